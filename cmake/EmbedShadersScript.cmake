@@ -1,0 +1,13 @@
+# Writes one .cpp with every shader file as a raw string, looked up by file name.
+set(body "// Generated from shaders/ by cmake/EmbedShadersScript.cmake. Do not edit.\n#include \"render/embedded_shaders.hpp\"\n#include <array>\nnamespace effleura::render {\nnamespace {\nconstexpr std::array<EmbeddedShader, @COUNT@> kShaders{{\n")
+set(count 0)
+foreach(f IN LISTS FILES)
+  get_filename_component(name ${f} NAME)
+  file(READ ${f} text)
+  string(APPEND body "  {\"${name}\", R\"effleura_glsl(${text})effleura_glsl\"},\n")
+  math(EXPR count "${count}+1")
+endforeach()
+string(APPEND body "}};\n}  // namespace\nstd::span<const EmbeddedShader> embedded_shaders() { return kShaders; }\n}  // namespace effleura::render\n")
+string(REPLACE "@COUNT@" "${count}" body "${body}")
+file(WRITE ${OUT}.tmp "${body}")
+file(COPY_FILE ${OUT}.tmp ${OUT} ONLY_IF_DIFFERENT)

@@ -1,0 +1,50 @@
+#pragma once
+// The leg (or any model) as plain data, as loaded through Assimp: named meshes grouped into
+// layers. The renderer uploads this; simulation code reads it. No GL here.
+#include <array>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include <glm/vec3.hpp>
+
+#include "anatomy/areas.hpp"
+
+namespace effleura::anatomy {
+
+enum class Layer { skin, muscle, bone, vein, hand, other };
+
+struct Mesh {
+  std::string name;                  // glTF node/mesh name, e.g. "muscle.gastrocnemius-medial"
+  Layer layer = Layer::other;
+  std::vector<glm::vec3> positions;  // metres, core/frame.hpp
+  std::vector<glm::vec3> normals;    // unit, one per position
+  std::vector<std::uint32_t> indices;  // triangles
+  // Soft membership of each vertex in each of the nine areas (0..1), kAreaCount floats per
+  // vertex; empty when the mesh carries no area data (muscles, bones, foreign models).
+  std::vector<std::array<float, kAreaCount>> area_weights;
+  // Unit direction of the muscle fibres per vertex (muscles only; empty otherwise).
+  std::vector<glm::vec3> fibre_dirs;
+};
+
+struct Bounds {
+  glm::vec3 min{0.0f};
+  glm::vec3 max{0.0f};
+  [[nodiscard]] glm::vec3 centre() const { return (min + max) * 0.5f; }
+  [[nodiscard]] glm::vec3 size() const { return max - min; }
+};
+
+struct Model {
+  std::string source;   // the file it came from
+  std::vector<Mesh> meshes;
+
+  [[nodiscard]] Bounds bounds() const;
+  [[nodiscard]] std::size_t triangle_count() const;
+  [[nodiscard]] const Mesh* find(const std::string& name) const;
+};
+
+// Mesh names carry their layer as a prefix: "skin", "muscle.<id>", "bone.<id>", "vein.<id>",
+// "hand.<side>". Anything else is Layer::other (foreign models).
+Layer layer_from_name(const std::string& name);
+
+}  // namespace effleura::anatomy
