@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <limits>
 
+#include <glm/common.hpp>
+
 namespace effleura::anatomy {
 
 Bounds Model::bounds() const {

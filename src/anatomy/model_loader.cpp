@@ -7,7 +7,9 @@
 #include <system_error>
 
 #include <glm/geometric.hpp>
+#include <glm/mat3x3.hpp>
 #include <glm/mat4x4.hpp>
+#include <glm/matrix.hpp>
 
 #include "anatomy/area_attributes.hpp"
 

@@ -2,7 +2,7 @@
 // Typed reading of TOML content with errors that name file:line:column, the key and what was
 // expected. Every content loader (areas, techniques, veins, lessons, playlists) uses this so
 // all content errors read the same way.
-#include <toml++/toml.hpp>
+#include <toml++/toml.h>
 
 #include <filesystem>
 #include <optional>

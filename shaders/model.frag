@@ -1,0 +1,62 @@
+#version 330 core
+// One shader for every layer; uShading picks the material:
+//   0 skin: wrapped diffuse with a warm scattering tint (light bleeds past the terminator as it
+//     does through skin), soft sheen; 1 muscle: anisotropic sheen along the fibres;
+//   2 bone: matte ivory; 3 vein: deep blue with a wet highlight.
+in vec3 vWorld;
+in vec3 vNormal;
+in vec3 vFibre;
+in float vGlow;
+
+uniform vec3 uEye;
+uniform vec3 uBaseColour;
+uniform int uShading;
+uniform float uOpacity;
+
+out vec4 fragColour;
+
+const vec3 kKeyDir = normalize(vec3(0.45, 0.75, 0.65));
+const vec3 kFillDir = normalize(vec3(-0.6, 0.2, -0.4));
+const vec3 kGlowColour = vec3(0.15, 0.85, 0.95);
+
+void main() {
+  vec3 n = normalize(vNormal);
+  vec3 v = normalize(uEye - vWorld);
+  if (dot(n, v) < 0.0) n = -n;  // open foreign meshes: light the side we see
+  float hemi = 0.5 + 0.5 * n.y;
+  vec3 ambient = mix(vec3(0.20, 0.19, 0.19), vec3(0.34, 0.35, 0.38), hemi);
+  vec3 c;
+  if (uShading == 0) {
+    float w = 0.45;
+    float key = max((dot(n, kKeyDir) + w) / (1.0 + w), 0.0);
+    float scatter = max(key - max(dot(n, kKeyDir), 0.0), 0.0);
+    float fill = max(dot(n, kFillDir), 0.0) * 0.3;
+    vec3 h = normalize(kKeyDir + v);
+    float sheen = pow(max(dot(n, h), 0.0), 24.0) * 0.12;
+    c = uBaseColour * (ambient + 0.85 * key + fill) + vec3(0.55, 0.12, 0.06) * scatter * 0.6 + sheen;
+  } else if (uShading == 1) {
+    vec3 t = normalize(vFibre - n * dot(vFibre, n) + 1e-5);
+    vec3 h = normalize(kKeyDir + v);
+    float th = dot(t, h);
+    float aniso = pow(sqrt(max(1.0 - th * th, 0.0)), 40.0) * 0.25;
+    float diff = max(dot(n, kKeyDir), 0.0);
+    float stripes = 0.92 + 0.08 * sin(dot(vWorld, cross(t, n)) * 900.0);
+    c = uBaseColour * stripes * (ambient + 0.8 * diff) + aniso;
+  } else if (uShading == 3) {
+    float diff = max(dot(n, kKeyDir), 0.0);
+    vec3 h = normalize(kKeyDir + v);
+    c = uBaseColour * (ambient + 0.8 * diff) + pow(max(dot(n, h), 0.0), 40.0) * 0.3;
+  } else {
+    float diff = max(dot(n, kKeyDir), 0.0);
+    c = uBaseColour * (ambient + 0.75 * diff + 0.2 * max(dot(n, kFillDir), 0.0));
+  }
+  // Highlighted areas: an additive glow plus a brighter rim, so the area reads from any angle.
+  float rim = pow(1.0 - max(dot(n, v), 0.0), 2.0);
+  c = mix(c, c * 0.6 + kGlowColour * 0.55, vGlow * 0.85) + kGlowColour * rim * vGlow * 0.35;
+  float alpha = uOpacity;
+  if (uOpacity < 0.999) {
+    // X-ray: the silhouette stays visible while the middle opens onto the layers beneath.
+    alpha = clamp(uOpacity + rim * (1.0 - uOpacity) * 0.6 + vGlow * 0.25, 0.0, 1.0);
+  }
+  fragColour = vec4(pow(c, vec3(1.0 / 1.1)), alpha);
+}

@@ -1,0 +1,28 @@
+#version 330 core
+layout(location = 0) in vec3 aPosition;
+layout(location = 1) in vec3 aNormal;
+layout(location = 2) in vec4 aAreasA;   // areas 0-3 (anatomy/areas.hpp order)
+layout(location = 3) in vec4 aAreasB;   // areas 4-7
+layout(location = 4) in float aAreasC;  // area 8
+layout(location = 5) in vec3 aFibre;
+
+uniform mat4 uViewProj;
+uniform float uHighlight[9];
+
+out vec3 vWorld;
+out vec3 vNormal;
+out vec3 vFibre;
+out float vGlow;
+
+void main() {
+  vWorld = aPosition;
+  vNormal = aNormal;
+  vFibre = aFibre;
+  // Per-vertex soft membership times the per-area glow gives a soft-edged highlight.
+  float g = 0.0;
+  for (int i = 0; i < 4; ++i) g = max(g, aAreasA[i] * uHighlight[i]);
+  for (int i = 0; i < 4; ++i) g = max(g, aAreasB[i] * uHighlight[i + 4]);
+  g = max(g, aAreasC * uHighlight[8]);
+  vGlow = g;
+  gl_Position = uViewProj * vec4(aPosition, 1.0);
+}

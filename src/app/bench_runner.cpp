@@ -1,0 +1,95 @@
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "app/exit_codes.hpp"
+#include "app/paths.hpp"
+#include "app/runners.hpp"
+#include "app/scene.hpp"
+#include "render/gl.hpp"
+#include "render/gl_context.hpp"
+#include "render/renderer.hpp"
+
+namespace effleura::app {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double ms_since(Clock::time_point start) {
+  return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+
+// Peak resident set size in MB (VmHWM), or -1 where /proc is unavailable.
+double peak_rss_mb() {
+  std::ifstream status("/proc/self/status");
+  std::string key;
+  while (status >> key) {
+    if (key == "VmHWM:") {
+      double kb = 0;
+      status >> kb;
+      return kb / 1024.0;
+    }
+    status.ignore(4096, '\n');
+  }
+  return -1.0;
+}
+
+double percentile(std::vector<double> v, double p) {
+  if (v.empty()) return 0.0;
+  std::sort(v.begin(), v.end());
+  const auto i = static_cast<std::size_t>(p * static_cast<double>(v.size() - 1) + 0.5);
+  return v[std::min(i, v.size() - 1)];
+}
+
+}  // namespace
+
+int run_bench(const Options& options) {
+  const auto start = Clock::now();
+  Scene scene;
+  if (auto loaded = scene.load(options, resolve_data_paths(options)); !loaded) {
+    report_error(loaded.error().describe());
+    return kExitBadInput;
+  }
+  const double load_ms = ms_since(start);
+  auto gl = render::EglContext::create();
+  if (!gl) { report_error(gl.error().describe()); return kExitNoOpenGL; }
+  auto renderer = render::Renderer::create();
+  if (!renderer) { report_error(renderer.error().describe()); return kExitNoOpenGL; }
+  const auto upload_start = Clock::now();
+  (*renderer)->set_model(scene.model);
+  glFinish();
+  const double upload_ms = ms_since(upload_start);
+  auto target = render::OffscreenTarget::create(options.size);
+  if (!target) { report_error(target.error().describe()); return kExitBadInput; }
+
+  const int frames = options.frames_set ? options.frames : 300;
+  const double dt = 1.0 / options.fps;
+  // The camera orbits during the run so the timing covers every side of the model.
+  std::vector<double> frame_ms;
+  frame_ms.reserve(static_cast<std::size_t>(frames));
+  double first_frame_ms = 0.0;
+  for (int i = 0; i < frames; ++i) {
+    const auto t0 = Clock::now();
+    scene.update(dt);
+    scene.camera.orbit(static_cast<float>(2.0 * 3.14159265 / frames), 0.0f);
+    (*renderer)->draw(*target, scene.frame_view(target->size()));
+    glFinish();  // count the GPU's work, not just command submission
+    if (i == 0) first_frame_ms = ms_since(start);
+    else frame_ms.push_back(ms_since(t0));
+  }
+  const auto info = render::current_gl_info();
+  std::printf("effleura benchmark: %dx%d, %d frames, %zu triangles, renderer %s\n", options.size.x,
+              options.size.y, frames, scene.model.triangle_count(), info.renderer.c_str());
+  std::printf("model load (ms)               %10.1f\n", load_ms);
+  std::printf("model upload (ms)             %10.1f\n", upload_ms);
+  std::printf("start-up to first frame (ms)  %10.1f\n", first_frame_ms);
+  std::printf("frame time median (ms)        %10.2f\n", percentile(frame_ms, 0.5));
+  std::printf("frame time p95 (ms)           %10.2f\n", percentile(frame_ms, 0.95));
+  std::printf("peak resident memory (MB)     %10.1f\n", peak_rss_mb());
+  return kExitOk;
+}
+
+}  // namespace effleura::app

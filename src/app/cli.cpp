@@ -1,0 +1,181 @@
+#include "app/cli.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <functional>
+#include <sstream>
+
+#include "anatomy/areas.hpp"
+
+namespace effleura::app {
+namespace {
+
+using Setter = std::function<Expected<void>(Options&, const std::string&)>;
+
+struct Flag {
+  const char* name;
+  const char* value;  // placeholder shown in help; nullptr for a switch
+  const char* help;
+  Setter set;
+};
+
+Expected<double> parse_number(const std::string& flag, const std::string& text, double min, double max) {
+  double v = 0.0;
+  const char* end = text.data() + text.size();
+  auto [ptr, ec] = std::from_chars(text.data(), end, v);
+  if (ec != std::errc() || ptr != end || !(v >= min && v <= max)) {
+    std::ostringstream msg;
+    msg << "invalid value '" << text << "' for " << flag << ": expected a number from " << min << " to " << max;
+    return fail(msg.str());
+  }
+  return v;
+}
+
+Expected<int> parse_int(const std::string& flag, const std::string& text, int min, int max) {
+  int v = 0;
+  const char* end = text.data() + text.size();
+  auto [ptr, ec] = std::from_chars(text.data(), end, v);
+  if (ec != std::errc() || ptr != end || v < min || v > max)
+    return fail("invalid value '" + text + "' for " + flag + ": expected a whole number from " +
+                std::to_string(min) + " to " + std::to_string(max));
+  return v;
+}
+
+Expected<glm::ivec2> parse_size(const std::string& text) {
+  const auto x = text.find('x');
+  if (x != std::string::npos) {
+    auto w = parse_int("--size", text.substr(0, x), 16, 8192);
+    auto h = parse_int("--size", text.substr(x + 1), 16, 8192);
+    if (w && h) return glm::ivec2(*w, *h);
+  }
+  return fail("invalid value '" + text + "' for --size: expected WIDTHxHEIGHT, e.g. 1280x720 (16 to 8192 each)");
+}
+
+Expected<render::LayerVisibility> parse_layers(const std::string& text) {
+  render::LayerVisibility v{false, false, false, false};
+  std::stringstream in(text);
+  std::string item;
+  bool any = false;
+  while (std::getline(in, item, ',')) {
+    if (item == "skin") v.skin = true;
+    else if (item == "muscles") v.muscles = true;
+    else if (item == "bones") v.bones = true;
+    else if (item == "veins") v.veins = true;
+    else return fail("invalid layer '" + item + "' for --layers: expected a comma-separated list of skin, muscles, bones, veins");
+    any = true;
+  }
+  if (!any) return fail("--layers needs at least one of skin, muscles, bones, veins");
+  return v;
+}
+
+std::string area_list() {
+  std::string s;
+  for (auto id : anatomy::kAreaIds) s += (s.empty() ? "" : ", ") + std::string(id);
+  return s;
+}
+
+const std::vector<Flag>& flags() {
+  static const std::vector<Flag> table = {
+      {"--help", nullptr, "Show this help and exit.", [](Options& o, const std::string&) -> Expected<void> { o.help = true; return {}; }},
+      {"--version", nullptr, "Show the version and exit.", [](Options& o, const std::string&) -> Expected<void> { o.version = true; return {}; }},
+      {"--headless", nullptr, "Render without a window or display (EGL), e.g. with --screenshot.",
+       [](Options& o, const std::string&) -> Expected<void> { o.headless = true; return {}; }},
+      {"--screenshot", "FILE.png", "Write the last rendered frame as PNG (headless), e.g. --screenshot leg.png.",
+       [](Options& o, const std::string& v) -> Expected<void> { o.screenshot = v; return {}; }},
+      {"--size", "WxH", "Image size of headless renders (default 1280x720), e.g. --size 1920x1080.",
+       [](Options& o, const std::string& v) -> Expected<void> {
+         auto s = parse_size(v); if (!s) return std::unexpected(s.error()); o.size = *s; return {}; }},
+      {"--frames", "N", "Frames to render headless before the screenshot (default 1), e.g. --frames 60.",
+       [](Options& o, const std::string& v) -> Expected<void> {
+         auto n = parse_int("--frames", v, 1, 10'000'000); if (!n) return std::unexpected(n.error());
+         o.frames = *n; o.frames_set = true; return {}; }},
+      {"--fps", "F", "Fixed frame rate of headless runs (default 30), e.g. --fps 60.",
+       [](Options& o, const std::string& v) -> Expected<void> {
+         auto n = parse_number("--fps", v, 1, 240); if (!n) return std::unexpected(n.error()); o.fps = *n; return {}; }},
+      {"--view", "NAME", "Start from a view: front, back, lateral, medial or top, e.g. --view back.",
+       [](Options& o, const std::string& v) -> Expected<void> {
+         auto p = render::parse_view(v);
+         if (!p) return fail("invalid value '" + v + "' for --view: expected front, back, lateral, medial or top");
+         o.view = *p; return {}; }},
+      {"--area", "ID", "Highlight an area (repeatable): " + std::string() + "feet, ankles, calves, shin, thighs, popliteal, hamstrings, it-band, glutes; e.g. --area calves.",
+       [](Options& o, const std::string& v) -> Expected<void> {
+         if (!anatomy::area_index(v)) return fail("invalid value '" + v + "' for --area: expected one of " + area_list());
+         if (std::find(o.areas.begin(), o.areas.end(), v) == o.areas.end()) o.areas.push_back(v);
+         return {}; }},
+      {"--xray", "OPACITY", "Skin opacity from 0 (invisible) to 1 (opaque) to see the layers beneath, e.g. --xray 0.3.",
+       [](Options& o, const std::string& v) -> Expected<void> {
+         auto n = parse_number("--xray", v, 0, 1); if (!n) return std::unexpected(n.error());
+         o.xray = static_cast<float>(*n); return {}; }},
+      {"--layers", "LIST", "Layers to show, comma-separated (default all), e.g. --layers skin,veins.",
+       [](Options& o, const std::string& v) -> Expected<void> {
+         auto l = parse_layers(v); if (!l) return std::unexpected(l.error()); o.layers = *l; return {}; }},
+      {"--model", "FILE", "Show another model instead of the leg (any format Assimp reads), e.g. --model arm.obj.",
+       [](Options& o, const std::string& v) -> Expected<void> { o.model = v; return {}; }},
+      {"--content", "DIR", "Read content (techniques, areas, lessons) from DIR instead of the default.",
+       [](Options& o, const std::string& v) -> Expected<void> { o.content_dir = v; return {}; }},
+      {"--assets", "DIR", "Read the generated models from DIR instead of the default.",
+       [](Options& o, const std::string& v) -> Expected<void> { o.assets_dir = v; return {}; }},
+      {"--bench", nullptr, "Headless benchmark: start-up, frame time median and 95th percentile, peak memory.",
+       [](Options& o, const std::string&) -> Expected<void> { o.bench = true; o.headless = true; return {}; }},
+      {"--verbose", nullptr, "Log what the program does to stderr.",
+       [](Options& o, const std::string&) -> Expected<void> { o.verbose = true; return {}; }},
+  };
+  return table;
+}
+
+}  // namespace
+
+Expected<Options> parse_command_line(const std::vector<std::string>& args) {
+  Options options;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    std::string name = args[i];
+    std::string value;
+    bool inline_value = false;
+    if (const auto eq = name.find('='); name.rfind("--", 0) == 0 && eq != std::string::npos) {
+      value = name.substr(eq + 1);
+      name = name.substr(0, eq);
+      inline_value = true;
+    }
+    const auto& table = flags();
+    auto it = std::find_if(table.begin(), table.end(), [&](const Flag& f) { return name == f.name; });
+    if (it == table.end()) {
+      if (name == "-h") { options.help = true; continue; }
+      if (name.rfind("-", 0) == 0) return fail("unknown option '" + name + "' (see 'effleura --help')");
+      return fail("unexpected argument '" + name + "' (see 'effleura --help')");
+    }
+    if (it->value && !inline_value) {
+      if (i + 1 >= args.size()) return fail(name + " needs a value: " + it->name + " " + it->value);
+      value = args[++i];
+    } else if (!it->value && inline_value) {
+      return fail(name + " takes no value");
+    }
+    auto ok = it->set(options, value);
+    if (!ok) return std::unexpected(ok.error());
+  }
+  if (options.screenshot && !options.headless && !options.bench) options.headless = true;
+  return options;
+}
+
+std::string help_text() {
+  std::string out =
+      "Effleura - leg massage in 3D: techniques, target areas and venous return.\n"
+      "Education only, not medical advice.\n\n"
+      "Usage: effleura [options]\n"
+      "  With no options, opens the window. Examples:\n"
+      "    effleura --view back --area calves\n"
+      "    effleura --headless --screenshot leg.png --size 1280x720\n\n"
+      "Options:\n";
+  for (const Flag& f : flags()) {
+    std::string left = std::string("  ") + f.name + (f.value ? std::string(" ") + f.value : "");
+    if (left.size() < 24) left.resize(24, ' ');
+    else left += "  ";
+    out += left + f.help + "\n";
+  }
+  out += "\nExit status: 0 success, 1 failure while running, 2 bad option, value or file,\n"
+         "3 no usable OpenGL 3.3.\n";
+  return out;
+}
+
+std::string version_text() { return std::string("effleura ") + EFFLEURA_VERSION + "\n"; }
+
+}  // namespace effleura::app

@@ -1,0 +1,38 @@
+#pragma once
+// Everything the command line can set. Defaults here are the program's defaults.
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <glm/vec2.hpp>
+
+#include "render/camera.hpp"
+#include "render/frame_view.hpp"
+
+namespace effleura::app {
+
+struct Options {
+  bool help = false;
+  bool version = false;
+  bool headless = false;
+  bool bench = false;
+  bool verbose = false;
+
+  std::optional<std::filesystem::path> screenshot;
+  glm::ivec2 size{1280, 720};
+  int frames = 1;           // frames rendered before a headless screenshot
+  bool frames_set = false;
+  double fps = 30.0;        // fixed frame rate of headless runs (simulation time step)
+
+  std::optional<render::ViewPreset> view;
+  std::optional<std::filesystem::path> content_dir;
+  std::optional<std::filesystem::path> assets_dir;
+  std::optional<std::filesystem::path> model;
+
+  std::vector<std::string> areas;          // area ids to highlight
+  std::optional<float> xray;               // skin opacity 0..1
+  std::optional<render::LayerVisibility> layers;
+};
+
+}  // namespace effleura::app

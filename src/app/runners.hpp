@@ -1,0 +1,15 @@
+#pragma once
+// The three ways the program runs. Each returns the process exit status (app/exit_codes.hpp)
+// and prints its own one-line error.
+#include "app/options.hpp"
+
+namespace effleura::app {
+
+int run_headless(const Options& options);
+int run_bench(const Options& options);
+int run_window(const Options& options);
+
+// Prints "effleura: <message>" as one line on stderr.
+void report_error(const std::string& message);
+
+}  // namespace effleura::app

@@ -1,0 +1,177 @@
+#include "render/gl.hpp"
+#define GLFW_INCLUDE_NONE
+#include <GLFW/glfw3.h>
+#include <backends/imgui_impl_glfw.h>
+#include <backends/imgui_impl_opengl3.h>
+#include <imgui.h>
+
+#include <chrono>
+#include <cstdio>
+#include <ctime>
+
+#include "app/exit_codes.hpp"
+#include "app/paths.hpp"
+#include "app/runners.hpp"
+#include "app/scene.hpp"
+#include "render/gl_context.hpp"
+#include "render/renderer.hpp"
+#include "ui/main_ui.hpp"
+
+namespace effleura::app {
+namespace {
+
+struct InputState {
+  double scroll_x = 0.0, scroll_y = 0.0;
+};
+
+void on_scroll(GLFWwindow* window, double x, double y) {
+  auto* input = static_cast<InputState*>(glfwGetWindowUserPointer(window));
+  input->scroll_x += x;
+  input->scroll_y += y;
+}
+
+std::string screenshot_name() {
+  const std::time_t now = std::time(nullptr);
+  char buf[64];
+  std::strftime(buf, sizeof buf, "effleura-%Y%m%d-%H%M%S.png", std::localtime(&now));
+  return buf;
+}
+
+// Mouse, touch-pad and keyboard drive the camera unless ImGui wants the input.
+void handle_camera_input(GLFWwindow* w, InputState& input, render::Camera& camera, double dt,
+                         glm::dvec2& last_mouse) {
+  const ImGuiIO& io = ImGui::GetIO();
+  glm::dvec2 mouse;
+  glfwGetCursorPos(w, &mouse.x, &mouse.y);
+  const glm::dvec2 delta = mouse - last_mouse;
+  last_mouse = mouse;
+  int ww = 1, wh = 1;
+  glfwGetWindowSize(w, &ww, &wh);
+  if (!io.WantCaptureMouse) {
+    if (glfwGetMouseButton(w, GLFW_MOUSE_BUTTON_LEFT) == GLFW_PRESS)
+      camera.orbit(static_cast<float>(-delta.x * 0.01), static_cast<float>(delta.y * 0.01));
+    if (glfwGetMouseButton(w, GLFW_MOUSE_BUTTON_RIGHT) == GLFW_PRESS ||
+        glfwGetMouseButton(w, GLFW_MOUSE_BUTTON_MIDDLE) == GLFW_PRESS)
+      camera.pan(glm::vec2(static_cast<float>(delta.x / wh), static_cast<float>(delta.y / wh)));
+    const bool shift = glfwGetKey(w, GLFW_KEY_LEFT_SHIFT) == GLFW_PRESS || glfwGetKey(w, GLFW_KEY_RIGHT_SHIFT) == GLFW_PRESS;
+    // Touch-pads scroll in both axes: vertical zooms (or pans with Shift), horizontal orbits.
+    if (shift) camera.pan(glm::vec2(static_cast<float>(input.scroll_x * 0.02), static_cast<float>(-input.scroll_y * 0.02)));
+    else {
+      if (input.scroll_y != 0.0) camera.zoom(static_cast<float>(input.scroll_y));
+      if (input.scroll_x != 0.0) camera.orbit(static_cast<float>(input.scroll_x * 0.05), 0.0f);
+    }
+  }
+  input.scroll_x = input.scroll_y = 0.0;
+  if (io.WantCaptureKeyboard) return;
+  auto down = [&](int key) { return glfwGetKey(w, key) == GLFW_PRESS; };
+  const bool shift = down(GLFW_KEY_LEFT_SHIFT) || down(GLFW_KEY_RIGHT_SHIFT);
+  const float step = static_cast<float>(1.5 * dt);
+  const float dx = (down(GLFW_KEY_RIGHT) ? 1.0f : 0.0f) - (down(GLFW_KEY_LEFT) ? 1.0f : 0.0f);
+  const float dy = (down(GLFW_KEY_UP) ? 1.0f : 0.0f) - (down(GLFW_KEY_DOWN) ? 1.0f : 0.0f);
+  if (dx != 0.0f || dy != 0.0f) {
+    if (shift) camera.pan(glm::vec2(-dx, dy) * step * 0.5f);
+    else camera.orbit(dx * step, dy * step);
+  }
+  const float z = (down(GLFW_KEY_EQUAL) || down(GLFW_KEY_KP_ADD) ? 1.0f : 0.0f) -
+                  (down(GLFW_KEY_MINUS) || down(GLFW_KEY_KP_SUBTRACT) ? 1.0f : 0.0f);
+  if (z != 0.0f) camera.zoom(z * static_cast<float>(dt) * 8.0f);
+  for (int i = 0; i < 5; ++i)
+    if (down(GLFW_KEY_1 + i)) camera.set_preset(static_cast<render::ViewPreset>(i), true);
+  if (down(GLFW_KEY_R) || down(GLFW_KEY_HOME)) camera.reset(true);
+}
+
+}  // namespace
+
+int run_window(const Options& options) {
+  Scene scene;
+  if (auto loaded = scene.load(options, resolve_data_paths(options)); !loaded) {
+    report_error(loaded.error().describe());
+    return kExitBadInput;
+  }
+  auto window = render::WindowContext::create({});
+  if (!window) {
+    report_error(window.error().describe());
+    return kExitNoOpenGL;
+  }
+  GLFWwindow* w = (*window)->window();
+  InputState input;
+  glfwSetWindowUserPointer(w, &input);
+  glfwSetScrollCallback(w, on_scroll);  // set before ImGui so its backend chains to ours
+
+  auto renderer = render::Renderer::create();
+  if (!renderer) {
+    report_error(renderer.error().describe());
+    return kExitNoOpenGL;
+  }
+  (*renderer)->set_model(scene.model);
+
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGui::GetIO().IniFilename = nullptr;  // no stray imgui.ini next to wherever it was started
+  ImGui::StyleColorsDark();
+  float xscale = 1.0f, yscale = 1.0f;
+  glfwGetWindowContentScale(w, &xscale, &yscale);
+  ImGui::GetStyle().ScaleAllSizes(xscale);
+  ImGui::GetIO().FontGlobalScale = xscale;
+  ImGui_ImplGlfw_InitForOpenGL(w, true);
+  ImGui_ImplOpenGL3_Init("#version 330 core");
+
+  ui::UiState ui_state;
+  ui_state.layers = &scene.settings.layers;
+  ui_state.skin_opacity = &scene.settings.skin_opacity;
+  ui_state.selected = &scene.settings.selected;
+  ui_state.renderer_name = render::current_gl_info().renderer;
+  render::WindowTarget target(w);
+  glm::dvec2 last_mouse{0.0};
+  glfwGetCursorPos(w, &last_mouse.x, &last_mouse.y);
+  auto last = std::chrono::steady_clock::now();
+  float smoothed_ms = 16.0f;
+  bool want_screenshot = false;
+
+  while (!glfwWindowShouldClose(w)) {
+    glfwPollEvents();
+    const auto now = std::chrono::steady_clock::now();
+    const double dt = std::min(std::chrono::duration<double>(now - last).count(), 0.1);
+    last = now;
+    smoothed_ms = 0.9f * smoothed_ms + 0.1f * static_cast<float>(dt * 1000.0);
+    ui_state.frame_ms = smoothed_ms;
+
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    ImGui::NewFrame();
+    handle_camera_input(w, input, scene.camera, dt, last_mouse);
+    if (!ImGui::GetIO().WantCaptureKeyboard) {
+      if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_F12) ? GLFW_KEY_F12 : GLFW_KEY_F12, false)) want_screenshot = true;
+      if ((glfwGetKey(w, GLFW_KEY_LEFT_CONTROL) == GLFW_PRESS || glfwGetKey(w, GLFW_KEY_RIGHT_CONTROL) == GLFW_PRESS) &&
+          glfwGetKey(w, GLFW_KEY_Q) == GLFW_PRESS)
+        glfwSetWindowShouldClose(w, GLFW_TRUE);
+    }
+    const ui::UiCommands commands = ui::draw_main_ui(ui_state);
+    if (commands.preset) scene.camera.set_preset(*commands.preset, true);
+    if (commands.reset_camera) scene.camera.reset(true);
+    if (commands.quit) glfwSetWindowShouldClose(w, GLFW_TRUE);
+    want_screenshot = want_screenshot || commands.screenshot;
+    scene.update(dt);
+
+    const glm::ivec2 size = target.size();
+    if (size.x > 0 && size.y > 0) {  // minimised windows have no framebuffer
+      (*renderer)->draw(target, scene.frame_view(size));
+      if (want_screenshot) {
+        // Captured before the interface is drawn, so the picture shows only the scene.
+        const std::string name = screenshot_name();
+        auto written = render::write_png(target.capture(), name);
+        ui_state.status_message = written ? "Saved " + name : written.error().describe();
+        want_screenshot = false;
+      }
+    }
+    ImGui::Render();
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    glfwSwapBuffers(w);
+  }
+  ImGui_ImplOpenGL3_Shutdown();
+  ImGui_ImplGlfw_Shutdown();
+  ImGui::DestroyContext();
+  return kExitOk;
+}
+
+}  // namespace effleura::app

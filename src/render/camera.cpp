@@ -1,0 +1,151 @@
+#include "render/camera.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include <glm/common.hpp>
+#include <glm/ext/matrix_clip_space.hpp>
+#include <glm/ext/matrix_transform.hpp>
+#include <glm/geometric.hpp>
+
+namespace effleura::render {
+namespace {
+
+constexpr float kPi = 3.14159265358979f;
+constexpr float kMaxPitch = 1.55f;  // just short of straight down/up: the view never flips
+
+float wrap_angle(float a) {
+  while (a > kPi) a -= 2.0f * kPi;
+  while (a < -kPi) a += 2.0f * kPi;
+  return a;
+}
+
+float ease(float t) { return t * t * (3.0f - 2.0f * t); }
+
+}  // namespace
+
+std::optional<ViewPreset> parse_view(std::string_view name) {
+  if (name == "front") return ViewPreset::front;
+  if (name == "back") return ViewPreset::back;
+  if (name == "lateral") return ViewPreset::lateral;
+  if (name == "medial") return ViewPreset::medial;
+  if (name == "top") return ViewPreset::top;
+  return std::nullopt;
+}
+
+std::string_view view_name(ViewPreset view) {
+  switch (view) {
+    case ViewPreset::front: return "front";
+    case ViewPreset::back: return "back";
+    case ViewPreset::lateral: return "lateral";
+    case ViewPreset::medial: return "medial";
+    case ViewPreset::top: return "top";
+  }
+  return "front";
+}
+
+void Camera::frame(const anatomy::Bounds& bounds) {
+  bounds_ = bounds;
+  const glm::vec3 size = bounds.size();
+  const float radius = 0.5f * glm::length(size);
+  // Closest approach: outside the model's bounding sphere in the horizontal plane.
+  min_distance_ = std::max(0.5f * std::max(size.x, size.z) + 0.1f, 0.15f);
+  max_distance_ = std::max(radius * 8.0f, 2.0f);
+  home_.target = bounds.centre();
+  home_.distance = std::clamp(radius / std::tan(fov_y_ * 0.5f) * 1.05f, min_distance_, max_distance_);
+  home_.yaw = 0.0f;
+  home_.pitch = 0.08f;
+  pose_ = home_;
+  transition_ = 1.0f;
+}
+
+void Camera::start_transition(const OrbitPose& to) {
+  from_ = pose_;
+  to_ = to;
+  // Go the short way round.
+  to_.yaw = from_.yaw + wrap_angle(to.yaw - from_.yaw);
+  transition_ = 0.0f;
+}
+
+void Camera::set_preset(ViewPreset view, bool animate) {
+  OrbitPose p = home_;
+  switch (view) {
+    case ViewPreset::front: p.yaw = 0.0f; break;
+    case ViewPreset::back: p.yaw = kPi; break;
+    case ViewPreset::lateral: p.yaw = 0.5f * kPi; break;
+    case ViewPreset::medial: p.yaw = -0.5f * kPi; break;
+    case ViewPreset::top: p.pitch = 1.2f; p.yaw = 0.0f; break;
+  }
+  if (animate) {
+    start_transition(p);
+  } else {
+    pose_ = p;
+    transition_ = 1.0f;
+  }
+}
+
+void Camera::orbit(float delta_yaw, float delta_pitch) {
+  transition_ = 1.0f;  // the user takes over from any running transition
+  pose_.yaw = wrap_angle(pose_.yaw + delta_yaw);
+  pose_.pitch += delta_pitch;
+  clamp();
+}
+
+void Camera::pan(glm::vec2 delta_fraction) {
+  transition_ = 1.0f;
+  const glm::vec3 forward = glm::normalize(pose_.target - eye());
+  const glm::vec3 right = glm::normalize(glm::cross(forward, glm::vec3(0, 1, 0)));
+  const glm::vec3 up = glm::cross(right, forward);
+  const float visible = 2.0f * pose_.distance * std::tan(fov_y_ * 0.5f);
+  pose_.target += (-delta_fraction.x * right + delta_fraction.y * up) * visible;
+  clamp();
+}
+
+void Camera::zoom(float steps) {
+  transition_ = 1.0f;
+  pose_.distance *= std::pow(0.9f, steps);
+  clamp();
+}
+
+void Camera::reset(bool animate) {
+  if (animate) start_transition(home_);
+  else { pose_ = home_; transition_ = 1.0f; }
+}
+
+void Camera::update(float dt) {
+  if (transition_ >= 1.0f) return;
+  transition_ = std::min(1.0f, transition_ + std::max(dt, 0.0f) / 0.6f);
+  const float t = ease(transition_);
+  pose_.yaw = glm::mix(from_.yaw, to_.yaw, t);
+  pose_.pitch = glm::mix(from_.pitch, to_.pitch, t);
+  pose_.distance = glm::mix(from_.distance, to_.distance, t);
+  pose_.target = glm::mix(from_.target, to_.target, t);
+  if (transition_ >= 1.0f) pose_.yaw = wrap_angle(pose_.yaw);
+  clamp();
+}
+
+void Camera::clamp() {
+  if (!std::isfinite(pose_.yaw)) pose_.yaw = 0.0f;
+  if (!std::isfinite(pose_.pitch)) pose_.pitch = 0.0f;
+  if (!std::isfinite(pose_.distance)) pose_.distance = home_.distance;
+  pose_.pitch = std::clamp(pose_.pitch, -kMaxPitch, kMaxPitch);
+  pose_.distance = std::clamp(pose_.distance, min_distance_, max_distance_);
+  // The target stays inside the model's box, so the model can never be lost off screen.
+  for (int i = 0; i < 3; ++i)
+    if (!std::isfinite(pose_.target[i])) pose_.target[i] = home_.target[i];
+  pose_.target = glm::clamp(pose_.target, bounds_.min, bounds_.max);
+}
+
+glm::vec3 Camera::eye() const {
+  const float c = std::cos(pose_.pitch);
+  return pose_.target + pose_.distance * glm::vec3(std::sin(pose_.yaw) * c, std::sin(pose_.pitch),
+                                                   std::cos(pose_.yaw) * c);
+}
+
+glm::mat4 Camera::view_matrix() const { return glm::lookAt(eye(), pose_.target, glm::vec3(0, 1, 0)); }
+
+glm::mat4 Camera::projection_matrix(float aspect) const {
+  return glm::perspective(fov_y_, std::max(aspect, 0.05f), 0.02f, 50.0f);
+}
+
+}  // namespace effleura::render

@@ -1,0 +1,66 @@
+#pragma once
+// Orbit camera around the model: yaw/pitch/distance about a target, with view presets reached
+// by a smooth transition. Plain math (no GL) so tests drive it directly. Limits keep the
+// camera outside the model and the model on screen, whatever the input.
+#include <optional>
+#include <string_view>
+
+#include <glm/mat4x4.hpp>
+#include <glm/vec2.hpp>
+#include <glm/vec3.hpp>
+
+#include "anatomy/model.hpp"
+
+namespace effleura::render {
+
+enum class ViewPreset { front, back, lateral, medial, top };
+
+std::optional<ViewPreset> parse_view(std::string_view name);
+std::string_view view_name(ViewPreset view);
+
+struct OrbitPose {
+  float yaw = 0.0f;       // radians about +Y; 0 looks at the front (camera on +Z)
+  float pitch = 0.1f;     // radians above the horizontal
+  float distance = 2.5f;  // metres from the target
+  glm::vec3 target{0.0f, 0.5f, 0.0f};
+};
+
+class Camera {
+ public:
+  // Frames the model: the target at its centre, limits from its size.
+  void frame(const anatomy::Bounds& bounds);
+
+  void set_preset(ViewPreset view, bool animate);
+  void orbit(float delta_yaw, float delta_pitch);
+  // Pan in the view plane by a fraction of the visible height.
+  void pan(glm::vec2 delta_fraction);
+  // Positive steps zoom in; each step changes distance by ~10 %.
+  void zoom(float steps);
+  void reset(bool animate);
+  // Advances the preset transition (eased, ~0.6 s) by dt seconds.
+  void update(float dt);
+  [[nodiscard]] bool transitioning() const { return transition_ < 1.0f; }
+
+  [[nodiscard]] const OrbitPose& pose() const { return pose_; }
+  [[nodiscard]] glm::vec3 eye() const;
+  [[nodiscard]] glm::mat4 view_matrix() const;
+  [[nodiscard]] glm::mat4 projection_matrix(float aspect) const;
+  [[nodiscard]] float fov_y() const { return fov_y_; }
+  [[nodiscard]] float min_distance() const { return min_distance_; }
+  [[nodiscard]] float max_distance() const { return max_distance_; }
+
+ private:
+  void clamp();
+  void start_transition(const OrbitPose& to);
+
+  OrbitPose pose_{};
+  OrbitPose from_{}, to_{};
+  float transition_ = 1.0f;
+  float fov_y_ = 0.6f;  // ~34 degrees: little perspective distortion on a tall subject
+  anatomy::Bounds bounds_{{-0.2f, 0.0f, -0.2f}, {0.2f, 1.0f, 0.2f}};
+  float min_distance_ = 0.3f;
+  float max_distance_ = 6.0f;
+  OrbitPose home_{};
+};
+
+}  // namespace effleura::render

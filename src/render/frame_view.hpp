@@ -1,0 +1,30 @@
+#pragma once
+// Everything the renderer reads to draw one frame. The app fills it from the simulation and
+// the UI; the renderer never writes back (design.md: "The renderer reads").
+#include <array>
+
+#include <glm/mat4x4.hpp>
+#include <glm/vec3.hpp>
+
+#include "anatomy/areas.hpp"
+
+namespace effleura::render {
+
+struct LayerVisibility {
+  bool skin = true;
+  bool muscles = true;
+  bool bones = true;
+  bool veins = true;
+};
+
+struct FrameView {
+  glm::mat4 view{1.0f};
+  glm::mat4 projection{1.0f};
+  glm::vec3 eye{0.0f, 0.5f, 2.5f};
+  LayerVisibility layers{};
+  float skin_opacity = 1.0f;  // 1 opaque; lower values give the X-ray view
+  // Glow strength per area, 0..1, already including any slow pulse (see highlight.hpp).
+  std::array<float, anatomy::kAreaCount> highlight{};
+};
+
+}  // namespace effleura::render

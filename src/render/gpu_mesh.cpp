@@ -1,0 +1,76 @@
+#include "render/gpu_mesh.hpp"
+
+#include <cstddef>
+#include <vector>
+
+#include "render/gl.hpp"
+
+namespace effleura::render {
+namespace {
+
+// Attribute locations shared with shaders/model.vert.
+struct Vertex {
+  float position[3];
+  float normal[3];
+  float areas[anatomy::kAreaCount];
+  float fibre[3];
+};
+
+void attribute(GLuint location, GLint size, std::size_t offset) {
+  glEnableVertexAttribArray(location);
+  glVertexAttribPointer(location, size, GL_FLOAT, GL_FALSE, sizeof(Vertex),
+                        reinterpret_cast<const void*>(offset));
+}
+
+}  // namespace
+
+GpuMesh::GpuMesh(const anatomy::Mesh& mesh) : layer_(mesh.layer), name_(mesh.name) {
+  std::vector<Vertex> vertices(mesh.positions.size());
+  for (std::size_t i = 0; i < vertices.size(); ++i) {
+    Vertex& v = vertices[i];
+    for (int k = 0; k < 3; ++k) {
+      v.position[k] = mesh.positions[i][k];
+      v.normal[k] = i < mesh.normals.size() ? mesh.normals[i][k] : (k == 1 ? 1.0f : 0.0f);
+      v.fibre[k] = i < mesh.fibre_dirs.size() ? mesh.fibre_dirs[i][k] : (k == 1 ? 1.0f : 0.0f);
+    }
+    for (std::size_t a = 0; a < anatomy::kAreaCount; ++a)
+      v.areas[a] = i < mesh.area_weights.size() ? mesh.area_weights[i][a] : 0.0f;
+  }
+  glGenVertexArrays(1, &vao_);
+  glGenBuffers(1, &vbo_);
+  glGenBuffers(1, &ebo_);
+  glBindVertexArray(vao_);
+  glBindBuffer(GL_ARRAY_BUFFER, vbo_);
+  glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(vertices.size() * sizeof(Vertex)),
+               vertices.data(), GL_STATIC_DRAW);
+  glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, ebo_);
+  glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(mesh.indices.size() * sizeof(std::uint32_t)),
+               mesh.indices.data(), GL_STATIC_DRAW);
+  attribute(0, 3, offsetof(Vertex, position));
+  attribute(1, 3, offsetof(Vertex, normal));
+  attribute(2, 4, offsetof(Vertex, areas));                       // areas 0-3
+  attribute(3, 4, offsetof(Vertex, areas) + 4 * sizeof(float));   // areas 4-7
+  attribute(4, 1, offsetof(Vertex, areas) + 8 * sizeof(float));   // area 8
+  attribute(5, 3, offsetof(Vertex, fibre));
+  glBindVertexArray(0);
+  index_count_ = static_cast<int>(mesh.indices.size());
+}
+
+GpuMesh::GpuMesh(GpuMesh&& o) noexcept
+    : vao_(o.vao_), vbo_(o.vbo_), ebo_(o.ebo_), index_count_(o.index_count_), layer_(o.layer_),
+      name_(std::move(o.name_)) {
+  o.vao_ = o.vbo_ = o.ebo_ = 0;
+}
+
+GpuMesh::~GpuMesh() {
+  if (vao_) glDeleteVertexArrays(1, &vao_);
+  if (vbo_) glDeleteBuffers(1, &vbo_);
+  if (ebo_) glDeleteBuffers(1, &ebo_);
+}
+
+void GpuMesh::draw() const {
+  glBindVertexArray(vao_);
+  glDrawElements(GL_TRIANGLES, index_count_, GL_UNSIGNED_INT, nullptr);
+}
+
+}  // namespace effleura::render

@@ -1,0 +1,55 @@
+#pragma once
+// Where a frame is drawn: the window's back buffer or an offscreen multisampled framebuffer.
+// The renderer draws into either the same way; only capture differs.
+#include <glm/vec2.hpp>
+
+#include "core/error.hpp"
+#include "render/image.hpp"
+
+struct GLFWwindow;
+
+namespace effleura::render {
+
+class RenderTarget {
+ public:
+  virtual ~RenderTarget() = default;
+  [[nodiscard]] virtual glm::ivec2 size() const = 0;
+  // Binds it for drawing and sets the viewport.
+  virtual void bind() = 0;
+  // The last drawn frame as an image (top row first).
+  virtual Image capture() = 0;
+};
+
+class WindowTarget final : public RenderTarget {
+ public:
+  explicit WindowTarget(GLFWwindow* window) : window_(window) {}
+  [[nodiscard]] glm::ivec2 size() const override;
+  void bind() override;
+  Image capture() override;
+
+ private:
+  GLFWwindow* window_;
+};
+
+class OffscreenTarget final : public RenderTarget {
+ public:
+  static Expected<OffscreenTarget> create(glm::ivec2 size, int samples = 4);
+  OffscreenTarget(OffscreenTarget&& other) noexcept;
+  OffscreenTarget& operator=(OffscreenTarget&&) = delete;
+  OffscreenTarget(const OffscreenTarget&) = delete;
+  ~OffscreenTarget() override;
+  [[nodiscard]] glm::ivec2 size() const override { return size_; }
+  void bind() override;
+  Image capture() override;
+
+ private:
+  OffscreenTarget() = default;
+  glm::ivec2 size_{0};
+  unsigned msaa_fbo_ = 0, msaa_color_ = 0, msaa_depth_ = 0;
+  unsigned resolve_fbo_ = 0, resolve_color_ = 0;
+};
+
+// Reads the bound read framebuffer into an image, flipping GL's bottom-up rows.
+Image read_framebuffer(glm::ivec2 size);
+
+}  // namespace effleura::render

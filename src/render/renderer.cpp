@@ -1,0 +1,121 @@
+#include "render/renderer.hpp"
+
+#include "render/gl.hpp"
+
+namespace effleura::render {
+namespace {
+
+struct LayerLook {
+  glm::vec3 colour;
+  int shading;  // matches the branches in shaders/model.frag
+};
+
+LayerLook look_for(anatomy::Layer layer) {
+  switch (layer) {
+    case anatomy::Layer::skin: return {{0.86f, 0.66f, 0.55f}, 0};
+    case anatomy::Layer::muscle: return {{0.68f, 0.20f, 0.20f}, 1};
+    case anatomy::Layer::bone: return {{0.90f, 0.87f, 0.78f}, 2};
+    case anatomy::Layer::vein: return {{0.23f, 0.33f, 0.72f}, 3};
+    case anatomy::Layer::hand: return {{0.80f, 0.62f, 0.52f}, 0};
+    case anatomy::Layer::other: return {{0.78f, 0.74f, 0.70f}, 2};
+  }
+  return {{0.8f, 0.8f, 0.8f}, 2};
+}
+
+bool visible(anatomy::Layer layer, const LayerVisibility& v) {
+  switch (layer) {
+    case anatomy::Layer::skin: return v.skin;
+    case anatomy::Layer::muscle: return v.muscles;
+    case anatomy::Layer::bone: return v.bones;
+    case anatomy::Layer::vein: return v.veins;
+    default: return true;
+  }
+}
+
+}  // namespace
+
+Expected<std::unique_ptr<Renderer>> Renderer::create() {
+  std::unique_ptr<Renderer> r(new Renderer());
+  auto background = ShaderProgram::from_files("background.vert", "background.frag");
+  if (!background) return std::unexpected(background.error());
+  auto model = ShaderProgram::from_files("model.vert", "model.frag");
+  if (!model) return std::unexpected(model.error());
+  r->background_ = std::move(*background);
+  r->model_ = std::move(*model);
+  glGenVertexArrays(1, &r->empty_vao_);
+  return r;
+}
+
+Renderer::~Renderer() {
+  if (empty_vao_) glDeleteVertexArrays(1, &empty_vao_);
+}
+
+void Renderer::set_model(const anatomy::Model& model) {
+  meshes_.clear();
+  meshes_.reserve(model.meshes.size());
+  for (const auto& m : model.meshes) meshes_.emplace_back(m);
+}
+
+void Renderer::draw_background() {
+  glDisable(GL_DEPTH_TEST);
+  glDisable(GL_BLEND);
+  glDepthMask(GL_FALSE);
+  background_.use();
+  glBindVertexArray(empty_vao_);
+  glDrawArrays(GL_TRIANGLES, 0, 3);
+}
+
+void Renderer::draw_layer(anatomy::Layer layer, const FrameView& view, float opacity) {
+  const LayerLook look = look_for(layer);
+  model_.set("uBaseColour", look.colour);
+  model_.set("uShading", look.shading);
+  model_.set("uOpacity", opacity);
+  for (const auto& mesh : meshes_)
+    if (mesh.layer() == layer) mesh.draw();
+  (void)view;
+}
+
+void Renderer::draw(RenderTarget& target, const FrameView& view) {
+  target.bind();
+  glClearColor(0.0f, 0.0f, 0.0f, 1.0f);
+  glDepthMask(GL_TRUE);
+  glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
+  glEnable(GL_MULTISAMPLE);
+  draw_background();
+
+  model_.use();
+  model_.set("uViewProj", view.projection * view.view);
+  model_.set("uEye", view.eye);
+  model_.set_floats("uHighlight", view.highlight.data(), static_cast<int>(view.highlight.size()));
+  glEnable(GL_DEPTH_TEST);
+  glDepthFunc(GL_LEQUAL);
+  glDepthMask(GL_TRUE);
+  glEnable(GL_CULL_FACE);
+  glCullFace(GL_BACK);
+  glDisable(GL_BLEND);
+
+  const bool xray = view.skin_opacity < 0.999f;
+  // Inner layers are drawn only when the skin lets them be seen.
+  if (xray || !view.layers.skin) {
+    for (auto layer : {anatomy::Layer::bone, anatomy::Layer::muscle, anatomy::Layer::vein})
+      if (visible(layer, view.layers)) draw_layer(layer, view, 1.0f);
+  }
+  draw_layer(anatomy::Layer::other, view, 1.0f);
+  draw_layer(anatomy::Layer::hand, view, 1.0f);
+  if (view.layers.skin) {
+    if (xray) {
+      // The skin is one closed surface: its front faces, blended over what is inside, without
+      // writing depth, keep the inner layers correctly ordered behind it.
+      glEnable(GL_BLEND);
+      glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
+      glDepthMask(GL_FALSE);
+    }
+    draw_layer(anatomy::Layer::skin, view, view.skin_opacity);
+  }
+  glDepthMask(GL_TRUE);
+  glDisable(GL_BLEND);
+  glDisable(GL_CULL_FACE);
+  glBindVertexArray(0);
+}
+
+}  // namespace effleura::render

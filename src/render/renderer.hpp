@@ -1,0 +1,38 @@
+#pragma once
+// Draws a frame: background, then the model's layers (opaque inner layers first, then the
+// skin, blended when the X-ray view is on), each pass setting the GL state it needs.
+#include <memory>
+#include <vector>
+
+#include "anatomy/model.hpp"
+#include "core/error.hpp"
+#include "render/frame_view.hpp"
+#include "render/gpu_mesh.hpp"
+#include "render/render_target.hpp"
+#include "render/shader_program.hpp"
+
+namespace effleura::render {
+
+class Renderer {
+ public:
+  // Needs a current GL context; fails with the shader's file, line and log if one breaks.
+  static Expected<std::unique_ptr<Renderer>> create();
+  ~Renderer();
+  Renderer(const Renderer&) = delete;
+  Renderer& operator=(const Renderer&) = delete;
+
+  void set_model(const anatomy::Model& model);
+  void draw(RenderTarget& target, const FrameView& view);
+
+ private:
+  Renderer() = default;
+  void draw_background();
+  void draw_layer(anatomy::Layer layer, const FrameView& view, float opacity);
+
+  ShaderProgram background_;
+  ShaderProgram model_;
+  unsigned empty_vao_ = 0;
+  std::vector<GpuMesh> meshes_;
+};
+
+}  // namespace effleura::render

@@ -1,0 +1,63 @@
+#define GLFW_INCLUDE_NONE
+#include <GLFW/glfw3.h>
+
+#include <cstdlib>
+#include <string>
+
+#include "render/gl.hpp"
+#include "render/gl_context.hpp"
+
+namespace effleura::render {
+namespace {
+
+std::string g_glfw_error;
+
+void on_glfw_error(int, const char* description) { g_glfw_error = description ? description : ""; }
+
+}  // namespace
+
+bool display_available() {
+  const char* x = std::getenv("DISPLAY");
+  const char* wayland = std::getenv("WAYLAND_DISPLAY");
+  return (x && *x) || (wayland && *wayland);
+}
+
+Expected<std::unique_ptr<WindowContext>> WindowContext::create(const WindowOptions& options) {
+  glfwSetErrorCallback(on_glfw_error);
+  if (!glfwInit()) return fail("cannot start the windowing system: " + g_glfw_error);
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
+  glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+  glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
+  glfwWindowHint(GLFW_SAMPLES, options.samples);
+  glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);  // HiDPI: the window follows the monitor scale
+  GLFWmonitor* monitor = options.fullscreen ? glfwGetPrimaryMonitor() : nullptr;
+  int w = options.width, h = options.height;
+  if (monitor) {
+    const GLFWvidmode* mode = glfwGetVideoMode(monitor);
+    w = mode->width;
+    h = mode->height;
+  }
+  GLFWwindow* window = glfwCreateWindow(w, h, options.title, monitor, nullptr);
+  if (!window) {
+    glfwTerminate();
+    return fail("cannot open an OpenGL 3.3 core window: " + g_glfw_error);
+  }
+  glfwMakeContextCurrent(window);
+  if (!gladLoadGL(reinterpret_cast<GLADloadfunc>(glfwGetProcAddress))) {
+    glfwDestroyWindow(window);
+    glfwTerminate();
+    return fail("cannot load OpenGL 3.3 core functions");
+  }
+  glfwSwapInterval(options.vsync ? 1 : 0);
+  std::unique_ptr<WindowContext> out(new WindowContext());
+  out->window_ = window;
+  return out;
+}
+
+WindowContext::~WindowContext() {
+  if (window_) glfwDestroyWindow(window_);
+  glfwTerminate();
+}
+
+}  // namespace effleura::render
