@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages Effleura needs, only those that are missing.
+# Uses sudo when not root; if that is impossible, prints the exact command and stops.
+set -euo pipefail
+
+packages=(
+  # toolchain
+  g++ cmake ninja-build pkg-config
+  # libraries (README "Dependencies" says why each is there)
+  libglfw3-dev libglm-dev libassimp-dev libimgui-dev doctest-dev libtomlplusplus-dev libstb-dev
+  python3-glad libegl-dev libgl-dev libegl-mesa0 libgl1-mesa-dri
+  libopenvdb-dev libboost-iostreams-dev libtbb-dev libmeshoptimizer-dev
+  # tools the tests use: Xvfb for the window smoke test, ffmpeg for video export
+  xvfb xauth ffmpeg
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+echo "effleura: installing missing Debian packages: ${missing[*]}"
+if [ "$(id -u)" -eq 0 ]; then
+  apt_get=(apt-get)
+elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null || [ -t 0 ] && command -v sudo >/dev/null 2>&1; then
+  apt_get=(sudo apt-get)
+else
+  echo "effleura: cannot install packages without root. Run this, then try again:" >&2
+  echo "  sudo apt-get update && sudo apt-get install -y ${missing[*]}" >&2
+  exit 1
+fi
+export DEBIAN_FRONTEND=noninteractive
+"${apt_get[@]}" update -qq
+"${apt_get[@]}" install -y -qq --no-install-recommends "${missing[@]}"
