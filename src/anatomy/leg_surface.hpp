@@ -1,0 +1,138 @@
+#pragma once
+// The skin of the leg as a surface the hands can move on, in the shared frame (core/frame.hpp):
+// `along` is the height y in metres, `around` the angle in radians from anterior (+Z) toward
+// lateral (+X) of the right leg. Every horizontal section is star-shaped around the bone axis,
+// so the skin is a radius function r(along, around) measured out from that axis. Two sources
+// give r: an analytic model built from ANSUR II circumferences, and a grid sampled from a
+// loaded skin mesh. Both share the geometry below (position, normal, projection).
+//
+// The foot does not fit that picture (its sections are long and horizontal), so it has its own
+// small parametrisation: the sole, as (u from heel to toe tip 0..1, v from medial -1 to lateral
+// +1), which turns with the ankle angle about the ankle's lateral axis.
+#include <vector>
+
+#include <glm/vec3.hpp>
+
+#include "core/error.hpp"
+
+namespace effleura::anatomy {
+
+struct Model;
+
+// Range of `along` the leg parametrisation covers: from just above the malleoli (below that
+// the foot takes over) to the gluteal region.
+inline constexpr float kLegAlongMin = 0.07f;
+inline constexpr float kLegAlongMax = 0.95f;
+
+// A point on a surface with its outward unit normal and the two partial derivatives of the
+// position with respect to the surface coordinates (d/d along and d/d around for the leg,
+// d/du and d/dv for the sole).
+struct SurfaceFrame {
+  glm::vec3 position{0.0f};
+  glm::vec3 normal{0.0f, 0.0f, 1.0f};
+  glm::vec3 d_first{0.0f};   // d position / d along (or u)
+  glm::vec3 d_second{0.0f};  // d position / d around (or v)
+};
+
+// The nearest surface point to a query point, and the signed distance (positive outside).
+struct SurfaceProjection {
+  float along = 0.0f;  // or u on the sole
+  float around = 0.0f; // or v on the sole
+  float distance = 0.0f;
+};
+
+// The sole of the right foot, analytic (estimate): foot length 0.154 H (ANSUR II), heel just
+// behind the ankle, a gentle rocker at heel and toes. Rotates about the ankle centre's lateral
+// axis; ankle_deg > 0 is dorsiflexion (toes up), < 0 plantarflexion.
+class FootShape {
+ public:
+  FootShape();
+  [[nodiscard]] SurfaceFrame sole(float u, float v, float ankle_deg) const;
+  [[nodiscard]] SurfaceProjection project_sole(const glm::vec3& point, float ankle_deg) const;
+  [[nodiscard]] float length() const { return length_; }
+  // Lowers or raises the whole sole (the mesh surface fits it to the skin's lowest points).
+  void set_floor(float y) { floor_ = y; }
+  [[nodiscard]] float floor() const { return floor_; }
+
+ private:
+  [[nodiscard]] glm::vec3 local(float u, float v) const;  // unrotated foot
+  float length_;
+  float heel_z_;
+  float floor_ = 0.0f;
+};
+
+class LegSurface {
+ public:
+  virtual ~LegSurface() = default;
+  LegSurface(const LegSurface&) = default;
+  LegSurface& operator=(const LegSurface&) = default;
+  LegSurface(LegSurface&&) = default;
+  LegSurface& operator=(LegSurface&&) = default;
+
+  // Distance from the bone axis to the skin, metres. `along` is clamped to the covered range;
+  // `around` may be any angle.
+  [[nodiscard]] virtual float radius(float along, float around) const = 0;
+  // Centre of the section at height `along`: a smooth curve through the frame's ankle, knee
+  // and hip centres (the tibia and femur run slightly obliquely).
+  [[nodiscard]] static glm::vec3 axis(float along);
+
+  [[nodiscard]] glm::vec3 position(float along, float around) const;
+  [[nodiscard]] glm::vec3 normal(float along, float around) const;
+  [[nodiscard]] SurfaceFrame frame(float along, float around) const;
+  // Nearest point on the leg surface (Gauss-Newton from the point's own height and angle).
+  [[nodiscard]] SurfaceProjection project(const glm::vec3& point) const;
+
+  [[nodiscard]] float min_along() const { return min_along_; }
+  [[nodiscard]] float max_along() const { return max_along_; }
+  [[nodiscard]] const FootShape& foot() const { return foot_; }
+  [[nodiscard]] glm::vec3 foot_point(float u, float v, float ankle_deg = 0.0f) const {
+    return foot_.sole(u, v, ankle_deg).position;
+  }
+  // Circumference of the section at `along` (numerical, for checks and the UI).
+  [[nodiscard]] float circumference(float along, int samples = 256) const;
+
+ protected:
+  LegSurface(float min_along, float max_along, float step_along, float step_around);
+  FootShape foot_;
+
+ private:
+  float min_along_;
+  float max_along_;
+  float step_along_;   // finite-difference steps for the partial derivatives
+  float step_around_;
+};
+
+// Sections are ellipses (wider side to side at the ankle and knee) with a posterior bulge for
+// the calf and hamstrings, scaled so each section's perimeter equals the circumference
+// interpolated between ANSUR II landmarks (physiology.md, men's means): ankle 229 mm at
+// 0.10 m, calf 392 mm at 0.35 m, above the knee 409 mm at 0.55 m, upper thigh 625 mm at 0.85 m.
+// Heights between are estimates.
+class AnalyticLegSurface final : public LegSurface {
+ public:
+  AnalyticLegSurface();
+  [[nodiscard]] float radius(float along, float around) const override;
+
+ private:
+  [[nodiscard]] static float shape(float along, float around);  // unscaled section
+  std::vector<float> scale_;  // per 5 mm of along: circumference / perimeter of shape
+};
+
+// r(along, around) sampled from a model's skin mesh by casting horizontal rays outward from the
+// axis (outermost hit), bilinear between samples. Normals come from central differences one
+// grid cell wide, which keeps them continuous across cells.
+class MeshLegSurface final : public LegSurface {
+ public:
+  static Expected<MeshLegSurface> build(const Model& model, int along_samples = 176,
+                                        int around_samples = 96);
+  [[nodiscard]] float radius(float along, float around) const override;
+  [[nodiscard]] int missed_rays() const { return missed_; }
+
+ private:
+  MeshLegSurface(float min_along, float max_along, int along_samples, int around_samples);
+  int n_along_;
+  int n_around_;
+  std::vector<float> r_;  // n_along_ rows of n_around_
+  int missed_ = 0;
+};
+
+}  // namespace effleura::anatomy

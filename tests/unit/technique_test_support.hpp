@@ -1,0 +1,69 @@
+#pragma once
+// Shared helpers for the technique tests: the real content, and skin meshes built in the test
+// so the mesh surface can be checked before (and besides) assets/leg.glb.
+#include <cmath>
+#include <filesystem>
+#include <functional>
+#include <numbers>
+
+#include <doctest/doctest.h>
+
+#include "anatomy/leg_surface.hpp"
+#include "anatomy/model.hpp"
+#include "technique/pose.hpp"
+#include "technique/technique_loader.hpp"
+
+namespace effleura::test {
+
+inline std::filesystem::path source_dir() { return EFFLEURA_SOURCE_DIR; }
+inline std::filesystem::path content_dir() { return source_dir() / "content"; }
+
+inline const technique::PoseLibrary& real_poses() {
+  static const technique::PoseLibrary poses = [] {
+    auto p = technique::load_poses(content_dir() / "poses.toml");
+    if (!p) FAIL(p.error().describe());
+    return *p;
+  }();
+  return poses;
+}
+
+inline const technique::TechniqueLibrary& real_library() {
+  static const technique::TechniqueLibrary lib = [] {
+    auto l = technique::load_techniques(content_dir() / "techniques", real_poses());
+    if (!l) FAIL(l.error().describe());
+    return *l;
+  }();
+  return lib;
+}
+
+// A closed skin mesh of a radius field r(y, angle) around the leg axis, from y0 to y1, with
+// caps; `rings` x `segments` quads.
+inline anatomy::Model tube_model(const std::function<float(float, float)>& radius, float y0, float y1,
+                                 int rings, int segments) {
+  anatomy::Model model;
+  model.source = "test tube";
+  anatomy::Mesh m;
+  m.name = "skin";
+  m.layer = anatomy::Layer::skin;
+  const float two_pi = 2.0f * std::numbers::pi_v<float>;
+  for (int i = 0; i <= rings; ++i) {
+    const float y = y0 + (y1 - y0) * static_cast<float>(i) / static_cast<float>(rings);
+    const glm::vec3 c = anatomy::LegSurface::axis(y);
+    for (int j = 0; j < segments; ++j) {
+      const float a = two_pi * static_cast<float>(j) / static_cast<float>(segments);
+      const float r = radius(y, a);
+      m.positions.push_back({c.x + r * std::sin(a), y, c.z + r * std::cos(a)});
+      m.normals.push_back({std::sin(a), 0.0f, std::cos(a)});
+    }
+  }
+  auto idx = [&](int i, int j) { return static_cast<std::uint32_t>(i * segments + (j % segments)); };
+  for (int i = 0; i < rings; ++i)
+    for (int j = 0; j < segments; ++j) {
+      m.indices.insert(m.indices.end(), {idx(i, j), idx(i + 1, j), idx(i, j + 1)});
+      m.indices.insert(m.indices.end(), {idx(i, j + 1), idx(i + 1, j), idx(i + 1, j + 1)});
+    }
+  model.meshes.push_back(std::move(m));
+  return model;
+}
+
+}  // namespace effleura::test
