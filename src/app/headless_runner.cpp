@@ -43,7 +43,7 @@ int run_headless(const Options& options) {
     auto written = render::write_png(target->capture(), *options.screenshot);
     if (!written) {
       report_error(written.error().describe());
-      return kExitFailure;
+      return kExitBadInput;
     }
     std::printf("wrote %s (%dx%d)\n", options.screenshot->string().c_str(), options.size.x, options.size.y);
   }

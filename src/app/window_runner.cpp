@@ -128,7 +128,10 @@ int run_window(const Options& options) {
   float smoothed_ms = 16.0f;
   bool want_screenshot = false;
 
+  int frames_drawn = 0;
   while (!glfwWindowShouldClose(w)) {
+    // --frames ends a windowed run too: smoke tests and demos that must stop by themselves.
+    if (options.frames_set && frames_drawn++ >= options.frames) break;
     glfwPollEvents();
     const auto now = std::chrono::steady_clock::now();
     const double dt = std::min(std::chrono::duration<double>(now - last).count(), 0.1);
@@ -141,7 +144,8 @@ int run_window(const Options& options) {
     ImGui::NewFrame();
     handle_camera_input(w, input, scene.camera, dt, last_mouse);
     if (!ImGui::GetIO().WantCaptureKeyboard) {
-      if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_F12) ? GLFW_KEY_F12 : GLFW_KEY_F12, false)) want_screenshot = true;
+      // ImGui 1.86 indexes keys by the GLFW key code in its GLFW backend.
+      if (ImGui::IsKeyPressed(GLFW_KEY_F12, false)) want_screenshot = true;
       if ((glfwGetKey(w, GLFW_KEY_LEFT_CONTROL) == GLFW_PRESS || glfwGetKey(w, GLFW_KEY_RIGHT_CONTROL) == GLFW_PRESS) &&
           glfwGetKey(w, GLFW_KEY_Q) == GLFW_PRESS)
         glfwSetWindowShouldClose(w, GLFW_TRUE);
