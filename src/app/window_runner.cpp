@@ -16,6 +16,7 @@
 #include "render/gl_context.hpp"
 #include "render/renderer.hpp"
 #include "ui/main_ui.hpp"
+#include "ui/overlay.hpp"
 
 namespace effleura::app {
 namespace {
@@ -151,6 +152,23 @@ int run_window(const Options& options) {
         glfwSetWindowShouldClose(w, GLFW_TRUE);
     }
     const ui::UiCommands commands = ui::draw_main_ui(ui_state);
+    {
+      // Hover and click work in window coordinates; HiDPI framebuffers are scaled to match.
+      int ww = 1, wh = 1;
+      glfwGetWindowSize(w, &ww, &wh);
+      const glm::ivec2 win{ww, wh};
+      ui::Overlay overlay = scene.overlay(win);
+      const bool mouse_free = !ImGui::GetIO().WantCaptureMouse;
+      if (mouse_free && ImGui::IsMouseReleased(ImGuiMouseButton_Left) &&
+          ImGui::GetMouseDragDelta(ImGuiMouseButton_Left, 0.0f).x == 0.0f &&
+          ImGui::GetMouseDragDelta(ImGuiMouseButton_Left, 0.0f).y == 0.0f)
+        scene.toggle_area_at(last_mouse, win);
+      if (mouse_free && glfwGetMouseButton(w, GLFW_MOUSE_BUTTON_LEFT) != GLFW_PRESS) {
+        overlay.hover = scene.describe_at(last_mouse, win);
+        overlay.hover_at = last_mouse;
+      }
+      ui::draw_overlay(overlay, ImGui::GetIO().FontGlobalScale);
+    }
     if (commands.preset) scene.camera.set_preset(*commands.preset, true);
     if (commands.reset_camera) scene.camera.reset(true);
     if (commands.quit) glfwSetWindowShouldClose(w, GLFW_TRUE);
