@@ -1,0 +1,495 @@
+#include "flow/flow_system.hpp"
+
+#include <glm/geometric.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <numbers>
+
+#include "core/units.hpp"
+
+namespace effleura::flow {
+namespace {
+
+using anatomy::VeinKind;
+
+constexpr double kMlToM3 = 1e-6;
+// mmHg s per m^3 from Pa s per m^3.
+constexpr double kPaToMmHg = 1.0 / units::kPascalPerMmHg;
+// Backflow faster than this counts as reflux (what a duplex scan picks up, estimate).
+constexpr double kRefluxVelocity = 0.01;  // m/s
+// Newton stops once every compartment's volume balance is met to this share of its volume.
+constexpr double kNewtonTolerance = 1e-7;
+constexpr int kNewtonMaxIterations = 8;
+
+double closest_param(const glm::vec3& a, const glm::vec3& b, const glm::vec3& p) {
+  const glm::vec3 ab = b - a;
+  const float len2 = glm::dot(ab, ab);
+  if (len2 <= 0.0f) return 0.0;
+  return std::clamp(static_cast<double>(glm::dot(p - a, ab) / len2), 0.0, 1.0);
+}
+
+double distance_to_segment(const glm::vec3& a, const glm::vec3& b, const glm::vec3& p) {
+  const float t = static_cast<float>(closest_param(a, b, p));
+  return static_cast<double>(glm::distance(a + (b - a) * t, p));
+}
+
+// Graduated stocking: share of the ankle pressure at height y (standing frame). Typical
+// class profiles fall to ~70 % at the calf and ~40 % at the thigh (estimate).
+double stocking_share(double y) {
+  struct Knot { double y, share; };
+  static constexpr Knot knots[] = {{0.10, 1.0}, {0.35, 0.7}, {0.55, 0.5}, {0.82, 0.35}, {0.86, 0.0}};
+  if (y <= knots[0].y) return knots[0].share;
+  for (std::size_t i = 1; i < std::size(knots); ++i)
+    if (y <= knots[i].y) {
+      const double t = (y - knots[i - 1].y) / (knots[i].y - knots[i - 1].y);
+      return knots[i - 1].share + t * (knots[i].share - knots[i - 1].share);
+    }
+  return 0.0;
+}
+
+double finite_or(double v, double fallback) { return std::isfinite(v) ? v : fallback; }
+
+}  // namespace
+
+Expected<FlowSystem> FlowSystem::create(const anatomy::VeinNetwork& network, Posture posture) {
+  if (network.veins.empty()) return fail("the vein network is empty");
+  FlowSystem fs;
+  fs.network_ = network;
+  const auto& prm = network.params;
+  fs.rho_g_ = units::kBloodDensity * units::kGravity * kPaToMmHg;
+  const double inflow_drive = prm.arterial_pressure_mmhg - prm.nominal_venous_pressure_mmhg;
+
+  std::vector<int> first(network.veins.size(), 0), count(network.veins.size(), 0);
+  for (std::size_t vi = 0; vi < network.veins.size(); ++vi) {
+    const auto& v = network.veins[vi];
+    const double len = v.length_m();
+    const int n = std::max(2, static_cast<int>(std::lround(len / prm.segment_length_m)));
+    first[vi] = static_cast<int>(fs.segments_.size());
+    count[vi] = n;
+    for (int k = 0; k < n; ++k) {
+      Segment s;
+      s.vein = vi;
+      s.index_in_vein = k;
+      s.fraction0 = static_cast<double>(k) / n;
+      s.fraction1 = static_cast<double>(k + 1) / n;
+      const double fm = 0.5 * (s.fraction0 + s.fraction1);
+      s.p0 = v.point_at(s.fraction0);
+      s.p1 = v.point_at(s.fraction1);
+      s.mid = v.point_at(fm);
+      s.length_m = len / n;
+      s.ref_radius_m = v.radius_at(fm);
+      s.paired = v.paired;
+      const double r = static_cast<double>(s.ref_radius_m);
+      s.ref_volume_m3 = std::numbers::pi * r * r * v.paired * s.length_m;
+      s.kind = v.kind;
+      s.calf = static_cast<double>(s.mid.y) < prm.calf_top_m;
+      s.law = TubeLaw{v.compliance_per_mmhg, prm.circular_transmural_mmhg, prm.collapse_stiffness_mmhg};
+      double q_ml_min = v.inflow_along_ml_min / n;
+      if (k == 0) q_ml_min += v.inflow_start_ml_min;
+      s.inflow_nominal_m3_s = units::ml_per_min_to_m3_per_s(q_ml_min);
+      s.inflow_conductance = s.inflow_nominal_m3_s / inflow_drive;
+      fs.segments_.push_back(s);
+    }
+  }
+  auto nearest_segment = [&](std::size_t vi, const glm::vec3& p) {
+    int best = first[vi];
+    double best_d = std::numeric_limits<double>::max();
+    for (int k = 0; k < count[vi]; ++k) {
+      const Segment& s = fs.segments_[static_cast<std::size_t>(first[vi] + k)];
+      const double d = distance_to_segment(s.p0, s.p1, p);
+      if (d < best_d) {
+        best_d = d;
+        best = first[vi] + k;
+      }
+    }
+    return best;
+  };
+
+  const std::size_t nseg = fs.segments_.size();
+  fs.chain_in_.assign(nseg, -1);
+  fs.chain_out_.assign(nseg, -1);
+  for (std::size_t vi = 0; vi < network.veins.size(); ++vi) {
+    const auto& v = network.veins[vi];
+    struct Candidate { int edge; double fraction; };
+    std::vector<Candidate> candidates;
+    for (int k = 0; k + 1 < count[vi]; ++k) {
+      Edge e;
+      e.from = first[vi] + k;
+      e.to = e.from + 1;
+      fs.chain_out_[static_cast<std::size_t>(e.from)] = static_cast<int>(fs.edges_.size());
+      fs.chain_in_[static_cast<std::size_t>(e.to)] = static_cast<int>(fs.edges_.size());
+      candidates.push_back({static_cast<int>(fs.edges_.size()), static_cast<double>(k + 1) / count[vi]});
+      fs.edges_.push_back(e);
+    }
+    const int last = first[vi] + count[vi] - 1;
+    Edge out;
+    out.from = last;
+    out.fixed_resistance = v.outlet_resistance_mmhg_s_per_ml / kMlToM3;
+    if (v.outflow == "central") {
+      out.to = -1;
+      out.fixed_resistance += prm.central_resistance_mmhg_s_per_ml / kMlToM3;
+    } else {
+      const auto target = *network.index_of(v.outflow);
+      out.to = nearest_segment(target, v.points.back());
+      const Segment& t = fs.segments_[static_cast<std::size_t>(out.to)];
+      out.to_param = static_cast<float>(closest_param(t.p0, t.p1, v.points.back()));
+    }
+    fs.chain_out_[static_cast<std::size_t>(last)] = static_cast<int>(fs.edges_.size());
+    candidates.push_back({static_cast<int>(fs.edges_.size()), 1.0});
+    fs.edges_.push_back(out);
+    if (!v.inlet.empty()) {
+      const auto source = *network.index_of(v.inlet);
+      Edge in;
+      in.from = nearest_segment(source, v.points.front());
+      in.to = first[vi];
+      const Segment& s = fs.segments_[static_cast<std::size_t>(in.from)];
+      in.from_param = static_cast<float>(closest_param(s.p0, s.p1, v.points.front()));
+      fs.chain_in_[static_cast<std::size_t>(first[vi])] = static_cast<int>(fs.edges_.size());
+      candidates.push_back({static_cast<int>(fs.edges_.size()), 0.0});
+      fs.edges_.push_back(in);
+    }
+    for (double f : v.valves) {
+      const Candidate* best = &candidates.front();
+      for (const auto& c : candidates)
+        if (std::abs(c.fraction - f) < std::abs(best->fraction - f)) best = &c;
+      Edge& e = fs.edges_[static_cast<std::size_t>(best->edge)];
+      if (e.valve >= 0) continue;  // two cusps closer than a segment act as one valve
+      Valve valve;
+      valve.vein = vi;
+      valve.edge = best->edge;
+      valve.fraction = best->fraction;
+      valve.position = v.point_at(best->fraction);
+      valve.closing_time_s = v.kind == VeinKind::superficial  ? prm.closing_time_superficial_s
+                             : v.kind == VeinKind::perforator ? prm.closing_time_perforator_s
+                                                              : prm.closing_time_deep_s;
+      e.valve = static_cast<int>(fs.valves_.size());
+      fs.valves_.push_back(valve);
+    }
+  }
+
+  std::vector<std::pair<int, int>> pairs;
+  for (const auto& e : fs.edges_)
+    if (e.to >= 0) pairs.emplace_back(e.from, e.to);
+  fs.solver_ = SparseLdl(nseg, pairs);
+  std::size_t pair_index = 0;
+  for (const auto& e : fs.edges_)
+    fs.edge_slot_.push_back(e.to >= 0 ? fs.solver_.slot_of_pair(pair_index++) : -1);
+  fs.head_.assign(nseg, 0.0);
+  fs.old_volume_.assign(nseg, 0.0);
+  fs.rhs_.assign(nseg, 0.0);
+  fs.contact_mmhg_.assign(nseg, 0.0);
+  fs.conductance_.assign(fs.edges_.size(), 0.0);
+  fs.reset(posture);
+  return fs;
+}
+
+void FlowSystem::update_heights() {
+  for (auto& s : segments_) s.height_m = height_above_reference(s.mid, posture_, network_.params);
+}
+
+void FlowSystem::update_external(const Contacts& contacts) {
+  std::fill(contact_mmhg_.begin(), contact_mmhg_.end(), 0.0);
+  for (const auto& c : contacts) {
+    const double p = std::clamp(finite_or(static_cast<double>(c.pressure_mmhg), 0.0), 0.0, 1000.0);
+    const double r = std::clamp(finite_or(static_cast<double>(c.radius_m), 0.04), 0.005, 0.3);
+    if (p <= 0.0 || !std::isfinite(c.point.x) || !std::isfinite(c.point.y) || !std::isfinite(c.point.z))
+      continue;
+    for (std::size_t i = 0; i < segments_.size(); ++i) {
+      const Segment& s = segments_[i];
+      // Pressure under a loaded patch spreads and falls with depth roughly as
+      // (r / (r + depth))^2, so superficial veins feel most of it, deep veins and the
+      // muscle sinuses a fraction (estimate; see docs/flow-model.md).
+      const double d = distance_to_segment(s.p0, s.p1, c.point);
+      const double share = (r / (r + d)) * (r / (r + d));
+      if (share > 0.05) contact_mmhg_[i] += p * (share - 0.05) / 0.95;
+    }
+  }
+  const auto& prm = network_.params;
+  for (std::size_t i = 0; i < segments_.size(); ++i) {
+    Segment& s = segments_[i];
+    double muscle = 0.0;
+    if (s.kind == VeinKind::sinus) muscle = muscle_mmhg_;
+    else if (s.calf && s.kind != VeinKind::superficial) muscle = muscle_mmhg_ * prm.calf_muscle_deep_fraction;
+    s.external_mmhg = contact_mmhg_[i] + muscle + stocking_mmhg_ * stocking_share(static_cast<double>(s.mid.y));
+  }
+}
+
+void FlowSystem::reset(Posture posture) {
+  posture_ = posture;
+  update_heights();
+  update_external({});
+  const double h_cvp = network_.params.central_venous_pressure_mmhg;
+  start_volume_m3_ = 0.0;
+  for (auto& s : segments_) {
+    s.pressure_mmhg = h_cvp - rho_g_ * s.height_m;
+    s.volume_m3 = s.ref_volume_m3 * s.law.relative_volume(s.pressure_mmhg - s.external_mmhg);
+    s.flow_m3_s = s.velocity_m_s = s.inflow_m3_s = 0.0;
+    start_volume_m3_ += s.volume_m3;
+  }
+  for (auto& e : edges_) e.flow_m3_s = 0.0;
+  for (auto& v : valves_) {
+    v.open = 1.0;
+    v.reverse_run_s = v.longest_reverse_s = 0.0;
+  }
+  steps_ = 0;
+  accumulator_s_ = 0.0;
+  inflow_total_m3_ = outflow_total_m3_ = clamped_m3_ = 0.0;
+  outflow_now_m3_s_ = 0.0;
+}
+
+void FlowSystem::settle(double seconds) {
+  const Contacts none;
+  const double muscle = muscle_mmhg_;
+  muscle_mmhg_ = 0.0;
+  double left = std::max(0.0, finite_or(seconds, 0.0));
+  while (left > 0.0) {
+    const double chunk = std::min(left, kMaxAdvanceS);
+    advance(chunk, none, posture_);
+    left -= chunk;
+  }
+  muscle_mmhg_ = muscle;
+}
+
+void FlowSystem::set_calf_muscle_pressure(double mmhg) {
+  muscle_mmhg_ = std::clamp(finite_or(mmhg, 0.0), 0.0, 1000.0);
+}
+
+void FlowSystem::set_stocking(double ankle_mmhg) {
+  stocking_mmhg_ = std::clamp(finite_or(ankle_mmhg, 0.0), 0.0, 200.0);
+}
+
+Expected<void> FlowSystem::set_incompetent(std::string_view vein_id, bool incompetent) {
+  const auto vi = network_.index_of(vein_id);
+  if (!vi) {
+    std::string list;
+    for (const auto& id : network_.ids()) list += (list.empty() ? "" : ", ") + id;
+    return fail("unknown vein '" + std::string(vein_id) + "'; expected one of: " + list);
+  }
+  for (auto& v : valves_)
+    if (v.vein == *vi) {
+      v.incompetent = incompetent;
+      if (incompetent) v.open = 1.0;
+    }
+  return {};
+}
+
+void FlowSystem::clear_reflux_records() {
+  for (auto& v : valves_) v.reverse_run_s = v.longest_reverse_s = 0.0;
+}
+
+void FlowSystem::advance(double dt, const Contacts& contacts, Posture posture) {
+  dt = std::clamp(finite_or(dt, 0.0), 0.0, kMaxAdvanceS);
+  if (posture != posture_) {
+    posture_ = posture;
+    update_heights();
+  }
+  update_external(contacts);
+  accumulator_s_ += dt;
+  const auto n = static_cast<long long>(std::floor(accumulator_s_ / kSubStepS + 1e-9));
+  accumulator_s_ = std::max(0.0, accumulator_s_ - static_cast<double>(n) * kSubStepS);
+  for (long long i = 0; i < n; ++i) step();
+}
+
+void FlowSystem::step() {
+  const double dt = kSubStepS;
+  const auto& prm = network_.params;
+  const double h_cvp = prm.central_venous_pressure_mmhg;
+  const double h_art = prm.arterial_pressure_mmhg;
+  const std::size_t n = segments_.size();
+  constexpr double kPoiseuille = 8.0 * std::numbers::pi * units::kBloodViscosity * kPaToMmHg;
+
+  // Resistances use the start-of-step areas (Poiseuille, pairs in parallel).
+  auto seg_resistance = [&](const Segment& s) {
+    const double area = std::max(s.volume_m3, s.ref_volume_m3 * TubeLaw::kMinRelativeVolume) / s.length_m;
+    return kPoiseuille * s.length_m * s.paired / (area * area);
+  };
+  for (std::size_t e = 0; e < edges_.size(); ++e) {
+    const Edge& ed = edges_[e];
+    double r = 0.5 * seg_resistance(segments_[static_cast<std::size_t>(ed.from)]) + ed.fixed_resistance;
+    if (ed.to >= 0) r += 0.5 * seg_resistance(segments_[static_cast<std::size_t>(ed.to)]);
+    double g = 1.0 / r;
+    if (ed.valve >= 0) {
+      const double o = valves_[static_cast<std::size_t>(ed.valve)].open;
+      g *= std::max(o * o, prm.leak_fraction);
+    }
+    conductance_[e] = g;
+  }
+  // Start from the heads that keep every volume as it is under the new external pressures.
+  for (std::size_t i = 0; i < n; ++i) {
+    const Segment& s = segments_[i];
+    old_volume_[i] = s.volume_m3;
+    head_[i] = s.external_mmhg + s.law.transmural(s.volume_m3 / s.ref_volume_m3) + rho_g_ * s.height_m;
+  }
+  // Net inflow into every compartment for the current heads, in rhs_ (m^3/s).
+  auto net_flows = [&]() {
+    for (std::size_t i = 0; i < n; ++i) rhs_[i] = segments_[i].inflow_conductance * (h_art - head_[i]);
+    for (std::size_t e = 0; e < edges_.size(); ++e) {
+      const Edge& ed = edges_[e];
+      const auto a = static_cast<std::size_t>(ed.from);
+      const double hb = ed.to >= 0 ? head_[static_cast<std::size_t>(ed.to)] : h_cvp;
+      const double q = conductance_[e] * (head_[a] - hb);
+      rhs_[a] -= q;
+      if (ed.to >= 0) rhs_[static_cast<std::size_t>(ed.to)] += q;
+    }
+  };
+  for (int iter = 0; iter < kNewtonMaxIterations; ++iter) {
+    net_flows();
+    double worst = 0.0;
+    solver_.clear();
+    for (std::size_t i = 0; i < n; ++i) {
+      const Segment& s = segments_[i];
+      const double ptm = head_[i] - rho_g_ * s.height_m - s.external_mmhg;
+      const double v_now = s.ref_volume_m3 * s.law.relative_volume(ptm);
+      const double residual = (v_now - old_volume_[i]) / dt - rhs_[i];
+      worst = std::max(worst, std::abs(residual) * dt / s.ref_volume_m3);
+      rhs_[i] = -residual;
+      solver_.add_diagonal(static_cast<int>(i),
+                           s.ref_volume_m3 * s.law.relative_compliance(ptm) / dt + s.inflow_conductance);
+    }
+    if (iter > 0 && worst < kNewtonTolerance) break;
+    for (std::size_t e = 0; e < edges_.size(); ++e) {
+      const Edge& ed = edges_[e];
+      const double g = conductance_[e];
+      solver_.add_diagonal(ed.from, g);
+      if (ed.to >= 0) {
+        solver_.add_diagonal(ed.to, g);
+        solver_.add_off_diagonal(edge_slot_[e], -g);
+      }
+    }
+    if (!solver_.solve(rhs_)) break;
+    for (std::size_t i = 0; i < n; ++i) head_[i] += finite_or(rhs_[i], 0.0);
+  }
+
+  // Volumes move by exactly the flows between compartments, so the total is conserved to
+  // rounding whatever the Newton iterations achieved.
+  net_flows();
+  double inflow = 0.0;
+  for (std::size_t i = 0; i < n; ++i) {
+    Segment& s = segments_[i];
+    s.inflow_m3_s = s.inflow_conductance * (h_art - head_[i]);
+    inflow += s.inflow_m3_s;
+    double v = old_volume_[i] + dt * rhs_[i];
+    const double floor = s.ref_volume_m3 * TubeLaw::kMinRelativeVolume;
+    if (!(v >= floor)) {
+      clamped_m3_ += floor - (std::isfinite(v) ? v : 0.0);
+      v = floor;
+    }
+    s.volume_m3 = v;
+    s.pressure_mmhg = s.external_mmhg + s.law.transmural(v / s.ref_volume_m3);
+  }
+  outflow_now_m3_s_ = 0.0;
+  for (std::size_t e = 0; e < edges_.size(); ++e) {
+    Edge& ed = edges_[e];
+    const double ha = head_[static_cast<std::size_t>(ed.from)];
+    const double hb = ed.to >= 0 ? head_[static_cast<std::size_t>(ed.to)] : h_cvp;
+    ed.flow_m3_s = conductance_[e] * (ha - hb);
+    if (ed.to < 0) outflow_now_m3_s_ += ed.flow_m3_s;
+    if (ed.valve >= 0) {
+      Valve& v = valves_[static_cast<std::size_t>(ed.valve)];
+      if (v.incompetent) v.open = 1.0;
+      else if (ha > hb) v.open = std::min(1.0, v.open + dt / prm.opening_time_s);
+      else v.open = std::max(0.0, v.open - dt / v.closing_time_s);
+      const Segment& s = segments_[static_cast<std::size_t>(ed.from)];
+      const double reverse_velocity = -ed.flow_m3_s * s.length_m / s.ref_volume_m3;
+      if (reverse_velocity > kRefluxVelocity) {
+        v.reverse_run_s += dt;
+        v.longest_reverse_s = std::max(v.longest_reverse_s, v.reverse_run_s);
+      } else {
+        v.reverse_run_s = 0.0;
+      }
+    }
+  }
+  inflow_total_m3_ += dt * inflow;
+  outflow_total_m3_ += dt * outflow_now_m3_s_;
+  ++steps_;
+  refresh_derived();
+}
+
+void FlowSystem::refresh_derived() {
+  for (std::size_t i = 0; i < segments_.size(); ++i) {
+    Segment& s = segments_[i];
+    const int ein = chain_in_[i], eout = chain_out_[i];
+    double q = 0.0;
+    if (ein >= 0 && eout >= 0)
+      q = 0.5 * (edges_[static_cast<std::size_t>(ein)].flow_m3_s + edges_[static_cast<std::size_t>(eout)].flow_m3_s);
+    else if (eout >= 0)
+      q = edges_[static_cast<std::size_t>(eout)].flow_m3_s;
+    else if (ein >= 0)
+      q = edges_[static_cast<std::size_t>(ein)].flow_m3_s;
+    s.flow_m3_s = q;
+    s.velocity_m_s = q * s.length_m / std::max(s.volume_m3, s.ref_volume_m3 * TubeLaw::kMinRelativeVolume);
+  }
+}
+
+double FlowSystem::femoral_outflow_ml_s() const { return outflow_now_m3_s_ * 1e6; }
+
+double FlowSystem::calf_volume_ml() const {
+  double v = 0.0;
+  for (const auto& s : segments_)
+    if (s.calf) v += s.volume_m3;
+  return v * 1e6;
+}
+
+double FlowSystem::ankle_pressure_mmhg() const {
+  const auto seg = segments_of(network_.params.ankle_vein);
+  return seg.empty() ? 0.0 : segments_[static_cast<std::size_t>(seg.front())].pressure_mmhg;
+}
+
+double FlowSystem::femoral_velocity_m_s() const {
+  const auto seg = segments_of(network_.params.femoral_vein);
+  return seg.empty() ? 0.0 : segments_[static_cast<std::size_t>(seg[seg.size() / 2])].velocity_m_s;
+}
+
+double FlowSystem::total_inflow_ml_s() const {
+  double q = 0.0;
+  for (const auto& s : segments_) q += s.inflow_m3_s;
+  return q * 1e6;
+}
+
+double FlowSystem::calf_inflow_ml_s() const {
+  double q = 0.0;
+  for (const auto& s : segments_)
+    if (s.calf) q += s.inflow_m3_s;
+  return q * 1e6;
+}
+
+double FlowSystem::total_volume_ml() const {
+  double v = 0.0;
+  for (const auto& s : segments_) v += s.volume_m3;
+  return v * 1e6;
+}
+
+double FlowSystem::nominal_inflow_ml_min() const {
+  double q = 0.0;
+  for (const auto& s : segments_) q += s.inflow_nominal_m3_s;
+  return units::m3_per_s_to_ml_per_min(q);
+}
+
+double FlowSystem::longest_reflux_s(std::string_view vein_id) const {
+  const auto vi = network_.index_of(vein_id);
+  double best = 0.0;
+  for (const auto& v : valves_)
+    if (vein_id.empty() || (vi && v.vein == *vi)) best = std::max(best, v.longest_reverse_s);
+  return best;
+}
+
+std::vector<int> FlowSystem::segments_of(std::string_view vein_id) const {
+  std::vector<int> out;
+  const auto vi = network_.index_of(vein_id);
+  if (!vi) return out;
+  for (std::size_t i = 0; i < segments_.size(); ++i)
+    if (segments_[i].vein == *vi) out.push_back(static_cast<int>(i));
+  return out;
+}
+
+double FlowSystem::volume_error_rel() const {
+  const double stored = total_volume_ml() * 1e-6;
+  const double change = stored - start_volume_m3_;
+  const double balance = inflow_total_m3_ - outflow_total_m3_;
+  const double scale = std::max(stored, inflow_total_m3_);
+  return scale > 0.0 ? std::abs(change - balance) / scale : 0.0;
+}
+
+}  // namespace effleura::flow

@@ -1,0 +1,55 @@
+#include "flow/posture.hpp"
+
+#include <cmath>
+#include <numbers>
+
+#include "core/frame.hpp"
+
+namespace effleura::flow {
+
+std::string_view posture_name(Posture p) {
+  switch (p) {
+    case Posture::supine: return "supine";
+    case Posture::sitting: return "sitting";
+    case Posture::standing: return "standing";
+    case Posture::raised: return "raised";
+  }
+  return "supine";
+}
+
+std::vector<std::string> posture_names() { return {"supine", "sitting", "standing", "raised"}; }
+
+Expected<Posture> parse_posture(std::string_view name) {
+  for (Posture p : {Posture::supine, Posture::sitting, Posture::standing, Posture::raised})
+    if (posture_name(p) == name) return p;
+  return fail("unknown posture '" + std::string(name) +
+              "'; expected one of: supine, sitting, standing, raised");
+}
+
+double height_above_reference(const glm::vec3& point, Posture posture,
+                              const anatomy::VeinNetworkParams& params) {
+  const glm::vec3 hip = frame::kHipCentre;
+  const glm::vec3 knee = frame::kKneeCentre;
+  const double dy = static_cast<double>(point.y - hip.y);  // negative below the hip
+  const double dz = static_cast<double>(point.z - hip.z);  // positive anterior
+  switch (posture) {
+    case Posture::standing:
+      return dy - params.reference_above_hip_m;
+    case Posture::supine:
+      // Lying on the back the anterior side faces up; the leg is at heart level.
+      return dz;
+    case Posture::sitting:
+      // Hip flexed 90 degrees turns the thigh's "down" into "forward" and its anterior
+      // into "up"; the knee flexed 90 degrees lets the shank hang vertical again.
+      if (point.y >= knee.y) return dz - params.reference_above_hip_m;
+      return static_cast<double>(knee.z - hip.z) + static_cast<double>(point.y - knee.y) -
+             params.reference_above_hip_m;
+    case Posture::raised: {
+      const double a = kRaisedLegAngleDeg * std::numbers::pi / 180.0;
+      return -dy * std::sin(a) + dz * std::cos(a);
+    }
+  }
+  return 0.0;
+}
+
+}  // namespace effleura::flow
