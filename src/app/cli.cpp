@@ -85,7 +85,7 @@ const std::vector<Flag>& flags() {
       {"--size", "WxH", "Image size of headless renders (default 1280x720), e.g. --size 1920x1080.",
        [](Options& o, const std::string& v) -> Expected<void> {
          auto s = parse_size(v); if (!s) return std::unexpected(s.error()); o.size = *s; return {}; }},
-      {"--frames", "N", "Frames to render headless before the screenshot (default 1), e.g. --frames 60.",
+      {"--frames", "N", "Frames to render before the screenshot (headless, default 1) or before closing (window), e.g. --frames 60.",
        [](Options& o, const std::string& v) -> Expected<void> {
          auto n = parse_int("--frames", v, 1, 10'000'000); if (!n) return std::unexpected(n.error());
          o.frames = *n; o.frames_set = true; return {}; }},
@@ -97,7 +97,7 @@ const std::vector<Flag>& flags() {
          auto p = render::parse_view(v);
          if (!p) return fail("invalid value '" + v + "' for --view: expected front, back, lateral, medial or top");
          o.view = *p; return {}; }},
-      {"--area", "ID", "Highlight an area (repeatable): " + std::string() + "feet, ankles, calves, shin, thighs, popliteal, hamstrings, it-band, glutes; e.g. --area calves.",
+      {"--area", "ID", "Highlight an area (repeatable): feet, ankles, calves, shin, thighs, popliteal, hamstrings, it-band, glutes; e.g. --area calves.",
        [](Options& o, const std::string& v) -> Expected<void> {
          if (!anatomy::area_index(v)) return fail("invalid value '" + v + "' for --area: expected one of " + area_list());
          if (std::find(o.areas.begin(), o.areas.end(), v) == o.areas.end()) o.areas.push_back(v);

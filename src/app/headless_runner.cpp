@@ -6,6 +6,7 @@
 #include "app/scene.hpp"
 #include "render/gl_context.hpp"
 #include "render/renderer.hpp"
+#include "ui/headless_imgui.hpp"
 
 namespace effleura::app {
 
@@ -35,15 +36,19 @@ int run_headless(const Options& options) {
     return kExitBadInput;
   }
   const double dt = 1.0 / options.fps;
+  ui::HeadlessImGui overlay_ui;
   for (int frame = 0; frame < options.frames; ++frame) {
     if (frame > 0) scene.update(dt);
     (*renderer)->draw(*target, scene.frame_view(target->size()));
+    overlay_ui.begin(target->size(), static_cast<float>(dt));
+    ui::draw_overlay(scene.overlay(target->size()), overlay_ui.scale());
+    overlay_ui.end();
   }
   if (options.screenshot) {
     auto written = render::write_png(target->capture(), *options.screenshot);
     if (!written) {
       report_error(written.error().describe());
-      return kExitFailure;
+      return kExitBadInput;
     }
     std::printf("wrote %s (%dx%d)\n", options.screenshot->string().c_str(), options.size.x, options.size.y);
   }

@@ -2,6 +2,10 @@
 
 #include "anatomy/model_loader.hpp"
 #include "render/highlight.hpp"
+#include "ui/main_ui.hpp"
+
+#include <glm/geometric.hpp>
+#include <glm/matrix.hpp>
 
 namespace effleura::app {
 
@@ -35,6 +39,66 @@ render::FrameView Scene::frame_view(glm::ivec2 framebuffer) const {
   const float pulse = render::highlight_pulse(time);
   for (std::size_t i = 0; i < anatomy::kAreaCount; ++i) v.highlight[i] = settings.selected[i] ? pulse : 0.0f;
   return v;
+}
+
+}  // namespace effleura::app
+
+namespace effleura::app {
+namespace {
+
+glm::vec2 to_screen(const glm::mat4& view_proj, const glm::vec3& p, glm::ivec2 size, bool* in_front) {
+  const glm::vec4 clip = view_proj * glm::vec4(p, 1.0f);
+  *in_front = clip.w > 1e-4f;
+  const glm::vec3 ndc = glm::vec3(clip) / (clip.w > 1e-4f ? clip.w : 1e-4f);
+  return {(ndc.x * 0.5f + 0.5f) * float(size.x), (0.5f - ndc.y * 0.5f) * float(size.y)};
+}
+
+}  // namespace
+
+ui::Overlay Scene::overlay(glm::ivec2 size) const {
+  ui::Overlay o;
+  const render::FrameView v = frame_view(size);
+  const glm::mat4 vp = v.projection * v.view;
+  bool in_front = true;
+  o.subject_centre = to_screen(vp, model.bounds().centre(), size, &in_front);
+  for (std::size_t a = 0; a < anatomy::kAreaCount; ++a) {
+    if (!settings.selected[a]) continue;
+    auto anchor = anatomy::area_anchor(model, a, v.eye);
+    if (!anchor) continue;
+    const glm::vec2 at = to_screen(vp, anchor->point, size, &in_front);
+    if (!in_front) continue;
+    o.labels.push_back({at, ui::area_label(a), !anchor->faces_viewer});
+  }
+  o.caption = caption;
+  return o;
+}
+
+anatomy::Ray Scene::ray_through(glm::vec2 pixel, glm::ivec2 size) const {
+  const render::FrameView v = frame_view(size);
+  const glm::mat4 inv = glm::inverse(v.projection * v.view);
+  const float x = 2.0f * pixel.x / float(std::max(size.x, 1)) - 1.0f;
+  const float y = 1.0f - 2.0f * pixel.y / float(std::max(size.y, 1));
+  glm::vec4 near_p = inv * glm::vec4(x, y, -1.0f, 1.0f), far_p = inv * glm::vec4(x, y, 1.0f, 1.0f);
+  near_p /= near_p.w;
+  far_p /= far_p.w;
+  return {glm::vec3(near_p), glm::normalize(glm::vec3(far_p - near_p))};
+}
+
+std::string Scene::describe_at(glm::vec2 pixel, glm::ivec2 size) const {
+  const auto hit = anatomy::pick(model, ray_through(pixel, size));
+  std::string text;
+  if (settings.layers.skin && hit.skin && hit.skin->area) text = ui::area_label(*hit.skin->area);
+  if (settings.layers.muscles && hit.muscle)
+    text += (text.empty() ? "" : " - ") + anatomy::display_name(model.meshes[hit.muscle->mesh].name);
+  if (text.empty() && hit.nearest) text = anatomy::display_name(model.meshes[hit.nearest->mesh].name);
+  return text;
+}
+
+bool Scene::toggle_area_at(glm::vec2 pixel, glm::ivec2 size) {
+  const auto hit = anatomy::pick(model, ray_through(pixel, size));
+  if (!hit.skin || !hit.skin->area) return false;
+  settings.selected[*hit.skin->area] = !settings.selected[*hit.skin->area];
+  return true;
 }
 
 }  // namespace effleura::app

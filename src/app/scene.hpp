@@ -11,6 +11,8 @@
 #include "core/error.hpp"
 #include "render/camera.hpp"
 #include "render/frame_view.hpp"
+#include "anatomy/picking.hpp"
+#include "ui/overlay.hpp"
 
 namespace effleura::app {
 
@@ -26,11 +28,20 @@ class Scene {
   Expected<void> load(const Options& options, const DataPaths& paths);
   void update(double dt);
   [[nodiscard]] render::FrameView frame_view(glm::ivec2 framebuffer) const;
+  // Labels for the selected areas and the caption, in pixels of a view of this size.
+  [[nodiscard]] ui::Overlay overlay(glm::ivec2 size) const;
+  // The ray under a pixel (from the top-left) of a view of this size.
+  [[nodiscard]] anatomy::Ray ray_through(glm::vec2 pixel, glm::ivec2 size) const;
+  // "Calves - soleus" for what lies under the pixel, or empty.
+  [[nodiscard]] std::string describe_at(glm::vec2 pixel, glm::ivec2 size) const;
+  // Toggles the area under the pixel; false if there is none.
+  bool toggle_area_at(glm::vec2 pixel, glm::ivec2 size);
 
   anatomy::Model model;
   render::Camera camera;
   ViewSettings settings;
   double time = 0.0;
+  std::string caption;
 };
 
 }  // namespace effleura::app

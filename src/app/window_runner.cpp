@@ -16,6 +16,7 @@
 #include "render/gl_context.hpp"
 #include "render/renderer.hpp"
 #include "ui/main_ui.hpp"
+#include "ui/overlay.hpp"
 
 namespace effleura::app {
 namespace {
@@ -128,7 +129,10 @@ int run_window(const Options& options) {
   float smoothed_ms = 16.0f;
   bool want_screenshot = false;
 
+  int frames_drawn = 0;
   while (!glfwWindowShouldClose(w)) {
+    // --frames ends a windowed run too: smoke tests and demos that must stop by themselves.
+    if (options.frames_set && frames_drawn++ >= options.frames) break;
     glfwPollEvents();
     const auto now = std::chrono::steady_clock::now();
     const double dt = std::min(std::chrono::duration<double>(now - last).count(), 0.1);
@@ -141,12 +145,30 @@ int run_window(const Options& options) {
     ImGui::NewFrame();
     handle_camera_input(w, input, scene.camera, dt, last_mouse);
     if (!ImGui::GetIO().WantCaptureKeyboard) {
-      if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_F12) ? GLFW_KEY_F12 : GLFW_KEY_F12, false)) want_screenshot = true;
+      // ImGui 1.86 indexes keys by the GLFW key code in its GLFW backend.
+      if (ImGui::IsKeyPressed(GLFW_KEY_F12, false)) want_screenshot = true;
       if ((glfwGetKey(w, GLFW_KEY_LEFT_CONTROL) == GLFW_PRESS || glfwGetKey(w, GLFW_KEY_RIGHT_CONTROL) == GLFW_PRESS) &&
           glfwGetKey(w, GLFW_KEY_Q) == GLFW_PRESS)
         glfwSetWindowShouldClose(w, GLFW_TRUE);
     }
     const ui::UiCommands commands = ui::draw_main_ui(ui_state);
+    {
+      // Hover and click work in window coordinates; HiDPI framebuffers are scaled to match.
+      int ww = 1, wh = 1;
+      glfwGetWindowSize(w, &ww, &wh);
+      const glm::ivec2 win{ww, wh};
+      ui::Overlay overlay = scene.overlay(win);
+      const bool mouse_free = !ImGui::GetIO().WantCaptureMouse;
+      if (mouse_free && ImGui::IsMouseReleased(ImGuiMouseButton_Left) &&
+          ImGui::GetMouseDragDelta(ImGuiMouseButton_Left, 0.0f).x == 0.0f &&
+          ImGui::GetMouseDragDelta(ImGuiMouseButton_Left, 0.0f).y == 0.0f)
+        scene.toggle_area_at(last_mouse, win);
+      if (mouse_free && glfwGetMouseButton(w, GLFW_MOUSE_BUTTON_LEFT) != GLFW_PRESS) {
+        overlay.hover = scene.describe_at(last_mouse, win);
+        overlay.hover_at = last_mouse;
+      }
+      ui::draw_overlay(overlay, ImGui::GetIO().FontGlobalScale);
+    }
     if (commands.preset) scene.camera.set_preset(*commands.preset, true);
     if (commands.reset_camera) scene.camera.reset(true);
     if (commands.quit) glfwSetWindowShouldClose(w, GLFW_TRUE);

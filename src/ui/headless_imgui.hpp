@@ -1,0 +1,25 @@
+#pragma once
+// Dear ImGui without a window: the OpenGL 3 backend on the current (EGL) context, the display
+// size set by hand. Lets headless screenshots carry the same labels and captions as the window.
+#include <glm/vec2.hpp>
+
+namespace effleura::ui {
+
+class HeadlessImGui {
+ public:
+  HeadlessImGui();
+  ~HeadlessImGui();
+  HeadlessImGui(const HeadlessImGui&) = delete;
+  HeadlessImGui& operator=(const HeadlessImGui&) = delete;
+
+  // Starts a frame of the given size; dt is the fixed frame time.
+  void begin(glm::ivec2 size, float dt);
+  // Draws what was submitted into the currently bound framebuffer.
+  void end();
+  [[nodiscard]] float scale() const { return scale_; }
+
+ private:
+  float scale_ = 1.0f;
+};
+
+}  // namespace effleura::ui

@@ -1,0 +1,123 @@
+// The effleura binary as a user meets it: exit statuses, one clear line per error, files
+// written. Exit statuses: 0 ok, 2 bad option/value/file, 3 no usable OpenGL.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "../support/test_models.hpp"
+#include "run_binary.hpp"
+
+using effleura::test::run;
+
+namespace {
+
+const std::string kExe = EFFLEURA_EXE;
+
+std::filesystem::path lathe() {
+  static const auto path = [] {
+    auto p = effleura::test::temp_dir("cli") / "lathe.obj";
+    effleura::test::write_lathe_obj(p);
+    return p;
+  }();
+  return path;
+}
+
+std::string q(const std::filesystem::path& p) { return "'" + p.string() + "'"; }
+
+}  // namespace
+
+TEST_CASE("--help lists every option with an example, and exits 0") {
+  auto r = run(kExe, "--help");
+  CHECK(r.status == 0);
+  for (const char* flag : {"--headless", "--screenshot", "--size", "--frames", "--fps", "--view", "--content",
+                           "--assets", "--model", "--area", "--xray", "--layers", "--bench", "--version"})
+    CHECK_MESSAGE(r.out.find(flag) != std::string::npos, flag);
+  CHECK(r.out.find("e.g.") != std::string::npos);
+  CHECK(r.out.find("not medical advice") != std::string::npos);
+}
+
+TEST_CASE("--version prints the version") {
+  auto r = run(kExe, "--version");
+  CHECK(r.status == 0);
+  CHECK(r.out.rfind("effleura ", 0) == 0);
+}
+
+TEST_CASE("an unknown option or bad value gets one line naming it and exit 2") {
+  struct Case { const char* args; const char* mentions; };
+  for (const Case& c : {Case{"--no-such-flag", "--no-such-flag"}, Case{"--view sideways", "sideways"},
+                        Case{"--size 10x10", "--size"}, Case{"--size big", "big"}, Case{"--frames -3", "--frames"},
+                        Case{"--fps 0", "--fps"}, Case{"--xray 1.5", "--xray"}, Case{"--area knees", "knees"},
+                        Case{"--layers skin,fat", "fat"}, Case{"--screenshot", "needs a value"},
+                        Case{"stray", "stray"}, Case{"--help=yes", "takes no value"}}) {
+    auto r = run(kExe, c.args);
+    CHECK_MESSAGE(r.status == 2, c.args);
+    CHECK_MESSAGE(r.err_lines() == 1, c.args, ": ", r.err);
+    CHECK_MESSAGE(r.err.find(c.mentions) != std::string::npos, c.args, ": ", r.err);
+  }
+}
+
+TEST_CASE("a headless screenshot is written at the requested size") {
+  const auto out = effleura::test::temp_dir("cli") / "shot.png";
+  std::filesystem::remove(out);
+  auto r = run(kExe, "--headless --screenshot " + q(out) + " --size 320x200 --frames 3 --model " + q(lathe()));
+  REQUIRE_MESSAGE(r.status == 0, r.err);
+  CHECK(effleura::test::png_size(out) == std::pair{320, 200});
+  CHECK(r.out.find(out.string()) != std::string::npos);
+}
+
+TEST_CASE("missing, empty, truncated or wrong-format models give their path, a reason and exit 2") {
+  const auto dir = effleura::test::temp_dir("cli");
+  const auto empty = dir / "empty.glb", truncated = dir / "truncated.glb", text = dir / "notes.glb";
+  std::ofstream(empty).close();
+  std::ofstream(truncated, std::ios::binary) << "glTF\x02\x00\x00\x00\xff\xff";
+  std::ofstream(text) << "this is not a model\n";
+  struct Case { std::filesystem::path path; const char* reason; };
+  for (const Case& c : {Case{dir / "absent.glb", "not found"}, Case{empty, "empty"}, Case{truncated, "cannot read"},
+                        Case{text, "cannot read"}, Case{dir, "folder"}}) {
+    auto r = run(kExe, "--headless --screenshot " + q(dir / "x.png") + " --model " + q(c.path));
+    CHECK_MESSAGE(r.status == 2, c.path);
+    CHECK_MESSAGE(r.err_lines() == 1, r.err);
+    CHECK_MESSAGE(r.err.find(c.path.string()) != std::string::npos, r.err);
+    CHECK_MESSAGE(r.err.find(c.reason) != std::string::npos, r.err);
+  }
+}
+
+TEST_CASE("an unwritable screenshot path gives its path and exit 2") {
+  const auto bad = std::filesystem::path("/nonexistent-folder/effleura/shot.png");
+  auto r = run(kExe, "--headless --screenshot " + q(bad) + " --size 64x64 --model " + q(lathe()));
+  CHECK(r.status == 2);
+  CHECK(r.err.find(bad.string()) != std::string::npos);
+}
+
+TEST_CASE("no usable OpenGL gives a clear message and exit 3") {
+  // With no EGL vendor library, no context can be made: the state of a machine without drivers.
+  auto r = run(kExe, "--headless --screenshot /tmp/never.png --model " + q(lathe()),
+               "__EGL_VENDOR_LIBRARY_FILENAMES=/nonexistent/vendor.json");
+  CHECK(r.status == 3);
+  CHECK(r.err.find("OpenGL") != std::string::npos);
+  CHECK(r.err_lines() == 1);
+}
+
+TEST_CASE("without a display the window mode says so and exits 3") {
+  auto r = run(kExe, "--model " + q(lathe()), "env -u DISPLAY -u WAYLAND_DISPLAY");
+  CHECK(r.status == 3);
+  CHECK(r.err.find("--headless") != std::string::npos);
+}
+
+TEST_CASE("--bench prints start-up, median and p95 frame time and peak memory") {
+  auto r = run(kExe, "--bench --frames 8 --size 160x120 --model " + q(lathe()));
+  REQUIRE_MESSAGE(r.status == 0, r.err);
+  for (const char* figure : {"start-up to first frame (ms)", "frame time median (ms)", "frame time p95 (ms)",
+                             "peak resident memory (MB)"})
+    CHECK_MESSAGE(r.out.find(figure) != std::string::npos, figure);
+}
+
+TEST_CASE("the window opens, draws and closes under a virtual X server") {
+  if (std::system("command -v xvfb-run >/dev/null 2>&1") != 0) {
+    MESSAGE("xvfb-run is not installed; window smoke test skipped");
+    return;
+  }
+  auto r = run("xvfb-run", "-a -s '-screen 0 1280x800x24' '" + kExe + "' --frames 20 --model " + q(lathe()));
+  CHECK_MESSAGE(r.status == 0, r.err);
+}

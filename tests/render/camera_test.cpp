@@ -1,0 +1,99 @@
+// Camera behaviour: plain math, no GL. Lives with the render tests because the camera is in
+// src/render, but needs no context.
+#include <doctest/doctest.h>
+
+#include <cmath>
+#include <limits>
+
+#include <glm/geometric.hpp>
+
+#include "render/camera.hpp"
+
+using namespace effleura;
+using render::Camera;
+using render::ViewPreset;
+
+namespace {
+const anatomy::Bounds kLeg{{-0.1f, 0.0f, -0.12f}, {0.1f, 0.95f, 0.2f}};
+
+Camera framed() {
+  Camera c;
+  c.frame(kLeg);
+  return c;
+}
+}  // namespace
+
+TEST_CASE("framing puts the whole model in view from outside it") {
+  Camera c = framed();
+  const glm::vec3 centre = kLeg.centre();
+  CHECK(glm::length(c.pose().target - centre) < 1e-5f);
+  // The bounding sphere fits in the vertical field of view.
+  const float radius = 0.5f * glm::length(kLeg.size());
+  CHECK(c.pose().distance * std::tan(c.fov_y() * 0.5f) >= radius);
+}
+
+TEST_CASE("presets look from the named side of a right leg") {
+  Camera c = framed();
+  const glm::vec3 centre = kLeg.centre();
+  c.set_preset(ViewPreset::front, false);
+  CHECK(c.eye().z > centre.z + 0.5f);
+  c.set_preset(ViewPreset::back, false);
+  CHECK(c.eye().z < centre.z - 0.5f);
+  c.set_preset(ViewPreset::lateral, false);
+  CHECK(c.eye().x > centre.x + 0.5f);  // +X is the outside of the right leg
+  c.set_preset(ViewPreset::medial, false);
+  CHECK(c.eye().x < centre.x - 0.5f);
+  c.set_preset(ViewPreset::top, false);
+  CHECK(c.eye().y > centre.y + 0.5f);
+}
+
+TEST_CASE("an animated preset moves smoothly and arrives") {
+  Camera c = framed();
+  c.set_preset(ViewPreset::lateral, true);
+  CHECK(c.transitioning());
+  glm::vec3 previous = c.eye();
+  float largest_step = 0.0f;
+  for (int i = 0; i < 60; ++i) {
+    c.update(1.0f / 60.0f);
+    largest_step = std::max(largest_step, glm::length(c.eye() - previous));
+    previous = c.eye();
+  }
+  CHECK_FALSE(c.transitioning());
+  CHECK(c.eye().x > kLeg.centre().x + 0.5f);
+  // No jumps: each frame moves the eye by a small part of the orbit.
+  CHECK(largest_step < 0.25f * c.pose().distance);
+}
+
+TEST_CASE("zoom and pan never put the camera inside the model or lose it") {
+  Camera c = framed();
+  c.zoom(1000.0f);
+  CHECK(c.pose().distance >= c.min_distance());
+  CHECK(c.pose().distance > 0.5f * std::max(kLeg.size().x, kLeg.size().z));
+  c.zoom(-1000.0f);
+  CHECK(c.pose().distance <= c.max_distance());
+  c.pan({1000.0f, -1000.0f});
+  for (int i = 0; i < 3; ++i) {
+    CHECK(c.pose().target[i] >= kLeg.min[i]);
+    CHECK(c.pose().target[i] <= kLeg.max[i]);
+  }
+  c.orbit(0.0f, 100.0f);
+  CHECK(c.pose().pitch < 1.5708f);  // never over the pole, so the view never flips
+}
+
+TEST_CASE("non-finite input leaves the camera usable") {
+  Camera c = framed();
+  const float nan = std::numeric_limits<float>::quiet_NaN();
+  c.orbit(nan, nan);
+  c.zoom(std::numeric_limits<float>::infinity());
+  c.pan({nan, nan});
+  const glm::vec3 eye = c.eye();
+  CHECK(std::isfinite(eye.x));
+  CHECK(std::isfinite(eye.y));
+  CHECK(std::isfinite(eye.z));
+}
+
+TEST_CASE("view names round-trip and unknown names are refused") {
+  for (auto v : {ViewPreset::front, ViewPreset::back, ViewPreset::lateral, ViewPreset::medial, ViewPreset::top})
+    CHECK(render::parse_view(render::view_name(v)) == v);
+  CHECK_FALSE(render::parse_view("sideways").has_value());
+}
