@@ -311,7 +311,14 @@ Expected<MeshLegSurface> MeshLegSurface::build(const Model& model, int along_sam
                 model.source);
 
   MeshLegSurface out(lo, hi, along_samples, around_samples);
-  out.foot_.set_floor(std::max(0.0f, ymin));
+  // The sole sits on the lowest skin in front of the ankle, when the mesh has a foot at all.
+  float sole = std::numeric_limits<float>::max();
+  for (const Mesh& m : model.meshes) {
+    if (m.layer != Layer::skin) continue;
+    for (const glm::vec3& p : m.positions)
+      if (p.z > frame::kAnkleCentre.z + 0.04f && p.y < frame::kAnkleCentre.y) sole = std::min(sole, p.y);
+  }
+  if (sole < frame::kAnkleCentre.y) out.foot_.set_floor(sole);
 
   struct Segment {
     float x0, z0, x1, z1;

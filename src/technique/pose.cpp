@@ -1,0 +1,91 @@
+#include "technique/pose.hpp"
+
+#include <algorithm>
+
+#include "core/toml_reader.hpp"
+
+namespace effleura::technique {
+
+FingerPose blend(const FingerPose& a, const FingerPose& b, float w) {
+  const float k = std::clamp(w, 0.0f, 1.0f);
+  auto mix = [k](float x, float y) { return x + (y - x) * k; };
+  FingerPose out;
+  for (std::size_t f = 0; f < kFingerCount; ++f)
+    for (std::size_t j = 0; j < 3; ++j) out.flexion[f][j] = mix(a.flexion[f][j], b.flexion[f][j]);
+  out.spread_deg = mix(a.spread_deg, b.spread_deg);
+  out.opposition_deg = mix(a.opposition_deg, b.opposition_deg);
+  out.contact_radius_m = mix(a.contact_radius_m, b.contact_radius_m);
+  return out;
+}
+
+std::optional<std::size_t> PoseLibrary::index(std::string_view name) const {
+  for (std::size_t i = 0; i < poses_.size(); ++i)
+    if (poses_[i].name == name) return i;
+  return std::nullopt;
+}
+
+std::string PoseLibrary::names() const {
+  std::string out;
+  for (const auto& p : poses_) out += (out.empty() ? "" : ", ") + p.name;
+  return out;
+}
+
+namespace {
+
+Expected<PoseLibrary> read_poses(const toml::table& root, const std::string& file) {
+  PoseLibrary lib;
+  TomlTable top(root, file);
+  for (const auto& [key, node] : root) {
+    const std::string name(key.str());
+    auto t = top.table(name);
+    if (!t) return std::unexpected(t.error());
+    std::vector<std::string> known{"description", "spread", "opposition", "contact_radius_mm"};
+    for (auto f : kFingerNames) known.emplace_back(f);
+    if (auto ok = t->only_keys(known); !ok) return std::unexpected(ok.error());
+    NamedPose p;
+    p.name = name;
+    p.description = t->optional_string("description").value_or("");
+    for (std::size_t f = 0; f < kFingerCount; ++f) {
+      auto v = t->numbers(kFingerNames[f], 3);
+      if (!v) return std::unexpected(v.error());
+      for (std::size_t j = 0; j < 3; ++j) {
+        // Hyperextension to -30 degrees (a flat palm pressing) up to a full fist at 110.
+        if ((*v)[j] < -30.0 || (*v)[j] > 110.0)
+          return std::unexpected(t->error_at(kFingerNames[f],
+                                             "joint flexion must be from -30 to 110 degrees"));
+        p.pose.flexion[f][j] = static_cast<float>((*v)[j]);
+      }
+    }
+    auto spread = t->number_or("spread", 0.0, -5.0, 30.0);
+    if (!spread) return std::unexpected(spread.error());
+    auto opp = t->number_or("opposition", 0.0, 0.0, 90.0);
+    if (!opp) return std::unexpected(opp.error());
+    auto radius = t->number("contact_radius_mm", 3.0, 80.0);
+    if (!radius) return std::unexpected(radius.error());
+    p.pose.spread_deg = static_cast<float>(*spread);
+    p.pose.opposition_deg = static_cast<float>(*opp);
+    p.pose.contact_radius_m = static_cast<float>(*radius * 1e-3);
+    lib.add(std::move(p));
+  }
+  for (auto req : kRequiredPoses)
+    if (!lib.index(req))
+      return fail("pose '" + std::string(req) + "' is missing; techniques rely on it", file, 1, 1,
+                  std::string(req));
+  return lib;
+}
+
+}  // namespace
+
+Expected<PoseLibrary> load_poses_from_string(std::string_view text, const std::string& source_name) {
+  auto root = parse_toml_string(text, source_name);
+  if (!root) return std::unexpected(root.error());
+  return read_poses(*root, source_name);
+}
+
+Expected<PoseLibrary> load_poses(const std::filesystem::path& file) {
+  auto root = parse_toml_file(file);
+  if (!root) return std::unexpected(root.error());
+  return read_poses(*root, file.string());
+}
+
+}  // namespace effleura::technique

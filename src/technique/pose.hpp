@@ -1,0 +1,64 @@
+#pragma once
+// Hand poses (content/poses.toml): per finger three flexion angles, plus the spread between the
+// fingers and the thumb's opposition, in degrees. The engine blends two poses linearly; angles
+// stay within a joint's range, so a straight blend never passes through an impossible pose.
+#include <array>
+#include <cstddef>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/error.hpp"
+
+namespace effleura::technique {
+
+enum class Finger { thumb, index, middle, ring, little };
+inline constexpr std::size_t kFingerCount = 5;
+inline constexpr std::array<std::string_view, kFingerCount> kFingerNames{"thumb", "index", "middle",
+                                                                          "ring", "little"};
+
+struct FingerPose {
+  // flexion[finger][joint]: joint 0 is the knuckle (MCP; CMC for the thumb), 1 the middle
+  // (PIP; thumb MCP), 2 the tip (DIP; thumb IP). Degrees, + flexion.
+  std::array<std::array<float, 3>, kFingerCount> flexion{};
+  float spread_deg = 0.0f;      // angle between neighbouring fingers
+  float opposition_deg = 0.0f;  // thumb turned across the palm
+  float contact_radius_m = 0.04f;  // radius of the skin patch this pose presses
+
+  [[nodiscard]] float joint(Finger f, int j) const {
+    return flexion[static_cast<std::size_t>(f)][static_cast<std::size_t>(j)];
+  }
+};
+
+// w = 0 gives a, w = 1 gives b.
+[[nodiscard]] FingerPose blend(const FingerPose& a, const FingerPose& b, float w);
+
+struct NamedPose {
+  std::string name;
+  std::string description;
+  FingerPose pose;
+};
+
+class PoseLibrary {
+ public:
+  [[nodiscard]] std::optional<std::size_t> index(std::string_view name) const;
+  [[nodiscard]] const FingerPose& at(std::size_t i) const { return poses_[i].pose; }
+  [[nodiscard]] const NamedPose& named(std::size_t i) const { return poses_[i]; }
+  [[nodiscard]] std::size_t size() const { return poses_.size(); }
+  [[nodiscard]] std::string names() const;  // "a, b, c" for error messages
+  void add(NamedPose p) { poses_.push_back(std::move(p)); }
+
+ private:
+  std::vector<NamedPose> poses_;
+};
+
+// The poses every technique may rely on; load_poses fails if one is missing.
+inline constexpr std::array<std::string_view, 6> kRequiredPoses{
+    "flat-palm", "kneading-grip", "fingertips", "thumb-pads", "cupped", "loose-fist"};
+
+Expected<PoseLibrary> load_poses(const std::filesystem::path& file);
+Expected<PoseLibrary> load_poses_from_string(std::string_view text, const std::string& source_name);
+
+}  // namespace effleura::technique

@@ -1,0 +1,84 @@
+#pragma once
+// One massage technique as loaded from content/techniques/<id>.toml: what it is for, and its
+// choreography. A technique is a list of steps; a step is one stroke cycle (keyframes for each
+// hand, and optionally for the ankle) repeated a number of times, with pressure scaled from a
+// first to a last factor so it can start light and build (subject.md, principles).
+#include <array>
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace effleura::technique {
+
+enum class SurfaceKind { leg, sole };
+
+// One hand at one moment of a step cycle. Positions are surface coordinates: on the leg
+// `a` = along (m) and `b` = around (radians, stored; degrees in the file); on the sole `a` = u
+// (0 heel .. 1 toe tip) and `b` = v (-1 medial .. +1 lateral).
+struct Keyframe {
+  float t = 0.0f;             // seconds from the start of the cycle
+  SurfaceKind surface = SurfaceKind::leg;
+  float a = 0.0f;
+  float b = 0.0f;
+  float roll = 0.0f;          // radians: fingers turned from proximal toward increasing around
+  std::size_t pose = 0;       // index into the PoseLibrary
+  float pressure_mmhg = 0.0f; // 0 when lifted
+  bool contact = true;
+  float lift_m = 0.0f;        // height of the palm above the skin when not in contact
+  int line = 0;               // where it was written, for messages
+};
+
+struct AnkleKey {
+  float t = 0.0f;
+  float angle_deg = 0.0f;     // + dorsiflexion, - plantarflexion
+};
+
+// Rhythm laid over a step's keyframes while a hand is in contact: "tap" lifts and drops the
+// hand (tapotement, toe taps), "shake" moves it a few millimetres to and fro (vibration).
+struct Oscillation {
+  enum class Kind { none, tap, shake };
+  Kind kind = Kind::none;
+  float frequency_hz = 0.0f;
+  float amplitude_m = 0.0f;   // tap: lift height; shake: excursion each way
+  float duty = 0.35f;         // tap: fraction of each period the hand rests on the skin
+  std::array<float, 2> phase{0.0f, 0.5f};  // left, right, in periods
+};
+
+struct Step {
+  std::string caption;        // what is happening
+  std::string attend;         // what to watch for
+  float duration = 0.0f;      // one cycle, seconds
+  int repeat = 1;
+  float scale_first = 1.0f;   // pressure factor at the start of the step ...
+  float scale_last = 1.0f;    // ... and at its end (linear in between)
+  std::array<std::vector<Keyframe>, 2> hands;  // [0] left, [1] right
+  std::vector<AnkleKey> ankle;  // empty: the foot rests at neutral
+  Oscillation oscillation;
+  [[nodiscard]] float total() const { return duration * static_cast<float>(repeat); }
+};
+
+struct Technique {
+  std::string id;             // file name without .toml
+  std::string file;
+  std::string name;
+  std::string summary;
+  std::vector<std::string> areas;    // ids from anatomy/areas.hpp
+  std::string direction;      // toward-heart, circular, across-fibres, in-place
+  std::string pressure;       // light, medium, firm
+  float pressure_mmhg = 0.0f; // typical peak (estimate)
+  float tempo = 0.0f;         // strokes (cycles of the main step) per minute
+  int repetitions = 0;        // cycles in all (sum of the steps' repeats)
+  std::vector<std::string> views;    // camera views: front, back, lateral, medial, top
+  std::vector<std::string> cautions;
+  std::string evidence;
+  std::vector<std::string> sources;  // short names from physiology.md
+  std::vector<Step> steps;
+
+  [[nodiscard]] float duration() const {
+    float d = 0.0f;
+    for (const auto& s : steps) d += s.total();
+    return d;
+  }
+};
+
+}  // namespace effleura::technique

@@ -1,0 +1,298 @@
+#include "technique/timeline.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <numbers>
+
+#include <glm/geometric.hpp>
+
+#include "anatomy/leg_surface.hpp"
+#include "technique/indentation.hpp"
+
+namespace effleura::technique {
+namespace {
+
+constexpr float kPi = std::numbers::pi_v<float>;
+constexpr float kTwoPi = 2.0f * kPi;
+constexpr float kRhythmFade = 0.2f;     // s: taps and shakes fade in and out this fast
+constexpr float kIntensityHalfWidth = 0.3f;  // s: triangular low-pass half-width
+constexpr float kIntensityFullScale = 80.0f; // mmHg that reads as full highlight
+
+float smoothstep(float s) { return s * s * (3.0f - 2.0f * s); }
+
+// Tangents for a monotone cubic Hermite through (t_i, p_i): zero at local extrema, and limited
+// to 2.1 times the smaller neighbouring secant so neither segment overshoots (Fritsch-Carlson:
+// alpha^2 + beta^2 <= 9). `closed` treats the cycle as periodic (first key == last key).
+void tangents(const std::vector<float>& t, const std::vector<float>& p, bool closed, float period,
+              std::vector<float>& m) {
+  const std::size_t n = p.size();
+  m.assign(n, 0.0f);
+  auto tangent = [](float d0, float d1) {
+    if (d0 * d1 <= 0.0f) return 0.0f;
+    const float avg = 0.5f * (d0 + d1);
+    const float lim = 2.1f * std::min(std::abs(d0), std::abs(d1));
+    return std::clamp(avg, -lim, lim);
+  };
+  for (std::size_t i = 1; i + 1 < n; ++i) {
+    const float d0 = (p[i] - p[i - 1]) / (t[i] - t[i - 1]);
+    const float d1 = (p[i + 1] - p[i]) / (t[i + 1] - t[i]);
+    m[i] = tangent(d0, d1);
+  }
+  if (closed && n >= 3) {
+    const float d0 = (p[n - 1] - p[n - 2]) / (t[n - 1] - t[n - 2]);
+    const float d1 = (p[1] - p[0]) / (t[1] - t[0]);
+    m[0] = m[n - 1] = tangent(d0, d1);
+  }
+  (void)period;
+}
+
+struct Hermite {
+  float value;
+  float slope;
+};
+
+Hermite hermite(float t0, float t1, float p0, float p1, float m0, float m1, float t) {
+  const float h = t1 - t0;
+  const float s = std::clamp((t - t0) / h, 0.0f, 1.0f);
+  const float s2 = s * s;
+  const float s3 = s2 * s;
+  const float v = (2 * s3 - 3 * s2 + 1) * p0 + (s3 - 2 * s2 + s) * h * m0 + (-2 * s3 + 3 * s2) * p1 +
+                  (s3 - s2) * h * m1;
+  const float d = (6 * s2 - 6 * s) * (p0 - p1) / h + (3 * s2 - 4 * s + 1) * m0 + (3 * s2 - 2 * s) * m1;
+  return {v, d};
+}
+
+// Last key index k with keys[k].t <= t, at most n - 2 (so k + 1 exists).
+template <class K>
+std::size_t segment(const std::vector<K>& keys, float t) {
+  std::size_t k = 0;
+  while (k + 2 < keys.size() && keys[k + 1].t <= t) ++k;
+  return k;
+}
+
+float wrap_angle(float a) {
+  a = std::fmod(a, kTwoPi);
+  return a < 0.0f ? a + kTwoPi : a;
+}
+
+}  // namespace
+
+Timeline::Timeline(const Technique& technique, const PoseLibrary& poses,
+                   const anatomy::LegSurface& surface)
+    : id_(technique.id), surface_(&surface) {
+  for (std::size_t i = 0; i < poses.size(); ++i) poses_.push_back(poses.at(i));
+  double start = 0.0;
+  for (const Step& st : technique.steps) {
+    CompiledStep c;
+    c.start = start;
+    c.duration = st.duration;
+    c.repeat = st.repeat;
+    c.scale_first = st.scale_first;
+    c.scale_last = st.scale_last;
+    c.osc = st.oscillation;
+    c.caption = st.caption;
+    c.attend = st.attend;
+    for (std::size_t h = 0; h < 2; ++h) {
+      const auto& src = st.hands[h];
+      Track& tr = c.hands[h];
+      tr.surface = src.empty() ? SurfaceKind::leg : src.front().surface;
+      std::vector<float> ts, as, bs, rs, ma, mb, mr;
+      for (const Keyframe& k : src) {
+        ts.push_back(k.t);
+        as.push_back(k.a);
+        bs.push_back(k.b);
+        rs.push_back(k.roll);
+      }
+      const bool closed = !src.empty() && std::abs(src.front().a - src.back().a) < 1e-5f &&
+                          std::abs(src.front().b - src.back().b) < 1e-5f &&
+                          std::abs(src.front().roll - src.back().roll) < 1e-5f;
+      tangents(ts, as, closed, st.duration, ma);
+      tangents(ts, bs, closed, st.duration, mb);
+      tangents(ts, rs, closed, st.duration, mr);
+      for (std::size_t i = 0; i < src.size(); ++i) {
+        const Keyframe& k = src[i];
+        tr.keys.push_back(Key{k.t, k.a, k.b, k.roll, ma[i], mb[i], mr[i], k.pressure_mmhg,
+                              k.contact ? 0.0f : k.lift_m, k.contact, k.pose});
+      }
+    }
+    c.ankle = st.ankle;
+    if (!c.ankle.empty()) {
+      std::vector<float> ts, ps;
+      for (const AnkleKey& k : c.ankle) {
+        ts.push_back(k.t);
+        ps.push_back(k.angle_deg);
+      }
+      const bool closed = std::abs(ps.front() - ps.back()) < 1e-4f;
+      tangents(ts, ps, closed, st.duration, c.ankle_m);
+    }
+    start += static_cast<double>(st.total());
+    steps_.push_back(std::move(c));
+  }
+  duration_ = start;
+}
+
+std::vector<double> Timeline::step_starts() const {
+  std::vector<double> out;
+  for (const auto& s : steps_) out.push_back(s.start);
+  return out;
+}
+
+std::size_t Timeline::step_at(double t) const {
+  std::size_t i = 0;
+  while (i + 1 < steps_.size() && steps_[i + 1].start <= t) ++i;
+  return i;
+}
+
+float Timeline::ankle_at(const CompiledStep& s, float tc) const {
+  if (s.ankle.empty()) return 0.0f;
+  const std::size_t k = segment(s.ankle, tc);
+  return hermite(s.ankle[k].t, s.ankle[k + 1].t, s.ankle[k].angle_deg, s.ankle[k + 1].angle_deg,
+                 s.ankle_m[k], s.ankle_m[k + 1], tc)
+      .value;
+}
+
+float Timeline::envelope(double t, std::size_t hand) const {
+  if (steps_.empty()) return 0.0f;
+  t = std::clamp(t, 0.0, duration_);
+  const CompiledStep& s = steps_[step_at(t)];
+  const double ts = t - s.start;
+  const int rep = std::min(static_cast<int>(ts / static_cast<double>(s.duration)), s.repeat - 1);
+  const float tc = static_cast<float>(ts - static_cast<double>(rep) * static_cast<double>(s.duration));
+  const auto& keys = s.hands[hand].keys;
+  const std::size_t k = segment(keys, tc);
+  const float w = smoothstep(std::clamp((tc - keys[k].t) / (keys[k + 1].t - keys[k].t), 0.0f, 1.0f));
+  const float progress = static_cast<float>(ts) / s.total();
+  const float scale = s.scale_first + (s.scale_last - s.scale_first) * progress;
+  return (keys[k].pressure + (keys[k + 1].pressure - keys[k].pressure) * w) * scale;
+}
+
+void Timeline::evaluate_hand(const CompiledStep& s, std::size_t hand, float tc, double ts,
+                             HandState& out, ContactPatch* patch) const {
+  const Track& tr = s.hands[hand];
+  const auto& keys = tr.keys;
+  const std::size_t k = segment(keys, tc);
+  const Key& k0 = keys[k];
+  const Key& k1 = keys[k + 1];
+  const float span = k1.t - k0.t;
+  const float s01 = std::clamp((tc - k0.t) / span, 0.0f, 1.0f);
+  const float w = smoothstep(s01);
+
+  const Hermite ha = hermite(k0.t, k1.t, k0.a, k1.a, k0.ma, k1.ma, tc);
+  Hermite hb = hermite(k0.t, k1.t, k0.b, k1.b, k0.mb, k1.mb, tc);
+  const Hermite hr = hermite(k0.t, k1.t, k0.roll, k1.roll, k0.mroll, k1.mroll, tc);
+
+  const float progress = static_cast<float>(ts) / s.total();
+  const float scale = s.scale_first + (s.scale_last - s.scale_first) * progress;
+  const float pressure = (k0.pressure + (k1.pressure - k0.pressure) * w) * scale;
+  const float height = k0.height + (k1.height - k0.height) * w;
+  const bool base_contact = (k0.contact && k1.contact) || (k0.contact && s01 <= 0.0f) ||
+                            (k1.contact && s01 >= 1.0f);
+  const float indent = indentation_depth(pressure);
+
+  // Rhythm (taps, shakes) only while the stroke itself is on the skin; it fades in and out
+  // where the contact run begins or ends so the hand never jumps.
+  float rhythm = 0.0f;
+  float tap = 0.0f;
+  if (s.osc.kind != Oscillation::Kind::none && base_contact) {
+    const int rep = static_cast<int>(std::floor((ts - static_cast<double>(tc)) / s.duration + 0.5));
+    const std::size_t n = keys.size();
+    const bool prev_contact = k > 0 ? keys[k - 1].contact : (rep > 0 && keys[n - 2].contact && keys[0].contact);
+    const bool next_contact =
+        k + 2 < n ? keys[k + 2].contact : (rep + 1 < s.repeat && keys[1].contact && keys[n - 1].contact);
+    float room = 1e9f;
+    if (!prev_contact) room = std::min(room, tc - k0.t);
+    if (!next_contact) room = std::min(room, k1.t - tc);
+    const float fade = smoothstep(std::clamp(room / kRhythmFade, 0.0f, 1.0f));
+    const double cycles = static_cast<double>(s.osc.frequency_hz) * ts + static_cast<double>(s.osc.phase[hand]);
+    const float phase = static_cast<float>(cycles - std::floor(cycles));
+    if (s.osc.kind == Oscillation::Kind::tap) {
+      if (phase >= s.osc.duty) {
+        const float x = std::sin(kPi * (phase - s.osc.duty) / (1.0f - s.osc.duty));
+        tap = s.osc.amplitude_m * x * x * fade;
+      }
+    } else {
+      rhythm = s.osc.amplitude_m * std::sin(kTwoPi * phase) * fade;
+    }
+  }
+
+  anatomy::SurfaceFrame f;
+  glm::vec3 up;
+  if (tr.surface == SurfaceKind::leg) {
+    if (rhythm != 0.0f) hb.value += rhythm / std::max(surface_->radius(ha.value, hb.value), 0.02f);
+    f = surface_->frame(ha.value, hb.value);
+    up = f.d_first;
+  } else {
+    // On the sole v spans about +-45 mm; a shake moves across it.
+    const float v = std::clamp(hb.value + rhythm / 0.045f, -1.0f, 1.0f);
+    const float ankle = ankle_at(s, tc);
+    f = surface_->foot().sole(ha.value, v, ankle);
+    up = -f.d_first;  // toward the heel is "proximal" on the sole
+  }
+  const glm::vec3 n = f.normal;
+  up = glm::normalize(up - n * glm::dot(up, n));
+  const glm::vec3 side = glm::cross(up, n);
+  const glm::vec3 fingers = std::cos(hr.value) * up + std::sin(hr.value) * side;
+  const glm::vec3 palm = f.position + n * (height + tap - indent);
+
+  out.hand = hand == 0 ? Hand::left : Hand::right;
+  out.transform = glm::mat4(glm::vec4(glm::cross(n, fingers), 0.0f), glm::vec4(n, 0.0f),
+                            glm::vec4(fingers, 0.0f), glm::vec4(palm, 1.0f));
+  out.pose = k0.pose == k1.pose ? poses_[k0.pose] : blend(poses_[k0.pose], poses_[k1.pose], w);
+  out.contact = base_contact && tap <= 0.0f;
+  out.on_sole = tr.surface == SurfaceKind::sole;
+  out.along = ha.value;
+  out.around = tr.surface == SurfaceKind::leg ? wrap_angle(hb.value) : hb.value;
+  out.pressure_mmhg = out.contact ? pressure : 0.0f;
+  out.indentation_m = std::max(0.0f, indent - height);
+  out.velocity = f.d_first * ha.slope + f.d_second * hb.slope;
+
+  if (patch && out.contact) {
+    patch->hand = out.hand;
+    patch->point = palm;
+    patch->normal = n;
+    if (tr.surface == SurfaceKind::leg) {
+      patch->along = out.along;
+      patch->around = out.around;
+    } else {
+      const glm::vec3 c = anatomy::LegSurface::axis(palm.y);
+      patch->along = palm.y;
+      patch->around = wrap_angle(std::atan2(palm.x - c.x, palm.z - c.z));
+    }
+    patch->radius_m = out.pose.contact_radius_m;
+    patch->pressure_mmhg = pressure;
+    patch->velocity = out.velocity;
+  }
+}
+
+void Timeline::evaluate(double t, TechniqueFrame& out) const {
+  out.contact_count = 0;
+  if (steps_.empty()) return;
+  t = std::clamp(t, 0.0, duration_);
+  out.time = t;
+  const std::size_t si = step_at(t);
+  const CompiledStep& s = steps_[si];
+  const double ts = t - s.start;
+  const int rep = std::min(static_cast<int>(ts / static_cast<double>(s.duration)), s.repeat - 1);
+  const float tc = std::min(static_cast<float>(ts - static_cast<double>(rep) * static_cast<double>(s.duration)),
+                            s.duration);
+  out.step = si;
+  out.repetition = rep;
+  out.step_progress = static_cast<float>(ts / static_cast<double>(s.total()));
+  out.caption = s.caption;
+  out.attend = s.attend;
+  out.ankle_deg = ankle_at(s, tc);
+  for (std::size_t h = 0; h < 2; ++h) {
+    ContactPatch& patch = out.patches[out.contact_count];
+    evaluate_hand(s, h, tc, ts, out.hands[h], &patch);
+    if (out.hands[h].contact) ++out.contact_count;
+    // Triangular low-pass of the untapped pressure: weights 1..5..1 over +-0.3 s.
+    float sum = 0.0f;
+    for (int i = -4; i <= 4; ++i) {
+      const float wgt = static_cast<float>(5 - std::abs(i));
+      sum += wgt * envelope(t + static_cast<double>(i) * kIntensityHalfWidth / 4.0, h);
+    }
+    out.hands[h].intensity = std::clamp(sum / 25.0f / kIntensityFullScale, 0.0f, 1.0f);
+  }
+}
+
+}  // namespace effleura::technique

@@ -1,0 +1,130 @@
+#pragma once
+// The animation engine: answers, for any time t of a technique, where each hand is, how it is
+// shaped, whether and how hard it touches the skin, and what the ankle does. Pure function of
+// t (no state between calls, no allocation): the app may scrub, loop or step freely.
+//
+// Surface coordinates are interpolated (monotone cubic Hermite: smooth, no overshoot past a
+// keyframe) and then mapped to 3D through the LegSurface, so the hands follow the leg's
+// curvature. While in contact the palm centre sits on the skin pushed in along the normal by
+// the modelled indentation (indentation.hpp).
+#include <array>
+#include <cstddef>
+#include <string_view>
+#include <vector>
+
+#include <glm/mat4x4.hpp>
+#include <glm/vec3.hpp>
+
+#include "core/contact.hpp"
+#include "technique/pose.hpp"
+#include "technique/technique.hpp"
+
+namespace effleura::anatomy {
+class LegSurface;
+}
+
+namespace effleura::technique {
+
+struct HandState {
+  Hand hand = Hand::left;
+  // Palm frame in world space. Column 3: palm centre (on or above the skin). Column 1 (local
+  // +Y): the back of the hand, equal to the outward skin normal, so the palm faces -normal into
+  // the skin. Column 2 (local +Z): where the fingers point, along the stroke as the content
+  // orients it (roll). Column 0 = cross(col1, col2). A hand mesh modelled palm-down with the
+  // fingers along +Z and the palm surface at the origin drops straight in.
+  glm::mat4 transform{1.0f};
+  FingerPose pose;          // blended between keyframe poses
+  bool contact = false;     // the palm touches the skin now (false in the air of a tap)
+  bool on_sole = false;     // working the sole rather than the leg
+  float along = 0.0f;       // surface coordinates under the palm (u and v on the sole)
+  float around = 0.0f;
+  float pressure_mmhg = 0.0f;   // instantaneous (taps switch it on and off); 0 in the air
+  // Pressure envelope without the tap rhythm, then low-passed (0.6 s triangular window) and
+  // divided by 80 mmHg: for highlights. It never swings faster than ~3 Hz, so tapping and
+  // vibration do not make large areas flash (no more than 3 flashes a second).
+  float intensity = 0.0f;
+  // How deep the skin is pressed under the palm (metres), from the same untapped envelope: the
+  // renderer dents the skin by this, steady through a tapping step.
+  float indentation_m = 0.0f;
+  glm::vec3 velocity{0.0f}; // of the stroke over the skin (rhythm excluded), m/s
+};
+
+struct TechniqueFrame {
+  double time = 0.0;
+  std::array<HandState, 2> hands;     // [0] left, [1] right
+  std::array<ContactPatch, 2> patches;  // first contact_count are valid
+  std::size_t contact_count = 0;
+  float ankle_deg = 0.0f;             // + dorsiflexion, - plantarflexion
+  std::size_t step = 0;               // index into Technique::steps
+  int repetition = 0;                 // cycle within the step, from 0
+  float step_progress = 0.0f;         // 0..1 through the whole step
+  std::string_view caption;           // valid as long as the Timeline lives
+  std::string_view attend;
+
+  // Appends the valid patches (clear() the vector first for one frame's set).
+  void append_contacts(Contacts& out) const {
+    for (std::size_t i = 0; i < contact_count; ++i) out.push_back(patches[i]);
+  }
+};
+
+class Timeline {
+ public:
+  // Copies what it needs from the technique and poses; keeps a pointer to `surface`, which
+  // must outlive the Timeline (the app owns both and rebuilds the Timeline on reload).
+  Timeline(const Technique& technique, const PoseLibrary& poses, const anatomy::LegSurface& surface);
+
+  [[nodiscard]] double duration() const { return duration_; }
+  [[nodiscard]] std::size_t step_count() const { return steps_.size(); }
+  [[nodiscard]] double step_start(std::size_t i) const { return steps_[i].start; }
+  [[nodiscard]] std::vector<double> step_starts() const;
+  [[nodiscard]] const std::string& id() const { return id_; }
+  // Which step runs at t (t is clamped to [0, duration]).
+  [[nodiscard]] std::size_t step_at(double t) const;
+
+  // Fills `out` for time t (clamped to [0, duration]); allocation-free.
+  void evaluate(double t, TechniqueFrame& out) const;
+  [[nodiscard]] TechniqueFrame evaluate(double t) const {
+    TechniqueFrame f;
+    evaluate(t, f);
+    return f;
+  }
+
+  // Internal compiled form, public for the implementation's helpers.
+  struct Key {
+    float t, a, b, roll;
+    float ma, mb, mroll;   // tangents (per second)
+    float pressure, height;  // height: 0 in contact, lift when not
+    bool contact;
+    std::size_t pose;
+  };
+  struct Track {
+    std::vector<Key> keys;
+    SurfaceKind surface = SurfaceKind::leg;
+  };
+  struct CompiledStep {
+    double start = 0.0;
+    float duration = 0.0f;
+    int repeat = 1;
+    float scale_first = 1.0f, scale_last = 1.0f;
+    std::array<Track, 2> hands;
+    std::vector<AnkleKey> ankle;
+    std::vector<float> ankle_m;  // tangents
+    Oscillation osc;
+    std::string caption, attend;
+    [[nodiscard]] float total() const { return duration * static_cast<float>(repeat); }
+  };
+
+ private:
+  void evaluate_hand(const CompiledStep& s, std::size_t hand, float tc, double ts, HandState& out,
+                     ContactPatch* patch) const;
+  [[nodiscard]] float envelope(double t, std::size_t hand) const;  // untapped pressure at t
+  [[nodiscard]] float ankle_at(const CompiledStep& s, float tc) const;
+
+  std::string id_;
+  std::vector<CompiledStep> steps_;
+  std::vector<FingerPose> poses_;
+  const anatomy::LegSurface* surface_;
+  double duration_ = 0.0;
+};
+
+}  // namespace effleura::technique

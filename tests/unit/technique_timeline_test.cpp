@@ -1,0 +1,341 @@
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <string>
+
+#include <glm/geometric.hpp>
+
+#include "anatomy/leg_surface.hpp"
+#include "anatomy/model_loader.hpp"
+#include "technique/indentation.hpp"
+#include "technique/timeline.hpp"
+#include "technique_test_support.hpp"
+
+using namespace effleura;
+using namespace effleura::technique;
+
+namespace {
+
+constexpr double kDt = 0.01;
+constexpr float kTolerance = 0.002f;  // contact depth within indentation +- 2 mm
+constexpr float kMaxFloat = 0.005f;   // never more than 5 mm off the skin in contact
+
+const anatomy::AnalyticLegSurface& analytic() {
+  static const anatomy::AnalyticLegSurface leg;
+  return leg;
+}
+
+// Signed distance of a contact to the surface, using the leg or the sole as the hand works.
+float contact_distance(const anatomy::LegSurface& surface, const HandState& h, const TechniqueFrame& f) {
+  const glm::vec3 p(h.transform[3]);
+  if (h.on_sole) return surface.foot().project_sole(p, f.ankle_deg).distance;
+  return surface.project(p).distance;
+}
+
+struct DepthReport {
+  int contacts = 0;
+  float worst = 0.0f;  // largest |distance + indentation|
+  float most_out = -1.0f;
+};
+
+// Evaluates a technique on `driver` and measures contact depths against `check`.
+DepthReport depth_check(const Technique& t, const anatomy::LegSurface& driver,
+                        const anatomy::LegSurface& check, double dt) {
+  const Timeline tl(t, test::real_poses(), driver);
+  DepthReport r;
+  TechniqueFrame f;
+  for (double time = 0.0; time <= tl.duration(); time += dt) {
+    tl.evaluate(time, f);
+    for (const HandState& h : f.hands) {
+      if (!h.contact) continue;
+      ++r.contacts;
+      const float d = contact_distance(check, h, f);
+      r.worst = std::max(r.worst, std::abs(d + h.indentation_m));
+      r.most_out = std::max(r.most_out, d);
+    }
+  }
+  return r;
+}
+
+float point_triangle_distance(const glm::vec3& p, const glm::vec3& a, const glm::vec3& b, const glm::vec3& c) {
+  // Ericson, Real-Time Collision Detection 5.1.5: closest point on a triangle.
+  const glm::vec3 ab = b - a, ac = c - a, ap = p - a;
+  const float d1 = glm::dot(ab, ap), d2 = glm::dot(ac, ap);
+  if (d1 <= 0 && d2 <= 0) return glm::length(p - a);
+  const glm::vec3 bp = p - b;
+  const float d3 = glm::dot(ab, bp), d4 = glm::dot(ac, bp);
+  if (d3 >= 0 && d4 <= d3) return glm::length(p - b);
+  const float vc = d1 * d4 - d3 * d2;
+  if (vc <= 0 && d1 >= 0 && d3 <= 0) return glm::length(p - (a + ab * (d1 / (d1 - d3))));
+  const glm::vec3 cp = p - c;
+  const float d5 = glm::dot(ab, cp), d6 = glm::dot(ac, cp);
+  if (d6 >= 0 && d5 <= d6) return glm::length(p - c);
+  const float vb = d5 * d2 - d1 * d6;
+  if (vb <= 0 && d2 >= 0 && d6 <= 0) return glm::length(p - (a + ac * (d2 / (d2 - d6))));
+  const float va = d3 * d6 - d5 * d4;
+  if (va <= 0 && (d4 - d3) >= 0 && (d5 - d6) >= 0)
+    return glm::length(p - (b + (c - b) * ((d4 - d3) / ((d4 - d3) + (d5 - d6)))));
+  const float denom = 1.0f / (va + vb + vc);
+  return glm::length(p - (a + ab * (vb * denom) + ac * (vc * denom)));
+}
+
+}  // namespace
+
+TEST_CASE("timeline: contacts sit on the analytic skin pushed in by the indentation, for every technique") {
+  for (const Technique& t : test::real_library().all()) {
+    CAPTURE(t.id);
+    const DepthReport r = depth_check(t, analytic(), analytic(), kDt);
+    CHECK(r.contacts > 100);
+    CHECK(r.worst < kTolerance);
+    CHECK(r.most_out < kMaxFloat);
+  }
+}
+
+TEST_CASE("timeline: contacts computed on the analytic leg also sit on a mesh of it (ray-sampled surface)") {
+  const anatomy::Model model = test::tube_model(
+      [](float y, float a) { return analytic().radius(y, a); }, 0.05f, 0.97f, 184, 160);
+  auto mesh = anatomy::MeshLegSurface::build(model);
+  REQUIRE(mesh.has_value());
+  for (const Technique& t : test::real_library().all()) {
+    CAPTURE(t.id);
+    const DepthReport r = depth_check(t, analytic(), *mesh, 0.02);
+    CHECK(r.worst < kTolerance);
+    CHECK(r.most_out < kMaxFloat);
+  }
+}
+
+TEST_CASE("timeline: on the mesh surface from assets/leg.glb, contacts lie on the skin triangles") {
+  const auto path = test::source_dir() / "assets" / "leg.glb";
+  if (!std::filesystem::exists(path)) {
+    MESSAGE("assets/leg.glb not present yet; contact check against the real skin mesh skipped");
+    return;
+  }
+  auto model = anatomy::load_model(path);
+  REQUIRE_MESSAGE(model.has_value(), (model ? "" : model.error().describe()));
+  auto mesh = anatomy::MeshLegSurface::build(*model);
+  REQUIRE_MESSAGE(mesh.has_value(), (mesh ? "" : mesh.error().describe()));
+  const anatomy::Mesh* skin = nullptr;
+  for (const auto& m : model->meshes)
+    if (m.layer == anatomy::Layer::skin) skin = &m;
+  REQUIRE(skin != nullptr);
+  for (const Technique& t : test::real_library().all()) {
+    CAPTURE(t.id);
+    const DepthReport r = depth_check(t, *mesh, *mesh, 0.02);
+    CHECK(r.worst < kTolerance);
+    CHECK(r.most_out < kMaxFloat);
+    // Independent of the sampled grid: distance to the nearest skin triangle (leg contacts;
+    // the foot of the mesh does not turn with the ankle here).
+    const Timeline tl(t, test::real_poses(), *mesh);
+    TechniqueFrame f;
+    for (double time = 0.0; time <= tl.duration(); time += 0.25) {
+      tl.evaluate(time, f);
+      for (const HandState& h : f.hands) {
+        if (!h.contact || h.on_sole) continue;
+        const glm::vec3 p(h.transform[3]);
+        float best = std::numeric_limits<float>::max();
+        for (std::size_t i = 0; i + 2 < skin->indices.size(); i += 3) {
+          const glm::vec3& a = skin->positions[skin->indices[i]];
+          if (std::abs(a.y - p.y) > 0.05f) continue;
+          best = std::min(best, point_triangle_distance(p, a, skin->positions[skin->indices[i + 1]],
+                                                        skin->positions[skin->indices[i + 2]]));
+        }
+        // Unsigned: the palm is within the indentation (+ 2 mm grid tolerance) of the skin.
+        CHECK(best < h.indentation_m + kTolerance + 0.001f);
+      }
+    }
+  }
+}
+
+TEST_CASE("timeline: effleurage and calf squeezes move toward the heart while in contact") {
+  for (const char* id : {"effleurage", "calf-squeezes"}) {
+    CAPTURE(id);
+    const Technique* t = test::real_library().find(id);
+    REQUIRE(t != nullptr);
+    const Timeline tl(*t, test::real_poses(), analytic());
+    for (std::size_t hand = 0; hand < 2; ++hand) {
+      float up = 0.0f, down = 0.0f;
+      TechniqueFrame prev = tl.evaluate(0.0);
+      for (double time = kDt; time <= tl.duration(); time += kDt) {
+        const TechniqueFrame f = tl.evaluate(time);
+        const HandState& a = prev.hands[hand];
+        const HandState& b = f.hands[hand];
+        if (a.contact && b.contact) {
+          const float d = b.along - a.along;
+          (d > 0 ? up : down) += std::abs(d);
+          CHECK(d > -5e-4f);  // never slides down the leg while pressing
+        }
+        prev = f;
+      }
+      CHECK(up > 0.2f);
+      CHECK(up > 20.0f * down);
+    }
+  }
+}
+
+TEST_CASE("timeline: ankle pumps flex and point the foot within the anatomical range") {
+  const Technique* t = test::real_library().find("ankle-pumps");
+  REQUIRE(t != nullptr);
+  const Timeline tl(*t, test::real_poses(), analytic());
+  float lo = 0.0f, hi = 0.0f;
+  bool sole_hand = false;
+  for (double time = 0.0; time <= tl.duration(); time += kDt) {
+    const TechniqueFrame f = tl.evaluate(time);
+    lo = std::min(lo, f.ankle_deg);
+    hi = std::max(hi, f.ankle_deg);
+    sole_hand = sole_hand || (f.hands[0].on_sole && f.hands[0].contact);
+  }
+  CHECK(hi >= 12.0f);   // real dorsiflexion
+  CHECK(hi <= 20.5f);   // about 20 degrees is the normal limit
+  CHECK(lo <= -25.0f);  // real plantarflexion
+  CHECK(lo >= -40.5f);
+  CHECK(sole_hand);
+  // Other techniques leave the ankle at rest.
+  const Timeline eff(*test::real_library().find("effleurage"), test::real_poses(), analytic());
+  CHECK(eff.evaluate(3.0).ankle_deg == 0.0f);
+}
+
+TEST_CASE("timeline: the sole hand rides the foot as it turns") {
+  const Technique* t = test::real_library().find("ankle-pumps");
+  const Timeline tl(*t, test::real_poses(), analytic());
+  // Find the most dorsiflexed and most plantarflexed moments; the sole hand must be higher up
+  // (toes raised) in the first.
+  TechniqueFrame up, down;
+  float hi = -100.0f, lo = 100.0f;
+  for (double time = 0.0; time <= tl.duration(); time += kDt) {
+    const TechniqueFrame f = tl.evaluate(time);
+    if (f.ankle_deg > hi) { hi = f.ankle_deg; up = f; }
+    if (f.ankle_deg < lo) { lo = f.ankle_deg; down = f; }
+  }
+  CHECK(up.hands[0].transform[3].y > down.hands[0].transform[3].y + 0.08f);
+}
+
+TEST_CASE("timeline: hands move continuously, poses blend smoothly, across steps and cycles") {
+  for (const Technique& t : test::real_library().all()) {
+    CAPTURE(t.id);
+    const Timeline tl(t, test::real_poses(), analytic());
+    TechniqueFrame prev = tl.evaluate(0.0);
+    float worst_jump = 0.0f, worst_joint = 0.0f, worst_ankle = 0.0f;
+    for (double time = kDt; time <= tl.duration(); time += kDt) {
+      const TechniqueFrame f = tl.evaluate(time);
+      for (std::size_t h = 0; h < 2; ++h) {
+        worst_jump = std::max(worst_jump, glm::length(glm::vec3(f.hands[h].transform[3]) -
+                                                      glm::vec3(prev.hands[h].transform[3])));
+        for (std::size_t k = 0; k < kFingerCount; ++k)
+          for (std::size_t j = 0; j < 3; ++j)
+            worst_joint = std::max(worst_joint, std::abs(f.hands[h].pose.flexion[k][j] -
+                                                          prev.hands[h].pose.flexion[k][j]));
+      }
+      worst_ankle = std::max(worst_ankle, std::abs(f.ankle_deg - prev.ankle_deg));
+      prev = f;
+    }
+    // 10 ms steps: a tap may move the palm ~1.5 m/s; anything over 2.5 cm is a teleport.
+    CHECK(worst_jump < 0.025f);
+    CHECK(worst_joint < 3.0f);   // degrees per 10 ms
+    CHECK(worst_ankle < 1.0f);
+  }
+}
+
+TEST_CASE("pose blending: ends match the poses, values in between change continuously") {
+  const PoseLibrary& poses = test::real_poses();
+  const FingerPose& a = poses.at(*poses.index("flat-palm"));
+  const FingerPose& b = poses.at(*poses.index("loose-fist"));
+  CHECK(blend(a, b, 0.0f).joint(Finger::middle, 1) == a.joint(Finger::middle, 1));
+  CHECK(blend(a, b, 1.0f).joint(Finger::middle, 1) == b.joint(Finger::middle, 1));
+  CHECK(blend(a, b, 2.0f).spread_deg == b.spread_deg);  // clamped
+  float last = blend(a, b, 0.0f).joint(Finger::ring, 2);
+  for (int i = 1; i <= 100; ++i) {
+    const float v = blend(a, b, static_cast<float>(i) / 100.0f).joint(Finger::ring, 2);
+    CHECK(std::abs(v - last) <= std::abs(b.joint(Finger::ring, 2) - a.joint(Finger::ring, 2)) / 100.0f + 1e-4f);
+    last = v;
+  }
+}
+
+TEST_CASE("timeline: tapping and vibration move the hands fast but the highlight intensity stays slow") {
+  for (const char* id : {"tapotement", "vibration", "toe-taps"}) {
+    CAPTURE(id);
+    const Timeline tl(*test::real_library().find(id), test::real_poses(), analytic());
+    for (std::size_t h = 0; h < 2; ++h) {
+      // Count direction reversals (with 0.02 hysteresis) of intensity in each 1 s window;
+      // three cycles a second allow six.
+      std::vector<double> reversals;
+      float extreme = tl.evaluate(0.0).hands[h].intensity;
+      int dir = 0;
+      int contact_changes = 0;
+      bool was = false;
+      for (double time = kDt; time <= tl.duration(); time += kDt) {
+        const HandState s = tl.evaluate(time).hands[h];
+        if (s.contact != was) ++contact_changes;
+        was = s.contact;
+        const float v = s.intensity;
+        if (dir >= 0 && v < extreme - 0.02f) {
+          if (dir > 0) reversals.push_back(time);
+          dir = -1;
+          extreme = v;
+        } else if (dir <= 0 && v > extreme + 0.02f) {
+          if (dir < 0) reversals.push_back(time);
+          dir = 1;
+          extreme = v;
+        } else if ((dir > 0 && v > extreme) || (dir < 0 && v < extreme)) {
+          extreme = v;
+        }
+      }
+      std::size_t most = 0;
+      for (std::size_t i = 0; i < reversals.size(); ++i) {
+        std::size_t n = 0;
+        for (std::size_t j = i; j < reversals.size() && reversals[j] < reversals[i] + 1.0; ++j) ++n;
+        most = std::max(most, n);
+      }
+      CHECK(most <= 6);
+      if (std::string(id) != "vibration") {
+        // The taps themselves do happen, several a second, as raw contact.
+        CHECK(static_cast<double>(contact_changes) / tl.duration() > 3.0);
+      }
+    }
+  }
+}
+
+TEST_CASE("timeline: patches, pressure, indentation and captions agree with the hand state") {
+  const Technique* t = test::real_library().find("calf-squeezes");
+  const Timeline tl(*t, test::real_poses(), analytic());
+  TechniqueFrame f;
+  std::size_t last_step = 0;
+  for (double time = 0.0; time <= tl.duration(); time += 0.05) {
+    tl.evaluate(time, f);
+    std::size_t n = 0;
+    for (const HandState& h : f.hands) {
+      if (h.contact) {
+        ++n;
+        CHECK(h.pressure_mmhg > 0.0f);
+        CHECK(h.indentation_m == doctest::Approx(indentation_depth(h.pressure_mmhg)).epsilon(1e-4));
+      } else {
+        CHECK(h.pressure_mmhg == 0.0f);
+      }
+      // Palm faces the skin: the hand's local +Y is the outward normal at the palm.
+      if (h.contact) {
+        const glm::vec3 y(h.transform[1]);
+        CHECK(glm::dot(y, analytic().normal(h.along, h.around)) > 0.99f);
+        CHECK(std::abs(glm::dot(glm::vec3(h.transform[2]), y)) < 1e-4f);
+      }
+    }
+    CHECK(f.contact_count == n);
+    for (std::size_t i = 0; i < f.contact_count; ++i) {
+      CHECK(f.patches[i].pressure_mmhg > 0.0f);
+      CHECK(f.patches[i].radius_m > 0.01f);
+    }
+    CHECK(f.step >= last_step);
+    last_step = f.step;
+    CHECK(f.caption == t->steps[f.step].caption);
+  }
+  CHECK(last_step == t->steps.size() - 1);
+  // Indentation: a few millimetres at 40 mmHg, more with more pressure, none at zero.
+  CHECK(indentation_depth(40.0f) > 0.002f);
+  CHECK(indentation_depth(40.0f) < 0.008f);
+  CHECK(indentation_depth(80.0f) > indentation_depth(40.0f));
+  CHECK(indentation_depth(0.0f) == 0.0f);
+  // Pure function of time.
+  const TechniqueFrame a = tl.evaluate(7.123);
+  const TechniqueFrame b = tl.evaluate(7.123);
+  CHECK(glm::vec3(a.hands[1].transform[3]) == glm::vec3(b.hands[1].transform[3]));
+}
