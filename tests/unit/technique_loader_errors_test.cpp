@@ -1,0 +1,205 @@
+#include <doctest/doctest.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "technique/technique_loader.hpp"
+#include "technique_test_support.hpp"
+
+using namespace effleura;
+using namespace effleura::technique;
+
+namespace {
+
+// A valid technique; each malformed case changes one line of it (line numbers below count
+// from 1 in this text).
+const std::string kValid = R"(name = "Test"
+summary = "A technique for testing the loader."
+areas = ["calves"]
+direction = "toward-heart"
+pressure = "light"
+pressure_mmhg = 20
+tempo = 10
+repetitions = 1
+views = ["back"]
+cautions = ["none"]
+evidence = "Shoemaker 1997"
+
+[[step]]
+caption = "c"
+attend = "a"
+duration = 2.0
+left = [
+  { t = 0.0, along = 0.2, around = 200, pose = "flat-palm", pressure = 10 },
+  { t = 2.0, along = 0.3, around = 200, pose = "flat-palm", pressure = 10 },
+]
+right = [
+  { t = 0.0, along = 0.2, around = 160, pose = "flat-palm", pressure = 10 },
+  { t = 2.0, along = 0.3, around = 160, pose = "flat-palm", pressure = 10 },
+]
+)";
+
+std::filesystem::path temp_dir(const std::string& name) {
+  const auto dir = std::filesystem::temp_directory_path() /
+                   ("effleura-technique-test-" + name + "-" +
+                    std::to_string(std::hash<std::string>{}(EFFLEURA_BINARY_DIR)));
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  return dir;
+}
+
+void write(const std::filesystem::path& p, const std::string& text) {
+  std::ofstream out(p, std::ios::binary);
+  out << text;
+}
+
+std::string replace_line(std::string text, int line, const std::string& with) {
+  std::size_t start = 0;
+  for (int i = 1; i < line; ++i) start = text.find('\n', start) + 1;
+  const std::size_t end = text.find('\n', start);
+  return text.replace(start, end - start, with);
+}
+
+struct Case {
+  const char* what;
+  int line;             // the line to change (0: none)
+  std::string with;     // its new text
+  int error_line;       // where the error must point
+  std::string key_end;  // the error key ends with this
+  std::string message;  // the message contains this
+};
+
+}  // namespace
+
+TEST_CASE("loader: the valid template loads (so each malformed case fails for its own reason)") {
+  const auto dir = temp_dir("valid");
+  write(dir / "test.toml", kValid);
+  auto t = load_technique_file(dir / "test.toml", test::real_poses());
+  REQUIRE_MESSAGE(t.has_value(), (t ? "" : t.error().describe()));
+  CHECK(t->id == "test");
+  CHECK(t->steps.size() == 1);
+  CHECK(t->steps[0].hands[1][1].b == doctest::Approx(160.0 * 3.14159265 / 180.0));
+}
+
+TEST_CASE("loader: each malformed technique gets its own located error, nothing crashes") {
+  const std::vector<Case> cases{
+      {"unknown area", 3, R"(areas = ["calves", "knees"])", 3, "areas", "unknown area 'knees'"},
+      {"unknown pose", 19, R"(  { t = 2.0, along = 0.3, around = 200, pose = "karate-chop", pressure = 10 },)", 19,
+       "step[0].left[1].pose", "unknown pose 'karate-chop'"},
+      {"unknown hand", 21, "middle = [", 21, "middle", "unknown hand 'middle'"},
+      {"times out of order", 19, R"(  { t = 0.0, along = 0.3, around = 200, pose = "flat-palm", pressure = 10 },)", 19,
+       "step[0].left[1].t", "keyframe times must increase"},
+      {"negative pressure", 22, R"(  { t = 0.0, along = 0.2, around = 160, pose = "flat-palm", pressure = -5 },)", 22,
+       "step[0].right[0].pressure", "must not be negative"},
+      {"typo in a key", 7, "tempoo = 10", 7, "tempoo", "unknown key"},
+      {"wrong type", 7, R"(tempo = "fast")", 7, "tempo", "found a string"},
+      {"pressure outside its band", 6, "pressure_mmhg = 80", 6, "pressure_mmhg", "for 'light' pressure"},
+      {"firm pressure behind the knee", 18,
+       R"(  { t = 0.0, along = 0.48, around = 185, pose = "flat-palm", pressure = 40 },)", 18,
+       "step[0].left[0].pressure", "behind the knee only light pressure"},
+      {"syntax error", 2, R"(summary = "unterminated)", 2, "", "TOML syntax error"},
+      {"last key before the end", 16, "duration = 3.0", 19, "step[0].left[1].t", "t = duration"},
+      {"lifted hand pressing", 18,
+       R"(  { t = 0.0, along = 0.2, around = 200, pose = "flat-palm", contact = false, lift_mm = 20, pressure = 10 },)",
+       18, "step[0].left[0].pressure", "pressure must be 0 when contact = false"},
+      {"repetitions disagree", 8, "repetitions = 3", 8, "repetitions", "repeat 1 cycles in all"},
+      {"along off the leg", 22, R"(  { t = 0.0, along = 1.5, around = 160, pose = "flat-palm", pressure = 10 },)", 22,
+       "step[0].right[0].along", "expected a number from 0.07 to 0.95"},
+      {"unknown surface", 22,
+       R"(  { t = 0.0, surface = "arm", along = 0.2, around = 160, pose = "flat-palm", pressure = 10 },)", 22,
+       "step[0].right[0].surface", "expected one of: leg, sole"},
+      {"ankle beyond its range", 20, "]\nankle = [ { t = 0.0, angle = 0 }, { t = 2.0, angle = 60 } ]", 21,
+       "step[0].ankle[1].angle", "expected a number from -45 to 25"},
+      {"unknown direction", 4, R"(direction = "sideways")", 4, "direction", "toward-heart, circular"},
+      {"unknown view", 9, R"(views = ["back", "underneath"])", 9, "views", "unknown view 'underneath'"},
+      {"tap too fast", 16, "duration = 2.0\ntap = { hz = 40, lift_mm = 10 }", 17, "step[0].tap.hz",
+       "expected a number from 0.5 to 10"},
+  };
+  const auto dir = temp_dir("bad");
+  for (const Case& c : cases) {
+    CAPTURE(c.what);
+    const std::string text = c.line > 0 ? replace_line(kValid, c.line, c.with) : kValid;
+    write(dir / "bad.toml", text);
+    auto t = load_technique_file(dir / "bad.toml", test::real_poses());
+    REQUIRE_FALSE(t.has_value());
+    const Error& e = t.error();
+    CAPTURE(e.describe());
+    CHECK(e.file == (dir / "bad.toml").string());
+    CHECK(e.line == c.error_line);
+    CHECK(e.column > 0);
+    CHECK(e.key.size() >= c.key_end.size());
+    CHECK(e.key.substr(e.key.size() - std::min(e.key.size(), c.key_end.size())) == c.key_end);
+    CHECK(e.message.find(c.message) != std::string::npos);
+  }
+}
+
+TEST_CASE("loader: a missing hand, an empty file and binary junk are errors, not crashes") {
+  const auto dir = temp_dir("junk");
+  std::string no_right = kValid.substr(0, kValid.find("right = ["));
+  write(dir / "a.toml", no_right);
+  auto a = load_technique_file(dir / "a.toml", test::real_poses());
+  REQUIRE_FALSE(a.has_value());
+  CHECK(a.error().line == 13);  // the [[step]] that lacks it
+  CHECK(a.error().message.find("both hands") != std::string::npos);
+
+  write(dir / "b.toml", "");
+  auto b = load_technique_file(dir / "b.toml", test::real_poses());
+  REQUIRE_FALSE(b.has_value());
+  CHECK(b.error().key == "name");
+
+  write(dir / "c.toml", std::string("\x00\xff\xfe[[[\x01", 7));
+  CHECK_FALSE(load_technique_file(dir / "c.toml", test::real_poses()).has_value());
+  CHECK_FALSE(load_technique_file(dir / "missing.toml", test::real_poses()).has_value());
+  CHECK_FALSE(load_techniques(dir / "no-such-folder", test::real_poses()).has_value());
+}
+
+TEST_CASE("loader: poses.toml errors are located too") {
+  auto p = load_poses_from_string("[flat-palm]\nthumb = [1, 2]\n", "poses.toml");
+  REQUIRE_FALSE(p.has_value());
+  CHECK(p.error().line == 2);
+  CHECK(p.error().key == "flat-palm.thumb");
+  auto q = load_poses_from_string(
+      "[odd]\nthumb=[0,0,0]\nindex=[0,0,0]\nmiddle=[0,0,0]\nring=[0,0,0]\nlittle=[0,0,200]\ncontact_radius_mm=10\n",
+      "poses.toml");
+  REQUIRE_FALSE(q.has_value());
+  CHECK(q.error().line == 6);
+  CHECK(q.error().message.find("-30 to 110") != std::string::npos);
+  // A complete file that lacks one of the six poses techniques rely on.
+  auto r = load_poses_from_string(
+      "[flat-palm]\nthumb=[0,0,0]\nindex=[0,0,0]\nmiddle=[0,0,0]\nring=[0,0,0]\nlittle=[0,0,0]\ncontact_radius_mm=40\n",
+      "poses.toml");
+  REQUIRE_FALSE(r.has_value());
+  CHECK(r.error().message.find("kneading-grip") != std::string::npos);
+}
+
+TEST_CASE("hot reload: a broken edit leaves the last good library in place; a good one replaces it") {
+  const auto dir = temp_dir("reload");
+  write(dir / "test.toml", kValid);
+  auto lib = load_techniques(dir, test::real_poses());
+  REQUIRE(lib.has_value());
+  REQUIRE(lib->find("test") != nullptr);
+  CHECK(lib->find("test")->tempo == 10.0f);
+
+  write(dir / "test.toml", replace_line(kValid, 7, "tempo = -3"));
+  auto bad = reload_techniques(dir, test::real_poses(), *lib);
+  REQUIRE_FALSE(bad.has_value());
+  CHECK(bad.error().line == 7);
+  CHECK(lib->find("test")->tempo == 10.0f);  // untouched
+
+  write(dir / "test.toml", replace_line(kValid, 7, "tempo = 12"));
+  REQUIRE(reload_techniques(dir / "test.toml", test::real_poses(), *lib).has_value());
+  CHECK(lib->size() == 1);
+  CHECK(lib->find("test")->tempo == 12.0f);
+
+  // A second file joins; a broken second file fails the whole folder reload.
+  write(dir / "other.toml", kValid);
+  REQUIRE(reload_techniques(dir, test::real_poses(), *lib).has_value());
+  CHECK(lib->size() == 2);
+  write(dir / "other.toml", replace_line(kValid, 3, R"(areas = ["nose"])"));
+  auto bad2 = reload_techniques(dir, test::real_poses(), *lib);
+  REQUIRE_FALSE(bad2.has_value());
+  CHECK(bad2.error().file.find("other.toml") != std::string::npos);
+  CHECK(lib->size() == 2);
+}
