@@ -8,6 +8,9 @@ layout(location = 5) in vec3 aFibre;
 
 uniform mat4 uViewProj;
 uniform float uHighlight[9];
+uniform int uShading;
+uniform vec4 uDent[2];        // xyz: centre of a palm on the skin, w: radius (0 = none)
+uniform float uDentDepth[2];  // metres
 
 out vec3 vWorld;
 out vec3 vNormal;
@@ -15,7 +18,16 @@ out vec3 vFibre;
 out float vGlow;
 
 void main() {
-  vWorld = aPosition;
+  // The skin gives under the hands: a smooth (Gaussian) dent along the inward normal.
+  vec3 p = aPosition;
+  if (uShading == 0) {
+    for (int i = 0; i < 2; ++i) {
+      if (uDent[i].w <= 0.0) continue;
+      float d = distance(aPosition, uDent[i].xyz) / uDent[i].w;
+      p -= aNormal * uDentDepth[i] * exp(-2.0 * d * d);
+    }
+  }
+  vWorld = p;
   vNormal = aNormal;
   vFibre = aFibre;
   // Per-vertex soft membership times the per-area glow gives a soft-edged highlight.
@@ -24,5 +36,5 @@ void main() {
   for (int i = 0; i < 4; ++i) g = max(g, aAreasB[i] * uHighlight[i + 4]);
   g = max(g, aAreasC * uHighlight[8]);
   vGlow = g;
-  gl_Position = uViewProj * vec4(aPosition, 1.0);
+  gl_Position = uViewProj * vec4(p, 1.0);
 }

@@ -111,6 +111,34 @@ const std::vector<Flag>& flags() {
          auto l = parse_layers(v); if (!l) return std::unexpected(l.error()); o.layers = *l; return {}; }},
       {"--model", "FILE", "Show another model instead of the leg (any format Assimp reads), e.g. --model arm.obj.",
        [](Options& o, const std::string& v) -> Expected<void> { o.model = v; return {}; }},
+      {"--areas", "MAPPING.toml", "With --model: map the model's mesh names to the nine areas, e.g. --areas arm-areas.toml.",
+       [](Options& o, const std::string& v) -> Expected<void> { o.area_mapping = v; return {}; }},
+      {"--technique", "ID", "Play a technique: effleurage, petrissage, friction, tapotement, vibration, compression, cross-fibre, ankle-pumps, calf-squeezes, toe-taps.",
+       [](Options& o, const std::string& v) -> Expected<void> { o.technique = v; return {}; }},
+      {"--at", "SECONDS", "Start the technique at this moment of its timeline, e.g. --at 4.5.",
+       [](Options& o, const std::string& v) -> Expected<void> {
+         auto n = parse_number("--at", v, 0, 3600); if (!n) return std::unexpected(n.error()); o.at_seconds = *n; return {}; }},
+      {"--speed", "X", "Playback speed from 0.1 (slow motion) to 2, e.g. --speed 0.5.",
+       [](Options& o, const std::string& v) -> Expected<void> {
+         auto n = parse_number("--speed", v, 0.1, 2.0); if (!n) return std::unexpected(n.error()); o.speed = *n; return {}; }},
+      {"--simulate", "WHAT", "Run the flow model headless: a technique id, rest, walking or ankle-pumps; needs --report.",
+       [](Options& o, const std::string& v) -> Expected<void> { o.simulate = v; o.headless = true; return {}; }},
+      {"--seconds", "S", "Length of a --simulate run (default 10), e.g. --seconds 300.",
+       [](Options& o, const std::string& v) -> Expected<void> {
+         auto n = parse_number("--seconds", v, 0.1, 3600); if (!n) return std::unexpected(n.error());
+         o.seconds = *n; o.seconds_set = true; return {}; }},
+      {"--posture", "NAME", "Posture of a --simulate run: supine, sitting, standing or raised (default supine).",
+       [](Options& o, const std::string& v) -> Expected<void> {
+         if (v != "supine" && v != "sitting" && v != "standing" && v != "raised")
+           return fail("invalid value '" + v + "' for --posture: expected supine, sitting, standing or raised");
+         o.posture = v; return {}; }},
+      {"--incompetent", "VEIN", "Make a vein's valves leak in --simulate (repeatable), e.g. --incompetent great-saphenous.",
+       [](Options& o, const std::string& v) -> Expected<void> { o.incompetent.push_back(v); return {}; }},
+      {"--stocking", "MMHG", "A graduated compression stocking with this pressure at the ankle (0 to 60), e.g. --stocking 20.",
+       [](Options& o, const std::string& v) -> Expected<void> {
+         auto n = parse_number("--stocking", v, 0, 60); if (!n) return std::unexpected(n.error()); o.stocking_mmhg = *n; return {}; }},
+      {"--report", "FILE.json", "Where --simulate writes its JSON report (summary and time series).",
+       [](Options& o, const std::string& v) -> Expected<void> { o.report = v; return {}; }},
       {"--content", "DIR", "Read content (techniques, areas, lessons) from DIR instead of the default.",
        [](Options& o, const std::string& v) -> Expected<void> { o.content_dir = v; return {}; }},
       {"--assets", "DIR", "Read the generated models from DIR instead of the default.",
@@ -153,6 +181,9 @@ Expected<Options> parse_command_line(const std::vector<std::string>& args) {
     if (!ok) return std::unexpected(ok.error());
   }
   if (options.screenshot && !options.headless && !options.bench) options.headless = true;
+  if (options.simulate && !options.report) return fail("--simulate needs --report FILE.json");
+  if (options.report && !options.simulate) return fail("--report needs --simulate WHAT");
+  if (options.area_mapping && !options.model) return fail("--areas needs --model FILE");
   return options;
 }
 
@@ -163,7 +194,9 @@ std::string help_text() {
       "Usage: effleura [options]\n"
       "  With no options, opens the window. Examples:\n"
       "    effleura --view back --area calves\n"
-      "    effleura --headless --screenshot leg.png --size 1280x720\n\n"
+      "    effleura --headless --screenshot leg.png --size 1280x720\n"
+      "    effleura --technique effleurage --speed 0.5 --view medial\n"
+      "    effleura --headless --simulate walking --seconds 60 --posture standing --report walk.json\n\n"
       "Options:\n";
   for (const Flag& f : flags()) {
     std::string left = std::string("  ") + f.name + (f.value ? std::string(" ") + f.value : "");

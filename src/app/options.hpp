@@ -33,6 +33,21 @@ struct Options {
   std::vector<std::string> areas;          // area ids to highlight
   std::optional<float> xray;               // skin opacity 0..1
   std::optional<render::LayerVisibility> layers;
+  std::optional<std::filesystem::path> area_mapping;  // --areas: mesh names of --model -> areas
+
+  // Techniques (validated against the loaded content at start-up).
+  std::optional<std::string> technique;
+  double at_seconds = 0.0;
+  double speed = 1.0;
+
+  // Flow report (--simulate).
+  std::optional<std::string> simulate;       // technique id, rest, walking or ankle-pumps
+  double seconds = 10.0;
+  bool seconds_set = false;
+  std::string posture = "supine";
+  std::vector<std::string> incompetent;      // vein ids
+  double stocking_mmhg = 0.0;
+  std::optional<std::filesystem::path> report;
 };
 
 }  // namespace effleura::app

@@ -14,7 +14,15 @@ Expected<void> Scene::load(const Options& options, const DataPaths& paths) {
   auto loaded = anatomy::load_model(path);
   if (!loaded) return std::unexpected(loaded.error());
   model = std::move(*loaded);
+  if (auto sim = simulation.load(paths, model); !sim) return std::unexpected(sim.error());
   camera.frame(model.bounds());
+  if (options.technique) {
+    if (auto picked = simulation.select_technique(*options.technique, options.at_seconds, options.speed); !picked)
+      return std::unexpected(picked.error());
+    // Start from the technique's own first view unless the user named one.
+    if (const auto* t = simulation.technique(); t && !t->views.empty() && !options.view)
+      if (auto v = render::parse_view(t->views.front())) camera.set_preset(*v, false);
+  }
   if (options.view) camera.set_preset(*options.view, false);
   if (options.layers) settings.layers = *options.layers;
   if (options.xray) settings.skin_opacity = *options.xray;
@@ -26,6 +34,13 @@ Expected<void> Scene::load(const Options& options, const DataPaths& paths) {
 void Scene::update(double dt) {
   time += dt;
   camera.update(static_cast<float>(dt));
+  simulation.update(dt);
+  const auto& f = simulation.frame();
+  caption.clear();
+  if (simulation.technique()) {
+    caption = std::string(f.caption);
+    if (!f.attend.empty()) caption += "\n" + std::string(f.attend);
+  }
 }
 
 render::FrameView Scene::frame_view(glm::ivec2 framebuffer) const {
@@ -38,6 +53,23 @@ render::FrameView Scene::frame_view(glm::ivec2 framebuffer) const {
   v.skin_opacity = settings.skin_opacity;
   const float pulse = render::highlight_pulse(time);
   for (std::size_t i = 0; i < anatomy::kAreaCount; ++i) v.highlight[i] = settings.selected[i] ? pulse : 0.0f;
+  if (const auto* t = simulation.technique()) {
+    const auto& f = simulation.frame();
+    // A technique lights its own target areas (steady, not pulsing: the hands are the motion).
+    for (const auto& id : t->areas)
+      if (auto i = anatomy::area_index(id)) v.highlight[*i] = std::max(v.highlight[*i], 0.55f);
+    for (std::size_t h = 0; h < 2; ++h) {
+      const auto& hand = f.hands[h];
+      v.hands[h].visible = true;
+      v.hands[h].shape = render::build_hand(hand.transform, hand.pose, hand.hand);
+      if (hand.indentation_m > 0.0f) {
+        // The dent is centred on the undisturbed skin above the pressed-in palm.
+        const glm::vec3 palm(hand.transform[3]), normal(hand.transform[1]);
+        v.dents[h] = glm::vec4(palm + normal * hand.indentation_m, hand.pose.contact_radius_m);
+        v.dent_depth[h] = hand.indentation_m;
+      }
+    }
+  }
   return v;
 }
 

@@ -8,6 +8,7 @@
 #include "anatomy/model.hpp"
 #include "app/options.hpp"
 #include "app/paths.hpp"
+#include "app/simulation.hpp"
 #include "core/error.hpp"
 #include "render/camera.hpp"
 #include "render/frame_view.hpp"
@@ -38,6 +39,7 @@ class Scene {
   bool toggle_area_at(glm::vec2 pixel, glm::ivec2 size);
 
   anatomy::Model model;
+  Simulation simulation;
   render::Camera camera;
   ViewSettings settings;
   double time = 0.0;

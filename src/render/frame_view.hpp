@@ -7,6 +7,7 @@
 #include <glm/vec3.hpp>
 
 #include "anatomy/areas.hpp"
+#include "render/hand_rig.hpp"
 
 namespace effleura::render {
 
@@ -25,6 +26,16 @@ struct FrameView {
   float skin_opacity = 1.0f;  // 1 opaque; lower values give the X-ray view
   // Glow strength per area, 0..1, already including any slow pulse (see highlight.hpp).
   std::array<float, anatomy::kAreaCount> highlight{};
+
+  // The therapist's hands ([0] left, [1] right), drawn when visible.
+  struct HandView {
+    bool visible = false;
+    HandShape shape;
+  };
+  std::array<HandView, 2> hands{};
+  // Skin pressed in under each palm: centre (xyz) and radius (w), and depth in metres.
+  std::array<glm::vec4, 2> dents{};
+  std::array<float, 2> dent_depth{};
 };
 
 }  // namespace effleura::render

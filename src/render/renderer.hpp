@@ -28,11 +28,14 @@ class Renderer {
   Renderer() = default;
   void draw_background();
   void draw_layer(anatomy::Layer layer, const FrameView& view, float opacity);
+  void draw_hands(const FrameView& view);
 
   ShaderProgram background_;
   ShaderProgram model_;
+  ShaderProgram part_;
   unsigned empty_vao_ = 0;
   std::vector<GpuMesh> meshes_;
+  std::unique_ptr<GpuMesh> capsule_;
 };
 
 }  // namespace effleura::render

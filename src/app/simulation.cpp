@@ -1,0 +1,86 @@
+#include "app/simulation.hpp"
+
+#include <glm/geometric.hpp>
+
+namespace effleura::app {
+
+Expected<void> Simulation::load(const DataPaths& paths, const anatomy::Model& model) {
+  auto poses = technique::load_poses(paths.content / "poses.toml");
+  if (!poses) return std::unexpected(poses.error());
+  poses_ = std::move(*poses);
+  auto techniques = technique::load_techniques(paths.content / "techniques", poses_);
+  if (!techniques) return std::unexpected(techniques.error());
+  techniques_ = std::move(*techniques);
+
+  auto veins = anatomy::load_vein_network(paths.content / "anatomy" / "veins.toml");
+  if (!veins) return std::unexpected(veins.error());
+  auto flow = flow::FlowSystem::create(*veins, posture);
+  if (!flow) return std::unexpected(flow.error());
+  flow_ = std::move(*flow);
+  flow_->settle(20.0);  // start from the resting steady state, not from empty veins
+
+  // The hands follow the real skin when there is one; foreign models get the analytic leg.
+  surface_.reset();
+  if (model.find("skin")) {
+    auto fitted = anatomy::MeshLegSurface::build(model);
+    if (fitted) surface_ = std::make_unique<anatomy::MeshLegSurface>(std::move(*fitted));
+  }
+  if (!surface_) surface_ = std::make_unique<anatomy::AnalyticLegSurface>();
+  return {};
+}
+
+const technique::Technique* Simulation::technique() const {
+  return technique_id_.empty() ? nullptr : techniques_.find(technique_id_);
+}
+
+Expected<void> Simulation::select_technique(const std::string& id, double at, double speed) {
+  const technique::Technique* t = techniques_.find(id);
+  if (!t) {
+    std::string ids;
+    for (const auto& known : techniques_.all()) ids += (ids.empty() ? "" : ", ") + known.id;
+    return fail("unknown technique '" + id + "'; expected one of: " + ids);
+  }
+  technique_id_ = id;
+  timeline_ = std::make_unique<technique::Timeline>(*t, poses_, *surface_);
+  playback_.emplace(timeline_->step_starts(), timeline_->duration());
+  playback_->set_looping(true);
+  playback_->set_speed(speed);
+  playback_->seek(at);
+  playback_->play();
+  for (auto& trail : trails_) trail.clear();
+  evaluate();
+  return {};
+}
+
+void Simulation::clear_technique() {
+  technique_id_.clear();
+  timeline_.reset();
+  playback_.reset();
+  frame_ = {};
+  contacts_.clear();
+}
+
+void Simulation::evaluate() {
+  contacts_.clear();
+  if (!timeline_) return;
+  timeline_->evaluate(playback_->time(), frame_);
+  frame_.append_contacts(contacts_);
+}
+
+void Simulation::update(double dt) {
+  time_ += dt;
+  if (playback_) {
+    if (playback_->advance(dt))
+      for (auto& trail : trails_) trail.clear();  // a loop starts the trail afresh
+    evaluate();
+    for (std::size_t h = 0; h < 2; ++h) {
+      const auto& hand = frame_.hands[h];
+      if (hand.contact) trails_[h].push(glm::vec3(hand.transform[3]), hand.velocity, hand.pressure_mmhg, time_);
+      trails_[h].prune(time_);
+    }
+  }
+  // Blood moves in real time even when the technique is slowed, so the physiology stays true.
+  if (flow_) flow_->advance(dt, contacts_, posture);
+}
+
+}  // namespace effleura::app

@@ -1,0 +1,64 @@
+#pragma once
+// The moving parts of a scene, stepped in design.md's one direction each frame:
+//   playback (dt) -> timeline.evaluate(t) -> hands + contacts -> flow.advance(dt, contacts)
+// It owns the content it runs (poses, techniques, vein network) and the leg surface the
+// hands follow. No GL.
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "anatomy/leg_surface.hpp"
+#include "anatomy/model.hpp"
+#include "app/paths.hpp"
+#include "core/contact.hpp"
+#include "core/error.hpp"
+#include "flow/flow_system.hpp"
+#include "technique/playback.hpp"
+#include "technique/technique_loader.hpp"
+#include "technique/timeline.hpp"
+#include "technique/trail.hpp"
+
+namespace effleura::app {
+
+class Simulation {
+ public:
+  // Reads poses, techniques and the vein network from the content folder, and fits the leg
+  // surface to the model's skin (an analytic leg when the model has none).
+  Expected<void> load(const DataPaths& paths, const anatomy::Model& model);
+
+  // Starts a technique at time `at`, playing at `speed`; the error lists the valid ids.
+  Expected<void> select_technique(const std::string& id, double at = 0.0, double speed = 1.0);
+  void clear_technique();
+
+  void update(double dt);
+
+  [[nodiscard]] const technique::TechniqueLibrary& techniques() const { return techniques_; }
+  [[nodiscard]] const technique::Technique* technique() const;
+  [[nodiscard]] technique::Playback* playback() { return playback_ ? &*playback_ : nullptr; }
+  [[nodiscard]] const technique::Timeline* timeline() const { return timeline_.get(); }
+  [[nodiscard]] const technique::TechniqueFrame& frame() const { return frame_; }
+  [[nodiscard]] const std::array<technique::TrailBuffer, 2>& trails() const { return trails_; }
+  [[nodiscard]] const Contacts& contacts() const { return contacts_; }
+  [[nodiscard]] flow::FlowSystem* flow() { return flow_ ? &*flow_ : nullptr; }
+  [[nodiscard]] const flow::FlowSystem* flow() const { return flow_ ? &*flow_ : nullptr; }
+  [[nodiscard]] const anatomy::LegSurface& surface() const { return *surface_; }
+  [[nodiscard]] double time() const { return time_; }
+  flow::Posture posture = flow::Posture::supine;
+
+ private:
+  void evaluate();
+
+  technique::PoseLibrary poses_;
+  technique::TechniqueLibrary techniques_;
+  std::unique_ptr<anatomy::LegSurface> surface_;
+  std::unique_ptr<technique::Timeline> timeline_;
+  std::optional<technique::Playback> playback_;
+  std::string technique_id_;
+  technique::TechniqueFrame frame_{};
+  Contacts contacts_;
+  std::array<technique::TrailBuffer, 2> trails_{technique::TrailBuffer(3.0), technique::TrailBuffer(3.0)};
+  std::optional<flow::FlowSystem> flow_;
+  double time_ = 0.0;
+};
+
+}  // namespace effleura::app
