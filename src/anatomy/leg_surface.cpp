@@ -324,6 +324,7 @@ Expected<MeshLegSurface> MeshLegSurface::build(const Model& model, int along_sam
     float x0, z0, x1, z1;
   };
   std::vector<Segment> segments;
+  std::vector<float> hits;
   for (int i = 0; i < along_samples; ++i) {
     const float y = lo + (hi - lo) * static_cast<float>(i) / static_cast<float>(along_samples - 1);
     segments.clear();
@@ -352,7 +353,10 @@ Expected<MeshLegSurface> MeshLegSurface::build(const Model& model, int along_sam
       const float th = kTwoPi * static_cast<float>(j) / static_cast<float>(around_samples);
       const float dx = std::sin(th);
       const float dz = std::cos(th);
-      float best = -1.0f;
+      // From inside the skin (an odd number of crossings) the first crossing is the skin; a
+      // farther one may be another part (the forefoot at ankle height). From outside (the axis
+      // left the section), the outermost crossing is the best guess.
+      hits.clear();
       for (const Segment& s : segments) {
         // o + t d = p + u (q - p): solve the 2x2 system in x,z.
         const float ex = s.x1 - s.x0;
@@ -363,13 +367,36 @@ Expected<MeshLegSurface> MeshLegSurface::build(const Model& model, int along_sam
         const float pz = s.z0 - o.z;
         const float t = (px * (-ez) - pz * (-ex)) / den;
         const float u = (dx * pz - dz * px) / den;
-        if (t > 0.0f && u >= 0.0f && u <= 1.0f) best = std::max(best, t);
+        if (t > 0.0f && u >= 0.0f && u <= 1.0f) hits.push_back(t);
       }
+      // A ray through a shared vertex or edge meets two segments at the same distance.
+      std::sort(hits.begin(), hits.end());
+      hits.erase(std::unique(hits.begin(), hits.end(), [](float p, float q) { return q - p < 1e-6f; }),
+                 hits.end());
+      const float best = hits.empty() ? -1.0f : (hits.size() % 2 == 1 ? hits.front() : hits.back());
       if (best > 0.0f)
         out.r_[static_cast<std::size_t>(i * around_samples + j)] = best;
       else
         ++out.missed_;
     }
+  }
+
+  // Where the slice catches the forefoot (a single-shell skin at ankle height), a few rays run
+  // out to the toes: more than 1.8 times the row's median radius is not the leg; refill those.
+  std::vector<float> sorted;
+  for (int i = 0; i < along_samples; ++i) {
+    float* row = &out.r_[static_cast<std::size_t>(i * around_samples)];
+    sorted.clear();
+    for (int j = 0; j < around_samples; ++j)
+      if (!std::isnan(row[j])) sorted.push_back(row[j]);
+    if (sorted.empty()) continue;
+    std::nth_element(sorted.begin(), sorted.begin() + static_cast<std::ptrdiff_t>(sorted.size() / 2), sorted.end());
+    const float median = sorted[sorted.size() / 2];
+    for (int j = 0; j < around_samples; ++j)
+      if (!std::isnan(row[j]) && row[j] > 1.8f * median) {
+        row[j] = std::numeric_limits<float>::quiet_NaN();
+        ++out.missed_;
+      }
   }
 
   // Fill missed rays from the nearest hits in the same row, then empty rows from neighbours.

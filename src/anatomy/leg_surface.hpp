@@ -118,7 +118,8 @@ class AnalyticLegSurface final : public LegSurface {
 };
 
 // r(along, around) sampled from a model's skin mesh by casting horizontal rays outward from the
-// axis (outermost hit), bilinear between samples. Normals come from central differences one
+// axis (first crossing from inside, outermost when the axis lies outside), bilinear between
+// samples. Normals come from central differences one
 // grid cell wide, which keeps them continuous across cells.
 class MeshLegSurface final : public LegSurface {
  public:

@@ -175,7 +175,8 @@ Expected<void> read_params(const TomlTable& root, VeinNetworkParams& p) {
     auto t = root.table("valves");
     if (!t) return std::unexpected(t.error());
     if (auto ok = t->only_keys({"closing_time_superficial_s", "closing_time_perforator_s",
-                                "closing_time_deep_s", "opening_time_s", "leak_fraction"});
+                                "closing_time_deep_s", "opening_time_s", "closing_pressure_mmhg",
+                                "leak_fraction"});
         !ok)
       return ok;
     struct Field { const char* key; double* out; double lo; double hi; };
@@ -183,6 +184,7 @@ Expected<void> read_params(const TomlTable& root, VeinNetworkParams& p) {
                             {"closing_time_perforator_s", &p.closing_time_perforator_s, 0.01, 2.0},
                             {"closing_time_deep_s", &p.closing_time_deep_s, 0.01, 2.0},
                             {"opening_time_s", &p.opening_time_s, 0.005, 2.0},
+                            {"closing_pressure_mmhg", &p.closing_pressure_mmhg, 0.1, 1000.0},
                             {"leak_fraction", &p.leak_fraction, 0.0, 0.1}};
     for (const auto& f : fields) {
       auto v = t->number_or(f.key, *f.out, f.lo, f.hi);

@@ -57,6 +57,7 @@ struct VeinNetworkParams {
   double closing_time_perforator_s = 0.16;
   double closing_time_deep_s = 0.18;
   double opening_time_s = 0.05;
+  double closing_pressure_mmhg = 5.0;  // reverse pressure that doubles the closing speed
   double leak_fraction = 1e-5;
 };
 

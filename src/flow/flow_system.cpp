@@ -22,6 +22,9 @@ constexpr double kRefluxVelocity = 0.01;  // m/s
 // Newton stops once every compartment's volume balance is met to this share of its volume.
 constexpr double kNewtonTolerance = 1e-7;
 constexpr int kNewtonMaxIterations = 8;
+// Contact shares below this are dropped (about 3.7 patch radii away) so a hand on the thigh
+// does not reach the foot.
+constexpr double kContactCutoff = 0.1;
 
 double closest_param(const glm::vec3& a, const glm::vec3& b, const glm::vec3& p) {
   const glm::vec3 ab = b - a;
@@ -198,12 +201,13 @@ void FlowSystem::update_external(const Contacts& contacts) {
       continue;
     for (std::size_t i = 0; i < segments_.size(); ++i) {
       const Segment& s = segments_[i];
-      // Pressure under a loaded patch spreads and falls with depth roughly as
-      // (r / (r + depth))^2, so superficial veins feel most of it, deep veins and the
-      // muscle sinuses a fraction (estimate; see docs/flow-model.md).
+      // Boussinesq: the stress at depth d under a uniformly loaded disc of radius r is
+      // p (1 - (d / sqrt(r^2 + d^2))^3). Superficial veins feel nearly all of it, deep veins
+      // and the muscle sinuses 2-4 cm down about half (distance stands in for depth).
       const double d = distance_to_segment(s.p0, s.p1, c.point);
-      const double share = (r / (r + d)) * (r / (r + d));
-      if (share > 0.05) contact_mmhg_[i] += p * (share - 0.05) / 0.95;
+      const double x = d / std::sqrt(r * r + d * d);
+      const double share = 1.0 - x * x * x;
+      if (share > kContactCutoff) contact_mmhg_[i] += p * (share - kContactCutoff) / (1.0 - kContactCutoff);
     }
   }
   const auto& prm = network_.params;
@@ -390,7 +394,8 @@ void FlowSystem::step() {
       Valve& v = valves_[static_cast<std::size_t>(ed.valve)];
       if (v.incompetent) v.open = 1.0;
       else if (ha > hb) v.open = std::min(1.0, v.open + dt / prm.opening_time_s);
-      else v.open = std::max(0.0, v.open - dt / v.closing_time_s);
+      else  // cusps shut faster the harder blood pushes back on them
+        v.open = std::max(0.0, v.open - dt / v.closing_time_s * (1.0 + (hb - ha) / prm.closing_pressure_mmhg));
       const Segment& s = segments_[static_cast<std::size_t>(ed.from)];
       const double reverse_velocity = -ed.flow_m3_s * s.length_m / s.ref_volume_m3;
       if (reverse_velocity > kRefluxVelocity) {

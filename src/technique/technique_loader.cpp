@@ -458,6 +458,18 @@ Expected<void> reload_techniques(const std::filesystem::path& path, const PoseLi
   return {};
 }
 
+Expected<void> reload_content(const std::filesystem::path& poses_file,
+                              const std::filesystem::path& techniques_dir, PoseLibrary& poses,
+                              TechniqueLibrary& library) {
+  auto new_poses = load_poses(poses_file);
+  if (!new_poses) return std::unexpected(new_poses.error());
+  auto new_lib = load_techniques(techniques_dir, *new_poses);
+  if (!new_lib) return std::unexpected(new_lib.error());
+  poses = std::move(*new_poses);
+  library = std::move(*new_lib);
+  return {};
+}
+
 std::vector<std::string> techniques_for_area(const TechniqueLibrary& library, std::string_view area) {
   std::vector<std::string> out;
   for (const auto& t : library.all())

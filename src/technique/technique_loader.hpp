@@ -42,6 +42,12 @@ Expected<TechniqueLibrary> load_techniques(const std::filesystem::path& dir, con
 Expected<void> reload_techniques(const std::filesystem::path& path, const PoseLibrary& poses,
                                  TechniqueLibrary& library);
 
+// Reloads the poses and every technique together (keyframes refer to poses by index, so the
+// two change as one). On any error both are left exactly as they were.
+Expected<void> reload_content(const std::filesystem::path& poses_file,
+                              const std::filesystem::path& techniques_dir, PoseLibrary& poses,
+                              TechniqueLibrary& library);
+
 // Ids of the techniques that work on an area (anatomy/areas.hpp id), in library order.
 std::vector<std::string> techniques_for_area(const TechniqueLibrary& library, std::string_view area);
 

@@ -203,3 +203,26 @@ TEST_CASE("hot reload: a broken edit leaves the last good library in place; a go
   CHECK(bad2.error().file.find("other.toml") != std::string::npos);
   CHECK(lib->size() == 2);
 }
+
+TEST_CASE("hot reload: poses and techniques reload together or not at all") {
+  const auto dir = temp_dir("content");
+  std::filesystem::create_directories(dir / "techniques");
+  std::filesystem::copy_file(test::content_dir() / "poses.toml", dir / "poses.toml");
+  write(dir / "techniques" / "test.toml", kValid);
+  PoseLibrary poses;
+  TechniqueLibrary lib;
+  REQUIRE(reload_content(dir / "poses.toml", dir / "techniques", poses, lib).has_value());
+  CHECK(poses.size() == test::real_poses().size());
+  CHECK(lib.size() == 1);
+  // Poses fine, technique broken: neither changes.
+  std::ofstream(dir / "poses.toml", std::ios::app) << "\n[extra]\nthumb=[0,0,0]\nindex=[0,0,0]\nmiddle=[0,0,0]\nring=[0,0,0]\nlittle=[0,0,0]\ncontact_radius_mm=20\n";
+  write(dir / "techniques" / "test.toml", replace_line(kValid, 5, R"(pressure = "crushing")"));
+  auto bad = reload_content(dir / "poses.toml", dir / "techniques", poses, lib);
+  REQUIRE_FALSE(bad.has_value());
+  CHECK(bad.error().line == 5);
+  CHECK(poses.size() == test::real_poses().size());
+  CHECK_FALSE(poses.index("extra").has_value());
+  write(dir / "techniques" / "test.toml", kValid);
+  REQUIRE(reload_content(dir / "poses.toml", dir / "techniques", poses, lib).has_value());
+  CHECK(poses.index("extra").has_value());
+}

@@ -94,6 +94,24 @@ TEST_CASE("mesh leg: a mesh of the analytic leg reproduces the analytic surface 
     }
 }
 
+TEST_CASE("mesh leg: a second skin shell in front (a foot) does not pull the leg's outline forward") {
+  anatomy::Model model = test::tube_model([](float, float) { return 0.04f; }, 0.0f, 1.0f, 40, 96);
+  // A closed box from z 0.06 to 0.25 in front of the tube, up to 0.12 m high.
+  anatomy::Mesh box;
+  box.name = "skin.foot";
+  box.layer = anatomy::Layer::skin;
+  for (int i = 0; i < 8; ++i)
+    box.positions.push_back({(i & 1) ? 0.03f : -0.07f, (i & 2) ? 0.12f : 0.0f, (i & 4) ? 0.25f : 0.06f});
+  box.normals.assign(8, glm::vec3(0.0f, 1.0f, 0.0f));
+  box.indices = {0, 1, 3, 0, 3, 2, 4, 6, 7, 4, 7, 5, 0, 4, 5, 0, 5, 1,
+                 2, 3, 7, 2, 7, 6, 0, 2, 6, 0, 6, 4, 1, 5, 7, 1, 7, 3};
+  model.meshes.push_back(box);
+  auto mesh = MeshLegSurface::build(model, 100, 64);
+  REQUIRE(mesh.has_value());
+  CHECK(mesh->radius(0.09f, 0.0f) == doctest::Approx(0.04f).epsilon(0.01));
+  CHECK(mesh->radius(0.30f, 0.0f) == doctest::Approx(0.04f).epsilon(0.01));
+}
+
 TEST_CASE("mesh leg: a model without skin, or too short, is an error not a crash") {
   anatomy::Model empty;
   empty.source = "none.glb";
