@@ -75,7 +75,9 @@ void Simulation::update(double dt) {
     evaluate();
     for (std::size_t h = 0; h < 2; ++h) {
       const auto& hand = frame_.hands[h];
-      if (hand.contact) trails_[h].push(glm::vec3(hand.transform[3]), hand.velocity, hand.pressure_mmhg, time_);
+      // The trail marks the undented skin just above the palm, so it stays visible.
+      const glm::vec3 on_skin = glm::vec3(hand.transform[3]) + glm::vec3(hand.transform[1]) * (hand.indentation_m + 0.002f);
+      if (hand.contact) trails_[h].push(on_skin, hand.velocity, hand.pressure_mmhg, time_);
       trails_[h].prune(time_);
     }
   }

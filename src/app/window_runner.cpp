@@ -16,6 +16,7 @@
 #include "render/gl_context.hpp"
 #include "render/renderer.hpp"
 #include "ui/main_ui.hpp"
+#include "ui/fonts.hpp"
 #include "ui/overlay.hpp"
 
 namespace effleura::app {
@@ -113,7 +114,7 @@ int run_window(const Options& options) {
   float xscale = 1.0f, yscale = 1.0f;
   glfwGetWindowContentScale(w, &xscale, &yscale);
   ImGui::GetStyle().ScaleAllSizes(xscale);
-  ImGui::GetIO().FontGlobalScale = xscale;
+  ui::load_interface_font(17.0f * xscale);
   ImGui_ImplGlfw_InitForOpenGL(w, true);
   ImGui_ImplOpenGL3_Init("#version 330 core");
 
@@ -167,7 +168,7 @@ int run_window(const Options& options) {
         overlay.hover = scene.describe_at(last_mouse, win);
         overlay.hover_at = last_mouse;
       }
-      ui::draw_overlay(overlay, ImGui::GetIO().FontGlobalScale);
+      ui::draw_overlay(overlay, xscale);
     }
     if (commands.preset) scene.camera.set_preset(*commands.preset, true);
     if (commands.reset_camera) scene.camera.reset(true);

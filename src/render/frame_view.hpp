@@ -8,6 +8,9 @@
 
 #include "anatomy/areas.hpp"
 #include "render/hand_rig.hpp"
+#include "render/trail_geometry.hpp"
+
+#include <vector>
 
 namespace effleura::render {
 
@@ -36,6 +39,8 @@ struct FrameView {
   // Skin pressed in under each palm: centre (xyz) and radius (w), and depth in metres.
   std::array<glm::vec4, 2> dents{};
   std::array<float, 2> dent_depth{};
+  // Blended coloured triangles lying on or in the leg: stroke trails, valve leaflets.
+  std::vector<ColouredVertex> coloured;
 };
 
 }  // namespace effleura::render

@@ -80,6 +80,9 @@ Expected<std::unique_ptr<Renderer>> Renderer::create() {
   r->model_ = std::move(*model);
   r->part_ = std::move(*part);
   r->capsule_ = std::make_unique<GpuMesh>(unit_capsule(16, 24));
+  auto coloured = ColouredPass::create();
+  if (!coloured) return std::unexpected(coloured.error());
+  r->coloured_ = std::make_unique<ColouredPass>(std::move(*coloured));
   glGenVertexArrays(1, &r->empty_vao_);
   return r;
 }
@@ -177,6 +180,7 @@ void Renderer::draw(RenderTarget& target, const FrameView& view) {
   }
   glDepthMask(GL_TRUE);
   glDisable(GL_BLEND);
+  coloured_->draw(view.coloured, view.projection * view.view);
   glDisable(GL_CULL_FACE);
   glBindVertexArray(0);
 }

@@ -7,6 +7,7 @@
 #include "anatomy/model.hpp"
 #include "core/error.hpp"
 #include "render/frame_view.hpp"
+#include "render/coloured_pass.hpp"
 #include "render/gpu_mesh.hpp"
 #include "render/render_target.hpp"
 #include "render/shader_program.hpp"
@@ -36,6 +37,7 @@ class Renderer {
   unsigned empty_vao_ = 0;
   std::vector<GpuMesh> meshes_;
   std::unique_ptr<GpuMesh> capsule_;
+  std::unique_ptr<ColouredPass> coloured_;
 };
 
 }  // namespace effleura::render

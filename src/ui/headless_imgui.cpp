@@ -5,6 +5,8 @@
 #include <backends/imgui_impl_opengl3.h>
 #include <imgui.h>
 
+#include "ui/fonts.hpp"
+
 namespace effleura::ui {
 
 HeadlessImGui::HeadlessImGui() {
@@ -13,6 +15,16 @@ HeadlessImGui::HeadlessImGui() {
   ImGui::GetIO().IniFilename = nullptr;
   ImGui::StyleColorsDark();
   ImGui_ImplOpenGL3_Init("#version 330 core");
+}
+
+void HeadlessImGui::prepare_font(glm::ivec2 size) {
+  // Text scales with the image height: a 1080p render reads like a 720p one, only sharper.
+  const float scale = std::max(1.0f, static_cast<float>(size.y) / 720.0f);
+  if (font_built_ && scale == scale_) return;
+  scale_ = scale;
+  load_interface_font(20.0f * scale_);
+  ImGui_ImplOpenGL3_DestroyFontsTexture();
+  font_built_ = true;
 }
 
 HeadlessImGui::~HeadlessImGui() {
@@ -24,9 +36,7 @@ void HeadlessImGui::begin(glm::ivec2 size, float dt) {
   ImGuiIO& io = ImGui::GetIO();
   io.DisplaySize = ImVec2(static_cast<float>(size.x), static_cast<float>(size.y));
   io.DeltaTime = std::max(dt, 1e-4f);
-  // Text scales with the image height, so a 1080p render reads like a 720p one, only sharper.
-  scale_ = std::max(1.0f, static_cast<float>(size.y) / 720.0f) * 1.4f;
-  io.FontGlobalScale = scale_;
+  prepare_font(size);
   ImGui_ImplOpenGL3_NewFrame();
   ImGui::NewFrame();
 }

@@ -19,7 +19,9 @@ class HeadlessImGui {
   [[nodiscard]] float scale() const { return scale_; }
 
  private:
+  void prepare_font(glm::ivec2 size);
   float scale_ = 1.0f;
+  bool font_built_ = false;
 };
 
 }  // namespace effleura::ui

@@ -42,7 +42,7 @@ void menu_bar(UiState& s, UiCommands& c) {
 
 void view_panel(UiState& s) {
   if (!s.show_view_panel) return;
-  const float scale = ImGui::GetIO().FontGlobalScale;
+  const float scale = ImGui::GetFontSize() / 17.0f;
   ImGui::SetNextWindowPos(ImVec2(10 * scale, 40 * scale), ImGuiCond_FirstUseEver);
   ImGui::SetNextWindowSize(ImVec2(240 * scale, 0), ImGuiCond_FirstUseEver);
   if (!ImGui::Begin("View", &s.show_view_panel)) { ImGui::End(); return; }
