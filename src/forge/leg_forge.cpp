@@ -1,0 +1,152 @@
+#include "forge/leg_forge.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <sstream>
+
+#include <glm/gtc/constants.hpp>
+
+#include "anatomy/area_content.hpp"
+#include "forge/description.hpp"
+#include "forge/mesh_tools.hpp"
+#include "forge/skin_field.hpp"
+#include "forge/tri_mesh.hpp"
+
+namespace effleura::forge {
+namespace {
+
+constexpr glm::vec3 kSkinColour{0.87f, 0.70f, 0.60f};
+constexpr glm::vec3 kMuscleColour{0.72f, 0.24f, 0.22f};
+constexpr glm::vec3 kTendonColour{0.90f, 0.87f, 0.78f};
+constexpr glm::vec3 kBoneColour{0.93f, 0.90f, 0.80f};
+
+float smoothstep(float e0, float e1, float x) {
+  const float t = std::clamp((x - e0) / (e1 - e0), 0.0f, 1.0f);
+  return t * t * (3.0f - 2.0f * t);
+}
+
+void say(const ForgeOptions& o, const std::string& line) {
+  if (o.progress) o.progress(line);
+}
+
+// How much a vertex turns with the foot. Height alone would leave the instep and the heel,
+// which sit near ankle height in front of and behind the joint, half-attached; tilting the
+// threshold with the distance from the ankle's frontal plane keeps them with the foot.
+float ankle_blend(const Description& d, const glm::vec3& p) {
+  const float lifted = p.y - 0.4f * std::abs(p.z - d.ankle.z);
+  return 1.0f - smoothstep(d.skin.ankle_full_below, d.skin.ankle_none_above, lifted);
+}
+
+glm::vec2 surface_coords(const anatomy::AreaContent& areas, const glm::vec3& p, float stature) {
+  const glm::vec3 q = p * (areas.reference_stature / stature);
+  const glm::vec3 c = areas.centre_at(q.y);
+  float angle = std::atan2(q.x - c.x, q.z - c.z) / (2.0f * glm::pi<float>());
+  if (angle < 0.0f) angle += 1.0f;
+  return {angle, p.y};
+}
+
+OutMesh finish(const std::string& name, TriMesh mesh, const Field& field, float voxel,
+               std::size_t triangles, glm::vec3 colour) {
+  simplify(mesh, triangles, 0.6f * voxel);
+  OutMesh out;
+  out.name = name;
+  out.normals = field_normals(mesh, field, 0.5f * voxel);
+  out.positions = std::move(mesh.positions);
+  out.indices = std::move(mesh.indices);
+  out.colour = colour;
+  return out;
+}
+
+Expected<void> check_area_muscles(const anatomy::AreaContent& areas, const Description& d) {
+  for (const auto& a : areas.areas)
+    for (const auto& m : a.muscles) {
+      const bool known = std::any_of(d.muscles.begin(), d.muscles.end(), [&](const Body& b) { return b.id == m; });
+      if (!known)
+        return fail("unknown muscle \"" + m + "\" (not in anatomy/muscles.toml)", areas.file,
+                    a.muscles_line, a.muscles_column, "area." + a.id + ".muscles");
+    }
+  return {};
+}
+
+}  // namespace
+
+Expected<ForgedLeg> forge_leg(const ForgeOptions& o) {
+  if (!(o.stature >= 1.0f && o.stature <= 2.5f)) return fail("stature must be between 1.0 and 2.5 m");
+  auto desc = load_description(o.content_dir / "anatomy");
+  if (!desc) return std::unexpected(desc.error());
+  auto areas = anatomy::load_area_content(o.content_dir / "areas.toml");
+  if (!areas) return std::unexpected(areas.error());
+  if (auto ok = check_area_muscles(*areas, *desc); !ok) return std::unexpected(ok.error());
+  Description& d = *desc;
+  scale_to_stature(d, o.stature);
+
+  ForgedLeg leg;
+  const float coarse = std::max(1.0f, o.coarseness);
+  auto target = [&](std::size_t t) {
+    return std::max<std::size_t>(100, static_cast<std::size_t>(static_cast<float>(t) / (coarse * coarse)));
+  };
+
+  // The skin first: it is the mesh everything else is judged against.
+  say(o, "skin: solving soft-tissue thickness for the target girths");
+  SkinField skin(d);
+  const float skin_voxel = d.skin.voxel * coarse;
+  const std::vector<float> reached = skin.calibrate(std::min(0.002f, skin_voxel));
+  {
+    std::size_t r = 0;
+    for (const auto& level : skin.levels())
+      if (level.circumference) leg.report.girths.push_back({level.y, *level.circumference, reached[r++], level.thickness});
+  }
+  say(o, "skin: meshing");
+  const Field skin_field = [&skin](const glm::vec3& p) { return skin(p); };
+  OutMesh skin_mesh = finish("skin", mesh_level_set(skin_field, skin.bounds(), skin_voxel), skin_field,
+                             skin_voxel, target(d.skin.triangles), kSkinColour);
+  skin_mesh.attrs.areas.resize(skin_mesh.positions.size());
+  for (std::size_t v = 0; v < skin_mesh.positions.size(); ++v) {
+    const glm::vec3 p = skin_mesh.positions[v];
+    for (std::size_t a = 0; a < anatomy::kAreaCount; ++a) skin_mesh.attrs.areas[v][a] = areas->weight(a, p, o.stature);
+    skin_mesh.attrs.surface.push_back(surface_coords(*areas, p, o.stature));
+    skin_mesh.attrs.ankle_blend.push_back(ankle_blend(d, p));
+  }
+  leg.meshes.push_back(std::move(skin_mesh));
+
+  const float body_voxel = d.body_voxel * coarse;
+  auto body_mesh = [&](const Body& b, bool muscle) {
+    const Field f = [&b](const glm::vec3& p) { return b.shape.distance(p); };
+    Box box = b.shape.bounds();
+    box.grow(box.min, 3.0f * body_voxel + b.shape.blend);
+    box.grow(box.max, 3.0f * body_voxel + b.shape.blend);
+    glm::vec3 colour = kBoneColour;
+    if (muscle) colour = b.mesh_name.rfind("muscle.", 0) == 0 ? kMuscleColour : kTendonColour;
+    OutMesh m = finish(b.mesh_name, mesh_level_set(f, box, body_voxel), f, body_voxel, target(b.triangles), colour);
+    std::array<float, anatomy::kAreaCount> membership{};
+    if (muscle)
+      for (std::size_t a = 0; a < anatomy::kAreaCount; ++a) {
+        const auto& list = areas->areas[a].muscles;
+        membership[a] = std::find(list.begin(), list.end(), b.id) != list.end() ? 1.0f : 0.0f;
+      }
+    for (const auto& p : m.positions) {
+      m.attrs.surface.push_back(surface_coords(*areas, p, o.stature));
+      m.attrs.areas.push_back(membership);
+      m.attrs.ankle_blend.push_back(muscle ? ankle_blend(d, p) : (b.moves_with_foot ? 1.0f : 0.0f));
+      if (muscle) m.attrs.fibre_dirs.push_back(b.shape.direction_at(p));
+    }
+    std::ostringstream line;
+    line << b.mesh_name << ": " << m.indices.size() / 3 << " triangles";
+    say(o, line.str());
+    return m;
+  };
+  for (const auto& b : d.bones) leg.meshes.push_back(body_mesh(b, false));
+  for (const auto& m : d.muscles) leg.meshes.push_back(body_mesh(m, true));
+
+  for (const auto& m : leg.meshes) leg.report.triangles += m.indices.size() / 3;
+  return leg;
+}
+
+Expected<std::vector<std::uint8_t>> forge_leg_glb(const ForgeOptions& options, ForgeReport* report) {
+  auto leg = forge_leg(options);
+  if (!leg) return std::unexpected(leg.error());
+  if (report) *report = leg->report;
+  return write_glb(leg->meshes);
+}
+
+}  // namespace effleura::forge

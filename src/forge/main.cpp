@@ -1,0 +1,89 @@
+// effleura-forge: builds assets/leg.glb from content/anatomy/ (design.md, "Executables").
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+#include "core/files.hpp"
+#include "forge/leg_forge.hpp"
+
+namespace {
+
+constexpr const char* kUsage =
+    "usage: effleura-forge [--content DIR] [--out FILE] [--stature M] [--check FILE] [--help]\n"
+    "  Builds the anatomical leg from DIR/anatomy/*.toml and DIR/areas.toml (DIR defaults to\n"
+    "  ./content) and writes it as binary glTF to FILE (default assets/leg.glb).\n"
+    "  --stature M   height of the person in metres (1.0 to 2.5; default 1.75)\n"
+    "  --check FILE  build in memory and compare with FILE byte for byte; exit 1 if they differ\n"
+    "Exit status: 0 done, 1 check failed or writing failed, 2 bad input.\n";
+
+int bad_input(const std::string& line) {
+  std::fprintf(stderr, "effleura-forge: %s\n", line.c_str());
+  return 2;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  effleura::forge::ForgeOptions options;
+  std::filesystem::path out = "assets/leg.glb";
+  std::filesystem::path check;
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view arg = argv[i];
+    auto value = [&](std::string_view flag) -> const char* {
+      if (i + 1 >= argc) return nullptr;
+      (void)flag;
+      return argv[++i];
+    };
+    if (arg == "--help" || arg == "-h") {
+      std::fputs(kUsage, stdout);
+      return 0;
+    } else if (arg == "--content" || arg == "--out" || arg == "--stature" || arg == "--check") {
+      const char* v = value(arg);
+      if (!v) return bad_input(std::string(arg) + " needs a value (see --help)");
+      if (arg == "--content") options.content_dir = v;
+      else if (arg == "--out") out = v;
+      else if (arg == "--check") check = v;
+      else {
+        char* end = nullptr;
+        const double s = std::strtod(v, &end);
+        if (end == v || *end != '\0' || !(s >= 1.0 && s <= 2.5))
+          return bad_input("--stature: expected metres from 1.0 to 2.5, found \"" + std::string(v) + "\"");
+        options.stature = static_cast<float>(s);
+      }
+    } else {
+      return bad_input("unknown argument \"" + std::string(arg) + "\" (see --help)");
+    }
+  }
+  options.progress = [](std::string_view line) {
+    std::fprintf(stderr, "effleura-forge: %.*s\n", static_cast<int>(line.size()), line.data());
+  };
+
+  effleura::forge::ForgeReport report;
+  auto bytes = effleura::forge::forge_leg_glb(options, &report);
+  if (!bytes) return bad_input(bytes.error().describe());
+  for (const auto& g : report.girths)
+    std::fprintf(stderr, "effleura-forge: girth at %.3f m: %.1f mm (target %.1f, soft tissue %.1f mm)\n",
+                 static_cast<double>(g.y), static_cast<double>(g.reached) * 1000.0,
+                 static_cast<double>(g.target) * 1000.0, static_cast<double>(g.thickness) * 1000.0);
+  std::fprintf(stderr, "effleura-forge: %zu triangles, %zu bytes\n", report.triangles, bytes->size());
+
+  if (!check.empty()) {
+    auto existing = effleura::read_binary_file(check);
+    if (!existing) return bad_input(existing.error().describe());
+    if (*existing != *bytes) {
+      std::fprintf(stderr, "effleura-forge: %s differs from what the content builds; run effleura-forge --out %s\n",
+                   check.string().c_str(), check.string().c_str());
+      return 1;
+    }
+    std::fprintf(stderr, "effleura-forge: %s matches the content\n", check.string().c_str());
+    return 0;
+  }
+  if (auto w = effleura::write_binary_file(out, bytes->data(), bytes->size()); !w) {
+    std::fprintf(stderr, "effleura-forge: %s\n", w.error().describe().c_str());
+    return 1;
+  }
+  std::fprintf(stderr, "effleura-forge: wrote %s\n", out.string().c_str());
+  return 0;
+}

@@ -1,0 +1,20 @@
+#pragma once
+// Mesh clean-up after meshing: simplification and vertex ordering (meshoptimizer), normals
+// from the field's gradient (smoother than face normals at any triangle count).
+#include <vector>
+
+#include "forge/tri_mesh.hpp"
+
+namespace effleura::forge {
+
+// Reduces `mesh` toward `target_triangles` while keeping it within `max_error` metres of the
+// original surface, drops unused vertices and orders both for the GPU's caches.
+void simplify(TriMesh& mesh, std::size_t target_triangles, float max_error);
+
+// Removes triangles with a repeated vertex or (nearly) no area.
+void drop_degenerate(TriMesh& mesh);
+
+// Unit normals: the normalised central-difference gradient of `field`.
+std::vector<glm::vec3> field_normals(const TriMesh& mesh, const Field& field, float step);
+
+}  // namespace effleura::forge

@@ -1,0 +1,188 @@
+#include "forge/shape.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include <glm/geometric.hpp>
+#include <glm/gtc/constants.hpp>
+#include <glm/mat3x3.hpp>
+
+namespace effleura::forge {
+namespace {
+
+float dot2(const glm::vec3& v) { return glm::dot(v, v); }
+float sgn(float v) { return v < 0.0f ? -1.0f : (v > 0.0f ? 1.0f : 0.0f); }
+
+// Exact distance to the hull of two spheres (Inigo Quilez's round cone).
+float round_cone(const glm::vec3& p, const ChainPoint& a, const ChainPoint& b) {
+  const glm::vec3 ba = b.p - a.p;
+  const float l2 = glm::dot(ba, ba);
+  if (l2 < 1e-12f) return glm::length(p - a.p) - std::max(a.r, b.r);
+  const float rr = a.r - b.r;
+  const float a2 = l2 - rr * rr;
+  if (a2 <= 0.0f)  // one sphere swallows the other
+    return std::min(glm::length(p - a.p) - a.r, glm::length(p - b.p) - b.r);
+  const float il2 = 1.0f / l2;
+  const glm::vec3 pa = p - a.p;
+  const float y = glm::dot(pa, ba);
+  const float z = y - l2;
+  const float x2 = dot2(pa * l2 - ba * y);
+  const float y2 = y * y * l2;
+  const float z2 = z * z * l2;
+  const float k = sgn(rr) * rr * rr * x2;
+  if (sgn(z) * a2 * z2 > k) return std::sqrt(x2 + z2) * il2 - b.r;
+  if (sgn(y) * a2 * y2 < k) return std::sqrt(x2 + y2) * il2 - a.r;
+  return (std::sqrt(x2 * a2 * il2) + y * rr) * il2 - a.r;
+}
+
+// Unsigned distance to a triangle (Inigo Quilez).
+float triangle_distance(const glm::vec3& p, const glm::vec3& a, const glm::vec3& b,
+                        const glm::vec3& c) {
+  const glm::vec3 ba = b - a, pa = p - a, cb = c - b, pb = p - b, ac = a - c, pc = p - c;
+  const glm::vec3 nor = glm::cross(ba, ac);
+  const float s = sgn(glm::dot(glm::cross(ba, nor), pa)) + sgn(glm::dot(glm::cross(cb, nor), pb)) +
+                  sgn(glm::dot(glm::cross(ac, nor), pc));
+  float d2 = 0.0f;
+  if (s < 2.0f) {
+    d2 = std::min({dot2(ba * std::clamp(glm::dot(ba, pa) / dot2(ba), 0.0f, 1.0f) - pa),
+                   dot2(cb * std::clamp(glm::dot(cb, pb) / dot2(cb), 0.0f, 1.0f) - pb),
+                   dot2(ac * std::clamp(glm::dot(ac, pc) / dot2(ac), 0.0f, 1.0f) - pc)});
+  } else {
+    const float n2 = dot2(nor);
+    d2 = n2 > 0.0f ? glm::dot(nor, pa) * glm::dot(nor, pa) / n2 : dot2(pa);
+  }
+  return std::sqrt(d2);
+}
+
+glm::mat3 rotation(const glm::vec3& deg) {
+  const glm::vec3 r = deg * (glm::pi<float>() / 180.0f);
+  const float cx = std::cos(r.x), sx = std::sin(r.x), cy = std::cos(r.y), sy = std::sin(r.y),
+              cz = std::cos(r.z), sz = std::sin(r.z);
+  const glm::mat3 rx(1, 0, 0, 0, cx, sx, 0, -sx, cx);
+  const glm::mat3 ry(cy, 0, -sy, 0, 1, 0, sy, 0, cy);
+  const glm::mat3 rz(cz, sz, 0, -sz, cz, 0, 0, 0, 1);
+  return rz * ry * rx;
+}
+
+float segment_param(const glm::vec3& p, const glm::vec3& a, const glm::vec3& b) {
+  const glm::vec3 ab = b - a;
+  const float l2 = glm::dot(ab, ab);
+  return l2 > 0.0f ? std::clamp(glm::dot(p - a, ab) / l2, 0.0f, 1.0f) : 0.0f;
+}
+
+}  // namespace
+
+float smooth_min(float a, float b, float k) {
+  if (k <= 0.0f) return std::min(a, b);
+  const float h = std::max(k - std::abs(a - b), 0.0f) / k;
+  return std::min(a, b) - h * h * k * 0.25f;
+}
+
+bool Box::contains(const glm::vec3& p, float margin) const {
+  return p.x >= min.x - margin && p.y >= min.y - margin && p.z >= min.z - margin &&
+         p.x <= max.x + margin && p.y <= max.y + margin && p.z <= max.z + margin;
+}
+
+void Box::grow(const glm::vec3& p, float r) {
+  min = glm::min(min, p - glm::vec3(r));
+  max = glm::max(max, p + glm::vec3(r));
+}
+
+float chain_distance(const Chain& c, const glm::vec3& p) {
+  float d = std::numeric_limits<float>::max();
+  for (std::size_t i = 0; i + 1 < c.points.size(); ++i)
+    d = std::min(d, round_cone(p, c.points[i], c.points[i + 1]));
+  if (c.points.size() == 1) d = glm::length(p - c.points[0].p) - c.points[0].r;
+  return d;
+}
+
+float ellipsoid_distance(const Ellipsoid& e, const glm::vec3& p) {
+  // Local frame: the inverse rotation is the transpose.
+  const glm::vec3 q = glm::transpose(rotation(e.rotate_deg)) * (p - e.centre);
+  const float k0 = glm::length(q / e.radii);
+  const float k1 = glm::length(q / (e.radii * e.radii));
+  if (k1 <= 0.0f) return -std::min({e.radii.x, e.radii.y, e.radii.z});
+  return k0 * (k0 - 1.0f) / k1;
+}
+
+float sheet_distance(const Sheet& s, const glm::vec3& p) {
+  float d = std::numeric_limits<float>::max();
+  for (std::size_t i = 0; i + 1 < s.points.size(); ++i) {
+    const glm::vec3 a0 = s.points[i] - s.across[i], a1 = s.points[i] + s.across[i];
+    const glm::vec3 b0 = s.points[i + 1] - s.across[i + 1], b1 = s.points[i + 1] + s.across[i + 1];
+    d = std::min({d, triangle_distance(p, a0, a1, b1), triangle_distance(p, a0, b1, b0)});
+  }
+  return d - s.thickness;
+}
+
+float Shape::distance(const glm::vec3& p) const {
+  float d = std::numeric_limits<float>::max();
+  bool first = true;
+  auto add = [&](float v) {
+    d = first ? v : smooth_min(d, v, blend);
+    first = false;
+  };
+  for (const auto& c : chains) add(chain_distance(c, p));
+  for (const auto& e : ellipsoids) add(ellipsoid_distance(e, p));
+  for (const auto& s : sheets) add(sheet_distance(s, p));
+  return d;
+}
+
+Box Shape::bounds() const {
+  Box b{glm::vec3(std::numeric_limits<float>::max()), glm::vec3(std::numeric_limits<float>::lowest())};
+  for (const auto& c : chains)
+    for (const auto& q : c.points) b.grow(q.p, q.r);
+  for (const auto& e : ellipsoids) b.grow(e.centre, std::max({e.radii.x, e.radii.y, e.radii.z}));
+  for (const auto& s : sheets)
+    for (std::size_t i = 0; i < s.points.size(); ++i)
+      b.grow(s.points[i], glm::length(s.across[i]) + s.thickness);
+  return b;
+}
+
+glm::vec3 Shape::direction_at(const glm::vec3& p) const {
+  float best = std::numeric_limits<float>::max();
+  glm::vec3 dir(0.0f, 1.0f, 0.0f);
+  auto consider = [&](const glm::vec3& a, const glm::vec3& b) {
+    const glm::vec3 ab = b - a;
+    if (glm::dot(ab, ab) < 1e-12f) return;
+    const float t = segment_param(p, a, b);
+    const float dd = glm::length(p - (a + ab * t));
+    if (dd < best) {
+      best = dd;
+      dir = glm::normalize(ab);
+    }
+  };
+  for (const auto& c : chains)
+    for (std::size_t i = 0; i + 1 < c.points.size(); ++i) consider(c.points[i].p, c.points[i + 1].p);
+  for (const auto& s : sheets)
+    for (std::size_t i = 0; i + 1 < s.points.size(); ++i) consider(s.points[i], s.points[i + 1]);
+  if (best == std::numeric_limits<float>::max() && !ellipsoids.empty()) {
+    const Ellipsoid& e = ellipsoids.front();
+    glm::vec3 axis(1.0f, 0.0f, 0.0f);
+    if (e.radii.y >= e.radii.x && e.radii.y >= e.radii.z) axis = glm::vec3(0.0f, 1.0f, 0.0f);
+    else if (e.radii.z >= e.radii.x) axis = glm::vec3(0.0f, 0.0f, 1.0f);
+    dir = rotation(e.rotate_deg) * axis;
+  }
+  return dir;
+}
+
+void Shape::scale(float s) {
+  for (auto& c : chains)
+    for (auto& q : c.points) {
+      q.p *= s;
+      q.r *= s;
+    }
+  for (auto& e : ellipsoids) {
+    e.centre *= s;
+    e.radii *= s;
+  }
+  for (auto& sh : sheets) {
+    for (auto& q : sh.points) q *= s;
+    for (auto& q : sh.across) q *= s;
+    sh.thickness *= s;
+  }
+  blend *= s;
+}
+
+}  // namespace effleura::forge

@@ -1,0 +1,62 @@
+#pragma once
+// Analytic signed-distance shapes the leg is modelled from: chains of round cones (a belly that
+// tapers from origin to insertion), ellipsoids and thin sheets (bands, aponeuroses). Distances
+// are in metres, negative inside.
+#include <vector>
+
+#include <glm/vec3.hpp>
+
+namespace effleura::forge {
+
+// Polynomial smooth minimum: unions that melt together over a distance of about k.
+float smooth_min(float a, float b, float k);
+
+struct ChainPoint {
+  glm::vec3 p{0.0f};
+  float r = 0.01f;
+};
+
+struct Chain {
+  std::vector<ChainPoint> points;  // at least two
+};
+
+struct Ellipsoid {
+  glm::vec3 centre{0.0f};
+  glm::vec3 radii{0.01f};
+  glm::vec3 rotate_deg{0.0f};  // applied X, then Y, then Z
+};
+
+// A band swept along a polyline; `across` is the half-width vector at each point.
+struct Sheet {
+  std::vector<glm::vec3> points;
+  std::vector<glm::vec3> across;
+  float thickness = 0.002f;  // half-thickness
+};
+
+struct Box {
+  glm::vec3 min{0.0f};
+  glm::vec3 max{0.0f};
+  [[nodiscard]] bool contains(const glm::vec3& p, float margin) const;
+  void grow(const glm::vec3& p, float r);
+};
+
+// One body (a bone, a muscle, a fat pad): its parts melt together with `blend`.
+struct Shape {
+  std::vector<Chain> chains;
+  std::vector<Ellipsoid> ellipsoids;
+  std::vector<Sheet> sheets;
+  float blend = 0.005f;
+
+  [[nodiscard]] float distance(const glm::vec3& p) const;
+  [[nodiscard]] Box bounds() const;
+  // The direction the body runs at p (chain or sheet tangent nearest to p, else the ellipsoid's
+  // longest axis): used for muscle fibre directions.
+  [[nodiscard]] glm::vec3 direction_at(const glm::vec3& p) const;
+  void scale(float s);
+};
+
+float chain_distance(const Chain& c, const glm::vec3& p);
+float ellipsoid_distance(const Ellipsoid& e, const glm::vec3& p);
+float sheet_distance(const Sheet& s, const glm::vec3& p);
+
+}  // namespace effleura::forge

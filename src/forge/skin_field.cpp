@@ -1,0 +1,134 @@
+#include "forge/skin_field.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include <glm/geometric.hpp>
+#include <glm/gtc/constants.hpp>
+
+namespace effleura::forge {
+namespace {
+
+float box_distance(const Box& b, const glm::vec3& p) {
+  const glm::vec3 q = glm::max(glm::max(b.min - p, p - b.max), glm::vec3(0.0f));
+  return glm::length(q);
+}
+
+float smooth_max(float a, float b, float k) { return -smooth_min(-a, -b, k); }
+
+}  // namespace
+
+SkinField::SkinField(const Description& d) : levels_(d.skin.levels), spec_(d.skin) {
+  box_ = Box{glm::vec3(std::numeric_limits<float>::max()), glm::vec3(std::numeric_limits<float>::lowest())};
+  auto add = [&](const Shape& s) {
+    const Box b = s.bounds();
+    parts_.push_back({&s, b});
+    box_.grow(b.min, 0.0f);
+    box_.grow(b.max, 0.0f);
+  };
+  for (const auto& b : d.bones)
+    if (b.in_skin) add(b.shape);
+  for (const auto& m : d.muscles) add(m.shape);
+  for (const auto& p : spec_.pads) add(p);
+}
+
+float SkinField::body(const glm::vec3& p) const {
+  float d = std::numeric_limits<float>::max();
+  const float k = blend(p.y);
+  for (const auto& part : parts_) {
+    // A part whose box is farther than the current distance plus the blend cannot change it.
+    if (box_distance(part.box, p) > d + k) continue;
+    d = smooth_min(d, part.shape->distance(p), k);
+  }
+  return d;
+}
+
+float SkinField::interpolate(float y, float SkinLevel::*member) const {
+  if (y <= levels_.front().y) return levels_.front().*member;
+  for (std::size_t i = 0; i + 1 < levels_.size(); ++i) {
+    const SkinLevel& a = levels_[i];
+    const SkinLevel& b = levels_[i + 1];
+    if (y <= b.y) {
+      // Smoothstep between levels: no kinks in the outline at the level heights.
+      float t = (y - a.y) / (b.y - a.y);
+      t = t * t * (3.0f - 2.0f * t);
+      return a.*member + (b.*member - a.*member) * t;
+    }
+  }
+  return levels_.back().*member;
+}
+
+float SkinField::thickness(float y) const { return interpolate(y, &SkinLevel::thickness); }
+float SkinField::blend(float y) const { return interpolate(y, &SkinLevel::blend); }
+
+float SkinField::operator()(const glm::vec3& p) const {
+  float d = body(p) - thickness(p.y);
+  const float r = spec_.cut_round;
+  d = smooth_max(d, p.y - spec_.top_y, r);
+  // Above the crotch the body continues into the other half: cut it at the midline.
+  const float medial = std::min(spec_.midline_x - p.x, p.y - spec_.crotch_y);
+  d = smooth_max(d, medial, r);
+  return d;
+}
+
+Box SkinField::bounds() const {
+  float t = 0.0f;
+  for (const auto& l : levels_) t = std::max(t, l.thickness);
+  Box b = box_;
+  float k = 0.0f;
+  for (const auto& l : levels_) k = std::max(k, l.blend);
+  b.min -= glm::vec3(t + k + 0.02f);
+  b.max += glm::vec3(t + k + 0.02f);
+  b.max.y = std::min(b.max.y, spec_.top_y + 0.02f);
+  return b;
+}
+
+std::vector<float> SkinField::calibrate(float step) {
+  std::vector<float> reached;
+  const Field f = [this](const glm::vec3& p) { return (*this)(p); };
+  for (auto& level : levels_) {
+    if (!level.circumference) continue;
+    float perimeter = 0.0f;
+    for (int iter = 0; iter < 5; ++iter) {
+      perimeter = slice_perimeter(f, bounds(), level.y, step);
+      const float dt = (*level.circumference - perimeter) / (2.0f * glm::pi<float>());
+      if (std::abs(dt) < 0.0002f) break;
+      level.thickness = std::max(0.0015f, level.thickness + dt);
+    }
+    reached.push_back(slice_perimeter(f, bounds(), level.y, step));
+  }
+  return reached;
+}
+
+float slice_perimeter(const Field& field, const Box& box, float y, float step) {
+  const int nx = static_cast<int>(std::ceil((box.max.x - box.min.x) / step)) + 1;
+  const int nz = static_cast<int>(std::ceil((box.max.z - box.min.z) / step)) + 1;
+  std::vector<float> v(static_cast<std::size_t>(nx) * static_cast<std::size_t>(nz));
+  auto at = [&](int i, int k) -> float& { return v[static_cast<std::size_t>(k) * static_cast<std::size_t>(nx) + static_cast<std::size_t>(i)]; };
+  for (int k = 0; k < nz; ++k)
+    for (int i = 0; i < nx; ++i)
+      at(i, k) = field(glm::vec3(box.min.x + static_cast<float>(i) * step, y, box.min.z + static_cast<float>(k) * step));
+  double total = 0.0;
+  for (int k = 0; k + 1 < nz; ++k)
+    for (int i = 0; i + 1 < nx; ++i) {
+      const float c[4] = {at(i, k), at(i + 1, k), at(i + 1, k + 1), at(i, k + 1)};
+      const float cx[4] = {0, 1, 1, 0}, cz[4] = {0, 0, 1, 1};
+      float px[4], pz[4];
+      int n = 0;
+      for (int e = 0; e < 4; ++e) {
+        const int a = e, b = (e + 1) % 4;
+        if ((c[a] < 0.0f) != (c[b] < 0.0f)) {
+          const float t = c[a] / (c[a] - c[b]);
+          px[n] = cx[a] + (cx[b] - cx[a]) * t;
+          pz[n] = cz[a] + (cz[b] - cz[a]) * t;
+          ++n;
+        }
+      }
+      for (int s = 0; s + 1 < n; s += 2)
+        total += static_cast<double>(std::hypot(px[s] - px[s + 1], pz[s] - pz[s + 1]) * step);
+    }
+  return static_cast<float>(total);
+}
+
+}  // namespace effleura::forge
