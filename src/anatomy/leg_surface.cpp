@@ -121,7 +121,31 @@ SurfaceProjection nearest(const FrameFn& frame_at, const Clamp& clamp_first, glm
 FootShape::FootShape()
     : length_(0.154f * frame::kStature), heel_z_(frame::kAnkleCentre.z - 0.06f) {}
 
-glm::vec3 FootShape::local(float u, float v) const {
+void FootShape::set_sole_heights(int nu, int nv, std::vector<float> heights) {
+  if (nu < 2 || nv < 2 || heights.size() != static_cast<std::size_t>(nu) * static_cast<std::size_t>(nv)) return;
+  nu_ = nu;
+  nv_ = nv;
+  heights_ = std::move(heights);
+}
+
+float FootShape::height(float u, float v) const {
+  if (heights_.empty()) {
+    // Analytic sole (estimate): flat, with a rocker at heel and toes and rounded edges.
+    const float heel = std::max(0.0f, 0.12f - u) / 0.12f;
+    const float toes = std::max(0.0f, u - 0.8f) / 0.2f;
+    return floor_ + 0.018f * heel * heel + 0.025f * toes * toes + 0.006f * v * v * v * v;
+  }
+  const float x = std::clamp(u, 0.0f, 1.0f) * static_cast<float>(nu_ - 1);
+  const float y = (std::clamp(v, -1.0f, 1.0f) + 1.0f) * 0.5f * static_cast<float>(nv_ - 1);
+  const int i = std::min(static_cast<int>(x), nu_ - 2);
+  const int j = std::min(static_cast<int>(y), nv_ - 2);
+  const float fx = x - static_cast<float>(i);
+  const float fy = y - static_cast<float>(j);
+  auto at = [&](int a, int b) { return heights_[static_cast<std::size_t>(a * nv_ + b)]; };
+  return (at(i, j) * (1 - fy) + at(i, j + 1) * fy) * (1 - fx) + (at(i + 1, j) * (1 - fy) + at(i + 1, j + 1) * fy) * fx;
+}
+
+glm::vec3 FootShape::rest_point(float u, float v) const {
   const float z = heel_z_ + length_ * u;
   // Half width (estimate): narrow heel, widest across the ball at u ~ 0.7, rounded toe tip.
   float w = 0.0f;
@@ -132,10 +156,7 @@ glm::vec3 FootShape::local(float u, float v) const {
     w = 0.047f - 0.027f * s * s;
   }
   const float cx = frame::kAnkleCentre.x + 0.012f * u;  // the foot points slightly outward
-  const float heel = std::max(0.0f, 0.12f - u) / 0.12f;
-  const float toes = std::max(0.0f, u - 0.8f) / 0.2f;
-  const float y = floor_ + 0.018f * heel * heel + 0.025f * toes * toes + 0.006f * v * v * v * v;
-  return {cx + v * w, y, z};
+  return {cx + v * w, height(u, v), z};
 }
 
 SurfaceFrame FootShape::sole(float u, float v, float ankle_deg) const {
@@ -147,12 +168,13 @@ SurfaceFrame FootShape::sole(float u, float v, float ankle_deg) const {
   auto rotate = [&](glm::vec3 q) {
     return glm::vec3(q.x, q.y * c + q.z * s, -q.y * s + q.z * c);
   };
-  constexpr float hu = 0.002f;
-  constexpr float hv = 0.01f;
+  // A measured sole is bilinear: differences one cell wide keep its normals continuous.
+  const float hu = heights_.empty() ? 0.002f : 1.0f / static_cast<float>(nu_ - 1);
+  const float hv = heights_.empty() ? 0.01f : 2.0f / static_cast<float>(nv_ - 1);
   SurfaceFrame f;
-  f.position = a + rotate(local(u, v) - a);
-  f.d_first = rotate((local(u + hu, v) - local(u - hu, v)) / (2.0f * hu));
-  f.d_second = rotate((local(u, v + hv) - local(u, v - hv)) / (2.0f * hv));
+  f.position = a + rotate(rest_point(u, v) - a);
+  f.d_first = rotate((rest_point(u + hu, v) - rest_point(u - hu, v)) / (2.0f * hu));
+  f.d_second = rotate((rest_point(u, v + hv) - rest_point(u, v - hv)) / (2.0f * hv));
   f.normal = glm::normalize(glm::cross(f.d_second, f.d_first));  // points out of the sole
   return f;
 }
@@ -279,6 +301,81 @@ float AnalyticLegSurface::radius(float along, float around) const {
 
 // ---------------------------------------------------------------------------------- mesh
 
+namespace {
+
+constexpr int kSoleU = 41;
+constexpr int kSoleV = 21;
+
+// The sole's height under each point of the analytic outline: the lowest skin hit of a vertical
+// ray, among triangles below the ankle. Points off the foot (no hit) take the nearest hit in
+// their row, rows past the toes the nearest row.
+std::vector<float> sole_heights(const Model& model, const FootShape& foot) {
+  struct Tri {
+    glm::vec3 a, b, c;
+  };
+  std::vector<Tri> tris;
+  for (const Mesh& m : model.meshes) {
+    if (m.layer != Layer::skin) continue;
+    for (std::size_t t = 0; t + 2 < m.indices.size(); t += 3) {
+      const glm::vec3& a = m.positions[m.indices[t]];
+      const glm::vec3& b = m.positions[m.indices[t + 1]];
+      const glm::vec3& c = m.positions[m.indices[t + 2]];
+      if (std::min({a.y, b.y, c.y}) < frame::kAnkleCentre.y - 0.01f) tris.push_back({a, b, c});
+    }
+  }
+  const float nan = std::numeric_limits<float>::quiet_NaN();
+  std::vector<float> h(static_cast<std::size_t>(kSoleU * kSoleV), nan);
+  for (int i = 0; i < kSoleU; ++i)
+    for (int j = 0; j < kSoleV; ++j) {
+      const float u = static_cast<float>(i) / (kSoleU - 1);
+      const float v = -1.0f + 2.0f * static_cast<float>(j) / (kSoleV - 1);
+      const glm::vec3 p = foot.rest_point(u, v);
+      float best = nan;
+      for (const Tri& t : tris) {
+        const float d = (t.b.z - t.c.z) * (t.a.x - t.c.x) + (t.c.x - t.b.x) * (t.a.z - t.c.z);
+        if (std::abs(d) < 1e-12f) continue;
+        const float l1 = ((t.b.z - t.c.z) * (p.x - t.c.x) + (t.c.x - t.b.x) * (p.z - t.c.z)) / d;
+        const float l2 = ((t.c.z - t.a.z) * (p.x - t.c.x) + (t.a.x - t.c.x) * (p.z - t.c.z)) / d;
+        const float l3 = 1.0f - l1 - l2;
+        if (l1 < 0.0f || l2 < 0.0f || l3 < 0.0f) continue;
+        const float y = l1 * t.a.y + l2 * t.b.y + l3 * t.c.y;
+        if (y < frame::kAnkleCentre.y && !(y >= best)) best = y;
+      }
+      h[static_cast<std::size_t>(i * kSoleV + j)] = best;
+    }
+  std::vector<bool> row_ok(kSoleU, false);
+  for (int i = 0; i < kSoleU; ++i) {
+    float* row = &h[static_cast<std::size_t>(i * kSoleV)];
+    for (int j = 0; j < kSoleV; ++j) {
+      if (!std::isnan(row[j])) continue;
+      for (int k = 1; k < kSoleV; ++k) {
+        if (j - k >= 0 && !std::isnan(row[j - k])) {
+          row[j] = row[j - k];
+          break;
+        }
+        if (j + k < kSoleV && !std::isnan(row[j + k])) {
+          row[j] = row[j + k];
+          break;
+        }
+      }
+    }
+    row_ok[static_cast<std::size_t>(i)] = !std::isnan(row[0]);
+  }
+  for (int i = 0; i < kSoleU; ++i) {
+    if (row_ok[static_cast<std::size_t>(i)]) continue;
+    int src = -1;
+    for (int k = 1; k < kSoleU && src < 0; ++k) {
+      if (i - k >= 0 && row_ok[static_cast<std::size_t>(i - k)]) src = i - k;
+      else if (i + k < kSoleU && row_ok[static_cast<std::size_t>(i + k)]) src = i + k;
+    }
+    if (src < 0) return {};  // no foot at all: keep the analytic sole
+    std::copy_n(&h[static_cast<std::size_t>(src * kSoleV)], kSoleV, &h[static_cast<std::size_t>(i * kSoleV)]);
+  }
+  return h;
+}
+
+}  // namespace
+
 MeshLegSurface::MeshLegSurface(float min_along, float max_along, int along_samples, int around_samples)
     : LegSurface(min_along, max_along,
                  (max_along - min_along) / static_cast<float>(along_samples - 1),
@@ -318,7 +415,10 @@ Expected<MeshLegSurface> MeshLegSurface::build(const Model& model, int along_sam
     for (const glm::vec3& p : m.positions)
       if (p.z > frame::kAnkleCentre.z + 0.04f && p.y < frame::kAnkleCentre.y) sole = std::min(sole, p.y);
   }
-  if (sole < frame::kAnkleCentre.y) out.foot_.set_floor(sole);
+  if (sole < frame::kAnkleCentre.y) {
+    out.foot_.set_floor(sole);
+    out.foot_.set_sole_heights(kSoleU, kSoleV, sole_heights(model, out.foot_));
+  }
 
   struct Segment {
     float x0, z0, x1, z1;

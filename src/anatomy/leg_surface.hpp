@@ -50,15 +50,24 @@ class FootShape {
   [[nodiscard]] SurfaceFrame sole(float u, float v, float ankle_deg) const;
   [[nodiscard]] SurfaceProjection project_sole(const glm::vec3& point, float ankle_deg) const;
   [[nodiscard]] float length() const { return length_; }
-  // Lowers or raises the whole sole (the mesh surface fits it to the skin's lowest points).
+  // Lowers or raises the whole analytic sole.
   void set_floor(float y) { floor_ = y; }
   [[nodiscard]] float floor() const { return floor_; }
+  // Replaces the analytic sole height by a measured one: nu x nv heights (world y at ankle 0)
+  // over u in [0, 1] and v in [-1, 1], row-major in u. The outline (x, z) stays analytic.
+  void set_sole_heights(int nu, int nv, std::vector<float> heights);
+  [[nodiscard]] bool measured() const { return !heights_.empty(); }
+  // The sole point at ankle 0 (neutral).
+  [[nodiscard]] glm::vec3 rest_point(float u, float v) const;
 
  private:
-  [[nodiscard]] glm::vec3 local(float u, float v) const;  // unrotated foot
+  [[nodiscard]] float height(float u, float v) const;
   float length_;
   float heel_z_;
   float floor_ = 0.0f;
+  int nu_ = 0;
+  int nv_ = 0;
+  std::vector<float> heights_;
 };
 
 class LegSurface {

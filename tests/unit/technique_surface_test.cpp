@@ -144,19 +144,22 @@ TEST_CASE("foot: the sole lies on the floor, faces down, and turns with the ankl
 }
 
 TEST_CASE("assets/leg.glb: the mesh surface built from it is a plausible leg") {
-  const auto path = test::source_dir() / "assets" / "leg.glb";
-  if (!std::filesystem::exists(path)) {
+  const test::LegAsset* asset = test::leg_asset();
+  if (!asset) {
     MESSAGE("assets/leg.glb not present yet; mesh-surface check against it skipped");
     return;
   }
-  auto model = anatomy::load_model(path);
-  REQUIRE_MESSAGE(model.has_value(), (model ? "" : model.error().describe()));
-  auto mesh = MeshLegSurface::build(*model);
-  REQUIRE_MESSAGE(mesh.has_value(), (mesh ? "" : mesh.error().describe()));
+  REQUIRE_MESSAGE(asset->surface.has_value(), asset->error);
+  const MeshLegSurface& mesh = *asset->surface;
   // Within 15 % of the ANSUR II circumferences the analytic surface is built on.
   const AnalyticLegSurface leg;
   for (float y : {0.10f, 0.35f, 0.55f, 0.80f}) {
-    if (y < mesh->min_along() || y > mesh->max_along()) continue;
-    CHECK(mesh->circumference(y) == doctest::Approx(leg.circumference(y)).epsilon(0.15));
+    CAPTURE(y);
+    if (y < mesh.min_along() || y > mesh.max_along()) continue;
+    CHECK(mesh.circumference(y) == doctest::Approx(leg.circumference(y)).epsilon(0.15));
   }
+  CHECK(mesh.min_along() < 0.12f);
+  CHECK(mesh.max_along() > 0.85f);
+  // Few rays should need filling in a closed leg.
+  CHECK(mesh.missed_rays() < 176 * 96 / 20);
 }

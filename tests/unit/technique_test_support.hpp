@@ -5,11 +5,14 @@
 #include <filesystem>
 #include <functional>
 #include <numbers>
+#include <optional>
+#include <string>
 
 #include <doctest/doctest.h>
 
 #include "anatomy/leg_surface.hpp"
 #include "anatomy/model.hpp"
+#include "anatomy/model_loader.hpp"
 #include "technique/pose.hpp"
 #include "technique/technique_loader.hpp"
 
@@ -34,6 +37,33 @@ inline const technique::TechniqueLibrary& real_library() {
     return *l;
   }();
   return lib;
+}
+
+// assets/leg.glb and the mesh surface built from it, loaded once; null when the file is absent.
+struct LegAsset {
+  anatomy::Model model;
+  std::optional<anatomy::MeshLegSurface> surface;
+  std::string error;
+};
+inline const LegAsset* leg_asset() {
+  static const std::optional<LegAsset> asset = []() -> std::optional<LegAsset> {
+    const auto path = source_dir() / "assets" / "leg.glb";
+    if (!std::filesystem::exists(path)) return std::nullopt;
+    LegAsset a;
+    auto m = anatomy::load_model(path);
+    if (!m) {
+      a.error = m.error().describe();
+      return a;
+    }
+    a.model = std::move(*m);
+    auto s = anatomy::MeshLegSurface::build(a.model);
+    if (!s)
+      a.error = s.error().describe();
+    else
+      a.surface.emplace(std::move(*s));
+    return a;
+  }();
+  return asset ? &*asset : nullptr;
 }
 
 // A closed skin mesh of a radius field r(y, angle) around the leg axis, from y0 to y1, with

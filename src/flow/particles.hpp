@@ -1,0 +1,56 @@
+#pragma once
+// Blood particles for the renderer: each one rides a compartment's stretch of centre line at
+// the local velocity (a Poiseuille profile across the vein), picks its way through junctions
+// in proportion to the flows, leaves at the trunk and comes back at a capillary inflow chosen
+// in proportion to the inflows. Deterministic: same seed and same flows, same particles.
+#include <cstddef>
+#include <cstdint>
+#include <random>
+#include <vector>
+
+#include "flow/flow_system.hpp"
+
+namespace effleura::flow {
+
+// What the renderer uploads: position in the standing frame (core/frame.hpp) and speed (m/s).
+struct ParticleVertex {
+  float x = 0.0f, y = 0.0f, z = 0.0f;
+  float speed = 0.0f;
+};
+
+class Particles {
+ public:
+  static constexpr std::size_t kDefaultCount = 20000;
+
+  explicit Particles(const FlowSystem& flow, std::size_t count = kDefaultCount,
+                     std::uint32_t seed = 20240611u);
+
+  // Moves every particle by the flows now in `flow` over dt seconds (negative or NaN = 0).
+  void advect(const FlowSystem& flow, double dt);
+  // Fills `out` (resized to size()) with positions and speeds.
+  void write(const FlowSystem& flow, std::vector<ParticleVertex>& out) const;
+
+  [[nodiscard]] std::size_t size() const { return particles_.size(); }
+  [[nodiscard]] std::size_t recycled() const { return recycled_; }
+  // Particles per segment (for tests and debugging views).
+  [[nodiscard]] std::vector<std::size_t> histogram() const;
+
+ private:
+  struct Particle {
+    int segment = 0;
+    float param = 0.0f;    // 0..1 along the segment's stretch of centre line
+    float angle = 0.0f;    // around the axis
+    float radial = 0.0f;   // 0..0.8 of the current radius
+  };
+  double uniform();  // [0, 1), same on every standard library
+  void respawn(Particle& p, const std::vector<double>& cumulative);
+  int pick_exit(const FlowSystem& flow, int segment, float& entry_param);
+
+  std::mt19937 rng_;
+  std::vector<Particle> particles_;
+  std::vector<std::vector<int>> touching_;  // per segment: edges at either end
+  std::vector<double> inflow_cumulative_;
+  std::size_t recycled_ = 0;
+};
+
+}  // namespace effleura::flow
