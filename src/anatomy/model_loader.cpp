@@ -63,8 +63,8 @@ Expected<Model> load_model(const std::filesystem::path& path) {
 
   Assimp::Importer importer;
   // Normals are generated only where missing; the forge writes its own smooth normals.
-  const unsigned flags = aiProcess_Triangulate | aiProcess_JoinIdenticalVertices |
-                         aiProcess_GenSmoothNormals | aiProcess_SortByPType |
+  // No vertex joining: glTF arrives indexed, and joining triples the import time of the leg.
+  const unsigned flags = aiProcess_Triangulate | aiProcess_GenSmoothNormals | aiProcess_SortByPType |
                          aiProcess_ValidateDataStructure;
   const aiScene* scene = importer.ReadFile(path.string(), flags);
   if (!scene) {

@@ -49,11 +49,18 @@ double percentile(std::vector<double> v, double p) {
 int run_bench(const Options& options) {
   const auto start = Clock::now();
   Scene scene;
-  if (auto loaded = scene.load(options, resolve_data_paths(options)); !loaded) {
+  const DataPaths paths = resolve_data_paths(options);
+  if (auto loaded = scene.load_model(options, paths); !loaded) {
     report_error(loaded.error().describe());
     return kExitBadInput;
   }
   const double load_ms = ms_since(start);
+  const auto content_start = Clock::now();
+  if (auto loaded = scene.load_content(options, paths); !loaded) {
+    report_error(loaded.error().describe());
+    return kExitBadInput;
+  }
+  const double content_ms = ms_since(content_start);
   auto gl = render::EglContext::create();
   if (!gl) { report_error(gl.error().describe()); return kExitNoOpenGL; }
   auto renderer = render::Renderer::create();
@@ -68,26 +75,39 @@ int run_bench(const Options& options) {
   const int frames = options.frames_set ? options.frames : 300;
   const double dt = 1.0 / options.fps;
   // The camera orbits during the run so the timing covers every side of the model.
-  std::vector<double> frame_ms;
+  std::vector<double> frame_ms, sim_ms, draw_ms;
   frame_ms.reserve(static_cast<std::size_t>(frames));
   double first_frame_ms = 0.0;
   for (int i = 0; i < frames; ++i) {
     const auto t0 = Clock::now();
     scene.update(dt);
     scene.camera.orbit(static_cast<float>(2.0 * 3.14159265 / frames), 0.0f);
+    const double sim = ms_since(t0);
+    const auto t1 = Clock::now();
     (*renderer)->draw(*target, scene.frame_view(target->size()));
     glFinish();  // count the GPU's work, not just command submission
-    if (i == 0) first_frame_ms = ms_since(start);
-    else frame_ms.push_back(ms_since(t0));
+    if (i == 0) {
+      first_frame_ms = ms_since(start);
+    } else {
+      frame_ms.push_back(ms_since(t0));
+      sim_ms.push_back(sim);
+      draw_ms.push_back(ms_since(t1));
+    }
   }
   const auto info = render::current_gl_info();
   std::printf("effleura benchmark: %dx%d, %d frames, %zu triangles, renderer %s\n", options.size.x,
               options.size.y, frames, scene.model.triangle_count(), info.renderer.c_str());
+  std::printf("scene: technique %s, skin opacity %.2f\n",
+              scene.simulation.technique() ? scene.simulation.technique()->id.c_str() : "none",
+              static_cast<double>(scene.settings.skin_opacity));
   std::printf("model load (ms)               %10.1f\n", load_ms);
   std::printf("model upload (ms)             %10.1f\n", upload_ms);
+  std::printf("content + simulation set-up (ms) %7.1f\n", content_ms);
   std::printf("start-up to first frame (ms)  %10.1f\n", first_frame_ms);
   std::printf("frame time median (ms)        %10.2f\n", percentile(frame_ms, 0.5));
   std::printf("frame time p95 (ms)           %10.2f\n", percentile(frame_ms, 0.95));
+  std::printf("  simulation median (ms)      %10.2f   (technique, flow, particles)\n", percentile(sim_ms, 0.5));
+  std::printf("  drawing median (ms)         %10.2f\n", percentile(draw_ms, 0.5));
   std::printf("peak resident memory (MB)     %10.1f\n", peak_rss_mb());
   return kExitOk;
 }

@@ -24,6 +24,7 @@ int main(int argc, char** argv) {
     if (options->version) { std::fputs(version_text().c_str(), stdout); return kExitOk; }
     if (options->verbose) effleura::log::set_level(effleura::log::Level::info);
     if (options->bench) return run_bench(*options);
+    if (options->simulate) return run_simulate(*options);
     if (options->headless) return run_headless(*options);
     if (!effleura::render::display_available()) {
       report_error("no display found (DISPLAY and WAYLAND_DISPLAY are unset); use --headless --screenshot FILE.png");

@@ -8,6 +8,7 @@ namespace effleura::app {
 int run_headless(const Options& options);
 int run_bench(const Options& options);
 int run_window(const Options& options);
+int run_simulate(const Options& options);
 
 // Prints "effleura: <message>" as one line on stderr.
 void report_error(const std::string& message);

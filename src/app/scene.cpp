@@ -10,10 +10,19 @@
 namespace effleura::app {
 
 Expected<void> Scene::load(const Options& options, const DataPaths& paths) {
+  if (auto m = load_model(options, paths); !m) return m;
+  return load_content(options, paths);
+}
+
+Expected<void> Scene::load_model(const Options& options, const DataPaths& paths) {
   const auto path = options.model ? *options.model : paths.assets / "leg.glb";
   auto loaded = anatomy::load_model(path);
   if (!loaded) return std::unexpected(loaded.error());
   model = std::move(*loaded);
+  return {};
+}
+
+Expected<void> Scene::load_content(const Options& options, const DataPaths& paths) {
   if (auto sim = simulation.load(paths, model); !sim) return std::unexpected(sim.error());
   camera.frame(model.bounds());
   if (options.technique) {

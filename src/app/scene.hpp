@@ -25,8 +25,11 @@ struct ViewSettings {
 
 class Scene {
  public:
-  // Loads the model (the leg, or --model) and applies the view flags.
+  // Loads the model (the leg, or --model), then the content and simulation, and applies the
+  // view flags. The two halves are public so the benchmark can time them apart.
   Expected<void> load(const Options& options, const DataPaths& paths);
+  Expected<void> load_model(const Options& options, const DataPaths& paths);
+  Expected<void> load_content(const Options& options, const DataPaths& paths);
   void update(double dt);
   [[nodiscard]] render::FrameView frame_view(glm::ivec2 framebuffer) const;
   // Labels for the selected areas and the caption, in pixels of a view of this size.

@@ -1,0 +1,78 @@
+// `effleura --headless --simulate`: the report a teacher or a checker reads.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <regex>
+
+#include "../support/test_models.hpp"
+#include "run_binary.hpp"
+
+using effleura::test::run;
+
+namespace {
+
+const std::string kExe = EFFLEURA_EXE;
+
+std::size_t array_length(const std::string& json, const std::string& key) {
+  const auto at = json.find("\"" + key + "\"");
+  if (at == std::string::npos) return 0;
+  const auto open = json.find('[', at), close = json.find(']', at);
+  if (open == std::string::npos || close == std::string::npos) return 0;
+  std::size_t commas = 0;
+  for (auto i = open; i < close; ++i) commas += json[i] == ',';
+  return close > open + 1 ? commas + 1 : 0;
+}
+
+double number(const std::string& json, const std::string& key) {
+  std::smatch m;
+  const std::regex re("\"" + key + "\"\\s*:\\s*(-?[0-9.eE+-]+)");
+  if (!std::regex_search(json, m, re)) return -1e9;
+  return std::stod(m[1]);
+}
+
+}  // namespace
+
+TEST_CASE("a resting report has the summary and equal-length series, and rest flow is physiological") {
+  const auto out = effleura::test::temp_dir("cli") / "rest.json";
+  std::filesystem::remove(out);
+  auto r = run(kExe, "--headless --simulate rest --seconds 5 --report '" + out.string() + "'");
+  REQUIRE_MESSAGE(r.status == 0, r.err);
+  const std::string json = effleura::test::slurp(out);
+  for (const char* key : {"baseline_flow_ml_min", "mean_flow_ml_min", "peak_flow_ml_min", "calf_ejection_fraction",
+                          "ankle_pressure_min_mmhg", "ankle_pressure_max_mmhg", "max_reflux_s",
+                          "return_to_baseline_s", "volume_error_rel"})
+    CHECK_MESSAGE(json.find(std::string("\"") + key + "\"") != std::string::npos, key);
+  const std::size_t n = array_length(json, "t_s");
+  CHECK(n >= 90);  // 5 s sampled at 20 Hz
+  for (const char* key : {"femoral_flow_ml_s", "calf_volume_ml", "ankle_pressure_mmhg"})
+    CHECK_MESSAGE(array_length(json, key) == n, key);
+  // Resting venous return supine: 300-420 mL/min (physiology.md, Shoemaker 1997).
+  const double baseline = number(json, "baseline_flow_ml_min");
+  CHECK(baseline > 300.0);
+  CHECK(baseline < 420.0);
+  CHECK(number(json, "volume_error_rel") < 1e-6);
+}
+
+TEST_CASE("a technique drives the flow through its contacts") {
+  const auto out = effleura::test::temp_dir("cli") / "squeeze.json";
+  auto r = run(kExe, "--headless --simulate calf-squeezes --seconds 20 --report '" + out.string() + "'");
+  REQUIRE_MESSAGE(r.status == 0, r.err);
+  const std::string json = effleura::test::slurp(out);
+  // Squeezing the calf empties part of it and raises femoral outflow above the resting flow.
+  CHECK(number(json, "calf_ejection_fraction") > 0.2);
+  CHECK(number(json, "peak_flow_ml_min") > 1.2 * number(json, "baseline_flow_ml_min"));
+}
+
+TEST_CASE("unknown technique, posture or vein: one clear line and exit 2") {
+  const std::string report = " --report '" + (effleura::test::temp_dir("cli") / "x.json").string() + "'";
+  struct Case { std::string args; const char* mentions; };
+  for (const Case& c : {Case{"--simulate kneading" + report, "walking"},
+                        Case{"--simulate rest --posture lying" + report, "supine"},
+                        Case{"--simulate rest --incompetent aorta" + report, "great-saphenous"},
+                        Case{"--simulate rest", "--report"}}) {
+    auto r = run(kExe, "--headless " + c.args);
+    CHECK_MESSAGE(r.status == 2, c.args);
+    CHECK_MESSAGE(r.err_lines() == 1, r.err);
+    CHECK_MESSAGE(r.err.find(c.mentions) != std::string::npos, r.err);
+  }
+}
