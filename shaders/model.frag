@@ -38,9 +38,12 @@ void main() {
     vec3 t = normalize(vFibre - n * dot(vFibre, n) + 1e-5);
     vec3 h = normalize(kKeyDir + v);
     float th = dot(t, h);
-    float aniso = pow(sqrt(max(1.0 - th * th, 0.0)), 40.0) * 0.25;
+    float aniso = pow(sqrt(max(1.0 - th * th, 0.0)), 40.0) * 0.15;
     float diff = max(dot(n, kKeyDir), 0.0);
-    float stripes = 0.92 + 0.08 * sin(dot(vWorld, cross(t, n)) * 900.0);
+    // Fine fascicle stripes, faded out where they would alias (screen-space derivative).
+    float phase = dot(vWorld, cross(t, n)) * 600.0;
+    float fade = clamp(1.0 - fwidth(phase) / 3.0, 0.0, 1.0);
+    float stripes = 1.0 - 0.06 * fade * (0.5 + 0.5 * sin(phase));
     c = uBaseColour * stripes * (ambient + 0.8 * diff) + aniso;
   } else if (uShading == 3) {
     float diff = max(dot(n, kKeyDir), 0.0);
@@ -56,7 +59,7 @@ void main() {
   float alpha = uOpacity;
   if (uOpacity < 0.999) {
     // X-ray: the silhouette stays visible while the middle opens onto the layers beneath.
-    alpha = clamp(uOpacity + rim * (1.0 - uOpacity) * 0.6 + vGlow * 0.25, 0.0, 1.0);
+    alpha = clamp(uOpacity + rim * (1.0 - uOpacity) * 0.6 + vGlow * 0.08, 0.0, 1.0);
   }
   fragColour = vec4(pow(c, vec3(1.0 / 1.1)), alpha);
 }

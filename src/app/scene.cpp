@@ -61,6 +61,11 @@ render::FrameView Scene::frame_view(glm::ivec2 framebuffer) const {
   v.layers = settings.layers;
   v.skin_opacity = settings.skin_opacity;
   const float pulse = render::highlight_pulse(time);
+  if (settings.layers.veins && (settings.skin_opacity < 0.999f || !settings.layers.skin))
+    if (const auto* p = simulation.particles(); p && simulation.flow()) {
+      p->write(*simulation.flow(), v.particles);
+      v.particle_px = std::max(2.0f, 3.0f * float(framebuffer.y) / 720.0f);
+    }
   for (std::size_t i = 0; i < anatomy::kAreaCount; ++i) v.highlight[i] = settings.selected[i] ? pulse : 0.0f;
   if (const auto* t = simulation.technique()) {
     const auto& f = simulation.frame();

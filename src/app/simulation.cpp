@@ -18,6 +18,9 @@ Expected<void> Simulation::load(const DataPaths& paths, const anatomy::Model& mo
   if (!flow) return std::unexpected(flow.error());
   flow_ = std::move(*flow);
   flow_->settle(20.0);  // start from the resting steady state, not from empty veins
+  particles_.emplace(*flow_);
+  // Spread the particles along the veins before the first frame is seen.
+  for (int i = 0; i < 100; ++i) particles_->advect(*flow_, 0.1);
 
   // The hands follow the real skin when there is one; foreign models get the analytic leg.
   surface_.reset();
@@ -82,7 +85,10 @@ void Simulation::update(double dt) {
     }
   }
   // Blood moves in real time even when the technique is slowed, so the physiology stays true.
-  if (flow_) flow_->advance(dt, contacts_, posture);
+  if (flow_) {
+    flow_->advance(dt, contacts_, posture);
+    particles_->advect(*flow_, dt);
+  }
 }
 
 }  // namespace effleura::app

@@ -13,6 +13,7 @@
 #include "core/contact.hpp"
 #include "core/error.hpp"
 #include "flow/flow_system.hpp"
+#include "flow/particles.hpp"
 #include "technique/playback.hpp"
 #include "technique/technique_loader.hpp"
 #include "technique/timeline.hpp"
@@ -42,6 +43,7 @@ class Simulation {
   [[nodiscard]] flow::FlowSystem* flow() { return flow_ ? &*flow_ : nullptr; }
   [[nodiscard]] const flow::FlowSystem* flow() const { return flow_ ? &*flow_ : nullptr; }
   [[nodiscard]] const anatomy::LegSurface& surface() const { return *surface_; }
+  [[nodiscard]] const flow::Particles* particles() const { return particles_ ? &*particles_ : nullptr; }
   [[nodiscard]] double time() const { return time_; }
   flow::Posture posture = flow::Posture::supine;
 
@@ -58,6 +60,7 @@ class Simulation {
   Contacts contacts_;
   std::array<technique::TrailBuffer, 2> trails_{technique::TrailBuffer(3.0), technique::TrailBuffer(3.0)};
   std::optional<flow::FlowSystem> flow_;
+  std::optional<flow::Particles> particles_;
   double time_ = 0.0;
 };
 

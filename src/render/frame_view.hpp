@@ -7,6 +7,7 @@
 #include <glm/vec3.hpp>
 
 #include "anatomy/areas.hpp"
+#include "flow/particles.hpp"
 #include "render/hand_rig.hpp"
 #include "render/trail_geometry.hpp"
 
@@ -41,6 +42,9 @@ struct FrameView {
   std::array<float, 2> dent_depth{};
   // Blended coloured triangles lying on or in the leg: stroke trails, valve leaflets.
   std::vector<ColouredVertex> coloured;
+  // Blood particles (drawn when the veins layer is on and the skin lets them be seen).
+  std::vector<flow::ParticleVertex> particles;
+  float particle_px = 3.0f;
 };
 
 }  // namespace effleura::render

@@ -15,7 +15,7 @@ struct LayerLook {
 LayerLook look_for(anatomy::Layer layer) {
   switch (layer) {
     case anatomy::Layer::skin: return {{0.86f, 0.66f, 0.55f}, 0};
-    case anatomy::Layer::muscle: return {{0.68f, 0.20f, 0.20f}, 1};
+    case anatomy::Layer::muscle: return {{0.74f, 0.26f, 0.24f}, 1};
     case anatomy::Layer::bone: return {{0.90f, 0.87f, 0.78f}, 2};
     case anatomy::Layer::vein: return {{0.23f, 0.33f, 0.72f}, 3};
     case anatomy::Layer::hand: return {{0.80f, 0.62f, 0.52f}, 0};
@@ -83,6 +83,9 @@ Expected<std::unique_ptr<Renderer>> Renderer::create() {
   auto coloured = ColouredPass::create();
   if (!coloured) return std::unexpected(coloured.error());
   r->coloured_ = std::make_unique<ColouredPass>(std::move(*coloured));
+  auto particles = ParticlePass::create();
+  if (!particles) return std::unexpected(particles.error());
+  r->particles_ = std::make_unique<ParticlePass>(std::move(*particles));
   glGenVertexArrays(1, &r->empty_vao_);
   return r;
 }
@@ -161,8 +164,20 @@ void Renderer::draw(RenderTarget& target, const FrameView& view) {
   const bool xray = view.skin_opacity < 0.999f;
   // Inner layers are drawn only when the skin lets them be seen.
   if (xray || !view.layers.skin) {
-    for (auto layer : {anatomy::Layer::bone, anatomy::Layer::muscle, anatomy::Layer::vein})
+    for (auto layer : {anatomy::Layer::bone, anatomy::Layer::muscle})
       if (visible(layer, view.layers)) draw_layer(layer, view, 1.0f);
+    if (view.layers.veins) {
+      // Particles first, then the vein walls as a tinted glass over them, so the blood is
+      // seen inside its vessels.
+      particles_->draw(view.particles, view.projection * view.view, view.particle_px);
+      model_.use();
+      glEnable(GL_BLEND);
+      glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
+      glDepthMask(GL_FALSE);
+      draw_layer(anatomy::Layer::vein, view, 0.35f);
+      glDepthMask(GL_TRUE);
+      glDisable(GL_BLEND);
+    }
   }
   draw_layer(anatomy::Layer::other, view, 1.0f);
   draw_layer(anatomy::Layer::hand, view, 1.0f);

@@ -9,6 +9,7 @@
 #include "render/frame_view.hpp"
 #include "render/coloured_pass.hpp"
 #include "render/gpu_mesh.hpp"
+#include "render/particle_pass.hpp"
 #include "render/render_target.hpp"
 #include "render/shader_program.hpp"
 
@@ -38,6 +39,7 @@ class Renderer {
   std::vector<GpuMesh> meshes_;
   std::unique_ptr<GpuMesh> capsule_;
   std::unique_ptr<ColouredPass> coloured_;
+  std::unique_ptr<ParticlePass> particles_;
 };
 
 }  // namespace effleura::render
