@@ -138,6 +138,7 @@ std::vector<double> Timeline::step_starts() const {
 }
 
 std::size_t Timeline::step_at(double t) const {
+  if (!std::isfinite(t)) return 0;
   std::size_t i = 0;
   while (i + 1 < steps_.size() && steps_[i + 1].start <= t) ++i;
   return i;
@@ -153,7 +154,7 @@ float Timeline::ankle_at(const CompiledStep& s, float tc) const {
 
 float Timeline::envelope(double t, std::size_t hand) const {
   if (steps_.empty()) return 0.0f;
-  t = std::clamp(t, 0.0, duration_);
+  t = std::isfinite(t) ? std::clamp(t, 0.0, duration_) : 0.0;
   const CompiledStep& s = steps_[step_at(t)];
   const double ts = t - s.start;
   const int rep = std::min(static_cast<int>(ts / static_cast<double>(s.duration)), s.repeat - 1);
@@ -267,7 +268,7 @@ void Timeline::evaluate_hand(const CompiledStep& s, std::size_t hand, float tc, 
 void Timeline::evaluate(double t, TechniqueFrame& out) const {
   out.contact_count = 0;
   if (steps_.empty()) return;
-  t = std::clamp(t, 0.0, duration_);
+  t = std::isfinite(t) ? std::clamp(t, 0.0, duration_) : 0.0;
   out.time = t;
   const std::size_t si = step_at(t);
   const CompiledStep& s = steps_[si];
