@@ -348,3 +348,23 @@ TEST_CASE("timeline: patches, pressure, indentation and captions agree with the 
         glm::vec3(tl.evaluate(tl.duration()).hands[0].transform[3]));
   CHECK(tl.evaluate(std::nan("")).time == 0.0);
 }
+
+TEST_CASE("timeline: every technique starts light: its first second of contact presses well below its peak") {
+  for (const Technique& t : test::real_library().all()) {
+    CAPTURE(t.id);
+    const Timeline tl(t, test::real_poses(), analytic());
+    float peak = 0.0f, opening = 0.0f;
+    double first = -1.0;
+    for (double time = 0.0; time <= tl.duration(); time += kDt) {
+      const TechniqueFrame f = tl.evaluate(time);
+      for (const HandState& h : f.hands) {
+        if (!h.contact) continue;
+        if (first < 0.0) first = time;
+        peak = std::max(peak, h.pressure_mmhg);
+        if (time < first + 1.0) opening = std::max(opening, h.pressure_mmhg);
+      }
+    }
+    CHECK(first >= 0.0);
+    CHECK(opening <= 0.75f * peak);
+  }
+}
