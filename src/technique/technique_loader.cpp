@@ -29,7 +29,7 @@ constexpr std::array<Band, 3> kBands{{{"light", 5, 30}, {"medium", 20, 60}, {"fi
 constexpr float kPoplitealLow = 0.43f;
 constexpr float kPoplitealHigh = 0.55f;
 constexpr float kPoplitealHalfAngle = 35.0f * std::numbers::pi_v<float> / 180.0f;
-constexpr float kPoplitealMaxMmHg = 25.0f;
+constexpr float kPoplitealMaxMmHg = 15.0f;  // content/areas.toml: popliteal 5-15 mmHg
 
 constexpr double kMaxKeyPressure = 120.0;  // far above firm massage; anything more is a typo
 

@@ -23,7 +23,7 @@ float smoothstep(float s) { return s * s * (3.0f - 2.0f * s); }
 // Tangents for a monotone cubic Hermite through (t_i, p_i): zero at local extrema, and limited
 // to 2.1 times the smaller neighbouring secant so neither segment overshoots (Fritsch-Carlson:
 // alpha^2 + beta^2 <= 9). `closed` treats the cycle as periodic (first key == last key).
-void tangents(const std::vector<float>& t, const std::vector<float>& p, bool closed, float period,
+void tangents(const std::vector<float>& t, const std::vector<float>& p, bool closed,
               std::vector<float>& m) {
   const std::size_t n = p.size();
   m.assign(n, 0.0f);
@@ -43,7 +43,6 @@ void tangents(const std::vector<float>& t, const std::vector<float>& p, bool clo
     const float d1 = (p[1] - p[0]) / (t[1] - t[0]);
     m[0] = m[n - 1] = tangent(d0, d1);
   }
-  (void)period;
 }
 
 struct Hermite {
@@ -106,9 +105,9 @@ Timeline::Timeline(const Technique& technique, const PoseLibrary& poses,
       const bool closed = !src.empty() && std::abs(src.front().a - src.back().a) < 1e-5f &&
                           std::abs(src.front().b - src.back().b) < 1e-5f &&
                           std::abs(src.front().roll - src.back().roll) < 1e-5f;
-      tangents(ts, as, closed, st.duration, ma);
-      tangents(ts, bs, closed, st.duration, mb);
-      tangents(ts, rs, closed, st.duration, mr);
+      tangents(ts, as, closed, ma);
+      tangents(ts, bs, closed, mb);
+      tangents(ts, rs, closed, mr);
       for (std::size_t i = 0; i < src.size(); ++i) {
         const Keyframe& k = src[i];
         tr.keys.push_back(Key{k.t, k.a, k.b, k.roll, ma[i], mb[i], mr[i], k.pressure_mmhg,
@@ -123,7 +122,7 @@ Timeline::Timeline(const Technique& technique, const PoseLibrary& poses,
         ps.push_back(k.angle_deg);
       }
       const bool closed = std::abs(ps.front() - ps.back()) < 1e-4f;
-      tangents(ts, ps, closed, st.duration, c.ankle_m);
+      tangents(ts, ps, closed, c.ankle_m);
     }
     start += static_cast<double>(st.total());
     steps_.push_back(std::move(c));
@@ -138,6 +137,7 @@ std::vector<double> Timeline::step_starts() const {
 }
 
 std::size_t Timeline::step_at(double t) const {
+  if (!std::isfinite(t)) return 0;
   std::size_t i = 0;
   while (i + 1 < steps_.size() && steps_[i + 1].start <= t) ++i;
   return i;
@@ -153,7 +153,7 @@ float Timeline::ankle_at(const CompiledStep& s, float tc) const {
 
 float Timeline::envelope(double t, std::size_t hand) const {
   if (steps_.empty()) return 0.0f;
-  t = std::clamp(t, 0.0, duration_);
+  t = std::isfinite(t) ? std::clamp(t, 0.0, duration_) : 0.0;
   const CompiledStep& s = steps_[step_at(t)];
   const double ts = t - s.start;
   const int rep = std::min(static_cast<int>(ts / static_cast<double>(s.duration)), s.repeat - 1);
@@ -196,9 +196,11 @@ void Timeline::evaluate_hand(const CompiledStep& s, std::size_t hand, float tc, 
   if (s.osc.kind != Oscillation::Kind::none && base_contact) {
     const int rep = static_cast<int>(std::floor((ts - static_cast<double>(tc)) / s.duration + 0.5));
     const std::size_t n = keys.size();
-    const bool prev_contact = k > 0 ? keys[k - 1].contact : (rep > 0 && keys[n - 2].contact && keys[0].contact);
+    // Is the neighbouring segment (in the previous or next cycle at the seams) on the skin too?
+    const bool prev_contact =
+        k > 0 ? keys[k - 1].contact : (rep > 0 && keys[n - 2].contact && keys[n - 1].contact);
     const bool next_contact =
-        k + 2 < n ? keys[k + 2].contact : (rep + 1 < s.repeat && keys[1].contact && keys[n - 1].contact);
+        k + 2 < n ? keys[k + 2].contact : (rep + 1 < s.repeat && keys[0].contact && keys[1].contact);
     float room = 1e9f;
     if (!prev_contact) room = std::min(room, tc - k0.t);
     if (!next_contact) room = std::min(room, k1.t - tc);
@@ -267,7 +269,7 @@ void Timeline::evaluate_hand(const CompiledStep& s, std::size_t hand, float tc, 
 void Timeline::evaluate(double t, TechniqueFrame& out) const {
   out.contact_count = 0;
   if (steps_.empty()) return;
-  t = std::clamp(t, 0.0, duration_);
+  t = std::isfinite(t) ? std::clamp(t, 0.0, duration_) : 0.0;
   out.time = t;
   const std::size_t si = step_at(t);
   const CompiledStep& s = steps_[si];

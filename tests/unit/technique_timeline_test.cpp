@@ -217,12 +217,14 @@ TEST_CASE("timeline: hands move continuously, poses blend smoothly, across steps
     CAPTURE(t.id);
     const Timeline tl(t, test::real_poses(), analytic());
     TechniqueFrame prev = tl.evaluate(0.0);
-    float worst_jump = 0.0f, worst_joint = 0.0f, worst_ankle = 0.0f;
+    float worst_jump = 0.0f, worst_joint = 0.0f, worst_ankle = 0.0f, worst_turn = 0.0f;
     for (double time = kDt; time <= tl.duration(); time += kDt) {
       const TechniqueFrame f = tl.evaluate(time);
       for (std::size_t h = 0; h < 2; ++h) {
         worst_jump = std::max(worst_jump, glm::length(glm::vec3(f.hands[h].transform[3]) -
                                                       glm::vec3(prev.hands[h].transform[3])));
+        worst_turn = std::max(worst_turn, glm::length(glm::vec3(f.hands[h].transform[2]) -
+                                                      glm::vec3(prev.hands[h].transform[2])));
         for (std::size_t k = 0; k < kFingerCount; ++k)
           for (std::size_t j = 0; j < 3; ++j)
             worst_joint = std::max(worst_joint, std::abs(f.hands[h].pose.flexion[k][j] -
@@ -235,6 +237,7 @@ TEST_CASE("timeline: hands move continuously, poses blend smoothly, across steps
     CHECK(worst_jump < 0.025f);
     CHECK(worst_joint < 3.0f);   // degrees per 10 ms
     CHECK(worst_ankle < 1.0f);
+    CHECK(worst_turn < 0.1f);    // fingers turn less than ~6 degrees per 10 ms
   }
 }
 
@@ -339,4 +342,29 @@ TEST_CASE("timeline: patches, pressure, indentation and captions agree with the 
   const TechniqueFrame a = tl.evaluate(7.123);
   const TechniqueFrame b = tl.evaluate(7.123);
   CHECK(glm::vec3(a.hands[1].transform[3]) == glm::vec3(b.hands[1].transform[3]));
+  // Times outside the timeline clamp; NaN reads as the start.
+  CHECK(glm::vec3(tl.evaluate(-5.0).hands[0].transform[3]) == glm::vec3(tl.evaluate(0.0).hands[0].transform[3]));
+  CHECK(glm::vec3(tl.evaluate(1e9).hands[0].transform[3]) ==
+        glm::vec3(tl.evaluate(tl.duration()).hands[0].transform[3]));
+  CHECK(tl.evaluate(std::nan("")).time == 0.0);
+}
+
+TEST_CASE("timeline: every technique starts light: its first second of contact presses well below its peak") {
+  for (const Technique& t : test::real_library().all()) {
+    CAPTURE(t.id);
+    const Timeline tl(t, test::real_poses(), analytic());
+    float peak = 0.0f, opening = 0.0f;
+    double first = -1.0;
+    for (double time = 0.0; time <= tl.duration(); time += kDt) {
+      const TechniqueFrame f = tl.evaluate(time);
+      for (const HandState& h : f.hands) {
+        if (!h.contact) continue;
+        if (first < 0.0) first = time;
+        peak = std::max(peak, h.pressure_mmhg);
+        if (time < first + 1.0) opening = std::max(opening, h.pressure_mmhg);
+      }
+    }
+    CHECK(first >= 0.0);
+    CHECK(opening <= 0.75f * peak);
+  }
 }
