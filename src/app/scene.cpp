@@ -24,6 +24,15 @@ Expected<void> Scene::load_model(const Options& options, const DataPaths& paths)
 
 Expected<void> Scene::load_content(const Options& options, const DataPaths& paths) {
   if (auto sim = simulation.load(paths, model); !sim) return std::unexpected(sim.error());
+  paths_ = paths;
+  watcher_ = FileWatcher();
+  watcher_.watch(paths.content / "poses.toml");
+  watcher_.watch(paths.content / "techniques");
+  valve_veins.clear();
+  if (const auto* f = simulation.flow())
+    for (const auto& vein : f->network().veins)
+      if (!vein.valves.empty()) valve_veins.push_back(vein.id);
+  incompetent.assign(valve_veins.size(), false);
   camera.frame(model.bounds());
   if (options.technique) {
     if (auto picked = simulation.select_technique(*options.technique, options.at_seconds, options.speed); !picked)
@@ -44,6 +53,9 @@ void Scene::update(double dt) {
   time += dt;
   camera.update(static_cast<float>(dt));
   simulation.update(dt);
+  if (const auto* flow = simulation.flow())
+    history.record(simulation.time(), static_cast<float>(flow->femoral_outflow_ml_s()),
+                   static_cast<float>(flow->calf_volume_ml()), static_cast<float>(flow->ankle_pressure_mmhg()));
   const auto& f = simulation.frame();
   caption.clear();
   if (simulation.technique()) {
@@ -71,7 +83,7 @@ render::FrameView Scene::frame_view(glm::ivec2 framebuffer) const {
     const auto& f = simulation.frame();
     // A technique lights its own target areas (steady, not pulsing: the hands are the motion).
     for (const auto& id : t->areas)
-      if (auto i = anatomy::area_index(id)) v.highlight[*i] = std::max(v.highlight[*i], 0.55f);
+      if (auto i = anatomy::area_index(id)) v.highlight[*i] = std::max(v.highlight[*i], 0.35f);
     for (const auto& trail : simulation.trails())
       render::append_trail(trail, simulation.time(), v.coloured, &anatomy::LegSurface::axis);
     for (std::size_t h = 0; h < 2; ++h) {
@@ -103,8 +115,15 @@ glm::vec2 to_screen(const glm::mat4& view_proj, const glm::vec3& p, glm::ivec2 s
 
 }  // namespace
 
+void Scene::poll_hot_reload(double dt) {
+  if (!watcher_.poll(dt)) return;
+  auto reloaded = simulation.reload_techniques(paths_);
+  reload_error = reloaded ? std::string() : reloaded.error().describe();
+}
+
 ui::Overlay Scene::overlay(glm::ivec2 size) const {
   ui::Overlay o;
+  o.speed_legend = settings.layers.veins && (settings.skin_opacity < 0.999f || !settings.layers.skin);
   const render::FrameView v = frame_view(size);
   const glm::mat4 vp = v.projection * v.view;
   bool in_front = true;
@@ -118,6 +137,9 @@ ui::Overlay Scene::overlay(glm::ivec2 size) const {
     o.labels.push_back({at, ui::area_label(a), !anchor->faces_viewer});
   }
   o.caption = caption;
+  if (o.speed_legend && caption.empty() && simulation.flow())
+    o.caption = "Blood in the leg's veins flowing back toward the heart: each dot is blood, coloured by its "
+                "speed. At rest about 360 mL a minute returns from one leg (Shoemaker 1997).";
   return o;
 }
 

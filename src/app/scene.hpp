@@ -8,7 +8,9 @@
 #include "anatomy/model.hpp"
 #include "app/options.hpp"
 #include "app/paths.hpp"
+#include "app/flow_history.hpp"
 #include "app/simulation.hpp"
+#include "core/file_watcher.hpp"
 #include "core/error.hpp"
 #include "render/camera.hpp"
 #include "render/frame_view.hpp"
@@ -47,6 +49,17 @@ class Scene {
   ViewSettings settings;
   double time = 0.0;
   std::string caption;
+  FlowHistory history;
+  std::vector<std::string> valve_veins;    // veins that have valves, for the flow panel
+  std::vector<bool> incompetent;           // parallel to valve_veins
+  std::string reload_error;                // last hot-reload error; empty after a good reload
+  float stocking_mmhg = 0.0f;
+  // Polls content files and reloads techniques when they change (window and kiosk).
+  void poll_hot_reload(double dt);
+
+ private:
+  DataPaths paths_;
+  FileWatcher watcher_;
 };
 
 }  // namespace effleura::app

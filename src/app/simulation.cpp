@@ -55,6 +55,23 @@ Expected<void> Simulation::select_technique(const std::string& id, double at, do
   return {};
 }
 
+Expected<void> Simulation::reload_techniques(const DataPaths& paths) {
+  auto reloaded = technique::reload_content(paths.content / "poses.toml", paths.content / "techniques", poses_, techniques_);
+  if (!reloaded) return reloaded;
+  if (!technique_id_.empty()) {
+    const double t = playback_ ? playback_->time() : 0.0;
+    const double speed = playback_ ? playback_->speed() : 1.0;
+    const bool playing = playback_ && playback_->playing();
+    const std::string id = technique_id_;
+    if (auto picked = select_technique(id, t, speed); !picked) {
+      clear_technique();  // the technique's file was removed
+      return picked;
+    }
+    if (!playing) playback_->pause();
+  }
+  return {};
+}
+
 void Simulation::clear_technique() {
   technique_id_.clear();
   timeline_.reset();

@@ -33,6 +33,10 @@ class Simulation {
 
   void update(double dt);
 
+  // Hot reload of poses and techniques: on success the running technique continues from the
+  // same moment in its new form; on error nothing changes and the error is returned.
+  Expected<void> reload_techniques(const DataPaths& paths);
+
   [[nodiscard]] const technique::TechniqueLibrary& techniques() const { return techniques_; }
   [[nodiscard]] const technique::Technique* technique() const;
   [[nodiscard]] technique::Playback* playback() { return playback_ ? &*playback_ : nullptr; }

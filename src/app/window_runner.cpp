@@ -16,6 +16,7 @@
 #include "render/gl_context.hpp"
 #include "render/renderer.hpp"
 #include "ui/main_ui.hpp"
+#include "app/panel_bridge.hpp"
 #include "ui/fonts.hpp"
 #include "ui/overlay.hpp"
 
@@ -131,6 +132,7 @@ int run_window(const Options& options) {
   bool want_screenshot = false;
 
   int frames_drawn = 0;
+  int area_filter = -1;
   while (!glfwWindowShouldClose(w)) {
     // --frames ends a windowed run too: smoke tests and demos that must stop by themselves.
     if (options.frames_set && frames_drawn++ >= options.frames) break;
@@ -153,12 +155,18 @@ int run_window(const Options& options) {
         glfwSetWindowShouldClose(w, GLFW_TRUE);
     }
     const ui::UiCommands commands = ui::draw_main_ui(ui_state);
+    apply(ui::draw_timeline_panel(timeline_state(scene), area_filter), scene);
+    apply(ui::draw_flow_panel(flow_state(scene)), scene);
+    scene.poll_hot_reload(dt);
     {
       // Hover and click work in window coordinates; HiDPI framebuffers are scaled to match.
       int ww = 1, wh = 1;
       glfwGetWindowSize(w, &ww, &wh);
       const glm::ivec2 win{ww, wh};
       ui::Overlay overlay = scene.overlay(win);
+      // Keep the caption between the View panel and the Technique/Flow panels.
+      overlay.left_margin = 270.0f * xscale;
+      overlay.right_margin = 26.0f * ImGui::GetFontSize();
       const bool mouse_free = !ImGui::GetIO().WantCaptureMouse;
       if (mouse_free && ImGui::IsMouseReleased(ImGuiMouseButton_Left) &&
           ImGui::GetMouseDragDelta(ImGuiMouseButton_Left, 0.0f).x == 0.0f &&

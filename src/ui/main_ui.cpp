@@ -44,7 +44,7 @@ void view_panel(UiState& s) {
   if (!s.show_view_panel) return;
   const float scale = ImGui::GetFontSize() / 17.0f;
   ImGui::SetNextWindowPos(ImVec2(10 * scale, 40 * scale), ImGuiCond_FirstUseEver);
-  ImGui::SetNextWindowSize(ImVec2(240 * scale, 0), ImGuiCond_FirstUseEver);
+  ImGui::SetNextWindowSize(ImVec2(250 * scale, 0), ImGuiCond_FirstUseEver);
   if (!ImGui::Begin("View", &s.show_view_panel)) { ImGui::End(); return; }
   ImGui::TextUnformatted("Layers");
   ImGui::Checkbox("Skin", &s.layers->skin);
@@ -53,7 +53,8 @@ void view_panel(UiState& s) {
   ImGui::Checkbox("Bones", &s.layers->bones);
   ImGui::SameLine();
   ImGui::Checkbox("Veins", &s.layers->veins);
-  ImGui::SliderFloat("Skin opacity", s.skin_opacity, 0.0f, 1.0f, "%.2f");
+  ImGui::SetNextItemWidth(-1.0f);
+  ImGui::SliderFloat("##opacity", s.skin_opacity, 0.0f, 1.0f, "skin opacity %.2f");
   ImGui::Separator();
   ImGui::TextUnformatted("Target areas");
   for (std::size_t i = 0; i < anatomy::kAreaCount; ++i) {

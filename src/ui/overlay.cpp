@@ -39,6 +39,39 @@ void draw_side(ImDrawList* dl, std::vector<const AreaLabel*> side, bool left, fl
   }
 }
 
+// The same viridis polynomial as shaders/particles.frag, so the legend matches the dots.
+ImU32 viridis(float t) {
+  const float c[7][3] = {{0.2777f, 0.0054f, 0.3341f},  {0.1050f, 1.4046f, 1.3845f},  {-0.3308f, 0.2148f, 0.0951f},
+                         {-4.6342f, -5.7991f, -19.3324f}, {6.2282f, 14.1799f, 56.6905f}, {4.7763f, -13.7451f, -65.3530f},
+                         {-5.4354f, 4.6459f, 26.3124f}};
+  float rgb[3];
+  for (int k = 0; k < 3; ++k) {
+    float v = c[6][k];
+    for (int i = 5; i >= 0; --i) v = c[i][k] + t * v;
+    rgb[k] = std::clamp(v, 0.0f, 1.0f);
+  }
+  return IM_COL32(static_cast<int>(rgb[0] * 255), static_cast<int>(rgb[1] * 255), static_cast<int>(rgb[2] * 255), 255);
+}
+
+void draw_speed_legend(ImDrawList* dl, float scale, float right_margin) {
+  const ImVec2 display = ImGui::GetIO().DisplaySize;
+  const float w = 230.0f * scale, h = 12.0f * scale, pad = 8.0f * scale;
+  const float font = ImGui::GetFontSize();
+  const ImVec2 at(display.x - right_margin - w - 24.0f * scale, display.y * 0.40f);
+  dl->AddRectFilled(ImVec2(at.x - pad, at.y - pad - font - 4.0f * scale), ImVec2(at.x + w + pad, at.y + h + pad + font + 2.0f * scale),
+                    IM_COL32(15, 20, 26, 200), 6.0f * scale);
+  dl->AddText(ImVec2(at.x, at.y - font - 4.0f * scale), kLabelText, "Blood speed");
+  constexpr int kSteps = 32;
+  for (int i = 0; i < kSteps; ++i) {
+    const float t0 = float(i) / kSteps, t1 = float(i + 1) / kSteps;
+    dl->AddRectFilledMultiColor(ImVec2(at.x + w * t0, at.y), ImVec2(at.x + w * t1, at.y + h), viridis(0.15f + 0.85f * t0),
+                                viridis(0.15f + 0.85f * t1), viridis(0.15f + 0.85f * t1), viridis(0.15f + 0.85f * t0));
+  }
+  dl->AddText(ImVec2(at.x, at.y + h + 2.0f * scale), kLabelText, "still");
+  const char* fast = "fast (20+ cm/s)";
+  dl->AddText(ImVec2(at.x + w - ImGui::CalcTextSize(fast).x, at.y + h + 2.0f * scale), kLabelText, fast);
+}
+
 }  // namespace
 
 void draw_overlay(const Overlay& overlay, float ui_scale) {
@@ -48,12 +81,15 @@ void draw_overlay(const Overlay& overlay, float ui_scale) {
   draw_side(dl, left, true, ui_scale);
   draw_side(dl, right, false, ui_scale);
 
+  if (overlay.speed_legend) draw_speed_legend(dl, ui_scale, overlay.right_margin);
   const ImVec2 display = ImGui::GetIO().DisplaySize;
   if (!overlay.caption.empty()) {
-    const float wrap = display.x * 0.8f;
+    // Centred in the space the side panels leave free.
+    const float free_w = std::max(display.x - overlay.left_margin - overlay.right_margin, display.x * 0.4f);
+    const float wrap = free_w * 0.9f;
     const ImVec2 size = ImGui::CalcTextSize(overlay.caption.c_str(), nullptr, false, wrap);
     const float pad = 10.0f * ui_scale;
-    const ImVec2 at((display.x - size.x) * 0.5f, display.y - size.y - 48.0f * ui_scale);
+    const ImVec2 at(overlay.left_margin + (free_w - size.x) * 0.5f, display.y - size.y - 48.0f * ui_scale);
     dl->AddRectFilled(ImVec2(at.x - pad, at.y - pad), ImVec2(at.x + size.x + pad, at.y + size.y + pad),
                       IM_COL32(15, 20, 26, 200), 6.0f * ui_scale);
     dl->AddText(nullptr, 0.0f, at, kLabelText, overlay.caption.c_str(), nullptr, wrap);

@@ -20,6 +20,9 @@ struct Overlay {
   std::string caption;             // one or two lines along the bottom; empty for none
   std::string hover;               // what is under the cursor (window only)
   glm::vec2 hover_at{0.0f};
+  bool speed_legend = false;       // the blood-speed colour scale, top right
+  float left_margin = 0.0f;        // pixels kept free by panels at the sides (window only)
+  float right_margin = 0.0f;
 };
 
 // Lays out labels down the left and right of the subject, stacked so they never overlap, and

@@ -1,0 +1,28 @@
+#include "app/flow_history.hpp"
+
+namespace effleura::app {
+
+void FlowHistory::record(double t, float femoral_ml_s, float calf_ml, float ankle_mmhg) {
+  if (t < last_t_) clear();  // time went back (a reset): start a new record
+  if (t - last_t_ < kInterval - 1e-9) return;
+  last_t_ = t;
+  const float values[3] = {femoral_ml_s, calf_ml, ankle_mmhg};
+  for (std::size_t i = 0; i < 3; ++i) data_[i][head_] = values[i];
+  head_ = (head_ + 1) % kSamples;
+  if (count_ < kSamples) ++count_;
+}
+
+void FlowHistory::clear() {
+  head_ = count_ = 0;
+  last_t_ = -1e9;
+}
+
+std::vector<float> FlowHistory::series(std::size_t which) const {
+  std::vector<float> out;
+  out.reserve(count_);
+  const std::size_t start = (head_ + kSamples - count_) % kSamples;
+  for (std::size_t i = 0; i < count_; ++i) out.push_back(data_[which][(start + i) % kSamples]);
+  return out;
+}
+
+}  // namespace effleura::app

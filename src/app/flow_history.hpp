@@ -1,0 +1,27 @@
+#pragma once
+// The last 30 s of the three figures the flow panel plots, sampled at 20 Hz.
+#include <array>
+#include <cstddef>
+#include <vector>
+
+namespace effleura::app {
+
+class FlowHistory {
+ public:
+  static constexpr std::size_t kSamples = 600;   // 30 s at 20 Hz
+  static constexpr double kInterval = 0.05;
+
+  // Records a sample whenever at least kInterval has passed since the last one.
+  void record(double t, float femoral_ml_s, float calf_ml, float ankle_mmhg);
+  void clear();
+  // Oldest first, for plotting; `which` 0 femoral outflow, 1 calf volume, 2 ankle pressure.
+  [[nodiscard]] std::vector<float> series(std::size_t which) const;
+  [[nodiscard]] std::size_t size() const { return count_; }
+
+ private:
+  std::array<std::array<float, kSamples>, 3> data_{};
+  std::size_t head_ = 0, count_ = 0;
+  double last_t_ = -1e9;
+};
+
+}  // namespace effleura::app

@@ -1,0 +1,88 @@
+#include "app/panel_bridge.hpp"
+
+namespace effleura::app {
+
+ui::TimelineState timeline_state(const Scene& scene) {
+  ui::TimelineState s;
+  const Simulation& sim = scene.simulation;
+  for (const auto& t : sim.techniques().all()) s.techniques.push_back({t.id, t.name, t.areas});
+  s.reload_error = scene.reload_error;
+  const technique::Technique* t = sim.technique();
+  if (!t) return s;
+  s.current = t->id;
+  s.summary = t->summary;
+  s.direction = t->direction;
+  s.pressure = t->pressure + " (about " + std::to_string(static_cast<int>(t->pressure_mmhg)) + " mmHg)";
+  s.evidence = t->evidence;
+  s.cautions = t->cautions;
+  auto& playback = *const_cast<Simulation&>(sim).playback();
+  s.time = playback.time();
+  s.duration = playback.duration();
+  s.speed = playback.speed();
+  s.playing = playback.playing();
+  s.looping = playback.looping();
+  s.step = sim.frame().step;
+  s.step_count = sim.timeline() ? sim.timeline()->step_count() : 0;
+  s.caption = std::string(sim.frame().caption);
+  s.attend = std::string(sim.frame().attend);
+  return s;
+}
+
+void apply(const ui::TimelineCommands& c, Scene& scene) {
+  Simulation& sim = scene.simulation;
+  if (c.select) {
+    if (c.select->empty()) {
+      sim.clear_technique();
+    } else if (sim.select_technique(*c.select)) {
+      // Move to the technique's first view; the user can take the camera over at any time.
+      if (const auto* t = sim.technique(); t && !t->views.empty())
+        if (auto v = render::parse_view(t->views.front())) scene.camera.set_preset(*v, true);
+    }
+  }
+  technique::Playback* p = sim.playback();
+  if (!p) return;
+  if (c.toggle_play) p->playing() ? p->pause() : p->play();
+  if (c.replay) { p->seek(0.0); p->play(); }
+  if (c.step_forward) p->step_forward();
+  if (c.step_back) p->step_back();
+  if (c.seek) p->seek(*c.seek);
+  if (c.speed) p->set_speed(*c.speed);
+  if (c.looping) p->set_looping(*c.looping);
+}
+
+ui::FlowPanelState flow_state(const Scene& scene) {
+  ui::FlowPanelState s;
+  s.femoral_ml_s = scene.history.series(0);
+  s.calf_ml = scene.history.series(1);
+  s.ankle_mmhg = scene.history.series(2);
+  s.posture = std::string(flow::posture_name(scene.simulation.posture));
+  s.veins = scene.valve_veins;
+  s.incompetent = scene.incompetent;
+  if (const auto* f = scene.simulation.flow()) s.rest_femoral_ml_s = static_cast<float>(f->nominal_inflow_ml_min() / 60.0);
+  s.stocking_mmhg = scene.stocking_mmhg;
+  return s;
+}
+
+void apply(const ui::FlowCommands& c, Scene& scene) {
+  flow::FlowSystem* f = scene.simulation.flow();
+  if (c.posture)
+    if (auto p = flow::parse_posture(*c.posture)) scene.simulation.posture = *p;
+  if (c.stocking_mmhg && f) {
+    scene.stocking_mmhg = *c.stocking_mmhg;
+    f->set_stocking(scene.stocking_mmhg);
+  }
+  if (c.toggle_incompetent && f && *c.toggle_incompetent < scene.valve_veins.size()) {
+    const std::size_t i = *c.toggle_incompetent;
+    scene.incompetent[i] = !scene.incompetent[i];
+    (void)f->set_incompetent(scene.valve_veins[i], scene.incompetent[i]);
+  }
+  if (c.show_flow_view) {
+    // Veins and bones under a faint skin: muscles would hide the deep veins.
+    scene.settings.layers.veins = true;
+    scene.settings.layers.bones = true;
+    scene.settings.layers.muscles = false;
+    scene.settings.skin_opacity = std::min(scene.settings.skin_opacity, 0.2f);
+  }
+}
+
+}  // namespace effleura::app

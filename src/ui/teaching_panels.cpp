@@ -1,0 +1,140 @@
+#include "ui/teaching_panels.hpp"
+
+#include <algorithm>
+#include <cstdio>
+
+#include <imgui.h>
+
+#include "anatomy/areas.hpp"
+#include "ui/main_ui.hpp"
+
+namespace effleura::ui {
+namespace {
+
+void wrapped(const std::string& s) {
+  if (!s.empty()) ImGui::TextWrapped("%s", s.c_str());
+}
+
+void plot(const char* label, const std::vector<float>& v, const char* unit) {
+  char overlay[64] = "";
+  if (!v.empty()) std::snprintf(overlay, sizeof overlay, "%.1f %s", static_cast<double>(v.back()), unit);
+  const float lo = v.empty() ? 0.0f : *std::min_element(v.begin(), v.end());
+  const float hi = v.empty() ? 1.0f : *std::max_element(v.begin(), v.end());
+  const float pad = std::max(0.05f * (hi - lo), 0.5f);
+  ImGui::TextUnformatted(label);
+  ImGui::PlotLines((std::string("##") + label).c_str(), v.data(), static_cast<int>(v.size()), 0, overlay, lo - pad,
+                   hi + pad, ImVec2(ImGui::GetContentRegionAvail().x, 3.2f * ImGui::GetFontSize()));  // 1.86 takes no -1 here
+}
+
+}  // namespace
+
+TimelineCommands draw_timeline_panel(const TimelineState& s, int& area_filter) {
+  TimelineCommands c;
+  const float em = ImGui::GetFontSize();
+  ImGui::SetNextWindowPos(ImVec2(ImGui::GetIO().DisplaySize.x - 25 * em, 2.2f * em), ImGuiCond_FirstUseEver);
+  ImGui::SetNextWindowSize(ImVec2(24 * em, 0), ImGuiCond_FirstUseEver);
+  if (!ImGui::Begin("Technique")) { ImGui::End(); return c; }
+
+  // The area filter answers "which techniques work on the calves?".
+  const char* any = "All areas";
+  ImGui::SetNextItemWidth(-1.0f);
+  if (ImGui::BeginCombo("##area", area_filter < 0 ? any : area_label(static_cast<std::size_t>(area_filter)))) {
+    if (ImGui::Selectable(any, area_filter < 0)) area_filter = -1;
+    for (std::size_t a = 0; a < anatomy::kAreaCount; ++a)
+      if (ImGui::Selectable(area_label(a), area_filter == static_cast<int>(a))) area_filter = static_cast<int>(a);
+    ImGui::EndCombo();
+  }
+  ImGui::SetNextItemWidth(-1.0f);
+  std::string current_name = "(none)";
+  for (const auto& t : s.techniques)
+    if (t.id == s.current) current_name = t.name;
+  if (ImGui::BeginCombo("##technique", current_name.c_str())) {
+    if (ImGui::Selectable("(none)", s.current.empty())) c.select = "";
+    for (const auto& t : s.techniques) {
+      if (area_filter >= 0 &&
+          std::find(t.areas.begin(), t.areas.end(), anatomy::kAreaIds[static_cast<std::size_t>(area_filter)]) == t.areas.end())
+        continue;
+      if (ImGui::Selectable(t.name.c_str(), t.id == s.current)) c.select = t.id;
+    }
+    ImGui::EndCombo();
+  }
+  if (!s.reload_error.empty()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.6f, 0.4f, 1.0f));
+    ImGui::TextWrapped("Not reloaded, still playing the last good version:\n%s", s.reload_error.c_str());
+    ImGui::PopStyleColor();
+  }
+  if (s.current.empty()) {
+    ImGui::TextWrapped("Choose a technique to watch the hands perform it.");
+    ImGui::End();
+    return c;
+  }
+  if (ImGui::Button("|<")) c.step_back = true;
+  ImGui::SameLine();
+  if (ImGui::Button(s.playing ? "Pause" : "Play")) c.toggle_play = true;
+  ImGui::SameLine();
+  if (ImGui::Button(">|")) c.step_forward = true;
+  ImGui::SameLine();
+  if (ImGui::Button("Replay")) c.replay = true;
+  ImGui::SameLine();
+  bool loop = s.looping;
+  if (ImGui::Checkbox("Loop", &loop)) c.looping = loop;
+  float t = static_cast<float>(s.time);
+  ImGui::SetNextItemWidth(-1.0f);
+  if (ImGui::SliderFloat("##time", &t, 0.0f, static_cast<float>(s.duration), "%.1f s")) c.seek = t;
+  float speed = static_cast<float>(s.speed);
+  ImGui::SetNextItemWidth(-1.0f);
+  if (ImGui::SliderFloat("##speed", &speed, 0.1f, 2.0f, "speed %.1fx")) c.speed = speed;
+  ImGui::Text("Step %zu of %zu", s.step + 1, s.step_count);
+  ImGui::Separator();
+  wrapped(s.caption);
+  if (!s.attend.empty()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.55f, 0.9f, 1.0f, 1.0f));
+    wrapped(s.attend);
+    ImGui::PopStyleColor();
+  }
+  if (ImGui::CollapsingHeader("About this technique")) {
+    wrapped(s.summary);
+    ImGui::Text("Direction: %s   Pressure: %s", s.direction.c_str(), s.pressure.c_str());
+    for (const auto& caution : s.cautions) ImGui::BulletText("%s", caution.c_str());
+    wrapped(s.evidence);
+  }
+  ImGui::End();
+  return c;
+}
+
+FlowCommands draw_flow_panel(const FlowPanelState& s) {
+  FlowCommands c;
+  const float em = ImGui::GetFontSize();
+  // Anchored to the bottom-right corner, clear of the status bar.
+  const ImVec2 display = ImGui::GetIO().DisplaySize;
+  ImGui::SetNextWindowPos(ImVec2(display.x - 0.5f * em, display.y - 2.0f * em), ImGuiCond_FirstUseEver, ImVec2(1.0f, 1.0f));
+  ImGui::SetNextWindowSize(ImVec2(24 * em, 0), ImGuiCond_FirstUseEver);
+  ImGui::SetNextWindowCollapsed(display.y < 60 * em, ImGuiCond_FirstUseEver);  // small screens: start folded
+  if (!ImGui::Begin("Blood flow")) { ImGui::End(); return c; }
+  if (ImGui::Button("Show the veins and blood")) c.show_flow_view = true;
+  plot("Venous return at the groin (mL/s)", s.femoral_ml_s, "mL/s");
+  ImGui::TextDisabled("At rest: %.1f mL/s", static_cast<double>(s.rest_femoral_ml_s));
+  plot("Blood held in the calf (mL)", s.calf_ml, "mL");
+  plot("Pressure in the ankle veins (mmHg)", s.ankle_mmhg, "mmHg");
+  const char* postures[] = {"supine", "sitting", "standing", "raised"};
+  const char* labels[] = {"Lying flat", "Sitting", "Standing", "Legs raised"};
+  int current = 0;
+  for (int i = 0; i < 4; ++i)
+    if (s.posture == postures[i]) current = i;
+  if (ImGui::Combo("Posture", &current, labels, 4)) c.posture = postures[current];
+  float stocking = s.stocking_mmhg;
+  if (ImGui::SliderFloat("Stocking", &stocking, 0.0f, 40.0f, "%.0f mmHg at the ankle")) c.stocking_mmhg = stocking;
+  if (ImGui::TreeNode("Leaky valves (for comparison)")) {
+    for (std::size_t i = 0; i < s.veins.size(); ++i) {
+      bool on = s.incompetent[i];
+      if (ImGui::Checkbox(s.veins[i].c_str(), &on)) c.toggle_incompetent = i;
+    }
+    ImGui::TreePop();
+  }
+  ImGui::TextWrapped("Massage moves venous blood only briefly: the flow returns to its resting level within "
+                     "seconds (Shoemaker 1997; Hinds 2004). For learning, not medical advice.");
+  ImGui::End();
+  return c;
+}
+
+}  // namespace effleura::ui

@@ -1,0 +1,56 @@
+#pragma once
+// The window's teaching panels: the technique timeline and the flow panel. They show the
+// state they are given and return what the user asked for; the app carries it out.
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace effleura::ui {
+
+struct TechniqueEntry {
+  std::string id;
+  std::string name;
+  std::vector<std::string> areas;
+};
+
+struct TimelineState {
+  std::vector<TechniqueEntry> techniques;
+  std::string current;        // id, empty for none
+  std::string summary, direction, pressure, evidence;
+  std::vector<std::string> cautions;
+  double time = 0.0, duration = 0.0, speed = 1.0;
+  bool playing = false, looping = true;
+  std::size_t step = 0, step_count = 0;
+  std::string caption, attend;
+  std::string reload_error;   // last hot-reload problem, shown until the next good load
+};
+
+struct TimelineCommands {
+  std::optional<std::string> select;  // technique id; "" for none
+  bool toggle_play = false, replay = false, step_forward = false, step_back = false;
+  std::optional<double> seek;
+  std::optional<double> speed;
+  std::optional<bool> looping;
+};
+
+TimelineCommands draw_timeline_panel(const TimelineState& state, int& area_filter);
+
+struct FlowPanelState {
+  std::vector<float> femoral_ml_s, calf_ml, ankle_mmhg;
+  float rest_femoral_ml_s = 0.0f;
+  std::string posture;                 // supine, sitting, standing, raised
+  float stocking_mmhg = 0.0f;
+  std::vector<std::string> veins;      // ids with valves
+  std::vector<bool> incompetent;       // parallel to veins
+};
+
+struct FlowCommands {
+  std::optional<std::string> posture;
+  std::optional<float> stocking_mmhg;
+  std::optional<std::size_t> toggle_incompetent;  // index into veins
+  bool show_flow_view = false;
+};
+
+FlowCommands draw_flow_panel(const FlowPanelState& state);
+
+}  // namespace effleura::ui
