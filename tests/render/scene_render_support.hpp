@@ -1,0 +1,32 @@
+#pragma once
+// Renders whole scenes (the generated leg, content, simulation) headless for golden tests,
+// sharing one EGL context and renderer across test cases.
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "app/options.hpp"
+#include "app/scene.hpp"
+#include "render/gl_context.hpp"
+#include "render/image.hpp"
+#include "render/renderer.hpp"
+
+namespace effleura::test {
+
+struct SceneRig {
+  std::unique_ptr<render::EglContext> gl;
+  std::unique_ptr<render::Renderer> renderer;
+};
+
+SceneRig& scene_rig();
+
+// Options reading content/ and assets/ from the source tree.
+app::Options source_options();
+
+// Loads a scene with `options`, steps it `frames` times at `fps`, and renders the last frame.
+render::Image render_scene(const app::Options& options, int frames, glm::ivec2 size, double fps = 30.0);
+
+// Renders `seconds` of a scene and returns every frame (for time-based checks).
+std::vector<render::Image> render_sequence(const app::Options& options, double seconds, glm::ivec2 size, double fps);
+
+}  // namespace effleura::test
