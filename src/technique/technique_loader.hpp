@@ -11,6 +11,10 @@
 #include "technique/pose.hpp"
 #include "technique/technique.hpp"
 
+namespace effleura::anatomy {
+struct AreaContent;
+}
+
 namespace effleura::technique {
 
 inline constexpr std::array<std::string_view, 10> kTechniqueIds{
@@ -29,24 +33,31 @@ class TechniqueLibrary {
   std::vector<Technique> techniques_;  // in kTechniqueIds order, then others by id
 };
 
-// One file; the id is the file name without ".toml".
-Expected<Technique> load_technique_file(const std::filesystem::path& file, const PoseLibrary& poses);
+// One file; the id is the file name without ".toml". `areas` (content/areas.toml) resolves
+// area-relative keyframes ({ area = "calves", at = [0.5, 0.3] }); without it such keyframes
+// are an error, everything else loads.
+Expected<Technique> load_technique_file(const std::filesystem::path& file, const PoseLibrary& poses,
+                                        const anatomy::AreaContent* areas = nullptr);
 Expected<Technique> load_technique_string(std::string_view text, const std::string& source_name,
-                                          const PoseLibrary& poses);
+                                          const PoseLibrary& poses,
+                                          const anatomy::AreaContent* areas = nullptr);
 // Every *.toml in the folder; the first error stops the load.
-Expected<TechniqueLibrary> load_techniques(const std::filesystem::path& dir, const PoseLibrary& poses);
+Expected<TechniqueLibrary> load_techniques(const std::filesystem::path& dir, const PoseLibrary& poses,
+                                           const anatomy::AreaContent* areas = nullptr);
 
 // Hot reload: loads `path` (a folder, or one technique file) and only on success replaces the
 // content of `library` (the whole library, or that one technique). On error `library` is
 // unchanged and the error is returned for the UI to show.
 Expected<void> reload_techniques(const std::filesystem::path& path, const PoseLibrary& poses,
-                                 TechniqueLibrary& library);
+                                 TechniqueLibrary& library,
+                                 const anatomy::AreaContent* areas = nullptr);
 
 // Reloads the poses and every technique together (keyframes refer to poses by index, so the
 // two change as one). On any error both are left exactly as they were.
 Expected<void> reload_content(const std::filesystem::path& poses_file,
                               const std::filesystem::path& techniques_dir, PoseLibrary& poses,
-                              TechniqueLibrary& library);
+                              TechniqueLibrary& library,
+                              const anatomy::AreaContent* areas = nullptr);
 
 // Ids of the techniques that work on an area (anatomy/areas.hpp id), in library order.
 std::vector<std::string> techniques_for_area(const TechniqueLibrary& library, std::string_view area);
