@@ -429,6 +429,12 @@ const Technique* TechniqueLibrary::find(std::string_view id) const {
   return nullptr;
 }
 
+std::vector<std::string> TechniqueLibrary::ids() const {
+  std::vector<std::string> out;
+  for (const auto& t : techniques_) out.push_back(t.id);
+  return out;
+}
+
 void TechniqueLibrary::put(Technique t) {
   for (auto& existing : techniques_)
     if (existing.id == t.id) {

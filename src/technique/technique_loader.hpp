@@ -2,6 +2,7 @@
 // Loading techniques from content/techniques/*.toml. Every problem comes back as an Error with
 // file:line:column, the key and what was expected; nothing throws. On a failed reload the
 // caller keeps its last good library (reload_techniques leaves it untouched).
+#include <array>
 #include <filesystem>
 #include <string>
 #include <string_view>
@@ -26,6 +27,8 @@ class TechniqueLibrary {
   [[nodiscard]] const Technique* find(std::string_view id) const;
   [[nodiscard]] const std::vector<Technique>& all() const { return techniques_; }
   [[nodiscard]] std::size_t size() const { return techniques_.size(); }
+  // Ids in library order (for the lesson and playlist loaders).
+  [[nodiscard]] std::vector<std::string> ids() const;
   // Adds, or replaces the technique with the same id.
   void put(Technique t);
 
