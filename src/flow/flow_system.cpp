@@ -88,7 +88,8 @@ Expected<FlowSystem> FlowSystem::create(const anatomy::VeinNetwork& network, Pos
       s.ref_volume_m3 = std::numbers::pi * r * r * v.paired * s.length_m;
       s.kind = v.kind;
       s.calf = static_cast<double>(s.mid.y) < prm.calf_top_m;
-      s.law = TubeLaw{v.compliance_per_mmhg, prm.circular_transmural_mmhg, prm.collapse_stiffness_mmhg};
+      s.law = TubeLaw{v.compliance_per_mmhg, prm.circular_transmural_mmhg,
+                      v.collapse_stiffness_mmhg > 0.0 ? v.collapse_stiffness_mmhg : prm.collapse_stiffness_mmhg};
       double q_ml_min = v.inflow_along_ml_min / n;
       if (k == 0) q_ml_min += v.inflow_start_ml_min;
       s.inflow_nominal_m3_s = units::ml_per_min_to_m3_per_s(q_ml_min);
@@ -216,7 +217,10 @@ void FlowSystem::update_external(const Contacts& contacts) {
     double muscle = 0.0;
     if (s.kind == VeinKind::sinus) muscle = muscle_mmhg_;
     else if (s.calf && s.kind != VeinKind::superficial) muscle = muscle_mmhg_ * prm.calf_muscle_deep_fraction;
-    s.external_mmhg = contact_mmhg_[i] + muscle + stocking_mmhg_ * stocking_share(static_cast<double>(s.mid.y));
+    // The deep fascia carries part of a local load as hoop stress, shielding what lies beneath.
+    const double hands = s.kind == VeinKind::superficial ? contact_mmhg_[i]
+                                                         : contact_mmhg_[i] * prm.fascia_transmission;
+    s.external_mmhg = hands + muscle + stocking_mmhg_ * stocking_share(static_cast<double>(s.mid.y));
   }
 }
 
@@ -326,9 +330,21 @@ void FlowSystem::step() {
     old_volume_[i] = s.volume_m3;
     head_[i] = s.external_mmhg + s.law.transmural(s.volume_m3 / s.ref_volume_m3) + rho_g_ * s.height_m;
   }
+  // Capillary inflow into compartment i. A collapsed vein (inside pressure below the tissue
+  // pressure) is a Starling resistor: the venules upstream cannot fall below the tissue
+  // pressure, so the capillary bed then sees the tissue pressure, not the vein's.
+  auto collapsed = [&](std::size_t i) {
+    const Segment& s = segments_[i];
+    return head_[i] - rho_g_ * s.height_m < s.external_mmhg;
+  };
+  auto inflow_now = [&](std::size_t i) {
+    const Segment& s = segments_[i];
+    const double back = collapsed(i) ? s.external_mmhg + rho_g_ * s.height_m : head_[i];
+    return s.inflow_conductance * (h_art - back);
+  };
   // Net inflow into every compartment for the current heads, in rhs_ (m^3/s).
   auto net_flows = [&]() {
-    for (std::size_t i = 0; i < n; ++i) rhs_[i] = segments_[i].inflow_conductance * (h_art - head_[i]);
+    for (std::size_t i = 0; i < n; ++i) rhs_[i] = inflow_now(i);
     for (std::size_t e = 0; e < edges_.size(); ++e) {
       const Edge& ed = edges_[e];
       const auto a = static_cast<std::size_t>(ed.from);
@@ -350,7 +366,8 @@ void FlowSystem::step() {
       worst = std::max(worst, std::abs(residual) * dt / s.ref_volume_m3);
       rhs_[i] = -residual;
       solver_.add_diagonal(static_cast<int>(i),
-                           s.ref_volume_m3 * s.law.relative_compliance(ptm) / dt + s.inflow_conductance);
+                           s.ref_volume_m3 * s.law.relative_compliance(ptm) / dt +
+                               (collapsed(i) ? 0.0 : s.inflow_conductance));
     }
     if (iter > 0 && worst < kNewtonTolerance) break;
     for (std::size_t e = 0; e < edges_.size(); ++e) {
@@ -372,7 +389,7 @@ void FlowSystem::step() {
   double inflow = 0.0;
   for (std::size_t i = 0; i < n; ++i) {
     Segment& s = segments_[i];
-    s.inflow_m3_s = s.inflow_conductance * (h_art - head_[i]);
+    s.inflow_m3_s = inflow_now(i);
     inflow += s.inflow_m3_s;
     double v = old_volume_[i] + dt * rhs_[i];
     const double floor = s.ref_volume_m3 * TubeLaw::kMinRelativeVolume;
