@@ -58,4 +58,15 @@ Expected<void> reload_playlist(const std::filesystem::path& path,
                                const std::vector<std::string>& technique_ids, const Locale* locale,
                                Playlist& playlist);
 
+// The playlist together with the texts in its language (falling back to English): loads the
+// playlist, then <locales_dir>/<language>.toml (+ en.toml), then checks every caption has a
+// text. What --kiosk needs in one call.
+struct KioskContent {
+  Playlist playlist;
+  Locale locale;
+};
+Expected<KioskContent> load_kiosk_content(const std::filesystem::path& playlist_path,
+                                          const std::filesystem::path& locales_dir,
+                                          const std::vector<std::string>& technique_ids);
+
 }  // namespace effleura::lesson

@@ -157,6 +157,19 @@ Expected<Playlist> load_playlist(const std::filesystem::path& path,
   return load_playlist_string(*text, path.string(), technique_ids, locale);
 }
 
+Expected<KioskContent> load_kiosk_content(const std::filesystem::path& playlist_path,
+                                          const std::filesystem::path& locales_dir,
+                                          const std::vector<std::string>& technique_ids) {
+  auto draft = load_playlist(playlist_path, technique_ids);
+  if (!draft) return err(draft);
+  auto locale = load_locale_with_fallback(locales_dir, draft->language);
+  if (!locale) return err(locale);
+  // Loaded again with the texts, so a missing caption is reported at its line.
+  auto checked = load_playlist(playlist_path, technique_ids, &*locale);
+  if (!checked) return err(checked);
+  return KioskContent{std::move(*checked), std::move(*locale)};
+}
+
 Expected<void> reload_playlist(const std::filesystem::path& path,
                                const std::vector<std::string>& technique_ids, const Locale* locale,
                                Playlist& playlist) {

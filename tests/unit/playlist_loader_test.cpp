@@ -191,3 +191,19 @@ TEST_CASE("reload_playlist keeps the last good playlist when the file is broken"
   CHECK(current.scenes.size() == 1);
   std::filesystem::remove(file);
 }
+
+TEST_CASE("load_kiosk_content pairs the playlist with the texts of its language") {
+  auto k = load_kiosk_content(lesson_test::content("playlists/waiting-room.toml"), lesson_test::content("locales"),
+                              lesson_test::technique_ids());
+  REQUIRE_MESSAGE(k.has_value(), k.error().describe());
+  CHECK(k->locale.id() == k->playlist.language);
+  for (const auto& s : k->playlist.scenes) CHECK(k->locale.text(s.caption).front() != '[');
+  // A playlist in a language with no locale file names the file it looked for.
+  const auto dir = std::filesystem::temp_directory_path() / ("effleura-kiosk-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  { std::ofstream(dir / "p.toml") << "language = \"xx\"\n[[scene]]\ndisclaimer = true\ncaption = \"k\"\nduration_s = 9\n"; }
+  auto missing = load_kiosk_content(dir / "p.toml", lesson_test::content("locales"), lesson_test::technique_ids());
+  REQUIRE_FALSE(missing.has_value());
+  CHECK(missing.error().file.find("xx.toml") != std::string::npos);
+  std::filesystem::remove_all(dir);
+}
