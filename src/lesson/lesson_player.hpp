@@ -3,6 +3,7 @@
 // animation), and the class answers the step's question. Pure logic: the app reads the
 // current step to set up the scene and the presenter view to draw the big text.
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
