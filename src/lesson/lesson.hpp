@@ -50,6 +50,9 @@ struct Lesson {
   std::vector<LessonStep> steps;
 
   [[nodiscard]] std::vector<std::string> text_keys() const;
+  // Length when played by itself (LessonPlayer auto-advance): steps without a duration count
+  // `default_step_s`. The default length of a recorded lesson (--record --lesson).
+  [[nodiscard]] double total_duration_s(double default_step_s = 12.0) const;
 };
 
 // `technique_ids` as for load_playlist; with a locale, every key must have a text there.

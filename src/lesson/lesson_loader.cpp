@@ -155,6 +155,12 @@ std::vector<std::string> Lesson::text_keys() const {
   return keys;
 }
 
+double Lesson::total_duration_s(double default_step_s) const {
+  double d = 0.0;
+  for (const auto& s : steps) d += s.duration_s.value_or(default_step_s);
+  return d;
+}
+
 Expected<Lesson> load_lesson_string(std::string_view text, const std::string& source_name,
                                     const std::vector<std::string>& technique_ids,
                                     const Locale* locale) {

@@ -170,3 +170,9 @@ TEST_CASE("set_lesson keeps the position within the new lesson") {
   CHECK(p.index() == 1);
   CHECK(p.count() == 2);
 }
+
+TEST_CASE("a lesson's self-playing length counts the default for steps without a duration") {
+  const Lesson l = three_steps();  // 10 s + 20 s + (no duration)
+  CHECK(l.total_duration_s(12.0) == doctest::Approx(42.0));
+  CHECK(l.total_duration_s(5.0) == doctest::Approx(35.0));
+}
