@@ -64,7 +64,7 @@ Expected<Vein> read_vein(const TomlTable& t) {
   if (auto ok = t.only_keys({"id", "name", "kind", "outflow", "inlet", "radius_mm", "radii_mm",
                              "volume_ml", "paired", "compliance_per_mmhg", "valves",
                              "inflow_start_ml_min", "inflow_along_ml_min",
-                             "outlet_resistance_mmhg_s_per_ml", "points"});
+                             "outlet_resistance_mmhg_s_per_ml", "collapse_stiffness_mmhg", "points"});
       !ok)
     return std::unexpected(ok.error());
   Vein v;
@@ -137,6 +137,9 @@ Expected<Vein> read_vein(const TomlTable& t) {
   auto outlet = t.number_or("outlet_resistance_mmhg_s_per_ml", 0.0, 0.0, 100.0);
   if (!outlet) return std::unexpected(outlet.error());
   v.outlet_resistance_mmhg_s_per_ml = *outlet;
+  auto stiff = t.number_or("collapse_stiffness_mmhg", 0.0, 0.0, 100.0);
+  if (!stiff) return std::unexpected(stiff.error());
+  v.collapse_stiffness_mmhg = *stiff;
   return v;
 }
 
@@ -148,7 +151,8 @@ Expected<void> read_params(const TomlTable& root, VeinNetworkParams& p) {
                                 "reference_above_hip_m", "arterial_pressure_mmhg",
                                 "nominal_venous_pressure_mmhg", "central_resistance_mmhg_s_per_ml",
                                 "circular_transmural_mmhg", "collapse_stiffness_mmhg", "calf_top_m",
-                                "calf_muscle_deep_fraction", "ankle_vein", "femoral_vein"});
+                                "calf_muscle_deep_fraction", "fascia_transmission", "ankle_vein",
+                                "femoral_vein"});
         !ok)
       return ok;
     struct Field { const char* key; double* out; double lo; double hi; };
@@ -162,7 +166,8 @@ Expected<void> read_params(const TomlTable& root, VeinNetworkParams& p) {
         {"circular_transmural_mmhg", &p.circular_transmural_mmhg, 0.5, 50.0},
         {"collapse_stiffness_mmhg", &p.collapse_stiffness_mmhg, 0.5, 100.0},
         {"calf_top_m", &p.calf_top_m, 0.1, 0.9},
-        {"calf_muscle_deep_fraction", &p.calf_muscle_deep_fraction, 0.0, 1.0}};
+        {"calf_muscle_deep_fraction", &p.calf_muscle_deep_fraction, 0.0, 1.0},
+        {"fascia_transmission", &p.fascia_transmission, 0.0, 1.0}};
     for (const auto& f : fields) {
       auto v = t->number_or(f.key, *f.out, f.lo, f.hi);
       if (!v) return std::unexpected(v.error());

@@ -32,6 +32,7 @@ struct Vein {
   double inflow_start_ml_min = 0.0;    // arterial inflow entering at the first point
   double inflow_along_ml_min = 0.0;    // arterial inflow spread evenly along the vein
   double outlet_resistance_mmhg_s_per_ml = 0.0;
+  double collapse_stiffness_mmhg = 0.0;  // tube-law override; 0 = the network's value
 
   [[nodiscard]] double length_m() const;
   // Point and radius at a fraction 0..1 of the centre-line length.
@@ -51,6 +52,7 @@ struct VeinNetworkParams {
   double collapse_stiffness_mmhg = 7.0;
   double calf_top_m = 0.47;
   double calf_muscle_deep_fraction = 0.6;
+  double fascia_transmission = 0.6;   // share of a hand's local pressure reaching below the fascia
   std::string ankle_vein = "great-saphenous";
   std::string femoral_vein = "femoral";
   double closing_time_superficial_s = 0.20;

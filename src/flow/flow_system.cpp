@@ -88,7 +88,8 @@ Expected<FlowSystem> FlowSystem::create(const anatomy::VeinNetwork& network, Pos
       s.ref_volume_m3 = std::numbers::pi * r * r * v.paired * s.length_m;
       s.kind = v.kind;
       s.calf = static_cast<double>(s.mid.y) < prm.calf_top_m;
-      s.law = TubeLaw{v.compliance_per_mmhg, prm.circular_transmural_mmhg, prm.collapse_stiffness_mmhg};
+      s.law = TubeLaw{v.compliance_per_mmhg, prm.circular_transmural_mmhg,
+                      v.collapse_stiffness_mmhg > 0.0 ? v.collapse_stiffness_mmhg : prm.collapse_stiffness_mmhg};
       double q_ml_min = v.inflow_along_ml_min / n;
       if (k == 0) q_ml_min += v.inflow_start_ml_min;
       s.inflow_nominal_m3_s = units::ml_per_min_to_m3_per_s(q_ml_min);
@@ -184,6 +185,7 @@ Expected<FlowSystem> FlowSystem::create(const anatomy::VeinNetwork& network, Pos
   fs.rhs_.assign(nseg, 0.0);
   fs.contact_mmhg_.assign(nseg, 0.0);
   fs.conductance_.assign(fs.edges_.size(), 0.0);
+  fs.limiter_.assign(nseg, 0.0);
   fs.reset(posture);
   return fs;
 }
@@ -216,7 +218,10 @@ void FlowSystem::update_external(const Contacts& contacts) {
     double muscle = 0.0;
     if (s.kind == VeinKind::sinus) muscle = muscle_mmhg_;
     else if (s.calf && s.kind != VeinKind::superficial) muscle = muscle_mmhg_ * prm.calf_muscle_deep_fraction;
-    s.external_mmhg = contact_mmhg_[i] + muscle + stocking_mmhg_ * stocking_share(static_cast<double>(s.mid.y));
+    // The deep fascia carries part of a local load as hoop stress, shielding what lies beneath.
+    const double hands = s.kind == VeinKind::superficial ? contact_mmhg_[i]
+                                                         : contact_mmhg_[i] * prm.fascia_transmission;
+    s.external_mmhg = hands + muscle + stocking_mmhg_ * stocking_share(static_cast<double>(s.mid.y));
   }
 }
 
@@ -326,9 +331,21 @@ void FlowSystem::step() {
     old_volume_[i] = s.volume_m3;
     head_[i] = s.external_mmhg + s.law.transmural(s.volume_m3 / s.ref_volume_m3) + rho_g_ * s.height_m;
   }
+  // Capillary inflow into compartment i. A collapsed vein (inside pressure below the tissue
+  // pressure) is a Starling resistor: the venules upstream cannot fall below the tissue
+  // pressure, so the capillary bed then sees the tissue pressure, not the vein's.
+  auto collapsed = [&](std::size_t i) {
+    const Segment& s = segments_[i];
+    return head_[i] - rho_g_ * s.height_m < s.external_mmhg;
+  };
+  auto inflow_now = [&](std::size_t i) {
+    const Segment& s = segments_[i];
+    const double back = collapsed(i) ? s.external_mmhg + rho_g_ * s.height_m : head_[i];
+    return s.inflow_conductance * (h_art - back);
+  };
   // Net inflow into every compartment for the current heads, in rhs_ (m^3/s).
   auto net_flows = [&]() {
-    for (std::size_t i = 0; i < n; ++i) rhs_[i] = segments_[i].inflow_conductance * (h_art - head_[i]);
+    for (std::size_t i = 0; i < n; ++i) rhs_[i] = inflow_now(i);
     for (std::size_t e = 0; e < edges_.size(); ++e) {
       const Edge& ed = edges_[e];
       const auto a = static_cast<std::size_t>(ed.from);
@@ -350,7 +367,8 @@ void FlowSystem::step() {
       worst = std::max(worst, std::abs(residual) * dt / s.ref_volume_m3);
       rhs_[i] = -residual;
       solver_.add_diagonal(static_cast<int>(i),
-                           s.ref_volume_m3 * s.law.relative_compliance(ptm) / dt + s.inflow_conductance);
+                           s.ref_volume_m3 * s.law.relative_compliance(ptm) / dt +
+                               (collapsed(i) ? 0.0 : s.inflow_conductance));
     }
     if (iter > 0 && worst < kNewtonTolerance) break;
     for (std::size_t e = 0; e < edges_.size(); ++e) {
@@ -367,43 +385,73 @@ void FlowSystem::step() {
   }
 
   // Volumes move by exactly the flows between compartments, so the total is conserved to
-  // rounding whatever the Newton iterations achieved.
-  net_flows();
+  // rounding whatever the Newton iterations achieved. Where a compartment would give more
+  // than it holds (extreme, sudden inputs), its outgoing flows are scaled down: both ends of
+  // an edge see the same scaled flow, so conservation still holds and no volume goes below
+  // the floor.
+  for (std::size_t i = 0; i < n; ++i) {
+    segments_[i].inflow_m3_s = inflow_now(i);
+    limiter_[i] = std::max(0.0, -segments_[i].inflow_m3_s);  // outgoing, m^3/s
+  }
+  for (std::size_t e = 0; e < edges_.size(); ++e) {
+    Edge& ed = edges_[e];
+    const double ha = head_[static_cast<std::size_t>(ed.from)];
+    const double hb = ed.to >= 0 ? head_[static_cast<std::size_t>(ed.to)] : h_cvp;
+    ed.flow_m3_s = finite_or(conductance_[e] * (ha - hb), 0.0);
+    if (ed.flow_m3_s > 0.0) limiter_[static_cast<std::size_t>(ed.from)] += ed.flow_m3_s;
+    else if (ed.to >= 0) limiter_[static_cast<std::size_t>(ed.to)] -= ed.flow_m3_s;
+  }
+  for (std::size_t i = 0; i < n; ++i) {
+    const Segment& s = segments_[i];
+    const double available = old_volume_[i] - s.ref_volume_m3 * TubeLaw::kMinRelativeVolume;
+    const double wanted = limiter_[i] * dt;
+    limiter_[i] = wanted > available ? std::max(0.0, available) / wanted : 1.0;
+  }
   double inflow = 0.0;
   for (std::size_t i = 0; i < n; ++i) {
     Segment& s = segments_[i];
-    s.inflow_m3_s = s.inflow_conductance * (h_art - head_[i]);
+    if (s.inflow_m3_s < 0.0) s.inflow_m3_s *= limiter_[i];
     inflow += s.inflow_m3_s;
+    rhs_[i] = s.inflow_m3_s;
+  }
+  outflow_now_m3_s_ = 0.0;
+  for (std::size_t e = 0; e < edges_.size(); ++e) {
+    Edge& ed = edges_[e];
+    const auto a = static_cast<std::size_t>(ed.from);
+    if (ed.flow_m3_s > 0.0) ed.flow_m3_s *= limiter_[a];
+    else if (ed.to >= 0) ed.flow_m3_s *= limiter_[static_cast<std::size_t>(ed.to)];
+    rhs_[a] -= ed.flow_m3_s;
+    if (ed.to >= 0) rhs_[static_cast<std::size_t>(ed.to)] += ed.flow_m3_s;
+    else outflow_now_m3_s_ += ed.flow_m3_s;
+  }
+  for (std::size_t i = 0; i < n; ++i) {
+    Segment& s = segments_[i];
     double v = old_volume_[i] + dt * rhs_[i];
     const double floor = s.ref_volume_m3 * TubeLaw::kMinRelativeVolume;
-    if (!(v >= floor)) {
+    if (!(v >= floor)) {  // rounding only: the limiter keeps volumes above the floor
       clamped_m3_ += floor - (std::isfinite(v) ? v : 0.0);
       v = floor;
     }
     s.volume_m3 = v;
     s.pressure_mmhg = s.external_mmhg + s.law.transmural(v / s.ref_volume_m3);
   }
-  outflow_now_m3_s_ = 0.0;
   for (std::size_t e = 0; e < edges_.size(); ++e) {
     Edge& ed = edges_[e];
+    if (ed.valve < 0) continue;
     const double ha = head_[static_cast<std::size_t>(ed.from)];
     const double hb = ed.to >= 0 ? head_[static_cast<std::size_t>(ed.to)] : h_cvp;
-    ed.flow_m3_s = conductance_[e] * (ha - hb);
-    if (ed.to < 0) outflow_now_m3_s_ += ed.flow_m3_s;
-    if (ed.valve >= 0) {
-      Valve& v = valves_[static_cast<std::size_t>(ed.valve)];
-      if (v.incompetent) v.open = 1.0;
-      else if (ha > hb) v.open = std::min(1.0, v.open + dt / prm.opening_time_s);
-      else  // cusps shut faster the harder blood pushes back on them
-        v.open = std::max(0.0, v.open - dt / v.closing_time_s * (1.0 + (hb - ha) / prm.closing_pressure_mmhg));
-      const Segment& s = segments_[static_cast<std::size_t>(ed.from)];
-      const double reverse_velocity = -ed.flow_m3_s * s.length_m / s.ref_volume_m3;
-      if (reverse_velocity > kRefluxVelocity) {
-        v.reverse_run_s += dt;
-        v.longest_reverse_s = std::max(v.longest_reverse_s, v.reverse_run_s);
-      } else {
-        v.reverse_run_s = 0.0;
-      }
+    Valve& v = valves_[static_cast<std::size_t>(ed.valve)];
+    if (v.incompetent) v.open = 1.0;
+    else if (ha > hb) v.open = std::min(1.0, v.open + dt / prm.opening_time_s);
+    else  // cusps shut faster the harder blood pushes back on them
+      v.open = std::max(0.0, v.open - dt / v.closing_time_s * (1.0 + (hb - ha) / prm.closing_pressure_mmhg));
+    const Segment& s = segments_[static_cast<std::size_t>(ed.from)];
+    const double reverse_velocity = -ed.flow_m3_s * s.length_m / s.ref_volume_m3;
+    if (reverse_velocity > kRefluxVelocity) {
+      v.reverse_run_s += dt;
+      v.longest_reverse_s = std::max(v.longest_reverse_s, v.reverse_run_s);
+    } else {
+      v.reverse_run_s = 0.0;
     }
   }
   inflow_total_m3_ += dt * inflow;

@@ -138,7 +138,7 @@ class FlowSystem {
   std::vector<int> edge_slot_;              // per edge: off-diagonal slot in solver_, -1 central   // per segment: edge along its own vein, or -1
   std::vector<double> contact_mmhg_;
   SparseLdl solver_;
-  std::vector<double> head_, old_volume_, rhs_, conductance_;
+  std::vector<double> head_, old_volume_, rhs_, conductance_, limiter_;
   Posture posture_ = Posture::supine;
   double muscle_mmhg_ = 0.0;
   double stocking_mmhg_ = 0.0;

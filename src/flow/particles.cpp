@@ -22,6 +22,13 @@ void cross_basis(const Segment& s, glm::vec3& u, glm::vec3& w) {
   w = glm::cross(axis, u);
 }
 
+template <class P>
+void set_angle(P& p, double unit) {
+  const double a = unit * 2.0 * std::numbers::pi;
+  p.cos_a = static_cast<float>(std::cos(a));
+  p.sin_a = static_cast<float>(std::sin(a));
+}
+
 double current_radius(const Segment& s) {
   const double area = std::max(s.volume_m3, 0.0) / s.length_m / s.paired;
   return std::sqrt(area / std::numbers::pi);
@@ -51,7 +58,7 @@ Particles::Particles(const FlowSystem& flow, std::size_t count, std::uint32_t se
     p.segment = static_cast<int>(std::min<std::ptrdiff_t>(it - cumulative.begin(),
                                                          static_cast<std::ptrdiff_t>(segs.size()) - 1));
     p.param = static_cast<float>(uniform());
-    p.angle = static_cast<float>(uniform() * 2.0 * std::numbers::pi);
+    set_angle(p, uniform());
     p.radial = kMaxRadial * static_cast<float>(std::sqrt(uniform()));
   }
 }
@@ -72,7 +79,7 @@ void Particles::respawn(Particle& p, const std::vector<double>& cumulative) {
   p.segment = static_cast<int>(std::min<std::ptrdiff_t>(it - cumulative.begin(),
                                                        static_cast<std::ptrdiff_t>(cumulative.size()) - 1));
   p.param = static_cast<float>(uniform());
-  p.angle = static_cast<float>(uniform() * 2.0 * std::numbers::pi);
+  set_angle(p, uniform());
   p.radial = kMaxRadial * static_cast<float>(std::sqrt(uniform()));
 }
 
@@ -161,7 +168,7 @@ void Particles::write(const FlowSystem& flow, std::vector<ParticleVertex>& out) 
     const Segment& s = segs[k];
     const float r = p.radial * radius[k];
     const glm::vec3 pos = s.p0 + (s.p1 - s.p0) * p.param +
-                          (us[k] * std::cos(p.angle) + ws[k] * std::sin(p.angle)) * r;
+                          (us[k] * p.cos_a + ws[k] * p.sin_a) * r;
     out[i] = {pos.x, pos.y, pos.z,
               static_cast<float>(std::abs(s.velocity_m_s) * 2.0 * (1.0 - static_cast<double>(p.radial) * p.radial))};
   }

@@ -39,7 +39,8 @@ class Particles {
   struct Particle {
     int segment = 0;
     float param = 0.0f;    // 0..1 along the segment's stretch of centre line
-    float angle = 0.0f;    // around the axis
+    float cos_a = 1.0f;    // direction around the axis, kept as cosine and sine
+    float sin_a = 0.0f;
     float radial = 0.0f;   // 0..0.8 of the current radius
   };
   double uniform();  // [0, 1), same on every standard library

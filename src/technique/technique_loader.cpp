@@ -6,6 +6,7 @@
 #include <sstream>
 #include <system_error>
 
+#include "anatomy/area_content.hpp"
 #include "anatomy/areas.hpp"
 #include "anatomy/leg_surface.hpp"
 #include "core/toml_reader.hpp"
@@ -33,6 +34,11 @@ constexpr float kPoplitealMaxMmHg = 15.0f;  // content/areas.toml: popliteal 5-1
 
 constexpr double kMaxKeyPressure = 120.0;  // far above firm massage; anything more is a typo
 
+struct Context {
+  const PoseLibrary& poses;
+  const anatomy::AreaContent* areas;  // for area-relative keyframes; may be null
+};
+
 Error at_item(const TomlTable& t, std::string_view key, std::size_t index, std::string message) {
   Error e = t.error_at(key, std::move(message));
   if (const toml::array* arr = t.raw().get_as<toml::array>(key); arr && index < arr->size()) {
@@ -49,9 +55,10 @@ std::string fmt(double v) {
   return s.str();
 }
 
-E<Keyframe> read_key(const TomlTable& k, const PoseLibrary& poses, SurfaceKind* surface_of_hand) {
-  if (auto ok = k.only_keys({"t", "surface", "along", "around", "u", "v", "roll", "pose",
-                             "pressure", "contact", "lift_mm"});
+E<Keyframe> read_key(const TomlTable& k, const Context& ctx, SurfaceKind* surface_of_hand) {
+  const PoseLibrary& poses = ctx.poses;
+  if (auto ok = k.only_keys({"t", "surface", "along", "around", "u", "v", "area", "at", "roll",
+                             "pose", "pressure", "contact", "lift_mm"});
       !ok)
     return std::unexpected(ok.error());
   Keyframe key;
@@ -73,7 +80,36 @@ E<Keyframe> read_key(const TomlTable& k, const PoseLibrary& poses, SurfaceKind* 
                                         "a hand keeps to one surface within a step; start a new "
                                         "step to move between leg and sole"));
   }
-  if (key.surface == SurfaceKind::leg) {
+  if (k.has("area")) {
+    if (key.surface != SurfaceKind::leg)
+      return std::unexpected(k.error_at("area", "area-relative keyframes are on the leg, not the sole"));
+    for (const char* other : {"along", "around", "u", "v"})
+      if (k.has(other))
+        return std::unexpected(k.error_at(other, "give either area and at, or along and around"));
+    auto area = k.string("area");
+    if (!area) return std::unexpected(area.error());
+    const auto index = anatomy::area_index(*area);
+    if (!index) {
+      std::string list;
+      for (auto a : anatomy::kAreaIds) list += (list.empty() ? "" : ", ") + std::string(a);
+      return std::unexpected(k.error_at("area", "unknown area '" + *area + "'; expected one of: " + list));
+    }
+    if (!ctx.areas)
+      return std::unexpected(k.error_at("area", "area-relative keyframes need content/areas.toml; "
+                                                "load it and pass it to the technique loader"));
+    auto at = k.numbers("at", 2);
+    if (!at) return std::unexpected(at.error());
+    for (std::size_t i = 0; i < 2; ++i)
+      if ((*at)[i] < 0.0 || (*at)[i] > 1.0)
+        return std::unexpected(at_item(k, "at", i, "expected a fraction from 0 to 1 (0 = bottom or "
+                                                   "first edge of the area, 1 = top or last edge)"));
+    const anatomy::AreaRegion& r = ctx.areas->areas[*index].region;
+    const double along = r.along_min + (*at)[0] * (r.along_max - r.along_min);
+    const double around = r.around_min + (*at)[1] * (r.around_max - r.around_min);
+    key.a = static_cast<float>(std::clamp(along, static_cast<double>(anatomy::kLegAlongMin),
+                                          static_cast<double>(anatomy::kLegAlongMax)));
+    key.b = static_cast<float>(around * std::numbers::pi / 180.0);
+  } else if (key.surface == SurfaceKind::leg) {
     if (k.has("u") || k.has("v"))
       return std::unexpected(k.error_at(k.has("u") ? "u" : "v",
                                         "u and v belong to surface = \"sole\"; on the leg use "
@@ -150,7 +186,7 @@ bool in_popliteal(const Keyframe& k) {
 }
 
 E<std::vector<Keyframe>> read_hand(const TomlTable& step, std::string_view hand, float duration,
-                                   float max_scale, const PoseLibrary& poses) {
+                                   float max_scale, const Context& ctx) {
   if (!step.has(hand))
     return std::unexpected(step.error_at(hand, "missing; every step needs keyframes for both "
                                                "hands ([[step.left]] and [[step.right]])"));
@@ -161,7 +197,7 @@ E<std::vector<Keyframe>> read_hand(const TomlTable& step, std::string_view hand,
                                                "duration)"));
   std::vector<Keyframe> keys;
   for (const TomlTable& k : *tables) {
-    auto key = read_key(k, poses, keys.empty() ? nullptr : &keys.front().surface);
+    auto key = read_key(k, ctx, keys.empty() ? nullptr : &keys.front().surface);
     if (!key) return std::unexpected(key.error());
     if (keys.empty() && key->t != 0.0f)
       return std::unexpected(k.error_at("t", "the first keyframe of a cycle must be at t = 0"));
@@ -216,7 +252,7 @@ E<Oscillation> read_oscillation(const TomlTable& step) {
   return o;
 }
 
-E<Step> read_step(const TomlTable& s, const PoseLibrary& poses) {
+E<Step> read_step(const TomlTable& s, const Context& ctx) {
   // A table list under a name other than left/right/ankle is almost always a mistyped hand.
   for (const auto& [k, node] : s.raw()) {
     const std::string key(k.str());
@@ -253,9 +289,9 @@ E<Step> read_step(const TomlTable& s, const PoseLibrary& poses) {
     step.scale_last = static_cast<float>((*sc)[1]);
   }
   const float max_scale = std::max(step.scale_first, step.scale_last);
-  auto left = read_hand(s, "left", step.duration, max_scale, poses);
+  auto left = read_hand(s, "left", step.duration, max_scale, ctx);
   if (!left) return std::unexpected(left.error());
-  auto right = read_hand(s, "right", step.duration, max_scale, poses);
+  auto right = read_hand(s, "right", step.duration, max_scale, ctx);
   if (!right) return std::unexpected(right.error());
   step.hands = {std::move(*left), std::move(*right)};
 
@@ -290,7 +326,7 @@ E<Step> read_step(const TomlTable& s, const PoseLibrary& poses) {
 }
 
 E<Technique> read_technique(const toml::table& root, const std::string& file, std::string id,
-                            const PoseLibrary& poses) {
+                            const Context& ctx) {
   TomlTable t(root, file);
   if (auto ok = t.only_keys({"name", "summary", "areas", "direction", "pressure", "pressure_mmhg",
                              "tempo", "repetitions", "views", "cautions", "evidence", "sources",
@@ -371,7 +407,7 @@ E<Technique> read_technique(const toml::table& root, const std::string& file, st
     return std::unexpected(t.error_at("step", "missing; expected at least one [[step]]"));
   int cycles = 0;
   for (const TomlTable& s : *steps) {
-    auto step = read_step(s, poses);
+    auto step = read_step(s, ctx);
     if (!step) return std::unexpected(step.error());
     cycles += step->repeat;
     out.steps.push_back(std::move(*step));
@@ -393,6 +429,12 @@ const Technique* TechniqueLibrary::find(std::string_view id) const {
   return nullptr;
 }
 
+std::vector<std::string> TechniqueLibrary::ids() const {
+  std::vector<std::string> out;
+  for (const auto& t : techniques_) out.push_back(t.id);
+  return out;
+}
+
 void TechniqueLibrary::put(Technique t) {
   for (auto& existing : techniques_)
     if (existing.id == t.id) {
@@ -412,19 +454,21 @@ void TechniqueLibrary::put(Technique t) {
 }
 
 Expected<Technique> load_technique_string(std::string_view text, const std::string& source_name,
-                                          const PoseLibrary& poses) {
+                                          const PoseLibrary& poses, const anatomy::AreaContent* areas) {
   auto root = parse_toml_string(text, source_name);
   if (!root) return std::unexpected(root.error());
-  return read_technique(*root, source_name, id_of(source_name), poses);
+  return read_technique(*root, source_name, id_of(source_name), Context{poses, areas});
 }
 
-Expected<Technique> load_technique_file(const std::filesystem::path& file, const PoseLibrary& poses) {
+Expected<Technique> load_technique_file(const std::filesystem::path& file, const PoseLibrary& poses,
+                                        const anatomy::AreaContent* areas) {
   auto root = parse_toml_file(file);
   if (!root) return std::unexpected(root.error());
-  return read_technique(*root, file.string(), id_of(file), poses);
+  return read_technique(*root, file.string(), id_of(file), Context{poses, areas});
 }
 
-Expected<TechniqueLibrary> load_techniques(const std::filesystem::path& dir, const PoseLibrary& poses) {
+Expected<TechniqueLibrary> load_techniques(const std::filesystem::path& dir, const PoseLibrary& poses,
+                                           const anatomy::AreaContent* areas) {
   std::error_code ec;
   if (!std::filesystem::is_directory(dir, ec))
     return fail("technique folder not found", dir.string());
@@ -436,7 +480,7 @@ Expected<TechniqueLibrary> load_techniques(const std::filesystem::path& dir, con
   if (files.empty()) return fail("no technique files (*.toml) in the folder", dir.string());
   TechniqueLibrary lib;
   for (const auto& f : files) {
-    auto t = load_technique_file(f, poses);
+    auto t = load_technique_file(f, poses, areas);
     if (!t) return std::unexpected(t.error());
     lib.put(std::move(*t));
   }
@@ -444,15 +488,15 @@ Expected<TechniqueLibrary> load_techniques(const std::filesystem::path& dir, con
 }
 
 Expected<void> reload_techniques(const std::filesystem::path& path, const PoseLibrary& poses,
-                                 TechniqueLibrary& library) {
+                                 TechniqueLibrary& library, const anatomy::AreaContent* areas) {
   std::error_code ec;
   if (std::filesystem::is_directory(path, ec)) {
-    auto lib = load_techniques(path, poses);
+    auto lib = load_techniques(path, poses, areas);
     if (!lib) return std::unexpected(lib.error());
     library = std::move(*lib);
     return {};
   }
-  auto t = load_technique_file(path, poses);
+  auto t = load_technique_file(path, poses, areas);
   if (!t) return std::unexpected(t.error());
   library.put(std::move(*t));
   return {};
@@ -460,10 +504,10 @@ Expected<void> reload_techniques(const std::filesystem::path& path, const PoseLi
 
 Expected<void> reload_content(const std::filesystem::path& poses_file,
                               const std::filesystem::path& techniques_dir, PoseLibrary& poses,
-                              TechniqueLibrary& library) {
+                              TechniqueLibrary& library, const anatomy::AreaContent* areas) {
   auto new_poses = load_poses(poses_file);
   if (!new_poses) return std::unexpected(new_poses.error());
-  auto new_lib = load_techniques(techniques_dir, *new_poses);
+  auto new_lib = load_techniques(techniques_dir, *new_poses, areas);
   if (!new_lib) return std::unexpected(new_lib.error());
   poses = std::move(*new_poses);
   library = std::move(*new_lib);

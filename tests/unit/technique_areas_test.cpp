@@ -61,3 +61,64 @@ TEST_CASE("areas: contacts stay in the technique's areas, reach each of them, an
     }
   }
 }
+
+TEST_CASE("area-relative keyframes resolve inside their area, and their mistakes are located errors") {
+  auto areas = anatomy::load_area_content(test::content_dir() / "areas.toml");
+  if (!areas) {
+    MESSAGE("content/areas.toml not loadable; area-relative keyframes not checked");
+    return;
+  }
+  const std::string head = R"(name = "T"
+summary = "s"
+areas = ["calves"]
+direction = "toward-heart"
+pressure = "light"
+pressure_mmhg = 20
+tempo = 10
+repetitions = 1
+views = ["back"]
+cautions = []
+evidence = "Shoemaker 1997"
+[[step]]
+caption = "c"
+attend = "a"
+duration = 2.0
+right = [ { t = 0.0, along = 0.2, around = 160, pose = "flat-palm", pressure = 10 },
+          { t = 2.0, along = 0.3, around = 160, pose = "flat-palm", pressure = 10 } ]
+)";
+  auto with_left = [&](const std::string& k0) {
+    return head + "left = [ " + k0 + ",\n  { t = 2.0, area = \"calves\", at = [0.8, 0.5], pose = \"flat-palm\", pressure = 10 } ]\n";
+  };
+  const std::string good = with_left(R"({ t = 0.0, area = "calves", at = [0.5, 0.5], pose = "flat-palm", pressure = 10 })");
+  auto t = load_technique_string(good, "area.toml", test::real_poses(), &*areas);
+  REQUIRE_MESSAGE(t.has_value(), (t ? "" : t.error().describe()));
+  const Keyframe& k = t->steps[0].hands[0][0];
+  const anatomy::AreaRegion& r = areas->areas[*anatomy::area_index("calves")].region;
+  CHECK(k.a == doctest::Approx(0.5f * (r.along_min + r.along_max)));
+  CHECK(k.b == doctest::Approx(0.5f * (r.around_min + r.around_max) * 3.14159265f / 180.0f));
+  // The point it names lies well inside the calves region.
+  const anatomy::AnalyticLegSurface leg;
+  CHECK(areas->weight(*anatomy::area_index("calves"), leg.position(k.a, k.b), frame::kStature) > 0.9f);
+  CHECK(t->steps[0].hands[0][1].a > k.a);  // at[0] = 0.8 is higher up
+
+  // Without the area content, an area-relative keyframe is an error at its line.
+  auto none = load_technique_string(good, "area.toml", test::real_poses());
+  REQUIRE_FALSE(none.has_value());
+  CHECK(none.error().line == 18);  // "left = [ { ... area ..." is the 18th line
+  CHECK(none.error().key == "step[0].left[0].area");
+  auto unknown = load_technique_string(
+      with_left(R"({ t = 0.0, area = "elbow", at = [0.5, 0.5], pose = "flat-palm", pressure = 10 })"), "area.toml",
+      test::real_poses(), &*areas);
+  REQUIRE_FALSE(unknown.has_value());
+  CHECK(unknown.error().message.find("unknown area 'elbow'") != std::string::npos);
+  auto outside = load_technique_string(
+      with_left(R"({ t = 0.0, area = "calves", at = [0.5, 1.5], pose = "flat-palm", pressure = 10 })"), "area.toml",
+      test::real_poses(), &*areas);
+  REQUIRE_FALSE(outside.has_value());
+  CHECK(outside.error().key == "step[0].left[0].at");
+  auto both = load_technique_string(
+      with_left(R"({ t = 0.0, area = "calves", at = [0.5, 0.5], along = 0.3, pose = "flat-palm", pressure = 10 })"),
+      "area.toml", test::real_poses(), &*areas);
+  REQUIRE_FALSE(both.has_value());
+  CHECK(both.error().key == "step[0].left[0].along");
+}

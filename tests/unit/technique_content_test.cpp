@@ -24,6 +24,8 @@ TEST_CASE("content: poses.toml has the six required poses with sane joint angles
 TEST_CASE("content: all ten techniques load and name only known areas, poses and views") {
   const TechniqueLibrary& lib = test::real_library();
   CHECK(lib.size() == kTechniqueIds.size());
+  const std::vector<std::string> ids = lib.ids();
+  CHECK(std::equal(ids.begin(), ids.end(), kTechniqueIds.begin(), kTechniqueIds.end()));
   for (auto id : kTechniqueIds) {
     CAPTURE(id);
     const Technique* t = lib.find(id);

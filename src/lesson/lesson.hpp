@@ -1,0 +1,74 @@
+#pragma once
+// A lesson (content/lessons/*.toml): steps an instructor walks a class through, each showing a
+// technique and/or an area from a chosen view, with what to say and optionally a question.
+// All text is by locale key so lessons translate like everything else.
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/error.hpp"
+#include "lesson/locale.hpp"
+#include "lesson/vocabulary.hpp"
+
+namespace effleura::lesson {
+
+enum class QuestionKind { which_area, direction, pressure, choice };
+
+struct Question {
+  QuestionKind kind = QuestionKind::choice;
+  std::string prompt;                // locale key
+  std::vector<std::string> choices;  // area ids, directions, pressures, or (choice) locale keys
+  std::string answer;                // one of choices
+  std::string right;                 // locale key: feedback for a correct answer
+  std::string wrong;                 // locale key: feedback for a wrong answer
+  int line = 0;
+};
+
+// The locale key of a choice's label: "area.calves", "direction.toward-heart",
+// "pressure.light"; a "choice" question's choices are keys already.
+std::string choice_label_key(const Question& q, const std::string& choice);
+std::string_view question_kind_name(QuestionKind kind);
+
+struct LessonStep {
+  std::string technique;            // technique id, may be empty
+  std::vector<std::string> areas;   // area ids to light, may be empty (not both empty)
+  std::string view = "front";       // camera view preset
+  Layers layers;
+  float skin_opacity = 1.0f;
+  std::string say;                  // locale key: what the instructor says / the step's text
+  std::optional<double> duration_s; // suggested time; used when a lesson plays by itself
+  std::optional<Question> question;
+  int line = 0;
+};
+
+struct Lesson {
+  std::string id;        // file name without .toml
+  std::string file;
+  std::string title;     // locale key
+  std::string audience;  // locale key
+  std::vector<LessonStep> steps;
+
+  [[nodiscard]] std::vector<std::string> text_keys() const;
+  // Length when played by itself (LessonPlayer auto-advance): steps without a duration count
+  // `default_step_s`. The default length of a recorded lesson (--record --lesson).
+  [[nodiscard]] double total_duration_s(double default_step_s = 12.0) const;
+};
+
+// `technique_ids` as for load_playlist; with a locale, every key must have a text there.
+Expected<Lesson> load_lesson(const std::filesystem::path& path,
+                             const std::vector<std::string>& technique_ids,
+                             const Locale* locale = nullptr);
+Expected<Lesson> load_lesson_string(std::string_view text, const std::string& source_name,
+                                    const std::vector<std::string>& technique_ids,
+                                    const Locale* locale = nullptr);
+// Every *.toml in the folder, sorted by file name; the first error stops the load.
+Expected<std::vector<Lesson>> load_lessons(const std::filesystem::path& dir,
+                                           const std::vector<std::string>& technique_ids,
+                                           const Locale* locale = nullptr);
+// Hot reload: `lesson` changes only if the file loads.
+Expected<void> reload_lesson(const std::filesystem::path& path,
+                             const std::vector<std::string>& technique_ids, const Locale* locale,
+                             Lesson& lesson);
+
+}  // namespace effleura::lesson

@@ -1,0 +1,186 @@
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "flow/drivers.hpp"
+#include "flow/flow_system.hpp"
+#include "flow/report.hpp"
+
+using namespace effleura;
+using flow::FlowSystem;
+using flow::Posture;
+
+namespace {
+
+const anatomy::VeinNetwork& network() {
+  static const auto net = anatomy::load_vein_network(EFFLEURA_SOURCE_DIR "/content/anatomy/veins.toml");
+  if (!net) FAIL(net.error().describe());
+  return *net;
+}
+
+// Two hands squeezing the calf from behind and from the inner side.
+Contacts calf_squeeze(float mmhg) {
+  Contacts c(2);
+  c[0].point = {-0.02f, 0.33f, -0.068f};
+  c[0].normal = {0.0f, 0.0f, -1.0f};
+  c[1].point = {-0.082f, 0.33f, -0.005f};
+  c[1].normal = {-1.0f, 0.0f, 0.0f};
+  for (auto& p : c) {
+    p.radius_m = 0.05f;
+    p.pressure_mmhg = mmhg;
+  }
+  return c;
+}
+
+struct WalkResult {
+  double ankle_still = 0.0, ankle_walking = 0.0, recovery_s = -1.0;
+};
+
+// Stand still, walk 20 s (calf contractions at 1 Hz), stop, and time how long the ankle takes
+// to regain 90 % of its fall.
+WalkResult walk(bool incompetent_saphenous) {
+  auto fs = FlowSystem::create(network(), Posture::standing);
+  REQUIRE(fs.has_value());
+  if (incompetent_saphenous) REQUIRE(fs->set_incompetent("great-saphenous").has_value());
+  fs->settle(40.0);
+  WalkResult r;
+  r.ankle_still = fs->ankle_pressure_mmhg();
+  double lowest_late = 1e9;
+  for (int i = 0; i < 2000; ++i) {
+    fs->set_calf_muscle_pressure(flow::kWalking.pressure_at(i * 0.01));
+    fs->advance(0.01, {}, Posture::standing);
+    if (i >= 1500) lowest_late = std::min(lowest_late, fs->ankle_pressure_mmhg());
+  }
+  r.ankle_walking = lowest_late;
+  fs->set_calf_muscle_pressure(0.0);
+  const double stop = fs->ankle_pressure_mmhg();
+  for (int i = 0; i < 9000 && r.recovery_s < 0.0; ++i) {
+    fs->advance(0.01, {}, Posture::standing);
+    if (fs->ankle_pressure_mmhg() >= stop + 0.9 * (r.ankle_still - stop)) r.recovery_s = (i + 1) * 0.01;
+  }
+  CHECK(fs->volume_error_rel() < 1e-6);
+  return r;
+}
+
+}  // namespace
+
+TEST_CASE("one calf contraction ejects 40-80 % of the calf's venous blood (plethysmography: ~65 %)") {
+  // A tiptoe: the calf muscles press on their sinuses for a second, standing.
+  auto fs = FlowSystem::create(network(), Posture::standing);
+  REQUIRE(fs.has_value());
+  fs->settle(30.0);
+  const double v0 = fs->calf_volume_ml();
+  const double base = fs->femoral_outflow_ml_s();
+  double lowest = v0, peak = 0.0;
+  fs->set_calf_muscle_pressure(120.0);
+  for (int i = 0; i < 100; ++i) {
+    fs->advance(0.01, {}, Posture::standing);
+    lowest = std::min(lowest, fs->calf_volume_ml());
+    peak = std::max(peak, fs->femoral_outflow_ml_s());
+  }
+  const double ejection = (v0 - lowest) / v0;
+  CHECK(ejection > 0.4);
+  CHECK(ejection < 0.8);
+  CHECK(peak > 3.0 * base);  // the ejected blood leaves at the groin
+}
+
+TEST_CASE("a manual calf squeeze empties the calf, harder squeezes more; release refills at the arterial inflow") {
+  auto squeeze = [](float mmhg, bool check_refill) {
+    auto fs = FlowSystem::create(network(), Posture::supine);
+    REQUIRE(fs.has_value());
+    fs->settle(30.0);
+    const double v0 = fs->calf_volume_ml();
+    const double base = fs->femoral_outflow_ml_s();
+    double peak = 0.0;
+    for (int i = 0; i < 300; ++i) {  // hold for 3 s
+      fs->advance(0.01, calf_squeeze(mmhg), Posture::supine);
+      peak = std::max(peak, fs->femoral_outflow_ml_s());
+    }
+    const double squeezed = fs->calf_volume_ml();
+    CHECK(peak > 2.0 * base);
+    if (check_refill) {
+      // Released: the calf refills at about the rate its capillaries deliver
+      // (Phys Med Biol 1977: refilling after release is linear at the arterial inflow)...
+      fs->advance(0.5, {}, Posture::supine);
+      const double v1 = fs->calf_volume_ml();
+      double inflow = 0.0;
+      for (int i = 0; i < 200; ++i) {
+        fs->advance(0.01, {}, Posture::supine);
+        inflow += fs->calf_inflow_ml_s() * 0.01;
+      }
+      const double refill = fs->calf_volume_ml() - v1;
+      CHECK(refill > 0.5 * inflow);
+      CHECK(refill < 1.2 * inflow);
+      // ...over seconds, not at once: after 2.5 s it has not made up the loss.
+      CHECK(fs->calf_volume_ml() < v0 - 0.5 * (v0 - squeezed));
+    }
+    return (v0 - squeezed) / v0;
+  };
+  const double light = squeeze(20.0f, false);
+  const double firm = squeeze(40.0f, true);
+  CHECK(light > 0.1);
+  CHECK(firm > light + 0.05);
+  CHECK(firm < 0.8);
+}
+
+TEST_CASE("walking lowers ankle venous pressure from ~90 to under 40 mmHg; it recovers in tens of seconds (Pollack & Wood 1949)") {
+  const WalkResult normal = walk(false);
+  CHECK(normal.ankle_still > 80.0);
+  CHECK(normal.ankle_walking < 40.0);
+  CHECK(normal.ankle_walking > 0.0);
+  CHECK(normal.recovery_s > 15.0);  // ~31 s measured
+  CHECK(normal.recovery_s < 60.0);
+
+  // With an incompetent great saphenous vein blood falls back from the groin: a smaller fall
+  // (~37 mmHg measured) and a recovery of a few seconds (~3 s measured).
+  const WalkResult varicose = walk(true);
+  CHECK(varicose.ankle_walking > normal.ankle_walking + 15.0);
+  CHECK(varicose.recovery_s > 0.0);
+  CHECK(varicose.recovery_s < 0.4 * normal.recovery_s);
+  CHECK(varicose.recovery_s < 10.0);
+}
+
+TEST_CASE("the walking report shows the calf pump: ejection, low ankle pressure, recovery") {
+  flow::SimulationRequest req;
+  req.scenario = "walking";
+  req.seconds = 60.0;
+  req.active_seconds = 20.0;
+  req.posture = Posture::standing;
+  auto rep = flow::simulate(network(), req, {});
+  REQUIRE(rep.has_value());
+  const auto& s = rep->summary;
+  // Repeated steps empty most of the calf (ejection ~65 % a step, residual volume < 35 %).
+  CHECK(s.calf_ejection_fraction > 0.5);
+  CHECK(s.ankle_pressure_min_mmhg < 40.0);
+  CHECK(s.ankle_pressure_start_mmhg > 80.0);
+  CHECK(s.ankle_recovery_s > 15.0);
+  CHECK(s.ankle_recovery_s < 40.0);
+  CHECK(s.volume_error_rel < 1e-6);
+  CHECK(s.last_drive_s == doctest::Approx(19.4).epsilon(0.01));  // last contraction ends at 19.4 s
+}
+
+TEST_CASE("a single calf contraction ejects more than the thigh-only drive of a squeeze on the thigh") {
+  // Relative strengths (physiology.md): the calf pump (~65 %) beats a thigh squeeze.
+  auto calf = FlowSystem::create(network(), Posture::standing);
+  auto thigh = FlowSystem::create(network(), Posture::standing);
+  REQUIRE(calf.has_value());
+  REQUIRE(thigh.has_value());
+  calf->settle(30.0);
+  thigh->settle(30.0);
+  const double c0 = calf->femoral_outflow_ml_s();
+  double calf_out = 0.0, thigh_out = 0.0;
+  Contacts on_thigh(2);
+  on_thigh[0].point = {-0.09f, 0.68f, 0.0f};
+  on_thigh[1].point = {0.0f, 0.68f, -0.085f};
+  for (auto& p : on_thigh) { p.pressure_mmhg = 40.0f; p.radius_m = 0.05f; }
+  for (int i = 0; i < 200; ++i) {
+    calf->set_calf_muscle_pressure(flow::kWalking.pressure_at(i * 0.01 < 0.4 ? i * 0.01 : 0.5));
+    calf->advance(0.01, {}, Posture::standing);
+    thigh->advance(0.01, i < 40 ? on_thigh : Contacts{}, Posture::standing);
+    calf_out += (calf->femoral_outflow_ml_s() - c0) * 0.01;
+    thigh_out += (thigh->femoral_outflow_ml_s() - c0) * 0.01;
+  }
+  CHECK(calf_out > 0.0);
+  CHECK(calf_out > thigh_out);
+}
