@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "app/exit_codes.hpp"
+#include "app/memory_usage.hpp"
 #include "app/paths.hpp"
 #include "app/runners.hpp"
 #include "app/scene.hpp"
@@ -20,21 +21,6 @@ using Clock = std::chrono::steady_clock;
 
 double ms_since(Clock::time_point start) {
   return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
-}
-
-// Peak resident set size in MB (VmHWM), or -1 where /proc is unavailable.
-double peak_rss_mb() {
-  std::ifstream status("/proc/self/status");
-  std::string key;
-  while (status >> key) {
-    if (key == "VmHWM:") {
-      double kb = 0;
-      status >> kb;
-      return kb / 1024.0;
-    }
-    status.ignore(4096, '\n');
-  }
-  return -1.0;
 }
 
 double percentile(std::vector<double> v, double p) {
@@ -108,7 +94,7 @@ int run_bench(const Options& options) {
   std::printf("frame time p95 (ms)           %10.2f\n", percentile(frame_ms, 0.95));
   std::printf("  simulation median (ms)      %10.2f   (technique, flow, particles)\n", percentile(sim_ms, 0.5));
   std::printf("  drawing median (ms)         %10.2f\n", percentile(draw_ms, 0.5));
-  std::printf("peak resident memory (MB)     %10.1f\n", peak_rss_mb());
+  std::printf("peak resident memory (MB)     %10.1f\n", peak_resident_mb());
   return kExitOk;
 }
 

@@ -139,6 +139,16 @@ const std::vector<Flag>& flags() {
          auto n = parse_number("--stocking", v, 0, 60); if (!n) return std::unexpected(n.error()); o.stocking_mmhg = *n; return {}; }},
       {"--report", "FILE.json", "Where --simulate writes its JSON report (summary and time series).",
        [](Options& o, const std::string& v) -> Expected<void> { o.report = v; return {}; }},
+      {"--kiosk", nullptr, "Waiting-room loop: full screen, no menus, a playlist of scenes; touch to explore.",
+       [](Options& o, const std::string&) -> Expected<void> { o.kiosk = true; return {}; }},
+      {"--playlist", "FILE", "Playlist for --kiosk or --record (default content/playlists/waiting-room.toml).",
+       [](Options& o, const std::string& v) -> Expected<void> { o.playlist = v; return {}; }},
+      {"--lesson", "FILE", "Open a lesson (or record it with --record), e.g. --lesson content/lessons/circulation.toml.",
+       [](Options& o, const std::string& v) -> Expected<void> { o.lesson = v; return {}; }},
+      {"--record", "FILE.mp4", "Record a video headless through ffmpeg at --fps, of --technique, --playlist or --lesson.",
+       [](Options& o, const std::string& v) -> Expected<void> { o.record = v; o.headless = true; return {}; }},
+      {"--frames-dir", "DIR", "Record PNG frames into DIR instead of a video (no ffmpeg needed).",
+       [](Options& o, const std::string& v) -> Expected<void> { o.frames_dir = v; o.headless = true; return {}; }},
       {"--content", "DIR", "Read content (techniques, areas, lessons) from DIR instead of the default.",
        [](Options& o, const std::string& v) -> Expected<void> { o.content_dir = v; return {}; }},
       {"--assets", "DIR", "Read the generated models from DIR instead of the default.",
@@ -184,6 +194,11 @@ Expected<Options> parse_command_line(const std::vector<std::string>& args) {
   if (options.simulate && !options.report) return fail("--simulate needs --report FILE.json");
   if (options.report && !options.simulate) return fail("--report needs --simulate WHAT");
   if (options.area_mapping && !options.model) return fail("--areas needs --model FILE");
+  if (options.record && options.frames_dir) return fail("--record and --frames-dir cannot be used together");
+  const int sources = int(options.technique.has_value()) + int(options.playlist.has_value()) + int(options.lesson.has_value());
+  if ((options.record || options.frames_dir) && sources > 1)
+    return fail("record one thing at a time: --technique, --playlist or --lesson");
+  if (options.kiosk && options.lesson) return fail("--kiosk plays a playlist, not a lesson; use --playlist");
   return options;
 }
 
@@ -196,7 +211,10 @@ std::string help_text() {
       "    effleura --view back --area calves\n"
       "    effleura --headless --screenshot leg.png --size 1280x720\n"
       "    effleura --technique effleurage --speed 0.5 --view medial\n"
-      "    effleura --headless --simulate walking --seconds 60 --posture standing --report walk.json\n\n"
+      "    effleura --headless --simulate walking --seconds 60 --posture standing --report walk.json\n"
+      "    effleura --kiosk\n"
+      "    effleura --lesson content/lessons/circulation.toml\n"
+      "    effleura --record effleurage.mp4 --technique effleurage --seconds 20 --size 1280x720\n\n"
       "Options:\n";
   for (const Flag& f : flags()) {
     std::string left = std::string("  ") + f.name + (f.value ? std::string(" ") + f.value : "");

@@ -43,6 +43,7 @@ int run_headless(const Options& options) {
     overlay_ui.begin(target->size(), static_cast<float>(dt));
     ui::draw_overlay(scene.overlay(target->size()), overlay_ui.scale());
     overlay_ui.end();
+    target->end_frame();
   }
   if (options.screenshot) {
     auto written = render::write_png(target->capture(), *options.screenshot);

@@ -25,11 +25,14 @@ int main(int argc, char** argv) {
     if (options->verbose) effleura::log::set_level(effleura::log::Level::info);
     if (options->bench) return run_bench(*options);
     if (options->simulate) return run_simulate(*options);
+    if (options->record || options->frames_dir) return run_record(*options);
+    if (options->kiosk && options->headless) return run_kiosk_soak(*options);
     if (options->headless) return run_headless(*options);
     if (!effleura::render::display_available()) {
       report_error("no display found (DISPLAY and WAYLAND_DISPLAY are unset); use --headless --screenshot FILE.png");
       return kExitNoOpenGL;
     }
+    if (options->kiosk) return run_kiosk(*options);
     return run_window(*options);
   } catch (const std::exception& e) {
     report_error(std::string("internal error: ") + e.what());

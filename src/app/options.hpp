@@ -48,6 +48,13 @@ struct Options {
   std::vector<std::string> incompetent;      // vein ids
   double stocking_mmhg = 0.0;
   std::optional<std::filesystem::path> report;
+
+  // Kiosk, lessons and video.
+  bool kiosk = false;
+  std::optional<std::filesystem::path> playlist;
+  std::optional<std::filesystem::path> lesson;
+  std::optional<std::filesystem::path> record;      // MP4 through ffmpeg
+  std::optional<std::filesystem::path> frames_dir;  // PNG sequence instead
 };
 
 }  // namespace effleura::app

@@ -58,7 +58,9 @@ void Scene::update(double dt) {
                    static_cast<float>(flow->calf_volume_ml()), static_cast<float>(flow->ankle_pressure_mmhg()));
   const auto& f = simulation.frame();
   caption.clear();
-  if (simulation.technique()) {
+  if (!fixed_caption.empty()) {
+    caption = fixed_caption;
+  } else if (simulation.technique()) {
     caption = std::string(f.caption);
     if (!f.attend.empty()) caption += "\n" + std::string(f.attend);
   }

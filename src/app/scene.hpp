@@ -49,6 +49,8 @@ class Scene {
   ViewSettings settings;
   double time = 0.0;
   std::string caption;
+  // Set by kiosk scenes and lesson steps: shown instead of the technique's own caption.
+  std::string fixed_caption;
   FlowHistory history;
   std::vector<std::string> valve_veins;    // veins that have valves, for the flow panel
   std::vector<bool> incompetent;           // parallel to valve_veins

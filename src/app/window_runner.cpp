@@ -16,74 +16,14 @@
 #include "render/gl_context.hpp"
 #include "render/renderer.hpp"
 #include "ui/main_ui.hpp"
+#include "app/camera_input.hpp"
 #include "app/panel_bridge.hpp"
+#include "app/show.hpp"
+#include "ui/presenter_panel.hpp"
 #include "ui/fonts.hpp"
 #include "ui/overlay.hpp"
 
 namespace effleura::app {
-namespace {
-
-struct InputState {
-  double scroll_x = 0.0, scroll_y = 0.0;
-};
-
-void on_scroll(GLFWwindow* window, double x, double y) {
-  auto* input = static_cast<InputState*>(glfwGetWindowUserPointer(window));
-  input->scroll_x += x;
-  input->scroll_y += y;
-}
-
-std::string screenshot_name() {
-  const std::time_t now = std::time(nullptr);
-  char buf[64];
-  std::strftime(buf, sizeof buf, "effleura-%Y%m%d-%H%M%S.png", std::localtime(&now));
-  return buf;
-}
-
-// Mouse, touch-pad and keyboard drive the camera unless ImGui wants the input.
-void handle_camera_input(GLFWwindow* w, InputState& input, render::Camera& camera, double dt,
-                         glm::dvec2& last_mouse) {
-  const ImGuiIO& io = ImGui::GetIO();
-  glm::dvec2 mouse;
-  glfwGetCursorPos(w, &mouse.x, &mouse.y);
-  const glm::dvec2 delta = mouse - last_mouse;
-  last_mouse = mouse;
-  int ww = 1, wh = 1;
-  glfwGetWindowSize(w, &ww, &wh);
-  if (!io.WantCaptureMouse) {
-    if (glfwGetMouseButton(w, GLFW_MOUSE_BUTTON_LEFT) == GLFW_PRESS)
-      camera.orbit(static_cast<float>(-delta.x * 0.01), static_cast<float>(delta.y * 0.01));
-    if (glfwGetMouseButton(w, GLFW_MOUSE_BUTTON_RIGHT) == GLFW_PRESS ||
-        glfwGetMouseButton(w, GLFW_MOUSE_BUTTON_MIDDLE) == GLFW_PRESS)
-      camera.pan(glm::vec2(static_cast<float>(delta.x / wh), static_cast<float>(delta.y / wh)));
-    const bool shift = glfwGetKey(w, GLFW_KEY_LEFT_SHIFT) == GLFW_PRESS || glfwGetKey(w, GLFW_KEY_RIGHT_SHIFT) == GLFW_PRESS;
-    // Touch-pads scroll in both axes: vertical zooms (or pans with Shift), horizontal orbits.
-    if (shift) camera.pan(glm::vec2(static_cast<float>(input.scroll_x * 0.02), static_cast<float>(-input.scroll_y * 0.02)));
-    else {
-      if (input.scroll_y != 0.0) camera.zoom(static_cast<float>(input.scroll_y));
-      if (input.scroll_x != 0.0) camera.orbit(static_cast<float>(input.scroll_x * 0.05), 0.0f);
-    }
-  }
-  input.scroll_x = input.scroll_y = 0.0;
-  if (io.WantCaptureKeyboard) return;
-  auto down = [&](int key) { return glfwGetKey(w, key) == GLFW_PRESS; };
-  const bool shift = down(GLFW_KEY_LEFT_SHIFT) || down(GLFW_KEY_RIGHT_SHIFT);
-  const float step = static_cast<float>(1.5 * dt);
-  const float dx = (down(GLFW_KEY_RIGHT) ? 1.0f : 0.0f) - (down(GLFW_KEY_LEFT) ? 1.0f : 0.0f);
-  const float dy = (down(GLFW_KEY_UP) ? 1.0f : 0.0f) - (down(GLFW_KEY_DOWN) ? 1.0f : 0.0f);
-  if (dx != 0.0f || dy != 0.0f) {
-    if (shift) camera.pan(glm::vec2(-dx, dy) * step * 0.5f);
-    else camera.orbit(dx * step, dy * step);
-  }
-  const float z = (down(GLFW_KEY_EQUAL) || down(GLFW_KEY_KP_ADD) ? 1.0f : 0.0f) -
-                  (down(GLFW_KEY_MINUS) || down(GLFW_KEY_KP_SUBTRACT) ? 1.0f : 0.0f);
-  if (z != 0.0f) camera.zoom(z * static_cast<float>(dt) * 8.0f);
-  for (int i = 0; i < 5; ++i)
-    if (down(GLFW_KEY_1 + i)) camera.set_preset(static_cast<render::ViewPreset>(i), true);
-  if (down(GLFW_KEY_R) || down(GLFW_KEY_HOME)) camera.reset(true);
-}
-
-}  // namespace
 
 int run_window(const Options& options) {
   Scene scene;
@@ -98,8 +38,19 @@ int run_window(const Options& options) {
   }
   GLFWwindow* w = (*window)->window();
   InputState input;
-  glfwSetWindowUserPointer(w, &input);
-  glfwSetScrollCallback(w, on_scroll);  // set before ImGui so its backend chains to ours
+  install_input_callbacks(w, &input);  // before ImGui, so its backend chains to ours
+
+  // A lesson runs in the same window, with its panel; the show stages each step.
+  std::unique_ptr<Show> show;
+  if (options.lesson) {
+    auto created = Show::create(options, scene, false);
+    if (!created) {
+      report_error(created.error().describe());
+      return kExitBadInput;
+    }
+    show = std::move(*created);
+  }
+  bool presenter = false;
 
   auto renderer = render::Renderer::create();
   if (!renderer) {
@@ -154,9 +105,31 @@ int run_window(const Options& options) {
           glfwGetKey(w, GLFW_KEY_Q) == GLFW_PRESS)
         glfwSetWindowShouldClose(w, GLFW_TRUE);
     }
-    const ui::UiCommands commands = ui::draw_main_ui(ui_state);
-    apply(ui::draw_timeline_panel(timeline_state(scene), area_filter), scene);
-    apply(ui::draw_flow_panel(flow_state(scene)), scene);
+    ui::UiCommands commands;
+    if (!presenter) {
+      commands = ui::draw_main_ui(ui_state);
+      apply(ui::draw_timeline_panel(timeline_state(scene), area_filter), scene);
+      apply(ui::draw_flow_panel(flow_state(scene)), scene);
+    }
+    if (show && show->lesson()) {
+      lesson::LessonPlayer& player = *show->lesson();
+      auto pc = ui::draw_presenter_panel(player.presenter(), player.score(), presenter);
+      // Projector clickers send Page Up / Page Down.
+      if (!ImGui::GetIO().WantCaptureKeyboard) {
+        if (ImGui::IsKeyPressed(GLFW_KEY_PAGE_DOWN) || ImGui::IsKeyPressed(GLFW_KEY_N)) pc.next = true;
+        if (ImGui::IsKeyPressed(GLFW_KEY_PAGE_UP) || ImGui::IsKeyPressed(GLFW_KEY_B)) pc.back = true;
+        if (ImGui::IsKeyPressed(GLFW_KEY_P, false)) pc.toggle_presenter = true;
+      }
+      if (pc.next) player.next();
+      if (pc.back) player.back();
+      if (pc.replay) player.replay();
+      if (pc.toggle_presenter) presenter = !presenter;
+      if (pc.answer) {
+        const auto& step = player.step();
+        if (step.question && *pc.answer < step.question->choices.size()) (void)player.answer(step.question->choices[*pc.answer]);
+      }
+      show->advance(0.0);  // stage a new step at once
+    }
     scene.poll_hot_reload(dt);
     {
       // Hover and click work in window coordinates; HiDPI framebuffers are scaled to match.
@@ -165,8 +138,9 @@ int run_window(const Options& options) {
       const glm::ivec2 win{ww, wh};
       ui::Overlay overlay = scene.overlay(win);
       // Keep the caption between the View panel and the Technique/Flow panels.
-      overlay.left_margin = 270.0f * xscale;
-      overlay.right_margin = 26.0f * ImGui::GetFontSize();
+      overlay.left_margin = presenter ? 0.0f : 270.0f * xscale;
+      overlay.right_margin = presenter ? 0.0f : 26.0f * ImGui::GetFontSize();
+      if (show) overlay.caption.clear();  // the lesson panel already shows the step's text
       const bool mouse_free = !ImGui::GetIO().WantCaptureMouse;
       if (mouse_free && ImGui::IsMouseReleased(ImGuiMouseButton_Left) &&
           ImGui::GetMouseDragDelta(ImGuiMouseButton_Left, 0.0f).x == 0.0f &&

@@ -112,6 +112,15 @@ void Camera::reset(bool animate) {
   else { pose_ = home_; transition_ = 1.0f; }
 }
 
+void Camera::set_angles(float yaw, float pitch) {
+  transition_ = 1.0f;
+  pose_.yaw = wrap_angle(yaw);
+  pose_.pitch = pitch;
+  pose_.distance = home_.distance;
+  pose_.target = home_.target;
+  clamp();
+}
+
 void Camera::update(float dt) {
   if (transition_ >= 1.0f) return;
   transition_ = std::min(1.0f, transition_ + std::max(dt, 0.0f) / 0.6f);

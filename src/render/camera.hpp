@@ -37,6 +37,8 @@ class Camera {
   // Positive steps zoom in; each step changes distance by ~10 %.
   void zoom(float steps);
   void reset(bool animate);
+  // Sets the orbit angles (radians) directly, e.g. from a kiosk camera path; no transition.
+  void set_angles(float yaw, float pitch);
   // Advances the preset transition (eased, ~0.6 s) by dt seconds.
   void update(float dt);
   [[nodiscard]] bool transitioning() const { return transition_ < 1.0f; }

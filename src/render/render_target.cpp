@@ -97,6 +97,8 @@ void OffscreenTarget::bind() {
   glViewport(0, 0, size_.x, size_.y);
 }
 
+void OffscreenTarget::end_frame() { glFinish(); }
+
 Image OffscreenTarget::capture() {
   glBindFramebuffer(GL_READ_FRAMEBUFFER, msaa_fbo_);
   glBindFramebuffer(GL_DRAW_FRAMEBUFFER, resolve_fbo_);

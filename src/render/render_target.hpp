@@ -18,6 +18,10 @@ class RenderTarget {
   virtual void bind() = 0;
   // The last drawn frame as an image (top row first).
   virtual Image capture() = 0;
+  // Ends a frame that will not be captured. A window's frame ends with the buffer swap; an
+  // offscreen one must hand its commands to the driver, or Mesa keeps queueing every frame
+  // and memory grows without bound (seen: 2.5 MB a frame in a headless kiosk soak).
+  virtual void end_frame() {}
 };
 
 class WindowTarget final : public RenderTarget {
@@ -41,6 +45,7 @@ class OffscreenTarget final : public RenderTarget {
   [[nodiscard]] glm::ivec2 size() const override { return size_; }
   void bind() override;
   Image capture() override;
+  void end_frame() override;
 
  private:
   OffscreenTarget() = default;

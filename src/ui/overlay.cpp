@@ -1,6 +1,7 @@
 #include "ui/overlay.hpp"
 
 #include <algorithm>
+#include <cfloat>
 
 #include <imgui.h>
 
@@ -76,6 +77,10 @@ void draw_speed_legend(ImDrawList* dl, float scale, float right_margin) {
 
 void draw_overlay(const Overlay& overlay, float ui_scale) {
   ImDrawList* dl = ImGui::GetForegroundDrawList();
+  const ImVec2 screen = ImGui::GetIO().DisplaySize;
+  if (overlay.fade_cover > 0.0f)  // the kiosk's scene change dips through the background grey
+    ImGui::GetBackgroundDrawList()->AddRectFilled(ImVec2(0, 0), screen,
+                                                  IM_COL32(30, 33, 37, static_cast<int>(255 * std::min(overlay.fade_cover, 1.0f))));
   std::vector<const AreaLabel*> left, right;
   for (const auto& l : overlay.labels) (l.anchor.x < overlay.subject_centre.x ? left : right).push_back(&l);
   draw_side(dl, left, true, ui_scale);
@@ -86,13 +91,19 @@ void draw_overlay(const Overlay& overlay, float ui_scale) {
   if (!overlay.caption.empty()) {
     // Centred in the space the side panels leave free.
     const float free_w = std::max(display.x - overlay.left_margin - overlay.right_margin, display.x * 0.4f);
-    const float wrap = free_w * 0.9f;
-    const ImVec2 size = ImGui::CalcTextSize(overlay.caption.c_str(), nullptr, false, wrap);
-    const float pad = 10.0f * ui_scale;
-    const ImVec2 at(overlay.left_margin + (free_w - size.x) * 0.5f, display.y - size.y - 48.0f * ui_scale);
+    // Large captions: about 1/18 of the screen height, readable across a waiting room.
+    const float font_px = overlay.large_caption ? display.y / 18.0f : ImGui::GetFontSize();
+    const float wrap = free_w * (overlay.large_caption ? 0.8f : 0.9f);
+    ImFont* font = ImGui::GetFont();
+    const ImVec2 size = font->CalcTextSizeA(font_px, FLT_MAX, wrap, overlay.caption.c_str());
+    const float pad = (overlay.large_caption ? 20.0f : 10.0f) * ui_scale;
+    ImVec2 at(overlay.left_margin + (free_w - size.x) * 0.5f, display.y - size.y - 48.0f * ui_scale);
+    if (overlay.caption_placed)
+      at = ImVec2(std::clamp(overlay.caption_at.x * display.x - size.x * 0.5f, pad, display.x - size.x - pad),
+                  std::clamp(overlay.caption_at.y * display.y - size.y * 0.5f, pad, display.y - size.y - pad));
     dl->AddRectFilled(ImVec2(at.x - pad, at.y - pad), ImVec2(at.x + size.x + pad, at.y + size.y + pad),
                       IM_COL32(15, 20, 26, 200), 6.0f * ui_scale);
-    dl->AddText(nullptr, 0.0f, at, kLabelText, overlay.caption.c_str(), nullptr, wrap);
+    dl->AddText(font, font_px, at, kLabelText, overlay.caption.c_str(), nullptr, wrap);
   }
   if (!overlay.hover.empty()) {
     const ImVec2 at(overlay.hover_at.x + 16.0f * ui_scale, overlay.hover_at.y + 12.0f * ui_scale);

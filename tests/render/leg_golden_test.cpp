@@ -74,5 +74,9 @@ TEST_CASE("the blood-flow view: particles in the veins under a faint skin") {
   o.technique = "calf-squeezes";
   o.at_seconds = 4.0;
   const render::Image img = test::render_scene(o, 15, kSize);
-  CHECK(test::check_golden(img, "flow-calf-squeeze-back", kSceneThresholds) == "");
+  // Particles are single points on a chaotic path: any change in the flow moves some of them,
+  // each a full-contrast pixel, so max cannot be bounded. The mean still catches a missing
+  // vein, a wrong colour scale or particles outside the leg (each shifts it by several units).
+  constexpr test::GoldenThresholds kParticleThresholds{255, 1.0};
+  CHECK(test::check_golden(img, "flow-calf-squeeze-back", kParticleThresholds) == "");
 }

@@ -1,0 +1,99 @@
+// `effleura --headless --record FILE.mp4` / `--frames-dir DIR`: renders a technique, a
+// playlist or a lesson at a fixed frame rate (deterministic: the simulation's clock, not the
+// wall clock) and hands each frame to ffmpeg through a pipe, or writes PNGs.
+#include <chrono>
+#include <cstdio>
+#include <optional>
+
+#include "app/exit_codes.hpp"
+#include "app/paths.hpp"
+#include "app/runners.hpp"
+#include "app/scene.hpp"
+#include "app/show.hpp"
+#include "core/progress_bar.hpp"
+#include "core/video_encoder.hpp"
+#include "render/gl_context.hpp"
+#include "render/renderer.hpp"
+#include "ui/headless_imgui.hpp"
+
+namespace effleura::app {
+
+void draw_show_overlay(Scene& scene, const Show& show, glm::ivec2 size, float ui_scale, bool kiosk_style) {
+  ui::Overlay overlay = scene.overlay(size);
+  if (auto at = show.caption_position(); at && kiosk_style) {
+    overlay.caption_placed = true;
+    overlay.caption_at = *at;
+  }
+  overlay.large_caption = kiosk_style;
+  overlay.fade_cover = 1.0f - show.fade();
+  ui::draw_overlay(overlay, ui_scale);
+}
+
+int run_record(const Options& options) {
+  Scene scene;
+  if (auto loaded = scene.load(options, resolve_data_paths(options)); !loaded) {
+    report_error(loaded.error().describe());
+    return kExitBadInput;
+  }
+  auto show = Show::create(options, scene, false);
+  if (!show) { report_error(show.error().describe()); return kExitBadInput; }
+  const double seconds = options.seconds_set ? options.seconds : (*show)->natural_seconds();
+  const int total = std::max(1, static_cast<int>(std::lround(seconds * options.fps)));
+  if (options.record && (options.size.x % 2 || options.size.y % 2)) {
+    report_error("invalid value for --size: video needs an even width and height, e.g. 1280x720");
+    return kExitBadInput;
+  }
+
+  auto gl = render::EglContext::create();
+  if (!gl) { report_error(gl.error().describe()); return kExitNoOpenGL; }
+  auto renderer = render::Renderer::create();
+  if (!renderer) { report_error(renderer.error().describe()); return kExitNoOpenGL; }
+  (*renderer)->set_model(scene.model);
+  auto target = render::OffscreenTarget::create(options.size);
+  if (!target) { report_error(target.error().describe()); return kExitBadInput; }
+
+  std::optional<VideoEncoder> video;
+  std::optional<FrameSequenceWriter> frames;
+  if (options.record) {
+    auto v = VideoEncoder::start({*options.record, options.size.x, options.size.y, options.fps});
+    if (!v) { report_error(v.error().describe()); return kExitBadInput; }
+    video.emplace(std::move(*v));
+  } else {
+    auto f = FrameSequenceWriter::open(*options.frames_dir, options.size.x, options.size.y);
+    if (!f) { report_error(f.error().describe()); return kExitBadInput; }
+    frames.emplace(std::move(*f));
+  }
+
+  const bool kiosk_style = (*show)->kiosk() != nullptr;
+  ui::HeadlessImGui overlay_ui;
+  const auto start = std::chrono::steady_clock::now();
+  auto elapsed = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(); };
+  ProgressBar progress = ProgressBar::for_stderr(
+      "Recording " + (options.record ? options.record->string() : options.frames_dir->string()), total);
+  const double dt = 1.0 / options.fps;
+  for (int i = 0; i < total; ++i) {
+    if (i > 0) {
+      (*show)->advance(dt);
+      scene.update(dt);
+    }
+    (*renderer)->draw(*target, scene.frame_view(target->size()));
+    overlay_ui.begin(target->size(), static_cast<float>(dt));
+    draw_show_overlay(scene, **show, target->size(), overlay_ui.scale(), kiosk_style);
+    overlay_ui.end();
+    const render::Image image = target->capture();
+    auto written = video ? video->write_frame(image.rgba) : frames->write_frame(image.rgba);
+    if (!written) { report_error(written.error().describe()); return kExitFailure; }
+    progress.update(i + 1, elapsed());
+  }
+  progress.finish(elapsed());
+  if (video) {
+    if (auto done = video->finish(); !done) { report_error(done.error().describe()); return kExitFailure; }
+    std::printf("wrote %s: %d frames, %dx%d at %g fps (%s), in %.1f s\n", options.record->string().c_str(), total,
+                options.size.x, options.size.y, options.fps, video->codec().c_str(), elapsed());
+  } else {
+    std::printf("wrote %d frames to %s in %.1f s\n", total, options.frames_dir->string().c_str(), elapsed());
+  }
+  return kExitOk;
+}
+
+}  // namespace effleura::app

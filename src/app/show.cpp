@@ -1,0 +1,92 @@
+#include "app/show.hpp"
+
+#include <cmath>
+
+#include "app/show_driver.hpp"
+
+namespace effleura::app {
+
+Expected<std::unique_ptr<Show>> Show::create(const Options& options, Scene& scene, bool kiosk_default) {
+  std::unique_ptr<Show> show(new Show(scene));
+  const DataPaths paths = resolve_data_paths(options);
+  show->locales_dir_ = paths.content / "locales";
+  const auto ids = technique_ids(scene);
+  if (options.playlist || (kiosk_default && !options.lesson)) {
+    show->source_ = options.playlist ? *options.playlist : paths.content / "playlists" / "waiting-room.toml";
+    auto content = lesson::load_kiosk_content(show->source_, show->locales_dir_, ids);
+    if (!content) return std::unexpected(content.error());
+    show->locale_ = std::move(content->locale);
+    show->kiosk_.emplace(std::move(content->playlist));
+  } else if (options.lesson) {
+    show->source_ = *options.lesson;
+    auto locale = lesson::load_locale_with_fallback(show->locales_dir_, "en");
+    if (!locale) return std::unexpected(locale.error());
+    show->locale_ = std::move(*locale);
+    auto loaded = lesson::load_lesson(show->source_, ids, &show->locale_);
+    if (!loaded) return std::unexpected(loaded.error());
+    show->lesson_.emplace(std::move(*loaded), show->locale_);
+  }
+  show->staged_ = ~std::uint64_t{0};
+  show->advance(0.0);
+  return show;
+}
+
+void Show::stage_current() {
+  if (kiosk_) {
+    const auto f = kiosk_->frame();
+    if (f.scenes_started != staged_ && f.scene) {
+      staged_ = f.scenes_started;
+      stage_kiosk_scene(*f.scene, locale_, scene_);
+    }
+    if (f.mode == lesson::KioskMode::loop) {
+      // The playlist's camera path with its slow drift keeps any bright element moving.
+      constexpr float kDeg = 3.14159265f / 180.0f;
+      scene_.camera.set_angles(f.camera.yaw_deg * kDeg, f.camera.pitch_deg * kDeg);
+    }
+    caption_at_ = glm::vec2(f.caption.x, f.caption.y);
+    fade_ = static_cast<float>(f.fade);
+  } else if (lesson_) {
+    if (lesson_->step_generation() != staged_) {
+      staged_ = lesson_->step_generation();
+      stage_lesson_step(lesson_->step(), locale_, scene_);
+    }
+    const auto view = lesson_->presenter();
+    std::string text = view.progress + "   " + view.text;
+    if (!view.question.empty()) text += "\n" + view.question;
+    if (!view.revealed_answer.empty()) text += "\n" + view.revealed_answer;
+    scene_.fixed_caption = text;
+  }
+}
+
+void Show::advance(double dt) {
+  if (kiosk_) kiosk_->advance(dt);
+  if (lesson_) lesson_->advance(dt);
+  stage_current();
+}
+
+double Show::natural_seconds() const {
+  if (kiosk_) return kiosk_->playlist().loop_duration_s();
+  if (lesson_) return lesson_->lesson().total_duration_s();
+  if (const auto* t = scene_.simulation.timeline()) return t->duration();
+  return 10.0;
+}
+
+Expected<void> Show::reload() {
+  const auto ids = technique_ids(scene_);
+  if (kiosk_) {
+    lesson::Playlist playlist = kiosk_->playlist();
+    auto locale = lesson::load_locale_with_fallback(locales_dir_, playlist.language);
+    if (!locale) return std::unexpected(locale.error());
+    if (auto r = lesson::reload_playlist(source_, ids, &*locale, playlist); !r) return r;
+    locale_ = std::move(*locale);
+    kiosk_->replace_playlist(std::move(playlist));  // takes effect at the next scene
+  } else if (lesson_) {
+    lesson::Lesson l = lesson_->lesson();
+    if (auto r = lesson::reload_lesson(source_, ids, &locale_, l); !r) return r;
+    lesson_->set_lesson(std::move(l));
+    staged_ = ~std::uint64_t{0};
+  }
+  return {};
+}
+
+}  // namespace effleura::app

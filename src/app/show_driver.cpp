@@ -1,0 +1,36 @@
+#include "app/show_driver.hpp"
+
+namespace effleura::app {
+namespace {
+
+void stage(const std::string& technique, const std::vector<std::string>& areas, const lesson::Layers& layers,
+           float skin_opacity, Scene& scene) {
+  if (technique.empty()) scene.simulation.clear_technique();
+  else (void)scene.simulation.select_technique(technique);  // ids were checked when the file loaded
+  scene.settings.selected = {};
+  for (const auto& id : areas)
+    if (auto i = anatomy::area_index(id)) scene.settings.selected[*i] = true;
+  scene.settings.layers = {layers.skin, layers.muscles, layers.bones, layers.veins};
+  scene.settings.skin_opacity = skin_opacity;
+}
+
+}  // namespace
+
+void stage_kiosk_scene(const lesson::Scene& k, const lesson::Locale& locale, Scene& scene) {
+  stage(k.technique, k.areas, k.layers, k.skin_opacity, scene);
+  scene.fixed_caption = locale.text_with_source(k.caption);
+}
+
+void stage_lesson_step(const lesson::LessonStep& step, const lesson::Locale& locale, Scene& scene) {
+  stage(step.technique, step.areas, step.layers, step.skin_opacity, scene);
+  if (auto v = render::parse_view(step.view)) scene.camera.set_preset(*v, true);
+  scene.fixed_caption = locale.text_with_source(step.say);
+}
+
+std::vector<std::string> technique_ids(const Scene& scene) {
+  std::vector<std::string> ids;
+  for (const auto& t : scene.simulation.techniques().all()) ids.push_back(t.id);
+  return ids;
+}
+
+}  // namespace effleura::app
