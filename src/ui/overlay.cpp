@@ -12,7 +12,7 @@ constexpr ImU32 kLabelText = IM_COL32(245, 245, 245, 255);
 constexpr ImU32 kLabelBox = IM_COL32(20, 30, 38, 215);
 constexpr ImU32 kLeader = IM_COL32(40, 215, 240, 255);  // the highlight's cyan: label and glow match
 
-void draw_side(ImDrawList* dl, std::vector<const AreaLabel*> side, bool left, float scale) {
+void draw_side(ImDrawList* dl, std::vector<const AreaLabel*> side, bool left, float scale, float inset) {
   const ImVec2 display = ImGui::GetIO().DisplaySize;
   std::sort(side.begin(), side.end(), [](auto* a, auto* b) { return a->anchor.y < b->anchor.y; });
   const float font = ImGui::GetFontSize();
@@ -26,7 +26,7 @@ void draw_side(ImDrawList* dl, std::vector<const AreaLabel*> side, bool left, fl
     float y = std::max(l->anchor.y - box_h * 0.5f, next_free_y);
     y = std::min(y, display.y - box_h - margin);
     next_free_y = y + box_h + 6.0f * scale;
-    const float x = left ? margin : display.x - margin - box_w;
+    const float x = left ? inset + margin : display.x - inset - margin - box_w;
     const ImVec2 box_min(x, y), box_max(x + box_w, y + box_h);
     const ImVec2 joint(left ? box_max.x : box_min.x, y + box_h * 0.5f);
     const ImVec2 anchor(l->anchor.x, l->anchor.y);
@@ -83,8 +83,8 @@ void draw_overlay(const Overlay& overlay, float ui_scale) {
                                                   IM_COL32(30, 33, 37, static_cast<int>(255 * std::min(overlay.fade_cover, 1.0f))));
   std::vector<const AreaLabel*> left, right;
   for (const auto& l : overlay.labels) (l.anchor.x < overlay.subject_centre.x ? left : right).push_back(&l);
-  draw_side(dl, left, true, ui_scale);
-  draw_side(dl, right, false, ui_scale);
+  draw_side(dl, left, true, ui_scale, overlay.left_margin);
+  draw_side(dl, right, false, ui_scale, overlay.right_margin);
 
   if (overlay.speed_legend) draw_speed_legend(dl, ui_scale, overlay.right_margin);
   const ImVec2 display = ImGui::GetIO().DisplaySize;
