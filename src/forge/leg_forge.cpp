@@ -46,8 +46,10 @@ glm::vec2 surface_coords(const anatomy::AreaContent& areas, const glm::vec3& p, 
 }
 
 OutMesh finish(const std::string& name, TriMesh mesh, const Field& field, float voxel,
-               std::size_t triangles, glm::vec3 colour) {
+               std::size_t triangles, glm::vec3 colour, const ForgeOptions& o) {
   simplify(mesh, triangles, 0.6f * voxel);
+  if (const std::size_t bad = non_manifold_edges(mesh))
+    say(o, name + ": warning: " + std::to_string(bad) + " edges are not shared by exactly two triangles");
   OutMesh out;
   out.name = name;
   out.normals = field_normals(mesh, field, 0.5f * voxel);
@@ -90,7 +92,7 @@ Expected<ForgedLeg> forge_leg(const ForgeOptions& o) {
   say(o, "skin: solving soft-tissue thickness for the target girths");
   SkinField skin(d);
   const float skin_voxel = d.skin.voxel * coarse;
-  const std::vector<float> reached = skin.calibrate(std::min(0.002f, skin_voxel));
+  const std::vector<float> reached = skin.calibrate(0.002f * coarse);
   {
     std::size_t r = 0;
     for (const auto& level : skin.levels())
@@ -99,7 +101,7 @@ Expected<ForgedLeg> forge_leg(const ForgeOptions& o) {
   say(o, "skin: meshing");
   const Field skin_field = [&skin](const glm::vec3& p) { return skin(p); };
   OutMesh skin_mesh = finish("skin", mesh_level_set(skin_field, skin.bounds(), skin_voxel), skin_field,
-                             skin_voxel, target(d.skin.triangles), kSkinColour);
+                             skin_voxel, target(d.skin.triangles), kSkinColour, o);
   skin_mesh.attrs.areas.resize(skin_mesh.positions.size());
   for (std::size_t v = 0; v < skin_mesh.positions.size(); ++v) {
     const glm::vec3 p = skin_mesh.positions[v];
@@ -117,7 +119,7 @@ Expected<ForgedLeg> forge_leg(const ForgeOptions& o) {
     box.grow(box.max, 3.0f * body_voxel + b.shape.blend);
     glm::vec3 colour = kBoneColour;
     if (muscle) colour = b.mesh_name.rfind("muscle.", 0) == 0 ? kMuscleColour : kTendonColour;
-    OutMesh m = finish(b.mesh_name, mesh_level_set(f, box, body_voxel), f, body_voxel, target(b.triangles), colour);
+    OutMesh m = finish(b.mesh_name, mesh_level_set(f, box, body_voxel), f, body_voxel, target(b.triangles), colour, o);
     std::array<float, anatomy::kAreaCount> membership{};
     if (muscle)
       for (std::size_t a = 0; a < anatomy::kAreaCount; ++a) {
