@@ -7,10 +7,13 @@
 #include <glm/gtc/constants.hpp>
 
 #include "anatomy/area_content.hpp"
+#include "anatomy/vein_network.hpp"
+#include "core/frame.hpp"
 #include "forge/description.hpp"
 #include "forge/mesh_tools.hpp"
 #include "forge/skin_field.hpp"
 #include "forge/tri_mesh.hpp"
+#include "forge/vein_tubes.hpp"
 
 namespace effleura::forge {
 namespace {
@@ -19,6 +22,7 @@ constexpr glm::vec3 kSkinColour{0.87f, 0.70f, 0.60f};
 constexpr glm::vec3 kMuscleColour{0.72f, 0.24f, 0.22f};
 constexpr glm::vec3 kTendonColour{0.90f, 0.87f, 0.78f};
 constexpr glm::vec3 kBoneColour{0.93f, 0.90f, 0.80f};
+constexpr glm::vec3 kVeinColour{0.22f, 0.30f, 0.62f};
 
 float smoothstep(float e0, float e1, float x) {
   const float t = std::clamp((x - e0) / (e1 - e0), 0.0f, 1.0f);
@@ -139,6 +143,30 @@ Expected<ForgedLeg> forge_leg(const ForgeOptions& o) {
   };
   for (const auto& b : d.bones) leg.meshes.push_back(body_mesh(b, false));
   for (const auto& m : d.muscles) leg.meshes.push_back(body_mesh(m, true));
+
+  // The venous network belongs to the flow model's content; the leg only draws it.
+  const std::filesystem::path veins_file = o.content_dir / "anatomy" / "veins.toml";
+  if (std::filesystem::exists(veins_file)) {
+    auto network = anatomy::load_vein_network(veins_file);
+    if (!network) return std::unexpected(network.error());
+    for (const auto& vein : network->veins) {
+      TriMesh tube = vein_tube(vein, o.stature / frame::kStature);
+      if (tube.indices.empty()) continue;
+      OutMesh m;
+      m.name = "vein." + vein.id;
+      m.normals = surface_normals(tube);
+      m.positions = std::move(tube.positions);
+      m.indices = std::move(tube.indices);
+      m.colour = kVeinColour;
+      for (const auto& p : m.positions) {
+        m.attrs.surface.push_back(surface_coords(*areas, p, o.stature));
+        m.attrs.areas.push_back({});
+        m.attrs.ankle_blend.push_back(ankle_blend(d, p));
+      }
+      say(o, m.name + ": " + std::to_string(m.indices.size() / 3) + " triangles");
+      leg.meshes.push_back(std::move(m));
+    }
+  }
 
   for (const auto& m : leg.meshes) leg.report.triangles += m.indices.size() / 3;
   return leg;

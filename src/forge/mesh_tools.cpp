@@ -115,4 +115,20 @@ std::vector<glm::vec3> field_normals(const TriMesh& mesh, const Field& field, fl
   return normals;
 }
 
+std::vector<glm::vec3> surface_normals(const TriMesh& mesh) {
+  std::vector<glm::vec3> normals(mesh.positions.size(), glm::vec3(0.0f));
+  for (std::size_t t = 0; t + 2 < mesh.indices.size(); t += 3) {
+    const std::uint32_t a = mesh.indices[t], b = mesh.indices[t + 1], c = mesh.indices[t + 2];
+    const glm::vec3 n = glm::cross(mesh.positions[b] - mesh.positions[a], mesh.positions[c] - mesh.positions[a]);
+    normals[a] += n;
+    normals[b] += n;
+    normals[c] += n;
+  }
+  for (auto& n : normals) {
+    const float len = glm::length(n);
+    n = len > 1e-20f ? n / len : glm::vec3(0.0f, 1.0f, 0.0f);
+  }
+  return normals;
+}
+
 }  // namespace effleura::forge

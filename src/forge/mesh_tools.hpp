@@ -24,4 +24,7 @@ std::size_t non_manifold_edges(const TriMesh& mesh);
 // Unit normals: the normalised central-difference gradient of `field`.
 std::vector<glm::vec3> field_normals(const TriMesh& mesh, const Field& field, float step);
 
+// Area-weighted vertex normals from the triangles (for meshes built without a field).
+std::vector<glm::vec3> surface_normals(const TriMesh& mesh);
+
 }  // namespace effleura::forge
