@@ -140,7 +140,7 @@ Expected<Shape> read_shape(const Description& d, const TomlTable& t) {
     }
     if (chain.points.size() < 2)
       return std::unexpected(c.error_at("points", "a chain needs at least two points (from, points, to)"));
-    s.chains.push_back(smooth_chain(chain, 4));
+    s.chains.push_back(smooth_chain(chain, 3));
   }
 
   auto ells = t.tables("ellipsoid");

@@ -7,10 +7,13 @@
 #include <glm/gtc/constants.hpp>
 
 #include "anatomy/area_content.hpp"
+#include "anatomy/vein_network.hpp"
+#include "core/frame.hpp"
 #include "forge/description.hpp"
 #include "forge/mesh_tools.hpp"
 #include "forge/skin_field.hpp"
 #include "forge/tri_mesh.hpp"
+#include "forge/vein_tubes.hpp"
 
 namespace effleura::forge {
 namespace {
@@ -19,6 +22,7 @@ constexpr glm::vec3 kSkinColour{0.87f, 0.70f, 0.60f};
 constexpr glm::vec3 kMuscleColour{0.72f, 0.24f, 0.22f};
 constexpr glm::vec3 kTendonColour{0.90f, 0.87f, 0.78f};
 constexpr glm::vec3 kBoneColour{0.93f, 0.90f, 0.80f};
+constexpr glm::vec3 kVeinColour{0.22f, 0.30f, 0.62f};
 
 float smoothstep(float e0, float e1, float x) {
   const float t = std::clamp((x - e0) / (e1 - e0), 0.0f, 1.0f);
@@ -46,8 +50,10 @@ glm::vec2 surface_coords(const anatomy::AreaContent& areas, const glm::vec3& p, 
 }
 
 OutMesh finish(const std::string& name, TriMesh mesh, const Field& field, float voxel,
-               std::size_t triangles, glm::vec3 colour) {
+               std::size_t triangles, glm::vec3 colour, const ForgeOptions& o) {
   simplify(mesh, triangles, 0.6f * voxel);
+  if (const std::size_t bad = non_manifold_edges(mesh))
+    say(o, name + ": warning: " + std::to_string(bad) + " edges are not shared by exactly two triangles");
   OutMesh out;
   out.name = name;
   out.normals = field_normals(mesh, field, 0.5f * voxel);
@@ -90,7 +96,7 @@ Expected<ForgedLeg> forge_leg(const ForgeOptions& o) {
   say(o, "skin: solving soft-tissue thickness for the target girths");
   SkinField skin(d);
   const float skin_voxel = d.skin.voxel * coarse;
-  const std::vector<float> reached = skin.calibrate(std::min(0.002f, skin_voxel));
+  const std::vector<float> reached = skin.calibrate(0.002f * coarse);
   {
     std::size_t r = 0;
     for (const auto& level : skin.levels())
@@ -99,7 +105,7 @@ Expected<ForgedLeg> forge_leg(const ForgeOptions& o) {
   say(o, "skin: meshing");
   const Field skin_field = [&skin](const glm::vec3& p) { return skin(p); };
   OutMesh skin_mesh = finish("skin", mesh_level_set(skin_field, skin.bounds(), skin_voxel), skin_field,
-                             skin_voxel, target(d.skin.triangles), kSkinColour);
+                             skin_voxel, target(d.skin.triangles), kSkinColour, o);
   skin_mesh.attrs.areas.resize(skin_mesh.positions.size());
   for (std::size_t v = 0; v < skin_mesh.positions.size(); ++v) {
     const glm::vec3 p = skin_mesh.positions[v];
@@ -117,7 +123,7 @@ Expected<ForgedLeg> forge_leg(const ForgeOptions& o) {
     box.grow(box.max, 3.0f * body_voxel + b.shape.blend);
     glm::vec3 colour = kBoneColour;
     if (muscle) colour = b.mesh_name.rfind("muscle.", 0) == 0 ? kMuscleColour : kTendonColour;
-    OutMesh m = finish(b.mesh_name, mesh_level_set(f, box, body_voxel), f, body_voxel, target(b.triangles), colour);
+    OutMesh m = finish(b.mesh_name, mesh_level_set(f, box, body_voxel), f, body_voxel, target(b.triangles), colour, o);
     std::array<float, anatomy::kAreaCount> membership{};
     if (muscle)
       for (std::size_t a = 0; a < anatomy::kAreaCount; ++a) {
@@ -137,6 +143,30 @@ Expected<ForgedLeg> forge_leg(const ForgeOptions& o) {
   };
   for (const auto& b : d.bones) leg.meshes.push_back(body_mesh(b, false));
   for (const auto& m : d.muscles) leg.meshes.push_back(body_mesh(m, true));
+
+  // The venous network belongs to the flow model's content; the leg only draws it.
+  const std::filesystem::path veins_file = o.content_dir / "anatomy" / "veins.toml";
+  if (std::filesystem::exists(veins_file)) {
+    auto network = anatomy::load_vein_network(veins_file);
+    if (!network) return std::unexpected(network.error());
+    for (const auto& vein : network->veins) {
+      TriMesh tube = vein_tube(vein, o.stature / frame::kStature);
+      if (tube.indices.empty()) continue;
+      OutMesh m;
+      m.name = "vein." + vein.id;
+      m.normals = surface_normals(tube);
+      m.positions = std::move(tube.positions);
+      m.indices = std::move(tube.indices);
+      m.colour = kVeinColour;
+      for (const auto& p : m.positions) {
+        m.attrs.surface.push_back(surface_coords(*areas, p, o.stature));
+        m.attrs.areas.push_back({});
+        m.attrs.ankle_blend.push_back(ankle_blend(d, p));
+      }
+      say(o, m.name + ": " + std::to_string(m.indices.size() / 3) + " triangles");
+      leg.meshes.push_back(std::move(m));
+    }
+  }
 
   for (const auto& m : leg.meshes) leg.report.triangles += m.indices.size() / 3;
   return leg;

@@ -3,6 +3,8 @@
 #include <meshoptimizer.h>
 
 #include <algorithm>
+#include <array>
+#include <map>
 
 #include <glm/geometric.hpp>
 
@@ -21,19 +23,78 @@ void drop_degenerate(TriMesh& mesh) {
   mesh.indices = std::move(kept);
 }
 
+void drop_folded_pairs(TriMesh& mesh) {
+  // Edge collapses occasionally fold two triangles onto the same three vertices, back to
+  // back: the pair adds nothing to the surface but makes four triangles share its edges.
+  std::map<std::array<std::uint32_t, 3>, std::vector<std::size_t>> by_vertices;
+  for (std::size_t t = 0; t + 2 < mesh.indices.size(); t += 3) {
+    std::array<std::uint32_t, 3> key{mesh.indices[t], mesh.indices[t + 1], mesh.indices[t + 2]};
+    std::sort(key.begin(), key.end());
+    by_vertices[key].push_back(t);
+  }
+  std::vector<bool> drop(mesh.indices.size() / 3, false);
+  for (const auto& [key, tris] : by_vertices)
+    if (tris.size() > 1)
+      for (std::size_t t : tris) drop[t / 3] = true;
+  std::vector<std::uint32_t> kept;
+  kept.reserve(mesh.indices.size());
+  for (std::size_t t = 0; t + 2 < mesh.indices.size(); t += 3)
+    if (!drop[t / 3]) kept.insert(kept.end(), {mesh.indices[t], mesh.indices[t + 1], mesh.indices[t + 2]});
+  mesh.indices = std::move(kept);
+}
+
+std::size_t non_manifold_edges(const TriMesh& mesh) {
+  std::map<std::pair<std::uint32_t, std::uint32_t>, int> directed;
+  for (std::size_t t = 0; t + 2 < mesh.indices.size(); t += 3)
+    for (int e = 0; e < 3; ++e) ++directed[{mesh.indices[t + e], mesh.indices[t + (e + 1) % 3]}];
+  std::size_t bad = 0;
+  for (const auto& [e, n] : directed)
+    if (n != 1 || directed.find({e.second, e.first}) == directed.end()) ++bad;
+  return bad;
+}
+
+namespace {
+
+void collapse_to(TriMesh& mesh, std::size_t target_triangles, float max_error) {
+  if (mesh.triangle_count() <= target_triangles) return;
+  // meshoptimizer's error is relative to the mesh extent.
+  const float extent = meshopt_simplifyScale(&mesh.positions[0].x, mesh.positions.size(), sizeof(glm::vec3));
+  std::vector<std::uint32_t> out(mesh.indices.size());
+  const std::size_t n = meshopt_simplify(out.data(), mesh.indices.data(), mesh.indices.size(),
+                                         &mesh.positions[0].x, mesh.positions.size(), sizeof(glm::vec3),
+                                         target_triangles * 3, max_error / std::max(extent, 1e-6f), 0, nullptr);
+  out.resize(n);
+  mesh.indices = std::move(out);
+}
+
+}  // namespace
+
 void simplify(TriMesh& mesh, std::size_t target_triangles, float max_error) {
   if (mesh.indices.empty()) return;
-  if (mesh.triangle_count() > target_triangles) {
-    // meshoptimizer's error is relative to the mesh extent.
-    const float extent = meshopt_simplifyScale(&mesh.positions[0].x, mesh.positions.size(), sizeof(glm::vec3));
-    std::vector<std::uint32_t> out(mesh.indices.size());
-    const std::size_t n = meshopt_simplify(out.data(), mesh.indices.data(), mesh.indices.size(),
-                                           &mesh.positions[0].x, mesh.positions.size(), sizeof(glm::vec3),
-                                           target_triangles * 3, max_error / std::max(extent, 1e-6f), 0, nullptr);
-    out.resize(n);
-    mesh.indices = std::move(out);
+  // Now and then an edge collapse pinches the surface (an edge ends up shared by four
+  // triangles). Simplify in steps, check each step, and when a step pinches retry it with a
+  // slightly different target; if none is clean, stop at the last clean mesh (more triangles,
+  // never a broken surface). All of it is deterministic.
+  const bool check = non_manifold_edges(mesh) == 0;
+  while (mesh.triangle_count() > target_triangles) {
+    bool done = false;
+    for (std::size_t tenths : {6u, 8u, 9u}) {
+      const std::size_t step = std::max(target_triangles, mesh.triangle_count() * tenths / 10);
+      for (int attempt = 0; attempt < 4 && !done; ++attempt) {
+        TriMesh trial = mesh;
+        collapse_to(trial, step + step * static_cast<std::size_t>(attempt) / 50, max_error);
+        drop_degenerate(trial);
+        drop_folded_pairs(trial);
+        if (trial.triangle_count() >= mesh.triangle_count()) break;  // the error bound stops it
+        if (!check || non_manifold_edges(trial) == 0) {
+          mesh = std::move(trial);
+          done = true;
+        }
+      }
+      if (done) break;
+    }
+    if (!done) break;
   }
-  drop_degenerate(mesh);
   meshopt_optimizeVertexCache(mesh.indices.data(), mesh.indices.data(), mesh.indices.size(), mesh.positions.size());
   std::vector<glm::vec3> positions(mesh.positions.size());
   const std::size_t used = meshopt_optimizeVertexFetch(positions.data(), mesh.indices.data(), mesh.indices.size(),
@@ -50,6 +111,22 @@ std::vector<glm::vec3> field_normals(const TriMesh& mesh, const Field& field, fl
     const glm::vec3 g(field(p + dx) - field(p - dx), field(p + dy) - field(p - dy), field(p + dz) - field(p - dz));
     const float len = glm::length(g);
     normals.push_back(len > 1e-12f ? g / len : glm::vec3(0, 1, 0));
+  }
+  return normals;
+}
+
+std::vector<glm::vec3> surface_normals(const TriMesh& mesh) {
+  std::vector<glm::vec3> normals(mesh.positions.size(), glm::vec3(0.0f));
+  for (std::size_t t = 0; t + 2 < mesh.indices.size(); t += 3) {
+    const std::uint32_t a = mesh.indices[t], b = mesh.indices[t + 1], c = mesh.indices[t + 2];
+    const glm::vec3 n = glm::cross(mesh.positions[b] - mesh.positions[a], mesh.positions[c] - mesh.positions[a]);
+    normals[a] += n;
+    normals[b] += n;
+    normals[c] += n;
+  }
+  for (auto& n : normals) {
+    const float len = glm::length(n);
+    n = len > 1e-20f ? n / len : glm::vec3(0.0f, 1.0f, 0.0f);
   }
   return normals;
 }

@@ -14,7 +14,17 @@ void simplify(TriMesh& mesh, std::size_t target_triangles, float max_error);
 // Removes triangles with a repeated vertex or (nearly) no area.
 void drop_degenerate(TriMesh& mesh);
 
+// Removes triangles that share all three vertices with another (folded, back-to-back pairs).
+void drop_folded_pairs(TriMesh& mesh);
+
+// Directed edges that do not have exactly one opposite partner: 0 for a closed, consistently
+// oriented 2-manifold.
+std::size_t non_manifold_edges(const TriMesh& mesh);
+
 // Unit normals: the normalised central-difference gradient of `field`.
 std::vector<glm::vec3> field_normals(const TriMesh& mesh, const Field& field, float step);
+
+// Area-weighted vertex normals from the triangles (for meshes built without a field).
+std::vector<glm::vec3> surface_normals(const TriMesh& mesh);
 
 }  // namespace effleura::forge

@@ -111,9 +111,17 @@ float sheet_distance(const Sheet& s, const glm::vec3& p) {
   for (std::size_t i = 0; i + 1 < s.points.size(); ++i) {
     const glm::vec3 a0 = s.points[i] - s.across[i], a1 = s.points[i] + s.across[i];
     const glm::vec3 b0 = s.points[i + 1] - s.across[i + 1], b1 = s.points[i + 1] + s.across[i + 1];
-    d = std::min({d, triangle_distance(p, a0, a1, b1), triangle_distance(p, a0, b1, b0)});
+    const float surface = std::min(triangle_distance(p, a0, a1, b1), triangle_distance(p, a0, b1, b0));
+    // Thinner toward the edges (a lens, not a slab): real bands taper, and a slab's flat
+    // faces are where mesh simplification folds triangles over.
+    const float t = segment_param(p, s.points[i], s.points[i + 1]);
+    const glm::vec3 centre = s.points[i] + (s.points[i + 1] - s.points[i]) * t;
+    const glm::vec3 across = s.across[i] + (s.across[i + 1] - s.across[i]) * t;
+    const float w2 = std::max(glm::dot(across, across), 1e-12f);
+    const float f = std::min(1.0f, glm::dot(p - centre, across) * glm::dot(p - centre, across) / (w2 * w2));
+    d = std::min(d, surface - s.thickness * (1.0f - 0.6f * f));
   }
-  return d - s.thickness;
+  return d;
 }
 
 float Shape::distance(const glm::vec3& p) const {

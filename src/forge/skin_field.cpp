@@ -65,9 +65,16 @@ float SkinField::blend(float y) const { return interpolate(y, &SkinLevel::blend)
 float SkinField::operator()(const glm::vec3& p) const {
   float d = body(p) - thickness(p.y);
   const float r = spec_.cut_round;
-  d = smooth_max(d, p.y - spec_.top_y, r);
+  // The cuts bow out gently (1 cm over 10 cm) rather than being flat: on an exactly flat
+  // face the simplifier cannot tell good collapses from ones that fold triangles over.
+  constexpr float kBow = 1.0f;
+  d = smooth_max(d, p.y - spec_.top_y + kBow * (p.x * p.x + p.z * p.z), r);
   // Above the crotch the body continues into the other half: cut it at the midline.
-  const float medial = std::min(spec_.midline_x - p.x, p.y - spec_.crotch_y);
+  const float mid_y = 0.5f * (spec_.crotch_y + spec_.top_y);
+  // The corner between the midline and the crotch is rounded off widely, so the inner thigh
+  // turns into the cut as a fold rather than a shelf.
+  const float medial = smooth_min(spec_.midline_x - p.x + kBow * (p.z * p.z + (p.y - mid_y) * (p.y - mid_y)),
+                                  p.y - spec_.crotch_y, 0.06f);
   d = smooth_max(d, medial, r);
   return d;
 }

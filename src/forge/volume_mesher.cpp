@@ -22,7 +22,13 @@ TriMesh mesh_level_set(const Field& field, const Box& box, float voxel) {
 
   const float band = 3.0f * voxel;
   auto grid = openvdb::FloatGrid::create(band);
-  grid->setTransform(openvdb::math::Transform::createLinearTransform(static_cast<double>(voxel)));
+  // The lattice is shifted by an odd fraction of a voxel: content coordinates are round
+  // numbers, and a surface through lattice points (a flat cut at y = 1.035 on a 2.5 mm grid)
+  // makes OpenVDB put distinct vertices at the same place.
+  constexpr float kShift = 0.3719f;
+  auto xform = openvdb::math::Transform::createLinearTransform(static_cast<double>(voxel));
+  xform->postTranslate(openvdb::Vec3d(static_cast<double>(kShift * voxel)));
+  grid->setTransform(xform);
   grid->setGridClass(openvdb::GRID_LEVEL_SET);
   auto acc = grid->getAccessor();
 
@@ -32,21 +38,21 @@ TriMesh mesh_level_set(const Field& field, const Box& box, float voxel) {
   const int k0 = index_of(box.min.z) - 2, k1 = index_of(box.max.z) + 2;
   constexpr int kBlock = 8;
   // A block whose centre is farther from the surface than its half-diagonal plus the band
-  // cannot hold band voxels; the margin doubles that for fields that are only nearly
-  // distances (ellipsoids, smooth unions).
-  const float reach = std::sqrt(3.0f) * kBlock * voxel + band * 2.0f;
+  // cannot hold band voxels; two voxels of margin for fields that are only nearly distances
+  // (ellipsoids, smooth unions).
+  const float reach = std::sqrt(3.0f) * 0.5f * kBlock * voxel + band + 2.0f * voxel;
   for (int bi = i0; bi <= i1; bi += kBlock)
     for (int bj = j0; bj <= j1; bj += kBlock)
       for (int bk = k0; bk <= k1; bk += kBlock) {
         const glm::vec3 centre = glm::vec3(static_cast<float>(bi), static_cast<float>(bj),
                                            static_cast<float>(bk)) * voxel +
-                                 glm::vec3(0.5f * (kBlock - 1) * voxel);
+                                 glm::vec3((0.5f * (kBlock - 1) + kShift) * voxel);
         if (std::abs(field(centre)) > reach) continue;
         for (int i = bi; i < bi + kBlock && i <= i1; ++i)
           for (int j = bj; j < bj + kBlock && j <= j1; ++j)
             for (int k = bk; k < bk + kBlock && k <= k1; ++k) {
-              const glm::vec3 p = glm::vec3(static_cast<float>(i), static_cast<float>(j),
-                                            static_cast<float>(k)) * voxel;
+              const glm::vec3 p = (glm::vec3(static_cast<float>(i), static_cast<float>(j),
+                                             static_cast<float>(k)) + kShift) * voxel;
               const float d = field(p);
               if (std::abs(d) < band) acc.setValue(openvdb::Coord(i, j, k), d);
             }

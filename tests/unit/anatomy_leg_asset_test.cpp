@@ -1,0 +1,214 @@
+// Checks on the committed assets/leg.glb as the program loads it (load_model): closed skin,
+// girths and joint heights from anthropometry, areas where they belong, per-vertex data.
+#include <doctest/doctest.h>
+
+#include <assimp/Importer.hpp>
+#include <assimp/scene.h>
+
+#include <algorithm>
+#include <string>
+
+#include "anatomy/area_attributes.hpp"
+#include "anatomy/model_loader.hpp"
+#include "anatomy/picking.hpp"
+#include "anatomy_mesh_checks.hpp"
+#include "core/frame.hpp"
+
+using namespace effleura;
+using namespace effleura::anatomy;
+
+namespace {
+
+const Expected<Model>& leg() {
+  static const Expected<Model> model = load_model(EFFLEURA_SOURCE_DIR "/assets/leg.glb");
+  return model;
+}
+
+const Mesh& mesh(const std::string& name) {
+  const Mesh* m = leg()->find(name);
+  REQUIRE_MESSAGE(m != nullptr, "missing mesh " << name);
+  return *m;
+}
+
+float max_y(const Mesh& m) {
+  float y = -1.0f;
+  for (const auto& p : m.positions) y = std::max(y, p.y);
+  return y;
+}
+
+float min_y(const Mesh& m) {
+  float y = 10.0f;
+  for (const auto& p : m.positions) y = std::min(y, p.y);
+  return y;
+}
+
+// Girth as ANSUR II measures it: the leg's own closed curve at that height.
+double girth_mm(float y) { return effleura::test::section(mesh("skin"), y).longest() * 1000.0; }
+
+}  // namespace
+
+TEST_CASE("the leg asset loads with every layer and the named structures") {
+  REQUIRE_MESSAGE(leg().has_value(), leg().error().describe());
+  for (const char* name :
+       {"skin", "bone.pelvis", "bone.femur", "bone.patella", "bone.tibia", "bone.fibula", "bone.calcaneus",
+        "bone.talus", "bone.metatarsals", "bone.phalanges", "muscle.gluteus-maximus", "muscle.gluteus-medius",
+        "muscle.tensor-fasciae-latae", "band.it", "muscle.rectus-femoris", "muscle.vastus-lateralis",
+        "muscle.vastus-medialis", "muscle.sartorius", "muscle.adductor-longus", "muscle.adductor-magnus",
+        "muscle.gracilis", "muscle.biceps-femoris", "muscle.semitendinosus", "muscle.semimembranosus",
+        "muscle.gastrocnemius-medial", "muscle.gastrocnemius-lateral", "muscle.soleus", "tendon.achilles",
+        "muscle.tibialis-anterior", "muscle.fibularis-longus", "muscle.fibularis-brevis"})
+    CHECK_MESSAGE(leg()->find(name) != nullptr, name);
+  CHECK(mesh("skin").layer == Layer::skin);
+  CHECK(mesh("band.it").layer == Layer::muscle);
+  CHECK(mesh("bone.femur").layer == Layer::bone);
+  // issue 3 budget: the whole leg under 150k triangles
+  CHECK(leg()->triangle_count() <= 150000);
+}
+
+TEST_CASE("the skin is closed, consistently oriented and has no degenerate triangles") {
+  REQUIRE(leg().has_value());
+  const auto c = effleura::test::check_closed(mesh("skin"));
+  CHECK(c.open_edges == 0);
+  CHECK(c.overused_edges == 0);
+  CHECK(c.misoriented_edges == 0);
+  CHECK(c.degenerate == 0);
+  // The leg stands on the floor (frame.hpp: y = 0), give or take the sole's last millimetres.
+  CHECK(std::abs(min_y(mesh("skin"))) < 0.006f);
+}
+
+TEST_CASE("girths lie within one SD of the ANSUR II male means (physiology.md)") {
+  REQUIRE(leg().has_value());
+  // Ankle: the least girth above the malleoli (lateral malleolus 0.042 H = 0.074 m).
+  double ankle = 1e9;
+  for (float y = 0.095f; y <= 0.16f; y += 0.005f) ankle = std::min(ankle, girth_mm(y));
+  CHECK(ankle == doctest::Approx(229.0).epsilon(15.0 / 229.0));
+  // Calf: the greatest girth of the lower leg.
+  double calf = 0.0;
+  for (float y = 0.25f; y <= 0.42f; y += 0.005f) calf = std::max(calf, girth_mm(y));
+  CHECK(calf == doctest::Approx(392.0).epsilon(30.0 / 392.0));
+  // Lower thigh: just above the kneecap.
+  const double above_knee = girth_mm(max_y(mesh("bone.patella")) + 0.01f);
+  CHECK(above_knee == doctest::Approx(409.0).epsilon(32.0 / 409.0));
+  // Upper thigh at the gluteal fold, about 0.46 H; below the crotch the section is the leg's own.
+  const auto upper = effleura::test::section(mesh("skin"), 0.46f * frame::kStature);
+  CHECK(upper.loops.size() == 1);
+  CHECK(upper.longest() * 1000.0 == doctest::Approx(625.0).epsilon(59.0 / 625.0));
+}
+
+TEST_CASE("joint centres sit at the heights of core/frame.hpp") {
+  REQUIRE(leg().has_value());
+  // Hip: the top of the femoral head is its centre plus the head's radius (~24 mm).
+  CHECK(max_y(mesh("bone.femur")) - 0.024f == doctest::Approx(frame::kHipCentre.y).epsilon(0.01 / 0.91));
+  // Knee: the joint space between femoral condyles and tibial plateau.
+  const float knee = 0.5f * (min_y(mesh("bone.femur")) + max_y(mesh("bone.tibia")));
+  CHECK(std::abs(knee - frame::kKneeCentre.y) < 0.02f);
+  // Ankle: the talus dome is the ankle joint's lower surface; the tibia's plafond sits on it.
+  CHECK(std::abs(max_y(mesh("bone.talus")) - frame::kAnkleCentre.y) < 0.015f);
+  // The malleoli reach below the ankle centre, as they do (lateral malleolus 0.042 H).
+  CHECK(min_y(mesh("bone.fibula")) < frame::kAnkleCentre.y);
+}
+
+TEST_CASE("the calf bulges backward and inward; the popliteal fossa is a hollow") {
+  REQUIRE(leg().has_value());
+  const Mesh& skin = mesh("skin");
+  const auto ankle = effleura::test::section(skin, 0.12f);
+  const auto calf = effleura::test::section(skin, 0.36f);
+  CHECK(calf.min_z < ankle.min_z - 0.025f);  // posterior bulge
+  CHECK(calf.min_x < ankle.min_x - 0.015f);  // medial bulge
+  CHECK((calf.max_x - ankle.max_x) < (ankle.min_x - calf.min_x));  // more inward than outward
+
+  // Back-most skin in a sagittal band through the knee: the fossa sits in front of both the
+  // gastrocnemius bulge below it and the hamstrings above it.
+  auto back_z = [&](float y) {
+    float z = 1.0f;
+    for (std::size_t t = 0; t + 2 < skin.indices.size(); t += 3)
+      for (int k = 0; k < 3; ++k) {
+        const glm::vec3& p = skin.positions[skin.indices[t + k]];
+        if (std::abs(p.y - y) < 0.01f && std::abs(p.x - frame::kKneeCentre.x) < 0.015f) z = std::min(z, p.z);
+      }
+    return z;
+  };
+  const float fossa = back_z(frame::kKneeCentre.y);
+  CHECK(fossa > back_z(0.38f) + 0.01f);
+  CHECK(fossa > back_z(0.64f) + 0.01f);
+}
+
+TEST_CASE("the iliotibial band runs down the outer thigh to below the knee") {
+  REQUIRE(leg().has_value());
+  const Mesh& band = mesh("band.it");
+  for (const auto& p : band.positions) REQUIRE(p.x > 0.0f);
+  CHECK(max_y(band) > 0.85f);                       // from the hip
+  CHECK(min_y(band) < frame::kKneeCentre.y - 0.02f);  // to Gerdy's tubercle below the joint
+}
+
+TEST_CASE("every area is non-empty and where it belongs") {
+  REQUIRE(leg().has_value());
+  const Mesh& skin = mesh("skin");
+  REQUIRE(skin.area_weights.size() == skin.positions.size());
+  for (std::size_t a = 0; a < kAreaCount; ++a) {
+    std::size_t strong = 0;
+    for (const auto& w : skin.area_weights) strong += w[a] > 0.9f ? 1 : 0;
+    CHECK_MESSAGE(strong > 20, kAreaIds[a]);
+  }
+  const auto centres = area_centres(*leg());
+  auto c = [&](std::string_view id) {
+    const auto& v = centres[*area_index(id)];
+    REQUIRE(v.has_value());
+    return *v;
+  };
+  const glm::vec3 knee = frame::kKneeCentre;
+  CHECK(c("popliteal").z < knee.z);
+  CHECK(std::abs(c("popliteal").y - knee.y) < 0.05f);
+  CHECK(c("it-band").x > 0.0f);
+  CHECK(c("glutes").z < 0.0f);
+  CHECK(c("glutes").y > 0.82f);
+  CHECK(c("calves").z < knee.z);
+  CHECK(c("calves").y < knee.y);
+  CHECK(c("shin").z > c("calves").z + 0.03f);
+  CHECK(c("shin").y < knee.y);
+  CHECK(c("thighs").y > knee.y);
+  CHECK(c("hamstrings").y > knee.y);
+  CHECK(c("hamstrings").z < c("thighs").z);
+  for (std::size_t a = 0; a < kAreaCount; ++a)
+    if (kAreaIds[a] != "feet") CHECK(c("feet").y < (*centres[a]).y);
+  // Weights fade at the edges rather than cutting off.
+  std::size_t partial = 0;
+  for (const auto& w : skin.area_weights) partial += (w[*area_index("calves")] > 0.1f && w[*area_index("calves")] < 0.9f) ? 1 : 0;
+  CHECK(partial > 50);
+}
+
+TEST_CASE("muscles carry unit fibre directions along their length") {
+  REQUIRE(leg().has_value());
+  const Mesh& gastro = mesh("muscle.gastrocnemius-medial");
+  REQUIRE(gastro.fibre_dirs.size() == gastro.positions.size());
+  double vertical = 0.0;
+  for (const auto& d : gastro.fibre_dirs) {
+    CHECK(glm::length(d) == doctest::Approx(1.0).epsilon(1e-3));
+    vertical += static_cast<double>(std::abs(d.y));
+  }
+  // The calf's fibres run roughly up and down.
+  CHECK(vertical / static_cast<double>(gastro.fibre_dirs.size()) > 0.8);
+  CHECK(mesh("bone.femur").fibre_dirs.empty());
+}
+
+TEST_CASE("the ankle blend moves the foot and leaves the leg") {
+  Assimp::Importer importer;
+  const aiScene* scene = importer.ReadFile(EFFLEURA_SOURCE_DIR "/assets/leg.glb", 0);
+  REQUIRE(scene != nullptr);
+  int checked = 0;
+  for (unsigned i = 0; i < scene->mNumMeshes; ++i) {
+    const aiMesh& m = *scene->mMeshes[i];
+    const std::string name = m.mName.C_Str();
+    const auto blend = decode_ankle_blend(m);
+    REQUIRE_MESSAGE(blend.size() == m.mNumVertices, name);
+    for (unsigned v = 0; v < m.mNumVertices; ++v) {
+      if (m.mVertices[v].y < 0.03f) CHECK(blend[v] == doctest::Approx(1.0f));
+      if (m.mVertices[v].y > 0.2f) CHECK(blend[v] == doctest::Approx(0.0f));
+    }
+    if (name == "bone.talus" || name == "bone.tibia") {
+      for (float b : blend) CHECK(b == (name == "bone.talus" ? 1.0f : 0.0f));
+      ++checked;
+    }
+  }
+  CHECK(checked == 2);
+}
