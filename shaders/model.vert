@@ -5,12 +5,15 @@ layout(location = 2) in vec4 aAreasA;   // areas 0-3 (anatomy/areas.hpp order)
 layout(location = 3) in vec4 aAreasB;   // areas 4-7
 layout(location = 4) in float aAreasC;  // area 8
 layout(location = 5) in vec3 aFibre;
+layout(location = 6) in float aAnkle;  // 0 moves with the leg, 1 turns fully with the foot
 
 uniform mat4 uViewProj;
 uniform float uHighlight[9];
 uniform int uShading;
 uniform vec4 uDent[2];        // xyz: centre of a palm on the skin, w: radius (0 = none)
 uniform float uDentDepth[2];  // metres
+uniform float uAnkleDeg;      // + dorsiflexion (toes up)
+uniform vec3 uAnkleCentre;
 
 out vec3 vWorld;
 out vec3 vNormal;
@@ -19,16 +22,22 @@ out float vGlow;
 
 void main() {
   // The skin gives under the hands: a smooth (Gaussian) dent along the inward normal.
-  vec3 p = aPosition;
+  // The foot turns about the lateral axis through the ankle, as in anatomy/leg_surface.cpp's
+  // FootShape::sole, so hands on the sole stay on it.
+  float phi = radians(uAnkleDeg) * aAnkle;
+  float c = cos(phi), s = sin(phi);
+  vec3 q = aPosition - uAnkleCentre;
+  vec3 p = uAnkleCentre + vec3(q.x, q.y * c + q.z * s, -q.y * s + q.z * c);
+  vec3 n = vec3(aNormal.x, aNormal.y * c + aNormal.z * s, -aNormal.y * s + aNormal.z * c);
   if (uShading == 0) {
     for (int i = 0; i < 2; ++i) {
       if (uDent[i].w <= 0.0) continue;
       float d = distance(aPosition, uDent[i].xyz) / uDent[i].w;
-      p -= aNormal * uDentDepth[i] * exp(-2.0 * d * d);
+      p -= n * uDentDepth[i] * exp(-2.0 * d * d);
     }
   }
   vWorld = p;
-  vNormal = aNormal;
+  vNormal = n;
   vFibre = aFibre;
   // Per-vertex soft membership times the per-area glow gives a soft-edged highlight.
   float g = 0.0;

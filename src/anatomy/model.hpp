@@ -25,6 +25,9 @@ struct Mesh {
   std::vector<std::array<float, kAreaCount>> area_weights;
   // Unit direction of the muscle fibres per vertex (muscles only; empty otherwise).
   std::vector<glm::vec3> fibre_dirs;
+  // How much each vertex turns with the foot about the ankle (0 not at all, 1 fully), so
+  // ankle pumps can move the foot without a seam; empty when the mesh has no foot part.
+  std::vector<float> ankle_blend;
 };
 
 struct Bounds {

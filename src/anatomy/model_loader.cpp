@@ -48,6 +48,7 @@ void collect(const aiScene& scene, const aiNode& node, const glm::mat4& parent, 
       for (unsigned k = 0; k < 3; ++k) mesh.indices.push_back(face.mIndices[k]);
     }
     decode_area_attributes(am, mesh);
+    mesh.ankle_blend = decode_ankle_blend(am);
     if (!mesh.indices.empty()) out.meshes.push_back(std::move(mesh));
   }
   for (unsigned c = 0; c < node.mNumChildren; ++c) collect(scene, *node.mChildren[c], world, out);

@@ -83,6 +83,7 @@ render::FrameView Scene::frame_view(glm::ivec2 framebuffer) const {
   for (std::size_t i = 0; i < anatomy::kAreaCount; ++i) v.highlight[i] = settings.selected[i] ? pulse : 0.0f;
   if (const auto* t = simulation.technique()) {
     const auto& f = simulation.frame();
+    v.ankle_deg = f.ankle_deg;
     // A technique lights its own target areas (steady, not pulsing: the hands are the motion).
     for (const auto& id : t->areas)
       if (auto i = anatomy::area_index(id)) v.highlight[*i] = std::max(v.highlight[*i], 0.35f);

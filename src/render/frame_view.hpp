@@ -30,6 +30,9 @@ struct FrameView {
   float skin_opacity = 1.0f;  // 1 opaque; lower values give the X-ray view
   // Glow strength per area, 0..1, already including any slow pulse (see highlight.hpp).
   std::array<float, anatomy::kAreaCount> highlight{};
+  // The foot's angle at the ankle (degrees, + dorsiflexion), applied through each vertex's
+  // ankle blend about the same axis the technique engine turns the sole about.
+  float ankle_deg = 0.0f;
 
   // The therapist's hands ([0] left, [1] right), drawn when visible.
   struct HandView {

@@ -14,6 +14,7 @@ struct Vertex {
   float normal[3];
   float areas[anatomy::kAreaCount];
   float fibre[3];
+  float ankle;
 };
 
 void attribute(GLuint location, GLint size, std::size_t offset) {
@@ -35,6 +36,7 @@ GpuMesh::GpuMesh(const anatomy::Mesh& mesh) : layer_(mesh.layer), name_(mesh.nam
     }
     for (std::size_t a = 0; a < anatomy::kAreaCount; ++a)
       v.areas[a] = i < mesh.area_weights.size() ? mesh.area_weights[i][a] : 0.0f;
+    v.ankle = i < mesh.ankle_blend.size() ? mesh.ankle_blend[i] : 0.0f;
   }
   glGenVertexArrays(1, &vao_);
   glGenBuffers(1, &vbo_);
@@ -52,6 +54,7 @@ GpuMesh::GpuMesh(const anatomy::Mesh& mesh) : layer_(mesh.layer), name_(mesh.nam
   attribute(3, 4, offsetof(Vertex, areas) + 4 * sizeof(float));   // areas 4-7
   attribute(4, 1, offsetof(Vertex, areas) + 8 * sizeof(float));   // area 8
   attribute(5, 3, offsetof(Vertex, fibre));
+  attribute(6, 1, offsetof(Vertex, ankle));
   glBindVertexArray(0);
   index_count_ = static_cast<int>(mesh.indices.size());
 }

@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "core/frame.hpp"
 #include "render/gl.hpp"
 
 namespace effleura::render {
@@ -154,6 +155,8 @@ void Renderer::draw(RenderTarget& target, const FrameView& view) {
   model_.set_floats("uHighlight", view.highlight.data(), static_cast<int>(view.highlight.size()));
   glUniform4fv(glGetUniformLocation(model_.id(), "uDent"), 2, &view.dents[0].x);
   model_.set_floats("uDentDepth", view.dent_depth.data(), 2);
+  model_.set("uAnkleDeg", view.ankle_deg);
+  model_.set("uAnkleCentre", frame::kAnkleCentre);
   glEnable(GL_DEPTH_TEST);
   glDepthFunc(GL_LEQUAL);
   glDepthMask(GL_TRUE);
