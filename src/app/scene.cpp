@@ -1,5 +1,6 @@
 #include "app/scene.hpp"
 
+#include "anatomy/area_mapping.hpp"
 #include "anatomy/model_loader.hpp"
 #include "render/highlight.hpp"
 #include "ui/main_ui.hpp"
@@ -19,11 +20,20 @@ Expected<void> Scene::load_model(const Options& options, const DataPaths& paths)
   auto loaded = anatomy::load_model(path);
   if (!loaded) return std::unexpected(loaded.error());
   model = std::move(*loaded);
+  if (options.area_mapping) {
+    // A foreign model learns our nine areas from a mapping of its mesh names.
+    auto mapping = anatomy::load_area_mapping(*options.area_mapping);
+    if (!mapping) return std::unexpected(mapping.error());
+    if (auto applied = anatomy::apply_area_mapping(*mapping, model); !applied) return applied;
+  }
   return {};
 }
 
 Expected<void> Scene::load_content(const Options& options, const DataPaths& paths) {
   if (auto sim = simulation.load(paths, model); !sim) return std::unexpected(sim.error());
+  auto area_content = anatomy::load_area_content(paths.content / "areas.toml");
+  if (!area_content) return std::unexpected(area_content.error());
+  areas = std::move(*area_content);
   paths_ = paths;
   watcher_ = FileWatcher();
   watcher_.watch(paths.content / "poses.toml");

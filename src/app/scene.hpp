@@ -5,6 +5,7 @@
 
 #include <glm/vec2.hpp>
 
+#include "anatomy/area_content.hpp"
 #include "anatomy/model.hpp"
 #include "app/options.hpp"
 #include "app/paths.hpp"
@@ -44,6 +45,7 @@ class Scene {
   bool toggle_area_at(glm::vec2 pixel, glm::ivec2 size);
 
   anatomy::Model model;
+  std::optional<anatomy::AreaContent> areas;  // content/areas.toml: names, descriptions, cautions
   Simulation simulation;
   render::Camera camera;
   ViewSettings settings;

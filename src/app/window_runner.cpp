@@ -74,6 +74,9 @@ int run_window(const Options& options) {
   ui_state.layers = &scene.settings.layers;
   ui_state.skin_opacity = &scene.settings.skin_opacity;
   ui_state.selected = &scene.settings.selected;
+  ui_state.areas = scene.areas ? &*scene.areas : nullptr;
+  for (std::size_t a = 0; a < anatomy::kAreaCount; ++a)
+    if (scene.settings.selected[a]) ui_state.focus_area = static_cast<int>(a);
   ui_state.renderer_name = render::current_gl_info().renderer;
   render::WindowTarget target(w);
   glm::dvec2 last_mouse{0.0};
@@ -145,7 +148,10 @@ int run_window(const Options& options) {
       if (mouse_free && ImGui::IsMouseReleased(ImGuiMouseButton_Left) &&
           ImGui::GetMouseDragDelta(ImGuiMouseButton_Left, 0.0f).x == 0.0f &&
           ImGui::GetMouseDragDelta(ImGuiMouseButton_Left, 0.0f).y == 0.0f)
-        scene.toggle_area_at(last_mouse, win);
+        if (scene.toggle_area_at(last_mouse, win)) {
+          const auto hit = anatomy::pick(scene.model, scene.ray_through(last_mouse, win));
+          if (hit.skin && hit.skin->area) ui_state.focus_area = static_cast<int>(*hit.skin->area);
+        }
       if (mouse_free && glfwGetMouseButton(w, GLFW_MOUSE_BUTTON_LEFT) != GLFW_PRESS) {
         overlay.hover = scene.describe_at(last_mouse, win);
         overlay.hover_at = last_mouse;

@@ -59,7 +59,25 @@ void view_panel(UiState& s) {
   ImGui::TextUnformatted("Target areas");
   for (std::size_t i = 0; i < anatomy::kAreaCount; ++i) {
     bool on = (*s.selected)[i];
-    if (ImGui::Checkbox(area_label(i), &on)) (*s.selected)[i] = on;
+    if (ImGui::Checkbox(area_label(i), &on)) {
+      (*s.selected)[i] = on;
+      if (on) s.focus_area = static_cast<int>(i);
+    }
+  }
+  if (s.areas && s.focus_area >= 0) {
+    const anatomy::AreaInfo& a = s.areas->areas[static_cast<std::size_t>(s.focus_area)];
+    ImGui::Separator();
+    ImGui::TextUnformatted(a.name.c_str());
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(a.description.c_str());
+    ImGui::TextDisabled("Pressure: %s (about %.0f-%.0f mmHg, an estimate)", std::string(anatomy::pressure_name(a.pressure)).c_str(),
+                        static_cast<double>(a.pressure_mmhg_min), static_cast<double>(a.pressure_mmhg_max));
+    for (const auto& caution : a.cautions) {
+      ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.75f, 0.45f, 1.0f));
+      ImGui::BulletText("%s", caution.c_str());
+      ImGui::PopStyleColor();
+    }
+    ImGui::PopTextWrapPos();
   }
   ImGui::End();
 }

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 
+#include "anatomy/area_content.hpp"
 #include "anatomy/areas.hpp"
 #include "render/camera.hpp"
 #include "render/frame_view.hpp"
@@ -20,6 +21,8 @@ struct UiState {
   std::string renderer_name;
   std::string status_message;  // e.g. "Saved effleura-....png"
   bool show_view_panel = true;
+  const anatomy::AreaContent* areas = nullptr;  // descriptions and cautions, when loaded
+  int focus_area = -1;                          // the area last chosen: its notes are shown
 };
 
 struct UiCommands {

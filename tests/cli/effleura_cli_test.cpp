@@ -121,3 +121,24 @@ TEST_CASE("the window opens, draws and closes under a virtual X server") {
   auto r = run("xvfb-run", "-a -s '-screen 0 1280x800x24' '" + kExe + "' --frames 20 --model " + q(lathe()));
   CHECK_MESSAGE(r.status == 0, r.err);
 }
+
+TEST_CASE("--model with --areas lights a foreign model's meshes; a mapping naming a missing mesh is refused") {
+  const auto dir = effleura::test::temp_dir("cli");
+  const auto good = dir / "lathe-areas.toml", bad = dir / "bad-areas.toml";
+  std::ofstream(good) << "[meshes]\nskin = \"calves\"\n";
+  std::ofstream(bad) << "[meshes]\nskin = \"calves\"\nCalf_R = \"calves\"\n";
+  const auto lit = dir / "lathe-lit.png", plain = dir / "lathe-plain.png";
+  auto r = run(kExe, "--headless --screenshot " + q(lit) + " --size 160x160 --model " + q(lathe()) + " --areas " + q(good) +
+                         " --area calves");
+  REQUIRE_MESSAGE(r.status == 0, r.err);
+  auto p = run(kExe, "--headless --screenshot " + q(plain) + " --size 160x160 --model " + q(lathe()));
+  REQUIRE_MESSAGE(p.status == 0, p.err);
+  CHECK(effleura::test::slurp(lit) != effleura::test::slurp(plain));  // the mapped mesh glows
+  auto b = run(kExe, "--headless --screenshot " + q(lit) + " --model " + q(lathe()) + " --areas " + q(bad));
+  CHECK(b.status == 2);
+  CHECK(b.err_lines() == 1);
+  CHECK(b.err.find("Calf_R") != std::string::npos);
+  CHECK(b.err.find(bad.string()) != std::string::npos);
+  auto alone = run(kExe, "--areas " + q(good));
+  CHECK(alone.status == 2);
+}
