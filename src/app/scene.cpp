@@ -3,6 +3,7 @@
 #include "anatomy/area_mapping.hpp"
 #include "anatomy/model_loader.hpp"
 #include "render/highlight.hpp"
+#include "render/valve_geometry.hpp"
 #include "ui/main_ui.hpp"
 
 #include <glm/geometric.hpp>
@@ -89,6 +90,18 @@ render::FrameView Scene::frame_view(glm::ivec2 framebuffer) const {
     if (const auto* p = simulation.particles(); p && simulation.flow()) {
       p->write(*simulation.flow(), v.particles);
       v.particle_px = std::max(2.0f, 3.0f * float(framebuffer.y) / 720.0f);
+      // The valves, opening and closing with the flow through them.
+      const flow::FlowSystem& f = *simulation.flow();
+      std::vector<render::ValveView> valves;
+      for (const auto& valve : f.valves()) {
+        const auto& vein = f.network().veins[valve.vein];
+        const double a = std::max(0.0, valve.fraction - 0.01), b = std::min(1.0, valve.fraction + 0.01);
+        const glm::vec3 dir = vein.point_at(b) - vein.point_at(a);
+        if (glm::length(dir) < 1e-6f) continue;
+        valves.push_back({valve.position, glm::normalize(dir), vein.radius_at(valve.fraction),
+                          static_cast<float>(valve.open), valve.incompetent});
+      }
+      render::append_valves(valves, v.coloured);
     }
   for (std::size_t i = 0; i < anatomy::kAreaCount; ++i) v.highlight[i] = settings.selected[i] ? pulse : 0.0f;
   if (const auto* t = simulation.technique()) {

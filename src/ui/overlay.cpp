@@ -54,11 +54,12 @@ ImU32 viridis(float t) {
   return IM_COL32(static_cast<int>(rgb[0] * 255), static_cast<int>(rgb[1] * 255), static_cast<int>(rgb[2] * 255), 255);
 }
 
-void draw_speed_legend(ImDrawList* dl, float scale, float right_margin) {
+void draw_speed_legend(ImDrawList* dl, float scale, float left_margin) {
   const ImVec2 display = ImGui::GetIO().DisplaySize;
   const float w = 230.0f * scale, h = 12.0f * scale, pad = 8.0f * scale;
   const float font = ImGui::GetFontSize();
-  const ImVec2 at(display.x - right_margin - w - 24.0f * scale, display.y * 0.40f);
+  // Bottom left, above the caption band, clear of the View panel in the window.
+  const ImVec2 at(left_margin + 24.0f * scale, display.y * 0.62f);
   dl->AddRectFilled(ImVec2(at.x - pad, at.y - pad - font - 4.0f * scale), ImVec2(at.x + w + pad, at.y + h + pad + font + 2.0f * scale),
                     IM_COL32(15, 20, 26, 200), 6.0f * scale);
   dl->AddText(ImVec2(at.x, at.y - font - 4.0f * scale), kLabelText, "Blood speed");
@@ -86,7 +87,7 @@ void draw_overlay(const Overlay& overlay, float ui_scale) {
   draw_side(dl, left, true, ui_scale, overlay.left_margin);
   draw_side(dl, right, false, ui_scale, overlay.right_margin);
 
-  if (overlay.speed_legend) draw_speed_legend(dl, ui_scale, overlay.right_margin);
+  if (overlay.speed_legend) draw_speed_legend(dl, ui_scale, overlay.left_margin);
   const ImVec2 display = ImGui::GetIO().DisplaySize;
   if (!overlay.caption.empty()) {
     // Centred in the space the side panels leave free.

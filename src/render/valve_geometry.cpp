@@ -1,0 +1,54 @@
+#include "render/valve_geometry.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include <glm/common.hpp>
+#include <glm/geometric.hpp>
+
+namespace effleura::render {
+namespace {
+
+constexpr float kScale = 2.0f;  // leaflets twice life size, or they vanish inside a 3 mm vein
+
+void basis(const glm::vec3& axis, glm::vec3& u, glm::vec3& w) {
+  const glm::vec3 ref = std::fabs(axis.y) < 0.9f ? glm::vec3(0, 1, 0) : glm::vec3(1, 0, 0);
+  u = glm::normalize(glm::cross(axis, ref));
+  w = glm::cross(axis, u);
+}
+
+}  // namespace
+
+glm::vec3 leaflet_tip(const ValveView& v, int side) {
+  glm::vec3 u, w;
+  basis(v.downstream, u, w);
+  const float r = v.radius_m * kScale;
+  const float sign = side == 0 ? 1.0f : -1.0f;
+  // Hinged on the wall at +-u; the free edge swings from the centre (shut) to the wall (open).
+  const glm::vec3 hinge = v.position + sign * u * r;
+  const float open = std::clamp(v.open, 0.0f, 1.0f);
+  const float angle = (1.0f - open) * 1.25f + open * 0.15f;  // from the wall, radians
+  return hinge + v.downstream * (r * std::cos(angle) * 1.1f) - sign * u * (r * std::sin(angle) * 1.05f);
+}
+
+void append_valves(const std::vector<ValveView>& valves, std::vector<ColouredVertex>& out) {
+  for (const auto& v : valves) {
+    glm::vec3 u, w;
+    basis(v.downstream, u, w);
+    const float r = v.radius_m * kScale;
+    // Open valves in pale ivory, shut ones brighter, leaky ones amber.
+    const glm::vec4 colour = v.incompetent ? glm::vec4(1.0f, 0.62f, 0.15f, 0.95f)
+                                           : glm::vec4(glm::mix(glm::vec3(1.0f), glm::vec3(0.85f, 0.9f, 1.0f), v.open), 0.9f);
+    for (int side = 0; side < 2; ++side) {
+      const float sign = side == 0 ? 1.0f : -1.0f;
+      const glm::vec3 hinge = v.position + sign * u * r;
+      const glm::vec3 tip = leaflet_tip(v, side);
+      // A cusp: hinged along a chord of the wall (+-w), its free edge at the tip.
+      const glm::vec3 a = hinge + w * r * 0.8f, b = hinge - w * r * 0.8f;
+      const glm::vec3 t1 = tip + w * r * 0.5f, t2 = tip - w * r * 0.5f;
+      out.insert(out.end(), {{a, colour}, {b, colour}, {t1, colour}, {b, colour}, {t2, colour}, {t1, colour}});
+    }
+  }
+}
+
+}  // namespace effleura::render
