@@ -19,6 +19,7 @@
 #include "app/camera_input.hpp"
 #include "app/panel_bridge.hpp"
 #include "app/show.hpp"
+#include "core/file_watcher.hpp"
 #include "ui/presenter_panel.hpp"
 #include "ui/fonts.hpp"
 #include "ui/overlay.hpp"
@@ -51,6 +52,8 @@ int run_window(const Options& options) {
     show = std::move(*created);
   }
   bool presenter = false;
+  FileWatcher lesson_watcher(1.0);
+  if (options.lesson) lesson_watcher.watch(*options.lesson);
 
   auto renderer = render::Renderer::create();
   if (!renderer) {
@@ -132,6 +135,11 @@ int run_window(const Options& options) {
         if (step.question && *pc.answer < step.question->choices.size()) (void)player.answer(step.question->choices[*pc.answer]);
       }
       show->advance(0.0);  // stage a new step at once
+      // An instructor editing the lesson sees it change; a broken edit keeps the last good one.
+      if (lesson_watcher.poll(dt)) {
+        auto reloaded = show->reload();
+        scene.reload_error = reloaded ? std::string() : reloaded.error().describe();
+      }
     }
     scene.poll_hot_reload(dt);
     {

@@ -122,3 +122,15 @@ TEST_CASE("recording options that cannot work are refused up front") {
   auto two_sources = run(kExe, "--record /tmp/a.mp4 --technique effleurage --lesson x.toml");
   CHECK(two_sources.status == 2);
 }
+
+TEST_CASE("the kiosk and the lesson player open, run and close under a virtual X server") {
+  if (std::system("command -v xvfb-run >/dev/null 2>&1") != 0) {
+    MESSAGE("xvfb-run is not installed; window smoke tests skipped");
+    return;
+  }
+  auto kiosk = run("xvfb-run", "-a -s '-screen 0 1280x800x24' '" + kExe + "' --kiosk --frames 20 --playlist " + q(short_playlist()));
+  CHECK_MESSAGE(kiosk.status == 0, kiosk.err);
+  auto lesson = run("xvfb-run", "-a -s '-screen 0 1280x800x24' '" + kExe + "' --frames 20 --lesson " +
+                                    q(kContent + "/lessons/circulation.toml"));
+  CHECK_MESSAGE(lesson.status == 0, lesson.err);
+}
