@@ -1,6 +1,10 @@
 #include "app/simulation.hpp"
 
+#include <algorithm>
+
 #include <glm/geometric.hpp>
+
+#include "flow/drivers.hpp"
 
 namespace effleura::app {
 
@@ -103,6 +107,10 @@ void Simulation::update(double dt) {
   }
   // Blood moves in real time even when the technique is slowed, so the physiology stays true.
   if (flow_) {
+    // Pointing the foot (plantarflexion) contracts the calf, as in the built-in ankle-pump
+    // rhythm: up to its 90 mmHg on the sinuses at 30 degrees (flow/drivers.hpp, an estimate).
+    const double plantar = timeline_ ? std::clamp(-static_cast<double>(frame_.ankle_deg) / 30.0, 0.0, 1.0) : 0.0;
+    flow_->set_calf_muscle_pressure(flow::kAnklePumps.peak_mmhg * plantar);
     flow_->advance(dt, contacts_, posture);
     particles_->advect(*flow_, dt);
   }
