@@ -32,6 +32,7 @@
 namespace effleura::app {
 
 void draw_show_overlay(Scene& scene, const Show& show, glm::ivec2 size, float ui_scale, bool kiosk_style);
+void crossfade(render::Renderer& renderer, render::RenderTarget& target, float fade);
 
 namespace {
 
@@ -78,6 +79,7 @@ int run_kiosk_soak(const Options& options) {
     (*show)->advance(dt);
     scene.update(dt);
     (*renderer)->draw(*target, scene.frame_view(target->size()));
+    crossfade(**renderer, *target, (*show)->fade());
     overlay_ui.begin(target->size(), static_cast<float>(dt));
     draw_show_overlay(scene, **show, target->size(), overlay_ui.scale(), true);
     overlay_ui.end();
@@ -168,6 +170,7 @@ int run_kiosk(const Options& options) {
     const glm::ivec2 size = target.size();
     if (size.x > 0 && size.y > 0) {
       (*renderer)->draw(target, scene.frame_view(size));
+      crossfade(**renderer, target, show.fade());
       int ww = 1, wh = 1;
       glfwGetWindowSize(w, &ww, &wh);
       draw_show_overlay(scene, show, {ww, wh}, xscale, true);

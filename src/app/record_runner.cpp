@@ -25,8 +25,14 @@ void draw_show_overlay(Scene& scene, const Show& show, glm::ivec2 size, float ui
     overlay.caption_at = *at;
   }
   overlay.large_caption = kiosk_style;
-  overlay.fade_cover = 1.0f - show.fade();
   ui::draw_overlay(overlay, ui_scale);
+}
+
+void crossfade(render::Renderer& renderer, render::RenderTarget& target, float fade) {
+  // While a scene is steady, keep its latest frame; while the next one fades in, lay that
+  // last frame of the old scene over it, fading out.
+  if (fade >= 1.0f) renderer.snapshot(target);
+  else renderer.draw_snapshot(target, 1.0f - fade);
 }
 
 int run_record(const Options& options) {
@@ -77,6 +83,7 @@ int run_record(const Options& options) {
       scene.update(dt);
     }
     (*renderer)->draw(*target, scene.frame_view(target->size()));
+    crossfade(**renderer, *target, (*show)->fade());
     overlay_ui.begin(target->size(), static_cast<float>(dt));
     draw_show_overlay(scene, **show, target->size(), overlay_ui.scale(), kiosk_style);
     overlay_ui.end();

@@ -28,7 +28,7 @@ class Show {
   [[nodiscard]] const lesson::Locale& locale() const { return locale_; }
   // Kiosk caption placement (0..1 of the screen) for burn-in care; nullopt: default place.
   [[nodiscard]] std::optional<glm::vec2> caption_position() const { return caption_at_; }
-  // How much the new scene has faded in (1 = fully); kiosk cross-fades dip through the background.
+  // How much the new scene has faded in (1 = fully), for the kiosk's cross-fade.
   [[nodiscard]] float fade() const { return fade_; }
   // Reloads the playlist (applied at the next scene) or the lesson; error keeps the old one.
   Expected<void> reload();

@@ -22,6 +22,8 @@ class RenderTarget {
   // offscreen one must hand its commands to the driver, or Mesa keeps queueing every frame
   // and memory grows without bound (seen: 2.5 MB a frame in a headless kiosk soak).
   virtual void end_frame() {}
+  // The framebuffer drawn into (0 for a window), for reading the frame back in GL.
+  [[nodiscard]] virtual unsigned framebuffer() const = 0;
 };
 
 class WindowTarget final : public RenderTarget {
@@ -30,6 +32,7 @@ class WindowTarget final : public RenderTarget {
   [[nodiscard]] glm::ivec2 size() const override;
   void bind() override;
   Image capture() override;
+  [[nodiscard]] unsigned framebuffer() const override { return 0; }
 
  private:
   GLFWwindow* window_;
@@ -46,6 +49,7 @@ class OffscreenTarget final : public RenderTarget {
   void bind() override;
   Image capture() override;
   void end_frame() override;
+  [[nodiscard]] unsigned framebuffer() const override { return msaa_fbo_; }
 
  private:
   OffscreenTarget() = default;

@@ -77,6 +77,9 @@ Expected<std::unique_ptr<Renderer>> Renderer::create() {
   if (!model) return std::unexpected(model.error());
   auto part = ShaderProgram::from_files("part.vert", "model.frag");
   if (!part) return std::unexpected(part.error());
+  auto snapshot = ShaderProgram::from_files("background.vert", "snapshot.frag");
+  if (!snapshot) return std::unexpected(snapshot.error());
+  r->snapshot_program_ = std::move(*snapshot);
   r->background_ = std::move(*background);
   r->model_ = std::move(*model);
   r->part_ = std::move(*part);
@@ -93,6 +96,48 @@ Expected<std::unique_ptr<Renderer>> Renderer::create() {
 
 Renderer::~Renderer() {
   if (empty_vao_) glDeleteVertexArrays(1, &empty_vao_);
+  if (snapshot_fbo_) glDeleteFramebuffers(1, &snapshot_fbo_);
+  if (snapshot_texture_) glDeleteTextures(1, &snapshot_texture_);
+}
+
+void Renderer::snapshot(RenderTarget& target) {
+  const glm::ivec2 size = target.size();
+  if (size.x <= 0 || size.y <= 0) return;
+  if (size != snapshot_size_) {
+    if (!snapshot_texture_) glGenTextures(1, &snapshot_texture_);
+    if (!snapshot_fbo_) glGenFramebuffers(1, &snapshot_fbo_);
+    glBindTexture(GL_TEXTURE_2D, snapshot_texture_);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, size.x, size.y, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    glBindFramebuffer(GL_FRAMEBUFFER, snapshot_fbo_);
+    glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, snapshot_texture_, 0);
+    snapshot_size_ = size;
+  }
+  // A blit also resolves the multisampled frame into the single-sample copy.
+  glBindFramebuffer(GL_READ_FRAMEBUFFER, target.framebuffer());
+  glBindFramebuffer(GL_DRAW_FRAMEBUFFER, snapshot_fbo_);
+  glBlitFramebuffer(0, 0, size.x, size.y, 0, 0, size.x, size.y, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+  target.bind();
+}
+
+void Renderer::draw_snapshot(RenderTarget& target, float alpha) {
+  if (!snapshot_texture_ || alpha <= 0.0f || target.size() != snapshot_size_) return;
+  target.bind();
+  glDisable(GL_DEPTH_TEST);
+  glDepthMask(GL_FALSE);
+  glEnable(GL_BLEND);
+  glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
+  snapshot_program_.use();
+  snapshot_program_.set("uAlpha", std::min(alpha, 1.0f));
+  snapshot_program_.set("uSnapshot", 0);
+  glActiveTexture(GL_TEXTURE0);
+  glBindTexture(GL_TEXTURE_2D, snapshot_texture_);
+  glBindVertexArray(empty_vao_);
+  glDrawArrays(GL_TRIANGLES, 0, 3);
+  glBindVertexArray(0);
+  glDisable(GL_BLEND);
+  glDepthMask(GL_TRUE);
 }
 
 void Renderer::set_model(const anatomy::Model& model) {

@@ -26,6 +26,11 @@ class Renderer {
   void set_model(const anatomy::Model& model);
   void draw(RenderTarget& target, const FrameView& view);
 
+  // Cross-fades: keep a copy of what the target shows now, and later lay it over a new frame
+  // with the given opacity (1 shows only the copy).
+  void snapshot(RenderTarget& target);
+  void draw_snapshot(RenderTarget& target, float alpha);
+
  private:
   Renderer() = default;
   void draw_background();
@@ -35,6 +40,9 @@ class Renderer {
   ShaderProgram background_;
   ShaderProgram model_;
   ShaderProgram part_;
+  ShaderProgram snapshot_program_;
+  unsigned snapshot_fbo_ = 0, snapshot_texture_ = 0;
+  glm::ivec2 snapshot_size_{0};
   unsigned empty_vao_ = 0;
   std::vector<GpuMesh> meshes_;
   std::unique_ptr<GpuMesh> capsule_;

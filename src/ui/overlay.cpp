@@ -78,10 +78,7 @@ void draw_speed_legend(ImDrawList* dl, float scale, float left_margin) {
 
 void draw_overlay(const Overlay& overlay, float ui_scale) {
   ImDrawList* dl = ImGui::GetForegroundDrawList();
-  const ImVec2 screen = ImGui::GetIO().DisplaySize;
-  if (overlay.fade_cover > 0.0f)  // the kiosk's scene change dips through the background grey
-    ImGui::GetBackgroundDrawList()->AddRectFilled(ImVec2(0, 0), screen,
-                                                  IM_COL32(30, 33, 37, static_cast<int>(255 * std::min(overlay.fade_cover, 1.0f))));
+
   std::vector<const AreaLabel*> left, right;
   for (const auto& l : overlay.labels) (l.anchor.x < overlay.subject_centre.x ? left : right).push_back(&l);
   draw_side(dl, left, true, ui_scale, overlay.left_margin);

@@ -22,10 +22,9 @@ struct Overlay {
   glm::vec2 hover_at{0.0f};
   bool speed_legend = false;       // the blood-speed colour scale, top right
   // Kiosk: where the caption box is centred (0..1 of the screen), moved now and then so no
-  // bright box stays in one place for hours; and how much the scene is still faded out.
+  // bright box stays in one place for hours.
   bool caption_placed = false;
   glm::vec2 caption_at{0.5f, 0.85f};
-  float fade_cover = 0.0f;
   bool large_caption = false;      // text read from across a room
   float left_margin = 0.0f;        // pixels kept free by panels at the sides (window only)
   float right_margin = 0.0f;
