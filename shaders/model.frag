@@ -7,6 +7,7 @@ in vec3 vWorld;
 in vec3 vNormal;
 in vec3 vFibre;
 in float vGlow;
+in float vOcclusion;
 
 uniform vec3 uEye;
 uniform vec3 uBaseColour;
@@ -24,7 +25,7 @@ void main() {
   vec3 v = normalize(uEye - vWorld);
   if (dot(n, v) < 0.0) n = -n;  // open foreign meshes: light the side we see
   float hemi = 0.5 + 0.5 * n.y;
-  vec3 ambient = mix(vec3(0.20, 0.19, 0.19), vec3(0.34, 0.35, 0.38), hemi);
+  vec3 ambient = mix(vec3(0.20, 0.19, 0.19), vec3(0.34, 0.35, 0.38), hemi) * vOcclusion;
   vec3 c;
   if (uShading == 0) {
     float w = 0.45;
@@ -33,7 +34,8 @@ void main() {
     float fill = max(dot(n, kFillDir), 0.0) * 0.3;
     vec3 h = normalize(kKeyDir + v);
     float sheen = pow(max(dot(n, h), 0.0), 24.0) * 0.12;
-    c = uBaseColour * (ambient + 0.85 * key + fill) + vec3(0.55, 0.12, 0.06) * scatter * 0.6 + sheen;
+    // Hollows also catch less of the key light's wrap: occlusion darkens them softly.
+    c = uBaseColour * (ambient + 0.85 * key * mix(0.7, 1.0, vOcclusion) + fill) + vec3(0.55, 0.12, 0.06) * scatter * 0.6 + sheen;
   } else if (uShading == 1) {
     vec3 t = normalize(vFibre - n * dot(vFibre, n) + 1e-5);
     vec3 h = normalize(kKeyDir + v);

@@ -6,6 +6,7 @@ layout(location = 3) in vec4 aAreasB;   // areas 4-7
 layout(location = 4) in float aAreasC;  // area 8
 layout(location = 5) in vec3 aFibre;
 layout(location = 6) in float aAnkle;  // 0 moves with the leg, 1 turns fully with the foot
+layout(location = 7) in float aOcclusion;  // ambient light reaching the vertex (cavity AO)
 
 uniform mat4 uViewProj;
 uniform float uHighlight[9];
@@ -19,6 +20,7 @@ out vec3 vWorld;
 out vec3 vNormal;
 out vec3 vFibre;
 out float vGlow;
+out float vOcclusion;
 
 void main() {
   // The skin gives under the hands: a smooth (Gaussian) dent along the inward normal.
@@ -36,6 +38,7 @@ void main() {
       p -= n * uDentDepth[i] * exp(-2.0 * d * d);
     }
   }
+  vOcclusion = aOcclusion;
   vWorld = p;
   vNormal = n;
   vFibre = aFibre;

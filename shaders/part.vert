@@ -15,6 +15,7 @@ out vec3 vWorld;
 out vec3 vNormal;
 out vec3 vFibre;
 out float vGlow;
+out float vOcclusion;
 
 void main() {
   vec3 local = vec3(aPosition.xy * uRadius, aPosition.z * min(uRadius.x, uRadius.y) + aEnd * uLength);
@@ -24,5 +25,6 @@ void main() {
   vNormal = mat3(uModel) * n;
   vFibre = vec3(0.0, 1.0, 0.0);
   vGlow = 0.0;
+  vOcclusion = 1.0;
   gl_Position = uViewProj * world;
 }

@@ -28,6 +28,8 @@ struct Mesh {
   // How much each vertex turns with the foot about the ankle (0 not at all, 1 fully), so
   // ankle pumps can move the foot without a seam; empty when the mesh has no foot part.
   std::vector<float> ankle_blend;
+  // Ambient light reaching each vertex, 0..1 (anatomy/occlusion.hpp); empty means fully lit.
+  std::vector<float> occlusion;
 };
 
 struct Bounds {

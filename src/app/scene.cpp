@@ -1,6 +1,7 @@
 #include "app/scene.hpp"
 
 #include "anatomy/area_mapping.hpp"
+#include "anatomy/occlusion.hpp"
 #include "anatomy/model_loader.hpp"
 #include "render/highlight.hpp"
 #include "render/valve_geometry.hpp"
@@ -21,6 +22,7 @@ Expected<void> Scene::load_model(const Options& options, const DataPaths& paths)
   auto loaded = anatomy::load_model(path);
   if (!loaded) return std::unexpected(loaded.error());
   model = std::move(*loaded);
+  anatomy::add_cavity_occlusion(model);
   if (options.area_mapping) {
     // A foreign model learns our nine areas from a mapping of its mesh names.
     auto mapping = anatomy::load_area_mapping(*options.area_mapping);

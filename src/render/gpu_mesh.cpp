@@ -15,6 +15,7 @@ struct Vertex {
   float areas[anatomy::kAreaCount];
   float fibre[3];
   float ankle;
+  float occlusion;
 };
 
 void attribute(GLuint location, GLint size, std::size_t offset) {
@@ -37,6 +38,7 @@ GpuMesh::GpuMesh(const anatomy::Mesh& mesh) : layer_(mesh.layer), name_(mesh.nam
     for (std::size_t a = 0; a < anatomy::kAreaCount; ++a)
       v.areas[a] = i < mesh.area_weights.size() ? mesh.area_weights[i][a] : 0.0f;
     v.ankle = i < mesh.ankle_blend.size() ? mesh.ankle_blend[i] : 0.0f;
+    v.occlusion = i < mesh.occlusion.size() ? mesh.occlusion[i] : 1.0f;
   }
   glGenVertexArrays(1, &vao_);
   glGenBuffers(1, &vbo_);
@@ -55,6 +57,7 @@ GpuMesh::GpuMesh(const anatomy::Mesh& mesh) : layer_(mesh.layer), name_(mesh.nam
   attribute(4, 1, offsetof(Vertex, areas) + 8 * sizeof(float));   // area 8
   attribute(5, 3, offsetof(Vertex, fibre));
   attribute(6, 1, offsetof(Vertex, ankle));
+  attribute(7, 1, offsetof(Vertex, occlusion));
   glBindVertexArray(0);
   index_count_ = static_cast<int>(mesh.indices.size());
 }
