@@ -43,6 +43,19 @@ inline RunResult run(const std::string& exe, const std::string& args, const std:
   return r;
 }
 
+// The number that follows `label` in `text` (after spaces, a colon or a quote), or `missing`.
+// Plain string search: std::regex trips GCC 12's uninitialised-use warning under ASan.
+inline double number_after(const std::string& text, const std::string& label, double missing = -1e9) {
+  const auto at = text.find(label);
+  if (at == std::string::npos) return missing;
+  std::size_t i = at + label.size();
+  while (i < text.size() && (text[i] == ' ' || text[i] == ':' || text[i] == '"' || text[i] == '\t')) ++i;
+  const char* start = text.c_str() + i;
+  char* end = nullptr;
+  const double v = std::strtod(start, &end);
+  return end == start ? missing : v;
+}
+
 // Width and height from a PNG's IHDR chunk, or {0,0} if the file is not a PNG.
 inline std::pair<int, int> png_size(const std::filesystem::path& p) {
   std::ifstream in(p, std::ios::binary);

@@ -2,7 +2,6 @@
 #include <doctest/doctest.h>
 
 #include <filesystem>
-#include <regex>
 
 #include "../support/test_models.hpp"
 #include "run_binary.hpp"
@@ -24,10 +23,7 @@ std::size_t array_length(const std::string& json, const std::string& key) {
 }
 
 double number(const std::string& json, const std::string& key) {
-  std::smatch m;
-  const std::regex re("\"" + key + "\"\\s*:\\s*(-?[0-9.eE+-]+)");
-  if (!std::regex_search(json, m, re)) return -1e9;
-  return std::stod(m[1]);
+  return effleura::test::number_after(json, "\"" + key + "\"");
 }
 
 }  // namespace
