@@ -1,11 +1,14 @@
 #include <doctest/doctest.h>
 
+#include <filesystem>
+
 #include <glm/geometric.hpp>
 
 #include <algorithm>
 #include <string>
 
 #include "anatomy/leg_surface.hpp"
+#include "anatomy/model_loader.hpp"
 #include "anatomy/vein_network.hpp"
 #include "core/frame.hpp"
 
@@ -96,7 +99,8 @@ TEST_CASE("saphenous veins run where anatomy puts them") {
         p = gsv->points[i - 1] + (gsv->points[i] - gsv->points[i - 1]) * t;
       }
     const glm::vec3 axis = y < frame::kKneeCentre.y ? frame::kKneeCentre : frame::kHipCentre;
-    CHECK_MESSAGE(p.x < axis.x - 0.04f, "great saphenous is medial at y = " << y);
+    // At least 2.5 cm to the inner side of the limb's axis (the leg is 7-12 cm across here).
+    CHECK_MESSAGE(p.x < axis.x - 0.025f, "great saphenous is medial at y = " << y);
   }
   // ...and ends at the groin on the common femoral vein.
   CHECK(gsv->points.back().y > 0.82f);
@@ -110,7 +114,13 @@ TEST_CASE("saphenous veins run where anatomy puts them") {
 
 TEST_CASE("superficial veins lie just under the skin, deep veins near the bones") {
   const auto& net = veins();
-  const anatomy::AnalyticLegSurface skin;
+  // Measured against the generated skin the student sees (assets/leg.glb), not an idealised leg:
+  // the first placement passed against the analytic leg yet stood 1-2 cm out of the real one.
+  auto leg = anatomy::load_model(std::filesystem::path(EFFLEURA_SOURCE_DIR) / "assets" / "leg.glb");
+  REQUIRE_MESSAGE(leg.has_value(), (leg ? "" : leg.error().describe()));
+  auto fitted = anatomy::MeshLegSurface::build(*leg);
+  REQUIRE(fitted.has_value());
+  const anatomy::LegSurface& skin = *fitted;
   for (const char* id : {"great-saphenous", "small-saphenous"}) {
     const auto* v = net.find(id);
     REQUIRE(v);
