@@ -2,6 +2,7 @@
 // playlist or a lesson at a fixed frame rate (deterministic: the simulation's clock, not the
 // wall clock) and hands each frame to ffmpeg through a pipe, or writes PNGs.
 #include <chrono>
+#include <cstdlib>
 #include <cstdio>
 #include <optional>
 
@@ -61,7 +62,9 @@ int run_record(const Options& options) {
   std::optional<VideoEncoder> video;
   std::optional<FrameSequenceWriter> frames;
   if (options.record) {
-    auto v = VideoEncoder::start({*options.record, options.size.x, options.size.y, options.fps});
+    VideoSettings settings{*options.record, options.size.x, options.size.y, options.fps};
+    if (const char* preset = std::getenv("EFFLEURA_X264_PRESET")) settings.x264_preset = preset;
+    auto v = VideoEncoder::start(settings);
     if (!v) { report_error(v.error().describe()); return kExitBadInput; }
     video.emplace(std::move(*v));
   } else {
@@ -83,7 +86,7 @@ int run_record(const Options& options) {
       scene.update(dt);
     }
     (*renderer)->draw(*target, scene.frame_view(target->size()));
-    crossfade(**renderer, *target, (*show)->fade());
+    if (kiosk_style) crossfade(**renderer, *target, (*show)->fade());  // only playlists change scene
     overlay_ui.begin(target->size(), static_cast<float>(dt));
     draw_show_overlay(scene, **show, target->size(), overlay_ui.scale(), kiosk_style);
     overlay_ui.end();

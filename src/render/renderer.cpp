@@ -35,38 +35,6 @@ bool visible(anatomy::Layer layer, const LayerVisibility& v) {
   }
 }
 
-// A unit capsule for the shader to stretch: vertices are unit-sphere directions; area slot 8
-// carries which end each belongs to (0 the near cap at z = 0, 1 the far cap at z = length),
-// so one mesh serves every phalanx whatever its length (shaders/part.vert).
-anatomy::Mesh unit_capsule(int rings, int sectors) {
-  anatomy::Mesh m;
-  m.name = "hand.part";
-  m.layer = anatomy::Layer::hand;
-  for (int r = 0; r <= rings + 1; ++r) {
-    // Rings 0..rings/2 form the far hemisphere, the rest the near one; the equator is doubled
-    // so the straight middle gets its own vertices.
-    const bool far_end = r <= rings / 2;
-    const int k = far_end ? r : r - 1;
-    const float phi = 3.14159265f * float(k) / float(rings);
-    for (int s = 0; s <= sectors; ++s) {
-      const float theta = 2.0f * 3.14159265f * float(s) / float(sectors);
-      const glm::vec3 p(std::sin(phi) * std::cos(theta), std::sin(phi) * std::sin(theta), std::cos(phi));
-      m.positions.push_back(p);
-      m.normals.push_back(p);
-      std::array<float, anatomy::kAreaCount> w{};
-      w[8] = far_end ? 1.0f : 0.0f;
-      m.area_weights.push_back(w);
-    }
-  }
-  for (int r = 0; r <= rings; ++r)
-    for (int s = 0; s < sectors; ++s) {
-      const auto a = static_cast<std::uint32_t>(r * (sectors + 1) + s);
-      const auto b = a + static_cast<std::uint32_t>(sectors + 1);
-      m.indices.insert(m.indices.end(), {a, b, a + 1, a + 1, b, b + 1});
-    }
-  return m;
-}
-
 }  // namespace
 
 Expected<std::unique_ptr<Renderer>> Renderer::create() {
@@ -75,15 +43,14 @@ Expected<std::unique_ptr<Renderer>> Renderer::create() {
   if (!background) return std::unexpected(background.error());
   auto model = ShaderProgram::from_files("model.vert", "model.frag");
   if (!model) return std::unexpected(model.error());
-  auto part = ShaderProgram::from_files("part.vert", "model.frag");
-  if (!part) return std::unexpected(part.error());
   auto snapshot = ShaderProgram::from_files("background.vert", "snapshot.frag");
   if (!snapshot) return std::unexpected(snapshot.error());
   r->snapshot_program_ = std::move(*snapshot);
   r->background_ = std::move(*background);
   r->model_ = std::move(*model);
-  r->part_ = std::move(*part);
-  r->capsule_ = std::make_unique<GpuMesh>(unit_capsule(16, 24));
+  auto hands = HandPass::create();
+  if (!hands) return std::unexpected(hands.error());
+  r->hands_ = std::make_unique<HandPass>(std::move(*hands));
   auto coloured = ColouredPass::create();
   if (!coloured) return std::unexpected(coloured.error());
   r->coloured_ = std::make_unique<ColouredPass>(std::move(*coloured));
@@ -165,27 +132,6 @@ void Renderer::draw_layer(anatomy::Layer layer, const FrameView& view, float opa
   (void)view;
 }
 
-void Renderer::draw_hands(const FrameView& view) {
-  part_.use();
-  part_.set("uViewProj", view.projection * view.view);
-  part_.set("uEye", view.eye);
-  // A darker, warmer skin tone than the leg, so the therapist's hands never blend into it.
-  part_.set("uBaseColour", glm::vec3(0.60f, 0.42f, 0.32f));
-  part_.set("uShading", 0);
-  part_.set("uOpacity", 1.0f);
-  glDisable(GL_CULL_FACE);  // the left hand is mirrored, which flips its winding
-  for (const auto& hand : view.hands) {
-    if (!hand.visible) continue;
-    for (const auto& p : hand.shape.parts) {
-      part_.set("uModel", p.frame);
-      part_.set("uLength", p.length);
-      part_.set("uRadius", p.radius);
-      capsule_->draw();
-    }
-  }
-  glEnable(GL_CULL_FACE);
-}
-
 void Renderer::draw(RenderTarget& target, const FrameView& view) {
   target.bind();
   glClearColor(0.0f, 0.0f, 0.0f, 1.0f);
@@ -229,7 +175,7 @@ void Renderer::draw(RenderTarget& target, const FrameView& view) {
   }
   draw_layer(anatomy::Layer::other, view, 1.0f);
   draw_layer(anatomy::Layer::hand, view, 1.0f);
-  draw_hands(view);
+  hands_->draw(view);
   model_.use();
   if (view.layers.skin) {
     if (xray) {

@@ -9,6 +9,7 @@
 #include "render/frame_view.hpp"
 #include "render/coloured_pass.hpp"
 #include "render/gpu_mesh.hpp"
+#include "render/hand_pass.hpp"
 #include "render/particle_pass.hpp"
 #include "render/render_target.hpp"
 #include "render/shader_program.hpp"
@@ -35,17 +36,15 @@ class Renderer {
   Renderer() = default;
   void draw_background();
   void draw_layer(anatomy::Layer layer, const FrameView& view, float opacity);
-  void draw_hands(const FrameView& view);
 
   ShaderProgram background_;
   ShaderProgram model_;
-  ShaderProgram part_;
   ShaderProgram snapshot_program_;
   unsigned snapshot_fbo_ = 0, snapshot_texture_ = 0;
   glm::ivec2 snapshot_size_{0};
   unsigned empty_vao_ = 0;
   std::vector<GpuMesh> meshes_;
-  std::unique_ptr<GpuMesh> capsule_;
+  std::unique_ptr<HandPass> hands_;
   std::unique_ptr<ColouredPass> coloured_;
   std::unique_ptr<ParticlePass> particles_;
 };
