@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "app/exit_codes.hpp"
+#include "app/headless_stage.hpp"
 #include "app/paths.hpp"
 #include "app/runners.hpp"
 #include "app/scene.hpp"
@@ -37,11 +38,10 @@ void crossfade(render::Renderer& renderer, render::RenderTarget& target, float f
 }
 
 int run_record(const Options& options) {
-  Scene scene;
-  if (auto loaded = scene.load(options, resolve_data_paths(options)); !loaded) {
-    report_error(loaded.error().describe());
-    return kExitBadInput;
-  }
+  auto opened = load_headless_scene(options);
+  if (!opened) return opened.error();
+  HeadlessStage& stage = **opened;
+  Scene& scene = stage.scene;
   auto show = Show::create(options, scene, false);
   if (!show) { report_error(show.error().describe()); return kExitBadInput; }
   const double seconds = options.seconds_set ? options.seconds : (*show)->natural_seconds();
@@ -51,13 +51,9 @@ int run_record(const Options& options) {
     return kExitBadInput;
   }
 
-  auto gl = render::EglContext::create();
-  if (!gl) { report_error(gl.error().describe()); return kExitNoOpenGL; }
-  auto renderer = render::Renderer::create();
-  if (!renderer) { report_error(renderer.error().describe()); return kExitNoOpenGL; }
-  (*renderer)->set_model(scene.model);
-  auto target = render::OffscreenTarget::create(options.size);
-  if (!target) { report_error(target.error().describe()); return kExitBadInput; }
+  if (const int status = open_gl(stage, options); status != kExitOk) return status;
+  render::Renderer* renderer = stage.renderer.get();
+  render::OffscreenTarget* target = &*stage.target;
 
   std::optional<VideoEncoder> video;
   std::optional<FrameSequenceWriter> frames;
@@ -85,8 +81,8 @@ int run_record(const Options& options) {
       (*show)->advance(dt);
       scene.update(dt);
     }
-    (*renderer)->draw(*target, scene.frame_view(target->size()));
-    if (kiosk_style) crossfade(**renderer, *target, (*show)->fade());  // only playlists change scene
+    renderer->draw(*target, scene.frame_view(target->size()));
+    if (kiosk_style) crossfade(*renderer, *target, (*show)->fade());  // only playlists change scene
     overlay_ui.begin(target->size(), static_cast<float>(dt));
     draw_show_overlay(scene, **show, target->size(), overlay_ui.scale(), kiosk_style);
     overlay_ui.end();
