@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include "flow_test_support.hpp"
+
 #include <algorithm>
 #include <cmath>
 
@@ -13,11 +15,7 @@ using flow::Posture;
 
 namespace {
 
-const anatomy::VeinNetwork& network() {
-  static const auto net = anatomy::load_vein_network(EFFLEURA_SOURCE_DIR "/content/anatomy/veins.toml");
-  if (!net) FAIL(net.error().describe());
-  return *net;
-}
+using flow_test::network;
 
 // Two hands squeezing the calf from behind and from the inner side.
 Contacts calf_squeeze(float mmhg) {

@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include "flow_test_support.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <numbers>
@@ -11,11 +13,7 @@ using namespace effleura;
 
 namespace {
 
-const anatomy::VeinNetwork& network() {
-  static const auto net = anatomy::load_vein_network(EFFLEURA_SOURCE_DIR "/content/anatomy/veins.toml");
-  if (!net) FAIL(net.error().describe());
-  return *net;
-}
+using flow_test::network;
 
 // Effleurage as the subject describes it: both hands glide from the ankle to the upper thigh
 // at 30 mmHg, one up the inner side, one up the back, a stroke every 5 s (2.5 s gliding,

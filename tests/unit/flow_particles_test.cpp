@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include "flow_test_support.hpp"
+
 #include <glm/geometric.hpp>
 
 #include <algorithm>
@@ -14,11 +16,7 @@ using flow::Posture;
 
 namespace {
 
-const anatomy::VeinNetwork& network() {
-  static const auto net = anatomy::load_vein_network(EFFLEURA_SOURCE_DIR "/content/anatomy/veins.toml");
-  if (!net) FAIL(net.error().describe());
-  return *net;
-}
+using flow_test::network;
 
 FlowSystem settled(Posture posture) {
   auto fs = FlowSystem::create(network(), posture);

@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include "flow_test_support.hpp"
+
 #include <string>
 
 #include "flow/report.hpp"
@@ -8,11 +10,7 @@ using namespace effleura;
 
 namespace {
 
-const anatomy::VeinNetwork& network() {
-  static const auto net = anatomy::load_vein_network(EFFLEURA_SOURCE_DIR "/content/anatomy/veins.toml");
-  if (!net) FAIL(net.error().describe());
-  return *net;
-}
+using flow_test::network;
 
 bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 

@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include "flow_test_support.hpp"
+
 #include <cmath>
 
 #include "flow/flow_system.hpp"
@@ -10,11 +12,7 @@ using flow::Posture;
 
 namespace {
 
-const anatomy::VeinNetwork& network() {
-  static const auto net = anatomy::load_vein_network(EFFLEURA_SOURCE_DIR "/content/anatomy/veins.toml");
-  if (!net) FAIL(net.error().describe());
-  return *net;
-}
+using flow_test::network;
 
 FlowSystem settled(Posture posture, double seconds = 30.0) {
   auto fs = FlowSystem::create(network(), posture);

@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include "flow_test_support.hpp"
+
 #include <algorithm>
 #include <string>
 
@@ -11,11 +13,7 @@ using flow::Posture;
 
 namespace {
 
-const anatomy::VeinNetwork& network() {
-  static const auto net = anatomy::load_vein_network(EFFLEURA_SOURCE_DIR "/content/anatomy/veins.toml");
-  if (!net) FAIL(net.error().describe());
-  return *net;
-}
+using flow_test::network;
 
 // The duplex reflux test: standing, squeeze the calf for a second, release, and time the
 // backflow at every valve (Labropoulos 2003).

@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include "flow_test_support.hpp"
+
 #include <filesystem>
 
 #include <glm/geometric.hpp>
@@ -17,11 +19,7 @@ using anatomy::VeinKind;
 
 namespace {
 
-const anatomy::VeinNetwork& veins() {
-  static const auto net = anatomy::load_vein_network(EFFLEURA_SOURCE_DIR "/content/anatomy/veins.toml");
-  if (!net) FAIL(net.error().describe());
-  return *net;
-}
+const anatomy::VeinNetwork& veins() { return flow_test::network(); }
 
 float distance_to_polyline(const anatomy::Vein& v, const glm::vec3& p) {
   float best = 1e9f;
