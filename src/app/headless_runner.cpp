@@ -22,6 +22,7 @@ int run_headless(const Options& options) {
   for (int frame = 0; frame < options.frames; ++frame) {
     if (frame > 0) stage.scene.update(dt);
     stage.renderer->draw(*stage.target, stage.scene.frame_view(stage.target->size()));
+    stage.target->finish_scene();
     overlay_ui.begin(stage.target->size(), static_cast<float>(dt));
     ui::draw_overlay(stage.scene.overlay(stage.target->size()), overlay_ui.scale());
     overlay_ui.end();

@@ -29,7 +29,10 @@ int open_gl(HeadlessStage& stage, const Options& options) {
   }
   stage.renderer = std::move(*renderer);
   stage.renderer->set_model(stage.scene.model);
-  auto target = render::OffscreenTarget::create(options.size);
+  const bool recording = options.record || options.frames_dir;
+  auto target = render::OffscreenTarget::create(
+      options.size, options.antialias.value_or(recording ? render::Antialiasing::edge_filter
+                                                         : render::Antialiasing::multisample));
   if (!target) {
     report_error(target.error().describe());
     return kExitBadInput;

@@ -76,6 +76,7 @@ int run_kiosk_soak(const Options& options) {
     scene.update(dt);
     renderer->draw(*target, scene.frame_view(target->size()));
     crossfade(*renderer, *target, (*show)->fade());
+    target->finish_scene();
     overlay_ui.begin(target->size(), static_cast<float>(dt));
     draw_show_overlay(scene, **show, target->size(), overlay_ui.scale(), true);
     overlay_ui.end();

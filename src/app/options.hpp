@@ -9,6 +9,7 @@
 
 #include "render/camera.hpp"
 #include "render/frame_view.hpp"
+#include "render/render_target.hpp"
 
 namespace effleura::app {
 
@@ -24,6 +25,8 @@ struct Options {
   int frames = 1;           // frames rendered before a headless screenshot
   bool frames_set = false;
   double fps = 30.0;        // fixed frame rate of headless runs (simulation time step)
+  // Unset: multisampling for screenshots, the edge filter for recordings (render_target.hpp).
+  std::optional<render::Antialiasing> antialias;
 
   std::optional<render::ViewPreset> view;
   std::optional<std::filesystem::path> content_dir;

@@ -59,6 +59,7 @@ int run_record(const Options& options) {
   std::optional<FrameSequenceWriter> frames;
   if (options.record) {
     VideoSettings settings{*options.record, options.size.x, options.size.y, options.fps};
+    settings.bottom_up = true;  // frames go to ffmpeg as GL reads them (capture_gl_order)
     if (const char* preset = std::getenv("EFFLEURA_X264_PRESET")) settings.x264_preset = preset;
     auto v = VideoEncoder::start(settings);
     if (!v) { report_error(v.error().describe()); return kExitBadInput; }
@@ -76,6 +77,7 @@ int run_record(const Options& options) {
   ProgressBar progress = ProgressBar::for_stderr(
       "Recording " + (options.record ? options.record->string() : options.frames_dir->string()), total);
   const double dt = 1.0 / options.fps;
+  std::vector<std::uint8_t> pixels;
   for (int i = 0; i < total; ++i) {
     if (i > 0) {
       (*show)->advance(dt);
@@ -83,11 +85,16 @@ int run_record(const Options& options) {
     }
     renderer->draw(*target, scene.frame_view(target->size()));
     if (kiosk_style) crossfade(*renderer, *target, (*show)->fade());  // only playlists change scene
+    target->finish_scene();
     overlay_ui.begin(target->size(), static_cast<float>(dt));
     draw_show_overlay(scene, **show, target->size(), overlay_ui.scale(), kiosk_style);
     overlay_ui.end();
-    const render::Image image = target->capture();
-    auto written = video ? video->write_frame(image.rgba) : frames->write_frame(image.rgba);
+    if (video) {
+      target->capture_gl_order(pixels);
+    } else {
+      pixels = target->capture().rgba;  // PNGs: top row first, opaque
+    }
+    auto written = video ? video->write_frame(pixels) : frames->write_frame(pixels);
     if (!written) { report_error(written.error().describe()); return kExitFailure; }
     progress.update(i + 1, elapsed());
   }

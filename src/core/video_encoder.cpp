@@ -222,6 +222,7 @@ Expected<VideoEncoder> VideoEncoder::start(const VideoSettings& settings) {
   } else if (enc.codec_ == "mpeg4") {
     args.insert(args.end(), {"-q:v", "3"});  // mpeg4's default quality is visibly blocky
   }
+  if (settings.bottom_up) args.insert(args.end(), {"-vf", "vflip"});
   args.insert(args.end(), {"-pix_fmt", "yuv420p", "-movflags", "+faststart", "-y", out});
   auto child = spawn(args, fds[0], -1, err_fd);
   ::close(fds[0]);

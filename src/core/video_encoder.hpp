@@ -29,6 +29,9 @@ struct VideoSettings {
   // x264 speed/size trade-off; empty leaves ffmpeg's default ("medium"). "veryfast" encoded
   // 1280x720 about 2-3x faster than "fast" here with no larger files on smooth renders.
   std::string x264_preset = "veryfast";
+  // Frames arrive bottom row first, as OpenGL reads them; ffmpeg's vflip filter turns them
+  // (it only walks the rows backwards, so it costs next to nothing).
+  bool bottom_up = false;
 };
 
 // Finds `program` the way a shell would (a name with a '/' is used as given); nullopt if it

@@ -3,6 +3,7 @@
 #define GLFW_INCLUDE_NONE
 #include <GLFW/glfw3.h>
 
+#include <algorithm>
 #include <cstring>
 
 #include "render/gl.hpp"
@@ -44,69 +45,137 @@ Image WindowTarget::capture() {
   return read_framebuffer(size());
 }
 
-Expected<OffscreenTarget> OffscreenTarget::create(glm::ivec2 size, int samples) {
+Expected<OffscreenTarget> OffscreenTarget::create(glm::ivec2 size, Antialiasing antialiasing) {
   GLint max_size = 0, max_samples = 0;
   glGetIntegerv(GL_MAX_RENDERBUFFER_SIZE, &max_size);
   glGetIntegerv(GL_MAX_SAMPLES, &max_samples);
   if (size.x <= 0 || size.y <= 0 || size.x > max_size || size.y > max_size)
     return fail("image size " + std::to_string(size.x) + "x" + std::to_string(size.y) +
                 " is not supported here (1 to " + std::to_string(max_size) + " pixels a side)");
-  if (samples > max_samples) samples = max_samples;
+  const int samples = antialiasing == Antialiasing::multisample ? std::min(4, max_samples) : 0;
   OffscreenTarget t;
   t.size_ = size;
-  glGenFramebuffers(1, &t.msaa_fbo_);
-  glGenRenderbuffers(1, &t.msaa_color_);
-  glGenRenderbuffers(1, &t.msaa_depth_);
-  glBindRenderbuffer(GL_RENDERBUFFER, t.msaa_color_);
-  glRenderbufferStorageMultisample(GL_RENDERBUFFER, samples, GL_RGBA8, size.x, size.y);
-  glBindRenderbuffer(GL_RENDERBUFFER, t.msaa_depth_);
+  t.antialiasing_ = antialiasing;
+  if (antialiasing == Antialiasing::edge_filter) {
+    auto filter = ShaderProgram::from_files("background.vert", "edge_filter.frag");
+    if (!filter) return std::unexpected(filter.error());
+    t.filter_ = std::move(*filter);
+    glGenVertexArrays(1, &t.filter_vao_);
+  }
+  glGenFramebuffers(1, &t.scene_fbo_);
+  glGenRenderbuffers(1, &t.scene_depth_);
+  glBindFramebuffer(GL_FRAMEBUFFER, t.scene_fbo_);
+  if (antialiasing == Antialiasing::edge_filter) {
+    // The filter samples the scene between pixels, so it is a linearly filtered texture.
+    glGenTextures(1, &t.scene_color_);
+    glBindTexture(GL_TEXTURE_2D, t.scene_color_);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, size.x, size.y, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    glBindTexture(GL_TEXTURE_2D, 0);
+    glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, t.scene_color_, 0);
+  } else {
+    glGenRenderbuffers(1, &t.scene_color_);
+    glBindRenderbuffer(GL_RENDERBUFFER, t.scene_color_);
+    glRenderbufferStorageMultisample(GL_RENDERBUFFER, samples, GL_RGBA8, size.x, size.y);
+    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, t.scene_color_);
+  }
+  glBindRenderbuffer(GL_RENDERBUFFER, t.scene_depth_);
   glRenderbufferStorageMultisample(GL_RENDERBUFFER, samples, GL_DEPTH24_STENCIL8, size.x, size.y);
-  glBindFramebuffer(GL_FRAMEBUFFER, t.msaa_fbo_);
-  glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, t.msaa_color_);
-  glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_DEPTH_STENCIL_ATTACHMENT, GL_RENDERBUFFER, t.msaa_depth_);
+  glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_DEPTH_STENCIL_ATTACHMENT, GL_RENDERBUFFER, t.scene_depth_);
   if (glCheckFramebufferStatus(GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE)
     return fail("cannot create an offscreen framebuffer of that size");
-  glGenFramebuffers(1, &t.resolve_fbo_);
-  glGenRenderbuffers(1, &t.resolve_color_);
-  glBindRenderbuffer(GL_RENDERBUFFER, t.resolve_color_);
+  glGenFramebuffers(1, &t.output_fbo_);
+  glGenRenderbuffers(1, &t.output_color_);
+  glBindRenderbuffer(GL_RENDERBUFFER, t.output_color_);
   glRenderbufferStorage(GL_RENDERBUFFER, GL_RGBA8, size.x, size.y);
-  glBindFramebuffer(GL_FRAMEBUFFER, t.resolve_fbo_);
-  glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, t.resolve_color_);
+  glBindFramebuffer(GL_FRAMEBUFFER, t.output_fbo_);
+  glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, t.output_color_);
   if (glCheckFramebufferStatus(GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE)
-    return fail("cannot create an offscreen resolve framebuffer");
+    return fail("cannot create an offscreen output framebuffer");
   glBindFramebuffer(GL_FRAMEBUFFER, 0);
   return t;
 }
 
 OffscreenTarget::OffscreenTarget(OffscreenTarget&& o) noexcept
-    : size_(o.size_), msaa_fbo_(o.msaa_fbo_), msaa_color_(o.msaa_color_), msaa_depth_(o.msaa_depth_),
-      resolve_fbo_(o.resolve_fbo_), resolve_color_(o.resolve_color_) {
-  o.msaa_fbo_ = o.msaa_color_ = o.msaa_depth_ = o.resolve_fbo_ = o.resolve_color_ = 0;
+    : size_(o.size_), antialiasing_(o.antialiasing_), scene_fbo_(o.scene_fbo_), scene_color_(o.scene_color_),
+      scene_depth_(o.scene_depth_), output_fbo_(o.output_fbo_), output_color_(o.output_color_),
+      filter_(std::move(o.filter_)), filter_vao_(o.filter_vao_), scene_finished_(o.scene_finished_) {
+  o.scene_fbo_ = o.scene_color_ = o.scene_depth_ = o.output_fbo_ = o.output_color_ = o.filter_vao_ = 0;
 }
 
 OffscreenTarget::~OffscreenTarget() {
-  if (msaa_fbo_) glDeleteFramebuffers(1, &msaa_fbo_);
-  if (resolve_fbo_) glDeleteFramebuffers(1, &resolve_fbo_);
-  const GLuint buffers[] = {msaa_color_, msaa_depth_, resolve_color_};
+  if (scene_fbo_) glDeleteFramebuffers(1, &scene_fbo_);
+  if (output_fbo_) glDeleteFramebuffers(1, &output_fbo_);
+  if (filter_vao_) glDeleteVertexArrays(1, &filter_vao_);
+  if (scene_color_) {
+    if (antialiasing_ == Antialiasing::edge_filter) glDeleteTextures(1, &scene_color_);
+    else glDeleteRenderbuffers(1, &scene_color_);
+  }
+  const GLuint buffers[] = {scene_depth_, output_color_};
   for (GLuint b : buffers)
     if (b) glDeleteRenderbuffers(1, &b);
 }
 
 void OffscreenTarget::bind() {
-  glBindFramebuffer(GL_FRAMEBUFFER, msaa_fbo_);
+  glBindFramebuffer(GL_FRAMEBUFFER, scene_fbo_);
   glViewport(0, 0, size_.x, size_.y);
+  scene_finished_ = false;
 }
 
 void OffscreenTarget::end_frame() { glFinish(); }
 
+void OffscreenTarget::finish_scene() {
+  if (antialiasing_ != Antialiasing::edge_filter) {
+    // Overlays go straight into the scene's framebuffer; capture() resolves both together.
+    glBindFramebuffer(GL_FRAMEBUFFER, scene_fbo_);
+    glViewport(0, 0, size_.x, size_.y);
+    return;
+  }
+  if (!scene_finished_) {
+    glBindFramebuffer(GL_FRAMEBUFFER, output_fbo_);
+    glViewport(0, 0, size_.x, size_.y);
+    glDisable(GL_DEPTH_TEST);
+    glDisable(GL_BLEND);
+    filter_.use();
+    filter_.set("uScene", 0);
+    glActiveTexture(GL_TEXTURE0);
+    glBindTexture(GL_TEXTURE_2D, scene_color_);
+    glBindVertexArray(filter_vao_);
+    glDrawArrays(GL_TRIANGLES, 0, 3);
+    glBindVertexArray(0);
+    scene_finished_ = true;
+  }
+  glBindFramebuffer(GL_FRAMEBUFFER, output_fbo_);
+  glViewport(0, 0, size_.x, size_.y);
+}
+
+void OffscreenTarget::bind_output_for_reading() {
+  if (antialiasing_ == Antialiasing::edge_filter) {
+    finish_scene();
+  } else {
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, scene_fbo_);
+    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, output_fbo_);
+    glBlitFramebuffer(0, 0, size_.x, size_.y, 0, 0, size_.x, size_.y, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+  }
+  glBindFramebuffer(GL_READ_FRAMEBUFFER, output_fbo_);
+}
+
 Image OffscreenTarget::capture() {
-  glBindFramebuffer(GL_READ_FRAMEBUFFER, msaa_fbo_);
-  glBindFramebuffer(GL_DRAW_FRAMEBUFFER, resolve_fbo_);
-  glBlitFramebuffer(0, 0, size_.x, size_.y, 0, 0, size_.x, size_.y, GL_COLOR_BUFFER_BIT, GL_NEAREST);
-  glBindFramebuffer(GL_READ_FRAMEBUFFER, resolve_fbo_);
+  bind_output_for_reading();
   Image image = read_framebuffer(size_);
   glBindFramebuffer(GL_FRAMEBUFFER, 0);
   return image;
+}
+
+void OffscreenTarget::capture_gl_order(std::vector<std::uint8_t>& rgba) {
+  bind_output_for_reading();
+  rgba.resize(static_cast<std::size_t>(size_.x) * static_cast<std::size_t>(size_.y) * 4u);
+  glPixelStorei(GL_PACK_ALIGNMENT, 1);
+  glReadPixels(0, 0, size_.x, size_.y, GL_RGBA, GL_UNSIGNED_BYTE, rgba.data());
+  glBindFramebuffer(GL_FRAMEBUFFER, 0);
 }
 
 }  // namespace effleura::render

@@ -64,6 +64,17 @@ TEST_CASE("--record writes an MP4 of the right size and frame count") {
   REQUIRE(probe.status == 0);
   CHECK(probe.out.find("320,180,60") == 0);
   CHECK(r.err.find("100%") != std::string::npos);  // the progress bar reached the end
+  // Frames go to ffmpeg bottom row first and ffmpeg turns them: the studio background is
+  // lighter at the top, so an upside-down video shows a dark top.
+  auto gray = run("ffmpeg", "-v error -i " + q(out) + " -frames:v 1 -f rawvideo -pix_fmt gray -");
+  REQUIRE(gray.status == 0);
+  REQUIRE(gray.out.size() == 320u * 180u);
+  auto row_mean = [&](int y) {
+    double sum = 0.0;
+    for (int x = 0; x < 320; ++x) sum += static_cast<unsigned char>(gray.out[static_cast<std::size_t>(y * 320 + x)]);
+    return sum / 320.0;
+  };
+  CHECK(row_mean(2) > row_mean(177) + 15.0);
 }
 
 TEST_CASE("--frames-dir writes one PNG per frame") {
