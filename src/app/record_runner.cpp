@@ -16,6 +16,7 @@
 #include "core/video_encoder.hpp"
 #include "render/gl_context.hpp"
 #include "render/renderer.hpp"
+#include "render/screen_region.hpp"
 #include "ui/headless_imgui.hpp"
 
 namespace effleura::app {
@@ -78,13 +79,24 @@ int run_record(const Options& options) {
       "Recording " + (options.record ? options.record->string() : options.frames_dir->string()), total);
   const double dt = 1.0 / options.fps;
   std::vector<std::uint8_t> pixels;
+  const anatomy::Bounds bounds = scene.model.bounds();
+  constexpr float kHandReach = 0.2f;  // m: a hand on the skin reaches no further than this
   for (int i = 0; i < total; ++i) {
     if (i > 0) {
       (*show)->advance(dt);
       scene.update(dt);
     }
-    renderer->draw(*target, scene.frame_view(target->size()));
+    const render::FrameView view = scene.frame_view(target->size());
+    renderer->draw(*target, view);
+    const bool fading = kiosk_style && (*show)->fade() < 1.0f;
     if (kiosk_style) crossfade(*renderer, *target, (*show)->fade());  // only playlists change scene
+    if (!fading) {
+      // The leg, the hands on it and everything drawn on the skin lie within the model's box
+      // grown by a hand's length; outside it there are no edges to smooth. (While scenes
+      // cross-fade the old frame may have edges anywhere, so the whole frame is filtered.)
+      target->set_filter_region(render::screen_rect(bounds.min - glm::vec3(kHandReach), bounds.max + glm::vec3(kHandReach),
+                                                    view.projection * view.view, target->size(), 4));
+    }
     target->finish_scene();
     overlay_ui.begin(target->size(), static_cast<float>(dt));
     draw_show_overlay(scene, **show, target->size(), overlay_ui.scale(), kiosk_style);

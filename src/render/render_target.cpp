@@ -123,6 +123,7 @@ void OffscreenTarget::bind() {
   glBindFramebuffer(GL_FRAMEBUFFER, scene_fbo_);
   glViewport(0, 0, size_.x, size_.y);
   scene_finished_ = false;
+  filter_region_ = {0, 0, size_.x, size_.y};
 }
 
 void OffscreenTarget::end_frame() { glFinish(); }
@@ -135,6 +136,16 @@ void OffscreenTarget::finish_scene() {
     return;
   }
   if (!scene_finished_) {
+    const bool whole = filter_region_ == glm::ivec4(0, 0, size_.x, size_.y);
+    if (!whole) {
+      // Outside the region the frame is copied as drawn: a same-format blit is a plain copy
+      // in llvmpipe, far cheaper than filtering pixels that hold only the smooth background.
+      glBindFramebuffer(GL_READ_FRAMEBUFFER, scene_fbo_);
+      glBindFramebuffer(GL_DRAW_FRAMEBUFFER, output_fbo_);
+      glBlitFramebuffer(0, 0, size_.x, size_.y, 0, 0, size_.x, size_.y, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+      glEnable(GL_SCISSOR_TEST);
+      glScissor(filter_region_.x, filter_region_.y, filter_region_.z, filter_region_.w);
+    }
     glBindFramebuffer(GL_FRAMEBUFFER, output_fbo_);
     glViewport(0, 0, size_.x, size_.y);
     glDisable(GL_DEPTH_TEST);
@@ -146,6 +157,7 @@ void OffscreenTarget::finish_scene() {
     glBindVertexArray(filter_vao_);
     glDrawArrays(GL_TRIANGLES, 0, 3);
     glBindVertexArray(0);
+    glDisable(GL_SCISSOR_TEST);
     scene_finished_ = true;
   }
   glBindFramebuffer(GL_FRAMEBUFFER, output_fbo_);

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include <glm/vec2.hpp>
+#include <glm/vec4.hpp>
 
 #include "core/error.hpp"
 #include "render/image.hpp"
@@ -67,6 +68,9 @@ class OffscreenTarget final : public RenderTarget {
   // reused buffer: for a consumer that flips for free and ignores alpha (ffmpeg), this saves
   // the row flip and alpha pass of capture() (about 2 ms a frame at 1280x720).
   void capture_gl_order(std::vector<std::uint8_t>& rgba);
+  // Limits the edge filter of the frame being drawn to this rectangle (GL window coordinates;
+  // screen_region.hpp); the rest is copied as drawn. bind() resets it to the whole frame.
+  void set_filter_region(glm::ivec4 rect) { filter_region_ = rect; }
   [[nodiscard]] unsigned framebuffer() const override { return scene_fbo_; }
   [[nodiscard]] Antialiasing antialiasing() const { return antialiasing_; }
 
@@ -81,6 +85,7 @@ class OffscreenTarget final : public RenderTarget {
   ShaderProgram filter_;
   unsigned filter_vao_ = 0;
   bool scene_finished_ = false;
+  glm::ivec4 filter_region_{0};
 
   void bind_output_for_reading();
 };

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <memory>
+#include <optional>
 #include <utility>
 #include <vector>
 
@@ -181,4 +182,39 @@ TEST_CASE("capture_gl_order gives the captured frame's rows bottom first") {
           mismatched += gl_order[(y * 160 + x) * 4 + c] != top_first.rgba[((89 - y) * 160 + x) * 4 + c];
     CHECK(mismatched == 0);
   }
+}
+
+TEST_CASE("the edge filter can be limited to a region; outside it the frame is copied as drawn") {
+  Fixture& f = fixture();
+  render::Camera camera;
+  camera.frame(f.model.bounds());
+  camera.set_preset(render::ViewPreset::front, false);
+  render::FrameView v;
+  v.view = camera.view_matrix();
+  v.projection = camera.projection_matrix(320.0f / 240.0f);
+  v.eye = camera.eye();
+  auto frame = [&](render::Antialiasing aa, std::optional<glm::ivec4> region) {
+    auto target = render::OffscreenTarget::create({320, 240}, aa);
+    REQUIRE(target.has_value());
+    f.renderer->draw(*target, v);
+    if (region) target->set_filter_region(*region);
+    return target->capture();
+  };
+  const render::Image hard = frame(render::Antialiasing::none, std::nullopt);
+  const render::Image whole = frame(render::Antialiasing::edge_filter, std::nullopt);
+  const render::Image left = frame(render::Antialiasing::edge_filter, glm::ivec4(0, 0, 160, 240));
+  // The lathe is centred, so each half holds one silhouette edge.
+  int same_right = 0, same_left_as_whole = 0, differs_right_from_whole = 0;
+  for (int y = 0; y < 240; ++y)
+    for (int x = 0; x < 320; ++x) {
+      if (x >= 161) {
+        same_right += luma(left, x, y) == luma(hard, x, y);
+        differs_right_from_whole += luma(whole, x, y) != luma(hard, x, y);
+      } else if (x < 159) {
+        same_left_as_whole += luma(left, x, y) == luma(whole, x, y);
+      }
+    }
+  CHECK(same_right == 159 * 240);              // untouched outside the region
+  CHECK(differs_right_from_whole > 20);        // where the whole-frame filter did change pixels
+  CHECK(same_left_as_whole == 159 * 240);      // inside it, exactly the whole-frame filter
 }
