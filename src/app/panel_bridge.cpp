@@ -33,10 +33,11 @@ void apply(const ui::TimelineCommands& c, Scene& scene) {
   if (c.select) {
     if (c.select->empty()) {
       sim.clear_technique();
+      scene.camera.set_focus(std::nullopt);
     } else if (sim.select_technique(*c.select)) {
-      // Move to the technique's first view; the user can take the camera over at any time.
-      if (const auto* t = sim.technique(); t && !t->views.empty())
-        if (auto v = render::parse_view(t->views.front())) scene.camera.set_preset(*v, true);
+      // Move to where the technique works, from its first view; the user can take the
+      // camera over at any time.
+      scene.frame_technique(std::nullopt, true);
     }
   }
   technique::Playback* p = sim.playback();

@@ -4,6 +4,7 @@
 #include "anatomy/occlusion.hpp"
 #include "anatomy/model_loader.hpp"
 #include "render/highlight.hpp"
+#include "technique/working_region.hpp"
 #include "render/valve_geometry.hpp"
 #include "ui/main_ui.hpp"
 
@@ -51,15 +52,24 @@ Expected<void> Scene::load_content(const Options& options, const DataPaths& path
     if (auto picked = simulation.select_technique(*options.technique, options.at_seconds, options.speed); !picked)
       return std::unexpected(picked.error());
     // Start from the technique's own first view unless the user named one.
-    if (const auto* t = simulation.technique(); t && !t->views.empty() && !options.view)
-      if (auto v = render::parse_view(t->views.front())) camera.set_preset(*v, false);
+    frame_technique(options.view, false);
+  } else if (options.view) {
+    camera.set_preset(*options.view, false);
   }
-  if (options.view) camera.set_preset(*options.view, false);
   if (options.layers) settings.layers = *options.layers;
   if (options.xray) settings.skin_opacity = *options.xray;
   for (const auto& id : options.areas)
     if (auto i = anatomy::area_index(id)) settings.selected[*i] = true;
   return {};
+}
+
+void Scene::frame_technique(std::optional<render::ViewPreset> view, bool animate) {
+  const auto* t = simulation.technique();
+  const auto* timeline = simulation.timeline();
+  camera.set_focus(t && timeline ? std::optional(technique::working_region(*timeline)) : std::nullopt);
+  if (!view && t && !t->views.empty()) view = render::parse_view(t->views.front());
+  if (view) camera.set_preset(*view, animate);
+  else camera.reset(animate);
 }
 
 void Scene::update(double dt) {
@@ -111,7 +121,7 @@ render::FrameView Scene::frame_view(glm::ivec2 framebuffer) const {
     v.ankle_deg = f.ankle_deg;
     // A technique lights its own target areas (steady, not pulsing: the hands are the motion).
     for (const auto& id : t->areas)
-      if (auto i = anatomy::area_index(id)) v.highlight[*i] = std::max(v.highlight[*i], 0.35f);
+      if (auto i = anatomy::area_index(id)) v.highlight[*i] = std::max(v.highlight[*i], 0.2f);
     for (const auto& trail : simulation.trails())
       render::append_trail(trail, simulation.time(), v.coloured, &anatomy::LegSurface::axis);
     for (std::size_t h = 0; h < 2; ++h) {

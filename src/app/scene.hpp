@@ -34,6 +34,9 @@ class Scene {
   Expected<void> load_model(const Options& options, const DataPaths& paths);
   Expected<void> load_content(const Options& options, const DataPaths& paths);
   void update(double dt);
+  // Points the camera at where the current technique's hands work, from the technique's first
+  // view (or `view` when given); with no technique, back to the whole leg.
+  void frame_technique(std::optional<render::ViewPreset> view, bool animate);
   [[nodiscard]] render::FrameView frame_view(glm::ivec2 framebuffer) const;
   // Labels for the selected areas and the caption, in pixels of a view of this size.
   [[nodiscard]] ui::Overlay overlay(glm::ivec2 size) const;

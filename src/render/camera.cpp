@@ -56,6 +56,7 @@ void Camera::frame(const anatomy::Bounds& bounds) {
   home_.yaw = 0.0f;
   home_.pitch = 0.08f;
   pose_ = home_;
+  focus_.reset();
   transition_ = 1.0f;
 }
 
@@ -67,8 +68,22 @@ void Camera::start_transition(const OrbitPose& to) {
   transition_ = 0.0f;
 }
 
-void Camera::set_preset(ViewPreset view, bool animate) {
+void Camera::set_focus(const std::optional<anatomy::Bounds>& region) {
+  focus_.reset();
+  if (!region) return;
+  const glm::vec3 size = region->size();
+  if (!(size.x >= 0.0f && size.y >= 0.0f && size.z >= 0.0f)) return;  // empty or NaN: keep the whole model
   OrbitPose p = home_;
+  p.target = glm::clamp(region->centre(), bounds_.min, bounds_.max);
+  // A margin around the region (30 %), and never so close that a small region (a tap on
+  // one spot) hides where on the leg it is.
+  const float radius = std::max(0.5f * glm::length(size), 0.25f);
+  p.distance = std::clamp(radius / std::tan(fov_y_ * 0.5f) * 1.3f, min_distance_, home_.distance);
+  focus_ = p;
+}
+
+void Camera::set_preset(ViewPreset view, bool animate) {
+  OrbitPose p = focus_ ? *focus_ : home_;
   switch (view) {
     case ViewPreset::front: p.yaw = 0.0f; break;
     case ViewPreset::back: p.yaw = kPi; break;

@@ -30,6 +30,10 @@ class Camera {
   // Frames the model: the target at its centre, limits from its size.
   void frame(const anatomy::Bounds& bounds);
 
+  // Presets look at this region (e.g. where a technique's hands work), close enough that it
+  // fills most of the frame; without one they show the whole model. reset() always shows
+  // the whole model.
+  void set_focus(const std::optional<anatomy::Bounds>& region);
   void set_preset(ViewPreset view, bool animate);
   void orbit(float delta_yaw, float delta_pitch);
   // Pan in the view plane by a fraction of the visible height.
@@ -63,6 +67,7 @@ class Camera {
   float min_distance_ = 0.3f;
   float max_distance_ = 6.0f;
   OrbitPose home_{};
+  std::optional<OrbitPose> focus_;
 };
 
 }  // namespace effleura::render

@@ -97,3 +97,25 @@ TEST_CASE("view names round-trip and unknown names are refused") {
     CHECK(render::parse_view(render::view_name(v)) == v);
   CHECK_FALSE(render::parse_view("sideways").has_value());
 }
+
+TEST_CASE("a focus region brings presets closer to it; reset shows the whole model again") {
+  Camera c = framed();
+  const float whole = c.pose().distance;
+  const anatomy::Bounds calf{{-0.06f, 0.15f, -0.1f}, {0.06f, 0.45f, 0.05f}};
+  c.set_focus(calf);
+  c.set_preset(ViewPreset::back, false);
+  CHECK(glm::length(c.pose().target - calf.centre()) < 1e-5f);
+  CHECK(c.pose().distance < whole * 0.8f);
+  CHECK(c.pose().distance >= c.min_distance());
+  // The region still fits in the vertical field of view.
+  CHECK(c.pose().distance * std::tan(c.fov_y() * 0.5f) >= 0.5f * glm::length(calf.size()));
+  c.reset(false);
+  CHECK(c.pose().distance == doctest::Approx(whole));
+  // A region with no extent (a bad box) is ignored rather than trusted.
+  c.set_focus(anatomy::Bounds{glm::vec3(1e9f), glm::vec3(-1e9f)});
+  c.set_preset(ViewPreset::front, false);
+  CHECK(c.pose().distance == doctest::Approx(whole));
+  c.set_focus(std::nullopt);
+  c.set_preset(ViewPreset::front, false);
+  CHECK(c.pose().distance == doctest::Approx(whole));
+}
