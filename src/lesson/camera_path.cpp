@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/view_angles.hpp"
 #include "lesson/vocabulary.hpp"
 
 namespace effleura::lesson {
@@ -19,13 +20,8 @@ float wrap_deg(float a) {
 }  // namespace
 
 OrbitAngles view_angles(std::string_view view) {
-  // Radian values copied from render/camera.cpp (home pitch 0.08, top pitch 1.2).
-  const float home_pitch = 0.08f * kRadToDeg;
-  if (view == "back") return {180.0f, home_pitch};
-  if (view == "lateral") return {90.0f, home_pitch};
-  if (view == "medial") return {-90.0f, home_pitch};
-  if (view == "top") return {0.0f, 1.2f * kRadToDeg};
-  return {0.0f, home_pitch};
+  const ViewAngles a = effleura::view_angles(view);  // the camera's own presets (core)
+  return {a.yaw * kRadToDeg, a.pitch * kRadToDeg};
 }
 
 OrbitAngles evaluate(const CameraPath& path, double t) {

@@ -1,5 +1,7 @@
 #include "render/camera.hpp"
 
+#include "core/view_angles.hpp"
+
 #include <algorithm>
 #include <cmath>
 
@@ -54,7 +56,7 @@ void Camera::frame(const anatomy::Bounds& bounds) {
   home_.target = bounds.centre();
   home_.distance = std::clamp(radius / std::tan(fov_y_ * 0.5f) * 1.05f, min_distance_, max_distance_);
   home_.yaw = 0.0f;
-  home_.pitch = 0.08f;
+  home_.pitch = kHomePitch;
   pose_ = home_;
   focus_.reset();
   transition_ = 1.0f;
@@ -84,13 +86,9 @@ void Camera::set_focus(const std::optional<anatomy::Bounds>& region) {
 
 void Camera::set_preset(ViewPreset view, bool animate) {
   OrbitPose p = focus_ ? *focus_ : home_;
-  switch (view) {
-    case ViewPreset::front: p.yaw = 0.0f; break;
-    case ViewPreset::back: p.yaw = kPi; break;
-    case ViewPreset::lateral: p.yaw = 0.5f * kPi; break;
-    case ViewPreset::medial: p.yaw = -0.5f * kPi; break;
-    case ViewPreset::top: p.pitch = 1.2f; p.yaw = 0.0f; break;
-  }
+  const ViewAngles angles = view_angles(view_name(view));
+  p.yaw = angles.yaw;
+  p.pitch = angles.pitch;
   if (animate) {
     start_transition(p);
   } else {
