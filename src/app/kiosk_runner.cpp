@@ -63,6 +63,7 @@ int run_kiosk_soak(const Options& options) {
   Scene& scene = stage.scene;
   auto show = Show::create(options, scene, true);  // a broken playlist is exit 2 before any GL
   if (!show) { report_error(show.error().describe()); return kExitBadInput; }
+  (*show)->play_by_itself();  // unattended: a lesson in the kiosk moves on by itself
   if (const int status = open_gl(stage, options); status != kExitOk) return status;
   render::Renderer* renderer = stage.renderer.get();
   render::OffscreenTarget* target = &*stage.target;
@@ -109,6 +110,7 @@ int run_kiosk(const Options& options) {
   auto show_or = Show::create(options, scene, true);
   if (!show_or) { report_error(show_or.error().describe()); return kExitBadInput; }
   Show& show = **show_or;
+  show.play_by_itself();  // unattended: a lesson in the kiosk moves on by itself
   render::WindowOptions wo;
   wo.fullscreen = true;
   wo.title = "Effleura";

@@ -45,6 +45,7 @@ int run_record(const Options& options) {
   Scene& scene = stage.scene;
   auto show = Show::create(options, scene, false);
   if (!show) { report_error(show.error().describe()); return kExitBadInput; }
+  (*show)->play_by_itself();  // a recorded lesson goes through all its steps
   const double seconds = options.seconds_set ? options.seconds : (*show)->natural_seconds();
   const int total = std::max(1, static_cast<int>(std::lround(seconds * options.fps)));
   if (options.record && (options.size.x % 2 || options.size.y % 2)) {

@@ -31,6 +31,10 @@ Expected<std::unique_ptr<Show>> Show::create(const Options& options, Scene& scen
   return show;
 }
 
+void Show::play_by_itself() {
+  if (lesson_) lesson_->set_auto_advance(true);
+}
+
 void Show::stage_current() {
   if (kiosk_) {
     const auto f = kiosk_->frame();

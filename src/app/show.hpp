@@ -21,6 +21,9 @@ class Show {
   static Expected<std::unique_ptr<Show>> create(const Options& options, Scene& scene, bool kiosk_default);
 
   void advance(double dt);
+  // A lesson moves on by itself when each step's time is over (a recording, an unattended
+  // screen); without this it waits for next/back, as an instructor drives it.
+  void play_by_itself();
   // Natural length: one loop of the playlist, the whole lesson, one pass of the technique.
   [[nodiscard]] double natural_seconds() const;
   [[nodiscard]] lesson::KioskScheduler* kiosk() { return kiosk_ ? &*kiosk_ : nullptr; }

@@ -23,7 +23,14 @@ void stage_kiosk_scene(const lesson::Scene& k, const lesson::Locale& locale, Sce
 
 void stage_lesson_step(const lesson::LessonStep& step, const lesson::Locale& locale, Scene& scene) {
   stage(step.technique, step.areas, step.layers, step.skin_opacity, scene);
-  if (auto v = render::parse_view(step.view)) scene.camera.set_preset(*v, true);
+  // A step that shows a technique frames where its hands work; one about areas shows the
+  // whole leg, so the class can see which part is lit.
+  if (!step.technique.empty()) {
+    scene.frame_technique(render::parse_view(step.view), true);
+  } else {
+    scene.camera.set_focus(std::nullopt);
+    if (auto v = render::parse_view(step.view)) scene.camera.set_preset(*v, true);
+  }
   scene.fixed_caption = locale.text_with_source(step.say);
 }
 

@@ -1,5 +1,7 @@
 #include "ui/overlay.hpp"
 
+#include "ui/overlay_layout.hpp"
+
 #include <algorithm>
 #include <cfloat>
 
@@ -11,34 +13,6 @@ namespace {
 constexpr ImU32 kLabelText = IM_COL32(245, 245, 245, 255);
 constexpr ImU32 kLabelBox = IM_COL32(20, 30, 38, 215);
 constexpr ImU32 kLeader = IM_COL32(40, 215, 240, 255);  // the highlight's cyan: label and glow match
-
-void draw_side(ImDrawList* dl, std::vector<const AreaLabel*> side, bool left, float scale, float inset) {
-  const ImVec2 display = ImGui::GetIO().DisplaySize;
-  std::sort(side.begin(), side.end(), [](auto* a, auto* b) { return a->anchor.y < b->anchor.y; });
-  const float font = ImGui::GetFontSize();
-  const float pad = 6.0f * scale;
-  const float box_h = font + 2.0f * pad;
-  const float margin = 24.0f * scale;
-  float next_free_y = 40.0f * scale;
-  for (const AreaLabel* l : side) {
-    const ImVec2 size = ImGui::CalcTextSize(l->text.c_str());
-    const float box_w = size.x + 2.0f * pad;
-    float y = std::max(l->anchor.y - box_h * 0.5f, next_free_y);
-    y = std::min(y, display.y - box_h - margin);
-    next_free_y = y + box_h + 6.0f * scale;
-    const float x = left ? inset + margin : display.x - inset - margin - box_w;
-    const ImVec2 box_min(x, y), box_max(x + box_w, y + box_h);
-    const ImVec2 joint(left ? box_max.x : box_min.x, y + box_h * 0.5f);
-    const ImVec2 anchor(l->anchor.x, l->anchor.y);
-    dl->AddLine(joint, anchor, IM_COL32(0, 0, 0, 140), 4.0f * scale);  // dark under-stroke: readable on skin and on grey
-    dl->AddLine(joint, anchor, kLeader, 2.0f * scale);
-    if (l->behind) dl->AddCircle(anchor, 5.0f * scale, kLeader, 16, 2.0f * scale);
-    else dl->AddCircleFilled(anchor, 5.0f * scale, kLeader);
-    dl->AddRectFilled(box_min, box_max, kLabelBox, 4.0f * scale);
-    dl->AddRect(box_min, box_max, kLeader, 4.0f * scale, 0, 1.5f * scale);
-    dl->AddText(ImVec2(x + pad, y + pad), kLabelText, l->text.c_str());
-  }
-}
 
 // The same viridis polynomial as shaders/particles.frag, so the legend matches the dots.
 ImU32 viridis(float t) {
@@ -54,15 +28,12 @@ ImU32 viridis(float t) {
   return IM_COL32(static_cast<int>(rgb[0] * 255), static_cast<int>(rgb[1] * 255), static_cast<int>(rgb[2] * 255), 255);
 }
 
-void draw_speed_legend(ImDrawList* dl, float scale, float left_margin) {
-  const ImVec2 display = ImGui::GetIO().DisplaySize;
-  const float w = 230.0f * scale, h = 12.0f * scale, pad = 8.0f * scale;
-  const float font = ImGui::GetFontSize();
-  // Bottom left, above the caption band, clear of the View panel in the window.
-  const ImVec2 at(left_margin + 24.0f * scale, display.y * 0.62f);
-  dl->AddRectFilled(ImVec2(at.x - pad, at.y - pad - font - 4.0f * scale), ImVec2(at.x + w + pad, at.y + h + pad + font + 2.0f * scale),
-                    IM_COL32(15, 20, 26, 200), 6.0f * scale);
-  dl->AddText(ImVec2(at.x, at.y - font - 4.0f * scale), kLabelText, "Blood speed");
+void draw_speed_legend(ImDrawList* dl, const OverlayLayout& layout, float scale) {
+  const ScreenBox& box = *layout.legend;
+  const glm::vec2 at = layout.legend_bar;
+  const float w = 230.0f * scale, h = 12.0f * scale;
+  dl->AddRectFilled(ImVec2(box.min.x, box.min.y), ImVec2(box.max.x, box.max.y), IM_COL32(15, 20, 26, 200), 6.0f * scale);
+  dl->AddText(ImVec2(at.x, at.y - ImGui::GetFontSize() - 4.0f * scale), kLabelText, "Blood speed");
   constexpr int kSteps = 32;
   for (int i = 0; i < kSteps; ++i) {
     const float t0 = float(i) / kSteps, t1 = float(i + 1) / kSteps;
@@ -74,34 +45,31 @@ void draw_speed_legend(ImDrawList* dl, float scale, float left_margin) {
   dl->AddText(ImVec2(at.x + w - ImGui::CalcTextSize(fast).x, at.y + h + 2.0f * scale), kLabelText, fast);
 }
 
+void draw_label(ImDrawList* dl, const PlacedLabel& p, float scale) {
+  const ImVec2 box_min(p.box.min.x, p.box.min.y), box_max(p.box.max.x, p.box.max.y);
+  const ImVec2 joint(p.joint.x, p.joint.y), anchor(p.label->anchor.x, p.label->anchor.y);
+  dl->AddLine(joint, anchor, IM_COL32(0, 0, 0, 140), 4.0f * scale);  // dark under-stroke: readable on skin and on grey
+  dl->AddLine(joint, anchor, kLeader, 2.0f * scale);
+  if (p.label->behind) dl->AddCircle(anchor, 5.0f * scale, kLeader, 16, 2.0f * scale);
+  else dl->AddCircleFilled(anchor, 5.0f * scale, kLeader);
+  dl->AddRectFilled(box_min, box_max, kLabelBox, 4.0f * scale);
+  dl->AddRect(box_min, box_max, kLeader, 4.0f * scale, 0, 1.5f * scale);
+  const float pad = 6.0f * scale;
+  dl->AddText(ImVec2(box_min.x + pad, box_min.y + pad), kLabelText, p.label->text.c_str());
+}
+
 }  // namespace
 
 void draw_overlay(const Overlay& overlay, float ui_scale) {
   ImDrawList* dl = ImGui::GetForegroundDrawList();
-
-  std::vector<const AreaLabel*> left, right;
-  for (const auto& l : overlay.labels) (l.anchor.x < overlay.subject_centre.x ? left : right).push_back(&l);
-  draw_side(dl, left, true, ui_scale, overlay.left_margin);
-  draw_side(dl, right, false, ui_scale, overlay.right_margin);
-
-  if (overlay.speed_legend) draw_speed_legend(dl, ui_scale, overlay.left_margin);
-  const ImVec2 display = ImGui::GetIO().DisplaySize;
-  if (!overlay.caption.empty()) {
-    // Centred in the space the side panels leave free.
-    const float free_w = std::max(display.x - overlay.left_margin - overlay.right_margin, display.x * 0.4f);
-    // Large captions: about 1/18 of the screen height, readable across a waiting room.
-    const float font_px = overlay.large_caption ? display.y / 18.0f : ImGui::GetFontSize();
-    const float wrap = free_w * (overlay.large_caption ? 0.8f : 0.9f);
-    ImFont* font = ImGui::GetFont();
-    const ImVec2 size = font->CalcTextSizeA(font_px, FLT_MAX, wrap, overlay.caption.c_str());
-    const float pad = (overlay.large_caption ? 20.0f : 10.0f) * ui_scale;
-    ImVec2 at(overlay.left_margin + (free_w - size.x) * 0.5f, display.y - size.y - 48.0f * ui_scale);
-    if (overlay.caption_placed)
-      at = ImVec2(std::clamp(overlay.caption_at.x * display.x - size.x * 0.5f, pad, display.x - size.x - pad),
-                  std::clamp(overlay.caption_at.y * display.y - size.y * 0.5f, pad, display.y - size.y - pad));
-    dl->AddRectFilled(ImVec2(at.x - pad, at.y - pad), ImVec2(at.x + size.x + pad, at.y + size.y + pad),
-                      IM_COL32(15, 20, 26, 200), 6.0f * ui_scale);
-    dl->AddText(font, font_px, at, kLabelText, overlay.caption.c_str(), nullptr, wrap);
+  const OverlayLayout layout = layout_overlay(overlay, ui_scale);
+  if (layout.legend) draw_speed_legend(dl, layout, ui_scale);
+  for (const PlacedLabel& p : layout.labels) draw_label(dl, p, ui_scale);
+  if (layout.caption) {
+    const ScreenBox& c = *layout.caption;
+    dl->AddRectFilled(ImVec2(c.min.x, c.min.y), ImVec2(c.max.x, c.max.y), IM_COL32(15, 20, 26, 200), 6.0f * ui_scale);
+    dl->AddText(ImGui::GetFont(), layout.caption_font_px, ImVec2(c.min.x + layout.caption_pad, c.min.y + layout.caption_pad),
+                kLabelText, overlay.caption.c_str(), nullptr, layout.caption_wrap);
   }
   if (!overlay.hover.empty()) {
     const ImVec2 at(overlay.hover_at.x + 16.0f * ui_scale, overlay.hover_at.y + 12.0f * ui_scale);

@@ -1,0 +1,88 @@
+#include "ui/overlay_layout.hpp"
+
+#include <algorithm>
+#include <cfloat>
+
+#include <imgui.h>
+
+namespace effleura::ui {
+namespace {
+
+// Labels stack down one side within the band [top, bottom] that the caption and the legend
+// leave free, each beside its anchor where it can be.
+void place_side(std::vector<const AreaLabel*> side, bool left, float scale, float inset, float top, float bottom,
+                std::vector<PlacedLabel>& out) {
+  const ImVec2 display = ImGui::GetIO().DisplaySize;
+  std::sort(side.begin(), side.end(), [](auto* a, auto* b) { return a->anchor.y < b->anchor.y; });
+  const float pad = 6.0f * scale;
+  const float box_h = ImGui::GetFontSize() + 2.0f * pad;
+  const float margin = 24.0f * scale;
+  const float step = box_h + 6.0f * scale;
+  float next_free_y = std::max(top, 40.0f * scale);
+  const float lowest_y = std::min(display.y - margin, bottom) - box_h;  // the last box's top
+  for (std::size_t i = 0; i < side.size(); ++i) {
+    const AreaLabel* l = side[i];
+    const float box_w = ImGui::CalcTextSize(l->text.c_str()).x + 2.0f * pad;
+    // Never so low that the labels after it leave the band (if the band is too short for all
+    // of them, they run on below it rather than overlap one another).
+    const float room_left = lowest_y - static_cast<float>(side.size() - 1 - i) * step;
+    const float y = std::max(std::min(l->anchor.y - box_h * 0.5f, room_left), next_free_y);
+    next_free_y = y + step;
+    const float x = left ? inset + margin : display.x - inset - margin - box_w;
+    PlacedLabel p;
+    p.label = l;
+    p.box = {{x, y}, {x + box_w, y + box_h}};
+    p.joint = {left ? p.box.max.x : p.box.min.x, y + box_h * 0.5f};
+    out.push_back(p);
+  }
+}
+
+}  // namespace
+
+OverlayLayout layout_overlay(const Overlay& overlay, float ui_scale) {
+  OverlayLayout layout;
+  const ImVec2 display = ImGui::GetIO().DisplaySize;
+  const float gap = 10.0f * ui_scale;
+
+  // The caption first; labels and the legend keep out of its way.
+  float band_top = 0.0f, band_bottom = display.y;
+  if (!overlay.caption.empty()) {
+    // Centred in the space the side panels leave free.
+    const float free_w = std::max(display.x - overlay.left_margin - overlay.right_margin, display.x * 0.4f);
+    // Large captions: about 1/18 of the screen height, readable across a waiting room.
+    layout.caption_font_px = overlay.large_caption ? display.y / 18.0f : ImGui::GetFontSize();
+    layout.caption_wrap = free_w * (overlay.large_caption ? 0.8f : 0.9f);
+    const ImVec2 size =
+        ImGui::GetFont()->CalcTextSizeA(layout.caption_font_px, FLT_MAX, layout.caption_wrap, overlay.caption.c_str());
+    const float pad = layout.caption_pad = (overlay.large_caption ? 20.0f : 10.0f) * ui_scale;
+    ImVec2 at(overlay.left_margin + (free_w - size.x) * 0.5f, display.y - size.y - 48.0f * ui_scale);
+    if (overlay.caption_placed)
+      at = ImVec2(std::clamp(overlay.caption_at.x * display.x - size.x * 0.5f, pad, display.x - size.x - pad),
+                  std::clamp(overlay.caption_at.y * display.y - size.y * 0.5f, pad, display.y - size.y - pad));
+    layout.caption = ScreenBox{{at.x - pad, at.y - pad}, {at.x + size.x + pad, at.y + size.y + pad}};
+    // A caption in the lower half bounds the labels from below; one in the upper half (the
+    // kiosk moves it about) from above.
+    if (at.y + size.y * 0.5f > display.y * 0.5f) band_bottom = layout.caption->min.y - gap;
+    else band_top = layout.caption->max.y + gap;
+  }
+
+  float left_bottom = band_bottom;
+  if (overlay.speed_legend) {
+    const float w = 230.0f * ui_scale, h = 12.0f * ui_scale, pad = 8.0f * ui_scale;
+    const float font = ImGui::GetFontSize();
+    const float below = h + pad + font + 2.0f * ui_scale;  // from the colour bar down to the box's bottom
+    // Bottom left, above the caption, clear of the View panel in the window.
+    layout.legend_bar = {overlay.left_margin + 24.0f * ui_scale, std::min(display.y * 0.62f, band_bottom - below)};
+    layout.legend = ScreenBox{{layout.legend_bar.x - pad, layout.legend_bar.y - pad - font - 4.0f * ui_scale},
+                              {layout.legend_bar.x + w + pad, layout.legend_bar.y + below}};
+    left_bottom = layout.legend->min.y - gap;
+  }
+
+  std::vector<const AreaLabel*> left, right;
+  for (const auto& l : overlay.labels) (l.anchor.x < overlay.subject_centre.x ? left : right).push_back(&l);
+  place_side(left, true, ui_scale, overlay.left_margin, band_top, left_bottom, layout.labels);
+  place_side(right, false, ui_scale, overlay.right_margin, band_top, band_bottom, layout.labels);
+  return layout;
+}
+
+}  // namespace effleura::ui

@@ -1,0 +1,37 @@
+#pragma once
+// Where the overlay's pieces go on screen, worked out before anything is drawn so that labels,
+// the blood-speed legend and the caption never cover one another. Needs a current ImGui
+// context for font metrics; draws nothing.
+#include <optional>
+#include <vector>
+
+#include <glm/vec2.hpp>
+
+#include "ui/overlay.hpp"
+
+namespace effleura::ui {
+
+struct ScreenBox {
+  glm::vec2 min{0.0f}, max{0.0f};  // pixels from the top-left
+  [[nodiscard]] bool overlaps(const ScreenBox& o) const {
+    return min.x < o.max.x && o.min.x < max.x && min.y < o.max.y && o.min.y < max.y;
+  }
+};
+
+struct PlacedLabel {
+  const AreaLabel* label = nullptr;
+  ScreenBox box;
+  glm::vec2 joint{0.0f};  // where the leader line leaves the box
+};
+
+struct OverlayLayout {
+  std::vector<PlacedLabel> labels;
+  std::optional<ScreenBox> legend;   // the blood-speed scale's box
+  glm::vec2 legend_bar{0.0f};        // top-left of its colour bar
+  std::optional<ScreenBox> caption;  // the caption's box (text inside, inset by caption_pad)
+  float caption_pad = 0.0f, caption_font_px = 0.0f, caption_wrap = 0.0f;
+};
+
+OverlayLayout layout_overlay(const Overlay& overlay, float ui_scale);
+
+}  // namespace effleura::ui

@@ -1,0 +1,87 @@
+// The overlay's layout: area labels, the blood-speed legend and the caption never cover one
+// another and stay on screen, wherever the anchors are and wherever the kiosk puts the caption.
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "scene_render_support.hpp"
+#include "ui/headless_imgui.hpp"
+#include "ui/overlay_layout.hpp"
+
+using namespace effleura;
+
+namespace {
+
+constexpr glm::ivec2 kScreen{1280, 720};
+
+// Nine areas down a leg in the middle of the screen, alternately a little left and right of
+// its axis, bunched toward the bottom as a foot-first view puts them.
+ui::Overlay crowded_overlay() {
+  ui::Overlay o;
+  o.subject_centre = {640.0f, 360.0f};
+  const char* names[] = {"Glutes", "IT band", "Thighs", "Hamstrings", "Behind the knee", "Calves", "Shin", "Ankles", "Feet"};
+  for (int i = 0; i < 9; ++i)
+    o.labels.push_back({{i % 2 ? 660.0f : 620.0f, 300.0f + 45.0f * static_cast<float>(i)}, names[i], false});
+  o.caption = "4 of 13   Now the deeper work. Petrissage on the calf: lift the muscle away from the bone, "
+              "squeeze, and roll it between your hands.\nWhich way do the hands move?";
+  o.speed_legend = true;
+  return o;
+}
+
+void check_no_overlaps(const ui::OverlayLayout& layout) {
+  std::vector<ui::ScreenBox> boxes;
+  for (const auto& p : layout.labels) boxes.push_back(p.box);
+  if (layout.legend) boxes.push_back(*layout.legend);
+  if (layout.caption) boxes.push_back(*layout.caption);
+  for (std::size_t i = 0; i < boxes.size(); ++i) {
+    CHECK(boxes[i].min.x >= 0.0f);
+    CHECK(boxes[i].min.y >= 0.0f);
+    CHECK(boxes[i].max.x <= static_cast<float>(kScreen.x));
+    CHECK(boxes[i].max.y <= static_cast<float>(kScreen.y));
+    for (std::size_t j = i + 1; j < boxes.size(); ++j) {
+      CAPTURE(i);
+      CAPTURE(j);
+      CHECK_FALSE(boxes[i].overlaps(boxes[j]));
+    }
+  }
+}
+
+}  // namespace
+
+TEST_CASE("labels, legend and caption never cover one another") {
+  test::scene_rig();  // a GL context for the ImGui backend
+  ui::HeadlessImGui imgui;
+  imgui.begin(kScreen, 1.0f / 30.0f);
+  const ui::Overlay overlay = crowded_overlay();
+  const ui::OverlayLayout layout = ui::layout_overlay(overlay, imgui.scale());
+  REQUIRE(layout.labels.size() == 9);
+  REQUIRE(layout.caption.has_value());
+  REQUIRE(layout.legend.has_value());
+  check_no_overlaps(layout);
+
+  // The kiosk moves its caption to the top now and then: labels then stay below it.
+  ui::Overlay kiosk = overlay;
+  kiosk.speed_legend = false;
+  kiosk.caption_placed = true;
+  kiosk.caption_at = {0.5f, 0.12f};
+  kiosk.large_caption = true;
+  const ui::OverlayLayout top = ui::layout_overlay(kiosk, imgui.scale());
+  check_no_overlaps(top);
+  for (const auto& p : top.labels) CHECK(p.box.min.y >= top.caption->max.y);
+  imgui.end();
+}
+
+TEST_CASE("with room to spare a label sits level with its anchor") {
+  test::scene_rig();
+  ui::HeadlessImGui imgui;
+  imgui.begin(kScreen, 1.0f / 30.0f);
+  ui::Overlay o;
+  o.subject_centre = {640.0f, 360.0f};
+  o.labels.push_back({{700.0f, 250.0f}, "Calves", false});
+  const ui::OverlayLayout layout = ui::layout_overlay(o, imgui.scale());
+  REQUIRE(layout.labels.size() == 1);
+  const ui::ScreenBox& b = layout.labels[0].box;
+  CHECK((b.min.y + b.max.y) * 0.5f == doctest::Approx(250.0f).epsilon(0.01));
+  CHECK(b.min.x > 700.0f);  // right of the subject, so on the right side
+  imgui.end();
+}
