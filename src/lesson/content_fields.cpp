@@ -29,6 +29,25 @@ Expected<std::vector<std::string>> read_areas(const TomlTable& t, std::string_vi
   return ids;
 }
 
+Expected<Staging> read_staging(const TomlTable& t, const std::vector<std::string>& technique_ids, bool allow_none) {
+  Staging s;
+  if (t.has("technique")) {
+    auto tech = read_technique(t, "technique", technique_ids, allow_none);
+    if (!tech) return std::unexpected(tech.error());
+    s.technique = *tech;
+  }
+  auto areas = read_areas(t, "areas");
+  if (!areas) return std::unexpected(areas.error());
+  s.areas = *areas;
+  auto layers = read_layers(t, "layers");
+  if (!layers) return std::unexpected(layers.error());
+  s.layers = *layers;
+  auto opacity = t.number_or("skin_opacity", 1.0, 0.0, 1.0);
+  if (!opacity) return std::unexpected(opacity.error());
+  s.skin_opacity = static_cast<float>(*opacity);
+  return s;
+}
+
 Expected<Layers> read_layers(const TomlTable& t, std::string_view key) {
   if (!t.has(key)) return Layers{};
   auto names = t.strings(key);

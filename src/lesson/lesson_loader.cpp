@@ -88,14 +88,12 @@ Expected<LessonStep> read_step(const TomlTable& t, const std::vector<std::string
     return std::unexpected(ok.error());
   LessonStep s;
   s.line = static_cast<int>(t.raw().source().begin.line);
-  if (t.has("technique")) {
-    auto tech = detail::read_technique(t, "technique", technique_ids, false);
-    if (!tech) return err(tech);
-    s.technique = *tech;
-  }
-  auto areas = detail::read_areas(t, "areas");
-  if (!areas) return err(areas);
-  s.areas = *areas;
+  auto staging = detail::read_staging(t, technique_ids, false);
+  if (!staging) return err(staging);
+  s.technique = staging->technique;
+  s.areas = staging->areas;
+  s.layers = staging->layers;
+  s.skin_opacity = staging->skin_opacity;
   if (s.technique.empty() && s.areas.empty())
     return std::unexpected(t.error_at("technique", "a step needs a technique, areas, or both; found neither"));
   if (t.has("view")) {
@@ -103,12 +101,6 @@ Expected<LessonStep> read_step(const TomlTable& t, const std::vector<std::string
     if (!view) return err(view);
     s.view = *view;
   }
-  auto layers = detail::read_layers(t, "layers");
-  if (!layers) return err(layers);
-  s.layers = *layers;
-  auto opacity = t.number_or("skin_opacity", 1.0, 0.0, 1.0);
-  if (!opacity) return err(opacity);
-  s.skin_opacity = static_cast<float>(*opacity);
   auto say = detail::read_text_key(t, "say", locale);
   if (!say) return err(say);
   s.say = *say;

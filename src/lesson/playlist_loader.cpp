@@ -53,20 +53,12 @@ Expected<Scene> read_scene(const TomlTable& t, const Playlist& p,
     return std::unexpected(e);
   }
   s.duration_s = *duration;
-  if (t.has("technique")) {
-    auto tech = detail::read_technique(t, "technique", technique_ids, true);
-    if (!tech) return err(tech);
-    s.technique = *tech;
-  }
-  auto areas = detail::read_areas(t, "areas");
-  if (!areas) return err(areas);
-  s.areas = *areas;
-  auto layers = detail::read_layers(t, "layers");
-  if (!layers) return err(layers);
-  s.layers = *layers;
-  auto opacity = t.number_or("skin_opacity", 1.0, 0.0, 1.0);
-  if (!opacity) return err(opacity);
-  s.skin_opacity = static_cast<float>(*opacity);
+  auto staging = detail::read_staging(t, technique_ids, true);
+  if (!staging) return err(staging);
+  s.technique = staging->technique;
+  s.areas = staging->areas;
+  s.layers = staging->layers;
+  s.skin_opacity = staging->skin_opacity;
   auto camera = detail::read_camera_path(t, "camera", s.duration_s);
   if (!camera) return err(camera);
   s.camera = *camera;
