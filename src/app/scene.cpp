@@ -117,7 +117,7 @@ render::FrameView Scene::frame_view(glm::ivec2 framebuffer) const {
     for (std::size_t h = 0; h < 2; ++h) {
       const auto& hand = f.hands[h];
       v.hands[h].visible = true;
-      v.hands[h].shape = render::build_hand(hand.transform, hand.pose, hand.hand);
+      v.hands[h].shape = technique::build_hand(hand.transform, hand.pose, hand.hand);
       if (hand.indentation_m > 0.0f) {
         // The dent is centred on the undisturbed skin above the pressed-in palm.
         const glm::vec3 palm(hand.transform[3]), normal(hand.transform[1]);

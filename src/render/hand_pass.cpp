@@ -98,7 +98,7 @@ HandPass::~HandPass() {
 }
 
 void HandPass::draw(const FrameView& view) {
-  std::array<Instance, 2 * kHandParts> instances{};
+  std::array<Instance, 2 * technique::kHandParts> instances{};
   GLsizei count = 0;
   for (const auto& hand : view.hands) {
     if (!hand.visible) continue;

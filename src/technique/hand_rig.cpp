@@ -1,9 +1,9 @@
-#include "render/hand_rig.hpp"
+#include "technique/hand_rig.hpp"
 
 #include <glm/ext/matrix_transform.hpp>
 #include <glm/trigonometric.hpp>
 
-namespace effleura::render {
+namespace effleura::technique {
 namespace {
 
 struct FingerDims {
@@ -22,42 +22,44 @@ constexpr FingerDims kFingers[5] = {
     {0.028f, 0.044f, {0.034f, 0.020f, 0.018f}, 0.0078f},    // little
 };
 
+constexpr float kKnuckleHeight = 0.014f;  // finger axes run this far above the palm surface
+
 }  // namespace
 
-HandShape build_hand(const glm::mat4& palm, const technique::FingerPose& pose, Hand hand) {
+HandShape build_hand(const glm::mat4& palm, const FingerPose& pose, Hand hand) {
   HandShape shape;
-  // The left hand is the right hand mirrored across X; the mirror flips winding, which the
-  // renderer handles by drawing hands without face culling.
+  // The left hand is the right hand mirrored across X. Each part's frame is mirrored on both
+  // sides (side * frame * side), which keeps it a rotation, so the mesh skinned with these
+  // frames keeps its outward faces for either hand.
   const glm::mat4 side = hand == Hand::left ? glm::scale(glm::mat4(1.0f), glm::vec3(-1.0f, 1.0f, 1.0f)) : glm::mat4(1.0f);
   const glm::mat4 base = palm * side;
-  // The palm: a flat capsule resting on the skin (its lower surface at y = 0) from the heel
-  // of the hand to the knuckles.
+  // The palm: resting on the skin (its lower surface at y = 0) from the heel of the hand to
+  // the knuckles.
   HandPart& palm_part = shape.parts[0];
-  palm_part.frame = glm::translate(base, glm::vec3(0.0f, 0.016f, -0.030f));
+  palm_part.frame = glm::translate(base, glm::vec3(0.0f, 0.016f, -0.030f)) * side;
   palm_part.length = 0.070f;
   palm_part.radius = {0.040f, 0.016f};
   palm_part.tip = glm::vec3(palm_part.frame * glm::vec4(0.0f, 0.0f, palm_part.length, 1.0f));
-  if (hand == Hand::left) palm_part.frame = glm::scale(palm_part.frame, glm::vec3(-1.0f, 1.0f, 1.0f));
 
   for (std::size_t f = 0; f < 5; ++f) {
     const FingerDims& d = kFingers[f];
-    const float spread = (static_cast<float>(f) - 2.0f) * pose.spread_deg;  // fan out about the middle finger
-    glm::mat4 joint = glm::translate(base, glm::vec3(d.base_x, 0.014f, d.base_z));
+    glm::mat4 joint = glm::translate(base, glm::vec3(d.base_x, kKnuckleHeight, d.base_z));
     if (f == 0) {
       // The thumb leaves the palm heel angled out; opposition swings it under the palm.
       joint = glm::rotate(joint, glm::radians(-35.0f - 0.3f * pose.opposition_deg), glm::vec3(0, 1, 0));
       joint = glm::rotate(joint, glm::radians(-(20.0f + pose.opposition_deg)), glm::vec3(0, 0, 1));
     } else {
-      joint = glm::rotate(joint, glm::radians(-spread * 0.5f), glm::vec3(0, 1, 0));
+      // Fan out about the middle finger: the index turns toward the thumb (-X), the ring and
+      // little fingers toward +X, each `spread` further than its neighbour.
+      const float spread = (static_cast<float>(f) - 2.0f) * pose.spread_deg;
+      joint = glm::rotate(joint, glm::radians(spread), glm::vec3(0, 1, 0));
     }
     float radius = d.radius;
-    for (int j = 0; j < 3; ++j) {
+    for (std::size_t j = 0; j < 3; ++j) {
       // Flexion curls toward the palm (-Y): a positive rotation about local +X takes +Z to -Y.
-      joint = glm::rotate(joint, glm::radians(pose.flexion[f][static_cast<std::size_t>(j)]), glm::vec3(1, 0, 0));
-      HandPart& part = shape.parts[1 + f * 3 + static_cast<std::size_t>(j)];
-      // Mirroring made `side` a reflection; the capsule frame must stay rigid and right-handed
-      // for the shader, so the left hand's frames are re-handed by flipping local X back.
-      part.frame = hand == Hand::left ? glm::scale(joint, glm::vec3(-1.0f, 1.0f, 1.0f)) : joint;
+      joint = glm::rotate(joint, glm::radians(pose.flexion[f][j]), glm::vec3(1, 0, 0));
+      HandPart& part = shape.parts[hand_part(f, j)];
+      part.frame = joint * side;
       part.length = d.lengths[j];
       part.radius = {radius, radius * 0.88f};
       joint = glm::translate(joint, glm::vec3(0.0f, 0.0f, d.lengths[j]));
@@ -68,4 +70,19 @@ HandShape build_hand(const glm::mat4& palm, const technique::FingerPose& pose, H
   return shape;
 }
 
-}  // namespace effleura::render
+FingerPose bind_pose() {
+  FingerPose p;
+  p.spread_deg = 8.0f;
+  return p;
+}
+
+std::string hand_mesh_name(Hand hand) { return hand == Hand::left ? "hand.left" : "hand.right"; }
+
+std::string joint_name(Hand hand, std::size_t part) {
+  const std::string prefix = hand_mesh_name(hand) + ".";
+  if (part == 0 || part >= kHandParts) return prefix + "palm";
+  const std::size_t finger = (part - 1) / 3, joint = (part - 1) % 3;
+  return prefix + std::string(kFingerNames[finger]) + "." + std::to_string(joint + 1);
+}
+
+}  // namespace effleura::technique
