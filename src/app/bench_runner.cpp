@@ -53,6 +53,7 @@ int run_bench(const Options& options) {
   if (!renderer) { report_error(renderer.error().describe()); return kExitNoOpenGL; }
   const auto upload_start = Clock::now();
   (*renderer)->set_model(scene.model);
+  (*renderer)->set_hands(scene.hands);
   glFinish();
   const double upload_ms = ms_since(upload_start);
   auto target = render::OffscreenTarget::create(options.size);

@@ -29,6 +29,7 @@ int open_gl(HeadlessStage& stage, const Options& options) {
   }
   stage.renderer = std::move(*renderer);
   stage.renderer->set_model(stage.scene.model);
+  stage.renderer->set_hands(stage.scene.hands);
   auto target = render::OffscreenTarget::create(options.size);
   if (!target) {
     report_error(target.error().describe());

@@ -16,6 +16,7 @@
 #include "render/camera.hpp"
 #include "render/frame_view.hpp"
 #include "anatomy/picking.hpp"
+#include "technique/hand_model.hpp"
 #include "ui/overlay.hpp"
 
 namespace effleura::app {
@@ -45,6 +46,7 @@ class Scene {
   bool toggle_area_at(glm::vec2 pixel, glm::ivec2 size);
 
   anatomy::Model model;
+  technique::HandModel hands;  // assets/hands.glb, skinned to the hand skeleton
   std::optional<anatomy::AreaContent> areas;  // content/areas.toml: names, descriptions, cautions
   Simulation simulation;
   render::Camera camera;

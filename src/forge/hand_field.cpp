@@ -52,8 +52,8 @@ AxisPoint on_axis(const technique::HandPart& first, const glm::vec3& p) {
 
 }  // namespace
 
-HandField::HandField() : bind_(technique::build_hand(glm::mat4(1.0f), technique::bind_pose(), Hand::right)) {
-  // The pads of the palm (right hand, palm frame: +Y back of the hand, +Z toward the fingers,
+HandField::HandField() : bind_(technique::build_hand(glm::mat4(1.0f), technique::bind_pose(), Hand::left)) {
+  // The pads of the palm (left hand, palm frame: +Y back of the hand, +Z toward the fingers,
   // thumb at -X). Sizes from adult hand anthropometry, rounded.
   auto pad = [&](glm::vec3 c, glm::vec3 r, float yaw_deg) { palm_.push_back({c, r, {0.0f, yaw_deg, 0.0f}}); };
   pad({-0.021f, 0.0095f, -0.006f}, {0.0155f, 0.0115f, 0.027f}, -30.0f);  // thenar eminence (thumb ball)
@@ -65,8 +65,9 @@ HandField::HandField() : bind_(technique::build_hand(glm::mat4(1.0f), technique:
     const glm::vec3 k(bind_.parts[hand_part(f, 0)].frame[3]);
     pad(k + glm::vec3(0.0f, 0.0065f, -0.004f), glm::vec3(0.0085f, 0.0075f, 0.010f), 0.0f);
   }
-  // A short wrist, so the hand does not end in a cut.
-  wrist_.push_back({{{{0.0f, 0.0175f, -0.026f}, 0.024f}, {{0.0f, 0.0190f, -0.058f}, 0.022f}}});
+  // A short wrist, so the hand does not end in a cut. It rises away from the heel of the hand,
+  // as a wrist does when the palm rests flat: the heel is what touches.
+  wrist_.push_back({{{{0.0f, 0.0175f, -0.026f}, 0.024f}, {{0.0f, 0.0235f, -0.060f}, 0.0215f}}});
 
   for (std::size_t f = 0; f < technique::kFingerCount; ++f)
     for (std::size_t j = 0; j < 3; ++j) {

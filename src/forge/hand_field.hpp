@@ -1,5 +1,5 @@
 #pragma once
-// The right hand at the bind pose as a signed distance (metres, negative inside), modelled
+// The left hand at the bind pose (the right one is its mirror image) as a signed distance (metres, negative inside), modelled
 // around the skeleton of technique/hand_rig.hpp, and the skin weights that bind its surface to
 // that skeleton. Both derive from the same part frames, so the flesh sits where the bones are.
 #include <array>

@@ -72,7 +72,7 @@ Expected<ForgedHands> forge_hands(const HandForgeOptions& o) {
   const float voxel = kVoxel * coarse;
   const HandField field;
   const Field f = [&field](const glm::vec3& p) { return field(p); };
-  say(o, "hands: meshing the right hand");
+  say(o, "hands: meshing the left hand");
   // Meshed turned askew in the lattice: a finger or the palm's back lying along a lattice axis
   // puts rows of vertices exactly in line, and the simplifier then folds them into triangles
   // of no area, whose removal leaves holes.
@@ -89,7 +89,7 @@ Expected<ForgedHands> forge_hands(const HandForgeOptions& o) {
   if (mesh.indices.empty()) return fail("the hand's shape produced no surface");
 
   say(o, "hands: simplifying (" + std::to_string(mesh.triangle_count()) + " triangles)");
-  const technique::HandShape posed = technique::build_hand(glm::mat4(1.0f), shaping_pose(), Hand::right);
+  const technique::HandShape posed = technique::build_hand(glm::mat4(1.0f), shaping_pose(), Hand::left);
   std::vector<glm::vec3> bind_positions = mesh.positions;
   for (auto& p : mesh.positions) p = skin(p, field.weights(p), field.bind(), posed);
   const auto target = std::max<std::size_t>(300, static_cast<std::size_t>(static_cast<float>(kTriangles) / (coarse * coarse)));
@@ -98,35 +98,35 @@ Expected<ForgedHands> forge_hands(const HandForgeOptions& o) {
   if (const std::size_t bad = non_manifold_edges(mesh))
     return fail("the simplified hand is not closed (" + std::to_string(bad) + " open edges)");
 
-  SkinnedOutMesh right;
-  right.name = technique::hand_mesh_name(Hand::right);
-  right.normals = field_normals(mesh, f, 0.5f * voxel);
-  right.positions = mesh.positions;
-  right.indices = mesh.indices;
-  right.colour = kHandColour;
-  right.skeleton = skeleton(Hand::right);
-  for (const auto& p : right.positions) {
+  SkinnedOutMesh left;
+  left.name = technique::hand_mesh_name(Hand::left);
+  left.normals = field_normals(mesh, f, 0.5f * voxel);
+  left.positions = mesh.positions;
+  left.indices = mesh.indices;
+  left.colour = kHandColour;
+  left.skeleton = skeleton(Hand::left);
+  for (const auto& p : left.positions) {
     const JointWeights w = field.weights(p);
-    right.joints.push_back(w.joints);
-    right.weights.push_back(w.weights);
+    left.joints.push_back(w.joints);
+    left.weights.push_back(w.weights);
   }
 
-  // The left hand is the right mirrored across its X axis; the mirror turns the triangles
+  // The right hand is the left mirrored across its X axis; the mirror turns the triangles
   // inside out, so each one's winding is reversed to face outward again.
-  SkinnedOutMesh left = right;
-  left.name = technique::hand_mesh_name(Hand::left);
-  left.skeleton = skeleton(Hand::left);
-  for (auto& p : left.positions) p.x = -p.x;
-  for (auto& n : left.normals) n.x = -n.x;
-  for (std::size_t t = 0; t + 2 < left.indices.size(); t += 3) std::swap(left.indices[t + 1], left.indices[t + 2]);
+  SkinnedOutMesh right = left;
+  right.name = technique::hand_mesh_name(Hand::right);
+  right.skeleton = skeleton(Hand::right);
+  for (auto& p : right.positions) p.x = -p.x;
+  for (auto& n : right.normals) n.x = -n.x;
+  for (std::size_t t = 0; t + 2 < right.indices.size(); t += 3) std::swap(right.indices[t + 1], right.indices[t + 2]);
 
   ForgedHands out;
   out.triangles = right.indices.size() / 3 + left.indices.size() / 3;
-  say(o, "hands: " + std::to_string(right.indices.size() / 3) + " triangles and " +
-             std::to_string(right.positions.size()) + " vertices a hand, " +
+  say(o, "hands: " + std::to_string(left.indices.size() / 3) + " triangles and " +
+             std::to_string(left.positions.size()) + " vertices a hand, " +
              std::to_string(technique::kHandParts) + " joints a hand");
-  out.meshes.push_back(std::move(right));
   out.meshes.push_back(std::move(left));
+  out.meshes.push_back(std::move(right));
   return out;
 }
 

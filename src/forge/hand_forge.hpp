@@ -20,7 +20,7 @@ struct HandForgeOptions {
 };
 
 struct ForgedHands {
-  std::vector<SkinnedOutMesh> meshes;  // "hand.right", then "hand.left"
+  std::vector<SkinnedOutMesh> meshes;  // "hand.left", then "hand.right"
   std::size_t triangles = 0;
 };
 

@@ -7,13 +7,14 @@ namespace effleura::technique {
 namespace {
 
 struct FingerDims {
-  float base_x;      // knuckle position across the palm (+X toward the little finger, right hand)
+  float base_x;      // knuckle position across the palm (+X toward the little finger, left hand)
   float base_z;      // knuckle position along the palm
   float lengths[3];  // phalanx lengths, proximal to distal (m)
   float radius;      // proximal phalanx radius (m); each later phalanx is a little thinner
 };
 
-// Right hand, palm down, fingers along +Z: the thumb lies on the -X side.
+// The left hand, palm down (+Y the back), fingers along +Z: its thumb lies on the -X side
+// (X = Y x Z: looking along the fingers, -X is to the right, where a left thumb points).
 constexpr FingerDims kFingers[5] = {
     {-0.030f, -0.005f, {0.046f, 0.032f, 0.028f}, 0.0105f},  // thumb: metacarpal, proximal, distal
     {-0.027f, 0.050f, {0.042f, 0.025f, 0.020f}, 0.0090f},   // index
@@ -28,10 +29,10 @@ constexpr float kKnuckleHeight = 0.014f;  // finger axes run this far above the 
 
 HandShape build_hand(const glm::mat4& palm, const FingerPose& pose, Hand hand) {
   HandShape shape;
-  // The left hand is the right hand mirrored across X. Each part's frame is mirrored on both
+  // The right hand is the left hand mirrored across X. Each part's frame is mirrored on both
   // sides (side * frame * side), which keeps it a rotation, so the mesh skinned with these
   // frames keeps its outward faces for either hand.
-  const glm::mat4 side = hand == Hand::left ? glm::scale(glm::mat4(1.0f), glm::vec3(-1.0f, 1.0f, 1.0f)) : glm::mat4(1.0f);
+  const glm::mat4 side = hand == Hand::right ? glm::scale(glm::mat4(1.0f), glm::vec3(-1.0f, 1.0f, 1.0f)) : glm::mat4(1.0f);
   const glm::mat4 base = palm * side;
   // The palm: resting on the skin (its lower surface at y = 0) from the heel of the hand to
   // the knuckles.
@@ -45,9 +46,13 @@ HandShape build_hand(const glm::mat4& palm, const FingerPose& pose, Hand hand) {
     const FingerDims& d = kFingers[f];
     glm::mat4 joint = glm::translate(base, glm::vec3(d.base_x, kKnuckleHeight, d.base_z));
     if (f == 0) {
-      // The thumb leaves the palm heel angled out; opposition swings it under the palm.
-      joint = glm::rotate(joint, glm::radians(-35.0f - 0.3f * pose.opposition_deg), glm::vec3(0, 1, 0));
-      joint = glm::rotate(joint, glm::radians(-(20.0f + pose.opposition_deg)), glm::vec3(0, 0, 1));
+      // The thumb leaves the palm heel angled out and forward. Opposition brings it round
+      // toward the index (yaw), down under the palm (palmar abduction, about local X like
+      // flexion) and turns it about its own axis so that its pad faces the finger pads.
+      const float opp = pose.opposition_deg;
+      joint = glm::rotate(joint, glm::radians(-40.0f + 0.45f * opp), glm::vec3(0, 1, 0));
+      joint = glm::rotate(joint, glm::radians(0.5f * opp), glm::vec3(1, 0, 0));
+      joint = glm::rotate(joint, glm::radians(25.0f + 0.8f * opp), glm::vec3(0, 0, 1));
     } else {
       // Fan out about the middle finger: the index turns toward the thumb (-X), the ring and
       // little fingers toward +X, each `spread` further than its neighbour.

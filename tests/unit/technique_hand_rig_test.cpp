@@ -22,9 +22,13 @@ TEST_CASE("a flat hand points its fingers along +Z and lies on the palm plane") 
     CHECK(tip.y == doctest::Approx(0.014f).epsilon(0.01));  // straight fingers stay level
   }
   CHECK(shape.parts[1 + 2 * 3 + 2].tip.z > 0.14f);  // the middle finger reaches furthest
-  // The right hand's thumb is on its -X side, the little finger on +X.
-  CHECK(shape.parts[1].tip.x < 0.0f);
-  CHECK(shape.parts[1 + 4 * 3 + 2].tip.x > 0.0f);
+  // A right hand lying palm down with its fingers ahead has its thumb toward Y x Z = +X, its
+  // little finger toward -X; a left hand the other way round.
+  CHECK(shape.parts[1].tip.x > 0.0f);
+  CHECK(shape.parts[1 + 4 * 3 + 2].tip.x < 0.0f);
+  const auto left = technique::build_hand(glm::mat4(1.0f), technique::FingerPose{}, Hand::left);
+  CHECK(left.parts[1].tip.x < 0.0f);
+  CHECK(left.parts[1 + 4 * 3 + 2].tip.x > 0.0f);
 }
 
 TEST_CASE("flexion curls the fingers toward the palm side") {
@@ -74,8 +78,9 @@ TEST_CASE("the left hand mirrors the right and the palm frame moves the whole ha
 TEST_CASE("spread fans the fingers apart about the middle finger") {
   technique::FingerPose fanned;
   fanned.spread_deg = 10.0f;
-  const auto flat = technique::build_hand(glm::mat4(1.0f), technique::FingerPose{}, Hand::right);
-  const auto open = technique::build_hand(glm::mat4(1.0f), fanned, Hand::right);
+  // The left hand: thumb on -X.
+  const auto flat = technique::build_hand(glm::mat4(1.0f), technique::FingerPose{}, Hand::left);
+  const auto open = technique::build_hand(glm::mat4(1.0f), fanned, Hand::left);
   const auto tip = [](const technique::HandShape& s, std::size_t f) { return s.parts[technique::hand_part(f, 2)].tip; };
   CHECK(tip(open, 1).x < tip(flat, 1).x - 0.005f);  // the index moves toward the thumb side
   CHECK(tip(open, 4).x > tip(flat, 4).x + 0.01f);   // the little finger away from it
@@ -92,4 +97,18 @@ TEST_CASE("joints are named by hand, finger and phalanx") {
   CHECK(technique::joint_name(Hand::right, technique::hand_part(1, 2)) == "hand.right.index.3");
   CHECK(technique::joint_name(Hand::right, technique::hand_part(4, 1)) == "hand.right.little.2");
   CHECK(technique::hand_mesh_name(Hand::left) == "hand.left");
+}
+
+TEST_CASE("opposition brings the thumb under the palm and toward the fingers, its pad facing them") {
+  technique::FingerPose opposed;
+  opposed.opposition_deg = 50.0f;
+  // The left hand: thumb on -X, fingers toward +X of it.
+  const auto rest = technique::build_hand(glm::mat4(1.0f), technique::FingerPose{}, Hand::left);
+  const auto turned = technique::build_hand(glm::mat4(1.0f), opposed, Hand::left);
+  const glm::vec3 t0 = rest.parts[technique::hand_part(0, 2)].tip, t1 = turned.parts[technique::hand_part(0, 2)].tip;
+  CHECK(t1.y < t0.y - 0.02f);  // below the palm's plane, toward the skin side
+  CHECK(t1.x > t0.x + 0.02f);  // round toward the index finger
+  // The pad (the distal phalanx's -Y side) faces the fingers (+X) more than it faces away.
+  const glm::vec3 pad = -glm::vec3(turned.parts[technique::hand_part(0, 2)].frame[1]);
+  CHECK(pad.x > 0.5f);
 }
