@@ -54,7 +54,7 @@ Expected<HandModel> load_hand_model(const std::filesystem::path& path) {
   auto model = anatomy::load_model(path);
   if (!model) {
     Error e = model.error();
-    e.message = "hands " + e.message;
+    e.message = "hands model unusable: " + e.message + "; expected the two rigged hands that effleura-forge --part hands builds";
     return std::unexpected(e);
   }
   HandModel out;
