@@ -56,7 +56,7 @@ HandField::HandField() : bind_(technique::build_hand(glm::mat4(1.0f), technique:
   // The pads of the palm (left hand, palm frame: +Y back of the hand, +Z toward the fingers,
   // thumb at -X). Sizes from adult hand anthropometry, rounded.
   auto pad = [&](glm::vec3 c, glm::vec3 r, float yaw_deg) { palm_.push_back({c, r, {0.0f, yaw_deg, 0.0f}}); };
-  pad({-0.021f, 0.0095f, -0.006f}, {0.0155f, 0.0115f, 0.027f}, -30.0f);  // thenar eminence (thumb ball)
+  pad({-0.020f, 0.0095f, -0.004f}, {0.0155f, 0.0115f, 0.027f}, -24.0f);  // thenar eminence (thumb ball)
   pad({0.024f, 0.0095f, -0.008f}, {0.0125f, 0.0105f, 0.029f}, 4.0f);     // hypothenar eminence
   pad({0.001f, 0.0110f, -0.027f}, {0.029f, 0.0115f, 0.016f}, 0.0f);      // heel of the hand
   pad({-0.002f, 0.0090f, 0.041f}, {0.035f, 0.0085f, 0.011f}, 0.0f);      // pad under the knuckles
@@ -67,7 +67,7 @@ HandField::HandField() : bind_(technique::build_hand(glm::mat4(1.0f), technique:
   }
   // A short wrist, so the hand does not end in a cut. It rises away from the heel of the hand,
   // as a wrist does when the palm rests flat: the heel is what touches.
-  wrist_.push_back({{{{0.0f, 0.0175f, -0.026f}, 0.024f}, {{0.0f, 0.0235f, -0.060f}, 0.0215f}}});
+  wrist_.push_back({{{{0.0f, 0.0175f, -0.026f}, 0.023f}, {{0.0f, 0.0235f, -0.056f}, 0.019f}}});
 
   for (std::size_t f = 0; f < technique::kFingerCount; ++f)
     for (std::size_t j = 0; j < 3; ++j) {

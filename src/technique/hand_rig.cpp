@@ -50,7 +50,7 @@ HandShape build_hand(const glm::mat4& palm, const FingerPose& pose, Hand hand) {
       // toward the index (yaw), down under the palm (palmar abduction, about local X like
       // flexion) and turns it about its own axis so that its pad faces the finger pads.
       const float opp = pose.opposition_deg;
-      joint = glm::rotate(joint, glm::radians(-40.0f + 0.45f * opp), glm::vec3(0, 1, 0));
+      joint = glm::rotate(joint, glm::radians(-28.0f + 0.45f * opp), glm::vec3(0, 1, 0));
       joint = glm::rotate(joint, glm::radians(0.5f * opp), glm::vec3(1, 0, 0));
       joint = glm::rotate(joint, glm::radians(25.0f + 0.8f * opp), glm::vec3(0, 0, 1));
     } else {
