@@ -14,6 +14,7 @@ namespace effleura::app {
 
 Expected<void> Scene::load(const Options& options, const DataPaths& paths) {
   if (auto m = load_model(options, paths); !m) return m;
+  if (auto h = load_hands(paths); !h) return h;
   return load_content(options, paths);
 }
 
@@ -23,16 +24,20 @@ Expected<void> Scene::load_model(const Options& options, const DataPaths& paths)
   if (!loaded) return std::unexpected(loaded.error());
   model = std::move(*loaded);
   anatomy::add_cavity_occlusion(model);
-  // The hands come with every model: the techniques need them whichever leg is shown.
-  auto hand_model = technique::load_hand_model(paths.assets / "hands.glb");
-  if (!hand_model) return std::unexpected(hand_model.error());
-  hands = std::move(*hand_model);
   if (options.area_mapping) {
     // A foreign model learns our nine areas from a mapping of its mesh names.
     auto mapping = anatomy::load_area_mapping(*options.area_mapping);
     if (!mapping) return std::unexpected(mapping.error());
     if (auto applied = anatomy::apply_area_mapping(*mapping, model); !applied) return applied;
   }
+  return {};
+}
+
+Expected<void> Scene::load_hands(const DataPaths& paths) {
+  // The hands come with every model: the techniques need them whichever leg is shown.
+  auto hand_model = technique::load_hand_model(paths.assets / "hands.glb");
+  if (!hand_model) return std::unexpected(hand_model.error());
+  hands = std::move(*hand_model);
   return {};
 }
 

@@ -29,10 +29,12 @@ struct ViewSettings {
 
 class Scene {
  public:
-  // Loads the model (the leg, or --model), then the content and simulation, and applies the
-  // view flags. The two halves are public so the benchmark can time them apart.
+  // Loads the model (the leg, or --model), the hands (assets/hands.glb), then the content and
+  // simulation, and applies the view flags. The parts are public so the benchmark can time
+  // them apart.
   Expected<void> load(const Options& options, const DataPaths& paths);
   Expected<void> load_model(const Options& options, const DataPaths& paths);
+  Expected<void> load_hands(const DataPaths& paths);
   Expected<void> load_content(const Options& options, const DataPaths& paths);
   void update(double dt);
   [[nodiscard]] render::FrameView frame_view(glm::ivec2 framebuffer) const;
