@@ -96,11 +96,11 @@ int main(int argc, char** argv) {
     auto existing = effleura::read_binary_file(check);
     if (!existing) return bad_input(existing.error().describe());
     if (*existing != *bytes) {
-      std::fprintf(stderr, "effleura-forge: %s differs from what the content builds; run effleura-forge --part %s --out %s\n",
+      std::fprintf(stderr, "effleura-forge: %s differs from what the forge builds now; run effleura-forge --part %s --out %s\n",
                    check.string().c_str(), hands ? "hands" : "leg", check.string().c_str());
       return 1;
     }
-    std::fprintf(stderr, "effleura-forge: %s matches the content\n", check.string().c_str());
+    std::fprintf(stderr, "effleura-forge: %s matches what the forge builds\n", check.string().c_str());
     return 0;
   }
   if (auto w = effleura::write_binary_file(out, bytes->data(), bytes->size()); !w) {
