@@ -6,13 +6,26 @@
 #include <string>
 #include <vector>
 
+#include <glm/mat4x4.hpp>
 #include <glm/vec3.hpp>
+#include <glm/vec4.hpp>
 
 #include "anatomy/areas.hpp"
 
 namespace effleura::anatomy {
 
 enum class Layer { skin, muscle, bone, vein, hand, other };
+
+// What binds a skinned mesh (the hands) to its skeleton: per joint its name and inverse bind
+// matrix (model space to the joint's frame at the bind pose), per vertex up to four joints
+// (indices into joint_names) with weights summing to 1. Empty for rigid meshes.
+struct Skin {
+  std::vector<std::string> joint_names;
+  std::vector<glm::mat4> inverse_binds;
+  std::vector<std::array<std::uint8_t, 4>> joints;
+  std::vector<glm::vec4> weights;
+  [[nodiscard]] bool empty() const { return joint_names.empty(); }
+};
 
 struct Mesh {
   std::string name;                  // glTF node/mesh name, e.g. "muscle.gastrocnemius-medial"
@@ -30,6 +43,7 @@ struct Mesh {
   std::vector<float> ankle_blend;
   // Ambient light reaching each vertex, 0..1 (anatomy/occlusion.hpp); empty means fully lit.
   std::vector<float> occlusion;
+  Skin skin;
 };
 
 struct Bounds {

@@ -4,7 +4,9 @@
 #include <assimp/postprocess.h>
 #include <assimp/scene.h>
 
+#include <algorithm>
 #include <system_error>
+#include <utility>
 
 #include <glm/geometric.hpp>
 #include <glm/mat3x3.hpp>
@@ -20,6 +22,43 @@ glm::mat4 to_glm(const aiMatrix4x4& m) {
   // Assimp is row-major, glm column-major.
   return glm::mat4(m.a1, m.b1, m.c1, m.d1, m.a2, m.b2, m.c2, m.d2, m.a3, m.b3, m.c3, m.d3,
                    m.a4, m.b4, m.c4, m.d4);
+}
+
+// Bones as glTF skins arrive in Assimp: one aiBone per joint with its inverse bind matrix and
+// the vertices it moves. Joints that move nothing in this mesh are left out; each vertex keeps
+// its four strongest joints, renormalised.
+Skin read_skin(const aiMesh& am) {
+  Skin skin;
+  if (!am.HasBones()) return skin;
+  std::vector<std::vector<std::pair<float, std::uint8_t>>> per_vertex(am.mNumVertices);
+  for (unsigned b = 0; b < am.mNumBones; ++b) {
+    const aiBone& bone = *am.mBones[b];
+    bool used = false;
+    for (unsigned w = 0; w < bone.mNumWeights; ++w) used = used || bone.mWeights[w].mWeight > 0.0f;
+    if (!used || skin.joint_names.size() >= 255) continue;
+    const auto joint = static_cast<std::uint8_t>(skin.joint_names.size());
+    skin.joint_names.emplace_back(bone.mName.C_Str());
+    skin.inverse_binds.push_back(to_glm(bone.mOffsetMatrix));
+    for (unsigned w = 0; w < bone.mNumWeights; ++w)
+      if (bone.mWeights[w].mWeight > 0.0f && bone.mWeights[w].mVertexId < am.mNumVertices)
+        per_vertex[bone.mWeights[w].mVertexId].push_back({bone.mWeights[w].mWeight, joint});
+  }
+  if (skin.joint_names.empty()) return skin;
+  for (auto& influences : per_vertex) {
+    std::stable_sort(influences.begin(), influences.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    std::array<std::uint8_t, 4> joints{};
+    glm::vec4 weights(0.0f);
+    float sum = 0.0f;
+    for (std::size_t i = 0; i < std::min<std::size_t>(4, influences.size()); ++i) sum += influences[i].first;
+    for (std::size_t i = 0; i < std::min<std::size_t>(4, influences.size()); ++i) {
+      joints[i] = influences[i].second;
+      weights[static_cast<glm::length_t>(i)] = influences[i].first / sum;
+    }
+    if (influences.empty()) weights.x = 1.0f;  // an unbound vertex follows the first joint
+    skin.joints.push_back(joints);
+    skin.weights.push_back(weights);
+  }
+  return skin;
 }
 
 void collect(const aiScene& scene, const aiNode& node, const glm::mat4& parent, Model& out) {
@@ -49,6 +88,7 @@ void collect(const aiScene& scene, const aiNode& node, const glm::mat4& parent, 
     }
     decode_area_attributes(am, mesh);
     mesh.ankle_blend = decode_ankle_blend(am);
+    mesh.skin = read_skin(am);
     if (!mesh.indices.empty()) out.meshes.push_back(std::move(mesh));
   }
   for (unsigned c = 0; c < node.mNumChildren; ++c) collect(scene, *node.mChildren[c], world, out);

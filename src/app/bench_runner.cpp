@@ -41,6 +41,12 @@ int run_bench(const Options& options) {
     return kExitBadInput;
   }
   const double load_ms = ms_since(start);
+  const auto hands_start = Clock::now();
+  if (auto loaded = scene.load_hands(paths); !loaded) {
+    report_error(loaded.error().describe());
+    return kExitBadInput;
+  }
+  const double hands_load_ms = ms_since(hands_start);
   const auto content_start = Clock::now();
   if (auto loaded = scene.load_content(options, paths); !loaded) {
     report_error(loaded.error().describe());
@@ -55,6 +61,10 @@ int run_bench(const Options& options) {
   (*renderer)->set_model(scene.model);
   glFinish();
   const double upload_ms = ms_since(upload_start);
+  const auto hands_upload_start = Clock::now();
+  (*renderer)->set_hands(scene.hands);
+  glFinish();
+  const double hands_upload_ms = ms_since(hands_upload_start);
   const render::Antialiasing antialiasing = options.antialias.value_or(render::Antialiasing::multisample);
   auto target = render::OffscreenTarget::create(options.size, antialiasing);
   if (!target) { report_error(target.error().describe()); return kExitBadInput; }
@@ -83,8 +93,9 @@ int run_bench(const Options& options) {
     }
   }
   const auto info = render::current_gl_info();
-  std::printf("effleura benchmark: %dx%d, %d frames, %zu triangles, renderer %s\n", options.size.x,
-              options.size.y, frames, scene.model.triangle_count(), info.renderer.c_str());
+  std::printf("effleura benchmark: %dx%d, %d frames, %zu triangles + %zu in the hands, renderer %s\n",
+              options.size.x, options.size.y, frames, scene.model.triangle_count(), scene.hands.triangle_count(),
+              info.renderer.c_str());
   const char* antialias_name = antialiasing == render::Antialiasing::multisample ? "msaa 4x"
                                : antialiasing == render::Antialiasing::edge_filter ? "edge filter" : "off";
   std::printf("scene: technique %s, skin opacity %.2f, antialiasing %s\n",
@@ -92,6 +103,7 @@ int run_bench(const Options& options) {
               static_cast<double>(scene.settings.skin_opacity), antialias_name);
   std::printf("model load (ms)               %10.1f\n", load_ms);
   std::printf("model upload (ms)             %10.1f\n", upload_ms);
+  std::printf("hands load + upload (ms)      %10.1f + %.1f\n", hands_load_ms, hands_upload_ms);
   std::printf("content + simulation set-up (ms) %7.1f\n", content_ms);
   std::printf("start-up to first frame (ms)  %10.1f\n", first_frame_ms);
   std::printf("frame time median (ms)        %10.2f\n", percentile(frame_ms, 0.5));

@@ -123,6 +123,7 @@ int run_kiosk(const Options& options) {
   auto renderer = render::Renderer::create();
   if (!renderer) { report_error(renderer.error().describe()); return kExitNoOpenGL; }
   (*renderer)->set_model(scene.model);
+  (*renderer)->set_hands(scene.hands);
 
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();

@@ -15,6 +15,7 @@ namespace effleura::app {
 
 Expected<void> Scene::load(const Options& options, const DataPaths& paths) {
   if (auto m = load_model(options, paths); !m) return m;
+  if (auto h = load_hands(paths); !h) return h;
   return load_content(options, paths);
 }
 
@@ -30,6 +31,14 @@ Expected<void> Scene::load_model(const Options& options, const DataPaths& paths)
     if (!mapping) return std::unexpected(mapping.error());
     if (auto applied = anatomy::apply_area_mapping(*mapping, model); !applied) return applied;
   }
+  return {};
+}
+
+Expected<void> Scene::load_hands(const DataPaths& paths) {
+  // The hands come with every model: the techniques need them whichever leg is shown.
+  auto hand_model = technique::load_hand_model(paths.assets / "hands.glb");
+  if (!hand_model) return std::unexpected(hand_model.error());
+  hands = std::move(*hand_model);
   return {};
 }
 
@@ -127,7 +136,7 @@ render::FrameView Scene::frame_view(glm::ivec2 framebuffer) const {
     for (std::size_t h = 0; h < 2; ++h) {
       const auto& hand = f.hands[h];
       v.hands[h].visible = true;
-      v.hands[h].shape = render::build_hand(hand.transform, hand.pose, hand.hand);
+      v.hands[h].shape = technique::build_hand(hand.transform, hand.pose, hand.hand);
       if (hand.indentation_m > 0.0f) {
         // The dent is centred on the undisturbed skin above the pressed-in palm.
         const glm::vec3 palm(hand.transform[3]), normal(hand.transform[1]);

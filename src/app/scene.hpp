@@ -16,6 +16,7 @@
 #include "render/camera.hpp"
 #include "render/frame_view.hpp"
 #include "anatomy/picking.hpp"
+#include "technique/hand_model.hpp"
 #include "ui/overlay.hpp"
 
 namespace effleura::app {
@@ -28,10 +29,12 @@ struct ViewSettings {
 
 class Scene {
  public:
-  // Loads the model (the leg, or --model), then the content and simulation, and applies the
-  // view flags. The two halves are public so the benchmark can time them apart.
+  // Loads the model (the leg, or --model), the hands (assets/hands.glb), then the content and
+  // simulation, and applies the view flags. The parts are public so the benchmark can time
+  // them apart.
   Expected<void> load(const Options& options, const DataPaths& paths);
   Expected<void> load_model(const Options& options, const DataPaths& paths);
+  Expected<void> load_hands(const DataPaths& paths);
   Expected<void> load_content(const Options& options, const DataPaths& paths);
   void update(double dt);
   // Points the camera at where the current technique's hands work, from the technique's first
@@ -48,6 +51,7 @@ class Scene {
   bool toggle_area_at(glm::vec2 pixel, glm::ivec2 size);
 
   anatomy::Model model;
+  technique::HandModel hands;  // assets/hands.glb, skinned to the hand skeleton
   std::optional<anatomy::AreaContent> areas;  // content/areas.toml: names, descriptions, cautions
   Simulation simulation;
   render::Camera camera;

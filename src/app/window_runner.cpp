@@ -61,6 +61,7 @@ int run_window(const Options& options) {
     return kExitNoOpenGL;
   }
   (*renderer)->set_model(scene.model);
+  (*renderer)->set_hands(scene.hands);
 
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();

@@ -69,7 +69,7 @@ void collapse_to(TriMesh& mesh, std::size_t target_triangles, float max_error) {
 
 }  // namespace
 
-void simplify(TriMesh& mesh, std::size_t target_triangles, float max_error) {
+void simplify(TriMesh& mesh, std::size_t target_triangles, float max_error, std::vector<glm::vec3>* carried) {
   if (mesh.indices.empty()) return;
   // Now and then an edge collapse pinches the surface (an edge ends up shared by four
   // triangles). Simplify in steps, check each step, and when a step pinches retry it with a
@@ -96,6 +96,18 @@ void simplify(TriMesh& mesh, std::size_t target_triangles, float max_error) {
     if (!done) break;
   }
   meshopt_optimizeVertexCache(mesh.indices.data(), mesh.indices.data(), mesh.indices.size(), mesh.positions.size());
+  if (carried) {
+    std::vector<std::uint32_t> remap(mesh.positions.size());
+    const std::size_t used = meshopt_optimizeVertexFetchRemap(remap.data(), mesh.indices.data(), mesh.indices.size(),
+                                                              mesh.positions.size());
+    meshopt_remapIndexBuffer(mesh.indices.data(), mesh.indices.data(), mesh.indices.size(), remap.data());
+    for (std::vector<glm::vec3>* v : {&mesh.positions, carried}) {
+      std::vector<glm::vec3> moved(used);
+      meshopt_remapVertexBuffer(moved.data(), v->data(), v->size(), sizeof(glm::vec3), remap.data());
+      *v = std::move(moved);
+    }
+    return;
+  }
   std::vector<glm::vec3> positions(mesh.positions.size());
   const std::size_t used = meshopt_optimizeVertexFetch(positions.data(), mesh.indices.data(), mesh.indices.size(),
                                                        mesh.positions.data(), mesh.positions.size(), sizeof(glm::vec3));

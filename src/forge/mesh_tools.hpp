@@ -8,8 +8,11 @@
 namespace effleura::forge {
 
 // Reduces `mesh` toward `target_triangles` while keeping it within `max_error` metres of the
-// original surface, drops unused vertices and orders both for the GPU's caches.
-void simplify(TriMesh& mesh, std::size_t target_triangles, float max_error);
+// original surface, drops unused vertices and orders both for the GPU's caches. `carried`,
+// when given, holds one more position per vertex (the same surface in another pose) and is
+// reordered along with the mesh's own.
+void simplify(TriMesh& mesh, std::size_t target_triangles, float max_error,
+              std::vector<glm::vec3>* carried = nullptr);
 
 // Removes triangles with a repeated vertex or (nearly) no area.
 void drop_degenerate(TriMesh& mesh);

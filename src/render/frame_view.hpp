@@ -8,7 +8,7 @@
 
 #include "anatomy/areas.hpp"
 #include "flow/particles.hpp"
-#include "render/hand_rig.hpp"
+#include "technique/hand_rig.hpp"
 #include "render/trail_geometry.hpp"
 
 #include <vector>
@@ -37,7 +37,7 @@ struct FrameView {
   // The therapist's hands ([0] left, [1] right), drawn when visible.
   struct HandView {
     bool visible = false;
-    HandShape shape;
+    technique::HandShape shape;
   };
   std::array<HandView, 2> hands{};
   // Skin pressed in under each palm: centre (xyz) and radius (w), and depth in metres.

@@ -107,6 +107,8 @@ void Renderer::draw_snapshot(RenderTarget& target, float alpha) {
   glDepthMask(GL_TRUE);
 }
 
+void Renderer::set_hands(const technique::HandModel& hands) { hands_->upload(hands); }
+
 void Renderer::set_model(const anatomy::Model& model) {
   meshes_.clear();
   meshes_.reserve(model.meshes.size());

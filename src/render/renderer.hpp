@@ -13,6 +13,7 @@
 #include "render/particle_pass.hpp"
 #include "render/render_target.hpp"
 #include "render/shader_program.hpp"
+#include "technique/hand_model.hpp"
 
 namespace effleura::render {
 
@@ -25,6 +26,8 @@ class Renderer {
   Renderer& operator=(const Renderer&) = delete;
 
   void set_model(const anatomy::Model& model);
+  // The therapist's hands (assets/hands.glb), drawn where FrameView::hands says.
+  void set_hands(const technique::HandModel& hands);
   void draw(RenderTarget& target, const FrameView& view);
 
   // Cross-fades: keep a copy of what the target shows now, and later lay it over a new frame

@@ -142,3 +142,24 @@ TEST_CASE("--model with --areas lights a foreign model's meshes; a mapping namin
   auto alone = run(kExe, "--areas " + q(good));
   CHECK(alone.status == 2);
 }
+
+TEST_CASE("a missing, damaged or wrong hands model gives its path, what was expected and exit 2") {
+  // The leg is fine; only assets/hands.glb is at fault.
+  const auto dir = effleura::test::temp_dir("cli") / "hands-assets";
+  std::filesystem::create_directories(dir);
+  std::filesystem::copy_file(EFFLEURA_SOURCE_DIR "/assets/leg.glb", dir / "leg.glb",
+                             std::filesystem::copy_options::overwrite_existing);
+  const auto hands = dir / "hands.glb";
+  struct Case { const char* what; const char* reason; };
+  for (const Case& c : {Case{"absent", "not found"}, Case{"truncated", "cannot read"}, Case{"a leg", "hand.left"}}) {
+    std::filesystem::remove(hands);
+    if (std::string(c.what) == "truncated") std::ofstream(hands, std::ios::binary) << "glTF\x02\x00\x00\x00\xff\xff";
+    if (std::string(c.what) == "a leg") std::filesystem::copy_file(dir / "leg.glb", hands);
+    auto r = run(kExe, "--headless --screenshot " + q(dir / "x.png") + " --assets " + q(dir));
+    CHECK_MESSAGE(r.status == 2, c.what, ": ", r.err);
+    CHECK_MESSAGE(r.err_lines() == 1, c.what, ": ", r.err);
+    CHECK_MESSAGE(r.err.find(hands.string()) != std::string::npos, c.what, ": ", r.err);
+    CHECK_MESSAGE(r.err.find(c.reason) != std::string::npos, c.what, ": ", r.err);
+    CHECK_MESSAGE(r.err.find("effleura-forge --part hands") != std::string::npos, c.what, ": ", r.err);
+  }
+}

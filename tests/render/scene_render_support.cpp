@@ -34,6 +34,7 @@ std::unique_ptr<app::Scene> load(const app::Options& options) {
   auto loaded = scene->load(options, app::resolve_data_paths(options));
   REQUIRE_MESSAGE(loaded.has_value(), (loaded ? "" : loaded.error().describe()));
   scene_rig().renderer->set_model(scene->model);
+  scene_rig().renderer->set_hands(scene->hands);
   return scene;
 }
 }  // namespace

@@ -1,0 +1,93 @@
+#include "technique/hand_rig.hpp"
+
+#include <glm/ext/matrix_transform.hpp>
+#include <glm/trigonometric.hpp>
+
+namespace effleura::technique {
+namespace {
+
+struct FingerDims {
+  float base_x;      // knuckle position across the palm (+X toward the little finger, left hand)
+  float base_z;      // knuckle position along the palm
+  float lengths[3];  // phalanx lengths, proximal to distal (m)
+  float radius;      // proximal phalanx radius (m); each later phalanx is a little thinner
+};
+
+// The left hand, palm down (+Y the back), fingers along +Z: its thumb lies on the -X side
+// (X = Y x Z: looking along the fingers, -X is to the right, where a left thumb points).
+constexpr FingerDims kFingers[5] = {
+    {-0.030f, -0.005f, {0.046f, 0.032f, 0.028f}, 0.0105f},  // thumb: metacarpal, proximal, distal
+    {-0.027f, 0.050f, {0.042f, 0.025f, 0.020f}, 0.0090f},   // index
+    {-0.008f, 0.054f, {0.046f, 0.028f, 0.022f}, 0.0092f},   // middle
+    {0.011f, 0.051f, {0.043f, 0.027f, 0.021f}, 0.0087f},    // ring
+    {0.028f, 0.044f, {0.034f, 0.020f, 0.018f}, 0.0078f},    // little
+};
+
+constexpr float kKnuckleHeight = 0.014f;  // finger axes run this far above the palm surface
+
+}  // namespace
+
+HandShape build_hand(const glm::mat4& palm, const FingerPose& pose, Hand hand) {
+  HandShape shape;
+  // The right hand is the left hand mirrored across X. Each part's frame is mirrored on both
+  // sides (side * frame * side), which keeps it a rotation, so the mesh skinned with these
+  // frames keeps its outward faces for either hand.
+  const glm::mat4 side = hand == Hand::right ? glm::scale(glm::mat4(1.0f), glm::vec3(-1.0f, 1.0f, 1.0f)) : glm::mat4(1.0f);
+  const glm::mat4 base = palm * side;
+  // The palm: resting on the skin (its lower surface at y = 0) from the heel of the hand to
+  // the knuckles.
+  HandPart& palm_part = shape.parts[0];
+  palm_part.frame = glm::translate(base, glm::vec3(0.0f, 0.016f, -0.030f)) * side;
+  palm_part.length = 0.070f;
+  palm_part.radius = {0.040f, 0.016f};
+  palm_part.tip = glm::vec3(palm_part.frame * glm::vec4(0.0f, 0.0f, palm_part.length, 1.0f));
+
+  for (std::size_t f = 0; f < 5; ++f) {
+    const FingerDims& d = kFingers[f];
+    glm::mat4 joint = glm::translate(base, glm::vec3(d.base_x, kKnuckleHeight, d.base_z));
+    if (f == 0) {
+      // The thumb leaves the palm heel angled out and forward. Opposition brings it round
+      // toward the index (yaw), down under the palm (palmar abduction, about local X like
+      // flexion) and turns it about its own axis so that its pad faces the finger pads.
+      const float opp = pose.opposition_deg;
+      joint = glm::rotate(joint, glm::radians(-28.0f + 0.45f * opp), glm::vec3(0, 1, 0));
+      joint = glm::rotate(joint, glm::radians(0.5f * opp), glm::vec3(1, 0, 0));
+      joint = glm::rotate(joint, glm::radians(25.0f + 0.8f * opp), glm::vec3(0, 0, 1));
+    } else {
+      // Fan out about the middle finger: the index turns toward the thumb (-X), the ring and
+      // little fingers toward +X, each `spread` further than its neighbour.
+      const float spread = (static_cast<float>(f) - 2.0f) * pose.spread_deg;
+      joint = glm::rotate(joint, glm::radians(spread), glm::vec3(0, 1, 0));
+    }
+    float radius = d.radius;
+    for (std::size_t j = 0; j < 3; ++j) {
+      // Flexion curls toward the palm (-Y): a positive rotation about local +X takes +Z to -Y.
+      joint = glm::rotate(joint, glm::radians(pose.flexion[f][j]), glm::vec3(1, 0, 0));
+      HandPart& part = shape.parts[hand_part(f, j)];
+      part.frame = joint * side;
+      part.length = d.lengths[j];
+      part.radius = {radius, radius * 0.88f};
+      joint = glm::translate(joint, glm::vec3(0.0f, 0.0f, d.lengths[j]));
+      part.tip = glm::vec3(joint[3]);
+      radius *= 0.9f;
+    }
+  }
+  return shape;
+}
+
+FingerPose bind_pose() {
+  FingerPose p;
+  p.spread_deg = 8.0f;
+  return p;
+}
+
+std::string hand_mesh_name(Hand hand) { return hand == Hand::left ? "hand.left" : "hand.right"; }
+
+std::string joint_name(Hand hand, std::size_t part) {
+  const std::string prefix = hand_mesh_name(hand) + ".";
+  if (part == 0 || part >= kHandParts) return prefix + "palm";
+  const std::size_t finger = (part - 1) / 3, joint = (part - 1) % 3;
+  return prefix + std::string(kFingerNames[finger]) + "." + std::to_string(joint + 1);
+}
+
+}  // namespace effleura::technique

@@ -1,0 +1,36 @@
+// effleura-forge as a user meets it: which part it builds, checking a committed asset, and one
+// line naming a bad value.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+
+#include "run_binary.hpp"
+
+#ifdef EFFLEURA_FORGE_EXE
+
+using effleura::test::run;
+
+TEST_CASE("effleura-forge --help names both parts it builds") {
+  auto r = run(EFFLEURA_FORGE_EXE, "--help");
+  CHECK(r.status == 0);
+  CHECK(r.out.find("--part leg|hands") != std::string::npos);
+  CHECK(r.out.find("assets/hands.glb") != std::string::npos);
+}
+
+TEST_CASE("effleura-forge --part hands --check accepts the committed hands and refuses another file") {
+  const std::string committed = EFFLEURA_SOURCE_DIR "/assets/hands.glb";
+  auto r = run(EFFLEURA_FORGE_EXE, "--part hands --check '" + committed + "'");
+  CHECK_MESSAGE(r.status == 0, r.err);
+  auto other = run(EFFLEURA_FORGE_EXE, "--part hands --check '" EFFLEURA_SOURCE_DIR "/assets/leg.glb'");
+  CHECK(other.status == 1);
+  CHECK(other.err.find("--part hands") != std::string::npos);
+}
+
+TEST_CASE("effleura-forge refuses an unknown part in one line and exit 2") {
+  auto r = run(EFFLEURA_FORGE_EXE, "--part knee");
+  CHECK(r.status == 2);
+  CHECK(r.err_lines() == 1);
+  CHECK(r.err.find("knee") != std::string::npos);
+}
+
+#endif
