@@ -130,7 +130,7 @@ render::FrameView Scene::frame_view(glm::ivec2 framebuffer) const {
     v.ankle_deg = f.ankle_deg;
     // A technique lights its own target areas (steady, not pulsing: the hands are the motion).
     for (const auto& id : t->areas)
-      if (auto i = anatomy::area_index(id)) v.highlight[*i] = std::max(v.highlight[*i], 0.2f);
+      if (auto i = anatomy::area_index(id)) v.highlight[*i] = std::max(v.highlight[*i], 0.1f);
     for (const auto& trail : simulation.trails())
       render::append_trail(trail, simulation.time(), v.coloured, &anatomy::LegSurface::axis);
     for (std::size_t h = 0; h < 2; ++h) {
