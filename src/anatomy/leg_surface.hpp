@@ -1,7 +1,7 @@
 #pragma once
 // The skin of the leg as a surface the hands can move on, in the shared frame (core/frame.hpp):
 // `along` is the height y in metres, `around` the angle in radians from anterior (+Z) toward
-// lateral (+X) of the right leg. Every horizontal section is star-shaped around the bone axis,
+// lateral (+X) of the left leg. Every horizontal section is star-shaped around the bone axis,
 // so the skin is a radius function r(along, around) measured out from that axis. Two sources
 // give r: an analytic model built from ANSUR II circumferences, and a grid sampled from a
 // loaded skin mesh. Both share the geometry below (position, normal, projection).

@@ -4,6 +4,7 @@
 #include "anatomy/occlusion.hpp"
 #include "anatomy/model_loader.hpp"
 #include "render/highlight.hpp"
+#include "render/screen_region.hpp"
 #include "technique/working_region.hpp"
 #include "render/valve_geometry.hpp"
 #include "ui/main_ui.hpp"
@@ -174,7 +175,10 @@ ui::Overlay Scene::overlay(glm::ivec2 size) const {
   const render::FrameView v = frame_view(size);
   const glm::mat4 vp = v.projection * v.view;
   bool in_front = true;
-  o.subject_centre = to_screen(vp, model.bounds().centre(), size, &in_front);
+  const anatomy::Bounds box = model.bounds();
+  o.subject_centre = to_screen(vp, box.centre(), size, &in_front);
+  const glm::ivec4 rect = render::screen_rect(box.min, box.max, vp, size, 0);  // x from the left edge, as ImGui's
+  o.subject_x = {static_cast<float>(rect.x), static_cast<float>(rect.x + rect.z)};
   for (std::size_t a = 0; a < anatomy::kAreaCount; ++a) {
     if (!settings.selected[a]) continue;
     auto anchor = anatomy::area_anchor(model, a, v.eye);

@@ -1,7 +1,9 @@
 #pragma once
 // The one coordinate frame every layer shares (metres, right-handed, glTF's +Y up):
 //   +Y up, the floor at y = 0 (the subject stands; postures rotate the whole leg later);
-//   +Z anterior (the toes point +Z); +X lateral: the model is a RIGHT leg, so +X is its outside.
+//   +Z anterior (the toes point +Z); +X lateral. In a right-handed frame with +Y up and +Z
+//   forward, +X is the person's LEFT (right = forward x up = -X), so the model is a LEFT leg
+//   and +X is its outside: seen from the front its big toe is on the viewer's left.
 // Leg-surface coordinates: `along` is the height y in metres on the default standing leg;
 // `around` is the angle in radians in the horizontal plane, measured from anterior (+Z)
 // toward lateral (+X): 0 front, pi/2 outer side, pi back, 3pi/2 inner side.

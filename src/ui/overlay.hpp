@@ -17,6 +17,9 @@ struct AreaLabel {
 struct Overlay {
   std::vector<AreaLabel> labels;
   glm::vec2 subject_centre{0.0f};  // the model's centre on screen: labels go to the side away from it
+  // The model's left and right edges on screen (pixels); equal when unknown. A caption goes
+  // beside the model when there is room, so it never covers the hands at work.
+  glm::vec2 subject_x{0.0f};
   std::string caption;             // one or two lines along the bottom; empty for none
   std::string hover;               // what is under the cursor (window only)
   glm::vec2 hover_at{0.0f};

@@ -47,15 +47,36 @@ OverlayLayout layout_overlay(const Overlay& overlay, float ui_scale) {
   // The caption first; labels and the legend keep out of its way.
   float band_top = 0.0f, band_bottom = display.y;
   if (!overlay.caption.empty()) {
-    // Centred in the space the side panels leave free.
-    const float free_w = std::max(display.x - overlay.left_margin - overlay.right_margin, display.x * 0.4f);
+    // Centred in the space the side panels leave free...
+    float free_left = overlay.left_margin;
+    float free_w = std::max(display.x - overlay.left_margin - overlay.right_margin, display.x * 0.4f);
+    // ... or, when the model leaves a wide enough column beside it, in that column, so the
+    // caption never hides the hands at work (a standing leg is narrow on a wide screen).
+    if (!overlay.caption_placed && overlay.subject_x.y > overlay.subject_x.x) {
+      const float margin = 24.0f * ui_scale;
+      const float left_w = overlay.subject_x.x - overlay.left_margin - 2.0f * margin;
+      const float right_w = display.x - overlay.right_margin - overlay.subject_x.y - 2.0f * margin;
+      const float min_w = 0.28f * display.x;
+      // Labels stack on the side of their anchors; the caption takes the side with fewer of
+      // them (so leader lines do not cross it), or else the wider one.
+      std::ptrdiff_t on_left = 0;
+      for (const auto& l : overlay.labels) on_left += l.anchor.x < overlay.subject_centre.x;
+      const std::ptrdiff_t on_right = static_cast<std::ptrdiff_t>(overlay.labels.size()) - on_left;
+      bool use_left = left_w >= right_w;
+      if (left_w >= min_w && right_w >= min_w && on_left != on_right) use_left = on_left < on_right;
+      const float side_w = use_left ? left_w : right_w;
+      if (side_w >= min_w) {
+        free_left = use_left ? overlay.left_margin + margin : overlay.subject_x.y + margin;
+        free_w = side_w;
+      }
+    }
     // Large captions: about 1/18 of the screen height, readable across a waiting room.
     layout.caption_font_px = overlay.large_caption ? display.y / 18.0f : ImGui::GetFontSize();
     layout.caption_wrap = free_w * (overlay.large_caption ? 0.8f : 0.9f);
     const ImVec2 size =
         ImGui::GetFont()->CalcTextSizeA(layout.caption_font_px, FLT_MAX, layout.caption_wrap, overlay.caption.c_str());
     const float pad = layout.caption_pad = (overlay.large_caption ? 20.0f : 10.0f) * ui_scale;
-    ImVec2 at(overlay.left_margin + (free_w - size.x) * 0.5f, display.y - size.y - 48.0f * ui_scale);
+    ImVec2 at(free_left + (free_w - size.x) * 0.5f, display.y - size.y - 48.0f * ui_scale);
     if (overlay.caption_placed)
       at = ImVec2(std::clamp(overlay.caption_at.x * display.x - size.x * 0.5f, pad, display.x - size.x - pad),
                   std::clamp(overlay.caption_at.y * display.y - size.y * 0.5f, pad, display.y - size.y - pad));

@@ -32,7 +32,7 @@ TEST_CASE("framing puts the whole model in view from outside it") {
   CHECK(c.pose().distance * std::tan(c.fov_y() * 0.5f) >= radius);
 }
 
-TEST_CASE("presets look from the named side of a right leg") {
+TEST_CASE("presets look from the named side of the (left) leg") {
   Camera c = framed();
   const glm::vec3 centre = kLeg.centre();
   c.set_preset(ViewPreset::front, false);
@@ -40,7 +40,7 @@ TEST_CASE("presets look from the named side of a right leg") {
   c.set_preset(ViewPreset::back, false);
   CHECK(c.eye().z < centre.z - 0.5f);
   c.set_preset(ViewPreset::lateral, false);
-  CHECK(c.eye().x > centre.x + 0.5f);  // +X is the outside of the right leg
+  CHECK(c.eye().x > centre.x + 0.5f);  // +X is the outside of the left leg
   c.set_preset(ViewPreset::medial, false);
   CHECK(c.eye().x < centre.x - 0.5f);
   c.set_preset(ViewPreset::top, false);

@@ -85,3 +85,22 @@ TEST_CASE("with room to spare a label sits level with its anchor") {
   CHECK(b.min.x > 700.0f);  // right of the subject, so on the right side
   imgui.end();
 }
+
+TEST_CASE("beside a narrow subject the caption goes in the free column with fewer labels") {
+  test::scene_rig();
+  ui::HeadlessImGui imgui;
+  imgui.begin(kScreen, 1.0f / 30.0f);
+  ui::Overlay o = crowded_overlay();
+  o.speed_legend = false;
+  o.subject_x = {560.0f, 720.0f};  // a standing leg in the middle of the frame
+  o.labels.resize(3);              // Glutes (left), IT band (right), Thighs (left)
+  const ui::OverlayLayout layout = ui::layout_overlay(o, imgui.scale());
+  REQUIRE(layout.caption.has_value());
+  CHECK(layout.caption->min.x >= 720.0f);  // right of the leg: not over the hands at work
+  check_no_overlaps(layout);
+  // A subject filling the frame leaves no column: the caption is centred below as before.
+  o.subject_x = {100.0f, 1180.0f};
+  const ui::OverlayLayout wide = ui::layout_overlay(o, imgui.scale());
+  CHECK((wide.caption->min.x + wide.caption->max.x) * 0.5f == doctest::Approx(640.0f).epsilon(0.02));
+  imgui.end();
+}

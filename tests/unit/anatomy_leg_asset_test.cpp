@@ -212,3 +212,29 @@ TEST_CASE("the ankle blend moves the foot and leaves the leg") {
   }
   CHECK(checked == 2);
 }
+
+TEST_CASE("the leg is a left leg: its big toe is on the -X side, the outside is +X") {
+  // In the shared right-handed frame (+Y up, +Z forward) +X is the person's left, so a leg
+  // whose outside is +X is a left leg and its big toe, the foot's most forward point, lies
+  // toward -X, the inside. Docs and content say "left leg"; this keeps them honest.
+  REQUIRE(leg().has_value());
+  const Mesh& skin = mesh("skin");
+  float front_z = -1.0f, front_x = 0.0f, min_x = 1.0f, max_x = -1.0f;
+  for (const auto& p : skin.positions) {
+    if (p.y > 0.04f) continue;  // the foot, below the ankle
+    min_x = std::min(min_x, p.x);
+    max_x = std::max(max_x, p.x);
+    if (p.z > front_z) {
+      front_z = p.z;
+      front_x = p.x;
+    }
+  }
+  CHECK(front_x < 0.5f * (min_x + max_x));
+  // The fibula, the outer bone of the lower leg, lies on the +X side of the tibia.
+  auto centre_x = [](const Mesh& m) {
+    double sx = 0.0;
+    for (const auto& p : m.positions) sx += p.x;
+    return sx / static_cast<double>(m.positions.size());
+  };
+  CHECK(centre_x(mesh("bone.fibula")) > centre_x(mesh("bone.tibia")));
+}
