@@ -30,7 +30,9 @@ inline std::string slurp(const std::filesystem::path& p) {
 }
 
 inline RunResult run(const std::string& exe, const std::string& args, const std::string& env = "") {
-  const auto dir = std::filesystem::temp_directory_path() / "effleura-tests" / "cli";
+  // In the build folder, not /tmp: two checkouts running their tests at once shared these
+  // files and read each other's output (seen as a flaky failure).
+  const auto dir = std::filesystem::path(EFFLEURA_BINARY_DIR) / "test-scratch" / "cli-run";
   std::filesystem::create_directories(dir);
   const auto out = dir / "stdout.txt", err = dir / "stderr.txt";
   const std::string cmd = env + (env.empty() ? "" : " ") + "'" + exe + "' " + args + " >'" + out.string() +

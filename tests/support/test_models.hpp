@@ -30,8 +30,10 @@ inline void write_lathe_obj(const std::filesystem::path& path, int segments = 48
     }
 }
 
+// Scratch files live in the build folder, so two checkouts testing at once (or a test run
+// beside a developer's) never read each other's files.
 inline std::filesystem::path temp_dir(const char* name) {
-  auto dir = std::filesystem::temp_directory_path() / "effleura-tests" / name;
+  auto dir = std::filesystem::path(EFFLEURA_BINARY_DIR) / "test-scratch" / name;
   std::filesystem::create_directories(dir);
   return dir;
 }

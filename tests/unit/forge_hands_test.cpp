@@ -234,7 +234,8 @@ TEST_CASE("a file that is not a pair of rigged hands is refused, naming the file
   hands->meshes[1].skeleton[technique::hand_part(3, 1)].name = "hand.right.ring.middle";
   auto bytes = forge::write_skinned_glb(hands->meshes);
   REQUIRE(bytes.has_value());
-  const fs::path file = fs::temp_directory_path() / "effleura-hands-renamed.glb";
+  const fs::path file = fs::path(EFFLEURA_BINARY_DIR) / "test-scratch" / "hands-renamed.glb";
+  fs::create_directories(file.parent_path());
   REQUIRE(write_binary_file(file, bytes->data(), bytes->size()).has_value());
   auto renamed = technique::load_hand_model(file);
   fs::remove(file);

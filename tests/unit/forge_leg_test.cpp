@@ -40,8 +40,9 @@ forge::ForgeOptions coarse_options() {
 struct ContentCopy {
   fs::path dir;
   explicit ContentCopy(const std::string& tag) {
-    dir = fs::temp_directory_path() / ("effleura-forge-test-" + tag);
+    dir = fs::path(EFFLEURA_BINARY_DIR) / "test-scratch" / ("forge-test-" + tag);
     fs::remove_all(dir);
+    fs::create_directories(dir.parent_path());
     fs::copy(EFFLEURA_SOURCE_DIR "/content", dir, fs::copy_options::recursive);
   }
   ~ContentCopy() {
@@ -94,7 +95,8 @@ TEST_CASE("area weights, ankle blend and fibre directions survive forge -> glb -
   REQUIRE_MESSAGE(leg.has_value(), leg.error().describe());
   auto bytes = forge::write_glb(leg->meshes);
   REQUIRE(bytes.has_value());
-  const fs::path file = fs::temp_directory_path() / "effleura-forge-roundtrip.glb";
+  const fs::path file = fs::path(EFFLEURA_BINARY_DIR) / "test-scratch" / "forge-roundtrip.glb";
+  fs::create_directories(file.parent_path());
   REQUIRE(write_binary_file(file, bytes->data(), bytes->size()).has_value());
   auto model = anatomy::load_model(file);
   fs::remove(file);
