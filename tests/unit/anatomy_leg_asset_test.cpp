@@ -73,6 +73,9 @@ TEST_CASE("the skin is closed, consistently oriented and has no degenerate trian
   CHECK(c.overused_edges == 0);
   CHECK(c.misoriented_edges == 0);
   CHECK(c.degenerate == 0);
+  // One surface without tunnels: a gap between a tendon and the bones under a thin skin once
+  // opened a see-through hole at the front of the ankle.
+  CHECK(effleura::test::euler_characteristic(mesh("skin")) == 2);
   // The leg stands on the floor (frame.hpp: y = 0), give or take the sole's last millimetres.
   CHECK(std::abs(min_y(mesh("skin"))) < 0.004f);
 }
@@ -94,6 +97,30 @@ TEST_CASE("girths lie within one SD of the ANSUR II male means (physiology.md)")
   const auto upper = effleura::test::section(mesh("skin"), 0.46f * frame::kStature);
   CHECK(upper.loops.size() == 1);
   CHECK(upper.longest() * 1000.0 == doctest::Approx(625.0).epsilon(59.0 / 625.0));
+}
+
+// Issue 3: the lateral malleolus was reported poking through the skin at the outer ankle.
+// Every bone vertex, moved outward along its normal by a margin, must still be inside the
+// skin. Where the model is cut open (across the top, at the midline) the pelvis meets the cut.
+TEST_CASE("the skin covers every bone, the malleoli with a thin layer of soft tissue") {
+  REQUIRE(leg().has_value());
+  const effleura::test::InsideTest skin(mesh("skin"));
+  auto uncovered = [&](const Mesh& bone, float margin) {
+    std::size_t n = 0;
+    for (std::size_t v = 0; v < bone.positions.size(); ++v) {
+      const glm::vec3 p = bone.positions[v];
+      if (p.y > 1.035f - 0.015f || p.x < -0.085f + 0.015f) continue;  // skin.toml: top and midline_x
+      n += skin.inside(p + bone.normals[v] * margin) ? 0 : 1;
+    }
+    return n;
+  };
+  for (const auto& m : leg()->meshes)
+    if (m.layer == Layer::bone) CHECK_MESSAGE(uncovered(m, 0.0005f) == 0, m.name);
+  // The outer ankle bone lies under skin and a few millimetres of tissue.
+  CHECK(uncovered(mesh("bone.fibula"), 0.002f) == 0);
+  // The test itself: a point just outside the leg is not inside.
+  CHECK_FALSE(skin.inside(glm::vec3(0.2f, 0.5f, 0.0f)));
+  CHECK(skin.inside(frame::kKneeCentre));
 }
 
 TEST_CASE("joint centres sit at the heights of core/frame.hpp") {
