@@ -38,8 +38,13 @@ Expected<std::pair<float, float>> range(const TomlTable& t, std::string_view key
 }
 
 Expected<AreaRegion> read_region(const TomlTable& t) {
-  if (auto k = t.only_keys({"along", "around", "falloff_along", "falloff_around"}); !k) return bad(k);
+  if (auto k = t.only_keys({"shape", "along", "around", "falloff_along", "falloff_around"}); !k) return bad(k);
   AreaRegion r;
+  if (t.has("shape")) {
+    auto shape = t.one_of("shape", {"box", "diamond"});
+    if (!shape) return bad(shape);
+    r.shape = *shape == "diamond" ? RegionShape::diamond : RegionShape::box;
+  }
   auto along = range(t, "along", -1.0, 3.0);
   if (!along) return bad(along);
   r.along_min = along->first;
@@ -54,6 +59,11 @@ Expected<AreaRegion> read_region(const TomlTable& t) {
   auto fr = t.number_or("falloff_around", 20.0, 0.0, 180.0);
   if (!fr) return bad(fr);
   r.falloff_around = static_cast<float>(*fr);
+  if (r.shape == RegionShape::diamond) {
+    if (r.full_circle()) return std::unexpected(t.error_at("around", "a diamond needs a sector narrower than 360 degrees"));
+    if (t.has("falloff_around"))
+      return std::unexpected(t.error_at("falloff_around", "a diamond's edges all use falloff_along (metres)"));
+  }
   return r;
 }
 
@@ -168,10 +178,39 @@ glm::vec3 AreaContent::centre_at(float y) const {
   return glm::vec3(centreline.back().x, y, centreline.back().z);
 }
 
+namespace {
+
+// A diamond's weight: a smoothstep across the signed distance (m) to the rhombus whose corners
+// sit at the middle of the band's and the sector's sides. Angles become arc lengths on the
+// circle through the point, so the edges are as soft as the other areas' in metres.
+float diamond_weight(const AreaRegion& r, const glm::vec3& q, const glm::vec3& c) {
+  // Near the centreline (the cut across the top) angles mean little: no arc shorter than 2 cm
+  // radius, or every point there would sit on the diamond's edge.
+  const float radius = std::max(std::hypot(q.x - c.x, q.z - c.z), 0.02f);
+  const float angle = std::atan2(q.x - c.x, q.z - c.z) * (180.0f / glm::pi<float>());
+  const float mid = 0.5f * (r.around_min + r.around_max);
+  float delta = std::fmod(angle - mid, 360.0f);
+  if (delta > 180.0f) delta -= 360.0f;
+  if (delta < -180.0f) delta += 360.0f;
+  const float half_width = 0.5f * (r.around_max - r.around_min) * (glm::pi<float>() / 180.0f) * radius;
+  const float half_height = 0.5f * (r.along_max - r.along_min);
+  const float across = std::abs(delta) * (glm::pi<float>() / 180.0f) * radius;
+  const float up = std::abs(q.y - 0.5f * (r.along_min + r.along_max));
+  if (half_width <= 0.0f) return 0.0f;
+  // Distance to the edge line |across| / w + |up| / h = 1 (positive inside).
+  const float inside = (1.0f - across / half_width - up / half_height) * half_width * half_height /
+                       std::hypot(half_width, half_height);
+  if (r.falloff_along <= 0.0f) return inside >= 0.0f ? 1.0f : 0.0f;
+  return smoothstep(-0.5f * r.falloff_along, 0.5f * r.falloff_along, inside);
+}
+
+}  // namespace
+
 float AreaContent::weight(std::size_t area, const glm::vec3& p, float stature) const {
   if (area >= kAreaCount || stature <= 0.0f) return 0.0f;
   const AreaRegion& r = areas[area].region;
   const glm::vec3 q = p * (reference_stature / stature);
+  if (r.shape == RegionShape::diamond) return diamond_weight(r, q, centre_at(q.y));
   float w = soft_interval(q.y, r.along_min, r.along_max, r.falloff_along);
   if (w <= 0.0f || r.full_circle()) return w;
   const glm::vec3 c = centre_at(q.y);

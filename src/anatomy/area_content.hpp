@@ -1,7 +1,8 @@
 #pragma once
 // content/areas.toml: what the program says about each of the nine target areas (name,
 // description, muscles, suitable pressure, cautions) and where each lies on the leg (a soft
-// region: a height band times an angular sector around the leg's centreline).
+// region: a height band times an angular sector around the leg's centreline, or the diamond
+// inscribed in them).
 #include <array>
 #include <filesystem>
 #include <string>
@@ -16,13 +17,21 @@ namespace effleura::anatomy {
 
 enum class Pressure { light, medium, firm };
 
-// Where an area lies, in metres at the file's reference stature. Weight = along-band x sector,
-// each a smoothstep across its edges, so areas fade into their neighbours.
+// The outline of a region inside its height band and sector.
+enum class RegionShape {
+  box,      // the whole band x sector: weight = along-band x sector
+  diamond,  // the rhombus inscribed in it, corners at the middle of each side (the popliteal
+            // fossa between the hamstring tendons above and the gastrocnemius heads below)
+};
+
+// Where an area lies, in metres at the file's reference stature. Each edge is a smoothstep,
+// so areas fade into their neighbours.
 struct AreaRegion {
+  RegionShape shape = RegionShape::box;
   float along_min = 0.0f, along_max = 0.0f;  // height band (m)
-  float falloff_along = 0.02f;                // width of the soft edge (m)
+  float falloff_along = 0.02f;                // width of the soft edge (m); a diamond's edges all use it
   float around_min = 0.0f, around_max = 360.0f;  // degrees from anterior toward lateral; may wrap past 360
-  float falloff_around = 20.0f;                 // degrees
+  float falloff_around = 20.0f;                 // degrees (box only)
   [[nodiscard]] bool full_circle() const { return around_max - around_min >= 360.0f; }
 };
 

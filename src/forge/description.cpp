@@ -1,6 +1,9 @@
 #include "forge/description.hpp"
 
 #include <algorithm>
+#include <cmath>
+
+#include <glm/geometric.hpp>
 
 #include "core/toml_reader.hpp"
 
@@ -70,8 +73,15 @@ Expected<float> num_or(const TomlTable& t, std::string_view key, double fallback
 
 // Resamples a chain along a Catmull-Rom spline through its points (positions and radii): a
 // tube whose radius changes slope at every point shows a ring crease under the skin, a
-// spline keeps the belly's outline smooth.
-Chain smooth_chain(const Chain& in, int steps) {
+// spline keeps the belly's outline smooth. The spline is still drawn as straight round cones,
+// and each joint between two cones turns the surface by a small angle over a narrow band; with
+// cones many centimetres long those joints read as flat facets with bright edges wherever the
+// skin over a belly is thin (the back of the knee showed a light rectangular patch where the
+// gastrocnemius heads begin). Cones no longer than kMaxSegment keep every turn below what
+// the eye picks out.
+constexpr float kMaxSegment = 0.005f;  // metres, at the reference stature
+
+Chain smooth_chain(const Chain& in) {
   if (in.points.size() < 3) return in;
   Chain out;
   const std::size_t n = in.points.size();
@@ -81,6 +91,7 @@ Chain smooth_chain(const Chain& in, int steps) {
   for (std::size_t i = 0; i + 1 < n; ++i) {
     const auto s = static_cast<std::ptrdiff_t>(i);
     const ChainPoint p0 = at(s - 1), p1 = at(s), p2 = at(s + 1), p3 = at(s + 2);
+    const int steps = std::max(3, static_cast<int>(std::ceil(glm::length(p2.p - p1.p) / kMaxSegment)));
     for (int k = 0; k < steps; ++k) {
       const float t = static_cast<float>(k) / static_cast<float>(steps);
       const float t2 = t * t, t3 = t2 * t;
@@ -93,6 +104,37 @@ Chain smooth_chain(const Chain& in, int steps) {
     }
   }
   out.points.push_back(in.points.back());
+  return out;
+}
+
+// The same resampling for a sheet's centre line and half-width vectors: the iliotibial band
+// is drawn from six points 6-10 cm apart, and its flat segments showed through the thin skin
+// of the outer thigh as a pale panel with a horizontal edge at every point.
+Sheet smooth_sheet(const Sheet& in) {
+  if (in.points.size() < 3) return in;
+  Sheet out;
+  out.thickness = in.thickness;
+  const std::size_t n = in.points.size();
+  auto at = [&](const std::vector<glm::vec3>& v, std::ptrdiff_t i) {
+    return v[static_cast<std::size_t>(std::clamp<std::ptrdiff_t>(i, 0, static_cast<std::ptrdiff_t>(n) - 1))];
+  };
+  for (std::size_t i = 0; i + 1 < n; ++i) {
+    const auto s = static_cast<std::ptrdiff_t>(i);
+    const float length = glm::length(in.points[i + 1] - in.points[i]);
+    const int steps = std::max(3, static_cast<int>(std::ceil(length / (2.0f * kMaxSegment))));
+    for (int k = 0; k < steps; ++k) {
+      const float t = static_cast<float>(k) / static_cast<float>(steps);
+      const float t2 = t * t, t3 = t2 * t;
+      const float w0 = -0.5f * t3 + t2 - 0.5f * t, w1 = 1.5f * t3 - 2.5f * t2 + 1.0f,
+                  w2 = -1.5f * t3 + 2.0f * t2 + 0.5f * t, w3 = 0.5f * t3 - 0.5f * t2;
+      out.points.push_back(at(in.points, s - 1) * w0 + at(in.points, s) * w1 + at(in.points, s + 1) * w2 +
+                           at(in.points, s + 2) * w3);
+      out.across.push_back(at(in.across, s - 1) * w0 + at(in.across, s) * w1 + at(in.across, s + 1) * w2 +
+                           at(in.across, s + 2) * w3);
+    }
+  }
+  out.points.push_back(in.points.back());
+  out.across.push_back(in.across.back());
   return out;
 }
 
@@ -140,7 +182,9 @@ Expected<Shape> read_shape(const Description& d, const TomlTable& t) {
     }
     if (chain.points.size() < 2)
       return std::unexpected(c.error_at("points", "a chain needs at least two points (from, points, to)"));
-    s.chains.push_back(smooth_chain(chain, 3));
+    Chain smooth = smooth_chain(chain);
+    index_chain(smooth);
+    s.chains.push_back(std::move(smooth));
   }
 
   auto ells = t.tables("ellipsoid");
@@ -187,7 +231,7 @@ Expected<Shape> read_shape(const Description& d, const TomlTable& t) {
       out.points.emplace_back(row[0], row[1], row[2]);
       out.across.emplace_back(row[3], row[4], row[5]);
     }
-    s.sheets.push_back(std::move(out));
+    s.sheets.push_back(smooth_sheet(out));
   }
   if (s.chains.empty() && s.ellipsoids.empty() && s.sheets.empty())
     return std::unexpected(t.error_at("id", "has no parts: give at least one chain, ellipsoid or sheet"));

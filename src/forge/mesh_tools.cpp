@@ -55,15 +55,45 @@ std::size_t non_manifold_edges(const TriMesh& mesh) {
 
 namespace {
 
-void collapse_to(TriMesh& mesh, std::size_t target_triangles, float max_error) {
+// Vertices of the directed edges non_manifold_edges counts.
+std::vector<std::uint32_t> non_manifold_vertices(const TriMesh& mesh) {
+  std::map<std::pair<std::uint32_t, std::uint32_t>, int> directed;
+  for (std::size_t t = 0; t + 2 < mesh.indices.size(); t += 3)
+    for (int e = 0; e < 3; ++e) ++directed[{mesh.indices[t + e], mesh.indices[t + (e + 1) % 3]}];
+  std::vector<std::uint32_t> out;
+  for (const auto& [e, n] : directed)
+    if (n != 1 || directed.find({e.second, e.first}) == directed.end()) out.insert(out.end(), {e.first, e.second});
+  return out;
+}
+
+// Collapses toward `target_triangles`. Triangles near a `guarded` point are left as they are:
+// they are taken out, so the hole they leave has a border that meshoptimizer keeps fixed
+// (LockBorder), and are put back afterwards, which closes the surface again exactly.
+void collapse_to(TriMesh& mesh, std::size_t target_triangles, float max_error,
+                 const std::vector<glm::vec3>& guarded, float guard_radius) {
   if (mesh.triangle_count() <= target_triangles) return;
   // meshoptimizer's error is relative to the mesh extent.
   const float extent = meshopt_simplifyScale(&mesh.positions[0].x, mesh.positions.size(), sizeof(glm::vec3));
-  std::vector<std::uint32_t> out(mesh.indices.size());
-  const std::size_t n = meshopt_simplify(out.data(), mesh.indices.data(), mesh.indices.size(),
-                                         &mesh.positions[0].x, mesh.positions.size(), sizeof(glm::vec3),
-                                         target_triangles * 3, max_error / std::max(extent, 1e-6f), 0, nullptr);
+  std::vector<std::uint32_t> free_tris, kept;
+  for (std::size_t t = 0; t + 2 < mesh.indices.size(); t += 3) {
+    bool near = false;
+    for (int k = 0; k < 3 && !near; ++k)
+      for (const auto& g : guarded)
+        if (glm::length(mesh.positions[mesh.indices[t + static_cast<std::size_t>(k)]] - g) < guard_radius) {
+          near = true;
+          break;
+        }
+    auto& to = near ? kept : free_tris;
+    to.insert(to.end(), {mesh.indices[t], mesh.indices[t + 1], mesh.indices[t + 2]});
+  }
+  const std::size_t target = target_triangles > kept.size() / 3 ? target_triangles - kept.size() / 3 : 0;
+  std::vector<std::uint32_t> out(free_tris.size());
+  const std::size_t n = meshopt_simplify(out.data(), free_tris.data(), free_tris.size(), &mesh.positions[0].x,
+                                         mesh.positions.size(), sizeof(glm::vec3), target * 3,
+                                         max_error / std::max(extent, 1e-6f),
+                                         kept.empty() ? 0u : static_cast<unsigned>(meshopt_SimplifyLockBorder), nullptr);
   out.resize(n);
+  out.insert(out.end(), kept.begin(), kept.end());
   mesh.indices = std::move(out);
 }
 
@@ -72,28 +102,34 @@ void collapse_to(TriMesh& mesh, std::size_t target_triangles, float max_error) {
 void simplify(TriMesh& mesh, std::size_t target_triangles, float max_error, std::vector<glm::vec3>* carried) {
   if (mesh.indices.empty()) return;
   // Now and then an edge collapse pinches the surface (an edge ends up shared by four
-  // triangles). Simplify in steps, check each step, and when a step pinches retry it with a
-  // slightly different target; if none is clean, stop at the last clean mesh (more triangles,
-  // never a broken surface). All of it is deterministic.
+  // triangles). Simplify in steps and check each step; when a step pinches, guard the place
+  // where it pinched (its triangles keep their full resolution) and take the step again. If it
+  // still pinches after kMaxGuards places, stop at the last clean mesh (more triangles, never
+  // a broken surface). All of it is deterministic.
   const bool check = non_manifold_edges(mesh) == 0;
+  std::vector<glm::vec3> guarded;
+  const float guard_radius = 6.0f * max_error;
+  constexpr std::size_t kMaxGuards = 16;
   while (mesh.triangle_count() > target_triangles) {
-    bool done = false;
-    for (std::size_t tenths : {6u, 8u, 9u}) {
-      const std::size_t step = std::max(target_triangles, mesh.triangle_count() * tenths / 10);
-      for (int attempt = 0; attempt < 4 && !done; ++attempt) {
-        TriMesh trial = mesh;
-        collapse_to(trial, step + step * static_cast<std::size_t>(attempt) / 50, max_error);
-        drop_degenerate(trial);
-        drop_folded_pairs(trial);
-        if (trial.triangle_count() >= mesh.triangle_count()) break;  // the error bound stops it
-        if (!check || non_manifold_edges(trial) == 0) {
-          mesh = std::move(trial);
-          done = true;
-        }
-      }
-      if (done) break;
+    const std::size_t step = std::max(target_triangles, mesh.triangle_count() * 6 / 10);
+    TriMesh trial = mesh;
+    collapse_to(trial, step, max_error, guarded, guard_radius);
+    drop_degenerate(trial);
+    drop_folded_pairs(trial);
+    if (trial.triangle_count() >= mesh.triangle_count()) break;  // the error bound stops it
+    const auto bad = check ? non_manifold_vertices(trial) : std::vector<std::uint32_t>{};
+    if (bad.empty()) {
+      mesh = std::move(trial);
+      continue;
     }
-    if (!done) break;
+    const std::size_t before = guarded.size();
+    for (std::uint32_t v : bad) {
+      const glm::vec3 p = trial.positions[v];
+      const bool covered = std::any_of(guarded.begin(), guarded.end(),
+                                       [&](const glm::vec3& g) { return glm::length(g - p) < 0.5f * guard_radius; });
+      if (!covered && guarded.size() < kMaxGuards) guarded.push_back(p);
+    }
+    if (guarded.size() == before) break;  // out of guards, or guarding did not help
   }
   meshopt_optimizeVertexCache(mesh.indices.data(), mesh.indices.data(), mesh.indices.size(), mesh.positions.size());
   if (carried) {

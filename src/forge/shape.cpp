@@ -65,6 +65,9 @@ glm::mat3 rotation(const glm::vec3& deg) {
   return rz * ry * rx;
 }
 
+// Cones per bounding sphere in Chain::groups.
+constexpr std::size_t kChainGroup = 4;
+
 float segment_param(const glm::vec3& p, const glm::vec3& a, const glm::vec3& b) {
   const glm::vec3 ab = b - a;
   const float l2 = glm::dot(ab, ab);
@@ -89,11 +92,41 @@ void Box::grow(const glm::vec3& p, float r) {
   max = glm::max(max, p + glm::vec3(r));
 }
 
+void index_chain(Chain& c) {
+  c.groups.clear();
+  for (std::size_t first = 0; first + 1 < c.points.size(); first += kChainGroup) {
+    const std::size_t last = std::min(first + kChainGroup, c.points.size() - 1);
+    const glm::vec3 centre = 0.5f * (c.points[first].p + c.points[last].p);
+    float radius = 0.0f;
+    for (std::size_t i = first; i <= last; ++i)
+      radius = std::max(radius, glm::length(c.points[i].p - centre) + c.points[i].r);
+    c.groups.emplace_back(centre, radius);
+  }
+}
+
 float chain_distance(const Chain& c, const glm::vec3& p) {
-  float d = std::numeric_limits<float>::max();
-  for (std::size_t i = 0; i + 1 < c.points.size(); ++i)
-    d = std::min(d, round_cone(p, c.points[i], c.points[i + 1]));
-  if (c.points.size() == 1) d = glm::length(p - c.points[0].p) - c.points[0].r;
+  if (c.points.size() == 1) return glm::length(p - c.points[0].p) - c.points[0].r;
+  const std::size_t cones = c.points.size() - 1;
+  auto run = [&](std::size_t first, std::size_t last, float d) {
+    for (std::size_t i = first; i < last; ++i) d = std::min(d, round_cone(p, c.points[i], c.points[i + 1]));
+    return d;
+  };
+  if (c.groups.size() != (cones + kChainGroup - 1) / kChainGroup) return run(0, cones, std::numeric_limits<float>::max());
+  // Chains are resampled into many short cones (description.cpp). The run of cones whose
+  // bounding sphere is nearest goes first; a run whose sphere lies farther than the nearest
+  // cone found so far cannot lower the minimum, so the exact distances are only computed
+  // near the point.
+  auto lower_bound = [&](std::size_t g) { return glm::length(p - glm::vec3(c.groups[g])) - c.groups[g].w; };
+  std::size_t nearest = 0;
+  float nearest_bound = std::numeric_limits<float>::max();
+  for (std::size_t g = 0; g < c.groups.size(); ++g)
+    if (const float b = lower_bound(g); b < nearest_bound) {
+      nearest_bound = b;
+      nearest = g;
+    }
+  float d = run(nearest * kChainGroup, std::min((nearest + 1) * kChainGroup, cones), std::numeric_limits<float>::max());
+  for (std::size_t g = 0; g < c.groups.size(); ++g)
+    if (g != nearest && lower_bound(g) < d) d = run(g * kChainGroup, std::min((g + 1) * kChainGroup, cones), d);
   return d;
 }
 
@@ -109,6 +142,12 @@ float ellipsoid_distance(const Ellipsoid& e, const glm::vec3& p) {
 float sheet_distance(const Sheet& s, const glm::vec3& p) {
   float d = std::numeric_limits<float>::max();
   for (std::size_t i = 0; i + 1 < s.points.size(); ++i) {
+    // A segment whose bounding sphere lies farther than the nearest segment so far cannot
+    // lower the minimum (sheets are resampled into many short segments).
+    const glm::vec3 mid = 0.5f * (s.points[i] + s.points[i + 1]);
+    const float reach = 0.5f * glm::length(s.points[i + 1] - s.points[i]) +
+                        std::max(glm::length(s.across[i]), glm::length(s.across[i + 1])) + s.thickness;
+    if (glm::length(p - mid) - reach >= d) continue;
     const glm::vec3 a0 = s.points[i] - s.across[i], a1 = s.points[i] + s.across[i];
     const glm::vec3 b0 = s.points[i + 1] - s.across[i + 1], b1 = s.points[i + 1] + s.across[i + 1];
     const float surface = std::min(triangle_distance(p, a0, a1, b1), triangle_distance(p, a0, b1, b0));
@@ -176,11 +215,13 @@ glm::vec3 Shape::direction_at(const glm::vec3& p) const {
 }
 
 void Shape::scale(float s) {
-  for (auto& c : chains)
+  for (auto& c : chains) {
     for (auto& q : c.points) {
       q.p *= s;
       q.r *= s;
     }
+    for (auto& g : c.groups) g *= s;
+  }
   for (auto& e : ellipsoids) {
     e.centre *= s;
     e.radii *= s;

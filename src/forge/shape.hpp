@@ -5,6 +5,7 @@
 #include <vector>
 
 #include <glm/vec3.hpp>
+#include <glm/vec4.hpp>
 
 namespace effleura::forge {
 
@@ -18,7 +19,14 @@ struct ChainPoint {
 
 struct Chain {
   std::vector<ChainPoint> points;  // at least two
+  // Bounding spheres (xyz centre, w radius) of runs of consecutive cones, so that a distance
+  // query skips the runs far from the point; filled by index_chain, scaled by Shape::scale.
+  // Empty: every cone is tested.
+  std::vector<glm::vec4> groups;
 };
+
+// Fills c.groups from c.points (call again after changing the points).
+void index_chain(Chain& c);
 
 struct Ellipsoid {
   glm::vec3 centre{0.0f};

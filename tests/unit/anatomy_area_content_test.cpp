@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include <cmath>
 #include <string>
 
 #include "anatomy/area_content.hpp"
@@ -80,6 +81,47 @@ TEST_CASE("angular sectors wrap through the front of the leg") {
   CHECK(c->weight(shin, {-0.1f, 0.35f, 0.1f}, 1.75f) == doctest::Approx(1.0f));  // 315 deg
   CHECK(c->weight(shin, {0.1f, 0.35f, 0.0f}, 1.75f) == doctest::Approx(0.0f));   // 90 deg
   CHECK(c->weight(shin, {0.0f, 0.35f, -0.1f}, 1.75f) == doctest::Approx(0.0f));  // back
+}
+
+TEST_CASE("a diamond region fades from its middle to the middles of its box's sides") {
+  const std::string after = "[[area]]\nid = \"hamstrings\"";
+  auto c = parse_area_content(valid_text("around = [0, 360]\nfalloff_along = 0.02\n" + after,
+                                         "shape = \"diamond\"\naround = [135, 225]\nfalloff_along = 0.02\n" + after),
+                              "a.toml");
+  REQUIRE_MESSAGE(c.has_value(), c.error().describe());
+  const std::size_t pop = *area_index("popliteal");  // band [0.5, 0.6], sector 135-225 degrees
+  // A point 10 cm from the (vertical) centreline at `deg` around it and height y.
+  auto at = [&](float deg, float y) {
+    const float a = deg * 3.14159265f / 180.0f;
+    return c->weight(pop, {0.1f * std::sin(a), y, 0.1f * std::cos(a)}, 1.75f);
+  };
+  CHECK(at(180.0f, 0.55f) == doctest::Approx(1.0f));   // the middle
+  CHECK(at(180.0f, 0.60f) == doctest::Approx(0.5f));   // upper corner: on the edge
+  CHECK(at(135.0f, 0.55f) == doctest::Approx(0.5f));   // side corner
+  CHECK(at(225.0f, 0.60f) == doctest::Approx(0.0f));   // the box's corner lies outside
+  CHECK(at(135.0f, 0.50f) == doctest::Approx(0.0f));
+  // Halfway up, the diamond is half as wide: straight edges, not a box.
+  CHECK(at(202.5f, 0.575f) == doctest::Approx(0.5f).epsilon(0.01));
+  CHECK(at(202.5f, 0.55f) == doctest::Approx(1.0f));
+  CHECK(at(202.5f, 0.59f) < 0.2f);
+  // The front of the leg is far from a diamond at the back.
+  CHECK(at(0.0f, 0.55f) == doctest::Approx(0.0f));
+
+  SUBCASE("a diamond all round the leg is refused") {
+    const std::string t = valid_text("around = [0, 360]\nfalloff_along = 0.02\n" + after,
+                                     "shape = \"diamond\"\naround = [0, 360]\nfalloff_along = 0.02\n" + after);
+    auto bad = parse_area_content(t, "a.toml");
+    REQUIRE_FALSE(bad.has_value());
+    CHECK(bad.error().key == "area[5].region.around");
+  }
+  SUBCASE("an unknown shape names the ones allowed") {
+    const std::string t = valid_text("around = [0, 360]\nfalloff_along = 0.02\n" + after,
+                                     "shape = \"oval\"\naround = [135, 225]\nfalloff_along = 0.02\n" + after);
+    auto bad = parse_area_content(t, "a.toml");
+    REQUIRE_FALSE(bad.has_value());
+    CHECK(bad.error().key == "area[5].region.shape");
+    CHECK(bad.error().message.find("diamond") != std::string::npos);
+  }
 }
 
 TEST_CASE("malformed areas files fail with file:line:column and key") {

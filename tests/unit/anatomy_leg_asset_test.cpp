@@ -6,6 +6,7 @@
 #include <assimp/scene.h>
 
 #include <algorithm>
+#include <cmath>
 #include <string>
 
 #include "anatomy/area_attributes.hpp"
@@ -72,6 +73,9 @@ TEST_CASE("the skin is closed, consistently oriented and has no degenerate trian
   CHECK(c.overused_edges == 0);
   CHECK(c.misoriented_edges == 0);
   CHECK(c.degenerate == 0);
+  // One surface without tunnels: a gap between a tendon and the bones under a thin skin once
+  // opened a see-through hole at the front of the ankle.
+  CHECK(effleura::test::euler_characteristic(mesh("skin")) == 2);
   // The leg stands on the floor (frame.hpp: y = 0), give or take the sole's last millimetres.
   CHECK(std::abs(min_y(mesh("skin"))) < 0.004f);
 }
@@ -93,6 +97,30 @@ TEST_CASE("girths lie within one SD of the ANSUR II male means (physiology.md)")
   const auto upper = effleura::test::section(mesh("skin"), 0.46f * frame::kStature);
   CHECK(upper.loops.size() == 1);
   CHECK(upper.longest() * 1000.0 == doctest::Approx(625.0).epsilon(59.0 / 625.0));
+}
+
+// Issue 3: the lateral malleolus was reported poking through the skin at the outer ankle.
+// Every bone vertex, moved outward along its normal by a margin, must still be inside the
+// skin. Where the model is cut open (across the top, at the midline) the pelvis meets the cut.
+TEST_CASE("the skin covers every bone, the malleoli with a thin layer of soft tissue") {
+  REQUIRE(leg().has_value());
+  const effleura::test::InsideTest skin(mesh("skin"));
+  auto uncovered = [&](const Mesh& bone, float margin) {
+    std::size_t n = 0;
+    for (std::size_t v = 0; v < bone.positions.size(); ++v) {
+      const glm::vec3 p = bone.positions[v];
+      if (p.y > 1.035f - 0.015f || p.x < -0.085f + 0.015f) continue;  // skin.toml: top and midline_x
+      n += skin.inside(p + bone.normals[v] * margin) ? 0 : 1;
+    }
+    return n;
+  };
+  for (const auto& m : leg()->meshes)
+    if (m.layer == Layer::bone) CHECK_MESSAGE(uncovered(m, 0.0005f) == 0, m.name);
+  // The outer ankle bone lies under skin and a few millimetres of tissue.
+  CHECK(uncovered(mesh("bone.fibula"), 0.002f) == 0);
+  // The test itself: a point just outside the leg is not inside.
+  CHECK_FALSE(skin.inside(glm::vec3(0.2f, 0.5f, 0.0f)));
+  CHECK(skin.inside(frame::kKneeCentre));
 }
 
 TEST_CASE("joint centres sit at the heights of core/frame.hpp") {
@@ -175,6 +203,60 @@ TEST_CASE("every area is non-empty and where it belongs") {
   std::size_t partial = 0;
   for (const auto& w : skin.area_weights) partial += (w[*area_index("calves")] > 0.1f && w[*area_index("calves")] < 0.9f) ? 1 : 0;
   CHECK(partial > 50);
+}
+
+// Issue 3: the popliteal glow was the box of a height band times a sector, with straight
+// horizontal and vertical edges. The fossa is a diamond: widest at the joint line, narrowing
+// to the hamstring tendons above and to the gastrocnemius heads below.
+TEST_CASE("the popliteal area is a soft diamond, widest at the knee joint") {
+  REQUIRE(leg().has_value());
+  const Mesh& skin = mesh("skin");
+  const std::size_t pop = *area_index("popliteal");
+  // No step in the weight between neighbouring vertices: along every skin edge it changes no
+  // faster than a smoothstep over 3 cm can (1.5 / 0.03 m), so the edge is a gradual fade.
+  float steepest = 0.0f;  // weight change per metre
+  for (std::size_t t = 0; t + 2 < skin.indices.size(); t += 3)
+    for (std::size_t e = 0; e < 3; ++e) {
+      const std::uint32_t a = skin.indices[t + e], b = skin.indices[t + (e + 1) % 3];
+      const float len = glm::length(skin.positions[a] - skin.positions[b]);
+      if (len > 1e-5f)
+        steepest = std::max(steepest, std::abs(skin.area_weights[a][pop] - skin.area_weights[b][pop]) / len);
+    }
+  CHECK(steepest < 55.0f);
+  // Angular width (degrees about the knee's vertical axis) of the skin where the weight passes
+  // one half, in a 1 cm band at height y.
+  auto width_deg = [&](float y) {
+    float lo = 360.0f, hi = 0.0f;
+    for (std::size_t v = 0; v < skin.positions.size(); ++v) {
+      const glm::vec3 p = skin.positions[v];
+      if (std::abs(p.y - y) > 0.005f || skin.area_weights[v][pop] < 0.5f) continue;
+      float deg = std::atan2(p.x - frame::kKneeCentre.x, p.z - frame::kKneeCentre.z) * 57.29578f;
+      if (deg < 0.0f) deg += 360.0f;
+      lo = std::min(lo, deg);
+      hi = std::max(hi, deg);
+    }
+    return hi > lo ? hi - lo : 0.0f;
+  };
+  const float joint = width_deg(frame::kKneeCentre.y);
+  CHECK(joint > 45.0f);
+  CHECK(width_deg(frame::kKneeCentre.y + 0.05f) < 0.6f * joint);
+  CHECK(width_deg(frame::kKneeCentre.y - 0.05f) < 0.6f * joint);
+  // Up the middle of the back of the knee the weight rises and falls over centimetres.
+  float peak_y = 0.0f, peak = 0.0f;
+  std::size_t ramp = 0;  // vertices with a partial weight on that line
+  for (std::size_t v = 0; v < skin.positions.size(); ++v) {
+    const glm::vec3 p = skin.positions[v];
+    if (std::abs(p.x - frame::kKneeCentre.x) > 0.01f || p.z > -0.03f) continue;
+    const float w = skin.area_weights[v][pop];
+    if (w > peak) {
+      peak = w;
+      peak_y = p.y;
+    }
+    if (w > 0.1f && w < 0.9f) ++ramp;
+  }
+  CHECK(peak > 0.95f);
+  CHECK(std::abs(peak_y - frame::kKneeCentre.y) < 0.04f);
+  CHECK(ramp >= 6);
 }
 
 TEST_CASE("muscles carry unit fibre directions along their length") {

@@ -10,7 +10,9 @@
 #include <utility>
 #include <vector>
 
+#include <glm/common.hpp>
 #include <glm/geometric.hpp>
+#include <glm/vec2.hpp>
 
 #include "anatomy/model.hpp"
 
@@ -104,5 +106,74 @@ inline Section section(const anatomy::Mesh& m, float y) {
   std::sort(s.loops.rbegin(), s.loops.rend());
   return s;
 }
+
+// Euler characteristic V - E + F of a mesh after welding: 2 for one closed surface with no
+// handles (a sphere's topology); every tunnel through the surface lowers it by 2.
+inline long euler_characteristic(const anatomy::Mesh& m) {
+  const auto id = weld(m);
+  std::size_t vertices = 0;
+  for (std::uint32_t v : id) vertices = std::max<std::size_t>(vertices, v + 1u);
+  std::map<std::pair<std::uint32_t, std::uint32_t>, int> edges;
+  for (std::size_t t = 0; t + 2 < m.indices.size(); t += 3)
+    for (std::size_t e = 0; e < 3; ++e) {
+      const std::uint32_t a = id[m.indices[t + e]], b = id[m.indices[t + (e + 1) % 3]];
+      ++edges[{std::min(a, b), std::max(a, b)}];
+    }
+  return static_cast<long>(vertices) - static_cast<long>(edges.size()) + static_cast<long>(m.indices.size() / 3);
+}
+
+// Point-in-closed-mesh by ray parity: a ray from the point toward +x crosses the surface an odd
+// number of times from inside. Triangles are binned by their (y, z) extent so each query only
+// tests the few a ray can hit.
+class InsideTest {
+ public:
+  explicit InsideTest(const anatomy::Mesh& m, float cell = 0.005f) : m_(m), cell_(cell) {
+    glm::vec2 hi(std::numeric_limits<float>::lowest());
+    for (const auto& p : m.positions) {
+      lo_ = glm::min(lo_, glm::vec2(p.y, p.z));
+      hi = glm::max(hi, glm::vec2(p.y, p.z));
+    }
+    ny_ = static_cast<int>((hi.x - lo_.x) / cell_) + 1;
+    nz_ = static_cast<int>((hi.y - lo_.y) / cell_) + 1;
+    bins_.resize(static_cast<std::size_t>(ny_) * static_cast<std::size_t>(nz_));
+    for (std::size_t t = 0; t + 2 < m.indices.size(); t += 3) {
+      glm::vec2 a(std::numeric_limits<float>::max()), b(std::numeric_limits<float>::lowest());
+      for (std::size_t k = 0; k < 3; ++k) {
+        const glm::vec3& p = m.positions[m.indices[t + k]];
+        a = glm::min(a, glm::vec2(p.y, p.z));
+        b = glm::max(b, glm::vec2(p.y, p.z));
+      }
+      for (int j = index(a.x, lo_.x); j <= index(b.x, lo_.x); ++j)
+        for (int k = index(a.y, lo_.y); k <= index(b.y, lo_.y); ++k) bins_[bin(j, k)].push_back(t);
+    }
+  }
+
+  [[nodiscard]] bool inside(const glm::vec3& p) const {
+    const int j = index(p.y, lo_.x), k = index(p.z, lo_.y);
+    if (j < 0 || j >= ny_ || k < 0 || k >= nz_) return false;
+    int crossings = 0;
+    auto cross2 = [](glm::vec2 u, glm::vec2 v) { return u.x * v.y - u.y * v.x; };
+    for (std::size_t t : bins_[bin(j, k)]) {
+      const glm::vec3 &a = m_.positions[m_.indices[t]], &b = m_.positions[m_.indices[t + 1]],
+                      &c = m_.positions[m_.indices[t + 2]];
+      const glm::vec2 q(p.y, p.z), A(a.y, a.z), B(b.y, b.z), C(c.y, c.z);
+      const float wc = cross2(B - A, q - A), wa = cross2(C - B, q - B), wb = cross2(A - C, q - C);
+      if (!((wa > 0 && wb > 0 && wc > 0) || (wa < 0 && wb < 0 && wc < 0))) continue;
+      if ((wa * a.x + wb * b.x + wc * c.x) / (wa + wb + wc) > p.x) ++crossings;
+    }
+    return crossings % 2 == 1;
+  }
+
+ private:
+  [[nodiscard]] int index(float v, float origin) const { return static_cast<int>(std::floor((v - origin) / cell_)); }
+  [[nodiscard]] std::size_t bin(int j, int k) const {
+    return static_cast<std::size_t>(j) * static_cast<std::size_t>(nz_) + static_cast<std::size_t>(k);
+  }
+  const anatomy::Mesh& m_;
+  float cell_;
+  glm::vec2 lo_{std::numeric_limits<float>::max()};
+  int ny_ = 0, nz_ = 0;
+  std::vector<std::vector<std::size_t>> bins_;
+};
 
 }  // namespace effleura::test

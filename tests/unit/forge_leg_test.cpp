@@ -180,7 +180,7 @@ TEST_CASE("description errors name the file, line, column and key") {
     c.replace("anatomy/skin.toml", "y = 0.34\n", "y = 0.04\n");
     auto d = forge::load_description(c.dir / "anatomy");
     REQUIRE_FALSE(d.has_value());
-    CHECK(d.error().key == "skin.level[3].y");
+    CHECK(d.error().key == "skin.level[4].y");  // the fifth level, y = 0.34
   }
   SUBCASE("a syntax error") {
     ContentCopy c("syntax");

@@ -1,0 +1,106 @@
+// The shapes the forge reads: chains and sheets are resampled finely enough that their joints
+// do not show through thin skin, and the pruned distance queries give the exact distances.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+#include <glm/geometric.hpp>
+
+#include "forge/description.hpp"
+#include "forge/shape.hpp"
+
+using namespace effleura;
+using namespace effleura::forge;
+
+namespace {
+
+const Description& description() {
+  static const Description d = [] {
+    auto loaded = load_description(EFFLEURA_SOURCE_DIR "/content/anatomy");
+    REQUIRE_MESSAGE(loaded.has_value(), loaded.error().describe());
+    return *loaded;
+  }();
+  return d;
+}
+
+const Body& body(const std::string& mesh_name) {
+  const Description& d = description();
+  for (const auto* list : {&d.bones, &d.muscles})
+    for (const auto& b : *list)
+      if (b.mesh_name == mesh_name) return b;
+  FAIL("no body " << mesh_name);
+  return d.bones.front();
+}
+
+// The largest angle (degrees) by which the surface of a chain turns where two consecutive
+// cones meet: the turn of the axis plus the change of the flank's slope.
+float worst_joint_deg(const Chain& c) {
+  float worst = 0.0f;
+  for (std::size_t i = 0; i + 2 < c.points.size(); ++i) {
+    const ChainPoint &a = c.points[i], &b = c.points[i + 1], &e = c.points[i + 2];
+    const float lu = glm::length(b.p - a.p), lv = glm::length(e.p - b.p);
+    if (lu < 1e-6f || lv < 1e-6f) continue;
+    const float axis = std::acos(std::clamp(glm::dot((b.p - a.p) / lu, (e.p - b.p) / lv), -1.0f, 1.0f));
+    const float slope = std::abs(std::asin(std::clamp((a.r - b.r) / lu, -1.0f, 1.0f)) -
+                                 std::asin(std::clamp((b.r - e.r) / lv, -1.0f, 1.0f)));
+    worst = std::max(worst, (axis + slope) * 57.29578f);
+  }
+  return worst;
+}
+
+}  // namespace
+
+// Issue 3: the gastrocnemius heads were drawn as three straight cones per 8-15 cm span; under
+// the thin skin behind the knee each cone read as a flat facet, a light rectangular patch.
+TEST_CASE("bellies are drawn as short cones whose joints turn the surface only slightly") {
+  const Description& d = description();
+  for (const auto* list : {&d.bones, &d.muscles})
+    for (const auto& b : *list)
+      for (const auto& c : b.shape.chains) {
+        if (c.points.size() < 4) continue;  // a single cone (from - to) has no joints
+        for (std::size_t i = 0; i + 1 < c.points.size(); ++i)
+          REQUIRE_MESSAGE(glm::length(c.points[i + 1].p - c.points[i].p) < 0.01f, b.mesh_name);
+      }
+  // The muscles right under the skin of the popliteal fossa and the calf.
+  for (const char* name : {"muscle.gastrocnemius-medial", "muscle.gastrocnemius-lateral", "muscle.soleus",
+                           "muscle.semimembranosus", "muscle.biceps-femoris"})
+    for (const auto& c : body(name).shape.chains) CHECK_MESSAGE(worst_joint_deg(c) < 5.0f, name);
+  // The iliotibial band lies under the skin of the outer thigh: no long flat panels.
+  for (const auto& s : body("band.it").shape.sheets)
+    for (std::size_t i = 0; i + 1 < s.points.size(); ++i) CHECK(glm::length(s.points[i + 1] - s.points[i]) < 0.0125f);
+}
+
+TEST_CASE("pruned chain and sheet distances equal the plain minimum over their pieces") {
+  for (const char* name : {"muscle.gastrocnemius-medial", "muscle.gluteus-maximus", "bone.femur", "band.it"}) {
+    const Shape& s = body(name).shape;
+    for (int k = 0; k < 200; ++k) {
+      // Points scattered around the body, some inside, some far away.
+      const float t = static_cast<float>(k) / 200.0f;
+      const Box b = s.bounds();
+      const glm::vec3 p = b.min + (b.max - b.min) * glm::vec3(std::fmod(t * 7.31f, 1.0f), t, std::fmod(t * 3.17f, 1.0f)) +
+                          glm::vec3(0.05f * std::sin(40.0f * t), 0.0f, 0.05f * std::cos(23.0f * t));
+      for (const auto& c : s.chains) {
+        float plain = 1e9f;
+        for (std::size_t i = 0; i + 1 < c.points.size(); ++i) {
+          Chain one;
+          one.points = {c.points[i], c.points[i + 1]};
+          plain = std::min(plain, chain_distance(one, p));
+        }
+        CHECK(chain_distance(c, p) == doctest::Approx(plain).epsilon(1e-6));
+      }
+      for (const auto& sh : s.sheets) {
+        float plain = 1e9f;
+        for (std::size_t i = 0; i + 1 < sh.points.size(); ++i) {
+          Sheet one;
+          one.points = {sh.points[i], sh.points[i + 1]};
+          one.across = {sh.across[i], sh.across[i + 1]};
+          one.thickness = sh.thickness;
+          plain = std::min(plain, sheet_distance(one, p));
+        }
+        CHECK(sheet_distance(sh, p) == doctest::Approx(plain).epsilon(1e-6));
+      }
+    }
+  }
+}
