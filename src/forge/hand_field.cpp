@@ -67,7 +67,7 @@ HandField::HandField() : bind_(technique::build_hand(glm::mat4(1.0f), technique:
   }
   // A short wrist, so the hand does not end in a cut. It rises away from the heel of the hand,
   // as a wrist does when the palm rests flat: the heel is what touches.
-  wrist_.push_back({{{{0.0f, 0.0175f, -0.026f}, 0.023f}, {{0.0f, 0.0235f, -0.056f}, 0.019f}}});
+  wrist_.push_back({{{{0.0f, 0.0175f, -0.026f}, 0.023f}, {{0.0f, 0.0235f, -0.056f}, 0.019f}}, {}});
 
   for (std::size_t f = 0; f < technique::kFingerCount; ++f)
     for (std::size_t j = 0; j < 3; ++j) {
@@ -84,7 +84,7 @@ HandField::HandField() : bind_(technique::build_hand(glm::mat4(1.0f), technique:
   fingers_[0][0].r0 = 0.0125f;
   fingers_[0][0].flatten = 0.95f;
   for (auto& finger : fingers_)
-    for (Segment& s : finger) s.chain = Chain{{{{0.0f, 0.0f, 0.0f}, s.r0}, {{0.0f, 0.0f, s.length}, s.r1}}};
+    for (Segment& s : finger) s.chain = Chain{{{{0.0f, 0.0f, 0.0f}, s.r0}, {{0.0f, 0.0f, s.length}, s.r1}}, {}};
 }
 
 float HandField::palm_distance(const glm::vec3& p) const {
