@@ -27,12 +27,53 @@ constexpr float kKnuckleHeight = 0.014f;  // finger axes run this far above the 
 
 }  // namespace
 
+namespace {
+
+glm::mat4 side_of(Hand hand) {
+  return hand == Hand::right ? glm::scale(glm::mat4(1.0f), glm::vec3(-1.0f, 1.0f, 1.0f)) : glm::mat4(1.0f);
+}
+
+// Poses finger f's three phalanges from `base` (the palm frame times the hand's side) into
+// parts[0..2].
+void place_finger(const glm::mat4& base, const glm::mat4& side, const FingerPose& pose, std::size_t f, HandPart* parts) {
+  const FingerDims& d = kFingers[f];
+  glm::mat4 joint = glm::translate(base, glm::vec3(d.base_x, kKnuckleHeight, d.base_z));
+  if (f == 0) {
+    // The thumb leaves the palm heel angled out and forward. Opposition brings it round
+    // toward the index (yaw), down under the palm (palmar abduction, about local X like
+    // flexion) and turns it about its own axis so that its pad faces the finger pads.
+    const float opp = pose.opposition_deg;
+    joint = glm::rotate(joint, glm::radians(-28.0f + 0.45f * opp), glm::vec3(0, 1, 0));
+    joint = glm::rotate(joint, glm::radians(0.5f * opp), glm::vec3(1, 0, 0));
+    joint = glm::rotate(joint, glm::radians(25.0f + 0.8f * opp), glm::vec3(0, 0, 1));
+  } else {
+    // Fan out about the middle finger: the index turns toward the thumb (-X), the ring and
+    // little fingers toward +X, each `spread` further than its neighbour.
+    const float spread = (static_cast<float>(f) - 2.0f) * pose.spread_deg;
+    joint = glm::rotate(joint, glm::radians(spread), glm::vec3(0, 1, 0));
+  }
+  float radius = d.radius;
+  for (std::size_t j = 0; j < 3; ++j) {
+    // Flexion curls toward the palm (-Y): a positive rotation about local +X takes +Z to -Y.
+    joint = glm::rotate(joint, glm::radians(pose.flexion[f][j]), glm::vec3(1, 0, 0));
+    HandPart& part = parts[j];
+    part.frame = joint * side;
+    part.length = d.lengths[j];
+    part.radius = {radius, radius * 0.88f};
+    joint = glm::translate(joint, glm::vec3(0.0f, 0.0f, d.lengths[j]));
+    part.tip = glm::vec3(joint[3]);
+    radius *= 0.9f;
+  }
+}
+
+}  // namespace
+
 HandShape build_hand(const glm::mat4& palm, const FingerPose& pose, Hand hand) {
   HandShape shape;
   // The right hand is the left hand mirrored across X. Each part's frame is mirrored on both
   // sides (side * frame * side), which keeps it a rotation, so the mesh skinned with these
   // frames keeps its outward faces for either hand.
-  const glm::mat4 side = hand == Hand::right ? glm::scale(glm::mat4(1.0f), glm::vec3(-1.0f, 1.0f, 1.0f)) : glm::mat4(1.0f);
+  const glm::mat4 side = side_of(hand);
   const glm::mat4 base = palm * side;
   // The palm: resting on the skin (its lower surface at y = 0) from the heel of the hand to
   // the knuckles.
@@ -41,38 +82,15 @@ HandShape build_hand(const glm::mat4& palm, const FingerPose& pose, Hand hand) {
   palm_part.length = 0.070f;
   palm_part.radius = {0.040f, 0.016f};
   palm_part.tip = glm::vec3(palm_part.frame * glm::vec4(0.0f, 0.0f, palm_part.length, 1.0f));
-
-  for (std::size_t f = 0; f < 5; ++f) {
-    const FingerDims& d = kFingers[f];
-    glm::mat4 joint = glm::translate(base, glm::vec3(d.base_x, kKnuckleHeight, d.base_z));
-    if (f == 0) {
-      // The thumb leaves the palm heel angled out and forward. Opposition brings it round
-      // toward the index (yaw), down under the palm (palmar abduction, about local X like
-      // flexion) and turns it about its own axis so that its pad faces the finger pads.
-      const float opp = pose.opposition_deg;
-      joint = glm::rotate(joint, glm::radians(-28.0f + 0.45f * opp), glm::vec3(0, 1, 0));
-      joint = glm::rotate(joint, glm::radians(0.5f * opp), glm::vec3(1, 0, 0));
-      joint = glm::rotate(joint, glm::radians(25.0f + 0.8f * opp), glm::vec3(0, 0, 1));
-    } else {
-      // Fan out about the middle finger: the index turns toward the thumb (-X), the ring and
-      // little fingers toward +X, each `spread` further than its neighbour.
-      const float spread = (static_cast<float>(f) - 2.0f) * pose.spread_deg;
-      joint = glm::rotate(joint, glm::radians(spread), glm::vec3(0, 1, 0));
-    }
-    float radius = d.radius;
-    for (std::size_t j = 0; j < 3; ++j) {
-      // Flexion curls toward the palm (-Y): a positive rotation about local +X takes +Z to -Y.
-      joint = glm::rotate(joint, glm::radians(pose.flexion[f][j]), glm::vec3(1, 0, 0));
-      HandPart& part = shape.parts[hand_part(f, j)];
-      part.frame = joint * side;
-      part.length = d.lengths[j];
-      part.radius = {radius, radius * 0.88f};
-      joint = glm::translate(joint, glm::vec3(0.0f, 0.0f, d.lengths[j]));
-      part.tip = glm::vec3(joint[3]);
-      radius *= 0.9f;
-    }
-  }
+  for (std::size_t f = 0; f < kFingerCount; ++f) place_finger(base, side, pose, f, &shape.parts[hand_part(f, 0)]);
   return shape;
+}
+
+std::array<HandPart, 3> pose_finger(const glm::mat4& palm, const FingerPose& pose, Hand hand, std::size_t finger) {
+  std::array<HandPart, 3> parts;
+  const glm::mat4 side = side_of(hand);
+  place_finger(palm * side, side, pose, finger, parts.data());
+  return parts;
 }
 
 FingerPose bind_pose() {

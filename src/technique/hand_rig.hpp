@@ -41,6 +41,9 @@ struct HandShape {
 
 // `palm` is HandState::transform. The left hand is the right one mirrored across its own X.
 HandShape build_hand(const glm::mat4& palm, const FingerPose& pose, Hand hand);
+// One finger's three phalanges exactly as build_hand poses them, without the rest of the hand
+// (finger_fit.hpp adjusts one finger at a time).
+std::array<HandPart, 3> pose_finger(const glm::mat4& palm, const FingerPose& pose, Hand hand, std::size_t finger);
 
 // The rest pose the hand mesh is modelled and skinned in: every joint straight, the fingers
 // fanned 8 degrees apart so that they are modelled separately (at 0 they would touch and the

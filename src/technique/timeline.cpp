@@ -1,5 +1,7 @@
 #include "technique/timeline.hpp"
 
+#include "technique/finger_fit.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <numbers>
@@ -247,6 +249,15 @@ void Timeline::evaluate_hand(const CompiledStep& s, std::size_t hand, float tc, 
   out.pressure_mmhg = out.contact ? pressure : 0.0f;
   out.indentation_m = std::max(0.0f, indent - height);
   out.velocity = f.d_first * ha.slope + f.d_second * hb.slope;
+  // The pose's fingers are written for a flat surface; on the leg they open where they would
+  // sink in (the narrow ankle, the shin widening above the hand). Fitted as if the palm rested
+  // on the skin, so the fingers follow the stroke's slow path over the leg and not the quick
+  // bounce of a tap or the lift between strokes (lifted, the fingers are clear of it anyway).
+  if (!out.on_sole) {
+    glm::mat4 resting = out.transform;
+    resting[3] = glm::vec4(f.position - n * indent, 1.0f);
+    fit_fingers(*surface_, resting, out.hand, indent, out.pose);
+  }
 
   if (patch && out.contact) {
     patch->hand = out.hand;

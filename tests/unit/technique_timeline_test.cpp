@@ -235,7 +235,10 @@ TEST_CASE("timeline: hands move continuously, poses blend smoothly, across steps
     }
     // 10 ms steps: a tap may move the palm ~1.5 m/s; anything over 2.5 cm is a teleport.
     CHECK(worst_jump < 0.025f);
-    CHECK(worst_joint < 3.0f);   // degrees per 10 ms
+    // Degrees per 10 ms. Fingers that open to clear the skin (finger_fit.hpp) follow the leg's
+    // shape under a gliding or tapping hand at up to ~380 degrees a second: 13 degrees between
+    // frames at 30 fps, quick but not a pop (a pop is a pose switching in one step).
+    CHECK(worst_joint < 4.0f);
     CHECK(worst_ankle < 1.0f);
     CHECK(worst_turn < 0.1f);    // fingers turn less than ~6 degrees per 10 ms
   }
