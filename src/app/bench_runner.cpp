@@ -109,6 +109,15 @@ int run_bench(const Options& options) {
   std::printf("frame time median (ms)        %10.2f\n", percentile(frame_ms, 0.5));
   std::printf("frame time p95 (ms)           %10.2f\n", percentile(frame_ms, 0.95));
   std::printf("  simulation median (ms)      %10.2f   (technique, flow, particles)\n", percentile(sim_ms, 0.5));
+  if (const technique::Timeline* tl = scene.simulation.timeline()) {
+    // Both hands, their finger fit and contacts at one moment, spread over the whole timeline.
+    technique::TechniqueFrame f;
+    constexpr int kEvaluations = 2000;
+    const auto t0 = Clock::now();
+    for (int i = 0; i < kEvaluations; ++i) tl->evaluate(tl->duration() * i / kEvaluations, f);
+    std::printf("  technique at one moment (us) %9.2f   (both hands, fingers fitted, contacts)\n",
+                ms_since(t0) * 1000.0 / kEvaluations);
+  }
   std::printf("  drawing median (ms)         %10.2f\n", percentile(draw_ms, 0.5));
   std::printf("peak resident memory (MB)     %10.1f\n", peak_resident_mb());
   return kExitOk;
