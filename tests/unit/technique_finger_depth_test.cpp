@@ -34,7 +34,9 @@ Depth deepest_finger(const Technique& t, const anatomy::LegSurface& surface) {
     for (std::size_t h = 0; h < 2; ++h) {
       const HandState& hand = f.hands[h];
       const HandShape shape = build_hand(hand.transform, hand.pose, h == 0 ? Hand::left : Hand::right);
-      for (std::size_t p = 1; p < kHandParts; ++p) {  // the phalanges; the palm is the contact itself
+      // The phalanges. The palm is the contact itself, and the thumb's metacarpal (part 1)
+      // lies within the ball of the thumb, part of the palm that rests on the skin.
+      for (std::size_t p = 2; p < kHandParts; ++p) {
         const glm::vec3 tip = shape.parts[p].tip;
         // The leg surface is defined above the ankle; the foot is checked by the sole tests.
         if (tip.y < surface.min_along() + 0.03f || tip.y > 0.45f) continue;
