@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cfloat>
+#include <optional>
 
 #include <imgui.h>
 
@@ -46,16 +47,19 @@ OverlayLayout layout_overlay(const Overlay& overlay, float ui_scale) {
 
   // The caption first; labels and the legend keep out of its way.
   float band_top = 0.0f, band_bottom = display.y;
+  // The column beside the model the caption went into, if any (x of its left edge, width).
+  std::optional<glm::vec2> column;
+  const float margin = 24.0f * ui_scale;
+  const float left_w = overlay.subject_x.x - overlay.left_margin - 2.0f * margin;
+  const float right_w = display.x - overlay.right_margin - overlay.subject_x.y - 2.0f * margin;
+  const bool subject_known = overlay.subject_x.y > overlay.subject_x.x;
   if (!overlay.caption.empty()) {
     // Centred in the space the side panels leave free...
     float free_left = overlay.left_margin;
     float free_w = std::max(display.x - overlay.left_margin - overlay.right_margin, display.x * 0.4f);
     // ... or, when the model leaves a wide enough column beside it, in that column, so the
     // caption never hides the hands at work (a standing leg is narrow on a wide screen).
-    if (!overlay.caption_placed && overlay.subject_x.y > overlay.subject_x.x) {
-      const float margin = 24.0f * ui_scale;
-      const float left_w = overlay.subject_x.x - overlay.left_margin - 2.0f * margin;
-      const float right_w = display.x - overlay.right_margin - overlay.subject_x.y - 2.0f * margin;
+    if (!overlay.caption_placed && subject_known) {
       const float min_w = 0.28f * display.x;
       // Labels stack on the side of their anchors; the caption takes the side with fewer of
       // them (so leader lines do not cross it), or else the wider one.
@@ -68,6 +72,7 @@ OverlayLayout layout_overlay(const Overlay& overlay, float ui_scale) {
       if (side_w >= min_w) {
         free_left = use_left ? overlay.left_margin + margin : overlay.subject_x.y + margin;
         free_w = side_w;
+        column = glm::vec2(free_left, free_w);
       }
     }
     // Large captions: about 1/18 of the screen height, readable across a waiting room.
@@ -87,22 +92,31 @@ OverlayLayout layout_overlay(const Overlay& overlay, float ui_scale) {
     else band_top = layout.caption->max.y + gap;
   }
 
-  float left_bottom = band_bottom;
+  float left_bottom = band_bottom, right_bottom = band_bottom;
   if (overlay.speed_legend) {
     const float w = 230.0f * ui_scale, h = 12.0f * ui_scale, pad = 8.0f * ui_scale;
     const float font = ImGui::GetFontSize();
     const float below = h + pad + font + 2.0f * ui_scale;  // from the colour bar down to the box's bottom
-    // Bottom left, above the caption, clear of the View panel in the window.
-    layout.legend_bar = {overlay.left_margin + 24.0f * ui_scale, std::min(display.y * 0.62f, band_bottom - below)};
-    layout.legend = ScreenBox{{layout.legend_bar.x - pad, layout.legend_bar.y - pad - font - 4.0f * ui_scale},
-                              {layout.legend_bar.x + w + pad, layout.legend_bar.y + below}};
-    left_bottom = layout.legend->min.y - gap;
+    // In the caption's column beside the model when it fits there, else in the wider free
+    // column, else bottom left (clear of the View panel in the window); always above the caption.
+    const float needed = w + 2.0f * pad;
+    glm::vec2 at{overlay.left_margin + 24.0f * ui_scale, std::min(display.y * 0.62f, band_bottom - below)};
+    if (column && column->y >= needed) {
+      at = {column->x + pad, band_bottom - below};
+    } else if (subject_known && std::max(left_w, right_w) >= needed) {
+      at = {left_w >= right_w ? overlay.left_margin + margin + pad : overlay.subject_x.y + margin + pad, band_bottom - below};
+    }
+    layout.legend_bar = at;
+    layout.legend = ScreenBox{{at.x - pad, at.y - pad - font - 4.0f * ui_scale}, {at.x + w + pad, at.y + below}};
+    // Labels on the legend's side stack above it.
+    if (at.x < overlay.subject_centre.x) left_bottom = layout.legend->min.y - gap;
+    else right_bottom = layout.legend->min.y - gap;
   }
 
   std::vector<const AreaLabel*> left, right;
   for (const auto& l : overlay.labels) (l.anchor.x < overlay.subject_centre.x ? left : right).push_back(&l);
   place_side(left, true, ui_scale, overlay.left_margin, band_top, left_bottom, layout.labels);
-  place_side(right, false, ui_scale, overlay.right_margin, band_top, band_bottom, layout.labels);
+  place_side(right, false, ui_scale, overlay.right_margin, band_top, right_bottom, layout.labels);
   return layout;
 }
 

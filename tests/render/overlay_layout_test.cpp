@@ -98,6 +98,14 @@ TEST_CASE("beside a narrow subject the caption goes in the free column with fewe
   REQUIRE(layout.caption.has_value());
   CHECK(layout.caption->min.x >= 720.0f);  // right of the leg: not over the hands at work
   check_no_overlaps(layout);
+  // The blood-speed legend joins the caption in its column, above it.
+  o.speed_legend = true;
+  const ui::OverlayLayout with_legend = ui::layout_overlay(o, imgui.scale());
+  REQUIRE(with_legend.legend.has_value());
+  CHECK(with_legend.legend->min.x >= 720.0f);
+  CHECK(with_legend.legend->max.y <= with_legend.caption->min.y);
+  check_no_overlaps(with_legend);
+  o.speed_legend = false;
   // A subject filling the frame leaves no column: the caption is centred below as before.
   o.subject_x = {100.0f, 1180.0f};
   const ui::OverlayLayout wide = ui::layout_overlay(o, imgui.scale());
