@@ -74,7 +74,9 @@ void view_panel(UiState& s) {
                         static_cast<double>(a.pressure_mmhg_min), static_cast<double>(a.pressure_mmhg_max));
     for (const auto& caution : a.cautions) {
       ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.75f, 0.45f, 1.0f));
-      ImGui::BulletText("%s", caution.c_str());
+      // BulletText does not wrap (ImGui 1.86); a bullet then wrapped text does.
+      ImGui::Bullet();
+      ImGui::TextWrapped("%s", caution.c_str());
       ImGui::PopStyleColor();
     }
     ImGui::PopTextWrapPos();

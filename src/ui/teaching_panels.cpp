@@ -95,7 +95,10 @@ TimelineCommands draw_timeline_panel(const TimelineState& s, int& area_filter) {
   if (ImGui::CollapsingHeader("About this technique")) {
     wrapped(s.summary);
     ImGui::Text("Direction: %s   Pressure: %s", s.direction.c_str(), s.pressure.c_str());
-    for (const auto& caution : s.cautions) ImGui::BulletText("%s", caution.c_str());
+    for (const auto& caution : s.cautions) {
+      ImGui::Bullet();  // BulletText does not wrap (ImGui 1.86)
+      ImGui::TextWrapped("%s", caution.c_str());
+    }
     wrapped(s.evidence);
   }
   ImGui::End();
