@@ -11,6 +11,7 @@
 
 #include "anatomy/model_loader.hpp"
 #include "core/files.hpp"
+#include "sanitizer.hpp"
 #include "forge/hand_forge.hpp"
 #include "forge/mesh_tools.hpp"
 #include "technique/hand_model.hpp"
@@ -20,13 +21,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// Under AddressSanitizer the full-resolution rebuild is slow; the Release pass of
-// scripts/test.sh already compares the same bytes, so the sanitized pass skips only that case.
-#ifdef __SANITIZE_ADDRESS__
-constexpr bool kSanitized = true;
-#else
-constexpr bool kSanitized = false;
-#endif
+using test::kSanitized;  // sanitizer.hpp
 
 const fs::path kAsset = EFFLEURA_SOURCE_DIR "/assets/hands.glb";
 

@@ -13,6 +13,7 @@
 
 #include "anatomy/model_loader.hpp"
 #include "core/files.hpp"
+#include "sanitizer.hpp"
 #include "forge/description.hpp"
 #include "forge/leg_forge.hpp"
 
@@ -21,13 +22,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// Under AddressSanitizer the full-resolution rebuild takes about a minute; the Release pass of
-// scripts/test.sh already compares the same bytes, so the sanitized pass skips only that case.
-#ifdef __SANITIZE_ADDRESS__
-constexpr bool kSanitized = true;
-#else
-constexpr bool kSanitized = false;
-#endif
+using test::kSanitized;  // sanitizer.hpp
 
 forge::ForgeOptions coarse_options() {
   forge::ForgeOptions o;
