@@ -70,8 +70,8 @@ TEST_CASE("no finger sinks into the leg, for every technique") {
   // Known exceptions, each a placement the finger fit cannot undo by opening fingers alone:
   // - toe-taps works on the sole, which the fit does not model (the foot is below the leg
   //   surface's range);
-  // - effleurage's front step starts with both palms 60 degrees apart on the 6 cm ankle, so
-  //   the hands overlap each other and one hand's fingers cross the other's side;
+  // - effleurage's hands move from the back to the front round the inner side of the ankle
+  //   lifted only 3 cm between strokes (the content's lift), and their fingers pass through;
   // - calf-squeezes wraps the thumb round the calf under the palm.
   for (const Technique& t : test::real_library().all()) {
     const Depth d = deepest_finger(t, *leg->surface);
