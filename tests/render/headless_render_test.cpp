@@ -241,13 +241,15 @@ TEST_CASE("each blood particle is a round dot of the given diameter, coloured by
   auto pass = render::ParticlePass::create();
   REQUIRE_MESSAGE(pass.has_value(), (pass ? "" : pass.error().describe()));
   constexpr int kSize = 64;
-  auto target = render::OffscreenTarget::create({kSize, kSize}, render::Antialiasing::none);
+  auto target = render::OffscreenTarget::create({kSize, kSize}, render::Antialiasing::multisample);
   REQUIRE(target.has_value());
   target->bind();
   glClearColor(0.0f, 0.0f, 0.0f, 1.0f);
   glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
   // A still particle left of the middle, a fast one right of it (NDC: view_proj is identity).
-  const std::vector<flow::ParticleVertex> particles{{-0.5f, 0.0f, 0.0f, 0.0f}, {0.5f, 0.0f, 0.0f, 1.0f}};
+  // A third, fast one right behind the still one must stay hidden by it (depth on every sample).
+  const std::vector<flow::ParticleVertex> particles{
+      {-0.5f, 0.0f, 0.0f, 0.0f}, {0.5f, 0.0f, 0.0f, 1.0f}, {-0.5f, 0.0f, 0.5f, 1.0f}};
   constexpr float kDiameter = 12.0f;
   pass->draw(particles, glm::mat4(1.0f), kDiameter, {kSize, kSize});
   const render::Image img = target->capture();
@@ -274,7 +276,9 @@ TEST_CASE("each blood particle is a round dot of the given diameter, coloured by
   };
   // viridis: the still one dark violet-blue, the fast one yellow.
   const glm::ivec3 slow = rgb(16, 32), fast = rgb(48, 32);
+  INFO("still dot " << slow.x << " " << slow.y << " " << slow.z);
   CHECK(slow.z > slow.y);
+  CHECK(slow.x < 120);  // not mixed with the hidden yellow one
   CHECK(fast.x > 180);
   CHECK(fast.y > 180);
   CHECK(fast.z < 100);
