@@ -52,6 +52,9 @@ void ParticlePass::draw(const std::vector<flow::ParticleVertex>& particles, cons
   glEnable(GL_DEPTH_TEST);
   glDepthMask(GL_TRUE);
   glDisable(GL_BLEND);
+  // Multisampling stays on even though the dots' edges come from the discard: with it off,
+  // llvmpipe (Mesa 22.3) writes a dot's depth to one sample of four, and whatever is drawn
+  // later behind the dots (valves, hands) then shows through them.
   glBindVertexArray(vao_);
   glDrawArrays(GL_TRIANGLES, 0, static_cast<GLsizei>(particles.size() * 3));
   glBindVertexArray(0);
