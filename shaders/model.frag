@@ -1,8 +1,13 @@
 #version 330 core
-// One shader for every layer; uShading picks the material:
+// One shader for every layer; SHADING, defined when the program is built, picks the material:
 //   0 skin: wrapped diffuse with a warm scattering tint (light bleeds past the terminator as it
 //     does through skin), soft sheen; 1 muscle: anisotropic sheen along the fibres;
 //   2 bone: matte ivory; 3 vein: deep blue with a wet highlight.
+// A preprocessor choice, not a uniform: llvmpipe (the software floor) runs both sides of a
+// branch for every fragment, so with a uniform every layer paid for all four materials.
+#ifndef SHADING
+#define SHADING 0
+#endif
 in vec3 vWorld;
 in vec3 vNormal;
 in vec3 vFibre;
@@ -11,7 +16,6 @@ in float vOcclusion;
 
 uniform vec3 uEye;
 uniform vec3 uBaseColour;
-uniform int uShading;
 uniform float uOpacity;
 
 out vec4 fragColour;
@@ -20,6 +24,11 @@ const vec3 kKeyDir = normalize(vec3(0.45, 0.75, 0.65));
 const vec3 kFillDir = normalize(vec3(-0.6, 0.2, -0.4));
 const vec3 kGlowColour = vec3(0.15, 0.85, 0.95);
 
+// Whole powers by repeated multiplication: on llvmpipe pow() is a log2 and an exp2 each.
+float pow20(float x) { float x2 = x * x, x5 = x2 * x2 * x, x10 = x5 * x5; return x10 * x10; }
+float pow24(float x) { float x3 = x * x * x, x6 = x3 * x3, x12 = x6 * x6; return x12 * x12; }
+float pow40(float x) { float x20 = pow20(x); return x20 * x20; }
+
 void main() {
   vec3 n = normalize(vNormal);
   vec3 v = normalize(uEye - vWorld);
@@ -27,41 +36,54 @@ void main() {
   float hemi = 0.5 + 0.5 * n.y;
   vec3 ambient = mix(vec3(0.20, 0.19, 0.19), vec3(0.34, 0.35, 0.38), hemi) * vOcclusion;
   vec3 c;
-  if (uShading == 0) {
+#if SHADING == 0
+  {
     float w = 0.45;
     float key = max((dot(n, kKeyDir) + w) / (1.0 + w), 0.0);
     float scatter = max(key - max(dot(n, kKeyDir), 0.0), 0.0);
     float fill = max(dot(n, kFillDir), 0.0) * 0.3;
     vec3 h = normalize(kKeyDir + v);
-    float sheen = pow(max(dot(n, h), 0.0), 24.0) * 0.12;
+    float sheen = pow24(max(dot(n, h), 0.0)) * 0.12;
     // Hollows also catch less of the key light's wrap: occlusion darkens them softly.
     c = uBaseColour * (ambient + 0.85 * key * mix(0.7, 1.0, vOcclusion) + fill) + vec3(0.55, 0.12, 0.06) * scatter * 0.6 + sheen;
-  } else if (uShading == 1) {
+  }
+#elif SHADING == 1
+  {
     vec3 t = normalize(vFibre - n * dot(vFibre, n) + 1e-5);
     vec3 h = normalize(kKeyDir + v);
     float th = dot(t, h);
-    float aniso = pow(sqrt(max(1.0 - th * th, 0.0)), 40.0) * 0.15;
+    float aniso = pow20(max(1.0 - th * th, 0.0)) * 0.15;  // sin(angle to the fibre)^40
     float diff = max(dot(n, kKeyDir), 0.0);
     // Fine fascicle stripes, faded out where they would alias (screen-space derivative).
     float phase = dot(vWorld, cross(t, n)) * 600.0;
     float fade = clamp(1.0 - fwidth(phase) / 3.0, 0.0, 1.0);
     float stripes = 1.0 - 0.06 * fade * (0.5 + 0.5 * sin(phase));
     c = uBaseColour * stripes * (ambient + 0.8 * diff) + aniso;
-  } else if (uShading == 3) {
+  }
+#elif SHADING == 3
+  {
     float diff = max(dot(n, kKeyDir), 0.0);
     vec3 h = normalize(kKeyDir + v);
-    c = uBaseColour * (ambient + 0.8 * diff) + pow(max(dot(n, h), 0.0), 40.0) * 0.3;
-  } else {
+    c = uBaseColour * (ambient + 0.8 * diff) + pow40(max(dot(n, h), 0.0)) * 0.3;
+  }
+#else
+  {
     float diff = max(dot(n, kKeyDir), 0.0);
     c = uBaseColour * (ambient + 0.75 * diff + 0.2 * max(dot(n, kFillDir), 0.0));
   }
+#endif
   // Highlighted areas: an additive glow plus a brighter rim, so the area reads from any angle.
-  float rim = pow(1.0 - max(dot(n, v), 0.0), 2.0);
+  float rim = 1.0 - max(dot(n, v), 0.0);
+  rim *= rim;
   c = mix(c, c * 0.6 + kGlowColour * 0.55, vGlow * 0.85) + kGlowColour * rim * vGlow * 0.35;
   float alpha = uOpacity;
   if (uOpacity < 0.999) {
     // X-ray: the silhouette stays visible while the middle opens onto the layers beneath.
     alpha = clamp(uOpacity + rim * (1.0 - uOpacity) * 0.6 + vGlow * 0.08, 0.0, 1.0);
   }
-  fragColour = vec4(pow(c, vec3(1.0 / 1.1)), alpha);
+  // pow(c, 1 / 1.1), a slight lift of the mid-tones, as a cubic in sqrt(c): within 0.35 of an
+  // 8-bit step on [0, 1] and at least 1 above it (where the target clamps), at a fraction of
+  // the cost of three pow() calls on llvmpipe.
+  vec3 s = sqrt(max(c, 0.0));
+  fragColour = vec4(s * (0.057539 + s * (1.086916 - 0.144454 * s)), alpha);
 }

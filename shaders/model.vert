@@ -10,7 +10,11 @@ layout(location = 7) in float aOcclusion;  // ambient light reaching the vertex 
 
 uniform mat4 uViewProj;
 uniform float uHighlight[9];
-uniform int uShading;
+// SHADING (0 skin, 1 muscle, 2 bone, 3 vein) is defined by the program that builds this
+// shader (render/renderer.cpp), one program per material: see model.frag.
+#ifndef SHADING
+#define SHADING 0
+#endif
 uniform vec4 uDent[2];        // xyz: centre of a palm on the skin, w: radius (0 = none)
 uniform float uDentDepth[2];  // metres
 uniform float uAnkleDeg;      // + dorsiflexion (toes up)
@@ -31,13 +35,13 @@ void main() {
   vec3 q = aPosition - uAnkleCentre;
   vec3 p = uAnkleCentre + vec3(q.x, q.y * c + q.z * s, -q.y * s + q.z * c);
   vec3 n = vec3(aNormal.x, aNormal.y * c + aNormal.z * s, -aNormal.y * s + aNormal.z * c);
-  if (uShading == 0) {
-    for (int i = 0; i < 2; ++i) {
-      if (uDent[i].w <= 0.0) continue;
-      float d = distance(aPosition, uDent[i].xyz) / uDent[i].w;
-      p -= n * uDentDepth[i] * exp(-2.0 * d * d);
-    }
+#if SHADING == 0
+  for (int i = 0; i < 2; ++i) {
+    if (uDent[i].w <= 0.0) continue;
+    float d = distance(aPosition, uDent[i].xyz) / uDent[i].w;
+    p -= n * uDentDepth[i] * exp(-2.0 * d * d);
   }
+#endif
   vOcclusion = aOcclusion;
   vWorld = p;
   vNormal = n;

@@ -3,6 +3,7 @@
 // colour-vision deficiencies). The darkest 15 % of the map is skipped: it would vanish on the
 // dark background.
 in float vSpeed;
+in vec2 vCoord;
 out vec4 fragColour;
 
 vec3 viridis(float t) {
@@ -17,8 +18,7 @@ vec3 viridis(float t) {
 }
 
 void main() {
-  vec2 p = gl_PointCoord * 2.0 - 1.0;
-  float r2 = dot(p, p);
+  float r2 = dot(vCoord, vCoord);
   if (r2 > 1.0) discard;
   vec3 c = viridis(0.15 + 0.85 * vSpeed);
   // A soft rim gives each dot a little body without a second pass.

@@ -1,16 +1,27 @@
 #version 330 core
-// Blood particles: position and speed (m/s) from the flow model.
-layout(location = 0) in vec3 aPosition;
-layout(location = 1) in float aSpeed;
-
+// Blood particles, one triangle each: GL points would do, but with multisampling llvmpipe (the
+// software floor) turns every point into two triangles, and the dots cost half as much drawn
+// as one triangle that just holds the round dot. Vertex 3i..3i+2 is corner i%3 of particle i,
+// whose position and speed (m/s) are texel i of uParticles.
+uniform samplerBuffer uParticles;
 uniform mat4 uViewProj;
-uniform float uPointSize;   // pixels
+uniform float uPointSize;   // the dot's diameter in pixels
+uniform vec2 uViewport;     // pixels
 uniform float uSpeedScale;  // speed (m/s) that maps to the top of the colour scale
 
 out float vSpeed;
+out vec2 vCoord;  // in dot radii from its centre: the dot is where |vCoord| <= 1
+
+// An equilateral triangle around the unit circle (inradius 1).
+const vec2 kCorner[3] = vec2[3](vec2(-1.7320508, -1.0), vec2(1.7320508, -1.0), vec2(0.0, 2.0));
 
 void main() {
-  vSpeed = clamp(abs(aSpeed) / uSpeedScale, 0.0, 1.0);
-  gl_Position = uViewProj * vec4(aPosition, 1.0);
-  gl_PointSize = uPointSize;
+  vec4 particle = texelFetch(uParticles, gl_VertexID / 3);
+  vec2 corner = kCorner[gl_VertexID % 3];
+  vSpeed = clamp(abs(particle.w) / uSpeedScale, 0.0, 1.0);
+  vCoord = corner;
+  vec4 clip = uViewProj * vec4(particle.xyz, 1.0);
+  // Offset in pixels, turned into clip units (NDC spans 2 over the viewport, times w).
+  clip.xy += corner * (0.5 * uPointSize) * (2.0 / uViewport) * clip.w;
+  gl_Position = clip;
 }

@@ -110,8 +110,12 @@ render::FrameView Scene::frame_view(glm::ivec2 framebuffer) const {
   const float pulse = render::highlight_pulse(time);
   if (settings.layers.veins && (settings.skin_opacity < 0.999f || !settings.layers.skin))
     if (const auto* p = simulation.particles(); p && simulation.flow()) {
-      p->write(*simulation.flow(), v.particles);
       v.particle_px = std::max(2.0f, 3.0f * float(framebuffer.y) / 720.0f);
+      flow::ParticleSight sight;
+      sight.eye = v.eye;
+      sight.px_per_m_at_1m = 0.5f * float(framebuffer.y) * v.projection[1][1];
+      sight.dot_px = v.particle_px;
+      p->write_visible(*simulation.flow(), sight, v.particles);
       // The valves, opening and closing with the flow through them.
       const flow::FlowSystem& f = *simulation.flow();
       std::vector<render::ValveView> valves;

@@ -174,6 +174,42 @@ void Particles::write(const FlowSystem& flow, std::vector<ParticleVertex>& out) 
   }
 }
 
+void Particles::write_visible(const FlowSystem& flow, const ParticleSight& sight,
+                              std::vector<ParticleVertex>& out) const {
+  write(flow, out);
+  if (!(sight.px_per_m_at_1m > 0.0f) || !(sight.dot_px > 0.0f)) return;
+  const auto& segs = flow.segments();
+  const std::vector<std::size_t> counts = histogram();
+  // Which segments are crowded enough on screen that their back half cannot be seen.
+  std::vector<char> crowded(segs.size(), 0);
+  std::vector<glm::vec3> us(segs.size()), ws(segs.size());
+  const float dot_area = std::numbers::pi_v<float> * 0.25f * sight.dot_px * sight.dot_px;
+  for (std::size_t k = 0; k < segs.size(); ++k) {
+    const Segment& s = segs[k];
+    cross_basis(s, us[k], ws[k]);
+    const float distance = std::max(glm::distance(sight.eye, (s.p0 + s.p1) * 0.5f), 1e-3f);
+    const float px_per_m = sight.px_per_m_at_1m / distance;
+    // Seen side on; a segment seen end on is more crowded than this, so the estimate errs
+    // toward keeping particles.
+    const float area_px = 2.0f * static_cast<float>(current_radius(s)) * glm::distance(s.p0, s.p1) * px_per_m * px_per_m;
+    const float coverage = 0.5f * static_cast<float>(counts[k]) * dot_area / std::max(area_px, 1e-6f);
+    crowded[k] = coverage >= sight.hidden_coverage;
+  }
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < particles_.size(); ++i) {
+    const Particle& p = particles_[i];
+    const auto k = static_cast<std::size_t>(p.segment);
+    if (crowded[k]) {
+      const Segment& s = segs[k];
+      const glm::vec3 axis_point = s.p0 + (s.p1 - s.p0) * p.param;
+      const glm::vec3 across = us[k] * p.cos_a + ws[k] * p.sin_a;
+      if (glm::dot(across, sight.eye - axis_point) < 0.0f) continue;
+    }
+    out[kept++] = out[i];
+  }
+  out.resize(kept);
+}
+
 std::vector<std::size_t> Particles::histogram() const {
   std::vector<std::size_t> h(touching_.size(), 0);
   for (const auto& p : particles_) ++h[static_cast<std::size_t>(p.segment)];

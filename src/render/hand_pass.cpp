@@ -19,7 +19,7 @@ struct HandVertex {
 }  // namespace
 
 Expected<HandPass> HandPass::create() {
-  auto program = ShaderProgram::from_files("hand.vert", "model.frag");
+  auto program = ShaderProgram::from_files("hand.vert", "model.frag", "#define SHADING 0");  // skin
   if (!program) return std::unexpected(program.error());
   HandPass pass;
   pass.program_ = std::move(*program);
@@ -103,7 +103,6 @@ void HandPass::draw(const FrameView& view) {
                      &palette[0][0][0]);
   // A darker, warmer skin tone than the leg, so the therapist's hands never blend into it.
   program_.set("uBaseColour", glm::vec3(0.60f, 0.42f, 0.32f));
-  program_.set("uShading", 0);
   program_.set("uOpacity", 1.0f);
   glBindVertexArray(vao_);
   // Both hands in one call when both show (the usual case); the skinned frames are rigid, so

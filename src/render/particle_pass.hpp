@@ -1,8 +1,10 @@
 #pragma once
-// Draws the flow model's particles as round sprites coloured by speed (shaders/particles.*).
+// Draws the flow model's particles as round dots coloured by speed (shaders/particles.*), one
+// triangle per particle read from a buffer texture.
 #include <vector>
 
 #include <glm/mat4x4.hpp>
+#include <glm/vec2.hpp>
 
 #include "core/error.hpp"
 #include "flow/particles.hpp"
@@ -23,12 +25,14 @@ class ParticlePass {
   ParticlePass(const ParticlePass&) = delete;
   ~ParticlePass();
 
-  void draw(const std::vector<flow::ParticleVertex>& particles, const glm::mat4& view_proj, float point_px);
+  // point_px: each dot's diameter in pixels of a viewport of the given size.
+  void draw(const std::vector<flow::ParticleVertex>& particles, const glm::mat4& view_proj, float point_px,
+            glm::ivec2 viewport);
 
  private:
   ParticlePass() = default;
   ShaderProgram program_;
-  unsigned vao_ = 0, vbo_ = 0;
+  unsigned vao_ = 0, buffer_ = 0, texture_ = 0;
 };
 
 }  // namespace effleura::render

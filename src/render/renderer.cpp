@@ -1,6 +1,7 @@
 #include "render/renderer.hpp"
 
 #include <cmath>
+#include <string>
 
 #include "core/frame.hpp"
 #include "render/gl.hpp"
@@ -10,7 +11,7 @@ namespace {
 
 struct LayerLook {
   glm::vec3 colour;
-  int shading;  // matches the branches in shaders/model.frag
+  int shading;  // SHADING in shaders/model.frag: which of Renderer::materials_ draws the layer
 };
 
 LayerLook look_for(anatomy::Layer layer) {
@@ -41,13 +42,15 @@ Expected<std::unique_ptr<Renderer>> Renderer::create() {
   std::unique_ptr<Renderer> r(new Renderer());
   auto background = ShaderProgram::from_files("background.vert", "background.frag");
   if (!background) return std::unexpected(background.error());
-  auto model = ShaderProgram::from_files("model.vert", "model.frag");
-  if (!model) return std::unexpected(model.error());
+  for (std::size_t m = 0; m < r->materials_.size(); ++m) {
+    auto material = ShaderProgram::from_files("model.vert", "model.frag", "#define SHADING " + std::to_string(m));
+    if (!material) return std::unexpected(material.error());
+    r->materials_[m] = std::move(*material);
+  }
   auto snapshot = ShaderProgram::from_files("background.vert", "snapshot.frag");
   if (!snapshot) return std::unexpected(snapshot.error());
   r->snapshot_program_ = std::move(*snapshot);
   r->background_ = std::move(*background);
-  r->model_ = std::move(*model);
   auto hands = HandPass::create();
   if (!hands) return std::unexpected(hands.error());
   r->hands_ = std::make_unique<HandPass>(std::move(*hands));
@@ -126,9 +129,10 @@ void Renderer::draw_background() {
 
 void Renderer::draw_layer(anatomy::Layer layer, const FrameView& view, float opacity) {
   const LayerLook look = look_for(layer);
-  model_.set("uBaseColour", look.colour);
-  model_.set("uShading", look.shading);
-  model_.set("uOpacity", opacity);
+  const ShaderProgram& material = materials_[static_cast<std::size_t>(look.shading)];
+  material.use();
+  material.set("uBaseColour", look.colour);
+  material.set("uOpacity", opacity);
   for (const auto& mesh : meshes_)
     if (mesh.layer() == layer) mesh.draw();
   (void)view;
@@ -142,14 +146,16 @@ void Renderer::draw(RenderTarget& target, const FrameView& view) {
   glEnable(GL_MULTISAMPLE);
   draw_background();
 
-  model_.use();
-  model_.set("uViewProj", view.projection * view.view);
-  model_.set("uEye", view.eye);
-  model_.set_floats("uHighlight", view.highlight.data(), static_cast<int>(view.highlight.size()));
-  glUniform4fv(glGetUniformLocation(model_.id(), "uDent"), 2, &view.dents[0].x);
-  model_.set_floats("uDentDepth", view.dent_depth.data(), 2);
-  model_.set("uAnkleDeg", view.ankle_deg);
-  model_.set("uAnkleCentre", frame::kAnkleCentre);
+  for (const ShaderProgram& material : materials_) {
+    material.use();
+    material.set("uViewProj", view.projection * view.view);
+    material.set("uEye", view.eye);
+    material.set_floats("uHighlight", view.highlight.data(), static_cast<int>(view.highlight.size()));
+    glUniform4fv(glGetUniformLocation(material.id(), "uDent"), 2, &view.dents[0].x);
+    material.set_floats("uDentDepth", view.dent_depth.data(), 2);
+    material.set("uAnkleDeg", view.ankle_deg);
+    material.set("uAnkleCentre", frame::kAnkleCentre);
+  }
   glEnable(GL_DEPTH_TEST);
   glDepthFunc(GL_LEQUAL);
   glDepthMask(GL_TRUE);
@@ -165,8 +171,7 @@ void Renderer::draw(RenderTarget& target, const FrameView& view) {
     if (view.layers.veins) {
       // Particles first, then the vein walls as a tinted glass over them, so the blood is
       // seen inside its vessels.
-      particles_->draw(view.particles, view.projection * view.view, view.particle_px);
-      model_.use();
+      particles_->draw(view.particles, view.projection * view.view, view.particle_px, target.size());
       glEnable(GL_BLEND);
       glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
       glDepthMask(GL_FALSE);
@@ -178,7 +183,6 @@ void Renderer::draw(RenderTarget& target, const FrameView& view) {
   draw_layer(anatomy::Layer::other, view, 1.0f);
   draw_layer(anatomy::Layer::hand, view, 1.0f);
   hands_->draw(view);
-  model_.use();
   if (view.layers.skin) {
     if (xray) {
       // The skin is one closed surface: its front faces, blended over what is inside, without

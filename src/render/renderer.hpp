@@ -1,6 +1,7 @@
 #pragma once
 // Draws a frame: background, then the model's layers (opaque inner layers first, then the
 // skin, blended when the X-ray view is on), each pass setting the GL state it needs.
+#include <array>
 #include <memory>
 #include <vector>
 
@@ -41,7 +42,8 @@ class Renderer {
   void draw_layer(anatomy::Layer layer, const FrameView& view, float opacity);
 
   ShaderProgram background_;
-  ShaderProgram model_;
+  // shaders/model.* built once per material (SHADING 0 skin, 1 muscle, 2 bone, 3 vein).
+  std::array<ShaderProgram, 4> materials_;
   ShaderProgram snapshot_program_;
   unsigned snapshot_fbo_ = 0, snapshot_texture_ = 0;
   glm::ivec2 snapshot_size_{0};

@@ -71,12 +71,25 @@ ShaderProgram& ShaderProgram::operator=(ShaderProgram&& other) noexcept {
   return *this;
 }
 
-Expected<ShaderProgram> ShaderProgram::from_files(std::string_view vertex_file, std::string_view fragment_file) {
+std::string with_defines(std::string_view source, std::string_view defines) {
+  if (defines.empty()) return std::string(source);
+  const std::size_t eol = source.find('\n');
+  if (eol == std::string_view::npos) return std::string(source) + "\n" + std::string(defines) + "\n#line 2\n";
+  std::string out(source.substr(0, eol + 1));
+  out += defines;
+  if (out.back() != '\n') out += '\n';
+  out += "#line 2\n";
+  out += source.substr(eol + 1);
+  return out;
+}
+
+Expected<ShaderProgram> ShaderProgram::from_files(std::string_view vertex_file, std::string_view fragment_file,
+                                                  std::string_view defines) {
   auto vs = find_shader(vertex_file);
   if (!vs) return fail("shader is not embedded in this build", "shaders/" + std::string(vertex_file));
   auto fs = find_shader(fragment_file);
   if (!fs) return fail("shader is not embedded in this build", "shaders/" + std::string(fragment_file));
-  return from_sources(vertex_file, *vs, fragment_file, *fs);
+  return from_sources(vertex_file, with_defines(*vs, defines), fragment_file, with_defines(*fs, defines));
 }
 
 Expected<ShaderProgram> ShaderProgram::from_sources(std::string_view vertex_name, std::string_view vertex_src,

@@ -22,8 +22,10 @@ class ShaderProgram {
   ShaderProgram(const ShaderProgram&) = delete;
   ShaderProgram& operator=(const ShaderProgram&) = delete;
 
-  // Builds from the embedded files (e.g. "skin.vert", "skin.frag").
-  static Expected<ShaderProgram> from_files(std::string_view vertex_file, std::string_view fragment_file);
+  // Builds from the embedded files (e.g. "skin.vert", "skin.frag"). `defines` (lines such as
+  // "#define SHADING 1\n") go into both stages just after their #version line.
+  static Expected<ShaderProgram> from_files(std::string_view vertex_file, std::string_view fragment_file,
+                                            std::string_view defines = {});
   // Builds from given sources; the names are used in error messages only.
   static Expected<ShaderProgram> from_sources(std::string_view vertex_name, std::string_view vertex_src,
                                               std::string_view fragment_name, std::string_view fragment_src);
@@ -42,6 +44,11 @@ class ShaderProgram {
   explicit ShaderProgram(unsigned id) : id_(id) {}
   unsigned id_ = 0;
 };
+
+// `source` with `defines` put after its first line (the #version line, which must come first)
+// and a #line directive, so a driver's error still names the line of the file as written.
+// Unchanged when `defines` is empty.
+std::string with_defines(std::string_view source, std::string_view defines);
 
 // The first line number a driver log mentions ("0:12(3): error" on Mesa, "0(12) : error" on
 // NVIDIA), or 0 if none. Public so it can be tested without a GL context.

@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdlib>
 #include <memory>
 #include <optional>
@@ -14,6 +15,7 @@
 #include "render/camera.hpp"
 #include "render/gl.hpp"
 #include "render/gl_context.hpp"
+#include "render/particle_pass.hpp"
 #include "render/renderer.hpp"
 #include "../support/test_models.hpp"
 
@@ -217,4 +219,67 @@ TEST_CASE("the edge filter can be limited to a region; outside it the frame is c
   CHECK(same_right == 159 * 240);              // untouched outside the region
   CHECK(differs_right_from_whole > 20);        // where the whole-frame filter did change pixels
   CHECK(same_left_as_whole == 159 * 240);      // inside it, exactly the whole-frame filter
+}
+
+TEST_CASE("a shader built with defines sees them and still reports the line of its file") {
+  fixture();
+  const std::string vs = "#version 330 core\nvoid main() { gl_Position = vec4(0.0); }\n";
+  // Compiles only where MATERIAL is defined; line 5 of the file as written is broken.
+  const std::string fs = "#version 330 core\n#ifndef MATERIAL\n#error no material\n#endif\nout vec4 c;\n"
+                         "void main() {\n  c = vec4(MATERIAL) + undefined_name;\n}\n";
+  auto p = render::ShaderProgram::from_sources("test.vert", render::with_defines(vs, "#define MATERIAL 2\n"),
+                                               "broken.frag", render::with_defines(fs, "#define MATERIAL 2\n"));
+  REQUIRE_FALSE(p.has_value());
+  CHECK(p.error().line == 7);
+  CHECK(p.error().message.find("undefined_name") != std::string::npos);
+  CHECK(p.error().message.find("no material") == std::string::npos);
+  CHECK(render::with_defines(fs, "") == fs);
+}
+
+TEST_CASE("each blood particle is a round dot of the given diameter, coloured by its own speed") {
+  fixture();  // a current GL context
+  auto pass = render::ParticlePass::create();
+  REQUIRE_MESSAGE(pass.has_value(), (pass ? "" : pass.error().describe()));
+  constexpr int kSize = 64;
+  auto target = render::OffscreenTarget::create({kSize, kSize}, render::Antialiasing::multisample);
+  REQUIRE(target.has_value());
+  target->bind();
+  glClearColor(0.0f, 0.0f, 0.0f, 1.0f);
+  glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
+  // A still particle left of the middle, a fast one right of it (NDC: view_proj is identity).
+  // A third, fast one right behind the still one must stay hidden by it (depth on every sample).
+  const std::vector<flow::ParticleVertex> particles{
+      {-0.5f, 0.0f, 0.0f, 0.0f}, {0.5f, 0.0f, 0.0f, 1.0f}, {-0.5f, 0.0f, 0.5f, 1.0f}};
+  constexpr float kDiameter = 12.0f;
+  pass->draw(particles, glm::mat4(1.0f), kDiameter, {kSize, kSize});
+  const render::Image img = target->capture();
+  auto lit = [&](int x, int y) { return luma(img, x, y) > 20; };
+  for (const int cx : {16, 48}) {
+    // The dot covers the pixels whose centres lie within its radius of the projected point
+    // (16 or 48, 32): counted here from the geometry, give or take the edge pixels.
+    int inside = 0, lit_inside = 0, lit_outside = 0;
+    for (int y = 0; y < kSize; ++y)
+      for (int x = cx - 16; x < cx + 16; ++x) {
+        const float dx = float(x) + 0.5f - float(cx), dy = float(y) + 0.5f - 32.0f;
+        const float r = std::sqrt(dx * dx + dy * dy);
+        if (r < kDiameter / 2 - 0.75f) { ++inside; lit_inside += lit(x, y); }
+        if (r > kDiameter / 2 + 0.75f) lit_outside += lit(x, y);
+      }
+    INFO("dot at x " << cx << ": " << lit_inside << " of " << inside << " inside lit, " << lit_outside << " outside");
+    CHECK(inside > 60);
+    CHECK(lit_inside == inside);
+    CHECK(lit_outside == 0);  // round: nothing of a square or triangle around it shows
+  }
+  auto rgb = [&](int x, int y) {
+    const auto* p = &img.rgba[(static_cast<std::size_t>(y) * kSize + static_cast<std::size_t>(x)) * 4];
+    return glm::ivec3(p[0], p[1], p[2]);
+  };
+  // viridis: the still one dark violet-blue, the fast one yellow.
+  const glm::ivec3 slow = rgb(16, 32), fast = rgb(48, 32);
+  INFO("still dot " << slow.x << " " << slow.y << " " << slow.z);
+  CHECK(slow.z > slow.y);
+  CHECK(slow.x < 120);  // not mixed with the hidden yellow one
+  CHECK(fast.x > 180);
+  CHECK(fast.y > 180);
+  CHECK(fast.z < 100);
 }

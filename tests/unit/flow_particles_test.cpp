@@ -121,3 +121,57 @@ TEST_CASE("a calf contraction sends the calf's particles up toward the knee") {
   REQUIRE(n > 1000);
   CHECK(rise / n > 0.01);
 }
+
+TEST_CASE("write_visible leaves out only the back half of veins crowded on screen") {
+  FlowSystem fs = settled(Posture::supine);
+  Particles particles(fs, 20000, 7u);
+  std::vector<flow::ParticleVertex> all, seen;
+  particles.write(fs, all);
+  auto same = [](const flow::ParticleVertex& a, const flow::ParticleVertex& b) {
+    return a.x == b.x && a.y == b.y && a.z == b.z && a.speed == b.speed;
+  };
+  // Every particle written is one write() gives, in the same order.
+  auto is_ordered_subset = [&](const std::vector<flow::ParticleVertex>& part) {
+    std::size_t j = 0;
+    for (const auto& v : part) {
+      while (j < all.size() && !same(all[j], v)) ++j;
+      if (j == all.size()) return false;
+      ++j;
+    }
+    return true;
+  };
+  const glm::vec3 middle{0.0f, 0.5f, 0.0f};
+  flow::ParticleSight sight;
+  sight.dot_px = 3.0f;
+
+  SUBCASE("without a sight every particle is written") {
+    particles.write_visible(fs, sight, seen);  // px_per_m_at_1m = 0
+    CHECK(seen.size() == all.size());
+  }
+  SUBCASE("seen from very close, nothing is crowded: every particle is written") {
+    sight.eye = middle + glm::vec3(0.0f, 0.0f, 0.5f);
+    sight.px_per_m_at_1m = 1e6f;
+    particles.write_visible(fs, sight, seen);
+    CHECK(seen.size() == all.size());
+  }
+  SUBCASE("seen from far, all is crowded: about half, on the side facing the eye") {
+    sight.px_per_m_at_1m = 870.0f;  // a 720-pixel-high view with a 45 degree field
+    sight.eye = middle + glm::vec3(0.0f, 0.0f, 50.0f);  // in front (anterior)
+    particles.write_visible(fs, sight, seen);
+    CHECK(seen.size() > all.size() * 35 / 100);
+    CHECK(seen.size() < all.size() * 65 / 100);
+    CHECK(is_ordered_subset(seen));
+    double front_z = 0.0;
+    for (const auto& v : seen) front_z += v.z;
+    front_z /= static_cast<double>(seen.size());
+    std::vector<flow::ParticleVertex> from_behind;
+    sight.eye = middle - glm::vec3(0.0f, 0.0f, 50.0f);
+    particles.write_visible(fs, sight, from_behind);
+    double back_z = 0.0;
+    for (const auto& v : from_behind) back_z += v.z;
+    back_z /= static_cast<double>(from_behind.size());
+    // Each view keeps the particles on its own side of the veins' centre lines.
+    CHECK(front_z > back_z + 5e-4);
+    CHECK(seen.size() + from_behind.size() > all.size() * 95 / 100);
+  }
+}
