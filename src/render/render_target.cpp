@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstring>
 
+#include "render/fullscreen.hpp"
 #include "render/gl.hpp"
 
 namespace effleura::render {
@@ -152,11 +153,7 @@ void OffscreenTarget::finish_scene() {
     glDisable(GL_BLEND);
     filter_.use();
     filter_.set("uScene", 0);
-    glActiveTexture(GL_TEXTURE0);
-    glBindTexture(GL_TEXTURE_2D, scene_color_);
-    glBindVertexArray(filter_vao_);
-    glDrawArrays(GL_TRIANGLES, 0, 3);
-    glBindVertexArray(0);
+    draw_fullscreen(filter_vao_, scene_color_);
     glDisable(GL_SCISSOR_TEST);
     scene_finished_ = true;
   }

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "core/frame.hpp"
+#include "render/fullscreen.hpp"
 #include "render/gl.hpp"
 
 namespace effleura::render {
@@ -101,11 +102,7 @@ void Renderer::draw_snapshot(RenderTarget& target, float alpha) {
   snapshot_program_.use();
   snapshot_program_.set("uAlpha", std::min(alpha, 1.0f));
   snapshot_program_.set("uSnapshot", 0);
-  glActiveTexture(GL_TEXTURE0);
-  glBindTexture(GL_TEXTURE_2D, snapshot_texture_);
-  glBindVertexArray(empty_vao_);
-  glDrawArrays(GL_TRIANGLES, 0, 3);
-  glBindVertexArray(0);
+  draw_fullscreen(empty_vao_, snapshot_texture_);
   glDisable(GL_BLEND);
   glDepthMask(GL_TRUE);
 }
@@ -123,8 +120,7 @@ void Renderer::draw_background() {
   glDisable(GL_BLEND);
   glDepthMask(GL_FALSE);
   background_.use();
-  glBindVertexArray(empty_vao_);
-  glDrawArrays(GL_TRIANGLES, 0, 3);
+  draw_fullscreen(empty_vao_);
 }
 
 void Renderer::draw_layer(anatomy::Layer layer, const FrameView& view, float opacity) {
