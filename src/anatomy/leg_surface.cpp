@@ -240,6 +240,13 @@ SurfaceProjection LegSurface::project(const glm::vec3& point) const {
   return p;
 }
 
+float LegSurface::radial_outside(const glm::vec3& point) const {
+  const float a = std::clamp(point.y, min_along_, max_along_);
+  const glm::vec3 c = axis(a);
+  const glm::vec2 out(point.x - c.x, point.z - c.z);
+  return glm::length(out) - radius(a, std::atan2(out.x, out.y));
+}
+
 float LegSurface::circumference(float along, int samples) const {
   float sum = 0.0f;
   glm::vec3 prev = position(along, 0.0f);

@@ -90,6 +90,12 @@ class LegSurface {
   [[nodiscard]] SurfaceFrame frame(float along, float around) const;
   // Nearest point on the leg surface (Gauss-Newton from the point's own height and angle).
   [[nodiscard]] SurfaceProjection project(const glm::vec3& point) const;
+  // How far `point` lies outside the skin (negative inside), measured out from the axis at its
+  // own height: every section is star-shaped about the axis, so this is the point's distance
+  // from the axis less the skin's radius in its direction. Cheap and steady for any point,
+  // where project() is meant for points near the skin. Heights beyond the surface's range use
+  // its end sections.
+  [[nodiscard]] float radial_outside(const glm::vec3& point) const;
 
   [[nodiscard]] float min_along() const { return min_along_; }
   [[nodiscard]] float max_along() const { return max_along_; }

@@ -72,7 +72,6 @@ class OffscreenTarget final : public RenderTarget {
   // screen_region.hpp); the rest is copied as drawn. bind() resets it to the whole frame.
   void set_filter_region(glm::ivec4 rect) { filter_region_ = rect; }
   [[nodiscard]] unsigned framebuffer() const override { return scene_fbo_; }
-  [[nodiscard]] Antialiasing antialiasing() const { return antialiasing_; }
 
  private:
   OffscreenTarget() = default;

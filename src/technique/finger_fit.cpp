@@ -1,9 +1,6 @@
 #include "technique/finger_fit.hpp"
 
 #include <algorithm>
-#include <cmath>
-
-#include <glm/geometric.hpp>
 
 #include "technique/hand_rig.hpp"
 
@@ -15,17 +12,6 @@ namespace {
 constexpr float kShare[3] = {0.65f, 0.55f, 0.45f};
 constexpr float kMaxOpenDeg = 90.0f;
 constexpr float kMinFlexionDeg = -25.0f;  // a finger bends back this far at most
-
-// Signed distance of a point outside the skin. Every section of the leg is star-shaped about
-// its axis, so the point is outside by its distance from the axis less the skin's radius in
-// its direction: cheaper and steadier than projecting onto the surface, which is meant for
-// points near it.
-float outside_by(const anatomy::LegSurface& surface, const glm::vec3& p) {
-  const glm::vec3 axis = anatomy::LegSurface::axis(p.y);
-  const glm::vec2 out(p.x - axis.x, p.z - axis.z);
-  const float around = std::atan2(out.x, out.y);  // from anterior (+Z) toward lateral (+X)
-  return glm::length(out) - surface.radius(p.y, around);
-}
 
 FingerPose opened(const FingerPose& pose, std::size_t finger, float open_deg) {
   FingerPose p = pose;
@@ -46,10 +32,9 @@ float finger_clearance(const anatomy::LegSurface& surface, const glm::mat4& palm
     const glm::vec3 start(part.frame[3]);
     for (const glm::vec3& p : {0.5f * (start + part.tip), part.tip}) {
       // Below the leg's surface is the foot, which this does not model; above its top the
-      // thigh goes on much as it ends, so the top section stands in.
+      // thigh goes on much as it ends, so the top section stands in (radial_outside clamps).
       if (p.y < surface.min_along()) continue;
-      const glm::vec3 q(p.x, std::min(p.y, surface.max_along()), p.z);
-      least = std::min(least, outside_by(surface, q) - part.radius.y + indentation_m);
+      least = std::min(least, surface.radial_outside(p) - part.radius.y + indentation_m);
     }
   }
   return least;

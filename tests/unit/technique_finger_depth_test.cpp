@@ -40,14 +40,10 @@ Depth deepest_finger(const Technique& t, const anatomy::LegSurface& surface) {
         const glm::vec3 tip = shape.parts[p].tip;
         // The leg surface is defined above the ankle; the foot is checked by the sole tests.
         if (tip.y < surface.min_along() + 0.03f || tip.y > 0.45f) continue;
-        // Every section of the leg is star-shaped about its axis, so a point is inside by as
-        // much as the skin's radius in its direction exceeds its own distance from the axis
-        // (LegSurface::project is for points near the skin and can wander from far ones).
-        const glm::vec3 axis = anatomy::LegSurface::axis(tip.y);
-        const glm::vec2 out(tip.x - axis.x, tip.z - axis.z);
-        const float around = std::atan2(out.x, out.y);  // from anterior (+Z) toward lateral (+X)
-        // The skin dents under the hand by the modelled indentation; fingers may follow it.
-        const float dist = glm::length(out) - surface.radius(tip.y, around) + hand.indentation_m;
+        // radial_outside, not project: project is for points near the skin and can wander
+        // from far ones. The skin dents under the hand by the modelled indentation; fingers
+        // may follow it.
+        const float dist = surface.radial_outside(tip) + hand.indentation_m;
         if (dist < d.worst) {
           d.worst = dist;
           d.at = time;
