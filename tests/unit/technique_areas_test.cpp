@@ -18,10 +18,7 @@ using namespace effleura::technique;
 // area allows (popliteal: light only).
 TEST_CASE("areas: contacts stay in the technique's areas, reach each of them, and respect area pressure limits") {
   auto areas = anatomy::load_area_content(test::content_dir() / "areas.toml");
-  if (!areas) {
-    MESSAGE("content/areas.toml not loadable (" << areas.error().describe() << "); area check skipped");
-    return;
-  }
+  REQUIRE_MESSAGE(areas.has_value(), (areas ? std::string() : areas.error().describe()));
   const anatomy::AnalyticLegSurface leg;
   for (const Technique& t : test::real_library().all()) {
     CAPTURE(t.id);
@@ -64,10 +61,7 @@ TEST_CASE("areas: contacts stay in the technique's areas, reach each of them, an
 
 TEST_CASE("area-relative keyframes resolve inside their area, and their mistakes are located errors") {
   auto areas = anatomy::load_area_content(test::content_dir() / "areas.toml");
-  if (!areas) {
-    MESSAGE("content/areas.toml not loadable; area-relative keyframes not checked");
-    return;
-  }
+  REQUIRE_MESSAGE(areas.has_value(), (areas ? std::string() : areas.error().describe()));
   const std::string head = R"(name = "T"
 summary = "s"
 areas = ["calves"]

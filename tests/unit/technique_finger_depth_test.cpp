@@ -59,10 +59,8 @@ Depth deepest_finger(const Technique& t, const anatomy::LegSurface& surface) {
 
 TEST_CASE("no finger sinks into the leg, for every technique") {
   const test::LegAsset* leg = test::leg_asset();
-  if (!leg || !leg->surface) {
-    MESSAGE("assets/leg.glb missing; skipped");
-    return;
-  }
+  REQUIRE_MESSAGE(leg != nullptr, "assets/leg.glb missing");
+  REQUIRE_MESSAGE(leg->surface.has_value(), leg->error);
   // Known exceptions, each a placement the finger fit cannot undo by opening fingers alone:
   // - toe-taps works on the sole, which the fit does not model (the foot is below the leg
   //   surface's range);
@@ -82,7 +80,8 @@ TEST_CASE("no finger sinks into the leg, for every technique") {
 
 TEST_CASE("fit_fingers opens only the fingers that would sink in, just enough to clear") {
   const test::LegAsset* leg = test::leg_asset();
-  if (!leg || !leg->surface) return;
+  REQUIRE_MESSAGE(leg != nullptr, "assets/leg.glb missing");
+  REQUIRE_MESSAGE(leg->surface.has_value(), leg->error);
   // A hand gripping the front of the narrow ankle with curled fingers: they would pass
   // through it. Built from the surface frame the way the timeline builds a palm frame.
   const anatomy::SurfaceFrame f = leg->surface->frame(0.14f, 0.0f);

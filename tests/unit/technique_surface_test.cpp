@@ -145,10 +145,7 @@ TEST_CASE("foot: the sole lies on the floor, faces down, and turns with the ankl
 
 TEST_CASE("assets/leg.glb: the mesh surface built from it is a plausible leg") {
   const test::LegAsset* asset = test::leg_asset();
-  if (!asset) {
-    MESSAGE("assets/leg.glb not present yet; mesh-surface check against it skipped");
-    return;
-  }
+  REQUIRE_MESSAGE(asset != nullptr, "assets/leg.glb missing");
   REQUIRE_MESSAGE(asset->surface.has_value(), asset->error);
   const MeshLegSurface& mesh = *asset->surface;
   // Within 15 % of the ANSUR II circumferences the analytic surface is built on.

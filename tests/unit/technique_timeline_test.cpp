@@ -107,10 +107,7 @@ TEST_CASE("timeline: contacts computed on the analytic leg also sit on a mesh of
 
 TEST_CASE("timeline: on the mesh surface from assets/leg.glb, contacts lie on the skin triangles") {
   const test::LegAsset* asset = test::leg_asset();
-  if (!asset) {
-    MESSAGE("assets/leg.glb not present yet; contact check against the real skin mesh skipped");
-    return;
-  }
+  REQUIRE_MESSAGE(asset != nullptr, "assets/leg.glb missing");
   REQUIRE_MESSAGE(asset->surface.has_value(), asset->error);
   const anatomy::MeshLegSurface& mesh = *asset->surface;
   std::vector<const anatomy::Mesh*> skins;

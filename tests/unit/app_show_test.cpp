@@ -7,7 +7,6 @@
 #include "app/paths.hpp"
 #include "app/scene.hpp"
 #include "app/show.hpp"
-#include "scene_render_support.hpp"
 
 using namespace effleura;
 
@@ -19,7 +18,9 @@ struct LessonRun {
 };
 
 LessonRun run_lesson(bool by_itself, double seconds) {
-  app::Options options = test::source_options();
+  app::Options options;
+  options.content_dir = std::filesystem::path(EFFLEURA_SOURCE_DIR) / "content";
+  options.assets_dir = std::filesystem::path(EFFLEURA_SOURCE_DIR) / "assets";
   options.lesson = std::filesystem::path(EFFLEURA_SOURCE_DIR) / "content" / "lessons" / "circulation.toml";
   app::Scene scene;
   auto loaded = scene.load(options, app::resolve_data_paths(options));
