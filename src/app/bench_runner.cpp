@@ -5,14 +5,14 @@
 #include <string>
 #include <vector>
 
+#include "app/context.hpp"
 #include "app/exit_codes.hpp"
+#include "app/frame.hpp"
+#include "app/headless_platform.hpp"
 #include "app/memory_usage.hpp"
-#include "app/paths.hpp"
 #include "app/runners.hpp"
-#include "app/scene.hpp"
 #include "render/gl.hpp"
 #include "render/gl_context.hpp"
-#include "render/renderer.hpp"
 
 namespace effleura::app {
 namespace {
@@ -32,9 +32,14 @@ double percentile(std::vector<double> v, double p) {
 
 }  // namespace
 
+// `effleura --bench`: an EGL platform and the fixed clock, timing the frame's simulation and
+// drawing steps apart (no interface: the scene alone).
 int run_bench(const Options& options) {
   const auto start = Clock::now();
-  Scene scene;
+  Context ctx;
+  ctx.options = options;
+  ctx.style.overlay = false;
+  State& scene = ctx.state;
   const DataPaths paths = resolve_data_paths(options);
   if (auto loaded = scene.load_model(options, paths); !loaded) {
     report_error(loaded.error().describe());
@@ -53,21 +58,25 @@ int run_bench(const Options& options) {
     return kExitBadInput;
   }
   const double content_ms = ms_since(content_start);
-  auto gl = render::EglContext::create();
-  if (!gl) { report_error(gl.error().describe()); return kExitNoOpenGL; }
+  auto platform = HeadlessPlatform::open();
+  if (!platform) { report_error(platform.error().describe()); return kExitNoOpenGL; }
+  HeadlessPlatform& headless = **platform;
+  ctx.platform = std::move(*platform);
   auto renderer = render::Renderer::create();
   if (!renderer) { report_error(renderer.error().describe()); return kExitNoOpenGL; }
+  ctx.renderer = std::move(*renderer);
   const auto upload_start = Clock::now();
-  (*renderer)->set_model(scene.model);
+  ctx.renderer->set_model(scene.model);
   glFinish();
   const double upload_ms = ms_since(upload_start);
   const auto hands_upload_start = Clock::now();
-  (*renderer)->set_hands(scene.hands);
+  ctx.renderer->set_hands(scene.hands);
   glFinish();
   const double hands_upload_ms = ms_since(hands_upload_start);
   const render::Antialiasing antialiasing = options.antialias.value_or(render::Antialiasing::multisample);
   auto target = render::OffscreenTarget::create(options.size, antialiasing);
   if (!target) { report_error(target.error().describe()); return kExitBadInput; }
+  headless.set_target(std::move(*target));
 
   const int frames = options.frames_set ? options.frames : 300;
   const double dt = 1.0 / options.fps;
@@ -77,12 +86,12 @@ int run_bench(const Options& options) {
   double first_frame_ms = 0.0;
   for (int i = 0; i < frames; ++i) {
     const auto t0 = Clock::now();
-    scene.update(dt);
+    advance(ctx, dt);
     scene.camera.orbit(static_cast<float>(2.0 * 3.14159265 / frames), 0.0f);
     const double sim = ms_since(t0);
     const auto t1 = Clock::now();
-    (*renderer)->draw(*target, scene.frame_view(target->size()));
-    target->finish_scene();
+    compute_view(ctx);
+    draw_scene(ctx);
     glFinish();  // count the GPU's work, not just command submission
     if (i == 0) {
       first_frame_ms = ms_since(start);

@@ -1,6 +1,8 @@
 #pragma once
-// The three ways the program runs. Each returns the process exit status (app/exit_codes.hpp)
-// and prints its own one-line error.
+// The drivers: each opens a Context with the platform it needs (a window or EGL), picks a
+// clock (wall or fixed) and calls frame() (app/frame.hpp) until done; --simulate runs the
+// same Simulation without drawing. Each returns the process exit status (app/exit_codes.hpp)
+// and prints its own one-line error (report_error, app/context.hpp).
 #include "app/options.hpp"
 
 namespace effleura::app {

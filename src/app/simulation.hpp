@@ -40,6 +40,7 @@ class Simulation {
   [[nodiscard]] const technique::TechniqueLibrary& techniques() const { return techniques_; }
   [[nodiscard]] const technique::Technique* technique() const;
   [[nodiscard]] technique::Playback* playback() { return playback_ ? &*playback_ : nullptr; }
+  [[nodiscard]] const technique::Playback* playback() const { return playback_ ? &*playback_ : nullptr; }
   [[nodiscard]] const technique::Timeline* timeline() const { return timeline_.get(); }
   [[nodiscard]] const technique::TechniqueFrame& frame() const { return frame_; }
   [[nodiscard]] const std::array<technique::TrailBuffer, 2>& trails() const { return trails_; }

@@ -12,7 +12,7 @@ const char* area_label(std::size_t index) {
 
 namespace {
 
-void menu_bar(UiState& s, UiCommands& c) {
+void menu_bar(const MainUiView& s, UiCommands& c) {
   if (!ImGui::BeginMainMenuBar()) return;
   if (ImGui::BeginMenu("File")) {
     if (ImGui::MenuItem("Save screenshot", "F12")) c.screenshot = true;
@@ -27,7 +27,8 @@ void menu_bar(UiState& s, UiCommands& c) {
       if (ImGui::MenuItem(names[i], keys[i])) c.preset = static_cast<render::ViewPreset>(i);
     ImGui::Separator();
     if (ImGui::MenuItem("Reset camera", "R")) c.reset_camera = true;
-    ImGui::MenuItem("View panel", nullptr, &s.show_view_panel);
+    bool shown = s.show_view_panel;
+    if (ImGui::MenuItem("View panel", nullptr, &shown)) c.show_view_panel = shown;
     ImGui::EndMenu();
   }
   if (ImGui::BeginMenu("Help")) {
@@ -40,29 +41,32 @@ void menu_bar(UiState& s, UiCommands& c) {
   ImGui::EndMainMenuBar();
 }
 
-void view_panel(UiState& s) {
+void view_panel(const MainUiView& s, UiCommands& c) {
   if (!s.show_view_panel) return;
   const float scale = ImGui::GetFontSize() / 17.0f;
   ImGui::SetNextWindowPos(ImVec2(10 * scale, 40 * scale), ImGuiCond_FirstUseEver);
   ImGui::SetNextWindowSize(ImVec2(250 * scale, 0), ImGuiCond_FirstUseEver);
-  if (!ImGui::Begin("View", &s.show_view_panel)) { ImGui::End(); return; }
+  bool open = true;
+  const bool visible = ImGui::Begin("View", &open);
+  if (!open) c.show_view_panel = false;
+  if (!visible) { ImGui::End(); return; }
   ImGui::TextUnformatted("Layers");
-  ImGui::Checkbox("Skin", &s.layers->skin);
+  render::LayerVisibility layers = s.layers;
+  bool changed = ImGui::Checkbox("Skin", &layers.skin);
   ImGui::SameLine();
-  ImGui::Checkbox("Muscles", &s.layers->muscles);
-  ImGui::Checkbox("Bones", &s.layers->bones);
+  changed |= ImGui::Checkbox("Muscles", &layers.muscles);
+  changed |= ImGui::Checkbox("Bones", &layers.bones);
   ImGui::SameLine();
-  ImGui::Checkbox("Veins", &s.layers->veins);
+  changed |= ImGui::Checkbox("Veins", &layers.veins);
+  if (changed) c.layers = layers;
   ImGui::SetNextItemWidth(-1.0f);
-  ImGui::SliderFloat("##opacity", s.skin_opacity, 0.0f, 1.0f, "skin opacity %.2f");
+  float opacity = s.skin_opacity;
+  if (ImGui::SliderFloat("##opacity", &opacity, 0.0f, 1.0f, "skin opacity %.2f")) c.skin_opacity = opacity;
   ImGui::Separator();
   ImGui::TextUnformatted("Target areas");
   for (std::size_t i = 0; i < anatomy::kAreaCount; ++i) {
-    bool on = (*s.selected)[i];
-    if (ImGui::Checkbox(area_label(i), &on)) {
-      (*s.selected)[i] = on;
-      if (on) s.focus_area = static_cast<int>(i);
-    }
+    bool on = s.selected[i];
+    if (ImGui::Checkbox(area_label(i), &on)) c.area = AreaChoice{i, on};
   }
   if (s.areas && s.focus_area >= 0) {
     const anatomy::AreaInfo& a = s.areas->areas[static_cast<std::size_t>(s.focus_area)];
@@ -84,7 +88,7 @@ void view_panel(UiState& s) {
   ImGui::End();
 }
 
-void status_bar(const UiState& s) {
+void status_bar(const MainUiView& s) {
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   const float h = ImGui::GetFrameHeight();
   ImGui::SetNextWindowPos(ImVec2(vp->Pos.x, vp->Pos.y + vp->Size.y - h));
@@ -106,10 +110,10 @@ void status_bar(const UiState& s) {
 
 }  // namespace
 
-UiCommands draw_main_ui(UiState& state) {
+UiCommands draw_main_ui(const MainUiView& state) {
   UiCommands commands;
   menu_bar(state, commands);
-  view_panel(state);
+  view_panel(state, commands);
   status_bar(state);
   return commands;
 }

@@ -1,7 +1,7 @@
 #pragma once
-// The window's Dear ImGui interface: menu bar, view panel and status bar. It reads and edits
-// the view settings it is given and returns commands for the app to carry out; it never
-// touches GL or the simulation.
+// The window's Dear ImGui interface: menu bar, view panel and status bar. It reads a const
+// view of the settings and returns commands for the app to carry out; it never touches GL,
+// the simulation or the settings themselves.
 #include <array>
 #include <optional>
 #include <string>
@@ -13,10 +13,10 @@
 
 namespace effleura::ui {
 
-struct UiState {
-  render::LayerVisibility* layers = nullptr;
-  float* skin_opacity = nullptr;
-  std::array<bool, anatomy::kAreaCount>* selected = nullptr;
+struct MainUiView {
+  render::LayerVisibility layers{};
+  float skin_opacity = 1.0f;
+  std::array<bool, anatomy::kAreaCount> selected{};
   float frame_ms = 0.0f;
   std::string renderer_name;
   std::string status_message;  // e.g. "Saved effleura-....png"
@@ -25,15 +25,24 @@ struct UiState {
   int focus_area = -1;                          // the area last chosen: its notes are shown
 };
 
+struct AreaChoice {
+  std::size_t area = 0;
+  bool on = false;
+};
+
 struct UiCommands {
   std::optional<render::ViewPreset> preset;
   bool reset_camera = false;
   bool screenshot = false;
   bool quit = false;
+  std::optional<render::LayerVisibility> layers;
+  std::optional<float> skin_opacity;
+  std::optional<AreaChoice> area;        // an area's box ticked or cleared
+  std::optional<bool> show_view_panel;
 };
 
 // Draws the interface for this frame (between ImGui::NewFrame and ImGui::Render).
-UiCommands draw_main_ui(UiState& state);
+UiCommands draw_main_ui(const MainUiView& view);
 
 // Human-readable name of an area id ("it-band" -> "IT band").
 const char* area_label(std::size_t index);

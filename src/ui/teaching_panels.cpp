@@ -28,8 +28,9 @@ void plot(const char* label, const std::vector<float>& v, const char* unit) {
 
 }  // namespace
 
-TimelineCommands draw_timeline_panel(const TimelineState& s, int& area_filter) {
+TimelineCommands draw_timeline_panel(const TimelineState& s) {
   TimelineCommands c;
+  const int area_filter = s.area_filter;
   const float em = ImGui::GetFontSize();
   ImGui::SetNextWindowPos(ImVec2(ImGui::GetIO().DisplaySize.x - 25 * em, 2.2f * em), ImGuiCond_FirstUseEver);
   ImGui::SetNextWindowSize(ImVec2(24 * em, 0), ImGuiCond_FirstUseEver);
@@ -39,9 +40,9 @@ TimelineCommands draw_timeline_panel(const TimelineState& s, int& area_filter) {
   const char* any = "All areas";
   ImGui::SetNextItemWidth(-1.0f);
   if (ImGui::BeginCombo("##area", area_filter < 0 ? any : area_label(static_cast<std::size_t>(area_filter)))) {
-    if (ImGui::Selectable(any, area_filter < 0)) area_filter = -1;
+    if (ImGui::Selectable(any, area_filter < 0)) c.area_filter = -1;
     for (std::size_t a = 0; a < anatomy::kAreaCount; ++a)
-      if (ImGui::Selectable(area_label(a), area_filter == static_cast<int>(a))) area_filter = static_cast<int>(a);
+      if (ImGui::Selectable(area_label(a), area_filter == static_cast<int>(a))) c.area_filter = static_cast<int>(a);
     ImGui::EndCombo();
   }
   ImGui::SetNextItemWidth(-1.0f);

@@ -1,6 +1,6 @@
 #pragma once
-// The window's teaching panels: the technique timeline and the flow panel. They show the
-// state they are given and return what the user asked for; the app carries it out.
+// The window's teaching panels: the technique timeline and the flow panel. They read a const
+// view of the state and return what the user asked for; the app carries it out next frame.
 #include <optional>
 #include <string>
 #include <vector>
@@ -23,6 +23,7 @@ struct TimelineState {
   std::size_t step = 0, step_count = 0;
   std::string caption, attend;
   std::string reload_error;   // last hot-reload problem, shown until the next good load
+  int area_filter = -1;       // the area whose techniques the list shows; -1 all
 };
 
 struct TimelineCommands {
@@ -31,9 +32,10 @@ struct TimelineCommands {
   std::optional<double> seek;
   std::optional<double> speed;
   std::optional<bool> looping;
+  std::optional<int> area_filter;
 };
 
-TimelineCommands draw_timeline_panel(const TimelineState& state, int& area_filter);
+TimelineCommands draw_timeline_panel(const TimelineState& state);
 
 struct FlowPanelState {
   std::vector<float> femoral_ml_s, calf_ml, ankle_mmhg;

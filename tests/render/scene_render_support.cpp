@@ -29,8 +29,8 @@ app::Options source_options() {
 }
 
 namespace {
-std::unique_ptr<app::Scene> load(const app::Options& options) {
-  auto scene = std::make_unique<app::Scene>();
+std::unique_ptr<app::State> load(const app::Options& options) {
+  auto scene = std::make_unique<app::State>();
   auto loaded = scene->load(options, app::resolve_data_paths(options));
   REQUIRE_MESSAGE(loaded.has_value(), (loaded ? "" : loaded.error().describe()));
   scene_rig().renderer->set_model(scene->model);

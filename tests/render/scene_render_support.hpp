@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "app/options.hpp"
-#include "app/scene.hpp"
+#include "app/state.hpp"
 #include "render/gl_context.hpp"
 #include "render/image.hpp"
 #include "render/renderer.hpp"

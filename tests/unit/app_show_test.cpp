@@ -1,12 +1,12 @@
-// The app's Show with a lesson: recorded or unattended it moves through the steps by itself;
+// The app's LessonOrPlaylist with a lesson: recorded or unattended it moves through the steps by itself;
 // driven by an instructor it waits. No GL needed.
 #include <doctest/doctest.h>
 
 #include <string>
 
 #include "app/paths.hpp"
-#include "app/scene.hpp"
-#include "app/show.hpp"
+#include "app/state.hpp"
+#include "app/lesson_or_playlist.hpp"
 
 using namespace effleura;
 
@@ -22,10 +22,10 @@ LessonRun run_lesson(bool by_itself, double seconds) {
   options.content_dir = std::filesystem::path(EFFLEURA_SOURCE_DIR) / "content";
   options.assets_dir = std::filesystem::path(EFFLEURA_SOURCE_DIR) / "assets";
   options.lesson = std::filesystem::path(EFFLEURA_SOURCE_DIR) / "content" / "lessons" / "circulation.toml";
-  app::Scene scene;
+  app::State scene;
   auto loaded = scene.load(options, app::resolve_data_paths(options));
   REQUIRE_MESSAGE(loaded.has_value(), (loaded ? "" : loaded.error().describe()));
-  auto show = app::Show::create(options, scene, false);
+  auto show = app::LessonOrPlaylist::create(options, scene, false);
   REQUIRE_MESSAGE(show.has_value(), (show ? "" : show.error().describe()));
   if (by_itself) (*show)->play_by_itself();
   LessonRun run;

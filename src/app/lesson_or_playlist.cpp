@@ -1,16 +1,18 @@
-#include "app/show.hpp"
+#include "app/lesson_or_playlist.hpp"
 
 #include <cmath>
 
-#include "app/show_driver.hpp"
+#include "app/staging.hpp"
 
 namespace effleura::app {
 
-Expected<std::unique_ptr<Show>> Show::create(const Options& options, Scene& scene, bool kiosk_default) {
-  std::unique_ptr<Show> show(new Show(scene));
+Expected<std::unique_ptr<LessonOrPlaylist>> LessonOrPlaylist::create(const Options& options, State& state,
+                                                                     bool kiosk_default) {
+  if (!options.playlist && !options.lesson && !kiosk_default) return nullptr;
+  std::unique_ptr<LessonOrPlaylist> show(new LessonOrPlaylist(state));
   const DataPaths paths = resolve_data_paths(options);
   show->locales_dir_ = paths.content / "locales";
-  const auto ids = technique_ids(scene);
+  const auto ids = technique_ids(state);
   if (options.playlist || (kiosk_default && !options.lesson)) {
     show->source_ = options.playlist ? *options.playlist : paths.content / "playlists" / "waiting-room.toml";
     auto content = lesson::load_kiosk_content(show->source_, show->locales_dir_, ids);
@@ -31,52 +33,51 @@ Expected<std::unique_ptr<Show>> Show::create(const Options& options, Scene& scen
   return show;
 }
 
-void Show::play_by_itself() {
+void LessonOrPlaylist::play_by_itself() {
   if (lesson_) lesson_->set_auto_advance(true);
 }
 
-void Show::stage_current() {
+void LessonOrPlaylist::stage_current() {
   if (kiosk_) {
     const auto f = kiosk_->frame();
     if (f.scenes_started != staged_ && f.scene) {
       staged_ = f.scenes_started;
-      stage_kiosk_scene(*f.scene, locale_, scene_);
+      stage_playlist_scene(*f.scene, locale_, state_);
     }
     if (f.mode == lesson::KioskMode::loop) {
       // The playlist's camera path with its slow drift keeps any bright element moving.
       constexpr float kDeg = 3.14159265f / 180.0f;
-      scene_.camera.set_angles(f.camera.yaw_deg * kDeg, f.camera.pitch_deg * kDeg);
+      state_.camera.set_angles(f.camera.yaw_deg * kDeg, f.camera.pitch_deg * kDeg);
     }
     caption_at_ = glm::vec2(f.caption.x, f.caption.y);
     fade_ = static_cast<float>(f.fade);
   } else if (lesson_) {
     if (lesson_->step_generation() != staged_) {
       staged_ = lesson_->step_generation();
-      stage_lesson_step(lesson_->step(), locale_, scene_);
+      stage_lesson_step(lesson_->step(), locale_, state_);
     }
     const auto view = lesson_->presenter();
     std::string text = view.progress + "   " + view.text;
     if (!view.question.empty()) text += "\n" + view.question;
     if (!view.revealed_answer.empty()) text += "\n" + view.revealed_answer;
-    scene_.fixed_caption = text;
+    state_.fixed_caption = text;
   }
 }
 
-void Show::advance(double dt) {
+void LessonOrPlaylist::advance(double dt) {
   if (kiosk_) kiosk_->advance(dt);
   if (lesson_) lesson_->advance(dt);
   stage_current();
 }
 
-double Show::natural_seconds() const {
+double LessonOrPlaylist::natural_seconds() const {
   if (kiosk_) return kiosk_->playlist().loop_duration_s();
   if (lesson_) return lesson_->lesson().total_duration_s();
-  if (const auto* t = scene_.simulation.timeline()) return t->duration();
   return 10.0;
 }
 
-Expected<void> Show::reload() {
-  const auto ids = technique_ids(scene_);
+Expected<void> LessonOrPlaylist::reload() {
+  const auto ids = technique_ids(state_);
   if (kiosk_) {
     lesson::Playlist playlist = kiosk_->playlist();
     auto locale = lesson::load_locale_with_fallback(locales_dir_, playlist.language);

@@ -1,4 +1,4 @@
-#include "app/scene.hpp"
+#include "app/state.hpp"
 
 #include "anatomy/area_mapping.hpp"
 #include "anatomy/occlusion.hpp"
@@ -14,13 +14,13 @@
 
 namespace effleura::app {
 
-Expected<void> Scene::load(const Options& options, const DataPaths& paths) {
+Expected<void> State::load(const Options& options, const DataPaths& paths) {
   if (auto m = load_model(options, paths); !m) return m;
   if (auto h = load_hands(paths); !h) return h;
   return load_content(options, paths);
 }
 
-Expected<void> Scene::load_model(const Options& options, const DataPaths& paths) {
+Expected<void> State::load_model(const Options& options, const DataPaths& paths) {
   const auto path = options.model ? *options.model : paths.assets / "leg.glb";
   auto loaded = anatomy::load_model(path);
   if (!loaded) return std::unexpected(loaded.error());
@@ -35,7 +35,7 @@ Expected<void> Scene::load_model(const Options& options, const DataPaths& paths)
   return {};
 }
 
-Expected<void> Scene::load_hands(const DataPaths& paths) {
+Expected<void> State::load_hands(const DataPaths& paths) {
   // The hands come with every model: the techniques need them whichever leg is shown.
   auto hand_model = technique::load_hand_model(paths.assets / "hands.glb");
   if (!hand_model) return std::unexpected(hand_model.error());
@@ -43,7 +43,7 @@ Expected<void> Scene::load_hands(const DataPaths& paths) {
   return {};
 }
 
-Expected<void> Scene::load_content(const Options& options, const DataPaths& paths) {
+Expected<void> State::load_content(const Options& options, const DataPaths& paths) {
   if (auto sim = simulation.load(paths, model); !sim) return std::unexpected(sim.error());
   auto area_content = anatomy::load_area_content(paths.content / "areas.toml");
   if (!area_content) return std::unexpected(area_content.error());
@@ -73,7 +73,7 @@ Expected<void> Scene::load_content(const Options& options, const DataPaths& path
   return {};
 }
 
-void Scene::frame_technique(std::optional<render::ViewPreset> view, bool animate) {
+void State::frame_technique(std::optional<render::ViewPreset> view, bool animate) {
   const auto* t = simulation.technique();
   const auto* timeline = simulation.timeline();
   camera.set_focus(t && timeline ? std::optional(technique::working_region(*timeline)) : std::nullopt);
@@ -82,8 +82,7 @@ void Scene::frame_technique(std::optional<render::ViewPreset> view, bool animate
   else camera.reset(animate);
 }
 
-void Scene::update(double dt) {
-  time += dt;
+void State::update(double dt) {
   camera.update(static_cast<float>(dt));
   simulation.update(dt);
   if (const auto* flow = simulation.flow())
@@ -99,15 +98,20 @@ void Scene::update(double dt) {
   }
 }
 
-render::FrameView Scene::frame_view(glm::ivec2 framebuffer) const {
+render::FrameView State::camera_view(glm::ivec2 size) const {
   render::FrameView v;
-  const float aspect = framebuffer.y > 0 ? float(framebuffer.x) / float(framebuffer.y) : 1.0f;
+  const float aspect = size.y > 0 ? float(size.x) / float(size.y) : 1.0f;
   v.view = camera.view_matrix();
   v.projection = camera.projection_matrix(aspect);
   v.eye = camera.eye();
+  return v;
+}
+
+render::FrameView State::frame_view(glm::ivec2 framebuffer) const {
+  render::FrameView v = camera_view(framebuffer);
   v.layers = settings.layers;
   v.skin_opacity = settings.skin_opacity;
-  const float pulse = render::highlight_pulse(time);
+  const float pulse = render::highlight_pulse(simulation.time());
   if (settings.layers.veins && (settings.skin_opacity < 0.999f || !settings.layers.skin))
     if (const auto* p = simulation.particles(); p && simulation.flow()) {
       v.particle_px = std::max(2.0f, 3.0f * float(framebuffer.y) / 720.0f);
@@ -167,16 +171,15 @@ glm::vec2 to_screen(const glm::mat4& view_proj, const glm::vec3& p, glm::ivec2 s
 
 }  // namespace
 
-void Scene::poll_hot_reload(double dt) {
+void State::poll_hot_reload(double dt) {
   if (!watcher_.poll(dt)) return;
   auto reloaded = simulation.reload_techniques(paths_);
   reload_error = reloaded ? std::string() : reloaded.error().describe();
 }
 
-ui::Overlay Scene::overlay(glm::ivec2 size) const {
+ui::Overlay State::overlay(const render::FrameView& v, glm::ivec2 size) const {
   ui::Overlay o;
   o.speed_legend = settings.layers.veins && (settings.skin_opacity < 0.999f || !settings.layers.skin);
-  const render::FrameView v = frame_view(size);
   const glm::mat4 vp = v.projection * v.view;
   bool in_front = true;
   const anatomy::Bounds box = model.bounds();
@@ -198,8 +201,8 @@ ui::Overlay Scene::overlay(glm::ivec2 size) const {
   return o;
 }
 
-anatomy::Ray Scene::ray_through(glm::vec2 pixel, glm::ivec2 size) const {
-  const render::FrameView v = frame_view(size);
+anatomy::Ray State::ray_through(glm::vec2 pixel, glm::ivec2 size) const {
+  const render::FrameView v = camera_view(size);
   const glm::mat4 inv = glm::inverse(v.projection * v.view);
   const float x = 2.0f * pixel.x / float(std::max(size.x, 1)) - 1.0f;
   const float y = 1.0f - 2.0f * pixel.y / float(std::max(size.y, 1));
@@ -209,7 +212,7 @@ anatomy::Ray Scene::ray_through(glm::vec2 pixel, glm::ivec2 size) const {
   return {glm::vec3(near_p), glm::normalize(glm::vec3(far_p - near_p))};
 }
 
-std::string Scene::describe_at(glm::vec2 pixel, glm::ivec2 size) const {
+std::string State::describe_at(glm::vec2 pixel, glm::ivec2 size) const {
   const auto hit = anatomy::pick(model, ray_through(pixel, size));
   std::string text;
   if (settings.layers.skin && hit.skin && hit.skin->area) text = ui::area_label(*hit.skin->area);
@@ -219,7 +222,7 @@ std::string Scene::describe_at(glm::vec2 pixel, glm::ivec2 size) const {
   return text;
 }
 
-bool Scene::toggle_area_at(glm::vec2 pixel, glm::ivec2 size) {
+bool State::toggle_area_at(glm::vec2 pixel, glm::ivec2 size) {
   const auto hit = anatomy::pick(model, ray_through(pixel, size));
   if (!hit.skin || !hit.skin->area) return false;
   settings.selected[*hit.skin->area] = !settings.selected[*hit.skin->area];

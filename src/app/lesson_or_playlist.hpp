@@ -1,34 +1,37 @@
 #pragma once
-// A running show: a kiosk playlist, a lesson playing itself, or a single technique, advanced
-// by a fixed dt and staged onto the Scene. Used by video recording and the headless kiosk
-// soak; the interactive kiosk and lesson windows build on the same pieces.
+// A kiosk playlist or a lesson, advanced by dt and staged onto the State: each new playlist
+// scene or lesson step sets the technique, lit areas, layers, camera and caption. The
+// Context owns one when --playlist, --lesson or --kiosk asks for it.
 #include <memory>
 #include <optional>
 #include <string>
 
 #include "app/options.hpp"
-#include "app/scene.hpp"
+#include "app/state.hpp"
 #include "core/error.hpp"
 #include "lesson/kiosk_scheduler.hpp"
 #include "lesson/lesson_player.hpp"
 
 namespace effleura::app {
 
-class Show {
+class LessonOrPlaylist {
  public:
   // Loads what options name (--playlist, --lesson, or the kiosk's default playlist when
-  // `kiosk_default` is set); with none of them the show is the scene as it is.
-  static Expected<std::unique_ptr<Show>> create(const Options& options, Scene& scene, bool kiosk_default);
+  // `kiosk_default` is set); null when options name none of them.
+  static Expected<std::unique_ptr<LessonOrPlaylist>> create(const Options& options, State& state, bool kiosk_default);
 
   void advance(double dt);
   // A lesson moves on by itself when each step's time is over (a recording, an unattended
   // screen); without this it waits for next/back, as an instructor drives it.
   void play_by_itself();
-  // Natural length: one loop of the playlist, the whole lesson, one pass of the technique.
+  // Natural length: one loop of the playlist, the whole lesson.
   [[nodiscard]] double natural_seconds() const;
   [[nodiscard]] lesson::KioskScheduler* kiosk() { return kiosk_ ? &*kiosk_ : nullptr; }
   [[nodiscard]] lesson::LessonPlayer* lesson() { return lesson_ ? &*lesson_ : nullptr; }
+  [[nodiscard]] const lesson::KioskScheduler* kiosk() const { return kiosk_ ? &*kiosk_ : nullptr; }
+  [[nodiscard]] const lesson::LessonPlayer* lesson() const { return lesson_ ? &*lesson_ : nullptr; }
   [[nodiscard]] const lesson::Locale& locale() const { return locale_; }
+  [[nodiscard]] const std::filesystem::path& source() const { return source_; }
   // Kiosk caption placement (0..1 of the screen) for burn-in care; nullopt: default place.
   [[nodiscard]] std::optional<glm::vec2> caption_position() const { return caption_at_; }
   // How much the new scene has faded in (1 = fully), for the kiosk's cross-fade.
@@ -37,10 +40,10 @@ class Show {
   Expected<void> reload();
 
  private:
-  Show(Scene& scene) : scene_(scene) {}
+  explicit LessonOrPlaylist(State& state) : state_(state) {}
   void stage_current();
 
-  Scene& scene_;
+  State& state_;
   lesson::Locale locale_;
   std::optional<lesson::KioskScheduler> kiosk_;
   std::optional<lesson::LessonPlayer> lesson_;

@@ -1,10 +1,10 @@
-#include "app/show_driver.hpp"
+#include "app/staging.hpp"
 
 namespace effleura::app {
 namespace {
 
 void stage(const std::string& technique, const std::vector<std::string>& areas, const lesson::Layers& layers,
-           float skin_opacity, Scene& scene) {
+           float skin_opacity, State& scene) {
   if (technique.empty()) scene.simulation.clear_technique();
   else (void)scene.simulation.select_technique(technique);  // ids were checked when the file loaded
   scene.settings.selected = {};
@@ -16,12 +16,12 @@ void stage(const std::string& technique, const std::vector<std::string>& areas, 
 
 }  // namespace
 
-void stage_kiosk_scene(const lesson::Scene& k, const lesson::Locale& locale, Scene& scene) {
+void stage_playlist_scene(const lesson::Scene& k, const lesson::Locale& locale, State& scene) {
   stage(k.technique, k.areas, k.layers, k.skin_opacity, scene);
   scene.fixed_caption = locale.text_with_source(k.caption);
 }
 
-void stage_lesson_step(const lesson::LessonStep& step, const lesson::Locale& locale, Scene& scene) {
+void stage_lesson_step(const lesson::LessonStep& step, const lesson::Locale& locale, State& scene) {
   stage(step.technique, step.areas, step.layers, step.skin_opacity, scene);
   // A step that shows a technique frames where its hands work; one about areas shows the
   // whole leg, so the class can see which part is lit.
@@ -34,7 +34,7 @@ void stage_lesson_step(const lesson::LessonStep& step, const lesson::Locale& loc
   scene.fixed_caption = locale.text_with_source(step.say);
 }
 
-std::vector<std::string> technique_ids(const Scene& scene) {
+std::vector<std::string> technique_ids(const State& scene) {
   std::vector<std::string> ids;
   for (const auto& t : scene.simulation.techniques().all()) ids.push_back(t.id);
   return ids;

@@ -1,6 +1,7 @@
 #pragma once
-// The state of what is shown, without GL: the model, the camera, the view settings and the
-// clock. The window and the headless runner both drive this, so they show the same thing.
+// Everything a running Effleura shows, without GL: the model and hands, the area notes, the
+// simulation (whose clock is the program's one clock), the camera, the view settings, the
+// caption and the flow panel's history. The app's Context owns one; tests drive it directly.
 #include <array>
 
 #include <glm/vec2.hpp>
@@ -27,7 +28,7 @@ struct ViewSettings {
   std::array<bool, anatomy::kAreaCount> selected{};
 };
 
-class Scene {
+class State {
  public:
   // Loads the model (the leg, or --model), the hands (assets/hands.glb), then the content and
   // simulation, and applies the view flags. The parts are public so the benchmark can time
@@ -40,9 +41,15 @@ class Scene {
   // Points the camera at where the current technique's hands work, from the technique's first
   // view (or `view` when given); with no technique, back to the whole leg.
   void frame_technique(std::optional<render::ViewPreset> view, bool animate);
+  // The camera's matrices and eye for a view of this size, and nothing else (cheap).
+  [[nodiscard]] render::FrameView camera_view(glm::ivec2 size) const;
+  // Everything the renderer reads for one frame: the camera's view plus layers, highlights,
+  // hands, dents, trails, valves and the visible particles (a pass over every particle, so
+  // the frame computes it once).
   [[nodiscard]] render::FrameView frame_view(glm::ivec2 framebuffer) const;
-  // Labels for the selected areas and the caption, in pixels of a view of this size.
-  [[nodiscard]] ui::Overlay overlay(glm::ivec2 size) const;
+  // Labels for the selected areas and the caption, in pixels of a view of this size, seen
+  // through `view` (the frame's view, so labels follow the camera of the frame they are on).
+  [[nodiscard]] ui::Overlay overlay(const render::FrameView& view, glm::ivec2 size) const;
   // The ray under a pixel (from the top-left) of a view of this size.
   [[nodiscard]] anatomy::Ray ray_through(glm::vec2 pixel, glm::ivec2 size) const;
   // "Calves - soleus" for what lies under the pixel, or empty.
@@ -56,7 +63,6 @@ class Scene {
   Simulation simulation;
   render::Camera camera;
   ViewSettings settings;
-  double time = 0.0;
   std::string caption;
   // Set by kiosk scenes and lesson steps: shown instead of the technique's own caption.
   std::string fixed_caption;

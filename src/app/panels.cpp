@@ -1,9 +1,36 @@
-#include "app/panel_bridge.hpp"
+#include "app/panels.hpp"
 
 namespace effleura::app {
 
-ui::TimelineState timeline_state(const Scene& scene) {
+ui::MainUiView main_view(const State& state, const PanelState& panels) {
+  ui::MainUiView v;
+  v.layers = state.settings.layers;
+  v.skin_opacity = state.settings.skin_opacity;
+  v.selected = state.settings.selected;
+  v.frame_ms = panels.frame_ms;
+  v.renderer_name = panels.renderer_name;
+  v.status_message = panels.status_message;
+  v.show_view_panel = panels.show_view_panel;
+  v.areas = state.areas ? &*state.areas : nullptr;
+  v.focus_area = panels.focus_area;
+  return v;
+}
+
+void apply(const ui::UiCommands& c, State& state, PanelState& panels) {
+  if (c.layers) state.settings.layers = *c.layers;
+  if (c.skin_opacity) state.settings.skin_opacity = *c.skin_opacity;
+  if (c.area && c.area->area < anatomy::kAreaCount) {
+    state.settings.selected[c.area->area] = c.area->on;
+    if (c.area->on) panels.focus_area = static_cast<int>(c.area->area);
+  }
+  if (c.show_view_panel) panels.show_view_panel = *c.show_view_panel;
+  if (c.preset) state.camera.set_preset(*c.preset, true);
+  if (c.reset_camera) state.camera.reset(true);
+}
+
+ui::TimelineState timeline_state(const State& scene, const PanelState& panels) {
   ui::TimelineState s;
+  s.area_filter = panels.area_filter;
   const Simulation& sim = scene.simulation;
   for (const auto& t : sim.techniques().all()) s.techniques.push_back({t.id, t.name, t.areas});
   s.reload_error = scene.reload_error;
@@ -15,7 +42,7 @@ ui::TimelineState timeline_state(const Scene& scene) {
   s.pressure = t->pressure + " (about " + std::to_string(static_cast<int>(t->pressure_mmhg)) + " mmHg)";
   s.evidence = t->evidence;
   s.cautions = t->cautions;
-  auto& playback = *const_cast<Simulation&>(sim).playback();
+  const technique::Playback& playback = *sim.playback();
   s.time = playback.time();
   s.duration = playback.duration();
   s.speed = playback.speed();
@@ -28,7 +55,8 @@ ui::TimelineState timeline_state(const Scene& scene) {
   return s;
 }
 
-void apply(const ui::TimelineCommands& c, Scene& scene) {
+void apply(const ui::TimelineCommands& c, State& scene, PanelState& panels) {
+  if (c.area_filter) panels.area_filter = *c.area_filter;
   Simulation& sim = scene.simulation;
   if (c.select) {
     if (c.select->empty()) {
@@ -51,7 +79,7 @@ void apply(const ui::TimelineCommands& c, Scene& scene) {
   if (c.looping) p->set_looping(*c.looping);
 }
 
-ui::FlowPanelState flow_state(const Scene& scene) {
+ui::FlowPanelState flow_state(const State& scene) {
   ui::FlowPanelState s;
   s.femoral_ml_s = scene.history.series(0);
   s.calf_ml = scene.history.series(1);
@@ -64,7 +92,7 @@ ui::FlowPanelState flow_state(const Scene& scene) {
   return s;
 }
 
-void apply(const ui::FlowCommands& c, Scene& scene) {
+void apply(const ui::FlowCommands& c, State& scene) {
   flow::FlowSystem* f = scene.simulation.flow();
   if (c.posture)
     if (auto p = flow::parse_posture(*c.posture)) scene.simulation.posture = *p;

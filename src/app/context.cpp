@@ -1,0 +1,95 @@
+#include "app/context.hpp"
+
+#include <cstdio>
+
+#include "app/exit_codes.hpp"
+#include "app/headless_platform.hpp"
+#include "app/runners.hpp"
+#include "app/window_platform.hpp"
+
+namespace effleura::app {
+
+void report_error(const std::string& message) { std::fprintf(stderr, "effleura: %s\n", message.c_str()); }
+
+int load_content(Context& ctx, const Options& options) {
+  ctx.options = options;
+  ctx.paths = resolve_data_paths(options);
+  if (auto loaded = ctx.state.load(options, ctx.paths); !loaded) {
+    report_error(loaded.error().describe());
+    return kExitBadInput;
+  }
+  for (std::size_t a = 0; a < anatomy::kAreaCount; ++a)
+    if (ctx.state.settings.selected[a]) ctx.panels.focus_area = static_cast<int>(a);
+  ctx.fixed_dt = 1.0 / options.fps;
+  return kExitOk;
+}
+
+int open_lesson_or_playlist(Context& ctx, bool kiosk_default) {
+  auto created = LessonOrPlaylist::create(ctx.options, ctx.state, kiosk_default);
+  if (!created) {
+    report_error(created.error().describe());
+    return kExitBadInput;
+  }
+  ctx.lesson_or_playlist = std::move(*created);
+  if (ctx.options.lesson) ctx.lesson_or_playlist_watcher.watch(*ctx.options.lesson);
+  else if (ctx.lesson_or_playlist) ctx.lesson_or_playlist_watcher.watch(ctx.lesson_or_playlist->source());
+  if (ctx.lesson_or_playlist && ctx.lesson_or_playlist->kiosk()) ctx.lesson_or_playlist_watcher.watch(ctx.paths.content / "locales");
+  return kExitOk;
+}
+
+namespace {
+
+int open_renderer(Context& ctx) {
+  auto renderer = render::Renderer::create();
+  if (!renderer) {
+    report_error(renderer.error().describe());
+    return kExitNoOpenGL;
+  }
+  ctx.renderer = std::move(*renderer);
+  ctx.renderer->set_model(ctx.state.model);
+  ctx.renderer->set_hands(ctx.state.hands);
+  return kExitOk;
+}
+
+}  // namespace
+
+int open_headless(Context& ctx, bool with_ui) {
+  auto platform = HeadlessPlatform::open();
+  if (!platform) {
+    report_error(platform.error().describe());
+    return kExitNoOpenGL;
+  }
+  HeadlessPlatform& headless = **platform;
+  ctx.platform = std::move(*platform);
+  if (const int status = open_renderer(ctx); status != kExitOk) return status;
+  const bool recording = ctx.options.record || ctx.options.frames_dir;
+  auto target = render::OffscreenTarget::create(
+      ctx.options.size, ctx.options.antialias.value_or(recording ? render::Antialiasing::edge_filter
+                                                                 : render::Antialiasing::multisample));
+  if (!target) {
+    report_error(target.error().describe());
+    return kExitBadInput;
+  }
+  headless.set_target(std::move(*target));
+  if (with_ui) headless.enable_ui();
+  return kExitOk;
+}
+
+int open_window(Context& ctx, const render::WindowOptions& window, const WindowLook& look) {
+  auto platform = WindowPlatform::open(window, look);
+  if (!platform) {
+    report_error(platform.error().describe());
+    return kExitNoOpenGL;
+  }
+  ctx.platform = std::move(*platform);
+  ctx.panels.renderer_name = render::current_gl_info().renderer;
+  return open_renderer(ctx);
+}
+
+double natural_seconds(const Context& ctx) {
+  if (ctx.lesson_or_playlist) return ctx.lesson_or_playlist->natural_seconds();
+  if (const auto* t = ctx.state.simulation.timeline()) return t->duration();
+  return 10.0;
+}
+
+}  // namespace effleura::app

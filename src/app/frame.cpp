@@ -1,0 +1,159 @@
+#include "app/frame.hpp"
+
+#include <utility>
+
+#include <imgui.h>
+
+#include "app/camera_input.hpp"
+#include "core/log.hpp"
+#include "render/screen_region.hpp"
+#include "ui/overlay.hpp"
+
+namespace effleura::app {
+
+void carry_out_commands(Context& ctx) {
+  const Commands c = std::exchange(ctx.pending, {});
+  State& state = ctx.state;
+  apply(c.main, state, ctx.panels);
+  apply(c.timeline, state, ctx.panels);
+  apply(c.flow, state);
+  if (c.click && state.toggle_area_at(*c.click, ctx.platform->ui_size())) {
+    const auto hit = anatomy::pick(state.model, state.ray_through(*c.click, ctx.platform->ui_size()));
+    if (hit.skin && hit.skin->area) ctx.panels.focus_area = static_cast<int>(*hit.skin->area);
+  }
+  ctx.quit = ctx.quit || c.quit || c.main.quit;
+  if (c.screenshot || c.main.screenshot) ctx.pending.screenshot = true;  // taken once the scene is drawn
+  LessonOrPlaylist* lp = ctx.lesson_or_playlist.get();
+  if (c.visitor && lp && lp->kiosk()) lp->kiosk()->input();
+  lesson::LessonPlayer* player = lp ? lp->lesson() : nullptr;
+  if (player && ctx.style.panels) {
+    if (c.lesson.next) player->next();
+    if (c.lesson.back) player->back();
+    if (c.lesson.replay) player->replay();
+    if (c.lesson.toggle_presenter) ctx.panels.presenter = !ctx.panels.presenter;
+    if (c.lesson.answer) {
+      const auto& step = player->step();
+      if (step.question && *c.lesson.answer < step.question->choices.size())
+        (void)player->answer(step.question->choices[*c.lesson.answer]);
+    }
+    lp->advance(0.0);  // stage a new step at once
+  }
+}
+
+void advance(Context& ctx, double dt) {
+  if (ctx.style.hot_reload) {
+    // An instructor or clinic editing a file sees it change; a broken edit keeps the last good one.
+    ctx.state.poll_hot_reload(dt);
+    if (ctx.lesson_or_playlist && ctx.lesson_or_playlist_watcher.poll(dt)) {
+      auto reloaded = ctx.lesson_or_playlist->reload();
+      if (ctx.style.kiosk) {
+        if (!reloaded) log::warn("kept the last good playlist: " + reloaded.error().describe());
+      } else {
+        ctx.state.reload_error = reloaded ? std::string() : reloaded.error().describe();
+      }
+    }
+  }
+  if (dt <= 0.0) return;
+  if (ctx.lesson_or_playlist) ctx.lesson_or_playlist->advance(dt);
+  ctx.state.update(dt);
+}
+
+void compute_view(Context& ctx) { ctx.view = ctx.state.frame_view(ctx.platform->target().size()); }
+
+namespace {
+
+// While a playlist scene is steady, keep its latest frame; while the next one fades in, lay
+// that last frame of the old scene over it, fading out.
+bool crossfade(Context& ctx) {
+  const LessonOrPlaylist* lp = ctx.lesson_or_playlist.get();
+  if (!ctx.style.kiosk || !lp || !lp->kiosk()) return false;
+  const float fade = lp->fade();
+  if (fade >= 1.0f) ctx.renderer->snapshot(ctx.platform->target());
+  else ctx.renderer->draw_snapshot(ctx.platform->target(), 1.0f - fade);
+  return fade < 1.0f;
+}
+
+void save_screenshot(Context& ctx) {
+  // Captured before the interface is drawn, so the picture shows only the scene.
+  const std::string name = screenshot_name();
+  auto written = render::write_png(ctx.platform->target().capture(), name);
+  ctx.panels.status_message = written ? "Saved " + name : written.error().describe();
+}
+
+void draw_interface(Context& ctx, double dt) {
+  Platform& platform = *ctx.platform;
+  platform.begin_ui(dt > 0.0 ? dt : ctx.fixed_dt);
+  const LessonOrPlaylist* lp = ctx.lesson_or_playlist.get();
+  const glm::ivec2 size = platform.ui_size();
+  if (ctx.style.panels && !ctx.panels.presenter) {
+    ctx.pending.main = ui::draw_main_ui(main_view(ctx.state, ctx.panels));
+    ctx.pending.timeline = ui::draw_timeline_panel(timeline_state(ctx.state, ctx.panels));
+    ctx.pending.flow = ui::draw_flow_panel(flow_state(ctx.state));
+  }
+  if (ctx.style.panels && lp && lp->lesson()) {
+    const lesson::LessonPlayer& player = *ctx.lesson_or_playlist->lesson();
+    const auto asked = ui::draw_presenter_panel(player.presenter(), player.score(), ctx.panels.presenter);
+    ctx.pending.lesson.next |= asked.next;
+    ctx.pending.lesson.back |= asked.back;
+    ctx.pending.lesson.replay |= asked.replay;
+    ctx.pending.lesson.toggle_presenter |= asked.toggle_presenter;
+    if (asked.answer) ctx.pending.lesson.answer = asked.answer;
+  }
+  if (ctx.style.overlay) {
+    ui::Overlay overlay = ctx.state.overlay(ctx.view, size);
+    if (ctx.style.kiosk && lp) {
+      if (auto at = lp->caption_position()) {
+        overlay.caption_placed = true;
+        overlay.caption_at = *at;
+      }
+      overlay.large_caption = true;
+    }
+    if (ctx.style.panels) {
+      // Keep the caption between the View panel and the Technique/Flow panels.
+      overlay.left_margin = ctx.panels.presenter ? 0.0f : 270.0f * platform.ui_scale();
+      overlay.right_margin = ctx.panels.presenter ? 0.0f : 26.0f * ImGui::GetFontSize();
+      if (lp) overlay.caption.clear();  // the lesson panel already shows the step's text
+      if (auto at = platform.hover_point()) {
+        overlay.hover = ctx.state.describe_at(*at, size);
+        overlay.hover_at = *at;
+      }
+    }
+    ui::draw_overlay(overlay, platform.ui_scale());
+  }
+  platform.end_frame();
+}
+
+}  // namespace
+
+void draw_scene(Context& ctx) {
+  render::RenderTarget& target = ctx.platform->target();
+  const glm::ivec2 size = target.size();
+  if (size.x <= 0 || size.y <= 0) return;  // a minimised window has no framebuffer
+  ctx.renderer->draw(target, ctx.view);
+  const bool fading = crossfade(ctx);
+  if (ctx.style.filter_subject && !fading)
+    if (render::OffscreenTarget* offscreen = ctx.platform->offscreen()) {
+      // The leg, the hands on it and everything drawn on the skin lie within the model's box
+      // grown by a hand's length; outside it there are no edges to smooth. (While scenes
+      // cross-fade the old frame may have edges anywhere, so the whole frame is filtered.)
+      constexpr float kHandReach = 0.2f;  // m: a hand on the skin reaches no further than this
+      const anatomy::Bounds bounds = ctx.state.model.bounds();
+      offscreen->set_filter_region(render::screen_rect(bounds.min - glm::vec3(kHandReach),
+                                                       bounds.max + glm::vec3(kHandReach),
+                                                       ctx.view.projection * ctx.view.view, size, 4));
+    }
+  target.finish_scene();
+  if (std::exchange(ctx.pending.screenshot, false)) save_screenshot(ctx);
+}
+
+void frame(Context& ctx, double dt) {
+  ctx.platform->take_input(ctx, dt);  // input events -> commands
+  carry_out_commands(ctx);            // commands
+  advance(ctx, dt);                   // simulation
+  compute_view(ctx);                  // view
+  draw_scene(ctx);                    // draw
+  draw_interface(ctx, dt);            // UI, whose panels leave commands for the next frame
+  ++ctx.frames;
+}
+
+}  // namespace effleura::app

@@ -1,0 +1,22 @@
+#pragma once
+// One frame of a running Effleura, in the order of docs/design.md:
+//   input events -> commands -> simulation -> view -> draw -> UI
+// Input becomes commands (with what the panels asked last frame), the commands are carried
+// out, the lesson or playlist and the simulation advance by dt, the frame's view is computed
+// once, the scene is drawn, and the interface goes on top, its panels returning the commands
+// for the next frame. Every driver (window, kiosk, screenshot, recording, soak) calls this;
+// the benchmark times the middle steps apart.
+#include "app/context.hpp"
+
+namespace effleura::app {
+
+// dt 0 draws the current state without advancing it (a headless run's first frame).
+void frame(Context& ctx, double dt);
+
+// The steps of frame(), for the benchmark.
+void carry_out_commands(Context& ctx);
+void advance(Context& ctx, double dt);
+void compute_view(Context& ctx);
+void draw_scene(Context& ctx);
+
+}  // namespace effleura::app

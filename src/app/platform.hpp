@@ -1,0 +1,36 @@
+#pragma once
+// Where frames go and where input comes from: a window (GLFW, with its Dear ImGui backends)
+// or EGL without a display (an offscreen target, Dear ImGui drawn by hand). frame() talks to
+// whichever the driver opened only through this interface.
+#include <optional>
+
+#include <glm/vec2.hpp>
+
+#include "render/render_target.hpp"
+
+namespace effleura::app {
+
+struct Context;
+
+class Platform {
+ public:
+  virtual ~Platform() = default;
+  [[nodiscard]] virtual render::RenderTarget& target() = 0;
+  // Offscreen targets only (the recording's edge-filter region); null for a window.
+  [[nodiscard]] virtual render::OffscreenTarget* offscreen() { return nullptr; }
+  // The frame's input events, in the order they came, become commands in ctx.pending (a
+  // window starts its interface frame here, since ImGui reads the keys); headless: nothing.
+  virtual void take_input(Context& ctx, double dt) = 0;
+  // Starts the interface over the finished scene (headless; a window started it with input).
+  virtual void begin_ui(double dt) = 0;
+  // Draws the interface and ends the frame (a window swaps buffers).
+  virtual void end_frame() = 0;
+  // Size and scale the interface is laid out in: window coordinates, or the target's pixels.
+  [[nodiscard]] virtual glm::ivec2 ui_size() const = 0;
+  [[nodiscard]] virtual float ui_scale() const = 0;
+  // Where the pointer rests over the 3D view (not over a panel, no button held); none headless.
+  [[nodiscard]] virtual std::optional<glm::vec2> hover_point() const { return std::nullopt; }
+  [[nodiscard]] virtual bool closing() const { return false; }
+};
+
+}  // namespace effleura::app
