@@ -1,19 +1,18 @@
 // `effleura --headless --simulate WHAT --seconds S ... --report FILE.json`: runs the flow model
-// without drawing and writes its report. A technique drives the flow through the contacts
-// its hands make, looping for the whole run; rest, walking and ankle-pumps are built in.
+// without drawing and writes its report. A technique drives the flow through the contacts of
+// the same Simulation the window draws (its playback, at --at and --speed, looping for the
+// whole run, on the leg surface fitted to the same model); rest, walking and ankle-pumps are
+// built-in rhythms.
 #include <cmath>
 #include <cstdio>
-#include <memory>
 
-#include "anatomy/leg_surface.hpp"
 #include "anatomy/model_loader.hpp"
 #include "app/exit_codes.hpp"
 #include "app/paths.hpp"
 #include "app/runners.hpp"
+#include "app/simulation.hpp"
 #include "core/files.hpp"
 #include "flow/report.hpp"
-#include "technique/technique_loader.hpp"
-#include "technique/timeline.hpp"
 
 namespace effleura::app {
 
@@ -32,40 +31,40 @@ int run_simulate(const Options& options) {
   request.stocking_mmhg = options.stocking_mmhg;
 
   const bool built_in = request.scenario == "rest" || request.scenario == "walking" || request.scenario == "ankle-pumps";
-  std::unique_ptr<anatomy::LegSurface> surface;
-  std::unique_ptr<technique::Timeline> timeline;
-  technique::PoseLibrary poses;
-  technique::TechniqueLibrary techniques;
+  Simulation simulation;
+  simulation.posture = *posture;
   if (!built_in) {
-    auto p = technique::load_poses(paths.content / "poses.toml");
-    if (!p) { report_error(p.error().describe()); return kExitBadInput; }
-    poses = std::move(*p);
-    auto lib = technique::load_techniques(paths.content / "techniques", poses);
-    if (!lib) { report_error(lib.error().describe()); return kExitBadInput; }
-    techniques = std::move(*lib);
-    const technique::Technique* t = techniques.find(request.scenario);
-    if (!t) {
+    // The hands follow the generated leg when it is there, the analytic leg otherwise, as in
+    // the window (Simulation::load_techniques).
+    anatomy::Model model;
+    if (auto leg = anatomy::load_model(options.model ? *options.model : paths.assets / "leg.glb")) model = std::move(*leg);
+    if (auto loaded = simulation.load_techniques(paths, model); !loaded) {
+      report_error(loaded.error().describe());
+      return kExitBadInput;
+    }
+    if (!simulation.techniques().find(request.scenario)) {
       std::string ids = "rest, walking, ankle-pumps";
-      for (const auto& known : techniques.all())
+      for (const auto& known : simulation.techniques().all())
         if (known.id != "ankle-pumps") ids += ", " + known.id;  // already listed as built in
       report_error("invalid value '" + request.scenario + "' for --simulate: expected one of " + ids);
       return kExitBadInput;
     }
-    // The hands follow the generated leg when it is there, the analytic leg otherwise.
-    if (auto leg = anatomy::load_model(paths.assets / "leg.glb"); leg && leg->find("skin"))
-      if (auto fitted = anatomy::MeshLegSurface::build(*leg))
-        surface = std::make_unique<anatomy::MeshLegSurface>(std::move(*fitted));
-    if (!surface) surface = std::make_unique<anatomy::AnalyticLegSurface>();
-    timeline = std::make_unique<technique::Timeline>(*t, poses, *surface);
+    if (auto picked = simulation.select_technique(request.scenario, options.at_seconds, options.speed); !picked) {
+      report_error(picked.error().describe());
+      return kExitBadInput;
+    }
   }
 
-  technique::TechniqueFrame frame;
+  // The report's model asks for the contacts at each of its steps, in order; the hands move on
+  // by the time since the last ask (at the playback's speed, as in the window).
+  double hands_at = 0.0;
   auto contacts = [&](double t) {
-    Contacts out;
-    if (!timeline || t < 0.0) return out;
-    timeline->evaluate(std::fmod(t, timeline->duration()), frame);
-    frame.append_contacts(out);
-    return out;
+    if (!simulation.timeline() || t < 0.0) return Contacts{};
+    if (t > hands_at) {
+      simulation.advance_hands(t - hands_at);
+      hands_at = t;
+    }
+    return simulation.contacts();
   };
   auto report = flow::simulate(*network, request, contacts);
   if (!report) { report_error(report.error().describe()); return kExitBadInput; }

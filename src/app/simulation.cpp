@@ -9,13 +9,7 @@
 namespace effleura::app {
 
 Expected<void> Simulation::load(const DataPaths& paths, const anatomy::Model& model) {
-  auto poses = technique::load_poses(paths.content / "poses.toml");
-  if (!poses) return std::unexpected(poses.error());
-  poses_ = std::move(*poses);
-  auto techniques = technique::load_techniques(paths.content / "techniques", poses_);
-  if (!techniques) return std::unexpected(techniques.error());
-  techniques_ = std::move(*techniques);
-
+  if (auto techniques = load_techniques(paths, model); !techniques) return techniques;
   auto veins = anatomy::load_vein_network(paths.content / "anatomy" / "veins.toml");
   if (!veins) return std::unexpected(veins.error());
   auto flow = flow::FlowSystem::create(*veins, posture);
@@ -25,6 +19,16 @@ Expected<void> Simulation::load(const DataPaths& paths, const anatomy::Model& mo
   particles_.emplace(*flow_);
   // Spread the particles along the veins before the first frame is seen.
   for (int i = 0; i < 100; ++i) particles_->advect(*flow_, 0.1);
+  return {};
+}
+
+Expected<void> Simulation::load_techniques(const DataPaths& paths, const anatomy::Model& model) {
+  auto poses = technique::load_poses(paths.content / "poses.toml");
+  if (!poses) return std::unexpected(poses.error());
+  poses_ = std::move(*poses);
+  auto techniques = technique::load_techniques(paths.content / "techniques", poses_);
+  if (!techniques) return std::unexpected(techniques.error());
+  techniques_ = std::move(*techniques);
 
   // The hands follow the real skin when there is one; foreign models get the analytic leg.
   surface_.reset();
@@ -92,6 +96,19 @@ void Simulation::evaluate() {
 }
 
 void Simulation::update(double dt) {
+  advance_hands(dt);
+  // Blood moves in real time even when the technique is slowed, so the physiology stays true.
+  if (flow_) {
+    // Pointing the foot (plantarflexion) contracts the calf, as in the built-in ankle-pump
+    // rhythm: up to its 90 mmHg on the sinuses at 30 degrees (flow/drivers.hpp, an estimate).
+    const double plantar = timeline_ ? std::clamp(-static_cast<double>(frame_.ankle_deg) / 30.0, 0.0, 1.0) : 0.0;
+    flow_->set_calf_muscle_pressure(flow::kAnklePumps.peak_mmhg * plantar);
+    flow_->advance(dt, contacts_, posture);
+    particles_->advect(*flow_, dt);
+  }
+}
+
+void Simulation::advance_hands(double dt) {
   time_ += dt;
   if (playback_) {
     if (playback_->advance(dt))
@@ -104,15 +121,6 @@ void Simulation::update(double dt) {
       if (hand.contact) trails_[h].push(on_skin, hand.velocity, hand.pressure_mmhg, time_);
       trails_[h].prune(time_);
     }
-  }
-  // Blood moves in real time even when the technique is slowed, so the physiology stays true.
-  if (flow_) {
-    // Pointing the foot (plantarflexion) contracts the calf, as in the built-in ankle-pump
-    // rhythm: up to its 90 mmHg on the sinuses at 30 degrees (flow/drivers.hpp, an estimate).
-    const double plantar = timeline_ ? std::clamp(-static_cast<double>(frame_.ankle_deg) / 30.0, 0.0, 1.0) : 0.0;
-    flow_->set_calf_muscle_pressure(flow::kAnklePumps.peak_mmhg * plantar);
-    flow_->advance(dt, contacts_, posture);
-    particles_->advect(*flow_, dt);
   }
 }
 

@@ -26,12 +26,17 @@ class Simulation {
   // Reads poses, techniques and the vein network from the content folder, and fits the leg
   // surface to the model's skin (an analytic leg when the model has none).
   Expected<void> load(const DataPaths& paths, const anatomy::Model& model);
+  // The technique side alone (poses, techniques, the leg surface), for `--simulate`, whose
+  // flow model runs inside the report (flow/report.hpp).
+  Expected<void> load_techniques(const DataPaths& paths, const anatomy::Model& model);
 
   // Starts a technique at time `at`, playing at `speed`; the error lists the valid ids.
   Expected<void> select_technique(const std::string& id, double at = 0.0, double speed = 1.0);
   void clear_technique();
 
   void update(double dt);
+  // The technique side of update(): playback (at its speed), hands, contacts and trails.
+  void advance_hands(double dt);
 
   // Hot reload of poses and techniques: on success the running technique continues from the
   // same moment in its new form; on error nothing changes and the error is returned.

@@ -72,3 +72,20 @@ TEST_CASE("unknown technique, posture or vein: one clear line and exit 2") {
     CHECK_MESSAGE(r.err.find(c.mentions) != std::string::npos, r.err);
   }
 }
+
+TEST_CASE("--speed slows a technique's hands in --simulate as in the window; the blood keeps real time") {
+  const auto dir = effleura::test::temp_dir("cli");
+  auto report = [&](const std::string& speed, const char* name) {
+    const auto out = dir / name;
+    std::filesystem::remove(out);
+    auto r = run(kExe, "--headless --simulate calf-squeezes --seconds 6 --speed " + speed + " --report '" + out.string() + "'");
+    REQUIRE_MESSAGE(r.status == 0, r.err);
+    return effleura::test::slurp(out);
+  };
+  // At full speed the first squeezes of the 6 s empty part of the calf; at a tenth of it the
+  // hands are still in their first 0.6 s, laying on, and the calf has not been squeezed.
+  const std::string full = report("1", "speed-1.json"), slow = report("0.1", "speed-0.1.json");
+  CHECK(number(full, "calf_ejection_fraction") > 0.1);
+  CHECK(number(slow, "calf_ejection_fraction") < 0.02);
+  CHECK(number(slow, "peak_flow_ml_min") < 1.05 * number(slow, "baseline_flow_ml_min"));
+}
