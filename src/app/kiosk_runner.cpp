@@ -52,14 +52,17 @@ int run_kiosk_soak(const Options& options) {
     // The first loop warms every scene up (shaders, driver caches); growth after it is what matters.
     if (first_loop_mb < 0.0 && kiosk && kiosk->frame().loops_completed >= 1) first_loop_mb = resident_mb();
   }
+  // One figure a line under a stable key (tests and scripts read the keys, not the prose).
   const auto f = kiosk ? kiosk->frame() : lesson::KioskFrame{};
-  std::printf("kiosk soak: %d frames (%.0f s of playlist time), %llu scenes started, %llu loops completed\n",
-              frames, frames * dt, static_cast<unsigned long long>(f.scenes_started),
-              static_cast<unsigned long long>(f.loops_completed));
-  std::printf("resident memory at start (MB)  %8.1f\n", start_mb);
-  if (first_loop_mb >= 0.0) std::printf("resident memory after loop 1 (MB) %5.1f\n", first_loop_mb);
-  std::printf("resident memory at end (MB)    %8.1f\n", resident_mb());
-  std::printf("frames with GL errors          %8d\n", gl_error_frames);
+  std::printf("kiosk soak (resident memory in MB)\n");
+  std::printf("frames                   %8d\n", frames);
+  std::printf("playlist_seconds         %8.1f\n", frames * dt);
+  std::printf("scenes_started           %8llu\n", static_cast<unsigned long long>(f.scenes_started));
+  std::printf("loops_completed          %8llu\n", static_cast<unsigned long long>(f.loops_completed));
+  std::printf("resident_mb_start        %8.1f\n", start_mb);
+  if (first_loop_mb >= 0.0) std::printf("resident_mb_after_loop_1 %8.1f\n", first_loop_mb);
+  std::printf("resident_mb_end          %8.1f\n", resident_mb());
+  std::printf("gl_error_frames          %8d\n", gl_error_frames);
   return gl_error_frames == 0 ? kExitOk : kExitFailure;
 }
 
