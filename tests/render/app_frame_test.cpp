@@ -1,0 +1,49 @@
+// One frame of the app (app/frame.hpp) on the headless platform: commands asked for in one
+// frame are carried out at the start of the next, before the simulation; the view the scene
+// and the labels are drawn with is the camera after this frame's step, not the last one.
+#include <doctest/doctest.h>
+
+#include "app/context.hpp"
+#include "app/frame.hpp"
+#include "scene_render_support.hpp"
+
+using namespace effleura;
+
+namespace {
+
+bool same(const glm::mat4& a, const glm::mat4& b) {
+  for (int c = 0; c < 4; ++c)
+    for (int r = 0; r < 4; ++r)
+      if (a[c][r] != b[c][r]) return false;
+  return true;
+}
+
+}  // namespace
+
+TEST_CASE("a frame carries out last frame's commands, steps, then draws with the stepped camera") {
+  app::Options options = test::source_options();
+  options.size = {160, 120};
+  options.technique = "effleurage";
+  app::Context ctx;
+  REQUIRE(app::load_content(ctx, options) == 0);
+  REQUIRE(app::open_headless(ctx) == 0);
+
+  app::frame(ctx, 0.0);  // the first frame shows the start without stepping
+  CHECK(ctx.state.simulation.time() == 0.0);
+  CHECK(ctx.frames == 1);
+
+  // What a panel asked for: the veins alone and a camera move to the back view (animated).
+  ctx.pending.main.layers = render::LayerVisibility{false, false, false, true};
+  ctx.pending.main.preset = render::ViewPreset::back;
+  const glm::mat4 before = ctx.state.camera.view_matrix();
+  app::frame(ctx, 1.0 / 30.0);
+  CHECK(ctx.state.simulation.time() == doctest::Approx(1.0 / 30.0));
+  CHECK_FALSE(ctx.state.settings.layers.skin);  // carried out
+  CHECK_FALSE(ctx.view.layers.skin);            // and drawn in the same frame
+  // The camera moved during this frame's step, and the frame's view is the moved camera.
+  CHECK_FALSE(same(before, ctx.state.camera.view_matrix()));
+  CHECK(same(ctx.view.view, ctx.state.camera.view_matrix()));
+  // Nothing is left pending: a command is carried out once.
+  CHECK_FALSE(ctx.pending.main.layers.has_value());
+  CHECK_FALSE(ctx.pending.main.preset.has_value());
+}
