@@ -16,7 +16,9 @@ int run_window(const Options& options) {
   ctx.style.panels = true;
   ctx.style.hot_reload = true;
   if (const int status = load_content(ctx, options); status != kExitOk) return status;
-  if (const int status = open_lesson_or_playlist(ctx, false); status != kExitOk) return status;
+  // A lesson runs in the explorer window with its panel (a playlist belongs to the kiosk).
+  if (options.lesson)
+    if (const int status = open_lesson_or_playlist(ctx, false); status != kExitOk) return status;
   if (const int status = open_window(ctx, {}, WindowLook{}); status != kExitOk) return status;
   auto last = std::chrono::steady_clock::now();
   // --frames ends a windowed run too: smoke tests and demos that must stop by themselves.
