@@ -174,7 +174,8 @@ Expected<Model> load_model(const std::filesystem::path& path) {
     return std::unexpected(e);
   }
   if (bytes->empty()) return fail("model file is empty", name);
-  if (auto ok = check_model_bytes(*bytes, path); !ok) return std::unexpected(ok.error());
+  if (auto ok = check_model_bytes(*bytes, path); !ok)
+    return fail("cannot read model (" + ok.error().message + ")", name);
   bytes->clear();
   bytes->shrink_to_fit();
 

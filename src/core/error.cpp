@@ -10,11 +10,19 @@ namespace {
 // or many lines cannot flood the terminal or the status bar.
 std::string one_line(const std::string& text, std::size_t max) {
   std::string out;
-  out.reserve(std::min(text.size(), max + 3));
-  for (const char c : text) {
-    if (out.size() >= max) return out + "...";
-    const auto u = static_cast<unsigned char>(c);
-    out.push_back(u < 0x20 || u == 0x7f ? ' ' : c);
+  out.reserve(std::min(text.size(), max + 5));
+  auto append = [&](std::size_t from, std::size_t to) {
+    for (std::size_t i = from; i < to; ++i) {
+      const auto u = static_cast<unsigned char>(text[i]);
+      out.push_back(u < 0x20 || u == 0x7f ? ' ' : text[i]);
+    }
+  };
+  if (text.size() <= max) {
+    append(0, text.size());
+  } else {  // the start and the end, where the option and what was expected are named
+    append(0, max * 2 / 3);
+    out += " ... ";
+    append(text.size() - max / 3, text.size());
   }
   return out;
 }
