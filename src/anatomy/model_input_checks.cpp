@@ -61,6 +61,10 @@ Expected<void> check_uri(const json& entry, const std::string& what) {
 }
 
 Expected<void> check_gltf_structure(std::string_view text, const ModelLimits& limits) {
+  // Parsed JSON takes several times its text in memory; the leg's is under 100 KB.
+  if (text.size() > limits.json_bytes)
+    return fail("glTF JSON is " + std::to_string(text.size() >> 20) + " MB; at most " +
+                std::to_string(limits.json_bytes >> 20) + " MB is read");
   if (!nesting_within(text, limits.json_depth))
     return fail("glTF JSON nests deeper than " + std::to_string(limits.json_depth) + " levels");
   const json doc = json::parse(text, nullptr, false);
@@ -221,7 +225,10 @@ Expected<void> check_model_bytes(std::span<const std::uint8_t> bytes,
   auto ext = path.extension().string();
   for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   const std::string_view text(reinterpret_cast<const char*>(bytes.data()), bytes.size());
-  if (ext == ".gltf") return located(check_gltf_json(text, limits));
+  // Assimp also recognises glTF JSON by its content, whatever the file is called.
+  const auto first = text.find_first_not_of(" \t\r\n");
+  if (ext == ".gltf" || (first != std::string_view::npos && text[first] == '{'))
+    return located(check_gltf_json(text, limits));
   if (ext == ".off" || text.substr(0, 3) == "OFF" || text.substr(0, 4) == "COFF" || text.substr(0, 4) == "NOFF")
     return located(check_counted_header(bytes, "OFF"));
   if (text.substr(0, 4) == "ply\n" || text.substr(0, 5) == "ply\r\n") return located(check_counted_header(bytes, "PLY"));

@@ -14,6 +14,7 @@ namespace effleura::anatomy {
 
 struct ModelLimits {
   std::size_t json_depth = 64;      // glTF needs about 8 levels
+  std::size_t json_bytes = std::size_t{64} << 20;
   std::size_t node_depth = 128;     // a skeleton is a few dozen joints deep
   std::size_t nodes = 65536;
   std::size_t joints = 1024;        // per skin; Effleura draws at most 255

@@ -8,9 +8,11 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <span>
 #include <string>
 #include <vector>
 
+#include "anatomy/model_input_checks.hpp"
 #include "anatomy/model_loader.hpp"
 #include "../support/test_models.hpp"
 
@@ -185,4 +187,16 @@ TEST_CASE("models with non-finite or no extent are refused with a message") {
         std::string::npos);
   CHECK(load_error(write("point.obj", "o skin\nv 1 1 1\nv 1 1 1\nv 1 1 1\nf 1 2 3\n")).find("no extent") !=
         std::string::npos);
+}
+
+TEST_CASE("glTF JSON over the size cap is refused before it is parsed") {
+  const std::string json = gltf_json(R"({"byteLength":44})");
+  anatomy::ModelLimits limits;
+  limits.json_bytes = json.size() - 1;
+  const std::span<const std::uint8_t> bytes(reinterpret_cast<const std::uint8_t*>(json.data()), json.size());
+  auto r = anatomy::check_model_bytes(bytes, "big.gltf", limits);
+  REQUIRE_FALSE(r.has_value());
+  CHECK(r.error().message.find("glTF JSON is") != std::string::npos);
+  limits.json_bytes = json.size();
+  CHECK(anatomy::check_model_bytes(bytes, "big.gltf", limits).has_value());
 }
