@@ -203,7 +203,8 @@ Expected<Model> load_model(const std::filesystem::path& path) {
   // No vertex joining: glTF arrives indexed, and joining triples the import time of the leg.
   scene = importer.ApplyPostProcessing(aiProcess_Triangulate | aiProcess_GenSmoothNormals |
                                        aiProcess_SortByPType);
-  if (!scene || !scene->mRootNode) return fail("cannot prepare the model's meshes", name);
+  if (!scene || !scene->mRootNode)
+    return fail("cannot prepare the model's meshes (" + one_line(importer.GetErrorString()) + ")", name);
 
   Model model;
   model.source = name;

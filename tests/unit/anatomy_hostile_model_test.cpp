@@ -200,3 +200,31 @@ TEST_CASE("glTF JSON over the size cap is refused before it is parsed") {
   limits.json_bytes = json.size();
   CHECK(anatomy::check_model_bytes(bytes, "big.gltf", limits).has_value());
 }
+
+namespace {
+
+// A minimal Blitz3D (.b3d) file: one triangle and an animation whose only key lies one frame
+// past the animation's end, as in minetest's character.b3d.
+std::string b3d_with_late_key() {
+  auto i32 = [](std::int32_t v) { return std::string(reinterpret_cast<const char*>(&v), 4); };
+  auto f32 = [](float v) { return std::string(reinterpret_cast<const char*>(&v), 4); };
+  auto chunk = [&](const char* tag, const std::string& body) {
+    return std::string(tag, 4) + i32(static_cast<std::int32_t>(body.size())) + body;
+  };
+  std::string vertices = i32(0) + i32(0) + i32(0);
+  for (const float v : {0.f, 0.f, 0.f, 1.f, 0.f, 0.f, 0.f, 1.f, 0.f}) vertices += f32(v);
+  const std::string mesh = chunk("MESH", i32(-1) + chunk("VRTS", vertices) + chunk("TRIS", i32(-1) + i32(0) + i32(1) + i32(2)));
+  std::string transform;
+  for (const float v : {0.f, 0.f, 0.f, 1.f, 1.f, 1.f, 1.f, 0.f, 0.f, 0.f}) transform += f32(v);
+  const std::string anim = chunk("ANIM", i32(0) + i32(2) + f32(25.0f));  // 2 frames long
+  const std::string keys = chunk("KEYS", i32(1) + i32(3) + f32(0) + f32(0) + f32(0));  // a key at frame 3
+  return chunk("BB3D", i32(1) + chunk("NODE", std::string("skin") + '\0' + transform + mesh + anim + keys));
+}
+
+}  // namespace
+
+TEST_CASE("an animation key past the end does not stop a model loading: we use no animation") {
+  auto model = anatomy::load_model(write("late-key.b3d", b3d_with_late_key()));
+  REQUIRE_MESSAGE(model.has_value(), model.error().describe());
+  CHECK(model->triangle_count() == 1);
+}
