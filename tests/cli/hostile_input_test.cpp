@@ -43,13 +43,15 @@ void check_one_line(const effleura::test::RunResult& r, const std::string& needl
 
 }  // namespace
 
-TEST_CASE("a FIFO as --model, --areas or --playlist is refused at once (each blocked forever before)") {
+TEST_CASE("a FIFO as --model, --areas, --lesson or --playlist is refused at once (each blocked forever before)") {
   const auto shot = q(scratch() / "x.png");
   const auto model = fifo("model.glb");
   check_one_line(run(kExe, "--headless --screenshot " + shot + " --model " + q(model)), model.string() + ": is a pipe");
   const auto areas = fifo("areas.toml");
   check_one_line(run(kExe, "--headless --screenshot " + shot + " --model " + q(lathe()) + " --areas " + q(areas)),
                  "is a pipe");
+  const auto lesson = fifo("lesson.toml");
+  check_one_line(run(kExe, "--record " + q(scratch() / "l.mp4") + " --lesson " + q(lesson)), "--lesson: is a pipe");
   const auto playlist = fifo("playlist.toml");
   check_one_line(run(kExe, "--kiosk --headless --seconds 1 --playlist " + q(playlist)), "is a pipe");
 }
