@@ -21,10 +21,11 @@ if ! command -v afl-fuzz >/dev/null 2>&1; then
 fi
 
 build="$root/build-fuzz"
+mkdir -p "$build"
 # AddressSanitizer in the fuzzed build: an out-of-bounds read is a crash, not luck.
 AFL_USE_ASAN=1 CC=afl-gcc CXX=afl-g++ cmake -S "$root" -B "$build" -G Ninja \
-  -DCMAKE_BUILD_TYPE=RelWithDebInfo -DEFFLEURA_TESTS=OFF -DEFFLEURA_FUZZ=ON >"$build.configure.log" 2>&1 ||
-  { cat "$build.configure.log" >&2; exit 1; }
+  -DCMAKE_BUILD_TYPE=RelWithDebInfo -DEFFLEURA_TESTS=OFF -DEFFLEURA_FUZZ=ON >"$build/configure.log" 2>&1 ||
+  { cat "$build/configure.log" >&2; exit 1; }
 AFL_USE_ASAN=1 nice -n 19 cmake --build "$build" -j 2 --target $(printf 'fuzz_%s ' "${targets[@]}")
 
 export AFL_SKIP_CPUFREQ=1 AFL_NO_UI=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1
