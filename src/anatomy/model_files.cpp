@@ -11,7 +11,9 @@ namespace effleura::anatomy {
 
 ModelFolderIO::ModelFolderIO(const std::filesystem::path& model) {
   std::error_code ec;
-  folder_ = std::filesystem::weakly_canonical(std::filesystem::absolute(model, ec).parent_path(), ec);
+  // The folder of the file itself, symlinks resolved: a model linked from elsewhere reads
+  // its buffers from beside the real file, as Assimp resolves them.
+  folder_ = std::filesystem::weakly_canonical(std::filesystem::absolute(model, ec), ec).parent_path();
 }
 
 bool ModelFolderIO::inside(const std::filesystem::path& file) const {

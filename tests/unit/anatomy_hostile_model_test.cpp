@@ -228,3 +228,14 @@ TEST_CASE("an animation key past the end does not stop a model loading: we use n
   REQUIRE_MESSAGE(model.has_value(), model.error().describe());
   CHECK(model->triangle_count() == 1);
 }
+
+TEST_CASE("a model reached through a symlink from another folder still loads") {
+  const auto elsewhere = test::temp_dir("hostile-models-link");
+  const auto real = write("linked-target.glb", glb_triangle());
+  const auto link = elsewhere / "linked.glb";
+  fs::remove(link);
+  fs::create_symlink(real, link);
+  auto model = anatomy::load_model(link);
+  REQUIRE_MESSAGE(model.has_value(), model.error().describe());
+  CHECK(model->triangle_count() == 1);
+}
