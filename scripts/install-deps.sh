@@ -7,7 +7,7 @@ packages=(
   # toolchain
   g++ cmake ninja-build pkg-config
   # libraries (README "Dependencies" says why each is there)
-  libglfw3-dev libglm-dev libassimp-dev libimgui-dev doctest-dev libtomlplusplus-dev libstb-dev
+  libglfw3-dev libglm-dev libassimp-dev libimgui-dev doctest-dev libtomlplusplus-dev libstb-dev nlohmann-json3-dev
   python3-glad libegl-dev libgl-dev libegl-mesa0 libgl1-mesa-dri
   libopenvdb-dev libboost-dev libboost-iostreams-dev libtbb-dev libmeshoptimizer-dev fonts-dejavu-core
   # tools the tests use: Xvfb for the window smoke test, ffmpeg for video export

@@ -5,6 +5,9 @@
 #include <assimp/scene.h>
 
 #include <algorithm>
+#include <cmath>
+#include <exception>
+#include <string>
 #include <system_error>
 #include <utility>
 
@@ -14,9 +17,22 @@
 #include <glm/matrix.hpp>
 
 #include "anatomy/area_attributes.hpp"
+#include "anatomy/model_files.hpp"
+#include "anatomy/model_input_checks.hpp"
+#include "core/files.hpp"
 
 namespace effleura::anatomy {
 namespace {
+
+// Names and messages from a file are shown on one line and kept short.
+std::string one_line(std::string text, std::size_t max = 200) {
+  for (auto& c : text)
+    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+  if (text.size() > max) text = text.substr(0, max) + "...";
+  return text;
+}
+
+std::string short_name(const std::string& name) { return one_line(name, 60); }
 
 glm::mat4 to_glm(const aiMatrix4x4& m) {
   // Assimp is row-major, glm column-major.
@@ -61,12 +77,58 @@ Skin read_skin(const aiMesh& am) {
   return skin;
 }
 
-void collect(const aiScene& scene, const aiNode& node, const glm::mat4& parent, Model& out) {
+// Counts of what collect() has taken so far, so a file of a million copies of one triangle
+// (or nodes nested without end) is refused before it costs minutes a frame.
+struct Budget {
+  ModelLimits limits;
+  std::size_t instances = 0;
+  std::uint64_t vertices = 0;
+};
+
+// What we use of Assimp's scene, checked here instead of by its ValidateDataStructure step
+// (which also refuses things we never read, such as an animation key past the end).
+Expected<void> check_mesh(const aiScene& scene, unsigned index) {
+  if (index >= scene.mNumMeshes || !scene.mMeshes[index]) return fail("a node refers to a mesh that does not exist");
+  const aiMesh& am = *scene.mMeshes[index];
+  if (am.mNumVertices > 0 && !am.mVertices) return fail("a mesh has no vertex positions");
+  for (unsigned f = 0; f < am.mNumFaces; ++f) {
+    const aiFace& face = am.mFaces[f];
+    if (face.mNumIndices > 0 && !face.mIndices) return fail("a mesh face has no indices");
+    for (unsigned k = 0; k < face.mNumIndices; ++k)
+      if (face.mIndices[k] >= am.mNumVertices) return fail("a mesh face refers to a vertex that does not exist");
+  }
+  for (unsigned b = 0; b < am.mNumBones; ++b)
+    if (!am.mBones || !am.mBones[b] || (am.mBones[b]->mNumWeights > 0 && !am.mBones[b]->mWeights))
+      return fail("a mesh bone is incomplete");
+  return {};
+}
+
+Expected<void> check_scene(const aiScene& scene, const aiNode& node, std::size_t depth, const Budget& budget) {
+  if (depth > budget.limits.node_depth)
+    return fail("nodes nest deeper than " + std::to_string(budget.limits.node_depth) + " levels");
+  for (unsigned i = 0; i < node.mNumMeshes; ++i)
+    if (auto ok = check_mesh(scene, node.mMeshes[i]); !ok) return ok;
+  for (unsigned c = 0; c < node.mNumChildren; ++c) {
+    if (!node.mChildren || !node.mChildren[c]) return fail("a node's child is missing");
+    if (auto ok = check_scene(scene, *node.mChildren[c], depth + 1, budget); !ok) return ok;
+  }
+  return {};
+}
+
+Expected<void> collect(const aiScene& scene, const aiNode& node, const glm::mat4& parent, Model& out,
+                       Budget& budget) {
   const glm::mat4 world = parent * to_glm(node.mTransformation);
   const glm::mat3 normal_matrix = glm::transpose(glm::inverse(glm::mat3(world)));
   for (unsigned i = 0; i < node.mNumMeshes; ++i) {
     const aiMesh& am = *scene.mMeshes[node.mMeshes[i]];
     if (am.mNumVertices == 0 || !(am.mPrimitiveTypes & aiPrimitiveType_TRIANGLE)) continue;
+    budget.vertices += am.mNumVertices;
+    if (++budget.instances > budget.limits.primitives)
+      return fail("the model draws more than " + std::to_string(budget.limits.primitives) +
+                  " mesh parts; too many to draw");
+    if (budget.vertices > budget.limits.vertices)
+      return fail("the model has more than " + std::to_string(budget.limits.vertices) +
+                  " vertices; too many to draw");
     Mesh mesh;
     // glTF names the node; the mesh name is the fallback for formats that only name meshes.
     mesh.name = node.mName.length ? node.mName.C_Str() : am.mName.C_Str();
@@ -76,7 +138,10 @@ void collect(const aiScene& scene, const aiNode& node, const glm::mat4& parent, 
     mesh.normals.reserve(am.mNumVertices);
     for (unsigned v = 0; v < am.mNumVertices; ++v) {
       const aiVector3D& p = am.mVertices[v];
-      mesh.positions.push_back(glm::vec3(world * glm::vec4(p.x, p.y, p.z, 1.0f)));
+      const glm::vec3 q(world * glm::vec4(p.x, p.y, p.z, 1.0f));
+      if (!std::isfinite(q.x) || !std::isfinite(q.y) || !std::isfinite(q.z))
+        return fail("mesh '" + short_name(mesh.name) + "' has a vertex position that is not a finite number");
+      mesh.positions.push_back(q);
       glm::vec3 n(0.0f, 1.0f, 0.0f);
       if (am.mNormals) n = glm::normalize(normal_matrix * glm::vec3(am.mNormals[v].x, am.mNormals[v].y, am.mNormals[v].z));
       mesh.normals.push_back(n);
@@ -91,35 +156,67 @@ void collect(const aiScene& scene, const aiNode& node, const glm::mat4& parent, 
     mesh.skin = read_skin(am);
     if (!mesh.indices.empty()) out.meshes.push_back(std::move(mesh));
   }
-  for (unsigned c = 0; c < node.mNumChildren; ++c) collect(scene, *node.mChildren[c], world, out);
+  for (unsigned c = 0; c < node.mNumChildren; ++c)
+    if (auto ok = collect(scene, *node.mChildren[c], world, out, budget); !ok) return ok;
+  return {};
 }
 
 }  // namespace
 
 Expected<Model> load_model(const std::filesystem::path& path) {
-  std::error_code ec;
-  if (!std::filesystem::exists(path, ec)) return fail("model file not found", path.string());
-  if (std::filesystem::is_directory(path, ec)) return fail("is a folder, not a model file", path.string());
-  if (std::filesystem::file_size(path, ec) == 0) return fail("model file is empty", path.string());
+  const std::string name = path.string();
+  // Read and checked here first: a FIFO, a device, a folder or a file claiming more than it
+  // holds never reaches Assimp.
+  auto bytes = read_binary_file(path);
+  if (!bytes) {
+    Error e = bytes.error();
+    if (e.message == "no such file") e.message = "model file not found";
+    return std::unexpected(e);
+  }
+  if (bytes->empty()) return fail("model file is empty", name);
+  if (auto ok = check_model_bytes(*bytes, path); !ok)
+    return fail("cannot read model (" + ok.error().message + ")", name);
+  bytes->clear();
+  bytes->shrink_to_fit();
 
   Assimp::Importer importer;
-  // Normals are generated only where missing; the forge writes its own smooth normals.
-  // No vertex joining: glTF arrives indexed, and joining triples the import time of the leg.
-  const unsigned flags = aiProcess_Triangulate | aiProcess_GenSmoothNormals | aiProcess_SortByPType |
-                         aiProcess_ValidateDataStructure;
-  const aiScene* scene = importer.ReadFile(path.string(), flags);
+  auto* io = new ModelFolderIO(path);
+  importer.SetIOHandler(io);  // the importer owns it from here
+  // Imported with no steps first, so the checks below run before any post-processing step
+  // walks the data; Assimp's own validation is left out (see check_mesh).
+  const aiScene* scene = nullptr;
+  try {
+    scene = importer.ReadFile(name, 0);
+  } catch (const std::exception& e) {
+    return fail(std::string("cannot read model (") + e.what() + ")", name);
+  }
   if (!scene) {
-    std::string why = importer.GetErrorString();
+    std::string why = io->refusal().empty() ? importer.GetErrorString() : io->refusal();
     if (why.empty()) why = "unknown reason";
-    return fail("cannot read model (" + why + ")", path.string());
+    return fail("cannot read model (" + one_line(why) + ")", name);
   }
   if ((scene->mFlags & AI_SCENE_FLAGS_INCOMPLETE) || !scene->mRootNode)
-    return fail("model file is incomplete (truncated or damaged?)", path.string());
+    return fail("model file is incomplete (truncated or damaged?)", name);
+  Budget budget;
+  if (auto ok = check_scene(*scene, *scene->mRootNode, 0, budget); !ok) return fail(ok.error().message, name);
+  // Normals are generated only where missing; the forge writes its own smooth normals.
+  // No vertex joining: glTF arrives indexed, and joining triples the import time of the leg.
+  scene = importer.ApplyPostProcessing(aiProcess_Triangulate | aiProcess_GenSmoothNormals |
+                                       aiProcess_SortByPType);
+  if (!scene || !scene->mRootNode)
+    return fail("cannot prepare the model's meshes (" + one_line(importer.GetErrorString()) + ")", name);
 
   Model model;
-  model.source = path.string();
-  collect(*scene, *scene->mRootNode, glm::mat4(1.0f), model);
-  if (model.meshes.empty()) return fail("model contains no triangle meshes", path.string());
+  model.source = name;
+  if (auto ok = collect(*scene, *scene->mRootNode, glm::mat4(1.0f), model, budget); !ok)
+    return fail(ok.error().message, name);
+  if (model.meshes.empty()) return fail("model contains no triangle meshes", name);
+  const Bounds b = model.bounds();
+  const glm::vec3 size = b.size();
+  if (!(std::isfinite(size.x) && std::isfinite(size.y) && std::isfinite(size.z)))
+    return fail("model's extent is not a finite number (a transform is too large)", name);
+  if (std::max({size.x, size.y, size.z}) <= 0.0f)
+    return fail("model has no extent: every vertex lies at one point", name);
   return model;
 }
 

@@ -83,7 +83,11 @@ Expected<Vein> read_vein(const TomlTable& t) {
   auto outflow = t.string("outflow");
   if (!outflow) return std::unexpected(outflow.error());
   v.outflow = *outflow;
-  v.inlet = t.optional_string("inlet").value_or("");
+  if (t.has("inlet")) {  // optional, but when present it must name a vein (not `inlet = 42`)
+    auto inlet = t.string("inlet");
+    if (!inlet) return std::unexpected(inlet.error());
+    v.inlet = *inlet;
+  }
   auto points = read_points(t);
   if (!points) return std::unexpected(points.error());
   v.points = std::move(*points);

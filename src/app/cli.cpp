@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "anatomy/areas.hpp"
+#include "app/option_checks.hpp"
 
 namespace effleura::app {
 namespace {
@@ -206,6 +207,7 @@ Expected<Options> parse_command_line(const std::vector<std::string>& args) {
   if ((options.record || options.frames_dir) && sources > 1)
     return fail("record one thing at a time: --technique, --playlist or --lesson");
   if (options.kiosk && options.lesson) return fail("--kiosk plays a playlist, not a lesson; use --playlist");
+  if (auto ok = check_options(options); !ok) return std::unexpected(ok.error());
   return options;
 }
 

@@ -52,6 +52,7 @@ Expected<void> Simulation::select_technique(const std::string& id, double at, do
     return fail("unknown technique '" + id + "'; expected one of: " + ids);
   }
   technique_id_ = id;
+  awaited_.reset();
   timeline_ = std::make_unique<technique::Timeline>(*t, poses_, *surface_);
   playback_.emplace(timeline_->step_starts(), timeline_->duration());
   playback_->set_looping(true);
@@ -66,6 +67,12 @@ Expected<void> Simulation::select_technique(const std::string& id, double at, do
 Expected<void> Simulation::reload_techniques(const DataPaths& paths) {
   auto reloaded = technique::reload_content(paths.content / "poses.toml", paths.content / "techniques", poses_, techniques_);
   if (!reloaded) return reloaded;
+  if (technique_id_.empty() && awaited_) {  // its file is back: resume where it stopped
+    const Awaited a = *awaited_;
+    if (auto picked = select_technique(a.id, a.at, a.speed); !picked) return picked;
+    if (!a.playing) playback_->pause();
+    return {};
+  }
   if (!technique_id_.empty()) {
     const double t = playback_ ? playback_->time() : 0.0;
     const double speed = playback_ ? playback_->speed() : 1.0;
@@ -73,6 +80,7 @@ Expected<void> Simulation::reload_techniques(const DataPaths& paths) {
     const std::string id = technique_id_;
     if (auto picked = select_technique(id, t, speed); !picked) {
       clear_technique();  // the technique's file was removed
+      awaited_ = Awaited{id, t, speed, playing};
       return picked;
     }
     if (!playing) playback_->pause();
@@ -81,6 +89,7 @@ Expected<void> Simulation::reload_techniques(const DataPaths& paths) {
 }
 
 void Simulation::clear_technique() {
+  awaited_.reset();
   technique_id_.clear();
   timeline_.reset();
   playback_.reset();

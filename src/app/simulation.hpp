@@ -66,6 +66,9 @@ class Simulation {
   std::unique_ptr<technique::Timeline> timeline_;
   std::optional<technique::Playback> playback_;
   std::string technique_id_;
+  // A technique whose file disappeared during hot reload: it resumes when the file returns.
+  struct Awaited { std::string id; double at; double speed; bool playing; };
+  std::optional<Awaited> awaited_;
   technique::TechniqueFrame frame_{};
   Contacts contacts_;
   std::array<technique::TrailBuffer, 2> trails_{technique::TrailBuffer(3.0), technique::TrailBuffer(3.0)};

@@ -1,6 +1,7 @@
 #include "core/video_encoder.hpp"
 
 #include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
 #include <spawn.h>
 #include <sys/stat.h>
@@ -12,18 +13,14 @@
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
+#include <algorithm>
 #include <sstream>
 #include <system_error>
 
 #include "core/files.hpp"
 #include "core/log.hpp"
+#include "core/png.hpp"
 
-// The stb implementation is compiled here with static linkage: core must not depend on the
-// render layer (which links libstb), and static functions cannot clash with libstb's copies
-// when both end up in the same program.
-#define STB_IMAGE_WRITE_STATIC
-#define STB_IMAGE_WRITE_IMPLEMENTATION
-#include <stb/stb_image_write.h>
 
 extern char** environ;
 
@@ -184,6 +181,10 @@ Expected<VideoEncoder> VideoEncoder::start(const VideoSettings& settings) {
   std::error_code ec;
   if (!parent.empty() && !std::filesystem::is_directory(parent, ec))
     return fail("the folder " + parent.string() + " does not exist", out);
+  struct stat st {};
+  if (::stat(settings.output.c_str(), &st) == 0 && !S_ISREG(st.st_mode))
+    return fail("exists and is not a regular file; refusing to replace it", out);
+  if (!(settings.stall_seconds > 0.0)) return fail("the encoder watchdog needs a positive time", out);
 
   const auto program = find_program(settings.program);
   if (!program) {
@@ -223,7 +224,9 @@ Expected<VideoEncoder> VideoEncoder::start(const VideoSettings& settings) {
     args.insert(args.end(), {"-q:v", "3"});  // mpeg4's default quality is visibly blocky
   }
   if (settings.bottom_up) args.insert(args.end(), {"-vf", "vflip"});
-  args.insert(args.end(), {"-pix_fmt", "yuv420p", "-movflags", "+faststart", "-y", out});
+  // "file:" makes ffmpeg take the name as a plain file: a name starting with '-' is not an
+  // option and one like "pipe:1" or "http:x.mp4" is not a protocol.
+  args.insert(args.end(), {"-pix_fmt", "yuv420p", "-movflags", "+faststart", "-y", "file:" + out});
   auto child = spawn(args, fds[0], -1, err_fd);
   ::close(fds[0]);
   ::close(err_fd);
@@ -233,6 +236,9 @@ Expected<VideoEncoder> VideoEncoder::start(const VideoSettings& settings) {
   }
   enc.pid_ = child->pid;
   enc.pipe_fd_ = fds[1];
+  // Non-blocking, so a stalled ffmpeg can never hold a write: wait_writable() waits instead,
+  // with the watchdog. (Only our end: ffmpeg's stdin is a separate open file.)
+  (void)::fcntl(enc.pipe_fd_, F_SETFL, ::fcntl(enc.pipe_fd_, F_GETFL) | O_NONBLOCK);
   // A larger pipe (Linux allows 1 MiB to anyone) lets a frame be handed over in a few large
   // writes instead of 58 small ones, so rendering and encoding overlap instead of taking turns.
   // Best effort: if refused, the default 64 KiB still works, only slower.
@@ -265,10 +271,7 @@ VideoEncoder::~VideoEncoder() { release(); }
 
 void VideoEncoder::release() {
   close_pipe();
-  if (pid_ > 0) {
-    wait_for(pid_);  // stdin is closed, so ffmpeg ends by itself
-    pid_ = -1;
-  }
+  if (pid_ > 0) (void)reap();  // stdin is closed, so ffmpeg ends by itself (or the watchdog ends it)
   if (!stderr_file_.empty()) {
     std::error_code ec;
     std::filesystem::remove(stderr_file_, ec);
@@ -297,7 +300,20 @@ std::string VideoEncoder::stderr_tail() const {
 
 Expected<void> VideoEncoder::reap() {
   if (pid_ <= 0) return {};
-  const int status = wait_for(pid_);
+  // Flushing the last frames takes ffmpeg a few seconds at most; past the watchdog's time it
+  // is stopped, so a hung encoder cannot hold the program at the end either.
+  int status = 0;
+  for (double waited = 0.0;; waited += 0.01) {
+    const pid_t r = ::waitpid(pid_, &status, WNOHANG);
+    if (r == pid_) break;
+    if (r == -1 && errno != EINTR) { status = -1; break; }
+    if (waited > settings_.stall_seconds) {
+      ::kill(pid_, SIGKILL);
+      status = wait_for(pid_);
+      break;
+    }
+    ::usleep(10000);
+  }
   pid_ = -1;
   const std::string out = settings_.output.string();
   if (status == -1) return fail("lost track of the ffmpeg process", out);
@@ -307,6 +323,33 @@ Expected<void> VideoEncoder::reap() {
     return fail("ffmpeg failed (exit status " + std::to_string(WEXITSTATUS(status)) +
                     "): " + stderr_tail(),
                 out);
+  return {};
+}
+
+bool VideoEncoder::wait_writable() {
+  const int timeout_ms = static_cast<int>(std::min(settings_.stall_seconds, 86400.0) * 1000.0);
+  pollfd pfd{pipe_fd_, POLLOUT, 0};
+  for (;;) {
+    const int n = ::poll(&pfd, 1, timeout_ms);
+    if (n > 0) return true;  // writable, or an error the write will report
+    if (n < 0 && errno == EINTR) continue;
+    if (n == 0 && pid_ > 0) ::kill(pid_, SIGKILL);  // stalled: the watchdog ends it
+    return n != 0;
+  }
+}
+
+// ffmpeg can exit 0 after a write error on the output (a full disk ends the file early with
+// only a message); anything it printed at "-loglevel error", or a missing or empty file,
+// means the video is not whole.
+Expected<void> VideoEncoder::check_output() const {
+  const std::string out = settings_.output.string();
+  std::error_code ec;
+  std::ifstream in(stderr_file_, std::ios::binary);
+  const bool printed = in && in.peek() != std::ifstream::traits_type::eof();
+  if (printed) return fail("ffmpeg reported an error: " + stderr_tail(), out);
+  struct stat st {};
+  if (::stat(settings_.output.c_str(), &st) != 0 || !S_ISREG(st.st_mode) || st.st_size == 0)
+    return fail("ffmpeg finished but left no video file", out);
   return {};
 }
 
@@ -326,11 +369,15 @@ Expected<void> VideoEncoder::write_frame(std::span<const std::uint8_t> rgba) {
   {
     SigpipeGuard guard;
     while (left > 0) {
+      if (!wait_writable()) {
+        err = ETIMEDOUT;
+        break;
+      }
       const ssize_t n = ::write(pipe_fd_, p, left);
       if (n > 0) {
         p += n;
         left -= static_cast<std::size_t>(n);
-      } else if (n < 0 && errno == EINTR) {
+      } else if (n < 0 && (errno == EINTR || errno == EAGAIN)) {
         continue;
       } else {
         err = n < 0 ? errno : EIO;
@@ -342,7 +389,11 @@ Expected<void> VideoEncoder::write_frame(std::span<const std::uint8_t> rgba) {
     close_pipe();
     auto status = reap();
     std::string message = "ffmpeg stopped accepting frames at frame " + std::to_string(frames_);
-    message += status ? " (" + errno_text(err) + ")" : ": " + status.error().message;
+    if (err == ETIMEDOUT)
+      message = "ffmpeg took no data for " + format_number(settings_.stall_seconds) +
+                " s at frame " + std::to_string(frames_) + " and was stopped";
+    else
+      message += status ? " (" + errno_text(err) + ")" : ": " + status.error().message;
     result_ = std::unexpected(Error{message, out, 0, 0, {}});
     return std::unexpected(result_->error());
   }
@@ -356,6 +407,7 @@ Expected<void> VideoEncoder::finish() {
   auto status = reap();
   if (status && frames_ == 0)
     status = fail("no frames were written, so there is no video", settings_.output.string());
+  if (status) status = check_output();
   result_ = status;
   if (!stderr_file_.empty()) {
     std::error_code ec;
@@ -363,25 +415,6 @@ Expected<void> VideoEncoder::finish() {
     stderr_file_.clear();
   }
   return *result_;
-}
-
-Expected<std::vector<std::uint8_t>> encode_png(std::span<const std::uint8_t> rgba, int width,
-                                               int height) {
-  if (width <= 0 || height <= 0) return fail("image size must be positive");
-  const std::size_t expected = static_cast<std::size_t>(width) * static_cast<std::size_t>(height) * 4u;
-  if (rgba.size() != expected)
-    return fail("image has " + std::to_string(rgba.size()) + " bytes; expected " +
-                std::to_string(expected) + " (" + std::to_string(width) + "x" +
-                std::to_string(height) + " RGBA)");
-  std::vector<std::uint8_t> png;
-  auto append = [](void* context, void* data, int size) {
-    auto* dst = static_cast<std::vector<std::uint8_t>*>(context);
-    const auto* bytes = static_cast<const std::uint8_t*>(data);
-    dst->insert(dst->end(), bytes, bytes + size);
-  };
-  if (!stbi_write_png_to_func(append, &png, width, height, 4, rgba.data(), width * 4))
-    return fail("PNG encoding failed");
-  return png;
 }
 
 Expected<FrameSequenceWriter> FrameSequenceWriter::open(const std::filesystem::path& dir,
@@ -405,14 +438,7 @@ std::filesystem::path FrameSequenceWriter::frame_path(int index) const {
 }
 
 Expected<void> FrameSequenceWriter::write_frame(std::span<const std::uint8_t> rgba) {
-  const auto path = frame_path(frames_);
-  auto png = encode_png(rgba, width_, height_);
-  if (!png) {
-    Error e = png.error();
-    e.file = path.string();
-    return std::unexpected(e);
-  }
-  auto written = write_binary_file(path, png->data(), png->size());
+  auto written = write_png_file(frame_path(frames_), rgba, width_, height_);
   if (!written) return written;
   ++frames_;
   return {};

@@ -32,6 +32,9 @@ struct VideoSettings {
   // Frames arrive bottom row first, as OpenGL reads them; ffmpeg's vflip filter turns them
   // (it only walks the rows backwards, so it costs next to nothing).
   bool bottom_up = false;
+  // Watchdog: if ffmpeg takes no data for this long (stalled, stopped, waiting on a hung
+  // disk), it is killed and the recording fails instead of blocking forever.
+  double stall_seconds = 30.0;
 };
 
 // Finds `program` the way a shell would (a name with a '/' is used as given); nullopt if it
@@ -67,6 +70,9 @@ class VideoEncoder {
   VideoEncoder() = default;
   void close_pipe();
   Expected<void> reap();
+  // Waits until the pipe takes data or the watchdog fires; false when it fired.
+  bool wait_writable();
+  Expected<void> check_output() const;
   [[nodiscard]] std::string stderr_tail() const;
   void release();
 
@@ -96,9 +102,5 @@ class FrameSequenceWriter {
   int height_ = 0;
   int frames_ = 0;
 };
-
-// PNG bytes of an RGBA8 image, rows top first (stb_image_write).
-Expected<std::vector<std::uint8_t>> encode_png(std::span<const std::uint8_t> rgba, int width,
-                                               int height);
 
 }  // namespace effleura

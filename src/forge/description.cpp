@@ -40,6 +40,10 @@ Expected<std::vector<std::vector<float>>> rows(const TomlTable& t, std::string_v
     for (const auto& v : *r) {
       if (!v.is_number())
         return std::unexpected(located_at(v, t.file(), t.qualified(key), "expected a number"));
+      // Every row holds positions or directions in metres on a leg about 1 m long; -9.2e18
+      // or inf would reach the mesher as a volume of absurd size.
+      if (!(std::abs(v.value<double>().value_or(0.0)) <= 3.0))
+        return std::unexpected(located_at(v, t.file(), t.qualified(key), "expected a number within +-3 m"));
       vals.push_back(static_cast<float>(v.value<double>().value_or(0.0)));
     }
     out.push_back(std::move(vals));

@@ -51,8 +51,11 @@ void Camera::frame(const anatomy::Bounds& bounds) {
   const glm::vec3 size = bounds.size();
   const float radius = 0.5f * glm::length(size);
   // Closest approach: outside the model's bounding sphere in the horizontal plane.
-  min_distance_ = std::max(0.5f * std::max(size.x, size.z) + 0.1f, 0.15f);
-  max_distance_ = std::max(radius * 8.0f, 2.0f);
+  // The margins are for a leg (about 1 m); a foreign model of 1 cm gets them scaled down with
+  // it, or it would stay a speck 15 cm away.
+  const float scale = std::clamp(radius / 0.5f, 1e-4f, 1.0f);
+  min_distance_ = std::max(0.5f * std::max(size.x, size.z) + 0.1f * scale, 0.15f * scale);
+  max_distance_ = std::max(radius * 8.0f, 2.0f * scale);
   home_.target = bounds.centre();
   home_.distance = std::clamp(radius / std::tan(fov_y_ * 0.5f) * 1.05f, min_distance_, max_distance_);
   home_.yaw = 0.0f;
@@ -167,7 +170,13 @@ glm::vec3 Camera::eye() const {
 glm::mat4 Camera::view_matrix() const { return glm::lookAt(eye(), pose_.target, glm::vec3(0, 1, 0)); }
 
 glm::mat4 Camera::projection_matrix(float aspect) const {
-  return glm::perspective(fov_y_, std::max(aspect, 0.05f), 0.02f, 50.0f);
+  // Near and far from the model's bounding sphere, so a 20 m model is not clipped and a 1 cm
+  // one is not cut by the near plane; for the leg they stay at 2 cm and 50 m.
+  const float radius = 0.5f * glm::length(bounds_.size());
+  const float far = std::max(50.0f, 1.5f * (pose_.distance + 2.0f * radius));
+  const float scale = std::clamp(radius / 0.5f, 1e-4f, 1.0f);  // 1 for anything leg-sized
+  const float near = std::clamp(0.5f * (pose_.distance - 1.5f * radius), 0.02f * scale, 0.02f);
+  return glm::perspective(fov_y_, std::max(aspect, 0.05f), near, far);
 }
 
 }  // namespace effleura::render

@@ -1,32 +1,34 @@
 #include "render/image.hpp"
 
 #include <stb_image.h>
-#include <stb_image_write.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdlib>
+#include <string>
 
 #include "core/files.hpp"
+#include "core/png.hpp"
 
 namespace effleura::render {
 
 Expected<void> write_png(const Image& image, const std::filesystem::path& path) {
   if (image.empty()) return fail("nothing to write: the image is empty", path.string());
-  std::vector<std::uint8_t> png;
-  auto append = [](void* context, void* data, int size) {
-    auto* out = static_cast<std::vector<std::uint8_t>*>(context);
-    const auto* bytes = static_cast<const std::uint8_t*>(data);
-    out->insert(out->end(), bytes, bytes + size);
-  };
-  if (!stbi_write_png_to_func(append, &png, image.width, image.height, 4, image.rgba.data(), image.width * 4))
-    return fail("PNG encoding failed", path.string());
-  return write_binary_file(path, png.data(), png.size());
+  return write_png_file(path, image.rgba, image.width, image.height);
 }
 
 Expected<Image> read_png(const std::filesystem::path& path) {
-  auto bytes = read_binary_file(path);
+  auto bytes = read_binary_file(path, std::uintmax_t{256} << 20);
   if (!bytes) return std::unexpected(bytes.error());
   int w = 0, h = 0, channels = 0;
+  // The header is read first so a tiny file claiming a huge image is refused before decoding.
+  if (bytes->size() > std::size_t{INT32_MAX} ||
+      !stbi_info_from_memory(bytes->data(), static_cast<int>(bytes->size()), &w, &h, &channels))
+    return fail("not a readable image", path.string());
+  if (w > 16384 || h > 16384)
+    return fail("image is " + std::to_string(w) + "x" + std::to_string(h) +
+                    " pixels; at most 16384x16384 is read",
+                path.string());
   unsigned char* pixels = stbi_load_from_memory(bytes->data(), static_cast<int>(bytes->size()), &w,
                                                 &h, &channels, 4);
   if (!pixels) return fail(std::string("not a readable image (") + stbi_failure_reason() + ")", path.string());

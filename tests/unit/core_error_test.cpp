@@ -52,3 +52,14 @@ TEST_CASE("TomlTable reports type, range and unknown-key errors at the key's pos
   REQUIRE_FALSE(kind.has_value());
   CHECK(kind.error().message.find("light, medium, firm") != std::string::npos);
 }
+
+TEST_CASE("Error::describe keeps a hostile value on one short line") {
+  const std::string value = "1\n2\r\n" + std::string(1'000'000, 'x');
+  const auto text = Error{"invalid value '" + value + "' for --speed", "a\nb.toml", 2, 1, "tempo\t"}.describe();
+  CHECK(text.find('\n') == std::string::npos);
+  CHECK(text.find('\r') == std::string::npos);
+  CHECK(text.size() < 1000);
+  CHECK(text.rfind("a b.toml:2:1: tempo : invalid value '1 2  xxx", 0) == 0);
+  CHECK(text.find(" ... ") != std::string::npos);
+  CHECK(text.ends_with("xxx' for --speed"));
+}
