@@ -12,6 +12,9 @@ packages=(
   libopenvdb-dev libboost-dev libboost-iostreams-dev libtbb-dev libmeshoptimizer-dev fonts-dejavu-core
   # tools the tests use: Xvfb for the window smoke test, ffmpeg for video export
   xvfb xauth ffmpeg
+  # installing like desktop software: man page from --help, PNG icons from the SVG, the
+  # checks of the desktop entry and AppStream metadata, dpkg-shlibdeps for the .deb
+  help2man librsvg2-bin desktop-file-utils appstream dpkg-dev
 )
 
 missing=()

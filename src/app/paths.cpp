@@ -15,9 +15,13 @@ namespace {
 std::filesystem::path find_default(const char* name) {
   const auto dir = executable_dir();
   std::error_code ec;
-  for (const auto& candidate : {dir / name, dir / ".." / "share" / "effleura" / name})
+  // dir comes from /proc/self/exe with links resolved, so ".." may be dropped lexically.
+  const auto installed = (dir / ".." / "share" / "effleura" / name).lexically_normal();
+  for (const auto& candidate : {dir / name, installed})
     if (std::filesystem::is_directory(candidate, ec)) return candidate;
-  return dir / name;  // reported as missing when something is read from it
+  // Reported as missing when something is read from it: where an installed program (in a
+  // bin/ folder) keeps its data, else next to the binary as in a build folder.
+  return dir.filename() == "bin" ? installed : dir / name;
 }
 }  // namespace
 
