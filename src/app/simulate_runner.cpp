@@ -31,7 +31,7 @@ int run_simulate(const Options& options) {
   request.incompetent = options.incompetent;
   request.stocking_mmhg = options.stocking_mmhg;
 
-  const bool built_in = request.scenario == "rest" || request.scenario == "walking" || request.scenario == "ankle-pumps";
+  const bool built_in = flow::is_builtin_scenario(request.scenario);
   std::unique_ptr<anatomy::LegSurface> surface;
   std::unique_ptr<technique::Timeline> timeline;
   technique::PoseLibrary poses;
