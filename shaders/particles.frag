@@ -1,8 +1,10 @@
 #version 330 core
 // Round dots coloured by speed with viridis (perceptually even and readable with the common
 // colour-vision deficiencies). The darkest 15 % of the map is skipped: it would vanish on the
-// dark background.
+// dark background. Backflow (reflux) is vermilion (Okabe & Ito's palette), a hue viridis
+// never takes and still told apart from it with the common colour-vision deficiencies.
 in float vSpeed;
+in float vReflux;
 in vec2 vCoord;
 out vec4 fragColour;
 
@@ -20,7 +22,7 @@ vec3 viridis(float t) {
 void main() {
   float r2 = dot(vCoord, vCoord);
   if (r2 > 1.0) discard;
-  vec3 c = viridis(0.15 + 0.85 * vSpeed);
+  vec3 c = vReflux > 0.5 ? vec3(0.835, 0.369, 0.0) : viridis(0.15 + 0.85 * vSpeed);
   // A soft rim gives each dot a little body without a second pass.
   fragColour = vec4(c * (1.0 - 0.35 * r2), 1.0);
 }

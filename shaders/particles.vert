@@ -10,6 +10,7 @@ uniform vec2 uViewport;     // pixels
 uniform float uSpeedScale;  // speed (m/s) that maps to the top of the colour scale
 
 out float vSpeed;
+out float vReflux;  // 1 where the blood runs back away from the heart (speed < 0)
 out vec2 vCoord;  // in dot radii from its centre: the dot is where |vCoord| <= 1
 
 // An equilateral triangle around the unit circle (inradius 1).
@@ -19,6 +20,7 @@ void main() {
   vec4 particle = texelFetch(uParticles, gl_VertexID / 3);
   vec2 corner = kCorner[gl_VertexID % 3];
   vSpeed = clamp(abs(particle.w) / uSpeedScale, 0.0, 1.0);
+  vReflux = particle.w < 0.0 ? 1.0 : 0.0;
   vCoord = corner;
   vec4 clip = uViewProj * vec4(particle.xyz, 1.0);
   // Offset in pixels, turned into clip units (NDC spans 2 over the viewport, times w).

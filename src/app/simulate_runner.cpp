@@ -30,7 +30,7 @@ int run_simulate(const Options& options) {
   request.incompetent = options.incompetent;
   request.stocking_mmhg = options.stocking_mmhg;
 
-  const bool built_in = request.scenario == "rest" || request.scenario == "walking" || request.scenario == "ankle-pumps";
+  const bool built_in = flow::is_builtin_scenario(request.scenario);
   Simulation simulation;
   simulation.posture = *posture;
   if (!built_in) {
@@ -43,7 +43,7 @@ int run_simulate(const Options& options) {
       return kExitBadInput;
     }
     if (!simulation.techniques().find(request.scenario)) {
-      std::string ids = "rest, walking, ankle-pumps";
+      std::string ids = "rest, walking, ankle-pumps, refill-test";
       for (const auto& known : simulation.techniques().all())
         if (known.id != "ankle-pumps") ids += ", " + known.id;  // already listed as built in
       report_error("invalid value '" + request.scenario + "' for --simulate: expected one of " + ids);

@@ -25,6 +25,25 @@ constexpr int kNewtonMaxIterations = 8;
 // Contact shares below this are dropped (about 3.7 patch radii away) so a hand on the thigh
 // does not reach the foot.
 constexpr double kContactCutoff = 0.1;
+// Blood's inertia at the groin's outflow: the iliac veins (12 mm, 15 cm) and the vena cava
+// (22 mm, 20 cm), rho l / A summed, in mmHg s^2 / m^3 (estimate from standard dimensions).
+constexpr double kCentralInertance = 1.95e6 * kPaToMmHg;
+// Autoregulation: the arterioles reset their tone over about half a minute so that a bed
+// keeps its inflow when the pressure across it changes (estimate of the time constant);
+// they can neither close fully nor open more than threefold.
+constexpr double kToneTimeS = 10.0;
+constexpr double kSettleToneTimeS = 10.0;  // settle() could hurry them, but a faster loop rings
+constexpr double kToneMin = 0.25, kToneMax = 6.0;
+// Exercise hyperemia: muscle that keeps contracting asks for up to four times its resting
+// inflow (leg blood flow rises several-fold when walking); the demand builds over seconds of
+// work and fades over about half a minute after it (estimates).
+constexpr double kHyperemiaGain = 5.0, kWorkRiseS = 8.0, kWorkFadeS = 30.0;
+// Venoarteriolar reflex: once the venous pressure in a dependent limb rises more than about
+// 25 mmHg above that at heart level, local arterioles constrict and cut the bed's inflow,
+// by up to ~40 % here (estimate within the 30-50 % reported for skin and muscle).
+constexpr double kReflexStartMmHg = 25.0, kReflexFullMmHg = 45.0, kReflexCut = 0.4;
+// The deep thigh veins that the thigh muscles squeeze (standing frame heights, m).
+constexpr double kThighBottomM = 0.50, kThighTopM = 0.80;
 
 double closest_param(const glm::vec3& a, const glm::vec3& b, const glm::vec3& p) {
   const glm::vec3 ab = b - a;
@@ -53,6 +72,15 @@ double stocking_share(double y) {
 }
 
 double finite_or(double v, double fallback) { return std::isfinite(v) ? v : fallback; }
+
+// A flattened vein still carries blood through the lobes at the edges of its cross-section,
+// so for resistance, inertance and velocity its area counts as at least a tenth of the round
+// area (without this floor a flat segment chokes and lets go in bursts, a flutter far larger
+// than the small, fast one seen in collapsible tubes; estimate).
+constexpr double kMinConductingArea = 0.1;
+double conducting_area(const Segment& s) {
+  return std::max(s.volume_m3, s.ref_volume_m3 * kMinConductingArea) / s.length_m;
+}
 
 }  // namespace
 
@@ -87,7 +115,8 @@ Expected<FlowSystem> FlowSystem::create(const anatomy::VeinNetwork& network, Pos
       const double r = static_cast<double>(s.ref_radius_m);
       s.ref_volume_m3 = std::numbers::pi * r * r * v.paired * s.length_m;
       s.kind = v.kind;
-      s.calf = static_cast<double>(s.mid.y) < prm.calf_top_m;
+      s.foot = static_cast<double>(s.mid.y) < kFootTopM;
+      s.calf = !s.foot && static_cast<double>(s.mid.y) < prm.calf_top_m;
       s.law = TubeLaw{v.compliance_per_mmhg, prm.circular_transmural_mmhg,
                       v.collapse_stiffness_mmhg > 0.0 ? v.collapse_stiffness_mmhg : prm.collapse_stiffness_mmhg};
       double q_ml_min = v.inflow_along_ml_min / n;
@@ -185,6 +214,7 @@ Expected<FlowSystem> FlowSystem::create(const anatomy::VeinNetwork& network, Pos
   fs.rhs_.assign(nseg, 0.0);
   fs.contact_mmhg_.assign(nseg, 0.0);
   fs.conductance_.assign(fs.edges_.size(), 0.0);
+  fs.carry_.assign(fs.edges_.size(), 0.0);
   fs.limiter_.assign(nseg, 0.0);
   fs.reset(posture);
   return fs;
@@ -192,6 +222,20 @@ Expected<FlowSystem> FlowSystem::create(const anatomy::VeinNetwork& network, Pos
 
 void FlowSystem::update_heights() {
   for (auto& s : segments_) s.height_m = height_above_reference(s.mid, posture_, network_.params);
+  update_inflow_targets();
+}
+
+void FlowSystem::update_inflow_targets() {
+  for (auto& s : segments_) {
+    const double column = std::max(0.0, -rho_g_ * s.height_m);  // venous pressure from hanging below the heart
+    const double reflex = std::clamp((column - kReflexStartMmHg) / (kReflexFullMmHg - kReflexStartMmHg), 0.0, 1.0);
+    s.inflow_target_m3_s = s.inflow_nominal_m3_s * (1.0 - kReflexCut * reflex);
+  }
+}
+
+double FlowSystem::central_head_now() const {
+  const double cvp = network_.params.central_venous_pressure_mmhg;
+  return breathing_ ? cvp + Breathing{}.abdominal_mmhg(time_s()) : cvp;
 }
 
 void FlowSystem::update_external(const Contacts& contacts) {
@@ -216,8 +260,12 @@ void FlowSystem::update_external(const Contacts& contacts) {
   for (std::size_t i = 0; i < segments_.size(); ++i) {
     Segment& s = segments_[i];
     double muscle = 0.0;
-    if (s.kind == VeinKind::sinus) muscle = muscle_mmhg_;
+    const double y = static_cast<double>(s.mid.y);
+    if (s.foot) muscle = s.kind == VeinKind::superficial ? 0.0 : foot_mmhg_;  // the plantar plexus
+    else if (s.kind == VeinKind::sinus) muscle = muscle_mmhg_;
     else if (s.calf && s.kind != VeinKind::superficial) muscle = muscle_mmhg_ * prm.calf_muscle_deep_fraction;
+    else if (s.kind == VeinKind::deep && y >= kThighBottomM && y < kThighTopM)
+      muscle = thigh_mmhg_ * prm.calf_muscle_deep_fraction;
     // The deep fascia carries part of a local load as hoop stress, shielding what lies beneath.
     const double hands = s.kind == VeinKind::superficial ? contact_mmhg_[i]
                                                          : contact_mmhg_[i] * prm.fascia_transmission;
@@ -229,13 +277,25 @@ void FlowSystem::reset(Posture posture) {
   posture_ = posture;
   update_heights();
   update_external({});
-  const double h_cvp = network_.params.central_venous_pressure_mmhg;
+  const auto& prm = network_.params;
+  const double h_cvp = prm.central_venous_pressure_mmhg;
   start_volume_m3_ = 0.0;
   for (auto& s : segments_) {
-    s.pressure_mmhg = h_cvp - rho_g_ * s.height_m;
-    s.volume_m3 = s.ref_volume_m3 * s.law.relative_volume(s.pressure_mmhg - s.external_mmhg);
+    // Start near the resting heads: the venules' pressure upstream, falling toward the trunk's.
+    s.pressure_mmhg = 0.5 * (h_cvp + prm.nominal_venous_pressure_mmhg) - rho_g_ * s.height_m;
+    // A vein above the heart starts flat rather than empty: blood from its capillaries keeps
+    // it near the tissue pressure (settle() finds the rest).
+    const double ptm = std::max(s.pressure_mmhg - s.external_mmhg, s.law.p0 - s.law.k);
+    s.volume_m3 = s.ref_volume_m3 * s.law.relative_volume(ptm);
+    s.pressure_mmhg = s.external_mmhg + ptm;
     s.flow_m3_s = s.velocity_m_s = s.inflow_m3_s = 0.0;
     start_volume_m3_ += s.volume_m3;
+    // Arterioles start at the tone that gives the bed its target inflow against the venular
+    // pressure it will settle at (tissue pressure included); settling refines it.
+    const double drive = prm.arterial_pressure_mmhg - prm.nominal_venous_pressure_mmhg - s.external_mmhg;
+    s.inflow_tone = s.inflow_conductance > 0.0 && drive > 0.0
+                        ? std::clamp(s.inflow_target_m3_s / (s.inflow_conductance * drive), kToneMin, kToneMax)
+                        : kToneMax;
   }
   for (auto& e : edges_) e.flow_m3_s = 0.0;
   for (auto& v : valves_) {
@@ -243,6 +303,7 @@ void FlowSystem::reset(Posture posture) {
     v.reverse_run_s = v.longest_reverse_s = 0.0;
   }
   steps_ = 0;
+  exercise_ = 0.0;
   accumulator_s_ = 0.0;
   inflow_total_m3_ = outflow_total_m3_ = clamped_m3_ = 0.0;
   outflow_now_m3_s_ = 0.0;
@@ -250,19 +311,35 @@ void FlowSystem::reset(Posture posture) {
 
 void FlowSystem::settle(double seconds) {
   const Contacts none;
-  const double muscle = muscle_mmhg_;
-  muscle_mmhg_ = 0.0;
+  const PumpPressures pumps{foot_mmhg_, muscle_mmhg_, thigh_mmhg_};
+  foot_mmhg_ = muscle_mmhg_ = thigh_mmhg_ = 0.0;
+  tone_time_s_ = kSettleToneTimeS;
   double left = std::max(0.0, finite_or(seconds, 0.0));
   while (left > 0.0) {
     const double chunk = std::min(left, kMaxAdvanceS);
     advance(chunk, none, posture_);
     left -= chunk;
   }
-  muscle_mmhg_ = muscle;
+  set_pumps(pumps);
+  tone_time_s_ = kToneTimeS;
 }
 
 void FlowSystem::set_calf_muscle_pressure(double mmhg) {
   muscle_mmhg_ = std::clamp(finite_or(mmhg, 0.0), 0.0, 1000.0);
+}
+
+void FlowSystem::set_foot_pressure(double mmhg) {
+  foot_mmhg_ = std::clamp(finite_or(mmhg, 0.0), 0.0, 1000.0);
+}
+
+void FlowSystem::set_thigh_muscle_pressure(double mmhg) {
+  thigh_mmhg_ = std::clamp(finite_or(mmhg, 0.0), 0.0, 1000.0);
+}
+
+void FlowSystem::set_pumps(const PumpPressures& p) {
+  set_foot_pressure(p.foot);
+  set_calf_muscle_pressure(p.calf);
+  set_thigh_muscle_pressure(p.thigh);
 }
 
 void FlowSystem::set_stocking(double ankle_mmhg) {
@@ -304,26 +381,42 @@ void FlowSystem::advance(double dt, const Contacts& contacts, Posture posture) {
 void FlowSystem::step() {
   const double dt = kSubStepS;
   const auto& prm = network_.params;
-  const double h_cvp = prm.central_venous_pressure_mmhg;
+  const double h_cvp = central_head_now();
   const double h_art = prm.arterial_pressure_mmhg;
   const std::size_t n = segments_.size();
   constexpr double kPoiseuille = 8.0 * std::numbers::pi * units::kBloodViscosity * kPaToMmHg;
 
   // Resistances use the start-of-step areas (Poiseuille, pairs in parallel).
+  auto seg_area = [](const Segment& s) { return conducting_area(s); };
   auto seg_resistance = [&](const Segment& s) {
-    const double area = std::max(s.volume_m3, s.ref_volume_m3 * TubeLaw::kMinRelativeVolume) / s.length_m;
+    const double area = seg_area(s);
     return kPoiseuille * s.length_m * s.paired / (area * area);
   };
+  // Inertance rho l / A (mmHg s^2 / m^3): the blood column must be accelerated, so a sudden
+  // squeeze builds flow over tenths of a second instead of at once (lumped 1D momentum).
+  constexpr double kRho = units::kBloodDensity * kPaToMmHg;
+  auto seg_inertance = [&](const Segment& s) { return kRho * s.length_m / seg_area(s); };
+  // Implicit in time, each edge obeys L (q - q_old) / dt = dH - R q, so
+  // q = g dH + carry with g = 1 / (R + L / dt) and carry = g (L / dt) q_old.
   for (std::size_t e = 0; e < edges_.size(); ++e) {
     const Edge& ed = edges_[e];
-    double r = 0.5 * seg_resistance(segments_[static_cast<std::size_t>(ed.from)]) + ed.fixed_resistance;
-    if (ed.to >= 0) r += 0.5 * seg_resistance(segments_[static_cast<std::size_t>(ed.to)]);
-    double g = 1.0 / r;
+    const Segment& a = segments_[static_cast<std::size_t>(ed.from)];
+    double r = 0.5 * seg_resistance(a) + ed.fixed_resistance;
+    double l = 0.5 * seg_inertance(a);
+    if (ed.to >= 0) {
+      const Segment& b = segments_[static_cast<std::size_t>(ed.to)];
+      r += 0.5 * seg_resistance(b);
+      l += 0.5 * seg_inertance(b);
+    } else {
+      l += kCentralInertance;
+    }
     if (ed.valve >= 0) {
       const double o = valves_[static_cast<std::size_t>(ed.valve)].open;
-      g *= std::max(o * o, prm.leak_fraction);
+      r /= std::max(o * o, prm.leak_fraction);
     }
+    const double g = 1.0 / (r + l / dt);
     conductance_[e] = g;
+    carry_[e] = g * (l / dt) * ed.flow_m3_s;
   }
   // Start from the heads that keep every volume as it is under the new external pressures.
   for (std::size_t i = 0; i < n; ++i) {
@@ -338,10 +431,16 @@ void FlowSystem::step() {
     const Segment& s = segments_[i];
     return head_[i] - rho_g_ * s.height_m < s.external_mmhg;
   };
+  // Never negative: capillaries do not carry blood back into the arteries, whatever the
+  // pressure downstream (a crushed bed simply stops filling).
   auto inflow_now = [&](std::size_t i) {
     const Segment& s = segments_[i];
     const double back = collapsed(i) ? s.external_mmhg + rho_g_ * s.height_m : head_[i];
-    return s.inflow_conductance * (h_art - back);
+    return std::max(0.0, s.inflow_conductance * s.inflow_tone * (h_art - back));
+  };
+  auto inflow_slope = [&](std::size_t i) {  // -d inflow / d head
+    const Segment& s = segments_[i];
+    return collapsed(i) || inflow_now(i) <= 0.0 ? 0.0 : s.inflow_conductance * s.inflow_tone;
   };
   // Net inflow into every compartment for the current heads, in rhs_ (m^3/s).
   auto net_flows = [&]() {
@@ -350,7 +449,7 @@ void FlowSystem::step() {
       const Edge& ed = edges_[e];
       const auto a = static_cast<std::size_t>(ed.from);
       const double hb = ed.to >= 0 ? head_[static_cast<std::size_t>(ed.to)] : h_cvp;
-      const double q = conductance_[e] * (head_[a] - hb);
+      const double q = conductance_[e] * (head_[a] - hb) + carry_[e];
       rhs_[a] -= q;
       if (ed.to >= 0) rhs_[static_cast<std::size_t>(ed.to)] += q;
     }
@@ -366,9 +465,7 @@ void FlowSystem::step() {
       const double residual = (v_now - old_volume_[i]) / dt - rhs_[i];
       worst = std::max(worst, std::abs(residual) * dt / s.ref_volume_m3);
       rhs_[i] = -residual;
-      solver_.add_diagonal(static_cast<int>(i),
-                           s.ref_volume_m3 * s.law.relative_compliance(ptm) / dt +
-                               (collapsed(i) ? 0.0 : s.inflow_conductance));
+      solver_.add_diagonal(static_cast<int>(i), s.ref_volume_m3 * s.law.relative_compliance(ptm) / dt + inflow_slope(i));
     }
     if (iter > 0 && worst < kNewtonTolerance) break;
     for (std::size_t e = 0; e < edges_.size(); ++e) {
@@ -391,13 +488,13 @@ void FlowSystem::step() {
   // the floor.
   for (std::size_t i = 0; i < n; ++i) {
     segments_[i].inflow_m3_s = inflow_now(i);
-    limiter_[i] = std::max(0.0, -segments_[i].inflow_m3_s);  // outgoing, m^3/s
+    limiter_[i] = 0.0;  // outgoing, m^3/s
   }
   for (std::size_t e = 0; e < edges_.size(); ++e) {
     Edge& ed = edges_[e];
     const double ha = head_[static_cast<std::size_t>(ed.from)];
     const double hb = ed.to >= 0 ? head_[static_cast<std::size_t>(ed.to)] : h_cvp;
-    ed.flow_m3_s = finite_or(conductance_[e] * (ha - hb), 0.0);
+    ed.flow_m3_s = finite_or(conductance_[e] * (ha - hb) + carry_[e], 0.0);
     if (ed.flow_m3_s > 0.0) limiter_[static_cast<std::size_t>(ed.from)] += ed.flow_m3_s;
     else if (ed.to >= 0) limiter_[static_cast<std::size_t>(ed.to)] -= ed.flow_m3_s;
   }
@@ -407,12 +504,22 @@ void FlowSystem::step() {
     const double wanted = limiter_[i] * dt;
     limiter_[i] = wanted > available ? std::max(0.0, available) / wanted : 1.0;
   }
+  // The leg's work: any muscle pump squeezing. Working muscle and the skin over it (which
+  // sheds the heat) both open up, so the whole leg's beds share one exercise state.
+  const bool working = foot_mmhg_ > 1.0 || muscle_mmhg_ > 1.0 || thigh_mmhg_ > 1.0;
+  exercise_ += working ? dt / kWorkRiseS * (1.0 - exercise_) : -dt / kWorkFadeS * exercise_;
   double inflow = 0.0;
   for (std::size_t i = 0; i < n; ++i) {
     Segment& s = segments_[i];
-    if (s.inflow_m3_s < 0.0) s.inflow_m3_s *= limiter_[i];
     inflow += s.inflow_m3_s;
     rhs_[i] = s.inflow_m3_s;
+    // Autoregulation: the tone drifts toward what delivers the target inflow, raised while
+    // the muscle around the vein works.
+    if (s.inflow_nominal_m3_s > 0.0) {
+      const double target = s.inflow_target_m3_s * (1.0 + kHyperemiaGain * exercise_);
+      s.inflow_tone = std::clamp(s.inflow_tone + dt / tone_time_s_ * (target - s.inflow_m3_s) / s.inflow_nominal_m3_s,
+                                 kToneMin, kToneMax);
+    }
   }
   outflow_now_m3_s_ = 0.0;
   for (std::size_t e = 0; e < edges_.size(); ++e) {
@@ -472,11 +579,35 @@ void FlowSystem::refresh_derived() {
     else if (ein >= 0)
       q = edges_[static_cast<std::size_t>(ein)].flow_m3_s;
     s.flow_m3_s = q;
-    s.velocity_m_s = q * s.length_m / std::max(s.volume_m3, s.ref_volume_m3 * TubeLaw::kMinRelativeVolume);
+    s.velocity_m_s = q / conducting_area(s);
   }
 }
 
 double FlowSystem::femoral_outflow_ml_s() const { return outflow_now_m3_s_ * 1e6; }
+
+double FlowSystem::vein_velocity_m_s(std::string_view vein_id) const {
+  const auto seg = segments_of(vein_id);
+  return seg.empty() ? 0.0 : segments_[static_cast<std::size_t>(seg[seg.size() / 2])].velocity_m_s;
+}
+
+double FlowSystem::vein_volume_ml(std::string_view vein_id) const {
+  double v = 0.0;
+  for (int i : segments_of(vein_id)) v += segments_[static_cast<std::size_t>(i)].volume_m3;
+  return v * 1e6;
+}
+
+double FlowSystem::foot_volume_ml() const {
+  double v = 0.0;
+  for (const auto& s : segments_)
+    if (s.foot) v += s.volume_m3;
+  return v * 1e6;
+}
+
+double FlowSystem::lowest_transmural_mmhg() const {
+  double lowest = std::numeric_limits<double>::max();
+  for (const auto& s : segments_) lowest = std::min(lowest, s.pressure_mmhg - s.external_mmhg);
+  return lowest;
+}
 
 double FlowSystem::calf_volume_ml() const {
   double v = 0.0;

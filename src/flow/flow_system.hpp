@@ -14,6 +14,7 @@
 #include "anatomy/vein_network.hpp"
 #include "core/contact.hpp"
 #include "core/error.hpp"
+#include "flow/drivers.hpp"
 #include "flow/posture.hpp"
 #include "flow/sparse_ldl.hpp"
 #include "flow/tube_law.hpp"
@@ -22,6 +23,7 @@ namespace effleura::flow {
 
 inline constexpr double kSubStepS = 1e-3;          // fixed solver sub-step (s)
 inline constexpr double kMaxAdvanceS = 2.0;        // longest stretch one advance() call simulates
+inline constexpr double kFootTopM = 0.06;          // segments below this height lie in the foot (sole)
 
 // One compartment: a piece of a vein's centre line (standing frame, core/frame.hpp).
 struct Segment {
@@ -34,10 +36,16 @@ struct Segment {
   float ref_radius_m = 0.0f;      // of one vein of a pair
   int paired = 1;
   anatomy::VeinKind kind = anatomy::VeinKind::deep;
-  bool calf = false;              // counts toward the calf venous volume
+  bool calf = false;              // counts toward the calf venous volume (ankle to knee)
+  bool foot = false;              // lies in the sole (the plantar venous plexus)
   TubeLaw law;
   double inflow_nominal_m3_s = 0.0;
-  double inflow_conductance = 0.0;  // m^3/s per mmHg from the capillary bed
+  double inflow_conductance = 0.0;  // m^3/s per mmHg from the capillary bed, arterioles at rest
+  // The arterioles' tone: the capillary bed passes inflow_conductance * inflow_tone. It drifts
+  // toward the tone that delivers inflow_target (autoregulation), which the venoarteriolar
+  // reflex lowers where the vein hangs far below the heart.
+  double inflow_tone = 1.0;
+  double inflow_target_m3_s = 0.0;  // at rest in this posture (venoarteriolar reflex applied)
 
   // State, updated every sub-step.
   double volume_m3 = 0.0;
@@ -57,7 +65,7 @@ struct Edge {
   int valve = -1;
   float from_param = 1.0f;      // where the edge attaches on each segment (0..1 along it)
   float to_param = 0.0f;
-  double flow_m3_s = 0.0;       // + from -> to
+  double flow_m3_s = 0.0;       // + from -> to; blood has inertia, so this carries between steps
 };
 
 struct Valve {
@@ -90,6 +98,11 @@ class FlowSystem {
 
   // Drivers that persist between calls.
   void set_calf_muscle_pressure(double mmhg);   // calf contraction (0 relaxed)
+  void set_foot_pressure(double mmhg);          // weight or pressure on the sole (plantar plexus)
+  void set_thigh_muscle_pressure(double mmhg);  // thigh contraction on the deep thigh veins
+  void set_pumps(const PumpPressures& p);       // all three at once
+  // Quiet breathing modulates the abdominal pressure at the groin's outflow (off by default).
+  void set_breathing(bool on) { breathing_ = on; }
   void set_stocking(double ankle_mmhg);         // graduated stocking, 0 = none
   // Makes every valve of a vein incompetent (or competent again). Error lists valid ids.
   Expected<void> set_incompetent(std::string_view vein_id, bool incompetent = true);
@@ -103,11 +116,20 @@ class FlowSystem {
   [[nodiscard]] Posture posture() const { return posture_; }
   [[nodiscard]] double time_s() const { return static_cast<double>(steps_) * kSubStepS; }
   [[nodiscard]] double calf_muscle_pressure() const { return muscle_mmhg_; }
+  [[nodiscard]] double foot_pressure() const { return foot_mmhg_; }
+  [[nodiscard]] double thigh_muscle_pressure() const { return thigh_mmhg_; }
+  [[nodiscard]] bool breathing() const { return breathing_; }
+  [[nodiscard]] double exercise() const { return exercise_; }
 
   [[nodiscard]] double femoral_outflow_ml_s() const;     // venous return leaving the leg
   [[nodiscard]] double calf_volume_ml() const;           // all calf compartments
   [[nodiscard]] double ankle_pressure_mmhg() const;      // superficial vein at the ankle
   [[nodiscard]] double femoral_velocity_m_s() const;     // mid femoral vein, mean velocity
+  [[nodiscard]] double vein_velocity_m_s(std::string_view vein_id) const;  // at its middle segment
+  [[nodiscard]] double vein_volume_ml(std::string_view vein_id) const;
+  [[nodiscard]] double foot_volume_ml() const;           // the plantar plexus
+  // Lowest transmural pressure (inside minus tissue) of any compartment now, mmHg.
+  [[nodiscard]] double lowest_transmural_mmhg() const;
   [[nodiscard]] double total_inflow_ml_s() const;        // from the capillary beds now
   [[nodiscard]] double total_volume_ml() const;
   [[nodiscard]] double nominal_inflow_ml_min() const;    // sum of the data's inflows
@@ -129,18 +151,27 @@ class FlowSystem {
   void update_external(const Contacts& contacts);
   void step();
   void refresh_derived();
+  void update_inflow_targets();
+  [[nodiscard]] double central_head_now() const;
 
   anatomy::VeinNetwork network_;
   std::vector<Segment> segments_;
   std::vector<Edge> edges_;
   std::vector<Valve> valves_;
   std::vector<int> chain_in_, chain_out_;
-  std::vector<int> edge_slot_;              // per edge: off-diagonal slot in solver_, -1 central   // per segment: edge along its own vein, or -1
+  std::vector<int> edge_slot_;              // per edge: off-diagonal slot in solver_, -1 central
   std::vector<double> contact_mmhg_;
   SparseLdl solver_;
-  std::vector<double> head_, old_volume_, rhs_, conductance_, limiter_;
+  std::vector<double> head_, old_volume_, rhs_, conductance_, carry_, limiter_;
   Posture posture_ = Posture::supine;
   double muscle_mmhg_ = 0.0;
+  double foot_mmhg_ = 0.0;
+  double thigh_mmhg_ = 0.0;
+  bool breathing_ = false;
+  // Exercise hyperemia: 0 at rest, toward 1 while the leg's muscles keep working; working
+  // muscle asks for several times its resting inflow.
+  double exercise_ = 0.0;
+  double tone_time_s_ = 10.0;     // how fast the arterioles retune (settle() hurries them)
   double stocking_mmhg_ = 0.0;
   double rho_g_ = 0.0;            // mmHg per metre of blood column
   long long steps_ = 0;

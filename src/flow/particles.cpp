@@ -169,8 +169,10 @@ void Particles::write(const FlowSystem& flow, std::vector<ParticleVertex>& out) 
     const float r = p.radial * radius[k];
     const glm::vec3 pos = s.p0 + (s.p1 - s.p0) * p.param +
                           (us[k] * p.cos_a + ws[k] * p.sin_a) * r;
-    out[i] = {pos.x, pos.y, pos.z,
-              static_cast<float>(std::abs(s.velocity_m_s) * 2.0 * (1.0 - static_cast<double>(p.radial) * p.radial))};
+    // Speed in the parabolic profile; negative where blood runs back away from the heart
+    // faster than the reflux threshold, so the renderer can show backflow in its own colour.
+    const double speed = std::abs(s.velocity_m_s) * 2.0 * (1.0 - static_cast<double>(p.radial) * p.radial);
+    out[i] = {pos.x, pos.y, pos.z, static_cast<float>(s.velocity_m_s < -kRefluxShownM_S ? -speed : speed)};
   }
 }
 

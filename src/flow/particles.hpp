@@ -14,7 +14,12 @@
 
 namespace effleura::flow {
 
-// What the renderer uploads: position in the standing frame (core/frame.hpp) and speed (m/s).
+// Backflow faster than this (away from the heart) is drawn as reflux (m/s; the same 1 cm/s a
+// duplex scan and FlowSystem's reflux timer use).
+inline constexpr double kRefluxShownM_S = 0.01;
+
+// What the renderer uploads: position in the standing frame (core/frame.hpp) and speed (m/s),
+// negative for reflux.
 struct ParticleVertex {
   float x = 0.0f, y = 0.0f, z = 0.0f;
   float speed = 0.0f;

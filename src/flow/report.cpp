@@ -3,50 +3,35 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
+
+#include <nlohmann/json.hpp>
 
 #include "flow/drivers.hpp"
 #include "flow/flow_system.hpp"
+#include "flow/protocols.hpp"
 
 namespace effleura::flow {
 namespace {
 
 constexpr double kChunkS = 0.01;       // contacts and muscle drive are refreshed at 100 Hz
 constexpr double kBaselineBand = 0.10; // "back to baseline" = within 10 % (issue 5)
+// Flow is compared with the baseline averaged over one breath, so breathing's own swing
+// does not count as "away from baseline".
+constexpr double kBreathWindowS = 4.0;
 
-void append_number(std::string& out, double v) {
-  if (!std::isfinite(v)) {
-    out += "null";
-    return;
-  }
+// Six significant digits, as the report has always printed; NaN and infinity become null.
+nlohmann::ordered_json number(double v) {
+  if (!std::isfinite(v)) return nullptr;
   char buf[32];
   std::snprintf(buf, sizeof buf, "%.6g", v == 0.0 ? 0.0 : v);
-  out += buf;
+  return std::strtod(buf, nullptr);
 }
 
-void append_string(std::string& out, const std::string& s) {
-  out += '"';
-  for (char c : s) {
-    if (c == '"' || c == '\\') {
-      out += '\\';
-      out += c;
-    } else if (static_cast<unsigned char>(c) < 0x20) {
-      char buf[8];
-      std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(static_cast<unsigned char>(c)));
-      out += buf;
-    } else {
-      out += c;
-    }
-  }
-  out += '"';
-}
-
-void append_array(std::string& out, const std::vector<double>& v) {
-  out += '[';
-  for (std::size_t i = 0; i < v.size(); ++i) {
-    if (i) out += ',';
-    append_number(out, v[i]);
-  }
-  out += ']';
+nlohmann::ordered_json numbers(const std::vector<double>& v) {
+  auto out = nlohmann::ordered_json::array();
+  for (double x : v) out.push_back(number(x));
+  return out;
 }
 
 bool any_pressure(const Contacts& c) {
@@ -65,38 +50,38 @@ Expected<SimulationReport> simulate(const anatomy::VeinNetwork& network,
     return fail("settling time must be from 0 to 600 seconds");
   if (!(request.sample_hz >= 1.0 && request.sample_hz <= 100.0))
     return fail("sample rate must be from 1 to 100 Hz");
-  auto made = FlowSystem::create(network, request.posture);
+  const Scenario scenario = builtin_scenario(request.scenario, request.seconds, request.active_seconds);
+  const Posture posture = scenario.posture.value_or(request.posture);
+  const LegCondition leg{request.incompetent, request.stocking_mmhg};
+  auto made = make_leg(network, leg, posture, 0.0);
   if (!made) return std::unexpected(made.error());
   FlowSystem& fs = *made;
-  for (const auto& id : request.incompetent)
-    if (auto ok = fs.set_incompetent(id); !ok) return std::unexpected(ok.error());
-  fs.set_stocking(request.stocking_mmhg);
-  fs.reset(request.posture);
+  fs.set_breathing(request.breathing);
   fs.settle(request.settle_seconds);
-  // Baseline: the last 2 s of quiet.
-  double base_sum = 0.0;
-  const int base_chunks = static_cast<int>(std::lround(2.0 / kChunkS));
+  // Baseline: the last breath of quiet (4 s).
+  double base_sum = 0.0, fem_sum = 0.0, pop_sum = 0.0;
+  const int base_chunks = static_cast<int>(std::lround(kBreathWindowS / kChunkS));
   for (int i = 0; i < base_chunks; ++i) {
-    fs.advance(kChunkS, {}, request.posture);
+    fs.advance(kChunkS, {}, posture);
     base_sum += fs.femoral_outflow_ml_s();
+    fem_sum += fs.femoral_velocity_m_s();
+    pop_sum += fs.vein_velocity_m_s("popliteal");
   }
   const double baseline = base_sum / base_chunks;
   fs.clear_reflux_records();
 
-  const CalfPumpRhythm* rhythm = request.scenario == "walking"       ? &kWalking
-                                 : request.scenario == "ankle-pumps" ? &kAnklePumps
-                                                                     : nullptr;
-  const double active = request.active_seconds >= 0.0 ? request.active_seconds
-                                                      : std::min(60.0, 0.5 * request.seconds);
-
   SimulationReport rep;
   rep.scenario = request.scenario;
-  rep.posture = std::string(posture_name(request.posture));
+  rep.posture = std::string(posture_name(posture));
   rep.seconds = request.seconds;
   rep.incompetent = request.incompetent;
   rep.stocking_mmhg = request.stocking_mmhg;
   auto& s = rep.summary;
   s.baseline_flow_ml_min = baseline * 60.0;
+  s.femoral_velocity_resting_cm_s = s.femoral_velocity_peak_cm_s = 100.0 * fem_sum / base_chunks;
+  s.popliteal_velocity_resting_cm_s = s.popliteal_velocity_peak_cm_s = 100.0 * pop_sum / base_chunks;
+  s.lowest_transmural_mmhg = fs.lowest_transmural_mmhg();
+  s.capillary_flow_min_ml_s = fs.total_inflow_ml_s();
   const double calf0 = fs.calf_volume_ml();
   const double ankle0 = fs.ankle_pressure_mmhg();
   s.ankle_pressure_start_mmhg = s.ankle_pressure_min_mmhg = s.ankle_pressure_max_mmhg = ankle0;
@@ -110,18 +95,25 @@ Expected<SimulationReport> simulate(const anatomy::VeinNetwork& network,
   rep.femoral_flow_ml_s.push_back(fs.femoral_outflow_ml_s());
   rep.calf_volume_ml.push_back(calf0);
   rep.ankle_pressure_mmhg.push_back(ankle0);
+  rep.arterial_supply_ml_s.push_back(fs.total_inflow_ml_s());
+  double supply_sum = 0.0;
   for (long long k = 0; k < chunks; ++k) {
     const double t = static_cast<double>(k) * kChunkS;
     Contacts now = contacts ? contacts(t) : Contacts{};
-    const double muscle = (rhythm && t < active) ? rhythm->pressure_at(t) : 0.0;
-    if (muscle > 0.0 || any_pressure(now)) s.last_drive_s = t + kChunkS;
-    fs.set_calf_muscle_pressure(muscle);
-    fs.advance(kChunkS, now, request.posture);
+    const PumpPressures pumps = scenario.pumps_at(t);
+    if (pumps.foot > 0.0 || pumps.calf > 0.0 || pumps.thigh > 0.0 || any_pressure(now)) s.last_drive_s = t + kChunkS;
+    fs.set_pumps(pumps);
+    fs.advance(kChunkS, now, posture);
+    s.femoral_velocity_peak_cm_s = std::max(s.femoral_velocity_peak_cm_s, 100.0 * fs.femoral_velocity_m_s());
+    s.popliteal_velocity_peak_cm_s = std::max(s.popliteal_velocity_peak_cm_s, 100.0 * fs.vein_velocity_m_s("popliteal"));
+    s.lowest_transmural_mmhg = std::min(s.lowest_transmural_mmhg, fs.lowest_transmural_mmhg());
+    s.capillary_flow_min_ml_s = std::min(s.capillary_flow_min_ml_s, fs.total_inflow_ml_s());
     const double q = fs.femoral_outflow_ml_s();
     const double ankle = fs.ankle_pressure_mmhg();
     flow_hist.push_back(q);
     ankle_hist.push_back(ankle);
     flow_sum += q;
+    supply_sum += fs.total_inflow_ml_s();
     peak = std::max(peak, q);
     calf_min = std::min(calf_min, fs.calf_volume_ml());
     s.ankle_pressure_min_mmhg = std::min(s.ankle_pressure_min_mmhg, ankle);
@@ -131,10 +123,12 @@ Expected<SimulationReport> simulate(const anatomy::VeinNetwork& network,
       rep.femoral_flow_ml_s.push_back(q);
       rep.calf_volume_ml.push_back(fs.calf_volume_ml());
       rep.ankle_pressure_mmhg.push_back(ankle);
+      rep.arterial_supply_ml_s.push_back(fs.total_inflow_ml_s());
     }
   }
   s.mean_flow_ml_min = chunks > 0 ? flow_sum / static_cast<double>(chunks) * 60.0 : baseline * 60.0;
   s.peak_flow_ml_min = peak * 60.0;
+  s.mean_arterial_supply_ml_min = chunks > 0 ? supply_sum / static_cast<double>(chunks) * 60.0 : 0.0;
   s.calf_ejection_fraction = calf0 > 0.0 ? std::max(0.0, (calf0 - calf_min) / calf0) : 0.0;
   s.max_reflux_s = fs.longest_reflux_s();
   s.volume_error_rel = fs.volume_error_rel();
@@ -147,8 +141,14 @@ Expected<SimulationReport> simulate(const anatomy::VeinNetwork& network,
   } else {
     const auto first = static_cast<std::size_t>(std::lround(s.last_drive_s / kChunkS));
     long long last_out = -1;
-    for (std::size_t i = first; i < flow_hist.size(); ++i)
-      if (std::abs(flow_hist[i] - baseline) > kBaselineBand * std::abs(baseline)) last_out = static_cast<long long>(i);
+    const auto window = static_cast<std::size_t>(std::lround(kBreathWindowS / kChunkS));
+    double running = 0.0;
+    for (std::size_t i = 0; i < flow_hist.size(); ++i) {
+      running += flow_hist[i] - (i >= window ? flow_hist[i - window] : 0.0);
+      const double smoothed = running / static_cast<double>(std::min(i + 1, window));
+      if (i >= first && std::abs(smoothed - baseline) > kBaselineBand * std::abs(baseline))
+        last_out = static_cast<long long>(i);
+    }
     if (last_out < 0) s.return_to_baseline_s = 0.0;
     else if (last_out + 1 == static_cast<long long>(flow_hist.size())) s.return_to_baseline_s = -1.0;
     else s.return_to_baseline_s = std::max(0.0, static_cast<double>(last_out + 1) * kChunkS - s.last_drive_s);
@@ -168,65 +168,66 @@ Expected<SimulationReport> simulate(const anatomy::VeinNetwork& network,
   }
   for (const auto& v : network.veins)
     if (!v.valves.empty()) rep.reflux_by_vein.emplace_back(v.id, fs.longest_reflux_s(v.id));
+  if (request.clinical_indices) {
+    auto c = clinical_indices(network, leg);
+    if (!c) return std::unexpected(c.error());
+    s.ejection_fraction = c->plethysmography.ejection_fraction;
+    s.residual_volume_fraction = c->plethysmography.residual_volume_fraction;
+    s.venous_filling_index_ml_s = c->plethysmography.filling_index_ml_s;
+    s.refill_time_s = c->refill_time_s;
+    s.ambulatory_pressure_mmhg = c->ambulatory.walking_mmhg;
+    s.ambulatory_recovery_s = c->ambulatory.recovery_s;
+  }
   return rep;
 }
 
 std::string to_json(const SimulationReport& r) {
-  std::string o = "{\n  \"scenario\": ";
-  append_string(o, r.scenario);
-  o += ",\n  \"posture\": ";
-  append_string(o, r.posture);
-  o += ",\n  \"seconds\": ";
-  append_number(o, r.seconds);
-  o += ",\n  \"incompetent\": [";
-  for (std::size_t i = 0; i < r.incompetent.size(); ++i) {
-    if (i) o += ", ";
-    append_string(o, r.incompetent[i]);
-  }
-  o += "],\n  \"stocking_mmhg\": ";
-  append_number(o, r.stocking_mmhg);
+  using Json = nlohmann::ordered_json;
   const auto& s = r.summary;
-  const std::pair<const char*, double> fields[] = {
-      {"baseline_flow_ml_min", s.baseline_flow_ml_min},
-      {"mean_flow_ml_min", s.mean_flow_ml_min},
-      {"peak_flow_ml_min", s.peak_flow_ml_min},
-      {"calf_ejection_fraction", s.calf_ejection_fraction},
-      {"ankle_pressure_start_mmhg", s.ankle_pressure_start_mmhg},
-      {"ankle_pressure_min_mmhg", s.ankle_pressure_min_mmhg},
-      {"ankle_pressure_max_mmhg", s.ankle_pressure_max_mmhg},
-      {"ankle_recovery_s", s.ankle_recovery_s},
-      {"max_reflux_s", s.max_reflux_s},
-      {"return_to_baseline_s", s.return_to_baseline_s},
-      {"last_drive_s", s.last_drive_s},
-      {"volume_error_rel", s.volume_error_rel}};
-  o += ",\n  \"summary\": {";
-  bool first = true;
-  for (const auto& [k, v] : fields) {
-    o += first ? "\n    \"" : ",\n    \"";
-    first = false;
-    o += k;
-    o += "\": ";
-    append_number(o, v);
-  }
-  o += "\n  },\n  \"reflux_s\": {";
-  first = true;
-  for (const auto& [id, v] : r.reflux_by_vein) {
-    o += first ? "\n    " : ",\n    ";
-    first = false;
-    append_string(o, id);
-    o += ": ";
-    append_number(o, v);
-  }
-  o += "\n  },\n  \"series\": {\n    \"t_s\": ";
-  append_array(o, r.t_s);
-  o += ",\n    \"femoral_flow_ml_s\": ";
-  append_array(o, r.femoral_flow_ml_s);
-  o += ",\n    \"calf_volume_ml\": ";
-  append_array(o, r.calf_volume_ml);
-  o += ",\n    \"ankle_pressure_mmhg\": ";
-  append_array(o, r.ankle_pressure_mmhg);
-  o += "\n  }\n}\n";
-  return o;
+  Json reflux = Json::object();
+  for (const auto& [id, v] : r.reflux_by_vein) reflux[id] = number(v);
+  Json summary = {
+      {"baseline_flow_ml_min", number(s.baseline_flow_ml_min)},
+      {"mean_flow_ml_min", number(s.mean_flow_ml_min)},
+      {"mean_arterial_supply_ml_min", number(s.mean_arterial_supply_ml_min)},
+      {"peak_flow_ml_min", number(s.peak_flow_ml_min)},
+      {"calf_ejection_fraction", number(s.calf_ejection_fraction)},
+      {"ankle_pressure_start_mmhg", number(s.ankle_pressure_start_mmhg)},
+      {"ankle_pressure_min_mmhg", number(s.ankle_pressure_min_mmhg)},
+      {"ankle_pressure_max_mmhg", number(s.ankle_pressure_max_mmhg)},
+      {"ankle_recovery_s", number(s.ankle_recovery_s)},
+      {"max_reflux_s", number(s.max_reflux_s)},
+      {"return_to_baseline_s", number(s.return_to_baseline_s)},
+      {"last_drive_s", number(s.last_drive_s)},
+      {"volume_error_rel", number(s.volume_error_rel)},
+      {"ejection_fraction", number(s.ejection_fraction)},
+      {"residual_volume_fraction", number(s.residual_volume_fraction)},
+      {"venous_filling_index_ml_s", number(s.venous_filling_index_ml_s)},
+      {"refill_time_s", number(s.refill_time_s)},
+      {"ambulatory_pressure_mmhg", number(s.ambulatory_pressure_mmhg)},
+      {"ambulatory_recovery_s", number(s.ambulatory_recovery_s)},
+      {"reflux_s", reflux},
+      {"femoral_velocity_cm_s",
+       {{"resting", number(s.femoral_velocity_resting_cm_s)}, {"peak", number(s.femoral_velocity_peak_cm_s)}}},
+      {"popliteal_velocity_cm_s",
+       {{"resting", number(s.popliteal_velocity_resting_cm_s)}, {"peak", number(s.popliteal_velocity_peak_cm_s)}}},
+      {"lowest_transmural_mmhg", number(s.lowest_transmural_mmhg)},
+      {"capillary_flow_min_ml_s", number(s.capillary_flow_min_ml_s)}};
+  Json doc = {{"scenario", r.scenario},
+              {"posture", r.posture},
+              {"seconds", number(r.seconds)},
+              {"incompetent", r.incompetent},
+              {"stocking_mmhg", number(r.stocking_mmhg)},
+              {"summary", summary},
+              {"reflux_s", reflux},
+              {"series",
+               {{"t_s", numbers(r.t_s)},
+                {"femoral_flow_ml_s", numbers(r.femoral_flow_ml_s)},
+                {"calf_volume_ml", numbers(r.calf_volume_ml)},
+                {"ankle_pressure_mmhg", numbers(r.ankle_pressure_mmhg)},
+                {"arterial_supply_ml_s", numbers(r.arterial_supply_ml_s)}}}};
+  // Invalid UTF-8 in a vein id or scenario name is replaced rather than thrown on.
+  return doc.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 
 }  // namespace effleura::flow

@@ -1,6 +1,7 @@
 #pragma once
 // Headless runs of the flow model and their JSON report (`effleura --headless --simulate`).
 #include <functional>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -8,28 +9,39 @@
 #include "core/contact.hpp"
 #include "core/error.hpp"
 #include "flow/posture.hpp"
+#include "flow/protocols.hpp"  // the built-in scenarios and the clinic's protocols
 
 namespace effleura::flow {
 
 struct SimulationRequest {
-  // "rest"; "walking" (calf contractions at 1 Hz); "ankle-pumps" (one every 2 s); anything
-  // else (a technique id) runs on the contacts callback alone. The callback is applied in
-  // every scenario.
+  // "rest"; "walking" (the gait cycle's foot, calf and thigh pumps, a stride a second, for the
+  // whole run); "ankle-pumps" (one every 2 s); "refill-test" (the clinic's: sitting, ten ankle
+  // pumps, then still); anything else (a technique id) runs on the contacts callback alone.
+  // The callback is applied in every scenario (flow/protocols.hpp).
   std::string scenario = "rest";
   double seconds = 60.0;                  // simulated time after settling, 0 < s <= 3600
   Posture posture = Posture::supine;
   std::vector<std::string> incompetent;   // vein ids whose valves do not close
   double stocking_mmhg = 0.0;             // graduated stocking, pressure at the ankle (0..60)
-  // Built-in calf rhythms run for this long from t = 0, then the leg rests so recovery shows;
-  // a negative value means half the run, at most 60 s.
+  // Built-in pumps run for this long from t = 0, then the leg rests so recovery shows; a
+  // negative value means the scenario's own: walking the whole run, ankle pumps half the run
+  // (at most 60 s), the refill test ten pumps.
   double active_seconds = -1.0;
   double settle_seconds = 30.0;           // quiet time before t = 0 (not reported)
   double sample_hz = 20.0;                // rate of the series
+  bool breathing = true;                  // quiet breathing modulates the outflow at the groin
+  // Runs the clinic's protocols on this leg for the indices below (about 400 s of model time).
+  bool clinical_indices = true;
 };
+
+inline constexpr double kNotMeasured = std::numeric_limits<double>::quiet_NaN();
 
 struct SimulationSummary {
   double baseline_flow_ml_min = 0.0;     // femoral outflow at rest before t = 0
   double mean_flow_ml_min = 0.0;
+  // Mean arterial inflow over the run: what a Doppler of the femoral artery measures
+  // (Shoemaker 1997), unlike the venous outflow it does not include blood squeezed out of store.
+  double mean_arterial_supply_ml_min = 0.0;
   double peak_flow_ml_min = 0.0;
   double calf_ejection_fraction = 0.0;   // (calf volume at t = 0 - lowest) / at t = 0
   double ankle_pressure_start_mmhg = 0.0;
@@ -40,6 +52,20 @@ struct SimulationSummary {
   double return_to_baseline_s = 0.0;     // after the last drive, until flow stays within 10 %; -1 not within the run
   double last_drive_s = -1.0;            // time of the last contact or contraction, -1 none
   double volume_error_rel = 0.0;
+  // The clinic's indices of this leg (flow/protocols.hpp), NaN (JSON null) when not run.
+  double ejection_fraction = kNotMeasured;        // one tiptoe, of the venous volume
+  double residual_volume_fraction = kNotMeasured; // after ten tiptoes
+  double venous_filling_index_ml_s = kNotMeasured;
+  double refill_time_s = kNotMeasured;            // after ten sitting ankle pumps
+  double ambulatory_pressure_mmhg = kNotMeasured; // ankle, walking
+  double ambulatory_recovery_s = kNotMeasured;    // to 90 % after walking stops
+  // Mean velocity in the middle of the femoral vein: before t = 0 and the fastest forward.
+  double femoral_velocity_resting_cm_s = 0.0;
+  double femoral_velocity_peak_cm_s = 0.0;
+  double popliteal_velocity_resting_cm_s = 0.0;
+  double popliteal_velocity_peak_cm_s = 0.0;
+  double lowest_transmural_mmhg = 0.0;            // any compartment, any time in the run
+  double capillary_flow_min_ml_s = 0.0;                // smallest total capillary inflow seen
 };
 
 struct SimulationReport {
@@ -52,6 +78,7 @@ struct SimulationReport {
   std::vector<std::pair<std::string, double>> reflux_by_vein;  // veins with valves, in file order
   // Series sampled at sample_hz, all the same length.
   std::vector<double> t_s, femoral_flow_ml_s, calf_volume_ml, ankle_pressure_mmhg;
+  std::vector<double> arterial_supply_ml_s;   // what the capillary beds deliver into the veins
 };
 
 using ContactsAt = std::function<Contacts(double t)>;

@@ -2,114 +2,92 @@
 
 #include <algorithm>
 #include <map>
-#include <set>
+
+#include <Eigen/SparseCholesky>
+#include <Eigen/SparseCore>
 
 namespace effleura::flow {
 
-SparseLdl::SparseLdl(std::size_t n, const std::vector<std::pair<int, int>>& pairs) : n_(n) {
-  // Minimum-degree ordering on the elimination graph (ties by lowest index: deterministic).
-  std::vector<std::set<int>> adj(n);
-  for (const auto& [i, j] : pairs) {
-    if (i == j) continue;
-    adj[static_cast<std::size_t>(i)].insert(j);
-    adj[static_cast<std::size_t>(j)].insert(i);
+struct SparseLdl::Impl {
+  using Matrix = Eigen::SparseMatrix<double, Eigen::ColMajor, int>;
+  Matrix a;                       // lower triangle, pattern fixed at construction
+  std::vector<int> diag_value;    // unknown -> index into a.valuePtr()
+  std::vector<int> off_value;     // slot -> index into a.valuePtr()
+  Eigen::SimplicialLDLT<Matrix, Eigen::Lower> ldlt;
+  Eigen::VectorXd x;
+};
+
+SparseLdl::SparseLdl() : impl_(std::make_unique<Impl>()) {}
+SparseLdl::~SparseLdl() = default;
+SparseLdl::SparseLdl(SparseLdl&&) noexcept = default;
+SparseLdl& SparseLdl::operator=(SparseLdl&&) noexcept = default;
+SparseLdl::SparseLdl(const SparseLdl& o) : impl_(std::make_unique<Impl>()) { *this = o; }
+SparseLdl& SparseLdl::operator=(const SparseLdl& o) {
+  if (this == &o) return *this;
+  n_ = o.n_;
+  pair_slot_ = o.pair_slot_;
+  diag_ = o.diag_;
+  off_ = o.off_;
+  impl_ = std::make_unique<Impl>();
+  impl_->a = o.impl_->a;
+  impl_->diag_value = o.impl_->diag_value;
+  impl_->off_value = o.impl_->off_value;
+  if (n_ > 0) impl_->ldlt.analyzePattern(impl_->a);
+  return *this;
+}
+
+SparseLdl::SparseLdl(std::size_t n, const std::vector<std::pair<int, int>>& pairs)
+    : n_(n), impl_(std::make_unique<Impl>()) {
+  // One slot per distinct unordered pair, in order of first appearance.
+  std::map<std::pair<int, int>, int> slot_of;
+  std::vector<std::pair<int, int>> slots;
+  for (auto [i, j] : pairs) {
+    const std::pair<int, int> key{std::max(i, j), std::min(i, j)};  // (row, col), lower triangle
+    auto [it, added] = slot_of.try_emplace(key, static_cast<int>(slots.size()));
+    if (added) slots.push_back(key);
+    pair_slot_.push_back(it->second);
   }
-  std::vector<bool> done(n, false);
-  pos_.assign(n, -1);
-  std::vector<std::set<int>> filled = adj;  // graph with fill, original indices
-  for (std::size_t step = 0; step < n; ++step) {
-    int best = -1;
-    std::size_t best_deg = 0;
-    for (std::size_t v = 0; v < n; ++v) {
-      if (done[v]) continue;
-      const std::size_t deg = filled[v].size();
-      if (best < 0 || deg < best_deg) {
-        best = static_cast<int>(v);
-        best_deg = deg;
-      }
+  std::vector<Eigen::Triplet<double, int>> entries;
+  for (std::size_t i = 0; i < n; ++i) entries.emplace_back(static_cast<int>(i), static_cast<int>(i), 1.0);
+  for (auto [r, c] : slots) entries.emplace_back(r, c, 1.0);
+  impl_->a.resize(static_cast<int>(n), static_cast<int>(n));
+  impl_->a.setFromTriplets(entries.begin(), entries.end());
+  impl_->a.makeCompressed();
+  // Where each entry's value lives in the compressed storage.
+  impl_->diag_value.assign(n, -1);
+  impl_->off_value.assign(slots.size(), -1);
+  const int* outer = impl_->a.outerIndexPtr();
+  const int* inner = impl_->a.innerIndexPtr();
+  for (int col = 0; col < static_cast<int>(n); ++col)
+    for (int k = outer[col]; k < outer[col + 1]; ++k) {
+      const int row = inner[k];
+      if (row == col) impl_->diag_value[static_cast<std::size_t>(col)] = k;
+      else impl_->off_value[static_cast<std::size_t>(slot_of.at({row, col}))] = k;
     }
-    const auto b = static_cast<std::size_t>(best);
-    done[b] = true;
-    pos_[b] = static_cast<int>(step);
-    order_.push_back(best);
-    std::vector<int> nb(filled[b].begin(), filled[b].end());
-    for (int x : nb) filled[static_cast<std::size_t>(x)].erase(best);
-    for (std::size_t p = 0; p < nb.size(); ++p)
-      for (std::size_t q = p + 1; q < nb.size(); ++q) {
-        filled[static_cast<std::size_t>(nb[p])].insert(nb[q]);
-        filled[static_cast<std::size_t>(nb[q])].insert(nb[p]);
-      }
-    // Remember the neighbours still to come, in positions, once all are placed.
-    filled[b] = std::set<int>(nb.begin(), nb.end());
-  }
-  // Slots: one per (position lo, position hi) pair in the filled pattern.
-  std::map<std::pair<int, int>, int> slot;
-  upper_.assign(n, {});
-  for (std::size_t k = 0; k < n; ++k) {
-    const int pk = static_cast<int>(k);
-    const auto v = static_cast<std::size_t>(order_[k]);
-    std::vector<int> later;
-    for (int x : filled[v]) later.push_back(pos_[static_cast<std::size_t>(x)]);
-    std::sort(later.begin(), later.end());
-    for (int pl : later) {
-      if (pl <= pk) continue;  // only neighbours eliminated after k
-      const auto key = std::make_pair(pk, pl);
-      if (!slot.contains(key)) slot[key] = static_cast<int>(slot.size());
-      upper_[k].emplace_back(pl, slot[key]);
-    }
-  }
-  for (const auto& [i, j] : pairs) {
-    int a = pos_[static_cast<std::size_t>(i)], c = pos_[static_cast<std::size_t>(j)];
-    if (a > c) std::swap(a, c);
-    pair_slot_.push_back(i == j ? -1 : slot.at({a, c}));
-  }
-  // Elimination program: pivot k updates every pair of its later neighbours.
-  for (std::size_t k = 0; k < n; ++k) {
-    op_begin_.push_back(ops_.size());
-    const auto& u = upper_[k];
-    for (std::size_t p = 0; p < u.size(); ++p)
-      for (std::size_t q = p; q < u.size(); ++q) {
-        if (p == q) {
-          ops_.push_back({u[p].second, u[p].second, u[p].first, true});
-        } else {
-          ops_.push_back({u[p].second, u[q].second, slot.at({u[p].first, u[q].first}), false});
-        }
-      }
-  }
-  op_begin_.push_back(ops_.size());
   diag_.assign(n, 0.0);
-  val_.assign(slot.size(), 0.0);
-  l_.assign(slot.size(), 0.0);
-  work_.assign(n, 0.0);
+  off_.assign(slots.size(), 0.0);
+  if (n > 0) impl_->ldlt.analyzePattern(impl_->a);
+  impl_->x.resize(static_cast<Eigen::Index>(n));
 }
 
 void SparseLdl::clear() {
   std::fill(diag_.begin(), diag_.end(), 0.0);
-  std::fill(val_.begin(), val_.end(), 0.0);
+  std::fill(off_.begin(), off_.end(), 0.0);
 }
 
 bool SparseLdl::solve(std::vector<double>& b) {
-  for (std::size_t k = 0; k < n_; ++k) {
-    const double d = diag_[k];
-    if (!(d > 0.0)) return false;
-    for (const auto& [pl, s] : upper_[k]) l_[static_cast<std::size_t>(s)] = val_[static_cast<std::size_t>(s)] / d;
-    for (std::size_t o = op_begin_[k]; o < op_begin_[k + 1]; ++o) {
-      const Op& op = ops_[o];
-      const double upd = l_[static_cast<std::size_t>(op.a_slot)] * val_[static_cast<std::size_t>(op.b_slot)];
-      if (op.diagonal) diag_[static_cast<std::size_t>(op.target)] -= upd;
-      else val_[static_cast<std::size_t>(op.target)] -= upd;
-    }
-  }
-  for (std::size_t k = 0; k < n_; ++k) work_[k] = b[static_cast<std::size_t>(order_[k])];
-  for (std::size_t k = 0; k < n_; ++k)
-    for (const auto& [pl, s] : upper_[k])
-      work_[static_cast<std::size_t>(pl)] -= l_[static_cast<std::size_t>(s)] * work_[k];
-  for (std::size_t k = 0; k < n_; ++k) work_[k] /= diag_[k];
-  for (std::size_t k = n_; k-- > 0;)
-    for (const auto& [pl, s] : upper_[k])
-      work_[k] -= l_[static_cast<std::size_t>(s)] * work_[static_cast<std::size_t>(pl)];
-  for (std::size_t k = 0; k < n_; ++k) b[static_cast<std::size_t>(order_[k])] = work_[k];
-  return true;
+  if (n_ == 0) return true;
+  double* v = impl_->a.valuePtr();
+  for (std::size_t i = 0; i < n_; ++i) v[impl_->diag_value[i]] = diag_[i];
+  for (std::size_t s = 0; s < off_.size(); ++s) v[impl_->off_value[s]] = off_[s];
+  impl_->ldlt.factorize(impl_->a);
+  if (impl_->ldlt.info() != Eigen::Success) return false;
+  const Eigen::Map<const Eigen::VectorXd> rhs(b.data(), static_cast<Eigen::Index>(n_));
+  impl_->x = impl_->ldlt.solve(rhs);
+  if (impl_->ldlt.info() != Eigen::Success) return false;
+  std::copy(impl_->x.data(), impl_->x.data() + n_, b.begin());
+  // A non-positive pivot means the matrix was not positive definite.
+  return (impl_->ldlt.vectorD().array() > 0.0).all();
 }
 
 }  // namespace effleura::flow

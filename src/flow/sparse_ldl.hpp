@@ -1,8 +1,11 @@
 #pragma once
-// Sparse LDL^T for the symmetric positive-definite systems of the implicit flow step.
-// The network is a tree plus a few perforator loops, so a minimum-degree ordering gives
-// almost no fill; the elimination program is worked out once and replayed every step.
+// Sparse LDL^T for the symmetric positive-definite systems of the implicit flow step: a thin
+// wrapper over Eigen's SimplicialLDLT. The sparsity pattern (a tree plus a few perforator
+// loops) is fixed when the network is built, so the fill-reducing ordering and the symbolic
+// factorization are done once (analyzePattern); every Newton iteration only writes values
+// into the fixed pattern and refactorizes numerically.
 #include <cstddef>
+#include <memory>
 #include <utility>
 #include <vector>
 
@@ -10,9 +13,14 @@ namespace effleura::flow {
 
 class SparseLdl {
  public:
-  SparseLdl() = default;
+  SparseLdl();
   // `n` unknowns; `pairs` the off-diagonal entries (i != j, either order; duplicates share a slot).
   SparseLdl(std::size_t n, const std::vector<std::pair<int, int>>& pairs);
+  SparseLdl(SparseLdl&&) noexcept;
+  SparseLdl& operator=(SparseLdl&&) noexcept;
+  SparseLdl(const SparseLdl&);
+  SparseLdl& operator=(const SparseLdl&);
+  ~SparseLdl();
 
   [[nodiscard]] std::size_t size() const { return n_; }
   // Slot of the off-diagonal entry for pairs[index] given to the constructor.
@@ -20,23 +28,19 @@ class SparseLdl {
 
   // Entries are (re)set between factorizations: diagonal by unknown, off-diagonal by slot.
   void clear();
-  void add_diagonal(int i, double v) { diag_[pos_[i]] += v; }
-  void add_off_diagonal(int slot, double v) { val_[slot] += v; }
+  void add_diagonal(int i, double v) { diag_[static_cast<std::size_t>(i)] += v; }
+  void add_off_diagonal(int slot, double v) { off_[static_cast<std::size_t>(slot)] += v; }
 
-  // Factorizes and solves A x = b in place (b becomes x). Returns false on a non-positive
-  // pivot (cannot happen for the flow matrices, which are diagonally dominant).
+  // Factorizes and solves A x = b in place (b becomes x). Returns false if the factorization
+  // fails (cannot happen for the flow matrices, which are diagonally dominant).
   bool solve(std::vector<double>& b);
 
  private:
-  struct Op { int a_slot; int b_slot; int target; bool diagonal; };
+  struct Impl;  // Eigen types stay out of the header
   std::size_t n_ = 0;
-  std::vector<int> pos_;        // unknown -> elimination position
-  std::vector<int> order_;      // elimination position -> unknown
-  std::vector<std::vector<std::pair<int, int>>> upper_;  // position -> (later position, slot)
-  std::vector<std::size_t> op_begin_;                    // per position, into ops_
-  std::vector<Op> ops_;
   std::vector<int> pair_slot_;
-  std::vector<double> diag_, val_, l_, work_;
+  std::vector<double> diag_, off_;
+  std::unique_ptr<Impl> impl_;
 };
 
 }  // namespace effleura::flow

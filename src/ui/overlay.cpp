@@ -34,6 +34,12 @@ void draw_speed_legend(ImDrawList* dl, const OverlayLayout& layout, float scale)
   const float w = 230.0f * scale, h = 12.0f * scale;
   dl->AddRectFilled(ImVec2(box.min.x, box.min.y), ImVec2(box.max.x, box.max.y), IM_COL32(15, 20, 26, 200), 6.0f * scale);
   dl->AddText(ImVec2(at.x, at.y - ImGui::GetFontSize() - 4.0f * scale), kLabelText, "Blood speed");
+  // Backflow has its own colour (shaders/particles.frag): a vermilion dot on the title line.
+  const char* back = "backflow";
+  const float back_x = at.x + w - ImGui::CalcTextSize(back).x, title_y = at.y - ImGui::GetFontSize() - 4.0f * scale;
+  dl->AddCircleFilled(ImVec2(back_x - 9.0f * scale, title_y + 0.5f * ImGui::GetFontSize()), 5.0f * scale,
+                      IM_COL32(213, 94, 0, 255));
+  dl->AddText(ImVec2(back_x, title_y), kLabelText, back);
   constexpr int kSteps = 32;
   for (int i = 0; i < kSteps; ++i) {
     const float t0 = float(i) / kSteps, t1 = float(i + 1) / kSteps;

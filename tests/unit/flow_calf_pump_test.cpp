@@ -108,8 +108,9 @@ TEST_CASE("a manual calf squeeze empties the calf, harder squeezes more; release
         inflow += fs->calf_inflow_ml_s() * 0.01;
       }
       const double refill = fs->calf_volume_ml() - v1;
+      // (up to 1.4x: a little also falls back from the veins above while their valves close)
       CHECK(refill > 0.5 * inflow);
-      CHECK(refill < 1.2 * inflow);
+      CHECK(refill < 1.4 * inflow);
       // ...over seconds, not at once: after 2.5 s it has not made up the loss.
       CHECK(fs->calf_volume_ml() < v0 - 0.5 * (v0 - squeezed));
     }
@@ -148,14 +149,20 @@ TEST_CASE("the walking report shows the calf pump: ejection, low ankle pressure,
   auto rep = flow::simulate(network(), req, {});
   REQUIRE(rep.has_value());
   const auto& s = rep->summary;
-  // Repeated steps empty most of the calf (ejection ~65 % a step, residual volume < 35 %).
+  // One tiptoe ejects most of the venous volume (plethysmography: ejection fraction over
+  // 60 %, residual volume after ten tiptoes under 35 %; the clinic's protocol, not the
+  // cumulative emptying over the walk that calf_ejection_fraction reports).
+  CHECK(s.ejection_fraction > 0.6);
+  CHECK(s.residual_volume_fraction < 0.35);
   CHECK(s.calf_ejection_fraction > 0.5);
   CHECK(s.ankle_pressure_min_mmhg < 40.0);
   CHECK(s.ankle_pressure_start_mmhg > 80.0);
   CHECK(s.ankle_recovery_s > 15.0);
   CHECK(s.ankle_recovery_s < 40.0);
   CHECK(s.volume_error_rel < 1e-6);
-  CHECK(s.last_drive_s == doctest::Approx(19.4).epsilon(0.01));  // last contraction ends at 19.4 s
+  // The gait cycle's last pump is the thigh swinging the leg through, ending 0.95 s into the
+  // last stride (19.95 s, seen at the next 10 ms chunk).
+  CHECK(s.last_drive_s == doctest::Approx(19.96).epsilon(0.001));
 }
 
 TEST_CASE("a calf contraction moves more blood to the groin than a squeeze of the thigh (calf ~65 %, thigh ~15 %)") {

@@ -43,31 +43,40 @@ flow::ContactsAt effleurage(double until_s) {
 
 }  // namespace
 
-TEST_CASE("five minutes of effleurage leave mean venous return within 5 % of rest (Shoemaker 1997)") {
+TEST_CASE("five minutes of effleurage leave the leg's mean blood flow within 5 % of rest (Shoemaker 1997)") {
   flow::SimulationRequest req;
   req.scenario = "effleurage";
-  req.seconds = 320.0;
+  req.seconds = 360.0;
+  req.clinical_indices = false;
   req.posture = flow::Posture::supine;
   auto rep = flow::simulate(network(), req, effleurage(300.0));
   REQUIRE(rep.has_value());
   const auto& s = rep->summary;
   // Mean over the 5 minutes of strokes, from the 20 Hz series.
-  double sum = 0.0;
+  // Shoemaker measured the femoral artery: the leg's arterial supply, which must stay put...
+  double sum = 0.0, out = 0.0;
   int n = 0;
   for (std::size_t i = 1; i < rep->t_s.size(); ++i)
     if (rep->t_s[i] <= 300.0) {
-      sum += rep->femoral_flow_ml_s[i];
+      sum += rep->arterial_supply_ml_s[i];
+      out += rep->femoral_flow_ml_s[i];
       ++n;
     }
   REQUIRE(n > 5000);
   const double mean_ml_min = sum / n * 60.0;
   CHECK(std::abs(mean_ml_min - s.baseline_flow_ml_min) < 0.05 * s.baseline_flow_ml_min);
+  // ...while the veins give up some of what they held once (the strokes keep them flatter),
+  // so venous return runs a little above it: by at most the leg's stored blood over 5 min.
+  const double out_ml_min = out / n * 60.0;
+  CHECK(out_ml_min > mean_ml_min);
+  CHECK(out_ml_min < mean_ml_min + 150.0 / 5.0);
   // Each stroke does push blood: transient peaks well above the resting flow...
   CHECK(s.peak_flow_ml_min > 1.3 * s.baseline_flow_ml_min);
-  // ...that are gone within 10 s of the last stroke.
+  // ...that are gone within a minute of the last stroke, once the flattened veins have
+  // refilled from the capillaries.
   CHECK(s.last_drive_s == doctest::Approx(297.5).epsilon(0.001));
   CHECK(s.return_to_baseline_s >= 0.0);
-  CHECK(s.return_to_baseline_s < 10.0);
+  CHECK(s.return_to_baseline_s < 60.0);
   CHECK(s.volume_error_rel < 1e-6);
   // Pressure of massage is far below what a valve withstands: no reflux beyond normal closing.
   CHECK(s.max_reflux_s < 0.5);
@@ -95,6 +104,7 @@ TEST_CASE("a stroke toward the heart moves more blood than the same stroke away 
   req.scenario = "effleurage";
   req.seconds = 3.0;
   req.settle_seconds = 20.0;
+  req.clinical_indices = false;
   auto up = flow::simulate(network(), req, stroke(true));
   auto down = flow::simulate(network(), req, stroke(false));
   REQUIRE(up.has_value());

@@ -69,9 +69,14 @@ TEST_CASE("a resting report: flow at baseline, equal-length series at 20 Hz, JSO
                           "\"calf_ejection_fraction\"", "\"ankle_pressure_min_mmhg\"", "\"ankle_pressure_max_mmhg\"",
                           "\"max_reflux_s\"", "\"return_to_baseline_s\"", "\"volume_error_rel\"", "\"series\"",
                           "\"t_s\"", "\"femoral_flow_ml_s\"", "\"calf_volume_ml\"", "\"ankle_pressure_mmhg\"",
-                          "\"reflux_s\"", "\"great-saphenous\""})
+                          "\"reflux_s\"", "\"great-saphenous\"", "\"ejection_fraction\"",
+                          "\"residual_volume_fraction\"", "\"venous_filling_index_ml_s\"", "\"refill_time_s\"",
+                          "\"ambulatory_pressure_mmhg\"", "\"ambulatory_recovery_s\"", "\"femoral_velocity_cm_s\"",
+                          "\"resting\"", "\"peak\"", "\"arterial_supply_ml_s\""})
     CHECK_MESSAGE(contains(json, key), key);
   CHECK_FALSE(contains(json, "nan"));
+  CHECK_FALSE(contains(json, "null"));  // every index was measured
+  CHECK(r->arterial_supply_ml_s.size() == r->t_s.size());
   CHECK_FALSE(contains(json, "inf"));
   // Balanced brackets: a cheap guard against a malformed writer.
   int depth = 0;
@@ -89,6 +94,7 @@ TEST_CASE("the contacts callback drives technique runs and is asked for every 10
   flow::SimulationRequest req;
   req.scenario = "calf-squeezes";
   req.seconds = 2.0;
+  req.clinical_indices = false;
   req.settle_seconds = 10.0;
   auto r = flow::simulate(network(), req, [&](double t) {
     ++calls;
@@ -110,6 +116,7 @@ TEST_CASE("a stocking narrows the standing leg's veins (Downie 2007: cross-secti
   req.scenario = "rest";
   req.seconds = 1.0;
   req.posture = flow::Posture::standing;
+  req.clinical_indices = false;
   auto plain = flow::simulate(network(), req, {});
   req.stocking_mmhg = 30.0;
   auto stocking = flow::simulate(network(), req, {});

@@ -1,0 +1,166 @@
+#include "flow/protocols.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace effleura::flow {
+namespace {
+
+constexpr double kStepS = 0.01;   // pumps are refreshed at 100 Hz, as in simulate()
+// Ten sitting ankle pumps at one a second (photoplethysmography refill test).
+constexpr CalfPumpRhythm kRefillPumps{1.0, 0.6, 90.0};
+
+void run(FlowSystem& fs, double seconds, Posture posture, const auto& pumps_at, const auto& each) {
+  const auto n = static_cast<long long>(std::lround(seconds / kStepS));
+  for (long long k = 0; k < n; ++k) {
+    const double t = static_cast<double>(k) * kStepS;
+    fs.set_pumps(pumps_at(t));
+    fs.advance(kStepS, {}, posture);
+    each(t + kStepS);
+  }
+  fs.set_pumps({});
+}
+
+constexpr auto kNoPumps = [](double) { return PumpPressures{}; };
+constexpr auto kNothing = [](double) {};
+
+// Seconds from the start until `signal` regains `share` of the way from `low` back to `high`.
+double recovery_time(const std::vector<double>& signal, double low, double high, double share) {
+  if (high - low < 1e-9) return 0.0;
+  const double target = low + share * (high - low);
+  for (std::size_t i = 0; i < signal.size(); ++i)
+    if (signal[i] >= target) return static_cast<double>(i + 1) * kStepS;
+  return -1.0;
+}
+
+}  // namespace
+
+Expected<FlowSystem> make_leg(const anatomy::VeinNetwork& network, const LegCondition& leg, Posture posture,
+                              double settle_s) {
+  auto made = FlowSystem::create(network, posture);
+  if (!made) return made;
+  for (const auto& id : leg.incompetent)
+    if (auto ok = made->set_incompetent(id); !ok) return std::unexpected(ok.error());
+  made->set_stocking(leg.stocking_mmhg);
+  made->reset(posture);
+  made->settle(settle_s);
+  return made;
+}
+
+double skin_vein_volume_ml(const FlowSystem& fs) {
+  double v = 0.0;
+  for (const auto& s : fs.segments())
+    if (s.kind == anatomy::VeinKind::superficial && s.mid.y >= 0.08f && s.mid.y < 0.30f) v += s.volume_m3;
+  return v * 1e6;
+}
+
+Expected<Plethysmography> air_plethysmography(const anatomy::VeinNetwork& network, const LegCondition& leg) {
+  // Lying with the leg raised empties the veins: the reference "empty" volume.
+  auto made = make_leg(network, leg, Posture::raised, 30.0);
+  if (!made) return std::unexpected(made.error());
+  FlowSystem& fs = *made;
+  const double empty = fs.calf_volume_ml();
+  // Standing up, weight on the other leg: the calf fills from the arteries (and, with reflux,
+  // from above). Filled = the plateau after three minutes.
+  std::vector<double> filling;
+  run(fs, 180.0, Posture::standing, kNoPumps, [&](double) { filling.push_back(fs.calf_volume_ml()); });
+  Plethysmography p;
+  const double full = fs.calf_volume_ml();
+  p.venous_volume_ml = full - empty;
+  if (p.venous_volume_ml <= 1.0) return p;
+  const double t90 = recovery_time(filling, empty, full, 0.9);
+  p.filling_index_ml_s = t90 > 0.0 ? 0.9 * p.venous_volume_ml / t90 : 0.0;
+  // One tiptoe: the volume ejected is the fall from the filled volume.
+  double lowest = full;
+  run(fs, 2.0, Posture::standing, [](double t) { return PumpPressures{0.0, kTiptoe.pressure_at(t), 0.0}; },
+      [&](double) { lowest = std::min(lowest, fs.calf_volume_ml()); });
+  p.ejection_fraction = (full - lowest) / p.venous_volume_ml;
+  // Refill, then ten tiptoes: what is left at the end is the residual volume.
+  run(fs, 90.0, Posture::standing, kNoPumps, kNothing);
+  const double refilled = fs.calf_volume_ml();
+  run(fs, 10.0, Posture::standing, [](double t) { return PumpPressures{0.0, kTenTiptoes.pressure_at(t), 0.0}; },
+      kNothing);
+  // Residual: measured against the same filled plateau, so a slow refill does not flatter it.
+  p.residual_volume_fraction = std::max(0.0, fs.calf_volume_ml() - empty - (refilled - full)) / p.venous_volume_ml;
+  return p;
+}
+
+Expected<double> refill_time(const anatomy::VeinNetwork& network, const LegCondition& leg) {
+  auto made = make_leg(network, leg, Posture::sitting, 40.0);
+  if (!made) return std::unexpected(made.error());
+  FlowSystem& fs = *made;
+  const double rest = skin_vein_volume_ml(fs);
+  run(fs, 10.0, Posture::sitting, [](double t) { return PumpPressures{0.0, kRefillPumps.pressure_at(t), 0.0}; },
+      kNothing);
+  const double emptied = skin_vein_volume_ml(fs);
+  std::vector<double> after;
+  run(fs, 120.0, Posture::sitting, kNoPumps, [&](double) { after.push_back(skin_vein_volume_ml(fs)); });
+  // A leg whose pumps barely lowered the skin veins has nothing to time: it refills at once.
+  if (rest - emptied < 0.02 * rest) return 0.0;
+  return recovery_time(after, emptied, rest, 0.9);
+}
+
+Expected<AmbulatoryPressure> ambulatory_pressure(const anatomy::VeinNetwork& network, const LegCondition& leg) {
+  auto made = make_leg(network, leg, Posture::standing, 40.0);
+  if (!made) return std::unexpected(made.error());
+  FlowSystem& fs = *made;
+  AmbulatoryPressure a;
+  a.standing_mmhg = fs.ankle_pressure_mmhg();
+  double sum = 0.0;
+  int count = 0;
+  run(fs, 20.0, Posture::standing, [](double t) { return kGait.at(t); }, [&](double t) {
+    if (t > 15.0) {
+      sum += fs.ankle_pressure_mmhg();
+      ++count;
+    }
+  });
+  a.walking_mmhg = count > 0 ? sum / count : a.standing_mmhg;
+  const double stop = fs.ankle_pressure_mmhg();
+  std::vector<double> after;
+  run(fs, 120.0, Posture::standing, kNoPumps, [&](double) { after.push_back(fs.ankle_pressure_mmhg()); });
+  a.recovery_s = recovery_time(after, std::min(stop, a.walking_mmhg), a.standing_mmhg, 0.9);
+  return a;
+}
+
+Expected<ClinicalIndices> clinical_indices(const anatomy::VeinNetwork& network, const LegCondition& leg) {
+  ClinicalIndices c;
+  auto apg = air_plethysmography(network, leg);
+  if (!apg) return std::unexpected(apg.error());
+  c.plethysmography = *apg;
+  auto refill = refill_time(network, leg);
+  if (!refill) return std::unexpected(refill.error());
+  c.refill_time_s = *refill;
+  auto avp = ambulatory_pressure(network, leg);
+  if (!avp) return std::unexpected(avp.error());
+  c.ambulatory = *avp;
+  return c;
+}
+
+PumpPressures Scenario::pumps_at(double t) const {
+  if (!(t >= 0.0) || t >= active_s) return {};
+  if (name == "walking") return kGait.at(t);
+  if (name == "ankle-pumps") return {0.0, kAnklePumps.pressure_at(t), 0.0};
+  if (name == "refill-test") return {0.0, kRefillPumps.pressure_at(t), 0.0};
+  return {};
+}
+
+bool is_builtin_scenario(std::string_view name) {
+  return name == "rest" || name == "walking" || name == "ankle-pumps" || name == "refill-test";
+}
+
+std::vector<std::string> builtin_scenarios() { return {"rest", "walking", "ankle-pumps", "refill-test"}; }
+
+Scenario builtin_scenario(std::string_view name, double seconds, double active_s) {
+  Scenario s;
+  s.name = std::string(name);
+  if (name == "walking") s.active_s = seconds;                          // walking lasts the whole run
+  else if (name == "ankle-pumps") s.active_s = std::min(60.0, 0.5 * seconds);  // then rest, so recovery shows
+  else if (name == "refill-test") {
+    s.posture = Posture::sitting;
+    s.active_s = 10.0;                                                   // ten pumps, then still
+  }
+  if (active_s >= 0.0 && name != "refill-test") s.active_s = active_s;
+  return s;
+}
+
+}  // namespace effleura::flow
