@@ -53,6 +53,9 @@ void view_panel(UiState& s) {
   ImGui::Checkbox("Bones", &s.layers->bones);
   ImGui::SameLine();
   ImGui::Checkbox("Veins", &s.layers->veins);
+  ImGui::Checkbox("Arteries", &s.layers->arteries);
+  ImGui::SameLine();
+  ImGui::Checkbox("Nerves", &s.layers->nerves);
   ImGui::SetNextItemWidth(-1.0f);
   ImGui::SliderFloat("##opacity", s.skin_opacity, 0.0f, 1.0f, "skin opacity %.2f");
   ImGui::Separator();
