@@ -187,14 +187,30 @@ TEST_CASE("hovering names a landmark, a bone, an artery and a nerve at known poi
   // The inner face of the shin bone lies under the skin alone.
   const Ray shin{{-0.028f, 0.30f, 0.5f}, {0.0f, 0.0f, -1.0f}};
   CHECK(hover(shin, all) == "Tibia (shin bone)");
-  // Behind the knee, from the surface inward: tibial nerve, popliteal vein, popliteal artery.
-  const Ray knee{{-0.015f, 0.50f, -0.5f}, {0.0f, 0.0f, 1.0f}};
-  CHECK(hover(knee, all) == "Tibial nerve");
+  // Behind the knee, aimed from behind at each structure's centre (the mean of its ring
+  // vertices nearest a height): the tibial nerve, the most superficial, with every layer shown;
+  // the popliteal vein, above where the small saphenous vein joins it, with the nerves hidden; the popliteal artery, the deepest,
+  // in front of the femur, with only muscles, bones and arteries shown.
+  auto behind = [&](const std::string& mesh_name, float y) {
+    glm::vec3 sum(0.0f);
+    float n = 0.0f;
+    for (const auto& p : mesh(mesh_name).positions)
+      if (std::abs(p.y - y) < 0.0065f) {  // tube rings lie 12 mm apart
+        sum += p;
+        n += 1.0f;
+      }
+    REQUIRE(n > 0.0f);
+    const glm::vec3 c = sum / n;
+    return Ray{{c.x, c.y, -0.5f}, {0.0f, 0.0f, 1.0f}};
+  };
+  CHECK(hover(behind("nerve.tibial", 0.495f), all) == "Tibial nerve");
   ShownLayers no_nerves;
   no_nerves.nerves = false;
-  CHECK(hover(knee, no_nerves) == "Popliteal vein");
-  no_nerves.veins = false;
-  CHECK(hover(knee, no_nerves) == "Popliteal artery");
+  CHECK(hover(behind("vein.popliteal", 0.53f), no_nerves) == "Popliteal vein");
+  const ShownLayers arteries_bones{true, true, false, true, false};
+  CHECK(hover(behind("artery.popliteal", 0.495f), arteries_bones) == "Popliteal artery");
+  // Hiding a layer hides its names: with arteries off the same ray names what lies beyond.
+  CHECK(hover(behind("artery.popliteal", 0.495f), ShownLayers{true, true, false, false, false}) != "Popliteal artery");
   // Along the back of the thigh, under the hamstrings, the sciatic nerve.
   ShownLayers nerves_only{false, false, false, false, true};
   CHECK(hover(Ray{{0.003f, 0.70f, -0.5f}, {0.0f, 0.0f, 1.0f}}, nerves_only) == "Sciatic nerve");
