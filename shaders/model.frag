@@ -11,6 +11,7 @@
 in vec3 vWorld;
 in vec3 vNormal;
 in vec3 vFibre;
+in float vTendon;
 in float vGlow;
 in float vOcclusion;
 
@@ -54,11 +55,14 @@ void main() {
     float th = dot(t, h);
     float aniso = pow20(max(1.0 - th * th, 0.0)) * 0.15;  // sin(angle to the fibre)^40
     float diff = max(dot(n, kKeyDir), 0.0);
-    // Fine fascicle stripes, faded out where they would alias (screen-space derivative).
+    // Fascicle stripes along the fibres, so the direction of the fibres (and of cross-fibre
+    // work) reads on the surface; faded out where they would alias (screen-space derivative).
     float phase = dot(vWorld, cross(t, n)) * 600.0;
     float fade = clamp(1.0 - fwidth(phase) / 3.0, 0.0, 1.0);
-    float stripes = 1.0 - 0.06 * fade * (0.5 + 0.5 * sin(phase));
-    c = uBaseColour * stripes * (ambient + 0.8 * diff) + aniso;
+    float stripes = 1.0 - mix(0.18, 0.07, vTendon) * fade * (0.5 + 0.5 * sin(phase));
+    // Tendons and aponeuroses: the belly's red turns to a glossy ivory.
+    vec3 base = mix(uBaseColour, vec3(0.86, 0.83, 0.74), vTendon);
+    c = base * stripes * (ambient + 0.8 * diff) + aniso * (1.0 + vTendon);
   }
 #elif SHADING == 3
   {

@@ -4,7 +4,7 @@ layout(location = 1) in vec3 aNormal;
 layout(location = 2) in vec4 aAreasA;   // areas 0-3 (anatomy/areas.hpp order)
 layout(location = 3) in vec4 aAreasB;   // areas 4-7
 layout(location = 4) in float aAreasC;  // area 8
-layout(location = 5) in vec3 aFibre;
+layout(location = 5) in vec4 aFibre;  // xyz fibre direction, w tendon (0 belly, 1 tendon)
 layout(location = 6) in float aAnkle;  // 0 moves with the leg, 1 turns fully with the foot
 layout(location = 7) in float aOcclusion;  // ambient light reaching the vertex (cavity AO)
 
@@ -23,6 +23,7 @@ uniform vec3 uAnkleCentre;
 out vec3 vWorld;
 out vec3 vNormal;
 out vec3 vFibre;
+out float vTendon;
 out float vGlow;
 out float vOcclusion;
 
@@ -45,7 +46,8 @@ void main() {
   vOcclusion = aOcclusion;
   vWorld = p;
   vNormal = n;
-  vFibre = aFibre;
+  vFibre = aFibre.xyz;
+  vTendon = aFibre.w;
   // Per-vertex soft membership times the per-area glow gives a soft-edged highlight.
   float g = 0.0;
   for (int i = 0; i < 4; ++i) g = max(g, aAreasA[i] * uHighlight[i]);

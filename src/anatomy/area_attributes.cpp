@@ -16,11 +16,13 @@ namespace {
 bool has_forge_layout(const aiMesh& m) {
   for (unsigned s = 0; s <= kAnkleSet; ++s)
     if (!m.HasTextureCoords(s)) return false;
-  // A foreign file with many UV sets is not ours: ours keeps the unused v of sets 5 and 6 at 0.
+  // A foreign file with many UV sets is not ours: ours keeps the unused v of set 5 at 0 and
+  // the tendon fraction (set 6's v) within 0..1.
   const unsigned n = m.mNumVertices;
-  for (unsigned v = 0; v < n; ++v)
-    if (m.mTextureCoords[kAnkleSet][v].y != 0.0f || m.mTextureCoords[kAnkleSet - 1][v].y != 0.0f)
-      return false;
+  for (unsigned v = 0; v < n; ++v) {
+    const float tendon = m.mTextureCoords[kAnkleSet][v].y;
+    if (!(tendon >= 0.0f && tendon <= 1.0f) || m.mTextureCoords[kAnkleSet - 1][v].y != 0.0f) return false;
+  }
   return true;
 }
 
@@ -66,7 +68,9 @@ void encode_vertex_attributes(const VertexAttributes& attrs, aiMesh& target) {
     }
   }
   aiVector3D* ankle = set(kAnkleSet);
-  for (unsigned v = 0; v < n; ++v) ankle[v] = aiVector3D(v < attrs.ankle_blend.size() ? attrs.ankle_blend[v] : 0.0f, 0.0f, 0.0f);
+  for (unsigned v = 0; v < n; ++v)
+    ankle[v] = aiVector3D(v < attrs.ankle_blend.size() ? attrs.ankle_blend[v] : 0.0f,
+                          v < attrs.tendon.size() ? attrs.tendon[v] : 0.0f, 0.0f);
   if (!attrs.fibre_dirs.empty()) {
     aiVector3D* fibre = set(kFibreSet);
     for (unsigned v = 0; v < n; ++v) {
@@ -85,6 +89,13 @@ void decode_area_attributes(const aiMesh& source, Mesh& mesh) {
       mesh.area_weights[v][2 * s] = uv.x;
       if (2 * s + 1 < kAreaCount) mesh.area_weights[v][2 * s + 1] = uv.y;
     }
+  }
+  bool any_tendon = false;
+  for (unsigned v = 0; v < source.mNumVertices && !any_tendon; ++v)
+    any_tendon = source.mTextureCoords[kAnkleSet][v].y > 0.0f;
+  if (any_tendon) {
+    mesh.tendon.resize(source.mNumVertices);
+    for (unsigned v = 0; v < source.mNumVertices; ++v) mesh.tendon[v] = source.mTextureCoords[kAnkleSet][v].y;
   }
   if (source.HasTextureCoords(kFibreSet)) {
     mesh.fibre_dirs.resize(source.mNumVertices);

@@ -8,7 +8,8 @@
 //   set 0      surface coordinates: u = around / 360 degrees (0 front, 0.25 lateral), v = height (m)
 //   sets 1..5  the nine area weights, two per set (u, v), in kAreaIds order; set 5's v is 0
 //   set 6      u = ankle blend: 0 moves with the leg, 1 turns fully with the foot about the
-//              ankle axis (a vertex shader mixes the two transforms); v is 0
+//              ankle axis (a vertex shader mixes the two transforms); v = how much of a
+//              muscle is tendon or aponeurosis there (0 belly, 1 tendon; 0 for other meshes)
 //   set 7      muscles only: fibre direction, octahedral-encoded unit vector in [-1, 1]^2
 #include <array>
 #include <vector>
@@ -37,13 +38,14 @@ struct VertexAttributes {
   std::vector<std::array<float, kAreaCount>> areas;
   std::vector<float> ankle_blend;
   std::vector<glm::vec3> fibre_dirs;
+  std::vector<float> tendon;  // may be empty (all belly)
 };
 
 // Writes `attrs` into the texture coordinate sets above (allocates them on `target`, whose
 // mNumVertices must already be set).
 void encode_vertex_attributes(const VertexAttributes& attrs, aiMesh& target);
 
-// Fills mesh.area_weights (and fibre_dirs) from the Assimp mesh when it carries them in the
+// Fills mesh.area_weights (and fibre_dirs, and tendon where any vertex is tendon) from the Assimp mesh when it carries them in the
 // layout above; leaves them empty for other files.
 void decode_area_attributes(const aiMesh& source, Mesh& mesh);
 

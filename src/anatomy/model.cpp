@@ -36,6 +36,8 @@ Layer layer_from_name(const std::string& name) {
   if (starts("muscle.") || starts("tendon.") || starts("band.")) return Layer::muscle;
   if (starts("bone.")) return Layer::bone;
   if (starts("vein.")) return Layer::vein;
+  if (starts("artery.")) return Layer::artery;
+  if (starts("nerve.")) return Layer::nerve;
   if (starts("hand.")) return Layer::hand;
   return Layer::other;
 }

@@ -14,7 +14,7 @@
 
 namespace effleura::anatomy {
 
-enum class Layer { skin, muscle, bone, vein, hand, other };
+enum class Layer { skin, muscle, bone, vein, hand, other, artery, nerve };
 
 // What binds a skinned mesh (the hands) to its skeleton: per joint its name and inverse bind
 // matrix (model space to the joint's frame at the bind pose), per vertex up to four joints
@@ -29,6 +29,9 @@ struct Skin {
 
 struct Mesh {
   std::string name;                  // glTF node/mesh name, e.g. "muscle.gastrocnemius-medial"
+  // The name a student reads ("Gastrocnemius, medial head"): the forge writes it as the
+  // material's name. Empty for foreign models (their material names mean nothing to a student).
+  std::string label;
   Layer layer = Layer::other;
   std::vector<glm::vec3> positions;  // metres, core/frame.hpp
   std::vector<glm::vec3> normals;    // unit, one per position
@@ -38,6 +41,9 @@ struct Mesh {
   std::vector<std::array<float, kAreaCount>> area_weights;
   // Unit direction of the muscle fibres per vertex (muscles only; empty otherwise).
   std::vector<glm::vec3> fibre_dirs;
+  // How much of a muscle is tendon or aponeurosis at each vertex (0 belly, 1 tendon); empty
+  // when the mesh has no tendon part.
+  std::vector<float> tendon;
   // How much each vertex turns with the foot about the ankle (0 not at all, 1 fully), so
   // ankle pumps can move the foot without a seam; empty when the mesh has no foot part.
   std::vector<float> ankle_blend;
@@ -53,9 +59,17 @@ struct Bounds {
   [[nodiscard]] glm::vec3 size() const { return max - min; }
 };
 
+// A named point with no mesh (the forge's "landmark.<name>" nodes): a bony landmark a
+// therapist palpates, named on hover.
+struct Landmark {
+  std::string name;
+  glm::vec3 position{0.0f};
+};
+
 struct Model {
   std::string source;   // the file it came from
   std::vector<Mesh> meshes;
+  std::vector<Landmark> landmarks;
 
   [[nodiscard]] Bounds bounds() const;
   [[nodiscard]] std::size_t triangle_count() const;
@@ -63,7 +77,7 @@ struct Model {
 };
 
 // Mesh names carry their layer as a prefix: "skin", "muscle.<id>", "bone.<id>", "vein.<id>",
-// "hand.<side>". Anything else is Layer::other (foreign models).
+// "artery.<id>", "nerve.<id>", "hand.<side>". Anything else is Layer::other (foreign models).
 Layer layer_from_name(const std::string& name);
 
 }  // namespace effleura::anatomy

@@ -1,6 +1,7 @@
 #include "anatomy/model_loader.hpp"
 
 #include <assimp/Importer.hpp>
+#include <assimp/material.h>
 #include <assimp/postprocess.h>
 #include <assimp/scene.h>
 
@@ -8,6 +9,7 @@
 #include <cmath>
 #include <exception>
 #include <string>
+#include <string_view>
 #include <system_error>
 #include <utility>
 
@@ -77,6 +79,16 @@ Skin read_skin(const aiMesh& am) {
   return skin;
 }
 
+// The forge names each of its meshes for a student in the material's name; a foreign
+// model's material names ("Material.001") are not shown.
+std::string student_label(const aiScene& scene, const aiMesh& am, const Mesh& mesh) {
+  if (mesh.layer == Layer::other || am.mMaterialIndex >= scene.mNumMaterials) return {};
+  aiString name;
+  if (scene.mMaterials[am.mMaterialIndex]->Get(AI_MATKEY_NAME, name) != AI_SUCCESS) return {};
+  std::string label = name.C_Str();
+  return label == mesh.name ? std::string() : label;
+}
+
 // Counts of what collect() has taken so far, so a file of a million copies of one triangle
 // (or nodes nested without end) is refused before it costs minutes a frame.
 struct Budget {
@@ -118,6 +130,10 @@ Expected<void> check_scene(const aiScene& scene, const aiNode& node, std::size_t
 Expected<void> collect(const aiScene& scene, const aiNode& node, const glm::mat4& parent, Model& out,
                        Budget& budget) {
   const glm::mat4 world = parent * to_glm(node.mTransformation);
+  constexpr std::string_view kLandmark = "landmark.";
+  if (node.mNumMeshes == 0 && std::string_view(node.mName.C_Str()).starts_with(kLandmark) &&
+      node.mName.length > kLandmark.size())
+    out.landmarks.push_back({std::string(node.mName.C_Str() + kLandmark.size()), glm::vec3(world[3])});
   const glm::mat3 normal_matrix = glm::transpose(glm::inverse(glm::mat3(world)));
   for (unsigned i = 0; i < node.mNumMeshes; ++i) {
     const aiMesh& am = *scene.mMeshes[node.mMeshes[i]];
@@ -134,6 +150,7 @@ Expected<void> collect(const aiScene& scene, const aiNode& node, const glm::mat4
     mesh.name = node.mName.length ? node.mName.C_Str() : am.mName.C_Str();
     if (node.mNumMeshes > 1 || mesh.name.empty()) mesh.name = am.mName.length ? am.mName.C_Str() : mesh.name;
     mesh.layer = layer_from_name(mesh.name);
+    mesh.label = student_label(scene, am, mesh);
     mesh.positions.reserve(am.mNumVertices);
     mesh.normals.reserve(am.mNumVertices);
     for (unsigned v = 0; v < am.mNumVertices; ++v) {

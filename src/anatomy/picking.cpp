@@ -85,6 +85,10 @@ PickResult pick(const Model& model, const Ray& ray) {
     keep_nearer(r.nearest);
     if (layer == Layer::skin) keep_nearer(r.skin);
     if (layer == Layer::muscle) keep_nearer(r.muscle);
+    if (layer == Layer::bone) keep_nearer(r.bone);
+    if (layer == Layer::vein) keep_nearer(r.vein);
+    if (layer == Layer::artery) keep_nearer(r.artery);
+    if (layer == Layer::nerve) keep_nearer(r.nerve);
   }
   return r;
 }
@@ -122,6 +126,44 @@ std::optional<AreaAnchor> area_anchor(const Model& model, std::size_t area, cons
     }
   }
   return best;
+}
+
+std::string mesh_title(const Mesh& mesh) { return mesh.label.empty() ? display_name(mesh.name) : mesh.label; }
+
+std::string structure_name(const Model& model, const Ray& ray, const PickResult& hit, const ShownLayers& shown) {
+  const float len = glm::length(ray.direction);
+  if (len <= 0.0f) return {};
+  // Landmarks lie at the centre of their bony prominence, up to about 2 cm inside the bone's
+  // surface: named when the ray passes within 2 cm and meets no bone surface more than 3 cm
+  // in front of it (so the inner ankle bone is not named through the outer one), or, where
+  // the ray meets no bone, lies within 4.5 cm beneath the skin.
+  constexpr float kNear = 0.02f, kBehindBone = 0.03f, kBeneathSkin = 0.045f;
+  const Hit* reference = hit.bone ? &*hit.bone : (hit.skin ? &*hit.skin : nullptr);
+  const float reach = hit.bone ? kBehindBone : kBeneathSkin;
+  const Landmark* best = nullptr;
+  float best_off = kNear;
+  if (reference)
+    for (const auto& l : model.landmarks) {
+      const float t = glm::dot(l.position - ray.origin, ray.direction) / (len * len);
+      if (t <= 0.0f || (t - reference->distance) * len > reach) continue;
+      const float off = glm::length(ray.origin + ray.direction * t - l.position);
+      if (off < best_off) {
+        best_off = off;
+        best = &l;
+      }
+    }
+  if (best) return best->name;
+  const Hit* inner = nullptr;
+  auto consider = [&](const std::optional<Hit>& h, bool on) {
+    if (on && h && (!inner || h->distance < inner->distance)) inner = &*h;
+  };
+  consider(hit.muscle, shown.muscles);
+  consider(hit.bone, shown.bones);
+  consider(hit.vein, shown.veins);
+  consider(hit.artery, shown.arteries);
+  consider(hit.nerve, shown.nerves);
+  if (inner) return mesh_title(model.meshes[inner->mesh]);
+  return {};
 }
 
 std::string display_name(const std::string& mesh_name) {

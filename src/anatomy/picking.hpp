@@ -27,10 +27,32 @@ struct Hit {
 struct PickResult {
   std::optional<Hit> skin;
   std::optional<Hit> muscle;  // first muscle (or tendon/band) along the ray
+  std::optional<Hit> bone;
+  std::optional<Hit> vein;
+  std::optional<Hit> artery;
+  std::optional<Hit> nerve;
   std::optional<Hit> nearest; // nearest hit of any mesh
 };
 
 PickResult pick(const Model& model, const Ray& ray);
+
+// The layers drawn, which are the layers hovering may name.
+struct ShownLayers {
+  bool muscles = true;
+  bool bones = true;
+  bool veins = true;
+  bool arteries = true;
+  bool nerves = true;
+};
+
+// What a student reads when hovering: a palpable landmark the ray passes within 2 cm of (and
+// not behind a bone surface), else the nearest shown muscle, tendon, bone, vein, artery or
+// nerve under the pointer (beneath the skin too), by the name the forge gave it. Empty when
+// there is none (the caller may fall back to the nearest mesh of any kind).
+std::string structure_name(const Model& model, const Ray& ray, const PickResult& hit, const ShownLayers& shown);
+
+// The name a mesh is read by: its label when the file gave one, else display_name.
+std::string mesh_title(const Mesh& mesh);
 
 // Weighted centre of each area over the skin's vertices; nullopt for an area no vertex has.
 std::array<std::optional<glm::vec3>, kAreaCount> area_centres(const Model& model);

@@ -53,7 +53,7 @@ Expected<glm::ivec2> parse_size(const std::string& text) {
 }
 
 Expected<render::LayerVisibility> parse_layers(const std::string& text) {
-  render::LayerVisibility v{false, false, false, false};
+  render::LayerVisibility v{false, false, false, false, false, false};
   std::stringstream in(text);
   std::string item;
   bool any = false;
@@ -62,10 +62,12 @@ Expected<render::LayerVisibility> parse_layers(const std::string& text) {
     else if (item == "muscles") v.muscles = true;
     else if (item == "bones") v.bones = true;
     else if (item == "veins") v.veins = true;
-    else return fail("invalid layer '" + item + "' for --layers: expected a comma-separated list of skin, muscles, bones, veins");
+    else if (item == "arteries") v.arteries = true;
+    else if (item == "nerves") v.nerves = true;
+    else return fail("invalid layer '" + item + "' for --layers: expected a comma-separated list of skin, muscles, bones, veins, arteries, nerves");
     any = true;
   }
-  if (!any) return fail("--layers needs at least one of skin, muscles, bones, veins");
+  if (!any) return fail("--layers needs at least one of skin, muscles, bones, veins, arteries, nerves");
   return v;
 }
 
@@ -114,7 +116,7 @@ const std::vector<Flag>& flags() {
        [](Options& o, const std::string& v) -> Expected<void> {
          auto n = parse_number("--xray", v, 0, 1); if (!n) return std::unexpected(n.error());
          o.xray = static_cast<float>(*n); return {}; }},
-      {"--layers", "LIST", "Layers to show, comma-separated (default all), e.g. --layers skin,veins.",
+      {"--layers", "LIST", "Layers to show, comma-separated (default all), e.g. --layers skin,veins or --layers arteries,nerves.",
        [](Options& o, const std::string& v) -> Expected<void> {
          auto l = parse_layers(v); if (!l) return std::unexpected(l.error()); o.layers = *l; return {}; }},
       {"--model", "FILE", "Show another model instead of the leg (any format Assimp reads), e.g. --model arm.obj.",

@@ -10,7 +10,8 @@ void stage(const std::string& technique, const std::vector<std::string>& areas, 
   scene.settings.selected = {};
   for (const auto& id : areas)
     if (auto i = anatomy::area_index(id)) scene.settings.selected[*i] = true;
-  scene.settings.layers = {layers.skin, layers.muscles, layers.bones, layers.veins};
+  // Lesson and playlist files name no arteries or nerves: those stay off in their scenes.
+  scene.settings.layers = {layers.skin, layers.muscles, layers.bones, layers.veins, false, false};
   scene.settings.skin_opacity = skin_opacity;
 }
 

@@ -213,12 +213,14 @@ anatomy::Ray State::ray_through(glm::vec2 pixel, glm::ivec2 size) const {
 }
 
 std::string State::describe_at(glm::vec2 pixel, glm::ivec2 size) const {
-  const auto hit = anatomy::pick(model, ray_through(pixel, size));
+  const anatomy::Ray ray = ray_through(pixel, size);
+  const auto hit = anatomy::pick(model, ray);
   std::string text;
   if (settings.layers.skin && hit.skin && hit.skin->area) text = ui::area_label(*hit.skin->area);
-  if (settings.layers.muscles && hit.muscle)
-    text += (text.empty() ? "" : " - ") + anatomy::display_name(model.meshes[hit.muscle->mesh].name);
-  if (text.empty() && hit.nearest) text = anatomy::display_name(model.meshes[hit.nearest->mesh].name);
+  const auto& l = settings.layers;
+  const std::string part = anatomy::structure_name(model, ray, hit, {l.muscles, l.bones, l.veins, l.arteries, l.nerves});
+  if (!part.empty()) text += (text.empty() ? "" : " - ") + part;
+  if (text.empty() && hit.nearest) text = anatomy::mesh_title(model.meshes[hit.nearest->mesh]);
   return text;
 }
 

@@ -191,34 +191,36 @@ Expected<Shape> read_shape(const Description& d, const TomlTable& t) {
     s.chains.push_back(std::move(smooth));
   }
 
-  auto ells = t.tables("ellipsoid");
-  if (!ells) return bad(ells);
-  for (const auto& e : *ells) {
-    if (auto k = e.only_keys({"centre", "at", "offset", "radii", "rotate"}); !k) return bad(k);
-    Ellipsoid el;
-    if (e.has("at")) {
-      auto p = landmark_at(d, e, "at");
-      if (!p) return bad(p);
-      el.centre = *p;
-      if (e.has("offset")) {
-        auto o = vec3(e, "offset", -0.5, 0.5);
-        if (!o) return bad(o);
-        el.centre += *o;
+  for (const char* part : {"ellipsoid", "carve"}) {
+    auto ells = t.tables(part);
+    if (!ells) return bad(ells);
+    for (const auto& e : *ells) {
+      if (auto k = e.only_keys({"centre", "at", "offset", "radii", "rotate"}); !k) return bad(k);
+      Ellipsoid el;
+      if (e.has("at")) {
+        auto p = landmark_at(d, e, "at");
+        if (!p) return bad(p);
+        el.centre = *p;
+        if (e.has("offset")) {
+          auto o = vec3(e, "offset", -0.5, 0.5);
+          if (!o) return bad(o);
+          el.centre += *o;
+        }
+      } else {
+        auto c = vec3(e, "centre", -2.0, 3.0);
+        if (!c) return bad(c);
+        el.centre = *c;
       }
-    } else {
-      auto c = vec3(e, "centre", -2.0, 3.0);
-      if (!c) return bad(c);
-      el.centre = *c;
+      auto r = vec3(e, "radii", 0.0005, 0.5);
+      if (!r) return bad(r);
+      el.radii = *r;
+      if (e.has("rotate")) {
+        auto rot = vec3(e, "rotate", -360.0, 360.0);
+        if (!rot) return bad(rot);
+        el.rotate_deg = *rot;
+      }
+      (std::string_view(part) == "carve" ? s.carves : s.ellipsoids).push_back(el);
     }
-    auto r = vec3(e, "radii", 0.0005, 0.5);
-    if (!r) return bad(r);
-    el.radii = *r;
-    if (e.has("rotate")) {
-      auto rot = vec3(e, "rotate", -360.0, 360.0);
-      if (!rot) return bad(rot);
-      el.rotate_deg = *rot;
-    }
-    s.ellipsoids.push_back(el);
   }
 
   auto sheets = t.tables("sheet");
@@ -253,9 +255,9 @@ Expected<std::vector<Body>> read_bodies(const Description& d, const std::filesys
   if (list->empty()) return std::unexpected(root.error_at(array_key, "no [[" + array_key + "]] entries"));
   std::vector<Body> out;
   for (const auto& t : *list) {
-    std::vector<std::string> keys{"id", "name", "blend", "triangles", "chain", "ellipsoid", "sheet"};
+    std::vector<std::string> keys{"id", "name", "blend", "triangles", "chain", "ellipsoid", "sheet", "carve"};
     if (muscles) {
-      for (const char* k : {"origin", "insertion", "kind"}) keys.emplace_back(k);
+      for (const char* k : {"origin", "insertion", "via", "kind", "tendon_origin", "tendon_insertion"}) keys.emplace_back(k);
     } else {
       for (const char* k : {"foot", "skin"}) keys.emplace_back(k);
     }
@@ -278,12 +280,25 @@ Expected<std::vector<Body>> read_bodies(const Description& d, const std::filesys
                                 : Expected<std::string>(std::string("muscle"));
       if (!kind) return bad(kind);
       prefix = *kind + ".";
+      auto t0 = num_or(t, "tendon_origin", 0.0, 0.0, 0.9);
+      if (!t0) return bad(t0);
+      auto t1 = num_or(t, "tendon_insertion", 0.0, 0.0, 0.9);
+      if (!t1) return bad(t1);
+      b.tendon_origin = *kind == "muscle" ? *t0 : 1.0f;
+      b.tendon_insertion = *kind == "muscle" ? *t1 : 1.0f;
       for (const char* k : {"origin", "insertion"}) {
         auto lm = t.string(k);
         if (!lm) return bad(lm);
         if (!d.landmark(*lm))
           return std::unexpected(t.error_at(k, "unknown landmark \"" + *lm + "\" (see leg.toml [landmarks])"));
         (std::string_view(k) == "origin" ? b.origin : b.insertion) = *lm;
+      }
+      if (t.has("via")) {
+        auto lm = t.string("via");
+        if (!lm) return bad(lm);
+        if (!d.landmark(*lm))
+          return std::unexpected(t.error_at("via", "unknown landmark \"" + *lm + "\" (see leg.toml [landmarks])"));
+        b.via = *lm;
       }
     } else {
       auto foot = t.boolean_or("foot", false);

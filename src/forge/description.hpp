@@ -21,9 +21,16 @@ struct Body {
   std::string name;       // the name a student reads
   std::string origin;     // landmark ids (muscles); empty for bones
   std::string insertion;
+  // Where a tendon turns round a bony pulley (the fibulares behind the lateral malleolus): the
+  // belly pulls toward this landmark, not straight at the insertion. Empty when none.
+  std::string via;
   Shape shape;
   bool moves_with_foot = false;  // foot bones turn rigidly with the foot at the ankle
   bool in_skin = true;           // part of the body the skin wraps
+  // Muscles: the fractions of the origin-to-insertion line that are tendon (or aponeurosis)
+  // at each end; a tendon or band is tendon throughout.
+  float tendon_origin = 0.0f;
+  float tendon_insertion = 0.0f;
   std::size_t triangles = 1500;  // simplification target
 };
 

@@ -8,7 +8,8 @@
 
 namespace effleura::forge {
 
-Expected<std::vector<std::uint8_t>> write_glb(const std::vector<OutMesh>& meshes) {
+Expected<std::vector<std::uint8_t>> write_glb(const std::vector<OutMesh>& meshes,
+                                              const std::vector<OutPoint>& points) {
   if (meshes.empty()) return fail("nothing to write: no meshes");
   // aiScene's destructor frees everything reachable from it, so ownership passes to it as
   // each piece is attached.
@@ -19,15 +20,16 @@ Expected<std::vector<std::uint8_t>> write_glb(const std::vector<OutMesh>& meshes
   scene->mMeshes = new aiMesh*[n]();
   scene->mNumMaterials = n;
   scene->mMaterials = new aiMaterial*[n]();
-  scene->mRootNode->mNumChildren = n;
-  scene->mRootNode->mChildren = new aiNode*[n]();
+  const auto children = n + static_cast<unsigned>(points.size());
+  scene->mRootNode->mNumChildren = children;
+  scene->mRootNode->mChildren = new aiNode*[children]();
   for (unsigned i = 0; i < n; ++i) {
     const OutMesh& src = meshes[i];
     if (src.positions.size() != src.normals.size() || src.indices.size() % 3 != 0)
       return fail("mesh \"" + src.name + "\" is inconsistent (normals or indices)");
     auto* mat = new aiMaterial();
     scene->mMaterials[i] = mat;
-    const aiString mat_name(src.name);
+    const aiString mat_name(src.label.empty() ? src.name : src.label);
     mat->AddProperty(&mat_name, AI_MATKEY_NAME);
     const aiColor4D colour(src.colour.x, src.colour.y, src.colour.z, 1.0f);
     mat->AddProperty(&colour, 1, AI_MATKEY_BASE_COLOR);
@@ -57,6 +59,12 @@ Expected<std::vector<std::uint8_t>> write_glb(const std::vector<OutMesh>& meshes
     node->mNumMeshes = 1;
     node->mMeshes = new unsigned[1]{i};
     scene->mRootNode->mChildren[i] = node;
+  }
+  for (unsigned i = 0; i < points.size(); ++i) {
+    auto* node = new aiNode("landmark." + points[i].name);
+    node->mParent = scene->mRootNode;
+    aiMatrix4x4::Translation(aiVector3D(points[i].p.x, points[i].p.y, points[i].p.z), node->mTransformation);
+    scene->mRootNode->mChildren[n + i] = node;
   }
   Assimp::Exporter exporter;
   const aiExportDataBlob* blob = exporter.ExportToBlob(scene.get(), "glb2");

@@ -14,6 +14,7 @@ namespace effleura::forge {
 
 struct OutMesh {
   std::string name;  // node and mesh name; its prefix is its layer
+  std::string label; // what a student reads on hover (the material's name); empty: none
   std::vector<glm::vec3> positions;
   std::vector<glm::vec3> normals;
   std::vector<std::uint32_t> indices;
@@ -21,6 +22,13 @@ struct OutMesh {
   glm::vec3 colour{0.8f};
 };
 
-Expected<std::vector<std::uint8_t>> write_glb(const std::vector<OutMesh>& meshes);
+// A named point with no mesh, written as an empty node "landmark.<name>" translated to `p`.
+struct OutPoint {
+  std::string name;
+  glm::vec3 p{0.0f};
+};
+
+Expected<std::vector<std::uint8_t>> write_glb(const std::vector<OutMesh>& meshes,
+                                              const std::vector<OutPoint>& points = {});
 
 }  // namespace effleura::forge

@@ -4,12 +4,14 @@
 #include <cmath>
 #include <sstream>
 
+#include <glm/geometric.hpp>
 #include <glm/gtc/constants.hpp>
 
 #include "anatomy/area_content.hpp"
 #include "anatomy/vein_network.hpp"
 #include "core/frame.hpp"
 #include "forge/description.hpp"
+#include "forge/extra_content.hpp"
 #include "forge/mesh_tools.hpp"
 #include "forge/skin_field.hpp"
 #include "forge/tri_mesh.hpp"
@@ -23,6 +25,9 @@ constexpr glm::vec3 kMuscleColour{0.72f, 0.24f, 0.22f};
 constexpr glm::vec3 kTendonColour{0.90f, 0.87f, 0.78f};
 constexpr glm::vec3 kBoneColour{0.93f, 0.90f, 0.80f};
 constexpr glm::vec3 kVeinColour{0.22f, 0.30f, 0.62f};
+// Atlas colours: arteries red, nerves yellow.
+constexpr glm::vec3 kArteryColour{0.78f, 0.12f, 0.12f};
+constexpr glm::vec3 kNerveColour{0.95f, 0.82f, 0.30f};
 
 float smoothstep(float e0, float e1, float x) {
   const float t = std::clamp((x - e0) / (e1 - e0), 0.0f, 1.0f);
@@ -61,6 +66,23 @@ OutMesh finish(const std::string& name, TriMesh mesh, const Field& field, float 
   out.indices = std::move(mesh.indices);
   out.colour = colour;
   return out;
+}
+
+// How much of a muscle is tendon at p: the ends of its origin-to-insertion line given in
+// muscles.toml, with a soft edge (3 % of the length) where the belly turns into tendon.
+float tendon_fraction(const Description& d, const Body& b, const glm::vec3& p) {
+  if (b.tendon_origin >= 1.0f) return 1.0f;
+  const Landmark* o = d.landmark(b.origin);
+  const Landmark* i = d.landmark(b.insertion);
+  if (!o || !i) return 0.0f;
+  const glm::vec3 line = i->p - o->p;
+  const float s = glm::dot(p - o->p, line) / std::max(glm::dot(line, line), 1e-12f);
+  constexpr float kEdge = 0.03f;
+  float t = 0.0f;
+  if (b.tendon_origin > 0.0f) t = std::max(t, 1.0f - smoothstep(b.tendon_origin - kEdge, b.tendon_origin + kEdge, s));
+  if (b.tendon_insertion > 0.0f)
+    t = std::max(t, smoothstep(1.0f - b.tendon_insertion - kEdge, 1.0f - b.tendon_insertion + kEdge, s));
+  return t;
 }
 
 Expected<void> check_area_muscles(const anatomy::AreaContent& areas, const Description& d) {
@@ -124,6 +146,7 @@ Expected<ForgedLeg> forge_leg(const ForgeOptions& o) {
     glm::vec3 colour = kBoneColour;
     if (muscle) colour = b.mesh_name.rfind("muscle.", 0) == 0 ? kMuscleColour : kTendonColour;
     OutMesh m = finish(b.mesh_name, mesh_level_set(f, box, body_voxel), f, body_voxel, target(b.triangles), colour, o);
+    m.label = b.name;
     std::array<float, anatomy::kAreaCount> membership{};
     if (muscle)
       for (std::size_t a = 0; a < anatomy::kAreaCount; ++a) {
@@ -135,6 +158,7 @@ Expected<ForgedLeg> forge_leg(const ForgeOptions& o) {
       m.attrs.areas.push_back(membership);
       m.attrs.ankle_blend.push_back(muscle ? ankle_blend(d, p) : (b.moves_with_foot ? 1.0f : 0.0f));
       if (muscle) m.attrs.fibre_dirs.push_back(b.shape.direction_at(p));
+      if (muscle) m.attrs.tendon.push_back(tendon_fraction(d, b, p));
     }
     std::ostringstream line;
     line << b.mesh_name << ": " << m.indices.size() / 3 << " triangles";
@@ -144,28 +168,46 @@ Expected<ForgedLeg> forge_leg(const ForgeOptions& o) {
   for (const auto& b : d.bones) leg.meshes.push_back(body_mesh(b, false));
   for (const auto& m : d.muscles) leg.meshes.push_back(body_mesh(m, true));
 
+  // Tubes along centre lines: veins, arteries, nerves.
+  auto tube_mesh = [&](const std::string& name, const anatomy::Vein& line, glm::vec3 colour) {
+    TriMesh tube = vein_tube(line, o.stature / frame::kStature);
+    OutMesh m;
+    m.name = name;
+    m.label = line.name;
+    m.normals = surface_normals(tube);
+    m.positions = std::move(tube.positions);
+    m.indices = std::move(tube.indices);
+    m.colour = colour;
+    for (const auto& p : m.positions) {
+      m.attrs.surface.push_back(surface_coords(*areas, p, o.stature));
+      m.attrs.areas.push_back({});
+      m.attrs.ankle_blend.push_back(ankle_blend(d, p));
+    }
+    say(o, m.name + ": " + std::to_string(m.indices.size() / 3) + " triangles");
+    return m;
+  };
   // The venous network belongs to the flow model's content; the leg only draws it.
   const std::filesystem::path veins_file = o.content_dir / "anatomy" / "veins.toml";
   if (std::filesystem::exists(veins_file)) {
     auto network = anatomy::load_vein_network(veins_file);
     if (!network) return std::unexpected(network.error());
     for (const auto& vein : network->veins) {
-      TriMesh tube = vein_tube(vein, o.stature / frame::kStature);
-      if (tube.indices.empty()) continue;
-      OutMesh m;
-      m.name = "vein." + vein.id;
-      m.normals = surface_normals(tube);
-      m.positions = std::move(tube.positions);
-      m.indices = std::move(tube.indices);
-      m.colour = kVeinColour;
-      for (const auto& p : m.positions) {
-        m.attrs.surface.push_back(surface_coords(*areas, p, o.stature));
-        m.attrs.areas.push_back({});
-        m.attrs.ankle_blend.push_back(ankle_blend(d, p));
-      }
-      say(o, m.name + ": " + std::to_string(m.indices.size() / 3) + " triangles");
-      leg.meshes.push_back(std::move(m));
+      OutMesh m = tube_mesh("vein." + vein.id, vein, kVeinColour);
+      if (!m.indices.empty()) leg.meshes.push_back(std::move(m));
     }
+  }
+  for (const auto& [kind, colour] : {std::pair{std::string("artery"), kArteryColour}, {std::string("nerve"), kNerveColour}}) {
+    const std::filesystem::path file = o.content_dir / "anatomy" / (kind == "artery" ? "arteries.toml" : "nerves.toml");
+    if (!std::filesystem::exists(file)) continue;
+    auto vessels = load_vessels(file, kind);
+    if (!vessels) return std::unexpected(vessels.error());
+    for (const auto& v : *vessels) leg.meshes.push_back(tube_mesh(v.mesh_name, v.line, colour));
+  }
+  const std::filesystem::path landmarks_file = o.content_dir / "anatomy" / "landmarks.toml";
+  if (std::filesystem::exists(landmarks_file)) {
+    auto named = load_palpable(landmarks_file, d);
+    if (!named) return std::unexpected(named.error());
+    for (const auto& n : *named) leg.landmarks.push_back({n.name, n.p});
   }
 
   for (const auto& m : leg.meshes) leg.report.triangles += m.indices.size() / 3;
@@ -176,7 +218,7 @@ Expected<std::vector<std::uint8_t>> forge_leg_glb(const ForgeOptions& options, F
   auto leg = forge_leg(options);
   if (!leg) return std::unexpected(leg.error());
   if (report) *report = leg->report;
-  return write_glb(leg->meshes);
+  return write_glb(leg->meshes, leg->landmarks);
 }
 
 }  // namespace effleura::forge

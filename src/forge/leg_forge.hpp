@@ -34,6 +34,7 @@ struct ForgeReport {
 
 struct ForgedLeg {
   std::vector<OutMesh> meshes;
+  std::vector<OutPoint> landmarks;  // the palpable landmarks, named (landmarks.toml)
   ForgeReport report;
 };
 

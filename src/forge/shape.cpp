@@ -173,6 +173,8 @@ float Shape::distance(const glm::vec3& p) const {
   for (const auto& c : chains) add(chain_distance(c, p));
   for (const auto& e : ellipsoids) add(ellipsoid_distance(e, p));
   for (const auto& s : sheets) add(sheet_distance(s, p));
+  // A carve's edge is rounded over a tenth of the blend, so a socket keeps a crisp rim.
+  for (const auto& c : carves) d = -smooth_min(-d, ellipsoid_distance(c, p), 0.1f * blend);
   return d;
 }
 
@@ -222,10 +224,11 @@ void Shape::scale(float s) {
     }
     for (auto& g : c.groups) g *= s;
   }
-  for (auto& e : ellipsoids) {
-    e.centre *= s;
-    e.radii *= s;
-  }
+  for (auto* list : {&ellipsoids, &carves})
+    for (auto& e : *list) {
+      e.centre *= s;
+      e.radii *= s;
+    }
   for (auto& sh : sheets) {
     for (auto& q : sh.points) q *= s;
     for (auto& q : sh.across) q *= s;

@@ -53,6 +53,9 @@ struct Shape {
   std::vector<Chain> chains;
   std::vector<Ellipsoid> ellipsoids;
   std::vector<Sheet> sheets;
+  // Hollows cut out of the union after the parts melt together (the acetabulum's socket, the
+  // cut at the body's midline): a union of round parts cannot make a cup.
+  std::vector<Ellipsoid> carves;
   float blend = 0.005f;
 
   [[nodiscard]] float distance(const glm::vec3& p) const;

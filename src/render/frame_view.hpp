@@ -20,6 +20,8 @@ struct LayerVisibility {
   bool muscles = true;
   bool bones = true;
   bool veins = true;
+  bool arteries = true;
+  bool nerves = true;
 };
 
 struct FrameView {

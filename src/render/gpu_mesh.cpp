@@ -13,7 +13,7 @@ struct Vertex {
   float position[3];
   float normal[3];
   float areas[anatomy::kAreaCount];
-  float fibre[3];
+  float fibre[4];  // xyz direction, w how much is tendon (anatomy::Mesh::tendon)
   float ankle;
   float occlusion;
 };
@@ -35,6 +35,7 @@ GpuMesh::GpuMesh(const anatomy::Mesh& mesh) : layer_(mesh.layer), name_(mesh.nam
       v.normal[k] = i < mesh.normals.size() ? mesh.normals[i][k] : (k == 1 ? 1.0f : 0.0f);
       v.fibre[k] = i < mesh.fibre_dirs.size() ? mesh.fibre_dirs[i][k] : (k == 1 ? 1.0f : 0.0f);
     }
+    v.fibre[3] = i < mesh.tendon.size() ? mesh.tendon[i] : 0.0f;
     for (std::size_t a = 0; a < anatomy::kAreaCount; ++a)
       v.areas[a] = i < mesh.area_weights.size() ? mesh.area_weights[i][a] : 0.0f;
     v.ankle = i < mesh.ankle_blend.size() ? mesh.ankle_blend[i] : 0.0f;
@@ -55,7 +56,7 @@ GpuMesh::GpuMesh(const anatomy::Mesh& mesh) : layer_(mesh.layer), name_(mesh.nam
   attribute(2, 4, offsetof(Vertex, areas));                       // areas 0-3
   attribute(3, 4, offsetof(Vertex, areas) + 4 * sizeof(float));   // areas 4-7
   attribute(4, 1, offsetof(Vertex, areas) + 8 * sizeof(float));   // area 8
-  attribute(5, 3, offsetof(Vertex, fibre));
+  attribute(5, 4, offsetof(Vertex, fibre));
   attribute(6, 1, offsetof(Vertex, ankle));
   attribute(7, 1, offsetof(Vertex, occlusion));
   glBindVertexArray(0);

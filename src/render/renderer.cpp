@@ -23,6 +23,9 @@ LayerLook look_for(anatomy::Layer layer) {
     case anatomy::Layer::vein: return {{0.23f, 0.33f, 0.72f}, 3};
     case anatomy::Layer::hand: return {{0.80f, 0.62f, 0.52f}, 0};
     case anatomy::Layer::other: return {{0.78f, 0.74f, 0.70f}, 2};
+    // Atlas colours: arteries red with the vessels' wet highlight, nerves a matte yellow.
+    case anatomy::Layer::artery: return {{0.80f, 0.13f, 0.12f}, 3};
+    case anatomy::Layer::nerve: return {{0.96f, 0.84f, 0.32f}, 2};
   }
   return {{0.8f, 0.8f, 0.8f}, 2};
 }
@@ -33,6 +36,8 @@ bool visible(anatomy::Layer layer, const LayerVisibility& v) {
     case anatomy::Layer::muscle: return v.muscles;
     case anatomy::Layer::bone: return v.bones;
     case anatomy::Layer::vein: return v.veins;
+    case anatomy::Layer::artery: return v.arteries;
+    case anatomy::Layer::nerve: return v.nerves;
     default: return true;
   }
 }
@@ -162,7 +167,7 @@ void Renderer::draw(RenderTarget& target, const FrameView& view) {
   const bool xray = view.skin_opacity < 0.999f;
   // Inner layers are drawn only when the skin lets them be seen.
   if (xray || !view.layers.skin) {
-    for (auto layer : {anatomy::Layer::bone, anatomy::Layer::muscle})
+    for (auto layer : {anatomy::Layer::bone, anatomy::Layer::muscle, anatomy::Layer::artery, anatomy::Layer::nerve})
       if (visible(layer, view.layers)) draw_layer(layer, view, 1.0f);
     if (view.layers.veins) {
       // Particles first, then the vein walls as a tinted glass over them, so the blood is

@@ -58,6 +58,9 @@ void view_panel(const MainUiView& s, UiCommands& c) {
   changed |= ImGui::Checkbox("Bones", &layers.bones);
   ImGui::SameLine();
   changed |= ImGui::Checkbox("Veins", &layers.veins);
+  changed |= ImGui::Checkbox("Arteries", &layers.arteries);
+  ImGui::SameLine();
+  changed |= ImGui::Checkbox("Nerves", &layers.nerves);
   if (changed) c.layers = layers;
   ImGui::SetNextItemWidth(-1.0f);
   float opacity = s.skin_opacity;

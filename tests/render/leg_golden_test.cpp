@@ -73,7 +73,7 @@ TEST_CASE("the blood-flow view: particles in the veins under a faint skin") {
   app::Options o = test::source_options();
   o.view = render::ViewPreset::back;
   o.xray = 0.2f;
-  o.layers = render::LayerVisibility{true, false, true, true};
+  o.layers = render::LayerVisibility{true, false, true, true, false, false};  // veins, not arteries or nerves
   o.technique = "calf-squeezes";
   o.at_seconds = 4.0;
   const render::Image img = test::render_scene(o, 15, kSize);
