@@ -84,6 +84,8 @@ ClientPose client_pose(ClientPosture posture, float turn) {
       pose.body = roll * prone;
       pose.body[3].y += t * (kSupineHeight - kProneHeight);
       pose.arms_up = t < 0.5f;
+      pose.knee_bolster = t >= 1.0f;
+      pose.ankle_bolster = t <= 0.0f;
       break;
     }
     case ClientPosture::raised:

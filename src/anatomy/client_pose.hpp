@@ -47,6 +47,8 @@ struct ClientPose {
   bool on_table = true;       // false standing: no table drawn
   bool arms_up = false;       // prone: forearms on the table beside the face hole
   bool wedge = false;         // raised: a foam wedge under both legs
+  bool knee_bolster = false;  // supine: a bolster under the knees
+  bool ankle_bolster = false; // prone: a bolster under the shins, the feet free past the table
   float hip_flexion_deg = 0.0f;
 };
 

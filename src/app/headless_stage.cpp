@@ -30,6 +30,7 @@ int open_gl(HeadlessStage& stage, const Options& options) {
   stage.renderer = std::move(*renderer);
   stage.renderer->set_model(stage.scene.model);
   stage.renderer->set_hands(stage.scene.hands);
+  stage.renderer->set_client(stage.scene.client_model);
   const bool recording = options.record || options.frames_dir;
   auto target = render::OffscreenTarget::create(
       options.size, options.antialias.value_or(recording ? render::Antialiasing::edge_filter

@@ -124,6 +124,7 @@ int run_kiosk(const Options& options) {
   if (!renderer) { report_error(renderer.error().describe()); return kExitNoOpenGL; }
   (*renderer)->set_model(scene.model);
   (*renderer)->set_hands(scene.hands);
+  (*renderer)->set_client(scene.client_model);
 
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();

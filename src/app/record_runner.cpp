@@ -96,7 +96,7 @@ int run_record(const Options& options) {
       // grown by a hand's length; outside it there are no edges to smooth. (While scenes
       // cross-fade the old frame may have edges anywhere, so the whole frame is filtered.)
       target->set_filter_region(render::screen_rect(bounds.min - glm::vec3(kHandReach), bounds.max + glm::vec3(kHandReach),
-                                                    view.projection * view.view, target->size(), 4));
+                                                    view.projection * view.view * view.leg_to_room, target->size(), 4));
     }
     target->finish_scene();
     overlay_ui.begin(target->size(), static_cast<float>(dt));

@@ -13,6 +13,16 @@
 #include <glm/matrix.hpp>
 
 namespace effleura::app {
+namespace {
+
+// The side of the leg a named view looks at, which a lying client turns up.
+technique::WorkingSide side_shown(render::ViewPreset view) {
+  if (view == render::ViewPreset::back) return technique::WorkingSide::back;
+  if (view == render::ViewPreset::front) return technique::WorkingSide::front;
+  return technique::WorkingSide::either;
+}
+
+}  // namespace
 
 Expected<void> Scene::load(const Options& options, const DataPaths& paths) {
   if (auto m = load_model(options, paths); !m) return m;
@@ -25,6 +35,7 @@ Expected<void> Scene::load_model(const Options& options, const DataPaths& paths)
   auto loaded = anatomy::load_model(path);
   if (!loaded) return std::unexpected(loaded.error());
   model = std::move(*loaded);
+  own_leg_ = !options.model;
   anatomy::add_cavity_occlusion(model);
   if (options.area_mapping) {
     // A foreign model learns our nine areas from a mapping of its mesh names.
@@ -40,10 +51,29 @@ Expected<void> Scene::load_hands(const DataPaths& paths) {
   auto hand_model = technique::load_hand_model(paths.assets / "hands.glb");
   if (!hand_model) return std::unexpected(hand_model.error());
   hands = std::move(*hand_model);
+  // The client around our leg: body, drapes and table (not around a foreign --model).
+  client_model = {};
+  if (own_leg_) {
+    auto client_loaded = anatomy::load_model(paths.assets / "client.glb");
+    if (!client_loaded || !client_loaded->find("table.top")) {
+      Error e = client_loaded ? fail("no mesh named table.top", (paths.assets / "client.glb").string()).error() : client_loaded.error();
+      e.message = "client model unusable: " + e.message +
+                  "; expected the body, drapes and table that effleura-forge --part client builds";
+      return std::unexpected(e);
+    }
+    client_model = std::move(*client_loaded);
+  }
   return {};
 }
 
 Expected<void> Scene::load_content(const Options& options, const DataPaths& paths) {
+  // The posture drawn is the posture the flow model computes (app/client_stage.hpp).
+  auto posture = parse_posture_option(options.posture);
+  if (!posture) return std::unexpected(posture.error());
+  client.choose(*posture);
+  simulation.posture = flow_posture(*posture);
+  client_timeline_ = nullptr;
+  camera.set_subject(leg_to_room());
   if (auto sim = simulation.load(paths, model); !sim) return std::unexpected(sim.error());
   auto area_content = anatomy::load_area_content(paths.content / "areas.toml");
   if (!area_content) return std::unexpected(area_content.error());
@@ -64,6 +94,9 @@ Expected<void> Scene::load_content(const Options& options, const DataPaths& path
     // Start from the technique's own first view unless the user named one.
     frame_technique(options.view, false);
   } else if (options.view) {
+    client.face(side_shown(*options.view));
+    client.snap();
+    camera.set_subject(leg_to_room());
     camera.set_preset(*options.view, false);
   }
   if (options.layers) settings.layers = *options.layers;
@@ -73,7 +106,18 @@ Expected<void> Scene::load_content(const Options& options, const DataPaths& path
   return {};
 }
 
+glm::mat4 Scene::leg_to_room() const { return client_model.meshes.empty() ? glm::mat4(1.0f) : client.pose().left_leg; }
+
+void Scene::sync_client() {
+  if (simulation.timeline() != client_timeline_) {
+    client_timeline_ = simulation.timeline();
+    client.set_technique(client_timeline_);
+  }
+  camera.set_subject(leg_to_room());
+}
+
 void Scene::frame_technique(std::optional<render::ViewPreset> view, bool animate) {
+  sync_client();
   const auto* t = simulation.technique();
   const auto* timeline = simulation.timeline();
   camera.set_focus(t && timeline ? std::optional(technique::working_region(*timeline)) : std::nullopt);
@@ -84,8 +128,20 @@ void Scene::frame_technique(std::optional<render::ViewPreset> view, bool animate
 
 void Scene::update(double dt) {
   time += dt;
-  camera.update(static_cast<float>(dt));
   simulation.update(dt);
+  // The posture chosen in the flow panel is drawn; a step on the other side of the leg turns
+  // the client over, and the camera follows the leg.
+  const bool new_posture = client.follow_flow(simulation.posture);
+  sync_client();
+  const bool was_turning = client.turning();
+  // With no technique, the view asked for decides which side is up.
+  if (!simulation.technique() && camera.preset()) client.face(side_shown(*camera.preset()));
+  client.update(dt, simulation.technique() ? std::optional(simulation.frame().step) : std::nullopt);
+  camera.set_subject(leg_to_room());
+  if (new_posture) frame_technique(std::nullopt, true);
+  else if (was_turning && !client.turning() && !simulation.technique() && camera.preset())
+    camera.set_preset(*camera.preset(), true);  // now look at that side from where it shows
+  camera.update(static_cast<float>(dt));
   if (const auto* flow = simulation.flow())
     history.record(simulation.time(), static_cast<float>(flow->femoral_outflow_ml_s()),
                    static_cast<float>(flow->calf_volume_ml()), static_cast<float>(flow->ankle_pressure_mmhg()));
@@ -105,6 +161,9 @@ render::FrameView Scene::frame_view(glm::ivec2 framebuffer) const {
   v.view = camera.view_matrix();
   v.projection = camera.projection_matrix(aspect);
   v.eye = camera.eye();
+  v.leg_to_room = leg_to_room();
+  if (!client_model.meshes.empty()) v.client = client.pose();
+  const glm::vec3 leg_eye(glm::inverse(v.leg_to_room) * glm::vec4(v.eye, 1.0f));  // picking and sorting work in the leg frame
   v.layers = settings.layers;
   v.skin_opacity = settings.skin_opacity;
   const float pulse = render::highlight_pulse(time);
@@ -112,7 +171,7 @@ render::FrameView Scene::frame_view(glm::ivec2 framebuffer) const {
     if (const auto* p = simulation.particles(); p && simulation.flow()) {
       v.particle_px = std::max(2.0f, 3.0f * float(framebuffer.y) / 720.0f);
       flow::ParticleSight sight;
-      sight.eye = v.eye;
+      sight.eye = leg_eye;
       sight.px_per_m_at_1m = 0.5f * float(framebuffer.y) * v.projection[1][1];
       sight.dot_px = v.particle_px;
       p->write_visible(*simulation.flow(), sight, v.particles);
@@ -177,7 +236,8 @@ ui::Overlay Scene::overlay(glm::ivec2 size) const {
   ui::Overlay o;
   o.speed_legend = settings.layers.veins && (settings.skin_opacity < 0.999f || !settings.layers.skin);
   const render::FrameView v = frame_view(size);
-  const glm::mat4 vp = v.projection * v.view;
+  const glm::mat4 vp = v.projection * v.view * v.leg_to_room;  // the leg's points are in its own frame
+  const glm::vec3 leg_eye(glm::inverse(v.leg_to_room) * glm::vec4(v.eye, 1.0f));
   bool in_front = true;
   const anatomy::Bounds box = model.bounds();
   o.subject_centre = to_screen(vp, box.centre(), size, &in_front);
@@ -185,7 +245,7 @@ ui::Overlay Scene::overlay(glm::ivec2 size) const {
   o.subject_x = {static_cast<float>(rect.x), static_cast<float>(rect.x + rect.z)};
   for (std::size_t a = 0; a < anatomy::kAreaCount; ++a) {
     if (!settings.selected[a]) continue;
-    auto anchor = anatomy::area_anchor(model, a, v.eye);
+    auto anchor = anatomy::area_anchor(model, a, leg_eye);
     if (!anchor) continue;
     const glm::vec2 at = to_screen(vp, anchor->point, size, &in_front);
     if (!in_front) continue;
@@ -200,7 +260,7 @@ ui::Overlay Scene::overlay(glm::ivec2 size) const {
 
 anatomy::Ray Scene::ray_through(glm::vec2 pixel, glm::ivec2 size) const {
   const render::FrameView v = frame_view(size);
-  const glm::mat4 inv = glm::inverse(v.projection * v.view);
+  const glm::mat4 inv = glm::inverse(v.projection * v.view * v.leg_to_room);  // a ray in the leg's frame
   const float x = 2.0f * pixel.x / float(std::max(size.x, 1)) - 1.0f;
   const float y = 1.0f - 2.0f * pixel.y / float(std::max(size.y, 1));
   glm::vec4 near_p = inv * glm::vec4(x, y, -1.0f, 1.0f), far_p = inv * glm::vec4(x, y, 1.0f, 1.0f);

@@ -62,6 +62,7 @@ int run_window(const Options& options) {
   }
   (*renderer)->set_model(scene.model);
   (*renderer)->set_hands(scene.hands);
+  (*renderer)->set_client(scene.client_model);
 
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();

@@ -117,13 +117,13 @@ Shape right_leg_shape() {
 // ellipsoid enclosing the detailed leg's skin from 0.95 m to its cut at 1.035 m).
 Shape hip_cover_shape() {
   Shape s;
-  s.blend = 0.06f;  // a sheet bridges hollows rather than following them
+  s.blend = 0.045f;  // a sheet bridges hollows rather than following them
   s.ellipsoids = {
       ellipsoid(mid(0.0f, 0.97f, -0.015f), {0.175f, 0.13f, 0.12f}),
       ellipsoid(mid(-0.085f, 0.905f, -0.065f), {0.105f, 0.10f, 0.095f}),
       ellipsoid({0.017f, 0.96f, -0.022f}, {0.115f, 0.13f, 0.14f}),
-      ellipsoid(mid(0.0f, 1.13f, 0.0f), {0.15f, 0.13f, 0.105f}),
-      ellipsoid(mid(0.0f, 1.27f, 0.0f), {0.165f, 0.15f, 0.115f}),
+      ellipsoid(mid(0.0f, 1.13f, 0.0f), {0.14f, 0.13f, 0.10f}),
+      ellipsoid(mid(0.0f, 1.27f, 0.0f), {0.155f, 0.15f, 0.11f}),
   };
   s.chains = {chain({{{2.0f * kMidlineX, 0.93f, -0.02f}, 0.095f}, {{2.0f * kMidlineX + 0.002f, 0.80f, -0.005f}, 0.087f}})};
   return s;
@@ -229,7 +229,7 @@ std::vector<ClientPart> client_parts() {
     auto leg = std::make_shared<Shape>(right_leg_shape());
     leg->blend = 0.05f;
     auto field = [leg](const glm::vec3& p) {
-      return smooth_max(leg->distance(p) - kSheetGap, smooth_max(p.y - 0.97f, 0.14f - p.y, 0.01f), 0.01f);
+      return smooth_max(leg->distance(p) - kSheetGap, smooth_max(p.y - 1.0f, 0.14f - p.y, 0.01f), 0.01f);
     };
     parts.push_back({"drape.leg-right", field, box_of(*leg, 0.05f), 0.006f, 3000, kSheet});
   }
