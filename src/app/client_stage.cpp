@@ -48,8 +48,12 @@ bool ClientStage::follow_flow(flow::Posture posture) {
   return true;
 }
 
-void ClientStage::set_technique(const technique::Timeline* timeline) {
+void ClientStage::set_technique(const technique::Timeline* timeline, const std::vector<std::string>& views) {
   sides_ = timeline ? technique::step_sides(*timeline) : std::vector<technique::WorkingSide>{};
+  const auto shows = [&views](const char* v) { return views.empty() || std::find(views.begin(), views.end(), v) != views.end(); };
+  for (auto& side : sides_)
+    if ((side == technique::WorkingSide::back && !shows("back")) || (side == technique::WorkingSide::front && !shows("front")))
+      side = technique::WorkingSide::either;
   for (auto side : sides_) {
     if (side == technique::WorkingSide::either) continue;
     turn_ = target_ = side == technique::WorkingSide::back ? 0.0f : 1.0f;

@@ -27,7 +27,10 @@ class ClientStage {
   // The flow panel's posture: returns true when it changed the drawn posture.
   bool follow_flow(flow::Posture posture);
   // The technique now playing (nullptr: none); lands on the side its first sided step needs.
-  void set_technique(const technique::Timeline* timeline);
+  // `views` are the technique's camera views: a technique never shown from the back (ankle
+  // pumps, toe taps: hands under the calf or on the sole of a supine client) never turns the
+  // client prone, and one never shown from the front never turns it supine.
+  void set_technique(const technique::Timeline* timeline, const std::vector<std::string>& views = {});
   // Lying, turns (from now on, at the next update) to show this side of the leg on top: a
   // student who asks for the back view with no technique playing sees the client turn prone.
   void face(technique::WorkingSide side);

@@ -111,7 +111,8 @@ glm::mat4 Scene::leg_to_room() const { return client_model.meshes.empty() ? glm:
 void Scene::sync_client() {
   if (simulation.timeline() != client_timeline_) {
     client_timeline_ = simulation.timeline();
-    client.set_technique(client_timeline_);
+    const auto* t = simulation.technique();
+    client.set_technique(client_timeline_, t ? t->views : std::vector<std::string>{});
   }
   camera.set_subject(leg_to_room());
 }
