@@ -1,5 +1,7 @@
 #include "app/scene.hpp"
 
+#include <algorithm>
+
 #include "anatomy/area_mapping.hpp"
 #include "anatomy/occlusion.hpp"
 #include "anatomy/model_loader.hpp"
@@ -139,9 +141,19 @@ void Scene::update(double dt) {
   if (!simulation.technique() && camera.preset()) client.face(side_shown(*camera.preset()));
   client.update(dt, simulation.technique() ? std::optional(simulation.frame().step) : std::nullopt);
   camera.set_subject(leg_to_room());
-  if (new_posture) frame_technique(std::nullopt, true);
-  else if (was_turning && !client.turning() && !simulation.technique() && camera.preset())
-    camera.set_preset(*camera.preset(), true);  // now look at that side from where it shows
+  if (new_posture) {
+    frame_technique(std::nullopt, true);
+  } else if (was_turning && !client.turning()) {
+    // Turned over: look at the side now up from where it shows (the leg has moved across the
+    // table, and the other leg could hide it from where the camera stood).
+    const auto* t = simulation.technique();
+    const bool front_up = anatomy::to_room(leg_to_room(), glm::vec3(0, 0, 1)).y > 0.0f;
+    const char* side = front_up ? "front" : "back";
+    if (t && std::find(t->views.begin(), t->views.end(), side) != t->views.end())
+      camera.set_preset(*render::parse_view(side), true);
+    else if (!t && camera.preset())
+      camera.set_preset(*camera.preset(), true);
+  }
   camera.update(static_cast<float>(dt));
   if (const auto* flow = simulation.flow())
     history.record(simulation.time(), static_cast<float>(flow->femoral_outflow_ml_s()),
