@@ -166,7 +166,7 @@ ClientPart bolster(const std::string& name, const glm::mat4& leg_to_room, const 
   const float r = t.y - Table::kTopY + 0.005f;
   auto shape = std::make_shared<Shape>();
   shape->chains = {chain({{{t.x, Table::kTopY, -0.28f}, r}, {{t.x, Table::kTopY, 0.28f}, r}})};
-  return {name, [shape](const glm::vec3& p) { return shape->distance(p); }, box_of(*shape, 0.03f), 0.006f, 1500,
+  return {name, [shape](const glm::vec3& p) { return shape->distance(p); }, box_of(*shape, 0.03f), 0.006f, 800,
           kUpholstery * 1.15f};
 }
 
@@ -188,7 +188,7 @@ ClientPart wedge() {
     return smooth_max(smooth_max(below_top, above_table, 0.02f), smooth_max(before_end, across, 0.02f), 0.02f);
   };
   Box box{{thigh.x - 0.8f, Table::kTopY - 0.05f, -0.35f}, {h.x + 0.08f, h.y + 0.08f, 0.35f}};
-  return {"table.wedge", field, box, 0.008f, 1200, kUpholstery * 1.15f};
+  return {"table.wedge", field, box, 0.008f, 600, kUpholstery * 1.15f};
 }
 
 float hip_edge(const glm::vec3& p) {
@@ -217,13 +217,13 @@ std::vector<ClientPart> client_parts() {
     parts.push_back({name, [s](const glm::vec3& p) { return s->distance(p); }, box_of(*s, 3.0f * voxel + s->blend),
                      voxel, triangles, colour});
   };
-  add_shape("client.body", body_shape(), 0.005f, 9000, kSkin);
-  add_shape("client.arms-down", arms_shape(false), 0.004f, 3000, kSkin);
-  add_shape("client.arms-up", arms_shape(true), 0.004f, 3000, kSkin);
-  add_shape("client.leg-right", right_leg_shape(), 0.004f, 5000, kSkin);
+  add_shape("client.body", body_shape(), 0.005f, 5000, kSkin);
+  add_shape("client.arms-down", arms_shape(false), 0.004f, 1600, kSkin);
+  add_shape("client.arms-up", arms_shape(true), 0.004f, 1600, kSkin);
+  add_shape("client.leg-right", right_leg_shape(), 0.004f, 3000, kSkin);
 
   Box hips{{kMidlineX - 0.40f, 0.72f, -0.32f}, {0.28f, 1.46f, 0.30f}};
-  parts.push_back({"drape.hips", hip_drape_distance, hips, 0.006f, 6000, kSheet});
+  parts.push_back({"drape.hips", hip_drape_distance, hips, 0.006f, 3500, kSheet});
   {
     // The sheet over the other leg, from the hip to just above the ankle.
     auto leg = std::make_shared<Shape>(right_leg_shape());
@@ -231,16 +231,16 @@ std::vector<ClientPart> client_parts() {
     auto field = [leg](const glm::vec3& p) {
       return smooth_max(leg->distance(p) - kSheetGap, smooth_max(p.y - 1.0f, 0.14f - p.y, 0.01f), 0.01f);
     };
-    parts.push_back({"drape.leg-right", field, box_of(*leg, 0.05f), 0.006f, 3000, kSheet});
+    parts.push_back({"drape.leg-right", field, box_of(*leg, 0.05f), 0.006f, 1800, kSheet});
   }
 
   parts.push_back({"table.top", table_top,
                    Box{{-0.5f * Table::kLength - 0.03f, Table::kTopY - Table::kThickness - 0.03f, -0.5f * Table::kWidth - 0.03f},
                        {0.5f * Table::kLength + 0.03f, Table::kTopY + 0.03f, 0.5f * Table::kWidth + 0.03f}},
-                   0.008f, 3000, kUpholstery});
+                   0.008f, 1500, kUpholstery});
   parts.push_back({"table.frame", table_frame,
                    Box{{-0.5f * Table::kLength, -0.02f, -0.5f * Table::kWidth}, {0.5f * Table::kLength, Table::kTopY, 0.5f * Table::kWidth}},
-                   0.008f, 2000, kWood});
+                   0.008f, 1200, kWood});
   parts.push_back(bolster("table.bolster-knees", anatomy::client_pose(anatomy::ClientPosture::supine).left_leg,
                           {-0.02f, 0.47f, -0.07f}));
   parts.push_back(bolster("table.bolster-ankles", anatomy::client_pose(anatomy::ClientPosture::prone).left_leg,

@@ -160,15 +160,19 @@ void Renderer::draw(RenderTarget& target, const FrameView& view) {
   glEnable(GL_CULL_FACE);
   glCullFace(GL_BACK);
   glDisable(GL_BLEND);
-  // The client and the table first (each part sets its own frame), then the leg's frame.
-  client_->draw_solid(materials_, view);
+  const bool xray = view.skin_opacity < 0.999f;
+  // The client and the table (each part sets its own frame): before the leg when the leg's
+  // skin will be blended over what lies behind it; otherwise after the leg, nearest parts
+  // first, so the software rasteriser's depth test skips the table under the body and the
+  // body under the drapes (the client drawn first doubled the frame's cost on llvmpipe).
+  const bool client_first = xray || !view.layers.skin;
+  if (client_first) client_->draw_solid(materials_, view);
   for (const ShaderProgram& material : materials_) {
     material.use();
     material.set("uModel", view.leg_to_room);
   }
   const glm::mat4 leg_view_proj = view.projection * view.view * view.leg_to_room;
 
-  const bool xray = view.skin_opacity < 0.999f;
   // Inner layers are drawn only when the skin lets them be seen.
   if (xray || !view.layers.skin) {
     for (auto layer : {anatomy::Layer::bone, anatomy::Layer::muscle})
@@ -200,6 +204,7 @@ void Renderer::draw(RenderTarget& target, const FrameView& view) {
     // The drapes lie over the top of the leg: see-through with it in the X-ray view, so the
     // groin's veins and the hip's muscles stay visible.
     client_->draw_drapes(materials_, view, view.skin_opacity);
+    if (!client_first) client_->draw_solid(materials_, view);
   }
   glDepthMask(GL_TRUE);
   glDisable(GL_BLEND);
