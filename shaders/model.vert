@@ -9,6 +9,7 @@ layout(location = 6) in float aAnkle;  // 0 moves with the leg, 1 turns fully wi
 layout(location = 7) in float aOcclusion;  // ambient light reaching the vertex (cavity AO)
 
 uniform mat4 uViewProj;
+uniform mat4 uModel;  // the mesh's frame -> room (the leg's posture, render/frame_view.hpp)
 uniform float uHighlight[9];
 // SHADING (0 skin, 1 muscle, 2 bone, 3 vein) is defined by the program that builds this
 // shader (render/renderer.cpp), one program per material: see model.frag.
@@ -44,9 +45,9 @@ void main() {
   }
 #endif
   vOcclusion = aOcclusion;
-  vWorld = p;
-  vNormal = n;
-  vFibre = aFibre.xyz;
+  vWorld = (uModel * vec4(p, 1.0)).xyz;
+  vNormal = mat3(uModel) * n;
+  vFibre = mat3(uModel) * aFibre.xyz;
   vTendon = aFibre.w;
   // Per-vertex soft membership times the per-area glow gives a soft-edged highlight.
   float g = 0.0;
@@ -54,5 +55,5 @@ void main() {
   for (int i = 0; i < 4; ++i) g = max(g, aAreasB[i] * uHighlight[i + 4]);
   g = max(g, aAreasC * uHighlight[8]);
   vGlow = g;
-  gl_Position = uViewProj * vec4(p, 1.0);
+  gl_Position = uViewProj * vec4(vWorld, 1.0);
 }

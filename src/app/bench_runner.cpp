@@ -71,6 +71,7 @@ int run_bench(const Options& options) {
   const double upload_ms = ms_since(upload_start);
   const auto hands_upload_start = Clock::now();
   ctx.renderer->set_hands(scene.hands);
+  ctx.renderer->set_client(scene.client_model);
   glFinish();
   const double hands_upload_ms = ms_since(hands_upload_start);
   const render::Antialiasing antialiasing = options.antialias.value_or(render::Antialiasing::multisample);

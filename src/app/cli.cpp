@@ -7,6 +7,7 @@
 
 #include "anatomy/areas.hpp"
 #include "app/option_checks.hpp"
+#include "app/client_stage.hpp"
 
 namespace effleura::app {
 namespace {
@@ -137,10 +138,9 @@ const std::vector<Flag>& flags() {
        [](Options& o, const std::string& v) -> Expected<void> {
          auto n = parse_number("--seconds", v, 0.1, 3600); if (!n) return std::unexpected(n.error());
          o.seconds = *n; o.seconds_set = true; return {}; }},
-      {"--posture", "NAME", "Posture of a --simulate run: supine, sitting, standing or raised (default supine).",
+      {"--posture", "NAME", "The client's posture, drawn and used by the flow model: supine, prone, sitting, standing or raised (legs on a wedge); default supine. Lying, the client turns over as a technique needs.",
        [](Options& o, const std::string& v) -> Expected<void> {
-         if (v != "supine" && v != "sitting" && v != "standing" && v != "raised")
-           return fail("invalid value '" + v + "' for --posture: expected supine, sitting, standing or raised");
+         if (auto p = parse_posture_option(v); !p) return std::unexpected(p.error());
          o.posture = v; return {}; }},
       {"--incompetent", "VEIN", "Make a vein's valves leak in --simulate (repeatable), e.g. --incompetent great-saphenous.",
        [](Options& o, const std::string& v) -> Expected<void> { o.incompetent.push_back(v); return {}; }},

@@ -48,6 +48,7 @@ int open_renderer(Context& ctx) {
   ctx.renderer = std::move(*renderer);
   ctx.renderer->set_model(ctx.state.model);
   ctx.renderer->set_hands(ctx.state.hands);
+  ctx.renderer->set_client(ctx.state.client_model);
   return kExitOk;
 }
 

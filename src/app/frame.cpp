@@ -140,7 +140,7 @@ void draw_scene(Context& ctx) {
       const anatomy::Bounds bounds = ctx.state.model.bounds();
       offscreen->set_filter_region(render::screen_rect(bounds.min - glm::vec3(kHandReach),
                                                        bounds.max + glm::vec3(kHandReach),
-                                                       ctx.view.projection * ctx.view.view, size, 4));
+                                                       ctx.view.projection * ctx.view.view * ctx.view.leg_to_room, size, 4));
     }
   target.finish_scene();
   if (std::exchange(ctx.pending.screenshot, false)) save_screenshot(ctx);

@@ -7,6 +7,7 @@
 #include <cstdio>
 
 #include "anatomy/model_loader.hpp"
+#include "app/client_stage.hpp"
 #include "app/exit_codes.hpp"
 #include "app/paths.hpp"
 #include "app/runners.hpp"
@@ -20,13 +21,13 @@ int run_simulate(const Options& options) {
   const DataPaths paths = resolve_data_paths(options);
   auto network = anatomy::load_vein_network(paths.content / "anatomy" / "veins.toml");
   if (!network) { report_error(network.error().describe()); return kExitBadInput; }
-  auto posture = flow::parse_posture(options.posture);
+  auto posture = parse_posture_option(options.posture);  // prone and supine both lie flat
   if (!posture) { report_error(posture.error().describe()); return kExitBadInput; }
 
   flow::SimulationRequest request;
   request.scenario = *options.simulate;
   request.seconds = options.seconds;
-  request.posture = *posture;
+  request.posture = flow_posture(*posture);
   request.incompetent = options.incompetent;
   request.stocking_mmhg = options.stocking_mmhg;
 

@@ -1,5 +1,7 @@
 #include "app/state.hpp"
 
+#include <algorithm>
+
 #include "anatomy/area_mapping.hpp"
 #include "anatomy/occlusion.hpp"
 #include "anatomy/model_loader.hpp"
@@ -13,6 +15,16 @@
 #include <glm/matrix.hpp>
 
 namespace effleura::app {
+namespace {
+
+// The side of the leg a named view looks at, which a lying client turns up.
+technique::WorkingSide side_shown(render::ViewPreset view) {
+  if (view == render::ViewPreset::back) return technique::WorkingSide::back;
+  if (view == render::ViewPreset::front) return technique::WorkingSide::front;
+  return technique::WorkingSide::either;
+}
+
+}  // namespace
 
 Expected<void> State::load(const Options& options, const DataPaths& paths) {
   if (auto m = load_model(options, paths); !m) return m;
@@ -25,6 +37,7 @@ Expected<void> State::load_model(const Options& options, const DataPaths& paths)
   auto loaded = anatomy::load_model(path);
   if (!loaded) return std::unexpected(loaded.error());
   model = std::move(*loaded);
+  own_leg_ = !options.model;
   anatomy::add_cavity_occlusion(model);
   if (options.area_mapping) {
     // A foreign model learns our nine areas from a mapping of its mesh names.
@@ -40,10 +53,29 @@ Expected<void> State::load_hands(const DataPaths& paths) {
   auto hand_model = technique::load_hand_model(paths.assets / "hands.glb");
   if (!hand_model) return std::unexpected(hand_model.error());
   hands = std::move(*hand_model);
+  // The client around our leg: body, drapes and table (not around a foreign --model).
+  client_model = {};
+  if (own_leg_) {
+    auto client_loaded = anatomy::load_model(paths.assets / "client.glb");
+    if (!client_loaded || !client_loaded->find("table.top")) {
+      Error e = client_loaded ? fail("no mesh named table.top", (paths.assets / "client.glb").string()).error() : client_loaded.error();
+      e.message = "client model unusable: " + e.message +
+                  "; expected the body, drapes and table that effleura-forge --part client builds";
+      return std::unexpected(e);
+    }
+    client_model = std::move(*client_loaded);
+  }
   return {};
 }
 
 Expected<void> State::load_content(const Options& options, const DataPaths& paths) {
+  // The posture drawn is the posture the flow model computes (app/client_stage.hpp).
+  auto posture = parse_posture_option(options.posture);
+  if (!posture) return std::unexpected(posture.error());
+  client.choose(*posture);
+  simulation.posture = flow_posture(*posture);
+  client_timeline_ = nullptr;
+  camera.set_subject(leg_to_room());
   if (auto sim = simulation.load(paths, model); !sim) return std::unexpected(sim.error());
   auto area_content = anatomy::load_area_content(paths.content / "areas.toml");
   if (!area_content) return std::unexpected(area_content.error());
@@ -64,6 +96,9 @@ Expected<void> State::load_content(const Options& options, const DataPaths& path
     // Start from the technique's own first view unless the user named one.
     frame_technique(options.view, false);
   } else if (options.view) {
+    client.face(side_shown(*options.view));
+    client.snap();
+    camera.set_subject(leg_to_room());
     camera.set_preset(*options.view, false);
   }
   if (options.layers) settings.layers = *options.layers;
@@ -73,7 +108,19 @@ Expected<void> State::load_content(const Options& options, const DataPaths& path
   return {};
 }
 
+glm::mat4 State::leg_to_room() const { return client_model.meshes.empty() ? glm::mat4(1.0f) : client.pose().left_leg; }
+
+void State::sync_client() {
+  if (simulation.timeline() != client_timeline_) {
+    client_timeline_ = simulation.timeline();
+    const auto* t = simulation.technique();
+    client.set_technique(client_timeline_, t ? t->views : std::vector<std::string>{});
+  }
+  camera.set_subject(leg_to_room());
+}
+
 void State::frame_technique(std::optional<render::ViewPreset> view, bool animate) {
+  sync_client();
   const auto* t = simulation.technique();
   const auto* timeline = simulation.timeline();
   camera.set_focus(t && timeline ? std::optional(technique::working_region(*timeline)) : std::nullopt);
@@ -83,8 +130,30 @@ void State::frame_technique(std::optional<render::ViewPreset> view, bool animate
 }
 
 void State::update(double dt) {
-  camera.update(static_cast<float>(dt));
   simulation.update(dt);
+  // The posture chosen in the flow panel is drawn; a step on the other side of the leg turns
+  // the client over, and the camera follows the leg.
+  const bool new_posture = client.follow_flow(simulation.posture);
+  sync_client();
+  const bool was_turning = client.turning();
+  // With no technique, the view asked for decides which side is up.
+  if (!simulation.technique() && camera.preset()) client.face(side_shown(*camera.preset()));
+  client.update(dt, simulation.technique() ? std::optional(simulation.frame().step) : std::nullopt);
+  camera.set_subject(leg_to_room());
+  if (new_posture) {
+    frame_technique(std::nullopt, true);
+  } else if (was_turning && !client.turning()) {
+    // Turned over: look at the side now up from where it shows (the leg has moved across the
+    // table, and the other leg could hide it from where the camera stood).
+    const auto* t = simulation.technique();
+    const bool front_up = anatomy::to_room(leg_to_room(), glm::vec3(0, 0, 1)).y > 0.0f;
+    const char* side = front_up ? "front" : "back";
+    if (t && std::find(t->views.begin(), t->views.end(), side) != t->views.end())
+      camera.set_preset(*render::parse_view(side), true);
+    else if (!t && camera.preset())
+      camera.set_preset(*camera.preset(), true);
+  }
+  camera.update(static_cast<float>(dt));
   if (const auto* flow = simulation.flow())
     history.record(simulation.time(), static_cast<float>(flow->femoral_outflow_ml_s()),
                    static_cast<float>(flow->calf_volume_ml()), static_cast<float>(flow->ankle_pressure_mmhg()));
@@ -104,11 +173,14 @@ render::FrameView State::camera_view(glm::ivec2 size) const {
   v.view = camera.view_matrix();
   v.projection = camera.projection_matrix(aspect);
   v.eye = camera.eye();
+  v.leg_to_room = leg_to_room();
+  if (!client_model.meshes.empty()) v.client = client.pose();
   return v;
 }
 
 render::FrameView State::frame_view(glm::ivec2 framebuffer) const {
   render::FrameView v = camera_view(framebuffer);
+  const glm::vec3 leg_eye(glm::inverse(v.leg_to_room) * glm::vec4(v.eye, 1.0f));  // picking and sorting work in the leg frame
   v.layers = settings.layers;
   v.skin_opacity = settings.skin_opacity;
   const float pulse = render::highlight_pulse(simulation.time());
@@ -116,7 +188,7 @@ render::FrameView State::frame_view(glm::ivec2 framebuffer) const {
     if (const auto* p = simulation.particles(); p && simulation.flow()) {
       v.particle_px = std::max(2.0f, 3.0f * float(framebuffer.y) / 720.0f);
       flow::ParticleSight sight;
-      sight.eye = v.eye;
+      sight.eye = leg_eye;
       sight.px_per_m_at_1m = 0.5f * float(framebuffer.y) * v.projection[1][1];
       sight.dot_px = v.particle_px;
       p->write_visible(*simulation.flow(), sight, v.particles);
@@ -180,7 +252,8 @@ void State::poll_hot_reload(double dt) {
 ui::Overlay State::overlay(const render::FrameView& v, glm::ivec2 size) const {
   ui::Overlay o;
   o.speed_legend = settings.layers.veins && (settings.skin_opacity < 0.999f || !settings.layers.skin);
-  const glm::mat4 vp = v.projection * v.view;
+  const glm::mat4 vp = v.projection * v.view * v.leg_to_room;  // the leg's points are in its own frame
+  const glm::vec3 leg_eye(glm::inverse(v.leg_to_room) * glm::vec4(v.eye, 1.0f));
   bool in_front = true;
   const anatomy::Bounds box = model.bounds();
   o.subject_centre = to_screen(vp, box.centre(), size, &in_front);
@@ -188,7 +261,7 @@ ui::Overlay State::overlay(const render::FrameView& v, glm::ivec2 size) const {
   o.subject_x = {static_cast<float>(rect.x), static_cast<float>(rect.x + rect.z)};
   for (std::size_t a = 0; a < anatomy::kAreaCount; ++a) {
     if (!settings.selected[a]) continue;
-    auto anchor = anatomy::area_anchor(model, a, v.eye);
+    auto anchor = anatomy::area_anchor(model, a, leg_eye);
     if (!anchor) continue;
     const glm::vec2 at = to_screen(vp, anchor->point, size, &in_front);
     if (!in_front) continue;
@@ -203,7 +276,7 @@ ui::Overlay State::overlay(const render::FrameView& v, glm::ivec2 size) const {
 
 anatomy::Ray State::ray_through(glm::vec2 pixel, glm::ivec2 size) const {
   const render::FrameView v = camera_view(size);
-  const glm::mat4 inv = glm::inverse(v.projection * v.view);
+  const glm::mat4 inv = glm::inverse(v.projection * v.view * v.leg_to_room);  // a ray in the leg's frame
   const float x = 2.0f * pixel.x / float(std::max(size.x, 1)) - 1.0f;
   const float y = 1.0f - 2.0f * pixel.y / float(std::max(size.y, 1));
   glm::vec4 near_p = inv * glm::vec4(x, y, -1.0f, 1.0f), far_p = inv * glm::vec4(x, y, 1.0f, 1.0f);

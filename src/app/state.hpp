@@ -10,6 +10,7 @@
 #include "anatomy/model.hpp"
 #include "app/options.hpp"
 #include "app/paths.hpp"
+#include "app/client_stage.hpp"
 #include "app/flow_history.hpp"
 #include "app/simulation.hpp"
 #include "core/file_watcher.hpp"
@@ -58,6 +59,9 @@ class State {
   bool toggle_area_at(glm::vec2 pixel, glm::ivec2 size);
 
   anatomy::Model model;
+  // assets/client.glb: the body, drapes and table around the leg; empty with --model.
+  anatomy::Model client_model;
+  ClientStage client;
   technique::HandModel hands;  // assets/hands.glb, skinned to the hand skeleton
   std::optional<anatomy::AreaContent> areas;  // content/areas.toml: names, descriptions, cautions
   Simulation simulation;
@@ -73,8 +77,14 @@ class State {
   float stocking_mmhg = 0.0f;
   // Polls content files and reloads techniques when they change (window and kiosk).
   void poll_hot_reload(double dt);
+  // The leg's frame -> room (identity for a foreign --model, which has no client around it).
+  [[nodiscard]] glm::mat4 leg_to_room() const;
 
  private:
+  // Tells the client which technique plays and the camera where the leg now lies.
+  void sync_client();
+  const technique::Timeline* client_timeline_ = nullptr;
+  bool own_leg_ = false;  // assets/leg.glb rather than a --model: the client surrounds it
   DataPaths paths_;
   FileWatcher watcher_;
 };

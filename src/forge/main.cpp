@@ -1,5 +1,6 @@
-// effleura-forge: builds assets/leg.glb from content/anatomy/ and assets/hands.glb from the
-// hand skeleton (design.md, "Executables").
+// effleura-forge: builds assets/leg.glb from content/anatomy/, assets/hands.glb from the
+// hand skeleton and assets/client.glb (body, drapes, table) from forge/client_shapes
+// (design.md, "Executables").
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -7,18 +8,22 @@
 #include <string_view>
 
 #include "core/files.hpp"
+#include "forge/client_forge.hpp"
 #include "forge/hand_forge.hpp"
 #include "forge/leg_forge.hpp"
 
 namespace {
 
 constexpr const char* kUsage =
-    "usage: effleura-forge [--part leg|hands] [--content DIR] [--out FILE] [--stature M] [--check FILE] [--help]\n"
+    "usage: effleura-forge [--part leg|hands|client] [--content DIR] [--out FILE] [--stature M] [--check FILE] [--help]\n"
     "  --part leg (the default) builds the anatomical leg from DIR/anatomy/*.toml and\n"
     "  DIR/areas.toml (DIR defaults to ./content) and writes it as binary glTF to FILE\n"
     "  (default assets/leg.glb).\n"
     "  --part hands builds the therapist's hands, a right and a left skinned to the hand\n"
     "  skeleton the animations use, and writes them to FILE (default assets/hands.glb).\n"
+    "  --part client builds the rest of the client around the massaged leg (body, arms, the\n"
+    "  other leg, drapes) and the massage table, and writes them to FILE (default\n"
+    "  assets/client.glb).\n"
     "  --stature M   height of the person in metres (1.0 to 2.5; default 1.75; leg only)\n"
     "  --check FILE  build in memory and compare with FILE byte for byte; exit 1 if they differ\n"
     "  e.g. effleura-forge --part hands --check assets/hands.glb\n"
@@ -35,7 +40,7 @@ int main(int argc, char** argv) {
   effleura::forge::ForgeOptions options;
   std::filesystem::path out;
   std::filesystem::path check;
-  bool hands = false;
+  std::string part = "leg";
   for (int i = 1; i < argc; ++i) {
     const std::string_view arg = argv[i];
     auto value = [&](std::string_view flag) -> const char* {
@@ -50,9 +55,9 @@ int main(int argc, char** argv) {
       const char* v = value(arg);
       if (!v) return bad_input(std::string(arg) + " needs a value (see --help)");
       if (arg == "--part") {
-        const std::string_view part = v;
-        if (part != "leg" && part != "hands") return bad_input("--part: expected leg or hands, found \"" + std::string(part) + "\"");
-        hands = part == "hands";
+        part = v;
+        if (part != "leg" && part != "hands" && part != "client")
+          return bad_input("--part: expected leg, hands or client, found \"" + part + "\"");
       } else if (arg == "--content") options.content_dir = v;
       else if (arg == "--out") out = v;
       else if (arg == "--check") check = v;
@@ -71,11 +76,16 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "effleura-forge: %.*s\n", static_cast<int>(line.size()), line.data());
   };
 
-  if (out.empty()) out = hands ? "assets/hands.glb" : "assets/leg.glb";
+  if (out.empty()) out = "assets/" + part + ".glb";
 
   effleura::Expected<std::vector<std::uint8_t>> bytes;
   std::size_t triangles = 0;
-  if (hands) {
+  if (part == "client") {
+    effleura::forge::ClientForgeOptions client_options;
+    client_options.progress = options.progress;
+    bytes = effleura::forge::forge_client_glb(client_options, &triangles);
+    if (!bytes) return bad_input(bytes.error().describe());
+  } else if (part == "hands") {
     effleura::forge::HandForgeOptions hand_options;
     hand_options.progress = options.progress;
     bytes = effleura::forge::forge_hands_glb(hand_options, &triangles);
@@ -97,7 +107,7 @@ int main(int argc, char** argv) {
     if (!existing) return bad_input(existing.error().describe());
     if (*existing != *bytes) {
       std::fprintf(stderr, "effleura-forge: %s differs from what the forge builds now; run effleura-forge --part %s --out %s\n",
-                   check.string().c_str(), hands ? "hands" : "leg", check.string().c_str());
+                   check.string().c_str(), part.c_str(), check.string().c_str());
       return 1;
     }
     std::fprintf(stderr, "effleura-forge: %s matches what the forge builds\n", check.string().c_str());

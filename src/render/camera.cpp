@@ -1,6 +1,7 @@
 #include "render/camera.hpp"
 
 #include "core/view_angles.hpp"
+#include "render/posture_view.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -46,23 +47,75 @@ std::string_view view_name(ViewPreset view) {
   return "front";
 }
 
+namespace {
+
+// The room box holding a box of the leg frame.
+anatomy::Bounds room_box(const anatomy::Bounds& b, const glm::mat4& m) {
+  anatomy::Bounds out{glm::vec3(1e9f), glm::vec3(-1e9f)};
+  for (int c = 0; c < 8; ++c) {
+    const glm::vec3 corner((c & 1) ? b.max.x : b.min.x, (c & 2) ? b.max.y : b.min.y, (c & 4) ? b.max.z : b.min.z);
+    const glm::vec3 p(m * glm::vec4(corner, 1.0f));
+    out.min = glm::min(out.min, p);
+    out.max = glm::max(out.max, p);
+  }
+  return out;
+}
+
+}  // namespace
+
 void Camera::frame(const anatomy::Bounds& bounds) {
+  leg_bounds_ = bounds;
+  focus_region_.reset();
+  place();
+  pose_ = home_;
+  transition_ = 1.0f;
+}
+
+void Camera::place() {
+  const anatomy::Bounds bounds = room_box(leg_bounds_, subject_);
   bounds_ = bounds;
   const glm::vec3 size = bounds.size();
   const float radius = 0.5f * glm::length(size);
-  // Closest approach: outside the model's bounding sphere in the horizontal plane.
-  // The margins are for a leg (about 1 m); a foreign model of 1 cm gets them scaled down with
-  // it, or it would stay a speck 15 cm away.
+  // Closest approach: outside the cylinder round the model's longest axis (upright, the
+  // vertical one: the bounding circle in the horizontal plane). The margins are for a leg
+  // (about 1 m); a foreign model of 1 cm gets them scaled down with it, or it would stay a
+  // speck 15 cm away.
   const float scale = std::clamp(radius / 0.5f, 1e-4f, 1.0f);
-  min_distance_ = std::max(0.5f * std::max(size.x, size.z) + 0.1f * scale, 0.15f * scale);
+  float e[3] = {size.x, size.y, size.z};
+  std::sort(e, e + 3);
+  min_distance_ = std::max(0.5f * e[1] + 0.1f * scale, 0.15f * scale);
   max_distance_ = std::max(radius * 8.0f, 2.0f * scale);
   home_.target = bounds.centre();
   home_.distance = std::clamp(radius / std::tan(fov_y_ * 0.5f) * 1.05f, min_distance_, max_distance_);
-  home_.yaw = 0.0f;
-  home_.pitch = kHomePitch;
-  pose_ = home_;
+  // Upright, from the front as always; lying or sitting, from the leg's outer side, looking
+  // down as a therapist beside the table does.
+  const ViewAngles home = room_angles(leg_direction(view_angles(upright(subject_) ? "front" : "lateral")), subject_);
+  home_.yaw = home.yaw;
+  home_.pitch = home.pitch;
   focus_.reset();
-  transition_ = 1.0f;
+  if (!focus_region_) return;
+  const anatomy::Bounds region = room_box(*focus_region_, subject_);
+  OrbitPose p = home_;
+  p.target = glm::clamp(region.centre(), bounds_.min, bounds_.max);
+  // A margin around the region (30 %), and never so close that a small region (a tap on
+  // one spot) hides where on the leg it is.
+  const float r = std::max(0.5f * glm::length(region.size()), 0.25f);
+  p.distance = std::clamp(r / std::tan(fov_y_ * 0.5f) * 1.3f, min_distance_, home_.distance);
+  focus_ = p;
+}
+
+void Camera::set_subject(const glm::mat4& leg_to_room) {
+  if (leg_to_room == subject_) return;
+  const glm::vec3 before = focus_ ? focus_->target : home_.target;
+  subject_ = leg_to_room;
+  place();
+  // The camera stays where it stands in the room and keeps looking at the same part of the
+  // leg: its target (and a running transition's) moves with the leg.
+  const glm::vec3 moved = (focus_ ? focus_->target : home_.target) - before;
+  pose_.target += moved;
+  from_.target += moved;
+  to_.target += moved;
+  clamp();
 }
 
 void Camera::start_transition(const OrbitPose& to) {
@@ -74,22 +127,18 @@ void Camera::start_transition(const OrbitPose& to) {
 }
 
 void Camera::set_focus(const std::optional<anatomy::Bounds>& region) {
-  focus_.reset();
-  if (!region) return;
-  const glm::vec3 size = region->size();
-  if (!(size.x >= 0.0f && size.y >= 0.0f && size.z >= 0.0f)) return;  // empty or NaN: keep the whole model
-  OrbitPose p = home_;
-  p.target = glm::clamp(region->centre(), bounds_.min, bounds_.max);
-  // A margin around the region (30 %), and never so close that a small region (a tap on
-  // one spot) hides where on the leg it is.
-  const float radius = std::max(0.5f * glm::length(size), 0.25f);
-  p.distance = std::clamp(radius / std::tan(fov_y_ * 0.5f) * 1.3f, min_distance_, home_.distance);
-  focus_ = p;
+  focus_region_.reset();
+  if (region) {
+    const glm::vec3 size = region->size();
+    if (size.x >= 0.0f && size.y >= 0.0f && size.z >= 0.0f) focus_region_ = region;  // empty or NaN: the whole model
+  }
+  place();
 }
 
 void Camera::set_preset(ViewPreset view, bool animate) {
+  preset_ = view;
   OrbitPose p = focus_ ? *focus_ : home_;
-  const ViewAngles angles = view_angles(view_name(view));
+  const ViewAngles angles = room_angles(leg_direction(view_angles(view_name(view))), subject_);
   p.yaw = angles.yaw;
   p.pitch = angles.pitch;
   if (animate) {
@@ -101,6 +150,7 @@ void Camera::set_preset(ViewPreset view, bool animate) {
 }
 
 void Camera::orbit(float delta_yaw, float delta_pitch) {
+  preset_.reset();
   transition_ = 1.0f;  // the user takes over from any running transition
   pose_.yaw = wrap_angle(pose_.yaw + delta_yaw);
   pose_.pitch += delta_pitch;
@@ -124,14 +174,17 @@ void Camera::zoom(float steps) {
 }
 
 void Camera::reset(bool animate) {
+  preset_.reset();
   if (animate) start_transition(home_);
   else { pose_ = home_; transition_ = 1.0f; }
 }
 
 void Camera::set_angles(float yaw, float pitch) {
+  preset_.reset();
   transition_ = 1.0f;
-  pose_.yaw = wrap_angle(yaw);
-  pose_.pitch = pitch;
+  const ViewAngles room = room_angles(leg_direction({yaw, pitch}), subject_);
+  pose_.yaw = wrap_angle(room.yaw);
+  pose_.pitch = room.pitch;
   pose_.distance = home_.distance;
   pose_.target = home_.target;
   clamp();

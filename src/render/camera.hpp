@@ -27,8 +27,13 @@ struct OrbitPose {
 
 class Camera {
  public:
-  // Frames the model: the target at its centre, limits from its size.
+  // Frames the model: the target at its centre, limits from its size. `bounds` is in the leg's
+  // frame; the camera works in the room, through the subject transform below.
   void frame(const anatomy::Bounds& bounds);
+  // Where the leg lies in the room (anatomy/client_pose.hpp). Views and framing follow it; when
+  // it moves (the client turning over), the camera's target moves with the leg.
+  void set_subject(const glm::mat4& leg_to_room);
+  [[nodiscard]] const glm::mat4& subject() const { return subject_; }
 
   // Presets look at this region (e.g. where a technique's hands work), close enough that it
   // fills most of the frame; without one they show the whole model. reset() always shows
@@ -41,11 +46,14 @@ class Camera {
   // Positive steps zoom in; each step changes distance by ~10 %.
   void zoom(float steps);
   void reset(bool animate);
-  // Sets the orbit angles (radians) directly, e.g. from a kiosk camera path; no transition.
+  // Sets the orbit angles (radians, as the named views' angles: about the leg) directly, e.g.
+  // from a kiosk camera path; no transition.
   void set_angles(float yaw, float pitch);
   // Advances the preset transition (eased, ~0.6 s) by dt seconds.
   void update(float dt);
   [[nodiscard]] bool transitioning() const { return transition_ < 1.0f; }
+  // The named view last chosen, until the user orbits away from it or resets.
+  [[nodiscard]] std::optional<ViewPreset> preset() const { return preset_; }
 
   [[nodiscard]] const OrbitPose& pose() const { return pose_; }
   [[nodiscard]] glm::vec3 eye() const;
@@ -58,6 +66,8 @@ class Camera {
  private:
   void clamp();
   void start_transition(const OrbitPose& to);
+  // Room box, limits, home and focus from the leg's box, the subject and the focus region.
+  void place();
 
   OrbitPose pose_{};
   OrbitPose from_{}, to_{};
@@ -68,6 +78,10 @@ class Camera {
   float max_distance_ = 6.0f;
   OrbitPose home_{};
   std::optional<OrbitPose> focus_;
+  glm::mat4 subject_{1.0f};
+  anatomy::Bounds leg_bounds_ = bounds_;
+  std::optional<anatomy::Bounds> focus_region_;  // leg frame
+  std::optional<ViewPreset> preset_;
 };
 
 }  // namespace effleura::render

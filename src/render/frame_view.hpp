@@ -2,11 +2,13 @@
 // Everything the renderer reads to draw one frame. The app fills it from the simulation and
 // the UI; the renderer never writes back (design.md: "The renderer reads").
 #include <array>
+#include <optional>
 
 #include <glm/mat4x4.hpp>
 #include <glm/vec3.hpp>
 
 #include "anatomy/areas.hpp"
+#include "anatomy/client_pose.hpp"
 #include "flow/particles.hpp"
 #include "technique/hand_rig.hpp"
 #include "render/trail_geometry.hpp"
@@ -25,9 +27,14 @@ struct LayerVisibility {
 };
 
 struct FrameView {
+  // The camera is in the room (world up); the leg, hands, trails, valves and particles are
+  // given in the leg's own frame and drawn through leg_to_room (anatomy/client_pose.hpp).
   glm::mat4 view{1.0f};
   glm::mat4 projection{1.0f};
-  glm::vec3 eye{0.0f, 0.5f, 2.5f};
+  glm::vec3 eye{0.0f, 0.5f, 2.5f};  // room
+  glm::mat4 leg_to_room{1.0f};
+  // The rest of the client and the table (assets/client.glb), drawn in this pose when set.
+  std::optional<anatomy::ClientPose> client;
   LayerVisibility layers{};
   float skin_opacity = 1.0f;  // 1 opaque; lower values give the X-ray view
   // Glow strength per area, 0..1, already including any slow pulse (see highlight.hpp).

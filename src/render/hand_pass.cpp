@@ -95,7 +95,7 @@ void HandPass::draw(const FrameView& view) {
   std::array<glm::mat4, 2 * technique::kHandParts> palette{};
   for (std::size_t h = 0; h < 2; ++h)
     for (std::size_t p = 0; p < technique::kHandParts; ++p)
-      palette[h * technique::kHandParts + p] = view.hands[h].shape.parts[p].frame * inverse_bind_[h][p];
+      palette[h * technique::kHandParts + p] = view.leg_to_room * view.hands[h].shape.parts[p].frame * inverse_bind_[h][p];
   program_.use();
   program_.set("uViewProj", view.projection * view.view);
   program_.set("uEye", view.eye);

@@ -114,6 +114,8 @@ void Renderer::draw_snapshot(RenderTarget& target, float alpha) {
 
 void Renderer::set_hands(const technique::HandModel& hands) { hands_->upload(hands); }
 
+void Renderer::set_client(const anatomy::Model& client) { client_->upload(client); }
+
 void Renderer::set_model(const anatomy::Model& model) {
   meshes_.clear();
   meshes_.reserve(model.meshes.size());
@@ -163,8 +165,19 @@ void Renderer::draw(RenderTarget& target, const FrameView& view) {
   glEnable(GL_CULL_FACE);
   glCullFace(GL_BACK);
   glDisable(GL_BLEND);
-
   const bool xray = view.skin_opacity < 0.999f;
+  // The client and the table (each part sets its own frame): before the leg when the leg's
+  // skin will be blended over what lies behind it; otherwise after the leg, nearest parts
+  // first, so the software rasteriser's depth test skips the table under the body and the
+  // body under the drapes (the client drawn first doubled the frame's cost on llvmpipe).
+  const bool client_first = xray || !view.layers.skin;
+  if (client_first) client_->draw_solid(materials_, view);
+  for (const ShaderProgram& material : materials_) {
+    material.use();
+    material.set("uModel", view.leg_to_room);
+  }
+  const glm::mat4 leg_view_proj = view.projection * view.view * view.leg_to_room;
+
   // Inner layers are drawn only when the skin lets them be seen.
   if (xray || !view.layers.skin) {
     for (auto layer : {anatomy::Layer::bone, anatomy::Layer::muscle, anatomy::Layer::artery, anatomy::Layer::nerve})
@@ -172,7 +185,7 @@ void Renderer::draw(RenderTarget& target, const FrameView& view) {
     if (view.layers.veins) {
       // Particles first, then the vein walls as a tinted glass over them, so the blood is
       // seen inside its vessels.
-      particles_->draw(view.particles, view.projection * view.view, view.particle_px, target.size());
+      particles_->draw(view.particles, leg_view_proj, view.particle_px, target.size());
       glEnable(GL_BLEND);
       glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
       glDepthMask(GL_FALSE);
@@ -193,10 +206,14 @@ void Renderer::draw(RenderTarget& target, const FrameView& view) {
       glDepthMask(GL_FALSE);
     }
     draw_layer(anatomy::Layer::skin, view, view.skin_opacity);
+    // The drapes lie over the top of the leg: see-through with it in the X-ray view, so the
+    // groin's veins and the hip's muscles stay visible.
+    client_->draw_drapes(materials_, view, view.skin_opacity);
+    if (!client_first) client_->draw_solid(materials_, view);
   }
   glDepthMask(GL_TRUE);
   glDisable(GL_BLEND);
-  coloured_->draw(view.coloured, view.projection * view.view);
+  coloured_->draw(view.coloured, leg_view_proj);
   glDisable(GL_CULL_FACE);
   glBindVertexArray(0);
 }

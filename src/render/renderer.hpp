@@ -8,6 +8,7 @@
 #include "anatomy/model.hpp"
 #include "core/error.hpp"
 #include "render/frame_view.hpp"
+#include "render/client_pass.hpp"
 #include "render/coloured_pass.hpp"
 #include "render/gpu_mesh.hpp"
 #include "render/hand_pass.hpp"
@@ -29,6 +30,8 @@ class Renderer {
   void set_model(const anatomy::Model& model);
   // The therapist's hands (assets/hands.glb), drawn where FrameView::hands says.
   void set_hands(const technique::HandModel& hands);
+  // The rest of the client and the table (assets/client.glb), drawn where FrameView::client says.
+  void set_client(const anatomy::Model& client);
   void draw(RenderTarget& target, const FrameView& view);
 
   // Cross-fades: keep a copy of what the target shows now, and later lay it over a new frame
@@ -50,6 +53,7 @@ class Renderer {
   unsigned empty_vao_ = 0;
   std::vector<GpuMesh> meshes_;
   std::unique_ptr<HandPass> hands_;
+  std::unique_ptr<ClientPass> client_ = std::make_unique<ClientPass>();
   std::unique_ptr<ColouredPass> coloured_;
   std::unique_ptr<ParticlePass> particles_;
 };

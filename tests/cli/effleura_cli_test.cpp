@@ -163,3 +163,35 @@ TEST_CASE("a missing, damaged or wrong hands model gives its path, what was expe
     CHECK_MESSAGE(r.err.find("effleura-forge --part hands") != std::string::npos, c.what, ": ", r.err);
   }
 }
+
+TEST_CASE("--posture names the client's posture in every mode; a bad one is refused in one line and exit 2") {
+  const auto dir = effleura::test::temp_dir("cli");
+  for (const char* mode : {"--headless --screenshot x.png", "--record x.mp4 --seconds 1", "--headless --simulate rest --report x.json"}) {
+    auto r = run(kExe, std::string(mode) + " --posture upside-down");
+    CHECK_MESSAGE(r.status == 2, mode, ": ", r.err);
+    CHECK_MESSAGE(r.err_lines() == 1, r.err);
+    CHECK(r.err.find("upside-down") != std::string::npos);
+    CHECK(r.err.find("prone") != std::string::npos);  // the line lists the postures
+  }
+  // Prone lies flat for the flow model, as supine does.
+  auto prone = run(kExe, "--headless --simulate rest --seconds 2 --posture prone --report " + q(dir / "prone.json"));
+  CHECK_MESSAGE(prone.status == 0, prone.err);
+  const auto shot = dir / "standing.png";
+  auto standing = run(kExe, "--headless --screenshot " + q(shot) + " --size 160x90 --posture standing");
+  CHECK_MESSAGE(standing.status == 0, standing.err);
+  CHECK(std::filesystem::exists(shot));
+}
+
+TEST_CASE("a missing client model gives its path, the forge command and exit 2") {
+  const auto dir = effleura::test::temp_dir("cli") / "client-assets";
+  std::filesystem::create_directories(dir);
+  for (const char* f : {"leg.glb", "hands.glb"})
+    std::filesystem::copy_file(std::filesystem::path(EFFLEURA_SOURCE_DIR "/assets") / f, dir / f,
+                               std::filesystem::copy_options::overwrite_existing);
+  std::filesystem::remove(dir / "client.glb");
+  auto r = run(kExe, "--headless --screenshot " + q(dir / "x.png") + " --assets " + q(dir));
+  CHECK_MESSAGE(r.status == 2, r.err);
+  CHECK_MESSAGE(r.err_lines() == 1, r.err);
+  CHECK(r.err.find((dir / "client.glb").string()) != std::string::npos);
+  CHECK(r.err.find("effleura-forge --part client") != std::string::npos);
+}

@@ -10,10 +10,11 @@
 
 using effleura::test::run;
 
-TEST_CASE("effleura-forge --help names both parts it builds") {
+TEST_CASE("effleura-forge --help names the three parts it builds") {
   auto r = run(EFFLEURA_FORGE_EXE, "--help");
   CHECK(r.status == 0);
-  CHECK(r.out.find("--part leg|hands") != std::string::npos);
+  CHECK(r.out.find("--part leg|hands|client") != std::string::npos);
+  CHECK(r.out.find("assets/client.glb") != std::string::npos);
   CHECK(r.out.find("assets/hands.glb") != std::string::npos);
 }
 
@@ -24,6 +25,14 @@ TEST_CASE("effleura-forge --part hands --check accepts the committed hands and r
   auto other = run(EFFLEURA_FORGE_EXE, "--part hands --check '" EFFLEURA_SOURCE_DIR "/assets/leg.glb'");
   CHECK(other.status == 1);
   CHECK(other.err.find("--part hands") != std::string::npos);
+}
+
+TEST_CASE("effleura-forge --part client --check accepts the committed client and refuses the hands") {
+  auto r = run(EFFLEURA_FORGE_EXE, "--part client --check '" EFFLEURA_SOURCE_DIR "/assets/client.glb'");
+  CHECK_MESSAGE(r.status == 0, r.err);
+  auto other = run(EFFLEURA_FORGE_EXE, "--part client --check '" EFFLEURA_SOURCE_DIR "/assets/hands.glb'");
+  CHECK(other.status == 1);
+  CHECK(other.err.find("--part client") != std::string::npos);
 }
 
 TEST_CASE("effleura-forge refuses an unknown part in one line and exit 2") {

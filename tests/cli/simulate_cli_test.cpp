@@ -63,7 +63,7 @@ TEST_CASE("unknown technique, posture or vein: one clear line and exit 2") {
   const std::string report = " --report '" + (effleura::test::temp_dir("cli") / "x.json").string() + "'";
   struct Case { std::string args; const char* mentions; };
   for (const Case& c : {Case{"--simulate kneading" + report, "walking"},
-                        Case{"--simulate rest --posture lying" + report, "supine"},
+                        Case{"--simulate rest --posture lying" + report, "supine, prone"},
                         Case{"--simulate rest --incompetent aorta" + report, "great-saphenous"},
                         Case{"--simulate rest", "--report"}}) {
     auto r = run(kExe, "--headless " + c.args);

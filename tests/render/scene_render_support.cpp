@@ -35,6 +35,7 @@ std::unique_ptr<app::State> load(const app::Options& options) {
   REQUIRE_MESSAGE(loaded.has_value(), (loaded ? "" : loaded.error().describe()));
   scene_rig().renderer->set_model(scene->model);
   scene_rig().renderer->set_hands(scene->hands);
+  scene_rig().renderer->set_client(scene->client_model);
   return scene;
 }
 }  // namespace

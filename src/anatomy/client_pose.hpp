@@ -1,0 +1,62 @@
+#pragma once
+// Where the client is: the posture transform from the leg's own frame (core/frame.hpp: a
+// standing left leg, +Y up, +Z forward, +X the person's left) into the room, and where the
+// rest of the client (body, the other leg) and the massage table go. Everything the hands,
+// contacts, picking and areas compute stays in the leg frame; only drawing and the camera
+// go through these matrices. No GL.
+//
+// The room: metres, +Y up, the floor at y = 0. The table's long axis runs along X with the
+// head end (and the face hole) at -X; its top is centred on x = z = 0.
+#include <optional>
+#include <string_view>
+
+#include <glm/mat4x4.hpp>
+#include <glm/vec3.hpp>
+
+namespace effleura::anatomy {
+
+// supine: on the back; prone: face down in the face hole; raised: supine with both straight
+// legs lifted on a foam wedge; sitting: upright on the table with the legs out straight (the
+// knee does not bend yet); standing: upright on the floor beside nothing.
+enum class ClientPosture { supine, prone, raised, sitting, standing };
+
+std::string_view client_posture_name(ClientPosture p);
+// "supine", "prone", "raised", "sitting" or "standing"; nullopt otherwise.
+std::optional<ClientPosture> parse_client_posture(std::string_view name);
+inline constexpr std::string_view kClientPostureNames = "supine, prone, sitting, standing or raised";
+
+// The table's size and place (room frame). A portable table of common size: 1.75 m long,
+// 0.70 m wide, top 0.70 m above the floor; the face hole 0.24 m from the head end.
+struct Table {
+  static constexpr float kLength = 1.75f;
+  static constexpr float kWidth = 0.70f;
+  static constexpr float kTopY = 0.70f;
+  static constexpr float kThickness = 0.07f;
+  static constexpr float kFaceHoleX = -0.635f;  // centre of the face hole
+};
+
+// The body's midline in the leg frame: half-way between the hip centres (content/anatomy).
+inline constexpr float kMidlineX = -0.085f;
+// The other (right) hip's centre in the body frame: the left one mirrored about the midline.
+inline constexpr glm::vec3 kRightHipCentre{2.0f * kMidlineX, 0.91f, 0.0f};
+
+struct ClientPose {
+  glm::mat4 body{1.0f};       // body frame (the leg frame of the standing client) -> room
+  glm::mat4 left_leg{1.0f};   // the massaged leg's frame -> room
+  glm::mat4 right_leg{1.0f};  // the other leg, in the body frame turned about its own hip -> room
+  bool on_table = true;       // false standing: no table drawn
+  bool arms_up = false;       // prone: forearms on the table beside the face hole
+  bool wedge = false;         // raised: a foam wedge under both legs
+  bool knee_bolster = false;  // supine: a bolster under the knees
+  bool ankle_bolster = false; // prone: a bolster under the shins, the feet free past the table
+  float hip_flexion_deg = 0.0f;
+};
+
+// The pose of a posture. For supine and prone, `turn` rolls the client over about the long
+// axis of the table: 0 lies prone, 1 supine, in between on the way (lifted clear of the table).
+ClientPose client_pose(ClientPosture posture, float turn = -1.0f);
+
+// A direction of the leg frame (e.g. the back of the leg, -Z) in the room.
+glm::vec3 to_room(const glm::mat4& leg_to_room, const glm::vec3& leg_direction);
+
+}  // namespace effleura::anatomy

@@ -1,0 +1,83 @@
+#include "app/client_stage.hpp"
+
+#include <algorithm>
+
+namespace effleura::app {
+namespace {
+
+constexpr float kTurnSeconds = 1.6f;  // rolling over on a table, unhurried
+
+float ease(float t) { return t * t * (3.0f - 2.0f * t); }
+
+}  // namespace
+
+Expected<anatomy::ClientPosture> parse_posture_option(const std::string& name) {
+  if (auto p = anatomy::parse_client_posture(name)) return *p;
+  return fail("invalid value '" + name + "' for --posture: expected " + std::string(anatomy::kClientPostureNames));
+}
+
+flow::Posture flow_posture(anatomy::ClientPosture p) {
+  switch (p) {
+    case anatomy::ClientPosture::supine:
+    case anatomy::ClientPosture::prone: return flow::Posture::supine;
+    case anatomy::ClientPosture::raised: return flow::Posture::raised;
+    case anatomy::ClientPosture::sitting: return flow::Posture::sitting;
+    case anatomy::ClientPosture::standing: return flow::Posture::standing;
+  }
+  return flow::Posture::supine;
+}
+
+bool ClientStage::lying() const {
+  return posture_ == anatomy::ClientPosture::supine || posture_ == anatomy::ClientPosture::prone;
+}
+
+void ClientStage::choose(anatomy::ClientPosture posture) {
+  posture_ = posture;
+  if (lying()) turn_ = target_ = posture == anatomy::ClientPosture::prone ? 0.0f : 1.0f;
+}
+
+bool ClientStage::follow_flow(flow::Posture posture) {
+  if (flow_posture(posture_) == posture) return false;
+  switch (posture) {
+    case flow::Posture::supine: choose(anatomy::ClientPosture::supine); break;
+    case flow::Posture::raised: choose(anatomy::ClientPosture::raised); break;
+    case flow::Posture::sitting: choose(anatomy::ClientPosture::sitting); break;
+    case flow::Posture::standing: choose(anatomy::ClientPosture::standing); break;
+  }
+  if (lying()) set_technique(nullptr), update(0.0, std::nullopt);
+  return true;
+}
+
+void ClientStage::set_technique(const technique::Timeline* timeline, const std::vector<std::string>& views) {
+  sides_ = timeline ? technique::step_sides(*timeline) : std::vector<technique::WorkingSide>{};
+  const auto shows = [&views](const char* v) { return views.empty() || std::find(views.begin(), views.end(), v) != views.end(); };
+  for (auto& side : sides_)
+    if ((side == technique::WorkingSide::back && !shows("back")) || (side == technique::WorkingSide::front && !shows("front")))
+      side = technique::WorkingSide::either;
+  for (auto side : sides_) {
+    if (side == technique::WorkingSide::either) continue;
+    turn_ = target_ = side == technique::WorkingSide::back ? 0.0f : 1.0f;
+    break;
+  }
+}
+
+void ClientStage::face(technique::WorkingSide side) {
+  if (!lying() || side == technique::WorkingSide::either) return;
+  target_ = side == technique::WorkingSide::back ? 0.0f : 1.0f;
+}
+
+void ClientStage::update(double dt, std::optional<std::size_t> step) {
+  if (step && *step < sides_.size()) {
+    if (sides_[*step] == technique::WorkingSide::back) target_ = 0.0f;
+    if (sides_[*step] == technique::WorkingSide::front) target_ = 1.0f;
+  }
+  const float delta = static_cast<float>(std::max(dt, 0.0)) / kTurnSeconds;
+  turn_ = turn_ < target_ ? std::min(target_, turn_ + delta) : std::max(target_, turn_ - delta);
+}
+
+anatomy::ClientPose ClientStage::pose() const {
+  if (!lying()) return anatomy::client_pose(posture_);
+  return anatomy::client_pose(anatomy::ClientPosture::supine, ease(turn_));
+}
+
+}  // namespace effleura::app

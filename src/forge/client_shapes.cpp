@@ -1,0 +1,252 @@
+#include "forge/client_shapes.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <memory>
+
+#include <glm/common.hpp>
+#include <glm/geometric.hpp>
+
+#include "anatomy/client_pose.hpp"
+
+namespace effleura::forge {
+namespace {
+
+using anatomy::kMidlineX;
+using anatomy::Table;
+
+// Colours: the body's skin as the leg's (renderer's skin layer), so the join does not show;
+// a white cotton sheet; the table's upholstery a deep plum that no highlight or layer uses;
+// its frame light wood.
+constexpr glm::vec3 kSkin{0.87f, 0.70f, 0.60f};
+constexpr glm::vec3 kSheet{0.92f, 0.91f, 0.87f};
+constexpr glm::vec3 kUpholstery{0.40f, 0.24f, 0.27f};
+constexpr glm::vec3 kWood{0.62f, 0.47f, 0.33f};
+
+constexpr float kSheetGap = 0.018f;  // how far a drape stands off the body beneath
+
+// A point of the body frame given from the midline: `x` to the client's left.
+glm::vec3 mid(float x, float y, float z) { return {kMidlineX + x, y, z}; }
+
+// Smooth intersection: the edge where a sheet is cut or a wedge's faces meet is rounded over
+// about k, which also keeps the meshed surface a clean 2-manifold.
+float smooth_max(float a, float b, float k) { return -smooth_min(-a, -b, k); }
+
+Ellipsoid ellipsoid(glm::vec3 c, glm::vec3 r) { return {c, r, glm::vec3(0.0f)}; }
+
+Chain chain(std::initializer_list<ChainPoint> points) {
+  Chain c;
+  c.points = points;
+  index_chain(c);
+  return c;
+}
+
+float rounded_box(const glm::vec3& p, const glm::vec3& centre, const glm::vec3& half, float r) {
+  const glm::vec3 q = glm::abs(p - centre) - (half - glm::vec3(r));
+  return glm::length(glm::max(q, glm::vec3(0.0f))) + std::min(std::max(q.x, std::max(q.y, q.z)), 0.0f) - r;
+}
+
+Box box_of(const Shape& s, float margin) {
+  Box b = s.bounds();
+  b.grow(b.min, margin);
+  b.grow(b.max, margin);
+  return b;
+}
+
+// Pelvis, trunk, shoulders, neck and head. The left half of the pelvis lies inside the
+// detailed leg, which has its own buttock and hip.
+Shape body_shape() {
+  Shape s;
+  s.blend = 0.035f;
+  s.ellipsoids = {
+      ellipsoid(mid(0.0f, 0.97f, -0.015f), {0.175f, 0.13f, 0.12f}),     // pelvis
+      ellipsoid(mid(-0.085f, 0.905f, -0.065f), {0.105f, 0.10f, 0.095f}),  // right buttock
+      ellipsoid(mid(0.0f, 1.13f, 0.0f), {0.15f, 0.13f, 0.105f}),         // waist and belly
+      ellipsoid(mid(0.0f, 1.30f, 0.0f), {0.165f, 0.15f, 0.115f}),        // chest
+      ellipsoid(mid(0.0f, 1.645f, 0.015f), {0.075f, 0.105f, 0.095f}),    // skull
+      ellipsoid(mid(0.0f, 1.585f, 0.04f), {0.06f, 0.05f, 0.07f}),        // jaw
+      ellipsoid(mid(0.0f, 1.63f, 0.108f), {0.012f, 0.022f, 0.018f}),     // nose
+  };
+  s.chains = {
+      chain({{mid(-0.17f, 1.42f, -0.015f), 0.055f}, {mid(0.0f, 1.44f, -0.015f), 0.07f}, {mid(0.17f, 1.42f, -0.015f), 0.055f}}),
+      chain({{mid(0.0f, 1.42f, -0.01f), 0.055f}, {mid(0.0f, 1.56f, 0.005f), 0.048f}}),
+  };
+  return s;
+}
+
+// Arms: `up` lays the forearms on the table beside the face hole (prone, the table is 0.105 m
+// in front of the hip plane); otherwise the forearms rest folded on the belly.
+Shape arms_shape(bool up) {
+  Shape s;
+  s.blend = 0.02f;
+  for (float side : {-1.0f, 1.0f}) {
+    if (up) {
+      s.chains.push_back(chain({{mid(side * 0.185f, 1.415f, 0.0f), 0.05f}, {mid(side * 0.33f, 1.55f, 0.06f), 0.04f},
+                                {mid(side * 0.17f, 1.75f, 0.075f), 0.028f}}));
+      s.ellipsoids.push_back(ellipsoid(mid(side * 0.13f, 1.80f, 0.08f), {0.035f, 0.05f, 0.018f}));
+    } else {
+      s.chains.push_back(chain({{mid(side * 0.185f, 1.415f, -0.015f), 0.05f}, {mid(side * 0.235f, 1.15f, -0.04f), 0.04f},
+                                {mid(side * 0.09f, 1.07f, 0.15f), 0.028f}}));
+      s.ellipsoids.push_back(ellipsoid(mid(side * 0.04f, 1.06f, 0.16f), {0.05f, 0.035f, 0.018f}));
+    }
+  }
+  return s;
+}
+
+// The other leg: the massaged one's size, mirrored across the midline (hip 0.91 m, knee 0.49 m,
+// ankle 0.08 m up a 1.75 m client), girths close to the leg's.
+Shape right_leg_shape() {
+  Shape s;
+  s.blend = 0.02f;
+  const float x = 2.0f * kMidlineX;  // the left leg's axis (x ~ 0) mirrored
+  s.chains = {chain({{{x, 0.93f, -0.02f}, 0.095f},
+                     {{x + 0.002f, 0.78f, -0.005f}, 0.085f},
+                     {{x + 0.008f, 0.62f, 0.0f}, 0.074f},
+                     {{x + 0.018f, 0.49f, 0.0f}, 0.058f},
+                     {{x + 0.018f, 0.40f, -0.012f}, 0.058f},
+                     {{x + 0.018f, 0.32f, -0.02f}, 0.058f},
+                     {{x + 0.018f, 0.20f, -0.018f}, 0.042f},
+                     {{x + 0.018f, 0.10f, -0.015f}, 0.033f},
+                     {{x + 0.018f, 0.075f, -0.015f}, 0.034f}})};
+  s.ellipsoids = {ellipsoid({x + 0.015f, 0.04f, 0.06f}, {0.045f, 0.035f, 0.13f}),
+                  ellipsoid({x + 0.018f, 0.045f, -0.04f}, {0.035f, 0.04f, 0.04f})};
+  return s;
+}
+
+// What the hip drape covers: the pelvis, both buttocks and the top of the left thigh (an
+// ellipsoid enclosing the detailed leg's skin from 0.95 m to its cut at 1.035 m).
+Shape hip_cover_shape() {
+  Shape s;
+  s.blend = 0.045f;  // a sheet bridges hollows rather than following them
+  s.ellipsoids = {
+      ellipsoid(mid(0.0f, 0.97f, -0.015f), {0.175f, 0.13f, 0.12f}),
+      ellipsoid(mid(-0.085f, 0.905f, -0.065f), {0.105f, 0.10f, 0.095f}),
+      ellipsoid({0.017f, 0.96f, -0.022f}, {0.115f, 0.13f, 0.14f}),
+      ellipsoid(mid(0.0f, 1.13f, 0.0f), {0.14f, 0.13f, 0.10f}),
+      ellipsoid(mid(0.0f, 1.27f, 0.0f), {0.155f, 0.15f, 0.11f}),
+  };
+  s.chains = {chain({{{2.0f * kMidlineX, 0.93f, -0.02f}, 0.095f}, {{2.0f * kMidlineX + 0.002f, 0.80f, -0.005f}, 0.087f}})};
+  return s;
+}
+
+const Shape& hip_cover() {
+  static const Shape s = hip_cover_shape();
+  return s;
+}
+
+// The table: a padded top with rounded edges and an oval face hole, on four legs joined by an
+// apron. Room frame.
+float table_top(const glm::vec3& p) {
+  const float top = rounded_box(p, {0.0f, Table::kTopY - 0.5f * Table::kThickness, 0.0f},
+                                {0.5f * Table::kLength, 0.5f * Table::kThickness, 0.5f * Table::kWidth}, 0.025f);
+  // The face hole: an oval 16 cm along the table and 11 cm across, its rim rounded.
+  const glm::vec2 q((p.x - Table::kFaceHoleX) / 0.08f, p.z / 0.055f);
+  const float hole = (glm::length(q) - 1.0f) * 0.055f;
+  return -smooth_min(-top, hole, 0.012f);
+}
+
+float table_frame(const glm::vec3& p) {
+  float d = rounded_box(p, {0.0f, Table::kTopY - Table::kThickness - 0.045f, 0.0f},
+                        {0.5f * Table::kLength - 0.06f, 0.045f, 0.5f * Table::kWidth - 0.05f}, 0.01f);
+  for (float sx : {-1.0f, 1.0f})
+    for (float sz : {-1.0f, 1.0f}) {
+      const glm::vec2 c(sx * (0.5f * Table::kLength - 0.09f), sz * (0.5f * Table::kWidth - 0.08f));
+      // A round-ended post from the floor to the apron.
+      const float below = std::clamp(p.y, 0.028f, Table::kTopY - Table::kThickness);
+      const float leg = glm::length(glm::vec3(p.x - c.x, p.y - below, p.z - c.y)) - 0.028f;
+      d = smooth_min(d, leg, 0.015f);
+    }
+  return d;
+}
+
+// A half-round bolster across the table, its axis on the table top at room x, touching the
+// skin at the leg-frame point `touch` of the pose.
+ClientPart bolster(const std::string& name, const glm::mat4& leg_to_room, const glm::vec3& touch) {
+  const glm::vec3 t(leg_to_room * glm::vec4(touch, 1.0f));
+  const float r = t.y - Table::kTopY + 0.005f;
+  auto shape = std::make_shared<Shape>();
+  shape->chains = {chain({{{t.x, Table::kTopY, -0.28f}, r}, {{t.x, Table::kTopY, 0.28f}, r}})};
+  return {name, [shape](const glm::vec3& p) { return shape->distance(p); }, box_of(*shape, 0.03f), 0.006f, 800,
+          kUpholstery * 1.15f};
+}
+
+// The foam wedge of the raised posture: its top face along the back of the raised legs (the
+// calves pressed 8 mm into it), from where that face meets the table to the heels.
+ClientPart wedge() {
+  const auto pose = anatomy::client_pose(anatomy::ClientPosture::raised);
+  const glm::vec3 heel(pose.left_leg * glm::vec4(-0.02f, 0.02f, -0.078f, 1.0f));
+  const glm::vec3 thigh(pose.left_leg * glm::vec4(-0.02f, 0.75f, -0.078f, 1.0f));
+  const glm::vec2 along = glm::normalize(glm::vec2(heel - thigh));
+  glm::vec2 up(-along.y, along.x);
+  if (up.y < 0.0f) up = -up;
+  const glm::vec2 h(heel);
+  auto field = [h, up](const glm::vec3& p) {
+    const float below_top = glm::dot(glm::vec2(p) - h, up);
+    const float above_table = Table::kTopY - p.y;
+    const float before_end = p.x - (h.x + 0.03f);
+    const float across = std::abs(p.z) - 0.30f;
+    return smooth_max(smooth_max(below_top, above_table, 0.02f), smooth_max(before_end, across, 0.02f), 0.02f);
+  };
+  Box box{{thigh.x - 0.8f, Table::kTopY - 0.05f, -0.35f}, {h.x + 0.08f, h.y + 0.08f, 0.35f}};
+  return {"table.wedge", field, box, 0.008f, 600, kUpholstery * 1.15f};
+}
+
+float hip_edge(const glm::vec3& p) {
+  // Below the drape's lower edge: on the left thigh at 0.95 m (above the highest stroke, 0.90 m),
+  // dipping to 0.84 m next to the midline to cover the inner cut down to the crotch (0.835 m).
+  const float x = p.x - kMidlineX;
+  const float edge = 0.84f + 0.11f * std::clamp((x - 0.012f) / 0.04f, 0.0f, 1.0f);
+  // Divided by the steepest slope's length so it never overstates the distance (the mesher skips
+  // blocks the field says are far from the surface).
+  constexpr float kSlope = 0.11f / 0.04f;
+  return (edge - p.y) / std::sqrt(1.0f + kSlope * kSlope);
+}
+
+}  // namespace
+
+float hip_drape_distance(const glm::vec3& p) {
+  const float sheet = hip_cover().distance(p) - kSheetGap;
+  const float above_armpits = p.y - 1.38f;
+  return smooth_max(sheet, smooth_max(above_armpits, hip_edge(p), 0.01f), 0.01f);
+}
+
+std::vector<ClientPart> client_parts() {
+  std::vector<ClientPart> parts;
+  auto add_shape = [&parts](const std::string& name, Shape shape, float voxel, std::size_t triangles, glm::vec3 colour) {
+    auto s = std::make_shared<Shape>(std::move(shape));
+    parts.push_back({name, [s](const glm::vec3& p) { return s->distance(p); }, box_of(*s, 3.0f * voxel + s->blend),
+                     voxel, triangles, colour});
+  };
+  add_shape("client.body", body_shape(), 0.005f, 5000, kSkin);
+  add_shape("client.arms-down", arms_shape(false), 0.004f, 1600, kSkin);
+  add_shape("client.arms-up", arms_shape(true), 0.004f, 1600, kSkin);
+  add_shape("client.leg-right", right_leg_shape(), 0.004f, 3000, kSkin);
+
+  Box hips{{kMidlineX - 0.40f, 0.72f, -0.32f}, {0.28f, 1.46f, 0.30f}};
+  parts.push_back({"drape.hips", hip_drape_distance, hips, 0.006f, 3500, kSheet});
+  {
+    // The sheet over the other leg, from the hip to just above the ankle.
+    auto leg = std::make_shared<Shape>(right_leg_shape());
+    leg->blend = 0.05f;
+    auto field = [leg](const glm::vec3& p) {
+      return smooth_max(leg->distance(p) - kSheetGap, smooth_max(p.y - 1.0f, 0.14f - p.y, 0.01f), 0.01f);
+    };
+    parts.push_back({"drape.leg-right", field, box_of(*leg, 0.05f), 0.006f, 1800, kSheet});
+  }
+
+  parts.push_back({"table.top", table_top,
+                   Box{{-0.5f * Table::kLength - 0.03f, Table::kTopY - Table::kThickness - 0.03f, -0.5f * Table::kWidth - 0.03f},
+                       {0.5f * Table::kLength + 0.03f, Table::kTopY + 0.03f, 0.5f * Table::kWidth + 0.03f}},
+                   0.008f, 1500, kUpholstery});
+  parts.push_back({"table.frame", table_frame,
+                   Box{{-0.5f * Table::kLength, -0.02f, -0.5f * Table::kWidth}, {0.5f * Table::kLength, Table::kTopY, 0.5f * Table::kWidth}},
+                   0.008f, 1200, kWood});
+  parts.push_back(bolster("table.bolster-knees", anatomy::client_pose(anatomy::ClientPosture::supine).left_leg,
+                          {-0.02f, 0.47f, -0.07f}));
+  parts.push_back(bolster("table.bolster-ankles", anatomy::client_pose(anatomy::ClientPosture::prone).left_leg,
+                          {-0.02f, 0.20f, 0.035f}));
+  parts.push_back(wedge());
+  return parts;
+}
+
+}  // namespace effleura::forge

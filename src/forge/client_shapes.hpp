@@ -1,0 +1,34 @@
+#pragma once
+// The client around the massaged leg, as signed-distance shapes: the body (pelvis, trunk,
+// shoulders, head), the arms in two positions, the other (right) leg, the drapes, and the
+// massage table with its face hole, bolsters and leg wedge. Smooth, simple forms: enough to
+// read as a person lying on a table around the detailed left leg, not an anatomy of their own.
+//
+// Frames (anatomy/client_pose.hpp): body parts, the arms and the body drape in the body
+// frame (the leg frame of the standing client); the right leg and its drape in the same frame,
+// turned about the right hip when drawn; the table and its supports in the room frame.
+#include <string>
+#include <vector>
+
+#include "forge/shape.hpp"
+#include "forge/tri_mesh.hpp"
+
+namespace effleura::forge {
+
+struct ClientPart {
+  std::string name;      // mesh name in assets/client.glb, e.g. "client.body"
+  Field field;           // signed distance, negative inside
+  Box box;               // where the surface lies (the mesher's domain)
+  float voxel = 0.006f;  // metres
+  std::size_t triangles = 4000;
+  glm::vec3 colour{0.8f};
+};
+
+// Every part, in the order they are written.
+std::vector<ClientPart> client_parts();
+
+// The drape over the hips: negative inside. Exposed so a test can check that it hides the
+// leg's flat cuts at the top of the thigh and at the midline.
+float hip_drape_distance(const glm::vec3& body_point);
+
+}  // namespace effleura::forge

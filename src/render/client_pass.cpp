@@ -1,0 +1,82 @@
+#include "render/client_pass.hpp"
+
+#include <string_view>
+
+#include "render/gl.hpp"
+
+namespace effleura::render {
+namespace {
+
+bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
+
+// Which frame of the pose a part is modelled in (forge/client_shapes.hpp).
+const glm::mat4& frame_of(const std::string& name, const anatomy::ClientPose& pose) {
+  static const glm::mat4 room(1.0f);
+  if (name == "client.leg-right" || name == "drape.leg-right") return pose.right_leg;
+  if (starts_with(name, "table.")) return room;
+  return pose.body;
+}
+
+bool shown(const std::string& name, const anatomy::ClientPose& pose) {
+  if (name == "client.arms-up") return pose.arms_up;
+  if (name == "client.arms-down") return !pose.arms_up;
+  if (name == "drape.leg-right") return pose.on_table;  // standing, the other leg is bare
+  if (name == "table.bolster-knees") return pose.knee_bolster;
+  if (name == "table.bolster-ankles") return pose.ankle_bolster;
+  if (name == "table.wedge") return pose.wedge;
+  if (starts_with(name, "table.")) return pose.on_table;
+  return true;
+}
+
+// Colours and SHADING (shaders/model.frag): the body's skin exactly as the leg's skin layer
+// (renderer.cpp), so the two read as one person; cotton, upholstery and wood matte.
+struct Look {
+  glm::vec3 colour;
+  int shading;
+};
+
+Look look_of(const std::string& name) {
+  if (starts_with(name, "client.")) return {{0.86f, 0.66f, 0.55f}, 0};
+  if (starts_with(name, "drape.")) return {{0.90f, 0.89f, 0.85f}, 2};
+  if (name == "table.frame") return {{0.62f, 0.47f, 0.33f}, 2};
+  if (name == "table.top") return {{0.40f, 0.24f, 0.27f}, 2};
+  return {{0.46f, 0.28f, 0.31f}, 2};  // bolsters and the wedge: the same upholstery, a shade lighter
+}
+
+}  // namespace
+
+void ClientPass::upload(const anatomy::Model& client) {
+  parts_.clear();
+  parts_.reserve(client.meshes.size());
+  for (const auto& m : client.meshes) {
+    const Kind kind = starts_with(m.name, "drape.") ? Kind::drape : starts_with(m.name, "table.") ? Kind::table : Kind::body;
+    parts_.push_back({GpuMesh(m), kind});
+  }
+}
+
+void ClientPass::draw(const std::array<ShaderProgram, 4>& materials, const FrameView& view, Kind kind, float opacity) const {
+  if (!view.client) return;
+  const anatomy::ClientPose& pose = *view.client;
+  for (const Part& part : parts_) {
+    if (part.kind != kind || !shown(part.mesh.name(), pose)) continue;
+    const Look look = look_of(part.mesh.name());
+    const ShaderProgram& m = materials[static_cast<std::size_t>(look.shading)];
+    m.use();
+    m.set("uModel", frame_of(part.mesh.name(), pose));
+    m.set("uBaseColour", look.colour);
+    m.set("uOpacity", opacity);
+    part.mesh.draw();
+  }
+}
+
+void ClientPass::draw_solid(const std::array<ShaderProgram, 4>& materials, const FrameView& view) const {
+  if (view.layers.skin) draw(materials, view, Kind::body, 1.0f);
+  draw(materials, view, Kind::table, 1.0f);
+}
+
+void ClientPass::draw_drapes(const std::array<ShaderProgram, 4>& materials, const FrameView& view, float opacity) const {
+  if (!view.layers.skin) return;
+  draw(materials, view, Kind::drape, opacity);
+}
+
+}  // namespace effleura::render

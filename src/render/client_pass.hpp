@@ -1,0 +1,35 @@
+#pragma once
+// Draws the rest of the client and the table (assets/client.glb) around the leg, each part in
+// its own frame of anatomy::ClientPose: the body and its drape with the body, the other leg
+// and its drape about their hip, the table and its supports in the room. Parts that belong to
+// one posture (arms up or folded, bolsters, the wedge) show only in it.
+#include <array>
+#include <vector>
+
+#include "anatomy/model.hpp"
+#include "render/frame_view.hpp"
+#include "render/gpu_mesh.hpp"
+#include "render/shader_program.hpp"
+
+namespace effleura::render {
+
+class ClientPass {
+ public:
+  void upload(const anatomy::Model& client);
+  // The skin-coloured body and the table, opaque. `materials` are the renderer's model
+  // programs (shaders/model.*), their view uniforms already set.
+  void draw_solid(const std::array<ShaderProgram, 4>& materials, const FrameView& view) const;
+  // The drapes: opaque, or at `opacity` (blended, no depth written) over the X-ray leg.
+  void draw_drapes(const std::array<ShaderProgram, 4>& materials, const FrameView& view, float opacity) const;
+
+ private:
+  enum class Kind { body, drape, table };
+  struct Part {
+    GpuMesh mesh;
+    Kind kind;
+  };
+  void draw(const std::array<ShaderProgram, 4>& materials, const FrameView& view, Kind kind, float opacity) const;
+  std::vector<Part> parts_;
+};
+
+}  // namespace effleura::render

@@ -1,0 +1,50 @@
+#include "render/posture_view.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include <glm/geometric.hpp>
+
+namespace effleura::render {
+namespace {
+
+constexpr float kOverheadPitch = 1.3f;   // ~75 degrees: from the ceiling, the leg still in perspective
+constexpr float kBesidePitch = 0.5f;     // ~29 degrees down: a standing therapist's eye over the table
+constexpr float kPastLegPitch = 0.95f;   // ~54 degrees: over the other leg onto the inner side
+
+ViewAngles angles_of(const glm::vec3& d) {
+  return {std::atan2(d.x, d.z), std::asin(std::clamp(d.y, -1.0f, 1.0f))};
+}
+
+}  // namespace
+
+bool upright(const glm::mat4& leg_to_room) {
+  return glm::normalize(glm::vec3(leg_to_room[1])).y > 0.866f;
+}
+
+glm::vec3 leg_direction(const ViewAngles& a) {
+  const float c = std::cos(a.pitch);
+  return {std::sin(a.yaw) * c, std::sin(a.pitch), std::cos(a.yaw) * c};
+}
+
+ViewAngles room_angles(const glm::vec3& leg_dir, const glm::mat4& leg_to_room) {
+  const glm::mat3 r(leg_to_room);
+  const glm::vec3 d = glm::normalize(r * leg_dir);
+  if (upright(leg_to_room)) return angles_of(d);
+  // The leg's outer side, level: where a therapist stands to work this leg.
+  glm::vec3 outer = r * glm::vec3(1, 0, 0);
+  outer.y = 0.0f;
+  if (glm::length(outer) < 1e-3f) outer = glm::vec3(0, 0, 1);
+  outer = glm::normalize(outer);
+  if (std::abs(d.y) > 0.8f) {
+    // From the ceiling (or, for a side that faces the table, from beside it at table height).
+    const ViewAngles side = angles_of(outer);
+    return {side.yaw, d.y > 0.0f ? kOverheadPitch : 0.05f};
+  }
+  glm::vec3 level(d.x, 0.0f, d.z);
+  level = glm::normalize(level);
+  const float pitch = glm::dot(level, outer) < -0.5f ? kPastLegPitch : std::max(kBesidePitch, std::asin(d.y) + kBesidePitch);
+  return {angles_of(level).yaw, std::min(pitch, kOverheadPitch)};
+}
+
+}  // namespace effleura::render

@@ -1,0 +1,28 @@
+#pragma once
+// The named views of the leg (front, back, lateral, medial, top) as orbit angles in the room,
+// for a leg in any posture: "back" looks at the back of the leg, from the ceiling when the
+// client lies prone. The camera orbits in the room with the room's up; only where it starts
+// depends on the posture. Plain math, no GL.
+#include <glm/mat4x4.hpp>
+#include <glm/vec3.hpp>
+
+#include "core/view_angles.hpp"
+
+namespace effleura::render {
+
+// True when the leg stands within 30 degrees of upright (standing): the views are the leg
+// frame's own angles, as they always were.
+bool upright(const glm::mat4& leg_to_room);
+
+// Orbit angles in the room that look at the leg from `leg_direction` (a direction of the leg
+// frame, from the leg toward the eye). Upright: exactly that direction. Lying or sitting, as a
+// therapist beside the table sees it: from above, the camera leans toward the leg's outer side
+// so the leg runs across the (wide) screen; from the side, it looks down a little, as from
+// standing height; from the other leg's side (medial), steeply down past it; never from under
+// the table.
+ViewAngles room_angles(const glm::vec3& leg_direction, const glm::mat4& leg_to_room);
+
+// The direction of the leg frame that the named view's angles (core/view_angles.hpp) look from.
+glm::vec3 leg_direction(const ViewAngles& angles);
+
+}  // namespace effleura::render

@@ -1,0 +1,69 @@
+// The client stage without GL: the posture drawn follows the flow model's, and a lying client
+// turns over when the technique's step works the other side of the leg.
+#include <doctest/doctest.h>
+
+#include "anatomy/model_loader.hpp"
+#include "app/client_stage.hpp"
+#include "app/simulation.hpp"
+#include "core/frame.hpp"
+
+using namespace effleura;
+
+namespace {
+
+app::DataPaths source_paths() {
+  return {std::filesystem::path(EFFLEURA_SOURCE_DIR) / "content", std::filesystem::path(EFFLEURA_SOURCE_DIR) / "assets"};
+}
+
+// +1 when the front of the leg faces the ceiling, -1 when its back does.
+float front_up(const app::ClientStage& stage) { return anatomy::to_room(stage.pose().left_leg, frame::kAnterior).y; }
+
+}  // namespace
+
+TEST_CASE("effleurage turns the client from prone to supine when the strokes move to the front") {
+  app::Simulation sim;
+  anatomy::Model no_model;
+  REQUIRE(sim.load(source_paths(), no_model).has_value());
+  REQUIRE(sim.select_technique("effleurage").has_value());
+  app::ClientStage stage;
+  stage.choose(anatomy::ClientPosture::supine);
+  stage.set_technique(sim.timeline(), sim.technique()->views);
+  CHECK(front_up(stage) == doctest::Approx(-1.0f));  // the first strokes are on the back: prone at once
+  bool turned_mid_way = false;
+  for (int i = 0; i < 30 * 20; ++i) {  // 20 s: into the second step, on the front
+    sim.update(1.0 / 30.0);
+    stage.update(1.0 / 30.0, sim.frame().step);
+    if (std::abs(front_up(stage)) < 0.5f) turned_mid_way = true;
+  }
+  CHECK(sim.frame().step == 1);
+  CHECK(front_up(stage) == doctest::Approx(1.0f));
+  CHECK(turned_mid_way);  // a roll through lying on the side, not a jump
+}
+
+TEST_CASE("ankle pumps, never shown from the back, keep the client supine") {
+  app::Simulation sim;
+  anatomy::Model no_model;
+  REQUIRE(sim.load(source_paths(), no_model).has_value());
+  REQUIRE(sim.select_technique("ankle-pumps").has_value());
+  app::ClientStage stage;
+  stage.choose(anatomy::ClientPosture::supine);
+  stage.set_technique(sim.timeline(), sim.technique()->views);
+  for (int i = 0; i < 30 * 10; ++i) {
+    sim.update(1.0 / 30.0);
+    stage.update(1.0 / 30.0, sim.frame().step);
+    REQUIRE(front_up(stage) == doctest::Approx(1.0f));
+  }
+}
+
+TEST_CASE("the flow panel's posture is the posture drawn") {
+  app::ClientStage stage;
+  stage.choose(anatomy::ClientPosture::prone);
+  CHECK_FALSE(stage.follow_flow(flow::Posture::supine));  // prone already lies flat
+  CHECK(stage.posture() == anatomy::ClientPosture::prone);
+  CHECK(stage.follow_flow(flow::Posture::standing));
+  CHECK(stage.posture() == anatomy::ClientPosture::standing);
+  CHECK_FALSE(stage.pose().on_table);
+  CHECK(stage.follow_flow(flow::Posture::raised));
+  CHECK(stage.pose().wedge);
+  CHECK(app::flow_posture(stage.posture()) == flow::Posture::raised);
+}

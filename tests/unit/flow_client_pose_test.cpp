@@ -1,0 +1,122 @@
+// The posture transform (anatomy/client_pose): where the leg and the client lie in the room,
+// checked against the heights the flow model computes for the same posture (flow/posture).
+#include <doctest/doctest.h>
+
+#include <glm/geometric.hpp>
+
+#include "anatomy/client_pose.hpp"
+#include "core/frame.hpp"
+#include "flow/posture.hpp"
+
+using namespace effleura;
+using anatomy::ClientPosture;
+using anatomy::Table;
+
+namespace {
+
+glm::vec3 room(const glm::mat4& m, const glm::vec3& p) { return glm::vec3(m * glm::vec4(p, 1.0f)); }
+
+// Points of the leg frame on the leg's axis and on its skin (front of the shin, back of the calf,
+// the heel), for comparing heights.
+const glm::vec3 kPoints[] = {frame::kHipCentre, frame::kKneeCentre, frame::kAnkleCentre, {-0.01f, 0.30f, 0.04f},
+                             {-0.01f, 0.33f, -0.085f}, {-0.02f, 0.02f, -0.08f}, {0.10f, 0.75f, 0.0f}};
+
+}  // namespace
+
+TEST_CASE("prone, the back of the leg faces the ceiling; supine, the front does") {
+  const auto prone = anatomy::client_pose(ClientPosture::prone);
+  const auto supine = anatomy::client_pose(ClientPosture::supine);
+  CHECK(anatomy::to_room(prone.left_leg, -frame::kAnterior).y == doctest::Approx(1.0f));
+  CHECK(anatomy::to_room(supine.left_leg, frame::kAnterior).y == doctest::Approx(1.0f));
+  // Lying along the table, the head toward its face-hole end (-X), toes toward the foot end.
+  for (const auto& pose : {prone, supine}) {
+    CHECK(anatomy::to_room(pose.left_leg, frame::kUp).x == doctest::Approx(-1.0f));
+    CHECK(pose.on_table);
+  }
+  // Prone, the face is over the face hole (nose ~1.62 m up a 1.75 m client, in front of the midline).
+  const glm::vec3 nose = room(prone.body, {anatomy::kMidlineX, 1.62f, 0.10f});
+  CHECK(nose.x == doctest::Approx(Table::kFaceHoleX).epsilon(0.02));
+  CHECK(std::abs(nose.z) < 0.01f);
+  CHECK(prone.arms_up);
+  CHECK_FALSE(supine.arms_up);
+}
+
+TEST_CASE("lying, the massaged leg rests on the table: above its top, within its width") {
+  for (auto p : {ClientPosture::prone, ClientPosture::supine}) {
+    const auto pose = anatomy::client_pose(p);
+    CAPTURE(anatomy::client_posture_name(p));
+    for (const glm::vec3& axis : {frame::kHipCentre, frame::kKneeCentre, glm::vec3(-0.02f, 0.2f, 0.0f)}) {
+      const glm::vec3 r = room(pose.left_leg, axis);
+      CHECK(r.y > Table::kTopY + 0.03f);  // the axis lies inside a leg at least 6 cm thick
+      CHECK(r.y < Table::kTopY + 0.16f);
+      CHECK(std::abs(r.z) < 0.5f * Table::kWidth - 0.06f);
+      CHECK(std::abs(r.x) < 0.5f * Table::kLength);
+    }
+    // The left leg lies on the client's left of the midline, the other leg on the right.
+    const glm::vec3 left = room(pose.left_leg, frame::kKneeCentre);
+    const glm::vec3 right = room(pose.right_leg, anatomy::kRightHipCentre - glm::vec3(0, 0.4f, 0));
+    const glm::vec3 to_left = anatomy::to_room(pose.body, frame::kLateral);
+    CHECK(glm::dot(left - right, to_left) > 0.12f);
+  }
+}
+
+TEST_CASE("turning over runs from prone to supine without passing through the table") {
+  const auto prone = anatomy::client_pose(ClientPosture::supine, 0.0f);
+  const auto supine = anatomy::client_pose(ClientPosture::prone, 1.0f);
+  const auto expect_prone = anatomy::client_pose(ClientPosture::prone);
+  const auto expect_supine = anatomy::client_pose(ClientPosture::supine);
+  for (const glm::vec3& p : kPoints) {
+    CHECK(glm::distance(room(prone.left_leg, p), room(expect_prone.left_leg, p)) < 1e-5f);
+    CHECK(glm::distance(room(supine.left_leg, p), room(expect_supine.left_leg, p)) < 1e-5f);
+  }
+  for (int i = 0; i <= 20; ++i) {
+    const auto pose = anatomy::client_pose(ClientPosture::supine, static_cast<float>(i) / 20.0f);
+    CAPTURE(i);
+    // The outer hip (the widest point of the pelvis, 0.22 m out from the midline) stays above the table.
+    for (float side : {-1.0f, 1.0f}) {
+      const glm::vec3 hip = room(pose.body, {anatomy::kMidlineX + side * 0.22f, 0.92f, 0.0f});
+      CHECK(hip.y > Table::kTopY);
+    }
+  }
+}
+
+TEST_CASE("the heights drawn are the heights the flow model computes for that posture") {
+  const anatomy::VeinNetworkParams params;
+  const std::pair<ClientPosture, flow::Posture> pairs[] = {{ClientPosture::supine, flow::Posture::supine},
+                                                           {ClientPosture::raised, flow::Posture::raised},
+                                                           {ClientPosture::standing, flow::Posture::standing}};
+  for (const auto& [drawn, model] : pairs) {
+    CAPTURE(anatomy::client_posture_name(drawn));
+    const auto pose = anatomy::client_pose(drawn);
+    const float hip_room = room(pose.left_leg, frame::kHipCentre).y;
+    const double hip_model = flow::height_above_reference(frame::kHipCentre, model, params);
+    for (const glm::vec3& p : kPoints) {
+      const double drawn_rise = room(pose.left_leg, p).y - hip_room;
+      const double model_rise = flow::height_above_reference(p, model, params) - hip_model;
+      CHECK(std::abs(drawn_rise - model_rise) < 1e-4);
+    }
+  }
+  // Raised: the heels about 0.4 m above the hips, as the flow model's 30 degrees put them.
+  const auto raised = anatomy::client_pose(ClientPosture::raised);
+  CHECK(room(raised.left_leg, frame::kAnkleCentre).y - room(raised.left_leg, frame::kHipCentre).y ==
+        doctest::Approx(0.83 * 0.5).epsilon(0.05));
+  CHECK(raised.wedge);
+  CHECK_FALSE(anatomy::client_pose(ClientPosture::standing).on_table);
+}
+
+TEST_CASE("sitting: upright on the table, the thighs level with the hips (the knee does not bend yet)") {
+  const auto pose = anatomy::client_pose(ClientPosture::sitting);
+  CHECK(anatomy::to_room(pose.body, frame::kUp).y == doctest::Approx(1.0f));
+  const glm::vec3 hip = room(pose.left_leg, frame::kHipCentre), knee = room(pose.left_leg, frame::kKneeCentre);
+  CHECK(knee.y == doctest::Approx(hip.y).epsilon(0.02));
+  CHECK(glm::distance(hip, knee) > 0.4f);
+  CHECK(hip.y > Table::kTopY);
+}
+
+TEST_CASE("posture names: the five drawn postures, nothing else") {
+  for (auto p : {ClientPosture::supine, ClientPosture::prone, ClientPosture::raised, ClientPosture::sitting,
+                 ClientPosture::standing})
+    CHECK(anatomy::parse_client_posture(anatomy::client_posture_name(p)) == p);
+  CHECK_FALSE(anatomy::parse_client_posture("upside-down").has_value());
+  CHECK_FALSE(anatomy::parse_client_posture("").has_value());
+}

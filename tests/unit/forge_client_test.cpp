@@ -1,0 +1,114 @@
+// assets/client.glb end to end: the committed file is what the forge builds, every part is a
+// closed surface, and the hip drape hides the massaged leg's flat cuts at the top of the thigh
+// and at the midline.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <filesystem>
+
+#include "anatomy/client_pose.hpp"
+#include "anatomy/model_loader.hpp"
+#include "core/files.hpp"
+#include "forge/client_forge.hpp"
+#include "forge/client_shapes.hpp"
+#include "forge/mesh_tools.hpp"
+#include "sanitizer.hpp"
+
+using namespace effleura;
+namespace fs = std::filesystem;
+
+namespace {
+
+using test::kSanitized;  // sanitizer.hpp
+
+const fs::path kAsset = EFFLEURA_SOURCE_DIR "/assets/client.glb";
+
+const anatomy::Model& committed() {
+  static const anatomy::Model model = [] {
+    auto m = anatomy::load_model(kAsset);
+    REQUIRE_MESSAGE(m.has_value(), (m ? "" : m.error().describe()));
+    return std::move(*m);
+  }();
+  return model;
+}
+
+}  // namespace
+
+TEST_CASE("the committed assets/client.glb is what effleura-forge builds" * doctest::skip(kSanitized)) {
+  auto built = forge::forge_client_glb({});
+  REQUIRE_MESSAGE(built.has_value(), (built ? "" : built.error().describe()));
+  auto file = read_binary_file(kAsset);
+  REQUIRE(file.has_value());
+  CHECK_MESSAGE(*built == *file, "assets/client.glb is stale: run effleura-forge --part client");
+}
+
+TEST_CASE("two coarse client forges give the same bytes") {
+  forge::ClientForgeOptions o;
+  o.coarseness = 3.0f;
+  auto a = forge::forge_client_glb(o), b = forge::forge_client_glb(o);
+  REQUIRE_MESSAGE(a.has_value(), (a ? "" : a.error().describe()));
+  REQUIRE(b.has_value());
+  CHECK(*a == *b);
+}
+
+TEST_CASE("the client asset holds a body, both arm positions, the other leg, drapes and the table, each closed") {
+  const char* names[] = {"client.body", "client.arms-down", "client.arms-up", "client.leg-right", "drape.hips",
+                         "drape.leg-right", "table.top", "table.frame", "table.bolster-knees", "table.bolster-ankles",
+                         "table.wedge"};
+  std::size_t total = 0;
+  for (const char* name : names) {
+    CAPTURE(name);
+    const anatomy::Mesh* m = committed().find(name);
+    REQUIRE(m != nullptr);
+    forge::TriMesh mesh{m->positions, m->indices};
+    CHECK(forge::non_manifold_edges(mesh) == 0);
+    CHECK(mesh.triangle_count() >= 300);
+    total += mesh.triangle_count();
+  }
+  // Drawn every frame beside the ~150,000-triangle leg by a software rasteriser: kept small.
+  CHECK(total < 50000);
+}
+
+TEST_CASE("the table is a massage table: its top at 0.70 m with a face hole at the head end") {
+  const anatomy::Mesh* top = committed().find("table.top");
+  REQUIRE(top != nullptr);
+  float max_y = -1.0f, min_x = 9.0f, max_x = -9.0f;
+  bool hole_rim = false;
+  for (const auto& p : top->positions) {
+    max_y = std::max(max_y, p.y);
+    min_x = std::min(min_x, p.x);
+    max_x = std::max(max_x, p.x);
+    // Vertices inside the outline of the top, on the rim of the oval hole.
+    const float q = std::hypot((p.x - anatomy::Table::kFaceHoleX) / 0.08f, p.z / 0.055f);
+    if (q < 1.1f && p.y > anatomy::Table::kTopY - 0.05f) hole_rim = true;
+  }
+  CHECK(max_y == doctest::Approx(anatomy::Table::kTopY).epsilon(0.01));
+  CHECK(max_x - min_x == doctest::Approx(anatomy::Table::kLength).epsilon(0.02));
+  CHECK(hole_rim);
+  // The hole is open: no vertex of the top lies at its centre.
+  const bool filled = std::any_of(top->positions.begin(), top->positions.end(), [](const glm::vec3& p) {
+    return std::hypot(p.x - anatomy::Table::kFaceHoleX, p.z) < 0.03f;
+  });
+  CHECK_FALSE(filled);
+}
+
+TEST_CASE("the hip drape covers the leg's cut across the top of the thigh and along the midline") {
+  const fs::path leg_path = EFFLEURA_SOURCE_DIR "/assets/leg.glb";
+  auto leg = anatomy::load_model(leg_path);
+  REQUIRE_MESSAGE(leg.has_value(), (leg ? "" : leg.error().describe()));
+  const anatomy::Mesh* skin = leg->find("skin");
+  REQUIRE(skin != nullptr);
+  float top = -1.0f;
+  for (const auto& p : skin->positions) top = std::max(top, p.y);
+  std::size_t near_cut = 0, uncovered = 0;
+  for (const auto& p : skin->positions) {
+    // Within 4 cm of the top cut, or on the inner cut above the crotch (0.835 m up to the midline).
+    const bool top_cut = p.y > top - 0.04f;
+    const bool inner_cut = p.x < anatomy::kMidlineX + 0.004f && p.y > 0.86f;
+    if (!top_cut && !inner_cut) continue;
+    ++near_cut;
+    if (forge::hip_drape_distance(p) >= 0.0f) ++uncovered;
+  }
+  CHECK(near_cut > 100);
+  CHECK(uncovered == 0);
+}
