@@ -5,6 +5,7 @@
 #include "anatomy/model_loader.hpp"
 #include "render/highlight.hpp"
 #include "render/screen_region.hpp"
+#include "technique/forearm.hpp"
 #include "technique/working_region.hpp"
 #include "render/valve_geometry.hpp"
 #include "ui/main_ui.hpp"
@@ -147,8 +148,11 @@ render::FrameView Scene::frame_view(glm::ivec2 framebuffer) const {
         const glm::vec3 palm(hand.transform[3]), normal(hand.transform[1]);
         v.dents[h] = glm::vec4(palm + normal * hand.indentation_m, hand.pose.contact_radius_m);
         v.dent_depth[h] = hand.indentation_m;
+        v.dent_axis[h] = normal;
       }
     }
+    const auto arms = technique::place_forearms({f.hands[0].transform, f.hands[1].transform}, &simulation.surface());
+    for (std::size_t h = 0; h < 2; ++h) v.hands[h].forearm = arms[h].frame;
   }
   return v;
 }
