@@ -78,7 +78,13 @@ void Scene::frame_technique(std::optional<render::ViewPreset> view, bool animate
   const auto* t = simulation.technique();
   const auto* timeline = simulation.timeline();
   camera.set_focus(t && timeline ? std::optional(technique::working_region(*timeline)) : std::nullopt);
-  if (!view && t && !t->views.empty()) view = render::parse_view(t->views.front());
+  step_camera.stop();
+  if (!view && t && timeline) {
+    // No view asked for: follow the work, step by step (render/step_camera.hpp).
+    const ViewAngles first = view_angles(t->views.empty() ? "front" : t->views.front());
+    step_camera.start(camera, *timeline, simulation.frame().time, first, animate);
+    return;
+  }
   if (view) camera.set_preset(*view, animate);
   else camera.reset(animate);
 }
@@ -87,6 +93,7 @@ void Scene::update(double dt) {
   time += dt;
   camera.update(static_cast<float>(dt));
   simulation.update(dt);
+  step_camera.update(camera, simulation.timeline(), simulation.frame().step);
   if (const auto* flow = simulation.flow())
     history.record(simulation.time(), static_cast<float>(flow->femoral_outflow_ml_s()),
                    static_cast<float>(flow->calf_volume_ml()), static_cast<float>(flow->ankle_pressure_mmhg()));

@@ -14,6 +14,7 @@
 #include "core/file_watcher.hpp"
 #include "core/error.hpp"
 #include "render/camera.hpp"
+#include "render/step_camera.hpp"
 #include "render/frame_view.hpp"
 #include "anatomy/picking.hpp"
 #include "technique/hand_model.hpp"
@@ -38,7 +39,8 @@ class Scene {
   Expected<void> load_content(const Options& options, const DataPaths& paths);
   void update(double dt);
   // Points the camera at where the current technique's hands work, from the technique's first
-  // view (or `view` when given); with no technique, back to the whole leg.
+  // view (or `view` when given; without one the camera then follows the work, step by step:
+  // render/step_camera.hpp); with no technique, back to the whole leg.
   void frame_technique(std::optional<render::ViewPreset> view, bool animate);
   [[nodiscard]] render::FrameView frame_view(glm::ivec2 framebuffer) const;
   // Labels for the selected areas and the caption, in pixels of a view of this size.
@@ -55,6 +57,7 @@ class Scene {
   std::optional<anatomy::AreaContent> areas;  // content/areas.toml: names, descriptions, cautions
   Simulation simulation;
   render::Camera camera;
+  render::StepCamera step_camera;  // moves `camera` with the technique's steps until the user takes over
   ViewSettings settings;
   double time = 0.0;
   std::string caption;

@@ -58,11 +58,13 @@ void Camera::frame(const anatomy::Bounds& bounds) {
   home_.yaw = 0.0f;
   home_.pitch = kHomePitch;
   pose_ = home_;
+  following_ = false;
   focus_.reset();
   transition_ = 1.0f;
 }
 
 void Camera::start_transition(const OrbitPose& to) {
+  transition_seconds_ = 0.6f;
   from_ = pose_;
   to_ = to;
   // Go the short way round.
@@ -84,7 +86,24 @@ void Camera::set_focus(const std::optional<anatomy::Bounds>& region) {
   focus_ = p;
 }
 
+void Camera::follow(const anatomy::Bounds& region, float yaw, float pitch, float seconds) {
+  set_focus(region);
+  OrbitPose p = focus_ ? *focus_ : home_;
+  p.yaw = yaw;
+  p.pitch = std::clamp(pitch, -kMaxPitch, kMaxPitch);
+  if (seconds > 0.0f) {
+    start_transition(p);
+    transition_seconds_ = seconds;
+  } else {
+    pose_ = p;
+    transition_ = 1.0f;
+    clamp();
+  }
+  following_ = true;
+}
+
 void Camera::set_preset(ViewPreset view, bool animate) {
+  following_ = false;
   OrbitPose p = focus_ ? *focus_ : home_;
   const ViewAngles angles = view_angles(view_name(view));
   p.yaw = angles.yaw;
@@ -98,6 +117,7 @@ void Camera::set_preset(ViewPreset view, bool animate) {
 }
 
 void Camera::orbit(float delta_yaw, float delta_pitch) {
+  following_ = false;
   transition_ = 1.0f;  // the user takes over from any running transition
   pose_.yaw = wrap_angle(pose_.yaw + delta_yaw);
   pose_.pitch += delta_pitch;
@@ -105,6 +125,7 @@ void Camera::orbit(float delta_yaw, float delta_pitch) {
 }
 
 void Camera::pan(glm::vec2 delta_fraction) {
+  following_ = false;
   transition_ = 1.0f;
   const glm::vec3 forward = glm::normalize(pose_.target - eye());
   const glm::vec3 right = glm::normalize(glm::cross(forward, glm::vec3(0, 1, 0)));
@@ -115,17 +136,20 @@ void Camera::pan(glm::vec2 delta_fraction) {
 }
 
 void Camera::zoom(float steps) {
+  following_ = false;
   transition_ = 1.0f;
   pose_.distance *= std::pow(0.9f, steps);
   clamp();
 }
 
 void Camera::reset(bool animate) {
+  following_ = false;
   if (animate) start_transition(home_);
   else { pose_ = home_; transition_ = 1.0f; }
 }
 
 void Camera::set_angles(float yaw, float pitch) {
+  following_ = false;
   transition_ = 1.0f;
   pose_.yaw = wrap_angle(yaw);
   pose_.pitch = pitch;
@@ -136,7 +160,7 @@ void Camera::set_angles(float yaw, float pitch) {
 
 void Camera::update(float dt) {
   if (transition_ >= 1.0f) return;
-  transition_ = std::min(1.0f, transition_ + std::max(dt, 0.0f) / 0.6f);
+  transition_ = std::min(1.0f, transition_ + std::max(dt, 0.0f) / transition_seconds_);
   const float t = ease(transition_);
   pose_.yaw = glm::mix(from_.yaw, to_.yaw, t);
   pose_.pitch = glm::mix(from_.pitch, to_.pitch, t);
