@@ -72,9 +72,9 @@ void main() {
     float slope_over_r = -4.0 * e + ring * (2.0 * k / 0.3) / max(r, 1e-3);
     tilt += depth * slope_over_r * inv_r2 * rel;
   }
-  // The tilted normal (the slope taken twice: a dent a few millimetres deep under a palm
+  // The tilted normal (the slope taken three times: a dent a few millimetres deep under a palm
   // 4 cm across is a gentle slope, and shading it true to size hides it at the usual zoom).
-  n = normalize(n + 2.0 * (tilt - n * dot(tilt, n)));
+  n = normalize(n + 3.0 * (tilt - n * dot(tilt, n)));
 #endif
 #if SHADING == 0
   float shade = 0.0;

@@ -12,6 +12,7 @@
 
 #include "forge/forearm_forge.hpp"
 #include "forge/hand_field.hpp"
+#include "forge/nail_forge.hpp"
 #include "forge/mesh_tools.hpp"
 #include "forge/tri_mesh.hpp"
 #include "technique/hand_rig.hpp"
@@ -117,6 +118,10 @@ Expected<ForgedHands> forge_hands(const HandForgeOptions& o) {
   out.meshes.push_back(std::move(left));
   out.meshes.push_back(std::move(right));
   say(o, "hands: the forearms and sleeves");
+  for (Hand h : {Hand::left, Hand::right}) {
+    out.meshes.push_back(forge_nails(h, skeleton(h)));
+    out.triangles += out.meshes.back().indices.size() / 3;
+  }
   for (auto& m : forge_forearms(coarse)) {
     out.triangles += m.indices.size() / 3;
     out.meshes.push_back(std::move(m));

@@ -20,6 +20,8 @@ struct HandVertex {
 
 // A muted blue-grey sleeve (as forge/forearm_forge.cpp writes into the file's material).
 constexpr glm::vec3 kSleeveColour{0.30f, 0.38f, 0.48f};
+// Nails: paler and pinker than the hand's skin (forge/nail_forge.cpp).
+constexpr glm::vec3 kNailColour{0.86f, 0.66f, 0.60f};
 
 }  // namespace
 
@@ -51,7 +53,7 @@ HandPass::HandPass(HandPass&& o) noexcept
     : program_(std::move(o.program_)), vao_(o.vao_), vbo_(o.vbo_), ebo_(o.ebo_),
       inverse_bind_{o.inverse_bind_[0], o.inverse_bind_[1]},
       forearm_inverse_bind_{o.forearm_inverse_bind_[0], o.forearm_inverse_bind_[1]} {
-  std::copy(&o.ranges_[0][0], &o.ranges_[0][0] + 6, &ranges_[0][0]);
+  std::copy(&o.ranges_[0][0], &o.ranges_[0][0] + 8, &ranges_[0][0]);
   o.vao_ = o.vbo_ = o.ebo_ = 0;
 }
 
@@ -66,15 +68,14 @@ void HandPass::upload(const technique::HandModel& model) {
   std::vector<HandVertex> vertices;
   std::vector<std::uint32_t> indices;
   // Index ranges in this order: left hand, right hand, left forearm, right forearm (the skin,
-  // drawn together), then the left and right sleeve (cloth, a second call).
+  // drawn together), then the left and right sleeve (cloth, a second call), then the nails.
   const auto add_range = [&](Piece piece, std::size_t h, std::uint32_t base, const std::vector<std::uint32_t>& from) {
     Range& r = ranges_[static_cast<std::size_t>(piece)][h];
     r.first = static_cast<int>(indices.size());
     for (std::uint32_t i : from) indices.push_back(base + i);
     r.count = static_cast<int>(from.size());
   };
-  for (std::size_t h = 0; h < 2; ++h) {
-    const technique::SkinnedHand& hand = model.hands[h];
+  const auto add_skinned = [&](Piece piece, std::size_t h, const technique::SkinnedHand& hand) {
     const auto base = static_cast<std::uint32_t>(vertices.size());
     const auto offset = static_cast<std::uint8_t>(h * technique::kHandParts);
     for (std::size_t v = 0; v < hand.positions.size(); ++v) {
@@ -89,8 +90,11 @@ void HandPass::upload(const technique::HandModel& model) {
       }
       vertices.push_back(out);
     }
-    add_range(Piece::hand, h, base, hand.indices);
-    inverse_bind_[h] = hand.inverse_bind;
+    add_range(piece, h, base, hand.indices);
+  };
+  for (std::size_t h = 0; h < 2; ++h) {
+    add_skinned(Piece::hand, h, model.hands[h]);
+    inverse_bind_[h] = model.hands[h].inverse_bind;
   }
   for (Piece piece : {Piece::forearm, Piece::sleeve})
     for (std::size_t h = 0; h < 2; ++h) {
@@ -109,6 +113,8 @@ void HandPass::upload(const technique::HandModel& model) {
       add_range(piece, h, base, rigid.indices);
       forearm_inverse_bind_[h] = rigid.inverse_bind;
     }
+  // The nails share the hand's skeleton (and so its inverse binds).
+  for (std::size_t h = 0; h < 2; ++h) add_skinned(Piece::nail, h, model.nails[h]);
   glBindVertexArray(vao_);
   glBindBuffer(GL_ARRAY_BUFFER, vbo_);
   glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(vertices.size() * sizeof(HandVertex)), vertices.data(),
@@ -151,18 +157,24 @@ void HandPass::draw(const FrameView& view) {
   const Range* hand = ranges_[static_cast<std::size_t>(Piece::hand)];
   const Range* arm = ranges_[static_cast<std::size_t>(Piece::forearm)];
   const Range* sleeve = ranges_[static_cast<std::size_t>(Piece::sleeve)];
+  const Range* nail = ranges_[static_cast<std::size_t>(Piece::nail)];
   if (shown[0] && shown[1]) {
     // Both hands and forearms lie one after another in the index buffer: one call for the
-    // skin and one for the sleeves (on llvmpipe each call costs about a quarter millisecond).
+    // skin, one for the sleeves and one for the nails (on llvmpipe each call costs about a
+    // quarter millisecond).
     draw_range(hand[0].first, arm[1].first + arm[1].count - hand[0].first);
     program_.set("uBaseColour", kSleeveColour);
     draw_range(sleeve[0].first, sleeve[0].count + sleeve[1].count);
+    program_.set("uBaseColour", kNailColour);
+    draw_range(nail[0].first, nail[0].count + nail[1].count);
   } else {
     const std::size_t h = shown[0] ? 0 : 1;
     draw_range(hand[h].first, hand[h].count);
     draw_range(arm[h].first, arm[h].count);
     program_.set("uBaseColour", kSleeveColour);
     draw_range(sleeve[h].first, sleeve[h].count);
+    program_.set("uBaseColour", kNailColour);
+    draw_range(nail[h].first, nail[h].count);
   }
   glBindVertexArray(0);
 }

@@ -44,6 +44,7 @@ struct RigidPiece {
 struct HandModel {
   std::string source;
   std::array<SkinnedHand, 2> hands;  // [0] left, [1] right, as FrameView::hands
+  std::array<SkinnedHand, 2> nails;  // "nails.left", "nails.right": on the same skeleton
   std::array<RigidPiece, 2> forearms;  // bare skin from the wrist, [0] left
   std::array<RigidPiece, 2> sleeves;   // cloth over the forearm to the elbow
   [[nodiscard]] std::size_t triangle_count() const;

@@ -287,7 +287,7 @@ TEST_CASE("hands without their sleeves are refused, naming the missing mesh") {
   o.coarseness = 3.0f;
   auto hands = forge::forge_hands(o);
   REQUIRE(hands.has_value());
-  REQUIRE(hands->meshes.size() == 6);
+  REQUIRE(hands->meshes.size() == 8);
   hands->meshes.pop_back();  // "sleeve.right"
   auto bytes = forge::write_skinned_glb(hands->meshes);
   REQUIRE(bytes.has_value());
@@ -298,4 +298,27 @@ TEST_CASE("hands without their sleeves are refused, naming the missing mesh") {
   fs::remove(file);
   REQUIRE_FALSE(loaded.has_value());
   CHECK(loaded.error().message.find("sleeve.right") != std::string::npos);
+}
+
+TEST_CASE("each hand has five nails, on the backs of its fingertips, moving with them") {
+  for (Hand h : {Hand::left, Hand::right}) {
+    const auto& nails = committed().nails[h == Hand::left ? 0 : 1];
+    const technique::HandShape bind = technique::build_hand(glm::mat4(1.0f), technique::bind_pose(), h);
+    std::array<int, technique::kFingerCount> per_finger{};
+    for (std::size_t v = 0; v < nails.positions.size(); ++v) {
+      // Wholly on one finger's last phalanx...
+      REQUIRE(nails.weights[v].x == doctest::Approx(1.0f));
+      const std::size_t part = nails.parts[v][0];
+      REQUIRE(part >= 1);
+      REQUIRE((part - 1) % 3 == 2);
+      ++per_finger[(part - 1) / 3];
+      // ...on its back (+Y of the phalanx frame), beyond the last knuckle crease (a nail
+      // covers the far half or so of the phalanx, its fold a little nearer).
+      const glm::vec3 local(glm::inverse(bind.parts[part].frame) * glm::vec4(nails.positions[v], 1.0f));
+      CHECK(local.y > 0.0f);
+      CHECK(local.z > 0.2f * bind.parts[part].length);
+      CHECK(local.z < 1.05f * bind.parts[part].length);
+    }
+    for (int n : per_finger) CHECK(n > 0);
+  }
 }
