@@ -187,6 +187,7 @@ void Renderer::draw(RenderTarget& target, const FrameView& view) {
     if (view.layers.veins) {
       // Particles first, then the vein walls as a tinted glass over them, so the blood is
       // seen inside its vessels.
+      particles_->set_dents(dents, view.dent_depth, view.dent_axis);
       particles_->draw(view.particles, view.projection * view.view, view.particle_px, target.size());
       glEnable(GL_BLEND);
       glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
