@@ -1,8 +1,9 @@
 #version 330 core
-// The therapist's hands (assets/hands.glb), skinned: each vertex follows up to four joints of
-// the hand skeleton, mixing their transforms by weight (linear blend skinning). uJoints holds
-// posed frame * inverse bind for the left hand's 16 joints, then the right's; the joint
-// frames are rigid, so the same matrices turn the normals. Feeds the anatomy's fragment
+// The therapist's hands and forearms (assets/hands.glb), skinned: each vertex follows up to
+// four joints of the hand skeleton, mixing their transforms by weight (linear blend
+// skinning). uJoints holds posed frame * inverse bind for the left hand's 16 joints, then the
+// right's, then the left and right forearm (render/hand_pass.cpp); the joint frames are
+// rigid, so the same matrices turn the normals. Feeds the anatomy's fragment
 // shader so hands and leg are lit alike.
 layout(location = 0) in vec3 aPosition;
 layout(location = 1) in vec3 aNormal;
@@ -10,7 +11,7 @@ layout(location = 2) in uvec4 aJoints;  // indices into uJoints
 layout(location = 3) in vec4 aWeights;  // sum to 1
 
 uniform mat4 uViewProj;
-uniform mat4 uJoints[32];
+uniform mat4 uJoints[34];
 
 out vec3 vWorld;
 out vec3 vNormal;

@@ -21,8 +21,11 @@ uniform float uOpacity;
 
 out vec4 fragColour;
 
-const vec3 kKeyDir = normalize(vec3(0.45, 0.75, 0.65));
-const vec3 kFillDir = normalize(vec3(-0.6, 0.2, -0.4));
+// Toward the key, fill and rim lights, which move with the camera (render/lights.hpp), so a
+// back view is lit as well as a front one.
+uniform vec3 uKeyDir;
+uniform vec3 uFillDir;
+uniform vec3 uRimDir;
 const vec3 kGlowColour = vec3(0.15, 0.85, 0.95);
 
 // Whole powers by repeated multiplication: on llvmpipe pow() is a log2 and an exp2 each.
@@ -36,25 +39,31 @@ void main() {
   if (dot(n, v) < 0.0) n = -n;  // open foreign meshes: light the side we see
   float hemi = 0.5 + 0.5 * n.y;
   vec3 ambient = mix(vec3(0.20, 0.19, 0.19), vec3(0.34, 0.35, 0.38), hemi) * vOcclusion;
+  float ndv = max(dot(n, v), 0.0);
+  float rim = 1.0 - ndv;
+  rim *= rim;
+  // The rim light grazes the silhouette from behind and lifts the outline off the background.
+  float rim_light = rim * max(dot(n, uRimDir) + 0.3, 0.0);
   vec3 c;
 #if SHADING == 0
   {
     float w = 0.45;
-    float key = max((dot(n, kKeyDir) + w) / (1.0 + w), 0.0);
-    float scatter = max(key - max(dot(n, kKeyDir), 0.0), 0.0);
-    float fill = max(dot(n, kFillDir), 0.0) * 0.3;
-    vec3 h = normalize(kKeyDir + v);
+    float key = max((dot(n, uKeyDir) + w) / (1.0 + w), 0.0);
+    float scatter = max(key - max(dot(n, uKeyDir), 0.0), 0.0);
+    float fill = max(dot(n, uFillDir), 0.0) * 0.22 * vOcclusion;
+    vec3 h = normalize(uKeyDir + v);
     float sheen = pow24(max(dot(n, h), 0.0)) * 0.12;
     // Hollows also catch less of the key light's wrap: occlusion darkens them softly.
-    c = uBaseColour * (ambient + 0.85 * key * mix(0.7, 1.0, vOcclusion) + fill) + vec3(0.55, 0.12, 0.06) * scatter * 0.6 + sheen;
+    c = uBaseColour * (ambient + 0.85 * key * mix(0.7, 1.0, vOcclusion) + fill) + vec3(0.55, 0.12, 0.06) * scatter * 0.6 + sheen +
+        vec3(0.30, 0.31, 0.34) * rim_light;
   }
 #elif SHADING == 1
   {
     vec3 t = normalize(vFibre - n * dot(vFibre, n) + 1e-5);
-    vec3 h = normalize(kKeyDir + v);
+    vec3 h = normalize(uKeyDir + v);
     float th = dot(t, h);
     float aniso = pow20(max(1.0 - th * th, 0.0)) * 0.15;  // sin(angle to the fibre)^40
-    float diff = max(dot(n, kKeyDir), 0.0);
+    float diff = max(dot(n, uKeyDir), 0.0);
     // Fascicle stripes along the fibres, so the direction of the fibres (and of cross-fibre
     // work) reads on the surface; faded out where they would alias (screen-space derivative).
     float phase = dot(vWorld, cross(t, n)) * 600.0;
@@ -62,23 +71,22 @@ void main() {
     float stripes = 1.0 - mix(0.18, 0.07, vTendon) * fade * (0.5 + 0.5 * sin(phase));
     // Tendons and aponeuroses: the belly's red turns to a glossy ivory.
     vec3 base = mix(uBaseColour, vec3(0.86, 0.83, 0.74), vTendon);
-    c = base * stripes * (ambient + 0.8 * diff) + aniso * (1.0 + vTendon);
+    c = base * stripes * (ambient + 0.8 * diff + 0.2 * max(dot(n, uFillDir), 0.0)) + aniso * (1.0 + vTendon) +
+        0.3 * base * rim_light;
   }
 #elif SHADING == 3
   {
-    float diff = max(dot(n, kKeyDir), 0.0);
-    vec3 h = normalize(kKeyDir + v);
-    c = uBaseColour * (ambient + 0.8 * diff) + pow40(max(dot(n, h), 0.0)) * 0.3;
+    float diff = max(dot(n, uKeyDir), 0.0);
+    vec3 h = normalize(uKeyDir + v);
+    c = uBaseColour * (ambient + 0.8 * diff + 0.2 * max(dot(n, uFillDir), 0.0)) + pow40(max(dot(n, h), 0.0)) * 0.3;
   }
 #else
   {
-    float diff = max(dot(n, kKeyDir), 0.0);
-    c = uBaseColour * (ambient + 0.75 * diff + 0.2 * max(dot(n, kFillDir), 0.0));
+    float diff = max(dot(n, uKeyDir), 0.0);
+    c = uBaseColour * (ambient + 0.75 * diff + 0.2 * max(dot(n, uFillDir), 0.0) + 0.3 * rim_light);
   }
 #endif
   // Highlighted areas: an additive glow plus a brighter rim, so the area reads from any angle.
-  float rim = 1.0 - max(dot(n, v), 0.0);
-  rim *= rim;
   c = mix(c, c * 0.6 + kGlowColour * 0.55, vGlow * 0.85) + kGlowColour * rim * vGlow * 0.35;
   float alpha = uOpacity;
   if (uOpacity < 0.999) {

@@ -16,10 +16,15 @@ uniform float uHighlight[9];
 #ifndef SHADING
 #define SHADING 0
 #endif
-uniform vec4 uDent[2];        // xyz: centre of a palm on the skin, w: radius (0 = none)
-uniform float uDentDepth[2];  // metres
+uniform vec4 uDent[2];        // xyz: undisturbed skin over the middle of a hand, w: radius (0 = none)
+uniform float uDentDepth[2];  // metres: > 0 pressed in, < 0 lifted (a kneaded fold)
+uniform vec3 uDentAxis[2];    // the outward skin normal there; the tissue beneath moves along it
 uniform float uAnkleDeg;      // + dorsiflexion (toes up)
 uniform vec3 uAnkleCentre;
+// Spheres standing in for the hands (xyz centre, w radius; w = 0 none): the skin beneath and
+// beside a hand gets less of the ambient and fill light, a soft contact shadow that shows
+// where the hand meets the skin (render/lights.hpp). Per vertex: the shadow is soft anyway.
+uniform vec4 uOccluders[14];
 
 out vec3 vWorld;
 out vec3 vNormal;
@@ -29,7 +34,6 @@ out float vGlow;
 out float vOcclusion;
 
 void main() {
-  // The skin gives under the hands: a smooth (Gaussian) dent along the inward normal.
   // The foot turns about the lateral axis through the ankle, as in anatomy/leg_surface.cpp's
   // FootShape::sole, so hands on the sole stay on it.
   float phi = radians(uAnkleDeg) * aAnkle;
@@ -37,14 +41,56 @@ void main() {
   vec3 q = aPosition - uAnkleCentre;
   vec3 p = uAnkleCentre + vec3(q.x, q.y * c + q.z * s, -q.y * s + q.z * c);
   vec3 n = vec3(aNormal.x, aNormal.y * c + aNormal.z * s, -aNormal.y * s + aNormal.z * c);
-#if SHADING == 0
+#if SHADING != 2
+  // Soft tissue gives under the hands (bones do not). Profile, r in dent radii:
+  //   g(r) = exp(-2 r^2) - 0.43 exp(-((r - 1.1) / 0.3)^2)
+  // pressed in under the hand, and a rim raised round it: the two terms' integrals over the
+  // plane are equal (pi/2 = 0.43 * 3.67), so what is pushed out of the dent bulges round it.
+  // A negative depth turns it over: a lifted fold with the skin drawn in round it. The skin
+  // moves along its own normal; muscles and veins beneath along the dent's axis, so they
+  // stay under the dented skin (their distance from the centre already includes their depth,
+  // so deeper tissue moves less).
+  vec3 p0 = p;
+  vec3 tilt = vec3(0.0);
   for (int i = 0; i < 2; ++i) {
     if (uDent[i].w <= 0.0) continue;
-    float d = distance(aPosition, uDent[i].xyz) / uDent[i].w;
-    p -= n * uDentDepth[i] * exp(-2.0 * d * d);
-  }
+    vec3 rel = p0 - uDent[i].xyz;
+    float inv_r2 = 1.0 / (uDent[i].w * uDent[i].w);
+    float r2 = dot(rel, rel) * inv_r2;
+    float r = sqrt(r2);
+    float e = exp(-2.0 * r2);
+    float k = (r - 1.1) / 0.3;
+    float ring = 0.43 * exp(-k * k);
+    float depth = uDentDepth[i];
+#if SHADING == 0
+    vec3 dir = n;
+    // Only the side facing the hand: across a slim ankle the far side lies within reach.
+    depth *= clamp(2.0 * dot(n, uDentAxis[i]) + 1.0, 0.0, 1.0);
+#else
+    vec3 dir = uDentAxis[i];
 #endif
+    p -= dir * depth * (e - ring);
+    // The surface's slope: the gradient of the inward displacement, g'(r) / r * rel / R^2.
+    float slope_over_r = -4.0 * e + ring * (2.0 * k / 0.3) / max(r, 1e-3);
+    tilt += depth * slope_over_r * inv_r2 * rel;
+  }
+  // The tilted normal (the slope taken three times: a dent a few millimetres deep under a palm
+  // 4 cm across is a gentle slope, and shading it true to size hides it at the usual zoom).
+  n = normalize(n + 3.0 * (tilt - n * dot(tilt, n)));
+#endif
+#if SHADING == 0
+  float shade = 0.0;
+  for (int i = 0; i < 14; ++i) {
+    vec3 w = uOccluders[i].xyz - p;
+    float d2 = max(dot(w, w), 1e-6);
+    float r2 = uOccluders[i].w * uOccluders[i].w;
+    // A sphere's cosine-weighted share of the sky (r^2 / d^2 * cos), faded out beyond ~3 radii.
+    shade += r2 / d2 * max(dot(n, w), 0.0) * inversesqrt(d2) * clamp(1.5 - 0.5 * d2 / (4.0 * r2 + 1e-8), 0.0, 1.0);
+  }
+  vOcclusion = aOcclusion * (1.0 - 0.75 * clamp(shade, 0.0, 1.0));
+#else
   vOcclusion = aOcclusion;
+#endif
   vWorld = (uModel * vec4(p, 1.0)).xyz;
   vNormal = mat3(uModel) * n;
   vFibre = mat3(uModel) * aFibre.xyz;

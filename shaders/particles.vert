@@ -8,6 +8,11 @@ uniform mat4 uViewProj;
 uniform float uPointSize;   // the dot's diameter in pixels
 uniform vec2 uViewport;     // pixels
 uniform float uSpeedScale;  // speed (m/s) that maps to the top of the colour scale
+// The skin dents under the hands and the veins beneath move with it (shaders/model.vert, the
+// inner layers): the blood in them moves the same way, so it stays inside its vessel.
+uniform vec4 uDent[2];        // centre, radius (already widened); w = 0 none
+uniform float uDentDepth[2];  // metres, signed
+uniform vec3 uDentAxis[2];
 
 out float vSpeed;
 out float vReflux;  // 1 where the blood runs back away from the heart (speed < 0)
@@ -22,7 +27,15 @@ void main() {
   vSpeed = clamp(abs(particle.w) / uSpeedScale, 0.0, 1.0);
   vReflux = particle.w < 0.0 ? 1.0 : 0.0;
   vCoord = corner;
-  vec4 clip = uViewProj * vec4(particle.xyz, 1.0);
+  vec3 p = particle.xyz;
+  for (int i = 0; i < 2; ++i) {
+    if (uDent[i].w <= 0.0) continue;
+    vec3 rel = particle.xyz - uDent[i].xyz;
+    float r2 = dot(rel, rel) / (uDent[i].w * uDent[i].w);
+    float k = (sqrt(r2) - 1.1) / 0.3;
+    p -= uDentAxis[i] * uDentDepth[i] * (exp(-2.0 * r2) - 0.43 * exp(-k * k));
+  }
+  vec4 clip = uViewProj * vec4(p, 1.0);
   // Offset in pixels, turned into clip units (NDC spans 2 over the viewport, times w).
   clip.xy += corner * (0.5 * uPointSize) * (2.0 / uViewport) * clip.w;
   gl_Position = clip;

@@ -7,6 +7,7 @@
 #include "anatomy/model_loader.hpp"
 #include "render/highlight.hpp"
 #include "render/screen_region.hpp"
+#include "technique/forearm.hpp"
 #include "technique/working_region.hpp"
 #include "render/valve_geometry.hpp"
 #include "ui/main_ui.hpp"
@@ -124,7 +125,13 @@ void State::frame_technique(std::optional<render::ViewPreset> view, bool animate
   const auto* t = simulation.technique();
   const auto* timeline = simulation.timeline();
   camera.set_focus(t && timeline ? std::optional(technique::working_region(*timeline)) : std::nullopt);
-  if (!view && t && !t->views.empty()) view = render::parse_view(t->views.front());
+  step_camera.stop();
+  if (!view && t && timeline) {
+    // No view asked for: follow the work, step by step (render/step_camera.hpp).
+    const ViewAngles first = view_angles(t->views.empty() ? "front" : t->views.front());
+    step_camera.start(camera, *timeline, simulation.frame().time, first, animate);
+    return;
+  }
   if (view) camera.set_preset(*view, animate);
   else camera.reset(animate);
 }
@@ -153,6 +160,7 @@ void State::update(double dt) {
     else if (!t && camera.preset())
       camera.set_preset(*camera.preset(), true);
   }
+  step_camera.update(camera, simulation.timeline(), simulation.frame().step);
   camera.update(static_cast<float>(dt));
   if (const auto* flow = simulation.flow())
     history.record(simulation.time(), static_cast<float>(flow->femoral_outflow_ml_s()),
@@ -223,8 +231,11 @@ render::FrameView State::frame_view(glm::ivec2 framebuffer) const {
         const glm::vec3 palm(hand.transform[3]), normal(hand.transform[1]);
         v.dents[h] = glm::vec4(palm + normal * hand.indentation_m, hand.pose.contact_radius_m);
         v.dent_depth[h] = hand.indentation_m;
+        v.dent_axis[h] = normal;
       }
     }
+    const auto arms = technique::place_forearms({f.hands[0].transform, f.hands[1].transform}, &simulation.surface());
+    for (std::size_t h = 0; h < 2; ++h) v.hands[h].forearm = arms[h].frame;
   }
   return v;
 }

@@ -16,6 +16,7 @@
 #include "core/file_watcher.hpp"
 #include "core/error.hpp"
 #include "render/camera.hpp"
+#include "render/step_camera.hpp"
 #include "render/frame_view.hpp"
 #include "anatomy/picking.hpp"
 #include "technique/hand_model.hpp"
@@ -40,7 +41,8 @@ class State {
   Expected<void> load_content(const Options& options, const DataPaths& paths);
   void update(double dt);
   // Points the camera at where the current technique's hands work, from the technique's first
-  // view (or `view` when given); with no technique, back to the whole leg.
+  // view (or `view` when given; without one the camera then follows the work, step by step:
+  // render/step_camera.hpp); with no technique, back to the whole leg.
   void frame_technique(std::optional<render::ViewPreset> view, bool animate);
   // The camera's matrices and eye for a view of this size, and nothing else (cheap).
   [[nodiscard]] render::FrameView camera_view(glm::ivec2 size) const;
@@ -66,6 +68,7 @@ class State {
   std::optional<anatomy::AreaContent> areas;  // content/areas.toml: names, descriptions, cautions
   Simulation simulation;
   render::Camera camera;
+  render::StepCamera step_camera;  // moves `camera` with the technique's steps until the user takes over
   ViewSettings settings;
   std::string caption;
   // Set by kiosk scenes and lesson steps: shown instead of the technique's own caption.

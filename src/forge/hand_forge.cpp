@@ -10,7 +10,9 @@
 #include <glm/matrix.hpp>
 #include <glm/trigonometric.hpp>
 
+#include "forge/forearm_forge.hpp"
 #include "forge/hand_field.hpp"
+#include "forge/nail_forge.hpp"
 #include "forge/mesh_tools.hpp"
 #include "forge/tri_mesh.hpp"
 #include "technique/hand_rig.hpp"
@@ -73,19 +75,7 @@ Expected<ForgedHands> forge_hands(const HandForgeOptions& o) {
   const HandField field;
   const Field f = [&field](const glm::vec3& p) { return field(p); };
   say(o, "hands: meshing the left hand");
-  // Meshed turned askew in the lattice: a finger or the palm's back lying along a lattice axis
-  // puts rows of vertices exactly in line, and the simplifier then folds them into triangles
-  // of no area, whose removal leaves holes.
-  const glm::mat3 askew = glm::mat3(glm::rotate(glm::mat4(1.0f), glm::radians(23.7f), glm::normalize(glm::vec3(0.3f, 0.8f, 0.5f))));
-  const Field turned = [&field, &askew](const glm::vec3& x) { return field(askew * x); };
-  Box box{glm::vec3(std::numeric_limits<float>::max()), glm::vec3(std::numeric_limits<float>::lowest())};
-  const Box b = field.bounds();
-  for (int c = 0; c < 8; ++c) {
-    const glm::vec3 corner((c & 1) ? b.max.x : b.min.x, (c & 2) ? b.max.y : b.min.y, (c & 4) ? b.max.z : b.min.z);
-    box.grow(glm::transpose(askew) * corner, 0.0f);
-  }
-  TriMesh mesh = mesh_level_set(turned, box, voxel);
-  for (auto& p : mesh.positions) p = askew * p;
+  TriMesh mesh = mesh_askew(f, field.bounds(), voxel);
   if (mesh.indices.empty()) return fail("the hand's shape produced no surface");
 
   say(o, "hands: simplifying (" + std::to_string(mesh.triangle_count()) + " triangles)");
@@ -127,6 +117,15 @@ Expected<ForgedHands> forge_hands(const HandForgeOptions& o) {
              std::to_string(technique::kHandParts) + " joints a hand");
   out.meshes.push_back(std::move(left));
   out.meshes.push_back(std::move(right));
+  say(o, "hands: the forearms and sleeves");
+  for (Hand h : {Hand::left, Hand::right}) {
+    out.meshes.push_back(forge_nails(h, skeleton(h)));
+    out.triangles += out.meshes.back().indices.size() / 3;
+  }
+  for (auto& m : forge_forearms(coarse)) {
+    out.triangles += m.indices.size() / 3;
+    out.meshes.push_back(std::move(m));
+  }
   return out;
 }
 

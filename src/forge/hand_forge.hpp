@@ -20,7 +20,8 @@ struct HandForgeOptions {
 };
 
 struct ForgedHands {
-  std::vector<SkinnedOutMesh> meshes;  // "hand.left", then "hand.right"
+  // "hand.left", "hand.right", then the forearms and sleeves (forearm_forge.hpp).
+  std::vector<SkinnedOutMesh> meshes;
   std::size_t triangles = 0;
 };
 

@@ -119,6 +119,7 @@ void Camera::set_subject(const glm::mat4& leg_to_room) {
 }
 
 void Camera::start_transition(const OrbitPose& to) {
+  transition_seconds_ = 0.6f;
   from_ = pose_;
   to_ = to;
   // Go the short way round.
@@ -135,8 +136,27 @@ void Camera::set_focus(const std::optional<anatomy::Bounds>& region) {
   place();
 }
 
+void Camera::follow(const anatomy::Bounds& region, float yaw, float pitch, float seconds) {
+  set_focus(region);
+  OrbitPose p = focus_ ? *focus_ : home_;
+  // The angles are the leg's own; where the client lies they are turned into the room's.
+  const ViewAngles room = room_angles(leg_direction({yaw, pitch}), subject_);
+  p.yaw = room.yaw;
+  p.pitch = std::clamp(room.pitch, -kMaxPitch, kMaxPitch);
+  if (seconds > 0.0f) {
+    start_transition(p);
+    transition_seconds_ = seconds;
+  } else {
+    pose_ = p;
+    transition_ = 1.0f;
+    clamp();
+  }
+  following_ = true;
+}
+
 void Camera::set_preset(ViewPreset view, bool animate) {
   preset_ = view;
+  following_ = false;
   OrbitPose p = focus_ ? *focus_ : home_;
   const ViewAngles angles = room_angles(leg_direction(view_angles(view_name(view))), subject_);
   p.yaw = angles.yaw;
@@ -151,6 +171,7 @@ void Camera::set_preset(ViewPreset view, bool animate) {
 
 void Camera::orbit(float delta_yaw, float delta_pitch) {
   preset_.reset();
+  following_ = false;
   transition_ = 1.0f;  // the user takes over from any running transition
   pose_.yaw = wrap_angle(pose_.yaw + delta_yaw);
   pose_.pitch += delta_pitch;
@@ -158,6 +179,7 @@ void Camera::orbit(float delta_yaw, float delta_pitch) {
 }
 
 void Camera::pan(glm::vec2 delta_fraction) {
+  following_ = false;
   transition_ = 1.0f;
   const glm::vec3 forward = glm::normalize(pose_.target - eye());
   const glm::vec3 right = glm::normalize(glm::cross(forward, glm::vec3(0, 1, 0)));
@@ -168,6 +190,7 @@ void Camera::pan(glm::vec2 delta_fraction) {
 }
 
 void Camera::zoom(float steps) {
+  following_ = false;
   transition_ = 1.0f;
   pose_.distance *= std::pow(0.9f, steps);
   clamp();
@@ -175,12 +198,14 @@ void Camera::zoom(float steps) {
 
 void Camera::reset(bool animate) {
   preset_.reset();
+  following_ = false;
   if (animate) start_transition(home_);
   else { pose_ = home_; transition_ = 1.0f; }
 }
 
 void Camera::set_angles(float yaw, float pitch) {
   preset_.reset();
+  following_ = false;
   transition_ = 1.0f;
   const ViewAngles room = room_angles(leg_direction({yaw, pitch}), subject_);
   pose_.yaw = wrap_angle(room.yaw);
@@ -192,7 +217,7 @@ void Camera::set_angles(float yaw, float pitch) {
 
 void Camera::update(float dt) {
   if (transition_ >= 1.0f) return;
-  transition_ = std::min(1.0f, transition_ + std::max(dt, 0.0f) / 0.6f);
+  transition_ = std::min(1.0f, transition_ + std::max(dt, 0.0f) / transition_seconds_);
   const float t = ease(transition_);
   pose_.yaw = glm::mix(from_.yaw, to_.yaw, t);
   pose_.pitch = glm::mix(from_.pitch, to_.pitch, t);

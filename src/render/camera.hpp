@@ -49,6 +49,11 @@ class Camera {
   // Sets the orbit angles (radians, as the named views' angles: about the leg) directly, e.g.
   // from a kiosk camera path; no transition.
   void set_angles(float yaw, float pitch);
+  // Follows the work (render/step_camera.hpp): frames `region` from these angles, moving there
+  // over `seconds` (eased; 0 jumps). Any user move (orbit, pan, zoom, a preset, reset, set
+  // angles) ends following until follow() is called again.
+  void follow(const anatomy::Bounds& region, float yaw, float pitch, float seconds);
+  [[nodiscard]] bool following() const { return following_; }
   // Advances the preset transition (eased, ~0.6 s) by dt seconds.
   void update(float dt);
   [[nodiscard]] bool transitioning() const { return transition_ < 1.0f; }
@@ -72,6 +77,8 @@ class Camera {
   OrbitPose pose_{};
   OrbitPose from_{}, to_{};
   float transition_ = 1.0f;
+  float transition_seconds_ = 0.6f;
+  bool following_ = false;
   float fov_y_ = 0.6f;  // ~34 degrees: little perspective distortion on a tall subject
   anatomy::Bounds bounds_{{-0.2f, 0.0f, -0.2f}, {0.2f, 1.0f, 0.2f}};
   float min_distance_ = 0.3f;

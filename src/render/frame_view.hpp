@@ -47,11 +47,17 @@ struct FrameView {
   struct HandView {
     bool visible = false;
     technique::HandShape shape;
+    // The forearm's frame (technique/forearm.hpp place_forearms); the zero matrix folds the
+    // forearm and sleeve away to nothing (no forearm drawn).
+    glm::mat4 forearm{0.0f};
   };
   std::array<HandView, 2> hands{};
-  // Skin pressed in under each palm: centre (xyz) and radius (w), and depth in metres.
+  // Skin pressed in under each palm: centre (xyz) and radius (w), depth in metres (negative
+  // lifts the skin into a fold, as kneading does) and the outward skin normal there. The
+  // renderer widens the radius a little and raises a rim round it (shaders/model.vert).
   std::array<glm::vec4, 2> dents{};
   std::array<float, 2> dent_depth{};
+  std::array<glm::vec3, 2> dent_axis{};
   // Blended coloured triangles lying on or in the leg: stroke trails, valve leaflets.
   std::vector<ColouredVertex> coloured;
   // Blood particles (drawn when the veins layer is on and the skin lets them be seen).

@@ -43,6 +43,9 @@ void ParticlePass::draw(const std::vector<flow::ParticleVertex>& particles, cons
   program_.set("uViewport", glm::vec2(viewport));
   program_.set("uSpeedScale", kParticleSpeedScale);
   program_.set("uParticles", 0);
+  glUniform4fv(glGetUniformLocation(program_.id(), "uDent"), 2, &dents_[0].x);
+  glUniform1fv(glGetUniformLocation(program_.id(), "uDentDepth"), 2, dent_depth_.data());
+  glUniform3fv(glGetUniformLocation(program_.id(), "uDentAxis"), 2, &dent_axis_[0].x);
   glBindBuffer(GL_TEXTURE_BUFFER, buffer_);
   glBufferData(GL_TEXTURE_BUFFER, static_cast<GLsizeiptr>(particles.size() * sizeof(flow::ParticleVertex)),
                particles.data(), GL_STREAM_DRAW);

@@ -1,11 +1,13 @@
 #include "render/renderer.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 
 #include "core/frame.hpp"
 #include "render/fullscreen.hpp"
 #include "render/gl.hpp"
+#include "render/lights.hpp"
 
 namespace effleura::render {
 namespace {
@@ -149,12 +151,30 @@ void Renderer::draw(RenderTarget& target, const FrameView& view) {
   glEnable(GL_MULTISAMPLE);
   draw_background();
 
+  const Lights lights = camera_lights(view.view);
+  // The soft tissue gives over a wider area than the palm's contact patch: the dent's skirt
+  // and its raised rim then show beside the hand, where they can be seen.
+  constexpr float kDentSpread = 1.4f;
+  std::array<glm::vec4, 2> dents = view.dents;
+  for (auto& d : dents) d.w *= kDentSpread;
+  std::array<glm::vec4, 2 * kOccludersPerHand> occluders{};
+  for (std::size_t h = 0; h < 2; ++h)
+    if (view.hands[h].visible) {
+      const HandOccluders o = hand_occluders(view.hands[h].shape, view.hands[h].forearm);
+      std::copy(o.begin(), o.end(), occluders.begin() + static_cast<std::ptrdiff_t>(h * o.size()));
+    }
   for (const ShaderProgram& material : materials_) {
     material.use();
+    material.set("uKeyDir", lights.key);
+    material.set("uFillDir", lights.fill);
+    material.set("uRimDir", lights.rim);
+    glUniform4fv(glGetUniformLocation(material.id(), "uOccluders"), static_cast<GLsizei>(occluders.size()),
+                 &occluders[0].x);
     material.set("uViewProj", view.projection * view.view);
     material.set("uEye", view.eye);
     material.set_floats("uHighlight", view.highlight.data(), static_cast<int>(view.highlight.size()));
-    glUniform4fv(glGetUniformLocation(material.id(), "uDent"), 2, &view.dents[0].x);
+    glUniform4fv(glGetUniformLocation(material.id(), "uDent"), 2, &dents[0].x);
+    glUniform3fv(glGetUniformLocation(material.id(), "uDentAxis"), 2, &view.dent_axis[0].x);
     material.set_floats("uDentDepth", view.dent_depth.data(), 2);
     material.set("uAnkleDeg", view.ankle_deg);
     material.set("uAnkleCentre", frame::kAnkleCentre);
@@ -185,6 +205,7 @@ void Renderer::draw(RenderTarget& target, const FrameView& view) {
     if (view.layers.veins) {
       // Particles first, then the vein walls as a tinted glass over them, so the blood is
       // seen inside its vessels.
+      particles_->set_dents(dents, view.dent_depth, view.dent_axis);
       particles_->draw(view.particles, leg_view_proj, view.particle_px, target.size());
       glEnable(GL_BLEND);
       glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);

@@ -3,17 +3,22 @@
 #include <algorithm>
 
 #include "anatomy/model_loader.hpp"
+#include "technique/forearm.hpp"
 
 namespace effleura::technique {
 namespace {
 
 constexpr const char* kExpected =
-    "expected the meshes \"hand.left\" and \"hand.right\", each skinned to the 16 joints of the hand "
-    "skeleton (\"hand.right.palm\", \"hand.right.thumb.1\" ... \"hand.right.little.3\"); rebuild it with "
+    "expected the meshes \"hand.left\", \"hand.right\", \"nails.left\" and \"nails.right\", each skinned to "
+    "the 16 joints of the hand skeleton (\"hand.right.palm\", \"hand.right.thumb.1\" ... "
+    "\"hand.right.little.3\"), and \"forearm.left\", \"forearm.right\", \"sleeve.left\", \"sleeve.right\", "
+    "each bound to its joint \"hand.left.forearm\" or \"hand.right.forearm\"; rebuild it with "
     "effleura-forge --part hands";
 
-Expected<SkinnedHand> bind_hand(const anatomy::Model& model, Hand hand, const std::string& file) {
-  const std::string name = hand_mesh_name(hand);
+// `every_joint`: the hand must name all sixteen; the nails carry weight on five only, and a
+// glTF reader keeps just the joints a mesh's vertices use.
+Expected<SkinnedHand> bind_hand(const anatomy::Model& model, Hand hand, const std::string& name, const std::string& file,
+                                bool every_joint) {
   const anatomy::Mesh* mesh = model.find(name);
   if (!mesh) return fail("hands model has no mesh \"" + name + "\": " + kExpected, file);
   const anatomy::Skin& skin = mesh->skin;
@@ -39,16 +44,30 @@ Expected<SkinnedHand> bind_hand(const anatomy::Model& model, Hand hand, const st
     bound[part] = true;
   }
   for (std::size_t p = 0; p < kHandParts; ++p)
-    if (!bound[p])
+    if (every_joint && !bound[p])
       return fail("hands model's mesh \"" + name + "\" lacks the joint \"" + joint_name(hand, p) + "\": " + kExpected, file);
   out.parts.reserve(skin.joints.size());
   for (const auto& j : skin.joints) out.parts.push_back({part_of[j[0]], part_of[j[1]], part_of[j[2]], part_of[j[3]]});
   return out;
 }
 
+Expected<RigidPiece> bind_piece(const anatomy::Model& model, const std::string& name, Hand hand, const std::string& file) {
+  const anatomy::Mesh* mesh = model.find(name);
+  if (!mesh) return fail("hands model has no mesh \"" + name + "\": " + kExpected, file);
+  const anatomy::Skin& skin = mesh->skin;
+  if (skin.empty() || skin.joint_names.size() != 1 || skin.joint_names[0] != forearm_joint_name(hand))
+    return fail("hands model's mesh \"" + name + "\" is not bound to the joint \"" + forearm_joint_name(hand) + "\": " + kExpected, file);
+  return RigidPiece{mesh->positions, mesh->normals, mesh->indices, skin.inverse_binds[0]};
+}
+
 }  // namespace
 
-std::size_t HandModel::triangle_count() const { return (hands[0].indices.size() + hands[1].indices.size()) / 3; }
+std::size_t HandModel::triangle_count() const {
+  std::size_t n = 0;
+  for (std::size_t h = 0; h < 2; ++h)
+    n += hands[h].indices.size() + nails[h].indices.size() + forearms[h].indices.size() + sleeves[h].indices.size();
+  return n / 3;
+}
 
 Expected<HandModel> load_hand_model(const std::filesystem::path& path) {
   auto model = anatomy::load_model(path);
@@ -60,9 +79,18 @@ Expected<HandModel> load_hand_model(const std::filesystem::path& path) {
   HandModel out;
   out.source = path.string();
   for (Hand h : {Hand::left, Hand::right}) {
-    auto hand = bind_hand(*model, h, path.string());
+    auto hand = bind_hand(*model, h, hand_mesh_name(h), path.string(), true);
     if (!hand) return std::unexpected(hand.error());
+    auto nails = bind_hand(*model, h, h == Hand::left ? "nails.left" : "nails.right", path.string(), false);
+    if (!nails) return std::unexpected(nails.error());
+    out.nails[h == Hand::left ? 0 : 1] = std::move(*nails);
     out.hands[h == Hand::left ? 0 : 1] = std::move(*hand);
+    auto forearm = bind_piece(*model, forearm_mesh_name(h), h, path.string());
+    if (!forearm) return std::unexpected(forearm.error());
+    auto sleeve = bind_piece(*model, sleeve_mesh_name(h), h, path.string());
+    if (!sleeve) return std::unexpected(sleeve.error());
+    out.forearms[h == Hand::left ? 0 : 1] = std::move(*forearm);
+    out.sleeves[h == Hand::left ? 0 : 1] = std::move(*sleeve);
   }
   return out;
 }

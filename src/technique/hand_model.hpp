@@ -32,14 +32,27 @@ struct SkinnedHand {
   JointPalette inverse_bind{};                      // per rig part
 };
 
+// A mesh bound rigidly to one joint (the forearm): bind-pose positions in the palm frame, and
+// the joint's inverse bind matrix. Posed by forearm frame * inverse_bind (technique/forearm.hpp).
+struct RigidPiece {
+  std::vector<glm::vec3> positions;
+  std::vector<glm::vec3> normals;
+  std::vector<std::uint32_t> indices;
+  glm::mat4 inverse_bind{1.0f};
+};
+
 struct HandModel {
   std::string source;
   std::array<SkinnedHand, 2> hands;  // [0] left, [1] right, as FrameView::hands
+  std::array<SkinnedHand, 2> nails;  // "nails.left", "nails.right": on the same skeleton
+  std::array<RigidPiece, 2> forearms;  // bare skin from the wrist, [0] left
+  std::array<RigidPiece, 2> sleeves;   // cloth over the forearm to the elbow
   [[nodiscard]] std::size_t triangle_count() const;
 };
 
 // Reads the file and checks that it holds both hands ("hand.left", "hand.right"), each skinned
-// to the sixteen joints of the rig by name; anything else is an error naming the file.
+// to the sixteen joints of the rig by name, and both forearms and sleeves, each bound to its
+// forearm joint; anything else is an error naming the file.
 Expected<HandModel> load_hand_model(const std::filesystem::path& path);
 
 // posed.parts[j].frame * inverse_bind[j] for every part.

@@ -14,6 +14,7 @@
 #include "sanitizer.hpp"
 #include "forge/hand_forge.hpp"
 #include "forge/mesh_tools.hpp"
+#include "technique/forearm.hpp"
 #include "technique/hand_model.hpp"
 
 using namespace effleura;
@@ -240,4 +241,84 @@ TEST_CASE("a file that is not a pair of rigged hands is refused, naming the file
   auto missing = technique::load_hand_model(fs::temp_directory_path() / "no-such-hands.glb");
   REQUIRE_FALSE(missing.has_value());
   CHECK(missing.error().message.find("not found") != std::string::npos);
+}
+
+TEST_CASE("each forearm and sleeve is a closed surface from the wrist to the elbow, the sleeve over the forearm") {
+  const auto& m = committed();
+  for (std::size_t h = 0; h < 2; ++h) {
+    for (const technique::RigidPiece* piece : {&m.forearms[h], &m.sleeves[h]}) {
+      forge::TriMesh mesh{piece->positions, piece->indices};
+      CHECK(forge::non_manifold_edges(mesh) == 0);
+      CHECK(mesh.triangle_count() >= 300);
+      CHECK(mesh.triangle_count() <= 1200);
+      double volume = 0.0;  // outward faces: positive
+      for (std::size_t t = 0; t + 2 < piece->indices.size(); t += 3)
+        volume += static_cast<double>(glm::dot(piece->positions[piece->indices[t]],
+                                               glm::cross(piece->positions[piece->indices[t + 1]], piece->positions[piece->indices[t + 2]]))) / 6.0;
+      CHECK(volume > 0.0);
+    }
+    // Bare skin from inside the hand's wrist; the sleeve from where the skin ends to the
+    // elbow, one forearm's length (26 cm) behind the wrist, along -Z at the bind pose.
+    const auto extent = [](const technique::RigidPiece& p) {
+      float lo = 1.0f, hi = -1.0f;
+      for (const auto& v : p.positions) {
+        lo = std::min(lo, v.z);
+        hi = std::max(hi, v.z);
+      }
+      return std::pair{lo, hi};
+    };
+    const auto [arm_lo, arm_hi] = extent(m.forearms[h]);
+    const auto [sleeve_lo, sleeve_hi] = extent(m.sleeves[h]);
+    const float wrist = technique::kWristInPalm.z;
+    CHECK(arm_hi > wrist);                                   // reaches into the hand's wrist
+    CHECK(sleeve_hi > arm_lo);                               // no bare gap under the cuff
+    CHECK(sleeve_lo < wrist - technique::kForearmLength + 0.02f);  // down to the elbow
+    CHECK(sleeve_lo > wrist - technique::kForearmLength - 0.06f);
+    // Bound to the forearm joint at technique::forearm_bind.
+    const glm::mat4 bind = technique::forearm_bind(h == 0 ? Hand::left : Hand::right);
+    const glm::mat4 round_trip = m.forearms[h].inverse_bind * bind;
+    for (int c = 0; c < 4; ++c)
+      for (int r = 0; r < 4; ++r) CHECK(round_trip[c][r] == doctest::Approx(c == r ? 1.0f : 0.0f).epsilon(1e-5));
+  }
+}
+
+TEST_CASE("hands without their sleeves are refused, naming the missing mesh") {
+  forge::HandForgeOptions o;
+  o.coarseness = 3.0f;
+  auto hands = forge::forge_hands(o);
+  REQUIRE(hands.has_value());
+  REQUIRE(hands->meshes.size() == 8);
+  hands->meshes.pop_back();  // "sleeve.right"
+  auto bytes = forge::write_skinned_glb(hands->meshes);
+  REQUIRE(bytes.has_value());
+  const fs::path file = fs::path(EFFLEURA_BINARY_DIR) / "test-scratch" / "hands-no-sleeve.glb";
+  fs::create_directories(file.parent_path());
+  REQUIRE(write_binary_file(file, bytes->data(), bytes->size()).has_value());
+  auto loaded = technique::load_hand_model(file);
+  fs::remove(file);
+  REQUIRE_FALSE(loaded.has_value());
+  CHECK(loaded.error().message.find("sleeve.right") != std::string::npos);
+}
+
+TEST_CASE("each hand has five nails, on the backs of its fingertips, moving with them") {
+  for (Hand h : {Hand::left, Hand::right}) {
+    const auto& nails = committed().nails[h == Hand::left ? 0 : 1];
+    const technique::HandShape bind = technique::build_hand(glm::mat4(1.0f), technique::bind_pose(), h);
+    std::array<int, technique::kFingerCount> per_finger{};
+    for (std::size_t v = 0; v < nails.positions.size(); ++v) {
+      // Wholly on one finger's last phalanx...
+      REQUIRE(nails.weights[v].x == doctest::Approx(1.0f));
+      const std::size_t part = nails.parts[v][0];
+      REQUIRE(part >= 1);
+      REQUIRE((part - 1) % 3 == 2);
+      ++per_finger[(part - 1) / 3];
+      // ...on its back (+Y of the phalanx frame), beyond the last knuckle crease (a nail
+      // covers the far half or so of the phalanx, its fold a little nearer).
+      const glm::vec3 local(glm::inverse(bind.parts[part].frame) * glm::vec4(nails.positions[v], 1.0f));
+      CHECK(local.y > 0.0f);
+      CHECK(local.z > 0.2f * bind.parts[part].length);
+      CHECK(local.z < 1.05f * bind.parts[part].length);
+    }
+    for (int n : per_finger) CHECK(n > 0);
+  }
 }

@@ -1,0 +1,61 @@
+#include "render/step_camera.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include <glm/geometric.hpp>
+
+namespace effleura::render {
+
+namespace {
+constexpr float kSideways = 0.70f;  // radians
+}  // namespace
+
+ViewAngles facing_angles(const glm::vec3& facing, ViewAngles fallback) {
+  ViewAngles a = fallback;
+  const float horizontal = std::sqrt(facing.x * facing.x + facing.z * facing.z);
+  // Below ~0.35 the hands face opposite ways round the limb (or up and down): no one side shows
+  // both better than the technique's own view.
+  // Not straight along it but 40 degrees round to one side: straight on, the camera looks over
+  // the therapist's shoulder and the forearms come at it, hiding the hands.
+  if (horizontal > 0.35f) a.yaw = std::atan2(facing.x, facing.z) + kSideways;
+  const float length = glm::length(facing);
+  if (length > 0.35f) {
+    // Tilt toward where the hands face, three quarters of the way: on the sole (facing down)
+    // from below the foot, looking up at it; never straight down or up.
+    const float tilt = std::asin(std::clamp(facing.y / length, -1.0f, 1.0f));
+    a.pitch = std::clamp(kHomePitch + 0.75f * tilt, -0.9f, 1.0f);
+  }
+  return a;
+}
+
+void StepCamera::start(Camera& camera, const technique::Timeline& timeline, double t, ViewAngles fallback,
+                       bool animate) {
+  timeline_ = &timeline;
+  fallback_ = fallback;
+  framings_ = technique::step_framings(timeline);
+  step_ = timeline.step_at(t);
+  frame_step(camera, step_, animate ? kMoveSeconds : 0.0f);
+}
+
+void StepCamera::update(Camera& camera, const technique::Timeline* timeline, std::size_t step) {
+  if (!timeline_ || !timeline || !camera.following()) return;
+  if (timeline != timeline_) {
+    // Rebuilt (hot reload): frame its steps afresh.
+    timeline_ = timeline;
+    framings_ = technique::step_framings(*timeline);
+    step_ = framings_.size();
+  }
+  if (step == step_ || step >= framings_.size()) return;
+  step_ = step;
+  frame_step(camera, step, kMoveSeconds);
+}
+
+void StepCamera::frame_step(Camera& camera, std::size_t step, float seconds) {
+  if (step >= framings_.size()) return;
+  const technique::StepFraming& f = framings_[step];
+  const ViewAngles a = facing_angles(f.facing, fallback_);
+  camera.follow(f.region, a.yaw, a.pitch, seconds);
+}
+
+}  // namespace effleura::render

@@ -1,0 +1,44 @@
+#pragma once
+// A camera that follows the work: each step of a technique is framed on its own hands, seen
+// from the side the backs of the hands face (the front for front-of-leg strokes, from below
+// for the sole), with a smooth move when the step changes. The orbit keeps the camera outside
+// the leg on the way round. Once the user moves the camera it stays where they put it
+// (Camera::following) until the technique is framed again. Plain maths, no GL.
+#include <cstddef>
+#include <vector>
+
+#include "core/view_angles.hpp"
+#include "render/camera.hpp"
+#include "technique/timeline.hpp"
+#include "technique/working_region.hpp"
+
+namespace effleura::render {
+
+// The orbit angles that look at hands whose mean outward normal is `facing` (StepFraming):
+// from that side, and from above or below as it tilts. Hands that face opposite ways (round
+// the calf) leave `fallback` (the technique's own first view).
+ViewAngles facing_angles(const glm::vec3& facing, ViewAngles fallback);
+
+class StepCamera {
+ public:
+  // Starts following `timeline` (whose steps are framed once, here) from the step at time t;
+  // `animate` false jumps there. `fallback`: the technique's first view.
+  void start(Camera& camera, const technique::Timeline& timeline, double t, ViewAngles fallback, bool animate);
+  void stop() { timeline_ = nullptr; }
+  // Once a frame: when the running step changes (or the timeline was rebuilt, e.g. reloaded),
+  // moves to the new step's framing, unless the user has taken the camera over.
+  void update(Camera& camera, const technique::Timeline* timeline, std::size_t step);
+
+  // Seconds a move between steps takes: slow enough to follow, quick enough not to miss the
+  // start of the step.
+  static constexpr float kMoveSeconds = 1.2f;
+
+ private:
+  void frame_step(Camera& camera, std::size_t step, float seconds);
+  const technique::Timeline* timeline_ = nullptr;
+  std::vector<technique::StepFraming> framings_;
+  std::size_t step_ = 0;
+  ViewAngles fallback_{};
+};
+
+}  // namespace effleura::render

@@ -1,0 +1,107 @@
+#include "technique/forearm.hpp"
+
+#include <algorithm>
+
+#include <glm/ext/matrix_transform.hpp>
+#include <glm/geometric.hpp>
+#include <glm/matrix.hpp>
+
+#include "anatomy/leg_surface.hpp"
+
+namespace effleura::technique {
+namespace {
+
+glm::mat4 side_of(Hand hand) {
+  return hand == Hand::right ? glm::scale(glm::mat4(1.0f), glm::vec3(-1.0f, 1.0f, 1.0f)) : glm::mat4(1.0f);
+}
+
+glm::vec3 unit_or(const glm::vec3& v, const glm::vec3& fallback) {
+  const float l = glm::length(v);
+  return l > 1e-5f ? v / l : fallback;
+}
+
+// The frame whose -Z runs along `dir_local` (in the hand's own, possibly mirrored, frame),
+// keeping the back of the forearm on the side of the back of the hand.
+glm::mat4 frame_along(const glm::mat4& palm, Hand hand, const glm::vec3& dir_local) {
+  const glm::vec3 z = -dir_local;
+  const glm::vec3 y = unit_or(glm::vec3(0, 1, 0) - z * z.y, glm::vec3(0, 0, 1));
+  const glm::vec3 x = glm::cross(y, z);
+  glm::mat4 r(1.0f);
+  r[0] = glm::vec4(x, 0.0f);
+  r[1] = glm::vec4(y, 0.0f);
+  r[2] = glm::vec4(z, 0.0f);
+  const glm::mat4 side = side_of(hand);
+  return palm * side * glm::translate(glm::mat4(1.0f), kWristInPalm) * r * side;
+}
+
+// Limits in the hand's frame: the elbow above the palm's plane (the forearm rises off the
+// skin; a wrist bent back past ~70 degrees would hurt) and behind the wrist (it trails).
+glm::vec3 within_wrist_range(glm::vec3 d) {
+  d.y = std::max(d.y, 0.30f);
+  d.z = std::min(d.z, -0.35f);
+  return glm::normalize(d);
+}
+
+}  // namespace
+
+std::string forearm_joint_name(Hand hand) { return hand == Hand::left ? "hand.left.forearm" : "hand.right.forearm"; }
+std::string forearm_mesh_name(Hand hand) { return hand == Hand::left ? "forearm.left" : "forearm.right"; }
+std::string sleeve_mesh_name(Hand hand) { return hand == Hand::left ? "sleeve.left" : "sleeve.right"; }
+
+glm::mat4 forearm_bind(Hand hand) { return frame_along(glm::mat4(1.0f), hand, glm::vec3(0, 0, -1)); }
+
+std::array<Forearm, 2> place_forearms(const std::array<glm::mat4, 2>& palms, const anatomy::LegSurface* surface) {
+  std::array<glm::vec3, 2> wrist{}, back{}, fingers{};
+  for (std::size_t h = 0; h < 2; ++h) {
+    const glm::mat4 side = side_of(h == 0 ? Hand::left : Hand::right);
+    wrist[h] = glm::vec3(palms[h] * side * glm::vec4(kWristInPalm, 1.0f));
+    back[h] = glm::normalize(glm::vec3(palms[h][1]));
+    fingers[h] = glm::normalize(glm::vec3(palms[h][2]));
+  }
+  // The torso: out from the hands on the side their backs face, a little behind the fingers.
+  // Hands on opposite sides of the limb (a squeeze) cancel out; then it stands out from the
+  // limb's axis through the wrists, or to the leg's outer side (+X) beside the table.
+  const glm::vec3 mid = 0.5f * (wrist[0] + wrist[1]);
+  glm::vec3 out = back[0] + back[1];
+  if (glm::length(out) < 0.6f) {
+    glm::vec3 radial = mid;
+    if (surface) {
+      const glm::vec3 axis = surface->axis(std::clamp(mid.y, surface->min_along(), surface->max_along()));
+      radial = mid - axis;
+    }
+    radial.y = 0.0f;
+    out += unit_or(radial, glm::vec3(1, 0, 0));
+  }
+  out = unit_or(out, glm::vec3(1, 0, 0));
+  const glm::vec3 torso = mid + 0.45f * out - 0.20f * unit_or(fingers[0] + fingers[1], glm::vec3(0, 1, 0));
+
+  std::array<Forearm, 2> arms;
+  for (std::size_t h = 0; h < 2; ++h) {
+    const Hand hand = h == 0 ? Hand::left : Hand::right;
+    const glm::mat4 base = palms[h] * side_of(hand);
+    const glm::mat4 to_local = glm::inverse(base);
+    glm::vec3 dir = unit_or(unit_or(torso - wrist[h], back[h]) + 0.8f * back[h], back[h]);
+    glm::vec3 local = within_wrist_range(glm::vec3(to_local * glm::vec4(dir, 0.0f)));
+    if (surface) {
+      // Swing out along the back of the hand until the forearm clears the skin (a finger's
+      // breadth beyond its own radius), checked at points along it. The foot is not a section of the leg: points
+      // below the leg's range are left to the wrist limits.
+      for (int tries = 0; tries < 10; ++tries) {
+        const glm::vec3 d(base * glm::vec4(local, 0.0f));
+        bool clear = true;
+        for (int s = 1; s <= 6 && clear; ++s) {
+          const glm::vec3 p = wrist[h] + d * (kForearmLength * static_cast<float>(s) / 6.0f);
+          if (p.y > surface->min_along() && surface->radial_outside(p) < 0.022f + 0.015f * static_cast<float>(s) / 6.0f) clear = false;
+        }
+        if (clear) break;
+        local = within_wrist_range(local + glm::vec3(0.0f, 0.35f, 0.0f));
+      }
+    }
+    arms[h].frame = frame_along(palms[h], hand, local);
+    arms[h].wrist = wrist[h];
+    arms[h].elbow = glm::vec3(arms[h].frame * glm::vec4(0.0f, 0.0f, -kForearmLength, 1.0f));
+  }
+  return arms;
+}
+
+}  // namespace effleura::technique

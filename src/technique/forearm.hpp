@@ -1,0 +1,52 @@
+#pragma once
+// Where the therapist's forearms go. The hands alone float; with forearms to the elbow a
+// student sees at a glance where the therapist stands and which way the push comes from.
+//
+// Both elbows lean toward one torso, standing back from the hands on the side their backs
+// face (beside the table) and a little behind the fingers, so each elbow trails its wrist,
+// up and away from the leg. Plain maths; the renderer poses the forearm mesh of
+// assets/hands.glb with `frame` as it poses the hand with the rig's part frames.
+#include <array>
+#include <string>
+
+#include <glm/mat4x4.hpp>
+#include <glm/vec3.hpp>
+
+#include "core/contact.hpp"
+
+namespace effleura::anatomy {
+class LegSurface;
+}
+
+namespace effleura::technique {
+
+// The wrist joint in the palm frame (technique/hand_rig.hpp: palm surface at the origin, +Y
+// the back of the hand, +Z toward the fingers), and the forearm's length, wrist to elbow
+// (adult mean, rounded).
+inline constexpr glm::vec3 kWristInPalm{0.0f, 0.020f, -0.052f};
+inline constexpr float kForearmLength = 0.26f;
+
+struct Forearm {
+  glm::vec3 wrist{0.0f};
+  glm::vec3 elbow{0.0f};
+  // Rigid, origin at the wrist, the forearm running along local -Z to the elbow, local +Y
+  // its back (the side of the back of the hand); mirrored for the right hand as the rig's
+  // part frames are, so one mesh modelled for the left serves both.
+  glm::mat4 frame{1.0f};
+};
+
+// In assets/hands.glb: the joint "hand.left.forearm", the meshes "forearm.left" (skin) and
+// "sleeve.left" (cloth), and the same for the right.
+std::string forearm_joint_name(Hand hand);
+std::string forearm_mesh_name(Hand hand);
+std::string sleeve_mesh_name(Hand hand);
+
+// The forearm frame at the bind pose (palm frame = identity, wrist straight).
+glm::mat4 forearm_bind(Hand hand);
+
+// `palms` are HandState::transform of the left and right hand. With a surface, an elbow that
+// would put the forearm into the leg is swung further out along the back of its hand.
+std::array<Forearm, 2> place_forearms(const std::array<glm::mat4, 2>& palms,
+                                      const anatomy::LegSurface* surface = nullptr);
+
+}  // namespace effleura::technique
