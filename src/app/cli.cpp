@@ -149,6 +149,8 @@ const std::vector<Flag>& flags() {
          auto n = parse_number("--stocking", v, 0, 60); if (!n) return std::unexpected(n.error()); o.stocking_mmhg = *n; return {}; }},
       {"--report", "FILE.json", "Where --simulate writes its JSON report (summary and time series).",
        [](Options& o, const std::string& v) -> Expected<void> { o.report = v; return {}; }},
+      {"--hand-report", "FILE.json", "Headless: how the hands of --technique (or of all ten) sit on the skin, per step and hand, e.g. --hand-report hands.json.",
+       [](Options& o, const std::string& v) -> Expected<void> { o.hand_report = v; o.headless = true; return {}; }},
       {"--kiosk", nullptr, "Waiting-room loop: full screen, no menus, a playlist of scenes; touch to explore.",
        [](Options& o, const std::string&) -> Expected<void> { o.kiosk = true; return {}; }},
       {"--playlist", "FILE", "Playlist for --kiosk or --record (default content/playlists/waiting-room.toml).",

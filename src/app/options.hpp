@@ -51,6 +51,7 @@ struct Options {
   std::vector<std::string> incompetent;      // vein ids
   double stocking_mmhg = 0.0;
   std::optional<std::filesystem::path> report;
+  std::optional<std::filesystem::path> hand_report;  // --hand-report: how the hands sit (app/hand_report.cpp)
 
   // Kiosk, lessons and video.
   bool kiosk = false;

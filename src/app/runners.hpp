@@ -12,6 +12,7 @@ int run_bench(const Options& options);
 // The explorer window; with --lesson it also runs the lesson player and its presenter view.
 int run_window(const Options& options);
 int run_simulate(const Options& options);
+int run_hand_report(const Options& options);
 int run_record(const Options& options);
 int run_kiosk_soak(const Options& options);
 int run_kiosk(const Options& options);

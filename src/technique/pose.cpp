@@ -15,6 +15,9 @@ FingerPose blend(const FingerPose& a, const FingerPose& b, float w) {
   out.spread_deg = mix(a.spread_deg, b.spread_deg);
   out.opposition_deg = mix(a.opposition_deg, b.opposition_deg);
   out.contact_radius_m = mix(a.contact_radius_m, b.contact_radius_m);
+  for (std::size_t f = 0; f < kFingerCount; ++f) out.reach[f] = mix(a.reach[f], b.reach[f]);
+  out.palm_touch = mix(a.palm_touch, b.palm_touch);
+  out.max_curl_deg = mix(a.max_curl_deg, b.max_curl_deg);
   return out;
 }
 
@@ -32,6 +35,31 @@ std::string PoseLibrary::names() const {
 
 namespace {
 
+// `touch`: the parts that rest on the skin. Absent: the palm alone (fingers keep their angles
+// unless they would sink in).
+Expected<void> read_touch(const TomlTable& t, FingerPose& pose) {
+  pose.reach.fill(0.0f);
+  pose.palm_touch = 1.0f;
+  if (!t.has("touch")) return {};
+  auto parts = t.strings("touch");
+  if (!parts) return std::unexpected(parts.error());
+  if (parts->empty()) return std::unexpected(t.error_at("touch", "must name at least one part: " + std::string(kTouchParts)));
+  pose.palm_touch = 0.0f;
+  for (const std::string& part : *parts) {
+    if (part == "palm") {
+      pose.palm_touch = 1.0f;
+    } else if (part == "fingers") {
+      for (std::size_t f = 1; f < kFingerCount; ++f) pose.reach[f] = 1.0f;
+    } else if (auto it = std::find(kFingerNames.begin(), kFingerNames.end(), part); it != kFingerNames.end()) {
+      pose.reach[static_cast<std::size_t>(it - kFingerNames.begin())] = 1.0f;
+    } else {
+      return std::unexpected(
+          t.error_at("touch", "unknown part '" + part + "': expected " + std::string(kTouchParts)));
+    }
+  }
+  return {};
+}
+
 Expected<PoseLibrary> read_poses(const toml::table& root, const std::string& file) {
   PoseLibrary lib;
   TomlTable top(root, file);
@@ -39,7 +67,7 @@ Expected<PoseLibrary> read_poses(const toml::table& root, const std::string& fil
     const std::string name(key.str());
     auto t = top.table(name);
     if (!t) return std::unexpected(t.error());
-    std::vector<std::string> known{"description", "spread", "opposition", "contact_radius_mm"};
+    std::vector<std::string> known{"description", "spread", "opposition", "contact_radius_mm", "touch", "max_curl"};
     for (auto f : kFingerNames) known.emplace_back(f);
     if (auto ok = t->only_keys(known); !ok) return std::unexpected(ok.error());
     NamedPose p;
@@ -65,6 +93,10 @@ Expected<PoseLibrary> read_poses(const toml::table& root, const std::string& fil
     p.pose.spread_deg = static_cast<float>(*spread);
     p.pose.opposition_deg = static_cast<float>(*opp);
     p.pose.contact_radius_m = static_cast<float>(*radius * 1e-3);
+    if (auto touch = read_touch(*t, p.pose); !touch) return std::unexpected(touch.error());
+    auto curl = t->number_or("max_curl", 90.0, 0.0, 110.0);
+    if (!curl) return std::unexpected(curl.error());
+    p.pose.max_curl_deg = static_cast<float>(*curl);
     lib.add(std::move(p));
   }
   for (auto req : kRequiredPoses)

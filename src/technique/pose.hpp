@@ -26,6 +26,14 @@ struct FingerPose {
   float spread_deg = 0.0f;      // angle between neighbouring fingers
   float opposition_deg = 0.0f;  // thumb turned across the palm
   float contact_radius_m = 0.04f;  // radius of the skin patch this pose presses
+  // The intention (poses.toml `touch`, `max_curl`): which parts rest on the skin. reach[f] is 1
+  // for a finger that closes joint by joint until its pad meets the skin, 0 for one that only
+  // opens if it would sink in; palm_touch is 1 when the palm rests on the skin, 0 when the hand
+  // works with its finger or thumb pads and the palm rises until they just touch. Both blend
+  // between poses like the angles, so a change of grip is gradual.
+  std::array<float, kFingerCount> reach{};
+  float palm_touch = 1.0f;
+  float max_curl_deg = 90.0f;  // no joint closes past this while reaching for the skin
 
   [[nodiscard]] float joint(Finger f, int j) const {
     return flexion[static_cast<std::size_t>(f)][static_cast<std::size_t>(j)];
@@ -53,6 +61,9 @@ class PoseLibrary {
  private:
   std::vector<NamedPose> poses_;
 };
+
+// The parts a pose's `touch` may name: "palm", "fingers" (the four), or one finger's name.
+inline constexpr std::string_view kTouchParts = "palm, fingers, thumb, index, middle, ring, little";
 
 // The poses every technique may rely on; load_poses fails if one is missing.
 inline constexpr std::array<std::string_view, 6> kRequiredPoses{

@@ -25,6 +25,7 @@ struct Keyframe {
   float pressure_mmhg = 0.0f; // 0 when lifted
   bool contact = true;
   float lift_m = 0.0f;        // height of the palm above the skin when not in contact
+  float tissue_m = 0.0f;      // skin and muscle lifted by the grip (+) or pressed flat (-)
   int line = 0;               // where it was written, for messages
 };
 

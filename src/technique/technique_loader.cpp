@@ -58,7 +58,7 @@ std::string fmt(double v) {
 E<Keyframe> read_key(const TomlTable& k, const Context& ctx, SurfaceKind* surface_of_hand) {
   const PoseLibrary& poses = ctx.poses;
   if (auto ok = k.only_keys({"t", "surface", "along", "around", "u", "v", "area", "at", "roll",
-                             "pose", "pressure", "contact", "lift_mm"});
+                             "pose", "pressure", "contact", "lift_mm", "tissue_mm"});
       !ok)
     return std::unexpected(ok.error());
   Keyframe key;
@@ -172,6 +172,13 @@ E<Keyframe> read_key(const TomlTable& k, const Context& ctx, SurfaceKind* surfac
     return std::unexpected(k.error_at("lift_mm", "a lifted hand needs at least 5 mm of lift, or "
                                                  "it would graze the skin"));
   key.lift_m = static_cast<float>(*lift * 1e-3);
+  // Skin and muscle the grip lifts (+) or presses into a fold (-) here: kneading and squeezing.
+  auto tissue = k.number_or("tissue_mm", 0.0, -10.0, 20.0);
+  if (!tissue) return std::unexpected(tissue.error());
+  if (!key.contact && *tissue != 0.0)
+    return std::unexpected(k.error_at("tissue_mm", "a lifted hand holds no tissue: tissue_mm must be 0 when "
+                                                   "contact = false"));
+  key.tissue_m = static_cast<float>(*tissue * 1e-3);
   return key;
 }
 

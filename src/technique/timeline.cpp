@@ -1,6 +1,6 @@
 #include "technique/timeline.hpp"
 
-#include "technique/finger_fit.hpp"
+#include "technique/hand_fit.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -113,7 +113,7 @@ Timeline::Timeline(const Technique& technique, const PoseLibrary& poses,
       for (std::size_t i = 0; i < src.size(); ++i) {
         const Keyframe& k = src[i];
         tr.keys.push_back(Key{k.t, k.a, k.b, k.roll, ma[i], mb[i], mr[i], k.pressure_mmhg,
-                              k.contact ? 0.0f : k.lift_m, k.contact, k.pose});
+                              k.contact ? 0.0f : k.lift_m, k.tissue_m, k.contact, k.pose});
       }
     }
     c.ankle = st.ankle;
@@ -169,7 +169,7 @@ float Timeline::envelope(double t, std::size_t hand) const {
 }
 
 void Timeline::evaluate_hand(const CompiledStep& s, std::size_t hand, float tc, double ts,
-                             HandState& out, ContactPatch* patch) const {
+                             HandState& out, ContactPatch* patch, glm::mat4& resting, SkinSide& skin) const {
   const Track& tr = s.hands[hand];
   const auto& keys = tr.keys;
   const std::size_t k = segment(keys, tc);
@@ -249,15 +249,14 @@ void Timeline::evaluate_hand(const CompiledStep& s, std::size_t hand, float tc, 
   out.pressure_mmhg = out.contact ? pressure : 0.0f;
   out.indentation_m = std::max(0.0f, indent - height);
   out.velocity = f.d_first * ha.slope + f.d_second * hb.slope;
-  // The pose's fingers are written for a flat surface; on the leg they open where they would
-  // sink in (the narrow ankle, the shin widening above the hand). Fitted as if the palm rested
-  // on the skin, so the fingers follow the stroke's slow path over the leg and not the quick
-  // bounce of a tap or the lift between strokes (lifted, the fingers are clear of it anyway).
-  if (!out.on_sole) {
-    glm::mat4 resting = out.transform;
-    resting[3] = glm::vec4(f.position - n * indent, 1.0f);
-    fit_fingers(*surface_, resting, out.hand, indent, out.pose);
-  }
+  out.tissue_lift_m = k0.tissue + (k1.tissue - k0.tissue) * w;
+  out.palm_rise_m = 0.0f;
+  // The fit (fit_hands) places the fingers as if the palm rested on the skin, so they follow
+  // the stroke's slow path over the leg and not the quick bounce of a tap or the lift between
+  // strokes (lifted, the fingers keep the shape they had on the skin).
+  resting = out.transform;
+  resting[3] = glm::vec4(f.position - n * indent, 1.0f);
+  skin = SkinSide{surface_, out.on_sole, out.on_sole ? ankle_at(s, tc) : 0.0f, indent};
 
   if (patch && out.contact) {
     patch->hand = out.hand;
@@ -294,9 +293,11 @@ void Timeline::evaluate(double t, TechniqueFrame& out) const {
   out.caption = s.caption;
   out.attend = s.attend;
   out.ankle_deg = ankle_at(s, tc);
+  std::array<glm::mat4, 2> resting{};
+  std::array<SkinSide, 2> skin{};
   for (std::size_t h = 0; h < 2; ++h) {
     ContactPatch& patch = out.patches[out.contact_count];
-    evaluate_hand(s, h, tc, ts, out.hands[h], &patch);
+    evaluate_hand(s, h, tc, ts, out.hands[h], &patch, resting[h], skin[h]);
     if (out.hands[h].contact) ++out.contact_count;
     // Triangular low-pass of the untapped pressure: weights 1..5..1 over +-0.3 s.
     float sum = 0.0f;
@@ -305,6 +306,16 @@ void Timeline::evaluate(double t, TechniqueFrame& out) const {
       sum += wgt * envelope(t + static_cast<double>(i) * kIntensityHalfWidth / 4.0, h);
     }
     out.hands[h].intensity = std::clamp(sum / 25.0f / kIntensityFullScale, 0.0f, 1.0f);
+  }
+  fit_hands(out, resting, skin);
+}
+
+void Timeline::fit_hands(TechniqueFrame& out, std::array<glm::mat4, 2>& resting,
+                         const std::array<SkinSide, 2>& skin) const {
+  for (std::size_t h = 0; h < 2; ++h) {
+    HandState& hand = out.hands[h];
+    hand.palm_rise_m = fit_hand(skin[h], resting[h], hand.hand, hand.pose);
+    hand.transform[3] += hand.transform[1] * hand.palm_rise_m;
   }
 }
 

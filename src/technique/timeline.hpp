@@ -25,6 +25,8 @@ class LegSurface;
 
 namespace effleura::technique {
 
+struct SkinSide;
+
 struct HandState {
   Hand hand = Hand::left;
   // Palm frame in world space. Column 3: palm centre (on or above the skin). Column 1 (local
@@ -47,6 +49,13 @@ struct HandState {
   // renderer dents the skin by this, steady through a tapping step.
   float indentation_m = 0.0f;
   glm::vec3 velocity{0.0f}; // of the stroke over the skin (rhythm excluded), m/s
+  // Skin and muscle this hand's grip lifts off the bone (+, metres: kneading, squeezing) or
+  // presses into a fold (-), from the keyframes' tissue_mm, smooth between them and 0 in the
+  // air. For the renderer: raise and bunch the skin around the grip by this much.
+  float tissue_lift_m = 0.0f;
+  // How far the palm was raised off the skin so that the finger or thumb pads it works with
+  // just touch (hand_fit.hpp); 0 where the palm itself rests on the skin.
+  float palm_rise_m = 0.0f;
 };
 
 struct TechniqueFrame {
@@ -94,6 +103,7 @@ class Timeline {
     float t, a, b, roll;
     float ma, mb, mroll;   // tangents (per second)
     float pressure, height;  // height: 0 in contact, lift when not
+    float tissue;
     bool contact;
     std::size_t pose;
   };
@@ -115,8 +125,12 @@ class Timeline {
   };
 
  private:
+  // Places the hand as the keyframes say, with the pose's own finger angles; `resting` is its
+  // palm frame as if resting on the skin (no tap, no lift) and `skin` the surface it works on,
+  // which evaluate() uses to fit both hands to the skin and to each other.
   void evaluate_hand(const CompiledStep& s, std::size_t hand, float tc, double ts, HandState& out,
-                     ContactPatch* patch) const;
+                     ContactPatch* patch, glm::mat4& resting, SkinSide& skin) const;
+  void fit_hands(TechniqueFrame& out, std::array<glm::mat4, 2>& resting, const std::array<SkinSide, 2>& skin) const;
   [[nodiscard]] float envelope(double t, std::size_t hand) const;  // untapped pressure at t
   [[nodiscard]] float ankle_at(const CompiledStep& s, float tc) const;
 

@@ -107,7 +107,10 @@ TEST_CASE("area filter: every one of the nine areas has a technique, and the obv
   CHECK(has(feet, "toe-taps"));
   CHECK(has(feet, "ankle-pumps"));
   CHECK_FALSE(has(feet, "petrissage"));
-  CHECK(has(techniques_for_area(lib, "popliteal"), "friction"));
+  // Friction works beside the Achilles tendon, never behind the knee (the routine lesson
+  // forbids it there); effleurage glides lightly over the back of the knee.
+  CHECK_FALSE(has(techniques_for_area(lib, "popliteal"), "friction"));
+  CHECK(has(techniques_for_area(lib, "popliteal"), "effleurage"));
   CHECK(has(techniques_for_area(lib, "it-band"), "cross-fibre"));
   CHECK(techniques_for_area(lib, "elbow").empty());
   // Library order follows the canonical technique order.

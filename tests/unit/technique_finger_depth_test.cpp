@@ -9,7 +9,7 @@
 
 #include <glm/geometric.hpp>
 
-#include "technique/finger_fit.hpp"
+#include "technique/hand_fit.hpp"
 #include "technique/hand_rig.hpp"
 #include "technique/timeline.hpp"
 #include "technique_test_support.hpp"
@@ -78,34 +78,81 @@ TEST_CASE("no finger sinks into the leg, for every technique") {
   }
 }
 
-TEST_CASE("fit_fingers opens only the fingers that would sink in, just enough to clear") {
-  const test::LegAsset* leg = test::leg_asset();
-  REQUIRE_MESSAGE(leg != nullptr, "assets/leg.glb missing");
-  REQUIRE_MESSAGE(leg->surface.has_value(), leg->error);
-  // A hand gripping the front of the narrow ankle with curled fingers: they would pass
-  // through it. Built from the surface frame the way the timeline builds a palm frame.
-  const anatomy::SurfaceFrame f = leg->surface->frame(0.14f, 0.0f);
+namespace {
+
+// The least flesh clearance of finger k (mid and tip of each phalanx, less its radius).
+float clearance(const SkinSide& skin, const glm::mat4& palm, const FingerPose& pose, Hand hand, std::size_t k) {
+  float least = 1.0f;
+  for (const HandPart& part : pose_finger(palm, pose, hand, k)) {
+    const glm::vec3 start(part.frame[3]);
+    for (const glm::vec3& p : {0.5f * (start + part.tip), part.tip})
+      least = std::min(least, skin.outside(p) - part.radius.y);
+  }
+  return least;
+}
+
+glm::mat4 palm_on(const anatomy::LegSurface& surface, float along, float around_rad, float roll_rad) {
+  const anatomy::SurfaceFrame f = surface.frame(along, around_rad);
   const glm::vec3 n = f.normal;
   const glm::vec3 up = glm::normalize(f.d_first - n * glm::dot(f.d_first, n));
   const glm::vec3 side = glm::cross(up, n);
-  const glm::vec3 fingers = std::cos(1.4f) * up + std::sin(1.4f) * side;  // wrapping round the ankle
-  const glm::mat4 palm(glm::vec4(glm::cross(n, fingers), 0.0f), glm::vec4(n, 0.0f), glm::vec4(fingers, 0.0f),
-                       glm::vec4(f.position, 1.0f));
-  FingerPose grip = test::real_poses().at(*test::real_poses().index("kneading-grip"));
-  int sinking = 0;
-  for (std::size_t k = 0; k < kFingerCount; ++k) sinking += finger_clearance(*leg->surface, palm, grip, Hand::right, k, 0.0f) < 0.0f;
-  REQUIRE(sinking > 0);  // the case is a real one
-  FingerPose fitted = grip;
-  fit_fingers(*leg->surface, palm, Hand::right, 0.0f, fitted);
-  for (std::size_t k = 0; k < kFingerCount; ++k) {
-    CAPTURE(k);
-    const float before = finger_clearance(*leg->surface, palm, grip, Hand::right, k, 0.0f);
-    const float after = finger_clearance(*leg->surface, palm, fitted, Hand::right, k, 0.0f);
-    if (before >= 0.0f) {
-      CHECK(fitted.flexion[k] == grip.flexion[k]);  // clear fingers keep their pose exactly
-    } else {
-      CHECK(after > before);
-      CHECK(fitted.flexion[k][0] < grip.flexion[k][0]);  // opened, not curled further
+  const glm::vec3 fingers = std::cos(roll_rad) * up + std::sin(roll_rad) * side;
+  return glm::mat4(glm::vec4(glm::cross(n, fingers), 0.0f), glm::vec4(n, 0.0f), glm::vec4(fingers, 0.0f),
+                   glm::vec4(f.position, 1.0f));
+}
+
+}  // namespace
+
+TEST_CASE("fit_hand opens fingers that would sink in and closes fingers that end in the air") {
+  const test::LegAsset* leg = test::leg_asset();
+  REQUIRE(leg != nullptr);
+  REQUIRE(leg->surface.has_value());
+  const SkinSide skin{&*leg->surface, false, 0.0f, 0.0f};
+  const PoseLibrary& poses = test::real_poses();
+
+  // Sinking: a grip curled as the old fixed kneading pose was, on the front of the narrow ankle
+  // with the fingers wrapping round it: some fingers pass into the bone.
+  {
+    const glm::mat4 start = palm_on(*leg->surface, 0.14f, 0.0f, 1.4f);
+    FingerPose grip = poses.at(*poses.index("kneading-grip"));
+    for (std::size_t k = 1; k < kFingerCount; ++k) grip.flexion[k] = {45.0f, 42.0f, 22.0f};
+    std::size_t sinking = kFingerCount;
+    for (std::size_t k = 0; k < kFingerCount; ++k)
+      if (clearance(skin, start, grip, Hand::right, k) < -0.002f) sinking = k;
+    REQUIRE(sinking < kFingerCount);  // the case is a real one
+    glm::mat4 palm = start;
+    FingerPose fitted = grip;
+    fit_hand(skin, palm, Hand::right, fitted);
+    CHECK(fitted.flexion[sinking][0] < grip.flexion[sinking][0]);  // opened, not curled further
+    for (std::size_t k = 0; k < kFingerCount; ++k) {
+      CAPTURE(k);
+      CHECK(clearance(skin, palm, fitted, Hand::right, k) > -0.001f);
     }
+  }
+  // In the air: a flat hand on the round calf with its fingers pointing round the leg ends with
+  // its fingertips off the skin; the fit closes them until the pads meet it, and no further.
+  {
+    const glm::mat4 start = palm_on(*leg->surface, 0.33f, 2.0f, 1.5708f);
+    const FingerPose flat = poses.at(*poses.index("flat-palm"));
+    int in_air = 0;
+    for (std::size_t k = 1; k < kFingerCount; ++k) in_air += clearance(skin, start, flat, Hand::left, k) > 0.004f;
+    REQUIRE(in_air >= 2);
+    glm::mat4 palm = start;
+    FingerPose fitted = flat;
+    fit_hand(skin, palm, Hand::left, fitted);
+    int closed = 0;
+    for (std::size_t k = 1; k < kFingerCount; ++k) {
+      CAPTURE(k);
+      const float before = clearance(skin, start, flat, Hand::left, k);
+      const float after = clearance(skin, palm, fitted, Hand::left, k);
+      CHECK(after > -0.001f);  // never into the skin
+      if (before > 0.004f && fitted.flexion[k][0] > flat.flexion[k][0] + 1.0f) {
+        ++closed;
+        // Closed to the skin unless stopped by the pose's max_curl.
+        const bool at_limit = fitted.flexion[k][0] >= std::min(flat.max_curl_deg, joint_range(k, 0).hi) - 0.5f;
+        CHECK((after < 0.0025f || at_limit));
+      }
+    }
+    CHECK(closed >= 2);
   }
 }

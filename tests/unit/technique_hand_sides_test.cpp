@@ -37,6 +37,7 @@ enum class Layout {
   left_below,  // beside the table, client supine: right hand toward the head
   handover,    // lifted between two placements; in contact only where its neighbours hold the hands
   heel_and_sole,  // one hand on the sole, the other cradling the heel: no order to keep
+  heel_then_toes, // both on the sole, one behind the other: the left hand nearer the heel
 };
 
 enum class Thumbs {
@@ -56,8 +57,8 @@ struct Rule {
 const std::vector<Rule>& listed() {
   static const std::vector<Rule> rules = {
       {"calf-squeezes", 0, Layout::across, Thumbs::exempt,
-       "client prone: the hands hug the calf from both sides, fingers meeting over the muscle, so "
-       "both thumbs point back down the leg, side by side"},
+       "client prone: the hands hug the calf from both sides, one a hand's width above the other, "
+       "fingers reaching round toward the back, so both thumbs point down the leg"},
       {"calf-squeezes", 1, Layout::across, Thumbs::exempt, "same grip as step 1"},
       {"petrissage", 0, Layout::left_above, Thumbs::toward_each_other,
        "kneading the calf from beside the table, client prone, fingers pointing across the leg"},
@@ -76,6 +77,10 @@ const std::vector<Rule>& listed() {
       {"cross-fibre", 2, Layout::left_below, Thumbs::exempt,
        "outer thigh from beside the table, client supine: the fingers hang toward the table, "
        "so the thumbs lie along the band pointing away from each other"},
+      {"toe-taps", 0, Layout::heel_then_toes, Thumbs::exempt,
+       "the sole is too narrow for two hands side by side: one taps the heel end, the other the "
+       "ball, both with the fingers toward the toes, so the thumbs lie on the same side"},
+      {"toe-taps", 1, Layout::heel_then_toes, Thumbs::exempt, "as step 1, further toward the toes"},
       {"ankle-pumps", 0, Layout::heel_and_sole, Thumbs::exempt, "one hand on the sole"},
       {"ankle-pumps", 1, Layout::heel_and_sole, Thumbs::exempt, "one hand on the sole"},
   };
@@ -128,14 +133,26 @@ void check_moment(const Technique& t, const TechniqueFrame& f, const Rule* rule,
     case Layout::left_above: side_ok = l.along > r.along + 0.03f; break;
     case Layout::left_below: side_ok = l.along < r.along - 0.03f; break;
     case Layout::heel_and_sole: side_ok = l.on_sole != r.on_sole; break;
+    case Layout::heel_then_toes: side_ok = l.on_sole && r.on_sole && l.along < r.along - 0.15f; break;
     case Layout::handover: break;
   }
   bool thumbs_ok = true;
   if ((!rule || rule->thumbs == Thumbs::toward_each_other)) {
-    const glm::vec3 lp(l.transform[3]);
-    const glm::vec3 rp(r.transform[3]);
-    const glm::vec3 to_right = glm::normalize(rp - lp);
-    thumbs_ok = glm::dot(thumb_side(l), to_right) > 0.2f && glm::dot(thumb_side(r), -to_right) > 0.2f;
+    if (layout == Layout::across && !l.on_sole) {
+      // Round the leg: each thumb points along the skin toward the other hand (where the hands
+      // cup opposite sides of the ankle, a straight line between the palms runs through it).
+      auto toward_more_around = [](const HandState& h) {
+        return glm::vec3(std::cos(h.around), 0.0f, -std::sin(h.around));
+      };
+      const float to_right = wrapped(r.around - l.around) >= 0.0f ? 1.0f : -1.0f;
+      thumbs_ok = glm::dot(thumb_side(l), to_right * toward_more_around(l)) > 0.2f &&
+                  glm::dot(thumb_side(r), -to_right * toward_more_around(r)) > 0.2f;
+    } else {
+      const glm::vec3 lp(l.transform[3]);
+      const glm::vec3 rp(r.transform[3]);
+      const glm::vec3 to_right = glm::normalize(rp - lp);
+      thumbs_ok = glm::dot(thumb_side(l), to_right) > 0.2f && glm::dot(thumb_side(r), -to_right) > 0.2f;
+    }
   }
   if (!side_ok) ++tally.wrong_side;
   if (!thumbs_ok) ++tally.wrong_thumbs;

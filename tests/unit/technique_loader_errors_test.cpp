@@ -114,6 +114,12 @@ TEST_CASE("loader: each malformed technique gets its own located error, nothing 
        "step[0].ankle[1].angle", "expected a number from -45 to 25"},
       {"unknown direction", 4, R"(direction = "sideways")", 4, "direction", "toward-heart, circular"},
       {"unknown view", 9, R"(views = ["back", "underneath"])", 9, "views", "unknown view 'underneath'"},
+      {"tissue on a lifted hand", 18,
+       R"(  { t = 0.0, along = 0.2, around = 200, pose = "flat-palm", contact = false, lift_mm = 20, tissue_mm = 5 },)",
+       18, "step[0].left[0].tissue_mm", "tissue_mm must be 0 when contact = false"},
+      {"tissue lifted too far", 18,
+       R"(  { t = 0.0, along = 0.2, around = 200, pose = "flat-palm", pressure = 10, tissue_mm = 40 },)", 18,
+       "step[0].left[0].tissue_mm", "expected a number from -10 to 20"},
       {"tap too fast", 16, "duration = 2.0\ntap = { hz = 40, lift_mm = 10 }", 17, "step[0].tap.hz",
        "expected a number from 0.5 to 10"},
   };
@@ -172,6 +178,38 @@ TEST_CASE("loader: poses.toml errors are located too") {
       "poses.toml");
   REQUIRE_FALSE(r.has_value());
   CHECK(r.error().message.find("kneading-grip") != std::string::npos);
+  // The intention keys: an unknown part and a curl past any joint, each at its line.
+  const std::string fingers = "thumb=[0,0,0]\nindex=[0,0,0]\nmiddle=[0,0,0]\nring=[0,0,0]\nlittle=[0,0,0]\n";
+  auto s = load_poses_from_string("[odd]\n" + fingers + "contact_radius_mm=10\ntouch = [\"palm\", \"elbow\"]\n",
+                                  "poses.toml");
+  REQUIRE_FALSE(s.has_value());
+  CHECK(s.error().line == 8);
+  CHECK(s.error().column > 0);
+  CHECK(s.error().key == "odd.touch");
+  CHECK(s.error().message.find("unknown part 'elbow'") != std::string::npos);
+  auto u = load_poses_from_string("[odd]\n" + fingers + "contact_radius_mm=10\nmax_curl = 150\n", "poses.toml");
+  REQUIRE_FALSE(u.has_value());
+  CHECK(u.error().line == 8);
+  CHECK(u.error().key == "odd.max_curl");
+  auto v = load_poses_from_string("[odd]\n" + fingers + "contact_radius_mm=10\ntouch = []\n", "poses.toml");
+  REQUIRE_FALSE(v.has_value());
+  CHECK(v.error().line == 8);
+  CHECK(v.error().message.find("at least one part") != std::string::npos);
+}
+
+TEST_CASE("poses: touch and max_curl become the pose's intention") {
+  const PoseLibrary& poses = test::real_poses();
+  const FingerPose& flat = poses.at(*poses.index("flat-palm"));
+  const FingerPose& tips = poses.at(*poses.index("fingertips"));
+  CHECK(flat.palm_touch == 1.0f);
+  for (std::size_t f = 0; f < kFingerCount; ++f) CHECK(flat.reach[f] == 1.0f);
+  CHECK(tips.palm_touch == 0.0f);
+  CHECK(tips.reach[static_cast<std::size_t>(Finger::index)] == 1.0f);
+  CHECK(tips.reach[static_cast<std::size_t>(Finger::little)] == 0.0f);
+  // Blending moves the intention gradually, like the angles.
+  const FingerPose half = blend(flat, tips, 0.5f);
+  CHECK(half.palm_touch == doctest::Approx(0.5f));
+  CHECK(half.max_curl_deg == doctest::Approx(0.5f * (flat.max_curl_deg + tips.max_curl_deg)));
 }
 
 TEST_CASE("hot reload: a broken edit leaves the last good library in place; a good one replaces it") {

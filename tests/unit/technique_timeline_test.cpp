@@ -26,9 +26,15 @@ const anatomy::AnalyticLegSurface& analytic() {
   return leg;
 }
 
+// Where the palm would rest on the skin: a hand working with its finger or thumb pads holds
+// its palm palm_rise_m above it (hand_fit.hpp), straight along the palm's normal.
+glm::vec3 resting_palm(const HandState& h) {
+  return glm::vec3(h.transform[3]) - glm::vec3(h.transform[1]) * h.palm_rise_m;
+}
+
 // Signed distance of a contact to the surface, using the leg or the sole as the hand works.
 float contact_distance(const anatomy::LegSurface& surface, const HandState& h, const TechniqueFrame& f) {
-  const glm::vec3 p(h.transform[3]);
+  const glm::vec3 p = resting_palm(h);
   if (h.on_sole) return surface.foot().project_sole(p, f.ankle_deg).distance;
   return surface.project(p).distance;
 }
@@ -127,7 +133,7 @@ TEST_CASE("timeline: on the mesh surface from assets/leg.glb, contacts lie on th
       for (const HandState& h : f.hands) {
         // The mesh's foot is at rest: compare sole contacts only while the ankle is neutral.
         if (!h.contact || (h.on_sole && std::abs(f.ankle_deg) > 0.5f)) continue;
-        const glm::vec3 p(h.transform[3]);
+        const glm::vec3 p = resting_palm(h);
         float best = std::numeric_limits<float>::max();
         for (const anatomy::Mesh* skin : skins)
           for (std::size_t i = 0; i + 2 < skin->indices.size(); i += 3) {
@@ -232,7 +238,7 @@ TEST_CASE("timeline: hands move continuously, poses blend smoothly, across steps
     }
     // 10 ms steps: a tap may move the palm ~1.5 m/s; anything over 2.5 cm is a teleport.
     CHECK(worst_jump < 0.025f);
-    // Degrees per 10 ms. Fingers that open to clear the skin (finger_fit.hpp) follow the leg's
+    // Degrees per 10 ms. Fingers that open or close to meet the skin (hand_fit.hpp) follow the leg's
     // shape under a gliding or tapping hand at up to ~380 degrees a second: 13 degrees between
     // frames at 30 fps, quick but not a pop (a pop is a pose switching in one step).
     CHECK(worst_joint < 4.0f);

@@ -1,0 +1,265 @@
+#include "technique/hand_fit.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include <glm/geometric.hpp>
+#include <glm/trigonometric.hpp>
+
+#include "core/frame.hpp"
+
+namespace effleura::technique {
+namespace {
+
+constexpr float kBelowLegCovered = 0.05f;  // m below the leg's lowest section still counted (the heel)
+constexpr float kMaxOpenDeg = 90.0f;
+constexpr float kOpenShare[3] = {0.65f, 0.55f, 0.45f};  // the whole finger lifts, a curled tip uncurls
+constexpr float kMaxRise = 0.08f;                      // a hand never hovers higher than this to reach
+constexpr int kBisections = 9;                         // ~0.2 degrees on a 90 degree range
+constexpr float kCloseRamp = 0.010f;                   // m of air under a pad before it closes fully
+constexpr int kMarch = 6;                              // steps along the closing path to its first touch
+
+// Least distance of any finger point from the dented skin, less the flesh round the axis:
+// 0 when the pad just touches, negative when it sinks in.
+float skin_gap(const SkinSide& skin, const std::array<HandPart, 3>& parts) {
+  float least = std::numeric_limits<float>::max();
+  for (const HandPart& part : parts) {
+    const glm::vec3 start(part.frame[3]);
+    for (const glm::vec3& p : {0.5f * (start + part.tip), part.tip}) {
+      if (!skin.covers(p)) continue;
+      least = std::min(least, skin.outside(p) - part.radius.y);
+    }
+  }
+  return least;
+}
+
+FingerPose opened(const FingerPose& pose, std::size_t f, float open_deg) {
+  FingerPose p = pose;
+  for (std::size_t j = 0; j < 3; ++j)
+    p.flexion[f][j] = std::max(pose.flexion[f][j] - kOpenShare[j] * open_deg,
+                               std::min(pose.flexion[f][j], joint_range(f, j).lo));
+  // An opposed thumb points down under the palm; it clears the skin by swinging back out to
+  // the side as well as by straightening.
+  if (f == 0) p.opposition_deg = std::max(0.0f, pose.opposition_deg - 0.6f * open_deg);
+  return p;
+}
+
+// How far the palm must rise so that no point of its underside or its knuckles lies inside the
+// dented skin. On a convex limb the palm rests on its centre line and this is 0; over a hollow
+// (beside the Achilles tendon, behind the knee) its rim would sink, and a rigid palm bridges it.
+float palm_rise(const SkinSide& skin, const glm::mat4& palm, const FingerPose& pose, Hand hand) {
+  const HandShape shape = build_hand(palm, pose, hand);
+  const HandPart& part = shape.parts[0];
+  const glm::vec3 across(part.frame[0]), back(part.frame[1]), along(part.frame[2]);
+  const glm::vec3 centre = glm::vec3(part.frame[3]) - back * part.radius.y;
+  float deepest = 0.0f;
+  auto check = [&](const glm::vec3& p, float radius) {
+    if (skin.covers(p)) deepest = std::min(deepest, skin.outside(p) - radius);
+  };
+  for (int i = -1; i <= 1; ++i)
+    for (int k = 0; k <= 2; ++k)
+      check(centre + across * (0.8f * part.radius.x * static_cast<float>(i)) +
+                along * (part.length * (0.1f + 0.4f * static_cast<float>(k))),
+            0.0f);
+  for (std::size_t f = 1; f < kFingerCount; ++f) {
+    const HandPart& knuckle = shape.parts[hand_part(f, 0)];
+    check(glm::vec3(knuckle.frame[3]), knuckle.radius.y);
+  }
+  return -deepest;
+}
+
+// s = 0 is the pose's own shape, s = 1 every joint at its most curled (max_curl, within range).
+FingerPose closed(const FingerPose& pose, std::size_t f, float s) {
+  FingerPose p = pose;
+  for (std::size_t j = 0; j < 3; ++j) {
+    const float stated = pose.flexion[f][j];
+    const float most = std::max(stated, std::min(pose.max_curl_deg, joint_range(f, j).hi));
+    p.flexion[f][j] = stated + s * (most - stated);
+  }
+  return p;
+}
+
+glm::vec3 closest_on_segment(const glm::vec3& a, const glm::vec3& b, const glm::vec3& p) {
+  const glm::vec3 d = b - a;
+  const float len2 = glm::dot(d, d);
+  const float t = len2 > 0.0f ? std::clamp(glm::dot(p - a, d) / len2, 0.0f, 1.0f) : 0.0f;
+  return a + t * d;
+}
+
+// Below the sole is outside. The sole is a height field over the foot's outline at rest: turn
+// the point back by the ankle angle, read u from its length along the foot and v from its
+// place across, and compare heights. (Projecting onto the sole by Gauss-Newton wandered for
+// points beyond its edges, which made fingers pop open for one frame.) Beyond the outline a
+// point is outside by its distance past the edge.
+float sole_outside(const anatomy::FootShape& foot, const glm::vec3& p, float ankle_deg) {
+  const float phi = glm::radians(-ankle_deg);
+  const float c = std::cos(phi), s = std::sin(phi);
+  const glm::vec3 q = p - frame::kAnkleCentre;
+  const glm::vec3 rest = frame::kAnkleCentre + glm::vec3(q.x, q.y * c + q.z * s, -q.y * s + q.z * c);
+  const float heel = foot.rest_point(0.0f, 0.0f).z;
+  const float u_raw = (rest.z - heel) / foot.length();
+  const float u = std::clamp(u_raw, 0.0f, 1.0f);
+  const glm::vec3 mid = foot.rest_point(u, 0.0f);
+  const float half = std::max(foot.rest_point(u, 1.0f).x - mid.x, 0.005f);
+  const float v_raw = (rest.x - mid.x) / half;
+  const float v = std::clamp(v_raw, -1.0f, 1.0f);
+  const float below = foot.rest_point(u, v).y - rest.y;
+  const float past = std::max({(std::abs(u_raw - u)) * foot.length(), (std::abs(v_raw) - 1.0f) * half, 0.0f});
+  return std::max(below, past);
+}
+
+}  // namespace
+
+float SkinSide::outside(const glm::vec3& p) const {
+  if (sole) return sole_outside(surface->foot(), p, ankle_deg) + indentation_m;
+  return surface->radial_outside(p) + indentation_m;
+}
+
+bool SkinSide::covers(const glm::vec3& p) const {
+  return sole || p.y >= surface->min_along() - kBelowLegCovered;
+}
+
+JointRange joint_range(std::size_t finger, std::size_t joint) {
+  // Active ranges of motion, rounded (flexion +): fingers MCP 90, PIP 105, DIP 80, with a
+  // little hyperextension as a palm pressed flat shows; the thumb's joints bend less.
+  static constexpr JointRange kFinger[3] = {{-25.0f, 90.0f}, {-5.0f, 105.0f}, {-10.0f, 80.0f}};
+  static constexpr JointRange kThumb[3] = {{-25.0f, 50.0f}, {-25.0f, 60.0f}, {-25.0f, 80.0f}};
+  return finger == 0 ? kThumb[joint] : kFinger[joint];
+}
+
+HandCapsules hand_capsules(const HandShape& shape) {
+  HandCapsules out;
+  const HandPart& palm = shape.parts[0];
+  const glm::vec3 across(palm.frame[0]);
+  const float r = palm.radius.y;
+  for (std::size_t i = 0; i < kPalmCapsules; ++i) {
+    const float x = (static_cast<float>(i) - 1.0f) * (palm.radius.x - r);
+    const glm::vec3 start = glm::vec3(palm.frame[3]) + across * x;
+    out[i] = Capsule{start, palm.tip + across * x, r};
+  }
+  for (std::size_t p = 1; p < kHandParts; ++p) {
+    const HandPart& part = shape.parts[p];
+    out[kPalmCapsules + p - 1] = Capsule{glm::vec3(part.frame[3]), part.tip, part.radius.y};
+  }
+  return out;
+}
+
+float capsule_gap(const Capsule& x, const Capsule& y) {
+  // Closest points of two segments (Ericson, Real-Time Collision Detection, 5.1.9).
+  const glm::vec3 d1 = x.b - x.a, d2 = y.b - y.a, r = x.a - y.a;
+  const float a = glm::dot(d1, d1), e = glm::dot(d2, d2), f = glm::dot(d2, r);
+  float s = 0.0f, t = 0.0f;
+  if (a <= 1e-12f && e <= 1e-12f) {
+    // both points
+  } else if (a <= 1e-12f) {
+    t = std::clamp(f / e, 0.0f, 1.0f);
+  } else {
+    const float c = glm::dot(d1, r);
+    if (e <= 1e-12f) {
+      s = std::clamp(-c / a, 0.0f, 1.0f);
+    } else {
+      const float b = glm::dot(d1, d2);
+      const float denom = a * e - b * b;
+      s = denom > 1e-12f ? std::clamp((b * f - c * e) / denom, 0.0f, 1.0f) : 0.0f;
+      t = (b * s + f) / e;
+      if (t < 0.0f) {
+        t = 0.0f;
+        s = std::clamp(-c / a, 0.0f, 1.0f);
+      } else if (t > 1.0f) {
+        t = 1.0f;
+        s = std::clamp((b - c) / a, 0.0f, 1.0f);
+      }
+    }
+  }
+  const glm::vec3 p = x.a + d1 * s;
+  const glm::vec3 q = closest_on_segment(y.a, y.b, y.a + d2 * t);
+  return glm::length(p - q) - x.radius - y.radius;
+}
+
+float hands_gap(const HandCapsules& x, const HandCapsules& y) {
+  float least = std::numeric_limits<float>::max();
+  for (const Capsule& a : x)
+    for (const Capsule& b : y) least = std::min(least, capsule_gap(a, b));
+  return least;
+}
+
+float fit_hand(const SkinSide& skin, glm::mat4& palm, Hand hand, FingerPose& pose) {
+  // 1. Pads that mean to touch, in the pose's own shape, may not sink: where the palm does not
+  //    rest on the skin, the hand rises until the deepest of them just touches.
+  float rise = palm_rise(skin, palm, pose, hand);
+  if (pose.palm_touch < 1.0f) {
+    float need = 0.0f;
+    for (std::size_t f = 0; f < kFingerCount; ++f) {
+      if (pose.reach[f] <= 0.0f) continue;
+      need = std::max(need, pose.reach[f] * -skin_gap(skin, pose_finger(palm, pose, hand, f)));
+    }
+    rise = std::max(rise, (1.0f - pose.palm_touch) * need);
+  }
+  rise = std::clamp(rise, 0.0f, kMaxRise);
+  palm[3] += palm[1] * rise;
+
+  // 2. Each finger: open if it sinks, close toward the skin if it means to touch and does not.
+  for (std::size_t f = 0; f < kFingerCount; ++f) {
+    auto gap_open = [&](float deg) { return skin_gap(skin, pose_finger(palm, opened(pose, f, deg), hand, f)); };
+    const float now = gap_open(0.0f);
+    if (now < 0.0f) {
+      float lo = 0.0f, hi = kMaxOpenDeg;
+      if (gap_open(hi) >= 0.0f) {
+        for (int i = 0; i < kBisections; ++i) {
+          const float mid = 0.5f * (lo + hi);
+          (gap_open(mid) >= 0.0f ? hi : lo) = mid;
+        }
+      }
+      pose = opened(pose, f, hi);
+      continue;
+    }
+    // Only a hand whose palm rests closes its fingers round the limb; a hand on its pads rose
+    // until they touch (above), and curling them further would only lift their tips away.
+    const float reach = std::clamp(pose.reach[f], 0.0f, 1.0f) * std::clamp(pose.palm_touch, 0.0f, 1.0f);
+    if (reach <= 0.0f) continue;
+    auto gap_close = [&](float s) { return skin_gap(skin, pose_finger(palm, closed(pose, f, s), hand, f)); };
+    // A finger already at the skin stays as it is; one higher above it may close all the way:
+    // ramped between, so the solved angles never jump as the gap changes.
+    const float ramp = std::clamp(now / kCloseRamp, 0.0f, 1.0f);
+    const float top = reach * ramp * ramp * (3.0f - 2.0f * ramp);
+    if (top <= 0.0f) continue;
+    // The first touch along the closing path, not any: a curling finger can meet the skin, then
+    // curl its tip away from it again.
+    float lo = 0.0f, hi = top;
+    bool hit = false;
+    for (int i = 1; i <= kMarch && !hit; ++i) {
+      const float s_i = top * static_cast<float>(i) / kMarch;
+      if (gap_close(s_i) < 0.0f) {
+        hit = true;
+        lo = top * static_cast<float>(i - 1) / kMarch;
+        hi = s_i;
+      }
+    }
+    if (hit) {
+      for (int i = 0; i < kBisections; ++i) {
+        const float mid = 0.5f * (lo + hi);
+        (gap_close(mid) >= 0.0f ? lo : hi) = mid;
+      }
+      hi = lo;
+    }
+    pose = closed(pose, f, hi);
+  }
+
+  // 3. A finger that could not open far enough (pointing into a hollow, or at its joint limit)
+  //    lifts the whole hand by what is left, so no flesh lies inside the skin.
+  float deepest = 0.0f;
+  const HandShape shape = build_hand(palm, pose, hand);
+  for (std::size_t f = 0; f < kFingerCount; ++f)
+    for (std::size_t j = (f == 0 ? 1 : 0); j < 3; ++j) {
+      const HandPart& part = shape.parts[hand_part(f, j)];
+      const glm::vec3 start(part.frame[3]);
+      for (const glm::vec3& p : {start, 0.5f * (start + part.tip), part.tip})
+        if (skin.covers(p)) deepest = std::min(deepest, skin.outside(p) - part.radius.y);
+    }
+  const float extra = std::min(-deepest, kMaxRise - rise);
+  palm[3] += palm[1] * extra;
+  return rise + extra;
+}
+
+}  // namespace effleura::technique

@@ -1,0 +1,70 @@
+#pragma once
+// Contact-driven hands. A keyframe says where a hand touches and how hard; the pose says which
+// parts mean to touch (FingerPose::reach, palm_touch) and how far the fingers may curl. From
+// those this places the hand on the dented skin:
+//  - a hand that works with its finger or thumb pads (palm_touch 0) rises off the skin until
+//    those pads, in the pose's own shape, just touch;
+//  - every finger that would sink in opens just enough to clear the skin;
+//  - every finger that means to touch and ends in the air closes, joint by joint within the
+//    joint limits and the pose's max_curl, until its pad meets the skin (and no further), so
+//    a grip wraps round the calf and a flat stroke lays its fingers on the leg;
+// The hands are fitted one at a time: that they keep clear of each other is the content's
+// work (where it puts them), checked with hands_gap by the tests and `--hand-report`. (A
+// finger stopped by the other hand's moving fingers changed pose in jumps, so the solver
+// does not do it.)
+// Plain maths, no GL; the same capsules serve the tests and `--hand-report`.
+#include <array>
+
+#include <glm/mat4x4.hpp>
+#include <glm/vec3.hpp>
+
+#include "anatomy/leg_surface.hpp"
+#include "core/contact.hpp"
+#include "technique/hand_rig.hpp"
+#include "technique/pose.hpp"
+
+namespace effleura::technique {
+
+// The skin a hand works on: the leg, or the sole at an ankle angle, pushed in by the modelled
+// indentation under the hand.
+struct SkinSide {
+  const anatomy::LegSurface* surface = nullptr;
+  bool sole = false;
+  float ankle_deg = 0.0f;
+  float indentation_m = 0.0f;
+  // How far p lies outside the dented skin (m), negative inside.
+  [[nodiscard]] float outside(const glm::vec3& p) const;
+  // Whether the surface model says anything about p (the leg's range reaches a little below
+  // its lowest section, where the heel continues it; the sole covers the foot's underside).
+  [[nodiscard]] bool covers(const glm::vec3& p) const;
+};
+
+// Flesh as a segment with a radius: each phalanx, and the palm as three side by side.
+struct Capsule {
+  glm::vec3 a{0.0f};
+  glm::vec3 b{0.0f};
+  float radius = 0.0f;
+};
+inline constexpr std::size_t kPalmCapsules = 3;
+inline constexpr std::size_t kHandCapsules = kPalmCapsules + kFingerCount * 3;
+using HandCapsules = std::array<Capsule, kHandCapsules>;
+
+HandCapsules hand_capsules(const HandShape& shape);
+// Surface-to-surface distance of two capsules (negative when they overlap).
+float capsule_gap(const Capsule& x, const Capsule& y);
+// Least gap between any part of two hands (negative: they overlap by that much).
+float hands_gap(const HandCapsules& x, const HandCapsules& y);
+
+// Joint range a solved finger stays within (degrees, + flexion), by finger and joint; a pose
+// may state an angle outside it (poses.toml allows -30 to 110), which the solver keeps.
+struct JointRange {
+  float lo, hi;
+};
+JointRange joint_range(std::size_t finger, std::size_t joint);
+
+// Places one hand: raises `palm` (its local +Y is the skin normal) where the pose works with
+// its pads, then opens or closes each finger of `pose` as described above. `palm` and `pose`
+// are updated in place; returns the rise (m).
+float fit_hand(const SkinSide& skin, glm::mat4& palm, Hand hand, FingerPose& pose);
+
+}  // namespace effleura::technique

