@@ -33,7 +33,7 @@ int run_simulate(const Options& options) {
 
   const bool built_in = flow::is_builtin_scenario(request.scenario);
   Simulation simulation;
-  simulation.posture = *posture;
+  simulation.posture = request.posture;
   if (!built_in) {
     // The hands follow the generated leg when it is there, the analytic leg otherwise, as in
     // the window (Simulation::load_techniques).

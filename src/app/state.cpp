@@ -149,6 +149,10 @@ void State::update(double dt) {
   camera.set_subject(leg_to_room());
   if (new_posture) {
     frame_technique(std::nullopt, true);
+  } else if (was_turning && !client.turning() && camera.following()) {
+    // Turned over while the camera follows the hands: it frames the new step's hands again,
+    // with its own smooth move.
+    frame_technique(std::nullopt, true);
   } else if (was_turning && !client.turning()) {
     // Turned over: look at the side now up from where it shows (the leg has moved across the
     // table, and the other leg could hide it from where the camera stood).

@@ -139,10 +139,11 @@ void Camera::set_focus(const std::optional<anatomy::Bounds>& region) {
 void Camera::follow(const anatomy::Bounds& region, float yaw, float pitch, float seconds) {
   set_focus(region);
   OrbitPose p = focus_ ? *focus_ : home_;
-  // The angles are the leg's own; where the client lies they are turned into the room's.
-  const ViewAngles room = room_angles(leg_direction({yaw, pitch}), subject_);
-  p.yaw = room.yaw;
-  p.pitch = std::clamp(room.pitch, -kMaxPitch, kMaxPitch);
+  // The angles are the leg's own (where its hands show best); where the client lies the same
+  // direction is turned into the room's, exactly, but never from under the table.
+  const glm::vec3 d = glm::normalize(glm::mat3(subject_) * leg_direction({yaw, pitch}));
+  p.yaw = std::atan2(d.x, d.z);
+  p.pitch = std::clamp(std::asin(std::clamp(d.y, -1.0f, 1.0f)), upright(subject_) ? -kMaxPitch : 0.05f, kMaxPitch);
   if (seconds > 0.0f) {
     start_transition(p);
     transition_seconds_ = seconds;

@@ -7,6 +7,8 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+
+#include <unistd.h>
 #include <sys/wait.h>
 
 namespace effleura::test {
@@ -32,7 +34,8 @@ inline std::string slurp(const std::filesystem::path& p) {
 inline RunResult run(const std::string& exe, const std::string& args, const std::string& env = "") {
   // In the build folder, not /tmp: two checkouts running their tests at once shared these
   // files and read each other's output (seen as a flaky failure).
-  const auto dir = std::filesystem::path(EFFLEURA_BINARY_DIR) / "test-scratch" / "cli-run";
+  // One folder per test process too: ctest runs each case as its own process, two at a time.
+  const auto dir = std::filesystem::path(EFFLEURA_BINARY_DIR) / "test-scratch" / ("cli-run-" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
   const auto out = dir / "stdout.txt", err = dir / "stderr.txt";
   const std::string cmd = env + (env.empty() ? "" : " ") + "'" + exe + "' " + args + " >'" + out.string() +

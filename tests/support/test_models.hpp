@@ -5,7 +5,10 @@
 #include <filesystem>
 #include <fstream>
 #include <utility>
+#include <string>
 #include <vector>
+
+#include <unistd.h>
 
 namespace effleura::test {
 
@@ -33,7 +36,9 @@ inline void write_lathe_obj(const std::filesystem::path& path, int segments = 48
 // Scratch files live in the build folder, so two checkouts testing at once (or a test run
 // beside a developer's) never read each other's files.
 inline std::filesystem::path temp_dir(const char* name) {
-  auto dir = std::filesystem::path(EFFLEURA_BINARY_DIR) / "test-scratch" / name;
+  // Per process: ctest runs each test case as its own process, two at a time, and cases of
+  // one file share names here.
+  auto dir = std::filesystem::path(EFFLEURA_BINARY_DIR) / "test-scratch" / (std::string(name) + "-" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
   return dir;
 }

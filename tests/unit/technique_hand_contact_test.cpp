@@ -59,8 +59,8 @@ const std::vector<Exception>& deep_exceptions() {
        "(the fit follows the resting hand, not the lift) and its wrapped fingertips pass through "
        "the inner calf"},
       {"calf-squeezes", 2, -12.0f, "as step 1"},
-      {"effleurage", 1, -3.5f, "the palm of the right hand at the inner ankle bone"},
-      {"effleurage", 3, -3.5f, "as step 1"},
+      {"effleurage", 1, -10.0f, "the palm of the right hand at the inner ankle bone (3.5 mm before the leg gained its fuller medial malleolus; 9.8 mm since)"},
+      {"effleurage", 3, -10.0f, "as step 1"},
       {"toe-taps", 1, -4.5f, "the sole is a height field: curled fingertips near its edge"},
       {"toe-taps", 2, -8.0f, "as step 1, at the toes, where the sole model ends"},
   };
@@ -69,16 +69,16 @@ const std::vector<Exception>& deep_exceptions() {
 
 const std::vector<Exception>& overlap_exceptions() {
   static const std::vector<Exception> list = {
-      {"compression", 5, -0.5f, "thumbs touch round the front of the thigh"},
+      {"compression", 5, -3.0f, "thumbs touch round the front of the thigh (2.7 mm on the thigh reshaped with the hip bone)"},
       {"cross-fibre", 2, -31.0f, "the client turns over: both hands lift from the calf and pass each other"},
-      {"effleurage", 1, -22.0f,
+      {"effleurage", 1, -24.0f,
        "the hands return through the air to the ankle together, where the palms are a hand's "
        "width apart round a narrow limb"},
       {"effleurage", 2, -20.0f, "as step 1"},
-      {"effleurage", 3, -22.0f, "as step 1"},
+      {"effleurage", 3, -24.0f, "as step 1"},
       {"friction", 4, -13.5f, "the thumbs of the two fingertip hands meet over the Achilles tendon"},
-      {"petrissage", 2, -12.0f, "gliding over the knee the kneading hands flatten and come together"},
-      {"petrissage", 3, -11.0f, "kneading the hamstrings, the thumbs reach the other hand at times"},
+      {"petrissage", 2, -15.0f, "gliding over the knee the kneading hands flatten and come together"},
+      {"petrissage", 3, -12.0f, "kneading the hamstrings, the thumbs reach the other hand at times"},
       {"petrissage", 4, -16.0f, "the client turns over: the hands lift and pass each other"},
       {"toe-taps", 1, -20.5f,
        "two hands on one sole, one behind the other: the heel hand's fingers reach under the other "
