@@ -1,13 +1,14 @@
 #pragma once
 // The platform with a display: a GLFW window with Dear ImGui's GLFW and OpenGL 3 backends, set
-// up once for the explorer, the lesson player and the kiosk. Input events become commands:
-// the explorer's keys, clicks and camera moves, or the kiosk's exit chord and "a visitor
-// touched it".
+// up once for the explorer, the lesson player and the kiosk. GLFW's callbacks queue every
+// input event as it comes (app/input_events.hpp); each frame the queue becomes commands in that
+// order: the explorer's keys, clicks and camera moves, or the kiosk's exit chord and "a visitor
+// touched it". Dear ImGui's backend chains to the same callbacks, so it sees every event too.
 #include <memory>
 
 #include <glm/vec2.hpp>
 
-#include "app/camera_input.hpp"
+#include "app/input_events.hpp"
 #include "app/platform.hpp"
 #include "core/error.hpp"
 #include "render/gl_context.hpp"
@@ -39,13 +40,9 @@ class WindowPlatform final : public Platform {
 
  private:
   explicit WindowPlatform(std::unique_ptr<render::WindowContext> window);
-  void explorer_input(Context& ctx, double dt);
-  void kiosk_input(Context& ctx, double dt);
-
   std::unique_ptr<render::WindowContext> window_;
   render::WindowTarget target_;
-  InputState input_;
-  glm::dvec2 last_mouse_{0.0};
+  InputQueue input_;  // the window's user pointer: GLFW's callbacks append to it
   float scale_ = 1.0f;
 };
 
