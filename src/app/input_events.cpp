@@ -9,6 +9,25 @@ namespace {
 static_assert(GLFW_KEY_LAST + 1 == 349, "InputQueue::kKeys follows GLFW_KEY_LAST");
 
 bool valid_key(int key) { return key >= 0 && key <= GLFW_KEY_LAST; }
+bool modifier(int key) {
+  return key == GLFW_KEY_LEFT_SHIFT || key == GLFW_KEY_RIGHT_SHIFT || key == GLFW_KEY_LEFT_CONTROL ||
+         key == GLFW_KEY_RIGHT_CONTROL || key == GLFW_KEY_LEFT_ALT || key == GLFW_KEY_RIGHT_ALT ||
+         key == GLFW_KEY_LEFT_SUPER || key == GLFW_KEY_RIGHT_SUPER;
+}
+
+// Keys ImGui's text fields act on (besides the text a key types): these must not be fed in
+// the same frame as text typed after them.
+bool editing_key(const KeyEvent& e) {
+  if (e.mods & (GLFW_MOD_CONTROL | GLFW_MOD_SUPER)) return true;  // Ctrl+A, Ctrl+V, ...
+  switch (e.key) {
+    case GLFW_KEY_BACKSPACE: case GLFW_KEY_DELETE: case GLFW_KEY_ENTER: case GLFW_KEY_KP_ENTER:
+    case GLFW_KEY_TAB: case GLFW_KEY_ESCAPE: case GLFW_KEY_LEFT: case GLFW_KEY_RIGHT: case GLFW_KEY_UP:
+    case GLFW_KEY_DOWN: case GLFW_KEY_HOME: case GLFW_KEY_END: case GLFW_KEY_PAGE_UP: case GLFW_KEY_PAGE_DOWN:
+      return true;
+    default:
+      return false;
+  }
+}
 
 // How far the camera moves: the same rates the polled input had.
 constexpr float kOrbitPerPixel = 0.01f;   // rad per pixel dragged
@@ -24,6 +43,27 @@ bool InputQueue::button_down(int button) const {
 }
 
 bool InputQueue::key_down(int key) const { return valid_key(key) && down_[static_cast<std::size_t>(key)]; }
+
+std::size_t imgui_batch(const std::vector<InputEvent>& events) {
+  std::array<bool, GLFW_KEY_LAST + 1> changed{};
+  bool key_pressed = false;  // a key that edits text: Backspace, Enter, arrows, Ctrl+...
+  std::size_t n = 0;
+  for (; n < events.size(); ++n) {
+    if (const auto* k = std::get_if<KeyEvent>(&events[n]); k && valid_key(k->key)) {
+      const auto i = static_cast<std::size_t>(k->key);
+      // Pressed and released within the frame: ImGui would never see it down, so the release
+      // waits a frame. Only for keys whose state ImGui reads (letters reach it as text).
+      if (k->action != KeyAction::repeat && (editing_key(*k) || modifier(k->key))) {
+        if (changed[i]) break;
+        changed[i] = true;
+      }
+      if (k->action != KeyAction::release && editing_key(*k)) key_pressed = true;
+    } else if (std::holds_alternative<CharEvent>(events[n]) && key_pressed) {
+      break;  // ImGui would insert it before acting on the key
+    }
+  }
+  return n;
+}
 
 std::vector<InputCommand> InputQueue::take(const InputSituation& s, double dt) {
   std::vector<InputCommand> out;

@@ -24,6 +24,7 @@ struct KeyEvent {
   KeyAction action = KeyAction::press;
   int mods = 0;          // GLFW_MOD_* held at the event
   std::string name;      // the kiosk's chord names ("q", "escape"); filled for presses
+  int scancode = 0;
 };
 struct ButtonEvent {
   int button = 0;
@@ -67,6 +68,15 @@ struct InputSituation {
   bool kiosk = false;            // any key, click or scroll is a visitor
   glm::vec2 window_size{1.0f};   // drags pan by fractions of its height
 };
+
+// Dear ImGui 1.86 sees a key only as down or up when its frame starts, and within a frame takes
+// the typed text before the keys: fed a whole frame's events at once, a quick tap is lost and
+// "Backspace, a" types "a" and deletes it. So the window feeds it key and text events a frame at
+// a time: this many from the front of `events`, stopping before a second change of the same
+// editing or modifier key and before text that follows a press of a key that edits text (Backspace, Enter, arrows,
+// Ctrl+...); ImGui 1.87 "trickles" its input queue the same way. Letter keys and Shift do not
+// split text. Returns at least 1 unless `events` is empty.
+std::size_t imgui_batch(const std::vector<InputEvent>& events);
 
 // The queue and what the held keys and buttons are. push() from callbacks; take() once a frame.
 class InputQueue {

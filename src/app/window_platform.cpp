@@ -30,22 +30,45 @@ std::string key_name(int key, int scancode) {
   return {};
 }
 
-InputQueue& queue(GLFWwindow* window) { return *static_cast<InputQueue*>(glfwGetWindowUserPointer(window)); }
+// Our callbacks are the only ones installed (ImGui's backend is told not to install its own);
+// they queue each event and hand ImGui the mouse at once and the keys and text a frame's batch
+// at a time (take_input).
+WindowInput& input(GLFWwindow* window) { return *static_cast<WindowInput*>(glfwGetWindowUserPointer(window)); }
 
-// Each callback only appends; Dear ImGui's backend, installed after these, calls them first and
-// then updates its own state.
 void on_key(GLFWwindow* w, int key, int scancode, int action, int mods) {
   KeyEvent e{key, action == GLFW_RELEASE ? KeyAction::release : action == GLFW_REPEAT ? KeyAction::repeat : KeyAction::press,
-             mods, {}};
+             mods, {}, scancode};
   if (e.action == KeyAction::press) e.name = key_name(key, scancode);
-  queue(w).push(std::move(e));
+  input(w).imgui.push_back(e);
+  input(w).queue.push(std::move(e));
 }
-void on_char(GLFWwindow* w, unsigned codepoint) { queue(w).push(CharEvent{codepoint}); }
+void on_char(GLFWwindow* w, unsigned codepoint) {
+  input(w).imgui.push_back(CharEvent{codepoint});
+  input(w).queue.push(CharEvent{codepoint});
+}
 void on_button(GLFWwindow* w, int button, int action, int mods) {
-  queue(w).push(ButtonEvent{button, action == GLFW_PRESS, mods});
+  ImGui_ImplGlfw_MouseButtonCallback(w, button, action, mods);
+  input(w).queue.push(ButtonEvent{button, action == GLFW_PRESS, mods});
 }
-void on_cursor(GLFWwindow* w, double x, double y) { queue(w).push(CursorEvent{{x, y}}); }
-void on_scroll(GLFWwindow* w, double x, double y) { queue(w).push(ScrollEvent{{x, y}}); }
+void on_cursor(GLFWwindow* w, double x, double y) { input(w).queue.push(CursorEvent{{x, y}}); }
+void on_scroll(GLFWwindow* w, double x, double y) {
+  ImGui_ImplGlfw_ScrollCallback(w, x, y);
+  input(w).queue.push(ScrollEvent{{x, y}});
+}
+
+// Hands ImGui this frame's batch of key and text events, in order.
+void feed_imgui(GLFWwindow* w, std::vector<InputEvent>& backlog) {
+  const std::size_t n = imgui_batch(backlog);
+  for (std::size_t i = 0; i < n; ++i) {
+    if (const auto* k = std::get_if<KeyEvent>(&backlog[i])) {
+      const int action = k->action == KeyAction::release ? GLFW_RELEASE : k->action == KeyAction::repeat ? GLFW_REPEAT : GLFW_PRESS;
+      ImGui_ImplGlfw_KeyCallback(w, k->key, k->scancode, action, k->mods);
+    } else if (const auto* c = std::get_if<CharEvent>(&backlog[i])) {
+      ImGui_ImplGlfw_CharCallback(w, c->codepoint);
+    }
+  }
+  backlog.erase(backlog.begin(), backlog.begin() + static_cast<std::ptrdiff_t>(n));
+}
 
 }  // namespace
 
@@ -59,14 +82,14 @@ Expected<std::unique_ptr<WindowPlatform>> WindowPlatform::open(const render::Win
   std::unique_ptr<WindowPlatform> p(new WindowPlatform(std::move(*window)));
   GLFWwindow* w = p->window_->window();
   if (look.hide_cursor) glfwSetInputMode(w, GLFW_CURSOR, GLFW_CURSOR_HIDDEN);
-  // Before ImGui's backend, which keeps these and calls them from its own (1.86 installs key,
-  // char, button and scroll callbacks; the cursor callback is ours alone).
   glfwSetWindowUserPointer(w, &p->input_);
   glfwSetKeyCallback(w, on_key);
   glfwSetCharCallback(w, on_char);
   glfwSetMouseButtonCallback(w, on_button);
   glfwSetCursorPosCallback(w, on_cursor);
   glfwSetScrollCallback(w, on_scroll);
+  glfwSetWindowFocusCallback(w, ImGui_ImplGlfw_WindowFocusCallback);  // ImGui's own, as it asks
+  glfwSetCursorEnterCallback(w, ImGui_ImplGlfw_CursorEnterCallback);
 
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
@@ -77,11 +100,11 @@ Expected<std::unique_ptr<WindowPlatform>> WindowPlatform::open(const render::Win
   p->scale_ = xscale;
   if (look.scale_sizes) ImGui::GetStyle().ScaleAllSizes(xscale);
   ui::load_interface_font(look.font_px * xscale);
-  ImGui_ImplGlfw_InitForOpenGL(w, true);
+  ImGui_ImplGlfw_InitForOpenGL(w, false);  // our callbacks feed it (above)
   ImGui_ImplOpenGL3_Init("#version 330 core");
   glm::dvec2 cursor{0.0};
   glfwGetCursorPos(w, &cursor.x, &cursor.y);
-  p->input_.set_cursor(cursor);
+  p->input_.queue.set_cursor(cursor);
   return p;
 }
 
@@ -102,19 +125,20 @@ bool WindowPlatform::closing() const { return glfwWindowShouldClose(window_->win
 void WindowPlatform::close() { glfwSetWindowShouldClose(window_->window(), GLFW_TRUE); }
 
 std::optional<glm::vec2> WindowPlatform::hover_point() const {
-  if (ImGui::GetIO().WantCaptureMouse || input_.button_down(GLFW_MOUSE_BUTTON_LEFT)) return std::nullopt;
-  return glm::vec2(input_.cursor());
+  if (ImGui::GetIO().WantCaptureMouse || input_.queue.button_down(GLFW_MOUSE_BUTTON_LEFT)) return std::nullopt;
+  return glm::vec2(input_.queue.cursor());
 }
 
 void WindowPlatform::take_input(Context& ctx, double dt) {
   glfwPollEvents();  // runs the callbacks: every event since the last frame is queued
+  feed_imgui(window_->window(), input_.imgui);  // before its frame starts, as its callbacks would
+  ImGuiIO& imgui = ImGui::GetIO();
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplGlfw_NewFrame();
   ImGui::NewFrame();  // after this, ImGui knows whether a panel or text field wants the input
-  const ImGuiIO& io = ImGui::GetIO();
   InputSituation s;
-  s.keyboard_to_ui = io.WantCaptureKeyboard;
-  s.mouse_to_ui = io.WantCaptureMouse;
+  s.keyboard_to_ui = imgui.WantCaptureKeyboard;
+  s.mouse_to_ui = imgui.WantCaptureMouse;
   s.window_size = glm::vec2(ui_size());
   LessonOrPlaylist* lp = ctx.lesson_or_playlist.get();
   if (ctx.style.kiosk) {
@@ -126,7 +150,7 @@ void WindowPlatform::take_input(Context& ctx, double dt) {
   } else {
     s.lesson = lp && lp->lesson();
   }
-  auto commands = input_.take(s, dt);
+  auto commands = input_.queue.take(s, dt);
   ctx.pending.input.insert(ctx.pending.input.end(), commands.begin(), commands.end());
 }
 

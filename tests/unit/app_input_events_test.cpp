@@ -108,6 +108,43 @@ TEST_CASE("a text field with the keyboard gets the keys: none become commands, h
   CHECK(q.take(free, 0.1).empty());  // the arrow pressed while typing does not orbit later
 }
 
+TEST_CASE("Dear ImGui gets keys and text a frame's batch at a time, so taps and Backspace keep their order") {
+  std::vector<app::InputEvent> events;
+  auto key = [&](int k, KeyAction a) { events.push_back(app::KeyEvent{k, a, 0, {}, 0}); };
+  auto text = [&](unsigned c) { events.push_back(app::CharEvent{c}); };
+  // Typed within one frame: "a", Backspace (tapped), "b", then Shift+C.
+  key(GLFW_KEY_A, KeyAction::press);
+  text('a');
+  key(GLFW_KEY_A, KeyAction::release);
+  key(GLFW_KEY_BACKSPACE, KeyAction::press);
+  key(GLFW_KEY_BACKSPACE, KeyAction::release);
+  text('b');
+  key(GLFW_KEY_LEFT_SHIFT, KeyAction::press);
+  text('C');
+  std::vector<std::size_t> batches;
+  while (!events.empty()) {
+    const std::size_t n = app::imgui_batch(events);
+    REQUIRE(n > 0);
+    batches.push_back(n);
+    events.erase(events.begin(), events.begin() + static_cast<std::ptrdiff_t>(n));
+  }
+  // Frame 1: "a" and Backspace down (ImGui takes the frame's text first, then deletes it).
+  // Frame 2: Backspace up (a second change of that key waits), "b", Shift, "C".
+  REQUIRE(batches.size() == 2);
+  CHECK(batches[0] == 4);
+  CHECK(batches[1] == 4);
+  // Backspace then "b" within a frame: "b" waits, or ImGui would type it and then delete it.
+  events.clear();
+  key(GLFW_KEY_BACKSPACE, KeyAction::press);
+  text('b');
+  CHECK(app::imgui_batch(events) == 1);
+  events.clear();
+  events.push_back(app::KeyEvent{GLFW_KEY_A, KeyAction::press, GLFW_MOD_CONTROL, {}, 0});  // select all
+  text('x');
+  CHECK(app::imgui_batch(events) == 1);
+  CHECK(app::imgui_batch({}) == 0);
+}
+
 TEST_CASE("a held arrow orbits smoothly, by its time held, and key repeat adds nothing") {
   app::InputQueue q;
   app::InputSituation s;
