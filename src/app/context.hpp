@@ -7,9 +7,11 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <vector>
 
 #include <glm/vec2.hpp>
 
+#include "app/input_events.hpp"
 #include "app/lesson_or_playlist.hpp"
 #include "app/options.hpp"
 #include "app/panels.hpp"
@@ -26,16 +28,15 @@
 
 namespace effleura::app {
 
-// What input and the panels asked for in one frame; carried out at the start of the next.
+// What the panels asked for last frame and the input events of this one asked for; carried
+// out at the start of the frame, the panels' first, then input's in the order it came.
 struct Commands {
+  std::vector<InputCommand> input;
   ui::UiCommands main;
   ui::TimelineCommands timeline;
   ui::FlowCommands flow;
   ui::PresenterCommands lesson;
-  std::optional<glm::vec2> click;  // light the area under this point (window coordinates)
-  bool screenshot = false;         // F12: the next frame's scene, without the interface
-  bool quit = false;
-  bool visitor = false;            // kiosk: someone touched it; the loop pauses
+  bool screenshot = false;         // the frame's scene, without the interface (taken once drawn)
 };
 
 // How frames are presented; the driver chooses.

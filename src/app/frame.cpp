@@ -1,30 +1,86 @@
 #include "app/frame.hpp"
 
+#include <ctime>
+#include <string>
+#include <type_traits>
 #include <utility>
+#include <variant>
 
 #include <imgui.h>
 
-#include "app/camera_input.hpp"
 #include "core/log.hpp"
 #include "render/screen_region.hpp"
 #include "ui/overlay.hpp"
 
 namespace effleura::app {
 
+namespace {
+
+// "effleura-YYYYMMDD-HHMMSS.png" for F12 screenshots.
+std::string screenshot_name() {
+  const std::time_t now = std::time(nullptr);
+  char buf[64];
+  std::strftime(buf, sizeof buf, "effleura-%Y%m%d-%H%M%S.png", std::localtime(&now));
+  return buf;
+}
+
+// Moves the lesson on and stages its new step at once, so a view chosen after it stays.
+void lesson_step(Context& ctx, bool (lesson::LessonPlayer::*move)()) {
+  LessonOrPlaylist* lp = ctx.lesson_or_playlist.get();
+  lesson::LessonPlayer* player = lp ? lp->lesson() : nullptr;
+  if (!player || !ctx.style.panels) return;
+  (player->*move)();
+  lp->advance(0.0);
+}
+
+void click(Context& ctx, glm::vec2 at) {
+  State& state = ctx.state;
+  if (state.toggle_area_at(at, ctx.platform->ui_size())) {
+    const auto hit = anatomy::pick(state.model, state.ray_through(at, ctx.platform->ui_size()));
+    if (hit.skin && hit.skin->area) ctx.panels.focus_area = static_cast<int>(*hit.skin->area);
+  }
+}
+
+// One input command, in the order the events came.
+void carry_out(Context& ctx, const InputCommand& command) {
+  render::Camera& camera = ctx.state.camera;
+  std::visit(
+      [&](const auto& c) {
+        using C = std::decay_t<decltype(c)>;
+        if constexpr (std::is_same_v<C, input::ViewPreset>) camera.set_preset(static_cast<render::ViewPreset>(c.preset), true);
+        else if constexpr (std::is_same_v<C, input::ResetView>) camera.reset(true);
+        else if constexpr (std::is_same_v<C, input::Orbit>) camera.orbit(c.yaw, c.pitch);
+        else if constexpr (std::is_same_v<C, input::Pan>) camera.pan(c.by);
+        else if constexpr (std::is_same_v<C, input::Zoom>) camera.zoom(c.steps);
+        else if constexpr (std::is_same_v<C, input::LessonNext>) lesson_step(ctx, &lesson::LessonPlayer::next);
+        else if constexpr (std::is_same_v<C, input::LessonBack>) lesson_step(ctx, &lesson::LessonPlayer::back);
+        else if constexpr (std::is_same_v<C, input::TogglePresenter>) {
+          if (ctx.style.panels && ctx.lesson_or_playlist && ctx.lesson_or_playlist->lesson())
+            ctx.panels.presenter = !ctx.panels.presenter;
+        } else if constexpr (std::is_same_v<C, input::TogglePlay>) {
+          if (technique::Playback* p = ctx.state.simulation.playback()) p->playing() ? p->pause() : p->play();
+        } else if constexpr (std::is_same_v<C, input::Click>) click(ctx, c.at);
+        else if constexpr (std::is_same_v<C, input::Screenshot>) ctx.pending.screenshot = true;
+        else if constexpr (std::is_same_v<C, input::Quit>) ctx.quit = true;
+        else if constexpr (std::is_same_v<C, input::Visitor>) {
+          if (ctx.lesson_or_playlist && ctx.lesson_or_playlist->kiosk()) ctx.lesson_or_playlist->kiosk()->input();
+        }
+      },
+      command);
+}
+
+}  // namespace
+
 void carry_out_commands(Context& ctx) {
   const Commands c = std::exchange(ctx.pending, {});
+  // Last frame's panels first (they were used before this frame's events came in).
   State& state = ctx.state;
   apply(c.main, state, ctx.panels);
   apply(c.timeline, state, ctx.panels);
   apply(c.flow, state);
-  if (c.click && state.toggle_area_at(*c.click, ctx.platform->ui_size())) {
-    const auto hit = anatomy::pick(state.model, state.ray_through(*c.click, ctx.platform->ui_size()));
-    if (hit.skin && hit.skin->area) ctx.panels.focus_area = static_cast<int>(*hit.skin->area);
-  }
-  ctx.quit = ctx.quit || c.quit || c.main.quit;
+  ctx.quit = ctx.quit || c.main.quit;
   if (c.screenshot || c.main.screenshot) ctx.pending.screenshot = true;  // taken once the scene is drawn
   LessonOrPlaylist* lp = ctx.lesson_or_playlist.get();
-  if (c.visitor && lp && lp->kiosk()) lp->kiosk()->input();
   lesson::LessonPlayer* player = lp ? lp->lesson() : nullptr;
   if (player && ctx.style.panels) {
     if (c.lesson.next) player->next();
@@ -38,6 +94,7 @@ void carry_out_commands(Context& ctx) {
     }
     lp->advance(0.0);  // stage a new step at once
   }
+  for (const InputCommand& command : c.input) carry_out(ctx, command);
 }
 
 void advance(Context& ctx, double dt) {

@@ -1,8 +1,9 @@
 #pragma once
 // One frame of a running Effleura, in the order of docs/design.md:
 //   input events -> commands -> simulation -> view -> draw -> UI
-// Input becomes commands (with what the panels asked last frame), the commands are carried
-// out, the lesson or playlist and the simulation advance by dt, the frame's view is computed
+// The input events queued since the last frame become commands, in the order they came
+// (app/input_events.hpp); the commands are carried out (last frame's panel commands first,
+// then input's in order), the lesson or playlist and the simulation advance by dt, the frame's view is computed
 // once, the scene is drawn, and the interface goes on top, its panels returning the commands
 // for the next frame. Every driver (window, kiosk, screenshot, recording, soak) calls this;
 // the benchmark times the middle steps apart.

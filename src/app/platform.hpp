@@ -18,8 +18,9 @@ class Platform {
   [[nodiscard]] virtual render::RenderTarget& target() = 0;
   // Offscreen targets only (the recording's edge-filter region); null for a window.
   [[nodiscard]] virtual render::OffscreenTarget* offscreen() { return nullptr; }
-  // The frame's input events, in the order they came, become commands in ctx.pending (a
-  // window starts its interface frame here, since ImGui reads the keys); headless: nothing.
+  // The input events queued since the last frame, in the order they came, become commands
+  // in ctx.pending.input (a window starts its interface frame here first, so that ImGui's
+  // "a panel or text field wants the input" is known); headless: nothing.
   virtual void take_input(Context& ctx, double dt) = 0;
   // Starts the interface over the finished scene (headless; a window started it with input).
   virtual void begin_ui(double dt) = 0;

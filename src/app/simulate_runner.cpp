@@ -1,8 +1,8 @@
 // `effleura --headless --simulate WHAT --seconds S ... --report FILE.json`: runs the flow model
-// without drawing and writes its report. A technique drives the flow through the contacts of
-// the same Simulation the window draws (its playback, at --at and --speed, looping for the
-// whole run, on the leg surface fitted to the same model); rest, walking and ankle-pumps are
-// built-in rhythms.
+// without drawing and writes its report. The same Simulation the window draws steps the leg
+// (app/simulate_report.hpp): a technique's playback at --at and --speed, looping for the whole
+// run, on the leg surface fitted to the same model, its contacts and ankle; rest, walking,
+// ankle-pumps and refill-test are built-in rhythms of the client's own muscles.
 #include <cmath>
 #include <cstdio>
 
@@ -11,6 +11,7 @@
 #include "app/exit_codes.hpp"
 #include "app/paths.hpp"
 #include "app/runners.hpp"
+#include "app/simulate_report.hpp"
 #include "app/simulation.hpp"
 #include "core/files.hpp"
 #include "flow/report.hpp"
@@ -33,7 +34,6 @@ int run_simulate(const Options& options) {
 
   const bool built_in = flow::is_builtin_scenario(request.scenario);
   Simulation simulation;
-  simulation.posture = request.posture;
   if (!built_in) {
     // The hands follow the generated leg when it is there, the analytic leg otherwise, as in
     // the window (Simulation::load_techniques).
@@ -56,18 +56,7 @@ int run_simulate(const Options& options) {
     }
   }
 
-  // The report's model asks for the contacts at each of its steps, in order; the hands move on
-  // by the time since the last ask (at the playback's speed, as in the window).
-  double hands_at = 0.0;
-  auto contacts = [&](double t) {
-    if (!simulation.timeline() || t < 0.0) return Contacts{};
-    if (t > hands_at) {
-      simulation.advance_hands(t - hands_at);
-      hands_at = t;
-    }
-    return simulation.contacts();
-  };
-  auto report = flow::simulate(*network, request, contacts);
+  auto report = simulate_report(simulation, *network, request);
   if (!report) { report_error(report.error().describe()); return kExitBadInput; }
   const std::string json = flow::to_json(*report);
   if (auto written = write_binary_file(*options.report, json.data(), json.size()); !written) {

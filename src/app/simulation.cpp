@@ -15,6 +15,7 @@ Expected<void> Simulation::load(const DataPaths& paths, const anatomy::Model& mo
   auto flow = flow::FlowSystem::create(*veins, posture);
   if (!flow) return std::unexpected(flow.error());
   flow_ = std::move(*flow);
+  flow_->set_breathing(true);  // quiet breathing swings the groin flow, as in --simulate
   flow_->settle(20.0);  // start from the resting steady state, not from empty veins
   particles_.emplace(*flow_);
   // Spread the particles along the veins before the first frame is seen.
@@ -38,6 +39,11 @@ Expected<void> Simulation::load_techniques(const DataPaths& paths, const anatomy
   }
   if (!surface_) surface_ = std::make_unique<anatomy::AnalyticLegSurface>();
   return {};
+}
+
+void Simulation::adopt_flow(flow::FlowSystem flow) {
+  particles_.reset();
+  flow_ = std::move(flow);
 }
 
 const technique::Technique* Simulation::technique() const {
@@ -111,9 +117,11 @@ void Simulation::update(double dt) {
     // Pointing the foot (plantarflexion) contracts the calf, as in the built-in ankle-pump
     // rhythm: up to its 90 mmHg on the sinuses at 30 degrees (flow/drivers.hpp, an estimate).
     const double plantar = timeline_ ? std::clamp(-static_cast<double>(frame_.ankle_deg) / 30.0, 0.0, 1.0) : 0.0;
-    flow_->set_calf_muscle_pressure(flow::kAnklePumps.peak_mmhg * plantar);
+    flow::PumpPressures pumps = muscles;
+    pumps.calf = std::max(pumps.calf, flow::kAnklePumps.peak_mmhg * plantar);
+    flow_->set_pumps(pumps);
     flow_->advance(dt, contacts_, posture);
-    particles_->advect(*flow_, dt);
+    if (particles_) particles_->advect(*flow_, dt);
   }
 }
 

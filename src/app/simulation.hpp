@@ -26,9 +26,11 @@ class Simulation {
   // Reads poses, techniques and the vein network from the content folder, and fits the leg
   // surface to the model's skin (an analytic leg when the model has none).
   Expected<void> load(const DataPaths& paths, const anatomy::Model& model);
-  // The technique side alone (poses, techniques, the leg surface), for `--simulate`, whose
-  // flow model runs inside the report (flow/report.hpp).
+  // The technique side alone (poses, techniques, the leg surface), for `--simulate`, which
+  // then hands it the leg its report runs on (adopt_flow).
   Expected<void> load_techniques(const DataPaths& paths, const anatomy::Model& model);
+  // Steps this leg from now on (no particles: nothing is drawn).
+  void adopt_flow(flow::FlowSystem flow);
 
   // Starts a technique at time `at`, playing at `speed`; the error lists the valid ids.
   Expected<void> select_technique(const std::string& id, double at = 0.0, double speed = 1.0);
@@ -56,6 +58,9 @@ class Simulation {
   [[nodiscard]] const flow::Particles* particles() const { return particles_ ? &*particles_ : nullptr; }
   [[nodiscard]] double time() const { return time_; }
   flow::Posture posture = flow::Posture::supine;
+  // The client's own muscles (walking, ankle pumps): each pump presses at least this hard;
+  // the technique's ankle adds its calf contraction (update()).
+  flow::PumpPressures muscles;
 
  private:
   void evaluate();

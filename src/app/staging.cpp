@@ -17,7 +17,7 @@ void stage(const std::string& technique, const std::vector<std::string>& areas, 
 
 }  // namespace
 
-void stage_playlist_scene(const lesson::Scene& k, const lesson::Locale& locale, State& scene) {
+void stage_playlist_scene(const lesson::PlaylistScene& k, const lesson::Locale& locale, State& scene) {
   stage(k.technique, k.areas, k.layers, k.skin_opacity, scene);
   scene.fixed_caption = locale.text_with_source(k.caption);
 }

@@ -12,7 +12,7 @@
 
 namespace effleura::app {
 
-void stage_playlist_scene(const lesson::Scene& playlist_scene, const lesson::Locale& locale, State& state);
+void stage_playlist_scene(const lesson::PlaylistScene& playlist_scene, const lesson::Locale& locale, State& state);
 void stage_lesson_step(const lesson::LessonStep& step, const lesson::Locale& locale, State& state);
 
 // Technique ids of the loaded library, for the playlist and lesson loaders.

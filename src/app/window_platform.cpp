@@ -1,5 +1,7 @@
 #include "app/window_platform.hpp"
 
+#include <string>
+
 #include "render/gl.hpp"
 #define GLFW_INCLUDE_NONE
 #include <GLFW/glfw3.h>
@@ -14,12 +16,58 @@ namespace effleura::app {
 namespace {
 
 // GLFW names printable keys by layout ("q"); the kiosk's exit chord names them the same way.
-std::string key_name(int key) {
-  const char* name = glfwGetKeyName(key, 0);
-  if (name) return name;
+std::string key_name(int key, int scancode) {
+  if (const char* name = glfwGetKeyName(key, scancode)) return name;
   if (key == GLFW_KEY_ESCAPE) return "escape";
-  if (key == GLFW_KEY_F10) return "f10";
+  if (key >= GLFW_KEY_F1 && key <= GLFW_KEY_F12) return "f" + std::to_string(key - GLFW_KEY_F1 + 1);
+  if (key == GLFW_KEY_SPACE) return "space";
+  if (key == GLFW_KEY_ENTER) return "enter";
+  if (key == GLFW_KEY_TAB) return "tab";
+  if (key == GLFW_KEY_BACKSPACE) return "backspace";
+  if (key == GLFW_KEY_DELETE) return "delete";
+  if (key == GLFW_KEY_HOME) return "home";
+  if (key == GLFW_KEY_END) return "end";
   return {};
+}
+
+// Our callbacks are the only ones installed (ImGui's backend is told not to install its own);
+// they queue each event and hand ImGui the mouse at once and the keys and text a frame's batch
+// at a time (take_input).
+WindowInput& input(GLFWwindow* window) { return *static_cast<WindowInput*>(glfwGetWindowUserPointer(window)); }
+
+void on_key(GLFWwindow* w, int key, int scancode, int action, int mods) {
+  KeyEvent e{key, action == GLFW_RELEASE ? KeyAction::release : action == GLFW_REPEAT ? KeyAction::repeat : KeyAction::press,
+             mods, {}, scancode};
+  if (e.action == KeyAction::press) e.name = key_name(key, scancode);
+  input(w).imgui.push_back(e);
+  input(w).queue.push(std::move(e));
+}
+void on_char(GLFWwindow* w, unsigned codepoint) {
+  input(w).imgui.push_back(CharEvent{codepoint});
+  input(w).queue.push(CharEvent{codepoint});
+}
+void on_button(GLFWwindow* w, int button, int action, int mods) {
+  ImGui_ImplGlfw_MouseButtonCallback(w, button, action, mods);
+  input(w).queue.push(ButtonEvent{button, action == GLFW_PRESS, mods});
+}
+void on_cursor(GLFWwindow* w, double x, double y) { input(w).queue.push(CursorEvent{{x, y}}); }
+void on_scroll(GLFWwindow* w, double x, double y) {
+  ImGui_ImplGlfw_ScrollCallback(w, x, y);
+  input(w).queue.push(ScrollEvent{{x, y}});
+}
+
+// Hands ImGui this frame's batch of key and text events, in order.
+void feed_imgui(GLFWwindow* w, std::vector<InputEvent>& backlog) {
+  const std::size_t n = imgui_batch(backlog);
+  for (std::size_t i = 0; i < n; ++i) {
+    if (const auto* k = std::get_if<KeyEvent>(&backlog[i])) {
+      const int action = k->action == KeyAction::release ? GLFW_RELEASE : k->action == KeyAction::repeat ? GLFW_REPEAT : GLFW_PRESS;
+      ImGui_ImplGlfw_KeyCallback(w, k->key, k->scancode, action, k->mods);
+    } else if (const auto* c = std::get_if<CharEvent>(&backlog[i])) {
+      ImGui_ImplGlfw_CharCallback(w, c->codepoint);
+    }
+  }
+  backlog.erase(backlog.begin(), backlog.begin() + static_cast<std::ptrdiff_t>(n));
 }
 
 }  // namespace
@@ -34,7 +82,14 @@ Expected<std::unique_ptr<WindowPlatform>> WindowPlatform::open(const render::Win
   std::unique_ptr<WindowPlatform> p(new WindowPlatform(std::move(*window)));
   GLFWwindow* w = p->window_->window();
   if (look.hide_cursor) glfwSetInputMode(w, GLFW_CURSOR, GLFW_CURSOR_HIDDEN);
-  install_input_callbacks(w, &p->input_);  // before ImGui, so its backend chains to ours
+  glfwSetWindowUserPointer(w, &p->input_);
+  glfwSetKeyCallback(w, on_key);
+  glfwSetCharCallback(w, on_char);
+  glfwSetMouseButtonCallback(w, on_button);
+  glfwSetCursorPosCallback(w, on_cursor);
+  glfwSetScrollCallback(w, on_scroll);
+  glfwSetWindowFocusCallback(w, ImGui_ImplGlfw_WindowFocusCallback);  // ImGui's own, as it asks
+  glfwSetCursorEnterCallback(w, ImGui_ImplGlfw_CursorEnterCallback);
 
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
@@ -45,9 +100,11 @@ Expected<std::unique_ptr<WindowPlatform>> WindowPlatform::open(const render::Win
   p->scale_ = xscale;
   if (look.scale_sizes) ImGui::GetStyle().ScaleAllSizes(xscale);
   ui::load_interface_font(look.font_px * xscale);
-  ImGui_ImplGlfw_InitForOpenGL(w, true);
+  ImGui_ImplGlfw_InitForOpenGL(w, false);  // our callbacks feed it (above)
   ImGui_ImplOpenGL3_Init("#version 330 core");
-  glfwGetCursorPos(w, &p->last_mouse_.x, &p->last_mouse_.y);
+  glm::dvec2 cursor{0.0};
+  glfwGetCursorPos(w, &cursor.x, &cursor.y);
+  p->input_.queue.set_cursor(cursor);
   return p;
 }
 
@@ -68,65 +125,33 @@ bool WindowPlatform::closing() const { return glfwWindowShouldClose(window_->win
 void WindowPlatform::close() { glfwSetWindowShouldClose(window_->window(), GLFW_TRUE); }
 
 std::optional<glm::vec2> WindowPlatform::hover_point() const {
-  if (ImGui::GetIO().WantCaptureMouse || glfwGetMouseButton(window_->window(), GLFW_MOUSE_BUTTON_LEFT) == GLFW_PRESS)
-    return std::nullopt;
-  return glm::vec2(last_mouse_);
+  if (ImGui::GetIO().WantCaptureMouse || input_.queue.button_down(GLFW_MOUSE_BUTTON_LEFT)) return std::nullopt;
+  return glm::vec2(input_.queue.cursor());
 }
 
 void WindowPlatform::take_input(Context& ctx, double dt) {
-  glfwPollEvents();
+  glfwPollEvents();  // runs the callbacks: every event since the last frame is queued
+  feed_imgui(window_->window(), input_.imgui);  // before its frame starts, as its callbacks would
+  ImGuiIO& imgui = ImGui::GetIO();
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplGlfw_NewFrame();
-  ImGui::NewFrame();
-  if (ctx.style.kiosk) kiosk_input(ctx, dt);
-  else explorer_input(ctx, dt);
-}
-
-void WindowPlatform::explorer_input(Context& ctx, double dt) {
-  GLFWwindow* w = window_->window();
-  handle_camera_input(w, input_, ctx.state.camera, dt, last_mouse_);
-  Commands& c = ctx.pending;
-  if (!ImGui::GetIO().WantCaptureKeyboard) {
-    // ImGui 1.86 indexes keys by the GLFW key code in its GLFW backend.
-    if (ImGui::IsKeyPressed(GLFW_KEY_F12, false)) c.screenshot = true;
-    if ((glfwGetKey(w, GLFW_KEY_LEFT_CONTROL) == GLFW_PRESS || glfwGetKey(w, GLFW_KEY_RIGHT_CONTROL) == GLFW_PRESS) &&
-        glfwGetKey(w, GLFW_KEY_Q) == GLFW_PRESS)
-      c.quit = true;
-    // Projector clickers send Page Up / Page Down.
-    if (ctx.lesson_or_playlist && ctx.lesson_or_playlist->lesson()) {
-      if (ImGui::IsKeyPressed(GLFW_KEY_PAGE_DOWN) || ImGui::IsKeyPressed(GLFW_KEY_N)) c.lesson.next = true;
-      if (ImGui::IsKeyPressed(GLFW_KEY_PAGE_UP) || ImGui::IsKeyPressed(GLFW_KEY_B)) c.lesson.back = true;
-      if (ImGui::IsKeyPressed(GLFW_KEY_P, false)) c.lesson.toggle_presenter = true;
-    }
+  ImGui::NewFrame();  // after this, ImGui knows whether a panel or text field wants the input
+  InputSituation s;
+  s.keyboard_to_ui = imgui.WantCaptureKeyboard;
+  s.mouse_to_ui = imgui.WantCaptureMouse;
+  s.window_size = glm::vec2(ui_size());
+  LessonOrPlaylist* lp = ctx.lesson_or_playlist.get();
+  if (ctx.style.kiosk) {
+    lesson::KioskScheduler* kiosk = lp ? lp->kiosk() : nullptr;
+    s.kiosk = true;
+    s.exit_chord = kiosk ? &kiosk->playlist().exit_chord : nullptr;
+    s.camera = !kiosk || kiosk->mode() == lesson::KioskMode::explore;
+    s.keyboard_to_ui = false;  // no text fields in the kiosk; its chord always works
+  } else {
+    s.lesson = lp && lp->lesson();
   }
-  // A click (released without a drag) on the leg lights the area under it.
-  if (!ImGui::GetIO().WantCaptureMouse && ImGui::IsMouseReleased(ImGuiMouseButton_Left) &&
-      ImGui::GetMouseDragDelta(ImGuiMouseButton_Left, 0.0f).x == 0.0f &&
-      ImGui::GetMouseDragDelta(ImGuiMouseButton_Left, 0.0f).y == 0.0f)
-    c.click = glm::vec2(last_mouse_);
-}
-
-void WindowPlatform::kiosk_input(Context& ctx, double dt) {
-  GLFWwindow* w = window_->window();
-  lesson::KioskScheduler* kiosk = ctx.lesson_or_playlist ? ctx.lesson_or_playlist->kiosk() : nullptr;
-  if (kiosk) {
-    const auto& playlist = kiosk->playlist();
-    auto down = [&](int a, int b) { return glfwGetKey(w, a) == GLFW_PRESS || glfwGetKey(w, b) == GLFW_PRESS; };
-    const bool ctrl = down(GLFW_KEY_LEFT_CONTROL, GLFW_KEY_RIGHT_CONTROL);
-    const bool shift = down(GLFW_KEY_LEFT_SHIFT, GLFW_KEY_RIGHT_SHIFT);
-    const bool alt = down(GLFW_KEY_LEFT_ALT, GLFW_KEY_RIGHT_ALT);
-    const bool super = down(GLFW_KEY_LEFT_SUPER, GLFW_KEY_RIGHT_SUPER);
-    for (int key = GLFW_KEY_SPACE; key <= GLFW_KEY_LAST; ++key)
-      if (glfwGetKey(w, key) == GLFW_PRESS && playlist.exit_chord.matches(ctrl, shift, alt, super, key_name(key)))
-        ctx.pending.quit = true;
-  }
-  // A touch, click or key pauses the loop so a visitor can explore.
-  if (input_.any_input) {
-    ctx.pending.visitor = true;
-    input_.any_input = false;
-  }
-  if (!kiosk || kiosk->mode() == lesson::KioskMode::explore)
-    handle_camera_input(w, input_, ctx.state.camera, dt, last_mouse_);
+  auto commands = input_.queue.take(s, dt);
+  ctx.pending.input.insert(ctx.pending.input.end(), commands.begin(), commands.end());
 }
 
 void WindowPlatform::end_frame() {

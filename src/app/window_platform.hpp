@@ -1,13 +1,15 @@
 #pragma once
 // The platform with a display: a GLFW window with Dear ImGui's GLFW and OpenGL 3 backends, set
-// up once for the explorer, the lesson player and the kiosk. Input events become commands:
-// the explorer's keys, clicks and camera moves, or the kiosk's exit chord and "a visitor
-// touched it".
+// up once for the explorer, the lesson player and the kiosk. GLFW's callbacks queue every
+// input event as it comes (app/input_events.hpp); each frame the queue becomes commands in that
+// order: the explorer's keys, clicks and camera moves, or the kiosk's exit chord and "a visitor
+// touched it". Dear ImGui's backend gets the same events from these callbacks.
 #include <memory>
+#include <vector>
 
 #include <glm/vec2.hpp>
 
-#include "app/camera_input.hpp"
+#include "app/input_events.hpp"
 #include "app/platform.hpp"
 #include "core/error.hpp"
 #include "render/gl_context.hpp"
@@ -18,6 +20,14 @@ struct WindowLook {
   float font_px = 17.0f;      // at a content scale of 1
   bool scale_sizes = true;    // ImGui's paddings and widgets grow with the content scale too
   bool hide_cursor = false;   // the kiosk
+};
+
+// GLFW's callbacks append every event to `queue`, and key and text events also to `imgui`,
+// which is fed to Dear ImGui a frame's batch at a time (imgui_batch); mouse events go to ImGui
+// at once (its backend polls the mouse anyway).
+struct WindowInput {
+  InputQueue queue;
+  std::vector<InputEvent> imgui;
 };
 
 class WindowPlatform final : public Platform {
@@ -39,13 +49,9 @@ class WindowPlatform final : public Platform {
 
  private:
   explicit WindowPlatform(std::unique_ptr<render::WindowContext> window);
-  void explorer_input(Context& ctx, double dt);
-  void kiosk_input(Context& ctx, double dt);
-
   std::unique_ptr<render::WindowContext> window_;
   render::WindowTarget target_;
-  InputState input_;
-  glm::dvec2 last_mouse_{0.0};
+  WindowInput input_;  // the window's user pointer
   float scale_ = 1.0f;
 };
 

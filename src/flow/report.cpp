@@ -40,8 +40,9 @@ bool any_pressure(const Contacts& c) {
 
 }  // namespace
 
-Expected<SimulationReport> simulate(const anatomy::VeinNetwork& network,
-                                    const SimulationRequest& request, const ContactsAt& contacts) {
+namespace {
+
+Expected<void> check_request(const SimulationRequest& request) {
   if (!(request.seconds > 0.0 && request.seconds <= 3600.0))
     return fail("simulated time must be from more than 0 to 3600 seconds");
   if (!(request.stocking_mmhg >= 0.0 && request.stocking_mmhg <= 60.0))
@@ -50,12 +51,41 @@ Expected<SimulationReport> simulate(const anatomy::VeinNetwork& network,
     return fail("settling time must be from 0 to 600 seconds");
   if (!(request.sample_hz >= 1.0 && request.sample_hz <= 100.0))
     return fail("sample rate must be from 1 to 100 Hz");
-  const Scenario scenario = builtin_scenario(request.scenario, request.seconds, request.active_seconds);
-  const Posture posture = scenario.posture.value_or(request.posture);
-  const LegCondition leg{request.incompetent, request.stocking_mmhg};
-  auto made = make_leg(network, leg, posture, 0.0);
+  return {};
+}
+
+}  // namespace
+
+Posture request_posture(const SimulationRequest& request) {
+  return builtin_scenario(request.scenario, request.seconds, request.active_seconds).posture.value_or(request.posture);
+}
+
+Expected<FlowSystem> make_request_leg(const anatomy::VeinNetwork& network, const SimulationRequest& request) {
+  if (auto checked = check_request(request); !checked) return std::unexpected(checked.error());
+  return make_leg(network, LegCondition{request.incompetent, request.stocking_mmhg}, request_posture(request), 0.0);
+}
+
+Expected<SimulationReport> simulate(const anatomy::VeinNetwork& network,
+                                    const SimulationRequest& request, const ContactsAt& contacts) {
+  auto made = make_request_leg(network, request);
   if (!made) return std::unexpected(made.error());
   FlowSystem& fs = *made;
+  const Posture posture = request_posture(request);
+  auto step = [&](double t, double dt, const PumpPressures& pumps) {
+    Contacts now = contacts ? contacts(t) : Contacts{};
+    fs.set_pumps(pumps);
+    fs.advance(dt, now, posture);
+    return any_pressure(now);
+  };
+  return simulate_stepped(fs, network, request, step);
+}
+
+Expected<SimulationReport> simulate_stepped(FlowSystem& fs, const anatomy::VeinNetwork& network,
+                                            const SimulationRequest& request, const StepLeg& step) {
+  if (auto checked = check_request(request); !checked) return std::unexpected(checked.error());
+  const Scenario scenario = builtin_scenario(request.scenario, request.seconds, request.active_seconds);
+  const Posture posture = request_posture(request);
+  const LegCondition leg{request.incompetent, request.stocking_mmhg};
   fs.set_breathing(request.breathing);
   fs.settle(request.settle_seconds);
   // Baseline: the last breath of quiet (4 s).
@@ -99,11 +129,9 @@ Expected<SimulationReport> simulate(const anatomy::VeinNetwork& network,
   double supply_sum = 0.0;
   for (long long k = 0; k < chunks; ++k) {
     const double t = static_cast<double>(k) * kChunkS;
-    Contacts now = contacts ? contacts(t) : Contacts{};
     const PumpPressures pumps = scenario.pumps_at(t);
-    if (pumps.foot > 0.0 || pumps.calf > 0.0 || pumps.thigh > 0.0 || any_pressure(now)) s.last_drive_s = t + kChunkS;
-    fs.set_pumps(pumps);
-    fs.advance(kChunkS, now, posture);
+    const bool pressed = step(t, kChunkS, pumps);
+    if (pumps.foot > 0.0 || pumps.calf > 0.0 || pumps.thigh > 0.0 || pressed) s.last_drive_s = t + kChunkS;
     s.femoral_velocity_peak_cm_s = std::max(s.femoral_velocity_peak_cm_s, 100.0 * fs.femoral_velocity_m_s());
     s.popliteal_velocity_peak_cm_s = std::max(s.popliteal_velocity_peak_cm_s, 100.0 * fs.vein_velocity_m_s("popliteal"));
     s.lowest_transmural_mmhg = std::min(s.lowest_transmural_mmhg, fs.lowest_transmural_mmhg());

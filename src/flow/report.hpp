@@ -8,6 +8,7 @@
 #include "anatomy/vein_network.hpp"
 #include "core/contact.hpp"
 #include "core/error.hpp"
+#include "flow/flow_system.hpp"
 #include "flow/posture.hpp"
 #include "flow/protocols.hpp"  // the built-in scenarios and the clinic's protocols
 
@@ -87,6 +88,21 @@ using ContactsAt = std::function<Contacts(double t)>;
 // a bad posture, vein id or number is an Error naming the valid choices.
 Expected<SimulationReport> simulate(const anatomy::VeinNetwork& network,
                                     const SimulationRequest& request, const ContactsAt& contacts);
+
+// The same run on a leg the caller owns and steps (the app's Simulation, so that --simulate
+// runs what the window draws). `step` advances the leg by `dt` from time `t` with at least the
+// scenario's `pumps` (the client's own muscles); it returns true when anything pressed on the
+// leg during the step (hands, a muscle the caller drives), which times the recovery figures.
+using StepLeg = std::function<bool(double t, double dt, const PumpPressures& pumps)>;
+// The posture the request runs in: its own, unless the scenario fixes one (refill-test sits).
+[[nodiscard]] Posture request_posture(const SimulationRequest& request);
+// A fresh leg for the request (its incompetent valves and stocking), not yet settled; the
+// request's numbers are checked here as in simulate().
+Expected<FlowSystem> make_request_leg(const anatomy::VeinNetwork& network, const SimulationRequest& request);
+// Settles `leg`, measures its resting baseline (stepping it directly, nothing pressing), then
+// calls `step` every 10 ms for the request's seconds and reports.
+Expected<SimulationReport> simulate_stepped(FlowSystem& leg, const anatomy::VeinNetwork& network,
+                                            const SimulationRequest& request, const StepLeg& step);
 
 // {"scenario":..., "summary":{...}, "reflux_s":{...}, "series":{t_s:[...], ...}}
 std::string to_json(const SimulationReport& report);

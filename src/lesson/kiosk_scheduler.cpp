@@ -8,7 +8,7 @@ namespace effleura::lesson {
 KioskScheduler::KioskScheduler(Playlist playlist) : playlist_(std::move(playlist)) {
   if (playlist_.scenes.empty()) {
     // Defensive: a hand-built empty playlist still yields a valid (blank) frame.
-    playlist_.scenes.push_back(Scene{});
+    playlist_.scenes.push_back(PlaylistScene{});
   }
 }
 
@@ -17,7 +17,7 @@ void KioskScheduler::start_scene(std::size_t index) {
   if (pending_) {
     playlist_ = std::move(*pending_);
     pending_.reset();
-    if (playlist_.scenes.empty()) playlist_.scenes.push_back(Scene{});
+    if (playlist_.scenes.empty()) playlist_.scenes.push_back(PlaylistScene{});
   }
   if (index >= playlist_.scenes.size()) {
     index = 0;

@@ -24,9 +24,9 @@ enum class KioskMode { loop, explore };
 struct KioskFrame {
   KioskMode mode = KioskMode::loop;
   std::size_t scene_index = 0;
-  const Scene* scene = nullptr;
+  const PlaylistScene* scene = nullptr;
   // The scene fading out, or nullptr once the fade is over; draw it with weight 1 - fade.
-  const Scene* previous = nullptr;
+  const PlaylistScene* previous = nullptr;
   double fade = 1.0;             // weight of `scene`, 0 -> 1 over crossfade_s
   double scene_time_s = 0.0;     // time into the scene (frozen in explore mode)
   double running_time_s = 0.0;   // all time advanced, for burn-in motion
@@ -60,7 +60,7 @@ class KioskScheduler {
 
   Playlist playlist_;
   std::optional<Playlist> pending_;
-  std::optional<Scene> previous_;  // a copy: it may come from a playlist already replaced
+  std::optional<PlaylistScene> previous_;  // a copy: it may come from a playlist already replaced
   KioskMode mode_ = KioskMode::loop;
   std::size_t index_ = 0;
   double scene_time_ = 0.0;

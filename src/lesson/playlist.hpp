@@ -16,7 +16,7 @@
 
 namespace effleura::lesson {
 
-struct Scene {
+struct PlaylistScene {
   std::string technique;           // technique id; empty for none
   std::vector<std::string> areas;  // area ids to light
   Layers layers;
@@ -36,7 +36,7 @@ struct Playlist {
   double fps_cap = 30.0;
   double crossfade_s = 1.5;
   BurnInSettings burn_in;
-  std::vector<Scene> scenes;
+  std::vector<PlaylistScene> scenes;
 
   [[nodiscard]] double loop_duration_s() const;
   // Every locale key the playlist uses (for missing-text reports).

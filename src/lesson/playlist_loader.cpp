@@ -37,13 +37,13 @@ Expected<BurnInSettings> read_burn_in(const TomlTable& root) {
   return b;
 }
 
-Expected<Scene> read_scene(const TomlTable& t, const Playlist& p,
-                           const std::vector<std::string>& technique_ids, const Locale* locale) {
+Expected<PlaylistScene> read_scene(const TomlTable& t, const Playlist& p,
+                                   const std::vector<std::string>& technique_ids, const Locale* locale) {
   if (auto ok = t.only_keys({"technique", "areas", "layers", "skin_opacity", "camera", "caption",
                              "duration_s", "disclaimer"});
       !ok)
     return std::unexpected(ok.error());
-  Scene s;
+  PlaylistScene s;
   s.line = static_cast<int>(t.raw().source().begin.line);
   // Long enough for the cross-fade in and a moment of the scene on its own.
   auto duration = t.number("duration_s", 2.0 * p.crossfade_s + 1.0, 3600.0);

@@ -19,7 +19,7 @@ Playlist three_scenes() {
   p.idle_timeout_s = 30.0;
   const double durations[] = {10.0, 6.0, 8.0};
   for (int i = 0; i < 3; ++i) {
-    Scene s;
+    PlaylistScene s;
     s.caption = "scene." + std::to_string(i);
     s.duration_s = durations[i];
     s.disclaimer = i == 2;

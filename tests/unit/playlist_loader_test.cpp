@@ -60,7 +60,7 @@ TEST_CASE("the waiting-room playlist loads with its texts, a disclaimer and sens
   CHECK(p->exit_chord.text() == "ctrl+shift+q");
   CHECK(p->fps_cap == doctest::Approx(30.0));
   CHECK(p->scenes.size() >= 8);
-  CHECK(std::count_if(p->scenes.begin(), p->scenes.end(), [](const Scene& s) { return s.disclaimer; }) == 1);
+  CHECK(std::count_if(p->scenes.begin(), p->scenes.end(), [](const PlaylistScene& s) { return s.disclaimer; }) == 1);
   CHECK(en->missing(p->text_keys()).empty());
   // Every technique the loop shows exists as a technique file.
   for (const auto& s : p->scenes) {

@@ -1,0 +1,20 @@
+#pragma once
+// `--simulate` on the app's own Simulation: the report's leg (its valves, stocking and posture)
+// is handed to the Simulation, which steps it exactly as a window frame does (Simulation::
+// update: the technique's playback at its speed, hands, contacts, the ankle-to-calf link,
+// posture, the client's own muscles), so every option means the same in both.
+#include "anatomy/vein_network.hpp"
+#include "app/simulation.hpp"
+#include "core/error.hpp"
+#include "flow/report.hpp"
+
+namespace effleura::app {
+
+// `simulation` has its techniques loaded and, for a technique run, the technique selected
+// (at --at and --speed); for a built-in scenario (walking, ankle pumps, ...) none is selected
+// and the scenario's rhythm drives Simulation::muscles. Afterwards simulation.flow() is the
+// leg the report measured.
+Expected<flow::SimulationReport> simulate_report(Simulation& simulation, const anatomy::VeinNetwork& network,
+                                                 const flow::SimulationRequest& request);
+
+}  // namespace effleura::app

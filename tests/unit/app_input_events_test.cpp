@@ -1,0 +1,222 @@
+// Window input as a queue of events: every event of a frame takes effect, in the order it came,
+// whatever the frame rate. Fed here without a window (the window's GLFW callbacks push the
+// same events).
+#include <doctest/doctest.h>
+
+#include <variant>
+
+#define GLFW_INCLUDE_NONE
+#include <GLFW/glfw3.h>  // key codes
+
+#include "app/context.hpp"
+#include "app/frame.hpp"
+#include "app/input_events.hpp"
+
+using namespace effleura;
+using app::KeyAction;
+
+namespace {
+
+void tap(app::InputQueue& q, int key, int mods = 0, std::string name = {}) {
+  q.push(app::KeyEvent{key, KeyAction::press, mods, std::move(name)});
+  q.push(app::KeyEvent{key, KeyAction::release, mods, {}});
+}
+
+template <class C>
+int count(const std::vector<app::InputCommand>& commands) {
+  int n = 0;
+  for (const auto& c : commands) n += std::holds_alternative<C>(c) ? 1 : 0;
+  return n;
+}
+
+// A lesson in a Context as the window has it, without a window or GL.
+struct LessonContext {
+  app::Context ctx;
+  LessonContext() {
+    app::Options options;
+    options.content_dir = std::filesystem::path(EFFLEURA_SOURCE_DIR) / "content";
+    options.assets_dir = std::filesystem::path(EFFLEURA_SOURCE_DIR) / "assets";
+    options.lesson = std::filesystem::path(EFFLEURA_SOURCE_DIR) / "content" / "lessons" / "circulation.toml";
+    REQUIRE(app::load_content(ctx, options) == 0);
+    REQUIRE(app::open_lesson_or_playlist(ctx, false) == 0);
+    REQUIRE(ctx.lesson_or_playlist);
+    REQUIRE(ctx.lesson_or_playlist->lesson());
+    ctx.style.panels = true;
+  }
+};
+
+}  // namespace
+
+TEST_CASE("a burst of key taps within one frame: each becomes a command, in order") {
+  app::InputQueue q;
+  tap(q, GLFW_KEY_N);
+  tap(q, GLFW_KEY_N);
+  tap(q, GLFW_KEY_PAGE_DOWN);  // a clicker
+  tap(q, GLFW_KEY_3);
+  tap(q, GLFW_KEY_4);
+  app::InputSituation s;
+  s.lesson = true;
+  const auto commands = q.take(s, 0.1);
+  REQUIRE(commands.size() == 5);
+  for (int i = 0; i < 3; ++i) CHECK(std::holds_alternative<app::input::LessonNext>(commands[static_cast<std::size_t>(i)]));
+  REQUIRE(std::holds_alternative<app::input::ViewPreset>(commands[3]));
+  CHECK(std::get<app::input::ViewPreset>(commands[3]).preset == 2);
+  REQUIRE(std::holds_alternative<app::input::ViewPreset>(commands[4]));
+  CHECK(std::get<app::input::ViewPreset>(commands[4]).preset == 3);
+  CHECK(q.take(s, 0.1).empty());  // taken once
+}
+
+TEST_CASE("a burst N, N, N, 3, 4 in one frame: three lesson steps, then the medial view") {
+  LessonContext lc;
+  app::Context& ctx = lc.ctx;
+  REQUIRE(ctx.lesson_or_playlist->lesson()->count() > 4);
+  app::InputQueue q;
+  for (int i = 0; i < 3; ++i) tap(q, GLFW_KEY_N);
+  tap(q, GLFW_KEY_3);
+  tap(q, GLFW_KEY_4);
+  app::InputSituation s;
+  s.lesson = true;
+  ctx.pending.input = q.take(s, 0.1);
+  app::carry_out_commands(ctx);
+  CHECK(ctx.lesson_or_playlist->lesson()->index() == 3);
+  // Step 4 stages the lateral view; the keys came after it, so the last one (medial) holds.
+  REQUIRE(ctx.state.camera.preset().has_value());
+  CHECK(*ctx.state.camera.preset() == render::ViewPreset::medial);
+
+  // And back: B, B leaves step 2 (index 1), whose own view stays (no view key after it).
+  tap(q, GLFW_KEY_B);
+  tap(q, GLFW_KEY_PAGE_UP);
+  ctx.pending.input = q.take(s, 0.1);
+  app::carry_out_commands(ctx);
+  CHECK(ctx.lesson_or_playlist->lesson()->index() == 1);
+  REQUIRE(ctx.state.camera.preset().has_value());
+  CHECK(*ctx.state.camera.preset() == render::ViewPreset::medial);  // step 2's view is medial too
+}
+
+TEST_CASE("a text field with the keyboard gets the keys: none become commands, held ones are forgotten") {
+  app::InputQueue q;
+  app::InputSituation typing;
+  typing.lesson = true;
+  typing.keyboard_to_ui = true;
+  tap(q, GLFW_KEY_N);
+  tap(q, GLFW_KEY_3);
+  q.push(app::KeyEvent{GLFW_KEY_RIGHT, KeyAction::press, 0, {}});
+  q.push(app::CharEvent{'n'});
+  CHECK(q.take(typing, 0.1).empty());
+  app::InputSituation free = typing;
+  free.keyboard_to_ui = false;
+  CHECK(q.take(free, 0.1).empty());  // the arrow pressed while typing does not orbit later
+}
+
+TEST_CASE("Dear ImGui gets keys and text a frame's batch at a time, so taps and Backspace keep their order") {
+  std::vector<app::InputEvent> events;
+  auto key = [&](int k, KeyAction a) { events.push_back(app::KeyEvent{k, a, 0, {}, 0}); };
+  auto text = [&](unsigned c) { events.push_back(app::CharEvent{c}); };
+  // Typed within one frame: "a", Backspace (tapped), "b", then Shift+C.
+  key(GLFW_KEY_A, KeyAction::press);
+  text('a');
+  key(GLFW_KEY_A, KeyAction::release);
+  key(GLFW_KEY_BACKSPACE, KeyAction::press);
+  key(GLFW_KEY_BACKSPACE, KeyAction::release);
+  text('b');
+  key(GLFW_KEY_LEFT_SHIFT, KeyAction::press);
+  text('C');
+  std::vector<std::size_t> batches;
+  while (!events.empty()) {
+    const std::size_t n = app::imgui_batch(events);
+    REQUIRE(n > 0);
+    batches.push_back(n);
+    events.erase(events.begin(), events.begin() + static_cast<std::ptrdiff_t>(n));
+  }
+  // Frame 1: "a" and Backspace down (ImGui takes the frame's text first, then deletes it).
+  // Frame 2: Backspace up (a second change of that key waits), "b", Shift, "C".
+  REQUIRE(batches.size() == 2);
+  CHECK(batches[0] == 4);
+  CHECK(batches[1] == 4);
+  // Backspace then "b" within a frame: "b" waits, or ImGui would type it and then delete it.
+  events.clear();
+  key(GLFW_KEY_BACKSPACE, KeyAction::press);
+  text('b');
+  CHECK(app::imgui_batch(events) == 1);
+  events.clear();
+  events.push_back(app::KeyEvent{GLFW_KEY_A, KeyAction::press, GLFW_MOD_CONTROL, {}, 0});  // select all
+  text('x');
+  CHECK(app::imgui_batch(events) == 1);
+  CHECK(app::imgui_batch({}) == 0);
+}
+
+TEST_CASE("a held arrow orbits smoothly, by its time held, and key repeat adds nothing") {
+  app::InputQueue q;
+  app::InputSituation s;
+  q.push(app::KeyEvent{GLFW_KEY_RIGHT, KeyAction::press, 0, {}});
+  auto first = q.take(s, 0.1);
+  REQUIRE(first.size() == 1);
+  REQUIRE(std::holds_alternative<app::input::Orbit>(first[0]));
+  CHECK(std::get<app::input::Orbit>(first[0]).yaw == doctest::Approx(0.15));
+  for (int i = 0; i < 5; ++i) q.push(app::KeyEvent{GLFW_KEY_RIGHT, KeyAction::repeat, 0, {}});
+  auto held = q.take(s, 0.05);
+  REQUIRE(held.size() == 1);
+  CHECK(std::get<app::input::Orbit>(held[0]).yaw == doctest::Approx(0.075));
+  q.push(app::KeyEvent{GLFW_KEY_RIGHT, KeyAction::release, 0, {}});
+  CHECK(q.take(s, 0.05).empty());
+  // A tap between two frames still moves one frame's worth.
+  tap(q, GLFW_KEY_LEFT);
+  auto tapped = q.take(s, 0.1);
+  REQUIRE(tapped.size() == 1);
+  CHECK(std::get<app::input::Orbit>(tapped[0]).yaw == doctest::Approx(-0.15));
+}
+
+TEST_CASE("mouse: a click lights, a drag orbits instead, a drag begun on a panel is the panel's") {
+  app::InputQueue q;
+  app::InputSituation s;
+  s.window_size = {800.0f, 600.0f};
+  q.push(app::CursorEvent{{100.0, 100.0}});
+  q.push(app::ButtonEvent{GLFW_MOUSE_BUTTON_LEFT, true, 0});
+  q.push(app::ButtonEvent{GLFW_MOUSE_BUTTON_LEFT, false, 0});  // within the same frame
+  auto clicked = q.take(s, 0.1);
+  REQUIRE(count<app::input::Click>(clicked) == 1);
+  CHECK(std::get<app::input::Click>(clicked.back()).at == glm::vec2(100.0f, 100.0f));
+
+  q.push(app::ButtonEvent{GLFW_MOUSE_BUTTON_LEFT, true, 0});
+  q.push(app::CursorEvent{{110.0, 100.0}});
+  q.push(app::CursorEvent{{120.0, 95.0}});
+  q.push(app::ButtonEvent{GLFW_MOUSE_BUTTON_LEFT, false, 0});
+  auto dragged = q.take(s, 0.1);
+  CHECK(count<app::input::Click>(dragged) == 0);
+  REQUIRE(count<app::input::Orbit>(dragged) == 2);
+  CHECK(std::get<app::input::Orbit>(dragged[0]).yaw == doctest::Approx(-0.1));
+  CHECK(std::get<app::input::Orbit>(dragged[1]).pitch == doctest::Approx(-0.05));
+
+  app::InputSituation over_panel = s;
+  over_panel.mouse_to_ui = true;
+  q.push(app::ButtonEvent{GLFW_MOUSE_BUTTON_RIGHT, true, 0});
+  CHECK(q.take(over_panel, 0.1).empty());
+  q.push(app::CursorEvent{{200.0, 95.0}});  // the pointer has left the panel, the button still held
+  CHECK(q.take(s, 0.1).empty());
+  q.push(app::ButtonEvent{GLFW_MOUSE_BUTTON_RIGHT, false, 0});
+  q.push(app::ButtonEvent{GLFW_MOUSE_BUTTON_RIGHT, true, 0});
+  q.push(app::CursorEvent{{200.0, 155.0}});
+  auto panned = q.take(s, 0.1);
+  REQUIRE(count<app::input::Pan>(panned) == 1);
+  CHECK(std::get<app::input::Pan>(panned[0]).by.y == doctest::Approx(0.1));
+}
+
+TEST_CASE("kiosk: any key, click or scroll is a visitor; only the playlist's chord quits") {
+  auto chord = lesson::parse_key_chord("ctrl+shift+q");
+  REQUIRE(chord.has_value());
+  app::InputQueue q;
+  app::InputSituation s;
+  s.kiosk = true;
+  s.camera = false;  // the loop is playing
+  s.exit_chord = &*chord;
+  tap(q, GLFW_KEY_Q, GLFW_MOD_CONTROL, "q");
+  tap(q, GLFW_KEY_1, 0, "1");
+  q.push(app::ScrollEvent{{0.0, 1.0}});
+  auto visits = q.take(s, 0.1);
+  CHECK(count<app::input::Visitor>(visits) == 3);
+  CHECK(count<app::input::Quit>(visits) == 0);
+  CHECK(count<app::input::ViewPreset>(visits) == 0);
+  CHECK(count<app::input::Zoom>(visits) == 0);
+  tap(q, GLFW_KEY_Q, GLFW_MOD_CONTROL | GLFW_MOD_SHIFT, "q");
+  CHECK(count<app::input::Quit>(q.take(s, 0.1)) == 1);
+}
