@@ -53,6 +53,9 @@ class State {
   // Labels for the selected areas and the caption, in pixels of a view of this size, seen
   // through `view` (the frame's view, so labels follow the camera of the frame they are on).
   [[nodiscard]] ui::Overlay overlay(const render::FrameView& view, glm::ivec2 size) const;
+  // Where the hands work and the lit areas lie on screen (min x, min y, max x, max y in
+  // pixels from the top-left; zero when nothing is shown there).
+  [[nodiscard]] glm::vec4 working_area(const render::FrameView& view, const glm::mat4& vp, glm::ivec2 size) const;
   // The ray under a pixel (from the top-left) of a view of this size.
   [[nodiscard]] anatomy::Ray ray_through(glm::vec2 pixel, glm::ivec2 size) const;
   // "Calves - soleus" for what lies under the pixel, or empty.
