@@ -183,3 +183,31 @@ TEST_CASE("the kiosk's caption keeps off the work, its legend's texts apart, the
     shot(ctx, "kiosk");
   }
 }
+
+TEST_CASE("while a which-area question waits, the window names no area") {
+  app::Options options = options_at({1280, 720});
+  options.lesson = std::filesystem::path(EFFLEURA_SOURCE_DIR) / "content/lessons/circulation.toml";
+  app::Context ctx;
+  ctx.style.panels = true;
+  REQUIRE(app::load_content(ctx, options) == 0);
+  REQUIRE(app::open_lesson_or_playlist(ctx, false) == 0);
+  REQUIRE(app::open_headless(ctx) == 0);
+  lesson::LessonPlayer& player = *ctx.lesson_or_playlist->lesson();
+  while (!player.step().question || player.step().question->kind != lesson::QuestionKind::which_area) {
+    REQUIRE(player.index() + 1 < player.lesson().steps.size());
+    ctx.pending.lesson.next = true;
+    run(ctx, 1);
+  }
+  ctx.panels.focus_area = 5;  // the student had opened the notes for behind the knee
+  run(ctx, 3);
+  CHECK(ctx.panels.hide_areas);
+  // Every area lit by the step is selected, yet the View panel's boxes are replaced by a note:
+  // the View window is shorter than the one with nine boxes and the notes.
+  const float hidden_h = window_rect("View").max.y - window_rect("View").min.y;
+  shot(ctx, "which-area");
+  ctx.pending.lesson.answer = 0;
+  run(ctx, 3);
+  CHECK_FALSE(ctx.panels.hide_areas);
+  CHECK(window_rect("View").max.y - window_rect("View").min.y > hidden_h);
+  shot(ctx, "which-area-answered");
+}

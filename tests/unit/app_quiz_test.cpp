@@ -9,6 +9,7 @@
 #include <map>
 
 #include "app/panels.hpp"
+#include "ui/presenter_panel.hpp"
 #include "lesson/lesson.hpp"
 #include "lesson/lesson_player.hpp"
 #include "lesson_test_support.hpp"
@@ -105,4 +106,26 @@ TEST_CASE("a which-area question hides the labels, ticks and notes that name the
     }
   }
   CHECK(asked >= 2);
+}
+
+TEST_CASE("feedback shows one verdict: never 'Right. Right: ...'") {
+  const lesson::Locale en = english();
+  for (const auto& l : shipped(en))
+    for (const auto& step : l.steps) {
+      if (!step.question) continue;
+      for (const bool correct : {true, false}) {
+        lesson::Feedback f;
+        f.correct = correct;
+        f.text = en.text(correct ? step.question->right : step.question->wrong);
+        const std::string line = ui::feedback_line(f);
+        CAPTURE(line);
+        CHECK(line.find(f.text) != std::string::npos);
+        for (const char* twice : {"Right. Right", "Not quite. Not quite", "Not quite. No", "Right. Correct"})
+          CHECK(line.find(twice) == std::string::npos);
+      }
+    }
+  lesson::Feedback plain;
+  plain.correct = true;
+  plain.text = "the calf.";
+  CHECK(ui::feedback_line(plain) == "Right. the calf.");  // a text without a verdict gets one
 }
