@@ -281,9 +281,18 @@ glm::vec4 State::working_area(const render::FrameView& v, const glm::mat4& vp, g
     lo = glm::min(lo, s - r);
     hi = glm::max(hi, s + r);
   };
-  constexpr float kHandReach = 0.1f;  // m: half a hand's length around the contact point
-  if (simulation.technique())
-    for (const auto& hand : simulation.frame().hands) add(glm::vec3(hand.transform[3]), kHandReach);  // the palm
+  // Where both hands go through the whole current step (palms and fingertips), not where they
+  // are this instant: text placed clear of it stays put while the hands move.
+  if (const technique::Timeline* t = simulation.timeline(); t && simulation.technique()) {
+    if (framed_timeline_ != t || step_regions_.size() != t->step_count()) {
+      step_regions_ = technique::step_framings(*t, 24);
+      framed_timeline_ = t;
+    }
+    const std::size_t step = std::min(simulation.frame().step, step_regions_.size() - 1);
+    const anatomy::Bounds& b = step_regions_[step].region;
+    for (int corner = 0; corner < 8; ++corner)
+      add({corner & 1 ? b.max.x : b.min.x, corner & 2 ? b.max.y : b.min.y, corner & 4 ? b.max.z : b.min.z}, 0.0f);
+  }
   const glm::vec3 leg_eye(glm::inverse(v.leg_to_room) * glm::vec4(v.eye, 1.0f));
   for (std::size_t a = 0; a < anatomy::kAreaCount; ++a)
     if (settings.selected[a])

@@ -20,6 +20,7 @@
 #include "render/frame_view.hpp"
 #include "anatomy/picking.hpp"
 #include "technique/hand_model.hpp"
+#include "technique/working_region.hpp"
 #include "ui/overlay.hpp"
 
 namespace effleura::app {
@@ -90,6 +91,10 @@ class State {
   // Tells the client which technique plays and the camera where the leg now lies.
   void sync_client();
   const technique::Timeline* client_timeline_ = nullptr;
+  // The hands' box per step of the current timeline, for working_area (computed once a
+  // technique, on first use).
+  mutable const technique::Timeline* framed_timeline_ = nullptr;
+  mutable std::vector<technique::StepFraming> step_regions_;
   bool own_leg_ = false;  // assets/leg.glb rather than a --model: the client surrounds it
   DataPaths paths_;
   FileWatcher watcher_;

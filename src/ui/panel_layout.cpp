@@ -29,16 +29,18 @@ PresenterRegion presenter_region(const PanelInput& in, float top, float bottom, 
                                           glm::vec4{w.z + margin, full.y, full.z, full.w}};  // right
   // A band across the screen (below or above the work) reads best; a side band only when
   // neither holds the text even at the smallest size.
-  auto pick = [&](std::size_t first, std::size_t last, float width_em, float height_em) -> std::optional<PresenterRegion> {
+  auto needed = [&](float scale, float width) {
+    return in.presenter_height ? in.presenter_height(scale, width) : 9.0f * scale * in.em;
+  };
+  auto pick = [&](std::size_t first, std::size_t last, float width_em) -> std::optional<PresenterRegion> {
     for (const float scale : kPresenterScales) {
-      const float em = scale * in.em;
-      const float min_w = std::max(0.3f * in.display.x, width_em * em), min_h = height_em * em;
+      const float min_w = std::max(0.3f * in.display.x, width_em * scale * in.em);
       std::optional<PresenterRegion> best;
       float best_area = 0.0f;
       for (std::size_t i = first; i <= last; ++i) {
         const glm::vec4& b = bands[i];
-        const float bw = b.z - b.x, bh = b.w - b.y;
-        if (bw < min_w || bh < min_h || bw * bh <= best_area) continue;
+        const float bw = std::min(b.z - b.x, 0.9f * in.display.x), bh = b.w - b.y;
+        if (bw < min_w || bh < needed(scale, bw) || bw * bh <= best_area) continue;
         best_area = bw * bh;
         best = PresenterRegion{b, scale};
       }
@@ -46,10 +48,10 @@ PresenterRegion presenter_region(const PanelInput& in, float top, float bottom, 
     }
     return std::nullopt;
   };
-  // Tall enough for the title, two lines of text, the question, its choices, the feedback
-  // and the buttons; a side band also wide enough for a few words a line.
-  if (auto across = pick(0, 1, 12.0f, 9.0f)) return *across;
-  if (auto side = pick(2, 3, 16.0f, 12.0f)) return *side;
+  // A band across the screen (below or above the work) reads best; a side band only when
+  // neither holds the panel even at the smallest size.
+  if (auto across = pick(0, 1, 12.0f)) return *across;
+  if (auto side = pick(2, 3, 16.0f)) return *side;
   const float em = kPresenterScales.back() * in.em;
   const glm::vec4 r = (bottom - w.w) >= (w.y - top) ? glm::vec4{full.x, std::max(top, bottom - 12.0f * em), full.z, full.w}
                                                      : glm::vec4{full.x, full.y, full.z, std::min(bottom, top + 12.0f * em)};

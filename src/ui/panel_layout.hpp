@@ -4,6 +4,7 @@
 // from the display size and from what the panels measured last frame, so they stack rather
 // than cover one another. The lesson's presenter view goes where the demonstration is not.
 #include <array>
+#include <functional>
 
 #include <glm/vec2.hpp>
 #include <glm/vec4.hpp>
@@ -34,6 +35,9 @@ struct PanelInput {
   float bar = 25.0f;             // the menu bar's and the status bar's height
   bool presenter = false;        // the lesson's presenter view: the lesson panel alone
   glm::vec4 working{0.0f};       // the demonstration on screen (ui::Overlay::working)
+  // The presenter view's height (pixels) at a text scale and a width, with its text box at up
+  // to three lines: a band shorter than that is not used. Unset: 9 lines of text across.
+  std::function<float(float scale, float width)> presenter_height;
   // Heights the panels had last frame (0 when not shown): panels sharing a side share it.
   float height[static_cast<int>(Panel::count)] = {};
 };

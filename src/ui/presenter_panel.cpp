@@ -1,6 +1,7 @@
 #include "ui/presenter_panel.hpp"
 
 #include <algorithm>
+#include <cfloat>
 #include <vector>
 
 #include <imgui.h>
@@ -39,12 +40,44 @@ std::optional<std::size_t> wrapped_buttons(const std::vector<std::string>& label
   return pressed;
 }
 
+// The panel's height at a text scale and width, worked out from its texts before it is drawn
+// (so a band is chosen that holds it, without waiting a frame to measure), the step's text
+// counted at three lines at most (it scrolls in its box).
+float panel_height(const lesson::PresenterView& v, float scale, float width) {
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float fs = ImGui::GetFontSize() * scale;
+  const float inner = width - 2.0f * style.WindowPadding.x;
+  auto text_h = [&](const std::string& t, float w) { return ImGui::GetFont()->CalcTextSizeA(fs, FLT_MAX, w, t.c_str()).y; };
+  auto rows = [&](const std::vector<std::string>& labels) {  // as wrapped_buttons lays them out
+    int n = labels.empty() ? 0 : 1;
+    float x = 0.0f;
+    for (std::size_t i = 0; i < labels.size(); ++i) {
+      const float w = ImGui::GetFont()->CalcTextSizeA(fs, FLT_MAX, 0.0f, labels[i].c_str()).x + 2.0f * style.FramePadding.x;
+      if (i > 0 && x + style.ItemSpacing.x + w <= inner + 0.5f) x += style.ItemSpacing.x + w;
+      else { x = w; n += i > 0; }
+    }
+    return static_cast<float>(n) * (fs + 2.0f * style.FramePadding.y + style.ItemSpacing.y);
+  };
+  float h = 2.0f * style.WindowPadding.y + fs + style.ItemSpacing.y;  // the title line
+  h += std::min(text_h(v.text, inner - style.ScrollbarSize), 3.0f * fs) + style.ItemSpacing.y;
+  if (!v.question.empty()) {
+    h += 2.0f * style.ItemSpacing.y + text_h(v.question, inner) + rows(v.choice_labels);
+    if (v.feedback) {
+      h += text_h(feedback_line(*v.feedback), inner) + style.ItemSpacing.y;
+      if (!v.feedback->correct) h += text_h("The answer: " + v.feedback->answer_label, inner) + style.ItemSpacing.y;
+    }
+  }
+  h += 2.0f * style.ItemSpacing.y + rows({"< Back", "Replay", "Next >", "Leave presenter view", "0 of 10 right first time"});
+  return h;
+}
+
 }  // namespace
 
 PresenterCommands draw_presenter_panel(const lesson::PresenterView& v, const lesson::Score& score, bool presenter,
                                        glm::vec4 working) {
   PresenterCommands c;
-  const PanelInput in = current_panel_input(presenter, working);
+  PanelInput in = current_panel_input(presenter, working);
+  in.presenter_height = [&v](float scale, float width) { return panel_height(v, scale, width); };
   const PanelPlace place = place_panel(Panel::lesson, in);
   set_next_panel(Panel::lesson, in);
   const ImGuiWindowFlags flags = ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove |
@@ -114,7 +147,8 @@ PresenterCommands draw_presenter_panel(const lesson::PresenterView& v, const les
     if (ImGui::GetItemRectMax().x + 2.0f * style.ItemSpacing.x + ImGui::CalcTextSize(s.c_str()).x <= right) ImGui::SameLine();
     ImGui::TextDisabled("%s", s.c_str());
   }
-  storage->SetFloat(below_id, ImGui::GetCursorPosY() - below_start);
+  const float measured_below = ImGui::GetCursorPosY() - below_start;
+  storage->SetFloat(below_id, measured_below);
   ImGui::SetWindowFontScale(1.0f);
   ImGui::End();
   return c;

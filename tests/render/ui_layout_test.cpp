@@ -129,7 +129,7 @@ TEST_CASE("a lesson question keeps its feedback and the buttons in view; present
     shot(ctx, "lesson");
 
     ctx.pending.lesson.toggle_presenter = true;
-    run(ctx, 4);
+    run(ctx, 6);
     check_inside("Lesson", size);
     const glm::vec4 working = ctx.state.overlay(ctx.view, size).working;
     REQUIRE(working.z > working.x);
