@@ -21,6 +21,7 @@ int load_content(Context& ctx, const Options& options) {
   for (std::size_t a = 0; a < anatomy::kAreaCount; ++a)
     if (ctx.state.settings.selected[a]) ctx.panels.focus_area = static_cast<int>(a);
   ctx.fixed_dt = 1.0 / options.fps;
+  ctx.panels.verbose = options.verbose;
   return kExitOk;
 }
 

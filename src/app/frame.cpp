@@ -11,6 +11,7 @@
 #include "core/log.hpp"
 #include "render/screen_region.hpp"
 #include "ui/overlay.hpp"
+#include "ui/panel_layout.hpp"
 
 namespace effleura::app {
 
@@ -142,6 +143,9 @@ void draw_interface(Context& ctx, double dt) {
   platform.begin_ui(dt > 0.0 ? dt : ctx.fixed_dt);
   const LessonOrPlaylist* lp = ctx.lesson_or_playlist.get();
   const glm::ivec2 size = platform.ui_size();
+  // The overlay first: the presenter view keeps clear of the working area it finds.
+  ui::Overlay overlay = ctx.state.overlay(ctx.view, size);
+  follow_lesson(lp ? lp->lesson() : nullptr, ctx.panels);
   if (ctx.style.panels && !ctx.panels.presenter) {
     ctx.pending.main = ui::draw_main_ui(main_view(ctx.state, ctx.panels));
     ctx.pending.timeline = ui::draw_timeline_panel(timeline_state(ctx.state, ctx.panels));
@@ -149,32 +153,37 @@ void draw_interface(Context& ctx, double dt) {
   }
   if (ctx.style.panels && lp && lp->lesson()) {
     const lesson::LessonPlayer& player = *ctx.lesson_or_playlist->lesson();
-    const auto asked = ui::draw_presenter_panel(player.presenter(), player.score(), ctx.panels.presenter);
+    const auto asked = ui::draw_presenter_panel(player.presenter(), player.score(), ctx.panels.presenter, overlay.working);
     ctx.pending.lesson.next |= asked.next;
     ctx.pending.lesson.back |= asked.back;
     ctx.pending.lesson.replay |= asked.replay;
     ctx.pending.lesson.toggle_presenter |= asked.toggle_presenter;
     if (asked.answer) ctx.pending.lesson.answer = asked.answer;
+    overlay.keep_clear = asked.drawn;
   }
   if (ctx.style.overlay) {
-    ui::Overlay overlay = ctx.state.overlay(ctx.view, size);
     if (ctx.style.kiosk && lp) {
       if (auto at = lp->caption_position()) {
         overlay.caption_placed = true;
         overlay.caption_at = *at;
       }
       overlay.large_caption = true;
+      // The disclaimer stays in a corner all the time; the loop shows it in full once a pass.
+      if (lp->kiosk()) overlay.corner_note = lp->locale().text("kiosk.corner");
     }
     if (ctx.style.panels) {
-      // Keep the caption between the View panel and the Technique/Flow panels.
-      overlay.left_margin = ctx.panels.presenter ? 0.0f : 270.0f * platform.ui_scale();
-      overlay.right_margin = ctx.panels.presenter ? 0.0f : 26.0f * ImGui::GetFontSize();
+      // Keep the caption and labels between the View panel and the Technique/Flow panels.
+      const ui::PanelInput columns = ui::current_panel_input(false, {});
+      const float gap = 0.5f * ImGui::GetFontSize();
+      overlay.left_margin = ctx.panels.presenter || !ctx.panels.show_view_panel ? 0.0f : ui::left_column_width(columns) + gap;
+      overlay.right_margin = ctx.panels.presenter ? 0.0f : ui::right_column_width(columns) + gap;
       if (lp) overlay.caption.clear();  // the lesson panel already shows the step's text
       if (auto at = platform.hover_point()) {
         overlay.hover = ctx.state.describe_at(*at, size);
         overlay.hover_at = *at;
       }
     }
+    hide_answer(ctx.panels, overlay);
     ui::draw_overlay(overlay, platform.ui_scale());
   }
   platform.end_frame();

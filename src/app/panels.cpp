@@ -1,5 +1,9 @@
 #include "app/panels.hpp"
 
+#include <imgui.h>
+
+#include "app/user_settings.hpp"
+
 namespace effleura::app {
 
 ui::MainUiView main_view(const State& state, const PanelState& panels) {
@@ -13,7 +17,31 @@ ui::MainUiView main_view(const State& state, const PanelState& panels) {
   v.show_view_panel = panels.show_view_panel;
   v.areas = state.areas ? &*state.areas : nullptr;
   v.focus_area = panels.focus_area;
+  v.hide_areas = panels.hide_areas;
+  v.verbose = panels.verbose;
+  v.interface_scale = panels.interface_scale;
   return v;
+}
+
+void follow_lesson(const lesson::LessonPlayer* player, PanelState& panels) {
+  if (!player) {
+    panels.hide_areas = false;
+    return;
+  }
+  const auto shown = static_cast<int>(player->index());
+  if (shown != panels.lesson_step) {
+    panels.lesson_step = shown;
+    panels.focus_area = -1;
+  }
+  const auto& q = player->step().question;
+  panels.hide_areas = q && q->kind == lesson::QuestionKind::which_area && !player->presenter().feedback &&
+                      player->presenter().revealed_answer.empty();
+}
+
+void hide_answer(const PanelState& panels, ui::Overlay& overlay) {
+  if (!panels.hide_areas) return;
+  overlay.labels.clear();
+  overlay.hover.clear();
 }
 
 void apply(const ui::UiCommands& c, State& state, PanelState& panels) {
@@ -24,6 +52,13 @@ void apply(const ui::UiCommands& c, State& state, PanelState& panels) {
     if (c.area->on) panels.focus_area = static_cast<int>(c.area->area);
   }
   if (c.show_view_panel) panels.show_view_panel = *c.show_view_panel;
+  if (c.interface_scale) {
+    panels.interface_scale = clamp_interface_scale(*c.interface_scale);
+    // Takes effect now (scaled text) and sharp from the next start, when the font is built at it.
+    ImGui::GetIO().FontGlobalScale = panels.interface_scale / panels.font_scale;
+    if (panels.settings_file && !save_user_settings({panels.interface_scale}, *panels.settings_file))
+      panels.status_message = "Could not save the interface size to " + panels.settings_file->string();
+  }
   if (c.preset) state.camera.set_preset(*c.preset, true);
   if (c.reset_camera) state.camera.reset(true);
 }

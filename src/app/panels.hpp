@@ -1,7 +1,11 @@
 #pragma once
 // The panels' const views of the State, and carrying out the commands they return. Kept
 // apart from the frame so tests can drive it without a window.
+#include <filesystem>
+#include <optional>
+
 #include "app/state.hpp"
+#include "lesson/lesson_player.hpp"
 #include "ui/main_ui.hpp"
 #include "ui/teaching_panels.hpp"
 
@@ -16,10 +20,22 @@ struct PanelState {
   float frame_ms = 16.0f;      // smoothed, for the status bar
   std::string renderer_name;
   std::string status_message;  // e.g. "Saved effleura-....png"
+  bool verbose = false;        // --verbose: frame time and renderer in the status bar
+  // The interface size (View menu), kept in the user's settings file when there is one.
+  float interface_scale = 1.0f;
+  float font_scale = 1.0f;     // the size the font was built at (a change shows blurred until the next start)
+  std::optional<std::filesystem::path> settings_file;
+  int lesson_step = -1;        // the lesson step last shown: a new step clears the View panel's notes
+  bool hide_areas = false;     // this frame's lesson question asks which area is lit
 };
 
 ui::MainUiView main_view(const State& state, const PanelState& panels);
 void apply(const ui::UiCommands& commands, State& state, PanelState& panels);
+
+// Before the panels are drawn: a new lesson step clears the View panel's stale notes, and a
+// question about which area is lit hides the labels, ticks, notes and hover text that name it.
+void follow_lesson(const lesson::LessonPlayer* player, PanelState& panels);
+void hide_answer(const PanelState& panels, ui::Overlay& overlay);
 
 ui::TimelineState timeline_state(const State& state, const PanelState& panels);
 void apply(const ui::TimelineCommands& commands, State& state, PanelState& panels);

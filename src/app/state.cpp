@@ -1,5 +1,7 @@
 #include "app/state.hpp"
 
+#include <cfloat>
+
 #include <algorithm>
 
 #include "anatomy/area_mapping.hpp"
@@ -264,6 +266,43 @@ void State::poll_hot_reload(double dt) {
   reload_error = reloaded ? std::string() : reloaded.error().describe();
 }
 
+glm::vec4 State::working_area(const render::FrameView& v, const glm::mat4& vp, glm::ivec2 size) const {
+  // The demonstration's working area on screen: the hands on the leg (each contact point
+  // grown by a hand's reach) and the lit areas' centres (grown by a little), so captions and
+  // panels can keep clear of it.
+  glm::vec2 lo(FLT_MAX), hi(-FLT_MAX);
+  auto add = [&](glm::vec3 p, float grow) {
+    bool in_front = true;
+    const glm::vec2 s = to_screen(vp, p, size, &in_front);
+    if (!in_front) return;
+    // A sphere of `grow` metres around the point, measured on screen along its x axis.
+    const glm::vec2 e = to_screen(vp, p + glm::vec3(grow, 0.0f, 0.0f), size, &in_front);
+    const float r = std::max(glm::length(e - s), 8.0f);
+    lo = glm::min(lo, s - r);
+    hi = glm::max(hi, s + r);
+  };
+  // Where both hands go through the whole current step (palms and fingertips), not where they
+  // are this instant: text placed clear of it stays put while the hands move.
+  if (const technique::Timeline* t = simulation.timeline(); t && simulation.technique()) {
+    if (framed_timeline_ != t || step_regions_.size() != t->step_count()) {
+      step_regions_ = technique::step_framings(*t, 24);
+      framed_timeline_ = t;
+    }
+    const std::size_t step = std::min(simulation.frame().step, step_regions_.size() - 1);
+    const anatomy::Bounds& b = step_regions_[step].region;
+    for (int corner = 0; corner < 8; ++corner)
+      add({corner & 1 ? b.max.x : b.min.x, corner & 2 ? b.max.y : b.min.y, corner & 4 ? b.max.z : b.min.z}, 0.0f);
+  }
+  const glm::vec3 leg_eye(glm::inverse(v.leg_to_room) * glm::vec4(v.eye, 1.0f));
+  for (std::size_t a = 0; a < anatomy::kAreaCount; ++a)
+    if (settings.selected[a])
+      if (auto anchor = anatomy::area_anchor(model, a, leg_eye)) add(anchor->point, 0.04f);
+  if (hi.x <= lo.x || hi.y <= lo.y) return glm::vec4(0.0f);
+  lo = glm::max(lo, glm::vec2(0.0f));
+  hi = glm::min(hi, glm::vec2(size));
+  return {lo.x, lo.y, hi.x, hi.y};
+}
+
 ui::Overlay State::overlay(const render::FrameView& v, glm::ivec2 size) const {
   ui::Overlay o;
   o.speed_legend = settings.layers.veins && (settings.skin_opacity < 0.999f || !settings.layers.skin);
@@ -282,6 +321,7 @@ ui::Overlay State::overlay(const render::FrameView& v, glm::ivec2 size) const {
     if (!in_front) continue;
     o.labels.push_back({at, ui::area_label(a), !anchor->faces_viewer});
   }
+  o.working = working_area(v, vp, size);
   o.caption = caption;
   if (o.speed_legend && caption.empty() && simulation.flow())
     o.caption = "Blood in the leg's veins flowing back toward the heart: each dot is blood, coloured by its "

@@ -20,6 +20,7 @@
 #include "render/frame_view.hpp"
 #include "anatomy/picking.hpp"
 #include "technique/hand_model.hpp"
+#include "technique/working_region.hpp"
 #include "ui/overlay.hpp"
 
 namespace effleura::app {
@@ -53,6 +54,9 @@ class State {
   // Labels for the selected areas and the caption, in pixels of a view of this size, seen
   // through `view` (the frame's view, so labels follow the camera of the frame they are on).
   [[nodiscard]] ui::Overlay overlay(const render::FrameView& view, glm::ivec2 size) const;
+  // Where the hands work and the lit areas lie on screen (min x, min y, max x, max y in
+  // pixels from the top-left; zero when nothing is shown there).
+  [[nodiscard]] glm::vec4 working_area(const render::FrameView& view, const glm::mat4& vp, glm::ivec2 size) const;
   // The ray under a pixel (from the top-left) of a view of this size.
   [[nodiscard]] anatomy::Ray ray_through(glm::vec2 pixel, glm::ivec2 size) const;
   // "Calves - soleus" for what lies under the pixel, or empty.
@@ -87,6 +91,10 @@ class State {
   // Tells the client which technique plays and the camera where the leg now lies.
   void sync_client();
   const technique::Timeline* client_timeline_ = nullptr;
+  // The hands' box per step of the current timeline, for working_area (computed once a
+  // technique, on first use).
+  mutable const technique::Timeline* framed_timeline_ = nullptr;
+  mutable std::vector<technique::StepFraming> step_regions_;
   bool own_leg_ = false;  // assets/leg.glb rather than a --model: the client surrounds it
   DataPaths paths_;
   FileWatcher watcher_;

@@ -7,6 +7,7 @@
 #include "app/exit_codes.hpp"
 #include "app/frame.hpp"
 #include "app/runners.hpp"
+#include "app/user_settings.hpp"
 #include "app/window_platform.hpp"
 
 namespace effleura::app {
@@ -19,7 +20,13 @@ int run_window(const Options& options) {
   // A lesson runs in the explorer window with its panel (a playlist belongs to the kiosk).
   if (options.lesson)
     if (const int status = open_lesson_or_playlist(ctx, false); status != kExitOk) return status;
-  if (const int status = open_window(ctx, {}, WindowLook{}); status != kExitOk) return status;
+  // The interface size the user chose last time (View menu), kept in their settings file.
+  WindowLook look;
+  ctx.panels.settings_file = user_settings_path();
+  if (ctx.panels.settings_file) ctx.panels.interface_scale = load_user_settings(*ctx.panels.settings_file).interface_scale;
+  ctx.panels.font_scale = ctx.panels.interface_scale;
+  look.font_px *= ctx.panels.interface_scale;
+  if (const int status = open_window(ctx, {}, look); status != kExitOk) return status;
   auto last = std::chrono::steady_clock::now();
   // --frames ends a windowed run too: smoke tests and demos that must stop by themselves.
   while (!ctx.quit && !ctx.platform->closing() && !(options.frames_set && ctx.frames >= std::uint64_t(options.frames))) {

@@ -23,6 +23,10 @@ struct MainUiView {
   bool show_view_panel = true;
   const anatomy::AreaContent* areas = nullptr;  // descriptions and cautions, when loaded
   int focus_area = -1;                          // the area last chosen: its notes are shown
+  // A lesson question asks which area is lit: the ticks and notes that would answer it are hidden.
+  bool hide_areas = false;
+  bool verbose = false;          // --verbose: the frame time and renderer in the status bar
+  float interface_scale = 1.0f;  // the user's interface size setting (settings file)
 };
 
 struct AreaChoice {
@@ -39,7 +43,12 @@ struct UiCommands {
   std::optional<float> skin_opacity;
   std::optional<AreaChoice> area;        // an area's box ticked or cleared
   std::optional<bool> show_view_panel;
+  std::optional<float> interface_scale;  // the user chose a larger or smaller interface
 };
+
+// The status bar's text: the last message, else how to use the view; the frame time and the
+// renderer only with --verbose (they mean nothing to a student).
+std::string status_text(const MainUiView& view);
 
 // Draws the interface for this frame (between ImGui::NewFrame and ImGui::Render).
 UiCommands draw_main_ui(const MainUiView& view);

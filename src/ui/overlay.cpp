@@ -31,24 +31,25 @@ ImU32 viridis(float t) {
 void draw_speed_legend(ImDrawList* dl, const OverlayLayout& layout, float scale) {
   const ScreenBox& box = *layout.legend;
   const glm::vec2 at = layout.legend_bar;
-  const float w = 230.0f * scale, h = 12.0f * scale;
+  const float w = layout.legend_bar_w, h = 12.0f * scale;  // the layout sized the bar to its labels
+  auto text = [&](std::size_t i) {
+    dl->AddText(ImVec2(layout.legend_texts[i].min.x, layout.legend_texts[i].min.y), kLabelText, kLegendTexts[i]);
+  };
   dl->AddRectFilled(ImVec2(box.min.x, box.min.y), ImVec2(box.max.x, box.max.y), IM_COL32(15, 20, 26, 200), 6.0f * scale);
-  dl->AddText(ImVec2(at.x, at.y - ImGui::GetFontSize() - 4.0f * scale), kLabelText, "Blood speed");
+  text(0);
   // Backflow has its own colour (shaders/particles.frag): a vermilion dot on the title line.
-  const char* back = "backflow";
-  const float back_x = at.x + w - ImGui::CalcTextSize(back).x, title_y = at.y - ImGui::GetFontSize() - 4.0f * scale;
-  dl->AddCircleFilled(ImVec2(back_x - 9.0f * scale, title_y + 0.5f * ImGui::GetFontSize()), 5.0f * scale,
+  const ScreenBox& back = layout.legend_texts[1];
+  dl->AddCircleFilled(ImVec2(back.min.x - 9.0f * scale, 0.5f * (back.min.y + back.max.y)), 5.0f * scale,
                       IM_COL32(213, 94, 0, 255));
-  dl->AddText(ImVec2(back_x, title_y), kLabelText, back);
+  text(1);
   constexpr int kSteps = 32;
   for (int i = 0; i < kSteps; ++i) {
     const float t0 = float(i) / kSteps, t1 = float(i + 1) / kSteps;
     dl->AddRectFilledMultiColor(ImVec2(at.x + w * t0, at.y), ImVec2(at.x + w * t1, at.y + h), viridis(0.15f + 0.85f * t0),
                                 viridis(0.15f + 0.85f * t1), viridis(0.15f + 0.85f * t1), viridis(0.15f + 0.85f * t0));
   }
-  dl->AddText(ImVec2(at.x, at.y + h + 2.0f * scale), kLabelText, "still");
-  const char* fast = "fast (20+ cm/s)";
-  dl->AddText(ImVec2(at.x + w - ImGui::CalcTextSize(fast).x, at.y + h + 2.0f * scale), kLabelText, fast);
+  text(2);
+  text(3);
 }
 
 void draw_label(ImDrawList* dl, const PlacedLabel& p, float scale) {
@@ -76,6 +77,13 @@ void draw_overlay(const Overlay& overlay, float ui_scale) {
     dl->AddRectFilled(ImVec2(c.min.x, c.min.y), ImVec2(c.max.x, c.max.y), IM_COL32(15, 20, 26, 200), 6.0f * ui_scale);
     dl->AddText(ImGui::GetFont(), layout.caption_font_px, ImVec2(c.min.x + layout.caption_pad, c.min.y + layout.caption_pad),
                 kLabelText, overlay.caption.c_str(), nullptr, layout.caption_wrap);
+  }
+  if (layout.corner_note) {
+    const ScreenBox& n = *layout.corner_note;
+    const float pad = 6.0f * ui_scale;
+    dl->AddRectFilled(ImVec2(n.min.x, n.min.y), ImVec2(n.max.x, n.max.y), IM_COL32(15, 20, 26, 170), 4.0f * ui_scale);
+    dl->AddText(ImGui::GetFont(), layout.corner_font_px, ImVec2(n.min.x + pad, n.min.y + pad), IM_COL32(225, 225, 225, 255),
+                overlay.corner_note.c_str(), nullptr, ImGui::GetIO().DisplaySize.x * 0.9f);
   }
   if (!overlay.hover.empty()) {
     const ImVec2 at(overlay.hover_at.x + 16.0f * ui_scale, overlay.hover_at.y + 12.0f * ui_scale);

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include <glm/vec2.hpp>
+#include <glm/vec4.hpp>
 
 namespace effleura::ui {
 
@@ -31,7 +32,18 @@ struct Overlay {
   bool large_caption = false;      // text read from across a room
   float left_margin = 0.0f;        // pixels kept free by panels at the sides (window only)
   float right_margin = 0.0f;
+  // Where the demonstration happens on screen: the hands at work and the lit areas (pixels,
+  // min x, min y, max x, max y; empty when max <= min). Captions and panels keep out of it.
+  glm::vec4 working{0.0f};
+  // A panel over the view (the lesson's) that labels and the legend keep clear of; empty when
+  // max <= min.
+  glm::vec4 keep_clear{0.0f};
+  // Kiosk: a short line kept in a corner at all times (the medical disclaimer); empty for none.
+  std::string corner_note;
 };
+
+// True when `working` holds a rectangle.
+[[nodiscard]] inline bool has_working_area(const Overlay& o) { return o.working.z > o.working.x && o.working.w > o.working.y; }
 
 // Lays out labels down the left and right of the subject, stacked so they never overlap, and
 // draws them on ImGui's foreground list. Call between ImGui::NewFrame and ImGui::Render.

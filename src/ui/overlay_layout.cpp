@@ -38,25 +38,74 @@ void place_side(std::vector<const AreaLabel*> side, bool left, float scale, floa
   }
 }
 
+float overlap_area(const ScreenBox& a, const ScreenBox& b) {
+  const float w = std::min(a.max.x, b.max.x) - std::max(a.min.x, b.min.x);
+  const float h = std::min(a.max.y, b.max.y) - std::max(a.min.y, b.min.y);
+  return w > 0.0f && h > 0.0f ? w * h : 0.0f;
+}
+
+// The legend's colour bar is as wide as its end labels need (the kiosk's larger font made
+// "still" run into "fast (20+ cm/s)" on a fixed-width bar); its texts sit above and below it.
+void place_legend_texts(OverlayLayout& layout, float scale, float font) {
+  const glm::vec2 at = layout.legend_bar;
+  const float w = layout.legend_bar_w, h = 12.0f * scale;
+  auto box = [&](const char* text, float x, float y) {
+    const ImVec2 size = ImGui::CalcTextSize(text);
+    return ScreenBox{{x, y}, {x + size.x, y + size.y}};
+  };
+  const float title_y = at.y - font - 4.0f * scale, below_y = at.y + h + 2.0f * scale;
+  layout.legend_texts[0] = box(kLegendTexts[0], at.x, title_y);
+  layout.legend_texts[1] = box(kLegendTexts[1], at.x + w - ImGui::CalcTextSize(kLegendTexts[1]).x, title_y);
+  layout.legend_texts[2] = box(kLegendTexts[2], at.x, below_y);
+  layout.legend_texts[3] = box(kLegendTexts[3], at.x + w - ImGui::CalcTextSize(kLegendTexts[3]).x, below_y);
+}
+
 }  // namespace
 
 OverlayLayout layout_overlay(const Overlay& overlay, float ui_scale) {
   OverlayLayout layout;
   const ImVec2 display = ImGui::GetIO().DisplaySize;
   const float gap = 10.0f * ui_scale;
+  const bool has_working = has_working_area(overlay);
+  const ScreenBox working{{overlay.working.x, overlay.working.y}, {overlay.working.z, overlay.working.w}};
+
+  // The kiosk's disclaimer line, small, in the bottom-left corner: everything else keeps clear.
+  float usable_bottom = display.y;
+  if (!overlay.corner_note.empty()) {
+    layout.corner_font_px = 0.8f * ImGui::GetFontSize();
+    const float pad = 6.0f * ui_scale;
+    const ImVec2 size = ImGui::GetFont()->CalcTextSizeA(layout.corner_font_px, FLT_MAX, display.x * 0.9f,
+                                                        overlay.corner_note.c_str());
+    const glm::vec2 at{pad + 4.0f * ui_scale, display.y - size.y - pad - 4.0f * ui_scale};
+    layout.corner_note = ScreenBox{{at.x - pad, at.y - pad}, {at.x + size.x + pad, at.y + size.y + pad}};
+    usable_bottom = layout.corner_note->min.y - gap;
+  }
 
   // The caption first; labels and the legend keep out of its way.
-  float band_top = 0.0f, band_bottom = display.y;
+  float band_top = 0.0f, band_bottom = usable_bottom;
+  // A panel over the view: a wide one bounds the labels' band, a narrow one widens a margin.
+  Overlay o = overlay;
+  const glm::vec4 k = overlay.keep_clear;
+  if (k.z > k.x && k.w > k.y) {
+    if (k.z - k.x > 0.5f * display.x) {
+      if (k.y + k.w > display.y) band_bottom = std::min(band_bottom, k.y - gap);
+      else band_top = std::max(band_top, k.w + gap);
+    } else if (k.x + k.z > display.x) {
+      o.right_margin = std::max(o.right_margin, display.x - k.x + gap);
+    } else {
+      o.left_margin = std::max(o.left_margin, k.z + gap);
+    }
+  }
   // The column beside the model the caption went into, if any (x of its left edge, width).
   std::optional<glm::vec2> column;
   const float margin = 24.0f * ui_scale;
-  const float left_w = overlay.subject_x.x - overlay.left_margin - 2.0f * margin;
-  const float right_w = display.x - overlay.right_margin - overlay.subject_x.y - 2.0f * margin;
+  const float left_w = overlay.subject_x.x - o.left_margin - 2.0f * margin;
+  const float right_w = display.x - o.right_margin - overlay.subject_x.y - 2.0f * margin;
   const bool subject_known = overlay.subject_x.y > overlay.subject_x.x;
   if (!overlay.caption.empty()) {
     // Centred in the space the side panels leave free...
-    float free_left = overlay.left_margin;
-    float free_w = std::max(display.x - overlay.left_margin - overlay.right_margin, display.x * 0.4f);
+    float free_left = o.left_margin;
+    float free_w = std::max(display.x - o.left_margin - o.right_margin, display.x * 0.4f);
     // ... or, when the model leaves a wide enough column beside it, in that column, so the
     // caption never hides the hands at work (a standing leg is narrow on a wide screen).
     if (!overlay.caption_placed && subject_known) {
@@ -70,7 +119,7 @@ OverlayLayout layout_overlay(const Overlay& overlay, float ui_scale) {
       if (left_w >= min_w && right_w >= min_w && on_left != on_right) use_left = on_left < on_right;
       const float side_w = use_left ? left_w : right_w;
       if (side_w >= min_w) {
-        free_left = use_left ? overlay.left_margin + margin : overlay.subject_x.y + margin;
+        free_left = use_left ? o.left_margin + margin : overlay.subject_x.y + margin;
         free_w = side_w;
         column = glm::vec2(free_left, free_w);
       }
@@ -81,11 +130,34 @@ OverlayLayout layout_overlay(const Overlay& overlay, float ui_scale) {
     const ImVec2 size =
         ImGui::GetFont()->CalcTextSizeA(layout.caption_font_px, FLT_MAX, layout.caption_wrap, overlay.caption.c_str());
     const float pad = layout.caption_pad = (overlay.large_caption ? 20.0f : 10.0f) * ui_scale;
-    ImVec2 at(free_left + (free_w - size.x) * 0.5f, display.y - size.y - 48.0f * ui_scale);
-    if (overlay.caption_placed)
-      at = ImVec2(std::clamp(overlay.caption_at.x * display.x - size.x * 0.5f, pad, display.x - size.x - pad),
-                  std::clamp(overlay.caption_at.y * display.y - size.y * 0.5f, pad, display.y - size.y - pad));
-    layout.caption = ScreenBox{{at.x - pad, at.y - pad}, {at.x + size.x + pad, at.y + size.y + pad}};
+    auto box_at = [&](ImVec2 at) { return ScreenBox{{at.x - pad, at.y - pad}, {at.x + size.x + pad, at.y + size.y + pad}}; };
+    auto placed = [&](glm::vec2 centre) {  // a centre in 0..1 of the screen, kept on screen
+      return ImVec2(std::clamp(centre.x * display.x - size.x * 0.5f, pad, std::max(pad, display.x - size.x - pad)),
+                    std::clamp(centre.y * display.y - size.y * 0.5f, pad, std::max(pad, usable_bottom - size.y - pad)));
+    };
+    // Candidates in order of preference; the first clear of the working area wins, else the
+    // one covering least of it.
+    std::vector<ImVec2> candidates;
+    if (overlay.caption_placed) {
+      candidates.push_back(placed(overlay.caption_at));
+      for (glm::vec2 c : {glm::vec2(0.5f, 0.88f), glm::vec2(0.5f, 0.12f), glm::vec2(0.25f, 0.5f), glm::vec2(0.75f, 0.5f),
+                          glm::vec2(0.25f, 0.88f), glm::vec2(0.75f, 0.88f), glm::vec2(0.25f, 0.12f), glm::vec2(0.75f, 0.12f)})
+        candidates.push_back(placed(c));
+    } else {
+      const float x = free_left + (free_w - size.x) * 0.5f;
+      candidates.push_back(ImVec2(x, usable_bottom - size.y - 48.0f * ui_scale));
+      candidates.push_back(ImVec2(x, 3.0f * ImGui::GetFontSize()));  // under the menu bar
+    }
+    ImVec2 at = candidates.front();
+    if (has_working) {
+      float best = FLT_MAX;
+      for (const ImVec2& c : candidates) {
+        const float covered = overlap_area(box_at(c), working);
+        if (covered < best) { best = covered; at = c; }
+        if (covered <= 0.0f) break;
+      }
+    }
+    layout.caption = box_at(at);
     // A caption in the lower half bounds the labels from below; one in the upper half (the
     // kiosk moves it about) from above.
     if (at.y + size.y * 0.5f > display.y * 0.5f) band_bottom = layout.caption->min.y - gap;
@@ -94,20 +166,28 @@ OverlayLayout layout_overlay(const Overlay& overlay, float ui_scale) {
 
   float left_bottom = band_bottom, right_bottom = band_bottom;
   if (overlay.speed_legend) {
-    const float w = 230.0f * ui_scale, h = 12.0f * ui_scale, pad = 8.0f * ui_scale;
+    const float h = 12.0f * ui_scale, pad = 8.0f * ui_scale;
     const float font = ImGui::GetFontSize();
+    auto text_w = [](const char* t) { return ImGui::CalcTextSize(t).x; };
+    const float w = std::max({230.0f * ui_scale, text_w(kLegendTexts[0]) + text_w(kLegendTexts[1]) + 3.0f * font,
+                              text_w(kLegendTexts[2]) + text_w(kLegendTexts[3]) + 1.5f * font});
+    layout.legend_bar_w = w;
     const float below = h + pad + font + 2.0f * ui_scale;  // from the colour bar down to the box's bottom
     // In the caption's column beside the model when it fits there, else in the wider free
     // column, else bottom left (clear of the View panel in the window); always above the caption.
     const float needed = w + 2.0f * pad;
-    glm::vec2 at{overlay.left_margin + 24.0f * ui_scale, std::min(display.y * 0.62f, band_bottom - below)};
+    glm::vec2 at{o.left_margin + 24.0f * ui_scale, std::min(display.y * 0.62f, band_bottom - below)};
     if (column && column->y >= needed) {
       at = {column->x + pad, band_bottom - below};
     } else if (subject_known && std::max(left_w, right_w) >= needed) {
-      at = {left_w >= right_w ? overlay.left_margin + margin + pad : overlay.subject_x.y + margin + pad, band_bottom - below};
+      at = {left_w >= right_w ? o.left_margin + margin + pad : overlay.subject_x.y + margin + pad, band_bottom - below};
     }
+    // Never off either edge of the screen, whatever the margins.
+    at.x = std::clamp(at.x, 2.0f * pad, std::max(2.0f * pad, display.x - w - 2.0f * pad));
+    at.y = std::max(at.y, 2.0f * pad + font + 4.0f * ui_scale);
     layout.legend_bar = at;
     layout.legend = ScreenBox{{at.x - pad, at.y - pad - font - 4.0f * ui_scale}, {at.x + w + pad, at.y + below}};
+    place_legend_texts(layout, ui_scale, font);
     // Labels on the legend's side stack above it.
     if (at.x < overlay.subject_centre.x) left_bottom = layout.legend->min.y - gap;
     else right_bottom = layout.legend->min.y - gap;
@@ -115,8 +195,8 @@ OverlayLayout layout_overlay(const Overlay& overlay, float ui_scale) {
 
   std::vector<const AreaLabel*> left, right;
   for (const auto& l : overlay.labels) (l.anchor.x < overlay.subject_centre.x ? left : right).push_back(&l);
-  place_side(left, true, ui_scale, overlay.left_margin, band_top, left_bottom, layout.labels);
-  place_side(right, false, ui_scale, overlay.right_margin, band_top, right_bottom, layout.labels);
+  place_side(left, true, ui_scale, o.left_margin, band_top, left_bottom, layout.labels);
+  place_side(right, false, ui_scale, o.right_margin, band_top, right_bottom, layout.labels);
   return layout;
 }
 

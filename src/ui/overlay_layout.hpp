@@ -2,6 +2,7 @@
 // Where the overlay's pieces go on screen, worked out before anything is drawn so that labels,
 // the blood-speed legend and the caption never cover one another. Needs a current ImGui
 // context for font metrics; draws nothing.
+#include <array>
 #include <optional>
 #include <vector>
 
@@ -28,9 +29,18 @@ struct OverlayLayout {
   std::vector<PlacedLabel> labels;
   std::optional<ScreenBox> legend;   // the blood-speed scale's box
   glm::vec2 legend_bar{0.0f};        // top-left of its colour bar
+  float legend_bar_w = 0.0f;         // the colour bar's width: wide enough for its end labels
+  // The legend's four texts ("Blood speed", "backflow" with its dot, "still", "fast ..."):
+  // boxes around each, laid out so that none covers another at any font size.
+  std::array<ScreenBox, 4> legend_texts{};
   std::optional<ScreenBox> caption;  // the caption's box (text inside, inset by caption_pad)
   float caption_pad = 0.0f, caption_font_px = 0.0f, caption_wrap = 0.0f;
+  std::optional<ScreenBox> corner_note;  // the kiosk's disclaimer line, bottom left
+  float corner_font_px = 0.0f;
 };
+
+// The legend's texts, in the order of OverlayLayout::legend_texts.
+inline constexpr std::array<const char*, 4> kLegendTexts = {"Blood speed", "backflow", "still", "fast (20+ cm/s)"};
 
 OverlayLayout layout_overlay(const Overlay& overlay, float ui_scale);
 

@@ -7,9 +7,12 @@
 
 #include "anatomy/areas.hpp"
 #include "ui/main_ui.hpp"
+#include "ui/panel_layout.hpp"
 
 namespace effleura::ui {
 namespace {
+
+constexpr ImGuiWindowFlags kDocked = ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove;
 
 void wrapped(const std::string& s) {
   if (!s.empty()) ImGui::TextWrapped("%s", s.c_str());
@@ -31,10 +34,10 @@ void plot(const char* label, const std::vector<float>& v, const char* unit) {
 TimelineCommands draw_timeline_panel(const TimelineState& s) {
   TimelineCommands c;
   const int area_filter = s.area_filter;
-  const float em = ImGui::GetFontSize();
-  ImGui::SetNextWindowPos(ImVec2(ImGui::GetIO().DisplaySize.x - 25 * em, 2.2f * em), ImGuiCond_FirstUseEver);
-  ImGui::SetNextWindowSize(ImVec2(24 * em, 0), ImGuiCond_FirstUseEver);
-  if (!ImGui::Begin("Technique")) { ImGui::End(); return c; }
+  // Docked top right and sized to what it shows (ui/panel_layout.hpp).
+  set_next_panel(Panel::technique, current_panel_input(false, {}));
+  if (!ImGui::Begin("Technique", nullptr, kDocked)) { ImGui::End(); return c; }
+  remember_panel_height(Panel::technique);
 
   // The area filter answers "which techniques work on the calves?".
   const char* any = "All areas";
@@ -109,12 +112,12 @@ TimelineCommands draw_timeline_panel(const TimelineState& s) {
 FlowCommands draw_flow_panel(const FlowPanelState& s) {
   FlowCommands c;
   const float em = ImGui::GetFontSize();
-  // Anchored to the bottom-right corner, clear of the status bar.
+  // Docked bottom right under the Technique panel, never taller than the room it leaves.
   const ImVec2 display = ImGui::GetIO().DisplaySize;
-  ImGui::SetNextWindowPos(ImVec2(display.x - 0.5f * em, display.y - 2.0f * em), ImGuiCond_FirstUseEver, ImVec2(1.0f, 1.0f));
-  ImGui::SetNextWindowSize(ImVec2(24 * em, 0), ImGuiCond_FirstUseEver);
+  set_next_panel(Panel::flow, current_panel_input(false, {}));
   ImGui::SetNextWindowCollapsed(display.y < 60 * em, ImGuiCond_FirstUseEver);  // small screens: start folded
-  if (!ImGui::Begin("Blood flow")) { ImGui::End(); return c; }
+  if (!ImGui::Begin("Blood flow", nullptr, kDocked)) { remember_panel_height(Panel::flow); ImGui::End(); return c; }
+  remember_panel_height(Panel::flow);
   if (ImGui::Button("Show the veins and blood")) c.show_flow_view = true;
   plot("Venous return at the groin (mL/s)", s.femoral_ml_s, "mL/s");
   ImGui::TextDisabled("At rest: %.1f mL/s", static_cast<double>(s.rest_femoral_ml_s));

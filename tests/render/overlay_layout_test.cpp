@@ -4,6 +4,8 @@
 
 #include <string>
 
+#include <imgui.h>
+
 #include "scene_render_support.hpp"
 #include "ui/headless_imgui.hpp"
 #include "ui/overlay_layout.hpp"
@@ -110,5 +112,61 @@ TEST_CASE("beside a narrow subject the caption goes in the free column with fewe
   o.subject_x = {100.0f, 1180.0f};
   const ui::OverlayLayout wide = ui::layout_overlay(o, imgui.scale());
   CHECK((wide.caption->min.x + wide.caption->max.x) * 0.5f == doctest::Approx(640.0f).epsilon(0.02));
+  imgui.end();
+}
+
+TEST_CASE("the speed legend's texts never cover one another and stay on screen, whatever the font size") {
+  test::scene_rig();
+  ui::HeadlessImGui imgui;
+  // The kiosk draws 40 px text at a content scale of 1: a bar of fixed width put "still" over
+  // "fast (20+ cm/s)". Font scales from 1 to 2.5 times the headless 20 px.
+  for (const float font_scale : {1.0f, 2.0f, 2.5f}) {
+    ImGui::GetIO().FontGlobalScale = font_scale;
+    imgui.begin(kScreen, 1.0f / 30.0f);
+    ui::Overlay o = crowded_overlay();
+    o.left_margin = 400.0f;  // a wide panel on the left: the legend must not run off either edge
+    o.subject_x = {150.0f, 1250.0f};
+    const ui::OverlayLayout layout = ui::layout_overlay(o, 1.0f);
+    REQUIRE(layout.legend.has_value());
+    CAPTURE(font_scale);
+    for (std::size_t i = 0; i < layout.legend_texts.size(); ++i) {
+      const ui::ScreenBox& t = layout.legend_texts[i];
+      CHECK(t.max.x - t.min.x == doctest::Approx(ImGui::CalcTextSize(ui::kLegendTexts[i]).x));
+      CHECK(t.min.x >= layout.legend->min.x);
+      CHECK(t.max.x <= layout.legend->max.x);
+      for (std::size_t j = i + 1; j < layout.legend_texts.size(); ++j) CHECK_FALSE(t.overlaps(layout.legend_texts[j]));
+    }
+    CHECK(layout.legend->min.x >= 0.0f);
+    CHECK(layout.legend->max.x <= static_cast<float>(kScreen.x));
+    imgui.end();
+  }
+  ImGui::GetIO().FontGlobalScale = 1.0f;
+}
+
+TEST_CASE("the kiosk's caption moves off the working area, and above the corner disclaimer") {
+  test::scene_rig();
+  ui::HeadlessImGui imgui;
+  imgui.begin(kScreen, 1.0f / 30.0f);
+  ui::Overlay o;
+  o.subject_centre = {640.0f, 360.0f};
+  o.caption = "Calf squeezes: both hands hug the calf and slide up toward the knee.";
+  o.large_caption = true;
+  o.caption_placed = true;
+  o.caption_at = {0.5f, 0.85f};       // the burn-in slot at the bottom ...
+  o.working = {300.0f, 450.0f, 900.0f, 700.0f};  // ... where the hands are at work
+  o.corner_note = "A teaching animation, not medical advice.";
+  const ui::OverlayLayout layout = ui::layout_overlay(o, imgui.scale());
+  REQUIRE(layout.caption.has_value());
+  REQUIRE(layout.corner_note.has_value());
+  const ui::ScreenBox working{{300.0f, 450.0f}, {900.0f, 700.0f}};
+  CHECK_FALSE(layout.caption->overlaps(working));
+  CHECK_FALSE(layout.caption->overlaps(*layout.corner_note));
+  CHECK(layout.corner_note->min.x < 20.0f);  // bottom left
+  CHECK(layout.corner_note->max.y <= static_cast<float>(kScreen.y));
+  CHECK(layout.corner_note->min.y > 0.8f * static_cast<float>(kScreen.y));
+  // Without work under it, the caption keeps its slot.
+  o.working = glm::vec4(0.0f);
+  const ui::OverlayLayout free = ui::layout_overlay(o, imgui.scale());
+  CHECK((free.caption->min.y + free.caption->max.y) * 0.5f > 0.7f * static_cast<float>(kScreen.y));
   imgui.end();
 }

@@ -1,0 +1,158 @@
+#include "ui/panel_layout.hpp"
+
+#include <algorithm>
+#include <array>
+#include <optional>
+
+#include <imgui.h>
+
+namespace effleura::ui {
+namespace {
+
+float h(const PanelInput& in, Panel p) { return in.height[static_cast<int>(p)]; }
+
+// The presenter view's place: the largest band clear of the working area (below, above, left
+// or right of it) that holds its text at the largest of a few sizes; along the bottom when
+// nothing is at work, or, when nowhere is clear, the taller band above or below at the
+// smallest size.
+struct PresenterRegion {
+  glm::vec4 rect;
+  float scale;
+};
+PresenterRegion presenter_region(const PanelInput& in, float top, float bottom, float margin) {
+  const glm::vec4 full{margin, top, in.display.x - margin, bottom};
+  const glm::vec4 w = in.working;
+  if (!(w.z > w.x && w.w > w.y)) return {full, kPresenterScales[0]};
+  const std::array<glm::vec4, 4> bands = {glm::vec4{full.x, w.w + margin, full.z, full.w},   // below
+                                          glm::vec4{full.x, full.y, full.z, w.y - margin},   // above
+                                          glm::vec4{full.x, full.y, w.x - margin, full.w},   // left
+                                          glm::vec4{w.z + margin, full.y, full.z, full.w}};  // right
+  // A band across the screen (below or above the work) reads best; a side band only when
+  // neither holds the text even at the smallest size.
+  auto needed = [&](float scale, float width) {
+    return in.presenter_height ? in.presenter_height(scale, width) : 9.0f * scale * in.em;
+  };
+  auto pick = [&](std::size_t first, std::size_t last, float width_em) -> std::optional<PresenterRegion> {
+    for (const float scale : kPresenterScales) {
+      const float min_w = std::max(0.3f * in.display.x, width_em * scale * in.em);
+      std::optional<PresenterRegion> best;
+      float best_area = 0.0f;
+      for (std::size_t i = first; i <= last; ++i) {
+        const glm::vec4& b = bands[i];
+        const float bw = std::min(b.z - b.x, 0.9f * in.display.x), bh = b.w - b.y;
+        if (bw < min_w || bh < needed(scale, bw) || bw * bh <= best_area) continue;
+        best_area = bw * bh;
+        best = PresenterRegion{b, scale};
+      }
+      if (best) return best;
+    }
+    return std::nullopt;
+  };
+  // A band across the screen (below or above the work) reads best; a side band only when
+  // neither holds the panel even at the smallest size.
+  if (auto across = pick(0, 1, 12.0f)) return *across;
+  if (auto side = pick(2, 3, 16.0f)) return *side;
+  const float em = kPresenterScales.back() * in.em;
+  const glm::vec4 r = (bottom - w.w) >= (w.y - top) ? glm::vec4{full.x, std::max(top, bottom - 12.0f * em), full.z, full.w}
+                                                     : glm::vec4{full.x, full.y, full.z, std::min(bottom, top + 12.0f * em)};
+  return {r, kPresenterScales.back()};
+}
+
+}  // namespace
+
+float right_column_width(const PanelInput& in) { return std::clamp(24.0f * in.em, 16.0f * in.em, 0.32f * in.display.x); }
+float left_column_width(const PanelInput& in) { return std::clamp(16.0f * in.em, 12.0f * in.em, 0.24f * in.display.x); }
+
+PanelPlace place_panel(Panel panel, const PanelInput& in) {
+  const float margin = 0.5f * in.em, gap = 0.5f * in.em;
+  const float top = in.bar + margin, bottom = in.display.y - in.bar - margin;
+  const float avail = std::max(bottom - top, 4.0f * in.em);
+  PanelPlace p;
+  switch (panel) {
+    case Panel::view: {
+      p.pos = {margin, top};
+      p.width = left_column_width(in);
+      // Above the lesson panel, which sits in the bottom-left corner.
+      const float lesson = h(in, Panel::lesson);
+      p.max_height = std::max(avail - (lesson > 0.0f ? lesson + gap : 0.0f), 6.0f * in.em);
+      break;
+    }
+    case Panel::technique: {
+      p.width = right_column_width(in);
+      p.pos = {in.display.x - margin - p.width, top};
+      // Shares the column with Blood flow: all of it when that is folded, else a bit over half.
+      const float flow = h(in, Panel::flow);
+      p.max_height = flow <= 2.0f * in.bar ? avail - flow - gap : std::max(0.55f * avail, avail - flow - gap);
+      break;
+    }
+    case Panel::flow: {
+      p.width = right_column_width(in);
+      p.pos = {in.display.x - margin, bottom};
+      p.pivot = {1.0f, 1.0f};
+      const float technique = h(in, Panel::technique);
+      p.max_height = std::max(avail - (technique > 0.0f ? technique + gap : 0.0f), 3.0f * in.em);
+      break;
+    }
+    case Panel::lesson:
+    case Panel::count: {
+      if (in.presenter) {
+        const PresenterRegion region = presenter_region(in, top, bottom, margin);
+        const glm::vec4 r = region.rect;
+        p.font_scale = region.scale;
+        p.width = std::min(r.z - r.x, 0.9f * in.display.x);
+        p.max_height = r.w - r.y;
+        // Against the band's edge away from the work: the bottom of a band below it, the top
+        // of one above; a side band from its top.
+        const bool working = in.working.w > in.working.y;
+        const bool below = !working || r.y > in.working.y;
+        const bool side = working && (r.z <= in.working.x || r.x >= in.working.z);
+        p.pos = {0.5f * (r.x + r.z), below && !side ? r.w : r.y};
+        p.pivot = {0.5f, below && !side ? 1.0f : 0.0f};
+      } else {
+        p.width = std::min(30.0f * in.em, in.display.x - right_column_width(in) - 3.0f * margin);
+        p.pos = {margin, bottom};
+        p.pivot = {0.0f, 1.0f};
+        p.max_height = 0.6f * avail;
+      }
+      break;
+    }
+  }
+  return p;
+}
+
+namespace {
+struct Remembered {
+  float height = 0.0f;
+  int frame = -10;
+};
+std::array<Remembered, static_cast<int>(Panel::count)>& remembered() {
+  static std::array<Remembered, static_cast<int>(Panel::count)> r;  // one ImGui context per program
+  return r;
+}
+}  // namespace
+
+PanelInput current_panel_input(bool presenter, glm::vec4 working) {
+  PanelInput in;
+  const ImVec2 d = ImGui::GetIO().DisplaySize;
+  in.display = {d.x, d.y};
+  in.em = ImGui::GetFontSize();
+  in.bar = ImGui::GetFrameHeight();
+  in.presenter = presenter;
+  in.working = working;
+  const int frame = ImGui::GetFrameCount();
+  for (int i = 0; i < static_cast<int>(Panel::count); ++i)
+    in.height[i] = remembered()[i].frame >= frame - 1 ? remembered()[i].height : 0.0f;  // not drawn last frame: 0
+  return in;
+}
+
+void set_next_panel(Panel panel, const PanelInput& in) {
+  const PanelPlace p = place_panel(panel, in);
+  ImGui::SetNextWindowPos(ImVec2(p.pos.x, p.pos.y), ImGuiCond_Always, ImVec2(p.pivot.x, p.pivot.y));
+  ImGui::SetNextWindowSizeConstraints(ImVec2(p.width, 0.0f), ImVec2(p.width, p.max_height));
+}
+
+void remember_panel_height(Panel panel) {
+  remembered()[static_cast<int>(panel)] = {ImGui::GetWindowSize().y, ImGui::GetFrameCount()};
+}
+
+}  // namespace effleura::ui

@@ -1,0 +1,57 @@
+#pragma once
+// Where the window's panels go: docked to the window's sides, sized to their content and never
+// past the window's edges at any size (1280x720 to 4K, any HiDPI scale). Each panel is placed
+// from the display size and from what the panels measured last frame, so they stack rather
+// than cover one another. The lesson's presenter view goes where the demonstration is not.
+#include <array>
+#include <functional>
+
+#include <glm/vec2.hpp>
+#include <glm/vec4.hpp>
+
+namespace effleura::ui {
+
+struct PanelPlace {
+  glm::vec2 pos{0.0f};
+  glm::vec2 pivot{0.0f};  // which corner of the panel `pos` is (0,0 top-left; 1,1 bottom-right)
+  float width = 0.0f;
+  float max_height = 0.0f;
+  float font_scale = 1.0f;  // the presenter view's text size (1.8 where there is room, down to 1)
+  // The rectangle the panel may take at most (pixels, min x, min y, max x, max y).
+  [[nodiscard]] glm::vec4 bounds() const {
+    const glm::vec2 min = pos - pivot * glm::vec2(width, max_height);
+    return {min.x, min.y, min.x + width, min.y + max_height};
+  }
+};
+
+// The presenter view's text sizes, largest first (times the interface font).
+inline constexpr std::array<float, 4> kPresenterScales = {1.8f, 1.5f, 1.25f, 1.0f};
+
+enum class Panel { view, technique, flow, lesson, count };
+
+struct PanelInput {
+  glm::vec2 display{1280.0f, 720.0f};
+  float em = 17.0f;              // the font size in pixels
+  float bar = 25.0f;             // the menu bar's and the status bar's height
+  bool presenter = false;        // the lesson's presenter view: the lesson panel alone
+  glm::vec4 working{0.0f};       // the demonstration on screen (ui::Overlay::working)
+  // The presenter view's height (pixels) at a text scale and a width, with its text box at up
+  // to three lines: a band shorter than that is not used. Unset: 9 lines of text across.
+  std::function<float(float scale, float width)> presenter_height;
+  // Heights the panels had last frame (0 when not shown): panels sharing a side share it.
+  float height[static_cast<int>(Panel::count)] = {};
+};
+
+[[nodiscard]] PanelPlace place_panel(Panel panel, const PanelInput& in);
+
+// Width of the right-hand column (Technique, Blood flow) and the left one (View), in pixels.
+[[nodiscard]] float right_column_width(const PanelInput& in);
+[[nodiscard]] float left_column_width(const PanelInput& in);
+
+// ImGui glue: the current frame's input (display, fonts, last heights), placing the next
+// window, and remembering the height of the window being drawn.
+[[nodiscard]] PanelInput current_panel_input(bool presenter, glm::vec4 working);
+void set_next_panel(Panel panel, const PanelInput& in);
+void remember_panel_height(Panel panel);  // call between Begin and End
+
+}  // namespace effleura::ui

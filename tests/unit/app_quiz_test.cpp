@@ -1,0 +1,131 @@
+// Lesson questions test the student rather than give the answer away: at least twenty across
+// the shipped lessons; no question's answer stands in its own step's text or prompt; and while a
+// which-area question waits for its answer, the labels, ticked boxes, notes and hover text that
+// would name the lit area are hidden, and come back once it is answered.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+
+#include "app/panels.hpp"
+#include "ui/presenter_panel.hpp"
+#include "lesson/lesson.hpp"
+#include "lesson/lesson_player.hpp"
+#include "lesson_test_support.hpp"
+
+using namespace effleura;
+
+namespace {
+
+lesson::Locale english() {
+  auto en = lesson::load_locale(lesson_test::content("locales/en.toml"));
+  REQUIRE_MESSAGE(en.has_value(), en.error().describe());
+  return *en;
+}
+
+std::vector<lesson::Lesson> shipped(const lesson::Locale& en) {
+  auto lessons = lesson::load_lessons(lesson_test::content("lessons"), lesson_test::technique_ids(), &en);
+  REQUIRE_MESSAGE(lessons.has_value(), lessons.error().describe());
+  return *lessons;
+}
+
+std::string lower(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return s;
+}
+
+// Words that give an answer away besides its own label (a label alone misses "up the leg").
+const std::map<std::string, std::vector<std::string>> kGiveaways = {
+    {"toward-heart", {"toward the heart", "up the leg", "ankle up", "toward the thigh", "slide up"}},
+    {"circular", {"circle"}},
+    {"across-fibres", {"across the"}},
+    {"light", {"light"}},
+    {"popliteal", {"behind the knee", "hollow of the knee", "popliteal"}},
+    {"calves", {"on the calf", "the calves"}},
+};
+
+}  // namespace
+
+TEST_CASE("the shipped lessons ask at least twenty questions") {
+  const lesson::Locale en = english();
+  int questions = 0;
+  for (const auto& l : shipped(en))
+    for (const auto& step : l.steps) questions += step.question.has_value();
+  CHECK(questions >= 20);
+}
+
+TEST_CASE("no question's answer stands in its step's text or its prompt") {
+  const lesson::Locale en = english();
+  for (const auto& l : shipped(en))
+    for (const auto& step : l.steps) {
+      if (!step.question) continue;
+      const lesson::Question& q = *step.question;
+      const std::string shown = lower(en.text(step.say) + " " + en.text(q.prompt));
+      std::vector<std::string> giveaways = {lower(en.text(lesson::choice_label_key(q, q.answer)))};
+      if (auto g = kGiveaways.find(q.answer); g != kGiveaways.end())
+        giveaways.insert(giveaways.end(), g->second.begin(), g->second.end());
+      for (const auto& words : giveaways) {
+        CAPTURE(step.say);
+        CAPTURE(words);
+        CHECK(shown.find(words) == std::string::npos);
+      }
+    }
+}
+
+TEST_CASE("a which-area question hides the labels, ticks and notes that name the lit area until answered") {
+  const lesson::Locale en = english();
+  int asked = 0;
+  for (const auto& l : shipped(en)) {
+    lesson::LessonPlayer player(l, en);
+    app::PanelState panels;
+    for (std::size_t i = 0; i < l.steps.size(); ++i, player.next()) {
+      REQUIRE(player.index() == i);
+      panels.focus_area = 2;  // notes the student opened in the step before
+      app::follow_lesson(&player, panels);
+      CHECK(panels.focus_area == -1);  // a new step: the View panel's notes are not stale
+      const auto& q = player.step().question;
+      if (!q || q->kind != lesson::QuestionKind::which_area) {
+        CHECK_FALSE(panels.hide_areas);
+        continue;
+      }
+      ++asked;
+      ui::Overlay overlay;
+      overlay.labels.push_back({{100.0f, 100.0f}, ui::area_label(2), false});
+      overlay.hover = "Behind the knee - popliteal vein";
+      CHECK(panels.hide_areas);
+      app::hide_answer(panels, overlay);
+      CHECK(overlay.labels.empty());
+      CHECK(overlay.hover.empty());
+      // The View panel's view carries the flag that replaces its area boxes and notes.
+      const app::State state;
+      CHECK(app::main_view(state, panels).hide_areas);
+      REQUIRE(player.answer(q->choices.front()).has_value());
+      app::follow_lesson(&player, panels);
+      CHECK_FALSE(panels.hide_areas);  // answered: the labels come back
+    }
+  }
+  CHECK(asked >= 2);
+}
+
+TEST_CASE("feedback shows one verdict: never 'Right. Right: ...'") {
+  const lesson::Locale en = english();
+  for (const auto& l : shipped(en))
+    for (const auto& step : l.steps) {
+      if (!step.question) continue;
+      for (const bool correct : {true, false}) {
+        lesson::Feedback f;
+        f.correct = correct;
+        f.text = en.text(correct ? step.question->right : step.question->wrong);
+        const std::string line = ui::feedback_line(f);
+        CAPTURE(line);
+        CHECK(line.find(f.text) != std::string::npos);
+        for (const char* twice : {"Right. Right", "Not quite. Not quite", "Not quite. No", "Right. Correct"})
+          CHECK(line.find(twice) == std::string::npos);
+      }
+    }
+  lesson::Feedback plain;
+  plain.correct = true;
+  plain.text = "the calf.";
+  CHECK(ui::feedback_line(plain) == "Right. the calf.");  // a text without a verdict gets one
+}
