@@ -206,6 +206,9 @@ void Timeline::evaluate_hand(const CompiledStep& s, std::size_t hand, float tc, 
     float room = 1e9f;
     if (!prev_contact) room = std::min(room, tc - k0.t);
     if (!next_contact) room = std::min(room, k1.t - tc);
+    // Exactly on the last contact key before a lift (or the first after one) the hand is on the
+    // skin only at that instant: the run ends here, so the rhythm has faded out.
+    if (!(k0.contact && k1.contact)) room = 0.0f;
     const float fade = smoothstep(std::clamp(room / kRhythmFade, 0.0f, 1.0f));
     const double cycles = static_cast<double>(s.osc.frequency_hz) * ts + static_cast<double>(s.osc.phase[hand]);
     const float phase = static_cast<float>(cycles - std::floor(cycles));

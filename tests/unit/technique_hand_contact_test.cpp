@@ -69,14 +69,12 @@ const std::vector<Exception>& deep_exceptions() {
 
 const std::vector<Exception>& overlap_exceptions() {
   static const std::vector<Exception> list = {
-      {"compression", 5, -3.0f, "thumbs touch round the front of the thigh (2.7 mm on the thigh reshaped with the hip bone)"},
       {"cross-fibre", 2, -31.0f, "the client turns over: both hands lift from the calf and pass each other"},
       {"effleurage", 1, -24.0f,
        "the hands return through the air to the ankle together, where the palms are a hand's "
        "width apart round a narrow limb"},
       {"effleurage", 2, -20.0f, "as step 1"},
       {"effleurage", 3, -24.0f, "as step 1"},
-      {"friction", 4, -13.5f, "the thumbs of the two fingertip hands meet over the Achilles tendon"},
       {"petrissage", 2, -15.0f, "gliding over the knee the kneading hands flatten and come together"},
       {"petrissage", 3, -12.0f, "kneading the hamstrings, the thumbs reach the other hand at times"},
       {"petrissage", 4, -16.0f, "the client turns over: the hands lift and pass each other"},
@@ -107,12 +105,16 @@ TEST_CASE("hand contact: no hand sinks more than 3 mm into the dented skin") {
       }
 }
 
+// Two hands that rest against each other may press skin into skin a little; beyond 3 mm one hand
+// visibly passes through the other. Sampled every 20 ms (kDt) over each technique's timeline.
+constexpr float kHandOverlapMm = -3.0f;
+
 TEST_CASE("hand contact: the two hands never pass through each other") {
   for (const auto& [id, fig] : figures())
     for (std::size_t s = 0; s < fig.steps.size(); ++s) {
       CAPTURE(id);
       CAPTURE(s + 1);
-      CHECK(fig.steps[s].closest_mm >= limit_for(overlap_exceptions(), id, s + 1, 0.0f));
+      CHECK(fig.steps[s].closest_mm >= limit_for(overlap_exceptions(), id, s + 1, kHandOverlapMm));
     }
 }
 
@@ -128,7 +130,7 @@ TEST_CASE("hand contact: every listed exception is still needed") {
       const StepFigures& st = fig.steps[e.step - 1];
       const float worst = list == &deep_exceptions() ? std::min(st.hands[0].deepest_mm, st.hands[1].deepest_mm)
                                                      : st.closest_mm;
-      CHECK(worst < (list == &deep_exceptions() ? -3.0f : 0.0f));
+      CHECK(worst < (list == &deep_exceptions() ? -3.0f : kHandOverlapMm));
     }
 }
 
