@@ -96,7 +96,7 @@ void InputQueue::on_key(const KeyEvent& e, const InputSituation& s, std::vector<
     if (first) out.emplace_back(input::Visitor{});
     if (first && s.exit_chord &&
         s.exit_chord->matches(e.mods & GLFW_MOD_CONTROL, e.mods & GLFW_MOD_SHIFT, e.mods & GLFW_MOD_ALT,
-                              e.mods & GLFW_MOD_SUPER, e.name))
+                              e.mods & GLFW_MOD_SUPER, s.key_name ? s.key_name(e.key, e.scancode) : std::string()))
       out.emplace_back(input::Quit{});
   }
   if (s.keyboard_to_ui) {

@@ -23,7 +23,6 @@ struct KeyEvent {
   int key = 0;
   KeyAction action = KeyAction::press;
   int mods = 0;          // GLFW_MOD_* held at the event
-  std::string name;      // the kiosk's chord names ("q", "escape"); filled for presses
   int scancode = 0;
 };
 struct ButtonEvent {
@@ -65,6 +64,9 @@ struct InputSituation {
   bool lesson = false;           // lesson keys (N/B, Page Down/Up, P) are live
   bool camera = true;            // keys, drags and scroll move the camera
   const lesson::KeyChord* exit_chord = nullptr;  // kiosk: only this chord quits
+  // The chord's name of a key ("q", "escape"), as the keyboard layout names it (the window asks
+  // GLFW; no std::string in the events: GCC 12 warns falsely on one inside a variant under ASan).
+  std::string (*key_name)(int key, int scancode) = nullptr;
   bool kiosk = false;            // any key, click or scroll is a visitor
   glm::vec2 window_size{1.0f};   // drags pan by fractions of its height
 };

@@ -36,11 +36,10 @@ std::string key_name(int key, int scancode) {
 WindowInput& input(GLFWwindow* window) { return *static_cast<WindowInput*>(glfwGetWindowUserPointer(window)); }
 
 void on_key(GLFWwindow* w, int key, int scancode, int action, int mods) {
-  KeyEvent e{key, action == GLFW_RELEASE ? KeyAction::release : action == GLFW_REPEAT ? KeyAction::repeat : KeyAction::press,
-             mods, {}, scancode};
-  if (e.action == KeyAction::press) e.name = key_name(key, scancode);
+  const KeyEvent e{key, action == GLFW_RELEASE ? KeyAction::release : action == GLFW_REPEAT ? KeyAction::repeat : KeyAction::press,
+                   mods, scancode};
   input(w).imgui.push_back(e);
-  input(w).queue.push(std::move(e));
+  input(w).queue.push(e);
 }
 void on_char(GLFWwindow* w, unsigned codepoint) {
   input(w).imgui.push_back(CharEvent{codepoint});
@@ -145,6 +144,7 @@ void WindowPlatform::take_input(Context& ctx, double dt) {
     lesson::KioskScheduler* kiosk = lp ? lp->kiosk() : nullptr;
     s.kiosk = true;
     s.exit_chord = kiosk ? &kiosk->playlist().exit_chord : nullptr;
+    s.key_name = key_name;
     s.camera = !kiosk || kiosk->mode() == lesson::KioskMode::explore;
     s.keyboard_to_ui = false;  // no text fields in the kiosk; its chord always works
   } else {
