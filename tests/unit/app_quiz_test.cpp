@@ -47,7 +47,7 @@ const std::map<std::string, std::vector<std::string>> kGiveaways = {
 
 }  // namespace
 
-TEST_CASE("the two teaching lessons ask at least twenty questions; the self-test names five areas") {
+TEST_CASE("the two teaching lessons ask at least twenty questions and the self-test names five areas") {
   const lesson::Locale en = english();
   int questions = 0, self_test = 0;
   for (const auto& l : shipped(en))
