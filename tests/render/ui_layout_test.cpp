@@ -104,7 +104,7 @@ TEST_CASE("explorer panels fit the window at 720p, 1080p and 4K, Technique and B
   }
 }
 
-TEST_CASE("a lesson question keeps its feedback and the buttons in view; presenter view keeps off the work") {
+TEST_CASE("a lesson question keeps its feedback and the buttons in view, and presenter view keeps off the work") {
   for (const glm::ivec2 size : kSizes) {
     app::Options options = options_at(size);
     options.lesson = std::filesystem::path(EFFLEURA_SOURCE_DIR) / "content/lessons/circulation.toml";

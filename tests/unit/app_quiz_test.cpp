@@ -47,12 +47,13 @@ const std::map<std::string, std::vector<std::string>> kGiveaways = {
 
 }  // namespace
 
-TEST_CASE("the shipped lessons ask at least twenty questions") {
+TEST_CASE("the two teaching lessons ask at least twenty questions and the self-test names five areas") {
   const lesson::Locale en = english();
-  int questions = 0;
+  int questions = 0, self_test = 0;
   for (const auto& l : shipped(en))
-    for (const auto& step : l.steps) questions += step.question.has_value();
+    for (const auto& step : l.steps) (l.id == "self-test" ? self_test : questions) += step.question.has_value();
   CHECK(questions >= 20);
+  CHECK(self_test == 5);
 }
 
 TEST_CASE("no question's answer stands in its step's text or its prompt") {

@@ -44,7 +44,7 @@ TEST_CASE("both shipped lessons load against the English texts") {
   for (const auto& l : *lessons) {
     ids.insert(l.id);
     CHECK(en.missing(l.text_keys()).empty());
-    CHECK(l.steps.size() >= 8);
+    if (l.id != "self-test") CHECK(l.steps.size() >= 8);  // the self-test is five quick questions
     for (const auto& s : l.steps) CHECK((!s.technique.empty() || !s.areas.empty()));
   }
   CHECK(ids.count("circulation") == 1);
