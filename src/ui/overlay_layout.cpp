@@ -96,7 +96,8 @@ OverlayLayout layout_overlay(const Overlay& overlay, float ui_scale) {
   if (overlay.speed_legend) {
     const float w = 230.0f * ui_scale, h = 12.0f * ui_scale, pad = 8.0f * ui_scale;
     const float font = ImGui::GetFontSize();
-    const float below = h + pad + font + 2.0f * ui_scale;  // from the colour bar down to the box's bottom
+    // From the colour bar down to the box's bottom: the bar's labels, then the valve key's line.
+    const float below = h + pad + 2.0f * font + 6.0f * ui_scale;
     // In the caption's column beside the model when it fits there, else in the wider free
     // column, else bottom left (clear of the View panel in the window); always above the caption.
     const float needed = w + 2.0f * pad;
