@@ -51,14 +51,20 @@ void draw_flow_plot(const FlowPlot& p) {
   if (!v.empty()) {
     char now[48];
     std::snprintf(now, sizeof now, "%.1f %s now", static_cast<double>(v.back()), p.unit);
-    ImGui::SameLine(ImGui::GetContentRegionMax().x - ImGui::CalcTextSize(now).x);
+    // Beside the title where both fit, else right-aligned on the next line.
+    const float now_w = ImGui::CalcTextSize(now).x;
+    if (ImGui::CalcTextSize(p.title).x + now_w + em <= ImGui::GetContentRegionAvail().x)
+      ImGui::SameLine(ImGui::GetContentRegionMax().x - now_w);
+    else
+      ImGui::SetCursorPosX(ImGui::GetContentRegionMax().x - now_w);
     ImGui::TextUnformatted(now);
   }
   float lo = 0.0f, hi = 1.0f;
   plot_range(v, p.baseline, 1.0f, lo, hi);
   char lo_text[24], hi_text[24];
-  std::snprintf(hi_text, sizeof hi_text, "%.0f", static_cast<double>(hi));
-  std::snprintf(lo_text, sizeof lo_text, "%.0f", static_cast<double>(lo));
+  // Rounded to whole units ("+ 0.0" turns a rounded -0 into 0).
+  std::snprintf(hi_text, sizeof hi_text, "%.0f", std::round(static_cast<double>(hi)) + 0.0);
+  std::snprintf(lo_text, sizeof lo_text, "%.0f", std::round(static_cast<double>(lo)) + 0.0);
   const float axis_w = std::max(ImGui::CalcTextSize(hi_text).x, ImGui::CalcTextSize(lo_text).x) + 0.4f * em;
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   const float width = ImGui::GetContentRegionAvail().x;
@@ -70,11 +76,12 @@ void draw_flow_plot(const FlowPlot& p) {
   tick_label(dl, a.x - 0.2f * em, a.y, hi_text, kAxis, true);
   tick_label(dl, a.x - 0.2f * em, b.y - em, lo_text, kAxis, true);
   const auto y_of = [&](float value) { return b.y - (value - lo) / (hi - lo) * (b.y - a.y); };
-  // Time axis: a tick every 5 s back from now at the right.
+  // Time axis: a tick every 5 s back from now at the right, labelled every 10 s.
   const float px_per_s = (b.x - a.x) / p.span_s;
   for (int s = 0; s <= static_cast<int>(p.span_s); s += 5) {
     const float x = b.x - static_cast<float>(s) * px_per_s;
     dl->AddLine(ImVec2(x, b.y), ImVec2(x, b.y + 0.25f * em), kAxis);
+    if (s % 10 != 0) continue;
     char t[16];
     if (s == 0) std::snprintf(t, sizeof t, "now");
     else std::snprintf(t, sizeof t, "-%d s", s);
