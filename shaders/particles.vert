@@ -1,8 +1,11 @@
 #version 330 core
 // Blood particles, one triangle each: GL points would do, but with multisampling llvmpipe (the
 // software floor) turns every point into two triangles, and the dots cost half as much drawn
-// as one triangle that just holds the round dot. Vertex 3i..3i+2 is corner i%3 of particle i,
-// whose position and speed (m/s) are texel i of uParticles.
+// as one triangle that just holds the dot. Vertex 3i..3i+2 is corner i%3 of particle i, whose
+// position and speed (m/s) are texel 2i of uParticles and its direction of flow texel 2i+1.
+// Moving blood is drawn as a dart whose tip points the way it flows (a student reads the
+// direction from a still frame, and sees the darts travel in a running one); blood that
+// hardly moves, or moves straight toward or away from the eye, stays a round dot.
 uniform samplerBuffer uParticles;
 uniform mat4 uViewProj;
 uniform float uPointSize;   // the dot's diameter in pixels
@@ -16,17 +19,22 @@ uniform vec3 uDentAxis[2];
 
 out float vSpeed;
 out float vReflux;  // 1 where the blood runs back away from the heart (speed < 0)
-out vec2 vCoord;  // in dot radii from its centre: the dot is where |vCoord| <= 1
+out vec2 vCoord;    // in dot radii: x across the flow, y along it (tip at +y)
+flat out float vTangentY;  // where the dart's sides leave the round body (1e9: a round dot)
+flat out float vTip;       // the dart's tip, in dot radii from the centre
+flat out float vHalfBase;  // the triangle's half width at its base (y = -1)
+flat out float vOutline;   // arrows: one pixel in dot radii, for their dark outline; 0 none
 
-// An equilateral triangle around the unit circle (inradius 1).
-const vec2 kCorner[3] = vec2[3](vec2(-1.7320508, -1.0), vec2(1.7320508, -1.0), vec2(0.0, 2.0));
+// Moving faster than this (m/s) draws a dart: 5 mm/s, a tenth of resting femoral flow.
+const float kDartSpeed = 0.005;
+const float kTip = 3.2;  // dart tip in dot radii: the dart is 2.1 dot diameters long
 
 void main() {
-  vec4 particle = texelFetch(uParticles, gl_VertexID / 3);
-  vec2 corner = kCorner[gl_VertexID % 3];
+  vec4 particle = texelFetch(uParticles, 2 * (gl_VertexID / 3));
+  int corner_id = gl_VertexID % 3;
+  vec4 dir_texel = texelFetch(uParticles, 2 * (gl_VertexID / 3) + 1);
   vSpeed = clamp(abs(particle.w) / uSpeedScale, 0.0, 1.0);
   vReflux = particle.w < 0.0 ? 1.0 : 0.0;
-  vCoord = corner;
   vec3 p = particle.xyz;
   for (int i = 0; i < 2; ++i) {
     if (uDent[i].w <= 0.0) continue;
@@ -36,7 +44,35 @@ void main() {
     p -= uDentAxis[i] * uDentDepth[i] * (exp(-2.0 * r2) - 0.43 * exp(-k * k));
   }
   vec4 clip = uViewProj * vec4(p, 1.0);
+  // The flow's direction on the screen: the particle and a point 5 mm downstream, in pixels.
+  vec4 ahead = uViewProj * vec4(p + 0.005 * dir_texel.xyz, 1.0);
+  vec2 screen = (ahead.xy / ahead.w - clip.xy / clip.w) * 0.5 * uViewport;
+  float screen_len = length(screen);
+  // One particle in twelve (flow::kMarkerEvery), marked by the flow code, is an arrow 2.5 times
+  // the size: at 3 px a dot's point is too small to read, an arrow of ~20 px is not.
+  bool marker = dir_texel.w > 0.5;
+  float dot_r = 0.5 * uPointSize;
+  // A dart only where the direction shows on screen (over a dot's radius per 5 mm).
+  bool dart = abs(particle.w) > kDartSpeed && screen_len > dot_r && clip.w > 0.0;
+  // Below 2.5 px dots (frames under 600 px tall) an arrow would be a 6 px speck: dots only.
+  marker = marker && uPointSize >= 2.5;
+  if (dart && marker) dot_r *= 2.5;
+  vec2 along = dart ? screen / screen_len : vec2(0.0, 1.0);
+  vec2 across = vec2(along.y, -along.x);
+  // A triangle whose sides touch the unit circle: apex at tip, base at y = -1.
+  float tip = dart ? kTip : 2.0;
+  float half_base = (tip + 1.0) / sqrt(tip * tip - 1.0);
+  vec2 corner = corner_id == 0 ? vec2(-half_base, -1.0) : corner_id == 1 ? vec2(half_base, -1.0) : vec2(0.0, tip);
+  vCoord = corner;
+  vTip = tip;
+  vTangentY = dart ? 1.0 / tip : 1e9;
+  vHalfBase = half_base;
+  vOutline = dart && marker ? 1.0 / dot_r : 0.0;
+  vec2 offset_px = (corner.x * across + corner.y * along) * dot_r;
   // Offset in pixels, turned into clip units (NDC spans 2 over the viewport, times w).
-  clip.xy += corner * (0.5 * uPointSize) * (2.0 / uViewport) * clip.w;
+  clip.xy += offset_px * (2.0 / uViewport) * clip.w;
+  // Arrows sit at the vein's centre, behind the dots on its near side: pulled toward the eye by
+  // about a centimetre at the flow view's 2 m (near plane 2 cm), they draw over their own vein.
+  if (vOutline > 0.0) clip.z -= 1e-4 * clip.w;
   gl_Position = clip;
 }

@@ -122,7 +122,11 @@ ui::FlowPanelState flow_state(const State& scene) {
   s.posture = std::string(flow::posture_name(scene.simulation.posture));
   s.veins = scene.valve_veins;
   s.incompetent = scene.incompetent;
-  if (const auto* f = scene.simulation.flow()) s.rest_femoral_ml_s = static_cast<float>(f->nominal_inflow_ml_min() / 60.0);
+  if (const auto* f = scene.simulation.flow()) {
+    s.rest_femoral_ml_s = static_cast<float>(f->nominal_inflow_ml_min() / 60.0);
+    s.femoral_velocity_cm_s = static_cast<float>(100.0 * f->femoral_velocity_m_s());
+  }
+  s.sample_interval_s = static_cast<float>(FlowHistory::kInterval);
   s.stocking_mmhg = scene.stocking_mmhg;
   return s;
 }

@@ -157,8 +157,12 @@ void Particles::write(const FlowSystem& flow, std::vector<ParticleVertex>& out) 
   const auto& segs = flow.segments();
   std::vector<glm::vec3> us(segs.size()), ws(segs.size());
   std::vector<float> radius(segs.size());
+  std::vector<glm::vec3> axis(segs.size());  // p0 -> p1: the way positive velocity runs
   for (std::size_t i = 0; i < segs.size(); ++i) {
     cross_basis(segs[i], us[i], ws[i]);
+    const glm::vec3 d = segs[i].p1 - segs[i].p0;
+    const float len = glm::length(d);
+    axis[i] = len > 0.0f ? d / len : glm::vec3(0.0f);
     radius[i] = static_cast<float>(current_radius(segs[i]));
   }
   out.resize(particles_.size());
@@ -172,7 +176,9 @@ void Particles::write(const FlowSystem& flow, std::vector<ParticleVertex>& out) 
     // Speed in the parabolic profile; negative where blood runs back away from the heart
     // faster than the reflux threshold, so the renderer can show backflow in its own colour.
     const double speed = std::abs(s.velocity_m_s) * 2.0 * (1.0 - static_cast<double>(p.radial) * p.radial);
-    out[i] = {pos.x, pos.y, pos.z, static_cast<float>(s.velocity_m_s < -kRefluxShownM_S ? -speed : speed)};
+    const glm::vec3 dir = axis[k] * (s.velocity_m_s < 0.0 ? -1.0f : 1.0f);
+    out[i] = {pos.x, pos.y, pos.z, static_cast<float>(s.velocity_m_s < -kRefluxShownM_S ? -speed : speed),
+              dir.x, dir.y, dir.z, i % kMarkerEvery == 0 ? 1.0f : 0.0f};
   }
 }
 

@@ -19,11 +19,17 @@ namespace effleura::flow {
 inline constexpr double kRefluxShownM_S = 0.01;
 
 // What the renderer uploads: position in the standing frame (core/frame.hpp) and speed (m/s),
-// negative for reflux.
+// negative for reflux; then the unit direction the blood there moves in (along the vein, the
+// way it flows now), so the renderer can point each particle the way it goes.
 struct ParticleVertex {
   float x = 0.0f, y = 0.0f, z = 0.0f;
   float speed = 0.0f;
+  float dx = 0.0f, dy = 0.0f, dz = 0.0f;
+  // 1 for one particle in kMarkerEvery, the same ones every frame: the renderer draws those
+  // as large arrows, so the way blood moves reads at a glance even where the dots are tiny.
+  float marker = 0.0f;
 };
+inline constexpr std::size_t kMarkerEvery = 12;
 
 // How the particles are seen, for Particles::write_visible.
 struct ParticleSight {

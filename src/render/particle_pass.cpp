@@ -4,7 +4,7 @@
 
 namespace effleura::render {
 
-static_assert(sizeof(flow::ParticleVertex) == 4 * sizeof(float), "one RGBA32F texel per particle");
+static_assert(sizeof(flow::ParticleVertex) == 8 * sizeof(float), "two RGBA32F texels per particle");
 
 Expected<ParticlePass> ParticlePass::create() {
   auto program = ShaderProgram::from_files("particles.vert", "particles.frag");

@@ -1,6 +1,7 @@
 #pragma once
-// Draws the flow model's particles as round dots coloured by speed (shaders/particles.*), one
-// triangle per particle read from a buffer texture.
+// Draws the flow model's particles coloured by speed (shaders/particles.*), one triangle per
+// particle read from a buffer texture: moving blood as a dart pointing the way it flows, still
+// blood (or a vein seen end on) as a round dot.
 #include <array>
 #include <vector>
 

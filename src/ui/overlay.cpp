@@ -50,6 +50,20 @@ void draw_speed_legend(ImDrawList* dl, const OverlayLayout& layout, float scale)
   }
   text(2);
   text(3);
+  // Valves in render/valve_geometry.cpp's colours: two leaflets meeting (shut) in ivory, and
+  // amber for a leaky one.
+  const float fh = ImGui::GetFontSize(), key_y = at.y + h + fh + 6.0f * scale;
+  const auto valve_icon = [&](float x, ImU32 col) {
+    const ImVec2 tip(x + 6.0f * scale, key_y + 0.3f * fh);
+    dl->AddLine(ImVec2(x, key_y + 0.95f * fh), tip, col, 2.5f * scale);
+    dl->AddLine(ImVec2(x + 12.0f * scale, key_y + 0.95f * fh), tip, col, 2.5f * scale);
+    return x + 17.0f * scale;
+  };
+  float x = valve_icon(at.x, IM_COL32(255, 255, 255, 255));
+  dl->AddText(ImVec2(x, key_y), kLabelText, "valve");
+  x += ImGui::CalcTextSize("valve").x + 12.0f * scale;
+  x = valve_icon(x, IM_COL32(255, 158, 38, 255));
+  dl->AddText(ImVec2(x, key_y), kLabelText, "leaky valve");
 }
 
 void draw_label(ImDrawList* dl, const PlacedLabel& p, float scale) {

@@ -169,10 +169,13 @@ OverlayLayout layout_overlay(const Overlay& overlay, float ui_scale) {
     const float h = 12.0f * ui_scale, pad = 8.0f * ui_scale;
     const float font = ImGui::GetFontSize();
     auto text_w = [](const char* t) { return ImGui::CalcTextSize(t).x; };
+    // Wide enough for the title line, the bar's end labels and the valve key (two icons).
     const float w = std::max({230.0f * ui_scale, text_w(kLegendTexts[0]) + text_w(kLegendTexts[1]) + 3.0f * font,
-                              text_w(kLegendTexts[2]) + text_w(kLegendTexts[3]) + 1.5f * font});
+                              text_w(kLegendTexts[2]) + text_w(kLegendTexts[3]) + 1.5f * font,
+                              text_w("valve") + text_w("leaky valve") + 46.0f * ui_scale});
     layout.legend_bar_w = w;
-    const float below = h + pad + font + 2.0f * ui_scale;  // from the colour bar down to the box's bottom
+    // From the colour bar down to the box's bottom: the bar's labels, then the valve key's line.
+    const float below = h + pad + 2.0f * font + 6.0f * ui_scale;
     // In the caption's column beside the model when it fits there, else in the wider free
     // column, else bottom left (clear of the View panel in the window); always above the caption.
     const float needed = w + 2.0f * pad;

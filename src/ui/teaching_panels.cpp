@@ -6,6 +6,7 @@
 #include <imgui.h>
 
 #include "anatomy/areas.hpp"
+#include "ui/flow_plot.hpp"
 #include "ui/main_ui.hpp"
 #include "ui/panel_layout.hpp"
 
@@ -16,17 +17,6 @@ constexpr ImGuiWindowFlags kDocked = ImGuiWindowFlags_AlwaysAutoResize | ImGuiWi
 
 void wrapped(const std::string& s) {
   if (!s.empty()) ImGui::TextWrapped("%s", s.c_str());
-}
-
-void plot(const char* label, const std::vector<float>& v, const char* unit) {
-  char overlay[64] = "";
-  if (!v.empty()) std::snprintf(overlay, sizeof overlay, "%.1f %s", static_cast<double>(v.back()), unit);
-  const float lo = v.empty() ? 0.0f : *std::min_element(v.begin(), v.end());
-  const float hi = v.empty() ? 1.0f : *std::max_element(v.begin(), v.end());
-  const float pad = std::max(0.05f * (hi - lo), 0.5f);
-  ImGui::TextUnformatted(label);
-  ImGui::PlotLines((std::string("##") + label).c_str(), v.data(), static_cast<int>(v.size()), 0, overlay, lo - pad,
-                   hi + pad, ImVec2(ImGui::GetContentRegionAvail().x, 3.2f * ImGui::GetFontSize()));  // 1.86 takes no -1 here
 }
 
 }  // namespace
@@ -119,10 +109,7 @@ FlowCommands draw_flow_panel(const FlowPanelState& s) {
   if (!ImGui::Begin("Blood flow", nullptr, kDocked)) { remember_panel_height(Panel::flow); ImGui::End(); return c; }
   remember_panel_height(Panel::flow);
   if (ImGui::Button("Show the veins and blood")) c.show_flow_view = true;
-  plot("Venous return at the groin (mL/s)", s.femoral_ml_s, "mL/s");
-  ImGui::TextDisabled("At rest: %.1f mL/s", static_cast<double>(s.rest_femoral_ml_s));
-  plot("Blood held in the calf (mL)", s.calf_ml, "mL");
-  plot("Pressure in the ankle veins (mmHg)", s.ankle_mmhg, "mmHg");
+  draw_flow_panel_plots(s);
   const char* postures[] = {"supine", "sitting", "standing", "raised"};
   const char* labels[] = {"Lying flat", "Sitting", "Standing", "Legs raised"};
   int current = 0;

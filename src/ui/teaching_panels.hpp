@@ -40,6 +40,8 @@ TimelineCommands draw_timeline_panel(const TimelineState& state);
 struct FlowPanelState {
   std::vector<float> femoral_ml_s, calf_ml, ankle_mmhg;
   float rest_femoral_ml_s = 0.0f;
+  float sample_interval_s = 0.05f;     // between samples of the three series
+  float femoral_velocity_cm_s = 0.0f;  // mean velocity in the mid femoral vein now
   std::string posture;                 // supine, sitting, standing, raised
   float stocking_mmhg = 0.0f;
   std::vector<std::string> veins;      // ids with valves

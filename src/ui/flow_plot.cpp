@@ -1,0 +1,127 @@
+#include "ui/flow_plot.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include <imgui.h>
+
+#include "ui/teaching_panels.hpp"
+
+namespace effleura::ui {
+namespace {
+
+// Colours: the trace in the flow view's cyan, the baseline in a grey that does not compete
+// with it, and axis text the panel's own dimmed text (readable, not shouting).
+constexpr ImU32 kTrace = IM_COL32(80, 210, 240, 255);
+constexpr ImU32 kBaseline = IM_COL32(200, 200, 200, 200);
+constexpr ImU32 kAxis = IM_COL32(150, 160, 170, 255);
+constexpr ImU32 kFrame = IM_COL32(25, 32, 40, 255);
+
+void tick_label(ImDrawList* dl, float x, float y, const char* text, ImU32 col, bool right_align) {
+  const ImVec2 size = ImGui::CalcTextSize(text);
+  dl->AddText(ImVec2(right_align ? x - size.x : x - 0.5f * size.x, y), col, text);
+}
+
+}  // namespace
+
+void plot_range(const std::vector<float>& v, std::optional<float> baseline, float min_span, float& lo, float& hi) {
+  lo = v.empty() ? 0.0f : *std::min_element(v.begin(), v.end());
+  hi = v.empty() ? 1.0f : *std::max_element(v.begin(), v.end());
+  if (baseline) {
+    lo = std::min(lo, *baseline);
+    hi = std::max(hi, *baseline);
+  }
+  if (hi - lo < min_span) {
+    const float mid = 0.5f * (lo + hi);
+    lo = mid - 0.5f * min_span;
+    hi = mid + 0.5f * min_span;
+  }
+  const float pad = 0.08f * (hi - lo);
+  lo -= pad;
+  hi += pad;
+}
+
+void draw_flow_plot(const FlowPlot& p) {
+  static const std::vector<float> none;
+  const std::vector<float>& v = p.values ? *p.values : none;
+  const float em = ImGui::GetFontSize();
+  // Title and the value now on one line.
+  ImGui::TextUnformatted(p.title);
+  if (!v.empty()) {
+    char now[48];
+    std::snprintf(now, sizeof now, "%.1f %s now", static_cast<double>(v.back()), p.unit);
+    // Beside the title where both fit, else right-aligned on the next line.
+    const float now_w = ImGui::CalcTextSize(now).x;
+    if (ImGui::CalcTextSize(p.title).x + now_w + em <= ImGui::GetContentRegionAvail().x)
+      ImGui::SameLine(ImGui::GetContentRegionMax().x - now_w);
+    else
+      ImGui::SetCursorPosX(ImGui::GetContentRegionMax().x - now_w);
+    ImGui::TextUnformatted(now);
+  }
+  float lo = 0.0f, hi = 1.0f;
+  plot_range(v, p.baseline, 1.0f, lo, hi);
+  char lo_text[24], hi_text[24];
+  // Rounded to whole units ("+ 0.0" turns a rounded -0 into 0).
+  std::snprintf(hi_text, sizeof hi_text, "%.0f", std::round(static_cast<double>(hi)) + 0.0);
+  std::snprintf(lo_text, sizeof lo_text, "%.0f", std::round(static_cast<double>(lo)) + 0.0);
+  const float axis_w = std::max(ImGui::CalcTextSize(hi_text).x, ImGui::CalcTextSize(lo_text).x) + 0.4f * em;
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  const float width = ImGui::GetContentRegionAvail().x;
+  const float chart_h = 3.6f * em;
+  const ImVec2 a(origin.x + axis_w, origin.y), b(origin.x + width, origin.y + chart_h);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddRectFilled(a, b, kFrame, 2.0f);
+  // Value axis: top and bottom of the range, in the plot's unit.
+  tick_label(dl, a.x - 0.2f * em, a.y, hi_text, kAxis, true);
+  tick_label(dl, a.x - 0.2f * em, b.y - em, lo_text, kAxis, true);
+  const auto y_of = [&](float value) { return b.y - (value - lo) / (hi - lo) * (b.y - a.y); };
+  // Time axis: a tick every 5 s back from now at the right, labelled every 10 s.
+  const float px_per_s = (b.x - a.x) / p.span_s;
+  for (int s = 0; s <= static_cast<int>(p.span_s); s += 5) {
+    const float x = b.x - static_cast<float>(s) * px_per_s;
+    dl->AddLine(ImVec2(x, b.y), ImVec2(x, b.y + 0.25f * em), kAxis);
+    if (s % 10 != 0) continue;
+    char t[16];
+    if (s == 0) std::snprintf(t, sizeof t, "now");
+    else std::snprintf(t, sizeof t, "-%d s", s);
+    const float tw = ImGui::CalcTextSize(t).x;
+    tick_label(dl, std::clamp(x, a.x + 0.5f * tw, b.x - 0.5f * tw), b.y + 0.25f * em, t, kAxis, false);
+  }
+  // Resting level, dashed, with its label at the left.
+  if (p.baseline) {
+    const float y = y_of(*p.baseline);
+    for (float x = a.x; x < b.x; x += 0.6f * em) dl->AddLine(ImVec2(x, y), ImVec2(std::min(x + 0.35f * em, b.x), y), kBaseline, 1.5f);
+    dl->AddText(ImVec2(a.x + 0.2f * em, y - em), kBaseline, "rest");
+  }
+  // The trace, newest at the right edge.
+  const std::size_t n = v.size();
+  if (n >= 2) {
+    dl->PushClipRect(a, b, true);
+    ImVec2 prev;
+    for (std::size_t i = 0; i < n; ++i) {
+      const float age = static_cast<float>(n - 1 - i) * p.sample_interval_s;
+      const ImVec2 pt(b.x - age * px_per_s, y_of(v[i]));
+      if (i > 0) dl->AddLine(prev, pt, kTrace, 2.0f);
+      prev = pt;
+    }
+    dl->PopClipRect();
+  }
+  ImGui::Dummy(ImVec2(width, chart_h + 1.3f * em));
+}
+
+void draw_flow_panel_plots(const FlowPanelState& s) {
+  const float span = 30.0f;  // app::FlowHistory keeps the last 30 s
+  draw_flow_plot({"Venous return at the groin (mL/s)", "mL/s", &s.femoral_ml_s, s.sample_interval_s, span,
+                  s.rest_femoral_ml_s > 0.0f ? std::optional<float>(s.rest_femoral_ml_s) : std::nullopt});
+  // Velocity is what a Doppler scan reads in the clinic; flow alone hides a vein's narrowing.
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+  ImGui::TextWrapped("Femoral vein now: %.1f cm/s, the mean across the vein. A Doppler scan reads the fastest "
+                     "blood in the middle: about 26 cm/s lying at rest (Ilgenfritz 1994).",
+                     static_cast<double>(s.femoral_velocity_cm_s));
+  ImGui::PopStyleColor();
+  draw_flow_plot({"Blood held in the calf (mL)", "mL", &s.calf_ml, s.sample_interval_s, span, std::nullopt});
+  draw_flow_plot({"Pressure in the ankle veins (mmHg)", "mmHg", &s.ankle_mmhg, s.sample_interval_s, span, std::nullopt});
+}
+
+}  // namespace effleura::ui

@@ -1,0 +1,27 @@
+#pragma once
+// One trace of the Blood flow panel drawn as a small chart a student can read: a value axis with
+// its unit, a time axis marked in seconds back from now, and the resting level as a dashed line.
+#include <optional>
+#include <vector>
+
+namespace effleura::ui {
+
+struct FlowPlot {
+  const char* title = "";              // what is plotted, with its unit in brackets
+  const char* unit = "";               // for the latest value and the axis
+  const std::vector<float>* values = nullptr;  // oldest first
+  float sample_interval_s = 0.05f;     // time between values
+  float span_s = 30.0f;                // the time axis covers this much, now at the right
+  std::optional<float> baseline;       // resting level, drawn dashed and labelled "rest"
+};
+
+void draw_flow_plot(const FlowPlot& plot);
+
+struct FlowPanelState;
+// The Blood flow panel's plots and the figures beside them (teaching_panels.cpp draws the rest).
+void draw_flow_panel_plots(const FlowPanelState& s);
+
+// The axis range: the data (and baseline) with a little room, never narrower than `min_span`.
+void plot_range(const std::vector<float>& v, std::optional<float> baseline, float min_span, float& lo, float& hi);
+
+}  // namespace effleura::ui
