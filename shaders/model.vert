@@ -16,9 +16,23 @@ uniform float uHighlight[9];
 #ifndef SHADING
 #define SHADING 0
 #endif
-uniform vec4 uDent[2];        // xyz: undisturbed skin over the middle of a hand, w: radius (0 = none)
-uniform float uDentDepth[2];  // metres: > 0 pressed in, < 0 lifted (a kneaded fold)
-uniform vec3 uDentAxis[2];    // the outward skin normal there; the tissue beneath moves along it
+// The soft tissue (technique/tissue.hpp, which computes the same displacement for the tests):
+// [0], [1] under the hands, [2] a kneaded fold between them.
+uniform vec4 uDent[3];        // xyz: undisturbed skin at the centre, w: radius (0 = none)
+uniform float uDentDepth[3];  // metres: > 0 pressed in, < 0 lifted (a kneaded fold)
+uniform vec3 uDentAxis[3];    // the outward skin normal there; the tissue beneath moves along it
+// Each hand's flesh as capsules (hand_fit.hpp hand_capsules: CAPSULES a hand, left then
+// right): xyz one end and w the radius (0 = none), and the other end; uRim: the height of the
+// rim round each hand (m). The constants match technique/tissue.hpp.
+#define CAPSULES 18
+#define SKIRT 0.006
+#define RIM_OUT 0.025
+#define RIM_WIDTH 0.015
+#define MAX_PUSH 0.012
+#define REACH 0.018
+uniform vec4 uCapA[2 * CAPSULES];
+uniform vec3 uCapB[2 * CAPSULES];
+uniform float uRim[2];
 uniform float uAnkleDeg;      // + dorsiflexion (toes up)
 uniform vec3 uAnkleCentre;
 // Spheres standing in for the hands (xyz centre, w radius; w = 0 none): the skin beneath and
@@ -41,42 +55,107 @@ void main() {
   vec3 q = aPosition - uAnkleCentre;
   vec3 p = uAnkleCentre + vec3(q.x, q.y * c + q.z * s, -q.y * s + q.z * c);
   vec3 n = vec3(aNormal.x, aNormal.y * c + aNormal.z * s, -aNormal.y * s + aNormal.z * c);
-#if SHADING != 2
-  // Soft tissue gives under the hands (bones do not). Profile, r in dent radii:
-  //   g(r) = exp(-2 r^2) - 0.43 exp(-((r - 1.1) / 0.3)^2)
-  // pressed in under the hand, and a rim raised round it: the two terms' integrals over the
-  // plane are equal (pi/2 = 0.43 * 3.67), so what is pushed out of the dent bulges round it.
-  // A negative depth turns it over: a lifted fold with the skin drawn in round it. The skin
-  // moves along its own normal; muscles and veins beneath along the dent's axis, so they
-  // stay under the dented skin (their distance from the centre already includes their depth,
-  // so deeper tissue moves less).
-  vec3 p0 = p;
-  vec3 tilt = vec3(0.0);
+#if SHADING == 0
+  // The skin (technique/tissue.cpp computes the same displacement for the tests): pressed in
+  // wherever a hand's flesh reaches into it, with a soft skirt, so a palm pressed in sits in
+  // its dent and no finger shows inside the skin; the refilling dents; a rim raised round each
+  // pressing hand's outline; a kneaded fold lifted between the hands. Raised skin fades out
+  // near flesh, so nothing rises into a hand. The skin moves along its own normal.
+  vec3 tilt = vec3(0.0);  // the gradient of the inward displacement: tilts the normal
+  float push = 0.0;
+  vec3 push_grad = vec3(0.0);
+  float nearest = 1e9;
+  float rim = 0.0;
+  vec3 rim_grad = vec3(0.0);
+  for (int h = 0; h < 2; ++h) {
+    float near_h = 1e9;
+    vec3 near_dir = vec3(0.0);
+    for (int c = h * CAPSULES; c < (h + 1) * CAPSULES; ++c) {
+      if (uCapA[c].w <= 0.0) continue;
+      vec3 ab = uCapB[c] - uCapA[c].xyz;
+      vec3 ap = p - uCapA[c].xyz;
+      float t = clamp(dot(ap, ab) / max(dot(ab, ab), 1e-12), 0.0, 1.0);
+      vec3 off = ap - ab * t;
+      float dist = length(off);
+      float rad = uCapA[c].w;
+      float u = dist - rad;
+      vec3 dir = off / max(dist, 1e-6);  // the gradient of u
+      if (u < near_h) { near_h = u; near_dir = dir; }
+      // How far the skin must move in along n to clear the capsule (tissue.cpp capsule_reach).
+      float hgt = dot(off, n);
+      vec3 side = off - n * hgt;
+      float l = length(side);
+      float x = l < rad ? hgt + sqrt(rad * rad - l * l) : hgt - (l - rad);
+      float soft = x >= SKIRT ? x : (x <= -SKIRT ? 0.0 : (x + SKIRT) * (x + SKIRT) / (4.0 * SKIRT));
+      // Only flesh within reach (across a slim ankle the other hand lies "below" the far side).
+      soft *= clamp((REACH - u) / SKIRT, 0.0, 1.0);
+      if (soft > push) {
+        push = soft;
+        // Sloping down toward the capsule across it (steepness capped at the flesh's edge).
+        float dxdl = l < rad ? -min(l / max(sqrt(rad * rad - l * l), 1e-6), 2.0) : -1.0;
+        push_grad = (side / max(l, 1e-6)) * dxdl * (x >= SKIRT ? 1.0 : (x + SKIRT) / (2.0 * SKIRT));
+      }
+    }
+    float k = (near_h - RIM_OUT) / RIM_WIDTH;
+    float bump = uRim[h] * exp(-k * k);
+    rim += bump;
+    rim_grad += bump * (-2.0 * k / RIM_WIDTH) * near_dir;
+    nearest = min(nearest, near_h);
+  }
+  // The foot is thin over its bones: a hand gripping it presses in 3 mm at most (a deeper
+  // push went through the dorsum). technique/tissue.cpp measures the leg only.
+  float max_push = mix(MAX_PUSH, 0.003, aAnkle);
+  if (push > max_push) { push = max_push; push_grad = vec3(0.0); }
+  float inward = push;
+  tilt = push_grad;
   for (int i = 0; i < 2; ++i) {
     if (uDent[i].w <= 0.0) continue;
-    vec3 rel = p0 - uDent[i].xyz;
+    vec3 rel = p - uDent[i].xyz;
     float inv_r2 = 1.0 / (uDent[i].w * uDent[i].w);
+    float e = exp(-2.0 * dot(rel, rel) * inv_r2);
+    // Only the side facing the dent: across a slim ankle the far side lies within reach.
+    float d = uDentDepth[i] * clamp(2.0 * dot(n, uDentAxis[i]) + 1.0, 0.0, 1.0);
+    if (d * e > inward) { inward = d * e; tilt = d * (-4.0 * e) * inv_r2 * rel; }
+  }
+  float ct = clamp((nearest - 0.004) / 0.008, 0.0, 1.0);
+  float clear = ct * ct * (3.0 - 2.0 * ct);
+  inward -= rim * clear;
+  tilt -= rim_grad * clear;
+  if (uDent[2].w > 0.0) {
+    vec3 rel = p - uDent[2].xyz;
+    float inv_r2 = 1.0 / (uDent[2].w * uDent[2].w);
     float r2 = dot(rel, rel) * inv_r2;
     float r = sqrt(r2);
     float e = exp(-2.0 * r2);
     float k = (r - 1.1) / 0.3;
     float ring = 0.43 * exp(-k * k);
-    float depth = uDentDepth[i];
-#if SHADING == 0
-    vec3 dir = n;
-    // Only the side facing the hand: across a slim ankle the far side lies within reach.
-    depth *= clamp(2.0 * dot(n, uDentAxis[i]) + 1.0, 0.0, 1.0);
-#else
-    vec3 dir = uDentAxis[i];
-#endif
-    p -= dir * depth * (e - ring);
-    // The surface's slope: the gradient of the inward displacement, g'(r) / r * rel / R^2.
-    float slope_over_r = -4.0 * e + ring * (2.0 * k / 0.3) / max(r, 1e-3);
-    tilt += depth * slope_over_r * inv_r2 * rel;
+    float d = uDentDepth[2] * clamp(2.0 * dot(n, uDentAxis[2]) + 1.0, 0.0, 1.0);
+    float f = d * (e - ring);
+    float w = f < 0.0 ? clear : 1.0;
+    inward += f * w;
+    tilt += w * d * (-4.0 * e + ring * (2.0 * k / 0.3) / max(r, 1e-3)) * inv_r2 * rel;
   }
+  p -= n * inward;
+  // Steep flesh edges (a fingertip pushed in) would turn the normal over: the slope is capped.
+  float tl = length(tilt);
+  if (tl > 0.3) tilt *= 0.3 / tl;
   // The tilted normal (the slope taken three times: a dent a few millimetres deep under a palm
   // 4 cm across is a gentle slope, and shading it true to size hides it at the usual zoom).
   n = normalize(n + 3.0 * (tilt - n * dot(tilt, n)));
+#elif SHADING != 2
+  // Muscles and veins beneath do not meet the hand: they move along each dent's axis with the
+  // profile g(r) = exp(-2 r^2) - 0.43 exp(-((r - 1.1) / 0.3)^2) (r in dent radii; the rim holds
+  // the volume pushed out of the dent), so they stay under the dented skin (their distance
+  // from the centre already includes their depth, so deeper tissue moves less). A negative
+  // depth (the fold) lifts them with the skin.
+  vec3 p0 = p;
+  for (int i = 0; i < 3; ++i) {
+    if (uDent[i].w <= 0.0) continue;
+    vec3 rel = p0 - uDent[i].xyz;
+    float r2 = dot(rel, rel) / (uDent[i].w * uDent[i].w);
+    float k = (sqrt(r2) - 1.1) / 0.3;
+    p -= uDentAxis[i] * uDentDepth[i] * (exp(-2.0 * r2) - 0.43 * exp(-k * k));
+  }
 #endif
 #if SHADING == 0
   float shade = 0.0;

@@ -13,9 +13,9 @@ uniform vec2 uViewport;     // pixels
 uniform float uSpeedScale;  // speed (m/s) that maps to the top of the colour scale
 // The skin dents under the hands and the veins beneath move with it (shaders/model.vert, the
 // inner layers): the blood in them moves the same way, so it stays inside its vessel.
-uniform vec4 uDent[2];        // centre, radius (already widened); w = 0 none
-uniform float uDentDepth[2];  // metres, signed
-uniform vec3 uDentAxis[2];
+uniform vec4 uDent[3];        // centre, radius (final); w = 0 none ([2]: the fold)
+uniform float uDentDepth[3];  // metres, signed
+uniform vec3 uDentAxis[3];
 
 out float vSpeed;
 out float vReflux;  // 1 where the blood runs back away from the heart (speed < 0)
@@ -36,7 +36,7 @@ void main() {
   vSpeed = clamp(abs(particle.w) / uSpeedScale, 0.0, 1.0);
   vReflux = particle.w < 0.0 ? 1.0 : 0.0;
   vec3 p = particle.xyz;
-  for (int i = 0; i < 2; ++i) {
+  for (int i = 0; i < 3; ++i) {
     if (uDent[i].w <= 0.0) continue;
     vec3 rel = particle.xyz - uDent[i].xyz;
     float r2 = dot(rel, rel) / (uDent[i].w * uDent[i].w);

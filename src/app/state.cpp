@@ -10,6 +10,7 @@
 #include "render/highlight.hpp"
 #include "render/screen_region.hpp"
 #include "technique/forearm.hpp"
+#include "technique/tissue.hpp"
 #include "technique/working_region.hpp"
 #include "render/valve_geometry.hpp"
 #include "ui/main_ui.hpp"
@@ -232,14 +233,9 @@ render::FrameView State::frame_view(glm::ivec2 framebuffer) const {
       const auto& hand = f.hands[h];
       v.hands[h].visible = true;
       v.hands[h].shape = technique::build_hand(hand.transform, hand.pose, hand.hand);
-      if (hand.indentation_m > 0.0f) {
-        // The dent is centred on the undisturbed skin above the pressed-in palm.
-        const glm::vec3 palm(hand.transform[3]), normal(hand.transform[1]);
-        v.dents[h] = glm::vec4(palm + normal * hand.indentation_m, hand.pose.contact_radius_m);
-        v.dent_depth[h] = hand.indentation_m;
-        v.dent_axis[h] = normal;
-      }
     }
+    if (const auto* timeline = simulation.timeline())
+      v.tissue = technique::tissue_shape(*timeline, f, simulation.surface());
     const auto arms = technique::place_forearms({f.hands[0].transform, f.hands[1].transform}, &simulation.surface());
     for (std::size_t h = 0; h < 2; ++h) v.hands[h].forearm = arms[h].frame;
   }

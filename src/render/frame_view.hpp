@@ -11,6 +11,7 @@
 #include "anatomy/client_pose.hpp"
 #include "flow/particles.hpp"
 #include "technique/hand_rig.hpp"
+#include "technique/tissue.hpp"
 #include "render/trail_geometry.hpp"
 
 #include <vector>
@@ -52,12 +53,10 @@ struct FrameView {
     glm::mat4 forearm{0.0f};
   };
   std::array<HandView, 2> hands{};
-  // Skin pressed in under each palm: centre (xyz) and radius (w), depth in metres (negative
-  // lifts the skin into a fold, as kneading does) and the outward skin normal there. The
-  // renderer widens the radius a little and raises a rim round it (shaders/model.vert).
-  std::array<glm::vec4, 2> dents{};
-  std::array<float, 2> dent_depth{};
-  std::array<glm::vec3, 2> dent_axis{};
+  // The soft tissue (technique/tissue.hpp): a dent under each pressing palm with a raised rim
+  // round it, refilling after the hand eases, and a kneaded fold lifted between the hands.
+  // Radii are final (already widened); shaders/model.vert moves the skin and what lies beneath.
+  technique::TissueShape tissue{};
   // Blended coloured triangles lying on or in the leg: stroke trails, valve leaflets.
   std::vector<ColouredVertex> coloured;
   // Blood particles (drawn when the veins layer is on and the skin lets them be seen).

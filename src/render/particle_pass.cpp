@@ -1,6 +1,7 @@
 #include "render/particle_pass.hpp"
 
 #include "render/gl.hpp"
+#include "render/tissue_uniforms.hpp"
 
 namespace effleura::render {
 
@@ -43,9 +44,7 @@ void ParticlePass::draw(const std::vector<flow::ParticleVertex>& particles, cons
   program_.set("uViewport", glm::vec2(viewport));
   program_.set("uSpeedScale", kParticleSpeedScale);
   program_.set("uParticles", 0);
-  glUniform4fv(glGetUniformLocation(program_.id(), "uDent"), 2, &dents_[0].x);
-  glUniform1fv(glGetUniformLocation(program_.id(), "uDentDepth"), 2, dent_depth_.data());
-  glUniform3fv(glGetUniformLocation(program_.id(), "uDentAxis"), 2, &dent_axis_[0].x);
+  set_tissue_uniforms(program_.id(), tissue_);
   glBindBuffer(GL_TEXTURE_BUFFER, buffer_);
   glBufferData(GL_TEXTURE_BUFFER, static_cast<GLsizeiptr>(particles.size() * sizeof(flow::ParticleVertex)),
                particles.data(), GL_STREAM_DRAW);

@@ -11,6 +11,7 @@
 #include "core/error.hpp"
 #include "flow/particles.hpp"
 #include "render/shader_program.hpp"
+#include "technique/tissue.hpp"
 
 namespace effleura::render {
 
@@ -30,19 +31,12 @@ class ParticlePass {
   // point_px: each dot's diameter in pixels of a viewport of the given size.
   // The dents of shaders/model.vert (centre and widened radius, signed depth, axis), so the
   // blood moves with the veins under the hands; until set, none.
-  void set_dents(const std::array<glm::vec4, 2>& dents, const std::array<float, 2>& depth,
-                 const std::array<glm::vec3, 2>& axis) {
-    dents_ = dents;
-    dent_depth_ = depth;
-    dent_axis_ = axis;
-  }
+  void set_tissue(const technique::TissueShape& tissue) { tissue_ = tissue; }
   void draw(const std::vector<flow::ParticleVertex>& particles, const glm::mat4& view_proj, float point_px,
             glm::ivec2 viewport);
 
  private:
-  std::array<glm::vec4, 2> dents_{};
-  std::array<float, 2> dent_depth_{};
-  std::array<glm::vec3, 2> dent_axis_{};
+  technique::TissueShape tissue_{};
   ParticlePass() = default;
   ShaderProgram program_;
   unsigned vao_ = 0, buffer_ = 0, texture_ = 0;

@@ -8,6 +8,7 @@
 #include "render/fullscreen.hpp"
 #include "render/gl.hpp"
 #include "render/lights.hpp"
+#include "render/tissue_uniforms.hpp"
 
 namespace effleura::render {
 namespace {
@@ -152,11 +153,6 @@ void Renderer::draw(RenderTarget& target, const FrameView& view) {
   draw_background();
 
   const Lights lights = camera_lights(view.view);
-  // The soft tissue gives over a wider area than the palm's contact patch: the dent's skirt
-  // and its raised rim then show beside the hand, where they can be seen.
-  constexpr float kDentSpread = 1.4f;
-  std::array<glm::vec4, 2> dents = view.dents;
-  for (auto& d : dents) d.w *= kDentSpread;
   std::array<glm::vec4, 2 * kOccludersPerHand> occluders{};
   for (std::size_t h = 0; h < 2; ++h)
     if (view.hands[h].visible) {
@@ -173,9 +169,7 @@ void Renderer::draw(RenderTarget& target, const FrameView& view) {
     material.set("uViewProj", view.projection * view.view);
     material.set("uEye", view.eye);
     material.set_floats("uHighlight", view.highlight.data(), static_cast<int>(view.highlight.size()));
-    glUniform4fv(glGetUniformLocation(material.id(), "uDent"), 2, &dents[0].x);
-    glUniform3fv(glGetUniformLocation(material.id(), "uDentAxis"), 2, &view.dent_axis[0].x);
-    material.set_floats("uDentDepth", view.dent_depth.data(), 2);
+    set_tissue_uniforms(material.id(), view.tissue);
     material.set("uAnkleDeg", view.ankle_deg);
     material.set("uAnkleCentre", frame::kAnkleCentre);
   }
@@ -205,7 +199,7 @@ void Renderer::draw(RenderTarget& target, const FrameView& view) {
     if (view.layers.veins) {
       // Particles first, then the vein walls as a tinted glass over them, so the blood is
       // seen inside its vessels.
-      particles_->set_dents(dents, view.dent_depth, view.dent_axis);
+      particles_->set_tissue(view.tissue);
       particles_->draw(view.particles, leg_view_proj, view.particle_px, target.size());
       glEnable(GL_BLEND);
       glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
