@@ -1,5 +1,6 @@
 #include "app/view_search.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <optional>
 #include <vector>
@@ -30,6 +31,9 @@ ViewAngles best_step_view(const State& state, std::size_t step, const anatomy::B
   if (!timeline || step >= timeline->step_count()) return suggested;
   const bool client = !state.client_model.meshes.empty();
   const anatomy::ClientPose pose = state.client.pose_for_step(step);
+  // On the table, not end-on along the leg (from the head or the feet): a student sees the
+  // stroke's direction from the side.
+  if (client && pose.on_table) suggested.pitch = std::clamp(suggested.pitch, -0.45f, 0.55f);
   const glm::mat4 leg_to_room = client ? pose.left_leg : glm::mat4(1.0f);
   render::SightLines sight(state.client_model, &state.model);
   sight.set_pose(client ? std::optional(pose) : std::nullopt);
@@ -82,9 +86,12 @@ ViewAngles best_step_view(const State& state, std::size_t step, const anatomy::B
   ViewAngles best = suggested;
   float best_score = score(suggested);
   constexpr float kPi = 3.14159265f;
-  for (int y = 0; y < 12 && best_score < static_cast<float>(moments.size()) + 0.4f; ++y)
-    for (const float pitch : {-0.9f, -0.45f, 0.1f, 0.55f, 1.0f}) {
-      const ViewAngles a{suggested.yaw + static_cast<float>(y) * kPi / 6.0f, pitch};
+  // Only the leg's open half (yaw 0..pi: front, lateral, back; lying, "front"/"back" is from
+  // above) and never end-on along the leg (from the head or the feet a student cannot tell the
+  // stroke's direction).
+  for (int y = 0; y <= 6 && best_score < static_cast<float>(moments.size()) + 0.4f; ++y)
+    for (const float pitch : {-0.45f, 0.1f, 0.55f}) {
+      const ViewAngles a{static_cast<float>(y) * kPi / 6.0f, pitch};
       const float s = score(a);
       if (s > best_score) best_score = s, best = a;
     }
