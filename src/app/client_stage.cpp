@@ -1,6 +1,7 @@
 #include "app/client_stage.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 namespace effleura::app {
 namespace {
@@ -48,17 +49,25 @@ bool ClientStage::follow_flow(flow::Posture posture) {
   return true;
 }
 
-void ClientStage::set_technique(const technique::Timeline* timeline, const std::vector<std::string>& views) {
+void ClientStage::set_technique(const technique::Timeline* timeline, const std::vector<std::string>& views, double at) {
+  timeline_ = timeline;
+  last_time_ = at;
   sides_ = timeline ? technique::step_sides(*timeline) : std::vector<technique::WorkingSide>{};
   const auto shows = [&views](const char* v) { return views.empty() || std::find(views.begin(), views.end(), v) != views.end(); };
   for (auto& side : sides_)
     if ((side == technique::WorkingSide::back && !shows("back")) || (side == technique::WorkingSide::front && !shows("front")))
       side = technique::WorkingSide::either;
-  for (auto side : sides_) {
-    if (side == technique::WorkingSide::either) continue;
-    turn_ = target_ = side == technique::WorkingSide::back ? 0.0f : 1.0f;
-    break;
-  }
+  if (!timeline || !lying()) return;
+  if (const auto side = side_at(timeline->step_at(at))) turn_ = target_ = *side;
+}
+
+std::optional<float> ClientStage::side_at(std::size_t step) const {
+  const auto turn_of = [](technique::WorkingSide s) { return s == technique::WorkingSide::back ? 0.0f : 1.0f; };
+  for (std::size_t i = std::min(step + 1, sides_.size()); i-- > 0;)
+    if (sides_[i] != technique::WorkingSide::either) return turn_of(sides_[i]);
+  for (std::size_t i = step; i < sides_.size(); ++i)
+    if (sides_[i] != technique::WorkingSide::either) return turn_of(sides_[i]);
+  return std::nullopt;
 }
 
 void ClientStage::face(technique::WorkingSide side) {
@@ -73,6 +82,24 @@ void ClientStage::update(double dt, std::optional<std::size_t> step) {
   }
   const float delta = static_cast<float>(std::max(dt, 0.0)) / kTurnSeconds;
   turn_ = turn_ < target_ ? std::min(target_, turn_ + delta) : std::max(target_, turn_ - delta);
+}
+
+void ClientStage::update(double dt, double time, double advanced) {
+  double off = time - (last_time_ + advanced);
+  last_time_ = time;
+  // Looping from the end back to the start is playing on.
+  const double duration = timeline_ ? timeline_->duration() : 0.0;
+  if (duration > 0.0 && off < -0.5 * duration) off += duration;
+  constexpr double kJumpS = 0.25;  // more than a slow frame's worth: the user moved the time
+  if (timeline_ && std::abs(off) > kJumpS && lying()) {
+    if (const auto side = side_at(timeline_->step_at(time))) turn_ = target_ = *side;
+  }
+  update(dt, timeline_ ? std::optional(timeline_->step_at(time)) : std::nullopt);
+}
+
+anatomy::ClientPose ClientStage::pose_for_step(std::size_t step) const {
+  if (!lying()) return anatomy::client_pose(posture_);
+  return anatomy::client_pose(anatomy::ClientPosture::supine, side_at(step).value_or(target_));
 }
 
 anatomy::ClientPose ClientStage::pose() const {

@@ -26,11 +26,12 @@ class ClientStage {
   void choose(anatomy::ClientPosture posture);
   // The flow panel's posture: returns true when it changed the drawn posture.
   bool follow_flow(flow::Posture posture);
-  // The technique now playing (nullptr: none); lands on the side its first sided step needs.
-  // `views` are the technique's camera views: a technique never shown from the back (ankle
-  // pumps, toe taps: hands under the calf or on the sole of a supine client) never turns the
-  // client prone, and one never shown from the front never turns it supine.
-  void set_technique(const technique::Timeline* timeline, const std::vector<std::string>& views = {});
+  // The technique now playing (nullptr: none), started at `at` seconds: the client lies at once
+  // (no turn) on the side the step running at `at` needs (an "either" step: the last sided step
+  // before it, else the next one). `views` are the technique's camera views: a technique never
+  // shown from the back (ankle pumps, toe taps: hands under the calf or on the sole of a supine
+  // client) never turns the client prone, and one never shown from the front never turns it supine.
+  void set_technique(const technique::Timeline* timeline, const std::vector<std::string>& views = {}, double at = 0.0);
   // Lying, turns (from now on, at the next update) to show this side of the leg on top: a
   // student who asks for the back view with no technique playing sees the client turn prone.
   void face(technique::WorkingSide side);
@@ -38,15 +39,26 @@ class ClientStage {
   void snap() { turn_ = target_; }
   // Advances the turn toward the side that step `step` of the technique works.
   void update(double dt, std::optional<std::size_t> step);
+  // The same, given the playback time: playing on into a step on the other side rolls the
+  // client over (1.6 s); a jump (a scrub, a seek, a lesson step's start) puts it on that side at
+  // once. `advanced`: how far playing moved the time since the last call (dt x speed, 0 when
+  // paused); a loop back to the start counts as playing on.
+  void update(double dt, double time, double advanced);
 
   [[nodiscard]] anatomy::ClientPose pose() const;
+  // The pose the client lies in, once turned, while step `step` of the technique plays.
+  [[nodiscard]] anatomy::ClientPose pose_for_step(std::size_t step) const;
   [[nodiscard]] anatomy::ClientPosture posture() const { return posture_; }
   [[nodiscard]] bool turning() const { return turn_ != target_; }
 
  private:
   [[nodiscard]] bool lying() const;
   anatomy::ClientPosture posture_ = anatomy::ClientPosture::supine;
+  // The side step `step` needs, looking back then forward past "either" steps.
+  [[nodiscard]] std::optional<float> side_at(std::size_t step) const;
   std::vector<technique::WorkingSide> sides_;
+  const technique::Timeline* timeline_ = nullptr;
+  double last_time_ = 0.0;
   float turn_ = 1.0f;    // 0 prone, 1 supine (anatomy::client_pose)
   float target_ = 1.0f;
 };

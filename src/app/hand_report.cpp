@@ -4,11 +4,13 @@
 // the dented skin, the closest approach of the two hands, and the share of moments with both
 // hands visible from the technique's default camera. Without --technique, all ten.
 //
-// Visibility is judged without drawing: a hand is visible when its palm centre or its middle
-// fingertip projects inside the frame and the straight line from the eye to it does not pass
-// through the leg (LegSurface::radial_outside). The camera is the one the app starts a
-// technique with: its first view, framing where its hands work.
+// Visibility is judged without drawing, from the camera the app plays the technique with (it
+// follows the work step by step, render/step_camera.hpp), with the client turning over as in the
+// app: both hands are visible when each palm's centre (2 cm inside the back of the hand) is in
+// the frame and the straight line from the eye to it crosses nothing: not the leg's skin, the
+// client's body, the other leg, the drapes, the table (render/sight.hpp), nor a forearm.
 #include <algorithm>
+#include <cmath>
 #include <array>
 #include <cstdio>
 #include <memory>
@@ -26,7 +28,9 @@
 #include "app/paths.hpp"
 #include "app/runners.hpp"
 #include "core/files.hpp"
-#include "render/camera.hpp"
+#include "app/state.hpp"
+#include "render/sight.hpp"
+#include "technique/forearm.hpp"
 #include "technique/hand_contact.hpp"
 #include "technique/technique_loader.hpp"
 #include "technique/working_region.hpp"
@@ -35,24 +39,24 @@ namespace effleura::app {
 namespace {
 
 constexpr double kSampleS = 0.02;
-constexpr int kSightSamples = 32;
-constexpr float kNearTarget = 0.03f;   // m before the point where the sight line may touch skin
-constexpr float kInsideLeg = -0.004f;  // deeper than this inside the skin hides what is behind
+constexpr float kForearmRadius = 0.035f;  // the sleeve
 
-bool point_visible(const glm::vec3& p, const glm::mat4& view_projection, const glm::vec3& eye,
-                   const anatomy::LegSurface& surface) {
-  const glm::vec4 clip = view_projection * glm::vec4(p, 1.0f);
-  if (clip.w <= 0.0f) return false;
-  const glm::vec3 ndc = glm::vec3(clip) / clip.w;
-  if (ndc.x < -1.0f || ndc.x > 1.0f || ndc.y < -1.0f || ndc.y > 1.0f) return false;
-  const glm::vec3 d = p - eye;
-  const float length = glm::length(d);
-  for (int i = 1; i < kSightSamples; ++i) {
-    const float s = static_cast<float>(i) / kSightSamples;
-    if (s * length > length - kNearTarget) break;
-    const glm::vec3 q = eye + d * s;
-    if (q.y < surface.min_along() || q.y > surface.max_along()) continue;
-    if (surface.radial_outside(q) < kInsideLeg) return false;
+// Both hands seen from the app's camera at this moment (see the top of this file).
+bool both_hands_seen(const State& scene, render::SightLines& sight, const glm::ivec2& size) {
+  const render::FrameView v = scene.frame_view(size);
+  sight.set_pose(v.client);
+  const glm::mat4 vp = v.projection * v.view;
+  std::vector<render::Rod> arms;
+  for (const auto& hand : v.hands)
+    arms.push_back({glm::vec3(v.leg_to_room * hand.forearm * glm::vec4(0.0f, 0.0f, -0.03f, 1.0f)),
+                    glm::vec3(v.leg_to_room * hand.forearm * glm::vec4(0.0f, 0.0f, -technique::kForearmLength, 1.0f)),
+                    kForearmRadius});
+  for (const auto& hand : v.hands) {
+    const auto& palm = hand.shape.parts[0];
+    const glm::vec3 p(v.leg_to_room * palm.frame * glm::vec4(0.0f, 0.02f, 0.5f * palm.length, 1.0f));
+    const glm::vec4 clip = vp * glm::vec4(p, 1.0f);
+    if (clip.w <= 0.0f || std::abs(clip.x) > clip.w || std::abs(clip.y) > clip.w) return false;
+    if (!sight.clear(v.eye, p, 0.02f, arms)) return false;
   }
   return true;
 }
@@ -81,35 +85,25 @@ int run_hand_report(const Options& options) {
 
   // The hands follow the generated leg when it is there, the analytic leg otherwise.
   std::unique_ptr<anatomy::LegSurface> surface;
-  std::optional<anatomy::Bounds> bounds;
-  if (auto leg = anatomy::load_model(paths.assets / "leg.glb"); leg && leg->find("skin")) {
-    bounds = leg->bounds();
+  if (auto leg = anatomy::load_model(paths.assets / "leg.glb"); leg && leg->find("skin"))
     if (auto fitted = anatomy::MeshLegSurface::build(*leg))
       surface = std::make_unique<anatomy::MeshLegSurface>(std::move(*fitted));
-  }
   if (!surface) surface = std::make_unique<anatomy::AnalyticLegSurface>();
 
   std::vector<technique::TechniqueFigures> all;
-  const float aspect = static_cast<float>(options.size.x) / static_cast<float>(std::max(options.size.y, 1));
   for (const technique::Technique* t : chosen) {
     const technique::Timeline timeline(*t, *poses, *surface);
-    render::Camera camera;
-    if (bounds) camera.frame(*bounds);
-    camera.set_focus(technique::working_region(timeline));
-    const auto view = options.view ? options.view : (t->views.empty() ? std::nullopt : render::parse_view(t->views.front()));
-    if (view) camera.set_preset(*view, false);
-    else camera.reset(false);
-    const glm::mat4 view_projection = camera.projection_matrix(aspect) * camera.view_matrix();
-    const glm::vec3 eye = camera.eye();
-    auto visible = [&](const technique::TechniqueFrame&, const std::array<technique::HandShape, 2>& shapes) {
-      for (const technique::HandShape& shape : shapes) {
-        const glm::vec3 palm(shape.parts[0].frame[3]);
-        const glm::vec3 fingertip = shape.parts[technique::hand_part(2, 2)].tip;
-        if (!point_visible(palm, view_projection, eye, *surface) &&
-            !point_visible(fingertip, view_projection, eye, *surface))
-          return false;
-      }
-      return true;
+    // The app itself, without drawing, plays alongside for the camera and the client's pose.
+    Options played = options;
+    played.technique = t->id;
+    played.at_seconds = 0.0;
+    State scene;
+    if (auto loaded = scene.load(played, paths); !loaded) { report_error(loaded.error().describe()); return kExitBadInput; }
+    render::SightLines sight(scene.client_model, &scene.model);
+    double played_to = 0.0;
+    auto visible = [&](const technique::TechniqueFrame& frame, const std::array<technique::HandShape, 2>&) {
+      if (frame.time > played_to) scene.update(frame.time - played_to), played_to = frame.time;
+      return both_hands_seen(scene, sight, options.size);
     };
     all.push_back(technique::measure_technique(timeline, *surface, kSampleS, visible));
   }

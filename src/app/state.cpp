@@ -1,4 +1,5 @@
 #include "app/state.hpp"
+#include "app/view_search.hpp"
 
 #include <cfloat>
 
@@ -118,7 +119,7 @@ void State::sync_client() {
   if (simulation.timeline() != client_timeline_) {
     client_timeline_ = simulation.timeline();
     const auto* t = simulation.technique();
-    client.set_technique(client_timeline_, t ? t->views : std::vector<std::string>{});
+    client.set_technique(client_timeline_, t ? t->views : std::vector<std::string>{}, simulation.frame().time);
   }
   camera.set_subject(leg_to_room());
 }
@@ -132,6 +133,9 @@ void State::frame_technique(std::optional<render::ViewPreset> view, bool animate
   if (!view && t && timeline) {
     // No view asked for: follow the work, step by step (render/step_camera.hpp).
     const ViewAngles first = view_angles(t->views.empty() ? "front" : t->views.front());
+    step_camera.set_judge([this](std::size_t step, const anatomy::Bounds& region, ViewAngles suggested) {
+      return best_step_view(*this, step, region, suggested);  // both hands seen past the client (app/view_search.hpp)
+    });
     step_camera.start(camera, *timeline, simulation.frame().time, first, animate);
     return;
   }
@@ -148,7 +152,10 @@ void State::update(double dt) {
   const bool was_turning = client.turning();
   // With no technique, the view asked for decides which side is up.
   if (!simulation.technique() && camera.preset()) client.face(side_shown(*camera.preset()));
-  client.update(dt, simulation.technique() ? std::optional(simulation.frame().step) : std::nullopt);
+  if (const auto* p = simulation.playback(); p && simulation.technique())
+    client.update(dt, p->time(), p->playing() ? dt * p->speed() : 0.0);  // a jump puts the client on its side at once
+  else
+    client.update(dt, std::nullopt);
   camera.set_subject(leg_to_room());
   if (new_posture) {
     frame_technique(std::nullopt, true);
@@ -236,7 +243,11 @@ render::FrameView State::frame_view(glm::ivec2 framebuffer) const {
     }
     if (const auto* timeline = simulation.timeline())
       v.tissue = technique::tissue_shape(*timeline, f, simulation.surface());
-    const auto arms = technique::place_forearms({f.hands[0].transform, f.hands[1].transform}, &simulation.surface());
+    // On the table, the therapist stands at its side, on the leg's open side (technique/forearm.hpp).
+    const auto stance = technique::stance_beside_table(v.leg_to_room, anatomy::Table::kTopY);
+    const bool table = v.client && v.client->on_table;
+    const auto arms = technique::place_forearms({f.hands[0].transform, f.hands[1].transform}, &simulation.surface(),
+                                                table ? &stance : nullptr);
     for (std::size_t h = 0; h < 2; ++h) v.hands[h].forearm = arms[h].frame;
   }
   return v;

@@ -141,7 +141,7 @@ void Camera::follow(const anatomy::Bounds& region, float yaw, float pitch, float
   OrbitPose p = focus_ ? *focus_ : home_;
   // The angles are the leg's own (where its hands show best); where the client lies the same
   // direction is turned into the room's, exactly, but never from under the table.
-  const glm::vec3 d = glm::normalize(glm::mat3(subject_) * leg_direction({yaw, pitch}));
+  const glm::vec3 d = open_side(leg_direction({yaw, pitch}), subject_);
   p.yaw = std::atan2(d.x, d.z);
   p.pitch = std::clamp(std::asin(std::clamp(d.y, -1.0f, 1.0f)), upright(subject_) ? -kMaxPitch : 0.05f, kMaxPitch);
   if (seconds > 0.0f) {

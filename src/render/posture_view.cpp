@@ -27,6 +27,21 @@ glm::vec3 leg_direction(const ViewAngles& a) {
   return {std::sin(a.yaw) * c, std::sin(a.pitch), std::cos(a.yaw) * c};
 }
 
+glm::vec3 open_side(const glm::vec3& leg_dir, const glm::mat4& leg_to_room) {
+  glm::vec3 d = glm::normalize(leg_dir);
+  const glm::mat3 r(leg_to_room);
+  if (upright(leg_to_room)) {
+    d.x = std::abs(d.x);
+    return glm::normalize(r * d);
+  }
+  if (d.x >= 0.0f) return glm::normalize(r * d);
+  const float inner = -d.x;
+  d.x = 0.0f;
+  glm::vec3 room = r * d;
+  room.y += inner;  // the inner part of the look becomes a look from above
+  return glm::length(room) > 1e-4f ? glm::normalize(room) : glm::vec3(0, 1, 0);
+}
+
 ViewAngles room_angles(const glm::vec3& leg_dir, const glm::mat4& leg_to_room) {
   const glm::mat3 r(leg_to_room);
   const glm::vec3 d = glm::normalize(r * leg_dir);

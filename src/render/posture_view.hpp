@@ -22,6 +22,12 @@ bool upright(const glm::mat4& leg_to_room);
 // the table.
 ViewAngles room_angles(const glm::vec3& leg_direction, const glm::mat4& leg_to_room);
 
+// The room direction to look from, for a direction of the leg frame, that never looks through
+// the other leg: a direction from the leg's inner side (-X, where the other leg lies) is turned
+// to look from above instead when the client lies or sits (from the ceiling over the table), and
+// mirrored to the outer side when standing (the other leg stands beside it, at the same height).
+glm::vec3 open_side(const glm::vec3& leg_direction, const glm::mat4& leg_to_room);
+
 // The direction of the leg frame that the named view's angles (core/view_angles.hpp) look from.
 glm::vec3 leg_direction(const ViewAngles& angles);
 

@@ -18,7 +18,12 @@ ViewAngles facing_angles(const glm::vec3& facing, ViewAngles fallback) {
   // both better than the technique's own view.
   // Not straight along it but 40 degrees round to one side: straight on, the camera looks over
   // the therapist's shoulder and the forearms come at it, hiding the hands.
-  if (horizontal > 0.35f) a.yaw = std::atan2(facing.x, facing.z) + kSideways;
+  // The turn goes toward the leg's outer side (+X): the inner side faces the other leg, which
+  // would stand between the camera and the hands.
+  if (horizontal > 0.35f) {
+    const float yaw = std::atan2(facing.x, facing.z);
+    a.yaw = yaw + (std::cos(yaw) >= 0.0f ? kSideways : -kSideways);
+  }
   const float length = glm::length(facing);
   if (length > 0.35f) {
     // Tilt toward where the hands face, three quarters of the way: on the sole (facing down)
@@ -34,6 +39,7 @@ void StepCamera::start(Camera& camera, const technique::Timeline& timeline, doub
   timeline_ = &timeline;
   fallback_ = fallback;
   framings_ = technique::step_framings(timeline);
+  chosen_.assign(framings_.size(), std::nullopt);
   step_ = timeline.step_at(t);
   frame_step(camera, step_, animate ? kMoveSeconds : 0.0f);
 }
@@ -44,6 +50,7 @@ void StepCamera::update(Camera& camera, const technique::Timeline* timeline, std
     // Rebuilt (hot reload): frame its steps afresh.
     timeline_ = timeline;
     framings_ = technique::step_framings(*timeline);
+    chosen_.assign(framings_.size(), std::nullopt);
     step_ = framings_.size();
   }
   if (step == step_ || step >= framings_.size()) return;
@@ -54,7 +61,12 @@ void StepCamera::update(Camera& camera, const technique::Timeline* timeline, std
 void StepCamera::frame_step(Camera& camera, std::size_t step, float seconds) {
   if (step >= framings_.size()) return;
   const technique::StepFraming& f = framings_[step];
-  const ViewAngles a = facing_angles(f.facing, fallback_);
+  ViewAngles a = facing_angles(f.facing, fallback_);
+  if (judge_) {
+    if (chosen_.size() != framings_.size()) chosen_.assign(framings_.size(), std::nullopt);
+    if (!chosen_[step]) chosen_[step] = judge_(step, f.region, a);
+    a = *chosen_[step];
+  }
   camera.follow(f.region, a.yaw, a.pitch, seconds);
 }
 

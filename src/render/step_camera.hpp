@@ -5,6 +5,8 @@
 // the leg on the way round. Once the user moves the camera it stays where they put it
 // (Camera::following) until the technique is framed again. Plain maths, no GL.
 #include <cstddef>
+#include <functional>
+#include <optional>
 #include <vector>
 
 #include "core/view_angles.hpp"
@@ -19,8 +21,16 @@ namespace effleura::render {
 // the calf) leave `fallback` (the technique's own first view).
 ViewAngles facing_angles(const glm::vec3& facing, ViewAngles fallback);
 
+// Chooses the angles (the leg's own, as facing_angles gives) a step is seen from, given the
+// region it frames and the angles the hands' facing suggests: the app looks for the view that
+// shows both hands past the client (app/view_search.hpp).
+using ViewJudge = std::function<ViewAngles(std::size_t step, const anatomy::Bounds& region, ViewAngles suggested)>;
+
 class StepCamera {
  public:
+  // With a judge, each step's view is the judge's choice (once per step, cached until the
+  // timeline changes); without one, the suggestion from the hands' facing.
+  void set_judge(ViewJudge judge) { judge_ = std::move(judge); chosen_.clear(); }
   // Starts following `timeline` (whose steps are framed once, here) from the step at time t;
   // `animate` false jumps there. `fallback`: the technique's first view.
   void start(Camera& camera, const technique::Timeline& timeline, double t, ViewAngles fallback, bool animate);
@@ -39,6 +49,8 @@ class StepCamera {
   std::vector<technique::StepFraming> framings_;
   std::size_t step_ = 0;
   ViewAngles fallback_{};
+  ViewJudge judge_;
+  std::vector<std::optional<ViewAngles>> chosen_;
 };
 
 }  // namespace effleura::render

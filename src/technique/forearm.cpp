@@ -1,6 +1,7 @@
 #include "technique/forearm.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 #include <glm/ext/matrix_transform.hpp>
 #include <glm/geometric.hpp>
@@ -50,7 +51,17 @@ std::string sleeve_mesh_name(Hand hand) { return hand == Hand::left ? "sleeve.le
 
 glm::mat4 forearm_bind(Hand hand) { return frame_along(glm::mat4(1.0f), hand, glm::vec3(0, 0, -1)); }
 
-std::array<Forearm, 2> place_forearms(const std::array<glm::mat4, 2>& palms, const anatomy::LegSurface* surface) {
+Stance stance_beside_table(const glm::mat4& leg_to_room, float top_y) {
+  const glm::mat4 to_leg = glm::inverse(leg_to_room);
+  Stance s;
+  s.up = unit_or(glm::vec3(to_leg * glm::vec4(0.0f, 1.0f, 0.0f, 0.0f)), glm::vec3(0, 1, 0));
+  s.side = unit_or(glm::vec3(1, 0, 0) - s.up * s.up.x, glm::vec3(1, 0, 0));
+  s.table_top = glm::dot(s.up, glm::vec3(to_leg * glm::vec4(0.0f, top_y, 0.0f, 1.0f)));
+  return s;
+}
+
+std::array<Forearm, 2> place_forearms(const std::array<glm::mat4, 2>& palms, const anatomy::LegSurface* surface,
+                                      const Stance* stance) {
   std::array<glm::vec3, 2> wrist{}, back{}, fingers{};
   for (std::size_t h = 0; h < 2; ++h) {
     const glm::mat4 side = side_of(h == 0 ? Hand::left : Hand::right);
@@ -81,6 +92,17 @@ std::array<Forearm, 2> place_forearms(const std::array<glm::mat4, 2>& palms, con
     const glm::mat4 base = palms[h] * side_of(hand);
     const glm::mat4 to_local = glm::inverse(base);
     glm::vec3 dir = unit_or(unit_or(torso - wrist[h], back[h]) + 0.8f * back[h], back[h]);
+    if (stance) {
+      // Toward the therapist beside the table, trailing behind the fingers by a third; the
+      // elbow's rise set by its height over the table top, not by the hand's tilt.
+      glm::vec3 trail = fingers[0] + fingers[1];
+      trail -= stance->up * glm::dot(trail, stance->up);
+      trail -= stance->side * glm::dot(trail, stance->side);
+      const glm::vec3 level = unit_or(stance->side - 0.35f * unit_or(trail, glm::vec3(0.0f)), stance->side);
+      const float over = stance->table_top + kElbowOverTable - glm::dot(stance->up, wrist[h]);
+      const float rise = std::clamp(over / kForearmLength, -0.3f, 0.8f);
+      dir = rise * stance->up + std::sqrt(1.0f - rise * rise) * level;
+    }
     glm::vec3 local = within_wrist_range(glm::vec3(to_local * glm::vec4(dir, 0.0f)));
     if (surface) {
       // Swing out along the back of the hand until the forearm clears the skin (a finger's
@@ -94,7 +116,10 @@ std::array<Forearm, 2> place_forearms(const std::array<glm::mat4, 2>& palms, con
           if (p.y > surface->min_along() && surface->radial_outside(p) < 0.022f + 0.015f * static_cast<float>(s) / 6.0f) clear = false;
         }
         if (clear) break;
-        local = within_wrist_range(local + glm::vec3(0.0f, 0.35f, 0.0f));
+        // At a table the forearm lifts toward the ceiling (the therapist reaches over the leg);
+        // otherwise out along the back of the hand.
+        const glm::vec3 lift = stance ? glm::vec3(to_local * glm::vec4(stance->up, 0.0f)) : glm::vec3(0.0f, 1.0f, 0.0f);
+        local = within_wrist_range(local + 0.35f * lift);
       }
     }
     arms[h].frame = frame_along(palms[h], hand, local);

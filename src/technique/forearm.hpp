@@ -44,9 +44,27 @@ std::string sleeve_mesh_name(Hand hand);
 // The forearm frame at the bind pose (palm frame = identity, wrist straight).
 glm::mat4 forearm_bind(Hand hand);
 
+// Where the therapist stands when the client lies on a table, in the leg's frame: the room's up,
+// the level direction from the leg toward the therapist (the leg's open, outer side, where the
+// camera looks from), and the table top's height along `up`.
+struct Stance {
+  glm::vec3 up{0.0f, 1.0f, 0.0f};
+  glm::vec3 side{1.0f, 0.0f, 0.0f};
+  float table_top = 0.0f;
+};
+// A therapist beside the table on the massaged (left) leg's outer side, for a leg placed in the
+// room by `leg_to_room` (anatomy/client_pose.hpp) over a table top at room height `top_y`.
+Stance stance_beside_table(const glm::mat4& leg_to_room, float top_y);
+// Elbows of a therapist at a table: this far above the table top (a standing adult working a
+// leg on a table of 70 cm bends the elbows a hand's breadth or two above the client).
+inline constexpr float kElbowOverTable = 0.27f;
+
 // `palms` are HandState::transform of the left and right hand. With a surface, an elbow that
-// would put the forearm into the leg is swung further out along the back of its hand.
+// would put the forearm into the leg is swung further out along the back of its hand. With a
+// stance, each forearm runs from the wrist toward the therapist standing there, the elbow about
+// kElbowOverTable above the table top (not straight up), trailing a little behind the fingers;
+// without one, toward a torso out along the backs of the hands (a standing leg).
 std::array<Forearm, 2> place_forearms(const std::array<glm::mat4, 2>& palms,
-                                      const anatomy::LegSurface* surface = nullptr);
+                                      const anatomy::LegSurface* surface = nullptr, const Stance* stance = nullptr);
 
 }  // namespace effleura::technique

@@ -67,3 +67,37 @@ TEST_CASE("the flow panel's posture is the posture drawn") {
   CHECK(stage.pose().wedge);
   CHECK(app::flow_posture(stage.posture()) == flow::Posture::raised);
 }
+
+TEST_CASE("a technique started or scrubbed to a moment puts the client in that step's posture at once") {
+  app::Simulation sim;
+  anatomy::Model no_model;
+  REQUIRE(sim.load(source_paths(), no_model).has_value());
+  // Effleurage: step 1 (0-16 s) on the back, step 2 (from 16 s) on the front.
+  REQUIRE(sim.select_technique("effleurage", 20.0).has_value());
+  REQUIRE(sim.frame().step == 1);
+  app::ClientStage stage;
+  stage.choose(anatomy::ClientPosture::supine);
+  stage.set_technique(sim.timeline(), sim.technique()->views, sim.frame().time);
+  CHECK(front_up(stage) == doctest::Approx(1.0f));  // supine on the first frame, no roll
+  CHECK_FALSE(stage.turning());
+  sim.update(1.0 / 30.0);
+  stage.update(1.0 / 30.0, sim.playback()->time(), 1.0 / 30.0);
+  CHECK(front_up(stage) == doctest::Approx(1.0f));
+
+  // A scrub back into the back-of-leg step: prone on the next frame, not a 1.6 s roll.
+  sim.playback()->seek(5.0);
+  sim.update(1.0 / 30.0);
+  stage.update(1.0 / 30.0, sim.playback()->time(), 1.0 / 30.0);
+  CHECK(front_up(stage) == doctest::Approx(-1.0f));
+  CHECK_FALSE(stage.turning());
+
+  // Playing on from there into the front step still rolls the client over, through its side.
+  bool turned_mid_way = false;
+  for (int i = 0; i < 30 * 14; ++i) {
+    sim.update(1.0 / 30.0);
+    stage.update(1.0 / 30.0, sim.playback()->time(), 1.0 / 30.0);
+    if (std::abs(front_up(stage)) < 0.5f) turned_mid_way = true;
+  }
+  CHECK(front_up(stage) == doctest::Approx(1.0f));
+  CHECK(turned_mid_way);
+}

