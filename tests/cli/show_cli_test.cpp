@@ -2,6 +2,7 @@
 // would run them.
 #include <doctest/doctest.h>
 
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 
@@ -66,17 +67,31 @@ TEST_CASE("--record writes an MP4 of the right size and frame count") {
   REQUIRE(probe.status == 0);
   CHECK(probe.out.find("320,180,60") == 0);
   CHECK(r.err.find("100%") != std::string::npos);  // the progress bar reached the end
-  // Frames go to ffmpeg bottom row first and ffmpeg turns them: the studio background is
-  // lighter at the top, so an upside-down video shows a dark top.
+  // Frames go to ffmpeg bottom row first and ffmpeg turns them. An upside-down video would
+  // match a screenshot of the same moment only when flipped: compare the first frame with a
+  // screenshot straight and upside down (both as 8-bit grey through ffmpeg).
+  const auto shot = effleura::test::temp_dir("show") / "first-frame.png";
+  auto s = run(kExe, "--headless --screenshot " + q(shot) + " --technique effleurage --size 320x180 --antialias filter");
+  REQUIRE_MESSAGE(s.status == 0, s.err);
   auto gray = run("ffmpeg", "-v error -i " + q(out) + " -frames:v 1 -f rawvideo -pix_fmt gray -");
+  auto still = run("ffmpeg", "-v error -i " + q(shot) + " -f rawvideo -pix_fmt gray -");
   REQUIRE(gray.status == 0);
+  REQUIRE(still.status == 0);
   REQUIRE(gray.out.size() == 320u * 180u);
-  auto row_mean = [&](int y) {
-    double sum = 0.0;
-    for (int x = 0; x < 320; ++x) sum += static_cast<unsigned char>(gray.out[static_cast<std::size_t>(y * 320 + x)]);
-    return sum / 320.0;
-  };
-  CHECK(row_mean(2) > row_mean(177) + 15.0);
+  REQUIRE(still.out.size() == 320u * 180u);
+  double straight = 0.0, flipped = 0.0;
+  for (int y = 0; y < 180; ++y)
+    for (int x = 0; x < 320; ++x) {
+      const auto at = [](const std::string& img, int row, int col) {
+        return static_cast<double>(static_cast<unsigned char>(img[static_cast<std::size_t>(row * 320 + col)]));
+      };
+      straight += std::abs(at(gray.out, y, x) - at(still.out, y, x));
+      flipped += std::abs(at(gray.out, y, x) - at(still.out, 179 - y, x));
+    }
+  straight /= 320.0 * 180.0;
+  flipped /= 320.0 * 180.0;
+  MESSAGE("first frame against the screenshot: straight " << straight << ", upside down " << flipped);
+  CHECK(straight < 0.5 * flipped);
 }
 
 TEST_CASE("--frames-dir writes one PNG per frame") {

@@ -90,7 +90,8 @@ TEST_CASE("tissue: the dent's rim holds the volume pushed out of it") {
 TEST_CASE("tissue: compression dents the skin by the indentation, raises a rim, and the dent fills after release") {
   const Timeline tl = timeline_of("compression");
   const auto& s = leg_surface();
-  // The first press of the right hand (step 1: press to 0.8 s, hold to 1.4 s, release by 2.0 s).
+  // The first press of the right hand (step 1: lands at 0.4 s, presses to 0.8 s, holds to 1.4 s
+  // while the pressure builds, eases by 2.0 s and lifts off by 2.35 s).
   const TechniqueFrame hold = tl.evaluate(1.2);
   const HandState& hand = hold.hands[1];
   REQUIRE(hand.indentation_m > 0.002f);
@@ -120,9 +121,10 @@ TEST_CASE("tissue: compression dents the skin by the indentation, raises a rim, 
   CHECK(out < 2.0 * in);
   MESSAGE("compression dent: pressed in " << in * 1e6 << " cm3, raised " << out * 1e6 << " cm3, rim "
                                          << -highest * 1000.0f << " mm");
-  // Pressing in, the dent deepens with the pressure (0.2 s to 0.8 s).
+  // Pressing in, the dent deepens with the pressure (the palm lands at 0.4 s and presses
+  // harder until 1.4 s).
   float last = 0.0f;
-  for (double t = 0.2; t <= 0.8; t += 0.1) {
+  for (double t = 0.5; t <= 1.35; t += 0.1) {
     const TechniqueFrame f = tl.evaluate(t);
     const float depth = tissue_shape(tl, f, s).dents[1].depth;
     CHECK(depth > last);
