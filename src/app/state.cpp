@@ -332,7 +332,8 @@ ui::Overlay State::overlay(const render::FrameView& v, glm::ivec2 size) const {
   o.caption = caption;
   if (o.speed_legend && caption.empty() && simulation.flow())
     o.caption = "Blood in the leg's veins flowing back toward the heart: each dot is blood, coloured by its "
-                "speed. At rest about 360 mL a minute returns from one leg (Shoemaker 1997).";
+                "speed, and the arrows point the way it flows. At rest about 360 mL a minute returns from one "
+                "leg (Shoemaker 1997).";
   return o;
 }
 
