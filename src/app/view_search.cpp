@@ -41,7 +41,7 @@ ViewAngles best_step_view(const State& state, std::size_t step, const anatomy::B
   const bool table = client && pose.on_table;
 
   const double start = timeline->step_start(step);
-  const double end = step + 1 < timeline->step_count() ? timeline->step_start(step + 1) : timeline->duration();
+  const double end = timeline->step_end(step);
   std::vector<Moment> moments;
   technique::TechniqueFrame f;
   for (int i = 0; i < kMoments; ++i) {

@@ -104,7 +104,7 @@ TechniqueFigures measure_technique(const Timeline& timeline, const anatomy::LegS
   std::vector<int> seen(steps, 0);
   for (std::size_t s = 0; s < steps; ++s) {
     out.steps[s].start = timeline.step_start(s);
-    out.steps[s].end = s + 1 < steps ? timeline.step_start(s + 1) : timeline.duration();
+    out.steps[s].end = timeline.step_end(s);
     out.steps[s].closest_mm = std::numeric_limits<float>::max();
   }
   TechniqueFrame frame;

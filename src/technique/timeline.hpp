@@ -85,6 +85,10 @@ class Timeline {
   [[nodiscard]] double duration() const { return duration_; }
   [[nodiscard]] std::size_t step_count() const { return steps_.size(); }
   [[nodiscard]] double step_start(std::size_t i) const { return steps_[i].start; }
+  // Where step i ends: the next step's start, or the end of the timeline for the last step.
+  [[nodiscard]] double step_end(std::size_t i) const {
+    return i + 1 < steps_.size() ? steps_[i + 1].start : duration_;
+  }
   [[nodiscard]] std::vector<double> step_starts() const;
   [[nodiscard]] const std::string& id() const { return id_; }
   // Which step runs at t (t is clamped to [0, duration]).

@@ -38,7 +38,7 @@ std::vector<StepFraming> step_framings(const Timeline& timeline, int samples) {
   TechniqueFrame frame;
   for (std::size_t s = 0; s < timeline.step_count(); ++s) {
     const double start = timeline.step_start(s);
-    const double end = s + 1 < timeline.step_count() ? timeline.step_start(s + 1) : timeline.duration();
+    const double end = timeline.step_end(s);
     StepFraming f{{glm::vec3(1e9f), glm::vec3(-1e9f)}, glm::vec3(0.0f)};
     int touching = 0;
     for (int i = 0; i < samples; ++i) {

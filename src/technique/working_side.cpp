@@ -11,7 +11,7 @@ std::vector<WorkingSide> step_sides(const Timeline& timeline, int samples) {
   TechniqueFrame frame;
   for (std::size_t s = 0; s < timeline.step_count(); ++s) {
     const double start = timeline.step_start(s);
-    const double end = s + 1 < timeline.step_count() ? timeline.step_start(s + 1) : timeline.duration();
+    const double end = timeline.step_end(s);
     // cos(around) is +1 at the front of the leg and -1 at the back; averaged over the contacts.
     double sum = 0.0;
     int contacts = 0;
