@@ -114,4 +114,28 @@ glm::vec3 to_room(const glm::mat4& leg_to_room, const glm::vec3& leg_direction) 
   return glm::vec3(leg_to_room * glm::vec4(leg_direction, 0.0f));
 }
 
+namespace {
+
+bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
+
+}  // namespace
+
+const glm::mat4& client_part_frame(std::string_view name, const ClientPose& pose) {
+  static const glm::mat4 room(1.0f);
+  if (name == "client.leg-right" || name == "drape.leg-right") return pose.right_leg;
+  if (starts_with(name, "table.")) return room;
+  return pose.body;
+}
+
+bool client_part_shown(std::string_view name, const ClientPose& pose) {
+  if (name == "client.arms-up") return pose.arms_up;
+  if (name == "client.arms-down") return !pose.arms_up;
+  if (name == "drape.leg-right") return pose.on_table;  // standing, the other leg is bare
+  if (name == "table.bolster-knees") return pose.knee_bolster;
+  if (name == "table.bolster-ankles") return pose.ankle_bolster;
+  if (name == "table.wedge") return pose.wedge;
+  if (starts_with(name, "table.")) return pose.on_table;
+  return true;
+}
+
 }  // namespace effleura::anatomy

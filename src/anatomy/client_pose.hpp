@@ -56,6 +56,12 @@ struct ClientPose {
 // axis of the table: 0 lies prone, 1 supine, in between on the way (lifted clear of the table).
 ClientPose client_pose(ClientPosture posture, float turn = -1.0f);
 
+// For a part of assets/client.glb (forge/client_shapes.hpp), by mesh name: the frame of the pose
+// it is modelled in (the body, the other leg, or the room for the table) and whether this pose
+// shows it. The renderer draws by these and the sight lines test against them.
+[[nodiscard]] const glm::mat4& client_part_frame(std::string_view name, const ClientPose& pose);
+[[nodiscard]] bool client_part_shown(std::string_view name, const ClientPose& pose);
+
 // A direction of the leg frame (e.g. the back of the leg, -Z) in the room.
 glm::vec3 to_room(const glm::mat4& leg_to_room, const glm::vec3& leg_direction);
 

@@ -9,25 +9,6 @@ namespace {
 
 bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
 
-// Which frame of the pose a part is modelled in (forge/client_shapes.hpp).
-const glm::mat4& frame_of(const std::string& name, const anatomy::ClientPose& pose) {
-  static const glm::mat4 room(1.0f);
-  if (name == "client.leg-right" || name == "drape.leg-right") return pose.right_leg;
-  if (starts_with(name, "table.")) return room;
-  return pose.body;
-}
-
-bool shown(const std::string& name, const anatomy::ClientPose& pose) {
-  if (name == "client.arms-up") return pose.arms_up;
-  if (name == "client.arms-down") return !pose.arms_up;
-  if (name == "drape.leg-right") return pose.on_table;  // standing, the other leg is bare
-  if (name == "table.bolster-knees") return pose.knee_bolster;
-  if (name == "table.bolster-ankles") return pose.ankle_bolster;
-  if (name == "table.wedge") return pose.wedge;
-  if (starts_with(name, "table.")) return pose.on_table;
-  return true;
-}
-
 // Colours and SHADING (shaders/model.frag): the body's skin exactly as the leg's skin layer
 // (renderer.cpp), so the two read as one person; cotton, upholstery and wood matte.
 struct Look {
@@ -58,11 +39,11 @@ void ClientPass::draw(const std::array<ShaderProgram, 4>& materials, const Frame
   if (!view.client) return;
   const anatomy::ClientPose& pose = *view.client;
   for (const Part& part : parts_) {
-    if (part.kind != kind || !shown(part.mesh.name(), pose)) continue;
+    if (part.kind != kind || !anatomy::client_part_shown(part.mesh.name(), pose)) continue;
     const Look look = look_of(part.mesh.name());
     const ShaderProgram& m = materials[static_cast<std::size_t>(look.shading)];
     m.use();
-    m.set("uModel", frame_of(part.mesh.name(), pose));
+    m.set("uModel", anatomy::client_part_frame(part.mesh.name(), pose));
     m.set("uBaseColour", look.colour);
     m.set("uOpacity", opacity);
     part.mesh.draw();

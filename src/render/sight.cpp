@@ -9,8 +9,6 @@
 namespace effleura::render {
 namespace {
 
-bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
-
 bool same_pose(const anatomy::ClientPose& a, const anatomy::ClientPose& b) {
   return a.body == b.body && a.left_leg == b.left_leg && a.right_leg == b.right_leg && a.on_table == b.on_table &&
          a.arms_up == b.arms_up && a.wedge == b.wedge && a.knee_bolster == b.knee_bolster &&
@@ -78,24 +76,6 @@ float segment_gap(const glm::vec3& p0, const glm::vec3& p1, const glm::vec3& q0,
 
 }  // namespace
 
-const glm::mat4& client_part_frame(const std::string& name, const anatomy::ClientPose& pose) {
-  static const glm::mat4 room(1.0f);
-  if (name == "client.leg-right" || name == "drape.leg-right") return pose.right_leg;
-  if (starts_with(name, "table.")) return room;
-  return pose.body;
-}
-
-bool client_part_shown(const std::string& name, const anatomy::ClientPose& pose) {
-  if (name == "client.arms-up") return pose.arms_up;
-  if (name == "client.arms-down") return !pose.arms_up;
-  if (name == "drape.leg-right") return pose.on_table;
-  if (name == "table.bolster-knees") return pose.knee_bolster;
-  if (name == "table.bolster-ankles") return pose.ankle_bolster;
-  if (name == "table.wedge") return pose.wedge;
-  if (starts_with(name, "table.")) return pose.on_table;
-  return true;
-}
-
 SightLines::SightLines(const anatomy::Model& client, const anatomy::Model* leg) : client_(client), leg_(leg) {}
 
 void SightLines::add(const anatomy::Mesh& mesh, const glm::mat4& to_room) {
@@ -121,7 +101,7 @@ void SightLines::set_pose(const std::optional<anatomy::ClientPose>& pose) {
   parts_.clear();
   if (pose)
     for (const anatomy::Mesh& m : client_.meshes)
-      if (client_part_shown(m.name, *pose)) add(m, client_part_frame(m.name, *pose));
+      if (anatomy::client_part_shown(m.name, *pose)) add(m, anatomy::client_part_frame(m.name, *pose));
   if (leg_)
     if (const anatomy::Mesh* skin = leg_->find("skin")) add(*skin, pose ? pose->left_leg : glm::mat4(1.0f));
 }

@@ -17,11 +17,6 @@
 
 namespace effleura::render {
 
-// The pose matrix a part of assets/client.glb is modelled in (forge/client_shapes.hpp), and
-// whether it shows in that pose: the same rules the client pass draws by.
-const glm::mat4& client_part_frame(const std::string& name, const anatomy::ClientPose& pose);
-bool client_part_shown(const std::string& name, const anatomy::ClientPose& pose);
-
 // A rounded rod that hides what is behind it (a forearm: wrist to elbow, in the room).
 struct Rod {
   glm::vec3 a{0.0f}, b{0.0f};
