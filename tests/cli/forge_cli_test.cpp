@@ -5,10 +5,15 @@
 #include <filesystem>
 
 #include "run_binary.hpp"
+#include "../support/sanitizer.hpp"
 
 #ifdef EFFLEURA_FORGE_EXE
 
 using effleura::test::run;
+// --check rebuilds the part at full resolution: 30 s and more under the sanitizers, whose pass
+// already runs the same forge code at coarse resolution (tests/unit/forge_*_test.cpp); the
+// Release pass runs these two.
+using effleura::test::kSanitized;
 
 TEST_CASE("effleura-forge --help names the three parts it builds") {
   auto r = run(EFFLEURA_FORGE_EXE, "--help");
@@ -18,7 +23,7 @@ TEST_CASE("effleura-forge --help names the three parts it builds") {
   CHECK(r.out.find("assets/hands.glb") != std::string::npos);
 }
 
-TEST_CASE("effleura-forge --part hands --check accepts the committed hands and refuses another file") {
+TEST_CASE("effleura-forge --part hands --check accepts the committed hands and refuses another file" * doctest::skip(kSanitized)) {
   const std::string committed = EFFLEURA_SOURCE_DIR "/assets/hands.glb";
   auto r = run(EFFLEURA_FORGE_EXE, "--part hands --check '" + committed + "'");
   CHECK_MESSAGE(r.status == 0, r.err);
@@ -27,7 +32,7 @@ TEST_CASE("effleura-forge --part hands --check accepts the committed hands and r
   CHECK(other.err.find("--part hands") != std::string::npos);
 }
 
-TEST_CASE("effleura-forge --part client --check accepts the committed client and refuses the hands") {
+TEST_CASE("effleura-forge --part client --check accepts the committed client and refuses the hands" * doctest::skip(kSanitized)) {
   auto r = run(EFFLEURA_FORGE_EXE, "--part client --check '" EFFLEURA_SOURCE_DIR "/assets/client.glb'");
   CHECK_MESSAGE(r.status == 0, r.err);
   auto other = run(EFFLEURA_FORGE_EXE, "--part client --check '" EFFLEURA_SOURCE_DIR "/assets/hands.glb'");

@@ -12,7 +12,7 @@
 #include "forge/client_forge.hpp"
 #include "forge/client_shapes.hpp"
 #include "forge/mesh_tools.hpp"
-#include "sanitizer.hpp"
+#include "../support/sanitizer.hpp"
 
 using namespace effleura;
 namespace fs = std::filesystem;

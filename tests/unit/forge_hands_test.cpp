@@ -11,7 +11,7 @@
 
 #include "anatomy/model_loader.hpp"
 #include "core/files.hpp"
-#include "sanitizer.hpp"
+#include "../support/sanitizer.hpp"
 #include "forge/hand_forge.hpp"
 #include "forge/mesh_tools.hpp"
 #include "technique/forearm.hpp"
