@@ -114,6 +114,35 @@ void apply(const ui::TimelineCommands& c, State& scene, PanelState& panels) {
   if (c.looping) p->set_looping(*c.looping);
 }
 
+flow::LegCondition leg_condition(const State& scene) {
+  flow::LegCondition leg;
+  for (std::size_t i = 0; i < scene.valve_veins.size() && i < scene.incompetent.size(); ++i)
+    if (scene.incompetent[i]) leg.incompetent.push_back(scene.valve_veins[i]);
+  leg.stocking_mmhg = scene.stocking_mmhg;
+  return leg;
+}
+
+void fill_indices(const FlowIndices::Snapshot& snap, ui::FlowPanelState& s) {
+  using I = ui::FlowPanelState::Indices;
+  switch (snap.status) {
+    case FlowIndices::Status::idle: s.indices = I::idle; return;
+    case FlowIndices::Status::computing: s.indices = I::computing; return;
+    case FlowIndices::Status::failed: s.indices = I::failed; s.indices_error = snap.error; return;
+    case FlowIndices::Status::ready: break;
+  }
+  s.indices = I::ready;
+  s.rest_calf_ml = static_cast<float>(snap.figures.rest_calf_ml);
+  s.rest_ankle_mmhg = static_cast<float>(snap.figures.rest_ankle_mmhg);
+  const auto& c = snap.figures.indices;
+  s.ejection_fraction = static_cast<float>(c.plethysmography.ejection_fraction);
+  s.residual_volume_fraction = static_cast<float>(c.plethysmography.residual_volume_fraction);
+  s.filling_index_ml_s = static_cast<float>(c.plethysmography.filling_index_ml_s);
+  s.refill_time_s = static_cast<float>(c.refill_time_s);
+  s.ambulatory_mmhg = static_cast<float>(c.ambulatory.walking_mmhg);
+  s.standing_mmhg = static_cast<float>(c.ambulatory.standing_mmhg);
+  s.recovery_s = static_cast<float>(c.ambulatory.recovery_s);
+}
+
 ui::FlowPanelState flow_state(const State& scene) {
   ui::FlowPanelState s;
   s.femoral_ml_s = scene.history.series(0);
@@ -128,6 +157,7 @@ ui::FlowPanelState flow_state(const State& scene) {
   }
   s.sample_interval_s = static_cast<float>(FlowHistory::kInterval);
   s.stocking_mmhg = scene.stocking_mmhg;
+  fill_indices(scene.flow_indices.snapshot(), s);
   return s;
 }
 
@@ -144,6 +174,7 @@ void apply(const ui::FlowCommands& c, State& scene) {
     scene.incompetent[i] = !scene.incompetent[i];
     (void)f->set_incompetent(scene.valve_veins[i], scene.incompetent[i]);
   }
+  if (c.indices_wanted && f) scene.flow_indices.request(f->network(), leg_condition(scene), scene.simulation.posture);
   if (c.show_flow_view) {
     // Veins and bones under a faint skin: muscles would hide the deep veins.
     scene.settings.layers.veins = true;

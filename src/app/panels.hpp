@@ -41,6 +41,9 @@ ui::TimelineState timeline_state(const State& state, const PanelState& panels);
 void apply(const ui::TimelineCommands& commands, State& state, PanelState& panels);
 
 ui::FlowPanelState flow_state(const State& state);
+// The leg on screen as the clinic's protocols take it (leaky valves, stocking).
+flow::LegCondition leg_condition(const State& state);
+void fill_indices(const FlowIndices::Snapshot& snapshot, ui::FlowPanelState& panel);
 void apply(const ui::FlowCommands& commands, State& state);
 
 }  // namespace effleura::app

@@ -12,6 +12,7 @@
 #include "app/paths.hpp"
 #include "app/client_stage.hpp"
 #include "app/flow_history.hpp"
+#include "app/flow_indices.hpp"
 #include "app/simulation.hpp"
 #include "core/file_watcher.hpp"
 #include "core/error.hpp"
@@ -78,6 +79,7 @@ class State {
   // Set by kiosk scenes and lesson steps: shown instead of the technique's own caption.
   std::string fixed_caption;
   FlowHistory history;
+  FlowIndices flow_indices;  // the clinic's indices of this leg, for the Blood flow panel
   std::vector<std::string> valve_veins;    // veins that have valves, for the flow panel
   std::vector<bool> incompetent;           // parallel to valve_veins
   std::string reload_error;                // last hot-reload error; empty after a good reload

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <stop_token>
 
 namespace effleura::flow {
 namespace {
@@ -10,9 +11,12 @@ constexpr double kStepS = 0.01;   // pumps are refreshed at 100 Hz, as in simula
 // Ten sitting ankle pumps at one a second (photoplethysmography refill test).
 constexpr CalfPumpRhythm kRefillPumps{1.0, 0.6, 90.0};
 
-void run(FlowSystem& fs, double seconds, Posture posture, const auto& pumps_at, const auto& each) {
+// Steps `seconds` with the pumps; returns early (leaving the leg where it was) once `stop` is
+// requested, so a worker that is no longer wanted ends within a step.
+void run(FlowSystem& fs, double seconds, Posture posture, const auto& pumps_at, const auto& each,
+         const std::stop_token& stop) {
   const auto n = static_cast<long long>(std::lround(seconds / kStepS));
-  for (long long k = 0; k < n; ++k) {
+  for (long long k = 0; k < n && !stop.stop_requested(); ++k) {
     const double t = static_cast<double>(k) * kStepS;
     fs.set_pumps(pumps_at(t));
     fs.advance(kStepS, {}, posture);
@@ -32,6 +36,8 @@ double recovery_time(const std::vector<double>& signal, double low, double high,
     if (signal[i] >= target) return static_cast<double>(i + 1) * kStepS;
   return -1.0;
 }
+
+std::unexpected<Error> stopped() { return fail("the clinical indices were stopped before they were done"); }
 
 }  // namespace
 
@@ -54,7 +60,8 @@ double skin_vein_volume_ml(const FlowSystem& fs) {
   return v * 1e6;
 }
 
-Expected<Plethysmography> air_plethysmography(const anatomy::VeinNetwork& network, const LegCondition& leg) {
+Expected<Plethysmography> air_plethysmography(const anatomy::VeinNetwork& network, const LegCondition& leg,
+                                              std::stop_token stop) {
   // Lying with the leg raised empties the veins: the reference "empty" volume.
   auto made = make_leg(network, leg, Posture::raised, 30.0);
   if (!made) return std::unexpected(made.error());
@@ -63,44 +70,48 @@ Expected<Plethysmography> air_plethysmography(const anatomy::VeinNetwork& networ
   // Standing up, weight on the other leg: the calf fills from the arteries (and, with reflux,
   // from above). Filled = the plateau after three minutes.
   std::vector<double> filling;
-  run(fs, 180.0, Posture::standing, kNoPumps, [&](double) { filling.push_back(fs.calf_volume_ml()); });
+  run(fs, 180.0, Posture::standing, kNoPumps, [&](double) { filling.push_back(fs.calf_volume_ml()); }, stop);
   Plethysmography p;
   const double full = fs.calf_volume_ml();
   p.venous_volume_ml = full - empty;
+  if (stop.stop_requested()) return stopped();
   if (p.venous_volume_ml <= 1.0) return p;
   const double t90 = recovery_time(filling, empty, full, 0.9);
   p.filling_index_ml_s = t90 > 0.0 ? 0.9 * p.venous_volume_ml / t90 : 0.0;
   // One tiptoe: the volume ejected is the fall from the filled volume.
   double lowest = full;
   run(fs, 2.0, Posture::standing, [](double t) { return PumpPressures{0.0, kTiptoe.pressure_at(t), 0.0}; },
-      [&](double) { lowest = std::min(lowest, fs.calf_volume_ml()); });
+      [&](double) { lowest = std::min(lowest, fs.calf_volume_ml()); }, stop);
   p.ejection_fraction = (full - lowest) / p.venous_volume_ml;
   // Refill, then ten tiptoes: what is left at the end is the residual volume.
-  run(fs, 90.0, Posture::standing, kNoPumps, kNothing);
+  run(fs, 90.0, Posture::standing, kNoPumps, kNothing, stop);
   const double refilled = fs.calf_volume_ml();
   run(fs, 10.0, Posture::standing, [](double t) { return PumpPressures{0.0, kTenTiptoes.pressure_at(t), 0.0}; },
-      kNothing);
+      kNothing, stop);
+  if (stop.stop_requested()) return stopped();
   // Residual: measured against the same filled plateau, so a slow refill does not flatter it.
   p.residual_volume_fraction = std::max(0.0, fs.calf_volume_ml() - empty - (refilled - full)) / p.venous_volume_ml;
   return p;
 }
 
-Expected<double> refill_time(const anatomy::VeinNetwork& network, const LegCondition& leg) {
+Expected<double> refill_time(const anatomy::VeinNetwork& network, const LegCondition& leg, std::stop_token stop) {
   auto made = make_leg(network, leg, Posture::sitting, 40.0);
   if (!made) return std::unexpected(made.error());
   FlowSystem& fs = *made;
   const double rest = skin_vein_volume_ml(fs);
   run(fs, 10.0, Posture::sitting, [](double t) { return PumpPressures{0.0, kRefillPumps.pressure_at(t), 0.0}; },
-      kNothing);
+      kNothing, stop);
   const double emptied = skin_vein_volume_ml(fs);
   std::vector<double> after;
-  run(fs, 120.0, Posture::sitting, kNoPumps, [&](double) { after.push_back(skin_vein_volume_ml(fs)); });
+  run(fs, 120.0, Posture::sitting, kNoPumps, [&](double) { after.push_back(skin_vein_volume_ml(fs)); }, stop);
+  if (stop.stop_requested()) return stopped();
   // A leg whose pumps barely lowered the skin veins has nothing to time: it refills at once.
   if (rest - emptied < 0.02 * rest) return 0.0;
   return recovery_time(after, emptied, rest, 0.9);
 }
 
-Expected<AmbulatoryPressure> ambulatory_pressure(const anatomy::VeinNetwork& network, const LegCondition& leg) {
+Expected<AmbulatoryPressure> ambulatory_pressure(const anatomy::VeinNetwork& network, const LegCondition& leg,
+                                                 std::stop_token stop) {
   auto made = make_leg(network, leg, Posture::standing, 40.0);
   if (!made) return std::unexpected(made.error());
   FlowSystem& fs = *made;
@@ -113,24 +124,26 @@ Expected<AmbulatoryPressure> ambulatory_pressure(const anatomy::VeinNetwork& net
       sum += fs.ankle_pressure_mmhg();
       ++count;
     }
-  });
+  }, stop);
   a.walking_mmhg = count > 0 ? sum / count : a.standing_mmhg;
-  const double stop = fs.ankle_pressure_mmhg();
+  const double stopped_at = fs.ankle_pressure_mmhg();
   std::vector<double> after;
-  run(fs, 120.0, Posture::standing, kNoPumps, [&](double) { after.push_back(fs.ankle_pressure_mmhg()); });
-  a.recovery_s = recovery_time(after, std::min(stop, a.walking_mmhg), a.standing_mmhg, 0.9);
+  run(fs, 120.0, Posture::standing, kNoPumps, [&](double) { after.push_back(fs.ankle_pressure_mmhg()); }, stop);
+  if (stop.stop_requested()) return stopped();
+  a.recovery_s = recovery_time(after, std::min(stopped_at, a.walking_mmhg), a.standing_mmhg, 0.9);
   return a;
 }
 
-Expected<ClinicalIndices> clinical_indices(const anatomy::VeinNetwork& network, const LegCondition& leg) {
+Expected<ClinicalIndices> clinical_indices(const anatomy::VeinNetwork& network, const LegCondition& leg,
+                                           std::stop_token stop) {
   ClinicalIndices c;
-  auto apg = air_plethysmography(network, leg);
+  auto apg = air_plethysmography(network, leg, stop);
   if (!apg) return std::unexpected(apg.error());
   c.plethysmography = *apg;
-  auto refill = refill_time(network, leg);
+  auto refill = refill_time(network, leg, stop);
   if (!refill) return std::unexpected(refill.error());
   c.refill_time_s = *refill;
-  auto avp = ambulatory_pressure(network, leg);
+  auto avp = ambulatory_pressure(network, leg, stop);
   if (!avp) return std::unexpected(avp.error());
   c.ambulatory = *avp;
   return c;

@@ -5,6 +5,7 @@
 //   photoplethysmography refill test: sitting, ten ankle pumps, then still
 //   ambulatory venous pressure: standing still, walking, standing still again
 #include <optional>
+#include <stop_token>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,6 +22,7 @@ namespace effleura::flow {
 struct LegCondition {
   std::vector<std::string> incompetent;   // vein ids
   double stocking_mmhg = 0.0;             // at the ankle
+  bool operator==(const LegCondition&) const = default;
 };
 
 // A fresh model of `network` with the condition applied, settled in `posture`.
@@ -33,25 +35,30 @@ struct Plethysmography {
   double ejection_fraction = 0.0;         // EF: one tiptoe's ejected volume / VV
   double residual_volume_fraction = 0.0;  // RVF: volume left after ten tiptoes / VV
 };
-Expected<Plethysmography> air_plethysmography(const anatomy::VeinNetwork& network, const LegCondition& leg);
+// Each protocol stops early with an error when `stop` is requested (the app computes them on
+// a worker thread and drops a computation whose leg has changed).
+Expected<Plethysmography> air_plethysmography(const anatomy::VeinNetwork& network, const LegCondition& leg,
+                                              std::stop_token stop = {});
 
 // Refill time (s): after ten sitting ankle pumps, until the skin veins above the ankle have
 // regained 90 % of what the pumps took; -1 if not within two minutes.
-Expected<double> refill_time(const anatomy::VeinNetwork& network, const LegCondition& leg);
+Expected<double> refill_time(const anatomy::VeinNetwork& network, const LegCondition& leg, std::stop_token stop = {});
 
 struct AmbulatoryPressure {
   double standing_mmhg = 0.0;   // ankle, standing still
   double walking_mmhg = 0.0;    // mean over the last 5 s of 20 s of walking
   double recovery_s = 0.0;      // after stopping, to regain 90 % of the fall; -1 not within 2 min
 };
-Expected<AmbulatoryPressure> ambulatory_pressure(const anatomy::VeinNetwork& network, const LegCondition& leg);
+Expected<AmbulatoryPressure> ambulatory_pressure(const anatomy::VeinNetwork& network, const LegCondition& leg,
+                                                 std::stop_token stop = {});
 
 struct ClinicalIndices {
   Plethysmography plethysmography;
   double refill_time_s = 0.0;
   AmbulatoryPressure ambulatory;
 };
-Expected<ClinicalIndices> clinical_indices(const anatomy::VeinNetwork& network, const LegCondition& leg);
+Expected<ClinicalIndices> clinical_indices(const anatomy::VeinNetwork& network, const LegCondition& leg,
+                                           std::stop_token stop = {});
 
 // Skin-vein volume above the ankle, what a photoplethysmograph there follows (mL).
 double skin_vein_volume_ml(const FlowSystem& fs);

@@ -38,9 +38,11 @@ void append_valves(const std::vector<ValveView>& valves, std::vector<ColouredVer
     glm::vec3 u, w;
     basis(v.downstream, u, w);
     const float r = v.radius_m * kScale;
-    // Open valves in pale ivory, shut ones brighter, leaky ones amber.
+    // Shut valves opaque white, open ones a dim translucent grey-blue against the wall, leaky ones
+    // amber: shut and open differ in brightness as well as in the leaflets' angle, so they read
+    // apart at the default distance and without colour vision (the legend shows both).
     const glm::vec4 colour = v.incompetent ? glm::vec4(1.0f, 0.62f, 0.15f, 0.95f)
-                                           : glm::vec4(glm::mix(glm::vec3(1.0f), glm::vec3(0.85f, 0.9f, 1.0f), v.open), 0.9f);
+                                           : glm::mix(glm::vec4(1.0f), glm::vec4(0.45f, 0.55f, 0.68f, 0.5f), v.open);
     for (int side = 0; side < 2; ++side) {
       const float sign = side == 0 ? 1.0f : -1.0f;
       const glm::vec3 hinge = v.position + sign * u * r;

@@ -120,8 +120,13 @@ void draw_flow_panel_plots(const FlowPanelState& s) {
                      "blood in the middle: about 26 cm/s lying at rest (Ilgenfritz 1994).",
                      static_cast<double>(s.femoral_velocity_cm_s));
   ImGui::PopStyleColor();
-  draw_flow_plot({"Blood held in the calf (mL)", "mL", &s.calf_ml, s.sample_interval_s, span, std::nullopt});
-  draw_flow_plot({"Pressure in the ankle veins (mmHg)", "mmHg", &s.ankle_mmhg, s.sample_interval_s, span, std::nullopt});
+  // Resting levels of this leg in this posture, once the worker has settled a copy of it.
+  const bool rest = s.indices == FlowPanelState::Indices::ready;
+  draw_flow_plot({"Blood held in the calf (mL)", "mL", &s.calf_ml, s.sample_interval_s, span,
+                  rest ? std::optional<float>(s.rest_calf_ml) : std::nullopt});
+  draw_flow_plot({"Pressure in the ankle veins (mmHg)", "mmHg", &s.ankle_mmhg, s.sample_interval_s, span,
+                  rest ? std::optional<float>(s.rest_ankle_mmhg) : std::nullopt});
+  draw_flow_indices(s);
 }
 
 }  // namespace effleura::ui

@@ -20,6 +20,8 @@ void draw_flow_plot(const FlowPlot& plot);
 struct FlowPanelState;
 // The Blood flow panel's plots and the figures beside them (teaching_panels.cpp draws the rest).
 void draw_flow_panel_plots(const FlowPanelState& s);
+// The clinic's indices of the leg (flow_indices_view.cpp), or "computing..." until they are ready.
+void draw_flow_indices(const FlowPanelState& s);
 
 // The axis range: the data (and baseline) with a little room, never narrower than `min_span`.
 void plot_range(const std::vector<float>& v, std::optional<float> baseline, float min_span, float& lo, float& hi);

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cfloat>
+#include <tuple>
 
 #include <imgui.h>
 
@@ -50,20 +51,36 @@ void draw_speed_legend(ImDrawList* dl, const OverlayLayout& layout, float scale)
   }
   text(2);
   text(3);
-  // Valves in render/valve_geometry.cpp's colours: two leaflets meeting (shut) in ivory, and
-  // amber for a leaky one.
-  const float fh = ImGui::GetFontSize(), key_y = at.y + h + fh + 6.0f * scale;
-  const auto valve_icon = [&](float x, ImU32 col) {
-    const ImVec2 tip(x + 6.0f * scale, key_y + 0.3f * fh);
-    dl->AddLine(ImVec2(x, key_y + 0.95f * fh), tip, col, 2.5f * scale);
-    dl->AddLine(ImVec2(x + 12.0f * scale, key_y + 0.95f * fh), tip, col, 2.5f * scale);
+  // The arrows (render/particle_pass): an outlined dart pointing the way the blood moves.
+  const float fh = ImGui::GetFontSize(), arrow_y = at.y + h + fh + 6.0f * scale;
+  {
+    const float cy = arrow_y + 0.55f * fh, x0 = at.x, x1 = at.x + 16.0f * scale;
+    const ImVec2 tri[3] = {ImVec2(x1, cy), ImVec2(x0, cy - 5.0f * scale), ImVec2(x0 + 4.0f * scale, cy)};
+    const ImVec2 tri2[3] = {ImVec2(x1, cy), ImVec2(x0 + 4.0f * scale, cy), ImVec2(x0, cy + 5.0f * scale)};
+    dl->AddTriangleFilled(tri[0], tri[1], tri[2], viridis(0.8f));
+    dl->AddTriangleFilled(tri2[0], tri2[1], tri2[2], viridis(0.8f));
+    dl->AddLine(tri[1], tri[0], IM_COL32(0, 0, 0, 255), 1.0f * scale);
+    dl->AddLine(tri2[2], tri[0], IM_COL32(0, 0, 0, 255), 1.0f * scale);
+    dl->AddText(ImVec2(x1 + 6.0f * scale, arrow_y), kLabelText, kArrowKey);
+  }
+  // Valves in render/valve_geometry.cpp's colours: two leaflets meeting (shut) in white, lying
+  // against the wall (open) in dim grey-blue, and amber for a leaky one.
+  const float key_y = arrow_y + fh + 4.0f * scale;
+  const auto valve_icon = [&](float x, ImU32 col, bool open) {
+    const float spread = open ? 5.0f * scale : 0.0f;
+    dl->AddLine(ImVec2(x, key_y + 0.95f * fh), ImVec2(x + 6.0f * scale - spread, key_y + 0.3f * fh), col, 2.5f * scale);
+    dl->AddLine(ImVec2(x + 12.0f * scale, key_y + 0.95f * fh), ImVec2(x + 6.0f * scale + spread, key_y + 0.3f * fh), col,
+                2.5f * scale);
     return x + 17.0f * scale;
   };
-  float x = valve_icon(at.x, IM_COL32(255, 255, 255, 255));
-  dl->AddText(ImVec2(x, key_y), kLabelText, "valve");
-  x += ImGui::CalcTextSize("valve").x + 12.0f * scale;
-  x = valve_icon(x, IM_COL32(255, 158, 38, 255));
-  dl->AddText(ImVec2(x, key_y), kLabelText, "leaky valve");
+  float x = at.x;
+  for (const auto& [label, col, open] : {std::tuple{kValveKeys[0], IM_COL32(255, 255, 255, 255), false},
+                                         std::tuple{kValveKeys[1], IM_COL32(115, 140, 173, 255), true},
+                                         std::tuple{kValveKeys[2], IM_COL32(255, 158, 38, 255), false}}) {
+    x = valve_icon(x, col, open);
+    dl->AddText(ImVec2(x, key_y), kLabelText, label);
+    x += ImGui::CalcTextSize(label).x + 12.0f * scale;
+  }
 }
 
 void draw_label(ImDrawList* dl, const PlacedLabel& p, float scale) {

@@ -172,10 +172,11 @@ OverlayLayout layout_overlay(const Overlay& overlay, float ui_scale) {
     // Wide enough for the title line, the bar's end labels and the valve key (two icons).
     const float w = std::max({230.0f * ui_scale, text_w(kLegendTexts[0]) + text_w(kLegendTexts[1]) + 3.0f * font,
                               text_w(kLegendTexts[2]) + text_w(kLegendTexts[3]) + 1.5f * font,
-                              text_w("valve") + text_w("leaky valve") + 46.0f * ui_scale});
+                              text_w(kArrowKey) + 24.0f * ui_scale,
+                              text_w(kValveKeys[0]) + text_w(kValveKeys[1]) + text_w(kValveKeys[2]) + 87.0f * ui_scale});
     layout.legend_bar_w = w;
-    // From the colour bar down to the box's bottom: the bar's labels, then the valve key's line.
-    const float below = h + pad + 2.0f * font + 6.0f * ui_scale;
+    // From the colour bar down to the box's bottom: the bar's labels, the arrow's and the valves' keys.
+    const float below = h + pad + 3.0f * font + 10.0f * ui_scale;
     // In the caption's column beside the model when it fits there, else in the wider free
     // column, else bottom left (clear of the View panel in the window); always above the caption.
     const float needed = w + 2.0f * pad;

@@ -41,6 +41,9 @@ struct OverlayLayout {
 
 // The legend's texts, in the order of OverlayLayout::legend_texts.
 inline constexpr std::array<const char*, 4> kLegendTexts = {"Blood speed", "backflow", "still", "fast (20+ cm/s)"};
+// The flow view's keys under the colour bar: the arrows, then the valves (shut, open, leaky).
+inline constexpr const char* kArrowKey = "the way the blood flows";
+inline constexpr std::array<const char*, 3> kValveKeys = {"valve shut", "open", "leaky"};
 
 OverlayLayout layout_overlay(const Overlay& overlay, float ui_scale);
 

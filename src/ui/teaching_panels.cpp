@@ -108,6 +108,7 @@ FlowCommands draw_flow_panel(const FlowPanelState& s) {
   ImGui::SetNextWindowCollapsed(display.y < 60 * em, ImGuiCond_FirstUseEver);  // small screens: start folded
   if (!ImGui::Begin("Blood flow", nullptr, kDocked)) { remember_panel_height(Panel::flow); ImGui::End(); return c; }
   remember_panel_height(Panel::flow);
+  c.indices_wanted = true;  // open: the app computes the clinic's indices on a worker thread
   if (ImGui::Button("Show the veins and blood")) c.show_flow_view = true;
   draw_flow_panel_plots(s);
   const char* postures[] = {"supine", "sitting", "standing", "raised"};

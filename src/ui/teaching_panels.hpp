@@ -46,6 +46,14 @@ struct FlowPanelState {
   float stocking_mmhg = 0.0f;
   std::vector<std::string> veins;      // ids with valves
   std::vector<bool> incompetent;       // parallel to veins
+  // The clinic's indices of this leg (app::FlowIndices, computed on a worker thread).
+  enum class Indices { idle, computing, ready, failed } indices = Indices::idle;
+  float ejection_fraction = 0.0f, residual_volume_fraction = 0.0f;  // shares, 0-1
+  float filling_index_ml_s = 0.0f, refill_time_s = 0.0f;          // refill -1: not within 2 min
+  float ambulatory_mmhg = 0.0f, standing_mmhg = 0.0f, recovery_s = 0.0f;
+  // The leg at rest in this posture (computed with them): the plots' dashed "rest" lines.
+  float rest_calf_ml = 0.0f, rest_ankle_mmhg = 0.0f;
+  std::string indices_error;
 };
 
 struct FlowCommands {
@@ -53,6 +61,7 @@ struct FlowCommands {
   std::optional<float> stocking_mmhg;
   std::optional<std::size_t> toggle_incompetent;  // index into veins
   bool show_flow_view = false;
+  bool indices_wanted = false;  // the panel is open: compute the leg's clinical indices
 };
 
 FlowCommands draw_flow_panel(const FlowPanelState& state);

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <stop_token>
 
 #include "flow/protocols.hpp"
 #include "flow/report.hpp"
@@ -179,4 +180,13 @@ TEST_CASE("breathing makes the supine groin flow phasic without changing its mea
   CHECK(hi > 1.3 * lo);
   CHECK(lo > 0.0);  // no backflow at the groin from quiet breathing
   CHECK(sum / 800.0 == doctest::Approx(quiet->femoral_outflow_ml_s()).epsilon(0.05));
+}
+
+TEST_CASE("the clinical indices stop when asked (the app's worker drops a leg no longer on screen)") {
+  std::stop_source stop;
+  stop.request_stop();
+  const auto c = flow::clinical_indices(network(), {}, stop.get_token());
+  REQUIRE_FALSE(c.has_value());
+  CHECK(c.error().message.find("stopped") != std::string::npos);
+  // Not asked, the same calls run to the end: every test above uses the default token.
 }

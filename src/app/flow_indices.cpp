@@ -1,0 +1,120 @@
+#include "app/flow_indices.hpp"
+
+#include <algorithm>
+#include <condition_variable>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <thread>
+#include <utility>
+
+namespace effleura::app {
+
+struct FlowIndices::Impl {
+  Compute compute;
+  mutable std::mutex mutex;
+  std::condition_variable_any wake;        // a new job for the worker
+  mutable std::condition_variable_any done;  // a job answered (wait())
+  Snapshot state;                          // what snapshot() returns
+  bool asked = false;                      // state.leg has been requested at least once
+  struct Job {
+    anatomy::VeinNetwork network;
+    flow::LegCondition leg;
+    flow::Posture posture;
+  };
+  std::optional<Job> pending;
+  std::stop_source job_stop;               // stops the job now running
+  std::jthread worker;                     // last member: joined before the rest goes
+
+  void loop(std::stop_token thread_stop) {
+    for (;;) {
+      Job job;
+      std::stop_source stop;
+      {
+        std::unique_lock lock(mutex);
+        if (!wake.wait(lock, thread_stop, [&] { return pending.has_value(); })) return;
+        job = std::move(*pending);
+        pending.reset();
+        job_stop = std::stop_source();
+        stop = job_stop;
+      }
+      // Either a newer request or the end of the program stops the job.
+      std::stop_callback on_exit(thread_stop, [&] { stop.request_stop(); });
+      auto result = compute(job.network, job.leg, job.posture, stop.get_token());
+      std::lock_guard lock(mutex);
+      if (stop.stop_requested() || pending.has_value() || !(state.leg == job.leg) || state.posture != job.posture)
+        continue;
+      if (result) {
+        state.status = Status::ready;
+        state.figures = *result;
+        state.error.clear();
+      } else {
+        state.status = Status::failed;
+        state.error = result.error().message;
+      }
+      done.notify_all();
+    }
+  }
+};
+
+namespace {
+
+// The app's figures: the clinical indices (kept for the last leg: only the worker thread
+// touches `last`) and the resting levels of a fresh model settled a minute in the posture.
+FlowIndices::Compute default_compute() {
+  auto last = std::make_shared<std::optional<std::pair<flow::LegCondition, flow::ClinicalIndices>>>();
+  return [last](const anatomy::VeinNetwork& network, const flow::LegCondition& leg, flow::Posture posture,
+                std::stop_token stop) -> Expected<FlowIndices::Figures> {
+    FlowIndices::Figures f;
+    auto rest = flow::make_leg(network, leg, posture, 60.0);
+    if (!rest) return std::unexpected(rest.error());
+    f.rest_calf_ml = rest->calf_volume_ml();
+    f.rest_ankle_mmhg = rest->ankle_pressure_mmhg();
+    if (*last && (*last)->first == leg) {
+      f.indices = (*last)->second;
+      return f;
+    }
+    auto indices = flow::clinical_indices(network, leg, stop);
+    if (!indices) return std::unexpected(indices.error());
+    *last = std::pair(leg, *indices);
+    f.indices = *indices;
+    return f;
+  };
+}
+
+}  // namespace
+
+FlowIndices::FlowIndices(Compute compute) : impl_(std::make_unique<Impl>()) {
+  impl_->compute = compute ? std::move(compute) : default_compute();
+}
+
+FlowIndices::~FlowIndices() = default;  // Impl's jthread asks its loop to stop, then joins
+FlowIndices::FlowIndices(FlowIndices&&) noexcept = default;
+FlowIndices& FlowIndices::operator=(FlowIndices&&) noexcept = default;
+
+void FlowIndices::request(const anatomy::VeinNetwork& network, flow::LegCondition leg, flow::Posture posture) {
+  std::ranges::sort(leg.incompetent);  // the same leaky veins in any order are the same leg
+  Impl& m = *impl_;
+  std::lock_guard lock(m.mutex);
+  if (m.asked && m.state.leg == leg && m.state.posture == posture) return;
+  m.asked = true;
+  m.state = Snapshot{Status::computing, leg, posture, {}, {}};
+  m.job_stop.request_stop();
+  m.pending.emplace(Impl::Job{network, std::move(leg), posture});
+  if (!m.worker.joinable()) m.worker = std::jthread([&m](std::stop_token st) { m.loop(std::move(st)); });
+  m.wake.notify_one();
+}
+
+FlowIndices::Snapshot FlowIndices::snapshot() const {
+  std::lock_guard lock(impl_->mutex);
+  return impl_->state;
+}
+
+bool FlowIndices::wait(std::chrono::milliseconds timeout) const {
+  std::unique_lock lock(impl_->mutex);
+  return impl_->done.wait_for(lock, timeout, [&] {
+    return impl_->state.status == Status::ready || impl_->state.status == Status::failed;
+  });
+}
+
+}  // namespace effleura::app

@@ -1,0 +1,61 @@
+#pragma once
+// The clinic's indices of the leg on screen (flow::clinical_indices: ejection fraction, residual
+// volume, filling index, refill time, ambulatory pressure), computed on a worker thread. They
+// take about 5 s of CPU (three protocols on fresh models of the leg), so a frame only asks and
+// reads: request() and snapshot() return at once, and the Blood flow panel shows "computing..."
+// until the worker is done. The indices depend on the leg (leaky valves, stocking), not on the
+// posture on screen (each protocol sets its own), so they are computed once per leg condition;
+// with them the worker settles a fresh model of the leg in the posture on screen for the
+// resting levels the panel's calf-volume and ankle-pressure plots mark.
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <stop_token>
+#include <string>
+
+#include "anatomy/vein_network.hpp"
+#include "core/error.hpp"
+#include "flow/posture.hpp"
+#include "flow/protocols.hpp"
+
+namespace effleura::app {
+
+class FlowIndices {
+ public:
+  struct Figures {
+    flow::ClinicalIndices indices;
+    double rest_calf_ml = 0.0;      // calf venous volume of the leg at rest in the posture
+    double rest_ankle_mmhg = 0.0;   // ankle venous pressure, the same
+  };
+  using Compute = std::function<Expected<Figures>(const anatomy::VeinNetwork&, const flow::LegCondition&,
+                                                  flow::Posture, std::stop_token)>;
+  enum class Status { idle, computing, ready, failed };
+  struct Snapshot {
+    Status status = Status::idle;
+    flow::LegCondition leg;         // what the figures (or the computation) are for
+    flow::Posture posture = flow::Posture::supine;
+    Figures figures;                // valid when ready
+    std::string error;              // when failed
+  };
+
+  // `compute` defaults to flow::clinical_indices (kept per leg, so a new posture only settles
+  // the resting model, a fraction of a second) and the resting levels; tests pass one they control.
+  explicit FlowIndices(Compute compute = {});
+  ~FlowIndices();  // stops a running computation and joins the worker
+  FlowIndices(FlowIndices&&) noexcept;
+  FlowIndices& operator=(FlowIndices&&) noexcept;
+
+  // Asks for the figures of this leg in this posture and returns at once. The same again
+  // changes nothing; anything else stops the running computation and starts over. The worker thread starts on
+  // the first request, so a session that never opens the panel never pays for it.
+  void request(const anatomy::VeinNetwork& network, flow::LegCondition leg, flow::Posture posture);
+  [[nodiscard]] Snapshot snapshot() const;
+  // Blocks until the latest request is answered or `timeout` passes; true if answered (tests).
+  bool wait(std::chrono::milliseconds timeout) const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace effleura::app

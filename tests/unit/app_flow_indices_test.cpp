@@ -1,0 +1,120 @@
+// The Blood flow panel's clinical indices come from a worker thread (app::FlowIndices): a frame
+// asks and reads and never waits; the figures appear once the worker is done. The computations
+// here are gates the test opens, so "the frame did not wait" is shown, not timed: the worker
+// cannot finish before the gate opens, yet every frame before that returned.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <memory>
+#include <mutex>
+#include <thread>
+
+#include "app/flow_indices.hpp"
+#include "app/panels.hpp"
+#include "app/paths.hpp"
+#include "app/state.hpp"
+
+using namespace effleura;
+using Indices = ui::FlowPanelState::Indices;
+
+namespace {
+
+struct Gate {
+  std::mutex m;
+  std::condition_variable_any cv;
+  bool open = false;
+  std::atomic<int> calls{0}, stopped{0};
+  void let_through() {
+    { std::lock_guard l(m); open = true; }
+    cv.notify_all();
+  }
+};
+
+// Waits at the gate (or stops when asked), then answers figures that tell the legs apart.
+app::FlowIndices::Compute gated(std::shared_ptr<Gate> g) {
+  return [g](const anatomy::VeinNetwork&, const flow::LegCondition& leg, flow::Posture posture,
+             std::stop_token stop) -> Expected<app::FlowIndices::Figures> {
+    ++g->calls;
+    std::unique_lock l(g->m);
+    if (!g->cv.wait(l, stop, [&] { return g->open; })) {
+      ++g->stopped;
+      return fail("stopped");
+    }
+    app::FlowIndices::Figures f;
+    f.indices.plethysmography.ejection_fraction = 0.64;
+    f.indices.refill_time_s = leg.incompetent.empty() ? 27.0 : 5.0;
+    f.rest_calf_ml = posture == flow::Posture::supine ? 109.0 : 218.0;
+    f.rest_ankle_mmhg = 6.0;
+    return f;
+  };
+}
+
+void wait_for(const std::atomic<int>& n, int value) {
+  for (int i = 0; i < 2000 && n.load() < value; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+}
+
+}  // namespace
+
+TEST_CASE("the flow panel reads 'computing' while the worker runs and the figures once it is done; frames never wait") {
+  app::Options options;
+  options.content_dir = std::filesystem::path(EFFLEURA_SOURCE_DIR) / "content";
+  options.assets_dir = std::filesystem::path(EFFLEURA_SOURCE_DIR) / "assets";
+  app::State scene;
+  auto loaded = scene.load(options, app::resolve_data_paths(options));
+  REQUIRE_MESSAGE(loaded.has_value(), (loaded ? "" : loaded.error().describe()));
+  REQUIRE(scene.simulation.flow() != nullptr);
+  auto gate = std::make_shared<Gate>();
+  scene.flow_indices = app::FlowIndices(gated(gate));
+
+  CHECK(app::flow_state(scene).indices == Indices::idle);  // nothing asked while the panel is shut
+  ui::FlowCommands open;
+  open.indices_wanted = true;  // what draw_flow_panel returns while the panel is open
+  for (int frame = 0; frame < 5; ++frame) {
+    app::apply(open, scene);
+    scene.update(0.05);
+    const ui::FlowPanelState panel = app::flow_state(scene);
+    CHECK(panel.indices == Indices::computing);  // the worker is held at the gate; the frame went on
+  }
+  gate->let_through();
+  REQUIRE(scene.flow_indices.wait(std::chrono::seconds(30)));
+  ui::FlowPanelState panel = app::flow_state(scene);
+  CHECK(panel.indices == Indices::ready);
+  CHECK(panel.ejection_fraction == doctest::Approx(0.64));
+  CHECK(panel.refill_time_s == doctest::Approx(27.0));
+  CHECK(panel.rest_calf_ml == doctest::Approx(109.0));  // supine: the plot's resting line
+  CHECK(gate->calls.load() == 1);  // asked every frame, computed once for the same leg
+
+  // A leaky great saphenous vein is another leg: computed again, and the refill reads reflux.
+  const auto gsv = std::ranges::find(scene.valve_veins, "great-saphenous");
+  REQUIRE(gsv != scene.valve_veins.end());
+  ui::FlowCommands leaky = open;
+  leaky.toggle_incompetent = static_cast<std::size_t>(gsv - scene.valve_veins.begin());
+  app::apply(leaky, scene);
+  CHECK(app::leg_condition(scene).incompetent == std::vector<std::string>{"great-saphenous"});
+  REQUIRE(scene.flow_indices.wait(std::chrono::seconds(30)));
+  panel = app::flow_state(scene);
+  CHECK(panel.indices == Indices::ready);
+  CHECK(panel.refill_time_s == doctest::Approx(5.0));
+  CHECK(gate->calls.load() == 2);
+}
+
+TEST_CASE("a new leg or posture stops the running computation; so does closing the app") {
+  auto gate = std::make_shared<Gate>();
+  {
+    app::FlowIndices indices(gated(gate));
+    const anatomy::VeinNetwork network;
+    indices.request(network, {}, flow::Posture::supine);
+    wait_for(gate->calls, 1);
+    indices.request(network, {}, flow::Posture::standing);  // the first is no longer wanted
+    wait_for(gate->stopped, 1);
+    CHECK(gate->stopped.load() == 1);
+    wait_for(gate->calls, 2);
+    CHECK(indices.snapshot().status == app::FlowIndices::Status::computing);
+    CHECK(indices.snapshot().posture == flow::Posture::standing);
+  }  // the destructor stops the second, still at the gate, and joins
+  CHECK(gate->calls.load() == 2);
+  CHECK(gate->stopped.load() == 2);
+}
