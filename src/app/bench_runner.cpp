@@ -168,6 +168,9 @@ int run_bench(const Options& options) {
   glFinish();
   times.mark("first frame drawn");
   const double first_frame_ms = ms_since(start), first_frame_cpu = process_cpu_ms() - start_cpu;
+  // Built on another thread since the upload; the window draws full meshes until they are in.
+  ctx.renderer->finish_levels_of_detail();
+  times.mark("levels of detail in (waited)");
 
   const auto info = render::current_gl_info();
   std::printf("effleura benchmark: %dx%d, %zu triangles + %zu in the hands + %zu in the client, renderer %s\n",
@@ -179,7 +182,8 @@ int run_bench(const Options& options) {
   std::printf("start-up, step by step            wall (ms)   CPU (ms)\n");
   for (const auto& step : times.steps())
     std::printf("  %-32s %9.1f  %9.1f\n", step.name.c_str(), step.wall_ms, step.cpu_ms);
-  std::printf("start-up to first frame (ms)  %10.1f   (CPU %.1f)\n", first_frame_ms, first_frame_cpu);
+  std::printf("start-up to first frame (ms)  %10.1f   (CPU %.1f; the levels of detail are built after it)\n",
+              first_frame_ms, first_frame_cpu);
 
   const bool one_view = options.technique || options.xray || options.layers;
   std::vector<BenchView> views;

@@ -195,6 +195,7 @@ void draw_scene(Context& ctx) {
   render::RenderTarget& target = ctx.platform->target();
   const glm::ivec2 size = target.size();
   if (size.x <= 0 || size.y <= 0) return;  // a minimised window has no framebuffer
+  ctx.renderer->poll_levels_of_detail();  // the window takes them in once built (render/mesh_lod.hpp)
   ctx.renderer->draw(target, ctx.view);
   const bool fading = crossfade(ctx);
   if (ctx.style.filter_subject && !fading)
