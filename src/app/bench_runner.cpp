@@ -1,7 +1,6 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
-#include <fstream>
 #include <string>
 #include <vector>
 
@@ -11,6 +10,7 @@
 #include "app/headless_platform.hpp"
 #include "app/memory_usage.hpp"
 #include "app/runners.hpp"
+#include "app/setup_times.hpp"
 #include "render/gl.hpp"
 #include "render/gl_context.hpp"
 
@@ -30,105 +30,180 @@ double percentile(std::vector<double> v, double p) {
   return v[std::min(i, v.size() - 1)];
 }
 
+// One view the benchmark times: what is shown, and whether the window's interface is drawn.
+struct BenchView {
+  const char* name;
+  render::LayerVisibility layers{};
+  float skin_opacity = 1.0f;
+  const char* technique = nullptr;  // nullptr: none
+  bool interface = false;           // the explorer's panels, labels and caption (as the window)
+};
+
+// The views a plain `--bench` runs: what a student sees most (the opaque leg, the X-ray with
+// every layer, the flow view as its panel button sets it, a technique with both hands, their
+// forearms and the client, and that again with the window's panels).
+std::vector<BenchView> standard_views() {
+  std::vector<BenchView> v;
+  v.push_back({"opaque"});
+  v.push_back({"x-ray, all layers (--xray 0.35)", {}, 0.35f});
+  v.push_back({"flow view (--xray 0.2 --layers skin,veins,bones)", {true, false, true, true, false, false}, 0.2f});
+  v.push_back({"effleurage: hands, forearms, client", {}, 1.0f, "effleurage"});
+  v.push_back({"effleurage + the window's panels", {}, 1.0f, "effleurage", true});
+  return v;
+}
+
+struct ViewFigures {
+  std::vector<double> wall_ms, cpu_ms, sim_ms, draw_ms;
+};
+
+// Renders `frames` frames with the camera orbiting once round (so every side is timed); the
+// first two (shader variants compiled, buffers first filled) are not counted.
+ViewFigures run_frames(Context& ctx, int frames, bool interface) {
+  const double dt = ctx.fixed_dt;
+  State& scene = ctx.state;
+  render::OffscreenTarget* target = ctx.platform->offscreen();
+  ViewFigures f;
+  for (int i = 0; i < frames; ++i) {
+    const auto t0 = Clock::now();
+    const double cpu0 = process_cpu_ms();
+    double sim = 0.0;
+    scene.camera.orbit(static_cast<float>(2.0 * 3.14159265 / frames), 0.0f);
+    if (interface) {
+      frame(ctx, dt);  // the window's whole frame: input, simulation, scene, panels
+    } else {
+      advance(ctx, dt);
+      sim = ms_since(t0);
+      compute_view(ctx);
+      draw_scene(ctx);
+    }
+    if (target) target->resolve();  // a window's swap resolves the samples or runs the filter
+    ctx.platform->end_frame();      // glFinish: count the GPU's work, not just its submission
+    if (i < 2) continue;
+    f.wall_ms.push_back(ms_since(t0));
+    f.cpu_ms.push_back(process_cpu_ms() - cpu0);
+    f.sim_ms.push_back(sim);
+    f.draw_ms.push_back(f.wall_ms.back() - sim);
+  }
+  return f;
+}
+
+void print_view(const char* name, const ViewFigures& f, bool interface) {
+  std::printf("view: %s\n", name);
+  std::printf("  frame time median (ms)      %10.2f\n", percentile(f.wall_ms, 0.5));
+  std::printf("  frame time p95 (ms)         %10.2f\n", percentile(f.wall_ms, 0.95));
+  std::printf("  frame CPU median (ms)       %10.2f   (user + sys, all threads: compare this)\n",
+              percentile(f.cpu_ms, 0.5));
+  if (interface) return;
+  std::printf("  simulation median (ms)      %10.2f   (technique, flow, particles)\n", percentile(f.sim_ms, 0.5));
+  std::printf("  drawing median (ms)         %10.2f\n", percentile(f.draw_ms, 0.5));
+}
+
+// Puts `view` on screen the way the window's controls would.
+void stage_view(Context& ctx, const BenchView& view) {
+  State& scene = ctx.state;
+  scene.settings.layers = view.layers;
+  scene.settings.skin_opacity = view.skin_opacity;
+  if (view.technique) {
+    if (!scene.simulation.technique() || scene.simulation.technique()->id != view.technique) {
+      (void)scene.simulation.select_technique(view.technique);  // a shipped technique
+      scene.frame_technique(std::nullopt, false);
+    }
+  } else if (scene.simulation.technique()) {
+    scene.simulation.clear_technique();
+    scene.camera.reset(false);
+  }
+  ctx.style.overlay = view.interface;
+  ctx.style.panels = view.interface;
+}
+
 }  // namespace
 
-// `effleura --bench`: an EGL platform and the fixed clock, timing the frame's simulation and
-// drawing steps apart (no interface: the scene alone).
+// `effleura --bench`: an EGL platform and the fixed clock; start-up step by step, then each
+// view's frame time (wall and CPU). With --technique, --xray or --layers only that view is
+// timed; without, the standard views.
 int run_bench(const Options& options) {
   const auto start = Clock::now();
+  const double start_cpu = process_cpu_ms();
+  SetupTimes times;
   Context ctx;
   ctx.options = options;
+  ctx.fixed_dt = 1.0 / options.fps;
   ctx.style.overlay = false;
   State& scene = ctx.state;
+  scene.setup_times = &times;
   const DataPaths paths = resolve_data_paths(options);
-  if (auto loaded = scene.load_model(options, paths); !loaded) {
+  ctx.paths = paths;
+  if (auto loaded = scene.load(options, paths); !loaded) {
     report_error(loaded.error().describe());
     return kExitBadInput;
   }
-  const double load_ms = ms_since(start);
-  const auto hands_start = Clock::now();
-  if (auto loaded = scene.load_hands(paths); !loaded) {
-    report_error(loaded.error().describe());
-    return kExitBadInput;
-  }
-  const double hands_load_ms = ms_since(hands_start);
-  const auto content_start = Clock::now();
-  if (auto loaded = scene.load_content(options, paths); !loaded) {
-    report_error(loaded.error().describe());
-    return kExitBadInput;
-  }
-  const double content_ms = ms_since(content_start);
+  scene.setup_times = nullptr;
+  times.restart();
   auto platform = HeadlessPlatform::open();
   if (!platform) { report_error(platform.error().describe()); return kExitNoOpenGL; }
   HeadlessPlatform& headless = **platform;
   ctx.platform = std::move(*platform);
+  times.mark("EGL context");
   auto renderer = render::Renderer::create();
   if (!renderer) { report_error(renderer.error().describe()); return kExitNoOpenGL; }
   ctx.renderer = std::move(*renderer);
-  const auto upload_start = Clock::now();
+  glFinish();
+  times.mark("shaders compiled");
   ctx.renderer->set_model(scene.model);
   glFinish();
-  const double upload_ms = ms_since(upload_start);
-  const auto hands_upload_start = Clock::now();
+  times.mark("leg uploaded");
   ctx.renderer->set_hands(scene.hands);
   ctx.renderer->set_client(scene.client_model);
   glFinish();
-  const double hands_upload_ms = ms_since(hands_upload_start);
+  times.mark("hands + client uploaded");
   const render::Antialiasing antialiasing = options.antialias.value_or(render::Antialiasing::multisample);
   auto target = render::OffscreenTarget::create(options.size, antialiasing);
   if (!target) { report_error(target.error().describe()); return kExitBadInput; }
   headless.set_target(std::move(*target));
+  ctx.style.filter_subject = antialiasing == render::Antialiasing::edge_filter;  // as recordings do
+  advance(ctx, ctx.fixed_dt);
+  compute_view(ctx);
+  draw_scene(ctx);
+  headless.offscreen()->resolve();
+  glFinish();
+  times.mark("first frame drawn");
+  const double first_frame_ms = ms_since(start), first_frame_cpu = process_cpu_ms() - start_cpu;
+  // Built on another thread since the upload; the window draws full meshes until they are in.
+  ctx.renderer->finish_levels_of_detail();
+  times.mark("levels of detail in (waited)");
 
-  const int frames = options.frames_set ? options.frames : 300;
-  const double dt = 1.0 / options.fps;
-  // The camera orbits during the run so the timing covers every side of the model.
-  std::vector<double> frame_ms, sim_ms, draw_ms;
-  frame_ms.reserve(static_cast<std::size_t>(frames));
-  double first_frame_ms = 0.0;
-  for (int i = 0; i < frames; ++i) {
-    const auto t0 = Clock::now();
-    advance(ctx, dt);
-    scene.camera.orbit(static_cast<float>(2.0 * 3.14159265 / frames), 0.0f);
-    const double sim = ms_since(t0);
-    const auto t1 = Clock::now();
-    compute_view(ctx);
-    draw_scene(ctx);
-    glFinish();  // count the GPU's work, not just command submission
-    if (i == 0) {
-      first_frame_ms = ms_since(start);
-    } else {
-      frame_ms.push_back(ms_since(t0));
-      sim_ms.push_back(sim);
-      draw_ms.push_back(ms_since(t1));
-    }
-  }
   const auto info = render::current_gl_info();
-  std::printf("effleura benchmark: %dx%d, %d frames, %zu triangles + %zu in the hands, renderer %s\n",
-              options.size.x, options.size.y, frames, scene.model.triangle_count(), scene.hands.triangle_count(),
-              info.renderer.c_str());
+  std::printf("effleura benchmark: %dx%d, %zu triangles + %zu in the hands + %zu in the client, renderer %s\n",
+              options.size.x, options.size.y, scene.model.triangle_count(), scene.hands.triangle_count(),
+              scene.client_model.triangle_count(), info.renderer.c_str());
   const char* antialias_name = antialiasing == render::Antialiasing::multisample ? "msaa 4x"
                                : antialiasing == render::Antialiasing::edge_filter ? "edge filter" : "off";
-  std::printf("scene: technique %s, skin opacity %.2f, antialiasing %s\n",
-              scene.simulation.technique() ? scene.simulation.technique()->id.c_str() : "none",
-              static_cast<double>(scene.settings.skin_opacity), antialias_name);
-  std::printf("model load (ms)               %10.1f\n", load_ms);
-  std::printf("model upload (ms)             %10.1f\n", upload_ms);
-  std::printf("hands load + upload (ms)      %10.1f + %.1f\n", hands_load_ms, hands_upload_ms);
-  std::printf("content + simulation set-up (ms) %7.1f\n", content_ms);
-  std::printf("start-up to first frame (ms)  %10.1f\n", first_frame_ms);
-  std::printf("frame time median (ms)        %10.2f\n", percentile(frame_ms, 0.5));
-  std::printf("frame time p95 (ms)           %10.2f\n", percentile(frame_ms, 0.95));
-  std::printf("  simulation median (ms)      %10.2f   (technique, flow, particles)\n", percentile(sim_ms, 0.5));
+  std::printf("antialiasing %s\n", antialias_name);
+  std::printf("start-up, step by step            wall (ms)   CPU (ms)\n");
+  for (const auto& step : times.steps())
+    std::printf("  %-32s %9.1f  %9.1f\n", step.name.c_str(), step.wall_ms, step.cpu_ms);
+  std::printf("start-up to first frame (ms)  %10.1f   (CPU %.1f; the levels of detail are built after it)\n",
+              first_frame_ms, first_frame_cpu);
+
+  const bool one_view = options.technique || options.xray || options.layers;
+  std::vector<BenchView> views;
+  if (one_view) views.push_back({"as asked", scene.settings.layers, scene.settings.skin_opacity});
+  else views = standard_views();
+  const int frames = options.frames_set ? options.frames : (one_view ? 300 : 120);
+  for (const BenchView& view : views) {
+    if (!one_view) stage_view(ctx, view);
+    if (view.interface) headless.enable_ui();
+    print_view(view.name, run_frames(ctx, frames + 2, view.interface), view.interface);
+  }
   if (const technique::Timeline* tl = scene.simulation.timeline()) {
     // Both hands, their finger fit and contacts at one moment, spread over the whole timeline.
     technique::TechniqueFrame f;
     constexpr int kEvaluations = 2000;
     const auto t0 = Clock::now();
     for (int i = 0; i < kEvaluations; ++i) tl->evaluate(tl->duration() * i / kEvaluations, f);
-    std::printf("  technique at one moment (us) %9.2f   (both hands, fingers fitted, contacts)\n",
+    std::printf("technique at one moment (us)  %10.2f   (both hands, fingers fitted, contacts)\n",
                 ms_since(t0) * 1000.0 / kEvaluations);
   }
-  std::printf("  drawing median (ms)         %10.2f\n", percentile(draw_ms, 0.5));
   std::printf("peak resident memory (MB)     %10.1f\n", peak_resident_mb());
   return kExitOk;
 }

@@ -64,6 +64,7 @@ int open_headless(Context& ctx, bool with_ui) {
   HeadlessPlatform& headless = **platform;
   ctx.platform = std::move(*platform);
   if (const int status = open_renderer(ctx); status != kExitOk) return status;
+  ctx.renderer->finish_levels_of_detail();  // screenshots and recordings the same on every run
   const bool recording = ctx.options.record || ctx.options.frames_dir;
   auto target = render::OffscreenTarget::create(
       ctx.options.size, ctx.options.antialias.value_or(recording ? render::Antialiasing::edge_filter

@@ -195,6 +195,7 @@ void draw_scene(Context& ctx) {
   render::RenderTarget& target = ctx.platform->target();
   const glm::ivec2 size = target.size();
   if (size.x <= 0 || size.y <= 0) return;  // a minimised window has no framebuffer
+  ctx.renderer->poll_levels_of_detail();  // the window takes them in once built (render/mesh_lod.hpp)
   ctx.renderer->draw(target, ctx.view);
   const bool fading = crossfade(ctx);
   if (ctx.style.filter_subject && !fading)
@@ -203,7 +204,7 @@ void draw_scene(Context& ctx) {
       // grown by a hand's length; outside it there are no edges to smooth. (While scenes
       // cross-fade the old frame may have edges anywhere, so the whole frame is filtered.)
       constexpr float kHandReach = 0.2f;  // m: a hand on the skin reaches no further than this
-      const anatomy::Bounds bounds = ctx.state.model.bounds();
+      const anatomy::Bounds& bounds = ctx.state.model_bounds();
       offscreen->set_filter_region(render::screen_rect(bounds.min - glm::vec3(kHandReach),
                                                        bounds.max + glm::vec3(kHandReach),
                                                        ctx.view.projection * ctx.view.view * ctx.view.leg_to_room, size, 4));

@@ -8,28 +8,33 @@
 
 namespace effleura::app {
 
-Expected<void> Simulation::load(const DataPaths& paths, const anatomy::Model& model) {
-  if (auto techniques = load_techniques(paths, model); !techniques) return techniques;
+Expected<void> Simulation::load(const DataPaths& paths, const anatomy::Model& model, SetupTimes* times) {
+  auto mark = [times](const char* step) { if (times) times->mark(step); };
+  if (auto techniques = load_techniques(paths, model, times); !techniques) return techniques;
   auto veins = anatomy::load_vein_network(paths.content / "anatomy" / "veins.toml");
   if (!veins) return std::unexpected(veins.error());
   auto flow = flow::FlowSystem::create(*veins, posture);
   if (!flow) return std::unexpected(flow.error());
   flow_ = std::move(*flow);
+  mark("vein network + flow model");
   flow_->set_breathing(true);  // quiet breathing swings the groin flow, as in --simulate
   flow_->settle(20.0);  // start from the resting steady state, not from empty veins
+  mark("flow settles (20 s)");
   particles_.emplace(*flow_);
   // Spread the particles along the veins before the first frame is seen.
   for (int i = 0; i < 100; ++i) particles_->advect(*flow_, 0.1);
+  mark("particles seeded + spread");
   return {};
 }
 
-Expected<void> Simulation::load_techniques(const DataPaths& paths, const anatomy::Model& model) {
+Expected<void> Simulation::load_techniques(const DataPaths& paths, const anatomy::Model& model, SetupTimes* times) {
   auto poses = technique::load_poses(paths.content / "poses.toml");
   if (!poses) return std::unexpected(poses.error());
   poses_ = std::move(*poses);
   auto techniques = technique::load_techniques(paths.content / "techniques", poses_);
   if (!techniques) return std::unexpected(techniques.error());
   techniques_ = std::move(*techniques);
+  if (times) times->mark("poses + techniques read");
 
   // The hands follow the real skin when there is one; foreign models get the analytic leg.
   surface_.reset();
@@ -38,6 +43,7 @@ Expected<void> Simulation::load_techniques(const DataPaths& paths, const anatomy
     if (fitted) surface_ = std::make_unique<anatomy::MeshLegSurface>(std::move(*fitted));
   }
   if (!surface_) surface_ = std::make_unique<anatomy::AnalyticLegSurface>();
+  if (times) times->mark("leg surface fitted to the skin");
   return {};
 }
 

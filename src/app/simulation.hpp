@@ -10,6 +10,7 @@
 #include "anatomy/leg_surface.hpp"
 #include "anatomy/model.hpp"
 #include "app/paths.hpp"
+#include "app/setup_times.hpp"
 #include "core/contact.hpp"
 #include "core/error.hpp"
 #include "flow/flow_system.hpp"
@@ -25,10 +26,11 @@ class Simulation {
  public:
   // Reads poses, techniques and the vein network from the content folder, and fits the leg
   // surface to the model's skin (an analytic leg when the model has none).
-  Expected<void> load(const DataPaths& paths, const anatomy::Model& model);
+  // `times`, when given, records each step's cost (effleura --bench).
+  Expected<void> load(const DataPaths& paths, const anatomy::Model& model, SetupTimes* times = nullptr);
   // The technique side alone (poses, techniques, the leg surface), for `--simulate`, which
   // then hands it the leg its report runs on (adopt_flow).
-  Expected<void> load_techniques(const DataPaths& paths, const anatomy::Model& model);
+  Expected<void> load_techniques(const DataPaths& paths, const anatomy::Model& model, SetupTimes* times = nullptr);
   // Steps this leg from now on (no particles: nothing is drawn).
   void adopt_flow(flow::FlowSystem flow);
 

@@ -42,8 +42,11 @@ Expected<void> State::load_model(const Options& options, const DataPaths& paths)
   auto loaded = anatomy::load_model(path);
   if (!loaded) return std::unexpected(loaded.error());
   model = std::move(*loaded);
+  model_bounds_ = model.bounds();
   own_leg_ = !options.model;
+  if (setup_times) setup_times->mark("leg model read");
   anatomy::add_cavity_occlusion(model);
+  if (setup_times) setup_times->mark("cavity occlusion");
   if (options.area_mapping) {
     // A foreign model learns our nine areas from a mapping of its mesh names.
     auto mapping = anatomy::load_area_mapping(*options.area_mapping);
@@ -58,6 +61,7 @@ Expected<void> State::load_hands(const DataPaths& paths) {
   auto hand_model = technique::load_hand_model(paths.assets / "hands.glb");
   if (!hand_model) return std::unexpected(hand_model.error());
   hands = std::move(*hand_model);
+  if (setup_times) setup_times->mark("hands read");
   // The client around our leg: body, drapes and table (not around a foreign --model).
   client_model = {};
   if (own_leg_) {
@@ -69,6 +73,7 @@ Expected<void> State::load_hands(const DataPaths& paths) {
       return std::unexpected(e);
     }
     client_model = std::move(*client_loaded);
+    if (setup_times) setup_times->mark("client model read");
   }
   return {};
 }
@@ -81,10 +86,12 @@ Expected<void> State::load_content(const Options& options, const DataPaths& path
   simulation.posture = flow_posture(*posture);
   client_timeline_ = nullptr;
   camera.set_subject(leg_to_room());
-  if (auto sim = simulation.load(paths, model); !sim) return std::unexpected(sim.error());
+  if (setup_times) setup_times->restart();
+  if (auto sim = simulation.load(paths, model, setup_times); !sim) return std::unexpected(sim.error());
   auto area_content = anatomy::load_area_content(paths.content / "areas.toml");
   if (!area_content) return std::unexpected(area_content.error());
   areas = std::move(*area_content);
+  if (setup_times) setup_times->mark("area notes read");
   paths_ = paths;
   watcher_ = FileWatcher();
   watcher_.watch(paths.content / "poses.toml");
@@ -94,12 +101,14 @@ Expected<void> State::load_content(const Options& options, const DataPaths& path
     for (const auto& vein : f->network().veins)
       if (!vein.valves.empty()) valve_veins.push_back(vein.id);
   incompetent.assign(valve_veins.size(), false);
-  camera.frame(model.bounds());
+  camera.frame(model_bounds_);
   if (options.technique) {
     if (auto picked = simulation.select_technique(*options.technique, options.at_seconds, options.speed); !picked)
       return std::unexpected(picked.error());
+    if (setup_times) setup_times->mark("technique timeline built");
     // Start from the technique's own first view unless the user named one.
     frame_technique(options.view, false);
+    if (setup_times) setup_times->mark("camera framed (view search)");
   } else if (options.view) {
     client.face(side_shown(*options.view));
     client.snap();
@@ -316,7 +325,7 @@ ui::Overlay State::overlay(const render::FrameView& v, glm::ivec2 size) const {
   const glm::mat4 vp = v.projection * v.view * v.leg_to_room;  // the leg's points are in its own frame
   const glm::vec3 leg_eye(glm::inverse(v.leg_to_room) * glm::vec4(v.eye, 1.0f));
   bool in_front = true;
-  const anatomy::Bounds box = model.bounds();
+  const anatomy::Bounds& box = model_bounds_;
   o.subject_centre = to_screen(vp, box.centre(), size, &in_front);
   const glm::ivec4 rect = render::screen_rect(box.min, box.max, vp, size, 0);  // x from the left edge, as ImGui's
   o.subject_x = {static_cast<float>(rect.x), static_cast<float>(rect.x + rect.z)};

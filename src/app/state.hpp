@@ -10,6 +10,7 @@
 #include "anatomy/model.hpp"
 #include "app/options.hpp"
 #include "app/paths.hpp"
+#include "app/setup_times.hpp"
 #include "app/client_stage.hpp"
 #include "app/flow_history.hpp"
 #include "app/flow_indices.hpp"
@@ -88,6 +89,11 @@ class State {
   void poll_hot_reload(double dt);
   // The leg's frame -> room (identity for a foreign --model, which has no client around it).
   [[nodiscard]] glm::mat4 leg_to_room() const;
+  // The model's box in its own frame, found once when it loads (the overlay and the edge
+  // filter's region need it every frame; a pass over every vertex each time was waste).
+  [[nodiscard]] const anatomy::Bounds& model_bounds() const { return model_bounds_; }
+  // When set, the loads record each set-up step's cost in it (effleura --bench).
+  SetupTimes* setup_times = nullptr;
 
  private:
   // Tells the client which technique plays and the camera where the leg now lies.
@@ -97,6 +103,7 @@ class State {
   // technique, on first use).
   mutable const technique::Timeline* framed_timeline_ = nullptr;
   mutable std::vector<technique::StepFraming> step_regions_;
+  anatomy::Bounds model_bounds_;
   bool own_leg_ = false;  // assets/leg.glb rather than a --model: the client surrounds it
   DataPaths paths_;
   FileWatcher watcher_;

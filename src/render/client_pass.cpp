@@ -2,6 +2,8 @@
 
 #include <string_view>
 
+#include <glm/matrix.hpp>
+
 #include "render/gl.hpp"
 
 namespace effleura::render {
@@ -35,6 +37,10 @@ void ClientPass::upload(const anatomy::Model& client) {
   }
 }
 
+void ClientPass::set_coarse(const std::vector<CoarseMesh>& coarse) {
+  for (std::size_t i = 0; i < coarse.size() && i < parts_.size(); ++i) parts_[i].mesh.set_coarse(coarse[i]);
+}
+
 void ClientPass::draw(const std::array<ShaderProgram, 4>& materials, const FrameView& view, Kind kind, float opacity) const {
   if (!view.client) return;
   const anatomy::ClientPose& pose = *view.client;
@@ -42,11 +48,12 @@ void ClientPass::draw(const std::array<ShaderProgram, 4>& materials, const Frame
     if (part.kind != kind || !anatomy::client_part_shown(part.mesh.name(), pose)) continue;
     const Look look = look_of(part.mesh.name());
     const ShaderProgram& m = materials[static_cast<std::size_t>(look.shading)];
+    const glm::mat4 frame = anatomy::client_part_frame(part.mesh.name(), pose);
     m.use();
-    m.set("uModel", anatomy::client_part_frame(part.mesh.name(), pose));
+    m.set("uModel", frame);
     m.set("uBaseColour", look.colour);
     m.set("uOpacity", opacity);
-    part.mesh.draw();
+    part.mesh.draw(glm::vec3(glm::inverse(frame) * glm::vec4(view.eye, 1.0f)), px_per_m_at_1m_);
   }
 }
 

@@ -16,6 +16,10 @@ namespace effleura::render {
 class ClientPass {
  public:
   void upload(const anatomy::Model& client);
+  // Levels of detail (render/mesh_lod.hpp), one per mesh of the uploaded model, and this
+  // frame's pixels to a metre at one metre, which picks them.
+  void set_coarse(const std::vector<CoarseMesh>& coarse);
+  void set_detail(float px_per_m_at_1m) { px_per_m_at_1m_ = px_per_m_at_1m; }
   // The skin-coloured body and the table, opaque. `materials` are the renderer's model
   // programs (shaders/model.*), their view uniforms already set.
   void draw_solid(const std::array<ShaderProgram, 4>& materials, const FrameView& view) const;
@@ -23,6 +27,7 @@ class ClientPass {
   void draw_drapes(const std::array<ShaderProgram, 4>& materials, const FrameView& view, float opacity) const;
 
  private:
+  float px_per_m_at_1m_ = 0.0f;
   enum class Kind { body, drape, table };
   struct Part {
     GpuMesh mesh;

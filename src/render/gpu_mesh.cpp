@@ -3,6 +3,9 @@
 #include <cstddef>
 #include <vector>
 
+#include <glm/common.hpp>
+#include <glm/geometric.hpp>
+
 #include "render/gl.hpp"
 
 namespace effleura::render {
@@ -61,11 +64,46 @@ GpuMesh::GpuMesh(const anatomy::Mesh& mesh) : layer_(mesh.layer), name_(mesh.nam
   attribute(7, 1, offsetof(Vertex, occlusion));
   glBindVertexArray(0);
   index_count_ = static_cast<int>(mesh.indices.size());
+  if (wants_lod(mesh.layer, mesh.name) && !mesh.positions.empty()) {
+    glm::vec3 lo = mesh.positions[0], hi = lo;
+    for (const auto& p : mesh.positions) lo = glm::min(lo, p), hi = glm::max(hi, p);
+    centre_ = 0.5f * (lo + hi);
+    radius_ = 0.5f * glm::length(hi - lo);
+    indices_ = mesh.indices;
+  }
+}
+
+void GpuMesh::set_coarse(const CoarseMesh& coarse) {
+  if (coarse.indices.empty() || indices_.empty()) return;
+  // One buffer, the full level then the coarse one: the vertex array keeps its binding.
+  std::vector<std::uint32_t> both = indices_;
+  both.insert(both.end(), coarse.indices.begin(), coarse.indices.end());
+  glBindVertexArray(vao_);
+  glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(both.size() * sizeof(std::uint32_t)), both.data(),
+               GL_STATIC_DRAW);
+  glBindVertexArray(0);
+  coarse_count_ = static_cast<int>(coarse.indices.size());
+  coarse_error_m_ = coarse.error_m;
+  indices_.clear();
+  indices_.shrink_to_fit();
+}
+
+void GpuMesh::draw(const glm::vec3& eye, float px_per_m_at_1m) const {
+  // The nearest the mesh comes to the eye bounds how large its error can look.
+  const float distance = glm::length(eye - centre_) - radius_;
+  if (coarse_count_ == 0 || !coarse_is_fine(coarse_error_m_, distance, px_per_m_at_1m)) {
+    draw();
+    return;
+  }
+  glBindVertexArray(vao_);
+  glDrawElements(GL_TRIANGLES, coarse_count_, GL_UNSIGNED_INT,
+                 reinterpret_cast<const void*>(static_cast<std::size_t>(index_count_) * sizeof(std::uint32_t)));
 }
 
 GpuMesh::GpuMesh(GpuMesh&& o) noexcept
-    : vao_(o.vao_), vbo_(o.vbo_), ebo_(o.ebo_), index_count_(o.index_count_), layer_(o.layer_),
-      name_(std::move(o.name_)) {
+    : vao_(o.vao_), vbo_(o.vbo_), ebo_(o.ebo_), index_count_(o.index_count_), coarse_count_(o.coarse_count_),
+      coarse_error_m_(o.coarse_error_m_), centre_(o.centre_), radius_(o.radius_), indices_(std::move(o.indices_)),
+      layer_(o.layer_), name_(std::move(o.name_)) {
   o.vao_ = o.vbo_ = o.ebo_ = 0;
 }
 

@@ -1,7 +1,13 @@
 #pragma once
+#include <cstdint>
+#include <vector>
+
 // One anatomy::Mesh uploaded to GL: interleaved vertices (position, normal, nine area weights,
 // fibre direction) and an index buffer.
+#include <glm/vec3.hpp>
+
 #include "anatomy/model.hpp"
+#include "render/mesh_lod.hpp"
 
 namespace effleura::render {
 
@@ -14,12 +20,22 @@ class GpuMesh {
   GpuMesh(const GpuMesh&) = delete;
 
   void draw() const;
+  // The coarse level where its error stays under a pixel seen from `eye` (in the mesh's
+  // frame) with `px_per_m_at_1m`; else the full mesh.
+  void draw(const glm::vec3& eye, float px_per_m_at_1m) const;
+  // Adds a coarser level over the same vertices (an empty one is ignored).
+  void set_coarse(const CoarseMesh& coarse);
   [[nodiscard]] anatomy::Layer layer() const { return layer_; }
   [[nodiscard]] const std::string& name() const { return name_; }
 
  private:
   unsigned vao_ = 0, vbo_ = 0, ebo_ = 0;
   int index_count_ = 0;
+  int coarse_count_ = 0;                 // indices of the coarse level, after the full ones
+  float coarse_error_m_ = 0.0f;
+  glm::vec3 centre_{0.0f};
+  float radius_ = 0.0f;                  // the vertices' sphere round centre_
+  std::vector<std::uint32_t> indices_;   // the full level, kept to rebuild the buffer with a coarse one
   anatomy::Layer layer_;
   std::string name_;
 };

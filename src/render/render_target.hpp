@@ -72,6 +72,9 @@ class OffscreenTarget final : public RenderTarget {
   // screen_region.hpp); the rest is copied as drawn. bind() resets it to the whole frame.
   void set_filter_region(glm::ivec4 rect) { filter_region_ = rect; }
   [[nodiscard]] unsigned framebuffer() const override { return scene_fbo_; }
+  // Makes the finished single-sample frame without reading it back (the multisample resolve
+  // or the edge filter), as a window's buffer swap does: the benchmark counts it in a frame.
+  void resolve() { bind_output_for_reading(); }
 
  private:
   OffscreenTarget() = default;

@@ -1,6 +1,7 @@
 #include "render/renderer.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <string>
 
@@ -8,6 +9,7 @@
 #include "render/fullscreen.hpp"
 #include "render/gl.hpp"
 #include "render/lights.hpp"
+#include "render/mesh_lod.hpp"
 #include "render/tissue_uniforms.hpp"
 
 namespace effleura::render {
@@ -117,12 +119,35 @@ void Renderer::draw_snapshot(RenderTarget& target, float alpha) {
 
 void Renderer::set_hands(const technique::HandModel& hands) { hands_->upload(hands); }
 
-void Renderer::set_client(const anatomy::Model& client) { client_->upload(client); }
+void Renderer::set_client(const anatomy::Model& client) {
+  if (client_lod_.valid()) client_lod_.wait();  // an older job's result no longer fits
+  client_->upload(client);
+  client_lod_ = std::async(std::launch::async, build_coarse_meshes, lod_geometry(client));
+}
 
 void Renderer::set_model(const anatomy::Model& model) {
+  if (leg_lod_.valid()) leg_lod_.wait();
   meshes_.clear();
   meshes_.reserve(model.meshes.size());
   for (const auto& m : model.meshes) meshes_.emplace_back(m);
+  leg_lod_ = std::async(std::launch::async, build_coarse_meshes, lod_geometry(model));
+}
+
+void Renderer::finish_levels_of_detail() {
+  if (leg_lod_.valid()) leg_lod_.wait();
+  if (client_lod_.valid()) client_lod_.wait();
+  poll_levels_of_detail();
+}
+
+void Renderer::poll_levels_of_detail() {
+  auto ready = [](const std::future<std::vector<CoarseMesh>>& f) {
+    return f.valid() && f.wait_for(std::chrono::seconds(0)) == std::future_status::ready;
+  };
+  if (ready(leg_lod_)) {
+    const std::vector<CoarseMesh> coarse = leg_lod_.get();
+    for (std::size_t i = 0; i < coarse.size() && i < meshes_.size(); ++i) meshes_[i].set_coarse(coarse[i]);
+  }
+  if (ready(client_lod_)) client_->set_coarse(client_lod_.get());
 }
 
 void Renderer::draw_background() {
@@ -140,7 +165,7 @@ void Renderer::draw_layer(anatomy::Layer layer, const FrameView& view, float opa
   material.set("uBaseColour", look.colour);
   material.set("uOpacity", opacity);
   for (const auto& mesh : meshes_)
-    if (mesh.layer() == layer) mesh.draw();
+    if (mesh.layer() == layer) mesh.draw(leg_eye_, px_per_m_at_1m_);
   (void)view;
 }
 
@@ -152,6 +177,9 @@ void Renderer::draw(RenderTarget& target, const FrameView& view) {
   glEnable(GL_MULTISAMPLE);
   draw_background();
 
+  leg_eye_ = glm::vec3(glm::inverse(view.leg_to_room) * glm::vec4(view.eye, 1.0f));
+  px_per_m_at_1m_ = 0.5f * static_cast<float>(target.size().y) * view.projection[1][1];
+  client_->set_detail(px_per_m_at_1m_);
   const Lights lights = camera_lights(view.view);
   std::array<glm::vec4, 2 * kOccludersPerHand> occluders{};
   for (std::size_t h = 0; h < 2; ++h)

@@ -2,6 +2,7 @@
 // Draws a frame: background, then the model's layers (opaque inner layers first, then the
 // skin, blended when the X-ray view is on), each pass setting the GL state it needs.
 #include <array>
+#include <future>
 #include <memory>
 #include <vector>
 
@@ -33,6 +34,12 @@ class Renderer {
   // The rest of the client and the table (assets/client.glb), drawn where FrameView::client says.
   void set_client(const anatomy::Model& client);
   void draw(RenderTarget& target, const FrameView& view);
+  // Levels of detail (render/mesh_lod.hpp) are simplified on another thread once set_model and
+  // set_client have the meshes, so start-up does not wait for them; until they are taken in,
+  // the full meshes are drawn. finish_ waits and takes them in (headless runs: every frame they
+  // draw is then the same whatever the timing); poll_ takes them in if ready (the window).
+  void finish_levels_of_detail();
+  void poll_levels_of_detail();
 
   // Cross-fades: keep a copy of what the target shows now, and later lay it over a new frame
   // with the given opacity (1 shows only the copy).
@@ -52,6 +59,9 @@ class Renderer {
   glm::ivec2 snapshot_size_{0};
   unsigned empty_vao_ = 0;
   std::vector<GpuMesh> meshes_;
+  std::future<std::vector<CoarseMesh>> leg_lod_, client_lod_;
+  glm::vec3 leg_eye_{0.0f};      // this frame's eye in the leg's frame, for its levels of detail
+  float px_per_m_at_1m_ = 0.0f;  // this frame's pixels to a metre at one metre
   std::unique_ptr<HandPass> hands_;
   std::unique_ptr<ClientPass> client_ = std::make_unique<ClientPass>();
   std::unique_ptr<ColouredPass> coloured_;

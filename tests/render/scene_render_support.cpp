@@ -36,6 +36,7 @@ std::unique_ptr<app::State> load(const app::Options& options) {
   scene_rig().renderer->set_model(scene->model);
   scene_rig().renderer->set_hands(scene->hands);
   scene_rig().renderer->set_client(scene->client_model);
+  scene_rig().renderer->finish_levels_of_detail();  // as the app's headless runs draw
   return scene;
 }
 }  // namespace
