@@ -20,7 +20,7 @@ namespace effleura::practice {
 enum class Criterion { avoid, direction, area, pressure, speed, rhythm };
 inline constexpr std::size_t kCriterionCount = 6;
 inline constexpr std::array<std::string_view, kCriterionCount> kCriterionNames{
-    "avoid", "direction", "area", "pressure", "speed", "rhythm"};
+    "safety", "direction", "area", "pressure", "speed", "rhythm"};
 
 struct Grade {
   bool applies = false;   // false: the technique says nothing about it (or too little stroke to tell)
