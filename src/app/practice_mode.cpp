@@ -65,7 +65,9 @@ void PracticeMode::end(State& state) {
   if (!strokes_.empty() && !strokes_.back().stroke.empty() && !current_.empty())
     since = current_.samples.front().t - strokes_.back().stroke.samples.front().t;
   PracticeStroke done{current_, practice::grade(current_, *t, reference_, *state.areas, since)};
-  strokes_.push_back(std::move(done));
+  // A click without a drag is not a stroke: nothing to grade, nothing to count.
+  if (std::any_of(done.grades.grades.begin(), done.grades.grades.end(), [](const auto& g) { return g.applies; }))
+    strokes_.push_back(std::move(done));
   state.simulation.set_practice_hands(practice::hands_at(current_, companion_, false, state.simulation.poses(),
                                                          state.simulation.surface()));
 }
@@ -82,7 +84,15 @@ void PracticeMode::add_sample(State& state) {
 }
 
 void PracticeMode::update(State& state) {
-  if (!active() || !stroking_) return;
+  if (!active()) return;
+  // Another technique chosen in the Technique panel: practise that one from now on.
+  const technique::Technique* t = state.simulation.technique();
+  if (!t) {
+    stop(state);
+    return;
+  }
+  if (t->id != technique_ && !start(state, t->id)) return;
+  if (!stroking_) return;
   add_sample(state);
   state.simulation.set_practice_hands(
       practice::hands_at(current_, companion_, true, state.simulation.poses(), state.simulation.surface()));

@@ -14,13 +14,6 @@ constexpr ImGuiWindowFlags kDocked = ImGuiWindowFlags_AlwaysAutoResize | ImGuiWi
 const ImVec4 kGood(0.55f, 0.85f, 0.55f, 1.0f);
 const ImVec4 kChange(1.0f, 0.65f, 0.35f, 1.0f);
 
-// "Direction" from "direction".
-std::string title(std::string_view name) {
-  std::string s(name);
-  if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 'a' + 'A');
-  return s;
-}
-
 void gauge(const PracticePanelState& s, PracticeCommands& c) {
   // Full scale: twice the technique's pressure, so its own pressure sits mid-gauge; green
   // within the band the grading accepts, orange outside it.
@@ -36,10 +29,12 @@ void gauge(const PracticePanelState& s, PracticeCommands& c) {
   ImGui::PopStyleColor();
   ImGui::SameLine();
   if (ImGui::Button(" + ")) c.pressure_mmhg = s.pressure_mmhg + 2.0f;
-  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
-  ImGui::TextWrapped("%s: about %.0f mmHg. Change it with the wheel while stroking, or [ and ].",
-                     s.technique_name.c_str(), s.typical_mmhg);
-  ImGui::PopStyleColor();
+  if (s.strokes == 0) {  // the how-to until the first stroke; the gauge says the rest
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
+    ImGui::TextWrapped("%s: about %.0f mmHg. Change it with the wheel while stroking, or [ and ].",
+                       s.technique_name.c_str(), s.typical_mmhg);
+    ImGui::PopStyleColor();
+  }
 }
 
 void grades(const PracticePanelState& s) {
@@ -55,26 +50,30 @@ void grades(const PracticePanelState& s) {
     ImGui::PopStyleColor();
   }
   // Only the first thing to change is a sentence (the summary's); the rest are named.
-  bool first = true;
+  std::string change, also;
   for (std::size_t i = 0; i < practice::kCriterionCount; ++i) {
     const auto& x = g.grades[i];
     if (!x.applies || x.pass) continue;
-    ImGui::PushStyleColor(ImGuiCol_Text, kChange);
-    if (first) ImGui::TextWrapped("Change: %s", x.coaching.c_str());
-    else ImGui::TextWrapped("Also check: %s.", practice::kCriterionNames[i].data());
-    ImGui::PopStyleColor();
-    first = false;
+    if (change.empty()) change = x.coaching;
+    else also += (also.empty() ? "" : ", ") + std::string(practice::kCriterionNames[i]);
   }
+  ImGui::PushStyleColor(ImGuiCol_Text, kChange);
+  if (!change.empty()) ImGui::TextWrapped("Change: %s", change.c_str());
+  if (!also.empty()) ImGui::TextWrapped("Then: %s.", also.c_str());
+  ImGui::PopStyleColor();
 }
 
 void session(const PracticePanelState& s, PracticeCommands& c) {
   ImGui::Separator();
-  ImGui::Text("This session: %d stroke%s", s.strokes, s.strokes == 1 ? "" : "s");
+  std::string line = std::to_string(s.strokes) + (s.strokes == 1 ? " stroke:" : " strokes:");
   for (std::size_t i = 0; i < practice::kCriterionCount; ++i) {
     if (s.graded[i] == 0) continue;
-    ImGui::Text("%-10s %3.0f %%", title(practice::kCriterionNames[i]).c_str(), 100.0f * s.mean_score[i]);
-    if (i % 3 != 2 && i + 1 < practice::kCriterionCount) ImGui::SameLine(0.0f, 2.0f * ImGui::GetFontSize());
+    char part[48];
+    std::snprintf(part, sizeof part, "%s %s %.0f %%", line.back() == ':' ? "" : ",", practice::kCriterionNames[i].data(),
+                  100.0f * s.mean_score[i]);
+    line += part;
   }
+  ImGui::TextWrapped("%s", line.c_str());
   if (ImGui::SmallButton("Start over")) c.clear = true;
 }
 

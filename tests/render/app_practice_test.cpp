@@ -91,4 +91,24 @@ TEST_CASE("practice through frame(): a drag up the back of the calf strokes, mov
   CHECK(g[practice::Criterion::speed].pass);
   app::frame(ctx, 1.0 / 30.0);  // the panel shows the grades
   shoot(ctx, "-graded.png");
+
+  // A second stroke, down the calf and hard, straight after: coached on direction first.
+  for (int i = 0; i < 5; ++i) ctx.pending.input.push_back(app::input::PracticePressure{+1.0f});  // ] ] ] ] ]
+  ctx.pending.input.push_back(app::input::StrokeBegin{on_screen(ctx, to)});
+  for (int i = 1; i <= 12; ++i) {
+    app::frame(ctx, 1.0 / 30.0);
+    ctx.pending.input.push_back(app::input::StrokeMove{on_screen(ctx, to + (from - to) * (static_cast<float>(i) / 12.0f))});
+  }
+  ctx.pending.input.push_back(app::input::StrokeEnd{});
+  app::frame(ctx, 1.0 / 30.0);
+  app::frame(ctx, 1.0 / 30.0);
+  CHECK(ctx.practice.pressure() == doctest::Approx(24.0f));
+  REQUIRE(ctx.practice.strokes().size() == 2);
+  const auto& down = ctx.practice.strokes().back().grades;
+  INFO(down.summary);
+  CHECK_FALSE(down[practice::Criterion::direction].pass);
+  CHECK(down[practice::Criterion::rhythm].applies);  // a second stroke has a rhythm, and this one is hurried
+  CHECK_FALSE(down[practice::Criterion::rhythm].pass);
+  CHECK(down.summary.find("away from the heart") != std::string::npos);
+  shoot(ctx, "-down.png");
 }

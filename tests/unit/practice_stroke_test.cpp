@@ -184,3 +184,37 @@ TEST_CASE("practice: every technique gives a reference and puts the student's ha
     CHECK(f.contact_count >= 1);
   }
 }
+
+TEST_CASE("practice: where the content's hands take turns, the second hand repeats the stroke that much later") {
+  // One 4 s cycle: the right hand presses from 0.5 s, the left from 2.5 s, 0.3 rad further round.
+  technique::Technique t;
+  t.tempo = 15.0f;
+  technique::Step s;
+  s.duration = 4.0f;
+  auto k = [](float time, float around, bool on) {
+    technique::Keyframe key;
+    key.t = time;
+    key.a = 0.3f;
+    key.b = around;
+    key.contact = on;
+    key.pressure_mmhg = on ? 20.0f : 0.0f;
+    key.lift_m = on ? 0.0f : 0.03f;
+    return key;
+  };
+  s.hands[1] = {k(0.0f, 3.0f, false), k(0.5f, 3.0f, true), k(1.5f, 3.0f, true), k(2.0f, 3.0f, false), k(4.0f, 3.0f, false)};
+  s.hands[0] = {k(0.0f, 3.3f, false), k(2.5f, 3.3f, true), k(3.5f, 3.3f, true), k(4.0f, 3.3f, false)};
+  t.steps.push_back(s);
+  const auto comp = practice::companion_of(t);
+  REQUIRE(comp.kind == practice::Companion::Kind::alternate);
+  CHECK(comp.lead == 1);
+  CHECK(comp.delay_s == doctest::Approx(2.0));
+  CHECK(comp.d_around == doctest::Approx(0.3f));
+  // 1 s into a stroke the second hand has not started; 3 s in it presses where the first was at 1 s.
+  const auto early = practice::hands_at(line(0.20f, 0.40f, 180.0f, 1.0, 20.0f), comp, true, test::real_poses(), leg());
+  CHECK(early.hands[1].contact);
+  CHECK_FALSE(early.hands[0].contact);
+  const auto stroke = line(0.20f, 0.50f, 180.0f, 3.0, 20.0f);
+  const auto later = practice::hands_at(stroke, comp, true, test::real_poses(), leg());
+  CHECK(later.hands[0].contact);
+  CHECK(later.hands[0].along == doctest::Approx(0.30f).epsilon(0.02));  // where the lead hand was at 1 s
+}
