@@ -17,6 +17,7 @@
 #include "app/panels.hpp"
 #include "app/paths.hpp"
 #include "app/platform.hpp"
+#include "app/practice_mode.hpp"
 #include "app/state.hpp"
 #include "core/file_watcher.hpp"
 #include "render/frame_view.hpp"
@@ -36,6 +37,7 @@ struct Commands {
   ui::TimelineCommands timeline;
   ui::FlowCommands flow;
   ui::PresenterCommands lesson;
+  ui::PracticeCommands practice;
   bool screenshot = false;         // the frame's scene, without the interface (taken once drawn)
 };
 
@@ -54,6 +56,7 @@ struct Context {
   State state;
   std::unique_ptr<LessonOrPlaylist> lesson_or_playlist;  // null unless asked for
   PanelState panels;
+  PracticeMode practice;         // the student's own strokes (Practice panel)
   FrameStyle style;
   double fixed_dt = 1.0 / 30.0;  // the fixed clock's step (also the interface's frame time)
   std::unique_ptr<Platform> platform;        // declared before the renderer: it holds the GL context

@@ -65,6 +65,14 @@ void carry_out(Context& ctx, const InputCommand& command) {
         else if constexpr (std::is_same_v<C, input::Quit>) ctx.quit = true;
         else if constexpr (std::is_same_v<C, input::Visitor>) {
           if (ctx.lesson_or_playlist && ctx.lesson_or_playlist->kiosk()) ctx.lesson_or_playlist->kiosk()->input();
+        } else if constexpr (std::is_same_v<C, input::StrokeBegin>) {
+          (void)ctx.practice.begin(ctx.state, c.at, ctx.platform->ui_size());
+        } else if constexpr (std::is_same_v<C, input::StrokeMove>) {
+          ctx.practice.move(ctx.state, c.at, ctx.platform->ui_size());
+        } else if constexpr (std::is_same_v<C, input::StrokeEnd>) {
+          ctx.practice.end(ctx.state);
+        } else if constexpr (std::is_same_v<C, input::PracticePressure>) {
+          ctx.practice.adjust_pressure(c.steps);
         }
       },
       command);
@@ -79,6 +87,7 @@ void carry_out_commands(Context& ctx) {
   apply(c.main, state, ctx.panels);
   apply(c.timeline, state, ctx.panels);
   apply(c.flow, state);
+  apply(c.practice, ctx.practice, state);
   ctx.quit = ctx.quit || c.main.quit;
   if (c.screenshot || c.main.screenshot) ctx.pending.screenshot = true;  // taken once the scene is drawn
   LessonOrPlaylist* lp = ctx.lesson_or_playlist.get();
@@ -113,6 +122,7 @@ void advance(Context& ctx, double dt) {
   }
   if (dt <= 0.0) return;
   if (ctx.lesson_or_playlist) ctx.lesson_or_playlist->advance(dt);
+  ctx.practice.update(ctx.state);  // the student's hands, before the flow steps with them
   ctx.state.update(dt);
 }
 
@@ -150,6 +160,7 @@ void draw_interface(Context& ctx, double dt) {
     ctx.pending.main = ui::draw_main_ui(main_view(ctx.state, ctx.panels));
     ctx.pending.timeline = ui::draw_timeline_panel(timeline_state(ctx.state, ctx.panels));
     ctx.pending.flow = ui::draw_flow_panel(flow_state(ctx.state));
+    if (!lp || !lp->lesson()) ctx.pending.practice = ui::draw_practice_panel(practice_panel_state(ctx.practice, ctx.state));
   }
   if (ctx.style.panels && lp && lp->lesson()) {
     const lesson::LessonPlayer& player = *ctx.lesson_or_playlist->lesson();

@@ -114,6 +114,8 @@ void InputQueue::on_key(const KeyEvent& e, const InputSituation& s, std::vector<
     if (first && e.key == GLFW_KEY_F12) out.emplace_back(input::Screenshot{});
     if (first && e.key == GLFW_KEY_Q && (e.mods & GLFW_MOD_CONTROL)) out.emplace_back(input::Quit{});
     if (first && e.key == GLFW_KEY_SPACE) out.emplace_back(input::TogglePlay{});
+    if (s.practice && (e.key == GLFW_KEY_LEFT_BRACKET || e.key == GLFW_KEY_RIGHT_BRACKET))
+      out.emplace_back(input::PracticePressure{e.key == GLFW_KEY_RIGHT_BRACKET ? 1.0f : -1.0f});
   }
   if (first && s.camera) {
     if (e.key >= GLFW_KEY_1 && e.key <= GLFW_KEY_5) out.emplace_back(input::ViewPreset{e.key - GLFW_KEY_1});
@@ -128,7 +130,19 @@ void InputQueue::on_button(const ButtonEvent& e, const InputSituation& s, std::v
   if (e.pressed) {
     if (s.kiosk) out.emplace_back(input::Visitor{});
     dragging_[b] = !s.mouse_to_ui;  // a drag that starts on a panel belongs to the panel
-    if (e.button == GLFW_MOUSE_BUTTON_LEFT) dragged_ = false;
+    if (e.button == GLFW_MOUSE_BUTTON_LEFT) {
+      dragged_ = false;
+      if (s.practice && !s.mouse_to_ui && !s.kiosk && s.on_leg && s.on_leg(s.on_leg_context, glm::vec2(cursor_))) {
+        stroking_ = true;
+        dragging_[b] = false;  // it strokes, it does not orbit
+        out.emplace_back(input::StrokeBegin{glm::vec2(cursor_)});
+      }
+    }
+    return;
+  }
+  if (e.button == GLFW_MOUSE_BUTTON_LEFT && stroking_) {
+    stroking_ = false;
+    out.emplace_back(input::StrokeEnd{});
     return;
   }
   // A click (released where it went down) on the leg lights the area under it.
@@ -142,6 +156,10 @@ void InputQueue::on_cursor(const CursorEvent& e, const InputSituation& s, std::v
   cursor_ = e.at;
   if (delta == glm::dvec2(0.0)) return;
   if (buttons_[GLFW_MOUSE_BUTTON_LEFT]) dragged_ = true;
+  if (stroking_) {
+    out.emplace_back(input::StrokeMove{glm::vec2(cursor_)});
+    return;
+  }
   if (!s.camera) return;
   if (dragging_[GLFW_MOUSE_BUTTON_LEFT])
     out.emplace_back(input::Orbit{static_cast<float>(-delta.x) * kOrbitPerPixel, static_cast<float>(delta.y) * kOrbitPerPixel});
@@ -153,6 +171,10 @@ void InputQueue::on_cursor(const CursorEvent& e, const InputSituation& s, std::v
 
 void InputQueue::on_scroll(const ScrollEvent& e, const InputSituation& s, std::vector<InputCommand>& out) {
   if (s.kiosk) out.emplace_back(input::Visitor{});
+  if (stroking_) {  // while stroking the wheel sets the pressure
+    if (e.by.y != 0.0) out.emplace_back(input::PracticePressure{static_cast<float>(e.by.y)});
+    return;
+  }
   if (s.mouse_to_ui || !s.camera) return;  // a panel scrolls itself
   // Touch-pads scroll in both axes: vertical zooms (or pans with Shift), horizontal orbits.
   if (key_down(GLFW_KEY_LEFT_SHIFT) || key_down(GLFW_KEY_RIGHT_SHIFT)) {

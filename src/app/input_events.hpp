@@ -51,11 +51,17 @@ struct Click { glm::vec2 at{0.0f}; };    // light the area under this point (win
 struct Screenshot {};
 struct Quit {};
 struct Visitor {};                       // kiosk: someone touched it
+// Practice mode: a left-drag that starts on the skin strokes the leg instead of orbiting.
+struct StrokeBegin { glm::vec2 at{0.0f}; };  // window coordinates
+struct StrokeMove { glm::vec2 at{0.0f}; };
+struct StrokeEnd {};
+struct PracticePressure { float steps = 0.0f; };  // wheel notches or [ ] presses: + harder
 }  // namespace input
 
 using InputCommand = std::variant<input::ViewPreset, input::ResetView, input::Orbit, input::Pan, input::Zoom,
                                   input::LessonNext, input::LessonBack, input::TogglePresenter, input::TogglePlay,
-                                  input::Click, input::Screenshot, input::Quit, input::Visitor>;
+                                  input::Click, input::Screenshot, input::Quit, input::Visitor,
+                                  input::StrokeBegin, input::StrokeMove, input::StrokeEnd, input::PracticePressure>;
 
 // How this frame's events are read.
 struct InputSituation {
@@ -69,6 +75,9 @@ struct InputSituation {
   std::string (*key_name)(int key, int scancode) = nullptr;
   bool kiosk = false;            // any key, click or scroll is a visitor
   glm::vec2 window_size{1.0f};   // drags pan by fractions of its height
+  bool practice = false;         // practice mode: left-drags on the skin stroke, [ ] and the wheel set pressure
+  bool (*on_leg)(const void* context, glm::vec2 at) = nullptr;  // is the skin under this window point?
+  const void* on_leg_context = nullptr;
 };
 
 // Dear ImGui 1.86 sees a key only as down or up when its frame starts, and within a frame takes
@@ -109,6 +118,7 @@ class InputQueue {
   std::array<bool, 8> dragging_{};    // held, and pressed outside the panels: moves the camera
   glm::dvec2 cursor_{0.0};
   bool dragged_ = false;              // the left button moved since it went down: not a click
+  bool stroking_ = false;             // practice: the left button went down on the skin
 };
 
 }  // namespace effleura::app

@@ -65,6 +65,7 @@ Expected<void> Simulation::select_technique(const std::string& id, double at, do
   }
   technique_id_ = id;
   awaited_.reset();
+  practice_.reset();
   timeline_ = std::make_unique<technique::Timeline>(*t, poses_, *surface_);
   playback_.emplace(timeline_->step_starts(), timeline_->duration());
   playback_->set_looping(true);
@@ -102,6 +103,7 @@ Expected<void> Simulation::reload_techniques(const DataPaths& paths) {
 
 void Simulation::clear_technique() {
   awaited_.reset();
+  practice_.reset();
   technique_id_.clear();
   timeline_.reset();
   playback_.reset();
@@ -109,10 +111,21 @@ void Simulation::clear_technique() {
   contacts_.clear();
 }
 
+void Simulation::set_practice_hands(std::optional<technique::TechniqueFrame> hands) {
+  practice_ = std::move(hands);
+  evaluate();
+}
+
 void Simulation::evaluate() {
   contacts_.clear();
   if (!timeline_) return;
-  timeline_->evaluate(playback_->time(), frame_);
+  if (practice_) {
+    frame_ = *practice_;
+    frame_.caption = {};  // the practice panel says what is happening
+    frame_.attend = {};
+  } else {
+    timeline_->evaluate(playback_->time(), frame_);
+  }
   frame_.append_contacts(contacts_);
 }
 

@@ -46,6 +46,12 @@ class Simulation {
   // same moment in its new form; on error nothing changes and the error is returned.
   Expected<void> reload_techniques(const DataPaths& paths);
 
+  // Practice mode: while set, the student's hands (app/practice_mode.hpp) stand in for the
+  // technique's playback, and their contacts drive the flow; nullopt gives the playback back.
+  void set_practice_hands(std::optional<technique::TechniqueFrame> hands);
+  [[nodiscard]] bool practising() const { return practice_.has_value(); }
+
+  [[nodiscard]] const technique::PoseLibrary& poses() const { return poses_; }
   [[nodiscard]] const technique::TechniqueLibrary& techniques() const { return techniques_; }
   [[nodiscard]] const technique::Technique* technique() const;
   [[nodiscard]] technique::Playback* playback() { return playback_ ? &*playback_ : nullptr; }
@@ -77,6 +83,7 @@ class Simulation {
   struct Awaited { std::string id; double at; double speed; bool playing; };
   std::optional<Awaited> awaited_;
   technique::TechniqueFrame frame_{};
+  std::optional<technique::TechniqueFrame> practice_;
   Contacts contacts_;
   std::array<technique::TrailBuffer, 2> trails_{technique::TrailBuffer(3.0), technique::TrailBuffer(3.0)};
   std::optional<flow::FlowSystem> flow_;

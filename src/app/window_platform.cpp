@@ -149,6 +149,12 @@ void WindowPlatform::take_input(Context& ctx, double dt) {
     s.keyboard_to_ui = false;  // no text fields in the kiosk; its chord always works
   } else {
     s.lesson = lp && lp->lesson();
+    s.practice = ctx.practice.active();
+    s.on_leg = [](const void* c, glm::vec2 at) {
+      const Context& context = *static_cast<const Context*>(c);
+      return anatomy::pick(context.state.model, context.state.ray_through(at, context.platform->ui_size())).skin.has_value();
+    };
+    s.on_leg_context = &ctx;
   }
   auto commands = input_.queue.take(s, dt);
   ctx.pending.input.insert(ctx.pending.input.end(), commands.begin(), commands.end());

@@ -32,11 +32,12 @@ const std::map<std::string, LayerRule>& layer_rules() {
       {"technique", {{"core", "anatomy", "technique"}}},
       {"flow", {{"core", "anatomy", "flow"}}},
       {"forge", {{"core", "anatomy", "technique", "forge"}}},
+      {"practice", {{"core", "anatomy", "technique", "flow", "practice"}}},
       {"lesson", {{"core", "anatomy", "technique", "lesson"}}},
       {"render", {{"core", "anatomy", "technique", "flow", "render"}, true}},
       // ui draws with ImGui (its OpenGL 3 backend for headless captions) but no GL of its own.
-      {"ui", {{"core", "anatomy", "technique", "flow", "render", "lesson", "ui"}, false, true}},
-      {"app", {{"core", "anatomy", "technique", "flow", "forge", "render", "lesson", "ui", "app"}, true, true}},
+      {"ui", {{"core", "anatomy", "technique", "flow", "render", "lesson", "practice", "ui"}, false, true}},
+      {"app", {{"core", "anatomy", "technique", "flow", "forge", "render", "lesson", "practice", "ui", "app"}, true, true}},
   };
   return rules;
 }
@@ -117,7 +118,7 @@ TEST_CASE("the layer check catches an upward include, GL below render, ImGui out
   write(root / "technique/gl.cpp", "#include <glad/gl.h>\n");
   write(root / "lesson/ui.cpp", "#include <imgui.h>\n");
   write(root / "app/fine.cpp", "#include \"render/gl.hpp\"\n#include <GLFW/glfw3.h>\n#include <imgui.h>\n");
-  write(root / "practice/new.cpp", "#include \"core/error.hpp\"\n");
+  write(root / "newlayer/new.cpp", "#include \"core/error.hpp\"\n");
   const auto problems = check_layers(root);
   fs::remove_all(root);
   INFO(joined(problems));
@@ -126,5 +127,5 @@ TEST_CASE("the layer check catches an upward include, GL below render, ImGui out
   CHECK(all.find("src/flow/up.cpp:2: flow may not include render/renderer.hpp") != std::string::npos);
   CHECK(all.find("src/technique/gl.cpp:1: technique may not include OpenGL") != std::string::npos);
   CHECK(all.find("src/lesson/ui.cpp:1: lesson may not include Dear ImGui") != std::string::npos);
-  CHECK(all.find("src/practice: a folder with no row") != std::string::npos);
+  CHECK(all.find("src/newlayer: a folder with no row") != std::string::npos);
 }

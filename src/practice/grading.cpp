@@ -1,0 +1,257 @@
+#include "practice/grading.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <numbers>
+
+#include <glm/geometric.hpp>
+
+namespace effleura::practice {
+namespace {
+
+constexpr float kPressingMmhg = 0.5f;     // below this the hand only rests: not part of the stroke
+constexpr float kInArea = 0.5f;           // an area's soft weight at which a point counts as in it
+constexpr float kOnAreaShare = 0.75f;     // share of a stroke that must lie on the target areas
+constexpr float kTooLight = 0.35f;        // of the technique's typical pressure
+constexpr float kTooHard = 1.5f;
+constexpr float kAreaTolerance = 1.1f;    // 10 % over an area's range before it counts
+constexpr float kSpeedLow = 0.5f, kSpeedHigh = 2.0f;  // of the demonstration's speed
+constexpr double kRhythmTolerance = 0.35;             // of the tempo's cycle
+constexpr float kPi = std::numbers::pi_v<float>;
+
+std::string fmt(const char* f, double a, double b = 0.0) {
+  const int n = std::snprintf(nullptr, 0, f, a, b);
+  std::string out(static_cast<std::size_t>(std::max(n, 0)), '\0');
+  std::snprintf(out.data(), out.size() + 1, f, a, b);
+  return out;
+}
+
+Grade pass(std::string coaching, float score = 1.0f) { return {true, true, score, std::move(coaching)}; }
+Grade fail(std::string coaching, float score = 0.0f) { return {true, false, score, std::move(coaching)}; }
+
+float angle_delta(float a, float b) {
+  float d = std::fmod(b - a, 2.0f * kPi);
+  if (d > kPi) d -= 2.0f * kPi;
+  if (d < -kPi) d += 2.0f * kPi;
+  return d;
+}
+
+std::string lower_first(std::string s) {
+  if (!s.empty() && s[0] >= 'A' && s[0] <= 'Z' && !(s.size() > 1 && s[1] >= 'A' && s[1] <= 'Z')) s[0] += 'a' - 'A';
+  return s;
+}
+
+Grade grade_direction(const technique::Technique& tech, const std::vector<StrokeSample>& s) {
+  float up = 0.0f, down = 0.0f, side = 0.0f, turn = 0.0f;
+  float prev_heading = 0.0f;
+  bool have_heading = false;
+  for (std::size_t i = 1; i < s.size(); ++i) {
+    const float da = s[i].along - s[i - 1].along;
+    const float ds = angle_delta(s[i - 1].around, s[i].around) * 0.05f;  // ~ a leg's radius
+    (da > 0.0f ? up : down) += std::abs(da);
+    side += std::abs(ds);
+    if (std::hypot(da, ds) > 1e-3f) {
+      const float h = std::atan2(ds, da);
+      if (have_heading) turn += angle_delta(prev_heading, h);
+      prev_heading = h;
+      have_heading = true;
+    }
+  }
+  const float along = up + down;
+  if (tech.direction == "toward-heart") {
+    if (up - down > 0.03f && up >= 0.75f * along)
+      return pass("Good: the stroke ran up the leg toward the heart.");
+    if (down > up)
+      return fail("This stroke ran down the leg, away from the heart: press going up, and bring the hand back "
+                  "down without pressure.");
+    return fail("Glide along the leg toward the heart; this stroke went mostly across or back and forth.");
+  }
+  if (tech.direction == "across-fibres") {
+    if (side > along) return pass("Good: you worked across the muscle fibres.");
+    return fail("Work across the muscle, round the leg, rather than along it.");
+  }
+  if (tech.direction == "circular") {
+    if (std::abs(turn) >= kPi) return pass("Good: small circles, as the technique asks.");
+    return fail("Move in small circles here rather than in a straight line.");
+  }
+  if (tech.direction == "in-place") {
+    if (along + side < 0.06f) return pass("Good: the hand stayed in place.");
+    return fail("Keep the hand in one place for this technique instead of gliding.");
+  }
+  return {};
+}
+
+}  // namespace
+
+Reference measure_reference(const technique::Technique& technique, const technique::Timeline& timeline) {
+  Reference r;
+  r.pressure_mmhg = technique.pressure_mmhg;
+  r.cycle_s = technique.tempo > 0.0f ? 60.0 / static_cast<double>(technique.tempo) : 0.0;
+  if (technique.steps.empty() || timeline.step_count() == 0) return r;
+  const std::size_t step = main_step(technique);
+  const std::size_t lead = companion_of(technique).lead;
+  const double start = timeline.step_start(step);
+  const double cycle = technique.steps[step].duration;
+  constexpr double kDt = 0.05;
+  for (double t = start; t <= start + cycle + 1e-9; t += kDt) {
+    const technique::TechniqueFrame f = timeline.evaluate(t);
+    const technique::HandState& h = f.hands[lead];
+    const bool pressing = h.contact && !h.on_sole && h.pressure_mmhg > kPressingMmhg;
+    if (!pressing) {
+      if (!r.demo.empty()) break;  // the first pressing run is the stroke
+      continue;
+    }
+    StrokeSample s;
+    s.t = t - start;
+    s.point = glm::vec3(h.transform[3]);
+    s.along = h.along;
+    s.around = h.around;
+    s.pressure_mmhg = h.pressure_mmhg;
+    r.demo.samples.push_back(s);
+  }
+  if (r.demo.duration() > 0.0) r.speed_m_s = r.demo.length() / static_cast<float>(r.demo.duration());
+  return r;
+}
+
+StrokeGrades grade(const Stroke& stroke, const technique::Technique& tech, const Reference& ref,
+                   const anatomy::AreaContent& areas, std::optional<double> since_last_s) {
+  StrokeGrades out;
+  std::vector<StrokeSample> s;
+  for (const auto& x : stroke.samples)
+    if (x.pressure_mmhg > kPressingMmhg) s.push_back(x);
+  if (s.size() < 2 || s.back().t - s.front().t < 0.1) {
+    out.summary = "Press and drag on the leg to make a stroke.";
+    return out;
+  }
+  auto& g = out.grades;
+  const auto at = [](Criterion c) { return static_cast<std::size_t>(c); };
+  const float stature = areas.reference_stature;
+
+  // What to avoid, and pressure per area: the areas each point lies in.
+  float worst_over = 0.0f;
+  std::size_t worst_area = anatomy::kAreaCount;
+  float worst_pressure = 0.0f;
+  bool light_area = false;
+  int on_target = 0;
+  float pressure_sum = 0.0f;
+  for (const auto& x : s) {
+    float target = 0.0f;
+    for (const auto& id : tech.areas)
+      if (const auto i = anatomy::area_index(id)) target = std::max(target, areas.weight(*i, x.point, stature));
+    if (target >= kInArea) ++on_target;
+    pressure_sum += x.pressure_mmhg;
+    for (std::size_t a = 0; a < anatomy::kAreaCount; ++a) {
+      const auto& info = areas.areas[a];
+      if (areas.weight(a, x.point, stature) < kInArea) continue;
+      const float over = x.pressure_mmhg / (info.pressure_mmhg_max * kAreaTolerance);
+      if (over > 1.0f && over > worst_over) {
+        worst_over = over;
+        worst_area = a;
+        worst_pressure = x.pressure_mmhg;
+        light_area = info.pressure == anatomy::Pressure::light;
+      }
+    }
+  }
+  const float mean_pressure = pressure_sum / static_cast<float>(s.size());
+
+  if (worst_area < anatomy::kAreaCount && light_area) {
+    const auto& info = areas.areas[worst_area];
+    std::string line = "Too hard over " + lower_first(info.name) +
+                       fmt(", which takes light pressure only (up to %.0f mmHg; you reached %.0f).",
+                           info.pressure_mmhg_max, worst_pressure);
+    if (!info.cautions.empty()) line += " " + info.cautions.front();
+    g[at(Criterion::avoid)] = fail(std::move(line));
+  } else {
+    g[at(Criterion::avoid)] = pass("Good: you stayed light where the leg needs it.");
+  }
+
+  g[at(Criterion::direction)] = grade_direction(tech, s);
+
+  const float share = static_cast<float>(on_target) / static_cast<float>(s.size());
+  if (share >= kOnAreaShare) {
+    g[at(Criterion::area)] = pass("Good: the stroke stayed on the technique's areas.", 1.0f);
+  } else {
+    std::string names;
+    for (std::size_t i = 0; i < tech.areas.size(); ++i) {
+      const auto a = anatomy::area_index(tech.areas[i]);
+      if (!a) continue;
+      if (!names.empty()) names += i + 1 == tech.areas.size() ? " and " : ", ";
+      names += lower_first(areas.areas[*a].name);
+    }
+    g[at(Criterion::area)] =
+        fail(fmt("Only %.0f %% of this stroke was on the right areas: ", 100.0 * share) + tech.name +
+                 " is for the " + names + ".",
+             share);
+  }
+
+  const float typical = ref.pressure_mmhg;
+  if (typical > 0.0f) {
+    if (mean_pressure < kTooLight * typical) {
+      g[at(Criterion::pressure)] = fail(fmt("Press a little more: this stroke averaged %.0f mmHg, and ", mean_pressure) +
+                                        tech.name + fmt(" works at about %.0f mmHg.", typical));
+    } else if (mean_pressure > kTooHard * typical) {
+      g[at(Criterion::pressure)] = fail(fmt("Lighter: this stroke averaged %.0f mmHg, and ", mean_pressure) +
+                                        tech.name + " is a " + tech.pressure +
+                                        fmt(" technique, about %.0f mmHg.", typical));
+    } else if (worst_area < anatomy::kAreaCount) {
+      const auto& info = areas.areas[worst_area];
+      g[at(Criterion::pressure)] = fail("Ease off over " + lower_first(info.name) +
+                                        fmt(": it takes up to %.0f mmHg, you reached %.0f.", info.pressure_mmhg_max,
+                                            worst_pressure));
+    } else {
+      g[at(Criterion::pressure)] = pass(fmt("Good: about %.0f mmHg, right for this technique and this part of the leg.",
+                                            mean_pressure));
+    }
+  }
+
+  // Speed is judged for strokes that travel (a hand that works in place shakes or taps).
+  if (ref.speed_m_s > 0.02f && tech.direction != "in-place") {
+    const double dur = s.back().t - s.front().t;
+    Stroke pressed{s};
+    const float speed = pressed.length() / static_cast<float>(dur);
+    const float ratio = speed / ref.speed_m_s;
+    if (ratio > kSpeedHigh) {
+      g[at(Criterion::speed)] = fail(fmt("Slow down: you moved at %.0f cm/s; the demonstration glides at about %.0f cm/s.",
+                                         100.0 * speed, 100.0 * ref.speed_m_s));
+    } else if (ratio < kSpeedLow) {
+      g[at(Criterion::speed)] = fail(fmt("A little quicker: you moved at %.0f cm/s; the demonstration glides at about "
+                                         "%.0f cm/s.",
+                                         100.0 * speed, 100.0 * ref.speed_m_s));
+    } else {
+      g[at(Criterion::speed)] = pass(fmt("Good: an even pace, about %.0f cm/s.", 100.0 * speed));
+    }
+  }
+
+  if (since_last_s && ref.cycle_s > 0.0) {
+    const double gap = *since_last_s;
+    if (std::abs(gap - ref.cycle_s) <= kRhythmTolerance * ref.cycle_s)
+      g[at(Criterion::rhythm)] = pass(fmt("Good rhythm: a stroke every %.1f s.", gap));
+    else
+      g[at(Criterion::rhythm)] = fail(fmt("Rhythm: this stroke came %.1f s after the last; aim for one every %.1f s.",
+                                          gap, ref.cycle_s));
+  }
+
+  // The one thing to change: the first failure in the order of the criteria (safety first).
+  int applying = 0;
+  float sum = 0.0f;
+  std::string right, change;
+  for (std::size_t i = 0; i < kCriterionCount; ++i) {
+    if (!g[i].applies) continue;
+    ++applying;
+    sum += g[i].score;
+    if (g[i].pass) {
+      right += right.empty() ? std::string(kCriterionNames[i]) : ", " + std::string(kCriterionNames[i]);
+    } else if (change.empty()) {
+      change = g[i].coaching;
+    }
+  }
+  out.score = applying > 0 ? sum / static_cast<float>(applying) : 0.0f;
+  if (change.empty())
+    out.summary = "Well done: " + right + " all right.";
+  else
+    out.summary = (right.empty() ? std::string() : "Right: " + right + ". ") + "Change: " + change;
+  return out;
+}
+
+}  // namespace effleura::practice

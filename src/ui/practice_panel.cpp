@@ -1,0 +1,129 @@
+#include "ui/practice_panel.hpp"
+
+#include <algorithm>
+#include <cstdio>
+
+#include <imgui.h>
+
+#include "ui/panel_layout.hpp"
+
+namespace effleura::ui {
+namespace {
+
+constexpr ImGuiWindowFlags kDocked = ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove;
+const ImVec4 kGood(0.55f, 0.85f, 0.55f, 1.0f);
+const ImVec4 kChange(1.0f, 0.65f, 0.35f, 1.0f);
+
+void gauge(const PracticePanelState& s, PracticeCommands& c) {
+  // Full scale: twice the technique's pressure, so its own pressure sits mid-gauge; green
+  // within the band the grading accepts, orange outside it.
+  const float full = std::max(2.0f * s.typical_mmhg, 20.0f);
+  const bool in_band = s.pressure_mmhg >= 0.35f * s.typical_mmhg && s.pressure_mmhg <= 1.5f * s.typical_mmhg;
+  char label[48];
+  std::snprintf(label, sizeof label, "pressure %.0f mmHg", s.pressure_mmhg);
+  if (ImGui::Button(" - ")) c.pressure_mmhg = s.pressure_mmhg - 2.0f;
+  ImGui::SameLine();
+  ImGui::PushStyleColor(ImGuiCol_PlotHistogram, in_band ? ImVec4(0.3f, 0.65f, 0.35f, 1.0f) : ImVec4(0.8f, 0.45f, 0.2f, 1.0f));
+  const float plus = ImGui::CalcTextSize(" + ").x + 2.0f * ImGui::GetStyle().FramePadding.x + ImGui::GetStyle().ItemSpacing.x;
+  ImGui::ProgressBar(std::clamp(s.pressure_mmhg / full, 0.0f, 1.0f), ImVec2(-plus, 0.0f), label);
+  ImGui::PopStyleColor();
+  ImGui::SameLine();
+  if (ImGui::Button(" + ")) c.pressure_mmhg = s.pressure_mmhg + 2.0f;
+  if (s.strokes == 0) {  // the how-to until the first stroke; the gauge says the rest
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
+    ImGui::TextWrapped("%s: about %.0f mmHg. Change it with the wheel while stroking, or [ and ].",
+                       s.technique_name.c_str(), s.typical_mmhg);
+    ImGui::PopStyleColor();
+  }
+}
+
+void grades(const PracticePanelState& s) {
+  const auto& g = *s.last;
+  ImGui::Separator();
+  std::string right;
+  for (std::size_t i = 0; i < practice::kCriterionCount; ++i)
+    if (g.grades[i].applies && g.grades[i].pass) right += (right.empty() ? "" : ", ") + std::string(practice::kCriterionNames[i]);
+  ImGui::Text("Last stroke: %.0f %%", 100.0f * g.score);
+  if (!right.empty()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, kGood);
+    ImGui::TextWrapped("Right: %s.", right.c_str());
+    ImGui::PopStyleColor();
+  }
+  // Only the first thing to change is a sentence (the summary's); the rest are named.
+  std::string change, also;
+  for (std::size_t i = 0; i < practice::kCriterionCount; ++i) {
+    const auto& x = g.grades[i];
+    if (!x.applies || x.pass) continue;
+    if (change.empty()) change = x.coaching;
+    else also += (also.empty() ? "" : ", ") + std::string(practice::kCriterionNames[i]);
+  }
+  ImGui::PushStyleColor(ImGuiCol_Text, kChange);
+  if (!change.empty()) ImGui::TextWrapped("Change: %s", change.c_str());
+  if (!also.empty()) ImGui::TextWrapped("Then: %s.", also.c_str());
+  ImGui::PopStyleColor();
+}
+
+void session(const PracticePanelState& s, PracticeCommands& c) {
+  ImGui::Separator();
+  std::string line = std::to_string(s.strokes) + (s.strokes == 1 ? " stroke:" : " strokes:");
+  for (std::size_t i = 0; i < practice::kCriterionCount; ++i) {
+    if (s.graded[i] == 0) continue;
+    char part[48];
+    std::snprintf(part, sizeof part, "%s %s %.0f %%", line.back() == ':' ? "" : ",", practice::kCriterionNames[i].data(),
+                  100.0f * s.mean_score[i]);
+    line += part;
+  }
+  ImGui::TextWrapped("%s", line.c_str());
+  if (ImGui::SmallButton("Start over")) c.clear = true;
+}
+
+}  // namespace
+
+PracticeCommands draw_practice_panel(const PracticePanelState& s) {
+  PracticeCommands c;
+  const PanelInput in = current_panel_input(false, {});
+  const float em = ImGui::GetFontSize();
+  // Docked at the bottom between the side columns, where the foot is, clear of the hands.
+  const float left = left_column_width(in), right = right_column_width(in);
+  const float room = std::max(in.display.x - left - right - em, 16.0f * em);
+  const float width = std::min(30.0f * em, room);
+  ImGui::SetNextWindowPos(ImVec2(left + 0.5f * (in.display.x - left - right), in.display.y - in.bar - 0.25f * em),
+                          ImGuiCond_Always, ImVec2(0.5f, 1.0f));
+  ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0.0f), ImVec2(width, 0.6f * in.display.y));
+  if (!ImGui::Begin("Practice", nullptr, kDocked)) {
+    ImGui::End();
+    return c;
+  }
+  if (!s.active) {
+    ImGui::TextWrapped("Try a stroke yourself: drag on the leg, and see what it does to the blood.");
+    std::string name = "(choose)";
+    for (const auto& t : s.techniques)
+      if (t.id == s.suggested) name = t.name;
+    ImGui::SetNextItemWidth(14.0f * em);
+    if (ImGui::BeginCombo("##practise", name.c_str())) {
+      for (const auto& t : s.techniques)
+        if (ImGui::Selectable(t.name.c_str(), t.id == s.suggested)) c.start = t.id;
+      ImGui::EndCombo();
+    }
+    if (!s.suggested.empty()) {
+      ImGui::SameLine();
+      if (ImGui::Button("Practise")) c.start = s.suggested;
+    }
+    ImGui::End();
+    return c;
+  }
+  ImGui::Text("Practising %s", s.technique_name.c_str());
+  ImGui::SameLine();
+  if (ImGui::SmallButton("Stop")) c.stop = true;
+  if (s.strokes == 0 || s.stroking)
+    ImGui::TextWrapped(s.stroking ? "Stroking: the hand presses where the pointer is."
+                                  : "Drag on the leg with the left mouse button to stroke; the arrow keys turn the "
+                                    "view, a right-drag moves it.");
+  gauge(s, c);
+  if (s.last) grades(s);
+  if (s.strokes > 0) session(s, c);
+  ImGui::End();
+  return c;
+}
+
+}  // namespace effleura::ui

@@ -1,0 +1,39 @@
+#pragma once
+// The Practice panel: pick a technique and practise it on the leg. While practising it shows
+// the pressure gauge (mmHg, set with the wheel while stroking, [ ] or its slider), how to
+// stroke, the last stroke's grades with one line of coaching each, and the session's score
+// per criterion. It reads a const view and returns what the user asked for.
+#include <array>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "practice/grading.hpp"
+#include "ui/teaching_panels.hpp"
+
+namespace effleura::ui {
+
+struct PracticePanelState {
+  std::vector<TechniqueEntry> techniques;
+  std::string suggested;            // the technique the Technique panel shows: the one to start with
+  bool active = false;
+  std::string technique_name;
+  float pressure_mmhg = 0.0f;
+  float typical_mmhg = 0.0f;        // the technique's own pressure
+  bool stroking = false;
+  int strokes = 0;
+  std::optional<practice::StrokeGrades> last;
+  std::array<float, practice::kCriterionCount> mean_score{};  // over the session's graded strokes
+  std::array<int, practice::kCriterionCount> graded{};        // strokes each criterion applied to
+};
+
+struct PracticeCommands {
+  std::optional<std::string> start;  // technique id
+  bool stop = false;
+  bool clear = false;                // forget the session's strokes
+  std::optional<float> pressure_mmhg;
+};
+
+PracticeCommands draw_practice_panel(const PracticePanelState& state);
+
+}  // namespace effleura::ui

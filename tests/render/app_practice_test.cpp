@@ -1,0 +1,114 @@
+// Practice mode through the app's real frame path (app/frame.hpp) on the headless platform:
+// the Practice panel's command starts it, stroke commands at screen points on the back of the
+// calf (what the window's input queue makes of a left-drag there) put the student's hands on
+// the skin under the pointer, drive the flow, and grade the stroke when it ends.
+// EFFLEURA_PRACTICE_SHOT=PREFIX writes PREFIX-stroke.png (mid-stroke) and PREFIX-graded.png, panels
+// and all, to look at.
+#include <doctest/doctest.h>
+
+#include <cstdlib>
+#include <numbers>
+
+#include <glm/geometric.hpp>
+
+#include "app/context.hpp"
+#include "app/frame.hpp"
+#include "render/image.hpp"
+#include "scene_render_support.hpp"
+
+using namespace effleura;
+
+namespace {
+
+// Where a point of the leg's frame lands on the window (pixels from the top-left).
+glm::vec2 on_screen(const app::Context& ctx, const glm::vec3& p) {
+  const glm::ivec2 size = ctx.platform->ui_size();
+  const render::FrameView v = ctx.state.camera_view(size);
+  const glm::vec4 c = v.projection * v.view * v.leg_to_room * glm::vec4(p, 1.0f);
+  const glm::vec2 ndc = glm::vec2(c) / c.w;
+  return {(ndc.x + 1.0f) * 0.5f * static_cast<float>(size.x), (1.0f - ndc.y) * 0.5f * static_cast<float>(size.y)};
+}
+
+void shoot(app::Context& ctx, const char* suffix) {
+  if (const char* prefix = std::getenv("EFFLEURA_PRACTICE_SHOT"))
+    CHECK(render::write_png(ctx.platform->target().capture(), std::string(prefix) + suffix).has_value());
+}
+
+}  // namespace
+
+TEST_CASE("practice through frame(): a drag up the back of the calf strokes, moves the hands and is graded") {
+  app::Options options = test::source_options();
+  // Small for the test (software rendering); the size of a window when pictures are asked for.
+  options.size = std::getenv("EFFLEURA_PRACTICE_SHOT") ? glm::ivec2(1280, 720) : glm::ivec2(160, 120);
+  options.technique = "effleurage";
+  app::Context ctx;
+  REQUIRE(app::load_content(ctx, options) == 0);
+  REQUIRE(app::open_headless(ctx) == 0);
+  ctx.style.panels = true;
+  app::frame(ctx, 0.0);
+  ctx.pending.practice.start = "effleurage";  // the Practice panel's button
+  app::frame(ctx, 1.0 / 30.0);
+  REQUIRE(ctx.practice.active());
+  // The panel now shows the pressure gauge: the technique's pressure, a little under.
+  CHECK(ctx.practice.pressure() == doctest::Approx(14.0f));
+  // Settle the camera on the back view it moves to.
+  for (int i = 0; i < 12; ++i) app::frame(ctx, 1.0 / 30.0);
+
+  const anatomy::LegSurface& leg = ctx.state.simulation.surface();
+  const float back = std::numbers::pi_v<float>;
+  const glm::vec3 from = leg.position(0.18f, back), to = leg.position(0.36f, back);
+  constexpr int kFrames = 24;  // 0.8 s: 0.18 m of calf at about the demonstration's pace
+  ctx.pending.input.push_back(app::input::StrokeBegin{on_screen(ctx, from)});
+  int pressing_frames = 0;
+  for (int i = 1; i <= kFrames; ++i) {
+    const float f = static_cast<float>(i) / kFrames;
+    app::frame(ctx, 1.0 / 30.0);
+    ctx.pending.input.push_back(app::input::StrokeMove{on_screen(ctx, from + (to - from) * f)});
+    pressing_frames += ctx.state.simulation.contacts().empty() ? 0 : 1;
+    if (i == kFrames * 2 / 3) shoot(ctx, "-stroke.png");
+  }
+  app::frame(ctx, 1.0 / 30.0);
+  REQUIRE(ctx.practice.stroking());
+  // The lead hand is on the skin where the pointer is (the pick hits the skin, a little off the
+  // surface fitted to it, and the palm sits dented into it).
+  const auto& hands = ctx.state.simulation.frame().hands;
+  const auto lead = practice::companion_of(*ctx.state.simulation.technique()).lead;
+  CHECK(hands[lead].contact);
+  CHECK(glm::distance(glm::vec3(hands[lead].transform[3]), to) < 0.03f);
+  CHECK(pressing_frames >= kFrames - 1);
+  CHECK(ctx.state.simulation.contacts().size() == 2);  // effleurage: both hands
+  ctx.pending.input.push_back(app::input::StrokeEnd{});
+  app::frame(ctx, 1.0 / 30.0);
+  CHECK_FALSE(ctx.practice.stroking());
+  CHECK(ctx.state.simulation.contacts().empty());  // lifted
+  REQUIRE(ctx.practice.strokes().size() == 1);
+  const auto& g = ctx.practice.strokes().back().grades;
+  INFO(g.summary);
+  CHECK(g[practice::Criterion::direction].pass);
+  CHECK(g[practice::Criterion::area].pass);
+  CHECK(g[practice::Criterion::avoid].pass);
+  CHECK(g[practice::Criterion::pressure].pass);
+  CHECK(g[practice::Criterion::speed].pass);
+  app::frame(ctx, 1.0 / 30.0);  // the panel shows the grades
+  shoot(ctx, "-graded.png");
+
+  // A second stroke, down the calf and hard, straight after: coached on direction first.
+  for (int i = 0; i < 5; ++i) ctx.pending.input.push_back(app::input::PracticePressure{+1.0f});  // ] ] ] ] ]
+  ctx.pending.input.push_back(app::input::StrokeBegin{on_screen(ctx, to)});
+  for (int i = 1; i <= 12; ++i) {
+    app::frame(ctx, 1.0 / 30.0);
+    ctx.pending.input.push_back(app::input::StrokeMove{on_screen(ctx, to + (from - to) * (static_cast<float>(i) / 12.0f))});
+  }
+  ctx.pending.input.push_back(app::input::StrokeEnd{});
+  app::frame(ctx, 1.0 / 30.0);
+  app::frame(ctx, 1.0 / 30.0);
+  CHECK(ctx.practice.pressure() == doctest::Approx(24.0f));
+  REQUIRE(ctx.practice.strokes().size() == 2);
+  const auto& down = ctx.practice.strokes().back().grades;
+  INFO(down.summary);
+  CHECK_FALSE(down[practice::Criterion::direction].pass);
+  CHECK(down[practice::Criterion::rhythm].applies);  // a second stroke has a rhythm, and this one is hurried
+  CHECK_FALSE(down[practice::Criterion::rhythm].pass);
+  CHECK(down.summary.find("away from the heart") != std::string::npos);
+  shoot(ctx, "-down.png");
+}
