@@ -44,6 +44,8 @@ void ClientPass::draw(const std::array<ShaderProgram, 4>& materials, const Frame
     const ShaderProgram& m = materials[static_cast<std::size_t>(look.shading)];
     m.use();
     m.set("uModel", anatomy::client_part_frame(part.mesh.name(), pose));
+    // The other leg and its drape bend at their own knee; nothing else of the client bends.
+    m.set("uKnee", glm::vec4(anatomy::kRightKneeCentre, anatomy::client_part_bends(part.mesh.name()) ? pose.knee_flexion_deg : 0.0f));
     m.set("uBaseColour", look.colour);
     m.set("uOpacity", opacity);
     part.mesh.draw();

@@ -172,6 +172,7 @@ void Renderer::draw(RenderTarget& target, const FrameView& view) {
     set_tissue_uniforms(material.id(), view.tissue);
     material.set("uAnkleDeg", view.ankle_deg);
     material.set("uAnkleCentre", frame::kAnkleCentre);
+    material.set("uKnee", glm::vec4(frame::kKneeCentre, view.client ? view.client->knee_flexion_deg : 0.0f));
   }
   glEnable(GL_DEPTH_TEST);
   glDepthFunc(GL_LEQUAL);
@@ -189,6 +190,7 @@ void Renderer::draw(RenderTarget& target, const FrameView& view) {
   for (const ShaderProgram& material : materials_) {
     material.use();
     material.set("uModel", view.leg_to_room);
+    material.set("uKnee", glm::vec4(frame::kKneeCentre, view.client ? view.client->knee_flexion_deg : 0.0f));
   }
   const glm::mat4 leg_view_proj = view.projection * view.view * view.leg_to_room;
 
