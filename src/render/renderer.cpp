@@ -202,6 +202,7 @@ void Renderer::draw(RenderTarget& target, const FrameView& view) {
       // Particles first, then the vein walls as a tinted glass over them, so the blood is
       // seen inside its vessels.
       particles_->set_tissue(view.tissue);
+      particles_->set_knee(glm::vec4(frame::kKneeCentre, view.client ? view.client->knee_flexion_deg : 0.0f));
       particles_->draw(view.particles, leg_view_proj, view.particle_px, target.size());
       glEnable(GL_BLEND);
       glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
@@ -230,6 +231,7 @@ void Renderer::draw(RenderTarget& target, const FrameView& view) {
   }
   glDepthMask(GL_TRUE);
   glDisable(GL_BLEND);
+  coloured_->set_knee(glm::vec4(frame::kKneeCentre, view.client ? view.client->knee_flexion_deg : 0.0f));
   coloured_->draw(view.coloured, leg_view_proj);
   glDisable(GL_CULL_FACE);
   glBindVertexArray(0);
