@@ -3,8 +3,16 @@
 layout(location = 0) in vec3 aPosition;
 layout(location = 1) in vec4 aColour;
 uniform mat4 uViewProj;
+uniform vec4 uKnee;  // the knee bend (shaders/model.vert, anatomy::bend_knee): centre, degrees
 out vec4 vColour;
 void main() {
   vColour = aColour;
-  gl_Position = uViewProj * vec4(aPosition, 1.0);
+  vec3 p = aPosition;
+  if (uKnee.w != 0.0) {
+    float kb = clamp((uKnee.y + 0.06 - p.y) / 0.12, 0.0, 1.0);  // 0.06: anatomy::kKneeBlend
+    float a = radians(uKnee.w) * kb * kb * (3.0 - 2.0 * kb);
+    vec3 k = p - uKnee.xyz;
+    p = uKnee.xyz + vec3(k.x, k.y * cos(a) - k.z * sin(a), k.y * sin(a) + k.z * cos(a));
+  }
+  gl_Position = uViewProj * vec4(p, 1.0);
 }

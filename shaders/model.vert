@@ -30,11 +30,16 @@ uniform vec3 uDentAxis[3];    // the outward skin normal there; the tissue benea
 #define RIM_WIDTH 0.015
 #define MAX_PUSH 0.012
 #define REACH 0.018
+#define KNEE_BLEND 0.06  // anatomy::kKneeBlend
 uniform vec4 uCapA[2 * CAPSULES];
 uniform vec3 uCapB[2 * CAPSULES];
 uniform float uRim[2];
 uniform float uAnkleDeg;      // + dorsiflexion (toes up)
 uniform vec3 uAnkleCentre;
+// The knee bend (anatomy::bend_knee, which the tests use): xyz the knee centre in the mesh's
+// frame, w the flexion in degrees (0: none). Applied last, after the hands' dents, which are
+// computed on the straight leg like the hands' own positions.
+uniform vec4 uKnee;
 // Spheres standing in for the hands (xyz centre, w radius; w = 0 none): the skin beneath and
 // beside a hand gets less of the ambient and fill light, a soft contact shadow that shows
 // where the hand meets the skin (render/lights.hpp). Per vertex: the shadow is soft anyway.
@@ -170,9 +175,19 @@ void main() {
 #else
   vOcclusion = aOcclusion;
 #endif
+  vec3 fibre = aFibre.xyz;
+  if (uKnee.w != 0.0) {
+    float kb = clamp((uKnee.y + KNEE_BLEND - p.y) / (2.0 * KNEE_BLEND), 0.0, 1.0);
+    float a = radians(uKnee.w) * kb * kb * (3.0 - 2.0 * kb);
+    float kc = cos(a), ks = sin(a);
+    vec3 k = p - uKnee.xyz;
+    p = uKnee.xyz + vec3(k.x, k.y * kc - k.z * ks, k.y * ks + k.z * kc);
+    n = vec3(n.x, n.y * kc - n.z * ks, n.y * ks + n.z * kc);
+    fibre = vec3(fibre.x, fibre.y * kc - fibre.z * ks, fibre.y * ks + fibre.z * kc);
+  }
   vWorld = (uModel * vec4(p, 1.0)).xyz;
   vNormal = mat3(uModel) * n;
-  vFibre = mat3(uModel) * aFibre.xyz;
+  vFibre = mat3(uModel) * fibre;
   vTendon = aFibre.w;
   // Per-vertex soft membership times the per-area glow gives a soft-edged highlight.
   float g = 0.0;

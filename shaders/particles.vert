@@ -16,6 +16,8 @@ uniform float uSpeedScale;  // speed (m/s) that maps to the top of the colour sc
 uniform vec4 uDent[3];        // centre, radius (final); w = 0 none ([2]: the fold)
 uniform float uDentDepth[3];  // metres, signed
 uniform vec3 uDentAxis[3];
+// The knee bend (shaders/model.vert, anatomy::bend_knee): xyz the knee centre, w degrees.
+uniform vec4 uKnee;
 
 out float vSpeed;
 out float vReflux;  // 1 where the blood runs back away from the heart (speed < 0)
@@ -43,9 +45,18 @@ void main() {
     float k = (sqrt(r2) - 1.1) / 0.3;
     p -= uDentAxis[i] * uDentDepth[i] * (exp(-2.0 * r2) - 0.43 * exp(-k * k));
   }
+  vec3 dir = dir_texel.xyz;
+  if (uKnee.w != 0.0) {
+    float kb = clamp((uKnee.y + 0.06 - p.y) / 0.12, 0.0, 1.0);  // 0.06: anatomy::kKneeBlend
+    float a = radians(uKnee.w) * kb * kb * (3.0 - 2.0 * kb);
+    float kc = cos(a), ks = sin(a);
+    vec3 k = p - uKnee.xyz;
+    p = uKnee.xyz + vec3(k.x, k.y * kc - k.z * ks, k.y * ks + k.z * kc);
+    dir = vec3(dir.x, dir.y * kc - dir.z * ks, dir.y * ks + dir.z * kc);
+  }
   vec4 clip = uViewProj * vec4(p, 1.0);
   // The flow's direction on the screen: the particle and a point 5 mm downstream, in pixels.
-  vec4 ahead = uViewProj * vec4(p + 0.005 * dir_texel.xyz, 1.0);
+  vec4 ahead = uViewProj * vec4(p + 0.005 * dir, 1.0);
   vec2 screen = (ahead.xy / ahead.w - clip.xy / clip.w) * 0.5 * uViewport;
   float screen_len = length(screen);
   // One particle in twelve (flow::kMarkerEvery), marked by the flow code, is an arrow 2.5 times

@@ -39,6 +39,18 @@ constexpr float kFeetX = 0.5f * Table::kLength + 0.12f;
 
 constexpr float kProneHeight = 0.105f, kSupineHeight = 0.145f;
 
+// Flexion at the shoulders (degrees, + swings the hands forward) of the arms by the sides
+// (forge/client_shapes.cpp): prone the hands (0.64 m below the shoulder) rest on the table
+// 0.105 m in front of the hip plane, supine on the table 0.145 m behind it; sitting they rest
+// beside the thighs, clear of the table top.
+constexpr float kArmsProneDeg = 6.0f, kArmsSupineDeg = -10.0f, kArmsSittingDeg = 32.0f;
+
+glm::mat4 shoulder_flexion(float degrees) {
+  const glm::vec3 s(0.0f, kShoulderY, kShoulderZ);
+  const glm::mat4 to = glm::translate(glm::mat4(1.0f), s);
+  return glm::rotate(to, -glm::radians(degrees), glm::vec3(1, 0, 0)) * glm::translate(glm::mat4(1.0f), -s);
+}
+
 glm::mat4 lying(bool prone) {
   const glm::vec3 head(-1, 0, 0);
   if (prone) return frame_of({0, 0, 1}, head, {0, -1, 0}, {kFeetX, Table::kTopY + kProneHeight, -kMidlineX});
@@ -83,7 +95,9 @@ ClientPose client_pose(ClientPosture posture, float turn) {
       // The two resting heights differ (front or back on the table): moved between on the way.
       pose.body = roll * prone;
       pose.body[3].y += t * (kSupineHeight - kProneHeight);
-      pose.arms_up = t < 0.5f;
+      // The arms turn at the shoulders from resting on the table in front (prone) to resting
+      // on it behind (supine), in step with the roll.
+      pose.arms = pose.body * shoulder_flexion(kArmsProneDeg + t * (kArmsSupineDeg - kArmsProneDeg));
       pose.knee_bolster = t >= 1.0f;
       pose.ankle_bolster = t <= 0.0f;
       break;
@@ -92,22 +106,37 @@ ClientPose client_pose(ClientPosture posture, float turn) {
       pose.body = lying(false);
       pose.hip_flexion_deg = 30.0f;  // flow/posture.hpp kRaisedLegAngleDeg
       pose.wedge = true;
+      pose.arms = pose.body * shoulder_flexion(kArmsSupineDeg);
       break;
     case ClientPosture::sitting:
-      // Upright on the table, facing the foot end (+X), the legs out straight along it: the
-      // hips flexed 90 degrees, the back of the thighs (~0.10 m behind the hip centres) on the
-      // table top.
+      // Upright at the foot end of the table, facing it (+X): the hips flexed 90 degrees, the
+      // back of the thighs (~0.10 m behind the hip centres) on the table top, the knees 90
+      // degrees, the centre of the knee 10 cm past the edge so the calves (8.5 cm behind it) hang clear.
       pose.body = frame_of({0, 0, -1}, {0, 1, 0}, {1, 0, 0},
-                           {-0.05f, Table::kTopY + 0.10f - frame::kHipCentre.y, kMidlineX});
+                           {0.5f * Table::kLength + 0.10f - (frame::kHipCentre.y - frame::kKneeCentre.y),
+                            Table::kTopY + 0.10f - frame::kHipCentre.y, kMidlineX});
       pose.hip_flexion_deg = 90.0f;
+      pose.knee_flexion_deg = 90.0f;
+      pose.arms = pose.body * shoulder_flexion(kArmsSittingDeg);
       break;
     case ClientPosture::standing:
       pose.on_table = false;
+      pose.arms = pose.body;
       break;
   }
   pose.left_leg = pose.body * hip_flexion(frame::kHipCentre, pose.hip_flexion_deg);
   pose.right_leg = pose.body * hip_flexion(kRightHipCentre, pose.hip_flexion_deg);
   return pose;
+}
+
+glm::vec3 bend_knee(const glm::vec3& p, const glm::vec3& knee, float flexion_deg) {
+  if (flexion_deg == 0.0f) return p;
+  const float s = std::clamp((knee.y + kKneeBlend - p.y) / (2.0f * kKneeBlend), 0.0f, 1.0f);
+  const float w = s * s * (3.0f - 2.0f * s);  // GLSL smoothstep, as in shaders/model.vert
+  const float a = glm::radians(flexion_deg) * w;
+  const float c = std::cos(a), sn = std::sin(a);
+  const glm::vec3 q = p - knee;
+  return knee + glm::vec3(q.x, q.y * c - q.z * sn, q.y * sn + q.z * c);
 }
 
 glm::vec3 to_room(const glm::mat4& leg_to_room, const glm::vec3& leg_direction) {
@@ -123,13 +152,14 @@ bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(
 const glm::mat4& client_part_frame(std::string_view name, const ClientPose& pose) {
   static const glm::mat4 room(1.0f);
   if (name == "client.leg-right" || name == "drape.leg-right") return pose.right_leg;
+  if (name == "client.arms") return pose.arms;
   if (starts_with(name, "table.")) return room;
   return pose.body;
 }
 
+bool client_part_bends(std::string_view name) { return name == "client.leg-right" || name == "drape.leg-right"; }
+
 bool client_part_shown(std::string_view name, const ClientPose& pose) {
-  if (name == "client.arms-up") return pose.arms_up;
-  if (name == "client.arms-down") return !pose.arms_up;
   if (name == "drape.leg-right") return pose.on_table;  // standing, the other leg is bare
   if (name == "table.bolster-knees") return pose.knee_bolster;
   if (name == "table.bolster-ankles") return pose.ankle_bolster;

@@ -16,8 +16,8 @@
 namespace effleura::anatomy {
 
 // supine: on the back; prone: face down in the face hole; raised: supine with both straight
-// legs lifted on a foam wedge; sitting: upright on the table with the legs out straight (the
-// knee does not bend yet); standing: upright on the floor beside nothing.
+// legs lifted on a foam wedge; sitting: upright at the foot end of the table, hips and knees
+// bent 90 degrees, the shanks hanging over its edge; standing: upright on the floor.
 enum class ClientPosture { supine, prone, raised, sitting, standing };
 
 std::string_view client_posture_name(ClientPosture p);
@@ -37,6 +37,8 @@ struct Table {
 
 // The body's midline in the leg frame: half-way between the hip centres (content/anatomy).
 inline constexpr float kMidlineX = -0.085f;
+// The shoulders' axis (the arms turn about it, left-right in the body frame): height and depth.
+inline constexpr float kShoulderY = 1.415f, kShoulderZ = -0.01f;
 // The other (right) hip's centre in the body frame: the left one mirrored about the midline.
 inline constexpr glm::vec3 kRightHipCentre{2.0f * kMidlineX, 0.91f, 0.0f};
 
@@ -45,12 +47,25 @@ struct ClientPose {
   glm::mat4 left_leg{1.0f};   // the massaged leg's frame -> room
   glm::mat4 right_leg{1.0f};  // the other leg, in the body frame turned about its own hip -> room
   bool on_table = true;       // false standing: no table drawn
-  bool arms_up = false;       // prone: forearms on the table beside the face hole
+  glm::mat4 arms{1.0f};       // the arms (by the sides in the body frame), turned at the shoulders -> room
   bool wedge = false;         // raised: a foam wedge under both legs
   bool knee_bolster = false;  // supine: a bolster under the knees
   bool ankle_bolster = false; // prone: a bolster under the shins, the feet free past the table
   float hip_flexion_deg = 0.0f;
+  float knee_flexion_deg = 0.0f;  // both knees; + brings the heel toward the buttock
 };
+
+// The knee bend (a hinge about the leg frame's X axis through `knee`): a point of the leg turned
+// by the flexion times a weight that runs smoothly from 0 at kKneeBlend above the knee centre to
+// 1 as far below it, so the shank turns rigidly, the thigh stays and the skin between curves
+// round the joint. Every point keeps its distance from the hinge axis (no collapse, no
+// candy-wrapper: the hinge does not twist). shaders/model.vert computes the same per vertex;
+// the flow model's sitting heights (flow/posture.cpp) are those of this bend at 90 degrees for
+// points more than kKneeBlend from the knee centre.
+inline constexpr float kKneeBlend = 0.06f;
+[[nodiscard]] glm::vec3 bend_knee(const glm::vec3& p, const glm::vec3& knee, float flexion_deg);
+// The other (right) knee's centre in the body frame (mirrored like kRightHipCentre).
+inline constexpr glm::vec3 kRightKneeCentre{2.0f * kMidlineX + 0.02f, 0.49f, 0.0f};
 
 // The pose of a posture. For supine and prone, `turn` rolls the client over about the long
 // axis of the table: 0 lies prone, 1 supine, in between on the way (lifted clear of the table).
@@ -60,6 +75,8 @@ ClientPose client_pose(ClientPosture posture, float turn = -1.0f);
 // it is modelled in (the body, the other leg, or the room for the table) and whether this pose
 // shows it. The renderer draws by these and the sight lines test against them.
 [[nodiscard]] const glm::mat4& client_part_frame(std::string_view name, const ClientPose& pose);
+// Whether the part bends at the other (right) knee: the other leg and its drape.
+[[nodiscard]] bool client_part_bends(std::string_view name);
 [[nodiscard]] bool client_part_shown(std::string_view name, const ClientPose& pose);
 
 // A direction of the leg frame (e.g. the back of the leg, -Z) in the room.

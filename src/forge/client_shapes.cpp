@@ -23,7 +23,7 @@ constexpr glm::vec3 kSheet{0.92f, 0.91f, 0.87f};
 constexpr glm::vec3 kUpholstery{0.40f, 0.24f, 0.27f};
 constexpr glm::vec3 kWood{0.62f, 0.47f, 0.33f};
 
-constexpr float kSheetGap = 0.018f;  // how far a drape stands off the body beneath
+constexpr float kSheetGap = 0.008f;  // how far a drape stands off the body beneath: a thin sheet
 
 // A point of the body frame given from the midline: `x` to the client's left.
 glm::vec3 mid(float x, float y, float z) { return {kMidlineX + x, y, z}; }
@@ -74,21 +74,19 @@ Shape body_shape() {
   return s;
 }
 
-// Arms: `up` lays the forearms on the table beside the face hole (prone, the table is 0.105 m
-// in front of the hip plane); otherwise the forearms rest folded on the belly.
-Shape arms_shape(bool up) {
+// Arms by the sides, a little away from the trunk and the thighs, elbows nearly straight, palms
+// toward the thighs (fingertips ~0.70 m up a 1.75 m client). One pose for every posture: the
+// pose turns them about the shoulders (anatomy::ClientPose::arms) so that prone and supine the
+// hands rest on the table and sitting they rest beside the thighs, and while the client rolls
+// over they turn with it, without a jump.
+Shape arms_shape() {
   Shape s;
   s.blend = 0.02f;
   for (float side : {-1.0f, 1.0f}) {
-    if (up) {
-      s.chains.push_back(chain({{mid(side * 0.185f, 1.415f, 0.0f), 0.05f}, {mid(side * 0.33f, 1.55f, 0.06f), 0.04f},
-                                {mid(side * 0.17f, 1.75f, 0.075f), 0.028f}}));
-      s.ellipsoids.push_back(ellipsoid(mid(side * 0.13f, 1.80f, 0.08f), {0.035f, 0.05f, 0.018f}));
-    } else {
-      s.chains.push_back(chain({{mid(side * 0.185f, 1.415f, -0.015f), 0.05f}, {mid(side * 0.235f, 1.15f, -0.04f), 0.04f},
-                                {mid(side * 0.09f, 1.07f, 0.15f), 0.028f}}));
-      s.ellipsoids.push_back(ellipsoid(mid(side * 0.04f, 1.06f, 0.16f), {0.05f, 0.035f, 0.018f}));
-    }
+    s.chains.push_back(chain({{mid(side * 0.19f, anatomy::kShoulderY, anatomy::kShoulderZ), 0.05f},
+                              {mid(side * 0.245f, 1.10f, -0.012f), 0.04f},
+                              {mid(side * 0.275f, 0.855f, -0.005f), 0.027f}}));
+    s.ellipsoids.push_back(ellipsoid(mid(side * 0.285f, 0.775f, 0.0f), {0.016f, 0.065f, 0.035f}));
   }
   return s;
 }
@@ -113,17 +111,20 @@ Shape right_leg_shape() {
   return s;
 }
 
-// What the hip drape covers: the pelvis, both buttocks and the top of the left thigh (an
-// ellipsoid enclosing the detailed leg's skin from 0.95 m to its cut at 1.035 m).
+// What the hip drape covers: the body's own pelvis, buttock, waist and chest (body_shape's
+// ellipsoids, so the sheet follows the body rather than standing round it as a shell), the top
+// of the left thigh (an ellipsoid enclosing the detailed leg's skin from 0.95 m to its cut at
+// 1.035 m) and of the right one.
 Shape hip_cover_shape() {
   Shape s;
-  s.blend = 0.045f;  // a sheet bridges hollows rather than following them
+  s.blend = 0.035f;  // the body's own: a sheet lies over the hollows it would bridge only a little
   s.ellipsoids = {
       ellipsoid(mid(0.0f, 0.97f, -0.015f), {0.175f, 0.13f, 0.12f}),
       ellipsoid(mid(-0.085f, 0.905f, -0.065f), {0.105f, 0.10f, 0.095f}),
       ellipsoid({0.017f, 0.96f, -0.022f}, {0.115f, 0.13f, 0.14f}),
-      ellipsoid(mid(0.0f, 1.13f, 0.0f), {0.14f, 0.13f, 0.10f}),
-      ellipsoid(mid(0.0f, 1.27f, 0.0f), {0.155f, 0.15f, 0.11f}),
+      ellipsoid({-0.035f, 1.0f, -0.07f}, {0.095f, 0.095f, 0.095f}),  // the top of the leg's buttock, cut at ~1.05 m
+      ellipsoid(mid(0.0f, 1.13f, 0.0f), {0.15f, 0.13f, 0.105f}),
+      ellipsoid(mid(0.0f, 1.30f, 0.0f), {0.165f, 0.15f, 0.115f}),
   };
   s.chains = {chain({{{2.0f * kMidlineX, 0.93f, -0.02f}, 0.095f}, {{2.0f * kMidlineX + 0.002f, 0.80f, -0.005f}, 0.087f}})};
   return s;
@@ -218,16 +219,15 @@ std::vector<ClientPart> client_parts() {
                      voxel, triangles, colour});
   };
   add_shape("client.body", body_shape(), 0.005f, 5000, kSkin);
-  add_shape("client.arms-down", arms_shape(false), 0.004f, 1600, kSkin);
-  add_shape("client.arms-up", arms_shape(true), 0.004f, 1600, kSkin);
+  add_shape("client.arms", arms_shape(), 0.004f, 1600, kSkin);
   add_shape("client.leg-right", right_leg_shape(), 0.004f, 3000, kSkin);
 
   Box hips{{kMidlineX - 0.40f, 0.72f, -0.32f}, {0.28f, 1.46f, 0.30f}};
   parts.push_back({"drape.hips", hip_drape_distance, hips, 0.006f, 3500, kSheet});
   {
-    // The sheet over the other leg, from the hip to just above the ankle.
+    // The sheet over the other leg, from the hip to just above the ankle, tight to that leg (its
+    // own blend, no bridging), so the massaged leg's inner side stays clear for the hands.
     auto leg = std::make_shared<Shape>(right_leg_shape());
-    leg->blend = 0.05f;
     auto field = [leg](const glm::vec3& p) {
       return smooth_max(leg->distance(p) - kSheetGap, smooth_max(p.y - 1.0f, 0.14f - p.y, 0.01f), 0.01f);
     };

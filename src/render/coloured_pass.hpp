@@ -22,10 +22,14 @@ class ColouredPass {
   // Depth-tested against what is drawn, without writing depth; pulled slightly toward the
   // viewer so geometry lying on the skin does not flicker through it.
   void draw(const std::vector<ColouredVertex>& triangles, const glm::mat4& view_proj);
+  // The knee bend of shaders/model.vert (xyz the knee centre, w degrees): trails and valves
+  // stay on the bent leg.
+  void set_knee(const glm::vec4& knee) { knee_ = knee; }
 
  private:
   ColouredPass() = default;
   ShaderProgram program_;
+  glm::vec4 knee_{0.0f};
   unsigned vao_ = 0, vbo_ = 0;
 };
 

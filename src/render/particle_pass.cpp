@@ -45,6 +45,7 @@ void ParticlePass::draw(const std::vector<flow::ParticleVertex>& particles, cons
   program_.set("uSpeedScale", kParticleSpeedScale);
   program_.set("uParticles", 0);
   set_tissue_uniforms(program_.id(), tissue_);
+  program_.set("uKnee", knee_);
   glBindBuffer(GL_TEXTURE_BUFFER, buffer_);
   glBufferData(GL_TEXTURE_BUFFER, static_cast<GLsizeiptr>(particles.size() * sizeof(flow::ParticleVertex)),
                particles.data(), GL_STREAM_DRAW);

@@ -32,11 +32,15 @@ class ParticlePass {
   // The dents of shaders/model.vert (centre and widened radius, signed depth, axis), so the
   // blood moves with the veins under the hands; until set, none.
   void set_tissue(const technique::TissueShape& tissue) { tissue_ = tissue; }
+  // The knee bend of shaders/model.vert (xyz the knee centre, w the flexion in degrees), so the
+  // blood stays in its bent veins.
+  void set_knee(const glm::vec4& knee) { knee_ = knee; }
   void draw(const std::vector<flow::ParticleVertex>& particles, const glm::mat4& view_proj, float point_px,
             glm::ivec2 viewport);
 
  private:
   technique::TissueShape tissue_{};
+  glm::vec4 knee_{0.0f};
   ParticlePass() = default;
   ShaderProgram program_;
   unsigned vao_ = 0, buffer_ = 0, texture_ = 0;

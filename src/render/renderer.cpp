@@ -200,6 +200,7 @@ void Renderer::draw(RenderTarget& target, const FrameView& view) {
     set_tissue_uniforms(material.id(), view.tissue);
     material.set("uAnkleDeg", view.ankle_deg);
     material.set("uAnkleCentre", frame::kAnkleCentre);
+    material.set("uKnee", glm::vec4(frame::kKneeCentre, view.client ? view.client->knee_flexion_deg : 0.0f));
   }
   glEnable(GL_DEPTH_TEST);
   glDepthFunc(GL_LEQUAL);
@@ -217,6 +218,7 @@ void Renderer::draw(RenderTarget& target, const FrameView& view) {
   for (const ShaderProgram& material : materials_) {
     material.use();
     material.set("uModel", view.leg_to_room);
+    material.set("uKnee", glm::vec4(frame::kKneeCentre, view.client ? view.client->knee_flexion_deg : 0.0f));
   }
   const glm::mat4 leg_view_proj = view.projection * view.view * view.leg_to_room;
 
@@ -228,6 +230,7 @@ void Renderer::draw(RenderTarget& target, const FrameView& view) {
       // Particles first, then the vein walls as a tinted glass over them, so the blood is
       // seen inside its vessels.
       particles_->set_tissue(view.tissue);
+      particles_->set_knee(glm::vec4(frame::kKneeCentre, view.client ? view.client->knee_flexion_deg : 0.0f));
       particles_->draw(view.particles, leg_view_proj, view.particle_px, target.size());
       glEnable(GL_BLEND);
       glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
@@ -256,6 +259,7 @@ void Renderer::draw(RenderTarget& target, const FrameView& view) {
   }
   glDepthMask(GL_TRUE);
   glDisable(GL_BLEND);
+  coloured_->set_knee(glm::vec4(frame::kKneeCentre, view.client ? view.client->knee_flexion_deg : 0.0f));
   coloured_->draw(view.coloured, leg_view_proj);
   glDisable(GL_CULL_FACE);
   glBindVertexArray(0);

@@ -11,7 +11,7 @@ namespace {
 
 bool same_pose(const anatomy::ClientPose& a, const anatomy::ClientPose& b) {
   return a.body == b.body && a.left_leg == b.left_leg && a.right_leg == b.right_leg && a.on_table == b.on_table &&
-         a.arms_up == b.arms_up && a.wedge == b.wedge && a.knee_bolster == b.knee_bolster &&
+         a.arms == b.arms && a.knee_flexion_deg == b.knee_flexion_deg && a.wedge == b.wedge && a.knee_bolster == b.knee_bolster &&
          a.ankle_bolster == b.ankle_bolster;
 }
 

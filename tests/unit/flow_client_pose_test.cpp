@@ -2,7 +2,10 @@
 // checked against the heights the flow model computes for the same posture (flow/posture).
 #include <doctest/doctest.h>
 
+#include <cmath>
+
 #include <glm/geometric.hpp>
+#include <glm/trigonometric.hpp>
 
 #include "anatomy/client_pose.hpp"
 #include "core/frame.hpp"
@@ -37,8 +40,13 @@ TEST_CASE("prone, the back of the leg faces the ceiling; supine, the front does"
   const glm::vec3 nose = room(prone.body, {anatomy::kMidlineX, 1.62f, 0.10f});
   CHECK(nose.x == doctest::Approx(Table::kFaceHoleX).epsilon(0.02));
   CHECK(std::abs(nose.z) < 0.01f);
-  CHECK(prone.arms_up);
-  CHECK_FALSE(supine.arms_up);
+  // The hands rest on the table: prone in front of the body, supine behind it (hand ~0.78 m up).
+  for (const auto& pose : {prone, supine})
+    for (float side : {-1.0f, 1.0f}) {
+      const glm::vec3 hand = room(pose.arms, {anatomy::kMidlineX + side * 0.285f, 0.775f, 0.0f});
+      CHECK(hand.y - Table::kTopY == doctest::Approx(0.035f).epsilon(0.3));  // its half thickness
+      CHECK(std::abs(hand.z) < 0.5f * Table::kWidth - 0.02f);
+    }
 }
 
 TEST_CASE("lying, the massaged leg rests on the table: above its top, within its width") {
@@ -104,13 +112,63 @@ TEST_CASE("the heights drawn are the heights the flow model computes for that po
   CHECK_FALSE(anatomy::client_pose(ClientPosture::standing).on_table);
 }
 
-TEST_CASE("sitting: upright on the table, the thighs level with the hips (the knee does not bend yet)") {
+TEST_CASE("sitting: hips and knees bent 90 degrees, the drawn heights equal the flow model's") {
+  const anatomy::VeinNetworkParams params;
   const auto pose = anatomy::client_pose(ClientPosture::sitting);
   CHECK(anatomy::to_room(pose.body, frame::kUp).y == doctest::Approx(1.0f));
-  const glm::vec3 hip = room(pose.left_leg, frame::kHipCentre), knee = room(pose.left_leg, frame::kKneeCentre);
-  CHECK(knee.y == doctest::Approx(hip.y).epsilon(0.02));
+  CHECK(pose.knee_flexion_deg == doctest::Approx(90.0f));
+  // Drawn = the leg frame bent at the knee (anatomy::bend_knee, as shaders/model.vert), then posed.
+  const auto drawn = [&](const glm::vec3& p) {
+    return room(pose.left_leg, anatomy::bend_knee(p, frame::kKneeCentre, pose.knee_flexion_deg));
+  };
+  const glm::vec3 hip = drawn(frame::kHipCentre), knee = drawn(frame::kKneeCentre), ankle = drawn(frame::kAnkleCentre);
+  CHECK(knee.y == doctest::Approx(hip.y).epsilon(0.02));  // the thigh level on the table
   CHECK(glm::distance(hip, knee) > 0.4f);
   CHECK(hip.y > Table::kTopY);
+  // The shank hangs straight down from the knee, over the table's foot end, the foot clear of the floor.
+  CHECK(ankle.y == doctest::Approx(knee.y - (frame::kKneeCentre.y - frame::kAnkleCentre.y)).epsilon(0.01));
+  CHECK(std::abs(ankle.x - knee.x) < 0.02f);
+  const glm::vec3 calf_back = drawn({-0.01f, 0.33f, -0.085f});
+  CHECK(calf_back.x > 0.5f * Table::kLength);
+  CHECK(drawn({-0.02f, 0.02f, -0.08f}).y > 0.1f);
+  // Heights (rises above the hip) equal flow::height_above_reference's for sitting to 1e-4 m at
+  // every point more than kKneeBlend from the knee's height and on the hinge axis: ankle, heel,
+  // shin, calf, knee centre, thigh.
+  const double hip_model = flow::height_above_reference(frame::kHipCentre, flow::Posture::sitting, params);
+  for (const glm::vec3& p : kPoints) {
+    CAPTURE(p.y);
+    const double drawn_rise = drawn(p).y - hip.y;
+    const double model_rise = flow::height_above_reference(p, flow::Posture::sitting, params) - hip_model;
+    CHECK(std::abs(drawn_rise - model_rise) < 1e-4);
+  }
+}
+
+TEST_CASE("the knee bend keeps the skin round the joint: no point moves toward or away from the hinge") {
+  // Skin points round the knee (radius 6 cm) at heights through the blend zone, at 0, 45 and 90
+  // degrees: each keeps its distance from the hinge axis and its side-to-side place, so the
+  // joint cannot collapse (candy-wrapper) or swell. Below the zone the shank turns rigidly.
+  const glm::vec3 k = frame::kKneeCentre;
+  for (float deg : {0.0f, 45.0f, 90.0f})
+    for (float dy = -0.10f; dy <= 0.101f; dy += 0.02f)
+      for (int i = 0; i < 8; ++i) {
+        const float a = static_cast<float>(i) * 0.785398f;
+        const glm::vec3 p = k + glm::vec3(0.06f * std::sin(a), dy, 0.06f * std::cos(a));
+        const glm::vec3 b = anatomy::bend_knee(p, k, deg);
+        CAPTURE(deg);
+        CAPTURE(dy);
+        const auto axis_dist = [&](const glm::vec3& v) { return glm::length(glm::vec2(v.y - k.y, v.z - k.z)); };
+        CHECK(axis_dist(b) == doctest::Approx(axis_dist(p)).epsilon(1e-4));
+        CHECK(b.x == doctest::Approx(p.x));
+        if (dy < -anatomy::kKneeBlend) {  // rigid: the angle about the axis grew by exactly `deg`
+          const float turned = std::atan2(b.z - k.z, -(b.y - k.y)) - std::atan2(p.z - k.z, -(p.y - k.y));
+          CHECK(std::remainder(turned + glm::radians(deg), 6.2831853f) == doctest::Approx(0.0f).epsilon(1e-4));
+        }
+      }
+  // Above the zone nothing moves; 90 degrees turns the shank's "down" into "back".
+  CHECK(anatomy::bend_knee(k + glm::vec3(0, 0.07f, 0.05f), k, 90.0f) == k + glm::vec3(0, 0.07f, 0.05f));
+  const glm::vec3 down = anatomy::bend_knee(k - glm::vec3(0, 0.3f, 0), k, 90.0f) - k;
+  CHECK(down.z == doctest::Approx(-0.3f).epsilon(1e-4));
+  CHECK(std::abs(down.y) < 1e-4f);
 }
 
 TEST_CASE("posture names: the five drawn postures, nothing else") {
