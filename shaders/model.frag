@@ -18,6 +18,9 @@ in float vOcclusion;
 uniform vec3 uEye;
 uniform vec3 uBaseColour;
 uniform float uOpacity;
+// 1 while the clipping plane cuts the leg: back faces, seen only through the cut, are drawn
+// flat in the layer's colour, so a cut muscle, bone or vein reads as a solid section.
+uniform float uCaps;
 
 out vec4 fragColour;
 
@@ -34,6 +37,10 @@ float pow24(float x) { float x3 = x * x * x, x6 = x3 * x3, x12 = x6 * x6; return
 float pow40(float x) { float x20 = pow20(x); return x20 * x20; }
 
 void main() {
+  if (uCaps > 0.5 && !gl_FrontFacing) {
+    fragColour = vec4(uBaseColour * 0.78, 1.0);
+    return;
+  }
   vec3 n = normalize(vNormal);
   vec3 v = normalize(uEye - vWorld);
   if (dot(n, v) < 0.0) n = -n;  // open foreign meshes: light the side we see

@@ -2,6 +2,7 @@
 
 #include <imgui.h>
 
+#include "app/atlas_commands.hpp"
 #include "app/user_settings.hpp"
 
 namespace effleura::app {
@@ -20,6 +21,7 @@ ui::MainUiView main_view(const State& state, const PanelState& panels) {
   v.hide_areas = panels.hide_areas;
   v.verbose = panels.verbose;
   v.interface_scale = panels.interface_scale;
+  v.atlas = atlas_view(state, panels);
   return v;
 }
 
@@ -56,11 +58,12 @@ void apply(const ui::UiCommands& c, State& state, PanelState& panels) {
     panels.interface_scale = clamp_interface_scale(*c.interface_scale);
     // Takes effect now (scaled text) and sharp from the next start, when the font is built at it.
     ImGui::GetIO().FontGlobalScale = panels.interface_scale / panels.font_scale;
-    if (panels.settings_file && !save_user_settings({panels.interface_scale}, *panels.settings_file))
+    if (panels.settings_file && !save_user_settings({panels.interface_scale, panels.views}, *panels.settings_file))
       panels.status_message = "Could not save the interface size to " + panels.settings_file->string();
   }
   if (c.preset) state.camera.set_preset(*c.preset, true);
   if (c.reset_camera) state.camera.reset(true);
+  apply(c.atlas, state, panels);
 }
 
 ui::TimelineState timeline_state(const State& scene, const PanelState& panels) {

@@ -8,6 +8,7 @@
 
 #include "anatomy/area_content.hpp"
 #include "anatomy/model.hpp"
+#include "app/atlas.hpp"
 #include "app/options.hpp"
 #include "app/paths.hpp"
 #include "app/client_stage.hpp"
@@ -29,6 +30,7 @@ struct ViewSettings {
   render::LayerVisibility layers{};
   float skin_opacity = 1.0f;
   std::array<bool, anatomy::kAreaCount> selected{};
+  AtlasSettings atlas;  // shown / hidden / faded structures, the selected one, labels, the cut
 };
 
 class State {
@@ -88,6 +90,10 @@ class State {
   [[nodiscard]] glm::mat4 leg_to_room() const;
 
  private:
+  // The atlas's hidden, faded and cut structures into the frame (the skin's into its layer).
+  void apply_atlas(render::FrameView& v) const;
+  // Labels on every visible structure (atlas "Label all") and on the selected one.
+  void structure_labels(const render::FrameView& v, const glm::mat4& vp, glm::ivec2 size, ui::Overlay& o) const;
   // Tells the client which technique plays and the camera where the leg now lies.
   void sync_client();
   const technique::Timeline* client_timeline_ = nullptr;

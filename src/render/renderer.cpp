@@ -133,15 +133,35 @@ void Renderer::draw_background() {
   draw_fullscreen(empty_vao_);
 }
 
-void Renderer::draw_layer(anatomy::Layer layer, const FrameView& view, float opacity) {
+void Renderer::draw_layer(anatomy::Layer layer, const FrameView& view, float opacity, bool faded) {
   const LayerLook look = look_for(layer);
   const ShaderProgram& material = materials_[static_cast<std::size_t>(look.shading)];
   material.use();
   material.set("uBaseColour", look.colour);
   material.set("uOpacity", opacity);
-  for (const auto& mesh : meshes_)
-    if (mesh.layer() == layer) mesh.draw();
-  (void)view;
+  const std::vector<float>& atlas = view.structure_opacity;
+  for (std::size_t i = 0; i < meshes_.size(); ++i) {
+    if (meshes_[i].layer() != layer) continue;
+    // The skin's own visibility is already in layers.skin and skin_opacity (FrameView).
+    const float own = i < atlas.size() && layer != anatomy::Layer::skin ? atlas[i] : 1.0f;
+    if (own <= 0.0f || (own < 0.999f) != faded) continue;
+    if (faded) material.set("uOpacity", opacity * own);
+    meshes_[i].draw();
+  }
+}
+
+void Renderer::set_clip(const FrameView& view, bool on) {
+  const bool cut = on && view.clip.has_value();
+  if (cut) glEnable(GL_CLIP_DISTANCE0);
+  else glDisable(GL_CLIP_DISTANCE0);
+  // Cut bodies are open: their inner (back) faces show through the cut as the solid section.
+  if (cut) glDisable(GL_CULL_FACE);
+  else glEnable(GL_CULL_FACE);
+  for (const ShaderProgram& material : materials_) {
+    material.use();
+    material.set("uClip", cut ? *view.clip : glm::vec4(0.0f, 0.0f, 0.0f, 1.0f));
+    material.set("uCaps", cut ? 1.0f : 0.0f);
+  }
 }
 
 void Renderer::draw(RenderTarget& target, const FrameView& view) {
@@ -192,10 +212,13 @@ void Renderer::draw(RenderTarget& target, const FrameView& view) {
   }
   const glm::mat4 leg_view_proj = view.projection * view.view * view.leg_to_room;
 
-  // Inner layers are drawn only when the skin lets them be seen.
-  if (xray || !view.layers.skin) {
-    for (auto layer : {anatomy::Layer::bone, anatomy::Layer::muscle, anatomy::Layer::artery, anatomy::Layer::nerve})
+  // Inner layers are drawn only when the skin lets them be seen (or the atlas cuts it open).
+  const auto inner = {anatomy::Layer::bone, anatomy::Layer::muscle, anatomy::Layer::artery, anatomy::Layer::nerve};
+  if (xray || !view.layers.skin || view.clip) {
+    set_clip(view, true);
+    for (auto layer : inner)
       if (visible(layer, view.layers)) draw_layer(layer, view, 1.0f);
+    set_clip(view, false);
     if (view.layers.veins) {
       // Particles first, then the vein walls as a tinted glass over them, so the blood is
       // seen inside its vessels.
@@ -204,7 +227,22 @@ void Renderer::draw(RenderTarget& target, const FrameView& view) {
       glEnable(GL_BLEND);
       glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
       glDepthMask(GL_FALSE);
+      set_clip(view, true);
       draw_layer(anatomy::Layer::vein, view, 0.35f);
+      draw_layer(anatomy::Layer::vein, view, 0.35f, true);
+      set_clip(view, false);
+      glDepthMask(GL_TRUE);
+      glDisable(GL_BLEND);
+    }
+    if (!view.structure_opacity.empty()) {
+      // Structures the atlas fades: glass over what they cover, after everything opaque.
+      glEnable(GL_BLEND);
+      glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
+      glDepthMask(GL_FALSE);
+      set_clip(view, true);
+      for (auto layer : inner)
+        if (visible(layer, view.layers)) draw_layer(layer, view, 1.0f, true);
+      set_clip(view, false);
       glDepthMask(GL_TRUE);
       glDisable(GL_BLEND);
     }
@@ -220,7 +258,9 @@ void Renderer::draw(RenderTarget& target, const FrameView& view) {
       glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
       glDepthMask(GL_FALSE);
     }
+    set_clip(view, true);
     draw_layer(anatomy::Layer::skin, view, view.skin_opacity);
+    set_clip(view, false);
     // The drapes lie over the top of the leg: see-through with it in the X-ray view, so the
     // groin's veins and the hip's muscles stay visible.
     client_->draw_drapes(materials_, view, view.skin_opacity);
