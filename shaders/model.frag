@@ -21,6 +21,8 @@ uniform float uOpacity;
 // 1 while the clipping plane cuts the leg: back faces, seen only through the cut, are drawn
 // flat in the layer's colour, so a cut muscle, bone or vein reads as a solid section.
 uniform float uCaps;
+// 1 for the structure the atlas selected (render/frame_view.hpp): it glows, so it is found at once.
+uniform float uSelected;
 
 out vec4 fragColour;
 
@@ -94,7 +96,8 @@ void main() {
   }
 #endif
   // Highlighted areas: an additive glow plus a brighter rim, so the area reads from any angle.
-  c = mix(c, c * 0.6 + kGlowColour * 0.55, vGlow * 0.85) + kGlowColour * rim * vGlow * 0.35;
+  float glow = max(vGlow, 0.6 * uSelected);
+  c = mix(c, c * 0.6 + kGlowColour * 0.55, glow * 0.85) + kGlowColour * rim * glow * 0.35;
   float alpha = uOpacity;
   if (uOpacity < 0.999) {
     // X-ray: the silhouette stays visible while the middle opens onto the layers beneath.

@@ -41,6 +41,19 @@ void pick(State& state, PanelState& panels, const Found& f) {
   else if (f.area >= 0) select_area(state, static_cast<std::size_t>(f.area), panels);
 }
 
+// Turns the camera to look at the cut face, from the side the cut took away (the leg's own
+// angles: pitch up the leg for the part below, down it for the part above), slightly from the
+// front and outer side so the leg's depth still reads.
+void frame_cut(State& state) {
+  const AtlasSettings& atlas = state.settings.atlas;
+  const anatomy::Bounds leg = state.model.bounds();
+  const float y = leg.min.y + atlas.clip_at * (leg.max.y - leg.min.y);
+  anatomy::Bounds slice = leg;
+  slice.min.y = y - 0.08f;
+  slice.max.y = y + 0.08f;
+  state.camera.follow(slice, 0.5f, atlas.clip_keep_below ? 0.9f : -0.9f, 0.6f);
+}
+
 }  // namespace
 
 void select_structure(State& state, std::size_t mesh) {
@@ -135,10 +148,14 @@ void apply(const ui::AtlasCommands& c, State& state, PanelState& panels) {
   AtlasSettings& atlas = state.settings.atlas;
   const std::size_t n = state.model.meshes.size();
   if (c.query) panels.atlas_query = *c.query;
-  if (c.find) (void)find_and_select(state, panels, panels.atlas_query);
+  // A structure found: the search is cleared, so its card takes the list's place.
+  if (c.find && find_and_select(state, panels, panels.atlas_query)) panels.atlas_query.clear();
   if (c.pick) {
     const auto found = find_structures(state.model, panels.atlas_query);
-    if (*c.pick < found.size()) pick(state, panels, found[*c.pick]);
+    if (*c.pick < found.size()) {
+      pick(state, panels, found[*c.pick]);
+      panels.atlas_query.clear();
+    }
   }
   const bool has_selection = atlas.selected >= 0 && static_cast<std::size_t>(atlas.selected) < n;
   if (c.visibility && has_selection && *c.visibility >= 0 && *c.visibility <= 2)
@@ -147,9 +164,11 @@ void apply(const ui::AtlasCommands& c, State& state, PanelState& panels) {
   if (c.show_all) show_all(atlas);
   if (c.deselect) atlas.selected = -1;
   if (c.label_all) atlas.label_all = *c.label_all;
+  const bool cut_before = atlas.clip;
   if (c.clip) atlas.clip = *c.clip;
   if (c.clip_at) atlas.clip_at = std::clamp(*c.clip_at, 0.0f, 1.0f);
   if (c.clip_keep_below) atlas.clip_keep_below = *c.clip_keep_below;
+  if (atlas.clip && (!cut_before || c.clip_keep_below)) frame_cut(state);
   bool save = false;
   if (c.save_view) {
     SavedView v = capture_view(state, *c.save_view);

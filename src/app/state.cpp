@@ -207,7 +207,7 @@ render::FrameView State::frame_view(glm::ivec2 framebuffer) const {
   v.skin_opacity = settings.skin_opacity;
   apply_atlas(v);
   const float pulse = render::highlight_pulse(simulation.time());
-  if (v.layers.veins && (v.skin_opacity < 0.999f || !v.layers.skin || v.clip))
+  if (v.layers.veins && (v.skin_opacity < 0.999f || !v.layers.skin || v.clip) && any_vein_shown(v))
     if (const auto* p = simulation.particles(); p && simulation.flow()) {
       v.particle_px = std::max(2.0f, 3.0f * float(framebuffer.y) / 720.0f);
       flow::ParticleSight sight;
@@ -251,7 +251,22 @@ render::FrameView State::frame_view(glm::ivec2 framebuffer) const {
                                                 table ? &stance : nullptr);
     for (std::size_t h = 0; h < 2; ++h) v.hands[h].forearm = arms[h].frame;
   }
+  // "Show only" one structure: the rest of the client and the table go too.
+  if (visibility(settings.atlas, skin_mesh()) == Visibility::hidden) v.client.reset();
   return v;
+}
+
+std::size_t State::skin_mesh() const {
+  for (std::size_t i = 0; i < model.meshes.size(); ++i)
+    if (model.meshes[i].layer == anatomy::Layer::skin) return i;
+  return model.meshes.size();
+}
+
+bool State::any_vein_shown(const render::FrameView& v) const {
+  if (v.structure_opacity.empty()) return true;
+  for (std::size_t i = 0; i < model.meshes.size() && i < v.structure_opacity.size(); ++i)
+    if (model.meshes[i].layer == anatomy::Layer::vein && v.structure_opacity[i] > 0.0f) return true;
+  return false;
 }
 
 }  // namespace effleura::app
@@ -323,6 +338,7 @@ void State::apply_atlas(render::FrameView& v) const {
       else v.skin_opacity = std::min(v.skin_opacity, opacity);
     }
   }
+  v.selected_structure = atlas.selected;
   // The plane is the leg's; the renderer cuts in the room (a plane maps by the inverse transpose).
   if (atlas.clip) v.clip = glm::transpose(glm::inverse(v.leg_to_room)) * clip_plane(atlas, model.bounds());
 }
@@ -346,6 +362,12 @@ void State::structure_labels(const render::FrameView& v, const glm::mat4& vp, gl
       default: return false;
     }
   };
+  struct Named {
+    float size;  // on screen (pixels squared of its box)
+    std::size_t mesh;
+    ui::AreaLabel label;
+  };
+  std::vector<Named> found;
   auto label = [&](std::size_t i) {
     // Its point nearest the eye (on the side the cut keeps): the part of it one can see.
     const anatomy::Mesh& m = model.meshes[i];
@@ -360,7 +382,15 @@ void State::structure_labels(const render::FrameView& v, const glm::mat4& vp, gl
     bool in_front = true;
     const glm::vec2 s = to_screen(vp, *at, size, &in_front);
     if (!in_front || s.x < 0.0f || s.y < 0.0f || s.x > float(size.x) || s.y > float(size.y)) return;
-    o.labels.push_back({s, anatomy::mesh_title(m), false});
+    // The name without its note in brackets ("Calcaneus (heel bone)" -> "Calcaneus"): labels stay short.
+    std::string text = anatomy::mesh_title(m);
+    for (auto open = text.find(" ("); open != std::string::npos; open = text.find(" (")) {
+      const auto close = text.find(')', open);
+      text.erase(open, close == std::string::npos ? std::string::npos : close - open + 1);
+    }
+    const anatomy::Bounds b = mesh_bounds(m);
+    const glm::ivec4 r = render::screen_rect(b.min, b.max, vp, size, 0);
+    found.push_back({static_cast<float>(r.z) * static_cast<float>(r.w), i, {s, text, false}});
   };
   if (atlas.label_all && inner_seen) {
     for (std::size_t i = 0; i < model.meshes.size(); ++i)
@@ -376,16 +406,27 @@ void State::structure_labels(const render::FrameView& v, const glm::mat4& vp, gl
       }
     }
   }
-  // The structure the atlas selected is always named (once).
-  if (atlas.selected >= 0 && static_cast<std::size_t>(atlas.selected) < model.meshes.size() && inner_seen) {
-    const auto i = static_cast<std::size_t>(atlas.selected);
-    if (shown(i) && !atlas.label_all) label(i);
+  // Labels stack down the sides: as many as fit (about one per 45 px of height), the
+  // structures that are largest on screen first. The selected one is always named.
+  std::stable_sort(found.begin(), found.end(), [](const Named& a, const Named& b) { return a.size > b.size; });
+  const std::size_t room = static_cast<std::size_t>(std::max(4, size.y / 45));
+  if (found.size() > room) found.resize(room);
+  const int selected = atlas.selected;
+  if (selected >= 0 && static_cast<std::size_t>(selected) < model.meshes.size() && inner_seen) {
+    const auto i = static_cast<std::size_t>(selected);
+    const bool named = std::any_of(found.begin(), found.end(), [&](const Named& f) { return f.mesh == i; });
+    if (shown(i) && !named) label(i);
+  }
+  for (std::size_t k = 0; k < found.size(); ++k) {
+    // The largest first: dropped last when the sides have no room; the selected one never.
+    found[k].label.rank = static_cast<int>(found[k].mesh) == selected ? 0 : static_cast<int>(k) + 1;
+    o.labels.push_back(std::move(found[k].label));
   }
 }
 
 ui::Overlay State::overlay(const render::FrameView& v, glm::ivec2 size) const {
   ui::Overlay o;
-  o.speed_legend = settings.layers.veins && (settings.skin_opacity < 0.999f || !settings.layers.skin);
+  o.speed_legend = v.layers.veins && (v.skin_opacity < 0.999f || !v.layers.skin || v.clip) && any_vein_shown(v);
   const glm::mat4 vp = v.projection * v.view * v.leg_to_room;  // the leg's points are in its own frame
   const glm::vec3 leg_eye(glm::inverse(v.leg_to_room) * glm::vec4(v.eye, 1.0f));
   bool in_front = true;

@@ -94,6 +94,8 @@ class State {
   void apply_atlas(render::FrameView& v) const;
   // Labels on every visible structure (atlas "Label all") and on the selected one.
   void structure_labels(const render::FrameView& v, const glm::mat4& vp, glm::ivec2 size, ui::Overlay& o) const;
+  [[nodiscard]] std::size_t skin_mesh() const;  // the leg's skin mesh (meshes.size() when none)
+  [[nodiscard]] bool any_vein_shown(const render::FrameView& v) const;
   // Tells the client which technique plays and the camera where the leg now lies.
   void sync_client();
   const technique::Timeline* client_timeline_ = nullptr;

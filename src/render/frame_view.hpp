@@ -42,6 +42,7 @@ struct FrameView {
   // 0 hidden, between: drawn see-through at that opacity. Empty: every mesh drawn. The skin's
   // own entries are ignored (the app folds them into layers.skin and skin_opacity).
   std::vector<float> structure_opacity;
+  int selected_structure = -1;  // the atlas's selected mesh, drawn with a glow; -1 none
   // The atlas's clipping plane in the room (a, b, c, d: the leg's layers where
   // a x + b y + c z + d < 0 are cut away, the cut faces drawn solid). Off when not set.
   std::optional<glm::vec4> clip;

@@ -146,21 +146,26 @@ void Renderer::draw_layer(anatomy::Layer layer, const FrameView& view, float opa
     const float own = i < atlas.size() && layer != anatomy::Layer::skin ? atlas[i] : 1.0f;
     if (own <= 0.0f || (own < 0.999f) != faded) continue;
     if (faded) material.set("uOpacity", opacity * own);
+    const bool selected = static_cast<int>(i) == view.selected_structure;
+    if (selected) material.set("uSelected", 1.0f);
     meshes_[i].draw();
+    if (selected) material.set("uSelected", 0.0f);
   }
 }
 
-void Renderer::set_clip(const FrameView& view, bool on) {
+void Renderer::set_clip(const FrameView& view, bool on, bool caps) {
   const bool cut = on && view.clip.has_value();
+  if (!cut && !clip_set_) return;  // nothing to undo: the usual frame pays nothing
+  clip_set_ = cut;
   if (cut) glEnable(GL_CLIP_DISTANCE0);
   else glDisable(GL_CLIP_DISTANCE0);
   // Cut bodies are open: their inner (back) faces show through the cut as the solid section.
-  if (cut) glDisable(GL_CULL_FACE);
+  if (cut && caps) glDisable(GL_CULL_FACE);
   else glEnable(GL_CULL_FACE);
   for (const ShaderProgram& material : materials_) {
     material.use();
     material.set("uClip", cut ? *view.clip : glm::vec4(0.0f, 0.0f, 0.0f, 1.0f));
-    material.set("uCaps", cut ? 1.0f : 0.0f);
+    material.set("uCaps", cut && caps ? 1.0f : 0.0f);
   }
 }
 
@@ -204,7 +209,8 @@ void Renderer::draw(RenderTarget& target, const FrameView& view) {
   // skin will be blended over what lies behind it; otherwise after the leg, nearest parts
   // first, so the software rasteriser's depth test skips the table under the body and the
   // body under the drapes (the client drawn first doubled the frame's cost on llvmpipe).
-  const bool client_first = xray || !view.layers.skin;
+  // (Cut by the atlas, the drapes are see-through as in the X-ray view: the client first too.)
+  const bool client_first = xray || !view.layers.skin || view.clip.has_value();
   if (client_first) client_->draw_solid(materials_, view);
   for (const ShaderProgram& material : materials_) {
     material.use();
@@ -258,12 +264,21 @@ void Renderer::draw(RenderTarget& target, const FrameView& view) {
       glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
       glDepthMask(GL_FALSE);
     }
-    set_clip(view, true);
+    // Solid skin is cut with its section; see-through skin has none (its back faces, blended
+    // without depth, would cover its front).
+    set_clip(view, true, !xray);
     draw_layer(anatomy::Layer::skin, view, view.skin_opacity);
     set_clip(view, false);
     // The drapes lie over the top of the leg: see-through with it in the X-ray view, so the
-    // groin's veins and the hip's muscles stay visible.
-    client_->draw_drapes(materials_, view, view.skin_opacity);
+    // groin's veins and the hip's muscles stay visible, and when the atlas cuts the leg.
+    float drapes = view.skin_opacity;
+    if (view.clip && !xray) {
+      glEnable(GL_BLEND);
+      glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
+      glDepthMask(GL_FALSE);
+      drapes = 0.35f;
+    }
+    client_->draw_drapes(materials_, view, drapes);
     if (!client_first) client_->draw_solid(materials_, view);
   }
   glDepthMask(GL_TRUE);

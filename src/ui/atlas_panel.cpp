@@ -26,9 +26,16 @@ void search(const AtlasView& v, AtlasCommands& c) {
   const std::size_t n = std::min(v.results.size(), kAtlasResultsShown);
   for (std::size_t i = 0; i < n; ++i) {
     ImGui::PushID(static_cast<int>(i));
-    char line[160];
-    std::snprintf(line, sizeof line, "%s  (%s)", v.results[i].title.c_str(), v.results[i].kind.c_str());
-    if (ImGui::Selectable(line)) c.pick = i;
+    // The kind beside the name when it fits (long names: the kind only on hover).
+    const float room = ImGui::GetContentRegionAvail().x;
+    const float name_w = ImGui::CalcTextSize(v.results[i].title.c_str()).x;
+    const float kind_w = ImGui::CalcTextSize(v.results[i].kind.c_str()).x + ImGui::GetFontSize();
+    if (ImGui::Selectable(v.results[i].title.c_str())) c.pick = i;
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s: %s", v.results[i].title.c_str(), v.results[i].kind.c_str());
+    if (name_w + kind_w <= room) {
+      ImGui::SameLine(room - kind_w + ImGui::GetFontSize() + ImGui::GetStyle().WindowPadding.x);
+      ImGui::TextDisabled("%s", v.results[i].kind.c_str());
+    }
     ImGui::PopID();
   }
   if (v.results.size() > n) ImGui::TextDisabled("%zu more: type more of the name.", v.results.size() - n);
