@@ -251,6 +251,18 @@ render::FrameView State::frame_view(glm::ivec2 framebuffer) const {
                                                 table ? &stance : nullptr);
     for (std::size_t h = 0; h < 2; ++h) v.hands[h].forearm = arms[h].frame;
   }
+  // The cut takes the blood and the valves beyond it away with the vessels (leg frame).
+  if (settings.atlas.clip) {
+    const glm::vec4 plane = clip_plane(settings.atlas, model.bounds());
+    std::erase_if(v.particles, [&](const flow::ParticleVertex& p) { return glm::dot(plane, glm::vec4(p.x, p.y, p.z, 1.0f)) < 0.0f; });
+    std::vector<render::ColouredVertex> kept;
+    for (std::size_t t = 0; t + 2 < v.coloured.size(); t += 3) {
+      bool cut = false;
+      for (std::size_t k = 0; k < 3; ++k) cut |= glm::dot(plane, glm::vec4(v.coloured[t + k].position, 1.0f)) < 0.0f;
+      if (!cut) kept.insert(kept.end(), v.coloured.begin() + static_cast<std::ptrdiff_t>(t), v.coloured.begin() + static_cast<std::ptrdiff_t>(t + 3));
+    }
+    v.coloured = std::move(kept);
+  }
   // "Show only" one structure: the rest of the client and the table go too.
   if (visibility(settings.atlas, skin_mesh()) == Visibility::hidden) v.client.reset();
   return v;

@@ -152,6 +152,12 @@ TEST_CASE("atlas: labels on every visible structure, none covering another; the 
   ctx.pending.main.atlas.clip_at = 0.25f;
   settle(ctx);
   REQUIRE(ctx.view.clip.has_value());
+  // The blood drawn in the veins stops at the cut, as the veins do.
+  const glm::vec4 plane = app::clip_plane(ctx.state.settings.atlas, ctx.state.model.bounds());
+  std::size_t beyond = 0;
+  for (const auto& p : ctx.view.particles) beyond += glm::dot(plane, glm::vec4(p.x, p.y, p.z, 1.0f)) < 0.0f;
+  CHECK_FALSE(ctx.view.particles.empty());
+  CHECK(beyond == 0);
   shot(ctx, "cut-25-face");
   ctx.pending.main.preset = render::ViewPreset::lateral;
   settle(ctx);
