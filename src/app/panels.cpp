@@ -21,11 +21,13 @@ ui::MainUiView main_view(const State& state, const PanelState& panels) {
   v.hide_areas = panels.hide_areas;
   v.verbose = panels.verbose;
   v.interface_scale = panels.interface_scale;
-  v.atlas = atlas_view(state, panels);
+  v.show_atlas = !panels.in_lesson;
+  if (v.show_atlas) v.atlas = atlas_view(state, panels);
   return v;
 }
 
 void follow_lesson(const lesson::LessonPlayer* player, PanelState& panels) {
+  panels.in_lesson = player != nullptr;
   if (!player) {
     panels.hide_areas = false;
     return;

@@ -28,6 +28,7 @@ struct PanelState {
   std::optional<std::filesystem::path> settings_file;
   int lesson_step = -1;        // the lesson step last shown: a new step clears the View panel's notes
   bool hide_areas = false;     // this frame's lesson question asks which area is lit
+  bool in_lesson = false;      // a lesson is open (no atlas tools then)
   std::string atlas_query;     // the atlas's search box
   std::vector<SavedView> views;  // the atlas's saved views (kept in the settings file)
 };

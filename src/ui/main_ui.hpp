@@ -29,6 +29,9 @@ struct MainUiView {
   bool verbose = false;          // --verbose: the frame time and renderer in the status bar
   float interface_scale = 1.0f;  // the user's interface size setting (settings file)
   AtlasView atlas;               // search, isolate / hide / fade, card, labels, cut, saved views
+  // Not during a lesson: the left column then holds the lesson panel, and a search could
+  // light the area a question asks about.
+  bool show_atlas = true;
 };
 
 struct AreaChoice {
