@@ -18,6 +18,11 @@ in float vOcclusion;
 uniform vec3 uEye;
 uniform vec3 uBaseColour;
 uniform float uOpacity;
+// 1 while the clipping plane cuts the leg: back faces, seen only through the cut, are drawn
+// flat in the layer's colour, so a cut muscle, bone or vein reads as a solid section.
+uniform float uCaps;
+// 1 for the structure the atlas selected (render/frame_view.hpp): it glows, so it is found at once.
+uniform float uSelected;
 
 out vec4 fragColour;
 
@@ -34,6 +39,10 @@ float pow24(float x) { float x3 = x * x * x, x6 = x3 * x3, x12 = x6 * x6; return
 float pow40(float x) { float x20 = pow20(x); return x20 * x20; }
 
 void main() {
+  if (uCaps > 0.5 && !gl_FrontFacing) {
+    fragColour = vec4(uBaseColour * 0.78, 1.0);
+    return;
+  }
   vec3 n = normalize(vNormal);
   vec3 v = normalize(uEye - vWorld);
   if (dot(n, v) < 0.0) n = -n;  // open foreign meshes: light the side we see
@@ -87,7 +96,8 @@ void main() {
   }
 #endif
   // Highlighted areas: an additive glow plus a brighter rim, so the area reads from any angle.
-  c = mix(c, c * 0.6 + kGlowColour * 0.55, vGlow * 0.85) + kGlowColour * rim * vGlow * 0.35;
+  float glow = max(vGlow, 0.6 * uSelected);
+  c = mix(c, c * 0.6 + kGlowColour * 0.55, glow * 0.85) + kGlowColour * rim * glow * 0.35;
   float alpha = uOpacity;
   if (uOpacity < 0.999) {
     // X-ray: the silhouette stays visible while the middle opens onto the layers beneath.

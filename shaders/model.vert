@@ -44,6 +44,9 @@ uniform vec4 uKnee;
 // beside a hand gets less of the ambient and fill light, a soft contact shadow that shows
 // where the hand meets the skin (render/lights.hpp). Per vertex: the shadow is soft anyway.
 uniform vec4 uOccluders[14];
+// The atlas's clipping plane in the room (render/frame_view.hpp FrameView::clip): the side where
+// the distance is negative is cut away while GL_CLIP_DISTANCE0 is on (only for the leg's layers).
+uniform vec4 uClip;
 
 out vec3 vWorld;
 out vec3 vNormal;
@@ -196,4 +199,5 @@ void main() {
   g = max(g, aAreasC * uHighlight[8]);
   vGlow = g;
   gl_Position = uViewProj * vec4(vWorld, 1.0);
+  gl_ClipDistance[0] = dot(uClip, vec4(vWorld, 1.0));
 }

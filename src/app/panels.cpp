@@ -2,6 +2,7 @@
 
 #include <imgui.h>
 
+#include "app/atlas_commands.hpp"
 #include "app/user_settings.hpp"
 
 namespace effleura::app {
@@ -20,10 +21,13 @@ ui::MainUiView main_view(const State& state, const PanelState& panels) {
   v.hide_areas = panels.hide_areas;
   v.verbose = panels.verbose;
   v.interface_scale = panels.interface_scale;
+  v.show_atlas = !panels.in_lesson;
+  if (v.show_atlas) v.atlas = atlas_view(state, panels);
   return v;
 }
 
 void follow_lesson(const lesson::LessonPlayer* player, PanelState& panels) {
+  panels.in_lesson = player != nullptr;
   if (!player) {
     panels.hide_areas = false;
     return;
@@ -56,11 +60,12 @@ void apply(const ui::UiCommands& c, State& state, PanelState& panels) {
     panels.interface_scale = clamp_interface_scale(*c.interface_scale);
     // Takes effect now (scaled text) and sharp from the next start, when the font is built at it.
     ImGui::GetIO().FontGlobalScale = panels.interface_scale / panels.font_scale;
-    if (panels.settings_file && !save_user_settings({panels.interface_scale}, *panels.settings_file))
+    if (panels.settings_file && !save_user_settings({panels.interface_scale, panels.views}, *panels.settings_file))
       panels.status_message = "Could not save the interface size to " + panels.settings_file->string();
   }
   if (c.preset) state.camera.set_preset(*c.preset, true);
   if (c.reset_camera) state.camera.reset(true);
+  apply(c.atlas, state, panels);
 }
 
 ui::TimelineState timeline_state(const State& scene, const PanelState& panels) {

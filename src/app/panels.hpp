@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "app/state.hpp"
+#include "app/user_settings.hpp"
 #include "lesson/lesson_player.hpp"
 #include "ui/main_ui.hpp"
 #include "ui/teaching_panels.hpp"
@@ -27,6 +28,9 @@ struct PanelState {
   std::optional<std::filesystem::path> settings_file;
   int lesson_step = -1;        // the lesson step last shown: a new step clears the View panel's notes
   bool hide_areas = false;     // this frame's lesson question asks which area is lit
+  bool in_lesson = false;      // a lesson is open (no atlas tools then)
+  std::string atlas_query;     // the atlas's search box
+  std::vector<SavedView> views;  // the atlas's saved views (kept in the settings file)
 };
 
 ui::MainUiView main_view(const State& state, const PanelState& panels);

@@ -214,8 +214,9 @@ render::FrameView State::frame_view(glm::ivec2 framebuffer) const {
   const glm::vec3 leg_eye(glm::inverse(v.leg_to_room) * glm::vec4(v.eye, 1.0f));  // picking and sorting work in the leg frame
   v.layers = settings.layers;
   v.skin_opacity = settings.skin_opacity;
+  apply_atlas(v);
   const float pulse = render::highlight_pulse(simulation.time());
-  if (settings.layers.veins && (settings.skin_opacity < 0.999f || !settings.layers.skin))
+  if (v.layers.veins && (v.skin_opacity < 0.999f || !v.layers.skin || v.clip) && any_vein_shown(v))
     if (const auto* p = simulation.particles(); p && simulation.flow()) {
       v.particle_px = std::max(2.0f, 3.0f * float(framebuffer.y) / 720.0f);
       flow::ParticleSight sight;
@@ -259,7 +260,34 @@ render::FrameView State::frame_view(glm::ivec2 framebuffer) const {
                                                 table ? &stance : nullptr);
     for (std::size_t h = 0; h < 2; ++h) v.hands[h].forearm = arms[h].frame;
   }
+  // The cut takes the blood and the valves beyond it away with the vessels (leg frame).
+  if (settings.atlas.clip) {
+    const glm::vec4 plane = clip_plane(settings.atlas, model.bounds());
+    std::erase_if(v.particles, [&](const flow::ParticleVertex& p) { return glm::dot(plane, glm::vec4(p.x, p.y, p.z, 1.0f)) < 0.0f; });
+    std::vector<render::ColouredVertex> kept;
+    for (std::size_t t = 0; t + 2 < v.coloured.size(); t += 3) {
+      bool cut = false;
+      for (std::size_t k = 0; k < 3; ++k) cut |= glm::dot(plane, glm::vec4(v.coloured[t + k].position, 1.0f)) < 0.0f;
+      if (!cut) kept.insert(kept.end(), v.coloured.begin() + static_cast<std::ptrdiff_t>(t), v.coloured.begin() + static_cast<std::ptrdiff_t>(t + 3));
+    }
+    v.coloured = std::move(kept);
+  }
+  // "Show only" one structure: the rest of the client and the table go too.
+  if (visibility(settings.atlas, skin_mesh()) == Visibility::hidden) v.client.reset();
   return v;
+}
+
+std::size_t State::skin_mesh() const {
+  for (std::size_t i = 0; i < model.meshes.size(); ++i)
+    if (model.meshes[i].layer == anatomy::Layer::skin) return i;
+  return model.meshes.size();
+}
+
+bool State::any_vein_shown(const render::FrameView& v) const {
+  if (v.structure_opacity.empty()) return true;
+  for (std::size_t i = 0; i < model.meshes.size() && i < v.structure_opacity.size(); ++i)
+    if (model.meshes[i].layer == anatomy::Layer::vein && v.structure_opacity[i] > 0.0f) return true;
+  return false;
 }
 
 }  // namespace effleura::app
@@ -319,9 +347,107 @@ glm::vec4 State::working_area(const render::FrameView& v, const glm::mat4& vp, g
   return {lo.x, lo.y, hi.x, hi.y};
 }
 
+void State::apply_atlas(render::FrameView& v) const {
+  const AtlasSettings& atlas = settings.atlas;
+  if (any_changed(atlas)) {
+    v.structure_opacity.assign(model.meshes.size(), 1.0f);
+    for (std::size_t i = 0; i < model.meshes.size(); ++i) {
+      const Visibility vis = visibility(atlas, i);
+      const float opacity = vis == Visibility::hidden ? 0.0f : vis == Visibility::faded ? kFadedOpacity : 1.0f;
+      if (model.meshes[i].layer != anatomy::Layer::skin) v.structure_opacity[i] = opacity;
+      else if (vis == Visibility::hidden) v.layers.skin = false;
+      else v.skin_opacity = std::min(v.skin_opacity, opacity);
+    }
+  }
+  v.selected_structure = atlas.selected;
+  // The plane is the leg's; the renderer cuts in the room (a plane maps by the inverse transpose).
+  if (atlas.clip) v.clip = glm::transpose(glm::inverse(v.leg_to_room)) * clip_plane(atlas, model.bounds());
+}
+
+void State::structure_labels(const render::FrameView& v, const glm::mat4& vp, glm::ivec2 size, ui::Overlay& o) const {
+  const AtlasSettings& atlas = settings.atlas;
+  const bool inner_seen = !v.layers.skin || v.skin_opacity < 0.999f || v.clip.has_value();
+  const glm::vec3 leg_eye(glm::inverse(v.leg_to_room) * glm::vec4(v.eye, 1.0f));
+  const std::optional<glm::vec4> cut = atlas.clip ? std::optional(clip_plane(atlas, model.bounds())) : std::nullopt;
+  auto shown = [&](std::size_t i) {
+    const anatomy::Mesh& m = model.meshes[i];
+    if (!is_structure(m) || m.layer == anatomy::Layer::skin || m.positions.empty()) return false;
+    if (i < v.structure_opacity.size() && v.structure_opacity[i] <= 0.0f) return false;
+    const auto& l = v.layers;
+    switch (m.layer) {
+      case anatomy::Layer::muscle: return l.muscles;
+      case anatomy::Layer::bone: return l.bones;
+      case anatomy::Layer::vein: return l.veins;
+      case anatomy::Layer::artery: return l.arteries;
+      case anatomy::Layer::nerve: return l.nerves;
+      default: return false;
+    }
+  };
+  struct Named {
+    float size;  // on screen (pixels squared of its box)
+    std::size_t mesh;
+    ui::AreaLabel label;
+  };
+  std::vector<Named> found;
+  auto label = [&](std::size_t i) {
+    // Its point nearest the eye (on the side the cut keeps): the part of it one can see.
+    const anatomy::Mesh& m = model.meshes[i];
+    float best = FLT_MAX;
+    std::optional<glm::vec3> at;
+    for (const auto& p : m.positions) {
+      if (cut && glm::dot(*cut, glm::vec4(p, 1.0f)) < 0.0f) continue;
+      const float d = glm::distance(p, leg_eye);
+      if (d < best) { best = d; at = p; }
+    }
+    if (!at) return;
+    bool in_front = true;
+    const glm::vec2 s = to_screen(vp, *at, size, &in_front);
+    if (!in_front || s.x < 0.0f || s.y < 0.0f || s.x > float(size.x) || s.y > float(size.y)) return;
+    // The name without its note in brackets ("Calcaneus (heel bone)" -> "Calcaneus"): labels stay short.
+    std::string text = anatomy::mesh_title(m);
+    for (auto open = text.find(" ("); open != std::string::npos; open = text.find(" (")) {
+      const auto close = text.find(')', open);
+      text.erase(open, close == std::string::npos ? std::string::npos : close - open + 1);
+    }
+    const anatomy::Bounds b = mesh_bounds(m);
+    const glm::ivec4 r = render::screen_rect(b.min, b.max, vp, size, 0);
+    found.push_back({static_cast<float>(r.z) * static_cast<float>(r.w), i, {s, text, false}});
+  };
+  if (atlas.label_all && inner_seen) {
+    for (std::size_t i = 0; i < model.meshes.size(); ++i)
+      if (shown(i)) label(i);
+  } else if (atlas.label_all) {
+    // Only the skin is seen: its parts are the nine areas.
+    for (std::size_t a = 0; a < anatomy::kAreaCount; ++a) {
+      if (settings.selected[a]) continue;  // already labelled
+      if (auto anchor = anatomy::area_anchor(model, a, leg_eye)) {
+        bool in_front = true;
+        const glm::vec2 s = to_screen(vp, anchor->point, size, &in_front);
+        if (in_front) o.labels.push_back({s, ui::area_label(a), !anchor->faces_viewer});
+      }
+    }
+  }
+  // Labels stack down the sides: as many as fit (about one per 45 px of height), the
+  // structures that are largest on screen first. The selected one is always named.
+  std::stable_sort(found.begin(), found.end(), [](const Named& a, const Named& b) { return a.size > b.size; });
+  const std::size_t room = static_cast<std::size_t>(std::max(4, size.y / 45));
+  if (found.size() > room) found.resize(room);
+  const int selected = atlas.selected;
+  if (selected >= 0 && static_cast<std::size_t>(selected) < model.meshes.size() && inner_seen) {
+    const auto i = static_cast<std::size_t>(selected);
+    const bool named = std::any_of(found.begin(), found.end(), [&](const Named& f) { return f.mesh == i; });
+    if (shown(i) && !named) label(i);
+  }
+  for (std::size_t k = 0; k < found.size(); ++k) {
+    // The largest first: dropped last when the sides have no room; the selected one never.
+    found[k].label.rank = static_cast<int>(found[k].mesh) == selected ? 0 : static_cast<int>(k) + 1;
+    o.labels.push_back(std::move(found[k].label));
+  }
+}
+
 ui::Overlay State::overlay(const render::FrameView& v, glm::ivec2 size) const {
   ui::Overlay o;
-  o.speed_legend = settings.layers.veins && (settings.skin_opacity < 0.999f || !settings.layers.skin);
+  o.speed_legend = v.layers.veins && (v.skin_opacity < 0.999f || !v.layers.skin || v.clip) && any_vein_shown(v);
   const glm::mat4 vp = v.projection * v.view * v.leg_to_room;  // the leg's points are in its own frame
   const glm::vec3 leg_eye(glm::inverse(v.leg_to_room) * glm::vec4(v.eye, 1.0f));
   bool in_front = true;
@@ -337,6 +463,7 @@ ui::Overlay State::overlay(const render::FrameView& v, glm::ivec2 size) const {
     if (!in_front) continue;
     o.labels.push_back({at, ui::area_label(a), !anchor->faces_viewer});
   }
+  structure_labels(v, vp, size, o);
   o.working = working_area(v, vp, size);
   o.caption = caption;
   if (o.speed_legend && caption.empty() && simulation.flow())

@@ -8,6 +8,7 @@
 
 #include "anatomy/area_content.hpp"
 #include "anatomy/model.hpp"
+#include "app/atlas.hpp"
 #include "app/options.hpp"
 #include "app/paths.hpp"
 #include "app/setup_times.hpp"
@@ -31,6 +32,7 @@ struct ViewSettings {
   render::LayerVisibility layers{};
   float skin_opacity = 1.0f;
   std::array<bool, anatomy::kAreaCount> selected{};
+  AtlasSettings atlas;  // shown / hidden / faded structures, the selected one, labels, the cut
 };
 
 class State {
@@ -96,6 +98,12 @@ class State {
   SetupTimes* setup_times = nullptr;
 
  private:
+  // The atlas's hidden, faded and cut structures into the frame (the skin's into its layer).
+  void apply_atlas(render::FrameView& v) const;
+  // Labels on every visible structure (atlas "Label all") and on the selected one.
+  void structure_labels(const render::FrameView& v, const glm::mat4& vp, glm::ivec2 size, ui::Overlay& o) const;
+  [[nodiscard]] std::size_t skin_mesh() const;  // the leg's skin mesh (meshes.size() when none)
+  [[nodiscard]] bool any_vein_shown(const render::FrameView& v) const;
   // Tells the client which technique plays and the camera where the leg now lies.
   void sync_client();
   const technique::Timeline* client_timeline_ = nullptr;

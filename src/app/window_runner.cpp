@@ -23,7 +23,13 @@ int run_window(const Options& options) {
   // The interface size the user chose last time (View menu), kept in their settings file.
   WindowLook look;
   ctx.panels.settings_file = user_settings_path();
-  if (ctx.panels.settings_file) ctx.panels.interface_scale = load_user_settings(*ctx.panels.settings_file).interface_scale;
+  if (ctx.panels.settings_file) {
+    std::string problem;  // a broken file: one message (also in the status bar), then the defaults
+    const UserSettings saved = load_user_settings(*ctx.panels.settings_file, &problem);
+    ctx.panels.status_message = problem;
+    ctx.panels.interface_scale = saved.interface_scale;
+    ctx.panels.views = saved.views;  // the atlas's saved views
+  }
   ctx.panels.font_scale = ctx.panels.interface_scale;
   look.font_px *= ctx.panels.interface_scale;
   if (const int status = open_window(ctx, {}, look); status != kExitOk) return status;

@@ -155,6 +155,29 @@ void Camera::follow(const anatomy::Bounds& region, float yaw, float pitch, float
   following_ = true;
 }
 
+void Camera::look_at_focus(bool animate) {
+  OrbitPose p = focus_ ? *focus_ : home_;
+  p.yaw = pose_.yaw;
+  p.pitch = pose_.pitch;
+  go_to(p, animate);
+}
+
+void Camera::go_to(const OrbitPose& pose, bool animate) {
+  following_ = false;
+  preset_.reset();
+  // Within the camera's limits (a pose read from a file may be anything).
+  const OrbitPose before = pose_;
+  pose_ = pose;
+  clamp();
+  const OrbitPose to = pose_;
+  if (animate) {
+    pose_ = before;
+    start_transition(to);
+  } else {
+    transition_ = 1.0f;
+  }
+}
+
 void Camera::set_preset(ViewPreset view, bool animate) {
   preset_ = view;
   following_ = false;

@@ -40,6 +40,10 @@ class Camera {
   // the whole model.
   void set_focus(const std::optional<anatomy::Bounds>& region);
   void set_preset(ViewPreset view, bool animate);
+  // The atlas: look at the focus region (set_focus) from where the camera now looks, and go to
+  // a saved pose (room frame). Both end following, as a user's move does.
+  void look_at_focus(bool animate);
+  void go_to(const OrbitPose& pose, bool animate);
   void orbit(float delta_yaw, float delta_pitch);
   // Pan in the view plane by a fraction of the visible height.
   void pan(glm::vec2 delta_fraction);

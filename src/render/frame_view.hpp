@@ -38,6 +38,14 @@ struct FrameView {
   std::optional<anatomy::ClientPose> client;
   LayerVisibility layers{};
   float skin_opacity = 1.0f;  // 1 opaque; lower values give the X-ray view
+  // The atlas tools (app/atlas.hpp), per mesh of the leg model in its order: 1 drawn as usual,
+  // 0 hidden, between: drawn see-through at that opacity. Empty: every mesh drawn. The skin's
+  // own entries are ignored (the app folds them into layers.skin and skin_opacity).
+  std::vector<float> structure_opacity;
+  int selected_structure = -1;  // the atlas's selected mesh, drawn with a glow; -1 none
+  // The atlas's clipping plane in the room (a, b, c, d: the leg's layers where
+  // a x + b y + c z + d < 0 are cut away, the cut faces drawn solid). Off when not set.
+  std::optional<glm::vec4> clip;
   // Glow strength per area, 0..1, already including any slow pulse (see highlight.hpp).
   std::array<float, anatomy::kAreaCount> highlight{};
   // The foot's angle at the ankle (degrees, + dorsiflexion), applied through each vertex's

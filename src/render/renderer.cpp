@@ -158,15 +158,40 @@ void Renderer::draw_background() {
   draw_fullscreen(empty_vao_);
 }
 
-void Renderer::draw_layer(anatomy::Layer layer, const FrameView& view, float opacity) {
+void Renderer::draw_layer(anatomy::Layer layer, const FrameView& view, float opacity, bool faded) {
   const LayerLook look = look_for(layer);
   const ShaderProgram& material = materials_[static_cast<std::size_t>(look.shading)];
   material.use();
   material.set("uBaseColour", look.colour);
   material.set("uOpacity", opacity);
-  for (const auto& mesh : meshes_)
-    if (mesh.layer() == layer) mesh.draw(leg_eye_, px_per_m_at_1m_);
-  (void)view;
+  const std::vector<float>& atlas = view.structure_opacity;
+  for (std::size_t i = 0; i < meshes_.size(); ++i) {
+    if (meshes_[i].layer() != layer) continue;
+    // The skin's own visibility is already in layers.skin and skin_opacity (FrameView).
+    const float own = i < atlas.size() && layer != anatomy::Layer::skin ? atlas[i] : 1.0f;
+    if (own <= 0.0f || (own < 0.999f) != faded) continue;
+    if (faded) material.set("uOpacity", opacity * own);
+    const bool selected = static_cast<int>(i) == view.selected_structure;
+    if (selected) material.set("uSelected", 1.0f);
+    meshes_[i].draw(leg_eye_, px_per_m_at_1m_);
+    if (selected) material.set("uSelected", 0.0f);
+  }
+}
+
+void Renderer::set_clip(const FrameView& view, bool on, bool caps) {
+  const bool cut = on && view.clip.has_value();
+  if (!cut && !clip_set_) return;  // nothing to undo: the usual frame pays nothing
+  clip_set_ = cut;
+  if (cut) glEnable(GL_CLIP_DISTANCE0);
+  else glDisable(GL_CLIP_DISTANCE0);
+  // Cut bodies are open: their inner (back) faces show through the cut as the solid section.
+  if (cut && caps) glDisable(GL_CULL_FACE);
+  else glEnable(GL_CULL_FACE);
+  for (const ShaderProgram& material : materials_) {
+    material.use();
+    material.set("uClip", cut ? *view.clip : glm::vec4(0.0f, 0.0f, 0.0f, 1.0f));
+    material.set("uCaps", cut && caps ? 1.0f : 0.0f);
+  }
 }
 
 void Renderer::draw(RenderTarget& target, const FrameView& view) {
@@ -213,7 +238,8 @@ void Renderer::draw(RenderTarget& target, const FrameView& view) {
   // skin will be blended over what lies behind it; otherwise after the leg, nearest parts
   // first, so the software rasteriser's depth test skips the table under the body and the
   // body under the drapes (the client drawn first doubled the frame's cost on llvmpipe).
-  const bool client_first = xray || !view.layers.skin;
+  // (Cut by the atlas, the drapes are see-through as in the X-ray view: the client first too.)
+  const bool client_first = xray || !view.layers.skin || view.clip.has_value();
   if (client_first) client_->draw_solid(materials_, view);
   for (const ShaderProgram& material : materials_) {
     material.use();
@@ -222,10 +248,13 @@ void Renderer::draw(RenderTarget& target, const FrameView& view) {
   }
   const glm::mat4 leg_view_proj = view.projection * view.view * view.leg_to_room;
 
-  // Inner layers are drawn only when the skin lets them be seen.
-  if (xray || !view.layers.skin) {
-    for (auto layer : {anatomy::Layer::bone, anatomy::Layer::muscle, anatomy::Layer::artery, anatomy::Layer::nerve})
+  // Inner layers are drawn only when the skin lets them be seen (or the atlas cuts it open).
+  const auto inner = {anatomy::Layer::bone, anatomy::Layer::muscle, anatomy::Layer::artery, anatomy::Layer::nerve};
+  if (xray || !view.layers.skin || view.clip) {
+    set_clip(view, true);
+    for (auto layer : inner)
       if (visible(layer, view.layers)) draw_layer(layer, view, 1.0f);
+    set_clip(view, false);
     if (view.layers.veins) {
       // Particles first, then the vein walls as a tinted glass over them, so the blood is
       // seen inside its vessels.
@@ -235,7 +264,22 @@ void Renderer::draw(RenderTarget& target, const FrameView& view) {
       glEnable(GL_BLEND);
       glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
       glDepthMask(GL_FALSE);
+      set_clip(view, true);
       draw_layer(anatomy::Layer::vein, view, 0.35f);
+      draw_layer(anatomy::Layer::vein, view, 0.35f, true);
+      set_clip(view, false);
+      glDepthMask(GL_TRUE);
+      glDisable(GL_BLEND);
+    }
+    if (!view.structure_opacity.empty()) {
+      // Structures the atlas fades: glass over what they cover, after everything opaque.
+      glEnable(GL_BLEND);
+      glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
+      glDepthMask(GL_FALSE);
+      set_clip(view, true);
+      for (auto layer : inner)
+        if (visible(layer, view.layers)) draw_layer(layer, view, 1.0f, true);
+      set_clip(view, false);
       glDepthMask(GL_TRUE);
       glDisable(GL_BLEND);
     }
@@ -251,10 +295,21 @@ void Renderer::draw(RenderTarget& target, const FrameView& view) {
       glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
       glDepthMask(GL_FALSE);
     }
+    // Solid skin is cut with its section; see-through skin has none (its back faces, blended
+    // without depth, would cover its front).
+    set_clip(view, true, !xray);
     draw_layer(anatomy::Layer::skin, view, view.skin_opacity);
+    set_clip(view, false);
     // The drapes lie over the top of the leg: see-through with it in the X-ray view, so the
-    // groin's veins and the hip's muscles stay visible.
-    client_->draw_drapes(materials_, view, view.skin_opacity);
+    // groin's veins and the hip's muscles stay visible, and when the atlas cuts the leg.
+    float drapes = view.skin_opacity;
+    if (view.clip && !xray) {
+      glEnable(GL_BLEND);
+      glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
+      glDepthMask(GL_FALSE);
+      drapes = 0.35f;
+    }
+    client_->draw_drapes(materials_, view, drapes);
     if (!client_first) client_->draw_solid(materials_, view);
   }
   glDepthMask(GL_TRUE);

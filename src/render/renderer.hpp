@@ -49,7 +49,13 @@ class Renderer {
  private:
   Renderer() = default;
   void draw_background();
-  void draw_layer(anatomy::Layer layer, const FrameView& view, float opacity);
+  // Draws the layer's meshes the atlas shows fully (`faded` false) or its see-through ones
+  // (`faded` true, blended at their own opacity times `opacity`).
+  void draw_layer(anatomy::Layer layer, const FrameView& view, float opacity, bool faded = false);
+  // The clipping plane on (the leg's layers) or off (the client, the hands, the drapes).
+  // `caps`: cut bodies drawn with their section (back faces flat, no culling).
+  void set_clip(const FrameView& view, bool on, bool caps = true);
+  bool clip_set_ = true;  // the clip state the programs hold (true at first: set once)
 
   ShaderProgram background_;
   // shaders/model.* built once per material (SHADING 0 skin, 1 muscle, 2 bone, 3 vein).

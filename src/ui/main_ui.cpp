@@ -115,8 +115,13 @@ void view_panel(const MainUiView& s, UiCommands& c) {
   if (changed) c.layers = layers;
   ImGui::SetNextItemWidth(-1.0f);
   float opacity = s.skin_opacity;
-  if (ImGui::SliderFloat("##opacity", &opacity, 0.0f, 1.0f, "skin opacity %.2f")) c.skin_opacity = opacity;
+  if (ImGui::SliderFloat("##opacity", &opacity, 0.0f, 1.0f, "skin opacity %.2f", ImGuiSliderFlags_AlwaysClamp))
+    c.skin_opacity = opacity;
   ImGui::Separator();
+  if (s.show_atlas) {
+    draw_atlas_tools(s.atlas, c.atlas);
+    ImGui::Separator();
+  }
   ImGui::TextUnformatted("Target areas");
   if (s.hide_areas) {
     // The lesson asks which area is lit: a ticked box would give the answer away.

@@ -8,6 +8,7 @@
 
 #include "anatomy/area_content.hpp"
 #include "anatomy/areas.hpp"
+#include "ui/atlas_panel.hpp"
 #include "render/camera.hpp"
 #include "render/frame_view.hpp"
 
@@ -27,6 +28,10 @@ struct MainUiView {
   bool hide_areas = false;
   bool verbose = false;          // --verbose: the frame time and renderer in the status bar
   float interface_scale = 1.0f;  // the user's interface size setting (settings file)
+  AtlasView atlas;               // search, isolate / hide / fade, card, labels, cut, saved views
+  // Not during a lesson: the left column then holds the lesson panel, and a search could
+  // light the area a question asks about.
+  bool show_atlas = true;
 };
 
 struct AreaChoice {
@@ -44,6 +49,7 @@ struct UiCommands {
   std::optional<AreaChoice> area;        // an area's box ticked or cleared
   std::optional<bool> show_view_panel;
   std::optional<float> interface_scale;  // the user chose a larger or smaller interface
+  AtlasCommands atlas;
 };
 
 // The status bar's text: the last message, else how to use the view; the frame time and the

@@ -13,6 +13,9 @@ struct AreaLabel {
   glm::vec2 anchor{0.0f};  // the area's centre on screen, in pixels from the top-left
   std::string text;
   bool behind = false;     // the centre is on the far side of the leg: the dot is drawn hollow
+  // 0: always placed. Above 0 (the atlas's labels on every structure): dropped when its side of
+  // the screen has no room or it would cover a label on the other side, the highest rank first.
+  int rank = 0;
 };
 
 struct Overlay {

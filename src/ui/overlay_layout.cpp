@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cfloat>
+#include <cmath>
 #include <optional>
 
 #include <imgui.h>
@@ -21,6 +22,13 @@ void place_side(std::vector<const AreaLabel*> side, bool left, float scale, floa
   const float step = box_h + 6.0f * scale;
   float next_free_y = std::max(top, 40.0f * scale);
   const float lowest_y = std::min(display.y - margin, bottom) - box_h;  // the last box's top
+  // Optional labels (rank > 0) give way, the highest rank first, to what fits in the band.
+  const auto fits = static_cast<std::size_t>(std::max(0.0f, std::floor((lowest_y - next_free_y) / step) + 1.0f));
+  while (side.size() > fits) {
+    const auto worst = std::max_element(side.begin(), side.end(), [](auto* a, auto* b) { return a->rank < b->rank; });
+    if ((*worst)->rank <= 0) break;
+    side.erase(worst);
+  }
   for (std::size_t i = 0; i < side.size(); ++i) {
     const AreaLabel* l = side[i];
     const float box_w = ImGui::CalcTextSize(l->text.c_str()).x + 2.0f * pad;
@@ -200,7 +208,23 @@ OverlayLayout layout_overlay(const Overlay& overlay, float ui_scale) {
   std::vector<const AreaLabel*> left, right;
   for (const auto& l : overlay.labels) (l.anchor.x < overlay.subject_centre.x ? left : right).push_back(&l);
   place_side(left, true, ui_scale, o.left_margin, band_top, left_bottom, layout.labels);
+  const std::size_t left_count = layout.labels.size();
   place_side(right, false, ui_scale, o.right_margin, band_top, right_bottom, layout.labels);
+  // Where the two stacks meet (long names, a narrow view), an optional label gives way.
+  std::vector<bool> drop(layout.labels.size(), false);
+  for (std::size_t i = 0; i < layout.labels.size(); ++i) {
+    const PlacedLabel& p = layout.labels[i];
+    if (p.label->rank <= 0) continue;
+    for (std::size_t j = 0; j < layout.labels.size(); ++j) {
+      const PlacedLabel& q = layout.labels[j];
+      if ((i < left_count) == (j < left_count) || drop[j] || !q.box.overlaps(p.box)) continue;
+      if (q.label->rank <= 0 || q.label->rank < p.label->rank) drop[i] = true;
+    }
+  }
+  std::vector<PlacedLabel> kept;
+  for (std::size_t i = 0; i < layout.labels.size(); ++i)
+    if (!drop[i]) kept.push_back(layout.labels[i]);
+  layout.labels = std::move(kept);
   return layout;
 }
 

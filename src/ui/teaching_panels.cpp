@@ -74,10 +74,10 @@ TimelineCommands draw_timeline_panel(const TimelineState& s) {
   if (ImGui::Checkbox("Loop", &loop)) c.looping = loop;
   float t = static_cast<float>(s.time);
   ImGui::SetNextItemWidth(-1.0f);
-  if (ImGui::SliderFloat("##time", &t, 0.0f, static_cast<float>(s.duration), "%.1f s")) c.seek = t;
+  if (ImGui::SliderFloat("##time", &t, 0.0f, static_cast<float>(s.duration), "%.1f s", ImGuiSliderFlags_AlwaysClamp)) c.seek = t;
   float speed = static_cast<float>(s.speed);
   ImGui::SetNextItemWidth(-1.0f);
-  if (ImGui::SliderFloat("##speed", &speed, 0.1f, 2.0f, "speed %.1fx")) c.speed = speed;
+  if (ImGui::SliderFloat("##speed", &speed, 0.1f, 2.0f, "speed %.1fx", ImGuiSliderFlags_AlwaysClamp)) c.speed = speed;
   ImGui::Text("Step %zu of %zu", s.step + 1, s.step_count);
   ImGui::Separator();
   wrapped(s.caption);
@@ -118,7 +118,7 @@ FlowCommands draw_flow_panel(const FlowPanelState& s) {
     if (s.posture == postures[i]) current = i;
   if (ImGui::Combo("Posture", &current, labels, 4)) c.posture = postures[current];
   float stocking = s.stocking_mmhg;
-  if (ImGui::SliderFloat("Stocking", &stocking, 0.0f, 40.0f, "%.0f mmHg at the ankle")) c.stocking_mmhg = stocking;
+  if (ImGui::SliderFloat("Stocking", &stocking, 0.0f, 40.0f, "%.0f mmHg at the ankle", ImGuiSliderFlags_AlwaysClamp)) c.stocking_mmhg = stocking;
   if (ImGui::TreeNode("Leaky valves (for comparison)")) {
     for (std::size_t i = 0; i < s.veins.size(); ++i) {
       bool on = s.incompetent[i];

@@ -1,0 +1,222 @@
+// The atlas tools (issue 16) driven through the real frame(), headless at 640x360: find the
+// soleus by name and frame it, show only it / fade / hide / show all, its card, labels on every
+// visible structure (none covering another), the cut across the leg, a saved view recalled.
+// With EFFLEURA_LAYOUT_SHOTS=<folder> each step is also written as a PNG to look at.
+#include <doctest/doctest.h>
+
+#include <cstdlib>
+#include <string>
+
+#include <imgui.h>
+
+#include "app/atlas_commands.hpp"
+#include "app/context.hpp"
+#include "app/frame.hpp"
+#include "render/screen_region.hpp"
+#include "scene_render_support.hpp"
+#include "ui/overlay_layout.hpp"
+#include "ui/panel_layout.hpp"
+
+using namespace effleura;
+
+namespace {
+
+void shot(app::Context& ctx, const std::string& name) {
+  const char* dir = std::getenv("EFFLEURA_LAYOUT_SHOTS");
+  if (!dir) return;
+  CHECK(render::write_png(ctx.platform->target().capture(), std::string(dir) + "/atlas-" + name + ".png").has_value());
+}
+
+void run(app::Context& ctx, int frames) {
+  for (int i = 0; i < frames; ++i) app::frame(ctx, i == 0 && ctx.frames == 0 ? 0.0 : ctx.fixed_dt);
+}
+
+// Past a camera move (0.6 s) in a few long frames: the software renderer's frames are what
+// this test pays for.
+void settle(app::Context& ctx) {
+  for (int i = 0; i < 4; ++i) app::frame(ctx, 0.2);
+}
+
+int mesh_index(const anatomy::Model& model, const std::string& name) {
+  for (std::size_t i = 0; i < model.meshes.size(); ++i)
+    if (model.meshes[i].name == name) return static_cast<int>(i);
+  return -1;
+}
+
+// The share of pixels inside `box` (x, y, w, h from the capture's first row) that differ by
+// more than a small step between two captures of the same size.
+float changed(const render::Image& a, const render::Image& b, glm::ivec4 box) {
+  int n = 0, diff = 0;
+  for (int y = box.y; y < box.y + box.w; ++y)
+    for (int x = box.x; x < box.x + box.z; ++x) {
+      const std::size_t i = 4 * (static_cast<std::size_t>(y) * static_cast<std::size_t>(a.width) + static_cast<std::size_t>(x));
+      int d = 0;
+      for (int c = 0; c < 3; ++c) d = std::max(d, std::abs(int(a.rgba[i + c]) - int(b.rgba[i + c])));
+      ++n;
+      diff += d > 24;  // well above the anti-aliasing and the glow's pulse
+    }
+  return n ? float(diff) / float(n) : 0.0f;
+}
+
+std::unique_ptr<app::Context> open() {
+  app::Options options = test::source_options();
+  options.size = {640, 360};  // small: the checks are relative, the frames cheap
+  auto ctx = std::make_unique<app::Context>();
+  ctx->style.panels = true;
+  REQUIRE(app::load_content(*ctx, options) == 0);
+  REQUIRE(app::open_headless(*ctx) == 0);
+  run(*ctx, 2);
+  return ctx;
+}
+
+}  // namespace
+
+TEST_CASE("atlas: find the soleus by name, frame it, its card, show only it, fade, hide and show all") {
+  auto ctx_ptr = open();
+  app::Context& ctx = *ctx_ptr;
+  const anatomy::Model& model = ctx.state.model;
+  const int soleus = mesh_index(model, "muscle.soleus");
+  const int gastro = mesh_index(model, "muscle.gastrocnemius-medial");
+  REQUIRE(soleus >= 0);
+  REQUIRE(gastro >= 0);
+
+  // Typed in the search box, then Enter: the best match is selected and the camera turns to it.
+  ctx.pending.main.atlas.query = "sole";
+  run(ctx, 1);
+  CHECK(ctx.panels.atlas_query == "sole");
+  ctx.pending.main.atlas.find = true;
+  settle(ctx);
+  CHECK(ctx.state.settings.atlas.selected == soleus);
+  const anatomy::Bounds b = app::mesh_bounds(model.meshes[static_cast<std::size_t>(soleus)]);
+  const glm::vec3 centre(ctx.state.leg_to_room() * glm::vec4(b.centre(), 1.0f));
+  CHECK(glm::distance(ctx.state.camera.pose().target, centre) < 0.05f);
+  CHECK(ctx.state.settings.skin_opacity < 0.5f);  // seen through the skin
+  const ui::AtlasView view = app::atlas_view(ctx.state, ctx.panels);
+  REQUIRE(view.card.has_value());
+  CHECK(view.card->title == "Soleus");
+  CHECK(view.card->kind == "muscle");
+  CHECK(std::find(view.card->areas.begin(), view.card->areas.end(), "Calves") != view.card->areas.end());
+  CHECK_FALSE(view.card->techniques.empty());
+  CHECK(view.card->massage.find("physiology.md") != std::string::npos);
+  shot(ctx, "find-soleus");
+  const render::Image before = ctx.platform->target().capture();
+
+  // Show only it: every other structure and the skin hidden, and the picture changes round it.
+  ctx.pending.main.atlas.isolate = true;
+  run(ctx, 2);
+  REQUIRE(ctx.view.structure_opacity.size() == model.meshes.size());
+  CHECK(ctx.view.structure_opacity[static_cast<std::size_t>(soleus)] == 1.0f);
+  CHECK(ctx.view.structure_opacity[static_cast<std::size_t>(gastro)] == 0.0f);
+  CHECK_FALSE(ctx.view.layers.skin);
+  const render::Image isolated = ctx.platform->target().capture();
+  const glm::ivec2 size = ctx.platform->target().size();
+  CHECK(changed(before, isolated, {size.x / 4, 0, size.x / 2, size.y}) > 0.05f);
+  shot(ctx, "isolate-soleus");
+
+  // Show all, then fade the medial gastrocnemius (picked from the results) and hide it.
+  ctx.pending.main.atlas.show_all = true;
+  ctx.pending.main.atlas.query = "gastrocnemius medial";
+  run(ctx, 1);
+  CHECK(ctx.view.structure_opacity.empty());
+  ctx.pending.main.atlas.pick = 0;
+  ctx.pending.main.atlas.visibility = 1;
+  run(ctx, 2);
+  CHECK(ctx.state.settings.atlas.selected == gastro);
+  REQUIRE(ctx.view.structure_opacity.size() == model.meshes.size());
+  CHECK(ctx.view.structure_opacity[static_cast<std::size_t>(gastro)] == doctest::Approx(app::kFadedOpacity));
+  shot(ctx, "fade-gastrocnemius");
+  ctx.pending.main.atlas.visibility = 2;
+  run(ctx, 1);
+  CHECK(ctx.view.structure_opacity[static_cast<std::size_t>(gastro)] == 0.0f);
+  ctx.pending.main.atlas.show_all = true;
+  run(ctx, 1);
+  CHECK(ctx.view.structure_opacity.empty());
+
+  // An area is found too: it is lit.
+  ctx.pending.main.atlas.query = "behind the knee";
+  ctx.pending.main.atlas.find = true;
+  run(ctx, 2);
+  CHECK(ctx.state.settings.selected[5]);
+}
+
+TEST_CASE("atlas: labels on every visible structure, none covering another; the cut; a saved view") {
+  auto ctx_ptr = open();
+  app::Context& ctx = *ctx_ptr;
+  const glm::ivec2 size = ctx.platform->target().size();
+
+  // Cut across at 25 % of the leg's height (mid-calf), keeping the part below: the camera turns
+  // to the cut face. Seen then from the outer side, with and without the cut: the upper calf
+  // is gone, the foot is as it was.
+  ctx.style.overlay = false;  // the scene alone (the speed legend comes and goes with the cut)
+  ctx.pending.main.atlas.clip = true;
+  ctx.pending.main.atlas.clip_at = 0.25f;
+  settle(ctx);
+  REQUIRE(ctx.view.clip.has_value());
+  // The blood drawn in the veins stops at the cut, as the veins do.
+  const glm::vec4 plane = app::clip_plane(ctx.state.settings.atlas, ctx.state.model.bounds());
+  std::size_t beyond = 0;
+  for (const auto& p : ctx.view.particles) beyond += glm::dot(plane, glm::vec4(p.x, p.y, p.z, 1.0f)) < 0.0f;
+  CHECK_FALSE(ctx.view.particles.empty());
+  CHECK(beyond == 0);
+  shot(ctx, "cut-25-face");
+  ctx.pending.main.preset = render::ViewPreset::lateral;
+  settle(ctx);
+  const render::Image cut = ctx.platform->target().capture();
+  shot(ctx, "cut-25-lateral");
+  ctx.pending.main.atlas.clip = false;
+  run(ctx, 2);
+  CHECK_FALSE(ctx.view.clip.has_value());
+  const render::Image whole = ctx.platform->target().capture();
+  const anatomy::Bounds leg = ctx.state.model.bounds();
+  const glm::mat4 vp = ctx.view.projection * ctx.view.view * ctx.view.leg_to_room;
+  const float h = leg.max.y - leg.min.y;
+  auto band = [&](float lo, float hi) {  // the screen box of a height band of the leg (capture rows: top first)
+    glm::ivec4 r = render::screen_rect({leg.min.x, leg.min.y + lo * h, leg.min.z}, {leg.max.x, leg.min.y + hi * h, leg.max.z}, vp, size, 0);
+    r.y = size.y - (r.y + r.w);
+    return r;
+  };
+  const float calf = changed(whole, cut, band(0.3f, 0.38f)), foot = changed(whole, cut, band(0.0f, 0.08f));
+  CAPTURE(calf);
+  CAPTURE(foot);
+  CHECK(calf > 0.2f);
+  CHECK(foot < 0.02f);
+  ctx.style.overlay = true;
+  ctx.pending.main.atlas.clip = true;  // on again for the saved view (the camera turns once more)
+  settle(ctx);
+
+  // Save this view, change everything, recall it.
+  ctx.pending.main.atlas.save_view = "calf in section";
+  run(ctx, 1);
+  REQUIRE(ctx.panels.views.size() == 1);
+  const render::OrbitPose saved = ctx.state.camera.pose();
+  ctx.pending.main.atlas.clip = false;
+  ctx.pending.main.preset = render::ViewPreset::front;
+  settle(ctx);
+  CHECK_FALSE(ctx.view.clip.has_value());
+  ctx.pending.main.atlas.recall_view = 0;
+  settle(ctx);
+  CHECK(ctx.view.clip.has_value());
+  CHECK(ctx.state.settings.atlas.clip_at == doctest::Approx(0.25f));
+  CHECK(std::abs(ctx.state.camera.pose().yaw - saved.yaw) < 1e-3f);
+  CHECK(glm::distance(ctx.state.camera.pose().target, saved.target) < 1e-3f);
+
+  // Labels on all: the X-ray view shows the muscles, veins, bones...; each structure named once,
+  // laid out so no two labels cover each other.
+  ctx.pending.main.atlas.clip = false;
+  ctx.pending.main.skin_opacity = 0.25f;
+  ctx.pending.main.atlas.label_all = true;
+  run(ctx, 2);
+  ui::Overlay overlay = ctx.state.overlay(ctx.view, size);
+  // The margins the frame keeps for the panels (app/frame.cpp draw_interface).
+  const ui::PanelInput columns = ui::current_panel_input(false, {});
+  overlay.left_margin = ui::left_column_width(columns) + 0.5f * ImGui::GetFontSize();
+  overlay.right_margin = ui::right_column_width(columns) + 0.5f * ImGui::GetFontSize();
+  CHECK(overlay.labels.size() >= 6);
+  bool soleus = false;
+  for (const auto& l : overlay.labels) soleus |= l.text == "Soleus";
+  CHECK(soleus);
+  const ui::OverlayLayout layout = ui::layout_overlay(overlay, 1.0f);
+  for (std::size_t i = 0; i < layout.labels.size(); ++i)
+    for (std::size_t j = i + 1; j < layout.labels.size(); ++j) CHECK_FALSE(layout.labels[i].box.overlaps(layout.labels[j].box));
+  shot(ctx, "labels-all");
+}

@@ -1,0 +1,154 @@
+// The atlas tools' rules without GL: finding structures and areas by name, isolating, the
+// information card, and saved views in the user's settings file (a round trip, and a broken
+// file: one clear message, then the defaults).
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "app/atlas.hpp"
+#include "app/user_settings.hpp"
+#include "ui/structure_card.hpp"
+
+using namespace effleura;
+
+namespace {
+
+anatomy::Model small_leg() {
+  anatomy::Model m;
+  for (const char* name : {"skin", "muscle.soleus", "muscle.gastrocnemius-medial", "bone.tibia", "vein.great-saphenous",
+                           "vein.popliteal", "nerve.sciatic", "hand.left"}) {
+    anatomy::Mesh mesh;
+    mesh.name = name;
+    mesh.layer = anatomy::layer_from_name(name);
+    mesh.positions = {{0.0f, 0.3f, -0.05f}, {0.02f, 0.4f, -0.06f}};
+    m.meshes.push_back(mesh);
+  }
+  m.meshes[1].label = "Soleus";
+  m.meshes[2].label = "Gastrocnemius, medial head";
+  m.meshes[3].label = "Tibia (shin bone)";
+  m.meshes[4].label = "Great saphenous vein";
+  m.meshes[5].label = "Popliteal vein";
+  return m;
+}
+
+std::filesystem::path temp_file(const char* name) {
+  const auto dir = std::filesystem::temp_directory_path() / "effleura-atlas-test";
+  std::filesystem::create_directories(dir);
+  return dir / name;
+}
+
+}  // namespace
+
+TEST_CASE("atlas: search finds structures and areas by any part of their name, best first") {
+  const anatomy::Model leg = small_leg();
+  auto first = [&](const char* q) { auto f = app::find_structures(leg, q); return f.empty() ? std::string() : f.front().title; };
+  CHECK(first("sol") == "Soleus");
+  CHECK(first("SOLEUS") == "Soleus");
+  CHECK(first("shin bone") == "Tibia (shin bone)");
+  CHECK(first("medial gastrocnemius") == "Gastrocnemius, medial head");  // words in any order
+  CHECK(first("calv") == "Calves");                                        // an area
+  CHECK(app::find_structures(leg, "calves").front().area == 2);
+  const auto veins = app::find_structures(leg, "vein");
+  CHECK(veins.size() == 2);  // by kind; the hands are no structure
+  CHECK(app::find_structures(leg, "  ").empty());
+  CHECK(app::find_structures(leg, "hand").empty());
+  CHECK(app::find_structures(leg, "xyz").empty());
+  CHECK(app::structure_kind(leg.meshes[4]) == "superficial vein");
+  CHECK(app::structure_kind(leg.meshes[5]) == "deep vein");
+}
+
+TEST_CASE("atlas: show only one structure hides every other, the skin too; show all undoes it") {
+  const anatomy::Model leg = small_leg();
+  app::AtlasSettings a;
+  CHECK_FALSE(app::any_changed(a));
+  app::isolate(a, leg, 1);
+  CHECK(app::visibility(a, 1) == app::Visibility::shown);
+  CHECK(app::visibility(a, 0) == app::Visibility::hidden);  // skin
+  CHECK(app::visibility(a, 3) == app::Visibility::hidden);
+  CHECK(app::visibility(a, 7) == app::Visibility::shown);  // the hands are not the leg's anatomy
+  app::show_all(a);
+  CHECK_FALSE(app::any_changed(a));
+  app::set_visibility(a, leg.meshes.size(), 2, app::Visibility::faded);
+  CHECK(app::visibility(a, 2) == app::Visibility::faded);
+  CHECK(app::any_changed(a));
+  app::set_visibility(a, leg.meshes.size(), 99, app::Visibility::hidden);  // out of range: ignored
+  CHECK(a.structures.size() == leg.meshes.size());
+  // The cut keeps the part below 40 % of the height; the plane's sign says which side.
+  a.clip_at = 0.4f;
+  const glm::vec4 p = app::clip_plane(a, {{0.0f, 0.0f, 0.0f}, {0.1f, 1.0f, 0.1f}});
+  CHECK(glm::dot(p, glm::vec4(0.0f, 0.3f, 0.0f, 1.0f)) > 0.0f);
+  CHECK(glm::dot(p, glm::vec4(0.0f, 0.5f, 0.0f, 1.0f)) < 0.0f);
+}
+
+TEST_CASE("atlas: a card says what the structure is and why it matters for massage") {
+  const anatomy::Model leg = small_leg();
+  const ui::StructureCard soleus = ui::structure_card(leg.meshes[1], "muscle", nullptr, {});
+  CHECK(soleus.title == "Soleus");
+  CHECK(soleus.what.find("gastrocnemius") != std::string::npos);
+  CHECK(soleus.massage.find("physiology.md") != std::string::npos);  // a physiological claim names its source
+  // A structure with no notes of its own gets its kind's.
+  const ui::StructureCard nerve = ui::structure_card(leg.meshes[6], "nerve", nullptr, {});
+  CHECK_FALSE(nerve.what.empty());
+  CHECK_FALSE(nerve.massage.empty());
+}
+
+TEST_CASE("settings file: saved views round-trip, and a broken file gives one message and the defaults") {
+  const auto file = temp_file("settings.toml");
+  app::UserSettings s;
+  s.interface_scale = 1.25f;
+  app::SavedView v;
+  v.name = "Calf \"in\" section";
+  v.camera = {0.5f, 0.3f, 1.2f, {0.1f, 0.4f, -0.2f}};
+  v.layers.skin = false;
+  v.layers.nerves = false;
+  v.skin_opacity = 0.3f;
+  v.lit[2] = true;
+  v.hidden = {"muscle.gastrocnemius-medial"};
+  v.faded = {"bone.tibia"};
+  v.cut = 0.4f;
+  v.cut_keep_below = false;
+  s.views.push_back(v);
+  app::SavedView plain;
+  plain.name = "Plain";
+  s.views.push_back(plain);
+  REQUIRE(app::save_user_settings(s, file));
+  std::string problem;
+  const app::UserSettings back = app::load_user_settings(file, &problem);
+  CHECK(problem.empty());
+  CHECK(back.interface_scale == doctest::Approx(1.25f));
+  REQUIRE(back.views.size() == 2);
+  const app::SavedView& r = back.views[0];
+  CHECK(r.name == v.name);
+  CHECK(r.camera.yaw == doctest::Approx(0.5f));
+  CHECK(r.camera.distance == doctest::Approx(1.2f));
+  CHECK(r.camera.target.z == doctest::Approx(-0.2f));
+  CHECK_FALSE(r.layers.skin);
+  CHECK(r.layers.muscles);
+  CHECK_FALSE(r.layers.nerves);
+  CHECK(r.skin_opacity == doctest::Approx(0.3f));
+  CHECK(r.lit[2]);
+  CHECK_FALSE(r.lit[0]);
+  CHECK(r.hidden == v.hidden);
+  CHECK(r.faded == v.faded);
+  REQUIRE(r.cut.has_value());
+  CHECK(*r.cut == doctest::Approx(0.4f));
+  CHECK_FALSE(r.cut_keep_below);
+  CHECK_FALSE(back.views[1].cut.has_value());
+
+  // Broken: TOML that does not parse, and a view without its camera. One message each, naming
+  // the file and the line; the defaults.
+  for (const auto& [text, line] : {std::pair<std::string, int>{"interface_scale = 1.5\n[[view]\n", 2},
+                                   {"interface_scale = 1.5\n\n[[view]]\nname = \"x\"\n", 3},
+                                   {"interface_scale = \"big\"\n", 1}}) {
+    std::ofstream(file) << text;
+    problem.clear();
+    const app::UserSettings d = app::load_user_settings(file, &problem);
+    CAPTURE(text);
+    CHECK(d.interface_scale == 1.0f);
+    CHECK(d.views.empty());
+    CHECK(problem.find(file.string() + ":" + std::to_string(line) + ":") == 0);
+    CHECK(problem.find("defaults") != std::string::npos);
+  }
+  std::filesystem::remove(file);
+}
