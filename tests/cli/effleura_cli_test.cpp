@@ -122,7 +122,7 @@ TEST_CASE("the window opens, draws and closes under a virtual X server") {
   CHECK_MESSAGE(r.status == 0, r.err);
 }
 
-TEST_CASE("--model with --areas lights a foreign model's meshes; a mapping naming a missing mesh is refused") {
+TEST_CASE("--model with --areas lights a foreign model's meshes, a mapping naming a missing mesh is refused") {
   const auto dir = effleura::test::temp_dir("cli");
   const auto good = dir / "lathe-areas.toml", bad = dir / "bad-areas.toml";
   std::ofstream(good) << "[meshes]\nskin = \"calves\"\n";
@@ -164,7 +164,7 @@ TEST_CASE("a missing, damaged or wrong hands model gives its path, what was expe
   }
 }
 
-TEST_CASE("--posture names the client's posture in every mode; a bad one is refused in one line and exit 2") {
+TEST_CASE("--posture names the client's posture in every mode, a bad one is refused in one line and exit 2") {
   const auto dir = effleura::test::temp_dir("cli");
   for (const char* mode : {"--headless --screenshot x.png", "--record x.mp4 --seconds 1", "--headless --simulate rest --report x.json"}) {
     auto r = run(kExe, std::string(mode) + " --posture upside-down");

@@ -73,7 +73,7 @@ TEST_CASE("unknown technique, posture or vein: one clear line and exit 2") {
   }
 }
 
-TEST_CASE("--speed slows a technique's hands in --simulate as in the window; the blood keeps real time") {
+TEST_CASE("--speed slows a technique's hands in --simulate as in the window, the blood keeps real time") {
   const auto dir = effleura::test::temp_dir("cli");
   auto report = [&](const std::string& speed, const char* name) {
     const auto out = dir / name;

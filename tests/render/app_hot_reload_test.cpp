@@ -48,7 +48,7 @@ TEST_CASE("poses.toml replaced by a folder or a FIFO: the reload fails with a me
   CHECK(sim.technique() != nullptr);
 }
 
-TEST_CASE("deleting the playing technique's file stops it; restoring the file resumes it") {
+TEST_CASE("deleting the playing technique's file stops it, restoring the file resumes it") {
   const auto paths = copied_content("reload-technique");
   app::Simulation sim;
   anatomy::Model no_model;

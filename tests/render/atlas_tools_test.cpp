@@ -139,7 +139,7 @@ TEST_CASE("atlas: find the soleus by name, frame it, its card, show only it, fad
   CHECK(ctx.state.settings.selected[5]);
 }
 
-TEST_CASE("atlas: labels on every visible structure, none covering another; the cut; a saved view") {
+TEST_CASE("atlas: labels on every visible structure, none covering another, the cut, a saved view") {
   auto ctx_ptr = open();
   app::Context& ctx = *ctx_ptr;
   const glm::ivec2 size = ctx.platform->target().size();

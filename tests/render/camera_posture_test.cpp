@@ -42,7 +42,7 @@ TEST_CASE("prone, the back view looks at the back of the leg from the ceiling") 
   CHECK(std::abs(v[1][0]) < 1e-4f);  // room up (column 1) has no component along the screen's x
 }
 
-TEST_CASE("supine, the front view looks from the ceiling; the lateral view from the leg's outer side") {
+TEST_CASE("supine, the front view looks from the ceiling, the lateral view from the leg's outer side") {
   Camera c = lying(anatomy::ClientPosture::supine);
   c.set_preset(ViewPreset::front, false);
   CHECK(glm::dot(seen_from(c), frame::kAnterior) > 0.9f);

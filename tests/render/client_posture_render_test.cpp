@@ -97,7 +97,7 @@ TEST_CASE("raised on the wedge, the calves are drawn higher than the thighs") {
   CHECK(rise < 1.2f * run);
 }
 
-TEST_CASE("prone, the back of the leg faces the ceiling; supine, the front does") {
+TEST_CASE("prone, the back of the leg faces the ceiling, supine, the front does") {
   // From the side, 29 degrees above the table, the upper face of the leg shows more.
   const Glow prone_calves = glow_of("prone", render::ViewPreset::lateral, "calves");
   const Glow prone_shin = glow_of("prone", render::ViewPreset::lateral, "shin");

@@ -189,7 +189,7 @@ TEST_CASE("capture_gl_order gives the captured frame's rows bottom first") {
   }
 }
 
-TEST_CASE("the edge filter can be limited to a region; outside it the frame is copied as drawn") {
+TEST_CASE("the edge filter can be limited to a region, outside it the frame is copied as drawn") {
   Fixture& f = fixture();
   render::Camera camera;
   camera.frame(f.model.bounds());

@@ -62,7 +62,7 @@ TEST_CASE("the coarse level is drawn only where its error covers under a pixel")
   CHECK_FALSE(render::coarse_is_fine(0.001f, 0.0f, 1000.0f));  // the eye inside the mesh's sphere
 }
 
-TEST_CASE("the skin, hands and drapes keep every triangle; inner layers and the client get levels") {
+TEST_CASE("the skin, hands and drapes keep every triangle, inner layers and the client get levels") {
   CHECK_FALSE(render::wants_lod(anatomy::Layer::skin, "skin"));
   CHECK_FALSE(render::wants_lod(anatomy::Layer::hand, "hand.left"));
   CHECK_FALSE(render::wants_lod(anatomy::Layer::other, "drape.hips"));

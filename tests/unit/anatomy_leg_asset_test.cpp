@@ -138,7 +138,7 @@ TEST_CASE("joint centres sit at the heights of core/frame.hpp") {
   CHECK(min_y(mesh("bone.fibula")) < frame::kAnkleCentre.y);
 }
 
-TEST_CASE("the calf bulges backward and inward; the popliteal fossa is a hollow") {
+TEST_CASE("the calf bulges backward and inward, the popliteal fossa is a hollow") {
   REQUIRE(leg().has_value());
   const Mesh& skin = mesh("skin");
   const auto ankle = effleura::test::section(skin, 0.12f);

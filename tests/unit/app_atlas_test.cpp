@@ -58,7 +58,7 @@ TEST_CASE("atlas: search finds structures and areas by any part of their name, b
   CHECK(app::structure_kind(leg.meshes[5]) == "deep vein");
 }
 
-TEST_CASE("atlas: show only one structure hides every other, the skin too; show all undoes it") {
+TEST_CASE("atlas: show only one structure hides every other, the skin too, show all undoes it") {
   const anatomy::Model leg = small_leg();
   app::AtlasSettings a;
   CHECK_FALSE(app::any_changed(a));

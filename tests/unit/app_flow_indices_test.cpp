@@ -58,7 +58,7 @@ void wait_for(const std::atomic<int>& n, int value) {
 
 }  // namespace
 
-TEST_CASE("the flow panel reads 'computing' while the worker runs and the figures once it is done; frames never wait") {
+TEST_CASE("the flow panel reads 'computing' while the worker runs and the figures once it is done, frames never wait") {
   app::Options options;
   options.content_dir = std::filesystem::path(EFFLEURA_SOURCE_DIR) / "content";
   options.assets_dir = std::filesystem::path(EFFLEURA_SOURCE_DIR) / "assets";
@@ -101,7 +101,7 @@ TEST_CASE("the flow panel reads 'computing' while the worker runs and the figure
   CHECK(gate->calls.load() == 2);
 }
 
-TEST_CASE("a new leg or posture stops the running computation; so does closing the app") {
+TEST_CASE("a new leg or posture stops the running computation, so does closing the app") {
   auto gate = std::make_shared<Gate>();
   {
     app::FlowIndices indices(gated(gate));

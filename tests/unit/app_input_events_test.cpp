@@ -209,7 +209,7 @@ TEST_CASE("mouse: a click lights, a drag orbits instead, a drag begun on a panel
   CHECK(std::get<app::input::Pan>(panned[0]).by.y == doctest::Approx(0.1));
 }
 
-TEST_CASE("kiosk: any key, click or scroll is a visitor; only the playlist's chord quits") {
+TEST_CASE("kiosk: any key, click or scroll is a visitor, only the playlist's chord quits") {
   auto chord = lesson::parse_key_chord("ctrl+shift+q");
   REQUIRE(chord.has_value());
   app::InputQueue q;

@@ -43,7 +43,7 @@ void drag(app::InputQueue& q, glm::dvec2 from, glm::dvec2 to) {
 
 }  // namespace
 
-TEST_CASE("practice: a left-drag on the skin strokes, with the wheel setting pressure; off the skin it orbits") {
+TEST_CASE("practice: a left-drag on the skin strokes, with the wheel setting pressure, off the skin it orbits") {
   app::InputQueue q;
   drag(q, {50.0, 50.0}, {60.0, 20.0});
   auto on_leg = q.take(practising(), 1.0 / 30.0);

@@ -41,7 +41,7 @@ LessonRun run_lesson(bool by_itself, double seconds) {
 
 }  // namespace
 
-TEST_CASE("a recorded lesson moves through its steps by itself; an instructor's lesson waits") {
+TEST_CASE("a recorded lesson moves through its steps by itself, an instructor's lesson waits") {
   const LessonRun recorded = run_lesson(true, 40.0);
   CHECK(recorded.step >= 1);
   CHECK(recorded.last_caption != recorded.first_caption);  // the new step was staged

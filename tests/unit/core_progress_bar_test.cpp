@@ -50,7 +50,7 @@ TEST_CASE("plain style prints one line per 10 % and ends with the total") {
   CHECK(c.writes.back().find("200/200") != std::string::npos);
 }
 
-TEST_CASE("plain style: a jump over several steps prints once; an early finish says where it stopped") {
+TEST_CASE("plain style: a jump over several steps prints once, an early finish says where it stopped") {
   Capture c;
   ProgressBar bar("frames", 10, ProgressBar::Style::plain, c.sink());
   bar.update(5, 1.0);

@@ -83,7 +83,7 @@ TEST_CASE("one calf contraction ejects 40-80 % of the calf's venous blood (pleth
   CHECK(peak > 3.0 * base);  // the ejected blood leaves at the groin
 }
 
-TEST_CASE("a manual calf squeeze empties the calf, harder squeezes more; release refills at the arterial inflow") {
+TEST_CASE("a manual calf squeeze empties the calf, harder squeezes more, release refills at the arterial inflow") {
   auto squeeze = [](float mmhg, bool check_refill) {
     auto fs = FlowSystem::create(network(), Posture::supine);
     REQUIRE(fs.has_value());
@@ -123,7 +123,7 @@ TEST_CASE("a manual calf squeeze empties the calf, harder squeezes more; release
   CHECK(firm < 0.8);
 }
 
-TEST_CASE("walking lowers ankle venous pressure from ~90 to under 40 mmHg; it recovers in tens of seconds (Pollack & Wood 1949)") {
+TEST_CASE("walking lowers ankle venous pressure from ~90 to under 40 mmHg, it recovers in tens of seconds (Pollack & Wood 1949)") {
   const WalkResult normal = walk(false);
   CHECK(normal.ankle_still > 80.0);
   CHECK(normal.ankle_walking < 40.0);

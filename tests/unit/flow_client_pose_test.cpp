@@ -26,7 +26,7 @@ const glm::vec3 kPoints[] = {frame::kHipCentre, frame::kKneeCentre, frame::kAnkl
 
 }  // namespace
 
-TEST_CASE("prone, the back of the leg faces the ceiling; supine, the front does") {
+TEST_CASE("prone, the back of the leg faces the ceiling, supine, the front does") {
   const auto prone = anatomy::client_pose(ClientPosture::prone);
   const auto supine = anatomy::client_pose(ClientPosture::supine);
   CHECK(anatomy::to_room(prone.left_leg, -frame::kAnterior).y == doctest::Approx(1.0f));

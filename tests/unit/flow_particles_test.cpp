@@ -176,7 +176,7 @@ TEST_CASE("write_visible leaves out only the back half of veins crowded on scree
   }
 }
 
-TEST_CASE("each particle points the way it moves next; backflow in a leaky saphenous vein points down") {
+TEST_CASE("each particle points the way it moves next, backflow in a leaky saphenous vein points down") {
   FlowSystem fs = settled(Posture::standing);
   REQUIRE(fs.set_incompetent("great-saphenous").has_value());
   fs.settle(20.0);

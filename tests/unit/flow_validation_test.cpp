@@ -110,7 +110,7 @@ TEST_CASE("reflux durations: normal valves close in time, incompetent ones reflu
   CHECK(perf_reflux > 0.35);
 }
 
-TEST_CASE("standing lowers the leg's inflow (venoarteriolar reflex); a stocking barely changes it (autoregulation)") {
+TEST_CASE("standing lowers the leg's inflow (venoarteriolar reflex), a stocking barely changes it (autoregulation)") {
   auto supine = flow::make_leg(network(), {}, Posture::supine, 60.0);
   auto standing = flow::make_leg(network(), {}, Posture::standing, 60.0);
   auto stocking = flow::make_leg(network(), {{}, 40.0}, Posture::supine, 60.0);

@@ -79,7 +79,7 @@ TEST_CASE("replay restarts the step's clock and bumps the generation, staying on
   CHECK(p.step_generation() == gen + 1);
 }
 
-TEST_CASE("answers give right/wrong feedback; only the first answer per question is scored") {
+TEST_CASE("answers give right/wrong feedback, only the first answer per question is scored") {
   LessonPlayer p(three_steps(), test_locale());
   auto none = p.answer("calves");
   REQUIRE_FALSE(none.has_value());  // step 1 asks nothing

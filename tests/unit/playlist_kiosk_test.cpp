@@ -63,7 +63,7 @@ TEST_CASE("the loop plays the scenes in order, cross-fades into each, and starts
   CHECK(end.scene_time_s == doctest::Approx(2.0).epsilon(1e-6));
 }
 
-TEST_CASE("the first scene of a run has nothing to fade from; fade weights run 0 to 1") {
+TEST_CASE("the first scene of a run has nothing to fade from, fade weights run 0 to 1") {
   KioskScheduler k(three_scenes());
   CHECK(k.frame().previous == nullptr);
   k.advance(10.5);  // 0.5 s into scene 1
@@ -89,7 +89,7 @@ TEST_CASE("one large step crosses several scene boundaries") {
   CHECK(k.frame().scene_time_s == doctest::Approx(1.0));
 }
 
-TEST_CASE("input pauses the loop; after the idle timeout it resumes at the next scene") {
+TEST_CASE("input pauses the loop, after the idle timeout it resumes at the next scene") {
   KioskScheduler k(three_scenes());
   k.advance(3.0);
   k.input();

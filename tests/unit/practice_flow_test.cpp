@@ -53,7 +53,7 @@ Moved run(int direction) {
 
 }  // namespace
 
-TEST_CASE("practice: a student's stroke up the calf moves blood toward the groin; a stroke down meets shut valves") {
+TEST_CASE("practice: a student's stroke up the calf moves blood toward the groin, a stroke down meets shut valves") {
   const Moved none = run(0);
   const Moved up = run(+1);
   const Moved down = run(-1);

@@ -89,7 +89,7 @@ TEST_CASE("practice: the demonstration's own effleurage stroke scores full marks
   CHECK(r.score == doctest::Approx(1.0f));
 }
 
-TEST_CASE("practice: a light glide up the back of the calf passes; the same stroke down the leg fails on direction") {
+TEST_CASE("practice: a light glide up the back of the calf passes, the same stroke down the leg fails on direction") {
   const Graded g = grader("effleurage");
   const auto up = g(line(0.15f, 0.42f, 180.0f, 1.6, 12.0f));
   INFO(up.summary);
@@ -145,7 +145,7 @@ TEST_CASE("practice: too fast, too light, off the area and out of rhythm each ge
   CHECK_FALSE(hurried[Criterion::rhythm].pass);
 }
 
-TEST_CASE("practice: the student's hand sits on the picked point facing the stroke; effleurage's second hand mirrors") {
+TEST_CASE("practice: the student's hand sits on the picked point facing the stroke, effleurage's second hand mirrors") {
   const auto comp = practice::companion_of(tech("effleurage"));
   CHECK(comp.kind == practice::Companion::Kind::mirror);
   CHECK(comp.d_around == doctest::Approx(-140.0f * kDeg).epsilon(0.01));  // 250 and 110 degrees in the file

@@ -98,7 +98,7 @@ TEST_CASE("view names round-trip and unknown names are refused") {
   CHECK_FALSE(render::parse_view("sideways").has_value());
 }
 
-TEST_CASE("a focus region brings presets closer to it; reset shows the whole model again") {
+TEST_CASE("a focus region brings presets closer to it, reset shows the whole model again") {
   Camera c = framed();
   const float whole = c.pose().distance;
   const anatomy::Bounds calf{{-0.06f, 0.15f, -0.1f}, {0.06f, 0.45f, 0.05f}};

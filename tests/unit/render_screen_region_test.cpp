@@ -37,7 +37,7 @@ TEST_CASE("a box nearer the camera covers more, and the rectangle is clipped to 
   CHECK(right.w == 100);
 }
 
-TEST_CASE("a box reaching behind the eye gives the whole viewport; one off screen gives nothing") {
+TEST_CASE("a box reaching behind the eye gives the whole viewport, one off screen gives nothing") {
   CHECK(screen_rect({-1, -1, 1}, {1, 1, 3}, camera(), {640, 360}, 2) == glm::ivec4(0, 0, 640, 360));
   const auto off = screen_rect({5, 5, 0}, {6, 6, 0}, camera(), {400, 400}, 2);
   CHECK((off.z == 0 || off.w == 0));

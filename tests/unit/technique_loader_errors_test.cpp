@@ -212,7 +212,7 @@ TEST_CASE("poses: touch and max_curl become the pose's intention") {
   CHECK(half.max_curl_deg == doctest::Approx(0.5f * (flat.max_curl_deg + tips.max_curl_deg)));
 }
 
-TEST_CASE("hot reload: a broken edit leaves the last good library in place; a good one replaces it") {
+TEST_CASE("hot reload: a broken edit leaves the last good library in place, a good one replaces it") {
   const auto dir = temp_dir("reload");
   write(dir / "test.toml", kValid);
   auto lib = load_techniques(dir, test::real_poses());

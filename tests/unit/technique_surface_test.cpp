@@ -41,7 +41,7 @@ TEST_CASE("analytic leg: the calf bulges backward, sections centre on the bone a
   CHECK(anatomy::LegSurface::axis(0.91f).x == doctest::Approx(0.0f).scale(1.0f).epsilon(1e-4));
 }
 
-TEST_CASE("leg surface: normals are unit and point outward; projection inverts position") {
+TEST_CASE("leg surface: normals are unit and point outward, projection inverts position") {
   const AnalyticLegSurface leg;
   for (float a = 0.1f; a < 0.9f; a += 0.07f)
     for (float t = 0.0f; t < 2 * kPi; t += 0.5f) {

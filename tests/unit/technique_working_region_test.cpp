@@ -27,7 +27,7 @@ anatomy::Bounds region_of(const char* id) {
 
 }  // namespace
 
-TEST_CASE("calf squeezes work between the ankle and the knee; effleurage spans most of the leg") {
+TEST_CASE("calf squeezes work between the ankle and the knee, effleurage spans most of the leg") {
   const anatomy::Bounds calf = region_of("calf-squeezes");
   // The hands stay on the lower leg (fingertips may reach a little past the knee).
   CHECK(calf.min.y > kAnkleCentre.y);

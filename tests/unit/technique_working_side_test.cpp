@@ -37,7 +37,7 @@ TEST_CASE("effleurage strokes the back of the leg first, then the front") {
   CHECK(sides[1] == WorkingSide::front);
 }
 
-TEST_CASE("calf squeezes work the back of the calf; every technique gets one side per step") {
+TEST_CASE("calf squeezes work the back of the calf, every technique gets one side per step") {
   const auto calf = sides_of("calf-squeezes");
   CAPTURE(describe(calf));
   CHECK(std::count(calf.begin(), calf.end(), WorkingSide::back) >= 1);
