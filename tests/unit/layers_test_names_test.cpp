@@ -6,14 +6,12 @@
 
 #include <filesystem>
 #include <fstream>
-#include <regex>
 #include <sstream>
 #include <string>
 #include <vector>
 
 TEST_CASE("no test case name holds a semicolon, which would make ctest run nothing for it") {
   namespace fs = std::filesystem;
-  const std::regex name(R"re(TEST_CASE\s*\(\s*"((?:[^"\\]|\\.)*)")re");
   std::vector<std::string> bad;
   int cases = 0;
   for (const auto& entry : fs::recursive_directory_iterator(fs::path(EFFLEURA_SOURCE_DIR) / "tests")) {
@@ -22,10 +20,20 @@ TEST_CASE("no test case name holds a semicolon, which would make ctest run nothi
     std::stringstream text;
     text << in.rdbuf();
     const std::string s = text.str();
-    for (std::sregex_iterator m(s.begin(), s.end(), name), end; m != end; ++m) {
+    // A case's name runs from the quote after the macro to the next unescaped quote. (No
+    // std::regex: GCC 12 warns inside <regex> at -O1, which the sanitized build uses for test
+    // files. The macro's name is assembled so this file's own code is not read as a case.)
+    const std::string macro = std::string("TEST_") + "CASE(";
+    for (std::size_t at = s.find(macro); at != std::string::npos; at = s.find(macro, at + 1)) {
+      std::size_t open = s.find_first_not_of(" \t\n", at + macro.size());
+      if (open == std::string::npos || s[open] != '"') continue;
+      std::string n;
+      for (std::size_t i = open + 1; i < s.size() && s[i] != '"'; ++i) {
+        if (s[i] == '\\' && i + 1 < s.size()) ++i;
+        n += s[i];
+      }
       ++cases;
-      if ((*m)[1].str().find(';') != std::string::npos)
-        bad.push_back(entry.path().filename().string() + ": " + (*m)[1].str());
+      if (n.find(';') != std::string::npos) bad.push_back(entry.path().filename().string() + ": " + n);
     }
   }
   CHECK(cases > 300);  // the scan found the suite's cases
