@@ -5,6 +5,7 @@
 
 #include "../support/test_models.hpp"
 #include "run_binary.hpp"
+#include "../support/sanitizer.hpp"
 
 using effleura::test::run;
 
@@ -73,7 +74,9 @@ TEST_CASE("unknown technique, posture or vein: one clear line and exit 2") {
   }
 }
 
-TEST_CASE("--speed slows a technique's hands in --simulate as in the window, the blood keeps real time") {
+// Three 6 s runs of the whole program: 124 s under the sanitizers, whose pass runs the same
+// --simulate path in the other cases here; the Release pass runs this one.
+TEST_CASE("--speed slows a technique's hands in --simulate as in the window, the blood keeps real time" * doctest::skip(effleura::test::kSanitized)) {
   const auto dir = effleura::test::temp_dir("cli");
   auto report = [&](const std::string& speed, const char* name) {
     const auto out = dir / name;

@@ -19,6 +19,7 @@
 #include "render/sight.hpp"
 #include "technique/forearm.hpp"
 #include "scene_render_support.hpp"
+#include "../support/sanitizer.hpp"
 
 using namespace effleura;
 
@@ -78,7 +79,10 @@ TEST_CASE("from its default camera both hands are seen past the leg and the clie
   REQUIRE_FALSE(library.client_model.meshes.empty());
   const auto ids = library.simulation.techniques().ids();
   REQUIRE(ids.size() >= 10);
-  for (const std::string& id : ids) {
+  for (std::size_t k = 0; k < ids.size(); ++k) {
+    // Under the sanitizers every other technique (the figures of those run are the same).
+    if (k % 2 == 1 && test::kSanitized) continue;
+    const std::string& id = ids[k];
     CAPTURE(id);
     app::Options o = test::source_options();
     o.technique = id;

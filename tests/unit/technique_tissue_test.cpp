@@ -14,6 +14,7 @@
 #include "technique/hand_contact.hpp"
 #include "technique/tissue.hpp"
 #include "technique_test_support.hpp"
+#include "../support/sanitizer.hpp"
 
 using namespace effleura;
 using namespace effleura::technique;
@@ -175,7 +176,8 @@ TEST_CASE("tissue: no hand sinks into the skin as drawn deeper than into the mod
     CAPTURE(t.id);
     const Timeline tl(t, test::real_poses(), s);
     float drawn = 0.0f, modelled = 0.0f;
-    for (double time = 0.0; time < tl.duration(); time += 0.02) {
+    // Every 20 ms (every 80 ms under the sanitizers: support/sanitizer.hpp).
+    for (double time = 0.0; time < tl.duration(); time += 0.02 * test::kSanitizedStride) {
       const TechniqueFrame f = tl.evaluate(time);
       const TissueShape tissue = tissue_shape(tl, f, s);
       for (const HandState& hand : f.hands) {
