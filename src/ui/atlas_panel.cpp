@@ -1,4 +1,5 @@
 #include "ui/atlas_panel.hpp"
+#include "ui/cautions.hpp"
 
 #include <algorithm>
 #include <array>
@@ -58,12 +59,7 @@ void card(const StructureCard& k) {
   };
   list("Lies in:", k.areas);
   list("Techniques there:", k.techniques);
-  for (const auto& caution : k.cautions) {
-    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.75f, 0.45f, 1.0f));
-    ImGui::Bullet();
-    ImGui::TextWrapped("%s", caution.c_str());
-    ImGui::PopStyleColor();
-  }
+  caution_bullets(k.cautions);
   ImGui::PopTextWrapPos();
 }
 

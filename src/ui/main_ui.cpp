@@ -5,6 +5,7 @@
 
 #include <imgui.h>
 
+#include "ui/cautions.hpp"
 #include "ui/panel_layout.hpp"
 
 namespace effleura::ui {
@@ -143,13 +144,7 @@ void view_panel(const MainUiView& s, UiCommands& c) {
     ImGui::TextUnformatted(a.description.c_str());
     ImGui::TextDisabled("Pressure: %s (about %.0f-%.0f mmHg, an estimate)", std::string(anatomy::pressure_name(a.pressure)).c_str(),
                         static_cast<double>(a.pressure_mmhg_min), static_cast<double>(a.pressure_mmhg_max));
-    for (const auto& caution : a.cautions) {
-      ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.75f, 0.45f, 1.0f));
-      // BulletText does not wrap (ImGui 1.86); a bullet then wrapped text does.
-      ImGui::Bullet();
-      ImGui::TextWrapped("%s", caution.c_str());
-      ImGui::PopStyleColor();
-    }
+    caution_bullets(a.cautions);
     ImGui::PopTextWrapPos();
     ImGui::EndChild();
   }
