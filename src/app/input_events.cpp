@@ -47,8 +47,25 @@ bool InputQueue::key_down(int key) const { return valid_key(key) && down_[static
 std::size_t imgui_batch(const std::vector<InputEvent>& events) {
   std::array<bool, GLFW_KEY_LAST + 1> changed{};
   bool key_pressed = false;  // a key that edits text: Backspace, Enter, arrows, Ctrl+...
+  std::array<bool, GLFW_MOUSE_BUTTON_LAST + 1> button_changed{};
+  bool any_button_changed = false;
   std::size_t n = 0;
   for (; n < events.size(); ++n) {
+    // The mouse: ImGui sees each button as down or up when its frame starts, at one pointer
+    // position. A second change of a button waits a frame (a click between two frames is a
+    // press one frame and a release the next; a double click is four frames), and so does a
+    // move after a change, or the press would land where the pointer went next.
+    if (const auto* b = std::get_if<ButtonEvent>(&events[n])) {
+      if (b->button < 0 || b->button > GLFW_MOUSE_BUTTON_LAST) continue;
+      const auto i = static_cast<std::size_t>(b->button);
+      if (button_changed[i]) break;
+      button_changed[i] = any_button_changed = true;
+      continue;
+    }
+    if (std::holds_alternative<CursorEvent>(events[n])) {
+      if (any_button_changed) break;
+      continue;
+    }
     if (const auto* k = std::get_if<KeyEvent>(&events[n]); k && valid_key(k->key)) {
       const auto i = static_cast<std::size_t>(k->key);
       // Pressed and released within the frame: ImGui would never see it down, so the release

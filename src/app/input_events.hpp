@@ -86,7 +86,9 @@ struct InputSituation {
 // a time: this many from the front of `events`, stopping before a second change of the same
 // editing or modifier key and before text that follows a press of a key that edits text (Backspace, Enter, arrows,
 // Ctrl+...); ImGui 1.87 "trickles" its input queue the same way. Letter keys and Shift do not
-// split text. Returns at least 1 unless `events` is empty.
+// split text. Mouse events go the same way (see imgui_mouse.hpp): a second change of a button,
+// or a pointer move after a button changed, waits for the next frame. Returns at least 1 unless
+// `events` is empty.
 std::size_t imgui_batch(const std::vector<InputEvent>& events);
 
 // The queue and what the held keys and buttons are. push() from callbacks; take() once a frame.

@@ -10,6 +10,7 @@
 #include <imgui.h>
 
 #include "app/context.hpp"
+#include "app/imgui_mouse.hpp"
 #include "ui/fonts.hpp"
 
 namespace effleura::app {
@@ -31,8 +32,8 @@ std::string key_name(int key, int scancode) {
 }
 
 // Our callbacks are the only ones installed (ImGui's backend is told not to install its own);
-// they queue each event and hand ImGui the mouse at once and the keys and text a frame's batch
-// at a time (take_input).
+// they queue each event, and ImGui gets keys, text and the mouse a frame's batch at a time
+// (take_input).
 WindowInput& input(GLFWwindow* window) { return *static_cast<WindowInput*>(glfwGetWindowUserPointer(window)); }
 
 void on_key(GLFWwindow* w, int key, int scancode, int action, int mods) {
@@ -46,24 +47,32 @@ void on_char(GLFWwindow* w, unsigned codepoint) {
   input(w).queue.push(CharEvent{codepoint});
 }
 void on_button(GLFWwindow* w, int button, int action, int mods) {
-  ImGui_ImplGlfw_MouseButtonCallback(w, button, action, mods);
-  input(w).queue.push(ButtonEvent{button, action == GLFW_PRESS, mods});
+  const ButtonEvent e{button, action == GLFW_PRESS, mods};
+  input(w).imgui.push_back(e);
+  input(w).queue.push(e);
 }
-void on_cursor(GLFWwindow* w, double x, double y) { input(w).queue.push(CursorEvent{{x, y}}); }
+void on_cursor(GLFWwindow* w, double x, double y) {
+  input(w).imgui.push_back(CursorEvent{{x, y}});
+  input(w).queue.push(CursorEvent{{x, y}});
+}
 void on_scroll(GLFWwindow* w, double x, double y) {
-  ImGui_ImplGlfw_ScrollCallback(w, x, y);
+  input(w).imgui.push_back(ScrollEvent{{x, y}});
   input(w).queue.push(ScrollEvent{{x, y}});
 }
 
-// Hands ImGui this frame's batch of key and text events, in order.
-void feed_imgui(GLFWwindow* w, std::vector<InputEvent>& backlog) {
-  const std::size_t n = imgui_batch(backlog);
+// Hands ImGui this frame's batch of events, in order: keys and text through its backend's
+// callbacks, the mouse into input.mouse (written into ImGuiIO after the backend polls).
+void feed_imgui(GLFWwindow* w, WindowInput& in) {
+  std::vector<InputEvent>& backlog = in.imgui;
+  const std::size_t n = next_batch(in.mouse, backlog);
   for (std::size_t i = 0; i < n; ++i) {
     if (const auto* k = std::get_if<KeyEvent>(&backlog[i])) {
       const int action = k->action == KeyAction::release ? GLFW_RELEASE : k->action == KeyAction::repeat ? GLFW_REPEAT : GLFW_PRESS;
       ImGui_ImplGlfw_KeyCallback(w, k->key, k->scancode, action, k->mods);
     } else if (const auto* c = std::get_if<CharEvent>(&backlog[i])) {
       ImGui_ImplGlfw_CharCallback(w, c->codepoint);
+    } else {
+      advance(in.mouse, backlog[i]);
     }
   }
   backlog.erase(backlog.begin(), backlog.begin() + static_cast<std::ptrdiff_t>(n));
@@ -104,6 +113,8 @@ Expected<std::unique_ptr<WindowPlatform>> WindowPlatform::open(const render::Win
   glm::dvec2 cursor{0.0};
   glfwGetCursorPos(w, &cursor.x, &cursor.y);
   p->input_.queue.set_cursor(cursor);
+  p->input_.mouse.at = cursor;
+  p->input_.mouse.placed = true;
   return p;
 }
 
@@ -130,10 +141,11 @@ std::optional<glm::vec2> WindowPlatform::hover_point() const {
 
 void WindowPlatform::take_input(Context& ctx, double dt) {
   glfwPollEvents();  // runs the callbacks: every event since the last frame is queued
-  feed_imgui(window_->window(), input_.imgui);  // before its frame starts, as its callbacks would
+  feed_imgui(window_->window(), input_);  // before its frame starts, as its callbacks would
   ImGuiIO& imgui = ImGui::GetIO();
   ImGui_ImplOpenGL3_NewFrame();
-  ImGui_ImplGlfw_NewFrame();
+  ImGui_ImplGlfw_NewFrame();  // polls the mouse (1.86); the events' mouse replaces what it read
+  apply(input_.mouse, imgui);
   ImGui::NewFrame();  // after this, ImGui knows whether a panel or text field wants the input
   InputSituation s;
   s.keyboard_to_ui = imgui.WantCaptureKeyboard;

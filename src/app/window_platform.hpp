@@ -9,6 +9,7 @@
 
 #include <glm/vec2.hpp>
 
+#include "app/imgui_mouse.hpp"
 #include "app/input_events.hpp"
 #include "app/platform.hpp"
 #include "core/error.hpp"
@@ -22,12 +23,13 @@ struct WindowLook {
   bool hide_cursor = false;   // the kiosk
 };
 
-// GLFW's callbacks append every event to `queue`, and key and text events also to `imgui`,
-// which is fed to Dear ImGui a frame's batch at a time (imgui_batch); mouse events go to ImGui
-// at once (its backend polls the mouse anyway).
+// GLFW's callbacks append every event to `queue` and to `imgui`, which is fed to Dear ImGui a
+// frame's batch at a time (imgui_batch), so quick keys, taps and double clicks all reach its
+// panels however slow the frames are.
 struct WindowInput {
   InputQueue queue;
-  std::vector<InputEvent> imgui;
+  std::vector<InputEvent> imgui;  // events ImGui has yet to see (imgui_batch's frame at a time)
+  ImGuiMouse mouse;               // the buttons and pointer ImGui has seen so far
 };
 
 class WindowPlatform final : public Platform {
