@@ -96,7 +96,7 @@ const std::vector<Flag>& flags() {
       {"--fps", "F", "Fixed frame rate of headless runs (default 30), e.g. --fps 60.",
        [](Options& o, const std::string& v) -> Expected<void> {
          auto n = parse_number("--fps", v, 1, 240); if (!n) return std::unexpected(n.error()); o.fps = *n; return {}; }},
-      {"--antialias", "MODE", "How headless frames smooth their edges: msaa (4x multisampling, the finest; default for screenshots), filter (an edge filter at less than half the cost on a software renderer; default for --record and --frames-dir) or off, e.g. --antialias msaa.",
+      {"--antialias", "MODE", "How frames smooth their edges: msaa (4x multisampling, the finest; default for screenshots and for a window on a graphics card), filter (an edge filter at a fraction of the cost on a software renderer; default for --record, --frames-dir and a window drawn in software) or off, e.g. --antialias msaa.",
        [](Options& o, const std::string& v) -> Expected<void> {
          if (v == "msaa") o.antialias = render::Antialiasing::multisample;
          else if (v == "filter") o.antialias = render::Antialiasing::edge_filter;

@@ -79,11 +79,15 @@ int open_headless(Context& ctx, bool with_ui) {
 }
 
 int open_window(Context& ctx, const render::WindowOptions& window, const WindowLook& look) {
-  auto platform = WindowPlatform::open(window, look);
+  WindowLook chosen = look;
+  chosen.antialias = ctx.options.antialias;
+  auto platform = WindowPlatform::open(window, chosen);
   if (!platform) {
     report_error(platform.error().describe());
     return kExitNoOpenGL;
   }
+  // The edge filter runs only where the leg and the hands are, as in recordings.
+  ctx.style.filter_subject = (*platform)->antialiasing() == render::Antialiasing::edge_filter;
   ctx.platform = std::move(*platform);
   ctx.panels.renderer_name = render::current_gl_info().renderer;
   return open_renderer(ctx);

@@ -76,8 +76,11 @@ int run_kiosk(const Options& options) {
   render::WindowOptions window;
   window.fullscreen = true;
   window.title = "Effleura";
-  // Captions are read from across the room.
-  if (const int status = open_window(ctx, window, WindowLook{40.0f, false, true}); status != kExitOk) return status;
+  WindowLook look;
+  look.font_px = 40.0f;  // captions are read from across the room
+  look.scale_sizes = false;
+  look.hide_cursor = true;
+  if (const int status = open_window(ctx, window, look); status != kExitOk) return status;
   std::string last_gl_error;
   auto last = std::chrono::steady_clock::now();
   while (!ctx.quit && !ctx.platform->closing() && !(options.frames_set && ctx.frames >= std::uint64_t(options.frames))) {

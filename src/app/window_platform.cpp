@@ -80,14 +80,29 @@ void feed_imgui(GLFWwindow* w, WindowInput& in) {
 
 }  // namespace
 
-WindowPlatform::WindowPlatform(std::unique_ptr<render::WindowContext> window)
-    : window_(std::move(window)), target_(window_->window()) {}
+WindowPlatform::WindowPlatform(std::unique_ptr<render::WindowContext> window, render::Antialiasing antialiasing)
+    : window_(std::move(window)), target_(window_->window(), antialiasing) {}
+
+namespace {
+
+// Multisampling is nearly free on a GPU; on a software renderer (Mesa's llvmpipe, softpipe,
+// SwiftShader) it multiplies the rasterising, and the edge filter looks almost the same for a
+// fraction of it (README, "Speed").
+render::Antialiasing default_antialiasing() {
+  const std::string name = render::current_gl_info().renderer;
+  for (const char* software : {"llvmpipe", "softpipe", "SwiftShader", "Software Rasterizer"})
+    if (name.find(software) != std::string::npos) return render::Antialiasing::edge_filter;
+  return render::Antialiasing::multisample;
+}
+
+}  // namespace
 
 Expected<std::unique_ptr<WindowPlatform>> WindowPlatform::open(const render::WindowOptions& options,
                                                                const WindowLook& look) {
   auto window = render::WindowContext::create(options);
   if (!window) return std::unexpected(window.error());
-  std::unique_ptr<WindowPlatform> p(new WindowPlatform(std::move(*window)));
+  const render::Antialiasing antialiasing = look.antialias.value_or(default_antialiasing());
+  std::unique_ptr<WindowPlatform> p(new WindowPlatform(std::move(*window), antialiasing));
   GLFWwindow* w = p->window_->window();
   if (look.hide_cursor) glfwSetInputMode(w, GLFW_CURSOR, GLFW_CURSOR_HIDDEN);
   glfwSetWindowUserPointer(w, &p->input_);

@@ -5,6 +5,7 @@
 // order: the explorer's keys, clicks and camera moves, or the kiosk's exit chord and "a visitor
 // touched it". Dear ImGui's backend gets the same events from these callbacks.
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include <glm/vec2.hpp>
@@ -14,6 +15,7 @@
 #include "app/platform.hpp"
 #include "core/error.hpp"
 #include "render/gl_context.hpp"
+#include "render/smoothed_window_target.hpp"
 
 namespace effleura::app {
 
@@ -21,6 +23,9 @@ struct WindowLook {
   float font_px = 17.0f;      // at a content scale of 1
   bool scale_sizes = true;    // ImGui's paddings and widgets grow with the content scale too
   bool hide_cursor = false;   // the kiosk
+  // How the scene's edges are smoothed (--antialias); unset: multisampling on a GPU, the edge
+  // filter on a software renderer (render/smoothed_window_target.hpp).
+  std::optional<render::Antialiasing> antialias;
 };
 
 // GLFW's callbacks append every event to `queue` and to `imgui`, which is fed to Dear ImGui a
@@ -40,6 +45,8 @@ class WindowPlatform final : public Platform {
   WindowPlatform& operator=(const WindowPlatform&) = delete;
 
   [[nodiscard]] render::RenderTarget& target() override { return target_; }
+  [[nodiscard]] render::OffscreenTarget* offscreen() override { return target_.offscreen(); }
+  [[nodiscard]] render::Antialiasing antialiasing() const { return target_.antialiasing(); }
   void take_input(Context& ctx, double dt) override;
   void begin_ui(double) override {}
   void end_frame() override;
@@ -50,9 +57,9 @@ class WindowPlatform final : public Platform {
   void close();
 
  private:
-  explicit WindowPlatform(std::unique_ptr<render::WindowContext> window);
+  WindowPlatform(std::unique_ptr<render::WindowContext> window, render::Antialiasing antialiasing);
   std::unique_ptr<render::WindowContext> window_;
-  render::WindowTarget target_;
+  render::SmoothedWindowTarget target_;
   WindowInput input_;  // the window's user pointer
   float scale_ = 1.0f;
 };

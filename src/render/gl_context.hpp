@@ -41,11 +41,11 @@ struct WindowOptions {
   int height = 800;
   const char* title = "Effleura";
   bool fullscreen = false;
-  int samples = 4;
+  int samples = 0;  // the window's own buffer: the scene is smoothed offscreen (smoothed_window_target.hpp)
   bool vsync = true;
 };
 
-// A GLFW window with a current 3.3 core context, 4x MSAA and vsync.
+// A GLFW window with a current 3.3 core context and vsync.
 class WindowContext {
  public:
   static Expected<std::unique_ptr<WindowContext>> create(const WindowOptions& options);
