@@ -34,6 +34,7 @@ struct Vein {
   double outlet_resistance_mmhg_s_per_ml = 0.0;
   double collapse_stiffness_mmhg = 0.0;  // tube-law override; 0 = the network's value
 
+  bool operator==(const Vein&) const = default;  // what the flow indices are keyed by
   [[nodiscard]] double length_m() const;
   // Point and radius at a fraction 0..1 of the centre-line length.
   [[nodiscard]] glm::vec3 point_at(double fraction) const;
@@ -61,11 +62,14 @@ struct VeinNetworkParams {
   double opening_time_s = 0.05;
   double closing_pressure_mmhg = 5.0;  // reverse pressure that doubles the closing speed
   double leak_fraction = 1e-5;
+  bool operator==(const VeinNetworkParams&) const = default;
 };
 
 struct VeinNetwork {
   VeinNetworkParams params;
   std::vector<Vein> veins;   // in file order; every outflow/inlet names a vein listed here
+  // Same content, same network: a reloaded veins.toml that changed anything compares unequal.
+  bool operator==(const VeinNetwork&) const = default;
 
   [[nodiscard]] const Vein* find(std::string_view id) const;
   [[nodiscard]] std::optional<std::size_t> index_of(std::string_view id) const;

@@ -17,6 +17,7 @@ struct FlowIndices::Impl {
   mutable std::condition_variable_any done;  // a job answered (wait())
   Snapshot state;                          // what snapshot() returns
   bool asked = false;                      // state.leg has been requested at least once
+  anatomy::VeinNetwork network;            // the network of the latest request
   struct Job {
     anatomy::VeinNetwork network;
     flow::LegCondition leg;
@@ -59,10 +60,15 @@ struct FlowIndices::Impl {
 
 namespace {
 
-// The app's figures: the clinical indices (kept for the last leg: only the worker thread
-// touches `last`) and the resting levels of a fresh model settled a minute in the posture.
+// The app's figures: the clinical indices (kept for the last leg and network: only the worker
+// thread touches `last`) and the resting levels of a fresh model settled a minute in the posture.
 FlowIndices::Compute default_compute() {
-  auto last = std::make_shared<std::optional<std::pair<flow::LegCondition, flow::ClinicalIndices>>>();
+  struct Kept {
+    anatomy::VeinNetwork network;
+    flow::LegCondition leg;
+    flow::ClinicalIndices indices;
+  };
+  auto last = std::make_shared<std::optional<Kept>>();
   return [last](const anatomy::VeinNetwork& network, const flow::LegCondition& leg, flow::Posture posture,
                 std::stop_token stop) -> Expected<FlowIndices::Figures> {
     FlowIndices::Figures f;
@@ -70,13 +76,13 @@ FlowIndices::Compute default_compute() {
     if (!rest) return std::unexpected(rest.error());
     f.rest_calf_ml = rest->calf_volume_ml();
     f.rest_ankle_mmhg = rest->ankle_pressure_mmhg();
-    if (*last && (*last)->first == leg) {
-      f.indices = (*last)->second;
+    if (*last && (*last)->leg == leg && (*last)->network == network) {
+      f.indices = (*last)->indices;
       return f;
     }
     auto indices = flow::clinical_indices(network, leg, stop);
     if (!indices) return std::unexpected(indices.error());
-    *last = std::pair(leg, *indices);
+    *last = Kept{network, leg, *indices};
     f.indices = *indices;
     return f;
   };
@@ -96,8 +102,9 @@ void FlowIndices::request(const anatomy::VeinNetwork& network, flow::LegConditio
   std::ranges::sort(leg.incompetent);  // the same leaky veins in any order are the same leg
   Impl& m = *impl_;
   std::lock_guard lock(m.mutex);
-  if (m.asked && m.state.leg == leg && m.state.posture == posture) return;
+  if (m.asked && m.state.leg == leg && m.state.posture == posture && m.network == network) return;
   m.asked = true;
+  m.network = network;
   m.state = Snapshot{Status::computing, leg, posture, {}, {}};
   m.job_stop.request_stop();
   m.pending.emplace(Impl::Job{network, std::move(leg), posture});

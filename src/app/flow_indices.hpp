@@ -4,7 +4,8 @@
 // take about 5 s of CPU (three protocols on fresh models of the leg), so a frame only asks and
 // reads: request() and snapshot() return at once, and the Blood flow panel shows "computing..."
 // until the worker is done. The indices depend on the leg (leaky valves, stocking), not on the
-// posture on screen (each protocol sets its own), so they are computed once per leg condition;
+// posture on screen (each protocol sets its own), so they are computed once per leg condition
+// and vein network (a hot-reloaded veins.toml that changed anything is a new leg);
 // with them the worker settles a fresh model of the leg in the posture on screen for the
 // resting levels the panel's calf-volume and ankle-pressure plots mark.
 #include <chrono>
@@ -46,7 +47,7 @@ class FlowIndices {
   FlowIndices& operator=(FlowIndices&&) noexcept;
 
   // Asks for the figures of this leg in this posture and returns at once. The same again
-  // changes nothing; anything else stops the running computation and starts over. The worker thread starts on
+  // (same network content, leg and posture) changes nothing; anything else stops the running computation and starts over. The worker thread starts on
   // the first request, so a session that never opens the panel never pays for it.
   void request(const anatomy::VeinNetwork& network, flow::LegCondition leg, flow::Posture posture);
   [[nodiscard]] Snapshot snapshot() const;

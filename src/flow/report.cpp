@@ -19,6 +19,9 @@ constexpr double kBaselineBand = 0.10; // "back to baseline" = within 10 % (issu
 // Flow is compared with the baseline averaged over one breath, so breathing's own swing
 // does not count as "away from baseline".
 constexpr double kBreathWindowS = 4.0;
+// A rhythm counts as settled after this long (the ambulatory pressure is read after 15 s of
+// walking, too), and its steady peak velocities are read over its last few seconds.
+constexpr double kSettledRhythmS = 20.0, kSteadyWindowS = 5.0;
 
 // Six significant digits, as the report has always printed; NaN and infinity become null.
 nlohmann::ordered_json number(double v) {
@@ -32,6 +35,14 @@ nlohmann::ordered_json numbers(const std::vector<double>& v) {
   auto out = nlohmann::ordered_json::array();
   for (double x : v) out.push_back(number(x));
   return out;
+}
+
+// {resting, peak} and, when the run had a settled rhythm, its steady peak (left out otherwise:
+// a run without one has nothing to say there, and the report prints no null it need not).
+nlohmann::ordered_json velocities(double resting, double peak, double steady_peak) {
+  nlohmann::ordered_json v = {{"resting", number(resting)}, {"peak", number(peak)}};
+  if (std::isfinite(steady_peak)) v["steady_peak"] = number(steady_peak);
+  return v;
 }
 
 bool any_pressure(const Contacts& c) {
@@ -134,6 +145,12 @@ Expected<SimulationReport> simulate_stepped(FlowSystem& fs, const anatomy::VeinN
     if (pumps.foot > 0.0 || pumps.calf > 0.0 || pumps.thigh > 0.0 || pressed) s.last_drive_s = t + kChunkS;
     s.femoral_velocity_peak_cm_s = std::max(s.femoral_velocity_peak_cm_s, 100.0 * fs.femoral_velocity_m_s());
     s.popliteal_velocity_peak_cm_s = std::max(s.popliteal_velocity_peak_cm_s, 100.0 * fs.vein_velocity_m_s("popliteal"));
+    if (scenario.active_s >= kSettledRhythmS && t >= scenario.active_s - kSteadyWindowS && t < scenario.active_s) {
+      const double fem = 100.0 * fs.femoral_velocity_m_s(), pop = 100.0 * fs.vein_velocity_m_s("popliteal");
+      const bool first = !std::isfinite(s.femoral_velocity_steady_peak_cm_s);
+      s.femoral_velocity_steady_peak_cm_s = first ? fem : std::max(s.femoral_velocity_steady_peak_cm_s, fem);
+      s.popliteal_velocity_steady_peak_cm_s = first ? pop : std::max(s.popliteal_velocity_steady_peak_cm_s, pop);
+    }
     s.lowest_transmural_mmhg = std::min(s.lowest_transmural_mmhg, fs.lowest_transmural_mmhg());
     s.capillary_flow_min_ml_s = std::min(s.capillary_flow_min_ml_s, fs.total_inflow_ml_s());
     const double q = fs.femoral_outflow_ml_s();
@@ -235,10 +252,10 @@ std::string to_json(const SimulationReport& r) {
       {"ambulatory_pressure_mmhg", number(s.ambulatory_pressure_mmhg)},
       {"ambulatory_recovery_s", number(s.ambulatory_recovery_s)},
       {"reflux_s", reflux},
-      {"femoral_velocity_cm_s",
-       {{"resting", number(s.femoral_velocity_resting_cm_s)}, {"peak", number(s.femoral_velocity_peak_cm_s)}}},
-      {"popliteal_velocity_cm_s",
-       {{"resting", number(s.popliteal_velocity_resting_cm_s)}, {"peak", number(s.popliteal_velocity_peak_cm_s)}}},
+      {"femoral_velocity_cm_s", velocities(s.femoral_velocity_resting_cm_s, s.femoral_velocity_peak_cm_s,
+                                           s.femoral_velocity_steady_peak_cm_s)},
+      {"popliteal_velocity_cm_s", velocities(s.popliteal_velocity_resting_cm_s, s.popliteal_velocity_peak_cm_s,
+                                             s.popliteal_velocity_steady_peak_cm_s)},
       {"lowest_transmural_mmhg", number(s.lowest_transmural_mmhg)},
       {"capillary_flow_min_ml_s", number(s.capillary_flow_min_ml_s)}};
   Json doc = {{"scenario", r.scenario},

@@ -65,6 +65,12 @@ struct SimulationSummary {
   double femoral_velocity_peak_cm_s = 0.0;
   double popliteal_velocity_resting_cm_s = 0.0;
   double popliteal_velocity_peak_cm_s = 0.0;
+  // The fastest forward over the last 5 s of a built-in rhythm that ran at least 20 s: the
+  // rhythm's settled peak, as a duplex scan reads it during steady walking or pumping (the
+  // first contractions after rest empty veins filled for minutes and peak far higher). NaN
+  // (the key left out of the JSON) when the run has no such rhythm.
+  double femoral_velocity_steady_peak_cm_s = kNotMeasured;
+  double popliteal_velocity_steady_peak_cm_s = kNotMeasured;
   double lowest_transmural_mmhg = 0.0;            // any compartment, any time in the run
   double capillary_flow_min_ml_s = 0.0;                // smallest total capillary inflow seen
 };

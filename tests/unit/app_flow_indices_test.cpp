@@ -118,3 +118,30 @@ TEST_CASE("a new leg or posture stops the running computation, so does closing t
   CHECK(gate->calls.load() == 2);
   CHECK(gate->stopped.load() == 2);
 }
+
+TEST_CASE("a hot-reloaded vein network that changed recomputes the indices, an unchanged one does not") {
+  auto gate = std::make_shared<Gate>();
+  gate->let_through();
+  app::FlowIndices indices(gated(gate));
+  anatomy::VeinNetwork network;
+  network.veins.push_back(anatomy::Vein{});
+  network.veins.back().id = "popliteal";
+  network.veins.back().radii_m = {0.0033f, 0.0033f};
+  indices.request(network, {}, flow::Posture::supine);
+  REQUIRE(indices.wait(std::chrono::seconds(30)));
+  const anatomy::VeinNetwork same = network;  // the file read again, unchanged
+  indices.request(same, {}, flow::Posture::supine);
+  CHECK(indices.snapshot().status == app::FlowIndices::Status::ready);
+  CHECK(gate->calls.load() == 1);
+
+  anatomy::VeinNetwork wider = network;  // the same leg and posture, a vein edited in veins.toml
+  wider.veins.back().radii_m = {0.0040f, 0.0040f};
+  indices.request(wider, {}, flow::Posture::supine);
+  REQUIRE(indices.wait(std::chrono::seconds(30)));
+  CHECK(gate->calls.load() == 2);
+  anatomy::VeinNetwork slower = wider;  // a network parameter counts too
+  slower.params.opening_time_s = 0.08;
+  indices.request(slower, {}, flow::Posture::supine);
+  REQUIRE(indices.wait(std::chrono::seconds(30)));
+  CHECK(gate->calls.load() == 3);
+}

@@ -160,6 +160,12 @@ TEST_CASE("the walking report shows the calf pump: ejection, low ankle pressure,
   CHECK(s.ankle_recovery_s > 15.0);
   CHECK(s.ankle_recovery_s < 40.0);
   CHECK(s.volume_error_rel < 1e-6);
+  // Settled walking (the last 5 of its 20 s): the femoral vein's peak mean velocity near the
+  // 55 cm/s a duplex scan reads during calf contractions against load (Tsuda 2017; range
+  // +-50 %), far below the first steps', which empty veins filled by standing still.
+  CHECK(s.femoral_velocity_steady_peak_cm_s > 27.0);
+  CHECK(s.femoral_velocity_steady_peak_cm_s < 83.0);
+  CHECK(s.femoral_velocity_peak_cm_s > 2.0 * s.femoral_velocity_steady_peak_cm_s);
   // The gait cycle's last pump is the thigh swinging the leg through, ending 0.95 s into the
   // last stride (19.95 s, seen at the next 10 ms chunk).
   CHECK(s.last_drive_s == doctest::Approx(19.96).epsilon(0.001));

@@ -1,0 +1,238 @@
+// One implicit time step of the lumped model (Newton on every compartment's volume balance,
+// inertia per passage, valves, autoregulation) and the per-segment flows and velocities
+// derived from it.
+#include "flow/flow_system.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <numbers>
+
+#include "flow/drivers.hpp"
+#include "flow/flow_internal.hpp"
+
+namespace effleura::flow {
+
+using namespace detail;
+
+namespace {
+
+// Backflow faster than this counts as reflux (what a duplex scan picks up, estimate).
+constexpr double kRefluxVelocity = 0.01;  // m/s
+// Newton stops once every compartment's volume balance is met to this share of its volume.
+constexpr double kNewtonTolerance = 1e-7;
+constexpr int kNewtonMaxIterations = 8;
+// Blood's inertia at the groin's outflow: the iliac veins (12 mm, 15 cm) and the vena cava
+// (22 mm, 20 cm), rho l / A summed, in mmHg s^2 / m^3 (estimate from standard dimensions).
+constexpr double kCentralInertance = 1.95e6 * kPaToMmHg;
+// Exercise hyperemia: muscle that keeps contracting asks for up to four times its resting
+// inflow (leg blood flow rises several-fold when walking); the demand builds over seconds of
+// work and fades over about half a minute after it (estimates).
+constexpr double kHyperemiaGain = 5.0, kWorkRiseS = 8.0, kWorkFadeS = 30.0;
+
+}  // namespace
+
+void FlowSystem::step() {
+  const double dt = kSubStepS;
+  const auto& prm = network_.params;
+  const double h_cvp = central_head_now();
+  const double h_art = prm.arterial_pressure_mmhg;
+  const std::size_t n = segments_.size();
+  constexpr double kPoiseuille = 8.0 * std::numbers::pi * units::kBloodViscosity * kPaToMmHg;
+
+  // Resistances use the start-of-step areas (Poiseuille, pairs in parallel).
+  auto seg_area = [](const Segment& s) { return conducting_area(s); };
+  auto seg_resistance = [&](const Segment& s) {
+    const double area = seg_area(s);
+    return kPoiseuille * s.length_m * s.paired / (area * area);
+  };
+  // Inertance rho l / A (mmHg s^2 / m^3): the blood column must be accelerated, so a sudden
+  // squeeze builds flow over tenths of a second instead of at once (lumped 1D momentum).
+  constexpr double kRho = units::kBloodDensity * kPaToMmHg;
+  auto seg_inertance = [&](const Segment& s) { return kRho * s.length_m / seg_area(s); };
+  // Implicit in time, each edge obeys L (q - q_old) / dt = dH - R q, so
+  // q = g dH + carry with g = 1 / (R + L / dt) and carry = g (L / dt) q_old.
+  for (std::size_t e = 0; e < edges_.size(); ++e) {
+    const Edge& ed = edges_[e];
+    const Segment& a = segments_[static_cast<std::size_t>(ed.from)];
+    double r = 0.5 * seg_resistance(a) + ed.fixed_resistance;
+    double l = 0.5 * seg_inertance(a);
+    if (ed.to >= 0) {
+      const Segment& b = segments_[static_cast<std::size_t>(ed.to)];
+      r += 0.5 * seg_resistance(b);
+      l += 0.5 * seg_inertance(b);
+    } else {
+      l += kCentralInertance;
+    }
+    if (ed.valve >= 0) {
+      const double o = valves_[static_cast<std::size_t>(ed.valve)].open;
+      r /= std::max(o * o, prm.leak_fraction);
+    }
+    const double g = 1.0 / (r + l / dt);
+    conductance_[e] = g;
+    carry_[e] = g * (l / dt) * ed.flow_m3_s;
+  }
+  // Start from the heads that keep every volume as it is under the new external pressures.
+  for (std::size_t i = 0; i < n; ++i) {
+    const Segment& s = segments_[i];
+    old_volume_[i] = s.volume_m3;
+    head_[i] = s.external_mmhg + s.law.transmural(s.volume_m3 / s.ref_volume_m3) + rho_g_ * s.height_m;
+  }
+  // Capillary inflow into compartment i. A collapsed vein (inside pressure below the tissue
+  // pressure) is a Starling resistor: the venules upstream cannot fall below the tissue
+  // pressure, so the capillary bed then sees the tissue pressure, not the vein's.
+  auto collapsed = [&](std::size_t i) {
+    const Segment& s = segments_[i];
+    return head_[i] - rho_g_ * s.height_m < s.external_mmhg;
+  };
+  // Never negative: capillaries do not carry blood back into the arteries, whatever the
+  // pressure downstream (a crushed bed simply stops filling).
+  auto inflow_now = [&](std::size_t i) {
+    const Segment& s = segments_[i];
+    const double back = collapsed(i) ? s.external_mmhg + rho_g_ * s.height_m : head_[i];
+    return std::max(0.0, s.inflow_conductance * s.inflow_tone * (h_art - back));
+  };
+  auto inflow_slope = [&](std::size_t i) {  // -d inflow / d head
+    const Segment& s = segments_[i];
+    return collapsed(i) || inflow_now(i) <= 0.0 ? 0.0 : s.inflow_conductance * s.inflow_tone;
+  };
+  // Net inflow into every compartment for the current heads, in rhs_ (m^3/s).
+  auto net_flows = [&]() {
+    for (std::size_t i = 0; i < n; ++i) rhs_[i] = inflow_now(i);
+    for (std::size_t e = 0; e < edges_.size(); ++e) {
+      const Edge& ed = edges_[e];
+      const auto a = static_cast<std::size_t>(ed.from);
+      const double hb = ed.to >= 0 ? head_[static_cast<std::size_t>(ed.to)] : h_cvp;
+      const double q = conductance_[e] * (head_[a] - hb) + carry_[e];
+      rhs_[a] -= q;
+      if (ed.to >= 0) rhs_[static_cast<std::size_t>(ed.to)] += q;
+    }
+  };
+  for (int iter = 0; iter < kNewtonMaxIterations; ++iter) {
+    net_flows();
+    double worst = 0.0;
+    solver_.clear();
+    for (std::size_t i = 0; i < n; ++i) {
+      const Segment& s = segments_[i];
+      const double ptm = head_[i] - rho_g_ * s.height_m - s.external_mmhg;
+      const double v_now = s.ref_volume_m3 * s.law.relative_volume(ptm);
+      const double residual = (v_now - old_volume_[i]) / dt - rhs_[i];
+      worst = std::max(worst, std::abs(residual) * dt / s.ref_volume_m3);
+      rhs_[i] = -residual;
+      solver_.add_diagonal(static_cast<int>(i), s.ref_volume_m3 * s.law.relative_compliance(ptm) / dt + inflow_slope(i));
+    }
+    if (iter > 0 && worst < kNewtonTolerance) break;
+    for (std::size_t e = 0; e < edges_.size(); ++e) {
+      const Edge& ed = edges_[e];
+      const double g = conductance_[e];
+      solver_.add_diagonal(ed.from, g);
+      if (ed.to >= 0) {
+        solver_.add_diagonal(ed.to, g);
+        solver_.add_off_diagonal(edge_slot_[e], -g);
+      }
+    }
+    if (!solver_.solve(rhs_)) break;
+    for (std::size_t i = 0; i < n; ++i) head_[i] += finite_or(rhs_[i], 0.0);
+  }
+
+  // Volumes move by exactly the flows between compartments, so the total is conserved to
+  // rounding whatever the Newton iterations achieved. Where a compartment would give more
+  // than it holds (extreme, sudden inputs), its outgoing flows are scaled down: both ends of
+  // an edge see the same scaled flow, so conservation still holds and no volume goes below
+  // the floor.
+  for (std::size_t i = 0; i < n; ++i) {
+    segments_[i].inflow_m3_s = inflow_now(i);
+    limiter_[i] = 0.0;  // outgoing, m^3/s
+  }
+  for (std::size_t e = 0; e < edges_.size(); ++e) {
+    Edge& ed = edges_[e];
+    const double ha = head_[static_cast<std::size_t>(ed.from)];
+    const double hb = ed.to >= 0 ? head_[static_cast<std::size_t>(ed.to)] : h_cvp;
+    ed.flow_m3_s = finite_or(conductance_[e] * (ha - hb) + carry_[e], 0.0);
+    if (ed.flow_m3_s > 0.0) limiter_[static_cast<std::size_t>(ed.from)] += ed.flow_m3_s;
+    else if (ed.to >= 0) limiter_[static_cast<std::size_t>(ed.to)] -= ed.flow_m3_s;
+  }
+  for (std::size_t i = 0; i < n; ++i) {
+    const Segment& s = segments_[i];
+    const double available = old_volume_[i] - s.ref_volume_m3 * TubeLaw::kMinRelativeVolume;
+    const double wanted = limiter_[i] * dt;
+    limiter_[i] = wanted > available ? std::max(0.0, available) / wanted : 1.0;
+  }
+  // The leg's work: any muscle pump squeezing. Working muscle and the skin over it (which
+  // sheds the heat) both open up, so the whole leg's beds share one exercise state.
+  const bool working = foot_mmhg_ > 1.0 || muscle_mmhg_ > 1.0 || thigh_mmhg_ > 1.0;
+  exercise_ += working ? dt / kWorkRiseS * (1.0 - exercise_) : -dt / kWorkFadeS * exercise_;
+  double inflow = 0.0;
+  for (std::size_t i = 0; i < n; ++i) {
+    Segment& s = segments_[i];
+    inflow += s.inflow_m3_s;
+    rhs_[i] = s.inflow_m3_s;
+    // Autoregulation: the tone drifts toward what delivers the target inflow, raised while
+    // the muscle around the vein works.
+    if (s.inflow_nominal_m3_s > 0.0) {
+      const double target = s.inflow_target_m3_s * (1.0 + kHyperemiaGain * exercise_);
+      s.inflow_tone = std::clamp(s.inflow_tone + dt / tone_time_s_ * (target - s.inflow_m3_s) / s.inflow_nominal_m3_s,
+                                 kToneMin, kToneMax);
+    }
+  }
+  outflow_now_m3_s_ = 0.0;
+  for (std::size_t e = 0; e < edges_.size(); ++e) {
+    Edge& ed = edges_[e];
+    const auto a = static_cast<std::size_t>(ed.from);
+    if (ed.flow_m3_s > 0.0) ed.flow_m3_s *= limiter_[a];
+    else if (ed.to >= 0) ed.flow_m3_s *= limiter_[static_cast<std::size_t>(ed.to)];
+    rhs_[a] -= ed.flow_m3_s;
+    if (ed.to >= 0) rhs_[static_cast<std::size_t>(ed.to)] += ed.flow_m3_s;
+    else outflow_now_m3_s_ += ed.flow_m3_s;
+  }
+  for (std::size_t i = 0; i < n; ++i) {
+    Segment& s = segments_[i];
+    double v = old_volume_[i] + dt * rhs_[i];
+    const double floor = s.ref_volume_m3 * TubeLaw::kMinRelativeVolume;
+    if (!(v >= floor)) {  // rounding only: the limiter keeps volumes above the floor
+      clamped_m3_ += floor - (std::isfinite(v) ? v : 0.0);
+      v = floor;
+    }
+    s.volume_m3 = v;
+    s.pressure_mmhg = s.external_mmhg + s.law.transmural(v / s.ref_volume_m3);
+  }
+  for (std::size_t e = 0; e < edges_.size(); ++e) {
+    Edge& ed = edges_[e];
+    if (ed.valve < 0) continue;
+    const double ha = head_[static_cast<std::size_t>(ed.from)];
+    const double hb = ed.to >= 0 ? head_[static_cast<std::size_t>(ed.to)] : h_cvp;
+    Valve& v = valves_[static_cast<std::size_t>(ed.valve)];
+    if (v.incompetent) v.open = 1.0;
+    else if (ha > hb) v.open = std::min(1.0, v.open + dt / prm.opening_time_s);
+    else  // cusps shut faster the harder blood pushes back on them
+      v.open = std::max(0.0, v.open - dt / v.closing_time_s * (1.0 + (hb - ha) / prm.closing_pressure_mmhg));
+    const Segment& s = segments_[static_cast<std::size_t>(ed.from)];
+    const double reverse_velocity = -ed.flow_m3_s * s.length_m / s.ref_volume_m3;
+    if (reverse_velocity > kRefluxVelocity) {
+      v.reverse_run_s += dt;
+      v.longest_reverse_s = std::max(v.longest_reverse_s, v.reverse_run_s);
+    } else {
+      v.reverse_run_s = 0.0;
+    }
+  }
+  inflow_total_m3_ += dt * inflow;
+  outflow_total_m3_ += dt * outflow_now_m3_s_;
+  ++steps_;
+  refresh_derived();
+}
+
+void FlowSystem::refresh_derived() {
+  for (std::size_t i = 0; i < segments_.size(); ++i) {
+    Segment& s = segments_[i];
+    const int ein = chain_in_[i], eout = chain_out_[i];
+    double q = 0.0;
+    if (ein >= 0 && eout >= 0)
+      q = 0.5 * (edges_[static_cast<std::size_t>(ein)].flow_m3_s + edges_[static_cast<std::size_t>(eout)].flow_m3_s);
+    else if (eout >= 0)
+      q = edges_[static_cast<std::size_t>(eout)].flow_m3_s;
+    else if (ein >= 0)
+      q = edges_[static_cast<std::size_t>(ein)].flow_m3_s;
+    s.flow_m3_s = q;
+    s.velocity_m_s = q / conducting_area(s);
+  }
+}
+}  // namespace effleura::flow
