@@ -2,6 +2,7 @@
 #include "app/view_search.hpp"
 
 #include <cfloat>
+#include <cmath>
 
 #include <algorithm>
 
@@ -85,9 +86,10 @@ Expected<void> State::load_content(const Options& options, const DataPaths& path
   auto posture = parse_posture_option(options.posture);
   if (!posture) return std::unexpected(posture.error());
   client.choose(*posture);
+  client.set_walk_time(options.technique ? 0.0 : options.at_seconds);  // --at picks the moment of the stride
   simulation.posture = flow_posture(*posture);
   client_timeline_ = nullptr;
-  camera.set_subject(leg_to_room());
+  camera.set_subject(camera_subject());
   if (setup_times) setup_times->restart();
   if (auto sim = simulation.load(paths, model, setup_times); !sim) return std::unexpected(sim.error());
   auto area_content = anatomy::load_area_content(paths.content / "areas.toml");
@@ -114,7 +116,7 @@ Expected<void> State::load_content(const Options& options, const DataPaths& path
   } else if (options.view) {
     client.face(side_shown(*options.view));
     client.snap();
-    camera.set_subject(leg_to_room());
+    camera.set_subject(camera_subject());
     camera.set_preset(*options.view, false);
   }
   if (options.layers) settings.layers = *options.layers;
@@ -126,12 +128,19 @@ Expected<void> State::load_content(const Options& options, const DataPaths& path
 
 glm::mat4 State::leg_to_room() const { return client_model.meshes.empty() ? glm::mat4(1.0f) : client.pose().left_leg; }
 
+glm::mat4 State::camera_subject() const {
+  // Walking, the camera stays with the body, not with the swinging leg.
+  if (!client_model.meshes.empty() && client.posture() == anatomy::ClientPosture::walking) return client.pose().body;
+  return leg_to_room();
+}
+
 float State::knee_flexion() const { return client_model.meshes.empty() ? 0.0f : client.pose().knee_flexion_deg; }
 
 const anatomy::Model& State::drawn_model() const {
   const float deg = knee_flexion();
   if (deg == 0.0f || model.meshes.empty()) return model;
-  if (bent_deg_ != deg || bent_from_ != model.meshes.data()) {
+  // Within half a degree the copy is kept (walking bends the knee every frame; hover is as good).
+  if (std::abs(bent_deg_ - deg) > 0.5f || bent_from_ != model.meshes.data()) {
     bent_ = anatomy::bent_model(model, frame::kKneeCentre, deg);
     bent_bounds_ = anatomy::bent_bounds(model, frame::kKneeCentre, deg);
     bent_deg_ = deg;
@@ -151,7 +160,7 @@ void State::sync_client() {
     const auto* t = simulation.technique();
     client.set_technique(client_timeline_, t ? t->views : std::vector<std::string>{}, simulation.frame().time);
   }
-  camera.set_subject(leg_to_room());
+  camera.set_subject(camera_subject());
 }
 
 void State::frame_technique(std::optional<render::ViewPreset> view, bool animate) {
@@ -190,7 +199,7 @@ void State::update(double dt) {
     client.update(dt, p->time(), p->playing() ? dt * p->speed() : 0.0);  // a jump puts the client on its side at once
   else
     client.update(dt, std::nullopt);
-  camera.set_subject(leg_to_room());
+  camera.set_subject(camera_subject());
   if (new_posture) {
     frame_technique(std::nullopt, true);
   } else if (was_turning && !client.turning() && camera.following()) {
@@ -231,6 +240,7 @@ render::FrameView State::camera_view(glm::ivec2 size) const {
   v.eye = camera.eye();
   v.leg_to_room = leg_to_room();
   if (!client_model.meshes.empty()) v.client = client.pose();
+  if (v.client) v.ankle_deg = v.client->ankle_deg;  // walking; a technique sets its own in frame_view
   return v;
 }
 
@@ -265,7 +275,7 @@ render::FrameView State::frame_view(glm::ivec2 framebuffer) const {
   for (std::size_t i = 0; i < anatomy::kAreaCount; ++i) v.highlight[i] = settings.selected[i] ? pulse : 0.0f;
   if (const auto* t = simulation.technique()) {
     const auto& f = simulation.frame();
-    v.ankle_deg = f.ankle_deg;
+    v.ankle_deg = f.ankle_deg;  // the technique moves the foot (walking sets it in camera_view when none plays)
     // A technique lights its own target areas (steady, not pulsing: the hands are the motion).
     for (const auto& id : t->areas)
       if (auto i = anatomy::area_index(id)) v.highlight[*i] = std::max(v.highlight[*i], 0.1f);

@@ -91,6 +91,8 @@ class State {
   void poll_hot_reload(double dt);
   // The leg's frame -> room (identity for a foreign --model, which has no client around it).
   [[nodiscard]] glm::mat4 leg_to_room() const;
+  // What the camera follows: the leg, but the body while walking (app/client_gait.hpp).
+  [[nodiscard]] glm::mat4 camera_subject() const;
   // The model's box in its own frame, found once when it loads (the overlay and the edge
   // filter's region need it every frame; a pass over every vertex each time was waste).
   [[nodiscard]] const anatomy::Bounds& model_bounds() const { return model_bounds_; }

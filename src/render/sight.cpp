@@ -13,7 +13,8 @@ namespace {
 
 bool same_pose(const anatomy::ClientPose& a, const anatomy::ClientPose& b) {
   return a.body == b.body && a.left_leg == b.left_leg && a.right_leg == b.right_leg && a.on_table == b.on_table &&
-         a.arms == b.arms && a.knee_flexion_deg == b.knee_flexion_deg && a.wedge == b.wedge && a.knee_bolster == b.knee_bolster &&
+         a.arms == b.arms && a.knee_flexion_deg == b.knee_flexion_deg &&
+         a.right_knee_flexion_deg == b.right_knee_flexion_deg && a.wedge == b.wedge && a.knee_bolster == b.knee_bolster &&
          a.ankle_bolster == b.ankle_bolster;
 }
 
@@ -106,7 +107,7 @@ void SightLines::set_pose(const std::optional<anatomy::ClientPose>& pose) {
     for (const anatomy::Mesh& m : client_.meshes)
       if (anatomy::client_part_shown(m.name, *pose))
         add(m, anatomy::client_part_frame(m.name, *pose), anatomy::kRightKneeCentre,
-            anatomy::client_part_bends(m.name) ? pose->knee_flexion_deg : 0.0f);
+            anatomy::client_part_bends(m.name) ? pose->right_knee_flexion_deg : 0.0f);
   if (leg_)
     if (const anatomy::Mesh* skin = leg_->find("skin"))
       add(*skin, pose ? pose->left_leg : glm::mat4(1.0f), frame::kKneeCentre, pose ? pose->knee_flexion_deg : 0.0f);
