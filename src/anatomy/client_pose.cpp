@@ -66,13 +66,14 @@ std::string_view client_posture_name(ClientPosture p) {
     case ClientPosture::raised: return "raised";
     case ClientPosture::sitting: return "sitting";
     case ClientPosture::standing: return "standing";
+    case ClientPosture::walking: return "walking";
   }
   return "supine";
 }
 
 std::optional<ClientPosture> parse_client_posture(std::string_view name) {
   for (auto p : {ClientPosture::supine, ClientPosture::prone, ClientPosture::raised, ClientPosture::sitting,
-                 ClientPosture::standing})
+                 ClientPosture::standing, ClientPosture::walking})
     if (client_posture_name(p) == name) return p;
   return std::nullopt;
 }
@@ -116,16 +117,36 @@ ClientPose client_pose(ClientPosture posture, float turn) {
                            {0.5f * Table::kLength + 0.10f - (frame::kHipCentre.y - frame::kKneeCentre.y),
                             Table::kTopY + 0.10f - frame::kHipCentre.y, kMidlineX});
       pose.hip_flexion_deg = 90.0f;
-      pose.knee_flexion_deg = 90.0f;
+      pose.knee_flexion_deg = pose.right_knee_flexion_deg = 90.0f;
       pose.arms = pose.body * shoulder_flexion(kArmsSittingDeg);
       break;
     case ClientPosture::standing:
+    case ClientPosture::walking:  // at rest; walking_pose gives the stride
       pose.on_table = false;
       pose.arms = pose.body;
       break;
   }
   pose.left_leg = pose.body * hip_flexion(frame::kHipCentre, pose.hip_flexion_deg);
   pose.right_leg = pose.body * hip_flexion(kRightHipCentre, pose.hip_flexion_deg);
+  return pose;
+}
+
+ClientPose walking_pose(LegAngles left, LegAngles right, float left_ankle_deg) {
+  ClientPose pose = client_pose(ClientPosture::standing);
+  pose.knee_flexion_deg = left.knee_deg;
+  pose.right_knee_flexion_deg = right.knee_deg;
+  pose.ankle_deg = left_ankle_deg;
+  // Where each ankle goes in the body frame, and how far above its standing height.
+  const glm::vec3 right_ankle = frame::kAnkleCentre + (kRightKneeCentre - frame::kKneeCentre);
+  const auto rise = [](const glm::vec3& hip, const glm::vec3& knee, const glm::vec3& ankle, LegAngles a) {
+    return (hip_flexion(hip, a.hip_deg) * glm::vec4(bend_knee(ankle, knee, a.knee_deg), 1.0f)).y - ankle.y;
+  };
+  const float drop = std::min(rise(frame::kHipCentre, frame::kKneeCentre, frame::kAnkleCentre, left),
+                              rise(kRightHipCentre, kRightKneeCentre, right_ankle, right));
+  pose.body[3].y -= drop;
+  pose.arms = pose.body;
+  pose.left_leg = pose.body * hip_flexion(frame::kHipCentre, left.hip_deg);
+  pose.right_leg = pose.body * hip_flexion(kRightHipCentre, right.hip_deg);
   return pose;
 }
 

@@ -17,13 +17,14 @@ namespace effleura::anatomy {
 
 // supine: on the back; prone: face down in the face hole; raised: supine with both straight
 // legs lifted on a foam wedge; sitting: upright at the foot end of the table, hips and knees
-// bent 90 degrees, the shanks hanging over its edge; standing: upright on the floor.
-enum class ClientPosture { supine, prone, raised, sitting, standing };
+// bent 90 degrees, the shanks hanging over its edge; standing: upright on the floor; walking:
+// upright, stepping on the spot (the legs' angles from app/client_gait.hpp, walking_pose).
+enum class ClientPosture { supine, prone, raised, sitting, standing, walking };
 
 std::string_view client_posture_name(ClientPosture p);
-// "supine", "prone", "raised", "sitting" or "standing"; nullopt otherwise.
+// "supine", "prone", "raised", "sitting", "standing" or "walking"; nullopt otherwise.
 std::optional<ClientPosture> parse_client_posture(std::string_view name);
-inline constexpr std::string_view kClientPostureNames = "supine, prone, sitting, standing or raised";
+inline constexpr std::string_view kClientPostureNames = "supine, prone, sitting, standing, walking or raised";
 
 // The table's size and place (room frame). A portable table of common size: 1.75 m long,
 // 0.70 m wide, top 0.70 m above the floor; the face hole 0.24 m from the head end.
@@ -52,7 +53,10 @@ struct ClientPose {
   bool knee_bolster = false;  // supine: a bolster under the knees
   bool ankle_bolster = false; // prone: a bolster under the shins, the feet free past the table
   float hip_flexion_deg = 0.0f;
-  float knee_flexion_deg = 0.0f;  // both knees; + brings the heel toward the buttock
+  float knee_flexion_deg = 0.0f;  // the massaged (left) knee; + brings the heel toward the buttock
+  float right_knee_flexion_deg = 0.0f;  // the other knee
+  // The massaged leg's ankle (+ dorsiflexion) while walking; a technique's own ankle angle wins.
+  float ankle_deg = 0.0f;
 };
 
 // The knee bend (a hinge about the leg frame's X axis through `knee`): a point of the leg turned
@@ -70,6 +74,14 @@ inline constexpr glm::vec3 kRightKneeCentre{2.0f * kMidlineX + 0.02f, 0.49f, 0.0
 // The pose of a posture. For supine and prone, `turn` rolls the client over about the long
 // axis of the table: 0 lies prone, 1 supine, in between on the way (lifted clear of the table).
 ClientPose client_pose(ClientPosture posture, float turn = -1.0f);
+
+// Walking: upright on the floor, each leg turned at its hip and bent at its knee by these angles
+// (degrees, + flexion), the body lowered so the lower ankle is at its standing height (the foot
+// on the ground bears the weight). Stepping on the spot: the body does not travel.
+struct LegAngles {
+  float hip_deg = 0.0f, knee_deg = 0.0f;
+};
+ClientPose walking_pose(LegAngles left, LegAngles right, float left_ankle_deg);
 
 // For a part of assets/client.glb (forge/client_shapes.hpp), by mesh name: the frame of the pose
 // it is modelled in (the body, the other leg, or the room for the table) and whether this pose

@@ -138,7 +138,7 @@ const std::vector<Flag>& flags() {
        [](Options& o, const std::string& v) -> Expected<void> {
          auto n = parse_number("--seconds", v, 0.1, 3600); if (!n) return std::unexpected(n.error());
          o.seconds = *n; o.seconds_set = true; return {}; }},
-      {"--posture", "NAME", "The client's posture, drawn and used by the flow model: supine, prone, sitting, standing or raised (legs on a wedge); default supine. Lying, the client turns over as a technique needs.",
+      {"--posture", "NAME", "The client's posture, drawn and used by the flow model: supine, prone, sitting, standing, walking (stepping on the spot; --at picks the moment of the stride) or raised (legs on a wedge); default supine. Lying, the client turns over as a technique needs.",
        [](Options& o, const std::string& v) -> Expected<void> {
          if (auto p = parse_posture_option(v); !p) return std::unexpected(p.error());
          o.posture = v; return {}; }},

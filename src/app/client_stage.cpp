@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "app/client_gait.hpp"
+
 namespace effleura::app {
 namespace {
 
@@ -23,7 +25,8 @@ flow::Posture flow_posture(anatomy::ClientPosture p) {
     case anatomy::ClientPosture::prone: return flow::Posture::supine;
     case anatomy::ClientPosture::raised: return flow::Posture::raised;
     case anatomy::ClientPosture::sitting: return flow::Posture::sitting;
-    case anatomy::ClientPosture::standing: return flow::Posture::standing;
+    case anatomy::ClientPosture::standing:
+    case anatomy::ClientPosture::walking: return flow::Posture::standing;  // the model's walking is a scenario
   }
   return flow::Posture::supine;
 }
@@ -80,6 +83,7 @@ void ClientStage::update(double dt, std::optional<std::size_t> step) {
     if (sides_[*step] == technique::WorkingSide::back) target_ = 0.0f;
     if (sides_[*step] == technique::WorkingSide::front) target_ = 1.0f;
   }
+  if (posture_ == anatomy::ClientPosture::walking) walk_time_ += std::max(dt, 0.0);
   const float delta = static_cast<float>(std::max(dt, 0.0)) / kTurnSeconds;
   turn_ = turn_ < target_ ? std::min(target_, turn_ + delta) : std::max(target_, turn_ - delta);
 }
@@ -98,11 +102,16 @@ void ClientStage::update(double dt, double time, double advanced) {
 }
 
 anatomy::ClientPose ClientStage::pose_for_step(std::size_t step) const {
-  if (!lying()) return anatomy::client_pose(posture_);
+  if (!lying()) return pose();
   return anatomy::client_pose(anatomy::ClientPosture::supine, side_at(step).value_or(target_));
 }
 
 anatomy::ClientPose ClientStage::pose() const {
+  if (posture_ == anatomy::ClientPosture::walking) {
+    // Stepping on the flow model's gait phase: the left leg from heel strike, the other half a stride on.
+    const GaitAngles l = gait_angles(walk_time_), r = other_leg_gait_angles(walk_time_);
+    return anatomy::walking_pose({l.hip_deg, l.knee_deg}, {r.hip_deg, r.knee_deg}, l.ankle_deg);
+  }
   if (!lying()) return anatomy::client_pose(posture_);
   return anatomy::client_pose(anatomy::ClientPosture::supine, ease(turn_));
 }

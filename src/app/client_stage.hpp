@@ -50,6 +50,10 @@ class ClientStage {
   [[nodiscard]] anatomy::ClientPose pose_for_step(std::size_t step) const;
   [[nodiscard]] anatomy::ClientPosture posture() const { return posture_; }
   [[nodiscard]] bool turning() const { return turn_ != target_; }
+  // Walking: how long the client has walked (seconds; the gait's phase, app/client_gait.hpp).
+  // update() advances it; a screenshot or a test may set it.
+  void set_walk_time(double t) { walk_time_ = t; }
+  [[nodiscard]] double walk_time() const { return walk_time_; }
 
  private:
   [[nodiscard]] bool lying() const;
@@ -61,6 +65,7 @@ class ClientStage {
   double last_time_ = 0.0;
   float turn_ = 1.0f;    // 0 prone, 1 supine (anatomy::client_pose)
   float target_ = 1.0f;
+  double walk_time_ = 0.0;
 };
 
 }  // namespace effleura::app

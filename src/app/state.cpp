@@ -2,12 +2,15 @@
 #include "app/view_search.hpp"
 
 #include <cfloat>
+#include <cmath>
 
 #include <algorithm>
 
 #include "anatomy/area_mapping.hpp"
+#include "anatomy/leg_bend.hpp"
 #include "anatomy/occlusion.hpp"
 #include "anatomy/model_loader.hpp"
+#include "core/frame.hpp"
 #include "render/highlight.hpp"
 #include "render/screen_region.hpp"
 #include "technique/forearm.hpp"
@@ -83,9 +86,10 @@ Expected<void> State::load_content(const Options& options, const DataPaths& path
   auto posture = parse_posture_option(options.posture);
   if (!posture) return std::unexpected(posture.error());
   client.choose(*posture);
+  client.set_walk_time(options.technique ? 0.0 : options.at_seconds);  // --at picks the moment of the stride
   simulation.posture = flow_posture(*posture);
   client_timeline_ = nullptr;
-  camera.set_subject(leg_to_room());
+  camera.set_subject(camera_subject());
   if (setup_times) setup_times->restart();
   if (auto sim = simulation.load(paths, model, setup_times); !sim) return std::unexpected(sim.error());
   auto area_content = anatomy::load_area_content(paths.content / "areas.toml");
@@ -101,7 +105,7 @@ Expected<void> State::load_content(const Options& options, const DataPaths& path
     for (const auto& vein : f->network().veins)
       if (!vein.valves.empty()) valve_veins.push_back(vein.id);
   incompetent.assign(valve_veins.size(), false);
-  camera.frame(model_bounds_);
+  camera.frame(drawn_bounds());
   if (options.technique) {
     if (auto picked = simulation.select_technique(*options.technique, options.at_seconds, options.speed); !picked)
       return std::unexpected(picked.error());
@@ -112,7 +116,7 @@ Expected<void> State::load_content(const Options& options, const DataPaths& path
   } else if (options.view) {
     client.face(side_shown(*options.view));
     client.snap();
-    camera.set_subject(leg_to_room());
+    camera.set_subject(camera_subject());
     camera.set_preset(*options.view, false);
   }
   if (options.layers) settings.layers = *options.layers;
@@ -124,20 +128,47 @@ Expected<void> State::load_content(const Options& options, const DataPaths& path
 
 glm::mat4 State::leg_to_room() const { return client_model.meshes.empty() ? glm::mat4(1.0f) : client.pose().left_leg; }
 
+glm::mat4 State::camera_subject() const {
+  // Walking, the camera stays with the body, not with the swinging leg.
+  if (!client_model.meshes.empty() && client.posture() == anatomy::ClientPosture::walking) return client.pose().body;
+  return leg_to_room();
+}
+
+float State::knee_flexion() const { return client_model.meshes.empty() ? 0.0f : client.pose().knee_flexion_deg; }
+
+const anatomy::Model& State::drawn_model() const {
+  const float deg = knee_flexion();
+  if (deg == 0.0f || model.meshes.empty()) return model;
+  // Within half a degree the copy is kept (walking bends the knee every frame; hover is as good).
+  if (std::abs(bent_deg_ - deg) > 0.5f || bent_from_ != model.meshes.data()) {
+    bent_ = anatomy::bent_model(model, frame::kKneeCentre, deg);
+    bent_bounds_ = anatomy::bent_bounds(model, frame::kKneeCentre, deg);
+    bent_deg_ = deg;
+    bent_from_ = model.meshes.data();
+  }
+  return bent_;
+}
+
+anatomy::Bounds State::drawn_bounds() const {
+  if (&drawn_model() == &model) return model_bounds_;
+  return bent_bounds_;
+}
+
 void State::sync_client() {
   if (simulation.timeline() != client_timeline_) {
     client_timeline_ = simulation.timeline();
     const auto* t = simulation.technique();
     client.set_technique(client_timeline_, t ? t->views : std::vector<std::string>{}, simulation.frame().time);
   }
-  camera.set_subject(leg_to_room());
+  camera.set_subject(camera_subject());
 }
 
 void State::frame_technique(std::optional<render::ViewPreset> view, bool animate) {
   sync_client();
   const auto* t = simulation.technique();
   const auto* timeline = simulation.timeline();
-  camera.set_focus(t && timeline ? std::optional(technique::working_region(*timeline)) : std::nullopt);
+  camera.set_focus(t && timeline ? std::optional(anatomy::bend_box(technique::working_region(*timeline), frame::kKneeCentre, knee_flexion()))
+                                  : std::nullopt);
   step_camera.stop();
   if (!view && t && timeline) {
     // No view asked for: follow the work, step by step (render/step_camera.hpp).
@@ -156,8 +187,11 @@ void State::update(double dt) {
   simulation.update(dt);
   // The posture chosen in the flow panel is drawn; a step on the other side of the leg turns
   // the client over, and the camera follows the leg.
+  const float knee_before = knee_flexion();
   const bool new_posture = client.follow_flow(simulation.posture);
   sync_client();
+  // Sitting bends the knee: the camera frames the leg as it is now drawn.
+  if (new_posture && knee_flexion() != knee_before) camera.frame(drawn_bounds());
   const bool was_turning = client.turning();
   // With no technique, the view asked for decides which side is up.
   if (!simulation.technique() && camera.preset()) client.face(side_shown(*camera.preset()));
@@ -165,7 +199,7 @@ void State::update(double dt) {
     client.update(dt, p->time(), p->playing() ? dt * p->speed() : 0.0);  // a jump puts the client on its side at once
   else
     client.update(dt, std::nullopt);
-  camera.set_subject(leg_to_room());
+  camera.set_subject(camera_subject());
   if (new_posture) {
     frame_technique(std::nullopt, true);
   } else if (was_turning && !client.turning() && camera.following()) {
@@ -206,6 +240,7 @@ render::FrameView State::camera_view(glm::ivec2 size) const {
   v.eye = camera.eye();
   v.leg_to_room = leg_to_room();
   if (!client_model.meshes.empty()) v.client = client.pose();
+  if (v.client) v.ankle_deg = v.client->ankle_deg;  // walking; a technique sets its own in frame_view
   return v;
 }
 
@@ -240,24 +275,28 @@ render::FrameView State::frame_view(glm::ivec2 framebuffer) const {
   for (std::size_t i = 0; i < anatomy::kAreaCount; ++i) v.highlight[i] = settings.selected[i] ? pulse : 0.0f;
   if (const auto* t = simulation.technique()) {
     const auto& f = simulation.frame();
-    v.ankle_deg = f.ankle_deg;
+    v.ankle_deg = f.ankle_deg;  // the technique moves the foot (walking sets it in camera_view when none plays)
     // A technique lights its own target areas (steady, not pulsing: the hands are the motion).
     for (const auto& id : t->areas)
       if (auto i = anatomy::area_index(id)) v.highlight[*i] = std::max(v.highlight[*i], 0.1f);
     for (const auto& trail : simulation.trails())
       render::append_trail(trail, simulation.time(), v.coloured, &anatomy::LegSurface::axis);
+    // With the knee bent (sitting) each hand moves and turns with the skin under its palm, as
+    // the drawn leg bends (anatomy/leg_bend.hpp); the technique places it on the straight leg.
+    const float knee = v.client ? v.client->knee_flexion_deg : 0.0f;
+    std::array<glm::mat4, 2> palms{};
     for (std::size_t h = 0; h < 2; ++h) {
       const auto& hand = f.hands[h];
+      palms[h] = anatomy::bend_palm(hand.transform, frame::kKneeCentre, knee);
       v.hands[h].visible = true;
-      v.hands[h].shape = technique::build_hand(hand.transform, hand.pose, hand.hand);
+      v.hands[h].shape = technique::build_hand(palms[h], hand.pose, hand.hand);
     }
     if (const auto* timeline = simulation.timeline())
       v.tissue = technique::tissue_shape(*timeline, f, simulation.surface());
     // On the table, the therapist stands at its side, on the leg's open side (technique/forearm.hpp).
     const auto stance = technique::stance_beside_table(v.leg_to_room, anatomy::Table::kTopY);
     const bool table = v.client && v.client->on_table;
-    const auto arms = technique::place_forearms({f.hands[0].transform, f.hands[1].transform}, &simulation.surface(),
-                                                table ? &stance : nullptr);
+    const auto arms = technique::place_forearms({palms[0], palms[1]}, &simulation.surface(), table ? &stance : nullptr);
     for (std::size_t h = 0; h < 2; ++h) v.hands[h].forearm = arms[h].frame;
   }
   // The cut takes the blood and the valves beyond it away with the vessels (leg frame).
@@ -333,14 +372,14 @@ glm::vec4 State::working_area(const render::FrameView& v, const glm::mat4& vp, g
       framed_timeline_ = t;
     }
     const std::size_t step = std::min(simulation.frame().step, step_regions_.size() - 1);
-    const anatomy::Bounds& b = step_regions_[step].region;
+    const anatomy::Bounds b = anatomy::bend_box(step_regions_[step].region, frame::kKneeCentre, knee_flexion());
     for (int corner = 0; corner < 8; ++corner)
       add({corner & 1 ? b.max.x : b.min.x, corner & 2 ? b.max.y : b.min.y, corner & 4 ? b.max.z : b.min.z}, 0.0f);
   }
   const glm::vec3 leg_eye(glm::inverse(v.leg_to_room) * glm::vec4(v.eye, 1.0f));
   for (std::size_t a = 0; a < anatomy::kAreaCount; ++a)
     if (settings.selected[a])
-      if (auto anchor = anatomy::area_anchor(model, a, leg_eye)) add(anchor->point, 0.04f);
+      if (auto anchor = anatomy::area_anchor(drawn_model(), a, leg_eye)) add(anchor->point, 0.04f);
   if (hi.x <= lo.x || hi.y <= lo.y) return glm::vec4(0.0f);
   lo = glm::max(lo, glm::vec2(0.0f));
   hi = glm::min(hi, glm::vec2(size));
@@ -391,7 +430,7 @@ void State::structure_labels(const render::FrameView& v, const glm::mat4& vp, gl
   std::vector<Named> found;
   auto label = [&](std::size_t i) {
     // Its point nearest the eye (on the side the cut keeps): the part of it one can see.
-    const anatomy::Mesh& m = model.meshes[i];
+    const anatomy::Mesh& m = drawn_model().meshes[i];
     float best = FLT_MAX;
     std::optional<glm::vec3> at;
     for (const auto& p : m.positions) {
@@ -420,7 +459,7 @@ void State::structure_labels(const render::FrameView& v, const glm::mat4& vp, gl
     // Only the skin is seen: its parts are the nine areas.
     for (std::size_t a = 0; a < anatomy::kAreaCount; ++a) {
       if (settings.selected[a]) continue;  // already labelled
-      if (auto anchor = anatomy::area_anchor(model, a, leg_eye)) {
+      if (auto anchor = anatomy::area_anchor(drawn_model(), a, leg_eye)) {
         bool in_front = true;
         const glm::vec2 s = to_screen(vp, anchor->point, size, &in_front);
         if (in_front) o.labels.push_back({s, ui::area_label(a), !anchor->faces_viewer});
@@ -451,13 +490,13 @@ ui::Overlay State::overlay(const render::FrameView& v, glm::ivec2 size) const {
   const glm::mat4 vp = v.projection * v.view * v.leg_to_room;  // the leg's points are in its own frame
   const glm::vec3 leg_eye(glm::inverse(v.leg_to_room) * glm::vec4(v.eye, 1.0f));
   bool in_front = true;
-  const anatomy::Bounds& box = model_bounds_;
+  const anatomy::Bounds box = drawn_bounds();
   o.subject_centre = to_screen(vp, box.centre(), size, &in_front);
   const glm::ivec4 rect = render::screen_rect(box.min, box.max, vp, size, 0);  // x from the left edge, as ImGui's
   o.subject_x = {static_cast<float>(rect.x), static_cast<float>(rect.x + rect.z)};
   for (std::size_t a = 0; a < anatomy::kAreaCount; ++a) {
     if (!settings.selected[a]) continue;
-    auto anchor = anatomy::area_anchor(model, a, leg_eye);
+    auto anchor = anatomy::area_anchor(drawn_model(), a, leg_eye);
     if (!anchor) continue;
     const glm::vec2 at = to_screen(vp, anchor->point, size, &in_front);
     if (!in_front) continue;
@@ -486,18 +525,19 @@ anatomy::Ray State::ray_through(glm::vec2 pixel, glm::ivec2 size) const {
 
 std::string State::describe_at(glm::vec2 pixel, glm::ivec2 size) const {
   const anatomy::Ray ray = ray_through(pixel, size);
-  const auto hit = anatomy::pick(model, ray);
+  const anatomy::Model& drawn = drawn_model();  // the leg as drawn (bent when sitting)
+  const auto hit = anatomy::pick(drawn, ray);
   std::string text;
   if (settings.layers.skin && hit.skin && hit.skin->area) text = ui::area_label(*hit.skin->area);
   const auto& l = settings.layers;
-  const std::string part = anatomy::structure_name(model, ray, hit, {l.muscles, l.bones, l.veins, l.arteries, l.nerves});
+  const std::string part = anatomy::structure_name(drawn, ray, hit, {l.muscles, l.bones, l.veins, l.arteries, l.nerves});
   if (!part.empty()) text += (text.empty() ? "" : " - ") + part;
-  if (text.empty() && hit.nearest) text = anatomy::mesh_title(model.meshes[hit.nearest->mesh]);
+  if (text.empty() && hit.nearest) text = anatomy::mesh_title(drawn.meshes[hit.nearest->mesh]);
   return text;
 }
 
 bool State::toggle_area_at(glm::vec2 pixel, glm::ivec2 size) {
-  const auto hit = anatomy::pick(model, ray_through(pixel, size));
+  const auto hit = anatomy::pick(drawn_model(), ray_through(pixel, size));
   if (!hit.skin || !hit.skin->area) return false;
   settings.selected[*hit.skin->area] = !settings.selected[*hit.skin->area];
   return true;

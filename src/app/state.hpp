@@ -91,9 +91,18 @@ class State {
   void poll_hot_reload(double dt);
   // The leg's frame -> room (identity for a foreign --model, which has no client around it).
   [[nodiscard]] glm::mat4 leg_to_room() const;
+  // What the camera follows: the leg, but the body while walking (app/client_gait.hpp).
+  [[nodiscard]] glm::mat4 camera_subject() const;
   // The model's box in its own frame, found once when it loads (the overlay and the edge
   // filter's region need it every frame; a pass over every vertex each time was waste).
   [[nodiscard]] const anatomy::Bounds& model_bounds() const { return model_bounds_; }
+  // The knee's flexion drawn now (sitting: 90 degrees; 0 with a foreign --model, never bent).
+  [[nodiscard]] float knee_flexion() const;
+  // The leg as drawn: `model` bent at the knee while the client sits (anatomy/leg_bend.hpp), so
+  // hover, picking and labels find what is on screen; `model` itself while the knee is straight.
+  [[nodiscard]] const anatomy::Model& drawn_model() const;
+  // The drawn leg's box (the bent skin's while sitting), in the leg frame: what the camera frames.
+  [[nodiscard]] anatomy::Bounds drawn_bounds() const;
   // When set, the loads record each set-up step's cost in it (effleura --bench).
   SetupTimes* setup_times = nullptr;
 
@@ -112,6 +121,11 @@ class State {
   mutable const technique::Timeline* framed_timeline_ = nullptr;
   mutable std::vector<technique::StepFraming> step_regions_;
   anatomy::Bounds model_bounds_;
+  // drawn_model()'s bent copy, for the flexion and the model (its meshes' storage) it was made from.
+  mutable anatomy::Model bent_;
+  mutable anatomy::Bounds bent_bounds_;
+  mutable float bent_deg_ = 0.0f;
+  mutable const anatomy::Mesh* bent_from_ = nullptr;
   bool own_leg_ = false;  // assets/leg.glb rather than a --model: the client surrounds it
   DataPaths paths_;
   FileWatcher watcher_;

@@ -1,13 +1,16 @@
 #include "app/view_search.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <optional>
 #include <vector>
 
 #include <glm/geometric.hpp>
 
+#include "anatomy/leg_bend.hpp"
 #include "app/state.hpp"
+#include "core/frame.hpp"
 #include "render/posture_view.hpp"
 #include "render/sight.hpp"
 #include "technique/forearm.hpp"
@@ -47,11 +50,14 @@ ViewAngles best_step_view(const State& state, std::size_t step, const anatomy::B
   for (int i = 0; i < kMoments; ++i) {
     timeline->evaluate(start + (end - start) * (i + 0.5) / kMoments, f);
     if (!(f.hands[0].contact || f.hands[1].contact)) continue;
-    const auto arms = technique::place_forearms({f.hands[0].transform, f.hands[1].transform}, &state.simulation.surface(),
-                                                table ? &stance : nullptr);
+    // Sitting, the hands are where the bent leg is drawn (anatomy/leg_bend.hpp).
+    const float knee = client ? pose.knee_flexion_deg : 0.0f;
+    const std::array<glm::mat4, 2> palms{anatomy::bend_palm(f.hands[0].transform, frame::kKneeCentre, knee),
+                                         anatomy::bend_palm(f.hands[1].transform, frame::kKneeCentre, knee)};
+    const auto arms = technique::place_forearms({palms[0], palms[1]}, &state.simulation.surface(), table ? &stance : nullptr);
     Moment m;
     for (std::size_t h = 0; h < 2; ++h) {
-      const glm::mat4& palm = f.hands[h].transform;
+      const glm::mat4& palm = palms[h];
       // The palm's middle, 2 cm inside the back of the hand (the hand rig's palm is ~9 cm long).
       m.palms[h] = glm::vec3(leg_to_room * palm * glm::vec4(0.0f, 0.02f, 0.045f, 1.0f));
       m.arms.push_back({glm::vec3(leg_to_room * arms[h].frame * glm::vec4(0.0f, 0.0f, -0.03f, 1.0f)),

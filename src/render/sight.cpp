@@ -6,12 +6,15 @@
 
 #include <glm/geometric.hpp>
 
+#include "core/frame.hpp"
+
 namespace effleura::render {
 namespace {
 
 bool same_pose(const anatomy::ClientPose& a, const anatomy::ClientPose& b) {
   return a.body == b.body && a.left_leg == b.left_leg && a.right_leg == b.right_leg && a.on_table == b.on_table &&
-         a.arms == b.arms && a.knee_flexion_deg == b.knee_flexion_deg && a.wedge == b.wedge && a.knee_bolster == b.knee_bolster &&
+         a.arms == b.arms && a.knee_flexion_deg == b.knee_flexion_deg &&
+         a.right_knee_flexion_deg == b.right_knee_flexion_deg && a.wedge == b.wedge && a.knee_bolster == b.knee_bolster &&
          a.ankle_bolster == b.ankle_bolster;
 }
 
@@ -78,7 +81,7 @@ float segment_gap(const glm::vec3& p0, const glm::vec3& p1, const glm::vec3& q0,
 
 SightLines::SightLines(const anatomy::Model& client, const anatomy::Model* leg) : client_(client), leg_(leg) {}
 
-void SightLines::add(const anatomy::Mesh& mesh, const glm::mat4& to_room) {
+void SightLines::add(const anatomy::Mesh& mesh, const glm::mat4& to_room, const glm::vec3& knee, float knee_deg) {
   Part part;
   part.name = mesh.name;
   part.triangles.reserve(mesh.indices.size());
@@ -86,7 +89,8 @@ void SightLines::add(const anatomy::Mesh& mesh, const glm::mat4& to_room) {
   part.hi = glm::vec3(-1e9f);
   for (const std::uint32_t i : mesh.indices) {
     if (i >= mesh.positions.size()) return;  // a broken mesh hides nothing
-    const glm::vec3 p(to_room * glm::vec4(mesh.positions[i], 1.0f));
+    // Bent at the knee as the renderer draws it (shaders/model.vert; 0 degrees: unchanged).
+    const glm::vec3 p(to_room * glm::vec4(anatomy::bend_knee(mesh.positions[i], knee, knee_deg), 1.0f));
     part.triangles.push_back(p);
     part.lo = glm::min(part.lo, p);
     part.hi = glm::max(part.hi, p);
@@ -101,9 +105,12 @@ void SightLines::set_pose(const std::optional<anatomy::ClientPose>& pose) {
   parts_.clear();
   if (pose)
     for (const anatomy::Mesh& m : client_.meshes)
-      if (anatomy::client_part_shown(m.name, *pose)) add(m, anatomy::client_part_frame(m.name, *pose));
+      if (anatomy::client_part_shown(m.name, *pose))
+        add(m, anatomy::client_part_frame(m.name, *pose), anatomy::kRightKneeCentre,
+            anatomy::client_part_bends(m.name) ? pose->right_knee_flexion_deg : 0.0f);
   if (leg_)
-    if (const anatomy::Mesh* skin = leg_->find("skin")) add(*skin, pose ? pose->left_leg : glm::mat4(1.0f));
+    if (const anatomy::Mesh* skin = leg_->find("skin"))
+      add(*skin, pose ? pose->left_leg : glm::mat4(1.0f), frame::kKneeCentre, pose ? pose->knee_flexion_deg : 0.0f);
 }
 
 bool SightLines::clear(const glm::vec3& eye, const glm::vec3& p, float margin, const std::vector<Rod>& rods) const {

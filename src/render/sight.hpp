@@ -46,7 +46,8 @@ class SightLines {
     std::vector<glm::vec3> triangles;  // room frame, three per triangle
     glm::vec3 lo{0.0f}, hi{0.0f};
   };
-  void add(const anatomy::Mesh& mesh, const glm::mat4& to_room);
+  // `knee_deg` != 0: the mesh bent at `knee` first (anatomy::bend_knee), as drawn.
+  void add(const anatomy::Mesh& mesh, const glm::mat4& to_room, const glm::vec3& knee, float knee_deg);
   const anatomy::Model& client_;
   const anatomy::Model* leg_;
   std::vector<Part> parts_;

@@ -1,0 +1,34 @@
+#pragma once
+// The knee bend (anatomy/client_pose.hpp bend_knee) as a rigid transform at a point, and the leg
+// model as the bent leg is drawn. Everything that is placed on the leg or looks at it - the
+// hands, hover and picking, the sight lines, the camera's framing - works in the leg frame; when
+// the knee is bent (sitting) it must work on the same bent leg shaders/model.vert draws, or the
+// hands rest on, and the pointer names, a straight leg that is not there. No GL.
+#include <glm/mat4x4.hpp>
+#include <glm/vec3.hpp>
+
+#include "anatomy/model.hpp"
+
+namespace effleura::anatomy {
+
+// The rigid transform the bend applies at leg-frame point `at`: T(knee) R_x(flexion w(at.y))
+// T(-knee), so bend_knee(p, knee, deg) == knee_bend_at(p, knee, deg) * p. A hand frame
+// premultiplied by the transform at its palm centre moves and turns with the skin beneath it.
+[[nodiscard]] glm::mat4 knee_bend_at(const glm::vec3& at, const glm::vec3& knee, float flexion_deg);
+
+// A hand's palm frame (technique::HandState::transform, column 3 the palm centre) on the bent leg.
+[[nodiscard]] inline glm::mat4 bend_palm(const glm::mat4& palm, const glm::vec3& knee, float flexion_deg) {
+  return knee_bend_at(glm::vec3(palm[3]), knee, flexion_deg) * palm;
+}
+
+// The model with every position, normal, fibre direction and landmark bent at `knee` by
+// `flexion_deg`, as drawn (areas, indices and the rest copied). flexion 0: a plain copy.
+[[nodiscard]] Model bent_model(const Model& model, const glm::vec3& knee, float flexion_deg);
+
+// The box round the bent skin (or every mesh when there is no skin): what the camera frames.
+[[nodiscard]] Bounds bent_bounds(const Model& model, const glm::vec3& knee, float flexion_deg);
+
+// A leg-frame box bent: the box round its eight corners bent (a focus region).
+[[nodiscard]] Bounds bend_box(const Bounds& box, const glm::vec3& knee, float flexion_deg);
+
+}  // namespace effleura::anatomy
