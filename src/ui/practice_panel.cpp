@@ -18,7 +18,7 @@ void gauge(const PracticePanelState& s, PracticeCommands& c) {
   // Full scale: twice the technique's pressure, so its own pressure sits mid-gauge; green
   // within the band the grading accepts, orange outside it.
   const float full = std::max(2.0f * s.typical_mmhg, 20.0f);
-  const bool in_band = s.pressure_mmhg >= 0.35f * s.typical_mmhg && s.pressure_mmhg <= 1.5f * s.typical_mmhg;
+  const bool in_band = s.pressure_mmhg >= s.band_low * s.typical_mmhg && s.pressure_mmhg <= s.band_high * s.typical_mmhg;
   char label[48];
   std::snprintf(label, sizeof label, "pressure %.0f mmHg", s.pressure_mmhg);
   if (ImGui::Button(" - ")) c.pressure_mmhg = s.pressure_mmhg - 2.0f;
@@ -74,6 +74,16 @@ void session(const PracticePanelState& s, PracticeCommands& c) {
     line += part;
   }
   ImGui::TextWrapped("%s", line.c_str());
+  // The trail on the leg keeps the session's strokes in these colours (app/practice_view.cpp).
+  ImGui::TextColored(ImVec4(0.35f, 0.85f, 0.4f, 1.0f), "right");
+  ImGui::SameLine();
+  ImGui::TextColored(ImVec4(0.98f, 0.7f, 0.22f, 1.0f), "to improve");
+  ImGui::SameLine();
+  ImGui::TextColored(ImVec4(0.95f, 0.3f, 0.25f, 1.0f), "unsafe");
+  ImGui::SameLine();
+  ImGui::TextDisabled(s.showing ? "white: the demonstration" : "");
+  if (ImGui::SmallButton("Show me")) c.show_me = true;
+  ImGui::SameLine();
   if (ImGui::SmallButton("Start over")) c.clear = true;
 }
 
