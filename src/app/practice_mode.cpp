@@ -12,8 +12,10 @@ Expected<void> PracticeMode::start(State& state, const std::string& technique_id
   Simulation& sim = state.simulation;
   if (auto picked = sim.select_technique(technique_id); !picked) return picked;
   if (technique::Playback* p = sim.playback()) p->pause();
-  state.frame_technique(std::nullopt, true);
   const technique::Technique& t = *sim.technique();
+  // The technique's first view, held still (not following the demonstration's steps): the
+  // student strokes the side of the leg the technique works first.
+  state.frame_technique(render::parse_view(t.views.empty() ? "back" : t.views.front()), true);
   technique_ = technique_id;
   measure(state);
   pressure_ = std::clamp(t.pressure_mmhg * 0.7f, 0.0f, kMaxPressure);

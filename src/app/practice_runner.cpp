@@ -54,7 +54,10 @@ int prepare_practice(Context& ctx, const Options& options, bool play) {
     return kExitBadInput;
   }
   if (!ctx.practice.rules_error().empty()) { report_error(ctx.practice.rules_error()); return kExitBadInput; }
-  if (play) ctx.practice.play(std::move(*file));
+  if (play) {
+    ctx.practice.play(std::move(*file));
+    ctx.style.panels = true;  // the Practice panel's coaching is what the picture or video is for
+  }
   return kExitOk;
 }
 

@@ -14,7 +14,7 @@ namespace {
 
 constexpr std::size_t kTrailStrokes = 12;   // the session's latest strokes stay on the leg
 constexpr float kHalfWidthM = 0.006f;       // a 12 mm ribbon: narrower than the hand, wider than a line
-constexpr float kGhostHalfWidthM = 0.009f;
+constexpr float kGhostHalfWidthM = 0.012f;  // wider than the student's, to read beside the hands
 constexpr float kLiftM = 0.002f;            // just above the skin, so it is not lost in it
 
 // A ribbon through skin points (each with its outward normal), two triangles a segment.

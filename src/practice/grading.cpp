@@ -179,8 +179,8 @@ StrokeGrades grade(const Stroke& stroke, const technique::Technique& tech, const
   if (pressed_spot && pressed_spot->vein) {
     g[at(Criterion::avoid)] =
         fail("You pressed over " + pressed_spot->name +
-             fmt(" at %.0f mmHg: keep to the lightest touch there (under %.0f mmHg) or work around it, "
-                 "because a varicose vein's wall is weak and pressing it can hurt and bruise.",
+             fmt(" at %.0f mmHg: keep to the lightest touch there (under %.0f mmHg) or work around it; "
+                 "no deep pressure over varicose veins.",
                  spot_pressure, rules.avoid_mmhg));
   } else if (pressed_spot) {
     g[at(Criterion::avoid)] =

@@ -13,6 +13,7 @@
 
 #include "app/context.hpp"
 #include "app/frame.hpp"
+#include "app/practice_view.hpp"
 #include "render/image.hpp"
 #include "scene_render_support.hpp"
 
@@ -111,4 +112,28 @@ TEST_CASE("practice through frame(): a drag up the back of the calf strokes, mov
   CHECK_FALSE(down[practice::Criterion::rhythm].pass);
   CHECK(down.summary.find("away from the heart") != std::string::npos);
   shoot(ctx, "-down.png");
+
+  // The session's trail: the right stroke green, the one to improve amber, on the leg.
+  CHECK(app::practice_colour(ctx.practice.strokes()[0]) == app::kPracticeRight);
+  CHECK(app::practice_colour(ctx.practice.strokes()[1]) == app::kPracticeImprove);
+  const std::size_t trail_vertices = ctx.view.coloured.size();
+  CHECK(trail_vertices > 0);
+
+  // "Show me": the demonstration's own stroke plays, its hands on the leg where its stroke runs,
+  // and its path grows as a ghost over the student's trail.
+  ctx.pending.practice.show_me = true;
+  const int ghost_frames = std::getenv("EFFLEURA_PRACTICE_SHOT") ? 60 : 6;
+  for (int i = 0; i < ghost_frames; ++i) app::frame(ctx, 1.0 / 30.0);
+  const auto reached = ctx.practice.ghost_time(ctx.state);
+  REQUIRE(reached.has_value());
+  CHECK(*reached > 0.1);
+  const auto& demo = ctx.practice.reference().demo.samples;
+  REQUIRE(demo.size() > 2);
+  std::size_t k = 0;
+  while (k + 1 < demo.size() && demo[k + 1].t - demo.front().t <= *reached - 1.0 / 30.0) ++k;
+  const auto& ghost_hands = ctx.state.simulation.frame().hands;
+  CHECK(ghost_hands[lead].contact);
+  CHECK(glm::distance(glm::vec3(ghost_hands[lead].transform[3]), demo[k].point) < 0.03f);
+  CHECK(ctx.view.coloured.size() > trail_vertices);  // the ghost path is drawn too
+  shoot(ctx, "-ghost.png");
 }
