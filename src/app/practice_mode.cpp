@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "anatomy/leg_surface.hpp"
 #include "anatomy/picking.hpp"
 #include "app/state.hpp"
 
@@ -131,6 +132,17 @@ void PracticeMode::follow_script(State& state) {
 void PracticeMode::show_me(State& state) {
   if (!active() || stroking_ || reference_.demo.samples.size() < 2) return;
   ghost_start_ = state.simulation.time();
+  ghost_path_.clear();
+  const anatomy::LegSurface& surface = state.simulation.surface();
+  const auto& demo = reference_.demo.samples;
+  constexpr std::size_t kEvery = 2;  // 0.1 s apart: 2 cm at effleurage's glide, a smooth ribbon
+  const auto add = [&](const practice::StrokeSample& s) {
+    const glm::vec3 p = surface.position(s.along, s.around), n = surface.normal(s.along, s.around);
+    const auto hit = anatomy::pick(state.model, {p + n * 0.08f, -n});
+    ghost_path_.push_back({s.t - demo.front().t, hit.skin ? hit.skin->point : p, n});
+  };
+  for (std::size_t i = 0; i < demo.size(); i += kEvery) add(demo[i]);
+  if ((demo.size() - 1) % kEvery != 0) add(demo.back());
 }
 
 std::optional<double> PracticeMode::ghost_time(const State& state) const {

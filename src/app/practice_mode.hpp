@@ -9,6 +9,7 @@
 #include <vector>
 
 #include <glm/vec2.hpp>
+#include <glm/vec3.hpp>
 
 #include "core/error.hpp"
 #include "practice/grading.hpp"
@@ -65,6 +66,13 @@ class PracticeMode {
   void show_me(State& state);
   // Seconds into the demonstration's stroke the ghost has reached; nullopt when not showing.
   [[nodiscard]] std::optional<double> ghost_time(const State& state) const;
+  // The demonstration's path on the model's skin (picked along each point's normal, so it is not
+  // lost under the skin where the fitted surface lies a little inside it), with time and normal.
+  struct GhostPoint {
+    double t = 0.0;  // from the stroke's start
+    glm::vec3 point{0.0f}, normal{0.0f};
+  };
+  [[nodiscard]] const std::vector<GhostPoint>& ghost_path() const { return ghost_path_; }
   // The last error from the technique file's [practice] table (the previous rules stay).
   [[nodiscard]] const std::string& rules_error() const { return rules_error_; }
 
@@ -96,6 +104,7 @@ class PracticeMode {
   std::optional<practice::StrokeFile> script_;
   double script_start_ = -1.0;       // simulation time the written stroke began
   std::optional<double> ghost_start_;  // simulation time "Show me" began
+  std::vector<GhostPoint> ghost_path_;
   void follow_ghost(State& state);
 };
 

@@ -58,12 +58,10 @@ void append_practice_view(const PracticeMode& mode, const State& state, render::
   if (const auto reached = mode.ghost_time(state)) {
     points.clear();
     normals.clear();
-    const auto& demo = mode.reference().demo.samples;
-    const double t0 = demo.empty() ? 0.0 : demo.front().t;
-    for (const auto& s : demo) {
-      if (s.t - t0 > *reached) break;
-      points.push_back(surface.position(s.along, s.around));
-      normals.push_back(surface.normal(s.along, s.around));
+    for (const auto& g : mode.ghost_path()) {
+      if (g.t > *reached) break;
+      points.push_back(g.point);
+      normals.push_back(g.normal);
     }
     ribbon(points, normals, kGhostHalfWidthM, kPracticeGhost, v.coloured);
   }

@@ -80,8 +80,8 @@ void session(const PracticePanelState& s, PracticeCommands& c) {
   ImGui::TextColored(ImVec4(0.98f, 0.7f, 0.22f, 1.0f), "to improve");
   ImGui::SameLine();
   ImGui::TextColored(ImVec4(0.95f, 0.3f, 0.25f, 1.0f), "unsafe");
-  if (s.showing) ImGui::TextDisabled("White: the demonstration's stroke.");
-  if (ImGui::SmallButton("Show me")) c.show_me = true;
+  // While showing, the button says what the white path is (no extra line: the panel keeps its height).
+  if (ImGui::SmallButton(s.showing ? "Show me (white)###showme" : "Show me###showme")) c.show_me = true;
   ImGui::SameLine();
   if (ImGui::SmallButton("Start over")) c.clear = true;
 }
