@@ -142,15 +142,19 @@ const std::vector<Flag>& flags() {
        [](Options& o, const std::string& v) -> Expected<void> {
          if (auto p = parse_posture_option(v); !p) return std::unexpected(p.error());
          o.posture = v; return {}; }},
-      {"--incompetent", "VEIN", "Make a vein's valves leak in --simulate (repeatable), e.g. --incompetent great-saphenous.",
+      {"--incompetent", "VEIN", "Make a vein's valves leak in --simulate, or mark it varicose for --practice (repeatable), e.g. --incompetent great-saphenous.",
        [](Options& o, const std::string& v) -> Expected<void> { o.incompetent.push_back(v); return {}; }},
       {"--stocking", "MMHG", "A graduated compression stocking with this pressure at the ankle (0 to 60), e.g. --stocking 20.",
        [](Options& o, const std::string& v) -> Expected<void> {
          auto n = parse_number("--stocking", v, 0, 60); if (!n) return std::unexpected(n.error()); o.stocking_mmhg = *n; return {}; }},
-      {"--report", "FILE.json", "Where --simulate writes its JSON report (summary and time series).",
+      {"--report", "FILE.json", "Where --simulate writes its JSON report (summary and time series), or --practice its grades.",
        [](Options& o, const std::string& v) -> Expected<void> { o.report = v; return {}; }},
       {"--hand-report", "FILE.json", "Headless: how the hands of --technique (or of all ten) sit on the skin, per step and hand, e.g. --hand-report hands.json.",
        [](Options& o, const std::string& v) -> Expected<void> { o.hand_report = v; o.headless = true; return {}; }},
+      {"--practice", "ID", "Headless: grade a written stroke of this technique (--stroke) as practice mode does; with --report, --record or --screenshot.",
+       [](Options& o, const std::string& v) -> Expected<void> { o.practice = v; o.headless = true; return {}; }},
+      {"--stroke", "FILE.toml", "The stroke for --practice: [[point]] tables with t, along, around and pressure, e.g. docs/practice/down-the-calf.toml.",
+       [](Options& o, const std::string& v) -> Expected<void> { o.stroke = v; return {}; }},
       {"--kiosk", nullptr, "Waiting-room loop: full screen, no menus, a playlist of scenes; touch to explore.",
        [](Options& o, const std::string&) -> Expected<void> { o.kiosk = true; return {}; }},
       {"--playlist", "FILE", "Playlist for --kiosk or --record (default content/playlists/waiting-room.toml).",
@@ -204,7 +208,9 @@ Expected<Options> parse_command_line(const std::vector<std::string>& args) {
   }
   if (options.screenshot && !options.headless && !options.bench) options.headless = true;
   if (options.simulate && !options.report) return fail("--simulate needs --report FILE.json");
-  if (options.report && !options.simulate) return fail("--report needs --simulate WHAT");
+  if (options.report && !options.simulate && !options.practice) return fail("--report needs --simulate WHAT or --practice ID");
+  if (options.stroke && !options.practice) return fail("--stroke needs --practice ID");
+  if (options.practice && !options.stroke) return fail("--practice needs --stroke FILE.toml (points on the leg with time and pressure)");
   if (options.area_mapping && !options.model) return fail("--areas needs --model FILE");
   if (options.record && options.frames_dir) return fail("--record and --frames-dir cannot be used together");
   const int sources = int(options.technique.has_value()) + int(options.playlist.has_value()) + int(options.lesson.has_value());

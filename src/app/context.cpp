@@ -95,6 +95,7 @@ int open_window(Context& ctx, const render::WindowOptions& window, const WindowL
 
 double natural_seconds(const Context& ctx) {
   if (ctx.lesson_or_playlist) return ctx.lesson_or_playlist->natural_seconds();
+  if (ctx.practice.playing()) return ctx.practice.script_seconds() + 2.0;  // the stroke, then its grade
   if (const auto* t = ctx.state.simulation.timeline()) return t->duration();
   return 10.0;
 }

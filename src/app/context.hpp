@@ -81,5 +81,8 @@ int open_window(Context& ctx, const render::WindowOptions& window, const WindowL
 
 // One pass of what plays: the playlist's loop, the whole lesson, the technique; else 10 s.
 double natural_seconds(const Context& ctx);
+// --practice with --stroke (app/practice_runner.cpp): starts practising the technique and, with
+// `play`, plays the written stroke through the frames from the next one.
+int prepare_practice(Context& ctx, const Options& options, bool play);
 
 }  // namespace effleura::app

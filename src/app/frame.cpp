@@ -8,6 +8,7 @@
 
 #include <imgui.h>
 
+#include "app/practice_view.hpp"
 #include "core/log.hpp"
 #include "render/screen_region.hpp"
 #include "ui/overlay.hpp"
@@ -126,7 +127,10 @@ void advance(Context& ctx, double dt) {
   ctx.state.update(dt);
 }
 
-void compute_view(Context& ctx) { ctx.view = ctx.state.frame_view(ctx.platform->target().size()); }
+void compute_view(Context& ctx) {
+  ctx.view = ctx.state.frame_view(ctx.platform->target().size());
+  append_practice_view(ctx.practice, ctx.state, ctx.view);  // the session's graded trail, the ghost
+}
 
 namespace {
 
@@ -157,7 +161,10 @@ void draw_interface(Context& ctx, double dt) {
   ui::Overlay overlay = ctx.state.overlay(ctx.view, size);
   follow_lesson(lp ? lp->lesson() : nullptr, ctx.panels);
   if (ctx.style.panels && !ctx.panels.presenter) {
-    ctx.pending.main = ui::draw_main_ui(main_view(ctx.state, ctx.panels));
+    ui::MainUiView main = main_view(ctx.state, ctx.panels);
+    if (ctx.practice.active() && main.status_message.empty())  // a drag on the skin strokes now
+      main.status_message = "Practice: drag on the leg to stroke, wheel or [ ] for pressure; drag beside the leg to turn it.";
+    ctx.pending.main = ui::draw_main_ui(main);
     ctx.pending.timeline = ui::draw_timeline_panel(timeline_state(ctx.state, ctx.panels));
     ctx.pending.flow = ui::draw_flow_panel(flow_state(ctx.state));
     if (!lp || !lp->lesson()) ctx.pending.practice = ui::draw_practice_panel(practice_panel_state(ctx.practice, ctx.state));

@@ -1,5 +1,6 @@
 // `effleura --headless [--screenshot FILE.png]`: an EGL platform and the fixed clock; renders
 // --frames frames and writes the last.
+#include <cmath>
 #include <cstdio>
 
 #include "app/context.hpp"
@@ -13,7 +14,12 @@ int run_headless(const Options& options) {
   Context ctx;
   if (const int status = load_content(ctx, options); status != kExitOk) return status;
   if (const int status = open_headless(ctx); status != kExitOk) return status;
-  for (int i = 0; i < options.frames; ++i) frame(ctx, i > 0 ? ctx.fixed_dt : 0.0);
+  if (const int status = prepare_practice(ctx, options, true); status != kExitOk) return status;
+  // A practised stroke is shown once it has been drawn and graded (unless --frames says when).
+  const int frames = ctx.practice.playing() && !options.frames_set
+                         ? static_cast<int>(std::lround((ctx.practice.script_seconds() + 1.0) * options.fps))
+                         : options.frames;
+  for (int i = 0; i < frames; ++i) frame(ctx, i > 0 ? ctx.fixed_dt : 0.0);
   if (options.screenshot) {
     auto written = render::write_png(ctx.platform->target().capture(), *options.screenshot);
     if (!written) {

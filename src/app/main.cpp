@@ -26,6 +26,8 @@ int main(int argc, char** argv) {
     if (options->bench) return run_bench(*options);
     if (options->simulate) return run_simulate(*options);
     if (options->hand_report) return run_hand_report(*options);
+    if (options->practice && !options->record && !options->frames_dir && !options->screenshot)
+      return run_practice(*options);
     if (options->record || options->frames_dir) return run_record(*options);
     if (options->kiosk && options->headless) return run_kiosk_soak(*options);
     if (options->headless) return run_headless(*options);

@@ -51,7 +51,10 @@ struct Options {
   std::vector<std::string> incompetent;      // vein ids
   double stocking_mmhg = 0.0;
   std::optional<std::filesystem::path> report;
-  std::optional<std::filesystem::path> hand_report;  // --hand-report: how the hands sit (app/hand_report.cpp)
+  std::optional<std::filesystem::path> hand_report;
+  // Practice (app/practice_runner.cpp): a written stroke graded, recorded or shown.
+  std::optional<std::string> practice;              // technique id
+  std::optional<std::filesystem::path> stroke;      // points on the leg with time and pressure  // --hand-report: how the hands sit (app/hand_report.cpp)
 
   // Kiosk, lessons and video.
   bool kiosk = false;

@@ -9,10 +9,12 @@
 #include <vector>
 
 #include <glm/vec2.hpp>
+#include <glm/vec3.hpp>
 
 #include "core/error.hpp"
 #include "practice/grading.hpp"
 #include "practice/stroke.hpp"
+#include "practice/stroke_file.hpp"
 #include "ui/practice_panel.hpp"
 
 namespace effleura::app {
@@ -45,8 +47,34 @@ class PracticeMode {
   void set_pressure(float mmhg);
 
   // Once a frame before the simulation steps: the latest point becomes a sample at the
-  // simulation's clock and the student's hands go on the leg.
+  // simulation's clock and the student's hands go on the leg. When the technique files were
+  // reloaded the yardstick and the file's [practice] rules are measured again.
   void update(State& state);
+
+  // Grades a finished stroke (a written one: practice/stroke_file.hpp) as if it had been drawn,
+  // and keeps it in the session.
+  const PracticeStroke& grade_stroke(State& state, practice::Stroke stroke);
+  // A written stroke played through the frames (--stroke with --record or --screenshot): from
+  // the next update() the pointer follows it at the simulation's clock, pressing and lifting.
+  void play(practice::StrokeFile file);
+  [[nodiscard]] bool playing() const { return script_.has_value(); }
+  [[nodiscard]] double script_seconds() const {
+    return script_ ? script_->points.back().t - script_->points.front().t : 0.0;
+  }
+  // "Show me": the demonstration's own stroke plays from now, its hands on the leg and its path
+  // drawn as a ghost over the student's last stroke (app/practice_view.hpp); a new stroke ends it.
+  void show_me(State& state);
+  // Seconds into the demonstration's stroke the ghost has reached; nullopt when not showing.
+  [[nodiscard]] std::optional<double> ghost_time(const State& state) const;
+  // The demonstration's path on the model's skin (picked along each point's normal, so it is not
+  // lost under the skin where the fitted surface lies a little inside it), with time and normal.
+  struct GhostPoint {
+    double t = 0.0;  // from the stroke's start
+    glm::vec3 point{0.0f}, normal{0.0f};
+  };
+  [[nodiscard]] const std::vector<GhostPoint>& ghost_path() const { return ghost_path_; }
+  // The last error from the technique file's [practice] table (the previous rules stay).
+  [[nodiscard]] const std::string& rules_error() const { return rules_error_; }
 
   [[nodiscard]] bool stroking() const { return stroking_; }
   [[nodiscard]] float pressure() const { return pressure_; }
@@ -58,6 +86,8 @@ class PracticeMode {
  private:
   std::optional<glm::vec3> pick(const State& state, glm::vec2 pixel, glm::ivec2 size) const;
   void add_sample(State& state);
+  void measure(State& state);
+  void follow_script(State& state);
 
   std::string technique_;
   practice::Reference reference_;
@@ -68,7 +98,21 @@ class PracticeMode {
   bool stroking_ = false;
   bool placed_ = false;              // the student's hands are on the leg (after a first stroke)
   float pressure_ = 15.0f;
+  int generation_ = -1;              // Simulation::content_generation() measured at
+  std::string rules_error_;
+  std::vector<bool> varicose_;       // State::incompetent the spots were marked for
+  std::optional<practice::StrokeFile> script_;
+  double script_start_ = -1.0;       // simulation time the written stroke began
+  std::optional<double> ghost_start_;  // simulation time "Show me" began
+  std::vector<GhostPoint> ghost_path_;
+  void follow_ghost(State& state);
 };
+
+// The spots the technique's rules say not to press (bony landmarks of the loaded model, a vein
+// set incompetent in the session), and the technique file's rules; errors name file:line.
+Expected<practice::Rules> practice_rules(const technique::Technique& technique);
+std::vector<practice::Spot> practice_spots(const practice::Rules& rules, const technique::Technique& technique,
+                                           const State& state);
 
 // The Practice panel's view, and carrying out what it asked for (next frame, like the others).
 ui::PracticePanelState practice_panel_state(const PracticeMode& mode, const State& state);

@@ -21,6 +21,7 @@ int run_record(const Options& options) {
   ctx.style.filter_subject = true;
   if (const int status = load_content(ctx, options); status != kExitOk) return status;
   if (const int status = open_lesson_or_playlist(ctx, false); status != kExitOk) return status;
+  if (const int status = prepare_practice(ctx, options, true); status != kExitOk) return status;
   if (ctx.lesson_or_playlist) ctx.lesson_or_playlist->play_by_itself();  // a recorded lesson goes through all its steps
   ctx.style.kiosk = ctx.lesson_or_playlist && ctx.lesson_or_playlist->kiosk();  // only playlists cross-fade
   const double seconds = options.seconds_set ? options.seconds : natural_seconds(ctx);

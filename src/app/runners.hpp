@@ -16,6 +16,8 @@ int run_hand_report(const Options& options);
 int run_record(const Options& options);
 int run_kiosk_soak(const Options& options);
 int run_kiosk(const Options& options);
+// --practice ID --stroke FILE.toml --report FILE.json (app/practice_runner.cpp).
+int run_practice(const Options& options);
 
 // Prints "effleura: <message>" as one line on stderr.
 void report_error(const std::string& message);

@@ -80,6 +80,7 @@ Expected<void> Simulation::select_technique(const std::string& id, double at, do
 Expected<void> Simulation::reload_techniques(const DataPaths& paths) {
   auto reloaded = technique::reload_content(paths.content / "poses.toml", paths.content / "techniques", poses_, techniques_);
   if (!reloaded) return reloaded;
+  ++generation_;
   if (technique_id_.empty() && awaited_) {  // its file is back: resume where it stopped
     const Awaited a = *awaited_;
     if (auto picked = select_technique(a.id, a.at, a.speed); !picked) return picked;

@@ -45,6 +45,9 @@ class Simulation {
   // Hot reload of poses and techniques: on success the running technique continues from the
   // same moment in its new form; on error nothing changes and the error is returned.
   Expected<void> reload_techniques(const DataPaths& paths);
+  // Counts successful reloads, so what was measured from a technique (practice mode's
+  // yardstick) can be measured again when its file changes.
+  [[nodiscard]] int content_generation() const { return generation_; }
 
   // Practice mode: while set, the student's hands (app/practice_mode.hpp) stand in for the
   // technique's playback, and their contacts drive the flow; nullopt gives the playback back.
@@ -89,6 +92,7 @@ class Simulation {
   std::optional<flow::FlowSystem> flow_;
   std::optional<flow::Particles> particles_;
   double time_ = 0.0;
+  int generation_ = 0;
 };
 
 }  // namespace effleura::app

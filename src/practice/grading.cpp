@@ -12,12 +12,7 @@ namespace {
 
 constexpr float kPressingMmhg = 0.5f;     // below this the hand only rests: not part of the stroke
 constexpr float kInArea = 0.5f;           // an area's soft weight at which a point counts as in it
-constexpr float kOnAreaShare = 0.75f;     // share of a stroke that must lie on the target areas
-constexpr float kTooLight = 0.35f;        // of the technique's typical pressure
-constexpr float kTooHard = 1.5f;
-constexpr float kAreaTolerance = 1.1f;    // 10 % over an area's range before it counts
-constexpr float kSpeedLow = 0.5f, kSpeedHigh = 2.0f;  // of the demonstration's speed
-constexpr double kRhythmTolerance = 0.35;             // of the tempo's cycle
+// How strict each criterion is comes from the technique file's [practice] table (rules.hpp).
 constexpr float kPi = std::numbers::pi_v<float>;
 
 std::string fmt(const char* f, double a, double b = 0.0) {
@@ -37,12 +32,20 @@ float angle_delta(float a, float b) {
   return d;
 }
 
+std::string lower_first(std::string s);
+
+// "over the shin", but "behind the knee" (an area named by where it lies reads without "over").
+std::string over(const std::string& area_name) {
+  const std::string name = lower_first(area_name);
+  return name.starts_with("behind ") ? name : "over " + name;
+}
+
 std::string lower_first(std::string s) {
   if (!s.empty() && s[0] >= 'A' && s[0] <= 'Z' && !(s.size() > 1 && s[1] >= 'A' && s[1] <= 'Z')) s[0] += 'a' - 'A';
   return s;
 }
 
-Grade grade_direction(const technique::Technique& tech, const std::vector<StrokeSample>& s) {
+Grade grade_direction(const std::string& direction, const std::vector<StrokeSample>& s) {
   float up = 0.0f, down = 0.0f, side = 0.0f, turn = 0.0f;
   float prev_heading = 0.0f;
   bool have_heading = false;
@@ -59,7 +62,7 @@ Grade grade_direction(const technique::Technique& tech, const std::vector<Stroke
     }
   }
   const float along = up + down;
-  if (tech.direction == "toward-heart") {
+  if (direction == "toward-heart") {
     if (up - down > 0.03f && up >= 0.75f * along)
       return pass("Good: the stroke ran up the leg toward the heart.");
     if (down > up)
@@ -67,15 +70,15 @@ Grade grade_direction(const technique::Technique& tech, const std::vector<Stroke
                   "down without pressure.");
     return fail("Glide along the leg toward the heart; this stroke went mostly across or back and forth.");
   }
-  if (tech.direction == "across-fibres") {
+  if (direction == "across-fibres") {
     if (side > along) return pass("Good: you worked across the muscle fibres.");
     return fail("Work across the muscle, round the leg, rather than along it.");
   }
-  if (tech.direction == "circular") {
+  if (direction == "circular") {
     if (std::abs(turn) >= kPi) return pass("Good: small circles, as the technique asks.");
     return fail("Move in small circles here rather than in a straight line.");
   }
-  if (tech.direction == "in-place") {
+  if (direction == "in-place") {
     if (along + side < 0.06f) return pass("Good: the hand stayed in place.");
     return fail("Keep the hand in one place for this technique instead of gliding.");
   }
@@ -84,10 +87,13 @@ Grade grade_direction(const technique::Technique& tech, const std::vector<Stroke
 
 }  // namespace
 
-Reference measure_reference(const technique::Technique& technique, const technique::Timeline& timeline) {
+Reference measure_reference(const technique::Technique& technique, const technique::Timeline& timeline,
+                            Rules rules) {
   Reference r;
   r.pressure_mmhg = technique.pressure_mmhg;
-  r.cycle_s = technique.tempo > 0.0f ? 60.0 / static_cast<double>(technique.tempo) : 0.0;
+  const float tempo = rules.tempo.value_or(technique.tempo);
+  r.cycle_s = tempo > 0.0f ? 60.0 / static_cast<double>(tempo) : 0.0;
+  r.rules = std::move(rules);
   if (technique.steps.empty() || timeline.step_count() == 0) return r;
   const std::size_t step = main_step(technique);
   const std::size_t lead = companion_of(technique).lead;
@@ -128,6 +134,13 @@ StrokeGrades grade(const Stroke& stroke, const technique::Technique& tech, const
   const auto at = [](Criterion c) { return static_cast<std::size_t>(c); };
   const float stature = areas.reference_stature;
 
+  const Rules& rules = ref.rules;
+  const auto top_of = [&](std::size_t a) {
+    for (const AreaBand& b : rules.area_pressure)
+      if (b.area == a) return b.hi_mmhg;
+    return areas.areas[a].pressure_mmhg_max;
+  };
+
   // What to avoid, and pressure per area: the areas each point lies in.
   float worst_over = 0.0f;
   std::size_t worst_area = anatomy::kAreaCount;
@@ -135,16 +148,24 @@ StrokeGrades grade(const Stroke& stroke, const technique::Technique& tech, const
   bool light_area = false;
   int on_target = 0;
   float pressure_sum = 0.0f;
+  const Spot* pressed_spot = nullptr;  // the spot pressed hardest, beyond what the rules allow
+  float spot_pressure = 0.0f;
   for (const auto& x : s) {
     float target = 0.0f;
     for (const auto& id : tech.areas)
       if (const auto i = anatomy::area_index(id)) target = std::max(target, areas.weight(*i, x.point, stature));
     if (target >= kInArea) ++on_target;
     pressure_sum += x.pressure_mmhg;
+    if (x.pressure_mmhg > rules.avoid_mmhg)
+      for (const Spot& spot : ref.spots)
+        if (glm::length(spot.position - x.point) <= rules.avoid_radius_m && x.pressure_mmhg > spot_pressure) {
+          pressed_spot = &spot;
+          spot_pressure = x.pressure_mmhg;
+        }
     for (std::size_t a = 0; a < anatomy::kAreaCount; ++a) {
       const auto& info = areas.areas[a];
       if (areas.weight(a, x.point, stature) < kInArea) continue;
-      const float over = x.pressure_mmhg / (info.pressure_mmhg_max * kAreaTolerance);
+      const float over = x.pressure_mmhg / (top_of(a) * (1.0f + rules.area_margin));
       if (over > 1.0f && over > worst_over) {
         worst_over = over;
         worst_area = a;
@@ -155,21 +176,34 @@ StrokeGrades grade(const Stroke& stroke, const technique::Technique& tech, const
   }
   const float mean_pressure = pressure_sum / static_cast<float>(s.size());
 
-  if (worst_area < anatomy::kAreaCount && light_area) {
+  if (pressed_spot && pressed_spot->vein) {
+    g[at(Criterion::avoid)] =
+        fail("You pressed over " + pressed_spot->name +
+             fmt(" at %.0f mmHg: keep to the lightest touch there (under %.0f mmHg) or work around it; "
+                 "no deep pressure over varicose veins.",
+                 spot_pressure, rules.avoid_mmhg));
+  } else if (pressed_spot) {
+    g[at(Criterion::avoid)] =
+        fail("Too hard over a bony point, the " + lower_first(pressed_spot->name) +
+             fmt(", at %.0f mmHg. Bone lies right under the skin there with no muscle to cushion it: "
+                 "glide over it lightly (under %.0f mmHg).",
+                 spot_pressure, rules.avoid_mmhg));
+  } else if (worst_area < anatomy::kAreaCount && light_area) {
     const auto& info = areas.areas[worst_area];
-    std::string line = "Too hard over " + lower_first(info.name) +
+    std::string line = "Too hard " + over(info.name) +
                        fmt(", which takes light pressure only (up to %.0f mmHg; you reached %.0f).",
-                           info.pressure_mmhg_max, worst_pressure);
+                           top_of(worst_area), worst_pressure);
     if (!info.cautions.empty()) line += " " + info.cautions.front();
     g[at(Criterion::avoid)] = fail(std::move(line));
   } else {
     g[at(Criterion::avoid)] = pass("Good: you stayed light where the leg needs it.");
   }
 
-  g[at(Criterion::direction)] = grade_direction(tech, s);
+  const std::string direction = rules.direction.value_or(tech.direction);
+  if (direction != "any") g[at(Criterion::direction)] = grade_direction(direction, s);
 
   const float share = static_cast<float>(on_target) / static_cast<float>(s.size());
-  if (share >= kOnAreaShare) {
+  if (share >= rules.on_area) {
     g[at(Criterion::area)] = pass("Good: the stroke stayed on the technique's areas.", 1.0f);
   } else {
     std::string names;
@@ -187,17 +221,17 @@ StrokeGrades grade(const Stroke& stroke, const technique::Technique& tech, const
 
   const float typical = ref.pressure_mmhg;
   if (typical > 0.0f) {
-    if (mean_pressure < kTooLight * typical) {
+    if (mean_pressure < rules.pressure_low * typical) {
       g[at(Criterion::pressure)] = fail(fmt("Press a little more: this stroke averaged %.0f mmHg, and ", mean_pressure) +
                                         tech.name + fmt(" works at about %.0f mmHg.", typical));
-    } else if (mean_pressure > kTooHard * typical) {
+    } else if (mean_pressure > rules.pressure_high * typical) {
       g[at(Criterion::pressure)] = fail(fmt("Lighter: this stroke averaged %.0f mmHg, and ", mean_pressure) +
                                         tech.name + " is a " + tech.pressure +
                                         fmt(" technique, about %.0f mmHg.", typical));
     } else if (worst_area < anatomy::kAreaCount) {
       const auto& info = areas.areas[worst_area];
-      g[at(Criterion::pressure)] = fail("Ease off over " + lower_first(info.name) +
-                                        fmt(": it takes up to %.0f mmHg, you reached %.0f.", info.pressure_mmhg_max,
+      g[at(Criterion::pressure)] = fail("Ease off " + over(info.name) +
+                                        fmt(": it takes up to %.0f mmHg, you reached %.0f.", top_of(worst_area),
                                             worst_pressure));
     } else {
       g[at(Criterion::pressure)] = pass(fmt("Good: about %.0f mmHg, right for this technique and this part of the leg.",
@@ -206,15 +240,15 @@ StrokeGrades grade(const Stroke& stroke, const technique::Technique& tech, const
   }
 
   // Speed is judged for strokes that travel (a hand that works in place shakes or taps).
-  if (ref.speed_m_s > 0.02f && tech.direction != "in-place") {
+  if (ref.speed_m_s > 0.02f && direction != "in-place") {
     const double dur = s.back().t - s.front().t;
     Stroke pressed{s};
     const float speed = pressed.length() / static_cast<float>(dur);
     const float ratio = speed / ref.speed_m_s;
-    if (ratio > kSpeedHigh) {
+    if (ratio > rules.speed_high) {
       g[at(Criterion::speed)] = fail(fmt("Slow down: you moved at %.0f cm/s; the demonstration glides at about %.0f cm/s.",
                                          100.0 * speed, 100.0 * ref.speed_m_s));
-    } else if (ratio < kSpeedLow) {
+    } else if (ratio < rules.speed_low) {
       g[at(Criterion::speed)] = fail(fmt("A little quicker: you moved at %.0f cm/s; the demonstration glides at about "
                                          "%.0f cm/s.",
                                          100.0 * speed, 100.0 * ref.speed_m_s));
@@ -225,7 +259,7 @@ StrokeGrades grade(const Stroke& stroke, const technique::Technique& tech, const
 
   if (since_last_s && ref.cycle_s > 0.0) {
     const double gap = *since_last_s;
-    if (std::abs(gap - ref.cycle_s) <= kRhythmTolerance * ref.cycle_s)
+    if (std::abs(gap - ref.cycle_s) <= static_cast<double>(rules.rhythm) * ref.cycle_s)
       g[at(Criterion::rhythm)] = pass(fmt("Good rhythm: a stroke every %.1f s.", gap));
     else
       g[at(Criterion::rhythm)] = fail(fmt("Rhythm: this stroke came %.1f s after the last; aim for one every %.1f s.",

@@ -11,6 +11,7 @@
 #include <string_view>
 
 #include "anatomy/area_content.hpp"
+#include "practice/rules.hpp"
 #include "practice/stroke.hpp"
 #include "technique/technique.hpp"
 #include "technique/timeline.hpp"
@@ -36,14 +37,19 @@ struct StrokeGrades {
   [[nodiscard]] const Grade& operator[](Criterion c) const { return grades[static_cast<std::size_t>(c)]; }
 };
 
-// The demonstration's yardstick, measured once per technique from its main step.
+// The demonstration's yardstick, measured once per technique from its main step, with the
+// file's grading rules (the caller loads them: measure_reference leaves the defaults, and
+// takes a tempo override from `rules` when given).
 struct Reference {
   float speed_m_s = 0.0f;     // mean speed of the lead hand over the skin while it presses
   float pressure_mmhg = 0.0f; // the technique's typical peak (its file's pressure_mmhg)
   double cycle_s = 0.0;       // 60 / tempo
   Stroke demo;                // the lead hand's first pressing run of the main step
+  Rules rules;                // the technique file's [practice] table (defaults where silent)
+  std::vector<Spot> spots;    // where not to press (avoid_spots), in the leg's frame
 };
-Reference measure_reference(const technique::Technique& technique, const technique::Timeline& timeline);
+Reference measure_reference(const technique::Technique& technique, const technique::Timeline& timeline,
+                            Rules rules = {});
 
 // `since_last_s`: time from the previous stroke's start to this one's (none for the first).
 StrokeGrades grade(const Stroke& stroke, const technique::Technique& technique, const Reference& reference,

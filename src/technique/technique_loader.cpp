@@ -336,7 +336,7 @@ E<Technique> read_technique(const toml::table& root, const std::string& file, st
                             const Context& ctx) {
   TomlTable t(root, file);
   if (auto ok = t.only_keys({"name", "summary", "areas", "direction", "pressure", "pressure_mmhg",
-                             "tempo", "repetitions", "views", "cautions", "evidence", "sources",
+                             "tempo", "repetitions", "views", "cautions", "evidence", "sources", "practice",
                              "step"});
       !ok)
     return std::unexpected(ok.error());

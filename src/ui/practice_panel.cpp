@@ -18,7 +18,7 @@ void gauge(const PracticePanelState& s, PracticeCommands& c) {
   // Full scale: twice the technique's pressure, so its own pressure sits mid-gauge; green
   // within the band the grading accepts, orange outside it.
   const float full = std::max(2.0f * s.typical_mmhg, 20.0f);
-  const bool in_band = s.pressure_mmhg >= 0.35f * s.typical_mmhg && s.pressure_mmhg <= 1.5f * s.typical_mmhg;
+  const bool in_band = s.pressure_mmhg >= s.band_low * s.typical_mmhg && s.pressure_mmhg <= s.band_high * s.typical_mmhg;
   char label[48];
   std::snprintf(label, sizeof label, "pressure %.0f mmHg", s.pressure_mmhg);
   if (ImGui::Button(" - ")) c.pressure_mmhg = s.pressure_mmhg - 2.0f;
@@ -74,6 +74,15 @@ void session(const PracticePanelState& s, PracticeCommands& c) {
     line += part;
   }
   ImGui::TextWrapped("%s", line.c_str());
+  // The trail on the leg keeps the session's strokes in these colours (app/practice_view.cpp).
+  ImGui::TextColored(ImVec4(0.35f, 0.85f, 0.4f, 1.0f), "right");
+  ImGui::SameLine();
+  ImGui::TextColored(ImVec4(0.98f, 0.7f, 0.22f, 1.0f), "to improve");
+  ImGui::SameLine();
+  ImGui::TextColored(ImVec4(0.95f, 0.3f, 0.25f, 1.0f), "unsafe");
+  // While showing, the button says what the white path is (no extra line: the panel keeps its height).
+  if (ImGui::SmallButton(s.showing ? "Show me (white)###showme" : "Show me###showme")) c.show_me = true;
+  ImGui::SameLine();
   if (ImGui::SmallButton("Start over")) c.clear = true;
 }
 
@@ -83,13 +92,23 @@ PracticeCommands draw_practice_panel(const PracticePanelState& s) {
   PracticeCommands c;
   const PanelInput in = current_panel_input(false, {});
   const float em = ImGui::GetFontSize();
-  // Docked at the bottom between the side columns, where the foot is, clear of the hands.
-  const float left = left_column_width(in), right = right_column_width(in);
-  const float room = std::max(in.display.x - left - right - em, 16.0f * em);
-  const float width = std::min(30.0f * em, room);
-  ImGui::SetNextWindowPos(ImVec2(left + 0.5f * (in.display.x - left - right), in.display.y - in.bar - 0.25f * em),
-                          ImGuiCond_Always, ImVec2(0.5f, 1.0f));
-  ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0.0f), ImVec2(width, 0.6f * in.display.y));
+  // In the right-hand column between the Technique and Blood flow panels where there is room
+  // (the leg stays in view to stroke it); else docked at the bottom between the side columns.
+  const PanelPlace tech = place_panel(Panel::technique, in), flow = place_panel(Panel::flow, in);
+  const float gap = 0.4f * em;
+  const float top = tech.bounds().y + in.height[static_cast<int>(Panel::technique)] + gap;
+  const float flow_top = flow.pos.y - flow.pivot.y * in.height[static_cast<int>(Panel::flow)];
+  if (in.height[static_cast<int>(Panel::technique)] > 0.0f && flow_top - gap - top >= 14.0f * em) {
+    ImGui::SetNextWindowPos(ImVec2(tech.bounds().x, top), ImGuiCond_Always);
+    ImGui::SetNextWindowSizeConstraints(ImVec2(tech.width, 0.0f), ImVec2(tech.width, flow_top - gap - top));
+  } else {
+    const float left = left_column_width(in), right = right_column_width(in);
+    const float room = std::max(in.display.x - left - right - em, 16.0f * em);
+    const float width = std::min(30.0f * em, room);
+    ImGui::SetNextWindowPos(ImVec2(left + 0.5f * (in.display.x - left - right), in.display.y - in.bar - 0.25f * em),
+                            ImGuiCond_Always, ImVec2(0.5f, 1.0f));
+    ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0.0f), ImVec2(width, 0.6f * in.display.y));
+  }
   if (!ImGui::Begin("Practice", nullptr, kDocked)) {
     ImGui::End();
     return c;

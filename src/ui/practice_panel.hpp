@@ -21,6 +21,8 @@ struct PracticePanelState {
   float pressure_mmhg = 0.0f;
   float typical_mmhg = 0.0f;        // the technique's own pressure
   bool stroking = false;
+  bool showing = false;             // "Show me" is playing (or has played) the demonstration's stroke
+  float band_low = 0.35f, band_high = 1.5f;  // of typical_mmhg: the band the grading accepts
   int strokes = 0;
   std::optional<practice::StrokeGrades> last;
   std::array<float, practice::kCriterionCount> mean_score{};  // over the session's graded strokes
@@ -31,6 +33,7 @@ struct PracticeCommands {
   std::optional<std::string> start;  // technique id
   bool stop = false;
   bool clear = false;                // forget the session's strokes
+  bool show_me = false;              // play the demonstration's stroke as a ghost
   std::optional<float> pressure_mmhg;
 };
 

@@ -7,12 +7,16 @@
 #include <doctest/doctest.h>
 
 #include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <numbers>
 
 #include <glm/geometric.hpp>
 
 #include "app/context.hpp"
 #include "app/frame.hpp"
+#include "app/practice_view.hpp"
 #include "render/image.hpp"
 #include "scene_render_support.hpp"
 
@@ -111,4 +115,70 @@ TEST_CASE("practice through frame(): a drag up the back of the calf strokes, mov
   CHECK_FALSE(down[practice::Criterion::rhythm].pass);
   CHECK(down.summary.find("away from the heart") != std::string::npos);
   shoot(ctx, "-down.png");
+
+  // The session's trail: the right stroke green, the one to improve amber, on the leg.
+  CHECK(app::practice_colour(ctx.practice.strokes()[0]) == app::kPracticeRight);
+  CHECK(app::practice_colour(ctx.practice.strokes()[1]) == app::kPracticeImprove);
+  const std::size_t trail_vertices = ctx.view.coloured.size();
+  CHECK(trail_vertices > 0);
+
+  // "Show me": the demonstration's own stroke plays, its hands on the leg where its stroke runs,
+  // and its path grows as a ghost over the student's trail.
+  ctx.pending.practice.show_me = true;
+  const int ghost_frames = std::getenv("EFFLEURA_PRACTICE_SHOT") ? 60 : 6;
+  for (int i = 0; i < ghost_frames; ++i) app::frame(ctx, 1.0 / 30.0);
+  const auto reached = ctx.practice.ghost_time(ctx.state);
+  REQUIRE(reached.has_value());
+  CHECK(*reached > 0.1);
+  const auto& demo = ctx.practice.reference().demo.samples;
+  REQUIRE(demo.size() > 2);
+  std::size_t k = 0;
+  while (k + 1 < demo.size() && demo[k + 1].t - demo.front().t <= *reached - 1.0 / 30.0) ++k;
+  const auto& ghost_hands = ctx.state.simulation.frame().hands;
+  CHECK(ghost_hands[lead].contact);
+  CHECK(glm::distance(glm::vec3(ghost_hands[lead].transform[3]), demo[k].point) < 0.03f);
+  CHECK(ctx.view.coloured.size() > trail_vertices);  // the ghost path is drawn too
+  shoot(ctx, "-ghost.png");
+}
+
+// No GL: the rules an instructor edits in the technique file apply at the next hot reload,
+// without pressing Practise again; a broken [practice] table keeps the last good rules and
+// says where it is broken.
+TEST_CASE("practice: an edited practice table is read again on hot reload, a broken one keeps the last good") {
+  namespace fs = std::filesystem;
+  const auto root = fs::path(EFFLEURA_BINARY_DIR) / "test-scratch" / "practice-reload";
+  fs::remove_all(root);
+  fs::create_directories(root);
+  fs::copy(fs::path(EFFLEURA_SOURCE_DIR) / "content", root / "content", fs::copy_options::recursive);
+  app::Options options = test::source_options();
+  options.content_dir = root / "content";
+  app::Context ctx;
+  REQUIRE(app::load_content(ctx, options) == 0);
+  REQUIRE(ctx.practice.start(ctx.state, "effleurage").has_value());
+  CHECK(ctx.practice.reference().rules.from_content);
+  CHECK(ctx.practice.reference().rules.on_area == doctest::Approx(0.75f));
+
+  const fs::path file = root / "content" / "techniques" / "effleurage.toml";
+  const auto rewrite = [&](const std::string& from, const std::string& to) {
+    std::ifstream in(file);
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    in.close();
+    const auto at = text.find(from);
+    REQUIRE(at != std::string::npos);
+    text.replace(at, from.size(), to);
+    std::ofstream(file) << text;
+  };
+  rewrite("on_area = 0.75", "on_area = 0.9");
+  REQUIRE(ctx.state.simulation.reload_techniques(ctx.paths).has_value());
+  ctx.practice.update(ctx.state);
+  CHECK(ctx.practice.reference().rules.on_area == doctest::Approx(0.9f));
+  CHECK(ctx.practice.rules_error().empty());
+
+  rewrite("on_area = 0.9", "on_area = 9");
+  REQUIRE(ctx.state.simulation.reload_techniques(ctx.paths).has_value());
+  ctx.practice.update(ctx.state);
+  CHECK(ctx.practice.reference().rules.on_area == doctest::Approx(0.9f));  // the last good rules
+  CHECK(ctx.practice.rules_error().find("effleurage.toml:") != std::string::npos);
+  CHECK(ctx.practice.rules_error().find("on_area") != std::string::npos);
+  CHECK(ctx.state.reload_error == ctx.practice.rules_error());  // shown where content errors are
 }

@@ -66,7 +66,11 @@ Graded grader(const std::string& id) {
   Graded g;
   g.t = &tech(id);
   const technique::Timeline timeline(*g.t, test::real_poses(), leg());
-  g.ref = practice::measure_reference(*g.t, timeline);
+  // The technique file's own [practice] rules, as the app grades with them.
+  auto rules = practice::load_rules(g.t->file);
+  if (!rules) FAIL(rules.error().describe());
+  CHECK(rules->from_content);
+  g.ref = practice::measure_reference(*g.t, timeline, *rules);
   return g;
 }
 
