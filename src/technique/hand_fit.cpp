@@ -184,6 +184,21 @@ float hands_gap(const HandCapsules& x, const HandCapsules& y) {
   return least;
 }
 
+void open_to_clear(const SkinSide& skin, const glm::mat4& palm, Hand hand, FingerPose& pose) {
+  for (std::size_t f = 0; f < kFingerCount; ++f) {
+    auto gap_open = [&](float deg) { return skin_gap(skin, pose_finger(palm, opened(pose, f, deg), hand, f)); };
+    if (gap_open(0.0f) >= 0.0f) continue;
+    float lo = 0.0f, hi = kMaxOpenDeg;
+    if (gap_open(hi) >= 0.0f) {
+      for (int i = 0; i < kBisections; ++i) {
+        const float mid = 0.5f * (lo + hi);
+        (gap_open(mid) >= 0.0f ? hi : lo) = mid;
+      }
+    }
+    pose = opened(pose, f, hi);
+  }
+}
+
 float fit_hand(const SkinSide& skin, glm::mat4& palm, Hand hand, FingerPose& pose) {
   // 1. Pads that mean to touch, in the pose's own shape, may not sink: where the palm does not
   //    rest on the skin, the hand rises until the deepest of them just touches.

@@ -67,4 +67,9 @@ JointRange joint_range(std::size_t finger, std::size_t joint);
 // are updated in place; returns the rise (m).
 float fit_hand(const SkinSide& skin, glm::mat4& palm, Hand hand, FingerPose& pose);
 
+// A hand fitted at rest keeps its grip when it lifts or taps. Fingers wrapped past the limb's
+// widest line would then be pulled through the skin (a lifting hand moves them inward there),
+// so each finger of the lifted hand `palm` that sinks into `skin` opens just enough to clear it.
+void open_to_clear(const SkinSide& skin, const glm::mat4& palm, Hand hand, FingerPose& pose);
+
 }  // namespace effleura::technique

@@ -19,6 +19,7 @@ constexpr float kTwoPi = 2.0f * kPi;
 constexpr float kRhythmFade = 0.2f;     // s: taps and shakes fade in and out this fast
 constexpr float kIntensityHalfWidth = 0.3f;  // s: triangular low-pass half-width
 constexpr float kIntensityFullScale = 80.0f; // mmHg that reads as full highlight
+constexpr float kLiftedM = 0.001f;            // m above the resting palm that counts as lifted
 
 float smoothstep(float s) { return s * s * (3.0f - 2.0f * s); }
 
@@ -319,6 +320,13 @@ void Timeline::fit_hands(TechniqueFrame& out, std::array<glm::mat4, 2>& resting,
     HandState& hand = out.hands[h];
     hand.palm_rise_m = fit_hand(skin[h], resting[h], hand.hand, hand.pose);
     hand.transform[3] += hand.transform[1] * hand.palm_rise_m;
+    // Lifted or tapping (the palm above where it would rest): keep the grip only as far as
+    // the skin allows.
+    const float above = glm::dot(glm::vec3(hand.transform[3] - resting[h][3]), glm::vec3(hand.transform[1]));
+    if (above > kLiftedM) {
+      const SkinSide actual{skin[h].surface, skin[h].sole, skin[h].ankle_deg, hand.indentation_m};
+      open_to_clear(actual, hand.transform, hand.hand, hand.pose);
+    }
   }
 }
 
