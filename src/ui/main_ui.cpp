@@ -13,7 +13,11 @@ namespace effleura::ui {
 
 const char* area_label(std::size_t index) {
   // Short names for boxes and labels on the leg ("area.*" are the lessons' longer ones).
+  // Without loaded texts (tools and tests that skip app::load_content) the English names.
+  static constexpr const char* kEnglish[anatomy::kAreaCount] = {
+      "Feet", "Ankles", "Calves", "Shin", "Thighs", "Behind the knee", "Hamstrings", "IT band", "Glutes"};
   if (index >= anatomy::kAreaCount) return "?";
+  if (!interface_locale()) return kEnglish[index];
   return tr("ui.area." + std::string(anatomy::kAreaIds[index]));
 }
 
