@@ -6,6 +6,8 @@
 #include <fstream>
 
 #include "app/language.hpp"
+#include "app/panels.hpp"
+#include "app/state.hpp"
 #include "app/user_settings.hpp"
 #include "ui/main_ui.hpp"
 #include "ui/tr.hpp"
@@ -59,4 +61,27 @@ TEST_CASE("interface texts come from the chosen language, with English behind an
   CHECK(std::string(ui::tr("ui.view.layers")) == "Layers");
   CHECK(std::string(ui::area_label(5)) == "Behind the knee");
   ui::set_interface_locale(nullptr);  // as other tests in this binary expect
+}
+
+TEST_CASE("View > Language switches the interface at once and keeps the choice in the settings file") {
+  const auto file = scratch("chosen.toml");
+  std::filesystem::remove(file);
+  app::State state;
+  app::PanelState panels;
+  panels.locales_dir = locales();
+  panels.settings_file = file;
+  ui::UiCommands choose;
+  choose.language = "fr";
+  app::apply(choose, state, panels);
+  CHECK(panels.status_message.empty());
+  CHECK(ui::interface_language() == "fr");
+  CHECK(std::string(ui::tr("ui.menu.language")) == "Langue");
+  CHECK(app::load_user_settings(file).language == "fr");
+  // A language whose file is gone: a message, and the French texts stay.
+  choose.language = "xx";
+  app::apply(choose, state, panels);
+  CHECK_FALSE(panels.status_message.empty());
+  CHECK(ui::interface_language() == "fr");
+  CHECK(app::load_user_settings(file).language == "fr");
+  ui::set_interface_locale(nullptr);
 }
