@@ -184,7 +184,7 @@ void apply(const ui::AtlasCommands& c, State& state, PanelState& panels) {
     panels.views.erase(panels.views.begin() + static_cast<std::ptrdiff_t>(*c.delete_view));
     save = true;
   }
-  if (save && panels.settings_file && !save_user_settings({panels.interface_scale, panels.views}, *panels.settings_file))
+  if (save && panels.settings_file && !save_user_settings({panels.interface_scale, panels.views, panels.language}, *panels.settings_file))
     panels.status_message = "Could not save the views to " + panels.settings_file->string();
 }
 

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "anatomy/areas.hpp"
+#include "app/language.hpp"
 #include "app/option_checks.hpp"
 #include "app/client_stage.hpp"
 
@@ -171,6 +172,10 @@ const std::vector<Flag>& flags() {
        [](Options& o, const std::string& v) -> Expected<void> { o.assets_dir = v; return {}; }},
       {"--bench", nullptr, "Headless benchmark: start-up, frame time median and 95th percentile, peak memory.",
        [](Options& o, const std::string&) -> Expected<void> { o.bench = true; o.headless = true; return {}; }},
+      {"--lang", "ID", "Language of the interface, lessons and kiosk captions: en, es, fr or de (any file in content/locales), e.g. --lang es. Kept from the View menu's choice when not given.",
+       [](Options& o, const std::string& v) -> Expected<void> { o.lang = v; return {}; }},
+      {"--check-locales", nullptr, "List, per language, the texts missing against English (and placeholders that differ); exits 2 when any is missing, e.g. --check-locales.",
+       [](Options& o, const std::string&) -> Expected<void> { o.check_locales = true; return {}; }},
       {"--verbose", nullptr, "Log what the program does to stderr.",
        [](Options& o, const std::string&) -> Expected<void> { o.verbose = true; return {}; }},
   };
@@ -218,6 +223,7 @@ Expected<Options> parse_command_line(const std::vector<std::string>& args) {
     return fail("record one thing at a time: --technique, --playlist or --lesson");
   if (options.kiosk && options.lesson) return fail("--kiosk plays a playlist, not a lesson; use --playlist");
   if (auto ok = check_options(options); !ok) return std::unexpected(ok.error());
+  if (auto ok = check_language_option(options); !ok) return std::unexpected(ok.error());
   return options;
 }
 

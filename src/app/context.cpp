@@ -4,8 +4,11 @@
 
 #include "app/exit_codes.hpp"
 #include "app/headless_platform.hpp"
+#include "app/language.hpp"
 #include "app/runners.hpp"
 #include "app/window_platform.hpp"
+#include "core/log.hpp"
+#include "lesson/locale.hpp"
 
 namespace effleura::app {
 
@@ -22,6 +25,17 @@ int load_content(Context& ctx, const Options& options) {
     if (ctx.state.settings.selected[a]) ctx.panels.focus_area = static_cast<int>(a);
   ctx.fixed_dt = 1.0 / options.fps;
   ctx.panels.verbose = options.verbose;
+  // The interface's words: --lang (checked at start-up), else English. A content folder
+  // without locales still runs; its panels then show the keys in brackets.
+  ctx.panels.locales_dir = ctx.paths.content / "locales";
+  const std::string language = options.lang.value_or(std::string(lesson::kFallbackLocale));
+  if (auto ok = use_interface_language(ctx.panels.locales_dir, language); !ok) {
+    if (options.lang) {
+      report_error(ok.error().describe());
+      return kExitBadInput;
+    }
+    log::warn(ok.error().describe());
+  }
   return kExitOk;
 }
 

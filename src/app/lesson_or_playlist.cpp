@@ -15,13 +15,15 @@ Expected<std::unique_ptr<LessonOrPlaylist>> LessonOrPlaylist::create(const Optio
   const auto ids = technique_ids(state);
   if (options.playlist || (kiosk_default && !options.lesson)) {
     show->source_ = options.playlist ? *options.playlist : paths.content / "playlists" / "waiting-room.toml";
-    auto content = lesson::load_kiosk_content(show->source_, show->locales_dir_, ids);
+    show->language_ = options.lang;
+    auto content = lesson::load_kiosk_content(show->source_, show->locales_dir_, ids, show->language_);
     if (!content) return std::unexpected(content.error());
     show->locale_ = std::move(content->locale);
     show->kiosk_.emplace(std::move(content->playlist));
   } else if (options.lesson) {
     show->source_ = *options.lesson;
-    auto locale = lesson::load_locale_with_fallback(show->locales_dir_, "en");
+    show->language_ = options.lang;
+    auto locale = lesson::load_locale_with_fallback(show->locales_dir_, options.lang.value_or(std::string(lesson::kFallbackLocale)));
     if (!locale) return std::unexpected(locale.error());
     show->locale_ = std::move(*locale);
     auto loaded = lesson::load_lesson(show->source_, ids, &show->locale_);
@@ -79,12 +81,10 @@ double LessonOrPlaylist::natural_seconds() const {
 Expected<void> LessonOrPlaylist::reload() {
   const auto ids = technique_ids(state_);
   if (kiosk_) {
-    lesson::Playlist playlist = kiosk_->playlist();
-    auto locale = lesson::load_locale_with_fallback(locales_dir_, playlist.language);
-    if (!locale) return std::unexpected(locale.error());
-    if (auto r = lesson::reload_playlist(source_, ids, &*locale, playlist); !r) return r;
-    locale_ = std::move(*locale);
-    kiosk_->replace_playlist(std::move(playlist));  // takes effect at the next scene
+    auto content = lesson::load_kiosk_content(source_, locales_dir_, ids, language_);
+    if (!content) return std::unexpected(content.error());
+    locale_ = std::move(content->locale);
+    kiosk_->replace_playlist(std::move(content->playlist));  // takes effect at the next scene
   } else if (lesson_) {
     lesson::Lesson l = lesson_->lesson();
     if (auto r = lesson::reload_lesson(source_, ids, &locale_, l); !r) return r;

@@ -49,6 +49,7 @@ class LessonOrPlaylist {
   std::optional<lesson::LessonPlayer> lesson_;
   std::filesystem::path source_;
   std::filesystem::path locales_dir_;
+  std::optional<std::string> language_;  // --lang: overrides a playlist's own language
   std::uint64_t staged_ = 0;
   std::optional<glm::vec2> caption_at_;
   float fade_ = 1.0f;

@@ -7,6 +7,7 @@
 
 #include "app/cli.hpp"
 #include "app/exit_codes.hpp"
+#include "app/language.hpp"
 #include "app/runners.hpp"
 #include "core/log.hpp"
 #include "render/gl_context.hpp"
@@ -23,6 +24,7 @@ int main(int argc, char** argv) {
     if (options->help) { std::fputs(help_text().c_str(), stdout); return kExitOk; }
     if (options->version) { std::fputs(version_text().c_str(), stdout); return kExitOk; }
     if (options->verbose) effleura::log::set_level(effleura::log::Level::info);
+    if (options->check_locales) return run_check_locales(*options);
     if (options->bench) return run_bench(*options);
     if (options->simulate) return run_simulate(*options);
     if (options->hand_report) return run_hand_report(*options);

@@ -19,6 +19,8 @@ struct Options {
   bool headless = false;
   bool bench = false;
   bool verbose = false;
+  bool check_locales = false;         // --check-locales: list what each translation lacks
+  std::optional<std::string> lang;    // --lang: en, es, fr, de (app/language.hpp)
 
   std::optional<std::filesystem::path> screenshot;
   glm::ivec2 size{1280, 720};

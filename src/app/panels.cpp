@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 #include "app/atlas_commands.hpp"
+#include "app/language.hpp"
 #include "app/user_settings.hpp"
 
 namespace effleura::app {
@@ -60,8 +61,18 @@ void apply(const ui::UiCommands& c, State& state, PanelState& panels) {
     panels.interface_scale = clamp_interface_scale(*c.interface_scale);
     // Takes effect now (scaled text) and sharp from the next start, when the font is built at it.
     ImGui::GetIO().FontGlobalScale = panels.interface_scale / panels.font_scale;
-    if (panels.settings_file && !save_user_settings({panels.interface_scale, panels.views}, *panels.settings_file))
+    if (panels.settings_file && !save_user_settings({panels.interface_scale, panels.views, panels.language}, *panels.settings_file))
       panels.status_message = "Could not save the interface size to " + panels.settings_file->string();
+  }
+  if (c.language) {
+    // The interface's words switch at once; an open lesson keeps its language until the next start.
+    if (auto ok = use_interface_language(panels.locales_dir, *c.language); !ok) {
+      panels.status_message = ok.error().describe();
+    } else {
+      panels.language = *c.language;
+      if (panels.settings_file && !save_user_settings({panels.interface_scale, panels.views, panels.language}, *panels.settings_file))
+        panels.status_message = "Could not save the language to " + panels.settings_file->string();
+    }
   }
   if (c.preset) state.camera.set_preset(*c.preset, true);
   if (c.reset_camera) state.camera.reset(true);

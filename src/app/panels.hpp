@@ -26,6 +26,8 @@ struct PanelState {
   float interface_scale = 1.0f;
   float font_scale = 1.0f;     // the size the font was built at (a change shows blurred until the next start)
   std::optional<std::filesystem::path> settings_file;
+  std::string language;                // the View menu's Language choice, kept in the settings file
+  std::filesystem::path locales_dir;   // where the languages' files are (content/locales)
   int lesson_step = -1;        // the lesson step last shown: a new step clears the View panel's notes
   bool hide_areas = false;     // this frame's lesson question asks which area is lit
   bool in_lesson = false;      // a lesson is open (no atlas tools then)

@@ -121,6 +121,11 @@ UserSettings load_user_settings(const std::filesystem::path& file, std::string* 
       if (!v) return fail(static_cast<std::size_t>(line_of(*n)), "interface_scale should be a number (0.75 to 2.5)");
       s.interface_scale = clamp_interface_scale(static_cast<float>(*v));
     }
+    if (const toml::node* n = t.get("language")) {
+      auto v = n->value<std::string>();
+      if (!v) return fail(static_cast<std::size_t>(line_of(*n)), "language should be a language id in quotes, e.g. \"es\"");
+      s.language = *v;
+    }
     if (const toml::node* n = t.get("view")) {
       const toml::array* views = n->as_array();
       if (!views) return fail(static_cast<std::size_t>(line_of(*n)), "views should be [[view]] tables");
@@ -145,6 +150,11 @@ bool save_user_settings(const UserSettings& settings, const std::filesystem::pat
   if (!out) return false;
   out << "# Effleura's settings, written by the program (View menu, atlas tools).\n"
       << "interface_scale = " << clamp_interface_scale(settings.interface_scale) << "\n";
+  if (!settings.language.empty()) {
+    std::ostringstream lang;
+    lang << std::quoted(settings.language);
+    out << "language = " << lang.str() << "\n";
+  }
   out << std::setprecision(7);
   for (const SavedView& v : settings.views) {
     std::ostringstream name;

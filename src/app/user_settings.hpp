@@ -1,7 +1,7 @@
 #pragma once
 // The user's own settings, kept between runs in a small file:
 // $XDG_CONFIG_HOME/effleura/settings.toml (or ~/.config/effleura/settings.toml): the interface
-// size and the atlas's saved views. A missing file means the defaults; a broken one gives one
+// size, the language and the atlas's saved views. A missing file means the defaults; a broken one gives one
 // message (file, line, what was expected) and the defaults; it never stops the program.
 #include <array>
 #include <filesystem>
@@ -31,6 +31,7 @@ struct SavedView {
 struct UserSettings {
   float interface_scale = 1.0f;  // 0.75 .. 2.5, multiplies the font and the panels' sizes
   std::vector<SavedView> views;
+  std::string language;  // the View menu's Language choice ("es"); empty: not chosen
 };
 
 // Where the file lives; none when neither XDG_CONFIG_HOME nor HOME is set.

@@ -6,13 +6,25 @@
 #include "app/context.hpp"
 #include "app/exit_codes.hpp"
 #include "app/frame.hpp"
+#include "app/language.hpp"
 #include "app/runners.hpp"
 #include "app/user_settings.hpp"
 #include "app/window_platform.hpp"
 
 namespace effleura::app {
 
-int run_window(const Options& options) {
+int run_window(const Options& given) {
+  // The user's settings from last time (View menu): the interface size, the language, the
+  // atlas's saved views. A language chosen there applies when --lang does not say otherwise.
+  Options options = given;
+  std::optional<std::filesystem::path> settings_file = user_settings_path();
+  UserSettings saved;
+  std::string problem;  // a broken file: one message (also in the status bar), then the defaults
+  if (settings_file) saved = load_user_settings(*settings_file, &problem);
+  if (!options.lang && !saved.language.empty()) {
+    options.lang = saved.language;
+    if (!check_language_option(options)) options.lang.reset();  // a language since removed: English
+  }
   Context ctx;
   ctx.style.panels = true;
   ctx.style.hot_reload = true;
@@ -20,16 +32,12 @@ int run_window(const Options& options) {
   // A lesson runs in the explorer window with its panel (a playlist belongs to the kiosk).
   if (options.lesson)
     if (const int status = open_lesson_or_playlist(ctx, false); status != kExitOk) return status;
-  // The interface size the user chose last time (View menu), kept in their settings file.
   WindowLook look;
-  ctx.panels.settings_file = user_settings_path();
-  if (ctx.panels.settings_file) {
-    std::string problem;  // a broken file: one message (also in the status bar), then the defaults
-    const UserSettings saved = load_user_settings(*ctx.panels.settings_file, &problem);
-    ctx.panels.status_message = problem;
-    ctx.panels.interface_scale = saved.interface_scale;
-    ctx.panels.views = saved.views;  // the atlas's saved views
-  }
+  ctx.panels.settings_file = settings_file;
+  ctx.panels.status_message = problem;
+  ctx.panels.interface_scale = saved.interface_scale;
+  ctx.panels.views = saved.views;  // the atlas's saved views
+  ctx.panels.language = saved.language;
   ctx.panels.font_scale = ctx.panels.interface_scale;
   look.font_px *= ctx.panels.interface_scale;
   if (const int status = open_window(ctx, {}, look); status != kExitOk) return status;

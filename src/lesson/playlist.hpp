@@ -4,6 +4,7 @@
 // cap, burn-in care). Text comes from the locale by key, so a clinic can switch language
 // without touching the playlist.
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -60,13 +61,15 @@ Expected<void> reload_playlist(const std::filesystem::path& path,
 
 // The playlist together with the texts in its language (falling back to English): loads the
 // playlist, then <locales_dir>/<language>.toml (+ en.toml), then checks every caption has a
-// text. What --kiosk needs in one call.
+// text. What --kiosk needs in one call. `language` (--lang) shows the captions in another
+// language than the playlist names; the captions are still checked against the playlist's own.
 struct KioskContent {
   Playlist playlist;
   Locale locale;
 };
 Expected<KioskContent> load_kiosk_content(const std::filesystem::path& playlist_path,
                                           const std::filesystem::path& locales_dir,
-                                          const std::vector<std::string>& technique_ids);
+                                          const std::vector<std::string>& technique_ids,
+                                          const std::optional<std::string>& language = std::nullopt);
 
 }  // namespace effleura::lesson

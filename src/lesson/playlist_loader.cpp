@@ -151,7 +151,8 @@ Expected<Playlist> load_playlist(const std::filesystem::path& path,
 
 Expected<KioskContent> load_kiosk_content(const std::filesystem::path& playlist_path,
                                           const std::filesystem::path& locales_dir,
-                                          const std::vector<std::string>& technique_ids) {
+                                          const std::vector<std::string>& technique_ids,
+                                          const std::optional<std::string>& language) {
   auto draft = load_playlist(playlist_path, technique_ids);
   if (!draft) return err(draft);
   auto locale = load_locale_with_fallback(locales_dir, draft->language);
@@ -159,6 +160,12 @@ Expected<KioskContent> load_kiosk_content(const std::filesystem::path& playlist_
   // Loaded again with the texts, so a missing caption is reported at its line.
   auto checked = load_playlist(playlist_path, technique_ids, &*locale);
   if (!checked) return err(checked);
+  if (language && *language != checked->language) {
+    // Another language on request: its missing texts fall back to English.
+    auto chosen = load_locale_with_fallback(locales_dir, *language);
+    if (!chosen) return err(chosen);
+    return KioskContent{std::move(*checked), std::move(*chosen)};
+  }
   return KioskContent{std::move(*checked), std::move(*locale)};
 }
 

@@ -6,13 +6,26 @@
 
 namespace effleura::ui {
 
+namespace {
+// ImGui bakes only the glyphs it is told to; its default is U+0020-U+00FF, which lacks the
+// French œ and the typographic ’ „ “ – of the shipped languages (es, fr, de; locales/*.toml).
+// DejaVu Sans (fonts-dejavu-core) covers all of them.
+constexpr ImWchar kRanges[] = {
+    0x0020, 0x00FF,  // Basic Latin + Latin-1: accents, ß, «»
+    0x0100, 0x017F,  // Latin Extended-A: œ Œ and the rest of Western/Central European letters
+    0x2010, 0x2027,  // dashes, ‘ ’ ‚ “ ” „, bullet, ellipsis
+    0x2030, 0x203A,  // per mille, ‹ ›
+    0,
+};
+}  // namespace
+
 bool load_interface_font(float pixel_size) {
   ImGuiIO& io = ImGui::GetIO();
   io.Fonts->Clear();
   for (const char* path : {"/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
                            "/usr/share/fonts/TTF/DejaVuSans.ttf"}) {
     std::error_code ec;
-    if (std::filesystem::exists(path, ec) && io.Fonts->AddFontFromFileTTF(path, pixel_size)) return true;
+    if (std::filesystem::exists(path, ec) && io.Fonts->AddFontFromFileTTF(path, pixel_size, nullptr, kRanges)) return true;
   }
   ImFontConfig config;
   config.SizePixels = pixel_size;

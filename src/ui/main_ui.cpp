@@ -7,49 +7,62 @@
 
 #include "ui/cautions.hpp"
 #include "ui/panel_layout.hpp"
+#include "ui/tr.hpp"
 
 namespace effleura::ui {
 
 const char* area_label(std::size_t index) {
-  static constexpr const char* kLabels[anatomy::kAreaCount] = {
+  // Short names for boxes and labels on the leg ("area.*" are the lessons' longer ones).
+  // Without loaded texts (tools and tests that skip app::load_content) the English names.
+  static constexpr const char* kEnglish[anatomy::kAreaCount] = {
       "Feet", "Ankles", "Calves", "Shin", "Thighs", "Behind the knee", "Hamstrings", "IT band", "Glutes"};
-  return index < anatomy::kAreaCount ? kLabels[index] : "?";
+  if (index >= anatomy::kAreaCount) return "?";
+  if (!interface_locale()) return kEnglish[index];
+  return tr("ui.area." + std::string(anatomy::kAreaIds[index]));
 }
 
 namespace {
 
 void menu_bar(const MainUiView& s, UiCommands& c) {
   if (!ImGui::BeginMainMenuBar()) return;
-  if (ImGui::BeginMenu("File")) {
-    if (ImGui::MenuItem("Save screenshot", "F12")) c.screenshot = true;
+  if (ImGui::BeginMenu(tr_id("ui.menu.file").c_str())) {
+    if (ImGui::MenuItem(tr("ui.menu.screenshot"), "F12")) c.screenshot = true;
     ImGui::Separator();
-    if (ImGui::MenuItem("Quit", "Ctrl+Q")) c.quit = true;
+    if (ImGui::MenuItem(tr("ui.menu.quit"), "Ctrl+Q")) c.quit = true;
     ImGui::EndMenu();
   }
-  if (ImGui::BeginMenu("View")) {
-    const char* names[] = {"Front", "Back", "Lateral (outside)", "Medial (inside)", "Top"};
+  if (ImGui::BeginMenu(tr_id("ui.menu.view").c_str())) {
+    const char* names[] = {tr("ui.menu.front"), tr("ui.menu.back"), tr("ui.menu.lateral"), tr("ui.menu.medial"), tr("ui.menu.top")};
     const char* keys[] = {"1", "2", "3", "4", "5"};
     for (int i = 0; i < 5; ++i)
       if (ImGui::MenuItem(names[i], keys[i])) c.preset = static_cast<render::ViewPreset>(i);
     ImGui::Separator();
-    if (ImGui::MenuItem("Reset camera", "R")) c.reset_camera = true;
+    if (ImGui::MenuItem(tr("ui.menu.reset-camera"), "R")) c.reset_camera = true;
     bool shown = s.show_view_panel;
-    if (ImGui::MenuItem("View panel", nullptr, &shown)) c.show_view_panel = shown;
+    if (ImGui::MenuItem(tr("ui.menu.view-panel"), nullptr, &shown)) c.show_view_panel = shown;
     ImGui::Separator();
     // Kept in the settings file; the text is sharp at the new size from the next start.
-    char size[48];
-    std::snprintf(size, sizeof size, "Interface size: %.0f %%", static_cast<double>(100.0f * s.interface_scale));
-    ImGui::TextDisabled("%s", size);
-    if (ImGui::MenuItem("Larger interface", nullptr, false, s.interface_scale < 2.49f)) c.interface_scale = s.interface_scale + 0.125f;
-    if (ImGui::MenuItem("Smaller interface", nullptr, false, s.interface_scale > 0.76f)) c.interface_scale = s.interface_scale - 0.125f;
-    if (ImGui::MenuItem("Normal interface size", nullptr, false, s.interface_scale != 1.0f)) c.interface_scale = 1.0f;
+    char size[16];
+    std::snprintf(size, sizeof size, "%.0f", static_cast<double>(100.0f * s.interface_scale));
+    ImGui::TextDisabled("%s", trf("ui.menu.size", {{"percent", size}}).c_str());
+    if (ImGui::MenuItem(tr("ui.menu.larger"), nullptr, false, s.interface_scale < 2.49f)) c.interface_scale = s.interface_scale + 0.125f;
+    if (ImGui::MenuItem(tr("ui.menu.smaller"), nullptr, false, s.interface_scale > 0.76f)) c.interface_scale = s.interface_scale - 0.125f;
+    if (ImGui::MenuItem(tr("ui.menu.normal-size"), nullptr, false, s.interface_scale != 1.0f)) c.interface_scale = 1.0f;
+    ImGui::Separator();
+    // Each language by its own name, so a reader finds theirs whatever is on screen now.
+    if (ImGui::BeginMenu(tr_id("ui.menu.language").c_str())) {
+      const std::string current = interface_language();
+      for (const auto& l : interface_languages())
+        if (ImGui::MenuItem(l.name.c_str(), l.id.c_str(), l.id == current) && l.id != current) c.language = l.id;
+      ImGui::EndMenu();
+    }
     ImGui::EndMenu();
   }
-  if (ImGui::BeginMenu("Help")) {
-    ImGui::TextUnformatted("Left drag: orbit   Right or middle drag: pan   Wheel: zoom");
-    ImGui::TextUnformatted("Arrows: orbit   Shift+arrows: pan   +/-: zoom   1-5: views   R: reset");
+  if (ImGui::BeginMenu(tr_id("ui.menu.help").c_str())) {
+    ImGui::TextUnformatted(tr("ui.help.mouse"));
+    ImGui::TextUnformatted(tr("ui.help.keys"));
     ImGui::Separator();
-    ImGui::TextUnformatted("Effleura is for learning. It is not medical advice.");
+    ImGui::TextUnformatted(tr("ui.help.not-advice"));
     ImGui::EndMenu();
   }
   ImGui::EndMainMenuBar();
@@ -98,36 +111,39 @@ void view_panel(const MainUiView& s, UiCommands& c) {
   const PanelPlace place = place_panel(Panel::view, in);
   set_next_panel(Panel::view, in);
   bool open = true;
-  const bool visible = ImGui::Begin("View", &open, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove);
+  // The window's id stays "View" in every language (tests find it by that name).
+  const std::string shown_title = tr("ui.view.title");
+  const std::string title = shown_title == "View" ? shown_title : shown_title + "###View";
+  const bool visible = ImGui::Begin(title.c_str(), &open, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove);
   if (!open) c.show_view_panel = false;
   if (!visible) { ImGui::End(); return; }
   remember_panel_height(Panel::view);
-  ImGui::TextUnformatted("Layers");
+  ImGui::TextUnformatted(tr("ui.view.layers"));
   render::LayerVisibility layers = s.layers;
-  bool changed = ImGui::Checkbox("Skin", &layers.skin);
+  bool changed = ImGui::Checkbox(tr_id("ui.view.skin").c_str(), &layers.skin);
   ImGui::SameLine();
-  changed |= ImGui::Checkbox("Muscles", &layers.muscles);
-  changed |= ImGui::Checkbox("Bones", &layers.bones);
+  changed |= ImGui::Checkbox(tr_id("ui.view.muscles").c_str(), &layers.muscles);
+  changed |= ImGui::Checkbox(tr_id("ui.view.bones").c_str(), &layers.bones);
   ImGui::SameLine();
-  changed |= ImGui::Checkbox("Veins", &layers.veins);
-  changed |= ImGui::Checkbox("Arteries", &layers.arteries);
+  changed |= ImGui::Checkbox(tr_id("ui.view.veins").c_str(), &layers.veins);
+  changed |= ImGui::Checkbox(tr_id("ui.view.arteries").c_str(), &layers.arteries);
   ImGui::SameLine();
-  changed |= ImGui::Checkbox("Nerves", &layers.nerves);
+  changed |= ImGui::Checkbox(tr_id("ui.view.nerves").c_str(), &layers.nerves);
   if (changed) c.layers = layers;
   ImGui::SetNextItemWidth(-1.0f);
   float opacity = s.skin_opacity;
-  if (ImGui::SliderFloat("##opacity", &opacity, 0.0f, 1.0f, "skin opacity %.2f", ImGuiSliderFlags_AlwaysClamp))
+  if (ImGui::SliderFloat("##opacity", &opacity, 0.0f, 1.0f, tr("ui.view.opacity"), ImGuiSliderFlags_AlwaysClamp))
     c.skin_opacity = opacity;
   ImGui::Separator();
   if (s.show_atlas) {
     draw_atlas_tools(s.atlas, c.atlas);
     ImGui::Separator();
   }
-  ImGui::TextUnformatted("Target areas");
+  ImGui::TextUnformatted(tr("ui.view.areas"));
   if (s.hide_areas) {
     // The lesson asks which area is lit: a ticked box would give the answer away.
     ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextDisabled("Hidden until you answer the lesson's question.");
+    ImGui::TextDisabled("%s", tr("ui.view.areas-hidden"));
     ImGui::PopTextWrapPos();
   } else {
     area_boxes(s, c);
@@ -142,8 +158,11 @@ void view_panel(const MainUiView& s, UiCommands& c) {
     ImGui::BeginChild("##notes", ImVec2(0.0f, std::max(std::min(notes_height(a), room), 3.0f * ImGui::GetTextLineHeight())));
     ImGui::PushTextWrapPos(0.0f);
     ImGui::TextUnformatted(a.description.c_str());
-    ImGui::TextDisabled("Pressure: %s (about %.0f-%.0f mmHg, an estimate)", std::string(anatomy::pressure_name(a.pressure)).c_str(),
-                        static_cast<double>(a.pressure_mmhg_min), static_cast<double>(a.pressure_mmhg_max));
+    char low[16], high[16];
+    std::snprintf(low, sizeof low, "%.0f", static_cast<double>(a.pressure_mmhg_min));
+    std::snprintf(high, sizeof high, "%.0f", static_cast<double>(a.pressure_mmhg_max));
+    const std::string pressure = tr("ui.pressure." + std::string(anatomy::pressure_name(a.pressure)));
+    ImGui::TextDisabled("%s", trf("ui.view.pressure", {{"pressure", pressure}, {"min", low}, {"max", high}}).c_str());
     caution_bullets(a.cautions);
     ImGui::PopTextWrapPos();
     ImGui::EndChild();
@@ -173,7 +192,7 @@ void status_bar(const MainUiView& s) {
 std::string status_text(const MainUiView& s) {
   std::string text = !s.status_message.empty()
                          ? s.status_message
-                         : "Drag to turn the leg, wheel to zoom; point at it to name a part, click to light an area.";
+                         : std::string(tr("ui.status.hint"));
   if (s.verbose) {
     char figures[96];
     std::snprintf(figures, sizeof figures, "%.1f ms/frame  %s   ", static_cast<double>(s.frame_ms), s.renderer_name.c_str());

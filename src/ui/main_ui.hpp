@@ -49,6 +49,7 @@ struct UiCommands {
   std::optional<AreaChoice> area;        // an area's box ticked or cleared
   std::optional<bool> show_view_panel;
   std::optional<float> interface_scale;  // the user chose a larger or smaller interface
+  std::optional<std::string> language;   // the user chose a language (View menu), e.g. "es"
   AtlasCommands atlas;
 };
 

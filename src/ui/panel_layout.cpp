@@ -124,6 +124,7 @@ namespace {
 struct Remembered {
   float height = 0.0f;
   int frame = -10;
+  const ImGuiContext* context = nullptr;  // a new context (a test's next window) restarts the frame count
 };
 std::array<Remembered, static_cast<int>(Panel::count)>& remembered() {
   static std::array<Remembered, static_cast<int>(Panel::count)> r;  // one ImGui context per program
@@ -141,7 +142,12 @@ PanelInput current_panel_input(bool presenter, glm::vec4 working) {
   in.working = working;
   const int frame = ImGui::GetFrameCount();
   for (int i = 0; i < static_cast<int>(Panel::count); ++i)
-    in.height[i] = remembered()[i].frame >= frame - 1 ? remembered()[i].height : 0.0f;  // not drawn last frame: 0
+    // Not drawn last frame: 0. "Last frame" exactly: a later context (tests open one per
+    // window, possibly at the same address) counts its frames from 0 again.
+    in.height[i] = remembered()[i].context == ImGui::GetCurrentContext() && remembered()[i].frame >= frame - 1 &&
+                           remembered()[i].frame <= frame
+                       ? remembered()[i].height
+                       : 0.0f;
   return in;
 }
 
@@ -152,7 +158,7 @@ void set_next_panel(Panel panel, const PanelInput& in) {
 }
 
 void remember_panel_height(Panel panel) {
-  remembered()[static_cast<int>(panel)] = {ImGui::GetWindowSize().y, ImGui::GetFrameCount()};
+  remembered()[static_cast<int>(panel)] = {ImGui::GetWindowSize().y, ImGui::GetFrameCount(), ImGui::GetCurrentContext()};
 }
 
 }  // namespace effleura::ui

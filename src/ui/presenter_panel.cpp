@@ -7,16 +7,28 @@
 #include <imgui.h>
 
 #include "ui/panel_layout.hpp"
+#include "ui/tr.hpp"
 
 namespace effleura::ui {
 
 std::string feedback_line(const lesson::Feedback& f) {
   // The lesson's own feedback usually opens with its verdict ("Right: ...", "No: ..."); add
   // one only when it does not, so it never reads "Right. Right: ...".
+  // Each language lists its own openings (ui.lesson.verdict-openings); without loaded texts
+  // (tools and tests that draw without app::load_content) the English ones apply.
   const std::string& t = f.text;
-  for (const char* verdict : {"Right", "Correct", "Yes", "No", "Not ", "Too ", "Look again", "Wrong"})
-    if (t.rfind(verdict, 0) == 0) return t;
-  return std::string(f.correct ? "Right. " : "Not quite. ") + t;
+  if (!interface_locale()) {
+    for (const char* verdict : {"Right", "Correct", "Yes", "No", "Not ", "Too ", "Look again", "Wrong"})
+      if (t.rfind(verdict, 0) == 0) return t;
+    return std::string(f.correct ? "Right. " : "Not quite. ") + t;
+  }
+  const std::string openings = tr("ui.lesson.verdict-openings");
+  for (std::size_t at = 0; at <= openings.size();) {
+    const std::size_t bar = std::min(openings.find('|', at), openings.size());
+    if (bar > at && t.rfind(openings.substr(at, bar - at), 0) == 0) return t;
+    at = bar + 1;
+  }
+  return std::string(tr(f.correct ? "ui.lesson.verdict-right" : "ui.lesson.verdict-wrong")) + " " + t;
 }
 
 namespace {
@@ -64,10 +76,11 @@ float panel_height(const lesson::PresenterView& v, float scale, float width) {
     h += 2.0f * style.ItemSpacing.y + text_h(v.question, inner) + rows(v.choice_labels);
     if (v.feedback) {
       h += text_h(feedback_line(*v.feedback), inner) + style.ItemSpacing.y;
-      if (!v.feedback->correct) h += text_h("The answer: " + v.feedback->answer_label, inner) + style.ItemSpacing.y;
+      if (!v.feedback->correct) h += text_h(trf("ui.lesson.answer", {{"answer", v.feedback->answer_label}}), inner) + style.ItemSpacing.y;
     }
   }
-  h += 2.0f * style.ItemSpacing.y + rows({"< Back", "Replay", "Next >", "Leave presenter view", "0 of 10 right first time"});
+  h += 2.0f * style.ItemSpacing.y + rows({tr("ui.lesson.back"), tr("ui.lesson.replay"), tr("ui.lesson.next"), tr("ui.lesson.leave-presenter"),
+                                                  trf("ui.lesson.score", {{"correct", "0"}, {"questions", "10"}})});
   return h;
 }
 
@@ -82,13 +95,16 @@ PresenterCommands draw_presenter_panel(const lesson::PresenterView& v, const les
   set_next_panel(Panel::lesson, in);
   const ImGuiWindowFlags flags = ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove |
                                  (presenter ? ImGuiWindowFlags_NoDecoration : ImGuiWindowFlags_NoCollapse);
-  if (!ImGui::Begin("Lesson", nullptr, flags)) { ImGui::End(); return c; }
+  // The window's id stays "Lesson" in every language (tests find it by that name).
+  const std::string shown_title = tr("ui.lesson.title");
+  const std::string title = shown_title == "Lesson" ? shown_title : shown_title + "###Lesson";
+  if (!ImGui::Begin(title.c_str(), nullptr, flags)) { ImGui::End(); return c; }
   remember_panel_height(Panel::lesson);
   const ImVec2 at = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
   c.drawn = {at.x, at.y, at.x + size.x, at.y + size.y};
   // Presenter mode: text large enough for the back of a room, nothing else on screen.
   ImGui::SetWindowFontScale(presenter ? place.font_scale : 1.0f);
-  ImGui::TextDisabled("%s   step %s", v.title.c_str(), v.progress.c_str());
+  ImGui::TextDisabled("%s   %s", v.title.c_str(), trf("ui.lesson.step", {{"progress", v.progress}}).c_str());
 
   // The step's text scrolls inside its own box when the panel has no room for all of it, so
   // the question, its feedback and the buttons below always stay in view.
@@ -128,12 +144,13 @@ PresenterCommands draw_presenter_panel(const lesson::PresenterView& v, const les
       ImGui::PushStyleColor(ImGuiCol_Text, colour);
       ImGui::TextUnformatted(feedback_line(*v.feedback).c_str());
       ImGui::PopStyleColor();
-      if (!v.feedback->correct) ImGui::Text("The answer: %s", v.feedback->answer_label.c_str());
+      if (!v.feedback->correct) ImGui::TextUnformatted(trf("ui.lesson.answer", {{"answer", v.feedback->answer_label}}).c_str());
     }
   }
   ImGui::PopTextWrapPos();
   ImGui::Separator();
-  const std::vector<std::string> nav = {"< Back", "Replay", "Next >", presenter ? "Leave presenter view" : "Presenter view"};
+  const std::vector<std::string> nav = {tr("ui.lesson.back"), tr("ui.lesson.replay"), tr("ui.lesson.next"),
+                                        tr(presenter ? "ui.lesson.leave-presenter" : "ui.lesson.presenter")};
   if (auto pressed = wrapped_buttons(nav)) {
     c.back = *pressed == 0;
     c.replay = *pressed == 1;
@@ -141,7 +158,7 @@ PresenterCommands draw_presenter_panel(const lesson::PresenterView& v, const les
     c.toggle_presenter = *pressed == 3;
   }
   if (score.questions > 0) {
-    const std::string s = std::to_string(score.correct) + " of " + std::to_string(score.questions) + " right first time";
+    const std::string s = trf("ui.lesson.score", {{"correct", std::to_string(score.correct)}, {"questions", std::to_string(score.questions)}});
     // On the buttons' line when it fits, else below them.
     const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
     if (ImGui::GetItemRectMax().x + 2.0f * style.ItemSpacing.x + ImGui::CalcTextSize(s.c_str()).x <= right) ImGui::SameLine();

@@ -9,6 +9,7 @@
 #include "ui/flow_plot.hpp"
 #include "ui/main_ui.hpp"
 #include "ui/panel_layout.hpp"
+#include "ui/tr.hpp"
 
 namespace effleura::ui {
 namespace {
@@ -26,11 +27,14 @@ TimelineCommands draw_timeline_panel(const TimelineState& s) {
   const int area_filter = s.area_filter;
   // Docked top right and sized to what it shows (ui/panel_layout.hpp).
   set_next_panel(Panel::technique, current_panel_input(false, {}));
-  if (!ImGui::Begin("Technique", nullptr, kDocked)) { ImGui::End(); return c; }
+  // The window's id stays "Technique" in every language (tests find it by that name).
+  const std::string shown_title = tr("ui.technique.title");
+  const std::string title = shown_title == "Technique" ? shown_title : shown_title + "###Technique";
+  if (!ImGui::Begin(title.c_str(), nullptr, kDocked)) { ImGui::End(); return c; }
   remember_panel_height(Panel::technique);
 
   // The area filter answers "which techniques work on the calves?".
-  const char* any = "All areas";
+  const char* any = tr("ui.technique.all-areas");
   ImGui::SetNextItemWidth(-1.0f);
   if (ImGui::BeginCombo("##area", area_filter < 0 ? any : area_label(static_cast<std::size_t>(area_filter)))) {
     if (ImGui::Selectable(any, area_filter < 0)) c.area_filter = -1;
@@ -39,11 +43,11 @@ TimelineCommands draw_timeline_panel(const TimelineState& s) {
     ImGui::EndCombo();
   }
   ImGui::SetNextItemWidth(-1.0f);
-  std::string current_name = "(none)";
+  std::string current_name = tr("ui.technique.none");
   for (const auto& t : s.techniques)
     if (t.id == s.current) current_name = t.name;
   if (ImGui::BeginCombo("##technique", current_name.c_str())) {
-    if (ImGui::Selectable("(none)", s.current.empty())) c.select = "";
+    if (ImGui::Selectable(tr("ui.technique.none"), s.current.empty())) c.select = "";
     for (const auto& t : s.techniques) {
       if (area_filter >= 0 &&
           std::find(t.areas.begin(), t.areas.end(), anatomy::kAreaIds[static_cast<std::size_t>(area_filter)]) == t.areas.end())
@@ -58,27 +62,28 @@ TimelineCommands draw_timeline_panel(const TimelineState& s) {
     ImGui::PopStyleColor();
   }
   if (s.current.empty()) {
-    ImGui::TextWrapped("Choose a technique to watch the hands perform it.");
+    ImGui::TextWrapped("%s", tr("ui.technique.choose"));
     ImGui::End();
     return c;
   }
   if (ImGui::Button("|<")) c.step_back = true;
   ImGui::SameLine();
-  if (ImGui::Button(s.playing ? "Pause" : "Play")) c.toggle_play = true;
+  if (ImGui::Button(tr_id(s.playing ? "ui.technique.pause" : "ui.technique.play").c_str())) c.toggle_play = true;
   ImGui::SameLine();
   if (ImGui::Button(">|")) c.step_forward = true;
   ImGui::SameLine();
-  if (ImGui::Button("Replay")) c.replay = true;
+  if (ImGui::Button(tr_id("ui.technique.replay").c_str())) c.replay = true;
   ImGui::SameLine();
   bool loop = s.looping;
-  if (ImGui::Checkbox("Loop", &loop)) c.looping = loop;
+  if (ImGui::Checkbox(tr_id("ui.technique.loop").c_str(), &loop)) c.looping = loop;
   float t = static_cast<float>(s.time);
   ImGui::SetNextItemWidth(-1.0f);
   if (ImGui::SliderFloat("##time", &t, 0.0f, static_cast<float>(s.duration), "%.1f s", ImGuiSliderFlags_AlwaysClamp)) c.seek = t;
   float speed = static_cast<float>(s.speed);
   ImGui::SetNextItemWidth(-1.0f);
-  if (ImGui::SliderFloat("##speed", &speed, 0.1f, 2.0f, "speed %.1fx", ImGuiSliderFlags_AlwaysClamp)) c.speed = speed;
-  ImGui::Text("Step %zu of %zu", s.step + 1, s.step_count);
+  if (ImGui::SliderFloat("##speed", &speed, 0.1f, 2.0f, tr("ui.technique.speed"), ImGuiSliderFlags_AlwaysClamp)) c.speed = speed;
+  ImGui::TextUnformatted(
+      trf("ui.technique.step", {{"step", std::to_string(s.step + 1)}, {"count", std::to_string(s.step_count)}}).c_str());
   ImGui::Separator();
   wrapped(s.caption);
   if (!s.attend.empty()) {
@@ -86,7 +91,7 @@ TimelineCommands draw_timeline_panel(const TimelineState& s) {
     wrapped(s.attend);
     ImGui::PopStyleColor();
   }
-  if (ImGui::CollapsingHeader("About this technique")) {
+  if (ImGui::CollapsingHeader(tr_id("ui.technique.about").c_str())) {
     wrapped(s.summary);
     ImGui::Text("Direction: %s   Pressure: %s", s.direction.c_str(), s.pressure.c_str());
     for (const auto& caution : s.cautions) {

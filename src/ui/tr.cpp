@@ -1,0 +1,51 @@
+#include "ui/tr.hpp"
+
+#include <map>
+
+namespace effleura::ui {
+namespace {
+
+struct Texts {
+  std::shared_ptr<const lesson::Locale> locale;
+  std::vector<lesson::LanguageName> languages;
+  // "[key]" strings for keys no locale has, kept so tr() can hand out stable pointers.
+  std::map<std::string, std::string, std::less<>> missing;
+};
+
+Texts& texts() {
+  static Texts t;
+  return t;
+}
+
+}  // namespace
+
+void set_interface_locale(std::shared_ptr<const lesson::Locale> locale) { texts().locale = std::move(locale); }
+const lesson::Locale* interface_locale() { return texts().locale.get(); }
+std::string interface_language() {
+  return texts().locale ? texts().locale->id() : std::string(lesson::kFallbackLocale);
+}
+void set_interface_languages(std::vector<lesson::LanguageName> languages) { texts().languages = std::move(languages); }
+const std::vector<lesson::LanguageName>& interface_languages() { return texts().languages; }
+
+const char* tr(std::string_view key) {
+  Texts& t = texts();
+  if (t.locale)
+    if (const lesson::Locale::Entry* e = t.locale->find(key)) return e->text.c_str();
+  auto it = t.missing.find(key);
+  if (it == t.missing.end()) it = t.missing.emplace(std::string(key), "[" + std::string(key) + "]").first;
+  return it->second.c_str();
+}
+
+std::string trf(std::string_view key, const std::vector<std::pair<std::string_view, std::string>>& values) {
+  std::string out = tr(key);
+  for (const auto& [name, value] : values) {
+    const std::string slot = "{" + std::string(name) + "}";
+    for (std::size_t at = out.find(slot); at != std::string::npos; at = out.find(slot, at + value.size()))
+      out.replace(at, slot.size(), value);
+  }
+  return out;
+}
+
+std::string tr_id(std::string_view key) { return std::string(tr(key)) + "###" + std::string(key); }
+
+}  // namespace effleura::ui

@@ -1,0 +1,41 @@
+// --lang and --check-locales as a user meets them: an unknown language names the shipped ones
+// and exits 2; the shipped locales are complete; a gap is listed and exits 2.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "../support/test_models.hpp"
+#include "run_binary.hpp"
+
+using effleura::test::run;
+
+namespace {
+const std::string kExe = EFFLEURA_EXE;
+}  // namespace
+
+TEST_CASE("--lang with an unknown language names the languages available and exits 2") {
+  const auto shot = effleura::test::temp_dir("lang") / "never-written.png";
+  auto r = run(kExe, "--lang xx --headless --screenshot '" + shot.string() + "'");
+  CHECK_FALSE(std::filesystem::exists(shot));
+  CHECK(r.status == 2);
+  CHECK(r.err_lines() == 1);
+  for (const char* id : {"xx", "en (English)", "es (Español)", "fr (Français)", "de (Deutsch)"})
+    CHECK_MESSAGE(r.err.find(id) != std::string::npos, id, ": ", r.err);
+}
+
+TEST_CASE("--check-locales passes for the shipped languages and lists a missing text") {
+  auto ok = run(kExe, "--check-locales");
+  CHECK_MESSAGE(ok.status == 0, ok.out, ok.err);
+  for (const char* line : {"es (Español): 0 missing", "fr (Français): 0 missing", "de (Deutsch): 0 missing"})
+    CHECK_MESSAGE(ok.out.find(line) != std::string::npos, line, ": ", ok.out);
+
+  const auto content = effleura::test::temp_dir("check-locales") / "content";
+  std::filesystem::create_directories(content / "locales");
+  std::ofstream(content / "locales" / "en.toml") << "[locale]\nid = \"en\"\nname = \"English\"\n[a]\nb = \"B\"\nc = \"C {n}\"\n";
+  std::ofstream(content / "locales" / "de.toml") << "[locale]\nid = \"de\"\nname = \"Deutsch\"\n[a]\nc = \"C\"\n";
+  auto gap = run(kExe, "--check-locales --content '" + content.string() + "'");
+  CHECK(gap.status == 2);
+  CHECK_MESSAGE(gap.out.find("missing: a.b") != std::string::npos, gap.out);
+  CHECK_MESSAGE(gap.out.find("placeholders differ: a.c") != std::string::npos, gap.out);
+}
