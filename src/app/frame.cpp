@@ -8,6 +8,7 @@
 
 #include <imgui.h>
 
+#include "app/reload_notice.hpp"
 #include "core/log.hpp"
 #include "render/screen_region.hpp"
 #include "ui/overlay.hpp"
@@ -116,7 +117,7 @@ void advance(Context& ctx, double dt) {
       if (ctx.style.kiosk) {
         if (!reloaded) log::warn("kept the last good playlist: " + reloaded.error().describe());
       } else {
-        ctx.state.reload_error = reloaded ? std::string() : reloaded.error().describe();
+        ctx.state.reload_error = lesson_reload_notice(reloaded);
       }
     }
   }
