@@ -11,8 +11,8 @@ bool starts_key(char c) {
          c == '-' || c == '"' || c == '\'';
 }
 
-// A walk over the text that knows strings, comments and how deep in a value's brackets it is,
-// so only real table headers (a '[' first on a line, outside any value) are looked at.
+// A walk over the text that knows strings, comments and which value brackets are open, so only
+// real table headers (a '[' first on a line, outside any value) and list values are looked at.
 class Scan {
  public:
   Scan(std::string_view text, const std::string& name) : s_(text), name_(name) {}
@@ -31,17 +31,25 @@ class Scan {
         next();
         continue;
       }
-      if (c == '[' && depth_ == 0 && line_start) {
+      if (c == '[' && open_.empty() && line_start) {
         if (auto bad = header()) return bad;
         skip_line();
         continue;
       }
       line_start = false;
-      if (c == '#') skip_line();
-      else if (c == '"' || c == '\'') skip_string(c);
+      if (c == '#') {
+        skip_line();
+        continue;
+      }
+      // toml++ 3.3 also assumes a list's next value never starts with '}' ("[1, }2]").
+      if (value_start_ && c == '}')
+        return Error{"TOML syntax error: '}' where the list's next value was expected", name_, line_, column_, {}};
+      value_start_ = false;
+      if (c == '"' || c == '\'') skip_string(c);
       else {
-        if (c == '[' || c == '{') ++depth_;
-        if ((c == ']' || c == '}') && depth_ > 0) --depth_;
+        if (c == '[' || c == '{') open_.push_back(c);
+        if ((c == ']' || c == '}') && !open_.empty()) open_.pop_back();
+        value_start_ = c == '[' || (c == ',' && !open_.empty() && open_.back() == '[');
         next();
       }
     }
@@ -104,7 +112,8 @@ class Scan {
   std::size_t i_ = 0;
   int line_ = 1;
   int column_ = 1;
-  int depth_ = 0;
+  std::string open_;          // the value brackets open here, innermost last
+  bool value_start_ = false;  // just after a list's '[' or ','
 };
 
 }  // namespace

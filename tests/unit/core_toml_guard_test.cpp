@@ -27,6 +27,22 @@ TEST_CASE("a table header with no key after its bracket is refused at its line, 
   }
 }
 
+TEST_CASE("a list whose next value starts with a closing brace is refused at its line, before toml++") {
+  const char* bad[] = {"a = [1, }2]", "a = [}", "a = [\n  }\n]", "x = 1\na = [1,\n# c\n}]", "a = { b = [ } ] }"};
+  const int lines[] = {1, 1, 2, 4, 1};
+  for (int i = 0; i < 5; ++i) {
+    CAPTURE(i);
+    const auto parsed = parse_toml_string(bad[i], "f.toml");
+    REQUIRE_FALSE(parsed.has_value());
+    CHECK(parsed.error().line == lines[i]);
+    CHECK(parsed.error().message.find("where the list's next value was expected") != std::string::npos);
+  }
+  // Braces inside strings, inline tables in lists, and a closing brace after a value are fine
+  // or left to toml++.
+  CHECK(parse_toml_string("a = [\"}\", { b = 1 }, '}']\nc = { d = [1] }\n", "g.toml").has_value());
+  CHECK_FALSE(toml_header_problem("a = [1 }", "g.toml").has_value());
+}
+
 TEST_CASE("the header check leaves good headers, arrays, strings and comments to toml++") {
   const char* good =
       "# [& in a comment\n"
