@@ -17,6 +17,9 @@ packages=(
   # checks of the desktop entry and AppStream metadata, dpkg-shlibdeps for the .deb
   help2man librsvg2-bin desktop-file-utils appstream dpkg-dev
 )
+# scripts/fuzz.sh only (--fuzz): clang 16 with libFuzzer and its sanitizer runtimes. Debian 12's
+# default clang 14 cannot compile GCC 12's C++23 <expected> (no conditionally trivial members).
+if [ "${1:-}" = "--fuzz" ]; then packages=(clang-16 libclang-rt-16-dev); fi
 
 missing=()
 for p in "${packages[@]}"; do

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstring>
+#include <set>
 #include <sstream>
 #include <string>
 #include <string_view>
@@ -182,7 +183,11 @@ Expected<void> check_glb(std::span<const std::uint8_t> bytes, const ModelLimits&
 // OFF and PLY headers state element counts that Assimp allocates before reading them; each
 // vertex needs at least two bytes in the file ("0\n"), so larger counts cannot be honest.
 Expected<void> check_counted_header(std::span<const std::uint8_t> bytes, std::string_view kind) {
-  const std::string head(reinterpret_cast<const char*>(bytes.data()), std::min<std::size_t>(bytes.size(), 4096));
+  // The whole PLY header is checked (a bad property must not hide behind 4 KB of comments).
+  const std::size_t head_bytes = kind == "PLY" ? 65536 : 4096;
+  const std::string head(reinterpret_cast<const char*>(bytes.data()), std::min<std::size_t>(bytes.size(), head_bytes));
+  if (kind == "PLY" && head.find("end_header") == std::string::npos)
+    return fail("PLY header: no end_header line in the first 64 KB");
   std::istringstream in(head);
   std::vector<std::uint64_t> counts;
   if (kind == "OFF") {
@@ -198,12 +203,34 @@ Expected<void> check_counted_header(std::span<const std::uint8_t> bytes, std::st
       }
     }
   } else {
+    // Assimp 5.2 reads a property of a type it does not know ("uchar0") as zero bytes and then
+    // loops, allocating, for ever (found by tests/fuzz/fuzz_model); so every type must be known.
+    static const std::set<std::string, std::less<>> kTypes{
+        "char", "uchar", "short", "ushort", "int", "uint", "float", "double", "int8", "uint8",
+        "int16", "uint16", "int32", "uint32", "float32", "float64"};
     std::string line;
     while (std::getline(in, line) && line.rfind("end_header", 0) != 0) {
       std::istringstream words(line);
-      std::string element, name;
-      std::uint64_t count = 0;
-      if (words >> element >> name >> count && element == "element") counts.push_back(count);
+      std::string first;
+      words >> first;
+      if (first == "element") {
+        std::string name;
+        std::uint64_t count = 0;
+        if (words >> name >> count) counts.push_back(count);
+      } else if (first == "property") {
+        std::string type;
+        words >> type;
+        std::vector<std::string> types{type};
+        if (type == "list") {
+          std::string count_type, item_type;
+          words >> count_type >> item_type;
+          types = {count_type, item_type};
+        }
+        for (const auto& t : types)
+          if (!kTypes.contains(t))
+            return fail("PLY header: a property of type '" + t.substr(0, 32) +
+                        "', expected char, uchar, short, ushort, int, uint, float or double");
+      }
     }
   }
   for (const auto c : counts)
@@ -229,9 +256,14 @@ Expected<void> check_model_bytes(std::span<const std::uint8_t> bytes,
   const auto first = text.find_first_not_of(" \t\r\n");
   if (ext == ".gltf" || (first != std::string_view::npos && text[first] == '{'))
     return located(check_gltf_json(text, limits));
-  if (ext == ".off" || text.substr(0, 3) == "OFF" || text.substr(0, 4) == "COFF" || text.substr(0, 4) == "NOFF")
+  if (ext == ".off" || text.substr(0, 3) == "OFF" || text.substr(0, 4) == "COFF" || text.substr(0, 4) == "NOFF") {
+    // OFF is text; Assimp 5.2 reads a NUL byte as the end of a line, miscounts the faces and
+    // aborts in an ai_assert while triangulating (found by tests/fuzz/fuzz_model).
+    if (text.find('\0') != std::string_view::npos)
+      return located(fail("OFF is a text format, but the file holds a NUL byte"));
     return located(check_counted_header(bytes, "OFF"));
-  if (text.substr(0, 4) == "ply\n" || text.substr(0, 5) == "ply\r\n") return located(check_counted_header(bytes, "PLY"));
+  }
+  if (ext == ".ply" || text.substr(0, 3) == "ply") return located(check_counted_header(bytes, "PLY"));
   return {};
 }
 

@@ -9,6 +9,7 @@
 #include <imgui.h>
 
 #include "app/practice_view.hpp"
+#include "app/reload_notice.hpp"
 #include "core/log.hpp"
 #include "render/screen_region.hpp"
 #include "ui/overlay.hpp"
@@ -117,7 +118,7 @@ void advance(Context& ctx, double dt) {
       if (ctx.style.kiosk) {
         if (!reloaded) log::warn("kept the last good playlist: " + reloaded.error().describe());
       } else {
-        ctx.state.reload_error = reloaded ? std::string() : reloaded.error().describe();
+        ctx.state.reload_error = lesson_reload_notice(reloaded);
       }
     }
   }

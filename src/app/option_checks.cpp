@@ -55,7 +55,34 @@ Expected<void> check_options(const Options& o) {
     for (const auto& [set, flag] : ignored)
       if (set) return fail(std::string("--bench cannot be combined with ") + flag);
   }
+  // The flow report and the hand report draw nothing: what only pictures and playback read
+  // was dropped without a word.
+  const std::array<std::pair<bool, const char*>, 8> pictures{{{o.record.has_value(), "--record"},
+                                                             {o.frames_dir.has_value(), "--frames-dir"},
+                                                             {o.screenshot.has_value(), "--screenshot"},
+                                                             {o.hand_report.has_value(), "--hand-report"},
+                                                             {o.kiosk, "--kiosk"},
+                                                             {o.lesson.has_value(), "--lesson"},
+                                                             {o.playlist.has_value(), "--playlist"},
+                                                             {o.technique.has_value(), "--technique"}}};
+  for (const auto& [set, flag] : pictures) {
+    if (o.simulate && set)
+      return fail(std::string("--simulate writes a report and draws nothing; it cannot be combined with ") + flag +
+                  (std::string(flag) == "--technique" ? " (name the technique in --simulate ID)" : ""));
+    if (o.hand_report && set && std::string(flag) != "--hand-report" && std::string(flag) != "--technique")
+      return fail(std::string("--hand-report writes a report and draws nothing; it cannot be combined with ") + flag);
+  }
+  if (o.screenshot && (o.record || o.frames_dir))
+    return fail(std::string("--screenshot writes one picture; it cannot be combined with ") +
+                (o.record ? "--record" : "--frames-dir"));
+  // Options that one mode reads and every other mode ignored.
   const bool recording = o.record || o.frames_dir;
+  if (o.seconds_set && !o.simulate && !recording)
+    return fail("--seconds sets the length of --simulate, --record or --frames-dir; none is given");
+  if (!o.incompetent.empty() && !o.simulate) return fail("--incompetent is used by --simulate only");
+  if (o.stocking_mmhg != 0.0 && !o.simulate) return fail("--stocking is used by --simulate only");
+  if (o.at_seconds != 0.0 && !o.technique && !o.simulate) return fail("--at needs --technique ID");
+  if (o.speed != 1.0 && !o.technique && !o.simulate) return fail("--speed needs --technique ID");
   if (o.headless && !o.bench && !o.kiosk && !recording && (o.lesson || o.playlist))
     return fail(std::string("--headless makes one screenshot and does not play ") +
                 (o.lesson ? "--lesson" : "--playlist") + "; add --record FILE.mp4 or --frames-dir DIR");

@@ -59,6 +59,10 @@ class Simulation {
   [[nodiscard]] const technique::Technique* technique() const;
   [[nodiscard]] technique::Playback* playback() { return playback_ ? &*playback_ : nullptr; }
   [[nodiscard]] const technique::Playback* playback() const { return playback_ ? &*playback_ : nullptr; }
+  // The technique stopped because its file vanished during hot reload (empty when none): it
+  // resumes at `awaited_time()` when the file is back (reload_techniques).
+  [[nodiscard]] std::string awaited_technique() const { return awaited_ ? awaited_->id : std::string(); }
+  [[nodiscard]] double awaited_time() const { return awaited_ ? awaited_->at : 0.0; }
   [[nodiscard]] const technique::Timeline* timeline() const { return timeline_.get(); }
   [[nodiscard]] const technique::TechniqueFrame& frame() const { return frame_; }
   [[nodiscard]] const std::array<technique::TrailBuffer, 2>& trails() const { return trails_; }

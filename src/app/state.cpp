@@ -1,4 +1,5 @@
 #include "app/state.hpp"
+#include "app/reload_notice.hpp"
 #include "app/view_search.hpp"
 
 #include <cfloat>
@@ -346,7 +347,7 @@ glm::vec2 to_screen(const glm::mat4& view_proj, const glm::vec3& p, glm::ivec2 s
 void State::poll_hot_reload(double dt) {
   if (!watcher_.poll(dt)) return;
   auto reloaded = simulation.reload_techniques(paths_);
-  reload_error = reloaded ? std::string() : reloaded.error().describe();
+  reload_error = reload_notice(reloaded, simulation);
 }
 
 glm::vec4 State::working_area(const render::FrameView& v, const glm::mat4& vp, glm::ivec2 size) const {

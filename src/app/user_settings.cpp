@@ -3,13 +3,14 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
-#include <fstream>
 #include <iomanip>
 #include <sstream>
 
 #include <toml++/toml.h>
 
+#include "core/files.hpp"
 #include "core/log.hpp"
+#include "core/toml_guard.hpp"
 
 namespace effleura::app {
 
@@ -109,13 +110,19 @@ UserSettings load_user_settings(const std::filesystem::path& file, std::string* 
   std::error_code ec;
   if (!std::filesystem::exists(file, ec)) return s;
   auto fail = [&](std::size_t line, const std::string& what) {
-    const std::string message = file.string() + ":" + std::to_string(line) + ": " + what + " (settings ignored, defaults used)";
+    const std::string where = line > 0 ? ":" + std::to_string(line) : std::string();
+    const std::string message = file.string() + where + ": " + what + " (settings ignored, defaults used)";
     log::warn(message);
     if (problem) *problem = message;
     return UserSettings{};
   };
+  // Through core/files: a FIFO, device or folder planted as the settings file is refused at
+  // once (toml::parse_file blocked on a FIFO and read /dev/zero until memory ran out).
+  const auto text = read_text_file(file);
+  if (!text) return fail(0, text.error().message);
+  if (auto bad = toml_header_problem(*text, file.string())) return fail(static_cast<std::size_t>(bad->line), bad->message);
   try {
-    const toml::table t = toml::parse_file(file.string());
+    const toml::table t = toml::parse(*text, file.string());
     if (const toml::node* n = t.get("interface_scale")) {
       auto v = n->value<double>();
       if (!v) return fail(static_cast<std::size_t>(line_of(*n)), "interface_scale should be a number (0.75 to 2.5)");
@@ -146,8 +153,9 @@ UserSettings load_user_settings(const std::filesystem::path& file, std::string* 
 bool save_user_settings(const UserSettings& settings, const std::filesystem::path& file) {
   std::error_code ec;
   std::filesystem::create_directories(file.parent_path(), ec);
-  std::ofstream out(file);
-  if (!out) return false;
+  // Written whole through core/files (temp file, then rename): a crash or a full disk never
+  // leaves half a settings file, and a planted symlink or device is not written through.
+  std::ostringstream out;
   out << "# Effleura's settings, written by the program (View menu, atlas tools).\n"
       << "interface_scale = " << clamp_interface_scale(settings.interface_scale) << "\n";
   if (!settings.language.empty()) {
@@ -174,7 +182,10 @@ bool save_user_settings(const UserSettings& settings, const std::filesystem::pat
         << "\nhidden = " << quoted_list(v.hidden) << "\nfaded = " << quoted_list(v.faded) << "\n";
     if (v.cut) out << "cut = " << *v.cut << "\ncut_keep = \"" << (v.cut_keep_below ? "below" : "above") << "\"\n";
   }
-  return static_cast<bool>(out);
+  const std::string text = out.str();
+  auto written = write_binary_file(file, text.data(), text.size());
+  if (!written) log::warn("settings not saved: " + written.error().describe());
+  return written.has_value();
 }
 
 }  // namespace effleura::app

@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "core/files.hpp"
+#include "core/toml_guard.hpp"
 
 namespace effleura {
 namespace {
@@ -34,6 +35,7 @@ std::string type_name(const toml::node& n) {
 }  // namespace
 
 Expected<toml::table> parse_toml_string(std::string_view text, const std::string& source_name) {
+  if (auto bad = toml_header_problem(text, source_name)) return std::unexpected(*bad);
   try {
     return toml::parse(text, source_name);
   } catch (const toml::parse_error& err) {

@@ -58,7 +58,7 @@ TimelineCommands draw_timeline_panel(const TimelineState& s) {
   }
   if (!s.reload_error.empty()) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.6f, 0.4f, 1.0f));
-    ImGui::TextWrapped("Not reloaded, still playing the last good version:\n%s", s.reload_error.c_str());
+    ImGui::TextWrapped("%s", s.reload_error.c_str());  // app/reload_notice.cpp says what happened
     ImGui::PopStyleColor();
   }
   if (s.current.empty()) {

@@ -53,11 +53,11 @@ TEST_CASE("a FIFO as --model, --areas, --lesson or --playlist is refused at once
   const auto lesson = fifo("lesson.toml");
   check_one_line(run(kExe, "--record " + q(scratch() / "l.mp4") + " --lesson " + q(lesson)), "--lesson: is a pipe");
   const auto playlist = fifo("playlist.toml");
-  check_one_line(run(kExe, "--kiosk --headless --seconds 1 --playlist " + q(playlist)), "is a pipe");
+  check_one_line(run(kExe, "--kiosk --headless --playlist " + q(playlist)), "is a pipe");
 }
 
 TEST_CASE("--playlist /dev/zero is refused instead of read until memory runs out") {
-  check_one_line(run(kExe, "--kiosk --headless --seconds 1 --playlist /dev/zero"), "/dev/zero: --playlist: is a device");
+  check_one_line(run(kExe, "--kiosk --headless --playlist /dev/zero"), "/dev/zero: --playlist: is a device");
 }
 
 TEST_CASE("a FIFO as content/areas.toml is refused with its path") {
@@ -84,6 +84,26 @@ TEST_CASE("--bench with --kiosk, --record or --simulate is refused instead of ig
   check_one_line(run(kExe, "--bench --record " + q(scratch() / "b.mp4")), "--bench cannot be combined with --record");
   check_one_line(run(kExe, "--bench --simulate rest --report " + q(scratch() / "r.json")),
                  "--bench cannot be combined with --simulate");
+}
+
+TEST_CASE("options another mode reads are refused instead of dropped without a word") {
+  const std::string report = " --report " + q(scratch() / "r.json");
+  check_one_line(run(kExe, "--simulate rest" + report + " --record " + q(scratch() / "s.mp4")),
+                 "--simulate writes a report and draws nothing; it cannot be combined with --record");
+  check_one_line(run(kExe, "--simulate rest" + report + " --screenshot " + q(scratch() / "s.png")),
+                 "cannot be combined with --screenshot");
+  check_one_line(run(kExe, "--simulate rest" + report + " --technique effleurage"), "name the technique in --simulate");
+  check_one_line(run(kExe, "--hand-report " + q(scratch() / "h.json") + " --kiosk"),
+                 "--hand-report writes a report and draws nothing; it cannot be combined with --kiosk");
+  check_one_line(run(kExe, "--screenshot " + q(scratch() / "a.png") + " --record " + q(scratch() / "a.mp4")),
+                 "--screenshot writes one picture; it cannot be combined with --record");
+  check_one_line(run(kExe, "--headless --screenshot " + q(scratch() / "b.png") + " --seconds 5"), "--seconds sets the length");
+  check_one_line(run(kExe, "--headless --screenshot " + q(scratch() / "c.png") + " --stocking 20"), "--stocking is used by --simulate only");
+  check_one_line(run(kExe, "--headless --screenshot " + q(scratch() / "d.png") + " --incompetent great-saphenous"),
+                 "--incompetent is used by --simulate only");
+  check_one_line(run(kExe, "--headless --screenshot " + q(scratch() / "e.png") + " --at 3"), "--at needs --technique");
+  check_one_line(run(kExe, "--headless --screenshot " + q(scratch() / "f.png") + " --speed 0.5"), "--speed needs --technique");
+  for (const char* n : {"a.png", "b.png", "c.png", "d.png", "e.png", "f.png"}) CHECK_FALSE(fs::exists(scratch() / n));
 }
 
 TEST_CASE("a screenshot over a FIFO is refused and the FIFO is left in place") {

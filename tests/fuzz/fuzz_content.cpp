@@ -16,6 +16,7 @@
 #include "lesson/playlist.hpp"
 #include "technique/pose.hpp"
 #include "technique/technique_loader.hpp"
+#include "fuzz_entry.hpp"
 
 namespace {
 
@@ -40,7 +41,7 @@ void consume(const effleura::Expected<T>& r) {
 
 }  // namespace
 
-extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+EFFLEURA_FUZZ_TARGET(content) {
   static const RealContent real;
   if (size < 1) return 0;
   const std::string_view text(reinterpret_cast<const char*>(data + 1), size - 1);

@@ -11,8 +11,9 @@
 #include <string>
 
 #include "anatomy/model_loader.hpp"
+#include "fuzz_entry.hpp"
 
-extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+EFFLEURA_FUZZ_TARGET(model) {
   static const std::filesystem::path dir = [] {
     auto d = std::filesystem::temp_directory_path() / ("effleura-fuzz-model-" + std::to_string(::getpid()));
     std::filesystem::create_directories(d);

@@ -7,6 +7,7 @@
 #include <filesystem>
 
 #include "anatomy/model.hpp"
+#include "app/reload_notice.hpp"
 #include "app/simulation.hpp"
 
 using namespace effleura;
@@ -39,6 +40,7 @@ TEST_CASE("poses.toml replaced by a folder or a FIFO: the reload fails with a me
   REQUIRE_FALSE(folder.has_value());
   CHECK(folder.error().describe().find("poses.toml: is a folder") != std::string::npos);
   CHECK(sim.technique() != nullptr);  // still playing the last good content
+  CHECK(app::reload_notice(folder, sim).find("Not reloaded, still playing the last good version:\n") == 0);
 
   fs::remove(poses);
   REQUIRE(::mkfifo(poses.c_str(), 0600) == 0);
@@ -57,11 +59,20 @@ TEST_CASE("deleting the playing technique's file stops it, restoring the file re
   const auto file = paths.content / "techniques" / "effleurage.toml";
   const auto kept = paths.content / "effleurage.toml.kept";
   fs::rename(file, kept);
-  CHECK_FALSE(sim.reload_techniques(paths).has_value());
+  const auto gone = sim.reload_techniques(paths);
+  CHECK_FALSE(gone.has_value());
   CHECK(sim.technique() == nullptr);
+  // The panel said "still playing the last good version" while nothing played.
+  const std::string notice = app::reload_notice(gone, sim);
+  CHECK(notice.find("still playing") == std::string::npos);
+  CHECK(notice.find("Stopped effleurage at 2.0 s") == 0);
+  CHECK(notice.find("techniques/effleurage.toml is gone") != std::string::npos);
+  CHECK(notice.find("when the file is back") != std::string::npos);
 
   fs::rename(kept, file);
-  REQUIRE(sim.reload_techniques(paths).has_value());
+  const auto back = sim.reload_techniques(paths);
+  REQUIRE(back.has_value());
+  CHECK(app::reload_notice(back, sim).empty());  // the notice goes with the fault
   REQUIRE(sim.technique() != nullptr);
   CHECK(sim.technique()->id == "effleurage");
   REQUIRE(sim.playback() != nullptr);

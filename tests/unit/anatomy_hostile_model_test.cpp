@@ -178,6 +178,19 @@ TEST_CASE("an OFF header claiming a billion vertices is refused instead of alloc
   const auto e = load_error(write("huge.off", "OFF\n1000000000 1000000000 0\n0 0 0\n1 0 0\n0 1 0\n3 0 1 2\n"));
   CHECK(e.find("OFF header claims") != std::string::npos);
   CHECK(anatomy::load_model(write("small.off", "OFF\n3 1 0\n0 0 0\n1 0 0\n0 1 0\n3 0 1 2\n")).has_value());
+  // tests/fuzz/fuzz_model: NUL bytes in the counts line made Assimp abort in an ai_assert.
+  const std::string nul = std::string("OFF\n3 1") + std::string(36, '\0') + " 0\n0 0 0\n1 0 0\n0 1 0\n3 0 1 2\n";
+  CHECK(load_error(write("nul.off", nul)).find("NUL byte") != std::string::npos);
+}
+
+TEST_CASE("a PLY property of an unknown type is refused (Assimp looped for ever, allocating)") {
+  // tests/fuzz/fuzz_model found it: "uchar0" for "uchar"; the same file spelled right loads.
+  const std::string head = "ply\nformat ascii 1.0\nelement vertex 3\nproperty float x\nproperty float y\n"
+                           "property float z\nelement face 1\nproperty list ";
+  const std::string body = " int vertex_indices\nend_header\n0 0 0\n1 0 0\n0 1 0\n3 0 1 2\n";
+  CHECK(load_error(write("bad-type.ply", head + "uchar0" + body)).find("type 'uchar0'") != std::string::npos);
+  CHECK(load_error(write("no-end.ply", head + "uchar" + " int vertex_indices\n")).find("end_header") != std::string::npos);
+  CHECK(anatomy::load_model(write("good.ply", head + "uchar" + body)).has_value());
 }
 
 TEST_CASE("models with non-finite or no extent are refused with a message") {

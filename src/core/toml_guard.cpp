@@ -1,0 +1,125 @@
+#include "core/toml_guard.hpp"
+
+#include <cstddef>
+#include <string>
+
+namespace effleura {
+namespace {
+
+bool starts_key(char c) {
+  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' ||
+         c == '-' || c == '"' || c == '\'';
+}
+
+// A walk over the text that knows strings, comments and which value brackets are open, so only
+// real table headers (a '[' first on a line, outside any value) and list values are looked at.
+class Scan {
+ public:
+  Scan(std::string_view text, const std::string& name) : s_(text), name_(name) {}
+
+  std::optional<Error> run() {
+    bool line_start = true;
+    if (at("\xEF\xBB\xBF")) i_ = 3;  // toml++ skips a UTF-8 byte order mark
+    while (i_ < s_.size()) {
+      const char c = s_[i_];
+      if (c == '\n') {
+        line_start = true;
+        next();
+        continue;
+      }
+      if (c == ' ' || c == '\t' || c == '\r') {
+        next();
+        continue;
+      }
+      if (c == '[' && open_.empty() && line_start) {
+        if (auto bad = header()) return bad;
+        skip_line();
+        continue;
+      }
+      line_start = false;
+      if (c == '#') {
+        skip_line();
+        continue;
+      }
+      // toml++ 3.3 also assumes a list's next value never starts with '}' ("[1, }2]").
+      if (value_start_ && c == '}')
+        return Error{"TOML syntax error: '}' where the list's next value was expected", name_, line_, column_, {}};
+      value_start_ = false;
+      if (c == '"' || c == '\'') skip_string(c);
+      else {
+        if (c == '[' || c == '{') open_.push_back(c);
+        if ((c == ']' || c == '}') && !open_.empty()) open_.pop_back();
+        value_start_ = c == '[' || (c == ',' && !open_.empty() && open_.back() == '[');
+        next();
+      }
+    }
+    return std::nullopt;
+  }
+
+ private:
+  void next() {
+    if (s_[i_] == '\n') {
+      ++line_;
+      column_ = 1;
+    } else {
+      ++column_;
+    }
+    ++i_;
+  }
+  void skip_line() {
+    while (i_ < s_.size() && s_[i_] != '\n') next();
+  }
+  bool at(std::string_view token) const { return s_.substr(i_, token.size()) == token; }
+  void skip_string(char quote) {
+    const std::string triple(3, quote);
+    const bool multi = at(triple);
+    for (std::size_t n = 0; n < (multi ? 3u : 1u); ++n) next();
+    while (i_ < s_.size()) {
+      if (multi && at(triple)) {
+        for (int n = 0; n < 3; ++n) next();
+        return;
+      }
+      const char c = s_[i_];
+      if (!multi && (c == quote || c == '\n')) {
+        if (c == quote) next();
+        return;
+      }
+      if (quote == '"' && c == '\\' && i_ + 1 < s_.size()) next();  // an escaped character
+      next();
+    }
+  }
+  void skip_blanks() {
+    while (i_ < s_.size() && (s_[i_] == ' ' || s_[i_] == '\t')) next();
+  }
+  std::optional<Error> header() {
+    next();  // '['
+    const std::size_t after = i_;
+    skip_blanks();
+    if (i_ < s_.size() && s_[i_] == '[') {
+      if (i_ != after) return std::nullopt;  // "[ [": toml++ reports it
+      next();                                // "[["
+      skip_blanks();
+    }
+    // toml++ reports the end of the text and "[]" itself; a line break here it does not survive.
+    if (i_ >= s_.size() || s_[i_] == ']' || starts_key(s_[i_])) return std::nullopt;
+    return Error{"TOML syntax error: a table header needs a name after '[' (letters, digits, _ or -, "
+                 "or a quoted name)",
+                 name_, line_, column_, {}};
+  }
+
+  std::string_view s_;
+  const std::string& name_;
+  std::size_t i_ = 0;
+  int line_ = 1;
+  int column_ = 1;
+  std::string open_;          // the value brackets open here, innermost last
+  bool value_start_ = false;  // just after a list's '[' or ','
+};
+
+}  // namespace
+
+std::optional<Error> toml_header_problem(std::string_view text, const std::string& source_name) {
+  return Scan(text, source_name).run();
+}
+
+}  // namespace effleura

@@ -1,0 +1,64 @@
+// The TOML text check before toml++ (core/toml_guard): table headers toml++ 3.3 does not
+// survive are refused with their line; everything else, headers and values alike, is left
+// to toml++. Among the cases are the two crashes tests/fuzz/fuzz_toml found: '[.' and '[['
+// followed by a line break.
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "core/toml_guard.hpp"
+#include "core/toml_reader.hpp"
+
+using namespace effleura;
+
+TEST_CASE("a table header with no key after its bracket is refused at its line, before toml++") {
+  const char* bad[] = {"a = 1\n[.t]\n", "[&", "  [ &]", "[[[1]]]", "[=", "x = 1\n\n[[ .a]]\n",
+                       "\xEF\xBB\xBF[&]", "[\n", "a = 2\n[[\nstep]]\n", "[ \r\n"};
+  const int lines[] = {2, 1, 1, 1, 1, 3, 1, 1, 2, 1};
+  for (int i = 0; i < 10; ++i) {
+    CAPTURE(i);
+    const auto problem = toml_header_problem(bad[i], "f.toml");
+    REQUIRE(problem.has_value());
+    CHECK(problem->line == lines[i]);
+    const auto parsed = parse_toml_string(bad[i], "f.toml");
+    REQUIRE_FALSE(parsed.has_value());
+    CHECK(parsed.error().describe().find("f.toml:" + std::to_string(lines[i]) + ":") == 0);
+    CHECK(parsed.error().message.find("a table header needs a name") != std::string::npos);
+  }
+}
+
+TEST_CASE("a list whose next value starts with a closing brace is refused at its line, before toml++") {
+  const char* bad[] = {"a = [1, }2]", "a = [}", "a = [\n  }\n]", "x = 1\na = [1,\n# c\n}]", "a = { b = [ } ] }"};
+  const int lines[] = {1, 1, 2, 4, 1};
+  for (int i = 0; i < 5; ++i) {
+    CAPTURE(i);
+    const auto parsed = parse_toml_string(bad[i], "f.toml");
+    REQUIRE_FALSE(parsed.has_value());
+    CHECK(parsed.error().line == lines[i]);
+    CHECK(parsed.error().message.find("where the list's next value was expected") != std::string::npos);
+  }
+  // Braces inside strings, inline tables in lists, and a closing brace after a value are fine
+  // or left to toml++.
+  CHECK(parse_toml_string("a = [\"}\", { b = 1 }, '}']\nc = { d = [1] }\n", "g.toml").has_value());
+  CHECK_FALSE(toml_header_problem("a = [1 }", "g.toml").has_value());
+}
+
+TEST_CASE("the header check leaves good headers, arrays, strings and comments to toml++") {
+  const char* good =
+      "# [& in a comment\n"
+      "[a]\n[ b ]\n[[c]]\n[\"q.&\"]\n['lit']\n[d-e_1]\n"
+      "x = [\n  [1, 2],\n  [3]\n]\n"
+      "y = { z = [ [ 1 ] ] }\n"
+      "s = \"\"\"\n[& inside a string\n\"\"\"\n"
+      "t = '''\n[=\n'''\n"
+      "u = \"[&\\\"\"\n";
+  CHECK_FALSE(toml_header_problem(good, "g.toml").has_value());
+  CHECK(parse_toml_string(good, "g.toml").has_value());
+  // toml++ reports these itself, with its own message.
+  for (const char* own : {"[]", "[ [a]]", "[", "[["}) {
+    const std::string shown = own;
+    CAPTURE(shown);
+    CHECK_FALSE(toml_header_problem(own, "o.toml").has_value());
+    CHECK_FALSE(parse_toml_string(own, "o.toml").has_value());
+  }
+}
