@@ -138,9 +138,10 @@ try {
   {
     const { page, errors } = await open('?kiosk');
     // The shortest scenes a playlist allows: twice the cross-fade plus one second.
-    const playlist = ['language = "en"', 'crossfade_s = 0.2', '[[scene]]', 'technique = "effleurage"',
-                      'caption = "kiosk.welcome"', 'duration_s = 1.5', '[[scene]]', 'technique = "petrissage"',
-                      'caption = "kiosk.welcome"', 'duration_s = 1.5', ''].join('\n');
+    const playlist = ['language = "en"', 'crossfade_s = 0.2',
+                      '[[scene]]', 'technique = "effleurage"', 'caption = "kiosk.welcome"', 'duration_s = 1.5',
+                      '[[scene]]', 'disclaimer = true', 'technique = "none"', 'areas = []',
+                      'caption = "kiosk.disclaimer"', 'duration_s = 1.5', ''].join('\n');
     const status = await page.evaluate((text) => {
       Module.FS.mkdirTree('/dropped');
       Module.FS.writeFile('/dropped/short.toml', text);
