@@ -21,13 +21,26 @@ packages=(
 # default clang 14 cannot compile GCC 12's C++23 <expected> (no conditionally trivial members).
 if [ "${1:-}" = "--fuzz" ]; then packages=(clang-16 libclang-rt-16-dev); fi
 
+# --web: also the browser build and its test (README "In the browser"): Debian's Emscripten
+# (805 MB), the headers the web build stages, Chromium for the test and Node for its driver.
+if [ "${1:-}" = "--web" ]; then
+  packages+=(emscripten libexpected-dev libutfcpp-dev chromium nodejs npm)
+fi
+
 missing=()
 for p in "${packages[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
     missing+=("$p")
   fi
 done
-[ ${#missing[@]} -eq 0 ] && exit 0
+web_driver() {  # the test's Chromium driver from the npm registry, into web/test/node_modules
+  [ "${1:-}" = "--web" ] || return 0
+  local dir; dir="$(cd "$(dirname "$0")/.." && pwd)/web/test"
+  [ -d "$dir/node_modules/puppeteer-core" ] && return 0
+  echo "effleura: installing the browser test's driver (puppeteer-core, package-lock.json) into $dir/node_modules"
+  (cd "$dir" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
+}
+if [ ${#missing[@]} -eq 0 ]; then web_driver "$@"; exit 0; fi
 
 echo "effleura: installing missing Debian packages: ${missing[*]}"
 if [ "$(id -u)" -eq 0 ]; then
@@ -42,3 +55,4 @@ fi
 export DEBIAN_FRONTEND=noninteractive
 "${apt_get[@]}" update -qq
 "${apt_get[@]}" install -y -qq --no-install-recommends "${missing[@]}"
+web_driver "$@"

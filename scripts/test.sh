@@ -10,6 +10,23 @@ echo "== Release build (warnings are errors)"
 "$root/scripts/build.sh" "$root/build" -DEFFLEURA_WERROR=ON
 (cd "$root/build" && ctest --output-on-failure -j 2)
 
+# ---- The browser build and its Chromium test (scripts/web-test.sh) ------------------------
+# EFFLEURA_WEB_TEST=1 installs the web toolchain and runs it, 0 skips it; unset, it runs when
+# Emscripten, Chromium and the test driver are installed and says why not otherwise.
+# Measured on the 2-core build machine (README "In the browser"): see the README for its cost.
+if [ "${EFFLEURA_WEB_TEST:-auto}" != 0 ]; then
+  echo "== Web build and browser test"
+  [ "${EFFLEURA_WEB_TEST:-auto}" = 1 ] && "$root/scripts/install-deps.sh" --web
+  status=0
+  "$root/scripts/web-test.sh" "$root/build" "$root/build-web" || status=$?
+  if [ "$status" = 77 ] && [ "${EFFLEURA_WEB_TEST:-auto}" != 1 ]; then
+    echo "== Web test skipped (above: what is missing)"
+  elif [ "$status" != 0 ]; then
+    exit "$status"
+  fi
+fi
+# ---- end of the browser block ------------------------------------------------------------------
+
 if [ "${EFFLEURA_SKIP_SANITIZERS:-0}" != 1 ]; then
   echo "== ASan + UBSan build"
   "$root/scripts/build.sh" "$root/build-asan" -DEFFLEURA_WERROR=ON -DEFFLEURA_SANITIZE=ON \

@@ -1,19 +1,27 @@
 #!/usr/bin/env bash
-# Effleura's web build (README "In the browser"), as far as it goes today: it fetches Dear ImGui's
-# source from Debian (apt-get source, through a deb-src entry it adds), compiles it with Debian's
-# Emscripten, and compiles Effleura's simulation core for WebAssembly. The program itself is not
-# linked for the browser yet; the README lists exactly what is left. Usage:
-#   scripts/web.sh [BUILD_DIR]      (default build-web/)
-# Compiles run under `nice -n 19`: on a shared machine they only use idle CPU.
+# Effleura's web build (README "In the browser"): the same sources compiled for WebAssembly with
+# Debian's Emscripten, into a folder of static files that any web host can serve.
+#   scripts/web.sh [BUILD_DIR]          build into BUILD_DIR/site (default build-web/)
+#   scripts/web.sh --serve [BUILD_DIR]  build, then serve the page on http://localhost:8000/
+# Dear ImGui, Assimp, zlib (with its minizip) and meshoptimizer come from Debian's source
+# packages (apt-get source, through a deb-src entry this script adds); glm, toml++, Eigen,
+# nlohmann-json, stb and utf8cpp from Debian's headers. Nothing is downloaded from elsewhere.
+# Compiles run under `nice -n 19` with at most 2 jobs (EFFLEURA_WEB_JOBS): on a shared machine
+# they only use idle CPU.
 set -euo pipefail
+serve=0
+if [ "${1:-}" = "--serve" ]; then serve=1; shift; fi
 root=$(cd "$(dirname "$0")/.." && pwd)
 out=$(mkdir -p "${1:-$root/build-web}" && cd "${1:-$root/build-web}" && pwd)
+jobs=${EFFLEURA_WEB_JOBS:-2}
 # Debian's emscripten finds its acorn parser among Debian's node modules.
 export NODE_PATH=/usr/share/nodejs${NODE_PATH:+:$NODE_PATH}
 nice=(nice -n 19)
+t0=$(date +%s)
 
 # --- The toolchain: Debian packages only -----------------------------------------------------
-web_packages=(emscripten libexpected-dev dpkg-dev)
+web_packages=(emscripten libexpected-dev dpkg-dev cmake ninja-build libglm-dev libtomlplusplus-dev
+              libeigen3-dev nlohmann-json3-dev libstb-dev libutfcpp-dev fonts-dejavu-core)
 missing=()
 for p in "${web_packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -24,7 +32,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   exit 1
 fi
 
-# --- Dear ImGui from Debian's source package ---------------------------------------------------
+# --- Sources from Debian ------------------------------------------------------------------------
 # apt-get source needs a deb-src line; Debian 12 images ship only binary ones.
 src_list=/etc/apt/sources.list.d/effleura-deb-src.sources
 if ! apt-cache showsrc imgui 2>/dev/null | grep -q '^Package: imgui'; then
@@ -45,45 +53,134 @@ EOF
   apt-get update -qq
 fi
 mkdir -p "$out/src"
-imgui_dir=$(find "$out/src" -maxdepth 1 -type d -name 'imgui-*' | head -n1)
-if [ -z "$imgui_dir" ]; then
-  (cd "$out/src" && apt-get source --download-only imgui >/dev/null && dpkg-source -x imgui_*.dsc >/dev/null)
-  imgui_dir=$(find "$out/src" -maxdepth 1 -type d -name 'imgui-*' | head -n1)
+source_dir() {  # source_dir PACKAGE DIR_GLOB: unpacks Debian's source once, prints its folder
+  local d; d=$(find "$out/src" -maxdepth 1 -type d -name "$2" | head -n1)
+  if [ -z "$d" ]; then
+    (cd "$out/src" && apt-get source --download-only "$1" >/dev/null 2>&1 && dpkg-source -x "$1"_*.dsc >/dev/null)
+    d=$(find "$out/src" -maxdepth 1 -type d -name "$2" | head -n1)
+  fi
+  echo "$d"
+}
+imgui_dir=$(source_dir imgui 'imgui-*')
+assimp_dir=$(source_dir assimp 'assimp-*')
+# Debian's patch that links the system's Draco (a mesh compressor none of our models use)
+# comes off: there is no Draco for WebAssembly, and Assimp builds without it by default.
+if grep -q 'find_package(draco CONFIG REQUIRED)' "$assimp_dir/code/CMakeLists.txt"; then
+  (cd "$assimp_dir" && patch -R -s -p1 <debian/patches/use-system-libdraco.patch)
 fi
-echo "effleura-web: Dear ImGui source in $imgui_dir"
+zlib_dir=$(source_dir zlib 'zlib-*')
+meshopt_dir=$(source_dir meshoptimizer 'meshoptimizer-*')
+echo "effleura-web: sources: $(basename "$imgui_dir") $(basename "$assimp_dir") $(basename "$zlib_dir") $(basename "$meshopt_dir")"
 
-# --- Compiling ----------------------------------------------------------------------------------
+# --- zlib and minizip (Assimp reads zipped formats through them; glTF never does) ------------
+deps="$out/deps"
+if [ ! -f "$deps/lib/libz.a" ]; then
+  mkdir -p "$deps/lib/pkgconfig" "$deps/include/minizip" "$out/zlib"
+  for c in adler32 compress crc32 deflate gzclose gzlib gzread gzwrite infback inffast inflate \
+           inftrees trees uncompr zutil; do
+    "${nice[@]}" emcc -O2 -DHAVE_UNISTD_H -DHAVE_STDARG_H -c "$zlib_dir/$c.c" -o "$out/zlib/$c.o"
+  done
+  for c in ioapi unzip; do
+    "${nice[@]}" emcc -O2 -I"$zlib_dir" -c "$zlib_dir/contrib/minizip/$c.c" -o "$out/zlib/mz_$c.o"
+  done
+  emar rcs "$deps/lib/libz.a" "$out"/zlib/[!m]*.o
+  emar rcs "$deps/lib/libminizip.a" "$out"/zlib/mz_*.o
+  cp "$zlib_dir"/{zlib.h,zconf.h} "$deps/include/"
+  cp "$zlib_dir"/contrib/minizip/{unzip.h,ioapi.h,crypt.h} "$deps/include/minizip/"
+  cat >"$deps/lib/pkgconfig/minizip.pc" <<EOF
+Name: minizip
+Description: Debian's minizip, compiled for WebAssembly by scripts/web.sh
+Version: 1.2.13
+Cflags: -I$deps/include/minizip -I$deps/include
+Libs: -L$deps/lib -lminizip -lz
+EOF
+fi
+
 # Headers from Debian's -dev packages, staged one folder each so emcc never sees glibc's headers.
 inc="$out/include"
 mkdir -p "$inc"
-for h in glm toml++ tl; do ln -sfn "/usr/include/$h" "$inc/$h"; done
-flags=(-O2 -std=c++2b -I"$root/web/compat" -I"$inc" -I"$root/src" -DGLM_FORCE_XYZW_ONLY
-       -DTOML_HEADER_ONLY=1 -DEFFLEURA_VERSION="\"$(sed -n 's/^project(effleura VERSION \([0-9.]*\).*/\1/p' "$root/CMakeLists.txt")\"")
+for h in glm toml++ tl nlohmann stb utf8cpp; do ln -sfn "/usr/include/$h" "$inc/$h"; done
 
-compile() {  # compile LIB OBJDIR SOURCES... -> OBJDIR/LIB.a; prints the CPU time it took
-  local lib=$1 obj=$2; shift 2
-  mkdir -p "$obj"
-  local start; start=$(awk '{print $14+$15+$16+$17}' /proc/$$/stat)
-  local objects=()
-  for s in "$@"; do
-    local o="$obj/$(basename "${s%.*}").o"
-    objects+=("$o")
-    [ "$o" -nt "$s" ] && continue
-    "${nice[@]}" em++ "${flags[@]}" "${extra[@]}" -c "$s" -o "$o"
+# --- Assimp with the glTF importer only ----------------------------------------------------------
+if [ ! -f "$out/assimp/lib/libassimp.a" ]; then
+  PKG_CONFIG_PATH="$deps/lib/pkgconfig" "${nice[@]}" emcmake cmake -S "$assimp_dir" -B "$out/assimp" -G Ninja \
+    -DCMAKE_BUILD_TYPE=Release -DBUILD_SHARED_LIBS=OFF \
+    -DASSIMP_BUILD_ALL_IMPORTERS_BY_DEFAULT=OFF -DASSIMP_BUILD_ALL_EXPORTERS_BY_DEFAULT=OFF \
+    -DASSIMP_BUILD_GLTF_IMPORTER=ON -DASSIMP_NO_EXPORT=ON -DASSIMP_BUILD_TESTS=OFF \
+    -DASSIMP_BUILD_ASSIMP_TOOLS=OFF -DASSIMP_BUILD_SAMPLES=OFF -DASSIMP_BUILD_DRACO=OFF \
+    -DASSIMP_BUILD_ZLIB=OFF -DZLIB_LIBRARY="$deps/lib/libz.a" -DZLIB_INCLUDE_DIR="$deps/include" \
+    -DASSIMP_WARNINGS_AS_ERRORS=OFF -DASSIMP_INSTALL=OFF -DASSIMP_INJECT_DEBUG_POSTFIX=OFF \
+    -DCMAKE_CXX_FLAGS="-fexceptions -I$inc/utf8cpp" >"$out/assimp-configure.log"
+  "${nice[@]}" cmake --build "$out/assimp" -j "$jobs"
+fi
+
+# --- Effleura ------------------------------------------------------------------------------------
+mkdir -p "$out/generated"
+ln -sfn /usr/include/eigen3/Eigen "$inc/Eigen"
+ln -sfn "$meshopt_dir/src/meshoptimizer.h" "$inc/meshoptimizer.h"
+version=$(sed -n 's/^project(effleura VERSION \([0-9.]*\).*/\1/p' "$root/CMakeLists.txt")
+# The shaders, embedded exactly as the native build embeds them.
+mapfile -t shaders < <(find "$root/shaders" -name '*.vert' -o -name '*.frag' -o -name '*.glsl' | sort)
+cmake -DOUT="$out/generated/embedded_shaders.cpp" "-DFILES=$(IFS=';'; echo "${shaders[*]}")" \
+  -P "$root/cmake/EmbedShadersScript.cmake"
+
+# What a browser cannot do is left out: the ffmpeg pipe (--record), EGL headless rendering and
+# the command-line runners built on it, the window's own main(). web/ has the browser's main.
+mapfile -t sources < <(cd "$root" && find src/core src/anatomy src/technique src/flow src/practice \
+    src/lesson src/render src/ui src/app -name '*.cpp' | sort | grep -v -x -F \
+    -e src/core/video_encoder.cpp -e src/render/egl_context.cpp -e src/app/main.cpp \
+    -e src/app/record_runner.cpp -e src/app/headless_runner.cpp -e src/app/bench_runner.cpp \
+    -e src/app/simulate_runner.cpp -e src/app/hand_report.cpp -e src/app/kiosk_runner.cpp \
+    -e src/app/window_runner.cpp)
+sources+=(web/web_main.cpp web/browser_only.cpp)
+cxxflags="-O2 -std=c++2b -fexceptions -I$root/web/compat -I$inc -I$inc/stb -I$inc/utf8cpp -I$root/src \
+-I$imgui_dir -I$assimp_dir/include -I$out/assimp/include -DGLM_FORCE_XYZW_ONLY -DTOML_HEADER_ONLY=1 \
+-DEFFLEURA_VERSION=\\\"$version\\\" -DIMGUI_IMPL_OPENGL_ES3 -sUSE_GLFW=3"
+# The page: content, models and the interface font packed into one .data file.
+ldflags="-O2 -fexceptions -sUSE_GLFW=3 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2 \
+-sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=256MB -sTOTAL_STACK=4MB -sMINIFY_HTML=0 -sEXIT_RUNTIME=0 \
+-sEXPORTED_RUNTIME_METHODS=[ccall,FS] -sEXPORTED_FUNCTIONS=[_main,_effleura_load_file] \
+--preload-file $root/content@/content --preload-file $root/assets@/assets \
+--preload-file /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf@/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf \
+--shell-file $root/web/shell.html"
+{
+  echo "# Generated by scripts/web.sh. Do not edit."
+  echo "rule cxx"
+  echo "  command = nice -n 19 em++ $cxxflags -MD -MF \$out.d -c \$in -o \$out"
+  echo "  depfile = \$out.d"
+  echo "  deps = gcc"
+  echo "  description = em++ \$in"
+  echo "rule link"
+  echo "  command = nice -n 19 em++ \$in $ldflags -o \$out"
+  echo "  description = link \$out"
+  objects=()
+  for s in "${sources[@]}"; do
+    o="obj/${s%.cpp}.o"; objects+=("$o")
+    echo "build $o: cxx $root/$s"
   done
-  "${nice[@]}" emar rcs "$obj/$lib.a" "${objects[@]}"
-  local ticks; ticks=$(awk '{print $14+$15+$16+$17}' /proc/$$/stat)
-  echo "effleura-web: $lib.a: ${#objects[@]} files, $(( (ticks - start) / $(getconf CLK_TCK) )) s of CPU"
-}
+  for s in imgui imgui_draw imgui_tables imgui_widgets backends/imgui_impl_glfw backends/imgui_impl_opengl3; do
+    o="obj/imgui/$s.o"; objects+=("$o")
+    echo "build $o: cxx $imgui_dir/$s.cpp"
+  done
+  for s in "$meshopt_dir"/src/*.cpp; do
+    o="obj/meshoptimizer/$(basename "${s%.cpp}").o"; objects+=("$o")
+    echo "build $o: cxx $s"
+  done
+  objects+=(obj/generated/embedded_shaders.o)
+  echo "build obj/generated/embedded_shaders.o: cxx $out/generated/embedded_shaders.cpp"
+  echo "build site/index.html | site/index.js site/index.wasm site/index.data: link ${objects[*]} $out/assimp/lib/libassimp.a $deps/lib/libminizip.a $deps/lib/libz.a | $root/web/shell.html"
+} >"$out/build.ninja.tmp"
+cmp -s "$out/build.ninja.tmp" "$out/build.ninja" || mv "$out/build.ninja.tmp" "$out/build.ninja"
+mkdir -p "$out/site"
+ninja -C "$out" -j "$jobs"
+cp "$root/web/touch.js" "$out/site/touch.js"
+# The preload list is fixed at link time: new content files need a relink.
+echo "effleura-web: $out/site built in $(( $(date +%s) - t0 )) s (wall clock)"
+( cd "$out/site" && for f in index.html index.js index.wasm index.data touch.js; do
+    printf '  %-11s %6d KiB, %6d KiB with gzip -9\n' "$f" $(( $(stat -c %s "$f") / 1024 )) $(( $(gzip -9c "$f" | wc -c) / 1024 ))
+  done )
 
-extra=(-I"$imgui_dir" -DIMGUI_IMPL_OPENGL_ES3)
-compile imgui "$out/imgui" "$imgui_dir"/imgui{,_draw,_tables,_widgets}.cpp \
-  "$imgui_dir"/backends/imgui_impl_{glfw,opengl3}.cpp
-
-extra=()
-mapfile -t core_sources < <(find "$root/src/core" -name '*.cpp' ! -name 'video_encoder.cpp' ! -name 'file_watcher.cpp' | sort)
-compile effleura_core "$out/core" "${core_sources[@]}"
-
-echo "effleura-web: built $out/imgui/imgui.a and $out/core/effleura_core.a." >&2
-echo "effleura-web: the program is not linked for the browser yet (README \"In the browser\" says what is left)." >&2
-exit 1
+if [ "$serve" = 1 ]; then
+  echo "effleura-web: serving $out/site on http://localhost:8000/ (Ctrl-C stops)"
+  exec python3 -m http.server 8000 --bind 127.0.0.1 --directory "$out/site"
+fi

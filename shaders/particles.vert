@@ -6,7 +6,7 @@
 // Moving blood is drawn as a dart whose tip points the way it flows (a student reads the
 // direction from a still frame, and sees the darts travel in a running one); blood that
 // hardly moves, or moves straight toward or away from the eye, stays a round dot.
-uniform samplerBuffer uParticles;
+uniform sampler2D uParticles;  // rows of texels (render/particle_pass.cpp)
 uniform mat4 uViewProj;
 uniform float uPointSize;   // the dot's diameter in pixels
 uniform vec2 uViewport;     // pixels
@@ -32,9 +32,11 @@ const float kDartSpeed = 0.005;
 const float kTip = 3.2;  // dart tip in dot radii: the dart is 2.1 dot diameters long
 
 void main() {
-  vec4 particle = texelFetch(uParticles, 2 * (gl_VertexID / 3));
+  int row = textureSize(uParticles, 0).x;
+  int texel = 2 * (gl_VertexID / 3);
+  vec4 particle = texelFetch(uParticles, ivec2(texel % row, texel / row), 0);
   int corner_id = gl_VertexID % 3;
-  vec4 dir_texel = texelFetch(uParticles, 2 * (gl_VertexID / 3) + 1);
+  vec4 dir_texel = texelFetch(uParticles, ivec2((texel + 1) % row, (texel + 1) / row), 0);
   vSpeed = clamp(abs(particle.w) / uSpeedScale, 0.0, 1.0);
   vReflux = particle.w < 0.0 ? 1.0 : 0.0;
   vec3 p = particle.xyz;

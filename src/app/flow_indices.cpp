@@ -25,6 +25,7 @@ struct FlowIndices::Impl {
   };
   std::optional<Job> pending;
   std::stop_source job_stop;               // stops the job now running
+#ifndef __EMSCRIPTEN__  // the web page has no threads: request() runs the job (and libc++ 14 has no jthread)
   std::jthread worker;                     // last member: joined before the rest goes
 
   void loop(std::stop_token thread_stop) {
@@ -56,6 +57,7 @@ struct FlowIndices::Impl {
       done.notify_all();
     }
   }
+#endif
 };
 
 namespace {
@@ -99,7 +101,7 @@ FlowIndices::FlowIndices(FlowIndices&&) noexcept = default;
 FlowIndices& FlowIndices::operator=(FlowIndices&&) noexcept = default;
 
 void FlowIndices::request(const anatomy::VeinNetwork& network, flow::LegCondition leg, flow::Posture posture) {
-  std::ranges::sort(leg.incompetent);  // the same leaky veins in any order are the same leg
+  std::sort(leg.incompetent.begin(), leg.incompetent.end());  // the same leaky veins in any order are the same leg
   Impl& m = *impl_;
   std::lock_guard lock(m.mutex);
   if (m.asked && m.state.leg == leg && m.state.posture == posture && m.network == network) return;
@@ -108,8 +110,20 @@ void FlowIndices::request(const anatomy::VeinNetwork& network, flow::LegConditio
   m.state = Snapshot{Status::computing, leg, posture, {}, {}};
   m.job_stop.request_stop();
   m.pending.emplace(Impl::Job{network, std::move(leg), posture});
+#ifdef __EMSCRIPTEN__
+  // The web page has no threads (scripts/web.sh links without them): the job runs here, and
+  // the frame that asked for it waits.
+  Impl::Job job = std::move(*m.pending);
+  m.pending.reset();
+  auto result = m.compute(job.network, job.leg, job.posture, std::stop_token{});
+  m.state.status = result ? Status::ready : Status::failed;
+  if (result) m.state.figures = *result;
+  else m.state.error = result.error().message;
+  m.done.notify_all();
+#else
   if (!m.worker.joinable()) m.worker = std::jthread([&m](std::stop_token st) { m.loop(std::move(st)); });
   m.wake.notify_one();
+#endif
 }
 
 FlowIndices::Snapshot FlowIndices::snapshot() const {

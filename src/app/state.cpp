@@ -71,7 +71,7 @@ Expected<void> State::load_hands(const DataPaths& paths) {
   if (own_leg_) {
     auto client_loaded = anatomy::load_model(paths.assets / "client.glb");
     if (!client_loaded || !client_loaded->find("table.top")) {
-      Error e = client_loaded ? fail("no mesh named table.top", (paths.assets / "client.glb").string()).error() : client_loaded.error();
+      Error e = client_loaded ? Error{"no mesh named table.top", (paths.assets / "client.glb").string(), 0, 0, {}} : client_loaded.error();
       e.message = "client model unusable: " + e.message +
                   "; expected the body, drapes and table that effleura-forge --part client builds";
       return std::unexpected(e);

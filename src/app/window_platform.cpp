@@ -18,7 +18,12 @@ namespace {
 
 // GLFW names printable keys by layout ("q"); the kiosk's exit chord names them the same way.
 std::string key_name(int key, int scancode) {
+#ifndef __EMSCRIPTEN__  // Emscripten's GLFW has no key names (it throws); the browser build's chord keys are the named ones below
   if (const char* name = glfwGetKeyName(key, scancode)) return name;
+#else
+  (void)scancode;
+  if (key >= GLFW_KEY_A && key <= GLFW_KEY_Z) return std::string(1, static_cast<char>('a' + key - GLFW_KEY_A));
+#endif
   if (key == GLFW_KEY_ESCAPE) return "escape";
   if (key >= GLFW_KEY_F1 && key <= GLFW_KEY_F12) return "f" + std::to_string(key - GLFW_KEY_F1 + 1);
   if (key == GLFW_KEY_SPACE) return "space";
@@ -119,12 +124,18 @@ Expected<std::unique_ptr<WindowPlatform>> WindowPlatform::open(const render::Win
   ImGui::GetIO().IniFilename = nullptr;  // no stray imgui.ini next to wherever it was started
   ImGui::StyleColorsDark();
   float xscale = 1.0f, yscale = 1.0f;
+#ifndef __EMSCRIPTEN__  // the browser's page zoom scales the canvas itself
   glfwGetWindowContentScale(w, &xscale, &yscale);
+#endif
   p->scale_ = xscale;
   if (look.scale_sizes) ImGui::GetStyle().ScaleAllSizes(xscale);
   ui::load_interface_font(look.font_px * xscale);
   ImGui_ImplGlfw_InitForOpenGL(w, false);  // our callbacks feed it (above)
+#ifdef __EMSCRIPTEN__
+  ImGui_ImplOpenGL3_Init("#version 300 es");
+#else
   ImGui_ImplOpenGL3_Init("#version 330 core");
+#endif
   glm::dvec2 cursor{0.0};
   glfwGetCursorPos(w, &cursor.x, &cursor.y);
   p->input_.queue.set_cursor(cursor);

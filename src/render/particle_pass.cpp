@@ -12,27 +12,25 @@ Expected<ParticlePass> ParticlePass::create() {
   if (!program) return std::unexpected(program.error());
   ParticlePass pass;
   pass.program_ = std::move(*program);
-  // No vertex attributes: the vertex shader reads its particle from a buffer texture.
+  // No vertex attributes: the vertex shader reads its particle from a float texture, rows of
+  // kParticleTexels texels (a 2D texture rather than a buffer texture: WebGL 2 has none).
   glGenVertexArrays(1, &pass.vao_);
-  glGenBuffers(1, &pass.buffer_);
   glGenTextures(1, &pass.texture_);
-  glBindBuffer(GL_TEXTURE_BUFFER, pass.buffer_);
-  glBindTexture(GL_TEXTURE_BUFFER, pass.texture_);
-  glTexBuffer(GL_TEXTURE_BUFFER, GL_RGBA32F, pass.buffer_);
-  glBindTexture(GL_TEXTURE_BUFFER, 0);
-  glBindBuffer(GL_TEXTURE_BUFFER, 0);
+  glBindTexture(GL_TEXTURE_2D, pass.texture_);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+  glBindTexture(GL_TEXTURE_2D, 0);
   return pass;
 }
 
 ParticlePass::ParticlePass(ParticlePass&& o) noexcept
-    : program_(std::move(o.program_)), vao_(o.vao_), buffer_(o.buffer_), texture_(o.texture_) {
-  o.vao_ = o.buffer_ = o.texture_ = 0;
+    : program_(std::move(o.program_)), vao_(o.vao_), texture_(o.texture_), rows_(o.rows_) {
+  o.vao_ = o.texture_ = 0;
 }
 
 ParticlePass::~ParticlePass() {
   if (vao_) glDeleteVertexArrays(1, &vao_);
   if (texture_) glDeleteTextures(1, &texture_);
-  if (buffer_) glDeleteBuffers(1, &buffer_);
 }
 
 void ParticlePass::draw(const std::vector<flow::ParticleVertex>& particles, const glm::mat4& view_proj,
@@ -46,12 +44,22 @@ void ParticlePass::draw(const std::vector<flow::ParticleVertex>& particles, cons
   program_.set("uParticles", 0);
   set_tissue_uniforms(program_.id(), tissue_);
   program_.set("uKnee", knee_);
-  glBindBuffer(GL_TEXTURE_BUFFER, buffer_);
-  glBufferData(GL_TEXTURE_BUFFER, static_cast<GLsizeiptr>(particles.size() * sizeof(flow::ParticleVertex)),
-               particles.data(), GL_STREAM_DRAW);
-  glBindBuffer(GL_TEXTURE_BUFFER, 0);
   glActiveTexture(GL_TEXTURE0);
-  glBindTexture(GL_TEXTURE_BUFFER, texture_);
+  glBindTexture(GL_TEXTURE_2D, texture_);
+  // Two texels a particle, whole rows first, then what is left in the next row.
+  const auto* texels = reinterpret_cast<const float*>(particles.data());
+  const int count = static_cast<int>(particles.size() * 2);
+  const int rows = (count + kParticleTexels - 1) / kParticleTexels;
+  if (rows > rows_) {  // grows only: the texture keeps the largest size asked for
+    rows_ = rows;
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA32F, kParticleTexels, rows_, 0, GL_RGBA, GL_FLOAT, nullptr);
+  }
+  glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
+  if (const int full = count / kParticleTexels; full > 0)
+    glTexSubImage2D(GL_TEXTURE_2D, 0, 0, 0, kParticleTexels, full, GL_RGBA, GL_FLOAT, texels);
+  if (const int rest = count % kParticleTexels; rest > 0)
+    glTexSubImage2D(GL_TEXTURE_2D, 0, 0, count / kParticleTexels, rest, 1, GL_RGBA, GL_FLOAT,
+                    texels + std::size_t(count - rest) * 4);
   glEnable(GL_DEPTH_TEST);
   glDepthMask(GL_TRUE);
   glDisable(GL_BLEND);
@@ -61,7 +69,7 @@ void ParticlePass::draw(const std::vector<flow::ParticleVertex>& particles, cons
   glBindVertexArray(vao_);
   glDrawArrays(GL_TRIANGLES, 0, static_cast<GLsizei>(particles.size() * 3));
   glBindVertexArray(0);
-  glBindTexture(GL_TEXTURE_BUFFER, 0);
+  glBindTexture(GL_TEXTURE_2D, 0);
 }
 
 }  // namespace effleura::render

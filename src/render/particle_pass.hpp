@@ -1,6 +1,6 @@
 #pragma once
 // Draws the flow model's particles coloured by speed (shaders/particles.*), one triangle per
-// particle read from a buffer texture: moving blood as a dart pointing the way it flows, still
+// particle read from a float texture: moving blood as a dart pointing the way it flows, still
 // blood (or a vein seen end on) as a round dot.
 #include <array>
 #include <vector>
@@ -19,6 +19,8 @@ namespace effleura::render {
 // resting and massage-driven flow in the deep veins (physiology.md: femoral ~26 cm/s peak
 // supine, popliteal ~11 cm/s), so walking-speed surges saturate.
 inline constexpr float kParticleSpeedScale = 0.20f;
+// Texels in a row of the particle texture (shaders/particles.vert reads its width).
+inline constexpr int kParticleTexels = 1024;
 
 class ParticlePass {
  public:
@@ -43,7 +45,8 @@ class ParticlePass {
   glm::vec4 knee_{0.0f};
   ParticlePass() = default;
   ShaderProgram program_;
-  unsigned vao_ = 0, buffer_ = 0, texture_ = 0;
+  unsigned vao_ = 0, texture_ = 0;
+  int rows_ = 0;  // rows of the particle texture allocated so far
 };
 
 }  // namespace effleura::render

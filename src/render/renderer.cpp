@@ -119,10 +119,17 @@ void Renderer::draw_snapshot(RenderTarget& target, float alpha) {
 
 void Renderer::set_hands(const technique::HandModel& hands) { hands_->upload(hands); }
 
+#ifdef __EMSCRIPTEN__
+// The web page has no threads: the coarse meshes are built when the first frame asks for them.
+constexpr auto kLodLaunch = std::launch::deferred;
+#else
+constexpr auto kLodLaunch = std::launch::async;
+#endif
+
 void Renderer::set_client(const anatomy::Model& client) {
   if (client_lod_.valid()) client_lod_.wait();  // an older job's result no longer fits
   client_->upload(client);
-  client_lod_ = std::async(std::launch::async, build_coarse_meshes, lod_geometry(client));
+  client_lod_ = std::async(kLodLaunch, build_coarse_meshes, lod_geometry(client));
 }
 
 void Renderer::set_model(const anatomy::Model& model) {
@@ -130,7 +137,7 @@ void Renderer::set_model(const anatomy::Model& model) {
   meshes_.clear();
   meshes_.reserve(model.meshes.size());
   for (const auto& m : model.meshes) meshes_.emplace_back(m);
-  leg_lod_ = std::async(std::launch::async, build_coarse_meshes, lod_geometry(model));
+  leg_lod_ = std::async(kLodLaunch, build_coarse_meshes, lod_geometry(model));
 }
 
 void Renderer::finish_levels_of_detail() {
@@ -141,7 +148,7 @@ void Renderer::finish_levels_of_detail() {
 
 void Renderer::poll_levels_of_detail() {
   auto ready = [](const std::future<std::vector<CoarseMesh>>& f) {
-    return f.valid() && f.wait_for(std::chrono::seconds(0)) == std::future_status::ready;
+    return f.valid() && f.wait_for(std::chrono::seconds(0)) != std::future_status::timeout;  // or deferred
   };
   if (ready(leg_lod_)) {
     const std::vector<CoarseMesh> coarse = leg_lod_.get();
@@ -182,8 +189,10 @@ void Renderer::set_clip(const FrameView& view, bool on, bool caps) {
   const bool cut = on && view.clip.has_value();
   if (!cut && !clip_set_) return;  // nothing to undo: the usual frame pays nothing
   clip_set_ = cut;
+#ifndef __EMSCRIPTEN__  // WebGL 2 has no clip distances: the browser shows the atlas uncut
   if (cut) glEnable(GL_CLIP_DISTANCE0);
   else glDisable(GL_CLIP_DISTANCE0);
+#endif
   // Cut bodies are open: their inner (back) faces show through the cut as the solid section.
   if (cut && caps) glDisable(GL_CULL_FACE);
   else glEnable(GL_CULL_FACE);
@@ -199,7 +208,9 @@ void Renderer::draw(RenderTarget& target, const FrameView& view) {
   glClearColor(0.0f, 0.0f, 0.0f, 1.0f);
   glDepthMask(GL_TRUE);
   glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
+#ifndef __EMSCRIPTEN__  // WebGL multisamples whenever the target has samples; no switch
   glEnable(GL_MULTISAMPLE);
+#endif
   draw_background();
 
   leg_eye_ = glm::vec3(glm::inverse(view.leg_to_room) * glm::vec4(view.eye, 1.0f));

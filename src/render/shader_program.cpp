@@ -20,8 +20,29 @@ std::string shader_log(GLuint shader) {
   return log;
 }
 
+#ifdef __EMSCRIPTEN__
+// WebGL 2 reads GLSL ES 3.00: the same shaders with their first line (#version 330 core)
+// swapped for the ES version and the default precisions ES wants. The line count stays, so
+// compile errors name the same lines. ES has no gl_ClipDistance: the atlas's cut plane writes
+// to a plain variable there (renderer.cpp leaves the cut off in the browser).
+std::string for_webgl(std::string_view source) {
+  const std::size_t eol = source.find('\n');
+  std::string out = "#version 300 es\nprecision highp float; precision highp int; precision highp sampler2D; "
+                    "precision highp sampler3D;\n";
+  if (source.find("gl_ClipDistance") != std::string_view::npos)
+    out += "float effleura_no_clip[1];\n#define gl_ClipDistance effleura_no_clip\n";
+  out += "#line 2\n";
+  out += source.substr(eol == std::string_view::npos ? source.size() : eol + 1);
+  return out;
+}
+#endif
+
 Expected<GLuint> compile(GLenum type, std::string_view name, std::string_view source) {
   GLuint shader = glCreateShader(type);
+#ifdef __EMSCRIPTEN__
+  const std::string webgl = for_webgl(source);
+  source = webgl;
+#endif
   const char* text = source.data();
   const GLint length = static_cast<GLint>(source.size());
   glShaderSource(shader, 1, &text, &length);

@@ -26,11 +26,18 @@ Expected<std::unique_ptr<WindowContext>> WindowContext::create(const WindowOptio
   glfwSetErrorCallback(on_glfw_error);
   if (!glfwInit()) return fail("cannot start the windowing system: " + g_glfw_error);
   glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+#ifdef __EMSCRIPTEN__
+  glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);  // WebGL 2 (OpenGL ES 3.0)
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+#else
   glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
   glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
   glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
+#endif
   glfwWindowHint(GLFW_SAMPLES, options.samples);
+#ifndef __EMSCRIPTEN__  // GLFW 3.2's hints in Emscripten: the page's zoom is the browser's
   glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);  // HiDPI: the window follows the monitor scale
+#endif
   GLFWmonitor* monitor = options.fullscreen ? glfwGetPrimaryMonitor() : nullptr;
   int w = options.width, h = options.height;
   if (monitor) {
@@ -44,11 +51,13 @@ Expected<std::unique_ptr<WindowContext>> WindowContext::create(const WindowOptio
     return fail("cannot open an OpenGL 3.3 core window: " + g_glfw_error);
   }
   glfwMakeContextCurrent(window);
+#ifndef __EMSCRIPTEN__  // the browser's WebGL functions are linked, not loaded
   if (!gladLoadGL(reinterpret_cast<GLADloadfunc>(glfwGetProcAddress))) {
     glfwDestroyWindow(window);
     glfwTerminate();
     return fail("cannot load OpenGL 3.3 core functions");
   }
+#endif
   glfwSwapInterval(options.vsync ? 1 : 0);
   std::unique_ptr<WindowContext> out(new WindowContext());
   out->window_ = window;

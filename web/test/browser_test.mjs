@@ -1,0 +1,178 @@
+// Effleura's browser test (README "In the browser"; scripts/web-test.sh runs it). Debian's
+// Chromium, headless, with its software WebGL (SwiftShader), opens the page that scripts/web.sh
+// built, served from localhost, and checks what a user would see:
+//   1. the page loads and draws with no console error, in a time we report;
+//   2. its default view (?scene-only: without the menus and panels) matches the desktop
+//      program's headless render of the same view within kMaxMeanDiff / kMaxChangedShare;
+//   3. ?technique=effleurage plays (the technique's clock moves);
+//   4. ?kiosk runs its loop and changes scene (a dropped playlist with short scenes);
+//   5. ?lesson=... steps forward on Page Down.
+// Usage: node browser_test.mjs SITE_DIR NATIVE_DEFAULT.png OUT_DIR
+// Prints one line per check and the measurements; exits 1 on the first failed check.
+import { createServer } from 'node:http';
+import { readFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import puppeteer from 'puppeteer-core';
+
+const [site, nativePng, outDir] = process.argv.slice(2);
+if (!site || !nativePng || !outDir) {
+  console.error('usage: node browser_test.mjs SITE_DIR NATIVE_DEFAULT.png OUT_DIR');
+  process.exit(2);
+}
+mkdirSync(outDir, { recursive: true });
+
+// SwiftShader and llvmpipe rasterise, filter and multisample differently, and the UI font is
+// hinted by each; a wrong camera, missing layer, wrong colour or broken shader moves these far
+// past the limits (a view 5 degrees off measured 9.6 mean and 21 % changed).
+const kMaxMeanDiff = 4.0;       // mean absolute difference per channel, 0..255
+const kMaxChangedShare = 0.03;  // share of pixels where some channel differs by more than 32
+
+const types = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.data': 'application/octet-stream' };
+const server = createServer((req, res) => {
+  const path = join(site, decodeURIComponent(new URL(req.url, 'http://x').pathname).replace(/^\/$/, '/index.html'));
+  if (!path.startsWith(site) || !existsSync(path)) { res.writeHead(404); res.end(); return; }
+  res.writeHead(200, { 'Content-Type': types[extname(path)] || 'application/octet-stream' });
+  res.end(readFileSync(path));
+});
+await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+const base = `http://127.0.0.1:${server.address().port}/`;
+
+const browser = await puppeteer.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  headless: true,
+  args: ['--no-sandbox', '--use-gl=angle', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
+         '--ignore-gpu-blocklist', '--window-size=1280,720'],
+  defaultViewport: { width: 1280, height: 720, deviceScaleFactor: 1 },
+});
+
+let failed = false;
+const check = (ok, what) => {
+  console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}`);
+  if (!ok) failed = true;
+};
+
+// Opens a page; returns it with the console errors it logs and the time to the first frame.
+async function open(query) {
+  const page = await browser.newPage();
+  const errors = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(base + query);
+  await page.waitForFunction(() => window.Module && Module.effleura && Module.effleura.frames >= 1, { timeout: 120000 });
+  const firstFrameMs = await page.evaluate(() => performance.now());
+  return { page, errors, firstFrameMs };
+}
+const state = (page) => page.evaluate(() => ({ ...Module.effleura }));
+const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
+
+// Compares two PNGs inside the page (the browser decodes them; no image library needed).
+async function compare(page, pngA, pngB) {
+  const a = readFileSync(pngA).toString('base64'), b = readFileSync(pngB).toString('base64');
+  return page.evaluate(async (a, b) => {
+    const pixels = async (data) => {
+      const img = new Image();
+      img.src = 'data:image/png;base64,' + data;
+      await img.decode();
+      const c = document.createElement('canvas');
+      c.width = img.width; c.height = img.height;
+      const g = c.getContext('2d');
+      g.drawImage(img, 0, 0);
+      return g.getImageData(0, 0, img.width, img.height);
+    };
+    const [p, q] = [await pixels(a), await pixels(b)];
+    if (p.width !== q.width || p.height !== q.height) return { size: false };
+    let sum = 0, changed = 0;
+    for (let i = 0; i < p.data.length; i += 4) {
+      let worst = 0;
+      for (let k = 0; k < 3; ++k) {
+        const d = Math.abs(p.data[i + k] - q.data[i + k]);
+        sum += d;
+        worst = Math.max(worst, d);
+      }
+      if (worst > 32) ++changed;
+    }
+    const n = p.width * p.height;
+    return { size: true, mean: sum / (3 * n), changed: changed / n };
+  }, a, b);
+}
+
+try {
+  // 1 and 2: the default view.
+  {
+    const { page, errors, firstFrameMs } = await open('?scene-only');
+    console.log(`first frame ${(firstFrameMs / 1000).toFixed(2)} s after opening the page`);
+    const s0 = await state(page);
+    const t0 = Date.now();
+    await sleep(3000);
+    const s1 = await state(page);
+    const msPerFrame = (Date.now() - t0) / Math.max(1, s1.frames - s0.frames);
+    const workMs = (s1.work_ms - s0.work_ms) / Math.max(1, s1.frames - s0.frames);
+    console.log(`frame time ${msPerFrame.toFixed(1)} ms between frames, ${workMs.toFixed(1)} ms inside frame() ` +
+                `(${s1.frames - s0.frames} frames in 3 s, default view, 1280x720)`);
+    const shot = join(outDir, 'browser-default.png');
+    await page.screenshot({ path: shot });
+    check(errors.length === 0, `default view: no console error${errors.length ? ': ' + errors.join(' | ') : ''}`);
+    check(s1.frames > s0.frames, 'default view: frames keep coming');
+    const d = await compare(page, shot, nativePng);
+    check(d.size && d.mean <= kMaxMeanDiff && d.changed <= kMaxChangedShare,
+          `default view matches the native headless render: mean difference ${d.mean?.toFixed(2)} (limit ${kMaxMeanDiff}), ` +
+          `${((d.changed ?? 1) * 100).toFixed(2)} % of pixels changed (limit ${kMaxChangedShare * 100} %)`);
+    writeFileSync(join(outDir, 'browser-timing.json'), JSON.stringify({ firstFrameMs, msPerFrame, workMs, diff: d }, null, 2));
+    await page.close();
+  }
+  // 3: a technique plays.
+  {
+    const { page, errors } = await open('?technique=effleurage');
+    const a = await state(page);
+    // The clock moves with the frames, at most 0.1 s a frame (app::frame's cap): wait for it.
+    await page.waitForFunction((t) => Module.effleura.playback > t + 0.5, { timeout: 60000 }, a.playback).catch(() => {});
+    const b = await state(page);
+    await page.screenshot({ path: join(outDir, 'browser-effleurage.png') });
+    check(errors.length === 0, `?technique=effleurage: no console error${errors.length ? ': ' + errors.join(' | ') : ''}`);
+    check(a.playback >= 0 && b.playback > a.playback + 0.5,
+          `?technique=effleurage plays: its clock went from ${a.playback.toFixed(2)} to ${b.playback.toFixed(2)} s`);
+    await page.close();
+  }
+  // 4: the kiosk changes scene. The waiting-room scenes last 20 s and more, so the test drops a
+  // playlist of two short scenes on the page, as an instructor would drop their own.
+  {
+    const { page, errors } = await open('?kiosk');
+    // The shortest scenes a playlist allows: twice the cross-fade plus one second.
+    const playlist = ['language = "en"', 'crossfade_s = 0.2',
+                      '[[scene]]', 'technique = "effleurage"', 'caption = "kiosk.welcome"', 'duration_s = 1.5',
+                      '[[scene]]', 'disclaimer = true', 'technique = "none"', 'areas = []',
+                      'caption = "kiosk.disclaimer"', 'duration_s = 1.5', ''].join('\n');
+    const status = await page.evaluate((text) => {
+      Module.FS.mkdirTree('/dropped');
+      Module.FS.writeFile('/dropped/short.toml', text);
+      return Module.ccall('effleura_load_file', 'number', ['string', 'number'], ['/dropped/short.toml', 1]);
+    }, playlist);
+    const f = (await state(page)).frames;  // the new playlist's first frame, then its count
+    await page.waitForFunction((n) => Module.effleura.frames > n + 1, { timeout: 60000 }, f);
+    const a = await state(page);
+    await page.waitForFunction((n) => Module.effleura.scenes >= n + 1, { timeout: 60000 }, a.scenes).catch(() => {});
+    const b = await state(page);
+    await page.screenshot({ path: join(outDir, 'browser-kiosk.png') });
+    check(status === 0, `?kiosk: a dropped playlist opens (status ${status})`);
+    check(errors.length === 0, `?kiosk: no console error${errors.length ? ': ' + errors.join(' | ') : ''}`);
+    check(b.scenes >= a.scenes + 1, `?kiosk changes scene: ${a.scenes} -> ${b.scenes} scenes started`);
+    await page.close();
+  }
+  // 5: a lesson steps forward.
+  {
+    const { page, errors } = await open('?lesson=content/lessons/circulation.toml');
+    await page.focus('#canvas');
+    const a = await state(page);
+    await page.keyboard.press('PageDown');
+    await sleep(1000);
+    const b = await state(page);
+    await page.screenshot({ path: join(outDir, 'browser-lesson.png') });
+    check(errors.length === 0, `?lesson: no console error${errors.length ? ': ' + errors.join(' | ') : ''}`);
+    check(a.step === 0 && b.step === 1, `?lesson steps forward on Page Down: step ${a.step} -> ${b.step}`);
+    await page.close();
+  }
+} finally {
+  await browser.close();
+  server.close();
+}
+process.exit(failed ? 1 : 0);
