@@ -6,6 +6,8 @@
 namespace effleura {
 namespace {
 
+bool digit(char c) { return c >= '0' && c <= '9'; }
+
 bool starts_key(char c) {
   return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' ||
          c == '-' || c == '"' || c == '\'';
@@ -24,6 +26,7 @@ class Scan {
       const char c = s_[i_];
       if (c == '\n') {
         line_start = true;
+        if (open_.empty()) in_value_ = false;
         next();
         continue;
       }
@@ -45,6 +48,12 @@ class Scan {
       if (value_start_ && c == '}')
         return Error{"TOML syntax error: '}' where the list's next value was expected", name_, line_, column_, {}};
       value_start_ = false;
+      // toml++ 3.3 also assumes a digit after a date's 'T' ("1979-05-27Tx:00Z" fails an
+      // assertion in parse_time), found by the fuzzer; a value only ('T' may sit in a bare key).
+      if ((c == 'T' || c == 't') && (in_value_ || !open_.empty()) && date_before() &&
+          !(i_ + 1 < s_.size() && digit(s_[i_ + 1])))
+        return Error{"TOML syntax error: a date and time needs the hour right after its 'T'", name_, line_, column_, {}};
+      if (c == '=' && open_.empty()) in_value_ = true;
       if (c == '"' || c == '\'') skip_string(c);
       else {
         if (c == '[' || c == '{') open_.push_back(c);
@@ -70,6 +79,13 @@ class Scan {
     while (i_ < s_.size() && s_[i_] != '\n') next();
   }
   bool at(std::string_view token) const { return s_.substr(i_, token.size()) == token; }
+  // "YYYY-MM-DD" just before the current character.
+  bool date_before() const {
+    if (i_ < 10) return false;
+    const std::string_view d = s_.substr(i_ - 10, 10);
+    return digit(d[0]) && digit(d[1]) && digit(d[2]) && digit(d[3]) && d[4] == '-' && digit(d[5]) && digit(d[6]) &&
+           d[7] == '-' && digit(d[8]) && digit(d[9]);
+  }
   void skip_string(char quote) {
     const std::string triple(3, quote);
     const bool multi = at(triple);
@@ -114,6 +130,7 @@ class Scan {
   int column_ = 1;
   std::string open_;          // the value brackets open here, innermost last
   bool value_start_ = false;  // just after a list's '[' or ','
+  bool in_value_ = false;     // after a key's '=' on this line (outside any brackets)
 };
 
 }  // namespace

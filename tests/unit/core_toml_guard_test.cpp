@@ -43,6 +43,24 @@ TEST_CASE("a list whose next value starts with a closing brace is refused at its
   CHECK_FALSE(toml_header_problem("a = [1 }", "g.toml").has_value());
 }
 
+TEST_CASE("a date with no hour after its T is refused at its line, before toml++") {
+  // The fuzzer's find: toml++ 3.3 asserts a digit follows the 'T' of a date and time.
+  const char* bad[] = {"d = 1979-05-27TSS07:32:00Z", "a = 1\nd = { f = 1979-05-27Tx:00Z }", "l = [\n 2024-01-01t\n]"};
+  const int lines[] = {1, 2, 2};
+  for (int i = 0; i < 3; ++i) {
+    CAPTURE(i);
+    const auto parsed = parse_toml_string(bad[i], "f.toml");
+    REQUIRE_FALSE(parsed.has_value());
+    CHECK(parsed.error().line == lines[i]);
+    CHECK(parsed.error().message.find("needs the hour right after its 'T'") != std::string::npos);
+  }
+  // Dates and times as TOML writes them, and a 'T' in a bare key or a string, are left alone.
+  CHECK(parse_toml_string("a = 1979-05-27T07:32:00Z\nb = 1979-05-27t07:32:00\nc = 1979-05-27\n"
+                          "d = \"1979-05-27Tx\"\n1979-05-27Tx = 1\n",
+                          "g.toml")
+            .has_value());
+}
+
 TEST_CASE("the header check leaves good headers, arrays, strings and comments to toml++") {
   const char* good =
       "# [& in a comment\n"
