@@ -10,6 +10,7 @@
 #include "anatomy/leg_surface.hpp"
 #include "flow/flow_system.hpp"
 #include "practice/stroke.hpp"
+#include "technique/timeline.hpp"
 
 using namespace effleura;
 
@@ -51,7 +52,46 @@ Moved run(int direction) {
   return m;
 }
 
+// The demonstration itself over its first two seconds of contact (effleurage's first glide up
+// the back of the leg), every pressed patch at the student's 30 mmHg, as run() drives the model.
+double demonstration_ml() {
+  static const anatomy::AnalyticLegSurface leg;
+  auto fs = flow::FlowSystem::create(flow_test::network());
+  REQUIRE(fs.has_value());
+  fs->settle(10.0);
+  const double rest = fs->femoral_outflow_ml_s();
+  const auto* eff = test::real_library().find("effleurage");
+  REQUIRE(eff != nullptr);
+  const technique::Timeline timeline(*eff, test::real_poses(), leg);
+  constexpr double kDt = 1.0 / 30.0;
+  double start = 0.0;
+  while (start < timeline.duration() && timeline.evaluate(start).contact_count == 0) start += kDt;
+  REQUIRE(start < timeline.duration());
+  double ml = 0.0;
+  for (int i = 0; i <= 60; ++i) {
+    Contacts contacts;
+    timeline.evaluate(start + i * kDt).append_contacts(contacts);
+    for (auto& c : contacts)
+      if (c.pressure_mmhg > 0.0f) c.pressure_mmhg = 30.0f;
+    fs->advance(kDt, contacts, flow::Posture::supine);
+    ml += (fs->femoral_outflow_ml_s() - rest) * kDt;
+  }
+  return ml;
+}
+
 }  // namespace
+
+TEST_CASE("practice: a student's stroke up the calf moves blood as the demonstration's does, within a factor of ten") {
+  const double student = run(+1).ml;
+  const double demo = demonstration_ml();
+  INFO("student ", student, " mL, demonstration ", demo, " mL above rest in 2 s at 30 mmHg");
+  // The same direction (out of the leg at the groin) and the same order of magnitude: the
+  // student's one hand path is not the demonstration's two, so only the scale is compared.
+  REQUIRE(demo > 0.5);
+  CHECK(student > 0.0);
+  CHECK(student / demo > 0.1);
+  CHECK(student / demo < 10.0);
+}
 
 TEST_CASE("practice: a student's stroke up the calf moves blood toward the groin, a stroke down meets shut valves") {
   const Moved none = run(0);
