@@ -8,6 +8,11 @@ namespace {
 
 bool digit(char c) { return c >= '0' && c <= '9'; }
 
+// What ends a value for toml++ (its is_value_terminator).
+bool ends_value(char c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == ',' || c == ']' || c == '}' || c == '#';
+}
+
 bool starts_key(char c) {
   return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' ||
          c == '-' || c == '"' || c == '\'';
@@ -31,6 +36,11 @@ class Scan {
         continue;
       }
       if (c == ' ' || c == '\t' || c == '\r') {
+        // toml++ 3.3 reads "date, space, digit" as the start of a date and time and asserts
+        // more follows ("a = 1979-05-27 1" fails an assertion in its value scan); fuzzer's find.
+        if (c == ' ' && (in_value_ || !open_.empty()) && date_before() && i_ + 2 < s_.size() && digit(s_[i_ + 1]) &&
+            ends_value(s_[i_ + 2]))
+          return Error{"TOML syntax error: a date and time needs HH:MM after the date's space", name_, line_, column_, {}};
         next();
         continue;
       }

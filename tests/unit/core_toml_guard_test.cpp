@@ -54,6 +54,15 @@ TEST_CASE("a date with no hour after its T is refused at its line, before toml++
     CHECK(parsed.error().line == lines[i]);
     CHECK(parsed.error().message.find("needs the hour right after its 'T'") != std::string::npos);
   }
+  // And a date, a space and one digit (toml++ takes it for a date and time and asserts more).
+  for (const char* spaced : {"a =1979-05-27 1\n[t]\n", "l = [1979-05-27 1, 2]", "d = 1979-05-27 1 # c"}) {
+    CAPTURE(std::string(spaced));
+    const auto parsed = parse_toml_string(spaced, "f.toml");
+    REQUIRE_FALSE(parsed.has_value());
+    CHECK(parsed.error().line == 1);
+    CHECK(parsed.error().message.find("needs HH:MM after the date's space") != std::string::npos);
+  }
+  CHECK(parse_toml_string("a = 1979-05-27 07:32:00\nb = 1979-05-27 # c\n", "g.toml").has_value());
   // Dates and times as TOML writes them, and a 'T' in a bare key or a string, are left alone.
   CHECK(parse_toml_string("a = 1979-05-27T07:32:00Z\nb = 1979-05-27t07:32:00\nc = 1979-05-27\n"
                           "d = \"1979-05-27Tx\"\n1979-05-27Tx = 1\n",
