@@ -38,8 +38,8 @@ class Scan {
       if (c == ' ' || c == '\t' || c == '\r') {
         // toml++ 3.3 reads "date, space, digit" as the start of a date and time and asserts
         // more follows ("a = 1979-05-27 1" fails an assertion in its value scan); fuzzer's find.
-        if (c == ' ' && (in_value_ || !open_.empty()) && date_before() && i_ + 2 < s_.size() && digit(s_[i_ + 1]) &&
-            ends_value(s_[i_ + 2]))
+        if (c == ' ' && (in_value_ || !open_.empty()) && date_like_before() && i_ + 2 < s_.size() &&
+            digit(s_[i_ + 1]) && ends_value(s_[i_ + 2]))
           return Error{"TOML syntax error: a date and time needs HH:MM after the date's space", name_, line_, column_, {}};
         next();
         continue;
@@ -89,6 +89,15 @@ class Scan {
     while (i_ < s_.size() && s_[i_] != '\n') next();
   }
   bool at(std::string_view token) const { return s_.substr(i_, token.size()) == token; }
+  // A ten-character value just before the current character, beginning with a digit, with '-'
+  // fifth and eighth: what toml++ looks at before it tries a date and time with a space (it does
+  // not check the other characters are digits: "1979-05-2& 1" took that path too).
+  bool date_like_before() const {
+    if (i_ < 10 || !digit(s_[i_ - 10]) || s_[i_ - 6] != '-' || s_[i_ - 3] != '-') return false;
+    if (i_ == 10) return true;
+    const char b = s_[i_ - 11];
+    return ends_value(b) || b == '=' || b == '[' || b == '{';
+  }
   // "YYYY-MM-DD" just before the current character.
   bool date_before() const {
     if (i_ < 10) return false;

@@ -55,7 +55,7 @@ TEST_CASE("a date with no hour after its T is refused at its line, before toml++
     CHECK(parsed.error().message.find("needs the hour right after its 'T'") != std::string::npos);
   }
   // And a date, a space and one digit (toml++ takes it for a date and time and asserts more).
-  for (const char* spaced : {"a =1979-05-27 1\n[t]\n", "l = [1979-05-27 1, 2]", "d = 1979-05-27 1 # c"}) {
+  for (const char* spaced : {"a =1979-05-27 1\n[t]\n", "l = [1979-05-27 1, 2]", "d = 1979-05-27 1 # c", "a =1979-05-2& 1\n"}) {
     CAPTURE(std::string(spaced));
     const auto parsed = parse_toml_string(spaced, "f.toml");
     REQUIRE_FALSE(parsed.has_value());
