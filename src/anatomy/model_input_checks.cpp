@@ -180,6 +180,39 @@ Expected<void> check_glb(std::span<const std::uint8_t> bytes, const ModelLimits&
   return check_gltf_json(text, limits);
 }
 
+// Assimp 5.2's OFF reader takes the header's vertex and face counts on trust: when the file has
+// fewer lines than they promise it stops early but keeps the counts, and a face line that does
+// not start with 1 to 9 corners is skipped while the loop goes on; both leave faces with no
+// corners, and its triangulation then aborts in an ai_assert (found by tests/fuzz/fuzz_model).
+// Its lines hold 4096 characters. So the body, read as Assimp reads it (a '#' comments out the
+// rest of a line, empty lines do not count), needs a line per vertex and per face, each face
+// line a corner count from 1 to 9, and no line of 4096 characters or more.
+Expected<void> check_off_body(std::string_view text, std::size_t body, std::uint64_t vertices, std::uint64_t faces) {
+  const auto line_end = [](char c) { return c == '\n' || c == '\r' || c == '\f'; };
+  std::size_t i = body;
+  while (i < text.size() && (text[i] == ' ' || text[i] == '\t' || line_end(text[i]))) ++i;  // to the next token
+  std::uint64_t n = 0;
+  while (i < text.size() && n < vertices + faces) {
+    const std::size_t start = i;
+    while (i < text.size() && !line_end(text[i])) ++i;
+    std::string_view line = text.substr(start, i - start);
+    if (line.size() >= 4096) return fail("OFF body: a line of " + std::to_string(line.size()) + " characters, 4095 at most");
+    line = line.substr(0, line.find('#'));
+    if (n >= vertices) {  // a face: its corner count first
+      const auto first = line.find_first_not_of(" \t");
+      const char c = first == std::string_view::npos ? ' ' : line[first];
+      if (c < '1' || c > '9' || (first + 1 < line.size() && line[first + 1] >= '0' && line[first + 1] <= '9'))
+        return fail("OFF body: face " + std::to_string(n - vertices + 1) + " does not start with its corner count (1 to 9)");
+    }
+    ++n;
+    while (i < text.size() && line_end(text[i])) ++i;
+  }
+  if (n < vertices + faces)
+    return fail("OFF body: the header promises " + std::to_string(vertices) + " vertices and " + std::to_string(faces) +
+                " faces, a line each, but the file has " + std::to_string(n) + " lines");
+  return {};
+}
+
 // OFF and PLY headers state element counts that Assimp allocates before reading them; each
 // vertex needs at least two bytes in the file ("0\n"), so larger counts cannot be honest.
 Expected<void> check_counted_header(std::span<const std::uint8_t> bytes, std::string_view kind) {
@@ -192,7 +225,10 @@ Expected<void> check_counted_header(std::span<const std::uint8_t> bytes, std::st
   std::vector<std::uint64_t> counts;
   if (kind == "OFF") {
     std::string word;
-    in >> word;  // OFF, COFF, NOFF, ...
+    in >> word;  // OFF, COFF, NOFF or CNOFF; Assimp also reads variants with a dimension or a
+                 // homogeneous coordinate, or no keyword, which shift the counts: not read here.
+    if (word != "OFF" && word != "COFF" && word != "NOFF" && word != "CNOFF")
+      return fail("OFF header: expected OFF, COFF, NOFF or CNOFF first");
     std::string token;
     while (counts.size() < 3 && in >> token) {
       if (token[0] == '#') { std::getline(in, token); continue; }
@@ -237,6 +273,13 @@ Expected<void> check_counted_header(std::span<const std::uint8_t> bytes, std::st
     if (c > bytes.size())
       return fail(std::string(kind) + " header claims " + std::to_string(c) +
                   " elements, more than a file of " + std::to_string(bytes.size()) + " bytes can hold");
+  if (kind == "OFF") {
+    if (counts.size() < 3) return fail("OFF header: expected vertex, face and edge counts");
+    const auto at = in.tellg();
+    const std::size_t body = at < 0 ? head.size() : static_cast<std::size_t>(at);
+    const std::string_view text(reinterpret_cast<const char*>(bytes.data()), bytes.size());
+    return check_off_body(text, body, counts[0], counts[1]);
+  }
   return {};
 }
 

@@ -183,6 +183,22 @@ TEST_CASE("an OFF header claiming a billion vertices is refused instead of alloc
   CHECK(load_error(write("nul.off", nul)).find("NUL byte") != std::string::npos);
 }
 
+TEST_CASE("an OFF body with fewer lines than its header promises, or a face line without its corner count, is refused") {
+  // tests/fuzz/fuzz_model: Assimp keeps the header's face count when the lines run out or a face
+  // line is skipped, and its triangulation then aborts in an ai_assert.
+  CHECK(load_error(write("short.off", "OFF\n3 1 0\n0 0  1 0\n3 0 1 2(\n")).find("the file has 2 lines") != std::string::npos);
+  CHECK(load_error(write("no-corners.off", "OFF\n3 1 0\n0 0 0\n1 0 0\n0 1 0\nx 0 1 2\n")).find("corner count") !=
+        std::string::npos);
+  CHECK(load_error(write("ten.off", "OFF\n3 1 0\n0 0 0\n1 0 0\n0 1 0\n10 0 1 2\n")).find("corner count") != std::string::npos);
+  CHECK(load_error(write("long.off", "OFF\n3 1 0\n" + std::string(5000, '1') + "\n1 0 0\n0 1 0\n3 0 1 2\n"))
+            .find("4095 at most") != std::string::npos);
+  CHECK(load_error(write("dim.off", "nOFF\n3\n3 1 0\n0 0 0\n1 0 0\n0 1 0\n3 0 1 2\n")).find("expected OFF") != std::string::npos);
+  // Comments, blank lines and CRLF as Assimp reads them, and COFF's colours, still load.
+  CHECK(anatomy::load_model(write("commented.off", "OFF # a triangle\r\n3 1 0\r\n\r\n0 0 0 # first\r\n1 0 0\r\n0 1 0\r\n3 0 1 2\r\n"))
+            .has_value());
+  CHECK(anatomy::load_model(write("colour.off", "COFF\n3 1 0\n0 0 0 1 0 0 1\n1 0 0 0 1 0 1\n0 1 0 0 0 1 1\n3 0 1 2\n")).has_value());
+}
+
 TEST_CASE("a PLY property of an unknown type is refused (Assimp looped for ever, allocating)") {
   // tests/fuzz/fuzz_model found it: "uchar0" for "uchar"; the same file spelled right loads.
   const std::string head = "ply\nformat ascii 1.0\nelement vertex 3\nproperty float x\nproperty float y\n"
