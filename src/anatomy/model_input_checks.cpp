@@ -219,9 +219,17 @@ Expected<void> check_counted_header(std::span<const std::uint8_t> bytes, std::st
   // The whole PLY header is checked (a bad property must not hide behind 4 KB of comments).
   const std::size_t head_bytes = kind == "PLY" ? 65536 : 4096;
   const std::string head(reinterpret_cast<const char*>(bytes.data()), std::min<std::size_t>(bytes.size(), head_bytes));
-  // A line of its own: "Bend_header" held the word, and Assimp read on for ever (fuzz_model).
-  if (kind == "PLY" && head.rfind("end_header", 0) != 0 && head.find("\nend_header") == std::string::npos)
-    return fail("PLY header: no end_header line in the first 64 KB");
+  // A line of its own: "Bend_header" and "end_header" followed by a control character held the
+  // word, and Assimp read on for ever (both found by fuzz_model).
+  if (kind == "PLY") {
+    bool ended = false;
+    for (std::size_t at = head.find("end_header"); at != std::string::npos && !ended; at = head.find("end_header", at + 1)) {
+      std::size_t after = at + 10;
+      while (after < head.size() && (head[after] == ' ' || head[after] == '\t')) ++after;
+      ended = (at == 0 || head[at - 1] == '\n') && (after == head.size() || head[after] == '\n' || head[after] == '\r');
+    }
+    if (!ended) return fail("PLY header: no end_header line in the first 64 KB");
+  }
   std::istringstream in(head);
   std::vector<std::uint64_t> counts;
   if (kind == "OFF") {

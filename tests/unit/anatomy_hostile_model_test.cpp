@@ -209,6 +209,8 @@ TEST_CASE("a PLY property of an unknown type is refused (Assimp looped for ever,
   // The word inside another ("Bend_header") is no end to the header: Assimp read on for ever.
   CHECK(load_error(write("b-end.ply", head + "uchar int vertex_indices\nBend_header\n0 0 0\n1 0 0\n0 1 0\n3 0 1 2\n"))
             .find("end_header") != std::string::npos);
+  CHECK(load_error(write("end-ctrl.ply", head + "uchar int vertex_indices\nend_header\x0e" + "0 0 0\n1 0 0\n0 1 0\n3 0 1 2\n"))
+            .find("end_header") != std::string::npos);
   CHECK(anatomy::load_model(write("good.ply", head + "uchar" + body)).has_value());
 }
 
