@@ -112,6 +112,21 @@ Expected<void> check_mesh(const aiScene& scene, unsigned index) {
   for (unsigned b = 0; b < am.mNumBones; ++b)
     if (!am.mBones || !am.mBones[b] || (am.mBones[b]->mNumWeights > 0 && !am.mBones[b]->mWeights))
       return fail("a mesh bone is incomplete");
+  // Assimp 5.2's triangulation asserts that a mesh it has to triangulate gains faces
+  // (TriangulateProcess.cpp: numOut != mNumFaces), and its asserts abort the program. Its text
+  // readers (OFF, PLY) leave empty faces under a polygon mesh when a file has fewer lines than
+  // its header promises (found by tests/fuzz/fuzz_model), so the same count is made here first.
+  bool triangulated = am.mPrimitiveTypes & aiPrimitiveType_POLYGON;
+  if (!am.mPrimitiveTypes)
+    for (unsigned f = 0; f < am.mNumFaces && !triangulated; ++f) triangulated = am.mFaces[f].mNumIndices != 3;
+  if (triangulated) {
+    std::uint64_t out = 0;
+    for (unsigned f = 0; f < am.mNumFaces; ++f) {
+      const unsigned n = am.mFaces[f].mNumIndices;
+      out += n <= 3 ? 1u : n - 2u;
+    }
+    if (out == am.mNumFaces) return fail("a mesh's faces do not match the polygons it says it holds (a damaged file?)");
+  }
   return {};
 }
 

@@ -199,6 +199,16 @@ TEST_CASE("an OFF body with fewer lines than its header promises, or a face line
   CHECK(anatomy::load_model(write("colour.off", "COFF\n3 1 0\n0 0 0 1 0 0 1\n1 0 0 0 1 0 1\n0 1 0 0 0 1 1\n3 0 1 2\n")).has_value());
 }
 
+TEST_CASE("a PLY whose lines do not match its header is refused before Assimp's triangulation aborts") {
+  // tests/fuzz/fuzz_model: a damaged property line under "element vertex 2" left the face empty
+  // under a polygon mesh, and Assimp's triangulation asserted.
+  const std::string bad = "ply\nformat ascii 1.0\nelement vertex 2\nproperty float x\nproperty float y\n"
+                          "prop\xff\xff\xff\xffy float z\nelement face 1\nproperty list uchar int vertex_indices\n"
+                          "end_header\n0 0 0\n1 0 0\n0 1 0\n3 0 1 2\n";
+  const auto e = load_error(write("damaged.ply", bad));
+  CHECK(!e.empty());
+}
+
 TEST_CASE("a PLY property of an unknown type is refused (Assimp looped for ever, allocating)") {
   // tests/fuzz/fuzz_model found it: "uchar0" for "uchar"; the same file spelled right loads.
   const std::string head = "ply\nformat ascii 1.0\nelement vertex 3\nproperty float x\nproperty float y\n"
