@@ -64,6 +64,16 @@ Error TomlTable::error_at(std::string_view key, std::string message) const {
   return located(node ? node : table_, file_, qualified(key), std::move(message));
 }
 
+Error TomlTable::error_at_item(std::string_view key, std::size_t index, std::string message) const {
+  Error e = error_at(key, std::move(message));
+  if (const toml::array* arr = table_->get_as<toml::array>(key); arr && index < arr->size()) {
+    const auto& src = (*arr)[index].source();
+    e.line = static_cast<int>(src.begin.line);
+    e.column = static_cast<int>(src.begin.column);
+  }
+  return e;
+}
+
 bool TomlTable::has(std::string_view key) const { return table_->contains(key); }
 
 Expected<std::string> TomlTable::string(std::string_view key) const {

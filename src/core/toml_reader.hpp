@@ -44,6 +44,8 @@ class TomlTable {
 
   // An error located at this table, or at `key` inside it when the key exists.
   [[nodiscard]] Error error_at(std::string_view key, std::string message) const;
+  // The same, at item `index` of the array `key` when it has one (a keyframe, a spot to avoid).
+  [[nodiscard]] Error error_at_item(std::string_view key, std::size_t index, std::string message) const;
   [[nodiscard]] const toml::table& raw() const { return *table_; }
   [[nodiscard]] const std::string& file() const { return file_; }
   [[nodiscard]] std::string qualified(std::string_view key) const;

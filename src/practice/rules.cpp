@@ -17,16 +17,6 @@ using E = Expected<T>;
 
 constexpr float kVeinSpotSpacingM = 0.03f;
 
-Error at_item(const TomlTable& t, std::string_view key, std::size_t index, std::string message) {
-  Error e = t.error_at(key, std::move(message));
-  if (const toml::array* arr = t.raw().get_as<toml::array>(key); arr && index < arr->size()) {
-    const auto& src = (*arr)[index].source();
-    e.line = static_cast<int>(src.begin.line);
-    e.column = static_cast<int>(src.begin.column);
-  }
-  return e;
-}
-
 // A [low, high] pair of shares, low < high.
 E<void> read_range(const TomlTable& t, std::string_view key, double min, double max, float& lo, float& hi) {
   if (!t.has(key)) return {};
@@ -109,7 +99,7 @@ E<Rules> read_rules(const toml::table& root, const std::string& file) {
       if (std::find(kAvoidIds.begin(), kAvoidIds.end(), id) == kAvoidIds.end()) {
         std::string list;
         for (auto a : kAvoidIds) list += (list.empty() ? "" : ", ") + std::string(a);
-        return std::unexpected(at_item(t, "avoid", i, "unknown spot '" + id + "'; expected one of: " + list));
+        return std::unexpected(t.error_at_item("avoid", i, "unknown spot '" + id + "'; expected one of: " + list));
       }
     }
     r.avoid = *avoid;

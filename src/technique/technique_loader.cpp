@@ -39,16 +39,6 @@ struct Context {
   const anatomy::AreaContent* areas;  // for area-relative keyframes; may be null
 };
 
-Error at_item(const TomlTable& t, std::string_view key, std::size_t index, std::string message) {
-  Error e = t.error_at(key, std::move(message));
-  if (const toml::array* arr = t.raw().get_as<toml::array>(key); arr && index < arr->size()) {
-    const auto& src = (*arr)[index].source();
-    e.line = static_cast<int>(src.begin.line);
-    e.column = static_cast<int>(src.begin.column);
-  }
-  return e;
-}
-
 std::string fmt(double v) {
   std::ostringstream s;
   s << v;
@@ -101,7 +91,7 @@ E<Keyframe> read_key(const TomlTable& k, const Context& ctx, SurfaceKind* surfac
     if (!at) return std::unexpected(at.error());
     for (std::size_t i = 0; i < 2; ++i)
       if ((*at)[i] < 0.0 || (*at)[i] > 1.0)
-        return std::unexpected(at_item(k, "at", i, "expected a fraction from 0 to 1 (0 = bottom or "
+        return std::unexpected(k.error_at_item("at", i, "expected a fraction from 0 to 1 (0 = bottom or "
                                                    "first edge of the area, 1 = top or last edge)"));
     const anatomy::AreaRegion& r = ctx.areas->areas[*index].region;
     const double along = r.along_min + (*at)[0] * (r.along_max - r.along_min);
@@ -291,7 +281,7 @@ E<Step> read_step(const TomlTable& s, const Context& ctx) {
     if (!sc) return std::unexpected(sc.error());
     for (std::size_t i = 0; i < 2; ++i)
       if ((*sc)[i] < 0.1 || (*sc)[i] > 2.0)
-        return std::unexpected(at_item(s, "pressure_scale", i, "expected a factor from 0.1 to 2"));
+        return std::unexpected(s.error_at_item("pressure_scale", i, "expected a factor from 0.1 to 2"));
     step.scale_first = static_cast<float>((*sc)[0]);
     step.scale_last = static_cast<float>((*sc)[1]);
   }
@@ -357,7 +347,7 @@ E<Technique> read_technique(const toml::table& root, const std::string& file, st
     if (!anatomy::area_index((*areas)[i])) {
       std::string list;
       for (auto a : anatomy::kAreaIds) list += (list.empty() ? "" : ", ") + std::string(a);
-      return std::unexpected(at_item(t, "areas", i, "unknown area '" + (*areas)[i] +
+      return std::unexpected(t.error_at_item("areas", i, "unknown area '" + (*areas)[i] +
                                                         "'; expected one of: " + list));
     }
   }
@@ -390,7 +380,7 @@ E<Technique> read_technique(const toml::table& root, const std::string& file, st
   for (std::size_t i = 0; i < views->size(); ++i) {
     const auto& v = (*views)[i];
     if (v != "front" && v != "back" && v != "lateral" && v != "medial" && v != "top")
-      return std::unexpected(at_item(t, "views", i, "unknown view '" + v +
+      return std::unexpected(t.error_at_item("views", i, "unknown view '" + v +
                                                         "'; expected one of: front, back, lateral, "
                                                         "medial, top"));
   }
