@@ -4,12 +4,29 @@
 // followed by a line break.
 #include <doctest/doctest.h>
 
+#include <initializer_list>
 #include <string>
+#include <utility>
 
 #include "core/toml_guard.hpp"
 #include "core/toml_reader.hpp"
 
 using namespace effleura;
+
+namespace {
+
+// Each text is refused by the check before toml++, at its line, with `message` in the error.
+void check_refused(std::initializer_list<std::pair<const char*, int>> texts_and_lines, const char* message) {
+  for (const auto& [text, line] : texts_and_lines) {
+    CAPTURE(std::string(text));
+    const auto parsed = parse_toml_string(text, "f.toml");
+    REQUIRE_FALSE(parsed.has_value());
+    CHECK(parsed.error().line == line);
+    CHECK(parsed.error().message.find(message) != std::string::npos);
+  }
+}
+
+}  // namespace
 
 TEST_CASE("a table header with no key after its bracket is refused at its line, before toml++") {
   const char* bad[] = {"a = 1\n[.t]\n", "[&", "  [ &]", "[[[1]]]", "[=", "x = 1\n\n[[ .a]]\n",
@@ -28,15 +45,9 @@ TEST_CASE("a table header with no key after its bracket is refused at its line, 
 }
 
 TEST_CASE("a list whose next value starts with a closing brace is refused at its line, before toml++") {
-  const char* bad[] = {"a = [1, }2]", "a = [}", "a = [\n  }\n]", "x = 1\na = [1,\n# c\n}]", "a = { b = [ } ] }"};
-  const int lines[] = {1, 1, 2, 4, 1};
-  for (int i = 0; i < 5; ++i) {
-    CAPTURE(i);
-    const auto parsed = parse_toml_string(bad[i], "f.toml");
-    REQUIRE_FALSE(parsed.has_value());
-    CHECK(parsed.error().line == lines[i]);
-    CHECK(parsed.error().message.find("where the list's next value was expected") != std::string::npos);
-  }
+  check_refused({{"a = [1, }2]", 1}, {"a = [}", 1}, {"a = [\n  }\n]", 2}, {"x = 1\na = [1,\n# c\n}]", 4},
+                 {"a = { b = [ } ] }", 1}},
+                "where the list's next value was expected");
   // Braces inside strings, inline tables in lists, and a closing brace after a value are fine
   // or left to toml++.
   CHECK(parse_toml_string("a = [\"}\", { b = 1 }, '}']\nc = { d = [1] }\n", "g.toml").has_value());
@@ -45,23 +56,11 @@ TEST_CASE("a list whose next value starts with a closing brace is refused at its
 
 TEST_CASE("a date with no hour after its T is refused at its line, before toml++") {
   // The fuzzer's find: toml++ 3.3 asserts a digit follows the 'T' of a date and time.
-  const char* bad[] = {"d = 1979-05-27TSS07:32:00Z", "a = 1\nd = { f = 1979-05-27Tx:00Z }", "l = [\n 2024-01-01t\n]"};
-  const int lines[] = {1, 2, 2};
-  for (int i = 0; i < 3; ++i) {
-    CAPTURE(i);
-    const auto parsed = parse_toml_string(bad[i], "f.toml");
-    REQUIRE_FALSE(parsed.has_value());
-    CHECK(parsed.error().line == lines[i]);
-    CHECK(parsed.error().message.find("needs the hour right after its 'T'") != std::string::npos);
-  }
+  check_refused({{"d = 1979-05-27TSS07:32:00Z", 1}, {"a = 1\nd = { f = 1979-05-27Tx:00Z }", 2}, {"l = [\n 2024-01-01t\n]", 2}},
+                "needs the hour right after its 'T'");
   // And a date, a space and one digit (toml++ takes it for a date and time and asserts more).
-  for (const char* spaced : {"a =1979-05-27 1\n[t]\n", "l = [1979-05-27 1, 2]", "d = 1979-05-27 1 # c", "a =1979-05-2& 1\n"}) {
-    CAPTURE(std::string(spaced));
-    const auto parsed = parse_toml_string(spaced, "f.toml");
-    REQUIRE_FALSE(parsed.has_value());
-    CHECK(parsed.error().line == 1);
-    CHECK(parsed.error().message.find("needs HH:MM after the date's space") != std::string::npos);
-  }
+  check_refused({{"a =1979-05-27 1\n[t]\n", 1}, {"l = [1979-05-27 1, 2]", 1}, {"d = 1979-05-27 1 # c", 1}, {"a =1979-05-2& 1\n", 1}},
+                "needs HH:MM after the date's space");
   CHECK(parse_toml_string("a = 1979-05-27 07:32:00\nb = 1979-05-27 # c\n", "g.toml").has_value());
   // Dates and times as TOML writes them, and a 'T' in a bare key or a string, are left alone.
   CHECK(parse_toml_string("a = 1979-05-27T07:32:00Z\nb = 1979-05-27t07:32:00\nc = 1979-05-27\n"

@@ -21,28 +21,30 @@ struct Moved {
   int most_shut = 0;       // most valves shut at any frame of it
 };
 
-// Two seconds at 30 frames a second, as the window runs: a stroke over the back of the calf
-// (`direction` +1 up, -1 down, 0 none) at 30 mmHg with effleurage's two hands.
-Moved run(int direction) {
-  static const anatomy::AnalyticLegSurface leg;
+const anatomy::AnalyticLegSurface& leg() {
+  static const anatomy::AnalyticLegSurface surface;
+  return surface;
+}
+
+const technique::Technique& effleurage() {
+  const auto* eff = test::real_library().find("effleurage");
+  REQUIRE(eff != nullptr);
+  return *eff;
+}
+
+// Two seconds at 30 frames a second, as the window runs, supine from a settled leg: the model
+// pressed each frame by the contacts `press(t, contacts)` gives.
+template <class Press>
+Moved drive(Press press) {
   auto fs = flow::FlowSystem::create(flow_test::network());
   REQUIRE(fs.has_value());
   fs->settle(10.0);
   const double rest = fs->femoral_outflow_ml_s();
-  const auto* eff = test::real_library().find("effleurage");
-  REQUIRE(eff != nullptr);
-  const auto comp = practice::companion_of(*eff);
-  practice::Stroke stroke;
   Moved m;
   constexpr double kDt = 1.0 / 30.0;
   for (int i = 0; i <= 60; ++i) {
-    const double t = i * kDt;
-    const float f = static_cast<float>(t / 2.0);
-    const float along = direction >= 0 ? 0.14f + 0.30f * f : 0.44f - 0.30f * f;
-    const float around = 180.0f * std::numbers::pi_v<float> / 180.0f;
-    stroke.samples.push_back(practice::sample_at(leg, t, leg.position(along, around), 30.0f));
     Contacts contacts;
-    if (direction != 0) practice::hands_at(stroke, comp, true, test::real_poses(), leg).append_contacts(contacts);
+    press(i * kDt, contacts);
     fs->advance(kDt, contacts, flow::Posture::supine);
     m.ml += (fs->femoral_outflow_ml_s() - rest) * kDt;
     int shut = 0;
@@ -52,31 +54,33 @@ Moved run(int direction) {
   return m;
 }
 
+// A stroke over the back of the calf (`direction` +1 up, -1 down, 0 none) at 30 mmHg with
+// effleurage's two hands.
+Moved run(int direction) {
+  const auto comp = practice::companion_of(effleurage());
+  practice::Stroke stroke;
+  return drive([&](double t, Contacts& contacts) {
+    const float f = static_cast<float>(t / 2.0);
+    const float along = direction >= 0 ? 0.14f + 0.30f * f : 0.44f - 0.30f * f;
+    const float around = 180.0f * std::numbers::pi_v<float> / 180.0f;
+    stroke.samples.push_back(practice::sample_at(leg(), t, leg().position(along, around), 30.0f));
+    if (direction != 0) practice::hands_at(stroke, comp, true, test::real_poses(), leg()).append_contacts(contacts);
+  });
+}
+
 // The demonstration itself over its first two seconds of contact (effleurage's first glide up
-// the back of the leg), every pressed patch at the student's 30 mmHg, as run() drives the model.
+// the back of the leg), every pressed patch at the student's 30 mmHg.
 double demonstration_ml() {
-  static const anatomy::AnalyticLegSurface leg;
-  auto fs = flow::FlowSystem::create(flow_test::network());
-  REQUIRE(fs.has_value());
-  fs->settle(10.0);
-  const double rest = fs->femoral_outflow_ml_s();
-  const auto* eff = test::real_library().find("effleurage");
-  REQUIRE(eff != nullptr);
-  const technique::Timeline timeline(*eff, test::real_poses(), leg);
-  constexpr double kDt = 1.0 / 30.0;
+  const technique::Timeline timeline(effleurage(), test::real_poses(), leg());
   double start = 0.0;
-  while (start < timeline.duration() && timeline.evaluate(start).contact_count == 0) start += kDt;
+  while (start < timeline.duration() && timeline.evaluate(start).contact_count == 0) start += 1.0 / 30.0;
   REQUIRE(start < timeline.duration());
-  double ml = 0.0;
-  for (int i = 0; i <= 60; ++i) {
-    Contacts contacts;
-    timeline.evaluate(start + i * kDt).append_contacts(contacts);
-    for (auto& c : contacts)
-      if (c.pressure_mmhg > 0.0f) c.pressure_mmhg = 30.0f;
-    fs->advance(kDt, contacts, flow::Posture::supine);
-    ml += (fs->femoral_outflow_ml_s() - rest) * kDt;
-  }
-  return ml;
+  return drive([&](double t, Contacts& contacts) {
+           timeline.evaluate(start + t).append_contacts(contacts);
+           for (auto& c : contacts)
+             if (c.pressure_mmhg > 0.0f) c.pressure_mmhg = 30.0f;
+         })
+      .ml;
 }
 
 }  // namespace
