@@ -184,19 +184,29 @@ float hands_gap(const HandCapsules& x, const HandCapsules& y) {
   return least;
 }
 
-void open_to_clear(const SkinSide& skin, const glm::mat4& palm, Hand hand, FingerPose& pose) {
-  for (std::size_t f = 0; f < kFingerCount; ++f) {
-    auto gap_open = [&](float deg) { return skin_gap(skin, pose_finger(palm, opened(pose, f, deg), hand, f)); };
-    if (gap_open(0.0f) >= 0.0f) continue;
-    float lo = 0.0f, hi = kMaxOpenDeg;
-    if (gap_open(hi) >= 0.0f) {
-      for (int i = 0; i < kBisections; ++i) {
-        const float mid = 0.5f * (lo + hi);
-        (gap_open(mid) >= 0.0f ? hi : lo) = mid;
-      }
+namespace {
+
+// Opens finger f just enough that it no longer sinks into the skin (bisection up to
+// kMaxOpenDeg; fully open when even that sinks). Returns its gap before: negative when it sank.
+float open_finger_to_clear(const SkinSide& skin, const glm::mat4& palm, Hand hand, FingerPose& pose, std::size_t f) {
+  auto gap_open = [&](float deg) { return skin_gap(skin, pose_finger(palm, opened(pose, f, deg), hand, f)); };
+  const float now = gap_open(0.0f);
+  if (now >= 0.0f) return now;
+  float lo = 0.0f, hi = kMaxOpenDeg;
+  if (gap_open(hi) >= 0.0f) {
+    for (int i = 0; i < kBisections; ++i) {
+      const float mid = 0.5f * (lo + hi);
+      (gap_open(mid) >= 0.0f ? hi : lo) = mid;
     }
-    pose = opened(pose, f, hi);
   }
+  pose = opened(pose, f, hi);
+  return now;
+}
+
+}  // namespace
+
+void open_to_clear(const SkinSide& skin, const glm::mat4& palm, Hand hand, FingerPose& pose) {
+  for (std::size_t f = 0; f < kFingerCount; ++f) open_finger_to_clear(skin, palm, hand, pose, f);
 }
 
 float fit_hand(const SkinSide& skin, glm::mat4& palm, Hand hand, FingerPose& pose) {
@@ -216,19 +226,8 @@ float fit_hand(const SkinSide& skin, glm::mat4& palm, Hand hand, FingerPose& pos
 
   // 2. Each finger: open if it sinks, close toward the skin if it means to touch and does not.
   for (std::size_t f = 0; f < kFingerCount; ++f) {
-    auto gap_open = [&](float deg) { return skin_gap(skin, pose_finger(palm, opened(pose, f, deg), hand, f)); };
-    const float now = gap_open(0.0f);
-    if (now < 0.0f) {
-      float lo = 0.0f, hi = kMaxOpenDeg;
-      if (gap_open(hi) >= 0.0f) {
-        for (int i = 0; i < kBisections; ++i) {
-          const float mid = 0.5f * (lo + hi);
-          (gap_open(mid) >= 0.0f ? hi : lo) = mid;
-        }
-      }
-      pose = opened(pose, f, hi);
-      continue;
-    }
+    const float now = open_finger_to_clear(skin, palm, hand, pose, f);
+    if (now < 0.0f) continue;
     // Only a hand whose palm rests closes its fingers round the limb; a hand on its pads rose
     // until they touch (above), and curling them further would only lift their tips away.
     const float reach = std::clamp(pose.reach[f], 0.0f, 1.0f) * std::clamp(pose.palm_touch, 0.0f, 1.0f);
