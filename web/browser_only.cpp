@@ -13,13 +13,4 @@ Expected<std::unique_ptr<EglContext>> EglContext::create() {
 
 EglContext::~EglContext() = default;
 
-// The same as egl_context.cpp's (it sits there beside the EGL code): WebGL's names.
-GlInfo current_gl_info() {
-  auto str = [](GLenum e) {
-    const auto* s = reinterpret_cast<const char*>(glGetString(e));
-    return std::string(s ? s : "unknown");
-  };
-  return {str(GL_RENDERER), str(GL_VERSION)};
-}
-
 }  // namespace effleura::render

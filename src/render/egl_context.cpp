@@ -103,12 +103,4 @@ EglContext::~EglContext() {
   }
 }
 
-GlInfo current_gl_info() {
-  auto str = [](GLenum e) {
-    const auto* s = reinterpret_cast<const char*>(glGetString(e));
-    return std::string(s ? s : "unknown");
-  };
-  return {str(GL_RENDERER), str(GL_VERSION)};
-}
-
 }  // namespace effleura::render
