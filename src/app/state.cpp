@@ -1,4 +1,5 @@
 #include "app/state.hpp"
+#include "app/client_muscles.hpp"
 #include "app/reload_notice.hpp"
 #include "app/view_search.hpp"
 
@@ -185,6 +186,8 @@ void State::frame_technique(std::optional<render::ViewPreset> view, bool animate
 }
 
 void State::update(double dt) {
+  // Walking, the client's own muscles pump (app/client_muscles.hpp); still, they rest.
+  simulation.muscles = client_muscles(client, simulation.posture, dt);
   simulation.update(dt);
   // The posture chosen in the flow panel is drawn; a step on the other side of the leg turns
   // the client over, and the camera follows the leg.

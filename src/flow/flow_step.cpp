@@ -29,6 +29,19 @@ constexpr double kCentralInertance = 1.95e6 * kPaToMmHg;
 // work and fades over about half a minute after it (estimates).
 constexpr double kHyperemiaGain = 5.0, kWorkRiseS = 8.0, kWorkFadeS = 30.0;
 
+// Flow limitation in a collapsible tube (Shapiro 1977): blood cannot move along a vein faster
+// than a pressure wave runs along it, c = sqrt(A / rho dp/dA), which its own tube law sets
+// (dp/dA from the law's compliance). Squeezing a flattened vein harder past that speed narrows
+// its outlet instead of speeding the blood, so a compartment passes at most c A (m^3/s) on to
+// its neighbour. Round veins (c about 2.5 m/s) never reach it; a flattened one (c 0.25-1 m/s,
+// its area a fraction of the round one) does.
+double wave_limited_flow(const Segment& s) {
+  const double v = s.volume_m3 / s.ref_volume_m3;
+  const double compliance_per_pa = s.law.relative_compliance(s.law.transmural(v)) / units::kPascalPerMmHg;
+  const double wave_speed = std::sqrt(v / (units::kBloodDensity * compliance_per_pa));
+  return wave_speed * s.volume_m3 / s.length_m;
+}
+
 }  // namespace
 
 void FlowSystem::step() {
@@ -148,6 +161,9 @@ void FlowSystem::step() {
     const double ha = head_[static_cast<std::size_t>(ed.from)];
     const double hb = ed.to >= 0 ? head_[static_cast<std::size_t>(ed.to)] : h_cvp;
     ed.flow_m3_s = finite_or(conductance_[e] * (ha - hb) + carry_[e], 0.0);
+    // Flow limitation: blood leaves a compartment no faster than its wave speed allows.
+    if (ed.flow_m3_s > 0.0) ed.flow_m3_s = std::min(ed.flow_m3_s, wave_limited_flow(segments_[static_cast<std::size_t>(ed.from)]));
+    else if (ed.to >= 0) ed.flow_m3_s = std::max(ed.flow_m3_s, -wave_limited_flow(segments_[static_cast<std::size_t>(ed.to)]));
     if (ed.flow_m3_s > 0.0) limiter_[static_cast<std::size_t>(ed.from)] += ed.flow_m3_s;
     else if (ed.to >= 0) limiter_[static_cast<std::size_t>(ed.to)] -= ed.flow_m3_s;
   }
