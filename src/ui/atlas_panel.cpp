@@ -115,10 +115,14 @@ void tools(const AtlasView& v, AtlasCommands& c) {
   if (!v.clip) ImGui::EndDisabled();
   // Saved views: the camera, layers, lit areas, visibility and cut, under a name.
   static std::array<char, 48> name{};
-  ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.6f);
+  // The name field takes what the button (as long as its language makes it) leaves.
+  const std::string save = tr_id("ui.atlas.save-view");
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float button = ImGui::CalcTextSize(save.c_str(), nullptr, true).x + 2.0f * style.FramePadding.x + style.ItemSpacing.x;
+  ImGui::SetNextItemWidth(std::max(ImGui::GetContentRegionAvail().x - button, 4.0f * ImGui::GetFontSize()));
   ImGui::InputTextWithHint("##view-name", tr("ui.atlas.view-name"), name.data(), name.size());
   ImGui::SameLine();
-  if (ImGui::SmallButton(tr_id("ui.atlas.save-view").c_str())) {
+  if (ImGui::SmallButton(save.c_str())) {
     std::string n = name.data();
     if (n.empty()) n = trf("ui.atlas.default-view-name", {{"number", std::to_string(v.views.size() + 1)}});
     c.save_view = n;
