@@ -6,6 +6,8 @@
 
 #include "anatomy/picking.hpp"
 #include "ui/main_ui.hpp"
+#include "ui/structure_names.hpp"
+#include "ui/tr.hpp"
 
 namespace effleura::app {
 
@@ -58,13 +60,36 @@ std::string structure_kind(const anatomy::Mesh& mesh) {
   }
 }
 
-namespace {
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+std::string search_fold(std::string_view s) {
+  // U+00C0..U+00FF as their plain letters ('*' where a letter stands for two, '?' for none).
+  static constexpr std::string_view kLatin1 = "aaaaaa*ceeeeiiiidnooooo?ouuuuy**aaaaaa*ceeeeiiiidnooooo?ouuuuy*y";
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      out += static_cast<char>(std::tolower(c));
+      continue;
+    }
+    const auto next = i + 1 < s.size() ? static_cast<unsigned char>(s[i + 1]) : 0u;
+    const unsigned cp = (c & 0x1Fu) << 6 | (next & 0x3Fu);
+    if ((c & 0xE0u) == 0xC0u && (next & 0xC0u) == 0x80u && cp >= 0xC0u && cp <= 0xFFu) {
+      const char f = kLatin1[cp - 0xC0u];
+      if (f == '*') out += cp == 0xDFu ? "ss" : (cp == 0xC6u || cp == 0xE6u) ? "ae" : "th";
+      else if (f != '?') out += f;
+      else out.append(s.substr(i, 2));
+      ++i;
+    } else if ((c & 0xE0u) == 0xC0u && (cp == 0x152u || cp == 0x153u)) {
+      out += "oe";
+      ++i;
+    } else {
+      out += static_cast<char>(c);  // any other UTF-8 byte as it is
+    }
+  }
   return out;
 }
+
+namespace {
 
 // 0: the name starts with the query; 1: a word of the name starts with its first word;
 // 2: every word is somewhere in the name, kind or id; -1: not found.
@@ -84,7 +109,7 @@ int rank(const std::string& title, const std::string& haystack, const std::vecto
 std::vector<Found> find_structures(const anatomy::Model& model, std::string_view query) {
   std::vector<std::string> words;
   {
-    std::istringstream in{lower(query)};
+    std::istringstream in{search_fold(query)};
     for (std::string w; in >> w;) words.push_back(w);
   }
   if (words.empty()) return {};
@@ -94,16 +119,26 @@ std::vector<Found> find_structures(const anatomy::Model& model, std::string_view
   for (std::size_t i = 0; i < model.meshes.size(); ++i) {
     const anatomy::Mesh& m = model.meshes[i];
     if (!is_structure(m)) continue;
-    Found f{static_cast<int>(i), -1, anatomy::mesh_title(m), structure_kind(m)};
-    if (m.layer == anatomy::Layer::skin) f.title = "Skin";
-    const std::string title = lower(f.title);
-    const int r = rank(title, title + " " + lower(f.kind) + " " + lower(anatomy::display_name(m.name)), words, q);
+    // Found by its name in the chosen language or in English ("sóleo", "soleo" or "soleus"),
+    // its kind in either, or its id; ranked by the better of the two names.
+    const std::string kind = structure_kind(m);
+    Found f{static_cast<int>(i), -1, ui::structure_title(m), ui::kind_title(kind)};
+    const std::string title = search_fold(f.title), english = search_fold(ui::english_structure_title(m));
+    const std::string haystack = title + " | " + english + " | " + search_fold(f.kind) + " | " + kind + " | " +
+                                 search_fold(anatomy::display_name(m.name));
+    int r = rank(title, haystack, words, q);
+    if (r != 0 && english != title) {
+      const int r_en = rank(english, haystack, words, q);
+      if (r_en >= 0 && (r < 0 || r_en < r)) r = r_en;
+    }
     if (r >= 0) hits.emplace_back(r, std::move(f));
   }
   for (std::size_t a = 0; a < anatomy::kAreaCount; ++a) {
-    Found f{-1, static_cast<int>(a), ui::area_label(a), "area"};
-    const std::string title = lower(f.title);
-    const int r = rank(title, title + " area " + std::string(anatomy::kAreaIds[a]), words, q);
+    Found f{-1, static_cast<int>(a), ui::area_label(a), ui::kind_title("area")};
+    const std::string title = search_fold(f.title);
+    const char* english = ui::tr_english("ui.area." + std::string(anatomy::kAreaIds[a]));
+    const int r = rank(title, title + " | " + (english ? search_fold(english) : std::string()) + " | " +
+                                  search_fold(f.kind) + " | area " + std::string(anatomy::kAreaIds[a]), words, q);
     if (r >= 0) hits.emplace_back(r, std::move(f));
   }
   std::stable_sort(hits.begin(), hits.end(), [](const auto& a, const auto& b) {
@@ -126,10 +161,33 @@ anatomy::Bounds mesh_bounds(const anatomy::Mesh& mesh) {
   return b;
 }
 
+const char* cut_axis_name(CutAxis axis) {
+  switch (axis) {
+    case CutAxis::front_back: return "front-back";
+    case CutAxis::sideways: return "sideways";
+    case CutAxis::across: break;
+  }
+  return "across";
+}
+
+int cut_axis_index(CutAxis axis) {
+  // The leg's frame (core/frame.hpp): +X lateral, +Y up, +Z anterior.
+  switch (axis) {
+    case CutAxis::front_back: return 2;
+    case CutAxis::sideways: return 0;
+    case CutAxis::across: break;
+  }
+  return 1;
+}
+
 glm::vec4 clip_plane(const AtlasSettings& atlas, const anatomy::Bounds& leg) {
-  const float y = leg.min.y + std::clamp(atlas.clip_at, 0.0f, 1.0f) * (leg.max.y - leg.min.y);
-  // Keep below: y <= cut, i.e. -y + cut >= 0; keep above: y - cut >= 0.
-  return atlas.clip_keep_below ? glm::vec4(0.0f, -1.0f, 0.0f, y) : glm::vec4(0.0f, 1.0f, 0.0f, -y);
+  const int k = cut_axis_index(atlas.clip_axis);
+  const float at = leg.min[k] + std::clamp(atlas.clip_at, 0.0f, 1.0f) * (leg.max[k] - leg.min[k]);
+  // Keep the low side: coordinate <= at, i.e. -c + at >= 0; keep the high side: c - at >= 0.
+  glm::vec4 plane(0.0f);
+  plane[k] = atlas.clip_keep_below ? -1.0f : 1.0f;
+  plane.w = atlas.clip_keep_below ? at : -at;
+  return plane;
 }
 
 }  // namespace effleura::app

@@ -20,13 +20,24 @@ enum class Visibility : std::uint8_t { shown, faded, hidden };
 // outline stays readable.
 inline constexpr float kFadedOpacity = 0.25f;
 
+// Which way the clipping plane lies: across the leg (a cross-section, as in a CT slice), or
+// along it: front_back (a plane parallel to the front of the leg, parting front from back) or
+// sideways (parting the inner from the outer side).
+enum class CutAxis : std::uint8_t { across, front_back, sideways };
+inline constexpr CutAxis kCutAxes[] = {CutAxis::across, CutAxis::front_back, CutAxis::sideways};
+[[nodiscard]] const char* cut_axis_name(CutAxis axis);  // "across", "front-back", "sideways"
+
 struct AtlasSettings {
   std::vector<Visibility> structures;  // per mesh of the leg model; missing entries are shown
   int selected = -1;                   // the mesh whose card is shown, or -1
   bool label_all = false;              // a label on every visible structure
-  bool clip = false;                   // the clipping plane cuts the leg across
-  float clip_at = 0.5f;                // where: 0 at the sole, 1 at the top of the leg
-  bool clip_keep_below = true;         // keep the part below the cut (else the part above)
+  bool clip = false;                   // the clipping plane cuts the leg
+  CutAxis clip_axis = CutAxis::across;
+  // Where, 0..1 of the leg's extent along the plane's normal: across, from the sole to the top;
+  // front_back, from the back to the front; sideways, from the inner to the outer side.
+  float clip_at = 0.5f;
+  // Keep the part on the low side of that (below; the back; the inner side), else the other.
+  bool clip_keep_below = true;
 };
 
 [[nodiscard]] Visibility visibility(const AtlasSettings& atlas, std::size_t mesh);
@@ -42,6 +53,10 @@ void show_all(AtlasSettings& atlas);
 // "muscle", "bone", "deep vein", ... for a card's first line and for searching by kind.
 [[nodiscard]] std::string structure_kind(const anatomy::Mesh& mesh);
 
+// Lower case with the accents of Latin-1 and the ligatures taken off ("Sóleo" -> "soleo",
+// "Waden" stays, "Œ" -> "oe", "ß" -> "ss"), so a student finds a name however it is typed.
+[[nodiscard]] std::string search_fold(std::string_view text);
+
 // What a search for a name finds: a structure (a mesh) or one of the nine target areas.
 struct Found {
   int mesh = -1;
@@ -49,15 +64,19 @@ struct Found {
   std::string title;  // as the student reads it
   std::string kind;   // "muscle", "area", ...
 };
-// Every structure and area whose name, kind or id holds each word of `query` (any case, any
+// Every structure and area whose name (in the interface's language or in English), kind or id
+// holds each word of `query` (any case, any
 // order), best first: names that start with the query, then names with a word starting with
 // it, then the rest; shorter names first within each. Empty for an empty query.
 [[nodiscard]] std::vector<Found> find_structures(const anatomy::Model& model, std::string_view query);
 
 // The box around a mesh (its leg frame), for framing the camera on it.
 [[nodiscard]] anatomy::Bounds mesh_bounds(const anatomy::Mesh& mesh);
-// The clipping plane in the leg's frame (a, b, c, d), across the leg's long (vertical) axis at
-// clip_at of its height; the kept side is where a x + b y + c z + d >= 0.
+// The clipping plane in the leg's frame (a, b, c, d), square to the axis clip_axis names (Y
+// across, Z front_back, X sideways) at clip_at of the leg's extent along it; the kept side is
+// where a x + b y + c z + d >= 0.
+// 0 (X), 1 (Y) or 2 (Z): the leg frame's axis the plane is square to.
+[[nodiscard]] int cut_axis_index(CutAxis axis);
 [[nodiscard]] glm::vec4 clip_plane(const AtlasSettings& atlas, const anatomy::Bounds& leg);
 
 }  // namespace effleura::app

@@ -42,16 +42,25 @@ void pick(State& state, PanelState& panels, const Found& f) {
 }
 
 // Turns the camera to look at the cut face, from the side the cut took away (the leg's own
-// angles: pitch up the leg for the part below, down it for the part above), slightly from the
-// front and outer side so the leg's depth still reads.
+// angles), a little off square so the leg's depth still reads: across, pitched up the leg for
+// the part below and down it for the part above; front_back, from the front for the back part
+// and from behind for the front part; sideways, from the outer side for the inner part and
+// from the inner side for the outer part.
 void frame_cut(State& state) {
   const AtlasSettings& atlas = state.settings.atlas;
   const anatomy::Bounds leg = state.model.bounds();
-  const float y = leg.min.y + atlas.clip_at * (leg.max.y - leg.min.y);
+  const int k = cut_axis_index(atlas.clip_axis);
+  const float at = leg.min[k] + atlas.clip_at * (leg.max[k] - leg.min[k]);
   anatomy::Bounds slice = leg;
-  slice.min.y = y - 0.08f;
-  slice.max.y = y + 0.08f;
-  state.camera.follow(slice, 0.5f, atlas.clip_keep_below ? 0.9f : -0.9f, 0.6f);
+  slice.min[k] = at - 0.08f;
+  slice.max[k] = at + 0.08f;
+  constexpr float kPi = 3.14159265f;
+  const bool low = atlas.clip_keep_below;
+  switch (atlas.clip_axis) {
+    case CutAxis::across: state.camera.follow(slice, 0.5f, low ? 0.9f : -0.9f, 0.6f); break;
+    case CutAxis::front_back: state.camera.follow(slice, low ? 0.35f : kPi - 0.35f, 0.2f, 0.6f); break;
+    case CutAxis::sideways: state.camera.follow(slice, low ? 0.5f * kPi - 0.35f : -0.5f * kPi + 0.35f, 0.2f, 0.6f); break;
+  }
 }
 
 }  // namespace
@@ -103,6 +112,7 @@ ui::AtlasView atlas_view(const State& state, const PanelState& panels) {
   v.clip = atlas.clip;
   v.clip_at = atlas.clip_at;
   v.clip_keep_below = atlas.clip_keep_below;
+  v.clip_axis = static_cast<int>(atlas.clip_axis);
   for (const auto& saved : panels.views) v.views.push_back(saved.name);
   return v;
 }
@@ -122,6 +132,7 @@ SavedView capture_view(const State& state, const std::string& name) {
   }
   if (atlas.clip) v.cut = atlas.clip_at;
   v.cut_keep_below = atlas.clip_keep_below;
+  v.cut_axis = atlas.clip_axis;
   return v;
 }
 
@@ -140,6 +151,7 @@ void recall_view(State& state, const SavedView& v, bool animate) {
   atlas.clip = v.cut.has_value();
   if (v.cut) atlas.clip_at = *v.cut;
   atlas.clip_keep_below = v.cut_keep_below;
+  atlas.clip_axis = v.cut_axis;
   state.camera.set_focus(std::nullopt);
   state.camera.go_to(v.camera, animate);
 }
@@ -168,7 +180,8 @@ void apply(const ui::AtlasCommands& c, State& state, PanelState& panels) {
   if (c.clip) atlas.clip = *c.clip;
   if (c.clip_at) atlas.clip_at = std::clamp(*c.clip_at, 0.0f, 1.0f);
   if (c.clip_keep_below) atlas.clip_keep_below = *c.clip_keep_below;
-  if (atlas.clip && (!cut_before || c.clip_keep_below)) frame_cut(state);
+  if (c.clip_axis && *c.clip_axis >= 0 && *c.clip_axis <= 2) atlas.clip_axis = static_cast<CutAxis>(*c.clip_axis);
+  if (atlas.clip && (!cut_before || c.clip_keep_below || c.clip_axis)) frame_cut(state);
   bool save = false;
   if (c.save_view) {
     SavedView v = capture_view(state, *c.save_view);

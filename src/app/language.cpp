@@ -1,6 +1,8 @@
 #include "app/language.hpp"
 
+#include <algorithm>
 #include <cstdio>
+#include <optional>
 #include <memory>
 
 #include "app/exit_codes.hpp"
@@ -29,12 +31,41 @@ Expected<void> use_interface_language(const std::filesystem::path& locales_dir, 
   return {};
 }
 
+lesson::LocaleProblems check_area_notes(const lesson::Locale& locale, const anatomy::AreaContent& areas) {
+  lesson::LocaleProblems p;
+  std::vector<std::string> expected;
+  for (const anatomy::AreaInfo& a : areas.areas) {
+    const std::string base = std::string(lesson::kAreaNotesPrefix) + a.id + ".";
+    expected.push_back(base + "description");
+    for (std::size_t i = 0; i < a.cautions.size(); ++i) expected.push_back(base + "caution-" + std::to_string(i + 1));
+  }
+  for (const auto& key : expected)
+    if (!locale.own(key)) p.missing.push_back(key);
+  for (const auto& [key, entry] : locale.entries())
+    if (key.starts_with(lesson::kAreaNotesPrefix) && std::find(expected.begin(), expected.end(), key) == expected.end())
+      p.extra.push_back(key);
+  return p;
+}
+
 int run_check_locales(const Options& options) {
   const auto dir = resolve_data_paths(options).content / "locales";
   auto english = lesson::load_locale(dir / (std::string(lesson::kFallbackLocale) + ".toml"));
   if (!english) {
     report_error(english.error().describe());
     return kExitBadInput;
+  }
+  // The areas' notes are checked against content/areas.toml when there is one.
+  const auto areas_file = resolve_data_paths(options).content / "areas.toml";
+  std::optional<anatomy::AreaContent> areas;
+  if (std::filesystem::exists(areas_file)) {
+    auto loaded = anatomy::load_area_content(areas_file);
+    if (!loaded) {
+      report_error(loaded.error().describe());
+      return kExitBadInput;
+    }
+    areas = std::move(*loaded);
+  } else {
+    std::printf("%s: not there, so the areas' notes ([area-notes.*]) are not checked\n", areas_file.string().c_str());
   }
   std::error_code ec;
   bool complete = true;
@@ -51,6 +82,14 @@ int run_check_locales(const Options& options) {
       std::printf("  placeholders differ: %s (\"%s\")\n", k.c_str(), locale->text(k).c_str());
     for (const auto& k : p.extra) std::printf("  not in English (unused): %s\n", k.c_str());
     if (!p.missing.empty() || !p.placeholder_mismatch.empty()) complete = false;
+    if (areas) {
+      const auto notes = check_area_notes(*locale, *areas);
+      std::printf("  area notes (over %s): %zu missing, %zu for areas or cautions it does not have\n", areas_file.filename().string().c_str(),
+                  notes.missing.size(), notes.extra.size());
+      for (const auto& k : notes.missing) std::printf("  missing: %s\n", k.c_str());
+      for (const auto& k : notes.extra) std::printf("  not in areas.toml (unused): %s\n", k.c_str());
+      if (!notes.missing.empty()) complete = false;
+    }
   }
   // A file that does not load is not a language: say why, and count it as incomplete.
   for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {

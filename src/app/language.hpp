@@ -5,8 +5,10 @@
 #include <filesystem>
 #include <string>
 
+#include "anatomy/area_content.hpp"
 #include "app/options.hpp"
 #include "core/error.hpp"
+#include "lesson/locale_check.hpp"
 
 namespace effleura::app {
 
@@ -15,6 +17,9 @@ namespace effleura::app {
 // Loads <locales_dir>/<id>.toml (with English behind it) as the interface's texts and the
 // list of languages the View menu offers; an error leaves the previous texts in place.
 [[nodiscard]] Expected<void> use_interface_language(const std::filesystem::path& locales_dir, const std::string& id);
+// A non-English locale's [area-notes.<id>] against content/areas.toml: a description and each
+// caution (caution-1, caution-2, ...) missing, or keys for areas or cautions areas.toml lacks.
+[[nodiscard]] lesson::LocaleProblems check_area_notes(const lesson::Locale& locale, const anatomy::AreaContent& areas);
 // --check-locales: per language, the keys missing against English and placeholder mismatches.
 // 0 when every shipped locale is complete, kExitBadInput otherwise.
 int run_check_locales(const Options& options);

@@ -22,7 +22,9 @@ ui::MainUiView main_view(const State& state, const PanelState& panels) {
   v.hide_areas = panels.hide_areas;
   v.verbose = panels.verbose;
   v.interface_scale = panels.interface_scale;
-  v.show_atlas = !panels.in_lesson;
+  // The atlas tools in a lesson too, but not while a question waits for its answer: a search
+  // or a card would name what it asks.
+  v.show_atlas = !panels.question_open;
   if (v.show_atlas) v.atlas = atlas_view(state, panels);
   return v;
 }
@@ -31,6 +33,7 @@ void follow_lesson(const lesson::LessonPlayer* player, PanelState& panels) {
   panels.in_lesson = player != nullptr;
   if (!player) {
     panels.hide_areas = false;
+    panels.question_open = false;
     return;
   }
   const auto shown = static_cast<int>(player->index());
@@ -39,8 +42,8 @@ void follow_lesson(const lesson::LessonPlayer* player, PanelState& panels) {
     panels.focus_area = -1;
   }
   const auto& q = player->step().question;
-  panels.hide_areas = q && q->kind == lesson::QuestionKind::which_area && !player->presenter().feedback &&
-                      player->presenter().revealed_answer.empty();
+  panels.question_open = q && !player->presenter().feedback && player->presenter().revealed_answer.empty();
+  panels.hide_areas = panels.question_open && q->kind == lesson::QuestionKind::which_area;
 }
 
 void hide_answer(const PanelState& panels, ui::Overlay& overlay) {
@@ -59,7 +62,8 @@ void apply(const ui::UiCommands& c, State& state, PanelState& panels) {
   if (c.show_view_panel) panels.show_view_panel = *c.show_view_panel;
   if (c.interface_scale) {
     panels.interface_scale = clamp_interface_scale(*c.interface_scale);
-    // Takes effect now (scaled text) and sharp from the next start, when the font is built at it.
+    // Takes effect now (scaled text); the window builds the font at the new size for the next
+    // frame (app::draw_interface), and the next start builds it so from the first.
     ImGui::GetIO().FontGlobalScale = panels.interface_scale / panels.font_scale;
     if (panels.settings_file && !save_user_settings({panels.interface_scale, panels.views, panels.language}, *panels.settings_file))
       panels.status_message = "Could not save the interface size to " + panels.settings_file->string();

@@ -24,13 +24,14 @@ struct PanelState {
   bool verbose = false;        // --verbose: frame time and renderer in the status bar
   // The interface size (View menu), kept in the user's settings file when there is one.
   float interface_scale = 1.0f;
-  float font_scale = 1.0f;     // the size the font was built at (a change shows blurred until the next start)
+  float font_scale = 1.0f;     // the interface size the font is built at (the window builds it again at a new size)
   std::optional<std::filesystem::path> settings_file;
   std::string language;                // the View menu's Language choice, kept in the settings file
   std::filesystem::path locales_dir;   // where the languages' files are (content/locales)
   int lesson_step = -1;        // the lesson step last shown: a new step clears the View panel's notes
   bool hide_areas = false;     // this frame's lesson question asks which area is lit
-  bool in_lesson = false;      // a lesson is open (no atlas tools then)
+  bool in_lesson = false;      // a lesson is open
+  bool question_open = false;  // this frame's lesson question is not answered yet (no atlas tools then)
   std::string atlas_query;     // the atlas's search box
   std::vector<SavedView> views;  // the atlas's saved views (kept in the settings file)
 };

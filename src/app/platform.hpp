@@ -32,6 +32,10 @@ class Platform {
   // Where the pointer rests over the 3D view (not over a panel, no button held); none headless.
   [[nodiscard]] virtual std::optional<glm::vec2> hover_point() const { return std::nullopt; }
   [[nodiscard]] virtual bool closing() const { return false; }
+  // Builds the interface font again at `factor` times its size before the next interface
+  // frame, so text at a new interface size is sharp, not stretched; false where the platform
+  // keeps its font (headless sizes it to the image).
+  [[nodiscard]] virtual bool rebuild_font(float /*factor*/) { return false; }
 };
 
 }  // namespace effleura::app

@@ -19,6 +19,7 @@
 #include "technique/tissue.hpp"
 #include "technique/working_region.hpp"
 #include "render/valve_geometry.hpp"
+#include "ui/structure_names.hpp"
 #include "ui/main_ui.hpp"
 
 #include <glm/geometric.hpp>
@@ -447,7 +448,7 @@ void State::structure_labels(const render::FrameView& v, const glm::mat4& vp, gl
     const glm::vec2 s = to_screen(vp, *at, size, &in_front);
     if (!in_front || s.x < 0.0f || s.y < 0.0f || s.x > float(size.x) || s.y > float(size.y)) return;
     // The name without its note in brackets ("Calcaneus (heel bone)" -> "Calcaneus"): labels stay short.
-    std::string text = anatomy::mesh_title(m);
+    std::string text = ui::structure_title(m);
     for (auto open = text.find(" ("); open != std::string::npos; open = text.find(" (")) {
       const auto close = text.find(')', open);
       text.erase(open, close == std::string::npos ? std::string::npos : close - open + 1);
@@ -534,9 +535,15 @@ std::string State::describe_at(glm::vec2 pixel, glm::ivec2 size) const {
   std::string text;
   if (settings.layers.skin && hit.skin && hit.skin->area) text = ui::area_label(*hit.skin->area);
   const auto& l = settings.layers;
-  const std::string part = anatomy::structure_name(drawn, ray, hit, {l.muscles, l.bones, l.veins, l.arteries, l.nerves});
+  std::string part = anatomy::structure_name(drawn, ray, hit, {l.muscles, l.bones, l.veins, l.arteries, l.nerves});
+  // A structure (not a landmark) by its name in the interface's language.
+  for (const auto& m : drawn.meshes)
+    if (!part.empty() && anatomy::mesh_title(m) == part) {
+      part = ui::structure_title(m);
+      break;
+    }
   if (!part.empty()) text += (text.empty() ? "" : " - ") + part;
-  if (text.empty() && hit.nearest) text = anatomy::mesh_title(drawn.meshes[hit.nearest->mesh]);
+  if (text.empty() && hit.nearest) text = ui::structure_title(drawn.meshes[hit.nearest->mesh]);
   return text;
 }
 

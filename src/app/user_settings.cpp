@@ -90,6 +90,15 @@ SavedView read_view(const toml::table& t, int line) {
     if (*keep != "below" && *keep != "above") throw Bad{static_cast<std::size_t>(line), "cut_keep should be \"below\" or \"above\""};
     v.cut_keep_below = *keep == "below";
   }
+  if (auto axis = t["cut_axis"].value<std::string>()) {
+    bool known = false;
+    for (CutAxis a : kCutAxes)
+      if (*axis == cut_axis_name(a)) {
+        v.cut_axis = a;
+        known = true;
+      }
+    if (!known) throw Bad{static_cast<std::size_t>(line), "cut_axis should be \"across\", \"front-back\" or \"sideways\""};
+  }
   return v;
 }
 
@@ -180,7 +189,9 @@ bool save_user_settings(const UserSettings& settings, const std::filesystem::pat
       if (v.lit[a]) lit.emplace_back(anatomy::kAreaIds[a]);
     out << "layers = " << quoted_list(layers) << "\nskin_opacity = " << v.skin_opacity << "\nlit = " << quoted_list(lit)
         << "\nhidden = " << quoted_list(v.hidden) << "\nfaded = " << quoted_list(v.faded) << "\n";
-    if (v.cut) out << "cut = " << *v.cut << "\ncut_keep = \"" << (v.cut_keep_below ? "below" : "above") << "\"\n";
+    if (v.cut)
+      out << "cut = " << *v.cut << "\ncut_keep = \"" << (v.cut_keep_below ? "below" : "above") << "\"\ncut_axis = \""
+          << cut_axis_name(v.cut_axis) << "\"\n";
   }
   const std::string text = out.str();
   auto written = write_binary_file(file, text.data(), text.size());

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "anatomy/areas.hpp"
+#include "app/atlas.hpp"
 #include "render/camera.hpp"
 #include "render/frame_view.hpp"
 
@@ -24,8 +25,9 @@ struct SavedView {
   float skin_opacity = 1.0f;
   std::array<bool, anatomy::kAreaCount> lit{};
   std::vector<std::string> hidden, faded;
-  std::optional<float> cut;  // clip_at (0 the sole .. 1 the top) when the leg is cut across
+  std::optional<float> cut;  // clip_at (0..1 along the cut's axis) when the leg is cut
   bool cut_keep_below = true;
+  CutAxis cut_axis = CutAxis::across;
 };
 
 struct UserSettings {

@@ -129,7 +129,8 @@ Expected<std::unique_ptr<WindowPlatform>> WindowPlatform::open(const render::Win
 #endif
   p->scale_ = xscale;
   if (look.scale_sizes) ImGui::GetStyle().ScaleAllSizes(xscale);
-  ui::load_interface_font(look.font_px * xscale);
+  p->font_px_ = p->pending_font_px_ = look.font_px * xscale;
+  ui::load_interface_font(p->font_px_);
   ImGui_ImplGlfw_InitForOpenGL(w, false);  // our callbacks feed it (above)
 #ifdef __EMSCRIPTEN__
   ImGui_ImplOpenGL3_Init("#version 300 es");
@@ -157,6 +158,12 @@ glm::ivec2 WindowPlatform::ui_size() const {
   return {ww, wh};
 }
 
+bool WindowPlatform::rebuild_font(float factor) {
+  if (!(factor > 0.0f)) return false;
+  pending_font_px_ *= factor;
+  return true;
+}
+
 bool WindowPlatform::closing() const { return glfwWindowShouldClose(window_->window()); }
 void WindowPlatform::close() { glfwSetWindowShouldClose(window_->window(), GLFW_TRUE); }
 
@@ -169,6 +176,14 @@ void WindowPlatform::take_input(Context& ctx, double dt) {
   glfwPollEvents();  // runs the callbacks: every event since the last frame is queued
   feed_imgui(window_->window(), input_);  // before its frame starts, as its callbacks would
   ImGuiIO& imgui = ImGui::GetIO();
+  if (pending_font_px_ != font_px_) {
+    // Between two ImGui frames: the atlas is baked again and uploaded as a new texture.
+    font_px_ = pending_font_px_;
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ui::load_interface_font(font_px_);
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+    imgui.FontGlobalScale = 1.0f;
+  }
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplGlfw_NewFrame();  // polls the mouse (1.86); the events' mouse replaces what it read
   apply(input_.mouse, imgui);

@@ -54,6 +54,7 @@ class WindowPlatform final : public Platform {
   [[nodiscard]] float ui_scale() const override { return scale_; }
   [[nodiscard]] std::optional<glm::vec2> hover_point() const override;
   [[nodiscard]] bool closing() const override;
+  [[nodiscard]] bool rebuild_font(float factor) override;
   void close();
 
  private:
@@ -62,6 +63,8 @@ class WindowPlatform final : public Platform {
   render::SmoothedWindowTarget target_;
   WindowInput input_;  // the window's user pointer
   float scale_ = 1.0f;
+  float font_px_ = 0.0f;          // the size the interface font is built at
+  float pending_font_px_ = 0.0f;  // a new size, built before the next interface frame
 };
 
 }  // namespace effleura::app

@@ -31,6 +31,8 @@ struct LocaleProblems {
   std::vector<std::string> placeholder_mismatch;  // keys whose placeholders differ from English
   std::vector<std::string> extra;                 // keys English does not have (typos)
 };
+// Keys under "area-notes." are left to app::check_area_notes (English keeps them in areas.toml).
 [[nodiscard]] LocaleProblems check_against(const Locale& reference, const Locale& locale);
+inline constexpr std::string_view kAreaNotesPrefix = "area-notes.";
 
 }  // namespace effleura::lesson

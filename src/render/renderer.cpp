@@ -1,4 +1,5 @@
 #include "render/renderer.hpp"
+#include "render/faded_order.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -185,6 +186,27 @@ void Renderer::draw_layer(anatomy::Layer layer, const FrameView& view, float opa
   }
 }
 
+void Renderer::draw_faded(const FrameView& view, std::initializer_list<anatomy::Layer> layers) {
+  const std::vector<float>& atlas = view.structure_opacity;
+  std::vector<FadedCandidate> candidates(meshes_.size());
+  for (std::size_t i = 0; i < meshes_.size() && i < atlas.size(); ++i) {
+    const anatomy::Layer layer = meshes_[i].layer();
+    candidates[i] = {meshes_[i].centre(), atlas[i],
+                     std::find(layers.begin(), layers.end(), layer) != layers.end() && visible(layer, view.layers)};
+  }
+  for (std::size_t i : faded_back_to_front(candidates, leg_eye_)) {
+    const LayerLook look = look_for(meshes_[i].layer());
+    const ShaderProgram& material = materials_[static_cast<std::size_t>(look.shading)];
+    material.use();
+    material.set("uBaseColour", look.colour);
+    material.set("uOpacity", atlas[i]);
+    const bool selected = static_cast<int>(i) == view.selected_structure;
+    if (selected) material.set("uSelected", 1.0f);
+    meshes_[i].draw(leg_eye_, px_per_m_at_1m_);
+    if (selected) material.set("uSelected", 0.0f);
+  }
+}
+
 void Renderer::set_clip(const FrameView& view, bool on, bool caps) {
   const bool cut = on && view.clip.has_value();
   if (!cut && !clip_set_) return;  // nothing to undo: the usual frame pays nothing
@@ -288,8 +310,7 @@ void Renderer::draw(RenderTarget& target, const FrameView& view) {
       glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
       glDepthMask(GL_FALSE);
       set_clip(view, true);
-      for (auto layer : inner)
-        if (visible(layer, view.layers)) draw_layer(layer, view, 1.0f, true);
+      draw_faded(view, inner);
       set_clip(view, false);
       glDepthMask(GL_TRUE);
       glDisable(GL_BLEND);

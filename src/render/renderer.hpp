@@ -2,6 +2,7 @@
 // Draws a frame: background, then the model's layers (opaque inner layers first, then the
 // skin, blended when the X-ray view is on), each pass setting the GL state it needs.
 #include <array>
+#include <initializer_list>
 #include <future>
 #include <memory>
 #include <vector>
@@ -52,6 +53,8 @@ class Renderer {
   // Draws the layer's meshes the atlas shows fully (`faded` false) or its see-through ones
   // (`faded` true, blended at their own opacity times `opacity`).
   void draw_layer(anatomy::Layer layer, const FrameView& view, float opacity, bool faded = false);
+  // The see-through structures of the given layers, farthest first (render/faded_order.hpp).
+  void draw_faded(const FrameView& view, std::initializer_list<anatomy::Layer> layers);
   // The clipping plane on (the leg's layers) or off (the client, the hands, the drapes).
   // `caps`: cut bodies drawn with their section (back faces flat, no culling).
   void set_clip(const FrameView& view, bool on, bool caps = true);

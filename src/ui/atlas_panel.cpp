@@ -1,5 +1,6 @@
 #include "ui/atlas_panel.hpp"
 #include "ui/cautions.hpp"
+#include "ui/tr.hpp"
 
 #include <algorithm>
 #include <array>
@@ -15,13 +16,13 @@ void search(const AtlasView& v, AtlasCommands& c) {
   std::array<char, 96> buf{};
   std::snprintf(buf.data(), buf.size(), "%s", v.query.c_str());
   ImGui::SetNextItemWidth(-1.0f);
-  if (ImGui::InputTextWithHint("##find", "Find a muscle, bone, vein, nerve or area", buf.data(), buf.size()))
+  if (ImGui::InputTextWithHint("##find", tr("ui.atlas.find-hint"), buf.data(), buf.size()))
     c.query = std::string(buf.data());
   // Enter takes the best match, as a search box does.
   if (ImGui::IsItemDeactivated() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter)) && !v.results.empty()) c.find = true;
   if (v.query.empty()) return;
   if (v.results.empty()) {
-    ImGui::TextDisabled("Nothing by that name.");
+    ImGui::TextDisabled("%s", tr("ui.atlas.nothing"));
     return;
   }
   const std::size_t n = std::min(v.results.size(), kAtlasResultsShown);
@@ -39,7 +40,8 @@ void search(const AtlasView& v, AtlasCommands& c) {
     }
     ImGui::PopID();
   }
-  if (v.results.size() > n) ImGui::TextDisabled("%zu more: type more of the name.", v.results.size() - n);
+  if (v.results.size() > n)
+    ImGui::TextDisabled("%s", trf("ui.atlas.more", {{"count", std::to_string(v.results.size() - n)}}).c_str());
 }
 
 void card(const StructureCard& k) {
@@ -48,68 +50,81 @@ void card(const StructureCard& k) {
   ImGui::TextDisabled("%s", k.kind.c_str());
   ImGui::TextUnformatted(k.what.c_str());
   if (!k.massage.empty()) {
-    ImGui::TextDisabled("For massage");
+    ImGui::TextDisabled("%s", tr("ui.atlas.for-massage"));
     ImGui::TextUnformatted(k.massage.c_str());
   }
-  auto list = [](const char* head, const std::vector<std::string>& items) {
+  auto list = [](const std::string& head, const std::vector<std::string>& items) {
     if (items.empty()) return;
     std::string text = head;
     for (std::size_t i = 0; i < items.size(); ++i) text += (i ? ", " : " ") + items[i];
     ImGui::TextWrapped("%s", text.c_str());
   };
-  list("Lies in:", k.areas);
-  list("Techniques there:", k.techniques);
+  list(tr("ui.atlas.lies-in"), k.areas);
+  list(tr("ui.atlas.techniques-there"), k.techniques);
   caution_bullets(k.cautions);
   ImGui::PopTextWrapPos();
 }
 
+// The next small button (or, `radio`, radio button) on the same line when it fits there, else
+// on the next: labels are longer in some languages ("Mostrar solo", "conservar lo de abajo")
+// and the panel's width is fixed, so a row of them would run past its edge.
+std::string beside(const std::string& label, bool radio = false) {
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float w = ImGui::CalcTextSize(label.c_str(), nullptr, true).x +
+                  (radio ? ImGui::GetFrameHeight() + style.ItemInnerSpacing.x : 2.0f * style.FramePadding.x);
+  ImGui::SameLine();
+  if (ImGui::GetContentRegionAvail().x < w) ImGui::NewLine();
+  return label;
+}
+
 void selected(const AtlasView& v, AtlasCommands& c) {
   if (!v.selected) return;
-  if (ImGui::SmallButton("Show only")) c.isolate = true;
-  ImGui::SameLine();
-  if (v.visibility == 2) {
-    if (ImGui::SmallButton("Show")) c.visibility = 0;
-  } else if (ImGui::SmallButton("Hide")) {
-    c.visibility = 2;
-  }
-  ImGui::SameLine();
-  if (v.visibility == 1) {
-    if (ImGui::SmallButton("Solid")) c.visibility = 0;
-  } else if (ImGui::SmallButton("Fade")) {
-    c.visibility = 1;
-  }
-  ImGui::SameLine();
-  if (ImGui::SmallButton("Close")) c.deselect = true;
+  if (ImGui::SmallButton(tr_id("ui.atlas.show-only").c_str())) c.isolate = true;
+  const bool hidden = v.visibility == 2, faded = v.visibility == 1;
+  if (ImGui::SmallButton(beside(tr_id(hidden ? "ui.atlas.show" : "ui.atlas.hide")).c_str())) c.visibility = hidden ? 0 : 2;
+  if (ImGui::SmallButton(beside(tr_id(faded ? "ui.atlas.solid" : "ui.atlas.fade")).c_str())) c.visibility = faded ? 0 : 1;
+  if (ImGui::SmallButton(beside(tr_id("ui.atlas.close")).c_str())) c.deselect = true;
   if (v.card) card(*v.card);
 }
 
 void tools(const AtlasView& v, AtlasCommands& c) {
   if (!v.any_changed) ImGui::BeginDisabled();
-  if (ImGui::SmallButton("Show all")) c.show_all = true;
+  if (ImGui::SmallButton(tr_id("ui.atlas.show-all").c_str())) c.show_all = true;
   if (!v.any_changed) ImGui::EndDisabled();
-  ImGui::SameLine();
   bool labels = v.label_all;
-  if (ImGui::Checkbox("Label all", &labels)) c.label_all = labels;
+  if (ImGui::Checkbox(beside(tr_id("ui.atlas.label-all"), true).c_str(), &labels)) c.label_all = labels;
   bool clip = v.clip;
-  if (ImGui::Checkbox("Cut across at", &clip)) c.clip = clip;
-  ImGui::SameLine();
+  if (ImGui::Checkbox(tr_id("ui.atlas.cut").c_str(), &clip)) c.clip = clip;
+  if (!v.clip) ImGui::BeginDisabled();
+  // Which way: across the leg, or along it (front from back, inner from outer side). The
+  // slider and the two sides are named for the way chosen.
+  static constexpr const char* kAxes[] = {"across", "front-back", "sideways"};
+  const int axis = v.clip_axis >= 0 && v.clip_axis <= 2 ? v.clip_axis : 0;
+  for (int a = 0; a < 3; ++a) {
+    const std::string label = tr_id("ui.atlas.cut-" + std::string(kAxes[a]));
+    if (ImGui::RadioButton((a ? beside(label, true) : label).c_str(), axis == a)) c.clip_axis = a;
+  }
+  const std::string way = kAxes[axis];
   ImGui::SetNextItemWidth(-1.0f);
   float at = 100.0f * v.clip_at;
-  if (!v.clip) ImGui::BeginDisabled();
-  if (ImGui::SliderFloat("##cut", &at, 0.0f, 100.0f, "%.0f %% up the leg", ImGuiSliderFlags_AlwaysClamp)) c.clip_at = at / 100.0f;
+  if (ImGui::SliderFloat("##cut", &at, 0.0f, 100.0f, tr("ui.atlas.cut-at-" + way), ImGuiSliderFlags_AlwaysClamp))
+    c.clip_at = at / 100.0f;
   bool below = v.clip_keep_below;
-  if (ImGui::RadioButton("keep below", below)) c.clip_keep_below = true;
-  ImGui::SameLine();
-  if (ImGui::RadioButton("keep above", !below)) c.clip_keep_below = false;
+  if (ImGui::RadioButton(tr_id("ui.atlas.keep-low-" + way).c_str(), below)) c.clip_keep_below = true;
+  if (ImGui::RadioButton(beside(tr_id("ui.atlas.keep-high-" + way), true).c_str(), !below)) c.clip_keep_below = false;
   if (!v.clip) ImGui::EndDisabled();
   // Saved views: the camera, layers, lit areas, visibility and cut, under a name.
   static std::array<char, 48> name{};
-  ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.6f);
-  ImGui::InputTextWithHint("##view-name", "view name", name.data(), name.size());
+  // The name field takes what the button (as long as its language makes it) leaves.
+  const std::string save = tr_id("ui.atlas.save-view");
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float button = ImGui::CalcTextSize(save.c_str(), nullptr, true).x + 2.0f * style.FramePadding.x + style.ItemSpacing.x;
+  ImGui::SetNextItemWidth(std::max(ImGui::GetContentRegionAvail().x - button, 4.0f * ImGui::GetFontSize()));
+  ImGui::InputTextWithHint("##view-name", tr("ui.atlas.view-name"), name.data(), name.size());
   ImGui::SameLine();
-  if (ImGui::SmallButton("Save view")) {
+  if (ImGui::SmallButton(save.c_str())) {
     std::string n = name.data();
-    if (n.empty()) n = "View " + std::to_string(v.views.size() + 1);
+    if (n.empty()) n = trf("ui.atlas.default-view-name", {{"number", std::to_string(v.views.size() + 1)}});
     c.save_view = n;
     name.fill('\0');
   }
@@ -127,7 +142,7 @@ void tools(const AtlasView& v, AtlasCommands& c) {
 void draw_atlas_tools(const AtlasView& v, AtlasCommands& c) {
   search(v, c);
   selected(v, c);
-  if (ImGui::CollapsingHeader("Atlas tools")) tools(v, c);
+  if (ImGui::CollapsingHeader(tr_id("ui.atlas.tools").c_str())) tools(v, c);
 }
 
 }  // namespace effleura::ui

@@ -1,7 +1,7 @@
 #pragma once
 // The atlas tools in the View panel (issue 16): find a structure or area by name, show only /
 // hide / fade the one selected, show all again, its information card, labels on every visible
-// structure, a clipping plane across the leg, and saved views. Reads a const view and returns
+// structure, a clipping plane across or along the leg, and saved views. Reads a const view and returns
 // commands, as the other panels do (app/atlas_commands.cpp carries them out).
 #include <cstddef>
 #include <optional>
@@ -26,8 +26,9 @@ struct AtlasView {
   std::optional<StructureCard> card;  // the selected structure's
   bool label_all = false;
   bool clip = false;
-  float clip_at = 0.5f;               // 0 the sole .. 1 the top of the leg
+  float clip_at = 0.5f;               // 0..1 along the cut's axis (the sole .. the top when across)
   bool clip_keep_below = true;
+  int clip_axis = 0;                  // app::CutAxis: 0 across, 1 front_back, 2 sideways
   std::vector<std::string> views;     // saved views, by name
 };
 
@@ -43,12 +44,13 @@ struct AtlasCommands {
   std::optional<bool> clip;
   std::optional<float> clip_at;
   std::optional<bool> clip_keep_below;
+  std::optional<int> clip_axis;       // app::CutAxis as a number (0 across, 1 front_back, 2 sideways)
   std::optional<std::string> save_view;     // save the current view under this name
   std::optional<std::size_t> recall_view;   // index into AtlasView::views
   std::optional<std::size_t> delete_view;
   [[nodiscard]] bool any() const {
     return query || find || pick || visibility || isolate || show_all || deselect || label_all || clip || clip_at ||
-           clip_keep_below || save_view || recall_view || delete_view;
+           clip_keep_below || clip_axis || save_view || recall_view || delete_view;
   }
 };
 

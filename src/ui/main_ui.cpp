@@ -5,6 +5,7 @@
 
 #include <imgui.h>
 
+#include "ui/area_notes.hpp"
 #include "ui/cautions.hpp"
 #include "ui/panel_layout.hpp"
 #include "ui/tr.hpp"
@@ -96,11 +97,11 @@ void area_boxes(const MainUiView& s, UiCommands& c) {
   }
 }
 
-float notes_height(const anatomy::AreaInfo& a) {
+float notes_height(const std::string& description, const std::vector<std::string>& cautions) {
   const float w = ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ScrollbarSize;
   const float line = ImGui::GetTextLineHeightWithSpacing();
-  float h = ImGui::CalcTextSize(a.description.c_str(), nullptr, false, w).y + 2.0f * line;  // + the pressure line
-  for (const auto& caution : a.cautions)
+  float h = ImGui::CalcTextSize(description.c_str(), nullptr, false, w).y + 2.0f * line;  // + the pressure line
+  for (const auto& caution : cautions)
     h += ImGui::CalcTextSize(caution.c_str(), nullptr, false, w - ImGui::GetFontSize()).y + ImGui::GetStyle().ItemSpacing.y;
   return h + line;
 }
@@ -150,20 +151,23 @@ void view_panel(const MainUiView& s, UiCommands& c) {
   }
   if (s.areas && s.focus_area >= 0 && !s.hide_areas) {
     const anatomy::AreaInfo& a = s.areas->areas[static_cast<std::size_t>(s.focus_area)];
+    // In the interface's language where its locale has them (ui/area_notes.hpp), else areas.toml's.
+    const std::string description = area_description(a);
+    const std::vector<std::string> cautions = area_cautions(a);
     ImGui::Separator();
-    ImGui::TextUnformatted(a.name.c_str());
+    ImGui::TextUnformatted(area_title(a).c_str());
     // The notes scroll in their own box when the window is short, so the panel never runs
     // off the window and the notes' first lines are always in view.
     const float room = place.max_height - ImGui::GetCursorPosY() - 2.0f * ImGui::GetStyle().WindowPadding.y;
-    ImGui::BeginChild("##notes", ImVec2(0.0f, std::max(std::min(notes_height(a), room), 3.0f * ImGui::GetTextLineHeight())));
+    ImGui::BeginChild("##notes", ImVec2(0.0f, std::max(std::min(notes_height(description, cautions), room), 3.0f * ImGui::GetTextLineHeight())));
     ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(a.description.c_str());
+    ImGui::TextUnformatted(description.c_str());
     char low[16], high[16];
     std::snprintf(low, sizeof low, "%.0f", static_cast<double>(a.pressure_mmhg_min));
     std::snprintf(high, sizeof high, "%.0f", static_cast<double>(a.pressure_mmhg_max));
     const std::string pressure = tr("ui.pressure." + std::string(anatomy::pressure_name(a.pressure)));
     ImGui::TextDisabled("%s", trf("ui.view.pressure", {{"pressure", pressure}, {"min", low}, {"max", high}}).c_str());
-    caution_bullets(a.cautions);
+    caution_bullets(cautions);
     ImGui::PopTextWrapPos();
     ImGui::EndChild();
   }

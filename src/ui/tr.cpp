@@ -36,6 +36,21 @@ const char* tr(std::string_view key) {
   return it->second.c_str();
 }
 
+const char* tr_find(std::string_view key) {
+  const Texts& t = texts();
+  if (!t.locale) return nullptr;
+  const lesson::Locale::Entry* e = t.locale->find(key);
+  return e ? e->text.c_str() : nullptr;
+}
+
+const char* tr_english(std::string_view key) {
+  const Texts& t = texts();
+  if (!t.locale) return nullptr;
+  const lesson::Locale* en = t.locale->fallback() ? t.locale->fallback() : t.locale.get();
+  const lesson::Locale::Entry* e = en->find(key);
+  return e ? e->text.c_str() : nullptr;
+}
+
 std::string trf(std::string_view key, const std::vector<std::pair<std::string_view, std::string>>& values) {
   std::string out = tr(key);
   for (const auto& [name, value] : values) {

@@ -24,6 +24,11 @@ void set_interface_languages(std::vector<lesson::LanguageName> languages);
 
 // The text for `key`; the pointer stays valid until the next set_interface_locale.
 [[nodiscard]] const char* tr(std::string_view key);
+// The text for `key` in the chosen language or English, or nullptr when no file has it (for
+// texts with a fallback of their own, such as a structure's kind's card).
+[[nodiscard]] const char* tr_find(std::string_view key);
+// English only (the fallback), or nullptr: for matching what a student types in English.
+[[nodiscard]] const char* tr_english(std::string_view key);
 // The text with its {name} placeholders replaced, e.g. trf("view.size", {{"percent", "125"}}).
 [[nodiscard]] std::string trf(std::string_view key, const std::vector<std::pair<std::string_view, std::string>>& values);
 // ImGui labels must stay unique whatever the language: "<text>###<key>" keeps the id fixed.

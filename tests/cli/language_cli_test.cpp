@@ -29,6 +29,12 @@ TEST_CASE("--check-locales passes for the shipped languages and lists a missing 
   CHECK_MESSAGE(ok.status == 0, ok.out, ok.err);
   for (const char* line : {"es (Español): 0 missing", "fr (Français): 0 missing", "de (Deutsch): 0 missing"})
     CHECK_MESSAGE(ok.out.find(line) != std::string::npos, line, ": ", ok.out);
+  // The areas' notes are checked against areas.toml, once per language.
+  std::size_t notes = 0;
+  for (auto at = ok.out.find("area notes (over areas.toml): 0 missing, 0 for"); at != std::string::npos;
+       at = ok.out.find("area notes (over areas.toml): 0 missing, 0 for", at + 1))
+    ++notes;
+  CHECK_MESSAGE(notes == 3, ok.out);
 
   const auto content = effleura::test::temp_dir("check-locales") / "content";
   std::filesystem::create_directories(content / "locales");
@@ -38,4 +44,18 @@ TEST_CASE("--check-locales passes for the shipped languages and lists a missing 
   CHECK(gap.status == 2);
   CHECK_MESSAGE(gap.out.find("missing: a.b") != std::string::npos, gap.out);
   CHECK_MESSAGE(gap.out.find("placeholders differ: a.c") != std::string::npos, gap.out);
+  CHECK_MESSAGE(gap.out.find("areas' notes ([area-notes.*]) are not checked") != std::string::npos, gap.out);
+
+  // With the shipped areas.toml beside it, a language without the areas' notes is incomplete,
+  // and the structure cards' keys are listed like any other text.
+  std::filesystem::copy_file(std::filesystem::path(EFFLEURA_SOURCE_DIR) / "content/areas.toml", content / "areas.toml",
+                             std::filesystem::copy_options::overwrite_existing);
+  std::ofstream(content / "locales" / "en.toml") << "[locale]\nid = \"en\"\nname = \"English\"\n[card.muscle.soleus]\nwhat = \"W\"\n";
+  std::ofstream(content / "locales" / "de.toml") << "[locale]\nid = \"de\"\nname = \"Deutsch\"\n[area-notes.shin]\ndescription = \"S\"\n";
+  auto notes_gap = run(kExe, "--check-locales --content '" + content.string() + "'");
+  CHECK(notes_gap.status == 2);
+  CHECK_MESSAGE(notes_gap.out.find("missing: card.muscle.soleus.what") != std::string::npos, notes_gap.out);
+  CHECK_MESSAGE(notes_gap.out.find("missing: area-notes.feet.description") != std::string::npos, notes_gap.out);
+  CHECK_MESSAGE(notes_gap.out.find("missing: area-notes.shin.caution-1") != std::string::npos, notes_gap.out);
+  CHECK_MESSAGE(notes_gap.out.find("missing: area-notes.shin.description") == std::string::npos, notes_gap.out);
 }

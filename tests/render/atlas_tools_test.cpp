@@ -14,7 +14,10 @@
 #include "app/frame.hpp"
 #include "render/screen_region.hpp"
 #include "scene_render_support.hpp"
+#include "lesson/locale.hpp"
 #include "ui/overlay_layout.hpp"
+#include "ui/structure_names.hpp"
+#include "ui/tr.hpp"
 #include "ui/panel_layout.hpp"
 
 using namespace effleura;
@@ -71,7 +74,7 @@ std::unique_ptr<app::Context> open() {
 
 }  // namespace
 
-TEST_CASE("atlas: find the soleus by name, frame it, its card, show only it, fade, hide and show all") {
+TEST_CASE("atlas: find the soleus by name, frame it, its card, show only it, fade, hide and show all, then in Spanish") {
   auto ctx_ptr = open();
   app::Context& ctx = *ctx_ptr;
   const anatomy::Model& model = ctx.state.model;
@@ -79,6 +82,23 @@ TEST_CASE("atlas: find the soleus by name, frame it, its card, show only it, fad
   const int gastro = mesh_index(model, "muscle.gastrocnemius-medial");
   REQUIRE(soleus >= 0);
   REQUIRE(gastro >= 0);
+  // The locale's [structure] names are what the card, search and labels show: English lists
+  // every structure of the leg (so --check-locales shows translators them all) as the model
+  // names it (content/anatomy).
+  {
+    const auto en = lesson::load_locale(std::filesystem::path(EFFLEURA_SOURCE_DIR) / "content/locales/en.toml");
+    REQUIRE(en.has_value());
+    int structures = 0;
+    for (const auto& m : model.meshes) {
+      if (!app::is_structure(m)) continue;
+      ++structures;
+      CAPTURE(m.name);
+      const lesson::Locale::Entry* e = en->own("structure." + m.name);
+      REQUIRE(e != nullptr);
+      CHECK(e->text == ui::english_structure_title(m));
+    }
+    CHECK(structures >= 60);
+  }
 
   // Typed in the search box, then Enter: the best match is selected and the camera turns to it.
   ctx.pending.main.atlas.query = "sole";
@@ -137,6 +157,31 @@ TEST_CASE("atlas: find the soleus by name, frame it, its card, show only it, fad
   ctx.pending.main.atlas.find = true;
   run(ctx, 2);
   CHECK(ctx.state.settings.selected[5]);
+
+  // In Spanish (View > Language): "sóleo" typed, Enter, and the soleus's card in Spanish; its
+  // English name finds it too.
+  ctx.pending.main.language = "es";
+  ctx.pending.main.atlas.deselect = true;
+  run(ctx, 1);
+  REQUIRE(ui::interface_language() == "es");
+  for (const char* typed : {"soleus", "sóleo"}) {
+    CAPTURE(typed);
+    ctx.state.settings.atlas.selected = -1;
+    ctx.pending.main.atlas.query = typed;
+    run(ctx, 1);
+    ctx.pending.main.atlas.find = true;
+    settle(ctx);
+    CHECK(ctx.state.settings.atlas.selected == soleus);
+  }
+  const ui::AtlasView es = app::atlas_view(ctx.state, ctx.panels);
+  REQUIRE(es.card.has_value());
+  CHECK(es.card->title == "Sóleo");
+  CHECK(es.card->kind == "músculo");
+  CHECK(es.card->what.find("tendón de Aquiles") != std::string::npos);
+  CHECK(std::find(es.card->areas.begin(), es.card->areas.end(), "Pantorrillas") != es.card->areas.end());
+  shot(ctx, "soleus-es");
+  ctx.pending.main.language = "en";
+  run(ctx, 1);
 }
 
 TEST_CASE("atlas: labels on every visible structure, none covering another, the cut, a saved view") {
@@ -180,6 +225,28 @@ TEST_CASE("atlas: labels on every visible structure, none covering another, the 
   CAPTURE(foot);
   CHECK(calf > 0.2f);
   CHECK(foot < 0.02f);
+
+  // Along the leg: front from back at the middle, keeping the back (the camera turns to the cut
+  // face from the front), then inner from outer, keeping the inner side. No blood beyond either.
+  for (int axis : {1, 2}) {
+    CAPTURE(axis);
+    ctx.pending.main.atlas.clip = true;
+    ctx.pending.main.atlas.clip_axis = axis;
+    ctx.pending.main.atlas.clip_at = 0.5f;
+    settle(ctx);
+    REQUIRE(ctx.view.clip.has_value());
+    const glm::vec4 along = app::clip_plane(ctx.state.settings.atlas, ctx.state.model.bounds());
+    CHECK(along[axis == 1 ? 2 : 0] == -1.0f);  // square to Z (front-back) or X (sideways)
+    CHECK(along.y == 0.0f);
+    std::size_t past = 0;
+    for (const auto& p : ctx.view.particles) past += glm::dot(along, glm::vec4(p.x, p.y, p.z, 1.0f)) < 0.0f;
+    CHECK(past == 0);
+    shot(ctx, axis == 1 ? "cut-front-back" : "cut-sideways");
+  }
+  ctx.pending.main.atlas.clip = false;
+  ctx.pending.main.atlas.clip_axis = 0;
+  ctx.pending.main.atlas.clip_at = 0.25f;
+  run(ctx, 1);
   ctx.style.overlay = true;
   ctx.pending.main.atlas.clip = true;  // on again for the saved view (the camera turns once more)
   settle(ctx);

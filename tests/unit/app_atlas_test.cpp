@@ -7,8 +7,11 @@
 #include <fstream>
 
 #include "app/atlas.hpp"
+#include "app/atlas_commands.hpp"
+#include "app/language.hpp"
 #include "app/user_settings.hpp"
 #include "ui/structure_card.hpp"
+#include "ui/tr.hpp"
 
 using namespace effleura;
 
@@ -31,6 +34,8 @@ anatomy::Model small_leg() {
   m.meshes[5].label = "Popliteal vein";
   return m;
 }
+
+std::filesystem::path locales() { return std::filesystem::path(EFFLEURA_SOURCE_DIR) / "content" / "locales"; }
 
 std::filesystem::path temp_file(const char* name) {
   const auto dir = std::filesystem::temp_directory_path() / "effleura-atlas-test";
@@ -83,14 +88,100 @@ TEST_CASE("atlas: show only one structure hides every other, the skin too, show 
 
 TEST_CASE("atlas: a card says what the structure is and why it matters for massage") {
   const anatomy::Model leg = small_leg();
+  // The card's texts are content (content/locales): English first.
+  REQUIRE(app::use_interface_language(locales(), "en").has_value());
   const ui::StructureCard soleus = ui::structure_card(leg.meshes[1], "muscle", nullptr, {});
   CHECK(soleus.title == "Soleus");
+  CHECK(soleus.kind == "muscle");
   CHECK(soleus.what.find("gastrocnemius") != std::string::npos);
   CHECK(soleus.massage.find("physiology.md") != std::string::npos);  // a physiological claim names its source
   // A structure with no notes of its own gets its kind's.
-  const ui::StructureCard nerve = ui::structure_card(leg.meshes[6], "nerve", nullptr, {});
-  CHECK_FALSE(nerve.what.empty());
-  CHECK_FALSE(nerve.massage.empty());
+  anatomy::Mesh saphenous;
+  saphenous.name = "nerve.saphenous";
+  saphenous.layer = anatomy::Layer::nerve;
+  const ui::StructureCard nerve = ui::structure_card(saphenous, "nerve", nullptr, {});
+  CHECK(nerve.what.find("signals") != std::string::npos);
+  CHECK(nerve.massage.find("Tingling") != std::string::npos);
+  ui::set_interface_locale(nullptr);  // as other tests in this binary expect
+}
+
+TEST_CASE("atlas: the soleus in Spanish, its card and its name, found as sóleo, soleo or soleus") {
+  const anatomy::Model leg = small_leg();
+  REQUIRE(app::use_interface_language(locales(), "es").has_value());
+  const ui::StructureCard soleus = ui::structure_card(leg.meshes[1], "muscle", nullptr, {});
+  CHECK(soleus.title == "Sóleo");
+  CHECK(soleus.kind == "músculo");
+  CHECK(soleus.what.find("gastrocnemio") != std::string::npos);
+  CHECK(soleus.massage.find("100-150 mL") != std::string::npos);  // the same figure as in English
+  CHECK(soleus.massage.find("physiology.md") != std::string::npos);
+  // A kind's card in Spanish too (a nerve without notes of its own).
+  anatomy::Mesh saphenous;
+  saphenous.name = "nerve.saphenous";
+  saphenous.layer = anatomy::Layer::nerve;
+  const ui::StructureCard nerve = ui::structure_card(saphenous, "nerve", nullptr, {});
+  CHECK(nerve.title == "Nervio safeno");
+  CHECK(nerve.what.find("señales") != std::string::npos);
+  // Typed with or without the accent, in capitals, or by its English name: the soleus first.
+  for (const char* q : {"sóleo", "soleo", "SÓLEO", "Sól", "soleus", "Soleus"}) {
+    CAPTURE(q);
+    const auto found = app::find_structures(leg, q);
+    REQUIRE_FALSE(found.empty());
+    CHECK(found.front().mesh == 1);
+    CHECK(found.front().title == "Sóleo");
+    CHECK(found.front().kind == "músculo");
+  }
+  // By kind in either language, and an area by its Spanish or English name.
+  CHECK(app::find_structures(leg, "vena").size() == 2);
+  CHECK(app::find_structures(leg, "vein").size() == 2);
+  CHECK(app::find_structures(leg, "pantorr").front().area == 2);
+  CHECK(app::find_structures(leg, "calves").front().area == 2);
+  CHECK(app::find_structures(leg, "gemelo interno").front().mesh == 2);
+  ui::set_interface_locale(nullptr);
+}
+
+TEST_CASE("atlas: search folds case, accents and ligatures") {
+  CHECK(app::search_fold("Sóleo") == "soleo");
+  CHECK(app::search_fold("SÓLEO") == "soleo");
+  CHECK(app::search_fold("Wadenbeinköpfchen Fuß") == "wadenbeinkopfchen fuss");
+  CHECK(app::search_fold("cœur Æ Ñ") == "coeur ae n");
+  CHECK(app::search_fold("a×b") == "a×b");  // a sign, not a letter: kept
+}
+
+TEST_CASE("atlas: the cut lies across or along the leg, and typed values beyond the slider are clamped") {
+  const anatomy::Bounds leg{{-0.1f, 0.0f, -0.08f}, {0.1f, 1.0f, 0.12f}};
+  app::AtlasSettings a;
+  a.clip_at = 0.5f;
+  auto kept = [&](glm::vec3 p) { return glm::dot(app::clip_plane(a, leg), glm::vec4(p, 1.0f)) >= 0.0f; };
+  // Front from back, keeping the back: the calf's back kept, the shin's front cut away.
+  a.clip_axis = app::CutAxis::front_back;
+  CHECK(kept({0.0f, 0.3f, -0.05f}));
+  CHECK_FALSE(kept({0.0f, 0.3f, 0.1f}));
+  CHECK(kept({0.09f, 0.9f, 0.0f}));  // anywhere up and across the leg: the plane runs along it
+  // Inner from outer side, keeping the outer side.
+  a.clip_axis = app::CutAxis::sideways;
+  a.clip_keep_below = false;
+  CHECK(kept({0.08f, 0.3f, 0.0f}));
+  CHECK_FALSE(kept({-0.08f, 0.3f, 0.0f}));
+  CHECK(kept({0.05f, 0.02f, 0.1f}));
+
+  // The panel's commands as a typed value would give them: kept inside 0..1, and an unknown
+  // way to cut ignored.
+  app::State state;
+  app::PanelState panels;
+  ui::AtlasCommands c;
+  c.clip_at = 1.7f;
+  app::apply(c, state, panels);
+  CHECK(state.settings.atlas.clip_at == 1.0f);
+  c.clip_at = -0.3f;
+  app::apply(c, state, panels);
+  CHECK(state.settings.atlas.clip_at == 0.0f);
+  c = {};
+  c.clip_axis = 2;
+  app::apply(c, state, panels);
+  CHECK(state.settings.atlas.clip_axis == app::CutAxis::sideways);
+  c.clip_axis = 7;
+  app::apply(c, state, panels);
+  CHECK(state.settings.atlas.clip_axis == app::CutAxis::sideways);
 }
 
 TEST_CASE("settings file: saved views round-trip, and a broken file gives one message and the defaults") {
@@ -108,6 +199,7 @@ TEST_CASE("settings file: saved views round-trip, and a broken file gives one me
   v.faded = {"bone.tibia"};
   v.cut = 0.4f;
   v.cut_keep_below = false;
+  v.cut_axis = app::CutAxis::front_back;
   s.views.push_back(v);
   app::SavedView plain;
   plain.name = "Plain";
@@ -134,11 +226,13 @@ TEST_CASE("settings file: saved views round-trip, and a broken file gives one me
   REQUIRE(r.cut.has_value());
   CHECK(*r.cut == doctest::Approx(0.4f));
   CHECK_FALSE(r.cut_keep_below);
+  CHECK(r.cut_axis == app::CutAxis::front_back);
   CHECK_FALSE(back.views[1].cut.has_value());
 
   // Broken: TOML that does not parse, and a view without its camera. One message each, naming
   // the file and the line; the defaults.
   for (const auto& [text, line] : {std::pair<std::string, int>{"interface_scale = 1.5\n[[view]\n", 2},
+                                   {"[[view]]\nname = \"x\"\ncamera = [0.0, 0.1, 1.0, 0.0, 0.3, 0.0]\ncut = 0.5\ncut_axis = \"diagonal\"\n", 1},
                                    {"interface_scale = 1.5\n\n[[view]]\nname = \"x\"\n", 3},
                                    {"interface_scale = \"big\"\n", 1}}) {
     std::ofstream(file) << text;

@@ -2,6 +2,7 @@
 // fallback, switched at run time, and a broken setting reported at its line.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 
@@ -9,6 +10,8 @@
 #include "app/panels.hpp"
 #include "app/state.hpp"
 #include "app/user_settings.hpp"
+#include "lesson/locale_check.hpp"
+#include "ui/area_notes.hpp"
 #include "ui/main_ui.hpp"
 #include "ui/tr.hpp"
 
@@ -84,4 +87,42 @@ TEST_CASE("View > Language switches the interface at once and keeps the choice i
   CHECK(ui::interface_language() == "fr");
   CHECK(app::load_user_settings(file).language == "fr");
   ui::set_interface_locale(nullptr);
+}
+
+TEST_CASE("an area's description and cautions in another language override areas.toml, English keeps areas.toml") {
+  auto areas = anatomy::load_area_content(std::filesystem::path(EFFLEURA_SOURCE_DIR) / "content" / "areas.toml");
+  REQUIRE(areas.has_value());
+  const anatomy::AreaInfo& calves = areas->areas[2];
+  REQUIRE(calves.id == "calves");
+  REQUIRE(app::use_interface_language(locales(), "en").has_value());
+  CHECK(ui::area_description(calves) == calves.description);
+  CHECK(ui::area_cautions(calves) == calves.cautions);
+  REQUIRE(app::use_interface_language(locales(), "es").has_value());
+  CHECK(ui::area_title(calves) == "Pantorrillas");
+  CHECK(ui::area_description(calves).find("sóleo") != std::string::npos);
+  CHECK(ui::area_description(calves).find("(plethysmography reviews)") != std::string::npos);  // the source, word for word
+  const auto cautions = ui::area_cautions(calves);
+  REQUIRE(cautions.size() == calves.cautions.size());
+  CHECK(cautions[0].find("trombosis") != std::string::npos);
+  ui::set_interface_locale(nullptr);
+
+  // Every shipped language has every area's description and each of its cautions, and no
+  // note for a caution areas.toml does not have.
+  for (const auto& l : lesson::available_languages(locales())) {
+    if (l.id == "en") continue;
+    CAPTURE(l.id);
+    auto locale = lesson::load_locale(locales() / (l.id + ".toml"));
+    REQUIRE(locale.has_value());
+    const lesson::LocaleProblems p = app::check_area_notes(*locale, *areas);
+    CHECK_MESSAGE(p.missing.empty(), (p.missing.empty() ? std::string() : p.missing.front()));
+    CHECK_MESSAGE(p.extra.empty(), (p.extra.empty() ? std::string() : p.extra.front()));
+  }
+  // A gap and a stray caution are listed.
+  auto partial = lesson::load_locale_string(
+      "[locale]\nid = \"de\"\nname = \"Deutsch\"\n[area-notes.shin]\ndescription = \"x\"\ncaution-1 = \"y\"\ncaution-2 = \"z\"\n", "de.toml");
+  REQUIRE(partial.has_value());
+  const lesson::LocaleProblems p = app::check_area_notes(*partial, *areas);
+  CHECK(std::find(p.missing.begin(), p.missing.end(), "area-notes.feet.description") != p.missing.end());
+  CHECK(std::find(p.missing.begin(), p.missing.end(), "area-notes.shin.description") == p.missing.end());
+  CHECK(p.extra == std::vector<std::string>{"area-notes.shin.caution-2"});  // the shin has one caution
 }

@@ -74,7 +74,7 @@ TEST_CASE("no question's answer stands in its step's text or its prompt") {
     }
 }
 
-TEST_CASE("a which-area question hides the labels, ticks and notes that name the lit area until answered") {
+TEST_CASE("a which-area question hides the labels, ticks, notes and atlas tools that name the lit area until answered") {
   const lesson::Locale en = english();
   int asked = 0;
   for (const auto& l : shipped(en)) {
@@ -88,6 +88,9 @@ TEST_CASE("a which-area question hides the labels, ticks and notes that name the
       const auto& q = player.step().question;
       if (!q || q->kind != lesson::QuestionKind::which_area) {
         CHECK_FALSE(panels.hide_areas);
+        // The atlas tools are there in a lesson, except while a question waits (a search or
+        // a card would name the answer).
+        CHECK(app::main_view(app::State{}, panels).show_atlas == !q);
         continue;
       }
       ++asked;
@@ -101,9 +104,11 @@ TEST_CASE("a which-area question hides the labels, ticks and notes that name the
       // The View panel's view carries the flag that replaces its area boxes and notes.
       const app::State state;
       CHECK(app::main_view(state, panels).hide_areas);
+      CHECK_FALSE(app::main_view(state, panels).show_atlas);
       REQUIRE(player.answer(q->choices.front()).has_value());
       app::follow_lesson(&player, panels);
       CHECK_FALSE(panels.hide_areas);  // answered: the labels come back
+      CHECK(app::main_view(state, panels).show_atlas);  // and the atlas tools
     }
   }
   CHECK(asked >= 2);

@@ -1,0 +1,29 @@
+#include "ui/structure_names.hpp"
+
+#include "anatomy/picking.hpp"
+#include "ui/tr.hpp"
+
+namespace effleura::ui {
+
+std::string english_structure_title(const anatomy::Mesh& mesh) {
+  return mesh.layer == anatomy::Layer::skin ? std::string("Skin") : anatomy::mesh_title(mesh);
+}
+
+std::string structure_title(const anatomy::Mesh& mesh) {
+  if (const char* t = tr_find("structure." + mesh.name)) return t;
+  return english_structure_title(mesh);
+}
+
+std::string kind_key(std::string_view kind) {
+  std::string key(kind);
+  for (char& c : key)
+    if (c == ' ') c = '-';
+  return key;
+}
+
+std::string kind_title(std::string_view kind) {
+  if (const char* t = tr_find("structure-kind." + kind_key(kind))) return t;
+  return std::string(kind);
+}
+
+}  // namespace effleura::ui
