@@ -71,7 +71,9 @@ const std::vector<Exception>& overlap_exceptions() {
        "(16.4 mm; 23.2 before the knee keys were spread to 84 degrees apart)"},
       {"effleurage", 2, -21.5f, "as step 1, over the front of the knee (20.4 mm)"},
       {"effleurage", 3, -17.5f, "as step 1"},
-      {"petrissage", 4, -17.0f, "the client turns over: the hands lift from the back of the thigh to its front and pass each other (16.2 mm)"},
+      {"petrissage", 4, -11.0f,
+       "the client turns over: the hands lift from the back of the thigh to its front and pass each other "
+       "(10.3 mm; 16.2 before a lifted gripping thumb relaxed beside the palm)"},
       {"toe-taps", 1, -20.5f,
        "two hands on one sole, one behind the other: the heel hand's fingers reach under the other "
        "hand's palm (side by side they overlapped on a 9 cm wide sole)"},
