@@ -8,6 +8,7 @@
 #include <glm/trigonometric.hpp>
 
 #include "core/frame.hpp"
+#include <cstdio>
 
 namespace effleura::technique {
 namespace {
@@ -18,7 +19,14 @@ constexpr float kOpenShare[3] = {0.65f, 0.55f, 0.45f};  // the whole finger lift
 constexpr float kMaxRise = 0.08f;                      // a hand never hovers higher than this to reach
 constexpr int kBisections = 9;                         // ~0.2 degrees on a 90 degree range
 constexpr float kCloseRamp = 0.010f;                   // m of air under a pad before it closes fully
-constexpr int kMarch = 6;                              // steps along the closing path to its first touch
+constexpr int kMarch = 6;
+// A thumb opposed this far across the palm grips (kneading-grip 55, flat-palm 35): it rests on
+// the skin opposite the fingers (fit_thumb); the weight ramps over kGripRampDeg so that a blend
+// between a grip and a flat hand changes the thumb gradually.
+constexpr float kGripFromDeg = 40.0f;
+constexpr float kGripRampDeg = 10.0f;
+constexpr float kThumbCloseRamp = 0.008f;              // m of air under a thumb pad before its tip closes fully
+constexpr float kThumbTipFirstDeg = 20.0f;             // the thumb's tip joint while its knuckle closes                              // steps along the closing path to its first touch
 
 // Least distance of any finger point from the dented skin, less the flesh round the axis:
 // 0 when the pad just touches, negative when it sinks in.
@@ -203,7 +211,107 @@ float open_finger_to_clear(const SkinSide& skin, const glm::mat4& palm, Hand han
   return now;
 }
 
+// The thumb of a hand whose palm rests and whose thumb means to touch (a grip, a flat hand).
+// Opened as a finger is (opposition and all three joints together), it cleared the skin by
+// swinging up off it and stood in the air beside the grip. Instead: the ball of the thumb (its
+// metacarpal) swings back toward the palm's plane only as far as it must to clear the skin,
+// then the two outer joints close together from straight until the pad first meets the skin.
+// One parameter per stage, each a continuous function of where the hand is, so the thumb
+// does not flicker between solutions from frame to frame.
+void fit_thumb(const SkinSide& skin, const glm::mat4& palm, Hand hand, FingerPose& pose) {
+  auto base_opened = [&](float deg) {
+    FingerPose p = pose;
+    p.opposition_deg = std::max(0.0f, pose.opposition_deg - 0.6f * deg);
+    p.flexion[0][0] = std::max(pose.flexion[0][0] - kOpenShare[0] * deg,
+                               std::min(pose.flexion[0][0], joint_range(0, 0).lo));
+    return p;
+  };
+  auto base_gap = [&](const FingerPose& p) {
+    const auto parts = pose_finger(palm, p, hand, 0);
+    return skin_gap(skin, {parts[0], parts[0], parts[0]});
+  };
+  if (base_gap(pose) < 0.0f) {
+    float lo = 0.0f, hi = kMaxOpenDeg;
+    if (base_gap(base_opened(hi)) >= 0.0f)
+      for (int i = 0; i < kBisections; ++i) {
+        const float mid = 0.5f * (lo + hi);
+        (base_gap(base_opened(mid)) >= 0.0f ? hi : lo) = mid;
+      }
+    pose = base_opened(hi);
+  }
+  // s = 0: the outer joints straight (at their range's open end); 1: curled to max_curl.
+  auto outer = [&](float s) {
+    FingerPose p = pose;
+    for (std::size_t j = 1; j < 3; ++j) {
+      const JointRange r = joint_range(0, j);
+      const float most = std::max(r.lo, std::min(pose.max_curl_deg, r.hi));
+      p.flexion[0][j] = r.lo + s * (most - r.lo);
+    }
+    return p;
+  };
+  auto outer_gap = [&](float s) {
+    const auto parts = pose_finger(palm, outer(s), hand, 0);
+    return skin_gap(skin, {parts[1], parts[2], parts[2]});
+  };
+  // Straight already sinks (fit_hand's last step lifts the hand): the thumb stays straight.
+  bool met = outer_gap(0.0f) < 0.0f;
+  float s_met = 0.0f;
+  constexpr int kThumbMarch = 12;
+  for (int i = 1; i <= kThumbMarch && !met; ++i) {
+    const float s_i = static_cast<float>(i) / kThumbMarch;
+    if (outer_gap(s_i) >= 0.0f) continue;
+    met = true;
+    float lo = static_cast<float>(i - 1) / kThumbMarch, hi = s_i;
+    for (int k = 0; k < kBisections; ++k) {
+      const float mid = 0.5f * (lo + hi);
+      (outer_gap(mid) >= 0.0f ? lo : hi) = mid;
+    }
+    s_met = lo;
+  }
+  if (met) {
+    pose = outer(s_met);
+    // The skin curves away under a thumb that touches at its middle: the tip joint closes on
+    // alone until the pad meets it too (the thumb follows the limb's curve round it).
+    auto tip_gap = [&](float deg) {
+      FingerPose p = pose;
+      p.flexion[0][2] = deg;
+      const auto parts = pose_finger(palm, p, hand, 0);
+      return skin_gap(skin, {parts[2], parts[2], parts[2]});
+    };
+    const float from = pose.flexion[0][2];
+    const float to = std::max(from, std::min(pose.max_curl_deg, joint_range(0, 2).hi));
+    float lo_deg = from, hi_deg = to;
+    for (int m = 1; m <= kThumbMarch; ++m) {
+      const float d = from + (to - from) * static_cast<float>(m) / kThumbMarch;
+      if (tip_gap(d) >= 0.0f) {
+        lo_deg = d;
+        continue;
+      }
+      hi_deg = d;
+      for (int k = 0; k < kBisections; ++k) {
+        const float mid = 0.5f * (lo_deg + hi_deg);
+        (tip_gap(mid) >= 0.0f ? lo_deg : hi_deg) = mid;
+      }
+      break;
+    }
+    // A pad already near the skin stays as it is; one farther off closes all the way: ramped
+    // between, because a pad lying almost along the skin meets it at very different angles
+    // for a millimetre's difference, which would flick the tip as the hand moves.
+    const float ramp = std::clamp(tip_gap(from) / kThumbCloseRamp, 0.0f, 1.0f);
+    pose.flexion[0][2] = from + (lo_deg - from) * ramp * ramp * (3.0f - 2.0f * ramp);
+    return;
+  }
+  // Curled all the way without meeting the skin (a thumb beyond the limb's edge): it stays
+  // curled, where a thumb that met the skin late would be (no jump between the two).
+  pose = outer(1.0f);
+}
+
 }  // namespace
+
+float thumb_grip(const FingerPose& pose) {
+  return std::clamp(pose.reach[0] * pose.palm_touch, 0.0f, 1.0f) *
+         std::clamp((pose.opposition_deg - kGripFromDeg) / kGripRampDeg, 0.0f, 1.0f);
+}
 
 void open_to_clear(const SkinSide& skin, const glm::mat4& palm, Hand hand, FingerPose& pose) {
   for (std::size_t f = 0; f < kFingerCount; ++f) open_finger_to_clear(skin, palm, hand, pose, f);
@@ -226,6 +334,19 @@ float fit_hand(const SkinSide& skin, glm::mat4& palm, Hand hand, FingerPose& pos
 
   // 2. Each finger: open if it sinks, close toward the skin if it means to touch and does not.
   for (std::size_t f = 0; f < kFingerCount; ++f) {
+    if (f == 0) {
+      const float grip = thumb_grip(pose);
+      if (grip > 0.0f) {
+        FingerPose gripping = pose;
+        fit_thumb(skin, palm, hand, gripping);
+        if (grip < 1.0f) {
+          open_finger_to_clear(skin, palm, hand, pose, 0);
+          gripping = blend(pose, gripping, grip);
+        }
+        pose = gripping;
+        continue;
+      }
+    }
     const float now = open_finger_to_clear(skin, palm, hand, pose, f);
     if (now < 0.0f) continue;
     // Only a hand whose palm rests closes its fingers round the limb; a hand on its pads rose

@@ -67,6 +67,12 @@ JointRange joint_range(std::size_t finger, std::size_t joint);
 // are updated in place; returns the rise (m).
 float fit_hand(const SkinSide& skin, glm::mat4& palm, Hand hand, FingerPose& pose);
 
+// How much `pose`'s thumb grips (0..1): a thumb that means to touch, on a hand whose palm
+// rests, opposed across the palm. A gripping thumb is placed on the skin beside the fingers'
+// grip (its ball swings back only as far as it must, then its joints close until the pad
+// meets the skin) rather than opened off it like a finger; lifted, it relaxes to the pose.
+float thumb_grip(const FingerPose& pose);
+
 // A hand fitted at rest keeps its grip when it lifts or taps. Fingers wrapped past the limb's
 // widest line would then be pulled through the skin (a lifting hand moves them inward there),
 // so each finger of the lifted hand `palm` that sinks into `skin` opens just enough to clear it.

@@ -20,6 +20,9 @@ constexpr float kRhythmFade = 0.2f;     // s: taps and shakes fade in and out th
 constexpr float kIntensityHalfWidth = 0.3f;  // s: triangular low-pass half-width
 constexpr float kIntensityFullScale = 80.0f; // mmHg that reads as full highlight
 constexpr float kLiftedM = 0.001f;            // m above the resting palm that counts as lifted
+constexpr float kThumbRelaxM = 0.03f;         // m of lift over which a gripping thumb relaxes
+constexpr float kLiftedThumb[3] = {0.0f, 5.0f, 5.0f};  // a relaxed thumb beside the palm (degrees)
+constexpr float kLiftedThumbOpposition = 20.0f;
 
 float smoothstep(float s) { return s * s * (3.0f - 2.0f * s); }
 
@@ -318,12 +321,22 @@ void Timeline::fit_hands(TechniqueFrame& out, std::array<glm::mat4, 2>& resting,
                          const std::array<SkinSide, 2>& skin) const {
   for (std::size_t h = 0; h < 2; ++h) {
     HandState& hand = out.hands[h];
+    const FingerPose stated = hand.pose;
     hand.palm_rise_m = fit_hand(skin[h], resting[h], hand.hand, hand.pose);
     hand.transform[3] += hand.transform[1] * hand.palm_rise_m;
     // Lifted or tapping (the palm above where it would rest): keep the grip only as far as
     // the skin allows.
     const float above = glm::dot(glm::vec3(hand.transform[3] - resting[h][3]), glm::vec3(hand.transform[1]));
     if (above > kLiftedM) {
+      // A gripping thumb relaxes as the hand lifts, to lie beside the palm (kLiftedThumb): fitted
+      // to the skin under a hand in flight it turned as fast as the skin passed beneath, and
+      // in its pose's own shape it reached down into the skin and opened again.
+      const float relax = thumb_grip(stated) * smoothstep(std::clamp((above - kLiftedM) / kThumbRelaxM, 0.0f, 1.0f));
+      if (relax > 0.0f) {
+        for (std::size_t j = 0; j < 3; ++j)
+          hand.pose.flexion[0][j] += relax * (kLiftedThumb[j] - hand.pose.flexion[0][j]);
+        hand.pose.opposition_deg += relax * (kLiftedThumbOpposition - hand.pose.opposition_deg);
+      }
       const SkinSide actual{skin[h].surface, skin[h].sole, skin[h].ankle_deg, hand.indentation_m};
       open_to_clear(actual, hand.transform, hand.hand, hand.pose);
     }

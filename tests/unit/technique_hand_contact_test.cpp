@@ -15,6 +15,7 @@
 
 #include "technique/hand_contact.hpp"
 #include "technique_test_support.hpp"
+#include "../support/sanitizer.hpp"
 
 using namespace effleura;
 using namespace effleura::technique;
@@ -70,7 +71,9 @@ const std::vector<Exception>& overlap_exceptions() {
        "(16.4 mm; 23.2 before the knee keys were spread to 84 degrees apart)"},
       {"effleurage", 2, -21.5f, "as step 1, over the front of the knee (20.4 mm)"},
       {"effleurage", 3, -17.5f, "as step 1"},
-      {"petrissage", 4, -17.0f, "the client turns over: the hands lift from the back of the thigh to its front and pass each other (16.2 mm)"},
+      {"petrissage", 4, -11.0f,
+       "the client turns over: the hands lift from the back of the thigh to its front and pass each other "
+       "(10.3 mm; 16.2 before a lifted gripping thumb relaxed beside the palm)"},
       {"toe-taps", 1, -20.5f,
        "two hands on one sole, one behind the other: the heel hand's fingers reach under the other "
        "hand's palm (side by side they overlapped on a 9 cm wide sole)"},
@@ -114,7 +117,7 @@ TEST_CASE("hand contact: the two hands never pass through each other") {
 TEST_CASE("hand contact: every listed exception is still needed") {
   for (const auto* list : {&deep_exceptions(), &overlap_exceptions()})
     for (const Exception& e : *list) {
-      CAPTURE(e.technique);
+      CAPTURE(std::string(e.technique));
       CAPTURE(e.step);
       REQUIRE(figures().count(e.technique) == 1);
       const TechniqueFigures& fig = figures().at(e.technique);
@@ -172,5 +175,52 @@ TEST_CASE("hand contact: solved finger joints stay within their ranges") {
     }
     CAPTURE(t.id);
     CHECK(worst_over <= 0.01f);
+  }
+}
+
+TEST_CASE("hand contact: a kneading grip's thumb rests on the skin") {
+  // Petrissage and calf squeezes grip the calf between the fingers and the thumb. A thumb that
+  // opens to clear the skin must come back to it: its pad (the distal phalanx's middle and
+  // tip, less the flesh round the axis) lies on the skin, not in the air beside the grip
+  // (before hand_fit's fit_thumb: 24 and 28 mm above it on average, almost never within 3 mm).
+  // The exceptions are moments where the palm bridges a hollow (the back of the knee) and the
+  // whole hand stands higher. Sampled every 100 ms (every 400 ms under the sanitizers) while
+  // the hand presses in its grip.
+  const double dt = 0.1 * test::kSanitizedStride;
+  // The steps that knead or squeeze (from 0): petrissage's glide (1) and turn-over (3) use
+  // flat hands or lift.
+  const std::map<std::string, std::vector<std::size_t>> gripping = {{"petrissage", {0, 2, 4}},
+                                                                    {"calf-squeezes", {0, 1}}};
+  for (const auto& [id, steps] : gripping) {
+    const Technique* t = test::real_library().find(id);
+    REQUIRE(t != nullptr);
+    const Timeline tl(*t, test::real_poses(), leg_surface());
+    TechniqueFrame f;
+    double sum = 0.0;
+    int n = 0, on_skin = 0;
+    for (double time = 0.0; time <= tl.duration(); time += dt) {
+      tl.evaluate(time, f);
+      for (const HandState& hand : f.hands) {
+        if (!hand.contact || std::find(steps.begin(), steps.end(), f.step) == steps.end()) continue;
+        const SkinSide skin = skin_under(leg_surface(), f, hand);
+        const HandShape shape = build_hand(hand.transform, hand.pose, hand.hand);
+        const HandPart& pad = shape.parts[hand_part(0, 2)];
+        const glm::vec3 mid = 0.5f * (glm::vec3(pad.frame[3]) + pad.tip);
+        const float gap = std::min(skin.outside(mid), skin.outside(pad.tip)) - pad.radius.y;
+        sum += gap;
+        if (gap <= kTouchToleranceM) ++on_skin;
+        ++n;
+      }
+    }
+    REQUIRE(n > 0);
+    const double mean_mm = 1000.0 * sum / n;
+    const double share = static_cast<double>(on_skin) / n;
+    const std::string line = id + ": thumb pad " + std::to_string(mean_mm) +
+                             " mm from the skin on average, within 3 mm at " + std::to_string(share) +
+                             " of " + std::to_string(n) + " gripping moments";
+    MESSAGE(line);
+    CAPTURE(id);
+    CHECK(mean_mm < 3.0);
+    CHECK(share > 0.9);
   }
 }
