@@ -136,10 +136,19 @@ void PracticeMode::show_me(State& state) {
   const anatomy::LegSurface& surface = state.simulation.surface();
   const auto& demo = reference_.demo.samples;
   constexpr std::size_t kEvery = 2;  // 0.1 s apart: 2 cm at effleurage's glide, a smooth ribbon
-  const auto add = [&](const practice::StrokeSample& s) {
-    const glm::vec3 p = surface.position(s.along, s.around), n = surface.normal(s.along, s.around);
+  // The skin under a point of the fitted surface, looking in from 8 cm outside it.
+  const auto on_skin = [&](float along, float around) {
+    const glm::vec3 p = surface.position(along, around), n = surface.normal(along, around);
     const auto hit = anatomy::pick(state.model, {p + n * 0.08f, -n});
-    ghost_path_.push_back({s.t - demo.front().t, hit.skin ? hit.skin->point : p, n});
+    return std::pair{hit.skin ? hit.skin->point : p, n};
+  };
+  const auto add = [&](const practice::StrokeSample& s) {
+    const auto [centre, n] = on_skin(s.along, s.around);
+    // The edges a ribbon's half width round the leg from the centre (radians on its radius).
+    const float half = kGhostHalfWidthM / std::max(surface.radius(s.along, s.around), 0.02f);
+    const auto [left, left_n] = on_skin(s.along, s.around - half);
+    const auto [right, right_n] = on_skin(s.along, s.around + half);
+    ghost_path_.push_back({s.t - demo.front().t, centre, n, left, right, left_n, right_n});
   };
   for (std::size_t i = 0; i < demo.size(); i += kEvery) add(demo[i]);
   if ((demo.size() - 1) % kEvery != 0) add(demo.back());

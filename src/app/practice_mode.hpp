@@ -30,6 +30,7 @@ class PracticeMode {
  public:
   static constexpr float kPressureStep = 2.0f;    // mmHg per wheel notch or key press
   static constexpr float kMaxPressure = 120.0f;
+  static constexpr float kGhostHalfWidthM = 0.012f;  // "Show me"'s path: wider than the student's trail
 
   // Selects the technique (paused at its start, for its camera and areas) and measures its
   // demonstration; the error lists the valid ids.
@@ -66,11 +67,15 @@ class PracticeMode {
   void show_me(State& state);
   // Seconds into the demonstration's stroke the ghost has reached; nullopt when not showing.
   [[nodiscard]] std::optional<double> ghost_time(const State& state) const;
-  // The demonstration's path on the model's skin (picked along each point's normal, so it is not
-  // lost under the skin where the fitted surface lies a little inside it), with time and normal.
+  // The demonstration's path on the model's skin, with time and normal. Its centre and both
+  // edges are each picked on the skin along their own outward direction: the fitted surface's
+  // normal can lean 30 degrees off the skin's on the side of the calf, so a ribbon built flat
+  // from it sank half into the skin and was hidden by the depth test (seen in session 5).
   struct GhostPoint {
     double t = 0.0;  // from the stroke's start
     glm::vec3 point{0.0f}, normal{0.0f};
+    glm::vec3 left{0.0f}, right{0.0f};          // the ribbon's edges, on the skin
+    glm::vec3 left_out{0.0f}, right_out{0.0f};  // outward at each edge (unit)
   };
   [[nodiscard]] const std::vector<GhostPoint>& ghost_path() const { return ghost_path_; }
   // The last error from the technique file's [practice] table (the previous rules stay).

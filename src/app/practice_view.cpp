@@ -14,8 +14,31 @@ namespace {
 
 constexpr std::size_t kTrailStrokes = 12;   // the session's latest strokes stay on the leg
 constexpr float kHalfWidthM = 0.006f;       // a 12 mm ribbon: narrower than the hand, wider than a line
-constexpr float kGhostHalfWidthM = 0.012f;  // wider than the student's, to read beside the hands
 constexpr float kLiftM = 0.002f;            // just above the skin, so it is not lost in it
+constexpr float kGhostLiftM = 0.004f;       // the ghost over the student's trail and the demonstration's own
+constexpr float kGhostEdge = 1.35f;         // its dark edge: this much wider than the white
+// White alone hardly shows on pale skin under bright light: a dark edge outlines it.
+constexpr glm::vec4 kGhostEdgeColour{0.10f, 0.12f, 0.22f, 0.75f};
+
+// The ghost: a quad a segment between edges picked on the skin, each lifted along its own
+// outward direction, a dark wider one first and the white over it.
+void ghost_ribbon(const std::vector<PracticeMode::GhostPoint>& path, double reached,
+                  std::vector<render::ColouredVertex>& out) {
+  for (const float widen : {kGhostEdge, 1.0f}) {
+    const glm::vec4 colour = widen > 1.0f ? kGhostEdgeColour : kPracticeGhost;
+    const auto edges = [&](const PracticeMode::GhostPoint& g) {
+      const glm::vec3 l = g.left + g.left_out * kGhostLiftM, r = g.right + g.right_out * kGhostLiftM;
+      const glm::vec3 mid = 0.5f * (l + r);
+      return std::pair{mid + (l - mid) * widen, mid + (r - mid) * widen};
+    };
+    for (std::size_t i = 1; i < path.size() && path[i].t <= reached; ++i) {
+      const auto [a0, a1] = edges(path[i - 1]);
+      const auto [b0, b1] = edges(path[i]);
+      const render::ColouredVertex q[4] = {{a0, colour}, {a1, colour}, {b1, colour}, {b0, colour}};
+      for (int k : {0, 1, 2, 0, 2, 3}) out.push_back(q[k]);
+    }
+  }
+}
 
 // A ribbon through skin points (each with its outward normal), two triangles a segment.
 void ribbon(const std::vector<glm::vec3>& points, const std::vector<glm::vec3>& normals, float half_width,
@@ -54,17 +77,8 @@ void append_practice_view(const PracticeMode& mode, const State& state, render::
     }
     ribbon(points, normals, kHalfWidthM, practice_colour(strokes[i]), v.coloured);
   }
-  // The demonstration's stroke, as far as "Show me" has played it, on the leg's fitted surface.
-  if (const auto reached = mode.ghost_time(state)) {
-    points.clear();
-    normals.clear();
-    for (const auto& g : mode.ghost_path()) {
-      if (g.t > *reached) break;
-      points.push_back(g.point);
-      normals.push_back(g.normal);
-    }
-    ribbon(points, normals, kGhostHalfWidthM, kPracticeGhost, v.coloured);
-  }
+  // The demonstration's stroke, as far as "Show me" has played it, on the skin.
+  if (const auto reached = mode.ghost_time(state)) ghost_ribbon(mode.ghost_path(), *reached, v.coloured);
 }
 
 }  // namespace effleura::app

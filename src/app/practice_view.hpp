@@ -17,7 +17,7 @@ class State;
 inline constexpr glm::vec4 kPracticeRight{0.35f, 0.85f, 0.40f, 0.85f};
 inline constexpr glm::vec4 kPracticeImprove{0.98f, 0.70f, 0.22f, 0.85f};
 inline constexpr glm::vec4 kPracticeUnsafe{0.95f, 0.30f, 0.25f, 0.90f};
-inline constexpr glm::vec4 kPracticeGhost{1.0f, 1.0f, 1.0f, 0.70f};
+inline constexpr glm::vec4 kPracticeGhost{1.0f, 1.0f, 1.0f, 0.92f};
 
 // The colour a graded stroke's trail takes.
 glm::vec4 practice_colour(const struct PracticeStroke& stroke);

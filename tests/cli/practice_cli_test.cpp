@@ -73,3 +73,26 @@ TEST_CASE("practice CLI: a bad stroke file, or none, is one error line with exit
   CHECK(r.status == 2);
   CHECK(r.err.find("--stroke") != std::string::npos);
 }
+
+// A written stroke played into a picture (the frames of --record take the same path): a few
+// frames, small, so one run costs ~1.7 s CPU; a bad stroke file writes no picture.
+TEST_CASE("practice CLI: --screenshot with --stroke plays the stroke into a picture, a bad stroke file writes none") {
+  const auto dir = effleura::test::temp_dir("cli");
+  const auto png = dir / "practice-shot.png";
+  std::filesystem::remove(png);
+  auto r = run(kExe, "--headless --practice effleurage --stroke '" + (kDocs / "effleurage-up-the-calf.toml").string() +
+                         "' --screenshot '" + png.string() + "' --size 96x72 --frames 4");
+  REQUIRE_MESSAGE(r.status == 0, r.err);
+  CHECK(r.out.find("(96x72)") != std::string::npos);
+  CHECK(std::filesystem::file_size(png) > 1000);
+
+  const auto bad = dir / "bad-shot-stroke.toml";
+  std::ofstream(bad) << "[[point]]\nt = 0\nalong = 0.2\naround = 180\npressure = -4\n";
+  const auto none = dir / "practice-none.png";
+  std::filesystem::remove(none);
+  r = run(kExe, "--headless --practice effleurage --stroke '" + bad.string() + "' --screenshot '" + none.string() +
+                    "' --size 96x72 --frames 4");
+  CHECK(r.status == 2);
+  CHECK(r.err.find(bad.string() + ":") != std::string::npos);
+  CHECK_FALSE(std::filesystem::exists(none));
+}

@@ -6,11 +6,13 @@
 // and all, to look at.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <numbers>
+#include <string>
 
 #include <glm/geometric.hpp>
 
@@ -87,7 +89,8 @@ TEST_CASE("practice through frame(): a drag up the back of the calf strokes, mov
   CHECK(ctx.state.simulation.contacts().empty());  // lifted
   REQUIRE(ctx.practice.strokes().size() == 1);
   const auto& g = ctx.practice.strokes().back().grades;
-  INFO(g.summary);
+  const std::string first_summary = g.summary;  // a copy: INFO reads it later, after `strokes` grows
+  INFO(first_summary);
   CHECK(g[practice::Criterion::direction].pass);
   CHECK(g[practice::Criterion::area].pass);
   CHECK(g[practice::Criterion::avoid].pass);
@@ -109,7 +112,8 @@ TEST_CASE("practice through frame(): a drag up the back of the calf strokes, mov
   CHECK(ctx.practice.pressure() == doctest::Approx(24.0f));
   REQUIRE(ctx.practice.strokes().size() == 2);
   const auto& down = ctx.practice.strokes().back().grades;
-  INFO(down.summary);
+  const std::string down_summary = down.summary;
+  INFO(down_summary);
   CHECK_FALSE(down[practice::Criterion::direction].pass);
   CHECK(down[practice::Criterion::rhythm].applies);  // a second stroke has a rhythm, and this one is hurried
   CHECK_FALSE(down[practice::Criterion::rhythm].pass);
@@ -138,6 +142,19 @@ TEST_CASE("practice through frame(): a drag up the back of the calf strokes, mov
   CHECK(ghost_hands[lead].contact);
   CHECK(glm::distance(glm::vec3(ghost_hands[lead].transform[3]), demo[k].point) < 0.03f);
   CHECK(ctx.view.coloured.size() > trail_vertices);  // the ghost path is drawn too
+  // The ghost's ribbon lies on the skin: both edges picked on it, about its width apart (a
+  // ribbon built flat from the fitted surface's normal sank half into the skin and did not show).
+  const auto& path = ctx.practice.ghost_path();
+  REQUIRE(path.size() > 2);
+  for (const auto& gp : path) {
+    CHECK(glm::distance(gp.left, gp.right) > 1.2f * app::PracticeMode::kGhostHalfWidthM);
+    CHECK(glm::distance(gp.left, gp.right) < 4.0f * app::PracticeMode::kGhostHalfWidthM);  // wider where the skin lies outside the fitted surface
+    CHECK(glm::distance(0.5f * (gp.left + gp.right), gp.point) < 0.01f);
+  }
+  render::FrameView only;
+  app::append_practice_view(ctx.practice, ctx.state, only);
+  CHECK(std::count_if(only.coloured.begin(), only.coloured.end(),
+                      [](const auto& cv) { return cv.colour == app::kPracticeGhost; }) >= 6);
   shoot(ctx, "-ghost.png");
 }
 
