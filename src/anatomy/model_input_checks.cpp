@@ -1,5 +1,7 @@
 #include "anatomy/model_input_checks.hpp"
 
+#include "anatomy/model_text_checks.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -223,12 +225,15 @@ Expected<void> check_counted_header(std::span<const std::uint8_t> bytes, std::st
   // word, and Assimp read on for ever (both found by fuzz_model).
   if (kind == "PLY") {
     bool ended = false;
+    std::size_t header_end = 0;
     for (std::size_t at = head.find("end_header"); at != std::string::npos && !ended; at = head.find("end_header", at + 1)) {
       std::size_t after = at + 10;
       while (after < head.size() && (head[after] == ' ' || head[after] == '\t')) ++after;
       ended = (at == 0 || head[at - 1] == '\n') && (after == head.size() || head[after] == '\n' || head[after] == '\r');
+      header_end = after;
     }
     if (!ended) return fail("PLY header: no end_header line in the first 64 KB");
+    if (auto ok = check_ply_elements(std::string_view(head).substr(0, header_end)); !ok) return ok;
   }
   std::istringstream in(head);
   std::vector<std::uint64_t> counts;
@@ -308,14 +313,19 @@ Expected<void> check_model_bytes(std::span<const std::uint8_t> bytes,
   const auto first = text.find_first_not_of(" \t\r\n");
   if (ext == ".gltf" || (first != std::string_view::npos && text[first] == '{'))
     return located(check_gltf_json(text, limits));
-  if (ext == ".off" || text.substr(0, 3) == "OFF" || text.substr(0, 4) == "COFF" || text.substr(0, 4) == "NOFF") {
+  // Assimp also recognises OFF and PLY by their first bytes, whatever the file is called (a .glb
+  // that is not glTF goes to any reader that claims it); OBJ and STL files go to their own.
+  const bool by_content = ext != ".obj" && ext != ".stl";
+  if (ext == ".off" || text.substr(0, 3) == "OFF" || text.substr(0, 4) == "COFF" || text.substr(0, 4) == "NOFF" ||
+      (by_content && assimp_reads_as_off(text))) {
     // OFF is text; Assimp 5.2 reads a NUL byte as the end of a line, miscounts the faces and
     // aborts in an ai_assert while triangulating (found by tests/fuzz/fuzz_model).
     if (text.find('\0') != std::string_view::npos)
       return located(fail("OFF is a text format, but the file holds a NUL byte"));
     return located(check_counted_header(bytes, "OFF"));
   }
-  if (ext == ".ply" || text.substr(0, 3) == "ply") return located(check_counted_header(bytes, "PLY"));
+  if (ext == ".ply" || text.substr(0, 3) == "ply" || (by_content && assimp_reads_as_ply(text)))
+    return located(check_counted_header(bytes, "PLY"));
   return {};
 }
 

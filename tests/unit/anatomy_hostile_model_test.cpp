@@ -224,6 +224,35 @@ TEST_CASE("a PLY property of an unknown type is refused (Assimp looped for ever,
   CHECK(anatomy::load_model(write("good.ply", head + "uchar" + body)).has_value());
 }
 
+TEST_CASE("a PLY naming its vertex or face element twice is refused (Assimp wrote past its vertex array)") {
+  // tests/fuzz/fuzz_model under glibc's malloc checks: Assimp sizes the vertices by the first
+  // vertex element (1 row here) and writes the second one's 3 rows into them, past the end.
+  const std::string xyz = "property float x\nproperty float y\nproperty float z\n";
+  const std::string faces = "element face 1\nproperty list uchar int vertex_indices\n";
+  const std::string rows = "end_header\n0 0 0\n1 0 0\n0 1 0\n0 0 1\n3 0 1 2\n";
+  const std::string start = "ply\nformat ascii 1.0\n";
+  CHECK(load_error(write("two-vertex.ply", start + "element vertex 1\n" + xyz + "element vertex 3\n" + xyz + faces + rows))
+            .find("more than one vertex element") != std::string::npos);
+  CHECK(load_error(write("two-face.ply", start + "element vertex 4\n" + xyz + faces + faces + rows + "3 0 1 3\n"))
+            .find("more than one face") != std::string::npos);
+  // Assimp re-reads the tail of a longer earlier line after a comment or a bare "element": an
+  // element named inside a line (here after indentation) or a bare "element" is refused too.
+  CHECK(load_error(write("indented.ply", start + "   element vertex 3\n" + xyz + faces + "comment a\n" + rows))
+            .find("must start its line") != std::string::npos);
+  CHECK(load_error(write("bare.ply", start + "element vertex 3\n" + xyz + "element\n" + faces + rows))
+            .find("nothing after it") != std::string::npos);
+  // A comment about vertices is still a comment, and the file loads.
+  CHECK(anatomy::load_model(write("comment.ply", start + "comment vertex colours none\nelement vertex 3\n" + xyz + faces +
+                                                     "end_header\n0 0 0\n1 0 0\n0 1 0\n3 0 1 2\n"))
+            .has_value());
+  // Assimp reads these by their content whatever the name: a .glb holding a PLY (after a line
+  // break, in capitals) or an OFF file without its keyword is checked as one.
+  CHECK(load_error(write("ply-inside.glb", "\nPLY\nformat ascii 1.0\nelement vertex 1\n" + xyz + "element vertex 3\n" + xyz +
+                                               faces + rows))
+            .find("more than one vertex element") != std::string::npos);
+  CHECK(load_error(write("off-inside.glb", "off\n3 1 0\n0 0 0\n1 0 0\n0 1 0\n")).find("expected OFF") != std::string::npos);
+}
+
 TEST_CASE("models with non-finite or no extent are refused with a message") {
   CHECK(load_error(write("nan.obj", "o skin\nv nan 0 0\nv 1 0 0\nv 0 1 0\nf 1 2 3\n")).find("not a finite") !=
         std::string::npos);
