@@ -4,6 +4,7 @@ layout(location = 0) in vec3 aPosition;
 layout(location = 1) in vec4 aColour;
 uniform mat4 uViewProj;
 uniform vec4 uKnee;  // the knee bend (shaders/model.vert, anatomy::bend_knee): centre, degrees
+uniform vec4 uHip;  // the hip blend (shaders/model.vert, anatomy::blend_hip): centre, degrees
 out vec4 vColour;
 void main() {
   vColour = aColour;
@@ -13,6 +14,13 @@ void main() {
     float a = radians(uKnee.w) * kb * kb * (3.0 - 2.0 * kb);
     vec3 k = p - uKnee.xyz;
     p = uKnee.xyz + vec3(k.x, k.y * cos(a) - k.z * sin(a), k.y * sin(a) + k.z * cos(a));
+  }
+  if (uHip.w != 0.0) {  // 0.92, 0.11: anatomy::kHipBlendMid (hip at 0.91 m), kHipBlend; linear
+    float hb = clamp((uHip.y + 0.01 + 0.11 - p.y) / 0.22, 0.0, 1.0);
+    float a = radians(uHip.w) * (1.0 - hb);
+    float hc = cos(a), hs = sin(a);
+    vec3 h = p - uHip.xyz;
+    p = uHip.xyz + vec3(h.x, h.y * hc - h.z * hs, h.y * hs + h.z * hc);
   }
   gl_Position = uViewProj * vec4(p, 1.0);
 }

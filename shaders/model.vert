@@ -31,6 +31,8 @@ uniform vec3 uDentAxis[3];    // the outward skin normal there; the tissue benea
 #define MAX_PUSH 0.012
 #define REACH 0.018
 #define KNEE_BLEND 0.06  // anatomy::kKneeBlend
+#define HIP_BLEND_MID 0.92  // anatomy::kHipBlendMid (for a hip centre at 0.91 m)
+#define HIP_BLEND 0.11      // anatomy::kHipBlend
 uniform vec4 uCapA[2 * CAPSULES];
 uniform vec3 uCapB[2 * CAPSULES];
 uniform float uRim[2];
@@ -40,6 +42,10 @@ uniform vec3 uAnkleCentre;
 // frame, w the flexion in degrees (0: none). Applied last, after the hands' dents, which are
 // computed on the straight leg like the hands' own positions.
 uniform vec4 uKnee;
+// The hip blend (anatomy::blend_hip): xyz the hip centre in the mesh's frame, w the hip flexion
+// uModel already carries (degrees; 0: none). The top of the leg - buttock, groin, the cut under
+// the drape - is turned back by (1 - w) of it so it stays with the pelvis; applied after the knee.
+uniform vec4 uHip;
 // Spheres standing in for the hands (xyz centre, w radius; w = 0 none): the skin beneath and
 // beside a hand gets less of the ambient and fill light, a soft contact shadow that shows
 // where the hand meets the skin (render/lights.hpp). Per vertex: the shadow is soft anyway.
@@ -187,6 +193,15 @@ void main() {
     p = uKnee.xyz + vec3(k.x, k.y * kc - k.z * ks, k.y * ks + k.z * kc);
     n = vec3(n.x, n.y * kc - n.z * ks, n.y * ks + n.z * kc);
     fibre = vec3(fibre.x, fibre.y * kc - fibre.z * ks, fibre.y * ks + fibre.z * kc);
+  }
+  if (uHip.w != 0.0) {
+    float hb = clamp((uHip.y + (HIP_BLEND_MID - 0.91) + HIP_BLEND - p.y) / (2.0 * HIP_BLEND), 0.0, 1.0);
+    float a = radians(uHip.w) * (1.0 - hb);  // linear (anatomy::hip_weight says why)
+    float hc = cos(a), hs = sin(a);
+    vec3 k = p - uHip.xyz;
+    p = uHip.xyz + vec3(k.x, k.y * hc - k.z * hs, k.y * hs + k.z * hc);
+    n = vec3(n.x, n.y * hc - n.z * hs, n.y * hs + n.z * hc);
+    fibre = vec3(fibre.x, fibre.y * hc - fibre.z * hs, fibre.y * hs + fibre.z * hc);
   }
   vWorld = (uModel * vec4(p, 1.0)).xyz;
   vNormal = mat3(uModel) * n;

@@ -18,6 +18,7 @@ uniform float uDentDepth[3];  // metres, signed
 uniform vec3 uDentAxis[3];
 // The knee bend (shaders/model.vert, anatomy::bend_knee): xyz the knee centre, w degrees.
 uniform vec4 uKnee;
+uniform vec4 uHip;  // the hip blend (shaders/model.vert, anatomy::blend_hip): centre, degrees
 
 out float vSpeed;
 out float vReflux;  // 1 where the blood runs back away from the heart (speed < 0)
@@ -55,6 +56,14 @@ void main() {
     vec3 k = p - uKnee.xyz;
     p = uKnee.xyz + vec3(k.x, k.y * kc - k.z * ks, k.y * ks + k.z * kc);
     dir = vec3(dir.x, dir.y * kc - dir.z * ks, dir.y * ks + dir.z * kc);
+  }
+  if (uHip.w != 0.0) {  // 0.92, 0.11: anatomy::kHipBlendMid (hip at 0.91 m), kHipBlend; linear
+    float hb = clamp((uHip.y + 0.01 + 0.11 - p.y) / 0.22, 0.0, 1.0);
+    float a = radians(uHip.w) * (1.0 - hb);
+    float hc = cos(a), hs = sin(a);
+    vec3 h = p - uHip.xyz;
+    p = uHip.xyz + vec3(h.x, h.y * hc - h.z * hs, h.y * hs + h.z * hc);
+    dir = vec3(dir.x, dir.y * hc - dir.z * hs, dir.y * hs + dir.z * hc);
   }
   vec4 clip = uViewProj * vec4(p, 1.0);
   // The flow's direction on the screen: the particle and a point 5 mm downstream, in pixels.

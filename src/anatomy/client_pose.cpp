@@ -128,6 +128,7 @@ ClientPose client_pose(ClientPosture posture, float turn) {
   }
   pose.left_leg = pose.body * hip_flexion(frame::kHipCentre, pose.hip_flexion_deg);
   pose.right_leg = pose.body * hip_flexion(kRightHipCentre, pose.hip_flexion_deg);
+  pose.right_hip_flexion_deg = pose.hip_flexion_deg;
   return pose;
 }
 
@@ -136,6 +137,8 @@ ClientPose walking_pose(LegAngles left, LegAngles right, float left_ankle_deg) {
   pose.knee_flexion_deg = left.knee_deg;
   pose.right_knee_flexion_deg = right.knee_deg;
   pose.ankle_deg = left_ankle_deg;
+  pose.hip_flexion_deg = left.hip_deg;
+  pose.right_hip_flexion_deg = right.hip_deg;
   // Where each ankle goes in the body frame, and how far above its standing height.
   const glm::vec3 right_ankle = frame::kAnkleCentre + (kRightKneeCentre - frame::kKneeCentre);
   const auto rise = [](const glm::vec3& hip, const glm::vec3& knee, const glm::vec3& ankle, LegAngles a) {
@@ -158,6 +161,24 @@ glm::vec3 bend_knee(const glm::vec3& p, const glm::vec3& knee, float flexion_deg
   const float c = std::cos(a), sn = std::sin(a);
   const glm::vec3 q = p - knee;
   return knee + glm::vec3(q.x, q.y * c - q.z * sn, q.y * sn + q.z * c);
+}
+
+float hip_weight(float y, const glm::vec3& hip) {
+  // Relative to the hip centre, so the right leg (its hip at the same height) blends alike.
+  const float mid = hip.y + (kHipBlendMid - frame::kHipCentre.y);
+  // Linear, not smoothstep as at the knee: the groin is ~10 cm in front of the hip's axis and a
+  // smoothstep's steeper middle folded the skin there inside out at 90 degrees (its Jacobian
+  // 1 - 1.5 a z / (2 kHipBlend) < 0); linear it keeps > 0.25 (tests/unit/anatomy_hip_blend_test).
+  return std::clamp((mid + kHipBlend - y) / (2.0f * kHipBlend), 0.0f, 1.0f);
+}
+
+glm::vec3 blend_hip(const glm::vec3& p, const glm::vec3& hip, float flexion_deg) {
+  if (flexion_deg == 0.0f) return p;
+  // hip_flexion turned the frame by -flexion about +X; turn the top back by (1 - w) of it.
+  const float a = glm::radians(flexion_deg) * (1.0f - hip_weight(p.y, hip));
+  const float c = std::cos(a), sn = std::sin(a);
+  const glm::vec3 q = p - hip;
+  return hip + glm::vec3(q.x, q.y * c - q.z * sn, q.y * sn + q.z * c);
 }
 
 glm::vec3 to_room(const glm::mat4& leg_to_room, const glm::vec3& leg_direction) {

@@ -52,7 +52,8 @@ struct ClientPose {
   bool wedge = false;         // raised: a foam wedge under both legs
   bool knee_bolster = false;  // supine: a bolster under the knees
   bool ankle_bolster = false; // prone: a bolster under the shins, the feet free past the table
-  float hip_flexion_deg = 0.0f;
+  float hip_flexion_deg = 0.0f;        // the massaged (left) hip; + swings the foot forward
+  float right_hip_flexion_deg = 0.0f;  // the other hip
   float knee_flexion_deg = 0.0f;  // the massaged (left) knee; + brings the heel toward the buttock
   float right_knee_flexion_deg = 0.0f;  // the other knee
   // The massaged leg's ankle (+ dorsiflexion) while walking; a technique's own ankle angle wins.
@@ -68,6 +69,19 @@ struct ClientPose {
 // points more than kKneeBlend from the knee centre.
 inline constexpr float kKneeBlend = 0.06f;
 [[nodiscard]] glm::vec3 bend_knee(const glm::vec3& p, const glm::vec3& knee, float flexion_deg);
+// The hip blend. The pose turns each leg's frame rigidly about its hip (ClientPose::left_leg,
+// right_leg), but the top of the leg's mesh - the buttock, the groin and the flat cut at ~1.035 m
+// under the drape - belongs to the pelvis, which does not turn. blend_hip turns a point of the
+// leg frame back about the hip's X axis by the flexion times (1 - w): w falls linearly from 1 at
+// kHipBlendMid - kHipBlend (0.81 m: the thigh turns rigidly below) to 0 at kHipBlendMid +
+// kHipBlend (1.03 m: the cut stays with the body, under the drape), so the buttock and the groin
+// fold round the hip as the knee's skin folds round the knee; every point keeps its distance
+// from the axis. shaders/model.vert, coloured.vert and particles.vert compute the same (uHip).
+// The hands (leg_bend.hpp) follow: the highest stroke, at 0.90 m, has w = 0.6.
+inline constexpr float kHipBlendMid = 0.92f, kHipBlend = 0.11f;  // leg frame heights (m)
+[[nodiscard]] glm::vec3 blend_hip(const glm::vec3& p, const glm::vec3& hip, float flexion_deg);
+// The weight w above at height y (1 turns fully with the thigh).
+[[nodiscard]] float hip_weight(float y, const glm::vec3& hip);
 // The other (right) knee's centre in the body frame (mirrored like kRightHipCentre).
 inline constexpr glm::vec3 kRightKneeCentre{2.0f * kMidlineX + 0.02f, 0.49f, 0.0f};
 

@@ -12,23 +12,26 @@
 namespace effleura::anatomy {
 
 // The rigid transform the bend applies at leg-frame point `at`: T(knee) R_x(flexion w(at.y))
-// T(-knee), so bend_knee(p, knee, deg) == knee_bend_at(p, knee, deg) * p. A hand frame
+// T(-knee), then the hip blend (client_pose.hpp blend_hip, about frame::kHipCentre) for a leg
+// whose hip is flexed by `hip_deg`, so bend_leg(p, ...) == knee_bend_at(p, ...) * p. A hand frame
 // premultiplied by the transform at its palm centre moves and turns with the skin beneath it.
-[[nodiscard]] glm::mat4 knee_bend_at(const glm::vec3& at, const glm::vec3& knee, float flexion_deg);
+[[nodiscard]] glm::mat4 knee_bend_at(const glm::vec3& at, const glm::vec3& knee, float flexion_deg, float hip_deg = 0.0f);
+// A point of the massaged leg as drawn: bent at the knee, then the hip blend (shaders/model.vert).
+[[nodiscard]] glm::vec3 bend_leg(const glm::vec3& p, const glm::vec3& knee, float knee_deg, float hip_deg);
 
 // A hand's palm frame (technique::HandState::transform, column 3 the palm centre) on the bent leg.
-[[nodiscard]] inline glm::mat4 bend_palm(const glm::mat4& palm, const glm::vec3& knee, float flexion_deg) {
-  return knee_bend_at(glm::vec3(palm[3]), knee, flexion_deg) * palm;
+[[nodiscard]] inline glm::mat4 bend_palm(const glm::mat4& palm, const glm::vec3& knee, float flexion_deg, float hip_deg = 0.0f) {
+  return knee_bend_at(glm::vec3(palm[3]), knee, flexion_deg, hip_deg) * palm;
 }
 
 // The model with every position, normal, fibre direction and landmark bent at `knee` by
 // `flexion_deg`, as drawn (areas, indices and the rest copied). flexion 0: a plain copy.
-[[nodiscard]] Model bent_model(const Model& model, const glm::vec3& knee, float flexion_deg);
+[[nodiscard]] Model bent_model(const Model& model, const glm::vec3& knee, float flexion_deg, float hip_deg = 0.0f);
 
 // The box round the bent skin (or every mesh when there is no skin): what the camera frames.
-[[nodiscard]] Bounds bent_bounds(const Model& model, const glm::vec3& knee, float flexion_deg);
+[[nodiscard]] Bounds bent_bounds(const Model& model, const glm::vec3& knee, float flexion_deg, float hip_deg = 0.0f);
 
 // A leg-frame box bent: the box round its eight corners bent (a focus region).
-[[nodiscard]] Bounds bend_box(const Bounds& box, const glm::vec3& knee, float flexion_deg);
+[[nodiscard]] Bounds bend_box(const Bounds& box, const glm::vec3& knee, float flexion_deg, float hip_deg = 0.0f);
 
 }  // namespace effleura::anatomy

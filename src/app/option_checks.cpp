@@ -81,7 +81,9 @@ Expected<void> check_options(const Options& o) {
     return fail("--seconds sets the length of --simulate, --record or --frames-dir; none is given");
   if (!o.incompetent.empty() && !o.simulate) return fail("--incompetent is used by --simulate only");
   if (o.stocking_mmhg != 0.0 && !o.simulate) return fail("--stocking is used by --simulate only");
-  if (o.at_seconds != 0.0 && !o.technique && !o.simulate) return fail("--at needs --technique ID");
+  // Walking without a technique: --at picks the moment of the stride (app/client_stage).
+  if (o.at_seconds != 0.0 && !o.technique && !o.simulate && o.posture != "walking")
+    return fail("--at needs --technique ID (or --posture walking)");
   if (o.speed != 1.0 && !o.technique && !o.simulate) return fail("--speed needs --technique ID");
   if (o.headless && !o.bench && !o.kiosk && !recording && (o.lesson || o.playlist))
     return fail(std::string("--headless makes one screenshot and does not play ") +

@@ -138,15 +138,17 @@ glm::mat4 State::camera_subject() const {
 }
 
 float State::knee_flexion() const { return client_model.meshes.empty() ? 0.0f : client.pose().knee_flexion_deg; }
+float State::hip_flexion() const { return client_model.meshes.empty() ? 0.0f : client.pose().hip_flexion_deg; }
 
 const anatomy::Model& State::drawn_model() const {
-  const float deg = knee_flexion();
-  if (deg == 0.0f || model.meshes.empty()) return model;
+  const float deg = knee_flexion(), hip = hip_flexion();
+  if ((deg == 0.0f && hip == 0.0f) || model.meshes.empty()) return model;
   // Within half a degree the copy is kept (walking bends the knee every frame; hover is as good).
-  if (std::abs(bent_deg_ - deg) > 0.5f || bent_from_ != model.meshes.data()) {
-    bent_ = anatomy::bent_model(model, frame::kKneeCentre, deg);
-    bent_bounds_ = anatomy::bent_bounds(model, frame::kKneeCentre, deg);
+  if (std::abs(bent_deg_ - deg) > 0.5f || std::abs(bent_hip_deg_ - hip) > 0.5f || bent_from_ != model.meshes.data()) {
+    bent_ = anatomy::bent_model(model, frame::kKneeCentre, deg, hip);
+    bent_bounds_ = anatomy::bent_bounds(model, frame::kKneeCentre, deg, hip);
     bent_deg_ = deg;
+    bent_hip_deg_ = hip;
     bent_from_ = model.meshes.data();
   }
   return bent_;
@@ -170,7 +172,7 @@ void State::frame_technique(std::optional<render::ViewPreset> view, bool animate
   sync_client();
   const auto* t = simulation.technique();
   const auto* timeline = simulation.timeline();
-  camera.set_focus(t && timeline ? std::optional(anatomy::bend_box(technique::working_region(*timeline), frame::kKneeCentre, knee_flexion()))
+  camera.set_focus(t && timeline ? std::optional(anatomy::bend_box(technique::working_region(*timeline), frame::kKneeCentre, knee_flexion(), hip_flexion()))
                                   : std::nullopt);
   step_camera.stop();
   if (!view && t && timeline) {
@@ -289,10 +291,11 @@ render::FrameView State::frame_view(glm::ivec2 framebuffer) const {
     // With the knee bent (sitting) each hand moves and turns with the skin under its palm, as
     // the drawn leg bends (anatomy/leg_bend.hpp); the technique places it on the straight leg.
     const float knee = v.client ? v.client->knee_flexion_deg : 0.0f;
+    const float hip = v.client ? v.client->hip_flexion_deg : 0.0f;
     std::array<glm::mat4, 2> palms{};
     for (std::size_t h = 0; h < 2; ++h) {
       const auto& hand = f.hands[h];
-      palms[h] = anatomy::bend_palm(hand.transform, frame::kKneeCentre, knee);
+      palms[h] = anatomy::bend_palm(hand.transform, frame::kKneeCentre, knee, hip);
       v.hands[h].visible = true;
       v.hands[h].shape = technique::build_hand(palms[h], hand.pose, hand.hand);
     }
@@ -377,7 +380,7 @@ glm::vec4 State::working_area(const render::FrameView& v, const glm::mat4& vp, g
       framed_timeline_ = t;
     }
     const std::size_t step = std::min(simulation.frame().step, step_regions_.size() - 1);
-    const anatomy::Bounds b = anatomy::bend_box(step_regions_[step].region, frame::kKneeCentre, knee_flexion());
+    const anatomy::Bounds b = anatomy::bend_box(step_regions_[step].region, frame::kKneeCentre, knee_flexion(), hip_flexion());
     for (int corner = 0; corner < 8; ++corner)
       add({corner & 1 ? b.max.x : b.min.x, corner & 2 ? b.max.y : b.min.y, corner & 4 ? b.max.z : b.min.z}, 0.0f);
   }

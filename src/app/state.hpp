@@ -98,6 +98,7 @@ class State {
   [[nodiscard]] const anatomy::Bounds& model_bounds() const { return model_bounds_; }
   // The knee's flexion drawn now (sitting: 90 degrees; 0 with a foreign --model, never bent).
   [[nodiscard]] float knee_flexion() const;
+  [[nodiscard]] float hip_flexion() const;  // the massaged hip (the hip blend, anatomy::blend_hip)
   // The leg as drawn: `model` bent at the knee while the client sits (anatomy/leg_bend.hpp), so
   // hover, picking and labels find what is on screen; `model` itself while the knee is straight.
   [[nodiscard]] const anatomy::Model& drawn_model() const;
@@ -125,6 +126,7 @@ class State {
   mutable anatomy::Model bent_;
   mutable anatomy::Bounds bent_bounds_;
   mutable float bent_deg_ = 0.0f;
+  mutable float bent_hip_deg_ = 0.0f;
   mutable const anatomy::Mesh* bent_from_ = nullptr;
   bool own_leg_ = false;  // assets/leg.glb rather than a --model: the client surrounds it
   DataPaths paths_;

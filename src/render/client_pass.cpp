@@ -52,7 +52,10 @@ void ClientPass::draw(const std::array<ShaderProgram, 4>& materials, const Frame
     m.use();
     m.set("uModel", frame);
     // The other leg and its drape bend at their own knee; nothing else of the client bends.
-    m.set("uKnee", glm::vec4(anatomy::kRightKneeCentre, anatomy::client_part_bends(part.mesh.name()) ? pose.right_knee_flexion_deg : 0.0f));
+    const bool bends = anatomy::client_part_bends(part.mesh.name());
+    m.set("uKnee", glm::vec4(anatomy::kRightKneeCentre, bends ? pose.right_knee_flexion_deg : 0.0f));
+    // ... and their tops stay with the pelvis (the hip blend, anatomy::blend_hip).
+    m.set("uHip", glm::vec4(anatomy::kRightHipCentre, bends ? pose.right_hip_flexion_deg : 0.0f));
     m.set("uBaseColour", look.colour);
     m.set("uOpacity", opacity);
     part.mesh.draw(glm::vec3(glm::inverse(frame) * glm::vec4(view.eye, 1.0f)), px_per_m_at_1m_);

@@ -39,6 +39,7 @@ void ColouredPass::draw(const std::vector<ColouredVertex>& triangles, const glm:
   program_.use();
   program_.set("uViewProj", view_proj);
   program_.set("uKnee", knee_);
+  program_.set("uHip", hip_);
   glBindVertexArray(vao_);
   glBindBuffer(GL_ARRAY_BUFFER, vbo_);
   // Orphan and refill: the data changes every frame.

@@ -25,11 +25,14 @@ class ColouredPass {
   // The knee bend of shaders/model.vert (xyz the knee centre, w degrees): trails and valves
   // stay on the bent leg.
   void set_knee(const glm::vec4& knee) { knee_ = knee; }
+  // The hip blend (anatomy::blend_hip; xyz the hip centre, w the hip flexion in degrees).
+  void set_hip(const glm::vec4& hip) { hip_ = hip; }
 
  private:
   ColouredPass() = default;
   ShaderProgram program_;
   glm::vec4 knee_{0.0f};
+  glm::vec4 hip_{0.0f};
   unsigned vao_ = 0, vbo_ = 0;
 };
 

@@ -44,6 +44,7 @@ void ParticlePass::draw(const std::vector<flow::ParticleVertex>& particles, cons
   program_.set("uParticles", 0);
   set_tissue_uniforms(program_.id(), tissue_);
   program_.set("uKnee", knee_);
+  program_.set("uHip", hip_);
   glActiveTexture(GL_TEXTURE0);
   glBindTexture(GL_TEXTURE_2D, texture_);
   // Two texels a particle, whole rows first, then what is left in the next row.

@@ -37,12 +37,15 @@ class ParticlePass {
   // The knee bend of shaders/model.vert (xyz the knee centre, w the flexion in degrees), so the
   // blood stays in its bent veins.
   void set_knee(const glm::vec4& knee) { knee_ = knee; }
+  // The hip blend (anatomy::blend_hip; xyz the hip centre, w the hip flexion in degrees).
+  void set_hip(const glm::vec4& hip) { hip_ = hip; }
   void draw(const std::vector<flow::ParticleVertex>& particles, const glm::mat4& view_proj, float point_px,
             glm::ivec2 viewport);
 
  private:
   technique::TissueShape tissue_{};
   glm::vec4 knee_{0.0f};
+  glm::vec4 hip_{0.0f};
   ParticlePass() = default;
   ShaderProgram program_;
   unsigned vao_ = 0, texture_ = 0;

@@ -259,6 +259,7 @@ void Renderer::draw(RenderTarget& target, const FrameView& view) {
     material.set("uAnkleDeg", view.ankle_deg);
     material.set("uAnkleCentre", frame::kAnkleCentre);
     material.set("uKnee", glm::vec4(frame::kKneeCentre, view.client ? view.client->knee_flexion_deg : 0.0f));
+    material.set("uHip", glm::vec4(frame::kHipCentre, view.client ? view.client->hip_flexion_deg : 0.0f));
   }
   glEnable(GL_DEPTH_TEST);
   glDepthFunc(GL_LEQUAL);
@@ -278,6 +279,7 @@ void Renderer::draw(RenderTarget& target, const FrameView& view) {
     material.use();
     material.set("uModel", view.leg_to_room);
     material.set("uKnee", glm::vec4(frame::kKneeCentre, view.client ? view.client->knee_flexion_deg : 0.0f));
+    material.set("uHip", glm::vec4(frame::kHipCentre, view.client ? view.client->hip_flexion_deg : 0.0f));
   }
   const glm::mat4 leg_view_proj = view.projection * view.view * view.leg_to_room;
 
@@ -293,6 +295,7 @@ void Renderer::draw(RenderTarget& target, const FrameView& view) {
       // seen inside its vessels.
       particles_->set_tissue(view.tissue);
       particles_->set_knee(glm::vec4(frame::kKneeCentre, view.client ? view.client->knee_flexion_deg : 0.0f));
+      particles_->set_hip(glm::vec4(frame::kHipCentre, view.client ? view.client->hip_flexion_deg : 0.0f));
       particles_->draw(view.particles, leg_view_proj, view.particle_px, target.size());
       glEnable(GL_BLEND);
       glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
@@ -347,6 +350,7 @@ void Renderer::draw(RenderTarget& target, const FrameView& view) {
   glDepthMask(GL_TRUE);
   glDisable(GL_BLEND);
   coloured_->set_knee(glm::vec4(frame::kKneeCentre, view.client ? view.client->knee_flexion_deg : 0.0f));
+  coloured_->set_hip(glm::vec4(frame::kHipCentre, view.client ? view.client->hip_flexion_deg : 0.0f));
   coloured_->draw(view.coloured, leg_view_proj);
   glDisable(GL_CULL_FACE);
   glBindVertexArray(0);

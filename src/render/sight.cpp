@@ -81,7 +81,8 @@ float segment_gap(const glm::vec3& p0, const glm::vec3& p1, const glm::vec3& q0,
 
 SightLines::SightLines(const anatomy::Model& client, const anatomy::Model* leg) : client_(client), leg_(leg) {}
 
-void SightLines::add(const anatomy::Mesh& mesh, const glm::mat4& to_room, const glm::vec3& knee, float knee_deg) {
+void SightLines::add(const anatomy::Mesh& mesh, const glm::mat4& to_room, const glm::vec3& knee, float knee_deg,
+                     const glm::vec3& hip, float hip_deg) {
   Part part;
   part.name = mesh.name;
   part.triangles.reserve(mesh.indices.size());
@@ -89,8 +90,10 @@ void SightLines::add(const anatomy::Mesh& mesh, const glm::mat4& to_room, const 
   part.hi = glm::vec3(-1e9f);
   for (const std::uint32_t i : mesh.indices) {
     if (i >= mesh.positions.size()) return;  // a broken mesh hides nothing
-    // Bent at the knee as the renderer draws it (shaders/model.vert; 0 degrees: unchanged).
-    const glm::vec3 p(to_room * glm::vec4(anatomy::bend_knee(mesh.positions[i], knee, knee_deg), 1.0f));
+    // Bent at the knee and blended at the hip as the renderer draws it (shaders/model.vert; 0
+    // degrees: unchanged).
+    const glm::vec3 bent = anatomy::blend_hip(anatomy::bend_knee(mesh.positions[i], knee, knee_deg), hip, hip_deg);
+    const glm::vec3 p(to_room * glm::vec4(bent, 1.0f));
     part.triangles.push_back(p);
     part.lo = glm::min(part.lo, p);
     part.hi = glm::max(part.hi, p);
@@ -107,10 +110,12 @@ void SightLines::set_pose(const std::optional<anatomy::ClientPose>& pose) {
     for (const anatomy::Mesh& m : client_.meshes)
       if (anatomy::client_part_shown(m.name, *pose))
         add(m, anatomy::client_part_frame(m.name, *pose), anatomy::kRightKneeCentre,
-            anatomy::client_part_bends(m.name) ? pose->right_knee_flexion_deg : 0.0f);
+            anatomy::client_part_bends(m.name) ? pose->right_knee_flexion_deg : 0.0f, anatomy::kRightHipCentre,
+            anatomy::client_part_bends(m.name) ? pose->right_hip_flexion_deg : 0.0f);
   if (leg_)
     if (const anatomy::Mesh* skin = leg_->find("skin"))
-      add(*skin, pose ? pose->left_leg : glm::mat4(1.0f), frame::kKneeCentre, pose ? pose->knee_flexion_deg : 0.0f);
+      add(*skin, pose ? pose->left_leg : glm::mat4(1.0f), frame::kKneeCentre, pose ? pose->knee_flexion_deg : 0.0f,
+          frame::kHipCentre, pose ? pose->hip_flexion_deg : 0.0f);
 }
 
 bool SightLines::clear(const glm::vec3& eye, const glm::vec3& p, float margin, const std::vector<Rod>& rods) const {

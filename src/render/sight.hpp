@@ -46,8 +46,10 @@ class SightLines {
     std::vector<glm::vec3> triangles;  // room frame, three per triangle
     glm::vec3 lo{0.0f}, hi{0.0f};
   };
-  // `knee_deg` != 0: the mesh bent at `knee` first (anatomy::bend_knee), as drawn.
-  void add(const anatomy::Mesh& mesh, const glm::mat4& to_room, const glm::vec3& knee, float knee_deg);
+  // `knee_deg` != 0: the mesh bent at `knee` first (anatomy::bend_knee), `hip_deg` != 0: its top
+  // kept with the pelvis (anatomy::blend_hip), as drawn.
+  void add(const anatomy::Mesh& mesh, const glm::mat4& to_room, const glm::vec3& knee, float knee_deg,
+           const glm::vec3& hip, float hip_deg);
   const anatomy::Model& client_;
   const anatomy::Model* leg_;
   std::vector<Part> parts_;
