@@ -2,10 +2,13 @@
 // model a cold start builds, and a damaged cache file must be rebuilt, not trusted.
 #include <doctest/doctest.h>
 
+#include <cmath>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <vector>
 
+#include "anatomy/leg_surface_cache.hpp"
 #include "anatomy/model_cache.hpp"
 #include "anatomy/model_loader.hpp"
 #include "anatomy/occlusion.hpp"
@@ -141,5 +144,48 @@ TEST_CASE("model cache: payloads that pass a checksum but do not hold a whole mo
   auto longer = good;
   longer.push_back(0);
   CHECK_FALSE(model_from_bytes(longer));
+  fs::remove_all(dir);
+}
+
+TEST_CASE("model cache: the leg surface from a warm cache equals the fitted one, and a bad one is refitted") {
+  const fs::path dir = test::temp_dir("model-cache-surface");
+  auto leg = load_model_cached(fs::path(EFFLEURA_SOURCE_DIR) / "assets" / "leg.glb", "leg", 1, nullptr, cache_directory());
+  REQUIRE(leg);
+  bool hit = true;
+  auto cold = build_leg_surface_cached(*leg, dir, &hit);
+  REQUIRE(cold);
+  CHECK_FALSE(hit);
+  auto warm = build_leg_surface_cached(*leg, dir, &hit);
+  REQUIRE(warm);
+  CHECK(hit);
+  CHECK(warm->missed_rays() == cold->missed_rays());
+  CHECK(warm->min_along() == cold->min_along());
+  CHECK(warm->max_along() == cold->max_along());
+  REQUIRE(cold->foot().measured());
+  CHECK(warm->foot().sole_heights().size() == cold->foot().sole_heights().size());
+  CHECK(warm->foot().floor() == cold->foot().floor());
+  // Radii between the grid points and the sole, sampled: bit for bit the same.
+  int differ = 0;
+  for (float along = cold->min_along(); along < cold->max_along(); along += 0.0137f)
+    for (float around = 0.0f; around < 6.28f; around += 0.31f)
+      differ += cold->radius(along, around) != warm->radius(along, around) ? 1 : 0;
+  for (float u = 0.0f; u <= 1.0f; u += 0.05f)
+    for (float v = -1.0f; v <= 1.0f; v += 0.2f)
+      differ += cold->foot_point(u, v, 10.0f) != warm->foot_point(u, v, 10.0f) ? 1 : 0;
+  CHECK(differ == 0);
+  // Another skin (one vertex moved) is another key.
+  Model moved = *leg;
+  for (Mesh& m : moved.meshes)
+    if (m.layer == Layer::skin) m.positions[0].x += 0.001f;
+  REQUIRE(build_leg_surface_cached(moved, dir, &hit));
+  CHECK_FALSE(hit);
+  // Grids that pass a checksum but are not whole are refused.
+  const auto good = cold->to_bytes();
+  CHECK(MeshLegSurface::from_bytes(good));
+  CHECK_FALSE(MeshLegSurface::from_bytes(std::span(good).first(good.size() - 4)));
+  auto bad = good;
+  const float nan = std::nanf("");
+  std::memcpy(bad.data() + 4 * sizeof(float) + sizeof(std::uint64_t) + 4, &nan, sizeof nan);  // a radius
+  CHECK_FALSE(MeshLegSurface::from_bytes(bad));
   fs::remove_all(dir);
 }
