@@ -114,7 +114,9 @@ Expected<Model> load_model_cached(const std::filesystem::path& path, std::string
   };
   if (!cache_dir) return build();
   CacheKey key(product, version);
-  const std::uint32_t layout[] = {kLoaderVersion, sizeof(Mesh), sizeof(Skin), sizeof(Landmark)};
+  // Whether a finish step ran is part of the key too, so a plain and a finished load of one file
+  // never share an entry; which finish it was is the product name's to say.
+  const std::uint32_t layout[] = {kLoaderVersion, sizeof(Mesh), sizeof(Skin), sizeof(Landmark), finish ? 1u : 0u};
   key.add(std::span(reinterpret_cast<const std::uint8_t*>(layout), sizeof layout));
   // An unreadable file gets no key: load_model names the problem.
   if (!key.add_file(path)) return build();

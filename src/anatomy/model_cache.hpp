@@ -21,7 +21,8 @@ std::vector<std::uint8_t> model_to_bytes(const Model& model);
 std::optional<Model> model_from_bytes(std::span<const std::uint8_t> bytes);
 
 // load_model(path) then finish(model), or the stored result of the same when `path`'s bytes,
-// `product` and `version` match. Bump `version` whenever the loader or `finish` changes what
+// `product` and `version` match. A product name stands for one finish step (whether there is
+// one is in the key, but not which). Bump `version` whenever the loader or `finish` changes what
 // they produce. Without a cache folder (none given) it simply loads. Only for self-contained
 // files (our own .glb assets): files another file refers to are not part of the key.
 Expected<Model> load_model_cached(const std::filesystem::path& path, std::string_view product,
