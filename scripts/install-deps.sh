@@ -10,7 +10,7 @@ packages=(
   libglfw3-dev libglm-dev libassimp-dev libimgui-dev doctest-dev libtomlplusplus-dev libstb-dev nlohmann-json3-dev
   python3-glad libegl-dev libgl-dev libegl-mesa0 libgl1-mesa-dri
   libopenvdb-dev libboost-dev libboost-iostreams-dev libtbb-dev libmeshoptimizer-dev fonts-dejavu-core
-  libeigen3-dev nlohmann-json3-dev
+  libeigen3-dev nlohmann-json3-dev zlib1g-dev
   # tools the tests use: Xvfb for the window smoke test, ffmpeg for video export
   xvfb xauth ffmpeg
   # installing like desktop software: man page from --help, PNG icons from the SVG, the

@@ -9,6 +9,9 @@
 // The foot does not fit that picture (its sections are long and horizontal), so it has its own
 // small parametrisation: the sole, as (u from heel to toe tip 0..1, v from medial -1 to lateral
 // +1), which turns with the ankle angle about the ankle's lateral axis.
+#include <cstdint>
+#include <optional>
+#include <span>
 #include <vector>
 
 #include <glm/vec3.hpp>
@@ -57,6 +60,10 @@ class FootShape {
   // over u in [0, 1] and v in [-1, 1], row-major in u. The outline (x, z) stays analytic.
   void set_sole_heights(int nu, int nv, std::vector<float> heights);
   [[nodiscard]] bool measured() const { return !heights_.empty(); }
+  // The measured heights (empty when analytic) and their grid, for the start-up cache.
+  [[nodiscard]] const std::vector<float>& sole_heights() const { return heights_; }
+  [[nodiscard]] int sole_rows() const { return nu_; }
+  [[nodiscard]] int sole_columns() const { return nv_; }
   // The sole point at ankle 0 (neutral).
   [[nodiscard]] glm::vec3 rest_point(float u, float v) const;
 
@@ -142,6 +149,10 @@ class MeshLegSurface final : public LegSurface {
                                         int around_samples = 96);
   [[nodiscard]] float radius(float along, float around) const override;
   [[nodiscard]] int missed_rays() const { return missed_; }
+  // The fitted grid as bytes for the start-up cache, and back: none unless the bytes hold a
+  // whole, consistent grid (anatomy/leg_surface_cache.cpp).
+  [[nodiscard]] std::vector<std::uint8_t> to_bytes() const;
+  static std::optional<MeshLegSurface> from_bytes(std::span<const std::uint8_t> bytes);
 
  private:
   MeshLegSurface(float min_along, float max_along, int along_samples, int around_samples);

@@ -4,6 +4,8 @@
 
 #include <glm/geometric.hpp>
 
+#include "anatomy/leg_surface_cache.hpp"
+#include "core/cache_file.hpp"
 #include "flow/drivers.hpp"
 
 namespace effleura::app {
@@ -38,12 +40,13 @@ Expected<void> Simulation::load_techniques(const DataPaths& paths, const anatomy
 
   // The hands follow the real skin when there is one; foreign models get the analytic leg.
   surface_.reset();
+  bool cached = false;
   if (model.find("skin")) {
-    auto fitted = anatomy::MeshLegSurface::build(model);
+    auto fitted = anatomy::build_leg_surface_cached(model, cache_directory(), &cached);  // start-up cache
     if (fitted) surface_ = std::make_unique<anatomy::MeshLegSurface>(std::move(*fitted));
   }
   if (!surface_) surface_ = std::make_unique<anatomy::AnalyticLegSurface>();
-  if (times) times->mark("leg surface fitted to the skin");
+  if (times) times->mark(cached ? "leg surface (from cache)" : "leg surface fitted to the skin");
   return {};
 }
 

@@ -11,7 +11,9 @@
 #include "anatomy/area_mapping.hpp"
 #include "anatomy/leg_bend.hpp"
 #include "anatomy/occlusion.hpp"
+#include "anatomy/model_cache.hpp"
 #include "anatomy/model_loader.hpp"
+#include "core/cache_file.hpp"
 #include "core/frame.hpp"
 #include "render/highlight.hpp"
 #include "render/screen_region.hpp"
@@ -27,6 +29,11 @@
 
 namespace effleura::app {
 namespace {
+
+// The start-up cache's versions of the leg (with its cavity occlusion) and the client: bump
+// when the code changes what is made of the same file (anatomy/occlusion.cpp for the leg).
+constexpr std::uint32_t kLegCacheVersion = 1;
+constexpr std::uint32_t kClientCacheVersion = 1;
 
 // The side of the leg a named view looks at, which a lying client turns up.
 technique::WorkingSide side_shown(render::ViewPreset view) {
@@ -45,14 +52,18 @@ Expected<void> State::load(const Options& options, const DataPaths& paths) {
 
 Expected<void> State::load_model(const Options& options, const DataPaths& paths) {
   const auto path = options.model ? *options.model : paths.assets / "leg.glb";
-  auto loaded = anatomy::load_model(path);
+  own_leg_ = !options.model;
+  // Our own leg, with its occlusion, comes from the start-up cache while its bytes are
+  // unchanged (anatomy/model_cache.hpp); a foreign model may refer to other files, so it loads.
+  bool cached = false;
+  auto loaded = own_leg_ ? anatomy::load_model_cached(path, "leg", kLegCacheVersion, anatomy::add_cavity_occlusion,
+                                                      cache_directory(), &cached)
+                         : anatomy::load_model(path);
   if (!loaded) return std::unexpected(loaded.error());
   model = std::move(*loaded);
   model_bounds_ = model.bounds();
-  own_leg_ = !options.model;
-  if (setup_times) setup_times->mark("leg model read");
-  anatomy::add_cavity_occlusion(model);
-  if (setup_times) setup_times->mark("cavity occlusion");
+  if (!own_leg_) anatomy::add_cavity_occlusion(model);
+  if (setup_times) setup_times->mark(cached ? "leg + occlusion (from cache)" : "leg read + occlusion");
   if (options.area_mapping) {
     // A foreign model learns our nine areas from a mapping of its mesh names.
     auto mapping = anatomy::load_area_mapping(*options.area_mapping);
@@ -68,10 +79,12 @@ Expected<void> State::load_hands(const DataPaths& paths) {
   if (!hand_model) return std::unexpected(hand_model.error());
   hands = std::move(*hand_model);
   if (setup_times) setup_times->mark("hands read");
+  bool cached = false;
   // The client around our leg: body, drapes and table (not around a foreign --model).
   client_model = {};
   if (own_leg_) {
-    auto client_loaded = anatomy::load_model(paths.assets / "client.glb");
+    auto client_loaded = anatomy::load_model_cached(paths.assets / "client.glb", "client", kClientCacheVersion,
+                                                    nullptr, cache_directory(), &cached);
     if (!client_loaded || !client_loaded->find("table.top")) {
       Error e = client_loaded ? Error{"no mesh named table.top", (paths.assets / "client.glb").string(), 0, 0, {}} : client_loaded.error();
       e.message = "client model unusable: " + e.message +
@@ -79,7 +92,7 @@ Expected<void> State::load_hands(const DataPaths& paths) {
       return std::unexpected(e);
     }
     client_model = std::move(*client_loaded);
-    if (setup_times) setup_times->mark("client model read");
+    if (setup_times) setup_times->mark(cached ? "client model (from cache)" : "client model read");
   }
   return {};
 }

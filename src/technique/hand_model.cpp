@@ -2,7 +2,8 @@
 
 #include <algorithm>
 
-#include "anatomy/model_loader.hpp"
+#include "anatomy/model_cache.hpp"
+#include "core/cache_file.hpp"
 #include "technique/forearm.hpp"
 
 namespace effleura::technique {
@@ -70,7 +71,8 @@ std::size_t HandModel::triangle_count() const {
 }
 
 Expected<HandModel> load_hand_model(const std::filesystem::path& path) {
-  auto model = anatomy::load_model(path);
+  // Through the start-up cache (anatomy/model_cache.hpp): unchanged hands need no Assimp at all.
+  auto model = anatomy::load_model_cached(path, "hands", 1, nullptr, cache_directory());
   if (!model) {
     Error e = model.error();
     e.message = "hands model unusable: " + e.message + "; expected the two rigged hands that effleura-forge --part hands builds";

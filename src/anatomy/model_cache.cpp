@@ -1,0 +1,134 @@
+#include "anatomy/model_cache.hpp"
+
+#include "anatomy/model_loader.hpp"
+#include "core/cache_file.hpp"
+
+namespace effleura::anatomy {
+namespace {
+
+// Bump when model_loader.cpp changes what it makes of the same file. The sizes of Mesh and
+// Skin go into the key too, so a field added to them misses old entries by itself.
+constexpr std::uint32_t kLoaderVersion = 1;
+
+template <class T>
+bool empty_or(const std::vector<T>& v, std::size_t n) { return v.empty() || v.size() == n; }
+
+bool consistent(const Mesh& m) {
+  const std::size_t n = m.positions.size();
+  if (m.normals.size() != n || m.indices.size() % 3 != 0) return false;
+  for (const std::uint32_t i : m.indices)
+    if (i >= n) return false;
+  if (!empty_or(m.area_weights, n) || !empty_or(m.fibre_dirs, n) || !empty_or(m.tendon, n) ||
+      !empty_or(m.ankle_blend, n) || !empty_or(m.occlusion, n))
+    return false;
+  const Skin& s = m.skin;
+  if (s.inverse_binds.size() != s.joint_names.size() || !empty_or(s.joints, n) || s.joints.size() != s.weights.size())
+    return false;
+  for (const auto& j : s.joints)
+    for (const std::uint8_t k : j)
+      if (k >= s.joint_names.size()) return false;
+  return true;
+}
+
+}  // namespace
+
+std::vector<std::uint8_t> model_to_bytes(const Model& model) {
+  ByteWriter w;
+  w.pod(static_cast<std::uint64_t>(model.meshes.size()));
+  for (const Mesh& m : model.meshes) {
+    w.str(m.name);
+    w.str(m.label);
+    w.pod(static_cast<std::uint8_t>(m.layer));
+    w.vec(m.positions);
+    w.vec(m.normals);
+    w.vec(m.indices);
+    w.vec(m.area_weights);
+    w.vec(m.fibre_dirs);
+    w.vec(m.tendon);
+    w.vec(m.ankle_blend);
+    w.vec(m.occlusion);
+    w.pod(static_cast<std::uint64_t>(m.skin.joint_names.size()));
+    for (const auto& j : m.skin.joint_names) w.str(j);
+    w.vec(m.skin.inverse_binds);
+    w.vec(m.skin.joints);
+    w.vec(m.skin.weights);
+  }
+  w.pod(static_cast<std::uint64_t>(model.landmarks.size()));
+  for (const Landmark& l : model.landmarks) {
+    w.str(l.name);
+    w.pod(l.position);
+  }
+  return w.bytes();
+}
+
+std::optional<Model> model_from_bytes(std::span<const std::uint8_t> bytes) {
+  ByteReader r(bytes);
+  Model model;
+  std::uint64_t meshes = 0;
+  // Each mesh takes well over 8 bytes: a count past the bytes left is refused before it allocates.
+  if (!r.pod(meshes) || meshes > bytes.size() / 8) return std::nullopt;
+  model.meshes.resize(static_cast<std::size_t>(meshes));
+  for (Mesh& m : model.meshes) {
+    std::uint8_t layer = 0;
+    std::uint64_t joints = 0;
+    r.str(m.name);
+    r.str(m.label);
+    r.pod(layer);
+    r.vec(m.positions);
+    r.vec(m.normals);
+    r.vec(m.indices);
+    r.vec(m.area_weights);
+    r.vec(m.fibre_dirs);
+    r.vec(m.tendon);
+    r.vec(m.ankle_blend);
+    r.vec(m.occlusion);
+    if (!r.pod(joints) || joints > bytes.size() / 8 || layer > static_cast<std::uint8_t>(Layer::nerve)) return std::nullopt;
+    m.layer = static_cast<Layer>(layer);
+    m.skin.joint_names.resize(static_cast<std::size_t>(joints));
+    for (auto& j : m.skin.joint_names) r.str(j);
+    r.vec(m.skin.inverse_binds);
+    r.vec(m.skin.joints);
+    r.vec(m.skin.weights);
+    if (!r.ok() || !consistent(m)) return std::nullopt;
+  }
+  std::uint64_t landmarks = 0;
+  if (!r.pod(landmarks) || landmarks > bytes.size() / 8) return std::nullopt;
+  model.landmarks.resize(static_cast<std::size_t>(landmarks));
+  for (Landmark& l : model.landmarks) {
+    r.str(l.name);
+    r.pod(l.position);
+  }
+  if (!r.at_end() || model.meshes.empty()) return std::nullopt;
+  return model;
+}
+
+Expected<Model> load_model_cached(const std::filesystem::path& path, std::string_view product,
+                                  std::uint32_t version, void (*finish)(Model&),
+                                  const std::optional<std::filesystem::path>& cache_dir,
+                                  bool* from_cache) {
+  if (from_cache) *from_cache = false;
+  auto build = [&]() -> Expected<Model> {
+    auto model = load_model(path);
+    if (model && finish) finish(*model);
+    return model;
+  };
+  if (!cache_dir) return build();
+  CacheKey key(product, version);
+  // Whether a finish step ran is part of the key too, so a plain and a finished load of one file
+  // never share an entry; which finish it was is the product name's to say.
+  const std::uint32_t layout[] = {kLoaderVersion, sizeof(Mesh), sizeof(Skin), sizeof(Landmark), finish ? 1u : 0u};
+  key.add(std::span(reinterpret_cast<const std::uint8_t*>(layout), sizeof layout));
+  // An unreadable file gets no key: load_model names the problem.
+  if (!key.add_file(path)) return build();
+  if (auto stored = read_cache(*cache_dir, key))
+    if (auto model = model_from_bytes(*stored)) {
+      model->source = path.string();
+      if (from_cache) *from_cache = true;
+      return std::move(*model);
+    }
+  auto model = build();
+  if (model) (void)write_cache(*cache_dir, key, model_to_bytes(*model));
+  return model;
+}
+
+}  // namespace effleura::anatomy

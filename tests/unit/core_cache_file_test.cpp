@@ -1,0 +1,152 @@
+// The start-up cache file (core/cache_file.hpp) is hostile input: a truncated, flipped,
+// foreign or misnamed file must read as a miss, and a folder that cannot be written must only
+// cost the store, never throw.
+#include <doctest/doctest.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "core/cache_file.hpp"
+
+using namespace effleura;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct TempDir {
+  fs::path path;
+  TempDir() {
+    std::string templ = (fs::temp_directory_path() / "effleura-cache-XXXXXX").string();
+    REQUIRE(::mkdtemp(templ.data()) != nullptr);
+    path = templ;
+  }
+  ~TempDir() {
+    std::error_code ec;
+    fs::permissions(path, fs::perms::owner_all, ec);
+    fs::remove_all(path, ec);
+  }
+};
+
+std::vector<std::uint8_t> payload() {
+  ByteWriter w;
+  w.str("skin");
+  w.vec(std::vector<float>{1.0f, 2.5f, -3.0f});
+  w.pod(std::uint32_t{7});
+  return w.bytes();
+}
+
+std::vector<char> file_bytes(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+void put_bytes(const fs::path& p, const std::vector<char>& bytes) {
+  std::ofstream(p, std::ios::binary | std::ios::trunc).write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+}
+
+}  // namespace
+
+TEST_CASE("cache: a stored payload reads back only under its own key") {
+  TempDir dir;
+  CacheKey key("leg", 1);
+  key.add(std::string_view("the model's bytes"));
+  REQUIRE(write_cache(dir.path, key, payload()));
+  const auto back = read_cache(dir.path, key);
+  REQUIRE(back);
+  CHECK(*back == payload());
+
+  ByteReader r(*back);
+  std::string name;
+  std::vector<float> v;
+  std::uint32_t n = 0;
+  CHECK((r.str(name) && r.vec(v) && r.pod(n) && r.at_end()));
+  CHECK(name == "skin");
+  CHECK(v == std::vector<float>{1.0f, 2.5f, -3.0f});
+  CHECK(n == 7);
+
+  // Other bytes, another version or another product: another key, a miss.
+  CacheKey edited("leg", 1);
+  edited.add(std::string_view("the model's bytez"));
+  CacheKey newer("leg", 2);
+  newer.add(std::string_view("the model's bytes"));
+  CHECK(edited.value() != key.value());
+  CHECK(newer.value() != key.value());
+  CHECK_FALSE(read_cache(dir.path, edited));
+  CHECK_FALSE(read_cache(dir.path, newer));
+  // A foreign file renamed to this key's name still carries the other key inside.
+  fs::copy_file(cache_file_path(dir.path, key), cache_file_path(dir.path, edited));
+  CHECK_FALSE(read_cache(dir.path, edited));
+}
+
+TEST_CASE("cache: a truncated, flipped or foreign file is a miss, and a rewrite heals it") {
+  TempDir dir;
+  CacheKey key("client", 3);
+  key.add(std::string_view("bytes"));
+  REQUIRE(write_cache(dir.path, key, payload()));
+  const fs::path file = cache_file_path(dir.path, key);
+  const std::vector<char> good = file_bytes(file);
+  REQUIRE(good.size() > 40);
+
+  for (std::size_t cut : {std::size_t{0}, std::size_t{7}, std::size_t{39}, std::size_t{40}, good.size() - 1}) {
+    put_bytes(file, std::vector<char>(good.begin(), good.begin() + static_cast<std::ptrdiff_t>(cut)));
+    CHECK_FALSE(read_cache(dir.path, key));
+  }
+  // One flipped bit anywhere (header or payload) is caught.
+  for (std::size_t at : {std::size_t{0}, std::size_t{9}, std::size_t{20}, std::size_t{36}, good.size() - 2}) {
+    auto bad = good;
+    bad[at] = static_cast<char>(bad[at] ^ 0x10);
+    put_bytes(file, bad);
+    CHECK_FALSE(read_cache(dir.path, key));
+  }
+  put_bytes(file, std::vector<char>(4096, 'x'));
+  CHECK_FALSE(read_cache(dir.path, key));
+  // A folder where the file belongs is a miss too.
+  fs::remove(file);
+  fs::create_directory(file);
+  CHECK_FALSE(read_cache(dir.path, key));
+  fs::remove(file);
+
+  REQUIRE(write_cache(dir.path, key, payload()));
+  CHECK(read_cache(dir.path, key));
+}
+
+TEST_CASE("cache: a new entry replaces the product's older ones and leaves other products alone") {
+  TempDir dir;
+  CacheKey old_leg("leg", 1), new_leg("leg", 2), client("client", 1), longer("leg-surface", 1);
+  for (const auto* k : {&old_leg, &client, &longer}) REQUIRE(write_cache(dir.path, *k, payload()));
+  REQUIRE(write_cache(dir.path, new_leg, payload()));
+  CHECK_FALSE(fs::exists(cache_file_path(dir.path, old_leg)));
+  CHECK(read_cache(dir.path, new_leg));
+  CHECK(read_cache(dir.path, client));
+  CHECK(read_cache(dir.path, longer));
+}
+
+TEST_CASE("cache: a folder that cannot be written only costs the store") {
+  TempDir dir;
+  CacheKey key("leg", 1);
+  // A file where the folder should be.
+  put_bytes(dir.path / "not-a-folder", {'x'});
+  CHECK_FALSE(write_cache(dir.path / "not-a-folder", key, payload()));
+  CHECK_FALSE(read_cache(dir.path / "not-a-folder", key));
+  // A read-only folder (root ignores the mode, so only checked for other users).
+  fs::create_directory(dir.path / "ro");
+  fs::permissions(dir.path / "ro", fs::perms::owner_read | fs::perms::owner_exec);
+  if (::geteuid() != 0) CHECK_FALSE(write_cache(dir.path / "ro", key, payload()));
+  CHECK_FALSE(read_cache(dir.path / "missing" / "deeper", key));
+}
+
+TEST_CASE("cache: the reader refuses counts that run past the bytes") {
+  ByteWriter w;
+  w.pod(std::uint64_t{1} << 40);  // a vector "of" 2^40 floats in 8 bytes
+  ByteReader r(w.bytes());
+  std::vector<float> v;
+  CHECK_FALSE(r.vec(v));
+  CHECK(v.empty());
+  CHECK_FALSE(r.ok());
+  std::string s;
+  CHECK_FALSE(r.str(s));  // stays failed
+}
