@@ -140,6 +140,9 @@ int main(int argc, char** argv) {
     // `effleura --headless --screenshot` draws it (the browser test compares the two).
     const bool scene_only = std::erase(args, std::string("--scene-only")) > 0;
     g_ctx->style.panels = !scene_only;
+    // ?paused: the technique holds its --at moment, so the browser test can compare it with
+    // `effleura --headless --screenshot --technique ID --at T` (Space plays it on).
+    const bool paused = std::erase(args, std::string("--paused")) > 0;
     auto options = parse_command_line(args);
     if (!options) {
       report_error(options.error().describe());
@@ -147,6 +150,7 @@ int main(int argc, char** argv) {
     }
     if (options->verbose) effleura::log::set_level(effleura::log::Level::info);
     if (const int status = open_page(*options); status != kExitOk) return status;
+    if (auto* playback = g_ctx->state.simulation.playback(); paused && playback) playback->pause();
   } catch (const std::exception& e) {
     report_error(std::string("internal error: ") + e.what());
     return kExitFailure;
