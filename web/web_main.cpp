@@ -62,17 +62,20 @@ void one_frame() {
   g_work_ms += emscripten_get_now() - start_ms;
   // What the page's test reads (web/test/browser_test.mjs): frames drawn, the simulation's
   // clock, the kiosk's scenes started, the lesson's step, the technique's playback time and the
-  // milliseconds spent inside frame() so far (the browser's frame rate alone caps at 60 Hz).
+  // milliseconds spent inside frame() so far (the browser's frame rate alone caps at 60 Hz),
+  // and the camera's yaw (radians) and distance (metres), which touch moves.
   const auto* kiosk = ctx.lesson_or_playlist ? ctx.lesson_or_playlist->kiosk() : nullptr;
   const auto* lesson = ctx.lesson_or_playlist ? ctx.lesson_or_playlist->lesson() : nullptr;
   const auto* playback = ctx.state.simulation.playback();
   EM_ASM({
     var e = Module.effleura || (Module.effleura = {});
     e.frames = $0; e.seconds = $1; e.scenes = $2; e.step = $3; e.playback = $4; e.work_ms = $5;
+    e.yaw = $6; e.distance = $7;
   },
          static_cast<double>(ctx.frames), ctx.state.simulation.time(),
          kiosk ? static_cast<double>(kiosk->frame().scenes_started) : -1.0,
-         lesson ? static_cast<double>(lesson->index()) : -1.0, playback ? playback->time() : -1.0, g_work_ms);
+         lesson ? static_cast<double>(lesson->index()) : -1.0, playback ? playback->time() : -1.0, g_work_ms,
+         static_cast<double>(ctx.state.camera.pose().yaw), static_cast<double>(ctx.state.camera.pose().distance));
   if (ctx.quit) emscripten_cancel_main_loop();
 }
 
