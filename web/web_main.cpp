@@ -62,17 +62,20 @@ void one_frame() {
   g_work_ms += emscripten_get_now() - start_ms;
   // What the page's test reads (web/test/browser_test.mjs): frames drawn, the simulation's
   // clock, the kiosk's scenes started, the lesson's step, the technique's playback time and the
-  // milliseconds spent inside frame() so far (the browser's frame rate alone caps at 60 Hz).
+  // milliseconds spent inside frame() so far (the browser's frame rate alone caps at 60 Hz),
+  // and the camera's yaw (radians) and distance (metres), which touch moves.
   const auto* kiosk = ctx.lesson_or_playlist ? ctx.lesson_or_playlist->kiosk() : nullptr;
   const auto* lesson = ctx.lesson_or_playlist ? ctx.lesson_or_playlist->lesson() : nullptr;
   const auto* playback = ctx.state.simulation.playback();
   EM_ASM({
     var e = Module.effleura || (Module.effleura = {});
     e.frames = $0; e.seconds = $1; e.scenes = $2; e.step = $3; e.playback = $4; e.work_ms = $5;
+    e.yaw = $6; e.distance = $7;
   },
          static_cast<double>(ctx.frames), ctx.state.simulation.time(),
          kiosk ? static_cast<double>(kiosk->frame().scenes_started) : -1.0,
-         lesson ? static_cast<double>(lesson->index()) : -1.0, playback ? playback->time() : -1.0, g_work_ms);
+         lesson ? static_cast<double>(lesson->index()) : -1.0, playback ? playback->time() : -1.0, g_work_ms,
+         static_cast<double>(ctx.state.camera.pose().yaw), static_cast<double>(ctx.state.camera.pose().distance));
   if (ctx.quit) emscripten_cancel_main_loop();
 }
 
@@ -140,6 +143,9 @@ int main(int argc, char** argv) {
     // `effleura --headless --screenshot` draws it (the browser test compares the two).
     const bool scene_only = std::erase(args, std::string("--scene-only")) > 0;
     g_ctx->style.panels = !scene_only;
+    // ?paused: the technique holds its --at moment, so the browser test can compare it with
+    // `effleura --headless --screenshot --technique ID --at T` (Space plays it on).
+    const bool paused = std::erase(args, std::string("--paused")) > 0;
     auto options = parse_command_line(args);
     if (!options) {
       report_error(options.error().describe());
@@ -147,6 +153,7 @@ int main(int argc, char** argv) {
     }
     if (options->verbose) effleura::log::set_level(effleura::log::Level::info);
     if (const int status = open_page(*options); status != kExitOk) return status;
+    if (auto* playback = g_ctx->state.simulation.playback(); paused && playback) playback->pause();
   } catch (const std::exception& e) {
     report_error(std::string("internal error: ") + e.what());
     return kExitFailure;
