@@ -1,5 +1,8 @@
 #include "anatomy/model_cache.hpp"
 
+#include <algorithm>
+#include <cmath>
+
 #include "anatomy/model_loader.hpp"
 #include "core/cache_file.hpp"
 
@@ -13,9 +16,15 @@ constexpr std::uint32_t kLoaderVersion = 1;
 template <class T>
 bool empty_or(const std::vector<T>& v, std::size_t n) { return v.empty() || v.size() == n; }
 
+bool finite(const glm::vec3& v) { return std::isfinite(v.x) && std::isfinite(v.y) && std::isfinite(v.z); }
+
 bool consistent(const Mesh& m) {
   const std::size_t n = m.positions.size();
   if (m.normals.size() != n || m.indices.size() % 3 != 0) return false;
+  // What load_model refuses in a file it refuses here too: a cache entry with the right
+  // checksums can still be hand-made, and the renderer and the leg surface trust these.
+  for (std::size_t i = 0; i < n; ++i)
+    if (!finite(m.positions[i]) || !finite(m.normals[i])) return false;
   for (const std::uint32_t i : m.indices)
     if (i >= n) return false;
   if (!empty_or(m.area_weights, n) || !empty_or(m.fibre_dirs, n) || !empty_or(m.tendon, n) ||
@@ -99,6 +108,11 @@ std::optional<Model> model_from_bytes(std::span<const std::uint8_t> bytes) {
     r.pod(l.position);
   }
   if (!r.at_end() || model.meshes.empty()) return std::nullopt;
+  for (const Landmark& l : model.landmarks)
+    if (!finite(l.position)) return std::nullopt;
+  // As load_model: a model whose vertices all lie at one point has nothing to frame or fit.
+  const glm::vec3 size = model.bounds().size();
+  if (!finite(size) || std::max({size.x, size.y, size.z}) <= 0.0f) return std::nullopt;
   return model;
 }
 

@@ -6,6 +6,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <limits>
 #include <vector>
 
 #include "anatomy/leg_surface_cache.hpp"
@@ -144,6 +145,17 @@ TEST_CASE("model cache: payloads that pass a checksum but do not hold a whole mo
   CHECK_FALSE(model_from_bytes(model_to_bytes(bad)));
   bad = *model;
   bad.meshes[0].occlusion.assign(3, 1.0f);
+  CHECK_FALSE(model_from_bytes(model_to_bytes(bad)));
+  // What load_model refuses in a file: a position that is not a number, or no extent at all.
+  bad = *model;
+  bad.meshes[0].positions[1].y = std::numeric_limits<float>::quiet_NaN();
+  CHECK_FALSE(model_from_bytes(model_to_bytes(bad)));
+  bad = *model;
+  bad.meshes[0].normals[2].x = std::numeric_limits<float>::infinity();
+  CHECK_FALSE(model_from_bytes(model_to_bytes(bad)));
+  bad = *model;
+  for (Mesh& m : bad.meshes)
+    for (glm::vec3& p : m.positions) p = glm::vec3(0.1f, 0.2f, 0.3f);
   CHECK_FALSE(model_from_bytes(model_to_bytes(bad)));
   // Extra bytes after the model are not ignored either.
   auto longer = good;
