@@ -84,6 +84,31 @@ TEST_CASE("a file over the size cap is refused without reading it") {
   CHECK(whole->size() == (3u << 20));
 }
 
+TEST_CASE("a file read whole comes back byte for byte, and one whose size reads 0 is still capped") {
+  TempDir dir;
+  // Sizes at, just under and just over the read probe's 4096 bytes, and empty.
+  for (std::size_t size : {0u, 1u, 4095u, 4096u, 4097u, 100000u}) {
+    CAPTURE(size);
+    std::string text(size, 'x');
+    for (std::size_t i = 0; i < size; ++i) text[i] = static_cast<char>('a' + i % 26);
+    const auto f = dir.path / "f.bin";
+    write_text(f, text);
+    auto back = read_text_file(f);
+    REQUIRE(back.has_value());
+    CHECK(*back == text);
+    auto bytes = read_binary_file(f);
+    REQUIRE(bytes.has_value());
+    CHECK(bytes->size() == size);
+  }
+  // /proc files are regular but say they are empty: they are read to their end, under the cap.
+  auto status = read_text_file("/proc/self/status");
+  REQUIRE(status.has_value());
+  CHECK(status->find("Name:") == 0);
+  auto capped = read_text_file("/proc/self/status", 64);
+  REQUIRE_FALSE(capped.has_value());
+  CHECK(capped.error().message.find("grew past") != std::string::npos);
+}
+
 TEST_CASE("writing over a non-regular file is refused and leaves it in place") {
   TempDir dir;
   const auto fifo = dir.path / "out.png";
