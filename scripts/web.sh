@@ -133,8 +133,9 @@ mapfile -t sources < <(cd "$root" && find src/core src/anatomy src/technique src
     -e src/app/simulate_runner.cpp -e src/app/hand_report.cpp -e src/app/kiosk_runner.cpp \
     -e src/app/window_runner.cpp)
 sources+=(web/web_main.cpp web/browser_only.cpp)
+# $deps/include: zlib's headers (the start-up cache's checksums, src/core/cache_file.cpp).
 cxxflags="-O2 -std=c++2b -fexceptions -I$root/web/compat -I$inc -I$inc/stb -I$inc/utf8cpp -I$root/src \
--I$imgui_dir -I$assimp_dir/include -I$out/assimp/include -DGLM_FORCE_XYZW_ONLY -DTOML_HEADER_ONLY=1 \
+-I$deps/include -I$imgui_dir -I$assimp_dir/include -I$out/assimp/include -DGLM_FORCE_XYZW_ONLY -DTOML_HEADER_ONLY=1 \
 -DEFFLEURA_VERSION=\\\"$version\\\" -DIMGUI_IMPL_OPENGL_ES3 -sUSE_GLFW=3"
 # The page: content, models and the interface font packed into one .data file.
 ldflags="-O2 -fexceptions -sUSE_GLFW=3 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2 \
