@@ -94,7 +94,10 @@ TEST_CASE("atlas: a card says what the structure is and why it matters for massa
   CHECK(soleus.title == "Soleus");
   CHECK(soleus.kind == "muscle");
   CHECK(soleus.what.find("gastrocnemius") != std::string::npos);
-  CHECK(soleus.massage.find("physiology.md") != std::string::npos);  // a physiological claim names its source
+  // A figure says what it rests on, as the lessons do: here an estimate; never our file's name.
+  CHECK(soleus.massage.find("100-150 mL") != std::string::npos);
+  CHECK(soleus.massage.find("(an estimate)") != std::string::npos);
+  CHECK(soleus.massage.find("physiology.md") == std::string::npos);
   // A structure with no notes of its own gets its kind's.
   anatomy::Mesh saphenous;
   saphenous.name = "nerve.saphenous";
@@ -113,7 +116,9 @@ TEST_CASE("atlas: the soleus in Spanish, its card and its name, found as sóleo,
   CHECK(soleus.kind == "músculo");
   CHECK(soleus.what.find("gastrocnemio") != std::string::npos);
   CHECK(soleus.massage.find("100-150 mL") != std::string::npos);  // the same figure as in English
-  CHECK(soleus.massage.find("physiology.md") != std::string::npos);
+  // A figure says where it comes from in words a student can look up, not our file's name.
+  CHECK(soleus.massage.find("(una estimación)") != std::string::npos);
+  CHECK(soleus.massage.find("physiology.md") == std::string::npos);
   // A kind's card in Spanish too (a nerve without notes of its own).
   anatomy::Mesh saphenous;
   saphenous.name = "nerve.saphenous";
