@@ -39,6 +39,27 @@ bool consistent(const Mesh& m) {
   return true;
 }
 
+// A mesh's arrays, in file order, for both directions (Io is ByteWriter with a const Mesh, or
+// ByteReader): one list, so a field added to one side cannot be missed on the other.
+template <class Io, class M>
+void mesh_arrays(Io& io, M& m) {
+  io.vec(m.positions);
+  io.vec(m.normals);
+  io.vec(m.indices);
+  io.vec(m.area_weights);
+  io.vec(m.fibre_dirs);
+  io.vec(m.tendon);
+  io.vec(m.ankle_blend);
+  io.vec(m.occlusion);
+}
+
+template <class Io, class M>
+void skin_arrays(Io& io, M& m) {
+  io.vec(m.skin.inverse_binds);
+  io.vec(m.skin.joints);
+  io.vec(m.skin.weights);
+}
+
 }  // namespace
 
 std::vector<std::uint8_t> model_to_bytes(const Model& model) {
@@ -48,19 +69,10 @@ std::vector<std::uint8_t> model_to_bytes(const Model& model) {
     w.str(m.name);
     w.str(m.label);
     w.pod(static_cast<std::uint8_t>(m.layer));
-    w.vec(m.positions);
-    w.vec(m.normals);
-    w.vec(m.indices);
-    w.vec(m.area_weights);
-    w.vec(m.fibre_dirs);
-    w.vec(m.tendon);
-    w.vec(m.ankle_blend);
-    w.vec(m.occlusion);
+    mesh_arrays(w, m);
     w.pod(static_cast<std::uint64_t>(m.skin.joint_names.size()));
     for (const auto& j : m.skin.joint_names) w.str(j);
-    w.vec(m.skin.inverse_binds);
-    w.vec(m.skin.joints);
-    w.vec(m.skin.weights);
+    skin_arrays(w, m);
   }
   w.pod(static_cast<std::uint64_t>(model.landmarks.size()));
   for (const Landmark& l : model.landmarks) {
@@ -83,21 +95,12 @@ std::optional<Model> model_from_bytes(std::span<const std::uint8_t> bytes) {
     r.str(m.name);
     r.str(m.label);
     r.pod(layer);
-    r.vec(m.positions);
-    r.vec(m.normals);
-    r.vec(m.indices);
-    r.vec(m.area_weights);
-    r.vec(m.fibre_dirs);
-    r.vec(m.tendon);
-    r.vec(m.ankle_blend);
-    r.vec(m.occlusion);
+    mesh_arrays(r, m);
     if (!r.pod(joints) || joints > bytes.size() / 8 || layer > static_cast<std::uint8_t>(Layer::nerve)) return std::nullopt;
     m.layer = static_cast<Layer>(layer);
     m.skin.joint_names.resize(static_cast<std::size_t>(joints));
     for (auto& j : m.skin.joint_names) r.str(j);
-    r.vec(m.skin.inverse_binds);
-    r.vec(m.skin.joints);
-    r.vec(m.skin.weights);
+    skin_arrays(r, m);
     if (!r.ok() || !consistent(m)) return std::nullopt;
   }
   std::uint64_t landmarks = 0;
