@@ -1,0 +1,30 @@
+// A scratch folder under the system's temp folder, removed with everything in it when the test
+// case ends, even after a test took its write permission away.
+#pragma once
+
+#include <doctest/doctest.h>
+#include <stdlib.h>
+
+#include <filesystem>
+#include <string>
+#include <system_error>
+
+namespace effleura::test {
+
+struct TempDir {
+  std::filesystem::path path;
+  explicit TempDir(const char* prefix) {
+    std::string templ = (std::filesystem::temp_directory_path() / (std::string(prefix) + "-XXXXXX")).string();
+    REQUIRE(::mkdtemp(templ.data()) != nullptr);
+    path = templ;
+  }
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  ~TempDir() {
+    std::error_code ec;
+    std::filesystem::permissions(path, std::filesystem::perms::owner_all, ec);
+    std::filesystem::remove_all(path, ec);
+  }
+};
+
+}  // namespace effleura::test
