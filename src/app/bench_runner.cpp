@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -12,6 +13,7 @@
 #include "app/runners.hpp"
 #include "app/setup_times.hpp"
 #include "render/gl.hpp"
+#include "render/dynamic_resolution.hpp"
 #include "render/gl_context.hpp"
 
 namespace effleura::app {
@@ -53,17 +55,21 @@ std::vector<BenchView> standard_views() {
 }
 
 struct ViewFigures {
-  std::vector<double> wall_ms, cpu_ms, sim_ms, draw_ms;
+  std::vector<double> wall_ms, cpu_ms, sim_ms, draw_ms, scale;
 };
 
 // Renders `frames` frames with the camera orbiting once round (so every side is timed); the
 // first two (shader variants compiled, buffers first filled) are not counted.
-ViewFigures run_frames(Context& ctx, int frames, bool interface) {
+// With --scene-scale auto the scene's scale follows the frame times as in a window (the camera
+// always moves here, so it is never drawn sharp for being still).
+ViewFigures run_frames(Context& ctx, int frames, bool interface, render::SmoothedWindowTarget* scaled, bool dynamic) {
   const double dt = ctx.fixed_dt;
   State& scene = ctx.state;
-  render::OffscreenTarget* target = ctx.platform->offscreen();
   ViewFigures f;
+  render::DynamicResolution controller;
   for (int i = 0; i < frames; ++i) {
+    if (scaled && dynamic) scaled->set_scene_scale(controller.scale());
+    const double scale = scaled ? scaled->scene_scale() : 1.0;
     const auto t0 = Clock::now();
     const double cpu0 = process_cpu_ms();
     double sim = 0.0;
@@ -76,9 +82,12 @@ ViewFigures run_frames(Context& ctx, int frames, bool interface) {
       compute_view(ctx);
       draw_scene(ctx);
     }
-    if (target) target->resolve();  // a window's swap resolves the samples or runs the filter
-    ctx.platform->end_frame();      // glFinish: count the GPU's work, not just its submission
+    // A window's swap resolves the samples or runs the filter (the scaled target did in finish_scene).
+    if (render::OffscreenTarget* target = ctx.platform->offscreen(); target && !scaled) target->resolve();
+    ctx.platform->end_frame();  // glFinish: count the GPU's work, not just its submission
+    if (dynamic) controller.update(ms_since(t0), true, dt);
     if (i < 2) continue;
+    f.scale.push_back(scale);
     f.wall_ms.push_back(ms_since(t0));
     f.cpu_ms.push_back(process_cpu_ms() - cpu0);
     f.sim_ms.push_back(sim);
@@ -87,8 +96,11 @@ ViewFigures run_frames(Context& ctx, int frames, bool interface) {
   return f;
 }
 
-void print_view(const char* name, const ViewFigures& f, bool interface) {
+void print_view(const char* name, const ViewFigures& f, bool interface, bool scaled) {
   std::printf("view: %s\n", name);
+  if (scaled)
+    std::printf("  scene scale median (min)    %10.2f   (%.2f)\n", percentile(f.scale, 0.5),
+                f.scale.empty() ? 1.0 : *std::min_element(f.scale.begin(), f.scale.end()));
   std::printf("  frame time median (ms)      %10.2f\n", percentile(f.wall_ms, 0.5));
   std::printf("  frame time p95 (ms)         %10.2f\n", percentile(f.wall_ms, 0.95));
   std::printf("  frame CPU median (ms)       %10.2f   (user + sys, all threads: compare this)\n",
@@ -159,12 +171,23 @@ int run_bench(const Options& options) {
   const render::Antialiasing antialiasing = options.antialias.value_or(render::Antialiasing::multisample);
   auto target = render::OffscreenTarget::create(options.size, antialiasing);
   if (!target) { report_error(target.error().describe()); return kExitBadInput; }
-  headless.set_target(std::move(*target));
+  render::SmoothedWindowTarget* scaled = nullptr;
+  if (options.scene_scale) {
+    // The window's way: the scene offscreen at a scale, stretched into the full-size frame.
+    auto output = render::OffscreenTarget::create(options.size, render::Antialiasing::none);
+    if (!output) { report_error(output.error().describe()); return kExitBadInput; }
+    auto made = std::make_unique<render::SmoothedWindowTarget>(std::move(*output), antialiasing);
+    made->set_scene_scale(*options.scene_scale > 0.0f ? *options.scene_scale : 1.0f);
+    scaled = made.get();
+    headless.set_scaled_target(std::move(made));
+  } else {
+    headless.set_target(std::move(*target));
+  }
   ctx.style.filter_subject = antialiasing == render::Antialiasing::edge_filter;  // as recordings do
   advance(ctx, ctx.fixed_dt);
   compute_view(ctx);
   draw_scene(ctx);
-  headless.offscreen()->resolve();
+  if (!scaled) headless.offscreen()->resolve();
   glFinish();
   times.mark("first frame drawn");
   const double first_frame_ms = ms_since(start), first_frame_cpu = process_cpu_ms() - start_cpu;
@@ -193,7 +216,8 @@ int run_bench(const Options& options) {
   for (const BenchView& view : views) {
     if (!one_view) stage_view(ctx, view);
     if (view.interface) headless.enable_ui();
-    print_view(view.name, run_frames(ctx, frames + 2, view.interface), view.interface);
+    const bool dynamic = scaled && *options.scene_scale == 0.0f;
+    print_view(view.name, run_frames(ctx, frames + 2, view.interface, scaled, dynamic), view.interface, scaled);
   }
   if (const technique::Timeline* tl = scene.simulation.timeline()) {
     // Both hands, their finger fit and contacts at one moment, spread over the whole timeline.

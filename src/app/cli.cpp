@@ -104,6 +104,11 @@ const std::vector<Flag>& flags() {
          else if (v == "off") o.antialias = render::Antialiasing::none;
          else return fail("invalid value '" + v + "' for --antialias: expected msaa, filter or off");
          return {}; }},
+      {"--scene-scale", "S", "Draw the 3D scene at S times the width and height (0.25 to 1) and stretch it to the frame, or auto: shrink it while frames take longer than 1/60 s and draw it sharp when nothing moves (the default in a window drawn in software); for a window and --bench, e.g. --scene-scale auto.",
+       [](Options& o, const std::string& v) -> Expected<void> {
+         if (v == "auto") { o.scene_scale = 0.0f; return {}; }
+         auto n = parse_number("--scene-scale", v, 0.25, 1.0); if (!n) return std::unexpected(n.error());
+         o.scene_scale = static_cast<float>(*n); return {}; }},
       {"--view", "NAME", "Start from a view: front, back, lateral, medial or top, e.g. --view back.",
        [](Options& o, const std::string& v) -> Expected<void> {
          auto p = render::parse_view(v);

@@ -1,6 +1,7 @@
 #include "app/context.hpp"
 
 #include <cstdio>
+#include <memory>
 
 #include "app/exit_codes.hpp"
 #include "app/headless_platform.hpp"
@@ -87,7 +88,20 @@ int open_headless(Context& ctx, bool with_ui) {
     report_error(target.error().describe());
     return kExitBadInput;
   }
-  headless.set_target(std::move(*target));
+  if (ctx.options.scene_scale && *ctx.options.scene_scale > 0.0f && !recording && !ctx.options.kiosk) {
+    // --scene-scale S for a screenshot: the picture as a window drawing its scene at that scale
+    // shows it. (Recordings and the kiosk's cross-fades read the scene's own frame back.)
+    auto output = render::OffscreenTarget::create(ctx.options.size, render::Antialiasing::none);
+    if (!output) {
+      report_error(output.error().describe());
+      return kExitBadInput;
+    }
+    auto scaled = std::make_unique<render::SmoothedWindowTarget>(std::move(*output), target->antialiasing());
+    scaled->set_scene_scale(*ctx.options.scene_scale);
+    headless.set_scaled_target(std::move(scaled));
+  } else {
+    headless.set_target(std::move(*target));
+  }
   if (with_ui) headless.enable_ui();
   return kExitOk;
 }

@@ -231,7 +231,8 @@ void draw_scene(Context& ctx) {
       const anatomy::Bounds& bounds = ctx.state.model_bounds();
       offscreen->set_filter_region(render::screen_rect(bounds.min - glm::vec3(kHandReach),
                                                        bounds.max + glm::vec3(kHandReach),
-                                                       ctx.view.projection * ctx.view.view * ctx.view.leg_to_room, size, 4));
+                                                       ctx.view.projection * ctx.view.view * ctx.view.leg_to_room,
+                                                       offscreen->size(), 4));  // the scene's own pixels (dynamic resolution)
     }
   target.finish_scene();
   if (std::exchange(ctx.pending.screenshot, false)) save_screenshot(ctx);

@@ -11,12 +11,12 @@ Expected<std::unique_ptr<HeadlessPlatform>> HeadlessPlatform::open() {
 }
 
 void HeadlessPlatform::begin_ui(double dt) {
-  if (imgui_) imgui_->begin(target_->size(), static_cast<float>(dt));
+  if (imgui_) imgui_->begin(ui_size(), static_cast<float>(dt));
 }
 
 void HeadlessPlatform::end_frame() {
   if (imgui_) imgui_->end();
-  target_->end_frame();
+  target().end_frame();
 }
 
 }  // namespace effleura::app

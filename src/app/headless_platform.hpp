@@ -7,6 +7,7 @@
 #include "app/platform.hpp"
 #include "core/error.hpp"
 #include "render/gl_context.hpp"
+#include "render/smoothed_window_target.hpp"
 #include "ui/headless_imgui.hpp"
 
 namespace effleura::app {
@@ -16,21 +17,28 @@ class HeadlessPlatform final : public Platform {
   // The GL context alone; the target follows with set_target once the renderer exists.
   static Expected<std::unique_ptr<HeadlessPlatform>> open();
   void set_target(render::OffscreenTarget target) { target_.emplace(std::move(target)); }
+  // The window's way instead (the benchmark's --scene-scale): the scene drawn offscreen at a
+  // scale, smoothed, then stretched into a frame of the full size for the panels.
+  void set_scaled_target(std::unique_ptr<render::SmoothedWindowTarget> target) { scaled_ = std::move(target); }
+  [[nodiscard]] render::SmoothedWindowTarget* scaled_target() { return scaled_.get(); }
   // Labels and captions (not for the benchmark, which times the scene alone).
   void enable_ui() { imgui_.emplace(); }
 
-  [[nodiscard]] render::RenderTarget& target() override { return *target_; }
-  [[nodiscard]] render::OffscreenTarget* offscreen() override { return &*target_; }
+  [[nodiscard]] render::RenderTarget& target() override {
+    return scaled_ ? static_cast<render::RenderTarget&>(*scaled_) : *target_;
+  }
+  [[nodiscard]] render::OffscreenTarget* offscreen() override { return scaled_ ? scaled_->offscreen() : &*target_; }
   void take_input(Context&, double) override {}
   void begin_ui(double dt) override;
   void end_frame() override;
-  [[nodiscard]] glm::ivec2 ui_size() const override { return target_->size(); }
+  [[nodiscard]] glm::ivec2 ui_size() const override { return scaled_ ? scaled_->size() : target_->size(); }
   [[nodiscard]] float ui_scale() const override { return imgui_ ? imgui_->scale() : 1.0f; }
 
  private:
   HeadlessPlatform() = default;
   std::unique_ptr<render::EglContext> gl_;
   std::optional<render::OffscreenTarget> target_;
+  std::unique_ptr<render::SmoothedWindowTarget> scaled_;
   std::optional<ui::HeadlessImGui> imgui_;
 };
 

@@ -29,6 +29,10 @@ struct Options {
   double fps = 30.0;        // fixed frame rate of headless runs (simulation time step)
   // Unset: multisampling for screenshots, the edge filter for recordings (render_target.hpp).
   std::optional<render::Antialiasing> antialias;
+  // --scene-scale: the 3D scene drawn at this share of the frame's width and height and
+  // stretched to it (interface text stays sharp); 0 = "auto", dynamic resolution. Unset: auto
+  // in a window on a software renderer, full size everywhere else.
+  std::optional<float> scene_scale;
 
   std::optional<render::ViewPreset> view;
   std::optional<std::filesystem::path> content_dir;

@@ -94,13 +94,17 @@ namespace {
 // SwiftShader) it multiplies the rasterising, and the edge filter looks almost the same for a
 // fraction of it (README, "Speed").
 render::Antialiasing default_antialiasing() {
-  const std::string name = render::current_gl_info().renderer;
-  for (const char* software : {"llvmpipe", "softpipe", "SwiftShader", "Software Rasterizer"})
-    if (name.find(software) != std::string::npos) return render::Antialiasing::edge_filter;
-  return render::Antialiasing::multisample;
+  return software_renderer() ? render::Antialiasing::edge_filter : render::Antialiasing::multisample;
 }
 
 }  // namespace
+
+bool software_renderer() {
+  const std::string name = render::current_gl_info().renderer;
+  for (const char* software : {"llvmpipe", "softpipe", "SwiftShader", "Software Rasterizer"})
+    if (name.find(software) != std::string::npos) return true;
+  return false;
+}
 
 Expected<std::unique_ptr<WindowPlatform>> WindowPlatform::open(const render::WindowOptions& options,
                                                                const WindowLook& look) {

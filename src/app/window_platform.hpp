@@ -37,6 +37,9 @@ struct WindowInput {
   ImGuiMouse mouse;               // the buttons and pointer ImGui has seen so far
 };
 
+// Whether the current GL context draws in software (Mesa's llvmpipe, softpipe, SwiftShader).
+[[nodiscard]] bool software_renderer();
+
 class WindowPlatform final : public Platform {
  public:
   static Expected<std::unique_ptr<WindowPlatform>> open(const render::WindowOptions& options, const WindowLook& look);
@@ -47,6 +50,7 @@ class WindowPlatform final : public Platform {
   [[nodiscard]] render::RenderTarget& target() override { return target_; }
   [[nodiscard]] render::OffscreenTarget* offscreen() override { return target_.offscreen(); }
   [[nodiscard]] render::Antialiasing antialiasing() const { return target_.antialiasing(); }
+  [[nodiscard]] render::SmoothedWindowTarget& smoothed_target() { return target_; }
   void take_input(Context& ctx, double dt) override;
   void begin_ui(double) override {}
   void end_frame() override;

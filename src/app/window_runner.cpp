@@ -2,6 +2,7 @@
 // platform and the wall clock.
 #include <algorithm>
 #include <chrono>
+#include <optional>
 
 #include "app/context.hpp"
 #include "app/exit_codes.hpp"
@@ -10,6 +11,7 @@
 #include "app/runners.hpp"
 #include "app/user_settings.hpp"
 #include "app/window_platform.hpp"
+#include "render/dynamic_resolution.hpp"
 
 namespace effleura::app {
 
@@ -41,13 +43,28 @@ int run_window(const Options& given) {
   ctx.panels.font_scale = ctx.panels.interface_scale;
   look.font_px *= ctx.panels.interface_scale;
   if (const int status = open_window(ctx, {}, look); status != kExitOk) return status;
+  // Dynamic resolution (--scene-scale): on a software renderer the scene shrinks while frames
+  // run longer than 1/60 s, and is drawn sharp again when nothing moves.
+  auto& window = static_cast<WindowPlatform&>(*ctx.platform);
+  std::optional<render::DynamicResolution> dynamic;
+  if (options.scene_scale.value_or(software_renderer() ? 0.0f : 1.0f) == 0.0f) dynamic.emplace();
+  else window.smoothed_target().set_scene_scale(options.scene_scale.value_or(1.0f));
+  glm::mat4 shown[3]{};  // the last frame's camera, to tell whether anything moved
   auto last = std::chrono::steady_clock::now();
   // --frames ends a windowed run too: smoke tests and demos that must stop by themselves.
   while (!ctx.quit && !ctx.platform->closing() && !(options.frames_set && ctx.frames >= std::uint64_t(options.frames))) {
     const auto now = std::chrono::steady_clock::now();
-    const double dt = std::min(std::chrono::duration<double>(now - last).count(), 0.1);
+    const double took = std::chrono::duration<double>(now - last).count();  // the last frame, swap included
+    const double dt = std::min(took, 0.1);
     last = now;
     ctx.panels.frame_ms = 0.9f * ctx.panels.frame_ms + 0.1f * static_cast<float>(dt * 1000.0);
+    if (dynamic && ctx.frames > 0) {
+      const technique::Playback* playback = ctx.state.simulation.playback();
+      const glm::mat4 seen[3] = {ctx.view.view, ctx.view.projection, ctx.view.leg_to_room};
+      const bool moving = (playback && playback->playing()) || !std::equal(seen, seen + 3, shown);
+      window.smoothed_target().set_scene_scale(dynamic->update(took * 1000.0, moving, took));
+      std::copy(seen, seen + 3, shown);
+    }
     frame(ctx, dt);
   }
   return kExitOk;

@@ -60,6 +60,7 @@ class OffscreenTarget final : public RenderTarget {
   OffscreenTarget(const OffscreenTarget&) = delete;
   ~OffscreenTarget() override;
   [[nodiscard]] glm::ivec2 size() const override { return size_; }
+  [[nodiscard]] Antialiasing antialiasing() const { return antialiasing_; }
   void bind() override;
   Image capture() override;
   void end_frame() override;

@@ -1,14 +1,23 @@
 #include "render/smoothed_window_target.hpp"
 
+#include <algorithm>
+#include <cmath>
 #include <cstdio>
+
+#include <glm/common.hpp>
 
 #include "render/gl.hpp"
 
 namespace effleura::render {
 
+void SmoothedWindowTarget::set_scene_scale(float scale) {
+  if (std::isfinite(scale)) scale_ = std::clamp(scale, 0.25f, 1.0f);
+}
+
 void SmoothedWindowTarget::bind() {
-  const glm::ivec2 s = size();
-  if (!unavailable_ && s.x > 0 && s.y > 0 && (!scene_ || s != scene_size_)) {
+  const glm::ivec2 window = size();
+  const glm::ivec2 s = glm::max(glm::ivec2(glm::round(glm::vec2(window) * scale_)), glm::ivec2(1));
+  if (!unavailable_ && window.x > 0 && window.y > 0 && (!scene_ || s != scene_size_)) {
     scene_.reset();  // the old framebuffers go before the new ones are made
     auto made = OffscreenTarget::create(s, antialiasing_);
     if (made) {
@@ -21,17 +30,19 @@ void SmoothedWindowTarget::bind() {
     }
   }
   if (scene_) scene_->bind();
-  else window_.bind();
+  else output_->bind();
 }
 
 void SmoothedWindowTarget::finish_scene() {
   if (scene_) {
     scene_->resolve();  // the multisample resolve or the edge filter, into its output framebuffer
-    const glm::ivec2 s = scene_size_;
-    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, 0);
-    glBlitFramebuffer(0, 0, s.x, s.y, 0, 0, s.x, s.y, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+    const glm::ivec2 from = scene_size_, to = size();
+    // A smaller scene is stretched with bilinear filtering: soft, but without the blocky
+    // staircases that copying whole pixels would make of the leg's outline.
+    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, output_->framebuffer());
+    glBlitFramebuffer(0, 0, from.x, from.y, 0, 0, to.x, to.y, GL_COLOR_BUFFER_BIT, from == to ? GL_NEAREST : GL_LINEAR);
   }
-  window_.bind();
+  output_->bind();
 }
 
 }  // namespace effleura::render

@@ -17,6 +17,7 @@
 #include "render/gl_context.hpp"
 #include "render/particle_pass.hpp"
 #include "render/renderer.hpp"
+#include "render/smoothed_window_target.hpp"
 #include "../support/test_models.hpp"
 
 using namespace effleura;
@@ -285,4 +286,60 @@ TEST_CASE("each blood particle is a round dot of the given diameter, coloured by
   CHECK(fast.x > 180);
   CHECK(fast.y > 180);
   CHECK(fast.z < 100);
+}
+
+TEST_CASE("dynamic resolution: a scene drawn at half size fills the frame, and what follows it stays sharp") {
+  // The window's way (render/smoothed_window_target.hpp) into an offscreen frame, as --bench does.
+  Fixture& f = fixture();
+  render::Camera camera;
+  camera.frame(f.model.bounds());
+  camera.set_preset(render::ViewPreset::front, false);
+  render::FrameView v;
+  v.view = camera.view_matrix();
+  v.projection = camera.projection_matrix(320.0f / 240.0f);
+  v.eye = camera.eye();
+  const render::Image full = draw(render::ViewPreset::front, 1.0f, {320, 240}, render::Antialiasing::edge_filter);
+  auto output = render::OffscreenTarget::create({320, 240}, render::Antialiasing::none);
+  REQUIRE(output.has_value());
+  render::SmoothedWindowTarget target(std::move(*output), render::Antialiasing::edge_filter);
+  target.set_scene_scale(0.5f);
+  f.renderer->draw(target, v);
+  REQUIRE(target.offscreen() != nullptr);
+  CHECK(target.offscreen()->size() == glm::ivec2(160, 120));  // drawn at half the width and height
+  target.finish_scene();
+  // An interface line one pixel wide, drawn after the scene as the panels are.
+  glEnable(GL_SCISSOR_TEST);
+  glScissor(40, 0, 1, 240);
+  glClearColor(1.0f, 0.0f, 0.0f, 1.0f);
+  glClear(GL_COLOR_BUFFER_BIT);
+  glClearColor(0.0f, 0.0f, 0.0f, 0.0f);
+  glDisable(GL_SCISSOR_TEST);
+  const render::Image half = target.capture();
+  REQUIRE(half.width == 320);
+  REQUIRE(half.height == 240);
+  auto red = [&](int x, int y) {
+    const auto* p = &half.rgba[(static_cast<std::size_t>(y) * 320 + x) * 4];
+    return p[0] == 255 && p[1] == 0 && p[2] == 0;
+  };
+  for (int y : {10, 120, 230}) {
+    CHECK(red(40, y));
+    CHECK_FALSE(red(39, y));  // one pixel wide: not stretched with the scene
+    CHECK_FALSE(red(41, y));
+  }
+  // The same picture, only softer: the lathe fills the same place (a one-pixel shift of the
+  // silhouette or a missing stretch would move far more than this), yet it is not a plain copy.
+  double sum = 0.0;
+  int changed = 0, counted = 0;
+  for (int y = 0; y < 240; ++y)
+    for (int x = 60; x < 320; ++x) {
+      const int d = std::abs(luma(half, x, y) - luma(full, x, y));
+      sum += d;
+      changed += d > 0;
+      ++counted;
+    }
+  CHECK(sum / counted < 3.0);
+  CHECK(changed > 200);
+  // The centre is still skin and the corner still the background.
+  CHECK(std::abs(luma(half, 160, 120) - luma(full, 160, 120)) <= 4);
+  CHECK(std::abs(luma(half, 300, 10) - luma(full, 300, 10)) <= 2);
 }
