@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Builds (Release) and prints Effleura's benchmark figures: the frame benchmark (effleura --bench,
 # arguments passed on, e.g. --frames N --size WxH --technique ID --xray O; without a view option
-# it times start-up step by step and every standard view, with multisampling and then again
-# with the edge filter), start-up with an empty and a filled start-up cache, how fast a 10 s 1280x720 video at 30 fps records (skipped without
+# it times start-up step by step and every standard view, with multisampling, again
+# with the edge filter and again with the window's dynamic resolution), start-up with an empty and a filled start-up cache, how fast a 10 s 1280x720 video at 30 fps records (skipped without
 # ffmpeg), and Effleura against f3d rendering assets/leg.glb to a PNG, taken in turn (skipped
 # without f3d). Figures only: nothing here passes or fails on time.
 set -euo pipefail
@@ -13,6 +13,8 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 if [ $# -eq 0 ]; then
   echo "--- the same with the edge filter instead of 4x multisampling"
   "$root/build/effleura" --bench --antialias filter
+  echo "--- the same as a window on a software renderer draws it: edge filter, dynamic resolution"
+  "$root/build/effleura" --bench --antialias filter --scene-scale auto
   # Start-up to the first frame with an empty start-up cache (cold: the leg is imported, its
   # occlusion and surface computed, and stored) and with the one that run filled (warm), taken
   # in turn three times. Mesa keeps its shader cache under XDG_CACHE_HOME as well, so it is
