@@ -8,6 +8,7 @@
 #include "flow/drivers.hpp"
 #include "flow/flow_system.hpp"
 #include "flow/report.hpp"
+#include "../support/sanitizer.hpp"
 
 using namespace effleura;
 using flow::FlowSystem;
@@ -235,15 +236,18 @@ TEST_CASE("gentle supine ankle pumps raise the leg's flow less than light knee e
   const double rest_inflow = fs->total_inflow_ml_s();
   REQUIRE(rest_velocity > 0.03);
   double settled_peak = 0.0;
-  for (int i = 0; i < 4000; ++i) {  // twenty pumps, one every 2 s
+  // Twenty pumps, one every 2 s (twelve under the sanitizers, which run 3-10x slower; the
+  // peaks have settled by the tenth, measured 6.3 times rest there); the last few count.
+  const int steps = test::kSanitized ? 2400 : 4000;
+  for (int i = 0; i < steps; ++i) {
     fs->set_calf_muscle_pressure(flow::kAnklePumps.pressure_at(i * 0.01));
     fs->advance(0.01, {}, Posture::supine);
-    if (i >= 3000) settled_peak = std::max(settled_peak, mid.velocity_m_s);  // the last five
+    if (i >= steps - 1000) settled_peak = std::max(settled_peak, mid.velocity_m_s);
   }
   const double inflow = fs->total_inflow_ml_s();
   CHECK(inflow > 1.3 * rest_inflow);  // the working calf still asks for more blood
-  CHECK(inflow < 2.9 * rest_inflow);  // measured 2.2-fold after 40 s
+  CHECK(inflow < 2.9 * rest_inflow);  // measured 2.2-fold after 40 s (1.7-fold after 24 s)
   CHECK(settled_peak > 2.0 * rest_velocity);
-  CHECK(settled_peak < 10.0 * rest_velocity);  // measured 7.9 times
+  CHECK(settled_peak < 10.0 * rest_velocity);  // measured 7.9 times (6.3-6.7 after twelve)
   CHECK(fs->volume_error_rel() < 1e-9);
 }
