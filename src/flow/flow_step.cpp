@@ -24,10 +24,15 @@ constexpr int kNewtonMaxIterations = 8;
 // Blood's inertia at the groin's outflow: the iliac veins (12 mm, 15 cm) and the vena cava
 // (22 mm, 20 cm), rho l / A summed, in mmHg s^2 / m^3 (estimate from standard dimensions).
 constexpr double kCentralInertance = 1.95e6 * kPaToMmHg;
-// Exercise hyperemia: muscle that keeps contracting asks for up to four times its resting
-// inflow (leg blood flow rises several-fold when walking); the demand builds over seconds of
-// work and fades over about half a minute after it (estimates).
-constexpr double kHyperemiaGain = 5.0, kWorkRiseS = 8.0, kWorkFadeS = 30.0;
+// Exercise hyperemia grows with the effort: how much of the leg's muscle works. Each muscle
+// group (foot, calf, thigh) has its own demand, building over seconds while it contracts and
+// fading over about half a minute after it; the leg's exercise state weighs them by the group's
+// share of the muscles' resting inflow (veins.toml: thigh 213, calf 80, sole 15 mL/min). Walking
+// works all three and raises the leg's inflow about six-fold, as before; ankle pumps work the
+// calf alone and about double it, below the ~2.9-fold of light knee extension (Shoemaker 1997),
+// which works a larger muscle. Gain, shares and times: estimates (docs/flow-model.md).
+constexpr double kHyperemiaGain = 7.0, kWorkRiseS = 8.0, kWorkFadeS = 30.0;
+constexpr double kFootShare = 0.05, kCalfShare = 0.26, kThighShare = 0.69;
 
 // Flow limitation in a collapsible tube (Shapiro 1977): blood cannot move along a vein faster
 // than a pressure wave runs along it, c = sqrt(A / rho dp/dA), which its own tube law sets
@@ -173,10 +178,15 @@ void FlowSystem::step() {
     const double wanted = limiter_[i] * dt;
     limiter_[i] = wanted > available ? std::max(0.0, available) / wanted : 1.0;
   }
-  // The leg's work: any muscle pump squeezing. Working muscle and the skin over it (which
-  // sheds the heat) both open up, so the whole leg's beds share one exercise state.
-  const bool working = foot_mmhg_ > 1.0 || muscle_mmhg_ > 1.0 || thigh_mmhg_ > 1.0;
-  exercise_ += working ? dt / kWorkRiseS * (1.0 - exercise_) : -dt / kWorkFadeS * exercise_;
+  // The leg's work. Working muscle and the skin over it (which sheds the heat) both open up,
+  // so the whole leg's beds share one exercise state, the effort of the groups that work.
+  auto demand = [dt](double& work, double mmhg) {
+    work += mmhg > 1.0 ? dt / kWorkRiseS * (1.0 - work) : -dt / kWorkFadeS * work;
+  };
+  demand(work_.foot, foot_mmhg_);
+  demand(work_.calf, muscle_mmhg_);
+  demand(work_.thigh, thigh_mmhg_);
+  exercise_ = kFootShare * work_.foot + kCalfShare * work_.calf + kThighShare * work_.thigh;
   double inflow = 0.0;
   for (std::size_t i = 0; i < n; ++i) {
     Segment& s = segments_[i];
@@ -234,6 +244,15 @@ void FlowSystem::step() {
   outflow_total_m3_ += dt * outflow_now_m3_s_;
   ++steps_;
   refresh_derived();
+  // What the clinic would call reflux now, for the flow view (Segment::reflux).
+  vein_reflux_.assign(network_.veins.size(), 0);
+  for (const Valve& v : valves_)
+    if (v.reverse_run_s > segments_[static_cast<std::size_t>(edges_[static_cast<std::size_t>(v.edge)].from)].reflux_limit_s)
+      vein_reflux_[v.vein] = 1;
+  for (auto& s : segments_) {
+    s.backflow_s = s.velocity_m_s < -kRefluxVelocity ? s.backflow_s + dt : 0.0;
+    s.reflux = vein_reflux_[s.vein] != 0 && s.backflow_s > s.reflux_limit_s;
+  }
 }
 
 void FlowSystem::refresh_derived() {

@@ -15,6 +15,15 @@ namespace effleura::flow {
 using namespace detail;
 using anatomy::VeinKind;
 
+namespace {
+// How long backflow lasts in a vein before the clinic calls it reflux (Labropoulos 2003).
+double reflux_limit_s(const anatomy::Vein& v) {
+  if (v.kind == VeinKind::perforator) return 0.35;
+  if (v.id == "common-femoral" || v.id == "femoral" || v.id == "popliteal") return 1.0;
+  return 0.5;  // superficial, deep femoral and calf veins (the sinuses as the calf veins)
+}
+}  // namespace
+
 Expected<FlowSystem> FlowSystem::create(const anatomy::VeinNetwork& network, Posture posture) {
   if (network.veins.empty()) return fail("the vein network is empty");
   FlowSystem fs;
@@ -46,6 +55,7 @@ Expected<FlowSystem> FlowSystem::create(const anatomy::VeinNetwork& network, Pos
       const double r = static_cast<double>(s.ref_radius_m);
       s.ref_volume_m3 = std::numbers::pi * r * r * v.paired * s.length_m;
       s.kind = v.kind;
+      s.reflux_limit_s = reflux_limit_s(v);
       s.foot = static_cast<double>(s.mid.y) < kFootTopM;
       s.calf = !s.foot && static_cast<double>(s.mid.y) < prm.calf_top_m;
       s.law = TubeLaw{v.compliance_per_mmhg, prm.circular_transmural_mmhg,
@@ -166,7 +176,8 @@ void FlowSystem::reset(Posture posture) {
     const double ptm = std::max(s.pressure_mmhg - s.external_mmhg, s.law.p0 - s.law.k);
     s.volume_m3 = s.ref_volume_m3 * s.law.relative_volume(ptm);
     s.pressure_mmhg = s.external_mmhg + ptm;
-    s.flow_m3_s = s.velocity_m_s = s.inflow_m3_s = 0.0;
+    s.flow_m3_s = s.velocity_m_s = s.inflow_m3_s = s.backflow_s = 0.0;
+    s.reflux = false;
     start_volume_m3_ += s.volume_m3;
     // Arterioles start at the tone that gives the bed its target inflow against the venular
     // pressure it will settle at (tissue pressure included); settling refines it.
@@ -181,6 +192,7 @@ void FlowSystem::reset(Posture posture) {
     v.reverse_run_s = v.longest_reverse_s = 0.0;
   }
   steps_ = 0;
+  work_ = {};
   exercise_ = 0.0;
   accumulator_s_ = 0.0;
   inflow_total_m3_ = outflow_total_m3_ = clamped_m3_ = 0.0;

@@ -55,6 +55,15 @@ struct Segment {
   double flow_m3_s = 0.0;           // along the centre line, + toward the heart
   double velocity_m_s = 0.0;        // mean over the cross-section, signed like flow
   double inflow_m3_s = 0.0;         // from the capillary bed
+  // Backflow the clinic calls reflux: blood running back through a valve of the vein, away
+  // from the heart (faster than 1 cm/s), for longer than a healthy valve lets it while
+  // shutting (Labropoulos 2003: 0.5 s superficial and calf veins, 1 s femoral and popliteal,
+  // 0.35 s perforators), and here for as long. Blood running down between two shut valves
+  // into a perforator, or the brief backflow of a valve closing, is not reflux.
+  double reflux_limit_s = 0.5;
+  double backflow_s = 0.0;          // the current spell of backflow in this piece
+  bool reflux = false;
+  [[nodiscard]] bool refluxing() const { return reflux; }
 };
 
 // A connection between compartments: a resistor, and where a valve sits, a one-way gate.
@@ -119,6 +128,7 @@ class FlowSystem {
   [[nodiscard]] double foot_pressure() const { return foot_mmhg_; }
   [[nodiscard]] double thigh_muscle_pressure() const { return thigh_mmhg_; }
   [[nodiscard]] bool breathing() const { return breathing_; }
+  // The leg's exercise state: 0 at rest, 1 with every muscle group working all the time.
   [[nodiscard]] double exercise() const { return exercise_; }
 
   [[nodiscard]] double femoral_outflow_ml_s() const;     // venous return leaving the leg
@@ -159,6 +169,7 @@ class FlowSystem {
   std::vector<Edge> edges_;
   std::vector<Valve> valves_;
   std::vector<int> chain_in_, chain_out_;
+  std::vector<char> vein_reflux_;           // per vein: a valve has run backward past its limit
   std::vector<int> edge_slot_;              // per edge: off-diagonal slot in solver_, -1 central
   std::vector<double> contact_mmhg_;
   SparseLdl solver_;
@@ -168,8 +179,9 @@ class FlowSystem {
   double foot_mmhg_ = 0.0;
   double thigh_mmhg_ = 0.0;
   bool breathing_ = false;
-  // Exercise hyperemia: 0 at rest, toward 1 while the leg's muscles keep working; working
-  // muscle asks for several times its resting inflow.
+  // Exercise hyperemia: each muscle group's demand (0 at rest, toward 1 while it keeps
+  // working) and the leg's exercise state, their sum weighted by the groups' share of muscle.
+  PumpPressures work_{};
   double exercise_ = 0.0;
   double tone_time_s_ = 10.0;     // how fast the arterioles retune (settle() hurries them)
   double stocking_mmhg_ = 0.0;

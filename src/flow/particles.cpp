@@ -173,11 +173,13 @@ void Particles::write(const FlowSystem& flow, std::vector<ParticleVertex>& out) 
     const float r = p.radial * radius[k];
     const glm::vec3 pos = s.p0 + (s.p1 - s.p0) * p.param +
                           (us[k] * p.cos_a + ws[k] * p.sin_a) * r;
-    // Speed in the parabolic profile; negative where blood runs back away from the heart
-    // faster than the reflux threshold, so the renderer can show backflow in its own colour.
+    // Speed in the parabolic profile; negative where the clinic would call the backflow
+    // reflux (Segment::refluxing: away from the heart for longer than a healthy valve takes to
+    // shut), so the renderer shows it in its own colour. The brief backflow of valves closing
+    // keeps the speed colours; its arrows still point the way the blood runs.
     const double speed = std::abs(s.velocity_m_s) * 2.0 * (1.0 - static_cast<double>(p.radial) * p.radial);
     const glm::vec3 dir = axis[k] * (s.velocity_m_s < 0.0 ? -1.0f : 1.0f);
-    out[i] = {pos.x, pos.y, pos.z, static_cast<float>(s.velocity_m_s < -kRefluxShownM_S ? -speed : speed),
+    out[i] = {pos.x, pos.y, pos.z, static_cast<float>(s.velocity_m_s < -kRefluxShownM_S && s.refluxing() ? -speed : speed),
               dir.x, dir.y, dir.z, i % kMarkerEvery == 0 ? 1.0f : 0.0f};
   }
 }

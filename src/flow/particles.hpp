@@ -14,8 +14,9 @@
 
 namespace effleura::flow {
 
-// Backflow faster than this (away from the heart) is drawn as reflux (m/s; the same 1 cm/s a
-// duplex scan and FlowSystem's reflux timer use).
+// Backflow faster than this (away from the heart) is drawn as reflux once it has lasted past
+// the vein's reflux limit (Segment::refluxing; m/s: the same 1 cm/s a duplex scan and
+// FlowSystem's reflux timer use).
 inline constexpr double kRefluxShownM_S = 0.01;
 
 // What the renderer uploads: position in the standing frame (core/frame.hpp) and speed (m/s),
