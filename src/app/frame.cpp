@@ -174,6 +174,7 @@ void draw_interface(Context& ctx, double dt) {
     ctx.pending.timeline = ui::draw_timeline_panel(timeline_state(ctx.state, ctx.panels));
     ctx.pending.flow = ui::draw_flow_panel(flow_state(ctx.state));
     if (!lp || !lp->lesson()) ctx.pending.practice = ui::draw_practice_panel(practice_panel_state(ctx.practice, ctx.state));
+    ctx.practice.set_clear_band(ctx.state, panel_clear_band(ctx.panels.show_view_panel, glm::vec2(size)));
   }
   if (ctx.style.panels && lp && lp->lesson()) {
     const lesson::LessonPlayer& player = *ctx.lesson_or_playlist->lesson();
