@@ -4,6 +4,7 @@
 // the picked point with the pressure the wheel or [ ] keys set; the hands it puts on the leg
 // replace the demonstration's (Simulation::set_practice_hands), so the same flow model answers
 // them; when the button comes up the stroke is graded (practice/grading.hpp). No GL.
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -18,6 +19,10 @@
 #include "practice/stroke.hpp"
 #include "practice/stroke_file.hpp"
 #include "ui/practice_panel.hpp"
+
+namespace effleura::lesson {
+class LessonPlayer;
+}
 
 namespace effleura::app {
 
@@ -84,6 +89,9 @@ class PracticeMode {
   // panels are drawn. Practice frames the demonstration's stroke inside it; started before the
   // first frame (--practice with --screenshot) it frames again once the band is known.
   void set_clear_band(State& state, const ClearBand& band);
+  // During a lesson, once a frame after it staged its step: a step with `practice = true`
+  // starts practice on its technique, the next step without it stops it (app/practice_lesson.cpp).
+  void follow_lesson(const lesson::LessonPlayer* player, State& state);
   // The last error from the technique file's [practice] table (the previous rules stay).
   [[nodiscard]] const std::string& rules_error() const { return rules_error_; }
 
@@ -125,6 +133,7 @@ class PracticeMode {
   void turn_back(State& state);
   void end_ghost(State& state);
 
+  std::optional<std::uint64_t> lesson_step_;  // the lesson step that started practice
   ClearBand band_;
   bool framed_in_band_ = false;
   glm::mat4 framed_subject_{1.0f};               // where the leg lay when the stroke was framed

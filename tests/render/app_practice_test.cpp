@@ -22,6 +22,7 @@
 #include "app/context.hpp"
 #include "app/frame.hpp"
 #include "app/practice_view.hpp"
+#include "lesson/lesson_player.hpp"
 #include "render/image.hpp"
 #include "scene_render_support.hpp"
 
@@ -218,4 +219,43 @@ TEST_CASE("practice: an edited practice table is read again on hot reload, a bro
   CHECK(ctx.practice.rules_error().find("effleurage.toml:") != std::string::npos);
   CHECK(ctx.practice.rules_error().find("on_area") != std::string::npos);
   CHECK(ctx.state.reload_error == ctx.practice.rules_error());  // shown where content errors are
+}
+
+// No GL: a lesson step with `practice = true` starts practice on its technique (the Practice
+// panel shows during it, app/frame.cpp), and the next step, without it, stops it.
+TEST_CASE("practice: a lesson step with practice = true starts practice on its technique, the next step ends it") {
+  namespace fs = std::filesystem;
+  const auto root = fs::path(EFFLEURA_BINARY_DIR) / "test-scratch" / "practice-lesson";
+  fs::create_directories(root);
+  const fs::path file = root / "try-it.toml";
+  std::ofstream(file) << "title = \"routine.title\"\naudience = \"routine.audience\"\n"
+                         "[[step]]\ntechnique = \"effleurage\"\nview = \"back\"\nsay = \"routine.effleurage\"\npractice = true\n"
+                         "[[step]]\ntechnique = \"petrissage\"\nsay = \"routine.effleurage\"\n";
+  app::Options options = test::source_options();
+  options.lesson = file;
+  app::Context ctx;
+  REQUIRE(app::load_content(ctx, options) == 0);
+  REQUIRE(app::open_lesson_or_playlist(ctx, false) == 0);
+  REQUIRE(ctx.lesson_or_playlist);
+  lesson::LessonPlayer* player = ctx.lesson_or_playlist->lesson();
+  REQUIRE(player);
+  ctx.lesson_or_playlist->advance(0.0);
+  ctx.practice.follow_lesson(player, ctx.state);
+  CHECK(ctx.practice.active());
+  CHECK(ctx.practice.technique() == "effleurage");
+  // A student who presses Stop is not started again while the step lasts.
+  ctx.practice.stop(ctx.state);
+  ctx.practice.follow_lesson(player, ctx.state);
+  CHECK_FALSE(ctx.practice.active());
+  // Replaying the step starts it again; the next step ends it and its technique plays.
+  player->replay();
+  ctx.lesson_or_playlist->advance(0.0);
+  ctx.practice.follow_lesson(player, ctx.state);
+  CHECK(ctx.practice.active());
+  REQUIRE(player->next());
+  ctx.lesson_or_playlist->advance(0.0);
+  ctx.practice.follow_lesson(player, ctx.state);
+  CHECK_FALSE(ctx.practice.active());
+  REQUIRE(ctx.state.simulation.technique());
+  CHECK(ctx.state.simulation.technique()->id == "petrissage");
 }
