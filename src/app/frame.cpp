@@ -14,6 +14,7 @@
 #include "render/screen_region.hpp"
 #include "ui/overlay.hpp"
 #include "ui/panel_layout.hpp"
+#include "ui/tr.hpp"
 
 namespace effleura::app {
 
@@ -172,7 +173,7 @@ void draw_interface(Context& ctx, double dt) {
   if (ctx.style.panels && !ctx.panels.presenter) {
     ui::MainUiView main = main_view(ctx.state, ctx.panels);
     if (ctx.practice.active() && main.status_message.empty())  // a drag on the skin strokes now
-      main.status_message = "Practice: drag on the leg to stroke, wheel or [ ] for pressure; drag beside the leg to turn it.";
+      main.status_message = ui::tr("ui.practice.status");
     ctx.pending.main = ui::draw_main_ui(main);
     ctx.pending.timeline = ui::draw_timeline_panel(timeline_state(ctx.state, ctx.panels));
     ctx.pending.flow = ui::draw_flow_panel(flow_state(ctx.state));
