@@ -14,6 +14,7 @@
 #include "render/screen_region.hpp"
 #include "ui/overlay.hpp"
 #include "ui/panel_layout.hpp"
+#include "ui/tr.hpp"
 
 namespace effleura::app {
 
@@ -124,6 +125,9 @@ void advance(Context& ctx, double dt) {
   }
   if (dt <= 0.0) return;
   if (ctx.lesson_or_playlist) ctx.lesson_or_playlist->advance(dt);
+  // With the panels (a student at the window); a recorded lesson plays the demonstration.
+  ctx.practice.follow_lesson(ctx.lesson_or_playlist && ctx.style.panels ? ctx.lesson_or_playlist->lesson() : nullptr,
+                             ctx.state);
   ctx.practice.update(ctx.state);  // the student's hands, before the flow steps with them
   ctx.state.update(dt);
 }
@@ -169,11 +173,12 @@ void draw_interface(Context& ctx, double dt) {
   if (ctx.style.panels && !ctx.panels.presenter) {
     ui::MainUiView main = main_view(ctx.state, ctx.panels);
     if (ctx.practice.active() && main.status_message.empty())  // a drag on the skin strokes now
-      main.status_message = "Practice: drag on the leg to stroke, wheel or [ ] for pressure; drag beside the leg to turn it.";
+      main.status_message = ui::tr("ui.practice.status");
     ctx.pending.main = ui::draw_main_ui(main);
     ctx.pending.timeline = ui::draw_timeline_panel(timeline_state(ctx.state, ctx.panels));
     ctx.pending.flow = ui::draw_flow_panel(flow_state(ctx.state));
-    if (!lp || !lp->lesson()) ctx.pending.practice = ui::draw_practice_panel(practice_panel_state(ctx.practice, ctx.state));
+    if (!lp || !lp->lesson() || lp->lesson()->step().practice) ctx.pending.practice = ui::draw_practice_panel(practice_panel_state(ctx.practice, ctx.state));
+    ctx.practice.set_clear_band(ctx.state, panel_clear_band(ctx.panels.show_view_panel, glm::vec2(size)));
   }
   if (ctx.style.panels && lp && lp->lesson()) {
     const lesson::LessonPlayer& player = *ctx.lesson_or_playlist->lesson();

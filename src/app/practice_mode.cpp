@@ -19,6 +19,8 @@ Expected<void> PracticeMode::start(State& state, const std::string& technique_id
   state.frame_technique(render::parse_view(t.views.empty() ? "back" : t.views.front()), true);
   technique_ = technique_id;
   measure(state);
+  // Closer than that: the demonstration's stroke where the panels leave room for it.
+  frame_stroke(state, true);
   pressure_ = std::clamp(t.pressure_mmhg * 0.7f, 0.0f, kMaxPressure);
   strokes_.clear();
   current_ = {};
@@ -49,6 +51,8 @@ void PracticeMode::measure(State& state) {
 
 void PracticeMode::stop(State& state) {
   script_.reset();
+  ghost_start_.reset();
+  state.simulation.hide_trails(false);
   technique_.clear();
   stroking_ = placed_ = false;
   current_ = {};
@@ -66,7 +70,7 @@ bool PracticeMode::begin(State& state, glm::vec2 pixel, glm::ivec2 size) {
   if (!active()) return false;
   point_ = pick(state, pixel, size);
   if (!point_) return false;
-  ghost_start_.reset();
+  end_ghost(state);
   current_ = {};
   stroking_ = true;
   add_sample(state);
@@ -121,7 +125,7 @@ void PracticeMode::follow_script(State& state) {
   pressure_ = q.pressure_mmhg;
   if (!stroking_ && t <= script_->points.back().t) {
     current_ = {};
-    ghost_start_.reset();
+    end_ghost(state);
     stroking_ = true;
   } else if (stroking_ && t > script_->points.back().t) {
     script_.reset();
@@ -152,6 +156,17 @@ void PracticeMode::show_me(State& state) {
   };
   for (std::size_t i = 0; i < demo.size(); i += kEvery) add(demo[i]);
   if ((demo.size() - 1) % kEvery != 0) add(demo.back());
+  // The demonstration's own cyan trail would run right under the ghost: hidden while it plays.
+  state.simulation.hide_trails(true);
+  turn_to_ghost(state);
+}
+
+void PracticeMode::end_ghost(State& state) {
+  // A stroke begun while showing: the camera stays where the student is stroking.
+  ghost_start_.reset();
+  back_pose_.reset();
+  show_pose_.reset();
+  state.simulation.hide_trails(false);
 }
 
 std::optional<double> PracticeMode::ghost_time(const State& state) const {
@@ -173,7 +188,10 @@ void PracticeMode::follow_ghost(State& state) {
     sim.set_practice_hands(timeline->evaluate(at));
     return;
   }
-  // Done: the student's hands come back, lifted above their last stroke; the ghost path stays.
+  // Done: the student's hands come back, lifted above their last stroke; the ghost path stays,
+  // and the camera turns back to where the student was looking.
+  state.simulation.hide_trails(false);
+  turn_back(state);
   sim.set_practice_hands(strokes_.empty() ? std::nullopt
                                           : std::optional(practice::hands_at(strokes_.back().stroke, companion_, false,
                                                                              sim.poses(), sim.surface())));
@@ -200,6 +218,10 @@ void PracticeMode::update(State& state) {
   }
   if (t->id != technique_ && !start(state, t->id)) return;
   if (generation_ != state.simulation.content_generation() || varicose_ != state.incompetent) measure(state);
+  // The client turned over after practice began (the technique works the other side): frame
+  // the stroke again where the leg now lies.
+  if (state.camera.subject() != framed_subject_ && !state.client.turning() && !back_pose_ && !stroking_)
+    frame_stroke(state, true);
   if (script_) follow_script(state);
   if (ghost_start_ && !stroking_) follow_ghost(state);
   if (!stroking_) return;

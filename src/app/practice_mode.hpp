@@ -4,18 +4,25 @@
 // the picked point with the pressure the wheel or [ ] keys set; the hands it puts on the leg
 // replace the demonstration's (Simulation::set_practice_hands), so the same flow model answers
 // them; when the button comes up the stroke is graded (practice/grading.hpp). No GL.
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include <glm/vec2.hpp>
+#include <glm/mat4x4.hpp>
 #include <glm/vec3.hpp>
 
+#include "app/practice_camera.hpp"
 #include "core/error.hpp"
 #include "practice/grading.hpp"
 #include "practice/stroke.hpp"
 #include "practice/stroke_file.hpp"
 #include "ui/practice_panel.hpp"
+
+namespace effleura::lesson {
+class LessonPlayer;
+}
 
 namespace effleura::app {
 
@@ -78,6 +85,13 @@ class PracticeMode {
     glm::vec3 left_out{0.0f}, right_out{0.0f};  // outward at each edge (unit)
   };
   [[nodiscard]] const std::vector<GhostPoint>& ghost_path() const { return ghost_path_; }
+  // What the panels leave clear of the window (app/practice_camera.hpp), told every frame the
+  // panels are drawn. Practice frames the demonstration's stroke inside it; started before the
+  // first frame (--practice with --screenshot) it frames again once the band is known.
+  void set_clear_band(State& state, const ClearBand& band);
+  // During a lesson, once a frame after it staged its step: a step with `practice = true`
+  // starts practice on its technique, the next step without it stops it (app/practice_lesson.cpp).
+  void follow_lesson(const lesson::LessonPlayer* player, State& state);
   // The last error from the technique file's [practice] table (the previous rules stay).
   [[nodiscard]] const std::string& rules_error() const { return rules_error_; }
 
@@ -111,6 +125,20 @@ class PracticeMode {
   std::optional<double> ghost_start_;  // simulation time "Show me" began
   std::vector<GhostPoint> ghost_path_;
   void follow_ghost(State& state);
+  // The camera on the demonstration's stroke, from the technique's first view, in the band.
+  void frame_stroke(State& state, bool animate);
+  // "Show me" turns toward the side of the leg the ghost runs on, and back when it is over
+  // (unless the student moved the camera meanwhile).
+  void turn_to_ghost(State& state);
+  void turn_back(State& state);
+  void end_ghost(State& state);
+
+  std::optional<std::uint64_t> lesson_step_;  // the lesson step that started practice
+  ClearBand band_;
+  bool framed_in_band_ = false;
+  glm::mat4 framed_subject_{1.0f};               // where the leg lay when the stroke was framed
+  std::optional<render::OrbitPose> show_pose_;   // the camera "Show me" turned to
+  std::optional<render::OrbitPose> back_pose_;   // and where it was before
 };
 
 // The spots the technique's rules say not to press (bony landmarks of the loaded model, a vein

@@ -158,7 +158,7 @@ void Simulation::advance_hands(double dt) {
       const auto& hand = frame_.hands[h];
       // The trail marks the undented skin just above the palm, so it stays visible.
       const glm::vec3 on_skin = glm::vec3(hand.transform[3]) + glm::vec3(hand.transform[1]) * (hand.indentation_m + 0.002f);
-      if (hand.contact) trails_[h].push(on_skin, hand.velocity, hand.pressure_mmhg, time_);
+      if (hand.contact && !trails_hidden_) trails_[h].push(on_skin, hand.velocity, hand.pressure_mmhg, time_);
       trails_[h].prune(time_);
     }
   }

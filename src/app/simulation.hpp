@@ -66,6 +66,11 @@ class Simulation {
   [[nodiscard]] const technique::Timeline* timeline() const { return timeline_.get(); }
   [[nodiscard]] const technique::TechniqueFrame& frame() const { return frame_; }
   [[nodiscard]] const std::array<technique::TrailBuffer, 2>& trails() const { return trails_; }
+  // Practice's "Show me" draws the demonstration's path itself: no trail under it meanwhile.
+  void hide_trails(bool hidden) {
+    trails_hidden_ = hidden;
+    if (hidden) for (auto& trail : trails_) trail.clear();
+  }
   [[nodiscard]] const Contacts& contacts() const { return contacts_; }
   [[nodiscard]] flow::FlowSystem* flow() { return flow_ ? &*flow_ : nullptr; }
   [[nodiscard]] const flow::FlowSystem* flow() const { return flow_ ? &*flow_ : nullptr; }
@@ -93,6 +98,7 @@ class Simulation {
   std::optional<technique::TechniqueFrame> practice_;
   Contacts contacts_;
   std::array<technique::TrailBuffer, 2> trails_{technique::TrailBuffer(3.0), technique::TrailBuffer(3.0)};
+  bool trails_hidden_ = false;
   std::optional<flow::FlowSystem> flow_;
   std::optional<flow::Particles> particles_;
   double time_ = 0.0;

@@ -39,6 +39,9 @@ struct LessonStep {
   std::string say;                  // locale key: what the instructor says / the step's text
   std::optional<double> duration_s; // suggested time; used when a lesson plays by itself
   std::optional<Question> question;
+  // The class tries the step's technique itself: the Practice panel shows and practice mode
+  // starts on it (strokes graded, "Show me"), until the next step.
+  bool practice = false;
   int line = 0;
 };
 

@@ -83,7 +83,7 @@ Expected<Question> read_question(const TomlTable& t, const LessonStep& step, con
 Expected<LessonStep> read_step(const TomlTable& t, const std::vector<std::string>& technique_ids,
                                const Locale* locale) {
   if (auto ok = t.only_keys({"technique", "areas", "view", "layers", "skin_opacity", "say",
-                             "duration_s", "question"});
+                             "duration_s", "question", "practice"});
       !ok)
     return std::unexpected(ok.error());
   LessonStep s;
@@ -109,6 +109,11 @@ Expected<LessonStep> read_step(const TomlTable& t, const std::vector<std::string
     if (!d) return err(d);
     s.duration_s = *d;
   }
+  auto practice = t.boolean_or("practice", false);
+  if (!practice) return err(practice);
+  s.practice = *practice;
+  if (s.practice && s.technique.empty())
+    return std::unexpected(t.error_at("practice", "practice = true needs the step's technique (technique = \"effleurage\", ...) to practise"));
   if (t.has("question")) {
     auto qt = t.table("question");
     if (!qt) return err(qt);

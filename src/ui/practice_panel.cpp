@@ -6,6 +6,7 @@
 #include <imgui.h>
 
 #include "ui/panel_layout.hpp"
+#include "ui/tr.hpp"
 
 namespace effleura::ui {
 namespace {
@@ -14,25 +15,30 @@ constexpr ImGuiWindowFlags kDocked = ImGuiWindowFlags_AlwaysAutoResize | ImGuiWi
 const ImVec4 kGood(0.55f, 0.85f, 0.55f, 1.0f);
 const ImVec4 kChange(1.0f, 0.65f, 0.35f, 1.0f);
 
+std::string whole(float v) {
+  char text[16];
+  std::snprintf(text, sizeof text, "%.0f", v);
+  return text;
+}
+
 void gauge(const PracticePanelState& s, PracticeCommands& c) {
   // Full scale: twice the technique's pressure, so its own pressure sits mid-gauge; green
   // within the band the grading accepts, orange outside it.
   const float full = std::max(2.0f * s.typical_mmhg, 20.0f);
   const bool in_band = s.pressure_mmhg >= s.band_low * s.typical_mmhg && s.pressure_mmhg <= s.band_high * s.typical_mmhg;
-  char label[48];
-  std::snprintf(label, sizeof label, "pressure %.0f mmHg", s.pressure_mmhg);
+  const std::string label = trf("ui.practice.pressure", {{"mmhg", whole(s.pressure_mmhg)}});
   if (ImGui::Button(" - ")) c.pressure_mmhg = s.pressure_mmhg - 2.0f;
   ImGui::SameLine();
   ImGui::PushStyleColor(ImGuiCol_PlotHistogram, in_band ? ImVec4(0.3f, 0.65f, 0.35f, 1.0f) : ImVec4(0.8f, 0.45f, 0.2f, 1.0f));
   const float plus = ImGui::CalcTextSize(" + ").x + 2.0f * ImGui::GetStyle().FramePadding.x + ImGui::GetStyle().ItemSpacing.x;
-  ImGui::ProgressBar(std::clamp(s.pressure_mmhg / full, 0.0f, 1.0f), ImVec2(-plus, 0.0f), label);
+  ImGui::ProgressBar(std::clamp(s.pressure_mmhg / full, 0.0f, 1.0f), ImVec2(-plus, 0.0f), label.c_str());
   ImGui::PopStyleColor();
   ImGui::SameLine();
   if (ImGui::Button(" + ")) c.pressure_mmhg = s.pressure_mmhg + 2.0f;
   if (s.strokes == 0) {  // the how-to until the first stroke; the gauge says the rest
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
-    ImGui::TextWrapped("%s: about %.0f mmHg. Change it with the wheel while stroking, or [ and ].",
-                       s.technique_name.c_str(), s.typical_mmhg);
+    ImGui::TextWrapped("%s", trf("ui.practice.pressure-help", {{"technique", s.technique_name},
+                                                                {"mmhg", whole(s.typical_mmhg)}}).c_str());
     ImGui::PopStyleColor();
   }
 }
@@ -43,10 +49,10 @@ void grades(const PracticePanelState& s) {
   std::string right;
   for (std::size_t i = 0; i < practice::kCriterionCount; ++i)
     if (g.grades[i].applies && g.grades[i].pass) right += (right.empty() ? "" : ", ") + std::string(practice::kCriterionNames[i]);
-  ImGui::Text("Last stroke: %.0f %%", 100.0f * g.score);
+  ImGui::TextUnformatted(trf("ui.practice.last", {{"percent", whole(100.0f * g.score)}}).c_str());
   if (!right.empty()) {
     ImGui::PushStyleColor(ImGuiCol_Text, kGood);
-    ImGui::TextWrapped("Right: %s.", right.c_str());
+    ImGui::TextWrapped("%s", trf("ui.practice.right", {{"list", right}}).c_str());
     ImGui::PopStyleColor();
   }
   // Only the first thing to change is a sentence (the summary's); the rest are named.
@@ -58,14 +64,15 @@ void grades(const PracticePanelState& s) {
     else also += (also.empty() ? "" : ", ") + std::string(practice::kCriterionNames[i]);
   }
   ImGui::PushStyleColor(ImGuiCol_Text, kChange);
-  if (!change.empty()) ImGui::TextWrapped("Change: %s", change.c_str());
-  if (!also.empty()) ImGui::TextWrapped("Then: %s.", also.c_str());
+  if (!change.empty()) ImGui::TextWrapped("%s", trf("ui.practice.change", {{"text", change}}).c_str());
+  if (!also.empty()) ImGui::TextWrapped("%s", trf("ui.practice.then", {{"list", also}}).c_str());
   ImGui::PopStyleColor();
 }
 
 void session(const PracticePanelState& s, PracticeCommands& c) {
   ImGui::Separator();
-  std::string line = std::to_string(s.strokes) + (s.strokes == 1 ? " stroke:" : " strokes:");
+  std::string line = s.strokes == 1 ? std::string(tr("ui.practice.one-stroke"))
+                                    : trf("ui.practice.strokes", {{"count", std::to_string(s.strokes)}});
   for (std::size_t i = 0; i < practice::kCriterionCount; ++i) {
     if (s.graded[i] == 0) continue;
     char part[48];
@@ -75,15 +82,16 @@ void session(const PracticePanelState& s, PracticeCommands& c) {
   }
   ImGui::TextWrapped("%s", line.c_str());
   // The trail on the leg keeps the session's strokes in these colours (app/practice_view.cpp).
-  ImGui::TextColored(ImVec4(0.35f, 0.85f, 0.4f, 1.0f), "right");
+  ImGui::TextColored(ImVec4(0.35f, 0.85f, 0.4f, 1.0f), "%s", tr("ui.practice.key-right"));
   ImGui::SameLine();
-  ImGui::TextColored(ImVec4(0.98f, 0.7f, 0.22f, 1.0f), "to improve");
+  ImGui::TextColored(ImVec4(0.98f, 0.7f, 0.22f, 1.0f), "%s", tr("ui.practice.key-improve"));
   ImGui::SameLine();
-  ImGui::TextColored(ImVec4(0.95f, 0.3f, 0.25f, 1.0f), "unsafe");
+  ImGui::TextColored(ImVec4(0.95f, 0.3f, 0.25f, 1.0f), "%s", tr("ui.practice.key-unsafe"));
   // While showing, the button says what the white path is (no extra line: the panel keeps its height).
-  if (ImGui::SmallButton(s.showing ? "Show me (white)###showme" : "Show me###showme")) c.show_me = true;
+  const std::string show = std::string(tr(s.showing ? "ui.practice.show-me-white" : "ui.practice.show-me")) + "###showme";
+  if (ImGui::SmallButton(show.c_str())) c.show_me = true;
   ImGui::SameLine();
-  if (ImGui::SmallButton("Start over")) c.clear = true;
+  if (ImGui::SmallButton(tr_id("ui.practice.start-over").c_str())) c.clear = true;
 }
 
 }  // namespace
@@ -109,13 +117,15 @@ PracticeCommands draw_practice_panel(const PracticePanelState& s) {
                             ImGuiCond_Always, ImVec2(0.5f, 1.0f));
     ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0.0f), ImVec2(width, 0.6f * in.display.y));
   }
-  if (!ImGui::Begin("Practice", nullptr, kDocked)) {
+  // The window's id stays "Practice" whatever the language.
+  const std::string title = std::string(tr("ui.practice.title")) + "###Practice";
+  if (!ImGui::Begin(title.c_str(), nullptr, kDocked)) {
     ImGui::End();
     return c;
   }
   if (!s.active) {
-    ImGui::TextWrapped("Try a stroke yourself: drag on the leg, and see what it does to the blood.");
-    std::string name = "(choose)";
+    ImGui::TextWrapped("%s", tr("ui.practice.invite"));
+    std::string name = tr("ui.practice.choose");
     for (const auto& t : s.techniques)
       if (t.id == s.suggested) name = t.name;
     ImGui::SetNextItemWidth(14.0f * em);
@@ -126,18 +136,16 @@ PracticeCommands draw_practice_panel(const PracticePanelState& s) {
     }
     if (!s.suggested.empty()) {
       ImGui::SameLine();
-      if (ImGui::Button("Practise")) c.start = s.suggested;
+      if (ImGui::Button(tr_id("ui.practice.practise").c_str())) c.start = s.suggested;
     }
     ImGui::End();
     return c;
   }
-  ImGui::Text("Practising %s", s.technique_name.c_str());
+  ImGui::TextUnformatted(trf("ui.practice.practising", {{"technique", s.technique_name}}).c_str());
   ImGui::SameLine();
-  if (ImGui::SmallButton("Stop")) c.stop = true;
+  if (ImGui::SmallButton(tr_id("ui.practice.stop").c_str())) c.stop = true;
   if (s.strokes == 0 || s.stroking)
-    ImGui::TextWrapped(s.stroking ? "Stroking: the hand presses where the pointer is."
-                                  : "Drag on the leg with the left mouse button to stroke; the arrow keys turn the "
-                                    "view, a right-drag moves it.");
+    ImGui::TextWrapped("%s", tr(s.stroking ? "ui.practice.stroking" : "ui.practice.drag-help"));
   gauge(s, c);
   if (s.last) grades(s);
   if (s.strokes > 0) session(s, c);

@@ -118,6 +118,8 @@ TEST_CASE("malformed lessons give their specific error, line and key") {
       {"unknown technique", "technique = \"kneading\"\n", 6, "step[0].technique", "effleurage, petrissage"},
       {"unknown area", "[[step]]\nareas = [\"knee\"]\nsay = \"s\"\n", 7, "step[1].areas", "popliteal"},
       {"typo in a step", "duraton_s = 5\n", 6, "step[0].duraton_s", "unknown key"},
+      {"practice not true or false", "technique = \"effleurage\"\npractice = \"yes\"\n", 7, "step[0].practice", "expected true or false"},
+      {"practice without a technique", "practice = true\n", 6, "step[0].practice", "needs the step's technique"},
   };
   for (const auto& c : cases) {
     CAPTURE(c.name);
@@ -128,6 +130,14 @@ TEST_CASE("malformed lessons give their specific error, line and key") {
     CHECK(l.error().key == c.key);
     CHECK_MESSAGE(l.error().message.find(c.says) != std::string::npos, l.error().message);
   }
+}
+
+TEST_CASE("practice = true on a step with a technique lets the class practise it, and only on that step") {
+  auto l = load("technique = \"effleurage\"\npractice = true\n[[step]]\ntechnique = \"effleurage\"\nsay = \"s\"\n");
+  REQUIRE_MESSAGE(l.has_value(), l.error().describe());
+  REQUIRE(l->steps.size() == 2);
+  CHECK(l->steps[0].practice);
+  CHECK_FALSE(l->steps[1].practice);
 }
 
 TEST_CASE("a step with neither technique nor area, and a lesson with no steps, are refused") {
