@@ -146,6 +146,9 @@ int main(int argc, char** argv) {
     // ?paused: the technique holds its --at moment, so the browser test can compare it with
     // `effleura --headless --screenshot --technique ID --at T` (Space plays it on).
     const bool paused = std::erase(args, std::string("--paused")) > 0;
+    // ?cut: the atlas's cut plane on at its default (across the leg at half its height, the
+    // lower half kept), as the Atlas tools panel turns it on; the browser test checks it cuts.
+    const bool cut = std::erase(args, std::string("--cut")) > 0;
     auto options = parse_command_line(args);
     if (!options) {
       report_error(options.error().describe());
@@ -154,6 +157,7 @@ int main(int argc, char** argv) {
     if (options->verbose) effleura::log::set_level(effleura::log::Level::info);
     if (const int status = open_page(*options); status != kExitOk) return status;
     if (auto* playback = g_ctx->state.simulation.playback(); paused && playback) playback->pause();
+    if (cut) g_ctx->state.settings.atlas.clip = true;
   } catch (const std::exception& e) {
     report_error(std::string("internal error: ") + e.what());
     return kExitFailure;

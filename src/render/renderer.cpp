@@ -211,7 +211,7 @@ void Renderer::set_clip(const FrameView& view, bool on, bool caps) {
   const bool cut = on && view.clip.has_value();
   if (!cut && !clip_set_) return;  // nothing to undo: the usual frame pays nothing
   clip_set_ = cut;
-#ifndef __EMSCRIPTEN__  // WebGL 2 has no clip distances: the browser shows the atlas uncut
+#ifndef __EMSCRIPTEN__  // WebGL 2 has no clip distances: its fragment shaders cut (shader_program.cpp)
   if (cut) glEnable(GL_CLIP_DISTANCE0);
   else glDisable(GL_CLIP_DISTANCE0);
 #endif

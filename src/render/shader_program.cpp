@@ -23,26 +23,36 @@ std::string shader_log(GLuint shader) {
 #ifdef __EMSCRIPTEN__
 // WebGL 2 reads GLSL ES 3.00: the same shaders with their first line (#version 330 core)
 // swapped for the ES version and the default precisions ES wants. The line count stays, so
-// compile errors name the same lines. ES has no gl_ClipDistance: the atlas's cut plane writes
-// to a plain variable there (renderer.cpp leaves the cut off in the browser).
-std::string for_webgl(std::string_view source) {
+// compile errors name the same lines.
+std::string for_webgl(std::string_view source, std::string_view extra = {}) {
   const std::size_t eol = source.find('\n');
   std::string out = "#version 300 es\nprecision highp float; precision highp int; precision highp sampler2D; "
                     "precision highp sampler3D;\n";
-  if (source.find("gl_ClipDistance") != std::string_view::npos)
-    out += "float effleura_no_clip[1];\n#define gl_ClipDistance effleura_no_clip\n";
+  out += extra;
   out += "#line 2\n";
   out += source.substr(eol == std::string_view::npos ? source.size() : eol + 1);
   return out;
+}
+
+// ES has no gl_ClipDistance (nor GL_CLIP_DISTANCE0). The atlas's cut plane instead passes the
+// same distance on as a varying, and the fragment shader drops the fragments where it is below
+// zero, which is what clipping does. The renderer sets the plane to (0, 0, 0, 1), a distance of
+// 1 everywhere, whenever the cut is off, so nothing is dropped then.
+void clip_in_fragments(std::string& vertex, std::string& fragment) {
+  if (vertex.find("gl_ClipDistance") == std::string::npos) {
+    vertex = for_webgl(vertex);
+    fragment = for_webgl(fragment);
+    return;
+  }
+  vertex = for_webgl(vertex, "out float effleura_clip[1];\n#define gl_ClipDistance effleura_clip\n");
+  // The fragment shader's own main() is renamed and called after the test.
+  fragment = for_webgl(fragment, "in float effleura_clip[1];\n#define main effleura_unclipped_main\n") +
+             "\n#undef main\nvoid main() {\n  if (effleura_clip[0] < 0.0) discard;\n  effleura_unclipped_main();\n}\n";
 }
 #endif
 
 Expected<GLuint> compile(GLenum type, std::string_view name, std::string_view source) {
   GLuint shader = glCreateShader(type);
-#ifdef __EMSCRIPTEN__
-  const std::string webgl = for_webgl(source);
-  source = webgl;
-#endif
   const char* text = source.data();
   const GLint length = static_cast<GLint>(source.size());
   glShaderSource(shader, 1, &text, &length);
@@ -116,6 +126,12 @@ Expected<ShaderProgram> ShaderProgram::from_files(std::string_view vertex_file, 
 Expected<ShaderProgram> ShaderProgram::from_sources(std::string_view vertex_name, std::string_view vertex_src,
                                                     std::string_view fragment_name,
                                                     std::string_view fragment_src) {
+#ifdef __EMSCRIPTEN__
+  std::string webgl_vertex(vertex_src), webgl_fragment(fragment_src);
+  clip_in_fragments(webgl_vertex, webgl_fragment);
+  vertex_src = webgl_vertex;
+  fragment_src = webgl_fragment;
+#endif
   auto vs = compile(GL_VERTEX_SHADER, vertex_name, vertex_src);
   if (!vs) return std::unexpected(vs.error());
   auto fs = compile(GL_FRAGMENT_SHADER, fragment_name, fragment_src);
