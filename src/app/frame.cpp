@@ -14,6 +14,7 @@
 #include "render/screen_region.hpp"
 #include "ui/overlay.hpp"
 #include "ui/panel_layout.hpp"
+#include "ui/tr.hpp"
 
 namespace effleura::app {
 
@@ -150,7 +151,7 @@ void save_screenshot(Context& ctx) {
   // Captured before the interface is drawn, so the picture shows only the scene.
   const std::string name = screenshot_name();
   auto written = render::write_png(ctx.platform->target().capture(), name);
-  ctx.panels.status_message = written ? "Saved " + name : written.error().describe();
+  ctx.panels.status_message = written ? ui::trf("ui.status.saved-picture", {{"file", name}}) : written.error().describe();
 }
 
 void draw_interface(Context& ctx, double dt) {
@@ -169,7 +170,7 @@ void draw_interface(Context& ctx, double dt) {
   if (ctx.style.panels && !ctx.panels.presenter) {
     ui::MainUiView main = main_view(ctx.state, ctx.panels);
     if (ctx.practice.active() && main.status_message.empty())  // a drag on the skin strokes now
-      main.status_message = "Practice: drag on the leg to stroke, wheel or [ ] for pressure; drag beside the leg to turn it.";
+      main.status_message = ui::tr("ui.status.practice");
     ctx.pending.main = ui::draw_main_ui(main);
     ctx.pending.timeline = ui::draw_timeline_panel(timeline_state(ctx.state, ctx.panels));
     ctx.pending.flow = ui::draw_flow_panel(flow_state(ctx.state));
