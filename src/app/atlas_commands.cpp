@@ -2,6 +2,9 @@
 
 #include <algorithm>
 
+#include "ui/technique_texts.hpp"
+#include "ui/tr.hpp"
+
 namespace effleura::app {
 
 namespace {
@@ -105,7 +108,7 @@ ui::AtlasView atlas_view(const State& state, const PanelState& panels) {
     v.selected = true;
     v.visibility = static_cast<int>(visibility(atlas, mesh));
     std::vector<ui::TechniqueRef> techniques;
-    for (const auto& t : state.simulation.techniques().all()) techniques.push_back({t.name, t.areas});
+    for (const auto& t : state.simulation.techniques().all()) techniques.push_back({ui::technique_name(t.id, t.name), t.areas});
     v.card = ui::structure_card(m, structure_kind(m), state.areas ? &*state.areas : nullptr, techniques);
   }
   v.label_all = atlas.label_all;
@@ -189,7 +192,7 @@ void apply(const ui::AtlasCommands& c, State& state, PanelState& panels) {
     auto same = std::find_if(panels.views.begin(), panels.views.end(), [&](const SavedView& s) { return s.name == v.name; });
     if (same != panels.views.end()) *same = std::move(v);
     else panels.views.push_back(std::move(v));
-    panels.status_message = "Saved the view \"" + *c.save_view + "\"";
+    panels.status_message = ui::trf("ui.status.saved-view", {{"name", *c.save_view}});
     save = true;
   }
   if (c.recall_view && *c.recall_view < panels.views.size()) recall_view(state, panels.views[*c.recall_view], true);
@@ -198,7 +201,7 @@ void apply(const ui::AtlasCommands& c, State& state, PanelState& panels) {
     save = true;
   }
   if (save && panels.settings_file && !save_user_settings({panels.interface_scale, panels.views, panels.language}, *panels.settings_file))
-    panels.status_message = "Could not save the views to " + panels.settings_file->string();
+    panels.status_message = ui::trf("ui.status.not-saved-views", {{"file", panels.settings_file->string()}});
 }
 
 }  // namespace effleura::app

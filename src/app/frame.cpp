@@ -154,7 +154,7 @@ void save_screenshot(Context& ctx) {
   // Captured before the interface is drawn, so the picture shows only the scene.
   const std::string name = screenshot_name();
   auto written = render::write_png(ctx.platform->target().capture(), name);
-  ctx.panels.status_message = written ? "Saved " + name : written.error().describe();
+  ctx.panels.status_message = written ? ui::trf("ui.status.saved-picture", {{"file", name}}) : written.error().describe();
 }
 
 void draw_interface(Context& ctx, double dt) {

@@ -5,6 +5,8 @@
 #include "app/atlas_commands.hpp"
 #include "app/language.hpp"
 #include "app/user_settings.hpp"
+#include "ui/technique_texts.hpp"
+#include "ui/tr.hpp"
 
 namespace effleura::app {
 
@@ -66,7 +68,7 @@ void apply(const ui::UiCommands& c, State& state, PanelState& panels) {
     // frame (app::draw_interface), and the next start builds it so from the first.
     ImGui::GetIO().FontGlobalScale = panels.interface_scale / panels.font_scale;
     if (panels.settings_file && !save_user_settings({panels.interface_scale, panels.views, panels.language}, *panels.settings_file))
-      panels.status_message = "Could not save the interface size to " + panels.settings_file->string();
+      panels.status_message = ui::trf("ui.status.not-saved-size", {{"file", panels.settings_file->string()}});
   }
   if (c.language) {
     // The interface's words switch at once; an open lesson keeps its language until the next start.
@@ -75,7 +77,7 @@ void apply(const ui::UiCommands& c, State& state, PanelState& panels) {
     } else {
       panels.language = *c.language;
       if (panels.settings_file && !save_user_settings({panels.interface_scale, panels.views, panels.language}, *panels.settings_file))
-        panels.status_message = "Could not save the language to " + panels.settings_file->string();
+        panels.status_message = ui::trf("ui.status.not-saved-language", {{"file", panels.settings_file->string()}});
     }
   }
   if (c.preset) state.camera.set_preset(*c.preset, true);
@@ -87,14 +89,15 @@ ui::TimelineState timeline_state(const State& scene, const PanelState& panels) {
   ui::TimelineState s;
   s.area_filter = panels.area_filter;
   const Simulation& sim = scene.simulation;
-  for (const auto& t : sim.techniques().all()) s.techniques.push_back({t.id, t.name, t.areas});
+  for (const auto& t : sim.techniques().all()) s.techniques.push_back({t.id, ui::technique_name(t.id, t.name), t.areas});
   s.reload_error = scene.reload_error;
   const technique::Technique* t = sim.technique();
   if (!t) return s;
   s.current = t->id;
   s.summary = t->summary;
-  s.direction = t->direction;
-  s.pressure = t->pressure + " (about " + std::to_string(static_cast<int>(t->pressure_mmhg)) + " mmHg)";
+  s.direction = ui::direction_words(t->direction);
+  s.pressure = ui::trf("ui.technique.pressure-value",
+                       {{"pressure", ui::pressure_words(t->pressure)}, {"mmhg", std::to_string(static_cast<int>(t->pressure_mmhg))}});
   s.evidence = t->evidence;
   s.cautions = t->cautions;
   const technique::Playback& playback = *sim.playback();

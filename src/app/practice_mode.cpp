@@ -6,6 +6,7 @@
 #include "anatomy/leg_surface.hpp"
 #include "anatomy/picking.hpp"
 #include "app/state.hpp"
+#include "ui/technique_texts.hpp"
 
 namespace effleura::app {
 
@@ -233,7 +234,7 @@ void PracticeMode::update(State& state) {
 ui::PracticePanelState practice_panel_state(const PracticeMode& mode, const State& state) {
   ui::PracticePanelState s;
   const Simulation& sim = state.simulation;
-  for (const auto& t : sim.techniques().all()) s.techniques.push_back({t.id, t.name, t.areas});
+  for (const auto& t : sim.techniques().all()) s.techniques.push_back({t.id, ui::technique_name(t.id, t.name), t.areas});
   const technique::Technique* t = sim.technique();
   s.suggested = t ? t->id : (s.techniques.empty() ? std::string() : s.techniques.front().id);
   s.active = mode.active();

@@ -22,6 +22,7 @@
 #include "technique/working_region.hpp"
 #include "render/valve_geometry.hpp"
 #include "ui/structure_names.hpp"
+#include "ui/tr.hpp"
 #include "ui/main_ui.hpp"
 
 #include <glm/geometric.hpp>
@@ -515,6 +516,19 @@ ui::Overlay State::overlay(const render::FrameView& v, glm::ivec2 size) const {
   o.subject_centre = to_screen(vp, box.centre(), size, &in_front);
   const glm::ivec4 rect = render::screen_rect(box.min, box.max, vp, size, 0);  // x from the left edge, as ImGui's
   o.subject_x = {static_cast<float>(rect.x), static_cast<float>(rect.x + rect.z)};
+  if (o.speed_legend) {
+    // About 2000 of the skin's vertices: enough to find a legend's box over the leg, cheap.
+    const anatomy::Model& drawn = drawn_model();
+    for (const auto& m : drawn.meshes) {
+      if (m.layer != anatomy::Layer::skin) continue;
+      const std::size_t every = std::max<std::size_t>(1, m.positions.size() / 2000);
+      for (std::size_t i = 0; i < m.positions.size(); i += every) {
+        bool front = true;
+        const glm::vec2 p = to_screen(vp, m.positions[i], size, &front);
+        if (front) o.subject_points.push_back(p);
+      }
+    }
+  }
   for (std::size_t a = 0; a < anatomy::kAreaCount; ++a) {
     if (!settings.selected[a]) continue;
     auto anchor = anatomy::area_anchor(drawn_model(), a, leg_eye);
@@ -527,9 +541,7 @@ ui::Overlay State::overlay(const render::FrameView& v, glm::ivec2 size) const {
   o.working = working_area(v, vp, size);
   o.caption = caption;
   if (o.speed_legend && caption.empty() && simulation.flow())
-    o.caption = "Blood in the leg's veins flowing back toward the heart: each dot is blood, coloured by its "
-                "speed, and the arrows point the way it flows. At rest about 360 mL a minute returns from one "
-                "leg (Shoemaker 1997).";
+    o.caption = ui::tr("ui.flow.caption");
   return o;
 }
 
@@ -552,12 +564,15 @@ std::string State::describe_at(glm::vec2 pixel, glm::ivec2 size) const {
   if (settings.layers.skin && hit.skin && hit.skin->area) text = ui::area_label(*hit.skin->area);
   const auto& l = settings.layers;
   std::string part = anatomy::structure_name(drawn, ray, hit, {l.muscles, l.bones, l.veins, l.arteries, l.nerves});
-  // A structure (not a landmark) by its name in the interface's language.
+  // A structure, else a landmark, by its name in the interface's language.
+  bool structure = false;
   for (const auto& m : drawn.meshes)
     if (!part.empty() && anatomy::mesh_title(m) == part) {
       part = ui::structure_title(m);
+      structure = true;
       break;
     }
+  if (!structure && !part.empty()) part = ui::landmark_title(part);
   if (!part.empty()) text += (text.empty() ? "" : " - ") + part;
   if (text.empty() && hit.nearest) text = ui::structure_title(drawn.meshes[hit.nearest->mesh]);
   return text;

@@ -1,6 +1,7 @@
 #define GLFW_INCLUDE_NONE
 #include <GLFW/glfw3.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <string>
 
@@ -45,6 +46,18 @@ Expected<std::unique_ptr<WindowContext>> WindowContext::create(const WindowOptio
     w = mode->width;
     h = mode->height;
   }
+#ifndef __EMSCRIPTEN__
+  else if (GLFWmonitor* primary = glfwGetPrimaryMonitor()) {
+    // Never larger than the screen's free area: on a 1280x720 screen a 1280x800 window would
+    // lose its bottom 80 pixels (the Blood flow panel, the caption) below the screen's edge.
+    int x = 0, y = 0, free_w = 0, free_h = 0;
+    glfwGetMonitorWorkarea(primary, &x, &y, &free_w, &free_h);
+    if (free_w > 0 && free_h > 0) {
+      w = std::min(w, free_w);
+      h = std::min(h, free_h);
+    }
+  }
+#endif
   GLFWwindow* window = glfwCreateWindow(w, h, options.title, monitor, nullptr);
   if (!window) {
     glfwTerminate();

@@ -49,6 +49,14 @@ void card(const StructureCard& k) {
   ImGui::TextUnformatted(k.title.c_str());
   ImGui::TextDisabled("%s", k.kind.c_str());
   ImGui::TextUnformatted(k.what.c_str());
+  // Origin, insertion, action, nerve: the label dimmed, the fact after it on the same line.
+  for (const auto& [key, text] : {std::pair{"ui.atlas.origin", &k.origin}, std::pair{"ui.atlas.insertion", &k.insertion},
+                                  std::pair{"ui.atlas.action", &k.action}, std::pair{"ui.atlas.nerve", &k.nerve}}) {
+    if (text->empty()) continue;
+    ImGui::TextDisabled("%s", tr(key));
+    ImGui::SameLine();
+    ImGui::TextUnformatted(text->c_str());
+  }
   if (!k.massage.empty()) {
     ImGui::TextDisabled("%s", tr("ui.atlas.for-massage"));
     ImGui::TextUnformatted(k.massage.c_str());

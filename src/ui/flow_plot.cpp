@@ -7,6 +7,7 @@
 #include <imgui.h>
 
 #include "ui/teaching_panels.hpp"
+#include "ui/tr.hpp"
 
 namespace effleura::ui {
 namespace {
@@ -21,6 +22,13 @@ constexpr ImU32 kFrame = IM_COL32(25, 32, 40, 255);
 void tick_label(ImDrawList* dl, float x, float y, const char* text, ImU32 col, bool right_align) {
   const ImVec2 size = ImGui::CalcTextSize(text);
   dl->AddText(ImVec2(right_align ? x - size.x : x - 0.5f * size.x, y), col, text);
+}
+
+// One decimal, as the plots read ("12.3").
+std::string format_value(float v) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.1f", static_cast<double>(v));
+  return text;
 }
 
 }  // namespace
@@ -49,8 +57,8 @@ void draw_flow_plot(const FlowPlot& p) {
   // Title and the value now on one line.
   ImGui::TextUnformatted(p.title);
   if (!v.empty()) {
-    char now[48];
-    std::snprintf(now, sizeof now, "%.1f %s now", static_cast<double>(v.back()), p.unit);
+    const std::string now_text = trf("ui.plot.now", {{"value", format_value(v.back())}, {"unit", p.unit}});
+    const char* now = now_text.c_str();
     // Beside the title where both fit, else right-aligned on the next line.
     const float now_w = ImGui::CalcTextSize(now).x;
     if (ImGui::CalcTextSize(p.title).x + now_w + em <= ImGui::GetContentRegionAvail().x)
@@ -83,7 +91,7 @@ void draw_flow_plot(const FlowPlot& p) {
     dl->AddLine(ImVec2(x, b.y), ImVec2(x, b.y + 0.25f * em), kAxis);
     if (s % 10 != 0) continue;
     char t[16];
-    if (s == 0) std::snprintf(t, sizeof t, "now");
+    if (s == 0) std::snprintf(t, sizeof t, "%s", tr("ui.plot.now-tick"));
     else std::snprintf(t, sizeof t, "-%d s", s);
     const float tw = ImGui::CalcTextSize(t).x;
     tick_label(dl, std::clamp(x, a.x + 0.5f * tw, b.x - 0.5f * tw), b.y + 0.25f * em, t, kAxis, false);
@@ -92,7 +100,7 @@ void draw_flow_plot(const FlowPlot& p) {
   if (p.baseline) {
     const float y = y_of(*p.baseline);
     for (float x = a.x; x < b.x; x += 0.6f * em) dl->AddLine(ImVec2(x, y), ImVec2(std::min(x + 0.35f * em, b.x), y), kBaseline, 1.5f);
-    dl->AddText(ImVec2(a.x + 0.2f * em, y - em), kBaseline, "rest");
+    dl->AddText(ImVec2(a.x + 0.2f * em, y - em), kBaseline, tr("ui.plot.rest"));
   }
   // The trace, newest at the right edge.
   const std::size_t n = v.size();
@@ -112,19 +120,17 @@ void draw_flow_plot(const FlowPlot& p) {
 
 void draw_flow_panel_plots(const FlowPanelState& s) {
   const float span = 30.0f;  // app::FlowHistory keeps the last 30 s
-  draw_flow_plot({"Venous return at the groin (mL/s)", "mL/s", &s.femoral_ml_s, s.sample_interval_s, span,
+  draw_flow_plot({tr("ui.plot.groin"), "mL/s", &s.femoral_ml_s, s.sample_interval_s, span,
                   s.rest_femoral_ml_s > 0.0f ? std::optional<float>(s.rest_femoral_ml_s) : std::nullopt});
   // Velocity is what a Doppler scan reads in the clinic; flow alone hides a vein's narrowing.
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-  ImGui::TextWrapped("Femoral vein now: %.1f cm/s, the mean across the vein. A Doppler scan reads the fastest "
-                     "blood in the middle: about 26 cm/s lying at rest (Ilgenfritz 1994).",
-                     static_cast<double>(s.femoral_velocity_cm_s));
+  ImGui::TextWrapped("%s", trf("ui.plot.femoral-speed", {{"speed", format_value(s.femoral_velocity_cm_s)}}).c_str());
   ImGui::PopStyleColor();
   // Resting levels of this leg in this posture, once the worker has settled a copy of it.
   const bool rest = s.indices == FlowPanelState::Indices::ready;
-  draw_flow_plot({"Blood held in the calf (mL)", "mL", &s.calf_ml, s.sample_interval_s, span,
+  draw_flow_plot({tr("ui.plot.calf"), "mL", &s.calf_ml, s.sample_interval_s, span,
                   rest ? std::optional<float>(s.rest_calf_ml) : std::nullopt});
-  draw_flow_plot({"Pressure in the ankle veins (mmHg)", "mmHg", &s.ankle_mmhg, s.sample_interval_s, span,
+  draw_flow_plot({tr("ui.plot.ankle"), "mmHg", &s.ankle_mmhg, s.sample_interval_s, span,
                   rest ? std::optional<float>(s.rest_ankle_mmhg) : std::nullopt});
   draw_flow_indices(s);
 }

@@ -1,5 +1,7 @@
 #include "ui/fonts.hpp"
 
+#include <algorithm>
+#include <cmath>
 #include <filesystem>
 
 #include <imgui.h>
@@ -20,6 +22,10 @@ constexpr ImWchar kRanges[] = {
 }  // namespace
 
 bool load_interface_font(float pixel_size) {
+  // Whole pixels: at a fractional size (17 px at 112.5 % is 19.125) ImGui's line heights and
+  // its floored window sizes disagree by a fraction, and every auto-sized panel shows a
+  // scroll bar it does not need.
+  pixel_size = std::max(1.0f, std::round(pixel_size));
   ImGuiIO& io = ImGui::GetIO();
   io.Fonts->Clear();
   for (const char* path : {"/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",

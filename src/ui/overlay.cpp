@@ -34,7 +34,7 @@ void draw_speed_legend(ImDrawList* dl, const OverlayLayout& layout, float scale)
   const glm::vec2 at = layout.legend_bar;
   const float w = layout.legend_bar_w, h = 12.0f * scale;  // the layout sized the bar to its labels
   auto text = [&](std::size_t i) {
-    dl->AddText(ImVec2(layout.legend_texts[i].min.x, layout.legend_texts[i].min.y), kLabelText, kLegendTexts[i]);
+    dl->AddText(ImVec2(layout.legend_texts[i].min.x, layout.legend_texts[i].min.y), kLabelText, legend_texts()[i]);
   };
   dl->AddRectFilled(ImVec2(box.min.x, box.min.y), ImVec2(box.max.x, box.max.y), IM_COL32(15, 20, 26, 200), 6.0f * scale);
   text(0);
@@ -61,7 +61,7 @@ void draw_speed_legend(ImDrawList* dl, const OverlayLayout& layout, float scale)
     dl->AddTriangleFilled(tri2[0], tri2[1], tri2[2], viridis(0.8f));
     dl->AddLine(tri[1], tri[0], IM_COL32(0, 0, 0, 255), 1.0f * scale);
     dl->AddLine(tri2[2], tri[0], IM_COL32(0, 0, 0, 255), 1.0f * scale);
-    dl->AddText(ImVec2(x1 + 6.0f * scale, arrow_y), kLabelText, kArrowKey);
+    dl->AddText(ImVec2(x1 + 6.0f * scale, arrow_y), kLabelText, arrow_key());
   }
   // Valves in render/valve_geometry.cpp's colours: two leaflets meeting (shut) in white, lying
   // against the wall (open) in dim grey-blue, and amber for a leaky one.
@@ -74,9 +74,9 @@ void draw_speed_legend(ImDrawList* dl, const OverlayLayout& layout, float scale)
     return x + 17.0f * scale;
   };
   float x = at.x;
-  for (const auto& [label, col, open] : {std::tuple{kValveKeys[0], IM_COL32(255, 255, 255, 255), false},
-                                         std::tuple{kValveKeys[1], IM_COL32(115, 140, 173, 255), true},
-                                         std::tuple{kValveKeys[2], IM_COL32(255, 158, 38, 255), false}}) {
+  for (const auto& [label, col, open] : {std::tuple{valve_keys()[0], IM_COL32(255, 255, 255, 255), false},
+                                         std::tuple{valve_keys()[1], IM_COL32(115, 140, 173, 255), true},
+                                         std::tuple{valve_keys()[2], IM_COL32(255, 158, 38, 255), false}}) {
     x = valve_icon(x, col, open);
     dl->AddText(ImVec2(x, key_y), kLabelText, label);
     x += ImGui::CalcTextSize(label).x + 12.0f * scale;

@@ -24,6 +24,9 @@ struct Overlay {
   // The model's left and right edges on screen (pixels); equal when unknown. A caption goes
   // beside the model when there is room, so it never covers the hands at work.
   glm::vec2 subject_x{0.0f};
+  // A sample of the leg's skin on screen (pixels): the blood-speed legend goes where it covers
+  // none of it (or the least). Empty when unknown.
+  std::vector<glm::vec2> subject_points;
   std::string caption;             // one or two lines along the bottom; empty for none
   std::string hover;               // what is under the cursor (window only)
   glm::vec2 hover_at{0.0f};

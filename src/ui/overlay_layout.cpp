@@ -7,6 +7,8 @@
 
 #include <imgui.h>
 
+#include "ui/tr.hpp"
+
 namespace effleura::ui {
 namespace {
 
@@ -55,6 +57,7 @@ float overlap_area(const ScreenBox& a, const ScreenBox& b) {
 // The legend's colour bar is as wide as its end labels need (the kiosk's larger font made
 // "still" run into "fast (20+ cm/s)" on a fixed-width bar); its texts sit above and below it.
 void place_legend_texts(OverlayLayout& layout, float scale, float font) {
+  const auto kLegendTexts = legend_texts();
   const glm::vec2 at = layout.legend_bar;
   const float w = layout.legend_bar_w, h = 12.0f * scale;
   auto box = [&](const char* text, float x, float y) {
@@ -69,6 +72,22 @@ void place_legend_texts(OverlayLayout& layout, float scale, float font) {
 }
 
 }  // namespace
+
+// The English words when no locale is loaded (a bare test), so the legend keeps its true size.
+static const char* legend_word(std::string_view key, const char* english) {
+  const char* t = tr_find(key);
+  return t ? t : english;
+}
+
+std::array<const char*, 4> legend_texts() {
+  return {legend_word("ui.legend.title", "Blood speed"), legend_word("ui.legend.backflow", "backflow"),
+          legend_word("ui.legend.still", "still"), legend_word("ui.legend.fast", "fast (20+ cm/s)")};
+}
+const char* arrow_key() { return legend_word("ui.legend.arrows", "the way the blood flows"); }
+std::array<const char*, 3> valve_keys() {
+  return {legend_word("ui.legend.valve-shut", "valve shut"), legend_word("ui.legend.valve-open", "open"),
+          legend_word("ui.legend.valve-leaky", "leaky")};
+}
 
 OverlayLayout layout_overlay(const Overlay& overlay, float ui_scale) {
   OverlayLayout layout;
@@ -172,15 +191,17 @@ OverlayLayout layout_overlay(const Overlay& overlay, float ui_scale) {
     else band_top = layout.caption->max.y + gap;
   }
 
-  float left_bottom = band_bottom, right_bottom = band_bottom;
+  float left_bottom = band_bottom, right_bottom = band_bottom, left_top = band_top, right_top = band_top;
   if (overlay.speed_legend) {
     const float h = 12.0f * ui_scale, pad = 8.0f * ui_scale;
     const float font = ImGui::GetFontSize();
     auto text_w = [](const char* t) { return ImGui::CalcTextSize(t).x; };
+    const auto kLegendTexts = legend_texts();
+    const auto kValveKeys = valve_keys();
     // Wide enough for the title line, the bar's end labels and the valve key (two icons).
     const float w = std::max({230.0f * ui_scale, text_w(kLegendTexts[0]) + text_w(kLegendTexts[1]) + 3.0f * font,
                               text_w(kLegendTexts[2]) + text_w(kLegendTexts[3]) + 1.5f * font,
-                              text_w(kArrowKey) + 24.0f * ui_scale,
+                              text_w(arrow_key()) + 24.0f * ui_scale,
                               text_w(kValveKeys[0]) + text_w(kValveKeys[1]) + text_w(kValveKeys[2]) + 87.0f * ui_scale});
     layout.legend_bar_w = w;
     // From the colour bar down to the box's bottom: the bar's labels, the arrow's and the valves' keys.
@@ -195,21 +216,60 @@ OverlayLayout layout_overlay(const Overlay& overlay, float ui_scale) {
       at = {left_w >= right_w ? o.left_margin + margin + pad : overlay.subject_x.y + margin + pad, band_bottom - below};
     }
     // Never off either edge of the screen, whatever the margins.
-    at.x = std::clamp(at.x, 2.0f * pad, std::max(2.0f * pad, display.x - w - 2.0f * pad));
-    at.y = std::max(at.y, 2.0f * pad + font + 4.0f * ui_scale);
+    const auto on_screen = [&](glm::vec2 p) {
+      p.x = std::clamp(p.x, 2.0f * pad, std::max(2.0f * pad, display.x - w - 2.0f * pad));
+      p.y = std::max(p.y, 2.0f * pad + font + 4.0f * ui_scale);
+      return p;
+    };
+    const auto box_of = [&](glm::vec2 p) {
+      return ScreenBox{{p.x - pad, p.y - pad - font - 4.0f * ui_scale}, {p.x + w + pad, p.y + below}};
+    };
+    // How much of the leg a place hides: the skin's sampled points under it; the hands at work,
+    // the caption and the corner note are never covered.
+    const auto covers = [&](glm::vec2 p) {
+      const ScreenBox b = box_of(p);
+      const glm::vec2 lo = b.min - 0.5f * font, hi = b.max + 0.5f * font;  // not touching the leg's edge either
+      float n = 0.0f;
+      for (const glm::vec2& q : overlay.subject_points) n += static_cast<float>(q.x > lo.x && q.x < hi.x && q.y > lo.y && q.y < hi.y);
+      if (has_working) n += overlap_area(b, working);
+      if (layout.caption && b.overlaps(*layout.caption)) n += 1e9f;
+      if (layout.corner_note && b.overlaps(*layout.corner_note)) n += 1e9f;
+      return n;
+    };
+    at = on_screen(at);
+    if (covers(at) > 0.0f) {
+      // Over the leg (an X-ray or a cut seen from the side fills the width): try the free
+      // area's corners and edges, clear of the side panels, and keep the one hiding least.
+      const float x0 = o.left_margin + margin + pad, x1 = display.x - o.right_margin - margin - pad - w;
+      const float top = std::max(band_top, 2.0f * font) + gap + pad + font + 4.0f * ui_scale;
+      const float bottom = band_bottom - below;
+      float best = covers(at);
+      for (const glm::vec2 c : {glm::vec2(x0, bottom), glm::vec2(x1, bottom), glm::vec2(0.5f * (x0 + x1), bottom),
+                                glm::vec2(x0, top), glm::vec2(x1, top), glm::vec2(0.5f * (x0 + x1), top),
+                                glm::vec2(x0, 0.5f * (top + bottom)), glm::vec2(x1, 0.5f * (top + bottom))}) {
+        const glm::vec2 p = on_screen(c);
+        if (const float n = covers(p); n < best) {
+          best = n;
+          at = p;
+        }
+      }
+    }
     layout.legend_bar = at;
-    layout.legend = ScreenBox{{at.x - pad, at.y - pad - font - 4.0f * ui_scale}, {at.x + w + pad, at.y + below}};
+    layout.legend = box_of(at);
     place_legend_texts(layout, ui_scale, font);
-    // Labels on the legend's side stack above it.
-    if (at.x < overlay.subject_centre.x) left_bottom = layout.legend->min.y - gap;
-    else right_bottom = layout.legend->min.y - gap;
+    // Labels on the legend's side stack above it, or below it when it is at the top.
+    const bool legend_high = at.y < 0.5f * display.y;
+    float& side_bottom = at.x < overlay.subject_centre.x ? left_bottom : right_bottom;
+    float& side_top = at.x < overlay.subject_centre.x ? left_top : right_top;
+    if (legend_high) side_top = std::max(side_top, layout.legend->max.y + gap);
+    else side_bottom = layout.legend->min.y - gap;
   }
 
   std::vector<const AreaLabel*> left, right;
   for (const auto& l : overlay.labels) (l.anchor.x < overlay.subject_centre.x ? left : right).push_back(&l);
-  place_side(left, true, ui_scale, o.left_margin, band_top, left_bottom, layout.labels);
+  place_side(left, true, ui_scale, o.left_margin, left_top, left_bottom, layout.labels);
   const std::size_t left_count = layout.labels.size();
-  place_side(right, false, ui_scale, o.right_margin, band_top, right_bottom, layout.labels);
+  place_side(right, false, ui_scale, o.right_margin, right_top, right_bottom, layout.labels);
   // Where the two stacks meet (long names, a narrow view), an optional label gives way.
   std::vector<bool> drop(layout.labels.size(), false);
   for (std::size_t i = 0; i < layout.labels.size(); ++i) {

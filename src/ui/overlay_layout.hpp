@@ -39,11 +39,12 @@ struct OverlayLayout {
   float corner_font_px = 0.0f;
 };
 
-// The legend's texts, in the order of OverlayLayout::legend_texts.
-inline constexpr std::array<const char*, 4> kLegendTexts = {"Blood speed", "backflow", "still", "fast (20+ cm/s)"};
+// The legend's texts in the interface's language (ui::tr), in the order of
+// OverlayLayout::legend_texts: "Blood speed", "backflow", "still", "fast (20+ cm/s)".
+[[nodiscard]] std::array<const char*, 4> legend_texts();
 // The flow view's keys under the colour bar: the arrows, then the valves (shut, open, leaky).
-inline constexpr const char* kArrowKey = "the way the blood flows";
-inline constexpr std::array<const char*, 3> kValveKeys = {"valve shut", "open", "leaky"};
+[[nodiscard]] const char* arrow_key();
+[[nodiscard]] std::array<const char*, 3> valve_keys();
 
 OverlayLayout layout_overlay(const Overlay& overlay, float ui_scale);
 

@@ -36,6 +36,10 @@ StructureCard structure_card(const anatomy::Mesh& mesh, const std::string& kind,
   c.kind = kind_title(kind);
   c.what = card_text(mesh, kind, "what");
   c.massage = card_text(mesh, kind, "massage");
+  // Only a structure's own card has these (a kind has no origin).
+  for (auto [field, out] : {std::pair{"origin", &c.origin}, std::pair{"insertion", &c.insertion},
+                            std::pair{"action", &c.action}, std::pair{"nerve", &c.nerve}})
+    if (const char* t = tr_find("card." + mesh.name + "." + field)) *out = t;
   if (!areas || mesh.layer == anatomy::Layer::skin || mesh.positions.empty()) return c;
   // The areas it lies in: those whose content lists it, else where its middle lies.
   std::vector<std::size_t> in;

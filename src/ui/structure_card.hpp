@@ -21,6 +21,9 @@ struct StructureCard {
   std::string kind;     // "muscle"
   std::string what;     // what it is, in a sentence or two
   std::string massage;  // why it matters for massage (sources named for physiological claims)
+  // A muscle's anatomy, each empty when its card has none: where it starts and ends, what it
+  // does, and the nerve that works it.
+  std::string origin, insertion, action, nerve;
   std::vector<std::string> areas;       // the target areas it lies in, by name
   std::vector<std::string> techniques;  // techniques that work on those areas
   std::vector<std::string> cautions;    // the areas' cautions (content/areas.toml)

@@ -26,4 +26,14 @@ std::string kind_title(std::string_view kind) {
   return std::string(kind);
 }
 
+std::string landmark_title(const std::string& english) {
+  const lesson::Locale* locale = interface_locale();
+  if (!locale) return english;
+  const lesson::Locale* en = locale->fallback() ? locale->fallback() : locale;
+  constexpr std::string_view kPrefix = "landmark.";
+  for (auto it = en->entries().lower_bound(kPrefix); it != en->entries().end() && it->first.starts_with(kPrefix); ++it)
+    if (it->second.text == english) return tr(it->first);
+  return english;
+}
+
 }  // namespace effleura::ui

@@ -18,5 +18,9 @@ namespace effleura::ui {
 [[nodiscard]] std::string kind_key(std::string_view kind);
 // The kind ("muscle", "deep vein", as app::structure_kind gives it) in the chosen language.
 [[nodiscard]] std::string kind_title(std::string_view kind);
+// A palpable landmark, given by the English name the model carries ("Patella (kneecap)"), in
+// the chosen language: [landmark] <id> in the locales, the English text naming the same one as
+// content/anatomy/landmarks.toml does (a test checks). Unknown names come back unchanged.
+[[nodiscard]] std::string landmark_title(const std::string& english);
 
 }  // namespace effleura::ui

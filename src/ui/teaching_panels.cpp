@@ -93,7 +93,7 @@ TimelineCommands draw_timeline_panel(const TimelineState& s) {
   }
   if (ImGui::CollapsingHeader(tr_id("ui.technique.about").c_str())) {
     wrapped(s.summary);
-    ImGui::Text("Direction: %s   Pressure: %s", s.direction.c_str(), s.pressure.c_str());
+    ImGui::TextWrapped("%s", trf("ui.technique.direction-pressure", {{"direction", s.direction}, {"pressure", s.pressure}}).c_str());
     for (const auto& caution : s.cautions) {
       ImGui::Bullet();  // BulletText does not wrap (ImGui 1.86)
       ImGui::TextWrapped("%s", caution.c_str());
@@ -111,28 +111,33 @@ FlowCommands draw_flow_panel(const FlowPanelState& s) {
   const ImVec2 display = ImGui::GetIO().DisplaySize;
   set_next_panel(Panel::flow, current_panel_input(false, {}));
   ImGui::SetNextWindowCollapsed(display.y < 60 * em, ImGuiCond_FirstUseEver);  // small screens: start folded
-  if (!ImGui::Begin("Blood flow", nullptr, kDocked)) { remember_panel_height(Panel::flow); ImGui::End(); return c; }
+  // The window's id stays "Blood flow" in every language (tests and the layout find it by that name).
+  const std::string shown_title = tr("ui.flow.title");
+  const std::string title = shown_title == "Blood flow" ? shown_title : shown_title + "###Blood flow";
+  if (!ImGui::Begin(title.c_str(), nullptr, kDocked)) { remember_panel_height(Panel::flow); ImGui::End(); return c; }
   remember_panel_height(Panel::flow);
   c.indices_wanted = true;  // open: the app computes the clinic's indices on a worker thread
-  if (ImGui::Button("Show the veins and blood")) c.show_flow_view = true;
+  if (ImGui::Button(tr_id("ui.flow.show-veins").c_str())) c.show_flow_view = true;
   draw_flow_panel_plots(s);
   const char* postures[] = {"supine", "sitting", "standing", "raised"};
-  const char* labels[] = {"Lying flat", "Sitting", "Standing", "Legs raised"};
+  const char* labels[] = {tr("ui.flow.supine"), tr("ui.flow.sitting"), tr("ui.flow.standing"), tr("ui.flow.raised")};
   int current = 0;
   for (int i = 0; i < 4; ++i)
     if (s.posture == postures[i]) current = i;
-  if (ImGui::Combo("Posture", &current, labels, 4)) c.posture = postures[current];
+  if (ImGui::Combo(tr_id("ui.flow.posture").c_str(), &current, labels, 4)) c.posture = postures[current];
   float stocking = s.stocking_mmhg;
-  if (ImGui::SliderFloat("Stocking", &stocking, 0.0f, 40.0f, "%.0f mmHg at the ankle", ImGuiSliderFlags_AlwaysClamp)) c.stocking_mmhg = stocking;
-  if (ImGui::TreeNode("Leaky valves (for comparison)")) {
+  if (ImGui::SliderFloat(tr_id("ui.flow.stocking").c_str(), &stocking, 0.0f, 40.0f, tr("ui.flow.stocking-value"), ImGuiSliderFlags_AlwaysClamp)) c.stocking_mmhg = stocking;
+  if (ImGui::TreeNode("leaky", "%s", tr("ui.flow.leaky-valves"))) {
     for (std::size_t i = 0; i < s.veins.size(); ++i) {
       bool on = s.incompetent[i];
-      if (ImGui::Checkbox(s.veins[i].c_str(), &on)) c.toggle_incompetent = i;
+      // The vein by its name in the interface's language (its id when no locale names it).
+      const char* name = tr_find("structure.vein." + s.veins[i]);
+      const std::string label = std::string(name ? name : s.veins[i].c_str()) + "##" + s.veins[i];
+      if (ImGui::Checkbox(label.c_str(), &on)) c.toggle_incompetent = i;
     }
     ImGui::TreePop();
   }
-  ImGui::TextWrapped("Massage moves venous blood only briefly: the flow returns to its resting level within "
-                     "seconds (Shoemaker 1997; Hinds 2004). For learning, not medical advice.");
+  ImGui::TextWrapped("%s", tr("ui.flow.honest"));
   ImGui::End();
   return c;
 }

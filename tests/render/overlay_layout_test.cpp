@@ -131,7 +131,7 @@ TEST_CASE("the speed legend's texts never cover one another and stay on screen, 
     CAPTURE(font_scale);
     for (std::size_t i = 0; i < layout.legend_texts.size(); ++i) {
       const ui::ScreenBox& t = layout.legend_texts[i];
-      CHECK(t.max.x - t.min.x == doctest::Approx(ImGui::CalcTextSize(ui::kLegendTexts[i]).x));
+      CHECK(t.max.x - t.min.x == doctest::Approx(ImGui::CalcTextSize(ui::legend_texts()[i]).x));
       CHECK(t.min.x >= layout.legend->min.x);
       CHECK(t.max.x <= layout.legend->max.x);
       for (std::size_t j = i + 1; j < layout.legend_texts.size(); ++j) CHECK_FALSE(t.overlaps(layout.legend_texts[j]));
@@ -141,6 +141,36 @@ TEST_CASE("the speed legend's texts never cover one another and stay on screen, 
     imgui.end();
   }
   ImGui::GetIO().FontGlobalScale = 1.0f;
+}
+
+TEST_CASE("the speed legend keeps off the leg: a leg across the view moves it to free space") {
+  test::scene_rig();
+  ui::HeadlessImGui imgui;
+  imgui.begin(kScreen, 1.0f / 30.0f);
+  ui::Overlay o = crowded_overlay();
+  o.labels.clear();
+  o.left_margin = 300.0f;  // the View panel
+  o.right_margin = 420.0f;  // the Technique panel
+  // A leg lying across the whole view (an X-ray or a cut seen from the side): its skin's
+  // sampled points fill the band where the legend goes by default, above the caption.
+  for (float x = 0.0f; x < 1280.0f; x += 8.0f)
+    for (float y = 330.0f; y < 560.0f; y += 8.0f) o.subject_points.emplace_back(x, y);
+  const ui::OverlayLayout layout = ui::layout_overlay(o, imgui.scale());
+  REQUIRE(layout.legend.has_value());
+  const ui::ScreenBox& l = *layout.legend;
+  for (const glm::vec2& p : o.subject_points) {
+    CAPTURE(p.x);
+    CAPTURE(p.y);
+    REQUIRE_FALSE((p.x > l.min.x && p.x < l.max.x && p.y > l.min.y && p.y < l.max.y));
+  }
+  CHECK(l.min.x >= o.left_margin);  // and not over the side panels
+  CHECK(l.max.x <= 1280.0f - o.right_margin);
+  check_no_overlaps(layout);
+  // With no leg under its usual place it stays there, low on the left.
+  o.subject_points.clear();
+  const ui::OverlayLayout usual = ui::layout_overlay(o, imgui.scale());
+  CHECK(usual.legend->min.y > l.min.y);
+  imgui.end();
 }
 
 TEST_CASE("the kiosk's caption moves off the working area, and above the corner disclaimer") {
