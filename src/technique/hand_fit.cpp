@@ -5,6 +5,7 @@
 #include <limits>
 
 #include <glm/geometric.hpp>
+#include <glm/gtc/matrix_transform.hpp>
 #include <glm/trigonometric.hpp>
 
 #include "core/frame.hpp"
@@ -26,7 +27,8 @@ constexpr int kMarch = 6;
 constexpr float kGripFromDeg = 40.0f;
 constexpr float kGripRampDeg = 10.0f;
 constexpr float kThumbCloseRamp = 0.008f;              // m of air under a thumb pad before its tip closes fully
-constexpr float kThumbTipFirstDeg = 20.0f;             // the thumb's tip joint while its knuckle closes                              // steps along the closing path to its first touch
+constexpr float kThumbTipFirstDeg = 20.0f;             // the thumb's tip joint while its knuckle closes
+constexpr float kMaxHeelTilt = glm::radians(40.0f);    // a cupped hand tips at most this far onto its heel
 
 // Least distance of any finger point from the dented skin, less the flesh round the axis:
 // 0 when the pad just touches, negative when it sinks in.
@@ -75,6 +77,66 @@ float palm_rise(const SkinSide& skin, const glm::mat4& palm, const FingerPose& p
     check(glm::vec3(knuckle.frame[3]), knuckle.radius.y);
   }
   return -deepest;
+}
+
+// A cupped hand (FingerPose::heel_touch) that has risen onto its finger pads tips about them,
+// heel down, until the heel of the hand meets the skin: it lands on its rim (heel and finger
+// pads) with the palm hollow above the skin, as a cupped hand does. Turns `palm` in place.
+void tip_onto_heel(const SkinSide& skin, glm::mat4& palm, const FingerPose& pose, Hand hand) {
+  const float weight = std::clamp(pose.heel_touch, 0.0f, 1.0f) * (1.0f - std::clamp(pose.palm_touch, 0.0f, 1.0f));
+  if (weight <= 0.0f) return;
+  glm::vec3 pivot(0.0f);
+  float pads = 0.0f;
+  for (std::size_t f = 1; f < kFingerCount; ++f) {
+    if (pose.reach[f] <= 0.0f) continue;
+    pivot += pose_finger(palm, pose, hand, f)[2].tip;
+    pads += 1.0f;
+  }
+  if (pads == 0.0f) {  // nothing to tip about: kept out of the skin level, as any palm
+    palm[3] += palm[1] * palm_rise(skin, palm, pose, hand);
+    return;
+  }
+  pivot /= pads;
+  const HandPart part = build_hand(palm, pose, hand).parts[0];
+  const glm::vec3 heel = glm::vec3(part.frame[3]) - glm::vec3(part.frame[1]) * part.radius.y +
+                         glm::vec3(part.frame[2]) * (0.05f * part.length);
+  // A positive turn about the palm's X axis tips the fingers down toward the skin; the heel
+  // comes down with a negative one.
+  const glm::vec3 axis = glm::normalize(glm::vec3(palm[0]));
+  auto turned = [&](float a) {
+    return glm::translate(glm::mat4(1.0f), pivot) * glm::rotate(glm::mat4(1.0f), a, axis) *
+           glm::translate(glm::mat4(1.0f), -pivot);
+  };
+  // The heel's gap, or that of a finger's first two phalanges if less: tipped further, those
+  // would sink and open, lifting the pads off the skin.
+  auto gap = [&](float a) {
+    const glm::mat4 turn = turned(a);
+    const glm::vec3 p(turn * glm::vec4(heel, 1.0f));
+    float least = skin.covers(p) ? skin.outside(p) : 0.0f;
+    for (std::size_t f = 1; f < kFingerCount; ++f) {
+      const std::array<HandPart, 3> parts = pose_finger(turn * palm, pose, hand, f);
+      for (std::size_t j = 0; j < 2; ++j) {
+        const glm::vec3 mid = 0.5f * (glm::vec3(parts[j].frame[3]) + parts[j].tip);
+        for (const glm::vec3& q : {mid, parts[j].tip})
+          if (skin.covers(q)) least = std::min(least, skin.outside(q) - parts[j].radius.y);
+      }
+    }
+    return least;
+  };
+  float lo = 0.0f, hi = -kMaxHeelTilt;  // the heel is above the skin at lo, not above it at hi
+  if (gap(0.0f) > 0.0f) {
+    if (gap(hi) > 0.0f) {
+      lo = hi;
+    } else {
+      for (int i = 0; i < 2 * kBisections; ++i) {
+        const float mid = 0.5f * (lo + hi);
+        (gap(mid) > 0.0f ? lo : hi) = mid;
+      }
+    }
+    palm = turned(weight * lo) * palm;
+  }
+  // Tipped across a curved limb, the palm's rim may meet the skin before its heel does.
+  palm[3] += palm[1] * palm_rise(skin, palm, pose, hand);
 }
 
 // s = 0 is the pose's own shape, s = 1 every joint at its most curled (max_curl, within range).
@@ -320,7 +382,9 @@ void open_to_clear(const SkinSide& skin, const glm::mat4& palm, Hand hand, Finge
 float fit_hand(const SkinSide& skin, glm::mat4& palm, Hand hand, FingerPose& pose) {
   // 1. Pads that mean to touch, in the pose's own shape, may not sink: where the palm does not
   //    rest on the skin, the hand rises until the deepest of them just touches.
-  float rise = palm_rise(skin, palm, pose, hand);
+  // A cupped hand's palm does not stay level (it tips onto its heel below), so only the tipped
+  // palm is kept out of the skin.
+  float rise = (1.0f - std::clamp(pose.heel_touch, 0.0f, 1.0f)) * palm_rise(skin, palm, pose, hand);
   if (pose.palm_touch < 1.0f) {
     float need = 0.0f;
     for (std::size_t f = 0; f < kFingerCount; ++f) {
@@ -331,6 +395,7 @@ float fit_hand(const SkinSide& skin, glm::mat4& palm, Hand hand, FingerPose& pos
   }
   rise = std::clamp(rise, 0.0f, kMaxRise);
   palm[3] += palm[1] * rise;
+  tip_onto_heel(skin, palm, pose, hand);
 
   // 2. Each finger: open if it sinks, close toward the skin if it means to touch and does not.
   for (std::size_t f = 0; f < kFingerCount; ++f) {

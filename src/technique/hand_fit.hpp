@@ -3,7 +3,8 @@
 // parts mean to touch (FingerPose::reach, palm_touch) and how far the fingers may curl. From
 // those this places the hand on the dented skin:
 //  - a hand that works with its finger or thumb pads (palm_touch 0) rises off the skin until
-//    those pads, in the pose's own shape, just touch;
+//    those pads, in the pose's own shape, just touch; a cupped one (touch names "heel") then
+//    tips about those pads until the heel of the hand meets the skin, so the palm stays hollow;
 //  - every finger that would sink in opens just enough to clear the skin;
 //  - every finger that means to touch and ends in the air closes, joint by joint within the
 //    joint limits and the pose's max_curl, until its pad meets the skin (and no further), so

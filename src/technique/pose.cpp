@@ -17,6 +17,7 @@ FingerPose blend(const FingerPose& a, const FingerPose& b, float w) {
   out.contact_radius_m = mix(a.contact_radius_m, b.contact_radius_m);
   for (std::size_t f = 0; f < kFingerCount; ++f) out.reach[f] = mix(a.reach[f], b.reach[f]);
   out.palm_touch = mix(a.palm_touch, b.palm_touch);
+  out.heel_touch = mix(a.heel_touch, b.heel_touch);
   out.max_curl_deg = mix(a.max_curl_deg, b.max_curl_deg);
   return out;
 }
@@ -40,6 +41,7 @@ namespace {
 Expected<void> read_touch(const TomlTable& t, FingerPose& pose) {
   pose.reach.fill(0.0f);
   pose.palm_touch = 1.0f;
+  pose.heel_touch = 0.0f;
   if (!t.has("touch")) return {};
   auto parts = t.strings("touch");
   if (!parts) return std::unexpected(parts.error());
@@ -48,6 +50,8 @@ Expected<void> read_touch(const TomlTable& t, FingerPose& pose) {
   for (const std::string& part : *parts) {
     if (part == "palm") {
       pose.palm_touch = 1.0f;
+    } else if (part == "heel") {
+      pose.heel_touch = 1.0f;
     } else if (part == "fingers") {
       for (std::size_t f = 1; f < kFingerCount; ++f) pose.reach[f] = 1.0f;
     } else if (auto it = std::find(kFingerNames.begin(), kFingerNames.end(), part); it != kFingerNames.end()) {

@@ -33,6 +33,10 @@ struct FingerPose {
   // between poses like the angles, so a change of grip is gradual.
   std::array<float, kFingerCount> reach{};
   float palm_touch = 1.0f;
+  // 1 for a cupped hand (`touch` names "heel"): the heel of the hand lands with the finger pads
+  // and the palm between them stays off the skin, hollow; the hand tips about its finger pads
+  // until its heel meets the skin.
+  float heel_touch = 0.0f;
   float max_curl_deg = 90.0f;  // no joint closes past this while reaching for the skin
 
   [[nodiscard]] float joint(Finger f, int j) const {
@@ -62,8 +66,9 @@ class PoseLibrary {
   std::vector<NamedPose> poses_;
 };
 
-// The parts a pose's `touch` may name: "palm", "fingers" (the four), or one finger's name.
-inline constexpr std::string_view kTouchParts = "palm, fingers, thumb, index, middle, ring, little";
+// The parts a pose's `touch` may name: "palm", "heel" (of the hand), "fingers" (the four), or
+// one finger's name.
+inline constexpr std::string_view kTouchParts = "palm, heel, fingers, thumb, index, middle, ring, little";
 
 // The poses every technique may rely on; load_poses fails if one is missing.
 inline constexpr std::array<std::string_view, 6> kRequiredPoses{

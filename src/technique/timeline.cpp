@@ -7,6 +7,7 @@
 #include <numbers>
 
 #include <glm/geometric.hpp>
+#include <glm/matrix.hpp>
 
 #include "anatomy/leg_surface.hpp"
 #include "technique/indentation.hpp"
@@ -322,8 +323,15 @@ void Timeline::fit_hands(TechniqueFrame& out, std::array<glm::mat4, 2>& resting,
   for (std::size_t h = 0; h < 2; ++h) {
     HandState& hand = out.hands[h];
     const FingerPose stated = hand.pose;
+    const glm::mat4 before = resting[h];
+    hand.resting_point = glm::vec3(before[3]);
     hand.palm_rise_m = fit_hand(skin[h], resting[h], hand.hand, hand.pose);
-    hand.transform[3] += hand.transform[1] * hand.palm_rise_m;
+    if (stated.heel_touch > 0.0f) {
+      // A cupped hand also tipped onto its heel: the hand in the air takes the same turn.
+      hand.transform = resting[h] * glm::inverse(before) * hand.transform;
+    } else {
+      hand.transform[3] += hand.transform[1] * hand.palm_rise_m;
+    }
     // Lifted or tapping (the palm above where it would rest): keep the grip only as far as
     // the skin allows.
     const float above = glm::dot(glm::vec3(hand.transform[3] - resting[h][3]), glm::vec3(hand.transform[1]));

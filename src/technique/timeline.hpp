@@ -56,6 +56,9 @@ struct HandState {
   // How far the palm was raised off the skin so that the finger or thumb pads it works with
   // just touch (hand_fit.hpp); 0 where the palm itself rests on the skin.
   float palm_rise_m = 0.0f;
+  // Where the palm would rest on the dented skin before the fit raised it or, for a cupped
+  // hand, tipped it onto its heel (then the palm's origin is no longer straight above it).
+  glm::vec3 resting_point{0.0f};
 };
 
 struct TechniqueFrame {

@@ -60,10 +60,6 @@ const std::vector<Rule>& listed() {
        "client prone, from beside the table on the open side: both hands wrap the back of the calf "
        "from the outer side, one above the other, fingers reaching round toward the inner side"},
       {"calf-squeezes", 1, Layout::left_above, Thumbs::toward_each_other, "same grip as step 1"},
-      {"tapotement", 0, Layout::left_above, Thumbs::toward_each_other,
-       "cupped blows on the back of the calf from beside the table, client prone, fingers across the "
-       "leg, one hand above the other (side by side the inner hand tapped between the legs)"},
-      {"tapotement", 1, Layout::left_above, Thumbs::toward_each_other, "the same on the back of the thigh"},
       {"vibration", 0, Layout::left_above, Thumbs::toward_each_other,
        "flat hands across the back of the calf from beside the table, client prone, one above the other"},
       {"vibration", 1, Layout::left_above, Thumbs::toward_each_other, "the same stance, lifting over the knee"},

@@ -28,8 +28,10 @@ const anatomy::AnalyticLegSurface& analytic() {
 }
 
 // Where the palm would rest on the skin: a hand working with its finger or thumb pads holds
-// its palm palm_rise_m above it (hand_fit.hpp), straight along the palm's normal.
+// its palm palm_rise_m above it (hand_fit.hpp), straight along the palm's normal, unless it is
+// cupped and tipped onto its heel (then only resting_point says where it would rest).
 glm::vec3 resting_palm(const HandState& h) {
+  if (h.pose.heel_touch > 0.0f) return h.resting_point;
   return glm::vec3(h.transform[3]) - glm::vec3(h.transform[1]) * h.palm_rise_m;
 }
 
