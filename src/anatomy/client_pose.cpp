@@ -98,7 +98,7 @@ ClientPose client_pose(ClientPosture posture, float turn) {
       pose.body[3].y += t * (kSupineHeight - kProneHeight);
       // The arms turn at the shoulders from resting on the table in front (prone) to resting
       // on it behind (supine), in step with the roll.
-      pose.arms = pose.body * shoulder_flexion(kArmsProneDeg + t * (kArmsSupineDeg - kArmsProneDeg));
+      pose.left_arm = pose.body * shoulder_flexion(kArmsProneDeg + t * (kArmsSupineDeg - kArmsProneDeg));
       pose.knee_bolster = t >= 1.0f;
       pose.ankle_bolster = t <= 0.0f;
       break;
@@ -107,7 +107,7 @@ ClientPose client_pose(ClientPosture posture, float turn) {
       pose.body = lying(false);
       pose.hip_flexion_deg = 30.0f;  // flow/posture.hpp kRaisedLegAngleDeg
       pose.wedge = true;
-      pose.arms = pose.body * shoulder_flexion(kArmsSupineDeg);
+      pose.left_arm = pose.body * shoulder_flexion(kArmsSupineDeg);
       break;
     case ClientPosture::sitting:
       // Upright at the foot end of the table, facing it (+X): the hips flexed 90 degrees, the
@@ -118,36 +118,40 @@ ClientPose client_pose(ClientPosture posture, float turn) {
                             Table::kTopY + 0.10f - frame::kHipCentre.y, kMidlineX});
       pose.hip_flexion_deg = 90.0f;
       pose.knee_flexion_deg = pose.right_knee_flexion_deg = 90.0f;
-      pose.arms = pose.body * shoulder_flexion(kArmsSittingDeg);
+      pose.left_arm = pose.body * shoulder_flexion(kArmsSittingDeg);
       break;
     case ClientPosture::standing:
     case ClientPosture::walking:  // at rest; walking_pose gives the stride
       pose.on_table = false;
-      pose.arms = pose.body;
+      pose.left_arm = pose.body;
       break;
   }
+  pose.right_arm = pose.left_arm;
   pose.left_leg = pose.body * hip_flexion(frame::kHipCentre, pose.hip_flexion_deg);
   pose.right_leg = pose.body * hip_flexion(kRightHipCentre, pose.hip_flexion_deg);
   pose.right_hip_flexion_deg = pose.hip_flexion_deg;
   return pose;
 }
 
-ClientPose walking_pose(LegAngles left, LegAngles right, float left_ankle_deg) {
+ClientPose walking_pose(LegAngles left, LegAngles right) {
   ClientPose pose = client_pose(ClientPosture::standing);
   pose.knee_flexion_deg = left.knee_deg;
   pose.right_knee_flexion_deg = right.knee_deg;
-  pose.ankle_deg = left_ankle_deg;
+  pose.ankle_deg = left.ankle_deg;
+  pose.right_ankle_deg = right.ankle_deg;
   pose.hip_flexion_deg = left.hip_deg;
   pose.right_hip_flexion_deg = right.hip_deg;
   // Where each ankle goes in the body frame, and how far above its standing height.
-  const glm::vec3 right_ankle = frame::kAnkleCentre + (kRightKneeCentre - frame::kKneeCentre);
   const auto rise = [](const glm::vec3& hip, const glm::vec3& knee, const glm::vec3& ankle, LegAngles a) {
     return (hip_flexion(hip, a.hip_deg) * glm::vec4(bend_knee(ankle, knee, a.knee_deg), 1.0f)).y - ankle.y;
   };
   const float drop = std::min(rise(frame::kHipCentre, frame::kKneeCentre, frame::kAnkleCentre, left),
-                              rise(kRightHipCentre, kRightKneeCentre, right_ankle, right));
+                              rise(kRightHipCentre, kRightKneeCentre, kRightAnkleCentre, right));
   pose.body[3].y -= drop;
-  pose.arms = pose.body;
+  // Each arm forward as the other leg is: the left arm with the right thigh, the right arm with the left.
+  const float swing = 0.5f * kArmSwing * (right.hip_deg - left.hip_deg);
+  pose.left_arm = pose.body * shoulder_flexion(swing);
+  pose.right_arm = pose.body * shoulder_flexion(-swing);
   pose.left_leg = pose.body * hip_flexion(frame::kHipCentre, left.hip_deg);
   pose.right_leg = pose.body * hip_flexion(kRightHipCentre, right.hip_deg);
   return pose;
@@ -194,7 +198,8 @@ bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(
 const glm::mat4& client_part_frame(std::string_view name, const ClientPose& pose) {
   static const glm::mat4 room(1.0f);
   if (name == "client.leg-right" || name == "drape.leg-right") return pose.right_leg;
-  if (name == "client.arms") return pose.arms;
+  if (name == "client.arm-left") return pose.left_arm;
+  if (name == "client.arm-right") return pose.right_arm;
   if (starts_with(name, "table.")) return room;
   return pose.body;
 }

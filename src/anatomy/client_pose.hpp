@@ -48,7 +48,9 @@ struct ClientPose {
   glm::mat4 left_leg{1.0f};   // the massaged leg's frame -> room
   glm::mat4 right_leg{1.0f};  // the other leg, in the body frame turned about its own hip -> room
   bool on_table = true;       // false standing: no table drawn
-  glm::mat4 arms{1.0f};       // the arms (by the sides in the body frame), turned at the shoulders -> room
+  // Each arm (by the side in the body frame), turned at its shoulder -> room; walking they swing
+  // opposite their own leg, otherwise both turn alike.
+  glm::mat4 left_arm{1.0f}, right_arm{1.0f};
   bool wedge = false;         // raised: a foam wedge under both legs
   bool knee_bolster = false;  // supine: a bolster under the knees
   bool ankle_bolster = false; // prone: a bolster under the shins, the feet free past the table
@@ -58,6 +60,7 @@ struct ClientPose {
   float right_knee_flexion_deg = 0.0f;  // the other knee
   // The massaged leg's ankle (+ dorsiflexion) while walking; a technique's own ankle angle wins.
   float ankle_deg = 0.0f;
+  float right_ankle_deg = 0.0f;  // the other ankle (walking), about kRightAnkleCentre
 };
 
 // The knee bend (a hinge about the leg frame's X axis through `knee`): a point of the leg turned
@@ -84,6 +87,8 @@ inline constexpr float kHipBlendMid = 0.92f, kHipBlend = 0.11f;  // leg frame he
 [[nodiscard]] float hip_weight(float y, const glm::vec3& hip);
 // The other (right) knee's centre in the body frame (mirrored like kRightHipCentre).
 inline constexpr glm::vec3 kRightKneeCentre{2.0f * kMidlineX + 0.02f, 0.49f, 0.0f};
+// ... and its ankle's, as far from its knee as the massaged leg's (core/frame.hpp kAnkleCentre).
+inline constexpr glm::vec3 kRightAnkleCentre{2.0f * kMidlineX + 0.02f, 0.08f, -0.01f};
 
 // The pose of a posture. For supine and prone, `turn` rolls the client over about the long
 // axis of the table: 0 lies prone, 1 supine, in between on the way (lifted clear of the table).
@@ -92,16 +97,19 @@ ClientPose client_pose(ClientPosture posture, float turn = -1.0f);
 // Walking: upright on the floor, each leg turned at its hip and bent at its knee by these angles
 // (degrees, + flexion), the body lowered so the lower ankle is at its standing height (the foot
 // on the ground bears the weight). Stepping on the spot: the body does not travel.
+// Each arm swings opposite its own leg, flexed at the shoulder by kArmSwing times half the
+// difference between the other hip's flexion and its own.
 struct LegAngles {
-  float hip_deg = 0.0f, knee_deg = 0.0f;
+  float hip_deg = 0.0f, knee_deg = 0.0f, ankle_deg = 0.0f;
 };
-ClientPose walking_pose(LegAngles left, LegAngles right, float left_ankle_deg);
+inline constexpr float kArmSwing = 0.8f;
+ClientPose walking_pose(LegAngles left, LegAngles right);
 
 // For a part of assets/client.glb (forge/client_shapes.hpp), by mesh name: the frame of the pose
 // it is modelled in (the body, the other leg, or the room for the table) and whether this pose
 // shows it. The renderer draws by these and the sight lines test against them.
 [[nodiscard]] const glm::mat4& client_part_frame(std::string_view name, const ClientPose& pose);
-// Whether the part bends at the other (right) knee: the other leg and its drape.
+// Whether the part bends at the other (right) knee and hip: the other leg and its drape.
 [[nodiscard]] bool client_part_bends(std::string_view name);
 [[nodiscard]] bool client_part_shown(std::string_view name, const ClientPose& pose);
 

@@ -4,6 +4,8 @@
 // hands, hover and picking, the sight lines, the camera's framing - works in the leg frame; when
 // the knee is bent (sitting) it must work on the same bent leg shaders/model.vert draws, or the
 // hands rest on, and the pointer names, a straight leg that is not there. No GL.
+#include <vector>
+
 #include <glm/mat4x4.hpp>
 #include <glm/vec3.hpp>
 
@@ -18,6 +20,20 @@ namespace effleura::anatomy {
 [[nodiscard]] glm::mat4 knee_bend_at(const glm::vec3& at, const glm::vec3& knee, float flexion_deg, float hip_deg = 0.0f);
 // A point of the massaged leg as drawn: bent at the knee, then the hip blend (shaders/model.vert).
 [[nodiscard]] glm::vec3 bend_leg(const glm::vec3& p, const glm::vec3& knee, float knee_deg, float hip_deg);
+
+// The bend of the drawn leg: its knee centre and the knee's and the hip's flexion (degrees).
+struct LegBend {
+  glm::vec3 knee{0.0f};
+  float knee_deg = 0.0f, hip_deg = 0.0f;
+};
+// The inverse of bend_leg: every point of the straight leg that the bend draws at `p`, so what
+// is placed on the drawn leg (a forearm beside the bent knee) can be tested against the straight
+// leg's surface. Near the leg there is one; farther out than the leg is thick, the turned zones
+// overlap at a deep bend and a point can be drawn from two or three (it is inside the drawn leg
+// if any of them is inside the straight one). The hip, then the knee, are undone each by solving
+// for its weight (the turned point must have the weight it was turned by): a fixed-point
+// iteration of knee_bend_at's inverse does not converge at 90 degrees.
+[[nodiscard]] std::vector<glm::vec3> unbend_leg(const glm::vec3& p, const LegBend& bend);
 
 // A hand's palm frame (technique::HandState::transform, column 3 the palm centre) on the bent leg.
 [[nodiscard]] inline glm::mat4 bend_palm(const glm::mat4& palm, const glm::vec3& knee, float flexion_deg, float hip_deg = 0.0f) {

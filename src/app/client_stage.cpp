@@ -110,7 +110,7 @@ anatomy::ClientPose ClientStage::pose() const {
   if (posture_ == anatomy::ClientPosture::walking) {
     // Stepping on the flow model's gait phase: the left leg from heel strike, the other half a stride on.
     const GaitAngles l = gait_angles(walk_time_), r = other_leg_gait_angles(walk_time_);
-    return anatomy::walking_pose({l.hip_deg, l.knee_deg}, {r.hip_deg, r.knee_deg}, l.ankle_deg);
+    return anatomy::walking_pose({l.hip_deg, l.knee_deg, l.ankle_deg}, {r.hip_deg, r.knee_deg, r.ankle_deg});
   }
   if (!lying()) return anatomy::client_pose(posture_);
   return anatomy::client_pose(anatomy::ClientPosture::supine, ease(turn_));

@@ -54,7 +54,8 @@ ViewAngles best_step_view(const State& state, std::size_t step, const anatomy::B
     const float knee = client ? pose.knee_flexion_deg : 0.0f, hip = client ? pose.hip_flexion_deg : 0.0f;
     const std::array<glm::mat4, 2> palms{anatomy::bend_palm(f.hands[0].transform, frame::kKneeCentre, knee, hip),
                                          anatomy::bend_palm(f.hands[1].transform, frame::kKneeCentre, knee, hip)};
-    const auto arms = technique::place_forearms({palms[0], palms[1]}, &state.simulation.surface(), table ? &stance : nullptr);
+    const anatomy::LegBend bend{frame::kKneeCentre, knee, hip};
+    const auto arms = technique::place_forearms({palms[0], palms[1]}, &state.simulation.surface(), table ? &stance : nullptr, &bend);
     Moment m;
     for (std::size_t h = 0; h < 2; ++h) {
       const glm::mat4& palm = palms[h];

@@ -53,6 +53,8 @@ Expected<ForgedClient> forge_client(const ClientForgeOptions& o) {
     m.positions = std::move(mesh.positions);
     m.indices = std::move(mesh.indices);
     m.colour = part.colour;
+    if (const Field ankle = client_part_ankle(part.name))
+      for (const glm::vec3& p : m.positions) m.attrs.ankle_blend.push_back(ankle(p));
     if (o.progress) o.progress(m.name + ": " + std::to_string(m.indices.size() / 3) + " triangles");
     out.triangles += m.indices.size() / 3;
     out.meshes.push_back(std::move(m));

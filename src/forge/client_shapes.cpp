@@ -78,16 +78,15 @@ Shape body_shape() {
 // toward the thighs (fingertips ~0.70 m up a 1.75 m client). One pose for every posture: the
 // pose turns them about the shoulders (anatomy::ClientPose::arms) so that prone and supine the
 // hands rest on the table and sitting they rest beside the thighs, and while the client rolls
-// over they turn with it, without a jump.
-Shape arms_shape() {
+// over they turn with it, without a jump. One mesh an arm (side +1 the client's left): walking,
+// each swings opposite its own leg (anatomy::walking_pose).
+Shape arm_shape(float side) {
   Shape s;
   s.blend = 0.02f;
-  for (float side : {-1.0f, 1.0f}) {
-    s.chains.push_back(chain({{mid(side * 0.19f, anatomy::kShoulderY, anatomy::kShoulderZ), 0.05f},
-                              {mid(side * 0.245f, 1.10f, -0.012f), 0.04f},
-                              {mid(side * 0.275f, 0.855f, -0.005f), 0.027f}}));
-    s.ellipsoids.push_back(ellipsoid(mid(side * 0.285f, 0.775f, 0.0f), {0.016f, 0.065f, 0.035f}));
-  }
+  s.chains.push_back(chain({{mid(side * 0.19f, anatomy::kShoulderY, anatomy::kShoulderZ), 0.05f},
+                            {mid(side * 0.245f, 1.10f, -0.012f), 0.04f},
+                            {mid(side * 0.275f, 0.855f, -0.005f), 0.027f}}));
+  s.ellipsoids.push_back(ellipsoid(mid(side * 0.285f, 0.775f, 0.0f), {0.016f, 0.065f, 0.035f}));
   return s;
 }
 
@@ -109,6 +108,15 @@ Shape right_leg_shape() {
   s.ellipsoids = {ellipsoid({x + 0.015f, 0.04f, 0.06f}, {0.045f, 0.035f, 0.13f}),
                   ellipsoid({x + 0.018f, 0.045f, -0.04f}, {0.035f, 0.04f, 0.04f})};
   return s;
+}
+
+// How much a point of the other leg turns with its foot: the leg's own rule (forge/leg_forge.cpp
+// ankle_blend with content/anatomy/skin.toml's 0.05 and 0.12 m), about that leg's ankle, so
+// walking its foot dorsiflexes in swing and pushes off as the massaged one does.
+float right_ankle_blend(const glm::vec3& p) {
+  const float lifted = p.y - 0.4f * std::abs(p.z - anatomy::kRightAnkleCentre.z);
+  const float t = std::clamp((lifted - 0.05f) / (0.12f - 0.05f), 0.0f, 1.0f);
+  return 1.0f - t * t * (3.0f - 2.0f * t);
 }
 
 // What the hip drape covers: the body's own pelvis, buttock, waist and chest (body_shape's
@@ -211,6 +219,11 @@ float hip_drape_distance(const glm::vec3& p) {
   return smooth_max(sheet, smooth_max(above_armpits, hip_edge(p), 0.01f), 0.01f);
 }
 
+Field client_part_ankle(std::string_view name) {
+  if (name == "client.leg-right") return right_ankle_blend;
+  return {};
+}
+
 std::vector<ClientPart> client_parts() {
   std::vector<ClientPart> parts;
   auto add_shape = [&parts](const std::string& name, Shape shape, float voxel, std::size_t triangles, glm::vec3 colour) {
@@ -219,7 +232,8 @@ std::vector<ClientPart> client_parts() {
                      voxel, triangles, colour});
   };
   add_shape("client.body", body_shape(), 0.005f, 5000, kSkin);
-  add_shape("client.arms", arms_shape(), 0.004f, 1600, kSkin);
+  add_shape("client.arm-left", arm_shape(1.0f), 0.004f, 800, kSkin);
+  add_shape("client.arm-right", arm_shape(-1.0f), 0.004f, 800, kSkin);
   add_shape("client.leg-right", right_leg_shape(), 0.004f, 3000, kSkin);
 
   Box hips{{kMidlineX - 0.40f, 0.72f, -0.32f}, {0.28f, 1.46f, 0.30f}};

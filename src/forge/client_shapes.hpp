@@ -8,6 +8,7 @@
 // frame (the leg frame of the standing client); the right leg and its drape in the same frame,
 // turned about the right hip when drawn; the table and its supports in the room frame.
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "forge/shape.hpp"
@@ -23,6 +24,10 @@ struct ClientPart {
   std::size_t triangles = 4000;
   glm::vec3 colour{0.8f};
 };
+
+// How much each vertex of a part turns with the foot about its ankle (0..1, as the leg's
+// ankle_blend); empty for parts without a foot. Only the other leg ("client.leg-right") has one.
+[[nodiscard]] Field client_part_ankle(std::string_view name);
 
 // Every part, in the order they are written.
 std::vector<ClientPart> client_parts();

@@ -56,6 +56,9 @@ void ClientPass::draw(const std::array<ShaderProgram, 4>& materials, const Frame
     m.set("uKnee", glm::vec4(anatomy::kRightKneeCentre, bends ? pose.right_knee_flexion_deg : 0.0f));
     // ... and their tops stay with the pelvis (the hip blend, anatomy::blend_hip).
     m.set("uHip", glm::vec4(anatomy::kRightHipCentre, bends ? pose.right_hip_flexion_deg : 0.0f));
+    // The other foot turns at its own ankle (only that leg's mesh has ankle weights).
+    m.set("uAnkleDeg", bends ? pose.right_ankle_deg : 0.0f);
+    m.set("uAnkleCentre", anatomy::kRightAnkleCentre);
     m.set("uBaseColour", look.colour);
     m.set("uOpacity", opacity);
     part.mesh.draw(glm::vec3(glm::inverse(frame) * glm::vec4(view.eye, 1.0f)), px_per_m_at_1m_);

@@ -278,6 +278,8 @@ void Renderer::draw(RenderTarget& target, const FrameView& view) {
   for (const ShaderProgram& material : materials_) {
     material.use();
     material.set("uModel", view.leg_to_room);
+    material.set("uAnkleDeg", view.ankle_deg);  // the client's other foot set its own
+    material.set("uAnkleCentre", frame::kAnkleCentre);
     material.set("uKnee", glm::vec4(frame::kKneeCentre, view.client ? view.client->knee_flexion_deg : 0.0f));
     material.set("uHip", glm::vec4(frame::kHipCentre, view.client ? view.client->hip_flexion_deg : 0.0f));
   }

@@ -13,7 +13,7 @@ namespace {
 
 bool same_pose(const anatomy::ClientPose& a, const anatomy::ClientPose& b) {
   return a.body == b.body && a.left_leg == b.left_leg && a.right_leg == b.right_leg && a.on_table == b.on_table &&
-         a.arms == b.arms && a.knee_flexion_deg == b.knee_flexion_deg &&
+         a.left_arm == b.left_arm && a.right_arm == b.right_arm && a.right_ankle_deg == b.right_ankle_deg && a.knee_flexion_deg == b.knee_flexion_deg &&
          a.right_knee_flexion_deg == b.right_knee_flexion_deg && a.wedge == b.wedge && a.knee_bolster == b.knee_bolster &&
          a.ankle_bolster == b.ankle_bolster;
 }

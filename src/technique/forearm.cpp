@@ -7,6 +7,7 @@
 #include <glm/geometric.hpp>
 #include <glm/matrix.hpp>
 
+#include "anatomy/leg_bend.hpp"
 #include "anatomy/leg_surface.hpp"
 
 namespace effleura::technique {
@@ -61,7 +62,7 @@ Stance stance_beside_table(const glm::mat4& leg_to_room, float top_y) {
 }
 
 std::array<Forearm, 2> place_forearms(const std::array<glm::mat4, 2>& palms, const anatomy::LegSurface* surface,
-                                      const Stance* stance) {
+                                      const Stance* stance, const anatomy::LegBend* bend) {
   std::array<glm::vec3, 2> wrist{}, back{}, fingers{};
   for (std::size_t h = 0; h < 2; ++h) {
     const glm::mat4 side = side_of(h == 0 ? Hand::left : Hand::right);
@@ -112,8 +113,12 @@ std::array<Forearm, 2> place_forearms(const std::array<glm::mat4, 2>& palms, con
         const glm::vec3 d(base * glm::vec4(local, 0.0f));
         bool clear = true;
         for (int s = 1; s <= 6 && clear; ++s) {
-          const glm::vec3 p = wrist[h] + d * (kForearmLength * static_cast<float>(s) / 6.0f);
-          if (p.y > surface->min_along() && surface->radial_outside(p) < 0.022f + 0.015f * static_cast<float>(s) / 6.0f) clear = false;
+          const glm::vec3 drawn = wrist[h] + d * (kForearmLength * static_cast<float>(s) / 6.0f);
+          const float need = 0.022f + 0.015f * static_cast<float>(s) / 6.0f;
+          const auto too_close = [&](const glm::vec3& p) { return p.y > surface->min_along() && surface->radial_outside(p) < need; };
+          if (!bend) clear = !too_close(drawn);
+          else
+            for (const glm::vec3& p : anatomy::unbend_leg(drawn, *bend)) clear = clear && !too_close(p);
         }
         if (clear) break;
         // At a table the forearm lifts toward the ceiling (the therapist reaches over the leg);

@@ -16,6 +16,7 @@
 
 namespace effleura::anatomy {
 class LegSurface;
+struct LegBend;
 }
 
 namespace effleura::technique {
@@ -63,8 +64,12 @@ inline constexpr float kElbowOverTable = 0.27f;
 // would put the forearm into the leg is swung further out along the back of its hand. With a
 // stance, each forearm runs from the wrist toward the therapist standing there, the elbow about
 // kElbowOverTable above the table top (not straight up), trailing a little behind the fingers;
-// without one, toward a torso out along the backs of the hands (a standing leg).
+// without one, toward a torso out along the backs of the hands (a standing leg). With a bend
+// (sitting: `palms` on the bent leg as drawn, anatomy/leg_bend.hpp), each point of the forearm is
+// mapped back to the straight leg (unbend_leg) before it is tested against `surface`, which is
+// the straight leg's.
 std::array<Forearm, 2> place_forearms(const std::array<glm::mat4, 2>& palms,
-                                      const anatomy::LegSurface* surface = nullptr, const Stance* stance = nullptr);
+                                      const anatomy::LegSurface* surface = nullptr, const Stance* stance = nullptr,
+                                      const anatomy::LegBend* bend = nullptr);
 
 }  // namespace effleura::technique

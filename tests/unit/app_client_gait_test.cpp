@@ -7,6 +7,7 @@
 
 #include <glm/vec4.hpp>
 #include <glm/mat4x4.hpp>
+#include <glm/matrix.hpp>
 
 #include "anatomy/client_pose.hpp"
 #include "app/client_gait.hpp"
@@ -53,8 +54,10 @@ TEST_CASE("walking, the client steps on the spot on the gait's phase with a foot
   stage.choose(anatomy::ClientPosture::walking);
   CHECK(app::flow_posture(stage.posture()) == flow::Posture::standing);  // the model's walking is a scenario on standing
   CHECK(anatomy::parse_client_posture("walking") == anatomy::ClientPosture::walking);
-  const glm::vec3 right_ankle = frame::kAnkleCentre + (anatomy::kRightKneeCentre - frame::kKneeCentre);
-  float lowest_swing_foot = 1.0f, highest_swing_foot = 0.0f;
+  const glm::vec3 right_ankle = anatomy::kRightAnkleCentre;
+  CHECK(right_ankle.y == doctest::Approx(frame::kAnkleCentre.y));
+  CHECK(right_ankle - anatomy::kRightKneeCentre == frame::kAnkleCentre - frame::kKneeCentre);
+  float lowest_swing_foot = 1.0f, highest_swing_foot = 0.0f, arm_reach = 0.0f;
   for (int i = 0; i < 40; ++i) {
     stage.update(1.0 / 40.0, std::nullopt);  // one stride in 40 frames
     const double t = stage.walk_time();
@@ -63,6 +66,17 @@ TEST_CASE("walking, the client steps on the spot on the gait's phase with a foot
     CHECK(pose.knee_flexion_deg == doctest::Approx(app::gait_angles(t).knee_deg));
     CHECK(pose.ankle_deg == doctest::Approx(app::gait_angles(t).ankle_deg));
     CHECK(pose.right_knee_flexion_deg == doctest::Approx(app::other_leg_gait_angles(t).knee_deg));
+    CHECK(pose.right_ankle_deg == doctest::Approx(app::other_leg_gait_angles(t).ankle_deg));
+    // Each hand (0.775 m up, 0.285 m to its side) swings opposite its own leg: forward (+z in the
+    // body frame) while that thigh is behind the other one.
+    const glm::mat4 to_body = glm::inverse(pose.body);
+    const float legs = app::other_leg_gait_angles(t).hip_deg - app::gait_angles(t).hip_deg;  // + right thigh ahead
+    for (float side : {1.0f, -1.0f}) {
+      const glm::mat4& arm = side > 0.0f ? pose.left_arm : pose.right_arm;
+      const float z = (to_body * arm * glm::vec4(anatomy::kMidlineX + side * 0.285f, 0.775f, 0.0f, 1.0f)).z;
+      if (std::abs(legs) > 10.0f) CHECK(z * legs * side > 0.0f);
+      arm_reach = std::max(arm_reach, std::abs(z));
+    }
     // Drawn ankles (knee bend in the leg frame, then the leg's pose): the lower one on the floor
     // at its standing height, the other lifted.
     const float left = (pose.left_leg * glm::vec4(anatomy::bend_knee(frame::kAnkleCentre, frame::kKneeCentre, pose.knee_flexion_deg), 1.0f)).y;
@@ -76,4 +90,7 @@ TEST_CASE("walking, the client steps on the spot on the gait's phase with a foot
   // The swinging foot clears the floor by several centimetres at its highest.
   CHECK(highest_swing_foot - frame::kAnkleCentre.y > 0.05f);
   CHECK(lowest_swing_foot >= frame::kAnkleCentre.y - 1e-4f);
+  // The hands swing 10 to 25 cm either way of the thigh (a swing of ~30 degrees in all).
+  CHECK(arm_reach > 0.10f);
+  CHECK(arm_reach < 0.25f);
 }

@@ -43,7 +43,7 @@ TEST_CASE("prone, the back of the leg faces the ceiling, supine, the front does"
   // The hands rest on the table: prone in front of the body, supine behind it (hand ~0.78 m up).
   for (const auto& pose : {prone, supine})
     for (float side : {-1.0f, 1.0f}) {
-      const glm::vec3 hand = room(pose.arms, {anatomy::kMidlineX + side * 0.285f, 0.775f, 0.0f});
+      const glm::vec3 hand = room(side > 0.0f ? pose.left_arm : pose.right_arm, {anatomy::kMidlineX + side * 0.285f, 0.775f, 0.0f});
       CHECK(hand.y - Table::kTopY == doctest::Approx(0.035f).epsilon(0.3));  // its half thickness
       CHECK(std::abs(hand.z) < 0.5f * Table::kWidth - 0.02f);
     }

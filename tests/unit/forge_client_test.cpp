@@ -52,7 +52,7 @@ TEST_CASE("two coarse client forges give the same bytes") {
 }
 
 TEST_CASE("the client asset holds a body, its arms, the other leg, drapes and the table, each closed") {
-  const char* names[] = {"client.body", "client.arms", "client.leg-right", "drape.hips",
+  const char* names[] = {"client.body", "client.arm-left", "client.arm-right", "client.leg-right", "drape.hips",
                          "drape.leg-right", "table.top", "table.frame", "table.bolster-knees", "table.bolster-ankles",
                          "table.wedge"};
   std::size_t total = 0;
@@ -67,6 +67,23 @@ TEST_CASE("the client asset holds a body, its arms, the other leg, drapes and th
   }
   // Drawn every frame beside the ~150,000-triangle leg by a software rasteriser: kept small.
   CHECK(total < 50000);
+}
+
+TEST_CASE("only the other leg turns at an ankle: its foot fully, its shank not at all") {
+  const anatomy::Mesh* leg = committed().find("client.leg-right");
+  REQUIRE(leg != nullptr);
+  REQUIRE(leg->ankle_blend.size() == leg->positions.size());
+  for (std::size_t i = 0; i < leg->positions.size(); ++i) {
+    const glm::vec3& p = leg->positions[i];
+    CAPTURE(p.y);
+    if (p.y < 0.03f) CHECK(leg->ankle_blend[i] == doctest::Approx(1.0f));  // the sole
+    if (p.y > 0.17f) CHECK(leg->ankle_blend[i] == 0.0f);                   // the shank
+  }
+  for (const char* name : {"client.body", "client.arm-left", "drape.leg-right"}) {
+    const anatomy::Mesh* m = committed().find(name);
+    REQUIRE(m != nullptr);
+    CHECK(std::all_of(m->ankle_blend.begin(), m->ankle_blend.end(), [](float w) { return w == 0.0f; }));
+  }
 }
 
 TEST_CASE("the table is a massage table: its top at 0.70 m with a face hole at the head end") {
