@@ -206,6 +206,7 @@ void draw_interface(Context& ctx, double dt) {
       const float gap = 0.5f * ImGui::GetFontSize();
       overlay.left_margin = ctx.panels.presenter || !ctx.panels.show_view_panel ? 0.0f : ui::left_column_width(columns) + gap;
       overlay.right_margin = ctx.panels.presenter ? 0.0f : ui::right_column_width(columns) + gap;
+      overlay.keep_above = ctx.pending.practice.docked_top;  // Practice docked at the bottom
       if (lp) overlay.caption.clear();  // the lesson panel already shows the step's text
       if (auto at = platform.hover_point()) {
         overlay.hover = ctx.state.describe_at(*at, size);

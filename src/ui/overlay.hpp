@@ -44,6 +44,10 @@ struct Overlay {
   // A panel over the view (the lesson's) that labels and the legend keep clear of; empty when
   // max <= min.
   glm::vec4 keep_clear{0.0f};
+  // The top (pixels) of a panel docked at the bottom between the side columns (Practice, when
+  // the right-hand column has no room for it): the caption, labels and legend stay above it.
+  // 0 for none.
+  float keep_above = 0.0f;
   // Kiosk: a short line kept in a corner at all times (the medical disclaimer); empty for none.
   std::string corner_note;
 };

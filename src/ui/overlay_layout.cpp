@@ -108,6 +108,8 @@ OverlayLayout layout_overlay(const Overlay& overlay, float ui_scale) {
     usable_bottom = layout.corner_note->min.y - gap;
   }
 
+  if (overlay.keep_above > 0.0f) usable_bottom = std::min(usable_bottom, overlay.keep_above - gap);
+
   // The caption first; labels and the legend keep out of its way.
   float band_top = 0.0f, band_bottom = usable_bottom;
   // A panel over the view: a wide one bounds the labels' band, a narrow one widens a margin.

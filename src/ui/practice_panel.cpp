@@ -106,7 +106,8 @@ PracticeCommands draw_practice_panel(const PracticePanelState& s) {
   const float gap = 0.4f * em;
   const float top = tech.bounds().y + in.height[static_cast<int>(Panel::technique)] + gap;
   const float flow_top = flow.pos.y - flow.pivot.y * in.height[static_cast<int>(Panel::flow)];
-  if (in.height[static_cast<int>(Panel::technique)] > 0.0f && flow_top - gap - top >= 14.0f * em) {
+  const bool in_column = in.height[static_cast<int>(Panel::technique)] > 0.0f && flow_top - gap - top >= 14.0f * em;
+  if (in_column) {
     ImGui::SetNextWindowPos(ImVec2(tech.bounds().x, top), ImGuiCond_Always);
     ImGui::SetNextWindowSizeConstraints(ImVec2(tech.width, 0.0f), ImVec2(tech.width, flow_top - gap - top));
   } else {
@@ -123,6 +124,7 @@ PracticeCommands draw_practice_panel(const PracticePanelState& s) {
     ImGui::End();
     return c;
   }
+  if (!in_column) c.docked_top = ImGui::GetWindowPos().y;
   if (!s.active) {
     ImGui::TextWrapped("%s", tr("ui.practice.invite"));
     std::string name = tr("ui.practice.choose");

@@ -35,6 +35,9 @@ struct PracticeCommands {
   bool clear = false;                // forget the session's strokes
   bool show_me = false;              // play the demonstration's stroke as a ghost
   std::optional<float> pressure_mmhg;
+  // Where the panel went when the right-hand column had no room: the top of the panel docked
+  // at the bottom (pixels), which the caption keeps above; 0 when it sits in the column.
+  float docked_top = 0.0f;
 };
 
 PracticeCommands draw_practice_panel(const PracticePanelState& state);

@@ -200,3 +200,20 @@ TEST_CASE("the kiosk's caption moves off the working area, and above the corner 
   CHECK((free.caption->min.y + free.caption->max.y) * 0.5f > 0.7f * static_cast<float>(kScreen.y));
   imgui.end();
 }
+
+TEST_CASE("a panel docked at the bottom (Practice, when the right column is full) keeps the caption above it") {
+  test::scene_rig();
+  ui::HeadlessImGui imgui;
+  imgui.begin(kScreen, 1.0f / 30.0f);
+  ui::Overlay o = crowded_overlay();
+  const ui::OverlayLayout free = ui::layout_overlay(o, imgui.scale());
+  REQUIRE(free.caption.has_value());
+  // Docked where the caption would otherwise go: its top 40 px above the caption's bottom.
+  o.keep_above = free.caption->max.y - 40.0f;
+  const ui::OverlayLayout docked = ui::layout_overlay(o, imgui.scale());
+  REQUIRE(docked.caption.has_value());
+  CHECK(docked.caption->max.y <= o.keep_above);
+  CHECK(docked.caption->min.y < free.caption->min.y);  // moved up, not dropped
+  check_no_overlaps(docked);
+  imgui.end();
+}
