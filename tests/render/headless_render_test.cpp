@@ -50,16 +50,22 @@ Fixture& fixture() {
   return f;
 }
 
-render::Image draw(render::ViewPreset view, float skin_opacity, glm::ivec2 size = {320, 240},
-                   render::Antialiasing antialiasing = render::Antialiasing::multisample) {
-  Fixture& f = fixture();
+// The lathe framed from a preset view, for a frame of this size.
+render::FrameView frame_view(render::ViewPreset view, glm::ivec2 size) {
   render::Camera camera;
-  camera.frame(f.model.bounds());
+  camera.frame(fixture().model.bounds());
   camera.set_preset(view, false);
   render::FrameView v;
   v.view = camera.view_matrix();
   v.projection = camera.projection_matrix(float(size.x) / float(size.y));
   v.eye = camera.eye();
+  return v;
+}
+
+render::Image draw(render::ViewPreset view, float skin_opacity, glm::ivec2 size = {320, 240},
+                   render::Antialiasing antialiasing = render::Antialiasing::multisample) {
+  Fixture& f = fixture();
+  render::FrameView v = frame_view(view, size);
   v.skin_opacity = skin_opacity;
   auto target = render::OffscreenTarget::create(size, antialiasing);
   REQUIRE_MESSAGE(target.has_value(), (target ? "" : target.error().describe()));
@@ -192,13 +198,7 @@ TEST_CASE("capture_gl_order gives the captured frame's rows bottom first") {
 
 TEST_CASE("the edge filter can be limited to a region, outside it the frame is copied as drawn") {
   Fixture& f = fixture();
-  render::Camera camera;
-  camera.frame(f.model.bounds());
-  camera.set_preset(render::ViewPreset::front, false);
-  render::FrameView v;
-  v.view = camera.view_matrix();
-  v.projection = camera.projection_matrix(320.0f / 240.0f);
-  v.eye = camera.eye();
+  const render::FrameView v = frame_view(render::ViewPreset::front, {320, 240});
   auto frame = [&](render::Antialiasing aa, std::optional<glm::ivec4> region) {
     auto target = render::OffscreenTarget::create({320, 240}, aa);
     REQUIRE(target.has_value());
@@ -291,13 +291,7 @@ TEST_CASE("each blood particle is a round dot of the given diameter, coloured by
 TEST_CASE("dynamic resolution: a scene drawn at half size fills the frame, and what follows it stays sharp") {
   // The window's way (render/smoothed_window_target.hpp) into an offscreen frame, as --bench does.
   Fixture& f = fixture();
-  render::Camera camera;
-  camera.frame(f.model.bounds());
-  camera.set_preset(render::ViewPreset::front, false);
-  render::FrameView v;
-  v.view = camera.view_matrix();
-  v.projection = camera.projection_matrix(320.0f / 240.0f);
-  v.eye = camera.eye();
+  const render::FrameView v = frame_view(render::ViewPreset::front, {320, 240});
   const render::Image full = draw(render::ViewPreset::front, 1.0f, {320, 240}, render::Antialiasing::edge_filter);
   auto output = render::OffscreenTarget::create({320, 240}, render::Antialiasing::none);
   REQUIRE(output.has_value());
