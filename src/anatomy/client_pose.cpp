@@ -157,14 +157,20 @@ ClientPose walking_pose(LegAngles left, LegAngles right) {
   return pose;
 }
 
+glm::vec3 turned_about_x(const glm::vec3& p, const glm::vec3& centre, float radians) {
+  const float c = std::cos(radians), sn = std::sin(radians);
+  const glm::vec3 q = p - centre;
+  return centre + glm::vec3(q.x, q.y * c - q.z * sn, q.y * sn + q.z * c);
+}
+
+float knee_weight(float y, const glm::vec3& knee) {
+  const float s = std::clamp((knee.y + kKneeBlend - y) / (2.0f * kKneeBlend), 0.0f, 1.0f);
+  return s * s * (3.0f - 2.0f * s);  // GLSL smoothstep, as in shaders/model.vert
+}
+
 glm::vec3 bend_knee(const glm::vec3& p, const glm::vec3& knee, float flexion_deg) {
   if (flexion_deg == 0.0f) return p;
-  const float s = std::clamp((knee.y + kKneeBlend - p.y) / (2.0f * kKneeBlend), 0.0f, 1.0f);
-  const float w = s * s * (3.0f - 2.0f * s);  // GLSL smoothstep, as in shaders/model.vert
-  const float a = glm::radians(flexion_deg) * w;
-  const float c = std::cos(a), sn = std::sin(a);
-  const glm::vec3 q = p - knee;
-  return knee + glm::vec3(q.x, q.y * c - q.z * sn, q.y * sn + q.z * c);
+  return turned_about_x(p, knee, glm::radians(flexion_deg) * knee_weight(p.y, knee));
 }
 
 float hip_weight(float y, const glm::vec3& hip) {
@@ -179,10 +185,7 @@ float hip_weight(float y, const glm::vec3& hip) {
 glm::vec3 blend_hip(const glm::vec3& p, const glm::vec3& hip, float flexion_deg) {
   if (flexion_deg == 0.0f) return p;
   // hip_flexion turned the frame by -flexion about +X; turn the top back by (1 - w) of it.
-  const float a = glm::radians(flexion_deg) * (1.0f - hip_weight(p.y, hip));
-  const float c = std::cos(a), sn = std::sin(a);
-  const glm::vec3 q = p - hip;
-  return hip + glm::vec3(q.x, q.y * c - q.z * sn, q.y * sn + q.z * c);
+  return turned_about_x(p, hip, glm::radians(flexion_deg) * (1.0f - hip_weight(p.y, hip)));
 }
 
 glm::vec3 to_room(const glm::mat4& leg_to_room, const glm::vec3& leg_direction) {

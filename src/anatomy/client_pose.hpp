@@ -72,6 +72,10 @@ struct ClientPose {
 // points more than kKneeBlend from the knee centre.
 inline constexpr float kKneeBlend = 0.06f;
 [[nodiscard]] glm::vec3 bend_knee(const glm::vec3& p, const glm::vec3& knee, float flexion_deg);
+// The knee bend's weight at height y: the share of the flexion a point there turns by.
+[[nodiscard]] float knee_weight(float y, const glm::vec3& knee);
+// A point turned about the X axis through `centre` by `radians`, as both bends turn it.
+[[nodiscard]] glm::vec3 turned_about_x(const glm::vec3& p, const glm::vec3& centre, float radians);
 // The hip blend. The pose turns each leg's frame rigidly about its hip (ClientPose::left_leg,
 // right_leg), but the top of the leg's mesh - the buttock, the groin and the flat cut at ~1.035 m
 // under the drape - belongs to the pelvis, which does not turn. blend_hip turns a point of the

@@ -17,21 +17,14 @@ glm::mat4 turn_about_x(const glm::vec3& centre, float radians) {
          glm::translate(glm::mat4(1.0f), -centre);
 }
 
-// A point turned about the X axis through `centre` by `radians` (as bend_knee and blend_hip turn).
-glm::vec3 turned(const glm::vec3& p, const glm::vec3& centre, float radians) {
-  const float c = std::cos(radians), s = std::sin(radians);
-  const glm::vec3 q = p - centre;
-  return centre + glm::vec3(q.x, q.y * c - q.z * s, q.y * s + q.z * c);
-}
-
-// Every share u in [0, 1] of `radians` with weight(turned(p, centre, -u radians).y) == u: the
+// Every share u in [0, 1] of `radians` with weight(turned_about_x(p, centre, -u radians).y) == u: the
 // point was turned by u of the whole angle. Far from the leg's axis the turned zones overlap
 // (at 90 degrees a point beside the shank may also be one beside the thigh), so there can be
 // more than one: found as sign changes over 64 steps (two roots closer than a step would be
 // missed: with 16, one 30 cm from the bent knee was), each halved 20 times (within 1e-7).
 template <class Weight>
 std::vector<float> shares(const glm::vec3& p, const glm::vec3& centre, float radians, Weight weight) {
-  const auto f = [&](float u) { return weight(turned(p, centre, -u * radians).y) - u; };
+  const auto f = [&](float u) { return weight(turned_about_x(p, centre, -u * radians).y) - u; };
   constexpr int kSteps = 64;
   std::vector<float> out;
   float u0 = 0.0f;
@@ -54,11 +47,6 @@ std::vector<float> shares(const glm::vec3& p, const glm::vec3& centre, float rad
   return out;
 }
 
-float knee_weight(float y, const glm::vec3& knee) {
-  const float s = std::clamp((knee.y + kKneeBlend - y) / (2.0f * kKneeBlend), 0.0f, 1.0f);
-  return s * s * (3.0f - 2.0f * s);
-}
-
 }  // namespace
 
 std::vector<glm::vec3> unbend_leg(const glm::vec3& p, const LegBend& bend) {
@@ -69,14 +57,14 @@ std::vector<glm::vec3> unbend_leg(const glm::vec3& p, const LegBend& bend) {
     const glm::vec3& hip = frame::kHipCentre;
     unhipped.clear();
     for (float u : shares(p, hip, a, [&hip](float y) { return 1.0f - hip_weight(y, hip); }))
-      unhipped.push_back(turned(p, hip, -a * u));
+      unhipped.push_back(turned_about_x(p, hip, -a * u));
   }
   if (bend.knee_deg == 0.0f) return unhipped;
   const float a = glm::radians(bend.knee_deg);
   std::vector<glm::vec3> out;
   for (const glm::vec3& q : unhipped)
     for (float u : shares(q, bend.knee, a, [&bend](float y) { return knee_weight(y, bend.knee); }))
-      out.push_back(turned(q, bend.knee, -a * u));
+      out.push_back(turned_about_x(q, bend.knee, -a * u));
   return out;
 }
 
