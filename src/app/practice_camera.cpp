@@ -25,6 +25,13 @@ Basis basis(float yaw, float pitch) {
   return {right, glm::cross(right, -back), back};
 }
 
+// Where a room point `rel` from the camera's target lands on screen (normalised device
+// coordinates) for a camera `distance` back along e.back; t is tan(fov_y / 2).
+glm::vec2 project(const glm::vec3& rel, const Basis& e, float distance, float t, float aspect) {
+  const float depth = std::max(distance - glm::dot(rel, e.back), 1e-3f);
+  return {glm::dot(rel, e.right) / (depth * t * aspect), glm::dot(rel, e.up) / (depth * t)};
+}
+
 }  // namespace
 
 ClearBand panel_clear_band(bool view_panel_shown, glm::vec2 window) {
@@ -41,10 +48,7 @@ ClearBand panel_clear_band(bool view_panel_shown, glm::vec2 window) {
 glm::vec2 ndc_of(const render::Camera& camera, const render::OrbitPose& pose, float aspect, const glm::vec3& leg_point) {
   const Basis e = basis(pose.yaw, pose.pitch);
   const glm::vec3 p(camera.subject() * glm::vec4(leg_point, 1.0f));
-  const glm::vec3 rel = p - pose.target;
-  const float depth = std::max(pose.distance - glm::dot(rel, e.back), 1e-3f);
-  const float t = std::tan(0.5f * camera.fov_y());
-  return {glm::dot(rel, e.right) / (depth * t * aspect), glm::dot(rel, e.up) / (depth * t)};
+  return project(p - pose.target, e, pose.distance, std::tan(0.5f * camera.fov_y()), aspect);
 }
 
 render::OrbitPose fit_region(const render::Camera& camera, const anatomy::Bounds& region, float yaw, float pitch,
@@ -78,9 +82,7 @@ render::OrbitPose fit_region(const render::Camera& camera, const anatomy::Bounds
     for (int step = 0; step < 6; ++step) {
       glm::vec2 lo_n(1e9f), hi_n(-1e9f);
       for (const glm::vec3& q : corners) {
-        const glm::vec3 rel = q - pose.target;
-        const float depth = std::max(distance - glm::dot(rel, e.back), 1e-3f);
-        const glm::vec2 n(glm::dot(rel, e.right) / (depth * t * aspect), glm::dot(rel, e.up) / (depth * t));
+        const glm::vec2 n = project(q - pose.target, e, distance, t, aspect);
         lo_n = glm::min(lo_n, n);
         hi_n = glm::max(hi_n, n);
       }
