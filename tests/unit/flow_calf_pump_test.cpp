@@ -167,14 +167,19 @@ TEST_CASE("the walking report shows the calf pump: ejection, low ankle pressure,
   req.seconds = 60.0;
   req.active_seconds = 20.0;
   req.posture = Posture::standing;
+  // The clinic's protocols add minutes of model time: the sanitized pass leaves them out
+  // (flow_validation runs each protocol under it).
+  req.clinical_indices = !test::kSanitized;
   auto rep = flow::simulate(network(), req, {});
   REQUIRE(rep.has_value());
   const auto& s = rep->summary;
   // One tiptoe ejects most of the venous volume (plethysmography: ejection fraction over
   // 60 %, residual volume after ten tiptoes under 35 %; the clinic's protocol, not the
   // cumulative emptying over the walk that calf_ejection_fraction reports).
-  CHECK(s.ejection_fraction > 0.6);
-  CHECK(s.residual_volume_fraction < 0.35);
+  if (req.clinical_indices) {
+    CHECK(s.ejection_fraction > 0.6);
+    CHECK(s.residual_volume_fraction < 0.35);
+  }
   CHECK(s.calf_ejection_fraction > 0.5);
   CHECK(s.ankle_pressure_min_mmhg < 40.0);
   CHECK(s.ankle_pressure_start_mmhg > 80.0);

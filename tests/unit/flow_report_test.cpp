@@ -5,6 +5,7 @@
 #include <string>
 
 #include "flow/report.hpp"
+#include "../support/sanitizer.hpp"
 
 using namespace effleura;
 
@@ -50,6 +51,9 @@ TEST_CASE("a resting report: flow at baseline, equal-length series at 20 Hz, JSO
   req.scenario = "rest";
   req.seconds = 4.0;
   req.settle_seconds = 20.0;
+  // The clinic's protocols are minutes of model time: the sanitized pass leaves them out (their
+  // keys then hold null) and flow_validation's cases run each protocol under it.
+  req.clinical_indices = !test::kSanitized;
   auto r = flow::simulate(network(), req, {});
   REQUIRE(r.has_value());
   const auto& s = r->summary;
@@ -75,7 +79,7 @@ TEST_CASE("a resting report: flow at baseline, equal-length series at 20 Hz, JSO
                           "\"resting\"", "\"peak\"", "\"arterial_supply_ml_s\""})
     CHECK_MESSAGE(contains(json, key), key);
   CHECK_FALSE(contains(json, "nan"));
-  CHECK_FALSE(contains(json, "null"));  // every index was measured
+  if (req.clinical_indices) CHECK_FALSE(contains(json, "null"));  // every index was measured
   CHECK(r->arterial_supply_ml_s.size() == r->t_s.size());
   CHECK_FALSE(contains(json, "inf"));
   // Balanced brackets: a cheap guard against a malformed writer.
