@@ -36,13 +36,18 @@ fi
 # apt-get source needs a deb-src line; Debian 12 images ship only binary ones.
 src_list=/etc/apt/sources.list.d/effleura-deb-src.sources
 if ! apt-cache showsrc imgui 2>/dev/null | grep -q '^Package: imgui'; then
+  as_root=()  # root, or sudo without a password as scripts/install-deps.sh uses (CI)
   if [ "$(id -u)" -ne 0 ]; then
-    echo "effleura-web: apt-get source needs a deb-src entry; as root, write $src_list with:" >&2
-    printf '  Types: deb-src\n  URIs: http://deb.debian.org/debian\n  Suites: bookworm\n  Components: main\n' >&2
-    echo "  then run apt-get update" >&2
-    exit 1
+    if command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+      as_root=(sudo -n)
+    else
+      echo "effleura-web: apt-get source needs a deb-src entry; as root, write $src_list with:" >&2
+      printf '  Types: deb-src\n  URIs: http://deb.debian.org/debian\n  Suites: bookworm\n  Components: main\n' >&2
+      echo "  then run apt-get update" >&2
+      exit 1
+    fi
   fi
-  cat >"$src_list" <<'EOF'
+  "${as_root[@]}" tee "$src_list" >/dev/null <<'EOF'
 # Added by Effleura's scripts/web.sh: Debian source packages for the web build.
 Types: deb-src
 URIs: http://deb.debian.org/debian
@@ -50,7 +55,7 @@ Suites: bookworm
 Components: main
 Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
 EOF
-  apt-get update -qq
+  "${as_root[@]}" apt-get update -qq
 fi
 mkdir -p "$out/src"
 source_dir() {  # source_dir PACKAGE DIR_GLOB: unpacks Debian's source once, prints its folder
