@@ -29,6 +29,9 @@ fi
 
 missing=()
 for p in "${packages[@]}"; do
+  # Node's own packages (nodesource) bundle npm and conflict with Debian's npm: a working npm
+  # command is enough.
+  if [ "$p" = npm ] && command -v npm >/dev/null 2>&1; then continue; fi
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
     missing+=("$p")
   fi

@@ -156,6 +156,8 @@ int main(int argc, char** argv) {
     }
     if (options->verbose) effleura::log::set_level(effleura::log::Level::info);
     if (const int status = open_page(*options); status != kExitOk) return status;
+    // What open_page added to the start-up cache goes to IndexedDB (web/page_cache.js).
+    EM_ASM({ if (Module.effleuraSaveCache) Module.effleuraSaveCache(); });
     if (auto* playback = g_ctx->state.simulation.playback(); paused && playback) playback->pause();
     if (cut) g_ctx->state.settings.atlas.clip = true;
   } catch (const std::exception& e) {

@@ -87,15 +87,11 @@ class InFile {
 }  // namespace
 
 std::optional<std::filesystem::path> cache_directory() {
-#ifdef __EMSCRIPTEN__
-  // None in the browser: the page's files live in memory and are gone on reload, so saving
-  // there would only cost the time of writing (web/test/browser_test.mjs checks none is kept).
-  return std::nullopt;
-#else
+  // The page (web/page_cache.js) points XDG_CACHE_HOME at a folder kept in IndexedDB, or
+  // empties HOME where the browser keeps none.
   if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg) return std::filesystem::path(xdg) / "effleura";
   if (const char* home = std::getenv("HOME"); home && *home) return std::filesystem::path(home) / ".cache" / "effleura";
   return std::nullopt;
-#endif
 }
 
 CacheKey::CacheKey(std::string_view product, std::uint32_t version) : product_(product) {

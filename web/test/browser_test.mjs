@@ -11,8 +11,9 @@
 //   6. touch: one finger orbits the camera, two fingers spreading apart zoom in, and one wheel
 //      notch zooms in one step (web/touch.js puts both in the desktop's units);
 //   7. ?kiosk goes full screen on the first click, as a waiting-room screen needs;
-//   8. ?cut: the atlas's cut plane cuts in WebGL 2 (which has no clip distances), and the page
-//      keeps no start-up cache in its memory file system (lost on reload, so never a hit).
+//   8. ?cut: the atlas's cut plane cuts in WebGL 2 (which has no clip distances);
+//   9. the start-up cache is kept in IndexedDB: the first visit writes it, a repeat visit reads it
+//      and writes none of it again (both visits' first-frame times are reported).
 // Usage: node browser_test.mjs SITE_DIR NATIVE_DEFAULT.png OUT_DIR [NATIVE_TECHNIQUE.png]
 // (NATIVE_TECHNIQUE.png: `effleura --headless --screenshot F --technique effleurage --at 6`.)
 // Prints one line per check and the measurements; exits 1 on the first failed check.
@@ -73,6 +74,16 @@ async function open(query, { touch = false } = {}) {
   return { page, errors, firstFrameMs };
 }
 const state = (page) => page.evaluate(() => ({ ...Module.effleura }));
+// The start-up cache's files in the page (web/page_cache.js's folder), each with its time.
+const cacheFiles = (page) => page.evaluate(() => {
+  const dir = '/cache/effleura', files = {};
+  if (!Module.FS.analyzePath(dir).exists) return files;
+  for (const name of Module.FS.readdir(dir)) {
+    if (name !== '.' && name !== '..') files[name] = Module.FS.stat(dir + '/' + name).mtime.getTime();
+  }
+  return files;
+});
+let firstVisit = {};
 const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
 
 // Compares two PNGs inside the page (the browser decodes them; no image library needed).
@@ -133,9 +144,25 @@ try {
           `default view matches the native headless render: mean difference ${d.mean?.toFixed(2)} (limit ${kMaxMeanDiff}), ` +
           `${((d.changed ?? 1) * 100).toFixed(2)} % of pixels changed (limit ${kMaxChangedShare * 100} %)`);
     writeFileSync(join(outDir, 'browser-timing.json'), JSON.stringify({ firstFrameMs, msPerFrame, workMs, diff: d }, null, 2));
-    // The desktop keeps its start-up cache in ~/.cache/effleura; the page's home is in memory.
-    const cached = await page.evaluate(() => Module.FS.analyzePath('/home/web_user/.cache/effleura').exists);
-    check(!cached, `the page writes no start-up cache into its memory file system (${cached ? 'it did' : 'none'})`);
+    // The start-up cache (web/page_cache.js): written on the first visit, kept in IndexedDB.
+    await page.waitForFunction(() => Module.effleuraCacheSaved === true, { timeout: 60000 }).catch(() => {});
+    firstVisit = await cacheFiles(page);
+    check(Object.keys(firstVisit).length > 0 && await page.evaluate(() => Module.effleuraCacheSaved === true),
+          `the first visit keeps its start-up cache in IndexedDB: ${Object.keys(firstVisit).join(', ') || 'nothing'}`);
+    await page.close();
+  }
+  // 9: a repeat visit reads the start-up cache from IndexedDB: the same files, none written again
+  // (a miss rewrites its file, with a new time), and a first frame we report beside the first visit's.
+  {
+    const { page, errors, firstFrameMs } = await open('?scene-only');
+    console.log(`first frame ${(firstFrameMs / 1000).toFixed(2)} s after opening the page again (start-up cache kept)`);
+    const again = await cacheFiles(page);
+    const same = Object.keys(firstVisit).length > 0 &&
+                 Object.entries(firstVisit).every(([name, mtime]) => again[name] === mtime);
+    check(errors.length === 0, `repeat visit: no console error${errors.length ? ': ' + errors.join(' | ') : ''}`);
+    check(same, `a repeat visit reads the start-up cache and writes none of it again: ${JSON.stringify(again)}`);
+    const timing = join(outDir, 'browser-timing.json');
+    writeFileSync(timing, JSON.stringify({ ...JSON.parse(readFileSync(timing, 'utf8')), repeatFirstFrameMs: firstFrameMs }, null, 2));
     await page.close();
   }
   // 3: a technique plays.
