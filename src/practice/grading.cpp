@@ -270,7 +270,7 @@ StrokeGrades grade(const Stroke& stroke, const technique::Technique& tech, const
   if (change.empty())
     out.summary = phrase("well-done", {{"right", right}});
   else
-    out.summary = (right.empty() ? std::string() : phrase("right", {{"right", right}}) + " ") +
+    out.summary = (right.empty() ? std::string() : phrase("got-right", {{"right", right}}) + " ") +
                   phrase("change", {{"change", change}});
   return out;
 }

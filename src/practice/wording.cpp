@@ -38,7 +38,7 @@ constexpr EnglishPhrase kEnglish[] = {
     {"rhythm-good", "Good rhythm: a stroke every {gap} s."},
     {"rhythm-fail", "Rhythm: this stroke came {gap} s after the last; aim for one every {cycle} s."},
     {"well-done", "Well done: {right} all right."},
-    {"right", "Right: {right}."},
+    {"got-right", "Right: {right}."},
     {"change", "Change: {change}"},
 };
 
