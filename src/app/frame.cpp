@@ -1,5 +1,6 @@
 #include "app/frame.hpp"
 
+#include <algorithm>
 #include <ctime>
 #include <string>
 #include <type_traits>
@@ -207,6 +208,11 @@ void draw_interface(Context& ctx, double dt) {
       overlay.left_margin = ctx.panels.presenter || !ctx.panels.show_view_panel ? 0.0f : ui::left_column_width(columns) + gap;
       overlay.right_margin = ctx.panels.presenter ? 0.0f : ui::right_column_width(columns) + gap;
       overlay.keep_above = ctx.pending.practice.docked_top;  // Practice docked at the bottom
+      // The status bar along the bottom (none in presenter view): the legend keeps above it.
+      if (!ctx.panels.presenter) {
+        const float bar = static_cast<float>(size.y) - ImGui::GetFrameHeight();
+        overlay.keep_above = overlay.keep_above > 0.0f ? std::min(overlay.keep_above, bar) : bar;
+      }
       if (lp) overlay.caption.clear();  // the lesson panel already shows the step's text
       if (auto at = platform.hover_point()) {
         overlay.hover = ctx.state.describe_at(*at, size);

@@ -9,6 +9,8 @@
 #include "app/paths.hpp"
 #include "app/runners.hpp"
 #include "lesson/locale_check.hpp"
+#include "technique/pose.hpp"
+#include "ui/technique_notes.hpp"
 #include "ui/tr.hpp"
 
 namespace effleura::app {
@@ -47,6 +49,38 @@ lesson::LocaleProblems check_area_notes(const lesson::Locale& locale, const anat
   return p;
 }
 
+lesson::LocaleProblems check_technique_notes(const lesson::Locale& locale, const technique::TechniqueLibrary& techniques) {
+  lesson::LocaleProblems p;
+  std::vector<std::string> expected;
+  for (const technique::Technique& t : techniques.all())
+    for (auto& key : ui::technique_note_keys(t)) expected.push_back(std::move(key));
+  for (const auto& key : expected)
+    if (!locale.own(key)) p.missing.push_back(key);
+  for (const auto& [key, entry] : locale.entries())
+    if (key.starts_with(lesson::kTechniqueNotesPrefix) && std::find(expected.begin(), expected.end(), key) == expected.end())
+      p.extra.push_back(key);
+  return p;
+}
+
+namespace {
+
+// The technique files the notes are checked against, or nothing (said once) when there are none.
+Expected<std::optional<technique::TechniqueLibrary>> techniques_to_check(const DataPaths& paths,
+                                                                         const anatomy::AreaContent* areas) {
+  const auto dir = paths.content / "techniques";
+  if (!std::filesystem::is_directory(dir)) {
+    std::printf("%s: not there, so the techniques' notes ([technique-notes.*]) are not checked\n", dir.string().c_str());
+    return std::optional<technique::TechniqueLibrary>{};
+  }
+  auto poses = technique::load_poses(paths.content / "poses.toml");
+  if (!poses) return std::unexpected(poses.error());
+  auto library = technique::load_techniques(dir, *poses, areas);
+  if (!library) return std::unexpected(library.error());
+  return std::optional<technique::TechniqueLibrary>(std::move(*library));
+}
+
+}  // namespace
+
 int run_check_locales(const Options& options) {
   const auto dir = resolve_data_paths(options).content / "locales";
   auto english = lesson::load_locale(dir / (std::string(lesson::kFallbackLocale) + ".toml"));
@@ -66,6 +100,11 @@ int run_check_locales(const Options& options) {
     areas = std::move(*loaded);
   } else {
     std::printf("%s: not there, so the areas' notes ([area-notes.*]) are not checked\n", areas_file.string().c_str());
+  }
+  auto techniques = techniques_to_check(resolve_data_paths(options), areas ? &*areas : nullptr);
+  if (!techniques) {
+    report_error(techniques.error().describe());
+    return kExitBadInput;
   }
   std::error_code ec;
   bool complete = true;
@@ -88,6 +127,14 @@ int run_check_locales(const Options& options) {
                   notes.missing.size(), notes.extra.size());
       for (const auto& k : notes.missing) std::printf("  missing: %s\n", k.c_str());
       for (const auto& k : notes.extra) std::printf("  not in areas.toml (unused): %s\n", k.c_str());
+      if (!notes.missing.empty()) complete = false;
+    }
+    if (*techniques) {
+      const auto notes = check_technique_notes(*locale, **techniques);
+      std::printf("  technique notes (over techniques/): %zu missing, %zu for techniques, steps or cautions they do not have\n",
+                  notes.missing.size(), notes.extra.size());
+      for (const auto& k : notes.missing) std::printf("  missing: %s\n", k.c_str());
+      for (const auto& k : notes.extra) std::printf("  not in the technique files (unused): %s\n", k.c_str());
       if (!notes.missing.empty()) complete = false;
     }
   }

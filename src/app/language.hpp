@@ -9,6 +9,7 @@
 #include "app/options.hpp"
 #include "core/error.hpp"
 #include "lesson/locale_check.hpp"
+#include "technique/technique_loader.hpp"
 
 namespace effleura::app {
 
@@ -20,6 +21,10 @@ namespace effleura::app {
 // A non-English locale's [area-notes.<id>] against content/areas.toml: a description and each
 // caution (caution-1, caution-2, ...) missing, or keys for areas or cautions areas.toml lacks.
 [[nodiscard]] lesson::LocaleProblems check_area_notes(const lesson::Locale& locale, const anatomy::AreaContent& areas);
+// The same for [technique-notes.<id>] against the technique files: summary, evidence, each
+// caution and each step's caption and attend line (ui::technique_note_keys).
+[[nodiscard]] lesson::LocaleProblems check_technique_notes(const lesson::Locale& locale,
+                                                          const technique::TechniqueLibrary& techniques);
 // --check-locales: per language, the keys missing against English and placeholder mismatches.
 // 0 when every shipped locale is complete, kExitBadInput otherwise.
 int run_check_locales(const Options& options);

@@ -5,6 +5,7 @@
 #include "app/atlas_commands.hpp"
 #include "app/language.hpp"
 #include "app/user_settings.hpp"
+#include "ui/technique_notes.hpp"
 #include "ui/technique_texts.hpp"
 #include "ui/tr.hpp"
 
@@ -94,12 +95,12 @@ ui::TimelineState timeline_state(const State& scene, const PanelState& panels) {
   const technique::Technique* t = sim.technique();
   if (!t) return s;
   s.current = t->id;
-  s.summary = t->summary;
+  s.summary = ui::technique_summary(*t);
   s.direction = ui::direction_words(t->direction);
   s.pressure = ui::trf("ui.technique.pressure-value",
                        {{"pressure", ui::pressure_words(t->pressure)}, {"mmhg", std::to_string(static_cast<int>(t->pressure_mmhg))}});
-  s.evidence = t->evidence;
-  s.cautions = t->cautions;
+  s.evidence = ui::technique_evidence(*t);
+  s.cautions = ui::technique_cautions(*t);
   const technique::Playback& playback = *sim.playback();
   s.time = playback.time();
   s.duration = playback.duration();
@@ -108,8 +109,8 @@ ui::TimelineState timeline_state(const State& scene, const PanelState& panels) {
   s.looping = playback.looping();
   s.step = sim.frame().step;
   s.step_count = sim.timeline() ? sim.timeline()->step_count() : 0;
-  s.caption = std::string(sim.frame().caption);
-  s.attend = std::string(sim.frame().attend);
+  s.caption = ui::step_caption(*t, sim.frame().step, sim.frame().caption);
+  s.attend = ui::step_attend(*t, sim.frame().step, sim.frame().attend);
   return s;
 }
 

@@ -22,6 +22,7 @@
 #include "technique/working_region.hpp"
 #include "render/valve_geometry.hpp"
 #include "ui/structure_names.hpp"
+#include "ui/technique_notes.hpp"
 #include "ui/tr.hpp"
 #include "ui/main_ui.hpp"
 
@@ -247,9 +248,9 @@ void State::update(double dt) {
   caption.clear();
   if (!fixed_caption.empty()) {
     caption = fixed_caption;
-  } else if (simulation.technique()) {
-    caption = std::string(f.caption);
-    if (!f.attend.empty()) caption += "\n" + std::string(f.attend);
+  } else if (const technique::Technique* t = simulation.technique()) {
+    caption = ui::step_caption(*t, f.step, f.caption);
+    if (!f.attend.empty()) caption += "\n" + ui::step_attend(*t, f.step, f.attend);
   }
 }
 

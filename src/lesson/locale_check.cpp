@@ -53,7 +53,7 @@ LocaleProblems check_against(const Locale& reference, const Locale& locale) {
     const Locale::Entry* english = reference.own(key);
     // [area-notes.*] override content/areas.toml, which English has instead: checked against
     // that file (app::check_area_notes), not against English.
-    if (!english && key.starts_with(kAreaNotesPrefix)) continue;
+    if (!english && (key.starts_with(kAreaNotesPrefix) || key.starts_with(kTechniqueNotesPrefix))) continue;
     if (!english) {
       p.extra.push_back(key);
       continue;

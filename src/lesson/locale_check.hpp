@@ -31,8 +31,10 @@ struct LocaleProblems {
   std::vector<std::string> placeholder_mismatch;  // keys whose placeholders differ from English
   std::vector<std::string> extra;                 // keys English does not have (typos)
 };
-// Keys under "area-notes." are left to app::check_area_notes (English keeps them in areas.toml).
+// Keys under "area-notes." are left to app::check_area_notes (English keeps them in areas.toml),
+// and those under "technique-notes." to app::check_technique_notes (English: the technique files).
 [[nodiscard]] LocaleProblems check_against(const Locale& reference, const Locale& locale);
 inline constexpr std::string_view kAreaNotesPrefix = "area-notes.";
+inline constexpr std::string_view kTechniqueNotesPrefix = "technique-notes.";
 
 }  // namespace effleura::lesson

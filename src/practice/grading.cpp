@@ -7,6 +7,8 @@
 
 #include <glm/geometric.hpp>
 
+#include "practice/wording.hpp"
+
 namespace effleura::practice {
 namespace {
 
@@ -32,18 +34,8 @@ float angle_delta(float a, float b) {
   return d;
 }
 
-std::string lower_first(std::string s);
-
-// "over the shin", but "behind the knee" (an area named by where it lies reads without "over").
-std::string over(const std::string& area_name) {
-  const std::string name = lower_first(area_name);
-  return name.starts_with("behind ") ? name : "over " + name;
-}
-
-std::string lower_first(std::string s) {
-  if (!s.empty() && s[0] >= 'A' && s[0] <= 'Z' && !(s.size() > 1 && s[1] >= 'A' && s[1] <= 'Z')) s[0] += 'a' - 'A';
-  return s;
-}
+// A measured figure as the sentences print it ("%.0f" or "%.1f").
+std::string num(const char* f, double v) { return fmt(f, v); }
 
 Grade grade_direction(const std::string& direction, const std::vector<StrokeSample>& s) {
   float up = 0.0f, down = 0.0f, side = 0.0f, turn = 0.0f;
@@ -64,23 +56,22 @@ Grade grade_direction(const std::string& direction, const std::vector<StrokeSamp
   const float along = up + down;
   if (direction == "toward-heart") {
     if (up - down > 0.03f && up >= 0.75f * along)
-      return pass("Good: the stroke ran up the leg toward the heart.");
+      return pass(phrase("up-good"));
     if (down > up)
-      return fail("This stroke ran down the leg, away from the heart: press going up, and bring the hand back "
-                  "down without pressure.");
-    return fail("Glide along the leg toward the heart; this stroke went mostly across or back and forth.");
+      return fail(phrase("up-down"));
+    return fail(phrase("up-across"));
   }
   if (direction == "across-fibres") {
-    if (side > along) return pass("Good: you worked across the muscle fibres.");
-    return fail("Work across the muscle, round the leg, rather than along it.");
+    if (side > along) return pass(phrase("across-good"));
+    return fail(phrase("across-fail"));
   }
   if (direction == "circular") {
-    if (std::abs(turn) >= kPi) return pass("Good: small circles, as the technique asks.");
-    return fail("Move in small circles here rather than in a straight line.");
+    if (std::abs(turn) >= kPi) return pass(phrase("circles-good"));
+    return fail(phrase("circles-fail"));
   }
   if (direction == "in-place") {
-    if (along + side < 0.06f) return pass("Good: the hand stayed in place.");
-    return fail("Keep the hand in one place for this technique instead of gliding.");
+    if (along + side < 0.06f) return pass(phrase("in-place-good"));
+    return fail(phrase("in-place-fail"));
   }
   return {};
 }
@@ -127,7 +118,7 @@ StrokeGrades grade(const Stroke& stroke, const technique::Technique& tech, const
   for (const auto& x : stroke.samples)
     if (x.pressure_mmhg > kPressingMmhg) s.push_back(x);
   if (s.size() < 2 || s.back().t - s.front().t < 0.1) {
-    out.summary = "Press and drag on the leg to make a stroke.";
+    out.summary = phrase("too-short");
     return out;
   }
   auto& g = out.grades;
@@ -178,25 +169,20 @@ StrokeGrades grade(const Stroke& stroke, const technique::Technique& tech, const
 
   if (pressed_spot && pressed_spot->vein) {
     g[at(Criterion::avoid)] =
-        fail("You pressed over " + pressed_spot->name +
-             fmt(" at %.0f mmHg: keep to the lightest touch there (under %.0f mmHg) or work around it; "
-                 "no deep pressure over varicose veins.",
-                 spot_pressure, rules.avoid_mmhg));
+        fail(phrase("vein", {{"spot", spot_name(*pressed_spot)}, {"pressed", num("%.0f", spot_pressure)},
+                     {"limit", num("%.0f", rules.avoid_mmhg)}}));
   } else if (pressed_spot) {
     g[at(Criterion::avoid)] =
-        fail("Too hard over a bony point, the " + lower_first(pressed_spot->name) +
-             fmt(", at %.0f mmHg. Bone lies right under the skin there with no muscle to cushion it: "
-                 "glide over it lightly (under %.0f mmHg).",
-                 spot_pressure, rules.avoid_mmhg));
+        fail(phrase("bone", {{"spot", spot_name(*pressed_spot)}, {"pressed", num("%.0f", spot_pressure)},
+                     {"limit", num("%.0f", rules.avoid_mmhg)}}));
   } else if (worst_area < anatomy::kAreaCount && light_area) {
     const auto& info = areas.areas[worst_area];
-    std::string line = "Too hard " + over(info.name) +
-                       fmt(", which takes light pressure only (up to %.0f mmHg; you reached %.0f).",
-                           top_of(worst_area), worst_pressure);
-    if (!info.cautions.empty()) line += " " + info.cautions.front();
+    std::string line = phrase("light-area", {{"area", area_here(info)}, {"limit", num("%.0f", top_of(worst_area))},
+                               {"pressed", num("%.0f", worst_pressure)}});
+    if (const std::string caution = area_first_caution(info); !caution.empty()) line += " " + caution;
     g[at(Criterion::avoid)] = fail(std::move(line));
   } else {
-    g[at(Criterion::avoid)] = pass("Good: you stayed light where the leg needs it.");
+    g[at(Criterion::avoid)] = pass(phrase("avoid-good"));
   }
 
   const std::string direction = rules.direction.value_or(tech.direction);
@@ -204,38 +190,37 @@ StrokeGrades grade(const Stroke& stroke, const technique::Technique& tech, const
 
   const float share = static_cast<float>(on_target) / static_cast<float>(s.size());
   if (share >= rules.on_area) {
-    g[at(Criterion::area)] = pass("Good: the stroke stayed on the technique's areas.", 1.0f);
+    g[at(Criterion::area)] = pass(phrase("area-good"), 1.0f);
   } else {
     std::string names;
     for (std::size_t i = 0; i < tech.areas.size(); ++i) {
       const auto a = anatomy::area_index(tech.areas[i]);
       if (!a) continue;
-      if (!names.empty()) names += i + 1 == tech.areas.size() ? " and " : ", ";
-      names += lower_first(areas.areas[*a].name);
+      if (!names.empty()) names += i + 1 == tech.areas.size() ? phrase("and") : ", ";
+      names += area_name(areas.areas[*a]);
     }
     g[at(Criterion::area)] =
-        fail(fmt("Only %.0f %% of this stroke was on the right areas: ", 100.0 * share) + tech.name +
-                 " is for the " + names + ".",
+        fail(phrase("area-fail", {{"share", num("%.0f", 100.0 * share)}, {"technique", technique_name(tech)}, {"areas", names}}),
              share);
   }
 
   const float typical = ref.pressure_mmhg;
   if (typical > 0.0f) {
+    const Values figures{{"mean", num("%.0f", mean_pressure)}, {"technique", technique_name(tech)},
+                         {"typical", num("%.0f", typical)}, {"pressure", pressure_word(tech.pressure)}};
     if (mean_pressure < rules.pressure_low * typical) {
-      g[at(Criterion::pressure)] = fail(fmt("Press a little more: this stroke averaged %.0f mmHg, and ", mean_pressure) +
-                                        tech.name + fmt(" works at about %.0f mmHg.", typical));
+      g[at(Criterion::pressure)] =
+          fail(phrase("more", figures));
     } else if (mean_pressure > rules.pressure_high * typical) {
-      g[at(Criterion::pressure)] = fail(fmt("Lighter: this stroke averaged %.0f mmHg, and ", mean_pressure) +
-                                        tech.name + " is a " + tech.pressure +
-                                        fmt(" technique, about %.0f mmHg.", typical));
+      g[at(Criterion::pressure)] = fail(phrase("lighter", figures));
     } else if (worst_area < anatomy::kAreaCount) {
       const auto& info = areas.areas[worst_area];
-      g[at(Criterion::pressure)] = fail("Ease off " + over(info.name) +
-                                        fmt(": it takes up to %.0f mmHg, you reached %.0f.", top_of(worst_area),
-                                            worst_pressure));
+      g[at(Criterion::pressure)] =
+          fail(phrase("ease-off", {{"area", area_here(info)}, {"limit", num("%.0f", top_of(worst_area))},
+                       {"pressed", num("%.0f", worst_pressure)}}));
     } else {
-      g[at(Criterion::pressure)] = pass(fmt("Good: about %.0f mmHg, right for this technique and this part of the leg.",
-                                            mean_pressure));
+      g[at(Criterion::pressure)] =
+          pass(phrase("pressure-good", figures));
     }
   }
 
@@ -245,25 +230,26 @@ StrokeGrades grade(const Stroke& stroke, const technique::Technique& tech, const
     Stroke pressed{s};
     const float speed = pressed.length() / static_cast<float>(dur);
     const float ratio = speed / ref.speed_m_s;
+    const Values speeds{{"speed", num("%.0f", 100.0 * speed)}, {"demo", num("%.0f", 100.0 * ref.speed_m_s)}};
     if (ratio > rules.speed_high) {
-      g[at(Criterion::speed)] = fail(fmt("Slow down: you moved at %.0f cm/s; the demonstration glides at about %.0f cm/s.",
-                                         100.0 * speed, 100.0 * ref.speed_m_s));
+      g[at(Criterion::speed)] =
+          fail(phrase("slower", speeds));
     } else if (ratio < rules.speed_low) {
-      g[at(Criterion::speed)] = fail(fmt("A little quicker: you moved at %.0f cm/s; the demonstration glides at about "
-                                         "%.0f cm/s.",
-                                         100.0 * speed, 100.0 * ref.speed_m_s));
+      g[at(Criterion::speed)] = fail(
+          phrase("quicker", speeds));
     } else {
-      g[at(Criterion::speed)] = pass(fmt("Good: an even pace, about %.0f cm/s.", 100.0 * speed));
+      g[at(Criterion::speed)] = pass(phrase("speed-good", speeds));
     }
   }
 
   if (since_last_s && ref.cycle_s > 0.0) {
     const double gap = *since_last_s;
+    const Values gaps{{"gap", num("%.1f", gap)}, {"cycle", num("%.1f", ref.cycle_s)}};
     if (std::abs(gap - ref.cycle_s) <= static_cast<double>(rules.rhythm) * ref.cycle_s)
-      g[at(Criterion::rhythm)] = pass(fmt("Good rhythm: a stroke every %.1f s.", gap));
+      g[at(Criterion::rhythm)] = pass(phrase("rhythm-good", gaps));
     else
-      g[at(Criterion::rhythm)] = fail(fmt("Rhythm: this stroke came %.1f s after the last; aim for one every %.1f s.",
-                                          gap, ref.cycle_s));
+      g[at(Criterion::rhythm)] =
+          fail(phrase("rhythm-fail", gaps));
   }
 
   // The one thing to change: the first failure in the order of the criteria (safety first).
@@ -275,16 +261,17 @@ StrokeGrades grade(const Stroke& stroke, const technique::Technique& tech, const
     ++applying;
     sum += g[i].score;
     if (g[i].pass) {
-      right += right.empty() ? std::string(kCriterionNames[i]) : ", " + std::string(kCriterionNames[i]);
+      right += (right.empty() ? "" : ", ") + criterion_name(i);
     } else if (change.empty()) {
       change = g[i].coaching;
     }
   }
   out.score = applying > 0 ? sum / static_cast<float>(applying) : 0.0f;
   if (change.empty())
-    out.summary = "Well done: " + right + " all right.";
+    out.summary = phrase("well-done", {{"right", right}});
   else
-    out.summary = (right.empty() ? std::string() : "Right: " + right + ". ") + "Change: " + change;
+    out.summary = (right.empty() ? std::string() : phrase("got-right", {{"right", right}}) + " ") +
+                  phrase("change", {{"change", change}});
   return out;
 }
 

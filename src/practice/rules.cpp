@@ -142,13 +142,13 @@ std::vector<Spot> avoid_spots(const Rules& rules, std::span<const LandmarkName> 
         if (!v || v->kind != anatomy::VeinKind::superficial || v->points.empty()) continue;
         const std::string label = "a marked varicose vein (" + v->name + ")";
         glm::vec3 last = v->points.front();
-        out.push_back({label, last, true});
+        out.push_back({label, last, true, vein_id});
         for (const glm::vec3& p : v->points) {
           // Points between the centre line's knots, so no stretch is left unmarked.
           const float gap = glm::length(p - last);
           const int n = static_cast<int>(std::floor(gap / kVeinSpotSpacingM));
-          for (int k = 1; k <= n; ++k) out.push_back({label, last + (p - last) * (float(k) / float(n + 1)), true});
-          if (gap > 0.0f) out.push_back({label, p, true});
+          for (int k = 1; k <= n; ++k) out.push_back({label, last + (p - last) * (float(k) / float(n + 1)), true, vein_id});
+          if (gap > 0.0f) out.push_back({label, p, true, vein_id});
           last = p;
         }
       }
@@ -157,7 +157,7 @@ std::vector<Spot> avoid_spots(const Rules& rules, std::span<const LandmarkName> 
     const auto named = std::find_if(names.begin(), names.end(), [&](const LandmarkName& n) { return n.id == id; });
     if (named == names.end()) continue;
     for (const anatomy::Landmark& l : landmarks)
-      if (l.name == named->name) out.push_back({l.name, l.position, false});
+      if (l.name == named->name) out.push_back({l.name, l.position, false, l.name});
   }
   return out;
 }

@@ -63,6 +63,7 @@ struct Spot {
   std::string name;      // what the student reads: "the kneecap (patella)"
   glm::vec3 position{0.0f};
   bool vein = false;     // a varicose vein (its own coaching line)
+  std::string id;        // the landmark's English name, or the vein's id (to name it in another language)
 };
 
 // content/anatomy/landmarks.toml: landmark id -> the name the model's landmarks carry.

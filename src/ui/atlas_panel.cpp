@@ -44,18 +44,39 @@ void search(const AtlasView& v, AtlasCommands& c) {
     ImGui::TextDisabled("%s", trf("ui.atlas.more", {{"count", std::to_string(v.results.size() - n)}}).c_str());
 }
 
+// "Origin: the back of the fibula's head ..." as one paragraph: the label dimmed, the fact after
+// it, and its next lines back at the panel's left edge. (A fact drawn beside its label wraps in
+// a column indented by that label: four ragged, narrow columns in a narrow panel.)
+void run_in(const char* label, const std::string& fact) {
+  ImGui::TextDisabled("%s", label);
+  ImGui::SameLine();
+  const char* begin = fact.c_str();
+  const char* end = begin + fact.size();
+  ImFont* font = ImGui::GetFont();
+  const float room = ImGui::GetContentRegionAvail().x;
+  const char* cut = font->CalcWordWrapPositionA(ImGui::GetFontSize() / font->FontSize, begin, end, room);
+  if (cut == begin) {  // not even the first word fits beside the label
+    ImGui::NewLine();
+    ImGui::TextUnformatted(begin, end);
+    return;
+  }
+  // No gap under the first line: the next ones read as the same paragraph.
+  ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(ImGui::GetStyle().ItemSpacing.x, 0.0f));
+  ImGui::TextUnformatted(begin, cut);
+  ImGui::PopStyleVar();
+  while (cut < end && (*cut == ' ' || *cut == '\n')) ++cut;
+  if (cut < end) ImGui::TextUnformatted(cut, end);
+}
+
 void card(const StructureCard& k) {
   ImGui::PushTextWrapPos(0.0f);
   ImGui::TextUnformatted(k.title.c_str());
   ImGui::TextDisabled("%s", k.kind.c_str());
   ImGui::TextUnformatted(k.what.c_str());
-  // Origin, insertion, action, nerve: the label dimmed, the fact after it on the same line.
+  // Origin, insertion, action, nerve: each a paragraph led by its dimmed label.
   for (const auto& [key, text] : {std::pair{"ui.atlas.origin", &k.origin}, std::pair{"ui.atlas.insertion", &k.insertion},
                                   std::pair{"ui.atlas.action", &k.action}, std::pair{"ui.atlas.nerve", &k.nerve}}) {
-    if (text->empty()) continue;
-    ImGui::TextDisabled("%s", tr(key));
-    ImGui::SameLine();
-    ImGui::TextUnformatted(text->c_str());
+    if (!text->empty()) run_in(tr(key), *text);
   }
   if (!k.massage.empty()) {
     ImGui::TextDisabled("%s", tr("ui.atlas.for-massage"));

@@ -80,7 +80,7 @@ static const char* legend_word(std::string_view key, const char* english) {
 }
 
 std::array<const char*, 4> legend_texts() {
-  return {legend_word("ui.legend.title", "Blood speed"), legend_word("ui.legend.backflow", "backflow"),
+  return {legend_word("ui.legend.title", "Blood speed"), legend_word("ui.legend.reflux", "reflux"),
           legend_word("ui.legend.still", "still"), legend_word("ui.legend.fast", "fast (20+ cm/s)")};
 }
 const char* arrow_key() { return legend_word("ui.legend.arrows", "the way the blood flows"); }

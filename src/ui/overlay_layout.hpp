@@ -30,7 +30,7 @@ struct OverlayLayout {
   std::optional<ScreenBox> legend;   // the blood-speed scale's box
   glm::vec2 legend_bar{0.0f};        // top-left of its colour bar
   float legend_bar_w = 0.0f;         // the colour bar's width: wide enough for its end labels
-  // The legend's four texts ("Blood speed", "backflow" with its dot, "still", "fast ..."):
+  // The legend's four texts ("Blood speed", "reflux" with its dot, "still", "fast ..."):
   // boxes around each, laid out so that none covers another at any font size.
   std::array<ScreenBox, 4> legend_texts{};
   std::optional<ScreenBox> caption;  // the caption's box (text inside, inset by caption_pad)
@@ -40,7 +40,7 @@ struct OverlayLayout {
 };
 
 // The legend's texts in the interface's language (ui::tr), in the order of
-// OverlayLayout::legend_texts: "Blood speed", "backflow", "still", "fast (20+ cm/s)".
+// OverlayLayout::legend_texts: "Blood speed", "reflux", "still", "fast (20+ cm/s)".
 [[nodiscard]] std::array<const char*, 4> legend_texts();
 // The flow view's keys under the colour bar: the arrows, then the valves (shut, open, leaky).
 [[nodiscard]] const char* arrow_key();

@@ -161,4 +161,11 @@ void remember_panel_height(Panel panel) {
   remembered()[static_cast<int>(panel)] = {ImGui::GetWindowSize().y, ImGui::GetFrameCount(), ImGui::GetCurrentContext()};
 }
 
+void unfold_on_title_click() {
+  if (!ImGui::IsWindowCollapsed() || !ImGui::IsItemHovered() || !ImGui::IsMouseClicked(ImGuiMouseButton_Left)) return;
+  // The arrow at the title's left end folds and unfolds by itself: leave its clicks to it.
+  if (ImGui::GetIO().MousePos.x <= ImGui::GetItemRectMin().x + ImGui::GetFrameHeight()) return;
+  ImGui::SetWindowCollapsed(false);
+}
+
 }  // namespace effleura::ui

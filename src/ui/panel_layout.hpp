@@ -53,5 +53,8 @@ struct PanelInput {
 [[nodiscard]] PanelInput current_panel_input(bool presenter, glm::vec4 working);
 void set_next_panel(Panel panel, const PanelInput& in);
 void remember_panel_height(Panel panel);  // call between Begin and End
+// Call right after Begin: a folded panel opens on a click anywhere on its title, not only on
+// its arrow (ImGui's own rule, a double click, is not what a new user tries first).
+void unfold_on_title_click();
 
 }  // namespace effleura::ui

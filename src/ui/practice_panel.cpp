@@ -5,6 +5,7 @@
 
 #include <imgui.h>
 
+#include "practice/wording.hpp"
 #include "ui/panel_layout.hpp"
 #include "ui/tr.hpp"
 
@@ -48,7 +49,7 @@ void grades(const PracticePanelState& s) {
   ImGui::Separator();
   std::string right;
   for (std::size_t i = 0; i < practice::kCriterionCount; ++i)
-    if (g.grades[i].applies && g.grades[i].pass) right += (right.empty() ? "" : ", ") + std::string(practice::kCriterionNames[i]);
+    if (g.grades[i].applies && g.grades[i].pass) right += (right.empty() ? "" : ", ") + practice::criterion_name(i);
   ImGui::TextUnformatted(trf("ui.practice.last", {{"percent", whole(100.0f * g.score)}}).c_str());
   if (!right.empty()) {
     ImGui::PushStyleColor(ImGuiCol_Text, kGood);
@@ -61,7 +62,7 @@ void grades(const PracticePanelState& s) {
     const auto& x = g.grades[i];
     if (!x.applies || x.pass) continue;
     if (change.empty()) change = x.coaching;
-    else also += (also.empty() ? "" : ", ") + std::string(practice::kCriterionNames[i]);
+    else also += (also.empty() ? "" : ", ") + practice::criterion_name(i);
   }
   ImGui::PushStyleColor(ImGuiCol_Text, kChange);
   if (!change.empty()) ImGui::TextWrapped("%s", trf("ui.practice.change", {{"text", change}}).c_str());
@@ -75,10 +76,9 @@ void session(const PracticePanelState& s, PracticeCommands& c) {
                                     : trf("ui.practice.strokes", {{"count", std::to_string(s.strokes)}});
   for (std::size_t i = 0; i < practice::kCriterionCount; ++i) {
     if (s.graded[i] == 0) continue;
-    char part[48];
-    std::snprintf(part, sizeof part, "%s %s %.0f %%", line.back() == ':' ? "" : ",", practice::kCriterionNames[i].data(),
-                  100.0f * s.mean_score[i]);
-    line += part;
+    char percent[16];
+    std::snprintf(percent, sizeof percent, " %.0f %%", 100.0f * s.mean_score[i]);
+    line += (line.back() == ':' ? " " : ", ") + practice::criterion_name(i) + percent;
   }
   ImGui::TextWrapped("%s", line.c_str());
   // The trail on the leg keeps the session's strokes in these colours (app/practice_view.cpp).
@@ -120,7 +120,9 @@ PracticeCommands draw_practice_panel(const PracticePanelState& s) {
   }
   // The window's id stays "Practice" whatever the language.
   const std::string title = std::string(tr("ui.practice.title")) + "###Practice";
-  if (!ImGui::Begin(title.c_str(), nullptr, kDocked)) {
+  const bool open = ImGui::Begin(title.c_str(), nullptr, kDocked);
+  unfold_on_title_click();
+  if (!open) {
     ImGui::End();
     return c;
   }

@@ -30,7 +30,9 @@ TimelineCommands draw_timeline_panel(const TimelineState& s) {
   // The window's id stays "Technique" in every language (tests find it by that name).
   const std::string shown_title = tr("ui.technique.title");
   const std::string title = shown_title == "Technique" ? shown_title : shown_title + "###Technique";
-  if (!ImGui::Begin(title.c_str(), nullptr, kDocked)) { ImGui::End(); return c; }
+  const bool open = ImGui::Begin(title.c_str(), nullptr, kDocked);
+  unfold_on_title_click();
+  if (!open) { ImGui::End(); return c; }
   remember_panel_height(Panel::technique);
 
   // The area filter answers "which techniques work on the calves?".
@@ -114,7 +116,9 @@ FlowCommands draw_flow_panel(const FlowPanelState& s) {
   // The window's id stays "Blood flow" in every language (tests and the layout find it by that name).
   const std::string shown_title = tr("ui.flow.title");
   const std::string title = shown_title == "Blood flow" ? shown_title : shown_title + "###Blood flow";
-  if (!ImGui::Begin(title.c_str(), nullptr, kDocked)) { remember_panel_height(Panel::flow); ImGui::End(); return c; }
+  const bool open = ImGui::Begin(title.c_str(), nullptr, kDocked);
+  unfold_on_title_click();
+  if (!open) { remember_panel_height(Panel::flow); ImGui::End(); return c; }
   remember_panel_height(Panel::flow);
   c.indices_wanted = true;  // open: the app computes the clinic's indices on a worker thread
   if (ImGui::Button(tr_id("ui.flow.show-veins").c_str())) c.show_flow_view = true;

@@ -1,5 +1,7 @@
 #include "ui/tr.hpp"
 
+#include "ui/practice_words.hpp"
+
 #include <map>
 
 namespace effleura::ui {
@@ -19,7 +21,11 @@ Texts& texts() {
 
 }  // namespace
 
-void set_interface_locale(std::shared_ptr<const lesson::Locale> locale) { texts().locale = std::move(locale); }
+// The practice grading takes its words from here too (it has no locales of its own).
+void set_interface_locale(std::shared_ptr<const lesson::Locale> locale) {
+  texts().locale = std::move(locale);
+  use_practice_wording();
+}
 const lesson::Locale* interface_locale() { return texts().locale.get(); }
 std::string interface_language() {
   return texts().locale ? texts().locale->id() : std::string(lesson::kFallbackLocale);
@@ -51,14 +57,25 @@ const char* tr_english(std::string_view key) {
   return e ? e->text.c_str() : nullptr;
 }
 
-std::string trf(std::string_view key, const std::vector<std::pair<std::string_view, std::string>>& values) {
-  std::string out = tr(key);
+namespace {
+std::string fill(std::string out, const std::vector<std::pair<std::string_view, std::string>>& values) {
   for (const auto& [name, value] : values) {
     const std::string slot = "{" + std::string(name) + "}";
     for (std::size_t at = out.find(slot); at != std::string::npos; at = out.find(slot, at + value.size()))
       out.replace(at, slot.size(), value);
   }
   return out;
+}
+}  // namespace
+
+std::string trf(std::string_view key, const std::vector<std::pair<std::string_view, std::string>>& values) {
+  return fill(tr(key), values);
+}
+
+std::string trf_or(std::string_view key, std::string_view english,
+                   const std::vector<std::pair<std::string_view, std::string>>& values) {
+  const char* t = tr_find(key);
+  return fill(t ? std::string(t) : std::string(english), values);
 }
 
 std::string tr_id(std::string_view key) { return std::string(tr(key)) + "###" + std::string(key); }

@@ -31,6 +31,10 @@ void set_interface_languages(std::vector<lesson::LanguageName> languages);
 [[nodiscard]] const char* tr_english(std::string_view key);
 // The text with its {name} placeholders replaced, e.g. trf("view.size", {{"percent", "125"}}).
 [[nodiscard]] std::string trf(std::string_view key, const std::vector<std::pair<std::string_view, std::string>>& values);
+// The same, with `english` (en.toml's text, kept equal by a test) when no locale is loaded or no
+// file has the key: for texts the non-interface code and its tests read without a locale.
+[[nodiscard]] std::string trf_or(std::string_view key, std::string_view english,
+                                 const std::vector<std::pair<std::string_view, std::string>>& values = {});
 // ImGui labels must stay unique whatever the language: "<text>###<key>" keeps the id fixed.
 [[nodiscard]] std::string tr_id(std::string_view key);
 

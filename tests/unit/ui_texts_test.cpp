@@ -87,6 +87,7 @@ TEST_CASE("technique names, landmarks, the legend and the flow caption come from
   CHECK(ui::landmark_title("Patella (kneecap)") == "Patella (rotule)");
   CHECK(ui::landmark_title("Not a landmark") == "Not a landmark");
   CHECK(std::string(ui::legend_texts()[0]) == "Vitesse du sang");
+  CHECK(std::string(ui::legend_texts()[1]) == "reflux");  // the view colours only reflux, not any backflow
   CHECK(std::string(ui::valve_keys()[2]) == "fuit");
   CHECK(std::string(ui::tr("ui.flow.caption")).find("360 mL") != std::string::npos);
 
