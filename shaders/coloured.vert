@@ -20,6 +20,8 @@ void main() {
     float a = radians(uHip.w) * (1.0 - hb);
     float hc = cos(a), hs = sin(a);
     vec3 h = p - uHip.xyz;
+    float kf = radians(uHip.w) / 0.22 * 0.4 * 6.0 * hb * (1.0 - hb);  // anatomy::flatten_behind_hip
+    if (h.z < 0.0) h.z = 2.0 * h.z / (1.0 + sqrt(max(1.0 - 2.0 * kf * h.z, 0.0)));
     p = uHip.xyz + vec3(h.x, h.y * hc - h.z * hs, h.y * hs + h.z * hc);
   }
   gl_Position = uViewProj * vec4(p, 1.0);

@@ -199,6 +199,9 @@ void main() {
     float a = radians(uHip.w) * (1.0 - hb);  // linear (anatomy::hip_weight says why)
     float hc = cos(a), hs = sin(a);
     vec3 k = p - uHip.xyz;
+    // The buttock flattened first, so the fold keeps its volume (anatomy::flatten_behind_hip).
+    float kf = radians(uHip.w) / (2.0 * HIP_BLEND) * 0.4 * 6.0 * hb * (1.0 - hb);  // 0.4: kHipFlatten
+    if (k.z < 0.0) k.z = 2.0 * k.z / (1.0 + sqrt(max(1.0 - 2.0 * kf * k.z, 0.0)));
     p = uHip.xyz + vec3(k.x, k.y * hc - k.z * hs, k.y * hs + k.z * hc);
     n = vec3(n.x, n.y * hc - n.z * hs, n.y * hs + n.z * hc);
     fibre = vec3(fibre.x, fibre.y * hc - fibre.z * hs, fibre.y * hs + fibre.z * hc);

@@ -182,10 +182,35 @@ float hip_weight(float y, const glm::vec3& hip) {
   return std::clamp((mid + kHipBlend - y) / (2.0f * kHipBlend), 0.0f, 1.0f);
 }
 
+float hip_flatten_rate(float y, const glm::vec3& hip, float flexion_deg) {
+  // k = a' beta: a' = flexion / (2 kHipBlend) is how fast the blend's angle changes with height,
+  // beta = 6 w (1 - w) is 0 at the zone's borders (the map is continuous there) and averages 1
+  // across it, so the zone as a whole keeps the volume behind the axis.
+  const float w = hip_weight(y, hip);
+  return glm::radians(flexion_deg) / (2.0f * kHipBlend) * kHipFlatten * 6.0f * w * (1.0f - w);
+}
+
+glm::vec3 flatten_behind_hip(const glm::vec3& p, const glm::vec3& hip, float flexion_deg) {
+  const float z = p.z - hip.z;
+  if (flexion_deg == 0.0f || z >= 0.0f) return p;
+  // g - k g^2 / 2 = z, the root through 0 (written without dividing by k, which may be 0).
+  const float k = hip_flatten_rate(p.y, hip, flexion_deg);
+  const float g = 2.0f * z / (1.0f + std::sqrt(std::max(1.0f - 2.0f * k * z, 0.0f)));
+  return {p.x, p.y, hip.z + g};
+}
+
+glm::vec3 unflatten_behind_hip(const glm::vec3& p, const glm::vec3& hip, float flexion_deg) {
+  const float g = p.z - hip.z;
+  if (flexion_deg == 0.0f || g >= 0.0f) return p;
+  return {p.x, p.y, hip.z + g - 0.5f * hip_flatten_rate(p.y, hip, flexion_deg) * g * g};
+}
+
 glm::vec3 blend_hip(const glm::vec3& p, const glm::vec3& hip, float flexion_deg) {
   if (flexion_deg == 0.0f) return p;
-  // hip_flexion turned the frame by -flexion about +X; turn the top back by (1 - w) of it.
-  return turned_about_x(p, hip, glm::radians(flexion_deg) * (1.0f - hip_weight(p.y, hip)));
+  // hip_flexion turned the frame by -flexion about +X; turn the top back by (1 - w) of it, after
+  // flattening the buttock so the fold keeps its volume.
+  return turned_about_x(flatten_behind_hip(p, hip, flexion_deg), hip,
+                        glm::radians(flexion_deg) * (1.0f - hip_weight(p.y, hip)));
 }
 
 glm::vec3 to_room(const glm::mat4& leg_to_room, const glm::vec3& leg_direction) {

@@ -89,6 +89,24 @@ inline constexpr float kHipBlendMid = 0.92f, kHipBlend = 0.11f;  // leg frame he
 [[nodiscard]] glm::vec3 blend_hip(const glm::vec3& p, const glm::vec3& hip, float flexion_deg);
 // The weight w above at height y (1 turns fully with the thigh).
 [[nodiscard]] float hip_weight(float y, const glm::vec3& hip);
+// Before it turns, blend_hip flattens the buttock. The turn alone changes the area of the leg's
+// side section by 1 - a' z (a' = flexion / (2 kHipBlend), z from the hip's axis, + forward): it
+// stretches what lies behind the axis, and the buttock is most of the section, so at 90 degrees
+// the skin gained 6 % of its volume. Behind the axis (z < 0) z is first replaced by g with
+// g - k g^2 / 2 = z, k = kHipFlatten a' 6 w (1 - w). With kHipFlatten = 1 that would keep the
+// area behind the axis exactly where 6 w (1 - w) = 1 and on average across the zone (it solves
+// (1 - a' g) dg/dz = 1); at the zone's borders and at the axis g = z, so nothing tears. The front
+// (the groin) loses area as the fold closes, and cannot be given it back (the same fix there has
+// no solution more than 1 / (2 k) in front of the axis, and stretching the groin folds it inside
+// out), so the buttock keeps some of its gain to balance it: kHipFlatten 0.4 leaves the skin
+// +0.4 % at 45 degrees and +0.2 % at 90 (1: -2.2 % and -4.3 %; none: +3.1 % and +6.2 %;
+// tests/unit/anatomy_hip_blend_test). Flattened by up to a third at 90 degrees, the buttock
+// spreads on the seat as a sitting one does. The shaders (model.vert, coloured.vert,
+// particles.vert) compute the same; height y does not change, so unflatten_behind_hip undoes it.
+inline constexpr float kHipFlatten = 0.4f;  // the share of the exact k used: see above
+[[nodiscard]] float hip_flatten_rate(float y, const glm::vec3& hip, float flexion_deg);  // k
+[[nodiscard]] glm::vec3 flatten_behind_hip(const glm::vec3& p, const glm::vec3& hip, float flexion_deg);
+[[nodiscard]] glm::vec3 unflatten_behind_hip(const glm::vec3& p, const glm::vec3& hip, float flexion_deg);
 // The other (right) knee's centre in the body frame (mirrored like kRightHipCentre).
 inline constexpr glm::vec3 kRightKneeCentre{2.0f * kMidlineX + 0.02f, 0.49f, 0.0f};
 // ... and its ankle's, as far from its knee as the massaged leg's (core/frame.hpp kAnkleCentre).

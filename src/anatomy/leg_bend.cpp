@@ -57,7 +57,7 @@ std::vector<glm::vec3> unbend_leg(const glm::vec3& p, const LegBend& bend) {
     const glm::vec3& hip = frame::kHipCentre;
     unhipped.clear();
     for (float u : shares(p, hip, a, [&hip](float y) { return 1.0f - hip_weight(y, hip); }))
-      unhipped.push_back(turned_about_x(p, hip, -a * u));
+      unhipped.push_back(unflatten_behind_hip(turned_about_x(p, hip, -a * u), hip, bend.hip_deg));
   }
   if (bend.knee_deg == 0.0f) return unhipped;
   const float a = glm::radians(bend.knee_deg);
@@ -76,8 +76,11 @@ glm::mat4 knee_bend_at(const glm::vec3& at, const glm::vec3& knee, float flexion
   }
   if (hip_deg != 0.0f) {
     // blend_hip's weight, at the point after the knee bend (the zones do not overlap).
+    // The buttock's flattening moves the point, not the frame's axes: a shift along z.
     const glm::vec3 q(m * glm::vec4(at, 1.0f));
-    m = turn_about_x(frame::kHipCentre, glm::radians(hip_deg) * (1.0f - hip_weight(q.y, frame::kHipCentre))) * m;
+    const glm::vec3 flat = flatten_behind_hip(q, frame::kHipCentre, hip_deg);
+    m = turn_about_x(frame::kHipCentre, glm::radians(hip_deg) * (1.0f - hip_weight(q.y, frame::kHipCentre))) *
+        glm::translate(glm::mat4(1.0f), flat - q) * m;
   }
   return m;
 }

@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include <glm/geometric.hpp>
+#include <glm/trigonometric.hpp>
 
 #include "core/frame.hpp"
 
@@ -82,7 +83,7 @@ float segment_gap(const glm::vec3& p0, const glm::vec3& p1, const glm::vec3& q0,
 SightLines::SightLines(const anatomy::Model& client, const anatomy::Model* leg) : client_(client), leg_(leg) {}
 
 void SightLines::add(const anatomy::Mesh& mesh, const glm::mat4& to_room, const glm::vec3& knee, float knee_deg,
-                     const glm::vec3& hip, float hip_deg) {
+                     const glm::vec3& hip, float hip_deg, const glm::vec3& ankle, float ankle_deg) {
   Part part;
   part.name = mesh.name;
   part.triangles.reserve(mesh.indices.size());
@@ -92,7 +93,13 @@ void SightLines::add(const anatomy::Mesh& mesh, const glm::mat4& to_room, const 
     if (i >= mesh.positions.size()) return;  // a broken mesh hides nothing
     // Bent at the knee and blended at the hip as the renderer draws it (shaders/model.vert; 0
     // degrees: unchanged).
-    const glm::vec3 bent = anatomy::blend_hip(anatomy::bend_knee(mesh.positions[i], knee, knee_deg), hip, hip_deg);
+    // The foot first turns at its ankle by its vertex's share of the angle (+ dorsiflexion turns
+    // the toes up, -X about the lateral axis), as model.vert does with aAnkle.
+    const float share = i < mesh.ankle_blend.size() ? mesh.ankle_blend[i] : 0.0f;
+    const glm::vec3 footed =
+        ankle_deg != 0.0f && share != 0.0f ? anatomy::turned_about_x(mesh.positions[i], ankle, -glm::radians(ankle_deg) * share)
+                                           : mesh.positions[i];
+    const glm::vec3 bent = anatomy::blend_hip(anatomy::bend_knee(footed, knee, knee_deg), hip, hip_deg);
     const glm::vec3 p(to_room * glm::vec4(bent, 1.0f));
     part.triangles.push_back(p);
     part.lo = glm::min(part.lo, p);
@@ -111,7 +118,8 @@ void SightLines::set_pose(const std::optional<anatomy::ClientPose>& pose) {
       if (anatomy::client_part_shown(m.name, *pose))
         add(m, anatomy::client_part_frame(m.name, *pose), anatomy::kRightKneeCentre,
             anatomy::client_part_bends(m.name) ? pose->right_knee_flexion_deg : 0.0f, anatomy::kRightHipCentre,
-            anatomy::client_part_bends(m.name) ? pose->right_hip_flexion_deg : 0.0f);
+            anatomy::client_part_bends(m.name) ? pose->right_hip_flexion_deg : 0.0f, anatomy::kRightAnkleCentre,
+            anatomy::client_part_bends(m.name) ? pose->right_ankle_deg : 0.0f);
   if (leg_)
     if (const anatomy::Mesh* skin = leg_->find("skin"))
       add(*skin, pose ? pose->left_leg : glm::mat4(1.0f), frame::kKneeCentre, pose ? pose->knee_flexion_deg : 0.0f,

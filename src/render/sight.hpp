@@ -47,9 +47,10 @@ class SightLines {
     glm::vec3 lo{0.0f}, hi{0.0f};
   };
   // `knee_deg` != 0: the mesh bent at `knee` first (anatomy::bend_knee), `hip_deg` != 0: its top
-  // kept with the pelvis (anatomy::blend_hip), as drawn.
+  // kept with the pelvis (anatomy::blend_hip), `ankle_deg` != 0: before both, its foot turned at
+  // `ankle` by each vertex's ankle_blend (only the other leg has them), as drawn.
   void add(const anatomy::Mesh& mesh, const glm::mat4& to_room, const glm::vec3& knee, float knee_deg,
-           const glm::vec3& hip, float hip_deg);
+           const glm::vec3& hip, float hip_deg, const glm::vec3& ankle = {}, float ankle_deg = 0.0f);
   const anatomy::Model& client_;
   const anatomy::Model* leg_;
   std::vector<Part> parts_;

@@ -159,3 +159,23 @@ TEST_CASE("sight lines are blocked by the table, the other leg and a forearm, an
                         above * 0.5f + thigh * 0.5f + glm::vec3(0.2f, 0.0f, 0.0f), 0.03f};
   CHECK_FALSE(sight.clear(above, thigh, 0.03f, {rod}));
 }
+
+TEST_CASE("the other foot's sight lines turn with its ankle, as it is drawn") {
+  app::Options o = test::source_options();
+  app::State scene;
+  REQUIRE(scene.load(o, app::resolve_data_paths(o)).has_value());
+  render::SightLines sight(scene.client_model, &scene.model);
+  // Level across the right forefoot from the right (body frame: 3 cm above the sole, 15 cm in
+  // front of the ankle) to 5 cm inside the foot's middle: the standing foot is in the way; the
+  // foot turned 40 degrees toes-up at its ankle has lifted its forefoot out of that line.
+  std::string by[2];
+  for (int i = 0; i < 2; ++i) {
+    const auto pose = anatomy::walking_pose({}, {0.0f, 0.0f, i == 0 ? 0.0f : 40.0f});
+    sight.set_pose(pose);
+    const glm::vec3 toe(pose.body * glm::vec4(anatomy::kRightAnkleCentre.x, 0.03f, 0.14f, 1.0f));
+    const glm::vec3 right = anatomy::to_room(pose.body, glm::vec3(-1, 0, 0));
+    by[i] = sight.blocker(toe + 0.5f * right, toe - 0.05f * right, 0.0f);
+  }
+  CHECK(by[0] == "client.leg-right");
+  CHECK(by[1] != "client.leg-right");
+}

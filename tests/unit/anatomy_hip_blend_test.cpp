@@ -1,6 +1,6 @@
 // The hip blend (anatomy::blend_hip, shaders/model.vert uHip) on the committed leg's skin: with
 // the hip flexed 0, 45 and 90 degrees the buttock and the groin fold round the hip without a
-// triangle turning inside out, the skin's volume stays within a few percent, the thigh turns
+// triangle turning inside out, the skin's volume stays within 1 %, the thigh turns
 // rigidly with the pose and the flat cut at the top stays with the pelvis, under the drape.
 #include <doctest/doctest.h>
 
@@ -89,18 +89,18 @@ TEST_CASE("the hip blend folds the buttock and groin: no inverted triangle, volu
     }
     CHECK(inverted == 0);
     // Volume. A hinge about the hip's axis opens the back of the section as much as it closes
-    // the front, and the section's centre lies behind the axis (the buttock), so the skin gains
-    // about flexion x section area x that offset: measured +3.1 % of the leg's ~20 L at 45
-    // degrees, +6.2 % at 90 (the walking range, -10 to +25 degrees, stays under 2 %). The
-    // bound is that, with a little room: a wider or off-centre hinge shows here first.
+    // the front, and the section's centre lies behind the axis (the buttock): unflattened the skin
+    // gained +3.1 % of the leg's ~20 L at 45 degrees and +6.2 % at 90. Flattening the buttock
+    // (anatomy::flatten_behind_hip) leaves +0.4 % and +0.2 % (measured). The bound, 1 %, fails
+    // with the flattening left out of blend_hip and with kHipFlatten 0.6 or more (measured at
+    // 90 degrees: 0.45 -0.3 %, 0.5 -0.8 %, 0.6 -1.6 %, 1 -4.3 %).
     const double v = volume(m, deg);
     MESSAGE("hip " << deg << " degrees: volume " << v * 1000.0 << " L vs " << v0 * 1000.0 << " L");
-    CHECK(v > v0);
-    CHECK(v / v0 - 1.0 < 0.075 * deg / 90.0);
+    CHECK(std::abs(v / v0 - 1.0) < 0.01);
   }
   // The thigh below the blend turns rigidly with the pose; the top of the leg (its cut at
-  // ~1.035 m under the drape) stays with the pelvis; between, every point keeps its distance
-  // from the hip's axis.
+  // ~1.035 m under the drape) stays with the pelvis; between, every point in front of the hip's
+  // axis keeps its distance from it, and one behind it (the buttock, flattened) comes no farther.
   const glm::vec3 h = frame::kHipCentre;
   const auto axis_dist = [&](const glm::vec3& v) { return glm::length(glm::vec2(v.y - h.y, v.z - h.z)); };
   int moved_top = 0, moved_thigh = 0, off_axis = 0;
@@ -109,7 +109,8 @@ TEST_CASE("the hip blend folds the buttock and groin: no inverted triangle, volu
     if (p.y > anatomy::kHipBlendMid + anatomy::kHipBlend && glm::distance(d, p) > 1e-5f) ++moved_top;
     if (p.y < anatomy::kHipBlendMid - anatomy::kHipBlend && glm::distance(anatomy::blend_hip(p, h, 90.0f), p) > 1e-5f)
       ++moved_thigh;
-    if (std::abs(axis_dist(d) - axis_dist(p)) > 1e-5f || std::abs(d.x - p.x) > 1e-6f) ++off_axis;
+    const float grown = axis_dist(d) - axis_dist(p);
+    if ((p.z >= h.z ? std::abs(grown) : grown) > 1e-5f || std::abs(d.x - p.x) > 1e-6f) ++off_axis;
   }
   CHECK(moved_top == 0);
   CHECK(moved_thigh == 0);
