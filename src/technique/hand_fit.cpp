@@ -77,13 +77,6 @@ float palm_rise(const SkinSide& skin, const glm::mat4& palm, const FingerPose& p
   return -deepest;
 }
 
-}  // namespace fit_detail
-
-// The helpers shared with hand_fit_thumb_heel.cpp, used here unqualified.
-using namespace fit_detail;
-
-namespace {
-
 // s = 0 is the pose's own shape, s = 1 every joint at its most curled (max_curl, within range).
 FingerPose closed(const FingerPose& pose, std::size_t f, float s) {
   FingerPose p = pose;
@@ -94,6 +87,13 @@ FingerPose closed(const FingerPose& pose, std::size_t f, float s) {
   }
   return p;
 }
+
+}  // namespace fit_detail
+
+// The helpers shared with hand_fit_thumb_heel.cpp, used here unqualified.
+using namespace fit_detail;
+
+namespace {
 
 glm::vec3 closest_on_segment(const glm::vec3& a, const glm::vec3& b, const glm::vec3& p) {
   const glm::vec3 d = b - a;
@@ -246,6 +246,7 @@ float fit_hand(const SkinSide& skin, glm::mat4& palm, Hand hand, FingerPose& pos
   rise = std::clamp(rise, 0.0f, kMaxRise);
   palm[3] += palm[1] * rise;
   tip_onto_heel(skin, palm, pose, hand);
+  close_cup(skin, palm, hand, pose);
 
   // 2. Each finger: open if it sinks, close toward the skin if it means to touch and does not.
   for (std::size_t f = 0; f < kFingerCount; ++f) {

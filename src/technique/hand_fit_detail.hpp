@@ -30,8 +30,15 @@ float palm_rise(const SkinSide& skin, const glm::mat4& palm, const FingerPose& p
 // negative when it sank.
 float open_finger_to_clear(const SkinSide& skin, const glm::mat4& palm, Hand hand, FingerPose& pose, std::size_t f);
 
+// `pose` with finger f closed by s: 0 is the pose's own shape, 1 every joint at its most
+// curled (max_curl, within range).
+FingerPose closed(const FingerPose& pose, std::size_t f, float s);
+
 // A cupped hand (FingerPose::heel_touch) risen onto its finger pads tips onto its heel.
 void tip_onto_heel(const SkinSide& skin, glm::mat4& palm, const FingerPose& pose, Hand hand);
+// A cupped hand tipped onto its heel curls its four fingers together until the first pad
+// meets the skin.
+void close_cup(const SkinSide& skin, const glm::mat4& palm, Hand hand, FingerPose& pose);
 // A gripping thumb placed on the skin opposite the fingers.
 void fit_thumb(const SkinSide& skin, const glm::mat4& palm, Hand hand, FingerPose& pose);
 

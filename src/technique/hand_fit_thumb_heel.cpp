@@ -2,6 +2,7 @@
 // heel, and a gripping thumb laid on the skin opposite the fingers.
 #include <algorithm>
 #include <array>
+#include <limits>
 
 #include <glm/geometric.hpp>
 #include <glm/gtc/matrix_transform.hpp>
@@ -75,6 +76,49 @@ void tip_onto_heel(const SkinSide& skin, glm::mat4& palm, const FingerPose& pose
   }
   // Tipped across a curved limb, the palm's rim may meet the skin before its heel does.
   palm[3] += palm[1] * palm_rise(skin, palm, pose, hand);
+}
+
+// Tipped onto its heel, a cupped hand's fingers slope down from knuckles held high, and its
+// pads stood 5-15 mm off the skin (on the flatter back of the thigh the hand touched with its
+// heel alone). The four fingers curl on together, as one cup, until the first pad meets the
+// skin: closed one by one, each to its own touch, they curled by different amounts and the
+// hand read as a claw, lifted most of all.
+void close_cup(const SkinSide& skin, const glm::mat4& palm, Hand hand, FingerPose& pose) {
+  const float weight = std::clamp(pose.heel_touch, 0.0f, 1.0f) * (1.0f - std::clamp(pose.palm_touch, 0.0f, 1.0f));
+  if (weight <= 0.0f) return;
+  auto cup = [&](float s) {
+    FingerPose p = pose;
+    for (std::size_t f = 1; f < kFingerCount; ++f)
+      if (pose.reach[f] > 0.0f) p = closed(p, f, s * std::clamp(pose.reach[f], 0.0f, 1.0f));
+    return p;
+  };
+  auto gap = [&](float s) {
+    const FingerPose p = cup(s);
+    float least = std::numeric_limits<float>::max();
+    for (std::size_t f = 1; f < kFingerCount; ++f)
+      if (pose.reach[f] > 0.0f) least = std::min(least, skin_gap(skin, pose_finger(palm, p, hand, f)));
+    return least;
+  };
+  if (gap(0.0f) <= 0.0f) return;  // a pad already on the skin (or in it: the fit opens it)
+  // The first touch along the closing path: a curling finger can meet the skin and then curl
+  // its tip away from it again.
+  constexpr int kCupMarch = 8;
+  float lo = 0.0f, hi = weight;
+  bool hit = false;
+  for (int i = 1; i <= kCupMarch && !hit; ++i) {
+    const float s_i = weight * static_cast<float>(i) / kCupMarch;
+    if (gap(s_i) <= 0.0f) {
+      hit = true;
+      lo = weight * static_cast<float>(i - 1) / kCupMarch;
+      hi = s_i;
+    }
+  }
+  if (hit)
+    for (int i = 0; i < kBisections; ++i) {
+      const float mid = 0.5f * (lo + hi);
+      (gap(mid) > 0.0f ? lo : hi) = mid;
+    }
+  pose = cup(hit ? lo : weight);
 }
 
 // The thumb of a hand whose palm rests and whose thumb means to touch (a grip, a flat hand).
