@@ -11,7 +11,7 @@ namespace {
 constexpr float kSideways = 0.70f;  // radians
 }  // namespace
 
-ViewAngles facing_angles(const glm::vec3& facing, ViewAngles fallback) {
+ViewAngles facing_angles(const glm::vec3& facing, ViewAngles fallback, float turn) {
   ViewAngles a = fallback;
   const float horizontal = std::sqrt(facing.x * facing.x + facing.z * facing.z);
   // Below ~0.35 the hands face opposite ways round the limb (or up and down): no one side shows
@@ -19,10 +19,11 @@ ViewAngles facing_angles(const glm::vec3& facing, ViewAngles fallback) {
   // Not straight along it but 40 degrees round to one side: straight on, the camera looks over
   // the therapist's shoulder and the forearms come at it, hiding the hands.
   // The turn goes toward the leg's outer side (+X): the inner side faces the other leg, which
-  // would stand between the camera and the hands.
+  // would stand between the camera and the hands. A step may ask to turn further that way
+  // (`turn`, Step::camera_turn_deg).
   if (horizontal > 0.35f) {
     const float yaw = std::atan2(facing.x, facing.z);
-    a.yaw = yaw + (std::cos(yaw) >= 0.0f ? kSideways : -kSideways);
+    a.yaw = yaw + (std::cos(yaw) >= 0.0f ? kSideways + turn : -kSideways - turn);
   }
   const float length = glm::length(facing);
   if (length > 0.35f) {
@@ -61,7 +62,7 @@ void StepCamera::update(Camera& camera, const technique::Timeline* timeline, std
 void StepCamera::frame_step(Camera& camera, std::size_t step, float seconds) {
   if (step >= framings_.size()) return;
   const technique::StepFraming& f = framings_[step];
-  ViewAngles a = facing_angles(f.facing, fallback_);
+  ViewAngles a = facing_angles(f.facing, fallback_, f.turn);
   if (judge_) {
     if (chosen_.size() != framings_.size()) chosen_.assign(framings_.size(), std::nullopt);
     if (!chosen_[step]) chosen_[step] = judge_(step, f.region, a);

@@ -19,7 +19,7 @@ namespace effleura::render {
 // The orbit angles that look at hands whose mean outward normal is `facing` (StepFraming):
 // from that side, and from above or below as it tilts. Hands that face opposite ways (round
 // the calf) leave `fallback` (the technique's own first view).
-ViewAngles facing_angles(const glm::vec3& facing, ViewAngles fallback);
+ViewAngles facing_angles(const glm::vec3& facing, ViewAngles fallback, float turn = 0.0f);
 
 // Chooses the angles (the leg's own, as facing_angles gives) a step is seen from, given the
 // region it frames and the angles the hands' facing suggests: the app looks for the view that

@@ -9,26 +9,24 @@
 #include <glm/trigonometric.hpp>
 
 #include "core/frame.hpp"
-#include <cstdio>
+#include "technique/hand_fit_detail.hpp"
 
 namespace effleura::technique {
 namespace {
 
 constexpr float kBelowLegCovered = 0.05f;  // m below the leg's lowest section still counted (the heel)
-constexpr float kMaxOpenDeg = 90.0f;
-constexpr float kOpenShare[3] = {0.65f, 0.55f, 0.45f};  // the whole finger lifts, a curled tip uncurls
-constexpr float kMaxRise = 0.08f;                      // a hand never hovers higher than this to reach
-constexpr int kBisections = 9;                         // ~0.2 degrees on a 90 degree range
-constexpr float kCloseRamp = 0.010f;                   // m of air under a pad before it closes fully
+constexpr float kMaxRise = 0.08f;          // a hand never hovers higher than this to reach
+constexpr float kCloseRamp = 0.010f;       // m of air under a pad before it closes fully
 constexpr int kMarch = 6;
 // A thumb opposed this far across the palm grips (kneading-grip 55, flat-palm 35): it rests on
 // the skin opposite the fingers (fit_thumb); the weight ramps over kGripRampDeg so that a blend
 // between a grip and a flat hand changes the thumb gradually.
 constexpr float kGripFromDeg = 40.0f;
 constexpr float kGripRampDeg = 10.0f;
-constexpr float kThumbCloseRamp = 0.008f;              // m of air under a thumb pad before its tip closes fully
-constexpr float kThumbTipFirstDeg = 20.0f;             // the thumb's tip joint while its knuckle closes
-constexpr float kMaxHeelTilt = glm::radians(40.0f);    // a cupped hand tips at most this far onto its heel
+
+}  // namespace
+
+namespace fit_detail {
 
 // Least distance of any finger point from the dented skin, less the flesh round the axis:
 // 0 when the pad just touches, negative when it sinks in.
@@ -79,66 +77,6 @@ float palm_rise(const SkinSide& skin, const glm::mat4& palm, const FingerPose& p
   return -deepest;
 }
 
-// A cupped hand (FingerPose::heel_touch) that has risen onto its finger pads tips about them,
-// heel down, until the heel of the hand meets the skin: it lands on its rim (heel and finger
-// pads) with the palm hollow above the skin, as a cupped hand does. Turns `palm` in place.
-void tip_onto_heel(const SkinSide& skin, glm::mat4& palm, const FingerPose& pose, Hand hand) {
-  const float weight = std::clamp(pose.heel_touch, 0.0f, 1.0f) * (1.0f - std::clamp(pose.palm_touch, 0.0f, 1.0f));
-  if (weight <= 0.0f) return;
-  glm::vec3 pivot(0.0f);
-  float pads = 0.0f;
-  for (std::size_t f = 1; f < kFingerCount; ++f) {
-    if (pose.reach[f] <= 0.0f) continue;
-    pivot += pose_finger(palm, pose, hand, f)[2].tip;
-    pads += 1.0f;
-  }
-  if (pads == 0.0f) {  // nothing to tip about: kept out of the skin level, as any palm
-    palm[3] += palm[1] * palm_rise(skin, palm, pose, hand);
-    return;
-  }
-  pivot /= pads;
-  const HandPart part = build_hand(palm, pose, hand).parts[0];
-  const glm::vec3 heel = glm::vec3(part.frame[3]) - glm::vec3(part.frame[1]) * part.radius.y +
-                         glm::vec3(part.frame[2]) * (0.05f * part.length);
-  // A positive turn about the palm's X axis tips the fingers down toward the skin; the heel
-  // comes down with a negative one.
-  const glm::vec3 axis = glm::normalize(glm::vec3(palm[0]));
-  auto turned = [&](float a) {
-    return glm::translate(glm::mat4(1.0f), pivot) * glm::rotate(glm::mat4(1.0f), a, axis) *
-           glm::translate(glm::mat4(1.0f), -pivot);
-  };
-  // The heel's gap, or that of a finger's first two phalanges if less: tipped further, those
-  // would sink and open, lifting the pads off the skin.
-  auto gap = [&](float a) {
-    const glm::mat4 turn = turned(a);
-    const glm::vec3 p(turn * glm::vec4(heel, 1.0f));
-    float least = skin.covers(p) ? skin.outside(p) : 0.0f;
-    for (std::size_t f = 1; f < kFingerCount; ++f) {
-      const std::array<HandPart, 3> parts = pose_finger(turn * palm, pose, hand, f);
-      for (std::size_t j = 0; j < 2; ++j) {
-        const glm::vec3 mid = 0.5f * (glm::vec3(parts[j].frame[3]) + parts[j].tip);
-        for (const glm::vec3& q : {mid, parts[j].tip})
-          if (skin.covers(q)) least = std::min(least, skin.outside(q) - parts[j].radius.y);
-      }
-    }
-    return least;
-  };
-  float lo = 0.0f, hi = -kMaxHeelTilt;  // the heel is above the skin at lo, not above it at hi
-  if (gap(0.0f) > 0.0f) {
-    if (gap(hi) > 0.0f) {
-      lo = hi;
-    } else {
-      for (int i = 0; i < 2 * kBisections; ++i) {
-        const float mid = 0.5f * (lo + hi);
-        (gap(mid) > 0.0f ? lo : hi) = mid;
-      }
-    }
-    palm = turned(weight * lo) * palm;
-  }
-  // Tipped across a curved limb, the palm's rim may meet the skin before its heel does.
-  palm[3] += palm[1] * palm_rise(skin, palm, pose, hand);
-}
-
 // s = 0 is the pose's own shape, s = 1 every joint at its most curled (max_curl, within range).
 FingerPose closed(const FingerPose& pose, std::size_t f, float s) {
   FingerPose p = pose;
@@ -149,6 +87,13 @@ FingerPose closed(const FingerPose& pose, std::size_t f, float s) {
   }
   return p;
 }
+
+}  // namespace fit_detail
+
+// The helpers shared with hand_fit_thumb_heel.cpp, used here unqualified.
+using namespace fit_detail;
+
+namespace {
 
 glm::vec3 closest_on_segment(const glm::vec3& a, const glm::vec3& b, const glm::vec3& p) {
   const glm::vec3 d = b - a;
@@ -254,7 +199,7 @@ float hands_gap(const HandCapsules& x, const HandCapsules& y) {
   return least;
 }
 
-namespace {
+namespace fit_detail {
 
 // Opens finger f just enough that it no longer sinks into the skin (bisection up to
 // kMaxOpenDeg; fully open when even that sinks). Returns its gap before: negative when it sank.
@@ -273,102 +218,7 @@ float open_finger_to_clear(const SkinSide& skin, const glm::mat4& palm, Hand han
   return now;
 }
 
-// The thumb of a hand whose palm rests and whose thumb means to touch (a grip, a flat hand).
-// Opened as a finger is (opposition and all three joints together), it cleared the skin by
-// swinging up off it and stood in the air beside the grip. Instead: the ball of the thumb (its
-// metacarpal) swings back toward the palm's plane only as far as it must to clear the skin,
-// then the two outer joints close together from straight until the pad first meets the skin.
-// One parameter per stage, each a continuous function of where the hand is, so the thumb
-// does not flicker between solutions from frame to frame.
-void fit_thumb(const SkinSide& skin, const glm::mat4& palm, Hand hand, FingerPose& pose) {
-  auto base_opened = [&](float deg) {
-    FingerPose p = pose;
-    p.opposition_deg = std::max(0.0f, pose.opposition_deg - 0.6f * deg);
-    p.flexion[0][0] = std::max(pose.flexion[0][0] - kOpenShare[0] * deg,
-                               std::min(pose.flexion[0][0], joint_range(0, 0).lo));
-    return p;
-  };
-  auto base_gap = [&](const FingerPose& p) {
-    const auto parts = pose_finger(palm, p, hand, 0);
-    return skin_gap(skin, {parts[0], parts[0], parts[0]});
-  };
-  if (base_gap(pose) < 0.0f) {
-    float lo = 0.0f, hi = kMaxOpenDeg;
-    if (base_gap(base_opened(hi)) >= 0.0f)
-      for (int i = 0; i < kBisections; ++i) {
-        const float mid = 0.5f * (lo + hi);
-        (base_gap(base_opened(mid)) >= 0.0f ? hi : lo) = mid;
-      }
-    pose = base_opened(hi);
-  }
-  // s = 0: the outer joints straight (at their range's open end); 1: curled to max_curl.
-  auto outer = [&](float s) {
-    FingerPose p = pose;
-    for (std::size_t j = 1; j < 3; ++j) {
-      const JointRange r = joint_range(0, j);
-      const float most = std::max(r.lo, std::min(pose.max_curl_deg, r.hi));
-      p.flexion[0][j] = r.lo + s * (most - r.lo);
-    }
-    return p;
-  };
-  auto outer_gap = [&](float s) {
-    const auto parts = pose_finger(palm, outer(s), hand, 0);
-    return skin_gap(skin, {parts[1], parts[2], parts[2]});
-  };
-  // Straight already sinks (fit_hand's last step lifts the hand): the thumb stays straight.
-  bool met = outer_gap(0.0f) < 0.0f;
-  float s_met = 0.0f;
-  constexpr int kThumbMarch = 12;
-  for (int i = 1; i <= kThumbMarch && !met; ++i) {
-    const float s_i = static_cast<float>(i) / kThumbMarch;
-    if (outer_gap(s_i) >= 0.0f) continue;
-    met = true;
-    float lo = static_cast<float>(i - 1) / kThumbMarch, hi = s_i;
-    for (int k = 0; k < kBisections; ++k) {
-      const float mid = 0.5f * (lo + hi);
-      (outer_gap(mid) >= 0.0f ? lo : hi) = mid;
-    }
-    s_met = lo;
-  }
-  if (met) {
-    pose = outer(s_met);
-    // The skin curves away under a thumb that touches at its middle: the tip joint closes on
-    // alone until the pad meets it too (the thumb follows the limb's curve round it).
-    auto tip_gap = [&](float deg) {
-      FingerPose p = pose;
-      p.flexion[0][2] = deg;
-      const auto parts = pose_finger(palm, p, hand, 0);
-      return skin_gap(skin, {parts[2], parts[2], parts[2]});
-    };
-    const float from = pose.flexion[0][2];
-    const float to = std::max(from, std::min(pose.max_curl_deg, joint_range(0, 2).hi));
-    float lo_deg = from, hi_deg = to;
-    for (int m = 1; m <= kThumbMarch; ++m) {
-      const float d = from + (to - from) * static_cast<float>(m) / kThumbMarch;
-      if (tip_gap(d) >= 0.0f) {
-        lo_deg = d;
-        continue;
-      }
-      hi_deg = d;
-      for (int k = 0; k < kBisections; ++k) {
-        const float mid = 0.5f * (lo_deg + hi_deg);
-        (tip_gap(mid) >= 0.0f ? lo_deg : hi_deg) = mid;
-      }
-      break;
-    }
-    // A pad already near the skin stays as it is; one farther off closes all the way: ramped
-    // between, because a pad lying almost along the skin meets it at very different angles
-    // for a millimetre's difference, which would flick the tip as the hand moves.
-    const float ramp = std::clamp(tip_gap(from) / kThumbCloseRamp, 0.0f, 1.0f);
-    pose.flexion[0][2] = from + (lo_deg - from) * ramp * ramp * (3.0f - 2.0f * ramp);
-    return;
-  }
-  // Curled all the way without meeting the skin (a thumb beyond the limb's edge): it stays
-  // curled, where a thumb that met the skin late would be (no jump between the two).
-  pose = outer(1.0f);
-}
-
-}  // namespace
+}  // namespace fit_detail
 
 float thumb_grip(const FingerPose& pose) {
   return std::clamp(pose.reach[0] * pose.palm_touch, 0.0f, 1.0f) *
@@ -396,6 +246,7 @@ float fit_hand(const SkinSide& skin, glm::mat4& palm, Hand hand, FingerPose& pos
   rise = std::clamp(rise, 0.0f, kMaxRise);
   palm[3] += palm[1] * rise;
   tip_onto_heel(skin, palm, pose, hand);
+  close_cup(skin, palm, hand, pose);
 
   // 2. Each finger: open if it sinks, close toward the skin if it means to touch and does not.
   for (std::size_t f = 0; f < kFingerCount; ++f) {

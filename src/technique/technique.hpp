@@ -55,6 +55,10 @@ struct Step {
   std::array<std::vector<Keyframe>, 2> hands;  // [0] left, [1] right
   std::vector<AnkleKey> ankle;  // empty: the foot rests at neutral
   Oscillation oscillation;
+  // Degrees the camera that follows the work turns further toward the leg's outer side than
+  // where the hands face (content: camera_turn, -90 to 90): tapotement's cupped hands are seen
+  // in profile, so the hollow under the palm shows.
+  float camera_turn_deg = 0.0f;
   [[nodiscard]] float total() const { return duration * static_cast<float>(repeat); }
 };
 

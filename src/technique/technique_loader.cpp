@@ -258,7 +258,7 @@ E<Step> read_step(const TomlTable& s, const Context& ctx) {
                                              "(or ankle for the foot)"));
   }
   if (auto ok = s.only_keys({"caption", "attend", "duration", "repeat", "pressure_scale", "left",
-                             "right", "ankle", "tap", "shake"});
+                             "right", "ankle", "tap", "shake", "camera_turn"});
       !ok)
     return std::unexpected(ok.error());
   Step step;
@@ -285,6 +285,9 @@ E<Step> read_step(const TomlTable& s, const Context& ctx) {
     step.scale_first = static_cast<float>((*sc)[0]);
     step.scale_last = static_cast<float>((*sc)[1]);
   }
+  auto turn = s.number_or("camera_turn", 0.0, -90.0, 90.0);
+  if (!turn) return std::unexpected(turn.error());
+  step.camera_turn_deg = static_cast<float>(*turn);
   const float max_scale = std::max(step.scale_first, step.scale_last);
   auto left = read_hand(s, "left", step.duration, max_scale, ctx);
   if (!left) return std::unexpected(left.error());

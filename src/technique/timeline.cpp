@@ -8,6 +8,7 @@
 
 #include <glm/geometric.hpp>
 #include <glm/matrix.hpp>
+#include <glm/trigonometric.hpp>
 
 #include "anatomy/leg_surface.hpp"
 #include "technique/indentation.hpp"
@@ -98,6 +99,7 @@ Timeline::Timeline(const Technique& technique, const PoseLibrary& poses,
     c.osc = st.oscillation;
     c.caption = st.caption;
     c.attend = st.attend;
+    c.camera_turn = glm::radians(st.camera_turn_deg);
     for (std::size_t h = 0; h < 2; ++h) {
       const auto& src = st.hands[h];
       Track& tr = c.hands[h];

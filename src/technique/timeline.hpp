@@ -93,6 +93,8 @@ class Timeline {
     return i + 1 < steps_.size() ? steps_[i + 1].start : duration_;
   }
   [[nodiscard]] std::vector<double> step_starts() const;
+  // Step i's Step::camera_turn_deg, in radians.
+  [[nodiscard]] float step_camera_turn(std::size_t i) const { return steps_[i].camera_turn; }
   [[nodiscard]] const std::string& id() const { return id_; }
   // Which step runs at t (t is clamped to [0, duration]).
   [[nodiscard]] std::size_t step_at(double t) const;
@@ -128,6 +130,7 @@ class Timeline {
     std::vector<float> ankle_m;  // tangents
     Oscillation osc;
     std::string caption, attend;
+    float camera_turn = 0.0f;  // radians
     [[nodiscard]] float total() const { return duration * static_cast<float>(repeat); }
   };
 

@@ -39,7 +39,7 @@ std::vector<StepFraming> step_framings(const Timeline& timeline, int samples) {
   for (std::size_t s = 0; s < timeline.step_count(); ++s) {
     const double start = timeline.step_start(s);
     const double end = timeline.step_end(s);
-    StepFraming f{{glm::vec3(1e9f), glm::vec3(-1e9f)}, glm::vec3(0.0f)};
+    StepFraming f{{glm::vec3(1e9f), glm::vec3(-1e9f)}, glm::vec3(0.0f), timeline.step_camera_turn(s)};
     int touching = 0;
     for (int i = 0; i < samples; ++i) {
       // Just inside the step at both ends, so the sample belongs to it.

@@ -22,6 +22,7 @@ namespace effleura::technique {
 struct StepFraming {
   anatomy::Bounds region;
   glm::vec3 facing{0.0f};
+  float turn = 0.0f;  // radians further toward the leg's outer side (Step::camera_turn_deg)
 };
 // One per step, each sampled `samples` times (at least 2) over the step.
 [[nodiscard]] std::vector<StepFraming> step_framings(const Timeline& timeline, int samples = 48);

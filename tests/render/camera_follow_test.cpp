@@ -11,6 +11,7 @@
 
 #include <glm/geometric.hpp>
 #include <glm/matrix.hpp>
+#include <glm/trigonometric.hpp>
 
 #include "anatomy/picking.hpp"
 #include "app/paths.hpp"
@@ -153,4 +154,19 @@ TEST_CASE("the camera turns with the steps, smoothly, until the user takes it ov
   for (double t = scene.simulation.frame().time; t < next + 1.0; t += 1.0 / 30.0) scene.update(1.0 / 30.0);
   CHECK(scene.camera.pose().yaw == doctest::Approx(mine.yaw));
   CHECK(scene.camera.pose().distance == doctest::Approx(mine.distance));
+}
+
+TEST_CASE("a step's camera_turn turns the following camera further toward the leg's outer side") {
+  // Hands facing straight back (-Z in the leg's frame): the camera comes 40 degrees round
+  // toward the outer side (+X, lateral at yaw pi/2); tapotement's calf step asks 30 more, to see its cupped
+  // hands in profile. Facing straight front, the same turn goes the other way round, still
+  // toward +X.
+  const float back = render::facing_angles({0.0f, 0.0f, -1.0f}, {}).yaw;
+  const float turned = render::facing_angles({0.0f, 0.0f, -1.0f}, {}, glm::radians(35.0f)).yaw;
+  CHECK(std::sin(back) > 0.0f);
+  CHECK(std::sin(turned) > std::sin(back));
+  CHECK(std::abs(back - turned) == doctest::Approx(glm::radians(35.0f)).epsilon(1e-4));
+  const float front = render::facing_angles({0.0f, 0.0f, 1.0f}, {}).yaw;
+  const float front_turned = render::facing_angles({0.0f, 0.0f, 1.0f}, {}, glm::radians(35.0f)).yaw;
+  CHECK(std::sin(front_turned) > std::sin(front));
 }

@@ -1,0 +1,45 @@
+#pragma once
+// Internal to hand_fit.cpp and hand_fit_thumb_heel.cpp: the small pieces of the hand fit both
+// use (gaps to the skin, opening a finger, keeping the palm out). Not for other callers: they
+// use hand_fit.hpp.
+#include <array>
+#include <cstddef>
+
+#include <glm/mat4x4.hpp>
+
+#include "technique/hand_fit.hpp"
+#include "technique/hand_rig.hpp"
+#include "technique/pose.hpp"
+
+namespace effleura::technique::fit_detail {
+
+inline constexpr float kMaxOpenDeg = 90.0f;
+inline constexpr float kOpenShare[3] = {0.65f, 0.55f, 0.45f};  // the whole finger lifts, a curled tip uncurls
+inline constexpr int kBisections = 9;                          // ~0.2 degrees on a 90 degree range
+
+// Least distance of any finger point from the dented skin, less the flesh round the axis:
+// 0 when the pad just touches, negative when it sinks in.
+float skin_gap(const SkinSide& skin, const std::array<HandPart, 3>& parts);
+// `pose` with finger f opened by open_deg (shared over its joints by kOpenShare, never past
+// the joint's range); an opposed thumb also swings back out to the side.
+FingerPose opened(const FingerPose& pose, std::size_t f, float open_deg);
+// How far the palm must rise so that no point of its underside or its knuckles lies inside
+// the dented skin.
+float palm_rise(const SkinSide& skin, const glm::mat4& palm, const FingerPose& pose, Hand hand);
+// Opens finger f just enough that it no longer sinks into the skin. Returns its gap before:
+// negative when it sank.
+float open_finger_to_clear(const SkinSide& skin, const glm::mat4& palm, Hand hand, FingerPose& pose, std::size_t f);
+
+// `pose` with finger f closed by s: 0 is the pose's own shape, 1 every joint at its most
+// curled (max_curl, within range).
+FingerPose closed(const FingerPose& pose, std::size_t f, float s);
+
+// A cupped hand (FingerPose::heel_touch) risen onto its finger pads tips onto its heel.
+void tip_onto_heel(const SkinSide& skin, glm::mat4& palm, const FingerPose& pose, Hand hand);
+// A cupped hand tipped onto its heel curls its four fingers together until the first pad
+// meets the skin.
+void close_cup(const SkinSide& skin, const glm::mat4& palm, Hand hand, FingerPose& pose);
+// A gripping thumb placed on the skin opposite the fingers.
+void fit_thumb(const SkinSide& skin, const glm::mat4& palm, Hand hand, FingerPose& pose);
+
+}  // namespace effleura::technique::fit_detail

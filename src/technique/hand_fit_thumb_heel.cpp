@@ -1,0 +1,219 @@
+// The two special placements of the hand fit (hand_fit.hpp): a cupped hand tipping onto its
+// heel, and a gripping thumb laid on the skin opposite the fingers.
+#include <algorithm>
+#include <array>
+#include <limits>
+
+#include <glm/geometric.hpp>
+#include <glm/gtc/matrix_transform.hpp>
+#include <glm/trigonometric.hpp>
+
+#include "technique/hand_fit_detail.hpp"
+
+namespace effleura::technique::fit_detail {
+namespace {
+
+constexpr float kMaxHeelTilt = glm::radians(40.0f);  // a cupped hand tips at most this far onto its heel
+constexpr float kThumbCloseRamp = 0.008f;            // m of air under a thumb pad before its tip closes fully
+
+}  // namespace
+
+// A cupped hand (FingerPose::heel_touch) that has risen onto its finger pads tips about them,
+// heel down, until the heel of the hand meets the skin: it lands on its rim (heel and finger
+// pads) with the palm hollow above the skin, as a cupped hand does. Turns `palm` in place.
+void tip_onto_heel(const SkinSide& skin, glm::mat4& palm, const FingerPose& pose, Hand hand) {
+  const float weight = std::clamp(pose.heel_touch, 0.0f, 1.0f) * (1.0f - std::clamp(pose.palm_touch, 0.0f, 1.0f));
+  if (weight <= 0.0f) return;
+  glm::vec3 pivot(0.0f);
+  float pads = 0.0f;
+  for (std::size_t f = 1; f < kFingerCount; ++f) {
+    if (pose.reach[f] <= 0.0f) continue;
+    pivot += pose_finger(palm, pose, hand, f)[2].tip;
+    pads += 1.0f;
+  }
+  if (pads == 0.0f) {  // nothing to tip about: kept out of the skin level, as any palm
+    palm[3] += palm[1] * palm_rise(skin, palm, pose, hand);
+    return;
+  }
+  pivot /= pads;
+  const HandPart part = build_hand(palm, pose, hand).parts[0];
+  const glm::vec3 heel = glm::vec3(part.frame[3]) - glm::vec3(part.frame[1]) * part.radius.y +
+                         glm::vec3(part.frame[2]) * (0.05f * part.length);
+  // A positive turn about the palm's X axis tips the fingers down toward the skin; the heel
+  // comes down with a negative one.
+  const glm::vec3 axis = glm::normalize(glm::vec3(palm[0]));
+  auto turned = [&](float a) {
+    return glm::translate(glm::mat4(1.0f), pivot) * glm::rotate(glm::mat4(1.0f), a, axis) *
+           glm::translate(glm::mat4(1.0f), -pivot);
+  };
+  // The heel's gap, or that of a finger's first two phalanges if less: tipped further, those
+  // would sink and open, lifting the pads off the skin.
+  auto gap = [&](float a) {
+    const glm::mat4 turn = turned(a);
+    const glm::vec3 p(turn * glm::vec4(heel, 1.0f));
+    float least = skin.covers(p) ? skin.outside(p) : 0.0f;
+    for (std::size_t f = 1; f < kFingerCount; ++f) {
+      const std::array<HandPart, 3> parts = pose_finger(turn * palm, pose, hand, f);
+      for (std::size_t j = 0; j < 2; ++j) {
+        const glm::vec3 mid = 0.5f * (glm::vec3(parts[j].frame[3]) + parts[j].tip);
+        for (const glm::vec3& q : {mid, parts[j].tip})
+          if (skin.covers(q)) least = std::min(least, skin.outside(q) - parts[j].radius.y);
+      }
+    }
+    return least;
+  };
+  float lo = 0.0f, hi = -kMaxHeelTilt;  // the heel is above the skin at lo, not above it at hi
+  if (gap(0.0f) > 0.0f) {
+    if (gap(hi) > 0.0f) {
+      lo = hi;
+    } else {
+      for (int i = 0; i < 2 * kBisections; ++i) {
+        const float mid = 0.5f * (lo + hi);
+        (gap(mid) > 0.0f ? lo : hi) = mid;
+      }
+    }
+    palm = turned(weight * lo) * palm;
+  }
+  // Tipped across a curved limb, the palm's rim may meet the skin before its heel does.
+  palm[3] += palm[1] * palm_rise(skin, palm, pose, hand);
+}
+
+// Tipped onto its heel, a cupped hand's fingers slope down from knuckles held high, and its
+// pads stood 5-15 mm off the skin (on the flatter back of the thigh the hand touched with its
+// heel alone). The four fingers curl on together, as one cup, until the first pad meets the
+// skin: closed one by one, each to its own touch, they curled by different amounts and the
+// hand read as a claw, lifted most of all.
+void close_cup(const SkinSide& skin, const glm::mat4& palm, Hand hand, FingerPose& pose) {
+  const float weight = std::clamp(pose.heel_touch, 0.0f, 1.0f) * (1.0f - std::clamp(pose.palm_touch, 0.0f, 1.0f));
+  if (weight <= 0.0f) return;
+  auto cup = [&](float s) {
+    FingerPose p = pose;
+    for (std::size_t f = 1; f < kFingerCount; ++f)
+      if (pose.reach[f] > 0.0f) p = closed(p, f, s * std::clamp(pose.reach[f], 0.0f, 1.0f));
+    return p;
+  };
+  auto gap = [&](float s) {
+    const FingerPose p = cup(s);
+    float least = std::numeric_limits<float>::max();
+    for (std::size_t f = 1; f < kFingerCount; ++f)
+      if (pose.reach[f] > 0.0f) least = std::min(least, skin_gap(skin, pose_finger(palm, p, hand, f)));
+    return least;
+  };
+  if (gap(0.0f) <= 0.0f) return;  // a pad already on the skin (or in it: the fit opens it)
+  // The first touch along the closing path: a curling finger can meet the skin and then curl
+  // its tip away from it again.
+  constexpr int kCupMarch = 8;
+  float lo = 0.0f, hi = weight;
+  bool hit = false;
+  for (int i = 1; i <= kCupMarch && !hit; ++i) {
+    const float s_i = weight * static_cast<float>(i) / kCupMarch;
+    if (gap(s_i) <= 0.0f) {
+      hit = true;
+      lo = weight * static_cast<float>(i - 1) / kCupMarch;
+      hi = s_i;
+    }
+  }
+  if (hit)
+    for (int i = 0; i < kBisections; ++i) {
+      const float mid = 0.5f * (lo + hi);
+      (gap(mid) > 0.0f ? lo : hi) = mid;
+    }
+  pose = cup(hit ? lo : weight);
+}
+
+// The thumb of a hand whose palm rests and whose thumb means to touch (a grip, a flat hand).
+// Opened as a finger is (opposition and all three joints together), it cleared the skin by
+// swinging up off it and stood in the air beside the grip. Instead: the ball of the thumb (its
+// metacarpal) swings back toward the palm's plane only as far as it must to clear the skin,
+// then the two outer joints close together from straight until the pad first meets the skin.
+// One parameter per stage, each a continuous function of where the hand is, so the thumb
+// does not flicker between solutions from frame to frame.
+void fit_thumb(const SkinSide& skin, const glm::mat4& palm, Hand hand, FingerPose& pose) {
+  auto base_opened = [&](float deg) {
+    FingerPose p = pose;
+    p.opposition_deg = std::max(0.0f, pose.opposition_deg - 0.6f * deg);
+    p.flexion[0][0] = std::max(pose.flexion[0][0] - kOpenShare[0] * deg,
+                               std::min(pose.flexion[0][0], joint_range(0, 0).lo));
+    return p;
+  };
+  auto base_gap = [&](const FingerPose& p) {
+    const auto parts = pose_finger(palm, p, hand, 0);
+    return skin_gap(skin, {parts[0], parts[0], parts[0]});
+  };
+  if (base_gap(pose) < 0.0f) {
+    float lo = 0.0f, hi = kMaxOpenDeg;
+    if (base_gap(base_opened(hi)) >= 0.0f)
+      for (int i = 0; i < kBisections; ++i) {
+        const float mid = 0.5f * (lo + hi);
+        (base_gap(base_opened(mid)) >= 0.0f ? hi : lo) = mid;
+      }
+    pose = base_opened(hi);
+  }
+  // s = 0: the outer joints straight (at their range's open end); 1: curled to max_curl.
+  auto outer = [&](float s) {
+    FingerPose p = pose;
+    for (std::size_t j = 1; j < 3; ++j) {
+      const JointRange r = joint_range(0, j);
+      const float most = std::max(r.lo, std::min(pose.max_curl_deg, r.hi));
+      p.flexion[0][j] = r.lo + s * (most - r.lo);
+    }
+    return p;
+  };
+  auto outer_gap = [&](float s) {
+    const auto parts = pose_finger(palm, outer(s), hand, 0);
+    return skin_gap(skin, {parts[1], parts[2], parts[2]});
+  };
+  // Straight already sinks (fit_hand's last step lifts the hand): the thumb stays straight.
+  bool met = outer_gap(0.0f) < 0.0f;
+  float s_met = 0.0f;
+  constexpr int kThumbMarch = 12;
+  for (int i = 1; i <= kThumbMarch && !met; ++i) {
+    const float s_i = static_cast<float>(i) / kThumbMarch;
+    if (outer_gap(s_i) >= 0.0f) continue;
+    met = true;
+    float lo = static_cast<float>(i - 1) / kThumbMarch, hi = s_i;
+    for (int k = 0; k < kBisections; ++k) {
+      const float mid = 0.5f * (lo + hi);
+      (outer_gap(mid) >= 0.0f ? lo : hi) = mid;
+    }
+    s_met = lo;
+  }
+  if (met) {
+    pose = outer(s_met);
+    // The skin curves away under a thumb that touches at its middle: the tip joint closes on
+    // alone until the pad meets it too (the thumb follows the limb's curve round it).
+    auto tip_gap = [&](float deg) {
+      FingerPose p = pose;
+      p.flexion[0][2] = deg;
+      const auto parts = pose_finger(palm, p, hand, 0);
+      return skin_gap(skin, {parts[2], parts[2], parts[2]});
+    };
+    const float from = pose.flexion[0][2];
+    const float to = std::max(from, std::min(pose.max_curl_deg, joint_range(0, 2).hi));
+    float lo_deg = from, hi_deg = to;
+    for (int m = 1; m <= kThumbMarch; ++m) {
+      const float d = from + (to - from) * static_cast<float>(m) / kThumbMarch;
+      if (tip_gap(d) >= 0.0f) {
+        lo_deg = d;
+        continue;
+      }
+      hi_deg = d;
+      for (int k = 0; k < kBisections; ++k) {
+        const float mid = 0.5f * (lo_deg + hi_deg);
+        (tip_gap(mid) >= 0.0f ? lo_deg : hi_deg) = mid;
+      }
+      break;
+    }
+    // A pad already near the skin stays as it is; one farther off closes all the way: ramped
+    // between, because a pad lying almost along the skin meets it at very different angles
+    // for a millimetre's difference, which would flick the tip as the hand moves.
+    const float ramp = std::clamp(tip_gap(from) / kThumbCloseRamp, 0.0f, 1.0f);
+    pose.flexion[0][2] = from + (lo_deg - from) * ramp * ramp * (3.0f - 2.0f * ramp);
+    return;
+  }
+  // Curled all the way without meeting the skin (a thumb beyond the limb's edge): it stays
+  // curled, where a thumb that met the skin late would be (no jump between the two).
+  pose = outer(1.0f);
+}
+
+}  // namespace effleura::technique::fit_detail
