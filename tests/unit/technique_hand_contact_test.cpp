@@ -58,8 +58,8 @@ const std::vector<Exception>& deep_exceptions() {
   static const std::vector<Exception> list = {
       // Gone since a lifted or tapping hand opens the fingers that would sink: calf
       // squeezes 1-2 (13.5 mm, the grip kept through the lift), effleurage 2 (3.8 mm) and
-      // toe taps 1 (3.7 mm).
-      {"toe-taps", 2, -8.0f, "the sole is a height field: curled fingertips at the toes, where the sole model ends"},
+      // toe taps 1 (3.7 mm); toe taps 2 (7.7 mm) since the hands lie across the sole and the
+      // toe hand stops at the base of the toes.
   };
   return list;
 }
@@ -75,10 +75,6 @@ const std::vector<Exception>& overlap_exceptions() {
       {"petrissage", 4, -11.0f,
        "the client turns over: the hands lift from the back of the thigh to its front and pass each other "
        "(10.3 mm; 16.2 before a lifted gripping thumb relaxed beside the palm)"},
-      {"toe-taps", 1, -20.5f,
-       "two hands on one sole, one behind the other: the heel hand's fingers reach under the other "
-       "hand's palm (side by side they overlapped on a 9 cm wide sole)"},
-      {"toe-taps", 2, -23.5f, "as step 1"},
   };
   return list;
 }
