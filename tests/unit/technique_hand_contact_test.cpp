@@ -66,7 +66,6 @@ const std::vector<Exception>& deep_exceptions() {
 
 const std::vector<Exception>& overlap_exceptions() {
   static const std::vector<Exception> list = {
-      {"cross-fibre", 2, -31.0f, "the client turns over: both hands lift from the calf and pass each other"},
       {"effleurage", 1, -17.5f,
        "the hands glide side by side round a narrow limb: the thumbs meet over the back of the knee "
        "(16.4 mm; 23.2 before the knee keys were spread to 84 degrees apart)"},
