@@ -71,9 +71,6 @@ const std::vector<Exception>& overlap_exceptions() {
        "(16.4 mm; 23.2 before the knee keys were spread to 84 degrees apart)"},
       {"effleurage", 2, -21.5f, "as step 1, over the front of the knee (20.4 mm)"},
       {"effleurage", 3, -17.5f, "as step 1"},
-      {"petrissage", 4, -11.0f,
-       "the client turns over: the hands lift from the back of the thigh to its front and pass each other "
-       "(10.3 mm; 16.2 before a lifted gripping thumb relaxed beside the palm)"},
   };
   return list;
 }
