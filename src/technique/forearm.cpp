@@ -38,6 +38,11 @@ glm::mat4 frame_along(const glm::mat4& palm, Hand hand, const glm::vec3& dir_loc
 
 // Limits in the hand's frame: the elbow above the palm's plane (the forearm rises off the
 // skin; a wrist bent back past ~70 degrees would hurt) and behind the wrist (it trails).
+// A hand whose back points down the standing leg (out of the sole) works on the sole: from
+// this much (cosine) the therapist's stance turns toward the foot end, fully from the second.
+constexpr float kSoleBackFrom = 0.6f;
+constexpr float kSoleBackFull = 0.75f;
+
 glm::vec3 within_wrist_range(glm::vec3 d) {
   d.y = std::max(d.y, 0.30f);
   d.z = std::min(d.z, -0.35f);
@@ -96,10 +101,22 @@ std::array<Forearm, 2> place_forearms(const std::array<glm::mat4, 2>& palms, con
     if (stance) {
       // Toward the therapist beside the table, trailing behind the fingers by a third; the
       // elbow's rise set by its height over the table top, not by the hand's tilt.
-      glm::vec3 trail = fingers[0] + fingers[1];
+      // A palm on the sole faces the client's head (its back points out of the sole, -Y on the
+      // standing leg): the therapist stands at the foot end, so that forearm comes from there
+      // and trails its own fingers (two hands on one sole point toward each other), not from
+      // beside the table over the shin.
+      // The change is gradual in the back's tilt, so a sole hand turning with the foot (ankle
+      // pumps) swings its forearm smoothly rather than jumping between the two stances.
+      const glm::vec3 from_feet = back[h] - stance->up * glm::dot(back[h], stance->up);
+      const float at_feet = glm::length(from_feet) > 0.3f
+                                ? std::clamp((-back[h].y - kSoleBackFrom) / (kSoleBackFull - kSoleBackFrom), 0.0f, 1.0f)
+                                : 0.0f;
+      const glm::vec3 toward =
+          at_feet > 0.0f ? unit_or(glm::mix(stance->side, glm::normalize(from_feet), at_feet), stance->side) : stance->side;
+      glm::vec3 trail = glm::mix(fingers[0] + fingers[1], fingers[h], at_feet);
       trail -= stance->up * glm::dot(trail, stance->up);
-      trail -= stance->side * glm::dot(trail, stance->side);
-      const glm::vec3 level = unit_or(stance->side - 0.35f * unit_or(trail, glm::vec3(0.0f)), stance->side);
+      trail -= toward * glm::dot(trail, toward);
+      const glm::vec3 level = unit_or(toward - 0.35f * unit_or(trail, glm::vec3(0.0f)), toward);
       const float over = stance->table_top + kElbowOverTable - glm::dot(stance->up, wrist[h]);
       const float rise = std::clamp(over / kForearmLength, -0.3f, 0.8f);
       dir = rise * stance->up + std::sqrt(1.0f - rise * rise) * level;

@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <vector>
 
 #include <glm/geometric.hpp>
@@ -158,4 +159,39 @@ TEST_CASE("unbend_leg finds the straight points the bend draws, in the bend zone
   // Near the leg's axis a point is drawn from one straight point only; no bend: the point itself.
   CHECK(anatomy::unbend_leg(anatomy::bend_leg({0.0f, 0.47f, 0.03f}, bend.knee, 90.0f, 90.0f), bend).size() == 1);
   CHECK(anatomy::unbend_leg({0.1f, 0.5f, 0.2f}, {}) == std::vector<glm::vec3>{{0.1f, 0.5f, 0.2f}});
+}
+
+TEST_CASE("a hand on the sole takes its forearm from the foot end of the table") {
+  // Client supine, the therapist at the table: a palm on the sole faces the client's head, so
+  // the forearm comes level from beyond the foot (a student sees the push toward the head), not
+  // from beside the table over the shin, as a hand on the leg's skin does.
+  const anatomy::LegSurface& surface = leg();
+  const auto pose = anatomy::client_pose(anatomy::ClientPosture::supine);
+  const Stance stance = stance_beside_table(pose.left_leg, anatomy::Table::kTopY);
+  // The foot end seen level from the room: down the standing leg (-Y), less the room's up.
+  const glm::vec3 down_leg(0.0f, -1.0f, 0.0f);
+  const glm::vec3 foot_end = glm::normalize(down_leg - stance.up * glm::dot(down_leg, stance.up));
+  int sole_samples = 0, from_feet = 0;
+  for (const char* id : {"toe-taps", "ankle-pumps"}) {
+    const Timeline tl(*test::real_library().find(id), test::real_poses(), surface);
+    TechniqueFrame f;
+    for (double s = 0.0; s <= tl.duration(); s += test::kSanitized ? 0.75 : 0.25) {
+      tl.evaluate(s, f);
+      const auto arms = place_forearms({f.hands[0].transform, f.hands[1].transform}, &surface, &stance);
+      for (std::size_t h = 0; h < 2; ++h) {
+        // Ankle pumps turn the foot up to ~30 degrees: the wrist's range and the lift off the
+        // skin then take over (the elbow drops below the raised sole), so only moments near
+        // neutral are held to it.
+        if (!f.hands[h].on_sole || std::abs(f.ankle_deg) > 10.0f) continue;
+        ++sole_samples;
+        glm::vec3 run = arms[h].elbow - arms[h].wrist;
+        run -= stance.up * glm::dot(run, stance.up);
+        // Level, the forearm runs toward the foot end, within 66 degrees (a hand laid across the
+        // sole trails its fingers: elbows out); beside the table it ran sideways.
+        if (glm::length(run) > 0.05f && glm::dot(glm::normalize(run), foot_end) > 0.4f) ++from_feet;
+      }
+    }
+  }
+  CHECK(sole_samples > 50);
+  CHECK(from_feet == sole_samples);
 }

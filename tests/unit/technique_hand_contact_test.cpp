@@ -59,27 +59,19 @@ const std::vector<Exception>& deep_exceptions() {
   static const std::vector<Exception> list = {
       // Gone since a lifted or tapping hand opens the fingers that would sink: calf
       // squeezes 1-2 (13.5 mm, the grip kept through the lift), effleurage 2 (3.8 mm) and
-      // toe taps 1 (3.7 mm).
-      {"toe-taps", 2, -8.0f, "the sole is a height field: curled fingertips at the toes, where the sole model ends"},
+      // toe taps 1 (3.7 mm); toe taps 2 (7.7 mm) since the hands lie across the sole and the
+      // toe hand stops at the base of the toes.
   };
   return list;
 }
 
 const std::vector<Exception>& overlap_exceptions() {
   static const std::vector<Exception> list = {
-      {"cross-fibre", 2, -31.0f, "the client turns over: both hands lift from the calf and pass each other"},
       {"effleurage", 1, -17.5f,
        "the hands glide side by side round a narrow limb: the thumbs meet over the back of the knee "
        "(16.4 mm; 23.2 before the knee keys were spread to 84 degrees apart)"},
       {"effleurage", 2, -21.5f, "as step 1, over the front of the knee (20.4 mm)"},
       {"effleurage", 3, -17.5f, "as step 1"},
-      {"petrissage", 4, -11.0f,
-       "the client turns over: the hands lift from the back of the thigh to its front and pass each other "
-       "(10.3 mm; 16.2 before a lifted gripping thumb relaxed beside the palm)"},
-      {"toe-taps", 1, -20.5f,
-       "two hands on one sole, one behind the other: the heel hand's fingers reach under the other "
-       "hand's palm (side by side they overlapped on a 9 cm wide sole)"},
-      {"toe-taps", 2, -23.5f, "as step 1"},
   };
   return list;
 }

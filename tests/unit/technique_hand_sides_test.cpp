@@ -82,9 +82,10 @@ const std::vector<Rule>& listed() {
        "outer thigh from beside the table, client supine: the fingers hang toward the table, "
        "so the thumbs lie along the band pointing away from each other"},
       {"toe-taps", 0, Layout::heel_then_toes, Thumbs::exempt,
-       "the sole is too narrow for two hands side by side: one taps the heel end, the other the "
-       "ball, both with the fingers toward the toes, so the thumbs lie on the same side"},
-      {"toe-taps", 1, Layout::heel_then_toes, Thumbs::exempt, "as step 1, further toward the toes"},
+       "the sole is too narrow for two hands side by side: from the foot end, the left hand lies "
+       "across the heel from the inner edge, the right across the ball from the outer edge, fingers "
+       "toward each other, so both thumbs hang toward the heel"},
+      {"toe-taps", 1, Layout::heel_then_toes, Thumbs::exempt, "as step 1, the right hand on the toes"},
       {"ankle-pumps", 0, Layout::heel_and_sole, Thumbs::exempt, "one hand on the sole"},
       {"ankle-pumps", 1, Layout::heel_and_sole, Thumbs::exempt, "one hand on the sole"},
   };
