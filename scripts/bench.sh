@@ -15,6 +15,8 @@ if [ $# -eq 0 ]; then
   "$root/build/effleura" --bench --antialias filter
   echo "--- the same as a window on a software renderer draws it: edge filter, dynamic resolution"
   "$root/build/effleura" --bench --antialias filter --scene-scale auto
+  echo "--- effleurage alone and with the window's panels, labels and caption (their cost)"
+  "$root/build/effleura" --bench --antialias filter --technique effleurage --panels --frames 120
   # Start-up to the first frame with an empty start-up cache (cold: the leg is imported, its
   # occlusion and surface computed, and stored) and with the one that run filled (warm), taken
   # in turn three times. Mesa keeps its shader cache under XDG_CACHE_HOME as well, so it is

@@ -109,6 +109,8 @@ const std::vector<Flag>& flags() {
          if (v == "auto") { o.scene_scale = 0.0f; return {}; }
          auto n = parse_number("--scene-scale", v, 0.25, 1.0); if (!n) return std::unexpected(n.error());
          o.scene_scale = static_cast<float>(*n); return {}; }},
+      {"--panels", nullptr, "Draw the window's panels, labels and caption into a headless picture; with --bench, time them with the chosen view, e.g. --bench --technique effleurage --panels.",
+       [](Options& o, const std::string&) -> Expected<void> { o.panels = true; return {}; }},
       {"--view", "NAME", "Start from a view: front, back, lateral, medial or top, e.g. --view back.",
        [](Options& o, const std::string& v) -> Expected<void> {
          auto p = render::parse_view(v);

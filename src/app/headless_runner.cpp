@@ -14,6 +14,7 @@ int run_headless(const Options& options) {
   Context ctx;
   if (const int status = load_content(ctx, options); status != kExitOk) return status;
   if (const int status = open_headless(ctx); status != kExitOk) return status;
+  ctx.style.panels = ctx.style.panels || options.panels;  // --panels: the picture as the window shows it
   if (const int status = prepare_practice(ctx, options, true); status != kExitOk) return status;
   // A practised stroke is shown once it has been drawn and graded (unless --frames says when).
   const int frames = ctx.practice.playing() && !options.frames_set

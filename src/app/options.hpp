@@ -33,6 +33,9 @@ struct Options {
   // stretched to it (interface text stays sharp); 0 = "auto", dynamic resolution. Unset: auto
   // in a window on a software renderer, full size everywhere else.
   std::optional<float> scene_scale;
+  // --panels: the window's panels, labels and caption in a headless picture, and timed with
+  // the chosen view by --bench (so the interface's cost is measured the same way every time).
+  bool panels = false;
 
   std::optional<render::ViewPreset> view;
   std::optional<std::filesystem::path> content_dir;

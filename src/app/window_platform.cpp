@@ -220,6 +220,10 @@ void WindowPlatform::take_input(Context& ctx, double dt) {
 void WindowPlatform::end_frame() {
   ImGui::Render();
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  if (measure_work_) {
+    glFinish();  // on a software renderer the swap would wait for this anyway
+    work_done_ = std::chrono::steady_clock::now();
+  }
   glfwSwapBuffers(window_->window());
 }
 

@@ -4,6 +4,7 @@
 // input event as it comes (app/input_events.hpp); each frame the queue becomes commands in that
 // order: the explorer's keys, clicks and camera moves, or the kiosk's exit chord and "a visitor
 // touched it". Dear ImGui's backend gets the same events from these callbacks.
+#include <chrono>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -60,6 +61,11 @@ class WindowPlatform final : public Platform {
   [[nodiscard]] bool closing() const override;
   [[nodiscard]] bool rebuild_font(float factor) override;
   void close();
+  // Dynamic resolution judges the frame's work, not its interval: with this on, end_frame waits
+  // for the drawing to finish (glFinish) before the swap, and notes when (a swap held to the
+  // display's refresh would otherwise read as a slow frame, and the scale would never grow back).
+  void measure_work(bool on) { measure_work_ = on; }
+  [[nodiscard]] std::chrono::steady_clock::time_point work_done() const { return work_done_; }
 
  private:
   WindowPlatform(std::unique_ptr<render::WindowContext> window, render::Antialiasing antialiasing);
@@ -69,6 +75,8 @@ class WindowPlatform final : public Platform {
   float scale_ = 1.0f;
   float font_px_ = 0.0f;          // the size the interface font is built at
   float pending_font_px_ = 0.0f;  // a new size, built before the next interface frame
+  bool measure_work_ = false;
+  std::chrono::steady_clock::time_point work_done_{};
 };
 
 }  // namespace effleura::app

@@ -49,12 +49,14 @@ int run_window(const Options& given) {
   std::optional<render::DynamicResolution> dynamic;
   if (options.scene_scale.value_or(software_renderer() ? 0.0f : 1.0f) == 0.0f) dynamic.emplace();
   else window.smoothed_target().set_scene_scale(options.scene_scale.value_or(1.0f));
+  window.measure_work(dynamic.has_value());
+  double work_ms = 0.0;  // the last frame's work: from its start until its drawing finished
   glm::mat4 shown[3]{};  // the last frame's camera, to tell whether anything moved
   auto last = std::chrono::steady_clock::now();
   // --frames ends a windowed run too: smoke tests and demos that must stop by themselves.
   while (!ctx.quit && !ctx.platform->closing() && !(options.frames_set && ctx.frames >= std::uint64_t(options.frames))) {
     const auto now = std::chrono::steady_clock::now();
-    const double took = std::chrono::duration<double>(now - last).count();  // the last frame, swap included
+    const double took = std::chrono::duration<double>(now - last).count();  // the last frame, swap included (the clock's step)
     const double dt = std::min(took, 0.1);
     last = now;
     ctx.panels.frame_ms = 0.9f * ctx.panels.frame_ms + 0.1f * static_cast<float>(dt * 1000.0);
@@ -62,10 +64,11 @@ int run_window(const Options& given) {
       const technique::Playback* playback = ctx.state.simulation.playback();
       const glm::mat4 seen[3] = {ctx.view.view, ctx.view.projection, ctx.view.leg_to_room};
       const bool moving = (playback && playback->playing()) || !std::equal(seen, seen + 3, shown);
-      window.smoothed_target().set_scene_scale(dynamic->update(took * 1000.0, moving, took));
+      window.smoothed_target().set_scene_scale(dynamic->update(work_ms, moving, took));
       std::copy(seen, seen + 3, shown);
     }
     frame(ctx, dt);
+    work_ms = std::chrono::duration<double, std::milli>(window.work_done() - now).count();
   }
   return kExitOk;
 }

@@ -107,11 +107,16 @@ TEST_CASE("without a display the window mode says so and exits 3") {
 }
 
 TEST_CASE("--bench prints start-up, median and p95 frame time and peak memory") {
-  auto r = run(kExe, "--bench --frames 8 --size 160x120 --model " + q(lathe()));
+  // --panels (one run, to keep CI short): the view timed alone, then again with the window's interface.
+  auto r = run(kExe, "--bench --panels --frames 8 --size 160x120 --model " + q(lathe()));
   REQUIRE_MESSAGE(r.status == 0, r.err);
   for (const char* figure : {"start-up to first frame (ms)", "frame time median (ms)", "frame time p95 (ms)",
                              "peak resident memory (MB)"})
     CHECK_MESSAGE(r.out.find(figure) != std::string::npos, figure);
+  const auto plain = r.out.find("view: as asked\n"), with = r.out.find("view: as asked + the window's panels");
+  CHECK(plain != std::string::npos);
+  CHECK(with != std::string::npos);
+  CHECK(with > plain);
 }
 
 TEST_CASE("the window opens, draws and closes under a virtual X server, smoothing with either method") {

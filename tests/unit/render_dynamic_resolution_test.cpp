@@ -106,3 +106,22 @@ TEST_CASE("dynamic resolution: still pictures are drawn sharp, moving ones at th
   CHECK(dr.scale() == moving);
   CHECK_FALSE(dr.still());
 }
+
+TEST_CASE("dynamic resolution: a frame held to the display's refresh is judged by its work, not its interval") {
+  // With vsync the swap waits, so every frame's interval reads 1/60 s (or more) however little
+  // work it took. The window feeds the controller the work (until the drawing finished, before
+  // the swap) and the interval only as the clock's step.
+  const FrameCost light{2.0, 8.0};  // 10 ms of work at full size, shown every 16.7 ms
+  DynamicResolution fed_work;
+  DynamicResolution fed_interval;
+  for (DynamicResolution* dr : {&fed_work, &fed_interval}) {
+    run(*dr, {3.0, 60.0}, 120);  // a heavy view first lowers the scale
+    REQUIRE(dr->moving_scale() < 1.0f);
+  }
+  for (int i = 0; i < 300; ++i) {
+    fed_work.update(light.at(fed_work.scale()), true, kDt);
+    fed_interval.update(std::max(light.at(fed_interval.scale()), 1000.0 * kDt), true, kDt);
+  }
+  CHECK(fed_work.moving_scale() == 1.0f);      // the light view is drawn sharp again
+  CHECK(fed_interval.moving_scale() < 1.0f);   // an interval held at 1/60 s never lets it grow
+}
