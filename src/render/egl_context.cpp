@@ -2,6 +2,7 @@
 #include <EGL/eglext.h>
 
 #include <cstring>
+#include <map>
 #include <vector>
 
 #include "render/gl.hpp"
@@ -61,6 +62,23 @@ EGLContext make_context(EGLDisplay display) {
   return eglCreateContext(display, config, EGL_NO_CONTEXT, context_attribs);
 }
 
+// eglInitialize is not counted: one eglTerminate ends every context on the display (Mesa
+// destroys them), and EGL hands out the same display to each caller. So the display is
+// terminated only when the last EglContext on it closes; closing one context (a headless run
+// inside a longer process, a test case) then leaves the others usable.
+std::map<EGLDisplay, int>& display_users() {
+  static std::map<EGLDisplay, int> users;
+  return users;
+}
+
+void release_display(EGLDisplay display) {
+  auto& users = display_users();
+  auto it = users.find(display);
+  if (it != users.end() && --it->second > 0) return;
+  if (it != users.end()) users.erase(it);
+  eglTerminate(display);
+}
+
 }  // namespace
 
 Expected<std::unique_ptr<EglContext>> EglContext::create() {
@@ -71,17 +89,18 @@ Expected<std::unique_ptr<EglContext>> EglContext::create() {
       tried += std::string(tried.empty() ? "" : ", ") + c.name + " (no initialise)";
       continue;
     }
+    ++display_users()[c.display];
     EGLContext context = make_context(c.display);
     if (context == EGL_NO_CONTEXT) {
       tried += std::string(tried.empty() ? "" : ", ") + c.name + " (no 3.3 core context)";
-      eglTerminate(c.display);
+      release_display(c.display);
       continue;
     }
     if (!eglMakeCurrent(c.display, EGL_NO_SURFACE, EGL_NO_SURFACE, context) ||
         !gladLoadGL(reinterpret_cast<GLADloadfunc>(eglGetProcAddress))) {
       tried += std::string(tried.empty() ? "" : ", ") + c.name + " (cannot make current)";
       eglDestroyContext(c.display, context);
-      eglTerminate(c.display);
+      release_display(c.display);
       continue;
     }
     std::unique_ptr<EglContext> out(new EglContext());
@@ -95,11 +114,17 @@ Expected<std::unique_ptr<EglContext>> EglContext::create() {
               "; install Mesa's EGL driver (libegl-mesa0, libgl1-mesa-dri)");
 }
 
+bool EglContext::make_current() {
+  return display_ && context_ && eglMakeCurrent(display_, EGL_NO_SURFACE, EGL_NO_SURFACE, context_);
+}
+
 EglContext::~EglContext() {
   if (display_) {
-    eglMakeCurrent(display_, EGL_NO_SURFACE, EGL_NO_SURFACE, EGL_NO_CONTEXT);
+    // Unbind only our own context: another one current on this thread stays current.
+    if (eglGetCurrentContext() == context_)
+      eglMakeCurrent(display_, EGL_NO_SURFACE, EGL_NO_SURFACE, EGL_NO_CONTEXT);
     if (context_) eglDestroyContext(display_, context_);
-    eglTerminate(display_);
+    release_display(display_);
   }
 }
 

@@ -20,11 +20,15 @@ struct GlInfo {
 GlInfo current_gl_info();
 
 // Headless: EGL on Mesa's surfaceless platform, the EGL device platform, or the default
-// display, whichever gives a 3.3 core context first. No X server needed.
+// display, whichever gives a 3.3 core context first. No X server needed. Several may live in
+// one process: create() makes the new one current, closing one leaves the others usable, and
+// make_current() binds one again (GL objects are not shared between them).
 class EglContext {
  public:
   static Expected<std::unique_ptr<EglContext>> create();
   ~EglContext();
+  // Binds this context to the calling thread; false when EGL refuses.
+  bool make_current();
   EglContext(const EglContext&) = delete;
   EglContext& operator=(const EglContext&) = delete;
   [[nodiscard]] const std::string& platform() const { return platform_; }

@@ -47,6 +47,8 @@ Fixture& fixture() {
     x.renderer->set_model(x.model);
     return x;
   }();
+  // Another case may have made its own context current since (app runs, scene_rig).
+  REQUIRE(f.gl->make_current());
   return f;
 }
 

@@ -17,6 +17,8 @@ SceneRig& scene_rig() {
     r.renderer = std::move(*renderer);
     return r;
   }();
+  // Another case may have made its own context current since (app runs, context tests).
+  REQUIRE(rig.gl->make_current());
   return rig;
 }
 
@@ -44,7 +46,7 @@ std::unique_ptr<app::State> load(const app::Options& options) {
 render::Image render_scene(const app::Options& options, int frames, glm::ivec2 size, double fps) {
   auto scene = load(options);
   auto target = render::OffscreenTarget::create(size);
-  REQUIRE(target.has_value());
+  REQUIRE_MESSAGE(target.has_value(), (target ? "" : target.error().describe()));
   for (int i = 0; i < frames; ++i) {
     if (i > 0) scene->update(1.0 / fps);
   }
@@ -55,7 +57,7 @@ render::Image render_scene(const app::Options& options, int frames, glm::ivec2 s
 std::vector<render::Image> render_sequence(const app::Options& options, double seconds, glm::ivec2 size, double fps) {
   auto scene = load(options);
   auto target = render::OffscreenTarget::create(size);
-  REQUIRE(target.has_value());
+  REQUIRE_MESSAGE(target.has_value(), (target ? "" : target.error().describe()));
   std::vector<render::Image> frames;
   const int n = static_cast<int>(seconds * fps);
   for (int i = 0; i < n; ++i) {

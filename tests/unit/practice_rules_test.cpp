@@ -3,7 +3,7 @@
 // with file:line errors, and each changing the grade the way it says.
 #include <doctest/doctest.h>
 
-#include "technique_test_support.hpp"
+#include "practice_test_support.hpp"
 
 #include <numbers>
 
@@ -20,21 +20,9 @@ using practice::Criterion;
 
 namespace {
 
-constexpr float kDeg = std::numbers::pi_v<float> / 180.0f;
-
-const anatomy::LegSurface& leg() {
-  static const anatomy::AnalyticLegSurface surface;
-  return surface;
-}
-
-const anatomy::AreaContent& areas() {
-  static const anatomy::AreaContent a = [] {
-    auto c = anatomy::load_area_content(test::content_dir() / "areas.toml");
-    if (!c) FAIL(c.error().describe());
-    return *c;
-  }();
-  return a;
-}
+using test::areas;
+using test::kDeg;
+using test::leg;
 
 // A straight stroke in surface coordinates through `around_deg`, 30 samples a second.
 practice::Stroke line(float along0, float along1, float around_deg, double seconds, float mmhg) {

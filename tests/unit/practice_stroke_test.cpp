@@ -2,7 +2,7 @@
 // technique files, and the hands they put on the skin.
 #include <doctest/doctest.h>
 
-#include "technique_test_support.hpp"
+#include "practice_test_support.hpp"
 
 #include <cmath>
 #include <numbers>
@@ -19,21 +19,9 @@ using practice::Criterion;
 
 namespace {
 
-constexpr float kDeg = std::numbers::pi_v<float> / 180.0f;
-
-const anatomy::LegSurface& leg() {
-  static const anatomy::AnalyticLegSurface surface;
-  return surface;
-}
-
-const anatomy::AreaContent& areas() {
-  static const anatomy::AreaContent a = [] {
-    auto c = anatomy::load_area_content(test::content_dir() / "areas.toml");
-    if (!c) FAIL(c.error().describe());
-    return *c;
-  }();
-  return a;
-}
+using test::areas;
+using test::kDeg;
+using test::leg;
 
 const technique::Technique& tech(const std::string& id) {
   const auto* t = test::real_library().find(id);
