@@ -18,7 +18,8 @@ constexpr float kRelativeError = 0.002f;
 // A mesh's geometry as one number, so a model loaded again in the same process (tests load the
 // leg for each case; a lesson reloads nothing) reuses its levels instead of simplifying again.
 std::uint64_t geometry_key(const MeshGeometry& g) {
-  std::uint64_t h = 1469598103934665603ull ^ g.positions.size() ^ (g.indices.size() << 32);
+  // Widen before the shift: in the page (wasm32) size_t has 32 bits and `<< 32` would be undefined.
+  std::uint64_t h = 1469598103934665603ull ^ std::uint64_t{g.positions.size()} ^ (std::uint64_t{g.indices.size()} << 32);
   auto mix = [&h](const void* data, std::size_t bytes) {
     const auto* p = static_cast<const unsigned char*>(data);
     for (std::size_t i = 0; i + 8 <= bytes; i += 8) {
