@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <cstdio>
 #include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
 #include <memory>
 
 #include "app/exit_codes.hpp"
@@ -33,33 +36,38 @@ Expected<void> use_interface_language(const std::filesystem::path& locales_dir, 
   return {};
 }
 
-lesson::LocaleProblems check_area_notes(const lesson::Locale& locale, const anatomy::AreaContent& areas) {
+namespace {
+
+// Notes a locale lacks (in `expected` but not its own) and notes it has for nothing (under
+// `prefix` but not expected): the same comparison for area notes and technique notes.
+lesson::LocaleProblems compare_notes(const lesson::Locale& locale, const std::vector<std::string>& expected,
+                                     std::string_view prefix) {
   lesson::LocaleProblems p;
+  for (const auto& key : expected)
+    if (!locale.own(key)) p.missing.push_back(key);
+  for (const auto& [key, entry] : locale.entries())
+    if (key.starts_with(prefix) && std::find(expected.begin(), expected.end(), key) == expected.end())
+      p.extra.push_back(key);
+  return p;
+}
+
+}  // namespace
+
+lesson::LocaleProblems check_area_notes(const lesson::Locale& locale, const anatomy::AreaContent& areas) {
   std::vector<std::string> expected;
   for (const anatomy::AreaInfo& a : areas.areas) {
     const std::string base = std::string(lesson::kAreaNotesPrefix) + a.id + ".";
     expected.push_back(base + "description");
     for (std::size_t i = 0; i < a.cautions.size(); ++i) expected.push_back(base + "caution-" + std::to_string(i + 1));
   }
-  for (const auto& key : expected)
-    if (!locale.own(key)) p.missing.push_back(key);
-  for (const auto& [key, entry] : locale.entries())
-    if (key.starts_with(lesson::kAreaNotesPrefix) && std::find(expected.begin(), expected.end(), key) == expected.end())
-      p.extra.push_back(key);
-  return p;
+  return compare_notes(locale, expected, lesson::kAreaNotesPrefix);
 }
 
 lesson::LocaleProblems check_technique_notes(const lesson::Locale& locale, const technique::TechniqueLibrary& techniques) {
-  lesson::LocaleProblems p;
   std::vector<std::string> expected;
   for (const technique::Technique& t : techniques.all())
     for (auto& key : ui::technique_note_keys(t)) expected.push_back(std::move(key));
-  for (const auto& key : expected)
-    if (!locale.own(key)) p.missing.push_back(key);
-  for (const auto& [key, entry] : locale.entries())
-    if (key.starts_with(lesson::kTechniqueNotesPrefix) && std::find(expected.begin(), expected.end(), key) == expected.end())
-      p.extra.push_back(key);
-  return p;
+  return compare_notes(locale, expected, lesson::kTechniqueNotesPrefix);
 }
 
 namespace {
