@@ -16,13 +16,19 @@ namespace {
 constexpr float kMaxHeelTilt = glm::radians(40.0f);  // a cupped hand tips at most this far onto its heel
 constexpr float kThumbCloseRamp = 0.008f;            // m of air under a thumb pad before its tip closes fully
 
+// How far a pose lands on its rim (heel and finger pads) rather than its palm: what both the
+// tip onto the heel and the cup's closing are scaled by.
+float rim_weight(const FingerPose& pose) {
+  return std::clamp(pose.heel_touch, 0.0f, 1.0f) * (1.0f - std::clamp(pose.palm_touch, 0.0f, 1.0f));
+}
+
 }  // namespace
 
 // A cupped hand (FingerPose::heel_touch) that has risen onto its finger pads tips about them,
 // heel down, until the heel of the hand meets the skin: it lands on its rim (heel and finger
 // pads) with the palm hollow above the skin, as a cupped hand does. Turns `palm` in place.
 void tip_onto_heel(const SkinSide& skin, glm::mat4& palm, const FingerPose& pose, Hand hand) {
-  const float weight = std::clamp(pose.heel_touch, 0.0f, 1.0f) * (1.0f - std::clamp(pose.palm_touch, 0.0f, 1.0f));
+  const float weight = rim_weight(pose);
   if (weight <= 0.0f) return;
   glm::vec3 pivot(0.0f);
   float pads = 0.0f;
@@ -84,7 +90,7 @@ void tip_onto_heel(const SkinSide& skin, glm::mat4& palm, const FingerPose& pose
 // skin: closed one by one, each to its own touch, they curled by different amounts and the
 // hand read as a claw, lifted most of all.
 void close_cup(const SkinSide& skin, const glm::mat4& palm, Hand hand, FingerPose& pose) {
-  const float weight = std::clamp(pose.heel_touch, 0.0f, 1.0f) * (1.0f - std::clamp(pose.palm_touch, 0.0f, 1.0f));
+  const float weight = rim_weight(pose);
   if (weight <= 0.0f) return;
   auto cup = [&](float s) {
     FingerPose p = pose;
