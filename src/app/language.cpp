@@ -87,6 +87,15 @@ Expected<std::optional<technique::TechniqueLibrary>> techniques_to_check(const D
   return std::optional<technique::TechniqueLibrary>(std::move(*library));
 }
 
+// One locale's notes check, printed under `heading`; false when a note is missing.
+bool print_notes(const lesson::LocaleProblems& notes, const std::string& heading, const char* extra_what,
+                 const char* unused_where) {
+  std::printf("  %s: %zu missing, %zu %s\n", heading.c_str(), notes.missing.size(), notes.extra.size(), extra_what);
+  for (const auto& k : notes.missing) std::printf("  missing: %s\n", k.c_str());
+  for (const auto& k : notes.extra) std::printf("  %s (unused): %s\n", unused_where, k.c_str());
+  return notes.missing.empty();
+}
+
 }  // namespace
 
 int run_check_locales(const Options& options) {
@@ -129,22 +138,13 @@ int run_check_locales(const Options& options) {
       std::printf("  placeholders differ: %s (\"%s\")\n", k.c_str(), locale->text(k).c_str());
     for (const auto& k : p.extra) std::printf("  not in English (unused): %s\n", k.c_str());
     if (!p.missing.empty() || !p.placeholder_mismatch.empty()) complete = false;
-    if (areas) {
-      const auto notes = check_area_notes(*locale, *areas);
-      std::printf("  area notes (over %s): %zu missing, %zu for areas or cautions it does not have\n", areas_file.filename().string().c_str(),
-                  notes.missing.size(), notes.extra.size());
-      for (const auto& k : notes.missing) std::printf("  missing: %s\n", k.c_str());
-      for (const auto& k : notes.extra) std::printf("  not in areas.toml (unused): %s\n", k.c_str());
-      if (!notes.missing.empty()) complete = false;
-    }
-    if (*techniques) {
-      const auto notes = check_technique_notes(*locale, **techniques);
-      std::printf("  technique notes (over techniques/): %zu missing, %zu for techniques, steps or cautions they do not have\n",
-                  notes.missing.size(), notes.extra.size());
-      for (const auto& k : notes.missing) std::printf("  missing: %s\n", k.c_str());
-      for (const auto& k : notes.extra) std::printf("  not in the technique files (unused): %s\n", k.c_str());
-      if (!notes.missing.empty()) complete = false;
-    }
+    if (areas &&
+        !print_notes(check_area_notes(*locale, *areas), "area notes (over " + areas_file.filename().string() + ")",
+                     "for areas or cautions it does not have", "not in areas.toml"))
+      complete = false;
+    if (*techniques && !print_notes(check_technique_notes(*locale, **techniques), "technique notes (over techniques/)",
+                                    "for techniques, steps or cautions they do not have", "not in the technique files"))
+      complete = false;
   }
   // A file that does not load is not a language: say why, and count it as incomplete.
   for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
