@@ -2,6 +2,7 @@
 
 #include <array>
 
+#include "core/placeholders.hpp"
 #include "practice/grading.hpp"
 
 namespace effleura::practice {
@@ -47,15 +48,6 @@ Wording& current() {
   return w;
 }
 
-std::string fill(std::string out, const Values& values) {
-  for (const auto& [name, value] : values) {
-    const std::string slot = "{" + std::string(name) + "}";
-    for (std::size_t at = out.find(slot); at != std::string::npos; at = out.find(slot, at + value.size()))
-      out.replace(at, slot.size(), value);
-  }
-  return out;
-}
-
 std::string lower_first(std::string s) {
   if (!s.empty() && s[0] >= 'A' && s[0] <= 'Z' && !(s.size() > 1 && s[1] >= 'A' && s[1] <= 'Z')) s[0] += 'a' - 'A';
   return s;
@@ -74,7 +66,7 @@ std::string phrase(std::string_view key, const Values& values) {
     if (e.key == key) english = e.text;
   const Wording& w = current();
   const char* own = w.phrase ? w.phrase("practice.grade." + std::string(key)) : nullptr;
-  return fill(own ? std::string(own) : std::string(english), values);
+  return fill_placeholders(own ? std::string(own) : std::string(english), values);
 }
 
 std::string criterion_name(std::size_t criterion) {

@@ -1,5 +1,6 @@
 #include "ui/tr.hpp"
 
+#include "core/placeholders.hpp"
 #include "ui/practice_words.hpp"
 
 #include <map>
@@ -57,25 +58,14 @@ const char* tr_english(std::string_view key) {
   return e ? e->text.c_str() : nullptr;
 }
 
-namespace {
-std::string fill(std::string out, const std::vector<std::pair<std::string_view, std::string>>& values) {
-  for (const auto& [name, value] : values) {
-    const std::string slot = "{" + std::string(name) + "}";
-    for (std::size_t at = out.find(slot); at != std::string::npos; at = out.find(slot, at + value.size()))
-      out.replace(at, slot.size(), value);
-  }
-  return out;
-}
-}  // namespace
-
 std::string trf(std::string_view key, const std::vector<std::pair<std::string_view, std::string>>& values) {
-  return fill(tr(key), values);
+  return fill_placeholders(tr(key), values);
 }
 
 std::string trf_or(std::string_view key, std::string_view english,
                    const std::vector<std::pair<std::string_view, std::string>>& values) {
   const char* t = tr_find(key);
-  return fill(t ? std::string(t) : std::string(english), values);
+  return fill_placeholders(t ? std::string(t) : std::string(english), values);
 }
 
 std::string tr_id(std::string_view key) { return std::string(tr(key)) + "###" + std::string(key); }
