@@ -16,11 +16,7 @@ void use_practice_wording() {
   }
   practice::Wording w;
   // Only the language's own sentence: a gap shows the grading's English, never a bracketed key.
-  w.phrase = [](std::string_view key) -> const char* {
-    const lesson::Locale* now = interface_locale();
-    const lesson::Locale::Entry* e = now ? now->own(key) : nullptr;
-    return e ? e->text.c_str() : nullptr;
-  };
+  w.phrase = [](std::string_view key) { return tr_own(key); };
   w.area = [](const anatomy::AreaInfo& a) { return area_title(a); };
   w.area_caution = [](const anatomy::AreaInfo& a) {
     const auto cautions = area_cautions(a);

@@ -14,16 +14,9 @@ std::string step_key(const technique::Technique& t, std::size_t step, std::strin
   return key(t, "step-" + std::to_string(step + 1) + "-" + std::string(field));
 }
 
-// The chosen language's own text (never English: English is the technique file), or nullptr.
-const char* own(const std::string& k) {
-  const lesson::Locale* l = interface_locale();
-  if (!l || l->id() == lesson::kFallbackLocale) return nullptr;
-  const lesson::Locale::Entry* e = l->own(k);
-  return e ? e->text.c_str() : nullptr;
-}
-
+// The chosen language's own text (never English: English is the technique file).
 std::string own_or(const std::string& k, std::string_view english) {
-  const char* t = own(k);
+  const char* t = tr_own(k);
   return t ? std::string(t) : std::string(english);
 }
 

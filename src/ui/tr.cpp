@@ -43,6 +43,13 @@ const char* tr(std::string_view key) {
   return it->second.c_str();
 }
 
+const char* tr_own(std::string_view key) {
+  const lesson::Locale* l = interface_locale();
+  if (!l || l->id() == lesson::kFallbackLocale) return nullptr;
+  const lesson::Locale::Entry* e = l->own(key);
+  return e ? e->text.c_str() : nullptr;
+}
+
 const char* tr_find(std::string_view key) {
   const Texts& t = texts();
   if (!t.locale) return nullptr;

@@ -27,6 +27,9 @@ void set_interface_languages(std::vector<lesson::LanguageName> languages);
 // The text for `key` in the chosen language or English, or nullptr when no file has it (for
 // texts with a fallback of their own, such as a structure's kind's card).
 [[nodiscard]] const char* tr_find(std::string_view key);
+// The chosen language's own text for `key`, or nullptr: never English (nullptr while the interface
+// is in English), for texts whose English lives in a content file (areas.toml, techniques/).
+[[nodiscard]] const char* tr_own(std::string_view key);
 // English only (the fallback), or nullptr: for matching what a student types in English.
 [[nodiscard]] const char* tr_english(std::string_view key);
 // The text with its {name} placeholders replaced, e.g. trf("view.size", {{"percent", "125"}}).
