@@ -64,7 +64,7 @@ class Scan {
           !(i_ + 1 < s_.size() && digit(s_[i_ + 1])))
         return Error{"TOML syntax error: a date and time needs the hour right after its 'T'", name_, line_, column_, {}};
       if (c == '=' && open_.empty()) in_value_ = true;
-      if (c == '"' || c == '\'') skip_string(c);
+      if ((c == '"' || c == '\'') && opens_string()) skip_string(c);
       else {
         if (c == '[' || c == '{') open_.push_back(c);
         if ((c == ']' || c == '}') && !open_.empty()) open_.pop_back();
@@ -97,6 +97,16 @@ class Scan {
     if (i_ == 10) return true;
     const char b = s_[i_ - 11];
     return ends_value(b) || b == '=' || b == '[' || b == '{';
+  }
+  // A quote opens a string only where a key or a value can start: first on the line or after
+  // white space, '=', '[', '{', ',' or a dotted key's '.'. Inside a bare value toml++ reads it as
+  // one more character of the value ("a =19'9-05-2& 1" is a ten-character date-like value to it,
+  // and asserts as the check above says; the fuzzer's fourth find), so it is one here too.
+  bool opens_string() const {
+    if (i_ == 0) return true;
+    const char b = s_[i_ - 1];
+    return b == ' ' || b == '\t' || b == '\r' || b == '\n' || b == '=' || b == '[' || b == '{' || b == ',' ||
+           b == '.';
   }
   // "YYYY-MM-DD" just before the current character.
   bool date_before() const {
