@@ -132,13 +132,16 @@ TEST_CASE("sitting, the forearms are tested against the bent leg as it is drawn"
       }
     }
   }
-  // Measured (Release, every 0.5 s of the ten techniques): 89 of 1212 forearms touch with the
-  // bend, 93 tested against the straight leg. The rest are not the bend's: on the thigh the
-  // stance's lift (toward the room's up, the front of the sitting thigh) runs out of its ten
-  // tries before it clears (technique/forearm.cpp).
+  // Measured (Release, every 0.5 s of the ten techniques): none of 1212 forearms touch with the
+  // bend (84 tested against the straight leg). Before the lift followed the drawn skin's
+  // outward direction (technique/forearm.cpp), 76 of them did (89 before tapotement's thigh
+  // step ended lower): on the sitting thigh and beside the bent knee the room's up runs along
+  // the skin, and the forearm ran out of tries inside it.
+  MESSAGE("sitting forearms within 2.5 cm of the drawn skin: " << touch_bent << " of " << samples
+                                                                  << " (tested against the straight leg: " << touch_straight << ")");
   CHECK(samples > 0);
   CHECK(touch_bent <= touch_straight);
-  CHECK(touch_bent * 12 < samples);
+  CHECK(touch_bent * 100 <= samples);  // at most 1 %
 }
 
 TEST_CASE("unbend_leg finds the straight points the bend draws, in the bend zones and past them") {
