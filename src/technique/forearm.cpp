@@ -43,6 +43,17 @@ glm::mat4 frame_along(const glm::mat4& palm, Hand hand, const glm::vec3& dir_loc
 constexpr float kSoleBackFrom = 0.6f;
 constexpr float kSoleBackFull = 0.75f;
 
+// Out of the straight leg's skin at p, level (sections are star-shaped about the axis, and
+// radial_outside measures along this direction).
+glm::vec3 outward(const anatomy::LegSurface& surface, const glm::vec3& p) {
+  glm::vec3 r = p - anatomy::LegSurface::axis(std::clamp(p.y, surface.min_along(), surface.max_along()));
+  r.y = 0.0f;
+  return unit_or(r, glm::vec3(1.0f, 0.0f, 0.0f));
+}
+
+// How many times a forearm swings away from the skin before it is left where it is.
+constexpr int kClearTries = 16;
+
 glm::vec3 within_wrist_range(glm::vec3 d) {
   d.y = std::max(d.y, 0.30f);
   d.z = std::min(d.z, -0.35f);
@@ -123,24 +134,37 @@ std::array<Forearm, 2> place_forearms(const std::array<glm::mat4, 2>& palms, con
     }
     glm::vec3 local = within_wrist_range(glm::vec3(to_local * glm::vec4(dir, 0.0f)));
     if (surface) {
-      // Swing out along the back of the hand until the forearm clears the skin (a finger's
-      // breadth beyond its own radius), checked at points along it. The foot is not a section of the leg: points
-      // below the leg's range are left to the wrist limits.
-      for (int tries = 0; tries < 10; ++tries) {
+      // Swing out until the forearm clears the skin (a finger's breadth beyond its own radius),
+      // checked at points along it. The foot is not a section of the leg: points below the
+      // leg's range are left to the wrist limits.
+      const bool bent = bend && (bend->knee_deg != 0.0f || bend->hip_deg != 0.0f);
+      for (int tries = 0; tries < kClearTries; ++tries) {
         const glm::vec3 d(base * glm::vec4(local, 0.0f));
         bool clear = true;
+        glm::vec3 skin_out(0.0f);  // the drawn skin's outward direction where it came too close
         for (int s = 1; s <= 6 && clear; ++s) {
           const glm::vec3 drawn = wrist[h] + d * (kForearmLength * static_cast<float>(s) / 6.0f);
           const float need = 0.022f + 0.015f * static_cast<float>(s) / 6.0f;
           const auto too_close = [&](const glm::vec3& p) { return p.y > surface->min_along() && surface->radial_outside(p) < need; };
-          if (!bend) clear = !too_close(drawn);
-          else
-            for (const glm::vec3& p : anatomy::unbend_leg(drawn, *bend)) clear = clear && !too_close(p);
+          if (!bent) {
+            clear = !too_close(drawn);
+            continue;
+          }
+          for (const glm::vec3& p : anatomy::unbend_leg(drawn, *bend))
+            if (too_close(p)) {
+              clear = false;
+              skin_out = glm::mat3(anatomy::knee_bend_at(p, bend->knee, bend->knee_deg, bend->hip_deg)) * outward(*surface, p);
+              break;
+            }
         }
         if (clear) break;
         // At a table the forearm lifts toward the ceiling (the therapist reaches over the leg);
-        // otherwise out along the back of the hand.
-        const glm::vec3 lift = stance ? glm::vec3(to_local * glm::vec4(stance->up, 0.0f)) : glm::vec3(0.0f, 1.0f, 0.0f);
+        // otherwise out along the back of the hand. With the knee and hip bent (sitting) the
+        // room's up is not away from the skin beside the bent knee or on the thigh's side: the
+        // lift there is the drawn skin's outward direction where the forearm came too close
+        // (with the room's up only the forearm ran out of tries inside the drawn thigh).
+        glm::vec3 lift = stance ? glm::vec3(to_local * glm::vec4(stance->up, 0.0f)) : glm::vec3(0.0f, 1.0f, 0.0f);
+        if (bent) lift = glm::vec3(to_local * glm::vec4(skin_out, 0.0f));
         local = within_wrist_range(local + 0.35f * lift);
       }
     }

@@ -132,13 +132,16 @@ TEST_CASE("sitting, the forearms are tested against the bent leg as it is drawn"
       }
     }
   }
-  // Measured (Release, every 0.5 s of the ten techniques): 89 of 1212 forearms touch with the
-  // bend, 93 tested against the straight leg. The rest are not the bend's: on the thigh the
-  // stance's lift (toward the room's up, the front of the sitting thigh) runs out of its ten
-  // tries before it clears (technique/forearm.cpp).
+  // Measured (Release, every 0.5 s of the ten techniques): none of 1212 forearms touch with the
+  // bend (84 tested against the straight leg). Before the lift followed the drawn skin's
+  // outward direction (technique/forearm.cpp), 76 of them did (89 before tapotement's thigh
+  // step ended lower): on the sitting thigh and beside the bent knee the room's up runs along
+  // the skin, and the forearm ran out of tries inside it.
+  MESSAGE("sitting forearms within 2.5 cm of the drawn skin: " << touch_bent << " of " << samples
+                                                                  << " (tested against the straight leg: " << touch_straight << ")");
   CHECK(samples > 0);
   CHECK(touch_bent <= touch_straight);
-  CHECK(touch_bent * 12 < samples);
+  CHECK(touch_bent * 100 <= samples);  // at most 1 %
 }
 
 TEST_CASE("unbend_leg finds the straight points the bend draws, in the bend zones and past them") {
@@ -194,4 +197,37 @@ TEST_CASE("a hand on the sole takes its forearm from the foot end of the table")
   }
   CHECK(sole_samples > 50);
   CHECK(from_feet == sole_samples);
+}
+
+TEST_CASE("ankle pumps: the hand cradling the heel trails its forearm toward the foot end, not the head") {
+  // The therapist works ankle pumps from near the foot end: the sole hand's forearm comes from
+  // beyond the foot (the case above); the hand under the heel, its fingers up the back of the
+  // ankle (roll 0), has its forearm beside the table trailing toward the foot end (measured:
+  // level run (0.24, -0.09) m across and down the leg, 20 degrees toward the feet). With the
+  // fingers curled round the heel toward the toes (roll 180, before session 8) it trailed
+  // 24 degrees toward the client's head along the calf, as if from a second therapist.
+  const anatomy::LegSurface& surface = leg();
+  const auto pose = anatomy::client_pose(anatomy::ClientPosture::supine);
+  const Stance stance = stance_beside_table(pose.left_leg, anatomy::Table::kTopY);
+  const glm::vec3 down_leg(0.0f, -1.0f, 0.0f);
+  const glm::vec3 foot_end = glm::normalize(down_leg - stance.up * glm::dot(down_leg, stance.up));
+  const Timeline tl(*test::real_library().find("ankle-pumps"), test::real_poses(), surface);
+  TechniqueFrame f;
+  int heel_samples = 0, toward_feet = 0;
+  for (double s = 0.0; s <= tl.duration(); s += test::kSanitized ? 0.75 : 0.25) {
+    tl.evaluate(s, f);
+    const auto arms = place_forearms({f.hands[0].transform, f.hands[1].transform}, &surface, &stance);
+    for (std::size_t h = 0; h < 2; ++h) {
+      if (f.hands[h].on_sole) continue;
+      ++heel_samples;
+      glm::vec3 run = arms[h].elbow - arms[h].wrist;
+      run -= stance.up * glm::dot(run, stance.up);
+      // At least 10 degrees toward the feet (sin 10 = 0.17).
+      if (glm::length(run) > 0.05f && glm::dot(glm::normalize(run), foot_end) > 0.17f) ++toward_feet;
+    }
+  }
+  MESSAGE("ankle pumps: the heel hand's forearm trails toward the feet at " << toward_feet << " of " << heel_samples
+                                                                            << " moments");
+  CHECK(heel_samples > 20);
+  CHECK(toward_feet == heel_samples);
 }
