@@ -22,20 +22,25 @@ Error located_at(const toml::node& node, const std::string& file, const std::str
 }
 
 // A list of fixed-width rows of numbers, e.g. points = [[x, y, z, r], ...].
+// `wider` > width allows rows of that many numbers instead (all rows alike).
 Expected<std::vector<std::vector<float>>> rows(const TomlTable& t, std::string_view key,
-                                               std::size_t width, std::size_t min_rows) {
+                                               std::size_t width, std::size_t min_rows,
+                                               std::size_t wider = 0) {
   const toml::node* n = t.raw().get(key);
-  const std::string want = "a list of at least " + std::to_string(min_rows) + " rows of " +
-                           std::to_string(width) + " numbers";
+  const std::string widths = std::to_string(width) + (wider > width ? " or " + std::to_string(wider) : "");
+  const std::string want = "a list of at least " + std::to_string(min_rows) + " rows of " + widths + " numbers";
   if (!n) return std::unexpected(t.error_at(key, "missing; expected " + want));
   const toml::array* arr = n->as_array();
   if (!arr || arr->size() < min_rows) return std::unexpected(t.error_at(key, "expected " + want));
   std::vector<std::vector<float>> out;
+  const toml::array* first = arr->front().as_array();
+  if (wider > width && first && first->size() == wider) width = wider;
   for (const auto& row : *arr) {
     const toml::array* r = row.as_array();
     if (!r || r->size() != width)
       return std::unexpected(located_at(row, t.file(), t.qualified(key),
-                                        "expected a row of " + std::to_string(width) + " numbers"));
+                                        "expected a row of " + (row.as_array() == first ? widths : std::to_string(width)) +
+                                            " numbers"));
     std::vector<float> vals;
     for (const auto& v : *r) {
       if (!v.is_number())
@@ -118,6 +123,9 @@ Sheet smooth_sheet(const Sheet& in) {
   if (in.points.size() < 3) return in;
   Sheet out;
   out.thickness = in.thickness;
+  auto at_half = [&](std::ptrdiff_t i) {
+    return in.half[static_cast<std::size_t>(std::clamp<std::ptrdiff_t>(i, 0, static_cast<std::ptrdiff_t>(in.points.size()) - 1))];
+  };
   const std::size_t n = in.points.size();
   auto at = [&](const std::vector<glm::vec3>& v, std::ptrdiff_t i) {
     return v[static_cast<std::size_t>(std::clamp<std::ptrdiff_t>(i, 0, static_cast<std::ptrdiff_t>(n) - 1))];
@@ -135,10 +143,16 @@ Sheet smooth_sheet(const Sheet& in) {
                            at(in.points, s + 2) * w3);
       out.across.push_back(at(in.across, s - 1) * w0 + at(in.across, s) * w1 + at(in.across, s + 1) * w2 +
                            at(in.across, s + 2) * w3);
+      // The spline overshoots a little between a thick and a thin point; never below half the
+      // thinner one (as for a chain's radii).
+      if (!in.half.empty())
+        out.half.push_back(std::max(0.5f * std::min(at_half(s), at_half(s + 1)),
+                                    at_half(s - 1) * w0 + at_half(s) * w1 + at_half(s + 1) * w2 + at_half(s + 2) * w3));
     }
   }
   out.points.push_back(in.points.back());
   out.across.push_back(in.across.back());
+  if (!in.half.empty()) out.half.push_back(in.half.back());
   return out;
 }
 
@@ -227,15 +241,27 @@ Expected<Shape> read_shape(const Description& d, const TomlTable& t) {
   if (!sheets) return bad(sheets);
   for (const auto& sh : *sheets) {
     if (auto k = sh.only_keys({"points", "thickness"}); !k) return bad(k);
-    auto pts = rows(sh, "points", 6, 2);
+    // [x, y, z, half-width vector] or, for a belly whose depth changes along it (a flat
+    // muscle), [x, y, z, half-width vector, thickness].
+    auto pts = rows(sh, "points", 6, 2, 7);
     if (!pts) return bad(pts);
-    auto th = num(sh, "thickness", 0.0002, 0.05);
-    if (!th) return bad(th);
     Sheet out;
-    out.thickness = *th * 0.5f;
+    const bool per_point = pts->front().size() == 7;
+    if (per_point && sh.has("thickness"))
+      return std::unexpected(sh.error_at("thickness", "give the thickness either here or as each point's 7th number, not both"));
+    if (!per_point) {
+      auto th = num(sh, "thickness", 0.0002, 0.05);
+      if (!th) return bad(th);
+      out.thickness = *th * 0.5f;
+    }
     for (const auto& row : *pts) {
       out.points.emplace_back(row[0], row[1], row[2]);
       out.across.emplace_back(row[3], row[4], row[5]);
+      if (per_point) {
+        if (!(row[6] >= 0.0002f && row[6] <= 0.08f))
+          return std::unexpected(sh.error_at("points", "each thickness (7th number) must be in [0.0002, 0.08] m"));
+        out.half.push_back(0.5f * row[6]);
+      }
     }
     s.sheets.push_back(smooth_sheet(out));
   }
@@ -257,7 +283,7 @@ Expected<std::vector<Body>> read_bodies(const Description& d, const std::filesys
   for (const auto& t : *list) {
     std::vector<std::string> keys{"id", "name", "blend", "triangles", "chain", "ellipsoid", "sheet", "carve"};
     if (muscles) {
-      for (const char* k : {"origin", "insertion", "via", "kind", "tendon_origin", "tendon_insertion"}) keys.emplace_back(k);
+      for (const char* k : {"origin", "insertion", "via", "kind", "tendon_origin", "tendon_insertion", "envelope"}) keys.emplace_back(k);
     } else {
       for (const char* k : {"foot", "skin"}) keys.emplace_back(k);
     }
@@ -315,6 +341,14 @@ Expected<std::vector<Body>> read_bodies(const Description& d, const std::filesys
     auto shape = read_shape(d, t);
     if (!shape) return bad(shape);
     b.shape = std::move(*shape);
+    if (muscles && t.has("envelope")) {
+      auto env = t.table("envelope");
+      if (!env) return bad(env);
+      if (auto k = env->only_keys({"blend", "chain", "ellipsoid", "sheet"}); !k) return bad(k);
+      auto env_shape = read_shape(d, *env);
+      if (!env_shape) return bad(env_shape);
+      b.envelope = std::move(*env_shape);
+    }
     out.push_back(std::move(b));
   }
   return out;
@@ -449,7 +483,10 @@ void scale_to_stature(Description& d, float stature) {
   d.knee *= s;
   d.ankle *= s;
   for (auto* list : {&d.bones, &d.muscles})
-    for (auto& b : *list) b.shape.scale(s);
+    for (auto& b : *list) {
+      b.shape.scale(s);
+      if (b.envelope) b.envelope->scale(s);
+    }
   for (auto& p : d.skin.pads) p.scale(s);
   SkinSpec& k = d.skin;
   for (auto& l : k.levels) {

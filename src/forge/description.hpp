@@ -25,6 +25,11 @@ struct Body {
   // belly pulls toward this landmark, not straight at the insertion. Empty when none.
   std::string via;
   Shape shape;
+  // Muscles: what the skin wraps, where it differs from the drawn belly. The skin was fitted
+  // to the girths and the hands' contact tests to that skin, so a belly can be reshaped after
+  // an atlas (a flat, broad gastrocnemius head) while the envelope keeps the old outline.
+  // Empty: the skin wraps `shape`.
+  std::optional<Shape> envelope;
   bool moves_with_foot = false;  // foot bones turn rigidly with the foot at the ankle
   bool in_skin = true;           // part of the body the skin wraps
   // Muscles: the fractions of the origin-to-insertion line that are tendon (or aponeurosis)

@@ -146,7 +146,8 @@ float sheet_distance(const Sheet& s, const glm::vec3& p) {
     // lower the minimum (sheets are resampled into many short segments).
     const glm::vec3 mid = 0.5f * (s.points[i] + s.points[i + 1]);
     const float reach = 0.5f * glm::length(s.points[i + 1] - s.points[i]) +
-                        std::max(glm::length(s.across[i]), glm::length(s.across[i + 1])) + s.thickness;
+                        std::max(glm::length(s.across[i]), glm::length(s.across[i + 1])) +
+                        std::max(s.half_at(i), s.half_at(i + 1));
     if (glm::length(p - mid) - reach >= d) continue;
     const glm::vec3 a0 = s.points[i] - s.across[i], a1 = s.points[i] + s.across[i];
     const glm::vec3 b0 = s.points[i + 1] - s.across[i + 1], b1 = s.points[i + 1] + s.across[i + 1];
@@ -158,7 +159,8 @@ float sheet_distance(const Sheet& s, const glm::vec3& p) {
     const glm::vec3 across = s.across[i] + (s.across[i + 1] - s.across[i]) * t;
     const float w2 = std::max(glm::dot(across, across), 1e-12f);
     const float f = std::min(1.0f, glm::dot(p - centre, across) * glm::dot(p - centre, across) / (w2 * w2));
-    d = std::min(d, surface - s.thickness * (1.0f - 0.6f * f));
+    const float half = s.half.empty() ? s.thickness : s.half[i] + (s.half[i + 1] - s.half[i]) * t;
+    d = std::min(d, surface - half * (1.0f - 0.6f * f));
   }
   return d;
 }
@@ -185,7 +187,7 @@ Box Shape::bounds() const {
   for (const auto& e : ellipsoids) b.grow(e.centre, std::max({e.radii.x, e.radii.y, e.radii.z}));
   for (const auto& s : sheets)
     for (std::size_t i = 0; i < s.points.size(); ++i)
-      b.grow(s.points[i], glm::length(s.across[i]) + s.thickness);
+      b.grow(s.points[i], glm::length(s.across[i]) + s.half_at(i));
   return b;
 }
 
@@ -233,6 +235,7 @@ void Shape::scale(float s) {
     for (auto& q : sh.points) q *= s;
     for (auto& q : sh.across) q *= s;
     sh.thickness *= s;
+    for (auto& h : sh.half) h *= s;
   }
   blend *= s;
 }

@@ -2,6 +2,7 @@
 // Analytic signed-distance shapes the leg is modelled from: chains of round cones (a belly that
 // tapers from origin to insertion), ellipsoids and thin sheets (bands, aponeuroses). Distances
 // are in metres, negative inside.
+#include <cstddef>
 #include <vector>
 
 #include <glm/vec3.hpp>
@@ -34,11 +35,15 @@ struct Ellipsoid {
   glm::vec3 rotate_deg{0.0f};  // applied X, then Y, then Z
 };
 
-// A band swept along a polyline; `across` is the half-width vector at each point.
+// A band swept along a polyline; `across` is the half-width vector at each point. Its
+// cross-section is a lens: a flat muscle (the gastrocnemius heads, sartorius, gracilis) is a
+// sheet whose half-thickness changes along it, a band or tendon one of even thickness.
 struct Sheet {
   std::vector<glm::vec3> points;
   std::vector<glm::vec3> across;
-  float thickness = 0.002f;  // half-thickness
+  float thickness = 0.002f;  // half-thickness, when `half` is empty
+  std::vector<float> half;   // half-thickness at each point; empty: `thickness` throughout
+  [[nodiscard]] float half_at(std::size_t i) const { return half.empty() ? thickness : half[i]; }
 };
 
 struct Box {

@@ -29,7 +29,7 @@ SkinField::SkinField(const Description& d) : levels_(d.skin.levels), spec_(d.ski
   };
   for (const auto& b : d.bones)
     if (b.in_skin) add(b.shape);
-  for (const auto& m : d.muscles) add(m.shape);
+  for (const auto& m : d.muscles) add(m.envelope ? *m.envelope : m.shape);
   for (const auto& p : spec_.pads) add(p);
 }
 

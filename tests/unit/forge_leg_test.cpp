@@ -164,6 +164,32 @@ TEST_CASE("description errors name the file, line, column and key") {
     CHECK(d.error().line == c.line_of("anatomy/bones.toml", "[-0.035, 0.055, 0.03]]"));
     CHECK(d.error().message.find("4 numbers") != std::string::npos);
   }
+  SUBCASE("a flat belly's row with a thickness too many") {
+    ContentCopy c("sheet-row");
+    c.replace("anatomy/muscles.toml", "[-0.028, 0.245, -0.055, 0.008, 0.0, 0.0, 0.004]",
+              "[-0.028, 0.245, -0.055, 0.008, 0.0, 0.0, 0.004, 0.1]");
+    auto d = forge::load_description(c.dir / "anatomy");
+    REQUIRE_FALSE(d.has_value());
+    CHECK(d.error().line == c.line_of("anatomy/muscles.toml", "0.004, 0.1]"));
+    CHECK(d.error().message.find("7 numbers") != std::string::npos);
+  }
+  SUBCASE("a sheet given a thickness twice") {
+    ContentCopy c("sheet-twice");
+    c.replace("anatomy/muscles.toml", "[[muscle.sheet]]                # smaller and shorter",
+              "[[muscle.sheet]]\nthickness = 0.01 # smaller and shorter");
+    auto d = forge::load_description(c.dir / "anatomy");
+    REQUIRE_FALSE(d.has_value());
+    CHECK(d.error().line == c.line_of("anatomy/muscles.toml", "thickness = 0.01 #"));
+    CHECK(d.error().message.find("not both") != std::string::npos);
+  }
+  SUBCASE("an unknown key in a muscle's envelope") {
+    ContentCopy c("envelope-key");
+    c.replace("anatomy/muscles.toml", "[muscle.envelope]               # the outline", "[muscle.envelope]\nradius = 0.1 # the outline");
+    auto d = forge::load_description(c.dir / "anatomy");
+    REQUIRE_FALSE(d.has_value());
+    CHECK(d.error().key.ends_with("envelope.radius"));
+    CHECK(d.error().line == c.line_of("anatomy/muscles.toml", "radius = 0.1"));
+  }
   SUBCASE("a misspelt key") {
     ContentCopy c("typo");
     c.replace("anatomy/skin.toml", "voxel = 0.0025", "voxle = 0.0025");

@@ -97,10 +97,48 @@ TEST_CASE("pruned chain and sheet distances equal the plain minimum over their p
           one.points = {sh.points[i], sh.points[i + 1]};
           one.across = {sh.across[i], sh.across[i + 1]};
           one.thickness = sh.thickness;
+          if (!sh.half.empty()) one.half = {sh.half[i], sh.half[i + 1]};
           plain = std::min(plain, sheet_distance(one, p));
         }
         CHECK(sheet_distance(sh, p) == doctest::Approx(plain).epsilon(1e-6));
       }
     }
   }
+}
+
+// Issue 13: flat bellies (the gastrocnemius heads, sartorius, gracilis) are sheets whose
+// thickness changes along them.
+TEST_CASE("a sheet with a thickness at each point is that thick there, a lens across") {
+  Sheet s;
+  s.points = {{0.0f, 0.0f, 0.0f}, {0.0f, 0.1f, 0.0f}};
+  s.across = {{0.03f, 0.0f, 0.0f}, {0.03f, 0.0f, 0.0f}};
+  s.half = {0.004f, 0.010f};
+  // Through the middle of the band, half the thickness interpolated along it.
+  CHECK(sheet_distance(s, {0.0f, 0.0f, 0.0f}) == doctest::Approx(-0.004f).epsilon(1e-3));
+  CHECK(sheet_distance(s, {0.0f, 0.05f, 0.0f}) == doctest::Approx(-0.007f).epsilon(1e-3));
+  CHECK(sheet_distance(s, {0.0f, 0.1f, 0.02f}) == doctest::Approx(0.010f).epsilon(1e-3));
+  // At the edge the lens keeps 0.4 of its thickness: the belly is flat, not a slab.
+  CHECK(sheet_distance(s, {0.03f, 0.05f, 0.0f}) == doctest::Approx(-0.0028f).epsilon(1e-3));
+  CHECK(s.half_at(1) == 0.010f);
+  Shape shape;
+  shape.sheets.push_back(s);
+  shape.scale(2.0f);
+  CHECK(shape.sheets[0].half_at(1) == doctest::Approx(0.020f));
+  CHECK(shape.bounds().max.z == doctest::Approx(0.080f));  // grown by half-width plus half-thickness
+}
+
+TEST_CASE("the description's flat bellies keep their envelope for the skin") {
+  const Body& gm = body("muscle.gastrocnemius-medial");
+  REQUIRE(gm.envelope.has_value());
+  REQUIRE_FALSE(gm.shape.sheets.empty());
+  // Resampled along the spline, the thickness follows the points: 2.1 cm at its widest.
+  float thickest = 0.0f;
+  for (std::size_t i = 0; i < gm.shape.sheets[0].points.size(); ++i)
+    thickest = std::max(thickest, 2.0f * gm.shape.sheets[0].half_at(i));
+  CHECK(thickest == doctest::Approx(0.021f).epsilon(0.05));
+  // A point inside the old round envelope but outside the flat belly: the envelope has it.
+  const glm::vec3 p(-0.05f, 0.36f, -0.045f);
+  CHECK(gm.envelope->distance(p) < 0.0f);
+  CHECK(gm.shape.distance(p) > 0.0f);
+  CHECK_FALSE(body("muscle.rectus-femoris").envelope.has_value());
 }
