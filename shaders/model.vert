@@ -185,11 +185,18 @@ void main() {
   vOcclusion = aOcclusion;
 #endif
   vec3 fibre = aFibre.xyz;
+  // Neither bend is rigid (the angle changes with height, the buttock is flattened): normals go
+  // through the inverse transpose of the map's Jacobian, fibres through the Jacobian, as
+  // anatomy::bend_knee_normal / blend_hip_normal compute (R [[1,0,0],[0,A,0],[0,B,C]] there).
   if (uKnee.w != 0.0) {
     float kb = clamp((uKnee.y + KNEE_BLEND - p.y) / (2.0 * KNEE_BLEND), 0.0, 1.0);
     float a = radians(uKnee.w) * kb * kb * (3.0 - 2.0 * kb);
+    float rate = -radians(uKnee.w) * 6.0 * kb * (1.0 - kb) / (2.0 * KNEE_BLEND);  // d angle / dy
     float kc = cos(a), ks = sin(a);
     vec3 k = p - uKnee.xyz;
+    float ja = 1.0 - k.z * rate, jb = k.y * rate;
+    n = vec3(ja * n.x, n.y - jb * n.z, ja * n.z);
+    fibre = vec3(fibre.x, ja * fibre.y, jb * fibre.y + fibre.z);
     p = uKnee.xyz + vec3(k.x, k.y * kc - k.z * ks, k.y * ks + k.z * kc);
     n = vec3(n.x, n.y * kc - n.z * ks, n.y * ks + n.z * kc);
     fibre = vec3(fibre.x, fibre.y * kc - fibre.z * ks, fibre.y * ks + fibre.z * kc);
@@ -197,11 +204,23 @@ void main() {
   if (uHip.w != 0.0) {
     float hb = clamp((uHip.y + (HIP_BLEND_MID - 0.91) + HIP_BLEND - p.y) / (2.0 * HIP_BLEND), 0.0, 1.0);
     float a = radians(uHip.w) * (1.0 - hb);  // linear (anatomy::hip_weight says why)
+    float dw = (hb > 0.0 && hb < 1.0) ? -1.0 / (2.0 * HIP_BLEND) : 0.0;
+    float rate = -radians(uHip.w) * dw;
     float hc = cos(a), hs = sin(a);
     vec3 k = p - uHip.xyz;
     // The buttock flattened first, so the fold keeps its volume (anatomy::flatten_behind_hip).
     float kf = radians(uHip.w) / (2.0 * HIP_BLEND) * 0.4 * 6.0 * hb * (1.0 - hb);  // 0.4: kHipFlatten
-    if (k.z < 0.0) k.z = 2.0 * k.z / (1.0 + sqrt(max(1.0 - 2.0 * kf * k.z, 0.0)));
+    float gy = 0.0, gz = 1.0;
+    float y0 = k.y;
+    if (k.z < 0.0) {
+      k.z = 2.0 * k.z / (1.0 + sqrt(max(1.0 - 2.0 * kf * k.z, 0.0)));
+      float dk = radians(uHip.w) / (2.0 * HIP_BLEND) * 0.4 * 6.0 * (1.0 - 2.0 * hb) * dw;
+      gz = 1.0 / (1.0 - kf * k.z);
+      gy = 0.5 * dk * k.z * k.z * gz;
+    }
+    float ja = 1.0 - k.z * rate, jb = gy + y0 * rate;
+    n = vec3(ja * gz * n.x, gz * n.y - jb * n.z, ja * n.z);
+    fibre = vec3(fibre.x, ja * fibre.y, jb * fibre.y + gz * fibre.z);
     p = uHip.xyz + vec3(k.x, k.y * hc - k.z * hs, k.y * hs + k.z * hc);
     n = vec3(n.x, n.y * hc - n.z * hs, n.y * hs + n.z * hc);
     fibre = vec3(fibre.x, fibre.y * hc - fibre.z * hs, fibre.y * hs + fibre.z * hc);

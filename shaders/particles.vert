@@ -54,6 +54,9 @@ void main() {
     float a = radians(uKnee.w) * kb * kb * (3.0 - 2.0 * kb);
     float kc = cos(a), ks = sin(a);
     vec3 k = p - uKnee.xyz;
+    // The flow's direction is a tangent: through the bend's Jacobian (shaders/model.vert's fibre).
+    float rate = -radians(uKnee.w) * 6.0 * kb * (1.0 - kb) / 0.12;
+    dir = vec3(dir.x, (1.0 - k.z * rate) * dir.y, k.y * rate * dir.y + dir.z);
     p = uKnee.xyz + vec3(k.x, k.y * kc - k.z * ks, k.y * ks + k.z * kc);
     dir = vec3(dir.x, dir.y * kc - dir.z * ks, dir.y * ks + dir.z * kc);
   }
@@ -63,7 +66,16 @@ void main() {
     float hc = cos(a), hs = sin(a);
     vec3 h = p - uHip.xyz;
     float kf = radians(uHip.w) / 0.22 * 0.4 * 6.0 * hb * (1.0 - hb);  // anatomy::flatten_behind_hip
-    if (h.z < 0.0) h.z = 2.0 * h.z / (1.0 + sqrt(max(1.0 - 2.0 * kf * h.z, 0.0)));
+    float dw = (hb > 0.0 && hb < 1.0) ? -1.0 / 0.22 : 0.0;
+    float rate = -radians(uHip.w) * dw;
+    float gy = 0.0, gz = 1.0;
+    if (h.z < 0.0) {
+      h.z = 2.0 * h.z / (1.0 + sqrt(max(1.0 - 2.0 * kf * h.z, 0.0)));
+      gz = 1.0 / (1.0 - kf * h.z);
+      gy = 0.5 * radians(uHip.w) / 0.22 * 0.4 * 6.0 * (1.0 - 2.0 * hb) * dw * h.z * h.z * gz;
+    }
+    // A tangent through the blend's Jacobian (anatomy::blend_hip_tangent).
+    dir = vec3(dir.x, (1.0 - h.z * rate) * dir.y, (gy + h.y * rate) * dir.y + gz * dir.z);
     p = uHip.xyz + vec3(h.x, h.y * hc - h.z * hs, h.y * hs + h.z * hc);
     dir = vec3(dir.x, dir.y * hc - dir.z * hs, dir.y * hs + dir.z * hc);
   }

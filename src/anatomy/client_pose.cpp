@@ -213,6 +213,82 @@ glm::vec3 blend_hip(const glm::vec3& p, const glm::vec3& hip, float flexion_deg)
                         glm::radians(flexion_deg) * (1.0f - hip_weight(p.y, hip)));
 }
 
+namespace {
+
+// Both bends map a point q (from the axis' centre) to R(angle(y)) (q.x, q.y, g(y, q.z)): the
+// Jacobian is R [[1, 0, 0], [0, A, 0], [0, B, C]] (rows) with A = 1 - g angle', B = dg/dy +
+// q.y angle', C = dg/dz (the turn's rate with height adds R S q angle' e_y^T, S the generator
+// about X). Its inverse transpose is R times the cofactors [[A C, 0, 0], [0, C, -B], [0, 0, A]]
+// over det.
+struct BendJacobian {
+  float angle = 0.0f, a = 1.0f, b = 0.0f, c = 1.0f;
+  glm::vec3 normal(const glm::vec3& n) const {
+    const glm::vec3 m(a * c * n.x, c * n.y - b * n.z, a * n.z);
+    const glm::vec3 r = turned_about_x(m, glm::vec3(0.0f), angle);
+    const float l = glm::length(r);
+    return l > 1e-12f ? r / l : n;
+  }
+  glm::vec3 tangent(const glm::vec3& t) const {
+    return turned_about_x(glm::vec3(t.x, a * t.y, b * t.y + c * t.z), glm::vec3(0.0f), angle);
+  }
+};
+
+BendJacobian knee_jacobian(const glm::vec3& p, const glm::vec3& knee, float flexion_deg) {
+  BendJacobian j;
+  if (flexion_deg == 0.0f) return j;
+  const float rad = glm::radians(flexion_deg);
+  const float s = std::clamp((knee.y + kKneeBlend - p.y) / (2.0f * kKneeBlend), 0.0f, 1.0f);
+  const float rate = rad * 6.0f * s * (1.0f - s) * (-1.0f / (2.0f * kKneeBlend));  // d angle / dy (0 outside)
+  const glm::vec3 q = p - knee;
+  j.angle = rad * knee_weight(p.y, knee);
+  j.a = 1.0f - q.z * rate;
+  j.b = q.y * rate;
+  return j;
+}
+
+BendJacobian hip_jacobian(const glm::vec3& p, const glm::vec3& hip, float flexion_deg) {
+  BendJacobian j;
+  if (flexion_deg == 0.0f) return j;
+  const float rad = glm::radians(flexion_deg);
+  const float w = hip_weight(p.y, hip);
+  const bool inside = w > 0.0f && w < 1.0f;  // the weight is linear there, constant outside
+  const float dw = inside ? -1.0f / (2.0f * kHipBlend) : 0.0f;
+  const float rate = -rad * dw;  // the turn is rad (1 - w)
+  const glm::vec3 q = p - hip;
+  float g = q.z, dg_dy = 0.0f, dg_dz = 1.0f;
+  if (q.z < 0.0f) {
+    // g - k g^2 / 2 = z: dg/dz = 1 / (1 - k g), dg/dy = k' g^2 / (2 (1 - k g)).
+    const float k = hip_flatten_rate(p.y, hip, flexion_deg);
+    const float dk = rad / (2.0f * kHipBlend) * kHipFlatten * 6.0f * (1.0f - 2.0f * w) * dw;
+    g = flatten_behind_hip(p, hip, flexion_deg).z - hip.z;
+    dg_dz = 1.0f / (1.0f - k * g);
+    dg_dy = 0.5f * dk * g * g * dg_dz;
+  }
+  j.angle = rad * (1.0f - w);
+  j.a = 1.0f - g * rate;
+  j.b = dg_dy + q.y * rate;
+  j.c = dg_dz;
+  return j;
+}
+
+}  // namespace
+
+glm::vec3 bend_knee_normal(const glm::vec3& p, const glm::vec3& n, const glm::vec3& knee, float flexion_deg) {
+  return knee_jacobian(p, knee, flexion_deg).normal(n);
+}
+
+glm::vec3 blend_hip_normal(const glm::vec3& p, const glm::vec3& n, const glm::vec3& hip, float flexion_deg) {
+  return hip_jacobian(p, hip, flexion_deg).normal(n);
+}
+
+glm::vec3 bend_knee_tangent(const glm::vec3& p, const glm::vec3& t, const glm::vec3& knee, float flexion_deg) {
+  return knee_jacobian(p, knee, flexion_deg).tangent(t);
+}
+
+glm::vec3 blend_hip_tangent(const glm::vec3& p, const glm::vec3& t, const glm::vec3& hip, float flexion_deg) {
+  return hip_jacobian(p, hip, flexion_deg).tangent(t);
+}
+
 glm::vec3 to_room(const glm::mat4& leg_to_room, const glm::vec3& leg_direction) {
   return glm::vec3(leg_to_room * glm::vec4(leg_direction, 0.0f));
 }
@@ -223,9 +299,24 @@ bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(
 
 }  // namespace
 
+namespace {
+
+bool hips_alike(const ClientPose& pose) { return pose.hip_flexion_deg == pose.right_hip_flexion_deg; }
+
+// The body and the sheet over the hips, which fold with both hips when they flex alike.
+bool folds_with_hips(std::string_view name) { return name == "client.body" || name == "drape.hips"; }
+
+}  // namespace
+
+float client_part_hip_deg(std::string_view name, const ClientPose& pose) {
+  if (client_part_bends(name) || (folds_with_hips(name) && hips_alike(pose))) return pose.right_hip_flexion_deg;
+  return 0.0f;
+}
+
 const glm::mat4& client_part_frame(std::string_view name, const ClientPose& pose) {
   static const glm::mat4 room(1.0f);
   if (name == "client.leg-right" || name == "drape.leg-right") return pose.right_leg;
+  if (folds_with_hips(name) && hips_alike(pose)) return pose.right_leg;
   if (name == "client.arm-left") return pose.left_arm;
   if (name == "client.arm-right") return pose.right_arm;
   if (starts_with(name, "table.")) return room;

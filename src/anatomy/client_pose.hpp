@@ -107,6 +107,16 @@ inline constexpr float kHipFlatten = 0.4f;  // the share of the exact k used: se
 [[nodiscard]] float hip_flatten_rate(float y, const glm::vec3& hip, float flexion_deg);  // k
 [[nodiscard]] glm::vec3 flatten_behind_hip(const glm::vec3& p, const glm::vec3& hip, float flexion_deg);
 [[nodiscard]] glm::vec3 unflatten_behind_hip(const glm::vec3& p, const glm::vec3& hip, float flexion_deg);
+// Normals and tangents through the two bends. Neither bend is rigid: the angle changes with
+// height across each blend zone and the buttock is flattened, so turning a normal by the angle
+// at its vertex leaves it off the drawn surface (by ~20 degrees on the buttock sitting) and the
+// shading shows a seam where the zone begins. These transform by the map's Jacobian J (a normal
+// by its inverse transpose, renormalised; a tangent by J itself); `p` is the point before the
+// bend (for the hip, after the knee's). shaders/model.vert computes the same.
+[[nodiscard]] glm::vec3 bend_knee_normal(const glm::vec3& p, const glm::vec3& n, const glm::vec3& knee, float flexion_deg);
+[[nodiscard]] glm::vec3 blend_hip_normal(const glm::vec3& p, const glm::vec3& n, const glm::vec3& hip, float flexion_deg);
+[[nodiscard]] glm::vec3 bend_knee_tangent(const glm::vec3& p, const glm::vec3& t, const glm::vec3& knee, float flexion_deg);
+[[nodiscard]] glm::vec3 blend_hip_tangent(const glm::vec3& p, const glm::vec3& t, const glm::vec3& hip, float flexion_deg);
 // The other (right) knee's centre in the body frame (mirrored like kRightHipCentre).
 inline constexpr glm::vec3 kRightKneeCentre{2.0f * kMidlineX + 0.02f, 0.49f, 0.0f};
 // ... and its ankle's, as far from its knee as the massaged leg's (core/frame.hpp kAnkleCentre).
@@ -131,8 +141,17 @@ ClientPose walking_pose(LegAngles left, LegAngles right);
 // it is modelled in (the body, the other leg, or the room for the table) and whether this pose
 // shows it. The renderer draws by these and the sight lines test against them.
 [[nodiscard]] const glm::mat4& client_part_frame(std::string_view name, const ClientPose& pose);
-// Whether the part bends at the other (right) knee and hip: the other leg and its drape.
+// Whether the part bends at the other (right) knee (and turns at its ankle): the other leg and its drape.
 [[nodiscard]] bool client_part_bends(std::string_view name);
+// The hip flexion (degrees) the part is blended by (blend_hip about kRightHipCentre), drawn in
+// client_part_frame: the other leg and its drape always (their tops stay with the pelvis). When
+// both hips flex alike (every posture on the table, standing) the body and the hip drape too,
+// drawn then in the other leg's frame: below the blend zone's top (1.03 m) the pelvis, the
+// buttocks and the sheet over them fold round the hips exactly as both legs' skin does (the two
+// hips share one axis, and the blend does not depend on x), so the bent thighs cannot push
+// through the sheet (its edge was jagged where they did). Walking, the hips differ and the body
+// and its drape stay unbent.
+[[nodiscard]] float client_part_hip_deg(std::string_view name, const ClientPose& pose);
 [[nodiscard]] bool client_part_shown(std::string_view name, const ClientPose& pose);
 
 // A direction of the leg frame (e.g. the back of the leg, -Z) in the room.

@@ -94,10 +94,17 @@ Model bent_model(const Model& model, const glm::vec3& knee, float flexion_deg, f
   if (flexion_deg == 0.0f && hip_deg == 0.0f) return out;
   for (Mesh& m : out.meshes) {
     for (std::size_t i = 0; i < m.positions.size(); ++i) {
-      const glm::mat3 r(knee_bend_at(m.positions[i], knee, flexion_deg, hip_deg));
-      if (i < m.normals.size()) m.normals[i] = r * m.normals[i];
-      if (i < m.fibre_dirs.size()) m.fibre_dirs[i] = r * m.fibre_dirs[i];
-      m.positions[i] = bend_leg(m.positions[i], knee, flexion_deg, hip_deg);
+      // Through each bend's Jacobian, as shaders/model.vert does (client_pose.hpp bend_knee_normal).
+      const glm::vec3 p = m.positions[i];
+      const glm::vec3 kneed = bend_knee(p, knee, flexion_deg);
+      if (i < m.normals.size())
+        m.normals[i] = blend_hip_normal(kneed, bend_knee_normal(p, m.normals[i], knee, flexion_deg), frame::kHipCentre, hip_deg);
+      if (i < m.fibre_dirs.size()) {
+        const glm::vec3 f = blend_hip_tangent(kneed, bend_knee_tangent(p, m.fibre_dirs[i], knee, flexion_deg), frame::kHipCentre, hip_deg);
+        const float l = glm::length(f);
+        if (l > 1e-12f) m.fibre_dirs[i] = f * (glm::length(m.fibre_dirs[i]) / l);
+      }
+      m.positions[i] = blend_hip(kneed, frame::kHipCentre, hip_deg);
     }
   }
   for (Landmark& l : out.landmarks) l.position = bend_leg(l.position, knee, flexion_deg, hip_deg);

@@ -44,7 +44,7 @@ constexpr float kForearmRadius = 0.035f;  // the sleeve
 // Both hands seen from the app's camera at this moment (see the top of this file).
 bool both_hands_seen(const State& scene, render::SightLines& sight, const glm::ivec2& size) {
   const render::FrameView v = scene.frame_view(size);
-  sight.set_pose(v.client);
+  sight.set_pose(v.client, v.ankle_deg);
   const glm::mat4 vp = v.projection * v.view;
   std::vector<render::Rod> arms;
   for (const auto& hand : v.hands)

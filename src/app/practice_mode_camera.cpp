@@ -70,7 +70,7 @@ void PracticeMode::frame_stroke(State& state, bool animate) {
   render::Camera& camera = state.camera;
   // The technique's first view, as its preset would look from, for the posture the leg is in.
   const std::string view = t->views.empty() ? "back" : t->views.front();
-  const ViewAngles a = render::room_angles(render::leg_direction(view_angles(view)), camera.subject());
+  const ViewAngles a = render::room_angles(render::leg_direction(view_angles(view)), camera.subject(), camera.knee_deg());
   (void)go_to(camera, fit_region(camera, region, a.yaw, a.pitch, band_), animate);
   framed_in_band_ = band_.known();
   framed_subject_ = camera.subject();

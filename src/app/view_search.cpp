@@ -38,8 +38,6 @@ ViewAngles best_step_view(const State& state, std::size_t step, const anatomy::B
   // stroke's direction from the side.
   if (client && pose.on_table) suggested.pitch = std::clamp(suggested.pitch, -0.45f, 0.55f);
   const glm::mat4 leg_to_room = client ? pose.left_leg : glm::mat4(1.0f);
-  render::SightLines sight(state.client_model, &state.model);
-  sight.set_pose(client ? std::optional(pose) : std::nullopt);
   const technique::Stance stance = technique::stance_beside_table(leg_to_room, anatomy::Table::kTopY);
   const bool table = client && pose.on_table;
 
@@ -47,9 +45,11 @@ ViewAngles best_step_view(const State& state, std::size_t step, const anatomy::B
   const double end = timeline->step_end(step);
   std::vector<Moment> moments;
   technique::TechniqueFrame f;
+  float ankle_sum = 0.0f;  // the foot's angle over the step: the sight lines turn the foot by its mean
   for (int i = 0; i < kMoments; ++i) {
     timeline->evaluate(start + (end - start) * (i + 0.5) / kMoments, f);
     if (!(f.hands[0].contact || f.hands[1].contact)) continue;
+    ankle_sum += f.ankle_deg;
     // Sitting, the hands are where the bent leg is drawn (anatomy/leg_bend.hpp).
     const float knee = client ? pose.knee_flexion_deg : 0.0f, hip = client ? pose.hip_flexion_deg : 0.0f;
     const std::array<glm::mat4, 2> palms{anatomy::bend_palm(f.hands[0].transform, frame::kKneeCentre, knee, hip),
@@ -68,9 +68,11 @@ ViewAngles best_step_view(const State& state, std::size_t step, const anatomy::B
     moments.push_back(std::move(m));
   }
   if (moments.empty()) return suggested;
+  render::SightLines sight(state.client_model, &state.model);
+  sight.set_pose(client ? std::optional(pose) : std::nullopt, ankle_sum / static_cast<float>(moments.size()));
 
   render::Camera probe = state.camera;
-  probe.set_subject(leg_to_room);
+  probe.set_subject(leg_to_room, client ? pose.knee_flexion_deg : 0.0f);
   const glm::vec3 want = render::open_side(render::leg_direction(suggested), leg_to_room);
   auto score = [&](ViewAngles a) {
     probe.follow(region, a.yaw, a.pitch, 0.0f);

@@ -89,7 +89,7 @@ void Camera::place() {
   home_.distance = std::clamp(radius / std::tan(fov_y_ * 0.5f) * 1.05f, min_distance_, max_distance_);
   // Upright, from the front as always; lying or sitting, from the leg's outer side, looking
   // down as a therapist beside the table does.
-  const ViewAngles home = room_angles(leg_direction(view_angles(upright(subject_) ? "front" : "lateral")), subject_);
+  const ViewAngles home = room_angles(leg_direction(view_angles(upright(subject_) ? "front" : "lateral")), subject_, knee_deg_);
   home_.yaw = home.yaw;
   home_.pitch = home.pitch;
   focus_.reset();
@@ -104,7 +104,8 @@ void Camera::place() {
   focus_ = p;
 }
 
-void Camera::set_subject(const glm::mat4& leg_to_room) {
+void Camera::set_subject(const glm::mat4& leg_to_room, float knee_deg) {
+  knee_deg_ = knee_deg;
   if (leg_to_room == subject_) return;
   const glm::vec3 before = focus_ ? focus_->target : home_.target;
   subject_ = leg_to_room;
@@ -182,7 +183,7 @@ void Camera::set_preset(ViewPreset view, bool animate) {
   preset_ = view;
   following_ = false;
   OrbitPose p = focus_ ? *focus_ : home_;
-  const ViewAngles angles = room_angles(leg_direction(view_angles(view_name(view))), subject_);
+  const ViewAngles angles = room_angles(leg_direction(view_angles(view_name(view))), subject_, knee_deg_);
   p.yaw = angles.yaw;
   p.pitch = angles.pitch;
   if (animate) {
@@ -231,7 +232,7 @@ void Camera::set_angles(float yaw, float pitch) {
   preset_.reset();
   following_ = false;
   transition_ = 1.0f;
-  const ViewAngles room = room_angles(leg_direction({yaw, pitch}), subject_);
+  const ViewAngles room = room_angles(leg_direction({yaw, pitch}), subject_, knee_deg_);
   pose_.yaw = wrap_angle(room.yaw);
   pose_.pitch = room.pitch;
   pose_.distance = home_.distance;

@@ -32,8 +32,11 @@ class Camera {
   void frame(const anatomy::Bounds& bounds);
   // Where the leg lies in the room (anatomy/client_pose.hpp). Views and framing follow it; when
   // it moves (the client turning over), the camera's target moves with the leg.
-  void set_subject(const glm::mat4& leg_to_room);
+  // `knee_deg`: the knee's flexion as drawn; bent (sitting) the named views are the shank's
+  // (render/posture_view.hpp room_angles).
+  void set_subject(const glm::mat4& leg_to_room, float knee_deg = 0.0f);
   [[nodiscard]] const glm::mat4& subject() const { return subject_; }
+  [[nodiscard]] float knee_deg() const { return knee_deg_; }
 
   // Presets look at this region (e.g. where a technique's hands work), close enough that it
   // fills most of the frame; without one they show the whole model. reset() always shows
@@ -90,6 +93,7 @@ class Camera {
   OrbitPose home_{};
   std::optional<OrbitPose> focus_;
   glm::mat4 subject_{1.0f};
+  float knee_deg_ = 0.0f;
   anatomy::Bounds leg_bounds_ = bounds_;
   std::optional<anatomy::Bounds> focus_region_;  // leg frame
   std::optional<ViewPreset> preset_;

@@ -54,8 +54,9 @@ void ClientPass::draw(const std::array<ShaderProgram, 4>& materials, const Frame
     // The other leg and its drape bend at their own knee; nothing else of the client bends.
     const bool bends = anatomy::client_part_bends(part.mesh.name());
     m.set("uKnee", glm::vec4(anatomy::kRightKneeCentre, bends ? pose.right_knee_flexion_deg : 0.0f));
-    // ... and their tops stay with the pelvis (the hip blend, anatomy::blend_hip).
-    m.set("uHip", glm::vec4(anatomy::kRightHipCentre, bends ? pose.right_hip_flexion_deg : 0.0f));
+    // ... and their tops stay with the pelvis (the hip blend, anatomy::blend_hip), which folds
+    // with the hips when both flex alike (anatomy::client_part_hip_deg).
+    m.set("uHip", glm::vec4(anatomy::kRightHipCentre, anatomy::client_part_hip_deg(part.mesh.name(), pose)));
     // The other foot turns at its own ankle (only that leg's mesh has ankle weights).
     m.set("uAnkleDeg", bends ? pose.right_ankle_deg : 0.0f);
     m.set("uAnkleCentre", anatomy::kRightAnkleCentre);

@@ -19,8 +19,14 @@ bool upright(const glm::mat4& leg_to_room);
 // therapist beside the table sees it: from above, the camera leans toward the leg's outer side
 // so the leg runs across the (wide) screen; from the side, it looks down a little, as from
 // standing height; from the other leg's side (medial), steeply down past it; never from under
-// the table.
-ViewAngles room_angles(const glm::vec3& leg_direction, const glm::mat4& leg_to_room);
+// the table. `knee_deg` is the knee's flexion as drawn (sitting 90): `leg_to_room` is the
+// thigh's frame, and with the knee bent 45 degrees or more a view is named for the shank (the
+// front is the shin's front, which faces forward sitting while the thigh's faces the ceiling),
+// so the direction is first turned by the knee's bend (anatomy::bend_knee's hinge).
+ViewAngles room_angles(const glm::vec3& leg_direction, const glm::mat4& leg_to_room, float knee_deg = 0.0f);
+
+// The knee's flexion from which the named views are the shank's (see room_angles).
+inline constexpr float kShankViewsFromDeg = 45.0f;
 
 // The room direction to look from, for a direction of the leg frame, that never looks through
 // the other leg: a direction from the leg's inner side (-X, where the other leg lies) is turned

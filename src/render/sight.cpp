@@ -14,7 +14,8 @@ namespace {
 
 bool same_pose(const anatomy::ClientPose& a, const anatomy::ClientPose& b) {
   return a.body == b.body && a.left_leg == b.left_leg && a.right_leg == b.right_leg && a.on_table == b.on_table &&
-         a.left_arm == b.left_arm && a.right_arm == b.right_arm && a.right_ankle_deg == b.right_ankle_deg && a.knee_flexion_deg == b.knee_flexion_deg &&
+         a.left_arm == b.left_arm && a.right_arm == b.right_arm && a.right_ankle_deg == b.right_ankle_deg && a.ankle_deg == b.ankle_deg &&
+         a.knee_flexion_deg == b.knee_flexion_deg &&
          a.right_knee_flexion_deg == b.right_knee_flexion_deg && a.wedge == b.wedge && a.knee_bolster == b.knee_bolster &&
          a.ankle_bolster == b.ankle_bolster;
 }
@@ -108,9 +109,13 @@ void SightLines::add(const anatomy::Mesh& mesh, const glm::mat4& to_room, const 
   if (!part.triangles.empty()) parts_.push_back(std::move(part));
 }
 
-void SightLines::set_pose(const std::optional<anatomy::ClientPose>& pose) {
-  if (ever_placed_ && pose.has_value() == placed_.has_value() && (!pose || same_pose(*pose, *placed_))) return;
+void SightLines::set_pose(const std::optional<anatomy::ClientPose>& pose, std::optional<float> leg_ankle_deg) {
+  const float ankle = leg_ankle_deg.value_or(pose ? pose->ankle_deg : 0.0f);
+  if (ever_placed_ && pose.has_value() == placed_.has_value() && (!pose || same_pose(*pose, *placed_)) &&
+      ankle == placed_ankle_deg_)
+    return;
   placed_ = pose;
+  placed_ankle_deg_ = ankle;
   ever_placed_ = true;
   parts_.clear();
   if (pose)
@@ -118,12 +123,12 @@ void SightLines::set_pose(const std::optional<anatomy::ClientPose>& pose) {
       if (anatomy::client_part_shown(m.name, *pose))
         add(m, anatomy::client_part_frame(m.name, *pose), anatomy::kRightKneeCentre,
             anatomy::client_part_bends(m.name) ? pose->right_knee_flexion_deg : 0.0f, anatomy::kRightHipCentre,
-            anatomy::client_part_bends(m.name) ? pose->right_hip_flexion_deg : 0.0f, anatomy::kRightAnkleCentre,
+            anatomy::client_part_hip_deg(m.name, *pose), anatomy::kRightAnkleCentre,
             anatomy::client_part_bends(m.name) ? pose->right_ankle_deg : 0.0f);
   if (leg_)
     if (const anatomy::Mesh* skin = leg_->find("skin"))
       add(*skin, pose ? pose->left_leg : glm::mat4(1.0f), frame::kKneeCentre, pose ? pose->knee_flexion_deg : 0.0f,
-          frame::kHipCentre, pose ? pose->hip_flexion_deg : 0.0f);
+          frame::kHipCentre, pose ? pose->hip_flexion_deg : 0.0f, frame::kAnkleCentre, ankle);
 }
 
 bool SightLines::clear(const glm::vec3& eye, const glm::vec3& p, float margin, const std::vector<Rod>& rods) const {

@@ -28,9 +28,11 @@ class SightLines {
   // `client` (may be empty: a foreign model has no client) and `leg` (its "skin" mesh, in the
   // leg frame; nullptr: no leg) must outlive this.
   SightLines(const anatomy::Model& client, const anatomy::Model* leg);
-  // Places the parts; cheap when the pose has not changed. No pose (a foreign model, no
-  // client): the leg alone, in its own frame.
-  void set_pose(const std::optional<anatomy::ClientPose>& pose);
+  // Places the parts; cheap when the pose and the ankle have not changed. No pose (a foreign
+  // model, no client): the leg alone, in its own frame. The massaged leg's foot turns at its
+  // ankle by `leg_ankle_deg` (+ dorsiflexion; a technique's ankle, render/frame_view.hpp
+  // ankle_deg), or without it by the pose's (walking), as shaders/model.vert draws it.
+  void set_pose(const std::optional<anatomy::ClientPose>& pose, std::optional<float> leg_ankle_deg = std::nullopt);
   // True when nothing hides room point `p` from `eye`; the last `margin` metres before the
   // point are not checked, so a point resting on the skin counts as seen. `rods` hide too.
   [[nodiscard]] bool clear(const glm::vec3& eye, const glm::vec3& p, float margin = 0.02f,
@@ -55,6 +57,7 @@ class SightLines {
   const anatomy::Model* leg_;
   std::vector<Part> parts_;
   std::optional<anatomy::ClientPose> placed_;
+  float placed_ankle_deg_ = 0.0f;  // the massaged leg's foot as placed
   bool ever_placed_ = false;
 };
 

@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include <glm/geometric.hpp>
+#include <glm/trigonometric.hpp>
 
 #include "anatomy/client_pose.hpp"
 #include "core/frame.hpp"
@@ -78,4 +79,31 @@ TEST_CASE("as the client turns over, the camera's target moves with the leg") {
   CHECK(glm::distance(knee_before, knee_after) > 0.1f);
   // ... and the target with it, within the change of the box's centre (the box turns too).
   CHECK(glm::distance(c.pose().target - knee_after, offset) < 0.1f);
+}
+
+TEST_CASE("sitting, the front view faces the front of the shin, which faces forward, not the ceiling") {
+  const anatomy::ClientPose pose = anatomy::client_pose(anatomy::ClientPosture::sitting);
+  REQUIRE(pose.knee_flexion_deg >= 45.0f);
+  Camera c;
+  c.set_subject(pose.left_leg, pose.knee_flexion_deg);
+  c.frame(kLeg);
+  // The shank's frame as drawn: the thigh's turned at the knee (anatomy::bend_knee's hinge).
+  const glm::mat4 shank = pose.left_leg * glm::mat4(glm::mat3(glm::vec3(1, 0, 0),
+      anatomy::turned_about_x(glm::vec3(0, 1, 0), glm::vec3(0.0f), glm::radians(pose.knee_flexion_deg)),
+      anatomy::turned_about_x(glm::vec3(0, 0, 1), glm::vec3(0.0f), glm::radians(pose.knee_flexion_deg))));
+  const glm::vec3 shin_front = glm::normalize(anatomy::to_room(shank, frame::kAnterior));
+  REQUIRE(std::abs(shin_front.y) < 0.1f);  // the shin hangs: its front faces the room level
+  c.set_preset(ViewPreset::front, false);
+  const glm::vec3 look = glm::normalize(c.eye() - c.pose().target);
+  // From in front of the shin, a little down as from a standing therapist's eye (29 degrees:
+  // cos 0.87); the thigh's front (the ceiling) gave ~0.25 here.
+  CHECK(glm::dot(look, shin_front) > 0.8f);
+  CHECK(c.eye().y > c.pose().target.y);
+  // The outer side is the same for thigh and shank: the lateral view still looks at it.
+  c.set_preset(ViewPreset::lateral, false);
+  CHECK(glm::dot(glm::normalize(c.eye() - c.pose().target), anatomy::to_room(pose.left_leg, frame::kLateral)) > 0.8f);
+  // Lying the knee is straight: supine's front stays the ceiling whatever the threshold.
+  Camera supine = lying(anatomy::ClientPosture::supine);
+  supine.set_preset(ViewPreset::front, false);
+  CHECK(supine.pose().pitch > 1.2f);
 }

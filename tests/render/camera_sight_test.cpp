@@ -8,6 +8,7 @@
 #include <cmath>
 #include <cstdio>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -16,6 +17,7 @@
 
 #include "app/paths.hpp"
 #include "app/state.hpp"
+#include "core/frame.hpp"
 #include "render/sight.hpp"
 #include "technique/forearm.hpp"
 #include "scene_render_support.hpp"
@@ -178,4 +180,27 @@ TEST_CASE("the other foot's sight lines turn with its ankle, as it is drawn") {
   }
   CHECK(by[0] == "client.leg-right");
   CHECK(by[1] != "client.leg-right");
+}
+
+TEST_CASE("the massaged foot's sight lines turn with its ankle: the pose's walking, or a technique's") {
+  app::Options o = test::source_options();
+  app::State scene;
+  REQUIRE(scene.load(o, app::resolve_data_paths(o)).has_value());
+  render::SightLines sight(scene.client_model, &scene.model);
+  // Level across the left forefoot from its outer side (leg frame: 3 cm above the sole, 14 cm in
+  // front of the ankle) to 5 cm inside it: the flat foot's skin is in the way; turned 40 degrees
+  // toes-up at its ankle (shaders/model.vert turns it so) the forefoot has left that line.
+  auto across_toes = [&sight](const anatomy::ClientPose& pose, std::optional<float> ankle) {
+    sight.set_pose(pose, ankle);
+    const glm::vec3 toe(pose.left_leg * glm::vec4(frame::kAnkleCentre.x, 0.03f, 0.14f, 1.0f));
+    const glm::vec3 outer = anatomy::to_room(pose.left_leg, frame::kLateral);
+    return sight.blocker(toe + 0.5f * outer, toe - 0.05f * outer, 0.0f);
+  };
+  CHECK(across_toes(anatomy::walking_pose({}, {}), std::nullopt) == "skin");
+  CHECK(across_toes(anatomy::walking_pose({0.0f, 0.0f, 40.0f}, {}), std::nullopt) != "skin");  // walking's ankle
+  // A technique's ankle wins over the pose's (ankle pumps lying supine).
+  const auto supine = anatomy::client_pose(anatomy::ClientPosture::supine);
+  CHECK(across_toes(supine, 0.0f) == "skin");
+  CHECK(across_toes(supine, 40.0f) != "skin");
+  CHECK(across_toes(supine, 0.0f) == "skin");  // placed again when only the ankle changes
 }

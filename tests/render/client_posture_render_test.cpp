@@ -109,3 +109,22 @@ TEST_CASE("prone, the back of the leg faces the ceiling, supine, the front does"
   const Glow back = glow_of("supine", render::ViewPreset::back, "calves");
   CHECK(back.pixels > supine_calves.pixels);
 }
+
+TEST_CASE("sitting, the front view shows the shin and the back view the calf") {
+  // The views are named for the bent shank (render/posture_view.hpp room_angles): "front" looked
+  // at the thigh's front from the ceiling, and "back" at the client's back from behind the table.
+  const Glow front_shin = glow_of("sitting", render::ViewPreset::front, "shin");
+  const Glow front_calves = glow_of("sitting", render::ViewPreset::front, "calves");
+  const Glow back_calves = glow_of("sitting", render::ViewPreset::back, "calves");
+  const Glow back_shin = glow_of("sitting", render::ViewPreset::back, "shin");
+  MESSAGE("front: shin ", front_shin.pixels, " px, calves ", front_calves.pixels, "; back: calves ", back_calves.pixels,
+          " px, shin ", back_shin.pixels);
+  // At 320x180 the lit shin or calf covers a few hundred pixels. From the front the calf hardly
+  // shows; from the back (near the outer side: the table hides the calf from behind) the shin's
+  // outer face shows too, but less than the calf (measured 731/51 and 425/244 px).
+  CHECK(front_shin.pixels > 300);
+  CHECK(front_shin.pixels > 2 * front_calves.pixels);
+  CHECK(back_calves.pixels > 300);
+  CHECK(back_calves.pixels > back_shin.pixels);
+  CHECK(back_calves.pixels > 4 * front_calves.pixels);
+}
