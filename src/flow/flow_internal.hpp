@@ -38,10 +38,11 @@ inline double distance_to_segment(const glm::vec3& a, const glm::vec3& b, const 
 inline double finite_or(double v, double fallback) { return std::isfinite(v) ? v : fallback; }
 
 // A flattened vein still carries blood through the lobes at the edges of its cross-section,
-// so for resistance, inertance and velocity its area counts as at least a tenth of the round
-// area (without this floor a flat segment chokes and lets go in bursts, a flutter far larger
-// than the small, fast one seen in collapsible tubes; estimate).
-constexpr double kMinConductingArea = 0.1;
+// so for resistance, inertance and velocity its area counts as at least the tube law's contact
+// floor, a tenth of the round area (without this floor a flat segment chokes and lets go in
+// bursts, a flutter far larger than the small, fast one seen in collapsible tubes; estimate).
+// The tube law keeps that volume too, so the floor only guards rounding.
+constexpr double kMinConductingArea = TubeLaw::kContactFloor;
 inline double conducting_area(const Segment& s) {
   return std::max(s.volume_m3, s.ref_volume_m3 * kMinConductingArea) / s.length_m;
 }

@@ -39,11 +39,16 @@ constexpr double kFootShare = 0.05, kCalfShare = 0.26, kThighShare = 0.69;
 // (dp/dA from the law's compliance). Squeezing a flattened vein harder past that speed narrows
 // its outlet instead of speeding the blood, so a compartment passes at most c A (m^3/s) on to
 // its neighbour. Round veins (c about 2.5 m/s) never reach it; a flattened one (c 0.25-1 m/s,
-// its area a fraction of the round one) does.
+// its area a fraction of the round one) does. The wave runs on what the wall can still give:
+// the lobes at the tube law's contact floor stay whatever the load, so the speed comes from the
+// volume above the floor (0.25 m/s in the law's tail, as before the floor; counting the floor
+// too let a nearly flat sinus pass its blood several times faster, settled ankle pumps 11.5x
+// the resting popliteal velocity instead of 8.7x).
 double wave_limited_flow(const Segment& s) {
   const double v = s.volume_m3 / s.ref_volume_m3;
   const double compliance_per_pa = s.law.relative_compliance(s.law.transmural(v)) / units::kPascalPerMmHg;
-  const double wave_speed = std::sqrt(v / (units::kBloodDensity * compliance_per_pa));
+  const double movable = std::max(v - TubeLaw::kContactFloor, 0.0);
+  const double wave_speed = std::sqrt(movable / (units::kBloodDensity * compliance_per_pa));
   return wave_speed * s.volume_m3 / s.length_m;
 }
 

@@ -95,7 +95,7 @@ TEST_CASE("every posture, stocking, incompetence and technique keeps the model p
           }
           ++runs;
           CHECK(finite);
-          // Flat veins sit at most a few mmHg below the tissue pressure (tube law: 6 mmHg at
+          // Flat veins sit at most a few mmHg below the tissue pressure (tube law: 4.5 mmHg at
           // the emptiest, for the muscle sinuses).
           CHECK(lowest_tm > -6.5);
           CHECK(lowest_in >= 0.0);           // capillaries never carry blood back
