@@ -112,7 +112,11 @@ PanelPlace place_panel(Panel panel, const PanelInput& in) {
         p.width = std::min(30.0f * in.em, in.display.x - right_column_width(in) - 3.0f * margin);
         p.pos = {margin, bottom};
         p.pivot = {0.0f, 1.0f};
+        // Up to 0.6 of the height; more when its text needs it, leaving the View panel above
+        // six lines (it scrolls; the lesson's text and buttons are what the class reads).
         p.max_height = 0.6f * avail;
+        if (in.presenter_height)
+          p.max_height = std::clamp(in.presenter_height(1.0f, p.width), p.max_height, std::max(p.max_height, avail - 6.0f * in.em - gap));
       }
       break;
     }
@@ -159,6 +163,10 @@ void set_next_panel(Panel panel, const PanelInput& in) {
 
 void remember_panel_height(Panel panel) {
   remembered()[static_cast<int>(panel)] = {ImGui::GetWindowSize().y, ImGui::GetFrameCount(), ImGui::GetCurrentContext()};
+}
+
+void note_panel_height(Panel panel, float height) {
+  remembered()[static_cast<int>(panel)] = {height, ImGui::GetFrameCount(), ImGui::GetCurrentContext()};
 }
 
 void unfold_on_title_click() {
