@@ -52,9 +52,12 @@ PresenterRegion presenter_region(const PanelInput& in, float top, float bottom, 
   // neither holds the panel even at the smallest size.
   if (auto across = pick(0, 1, 12.0f)) return *across;
   if (auto side = pick(2, 3, 16.0f)) return *side;
+  // There the panel is as tall as its whole text needs (12 lines at least): over part of the
+  // work rather than its text and buttons cut off.
   const float em = kPresenterScales.back() * in.em;
-  const glm::vec4 r = (bottom - w.w) >= (w.y - top) ? glm::vec4{full.x, std::max(top, bottom - 12.0f * em), full.z, full.w}
-                                                     : glm::vec4{full.x, full.y, full.z, std::min(bottom, top + 12.0f * em)};
+  const float tall = std::max(12.0f * em, needed(kPresenterScales.back(), std::min(full.z - full.x, 0.9f * in.display.x)));
+  const glm::vec4 r = (bottom - w.w) >= (w.y - top) ? glm::vec4{full.x, std::max(top, bottom - tall), full.z, full.w}
+                                                     : glm::vec4{full.x, full.y, full.z, std::min(bottom, top + tall)};
   return {r, kPresenterScales.back()};
 }
 

@@ -152,7 +152,10 @@ PresenterCommands draw_presenter_panel(const lesson::PresenterView& v, const les
   const float height = std::min(m.height, place.max_height);
   set_next_panel(Panel::lesson, in);
   ImGui::SetNextWindowSize(ImVec2(place.width, height), ImGuiCond_Always);
-  const ImGuiWindowFlags flags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
+  // No scroll bar of its own: it is sized to hold everything (where there is no room, the
+  // text box scrolls instead). ImGui would show one for a frame whenever the text size changes,
+  // judging by the last frame's content.
+  const ImGuiWindowFlags flags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoScrollbar |
                                  (presenter ? ImGuiWindowFlags_NoDecoration : ImGuiWindowFlags_NoCollapse);
   // The window's id stays "Lesson" in every language (tests find it by that name).
   const std::string shown_title = tr("ui.lesson.title");
@@ -171,7 +174,7 @@ PresenterCommands draw_presenter_panel(const lesson::PresenterView& v, const les
   // never shows for a frame with the last one's scroll bar.
   const float box_h = std::max(std::min(std::ceil(m.text), height - m.above - m.below), ImGui::GetTextLineHeight());
   ImGui::PushID(static_cast<int>(v.step_number));
-  ImGui::BeginChild("##text", ImVec2(0.0f, box_h), false);
+  ImGui::BeginChild("##text", ImVec2(0.0f, box_h), false, box_h >= std::ceil(m.text) ? ImGuiWindowFlags_NoScrollbar : 0);
   ImGui::PushTextWrapPos(0.0f);
   ImGui::TextUnformatted(v.text.c_str());
   ImGui::PopTextWrapPos();
