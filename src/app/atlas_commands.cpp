@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "app/area_box.hpp"
 #include "ui/technique_texts.hpp"
 #include "ui/tr.hpp"
 
@@ -9,25 +10,10 @@ namespace effleura::app {
 
 namespace {
 
-// The skin vertices strongly in an area: the box the camera frames for it.
-std::optional<anatomy::Bounds> area_bounds(const anatomy::Model& model, std::size_t area) {
-  std::optional<anatomy::Bounds> box;
-  for (const auto& m : model.meshes) {
-    if (m.layer != anatomy::Layer::skin || m.area_weights.size() != m.positions.size()) continue;
-    for (std::size_t i = 0; i < m.positions.size(); ++i) {
-      if (m.area_weights[i][area] < 0.5f) continue;
-      if (!box) box = anatomy::Bounds{m.positions[i], m.positions[i]};
-      box->min = glm::min(box->min, m.positions[i]);
-      box->max = glm::max(box->max, m.positions[i]);
-    }
-  }
-  return box;
-}
-
 void select_area(State& state, std::size_t area, PanelState& panels) {
   state.settings.selected[area] = true;
   panels.focus_area = static_cast<int>(area);
-  if (auto box = area_bounds(state.model, area)) {
+  if (auto box = area_box(state.model, area)) {
     state.camera.set_focus(box);
     state.camera.look_at_focus(true);
   }

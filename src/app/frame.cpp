@@ -13,6 +13,7 @@
 #include "app/reload_notice.hpp"
 #include "core/log.hpp"
 #include "render/screen_region.hpp"
+#include "ui/lesson_panel_size.hpp"
 #include "ui/overlay.hpp"
 #include "ui/panel_layout.hpp"
 #include "ui/tr.hpp"
@@ -171,6 +172,9 @@ void draw_interface(Context& ctx, double dt) {
   // The overlay first: the presenter view keeps clear of the working area it finds.
   ui::Overlay overlay = ctx.state.overlay(ctx.view, size);
   follow_lesson(lp ? lp->lesson() : nullptr, ctx.panels);
+  // The lesson panel's height first: the View panel above it makes room in this frame.
+  if (ctx.style.panels && lp && lp->lesson())
+    ui::reserve_lesson_panel(lp->lesson()->presenter(), lp->lesson()->score(), ctx.panels.presenter, overlay.working);
   if (ctx.style.panels && !ctx.panels.presenter) {
     ui::MainUiView main = main_view(ctx.state, ctx.panels);
     if (ctx.practice.active() && main.status_message.empty())  // a drag on the skin strokes now

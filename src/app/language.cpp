@@ -11,6 +11,7 @@
 #include "app/exit_codes.hpp"
 #include "app/paths.hpp"
 #include "app/runners.hpp"
+#include "lesson/address_check.hpp"
 #include "lesson/locale_check.hpp"
 #include "technique/pose.hpp"
 #include "ui/technique_notes.hpp"
@@ -138,6 +139,13 @@ int run_check_locales(const Options& options) {
       std::printf("  placeholders differ: %s (\"%s\")\n", k.c_str(), locale->text(k).c_str());
     for (const auto& k : p.extra) std::printf("  not in English (unused): %s\n", k.c_str());
     if (!p.missing.empty() || !p.placeholder_mismatch.empty()) complete = false;
+    // One form of address throughout (tú, vous, Sie): a text in the other form is a slip.
+    if (const lesson::AddressRule* rule = lesson::address_rule(l.id)) {
+      const auto slips = lesson::other_address(*locale);
+      std::printf("  address \"%s\": %zu texts in the other form\n", std::string(rule->form).c_str(), slips.size());
+      for (const auto& s : slips) std::printf("  other form: %s (\"%s\", line %d)\n", s.key.c_str(), s.word.c_str(), s.line);
+      if (!slips.empty()) complete = false;
+    }
     if (areas &&
         !print_notes(check_area_notes(*locale, *areas), "area notes (over " + areas_file.filename().string() + ")",
                      "for areas or cautions it does not have", "not in areas.toml"))

@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "app/area_box.hpp"
 #include "app/staging.hpp"
 
 namespace effleura::app {
@@ -49,7 +50,13 @@ void LessonOrPlaylist::stage_current() {
     if (f.mode == lesson::KioskMode::loop) {
       // The playlist's camera path with its slow drift keeps any bright element moving.
       constexpr float kDeg = 3.14159265f / 180.0f;
-      state_.camera.set_angles(f.camera.yaw_deg * kDeg, f.camera.pitch_deg * kDeg);
+      // A scene without a technique is about the areas it lights (the valves of the calf and
+      // the knee): the camera comes close to them, from the path's angles. A scene with one
+      // shows the whole leg, hands and all.
+      std::optional<anatomy::Bounds> lit;
+      if (f.scene && f.scene->technique.empty()) lit = areas_box(state_.model, state_.settings.selected);
+      if (lit) state_.camera.follow(*lit, f.camera.yaw_deg * kDeg, f.camera.pitch_deg * kDeg, 0.0f);
+      else state_.camera.set_angles(f.camera.yaw_deg * kDeg, f.camera.pitch_deg * kDeg);
     }
     caption_at_ = glm::vec2(f.caption.x, f.caption.y);
     fade_ = static_cast<float>(f.fade);

@@ -19,6 +19,15 @@ void stage(const std::string& technique, const std::vector<std::string>& areas, 
 
 void stage_playlist_scene(const lesson::PlaylistScene& k, const lesson::Locale& locale, State& scene) {
   stage(k.technique, k.areas, k.layers, k.skin_opacity, scene);
+  // Without a technique to decide it, a lying client shows the side the scene's first view
+  // looks at: prone for a view from behind (the back of the calf and the knee from above,
+  // not from the table's edge), supine for one from the front. At once: the scene fades in.
+  if (k.technique.empty() && !k.camera.keys.empty()) {
+    const std::string_view view = lesson::nearest_view(k.camera.keys.front().angles);
+    if (view == "back") scene.client.face(technique::WorkingSide::back);
+    else if (view == "front") scene.client.face(technique::WorkingSide::front);
+    scene.client.snap();
+  }
   scene.fixed_caption = locale.text_with_source(k.caption);
 }
 

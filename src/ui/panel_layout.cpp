@@ -52,9 +52,12 @@ PresenterRegion presenter_region(const PanelInput& in, float top, float bottom, 
   // neither holds the panel even at the smallest size.
   if (auto across = pick(0, 1, 12.0f)) return *across;
   if (auto side = pick(2, 3, 16.0f)) return *side;
+  // There the panel is as tall as its whole text needs (12 lines at least): over part of the
+  // work rather than its text and buttons cut off.
   const float em = kPresenterScales.back() * in.em;
-  const glm::vec4 r = (bottom - w.w) >= (w.y - top) ? glm::vec4{full.x, std::max(top, bottom - 12.0f * em), full.z, full.w}
-                                                     : glm::vec4{full.x, full.y, full.z, std::min(bottom, top + 12.0f * em)};
+  const float tall = std::max(12.0f * em, needed(kPresenterScales.back(), std::min(full.z - full.x, 0.9f * in.display.x)));
+  const glm::vec4 r = (bottom - w.w) >= (w.y - top) ? glm::vec4{full.x, std::max(top, bottom - tall), full.z, full.w}
+                                                     : glm::vec4{full.x, full.y, full.z, std::min(bottom, top + tall)};
   return {r, kPresenterScales.back()};
 }
 
@@ -112,7 +115,11 @@ PanelPlace place_panel(Panel panel, const PanelInput& in) {
         p.width = std::min(30.0f * in.em, in.display.x - right_column_width(in) - 3.0f * margin);
         p.pos = {margin, bottom};
         p.pivot = {0.0f, 1.0f};
+        // Up to 0.6 of the height; more when its text needs it, leaving the View panel above
+        // six lines (it scrolls; the lesson's text and buttons are what the class reads).
         p.max_height = 0.6f * avail;
+        if (in.presenter_height)
+          p.max_height = std::clamp(in.presenter_height(1.0f, p.width), p.max_height, std::max(p.max_height, avail - 6.0f * in.em - gap));
       }
       break;
     }
@@ -159,6 +166,10 @@ void set_next_panel(Panel panel, const PanelInput& in) {
 
 void remember_panel_height(Panel panel) {
   remembered()[static_cast<int>(panel)] = {ImGui::GetWindowSize().y, ImGui::GetFrameCount(), ImGui::GetCurrentContext()};
+}
+
+void note_panel_height(Panel panel, float height) {
+  remembered()[static_cast<int>(panel)] = {height, ImGui::GetFrameCount(), ImGui::GetCurrentContext()};
 }
 
 void unfold_on_title_click() {

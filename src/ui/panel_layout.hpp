@@ -35,8 +35,9 @@ struct PanelInput {
   float bar = 25.0f;             // the menu bar's and the status bar's height
   bool presenter = false;        // the lesson's presenter view: the lesson panel alone
   glm::vec4 working{0.0f};       // the demonstration on screen (ui::Overlay::working)
-  // The presenter view's height (pixels) at a text scale and a width, with its text box at up
-  // to three lines: a band shorter than that is not used. Unset: 9 lines of text across.
+  // The lesson panel's height (pixels) at a text scale and a width, its whole text shown: in
+  // presenter view a band shorter than that is not used (unset: 9 lines of text across); in
+  // the window the panel grows past 0.6 of the height to hold it, up to six lines under the top.
   std::function<float(float scale, float width)> presenter_height;
   // Heights the panels had last frame (0 when not shown): panels sharing a side share it.
   float height[static_cast<int>(Panel::count)] = {};
@@ -53,6 +54,9 @@ struct PanelInput {
 [[nodiscard]] PanelInput current_panel_input(bool presenter, glm::vec4 working);
 void set_next_panel(Panel panel, const PanelInput& in);
 void remember_panel_height(Panel panel);  // call between Begin and End
+// A panel's height this frame known before it is drawn (the lesson panel works its own out
+// from its texts): panels drawn before it make room for it in the same frame.
+void note_panel_height(Panel panel, float height);
 // Call right after Begin: a folded panel opens on a click anywhere on its title, not only on
 // its arrow (ImGui's own rule, a double click, is not what a new user tries first).
 void unfold_on_title_click();

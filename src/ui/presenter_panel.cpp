@@ -2,10 +2,12 @@
 
 #include <algorithm>
 #include <cfloat>
+#include <cmath>
 #include <vector>
 
 #include <imgui.h>
 
+#include "ui/lesson_panel_size.hpp"
 #include "ui/panel_layout.hpp"
 #include "ui/tr.hpp"
 
@@ -52,48 +54,108 @@ std::optional<std::size_t> wrapped_buttons(const std::vector<std::string>& label
   return pressed;
 }
 
-// The panel's height at a text scale and width, worked out from its texts before it is drawn
-// (so a band is chosen that holds it, without waiting a frame to measure), the step's text
-// counted at three lines at most (it scrolls in its box).
-float panel_height(const lesson::PresenterView& v, float scale, float width) {
+// The navigation row's labels as drawn.
+std::vector<std::string> nav_labels(bool presenter) {
+  return {tr("ui.lesson.back"), tr("ui.lesson.replay"), tr("ui.lesson.next"),
+          tr(presenter ? "ui.lesson.leave-presenter" : "ui.lesson.presenter")};
+}
+
+std::string score_text(const lesson::Score& score) {
+  return trf("ui.lesson.score", {{"correct", std::to_string(score.correct)}, {"questions", std::to_string(score.questions)}});
+}
+
+// Where the panel's pieces go, worked out from its texts before it is drawn, as ImGui lays
+// them out (each item its height plus the item spacing, none after the last): the panel takes
+// its size in the frame its content changes. (ImGui's own auto-size follows the content a
+// frame late, and the feedback's lines a frame later still: on a software renderer under
+// load that read as the panel growing for seconds after an answer.)
+struct Measure {
+  float height = 0.0f;  // the whole panel, title bar included
+  float above = 0.0f;   // the window's top to the text box
+  float text = 0.0f;    // the step's text, whole
+  float below = 0.0f;   // the text box's bottom to the window's bottom
+  int nav_rows = 1;
+  float nav_last_row_w = 0.0f;  // the last row of buttons' width
+  bool score_beside = false;    // the score fits on the buttons' last row
+};
+
+Measure measure(const lesson::PresenterView& v, const lesson::Score& score, bool presenter, float scale, float width) {
   const ImGuiStyle& style = ImGui::GetStyle();
-  const float fs = ImGui::GetFontSize() * scale;
+  const float base = ImGui::GetFontSize();
+  const float fs = base * scale;
+  const float sp = style.ItemSpacing.y;
+  const float frame_h = fs + 2.0f * style.FramePadding.y;
   const float inner = width - 2.0f * style.WindowPadding.x;
-  auto text_h = [&](const std::string& t, float w) { return ImGui::GetFont()->CalcTextSizeA(fs, FLT_MAX, w, t.c_str()).y; };
-  auto rows = [&](const std::vector<std::string>& labels) {  // as wrapped_buttons lays them out
+  auto text_h = [&](const std::string& t) { return ImGui::GetFont()->CalcTextSizeA(fs, FLT_MAX, inner, t.c_str()).y; };
+  // A single line's width rounded up as ImGui::CalcTextSize does (a button a fraction wider
+  // can move to the next row).
+  auto text_w = [&](const std::string& t) { return std::floor(ImGui::GetFont()->CalcTextSizeA(fs, FLT_MAX, 0.0f, t.c_str()).x + 0.95f); };
+  // Rows of buttons as wrapped_buttons lays them out: their count and the last one's width.
+  auto rows = [&](const std::vector<std::string>& labels, float* last_w) {
     int n = labels.empty() ? 0 : 1;
     float x = 0.0f;
     for (std::size_t i = 0; i < labels.size(); ++i) {
-      const float w = ImGui::GetFont()->CalcTextSizeA(fs, FLT_MAX, 0.0f, labels[i].c_str()).x + 2.0f * style.FramePadding.x;
+      const float w = text_w(labels[i]) + 2.0f * style.FramePadding.x;
       if (i > 0 && x + style.ItemSpacing.x + w <= inner + 0.5f) x += style.ItemSpacing.x + w;
       else { x = w; n += i > 0; }
     }
-    return static_cast<float>(n) * (fs + 2.0f * style.FramePadding.y + style.ItemSpacing.y);
+    if (last_w) *last_w = x;
+    return n;
   };
-  float h = 2.0f * style.WindowPadding.y + fs + style.ItemSpacing.y;  // the title line
-  h += std::min(text_h(v.text, inner - style.ScrollbarSize), 3.0f * fs) + style.ItemSpacing.y;
+  auto rows_h = [&](int n) { return n > 0 ? static_cast<float>(n) * frame_h + static_cast<float>(n - 1) * sp : 0.0f; };
+  Measure m;
+  m.above = (presenter ? 0.0f : base + 2.0f * style.FramePadding.y) + style.WindowPadding.y + fs + sp;  // title bar, title line
+  m.text = text_h(v.text);
+  float below = sp;  // after the text box
   if (!v.question.empty()) {
-    h += 2.0f * style.ItemSpacing.y + text_h(v.question, inner) + rows(v.choice_labels);
+    below += sp + text_h(v.question) + sp + rows_h(rows(v.choice_labels, nullptr)) + sp;  // separator, question, choices
     if (v.feedback) {
-      h += text_h(feedback_line(*v.feedback), inner) + style.ItemSpacing.y;
-      if (!v.feedback->correct) h += text_h(trf("ui.lesson.answer", {{"answer", v.feedback->answer_label}}), inner) + style.ItemSpacing.y;
+      below += text_h(feedback_line(*v.feedback)) + sp;
+      if (!v.feedback->correct) below += text_h(trf("ui.lesson.answer", {{"answer", v.feedback->answer_label}})) + sp;
     }
   }
-  h += 2.0f * style.ItemSpacing.y + rows({tr("ui.lesson.back"), tr("ui.lesson.replay"), tr("ui.lesson.next"), tr("ui.lesson.leave-presenter"),
-                                                  trf("ui.lesson.score", {{"correct", "0"}, {"questions", "10"}})});
-  return h;
+  m.nav_rows = rows(nav_labels(presenter), &m.nav_last_row_w);
+  below += sp + rows_h(m.nav_rows);  // separator, buttons
+  if (score.questions > 0) {
+    const float score_w = text_w(score_text(score));
+    m.score_beside = m.nav_last_row_w + 2.0f * style.ItemSpacing.x + score_w <= inner;
+    if (!m.score_beside) below += sp + fs;
+  }
+  // ImGui puts each line on a whole pixel (rounding down): one pixel a line at most.
+  m.below = std::ceil(below + style.WindowPadding.y);
+  m.above = std::ceil(m.above);
+  m.height = m.above + std::ceil(m.text) + m.below;
+  return m;
 }
 
 }  // namespace
+
+float lesson_panel_height(const lesson::PresenterView& v, const lesson::Score& score, bool presenter, float scale, float width) {
+  return measure(v, score, presenter, scale, width).height;
+}
+
+void reserve_lesson_panel(const lesson::PresenterView& v, const lesson::Score& score, bool presenter, glm::vec4 working) {
+  PanelInput in = current_panel_input(presenter, working);
+  in.presenter_height = [&](float scale, float width) { return lesson_panel_height(v, score, presenter, scale, width); };
+  const PanelPlace place = place_panel(Panel::lesson, in);
+  note_panel_height(Panel::lesson, std::min(lesson_panel_height(v, score, presenter, place.font_scale, place.width), place.max_height));
+}
 
 PresenterCommands draw_presenter_panel(const lesson::PresenterView& v, const lesson::Score& score, bool presenter,
                                        glm::vec4 working) {
   PresenterCommands c;
   PanelInput in = current_panel_input(presenter, working);
-  in.presenter_height = [&v](float scale, float width) { return panel_height(v, scale, width); };
+  in.presenter_height = [&](float scale, float width) { return lesson_panel_height(v, score, presenter, scale, width); };
   const PanelPlace place = place_panel(Panel::lesson, in);
+  // Its size from its texts this frame, not from what ImGui measured last frame.
+  const Measure m = measure(v, score, presenter, place.font_scale, place.width);
+  const float height = std::min(m.height, place.max_height);
   set_next_panel(Panel::lesson, in);
-  const ImGuiWindowFlags flags = ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove |
+  ImGui::SetNextWindowSize(ImVec2(place.width, height), ImGuiCond_Always);
+  // No scroll bar of its own: it is sized to hold everything (where there is no room, the
+  // text box scrolls instead). ImGui would show one for a frame whenever the text size changes,
+  // judging by the last frame's content.
+  const ImGuiWindowFlags flags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoScrollbar |
                                  (presenter ? ImGuiWindowFlags_NoDecoration : ImGuiWindowFlags_NoCollapse);
   // The window's id stays "Lesson" in every language (tests find it by that name).
   const std::string shown_title = tr("ui.lesson.title");
@@ -106,33 +168,18 @@ PresenterCommands draw_presenter_panel(const lesson::PresenterView& v, const les
   ImGui::SetWindowFontScale(presenter ? place.font_scale : 1.0f);
   ImGui::TextDisabled("%s   %s", v.title.c_str(), trf("ui.lesson.step", {{"progress", v.progress}}).c_str());
 
-  // The step's text scrolls inside its own box when the panel has no room for all of it, so
-  // the question, its feedback and the buttons below always stay in view.
-  const ImGuiStyle& style = ImGui::GetStyle();
-  const float line = ImGui::GetTextLineHeightWithSpacing();
-  const float wrap_w = place.width - 2.0f * style.WindowPadding.x;
-  const float text_h = ImGui::CalcTextSize(v.text.c_str(), nullptr, false, wrap_w - style.ScrollbarSize).y;
-  // What follows the text (question, choices, feedback, buttons) as measured last frame, or
-  // estimated on the first.
-  ImGuiStorage* storage = ImGui::GetStateStorage();
-  const ImGuiID below_id = ImGui::GetID("##below");
-  float below = storage->GetFloat(below_id, 0.0f);
-  if (below <= 0.0f) {
-    below = 2.0f * ImGui::GetFrameHeightWithSpacing() + 2.0f * style.ItemSpacing.y;
-    if (!v.question.empty()) {
-      below += ImGui::CalcTextSize(v.question.c_str(), nullptr, false, wrap_w).y + ImGui::GetFrameHeightWithSpacing();
-      if (v.feedback) below += 3.0f * line + ImGui::CalcTextSize(feedback_line(*v.feedback).c_str(), nullptr, false, wrap_w).y;
-    }
-  }
-  const float above = ImGui::GetCursorPosY();
-  const float room = place.max_height - above - below - style.WindowPadding.y - style.ItemSpacing.y;
-  const float box_h = std::max(std::min(text_h + style.ItemSpacing.y, room), line);
-  ImGui::BeginChild("##text", ImVec2(0.0f, box_h), false);
+  // The step's text whole when the panel has room for it (the band was chosen so that it
+  // has, wherever one does); else it scrolls inside its own box, so the question, its
+  // feedback and the buttons below always stay in view. A box per step: a new step's text
+  // never shows for a frame with the last one's scroll bar.
+  const float box_h = std::max(std::min(std::ceil(m.text), height - m.above - m.below), ImGui::GetTextLineHeight());
+  ImGui::PushID(static_cast<int>(v.step_number));
+  ImGui::BeginChild("##text", ImVec2(0.0f, box_h), false, box_h >= std::ceil(m.text) ? ImGuiWindowFlags_NoScrollbar : 0);
   ImGui::PushTextWrapPos(0.0f);
   ImGui::TextUnformatted(v.text.c_str());
   ImGui::PopTextWrapPos();
   ImGui::EndChild();
-  const float below_start = ImGui::GetCursorPosY();
+  ImGui::PopID();
 
   ImGui::PushTextWrapPos(0.0f);
   if (!v.question.empty()) {
@@ -149,23 +196,17 @@ PresenterCommands draw_presenter_panel(const lesson::PresenterView& v, const les
   }
   ImGui::PopTextWrapPos();
   ImGui::Separator();
-  const std::vector<std::string> nav = {tr("ui.lesson.back"), tr("ui.lesson.replay"), tr("ui.lesson.next"),
-                                        tr(presenter ? "ui.lesson.leave-presenter" : "ui.lesson.presenter")};
-  if (auto pressed = wrapped_buttons(nav)) {
+  if (auto pressed = wrapped_buttons(nav_labels(presenter))) {
     c.back = *pressed == 0;
     c.replay = *pressed == 1;
     c.next = *pressed == 2;
     c.toggle_presenter = *pressed == 3;
   }
   if (score.questions > 0) {
-    const std::string s = trf("ui.lesson.score", {{"correct", std::to_string(score.correct)}, {"questions", std::to_string(score.questions)}});
-    // On the buttons' line when it fits, else below them.
-    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
-    if (ImGui::GetItemRectMax().x + 2.0f * style.ItemSpacing.x + ImGui::CalcTextSize(s.c_str()).x <= right) ImGui::SameLine();
-    ImGui::TextDisabled("%s", s.c_str());
+    // On the buttons' line when it fits (as measured above), else below them.
+    if (m.score_beside) ImGui::SameLine(0.0f, 2.0f * ImGui::GetStyle().ItemSpacing.x);
+    ImGui::TextDisabled("%s", score_text(score).c_str());
   }
-  const float measured_below = ImGui::GetCursorPosY() - below_start;
-  storage->SetFloat(below_id, measured_below);
   ImGui::SetWindowFontScale(1.0f);
   ImGui::End();
   return c;

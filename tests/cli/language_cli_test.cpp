@@ -35,15 +35,20 @@ TEST_CASE("--check-locales passes for the shipped languages and lists a missing 
        at = ok.out.find("area notes (over areas.toml): 0 missing, 0 for", at + 1))
     ++notes;
   CHECK_MESSAGE(notes == 3, ok.out);
+  // One form of address per language throughout.
+  for (const char* line : {"address \"tú\": 0 texts in the other form", "address \"vous\": 0 texts in the other form",
+                           "address \"Sie\": 0 texts in the other form"})
+    CHECK_MESSAGE(ok.out.find(line) != std::string::npos, line, ": ", ok.out);
 
   const auto content = effleura::test::temp_dir("check-locales") / "content";
   std::filesystem::create_directories(content / "locales");
-  std::ofstream(content / "locales" / "en.toml") << "[locale]\nid = \"en\"\nname = \"English\"\n[a]\nb = \"B\"\nc = \"C {n}\"\n";
-  std::ofstream(content / "locales" / "de.toml") << "[locale]\nid = \"de\"\nname = \"Deutsch\"\n[a]\nc = \"C\"\n";
+  std::ofstream(content / "locales" / "en.toml") << "[locale]\nid = \"en\"\nname = \"English\"\n[a]\nb = \"B\"\nc = \"C {n}\"\nd = \"Show me\"\n";
+  std::ofstream(content / "locales" / "de.toml") << "[locale]\nid = \"de\"\nname = \"Deutsch\"\n[a]\nc = \"C\"\nd = \"Zeig es mir\"\n";
   auto gap = run(kExe, "--check-locales --content '" + content.string() + "'");
   CHECK(gap.status == 2);
   CHECK_MESSAGE(gap.out.find("missing: a.b") != std::string::npos, gap.out);
   CHECK_MESSAGE(gap.out.find("placeholders differ: a.c") != std::string::npos, gap.out);
+  CHECK_MESSAGE(gap.out.find("other form: a.d (\"Zeig\", line 6)") != std::string::npos, gap.out);
   CHECK_MESSAGE(gap.out.find("areas' notes ([area-notes.*]) are not checked") != std::string::npos, gap.out);
 
   // With the shipped areas.toml beside it, a language without the areas' notes is incomplete,

@@ -1,6 +1,7 @@
 // The window's interface laid out headless at 1280x720, 1920x1080 and 3840x2160: every panel
 // inside the window, the Technique and Lesson panels showing all they hold without a scroll
-// bar, the presenter view and the kiosk's caption clear of where the hands work. With
+// bar (the lesson's step text whole in presenter view too), the presenter view and the
+// kiosk's caption clear of where the hands work. With
 // EFFLEURA_LAYOUT_SHOTS=<folder> each layout is also written as a PNG to look at.
 #include <doctest/doctest.h>
 
@@ -68,6 +69,21 @@ void check_no_scroll(const char* name) {
   CHECK(w->ContentSize.y + 2.0f * w->WindowPadding.y + w->TitleBarHeight() <= w->Size.y + 0.5f);
 }
 
+// The lesson's step text shows whole: its box (the Lesson window's child) has no scroll bar.
+void check_text_box_whole() {
+  const ImGuiWindow* lesson = ImGui::FindWindowByName("###Lesson");
+  if (!lesson) lesson = ImGui::FindWindowByName("Lesson");
+  REQUIRE(lesson != nullptr);
+  int boxes = 0;
+  for (const ImGuiWindow* w : ImGui::GetCurrentContext()->Windows)
+    if (w->ParentWindow == lesson && w->Active && (w->Flags & ImGuiWindowFlags_ChildWindow)) {
+      ++boxes;
+      CHECK(w->ScrollMax.y == 0.0f);
+      CHECK(w->ContentSize.y <= w->Size.y);
+    }
+  CHECK(boxes == 1);
+}
+
 bool overlaps(const Rect& r, glm::vec4 b) { return r.min.x < b.z && b.x < r.max.x && r.min.y < b.w && b.y < r.max.y; }
 
 app::Options options_at(glm::ivec2 size) {
@@ -120,6 +136,19 @@ TEST_CASE("a lesson question keeps its feedback and the buttons in view, and pre
       ctx.pending.lesson.next = true;
       run(ctx, 1);
     }
+    // Presenter view before the answer: the step's whole text, no scroll bar in its box.
+    ctx.pending.lesson.toggle_presenter = true;
+    run(ctx, 2);
+    // Until the camera has settled (the step's move): the panel's band follows the work.
+    for (int i = 0; i < 30 && ctx.state.camera.transitioning(); ++i) run(ctx, 1);
+    run(ctx, 2);
+    CAPTURE(size_name(size));
+    check_inside("Lesson", size);
+    check_no_scroll("Lesson");
+    check_text_box_whole();
+    ctx.pending.lesson.toggle_presenter = true;
+    run(ctx, 2);
+
     ctx.pending.lesson.answer = 1;  // a wrong answer: the longest feedback
     run(ctx, 4);
     REQUIRE(player.presenter().feedback.has_value());

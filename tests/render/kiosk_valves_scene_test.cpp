@@ -1,0 +1,106 @@
+// The kiosk's valves scene (the waiting-room loop's second scene: no technique, the calves and
+// the back of the knee lit, skin see-through) looks down at the back of the calf and knee,
+// close enough that they fill the picture, with the caption beside them rather than over
+// them. Before: the client lay on its back, so the view from behind stopped at the table's
+// edge (side-on, at table height) with the whole body in the picture and the caption over the
+// legs. With EFFLEURA_LAYOUT_SHOTS=<folder> each size is written as a PNG to look at.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <cfloat>
+#include <cstdlib>
+#include <string>
+
+#include <imgui.h>
+
+#include "app/area_box.hpp"
+#include "app/context.hpp"
+#include "app/frame.hpp"
+#include "render/image.hpp"
+#include "scene_render_support.hpp"
+#include "ui/overlay_layout.hpp"
+
+using namespace effleura;
+
+namespace {
+
+void run(app::Context& ctx, int frames) {
+  for (int i = 0; i < frames; ++i) app::frame(ctx, i == 0 && ctx.frames == 0 ? 0.0 : ctx.fixed_dt);
+}
+
+// The screen rectangle (pixels, top-left origin) of the skin vertices in the lit areas.
+ui::ScreenBox lit_skin_on_screen(const app::Context& ctx, glm::ivec2 size) {
+  const glm::mat4 to_clip = ctx.view.projection * ctx.view.view * ctx.view.leg_to_room;
+  glm::vec2 lo(FLT_MAX), hi(-FLT_MAX);
+  for (const auto& m : ctx.state.model.meshes) {
+    if (m.layer != anatomy::Layer::skin || m.area_weights.size() != m.positions.size()) continue;
+    for (std::size_t i = 0; i < m.positions.size(); ++i) {
+      bool lit = false;
+      for (std::size_t a = 0; a < anatomy::kAreaCount; ++a) lit |= ctx.state.settings.selected[a] && m.area_weights[i][a] >= 0.5f;
+      if (!lit) continue;
+      const glm::vec4 c = to_clip * glm::vec4(m.positions[i], 1.0f);
+      if (c.w <= 0.0f) continue;
+      const glm::vec2 s{(c.x / c.w * 0.5f + 0.5f) * static_cast<float>(size.x), (0.5f - c.y / c.w * 0.5f) * static_cast<float>(size.y)};
+      lo = glm::min(lo, s);
+      hi = glm::max(hi, s);
+    }
+  }
+  return {lo, hi};
+}
+
+}  // namespace
+
+TEST_CASE("the kiosk's valves scene looks down at the back of the calf and knee, close, its caption beside them") {
+  for (const glm::ivec2 size : {glm::ivec2{1280, 720}, glm::ivec2{1920, 1080}}) {
+    CAPTURE(size.x);
+    app::Options options = test::source_options();
+    options.size = size;
+    app::Context ctx;
+    ctx.style.kiosk = true;
+    REQUIRE(app::load_content(ctx, options) == 0);
+    REQUIRE(app::open_lesson_or_playlist(ctx, true) == 0);
+    REQUIRE(app::open_headless(ctx) == 0);
+    const lesson::KioskScheduler& kiosk = *ctx.lesson_or_playlist->kiosk();
+    // Into the scene (past its cross-fade), then near its end: both ends of its camera path.
+    for (const double into : {4.0, 18.0}) {
+      CAPTURE(into);
+      const double start = kiosk.playlist().scenes[0].duration_s;
+      while (ctx.state.simulation.time() < start + into) app::advance(ctx, 0.25);  // the loop, undrawn
+      run(ctx, 2);
+      REQUIRE(kiosk.frame().scene != nullptr);
+      REQUIRE(kiosk.frame().scene->caption == "kiosk.valves");
+      // Looking down on the leg (the eye well above the lit skin), not along the table's edge.
+      const auto lit = app::areas_box(ctx.state.model, ctx.state.settings.selected);
+      REQUIRE(lit.has_value());
+      const glm::vec3 centre = glm::vec3(ctx.view.leg_to_room * glm::vec4(lit->centre(), 1.0f));
+      const glm::vec3 to_eye = glm::normalize(ctx.view.eye - centre);
+      CHECK(to_eye.y > 0.5f);  // more than 30 degrees above the horizontal
+      // Close and across the picture: the calf and the back of the knee take more than half
+      // its width (the whole body from the table's edge gave them about a fifth), all in view.
+      const ui::ScreenBox skin = lit_skin_on_screen(ctx, size);
+      CHECK(skin.max.x - skin.min.x > 0.33f * static_cast<float>(size.x));
+      CHECK(skin.min.x >= 0.0f);
+      CHECK(skin.max.x <= static_cast<float>(size.x));
+      CHECK(skin.min.y >= 0.0f);
+      CHECK(skin.max.y <= static_cast<float>(size.y));
+      // The caption where the kiosk puts it, clear of the lit skin.
+      ui::Overlay overlay = ctx.state.overlay(ctx.view, size);
+      overlay.large_caption = true;
+      overlay.caption_placed = ctx.lesson_or_playlist->caption_position().has_value();
+      if (overlay.caption_placed) overlay.caption_at = *ctx.lesson_or_playlist->caption_position();
+      overlay.corner_note = ctx.lesson_or_playlist->locale().text("kiosk.corner");
+      overlay.speed_legend = true;
+      ctx.platform->begin_ui(ctx.fixed_dt);
+      const ui::OverlayLayout layout = ui::layout_overlay(overlay, ctx.platform->ui_scale());
+      ctx.platform->end_frame();
+      REQUIRE(layout.caption.has_value());
+      CHECK_FALSE(layout.caption->overlaps(skin));
+      if (const char* dir = std::getenv("EFFLEURA_LAYOUT_SHOTS")) {
+        run(ctx, 1);
+        const std::string file = std::string(dir) + "/kiosk-valves-" + std::to_string(size.x) + "x" + std::to_string(size.y) +
+                                 "-" + std::to_string(static_cast<int>(into)) + "s.png";
+        CHECK(render::write_png(ctx.platform->target().capture(), file).has_value());
+      }
+    }
+  }
+}

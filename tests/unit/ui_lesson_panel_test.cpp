@@ -1,0 +1,172 @@
+// The lesson panel sized to its text: in presenter view (and in the window) every step of the
+// shipped lessons shows its whole text without a scroll bar at 1280x720 and 1920x1080 in all
+// four languages, and after an answer the panel takes its new size in the frame the feedback
+// first shows, not over the following frames. Drawn through a real ImGui context without GL
+// (the font atlas in memory), with the fonts the window (17 px) and headless pictures (20 px
+// per 720 lines) use.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include <glm/vec2.hpp>
+#include <glm/vec4.hpp>
+#include <imgui.h>
+#include <imgui_internal.h>
+
+#include "app/language.hpp"
+#include "lesson/lesson.hpp"
+#include "lesson/lesson_player.hpp"
+#include "lesson_test_support.hpp"
+#include "ui/fonts.hpp"
+#include "ui/lesson_panel_size.hpp"
+#include "ui/presenter_panel.hpp"
+#include "ui/tr.hpp"
+
+using namespace effleura;
+
+namespace {
+
+struct Screen {
+  glm::vec2 size;
+  float font_px;
+};
+// 1280x720 and 1920x1080, each with the window's font and a headless picture's.
+const Screen kScreens[] = {{{1280.0f, 720.0f}, 17.0f}, {{1280.0f, 720.0f}, 20.0f}, {{1920.0f, 1080.0f}, 17.0f},
+                               {{1920.0f, 1080.0f}, 30.0f}};
+
+// A context of its own per screen (the font is baked at its size).
+struct Ui {
+  explicit Ui(const Screen& s) {
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;
+    io.DisplaySize = ImVec2(s.size.x, s.size.y);
+    io.DeltaTime = 1.0f / 30.0f;
+    ui::load_interface_font(s.font_px);
+    unsigned char* pixels = nullptr;
+    int w = 0, h = 0;
+    io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+  }
+  ~Ui() { ImGui::DestroyContext(); }
+  Ui(const Ui&) = delete;
+  Ui& operator=(const Ui&) = delete;
+};
+
+// Where the hands work in a presenter view of the calf (about where the app finds it): the
+// panel takes a band above or below it.
+glm::vec4 working_on(const Screen& s) { return {0.3f * s.size.x, 0.3f * s.size.y, 0.7f * s.size.x, 0.62f * s.size.y}; }
+
+ui::PresenterCommands draw(const lesson::LessonPlayer& player, bool presenter, const Screen& s) {
+  ImGui::NewFrame();
+  const glm::vec4 w = presenter ? working_on(s) : glm::vec4(0.0f);
+  ui::reserve_lesson_panel(player.presenter(), player.score(), presenter, w);
+  const auto c = ui::draw_presenter_panel(player.presenter(), player.score(), presenter, w);
+  ImGui::EndFrame();
+  return c;
+}
+
+ImGuiWindow* lesson_window() {
+  ImGuiWindow* w = ImGui::FindWindowByName("###Lesson");
+  if (!w) w = ImGui::FindWindowByName("Lesson");
+  REQUIRE(w != nullptr);
+  return w;
+}
+
+// The step's text box: the lesson window's child.
+ImGuiWindow* text_box() {
+  const ImGuiWindow* parent = lesson_window();
+  for (ImGuiWindow* w : ImGui::GetCurrentContext()->Windows)
+    if (w->ParentWindow == parent && w->Active && (w->Flags & ImGuiWindowFlags_ChildWindow)) return w;
+  FAIL("the lesson panel has no text box");
+  return nullptr;
+}
+
+std::vector<lesson::Lesson> lessons_in(const lesson::Locale& locale) {
+  auto lessons = lesson::load_lessons(lesson_test::content("lessons"), lesson_test::technique_ids(), &locale);
+  REQUIRE_MESSAGE(lessons.has_value(), lessons.error().describe());
+  return *lessons;
+}
+
+}  // namespace
+
+TEST_CASE("every lesson step's whole text shows without a scroll bar, in presenter view and in the window") {
+  const auto locales = lesson_test::content("locales");
+  int steps_checked = 0, steps_expected = 0;
+  for (const std::string lang : {"en", "es", "fr", "de"}) {
+    CAPTURE(lang);
+    REQUIRE(app::use_interface_language(locales, lang).has_value());
+    auto locale = lesson::load_locale_with_fallback(locales, lang);
+    REQUIRE(locale.has_value());
+    for (const Screen& screen : kScreens) {
+      CAPTURE(screen.size.x);
+      CAPTURE(screen.font_px);
+      Ui ui(screen);
+      for (const lesson::Lesson& l : lessons_in(*locale)) {
+        steps_expected += 2 * static_cast<int>(l.steps.size());
+        for (const bool presenter : {true, false}) {
+          CAPTURE(presenter);
+          lesson::LessonPlayer player(l, *locale);
+          do {
+            CAPTURE(player.index());
+            // Two frames: ImGui shows a scroll bar from what the box held the frame before.
+            (void)draw(player, presenter, screen);
+            (void)draw(player, presenter, screen);
+            const ImGuiWindow* box = text_box();
+            const ImGuiWindow* panel = lesson_window();
+            CHECK(box->ScrollMax.y == 0.0f);
+            CHECK(box->ContentSize.y <= box->Size.y);
+            CHECK(panel->ScrollMax.y == 0.0f);
+            CHECK(panel->Pos.y >= 0.0f);
+            CHECK(panel->Pos.y + panel->Size.y <= screen.size.y);
+            // Sized to its text: no more than a line of empty space under the buttons.
+            CHECK(panel->Size.y - (panel->ContentSize.y + 2.0f * panel->WindowPadding.y + panel->TitleBarHeight()) <
+                  ImGui::GetFontSize());
+            ++steps_checked;
+          } while (player.next());
+        }
+      }
+    }
+  }
+  ui::set_interface_locale(nullptr);
+  CHECK(steps_checked == steps_expected);  // every step of the three lessons
+  CHECK(steps_checked >= 4 * 4 * 2 * 28);
+}
+
+TEST_CASE("after an answer the lesson panel takes its new size in the frame its feedback first shows") {
+  const auto locales = lesson_test::content("locales");
+  for (const std::string lang : {"en", "de"}) {
+    CAPTURE(lang);
+    REQUIRE(app::use_interface_language(locales, lang).has_value());
+    auto locale = lesson::load_locale_with_fallback(locales, lang);
+    REQUIRE(locale.has_value());
+    for (const Screen& screen : {kScreens[0], kScreens[3]}) {
+      Ui ui(screen);
+      for (const bool presenter : {false, true}) {
+        CAPTURE(presenter);
+        lesson::LessonPlayer player(lessons_in(*locale).front(), *locale);
+        int answered = 0;
+        do {
+          if (!player.step().question) continue;
+          for (int i = 0; i < 3; ++i) (void)draw(player, presenter, screen);
+          const float before = lesson_window()->Size.y;
+          // A wrong answer when there is one (its feedback and "The answer: ..." are the longest).
+          const auto choices = player.step().question->choices;
+          const std::string wrong = choices.front() == player.step().question->answer ? choices.back() : choices.front();
+          REQUIRE(player.answer(wrong).has_value());
+          (void)draw(player, presenter, screen);  // the first frame with the feedback
+          const float first = lesson_window()->Size.y;
+          for (int i = 0; i < 4; ++i) (void)draw(player, presenter, screen);
+          CAPTURE(player.index());
+          if (!presenter) CHECK(first > before);  // the feedback took room (presenter view may take a smaller text) ...
+          CHECK(first == lesson_window()->Size.y);  // ... all of it at once
+          CHECK(lesson_window()->ScrollMax.y == 0.0f);
+          ++answered;
+        } while (player.next());
+        CHECK(answered >= 5);
+      }
+    }
+  }
+  ui::set_interface_locale(nullptr);
+}
