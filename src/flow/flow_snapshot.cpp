@@ -18,14 +18,15 @@ struct FlowSnapshotAccess {
     f.vec(s.segments_);
     f.vec(s.edges_);
     f.vec(s.valves_);
-    f.vec(s.vein_reflux_);
-    f.vec(s.contact_mmhg_);
-    f.vec(s.head_);
-    f.vec(s.old_volume_);
-    f.vec(s.rhs_);
-    f.vec(s.conductance_);
-    f.vec(s.carry_);
-    f.vec(s.limiter_);
+    // Work arrays: empty until the first step sizes them.
+    f.scratch(s.vein_reflux_);
+    f.scratch(s.contact_mmhg_);
+    f.scratch(s.head_);
+    f.scratch(s.old_volume_);
+    f.scratch(s.rhs_);
+    f.scratch(s.conductance_);
+    f.scratch(s.carry_);
+    f.scratch(s.limiter_);
     f.pod(s.posture_);
     f.pod(s.muscle_mmhg_);
     f.pod(s.foot_mmhg_);
@@ -54,6 +55,8 @@ struct Writer {
   template <class T>
   void vec(const std::vector<T>& v) { out.vec(v); }
   template <class T>
+  void scratch(const std::vector<T>& v) { out.vec(v); }
+  template <class T>
   void pod(const T& v) { out.pod(v); }
 };
 
@@ -61,10 +64,18 @@ struct Writer {
 struct Reader {
   ByteReader in;
   bool fits = true;
+  std::size_t limit = 0;
   template <class T>
   void vec(std::vector<T>& v) {
     std::vector<T> read;
     if (!in.vec(read) || read.size() != v.size()) fits = false;
+    else v = std::move(read);
+  }
+  // A work array may be empty or sized by the steps, never longer than the system's parts.
+  template <class T>
+  void scratch(std::vector<T>& v) {
+    std::vector<T> read;
+    if (!in.vec(read) || read.size() > limit) fits = false;
     else v = std::move(read);
   }
   template <class T>
@@ -103,6 +114,7 @@ std::vector<std::uint8_t> snapshot_bytes(const FlowSystem& flow) {
 bool restore_snapshot(FlowSystem& flow, std::span<const std::uint8_t> bytes) {
   FlowSystem copy = flow;
   Reader r{ByteReader(bytes)};
+  r.limit = 4 * (flow.segments().size() + flow.edges().size() + 1);
   FlowSnapshotAccess::visit(copy, r);
   if (!r.fits || !r.in.at_end()) return false;
   for (const Segment& s : FlowSnapshotAccess::segments(copy))
@@ -128,7 +140,10 @@ void settle_cached(FlowSystem& flow, double seconds, const std::filesystem::path
     flow.settle(seconds);
     return;
   }
-  key.add(snapshot_bytes(flow));  // the network's compartments, built and reset: every input
+  // The fresh system is made by this program from the vein data alone, in this posture and
+  // breathing (its raw bytes cannot be the key: structs carry padding of no fixed value).
+  const std::uint8_t start[] = {static_cast<std::uint8_t>(flow.posture()), static_cast<std::uint8_t>(flow.breathing())};
+  key.add(std::span(start, sizeof start));
   if (auto stored = read_cache(*cache_dir, key))
     if (restore_snapshot(flow, *stored)) {
       if (from_cache) *from_cache = true;

@@ -20,8 +20,8 @@ std::vector<std::uint8_t> snapshot_bytes(const FlowSystem& flow);
 bool restore_snapshot(FlowSystem& flow, std::span<const std::uint8_t> bytes);
 
 // flow.settle(seconds), or its result from the cache in `cache_dir` when an earlier run of this
-// same program settled the same freshly created system (key: the system's whole state before
-// settling, `seconds`, the bytes of `source`, the vein data it was built from, and the program
+// same program settled the same freshly created system (key: its posture and breathing,
+// `seconds`, the bytes of `source`, the vein data it was built from, and the program
 // file's size and time, so a rebuilt program with other flow code never trusts an old state).
 // No folder, or no program file to name (the browser): settles.
 void settle_cached(FlowSystem& flow, double seconds, const std::filesystem::path& source,
