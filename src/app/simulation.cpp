@@ -7,21 +7,25 @@
 #include "anatomy/leg_surface_cache.hpp"
 #include "core/cache_file.hpp"
 #include "flow/drivers.hpp"
+#include "flow/flow_snapshot.hpp"
 
 namespace effleura::app {
 
 Expected<void> Simulation::load(const DataPaths& paths, const anatomy::Model& model, SetupTimes* times) {
   auto mark = [times](const char* step) { if (times) times->mark(step); };
   if (auto techniques = load_techniques(paths, model, times); !techniques) return techniques;
-  auto veins = anatomy::load_vein_network(paths.content / "anatomy" / "veins.toml");
+  const auto vein_file = paths.content / "anatomy" / "veins.toml";
+  auto veins = anatomy::load_vein_network(vein_file);
   if (!veins) return std::unexpected(veins.error());
   auto flow = flow::FlowSystem::create(*veins, posture);
   if (!flow) return std::unexpected(flow.error());
   flow_ = std::move(*flow);
   mark("vein network + flow model");
   flow_->set_breathing(true);  // quiet breathing swings the groin flow, as in --simulate
-  flow_->settle(20.0);  // start from the resting steady state, not from empty veins
-  mark("flow settles (20 s)");
+  // Start from the resting steady state, not from empty veins (kept in the start-up cache).
+  bool settled_before = false;
+  flow::settle_cached(*flow_, 20.0, vein_file, cache_directory(), &settled_before);
+  mark(settled_before ? "flow settled (from cache)" : "flow settles (20 s)");
   particles_.emplace(*flow_);
   // Spread the particles along the veins before the first frame is seen.
   for (int i = 0; i < 100; ++i) particles_->advect(*flow_, 0.1);

@@ -156,6 +156,7 @@ class FlowSystem {
   [[nodiscard]] double clamped_ml() const { return clamped_m3_ * 1e6; }
 
  private:
+  friend struct FlowSnapshotAccess;  // flow_snapshot.cpp: the settled state in the start-up cache
   FlowSystem() = default;
   void update_heights();
   void update_external(const Contacts& contacts);
