@@ -275,26 +275,7 @@ float fit_hand(const SkinSide& skin, glm::mat4& palm, Hand hand, FingerPose& pos
     const float ramp = std::clamp(now / kCloseRamp, 0.0f, 1.0f);
     const float top = reach * ramp * ramp * (3.0f - 2.0f * ramp);
     if (top <= 0.0f) continue;
-    // The first touch along the closing path, not any: a curling finger can meet the skin, then
-    // curl its tip away from it again.
-    float lo = 0.0f, hi = top;
-    bool hit = false;
-    for (int i = 1; i <= kMarch && !hit; ++i) {
-      const float s_i = top * static_cast<float>(i) / kMarch;
-      if (gap_close(s_i) < 0.0f) {
-        hit = true;
-        lo = top * static_cast<float>(i - 1) / kMarch;
-        hi = s_i;
-      }
-    }
-    if (hit) {
-      for (int i = 0; i < kBisections; ++i) {
-        const float mid = 0.5f * (lo + hi);
-        (gap_close(mid) >= 0.0f ? lo : hi) = mid;
-      }
-      hi = lo;
-    }
-    pose = closed(pose, f, hi);
+    pose = closed(pose, f, first_touch(0.0f, top, kMarch, [&](float s) { return gap_close(s) < 0.0f; }).value_or(top));
   }
 
   // 3. A finger that could not open far enough (pointing into a hollow, or at its joint limit)

@@ -4,6 +4,7 @@
 // use hand_fit.hpp.
 #include <array>
 #include <cstddef>
+#include <optional>
 
 #include <glm/mat4x4.hpp>
 
@@ -29,6 +30,26 @@ float palm_rise(const SkinSide& skin, const glm::mat4& palm, const FingerPose& p
 // Opens finger f just enough that it no longer sinks into the skin. Returns its gap before:
 // negative when it sank.
 float open_finger_to_clear(const SkinSide& skin, const glm::mat4& palm, Hand hand, FingerPose& pose, std::size_t f);
+
+// The first touch along a closing path: marches from `from` to `to` in `steps` equal steps
+// until `touches` holds, then bisects (kBisections) between the last clear step and that one.
+// Returns the last value found clear (`from` when the first step already touches), or nullopt
+// when no step touches. The first touch, not any: a curling finger can meet the skin, then
+// curl its tip away from it again.
+template <class Touches>
+std::optional<float> first_touch(float from, float to, int steps, const Touches& touches) {
+  for (int i = 1; i <= steps; ++i) {
+    const float s_i = from + (to - from) * static_cast<float>(i) / static_cast<float>(steps);
+    if (!touches(s_i)) continue;
+    float lo = from + (to - from) * static_cast<float>(i - 1) / static_cast<float>(steps), hi = s_i;
+    for (int k = 0; k < kBisections; ++k) {
+      const float mid = 0.5f * (lo + hi);
+      (touches(mid) ? hi : lo) = mid;
+    }
+    return lo;
+  }
+  return std::nullopt;
+}
 
 // `pose` with finger f closed by s: 0 is the pose's own shape, 1 every joint at its most
 // curled (max_curl, within range).

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <limits>
+#include <optional>
 
 #include <glm/geometric.hpp>
 #include <glm/gtc/matrix_transform.hpp>
@@ -106,25 +107,8 @@ void close_cup(const SkinSide& skin, const glm::mat4& palm, Hand hand, FingerPos
     return least;
   };
   if (gap(0.0f) <= 0.0f) return;  // a pad already on the skin (or in it: the fit opens it)
-  // The first touch along the closing path: a curling finger can meet the skin and then curl
-  // its tip away from it again.
   constexpr int kCupMarch = 8;
-  float lo = 0.0f, hi = weight;
-  bool hit = false;
-  for (int i = 1; i <= kCupMarch && !hit; ++i) {
-    const float s_i = weight * static_cast<float>(i) / kCupMarch;
-    if (gap(s_i) <= 0.0f) {
-      hit = true;
-      lo = weight * static_cast<float>(i - 1) / kCupMarch;
-      hi = s_i;
-    }
-  }
-  if (hit)
-    for (int i = 0; i < kBisections; ++i) {
-      const float mid = 0.5f * (lo + hi);
-      (gap(mid) > 0.0f ? lo : hi) = mid;
-    }
-  pose = cup(hit ? lo : weight);
+  pose = cup(first_touch(0.0f, weight, kCupMarch, [&](float s) { return gap(s) <= 0.0f; }).value_or(weight));
 }
 
 // The thumb of a hand whose palm rests and whose thumb means to touch (a grip, a flat hand).
@@ -170,22 +154,12 @@ void fit_thumb(const SkinSide& skin, const glm::mat4& palm, Hand hand, FingerPos
     return skin_gap(skin, {parts[1], parts[2], parts[2]});
   };
   // Straight already sinks (fit_hand's last step lifts the hand): the thumb stays straight.
-  bool met = outer_gap(0.0f) < 0.0f;
-  float s_met = 0.0f;
   constexpr int kThumbMarch = 12;
-  for (int i = 1; i <= kThumbMarch && !met; ++i) {
-    const float s_i = static_cast<float>(i) / kThumbMarch;
-    if (outer_gap(s_i) >= 0.0f) continue;
-    met = true;
-    float lo = static_cast<float>(i - 1) / kThumbMarch, hi = s_i;
-    for (int k = 0; k < kBisections; ++k) {
-      const float mid = 0.5f * (lo + hi);
-      (outer_gap(mid) >= 0.0f ? lo : hi) = mid;
-    }
-    s_met = lo;
-  }
-  if (met) {
-    pose = outer(s_met);
+  const std::optional<float> s_met =
+      outer_gap(0.0f) < 0.0f ? std::optional<float>(0.0f)
+                             : first_touch(0.0f, 1.0f, kThumbMarch, [&](float s) { return outer_gap(s) < 0.0f; });
+  if (s_met) {
+    pose = outer(*s_met);
     // The skin curves away under a thumb that touches at its middle: the tip joint closes on
     // alone until the pad meets it too (the thumb follows the limb's curve round it).
     auto tip_gap = [&](float deg) {
@@ -196,20 +170,8 @@ void fit_thumb(const SkinSide& skin, const glm::mat4& palm, Hand hand, FingerPos
     };
     const float from = pose.flexion[0][2];
     const float to = std::max(from, std::min(pose.max_curl_deg, joint_range(0, 2).hi));
-    float lo_deg = from, hi_deg = to;
-    for (int m = 1; m <= kThumbMarch; ++m) {
-      const float d = from + (to - from) * static_cast<float>(m) / kThumbMarch;
-      if (tip_gap(d) >= 0.0f) {
-        lo_deg = d;
-        continue;
-      }
-      hi_deg = d;
-      for (int k = 0; k < kBisections; ++k) {
-        const float mid = 0.5f * (lo_deg + hi_deg);
-        (tip_gap(mid) >= 0.0f ? lo_deg : hi_deg) = mid;
-      }
-      break;
-    }
+    const float lo_deg =
+        first_touch(from, to, kThumbMarch, [&](float deg) { return tip_gap(deg) < 0.0f; }).value_or(to);
     // A pad already near the skin stays as it is; one farther off closes all the way: ramped
     // between, because a pad lying almost along the skin meets it at very different angles
     // for a millimetre's difference, which would flick the tip as the hand moves.

@@ -24,6 +24,11 @@ constexpr FingerDims kFingers[5] = {
 };
 
 constexpr float kKnuckleHeight = 0.014f;  // finger axes run this far above the palm surface
+// A thumb spread wide (abduction) also points further down out of the palm, so that from the
+// palm's edge it reaches round a limb instead of lying on top of it: at 90 degrees' abduction
+// it turns down 1.4 x the opposition instead of 0.5 x (wrap-grip: 77 degrees, where 27.5 left
+// it on the back of the calf beside the fingers).
+constexpr float kPalmarPerAbduction = 0.9f;
 
 }  // namespace
 
@@ -42,9 +47,11 @@ void place_finger(const glm::mat4& base, const glm::mat4& side, const FingerPose
     // The thumb leaves the palm heel angled out and forward. Opposition brings it round
     // toward the index (yaw), down under the palm (palmar abduction, about local X like
     // flexion) and turns it about its own axis so that its pad faces the finger pads.
+    // Abduction swings it the other way, out from the index in the palm's plane, for a grip
+    // that wraps a limb with the thumb round the far side.
     const float opp = pose.opposition_deg;
-    joint = glm::rotate(joint, glm::radians(-28.0f + 0.45f * opp), glm::vec3(0, 1, 0));
-    joint = glm::rotate(joint, glm::radians(0.5f * opp), glm::vec3(1, 0, 0));
+    joint = glm::rotate(joint, glm::radians(-28.0f - pose.abduction_deg + 0.45f * opp), glm::vec3(0, 1, 0));
+    joint = glm::rotate(joint, glm::radians(opp * (0.5f + kPalmarPerAbduction * pose.abduction_deg / 90.0f)), glm::vec3(1, 0, 0));
     joint = glm::rotate(joint, glm::radians(25.0f + 0.8f * opp), glm::vec3(0, 0, 1));
   } else {
     // Fan out about the middle finger: the index turns toward the thumb (-X), the ring and

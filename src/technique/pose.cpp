@@ -14,6 +14,7 @@ FingerPose blend(const FingerPose& a, const FingerPose& b, float w) {
     for (std::size_t j = 0; j < 3; ++j) out.flexion[f][j] = mix(a.flexion[f][j], b.flexion[f][j]);
   out.spread_deg = mix(a.spread_deg, b.spread_deg);
   out.opposition_deg = mix(a.opposition_deg, b.opposition_deg);
+  out.abduction_deg = mix(a.abduction_deg, b.abduction_deg);
   out.contact_radius_m = mix(a.contact_radius_m, b.contact_radius_m);
   for (std::size_t f = 0; f < kFingerCount; ++f) out.reach[f] = mix(a.reach[f], b.reach[f]);
   out.palm_touch = mix(a.palm_touch, b.palm_touch);
@@ -71,7 +72,7 @@ Expected<PoseLibrary> read_poses(const toml::table& root, const std::string& fil
     const std::string name(key.str());
     auto t = top.table(name);
     if (!t) return std::unexpected(t.error());
-    std::vector<std::string> known{"description", "spread", "opposition", "contact_radius_mm", "touch", "max_curl"};
+    std::vector<std::string> known{"description", "spread", "opposition", "abduction", "contact_radius_mm", "touch", "max_curl"};
     for (auto f : kFingerNames) known.emplace_back(f);
     if (auto ok = t->only_keys(known); !ok) return std::unexpected(ok.error());
     NamedPose p;
@@ -92,10 +93,13 @@ Expected<PoseLibrary> read_poses(const toml::table& root, const std::string& fil
     if (!spread) return std::unexpected(spread.error());
     auto opp = t->number_or("opposition", 0.0, 0.0, 90.0);
     if (!opp) return std::unexpected(opp.error());
+    auto abd = t->number_or("abduction", 0.0, 0.0, 90.0);
+    if (!abd) return std::unexpected(abd.error());
     auto radius = t->number("contact_radius_mm", 3.0, 80.0);
     if (!radius) return std::unexpected(radius.error());
     p.pose.spread_deg = static_cast<float>(*spread);
     p.pose.opposition_deg = static_cast<float>(*opp);
+    p.pose.abduction_deg = static_cast<float>(*abd);
     p.pose.contact_radius_m = static_cast<float>(*radius * 1e-3);
     if (auto touch = read_touch(*t, p.pose); !touch) return std::unexpected(touch.error());
     auto curl = t->number_or("max_curl", 90.0, 0.0, 110.0);

@@ -25,6 +25,10 @@ struct FingerPose {
   std::array<std::array<float, 3>, kFingerCount> flexion{};
   float spread_deg = 0.0f;      // angle between neighbouring fingers
   float opposition_deg = 0.0f;  // thumb turned across the palm
+  // Thumb swung out from the index in the palm's plane (radial abduction) beyond its rest 28
+  // degrees: a hand that wraps a limb spreads its thumb wide so that it reaches round the
+  // other side (calf squeezes' wrap-grip).
+  float abduction_deg = 0.0f;
   float contact_radius_m = 0.04f;  // radius of the skin patch this pose presses
   // The intention (poses.toml `touch`, `max_curl`): which parts rest on the skin. reach[f] is 1
   // for a finger that closes joint by joint until its pad meets the skin, 0 for one that only

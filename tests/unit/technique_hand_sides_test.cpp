@@ -56,10 +56,12 @@ struct Rule {
 // Every step not listed here: Layout::across, Thumbs::toward_each_other.
 const std::vector<Rule>& listed() {
   static const std::vector<Rule> rules = {
-      {"calf-squeezes", 0, Layout::left_above, Thumbs::toward_each_other,
-       "client prone, from beside the table on the open side: both hands wrap the back of the calf "
-       "from the outer side, one above the other, fingers reaching round toward the inner side"},
-      {"calf-squeezes", 1, Layout::left_above, Thumbs::toward_each_other, "same grip as step 1"},
+      {"calf-squeezes", 0, Layout::left_above, Thumbs::exempt,
+       "client prone, from beside the table: each hand wraps the calf from the back, one above the "
+       "other, fingers round one side and the thumb spread wide round the other (wrap-grip), both "
+       "pointing diagonally up the leg from the web of the hand: the thumbs point round the calf, "
+       "not toward the other hand"},
+      {"calf-squeezes", 1, Layout::left_above, Thumbs::exempt, "same grip as step 1"},
       {"vibration", 0, Layout::left_above, Thumbs::toward_each_other,
        "flat hands across the back of the calf from beside the table, client prone, one above the other"},
       {"vibration", 1, Layout::left_above, Thumbs::toward_each_other, "the same stance, lifting over the knee"},
