@@ -17,18 +17,13 @@
 #include "anatomy/model_loader.hpp"
 #include "core/frame.hpp"
 #include "../support/sanitizer.hpp"
+#include "shipped_assets.hpp"
 
 using namespace effleura;
 
 namespace {
 
-const anatomy::Mesh& skin() {
-  static const Expected<anatomy::Model> model = anatomy::load_model(EFFLEURA_SOURCE_DIR "/assets/leg.glb");
-  if (!model) FAIL(model.error().describe());
-  const anatomy::Mesh* m = model->find("skin");
-  REQUIRE(m != nullptr);
-  return *m;
-}
+const anatomy::Mesh& skin() { return test::shipped_mesh("leg.glb", "skin"); }
 
 constexpr float kStep = 5e-4f;  // finite-difference step (m): float positions near 1 m keep ~1e-7
 

@@ -16,18 +16,13 @@
 #include "anatomy/model_loader.hpp"
 #include "forge/client_shapes.hpp"
 #include "../support/sanitizer.hpp"
+#include "shipped_assets.hpp"
 
 using namespace effleura;
 
 namespace {
 
-const anatomy::Mesh& right_leg() {
-  static const Expected<anatomy::Model> model = anatomy::load_model(EFFLEURA_SOURCE_DIR "/assets/client.glb");
-  if (!model) FAIL(model.error().describe());
-  const anatomy::Mesh* m = model->find("client.leg-right");
-  REQUIRE(m != nullptr);
-  return *m;
-}
+const anatomy::Mesh& right_leg() { return test::shipped_mesh("client.glb", "client.leg-right"); }
 
 // A drawn part's map from its own frame into the room (without the knee: the sheet and the hip's
 // zone lie well above it).

@@ -12,15 +12,13 @@
 
 #include "anatomy/model_loader.hpp"
 #include "forge/description.hpp"
+#include "shipped_assets.hpp"
 
 using namespace effleura;
 
 namespace {
 
-const Expected<anatomy::Model>& leg() {
-  static const Expected<anatomy::Model> model = anatomy::load_model(EFFLEURA_SOURCE_DIR "/assets/leg.glb");
-  return model;
-}
+const Expected<anatomy::Model>& leg() { return test::shipped_model("leg.glb"); }
 
 // Area-weighted mean angle (degrees) between the fibre direction and `line`, both projected
 // onto the surface's tangent plane at each vertex (what the eye sees); lines are undirected.

@@ -16,18 +16,13 @@
 #include "anatomy_mesh_checks.hpp"
 #include "core/frame.hpp"
 #include "../support/sanitizer.hpp"
+#include "shipped_assets.hpp"
 
 using namespace effleura;
 
 namespace {
 
-const anatomy::Mesh& skin() {
-  static const Expected<anatomy::Model> model = anatomy::load_model(EFFLEURA_SOURCE_DIR "/assets/leg.glb");
-  if (!model) FAIL(model.error().describe());
-  const anatomy::Mesh* m = model->find("skin");
-  REQUIRE(m != nullptr);
-  return *m;
-}
+const anatomy::Mesh& skin() { return test::shipped_mesh("leg.glb", "skin"); }
 
 // The leg frame -> the body frame for a hip flexed `deg`: the pose's rigid turn at the hip
 // (anatomy::client_pose's hip_flexion: + swings the foot forward) after the blend.

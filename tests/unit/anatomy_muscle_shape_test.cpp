@@ -16,22 +16,15 @@
 
 #include "anatomy/model_loader.hpp"
 #include "anatomy_mesh_checks.hpp"
+#include "shipped_assets.hpp"
 
 using namespace effleura;
 
 namespace {
 
-const Expected<anatomy::Model>& leg() {
-  static const Expected<anatomy::Model> model = anatomy::load_model(EFFLEURA_SOURCE_DIR "/assets/leg.glb");
-  return model;
-}
+const Expected<anatomy::Model>& leg() { return test::shipped_model("leg.glb"); }
 
-const anatomy::Mesh& mesh(const std::string& name) {
-  REQUIRE_MESSAGE(leg().has_value(), leg().error().describe());
-  const anatomy::Mesh* m = leg()->find(name);
-  REQUIRE_MESSAGE(m != nullptr, "missing mesh " << name);
-  return *m;
-}
+const anatomy::Mesh& mesh(const std::string& name) { return test::shipped_mesh("leg.glb", name); }
 
 // A horizontal cross-section's extent along its own principal axes: `wide` across the belly,
 // `deep` through it (metres). The axes come from the covariance of the points where the
