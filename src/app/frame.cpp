@@ -196,15 +196,7 @@ void draw_interface(Context& ctx, double dt) {
     overlay.keep_clear = asked.drawn;
   }
   if (ctx.style.overlay) {
-    if (ctx.style.kiosk && lp) {
-      if (auto at = lp->caption_position()) {
-        overlay.caption_placed = true;
-        overlay.caption_at = *at;
-      }
-      overlay.large_caption = true;
-      // The disclaimer stays in a corner all the time; the loop shows it in full once a pass.
-      if (lp->kiosk()) overlay.corner_note = lp->locale().text("kiosk.corner");
-    }
+    if (ctx.style.kiosk && lp) place_kiosk_caption(*lp, overlay);
     if (ctx.style.panels) {
       // Keep the caption and labels between the View panel and the Technique/Flow panels.
       const ui::PanelInput columns = ui::current_panel_input(false, {});
@@ -230,6 +222,16 @@ void draw_interface(Context& ctx, double dt) {
 }
 
 }  // namespace
+
+void place_kiosk_caption(const LessonOrPlaylist& lp, ui::Overlay& overlay) {
+  if (auto at = lp.caption_position()) {
+    overlay.caption_placed = true;
+    overlay.caption_at = *at;
+  }
+  overlay.large_caption = true;
+  // The disclaimer stays in a corner all the time; the loop shows it in full once a pass.
+  if (lp.kiosk()) overlay.corner_note = lp.locale().text("kiosk.corner");
+}
 
 void draw_scene(Context& ctx) {
   render::RenderTarget& target = ctx.platform->target();

@@ -8,6 +8,7 @@
 // for the next frame. Every driver (window, kiosk, screenshot, recording, soak) calls this;
 // the benchmark times the middle steps apart.
 #include "app/context.hpp"
+#include "ui/overlay.hpp"
 
 namespace effleura::app {
 
@@ -19,5 +20,9 @@ void carry_out_commands(Context& ctx);
 void advance(Context& ctx, double dt);
 void compute_view(Context& ctx);
 void draw_scene(Context& ctx);
+
+// The kiosk's caption: large, where the playlist's scene puts it, with the disclaimer in a
+// corner (the render tests lay out the same overlay the window draws).
+void place_kiosk_caption(const LessonOrPlaylist& lp, ui::Overlay& overlay);
 
 }  // namespace effleura::app

@@ -85,10 +85,7 @@ TEST_CASE("the kiosk's valves scene looks down at the back of the calf and knee,
       CHECK(skin.max.y <= static_cast<float>(size.y));
       // The caption where the kiosk puts it, clear of the lit skin.
       ui::Overlay overlay = ctx.state.overlay(ctx.view, size);
-      overlay.large_caption = true;
-      overlay.caption_placed = ctx.lesson_or_playlist->caption_position().has_value();
-      if (overlay.caption_placed) overlay.caption_at = *ctx.lesson_or_playlist->caption_position();
-      overlay.corner_note = ctx.lesson_or_playlist->locale().text("kiosk.corner");
+      app::place_kiosk_caption(*ctx.lesson_or_playlist, overlay);
       overlay.speed_legend = true;
       ctx.platform->begin_ui(ctx.fixed_dt);
       const ui::OverlayLayout layout = ui::layout_overlay(overlay, ctx.platform->ui_scale());

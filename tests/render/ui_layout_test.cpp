@@ -190,10 +190,7 @@ TEST_CASE("the kiosk's caption keeps off the work, its legend's texts apart, the
       while (ctx.state.simulation.time() < at) app::advance(ctx, 0.25);  // the loop, undrawn
       run(ctx, 2);
       ui::Overlay overlay = ctx.state.overlay(ctx.view, size);
-      overlay.large_caption = true;
-      overlay.caption_placed = ctx.lesson_or_playlist->caption_position().has_value();
-      if (overlay.caption_placed) overlay.caption_at = *ctx.lesson_or_playlist->caption_position();
-      overlay.corner_note = ctx.lesson_or_playlist->locale().text("kiosk.corner");
+      app::place_kiosk_caption(*ctx.lesson_or_playlist, overlay);
       overlay.speed_legend = true;
       ctx.platform->begin_ui(ctx.fixed_dt);
       const ui::OverlayLayout layout = ui::layout_overlay(overlay, ctx.platform->ui_scale());
