@@ -100,7 +100,10 @@ std::optional<std::string> program_identity() {
   if (ec) return std::nullopt;
   const auto time = std::filesystem::last_write_time(exe, ec);
   if (ec) return std::nullopt;
-  return exe.string() + ":" + std::to_string(size) + ":" + std::to_string(time.time_since_epoch().count());
+  // The clock's count is a 128-bit integer in libc++ (the page's build), which has no
+  // to_string of its own: nanoseconds since the epoch fit a long long for centuries.
+  const auto ticks = static_cast<long long>(time.time_since_epoch().count());
+  return exe.string() + ":" + std::to_string(size) + ":" + std::to_string(ticks);
 }
 
 }  // namespace
