@@ -17,6 +17,7 @@
 #include "app/context.hpp"
 #include "app/frame.hpp"
 #include "render/image.hpp"
+#include "kiosk_overlay_support.hpp"
 #include "scene_render_support.hpp"
 #include "ui/overlay_layout.hpp"
 
@@ -84,12 +85,7 @@ TEST_CASE("the kiosk's valves scene looks down at the back of the calf and knee,
       CHECK(skin.min.y >= 0.0f);
       CHECK(skin.max.y <= static_cast<float>(size.y));
       // The caption where the kiosk puts it, clear of the lit skin.
-      ui::Overlay overlay = ctx.state.overlay(ctx.view, size);
-      app::place_kiosk_caption(*ctx.lesson_or_playlist, overlay);
-      overlay.speed_legend = true;
-      ctx.platform->begin_ui(ctx.fixed_dt);
-      const ui::OverlayLayout layout = ui::layout_overlay(overlay, ctx.platform->ui_scale());
-      ctx.platform->end_frame();
+      const ui::OverlayLayout layout = test::kiosk_overlay_layout(ctx, size).layout;
       REQUIRE(layout.caption.has_value());
       CHECK_FALSE(layout.caption->overlaps(skin));
       if (const char* dir = std::getenv("EFFLEURA_LAYOUT_SHOTS")) {

@@ -13,6 +13,7 @@
 
 #include "app/context.hpp"
 #include "app/frame.hpp"
+#include "kiosk_overlay_support.hpp"
 #include "scene_render_support.hpp"
 #include "../support/sanitizer.hpp"
 #include "ui/overlay_layout.hpp"
@@ -189,12 +190,7 @@ TEST_CASE("the kiosk's caption keeps off the work, its legend's texts apart, the
       if (test::kSanitized && at > 90.0) break;
       while (ctx.state.simulation.time() < at) app::advance(ctx, 0.25);  // the loop, undrawn
       run(ctx, 2);
-      ui::Overlay overlay = ctx.state.overlay(ctx.view, size);
-      app::place_kiosk_caption(*ctx.lesson_or_playlist, overlay);
-      overlay.speed_legend = true;
-      ctx.platform->begin_ui(ctx.fixed_dt);
-      const ui::OverlayLayout layout = ui::layout_overlay(overlay, ctx.platform->ui_scale());
-      ctx.platform->end_frame();
+      const auto [overlay, layout] = test::kiosk_overlay_layout(ctx, size);
       CAPTURE(size_name(size));
       CAPTURE(at);
       REQUIRE(layout.corner_note.has_value());
