@@ -6,6 +6,7 @@
 #include <doctest/doctest.h>
 
 #include <cstdlib>
+#include <span>
 #include <string>
 
 #include <imgui.h>
@@ -23,6 +24,12 @@ using namespace effleura;
 namespace {
 
 constexpr glm::ivec2 kSizes[] = {{1280, 720}, {1920, 1080}, {3840, 2160}};
+
+// The sizes a layout case runs at: all three in the Release pass, which checks the layouts;
+// 720p and 1080p under the sanitizers, which look for memory errors and undefined behaviour
+// on the same code paths at any size (a new content load and a 4K frame per size were the
+// three costliest cases of CI's sanitized pass, 47-56 s each; support/sanitizer.hpp).
+std::span<const glm::ivec2> sizes() { return {kSizes, test::kSanitized ? 2u : 3u}; }
 
 std::string size_name(glm::ivec2 s) { return std::to_string(s.x) + "x" + std::to_string(s.y); }
 
@@ -96,7 +103,7 @@ app::Options options_at(glm::ivec2 size) {
 }  // namespace
 
 TEST_CASE("explorer panels fit the window at 720p, 1080p and 4K, Technique and Blood flow included") {
-  for (const glm::ivec2 size : kSizes) {
+  for (const glm::ivec2 size : sizes()) {
     app::Options options = options_at(size);
     options.technique = "effleurage";
     app::Context ctx;
@@ -123,7 +130,7 @@ TEST_CASE("explorer panels fit the window at 720p, 1080p and 4K, Technique and B
 }
 
 TEST_CASE("a lesson question keeps its feedback and the buttons in view, and presenter view keeps off the work") {
-  for (const glm::ivec2 size : kSizes) {
+  for (const glm::ivec2 size : sizes()) {
     app::Options options = options_at(size);
     options.lesson = std::filesystem::path(EFFLEURA_SOURCE_DIR) / "content/lessons/circulation.toml";
     app::Context ctx;
@@ -177,7 +184,7 @@ TEST_CASE("a lesson question keeps its feedback and the buttons in view, and pre
 }
 
 TEST_CASE("the kiosk's caption keeps off the work, its legend's texts apart, the disclaimer in a corner") {
-  for (const glm::ivec2 size : kSizes) {
+  for (const glm::ivec2 size : sizes()) {
     app::Context ctx;
     ctx.style.kiosk = true;
     REQUIRE(app::load_content(ctx, options_at(size)) == 0);
