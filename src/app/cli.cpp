@@ -125,7 +125,8 @@ const std::vector<Flag>& flags() {
        [](Options& o, const std::string& v) -> Expected<void> {
          auto n = parse_number("--xray", v, 0, 1); if (!n) return std::unexpected(n.error());
          o.xray = static_cast<float>(*n); return {}; }},
-      {"--layers", "LIST", "Layers to show, comma-separated (default all), e.g. --layers skin,veins or --layers arteries,nerves.",
+      {"--layers", "LIST", "Layers to show, comma-separated (default all), e.g. --layers skin,veins or --layers arteries,nerves; "
+       "the skin named with a layer beneath it is drawn see-through (opacity 0.2) so that layer shows, unless --xray sets it.",
        [](Options& o, const std::string& v) -> Expected<void> {
          auto l = parse_layers(v); if (!l) return std::unexpected(l.error()); o.layers = *l; return {}; }},
       {"--model", "FILE", "Show another model instead of the leg (any format Assimp reads), e.g. --model arm.obj.",

@@ -256,6 +256,12 @@ void draw_scene(Context& ctx) {
   if (std::exchange(ctx.pending.screenshot, false)) save_screenshot(ctx);
 }
 
+void settle_panels(Context& ctx, std::chrono::milliseconds wait) {
+  constexpr int kWarmUpFrames = 3;
+  for (int i = 0; i < kWarmUpFrames; ++i) frame(ctx, 0.0);
+  if (ctx.state.flow_indices.snapshot().status == FlowIndices::Status::computing) (void)ctx.state.flow_indices.wait(wait);
+}
+
 void frame(Context& ctx, double dt) {
   ctx.platform->take_input(ctx, dt);  // input events -> commands
   carry_out_commands(ctx);            // commands

@@ -7,6 +7,8 @@
 // once, the scene is drawn, and the interface goes on top, its panels returning the commands
 // for the next frame. Every driver (window, kiosk, screenshot, recording, soak) calls this;
 // the benchmark times the middle steps apart.
+#include <chrono>
+
 #include "app/context.hpp"
 #include "ui/overlay.hpp"
 
@@ -14,6 +16,12 @@ namespace effleura::app {
 
 // dt 0 draws the current state without advancing it (a headless run's first frame).
 void frame(Context& ctx, double dt);
+
+// A headless picture with panels shows them as a window does after a moment, at the same
+// instant: a few frames at dt 0 (ImGui lays out a self-sizing panel on its first frame and draws
+// it from the next; the docked column settles), then, while the open Blood flow panel's clinic
+// figures are being computed (app/flow_indices.hpp), waits for them up to `wait`.
+void settle_panels(Context& ctx, std::chrono::milliseconds wait);
 
 // The steps of frame(), for the benchmark.
 void carry_out_commands(Context& ctx);

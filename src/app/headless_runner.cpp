@@ -1,5 +1,6 @@
 // `effleura --headless [--screenshot FILE.png]`: an EGL platform and the fixed clock; renders
 // --frames frames and writes the last.
+#include <chrono>
 #include <cmath>
 #include <cstdio>
 
@@ -20,6 +21,8 @@ int run_headless(const Options& options) {
   const int frames = ctx.practice.playing() && !options.frames_set
                          ? static_cast<int>(std::lround((ctx.practice.script_seconds() + 1.0) * options.fps))
                          : options.frames;
+  // --panels: the panels as a window shows them after a moment (app/frame.hpp).
+  if (ctx.style.panels) settle_panels(ctx, std::chrono::minutes(2));
   for (int i = 0; i < frames; ++i) frame(ctx, i > 0 ? ctx.fixed_dt : 0.0);
   if (options.screenshot) {
     auto written = render::write_png(ctx.platform->target().capture(), *options.screenshot);

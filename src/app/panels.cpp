@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 #include "app/atlas_commands.hpp"
+#include "app/flow_view.hpp"
 #include "app/language.hpp"
 #include "app/user_settings.hpp"
 #include "ui/technique_notes.hpp"
@@ -181,6 +182,7 @@ ui::FlowPanelState flow_state(const State& scene) {
   }
   s.sample_interval_s = static_cast<float>(FlowHistory::kInterval);
   s.stocking_mmhg = scene.stocking_mmhg;
+  s.flow_view = flow_view_shown(scene.settings.layers, scene.settings.skin_opacity);
   fill_indices(scene.flow_indices.snapshot(), s);
   return s;
 }
@@ -204,7 +206,7 @@ void apply(const ui::FlowCommands& c, State& scene) {
     scene.settings.layers.veins = true;
     scene.settings.layers.bones = true;
     scene.settings.layers.muscles = false;
-    scene.settings.skin_opacity = std::min(scene.settings.skin_opacity, 0.2f);
+    scene.settings.skin_opacity = std::min(scene.settings.skin_opacity, kFlowViewSkinOpacity);
   }
 }
 

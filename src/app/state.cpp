@@ -1,5 +1,7 @@
 #include "app/state.hpp"
+
 #include "app/client_muscles.hpp"
+#include "app/flow_view.hpp"
 #include "app/reload_notice.hpp"
 #include "app/view_search.hpp"
 
@@ -124,6 +126,10 @@ Expected<void> State::load_content(const Options& options, const DataPaths& path
       if (!vein.valves.empty()) valve_veins.push_back(vein.id);
   incompetent.assign(valve_veins.size(), false);
   camera.frame(drawn_bounds());
+  // The view flags first: the flow view frames a technique's pumped veins (app/flow_view.hpp).
+  if (options.layers) settings.layers = *options.layers;
+  if (options.xray) settings.skin_opacity = *options.xray;
+  else if (options.layers) settings.skin_opacity = skin_opacity_for_layers(*options.layers, settings.skin_opacity);
   if (options.technique) {
     if (auto picked = simulation.select_technique(*options.technique, options.at_seconds, options.speed); !picked)
       return std::unexpected(picked.error());
@@ -137,8 +143,6 @@ Expected<void> State::load_content(const Options& options, const DataPaths& path
     camera.set_subject(camera_subject(), knee_flexion());
     camera.set_preset(*options.view, false);
   }
-  if (options.layers) settings.layers = *options.layers;
-  if (options.xray) settings.skin_opacity = *options.xray;
   for (const auto& id : options.areas)
     if (auto i = anatomy::area_index(id)) settings.selected[*i] = true;
   return {};
@@ -187,9 +191,16 @@ void State::frame_technique(std::optional<render::ViewPreset> view, bool animate
   sync_client();
   const auto* t = simulation.technique();
   const auto* timeline = simulation.timeline();
-  camera.set_focus(t && timeline ? std::optional(anatomy::bend_box(technique::working_region(*timeline), frame::kKneeCentre, knee_flexion(), hip_flexion()))
-                                  : std::nullopt);
+  // The flow view also frames the veins a step's pump presses away from the hands (ankle pumps:
+  // the calf's and the popliteal), from the technique's own side view (app/flow_view.hpp).
+  flow_framed_ = flow_view_shown(settings.layers, settings.skin_opacity);
+  const flow::FlowSystem* flow = simulation.flow();
+  const auto pumped = flow_framed_ && t && flow ? pumped_regions(*t, *flow) : std::vector<std::optional<anatomy::Bounds>>{};
+  std::optional<anatomy::Bounds> focus;
+  if (t && timeline) focus = with_pumped_veins(technique::working_region(*timeline), pumped);
+  camera.set_focus(focus ? std::optional(anatomy::bend_box(*focus, frame::kKneeCentre, knee_flexion(), hip_flexion())) : std::nullopt);
   step_camera.stop();
+  step_camera.set_extra_regions(pumped, view_angles(t && !t->views.empty() ? t->views.front() : "front"));
   if (!view && t && timeline) {
     // No view asked for: follow the work, step by step (render/step_camera.hpp).
     const ViewAngles first = view_angles(t->views.empty() ? "front" : t->views.front());
@@ -239,6 +250,9 @@ void State::update(double dt) {
     else if (!t && camera.preset())
       camera.set_preset(*camera.preset(), true);
   }
+  // The flow view turned on or off while the camera follows the work: frame it again.
+  if (simulation.technique() && camera.following() && flow_view_shown(settings.layers, settings.skin_opacity) != flow_framed_)
+    frame_technique(std::nullopt, true);
   step_camera.update(camera, simulation.timeline(), simulation.frame().step);
   camera.update(static_cast<float>(dt));
   if (const auto* flow = simulation.flow())

@@ -117,6 +117,7 @@ class State {
   // Tells the client which technique plays and the camera where the leg now lies.
   void sync_client();
   const technique::Timeline* client_timeline_ = nullptr;
+  bool flow_framed_ = false;  // the camera last framed the technique for the flow view
   // The hands' box per step of the current timeline, for working_area (computed once a
   // technique, on first use).
   mutable const technique::Timeline* framed_timeline_ = nullptr;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include <glm/common.hpp>
 #include <glm/geometric.hpp>
 
 namespace effleura::render {
@@ -62,13 +63,19 @@ void StepCamera::update(Camera& camera, const technique::Timeline* timeline, std
 void StepCamera::frame_step(Camera& camera, std::size_t step, float seconds) {
   if (step >= framings_.size()) return;
   const technique::StepFraming& f = framings_[step];
+  anatomy::Bounds region = f.region;
   ViewAngles a = facing_angles(f.facing, fallback_, f.turn);
+  if (step < extra_.size() && extra_[step]) {
+    region.min = glm::min(region.min, extra_[step]->min);
+    region.max = glm::max(region.max, extra_[step]->max);
+    a = extra_from_;
+  }
   if (judge_) {
     if (chosen_.size() != framings_.size()) chosen_.assign(framings_.size(), std::nullopt);
-    if (!chosen_[step]) chosen_[step] = judge_(step, f.region, a);
+    if (!chosen_[step]) chosen_[step] = judge_(step, region, a);
     a = *chosen_[step];
   }
-  camera.follow(f.region, a.yaw, a.pitch, seconds);
+  camera.follow(region, a.yaw, a.pitch, seconds);
 }
 
 }  // namespace effleura::render

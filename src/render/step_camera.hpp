@@ -31,6 +31,13 @@ class StepCamera {
   // With a judge, each step's view is the judge's choice (once per step, cached until the
   // timeline changes); without one, the suggestion from the hands' facing.
   void set_judge(ViewJudge judge) { judge_ = std::move(judge); chosen_.clear(); }
+  // The flow view: a step whose pump presses veins away from the hands (ankle pumps work the
+  // calf's veins from the foot) frames those veins too, `extra[step]`, seen from `from` (the
+  // technique's own side view: the pumped blood runs along the leg). Set before start().
+  void set_extra_regions(std::vector<std::optional<anatomy::Bounds>> extra, ViewAngles from) {
+    extra_ = std::move(extra);
+    extra_from_ = from;
+  }
   // Starts following `timeline` (whose steps are framed once, here) from the step at time t;
   // `animate` false jumps there. `fallback`: the technique's first view.
   void start(Camera& camera, const technique::Timeline& timeline, double t, ViewAngles fallback, bool animate);
@@ -51,6 +58,8 @@ class StepCamera {
   ViewAngles fallback_{};
   ViewJudge judge_;
   std::vector<std::optional<ViewAngles>> chosen_;
+  std::vector<std::optional<anatomy::Bounds>> extra_;
+  ViewAngles extra_from_{};
 };
 
 }  // namespace effleura::render

@@ -33,6 +33,10 @@ std::string format_value(float v) {
 
 }  // namespace
 
+float rest_label_y(float line_y, float chart_top, float em) {
+  return line_y - em >= chart_top ? line_y - em : line_y + 0.15f * em;
+}
+
 void plot_range(const std::vector<float>& v, std::optional<float> baseline, float min_span, float& lo, float& hi) {
   lo = v.empty() ? 0.0f : *std::min_element(v.begin(), v.end());
   hi = v.empty() ? 1.0f : *std::max_element(v.begin(), v.end());
@@ -100,7 +104,9 @@ void draw_flow_plot(const FlowPlot& p) {
   if (p.baseline) {
     const float y = y_of(*p.baseline);
     for (float x = a.x; x < b.x; x += 0.6f * em) dl->AddLine(ImVec2(x, y), ImVec2(std::min(x + 0.35f * em, b.x), y), kBaseline, 1.5f);
-    dl->AddText(ImVec2(a.x + 0.2f * em, y - em), kBaseline, tr("ui.plot.rest"));
+    // Above the line, or below it where the line runs along the chart's top: above, the label
+    // ran out of the chart over the plot's title (a flat trace at rest puts the line there).
+    dl->AddText(ImVec2(a.x + 0.2f * em, rest_label_y(y, a.y, em)), kBaseline, tr("ui.plot.rest"));
   }
   // The trace, newest at the right edge.
   const std::size_t n = v.size();

@@ -23,6 +23,10 @@ void draw_flow_panel_plots(const FlowPanelState& s);
 // The clinic's indices of the leg (flow_indices_view.cpp), or "computing..." until they are ready.
 void draw_flow_indices(const FlowPanelState& s);
 
+// Where the "rest" label's top goes for a dashed line at `line_y` (pixels, down) in a chart whose
+// top is `chart_top`: above the line where a line of text fits, else just below it.
+float rest_label_y(float line_y, float chart_top, float em);
+
 // The axis range: the data (and baseline) with a little room, never narrower than `min_span`.
 void plot_range(const std::vector<float>& v, std::optional<float> baseline, float min_span, float& lo, float& hi);
 

@@ -112,7 +112,8 @@ FlowCommands draw_flow_panel(const FlowPanelState& s) {
   // Docked bottom right under the Technique panel, never taller than the room it leaves.
   const ImVec2 display = ImGui::GetIO().DisplaySize;
   set_next_panel(Panel::flow, current_panel_input(false, {}));
-  ImGui::SetNextWindowCollapsed(display.y < 60 * em, ImGuiCond_FirstUseEver);  // small screens: start folded
+  // Small screens start folded, unless the blood is on screen: then its plots explain it.
+  ImGui::SetNextWindowCollapsed(display.y < 60 * em && !s.flow_view, ImGuiCond_FirstUseEver);
   // The window's id stays "Blood flow" in every language (tests and the layout find it by that name).
   const std::string shown_title = tr("ui.flow.title");
   const std::string title = shown_title == "Blood flow" ? shown_title : shown_title + "###Blood flow";

@@ -54,6 +54,7 @@ struct FlowPanelState {
   // The leg at rest in this posture (computed with them): the plots' dashed "rest" lines.
   float rest_calf_ml = 0.0f, rest_ankle_mmhg = 0.0f;
   std::string indices_error;
+  bool flow_view = false;  // the blood is on screen: the panel that explains it starts open
 };
 
 struct FlowCommands {

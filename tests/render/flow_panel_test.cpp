@@ -1,0 +1,70 @@
+// The Blood flow panel in a headless picture with --panels (issue 14): with the blood on screen
+// the panel that explains it is open at 1280x720 (it started folded on screens under 60 lines of
+// text, so its plots never showed), and app::settle_panels gives the picture the panels a window
+// shows after a moment, the clinic's figures included. With EFFLEURA_LAYOUT_SHOTS=<folder> the
+// picture is also written as a PNG to look at.
+#include <doctest/doctest.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <string>
+
+#include <imgui.h>
+#include <imgui_internal.h>
+
+#include "app/context.hpp"
+#include "app/frame.hpp"
+#include "scene_render_support.hpp"
+
+using namespace effleura;
+
+namespace {
+
+// Figures the test controls (the real ones take seconds of CPU: app/flow_indices.hpp).
+app::FlowIndices::Figures quick_figures() {
+  app::FlowIndices::Figures f;
+  f.indices.plethysmography.ejection_fraction = 0.64;
+  f.indices.plethysmography.residual_volume_fraction = 0.24;
+  f.indices.refill_time_s = 55.0;
+  f.rest_calf_ml = 109.0;
+  f.rest_ankle_mmhg = 6.0;
+  return f;
+}
+
+}  // namespace
+
+TEST_CASE("with the blood on screen at 720p the Blood flow panel is open in a headless picture, its figures in") {
+  app::Options options = test::source_options();
+  options.size = {1280, 720};
+  options.technique = "ankle-pumps";
+  options.at_seconds = 20.0;
+  options.layers = render::LayerVisibility{true, false, true, true, false, false};  // the flow view (see-through skin)
+  app::Context ctx;
+  ctx.style.panels = true;
+  REQUIRE(app::load_content(ctx, options) == 0);
+  REQUIRE(app::open_headless(ctx) == 0);
+  ctx.state.flow_indices = app::FlowIndices(
+      [](const anatomy::VeinNetwork&, const flow::LegCondition&, flow::Posture, std::stop_token) -> Expected<app::FlowIndices::Figures> {
+        return quick_figures();
+      });
+  app::settle_panels(ctx, std::chrono::seconds(30));
+  app::frame(ctx, 0.0);  // the picture's frame, as run_headless draws it
+
+  const ImGuiWindow* flow = ImGui::FindWindowByName("Blood flow");
+  REQUIRE(flow != nullptr);
+  CHECK(flow->Active);          // drawn in the picture's frame (one frame alone drew no panel)
+  CHECK_FALSE(flow->Collapsed);  // open: folded, only its title bar showed
+  // Inside the window, under the Technique panel, and tall enough for its three plots (each
+  // 3.6 lines of chart plus its title and time axis).
+  const float em = ImGui::GetFontSize();
+  CHECK(flow->Pos.x >= 0.0f);
+  CHECK(flow->Pos.y + flow->Size.y <= 720.0f);
+  const ImGuiWindow* technique = ImGui::FindWindowByName("Technique");
+  REQUIRE(technique != nullptr);
+  CHECK(flow->Pos.y >= technique->Pos.y + technique->Size.y);
+  CHECK(flow->Size.y > 12.0f * em);
+  // The clinic's figures reached the panel before the picture (settle_panels waited for them).
+  CHECK(ctx.state.flow_indices.snapshot().status == app::FlowIndices::Status::ready);
+  if (const char* dir = std::getenv("EFFLEURA_LAYOUT_SHOTS"))
+    CHECK(render::write_png(ctx.platform->target().capture(), std::string(dir) + "/flow-panel-1280x720.png").has_value());
+}

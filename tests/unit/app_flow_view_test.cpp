@@ -1,0 +1,139 @@
+// The flow view as a student opens it (app/flow_view.hpp): ankle pumps work the calf's veins from
+// the foot, so the camera that follows the hands must also frame the calf and popliteal veins the
+// pump empties; and `--layers skin,veins` without --xray must show the veins (an opaque skin hid
+// them). GL-free: the camera and the particles' list are plain data.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include <glm/geometric.hpp>
+#include <glm/matrix.hpp>
+#include <glm/trigonometric.hpp>
+
+#include "app/flow_view.hpp"
+#include "app/paths.hpp"
+#include "app/state.hpp"
+#include "ui/flow_plot.hpp"
+
+using namespace effleura;
+
+namespace {
+
+constexpr glm::ivec2 kSize{1280, 720};
+
+app::Options source_options() {
+  app::Options o;
+  o.content_dir = std::filesystem::path(EFFLEURA_SOURCE_DIR) / "content";
+  o.assets_dir = std::filesystem::path(EFFLEURA_SOURCE_DIR) / "assets";
+  return o;
+}
+
+// The veins the calf pump presses and the popliteal vein it empties into, chosen here from the
+// flow model's own segment data (as flow/flow_loads.cpp loads the calf's muscle pressure).
+std::vector<glm::vec3> pumped_vein_points(const flow::FlowSystem& f) {
+  std::vector<glm::vec3> out;
+  for (const flow::Segment& s : f.segments()) {
+    const bool calf_pump = !s.foot && (s.kind == anatomy::VeinKind::sinus || (s.calf && s.kind != anatomy::VeinKind::superficial));
+    if (calf_pump || f.network().veins[s.vein].id == "popliteal") {
+      out.push_back(s.p0);
+      out.push_back(s.p1);
+    }
+  }
+  return out;
+}
+
+struct Framing {
+  int points = 0, on_screen = 0;
+  float width = 0.0f;  // of the pumped veins on screen, in shares of the frame's width
+};
+
+Framing framing(const app::State& scene, const std::vector<glm::vec3>& points) {
+  const render::FrameView v = scene.camera_view(kSize);
+  const glm::mat4 vp = v.projection * v.view * v.leg_to_room;  // the veins are in the leg's frame
+  Framing f;
+  float lo = 1e9f, hi = -1e9f;
+  for (const glm::vec3& p : points) {
+    const glm::vec4 c = vp * glm::vec4(p, 1.0f);
+    ++f.points;
+    if (c.w <= 1e-4f) continue;
+    const float x = c.x / c.w, y = c.y / c.w;
+    lo = std::min(lo, x);
+    hi = std::max(hi, x);
+    if (std::abs(x) <= 0.97f && std::abs(y) <= 0.97f) ++f.on_screen;
+  }
+  f.width = hi > lo ? 0.5f * (std::min(hi, 1.0f) - std::max(lo, -1.0f)) : 0.0f;
+  return f;
+}
+
+}  // namespace
+
+TEST_CASE("the flow view of ankle pumps frames the calf and popliteal veins the pump empties, from the side") {
+  // Followed step by step (no view named: both steps, the camera moving to the second over
+  // 1.2 s), and from the named lateral view a student picks.
+  for (const bool named : {false, true}) {
+    CAPTURE(named);
+    app::Options o = source_options();
+    o.technique = "ankle-pumps";
+    o.layers = render::LayerVisibility{true, false, true, true, false, false};  // skin, bones, veins: the flow view
+    if (named) o.view = render::ViewPreset::lateral;
+    app::State scene;
+    auto loaded = scene.load(o, app::resolve_data_paths(o));
+    REQUIRE_MESSAGE(loaded.has_value(), (loaded ? "" : loaded.error().describe()));
+    REQUIRE(scene.simulation.flow() != nullptr);
+    const std::vector<glm::vec3> pumped = pumped_vein_points(*scene.simulation.flow());
+    REQUIRE(pumped.size() >= 20);
+    const technique::Timeline& tl = *scene.simulation.timeline();
+    REQUIRE(tl.step_count() == 2);
+    for (const double at : {2.0, tl.step_start(1) + 3.0}) {
+      CAPTURE(at);
+      while (scene.simulation.frame().time < at) scene.update(1.0 / 30.0);
+      const Framing f = framing(scene, pumped);
+      // How far the camera looks across the leg: 90 degrees from the side, 0 end-on from the foot.
+      const glm::vec3 axis = glm::normalize(glm::vec3(scene.leg_to_room() * glm::vec4(0.0f, 1.0f, 0.0f, 0.0f)));
+      const glm::vec3 look = glm::normalize(scene.camera.eye() - scene.camera.pose().target);
+      const float across = glm::degrees(std::acos(std::min(1.0f, std::abs(glm::dot(axis, look)))));
+      std::printf("ankle pumps, flow view%s at %.1f s: pumped veins on screen %d of %d, %.0f %% of the width, looking %.0f deg across the leg\n",
+                  named ? " (lateral)" : "", at, f.on_screen, f.points, 100.0 * f.width, static_cast<double>(across));
+      // Session 8's camera, followed, framed the hands' box from the foot end, 60 degrees across
+      // the calf (all 92 points on screen but the calf foreshortened behind the foot); from the
+      // lateral view its focus (the hands' box) ran the popliteal vein to the picture's edge.
+      CHECK(f.on_screen == f.points);
+      CHECK(across > 65.0f);
+      CHECK(f.width > 0.2f);  // the pump's run from ankle to knee spans a fifth of the picture or more
+    }
+  }
+}
+
+TEST_CASE("the skin named with the veins on the command line, without --xray, is see-through and the blood shows") {
+  const render::LayerVisibility skin_veins{true, false, false, true, false, false};
+  CHECK(app::skin_opacity_for_layers(skin_veins, 1.0f) == doctest::Approx(app::kFlowViewSkinOpacity));
+  CHECK(app::skin_opacity_for_layers(skin_veins, 0.1f) == doctest::Approx(0.1f));  // fainter already: kept
+  CHECK(app::skin_opacity_for_layers({true, false, false, false, false, false}, 1.0f) == 1.0f);  // skin alone
+  CHECK(app::skin_opacity_for_layers({false, false, false, true, false, false}, 1.0f) == 1.0f);  // no skin to see through
+  CHECK(app::flow_view_shown(skin_veins, app::kFlowViewSkinOpacity));
+  CHECK_FALSE(app::flow_view_shown(skin_veins, 1.0f));
+
+  app::Options o = source_options();
+  o.layers = skin_veins;
+  app::State scene;
+  auto loaded = scene.load(o, app::resolve_data_paths(o));
+  REQUIRE_MESSAGE(loaded.has_value(), (loaded ? "" : loaded.error().describe()));
+  CHECK(scene.settings.skin_opacity == doctest::Approx(app::kFlowViewSkinOpacity));  // was 1: no vein seen
+  CHECK(scene.frame_view({640, 360}).particles.size() > 1000);                      // the blood is drawn
+  // --xray still says how opaque the skin is: 1 keeps it opaque, and no blood is drawn under it.
+  o.xray = 1.0f;
+  app::State opaque;
+  REQUIRE(opaque.load(o, app::resolve_data_paths(o)).has_value());
+  CHECK(opaque.settings.skin_opacity == 1.0f);
+  CHECK(opaque.frame_view({640, 360}).particles.empty());
+}
+
+TEST_CASE("the Blood flow plots' rest label stays in its chart: under a line along the top, over a lower one") {
+  constexpr float em = 16.0f, top = 100.0f;
+  // A flat trace at rest puts the dashed line at the chart's top (its range is padded by 8 %):
+  // the label above it ran over the plot's title line.
+  CHECK(ui::rest_label_y(top + 0.08f * 3.6f * em, top, em) >= top);
+  CHECK(ui::rest_label_y(top + 2.0f * em, top, em) == doctest::Approx(top + em));  // room above: above the line
+}
