@@ -2,7 +2,8 @@
 // Anatomy, 42nd ed., and Netter's Atlas, plates of the leg and thigh; docs/anatomy.md says
 // which shapes were compared): the gastrocnemius heads are flat, broad bellies, the soleus is
 // broader still and shows either side of them in the lower calf, sartorius is a long strap and
-// gracilis a thin flat band. Until issue 13 every belly was a round tube (aspect about 1.1).
+// gracilis a thin flat band; the vasti, hamstrings, adductors, tibialis anterior and fibulares
+// are flattened bellies too. Until issue 13 every belly was a round tube (aspect about 1.1).
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -126,6 +127,98 @@ TEST_CASE("sartorius is a strap and gracilis a thin flat band") {
   CHECK(g_high.aspect() >= 2.5f);
   CHECK(g_high.deep <= 0.012f);
   CHECK(g_high.wide > g_low.wide);
+}
+
+TEST_CASE("the medial gastrocnemius head bulges back seen from the inner side") {
+  // Its inner edge wraps forward round the calf (about 27 degrees from the frontal plane), so
+  // from the inner side the head shows its breadth, not a 2 cm plate edge-on (was 22.9 mm).
+  const auto s = test::section(mesh("muscle.gastrocnemius-medial"), 0.37f);
+  CHECK(s.max_z - s.min_z >= 0.028f);
+}
+
+// The thigh's and leg's other bellies, reshaped in session 9 after the same atlases (Netter's
+// cross-sections of the thigh and leg; docs/anatomy.md "Muscle shapes against an atlas"). All
+// were round tubes (aspect 1.0-1.6 at these heights); each bound below fails on the old shapes.
+TEST_CASE("the vasti, hamstrings, adductors, tibialis anterior and fibulares are flat bellies") {
+  struct Level {
+    const char* name;
+    float y, min_aspect, min_wide, max_deep;
+  };
+  for (const Level& l : {Level{"muscle.vastus-lateralis", 0.72f, 2.2f, 0.075f, 0.035f},
+                         Level{"muscle.vastus-medialis", 0.60f, 1.8f, 0.055f, 0.036f},
+                         Level{"muscle.biceps-femoris", 0.74f, 1.8f, 0.035f, 0.025f},
+                         Level{"muscle.semitendinosus", 0.72f, 1.8f, 0.030f, 0.025f},
+                         Level{"muscle.semimembranosus", 0.64f, 2.0f, 0.040f, 0.025f},
+                         Level{"muscle.adductor-longus", 0.78f, 2.2f, 0.040f, 0.022f},
+                         Level{"muscle.adductor-magnus", 0.70f, 2.0f, 0.070f, 0.036f},
+                         Level{"muscle.tibialis-anterior", 0.33f, 1.5f, 0.028f, 0.024f},
+                         Level{"muscle.fibularis-longus", 0.32f, 2.0f, 0.024f, 0.015f},
+                         Level{"muscle.fibularis-brevis", 0.20f, 1.8f, 0.018f, 0.013f}}) {
+    const Extent e = extent_at(mesh(l.name), l.y);
+    CAPTURE(l.name);
+    CAPTURE(l.y);
+    CHECK(e.aspect() >= l.min_aspect);
+    CHECK(e.wide >= l.min_wide);
+    CHECK(e.deep <= l.max_deep);
+  }
+}
+
+TEST_CASE("vastus lateralis lies broad under the iliotibial band and vastus medialis is a teardrop") {
+  // Vastus lateralis: its breadth runs front to back on the outer side of the femur and the
+  // band lies outside it, over its middle (Netter: the band covers the belly, which shows in
+  // front of and behind it).
+  const auto vl = test::section(mesh("muscle.vastus-lateralis"), 0.72f);
+  const auto it = test::section(mesh("band.it"), 0.72f);
+  CHECK(vl.max_z - vl.min_z > 2.0f * (vl.max_x - vl.min_x));
+  CHECK(it.min_x >= vl.max_x);
+  CHECK(vl.min_z < it.min_z - 0.01f);
+  CHECK(vl.max_z > it.max_z + 0.01f);
+  // Vastus medialis: thin along the femur above, bulging over the inner knee above the
+  // patella (its oblique fibres): at mid-thigh under 0.6 of its depth there.
+  const Extent low = extent_at(mesh("muscle.vastus-medialis"), 0.60f);
+  const Extent high = extent_at(mesh("muscle.vastus-medialis"), 0.72f);
+  CHECK(low.deep >= 0.025f);
+  CHECK(high.deep <= 0.6f * low.deep);
+  CHECK(low.wide > high.wide + 0.02f);
+}
+
+TEST_CASE("the hamstrings' tendons bound the popliteal fossa and tibialis anterior lies beside the shin's edge") {
+  // Above the knee's joint line the biceps tendon (outer side) and the semitendinosus and
+  // semimembranosus tendons (inner side) are cords at least 6 cm apart: the fossa's upper borders.
+  const float y = 0.50f;
+  const auto bf = test::section(mesh("muscle.biceps-femoris"), y);
+  const auto st = test::section(mesh("muscle.semitendinosus"), y);
+  const auto sm = test::section(mesh("muscle.semimembranosus"), y);
+  CHECK(bf.min_x - std::max(st.max_x, sm.max_x) >= 0.06f);
+  CHECK(bf.max_x - bf.min_x <= 0.016f);
+  CHECK(st.max_x - st.min_x <= 0.012f);
+  // Tibialis anterior: on the tibia's outer side, its inner edge within 1 cm of the sharp
+  // anterior crest (the section's most forward point of the tibia), its width running from
+  // there back toward the interosseous membrane.
+  for (const float ty : {0.38f, 0.33f, 0.28f}) {
+    CAPTURE(ty);
+    std::vector<glm::vec2> tibia, ta;
+    for (const auto& [m, out] : {std::pair{&mesh("bone.tibia"), &tibia}, {&mesh("muscle.tibialis-anterior"), &ta}})
+      for (std::size_t t = 0; t + 2 < m->indices.size(); t += 3)
+        for (std::size_t e = 0; e < 3; ++e) {
+          const glm::vec3 a = m->positions[m->indices[t + e]], b = m->positions[m->indices[t + (e + 1) % 3]];
+          if ((a.y < ty) == (b.y < ty)) continue;
+          const glm::vec3 p = a + (b - a) * ((ty - a.y) / (b.y - a.y));
+          out->emplace_back(p.x, p.z);
+        }
+    REQUIRE(tibia.size() >= 8);
+    REQUIRE(ta.size() >= 8);
+    const glm::vec2 crest = *std::max_element(tibia.begin(), tibia.end(), [](auto a, auto b) { return a.y < b.y; });
+    float nearest = 1e9f, x_sum = 0.0f;
+    for (const auto& p : ta) {
+      nearest = std::min(nearest, glm::distance(p, crest));
+      x_sum += p.x;
+    }
+    CHECK(nearest <= 0.010f);
+    CHECK(x_sum / static_cast<float>(ta.size()) > crest.x + 0.01f);
+    const auto s = test::section(mesh("muscle.tibialis-anterior"), ty);
+    CHECK(s.max_z - s.min_z > 1.3f * (s.max_x - s.min_x));
+  }
 }
 
 // The drawn bellies may differ from the envelope the skin was fitted to (muscles.toml

@@ -66,7 +66,7 @@ TEST_CASE("bellies are drawn as short cones whose joints turn the surface only s
   // The muscles right under the skin of the popliteal fossa and the calf.
   for (const char* name : {"muscle.gastrocnemius-medial", "muscle.gastrocnemius-lateral", "muscle.soleus",
                            "muscle.semimembranosus", "muscle.biceps-femoris"})
-    for (const auto& c : body(name).shape.chains) CHECK_MESSAGE(worst_joint_deg(c) < 5.0f, name);
+    for (const auto& c : body(name).shape.chains) CHECK_MESSAGE(worst_joint_deg(c) < 5.0f, std::string(name));
   // The iliotibial band lies under the skin of the outer thigh: no long flat panels.
   for (const auto& s : body("band.it").shape.sheets)
     for (std::size_t i = 0; i + 1 < s.points.size(); ++i) CHECK(glm::length(s.points[i + 1] - s.points[i]) < 0.0125f);
