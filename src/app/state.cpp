@@ -109,7 +109,7 @@ Expected<void> State::load_content(const Options& options, const DataPaths& path
   client.set_walk_time(options.technique ? 0.0 : options.at_seconds);  // --at picks the moment of the stride
   simulation.posture = flow_posture(*posture);
   client_timeline_ = nullptr;
-  camera.set_subject(camera_subject(), knee_flexion());
+  camera.set_subject(camera_subject(), knee_flexion(), hip_flexion());
   if (setup_times) setup_times->restart();
   if (auto sim = simulation.load(paths, model, setup_times); !sim) return std::unexpected(sim.error());
   auto area_content = anatomy::load_area_content(paths.content / "areas.toml");
@@ -140,7 +140,7 @@ Expected<void> State::load_content(const Options& options, const DataPaths& path
   } else if (options.view) {
     client.face(side_shown(*options.view));
     client.snap();
-    camera.set_subject(camera_subject(), knee_flexion());
+    camera.set_subject(camera_subject(), knee_flexion(), hip_flexion());
     camera.set_preset(*options.view, false);
   }
   for (const auto& id : options.areas)
@@ -184,7 +184,7 @@ void State::sync_client() {
     const auto* t = simulation.technique();
     client.set_technique(client_timeline_, t ? t->views : std::vector<std::string>{}, simulation.frame().time);
   }
-  camera.set_subject(camera_subject(), knee_flexion());
+  camera.set_subject(camera_subject(), knee_flexion(), hip_flexion());
 }
 
 void State::frame_technique(std::optional<render::ViewPreset> view, bool animate) {
@@ -232,7 +232,7 @@ void State::update(double dt) {
     client.update(dt, p->time(), p->playing() ? dt * p->speed() : 0.0);  // a jump puts the client on its side at once
   else
     client.update(dt, std::nullopt);
-  camera.set_subject(camera_subject(), knee_flexion());
+  camera.set_subject(camera_subject(), knee_flexion(), hip_flexion());
   if (new_posture) {
     frame_technique(std::nullopt, true);
   } else if (was_turning && !client.turning() && camera.following()) {

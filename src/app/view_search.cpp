@@ -72,8 +72,8 @@ ViewAngles best_step_view(const State& state, std::size_t step, const anatomy::B
   sight.set_pose(client ? std::optional(pose) : std::nullopt, ankle_sum / static_cast<float>(moments.size()));
 
   render::Camera probe = state.camera;
-  probe.set_subject(leg_to_room, client ? pose.knee_flexion_deg : 0.0f);
-  const glm::vec3 want = render::open_side(render::leg_direction(suggested), leg_to_room);
+  probe.set_subject(leg_to_room, client ? pose.knee_flexion_deg : 0.0f, client ? pose.hip_flexion_deg : 0.0f);
+  const glm::vec3 want = probe.follow_direction(region, suggested.yaw, suggested.pitch);
   auto score = [&](ViewAngles a) {
     probe.follow(region, a.yaw, a.pitch, 0.0f);
     const glm::vec3 eye = probe.eye();

@@ -75,38 +75,58 @@ Shape body_shape() {
 }
 
 // Arms by the sides, a little away from the trunk and the thighs, elbows nearly straight, palms
-// toward the thighs (fingertips ~0.70 m up a 1.75 m client). One pose for every posture: the
-// pose turns them about the shoulders (anatomy::ClientPose::arms) so that prone and supine the
-// hands rest on the table and sitting they rest beside the thighs, and while the client rolls
-// over they turn with it, without a jump. One mesh an arm (side +1 the client's left): walking,
-// each swings opposite its own leg (anatomy::walking_pose).
+// toward the thighs. One pose for every posture: the pose turns them about the shoulders
+// (anatomy::ClientPose::arms) so that prone and supine the hands rest on the table and sitting
+// they rest beside the thighs, and while the client rolls over they turn with it, without a
+// jump. One mesh an arm (side +1 the client's left): walking, each swings opposite its own leg
+// (anatomy::walking_pose).
+// Proportions of a 1.75 m adult (Drillis and Contini 1966, segment lengths as fractions of
+// stature H; tests/unit/forge_client_proportions_test.cpp): elbow 0.630 H (1.10 m), wrist 0.485 H
+// (0.85 m), fingertip 0.377 H (0.66 m), so the hand is 0.108 H (19 cm) long; its breadth across
+// the knuckles ~8.5 cm. The upper arm is widest at the deltoid, the forearm just below the elbow
+// (its muscles) and narrowest at the wrist (girths ~30, ~27 and ~17 cm).
 Shape arm_shape(float side) {
   Shape s;
   s.blend = 0.02f;
-  s.chains.push_back(chain({{mid(side * 0.19f, anatomy::kShoulderY, anatomy::kShoulderZ), 0.05f},
-                            {mid(side * 0.245f, 1.10f, -0.012f), 0.04f},
-                            {mid(side * 0.275f, 0.855f, -0.005f), 0.027f}}));
-  s.ellipsoids.push_back(ellipsoid(mid(side * 0.285f, 0.775f, 0.0f), {0.016f, 0.065f, 0.035f}));
+  s.chains.push_back(chain({{mid(side * 0.19f, anatomy::kShoulderY, anatomy::kShoulderZ), 0.052f},
+                            {mid(side * 0.215f, 1.30f, -0.01f), 0.047f},
+                            {mid(side * 0.24f, 1.12f, -0.014f), 0.037f},
+                            {mid(side * 0.25f, 1.04f, -0.012f), 0.041f},
+                            {mid(side * 0.275f, 0.855f, -0.005f), 0.026f}}));
+  // The hand, flat toward the thigh: the palm, the fingers together (a little narrower and
+  // thinner), and the thumb along the hand's front edge.
+  s.ellipsoids.push_back(ellipsoid(mid(side * 0.282f, 0.80f, 0.0f), {0.016f, 0.058f, 0.042f}));
+  s.ellipsoids.push_back(ellipsoid(mid(side * 0.286f, 0.712f, 0.002f), {0.011f, 0.05f, 0.037f}));
+  s.chains.push_back(chain({{mid(side * 0.276f, 0.83f, 0.03f), 0.013f}, {mid(side * 0.279f, 0.765f, 0.05f), 0.0095f}}));
   return s;
 }
 
 // The other leg: the massaged one's size, mirrored across the midline (hip 0.91 m, knee 0.49 m,
-// ankle 0.08 m up a 1.75 m client), girths close to the leg's.
+// ankle 0.08 m up a 1.75 m client), girths close to the leg's: the thigh narrowing to the knee,
+// the kneecap in front, the calf's bellies behind and to the inner side, the shank narrowing
+// to the ankle. The foot (Drillis and Contini: 0.152 H long, 0.055 H broad, i.e. 27 and 9.6 cm)
+// from a heel, the arch and the ball with the toes, its sole on the floor.
 Shape right_leg_shape() {
   Shape s;
   s.blend = 0.02f;
   const float x = 2.0f * kMidlineX;  // the left leg's axis (x ~ 0) mirrored
   s.chains = {chain({{{x, 0.93f, -0.02f}, 0.095f},
                      {{x + 0.002f, 0.78f, -0.005f}, 0.085f},
-                     {{x + 0.008f, 0.62f, 0.0f}, 0.074f},
-                     {{x + 0.018f, 0.49f, 0.0f}, 0.058f},
-                     {{x + 0.018f, 0.40f, -0.012f}, 0.058f},
-                     {{x + 0.018f, 0.32f, -0.02f}, 0.058f},
-                     {{x + 0.018f, 0.20f, -0.018f}, 0.042f},
-                     {{x + 0.018f, 0.10f, -0.015f}, 0.033f},
-                     {{x + 0.018f, 0.075f, -0.015f}, 0.034f}})};
-  s.ellipsoids = {ellipsoid({x + 0.015f, 0.04f, 0.06f}, {0.045f, 0.035f, 0.13f}),
-                  ellipsoid({x + 0.018f, 0.045f, -0.04f}, {0.035f, 0.04f, 0.04f})};
+                     {{x + 0.008f, 0.64f, 0.0f}, 0.072f},
+                     {{x + 0.014f, 0.55f, -0.003f}, 0.06f},
+                     {{x + 0.018f, 0.49f, 0.0f}, 0.052f},
+                     {{x + 0.018f, 0.43f, -0.01f}, 0.048f},
+                     {{x + 0.018f, 0.32f, -0.016f}, 0.045f},
+                     {{x + 0.018f, 0.20f, -0.016f}, 0.037f},
+                     {{x + 0.018f, 0.10f, -0.012f}, 0.031f},
+                     {{x + 0.018f, 0.075f, -0.012f}, 0.032f}})};
+  s.ellipsoids = {
+      ellipsoid({x + 0.018f, 0.50f, 0.038f}, {0.03f, 0.034f, 0.022f}),    // kneecap
+      ellipsoid({x + 0.022f, 0.355f, -0.024f}, {0.054f, 0.09f, 0.05f}),   // calf (medial head lower, inner side +x)
+      ellipsoid({x + 0.018f, 0.04f, -0.035f}, {0.031f, 0.04f, 0.04f}),    // heel
+      ellipsoid({x + 0.02f, 0.034f, 0.055f}, {0.04f, 0.032f, 0.09f}),     // arch and instep
+      ellipsoid({x + 0.024f, 0.021f, 0.148f}, {0.046f, 0.02f, 0.047f}),   // ball and toes
+  };
   return s;
 }
 
@@ -202,13 +222,21 @@ ClientPart wedge() {
 
 float hip_edge(const glm::vec3& p) {
   // Below the drape's lower edge: on the left thigh at 0.95 m (above the highest stroke, 0.90 m),
-  // dipping to 0.84 m next to the midline to cover the inner cut down to the crotch (0.835 m).
+  // dipping to 0.84 m next to the midline to cover the inner cut down to the crotch (0.835 m),
+  // the dip eased in and out (a smoothstep: no corner in the sheet's edge).
   const float x = p.x - kMidlineX;
-  const float edge = 0.84f + 0.11f * std::clamp((x - 0.012f) / 0.04f, 0.0f, 1.0f);
-  // Divided by the steepest slope's length so it never overstates the distance (the mesher skips
-  // blocks the field says are far from the surface).
-  constexpr float kSlope = 0.11f / 0.04f;
-  return (edge - p.y) / std::sqrt(1.0f + kSlope * kSlope);
+  const float t = std::clamp((x - 0.012f) / 0.04f, 0.0f, 1.0f);
+  const float edge = 0.84f + 0.11f * t * t * (3.0f - 2.0f * t);
+  // Divided by the dip's steepest slope (1.5 x 0.11 / 0.04) within 5 cm of it, so the field never
+  // overstates the distance (the mesher skips blocks the field says are far from the surface),
+  // and by 1 from 5 cm beyond it: the true distance on the outer thigh. It was divided by the
+  // steepest slope everywhere, which there made the field 2.9 times too small, so the sheet's
+  // rounding (smooth_max's 1 cm) ran 3 cm down the thigh: the sheet's rim met the skin at a
+  // shallow slant and showed as a jagged line where it crossed it.
+  constexpr float kSlope = 1.5f * 0.11f / 0.04f;
+  const float beyond = std::max({0.012f - x, x - 0.052f, 0.0f});
+  const float near_dip = std::clamp(1.0f - beyond / 0.05f, 0.0f, 1.0f);
+  return (edge - p.y) / std::sqrt(1.0f + near_dip * near_dip * kSlope * kSlope);
 }
 
 }  // namespace

@@ -1,5 +1,7 @@
 #include "render/camera.hpp"
 
+#include "anatomy/leg_bend.hpp"
+#include "core/frame.hpp"
 #include "core/view_angles.hpp"
 #include "render/posture_view.hpp"
 
@@ -104,8 +106,9 @@ void Camera::place() {
   focus_ = p;
 }
 
-void Camera::set_subject(const glm::mat4& leg_to_room, float knee_deg) {
+void Camera::set_subject(const glm::mat4& leg_to_room, float knee_deg, float hip_deg) {
   knee_deg_ = knee_deg;
+  hip_deg_ = hip_deg;
   if (leg_to_room == subject_) return;
   const glm::vec3 before = focus_ ? focus_->target : home_.target;
   subject_ = leg_to_room;
@@ -137,14 +140,38 @@ void Camera::set_focus(const std::optional<anatomy::Bounds>& region) {
   place();
 }
 
+namespace {
+
+// Sitting (the knee bent 45 degrees or more), a region below the knee is on the shank: its views
+// are the shank's, as the named views are (room_angles: the calf's back, which faces the table's
+// end under the thighs, from its outer side a little below the table top).
+bool on_bent_shank(const anatomy::Bounds& region, const glm::mat4& subject, float knee_deg) {
+  return !upright(subject) && knee_deg >= kShankViewsFromDeg && region.centre().y < frame::kKneeCentre.y;
+}
+
+}  // namespace
+
+glm::vec3 Camera::follow_direction(const anatomy::Bounds& region, float yaw, float pitch) const {
+  if (on_bent_shank(region, subject_, knee_deg_)) return leg_direction(room_angles(leg_direction({yaw, pitch}), subject_, knee_deg_));
+  glm::vec3 d = leg_direction({yaw, pitch});
+  // Standing and walking the views are the leg frame's own (walking's subject is the body).
+  // Lying or sitting, the direction turns as the leg is drawn at the region (the hip's blend).
+  if (!upright(subject_) && (knee_deg_ != 0.0f || hip_deg_ != 0.0f))
+    d = glm::mat3(anatomy::knee_bend_at(region.centre(), frame::kKneeCentre, knee_deg_, hip_deg_)) * d;
+  // Where the client lies the leg's direction is turned into the room's, exactly, but never from
+  // under the table or through the other leg.
+  return open_side(d, subject_);
+}
+
 void Camera::follow(const anatomy::Bounds& region, float yaw, float pitch, float seconds) {
-  set_focus(region);
+  const glm::vec3 d = follow_direction(region, yaw, pitch);
+  const bool shank = on_bent_shank(region, subject_, knee_deg_);
+  set_focus(upright(subject_) ? region : anatomy::bend_box(region, frame::kKneeCentre, knee_deg_, hip_deg_));
   OrbitPose p = focus_ ? *focus_ : home_;
-  // The angles are the leg's own (where its hands show best); where the client lies the same
-  // direction is turned into the room's, exactly, but never from under the table.
-  const glm::vec3 d = open_side(leg_direction({yaw, pitch}), subject_);
   p.yaw = std::atan2(d.x, d.z);
-  p.pitch = std::clamp(std::asin(std::clamp(d.y, -1.0f, 1.0f)), upright(subject_) ? -kMaxPitch : 0.05f, kMaxPitch);
+  // Never from under the table; the bent shank's back from a little below its top (room_angles).
+  const float lowest = upright(subject_) ? -kMaxPitch : shank ? -0.2f : 0.05f;
+  p.pitch = std::clamp(std::asin(std::clamp(d.y, -1.0f, 1.0f)), lowest, kMaxPitch);
   if (seconds > 0.0f) {
     start_transition(p);
     transition_seconds_ = seconds;

@@ -33,8 +33,8 @@ class Camera {
   // Where the leg lies in the room (anatomy/client_pose.hpp). Views and framing follow it; when
   // it moves (the client turning over), the camera's target moves with the leg.
   // `knee_deg`: the knee's flexion as drawn; bent (sitting) the named views are the shank's
-  // (render/posture_view.hpp room_angles).
-  void set_subject(const glm::mat4& leg_to_room, float knee_deg = 0.0f);
+  // (render/posture_view.hpp room_angles). `hip_deg`: the hip's, for follow() below.
+  void set_subject(const glm::mat4& leg_to_room, float knee_deg = 0.0f, float hip_deg = 0.0f);
   [[nodiscard]] const glm::mat4& subject() const { return subject_; }
   [[nodiscard]] float knee_deg() const { return knee_deg_; }
 
@@ -58,8 +58,13 @@ class Camera {
   void set_angles(float yaw, float pitch);
   // Follows the work (render/step_camera.hpp): frames `region` from these angles, moving there
   // over `seconds` (eased; 0 jumps). Any user move (orbit, pan, zoom, a preset, reset, set
-  // angles) ends following until follow() is called again.
+  // angles) ends following until follow() is called again. `region` and the angles are the
+  // straight leg's (a step's framing, the atlas's cut): lying or sitting with the knee or hip
+  // bent, the region is bent as the leg is drawn (anatomy::bend_box) and the direction turned
+  // as the leg is at the region's centre (a calf step sitting: the shank's, not the thigh's).
   void follow(const anatomy::Bounds& region, float yaw, float pitch, float seconds);
+  // The room direction (from the target toward the eye) follow() looks along.
+  [[nodiscard]] glm::vec3 follow_direction(const anatomy::Bounds& region, float yaw, float pitch) const;
   [[nodiscard]] bool following() const { return following_; }
   // Advances the preset transition (eased, ~0.6 s) by dt seconds.
   void update(float dt);
@@ -94,6 +99,7 @@ class Camera {
   std::optional<OrbitPose> focus_;
   glm::mat4 subject_{1.0f};
   float knee_deg_ = 0.0f;
+  float hip_deg_ = 0.0f;
   anatomy::Bounds leg_bounds_ = bounds_;
   std::optional<anatomy::Bounds> focus_region_;  // leg frame
   std::optional<ViewPreset> preset_;

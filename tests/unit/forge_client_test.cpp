@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <utility>
 
 #include "anatomy/client_pose.hpp"
 #include "anatomy/model_loader.hpp"
@@ -128,4 +129,50 @@ TEST_CASE("the hip drape covers the leg's cut across the top of the thigh and al
   }
   CHECK(near_cut > 100);
   CHECK(uncovered == 0);
+}
+
+TEST_CASE("the client's body has an adult's proportions") {
+  // Segment heights and breadths as fractions of stature H, from Drillis and Contini (1966, the
+  // segment-length diagram in Winter's Biomechanics and Motor Control of Human Movement): stature
+  // 1.75 m; shoulder (biacromial) breadth 0.259 H, hip breadth 0.191 H, wrist height 0.485 H,
+  // fingertip height 0.377 H (so the hand is 0.108 H long), foot length 0.152 H, foot breadth
+  // 0.055 H. Ranges: those figures +-10 % (adults differ). Hip breadth over the buttocks' soft
+  // tissue runs wider than Drillis and Contini's: about 0.20-0.21 H for the mean adult in the US
+  // Army's ANSUR II survey (Gordon et al. 2014: ~35 cm men, ~37 cm women), so 0.17-0.23 H.
+  // Measured on the committed meshes in the body's frame (standing, +Y up from the floor).
+  auto extent = [](const char* name, int axis, float y_lo, float y_hi) {
+    const anatomy::Mesh* m = committed().find(name);
+    REQUIRE(m != nullptr);
+    float lo = 1e9f, hi = -1e9f;
+    for (const auto& p : m->positions)
+      if (p.y >= y_lo && p.y <= y_hi) lo = std::min(lo, p[axis]), hi = std::max(hi, p[axis]);
+    REQUIRE(hi > lo);
+    return std::pair{lo, hi};
+  };
+  const float stature = extent("client.body", 1, 0.0f, 9.0f).second;
+  CHECK(stature == doctest::Approx(1.75f).epsilon(0.03));
+  const float h = 1.75f;
+  auto within = [h](float measured, float fraction) {
+    CAPTURE(measured / h);
+    CHECK(measured / h >= 0.9f * fraction);
+    CHECK(measured / h <= 1.1f * fraction);
+  };
+  const auto shoulders = extent("client.body", 0, 1.36f, 1.47f);
+  within(shoulders.second - shoulders.first, 0.259f);
+  // The pelvis: the body holds its right half and the middle; its left half is the detailed
+  // leg's hip (x > 0 is inside the leg), so twice the right half's reach from the midline.
+  const auto hips = extent("client.body", 0, 0.85f, 1.0f);
+  const float hip_breadth = 2.0f * (anatomy::kMidlineX - hips.first) / h;
+  CAPTURE(hip_breadth);
+  CHECK(hip_breadth >= 0.17f);
+  CHECK(hip_breadth <= 0.23f);
+  // The hand: from the wrist (0.485 H, where the shape puts it) to the lowest fingertip.
+  const float fingertip = extent("client.arm-left", 1, 0.0f, 9.0f).first;
+  within(fingertip, 0.377f);
+  within(0.485f * h - fingertip, 0.108f);
+  // The other foot, its sole on the floor.
+  const auto foot_length = extent("client.leg-right", 2, 0.0f, 0.03f);
+  within(foot_length.second - foot_length.first, 0.152f);
+  const auto foot_breadth = extent("client.leg-right", 0, 0.0f, 0.03f);
+  within(foot_breadth.second - foot_breadth.first, 0.055f);
 }
