@@ -120,8 +120,10 @@ float sole_outside(const anatomy::FootShape& foot, const glm::vec3& p, float ank
   const float v_raw = (rest.x - mid.x) / half;
   const float v = std::clamp(v_raw, -1.0f, 1.0f);
   const float below = foot.rest_point(u, v).y - rest.y;
-  const float past = std::max({(std::abs(u_raw - u)) * foot.length(), (std::abs(v_raw) - 1.0f) * half, 0.0f});
-  return std::max(below, past);
+  const float past = std::max((std::abs(u_raw - u)) * foot.length(), (std::abs(v_raw) - 1.0f) * half);
+  // Inside the outline a point above the sole is inside the foot (negative): with 0 in the max
+  // (as it was), every such point read as lying on the skin, so curled fingertips sank unseen.
+  return past > 0.0f ? std::max(below, past) : below;
 }
 
 }  // namespace

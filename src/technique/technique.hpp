@@ -43,6 +43,9 @@ struct Oscillation {
   float amplitude_m = 0.0f;   // tap: lift height; shake: excursion each way
   float duty = 0.35f;         // tap: fraction of each period the hand rests on the skin
   std::array<float, 2> phase{0.0f, 0.5f};  // left, right, in periods
+  // Which hands the rhythm moves (content: hands = ["left"]): in toe taps one hand steadies the
+  // foot while the other taps.
+  std::array<bool, 2> active{true, true};  // left, right
 };
 
 struct Step {

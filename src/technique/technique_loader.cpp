@@ -225,9 +225,9 @@ E<Oscillation> read_oscillation(const TomlTable& step) {
   auto t = step.table(tap ? "tap" : "shake");
   if (!t) return std::unexpected(t.error());
   if (tap) {
-    if (auto ok = t->only_keys({"hz", "lift_mm", "duty", "phase"}); !ok) return std::unexpected(ok.error());
+    if (auto ok = t->only_keys({"hz", "lift_mm", "duty", "phase", "hands"}); !ok) return std::unexpected(ok.error());
   } else {
-    if (auto ok = t->only_keys({"hz", "amplitude_mm", "phase"}); !ok) return std::unexpected(ok.error());
+    if (auto ok = t->only_keys({"hz", "amplitude_mm", "phase", "hands"}); !ok) return std::unexpected(ok.error());
   }
   o.kind = tap ? Oscillation::Kind::tap : Oscillation::Kind::shake;
   auto hz = t->number("hz", tap ? 0.5 : 1.0, tap ? 10.0 : 15.0);
@@ -245,6 +245,19 @@ E<Oscillation> read_oscillation(const TomlTable& step) {
     auto ph = t->numbers("phase", 2);
     if (!ph) return std::unexpected(ph.error());
     o.phase = {static_cast<float>((*ph)[0]), static_cast<float>((*ph)[1])};
+  }
+  if (t->has("hands")) {
+    auto names = t->strings("hands");
+    if (!names) return std::unexpected(names.error());
+    o.active = {false, false};
+    for (std::size_t i = 0; i < names->size(); ++i) {
+      const std::string& n = (*names)[i];
+      if (n != "left" && n != "right")
+        return std::unexpected(t->error_at_item("hands", i, "expected \"left\" and/or \"right\", got \"" + n + "\""));
+      o.active[n == "left" ? 0 : 1] = true;
+    }
+    if (!o.active[0] && !o.active[1])
+      return std::unexpected(t->error_at("hands", "expected at least one of \"left\" and \"right\""));
   }
   return o;
 }

@@ -202,7 +202,7 @@ void Timeline::evaluate_hand(const CompiledStep& s, std::size_t hand, float tc, 
   // where the contact run begins or ends so the hand never jumps.
   float rhythm = 0.0f;
   float tap = 0.0f;
-  if (s.osc.kind != Oscillation::Kind::none && base_contact) {
+  if (s.osc.kind != Oscillation::Kind::none && s.osc.active[hand] && base_contact) {
     const int rep = static_cast<int>(std::floor((ts - static_cast<double>(tc)) / s.duration + 0.5));
     const std::size_t n = keys.size();
     // Is the neighbouring segment (in the previous or next cycle at the seams) on the skin too?

@@ -37,7 +37,6 @@ enum class Layout {
   left_below,  // beside the table, client supine: right hand toward the head
   handover,    // lifted between two placements; in contact only where its neighbours hold the hands
   heel_and_sole,  // one hand on the sole, the other cradling the heel: no order to keep
-  heel_then_toes, // both on the sole, one behind the other: the left hand nearer the heel
 };
 
 enum class Thumbs {
@@ -83,11 +82,10 @@ const std::vector<Rule>& listed() {
       {"cross-fibre", 2, Layout::left_below, Thumbs::exempt,
        "outer thigh from beside the table, client supine: the fingers hang toward the table, "
        "so the thumbs lie along the band pointing away from each other"},
-      {"toe-taps", 0, Layout::heel_then_toes, Thumbs::exempt,
-       "the sole is too narrow for two hands side by side: from the foot end, the left hand lies "
-       "across the heel from the inner edge, the right across the ball from the outer edge, fingers "
-       "toward each other, so both thumbs hang toward the heel"},
-      {"toe-taps", 1, Layout::heel_then_toes, Thumbs::exempt, "as step 1, the right hand on the toes"},
+      {"toe-taps", 0, Layout::heel_and_sole, Thumbs::exempt,
+       "from the foot end, the right hand cradles the heel to steady the foot (as in ankle pumps) "
+       "while the left taps the arch with three fingertips: one hand on the sole"},
+      {"toe-taps", 1, Layout::heel_and_sole, Thumbs::exempt, "as step 1, the left hand tapping the ball and the toes"},
       {"ankle-pumps", 0, Layout::heel_and_sole, Thumbs::exempt, "one hand on the sole"},
       {"ankle-pumps", 1, Layout::heel_and_sole, Thumbs::exempt, "one hand on the sole"},
   };
@@ -140,7 +138,6 @@ void check_moment(const Technique& t, const TechniqueFrame& f, const Rule* rule,
     case Layout::left_above: side_ok = l.along > r.along + 0.03f; break;
     case Layout::left_below: side_ok = l.along < r.along - 0.03f; break;
     case Layout::heel_and_sole: side_ok = l.on_sole != r.on_sole; break;
-    case Layout::heel_then_toes: side_ok = l.on_sole && r.on_sole && l.along < r.along - 0.15f; break;
     case Layout::handover: break;
   }
   bool thumbs_ok = true;

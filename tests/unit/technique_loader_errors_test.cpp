@@ -122,6 +122,8 @@ TEST_CASE("loader: each malformed technique gets its own located error, nothing 
        "step[0].left[0].tissue_mm", "expected a number from -10 to 20"},
       {"tap too fast", 16, "duration = 2.0\ntap = { hz = 40, lift_mm = 10 }", 17, "step[0].tap.hz",
        "expected a number from 0.5 to 10"},
+      {"tap names an unknown hand", 16, "duration = 2.0\ntap = { hz = 4, lift_mm = 10, hands = [\"left\", \"foot\"] }", 17,
+       "step[0].tap.hands", "expected \"left\" and/or \"right\", got \"foot\""},
       {"camera turned past the side", 16, "duration = 2.0\ncamera_turn = 120", 17, "step[0].camera_turn",
        "expected a number from -90 to 90"},
   };
