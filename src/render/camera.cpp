@@ -137,12 +137,12 @@ void Camera::set_focus(const std::optional<anatomy::Bounds>& region) {
   place();
 }
 
-void Camera::follow(const anatomy::Bounds& region, float yaw, float pitch, float seconds) {
+void Camera::follow(const anatomy::Bounds& region, float yaw, float pitch, float seconds, const glm::mat4* settled) {
   set_focus(region);
   OrbitPose p = focus_ ? *focus_ : home_;
   // The angles are the leg's own (where its hands show best); where the client lies the same
   // direction is turned into the room's, exactly, but never from under the table.
-  const glm::vec3 d = open_side(leg_direction({yaw, pitch}), subject_);
+  const glm::vec3 d = open_side(leg_direction({yaw, pitch}), settled ? *settled : subject_);
   p.yaw = std::atan2(d.x, d.z);
   p.pitch = std::clamp(std::asin(std::clamp(d.y, -1.0f, 1.0f)), upright(subject_) ? -kMaxPitch : 0.05f, kMaxPitch);
   if (seconds > 0.0f) {

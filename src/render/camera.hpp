@@ -59,7 +59,10 @@ class Camera {
   // Follows the work (render/step_camera.hpp): frames `region` from these angles, moving there
   // over `seconds` (eased; 0 jumps). Any user move (orbit, pan, zoom, a preset, reset, set
   // angles) ends following until follow() is called again.
-  void follow(const anatomy::Bounds& region, float yaw, float pitch, float seconds);
+  // `settled`, when given, is where the leg will lie once the client has turned over (the
+  // subject after the turn): the angles are turned into the room through it, so the camera goes
+  // to the new side while the client rolls instead of swinging round after.
+  void follow(const anatomy::Bounds& region, float yaw, float pitch, float seconds, const glm::mat4* settled = nullptr);
   [[nodiscard]] bool following() const { return following_; }
   // Advances the preset transition (eased, ~0.6 s) by dt seconds.
   void update(float dt);
