@@ -207,6 +207,10 @@ void State::frame_technique(std::optional<render::ViewPreset> view, bool animate
     step_camera.set_judge([this](std::size_t step, const anatomy::Bounds& region, ViewAngles suggested) {
       return best_step_view(*this, step, region, suggested);  // both hands seen past the client (app/view_search.hpp)
     });
+    // A step on the other side of the leg: the camera goes round as the client rolls over.
+    step_camera.set_settled([this](std::size_t step) {
+      return client_model.meshes.empty() ? glm::mat4(1.0f) : client.pose_for_step(step).left_leg;
+    });
     step_camera.start(camera, *timeline, simulation.frame().time, first, animate);
     return;
   }

@@ -151,21 +151,23 @@ bool on_bent_shank(const anatomy::Bounds& region, const glm::mat4& subject, floa
 
 }  // namespace
 
-glm::vec3 Camera::follow_direction(const anatomy::Bounds& region, float yaw, float pitch) const {
-  if (on_bent_shank(region, subject_, knee_deg_)) return leg_direction(room_angles(leg_direction({yaw, pitch}), subject_, knee_deg_));
+glm::vec3 Camera::follow_direction(const anatomy::Bounds& region, float yaw, float pitch, const glm::mat4* settled) const {
+  // The leg as it lies now, or as it will lie once the client has turned over.
+  const glm::mat4& subject = settled ? *settled : subject_;
+  if (on_bent_shank(region, subject, knee_deg_)) return leg_direction(room_angles(leg_direction({yaw, pitch}), subject, knee_deg_));
   glm::vec3 d = leg_direction({yaw, pitch});
   // Standing and walking the views are the leg frame's own (walking's subject is the body).
   // Lying or sitting, the direction turns as the leg is drawn at the region (the hip's blend).
-  if (!upright(subject_) && (knee_deg_ != 0.0f || hip_deg_ != 0.0f))
+  if (!upright(subject) && (knee_deg_ != 0.0f || hip_deg_ != 0.0f))
     d = glm::mat3(anatomy::knee_bend_at(region.centre(), frame::kKneeCentre, knee_deg_, hip_deg_)) * d;
   // Where the client lies the leg's direction is turned into the room's, exactly, but never from
   // under the table or through the other leg.
-  return open_side(d, subject_);
+  return open_side(d, subject);
 }
 
-void Camera::follow(const anatomy::Bounds& region, float yaw, float pitch, float seconds) {
-  const glm::vec3 d = follow_direction(region, yaw, pitch);
-  const bool shank = on_bent_shank(region, subject_, knee_deg_);
+void Camera::follow(const anatomy::Bounds& region, float yaw, float pitch, float seconds, const glm::mat4* settled) {
+  const glm::vec3 d = follow_direction(region, yaw, pitch, settled);
+  const bool shank = on_bent_shank(region, settled ? *settled : subject_, knee_deg_);
   set_focus(upright(subject_) ? region : anatomy::bend_box(region, frame::kKneeCentre, knee_deg_, hip_deg_));
   OrbitPose p = focus_ ? *focus_ : home_;
   p.yaw = std::atan2(d.x, d.z);

@@ -62,9 +62,13 @@ class Camera {
   // straight leg's (a step's framing, the atlas's cut): lying or sitting with the knee or hip
   // bent, the region is bent as the leg is drawn (anatomy::bend_box) and the direction turned
   // as the leg is at the region's centre (a calf step sitting: the shank's, not the thigh's).
-  void follow(const anatomy::Bounds& region, float yaw, float pitch, float seconds);
+  // `settled`, when given, is where the leg will lie once the client has turned over (the
+  // subject after the turn): the angles are turned into the room through it, so the camera goes
+  // to the new side while the client rolls instead of swinging round after.
+  void follow(const anatomy::Bounds& region, float yaw, float pitch, float seconds, const glm::mat4* settled = nullptr);
   // The room direction (from the target toward the eye) follow() looks along.
-  [[nodiscard]] glm::vec3 follow_direction(const anatomy::Bounds& region, float yaw, float pitch) const;
+  [[nodiscard]] glm::vec3 follow_direction(const anatomy::Bounds& region, float yaw, float pitch,
+                                           const glm::mat4* settled = nullptr) const;
   [[nodiscard]] bool following() const { return following_; }
   // Advances the preset transition (eased, ~0.6 s) by dt seconds.
   void update(float dt);

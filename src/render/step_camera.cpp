@@ -75,7 +75,12 @@ void StepCamera::frame_step(Camera& camera, std::size_t step, float seconds) {
     if (!chosen_[step]) chosen_[step] = judge_(step, region, a);
     a = *chosen_[step];
   }
-  camera.follow(region, a.yaw, a.pitch, seconds);
+  if (settled_) {
+    const glm::mat4 leg = settled_(step);
+    camera.follow(region, a.yaw, a.pitch, seconds, &leg);
+  } else {
+    camera.follow(region, a.yaw, a.pitch, seconds);
+  }
 }
 
 }  // namespace effleura::render

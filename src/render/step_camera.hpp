@@ -38,6 +38,10 @@ class StepCamera {
     extra_ = std::move(extra);
     extra_from_ = from;
   }
+  // Where the leg lies (leg to room) once the client has turned for a step: a step on the
+  // other side of the leg is framed as the leg will lie, so the camera moves while the client
+  // rolls over. Without it, as the leg lies now.
+  void set_settled(std::function<glm::mat4(std::size_t step)> settled) { settled_ = std::move(settled); }
   // Starts following `timeline` (whose steps are framed once, here) from the step at time t;
   // `animate` false jumps there. `fallback`: the technique's first view.
   void start(Camera& camera, const technique::Timeline& timeline, double t, ViewAngles fallback, bool animate);
@@ -57,6 +61,7 @@ class StepCamera {
   std::size_t step_ = 0;
   ViewAngles fallback_{};
   ViewJudge judge_;
+  std::function<glm::mat4(std::size_t step)> settled_;
   std::vector<std::optional<ViewAngles>> chosen_;
   std::vector<std::optional<anatomy::Bounds>> extra_;
   ViewAngles extra_from_{};

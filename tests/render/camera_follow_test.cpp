@@ -156,6 +156,34 @@ TEST_CASE("the camera turns with the steps, smoothly, until the user takes it ov
   CHECK(scene.camera.pose().distance == doctest::Approx(mine.distance));
 }
 
+TEST_CASE("a step on the other side of the leg: the camera goes round while the client rolls over") {
+  // Effleurage's second step works the front: the client rolls from prone to supine (1.6 s).
+  // The camera goes to the new step's side during the roll, as the leg will lie once turned,
+  // so when the roll ends it is already nearly there. Before, it stayed on the old side until
+  // the roll ended and then swung half round the table (through the foot end, the hands hidden
+  // behind the feet for ~1.5 s): 0.75 of effleurage's front step with both hands seen, 0.96 now
+  // (`effleura --hand-report`).
+  app::Options o = test::source_options();
+  o.technique = "effleurage";
+  o.at_seconds = 15.0;
+  app::State scene;
+  REQUIRE(scene.load(o, app::resolve_data_paths(o)).has_value());
+  const double change = scene.simulation.timeline()->step_start(1);
+  auto eye_dir = [&] { return glm::normalize(scene.camera.eye() - scene.camera.pose().target); };
+  bool was_turning = false;
+  glm::vec3 at_roll_end{0.0f};
+  for (double t = 15.0; t < change + 4.0; t += 1.0 / 30.0) {
+    scene.update(1.0 / 30.0);
+    if (scene.client.turning()) was_turning = true;
+    else if (was_turning && at_roll_end == glm::vec3(0.0f)) at_roll_end = eye_dir();
+  }
+  REQUIRE(was_turning);
+  REQUIRE(at_roll_end != glm::vec3(0.0f));
+  const float left = std::acos(std::clamp(glm::dot(at_roll_end, eye_dir()), -1.0f, 1.0f));
+  CHECK(scene.camera.following());
+  CHECK(left < 0.35f);  // radians still to go when the roll ends (before: ~2.5, half round the table)
+}
+
 TEST_CASE("a step's camera_turn turns the following camera further toward the leg's outer side") {
   // Hands facing straight back (-Z in the leg's frame): the camera comes 40 degrees round
   // toward the outer side (+X, lateral at yaw pi/2); tapotement's calf step asks 30 more, to see its cupped
