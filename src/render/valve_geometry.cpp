@@ -33,6 +33,12 @@ glm::vec3 leaflet_tip(const ValveView& v, int side) {
   return hinge + v.downstream * (r * std::cos(angle) * 1.1f) - sign * u * (r * std::sin(angle) * 1.05f);
 }
 
+float radius_for_pixels(float radius_m, float distance_m, float px_per_m_at_1m, float px) {
+  if (!(px_per_m_at_1m > 0.0f) || !(distance_m > 0.0f)) return radius_m;
+  // A leaflet's widest side is its hinge, 1.6 radii (times kScale) along the wall.
+  return std::max(radius_m, px * distance_m / (1.6f * kScale * px_per_m_at_1m));
+}
+
 void append_valves(const std::vector<ValveView>& valves, std::vector<ColouredVertex>& out) {
   for (const auto& v : valves) {
     glm::vec3 u, w;

@@ -21,6 +21,14 @@ struct ValveView {
 // Appends 4 triangles a valve (two double-sided leaflets) to `out`.
 void append_valves(const std::vector<ValveView>& valves, std::vector<ColouredVertex>& out);
 
+// The radius to draw a valve of `radius_m` with so that its leaflets span at least `px` pixels
+// on screen `distance_m` away (`px_per_m_at_1m`: pixels a metre spans one metre from the eye):
+// never less than the vein's own.
+[[nodiscard]] float radius_for_pixels(float radius_m, float distance_m, float px_per_m_at_1m, float px);
+// The smallest a leaflet is drawn, in pixels per 720 lines of picture: at 3.5 times life size
+// alone the kiosk's valves scene showed them 9-10 px across at 720p from its distance.
+inline constexpr float kValveMinPx = 12.0f;
+
 // The tip of one leaflet for a valve (for tests): where its free edge reaches.
 glm::vec3 leaflet_tip(const ValveView& v, int side);
 

@@ -1,4 +1,5 @@
 #include "ui/atlas_panel.hpp"
+#include "ui/atlas_card_size.hpp"
 #include "ui/cautions.hpp"
 #include "ui/tr.hpp"
 
@@ -6,6 +7,8 @@
 #include <array>
 #include <cstdio>
 #include <cstring>
+#include <string>
+#include <utility>
 
 #include <imgui.h>
 
@@ -68,9 +71,15 @@ void run_in(const char* label, const std::string& fact) {
   if (cut < end) ImGui::TextUnformatted(cut, end);
 }
 
+bool kind_beside_title(const StructureCard& k, float width) {
+  return ImGui::CalcTextSize(k.title.c_str()).x + ImGui::GetFontSize() + ImGui::CalcTextSize(k.kind.c_str()).x <= width;
+}
+
 void card(const StructureCard& k) {
   ImGui::PushTextWrapPos(0.0f);
   ImGui::TextUnformatted(k.title.c_str());
+  // "Soleus  muscle" on one line where it fits: a line more for the card's text at 720p.
+  if (kind_beside_title(k, ImGui::GetContentRegionAvail().x)) ImGui::SameLine(0.0f, ImGui::GetFontSize());
   ImGui::TextDisabled("%s", k.kind.c_str());
   ImGui::TextUnformatted(k.what.c_str());
   // Origin, insertion, action, nerve: each a paragraph led by its dimmed label.
@@ -94,6 +103,32 @@ void card(const StructureCard& k) {
   ImGui::PopTextWrapPos();
 }
 
+}  // namespace
+
+float card_height(const StructureCard& k, float width) {
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float sp = style.ItemSpacing.y;
+  auto text = [&](const std::string& t, float w) { return t.empty() ? 0.0f : ImGui::CalcTextSize(t.c_str(), nullptr, false, w).y + sp; };
+  float h = text(k.title, width) + (kind_beside_title(k, width) ? 0.0f : text(k.kind, width)) + text(k.what, width);
+  // A run-in paragraph: its label and fact wrapped as one text (run_in puts no gap under the
+  // first line, so the paragraph is as tall as that text).
+  for (const auto& [key, fact] : {std::pair{"ui.atlas.origin", &k.origin}, std::pair{"ui.atlas.insertion", &k.insertion},
+                                  std::pair{"ui.atlas.action", &k.action}, std::pair{"ui.atlas.nerve", &k.nerve}})
+    if (!fact->empty()) h += text(std::string(tr(key)) + "  " + *fact, width);
+  if (!k.massage.empty()) h += text(tr("ui.atlas.for-massage"), width) + text(k.massage, width);
+  for (const auto& [head, items] : {std::pair{"ui.atlas.lies-in", &k.areas}, std::pair{"ui.atlas.techniques-there", &k.techniques}}) {
+    if (items->empty()) continue;
+    std::string t = tr(head);
+    for (std::size_t i = 0; i < items->size(); ++i) t += (i ? ", " : " ") + (*items)[i];
+    h += text(t, width);
+  }
+  // A caution's text starts after its bullet (ImGui::Bullet: a font size, then two paddings).
+  for (const auto& c : k.cautions) h += text(c, width - ImGui::GetFontSize() - 2.0f * style.FramePadding.x);
+  return h;
+}
+
+namespace {
+
 // The next small button (or, `radio`, radio button) on the same line when it fits there, else
 // on the next: labels are longer in some languages ("Mostrar solo", "conservar lo de abajo")
 // and the panel's width is fixed, so a row of them would run past its edge.
@@ -106,14 +141,17 @@ std::string beside(const std::string& label, bool radio = false) {
   return label;
 }
 
-void selected(const AtlasView& v, AtlasCommands& c) {
+void selected(const AtlasView& v, AtlasCommands& c, float* card_drawn) {
   if (!v.selected) return;
   if (ImGui::SmallButton(tr_id("ui.atlas.show-only").c_str())) c.isolate = true;
   const bool hidden = v.visibility == 2, faded = v.visibility == 1;
   if (ImGui::SmallButton(beside(tr_id(hidden ? "ui.atlas.show" : "ui.atlas.hide")).c_str())) c.visibility = hidden ? 0 : 2;
   if (ImGui::SmallButton(beside(tr_id(faded ? "ui.atlas.solid" : "ui.atlas.fade")).c_str())) c.visibility = faded ? 0 : 1;
   if (ImGui::SmallButton(beside(tr_id("ui.atlas.close")).c_str())) c.deselect = true;
-  if (v.card) card(*v.card);
+  if (!v.card) return;
+  const float top = ImGui::GetCursorPosY();
+  card(*v.card);
+  if (card_drawn) *card_drawn = ImGui::GetCursorPosY() - top;
 }
 
 void tools(const AtlasView& v, AtlasCommands& c) {
@@ -168,9 +206,19 @@ void tools(const AtlasView& v, AtlasCommands& c) {
 
 }  // namespace
 
+namespace {
+float& card_drawn() {
+  static float h = 0.0f;  // one interface per program
+  return h;
+}
+}  // namespace
+
+float drawn_card_height() { return card_drawn(); }
+
 void draw_atlas_tools(const AtlasView& v, AtlasCommands& c) {
+  card_drawn() = 0.0f;
   search(v, c);
-  selected(v, c);
+  selected(v, c, &card_drawn());
   if (ImGui::CollapsingHeader(tr_id("ui.atlas.tools").c_str())) tools(v, c);
 }
 

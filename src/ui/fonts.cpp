@@ -17,6 +17,7 @@ constexpr ImWchar kRanges[] = {
     0x0100, 0x017F,  // Latin Extended-A: œ Œ and the rest of Western/Central European letters
     0x2010, 0x2027,  // dashes, ‘ ’ ‚ “ ” „, bullet, ellipsis
     0x2030, 0x203A,  // per mille, ‹ ›
+    0x2713, 0x2713,  // check mark: the right answer's button after a wrong one (ui/presenter_panel.cpp)
     0,
 };
 }  // namespace

@@ -6,6 +6,7 @@
 #include <imgui.h>
 
 #include "ui/area_notes.hpp"
+#include "ui/atlas_card_size.hpp"
 #include "ui/cautions.hpp"
 #include "ui/panel_layout.hpp"
 #include "ui/tr.hpp"
@@ -106,20 +107,42 @@ float notes_height(const std::string& description, const std::vector<std::string
   return h + line;
 }
 
-void view_panel(const MainUiView& s, UiCommands& c) {
-  if (!s.show_view_panel) return;
-  const PanelInput in = current_panel_input(false, {});
-  const PanelPlace place = place_panel(Panel::view, in);
-  set_next_panel(Panel::view, in);
-  bool open = true;
-  // The window's id stays "View" in every language (tests find it by that name).
-  const std::string shown_title = tr("ui.view.title");
-  const std::string title = shown_title == "View" ? shown_title : shown_title + "###View";
-  const bool visible = ImGui::Begin(title.c_str(), &open, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove);
-  if (!open) c.show_view_panel = false;
-  if (!visible) { ImGui::End(); return; }
-  remember_panel_height(Panel::view);
-  ImGui::TextUnformatted(tr("ui.view.layers"));
+// The View panel's height without its card, as drawn last frame (the layers, the search box,
+// the buttons, the tools' header): with it the panel works out how wide a card needs it.
+struct ViewRest {
+  float height = 0.0f;
+  float layers = 0.0f;  // the layer boxes and opacity slider, when shown
+  bool had_card = false;
+  int frame = -10;
+  const ImGuiContext* context = nullptr;
+};
+ViewRest& view_rest() {
+  static ViewRest r;  // one ImGui context per program (tests: one at a time)
+  return r;
+}
+
+// The narrowest View column, from its usual width up to the widest it may take (a quarter of
+// the window left to the leg), that holds the card whole with the rest of the panel: no scroll bar,
+// the last caution in view. (At its usual 272 px the soleus's Spanish card ran below the window
+// at 1920x1080.)
+float view_width_for_card(const StructureCard& card, const PanelInput& in, const PanelPlace& usual) {
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const ViewRest& r = view_rest();
+  const bool known = r.context == ImGui::GetCurrentContext() && r.frame >= ImGui::GetFrameCount() - 1;
+  // Last frame without a card: this one folds the layers under a heading and adds a row or two
+  // of buttons above the card.
+  const float row = ImGui::GetFrameHeightWithSpacing();
+  const float rest = !known ? 12.0f * row : r.had_card ? r.height : r.height - r.layers + 3.0f * row;
+  const float widest = std::max(widest_left_column(in), usual.width);
+  // Its text measured as wrapped beside a scroll bar: a panel that scrolled last frame wraps so
+  // until it fits, and would otherwise stay a few lines too long.
+  for (float w = usual.width;; w = std::min(w + 0.5f * in.em, widest))
+    if (w >= widest || rest + card_height(card, w - 2.0f * style.WindowPadding.x - style.ScrollbarSize) <= usual.max_height)
+      return w;
+}
+
+// The layer boxes and the skin's opacity.
+void layer_controls(const MainUiView& s, UiCommands& c) {
   render::LayerVisibility layers = s.layers;
   bool changed = ImGui::Checkbox(tr_id("ui.view.skin").c_str(), &layers.skin);
   ImGui::SameLine();
@@ -135,10 +158,52 @@ void view_panel(const MainUiView& s, UiCommands& c) {
   float opacity = s.skin_opacity;
   if (ImGui::SliderFloat("##opacity", &opacity, 0.0f, 1.0f, tr("ui.view.opacity"), ImGuiSliderFlags_AlwaysClamp))
     c.skin_opacity = opacity;
+}
+
+void view_panel(const MainUiView& s, UiCommands& c) {
+  if (!s.show_view_panel) return;
+  PanelInput in = current_panel_input(false, {});
+  const bool card = s.show_atlas && s.atlas.card.has_value();
+  if (card) in.view_width = view_width_for_card(*s.atlas.card, in, place_panel(Panel::view, in));
+  note_view_width(in.view_width);
+  const PanelPlace place = place_panel(Panel::view, in);
+  set_next_panel(Panel::view, in);
+  bool open = true;
+  // The window's id stays "View" in every language (tests find it by that name).
+  const std::string shown_title = tr("ui.view.title");
+  const std::string title = shown_title == "View" ? shown_title : shown_title + "###View";
+  const bool visible = ImGui::Begin(title.c_str(), &open, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove);
+  if (!open) c.show_view_panel = false;
+  if (!visible) { ImGui::End(); return; }
+  remember_panel_height(Panel::view);
+  // While a card shows, the layers fold under their heading (the card needs the room at 720p;
+  // choosing a structure already turned its layer on and the skin see-through).
+  const float layers_top = ImGui::GetCursorPosY();
+  if (card) {
+    if (ImGui::CollapsingHeader(tr_id("ui.view.layers").c_str())) layer_controls(s, c);
+  } else {
+    ImGui::TextUnformatted(tr("ui.view.layers"));
+    layer_controls(s, c);
+  }
+  const float layers = ImGui::GetCursorPosY() - layers_top;
   ImGui::Separator();
+  float card_drawn = 0.0f;
   if (s.show_atlas) {
     draw_atlas_tools(s.atlas, c.atlas);
+    card_drawn = drawn_card_height();
     ImGui::Separator();
+  }
+  // With a card, the most it has been: the buttons above the card wrap onto a second row in a
+  // narrower column, and a rest that follows them sets the width swinging between two sizes.
+  const float rest = ImGui::GetCursorPosY() - card_drawn + ImGui::GetStyle().WindowPadding.y;
+  const ViewRest& last = view_rest();
+  const bool again = card && last.had_card && last.context == ImGui::GetCurrentContext();
+  view_rest() = {again ? std::max(rest, last.height) : rest, layers, card, ImGui::GetFrameCount(), ImGui::GetCurrentContext()};
+  // While a card shows, it is the panel's subject: the area boxes and an area's notes come back
+  // with Close (the card names the areas it lies in and gives their cautions).
+  if (card) {
+    ImGui::End();
+    return;
   }
   ImGui::TextUnformatted(tr("ui.view.areas"));
   if (s.hide_areas) {

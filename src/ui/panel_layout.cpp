@@ -64,7 +64,16 @@ PresenterRegion presenter_region(const PanelInput& in, float top, float bottom, 
 }  // namespace
 
 float right_column_width(const PanelInput& in) { return std::clamp(24.0f * in.em, 16.0f * in.em, 0.32f * in.display.x); }
-float left_column_width(const PanelInput& in) { return std::clamp(16.0f * in.em, 12.0f * in.em, 0.24f * in.display.x); }
+float left_column_width(const PanelInput& in) {
+  if (in.view_width > 0.0f) return in.view_width;
+  return std::clamp(16.0f * in.em, 12.0f * in.em, 0.24f * in.display.x);
+}
+float widest_left_column(const PanelInput& in) {
+  PanelInput usual = in;
+  usual.view_width = 0.0f;
+  const float margins = 2.0f * in.em;  // the window's edges and the gaps between columns
+  return std::max(left_column_width(usual), in.display.x - right_column_width(in) - 0.25f * in.display.x - margins);
+}
 
 PanelPlace place_panel(Panel panel, const PanelInput& in) {
   const float margin = 0.5f * in.em, gap = 0.5f * in.em;
@@ -137,6 +146,10 @@ std::array<Remembered, static_cast<int>(Panel::count)>& remembered() {
   static std::array<Remembered, static_cast<int>(Panel::count)> r;  // one ImGui context per program
   return r;
 }
+Remembered& view_width() {
+  static Remembered w;  // `height` holds the width
+  return w;
+}
 }  // namespace
 
 PanelInput current_panel_input(bool presenter, glm::vec4 working) {
@@ -155,6 +168,8 @@ PanelInput current_panel_input(bool presenter, glm::vec4 working) {
                            remembered()[i].frame <= frame
                        ? remembered()[i].height
                        : 0.0f;
+  // This frame's only: the View panel is drawn before the others and notes it every frame.
+  if (view_width().context == ImGui::GetCurrentContext() && view_width().frame == frame) in.view_width = view_width().height;
   return in;
 }
 
@@ -171,6 +186,8 @@ void remember_panel_height(Panel panel) {
 void note_panel_height(Panel panel, float height) {
   remembered()[static_cast<int>(panel)] = {height, ImGui::GetFrameCount(), ImGui::GetCurrentContext()};
 }
+
+void note_view_width(float width) { view_width() = {width, ImGui::GetFrameCount(), ImGui::GetCurrentContext()}; }
 
 void unfold_on_title_click() {
   if (!ImGui::IsWindowCollapsed() || !ImGui::IsItemHovered() || !ImGui::IsMouseClicked(ImGuiMouseButton_Left)) return;

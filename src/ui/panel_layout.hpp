@@ -24,8 +24,9 @@ struct PanelPlace {
   }
 };
 
-// The presenter view's text sizes, largest first (times the interface font).
-inline constexpr std::array<float, 4> kPresenterScales = {1.8f, 1.5f, 1.25f, 1.0f};
+// The presenter view's text sizes, largest first (times the interface font). 1.1x between
+// 1.25x and 1x: a question with its feedback at 720p often misses 1.25x by a line or two.
+inline constexpr std::array<float, 5> kPresenterScales = {1.8f, 1.5f, 1.25f, 1.1f, 1.0f};
 
 enum class Panel { view, technique, flow, lesson, count };
 
@@ -41,6 +42,9 @@ struct PanelInput {
   std::function<float(float scale, float width)> presenter_height;
   // Heights the panels had last frame (0 when not shown): panels sharing a side share it.
   float height[static_cast<int>(Panel::count)] = {};
+  // The View column's width this frame when the View panel widened it to hold a structure's
+  // card (0: its usual width).
+  float view_width = 0.0f;
 };
 
 [[nodiscard]] PanelPlace place_panel(Panel panel, const PanelInput& in);
@@ -48,6 +52,9 @@ struct PanelInput {
 // Width of the right-hand column (Technique, Blood flow) and the left one (View), in pixels.
 [[nodiscard]] float right_column_width(const PanelInput& in);
 [[nodiscard]] float left_column_width(const PanelInput& in);
+// The widest the View column may grow to hold a card: what leaves the leg a quarter of the
+// window between it and the right-hand column.
+[[nodiscard]] float widest_left_column(const PanelInput& in);
 
 // ImGui glue: the current frame's input (display, fonts, last heights), placing the next
 // window, and remembering the height of the window being drawn.
@@ -57,6 +64,9 @@ void remember_panel_height(Panel panel);  // call between Begin and End
 // A panel's height this frame known before it is drawn (the lesson panel works its own out
 // from its texts): panels drawn before it make room for it in the same frame.
 void note_panel_height(Panel panel, float height);
+// The View panel's width this frame (it is drawn first): the overlay, the practice camera and
+// the other panels keep clear of it in the same frame.
+void note_view_width(float width);
 // Call right after Begin: a folded panel opens on a click anywhere on its title, not only on
 // its arrow (ImGui's own rule, a double click, is not what a new user tries first).
 void unfold_on_title_click();

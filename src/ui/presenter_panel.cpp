@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cfloat>
 #include <cmath>
+#include <optional>
+#include <string>
 #include <vector>
 
 #include <imgui.h>
@@ -35,9 +37,33 @@ std::string feedback_line(const lesson::Feedback& f) {
 
 namespace {
 
+// The question's buttons as drawn: after a wrong answer the right one is marked with a check
+// mark (and drawn green), where a line "The answer: ..." under the feedback said it before: one
+// line less for presenter view to find room for, and the answer shown where the class looks.
+// `marked` gets its index; none when no button carries the answer's label.
+std::vector<std::string> choice_labels(const lesson::PresenterView& v, std::optional<std::size_t>* marked = nullptr) {
+  std::vector<std::string> labels = v.choice_labels;
+  if (marked) marked->reset();
+  if (!v.feedback || v.feedback->correct) return labels;
+  for (std::size_t i = 0; i < labels.size(); ++i)
+    if (labels[i] == v.feedback->answer_label) {
+      labels[i] = "\u2713 " + labels[i];
+      if (marked) *marked = i;
+      break;
+    }
+  return labels;
+}
+
+[[nodiscard]] bool answer_on_a_button(const lesson::PresenterView& v) {
+  std::optional<std::size_t> marked;
+  (void)choice_labels(v, &marked);
+  return marked.has_value();
+}
+
 // A row of buttons that wraps onto further lines rather than run past the panel's edge;
-// returns the one pressed.
-std::optional<std::size_t> wrapped_buttons(const std::vector<std::string>& labels) {
+// returns the one pressed. The `marked` one is drawn green.
+std::optional<std::size_t> wrapped_buttons(const std::vector<std::string>& labels,
+                                           std::optional<std::size_t> marked = std::nullopt) {
   const ImGuiStyle& style = ImGui::GetStyle();
   std::optional<std::size_t> pressed;
   float x = 0.0f;
@@ -49,7 +75,9 @@ std::optional<std::size_t> wrapped_buttons(const std::vector<std::string>& label
     } else {
       x = w;
     }
+    if (marked == i) ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.16f, 0.5f, 0.22f, 1.0f));
     if (ImGui::Button(labels[i].c_str())) pressed = i;
+    if (marked == i) ImGui::PopStyleColor();
   }
   return pressed;
 }
@@ -108,10 +136,11 @@ Measure measure(const lesson::PresenterView& v, const lesson::Score& score, bool
   m.text = text_h(v.text);
   float below = sp;  // after the text box
   if (!v.question.empty()) {
-    below += sp + text_h(v.question) + sp + rows_h(rows(v.choice_labels, nullptr)) + sp;  // separator, question, choices
+    below += sp + text_h(v.question) + sp + rows_h(rows(choice_labels(v), nullptr)) + sp;  // separator, question, choices
     if (v.feedback) {
       below += text_h(feedback_line(*v.feedback)) + sp;
-      if (!v.feedback->correct) below += text_h(trf("ui.lesson.answer", {{"answer", v.feedback->answer_label}})) + sp;
+      if (!v.feedback->correct && !answer_on_a_button(v))
+        below += text_h(trf("ui.lesson.answer", {{"answer", v.feedback->answer_label}})) + sp;
     }
   }
   m.nav_rows = rows(nav_labels(presenter), &m.nav_last_row_w);
@@ -185,13 +214,15 @@ PresenterCommands draw_presenter_panel(const lesson::PresenterView& v, const les
   if (!v.question.empty()) {
     ImGui::Separator();
     ImGui::TextColored(ImVec4(0.55f, 0.9f, 1.0f, 1.0f), "%s", v.question.c_str());
-    if (auto chosen = wrapped_buttons(v.choice_labels)) c.answer = *chosen;
+    std::optional<std::size_t> marked;
+    const std::vector<std::string> labels = choice_labels(v, &marked);
+    if (auto chosen = wrapped_buttons(labels, marked)) c.answer = *chosen;
     if (v.feedback) {
       const ImVec4 colour = v.feedback->correct ? ImVec4(0.5f, 0.95f, 0.5f, 1.0f) : ImVec4(1.0f, 0.7f, 0.4f, 1.0f);
       ImGui::PushStyleColor(ImGuiCol_Text, colour);
       ImGui::TextUnformatted(feedback_line(*v.feedback).c_str());
       ImGui::PopStyleColor();
-      if (!v.feedback->correct) ImGui::TextUnformatted(trf("ui.lesson.answer", {{"answer", v.feedback->answer_label}}).c_str());
+      if (!v.feedback->correct && !marked) ImGui::TextUnformatted(trf("ui.lesson.answer", {{"answer", v.feedback->answer_label}}).c_str());
     }
   }
   ImGui::PopTextWrapPos();

@@ -10,6 +10,7 @@
 #include <cfloat>
 #include <cstdlib>
 #include <string>
+#include <vector>
 
 #include <imgui.h>
 
@@ -47,6 +48,30 @@ ui::ScreenBox lit_skin_on_screen(const app::Context& ctx, glm::ivec2 size) {
     }
   }
   return {lo, hi};
+}
+
+// How large the valves' leaflets look: the median over the leaflets in front of the eye and
+// inside the picture of each leaflet's longest side on screen, in pixels. The scene draws no
+// technique, so the coloured triangles are the valves only: six vertices a leaflet.
+float median_leaflet_px(const app::Context& ctx, glm::ivec2 size) {
+  const glm::mat4 to_clip = ctx.view.projection * ctx.view.view * ctx.view.leg_to_room;
+  std::vector<float> spans;
+  for (std::size_t i = 0; i + 6 <= ctx.view.coloured.size(); i += 6) {
+    glm::vec2 lo(FLT_MAX), hi(-FLT_MAX);
+    bool seen = true;
+    for (std::size_t k = i; k < i + 6; ++k) {
+      const glm::vec4 c = to_clip * glm::vec4(ctx.view.coloured[k].position, 1.0f);
+      if (c.w <= 0.0f) { seen = false; break; }
+      const glm::vec2 s{(c.x / c.w * 0.5f + 0.5f) * static_cast<float>(size.x), (0.5f - c.y / c.w * 0.5f) * static_cast<float>(size.y)};
+      lo = glm::min(lo, s);
+      hi = glm::max(hi, s);
+    }
+    if (seen && lo.x >= 0.0f && lo.y >= 0.0f && hi.x <= static_cast<float>(size.x) && hi.y <= static_cast<float>(size.y))
+      spans.push_back(std::max(hi.x - lo.x, hi.y - lo.y));
+  }
+  if (spans.empty()) return 0.0f;
+  std::nth_element(spans.begin(), spans.begin() + static_cast<std::ptrdiff_t>(spans.size() / 2), spans.end());
+  return spans[spans.size() / 2];
 }
 
 }  // namespace
@@ -88,6 +113,12 @@ TEST_CASE("the kiosk's valves scene looks down at the back of the calf and knee,
       const ui::OverlayLayout layout = test::kiosk_overlay_layout(ctx, size).layout;
       REQUIRE(layout.caption.has_value());
       CHECK_FALSE(layout.caption->overlaps(skin));
+      // The valves are what the scene is about: leaflets are drawn at least 12 px across per 720
+      // lines (render::kValveMinPx), a little less where seen at a slant: the median at least
+      // 11 px at 720p (16.5 at 1080p). At 3.5 times life size alone it was 9.4-9.9 px at 720p.
+      const float leaflet = median_leaflet_px(ctx, size);
+      MESSAGE("median valve leaflet " << leaflet << " px at " << size.x << "x" << size.y);
+      CHECK(leaflet >= 11.0f * static_cast<float>(size.y) / 720.0f);
       if (const char* dir = std::getenv("EFFLEURA_LAYOUT_SHOTS")) {
         run(ctx, 1);
         const std::string file = std::string(dir) + "/kiosk-valves-" + std::to_string(size.x) + "x" + std::to_string(size.y) +

@@ -21,6 +21,7 @@
 #include "lesson_test_support.hpp"
 #include "ui/fonts.hpp"
 #include "ui/lesson_panel_size.hpp"
+#include "ui/panel_layout.hpp"
 #include "ui/presenter_panel.hpp"
 #include "ui/tr.hpp"
 
@@ -134,7 +135,7 @@ TEST_CASE("every lesson step's whole text shows without a scroll bar, in present
   CHECK(steps_checked >= 4 * 4 * 2 * 28);
 }
 
-TEST_CASE("after an answer the lesson panel takes its new size in the frame its feedback first shows") {
+TEST_CASE("after an answer the lesson panel takes its new size in the frame its feedback first shows, above 1x text in presenter view at 720p") {
   const auto locales = lesson_test::content("locales");
   for (const std::string lang : {"en", "de"}) {
     CAPTURE(lang);
@@ -146,7 +147,7 @@ TEST_CASE("after an answer the lesson panel takes its new size in the frame its 
       for (const bool presenter : {false, true}) {
         CAPTURE(presenter);
         lesson::LessonPlayer player(lessons_in(*locale).front(), *locale);
-        int answered = 0;
+        int answered = 0, larger = 0;
         do {
           if (!player.step().question) continue;
           for (int i = 0; i < 3; ++i) (void)draw(player, presenter, screen);
@@ -162,9 +163,27 @@ TEST_CASE("after an answer the lesson panel takes its new size in the frame its 
           if (!presenter) CHECK(first > before);  // the feedback took room (presenter view may take a smaller text) ...
           CHECK(first == lesson_window()->Size.y);  // ... all of it at once
           CHECK(lesson_window()->ScrollMax.y == 0.0f);
+          // Presenter view at 720p in the window's font: the text size the panel takes with the
+          // feedback shown (the largest its band holds it at).
+          if (presenter && screen.size.y == 720.0f) {
+            ImGui::NewFrame();
+            ui::PanelInput in = ui::current_panel_input(true, working_on(screen));
+            in.presenter_height = [&](float scale, float width) {
+              return ui::lesson_panel_height(player.presenter(), player.score(), true, scale, width);
+            };
+            larger += ui::place_panel(ui::Panel::lesson, in).font_scale > 1.0f;
+            ImGui::EndFrame();
+          }
           ++answered;
         } while (player.next());
         CHECK(answered >= 5);
+        // Larger than 1x after the answer on all but one question (German's longest): the right
+        // answer marked on its button instead of a line of its own, and a 1.1x size between 1.25x
+        // and 1x. Before: German 0 of 9, English 4 of 9.
+        if (presenter && screen.size.y == 720.0f) {
+          CAPTURE(larger);
+          CHECK(larger >= answered - 1);
+        }
       }
     }
   }
