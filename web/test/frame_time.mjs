@@ -17,7 +17,9 @@
 //   VARIANTS: comma-separated names from kVariants (default: panels-filter,scene-filter), each
 //   optionally with +lean or +full: the page's WebGL canvas forced to no alpha, depth or stencil
 //   buffer (+lean), or to all three (+full, Emscripten's GLFW default), whatever the page asks
-//   for, so one page build measures both (the forcing wraps getContext before the page loads).
+//   for, so one page build measures both (the forcing wraps getContext before the page loads);
+//   +nodiscard takes the cut plane's `discard` (render/shader_program.cpp's WebGL stand-in for
+//   clip distances) out of every fragment shader, to measure what it costs with the cut off.
 import { createServer } from 'node:http';
 import { execFileSync } from 'node:child_process';
 import { readFileSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
@@ -44,9 +46,10 @@ const kVariants = {
 const kCanvas = { lean: { alpha: false, depth: false, stencil: false }, full: { alpha: true, depth: true, stencil: true } };
 const variants = (variantsArg || 'panels-filter,scene-filter').split(',');
 for (const v of variants) {
-  const [name, canvas] = v.split('+');
-  if (!kVariants[name] || (canvas && !kCanvas[canvas])) { console.error(`unknown variant ${v}`); process.exit(2); }
-  if (name !== v) kVariants[v] = { ...kVariants[name], canvas: kCanvas[canvas] };
+  const [name, ...mods] = v.split('+');
+  if (!kVariants[name] || mods.some((m) => !kCanvas[m] && m !== 'nodiscard')) { console.error(`unknown variant ${v}`); process.exit(2); }
+  const canvas = mods.find((m) => kCanvas[m]);
+  if (name !== v) kVariants[v] = { ...kVariants[name], canvas: canvas && kCanvas[canvas], nodiscard: mods.includes('nodiscard') };
 }
 // 'default' stands beside the desktop's filter figure: what a window on a software renderer draws.
 const desktopAa = (v) => kVariants[v].aa ?? 'filter';
@@ -126,8 +129,16 @@ function cpuPerFrame(c0, c1, frames) {
   return { byType, byThread };
 }
 
-async function page({ query, canvas }) {
+async function page({ query, canvas, nodiscard }) {
   const p = await browser.newPage();
+  if (nodiscard) {
+    await p.evaluateOnNewDocument(() => {
+      const shaderSource = WebGL2RenderingContext.prototype.shaderSource;
+      WebGL2RenderingContext.prototype.shaderSource = function (shader, text) {
+        return shaderSource.call(this, shader, text.replace('if (effleura_clip[0] < 0.0) discard;', ''));
+      };
+    });
+  }
   if (canvas) {
     await p.evaluateOnNewDocument((attrs) => {
       const getContext = HTMLCanvasElement.prototype.getContext;
