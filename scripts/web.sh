@@ -15,7 +15,7 @@ if [ "${1:-}" = "--serve" ]; then serve=1; shift; fi
 root=$(cd "$(dirname "$0")/.." && pwd)
 out=$(mkdir -p "${1:-$root/build-web}" && cd "${1:-$root/build-web}" && pwd)
 jobs=${EFFLEURA_WEB_JOBS:-2}
-pch=${EFFLEURA_WEB_PCH:-0}
+pch=${EFFLEURA_WEB_PCH:-1}
 # Debian's emscripten finds its acorn parser among Debian's node modules.
 export NODE_PATH=/usr/share/nodejs${NODE_PATH:+:$NODE_PATH}
 nice_level=${EFFLEURA_WEB_NICE:-19}
@@ -137,9 +137,9 @@ ldflags="-O2 -fexceptions -sUSE_GLFW=3 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION
   echo "  depfile = \$out.d"
   echo "  deps = gcc"
   echo "  description = em++ \$in"
-  # EFFLEURA_WEB_PCH=1: the precompiled header (web/pch.hpp), parsed once, then loaded by each of
-  # our own files with the same flags (clang refuses a header built with other ones). Off by
-  # default until a whole page build and the browser test have passed with it (README).
+  # The precompiled header (web/pch.hpp), parsed once, then loaded by each of our own files with
+  # the same flags (clang refuses a header built with other ones). On by default since a whole
+  # page build and the browser test passed with it (README); EFFLEURA_WEB_PCH=0 leaves it out.
   if [ "$pch" = 1 ]; then
     echo "rule pch"
     echo "  command = nice -n $nice_level em++ $cxxflags -MD -MF \$out.d -c \$in -o \$out"

@@ -106,6 +106,15 @@ int open_page(const Options& options) {
   window.width = std::max(1, static_cast<int>(w));
   window.height = std::max(1, static_cast<int>(h));
   if (const int status = open_window(ctx, window, look); status != kExitOk) return status;
+  // What the window chose, for the browser test and scripts/web-bench.sh: the renderer WebGL
+  // runs on (render::current_gl_info) and the smoothing chosen for it (SwiftShader: the filter).
+  const auto antialiasing = static_cast<const WindowPlatform&>(*ctx.platform).antialiasing();
+  const char* smoothing = antialiasing == effleura::render::Antialiasing::multisample ? "msaa"
+                          : antialiasing == effleura::render::Antialiasing::edge_filter ? "filter" : "off";
+  EM_ASM({
+    var e = Module.effleura || (Module.effleura = {});
+    e.antialias = UTF8ToString($0); e.renderer = UTF8ToString($1);
+  }, smoothing, ctx.panels.renderer_name.c_str());
   emscripten_set_resize_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_FALSE, on_resize);
   return kExitOk;
 }

@@ -30,6 +30,14 @@ Expected<std::unique_ptr<WindowContext>> WindowContext::create(const WindowOptio
 #ifdef __EMSCRIPTEN__
   glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);  // WebGL 2 (OpenGL ES 3.0)
   glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+  // The canvas only receives the finished scene (a blit from the offscreen frame, which has its
+  // own depth buffer) and the panels: it needs no depth or stencil buffer, and no alpha channel,
+  // so the browser neither clears them each frame nor blends the canvas with the page
+  // (Emscripten's GLFW asks for all three by default). WebGL 2 always has the offscreen frame
+  // (smoothed_window_target.cpp's fallback into the window is for drivers that refuse one).
+  glfwWindowHint(GLFW_ALPHA_BITS, 0);
+  glfwWindowHint(GLFW_DEPTH_BITS, 0);
+  glfwWindowHint(GLFW_STENCIL_BITS, 0);
 #else
   glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
   glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);

@@ -1,7 +1,8 @@
 // Effleura's browser test (README "In the browser"; scripts/web-test.sh runs it). Debian's
 // Chromium, headless, with its software WebGL (SwiftShader), opens the page that scripts/web.sh
 // built, served from localhost, and checks what a user would see:
-//   1. the page loads and draws with no console error, in a time we report;
+//   1. the page loads and draws with no console error, in a time we report; on SwiftShader it
+//      smooths with the edge filter, on a canvas without alpha, depth or stencil buffers;
 //   2. its default view (?scene-only: without the menus and panels) matches the desktop
 //      program's headless render of the same view within kMaxMeanDiff / kMaxChangedShare;
 //   3. ?technique=effleurage plays (the technique's clock moves), and held at a moment
@@ -139,6 +140,14 @@ try {
     await page.screenshot({ path: shot });
     check(errors.length === 0, `default view: no console error${errors.length ? ': ' + errors.join(' | ') : ''}`);
     check(s1.frames > s0.frames, 'default view: frames keep coming');
+    // SwiftShader draws on the CPU: the window's choice there is the edge filter, as on the desktop
+    // with llvmpipe (multisampling took twice its time a frame), and the canvas asks for no alpha,
+    // depth or stencil buffer (README "In the browser": both measured by scripts/web-bench.sh).
+    const canvas = await page.evaluate(() => document.getElementById('canvas').getContext('webgl2').getContextAttributes());
+    check(/SwiftShader/.test(s1.renderer) && s1.antialias === 'filter',
+          `the page sees its software renderer and smooths with the edge filter: ${s1.renderer}, ${s1.antialias}`);
+    check(!canvas.alpha && !canvas.depth && !canvas.stencil && !canvas.antialias && !canvas.preserveDrawingBuffer,
+          `the canvas has no alpha, depth or stencil buffer of its own: ${JSON.stringify(canvas)}`);
     const d = await compare(page, shot, nativePng);
     check(d.size && d.mean <= kMaxMeanDiff && d.changed <= kMaxChangedShare,
           `default view matches the native headless render: mean difference ${d.mean?.toFixed(2)} (limit ${kMaxMeanDiff}), ` +

@@ -1,0 +1,231 @@
+// The page's frame time beside the desktop program's, measured like for like on one machine
+// (README "In the browser"; scripts/web-bench.sh runs it). A benchmark, not a test: it prints
+// figures and keeps them in OUT.json, and fails only when something does not run.
+//
+// Rounds alternate A B A B ...: A is the desktop program's `--bench --panels --scene-scale 1` of
+// the default view (1280x720, the window's way of drawing: the scene offscreen, smoothed, copied
+// into the frame, then the panels), B the page in Debian's Chromium, headless, with SwiftShader's
+// WebGL 2 (as the browser test runs it), the same view at 1280x720 with the same smoothing
+// (?antialias=...) and the same panels (or none: ?scene-only beside the desktop's view alone).
+// A load that comes and goes on a shared machine so falls on both.
+// For the page it reports, per variant: ms between frames (what a user sees), ms inside the
+// program's frame() (the WebAssembly side: simulation, panels, WebGL calls queued), and the CPU
+// time each Chromium process used per frame (from /proc: the renderer runs the WebAssembly and
+// JavaScript, the GPU process runs ANGLE and SwiftShader's rasteriser, the browser process
+// composites), with the GPU process's busiest threads (does SwiftShader use both cores?).
+// Usage: node frame_time.mjs SITE_DIR EFFLEURA_EXE OUT.json [ROUNDS] [SECONDS] [VARIANTS]
+//   VARIANTS: comma-separated names from kVariants (default: panels-filter,scene-filter), each
+//   optionally with +lean or +full: the page's WebGL canvas forced to no alpha, depth or stencil
+//   buffer (+lean), or to all three (+full, Emscripten's GLFW default), whatever the page asks
+//   for, so one page build measures both (the forcing wraps getContext before the page loads);
+//   +nodiscard takes the cut plane's `discard` (render/shader_program.cpp's WebGL stand-in for
+//   clip distances) out of every fragment shader, to measure what it costs with the cut off.
+import { createServer } from 'node:http';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import puppeteer from 'puppeteer-core';
+
+const [site, exe, outJson, roundsArg, secondsArg, variantsArg] = process.argv.slice(2);
+if (!site || !exe || !outJson) {
+  console.error('usage: node frame_time.mjs SITE_DIR EFFLEURA_EXE OUT.json [ROUNDS] [SECONDS] [VARIANTS]');
+  process.exit(2);
+}
+const rounds = Number(roundsArg || 3), seconds = Number(secondsArg || 4);
+// Each variant: the page's query, and the desktop figure it stands beside (smoothing, and the
+// view alone or with the window's panels). 'default' is the page as a user opens it.
+const kVariants = {
+  'default': { query: '', aa: null, desktop: 'panels' },
+  'panels-filter': { query: 'antialias=filter', aa: 'filter', desktop: 'panels' },
+  'scene-filter': { query: 'scene-only&antialias=filter', aa: 'filter', desktop: 'scene' },
+  'panels-msaa': { query: 'antialias=msaa', aa: 'msaa', desktop: 'panels' },
+  'scene-msaa': { query: 'scene-only&antialias=msaa', aa: 'msaa', desktop: 'scene' },
+  'panels-off': { query: 'antialias=off', aa: 'off', desktop: 'panels' },
+  'scene-off': { query: 'scene-only&antialias=off', aa: 'off', desktop: 'scene' },
+};
+const kCanvas = { lean: { alpha: false, depth: false, stencil: false }, full: { alpha: true, depth: true, stencil: true } };
+const variants = (variantsArg || 'panels-filter,scene-filter').split(',');
+for (const v of variants) {
+  const [name, ...mods] = v.split('+');
+  if (!kVariants[name] || mods.some((m) => !kCanvas[m] && m !== 'nodiscard')) { console.error(`unknown variant ${v}`); process.exit(2); }
+  const canvas = mods.find((m) => kCanvas[m]);
+  if (name !== v) kVariants[v] = { ...kVariants[name], canvas: canvas && kCanvas[canvas], nodiscard: mods.includes('nodiscard') };
+}
+// 'default' stands beside the desktop's filter figure: what a window on a software renderer draws.
+const desktopAa = (v) => kVariants[v].aa ?? 'filter';
+
+const types = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.data': 'application/octet-stream' };
+const server = createServer((req, res) => {
+  const path = join(site, decodeURIComponent(new URL(req.url, 'http://x').pathname).replace(/^\/$/, '/index.html'));
+  if (!path.startsWith(site) || !existsSync(path)) { res.writeHead(404); res.end(); return; }
+  res.writeHead(200, { 'Content-Type': types[extname(path)] || 'application/octet-stream' });
+  res.end(readFileSync(path));
+});
+await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+const base = `http://127.0.0.1:${server.address().port}/`;
+
+const browser = await puppeteer.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  headless: true,
+  args: ['--no-sandbox', '--use-gl=angle', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
+         '--ignore-gpu-blocklist', '--window-size=1280,720'],
+  defaultViewport: { width: 1280, height: 720, deviceScaleFactor: 1 },
+});
+const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
+const kMsPerTick = 10;  // /proc's clock ticks: USER_HZ is 100 on Linux
+
+// utime + stime in ms of a /proc stat line (fields 14 and 15), and its parent (field 4).
+function parseStat(text) {
+  const f = text.slice(text.lastIndexOf(')') + 2).split(' ');
+  return { parent: Number(f[1]), ms: (Number(f[11]) + Number(f[12])) * kMsPerTick,
+           comm: text.slice(text.indexOf('(') + 1, text.lastIndexOf(')')) };
+}
+
+// Every process under the browser: pid -> { type, ms }, and the GPU process's threads by name.
+function chromiumCpu() {
+  const root = browser.process().pid, parent = new Map(), info = new Map();
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const s = parseStat(readFileSync(`/proc/${d}/stat`, 'utf8'));
+      const cmd = readFileSync(`/proc/${d}/cmdline`, 'utf8');
+      const type = (cmd.match(/--type=([a-z-]+)/) || [null, 'browser'])[1];
+      const sub = (cmd.match(/--utility-sub-type=([\w.]+)/) || [null, ''])[1];
+      parent.set(Number(d), s.parent);
+      info.set(Number(d), { type: sub ? `${type}:${sub.split('.').pop()}` : type, ms: s.ms });
+    } catch { /* gone meanwhile */ }
+  }
+  const under = (pid) => { for (let p = pid; p > 1; p = parent.get(p) ?? 1) if (p === root) return true; return false; };
+  const procs = new Map(), threads = new Map();
+  for (const [pid, i] of info) {
+    if (!under(pid)) continue;
+    procs.set(pid, i);
+    if (i.type !== 'gpu-process') continue;
+    try {
+      for (const t of readdirSync(`/proc/${pid}/task`)) {
+        const s = parseStat(readFileSync(`/proc/${pid}/task/${t}/stat`, 'utf8'));
+        threads.set(`${t}`, { name: s.comm, ms: s.ms });
+      }
+    } catch { /* gone meanwhile */ }
+  }
+  return { procs, threads };
+}
+
+// CPU ms per frame by process type (only processes alive at both ends), and the GPU process's
+// threads grouped by name (SwiftShader's workers share one).
+function cpuPerFrame(c0, c1, frames) {
+  const byType = {}, byThread = {};
+  for (const [pid, i] of c1.procs) {
+    const before = c0.procs.get(pid);
+    if (before) byType[i.type] = (byType[i.type] || 0) + (i.ms - before.ms) / frames;
+  }
+  for (const [tid, t] of c1.threads) {
+    const before = c0.threads.get(tid);
+    if (!before) continue;
+    const slot = byThread[t.name] || (byThread[t.name] = { threads: 0, ms: 0 });
+    slot.threads += 1;
+    slot.ms += (t.ms - before.ms) / frames;
+  }
+  return { byType, byThread };
+}
+
+async function page({ query, canvas, nodiscard }) {
+  const p = await browser.newPage();
+  if (nodiscard) {
+    await p.evaluateOnNewDocument(() => {
+      const shaderSource = WebGL2RenderingContext.prototype.shaderSource;
+      WebGL2RenderingContext.prototype.shaderSource = function (shader, text) {
+        return shaderSource.call(this, shader, text.replace('if (effleura_clip[0] < 0.0) discard;', ''));
+      };
+    });
+  }
+  if (canvas) {
+    await p.evaluateOnNewDocument((attrs) => {
+      const getContext = HTMLCanvasElement.prototype.getContext;
+      HTMLCanvasElement.prototype.getContext = function (type, asked) {
+        return getContext.call(this, type, String(type).startsWith('webgl') ? { ...(asked || {}), ...attrs } : asked);
+      };
+    }, canvas);
+  }
+  const errors = [];
+  p.on('pageerror', (e) => errors.push(String(e)));
+  p.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  await p.goto(base + (query ? '?' + query : ''));
+  await p.waitForFunction(() => window.Module && Module.effleura && Module.effleura.frames >= 1, { timeout: 180000 });
+  // Warm-up: shaders compiled, the levels of detail built (the page builds them on its first frames).
+  const f0 = await p.evaluate(() => Module.effleura.frames);
+  await p.waitForFunction((n) => Module.effleura.frames >= n + 5, { timeout: 180000 }, f0);
+  await sleep(1000);
+  const s0 = await p.evaluate(() => ({ ...Module.effleura })), c0 = chromiumCpu(), t0 = Date.now();
+  await sleep(seconds * 1000);
+  const s1 = await p.evaluate(() => ({ ...Module.effleura })), c1 = chromiumCpu(), t1 = Date.now();
+  const attributes = await p.evaluate(() => {
+    const gl = document.getElementById('canvas').getContext('webgl2');
+    const a = gl && gl.getContextAttributes();
+    return a ? ['alpha', 'depth', 'stencil', 'antialias', 'preserveDrawingBuffer'].filter((k) => a[k]).join(' ') || 'none' : '?';
+  });
+  await p.close();
+  const n = Math.max(1, s1.frames - s0.frames);
+  const { byType, byThread } = cpuPerFrame(c0, c1, n);
+  return { frames: n, msPerFrame: (t1 - t0) / n, workMs: (s1.work_ms - s0.work_ms) / n, cpuMsPerFrame: byType,
+           gpuThreads: byThread, canvas: attributes, antialias: s1.antialias ?? null, renderer: s1.renderer ?? null, errors };
+}
+
+// The desktop program's --bench: median frame time and CPU of the view alone and with panels.
+function desktop(antialias) {
+  const text = execFileSync(exe, ['--bench', '--panels', '--frames', '20', '--size', '1280x720',
+                                  '--antialias', antialias, '--scene-scale', '1'], { encoding: 'utf8' });
+  const views = text.split(/^view: /m).slice(1);
+  const figure = (v, label) => Number((v.match(new RegExp(label + '\\s+([\\d.]+)')) || [])[1]);
+  const [scene, panels] = views.map((v) => ({ ms: figure(v, 'frame time median \\(ms\\)'), cpuMs: figure(v, 'frame CPU median \\(ms\\)') }));
+  return { scene, panels };
+}
+
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s.length ? s[Math.floor((s.length - 1) / 2)] : NaN; };
+const fixed = (x) => (Number.isFinite(x) ? x.toFixed(1) : '?');
+const results = { rounds: [], when: new Date().toISOString(), seconds, variants };
+try {
+  for (let r = 0; r < rounds; ++r) {
+    const round = { desktop: {}, page: {} };
+    // Per smoothing mode: A (the desktop) right before B (the page's variants in that mode).
+    for (const aa of [...new Set(variants.map(desktopAa))]) {
+      round.desktop[aa] = desktop(aa);
+      for (const v of variants.filter((x) => desktopAa(x) === aa)) round.page[v] = await page(kVariants[v]);
+    }
+    results.rounds.push(round);
+    const line = variants.map((v) => {
+      const p = round.page[v], dk = round.desktop[desktopAa(v)][kVariants[v].desktop];
+      const cpu = Object.entries(p.cpuMsPerFrame).filter(([, ms]) => ms >= 1).map(([k, ms]) => `${k} ${ms.toFixed(0)}`).join(', ');
+      const cpuSum = Object.values(p.cpuMsPerFrame).reduce((a, b) => a + b, 0);
+      const busy = Object.entries(p.gpuThreads).filter(([, t]) => t.ms >= 1).sort((a, b) => b[1].ms - a[1].ms).slice(0, 4)
+        .map(([name, t]) => `${name}${t.threads > 1 ? ' x' + t.threads : ''} ${t.ms.toFixed(0)}`).join(', ');
+      return `${v} (page: ${p.antialias ?? '?'}, canvas ${p.canvas}): page ${fixed(p.msPerFrame)} ms a frame, frame() ${fixed(p.workMs)} ms, ` +
+             `CPU ${fixed(cpuSum)} ms (${cpu}; GPU process threads: ${busy}) vs desktop ${fixed(dk.ms)} ms, CPU ${fixed(dk.cpuMs)} ms: ` +
+             `${(p.msPerFrame / dk.ms).toFixed(2)}x wall, ${(cpuSum / dk.cpuMs).toFixed(2)}x CPU` +
+             (p.errors.length ? ` ERRORS: ${p.errors.join(' | ')}` : '');
+    }).join('\n  ');
+    console.log(`round ${r + 1}:\n  ${line}`);
+  }
+  results.summary = {};
+  for (const v of variants) {
+    const dk = (r) => r.desktop[desktopAa(v)][kVariants[v].desktop];
+    const cpuSum = (r) => Object.values(r.page[v].cpuMsPerFrame).reduce((a, b) => a + b, 0);
+    const s = {
+      pageMs: median(results.rounds.map((r) => r.page[v].msPerFrame)),
+      pageWorkMs: median(results.rounds.map((r) => r.page[v].workMs)),
+      pageCpuMs: median(results.rounds.map(cpuSum)),
+      desktopMs: median(results.rounds.map((r) => dk(r).ms)),
+      desktopCpuMs: median(results.rounds.map((r) => dk(r).cpuMs)),
+      ratio: median(results.rounds.map((r) => r.page[v].msPerFrame / dk(r).ms)),
+      cpuRatio: median(results.rounds.map((r) => cpuSum(r) / dk(r).cpuMs)),
+    };
+    results.summary[v] = s;
+    console.log(`${v}: medians over ${rounds} rounds: page ${fixed(s.pageMs)} ms a frame (frame() ${fixed(s.pageWorkMs)}, ` +
+                `CPU ${fixed(s.pageCpuMs)}), desktop ${fixed(s.desktopMs)} ms (CPU ${fixed(s.desktopCpuMs)}); ` +
+                `ratio ${s.ratio.toFixed(2)} wall, ${s.cpuRatio.toFixed(2)} CPU (medians of the rounds' ratios)`);
+  }
+  writeFileSync(outJson, JSON.stringify(results, null, 2));
+} finally {
+  await browser.close();
+  server.close();
+}
