@@ -9,6 +9,7 @@
 #include <GLFW/glfw3.h>  // button codes
 #include <imgui.h>
 
+#include "../support/headless_imgui.hpp"
 #include "app/imgui_mouse.hpp"
 #include "app/input_events.hpp"
 
@@ -18,21 +19,12 @@ namespace {
 
 // One ImGui context with one button; frame() feeds a batch as WindowPlatform::take_input does.
 class ButtonPanel {
+  test::HeadlessImGui imgui_{ImVec2(400.0f, 300.0f), 0.0f, 0.1f};  // software-render frame rates
+
  public:
   ButtonPanel() {
-    ImGui::CreateContext();
-    ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;
-    io.DisplaySize = ImVec2(400.0f, 300.0f);
-    io.DeltaTime = 0.1f;  // software-render frame rates
-    unsigned char* pixels = nullptr;
-    int w = 0, h = 0;
-    io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
     for (int i = 0; i < 3; ++i) frame();  // lays the panel out (an auto-sized one shows from its second frame)
   }
-  ~ButtonPanel() { ImGui::DestroyContext(); }
-  ButtonPanel(const ButtonPanel&) = delete;
-  ButtonPanel& operator=(const ButtonPanel&) = delete;
 
   void frame() {
     const std::size_t n = app::next_batch(mouse, backlog);

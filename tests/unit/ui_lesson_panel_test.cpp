@@ -15,6 +15,7 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
+#include "../support/headless_imgui.hpp"
 #include "app/language.hpp"
 #include "lesson/lesson.hpp"
 #include "lesson/lesson_player.hpp"
@@ -38,21 +39,8 @@ const Screen kScreens[] = {{{1280.0f, 720.0f}, 17.0f}, {{1280.0f, 720.0f}, 20.0f
                                {{1920.0f, 1080.0f}, 30.0f}};
 
 // A context of its own per screen (the font is baked at its size).
-struct Ui {
-  explicit Ui(const Screen& s) {
-    ImGui::CreateContext();
-    ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;
-    io.DisplaySize = ImVec2(s.size.x, s.size.y);
-    io.DeltaTime = 1.0f / 30.0f;
-    ui::load_interface_font(s.font_px);
-    unsigned char* pixels = nullptr;
-    int w = 0, h = 0;
-    io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
-  }
-  ~Ui() { ImGui::DestroyContext(); }
-  Ui(const Ui&) = delete;
-  Ui& operator=(const Ui&) = delete;
+struct Ui : test::HeadlessImGui {
+  explicit Ui(const Screen& s) : test::HeadlessImGui(ImVec2(s.size.x, s.size.y), s.font_px) {}
 };
 
 // Where the hands work in a presenter view of the calf (about where the app finds it): the

@@ -6,6 +6,7 @@
 
 #include <imgui.h>
 
+#include "../support/headless_imgui.hpp"
 #include "ui/atlas_panel.hpp"
 
 using namespace effleura;
@@ -13,25 +14,17 @@ using namespace effleura;
 namespace {
 
 class AtlasPanel {
+  test::HeadlessImGui imgui_{ImVec2(500.0f, 600.0f), 0.0f, 0.1f};
+
  public:
   AtlasPanel() {
-    ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;
-    io.DisplaySize = ImVec2(500.0f, 600.0f);
-    io.DeltaTime = 0.1f;
     io.KeyMap[ImGuiKey_Tab] = kTab;
     io.KeyMap[ImGuiKey_Enter] = kEnter;
-    unsigned char* pixels = nullptr;
-    int w = 0, h = 0;
-    io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
     view.clip = true;
     view.clip_at = 0.5f;
     frame();
   }
-  ~AtlasPanel() { ImGui::DestroyContext(); }
-  AtlasPanel(const AtlasPanel&) = delete;
-  AtlasPanel& operator=(const AtlasPanel&) = delete;
 
   // One frame; `key` held down during it (released the frame after by the caller's next call).
   ui::AtlasCommands frame(int key = -1) {

@@ -15,6 +15,7 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
+#include "../support/headless_imgui.hpp"
 #include "../support/sanitizer.hpp"
 #include "anatomy/area_content.hpp"
 #include "app/atlas.hpp"
@@ -43,21 +44,9 @@ struct Screen {
 // need the column 870 px wide at 720p for the longest card: pictures scroll it.)
 const Screen kScreens[] = {{{1280.0f, 720.0f}, 17.0f}, {{1920.0f, 1080.0f}, 17.0f}};
 
-struct Ui {
-  explicit Ui(const Screen& s) {
-    ImGui::CreateContext();
-    ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;
-    io.DisplaySize = s.size;
-    io.DeltaTime = 1.0f / 30.0f;
-    ui::load_interface_font(s.font_px);
-    unsigned char* pixels = nullptr;
-    int w = 0, h = 0;
-    io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
-  }
-  ~Ui() { ImGui::DestroyContext(); }
-  Ui(const Ui&) = delete;
-  Ui& operator=(const Ui&) = delete;
+// A context of its own per screen (the font is baked at its size).
+struct Ui : test::HeadlessImGui {
+  explicit Ui(const Screen& s) : test::HeadlessImGui(s.size, s.font_px) {}
 };
 
 ImGuiWindow* view_window() {
