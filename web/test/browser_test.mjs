@@ -18,10 +18,9 @@
 // Usage: node browser_test.mjs SITE_DIR NATIVE_DEFAULT.png OUT_DIR [NATIVE_TECHNIQUE.png]
 // (NATIVE_TECHNIQUE.png: `effleura --headless --screenshot F --technique effleurage --at 6`.)
 // Prints one line per check and the measurements; exits 1 on the first failed check.
-import { createServer } from 'node:http';
-import { readFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { extname, join } from 'node:path';
-import puppeteer from 'puppeteer-core';
+import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { serveSite, launchChromium } from './serve.mjs';
 
 const [site, nativePng, outDir, nativeTechniquePng] = process.argv.slice(2);
 if (!site || !nativePng || !outDir) {
@@ -37,23 +36,8 @@ const kMaxMeanDiff = 4.0;       // mean absolute difference per channel, 0..255
 const kMaxChangedShare = 0.03;  // share of pixels where some channel differs by more than 32
 const kTechniqueAt = 6;         // s into effleurage: both hands on the back of the thigh
 
-const types = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.data': 'application/octet-stream' };
-const server = createServer((req, res) => {
-  const path = join(site, decodeURIComponent(new URL(req.url, 'http://x').pathname).replace(/^\/$/, '/index.html'));
-  if (!path.startsWith(site) || !existsSync(path)) { res.writeHead(404); res.end(); return; }
-  res.writeHead(200, { 'Content-Type': types[extname(path)] || 'application/octet-stream' });
-  res.end(readFileSync(path));
-});
-await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-const base = `http://127.0.0.1:${server.address().port}/`;
-
-const browser = await puppeteer.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  headless: true,
-  args: ['--no-sandbox', '--use-gl=angle', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
-         '--ignore-gpu-blocklist', '--window-size=1280,720'],
-  defaultViewport: { width: 1280, height: 720, deviceScaleFactor: 1 },
-});
+const { server, base } = await serveSite(site);
+const browser = await launchChromium();
 
 let failed = false;
 const check = (ok, what) => {

@@ -20,11 +20,10 @@
 //   for, so one page build measures both (the forcing wraps getContext before the page loads);
 //   +nodiscard takes the cut plane's `discard` (render/shader_program.cpp's WebGL stand-in for
 //   clip distances) out of every fragment shader, to measure what it costs with the cut off.
-import { createServer } from 'node:http';
 import { execFileSync } from 'node:child_process';
-import { readFileSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
-import { extname, join } from 'node:path';
-import puppeteer from 'puppeteer-core';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { serveSite, launchChromium } from './serve.mjs';
 
 const [site, exe, outJson, roundsArg, secondsArg, variantsArg] = process.argv.slice(2);
 if (!site || !exe || !outJson) {
@@ -54,23 +53,8 @@ for (const v of variants) {
 // 'default' stands beside the desktop's filter figure: what a window on a software renderer draws.
 const desktopAa = (v) => kVariants[v].aa ?? 'filter';
 
-const types = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.data': 'application/octet-stream' };
-const server = createServer((req, res) => {
-  const path = join(site, decodeURIComponent(new URL(req.url, 'http://x').pathname).replace(/^\/$/, '/index.html'));
-  if (!path.startsWith(site) || !existsSync(path)) { res.writeHead(404); res.end(); return; }
-  res.writeHead(200, { 'Content-Type': types[extname(path)] || 'application/octet-stream' });
-  res.end(readFileSync(path));
-});
-await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-const base = `http://127.0.0.1:${server.address().port}/`;
-
-const browser = await puppeteer.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  headless: true,
-  args: ['--no-sandbox', '--use-gl=angle', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
-         '--ignore-gpu-blocklist', '--window-size=1280,720'],
-  defaultViewport: { width: 1280, height: 720, deviceScaleFactor: 1 },
-});
+const { server, base } = await serveSite(site);
+const browser = await launchChromium();
 const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
 const kMsPerTick = 10;  // /proc's clock ticks: USER_HZ is 100 on Linux
 

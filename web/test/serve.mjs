@@ -1,0 +1,32 @@
+// What the browser test and the frame-time bench share: the built page served from localhost
+// (only files under SITE_DIR) and Debian's Chromium, headless, drawing WebGL with SwiftShader at
+// 1280x720, as a user without a GPU would see the page.
+import { createServer } from 'node:http';
+import { readFileSync, existsSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import puppeteer from 'puppeteer-core';
+
+const types = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.data': 'application/octet-stream' };
+
+// Serves `site` on a free localhost port; resolves to { server, base } (base ends in '/').
+export async function serveSite(site) {
+  const server = createServer((req, res) => {
+    const path = join(site, decodeURIComponent(new URL(req.url, 'http://x').pathname).replace(/^\/$/, '/index.html'));
+    if (!path.startsWith(site) || !existsSync(path)) { res.writeHead(404); res.end(); return; }
+    res.writeHead(200, { 'Content-Type': types[extname(path)] || 'application/octet-stream' });
+    res.end(readFileSync(path));
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  return { server, base: `http://127.0.0.1:${server.address().port}/` };
+}
+
+// Chromium headless with SwiftShader's WebGL (CHROMIUM names another binary).
+export function launchChromium() {
+  return puppeteer.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--use-gl=angle', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
+           '--ignore-gpu-blocklist', '--window-size=1280,720'],
+    defaultViewport: { width: 1280, height: 720, deviceScaleFactor: 1 },
+  });
+}
