@@ -175,10 +175,11 @@ TEST_CASE("a hand on the sole takes its forearm from the foot end of the table")
   const glm::vec3 down_leg(0.0f, -1.0f, 0.0f);
   const glm::vec3 foot_end = glm::normalize(down_leg - stance.up * glm::dot(down_leg, stance.up));
   int sole_samples = 0, from_feet = 0;
+  const double every = test::kSanitized ? 0.75 : 0.25;  // seconds between samples
   for (const char* id : {"toe-taps", "ankle-pumps"}) {
     const Timeline tl(*test::real_library().find(id), test::real_poses(), surface);
     TechniqueFrame f;
-    for (double s = 0.0; s <= tl.duration(); s += test::kSanitized ? 0.75 : 0.25) {
+    for (double s = 0.0; s <= tl.duration(); s += every) {
       tl.evaluate(s, f);
       const auto arms = place_forearms({f.hands[0].transform, f.hands[1].transform}, &surface, &stance);
       for (std::size_t h = 0; h < 2; ++h) {
@@ -195,7 +196,10 @@ TEST_CASE("a hand on the sole takes its forearm from the foot end of the table")
       }
     }
   }
-  CHECK(sole_samples > 50);
+  // The case tests something: hands on the sole near neutral for over 12.5 s of the two
+  // techniques, counted as sampled (sparser under the sanitizers; since session 9 only one
+  // toe-taps hand is on the sole).
+  CHECK(sole_samples * every > 12.5);
   CHECK(from_feet == sole_samples);
 }
 
