@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs missing packages, builds with warnings as errors and runs every test (ctest);
 # then builds the tests again with AddressSanitizer + UndefinedBehaviorSanitizer and runs
-# them once more. Set EFFLEURA_SKIP_SANITIZERS=1 to skip the second pass while iterating.
+# them once more (all but the render tests, which run in the Release pass only: tests/CMakeLists.txt
+# says why). Set EFFLEURA_SKIP_SANITIZERS=1 to skip the second pass while iterating.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 # Each phase prints how long the run has taken so far: CI has a time limit, and these lines
