@@ -44,12 +44,7 @@ glm::vec3 pad(const HandShape& shape, std::size_t finger) {
 }  // namespace
 
 TEST_CASE("calf squeezes: the thumb pad and the finger pads lie on opposite sides of the calf") {
-  const test::LegAsset* leg = test::leg_asset();
-  REQUIRE_MESSAGE(leg != nullptr, "assets/leg.glb is part of the repository");
-  REQUIRE_MESSAGE(leg->surface.has_value(), leg->error);
-  const Technique* t = test::real_library().find("calf-squeezes");
-  REQUIRE(t != nullptr);
-  const Timeline tl(*t, test::real_poses(), *leg->surface);
+  const Timeline tl = test::shipped_timeline("calf-squeezes");
   // A squeeze presses 45 mmHg; the moments it is firmly on (not landing or letting go).
   constexpr float kFirmMmhg = 20.0f;
   std::array<int, 2> firm{}, opposed{};

@@ -26,19 +26,12 @@ namespace {
 
 constexpr double kDt = 0.02;
 
-const anatomy::LegSurface& leg_surface() {
-  const test::LegAsset* leg = test::leg_asset();
-  REQUIRE_MESSAGE(leg != nullptr, "assets/leg.glb is part of the repository");
-  REQUIRE_MESSAGE(leg->surface.has_value(), leg->error);
-  return *leg->surface;
-}
-
 const std::map<std::string, TechniqueFigures>& figures() {
   static const std::map<std::string, TechniqueFigures> all = [] {
     std::map<std::string, TechniqueFigures> out;
     for (const Technique& t : test::real_library().all()) {
-      const Timeline tl(t, test::real_poses(), leg_surface());
-      out[t.id] = measure_technique(tl, leg_surface(), kDt);
+      const Timeline tl(t, test::real_poses(), test::shipped_surface());
+      out[t.id] = measure_technique(tl, test::shipped_surface(), kDt);
     }
     return out;
   }();
@@ -158,7 +151,7 @@ TEST_CASE("hand contact: pressing hands touch with the surface they mean to") {
 
 TEST_CASE("hand contact: solved finger joints stay within their ranges") {
   for (const Technique& t : test::real_library().all()) {
-    const Timeline tl(t, test::real_poses(), leg_surface());
+    const Timeline tl(t, test::real_poses(), test::shipped_surface());
     TechniqueFrame f;
     float worst_over = 0.0f;
     for (double time = 0.0; time <= tl.duration(); time += kDt) {
@@ -192,7 +185,7 @@ TEST_CASE("hand contact: a kneading grip's thumb rests on the skin") {
   for (const auto& [id, steps] : gripping) {
     const Technique* t = test::real_library().find(id);
     REQUIRE(t != nullptr);
-    const Timeline tl(*t, test::real_poses(), leg_surface());
+    const Timeline tl(*t, test::real_poses(), test::shipped_surface());
     TechniqueFrame f;
     double sum = 0.0;
     int n = 0, on_skin = 0;
@@ -200,7 +193,7 @@ TEST_CASE("hand contact: a kneading grip's thumb rests on the skin") {
       tl.evaluate(time, f);
       for (const HandState& hand : f.hands) {
         if (!hand.contact || std::find(steps.begin(), steps.end(), f.step) == steps.end()) continue;
-        const SkinSide skin = skin_under(leg_surface(), f, hand);
+        const SkinSide skin = skin_under(test::shipped_surface(), f, hand);
         const HandShape shape = build_hand(hand.transform, hand.pose, hand.hand);
         const HandPart& pad = shape.parts[hand_part(0, 2)];
         const glm::vec3 mid = 0.5f * (glm::vec3(pad.frame[3]) + pad.tip);
@@ -235,7 +228,7 @@ TEST_CASE("hand contact: a cupped hand lands on its heel and finger pads with th
   const double dt = 0.1 * test::kSanitizedStride;
   const Technique* t = test::real_library().find("tapotement");
   REQUIRE(t != nullptr);
-  const Timeline tl(*t, test::real_poses(), leg_surface());
+  const Timeline tl(*t, test::real_poses(), test::shipped_surface());
   TechniqueFrame f;
   std::array<int, 2> n{}, heel_on{}, pads_on{}, hollow{};
   for (double time = 0.0; time <= tl.duration(); time += dt) {
@@ -243,7 +236,7 @@ TEST_CASE("hand contact: a cupped hand lands on its heel and finger pads with th
     if (f.step > 1) continue;
     for (const HandState& hand : f.hands) {
       if (!hand.contact || hand.pressure_mmhg <= 0.0f) continue;
-      const SkinSide skin = skin_under(leg_surface(), f, hand);
+      const SkinSide skin = skin_under(test::shipped_surface(), f, hand);
       const HandShape shape = build_hand(hand.transform, hand.pose, hand.hand);
       const HandPart& palm = shape.parts[0];
       const glm::vec3 under = glm::vec3(palm.frame[3]) - glm::vec3(palm.frame[1]) * palm.radius.y;

@@ -15,12 +15,8 @@ using namespace effleura;
 using namespace effleura::technique;
 
 TEST_CASE("tapotement on the thigh lands the heel of each cupped hand, up to the gluteal fold") {
-  const test::LegAsset* leg = test::leg_asset();
-  REQUIRE_MESSAGE(leg != nullptr, "assets/leg.glb is part of the repository");
-  REQUIRE_MESSAGE(leg->surface.has_value(), leg->error);
-  const Technique* t = test::real_library().find("tapotement");
-  REQUIRE(t != nullptr);
-  const Timeline tl(*t, test::real_poses(), *leg->surface);
+  const Timeline tl = test::shipped_timeline("tapotement");
+  const anatomy::LegSurface& surface = test::shipped_surface();
   TechniqueFrame f;
   int down = 0, heel_on = 0;
   float worst_mm = 0.0f, highest = 0.0f;
@@ -30,7 +26,7 @@ TEST_CASE("tapotement on the thigh lands the heel of each cupped hand, up to the
     if (f.step != 1) continue;
     for (const HandState& hand : f.hands) {
       if (!hand.contact || hand.pressure_mmhg <= 0.0f) continue;
-      const SkinSide skin = skin_under(*leg->surface, f, hand);
+      const SkinSide skin = skin_under(surface, f, hand);
       const HandShape shape = build_hand(hand.transform, hand.pose, hand.hand);
       const HandPart& palm = shape.parts[0];
       // The heel: the palm's underside 5 % of its length from the wrist.

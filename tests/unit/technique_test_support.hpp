@@ -15,6 +15,7 @@
 #include "anatomy/model_loader.hpp"
 #include "technique/pose.hpp"
 #include "technique/technique_loader.hpp"
+#include "technique/timeline.hpp"
 
 namespace effleura::test {
 
@@ -64,6 +65,27 @@ inline const LegAsset* leg_asset() {
     return a;
   }();
   return asset ? &*asset : nullptr;
+}
+
+// The shipped leg's mesh surface: the calling test stops (REQUIRE) where assets/leg.glb is
+// missing or does not build a surface, naming why.
+inline const anatomy::LegSurface& shipped_surface() {
+  const LegAsset* leg = leg_asset();
+  REQUIRE_MESSAGE(leg != nullptr, "assets/leg.glb is part of the repository");
+  REQUIRE_MESSAGE(leg->surface.has_value(), leg->error);
+  return *leg->surface;
+}
+
+// A shipped technique (content/techniques/ID.toml); the calling test stops where there is none.
+inline const technique::Technique& shipped_technique(const std::string& id) {
+  const technique::Technique* t = real_library().find(id);
+  REQUIRE_MESSAGE(t != nullptr, id);
+  return *t;
+}
+
+// A shipped technique's timeline on the shipped leg, with the shipped poses, as the app plays it.
+inline technique::Timeline shipped_timeline(const std::string& id) {
+  return technique::Timeline(shipped_technique(id), real_poses(), shipped_surface());
 }
 
 // A closed skin mesh of a radius field r(y, angle) around the leg axis, from y0 to y1, with

@@ -21,19 +21,6 @@ using namespace effleura::technique;
 
 namespace {
 
-const anatomy::LegSurface& leg_surface() {
-  const test::LegAsset* leg = test::leg_asset();
-  REQUIRE_MESSAGE(leg != nullptr, "assets/leg.glb is part of the repository");
-  REQUIRE_MESSAGE(leg->surface.has_value(), leg->error);
-  return *leg->surface;
-}
-
-Timeline timeline_of(const std::string& id) {
-  const Technique* t = test::real_library().find(id);
-  REQUIRE_MESSAGE(t != nullptr, id);
-  return Timeline(*t, test::real_poses(), leg_surface());
-}
-
 // The skin's outward normal at the section through p (radial round the leg's axis).
 glm::vec3 skin_normal(const anatomy::LegSurface& s, const glm::vec3& p) {
   const glm::vec3 c = anatomy::LegSurface::axis(p.y);
@@ -89,8 +76,8 @@ TEST_CASE("tissue: the dent's rim holds the volume pushed out of it") {
 }
 
 TEST_CASE("tissue: compression dents the skin by the indentation, raises a rim, and the dent fills after release") {
-  const Timeline tl = timeline_of("compression");
-  const auto& s = leg_surface();
+  const Timeline tl = test::shipped_timeline("compression");
+  const auto& s = test::shipped_surface();
   // The first press of the right hand (step 1: lands at 0.4 s, presses to 0.8 s, holds to 1.4 s
   // while the pressure builds, eases by 2.0 s and lifts off by 2.35 s).
   const TechniqueFrame hold = tl.evaluate(1.2);
@@ -143,10 +130,10 @@ TEST_CASE("tissue: compression dents the skin by the indentation, raises a rim, 
 }
 
 TEST_CASE("tissue: petrissage and calf squeezes lift a fold between the hands") {
-  const auto& s = leg_surface();
+  const auto& s = test::shipped_surface();
   for (const char* id : {"petrissage", "calf-squeezes"}) {
     CAPTURE(id);
-    const Timeline tl = timeline_of(id);
+    const Timeline tl = test::shipped_timeline(id);
     int lifted = 0;
     float highest = 0.0f;
     for (double t = 0.0; t < tl.duration(); t += 0.1) {
@@ -171,7 +158,7 @@ TEST_CASE("tissue: petrissage and calf squeezes lift a fold between the hands") 
 }
 
 TEST_CASE("tissue: no hand sinks into the skin as drawn deeper than into the modelled dented skin") {
-  const auto& s = leg_surface();
+  const auto& s = test::shipped_surface();
   for (const Technique& t : test::real_library().all()) {
     CAPTURE(t.id);
     const Timeline tl(t, test::real_poses(), s);

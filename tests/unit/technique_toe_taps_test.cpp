@@ -77,13 +77,9 @@ bool full_rhythm(const Technique& t, const Timeline& tl, double time, std::size_
 }  // namespace
 
 TEST_CASE("toe taps: one hand steadies the foot, the other's fingertips tap the sole and lift between taps") {
-  const test::LegAsset* leg = test::leg_asset();
-  REQUIRE_MESSAGE(leg != nullptr, "assets/leg.glb is part of the repository");
-  REQUIRE_MESSAGE(leg->surface.has_value(), leg->error);
-  const Technique* t = test::real_library().find("toe-taps");
-  REQUIRE(t != nullptr);
-  const Timeline tl(*t, test::real_poses(), *leg->surface);
-  const anatomy::LegSurface& surface = *leg->surface;
+  const Technique& t = test::shipped_technique("toe-taps");
+  const Timeline tl = test::shipped_timeline("toe-taps");
+  const anatomy::LegSurface& surface = test::shipped_surface();
 
   // Every 10 ms (40 ms under the sanitizers): a 4 Hz tap lasts 90 ms on the skin.
   const double dt = 0.01 * test::kSanitizedStride;
@@ -111,7 +107,7 @@ TEST_CASE("toe taps: one hand steadies the foot, the other's fingertips tap the 
       tapped[h] = true;
       const Tips tips = fingertips(surface, f, hand);
       if (hand.contact) {
-        if (in_air[h] && full_rhythm(*t, tl, time, h)) {
+        if (in_air[h] && full_rhythm(t, tl, time, h)) {
           ++lifts;
           if (lift_top[h] >= 0.010f) ++lifts_clear;
           least_lift = std::min(least_lift, lift_top[h]);

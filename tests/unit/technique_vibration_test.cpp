@@ -14,16 +14,12 @@ using namespace effleura;
 using namespace effleura::technique;
 
 TEST_CASE("vibration: each palm swings at least 10 mm from one side of the shake to the other") {
-  const test::LegAsset* leg = test::leg_asset();
-  REQUIRE_MESSAGE(leg != nullptr, "assets/leg.glb is part of the repository");
-  REQUIRE_MESSAGE(leg->surface.has_value(), leg->error);
-  const Technique* t = test::real_library().find("vibration");
-  REQUIRE(t != nullptr);
-  const Timeline tl(*t, test::real_poses(), *leg->surface);
+  const Technique& t = test::shipped_technique("vibration");
+  const Timeline tl = test::shipped_timeline("vibration");
   // Half a shake apart (10 Hz: 50 ms) the palm is at opposite ends of its swing; the stroke's own
   // drift over 50 ms is a fraction of a millimetre. One second in the middle of each shaking step.
   for (std::size_t step : {std::size_t{0}, std::size_t{2}}) {
-    const double half = 0.5 / static_cast<double>(t->steps[step].oscillation.frequency_hz);
+    const double half = 0.5 / static_cast<double>(t.steps[step].oscillation.frequency_hz);
     const double from = tl.step_start(step) + 1.0;
     for (std::size_t h = 0; h < 2; ++h) {
       float widest = 0.0f;
