@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include <glm/common.hpp>
 #include <glm/mat4x4.hpp>
 #include <glm/vec3.hpp>
 #include <glm/vec4.hpp>
@@ -57,6 +58,8 @@ struct Bounds {
   glm::vec3 max{0.0f};
   [[nodiscard]] glm::vec3 centre() const { return (min + max) * 0.5f; }
   [[nodiscard]] glm::vec3 size() const { return max - min; }
+  // The smallest box holding this one and `other`.
+  [[nodiscard]] Bounds united(const Bounds& other) const { return {glm::min(min, other.min), glm::max(max, other.max)}; }
 };
 
 // A named point with no mesh (the forge's "landmark.<name>" nodes): a bony landmark a

@@ -43,10 +43,7 @@ std::vector<std::optional<anatomy::Bounds>> pumped_regions(const technique::Tech
 
 anatomy::Bounds with_pumped_veins(anatomy::Bounds region, const std::vector<std::optional<anatomy::Bounds>>& pumped) {
   for (const auto& box : pumped)
-    if (box) {
-      region.min = glm::min(region.min, box->min);
-      region.max = glm::max(region.max, box->max);
-    }
+    if (box) region = region.united(*box);
   return region;
 }
 

@@ -66,8 +66,7 @@ void StepCamera::frame_step(Camera& camera, std::size_t step, float seconds) {
   anatomy::Bounds region = f.region;
   ViewAngles a = facing_angles(f.facing, fallback_, f.turn);
   if (step < extra_.size() && extra_[step]) {
-    region.min = glm::min(region.min, extra_[step]->min);
-    region.max = glm::max(region.max, extra_[step]->max);
+    region = region.united(*extra_[step]);
     a = extra_from_;
   }
   if (judge_) {
