@@ -18,6 +18,7 @@ constexpr float kBelowLegCovered = 0.05f;  // m below the leg's lowest section s
 constexpr float kMaxRise = 0.08f;          // a hand never hovers higher than this to reach
 constexpr float kCloseRamp = 0.010f;       // m of air under a pad before it closes fully
 constexpr int kMarch = 6;
+constexpr float kPadClearance = 0.001f;    // m a closed thumb pad stops short of the skin (close_pad)
 // A thumb opposed this far across the palm grips (kneading-grip 55, flat-palm 35): it rests on
 // the skin opposite the fingers (fit_thumb); the weight ramps over kGripRampDeg so that a blend
 // between a grip and a flat hand changes the thumb gradually.
@@ -222,6 +223,73 @@ float open_finger_to_clear(const SkinSide& skin, const glm::mat4& palm, Hand han
 
 }  // namespace fit_detail
 
+namespace {
+
+// A hand on its pads (palm_touch < 1) rose until the deepest of its named pads touched; a named
+// thumb pad that still hangs in the air (a straight thumb beside a palm resting on a round calf: the
+// skin falls away under it by 10-40 mm) closes, joint by joint within the joint limits and the
+// pose's max_curl, until the pad (the last phalanx) meets the skin, or until any other part of
+// the thumb would sink, whichever comes first (a closing that meets neither closes nothing). The palm does not move, so it never sinks. The
+// thumb's metacarpal lies in the ball of the thumb, part of the palm (hand_contact.cpp), and does
+// not stop it. Ramped over the pad's gap as a resting palm's fingers are (kCloseRamp), so the
+// angles do not jump as the skin under the pad comes and goes.
+// Where along a closing path from `from` to `to` a pad that never meets the skin comes nearest
+// to it: there it stops, which is where one that just met it would have stopped (stopping at
+// either end instead flicked the thumb as the skin under it came and went).
+template <class Gap>
+float nearest(float from, float to, const Gap& gap) {
+  constexpr int kSteps = 24;
+  float best = from, least = gap(from);
+  for (int i = 1; i <= kSteps; ++i) {
+    const float x = from + (to - from) * static_cast<float>(i) / kSteps;
+    if (const float g = gap(x); g < least) least = g, best = x;
+  }
+  return best;
+}
+
+void close_pad(const SkinSide& skin, const glm::mat4& palm, Hand hand, FingerPose& pose) {
+  constexpr std::size_t f = 0;
+  const float weight = std::clamp(pose.reach[f], 0.0f, 1.0f) * (1.0f - std::clamp(pose.palm_touch, 0.0f, 1.0f));
+  auto parts_at = [&](float s) { return pose_finger(palm, closed(pose, f, s), hand, f); };
+  // The pad stops a millimetre short of the dented skin (still touching, within
+  // kTouchToleranceM): laid right on it, it sank as soon as the hand began to lift (the dent
+  // fills radially while the hand rises along its own normal) and opened by 4 degrees at once.
+  auto pad_gap = [&](const std::array<HandPart, 3>& parts) {
+    return skin_gap(skin, {parts[2], parts[2], parts[2]}) - kPadClearance;
+  };
+  // Its first phalanx may not sink (its metacarpal lies in the ball of the thumb, part of the
+  // palm's flesh, as hand_contact.cpp counts it).
+  auto rest_gap = [&](const std::array<HandPart, 3>& parts) { return skin_gap(skin, {parts[1], parts[1], parts[1]}); };
+  const std::array<HandPart, 3> now = parts_at(0.0f);
+  const float gap = pad_gap(now);
+  if (gap <= 0.0f || rest_gap(now) < 0.0f) return;
+  const float ramp = std::clamp(gap / kCloseRamp, 0.0f, 1.0f);
+  const float top = weight * ramp * ramp * (3.0f - 2.0f * ramp);
+  if (top <= 0.0f) return;
+  const float s = first_touch(0.0f, top, kMarch, [&](float x) {
+                    const auto parts = parts_at(x);
+                    return pad_gap(parts) <= 0.0f || rest_gap(parts) < 0.0f;
+                  }).value_or(nearest(0.0f, top, [&](float x) { return pad_gap(parts_at(x)); }));
+  pose = closed(pose, f, s);
+  // Stopped by the finger's middle on the skin (the skin curves away under the pad): the tip
+  // joint closes on alone until the pad meets it too, as fit_thumb does for a gripping thumb.
+  auto tip_parts = [&](float deg) {
+    FingerPose p = pose;
+    p.flexion[f][2] = deg;
+    return pose_finger(palm, p, hand, f);
+  };
+  const float from = pose.flexion[f][2];
+  const float to = std::max(from, std::min(pose.max_curl_deg, joint_range(f, 2).hi));
+  const float tip_gap = pad_gap(tip_parts(from));
+  if (tip_gap <= 0.0f || to <= from) return;
+  const float deg = first_touch(from, to, kMarch, [&](float x) { return pad_gap(tip_parts(x)) <= 0.0f; })
+                        .value_or(nearest(from, to, [&](float x) { return pad_gap(tip_parts(x)); }));
+  const float tip_ramp = std::clamp(tip_gap / kCloseRamp, 0.0f, 1.0f);
+  pose.flexion[f][2] = from + weight * (deg - from) * tip_ramp * tip_ramp * (3.0f - 2.0f * tip_ramp);
+}
+
+}  // namespace
+
 float thumb_grip(const FingerPose& pose) {
   return std::clamp(pose.reach[0] * pose.palm_touch, 0.0f, 1.0f) *
          std::clamp((pose.opposition_deg - kGripFromDeg) / kGripRampDeg, 0.0f, 1.0f);
@@ -266,9 +334,13 @@ float fit_hand(const SkinSide& skin, glm::mat4& palm, Hand hand, FingerPose& pos
       }
     }
     const float now = open_finger_to_clear(skin, palm, hand, pose, f);
+    // Opened or not (whichever side of the skin its knuckle just lies), a thumb on a hand on its
+    // pads closes its pad onto the skin: called only when it did not sink, it flicked between
+    // the two from one frame to the next.
+    if (f == 0 && pose.palm_touch < 1.0f && pose.reach[f] > 0.0f) close_pad(skin, palm, hand, pose);
     if (now < 0.0f) continue;
-    // Only a hand whose palm rests closes its fingers round the limb; a hand on its pads rose
-    // until they touch (above), and curling them further would only lift their tips away.
+    // Only a hand whose palm rests closes its fingers round the limb (a hand on its pads closed
+    // its named pads onto the skin above, close_pad).
     const float reach = std::clamp(pose.reach[f], 0.0f, 1.0f) * std::clamp(pose.palm_touch, 0.0f, 1.0f);
     if (reach <= 0.0f) continue;
     auto gap_close = [&](float s) { return skin_gap(skin, pose_finger(palm, closed(pose, f, s), hand, f)); };

@@ -22,6 +22,7 @@ constexpr float kRhythmFade = 0.2f;     // s: taps and shakes fade in and out th
 constexpr float kIntensityHalfWidth = 0.3f;  // s: triangular low-pass half-width
 constexpr float kIntensityFullScale = 80.0f; // mmHg that reads as full highlight
 constexpr float kLiftedM = 0.001f;            // m above the resting palm that counts as lifted
+constexpr float kOpenEaseM = 0.004f;          // m of lift over which a lifted hand's fingers open clear
 constexpr float kThumbRelaxM = 0.03f;         // m of lift over which a gripping thumb relaxes
 constexpr float kLiftedThumb[3] = {0.0f, 5.0f, 5.0f};  // a relaxed thumb beside the palm (degrees)
 constexpr float kLiftedThumbOpposition = 20.0f;
@@ -348,7 +349,15 @@ void Timeline::fit_hands(TechniqueFrame& out, std::array<glm::mat4, 2>& resting,
         hand.pose.opposition_deg += relax * (kLiftedThumbOpposition - hand.pose.opposition_deg);
       }
       const SkinSide actual{skin[h].surface, skin[h].sole, skin[h].ankle_deg, hand.indentation_m};
-      open_to_clear(actual, hand.transform, hand.hand, hand.pose);
+      FingerPose opened = hand.pose;
+      open_to_clear(actual, hand.transform, hand.hand, opened);
+      // A thumb closed onto the skin by a hand on its pads (hand_fit.cpp close_pad) opens eased
+      // in over the first millimetres of the lift: as the hand rises along its own normal the
+      // dent fills radially, so on a round calf it sank a fraction of a millimetre at once and
+      // opened 4 degrees in one frame. (Other hands open at once: eased, their fingers sank.)
+      const bool pad_thumb = stated.palm_touch < 1.0f && stated.reach[0] > 0.0f;
+      hand.pose = pad_thumb ? blend(hand.pose, opened, smoothstep(std::clamp((above - kLiftedM) / kOpenEaseM, 0.0f, 1.0f)))
+                            : opened;
     }
   }
 }
