@@ -4,6 +4,8 @@
 
 #include <glm/common.hpp>
 
+#include "technique/working_region.hpp"
+
 namespace effleura::app {
 
 bool flow_view_shown(const render::LayerVisibility& layers, float skin_opacity) {
@@ -45,6 +47,14 @@ anatomy::Bounds with_pumped_veins(anatomy::Bounds region, const std::vector<std:
   for (const auto& box : pumped)
     if (box) region = region.united(*box);
   return region;
+}
+
+FlowFraming flow_framing(bool shown, const technique::Technique* t, const technique::Timeline* timeline,
+                         const flow::FlowSystem* flow) {
+  FlowFraming f;
+  if (shown && t && flow) f.pumped = pumped_regions(*t, *flow);
+  if (t && timeline) f.focus = with_pumped_veins(technique::working_region(*timeline), f.pumped);
+  return f;
 }
 
 }  // namespace effleura::app

@@ -8,6 +8,7 @@
 #include "flow/flow_system.hpp"
 #include "render/frame_view.hpp"
 #include "technique/technique.hpp"
+#include "technique/timeline.hpp"
 
 namespace effleura::app {
 
@@ -41,5 +42,15 @@ inline constexpr float kFlowViewSkinOpacity = 0.2f;
 
 // `region` grown to hold every step's pumped veins (a named view's focus: the whole technique).
 [[nodiscard]] anatomy::Bounds with_pumped_veins(anatomy::Bounds region, const std::vector<std::optional<anatomy::Bounds>>& pumped);
+
+// What the camera frames for a technique (app/state.cpp's frame_technique): per step, the
+// pumped veins' box when the flow view is `shown` (else none), and the focus of a named view,
+// the technique's working region grown to hold them (none without a technique or timeline).
+struct FlowFraming {
+  std::vector<std::optional<anatomy::Bounds>> pumped;
+  std::optional<anatomy::Bounds> focus;
+};
+[[nodiscard]] FlowFraming flow_framing(bool shown, const technique::Technique* t, const technique::Timeline* timeline,
+                                       const flow::FlowSystem* flow);
 
 }  // namespace effleura::app

@@ -4,6 +4,7 @@
 // update: the technique's playback at its speed, hands, contacts, the ankle-to-calf link,
 // posture, the client's own muscles), so every option means the same in both.
 #include "anatomy/vein_network.hpp"
+#include "app/simulate_cache.hpp"
 #include "app/simulation.hpp"
 #include "core/error.hpp"
 #include "flow/report.hpp"
@@ -13,8 +14,11 @@ namespace effleura::app {
 // `simulation` has its techniques loaded and, for a technique run, the technique selected
 // (at --at and --speed); for a built-in scenario (walking, ankle pumps, ...) none is selected
 // and the scenario's rhythm drives Simulation::muscles. Afterwards simulation.flow() is the
-// leg the report measured.
+// leg the report measured. With `cache`, the settling before t = 0 and the clinic's indices
+// come from the start-up cache when an earlier run made them (app/simulate_cache.hpp): the
+// same numbers, to the last digit.
 Expected<flow::SimulationReport> simulate_report(Simulation& simulation, const anatomy::VeinNetwork& network,
-                                                 const flow::SimulationRequest& request);
+                                                 const flow::SimulationRequest& request,
+                                                 const SimulateCache* cache = nullptr);
 
 }  // namespace effleura::app

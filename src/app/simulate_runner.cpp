@@ -13,6 +13,7 @@
 #include "app/runners.hpp"
 #include "app/simulate_report.hpp"
 #include "app/simulation.hpp"
+#include "core/cache_file.hpp"
 #include "core/files.hpp"
 #include "flow/report.hpp"
 
@@ -20,7 +21,8 @@ namespace effleura::app {
 
 int run_simulate(const Options& options) {
   const DataPaths paths = resolve_data_paths(options);
-  auto network = anatomy::load_vein_network(paths.content / "anatomy" / "veins.toml");
+  const auto vein_file = paths.content / "anatomy" / "veins.toml";
+  auto network = anatomy::load_vein_network(vein_file);
   if (!network) { report_error(network.error().describe()); return kExitBadInput; }
   auto posture = parse_posture_option(options.posture);  // prone and supine both lie flat
   if (!posture) { report_error(posture.error().describe()); return kExitBadInput; }
@@ -56,7 +58,9 @@ int run_simulate(const Options& options) {
     }
   }
 
-  auto report = simulate_report(simulation, *network, request);
+  // The settling and the clinic's indices of this leg from an earlier run (start-up cache).
+  const SimulateCache cache{vein_file, cache_directory()};
+  auto report = simulate_report(simulation, *network, request, &cache);
   if (!report) { report_error(report.error().describe()); return kExitBadInput; }
   const std::string json = flow::to_json(*report);
   if (auto written = write_binary_file(*options.report, json.data(), json.size()); !written) {

@@ -109,7 +109,7 @@ Expected<void> State::load_content(const Options& options, const DataPaths& path
   client.set_walk_time(options.technique ? 0.0 : options.at_seconds);  // --at picks the moment of the stride
   simulation.posture = flow_posture(*posture);
   client_timeline_ = nullptr;
-  camera.set_subject(camera_subject(), knee_flexion(), hip_flexion());
+  place_camera_subject();
   if (setup_times) setup_times->restart();
   if (auto sim = simulation.load(paths, model, setup_times); !sim) return std::unexpected(sim.error());
   auto area_content = anatomy::load_area_content(paths.content / "areas.toml");
@@ -140,7 +140,7 @@ Expected<void> State::load_content(const Options& options, const DataPaths& path
   } else if (options.view) {
     client.face(side_shown(*options.view));
     client.snap();
-    camera.set_subject(camera_subject(), knee_flexion(), hip_flexion());
+    place_camera_subject();
     camera.set_preset(*options.view, false);
   }
   for (const auto& id : options.areas)
@@ -155,6 +155,8 @@ glm::mat4 State::camera_subject() const {
   if (!client_model.meshes.empty() && client.posture() == anatomy::ClientPosture::walking) return client.pose().body;
   return leg_to_room();
 }
+
+void State::place_camera_subject() { camera.set_subject(camera_subject(), knee_flexion(), hip_flexion()); }
 
 float State::knee_flexion() const { return client_model.meshes.empty() ? 0.0f : client.pose().knee_flexion_deg; }
 float State::hip_flexion() const { return client_model.meshes.empty() ? 0.0f : client.pose().hip_flexion_deg; }
@@ -184,7 +186,7 @@ void State::sync_client() {
     const auto* t = simulation.technique();
     client.set_technique(client_timeline_, t ? t->views : std::vector<std::string>{}, simulation.frame().time);
   }
-  camera.set_subject(camera_subject(), knee_flexion(), hip_flexion());
+  place_camera_subject();
 }
 
 void State::frame_technique(std::optional<render::ViewPreset> view, bool animate) {
@@ -194,13 +196,11 @@ void State::frame_technique(std::optional<render::ViewPreset> view, bool animate
   // The flow view also frames the veins a step's pump presses away from the hands (ankle pumps:
   // the calf's and the popliteal), from the technique's own side view (app/flow_view.hpp).
   flow_framed_ = flow_view_shown(settings.layers, settings.skin_opacity);
-  const flow::FlowSystem* flow = simulation.flow();
-  const auto pumped = flow_framed_ && t && flow ? pumped_regions(*t, *flow) : std::vector<std::optional<anatomy::Bounds>>{};
-  std::optional<anatomy::Bounds> focus;
-  if (t && timeline) focus = with_pumped_veins(technique::working_region(*timeline), pumped);
+  const FlowFraming framing = flow_framing(flow_framed_, t, timeline, simulation.flow());
+  const auto& focus = framing.focus;
   camera.set_focus(focus ? std::optional(anatomy::bend_box(*focus, frame::kKneeCentre, knee_flexion(), hip_flexion())) : std::nullopt);
   step_camera.stop();
-  step_camera.set_extra_regions(pumped, view_angles(t && !t->views.empty() ? t->views.front() : "front"));
+  step_camera.set_extra_regions(framing.pumped, view_angles(t && !t->views.empty() ? t->views.front() : "front"));
   if (!view && t && timeline) {
     // No view asked for: follow the work, step by step (render/step_camera.hpp).
     const ViewAngles first = view_angles(t->views.empty() ? "front" : t->views.front());
@@ -236,7 +236,7 @@ void State::update(double dt) {
     client.update(dt, p->time(), p->playing() ? dt * p->speed() : 0.0);  // a jump puts the client on its side at once
   else
     client.update(dt, std::nullopt);
-  camera.set_subject(camera_subject(), knee_flexion(), hip_flexion());
+  place_camera_subject();
   if (new_posture) {
     frame_technique(std::nullopt, true);
   } else if (was_turning && !client.turning() && camera.following()) {

@@ -116,6 +116,8 @@ class State {
   [[nodiscard]] bool any_vein_shown(const render::FrameView& v) const;
   // Tells the client which technique plays and the camera where the leg now lies.
   void sync_client();
+  // Tells the camera where the leg (or, walking, the body) now lies and how it is bent.
+  void place_camera_subject();
   const technique::Timeline* client_timeline_ = nullptr;
   bool flow_framed_ = false;  // the camera last framed the technique for the flow view
   // The hands' box per step of the current timeline, for working_area (computed once a

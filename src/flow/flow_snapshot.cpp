@@ -91,7 +91,8 @@ bool finite(const Segment& s) {
   return s.volume_m3 >= 0.0;
 }
 
-// The program file's size and modification time, or nothing where it cannot be found.
+}  // namespace
+
 std::optional<std::string> program_identity() {
   std::error_code ec;
   const auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
@@ -105,8 +106,6 @@ std::optional<std::string> program_identity() {
   const auto ticks = static_cast<long long>(time.time_since_epoch().count());
   return exe.string() + ":" + std::to_string(size) + ":" + std::to_string(ticks);
 }
-
-}  // namespace
 
 std::vector<std::uint8_t> snapshot_bytes(const FlowSystem& flow) {
   Writer w;
@@ -127,14 +126,17 @@ bool restore_snapshot(FlowSystem& flow, std::span<const std::uint8_t> bytes) {
 }
 
 void settle_cached(FlowSystem& flow, double seconds, const std::filesystem::path& source,
-                   const std::optional<std::filesystem::path>& cache_dir, bool* from_cache) {
+                   const std::optional<std::filesystem::path>& cache_dir, bool* from_cache,
+                   std::string_view condition) {
   if (from_cache) *from_cache = false;
   const auto program = program_identity();
   if (!cache_dir || !program) {
     flow.settle(seconds);
     return;
   }
-  CacheKey key("flow-settled", kFlowSnapshotVersion);
+  // A caller's leg is its own product: the cache keeps one entry a product, and a --simulate
+  // run must not evict the state the window's start-up reads.
+  CacheKey key(condition.empty() ? "flow-settled" : "simulate-settled", kFlowSnapshotVersion);
   const std::uint64_t sizes[] = {sizeof(Segment), sizeof(Edge), sizeof(Valve), sizeof(FlowSystem)};
   key.add(std::span(reinterpret_cast<const std::uint8_t*>(sizes), sizeof sizes));
   key.add(std::span(reinterpret_cast<const std::uint8_t*>(&seconds), sizeof seconds));
@@ -147,6 +149,7 @@ void settle_cached(FlowSystem& flow, double seconds, const std::filesystem::path
   // breathing (its raw bytes cannot be the key: structs carry padding of no fixed value).
   const std::uint8_t start[] = {static_cast<std::uint8_t>(flow.posture()), static_cast<std::uint8_t>(flow.breathing())};
   key.add(std::span(start, sizeof start));
+  if (!condition.empty()) key.add(condition);  // the app's own leg has none: its key is as before
   if (auto stored = read_cache(*cache_dir, key))
     if (restore_snapshot(flow, *stored)) {
       if (from_cache) *from_cache = true;

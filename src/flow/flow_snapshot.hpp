@@ -6,6 +6,8 @@
 #include <filesystem>
 #include <optional>
 #include <span>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "flow/flow_system.hpp"
@@ -23,8 +25,17 @@ bool restore_snapshot(FlowSystem& flow, std::span<const std::uint8_t> bytes);
 // same program settled the same freshly created system (key: its posture and breathing,
 // `seconds`, the bytes of `source`, the vein data it was built from, and the program
 // file's size and time, so a rebuilt program with other flow code never trusts an old state).
-// No folder, or no program file to name (the browser): settles.
+// No folder, or no program file to name (the browser): settles. `condition` names whatever
+// else the caller did to the fresh system before settling it (`--simulate`'s incompetent
+// valves and stocking, app/simulate_cache.hpp): it joins the key, so another leg never reads
+// this one's state, and such a leg is kept as a product of its own (the cache keeps one entry
+// a product), so a --simulate run never evicts the window's settled state.
 void settle_cached(FlowSystem& flow, double seconds, const std::filesystem::path& source,
-                   const std::optional<std::filesystem::path>& cache_dir, bool* from_cache = nullptr);
+                   const std::optional<std::filesystem::path>& cache_dir, bool* from_cache = nullptr,
+                   std::string_view condition = {});
+
+// The running program file's path, size and modification time ("path:size:ticks"), for cache
+// keys that must miss once the program is rebuilt; none where it cannot be found (the browser).
+std::optional<std::string> program_identity();
 
 }  // namespace effleura::flow

@@ -216,14 +216,18 @@ Expected<SimulationReport> simulate_stepped(FlowSystem& fs, const anatomy::VeinN
   if (request.clinical_indices) {
     auto c = clinical_indices(network, leg);
     if (!c) return std::unexpected(c.error());
-    s.ejection_fraction = c->plethysmography.ejection_fraction;
-    s.residual_volume_fraction = c->plethysmography.residual_volume_fraction;
-    s.venous_filling_index_ml_s = c->plethysmography.filling_index_ml_s;
-    s.refill_time_s = c->refill_time_s;
-    s.ambulatory_pressure_mmhg = c->ambulatory.walking_mmhg;
-    s.ambulatory_recovery_s = c->ambulatory.recovery_s;
+    set_clinical_indices(s, *c);
   }
   return rep;
+}
+
+void set_clinical_indices(SimulationSummary& s, const ClinicalIndices& c) {
+  s.ejection_fraction = c.plethysmography.ejection_fraction;
+  s.residual_volume_fraction = c.plethysmography.residual_volume_fraction;
+  s.venous_filling_index_ml_s = c.plethysmography.filling_index_ml_s;
+  s.refill_time_s = c.refill_time_s;
+  s.ambulatory_pressure_mmhg = c.ambulatory.walking_mmhg;
+  s.ambulatory_recovery_s = c.ambulatory.recovery_s;
 }
 
 std::string to_json(const SimulationReport& r) {

@@ -110,6 +110,10 @@ Expected<FlowSystem> make_request_leg(const anatomy::VeinNetwork& network, const
 Expected<SimulationReport> simulate_stepped(FlowSystem& leg, const anatomy::VeinNetwork& network,
                                             const SimulationRequest& request, const StepLeg& step);
 
+// The clinic's indices into the summary (what simulate_stepped does when the request asks for
+// them; `--simulate` fills them from the cache itself, app/simulate_cache.hpp).
+void set_clinical_indices(SimulationSummary& summary, const ClinicalIndices& indices);
+
 // {"scenario":..., "summary":{...}, "reflux_s":{...}, "series":{t_s:[...], ...}}
 std::string to_json(const SimulationReport& report);
 
