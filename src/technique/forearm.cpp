@@ -60,6 +60,16 @@ glm::vec3 within_wrist_range(glm::vec3 d) {
   return glm::normalize(d);
 }
 
+// The direction within the wrist's range nearest `d` (unit): behind the wrist by at least as
+// much as within_wrist_range asks, the rest of d kept in proportion.
+glm::vec3 nearest_in_wrist_range(glm::vec3 d) {
+  if (d.z <= -0.35f && d.y >= 0.30f) return glm::normalize(d);
+  d.z = std::min(d.z, -0.35f);
+  glm::vec2 xy(d.x, std::max(d.y, 0.30f));
+  xy *= std::sqrt(1.0f - d.z * d.z) / std::max(glm::length(xy), 1e-5f);
+  return within_wrist_range(glm::vec3(xy.x, xy.y, d.z));
+}
+
 }  // namespace
 
 std::string forearm_joint_name(Hand hand) { return hand == Hand::left ? "hand.left.forearm" : "hand.right.forearm"; }
@@ -104,6 +114,7 @@ std::array<Forearm, 2> place_forearms(const std::array<glm::mat4, 2>& palms, con
   const glm::vec3 torso = mid + 0.45f * out - 0.20f * unit_or(fingers[0] + fingers[1], glm::vec3(0, 1, 0));
 
   std::array<Forearm, 2> arms;
+  std::array<float, 2> at_feet_of{0.0f, 0.0f};  // how far each hand works the sole from the foot end
   for (std::size_t h = 0; h < 2; ++h) {
     const Hand hand = h == 0 ? Hand::left : Hand::right;
     const glm::mat4 base = palms[h] * side_of(hand);
@@ -122,17 +133,32 @@ std::array<Forearm, 2> place_forearms(const std::array<glm::mat4, 2>& palms, con
       const float at_feet = glm::length(from_feet) > 0.3f
                                 ? std::clamp((-back[h].y - kSoleBackFrom) / (kSoleBackFull - kSoleBackFrom), 0.0f, 1.0f)
                                 : 0.0f;
+      at_feet_of[h] = at_feet;
       const glm::vec3 toward =
           at_feet > 0.0f ? unit_or(glm::mix(stance->side, glm::normalize(from_feet), at_feet), stance->side) : stance->side;
       glm::vec3 trail = glm::mix(fingers[0] + fingers[1], fingers[h], at_feet);
       trail -= stance->up * glm::dot(trail, stance->up);
       trail -= toward * glm::dot(trail, toward);
-      const glm::vec3 level = unit_or(toward - 0.35f * unit_or(trail, glm::vec3(0.0f)), toward);
+      // A sole hand's fingers run up or down the foot (ankle pumps: toward the heel), so what is
+      // left of them once up and toward are taken out can be a sliver; made a unit vector, it
+      // swung the forearm a third sideways (ankle pumps, foot turned up: 37 degrees toward the
+      // table's side). At the feet the trail counts by what there is of it.
+      const float trail_len = glm::length(trail);
+      const float trail_weight = glm::mix(1.0f, std::min(trail_len, 1.0f), at_feet);
+      const glm::vec3 level = unit_or(toward - 0.35f * trail_weight * unit_or(trail, glm::vec3(0.0f)), toward);
       const float over = stance->table_top + kElbowOverTable - glm::dot(stance->up, wrist[h]);
       const float rise = std::clamp(over / kForearmLength, -0.3f, 0.8f);
       dir = rise * stance->up + std::sqrt(1.0f - rise * rise) * level;
     }
     glm::vec3 local = within_wrist_range(glm::vec3(to_local * glm::vec4(dir, 0.0f)));
+    if (at_feet_of[h] > 0.0f) {
+      // A sole hand whose wanted direction runs ahead of the wrist (ankle pumps: fingers down
+      // the sole toward the heel, the forearm wanted level from the foot end) takes the nearest
+      // direction the wrist allows, not the one that keeps the rise off the palm: the latter
+      // stood the forearm up at 65 degrees with the foot turned up (the nearest: 40).
+      const glm::vec3 nearest = nearest_in_wrist_range(glm::vec3(to_local * glm::vec4(dir, 0.0f)));
+      local = glm::normalize(glm::mix(local, nearest, at_feet_of[h]));
+    }
     if (surface) {
       // Swing out until the forearm clears the skin (a finger's breadth beyond its own radius),
       // checked at points along it. The foot is not a section of the leg: points below the
