@@ -71,8 +71,8 @@ Extent extent_at(const anatomy::Mesh& m, float y) {
 }  // namespace
 
 TEST_CASE("the gastrocnemius heads are flat, broad bellies over the soleus") {
-  // Gray's: the two heads are flat and lie side by side on the soleus; ultrasound in adult men
-  // measures the medial head about 1.5-2.5 cm thick at its widest (docs/anatomy.md). The old
+  // Gray's: the two heads are flat and lie side by side on the soleus; the medial head is drawn
+  // 1.5-2.5 cm thick at its widest after Netter's cross-section of the leg (docs/anatomy.md). The old
   // round heads measured 1.1-1.2 wide for deep and 4-5 cm deep.
   for (const auto& [name, y] : {std::pair{"muscle.gastrocnemius-medial", 0.37f}, {"muscle.gastrocnemius-lateral", 0.40f}}) {
     const Extent e = extent_at(mesh(name), y);
