@@ -108,12 +108,22 @@ void card(const StructureCard& k) {
 
 namespace {
 // The current window's text at `scale` times its size while it lives (ImGui scales a window's
-// font, not its spacing: the card measured so is the card drawn so).
+// font, not its spacing: the card measured so is the card drawn so). As SetWindowFontScale does,
+// but without marking the window written to: measured before the View panel begins, the current
+// window is ImGui's implicit "Debug" one, which then showed as an empty box behind the panels.
+void set_font_scale(ImGuiWindow* window, float scale) {
+  ImGuiContext& g = *ImGui::GetCurrentContext();
+  window->FontWindowScale = scale;
+  g.FontSize = g.DrawListSharedData.FontSize = window->CalcFontSize();
+}
 struct TextScale {
-  explicit TextScale(float scale) : before(ImGui::GetCurrentWindow()->FontWindowScale) { ImGui::SetWindowFontScale(before * scale); }
-  ~TextScale() { ImGui::SetWindowFontScale(before); }
+  explicit TextScale(float scale) : window(ImGui::GetCurrentWindowRead()), before(window->FontWindowScale) {
+    set_font_scale(window, before * scale);
+  }
+  ~TextScale() { set_font_scale(window, before); }
   TextScale(const TextScale&) = delete;
   TextScale& operator=(const TextScale&) = delete;
+  ImGuiWindow* window;
   float before;
 };
 }  // namespace

@@ -135,7 +135,7 @@ OverlayLayout layout_overlay(const Overlay& overlay, float ui_scale) {
   // than one over the panels.
   const bool caption_fits = !(overlay.left_margin > 0.0f || overlay.right_margin > 0.0f) ||
                             display.x - o.left_margin - o.right_margin >= 8.0f * ImGui::GetFontSize();
-  if (!overlay.caption.empty() && caption_fits) {
+  if (!overlay.caption.empty() && caption_fits) [&] {
     // Centred in the space the side panels leave free (between the window's panels, never
     // wider: at 640x360 a caption 0.4 of the width ran over the View panel) ...
     float free_left = o.left_margin;
@@ -162,10 +162,17 @@ OverlayLayout layout_overlay(const Overlay& overlay, float ui_scale) {
     }
     // Large captions: about 1/18 of the screen height, readable across a waiting room.
     layout.caption_font_px = overlay.large_caption ? display.y / 18.0f : ImGui::GetFontSize();
-    layout.caption_wrap = free_w * (overlay.large_caption ? 0.8f : 0.9f);
+    // Its box (the text and its padding) inside the free space.
+    layout.caption_wrap = std::min(free_w * (overlay.large_caption ? 0.8f : 0.9f),
+                                   free_w - 2.0f * (overlay.large_caption ? 20.0f : 10.0f) * ui_scale);
     const ImVec2 size =
         ImGui::GetFont()->CalcTextSizeA(layout.caption_font_px, FLT_MAX, layout.caption_wrap, overlay.caption.c_str());
     const float pad = layout.caption_pad = (overlay.large_caption ? 20.0f : 10.0f) * ui_scale;
+    // Between the window's panels, taller than the room under the menu bar (a 640x360 window
+    // with Practice docked below): none, rather than one running off the top.
+    if ((overlay.left_margin > 0.0f || overlay.right_margin > 0.0f) &&
+        size.y + 2.0f * pad > usable_bottom - 2.0f * ImGui::GetFontSize())
+      return;
     auto box_at = [&](ImVec2 at) { return ScreenBox{{at.x - pad, at.y - pad}, {at.x + size.x + pad, at.y + size.y + pad}}; };
     auto placed = [&](glm::vec2 centre) {  // a centre in 0..1 of the screen, kept on screen
       return ImVec2(std::clamp(centre.x * display.x - size.x * 0.5f, pad, std::max(pad, display.x - size.x - pad)),
@@ -198,7 +205,7 @@ OverlayLayout layout_overlay(const Overlay& overlay, float ui_scale) {
     // kiosk moves it about) from above.
     if (at.y + size.y * 0.5f > display.y * 0.5f) band_bottom = layout.caption->min.y - gap;
     else band_top = layout.caption->max.y + gap;
-  }
+  }();
 
   float left_bottom = band_bottom, right_bottom = band_bottom, left_top = band_top, right_top = band_top;
   if (overlay.speed_legend) [&] {

@@ -18,6 +18,7 @@ struct Case {
   float font_px;
   float left_margin, right_margin;  // as app/frame.cpp sets them: column width + half an em
   bool room;                        // the legend expected to fit between the panels
+  float keep_above = 0.0f;          // Practice docked at the bottom between the columns
 };
 
 ui::Overlay flow_overlay(const Case& c) {
@@ -28,6 +29,7 @@ ui::Overlay flow_overlay(const Case& c) {
   o.speed_legend = true;
   o.left_margin = c.left_margin;
   o.right_margin = c.right_margin;
+  o.keep_above = c.keep_above;
   return o;
 }
 
@@ -45,6 +47,9 @@ TEST_CASE("the legend and the caption stay between the window's panels, or are l
       // The window at 720p and 1080p with its usual columns (17 px font): both fit.
       {{1280.0f, 720.0f}, 17.0f, 280.5f, 416.5f, true},
       {{1920.0f, 1080.0f}, 17.0f, 280.5f, 416.5f, true},
+      // A 640x360 window (17 px), a card open, Practice docked below: the caption, wrapped in the 180 px
+      // between the columns, ran off the top of the window.
+      {{640.0f, 360.0f}, 17.0f, 245.0f, 215.0f, false, 215.0f},
   };
   for (const Case& c : cases) {
     CAPTURE(c.display.x);
@@ -58,6 +63,10 @@ TEST_CASE("the legend and the caption stay between the window's panels, or are l
       check_between(*layout.legend, c);
       for (const ui::ScreenBox& t : layout.legend_texts) check_between(t, c);
     }
-    if (layout.caption) check_between(*layout.caption, c);
+    if (layout.caption) {
+      check_between(*layout.caption, c);
+      CHECK(layout.caption->min.y >= 0.0f);  // on screen, above a panel docked below
+      CHECK(layout.caption->max.y <= (c.keep_above > 0.0f ? c.keep_above : c.display.y));
+    }
   }
 }

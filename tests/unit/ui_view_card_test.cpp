@@ -104,6 +104,9 @@ TEST_CASE("every structure's card shows whole in the View panel, all four langua
           ImGui::EndFrame();
         }
         const ImGuiWindow* w = view_window();
+        // Measuring the card leaves ImGui's implicit "Debug" window unused (hidden).
+        const ImGuiWindow* debug = ImGui::FindWindowByName("Debug##Default");
+        CHECK_FALSE((debug && debug->Active));
         most_scrolled = std::max(most_scrolled, w->ScrollMax.y);
         CHECK(w->ScrollMax.y == 0.0f);
         CHECK(w->Pos.y >= 0.0f);
