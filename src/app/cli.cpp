@@ -87,9 +87,9 @@ const std::vector<Flag>& flags() {
        [](Options& o, const std::string&) -> Expected<void> { o.headless = true; return {}; }},
       {"--screenshot", "FILE.png", "Write the last rendered frame as PNG (headless), e.g. --screenshot leg.png.",
        [](Options& o, const std::string& v) -> Expected<void> { o.screenshot = v; return {}; }},
-      {"--size", "WxH", "Image size of headless renders (default 1280x720), e.g. --size 1920x1080.",
+      {"--size", "WxH", "Image size of headless renders (default 1280x720) and size of the window (default 1280x800, never larger than the screen's free area), e.g. --size 1920x1080.",
        [](Options& o, const std::string& v) -> Expected<void> {
-         auto s = parse_size(v); if (!s) return std::unexpected(s.error()); o.size = *s; return {}; }},
+         auto s = parse_size(v); if (!s) return std::unexpected(s.error()); o.size = *s; o.size_set = true; return {}; }},
       {"--frames", "N", "Frames to render before the screenshot (headless, default 1) or before closing (window), e.g. --frames 60.",
        [](Options& o, const std::string& v) -> Expected<void> {
          auto n = parse_int("--frames", v, 1, 10'000'000); if (!n) return std::unexpected(n.error());

@@ -24,6 +24,7 @@ struct Options {
 
   std::optional<std::filesystem::path> screenshot;
   glm::ivec2 size{1280, 720};
+  bool size_set = false;    // --size given: the explorer window opens at it too (else 1280x800)
   int frames = 1;           // frames rendered before a headless screenshot
   bool frames_set = false;
   double fps = 30.0;        // fixed frame rate of headless runs (simulation time step)

@@ -310,7 +310,7 @@ render::FrameView State::frame_view(glm::ivec2 framebuffer) const {
         const float radius = render::radius_for_pixels(static_cast<float>(vein.radius_at(valve.fraction)),
                                                        glm::distance(leg_eye, valve.position), sight.px_per_m_at_1m,
                                                        render::kValveMinPx * float(framebuffer.y) / 720.0f);
-        valves.push_back({valve.position, glm::normalize(dir), radius, static_cast<float>(valve.open), valve.incompetent});
+        valves.push_back({valve.position, glm::normalize(dir), radius, static_cast<float>(valve.open), valve.incompetent, leg_eye});
       }
       render::append_valves(valves, v.coloured);
     }

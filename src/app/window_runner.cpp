@@ -10,6 +10,7 @@
 #include "app/language.hpp"
 #include "app/runners.hpp"
 #include "app/user_settings.hpp"
+#include "app/window_options.hpp"
 #include "app/window_platform.hpp"
 #include "render/dynamic_resolution.hpp"
 
@@ -42,7 +43,7 @@ int run_window(const Options& given) {
   ctx.panels.language = saved.language;
   ctx.panels.font_scale = ctx.panels.interface_scale;
   look.font_px *= ctx.panels.interface_scale;
-  if (const int status = open_window(ctx, {}, look); status != kExitOk) return status;
+  if (const int status = open_window(ctx, explorer_window_options(options), look); status != kExitOk) return status;
   // Dynamic resolution (--scene-scale): on a software renderer the scene shrinks while frames
   // run longer than 1/60 s, and is drawn sharp again when nothing moves.
   auto& window = static_cast<WindowPlatform&>(*ctx.platform);

@@ -1,7 +1,11 @@
 #pragma once
 // Venous valves drawn as two leaflets (cusps) inside the vein: open, they lie against the wall
-// pointing downstream (toward the heart); shut, they meet in the middle and block the vein.
-// Drawn a little larger than life so a student can see them work.
+// pointing downstream (toward the heart), parted; shut, they meet in the middle in a "V" that
+// blocks the vein. Drawn larger than life so a student can see them work. Seen from the eye,
+// each leaflet is a band in the picture's plane (the valve turned so its two leaflets are side
+// by side on screen), as the legend's key draws them: before session 10 they were flat flaps
+// across the vein, and open ones seen face-on read as pale patches.
+#include <optional>
 #include <vector>
 
 #include <glm/vec3.hpp>
@@ -16,9 +20,12 @@ struct ValveView {
   float radius_m = 0.003f;                 // the vein's radius there
   float open = 1.0f;                       // 0 shut .. 1 fully open
   bool incompetent = false;                // leaky valves are drawn in amber
+  // Where the eye is (same frame as `position`): the leaflets part across the line of sight.
+  // Unset: across a fixed direction.
+  std::optional<glm::vec3> eye;
 };
 
-// Appends 4 triangles a valve (two double-sided leaflets) to `out`.
+// Appends 4 triangles a valve (two double-sided leaflets, six vertices each) to `out`.
 void append_valves(const std::vector<ValveView>& valves, std::vector<ColouredVertex>& out);
 
 // The radius to draw a valve of `radius_m` with so that its leaflets span at least `px` pixels

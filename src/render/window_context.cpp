@@ -1,12 +1,12 @@
 #define GLFW_INCLUDE_NONE
 #include <GLFW/glfw3.h>
 
-#include <algorithm>
 #include <cstdlib>
 #include <string>
 
 #include "render/gl.hpp"
 #include "render/gl_context.hpp"
+#include "render/window_size.hpp"
 
 namespace effleura::render {
 namespace {
@@ -56,14 +56,14 @@ Expected<std::unique_ptr<WindowContext>> WindowContext::create(const WindowOptio
   }
 #ifndef __EMSCRIPTEN__
   else if (GLFWmonitor* primary = glfwGetPrimaryMonitor()) {
-    // Never larger than the screen's free area: on a 1280x720 screen a 1280x800 window would
-    // lose its bottom 80 pixels (the Blood flow panel, the caption) below the screen's edge.
+    // Never larger than the screen's free area (render/window_size.hpp).
     int x = 0, y = 0, free_w = 0, free_h = 0;
     glfwGetMonitorWorkarea(primary, &x, &y, &free_w, &free_h);
-    if (free_w > 0 && free_h > 0) {
-      w = std::min(w, free_w);
-      h = std::min(h, free_h);
-    }
+    float xscale = 1.0f, yscale = 1.0f;
+    glfwGetMonitorContentScale(primary, &xscale, &yscale);
+    const glm::ivec2 size = window_size({w, h}, {free_w, free_h}, xscale);
+    w = size.x;
+    h = size.y;
   }
 #endif
   GLFWwindow* window = glfwCreateWindow(w, h, options.title, monitor, nullptr);

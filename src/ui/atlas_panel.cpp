@@ -11,6 +11,7 @@
 #include <utility>
 
 #include <imgui.h>
+#include <imgui_internal.h>
 
 namespace effleura::ui {
 namespace {
@@ -105,7 +106,30 @@ void card(const StructureCard& k) {
 
 }  // namespace
 
-float card_height(const StructureCard& k, float width) {
+namespace {
+// The current window's text at `scale` times its size while it lives (ImGui scales a window's
+// font, not its spacing: the card measured so is the card drawn so). As SetWindowFontScale does,
+// but without marking the window written to: measured before the View panel begins, the current
+// window is ImGui's implicit "Debug" one, which then showed as an empty box behind the panels.
+void set_font_scale(ImGuiWindow* window, float scale) {
+  ImGuiContext& g = *ImGui::GetCurrentContext();
+  window->FontWindowScale = scale;
+  g.FontSize = g.DrawListSharedData.FontSize = window->CalcFontSize();
+}
+struct TextScale {
+  explicit TextScale(float scale) : window(ImGui::GetCurrentWindowRead()), before(window->FontWindowScale) {
+    set_font_scale(window, before * scale);
+  }
+  ~TextScale() { set_font_scale(window, before); }
+  TextScale(const TextScale&) = delete;
+  TextScale& operator=(const TextScale&) = delete;
+  ImGuiWindow* window;
+  float before;
+};
+}  // namespace
+
+float card_height(const StructureCard& k, float width, float scale) {
+  const TextScale scaled(scale);
   const ImGuiStyle& style = ImGui::GetStyle();
   const float sp = style.ItemSpacing.y;
   auto text = [&](const std::string& t, float w) { return t.empty() ? 0.0f : ImGui::CalcTextSize(t.c_str(), nullptr, false, w).y + sp; };
@@ -141,7 +165,7 @@ std::string beside(const std::string& label, bool radio = false) {
   return label;
 }
 
-void selected(const AtlasView& v, AtlasCommands& c, float* card_drawn) {
+void selected(const AtlasView& v, AtlasCommands& c, float* card_drawn, float card_scale) {
   if (!v.selected) return;
   if (ImGui::SmallButton(tr_id("ui.atlas.show-only").c_str())) c.isolate = true;
   const bool hidden = v.visibility == 2, faded = v.visibility == 1;
@@ -150,7 +174,10 @@ void selected(const AtlasView& v, AtlasCommands& c, float* card_drawn) {
   if (ImGui::SmallButton(beside(tr_id("ui.atlas.close")).c_str())) c.deselect = true;
   if (!v.card) return;
   const float top = ImGui::GetCursorPosY();
-  card(*v.card);
+  {
+    const TextScale scaled(card_scale);
+    card(*v.card);
+  }
   if (card_drawn) *card_drawn = ImGui::GetCursorPosY() - top;
 }
 
@@ -215,10 +242,10 @@ float& card_drawn() {
 
 float drawn_card_height() { return card_drawn(); }
 
-void draw_atlas_tools(const AtlasView& v, AtlasCommands& c) {
+void draw_atlas_tools(const AtlasView& v, AtlasCommands& c, float card_scale) {
   card_drawn() = 0.0f;
   search(v, c);
-  selected(v, c, &card_drawn());
+  selected(v, c, &card_drawn(), card_scale);
   if (ImGui::CollapsingHeader(tr_id("ui.atlas.tools").c_str())) tools(v, c);
 }
 

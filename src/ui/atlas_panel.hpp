@@ -59,6 +59,7 @@ inline constexpr std::size_t kAtlasResultsShown = 6;
 
 // Draws the search box (always) and the atlas tools (under a header, closed at first) into
 // the current window.
-void draw_atlas_tools(const AtlasView& view, AtlasCommands& commands);
+// `card_scale`: the structure card's text size, times the panel's (ui/atlas_card_size.hpp).
+void draw_atlas_tools(const AtlasView& view, AtlasCommands& commands, float card_scale = 1.0f);
 
 }  // namespace effleura::ui

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <iterator>
 
 #include <imgui.h>
 
@@ -63,6 +64,7 @@ void menu_bar(const MainUiView& s, UiCommands& c) {
   if (ImGui::BeginMenu(tr_id("ui.menu.help").c_str())) {
     ImGui::TextUnformatted(tr("ui.help.mouse"));
     ImGui::TextUnformatted(tr("ui.help.keys"));
+    ImGui::TextUnformatted(tr("ui.help.lesson-keys"));  // the lesson's and a clicker's keys too
     ImGui::Separator();
     ImGui::TextUnformatted(tr("ui.help.not-advice"));
     ImGui::EndMenu();
@@ -124,8 +126,14 @@ ViewRest& view_rest() {
 // The narrowest View column, from its usual width up to the widest it may take (a quarter of
 // the window left to the leg), that holds the card whole with the rest of the panel: no scroll bar,
 // the last caution in view. (At its usual 272 px the soleus's Spanish card ran below the window
-// at 1920x1080.)
-float view_width_for_card(const StructureCard& card, const PanelInput& in, const PanelPlace& usual) {
+// at 1920x1080.) Where no column holds it, the card's text takes the largest smaller size that
+// fits (kCardScales): a headless picture's font, 20 px per 720 lines, needed the column 870 px
+// wide at 720p for the longest card, and cards scrolled there.
+struct CardFit {
+  float width = 0.0f;
+  float scale = 1.0f;  // the card's text, times the panel's font
+};
+CardFit view_width_for_card(const StructureCard& card, const PanelInput& in, const PanelPlace& usual) {
   const ImGuiStyle& style = ImGui::GetStyle();
   const ViewRest& r = view_rest();
   const bool known = r.context == ImGui::GetCurrentContext() && r.frame >= ImGui::GetFrameCount() - 1;
@@ -136,11 +144,14 @@ float view_width_for_card(const StructureCard& card, const PanelInput& in, const
   const float widest = std::max(widest_left_column(in), usual.width);
   // Its text measured as wrapped beside a scroll bar: a panel that scrolled last frame wraps so
   // until it fits, and would otherwise stay a few lines too long.
-  for (float w = usual.width;; w = std::min(w + 0.5f * in.em, widest))
-    if (w >= widest || rest + card_height(card, w - 2.0f * style.WindowPadding.x - style.ScrollbarSize) <= usual.max_height)
-      return w;
+  const float inside = 2.0f * style.WindowPadding.x + style.ScrollbarSize;
+  for (const float scale : kCardScales)
+    for (float w = usual.width;; w = std::min(w + 0.5f * in.em, widest)) {
+      if (rest + card_height(card, w - inside, scale) <= usual.max_height) return {w, scale};
+      if (w >= widest) break;
+    }
+  return {widest, kCardScales[std::size(kCardScales) - 1]};
 }
-
 // The layer boxes and the skin's opacity.
 void layer_controls(const MainUiView& s, UiCommands& c) {
   render::LayerVisibility layers = s.layers;
@@ -164,7 +175,11 @@ void view_panel(const MainUiView& s, UiCommands& c) {
   if (!s.show_view_panel) return;
   PanelInput in = current_panel_input(false, {});
   const bool card = s.show_atlas && s.atlas.card.has_value();
-  if (card) in.view_width = view_width_for_card(*s.atlas.card, in, place_panel(Panel::view, in));
+  CardFit fit;
+  if (card) {
+    fit = view_width_for_card(*s.atlas.card, in, place_panel(Panel::view, in));
+    in.view_width = fit.width;
+  }
   note_view_width(in.view_width);
   const PanelPlace place = place_panel(Panel::view, in);
   set_next_panel(Panel::view, in);
@@ -189,7 +204,7 @@ void view_panel(const MainUiView& s, UiCommands& c) {
   ImGui::Separator();
   float card_drawn = 0.0f;
   if (s.show_atlas) {
-    draw_atlas_tools(s.atlas, c.atlas);
+    draw_atlas_tools(s.atlas, c.atlas, fit.scale);
     card_drawn = drawn_card_height();
     ImGui::Separator();
   }

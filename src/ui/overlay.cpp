@@ -64,7 +64,7 @@ void draw_speed_legend(ImDrawList* dl, const OverlayLayout& layout, float scale)
     dl->AddText(ImVec2(x1 + 6.0f * scale, arrow_y), kLabelText, arrow_key());
   }
   // Valves in render/valve_geometry.cpp's colours: two leaflets meeting (shut) in white, lying
-  // against the wall (open) in dim grey-blue, and amber for a leaky one.
+  // against the wall (open) in light blue, and amber for a leaky one.
   const float key_y = arrow_y + fh + 4.0f * scale;
   const auto valve_icon = [&](float x, ImU32 col, bool open) {
     const float spread = open ? 5.0f * scale : 0.0f;
@@ -75,7 +75,7 @@ void draw_speed_legend(ImDrawList* dl, const OverlayLayout& layout, float scale)
   };
   float x = at.x;
   for (const auto& [label, col, open] : {std::tuple{valve_keys()[0], IM_COL32(255, 255, 255, 255), false},
-                                         std::tuple{valve_keys()[1], IM_COL32(115, 140, 173, 255), true},
+                                         std::tuple{valve_keys()[1], IM_COL32(115, 173, 255, 255), true},
                                          std::tuple{valve_keys()[2], IM_COL32(255, 158, 38, 255), false}}) {
     x = valve_icon(x, col, open);
     dl->AddText(ImVec2(x, key_y), kLabelText, label);

@@ -131,10 +131,17 @@ OverlayLayout layout_overlay(const Overlay& overlay, float ui_scale) {
   const float left_w = overlay.subject_x.x - o.left_margin - 2.0f * margin;
   const float right_w = display.x - o.right_margin - overlay.subject_x.y - 2.0f * margin;
   const bool subject_known = overlay.subject_x.y > overlay.subject_x.x;
-  if (!overlay.caption.empty()) {
-    // Centred in the space the side panels leave free...
+  // Between the window's panels too narrow for a caption (a few words a line): none, rather
+  // than one over the panels.
+  const bool caption_fits = !(overlay.left_margin > 0.0f || overlay.right_margin > 0.0f) ||
+                            display.x - o.left_margin - o.right_margin >= 8.0f * ImGui::GetFontSize();
+  if (!overlay.caption.empty() && caption_fits) [&] {
+    // Centred in the space the side panels leave free (between the window's panels, never
+    // wider: at 640x360 a caption 0.4 of the width ran over the View panel) ...
     float free_left = o.left_margin;
-    float free_w = std::max(display.x - o.left_margin - o.right_margin, display.x * 0.4f);
+    const bool panels = overlay.left_margin > 0.0f || overlay.right_margin > 0.0f;
+    float free_w = display.x - o.left_margin - o.right_margin;
+    if (!panels) free_w = std::max(free_w, display.x * 0.4f);
     // ... or, when the model leaves a wide enough column beside it, in that column, so the
     // caption never hides the hands at work (a standing leg is narrow on a wide screen).
     if (!overlay.caption_placed && subject_known) {
@@ -155,10 +162,17 @@ OverlayLayout layout_overlay(const Overlay& overlay, float ui_scale) {
     }
     // Large captions: about 1/18 of the screen height, readable across a waiting room.
     layout.caption_font_px = overlay.large_caption ? display.y / 18.0f : ImGui::GetFontSize();
-    layout.caption_wrap = free_w * (overlay.large_caption ? 0.8f : 0.9f);
+    // Its box (the text and its padding) inside the free space.
+    layout.caption_wrap = std::min(free_w * (overlay.large_caption ? 0.8f : 0.9f),
+                                   free_w - 2.0f * (overlay.large_caption ? 20.0f : 10.0f) * ui_scale);
     const ImVec2 size =
         ImGui::GetFont()->CalcTextSizeA(layout.caption_font_px, FLT_MAX, layout.caption_wrap, overlay.caption.c_str());
     const float pad = layout.caption_pad = (overlay.large_caption ? 20.0f : 10.0f) * ui_scale;
+    // Between the window's panels, taller than the room under the menu bar (a 640x360 window
+    // with Practice docked below): none, rather than one running off the top.
+    if ((overlay.left_margin > 0.0f || overlay.right_margin > 0.0f) &&
+        size.y + 2.0f * pad > usable_bottom - 2.0f * ImGui::GetFontSize())
+      return;
     auto box_at = [&](ImVec2 at) { return ScreenBox{{at.x - pad, at.y - pad}, {at.x + size.x + pad, at.y + size.y + pad}}; };
     auto placed = [&](glm::vec2 centre) {  // a centre in 0..1 of the screen, kept on screen
       return ImVec2(std::clamp(centre.x * display.x - size.x * 0.5f, pad, std::max(pad, display.x - size.x - pad)),
@@ -191,10 +205,10 @@ OverlayLayout layout_overlay(const Overlay& overlay, float ui_scale) {
     // kiosk moves it about) from above.
     if (at.y + size.y * 0.5f > display.y * 0.5f) band_bottom = layout.caption->min.y - gap;
     else band_top = layout.caption->max.y + gap;
-  }
+  }();
 
   float left_bottom = band_bottom, right_bottom = band_bottom, left_top = band_top, right_top = band_top;
-  if (overlay.speed_legend) {
+  if (overlay.speed_legend) [&] {
     const float h = 12.0f * ui_scale, pad = 8.0f * ui_scale;
     const float font = ImGui::GetFontSize();
     auto text_w = [](const char* t) { return ImGui::CalcTextSize(t).x; };
@@ -211,6 +225,11 @@ OverlayLayout layout_overlay(const Overlay& overlay, float ui_scale) {
     // In the caption's column beside the model when it fits there, else in the wider free
     // column, else bottom left (clear of the View panel in the window); always above the caption.
     const float needed = w + 2.0f * pad;
+    // Between the window's panels too narrow for it: no legend, rather than one over the View
+    // panel (at 640x360 with a card it covered the card's text).
+    const bool between_panels = overlay.left_margin > 0.0f || overlay.right_margin > 0.0f;
+    const bool legend_fits = !between_panels || display.x - o.left_margin - o.right_margin >= needed + 2.0f * pad;
+    if (!legend_fits) return;
     glm::vec2 at{o.left_margin + 24.0f * ui_scale, std::min(display.y * 0.62f, band_bottom - below)};
     if (column && column->y >= needed) {
       at = {column->x + pad, band_bottom - below};
@@ -265,7 +284,7 @@ OverlayLayout layout_overlay(const Overlay& overlay, float ui_scale) {
     float& side_top = at.x < overlay.subject_centre.x ? left_top : right_top;
     if (legend_high) side_top = std::max(side_top, layout.legend->max.y + gap);
     else side_bottom = layout.legend->min.y - gap;
-  }
+  }();
 
   std::vector<const AreaLabel*> left, right;
   for (const auto& l : overlay.labels) (l.anchor.x < overlay.subject_centre.x ? left : right).push_back(&l);

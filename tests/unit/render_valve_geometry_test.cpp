@@ -1,6 +1,13 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <utility>
+#include <vector>
+
 #include <glm/geometric.hpp>
+#include <glm/vec2.hpp>
 
 #include "render/valve_geometry.hpp"
 
@@ -27,4 +34,75 @@ TEST_CASE("each valve adds two double-sided leaflets, leaky ones in amber") {
   render::append_valves({v, render::ValveView{}}, out);
   CHECK(out.size() == 2 * 2 * 6);
   CHECK(out.front().colour.x > out.front().colour.z + 0.5f);
+}
+
+namespace {
+
+// A valve's leaflets as the eye sees them: each leaflet's six vertices projected on the picture's
+// plane, as (along the vein, across it) from the valve's centre.
+struct SeenLeaflet {
+  float across_lo = 1e9f, across_hi = -1e9f;
+  float area = 0.0f;  // of its band on screen
+};
+std::array<SeenLeaflet, 2> seen(const render::ValveView& v, const std::vector<render::ColouredVertex>& out) {
+  const glm::vec3 to_eye = glm::normalize(*v.eye - v.position);
+  const glm::vec3 across = glm::normalize(glm::cross(v.downstream, to_eye));
+  const glm::vec3 along = glm::cross(to_eye, across);
+  std::array<SeenLeaflet, 2> s{};
+  for (int k = 0; k < 2; ++k) {
+    glm::vec2 p[6];
+    for (int i = 0; i < 6; ++i) {
+      const glm::vec3 d = out[static_cast<std::size_t>(6 * k + i)].position - v.position;
+      p[i] = {glm::dot(d, along), glm::dot(d, across)};
+      s[static_cast<std::size_t>(k)].across_lo = std::min(s[static_cast<std::size_t>(k)].across_lo, p[i].y);
+      s[static_cast<std::size_t>(k)].across_hi = std::max(s[static_cast<std::size_t>(k)].across_hi, p[i].y);
+    }
+    for (int t = 0; t < 2; ++t) {  // its two triangles
+      const glm::vec2 e1 = p[3 * t + 1] - p[3 * t], e2 = p[3 * t + 2] - p[3 * t];
+      s[static_cast<std::size_t>(k)].area += 0.5f * std::fabs(e1.x * e2.y - e1.y * e2.x);
+    }
+  }
+  if (s[0].across_lo > s[1].across_lo) std::swap(s[0], s[1]);
+  return s;
+}
+
+}  // namespace
+
+TEST_CASE("seen from anywhere, an open valve's two leaflets are parted bands and a shut one's meet") {
+  // A vein up the leg, looked at from all round and from above and below. Before session 10 the
+  // leaflets were flaps across a fixed direction: seen face-on the open ones covered each other
+  // (one pale patch), seen edge-on they vanished.
+  int views = 0;
+  for (int around = 0; around < 8; ++around)
+    for (const float up : {-0.6f, 0.0f, 0.6f}) {
+      const float a = 0.785398f * static_cast<float>(around);
+      render::ValveView v;
+      v.position = {0.02f, 0.3f, -0.01f};
+      v.downstream = glm::normalize(glm::vec3(0.1f, 1.0f, 0.05f));
+      v.radius_m = 0.003f;
+      v.eye = v.position + 0.5f * glm::vec3(std::cos(a), up, std::sin(a));
+      CAPTURE(around);
+      CAPTURE(up);
+      v.open = 1.0f;
+      std::vector<render::ColouredVertex> open;
+      render::append_valves({v}, open);
+      REQUIRE(open.size() == 12);
+      const auto o = seen(v, open);
+      const float width = o[1].across_hi - o[0].across_lo;  // the valve across, on screen
+      CHECK(width > 0.0f);
+      // Parted: a clear gap between the two leaflets, at least 0.4 of the valve's width.
+      CHECK(o[1].across_lo - o[0].across_hi >= 0.4f * width);
+      // Each a band, not a line: at least 5 % of the valve's width squared.
+      CHECK(o[0].area >= 0.05f * width * width);
+      CHECK(o[1].area >= 0.05f * width * width);
+      v.open = 0.0f;
+      std::vector<render::ColouredVertex> shut;
+      render::append_valves({v}, shut);
+      const auto s = seen(v, shut);
+      // Shut: the leaflets reach each other in the middle (their bands overlap across it).
+      CHECK(s[0].across_hi >= s[1].across_lo);
+      CHECK(glm::length(render::leaflet_tip(v, 0) - render::leaflet_tip(v, 1)) < 0.05f * width);
+      ++views;
+    }
+  CHECK(views == 24);
 }
