@@ -36,6 +36,10 @@ uniform vec3 uDentAxis[3];    // the outward skin normal there; the tissue benea
 uniform vec4 uCapA[2 * CAPSULES];
 uniform vec3 uCapB[2 * CAPSULES];
 uniform float uRim[2];
+// How many of each hand's capsules to look at (render/tissue_uniforms.cpp: up to its last with a
+// radius; 0 for a hand away from the leg). The ones past it have none and would be skipped, but a
+// software rasteriser (SwiftShader in the page) runs a loop's every pass for every vertex anyway.
+uniform int uHandCapsules[2];
 uniform float uAnkleDeg;      // + dorsiflexion (toes up)
 uniform vec3 uAnkleCentre;
 // The knee bend (anatomy::bend_knee, which the tests use): xyz the knee centre in the mesh's
@@ -50,6 +54,7 @@ uniform vec4 uHip;
 // beside a hand gets less of the ambient and fill light, a soft contact shadow that shows
 // where the hand meets the skin (render/lights.hpp). Per vertex: the shadow is soft anyway.
 uniform vec4 uOccluders[14];
+uniform int uOccluderCount;  // up to the last with a radius (render/renderer.cpp): 0 with no hand in view
 // The atlas's clipping plane in the room (render/frame_view.hpp FrameView::clip): the side where
 // the distance is negative is cut away while GL_CLIP_DISTANCE0 is on (only for the leg's layers).
 uniform vec4 uClip;
@@ -84,7 +89,7 @@ void main() {
   for (int h = 0; h < 2; ++h) {
     float near_h = 1e9;
     vec3 near_dir = vec3(0.0);
-    for (int c = h * CAPSULES; c < (h + 1) * CAPSULES; ++c) {
+    for (int c = h * CAPSULES; c < h * CAPSULES + uHandCapsules[h]; ++c) {
       if (uCapA[c].w <= 0.0) continue;
       vec3 ab = uCapB[c] - uCapA[c].xyz;
       vec3 ap = p - uCapA[c].xyz;
@@ -173,7 +178,7 @@ void main() {
 #endif
 #if SHADING == 0
   float shade = 0.0;
-  for (int i = 0; i < 14; ++i) {
+  for (int i = 0; i < uOccluderCount; ++i) {
     vec3 w = uOccluders[i].xyz - p;
     float d2 = max(dot(w, w), 1e-6);
     float r2 = uOccluders[i].w * uOccluders[i].w;

@@ -245,6 +245,10 @@ void Renderer::draw(RenderTarget& target, const FrameView& view) {
       const HandOccluders o = hand_occluders(view.hands[h].shape, view.hands[h].forearm);
       std::copy(o.begin(), o.end(), occluders.begin() + static_cast<std::ptrdiff_t>(h * o.size()));
     }
+  // The skin's shadow loop stops after the last sphere with a radius (shaders/model.vert).
+  GLint occluders_used = 0;
+  for (std::size_t i = 0; i < occluders.size(); ++i)
+    if (occluders[i].w > 0.0f) occluders_used = static_cast<GLint>(i + 1);
   for (const ShaderProgram& material : materials_) {
     material.use();
     material.set("uKeyDir", lights.key);
@@ -252,6 +256,7 @@ void Renderer::draw(RenderTarget& target, const FrameView& view) {
     material.set("uRimDir", lights.rim);
     glUniform4fv(glGetUniformLocation(material.id(), "uOccluders"), static_cast<GLsizei>(occluders.size()),
                  &occluders[0].x);
+    glUniform1i(glGetUniformLocation(material.id(), "uOccluderCount"), occluders_used);
     material.set("uViewProj", view.projection * view.view);
     material.set("uEye", view.eye);
     material.set_floats("uHighlight", view.highlight.data(), static_cast<int>(view.highlight.size()));

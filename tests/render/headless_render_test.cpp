@@ -18,6 +18,7 @@
 #include "render/particle_pass.hpp"
 #include "render/renderer.hpp"
 #include "render/smoothed_window_target.hpp"
+#include "render/tissue_uniforms.hpp"
 #include "../support/test_models.hpp"
 
 using namespace effleura;
@@ -240,6 +241,32 @@ TEST_CASE("a shader built with defines sees them and still reports the line of i
   CHECK(p.error().message.find("undefined_name") != std::string::npos);
   CHECK(p.error().message.find("no material") == std::string::npos);
   CHECK(render::with_defines(fs, "") == fs);
+}
+
+TEST_CASE("the skin's vertex loop visits each hand's capsules up to its last with flesh, none for a hand away") {
+  // SwiftShader (the page) runs a loop's every pass for every vertex, even those the shader
+  // skips: the 36 capsules of two absent hands were a third of the page's frame (README "In the
+  // browser"). The bound must reach the LAST capsule with a radius, not count them: capsule 4
+  // alone still dents the skin.
+  fixture();
+  auto skin = render::ShaderProgram::from_files("model.vert", "model.frag", "#define SHADING 0");
+  REQUIRE_MESSAGE(skin.has_value(), (skin ? "" : skin.error().describe()));
+  technique::TissueShape tissue;
+  tissue.hands[0][1].radius = 0.01f;
+  tissue.hands[0][4].radius = 0.012f;  // the right hand has none
+  skin->use();
+  render::set_tissue_uniforms(skin->id(), tissue);
+  const GLint at = glGetUniformLocation(skin->id(), "uHandCapsules");
+  REQUIRE(at >= 0);
+  GLint used[2] = {-1, -1};
+  glGetUniformiv(skin->id(), at, &used[0]);
+  glGetUniformiv(skin->id(), glGetUniformLocation(skin->id(), "uHandCapsules[1]"), &used[1]);
+  CHECK(used[0] == 5);
+  CHECK(used[1] == 0);
+  tissue.hands[1][technique::kHandCapsules - 1].radius = 0.02f;
+  render::set_tissue_uniforms(skin->id(), tissue);
+  glGetUniformiv(skin->id(), glGetUniformLocation(skin->id(), "uHandCapsules[1]"), &used[1]);
+  CHECK(used[1] == static_cast<GLint>(technique::kHandCapsules));
 }
 
 TEST_CASE("each blood particle is a round dot of the given diameter, coloured by its own speed") {

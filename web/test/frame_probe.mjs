@@ -1,0 +1,162 @@
+// Where the page's frame time goes in SwiftShader (README "In the browser"): the page alone, in
+// headless Chromium, with its WebGL calls counted and, per probe, one kind of drawing left out or
+// the canvas at another size. A benchmark, not a test: it prints figures and keeps them in OUT.json.
+// Probes alternate round by round (A B C A B C ...) so a shared machine's load falls on each.
+// Usage: node frame_probe.mjs SITE_DIR OUT.json ROUNDS SECONDS PROBE[,PROBE...]
+//   PROBE: base | WxH (the viewport, e.g. 640x360) | -TAG[-TAG...] (the draws of programs with that
+//   tag skipped: bg, skin, muscle, bone, vein, hand, particles, coloured, edge, snapshot, ui)
+//   and any of them with +q=QUERY (an extra page query, e.g. +q=scene-only) or +e=EDIT (a change
+//   to the shaders' text as the page hands it to WebGL, from kEdits: what a shader change would save).
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { serveSite, launchChromium } from './serve.mjs';
+
+const [site, outJson, roundsArg, secondsArg, probesArg] = process.argv.slice(2);
+if (!site || !outJson || !probesArg) {
+  console.error('usage: node frame_probe.mjs SITE_DIR OUT.json ROUNDS SECONDS PROBE[,PROBE...]');
+  process.exit(2);
+}
+const rounds = Number(roundsArg), seconds = Number(secondsArg), probes = probesArg.split(',');
+// Each edit: [text to find, its replacement], applied to every shader that holds the text.
+const kEdits = {
+  nodiscard: [['if (effleura_clip[0] < 0.0) discard;', '']],
+  nocapsules: [['for (int h = 0; h < 2; ++h) {\n    float near_h', 'for (int h = 0; h < 0; ++h) {\n    float near_h']],
+  nooccluders: [['for (int i = 0; i < 14; ++i)', 'for (int i = 0; i < 0; ++i)']],
+  flatfrag: [['effleura_unclipped_main();\n}', 'fragColour = vec4(uBaseColour, 1.0);\n}']],
+  mediump: [['precision highp float;', 'precision mediump float;']],
+  // Session 10's loop bounds taken back out (shaders/model.vert): the skin's vertex shader as
+  // it was, every capsule and shadow sphere visited, for an A/B on one page build.
+  fullloops: [['c < h * CAPSULES + uHandCapsules[h]', 'c < (h + 1) * CAPSULES'], ['i < uOccluderCount', 'i < 14']],
+};
+const { server, base } = await serveSite(site);
+const browser = await launchChromium();
+const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
+
+// CPU ms (user + system) of every process under the browser (from /proc; USER_HZ 100).
+function chromiumCpuMs() {
+  const root = browser.process().pid, parent = new Map(), ms = new Map();
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const t = readFileSync(`/proc/${d}/stat`, 'utf8');
+      const f = t.slice(t.lastIndexOf(')') + 2).split(' ');
+      parent.set(Number(d), Number(f[1]));
+      ms.set(Number(d), (Number(f[11]) + Number(f[12])) * 10);
+    } catch { /* gone meanwhile */ }
+  }
+  let sum = 0;
+  for (const [pid, m] of ms) for (let p = pid; p > 1; p = parent.get(p) ?? 1) if (p === root) { sum += m; break; }
+  return sum;
+}
+
+// Installed before the page loads: tags each program by its shaders, counts the calls each
+// frame makes, and skips the draws of the tagged programs named in window.effleuraSkip.
+function instrument(skip, edits) {
+  const P = WebGL2RenderingContext.prototype;
+  const source = P.shaderSource;
+  P.shaderSource = function (sh, text) {
+    const before = text;
+    for (const [from, to] of edits) text = text.split(from).join(to);
+    if (text !== before) counts.edited = (counts.edited || 0) + 1;
+    return source.call(this, sh, text);
+  };
+  const tagOf = new WeakMap();
+  const counts = (window.effleuraCounts = { frames: 0, calls: {}, draws: {}, indices: {} });
+  let current = 'none';
+  const tag = (vs, fs) => {
+    if (vs.includes('uJoints')) return 'hand';
+    const m = fs.match(/#define SHADING (\d)/);
+    if (m) return ['skin', 'muscle', 'bone', 'vein'][Number(m[1])];
+    if (fs.includes('Edge filter')) return 'edge';
+    if (fs.includes('uSnapshot')) return 'snapshot';
+    if (fs.includes('vTangentY')) return 'particles';
+    if (vs.includes('Frag_UV')) return 'ui';
+    if (vs.includes('aColour')) return 'coloured';
+    if (fs.includes('studio gradient')) return 'bg';
+    return 'other';
+  };
+  const link = P.linkProgram;
+  P.linkProgram = function (p) {
+    const sh = this.getAttachedShaders(p) || [];
+    let vs = '', fs = '';
+    for (const s of sh) {
+      if (this.getShaderParameter(s, this.SHADER_TYPE) === this.VERTEX_SHADER) vs = this.getShaderSource(s);
+      else fs = this.getShaderSource(s);
+    }
+    tagOf.set(p, tag(vs, fs));
+    return link.call(this, p);
+  };
+  const count = (name) => { counts.calls[name] = (counts.calls[name] || 0) + 1; };
+  for (const name of Object.getOwnPropertyNames(P)) {
+    const d = Object.getOwnPropertyDescriptor(P, name);
+    if (!d || typeof d.value !== 'function' || name === 'linkProgram' || name === 'shaderSource' || name.startsWith('get')) continue;
+    const f = d.value;
+    if (name === 'useProgram') {
+      P.useProgram = function (p) { count(name); current = (p && tagOf.get(p)) || 'none'; return f.call(this, p); };
+    } else if (name.startsWith('draw')) {
+      P[name] = function (...a) {
+        count(name);
+        counts.draws[current] = (counts.draws[current] || 0) + 1;
+        const n = name.startsWith('drawElements') ? a[1] : name.startsWith('drawArrays') ? a[2] : 0;
+        counts.indices[current] = (counts.indices[current] || 0) + n;
+        if (skip.includes(current)) return undefined;
+        return f.apply(this, a);
+      };
+    } else {
+      P[name] = function (...a) { count(name); return f.apply(this, a); };
+    }
+  }
+  const raf = window.requestAnimationFrame.bind(window);
+  window.requestAnimationFrame = (cb) => raf((t) => { counts.frames += 1; cb(t); });
+}
+
+async function probe(spec) {
+  const [what, ...mods] = spec.split('+');
+  const query = mods.filter((m) => m.startsWith('q=')).map((m) => m.slice(2)).join('&');
+  const size = /^\d+x\d+$/.test(what) ? what.split('x').map(Number) : [1280, 720];
+  const skip = what.startsWith('-') ? what.slice(1).split('-') : [];
+  const edits = mods.filter((m) => m.startsWith('e=')).flatMap((m) => {
+    if (!kEdits[m.slice(2)]) throw new Error(`unknown edit ${m}`);
+    return kEdits[m.slice(2)];
+  });
+  const p = await browser.newPage();
+  await p.setViewport({ width: size[0], height: size[1], deviceScaleFactor: 1 });
+  await p.evaluateOnNewDocument(instrument, skip, edits);
+  const errors = [];
+  p.on('pageerror', (e) => errors.push(String(e)));
+  await p.goto(base + (query ? '?' + query : ''));
+  await p.waitForFunction(() => window.Module && Module.effleura && Module.effleura.frames >= 1, { timeout: 180000 });
+  const f0 = await p.evaluate(() => Module.effleura.frames);
+  await p.waitForFunction((n) => Module.effleura.frames >= n + 5, { timeout: 180000 }, f0);
+  await sleep(1000);
+  const snap = () => p.evaluate(() => ({ frames: Module.effleura.frames, counts: JSON.parse(JSON.stringify(window.effleuraCounts)) }));
+  const s0 = await snap(), c0 = chromiumCpuMs(), t0 = Date.now();
+  await sleep(seconds * 1000);
+  const s1 = await snap(), c1 = chromiumCpuMs(), t1 = Date.now();
+  await p.close();
+  const n = Math.max(1, s1.frames - s0.frames);
+  const per = (a, b) => Object.fromEntries(Object.keys(b).map((k) => [k, +((b[k] - (a[k] || 0)) / n).toFixed(1)]).filter(([, v]) => v > 0));
+  return { frames: n, edited: s1.counts.edited || 0, msPerFrame: (t1 - t0) / n, cpuMsPerFrame: (c1 - c0) / n, calls: per(s0.counts.calls, s1.counts.calls),
+           draws: per(s0.counts.draws, s1.counts.draws), indices: per(s0.counts.indices, s1.counts.indices), errors };
+}
+
+const results = { when: new Date().toISOString(), seconds, rounds: [] };
+try {
+  for (let r = 0; r < rounds; ++r) {
+    const round = {};
+    for (const spec of probes) {
+      round[spec] = await probe(spec);
+      const x = round[spec];
+      console.log(`round ${r + 1} ${spec}: ${x.msPerFrame.toFixed(0)} ms a frame, CPU ${x.cpuMsPerFrame.toFixed(0)} ms (${x.frames} frames${x.edited ? `, ${x.edited} shaders edited` : ''})` +
+                  (x.errors.length ? ` ERRORS: ${x.errors.join(' | ')}` : ''));
+    }
+    results.rounds.push(round);
+  }
+  const last = results.rounds[results.rounds.length - 1][probes[0]];
+  console.log('calls a frame:', JSON.stringify(last.calls));
+  console.log('draws a frame by program:', JSON.stringify(last.draws));
+  console.log('indices a frame by program:', JSON.stringify(last.indices));
+  writeFileSync(outJson, JSON.stringify(results, null, 2));
+} finally {
+  await browser.close();
+  server.close();
+}
