@@ -20,9 +20,10 @@ constexpr ImU32 kBaseline = IM_COL32(200, 200, 200, 200);
 constexpr ImU32 kAxis = IM_COL32(150, 160, 170, 255);
 constexpr ImU32 kFrame = IM_COL32(25, 32, 40, 255);
 
-void tick_label(ImDrawList* dl, float x, float y, const char* text, ImU32 col, bool right_align) {
-  const ImVec2 size = ImGui::CalcTextSize(text);
-  dl->AddText(ImVec2(right_align ? x - size.x : x - 0.5f * size.x, y), col, text);
+// A label `px` pixels tall, right-aligned at x or centred on it, its top at y.
+void tick_label(ImDrawList* dl, float x, float y, const char* text, ImU32 col, bool right_align, float px) {
+  const ImVec2 size = ImGui::GetFont()->CalcTextSizeA(px, FLT_MAX, 0.0f, text);
+  dl->AddText(ImGui::GetFont(), px, ImVec2(right_align ? x - size.x : x - 0.5f * size.x, y), col, text);
 }
 
 // One decimal, as the plots read ("12.3").
@@ -101,16 +102,20 @@ void draw_flow_plot(const FlowPlot& p) {
   // Rounded to whole units ("+ 0.0" turns a rounded -0 into 0).
   std::snprintf(hi_text, sizeof hi_text, "%.0f", std::round(static_cast<double>(hi)) + 0.0);
   std::snprintf(lo_text, sizeof lo_text, "%.0f", std::round(static_cast<double>(lo)) + 0.0);
-  const float axis_w = std::max(ImGui::CalcTextSize(hi_text).x, ImGui::CalcTextSize(lo_text).x) + 0.4f * em;
+  const float chart_h = p.chart_px > 0.0f ? p.chart_px : 3.6f * em;
+  // The value axis's top and bottom labels: each at most half the chart tall, so a short chart
+  // (1.5 lines at 720p in a picture's larger font) never prints one over the other.
+  const float label_px = std::min(em, 0.5f * chart_h);
+  const float axis_w = std::max(ImGui::GetFont()->CalcTextSizeA(label_px, FLT_MAX, 0.0f, hi_text).x,
+                                ImGui::GetFont()->CalcTextSizeA(label_px, FLT_MAX, 0.0f, lo_text).x) + 0.4f * em;
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   const float width = ImGui::GetContentRegionAvail().x;
-  const float chart_h = p.chart_px > 0.0f ? p.chart_px : 3.6f * em;
   const ImVec2 a(origin.x + axis_w, origin.y), b(origin.x + width, origin.y + chart_h);
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->AddRectFilled(a, b, kFrame, 2.0f);
   // Value axis: top and bottom of the range, in the plot's unit.
-  tick_label(dl, a.x - 0.2f * em, a.y, hi_text, kAxis, true);
-  tick_label(dl, a.x - 0.2f * em, b.y - em, lo_text, kAxis, true);
+  tick_label(dl, a.x - 0.2f * em, a.y, hi_text, kAxis, true, label_px);
+  tick_label(dl, a.x - 0.2f * em, b.y - label_px, lo_text, kAxis, true, label_px);
   const auto y_of = [&](float value) { return b.y - (value - lo) / (hi - lo) * (b.y - a.y); };
   // Time axis: a tick every 5 s back from now at the right, labelled every 10 s.
   const float px_per_s = (b.x - a.x) / p.span_s;
