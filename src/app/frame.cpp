@@ -15,6 +15,7 @@
 #include "render/screen_region.hpp"
 #include "ui/lesson_panel_size.hpp"
 #include "ui/overlay.hpp"
+#include "ui/overlay_layout.hpp"
 #include "ui/panel_layout.hpp"
 #include "ui/tr.hpp"
 
@@ -159,6 +160,29 @@ void save_screenshot(Context& ctx) {
   ctx.panels.status_message = written ? ui::trf("ui.status.saved-picture", {{"file", name}}) : written.error().describe();
 }
 
+// The camera centres and frames the leg in the part of the window the panels leave: between the
+// docked columns, above the Practice panel docked between them and above the step's caption and
+// the blood-speed legend, which go at the foot of that part (ui/overlay_layout.cpp), so that
+// neither covers the leg or its veins. Takes effect from the next frame. The practice camera
+// fits its own band (app/practice_camera.cpp) in the whole window; the presenter view and a
+// window without panels use the whole window too.
+void frame_between_panels(Context& ctx, const ui::Overlay& overlay, glm::ivec2 size) {
+  if (!ctx.style.panels || ctx.panels.presenter || ctx.practice.active()) {
+    ctx.state.camera.set_free_area({0.0f, 0.0f, 1.0f, 1.0f});
+    return;
+  }
+  ClearBand band = panel_clear_band(ctx.panels.show_view_panel, glm::vec2(size));
+  const float gap = 0.5f * ImGui::GetFontSize();
+  if (ctx.pending.practice.docked_top > 0.0f)
+    band.bottom = std::max(band.bottom, static_cast<float>(size.y) - ctx.pending.practice.docked_top + gap);
+  if (ctx.style.overlay) {
+    const ui::OverlayLayout layout = ui::layout_overlay(overlay, ctx.platform->ui_scale());
+    for (const auto& box : {layout.caption, layout.legend})
+      if (box) band.bottom += box->max.y - box->min.y + gap;
+  }
+  ctx.state.camera.set_free_area(free_area_of(band));
+}
+
 void draw_interface(Context& ctx, double dt) {
   Platform& platform = *ctx.platform;
   // A new interface size (View menu): the font is built at it before the next frame; until
@@ -218,6 +242,7 @@ void draw_interface(Context& ctx, double dt) {
     hide_answer(ctx.panels, overlay);
     ui::draw_overlay(overlay, platform.ui_scale());
   }
+  frame_between_panels(ctx, overlay, size);
   platform.end_frame();
 }
 

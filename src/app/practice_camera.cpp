@@ -45,6 +45,11 @@ ClearBand panel_clear_band(bool view_panel_shown, glm::vec2 window) {
   return b;
 }
 
+glm::vec4 free_area_of(const ClearBand& band) {
+  if (!band.known()) return {0.0f, 0.0f, 1.0f, 1.0f};
+  return {band.left / band.size.x, band.top / band.size.y, 1.0f - band.right / band.size.x, 1.0f - band.bottom / band.size.y};
+}
+
 glm::vec2 ndc_of(const render::Camera& camera, const render::OrbitPose& pose, float aspect, const glm::vec3& leg_point) {
   const Basis e = basis(pose.yaw, pose.pitch);
   const glm::vec3 p(camera.subject() * glm::vec4(leg_point, 1.0f));

@@ -7,6 +7,7 @@
 // the orbit camera (no GL), so tests check where a region lands on screen.
 #include <glm/vec2.hpp>
 #include <glm/vec3.hpp>
+#include <glm/vec4.hpp>
 
 #include "anatomy/model.hpp"
 #include "render/camera.hpp"
@@ -23,6 +24,9 @@ struct ClearBand {
 
 // The band the docked panels leave this frame (ImGui glue: call between the UI's begin and end).
 ClearBand panel_clear_band(bool view_panel_shown, glm::vec2 window);
+// The same band as fractions of the window (min x, min y, max x, max y from the top-left), for
+// render::Camera::set_free_area; the whole window when the band is unknown.
+[[nodiscard]] glm::vec4 free_area_of(const ClearBand& band);
 
 // The orbit pose, looking from room angles `yaw` and `pitch`, that shows `region` (a box of
 // the leg frame) as large as it fits in the middle of `band`, with a margin. An unknown band

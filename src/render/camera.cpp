@@ -308,7 +308,28 @@ glm::mat4 Camera::projection_matrix(float aspect) const {
   const float far = std::max(50.0f, 1.5f * (pose_.distance + 2.0f * radius));
   const float scale = std::clamp(radius / 0.5f, 1e-4f, 1.0f);  // 1 for anything leg-sized
   const float near = std::clamp(0.5f * (pose_.distance - 1.5f * radius), 0.02f * scale, 0.02f);
-  return glm::perspective(fov_y_, std::max(aspect, 0.05f), near, far);
+  aspect = std::max(aspect, 0.05f);
+  const glm::vec4 a = free_area_;
+  const float w = a.z - a.x, h = a.w - a.y;
+  if (w >= 0.999f && h >= 0.999f) return glm::perspective(fov_y_, aspect, near, far);
+  // Framed for the free area as for a window of its shape: fov_y_ across its narrower side
+  // (home and follow fit a sphere to fov_y_, so it fits both ways)...
+  const float free_aspect = std::max(aspect * w / h, 0.05f);
+  const float fov = free_aspect >= 1.0f ? fov_y_ : 2.0f * std::atan(std::tan(0.5f * fov_y_) / free_aspect);
+  const glm::mat4 inner = glm::perspective(fov, free_aspect, near, far);
+  // ...then that picture's -1..1 squeezed onto the area's part of the window's -1..1 (y up).
+  glm::mat4 shift(1.0f);
+  shift[0][0] = w;
+  shift[1][1] = h;
+  shift[3][0] = a.x + a.z - 1.0f;
+  shift[3][1] = 1.0f - (a.y + a.w);
+  return shift * inner;
+}
+
+void Camera::set_free_area(const glm::vec4& area) {
+  const glm::vec4 a = glm::clamp(area, glm::vec4(0.0f), glm::vec4(1.0f));
+  const bool finite = std::isfinite(area.x) && std::isfinite(area.y) && std::isfinite(area.z) && std::isfinite(area.w);
+  free_area_ = finite && a.z - a.x >= 0.1f && a.w - a.y >= 0.1f ? a : glm::vec4(0.0f, 0.0f, 1.0f, 1.0f);
 }
 
 }  // namespace effleura::render

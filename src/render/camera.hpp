@@ -8,6 +8,7 @@
 #include <glm/mat4x4.hpp>
 #include <glm/vec2.hpp>
 #include <glm/vec3.hpp>
+#include <glm/vec4.hpp>
 
 #include "anatomy/model.hpp"
 
@@ -79,7 +80,19 @@ class Camera {
   [[nodiscard]] const OrbitPose& pose() const { return pose_; }
   [[nodiscard]] glm::vec3 eye() const;
   [[nodiscard]] glm::mat4 view_matrix() const;
+  // The window's projection (`aspect`: the window's width over its height). With a free area
+  // set, the view is centred in it and framed for it (a lens shift, see set_free_area).
   [[nodiscard]] glm::mat4 projection_matrix(float aspect) const;
+  // The part of the window the docked panels leave free: fractions of the window (min x, min y,
+  // max x, max y, from its top-left; (0,0,1,1) the whole window, the default). The camera frames
+  // the subject there as if that part were the whole window: its centre is the view's centre,
+  // and its narrower side spans the field of view, so a leg lying across a tall gap between the
+  // panels still fits side to side. What lies beyond it is drawn too, under the panels. An area
+  // under a tenth of the window either way (or not finite) is ignored.
+  void set_free_area(const glm::vec4& area);
+  [[nodiscard]] const glm::vec4& free_area() const { return free_area_; }
+  // The region presets and follow() frame (leg frame, bent as drawn), if any.
+  [[nodiscard]] const std::optional<anatomy::Bounds>& focus_region() const { return focus_region_; }
   [[nodiscard]] float fov_y() const { return fov_y_; }
   [[nodiscard]] float min_distance() const { return min_distance_; }
   [[nodiscard]] float max_distance() const { return max_distance_; }
@@ -96,6 +109,7 @@ class Camera {
   float transition_seconds_ = 0.6f;
   bool following_ = false;
   float fov_y_ = 0.6f;  // ~34 degrees: little perspective distortion on a tall subject
+  glm::vec4 free_area_{0.0f, 0.0f, 1.0f, 1.0f};
   anatomy::Bounds bounds_{{-0.2f, 0.0f, -0.2f}, {0.2f, 1.0f, 0.2f}};
   float min_distance_ = 0.3f;
   float max_distance_ = 6.0f;

@@ -1,6 +1,9 @@
 // The clinic's tests of the leg on screen, beside the Blood flow panel's plots: each figure with
 // the range a clinic reads as normal and where that range comes from (docs/physiology.md).
+#include <algorithm>
 #include <cstdio>
+#include <string>
+#include <vector>
 
 #include <imgui.h>
 
@@ -22,7 +25,7 @@ void row(const char* what, const char* value, const char* normal, bool inside) {
   if (inside) ImGui::TextWrapped("%s", value);
   else {
     ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.90f, 0.62f, 0.0f, 1.0f));
-    ImGui::TextWrapped("%s", trf("ui.clinic.outside", {{"value", value}}).c_str());
+    ImGui::TextWrapped("%s", value);  // says "outside" in words
     ImGui::PopStyleColor();
   }
   ImGui::TableNextColumn();
@@ -35,8 +38,7 @@ void row(const char* what, const char* value, const char* normal, bool inside) {
 
 void draw_flow_indices(const FlowPanelState& s) {
   using I = FlowPanelState::Indices;
-  ImGui::Separator();
-  ImGui::TextUnformatted(tr("ui.clinic.title"));
+  // The tab names it ("Clinic"); the table's header says whose leg.
   if (s.indices == I::idle || s.indices == I::computing) {
     ImGui::TextDisabled("%s", tr("ui.clinic.computing"));
     return;
@@ -45,30 +47,55 @@ void draw_flow_indices(const FlowPanelState& s) {
     ImGui::TextDisabled("%s", trf("ui.clinic.not-available", {{"error", s.indices_error}}).c_str());
     return;
   }
-  if (!ImGui::BeginTable("##indices", 3, ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_RowBg)) return;
-  ImGui::TableSetupColumn(tr("ui.clinic.test"), ImGuiTableColumnFlags_WidthStretch, 2.2f);
-  ImGui::TableSetupColumn(tr("ui.clinic.this-leg"), ImGuiTableColumnFlags_WidthStretch, 1.3f);
-  ImGui::TableSetupColumn(tr("ui.clinic.normal"), ImGuiTableColumnFlags_WidthStretch, 1.2f);
-  ImGui::TableHeadersRow();
+  struct Row {
+    const char* what;
+    std::string value;
+    const char* normal;
+    bool inside;
+  };
   char v[64];
+  std::vector<Row> rows;
   std::snprintf(v, sizeof v, "%.0f %%", 100.0 * static_cast<double>(s.ejection_fraction));
-  row(tr("ui.clinic.ef"), v, tr("ui.clinic.ef-normal"), s.ejection_fraction > 0.6f);
+  rows.push_back({tr("ui.clinic.ef"), v, tr("ui.clinic.ef-normal"), s.ejection_fraction > 0.6f});
   std::snprintf(v, sizeof v, "%.0f %%", 100.0 * static_cast<double>(s.residual_volume_fraction));
-  row(tr("ui.clinic.rvf"), v, tr("ui.clinic.rvf-normal"), s.residual_volume_fraction < 0.35f);
+  rows.push_back({tr("ui.clinic.rvf"), v, tr("ui.clinic.rvf-normal"), s.residual_volume_fraction < 0.35f});
   std::snprintf(v, sizeof v, "%.1f mL/s", static_cast<double>(s.filling_index_ml_s));
-  row(tr("ui.clinic.filling"), v, tr("ui.clinic.filling-normal"), s.filling_index_ml_s < 2.0f);
+  rows.push_back({tr("ui.clinic.filling"), v, tr("ui.clinic.filling-normal"), s.filling_index_ml_s < 2.0f});
   if (s.refill_time_s < 0.0f) std::snprintf(v, sizeof v, "%s", tr("ui.clinic.over-2-min"));
   else std::snprintf(v, sizeof v, "%.0f s", static_cast<double>(s.refill_time_s));
-  row(tr("ui.clinic.refill"), v, tr("ui.clinic.refill-normal"), s.refill_time_s < 0.0f || s.refill_time_s > 20.0f);
+  rows.push_back({tr("ui.clinic.refill"), v, tr("ui.clinic.refill-normal"), s.refill_time_s < 0.0f || s.refill_time_s > 20.0f});
   std::snprintf(v, sizeof v, "%.0f mmHg", static_cast<double>(s.ambulatory_mmhg));
-  row(tr("ui.clinic.walking"), v, tr("ui.clinic.walking-normal"), s.ambulatory_mmhg >= 20.0f && s.ambulatory_mmhg <= 30.0f);
+  rows.push_back({tr("ui.clinic.walking"), v, tr("ui.clinic.walking-normal"), s.ambulatory_mmhg >= 20.0f && s.ambulatory_mmhg <= 30.0f});
   if (s.recovery_s < 0.0f) std::snprintf(v, sizeof v, "%s", tr("ui.clinic.over-2-min"));
   else std::snprintf(v, sizeof v, "%.0f s", static_cast<double>(s.recovery_s));
-  row(tr("ui.clinic.recovery"), v, tr("ui.clinic.recovery-normal"), s.recovery_s >= 20.0f && s.recovery_s <= 40.0f);
-  ImGui::EndTable();
-  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-  ImGui::TextWrapped("%s", tr("ui.clinic.how"));
-  ImGui::PopStyleColor();
+  rows.push_back({tr("ui.clinic.recovery"), v, tr("ui.clinic.recovery-normal"), s.recovery_s >= 20.0f && s.recovery_s <= 40.0f});
+  // The figures' columns as wide as their longest cell (up to a quarter of the panel each, then
+  // they wrap), the tests' names the rest: fewer wrapped lines than equal shares.
+  const float quarter = 0.25f * ImGui::GetContentRegionAvail().x;
+  float value_w = ImGui::CalcTextSize(tr("ui.clinic.this-leg")).x, normal_w = ImGui::CalcTextSize(tr("ui.clinic.normal")).x;
+  for (Row& r : rows) {
+    if (!r.inside) r.value = trf("ui.clinic.outside", {{"value", r.value}});
+    value_w = std::max(value_w, ImGui::CalcTextSize(r.value.c_str()).x);
+    normal_w = std::max(normal_w, ImGui::CalcTextSize(r.normal).x);
+  }
+  // Rows told apart by their shading, so no padding above and below the text: the table fits
+  // the panel at 720p.
+  ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, ImVec2(ImGui::GetStyle().CellPadding.x, 0.0f));
+  const bool table = ImGui::BeginTable("##indices", 3, ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_RowBg);
+  ImGui::PopStyleVar();
+  if (!table) return;
+  ImGui::TableSetupColumn(tr("ui.clinic.test"), ImGuiTableColumnFlags_WidthStretch);
+  ImGui::TableSetupColumn(tr("ui.clinic.this-leg"), ImGuiTableColumnFlags_WidthFixed, std::min(value_w, quarter));
+  ImGui::TableSetupColumn(tr("ui.clinic.normal"), ImGuiTableColumnFlags_WidthFixed, std::min(normal_w, quarter));
+  // The header as a plain row of dim text: ImGui's header row is a frame's height, the room of
+  // half a line more than the panel has at 720p.
+  ImGui::TableNextRow();
+  for (const char* key : {"ui.clinic.test", "ui.clinic.this-leg", "ui.clinic.normal"}) {
+    ImGui::TableNextColumn();
+    ImGui::TextDisabled("%s", tr(key));
+  }
+  for (const Row& r : rows) row(r.what, r.value.c_str(), r.normal, r.inside);
+  ImGui::EndTable();  // how they were measured and the sources: the About tab (draw_flow_notes)
 }
 
 }  // namespace effleura::ui

@@ -1,6 +1,7 @@
 #include "ui/flow_plot.hpp"
 
 #include <algorithm>
+#include <cfloat>
 #include <cmath>
 #include <cstdio>
 
@@ -19,9 +20,10 @@ constexpr ImU32 kBaseline = IM_COL32(200, 200, 200, 200);
 constexpr ImU32 kAxis = IM_COL32(150, 160, 170, 255);
 constexpr ImU32 kFrame = IM_COL32(25, 32, 40, 255);
 
-void tick_label(ImDrawList* dl, float x, float y, const char* text, ImU32 col, bool right_align) {
-  const ImVec2 size = ImGui::CalcTextSize(text);
-  dl->AddText(ImVec2(right_align ? x - size.x : x - 0.5f * size.x, y), col, text);
+// A label `px` pixels tall, right-aligned at x or centred on it, its top at y.
+void tick_label(ImDrawList* dl, float x, float y, const char* text, ImU32 col, bool right_align, float px) {
+  const ImVec2 size = ImGui::GetFont()->CalcTextSizeA(px, FLT_MAX, 0.0f, text);
+  dl->AddText(ImGui::GetFont(), px, ImVec2(right_align ? x - size.x : x - 0.5f * size.x, y), col, text);
 }
 
 // One decimal, as the plots read ("12.3").
@@ -54,18 +56,41 @@ void plot_range(const std::vector<float>& v, std::optional<float> baseline, floa
   hi += pad;
 }
 
+namespace {
+
+// The value now as the plot's header shows it.
+std::string now_text(const FlowPlot& p, const std::vector<float>& v) {
+  if (v.empty()) return {};
+  if (!p.now.empty()) return p.now;
+  return trf("ui.plot.now", {{"value", format_value(v.back())}, {"unit", p.unit}});
+}
+
+// The header's lines: the title and the value now side by side where both fit, else stacked.
+int header_lines(const char* title, const std::string& now) {
+  if (now.empty()) return 1;
+  const float em = ImGui::GetFontSize();
+  return ImGui::CalcTextSize(title).x + ImGui::CalcTextSize(now.c_str()).x + em <= ImGui::GetContentRegionAvail().x ? 1 : 2;
+}
+
+// The time axis's labels, a little smaller than the text (still 14 px at the window's 17).
+constexpr float kTimeLabelScale = 0.85f;
+// Below the chart: the time axis's ticks and, under the last chart, their labels.
+float below_chart(bool labels, float em) { return labels ? (0.3f + kTimeLabelScale) * em : 0.3f * em; }
+
+}  // namespace
+
 void draw_flow_plot(const FlowPlot& p) {
   static const std::vector<float> none;
   const std::vector<float>& v = p.values ? *p.values : none;
   const float em = ImGui::GetFontSize();
   // Title and the value now on one line.
   ImGui::TextUnformatted(p.title);
-  if (!v.empty()) {
-    const std::string now_text = trf("ui.plot.now", {{"value", format_value(v.back())}, {"unit", p.unit}});
-    const char* now = now_text.c_str();
+  const std::string now_str = now_text(p, v);
+  if (!now_str.empty()) {
+    const char* now = now_str.c_str();
     // Beside the title where both fit, else right-aligned on the next line.
     const float now_w = ImGui::CalcTextSize(now).x;
-    if (ImGui::CalcTextSize(p.title).x + now_w + em <= ImGui::GetContentRegionAvail().x)
+    if (header_lines(p.title, now_str) == 1)
       ImGui::SameLine(ImGui::GetContentRegionMax().x - now_w);
     else
       ImGui::SetCursorPosX(ImGui::GetContentRegionMax().x - now_w);
@@ -77,28 +102,33 @@ void draw_flow_plot(const FlowPlot& p) {
   // Rounded to whole units ("+ 0.0" turns a rounded -0 into 0).
   std::snprintf(hi_text, sizeof hi_text, "%.0f", std::round(static_cast<double>(hi)) + 0.0);
   std::snprintf(lo_text, sizeof lo_text, "%.0f", std::round(static_cast<double>(lo)) + 0.0);
-  const float axis_w = std::max(ImGui::CalcTextSize(hi_text).x, ImGui::CalcTextSize(lo_text).x) + 0.4f * em;
+  const float chart_h = p.chart_px > 0.0f ? p.chart_px : 3.6f * em;
+  // The value axis's top and bottom labels: each at most half the chart tall, so a short chart
+  // (1.5 lines at 720p in a picture's larger font) never prints one over the other.
+  const float label_px = std::min(em, 0.5f * chart_h);
+  const float axis_w = std::max(ImGui::GetFont()->CalcTextSizeA(label_px, FLT_MAX, 0.0f, hi_text).x,
+                                ImGui::GetFont()->CalcTextSizeA(label_px, FLT_MAX, 0.0f, lo_text).x) + 0.4f * em;
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   const float width = ImGui::GetContentRegionAvail().x;
-  const float chart_h = 3.6f * em;
   const ImVec2 a(origin.x + axis_w, origin.y), b(origin.x + width, origin.y + chart_h);
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->AddRectFilled(a, b, kFrame, 2.0f);
   // Value axis: top and bottom of the range, in the plot's unit.
-  tick_label(dl, a.x - 0.2f * em, a.y, hi_text, kAxis, true);
-  tick_label(dl, a.x - 0.2f * em, b.y - em, lo_text, kAxis, true);
+  tick_label(dl, a.x - 0.2f * em, a.y, hi_text, kAxis, true, label_px);
+  tick_label(dl, a.x - 0.2f * em, b.y - label_px, lo_text, kAxis, true, label_px);
   const auto y_of = [&](float value) { return b.y - (value - lo) / (hi - lo) * (b.y - a.y); };
   // Time axis: a tick every 5 s back from now at the right, labelled every 10 s.
   const float px_per_s = (b.x - a.x) / p.span_s;
   for (int s = 0; s <= static_cast<int>(p.span_s); s += 5) {
     const float x = b.x - static_cast<float>(s) * px_per_s;
     dl->AddLine(ImVec2(x, b.y), ImVec2(x, b.y + 0.25f * em), kAxis);
-    if (s % 10 != 0) continue;
+    if (s % 10 != 0 || !p.time_labels) continue;
     char t[16];
     if (s == 0) std::snprintf(t, sizeof t, "%s", tr("ui.plot.now-tick"));
     else std::snprintf(t, sizeof t, "-%d s", s);
-    const float tw = ImGui::CalcTextSize(t).x;
-    tick_label(dl, std::clamp(x, a.x + 0.5f * tw, b.x - 0.5f * tw), b.y + 0.25f * em, t, kAxis, false);
+    const float size = kTimeLabelScale * em;
+    const float tw = ImGui::GetFont()->CalcTextSizeA(size, FLT_MAX, 0.0f, t).x;
+    dl->AddText(ImGui::GetFont(), size, ImVec2(std::clamp(x, a.x + 0.5f * tw, b.x - 0.5f * tw) - 0.5f * tw, b.y + 0.25f * em), kAxis, t);
   }
   // Resting level, dashed, with its label at the left.
   if (p.baseline) {
@@ -121,24 +151,47 @@ void draw_flow_plot(const FlowPlot& p) {
     }
     dl->PopClipRect();
   }
-  ImGui::Dummy(ImVec2(width, chart_h + 1.3f * em));
+  ImGui::Dummy(ImVec2(width, chart_h + below_chart(p.time_labels, em)));
 }
 
-void draw_flow_panel_plots(const FlowPanelState& s) {
+void draw_flow_panel_plots(const FlowPanelState& s, float room_px) {
   const float span = 30.0f;  // app::FlowHistory keeps the last 30 s
-  draw_flow_plot({tr("ui.plot.groin"), "mL/s", &s.femoral_ml_s, s.sample_interval_s, span,
-                  s.rest_femoral_ml_s > 0.0f ? std::optional<float>(s.rest_femoral_ml_s) : std::nullopt});
-  // Velocity is what a Doppler scan reads in the clinic; flow alone hides a vein's narrowing.
-  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-  ImGui::TextWrapped("%s", trf("ui.plot.femoral-speed", {{"speed", format_value(s.femoral_velocity_cm_s)}}).c_str());
-  ImGui::PopStyleColor();
+  const float em = ImGui::GetFontSize();
   // Resting levels of this leg in this posture, once the worker has settled a copy of it.
   const bool rest = s.indices == FlowPanelState::Indices::ready;
-  draw_flow_plot({tr("ui.plot.calf"), "mL", &s.calf_ml, s.sample_interval_s, span,
-                  rest ? std::optional<float>(s.rest_calf_ml) : std::nullopt});
-  draw_flow_plot({tr("ui.plot.ankle"), "mmHg", &s.ankle_mmhg, s.sample_interval_s, span,
-                  rest ? std::optional<float>(s.rest_ankle_mmhg) : std::nullopt});
-  draw_flow_indices(s);
+  // The groin's flow with the femoral vein's mean velocity beside it: flow alone hides a vein's
+  // narrowing (raised legs: less flow, faster), and velocity is what a Doppler scan reads.
+  const std::string groin_now =
+      s.femoral_ml_s.empty() ? std::string()
+                             : trf("ui.plot.groin-now", {{"flow", format_value(s.femoral_ml_s.back())},
+                                                         {"speed", format_value(s.femoral_velocity_cm_s)}});
+  FlowPlot plots[3] = {
+      {tr("ui.plot.groin"), "mL/s", &s.femoral_ml_s, s.sample_interval_s, span,
+       s.rest_femoral_ml_s > 0.0f ? std::optional<float>(s.rest_femoral_ml_s) : std::nullopt, 0.0f, false, groin_now},
+      {tr("ui.plot.calf"), "mL", &s.calf_ml, s.sample_interval_s, span,
+       rest ? std::optional<float>(s.rest_calf_ml) : std::nullopt, 0.0f, false, {}},
+      {tr("ui.plot.ankle"), "mmHg", &s.ankle_mmhg, s.sample_interval_s, span,
+       rest ? std::optional<float>(s.rest_ankle_mmhg) : std::nullopt, 0.0f, true, {}}};
+  // The charts share what the headers and the time axis leave of the room, 1.5 to 3.6 lines each
+  // (at 1.5 the value axis's top and bottom labels still stand apart).
+  const ImGuiStyle& style = ImGui::GetStyle();
+  float fixed = 0.0f;
+  for (const FlowPlot& p : plots) {
+    const int lines = header_lines(p.title, now_text(p, p.values ? *p.values : std::vector<float>{}));
+    fixed += static_cast<float>(lines) * ImGui::GetTextLineHeightWithSpacing() + below_chart(p.time_labels, em) + style.ItemSpacing.y;
+  }
+  const float chart = std::clamp((room_px - fixed) / 3.0f, 1.5f * em, 3.6f * em);
+  for (FlowPlot& p : plots) {
+    p.chart_px = std::floor(chart);
+    draw_flow_plot(p);
+  }
+}
+
+void draw_flow_notes(const FlowPanelState& s) {
+  ImGui::TextWrapped("%s", trf("ui.plot.femoral-speed", {{"speed", format_value(s.femoral_velocity_cm_s)}}).c_str());
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+  ImGui::TextWrapped("%s", tr("ui.clinic.how"));
+  ImGui::PopStyleColor();
 }
 
 }  // namespace effleura::ui

@@ -2,6 +2,7 @@
 // One trace of the Blood flow panel drawn as a small chart a student can read: a value axis with
 // its unit, a time axis marked in seconds back from now, and the resting level as a dashed line.
 #include <optional>
+#include <string>
 #include <vector>
 
 namespace effleura::ui {
@@ -13,15 +14,23 @@ struct FlowPlot {
   float sample_interval_s = 0.05f;     // time between values
   float span_s = 30.0f;                // the time axis covers this much, now at the right
   std::optional<float> baseline;       // resting level, drawn dashed and labelled "rest"
+  float chart_px = 0.0f;               // the chart's height in pixels (0: 3.6 lines of text)
+  bool time_labels = true;             // the time axis's labels under it (the last of a stack)
+  std::string now;                     // the value now as shown (empty: "{value} {unit} now")
 };
 
 void draw_flow_plot(const FlowPlot& plot);
 
 struct FlowPanelState;
-// The Blood flow panel's plots and the figures beside them (teaching_panels.cpp draws the rest).
-void draw_flow_panel_plots(const FlowPanelState& s);
+// The Blood flow panel's three plots stacked on one time axis (labelled under the last), their
+// charts sized so that the stack takes at most `room_px` (pixels; 1.5 to 3.6 lines of text each):
+// the whole panel fits the column at 720p (teaching_panels.cpp draws the rest).
+void draw_flow_panel_plots(const FlowPanelState& s, float room_px);
 // The clinic's indices of the leg (flow_indices_view.cpp), or "computing..." until they are ready.
 void draw_flow_indices(const FlowPanelState& s);
+// What a Doppler scan reads, and how the clinic's figures are measured and their sources (the
+// panel's About tab).
+void draw_flow_notes(const FlowPanelState& s);
 
 // Where the "rest" label's top goes for a dashed line at `line_y` (pixels, down) in a chart whose
 // top is `chart_top`: above the line where a line of text fits, else just below it.

@@ -122,27 +122,53 @@ FlowCommands draw_flow_panel(const FlowPanelState& s) {
   if (!open) { remember_panel_height(Panel::flow); ImGui::End(); return c; }
   remember_panel_height(Panel::flow);
   c.indices_wanted = true;  // open: the app computes the clinic's indices on a worker thread
-  if (ImGui::Button(tr_id("ui.flow.show-veins").c_str())) c.show_flow_view = true;
-  draw_flow_panel_plots(s);
-  const char* postures[] = {"supine", "sitting", "standing", "raised"};
-  const char* labels[] = {tr("ui.flow.supine"), tr("ui.flow.sitting"), tr("ui.flow.standing"), tr("ui.flow.raised")};
-  int current = 0;
-  for (int i = 0; i < 4; ++i)
-    if (s.posture == postures[i]) current = i;
-  if (ImGui::Combo(tr_id("ui.flow.posture").c_str(), &current, labels, 4)) c.posture = postures[current];
-  float stocking = s.stocking_mmhg;
-  if (ImGui::SliderFloat(tr_id("ui.flow.stocking").c_str(), &stocking, 0.0f, 40.0f, tr("ui.flow.stocking-value"), ImGuiSliderFlags_AlwaysClamp)) c.stocking_mmhg = stocking;
-  if (ImGui::TreeNode("leaky", "%s", tr("ui.flow.leaky-valves"))) {
-    for (std::size_t i = 0; i < s.veins.size(); ++i) {
-      bool on = s.incompetent[i];
-      // The vein by its name in the interface's language (its id when no locale names it).
-      const char* name = tr_find("structure.vein." + s.veins[i]);
-      const std::string label = std::string(name ? name : s.veins[i].c_str()) + "##" + s.veins[i];
-      if (ImGui::Checkbox(label.c_str(), &on)) c.toggle_incompetent = i;
-    }
-    ImGui::TreePop();
+  // The whole panel fits its share of the column at 720p (under the Technique panel, about 10
+  // lines of text): the plots, the clinic's figures, the leg's settings and the notes each have
+  // a tab, and the plots share the room the tab leaves (flow_plot.cpp).
+  if (!s.flow_view && ImGui::Button(tr_id("ui.flow.show-veins").c_str())) c.show_flow_view = true;
+  // What the panel may take at most (ui/panel_layout.cpp); a tab's content starts lower down.
+  const float most = place_panel(Panel::flow, current_panel_input(false, {})).max_height;
+  if (!ImGui::BeginTabBar("##flow-tabs")) { ImGui::End(); return c; }
+  const auto tab = [&](const char* key, FlowPanelState::Tab which) {
+    const bool forward = s.select_tab == which;
+    return ImGui::BeginTabItem(tr_id(key).c_str(), nullptr, forward ? ImGuiTabItemFlags_SetSelected : 0);
+  };
+  if (tab("ui.flow.tab-plots", FlowPanelState::Tab::plots)) {
+    draw_flow_panel_plots(s, most - ImGui::GetCursorPosY() - ImGui::GetStyle().WindowPadding.y - ImGui::GetStyle().ItemSpacing.y);
+    ImGui::EndTabItem();
   }
-  ImGui::TextWrapped("%s", tr("ui.flow.honest"));
+  if (tab("ui.flow.tab-clinic", FlowPanelState::Tab::clinic)) {
+    draw_flow_indices(s);
+    ImGui::EndTabItem();
+  }
+  if (tab("ui.flow.tab-leg", FlowPanelState::Tab::leg)) {
+    const char* postures[] = {"supine", "sitting", "standing", "raised"};
+    const char* labels[] = {tr("ui.flow.supine"), tr("ui.flow.sitting"), tr("ui.flow.standing"), tr("ui.flow.raised")};
+    int current = 0;
+    for (int i = 0; i < 4; ++i)
+      if (s.posture == postures[i]) current = i;
+    if (ImGui::Combo(tr_id("ui.flow.posture").c_str(), &current, labels, 4)) c.posture = postures[current];
+    float stocking = s.stocking_mmhg;
+    if (ImGui::SliderFloat(tr_id("ui.flow.stocking").c_str(), &stocking, 0.0f, 40.0f, tr("ui.flow.stocking-value"), ImGuiSliderFlags_AlwaysClamp)) c.stocking_mmhg = stocking;
+    if (ImGui::TreeNode("leaky", "%s", tr("ui.flow.leaky-valves"))) {
+      for (std::size_t i = 0; i < s.veins.size(); ++i) {
+        bool on = s.incompetent[i];
+        // The vein by its name in the interface's language (its id when no locale names it).
+        const char* name = tr_find("structure.vein." + s.veins[i]);
+        const std::string label = std::string(name ? name : s.veins[i].c_str()) + "##" + s.veins[i];
+        if (ImGui::Checkbox(label.c_str(), &on)) c.toggle_incompetent = i;
+      }
+      ImGui::TreePop();
+    }
+    // What the plots and the posture show, said where the posture is chosen.
+    ImGui::TextWrapped("%s", tr("ui.flow.honest"));
+    ImGui::EndTabItem();
+  }
+  if (tab("ui.flow.tab-about", FlowPanelState::Tab::about)) {
+    draw_flow_notes(s);
+    ImGui::EndTabItem();
+  }
+  ImGui::EndTabBar();
   ImGui::End();
   return c;
 }

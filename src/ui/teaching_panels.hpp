@@ -55,6 +55,10 @@ struct FlowPanelState {
   float rest_calf_ml = 0.0f, rest_ankle_mmhg = 0.0f;
   std::string indices_error;
   bool flow_view = false;  // the blood is on screen: the panel that explains it starts open
+  // The panel's tabs; `select_tab` brings one forward this frame (a test's pictures; the app
+  // leaves the student's choice).
+  enum class Tab { plots, clinic, leg, about };
+  std::optional<Tab> select_tab;
 };
 
 struct FlowCommands {

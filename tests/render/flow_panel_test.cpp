@@ -2,13 +2,17 @@
 // the panel that explains it is open at 1280x720 (it started folded on screens under 60 lines of
 // text, so its plots never showed), and app::settle_panels gives the picture the panels a window
 // shows after a moment, the clinic's figures included. With EFFLEURA_LAYOUT_SHOTS=<folder> the
-// picture is also written as a PNG to look at.
+// picture is also written as a PNG to look at. With the panels docked the camera frames the work
+// between the View column and the Technique/Blood flow column, not behind them.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <string>
 
+#include <glm/mat4x4.hpp>
+#include <glm/vec4.hpp>
 #include <imgui.h>
 #include <imgui_internal.h>
 
@@ -65,6 +69,34 @@ TEST_CASE("with the blood on screen at 720p the Blood flow panel is open in a he
   CHECK(flow->Size.y > 12.0f * em);
   // The clinic's figures reached the panel before the picture (settle_panels waited for them).
   CHECK(ctx.state.flow_indices.snapshot().status == app::FlowIndices::Status::ready);
+  // The region the camera frames (the foot the hands pump and the calf and popliteal veins the
+  // pump empties) lies between the docked columns and the bars: with the panels unknown to the
+  // camera the knee and thigh lay behind the Technique and Blood flow panels (the region's far
+  // corners reached x = 1.2-1.4 of the window).
+  const ImGuiWindow* view = ImGui::FindWindowByName("###View");
+  if (!view || !view->Active) view = ImGui::FindWindowByName("View");
+  REQUIRE(view != nullptr);
+  const float left = view->Pos.x + view->Size.x, right = technique->Pos.x;
+  const float top = ImGui::GetFrameHeight();
+  float bottom = 720.0f - ImGui::GetFrameHeight();
+  // Above the Practice panel where it docks between the columns (at 720p it does).
+  if (const ImGuiWindow* practice = ImGui::FindWindowByName("###Practice"); practice && practice->Active && practice->Pos.x < right)
+    bottom = std::min(bottom, practice->Pos.y);
+  const auto& region = ctx.state.camera.focus_region();
+  REQUIRE(region.has_value());
+  const glm::mat4 vp = ctx.view.projection * ctx.view.view * ctx.state.camera.subject();
+  for (int c = 0; c < 8; ++c) {
+    const glm::vec4 corner((c & 1) ? region->max.x : region->min.x, (c & 2) ? region->max.y : region->min.y,
+                           (c & 4) ? region->max.z : region->min.z, 1.0f);
+    const glm::vec4 clip = vp * corner;
+    REQUIRE(clip.w > 0.0f);
+    const float x = (0.5f + 0.5f * clip.x / clip.w) * 1280.0f, y = (0.5f - 0.5f * clip.y / clip.w) * 720.0f;
+    CAPTURE(c);
+    CHECK(x >= left);
+    CHECK(x <= right);
+    CHECK(y >= top);
+    CHECK(y <= bottom);
+  }
   if (const char* dir = std::getenv("EFFLEURA_LAYOUT_SHOTS"))
     CHECK(render::write_png(ctx.platform->target().capture(), std::string(dir) + "/flow-panel-1280x720.png").has_value());
 }

@@ -119,3 +119,41 @@ TEST_CASE("a focus region brings presets closer to it, reset shows the whole mod
   c.set_preset(ViewPreset::front, false);
   CHECK(c.pose().distance == doctest::Approx(whole));
 }
+
+// The docked panels (issue 14): with a free area set, the camera's target lands at the area's
+// centre and a followed region lies inside it, also in a tall narrow gap between two columns (its
+// narrower side spans the field of view); too small or broken an area is the whole window.
+TEST_CASE("with a free area the view is centred and framed in it") {
+  Camera c = framed();
+  const anatomy::Bounds calf{{-0.06f, 0.1f, -0.06f}, {0.06f, 0.5f, 0.08f}};
+  c.follow(calf, 1.2f, 0.3f, 0.0f);
+  const float aspect = 1280.0f / 720.0f;
+  const glm::vec4 area{0.24f, 0.04f, 0.66f, 0.96f};  // 1280x720 between the View and Technique columns
+  c.set_free_area(area);
+  CHECK(c.free_area() == area);
+  const glm::mat4 vp = c.projection_matrix(aspect) * c.view_matrix();
+  const auto at = [&](const glm::vec3& p) {  // fractions of the window from its top-left
+    const glm::vec4 q = vp * glm::vec4(p, 1.0f);
+    return glm::vec2(0.5f + 0.5f * q.x / q.w, 0.5f - 0.5f * q.y / q.w);
+  };
+  const glm::vec2 target = at(c.pose().target);
+  CHECK(target.x == doctest::Approx(0.5f * (area.x + area.z)).epsilon(1e-4));
+  CHECK(target.y == doctest::Approx(0.5f * (area.y + area.w)).epsilon(1e-4));
+  for (int k = 0; k < 8; ++k) {
+    const glm::vec3 corner((k & 1) ? calf.max.x : calf.min.x, (k & 2) ? calf.max.y : calf.min.y, (k & 4) ? calf.max.z : calf.min.z);
+    const glm::vec2 p = at(corner);
+    CAPTURE(k);
+    CHECK(p.x > area.x);
+    CHECK(p.x < area.z);
+    CHECK(p.y > area.y);
+    CHECK(p.y < area.w);
+  }
+  // The whole window again: the plain perspective.
+  c.set_free_area({0.0f, 0.0f, 1.0f, 1.0f});
+  const glm::vec2 centred = glm::vec2(c.projection_matrix(aspect) * c.view_matrix() * glm::vec4(c.pose().target, 1.0f));
+  CHECK(std::abs(centred.x) < 1e-4f);
+  for (const glm::vec4 bad : {glm::vec4(0.5f, 0.5f, 0.55f, 0.9f), glm::vec4(std::numeric_limits<float>::quiet_NaN(), 0.0f, 1.0f, 1.0f)}) {
+    c.set_free_area(bad);
+    CHECK(c.free_area() == glm::vec4(0.0f, 0.0f, 1.0f, 1.0f));
+  }
+}

@@ -25,7 +25,7 @@ namespace {
 
 std::filesystem::path content() { return std::filesystem::path(EFFLEURA_SOURCE_DIR) / "content"; }
 
-// Every text item the Blood flow panel shows in one frame, open, with its clinic table ready
+// Every text item the Blood flow panel shows, each tab open in turn, with its clinic table ready
 // and the leaky-valves list unfolded (ImGui opens tree nodes while it logs).
 std::string flow_panel_text() {
   ImGui::CreateContext();
@@ -43,14 +43,20 @@ std::string flow_panel_text() {
   s.incompetent = {false};
   s.indices = ui::FlowPanelState::Indices::ready;
   s.ejection_fraction = 0.4f;  // outside the normal range: the "outside" word shows
-  static std::string text;
+  static std::string text, last;
   text.clear();
-  io.SetClipboardTextFn = [](void*, const char* logged) { text = logged; };
-  for (int frame = 0; frame < 2; ++frame) {  // the first frame only measures the auto-sized panel
-    ImGui::NewFrame();
-    ImGui::LogToClipboard();  // the panel's End() finishes the log: its text goes to `text`
-    (void)ui::draw_flow_panel(s);
-    ImGui::EndFrame();
+  io.SetClipboardTextFn = [](void*, const char* logged) { last = logged; };
+  // Each of the panel's tabs in turn (the plots, the clinic's table, the leg, the notes).
+  using Tab = ui::FlowPanelState::Tab;
+  for (const Tab tab : {Tab::plots, Tab::clinic, Tab::leg, Tab::about}) {
+    s.select_tab = tab;
+    for (int frame = 0; frame < 2; ++frame) {  // the first frame only measures the auto-sized panel
+      ImGui::NewFrame();
+      ImGui::LogToClipboard();  // the panel's End() finishes the log: its text goes to `last`
+      (void)ui::draw_flow_panel(s);
+      ImGui::EndFrame();
+    }
+    text += last + "\n";
   }
   ImGui::DestroyContext();
   return text;
@@ -68,12 +74,11 @@ TEST_CASE("the Blood flow panel, its plots and the clinic's tests read in Spanis
   REQUIRE(app::use_interface_language(content() / "locales", "es").has_value());
   const std::string spanish = flow_panel_text();
   CAPTURE(spanish);
-  for (const char* es : {"Mostrar las venas y la sangre", "Retorno venoso en la ingle", "Sangre en la pantorrilla",
-                         "Vena femoral ahora", "Las pruebas clínicas de esta pierna", "Esta pierna",
-                         "Lo que vacía ponerse de puntillas una vez", "fuera de lo normal", "Vena safena mayor",
-                         "Tumbado boca arriba", "solo por un momento"})
+  for (const char* es : {"Mostrar las venas y la sangre", "Retorno en la ingle", "Sangre en la pantorrilla",
+                         "Vena femoral ahora", "Clínica", "Esta pierna", "Vaciado al ponerse de puntillas",
+                         "fuera de rango", "Vena safena mayor", "Tumbado boca arriba", "solo por un momento"})
     CHECK(spanish.find(es) != std::string::npos);
-  for (const char* en : {"Show the veins", "Venous return", "Blood held", "Femoral vein now", "The clinic's tests",
+  for (const char* en : {"Show the veins", "Return at the groin", "Blood in the calf", "Femoral vein now", "Clinic",
                          "This leg", "One tiptoe", "outside", "Leaky valves", "Lying flat", "Massage moves"})
     CHECK(spanish.find(en) == std::string::npos);
   ui::set_interface_locale(nullptr);
