@@ -99,8 +99,11 @@ TEST_CASE("the flow view of ankle pumps frames the calf and popliteal veins the 
       // Session 8's camera, followed, framed the hands' box from the foot end, 60 degrees across
       // the calf (all 92 points on screen but the calf foreshortened behind the foot); from the
       // lateral view its focus (the hands' box) ran the popliteal vein to the picture's edge.
+      // Since session 10's ankle pumps (the sole hand's palm on the ball of the foot) the foot
+      // hides that palm from straight beside the leg at a few moments, so the followed camera
+      // settles at 64 degrees, not 85: still from the side, and 62 still fails session 8's 60.
       CHECK(f.on_screen == f.points);
-      CHECK(across > 65.0f);
+      CHECK(across > 62.0f);
       CHECK(f.width > 0.2f);  // the pump's run from ankle to knee spans a fifth of the picture or more
     }
   }
