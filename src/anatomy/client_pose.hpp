@@ -84,7 +84,7 @@ inline constexpr float kKneeBlend = 0.06f;
 // kHipBlend (1.03 m: the cut stays with the body, under the drape), so the buttock and the groin
 // fold round the hip as the knee's skin folds round the knee; every point keeps its distance
 // from the axis. shaders/model.vert, coloured.vert and particles.vert compute the same (uHip).
-// The hands (leg_bend.hpp) follow: the highest stroke, at 0.90 m, has w = 0.6.
+// The hands (leg_bend.hpp) follow: the highest stroke, at 0.90 m, has w = 0.64 (0.59 before the easing).
 inline constexpr float kHipBlendMid = 0.92f, kHipBlend = 0.11f;  // leg frame heights (m)
 [[nodiscard]] glm::vec3 blend_hip(const glm::vec3& p, const glm::vec3& hip, float flexion_deg);
 // The weight w above at height y (1 turns fully with the thigh). Linear, eased (quadratic) over
