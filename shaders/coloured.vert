@@ -15,8 +15,9 @@ void main() {
     vec3 k = p - uKnee.xyz;
     p = uKnee.xyz + vec3(k.x, k.y * cos(a) - k.z * sin(a), k.y * sin(a) + k.z * cos(a));
   }
-  if (uHip.w != 0.0) {  // 0.92, 0.11: anatomy::kHipBlendMid (hip at 0.91 m), kHipBlend; linear
-    float hb = clamp((uHip.y + 0.01 + 0.11 - p.y) / 0.22, 0.0, 1.0);
+  if (uHip.w != 0.0) {  // 0.92, 0.11, 0.15: anatomy::kHipBlendMid (hip at 0.91 m), kHipBlend, kHipEase
+    float hl = clamp((uHip.y + 0.01 + 0.11 - p.y) / 0.22, 0.0, 1.0);
+    float hb = hl > 0.85 ? 1.0 - (1.0 - hl) * (1.0 - hl) / (2.0 * 0.15 * 0.925) : hl / 0.925;
     float a = radians(uHip.w) * (1.0 - hb);
     float hc = cos(a), hs = sin(a);
     vec3 h = p - uHip.xyz;

@@ -33,6 +33,7 @@ uniform vec3 uDentAxis[3];    // the outward skin normal there; the tissue benea
 #define KNEE_BLEND 0.06  // anatomy::kKneeBlend
 #define HIP_BLEND_MID 0.92  // anatomy::kHipBlendMid (for a hip centre at 0.91 m)
 #define HIP_BLEND 0.11      // anatomy::kHipBlend
+#define HIP_EASE 0.15       // anatomy::kHipEase
 uniform vec4 uCapA[2 * CAPSULES];
 uniform vec3 uCapB[2 * CAPSULES];
 uniform float uRim[2];
@@ -207,9 +208,13 @@ void main() {
     fibre = vec3(fibre.x, fibre.y * kc - fibre.z * ks, fibre.y * ks + fibre.z * kc);
   }
   if (uHip.w != 0.0) {
-    float hb = clamp((uHip.y + (HIP_BLEND_MID - 0.91) + HIP_BLEND - p.y) / (2.0 * HIP_BLEND), 0.0, 1.0);
-    float a = radians(uHip.w) * (1.0 - hb);  // linear (anatomy::hip_weight says why)
-    float dw = (hb > 0.0 && hb < 1.0) ? -1.0 / (2.0 * HIP_BLEND) : 0.0;
+    // Linear, eased over the zone's lowest HIP_EASE so the thigh has no crease there
+    // (anatomy::hip_weight says why); dw = d weight / dy (anatomy::hip_weight_slope).
+    float hl = clamp((uHip.y + (HIP_BLEND_MID - 0.91) + HIP_BLEND - p.y) / (2.0 * HIP_BLEND), 0.0, 1.0);
+    float hs_ = 1.0 / (1.0 - 0.5 * HIP_EASE);
+    float hb = hl > 1.0 - HIP_EASE ? 1.0 - hs_ * (1.0 - hl) * (1.0 - hl) / (2.0 * HIP_EASE) : hs_ * hl;
+    float a = radians(uHip.w) * (1.0 - hb);
+    float dw = hl > 0.0 ? -hs_ * min(1.0, (1.0 - hl) / HIP_EASE) / (2.0 * HIP_BLEND) : 0.0;
     float rate = -radians(uHip.w) * dw;
     float hc = cos(a), hs = sin(a);
     vec3 k = p - uHip.xyz;

@@ -60,13 +60,14 @@ void main() {
     p = uKnee.xyz + vec3(k.x, k.y * kc - k.z * ks, k.y * ks + k.z * kc);
     dir = vec3(dir.x, dir.y * kc - dir.z * ks, dir.y * ks + dir.z * kc);
   }
-  if (uHip.w != 0.0) {  // 0.92, 0.11: anatomy::kHipBlendMid (hip at 0.91 m), kHipBlend; linear
-    float hb = clamp((uHip.y + 0.01 + 0.11 - p.y) / 0.22, 0.0, 1.0);
+  if (uHip.w != 0.0) {  // 0.92, 0.11, 0.15: anatomy::kHipBlendMid (hip at 0.91 m), kHipBlend, kHipEase
+    float hl = clamp((uHip.y + 0.01 + 0.11 - p.y) / 0.22, 0.0, 1.0);
+    float hb = hl > 0.85 ? 1.0 - (1.0 - hl) * (1.0 - hl) / (2.0 * 0.15 * 0.925) : hl / 0.925;
     float a = radians(uHip.w) * (1.0 - hb);
     float hc = cos(a), hs = sin(a);
     vec3 h = p - uHip.xyz;
     float kf = radians(uHip.w) / 0.22 * 0.4 * 6.0 * hb * (1.0 - hb);  // anatomy::flatten_behind_hip
-    float dw = (hb > 0.0 && hb < 1.0) ? -1.0 / 0.22 : 0.0;
+    float dw = hl > 0.0 ? -min(1.0, (1.0 - hl) / 0.15) / (0.925 * 0.22) : 0.0;
     float rate = -radians(uHip.w) * dw;
     float gy = 0.0, gz = 1.0;
     if (h.z < 0.0) {

@@ -173,13 +173,38 @@ glm::vec3 bend_knee(const glm::vec3& p, const glm::vec3& knee, float flexion_deg
   return turned_about_x(p, knee, glm::radians(flexion_deg) * knee_weight(p.y, knee));
 }
 
-float hip_weight(float y, const glm::vec3& hip) {
+namespace {
+
+// The hip blend's weight before easing: linear from 0 at the zone's top to 1 at its bottom.
+float hip_ramp(float y, const glm::vec3& hip) {
   // Relative to the hip centre, so the right leg (its hip at the same height) blends alike.
   const float mid = hip.y + (kHipBlendMid - frame::kHipCentre.y);
-  // Linear, not smoothstep as at the knee: the groin is ~10 cm in front of the hip's axis and a
-  // smoothstep's steeper middle folded the skin there inside out at 90 degrees (its Jacobian
-  // 1 - 1.5 a z / (2 kHipBlend) < 0); linear it keeps > 0.25 (tests/unit/anatomy_hip_blend_test).
   return std::clamp((mid + kHipBlend - y) / (2.0f * kHipBlend), 0.0f, 1.0f);
+}
+
+}  // namespace
+
+float hip_weight(float y, const glm::vec3& hip) {
+  // Nearly linear, not smoothstep as at the knee: the groin is ~10 cm in front of the hip's axis
+  // and a smoothstep's steeper middle (slope 1.5) folded the skin there inside out at 90 degrees
+  // (its Jacobian 1 - 1.5 a z / (2 kHipBlend) < 0). Purely linear, the weight's slope jumped at
+  // the zone's bottom, so the bent thigh had a crease there: sitting, a jagged bright line across
+  // the outer thigh at 0.81 m, where the per-vertex normals switched along the triangles' edges.
+  // Eased (quadratic) over the zone's lowest kHipEase, the slope is continuous there and is
+  // 1 / (1 - kHipEase / 2) = 1.08 times the linear one above it, which keeps the groin's
+  // Jacobian > 0.2 (tests/unit/anatomy_hip_blend_test). The top (1.03 m) keeps its corner: it
+  // lies under the drape, and easing it too would steepen the middle further.
+  const float l = hip_ramp(y, hip);
+  constexpr float e = kHipEase, s = 1.0f / (1.0f - 0.5f * kHipEase);
+  if (l > 1.0f - e) return 1.0f - s * (1.0f - l) * (1.0f - l) / (2.0f * e);
+  return s * l;
+}
+
+float hip_weight_slope(float y, const glm::vec3& hip) {
+  const float l = hip_ramp(y, hip);
+  constexpr float e = kHipEase, s = 1.0f / (1.0f - 0.5f * kHipEase);
+  if (l <= 0.0f) return 0.0f;  // above the zone
+  return -s * std::min(1.0f, (1.0f - l) / e) / (2.0f * kHipBlend);
 }
 
 float hip_flatten_rate(float y, const glm::vec3& hip, float flexion_deg) {
@@ -251,8 +276,7 @@ BendJacobian hip_jacobian(const glm::vec3& p, const glm::vec3& hip, float flexio
   if (flexion_deg == 0.0f) return j;
   const float rad = glm::radians(flexion_deg);
   const float w = hip_weight(p.y, hip);
-  const bool inside = w > 0.0f && w < 1.0f;  // the weight is linear there, constant outside
-  const float dw = inside ? -1.0f / (2.0f * kHipBlend) : 0.0f;
+  const float dw = hip_weight_slope(p.y, hip);  // 0 outside the zone
   const float rate = -rad * dw;  // the turn is rad (1 - w)
   const glm::vec3 q = p - hip;
   float g = q.z, dg_dy = 0.0f, dg_dz = 1.0f;

@@ -79,16 +79,20 @@ inline constexpr float kKneeBlend = 0.06f;
 // The hip blend. The pose turns each leg's frame rigidly about its hip (ClientPose::left_leg,
 // right_leg), but the top of the leg's mesh - the buttock, the groin and the flat cut at ~1.035 m
 // under the drape - belongs to the pelvis, which does not turn. blend_hip turns a point of the
-// leg frame back about the hip's X axis by the flexion times (1 - w): w falls linearly from 1 at
+// leg frame back about the hip's X axis by the flexion times (1 - w): w falls (nearly linearly) from 1 at
 // kHipBlendMid - kHipBlend (0.81 m: the thigh turns rigidly below) to 0 at kHipBlendMid +
 // kHipBlend (1.03 m: the cut stays with the body, under the drape), so the buttock and the groin
 // fold round the hip as the knee's skin folds round the knee; every point keeps its distance
 // from the axis. shaders/model.vert, coloured.vert and particles.vert compute the same (uHip).
-// The hands (leg_bend.hpp) follow: the highest stroke, at 0.90 m, has w = 0.6.
+// The hands (leg_bend.hpp) follow: the highest stroke, at 0.90 m, has w = 0.64 (0.59 before the easing).
 inline constexpr float kHipBlendMid = 0.92f, kHipBlend = 0.11f;  // leg frame heights (m)
 [[nodiscard]] glm::vec3 blend_hip(const glm::vec3& p, const glm::vec3& hip, float flexion_deg);
-// The weight w above at height y (1 turns fully with the thigh).
+// The weight w above at height y (1 turns fully with the thigh). Linear, eased (quadratic) over
+// the zone's lowest kHipEase so the bent thigh has no crease at 0.81 m (outside the drape);
+// hip_weight_slope is dw/dy (0 outside the zone).
+inline constexpr float kHipEase = 0.15f;
 [[nodiscard]] float hip_weight(float y, const glm::vec3& hip);
+[[nodiscard]] float hip_weight_slope(float y, const glm::vec3& hip);
 // Before it turns, blend_hip flattens the buttock. The turn alone changes the area of the leg's
 // side section by 1 - a' z (a' = flexion / (2 kHipBlend), z from the hip's axis, + forward): it
 // stretches what lies behind the axis, and the buttock is most of the section, so at 90 degrees

@@ -259,7 +259,17 @@ std::vector<ClientPart> client_parts() {
     parts.push_back({name, [s](const glm::vec3& p) { return s->distance(p); }, box_of(*s, 3.0f * voxel + s->blend),
                      voxel, triangles, colour});
   };
-  add_shape("client.body", body_shape(), 0.005f, 5000, kSkin);
+  {
+    // The body's pelvis reached 1-2 mm out through the front of the massaged leg's groin, just
+    // below the sheet's edge (3 of its vertices; tests/unit/forge_client_body_hidden_test.cpp):
+    // the leg fills that part of the pelvis, so it is cut away there, the cut inside the leg.
+    auto body = std::make_shared<Shape>(body_shape());
+    auto field = [body](const glm::vec3& p) {
+      const float groin_front = std::max({kMidlineX + 0.03f - p.x, p.y - 0.97f, 0.06f - p.z});
+      return smooth_max(body->distance(p), -groin_front, 0.005f);
+    };
+    parts.push_back({"client.body", field, box_of(*body, 3.0f * 0.005f + body->blend), 0.005f, 5000, kSkin});
+  }
   add_shape("client.arm-left", arm_shape(1.0f), 0.004f, 800, kSkin);
   add_shape("client.arm-right", arm_shape(-1.0f), 0.004f, 800, kSkin);
   add_shape("client.leg-right", right_leg_shape(), 0.004f, 3000, kSkin);
