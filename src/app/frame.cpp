@@ -180,6 +180,14 @@ void frame_between_panels(Context& ctx, const ui::Overlay& overlay, glm::ivec2 s
     for (const auto& box : {layout.caption, layout.legend})
       if (box) band.bottom += box->max.y - box->min.y + gap;
   }
+  // In a small window (640x360: about 256x160 px left between the panels) framing the leg in
+  // that room would magnify one part behind the panels' edges; the whole window frames more.
+  constexpr glm::vec2 smallest_room{320.0f, 180.0f};
+  const glm::vec2 room{band.size.x - band.left - band.right, band.size.y - band.top - band.bottom};
+  if (room.x < smallest_room.x || room.y < smallest_room.y) {
+    ctx.state.camera.set_free_area({0.0f, 0.0f, 1.0f, 1.0f});
+    return;
+  }
   ctx.state.camera.set_free_area(free_area_of(band));
 }
 
