@@ -40,8 +40,11 @@ float rest_label_y(float line_y, float chart_top, float em) {
 }
 
 void plot_range(const std::vector<float>& v, std::optional<float> baseline, float min_span, float& lo, float& hi) {
-  lo = v.empty() ? 0.0f : *std::min_element(v.begin(), v.end());
-  hi = v.empty() ? 1.0f : *std::max_element(v.begin(), v.end());
+  // No samples yet (a headless picture, the first frame): the range is the baseline's, not
+  // 0..baseline, which printed "118 / -9" for the calf's 110 mL with nothing drawn.
+  const float none = baseline.value_or(0.0f);
+  lo = v.empty() ? none : *std::min_element(v.begin(), v.end());
+  hi = v.empty() ? none : *std::max_element(v.begin(), v.end());
   if (baseline) {
     lo = std::min(lo, *baseline);
     hi = std::max(hi, *baseline);

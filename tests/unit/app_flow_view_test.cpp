@@ -140,3 +140,15 @@ TEST_CASE("the Blood flow plots' rest label stays in its chart: under a line alo
   CHECK(ui::rest_label_y(top + 0.08f * 3.6f * em, top, em) >= top);
   CHECK(ui::rest_label_y(top + 2.0f * em, top, em) == doctest::Approx(top + em));  // room above: above the line
 }
+
+TEST_CASE("a Blood flow plot with no samples yet spans its rest line, not zero to it") {
+  float lo = 0.0f, hi = 0.0f;
+  ui::plot_range({}, 110.0f, 1.0f, lo, hi);  // the calf's blood at rest, mL
+  CHECK(lo > 109.0f);  // was 0 - 8 % of 110: "-9" on a volume that cannot be negative
+  CHECK(hi < 111.0f);
+  CHECK(lo < 110.0f);
+  CHECK(hi > 110.0f);
+  ui::plot_range({100.0f, 120.0f}, 110.0f, 1.0f, lo, hi);  // samples: their range, padded
+  CHECK(lo < 100.0f);
+  CHECK(hi > 120.0f);
+}
