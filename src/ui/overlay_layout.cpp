@@ -131,17 +131,18 @@ OverlayLayout layout_overlay(const Overlay& overlay, float ui_scale) {
   const float left_w = overlay.subject_x.x - o.left_margin - 2.0f * margin;
   const float right_w = display.x - o.right_margin - overlay.subject_x.y - 2.0f * margin;
   const bool subject_known = overlay.subject_x.y > overlay.subject_x.x;
+  // Laid out between the window's docked panels (their margins given), not over a bare picture.
+  const bool between_panels = overlay.left_margin > 0.0f || overlay.right_margin > 0.0f;
   // Between the window's panels too narrow for a caption (a few words a line): none, rather
   // than one over the panels.
-  const bool caption_fits = !(overlay.left_margin > 0.0f || overlay.right_margin > 0.0f) ||
+  const bool caption_fits = !between_panels ||
                             display.x - o.left_margin - o.right_margin >= 8.0f * ImGui::GetFontSize();
   if (!overlay.caption.empty() && caption_fits) [&] {
     // Centred in the space the side panels leave free (between the window's panels, never
     // wider: at 640x360 a caption 0.4 of the width ran over the View panel) ...
     float free_left = o.left_margin;
-    const bool panels = overlay.left_margin > 0.0f || overlay.right_margin > 0.0f;
     float free_w = display.x - o.left_margin - o.right_margin;
-    if (!panels) free_w = std::max(free_w, display.x * 0.4f);
+    if (!between_panels) free_w = std::max(free_w, display.x * 0.4f);
     // ... or, when the model leaves a wide enough column beside it, in that column, so the
     // caption never hides the hands at work (a standing leg is narrow on a wide screen).
     if (!overlay.caption_placed && subject_known) {
@@ -170,7 +171,7 @@ OverlayLayout layout_overlay(const Overlay& overlay, float ui_scale) {
     const float pad = layout.caption_pad = (overlay.large_caption ? 20.0f : 10.0f) * ui_scale;
     // Between the window's panels, taller than the room under the menu bar (a 640x360 window
     // with Practice docked below): none, rather than one running off the top.
-    if ((overlay.left_margin > 0.0f || overlay.right_margin > 0.0f) &&
+    if (between_panels &&
         size.y + 2.0f * pad > usable_bottom - 2.0f * ImGui::GetFontSize())
       return;
     auto box_at = [&](ImVec2 at) { return ScreenBox{{at.x - pad, at.y - pad}, {at.x + size.x + pad, at.y + size.y + pad}}; };
@@ -227,7 +228,6 @@ OverlayLayout layout_overlay(const Overlay& overlay, float ui_scale) {
     const float needed = w + 2.0f * pad;
     // Between the window's panels too narrow for it: no legend, rather than one over the View
     // panel (at 640x360 with a card it covered the card's text).
-    const bool between_panels = overlay.left_margin > 0.0f || overlay.right_margin > 0.0f;
     const bool legend_fits = !between_panels || display.x - o.left_margin - o.right_margin >= needed + 2.0f * pad;
     if (!legend_fits) return;
     glm::vec2 at{o.left_margin + 24.0f * ui_scale, std::min(display.y * 0.62f, band_bottom - below)};
