@@ -60,7 +60,10 @@ TEST_CASE("a date with no hour after its T is refused at its line, before toml++
                 "needs the hour right after its 'T'");
   // And a date, a space and one digit (toml++ takes it for a date and time and asserts more).
   check_refused({{"a =1979-05-27 1\n[t]\n", 1}, {"l = [1979-05-27 1, 2]", 1}, {"d = 1979-05-27 1 # c", 1}, {"a =1979-05-2& 1\n", 1},
-                 {"a =19'9-05-2& 1\n", 1}, {"l = [1&'9-05-2& 1]", 1}},
+                 {"a =19'9-05-2& 1\n", 1}, {"l = [1&'9-05-2& 1]", 1},
+                 // toml++ also ends a value at \v, \f and Unicode spaces (the fifth find: a BOM).
+                 {"A =197Q-05-2& 1\xEF\xBB\xBF=1", 1}, {"a =1979-05-27 1\v", 1}, {"a =1979-05-27 1\f", 1},
+                 {"a = [1979-05-27 1\xC2\xA0]", 1}, {"a = 1\nb =1979-05-27 1\xE3\x80\x80", 2}},
                 "needs HH:MM after the date's space");
   CHECK(parse_toml_string("a = 1979-05-27 07:32:00\nb = 1979-05-27 # c\n", "g.toml").has_value());
   // Dates and times as TOML writes them, and a 'T' in a bare key or a string, are left alone.
