@@ -13,6 +13,13 @@ void main() {
     float kb = clamp((uKnee.y + 0.06 - p.y) / 0.12, 0.0, 1.0);  // 0.06: anatomy::kKneeBlend
     float a = radians(uKnee.w) * kb * kb * (3.0 - 2.0 * kb);
     vec3 k = p - uKnee.xyz;
+    if (uKnee.w > 0.0 && kb > 0.0 && kb < 1.0 && k.z < 0.0) {  // anatomy::flatten_behind_knee (0.07: kKneeReach, 0.01: kKneeSoft)
+      float q = 4.0 * kb * (1.0 - kb);
+      float r = 1.5 * radians(uKnee.w) / 0.12 * q * q;
+      float d = k.z > -0.01 ? k.z * k.z / 0.02 : -k.z - 0.005;
+      float ld = d / (1.0 + 2.0 * r * 0.07);
+      k.z += d - 2.0 * ld / (1.0 + sqrt(max(1.0 - 2.0 * r * ld, 0.0)));
+    }
     p = uKnee.xyz + vec3(k.x, k.y * cos(a) - k.z * sin(a), k.y * sin(a) + k.z * cos(a));
   }
   if (uHip.w != 0.0) {  // 0.92, 0.11, 0.15: anatomy::kHipBlendMid (hip at 0.91 m), kHipBlend, kHipEase

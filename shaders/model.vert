@@ -31,9 +31,12 @@ uniform vec3 uDentAxis[3];    // the outward skin normal there; the tissue benea
 #define MAX_PUSH 0.012
 #define REACH 0.018
 #define KNEE_BLEND 0.06  // anatomy::kKneeBlend
+#define KNEE_REACH 0.07  // anatomy::kKneeReach
+#define KNEE_SOFT 0.01  // anatomy kKneeSoft (client_pose.cpp)
 #define HIP_BLEND_MID 0.92  // anatomy::kHipBlendMid (for a hip centre at 0.91 m)
 #define HIP_BLEND 0.11      // anatomy::kHipBlend
 #define HIP_EASE 0.15       // anatomy::kHipEase
+#define HIP_SPLIT 0.03      // anatomy::kHipSplit
 uniform vec4 uCapA[2 * CAPSULES];
 uniform vec3 uCapB[2 * CAPSULES];
 uniform float uRim[2];
@@ -51,6 +54,10 @@ uniform vec4 uKnee;
 // uModel already carries (degrees; 0: none). The top of the leg - buttock, groin, the cut under
 // the drape - is turned back by (1 - w) of it so it stays with the pelvis; applied after the knee.
 uniform vec4 uHip;
+// Walking, the client's body and the hip drape (anatomy::fold_hips, drawn in the body frame): x the
+// left hip's flexion, y the right's, w 1 (0: off, uHip alone). Each point turns by its side's
+// flexion (anatomy::hip_side_share across the midline, z its x) times the hip weight.
+uniform vec4 uHipSides;
 // Spheres standing in for the hands (xyz centre, w radius; w = 0 none): the skin beneath and
 // beside a hand gets less of the ambient and fill light, a soft contact shadow that shows
 // where the hand meets the skin (render/lights.hpp). Per vertex: the shadow is soft anyway.
@@ -200,31 +207,58 @@ void main() {
     float rate = -radians(uKnee.w) * 6.0 * kb * (1.0 - kb) / (2.0 * KNEE_BLEND);  // d angle / dy
     float kc = cos(a), ks = sin(a);
     vec3 k = p - uKnee.xyz;
-    float ja = 1.0 - k.z * rate, jb = k.y * rate;
-    n = vec3(ja * n.x, n.y - jb * n.z, ja * n.z);
-    fibre = vec3(fibre.x, ja * fibre.y, jb * fibre.y + fibre.z);
+    // The back of the knee flattened into the fold first (anatomy::flatten_behind_knee): the
+    // smooth depth behind the axis d -> e with e - r e^2 / 2 = lambda d, lambda = 1 / (1 + 2 r
+    // KNEE_REACH), r = 1.5 flexion / (2 blend) q^2; the point moves forward by d - e.
+    float gy = 0.0, gz = 1.0;
+    if (uKnee.w > 0.0 && kb > 0.0 && kb < 1.0 && k.z < 0.0) {
+      float q = 4.0 * kb * (1.0 - kb), dq = -4.0 * (1.0 - 2.0 * kb) / (2.0 * KNEE_BLEND);
+      float peak = 1.5 * radians(uKnee.w) / (2.0 * KNEE_BLEND);
+      float r = peak * q * q, dr = peak * 2.0 * q * dq;
+      float lam = 1.0 / (1.0 + 2.0 * r * KNEE_REACH), dlam = -2.0 * KNEE_REACH * dr * lam * lam;
+      float d = k.z > -KNEE_SOFT ? k.z * k.z / (2.0 * KNEE_SOFT) : -k.z - 0.5 * KNEE_SOFT;
+      float behind = min(-k.z / KNEE_SOFT, 1.0);
+      float ld = lam * d;
+      float e = 2.0 * ld / (1.0 + sqrt(max(1.0 - 2.0 * r * ld, 0.0)));
+      float den = max(1.0 - r * e, 1e-6);
+      k.z += d - e;
+      gz = 1.0 - (1.0 - lam / den) * behind;
+      gy = -(dlam * d + 0.5 * dr * e * e) / den;
+    }
+    float ja = 1.0 - k.z * rate, jb = gy + k.y * rate;
+    n = vec3(ja * gz * n.x, gz * n.y - jb * n.z, ja * n.z);
+    fibre = vec3(fibre.x, ja * fibre.y, jb * fibre.y + gz * fibre.z);
     p = uKnee.xyz + vec3(k.x, k.y * kc - k.z * ks, k.y * ks + k.z * kc);
     n = vec3(n.x, n.y * kc - n.z * ks, n.y * ks + n.z * kc);
     fibre = vec3(fibre.x, fibre.y * kc - fibre.z * ks, fibre.y * ks + fibre.z * kc);
   }
-  if (uHip.w != 0.0) {
+  // The hip's flexion here, and the share of it uModel already carries (turned back by 1 - w of
+  // it). Walking's body and drape (uHipSides) carry none and turn by -flexion w: the normals then
+  // leave out the turn's change across x, 6 cm wide at the crotch, inside the legs under the sheet.
+  float hip_deg = uHip.w, hip_base = uHip.w;
+  if (uHipSides.w > 0.5) {
+    float hx = clamp((p.x - (uHipSides.z - HIP_SPLIT)) / (2.0 * HIP_SPLIT), 0.0, 1.0);
+    hip_deg = mix(uHipSides.y, uHipSides.x, hx * hx * (3.0 - 2.0 * hx));
+    hip_base = 0.0;
+  }
+  if (hip_deg != 0.0) {
     // Linear, eased over the zone's lowest HIP_EASE so the thigh has no crease there
     // (anatomy::hip_weight says why); dw = d weight / dy (anatomy::hip_weight_slope).
     float hl = clamp((uHip.y + (HIP_BLEND_MID - 0.91) + HIP_BLEND - p.y) / (2.0 * HIP_BLEND), 0.0, 1.0);
     float hs_ = 1.0 / (1.0 - 0.5 * HIP_EASE);
     float hb = hl > 1.0 - HIP_EASE ? 1.0 - hs_ * (1.0 - hl) * (1.0 - hl) / (2.0 * HIP_EASE) : hs_ * hl;
-    float a = radians(uHip.w) * (1.0 - hb);
+    float a = radians(hip_base) - radians(hip_deg) * hb;
     float dw = hl > 0.0 ? -hs_ * min(1.0, (1.0 - hl) / HIP_EASE) / (2.0 * HIP_BLEND) : 0.0;
-    float rate = -radians(uHip.w) * dw;
+    float rate = -radians(hip_deg) * dw;
     float hc = cos(a), hs = sin(a);
     vec3 k = p - uHip.xyz;
     // The buttock flattened first, so the fold keeps its volume (anatomy::flatten_behind_hip).
-    float kf = radians(uHip.w) / (2.0 * HIP_BLEND) * 0.4 * 6.0 * hb * (1.0 - hb);  // 0.4: kHipFlatten
+    float kf = radians(hip_deg) / (2.0 * HIP_BLEND) * 0.4 * 6.0 * hb * (1.0 - hb);  // 0.4: kHipFlatten
     float gy = 0.0, gz = 1.0;
     float y0 = k.y;
     if (k.z < 0.0) {
       k.z = 2.0 * k.z / (1.0 + sqrt(max(1.0 - 2.0 * kf * k.z, 0.0)));
-      float dk = radians(uHip.w) / (2.0 * HIP_BLEND) * 0.4 * 6.0 * (1.0 - 2.0 * hb) * dw;
+      float dk = radians(hip_deg) / (2.0 * HIP_BLEND) * 0.4 * 6.0 * (1.0 - 2.0 * hb) * dw;
       gz = 1.0 / (1.0 - kf * k.z);
       gy = 0.5 * dk * k.z * k.z * gz;
     }

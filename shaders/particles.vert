@@ -56,7 +56,22 @@ void main() {
     vec3 k = p - uKnee.xyz;
     // The flow's direction is a tangent: through the bend's Jacobian (shaders/model.vert's fibre).
     float rate = -radians(uKnee.w) * 6.0 * kb * (1.0 - kb) / 0.12;
-    dir = vec3(dir.x, (1.0 - k.z * rate) * dir.y, k.y * rate * dir.y + dir.z);
+    float gy = 0.0, gz = 1.0;
+    if (uKnee.w > 0.0 && kb > 0.0 && kb < 1.0 && k.z < 0.0) {  // anatomy::flatten_behind_knee (0.07: kKneeReach, 0.01: kKneeSoft)
+      float q = 4.0 * kb * (1.0 - kb), dq = -4.0 * (1.0 - 2.0 * kb) / 0.12;
+      float peak = 1.5 * radians(uKnee.w) / 0.12;
+      float r = peak * q * q, dr = peak * 2.0 * q * dq;
+      float lam = 1.0 / (1.0 + 2.0 * r * 0.07), dlam = -2.0 * 0.07 * dr * lam * lam;
+      float d = k.z > -0.01 ? k.z * k.z / (2.0 * 0.01) : -k.z - 0.5 * 0.01;
+      float behind = min(-k.z / 0.01, 1.0);
+      float ld = lam * d;
+      float e = 2.0 * ld / (1.0 + sqrt(max(1.0 - 2.0 * r * ld, 0.0)));
+      float den = max(1.0 - r * e, 1e-6);
+      k.z += d - e;
+      gz = 1.0 - (1.0 - lam / den) * behind;
+      gy = -(dlam * d + 0.5 * dr * e * e) / den;
+    }
+    dir = vec3(dir.x, (1.0 - k.z * rate) * dir.y, (gy + k.y * rate) * dir.y + gz * dir.z);
     p = uKnee.xyz + vec3(k.x, k.y * kc - k.z * ks, k.y * ks + k.z * kc);
     dir = vec3(dir.x, dir.y * kc - dir.z * ks, dir.y * ks + dir.z * kc);
   }

@@ -1,4 +1,5 @@
 #include "anatomy/client_pose.hpp"
+#include "anatomy/client_pose_bends.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -168,9 +169,62 @@ float knee_weight(float y, const glm::vec3& knee) {
   return s * s * (3.0f - 2.0f * s);  // GLSL smoothstep, as in shaders/model.vert
 }
 
+namespace {
+
+// The flattened depth coordinate g (from the hinge, + forward) of a point z from it, and its
+// derivatives. The depth behind the axis, d, is taken smoothly (0 in front, rising as z^2 / (2
+// kKneeSoft) over the first kKneeSoft behind, then -z - kKneeSoft / 2), so the map has no kink on
+// the plane through the axis, where the knee's sides cross it; the point moves forward by d - e(d).
+struct KneeFlat {
+  float g = 0.0f, dg_dy = 0.0f, dg_dz = 1.0f;
+};
+constexpr float kKneeSoft = 0.01f;  // m
+
+KneeFlat knee_flat(float y, float z, const glm::vec3& knee, float flexion_deg) {
+  KneeFlat f;
+  f.g = z;
+  if (flexion_deg <= 0.0f) return f;  // (a hyperextended knee is not flattened)
+  const float s = std::clamp((knee.y + kKneeBlend - y) / (2.0f * kKneeBlend), 0.0f, 1.0f);
+  if (s <= 0.0f || s >= 1.0f) return f;
+  const float peak = 1.5f * glm::radians(flexion_deg) / (2.0f * kKneeBlend);
+  const float q = 4.0f * s * (1.0f - s), dq = 4.0f * (1.0f - 2.0f * s) * (-1.0f / (2.0f * kKneeBlend));
+  const float rho = peak * q * q, drho = peak * 2.0f * q * dq;
+  const float lambda = 1.0f / (1.0f + 2.0f * rho * kKneeReach), dlambda = -2.0f * kKneeReach * drho * lambda * lambda;
+  if (z >= 0.0f) return f;  // in front nothing moves
+  const float d = z > -kKneeSoft ? z * z / (2.0f * kKneeSoft) : -z - 0.5f * kKneeSoft;
+  const float behind = std::min(-z / kKneeSoft, 1.0f);  // -dd/dz
+  // e - rho e^2 / 2 = lambda d, the root through 0 (without dividing by rho, which may be 0).
+  const float ld = lambda * d;
+  const float e = 2.0f * ld / (1.0f + std::sqrt(std::max(1.0f - 2.0f * rho * ld, 0.0f)));
+  const float den = std::max(1.0f - rho * e, 1e-6f);
+  f.g = z + d - e;
+  f.dg_dz = 1.0f - (1.0f - lambda / den) * behind;
+  f.dg_dy = -(dlambda * d + 0.5f * drho * e * e) / den;
+  return f;
+}
+
+}  // namespace
+
+glm::vec3 flatten_behind_knee(const glm::vec3& p, const glm::vec3& knee, float flexion_deg) {
+  return {p.x, p.y, knee.z + knee_flat(p.y, p.z - knee.z, knee, flexion_deg).g};
+}
+
+glm::vec3 unflatten_behind_knee(const glm::vec3& p, const glm::vec3& knee, float flexion_deg) {
+  // g(z) rises steadily with z (dg/dz >= lambda > 0): Newton's method from z = g, a few steps.
+  const float g = p.z - knee.z;
+  float z = g;
+  for (int i = 0; i < 12; ++i) {
+    const KneeFlat f = knee_flat(p.y, z, knee, flexion_deg);
+    const float step = (f.g - g) / f.dg_dz;
+    z -= step;
+    if (std::abs(step) < 1e-8f) break;
+  }
+  return {p.x, p.y, knee.z + z};
+}
+
 glm::vec3 bend_knee(const glm::vec3& p, const glm::vec3& knee, float flexion_deg) {
   if (flexion_deg == 0.0f) return p;
-  return turned_about_x(p, knee, glm::radians(flexion_deg) * knee_weight(p.y, knee));
+  return turned_about_x(flatten_behind_knee(p, knee, flexion_deg), knee, glm::radians(flexion_deg) * knee_weight(p.y, knee));
 }
 
 namespace {
@@ -180,6 +234,22 @@ float hip_ramp(float y, const glm::vec3& hip) {
   // Relative to the hip centre, so the right leg (its hip at the same height) blends alike.
   const float mid = hip.y + (kHipBlendMid - frame::kHipCentre.y);
   return std::clamp((mid + kHipBlend - y) / (2.0f * kHipBlend), 0.0f, 1.0f);
+}
+
+// The eased weight and its slope dw/dy at height y: linear in the ramp l, eased (quadratic) over
+// its lowest kHipEase, the linear part scaled by s = 1 / (1 - kHipEase / 2) so the two meet at
+// w = 1 (shaders/model.vert, coloured.vert and particles.vert spell the same constants).
+struct HipEasing {
+  float weight = 0.0f, slope = 0.0f;
+};
+
+HipEasing hip_easing(float y, const glm::vec3& hip) {
+  const float l = hip_ramp(y, hip);
+  constexpr float e = kHipEase, s = 1.0f / (1.0f - 0.5f * kHipEase);
+  HipEasing out;
+  out.weight = l > 1.0f - e ? 1.0f - s * (1.0f - l) * (1.0f - l) / (2.0f * e) : s * l;
+  if (l > 0.0f) out.slope = -s * std::min(1.0f, (1.0f - l) / e) / (2.0f * kHipBlend);  // 0 above the zone
+  return out;
 }
 
 }  // namespace
@@ -194,18 +264,10 @@ float hip_weight(float y, const glm::vec3& hip) {
   // 1 / (1 - kHipEase / 2) = 1.08 times the linear one above it, which keeps the groin's
   // Jacobian > 0.2 (tests/unit/anatomy_hip_blend_test). The top (1.03 m) keeps its corner: it
   // lies under the drape, and easing it too would steepen the middle further.
-  const float l = hip_ramp(y, hip);
-  constexpr float e = kHipEase, s = 1.0f / (1.0f - 0.5f * kHipEase);
-  if (l > 1.0f - e) return 1.0f - s * (1.0f - l) * (1.0f - l) / (2.0f * e);
-  return s * l;
+  return hip_easing(y, hip).weight;
 }
 
-float hip_weight_slope(float y, const glm::vec3& hip) {
-  const float l = hip_ramp(y, hip);
-  constexpr float e = kHipEase, s = 1.0f / (1.0f - 0.5f * kHipEase);
-  if (l <= 0.0f) return 0.0f;  // above the zone
-  return -s * std::min(1.0f, (1.0f - l) / e) / (2.0f * kHipBlend);
-}
+float hip_weight_slope(float y, const glm::vec3& hip) { return hip_easing(y, hip).slope; }
 
 float hip_flatten_rate(float y, const glm::vec3& hip, float flexion_deg) {
   // k = a' beta: a' = flexion / (2 kHipBlend) is how fast the blend's angle changes with height,
@@ -265,9 +327,13 @@ BendJacobian knee_jacobian(const glm::vec3& p, const glm::vec3& knee, float flex
   const float s = std::clamp((knee.y + kKneeBlend - p.y) / (2.0f * kKneeBlend), 0.0f, 1.0f);
   const float rate = rad * 6.0f * s * (1.0f - s) * (-1.0f / (2.0f * kKneeBlend));  // d angle / dy (0 outside)
   const glm::vec3 q = p - knee;
+  // The back of the knee flattened first (flatten_behind_knee).
+  const KneeFlat f = knee_flat(p.y, q.z, knee, flexion_deg);
+  const float g = f.g, dg_dy = f.dg_dy, dg_dz = f.dg_dz;
   j.angle = rad * knee_weight(p.y, knee);
-  j.a = 1.0f - q.z * rate;
-  j.b = q.y * rate;
+  j.a = 1.0f - g * rate;
+  j.b = dg_dy + q.y * rate;
+  j.c = dg_dz;
   return j;
 }
 
@@ -331,6 +397,23 @@ bool hips_alike(const ClientPose& pose) { return pose.hip_flexion_deg == pose.ri
 bool folds_with_hips(std::string_view name) { return name == "client.body" || name == "drape.hips"; }
 
 }  // namespace
+
+std::optional<HipSides> client_part_hip_sides(std::string_view name, const ClientPose& pose) {
+  if (!folds_with_hips(name) || hips_alike(pose)) return std::nullopt;
+  return HipSides{pose.hip_flexion_deg, pose.right_hip_flexion_deg};
+}
+
+float hip_side_share(float x) {
+  const float s = std::clamp((x - (kMidlineX - kHipSplit)) / (2.0f * kHipSplit), 0.0f, 1.0f);
+  return s * s * (3.0f - 2.0f * s);
+}
+
+glm::vec3 fold_hips(const glm::vec3& p, const HipSides& sides) {
+  const float deg = sides.right_deg + (sides.left_deg - sides.right_deg) * hip_side_share(p.x);
+  if (deg == 0.0f) return p;
+  const glm::vec3& hip = kRightHipCentre;  // both hips share the axis (only x differs)
+  return turned_about_x(flatten_behind_hip(p, hip, deg), hip, -glm::radians(deg) * hip_weight(p.y, hip));
+}
 
 float client_part_hip_deg(std::string_view name, const ClientPose& pose) {
   if (client_part_bends(name) || (folds_with_hips(name) && hips_alike(pose))) return pose.right_hip_flexion_deg;

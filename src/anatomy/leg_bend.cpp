@@ -7,6 +7,7 @@
 #include <glm/gtc/matrix_transform.hpp>
 
 #include "anatomy/client_pose.hpp"
+#include "anatomy/client_pose_bends.hpp"
 #include "core/frame.hpp"
 
 namespace effleura::anatomy {
@@ -64,7 +65,7 @@ std::vector<glm::vec3> unbend_leg(const glm::vec3& p, const LegBend& bend) {
   std::vector<glm::vec3> out;
   for (const glm::vec3& q : unhipped)
     for (float u : shares(q, bend.knee, a, [&bend](float y) { return knee_weight(y, bend.knee); }))
-      out.push_back(turned_about_x(q, bend.knee, -a * u));
+      out.push_back(unflatten_behind_knee(turned_about_x(q, bend.knee, -a * u), bend.knee, bend.knee_deg));
   return out;
 }
 
@@ -72,7 +73,9 @@ glm::mat4 knee_bend_at(const glm::vec3& at, const glm::vec3& knee, float flexion
   glm::mat4 m(1.0f);
   if (flexion_deg != 0.0f) {
     // The same weight as bend_knee (and shaders/model.vert): smoothstep over kKneeBlend either side.
-    m = turn_about_x(knee, glm::radians(flexion_deg) * knee_weight(at.y, knee));
+    // The flattening behind the knee moves the point, not the frame's axes: a shift along z.
+    const glm::vec3 flat = flatten_behind_knee(at, knee, flexion_deg);
+    m = turn_about_x(knee, glm::radians(flexion_deg) * knee_weight(at.y, knee)) * glm::translate(glm::mat4(1.0f), flat - at);
   }
   if (hip_deg != 0.0f) {
     // blend_hip's weight, at the point after the knee bend (the zones do not overlap).

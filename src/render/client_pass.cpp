@@ -4,6 +4,7 @@
 
 #include <glm/matrix.hpp>
 
+#include "anatomy/client_pose_bends.hpp"
 #include "render/gl.hpp"
 
 namespace effleura::render {
@@ -57,12 +58,20 @@ void ClientPass::draw(const std::array<ShaderProgram, 4>& materials, const Frame
     // ... and their tops stay with the pelvis (the hip blend, anatomy::blend_hip), which folds
     // with the hips when both flex alike (anatomy::client_part_hip_deg).
     m.set("uHip", glm::vec4(anatomy::kRightHipCentre, anatomy::client_part_hip_deg(part.mesh.name(), pose)));
+    // Walking, the body and the hip drape fold with each hip on its side (anatomy::fold_hips).
+    const auto sides = anatomy::client_part_hip_sides(part.mesh.name(), pose);
+    m.set("uHipSides", sides ? glm::vec4(sides->left_deg, sides->right_deg, anatomy::kMidlineX, 1.0f) : glm::vec4(0.0f));
     // The other foot turns at its own ankle (only that leg's mesh has ankle weights).
     m.set("uAnkleDeg", bends ? pose.right_ankle_deg : 0.0f);
     m.set("uAnkleCentre", anatomy::kRightAnkleCentre);
     m.set("uBaseColour", look.colour);
     m.set("uOpacity", opacity);
     part.mesh.draw(glm::vec3(glm::inverse(frame) * glm::vec4(view.eye, 1.0f)), px_per_m_at_1m_);
+  }
+  // The leg is drawn with the same programs: it folds at its own hip alone.
+  for (const ShaderProgram& m : materials) {
+    m.use();
+    m.set("uHipSides", glm::vec4(0.0f));
   }
 }
 

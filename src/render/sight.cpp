@@ -84,7 +84,8 @@ float segment_gap(const glm::vec3& p0, const glm::vec3& p1, const glm::vec3& q0,
 SightLines::SightLines(const anatomy::Model& client, const anatomy::Model* leg) : client_(client), leg_(leg) {}
 
 void SightLines::add(const anatomy::Mesh& mesh, const glm::mat4& to_room, const glm::vec3& knee, float knee_deg,
-                     const glm::vec3& hip, float hip_deg, const glm::vec3& ankle, float ankle_deg) {
+                     const glm::vec3& hip, float hip_deg, const glm::vec3& ankle, float ankle_deg,
+                     const std::optional<anatomy::HipSides>& sides) {
   Part part;
   part.name = mesh.name;
   part.triangles.reserve(mesh.indices.size());
@@ -100,7 +101,8 @@ void SightLines::add(const anatomy::Mesh& mesh, const glm::mat4& to_room, const 
     const glm::vec3 footed =
         ankle_deg != 0.0f && share != 0.0f ? anatomy::turned_about_x(mesh.positions[i], ankle, -glm::radians(ankle_deg) * share)
                                            : mesh.positions[i];
-    const glm::vec3 bent = anatomy::blend_hip(anatomy::bend_knee(footed, knee, knee_deg), hip, hip_deg);
+    const glm::vec3 kneed = anatomy::bend_knee(footed, knee, knee_deg);
+    const glm::vec3 bent = sides ? anatomy::fold_hips(kneed, *sides) : anatomy::blend_hip(kneed, hip, hip_deg);
     const glm::vec3 p(to_room * glm::vec4(bent, 1.0f));
     part.triangles.push_back(p);
     part.lo = glm::min(part.lo, p);
@@ -124,7 +126,7 @@ void SightLines::set_pose(const std::optional<anatomy::ClientPose>& pose, std::o
         add(m, anatomy::client_part_frame(m.name, *pose), anatomy::kRightKneeCentre,
             anatomy::client_part_bends(m.name) ? pose->right_knee_flexion_deg : 0.0f, anatomy::kRightHipCentre,
             anatomy::client_part_hip_deg(m.name, *pose), anatomy::kRightAnkleCentre,
-            anatomy::client_part_bends(m.name) ? pose->right_ankle_deg : 0.0f);
+            anatomy::client_part_bends(m.name) ? pose->right_ankle_deg : 0.0f, anatomy::client_part_hip_sides(m.name, *pose));
   if (leg_)
     if (const anatomy::Mesh* skin = leg_->find("skin"))
       add(*skin, pose ? pose->left_leg : glm::mat4(1.0f), frame::kKneeCentre, pose ? pose->knee_flexion_deg : 0.0f,

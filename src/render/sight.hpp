@@ -13,6 +13,7 @@
 #include <glm/vec3.hpp>
 
 #include "anatomy/client_pose.hpp"
+#include "anatomy/client_pose_bends.hpp"
 #include "anatomy/model.hpp"
 
 namespace effleura::render {
@@ -52,7 +53,8 @@ class SightLines {
   // kept with the pelvis (anatomy::blend_hip), `ankle_deg` != 0: before both, its foot turned at
   // `ankle` by each vertex's ankle_blend (only the other leg has them), as drawn.
   void add(const anatomy::Mesh& mesh, const glm::mat4& to_room, const glm::vec3& knee, float knee_deg,
-           const glm::vec3& hip, float hip_deg, const glm::vec3& ankle = {}, float ankle_deg = 0.0f);
+           const glm::vec3& hip, float hip_deg, const glm::vec3& ankle = {}, float ankle_deg = 0.0f,
+           const std::optional<anatomy::HipSides>& sides = std::nullopt);  // walking: fold_hips, not the blend
   const anatomy::Model& client_;
   const anatomy::Model* leg_;
   std::vector<Part> parts_;

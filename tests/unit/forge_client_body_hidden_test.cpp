@@ -19,47 +19,11 @@
 #include "anatomy/client_pose.hpp"
 #include "forge/mesh_tools.hpp"
 #include "shipped_assets.hpp"
+#include "solid_parity.hpp"
 
 using namespace effleura;
 
 namespace {
-
-// Whether points lie inside a closed mesh: the parity of a ray's crossings. The ray leaves
-// along +x, tilted a little so it does not run along the mesh's edges.
-class Solid {
- public:
-  explicit Solid(const anatomy::Mesh& m) {
-    for (std::size_t i = 0; i + 2 < m.indices.size(); i += 3)
-      tris_.push_back({m.positions[m.indices[i]], m.positions[m.indices[i + 1]], m.positions[m.indices[i + 2]]});
-  }
-  [[nodiscard]] bool inside(const glm::vec3& o) const {
-    const glm::vec3 dir = glm::normalize(glm::vec3(1.0f, 0.0123f, 0.0071f));
-    int hits = 0;
-    for (const auto& t : tris_) {
-      // Cheap reject: the ray stays within ~2 cm of o's y and z across the body (tilt 0.0123).
-      const float lo_y = std::min({t[0].y, t[1].y, t[2].y}), hi_y = std::max({t[0].y, t[1].y, t[2].y});
-      const float lo_z = std::min({t[0].z, t[1].z, t[2].z}), hi_z = std::max({t[0].z, t[1].z, t[2].z});
-      if (hi_y < o.y - 0.02f || lo_y > o.y + 0.02f || hi_z < o.z - 0.02f || lo_z > o.z + 0.02f) continue;
-      if (std::max({t[0].x, t[1].x, t[2].x}) < o.x) continue;
-      // Moller-Trumbore.
-      const glm::vec3 e1 = t[1] - t[0], e2 = t[2] - t[0];
-      const glm::vec3 pv = glm::cross(dir, e2);
-      const float det = glm::dot(e1, pv);
-      if (std::abs(det) < 1e-12f) continue;
-      const glm::vec3 tv = o - t[0];
-      const float u = glm::dot(tv, pv) / det;
-      if (u < 0.0f || u > 1.0f) continue;
-      const glm::vec3 qv = glm::cross(tv, e1);
-      const float v = glm::dot(dir, qv) / det;
-      if (v < 0.0f || u + v > 1.0f) continue;
-      if (glm::dot(e2, qv) / det > 0.0f) ++hits;
-    }
-    return hits % 2 == 1;
-  }
-
- private:
-  std::vector<std::array<glm::vec3, 3>> tris_;
-};
 
 bool closed(const anatomy::Mesh& m) { return forge::non_manifold_edges(forge::TriMesh{m.positions, m.indices}) == 0; }
 
@@ -71,7 +35,7 @@ TEST_CASE("on the massaged side the client's body stays inside the leg's skin or
   const anatomy::Mesh& skin = test::shipped_mesh("leg.glb", "skin");
   REQUIRE(closed(skin));  // the parity test needs closed surfaces
   REQUIRE(closed(drape));
-  const Solid leg(skin), sheet(drape);
+  const test::Solid leg(skin), sheet(drape);
   // The body's vertices on the left leg's side of the midline, below the armpits (the neck and
   // head are bare on purpose).
   int checked = 0, shown = 0;
@@ -92,7 +56,7 @@ TEST_CASE("above its edge the hip drape lies over the massaged leg's skin all ro
   const anatomy::Mesh& drape = test::shipped_mesh("client.glb", "drape.hips");
   const anatomy::Mesh& skin = test::shipped_mesh("leg.glb", "skin");
   REQUIRE(closed(drape));
-  const Solid sheet(drape);
+  const test::Solid sheet(drape);
   int checked = 0, bare = 0;
   float lo_x = 1.0f, hi_x = -1.0f;
   for (const glm::vec3& p : skin.positions) {
