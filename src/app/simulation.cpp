@@ -127,6 +127,8 @@ void Simulation::set_practice_hands(std::optional<technique::TechniqueFrame> han
 void Simulation::evaluate() {
   contacts_.clear();
   if (!timeline_) return;
+  // Sitting, the hands work where a sitting leg can be reached (technique/sitting_reach.hpp).
+  timeline_->set_client_sitting(posture == flow::Posture::sitting);
   if (practice_) {
     frame_ = *practice_;
     frame_.caption = {};  // the practice panel says what is happening

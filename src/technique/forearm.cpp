@@ -7,6 +7,7 @@
 #include <glm/geometric.hpp>
 #include <glm/matrix.hpp>
 
+#include "anatomy/client_pose.hpp"
 #include "anatomy/leg_bend.hpp"
 #include "anatomy/leg_surface.hpp"
 
@@ -84,7 +85,16 @@ Stance stance_beside_table(const glm::mat4& leg_to_room, float top_y) {
   s.up = unit_or(glm::vec3(to_leg * glm::vec4(0.0f, 1.0f, 0.0f, 0.0f)), glm::vec3(0, 1, 0));
   s.side = unit_or(glm::vec3(1, 0, 0) - s.up * s.up.x, glm::vec3(1, 0, 0));
   s.table_top = glm::dot(s.up, glm::vec3(to_leg * glm::vec4(0.0f, top_y, 0.0f, 1.0f)));
+  s.to_room = leg_to_room;
+  s.half_length = 0.5f * anatomy::Table::kLength;
+  s.half_width = 0.5f * anatomy::Table::kWidth;
   return s;
+}
+
+float Stance::over_table(const glm::vec3& p) const {
+  const glm::vec3 room(to_room * glm::vec4(p, 1.0f));
+  const bool over = std::abs(room.x) < half_length && std::abs(room.z) < half_width;
+  return over ? glm::dot(up, p) - table_top : 1.0f;
 }
 
 std::array<Forearm, 2> place_forearms(const std::array<glm::mat4, 2>& palms, const anatomy::LegSurface* surface,
@@ -192,6 +202,20 @@ std::array<Forearm, 2> place_forearms(const std::array<glm::mat4, 2>& palms, con
         glm::vec3 lift = stance ? glm::vec3(to_local * glm::vec4(stance->up, 0.0f)) : glm::vec3(0.0f, 1.0f, 0.0f);
         if (bent) lift = glm::vec3(to_local * glm::vec4(skin_out, 0.0f));
         local = within_wrist_range(local + 0.35f * lift);
+      }
+    }
+    if (stance && stance->half_length > 0.0f) {
+      // A floor at the table top: the sleeve lifts toward the ceiling until it clears the top
+      // wherever it passes over the table (sitting, a hand on the top of the thigh a few
+      // centimetres above the seat sent its forearm level toward the therapist through it).
+      const glm::vec3 up_local(to_local * glm::vec4(stance->up, 0.0f));
+      for (int tries = 0; tries < kClearTries; ++tries) {
+        const glm::vec3 d(base * glm::vec4(local, 0.0f));
+        bool clear = true;
+        for (int s = 1; s <= 6 && clear; ++s)
+          clear = stance->over_table(wrist[h] + d * (kForearmLength * static_cast<float>(s) / 6.0f)) >= kSleeveRadius;
+        if (clear) break;
+        local = within_wrist_range(local + 0.35f * up_local);
       }
     }
     arms[h].frame = frame_along(palms[h], hand, local);

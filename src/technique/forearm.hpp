@@ -52,10 +52,20 @@ struct Stance {
   glm::vec3 up{0.0f, 1.0f, 0.0f};
   glm::vec3 side{1.0f, 0.0f, 0.0f};
   float table_top = 0.0f;
+  // The table top's footprint: the leg frame to the room, where the table is centred on the
+  // origin, and its half length (room x) and half width (room z); zero: no floor.
+  glm::mat4 to_room{1.0f};
+  float half_length = 0.0f, half_width = 0.0f;
+  // A point's height over the table top where it lies over the table (metres; far off it, a
+  // large number: the sitting calf hangs past the table's end).
+  [[nodiscard]] float over_table(const glm::vec3& p) const;
 };
 // A therapist beside the table on the massaged (left) leg's outer side, for a leg placed in the
-// room by `leg_to_room` (anatomy/client_pose.hpp) over a table top at room height `top_y`.
+// room by `leg_to_room` (anatomy/client_pose.hpp) over a table top at room height `top_y`, with
+// anatomy::Table's footprint.
 Stance stance_beside_table(const glm::mat4& leg_to_room, float top_y);
+// The sleeve's radius round the forearm's axis (as app/hand_report.cpp's sight lines take it).
+inline constexpr float kSleeveRadius = 0.035f;
 // Elbows of a therapist at a table: this far above the table top (a standing adult working a
 // leg on a table of 70 cm bends the elbows a hand's breadth or two above the client).
 inline constexpr float kElbowOverTable = 0.27f;
@@ -63,7 +73,9 @@ inline constexpr float kElbowOverTable = 0.27f;
 // `palms` are HandState::transform of the left and right hand. With a surface, an elbow that
 // would put the forearm into the leg is swung further out along the back of its hand. With a
 // stance, each forearm runs from the wrist toward the therapist standing there, the elbow about
-// kElbowOverTable above the table top (not straight up), trailing a little behind the fingers;
+// kElbowOverTable above the table top (not straight up), trailing a little behind the fingers,
+// and the sleeve kept above the table top wherever it passes over it (a floor: sitting, hands on
+// the thigh put it through the top);
 // without one, toward a torso out along the backs of the hands (a standing leg). With a bend
 // (sitting: `palms` on the bent leg as drawn, anatomy/leg_bend.hpp), each point of the forearm is
 // mapped back to the straight leg (unbend_leg) before it is tested against `surface`, which is

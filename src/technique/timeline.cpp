@@ -12,6 +12,7 @@
 
 #include "anatomy/leg_surface.hpp"
 #include "technique/indentation.hpp"
+#include "technique/sitting_reach.hpp"
 
 namespace effleura::technique {
 namespace {
@@ -189,7 +190,14 @@ void Timeline::evaluate_hand(const CompiledStep& s, std::size_t hand, float tc, 
 
   const Hermite ha = hermite(k0.t, k1.t, k0.a, k1.a, k0.ma, k1.ma, tc);
   Hermite hb = hermite(k0.t, k1.t, k0.b, k1.b, k0.mb, k1.mb, tc);
-  const Hermite hr = hermite(k0.t, k1.t, k0.roll, k1.roll, k0.mroll, k1.mroll, tc);
+  Hermite hr = hermite(k0.t, k1.t, k0.roll, k1.roll, k0.mroll, k1.mroll, tc);
+  if (client_sitting_ && tr.surface == SurfaceKind::leg) {
+    // Sitting, the back of the leg is out of reach (technique/sitting_reach.hpp).
+    const LegReach reach = sitting_reach(ha.value, hb.value, hr.value);
+    hb.value = reach.around;
+    hb.slope *= reach.d_around;
+    hr.value = reach.roll;
+  }
 
   const float progress = static_cast<float>(ts) / s.total();
   const float scale = s.scale_first + (s.scale_last - s.scale_first) * progress;

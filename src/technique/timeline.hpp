@@ -96,6 +96,11 @@ class Timeline {
   // Step i's Step::camera_turn_deg, in radians.
   [[nodiscard]] float step_camera_turn(std::size_t i) const { return steps_[i].camera_turn; }
   [[nodiscard]] const std::string& id() const { return id_; }
+  // The client sits (anatomy/client_pose.hpp): contacts behind the leg's side line move to
+  // where a therapist reaches a sitting leg (technique/sitting_reach.hpp). Off by default
+  // (lying or standing the whole leg can be reached); the app sets it from the posture.
+  void set_client_sitting(bool sitting) { client_sitting_ = sitting; }
+  [[nodiscard]] bool client_sitting() const { return client_sitting_; }
   // Which step runs at t (t is clamped to [0, duration]).
   [[nodiscard]] std::size_t step_at(double t) const;
 
@@ -149,6 +154,7 @@ class Timeline {
   std::vector<FingerPose> poses_;
   const anatomy::LegSurface* surface_;
   double duration_ = 0.0;
+  bool client_sitting_ = false;
 };
 
 }  // namespace effleura::technique

@@ -1,0 +1,58 @@
+#include "technique/sitting_reach.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <numbers>
+
+namespace effleura::technique {
+namespace {
+
+constexpr float kPi = std::numbers::pi_v<float>;
+constexpr float kHalfPi = 0.5f * kPi;
+// The knee's span on the standing leg over which the calf's rule gives way to the thigh's.
+constexpr float kCalfUpTo = 0.46f, kThighFrom = 0.56f;
+// How far behind the side line a calf contact may go (radians): its whole back half is pressed
+// into this much, so two hands one above the other stay apart as they were.
+constexpr float kCalfBehind = 15.0f * kPi / 180.0f;
+// Over this much of -cos(around) behind the side line the fingers turn to their sitting
+// direction, so a hand crossing the side line turns smoothly.
+constexpr float kTurnBand = 0.3f;
+
+float smoothstep(float s) { return s * s * (3.0f - 2.0f * s); }
+
+// Into (-pi, pi].
+float wrap(float a) {
+  a = std::remainder(a, 2.0f * kPi);
+  return a <= -kPi ? a + 2.0f * kPi : a;
+}
+
+float remap_around(float along, float a) {
+  if (std::cos(a) >= 0.0f) return a;
+  // Outer half (a > 0): side line at +pi/2; inner half at -pi/2.
+  const float side = a > 0.0f ? kHalfPi : -kHalfPi;
+  const float thigh = (a > 0.0f ? kPi : -kPi) - a;                        // mirrored about the side line
+  const float calf = side + (a - side) * (kCalfBehind / kHalfPi);         // pressed toward it
+  const float w = smoothstep(std::clamp((along - kCalfUpTo) / (kThighFrom - kCalfUpTo), 0.0f, 1.0f));
+  return calf + (thigh - calf) * w;
+}
+
+}  // namespace
+
+LegReach sitting_reach(float along, float around, float roll) {
+  const float a = wrap(around);
+  LegReach r;
+  r.around = remap_around(along, a);
+  constexpr float kStep = 1e-3f;
+  if (std::cos(a) < 0.0f && std::cos(a - kStep) < 0.0f && std::cos(a + kStep) < 0.0f)
+    r.d_around = (remap_around(along, a + kStep) - remap_around(along, a - kStep)) / (2.0f * kStep);
+  // Fingers: mirrored on the thigh (the around direction reversed), down the leg on the calf.
+  const float behind = smoothstep(std::clamp(-std::cos(a) / kTurnBand, 0.0f, 1.0f));
+  const float w = smoothstep(std::clamp((along - kCalfUpTo) / (kThighFrom - kCalfUpTo), 0.0f, 1.0f));
+  const float r0 = wrap(roll);
+  const float down = r0 >= 0.0f ? kPi : -kPi;  // turn the short way round to the fingers pointing distally
+  const float sitting_roll = (-r0) * w + down * (1.0f - w);
+  r.roll = r0 + (sitting_roll - r0) * behind;
+  return r;
+}
+
+}  // namespace effleura::technique

@@ -1,0 +1,28 @@
+#pragma once
+// Where a hand can reach a sitting client's leg. Sitting (anatomy/client_pose.hpp: hips and
+// knees at 90 degrees at the table's end) the back of the thigh lies on the seat and the back
+// of the hanging calf faces the table's end a finger's breadth away: content written for a
+// lying client works there, so sitting its hands went between thigh and table top and behind
+// the calf under the table's edge. This moves a contact behind the leg's side line to where a
+// therapist beside the sitting client works instead. Plain maths, no state.
+
+namespace effleura::technique {
+
+struct LegReach {
+  float around = 0.0f;  // radians, 0 front, pi/2 outer side (as Keyframe::b)
+  float roll = 0.0f;    // radians, fingers turned from proximal toward increasing around
+  float d_around = 1.0f;  // d(around out) / d(around in), for the stroke's speed
+};
+
+// `along` in metres on the standing leg (knee ~0.49). In front of the side line nothing
+// changes. Behind it, on the thigh the contact is mirrored onto the top (172 -> 8 degrees: the
+// quadriceps, worked as the hamstrings were, the fingers mirrored); on the calf it moves to
+// the side of its own half, just behind the side line (172 -> 104: the outer calf muscle
+// still clear of the table), the fingers turned down the hanging leg toward the foot (the
+// forearm then comes from above; with the fingers round the back the fingertips met the
+// table's end, toward the shin the forearm ran into it). Across the knee the two blend, and
+// the closer a contact lies to the side line the less it moves, so a hand gliding round the
+// leg never jumps (except one passing exactly across the calf's back, which must choose a side).
+[[nodiscard]] LegReach sitting_reach(float along, float around, float roll);
+
+}  // namespace effleura::technique

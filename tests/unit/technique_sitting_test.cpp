@@ -1,0 +1,155 @@
+// Techniques with the client sitting (hips and knees at 90 degrees at the table's end, the thigh
+// on the table top). Content is written for a lying client and vibration works round the back of
+// the leg (around 172): sitting, the back of the thigh lies on the table and the back of the
+// hanging calf faces the table's end, so up to session 10 the hands lay up to 46 mm below the
+// top between thigh and table, and behind the calf under the table's edge (28-105 mm), and the
+// forearm sleeves sank up to 86 mm into the top. technique/sitting_reach.hpp moves such contacts
+// where a sitting leg can be reached; place_forearms keeps the sleeves above the table top.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <numbers>
+
+#include <glm/geometric.hpp>
+
+#include "anatomy/client_pose.hpp"
+#include "anatomy/leg_bend.hpp"
+#include "core/frame.hpp"
+#include "technique/forearm.hpp"
+#include "technique/hand_rig.hpp"
+#include "technique/sitting_reach.hpp"
+#include "technique_test_support.hpp"
+#include "../support/sanitizer.hpp"
+
+using namespace effleura;
+using namespace effleura::technique;
+
+namespace {
+constexpr float kDeg = std::numbers::pi_v<float> / 180.0f;
+}  // namespace
+
+TEST_CASE("sitting reach: the front stays, the back of the thigh goes on top and the back of the calf to its side") {
+  // In front of the side line nothing moves.
+  for (float a : {0.0f, 45.0f, 89.0f, 271.0f, 300.0f}) {
+    const LegReach r = sitting_reach(0.80f, a * kDeg, 90.0f * kDeg);
+    CHECK(std::cos(r.around - a * kDeg) == doctest::Approx(1.0f));
+    CHECK(r.roll == doctest::Approx(90.0f * kDeg));
+  }
+  // Thigh: 172 degrees (the hamstrings) mirrored onto the top, 8 degrees, the fingers mirrored.
+  const LegReach thigh = sitting_reach(0.80f, 172.0f * kDeg, 90.0f * kDeg);
+  CHECK(thigh.around / kDeg == doctest::Approx(8.0f).epsilon(0.01));
+  CHECK(thigh.roll / kDeg == doctest::Approx(-90.0f).epsilon(0.01));
+  // Calf: to its own side, at most 15 degrees behind the side line, fingers down the leg.
+  const LegReach outer = sitting_reach(0.30f, 172.0f * kDeg, 90.0f * kDeg);
+  CHECK(outer.around / kDeg > 90.0f);
+  CHECK(outer.around / kDeg < 105.0f);
+  CHECK(std::abs(outer.roll / kDeg) == doctest::Approx(180.0f).epsilon(0.01));
+  const LegReach inner = sitting_reach(0.30f, 200.0f * kDeg, 0.0f);
+  CHECK(inner.around / kDeg < -90.0f);
+  CHECK(inner.around / kDeg > -105.0f);
+  // No jump where a hand gliding round the leg crosses the side line, or along the leg across
+  // the knee: a tenth of a degree in, a few tenths of a degree out.
+  for (float along : {0.30f, 0.51f, 0.80f}) {
+    const LegReach a = sitting_reach(along, 89.95f * kDeg, 60.0f * kDeg);
+    const LegReach b = sitting_reach(along, 90.05f * kDeg, 60.0f * kDeg);
+    CHECK(std::abs(b.around - a.around) / kDeg < 0.3f);
+    CHECK(std::abs(b.roll - a.roll) / kDeg < 0.3f);
+  }
+  for (float along = 0.40f; along < 0.62f; along += 0.01f) {
+    const LegReach a = sitting_reach(along, 150.0f * kDeg, 90.0f * kDeg);
+    const LegReach b = sitting_reach(along + 0.001f, 150.0f * kDeg, 90.0f * kDeg);
+    CHECK(std::abs(b.around - a.around) / kDeg < 2.0f);
+  }
+}
+
+TEST_CASE("vibration sitting: every 20 ms no point of a hand or a forearm sleeve below the table top") {
+  Timeline tl = test::shipped_timeline("vibration");
+  tl.set_client_sitting(true);
+  const anatomy::LegSurface& surface = test::shipped_surface();
+  const auto pose = anatomy::client_pose(anatomy::ClientPosture::sitting);
+  const anatomy::LegBend bend{frame::kKneeCentre, pose.knee_flexion_deg, pose.hip_flexion_deg};
+  const Stance stance = stance_beside_table(pose.left_leg, anatomy::Table::kTopY);
+  const double dt = 0.02 * test::kSanitizedStride;
+  TechniqueFrame f;
+  int moments = 0, hands_above = 0, arms_above = 0, pressing = 0;
+  float lowest_hand = std::numeric_limits<float>::max(), lowest_arm = std::numeric_limits<float>::max();
+  for (double time = 0.0; time <= tl.duration(); time += dt) {
+    tl.evaluate(time, f);
+    std::array<glm::mat4, 2> palms{};
+    for (std::size_t h = 0; h < 2; ++h)
+      palms[h] = anatomy::bend_palm(f.hands[h].transform, bend.knee, bend.knee_deg, bend.hip_deg);
+    const auto arms = place_forearms(palms, &surface, &stance, &bend);
+    for (std::size_t h = 0; h < 2; ++h) {
+      ++moments;
+      pressing += f.hands[h].contact ? 1 : 0;
+      const HandShape shape = build_hand(palms[h], f.hands[h].pose, f.hands[h].hand);
+      float hand_low = std::numeric_limits<float>::max();
+      for (const HandPart& part : shape.parts)
+        hand_low = std::min({hand_low, stance.over_table(glm::vec3(part.frame[3])) - part.radius.y,
+                             stance.over_table(part.tip) - part.radius.y});
+      float arm_low = std::numeric_limits<float>::max();
+      for (int k = 1; k <= 6; ++k)
+        arm_low = std::min(arm_low, stance.over_table(arms[h].wrist + (arms[h].elbow - arms[h].wrist) * (static_cast<float>(k) / 6.0f)) -
+                                        kSleeveRadius);
+      lowest_hand = std::min(lowest_hand, hand_low);
+      lowest_arm = std::min(lowest_arm, arm_low);
+      hands_above += hand_low >= 0.0f ? 1 : 0;
+      arms_above += arm_low >= 0.0f ? 1 : 0;
+    }
+  }
+  MESSAGE("vibration sitting: hands above the table top at " << hands_above << " of " << moments << " (lowest "
+                                                             << lowest_hand * 1000.0f << " mm over the top), sleeves at "
+                                                             << arms_above << " (lowest " << lowest_arm * 1000.0f << " mm)");
+  REQUIRE(moments > 400 / test::kSanitizedStride);
+  CHECK(pressing > moments / 2);  // the hands still work the leg, not the air
+  CHECK(hands_above == moments);
+  CHECK(arms_above == moments);
+}
+
+TEST_CASE("sitting: in every technique no forearm sleeve passes through the table top") {
+  // The floor in place_forearms: a sleeve passing over the table lifts until it clears the top.
+  // Hands at the hanging ankle and foot work far below the top, beside the table's end; a sleeve
+  // there may pass under the top (air), not through it (the top is Table::kThickness deep).
+  const anatomy::LegSurface& surface = test::shipped_surface();
+  const auto pose = anatomy::client_pose(anatomy::ClientPosture::sitting);
+  const anatomy::LegBend bend{frame::kKneeCentre, pose.knee_flexion_deg, pose.hip_flexion_deg};
+  const Stance stance = stance_beside_table(pose.left_leg, anatomy::Table::kTopY);
+  const double dt = 0.1 * test::kSanitizedStride;
+  int moments = 0, arms_above = 0, hands_above = 0;
+  float lowest_arm = std::numeric_limits<float>::max(), lowest_hand = std::numeric_limits<float>::max();
+  for (const Technique& t : test::real_library().all()) {
+    Timeline tl(t, test::real_poses(), surface);
+    tl.set_client_sitting(true);
+    TechniqueFrame f;
+    for (double time = 0.0; time <= tl.duration(); time += dt) {
+      tl.evaluate(time, f);
+      std::array<glm::mat4, 2> palms{};
+      for (std::size_t h = 0; h < 2; ++h)
+        palms[h] = anatomy::bend_palm(f.hands[h].transform, bend.knee, bend.knee_deg, bend.hip_deg);
+      const auto arms = place_forearms(palms, &surface, &stance, &bend);
+      for (std::size_t h = 0; h < 2; ++h) {
+        ++moments;
+        float arm_low = std::numeric_limits<float>::max();
+        for (int k = 1; k <= 6; ++k)
+          arm_low = std::min(arm_low, stance.over_table(arms[h].wrist + (arms[h].elbow - arms[h].wrist) * (static_cast<float>(k) / 6.0f)) -
+                                          kSleeveRadius);
+        const HandShape shape = build_hand(palms[h], f.hands[h].pose, f.hands[h].hand);
+        float hand_low = std::numeric_limits<float>::max();
+        for (const HandPart& part : shape.parts)
+          hand_low = std::min({hand_low, stance.over_table(glm::vec3(part.frame[3])) - part.radius.y,
+                               stance.over_table(part.tip) - part.radius.y});
+        lowest_arm = std::min(lowest_arm, arm_low);
+        lowest_hand = std::min(lowest_hand, hand_low);
+        arms_above += arm_low >= 0.0f || arm_low < -(anatomy::Table::kThickness + 2.0f * kSleeveRadius) ? 1 : 0;
+        hands_above += hand_low >= 0.0f ? 1 : 0;
+      }
+    }
+  }
+  MESSAGE("sitting, every technique: sleeves clear of the table top at " << arms_above << " of " << moments << " (lowest "
+                                                                       << lowest_arm * 1000.0f << " mm); hands at " << hands_above
+                                                                       << " (lowest " << lowest_hand * 1000.0f << " mm, under the top beside its end)");
+  REQUIRE(moments > 1000 / test::kSanitizedStride);
+  CHECK(arms_above == moments);
+}
