@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "app/exit_codes.hpp"
+#include "app/flow_indices_cache.hpp"
 #include "app/headless_platform.hpp"
 #include "app/language.hpp"
 #include "app/runners.hpp"
@@ -22,6 +23,8 @@ int load_content(Context& ctx, const Options& options) {
     report_error(loaded.error().describe());
     return kExitBadInput;
   }
+  // The Blood flow panel's indices kept in the start-up cache, as --simulate keeps them.
+  ctx.state.flow_indices = FlowIndices(cached_indices_compute(SimulateCache{ctx.paths.content / "anatomy" / "veins.toml", cache_directory()}));
   for (std::size_t a = 0; a < anatomy::kAreaCount; ++a)
     if (ctx.state.settings.selected[a]) ctx.panels.focus_area = static_cast<int>(a);
   ctx.fixed_dt = 1.0 / options.fps;

@@ -1,5 +1,7 @@
 #include "app/flow_indices.hpp"
 
+#include "app/flow_indices_cache.hpp"
+
 #include <algorithm>
 #include <condition_variable>
 #include <memory>
@@ -62,17 +64,28 @@ struct FlowIndices::Impl {
 
 namespace {
 
+// Whether `network` is what `source` holds now: only then may the start-up cache, keyed by the
+// file's bytes, answer for it (a veins.toml edited after it was read, or that failed to reload
+// so the last good network stays, is another leg). Reading the file costs milliseconds.
+bool read_from(const anatomy::VeinNetwork& network, const std::filesystem::path& source) {
+  const auto read = anatomy::load_vein_network(source);
+  return read && *read == network;
+}
+
+}  // namespace
+
 // The app's figures: the clinical indices (kept for the last leg and network: only the worker
-// thread touches `last`) and the resting levels of a fresh model settled a minute in the posture.
-FlowIndices::Compute default_compute() {
+// thread touches `last`; with a cache, also kept between runs as --simulate keeps them) and the
+// resting levels of a fresh model settled a minute in the posture.
+FlowIndices::Compute cached_indices_compute(std::optional<SimulateCache> cache) {
   struct Kept {
     anatomy::VeinNetwork network;
     flow::LegCondition leg;
     flow::ClinicalIndices indices;
   };
   auto last = std::make_shared<std::optional<Kept>>();
-  return [last](const anatomy::VeinNetwork& network, const flow::LegCondition& leg, flow::Posture posture,
-                std::stop_token stop) -> Expected<FlowIndices::Figures> {
+  return [last, cache](const anatomy::VeinNetwork& network, const flow::LegCondition& leg, flow::Posture posture,
+                       std::stop_token stop) -> Expected<FlowIndices::Figures> {
     FlowIndices::Figures f;
     auto rest = flow::make_leg(network, leg, posture, 60.0);
     if (!rest) return std::unexpected(rest.error());
@@ -82,7 +95,10 @@ FlowIndices::Compute default_compute() {
       f.indices = (*last)->indices;
       return f;
     }
-    auto indices = flow::clinical_indices(network, leg, stop);
+    // About 400 model seconds of protocols, or none when an earlier run (a window's or
+    // --simulate's) computed them for the same vein data and condition.
+    auto indices = cache && read_from(network, cache->source) ? clinical_indices_cached(network, leg, *cache, nullptr, stop)
+                                                              : flow::clinical_indices(network, leg, stop);
     if (!indices) return std::unexpected(indices.error());
     *last = Kept{network, leg, *indices};
     f.indices = *indices;
@@ -90,10 +106,8 @@ FlowIndices::Compute default_compute() {
   };
 }
 
-}  // namespace
-
 FlowIndices::FlowIndices(Compute compute) : impl_(std::make_unique<Impl>()) {
-  impl_->compute = compute ? std::move(compute) : default_compute();
+  impl_->compute = compute ? std::move(compute) : cached_indices_compute(std::nullopt);
 }
 
 FlowIndices::~FlowIndices() = default;  // Impl's jthread asks its loop to stop, then joins

@@ -7,6 +7,7 @@
 // their keys; so a cached run reports the same numbers, to the last digit, as a fresh one.
 #include <filesystem>
 #include <optional>
+#include <stop_token>
 #include <string>
 
 #include "anatomy/vein_network.hpp"
@@ -31,8 +32,10 @@ struct SimulateCache {
                                                            const flow::LegCondition& leg);
 
 // flow::clinical_indices(network, leg), or the same numbers from the cache when this program
-// computed them before for the same vein data and condition.
+// computed them before for the same vein data and condition. `stop` ends a computation early
+// (an error, nothing stored): the Blood flow panel's worker asks for another leg.
 Expected<flow::ClinicalIndices> clinical_indices_cached(const anatomy::VeinNetwork& network, const flow::LegCondition& leg,
-                                                        const SimulateCache& cache, bool* from_cache = nullptr);
+                                                        const SimulateCache& cache, bool* from_cache = nullptr,
+                                                        std::stop_token stop = {});
 
 }  // namespace effleura::app

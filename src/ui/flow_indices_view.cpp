@@ -69,24 +69,49 @@ void draw_flow_indices(const FlowPanelState& s) {
   if (s.recovery_s < 0.0f) std::snprintf(v, sizeof v, "%s", tr("ui.clinic.over-2-min"));
   else std::snprintf(v, sizeof v, "%.0f s", static_cast<double>(s.recovery_s));
   rows.push_back({tr("ui.clinic.recovery"), v, tr("ui.clinic.recovery-normal"), s.recovery_s >= 20.0f && s.recovery_s <= 40.0f});
+  for (Row& r : rows)
+    if (!r.inside) r.value = trf("ui.clinic.outside", {{"value", r.value}});
   // The figures' columns as wide as their longest cell (up to a quarter of the panel each, then
   // they wrap), the tests' names the rest: fewer wrapped lines than equal shares.
-  const float quarter = 0.25f * ImGui::GetContentRegionAvail().x;
-  float value_w = ImGui::CalcTextSize(tr("ui.clinic.this-leg")).x, normal_w = ImGui::CalcTextSize(tr("ui.clinic.normal")).x;
-  for (Row& r : rows) {
-    if (!r.inside) r.value = trf("ui.clinic.outside", {{"value", r.value}});
-    value_w = std::max(value_w, ImGui::CalcTextSize(r.value.c_str()).x);
-    normal_w = std::max(normal_w, ImGui::CalcTextSize(r.normal).x);
-  }
+  const float avail = ImGui::GetContentRegionAvail().x, quarter = 0.25f * avail;
+  const float pad = ImGui::GetStyle().CellPadding.x;
+  float value_w = 0.0f, normal_w = 0.0f;
+  const auto measure_columns = [&] {
+    value_w = ImGui::CalcTextSize(tr("ui.clinic.this-leg")).x;
+    normal_w = ImGui::CalcTextSize(tr("ui.clinic.normal")).x;
+    for (const Row& r : rows) {
+      value_w = std::max(value_w, ImGui::CalcTextSize(r.value.c_str()).x);
+      normal_w = std::max(normal_w, ImGui::CalcTextSize(r.normal).x);
+    }
+    value_w = std::min(value_w, quarter);
+    normal_w = std::min(normal_w, quarter);
+  };
+  // The table's height at the text scale now set: the header line, then each row as tall as its
+  // most wrapped cell (each column's text is its width less a cell's padding either side).
+  const auto table_height = [&] {
+    measure_columns();
+    const float what_w = std::max(avail - value_w - normal_w - 6.0f * pad, 1.0f);
+    const auto lines = [](const char* text, float w) { return ImGui::CalcTextSize(text, nullptr, false, w).y; };
+    float h = ImGui::GetTextLineHeight();
+    for (const Row& r : rows)
+      h += std::max({lines(r.what, what_w), lines(r.value.c_str(), value_w), lines(r.normal, normal_w)});
+    return h + ImGui::GetTextLineHeight();  // a line's margin: the estimate leaves out the table's borders
+  };
+  // The whole table in the tab, its text smaller where a picture's font would make it scroll.
+  (void)fit_text_scale(flow_tab_room(), table_height);
+  measure_columns();
   // Rows told apart by their shading, so no padding above and below the text: the table fits
   // the panel at 720p.
   ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, ImVec2(ImGui::GetStyle().CellPadding.x, 0.0f));
   const bool table = ImGui::BeginTable("##indices", 3, ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_RowBg);
   ImGui::PopStyleVar();
-  if (!table) return;
+  if (!table) {
+    ImGui::SetWindowFontScale(1.0f);
+    return;
+  }
   ImGui::TableSetupColumn(tr("ui.clinic.test"), ImGuiTableColumnFlags_WidthStretch);
-  ImGui::TableSetupColumn(tr("ui.clinic.this-leg"), ImGuiTableColumnFlags_WidthFixed, std::min(value_w, quarter));
-  ImGui::TableSetupColumn(tr("ui.clinic.normal"), ImGuiTableColumnFlags_WidthFixed, std::min(normal_w, quarter));
+  ImGui::TableSetupColumn(tr("ui.clinic.this-leg"), ImGuiTableColumnFlags_WidthFixed, value_w);
+  ImGui::TableSetupColumn(tr("ui.clinic.normal"), ImGuiTableColumnFlags_WidthFixed, normal_w);
   // The header as a plain row of dim text: ImGui's header row is a frame's height, the room of
   // half a line more than the panel has at 720p.
   ImGui::TableNextRow();
@@ -96,6 +121,7 @@ void draw_flow_indices(const FlowPanelState& s) {
   }
   for (const Row& r : rows) row(r.what, r.value.c_str(), r.normal, r.inside);
   ImGui::EndTable();  // how they were measured and the sources: the About tab (draw_flow_notes)
+  ImGui::SetWindowFontScale(1.0f);
 }
 
 }  // namespace effleura::ui

@@ -7,6 +7,7 @@
 
 #include <imgui.h>
 
+#include "ui/panel_layout.hpp"
 #include "ui/teaching_panels.hpp"
 #include "ui/tr.hpp"
 
@@ -190,11 +191,26 @@ void draw_flow_panel_plots(const FlowPanelState& s, float room_px) {
   }
 }
 
+float flow_tab_room() {
+  const ImGuiStyle& style = ImGui::GetStyle();
+  return place_panel(Panel::flow, current_panel_input(false, {})).max_height - ImGui::GetCursorPosY() -
+         style.WindowPadding.y - style.ItemSpacing.y;
+}
+
 void draw_flow_notes(const FlowPanelState& s) {
-  ImGui::TextWrapped("%s", trf("ui.plot.femoral-speed", {{"speed", format_value(s.femoral_velocity_cm_s)}}).c_str());
+  const std::string speed = trf("ui.plot.femoral-speed", {{"speed", format_value(s.femoral_velocity_cm_s)}});
+  const char* how = tr("ui.clinic.how");
+  // Both paragraphs whole, the text smaller where a picture's font would make them scroll.
+  const float width = ImGui::GetContentRegionAvail().x;
+  (void)fit_text_scale(flow_tab_room(), [&] {
+    return ImGui::CalcTextSize(speed.c_str(), nullptr, false, width).y + ImGui::GetStyle().ItemSpacing.y +
+           ImGui::CalcTextSize(how, nullptr, false, width).y;
+  });
+  ImGui::TextWrapped("%s", speed.c_str());
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-  ImGui::TextWrapped("%s", tr("ui.clinic.how"));
+  ImGui::TextWrapped("%s", how);
   ImGui::PopStyleColor();
+  ImGui::SetWindowFontScale(1.0f);
 }
 
 }  // namespace effleura::ui

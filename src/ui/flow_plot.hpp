@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include <imgui.h>
+
 namespace effleura::ui {
 
 struct FlowPlot {
@@ -32,11 +34,32 @@ void draw_flow_indices(const FlowPanelState& s);
 // panel's About tab).
 void draw_flow_notes(const FlowPanelState& s);
 
+// The room (pixels) a tab's content has below the cursor: the panel at its tallest
+// (ui/panel_layout.cpp) less what is above it, as draw_flow_panel gives the plots.
+float flow_tab_room();
+// Sets the panel's text scale to the largest of 1, 0.95, ... kSmallestTextScale at which
+// `height()` (the content's height measured at the scale now set) fits `room_px`, and returns it.
+// A headless picture's font (20 px per 720 lines) is larger than the window's (17 px) in a panel
+// of the same pixels: there the clinic's table and the notes shrink toward the window's size
+// instead of scrolling. The caller sets the scale back to 1 after drawing.
+inline constexpr float kSmallestTextScale = 0.8f;
+template <class Height>
+float fit_text_scale(float room_px, Height height);
+
 // Where the "rest" label's top goes for a dashed line at `line_y` (pixels, down) in a chart whose
 // top is `chart_top`: above the line where a line of text fits, else just below it.
 float rest_label_y(float line_y, float chart_top, float em);
 
 // The axis range: the data (and baseline) with a little room, never narrower than `min_span`.
 void plot_range(const std::vector<float>& v, std::optional<float> baseline, float min_span, float& lo, float& hi);
+
+template <class Height>
+float fit_text_scale(float room_px, Height height) {
+  float scale = 1.0f;
+  for (;; scale -= 0.05f) {
+    ImGui::SetWindowFontScale(scale);
+    if (scale <= kSmallestTextScale + 1e-3f || height() <= room_px) return scale;
+  }
+}
 
 }  // namespace effleura::ui

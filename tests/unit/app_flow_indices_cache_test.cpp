@@ -1,0 +1,54 @@
+// The Blood flow panel's worker reads the clinic's indices from the start-up cache that
+// `--simulate` keeps them in (app/flow_indices_cache.hpp): before, the window played about 400
+// model seconds of protocols for figures a cache hit gives at once. The entry here holds eight
+// made-up values (computing the real ones costs those 400 model seconds; the CLI test compares a
+// cold report with a warm one, so a cached entry is the fresh figures), so the panel's figures
+// being exactly them shows the worker read the cache, and the same as --simulate's reader.
+#include <doctest/doctest.h>
+
+#include <chrono>
+#include <filesystem>
+#include <vector>
+
+#include "app/flow_indices_cache.hpp"
+#include "../support/test_models.hpp"
+
+using namespace effleura;
+
+namespace {
+
+const std::filesystem::path kVeins = std::filesystem::path(EFFLEURA_SOURCE_DIR) / "content" / "anatomy" / "veins.toml";
+
+std::vector<double> numbers(const flow::ClinicalIndices& c) {
+  const auto& p = c.plethysmography;
+  return {p.venous_volume_ml, p.filling_index_ml_s, p.ejection_fraction, p.residual_volume_fraction,
+          c.refill_time_s, c.ambulatory.standing_mmhg, c.ambulatory.walking_mmhg, c.ambulatory.recovery_s};
+}
+
+}  // namespace
+
+TEST_CASE("the flow panel's worker reads the clinic's indices from the start-up cache --simulate fills") {
+  auto network = anatomy::load_vein_network(kVeins);
+  REQUIRE(network.has_value());
+  const flow::LegCondition healthy;
+  const auto dir = test::temp_dir("flow-indices-cache");
+  std::filesystem::remove_all(dir);
+  const auto key = app::clinical_indices_key(kVeins, healthy);
+  REQUIRE(key.has_value());
+  ByteWriter out;
+  out.vec(std::vector<double>{1, 2, 3, 4, 5, 6, 7, 8});
+  REQUIRE(write_cache(dir, *key, out.bytes()));
+  const app::SimulateCache cache{kVeins, dir};
+
+  app::FlowIndices indices(app::cached_indices_compute(cache));
+  indices.request(*network, healthy, flow::Posture::supine);
+  REQUIRE(indices.wait(std::chrono::seconds(120)));  // the resting levels: a minute of model time
+  const auto snap = indices.snapshot();
+  REQUIRE(snap.status == app::FlowIndices::Status::ready);
+  const auto read = app::clinical_indices_cached(*network, healthy, cache);
+  REQUIRE(read.has_value());
+  CHECK(numbers(snap.figures.indices) == numbers(*read));
+  CHECK(numbers(snap.figures.indices) == std::vector<double>{1, 2, 3, 4, 5, 6, 7, 8});
+  CHECK(snap.figures.rest_calf_ml > 50.0);  // the resting levels are still the model's own
+  std::filesystem::remove_all(dir);
+}
