@@ -8,8 +8,6 @@
 #include <thread>
 #include <utility>
 
-#include "app/rest_levels.hpp"
-
 namespace effleura::app {
 
 struct FlowIndices::Impl {
@@ -66,29 +64,25 @@ namespace {
 
 // The app's figures: the clinical indices (kept for the last leg and network: only the worker
 // thread touches `last`) and the resting levels of a fresh model settled a minute in the posture.
-// With a cache folder, both come from the start-up cache when this program computed them for
-// the same vein data and condition (and posture, for the resting levels; app/simulate_cache.hpp):
-// ~5 s of CPU that every window otherwise spent on this worker beside the frame's drawing, on a
-// two-core machine half of it.
-FlowIndices::Compute default_compute(SimulateCache cache) {
+FlowIndices::Compute default_compute() {
   struct Kept {
     anatomy::VeinNetwork network;
     flow::LegCondition leg;
     flow::ClinicalIndices indices;
   };
   auto last = std::make_shared<std::optional<Kept>>();
-  return [last, cache](const anatomy::VeinNetwork& network, const flow::LegCondition& leg, flow::Posture posture,
+  return [last](const anatomy::VeinNetwork& network, const flow::LegCondition& leg, flow::Posture posture,
                 std::stop_token stop) -> Expected<FlowIndices::Figures> {
     FlowIndices::Figures f;
-    auto rest = rest_levels_cached(network, leg, posture, 60.0, cache);
+    auto rest = flow::make_leg(network, leg, posture, 60.0);
     if (!rest) return std::unexpected(rest.error());
-    f.rest_calf_ml = rest->calf_ml;
-    f.rest_ankle_mmhg = rest->ankle_mmhg;
+    f.rest_calf_ml = rest->calf_volume_ml();
+    f.rest_ankle_mmhg = rest->ankle_pressure_mmhg();
     if (*last && (*last)->leg == leg && (*last)->network == network) {
       f.indices = (*last)->indices;
       return f;
     }
-    auto indices = clinical_indices_cached(network, leg, cache, nullptr, stop);
+    auto indices = flow::clinical_indices(network, leg, stop);
     if (!indices) return std::unexpected(indices.error());
     *last = Kept{network, leg, *indices};
     f.indices = *indices;
@@ -99,10 +93,8 @@ FlowIndices::Compute default_compute(SimulateCache cache) {
 }  // namespace
 
 FlowIndices::FlowIndices(Compute compute) : impl_(std::make_unique<Impl>()) {
-  impl_->compute = compute ? std::move(compute) : default_compute({});
+  impl_->compute = compute ? std::move(compute) : default_compute();
 }
-
-FlowIndices::FlowIndices(SimulateCache cache) : FlowIndices(default_compute(std::move(cache))) {}
 
 FlowIndices::~FlowIndices() = default;  // Impl's jthread asks its loop to stop, then joins
 FlowIndices::FlowIndices(FlowIndices&&) noexcept = default;

@@ -15,7 +15,6 @@
 #include <string>
 
 #include "anatomy/vein_network.hpp"
-#include "app/simulate_cache.hpp"
 #include "core/error.hpp"
 #include "flow/posture.hpp"
 #include "flow/protocols.hpp"
@@ -43,9 +42,6 @@ class FlowIndices {
   // `compute` defaults to flow::clinical_indices (kept per leg, so a new posture only settles
   // the resting model, a fraction of a second) and the resting levels; tests pass one they control.
   explicit FlowIndices(Compute compute = {});
-  // The default computation, with the indices kept in the start-up cache under `cache`'s vein
-  // data and folder (app/simulate_cache.hpp), as --simulate keeps them.
-  explicit FlowIndices(SimulateCache cache);
   ~FlowIndices();  // stops a running computation and joins the worker
   FlowIndices(FlowIndices&&) noexcept;
   FlowIndices& operator=(FlowIndices&&) noexcept;

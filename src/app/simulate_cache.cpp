@@ -58,8 +58,7 @@ std::optional<CacheKey> clinical_indices_key(const std::filesystem::path& source
 }
 
 Expected<flow::ClinicalIndices> clinical_indices_cached(const anatomy::VeinNetwork& network, const flow::LegCondition& leg,
-                                                        const SimulateCache& cache, bool* from_cache,
-                                                        std::stop_token stop) {
+                                                        const SimulateCache& cache, bool* from_cache) {
   if (from_cache) *from_cache = false;
   const auto key = cache.dir ? clinical_indices_key(cache.source, leg) : std::nullopt;
   if (key)
@@ -72,7 +71,7 @@ Expected<flow::ClinicalIndices> clinical_indices_cached(const anatomy::VeinNetwo
         return from_values(v);
       }
     }
-  auto computed = flow::clinical_indices(network, leg, stop);
+  auto computed = flow::clinical_indices(network, leg);
   if (!computed) return computed;
   if (key && all_finite(values(*computed))) {
     ByteWriter out;

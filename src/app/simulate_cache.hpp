@@ -7,7 +7,6 @@
 // their keys; so a cached run reports the same numbers, to the last digit, as a fresh one.
 #include <filesystem>
 #include <optional>
-#include <stop_token>
 #include <string>
 
 #include "anatomy/vein_network.hpp"
@@ -31,11 +30,9 @@ struct SimulateCache {
 [[nodiscard]] std::optional<CacheKey> clinical_indices_key(const std::filesystem::path& source,
                                                            const flow::LegCondition& leg);
 
-// flow::clinical_indices(network, leg, stop), or the same numbers from the cache when this
-// program computed them before for the same vein data and condition. A computation stopped
-// before it was done is an error and is not stored.
+// flow::clinical_indices(network, leg), or the same numbers from the cache when this program
+// computed them before for the same vein data and condition.
 Expected<flow::ClinicalIndices> clinical_indices_cached(const anatomy::VeinNetwork& network, const flow::LegCondition& leg,
-                                                        const SimulateCache& cache, bool* from_cache = nullptr,
-                                                        std::stop_token stop = {});
+                                                        const SimulateCache& cache, bool* from_cache = nullptr);
 
 }  // namespace effleura::app

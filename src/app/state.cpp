@@ -108,8 +108,6 @@ Expected<void> State::load_content(const Options& options, const DataPaths& path
   place_camera_subject();
   if (setup_times) setup_times->restart();
   if (auto sim = simulation.load(paths, model, setup_times); !sim) return std::unexpected(sim.error());
-  // The Blood flow panel's indices of the leg, kept between runs as --simulate keeps them.
-  flow_indices = FlowIndices(SimulateCache{paths.content / "anatomy" / "veins.toml", cache_directory()});
   auto area_content = anatomy::load_area_content(paths.content / "areas.toml");
   if (!area_content) return std::unexpected(area_content.error());
   areas = std::move(*area_content);
