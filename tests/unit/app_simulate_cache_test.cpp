@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <vector>
 
+#include "app/rest_levels.hpp"
 #include "app/simulate_cache.hpp"
 #include "app/simulate_report.hpp"
 #include "app/simulation.hpp"
@@ -109,5 +110,22 @@ TEST_CASE("the clinic's indices are kept per vein data and condition, and read b
   CHECK(std::vector<double>{p.venous_volume_ml, p.filling_index_ml_s, p.ejection_fraction, p.residual_volume_fraction,
                             read->refill_time_s, read->ambulatory.standing_mmhg, read->ambulatory.walking_mmhg,
                             read->ambulatory.recovery_s} == std::vector<double>{1, 2, 3, 4, 5, 6, 7, 8});
+
+  // The Blood flow panel's resting levels (app/rest_levels.hpp): computed and stored once, then
+  // read back, the same numbers; another posture is another entry, computed.
+  bool rest_hit = true;
+  const auto rest = app::rest_levels_cached(network(), healthy, flow::Posture::supine, 2.0, {kVeins, dir}, &rest_hit);
+  REQUIRE(rest.has_value());
+  CHECK_FALSE(rest_hit);
+  CHECK(rest->calf_ml > 0.0);
+  const auto again = app::rest_levels_cached(network(), healthy, flow::Posture::supine, 2.0, {kVeins, dir}, &rest_hit);
+  REQUIRE(again.has_value());
+  CHECK(rest_hit);
+  CHECK(again->calf_ml == rest->calf_ml);
+  CHECK(again->ankle_mmhg == rest->ankle_mmhg);
+  const auto sitting = app::rest_levels_cached(network(), healthy, flow::Posture::sitting, 2.0, {kVeins, dir}, &rest_hit);
+  REQUIRE(sitting.has_value());
+  CHECK_FALSE(rest_hit);
+  CHECK(sitting->ankle_mmhg != rest->ankle_mmhg);
   std::filesystem::remove_all(dir);
 }

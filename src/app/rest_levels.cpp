@@ -1,0 +1,59 @@
+#include "app/rest_levels.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "flow/protocols.hpp"
+
+namespace effleura::app {
+namespace {
+
+// Bump when the stored layout changes (the program's identity in the key covers the model).
+constexpr std::uint32_t kRestLevelsVersion = 1;
+
+bool finite(const std::vector<double>& v) {
+  return std::all_of(v.begin(), v.end(), [](double x) { return std::isfinite(x); });
+}
+
+}  // namespace
+
+Expected<RestLevels> rest_levels_cached(const anatomy::VeinNetwork& network, const flow::LegCondition& leg,
+                                        flow::Posture posture, double settle_s, const SimulateCache& cache,
+                                        bool* from_cache) {
+  if (from_cache) *from_cache = false;
+  std::optional<CacheKey> key;
+  if (cache.dir)
+    if (auto indices_key = clinical_indices_key(cache.source, leg)) {
+      // The indices' key (program, vein data, condition) with the posture and the settling time.
+      key.emplace("rest-levels", kRestLevelsVersion);
+      key->add(std::to_string(indices_key->value()));
+      key->add(std::string(flow::posture_name(posture)));
+      char seconds[32];
+      std::snprintf(seconds, sizeof seconds, "settle:%a", settle_s);
+      key->add(seconds);
+    }
+  if (key)
+    if (auto stored = read_cache(*cache.dir, *key)) {
+      ByteReader in(*stored);
+      std::vector<double> v;
+      if (in.vec(v) && in.at_end() && v.size() == 2 && finite(v)) {  // else recomputed
+        if (from_cache) *from_cache = true;
+        return RestLevels{v[0], v[1]};
+      }
+    }
+  auto rest = flow::make_leg(network, leg, posture, settle_s);
+  if (!rest) return std::unexpected(rest.error());
+  const RestLevels levels{rest->calf_volume_ml(), rest->ankle_pressure_mmhg()};
+  if (key && finite({levels.calf_ml, levels.ankle_mmhg})) {
+    ByteWriter out;
+    out.vec(std::vector<double>{levels.calf_ml, levels.ankle_mmhg});
+    (void)write_cache(*cache.dir, *key, out.bytes());
+  }
+  return levels;
+}
+
+}  // namespace effleura::app

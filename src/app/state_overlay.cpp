@@ -1,0 +1,203 @@
+#include "app/state_overlay.hpp"
+
+#include <algorithm>
+#include <cfloat>
+
+#include <glm/geometric.hpp>
+#include <glm/matrix.hpp>
+
+#include "anatomy/leg_bend.hpp"
+#include "core/frame.hpp"
+#include "render/screen_region.hpp"
+#include "technique/working_region.hpp"
+#include "ui/structure_names.hpp"
+#include "ui/main_ui.hpp"
+#include "ui/technique_notes.hpp"
+#include "ui/tr.hpp"
+
+namespace effleura::app {
+namespace {
+
+glm::vec2 to_screen(const glm::mat4& view_proj, const glm::vec3& p, glm::ivec2 size, bool* in_front) {
+  const glm::vec4 clip = view_proj * glm::vec4(p, 1.0f);
+  *in_front = clip.w > 1e-4f;
+  const glm::vec3 ndc = glm::vec3(clip) / (clip.w > 1e-4f ? clip.w : 1e-4f);
+  return {(ndc.x * 0.5f + 0.5f) * float(size.x), (0.5f - ndc.y * 0.5f) * float(size.y)};
+}
+
+}  // namespace
+
+std::string caption_now(const State& state) {
+  if (!state.fixed_caption.empty()) return state.fixed_caption;
+  const technique::Technique* t = state.simulation.technique();
+  if (!t) return {};
+  const auto& f = state.simulation.frame();
+  std::string caption = ui::step_caption(*t, f.step, f.caption);
+  if (!f.attend.empty()) caption += "\n" + ui::step_attend(*t, f.step, f.attend);
+  return caption;
+}
+
+void record_history(State& state) {
+  if (const auto* flow = state.simulation.flow())
+    state.history.record(state.simulation.time(), static_cast<float>(flow->femoral_outflow_ml_s()),
+                         static_cast<float>(flow->calf_volume_ml()), static_cast<float>(flow->ankle_pressure_mmhg()));
+}
+
+glm::vec4 State::working_area(const render::FrameView& v, const glm::mat4& vp, glm::ivec2 size) const {
+  // The demonstration's working area on screen: the hands on the leg (each contact point
+  // grown by a hand's reach) and the lit areas' centres (grown by a little), so captions and
+  // panels can keep clear of it.
+  glm::vec2 lo(FLT_MAX), hi(-FLT_MAX);
+  auto add = [&](glm::vec3 p, float grow) {
+    bool in_front = true;
+    const glm::vec2 s = to_screen(vp, p, size, &in_front);
+    if (!in_front) return;
+    // A sphere of `grow` metres around the point, measured on screen along its x axis.
+    const glm::vec2 e = to_screen(vp, p + glm::vec3(grow, 0.0f, 0.0f), size, &in_front);
+    const float r = std::max(glm::length(e - s), 8.0f);
+    lo = glm::min(lo, s - r);
+    hi = glm::max(hi, s + r);
+  };
+  // Where both hands go through the whole current step (palms and fingertips), not where they
+  // are this instant: text placed clear of it stays put while the hands move.
+  if (const technique::Timeline* t = simulation.timeline(); t && simulation.technique()) {
+    if (framed_timeline_ != t || step_regions_.size() != t->step_count()) {
+      step_regions_ = technique::step_framings(*t, 24);
+      framed_timeline_ = t;
+    }
+    const std::size_t step = std::min(simulation.frame().step, step_regions_.size() - 1);
+    const anatomy::Bounds b = anatomy::bend_box(step_regions_[step].region, frame::kKneeCentre, knee_flexion(), hip_flexion());
+    for (int corner = 0; corner < 8; ++corner)
+      add({corner & 1 ? b.max.x : b.min.x, corner & 2 ? b.max.y : b.min.y, corner & 4 ? b.max.z : b.min.z}, 0.0f);
+  }
+  const glm::vec3 leg_eye(glm::inverse(v.leg_to_room) * glm::vec4(v.eye, 1.0f));
+  for (std::size_t a = 0; a < anatomy::kAreaCount; ++a)
+    if (settings.selected[a])
+      if (auto anchor = anatomy::area_anchor(drawn_model(), a, leg_eye)) add(anchor->point, 0.04f);
+  if (hi.x <= lo.x || hi.y <= lo.y) return glm::vec4(0.0f);
+  lo = glm::max(lo, glm::vec2(0.0f));
+  hi = glm::min(hi, glm::vec2(size));
+  return {lo.x, lo.y, hi.x, hi.y};
+}
+
+void State::structure_labels(const render::FrameView& v, const glm::mat4& vp, glm::ivec2 size, ui::Overlay& o) const {
+  const AtlasSettings& atlas = settings.atlas;
+  const bool inner_seen = !v.layers.skin || v.skin_opacity < 0.999f || v.clip.has_value();
+  const glm::vec3 leg_eye(glm::inverse(v.leg_to_room) * glm::vec4(v.eye, 1.0f));
+  const std::optional<glm::vec4> cut = atlas.clip ? std::optional(clip_plane(atlas, model.bounds())) : std::nullopt;
+  auto shown = [&](std::size_t i) {
+    const anatomy::Mesh& m = model.meshes[i];
+    if (!is_structure(m) || m.layer == anatomy::Layer::skin || m.positions.empty()) return false;
+    if (i < v.structure_opacity.size() && v.structure_opacity[i] <= 0.0f) return false;
+    const auto& l = v.layers;
+    switch (m.layer) {
+      case anatomy::Layer::muscle: return l.muscles;
+      case anatomy::Layer::bone: return l.bones;
+      case anatomy::Layer::vein: return l.veins;
+      case anatomy::Layer::artery: return l.arteries;
+      case anatomy::Layer::nerve: return l.nerves;
+      default: return false;
+    }
+  };
+  struct Named {
+    float size;  // on screen (pixels squared of its box)
+    std::size_t mesh;
+    ui::AreaLabel label;
+  };
+  std::vector<Named> found;
+  auto label = [&](std::size_t i) {
+    // Its point nearest the eye (on the side the cut keeps): the part of it one can see.
+    const anatomy::Mesh& m = drawn_model().meshes[i];
+    float best = FLT_MAX;
+    std::optional<glm::vec3> at;
+    for (const auto& p : m.positions) {
+      if (cut && glm::dot(*cut, glm::vec4(p, 1.0f)) < 0.0f) continue;
+      const float d = glm::distance(p, leg_eye);
+      if (d < best) { best = d; at = p; }
+    }
+    if (!at) return;
+    bool in_front = true;
+    const glm::vec2 s = to_screen(vp, *at, size, &in_front);
+    if (!in_front || s.x < 0.0f || s.y < 0.0f || s.x > float(size.x) || s.y > float(size.y)) return;
+    // The name without its note in brackets ("Calcaneus (heel bone)" -> "Calcaneus"): labels stay short.
+    std::string text = ui::structure_title(m);
+    for (auto open = text.find(" ("); open != std::string::npos; open = text.find(" (")) {
+      const auto close = text.find(')', open);
+      text.erase(open, close == std::string::npos ? std::string::npos : close - open + 1);
+    }
+    const anatomy::Bounds b = mesh_bounds(m);
+    const glm::ivec4 r = render::screen_rect(b.min, b.max, vp, size, 0);
+    found.push_back({static_cast<float>(r.z) * static_cast<float>(r.w), i, {s, text, false}});
+  };
+  if (atlas.label_all && inner_seen) {
+    for (std::size_t i = 0; i < model.meshes.size(); ++i)
+      if (shown(i)) label(i);
+  } else if (atlas.label_all) {
+    // Only the skin is seen: its parts are the nine areas.
+    for (std::size_t a = 0; a < anatomy::kAreaCount; ++a) {
+      if (settings.selected[a]) continue;  // already labelled
+      if (auto anchor = anatomy::area_anchor(drawn_model(), a, leg_eye)) {
+        bool in_front = true;
+        const glm::vec2 s = to_screen(vp, anchor->point, size, &in_front);
+        if (in_front) o.labels.push_back({s, ui::area_label(a), !anchor->faces_viewer});
+      }
+    }
+  }
+  // Labels stack down the sides: as many as fit (about one per 45 px of height), the
+  // structures that are largest on screen first. The selected one is always named.
+  std::stable_sort(found.begin(), found.end(), [](const Named& a, const Named& b) { return a.size > b.size; });
+  const std::size_t room = static_cast<std::size_t>(std::max(4, size.y / 45));
+  if (found.size() > room) found.resize(room);
+  const int selected = atlas.selected;
+  if (selected >= 0 && static_cast<std::size_t>(selected) < model.meshes.size() && inner_seen) {
+    const auto i = static_cast<std::size_t>(selected);
+    const bool named = std::any_of(found.begin(), found.end(), [&](const Named& f) { return f.mesh == i; });
+    if (shown(i) && !named) label(i);
+  }
+  for (std::size_t k = 0; k < found.size(); ++k) {
+    // The largest first: dropped last when the sides have no room; the selected one never.
+    found[k].label.rank = static_cast<int>(found[k].mesh) == selected ? 0 : static_cast<int>(k) + 1;
+    o.labels.push_back(std::move(found[k].label));
+  }
+}
+
+ui::Overlay State::overlay(const render::FrameView& v, glm::ivec2 size) const {
+  ui::Overlay o;
+  o.speed_legend = v.layers.veins && (v.skin_opacity < 0.999f || !v.layers.skin || v.clip) && any_vein_shown(v);
+  const glm::mat4 vp = v.projection * v.view * v.leg_to_room;  // the leg's points are in its own frame
+  const glm::vec3 leg_eye(glm::inverse(v.leg_to_room) * glm::vec4(v.eye, 1.0f));
+  bool in_front = true;
+  const anatomy::Bounds box = drawn_bounds();
+  o.subject_centre = to_screen(vp, box.centre(), size, &in_front);
+  const glm::ivec4 rect = render::screen_rect(box.min, box.max, vp, size, 0);  // x from the left edge, as ImGui's
+  o.subject_x = {static_cast<float>(rect.x), static_cast<float>(rect.x + rect.z)};
+  if (o.speed_legend) {
+    // About 2000 of the skin's vertices: enough to find a legend's box over the leg, cheap.
+    const anatomy::Model& drawn = drawn_model();
+    for (const auto& m : drawn.meshes) {
+      if (m.layer != anatomy::Layer::skin) continue;
+      const std::size_t every = std::max<std::size_t>(1, m.positions.size() / 2000);
+      for (std::size_t i = 0; i < m.positions.size(); i += every) {
+        bool front = true;
+        const glm::vec2 p = to_screen(vp, m.positions[i], size, &front);
+        if (front) o.subject_points.push_back(p);
+      }
+    }
+  }
+  for (std::size_t a = 0; a < anatomy::kAreaCount; ++a) {
+    if (!settings.selected[a]) continue;
+    auto anchor = anatomy::area_anchor(drawn_model(), a, leg_eye);
+    if (!anchor) continue;
+    const glm::vec2 at = to_screen(vp, anchor->point, size, &in_front);
+    if (!in_front) continue;
+    o.labels.push_back({at, ui::area_label(a), !anchor->faces_viewer});
+  }
+  structure_labels(v, vp, size, o);
+  o.working = working_area(v, vp, size);
+  o.caption = caption;
+  if (o.speed_legend && caption.empty() && simulation.flow())
+    o.caption = ui::tr("ui.flow.caption");
+  return o;
+}
+
+}  // namespace effleura::app

@@ -1,0 +1,18 @@
+#pragma once
+// What the explorer's State lays over the 3D picture and keeps beside it each moment: the step's
+// caption, the flow panel's plot history (app/state.cpp's update() calls both), and the
+// labels, working area and legend of ui::Overlay (State::overlay, defined in state_overlay.cpp).
+#include <string>
+
+#include "app/state.hpp"
+
+namespace effleura::app {
+
+// The caption for the moment shown: a kiosk scene's or lesson step's own text, else the
+// technique step's caption with what to attend to; empty with no technique.
+[[nodiscard]] std::string caption_now(const State& state);
+
+// Adds this moment's femoral outflow, calf volume and ankle pressure to the flow panel's plots.
+void record_history(State& state);
+
+}  // namespace effleura::app
