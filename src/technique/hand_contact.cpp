@@ -11,6 +11,7 @@ namespace effleura::technique {
 namespace {
 
 constexpr float kReachMeant = 0.5f;  // a blended intention counts from half way
+constexpr float kPalmHeldOffM = 0.002f;  // a grip holding its palm off the skin further than this grips with its pads
 
 void append_string(std::string& o, const std::string& s) {
   o += '"';
@@ -68,7 +69,8 @@ HandSitting measure_sitting(const SkinSide& skin, const HandShape& shape, const 
       const glm::vec3 p = centre + across * (0.8f * palm.radius.x * static_cast<float>(i)) +
                           along * (palm.length * (0.1f + 0.4f * static_cast<float>(k)));
       flesh(p, 0.0f, 0);
-      if (pose.palm_touch >= kReachMeant) intended(p, 0.0f);
+      // A C grip's palm (palm_gap_m) is held off the skin on purpose: its pads grip, not it.
+      if (pose.palm_touch >= kReachMeant && pose.palm_gap_m < kPalmHeldOffM) intended(p, 0.0f);
     }
   // The fingers: flesh round each phalanx's axis at its start, middle and end; the pads (the
   // palm side, local -Y) of the fingers meant to touch.

@@ -305,6 +305,8 @@ float fit_hand(const SkinSide& skin, glm::mat4& palm, Hand hand, FingerPose& pos
   // A cupped hand's palm does not stay level (it tips onto its heel below), so only the tipped
   // palm is kept out of the skin.
   float rise = (1.0f - std::clamp(pose.heel_touch, 0.0f, 1.0f)) * palm_rise(skin, palm, pose, hand);
+  // A C grip holds its palm off the skin; its fingers and thumb then close further (step 2).
+  rise = std::max(rise, pose.palm_gap_m);
   if (pose.palm_touch < 1.0f) {
     float need = 0.0f;
     for (std::size_t f = 0; f < kFingerCount; ++f) {

@@ -20,6 +20,7 @@ FingerPose blend(const FingerPose& a, const FingerPose& b, float w) {
   out.palm_touch = mix(a.palm_touch, b.palm_touch);
   out.heel_touch = mix(a.heel_touch, b.heel_touch);
   out.max_curl_deg = mix(a.max_curl_deg, b.max_curl_deg);
+  out.palm_gap_m = mix(a.palm_gap_m, b.palm_gap_m);
   return out;
 }
 
@@ -72,7 +73,7 @@ Expected<PoseLibrary> read_poses(const toml::table& root, const std::string& fil
     const std::string name(key.str());
     auto t = top.table(name);
     if (!t) return std::unexpected(t.error());
-    std::vector<std::string> known{"description", "spread", "opposition", "abduction", "contact_radius_mm", "touch", "max_curl"};
+    std::vector<std::string> known{"description", "spread", "opposition", "abduction", "contact_radius_mm", "touch", "max_curl", "palm_gap_mm"};
     for (auto f : kFingerNames) known.emplace_back(f);
     if (auto ok = t->only_keys(known); !ok) return std::unexpected(ok.error());
     NamedPose p;
@@ -105,6 +106,11 @@ Expected<PoseLibrary> read_poses(const toml::table& root, const std::string& fil
     auto curl = t->number_or("max_curl", 90.0, 0.0, 110.0);
     if (!curl) return std::unexpected(curl.error());
     p.pose.max_curl_deg = static_cast<float>(*curl);
+    auto gap = t->number_or("palm_gap_mm", 0.0, 0.0, 30.0);
+    if (!gap) return std::unexpected(gap.error());
+    if (*gap > 0.0 && p.pose.palm_touch < 1.0f)
+      return std::unexpected(t->error_at("palm_gap_mm", "a palm held off the skin needs \"palm\" in touch (the fingers close round the limb only on a gripping hand)"));
+    p.pose.palm_gap_m = static_cast<float>(*gap * 1e-3);
     lib.add(std::move(p));
   }
   for (auto req : kRequiredPoses)

@@ -42,6 +42,10 @@ struct FingerPose {
   // until its heel meets the skin.
   float heel_touch = 0.0f;
   float max_curl_deg = 90.0f;  // no joint closes past this while reaching for the skin
+  // A grip that holds its palm this far off the skin (poses.toml `palm_gap_mm`): the muscle is
+  // taken between the thumb and the fingers, which close further to reach it, with a hollow
+  // under the palm (petrissage's C grip). 0: the palm rests.
+  float palm_gap_m = 0.0f;
 
   [[nodiscard]] float joint(Finger f, int j) const {
     return flexion[static_cast<std::size_t>(f)][static_cast<std::size_t>(j)];
