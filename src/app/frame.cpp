@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <ctime>
+#include <optional>
 #include <string>
 #include <type_traits>
 #include <utility>
@@ -166,7 +167,8 @@ void save_screenshot(Context& ctx) {
 // neither covers the leg or its veins. Takes effect from the next frame. The practice camera
 // fits its own band (app/practice_camera.cpp) in the whole window; the presenter view and a
 // window without panels use the whole window too.
-void frame_between_panels(Context& ctx, const ui::Overlay& overlay, glm::ivec2 size) {
+// `overlay`: the layout ui::draw_overlay drew this frame (null when the overlay is off).
+void frame_between_panels(Context& ctx, const ui::OverlayLayout* overlay, glm::ivec2 size) {
   if (!ctx.style.panels || ctx.panels.presenter || ctx.practice.active()) {
     ctx.state.camera.set_free_area({0.0f, 0.0f, 1.0f, 1.0f});
     return;
@@ -175,13 +177,12 @@ void frame_between_panels(Context& ctx, const ui::Overlay& overlay, glm::ivec2 s
   const float gap = 0.5f * ImGui::GetFontSize();
   if (ctx.pending.practice.docked_top > 0.0f)
     band.bottom = std::max(band.bottom, static_cast<float>(size.y) - ctx.pending.practice.docked_top + gap);
-  if (ctx.style.overlay) {
+  if (overlay) {
     // The caption and the legend take at most a third of the height left between the panels:
     // at 1280x720 the two stacked took 60 % of it and drew the whole client in 250 px.
     const float left_between = band.size.y - band.top - band.bottom;
-    const ui::OverlayLayout layout = ui::layout_overlay(overlay, ctx.platform->ui_scale());
     float taken = 0.0f;
-    for (const auto& box : {layout.caption, layout.legend})
+    for (const auto& box : {overlay->caption, overlay->legend})
       if (box) taken += box->max.y - box->min.y + gap;
     band.bottom += std::min(taken, left_between / 3.0f);
   }
@@ -232,6 +233,7 @@ void draw_interface(Context& ctx, double dt) {
     if (asked.answer) ctx.pending.lesson.answer = asked.answer;
     overlay.keep_clear = asked.drawn;
   }
+  std::optional<ui::OverlayLayout> drawn;  // laid out once: drawn, then framed around
   if (ctx.style.overlay) {
     if (ctx.style.kiosk && lp) place_kiosk_caption(*lp, overlay);
     if (ctx.style.panels) {
@@ -253,9 +255,9 @@ void draw_interface(Context& ctx, double dt) {
       }
     }
     hide_answer(ctx.panels, overlay);
-    ui::draw_overlay(overlay, platform.ui_scale());
+    drawn = ui::draw_overlay(overlay, platform.ui_scale());
   }
-  frame_between_panels(ctx, overlay, size);
+  frame_between_panels(ctx, drawn ? &*drawn : nullptr, size);
   platform.end_frame();
 }
 

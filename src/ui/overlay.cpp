@@ -98,9 +98,9 @@ void draw_label(ImDrawList* dl, const PlacedLabel& p, float scale) {
 
 }  // namespace
 
-void draw_overlay(const Overlay& overlay, float ui_scale) {
+OverlayLayout draw_overlay(const Overlay& overlay, float ui_scale) {
   ImDrawList* dl = ImGui::GetForegroundDrawList();
-  const OverlayLayout layout = layout_overlay(overlay, ui_scale);
+  OverlayLayout layout = layout_overlay(overlay, ui_scale);
   if (layout.legend) draw_speed_legend(dl, layout, ui_scale);
   for (const PlacedLabel& p : layout.labels) draw_label(dl, p, ui_scale);
   if (layout.caption) {
@@ -124,6 +124,7 @@ void draw_overlay(const Overlay& overlay, float ui_scale) {
                       IM_COL32(15, 20, 26, 230), 4.0f * ui_scale);
     dl->AddText(at, kLabelText, overlay.hover.c_str());
   }
+  return layout;
 }
 
 }  // namespace effleura::ui

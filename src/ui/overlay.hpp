@@ -55,8 +55,12 @@ struct Overlay {
 // True when `working` holds a rectangle.
 [[nodiscard]] inline bool has_working_area(const Overlay& o) { return o.working.z > o.working.x && o.working.w > o.working.y; }
 
+struct OverlayLayout;  // ui/overlay_layout.hpp
+
 // Lays out labels down the left and right of the subject, stacked so they never overlap, and
 // draws them on ImGui's foreground list. Call between ImGui::NewFrame and ImGui::Render.
-void draw_overlay(const Overlay& overlay, float ui_scale);
+// Returns the layout it drew (the camera frames the leg above the caption and legend), so the
+// frame need not lay the overlay out a second time; its labels point into `overlay`.
+OverlayLayout draw_overlay(const Overlay& overlay, float ui_scale);
 
 }  // namespace effleura::ui

@@ -9,6 +9,7 @@
 #define GLFW_INCLUDE_NONE
 #include <GLFW/glfw3.h>  // key codes
 
+#include "anatomy/client_pose.hpp"
 #include "app/context.hpp"
 #include "app/frame.hpp"
 #include "app/input_events.hpp"
@@ -99,6 +100,42 @@ TEST_CASE("a burst N, N, N, 3, 4 in one frame: three lesson steps, then the medi
   CHECK(ctx.lesson_or_playlist->lesson()->index() == 1);
   REQUIRE(ctx.state.camera.preset().has_value());
   CHECK(*ctx.state.camera.preset() == render::ViewPreset::medial);  // step 2's view is medial too
+}
+
+TEST_CASE("in a lesson's first step, keys 3 and 2 move the camera where the class can see it") {
+  // Session 10 saw no change after 2 or 3 in a window at ~1 fps; here the frames' own steps
+  // (commands, then the lesson, the client and the camera advancing) run without a window.
+  LessonContext lc;
+  app::Context& ctx = lc.ctx;
+  auto run = [&](double seconds) {
+    for (double t = 0.0; t < seconds; t += 0.1) app::advance(ctx, 0.1);
+  };
+  app::InputSituation s;
+  s.lesson = true;
+  run(1.0);
+  // Step 1's own view: the front of a client lying face up, from near the ceiling.
+  const float front_pitch = ctx.state.camera.pose().pitch;
+  CHECK(front_pitch > 1.0f);
+  app::InputQueue q;
+  tap(q, GLFW_KEY_3);
+  ctx.pending.input = q.take(s, 0.1);
+  app::carry_out_commands(ctx);
+  run(1.0);
+  REQUIRE(ctx.state.camera.preset().has_value());
+  CHECK(*ctx.state.camera.preset() == render::ViewPreset::lateral);
+  // Lateral: from the leg's outer side, a therapist's eye over the table (~29 degrees down).
+  CHECK(ctx.state.camera.pose().pitch < front_pitch - 0.5f);
+  CHECK(ctx.state.camera.pose().pitch > 0.3f);
+  tap(q, GLFW_KEY_2);
+  ctx.pending.input = q.take(s, 0.1);
+  app::carry_out_commands(ctx);
+  run(5.0);
+  REQUIRE(ctx.state.camera.preset().has_value());
+  CHECK(*ctx.state.camera.preset() == render::ViewPreset::back);
+  // Back: the client turns face down and the camera looks down at the back of the leg.
+  CHECK(anatomy::to_room(ctx.state.leg_to_room(), glm::vec3(0, 0, 1)).y < 0.0f);
+  CHECK(ctx.state.camera.pose().pitch > 1.0f);
+  CHECK(ctx.lesson_or_playlist->lesson()->index() == 0);  // the keys left the step alone
 }
 
 TEST_CASE("a text field with the keyboard gets the keys: none become commands, held ones are forgotten") {
