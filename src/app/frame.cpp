@@ -194,7 +194,7 @@ void frame_between_panels(Context& ctx, const ui::OverlayLayout* overlay, glm::i
     ctx.state.camera.set_free_area({0.0f, 0.0f, 1.0f, 1.0f});
     return;
   }
-  ctx.state.camera.set_free_area(free_area_of(band));
+  ctx.state.camera.set_free_area(free_area_of(band), band.size.x / band.size.y);  // the shape, for the box fit
 }
 
 void draw_interface(Context& ctx, double dt) {

@@ -6,6 +6,7 @@
 
 #include "app/context.hpp"
 #include "app/exit_codes.hpp"
+#include "app/flow_replay.hpp"
 #include "app/frame.hpp"
 #include "app/runners.hpp"
 
@@ -22,7 +23,11 @@ int run_headless(const Options& options) {
                          ? static_cast<int>(std::lround((ctx.practice.script_seconds() + 1.0) * options.fps))
                          : options.frames;
   // --panels: the panels as a window shows them after a moment (app/frame.hpp).
-  if (ctx.style.panels) settle_panels(ctx, std::chrono::minutes(2));
+  // Their plots as after playing to --at (app/flow_replay.hpp), then settled.
+  if (ctx.style.panels) {
+    replay_flow_history(ctx.state.simulation, ctx.state.history, ctx.fixed_dt);
+    settle_panels(ctx, std::chrono::minutes(2));
+  }
   for (int i = 0; i < frames; ++i) frame(ctx, i > 0 ? ctx.fixed_dt : 0.0);
   if (options.screenshot) {
     auto written = render::write_png(ctx.platform->target().capture(), *options.screenshot);

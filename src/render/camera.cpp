@@ -18,6 +18,9 @@ namespace {
 
 constexpr float kPi = 3.14159265358979f;
 constexpr float kMaxPitch = 1.55f;  // just short of straight down/up: the view never flips
+// With the free area's shape known, a framed region's projected box takes at most this share of
+// the area's width and height: a margin for the hands and forearms, which reach past the region.
+constexpr float kBoxFill = 0.85f;
 
 float wrap_angle(float a) {
   while (a > kPi) a -= 2.0f * kPi;
@@ -71,6 +74,7 @@ void Camera::frame(const anatomy::Bounds& bounds) {
   place();
   pose_ = home_;
   transition_ = 1.0f;
+  framed_ = false;
 }
 
 void Camera::place() {
@@ -104,6 +108,35 @@ void Camera::place() {
   const float r = std::max(0.5f * glm::length(region.size()), 0.25f);
   p.distance = std::clamp(r / std::tan(fov_y_ * 0.5f) * 1.3f, min_distance_, home_.distance);
   focus_ = p;
+}
+
+float Camera::framed_distance(float yaw, float pitch) const {
+  if (!focus_) return home_.distance;
+  if (!focus_region_ || free_aspect_ <= 0.0f) return focus_->distance;
+  // The free area's half-extents as tangents: fov_y_ spans its narrower side (projection_matrix).
+  const float t = std::tan(0.5f * fov_y_);
+  const float ty = free_aspect_ >= 1.0f ? t : t / free_aspect_, tx = ty * free_aspect_;
+  const float c = std::cos(pitch);
+  const glm::vec3 back(std::sin(yaw) * c, std::sin(pitch), std::cos(yaw) * c);  // target to eye
+  const glm::vec3 right = glm::normalize(glm::cross(-back, glm::vec3(0, 1, 0)));
+  const glm::vec3 up = glm::cross(right, -back);
+  // Each corner of the region (as drawn in the room) inside the area's frustum: a corner `rel`
+  // from the target lands at dot(rel, right) / ((d - dot(rel, back)) tx) across, so the least
+  // distance d that keeps it within kBoxFill has a closed form, corner by corner.
+  const anatomy::Bounds& b = *focus_region_;
+  float d = 0.0f;
+  for (int k = 0; k < 8; ++k) {
+    const glm::vec3 corner((k & 1) ? b.max.x : b.min.x, (k & 2) ? b.max.y : b.min.y, (k & 4) ? b.max.z : b.min.z);
+    const glm::vec3 rel = glm::vec3(subject_ * glm::vec4(corner, 1.0f)) - focus_->target;
+    const float across = std::max(std::abs(glm::dot(rel, right)) / tx, std::abs(glm::dot(rel, up)) / ty);
+    d = std::max(d, across / kBoxFill + glm::dot(rel, back));
+  }
+  // As place(), never so close that a small region (a tap on one spot) hides where on the leg
+  // it is: 0.65 m in view along the area's longer side (place() holds its narrower side to that,
+  // which in a short wide area kept a whole leg to 63 % of the width); never farther than the
+  // whole model's view.
+  const float nearest = 0.25f * 1.3f / std::max(tx, ty);
+  return std::clamp(std::max(d, nearest), min_distance_, std::max(home_.distance, min_distance_));
 }
 
 void Camera::set_subject(const glm::mat4& leg_to_room, float knee_deg, float hip_deg) {
@@ -174,6 +207,7 @@ void Camera::follow(const anatomy::Bounds& region, float yaw, float pitch, float
   // Never from under the table; the bent shank's back from a little below its top (room_angles).
   const float lowest = upright(subject_) ? -kMaxPitch : shank ? -0.2f : 0.05f;
   p.pitch = std::clamp(std::asin(std::clamp(d.y, -1.0f, 1.0f)), lowest, kMaxPitch);
+  p.distance = framed_distance(p.yaw, p.pitch);
   if (seconds > 0.0f) {
     start_transition(p);
     transition_seconds_ = seconds;
@@ -183,17 +217,21 @@ void Camera::follow(const anatomy::Bounds& region, float yaw, float pitch, float
     clamp();
   }
   following_ = true;
+  framed_ = focus_.has_value();
 }
 
 void Camera::look_at_focus(bool animate) {
   OrbitPose p = focus_ ? *focus_ : home_;
   p.yaw = pose_.yaw;
   p.pitch = pose_.pitch;
+  p.distance = framed_distance(p.yaw, p.pitch);
   go_to(p, animate);
+  framed_ = focus_.has_value();
 }
 
 void Camera::go_to(const OrbitPose& pose, bool animate) {
   following_ = false;
+  framed_ = false;
   preset_.reset();
   // Within the camera's limits (a pose read from a file may be anything).
   const OrbitPose before = pose_;
@@ -215,6 +253,8 @@ void Camera::set_preset(ViewPreset view, bool animate) {
   const ViewAngles angles = room_angles(leg_direction(view_angles(view_name(view))), subject_, knee_deg_);
   p.yaw = angles.yaw;
   p.pitch = angles.pitch;
+  p.distance = framed_distance(p.yaw, p.pitch);
+  framed_ = focus_.has_value();
   if (animate) {
     start_transition(p);
   } else {
@@ -226,6 +266,7 @@ void Camera::set_preset(ViewPreset view, bool animate) {
 void Camera::orbit(float delta_yaw, float delta_pitch) {
   preset_.reset();
   following_ = false;
+  framed_ = false;
   transition_ = 1.0f;  // the user takes over from any running transition
   pose_.yaw = wrap_angle(pose_.yaw + delta_yaw);
   pose_.pitch += delta_pitch;
@@ -234,6 +275,7 @@ void Camera::orbit(float delta_yaw, float delta_pitch) {
 
 void Camera::pan(glm::vec2 delta_fraction) {
   following_ = false;
+  framed_ = false;
   transition_ = 1.0f;
   const glm::vec3 forward = glm::normalize(pose_.target - eye());
   const glm::vec3 right = glm::normalize(glm::cross(forward, glm::vec3(0, 1, 0)));
@@ -245,6 +287,7 @@ void Camera::pan(glm::vec2 delta_fraction) {
 
 void Camera::zoom(float steps) {
   following_ = false;
+  framed_ = false;
   transition_ = 1.0f;
   pose_.distance *= std::pow(0.9f, steps);
   clamp();
@@ -253,6 +296,7 @@ void Camera::zoom(float steps) {
 void Camera::reset(bool animate) {
   preset_.reset();
   following_ = false;
+  framed_ = false;
   if (animate) start_transition(home_);
   else { pose_ = home_; transition_ = 1.0f; }
 }
@@ -260,6 +304,7 @@ void Camera::reset(bool animate) {
 void Camera::set_angles(float yaw, float pitch) {
   preset_.reset();
   following_ = false;
+  framed_ = false;
   transition_ = 1.0f;
   const ViewAngles room = room_angles(leg_direction({yaw, pitch}), subject_, knee_deg_);
   pose_.yaw = wrap_angle(room.yaw);
@@ -326,10 +371,21 @@ glm::mat4 Camera::projection_matrix(float aspect) const {
   return shift * inner;
 }
 
-void Camera::set_free_area(const glm::vec4& area) {
+void Camera::set_free_area(const glm::vec4& area, float window_aspect) {
   const glm::vec4 a = glm::clamp(area, glm::vec4(0.0f), glm::vec4(1.0f));
   const bool finite = std::isfinite(area.x) && std::isfinite(area.y) && std::isfinite(area.z) && std::isfinite(area.w);
   free_area_ = finite && a.z - a.x >= 0.1f && a.w - a.y >= 0.1f ? a : glm::vec4(0.0f, 0.0f, 1.0f, 1.0f);
+  // The whole window keeps the sphere fit (every picture without docked panels as before).
+  const float w = free_area_.z - free_area_.x, h = free_area_.w - free_area_.y;
+  const bool whole = w >= 0.999f && h >= 0.999f;
+  const float before = free_aspect_;
+  free_aspect_ = !whole && std::isfinite(window_aspect) && window_aspect > 0.0f ? std::max(window_aspect * w / h, 0.05f) : 0.0f;
+  // A new shape (the first frame with panels, a column shown or hidden, a new window size): the
+  // region the camera framed is fitted to it again, where it stands or where it is going.
+  if (free_aspect_ == before || !framed_ || !focus_) return;
+  OrbitPose& goal = transitioning() ? to_ : pose_;
+  goal.distance = framed_distance(goal.yaw, goal.pitch);
+  if (!transitioning()) clamp();
 }
 
 }  // namespace effleura::render

@@ -89,7 +89,12 @@ class Camera {
   // and its narrower side spans the field of view, so a leg lying across a tall gap between the
   // panels still fits side to side. What lies beyond it is drawn too, under the panels. An area
   // under a tenth of the window either way (or not finite) is ignored.
-  void set_free_area(const glm::vec4& area);
+  // `window_aspect` (the window's width over its height), when given, lets the camera fit a
+  // framed region's projected box to the free area's shape, not a sphere to its narrower side:
+  // in a short, wide area between the panels a leg lying across it fills the width instead of
+  // a circle the height. Given, a region framed by follow(), a preset or look_at_focus() is
+  // fitted again when the area's shape changes (not once the user has zoomed or moved).
+  void set_free_area(const glm::vec4& area, float window_aspect = 0.0f);
   [[nodiscard]] const glm::vec4& free_area() const { return free_area_; }
   // The region presets and follow() frame (leg frame, bent as drawn), if any.
   [[nodiscard]] const std::optional<anatomy::Bounds>& focus_region() const { return focus_region_; }
@@ -102,6 +107,10 @@ class Camera {
   void start_transition(const OrbitPose& to);
   // Room box, limits, home and focus from the leg's box, the subject and the focus region.
   void place();
+  // How far from the focus region's centre the camera stands to see the region from `yaw` and
+  // `pitch`: its projected box fills at most kBoxFill of the free area's width and height (with
+  // a free area and the window's aspect known), else focus_'s sphere fit.
+  [[nodiscard]] float framed_distance(float yaw, float pitch) const;
 
   OrbitPose pose_{};
   OrbitPose from_{}, to_{};
@@ -110,6 +119,8 @@ class Camera {
   bool following_ = false;
   float fov_y_ = 0.6f;  // ~34 degrees: little perspective distortion on a tall subject
   glm::vec4 free_area_{0.0f, 0.0f, 1.0f, 1.0f};
+  float free_aspect_ = 0.0f;  // the free area's width over its height; 0: not known (sphere fit)
+  bool framed_ = false;       // the pose's distance is the camera's fit of the focus region
   anatomy::Bounds bounds_{{-0.2f, 0.0f, -0.2f}, {0.2f, 1.0f, 0.2f}};
   float min_distance_ = 0.3f;
   float max_distance_ = 6.0f;

@@ -85,6 +85,7 @@ TEST_CASE("with the blood on screen at 720p the Blood flow panel is open in a he
   const auto& region = ctx.state.camera.focus_region();
   REQUIRE(region.has_value());
   const glm::mat4 vp = ctx.view.projection * ctx.view.view * ctx.state.camera.subject();
+  float lo_x = 1e9f, hi_x = -1e9f, lo_y = 1e9f, hi_y = -1e9f;
   for (int c = 0; c < 8; ++c) {
     const glm::vec4 corner((c & 1) ? region->max.x : region->min.x, (c & 2) ? region->max.y : region->min.y,
                            (c & 4) ? region->max.z : region->min.z, 1.0f);
@@ -96,7 +97,16 @@ TEST_CASE("with the blood on screen at 720p the Blood flow panel is open in a he
     CHECK(x <= right);
     CHECK(y >= top);
     CHECK(y <= bottom);
+    lo_x = std::min(lo_x, x), hi_x = std::max(hi_x, x), lo_y = std::min(lo_y, y), hi_y = std::max(hi_y, y);
   }
+  // And it fills the free part the camera frames (between the columns, above the caption and
+  // legend): its box spans at least 75 % of that part's width or height (each corner is fitted
+  // within 85 % of the part's half-size; render_camera_test holds the old sphere fit short of it).
+  const glm::vec4 area = ctx.state.camera.free_area();
+  REQUIRE(area.z - area.x < 0.99f);  // the panels' free part, not the whole window
+  const float across = (hi_x - lo_x) / ((area.z - area.x) * 1280.0f), down = (hi_y - lo_y) / ((area.w - area.y) * 720.0f);
+  MESSAGE("the framed region spans " << across << " x " << down << " of the free part");
+  CHECK(std::max(across, down) >= 0.75f);
   if (const char* dir = std::getenv("EFFLEURA_LAYOUT_SHOTS"))
     CHECK(render::write_png(ctx.platform->target().capture(), std::string(dir) + "/flow-panel-1280x720.png").has_value());
 }

@@ -25,3 +25,10 @@ TEST_CASE("time going backwards starts a fresh history") {
   REQUIRE(h.size() == 1);
   CHECK(h.series(2).front() == 2.0f);
 }
+
+TEST_CASE("at 30 fps the history still takes 20 samples a second, so 600 are the plots' 30 s") {
+  FlowHistory h;
+  for (int i = 0; i < 90; ++i) h.record(i / 30.0, 1.0f, 1.0f, 1.0f);  // 3 s at 30 fps
+  CHECK(h.size() >= 59);  // was 45: one every other frame
+  CHECK(h.size() <= 61);
+}

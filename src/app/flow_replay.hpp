@@ -1,0 +1,25 @@
+#pragma once
+// A headless picture at --at T shows the Blood flow panel's plots as a window shows them after
+// playing to T (issue 14): the technique and the model are played through the moments before
+// T, and what the panel plots is recorded on the way. Without it the picture's plots were
+// empty (the model only records as it runs, and seeking to T runs nothing). No GL.
+#include "app/flow_history.hpp"
+#include "flow/flow_system.hpp"
+
+namespace effleura::app {
+
+class Simulation;
+
+// Records the three figures the panel plots (groin outflow, calf volume, ankle pressure) at `t`,
+// as State::update does each frame.
+void record_flow(FlowHistory& history, double t, const flow::FlowSystem& flow);
+
+// Plays `sim`'s technique and flow from max(0, T - span_s x speed) to its present moment T, in
+// steps of `dt` model seconds, recording each step into `history` (cleared first): at most the
+// plots' span of model time. The playback ends at T, playing or paused as it was. From 0 this is
+// exactly what a window shows after playing to T; from later, the model starts from rest
+// `span_s` before T. Returns the model seconds played (0: no technique, no flow, or T = 0).
+double replay_flow_history(Simulation& sim, FlowHistory& history, double dt,
+                           double span_s = static_cast<double>(FlowHistory::kSamples) * FlowHistory::kInterval);
+
+}  // namespace effleura::app
