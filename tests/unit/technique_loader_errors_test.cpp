@@ -199,6 +199,13 @@ TEST_CASE("loader: poses.toml errors are located too") {
   REQUIRE_FALSE(v.has_value());
   CHECK(v.error().line == 8);
   CHECK(v.error().message.find("at least one part") != std::string::npos);
+  // A palm held off the skin (palm_gap_mm) belongs to a grip whose palm is meant to touch.
+  auto w = load_poses_from_string("[odd]\n" + fingers + "contact_radius_mm=10\ntouch = [\"fingers\"]\npalm_gap_mm = 8\n",
+                                  "poses.toml");
+  REQUIRE_FALSE(w.has_value());
+  CHECK(w.error().line == 9);
+  CHECK(w.error().key == "odd.palm_gap_mm");
+  CHECK(w.error().message.find("\"palm\" in touch") != std::string::npos);
 }
 
 TEST_CASE("poses: touch and max_curl become the pose's intention") {
@@ -214,6 +221,13 @@ TEST_CASE("poses: touch and max_curl become the pose's intention") {
   const FingerPose half = blend(flat, tips, 0.5f);
   CHECK(half.palm_touch == doctest::Approx(0.5f));
   CHECK(half.max_curl_deg == doctest::Approx(0.5f * (flat.max_curl_deg + tips.max_curl_deg)));
+  // Petrissage's C grip holds its palm off the skin, more as it squeezes; blended gradually.
+  const FingerPose& open = poses.at(*poses.index("kneading-c"));
+  const FingerPose& squeeze = poses.at(*poses.index("kneading-squeeze"));
+  CHECK(flat.palm_gap_m == 0.0f);
+  CHECK(open.palm_gap_m == doctest::Approx(0.005f));
+  CHECK(squeeze.palm_gap_m == doctest::Approx(0.013f));
+  CHECK(blend(open, squeeze, 0.5f).palm_gap_m == doctest::Approx(0.009f));
 }
 
 TEST_CASE("hot reload: a broken edit leaves the last good library in place, a good one replaces it") {
