@@ -162,7 +162,7 @@ TEST_CASE("the knee bend keeps the skin round the joint: no point moves away fro
         if (p.z - k.z >= 0.0f)
           CHECK(axis_dist(b) == doctest::Approx(axis_dist(p)).epsilon(1e-4));
         else
-          CHECK(axis_dist(b) <= axis_dist(p) * (1.0f + 1e-4f));
+          CHECK(axis_dist(b) <= axis_dist(p) + 1e-6f);  // (a micrometre: float rounding on the axis)
         CHECK(b.x == doctest::Approx(p.x));
         if (dy < -anatomy::kKneeBlend) {  // rigid: the angle about the axis grew by exactly `deg`
           const float turned = std::atan2(b.z - k.z, -(b.y - k.y)) - std::atan2(p.z - k.z, -(p.y - k.y));
