@@ -1,6 +1,7 @@
 #include "app/flow_indices.hpp"
 
 #include "app/flow_indices_cache.hpp"
+#include "app/rest_levels.hpp"
 
 #include <algorithm>
 #include <condition_variable>
@@ -87,18 +88,28 @@ FlowIndices::Compute cached_indices_compute(std::optional<SimulateCache> cache) 
   return [last, cache](const anatomy::VeinNetwork& network, const flow::LegCondition& leg, flow::Posture posture,
                        std::stop_token stop) -> Expected<FlowIndices::Figures> {
     FlowIndices::Figures f;
-    auto rest = flow::make_leg(network, leg, posture, 60.0);
-    if (!rest) return std::unexpected(rest.error());
-    f.rest_calf_ml = rest->calf_volume_ml();
-    f.rest_ankle_mmhg = rest->ankle_pressure_mmhg();
+    // The start-up cache answers only for the vein data the file holds now (see read_from).
+    const bool cacheable = cache && read_from(network, cache->source);
+    if (cacheable) {
+      // A fresh leg settled a minute costs 0.5-0.8 s of CPU on every start: kept like the indices.
+      auto rest = rest_levels_cached(network, leg, posture, 60.0, *cache);
+      if (!rest) return std::unexpected(rest.error());
+      f.rest_calf_ml = rest->calf_ml;
+      f.rest_ankle_mmhg = rest->ankle_mmhg;
+    } else {
+      auto rest = flow::make_leg(network, leg, posture, 60.0);
+      if (!rest) return std::unexpected(rest.error());
+      f.rest_calf_ml = rest->calf_volume_ml();
+      f.rest_ankle_mmhg = rest->ankle_pressure_mmhg();
+    }
     if (*last && (*last)->leg == leg && (*last)->network == network) {
       f.indices = (*last)->indices;
       return f;
     }
     // About 400 model seconds of protocols, or none when an earlier run (a window's or
     // --simulate's) computed them for the same vein data and condition.
-    auto indices = cache && read_from(network, cache->source) ? clinical_indices_cached(network, leg, *cache, nullptr, stop)
-                                                              : flow::clinical_indices(network, leg, stop);
+    auto indices = cacheable ? clinical_indices_cached(network, leg, *cache, nullptr, stop)
+                             : flow::clinical_indices(network, leg, stop);
     if (!indices) return std::unexpected(indices.error());
     *last = Kept{network, leg, *indices};
     f.indices = *indices;

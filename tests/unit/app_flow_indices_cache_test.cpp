@@ -3,7 +3,8 @@
 // model seconds of protocols for figures a cache hit gives at once. The entry here holds eight
 // made-up values (computing the real ones costs those 400 model seconds; the CLI test compares a
 // cold report with a warm one, so a cached entry is the fresh figures), so the panel's figures
-// being exactly them shows the worker read the cache, and the same as --simulate's reader.
+// being exactly them shows the worker read the cache, and the same as --simulate's reader. The
+// plots' resting levels go the same way (the worker stores them; found there afterwards).
 #include <doctest/doctest.h>
 
 #include <chrono>
@@ -11,6 +12,7 @@
 #include <vector>
 
 #include "app/flow_indices_cache.hpp"
+#include "app/rest_levels.hpp"
 #include "../support/test_models.hpp"
 
 using namespace effleura;
@@ -50,5 +52,13 @@ TEST_CASE("the flow panel's worker reads the clinic's indices from the start-up 
   CHECK(numbers(snap.figures.indices) == numbers(*read));
   CHECK(numbers(snap.figures.indices) == std::vector<double>{1, 2, 3, 4, 5, 6, 7, 8});
   CHECK(snap.figures.rest_calf_ml > 50.0);  // the resting levels are still the model's own
+  // ... and the worker kept them in the cache (app/rest_levels.hpp), so the next start settles no
+  // leg: the entry is there, with the figures the panel shows.
+  bool hit = false;
+  const auto rest = app::rest_levels_cached(*network, healthy, flow::Posture::supine, 60.0, cache, &hit);
+  REQUIRE(rest.has_value());
+  CHECK(hit);
+  CHECK(rest->calf_ml == snap.figures.rest_calf_ml);
+  CHECK(rest->ankle_mmhg == snap.figures.rest_ankle_mmhg);
   std::filesystem::remove_all(dir);
 }
