@@ -210,14 +210,29 @@ glm::vec3 flatten_behind_knee(const glm::vec3& p, const glm::vec3& knee, float f
 }
 
 glm::vec3 unflatten_behind_knee(const glm::vec3& p, const glm::vec3& knee, float flexion_deg) {
-  // g(z) rises steadily with z (dg/dz >= lambda > 0): Newton's method from z = g, a few steps.
+  // g(z) rises steadily with z, and g = z in front of the axis. Newton's method from z = g, kept
+  // inside a bracket [lo, hi] with g(lo) <= g <= g(hi) and halving it where a step leaves it:
+  // far behind the knee (past kKneeReach + 1 / (2 rho), where e's root is clamped and knee_flat's
+  // dg/dz is not the slope) plain Newton stalled, and unbend_leg returned points 1-40 cm off
+  // for a forearm 8-30 cm behind a bent knee (technique_forearm_test's round trip).
   const float g = p.z - knee.z;
-  float z = g;
-  for (int i = 0; i < 12; ++i) {
-    const KneeFlat f = knee_flat(p.y, z, knee, flexion_deg);
-    const float step = (f.g - g) / f.dg_dz;
-    z -= step;
-    if (std::abs(step) < 1e-8f) break;
+  if (g >= 0.0f) return p;
+  const auto at = [&](float z) { return knee_flat(p.y, z, knee, flexion_deg); };
+  float lo = g, hi = 0.0f;
+  for (int i = 0; i < 40 && at(lo).g > g; ++i) lo *= 2.0f;  // g(0) = 0 > g: hi holds already
+  // Done when g(z) is within 1e-7 m of g or the bracket is that narrow (not when a step is
+  // small: past the clamp knee_flat's dg/dz can be 1e5 and the steps tiny, far from the root).
+  float z = g, last_miss = 1e9f;
+  for (int i = 0; i < 80; ++i) {
+    const KneeFlat f = at(z);
+    const float miss = std::abs(f.g - g);
+    if (miss < 1e-7f || hi - lo < 1e-7f) break;
+    (f.g < g ? lo : hi) = z;
+    // A step that leaves the bracket, or Newton not halving the miss (dg/dz huge there: steps
+    // of a micrometre), halves the bracket instead.
+    const float next = z - (f.g - g) / f.dg_dz;
+    z = next > lo && next < hi && miss < 0.5f * last_miss ? next : 0.5f * (lo + hi);
+    last_miss = miss;
   }
   return {p.x, p.y, knee.z + z};
 }

@@ -21,7 +21,7 @@ namespace effleura::anatomy {
 // r = its peak x q (q = 4 s (1 - s), s the smoothstep's argument): e stays under 1 / rho out to
 // kKneeReach + 1 / (2 rho) behind, and the section is squeezed by (1 - r e) lambda / (1 - rho e),
 // lambda at the fold's steepest: at 120 degrees the back of the knee has a third of the room it
-// had straight, and the skin there keeps 0.21 of its area (90: 0.27; 45: 0.42). rho (q squared,
+// had straight, and the skin there keeps 0.17 of its area (90: 0.23; 45: 0.39). rho (q squared,
 // not r itself) starts flat at the zone's borders, so the depth has no kink there (with rho = r
 // the shading showed a crease along them); outside the zone nothing is flattened (the thigh and
 // the shank keep their shape). d eases in over the first centimetre behind the axis (z^2 / 2 cm,
