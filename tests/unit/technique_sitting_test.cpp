@@ -28,6 +28,48 @@ using namespace effleura::technique;
 
 namespace {
 constexpr float kDeg = std::numbers::pi_v<float> / 180.0f;
+
+// The client sitting at the table's end, as the app draws it: the bend the palms go through and
+// the therapist's stance beside the table.
+struct SittingScene {
+  const anatomy::LegSurface& surface = test::shipped_surface();
+  anatomy::ClientPose pose = anatomy::client_pose(anatomy::ClientPosture::sitting);
+  anatomy::LegBend bend{frame::kKneeCentre, pose.knee_flexion_deg, pose.hip_flexion_deg};
+  Stance stance = stance_beside_table(pose.left_leg, anatomy::Table::kTopY);
+};
+
+// One hand at one moment, measured against the table top (m over it; < 0 below).
+struct HandOverTable {
+  float hand = 0.0f;    // its lowest part, less the part's flesh
+  float sleeve = 0.0f;  // its forearm's lowest of six points along it, less the sleeve's radius
+  bool contact = false;
+};
+
+// Both hands of `tl` at `time`, bent with the sitting leg, their forearms placed as the app does.
+std::array<HandOverTable, 2> over_table_at(const Timeline& tl, double time, const SittingScene& scene) {
+  TechniqueFrame f;
+  tl.evaluate(time, f);
+  std::array<glm::mat4, 2> palms{};
+  for (std::size_t h = 0; h < 2; ++h)
+    palms[h] = anatomy::bend_palm(f.hands[h].transform, scene.bend.knee, scene.bend.knee_deg, scene.bend.hip_deg);
+  const auto arms = place_forearms(palms, &scene.surface, &scene.stance, &scene.bend);
+  std::array<HandOverTable, 2> out{};
+  for (std::size_t h = 0; h < 2; ++h) {
+    const HandShape shape = build_hand(palms[h], f.hands[h].pose, f.hands[h].hand);
+    out[h].hand = std::numeric_limits<float>::max();
+    for (const HandPart& part : shape.parts)
+      out[h].hand = std::min({out[h].hand, scene.stance.over_table(glm::vec3(part.frame[3])) - part.radius.y,
+                              scene.stance.over_table(part.tip) - part.radius.y});
+    out[h].sleeve = std::numeric_limits<float>::max();
+    for (int k = 1; k <= 6; ++k)
+      out[h].sleeve = std::min(out[h].sleeve, scene.stance.over_table(arms[h].wrist + (arms[h].elbow - arms[h].wrist) *
+                                                                                       (static_cast<float>(k) / 6.0f)) -
+                                                  kSleeveRadius);
+    out[h].contact = f.hands[h].contact;
+  }
+  return out;
+}
+
 }  // namespace
 
 TEST_CASE("sitting reach: the front stays, the back of the thigh goes on top and the back of the calf to its side") {
@@ -67,32 +109,15 @@ TEST_CASE("sitting reach: the front stays, the back of the thigh goes on top and
 TEST_CASE("vibration sitting: every 20 ms no point of a hand or a forearm sleeve below the table top") {
   Timeline tl = test::shipped_timeline("vibration");
   tl.set_client_sitting(true);
-  const anatomy::LegSurface& surface = test::shipped_surface();
-  const auto pose = anatomy::client_pose(anatomy::ClientPosture::sitting);
-  const anatomy::LegBend bend{frame::kKneeCentre, pose.knee_flexion_deg, pose.hip_flexion_deg};
-  const Stance stance = stance_beside_table(pose.left_leg, anatomy::Table::kTopY);
+  const SittingScene scene;
   const double dt = 0.02 * test::kSanitizedStride;
-  TechniqueFrame f;
   int moments = 0, hands_above = 0, arms_above = 0, pressing = 0;
   float lowest_hand = std::numeric_limits<float>::max(), lowest_arm = std::numeric_limits<float>::max();
   for (double time = 0.0; time <= tl.duration(); time += dt) {
-    tl.evaluate(time, f);
-    std::array<glm::mat4, 2> palms{};
-    for (std::size_t h = 0; h < 2; ++h)
-      palms[h] = anatomy::bend_palm(f.hands[h].transform, bend.knee, bend.knee_deg, bend.hip_deg);
-    const auto arms = place_forearms(palms, &surface, &stance, &bend);
-    for (std::size_t h = 0; h < 2; ++h) {
+    for (const HandOverTable& m : over_table_at(tl, time, scene)) {
       ++moments;
-      pressing += f.hands[h].contact ? 1 : 0;
-      const HandShape shape = build_hand(palms[h], f.hands[h].pose, f.hands[h].hand);
-      float hand_low = std::numeric_limits<float>::max();
-      for (const HandPart& part : shape.parts)
-        hand_low = std::min({hand_low, stance.over_table(glm::vec3(part.frame[3])) - part.radius.y,
-                             stance.over_table(part.tip) - part.radius.y});
-      float arm_low = std::numeric_limits<float>::max();
-      for (int k = 1; k <= 6; ++k)
-        arm_low = std::min(arm_low, stance.over_table(arms[h].wrist + (arms[h].elbow - arms[h].wrist) * (static_cast<float>(k) / 6.0f)) -
-                                        kSleeveRadius);
+      pressing += m.contact ? 1 : 0;
+      const float hand_low = m.hand, arm_low = m.sleeve;
       lowest_hand = std::min(lowest_hand, hand_low);
       lowest_arm = std::min(lowest_arm, arm_low);
       hands_above += hand_low >= 0.0f ? 1 : 0;
@@ -112,34 +137,17 @@ TEST_CASE("sitting: in every technique no forearm sleeve passes through the tabl
   // The floor in place_forearms: a sleeve passing over the table lifts until it clears the top.
   // Hands at the hanging ankle and foot work far below the top, beside the table's end; a sleeve
   // there may pass under the top (air), not through it (the top is Table::kThickness deep).
-  const anatomy::LegSurface& surface = test::shipped_surface();
-  const auto pose = anatomy::client_pose(anatomy::ClientPosture::sitting);
-  const anatomy::LegBend bend{frame::kKneeCentre, pose.knee_flexion_deg, pose.hip_flexion_deg};
-  const Stance stance = stance_beside_table(pose.left_leg, anatomy::Table::kTopY);
+  const SittingScene scene;
   const double dt = 0.1 * test::kSanitizedStride;
   int moments = 0, arms_above = 0, hands_above = 0;
   float lowest_arm = std::numeric_limits<float>::max(), lowest_hand = std::numeric_limits<float>::max();
   for (const Technique& t : test::real_library().all()) {
-    Timeline tl(t, test::real_poses(), surface);
+    Timeline tl(t, test::real_poses(), scene.surface);
     tl.set_client_sitting(true);
-    TechniqueFrame f;
     for (double time = 0.0; time <= tl.duration(); time += dt) {
-      tl.evaluate(time, f);
-      std::array<glm::mat4, 2> palms{};
-      for (std::size_t h = 0; h < 2; ++h)
-        palms[h] = anatomy::bend_palm(f.hands[h].transform, bend.knee, bend.knee_deg, bend.hip_deg);
-      const auto arms = place_forearms(palms, &surface, &stance, &bend);
-      for (std::size_t h = 0; h < 2; ++h) {
+      for (const HandOverTable& m : over_table_at(tl, time, scene)) {
         ++moments;
-        float arm_low = std::numeric_limits<float>::max();
-        for (int k = 1; k <= 6; ++k)
-          arm_low = std::min(arm_low, stance.over_table(arms[h].wrist + (arms[h].elbow - arms[h].wrist) * (static_cast<float>(k) / 6.0f)) -
-                                          kSleeveRadius);
-        const HandShape shape = build_hand(palms[h], f.hands[h].pose, f.hands[h].hand);
-        float hand_low = std::numeric_limits<float>::max();
-        for (const HandPart& part : shape.parts)
-          hand_low = std::min({hand_low, stance.over_table(glm::vec3(part.frame[3])) - part.radius.y,
-                               stance.over_table(part.tip) - part.radius.y});
+        const float arm_low = m.sleeve, hand_low = m.hand;
         lowest_arm = std::min(lowest_arm, arm_low);
         lowest_hand = std::min(lowest_hand, hand_low);
         arms_above += arm_low >= 0.0f || arm_low < -(anatomy::Table::kThickness + 2.0f * kSleeveRadius) ? 1 : 0;
