@@ -1,7 +1,5 @@
 #include "app/rest_levels.hpp"
 
-#include <algorithm>
-#include <cmath>
 #include <cstdint>
 #include <cstdio>
 #include <string>
@@ -14,10 +12,6 @@ namespace {
 
 // Bump when the stored layout changes (the program's identity in the key covers the model).
 constexpr std::uint32_t kRestLevelsVersion = 1;
-
-bool finite(const std::vector<double>& v) {
-  return std::all_of(v.begin(), v.end(), [](double x) { return std::isfinite(x); });
-}
 
 }  // namespace
 
@@ -37,22 +31,14 @@ Expected<RestLevels> rest_levels_cached(const anatomy::VeinNetwork& network, con
       key->add(seconds);
     }
   if (key)
-    if (auto stored = read_cache(*cache.dir, *key)) {
-      ByteReader in(*stored);
-      std::vector<double> v;
-      if (in.vec(v) && in.at_end() && v.size() == 2 && finite(v)) {  // else recomputed
-        if (from_cache) *from_cache = true;
-        return RestLevels{v[0], v[1]};
-      }
+    if (auto v = read_numbers(*cache.dir, *key, 2)) {  // else recomputed
+      if (from_cache) *from_cache = true;
+      return RestLevels{(*v)[0], (*v)[1]};
     }
   auto rest = flow::make_leg(network, leg, posture, settle_s);
   if (!rest) return std::unexpected(rest.error());
   const RestLevels levels{rest->calf_volume_ml(), rest->ankle_pressure_mmhg()};
-  if (key && finite({levels.calf_ml, levels.ankle_mmhg})) {
-    ByteWriter out;
-    out.vec(std::vector<double>{levels.calf_ml, levels.ankle_mmhg});
-    (void)write_cache(*cache.dir, *key, out.bytes());
-  }
+  if (key) write_numbers(*cache.dir, *key, {levels.calf_ml, levels.ankle_mmhg});
   return levels;
 }
 

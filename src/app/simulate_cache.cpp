@@ -36,6 +36,22 @@ bool all_finite(const std::vector<double>& v) {
 
 }  // namespace
 
+std::optional<std::vector<double>> read_numbers(const std::filesystem::path& dir, const CacheKey& key, std::size_t count) {
+  const auto stored = read_cache(dir, key);
+  if (!stored) return std::nullopt;
+  ByteReader in(*stored);
+  std::vector<double> v;
+  if (in.vec(v) && in.at_end() && v.size() == count && all_finite(v)) return v;
+  return std::nullopt;
+}
+
+void write_numbers(const std::filesystem::path& dir, const CacheKey& key, const std::vector<double>& numbers) {
+  if (!all_finite(numbers)) return;
+  ByteWriter out;
+  out.vec(numbers);
+  (void)write_cache(dir, key, out.bytes());
+}
+
 std::string condition_key(const flow::LegCondition& leg) {
   std::vector<std::string> veins = leg.incompetent;
   std::sort(veins.begin(), veins.end());
@@ -62,22 +78,13 @@ Expected<flow::ClinicalIndices> clinical_indices_cached(const anatomy::VeinNetwo
   if (from_cache) *from_cache = false;
   const auto key = cache.dir ? clinical_indices_key(cache.source, leg) : std::nullopt;
   if (key)
-    if (auto stored = read_cache(*cache.dir, *key)) {
-      ByteReader in(*stored);
-      std::vector<double> v;
-      // Eight finite numbers and nothing more, or the entry is not trusted (and recomputed).
-      if (in.vec(v) && in.at_end() && v.size() == values({}).size() && all_finite(v)) {
-        if (from_cache) *from_cache = true;
-        return from_values(v);
-      }
+    if (auto v = read_numbers(*cache.dir, *key, values({}).size())) {  // eight finite numbers
+      if (from_cache) *from_cache = true;
+      return from_values(*v);
     }
   auto computed = flow::clinical_indices(network, leg, stop);
   if (!computed) return computed;
-  if (key && all_finite(values(*computed))) {
-    ByteWriter out;
-    out.vec(values(*computed));
-    (void)write_cache(*cache.dir, *key, out.bytes());
-  }
+  if (key) write_numbers(*cache.dir, *key, values(*computed));
   return computed;
 }
 

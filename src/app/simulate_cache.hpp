@@ -9,6 +9,7 @@
 #include <optional>
 #include <stop_token>
 #include <string>
+#include <vector>
 
 #include "anatomy/vein_network.hpp"
 #include "core/cache_file.hpp"
@@ -30,6 +31,14 @@ struct SimulateCache {
 // named or read (then nothing is cached).
 [[nodiscard]] std::optional<CacheKey> clinical_indices_key(const std::filesystem::path& source,
                                                            const flow::LegCondition& leg);
+
+// The numbers kept under `key` in `dir` when they are `count` finite numbers and nothing more;
+// nothing otherwise (absent, or an entry not trusted: the caller computes it again).
+[[nodiscard]] std::optional<std::vector<double>> read_numbers(const std::filesystem::path& dir, const CacheKey& key,
+                                                              std::size_t count);
+// Keeps `numbers` under `key` in `dir` when every one is finite (a failure to write is not an error:
+// the next run computes them again).
+void write_numbers(const std::filesystem::path& dir, const CacheKey& key, const std::vector<double>& numbers);
 
 // flow::clinical_indices(network, leg), or the same numbers from the cache when this program
 // computed them before for the same vein data and condition. `stop` ends a computation early
