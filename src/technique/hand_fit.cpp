@@ -288,6 +288,90 @@ void close_pad(const SkinSide& skin, const glm::mat4& palm, Hand hand, FingerPos
   pose.flexion[f][2] = from + weight * (deg - from) * tip_ramp * tip_ramp * (3.0f - 2.0f * tip_ramp);
 }
 
+// `nearest`, then refined between the grid points either side of the best one (golden
+// section): a finger pad that never meets the skin comes nearest at a point that moves
+// continuously with the skin, where the grid alone stepped its joints by up to 6 degrees a frame
+// (friction's index pad on the round calf).
+template <class Gap>
+float nearest_fine(float from, float to, const Gap& gap) {
+  constexpr int kSteps = 24;
+  const float step = (to - from) / kSteps;
+  const float best = nearest(from, to, gap);
+  float lo = std::max(std::min(from, to), std::min(best - step, best + step));
+  float hi = std::min(std::max(from, to), std::max(best - step, best + step));
+  constexpr float kPhi = 0.618034f;
+  for (int i = 0; i < 16; ++i) {
+    const float a = hi - kPhi * (hi - lo), b = lo + kPhi * (hi - lo);
+    if (gap(a) <= gap(b))
+      hi = b;
+    else
+      lo = a;
+  }
+  return 0.5f * (lo + hi);
+}
+
+// A hand on its finger pads (toe taps' three fingertips, friction's pads) rose until the deepest
+// named pad touched (fit_hand, step 1); the other named fingers could end in the air: on the
+// sole's arch the skin rises toward the inner edge, so the outer tips met it first and the ring
+// tip hung 17 mm off (0 of 446 taps had all three within 8 mm). Each such finger closes, joint by
+// joint within range and max_curl, until its pad (the last phalanx) meets the skin or another of
+// its phalanges would sink, as close_pad closes a thumb. A cupped hand (heel_touch) curls its
+// fingers in close_cup instead. Ramped over the pad's gap (kCloseRamp) so that the angles follow
+// the skin under the pad without jumps.
+constexpr float kPadAimSlack = 0.0002f;  // m short of the skin (or of the nearest it comes) a pad stops
+constexpr int kFineMarch = 24;
+constexpr float kPressingM = 0.001f;   // dent (m) from which a pressing pad hand closes its pads fully
+
+void close_finger_pad(const SkinSide& skin, const glm::mat4& palm, Hand hand, FingerPose& pose, std::size_t f) {
+  if (f == 0 || pose.heel_touch > 0.0f) return;
+  // Only while the stroke presses (fading in over the first kPressingM of its dent): a hand
+  // carried through the air between spots keeps its pose, where fitted to the skin passing
+  // under it its fingers flicked (friction's move down to the Achilles tendon: 5 degrees in 10 ms).
+  const float pressing = std::clamp(skin.indentation_m / kPressingM, 0.0f, 1.0f);
+  const float weight = std::clamp(pose.reach[f], 0.0f, 1.0f) * (1.0f - std::clamp(pose.palm_touch, 0.0f, 1.0f)) *
+                       pressing * pressing * (3.0f - 2.0f * pressing);
+  if (weight <= 0.0f) return;
+  auto pad_gap = [&](const std::array<HandPart, 3>& parts) {
+    return skin_gap(skin, {parts[2], parts[2], parts[2]}) - kPadClearance;
+  };
+  auto rest_gap = [&](const std::array<HandPart, 3>& parts) { return skin_gap(skin, {parts[0], parts[1], parts[1]}); };
+  // Along a path (0: as the finger is), ramped on the pad's gap: no further than where another
+  // phalanx would sink, then to the first point where the pad is within kPadAimSlack of the
+  // skin, or of the nearest it comes. (Stopping at the first touch, or else at the nearest
+  // point, flicked friction's index by 6 degrees a frame: its pad slides along the calf over a
+  // flat stretch of the path, and where it began to miss the skin the stop jumped across it.)
+  auto solve = [&](const auto& path) {
+    const auto parts_at = [&](float x) { return pose_finger(palm, path(x), hand, f); };
+    const std::array<HandPart, 3> now = parts_at(0.0f);
+    const float gap = pad_gap(now);
+    if (gap <= 0.0f || rest_gap(now) < 0.0f) return 0.0f;
+    const float ramp = std::clamp(gap / kCloseRamp, 0.0f, 1.0f);
+    const float top = ramp * ramp * (3.0f - 2.0f * ramp);
+    const float limit = first_touch(0.0f, top, kMarch, [&](float x) { return rest_gap(parts_at(x)) < 0.0f; }).value_or(top);
+    const auto gap_at = [&](float x) { return pad_gap(parts_at(x)); };
+    const float nearest_x = nearest_fine(0.0f, limit, gap_at);
+    const float aim = std::max(gap_at(nearest_x), 0.0f) + kPadAimSlack;
+    // Eased by the weight as a share of the way there (capping the path at the weight instead
+    // held the finger still, then dropped it in the last frames of a fade).
+    return weight * first_touch(0.0f, limit, kFineMarch, [&](float x) { return gap_at(x) <= aim; }).value_or(nearest_x);
+  };
+  pose = closed(pose, f, solve([&](float x) { return closed(pose, f, x); }));
+  // A bent finger whose pad faces skin farther away than the others' (the arch's hollow) curls
+  // away from it as it closes; it reaches instead: the knuckle bends on while the two outer
+  // joints straighten, so the finger points further out (at max_curl 60 a straight finger's tip
+  // stands ~15 mm further from the palm than the tapping pose's bent one). Ramped on what
+  // closing left of the gap, so it does nothing where closing met the skin.
+  const FingerPose bent = pose;
+  auto reached = [&](float x) {
+    FingerPose p = bent;
+    const float most = std::max(bent.flexion[f][0], std::min(bent.max_curl_deg, joint_range(f, 0).hi));
+    p.flexion[f][0] += x * (most - bent.flexion[f][0]);
+    for (std::size_t j = 1; j < 3; ++j) p.flexion[f][j] -= x * std::max(bent.flexion[f][j], 0.0f);
+    return p;
+  };
+  pose = reached(solve(reached));
+}
+
 }  // namespace
 
 float thumb_grip(const FingerPose& pose) {
@@ -341,6 +425,7 @@ float fit_hand(const SkinSide& skin, glm::mat4& palm, Hand hand, FingerPose& pos
     // the two from one frame to the next.
     if (f == 0 && pose.palm_touch < 1.0f && pose.reach[f] > 0.0f) close_pad(skin, palm, hand, pose);
     if (now < 0.0f) continue;
+    close_finger_pad(skin, palm, hand, pose, f);
     // Only a hand whose palm rests closes its fingers round the limb (a hand on its pads closed
     // its named pads onto the skin above, close_pad).
     const float reach = std::clamp(pose.reach[f], 0.0f, 1.0f) * std::clamp(pose.palm_touch, 0.0f, 1.0f);

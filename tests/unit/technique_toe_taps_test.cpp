@@ -3,7 +3,8 @@
 // the ball) and tapped with both; the fingertips barely left the skin and any placement nearer
 // the arch made the hands overlap by 14-24 mm. This checks what a student should see:
 //  - at each tap the tapping hand's fingertips (index, middle and ring, in a line) are on the
-//    sole: the nearest within 3 mm of the dented skin, none more than 3 mm inside it;
+//    sole: the nearest within 3 mm of the dented skin, none more than 3 mm inside it, and all
+//    three within 8 mm of it together;
 //  - between taps they lift clear: at least 10 mm at the top of every lift (away from where
 //    the rhythm fades in and out);
 //  - the taps reach the arch (the middle of the sole, u 0.3-0.6) and later the toes (u > 0.75);
@@ -25,8 +26,11 @@ namespace {
 
 constexpr std::size_t kTapFingers[] = {1, 2, 3};  // index, middle, ring
 // The three tips end level in the air (poses.toml tapping-fingers), but the measured sole rises
-// toward the arch's inner edge, so on the arch the outer tips touch first: how many moments had
-// all three within this of each other is reported, not checked.
+// toward the arch's inner edge, so on the arch the outer tips touch first. The fit closes (or, in
+// the arch's hollow, reaches with) each named finger that ends in the air until its pad meets the
+// sole (hand_fit.cpp close_finger_pad): at a tap all three tips lie within this of each other.
+// Before it, 0 of 446 taps did (the ring tip hung 9-14 mm off on the arch); with it 446 of 446,
+// at every 10 ms and every 40 ms alike.
 constexpr float kLevelM = 0.008f;
 
 // Each tapping fingertip's least flesh clearance from the sole (mid and end of the last
@@ -135,6 +139,8 @@ TEST_CASE("toe taps: one hand steadies the foot, the other's fingertips tap the 
   CHECK(tapped[0] != tapped[1]);
   REQUIRE(taps > 50);
   CHECK(tips_on >= 0.9 * taps);
+  // The three fingertips strike the sole together (the issue asks for 80 % of the taps).
+  CHECK(level >= 0.9 * taps);
   CHECK(deepest > -kTouchToleranceM);
   REQUIRE(lifts > 20);
   CHECK(lifts_clear == lifts);
