@@ -17,8 +17,8 @@ void main() {
       float q = 4.0 * kb * (1.0 - kb);
       float r = 1.5 * radians(uKnee.w) / 0.12 * q * q;
       float d = k.z > -0.01 ? k.z * k.z / 0.02 : -k.z - 0.005;
-      float ld = d / (1.0 + 2.0 * r * 0.07);
-      k.z += d - 2.0 * ld / (1.0 + sqrt(max(1.0 - 2.0 * r * ld, 0.0)));
+      float h = -k.z - d * (1.0 - 1.0 / (1.0 + 2.0 * r * 0.07));
+      k.z = -2.0 * h / (1.0 + sqrt(max(1.0 - 2.0 * r * h, 0.0)));
     }
     p = uKnee.xyz + vec3(k.x, k.y * cos(a) - k.z * sin(a), k.y * sin(a) + k.z * cos(a));
   }

@@ -208,8 +208,8 @@ void main() {
     float kc = cos(a), ks = sin(a);
     vec3 k = p - uKnee.xyz;
     // The back of the knee flattened into the fold first (anatomy::flatten_behind_knee): the
-    // smooth depth behind the axis d -> e with e - r e^2 / 2 = lambda d, lambda = 1 / (1 + 2 r
-    // KNEE_REACH), r = 1.5 flexion / (2 blend) q^2; the point moves forward by d - e.
+    // depth behind the axis -z -> e with e - r e^2 / 2 = -z - (1 - lambda) d (d the smooth
+    // depth), lambda = 1 / (1 + 2 r KNEE_REACH), r = 1.5 flexion / (2 blend) q^2.
     float gy = 0.0, gz = 1.0;
     if (uKnee.w > 0.0 && kb > 0.0 && kb < 1.0 && k.z < 0.0) {
       float q = 4.0 * kb * (1.0 - kb), dq = -4.0 * (1.0 - 2.0 * kb) / (2.0 * KNEE_BLEND);
@@ -218,11 +218,11 @@ void main() {
       float lam = 1.0 / (1.0 + 2.0 * r * KNEE_REACH), dlam = -2.0 * KNEE_REACH * dr * lam * lam;
       float d = k.z > -KNEE_SOFT ? k.z * k.z / (2.0 * KNEE_SOFT) : -k.z - 0.5 * KNEE_SOFT;
       float behind = min(-k.z / KNEE_SOFT, 1.0);
-      float ld = lam * d;
-      float e = 2.0 * ld / (1.0 + sqrt(max(1.0 - 2.0 * r * ld, 0.0)));
+      float h = -k.z - (1.0 - lam) * d;
+      float e = 2.0 * h / (1.0 + sqrt(max(1.0 - 2.0 * r * h, 0.0)));
       float den = max(1.0 - r * e, 1e-6);
-      k.z += d - e;
-      gz = 1.0 - (1.0 - lam / den) * behind;
+      k.z = -e;
+      gz = (1.0 - (1.0 - lam) * behind) / den;
       gy = -(dlam * d + 0.5 * dr * e * e) / den;
     }
     float ja = 1.0 - k.z * rate, jb = gy + k.y * rate;

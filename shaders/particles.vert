@@ -64,11 +64,11 @@ void main() {
       float lam = 1.0 / (1.0 + 2.0 * r * 0.07), dlam = -2.0 * 0.07 * dr * lam * lam;
       float d = k.z > -0.01 ? k.z * k.z / (2.0 * 0.01) : -k.z - 0.5 * 0.01;
       float behind = min(-k.z / 0.01, 1.0);
-      float ld = lam * d;
-      float e = 2.0 * ld / (1.0 + sqrt(max(1.0 - 2.0 * r * ld, 0.0)));
+      float h = -k.z - (1.0 - lam) * d;
+      float e = 2.0 * h / (1.0 + sqrt(max(1.0 - 2.0 * r * h, 0.0)));
       float den = max(1.0 - r * e, 1e-6);
-      k.z += d - e;
-      gz = 1.0 - (1.0 - lam / den) * behind;
+      k.z = -e;
+      gz = (1.0 - (1.0 - lam) * behind) / den;
       gy = -(dlam * d + 0.5 * dr * e * e) / den;
     }
     dir = vec3(dir.x, (1.0 - k.z * rate) * dir.y, (gy + k.y * rate) * dir.y + gz * dir.z);

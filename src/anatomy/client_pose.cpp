@@ -173,8 +173,9 @@ namespace {
 
 // The flattened depth coordinate g (from the hinge, + forward) of a point z from it, and its
 // derivatives. The depth behind the axis, d, is taken smoothly (0 in front, rising as z^2 / (2
-// kKneeSoft) over the first kKneeSoft behind, then -z - kKneeSoft / 2), so the map has no kink on
-// the plane through the axis, where the knee's sides cross it; the point moves forward by d - e(d).
+// kKneeSoft) over the first kKneeSoft behind, then -z - kKneeSoft / 2); the squeeze takes (1 -
+// lambda) of it, so the map has no kink on the plane through the axis, where the knee's sides
+// cross it.
 struct KneeFlat {
   float g = 0.0f, dg_dy = 0.0f, dg_dz = 1.0f;
 };
@@ -192,14 +193,16 @@ KneeFlat knee_flat(float y, float z, const glm::vec3& knee, float flexion_deg) {
   const float lambda = 1.0f / (1.0f + 2.0f * rho * kKneeReach), dlambda = -2.0f * kKneeReach * drho * lambda * lambda;
   if (z >= 0.0f) return f;  // in front nothing moves
   const float d = z > -kKneeSoft ? z * z / (2.0f * kKneeSoft) : -z - 0.5f * kKneeSoft;
-  const float behind = std::min(-z / kKneeSoft, 1.0f);  // -dd/dz
-  // e - rho e^2 / 2 = lambda d, the root through 0 (without dividing by rho, which may be 0).
-  const float ld = lambda * d;
-  const float e = 2.0f * ld / (1.0f + std::sqrt(std::max(1.0f - 2.0f * rho * ld, 0.0f)));
-  const float den = std::max(1.0f - rho * e, 1e-6f);
-  f.g = z + d - e;
-  f.dg_dz = 1.0f - (1.0f - lambda / den) * behind;
-  f.dg_dy = -(dlambda * d + 0.5f * drho * e * e) / den;
+  const float behind = std::min(-z / kKneeSoft, 1.0f);  // dd/d(-z)
+  // The depth after, G = -g: G - rho G^2 / 2 = h = -z - (1 - lambda) d, the root through 0
+  // (without dividing by rho, which may be 0). dh/d(-z) = 1 - (1 - lambda) behind: 1 on the
+  // plane through the axis, lambda past the first kKneeSoft.
+  const float h = -z - (1.0f - lambda) * d;
+  const float big_g = 2.0f * h / (1.0f + std::sqrt(std::max(1.0f - 2.0f * rho * h, 0.0f)));
+  const float den = std::max(1.0f - rho * big_g, 1e-6f);
+  f.g = -big_g;
+  f.dg_dz = (1.0f - (1.0f - lambda) * behind) / den;
+  f.dg_dy = -(dlambda * d + 0.5f * drho * big_g * big_g) / den;
   return f;
 }
 

@@ -16,19 +16,23 @@ namespace effleura::anatomy {
 // behind the axis by 1 - r d (r = |d angle / dy|, up to 1.5 x flexion / (2 kKneeBlend); d the
 // depth behind the axis), which is negative - the skin turned inside out - more than 1 / r behind
 // it: 5.1 cm at 90 degrees, where the popliteal skin lies 5-6.5 cm back (78 vertices, Jacobian
-// -0.22; 120 degrees: 243, -0.63). Behind the axis the depth d is replaced by e with
-// e - rho e^2 / 2 = lambda d, lambda = 1 / (1 + 2 rho kKneeReach), where rho = r's peak x q^2 and
-// r = its peak x q (q = 4 s (1 - s), s the smoothstep's argument): e stays under 1 / rho out to
-// kKneeReach + 1 / (2 rho) behind, and the section is squeezed by (1 - r e) lambda / (1 - rho e),
-// lambda at the fold's steepest: at 120 degrees the back of the knee has a third of the room it
-// had straight, and the skin there keeps 0.17 of its area (90: 0.23; 45: 0.39). rho (q squared,
+// -0.22; 120 degrees: 243, -0.63). Behind the axis the depth D is replaced by e with
+// e - rho e^2 / 2 = D - (1 - lambda) d, lambda = 1 / (1 + 2 rho kKneeReach), where rho = r's peak
+// x q^2 and r = its peak x q (q = 4 s (1 - s), s the smoothstep's argument), and d is the depth
+// eased in over the first centimetre behind the axis (D^2 / 2 cm, then D less 5 mm), so the
+// right side's slope is 1 on the plane through the axis (no kink there: the knee's sides cross
+// it) and lambda past that centimetre. e stays under 1 / rho for the popliteal skin, and the
+// section is squeezed by (1 - r e) / (1 - rho e) times that slope: lambda at the fold's steepest
+// (q = 1), where at 120 degrees the back of the knee has a third of the room it had straight.
+// The skin keeps 0.21 of its area there at least (90: 0.27; 45: 0.42). Session 11 eased the
+// depth in the same way but squeezed only what lay past the first half centimetre (e - rho e^2 /
+// 2 = lambda d, the point then 5 mm further back than e): that half centimetre, turned with the
+// rest, squeezed the skin to 0.17 at 120 degrees (90: 0.23), a pinched crease. rho (q squared,
 // not r itself) starts flat at the zone's borders, so the depth has no kink there (with rho = r
 // the shading showed a crease along them); outside the zone nothing is flattened (the thigh and
-// the shank keep their shape). d eases in over the first centimetre behind the axis (z^2 / 2 cm,
-// then the depth less 5 mm), so the map has no kink on the plane through the axis either (the
-// knee's sides cross it); in front of it nothing moves. Height does not change, so unflatten_behind_knee undoes it
-// (Newton's method). A hyperextended knee (flexion < 0) is not flattened. shaders/model.vert,
-// coloured.vert and particles.vert compute the same.
+// the shank keep their shape); in front of the axis nothing moves. Height does not change, so
+// unflatten_behind_knee undoes it (Newton's method). A hyperextended knee (flexion < 0) is not
+// flattened. shaders/model.vert, coloured.vert and particles.vert compute the same.
 inline constexpr float kKneeReach = 0.07f;  // m behind the hinge: the popliteal skin's deepest, 6.5 cm
 [[nodiscard]] glm::vec3 flatten_behind_knee(const glm::vec3& p, const glm::vec3& knee, float flexion_deg);
 [[nodiscard]] glm::vec3 unflatten_behind_knee(const glm::vec3& p, const glm::vec3& knee, float flexion_deg);

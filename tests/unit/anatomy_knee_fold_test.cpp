@@ -64,12 +64,13 @@ TEST_CASE("the knee bend squeezes the skin behind the knee without turning it in
     const double change = volume(m, deg) / v0 - 1.0;
     MESSAGE("knee " << deg << " degrees: smallest Jacobian " << min_det << " at y " << worst.y << " z " << worst.z
                     << ", " << folded << " vertices folded, volume " << 100.0 * change << " %");
-    // > 0.15: squeezed at most about six-fold (the back of a knee bent 120 degrees has a third of
-    // the room the straight one had), never inside out. Measured 0.39 / 0.23 / 0.17 at 45 / 90 /
-    // 120 degrees (the hinge alone: 0.39 / -0.22 / -0.63); the five-fold (0.2) aimed at is not
-    // reached at 120 degrees with the squeeze's soft start across the axis.
+    // > 0.2: squeezed at most five-fold (the back of a knee bent 120 degrees has a third of the
+    // room the straight one had), never inside out. Measured 0.42 / 0.27 / 0.21 at 45 / 90 / 120
+    // degrees (the hinge alone: 0.39 / -0.22 / -0.63). Session 11's squeeze took its soft start
+    // across the axis out of the depth left, not out of the squeeze: 0.39 / 0.23 / 0.17 (a
+    // pinched crease); every fourth vertex (the sanitized pass) gives the same figures.
     CHECK(folded == 0);
-    CHECK(min_det > 0.15f);
+    CHECK(min_det > 0.2f);
     // The front is stretched as much as the back is squeezed: the skin keeps its volume to 2 %.
     CHECK(std::abs(change) < 0.02);
   }
