@@ -178,13 +178,20 @@ void frame_between_panels(Context& ctx, const ui::OverlayLayout* overlay, glm::i
   if (ctx.pending.practice.docked_top > 0.0f)
     band.bottom = std::max(band.bottom, static_cast<float>(size.y) - ctx.pending.practice.docked_top + gap);
   if (overlay) {
-    // The caption and the legend take at most a third of the height left between the panels:
-    // at 1280x720 the two stacked took 60 % of it and drew the whole client in 250 px.
+    // The caption and the legend at the foot of the part: the leg is framed above the higher of
+    // their tops (side by side, the legend beside the caption, the taller one's; stacked, both;
+    // and the caption's own lift above the status bar). At most 40 % of the height left between
+    // the panels: at 1280x720 the two stacked took 60 % of it and drew the whole client in
+    // 250 px. Side by side (ankle pumps' flow view, 1280x720) the caption, 8 lines beside the
+    // legend, takes 39 %: at a third the leg's box reached into it (the leg's width, not this
+    // height, sets its size there). A box in the upper half of the part (the legend put over
+    // the thigh when nowhere else was free) is not framed around.
     const float left_between = band.size.y - band.top - band.bottom;
-    float taken = 0.0f;
+    const float foot = band.size.y - band.bottom, middle = band.top + 0.5f * left_between;
+    float top = foot;
     for (const auto& box : {overlay->caption, overlay->legend})
-      if (box) taken += box->max.y - box->min.y + gap;
-    band.bottom += std::min(taken, left_between / 3.0f);
+      if (box && 0.5f * (box->min.y + box->max.y) > middle) top = std::min(top, box->min.y - gap);
+    band.bottom += std::min(foot - top, 0.4f * left_between);
   }
   // In a small window (640x360: about 256x160 px left between the panels) framing the leg in
   // that room would magnify one part behind the panels' edges; the whole window frames more.
@@ -257,6 +264,8 @@ void draw_interface(Context& ctx, double dt) {
     hide_answer(ctx.panels, overlay);
     drawn = ui::draw_overlay(overlay, platform.ui_scale());
   }
+  ctx.panels.drawn_legend = drawn ? drawn->legend : std::nullopt;
+  ctx.panels.drawn_caption = drawn ? drawn->caption : std::nullopt;
   frame_between_panels(ctx, drawn ? &*drawn : nullptr, size);
   platform.end_frame();
 }

@@ -8,6 +8,7 @@
 #include "app/user_settings.hpp"
 #include "lesson/lesson_player.hpp"
 #include "ui/main_ui.hpp"
+#include "ui/overlay_layout.hpp"
 #include "ui/teaching_panels.hpp"
 
 namespace effleura::app {
@@ -34,6 +35,9 @@ struct PanelState {
   bool question_open = false;  // this frame's lesson question is not answered yet (no atlas tools then)
   std::string atlas_query;     // the atlas's search box
   std::vector<SavedView> views;  // the atlas's saved views (kept in the settings file)
+  // Where the overlay drew the blood-speed legend and the caption last frame (the camera frames
+  // the leg above them); none when not drawn.
+  std::optional<ui::ScreenBox> drawn_legend, drawn_caption;
 };
 
 ui::MainUiView main_view(const State& state, const PanelState& panels);

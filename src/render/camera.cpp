@@ -110,9 +110,15 @@ void Camera::place() {
   focus_ = p;
 }
 
-float Camera::framed_distance(float yaw, float pitch) const {
-  if (!focus_) return home_.distance;
-  if (!focus_region_ || free_aspect_ <= 0.0f) return focus_->distance;
+OrbitPose Camera::framed_pose(float yaw, float pitch) const {
+  OrbitPose p = focus_ ? *focus_ : home_;
+  p.yaw = yaw;
+  p.pitch = pitch;
+  if (!focus_) {
+    p.distance = home_.distance;
+    return p;
+  }
+  if (!focus_region_ || free_aspect_ <= 0.0f) return p;
   // The free area's half-extents as tangents: fov_y_ spans its narrower side (projection_matrix).
   const float t = std::tan(0.5f * fov_y_);
   const float ty = free_aspect_ >= 1.0f ? t : t / free_aspect_, tx = ty * free_aspect_;
@@ -120,23 +126,50 @@ float Camera::framed_distance(float yaw, float pitch) const {
   const glm::vec3 back(std::sin(yaw) * c, std::sin(pitch), std::cos(yaw) * c);  // target to eye
   const glm::vec3 right = glm::normalize(glm::cross(-back, glm::vec3(0, 1, 0)));
   const glm::vec3 up = glm::cross(right, -back);
-  // Each corner of the region (as drawn in the room) inside the area's frustum: a corner `rel`
-  // from the target lands at dot(rel, right) / ((d - dot(rel, back)) tx) across, so the least
-  // distance d that keeps it within kBoxFill has a closed form, corner by corner.
   const anatomy::Bounds& b = *focus_region_;
-  float d = 0.0f;
-  for (int k = 0; k < 8; ++k) {
-    const glm::vec3 corner((k & 1) ? b.max.x : b.min.x, (k & 2) ? b.max.y : b.min.y, (k & 4) ? b.max.z : b.min.z);
-    const glm::vec3 rel = glm::vec3(subject_ * glm::vec4(corner, 1.0f)) - focus_->target;
-    const float across = std::max(std::abs(glm::dot(rel, right)) / tx, std::abs(glm::dot(rel, up)) / ty);
-    d = std::max(d, across / kBoxFill + glm::dot(rel, back));
-  }
+  glm::vec3 corners[8];
+  for (int k = 0; k < 8; ++k)
+    corners[k] = glm::vec3(subject_ * glm::vec4((k & 1) ? b.max.x : b.min.x, (k & 2) ? b.max.y : b.min.y,
+                                                (k & 4) ? b.max.z : b.min.z, 1.0f));
   // As place(), never so close that a small region (a tap on one spot) hides where on the leg
   // it is: 0.65 m in view along the area's longer side (place() holds its narrower side to that,
   // which in a short wide area kept a whole leg to 63 % of the width); never farther than the
   // whole model's view.
   const float nearest = 0.25f * 1.3f / std::max(tx, ty);
-  return std::clamp(std::max(d, nearest), min_distance_, std::max(home_.distance, min_distance_));
+  const float farthest = std::max(home_.distance, min_distance_);
+  // Each corner of the region (as drawn in the room) inside the area's frustum: a corner `rel`
+  // from the target lands at dot(rel, right) / ((d - dot(rel, back)) tx) across, so the least
+  // distance d that keeps it within kBoxFill has a closed form, corner by corner.
+  const auto distance_for = [&](const glm::vec3& target) {
+    float d = 0.0f;
+    for (const glm::vec3& corner : corners) {
+      const glm::vec3 rel = corner - target;
+      const float across = std::max(std::abs(glm::dot(rel, right)) / tx, std::abs(glm::dot(rel, up)) / ty);
+      d = std::max(d, across / kBoxFill + glm::dot(rel, back));
+    }
+    return std::clamp(std::max(d, nearest), min_distance_, farthest);
+  };
+  // Seen obliquely the near end of the region is drawn larger, so its projected box lies off the
+  // region's centre and the fit about that centre left one side of the area empty (a whole leg
+  // spanned 73 % of the width, not 85 %). The target moves (in the view plane) until the box's
+  // centre is the area's centre; a few rounds settle it to well under a pixel.
+  p.distance = distance_for(p.target);
+  for (int round = 0; round < 6; ++round) {
+    glm::vec2 lo(1e9f), hi(-1e9f);
+    for (const glm::vec3& corner : corners) {
+      const glm::vec3 rel = corner - p.target;
+      const float depth = std::max(p.distance - glm::dot(rel, back), 1e-3f);
+      const glm::vec2 at(glm::dot(rel, right) / (depth * tx), glm::dot(rel, up) / (depth * ty));
+      lo = glm::min(lo, at);
+      hi = glm::max(hi, at);
+    }
+    const glm::vec2 off = 0.5f * (lo + hi);  // the box's centre, in the area's half-sizes
+    if (std::abs(off.x) < 1e-4f && std::abs(off.y) < 1e-4f) break;
+    const glm::vec3 moved = p.target + p.distance * (off.x * tx * right + off.y * ty * up);
+    p.target = glm::clamp(moved, bounds_.min, bounds_.max);  // as clamp() would
+    p.distance = distance_for(p.target);
+  }
+  return p;
 }
 
 void Camera::set_subject(const glm::mat4& leg_to_room, float knee_deg, float hip_deg) {
@@ -202,12 +235,9 @@ void Camera::follow(const anatomy::Bounds& region, float yaw, float pitch, float
   const glm::vec3 d = follow_direction(region, yaw, pitch, settled);
   const bool shank = on_bent_shank(region, settled ? *settled : subject_, knee_deg_);
   set_focus(upright(subject_) ? region : anatomy::bend_box(region, frame::kKneeCentre, knee_deg_, hip_deg_));
-  OrbitPose p = focus_ ? *focus_ : home_;
-  p.yaw = std::atan2(d.x, d.z);
   // Never from under the table; the bent shank's back from a little below its top (room_angles).
   const float lowest = upright(subject_) ? -kMaxPitch : shank ? -0.2f : 0.05f;
-  p.pitch = std::clamp(std::asin(std::clamp(d.y, -1.0f, 1.0f)), lowest, kMaxPitch);
-  p.distance = framed_distance(p.yaw, p.pitch);
+  const OrbitPose p = framed_pose(std::atan2(d.x, d.z), std::clamp(std::asin(std::clamp(d.y, -1.0f, 1.0f)), lowest, kMaxPitch));
   if (seconds > 0.0f) {
     start_transition(p);
     transition_seconds_ = seconds;
@@ -221,11 +251,7 @@ void Camera::follow(const anatomy::Bounds& region, float yaw, float pitch, float
 }
 
 void Camera::look_at_focus(bool animate) {
-  OrbitPose p = focus_ ? *focus_ : home_;
-  p.yaw = pose_.yaw;
-  p.pitch = pose_.pitch;
-  p.distance = framed_distance(p.yaw, p.pitch);
-  go_to(p, animate);
+  go_to(framed_pose(pose_.yaw, pose_.pitch), animate);
   framed_ = focus_.has_value();
 }
 
@@ -249,11 +275,8 @@ void Camera::go_to(const OrbitPose& pose, bool animate) {
 void Camera::set_preset(ViewPreset view, bool animate) {
   preset_ = view;
   following_ = false;
-  OrbitPose p = focus_ ? *focus_ : home_;
   const ViewAngles angles = room_angles(leg_direction(view_angles(view_name(view))), subject_, knee_deg_);
-  p.yaw = angles.yaw;
-  p.pitch = angles.pitch;
-  p.distance = framed_distance(p.yaw, p.pitch);
+  const OrbitPose p = framed_pose(angles.yaw, angles.pitch);
   framed_ = focus_.has_value();
   if (animate) {
     start_transition(p);
@@ -384,7 +407,9 @@ void Camera::set_free_area(const glm::vec4& area, float window_aspect) {
   // region the camera framed is fitted to it again, where it stands or where it is going.
   if (free_aspect_ == before || !framed_ || !focus_) return;
   OrbitPose& goal = transitioning() ? to_ : pose_;
-  goal.distance = framed_distance(goal.yaw, goal.pitch);
+  const OrbitPose fitted = framed_pose(goal.yaw, goal.pitch);
+  goal.target = fitted.target;
+  goal.distance = fitted.distance;
   if (!transitioning()) clamp();
 }
 

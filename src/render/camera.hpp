@@ -107,10 +107,11 @@ class Camera {
   void start_transition(const OrbitPose& to);
   // Room box, limits, home and focus from the leg's box, the subject and the focus region.
   void place();
-  // How far from the focus region's centre the camera stands to see the region from `yaw` and
-  // `pitch`: its projected box fills at most kBoxFill of the free area's width and height (with
-  // a free area and the window's aspect known), else focus_'s sphere fit.
-  [[nodiscard]] float framed_distance(float yaw, float pitch) const;
+  // Where the camera stands to see the focus region from `yaw` and `pitch`: with a free area
+  // and the window's aspect known, its projected box centred in the area and filling at most
+  // kBoxFill of the area's width and height (the target moved off the region's centre by what
+  // perspective shifts the box); else focus_'s sphere fit (home without a focus).
+  [[nodiscard]] OrbitPose framed_pose(float yaw, float pitch) const;
 
   OrbitPose pose_{};
   OrbitPose from_{}, to_{};

@@ -125,8 +125,28 @@ OverlayLayout layout_overlay(const Overlay& overlay, float ui_scale) {
       o.left_margin = std::max(o.left_margin, k.z + gap);
     }
   }
+  // The legend's width (its colour bar's, w, and its box's, needed): the caption makes room
+  // for it beside itself between the panels.
+  const float legend_pad = 8.0f * ui_scale;
+  const float legend_w = [&] {
+    const float font = ImGui::GetFontSize();
+    auto text_w = [](const char* t) { return ImGui::CalcTextSize(t).x; };
+    const auto kLegendTexts = legend_texts();
+    const auto kValveKeys = valve_keys();
+    // Wide enough for the title line, the bar's end labels and the valve key (two icons).
+    return std::max({230.0f * ui_scale, text_w(kLegendTexts[0]) + text_w(kLegendTexts[1]) + 3.0f * font,
+                     text_w(kLegendTexts[2]) + text_w(kLegendTexts[3]) + 1.5f * font,
+                     text_w(arrow_key()) + 24.0f * ui_scale,
+                     text_w(kValveKeys[0]) + text_w(kValveKeys[1]) + text_w(kValveKeys[2]) + 87.0f * ui_scale});
+  }();
+  const float legend_needed = legend_w + 2.0f * legend_pad;
   // The column beside the model the caption went into, if any (x of its left edge, width).
   std::optional<glm::vec2> column;
+  // Between the panels with no column beside the model (the leg fills the width between them),
+  // the legend goes at the caption's right, level with it, not stacked above it: stacked, the
+  // two took more of the height than the camera leaves below the leg, and the legend went over
+  // the thigh (ankle pumps' flow view at 1280x720). x of the legend's box, when beside.
+  std::optional<float> legend_beside;
   const float margin = 24.0f * ui_scale;
   const float left_w = overlay.subject_x.x - o.left_margin - 2.0f * margin;
   const float right_w = display.x - o.right_margin - overlay.subject_x.y - 2.0f * margin;
@@ -161,6 +181,11 @@ OverlayLayout layout_overlay(const Overlay& overlay, float ui_scale) {
         column = glm::vec2(free_left, free_w);
       }
     }
+    if (!column && between_panels && overlay.speed_legend && !overlay.caption_placed &&
+        free_w - legend_needed - gap >= 12.0f * ImGui::GetFontSize()) {
+      free_w -= legend_needed + gap;
+      legend_beside = free_left + free_w + gap;
+    }
     // Large captions: about 1/18 of the screen height, readable across a waiting room.
     layout.caption_font_px = overlay.large_caption ? display.y / 18.0f : ImGui::GetFontSize();
     // Its box (the text and its padding) inside the free space.
@@ -189,7 +214,9 @@ OverlayLayout layout_overlay(const Overlay& overlay, float ui_scale) {
         candidates.push_back(placed(c));
     } else {
       const float x = free_left + (free_w - size.x) * 0.5f;
-      candidates.push_back(ImVec2(x, usable_bottom - size.y - 48.0f * ui_scale));
+      // Between the panels just above what bounds it (the status bar, Practice docked below):
+      // the camera frames the leg above the caption, so a lift only takes the leg's room.
+      candidates.push_back(ImVec2(x, usable_bottom - size.y - (between_panels ? pad : 48.0f * ui_scale)));
       candidates.push_back(ImVec2(x, 3.0f * ImGui::GetFontSize()));  // under the menu bar
     }
     ImVec2 at = candidates.front();
@@ -210,28 +237,23 @@ OverlayLayout layout_overlay(const Overlay& overlay, float ui_scale) {
 
   float left_bottom = band_bottom, right_bottom = band_bottom, left_top = band_top, right_top = band_top;
   if (overlay.speed_legend) [&] {
-    const float h = 12.0f * ui_scale, pad = 8.0f * ui_scale;
+    const float h = 12.0f * ui_scale, pad = legend_pad;
     const float font = ImGui::GetFontSize();
-    auto text_w = [](const char* t) { return ImGui::CalcTextSize(t).x; };
-    const auto kLegendTexts = legend_texts();
-    const auto kValveKeys = valve_keys();
-    // Wide enough for the title line, the bar's end labels and the valve key (two icons).
-    const float w = std::max({230.0f * ui_scale, text_w(kLegendTexts[0]) + text_w(kLegendTexts[1]) + 3.0f * font,
-                              text_w(kLegendTexts[2]) + text_w(kLegendTexts[3]) + 1.5f * font,
-                              text_w(arrow_key()) + 24.0f * ui_scale,
-                              text_w(kValveKeys[0]) + text_w(kValveKeys[1]) + text_w(kValveKeys[2]) + 87.0f * ui_scale});
+    const float w = legend_w;
     layout.legend_bar_w = w;
     // From the colour bar down to the box's bottom: the bar's labels, the arrow's and the valves' keys.
     const float below = h + pad + 3.0f * font + 10.0f * ui_scale;
     // In the caption's column beside the model when it fits there, else in the wider free
     // column, else bottom left (clear of the View panel in the window); always above the caption.
-    const float needed = w + 2.0f * pad;
+    const float needed = legend_needed;
     // Between the window's panels too narrow for it: no legend, rather than one over the View
     // panel (at 640x360 with a card it covered the card's text).
     const bool legend_fits = !between_panels || display.x - o.left_margin - o.right_margin >= needed + 2.0f * pad;
     if (!legend_fits) return;
     glm::vec2 at{o.left_margin + 24.0f * ui_scale, std::min(display.y * 0.62f, band_bottom - below)};
-    if (column && column->y >= needed) {
+    if (legend_beside && layout.caption) {
+      at = {*legend_beside + pad, layout.caption->max.y - below};  // its foot level with the caption's
+    } else if (column && column->y >= needed) {
       at = {column->x + pad, band_bottom - below};
     } else if (subject_known && std::max(left_w, right_w) >= needed) {
       at = {left_w >= right_w ? o.left_margin + margin + pad : overlay.subject_x.y + margin + pad, band_bottom - below};

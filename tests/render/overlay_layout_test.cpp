@@ -152,9 +152,10 @@ TEST_CASE("the speed legend keeps off the leg: a leg across the view moves it to
   o.left_margin = 300.0f;  // the View panel
   o.right_margin = 420.0f;  // the Technique panel
   // A leg lying across the whole view (an X-ray or a cut seen from the side): its skin's
-  // sampled points fill the band where the legend goes by default, above the caption.
+  // sampled points fill the band where the legend goes by default, beside the caption (session
+  // 12; before, above it) and above it.
   for (float x = 0.0f; x < 1280.0f; x += 8.0f)
-    for (float y = 330.0f; y < 560.0f; y += 8.0f) o.subject_points.emplace_back(x, y);
+    for (float y = 330.0f; y < 720.0f; y += 8.0f) o.subject_points.emplace_back(x, y);
   const ui::OverlayLayout layout = ui::layout_overlay(o, imgui.scale());
   REQUIRE(layout.legend.has_value());
   const ui::ScreenBox& l = *layout.legend;
