@@ -66,8 +66,8 @@ struct ClientPose {
 // The knee bend (a hinge about the leg frame's X axis through `knee`): a point of the leg turned
 // by the flexion times a weight that runs smoothly from 0 at kKneeBlend above the knee centre to
 // 1 as far below it, so the shank turns rigidly, the thigh stays and the skin between curves
-// round the joint. Every point keeps its distance from the hinge axis (no collapse, no
-// candy-wrapper: the hinge does not twist). shaders/model.vert computes the same per vertex;
+// round the joint; the hinge does not twist (no candy-wrapper). Points in front of its axis keep
+// their distance from it, the back of the knee is flattened (client_pose_bends.hpp); model.vert too;
 // the flow model's sitting heights (flow/posture.cpp) are those of this bend at 90 degrees for
 // points more than kKneeBlend from the knee centre.
 inline constexpr float kKneeBlend = 0.06f;
@@ -153,8 +153,8 @@ ClientPose walking_pose(LegAngles left, LegAngles right);
 // drawn then in the other leg's frame: below the blend zone's top (1.03 m) the pelvis, the
 // buttocks and the sheet over them fold round the hips exactly as both legs' skin does (the two
 // hips share one axis, and the blend does not depend on x), so the bent thighs cannot push
-// through the sheet (its edge was jagged where they did). Walking, the hips differ and the body
-// and its drape stay unbent.
+// through the sheet (its edge was jagged where they did). Walking, the hips differ: 0 here, they
+// fold with each hip on its side (client_pose_bends.hpp client_part_hip_sides, fold_hips).
 [[nodiscard]] float client_part_hip_deg(std::string_view name, const ClientPose& pose);
 [[nodiscard]] bool client_part_shown(std::string_view name, const ClientPose& pose);
 
