@@ -1,6 +1,7 @@
 #include "app/flow_indices.hpp"
 
 #include "app/flow_indices_cache.hpp"
+#include "app/flow_vein_source.hpp"
 #include "app/rest_levels.hpp"
 
 #include <algorithm>
@@ -63,18 +64,6 @@ struct FlowIndices::Impl {
 #endif
 };
 
-namespace {
-
-// Whether `network` is what `source` holds now: only then may the start-up cache, keyed by the
-// file's bytes, answer for it (a veins.toml edited after it was read, or that failed to reload
-// so the last good network stays, is another leg). Reading the file costs milliseconds.
-bool read_from(const anatomy::VeinNetwork& network, const std::filesystem::path& source) {
-  const auto read = anatomy::load_vein_network(source);
-  return read && *read == network;
-}
-
-}  // namespace
-
 // The app's figures: the clinical indices (kept for the last leg and network: only the worker
 // thread touches `last`; with a cache, also kept between runs as --simulate keeps them) and the
 // resting levels of a fresh model settled a minute in the posture.
@@ -85,11 +74,12 @@ FlowIndices::Compute cached_indices_compute(std::optional<SimulateCache> cache) 
     flow::ClinicalIndices indices;
   };
   auto last = std::make_shared<std::optional<Kept>>();
-  return [last, cache](const anatomy::VeinNetwork& network, const flow::LegCondition& leg, flow::Posture posture,
-                       std::stop_token stop) -> Expected<FlowIndices::Figures> {
+  // The start-up cache answers only for the vein data the file holds now (app/flow_vein_source.hpp).
+  auto source = cache ? std::make_shared<VeinSource>(cache->source) : nullptr;
+  return [last, cache, source](const anatomy::VeinNetwork& network, const flow::LegCondition& leg, flow::Posture posture,
+                               std::stop_token stop) -> Expected<FlowIndices::Figures> {
     FlowIndices::Figures f;
-    // The start-up cache answers only for the vein data the file holds now (see read_from).
-    const bool cacheable = cache && read_from(network, cache->source);
+    const bool cacheable = cache && source->holds(network);
     if (cacheable) {
       // A fresh leg settled a minute costs 0.5-0.8 s of CPU on every start: kept like the indices.
       auto rest = rest_levels_cached(network, leg, posture, 60.0, *cache);
