@@ -7,6 +7,7 @@
 #include <glm/geometric.hpp>
 
 #include "render/gl.hpp"
+#include "render/skin_lod.hpp"
 
 namespace effleura::render {
 namespace {
@@ -64,7 +65,9 @@ GpuMesh::GpuMesh(const anatomy::Mesh& mesh) : layer_(mesh.layer), name_(mesh.nam
   attribute(7, 1, offsetof(Vertex, occlusion));
   glBindVertexArray(0);
   index_count_ = static_cast<int>(mesh.indices.size());
-  if (wants_lod(mesh.layer, mesh.name) && !mesh.positions.empty()) {
+  // The skin keeps its index list too where this build draws a coarse skin (render/skin_lod.hpp).
+  const bool coarse_skin = mesh.layer == anatomy::Layer::skin && skin_lod_wanted();
+  if ((wants_lod(mesh.layer, mesh.name) || coarse_skin) && !mesh.positions.empty()) {
     glm::vec3 lo = mesh.positions[0], hi = lo;
     for (const auto& p : mesh.positions) lo = glm::min(lo, p), hi = glm::max(hi, p);
     centre_ = 0.5f * (lo + hi);
@@ -92,6 +95,16 @@ void GpuMesh::draw(const glm::vec3& eye, float px_per_m_at_1m) const {
   // The nearest the mesh comes to the eye bounds how large its error can look.
   const float distance = glm::length(eye - centre_) - radius_;
   if (coarse_count_ == 0 || !coarse_is_fine(coarse_error_m_, distance, px_per_m_at_1m)) {
+    draw();
+    return;
+  }
+  glBindVertexArray(vao_);
+  glDrawElements(GL_TRIANGLES, coarse_count_, GL_UNSIGNED_INT,
+                 reinterpret_cast<const void*>(static_cast<std::size_t>(index_count_) * sizeof(std::uint32_t)));
+}
+
+void GpuMesh::draw_coarse() const {
+  if (coarse_count_ == 0) {
     draw();
     return;
   }

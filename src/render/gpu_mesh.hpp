@@ -23,6 +23,9 @@ class GpuMesh {
   // The coarse level where its error stays under a pixel seen from `eye` (in the mesh's
   // frame) with `px_per_m_at_1m`; else the full mesh.
   void draw(const glm::vec3& eye, float px_per_m_at_1m) const;
+  // The coarse level whatever the distance (the skin at rest in the page, render/skin_lod.hpp);
+  // the full mesh when it has none.
+  void draw_coarse() const;
   // Adds a coarser level over the same vertices (an empty one is ignored).
   void set_coarse(const CoarseMesh& coarse);
   [[nodiscard]] anatomy::Layer layer() const { return layer_; }

@@ -11,6 +11,7 @@
 #include "render/gl.hpp"
 #include "render/lights.hpp"
 #include "render/mesh_lod.hpp"
+#include "render/skin_lod.hpp"
 #include "render/tissue_uniforms.hpp"
 
 namespace effleura::render {
@@ -135,20 +136,23 @@ void Renderer::set_client(const anatomy::Model& client) {
 
 void Renderer::set_model(const anatomy::Model& model) {
   if (leg_lod_.valid()) leg_lod_.wait();
+  if (skin_lod_.valid()) skin_lod_.wait();
   meshes_.clear();
   meshes_.reserve(model.meshes.size());
   for (const auto& m : model.meshes) meshes_.emplace_back(m);
   leg_lod_ = std::async(kLodLaunch, build_coarse_meshes, lod_geometry(model));
+  if (skin_lod_wanted()) skin_lod_ = std::async(kLodLaunch, build_skin_lod, skin_geometry(model));
 }
 
 void Renderer::finish_levels_of_detail() {
   if (leg_lod_.valid()) leg_lod_.wait();
   if (client_lod_.valid()) client_lod_.wait();
+  if (skin_lod_.valid()) skin_lod_.wait();
   poll_levels_of_detail();
 }
 
 void Renderer::poll_levels_of_detail() {
-  auto ready = [](const std::future<std::vector<CoarseMesh>>& f) {
+  auto ready = [](const auto& f) {
     return f.valid() && f.wait_for(std::chrono::seconds(0)) != std::future_status::timeout;  // or deferred
   };
   if (ready(leg_lod_)) {
@@ -156,6 +160,14 @@ void Renderer::poll_levels_of_detail() {
     for (std::size_t i = 0; i < coarse.size() && i < meshes_.size(); ++i) meshes_[i].set_coarse(coarse[i]);
   }
   if (ready(client_lod_)) client_->set_coarse(client_lod_.get());
+  if (ready(skin_lod_)) {
+    const CoarseMesh coarse = skin_lod_.get();
+    for (GpuMesh& m : meshes_)
+      if (m.layer() == anatomy::Layer::skin) {
+        m.set_coarse(coarse);
+        break;
+      }
+  }
 }
 
 void Renderer::draw_background() {
@@ -181,7 +193,9 @@ void Renderer::draw_layer(anatomy::Layer layer, const FrameView& view, float opa
     if (faded) material.set("uOpacity", opacity * own);
     const bool selected = static_cast<int>(i) == view.selected_structure;
     if (selected) material.set("uSelected", 1.0f);
-    meshes_[i].draw(leg_eye_, px_per_m_at_1m_);
+    if (layer != anatomy::Layer::skin) meshes_[i].draw(leg_eye_, px_per_m_at_1m_);
+    else if (coarse_skin_) meshes_[i].draw_coarse();  // at rest, in the page (render/skin_lod.hpp)
+    else meshes_[i].draw();                           // every vertex, for the dents
     if (selected) material.set("uSelected", 0.0f);
   }
 }
@@ -238,6 +252,7 @@ void Renderer::draw(RenderTarget& target, const FrameView& view) {
   leg_eye_ = glm::vec3(glm::inverse(view.leg_to_room) * glm::vec4(view.eye, 1.0f));
   px_per_m_at_1m_ = 0.5f * static_cast<float>(target.size().y) * view.projection[1][1];
   client_->set_detail(px_per_m_at_1m_);
+  coarse_skin_ = skin_at_rest(view);
   const Lights lights = camera_lights(view.view);
   std::array<glm::vec4, 2 * kOccludersPerHand> occluders{};
   for (std::size_t h = 0; h < 2; ++h)

@@ -69,6 +69,9 @@ class Renderer {
   unsigned empty_vao_ = 0;
   std::vector<GpuMesh> meshes_;
   std::future<std::vector<CoarseMesh>> leg_lod_, client_lod_;
+  // The skin's coarse level (render/skin_lod.hpp), drawn in frames where nothing presses it.
+  std::future<CoarseMesh> skin_lod_;
+  bool coarse_skin_ = false;  // this frame's skin is at rest
   glm::vec3 leg_eye_{0.0f};      // this frame's eye in the leg's frame, for its levels of detail
   float px_per_m_at_1m_ = 0.0f;  // this frame's pixels to a metre at one metre
   std::unique_ptr<HandPass> hands_;

@@ -19,7 +19,9 @@
 //   buffer (+lean), or to all three (+full, Emscripten's GLFW default), whatever the page asks
 //   for, so one page build measures both (the forcing wraps getContext before the page loads);
 //   +nodiscard takes the cut plane's `discard` (render/shader_program.cpp's WebGL stand-in for
-//   clip distances) out of every fragment shader, to measure what it costs with the cut off.
+//   clip distances) out of every fragment shader, to measure what it costs with the cut off;
+//   +fullskin has the page draw the full skin always (window.effleuraFullSkin, read by
+//   render/skin_lod.cpp), to measure what the skin's coarse level saves in the same page build.
 import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -46,9 +48,10 @@ const kCanvas = { lean: { alpha: false, depth: false, stencil: false }, full: { 
 const variants = (variantsArg || 'panels-filter,scene-filter').split(',');
 for (const v of variants) {
   const [name, ...mods] = v.split('+');
-  if (!kVariants[name] || mods.some((m) => !kCanvas[m] && m !== 'nodiscard')) { console.error(`unknown variant ${v}`); process.exit(2); }
+  if (!kVariants[name] || mods.some((m) => !kCanvas[m] && m !== 'nodiscard' && m !== 'fullskin')) { console.error(`unknown variant ${v}`); process.exit(2); }
   const canvas = mods.find((m) => kCanvas[m]);
-  if (name !== v) kVariants[v] = { ...kVariants[name], canvas: canvas && kCanvas[canvas], nodiscard: mods.includes('nodiscard') };
+  if (name !== v) kVariants[v] = { ...kVariants[name], canvas: canvas && kCanvas[canvas], nodiscard: mods.includes('nodiscard'),
+                                   fullskin: mods.includes('fullskin') };
 }
 // 'default' stands beside the desktop's filter figure: what a window on a software renderer draws.
 const desktopAa = (v) => kVariants[v].aa ?? 'filter';
@@ -113,8 +116,9 @@ function cpuPerFrame(c0, c1, frames) {
   return { byType, byThread };
 }
 
-async function page({ query, canvas, nodiscard }) {
+async function page({ query, canvas, nodiscard, fullskin }) {
   const p = await browser.newPage();
+  if (fullskin) await p.evaluateOnNewDocument(() => { window.effleuraFullSkin = true; });
   if (nodiscard) {
     await p.evaluateOnNewDocument(() => {
       const shaderSource = WebGL2RenderingContext.prototype.shaderSource;
