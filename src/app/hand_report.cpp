@@ -10,7 +10,6 @@
 // the frame and the straight line from the eye to it crosses nothing: not the leg's skin, the
 // client's body, the other leg, the drapes, the table (render/sight.hpp), nor a forearm.
 #include <algorithm>
-#include <cmath>
 #include <array>
 #include <cstdio>
 #include <memory>
@@ -29,8 +28,8 @@
 #include "app/runners.hpp"
 #include "core/files.hpp"
 #include "app/state.hpp"
+#include "render/hand_sight.hpp"
 #include "render/sight.hpp"
-#include "technique/forearm.hpp"
 #include "technique/hand_contact.hpp"
 #include "technique/technique_loader.hpp"
 #include "technique/working_region.hpp"
@@ -39,24 +38,16 @@ namespace effleura::app {
 namespace {
 
 constexpr double kSampleS = 0.02;
-constexpr float kForearmRadius = 0.035f;  // the sleeve
 
 // Both hands seen from the app's camera at this moment (see the top of this file).
 bool both_hands_seen(const State& scene, render::SightLines& sight, const glm::ivec2& size) {
   const render::FrameView v = scene.frame_view(size);
   sight.set_pose(v.client, v.ankle_deg);
   const glm::mat4 vp = v.projection * v.view;
-  std::vector<render::Rod> arms;
-  for (const auto& hand : v.hands)
-    arms.push_back({glm::vec3(v.leg_to_room * hand.forearm * glm::vec4(0.0f, 0.0f, -0.03f, 1.0f)),
-                    glm::vec3(v.leg_to_room * hand.forearm * glm::vec4(0.0f, 0.0f, -technique::kForearmLength, 1.0f)),
-                    kForearmRadius});
-  for (const auto& hand : v.hands) {
-    const auto& palm = hand.shape.parts[0];
-    const glm::vec3 p(v.leg_to_room * palm.frame * glm::vec4(0.0f, 0.02f, 0.5f * palm.length, 1.0f));
-    const glm::vec4 clip = vp * glm::vec4(p, 1.0f);
-    if (clip.w <= 0.0f || std::abs(clip.x) > clip.w || std::abs(clip.y) > clip.w) return false;
-    if (!sight.clear(v.eye, p, 0.02f, arms)) return false;
+  const std::vector<render::Rod> arms = render::sleeve_rods(v);
+  for (std::size_t h = 0; h < v.hands.size(); ++h) {
+    const glm::vec3 p = render::palm_centre(v, h);
+    if (!render::in_picture(vp, p) || !sight.clear(v.eye, p, 0.02f, arms)) return false;
   }
   return true;
 }

@@ -11,6 +11,7 @@
 #include "anatomy/leg_bend.hpp"
 #include "app/state.hpp"
 #include "core/frame.hpp"
+#include "render/hand_sight.hpp"
 #include "render/posture_view.hpp"
 #include "render/sight.hpp"
 #include "technique/forearm.hpp"
@@ -19,7 +20,6 @@ namespace effleura::app {
 namespace {
 
 constexpr int kMoments = 10;          // sampled over the step
-constexpr float kForearmRadius = 0.035f;
 constexpr float kAspect = 16.0f / 9.0f;
 
 struct Moment {
@@ -61,9 +61,7 @@ ViewAngles best_step_view(const State& state, std::size_t step, const anatomy::B
       const glm::mat4& palm = palms[h];
       // The palm's middle, 2 cm inside the back of the hand (the hand rig's palm is ~9 cm long).
       m.palms[h] = glm::vec3(leg_to_room * palm * glm::vec4(0.0f, 0.02f, 0.045f, 1.0f));
-      m.arms.push_back({glm::vec3(leg_to_room * arms[h].frame * glm::vec4(0.0f, 0.0f, -0.03f, 1.0f)),
-                        glm::vec3(leg_to_room * arms[h].frame * glm::vec4(0.0f, 0.0f, -technique::kForearmLength, 1.0f)),
-                        kForearmRadius});
+      m.arms.push_back(render::sleeve_rod(leg_to_room, arms[h].frame));
     }
     moments.push_back(std::move(m));
   }

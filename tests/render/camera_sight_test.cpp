@@ -18,8 +18,8 @@
 #include "app/paths.hpp"
 #include "app/state.hpp"
 #include "core/frame.hpp"
+#include "render/hand_sight.hpp"
 #include "render/sight.hpp"
-#include "technique/forearm.hpp"
 #include "technique/hand_rig.hpp"
 #include "scene_render_support.hpp"
 #include "../support/sanitizer.hpp"
@@ -103,22 +103,12 @@ TEST_CASE("from its default camera both hands are seen past the leg and the clie
       const render::FrameView v = scene.frame_view(kSize);
       sight.set_pose(v.client);
       const glm::mat4 vp = v.projection * v.view;
-      std::vector<render::Rod> arms;
-      for (const auto& hand : v.hands) {
-        // The forearm from just past the wrist to the elbow, 3.5 cm thick (sleeve).
-        const glm::vec3 a(v.leg_to_room * hand.forearm * glm::vec4(0.0f, 0.0f, -0.03f, 1.0f));
-        const glm::vec3 b(v.leg_to_room * hand.forearm * glm::vec4(0.0f, 0.0f, -technique::kForearmLength, 1.0f));
-        arms.push_back({a, b, 0.035f});
-      }
+      const std::vector<render::Rod> arms = render::sleeve_rods(v);  // render/hand_sight.hpp
       bool both = true;
       for (std::size_t h = 0; h < 2; ++h) {
         // The palm's centre, lifted 2 cm along the back of the hand (inside the hand).
-        const auto& palm = v.hands[h].shape.parts[0];
-        const glm::vec3 leg_p(palm.frame * glm::vec4(0.0f, 0.02f, 0.5f * palm.length, 1.0f));
-        const glm::vec3 p(v.leg_to_room * glm::vec4(leg_p, 1.0f));
-        const glm::vec4 c = vp * glm::vec4(p, 1.0f);
-        const bool in_frame = c.w > 1e-4f && std::abs(c.x / c.w) <= 1.0f && std::abs(c.y / c.w) <= 1.0f;
-        const std::string by = in_frame ? sight.blocker(v.eye, p, 0.02f, arms) : std::string("off screen");
+        const glm::vec3 p = render::palm_centre(v, h);
+        const std::string by = render::in_picture(vp, p) ? sight.blocker(v.eye, p, 0.02f, arms) : std::string("off screen");
         if (!by.empty()) ++hidden_by[by + (h == 0 ? " (left)" : " (right)")];
         both = both && by.empty();
       }
@@ -174,18 +164,11 @@ TEST_CASE("both hands stay seen through compression's lift over the knee and eff
       const render::FrameView v = scene.frame_view(kSize);
       sight.set_pose(v.client, v.ankle_deg);
       const glm::mat4 vp = v.projection * v.view;
-      std::vector<render::Rod> arms;
-      for (const auto& hand : v.hands)
-        arms.push_back({glm::vec3(v.leg_to_room * hand.forearm * glm::vec4(0.0f, 0.0f, -0.03f, 1.0f)),
-                        glm::vec3(v.leg_to_room * hand.forearm * glm::vec4(0.0f, 0.0f, -technique::kForearmLength, 1.0f)),
-                        0.035f});
+      const std::vector<render::Rod> arms = render::sleeve_rods(v);
       bool both = true;
       for (std::size_t h = 0; h < 2; ++h) {
-        const auto& palm = v.hands[h].shape.parts[0];
-        const glm::vec3 p(v.leg_to_room * palm.frame * glm::vec4(0.0f, 0.02f, 0.5f * palm.length, 1.0f));
-        const glm::vec4 clip = vp * glm::vec4(p, 1.0f);
-        const bool in_frame = clip.w > 0.0f && std::abs(clip.x) <= clip.w && std::abs(clip.y) <= clip.w;
-        const std::string by = in_frame ? sight.blocker(v.eye, p, 0.02f, arms) : std::string("off screen");
+        const glm::vec3 p = render::palm_centre(v, h);
+        const std::string by = render::in_picture(vp, p) ? sight.blocker(v.eye, p, 0.02f, arms) : std::string("off screen");
         if (!by.empty()) ++hidden_by[by + (h == 0 ? " (left)" : " (right)")];
         both = both && by.empty();
       }
@@ -242,20 +225,14 @@ TEST_CASE("petrissage's kneading thumbs are seen from the calf step's camera") {
     const render::FrameView v = scene.frame_view(kSize);
     sight.set_pose(v.client, v.ankle_deg);
     const glm::mat4 vp = v.projection * v.view;
-    std::vector<render::Rod> arms;
-    for (const auto& hand : v.hands)
-      arms.push_back({glm::vec3(v.leg_to_room * hand.forearm * glm::vec4(0.0f, 0.0f, -0.03f, 1.0f)),
-                      glm::vec3(v.leg_to_room * hand.forearm * glm::vec4(0.0f, 0.0f, -technique::kForearmLength, 1.0f)),
-                      0.035f});
+    const std::vector<render::Rod> arms = render::sleeve_rods(v);
     for (std::size_t h = 0; h < 2; ++h) {
       std::vector<render::Rod> rods = arms;
       rods_of(v.leg_to_room, v.hands[h].shape, true, rods);       // this hand, all but its thumb
       rods_of(v.leg_to_room, v.hands[1 - h].shape, false, rods);  // the other hand, whole
       const auto& tip = v.hands[h].shape.parts[technique::hand_part(0, 2)];
       const glm::vec3 p(v.leg_to_room * tip.frame * glm::vec4(0.0f, 0.0f, 0.5f * tip.length, 1.0f));
-      const glm::vec4 clip = vp * glm::vec4(p, 1.0f);
-      const bool in_frame = clip.w > 0.0f && std::abs(clip.x) <= clip.w && std::abs(clip.y) <= clip.w;
-      if (in_frame && sight.clear(v.eye, p, 0.01f, rods)) ++thumb_seen[h];
+      if (render::in_picture(vp, p) && sight.clear(v.eye, p, 0.01f, rods)) ++thumb_seen[h];
     }
     ++samples;
     scene.update(dt);

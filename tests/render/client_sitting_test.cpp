@@ -22,8 +22,8 @@
 #include "app/paths.hpp"
 #include "app/state.hpp"
 #include "core/frame.hpp"
+#include "render/hand_sight.hpp"
 #include "render/sight.hpp"
-#include "technique/forearm.hpp"
 #include "technique/hand_rig.hpp"
 #include "technique/working_region.hpp"
 #include "ui/main_ui.hpp"
@@ -222,17 +222,12 @@ TEST_CASE("sitting, the camera follows each step of a technique onto its hands, 
       if (!(f.hands[0].contact && f.hands[0].pressure_mmhg > 0.0f) && !(f.hands[1].contact && f.hands[1].pressure_mmhg > 0.0f))
         continue;
       sight.set_pose(v.client, f.ankle_deg);
-      std::vector<render::Rod> arms;
-      for (const auto& hand : v.hands)
-        arms.push_back({glm::vec3(v.leg_to_room * hand.forearm * glm::vec4(0.0f, 0.0f, -0.03f, 1.0f)),
-                        glm::vec3(v.leg_to_room * hand.forearm * glm::vec4(0.0f, 0.0f, -technique::kForearmLength, 1.0f)), 0.035f});
+      const std::vector<render::Rod> arms = render::sleeve_rods(v);  // render/hand_sight.hpp
       bool both = true;
       for (std::size_t h = 0; h < 2; ++h) {
         // The palm's centre as drawn (on the bent leg), 2 cm inside the back of the hand.
-        const auto& palm = v.hands[h].shape.parts[0];
-        const glm::vec3 p(v.leg_to_room * palm.frame * glm::vec4(0.0f, 0.02f, 0.5f * palm.length, 1.0f));
-        const glm::vec4 clip = vp * glm::vec4(p, 1.0f);
-        const bool in_frame = clip.w > 1e-4f && std::abs(clip.x / clip.w) <= 1.0f && std::abs(clip.y / clip.w) <= 1.0f;
+        const glm::vec3 p = render::palm_centre(v, h);
+        const bool in_frame = render::in_picture(vp, p);
         ++palms;
         palms_in += in_frame ? 1 : 0;
         both = both && in_frame && sight.clear(v.eye, p, 0.02f, arms);

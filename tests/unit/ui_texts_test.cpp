@@ -5,6 +5,7 @@
 // hands its text to the clipboard hook), so the test reads what a student would read.
 #include <doctest/doctest.h>
 
+#include <cstdio>
 #include <filesystem>
 #include <string>
 
@@ -158,5 +159,25 @@ TEST_CASE("a muscle's card gives its origin, insertion, action and nerve, in Eng
   const ui::StructureCard n = ui::structure_card(nerve, "nerve", nullptr, {});
   CHECK(n.origin.empty());
   CHECK(n.nerve.empty());
+  ui::set_interface_locale(nullptr);
+}
+
+// The Technique panel's speed slider prints its value through the locale's format: "%.1f" showed
+// --speed 0.25 as "0.2x" (and rounded a dragged value to tenths), so a student slowed to a
+// quarter read a fifth. Every language shows two significant figures: 0.25, 0.5, 1, 1.5.
+TEST_CASE("the speed slider shows a quarter speed as 0.25x, in every language") {
+  for (const char* id : {"en", "es", "fr", "de"}) {
+    CAPTURE(id);
+    REQUIRE(app::use_interface_language(content() / "locales", id).has_value());
+    const auto shown = [](float speed) {
+      char text[64];
+      std::snprintf(text, sizeof text, ui::tr("ui.technique.speed"), static_cast<double>(speed));
+      return std::string(text);
+    };
+    CHECK(shown(0.25f).find("0.25x") != std::string::npos);
+    CHECK(shown(0.5f).find("0.5x") != std::string::npos);
+    CHECK(shown(1.0f).find("1x") != std::string::npos);
+    CHECK(shown(1.5f).find("1.5x") != std::string::npos);
+  }
   ui::set_interface_locale(nullptr);
 }
