@@ -58,6 +58,22 @@ double least_share(const std::string& id) {
   return 0.95;
 }
 
+// Both palms (their centres, 2 cm inside the back of the hand) in the picture and seen past the
+// client, the table and the sleeves at this moment; what hid a hand is counted in `hidden_by`
+// for the message.
+bool both_palms_seen(const render::FrameView& v, const render::SightLines& sight, std::map<std::string, int>& hidden_by) {
+  const glm::mat4 vp = v.projection * v.view;
+  const std::vector<render::Rod> arms = render::sleeve_rods(v);  // render/hand_sight.hpp
+  bool both = true;
+  for (std::size_t h = 0; h < 2; ++h) {
+    const glm::vec3 p = render::palm_centre(v, h);
+    const std::string by = render::in_picture(vp, p) ? sight.blocker(v.eye, p, 0.02f, arms) : std::string("off screen");
+    if (!by.empty()) ++hidden_by[by + (h == 0 ? " (left)" : " (right)")];
+    both = both && by.empty();
+  }
+  return both;
+}
+
 }  // namespace
 
 TEST_CASE("effleurage started at 20 s shows the client supine on the first frame") {
@@ -102,16 +118,7 @@ TEST_CASE("from its default camera both hands are seen past the leg and the clie
         continue;
       const render::FrameView v = scene.frame_view(kSize);
       sight.set_pose(v.client);
-      const glm::mat4 vp = v.projection * v.view;
-      const std::vector<render::Rod> arms = render::sleeve_rods(v);  // render/hand_sight.hpp
-      bool both = true;
-      for (std::size_t h = 0; h < 2; ++h) {
-        // The palm's centre, lifted 2 cm along the back of the hand (inside the hand).
-        const glm::vec3 p = render::palm_centre(v, h);
-        const std::string by = render::in_picture(vp, p) ? sight.blocker(v.eye, p, 0.02f, arms) : std::string("off screen");
-        if (!by.empty()) ++hidden_by[by + (h == 0 ? " (left)" : " (right)")];
-        both = both && by.empty();
-      }
+      const bool both = both_palms_seen(v, sight, hidden_by);
       ++pressing;
       if (both) ++seen;
       else if (first_hidden < 0.0) first_hidden = t;
@@ -163,17 +170,8 @@ TEST_CASE("both hands stay seen through compression's lift over the knee and eff
     for (; t < end - 1e-6; t += dt) {
       const render::FrameView v = scene.frame_view(kSize);
       sight.set_pose(v.client, v.ankle_deg);
-      const glm::mat4 vp = v.projection * v.view;
-      const std::vector<render::Rod> arms = render::sleeve_rods(v);
-      bool both = true;
-      for (std::size_t h = 0; h < 2; ++h) {
-        const glm::vec3 p = render::palm_centre(v, h);
-        const std::string by = render::in_picture(vp, p) ? sight.blocker(v.eye, p, 0.02f, arms) : std::string("off screen");
-        if (!by.empty()) ++hidden_by[by + (h == 0 ? " (left)" : " (right)")];
-        both = both && by.empty();
-      }
       ++samples;
-      if (both) ++seen;
+      if (both_palms_seen(v, sight, hidden_by)) ++seen;
       scene.update(dt);
     }
     const double share = static_cast<double>(seen) / samples;
