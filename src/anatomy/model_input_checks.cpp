@@ -326,6 +326,11 @@ Expected<void> check_model_bytes(std::span<const std::uint8_t> bytes,
   }
   if (ext == ".ply" || text.substr(0, 3) == "ply" || (by_content && assimp_reads_as_ply(text)))
     return located(check_counted_header(bytes, "PLY"));
+  // Any other .glb: a binary glTF begins with its magic. Without it Assimp 5.2 offers the file
+  // to every reader that claims its content, and one of them looped for minutes on 42 bytes of
+  // JSON-like text (tests/fuzz/fuzz_model, session 12): refused here instead.
+  if (ext == ".glb")
+    return located(fail("not a binary glTF file: a .glb begins with the bytes \"glTF\", this one does not"));
   return {};
 }
 

@@ -251,6 +251,10 @@ TEST_CASE("a PLY naming its vertex or face element twice is refused (Assimp wrot
                                                faces + rows))
             .find("more than one vertex element") != std::string::npos);
   CHECK(load_error(write("off-inside.glb", "off\n3 1 0\n0 0 0\n1 0 0\n0 1 0\n")).find("expected OFF") != std::string::npos);
+  // Any other .glb without glTF's magic is refused before Assimp: these 42 bytes (found by
+  // tests/fuzz/fuzz_model) kept one of Assimp 5.2's readers looping for minutes.
+  const std::string looped = "ll\x01{\"asset\":\"children\"lllllll\x05t\"indexarray";
+  CHECK(load_error(write("looped.glb", looped)).find("not a binary glTF file") != std::string::npos);
 }
 
 TEST_CASE("models with non-finite or no extent are refused with a message") {
