@@ -247,6 +247,12 @@ float nearest(float from, float to, const Gap& gap) {
   return best;
 }
 
+// A finger's pad (its last phalanx) from the dented skin, less kPadClearance: 0 where a closing
+// pad stops, a millimetre short of the skin (close_pad, close_finger_pad).
+float pad_skin_gap(const SkinSide& skin, const std::array<HandPart, 3>& parts) {
+  return skin_gap(skin, {parts[2], parts[2], parts[2]}) - kPadClearance;
+}
+
 void close_pad(const SkinSide& skin, const glm::mat4& palm, Hand hand, FingerPose& pose) {
   constexpr std::size_t f = 0;
   const float weight = std::clamp(pose.reach[f], 0.0f, 1.0f) * (1.0f - std::clamp(pose.palm_touch, 0.0f, 1.0f));
@@ -254,9 +260,7 @@ void close_pad(const SkinSide& skin, const glm::mat4& palm, Hand hand, FingerPos
   // The pad stops a millimetre short of the dented skin (still touching, within
   // kTouchToleranceM): laid right on it, it sank as soon as the hand began to lift (the dent
   // fills radially while the hand rises along its own normal) and opened by 4 degrees at once.
-  auto pad_gap = [&](const std::array<HandPart, 3>& parts) {
-    return skin_gap(skin, {parts[2], parts[2], parts[2]}) - kPadClearance;
-  };
+  auto pad_gap = [&](const std::array<HandPart, 3>& parts) { return pad_skin_gap(skin, parts); };
   // Its first phalanx may not sink (its metacarpal lies in the ball of the thumb, part of the
   // palm's flesh, as hand_contact.cpp counts it).
   auto rest_gap = [&](const std::array<HandPart, 3>& parts) { return skin_gap(skin, {parts[1], parts[1], parts[1]}); };
@@ -331,9 +335,7 @@ void close_finger_pad(const SkinSide& skin, const glm::mat4& palm, Hand hand, Fi
   const float weight = std::clamp(pose.reach[f], 0.0f, 1.0f) * (1.0f - std::clamp(pose.palm_touch, 0.0f, 1.0f)) *
                        pressing * pressing * (3.0f - 2.0f * pressing);
   if (weight <= 0.0f) return;
-  auto pad_gap = [&](const std::array<HandPart, 3>& parts) {
-    return skin_gap(skin, {parts[2], parts[2], parts[2]}) - kPadClearance;
-  };
+  auto pad_gap = [&](const std::array<HandPart, 3>& parts) { return pad_skin_gap(skin, parts); };
   auto rest_gap = [&](const std::array<HandPart, 3>& parts) { return skin_gap(skin, {parts[0], parts[1], parts[1]}); };
   // Along a path (0: as the finger is), ramped on the pad's gap: no further than where another
   // phalanx would sink, then to the first point where the pad is within kPadAimSlack of the
