@@ -8,6 +8,7 @@
 #include <glm/gtc/constants.hpp>
 
 #include "anatomy/area_content.hpp"
+#include "anatomy/client_pose.hpp"
 #include "anatomy/vein_network.hpp"
 #include "core/frame.hpp"
 #include "forge/description.hpp"
@@ -56,7 +57,7 @@ glm::vec2 surface_coords(const anatomy::AreaContent& areas, const glm::vec3& p, 
 
 OutMesh finish(const std::string& name, TriMesh mesh, const Field& field, float voxel,
                std::size_t triangles, glm::vec3 colour, const ForgeOptions& o) {
-  simplify(mesh, triangles, 0.6f * voxel);
+  if (triangles > 0) simplify(mesh, triangles, 0.6f * voxel);  // 0: simplified already (the skin)
   if (const std::size_t bad = non_manifold_edges(mesh))
     say(o, name + ": warning: " + std::to_string(bad) + " edges are not shared by exactly two triangles");
   OutMesh out;
@@ -67,6 +68,19 @@ OutMesh finish(const std::string& name, TriMesh mesh, const Field& field, float 
   out.colour = colour;
   return out;
 }
+
+// The skin round the knee with no edge longer than kKneeEdge. Simplified to its triangle budget,
+// the skin's flat side walls behind the knee were long thin triangles (2.5 cm tall, 2-3 mm wide).
+// The knee bend (anatomy::bend_knee, shaders/model.vert) is smooth but curves across 2.5 cm: the
+// flat triangle between three bent corners no longer faced the way the bent surface does (the
+// normals the shading uses), drawn as a light teardrop on the outer knee sitting and a dark notch
+// with a bright sliver. At 90 / 120 degrees 27 / 44 of the 3,976 triangles in the bend's zone
+// (1.2 / 1.8 % of its area) faced more than 60 degrees off; with every edge longer than 6 mm split
+// there, 1 / 3 (0.003 / 0.007 %) for 10,342 more skin triangles (47,996 -> 58,338). 8 mm left
+// 9 / 20, 10 mm 10 / 15; splitting only behind the hinge 5 / 12 (the front's long triangles turn too).
+// tests/unit/anatomy_knee_fold_test.cpp counts them. The zone is the bend's kKneeBlend either side
+// of the knee, plus kKneeMargin; the split is mesh_tools.hpp split_long_edges.
+constexpr float kKneeEdge = 0.006f, kKneeMargin = 0.01f;
 
 // How much of a muscle is tendon at p: the ends of its origin-to-insertion line given in
 // muscles.toml, with a soft edge (3 % of the length) where the belly turns into tendon.
@@ -126,8 +140,12 @@ Expected<ForgedLeg> forge_leg(const ForgeOptions& o) {
   }
   say(o, "skin: meshing");
   const Field skin_field = [&skin](const glm::vec3& p) { return skin(p); };
-  OutMesh skin_mesh = finish("skin", mesh_level_set(skin_field, skin.bounds(), skin_voxel), skin_field,
-                             skin_voxel, target(d.skin.triangles), kSkinColour, o);
+  TriMesh skin_tris = mesh_level_set(skin_field, skin.bounds(), skin_voxel);
+  simplify(skin_tris, target(d.skin.triangles), 0.6f * skin_voxel);
+  const float knee_y = d.knee.y, reach = anatomy::kKneeBlend + kKneeMargin;
+  split_long_edges(skin_tris, skin_field, kKneeEdge, 0.5f * skin_voxel,
+                   [knee_y, reach](const glm::vec3& p) { return std::abs(p.y - knee_y) < reach; });
+  OutMesh skin_mesh = finish("skin", std::move(skin_tris), skin_field, skin_voxel, 0, kSkinColour, o);
   skin_mesh.attrs.areas.resize(skin_mesh.positions.size());
   for (std::size_t v = 0; v < skin_mesh.positions.size(); ++v) {
     const glm::vec3 p = skin_mesh.positions[v];

@@ -4,7 +4,10 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
+#include <cstdint>
 #include <map>
+#include <utility>
 
 #include <glm/geometric.hpp>
 
@@ -149,6 +152,96 @@ void simplify(TriMesh& mesh, std::size_t target_triangles, float max_error, std:
                                                        mesh.positions.data(), mesh.positions.size(), sizeof(glm::vec3));
   positions.resize(used);
   mesh.positions = std::move(positions);
+}
+
+namespace {
+
+glm::vec3 onto_surface(const Field& field, glm::vec3 p, float step) {
+  for (int k = 0; k < 4; ++k) {
+    const float f = field(p);
+    const glm::vec3 dx(step, 0, 0), dy(0, step, 0), dz(0, 0, step);
+    const glm::vec3 g = glm::vec3(field(p + dx) - field(p - dx), field(p + dy) - field(p - dy), field(p + dz) - field(p - dz)) /
+                        (2.0f * step);
+    const float g2 = glm::dot(g, g);
+    if (g2 < 1e-8f) break;
+    p -= f * g / g2;
+  }
+  return p;
+}
+
+void split_passes(TriMesh& mesh, const Field& field, float max_edge, float step, const std::function<bool(const glm::vec3&)>& zone) {
+  for (int pass = 0; pass < 12; ++pass) {
+    std::map<std::pair<std::uint32_t, std::uint32_t>, std::uint32_t> mid;
+    const auto key = [](std::uint32_t a, std::uint32_t b) { return std::pair{std::min(a, b), std::max(a, b)}; };
+    for (std::size_t t = 0; t + 2 < mesh.indices.size(); t += 3) {
+      const std::array<std::uint32_t, 3> v{mesh.indices[t], mesh.indices[t + 1], mesh.indices[t + 2]};
+      if (std::none_of(v.begin(), v.end(), [&](std::uint32_t i) { return zone(mesh.positions[i]); }))
+        continue;
+      for (int e = 0; e < 3; ++e) {
+        const glm::vec3 a = mesh.positions[v[e]], b = mesh.positions[v[(e + 1) % 3]];
+        if (glm::distance(a, b) <= max_edge || mid.contains(key(v[e], v[(e + 1) % 3]))) continue;
+        mid.emplace(key(v[e], v[(e + 1) % 3]), static_cast<std::uint32_t>(mesh.positions.size()));
+        mesh.positions.push_back(onto_surface(field, 0.5f * (a + b), step));
+      }
+    }
+    if (mid.empty()) return;
+    std::vector<std::uint32_t> out;
+    out.reserve(mesh.indices.size() * 2);
+    for (std::size_t t = 0; t + 2 < mesh.indices.size(); t += 3) {
+      const std::array<std::uint32_t, 3> v{mesh.indices[t], mesh.indices[t + 1], mesh.indices[t + 2]};
+      std::array<std::int64_t, 3> m{-1, -1, -1};  // m[e]: the midpoint of edge v[e] v[e + 1]
+      int split = 0;
+      for (int e = 0; e < 3; ++e)
+        if (auto it = mid.find(key(v[e], v[(e + 1) % 3])); it != mid.end()) {
+          m[e] = it->second;
+          ++split;
+        }
+      const auto tri = [&out](std::int64_t a, std::int64_t b, std::int64_t c) {
+        out.insert(out.end(), {static_cast<std::uint32_t>(a), static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(c)});
+      };
+      if (split == 0) {
+        tri(v[0], v[1], v[2]);
+      } else if (split == 3) {
+        tri(v[0], m[0], m[2]);
+        tri(m[0], v[1], m[1]);
+        tri(m[2], m[1], v[2]);
+        tri(m[0], m[1], m[2]);
+      } else if (split == 1) {
+        const int e = m[0] >= 0 ? 0 : (m[1] >= 0 ? 1 : 2);
+        tri(v[e], m[e], v[(e + 2) % 3]);
+        tri(m[e], v[(e + 1) % 3], v[(e + 2) % 3]);
+      } else {
+        // Edge j is whole: the corner between the two split edges is cut off, the quad left is
+        // split along its shorter diagonal.
+        const int j = m[0] < 0 ? 0 : (m[1] < 0 ? 1 : 2);
+        const std::uint32_t a = v[j], b = v[(j + 1) % 3], c = v[(j + 2) % 3];
+        const std::int64_t mb = m[(j + 1) % 3], mc = m[(j + 2) % 3];  // on b c and on c a
+        tri(mb, c, mc);
+        const auto& P = mesh.positions;
+        if (glm::distance(P[a], P[static_cast<std::size_t>(mb)]) <= glm::distance(P[b], P[static_cast<std::size_t>(mc)])) {
+          tri(a, b, mb);
+          tri(a, mb, mc);
+        } else {
+          tri(a, b, mc);
+          tri(b, mb, mc);
+        }
+      }
+    }
+    mesh.indices = std::move(out);
+  }
+}
+
+}  // namespace
+
+void split_long_edges(TriMesh& mesh, const Field& field, float max_edge, float step,
+                      const std::function<bool(const glm::vec3&)>& zone) {
+  split_passes(mesh, field, max_edge, step, zone);
+  // Ordered again for the GPU's caches, as simplify leaves a mesh (the new triangles were appended).
+  meshopt_optimizeVertexCache(mesh.indices.data(), mesh.indices.data(), mesh.indices.size(), mesh.positions.size());
+  std::vector<glm::vec3> ordered(mesh.positions.size());
+  ordered.resize(meshopt_optimizeVertexFetch(ordered.data(), mesh.indices.data(), mesh.indices.size(),
+                                             mesh.positions.data(), mesh.positions.size(), sizeof(glm::vec3)));
+  mesh.positions = std::move(ordered);
 }
 
 std::vector<glm::vec3> field_normals(const TriMesh& mesh, const Field& field, float step) {

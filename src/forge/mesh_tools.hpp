@@ -1,6 +1,7 @@
 #pragma once
 // Mesh clean-up after meshing: simplification and vertex ordering (meshoptimizer), normals
 // from the field's gradient (smoother than face normals at any triangle count).
+#include <functional>
 #include <vector>
 
 #include "forge/tri_mesh.hpp"
@@ -23,6 +24,15 @@ void drop_folded_pairs(TriMesh& mesh);
 // Directed edges that do not have exactly one opposite partner: 0 for a closed, consistently
 // oriented 2-manifold.
 std::size_t non_manifold_edges(const TriMesh& mesh);
+
+// Splits every edge longer than `max_edge` of a triangle with a corner where `zone` holds, at its
+// midpoint moved onto the zero level of `field` (Newton steps along its gradient, differences of
+// `step`), until no such edge is left; a triangle with one, two or three split edges becomes two,
+// three or four, so its neighbours outside the zone stay joined. Bends of the drawn mesh that the
+// simplified triangles are too long to follow ask for it (leg_forge.cpp, the knee). Deterministic;
+// reorders the mesh for the GPU's caches as simplify does.
+void split_long_edges(TriMesh& mesh, const Field& field, float max_edge, float step,
+                      const std::function<bool(const glm::vec3&)>& zone);
 
 // Unit normals: the normalised central-difference gradient of `field`.
 std::vector<glm::vec3> field_normals(const TriMesh& mesh, const Field& field, float step);
