@@ -24,6 +24,7 @@ constexpr glm::vec3 kUpholstery{0.40f, 0.24f, 0.27f};
 constexpr glm::vec3 kWood{0.62f, 0.47f, 0.33f};
 
 constexpr float kSheetGap = 0.008f;  // how far a drape stands off the body beneath: a thin sheet
+constexpr float kHemGap = 0.002f, kHemTaper = 0.04f;  // the hip drape's hem: see hip_drape_distance
 
 // A point of the body frame given from the midline: `x` to the client's left.
 glm::vec3 mid(float x, float y, float z) { return {kMidlineX + x, y, z}; }
@@ -242,7 +243,13 @@ float hip_edge(const glm::vec3& p) {
 }  // namespace
 
 float hip_drape_distance(const glm::vec3& p) {
-  const float sheet = hip_cover().distance(p) - kSheetGap;
+  // The hem lies on the skin: over the last kHemTaper above the edge the sheet comes in from
+  // kSheetGap to kHemGap off the body. Standing 8 mm off to its edge, the sheet's cut edge was an
+  // 8 mm band facing down, unseen standing, but walking the fold tilted it toward a camera behind
+  // the client: a thin dark strip along the sheet's edge over the swung buttock.
+  const float above_edge = std::clamp(-hip_edge(p) / kHemTaper, 0.0f, 1.0f);
+  const float gap = kHemGap + (kSheetGap - kHemGap) * above_edge * above_edge * (3.0f - 2.0f * above_edge);
+  const float sheet = hip_cover().distance(p) - gap;
   const float above_armpits = p.y - 1.38f;
   return smooth_max(sheet, smooth_max(above_armpits, hip_edge(p), 0.01f), 0.01f);
 }
