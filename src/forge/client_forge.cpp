@@ -45,6 +45,7 @@ Expected<ForgedClient> forge_client(const ClientForgeOptions& o) {
     if (o.progress) o.progress(part.name + ": meshed " + std::to_string(mesh.triangle_count()) + " triangles, " + std::to_string(non_manifold_edges(mesh)) + " open edges");
     const auto target = std::max<std::size_t>(200, static_cast<std::size_t>(static_cast<float>(part.triangles) / (coarse * coarse)));
     simplify(mesh, target, 0.6f * voxel);
+    if (const Seam seam = client_part_seam(part.name); seam.zone) split_long_edges(mesh, part.field, seam.edge, 0.5f * voxel, seam.zone);
     if (const std::size_t open = non_manifold_edges(mesh))
       return fail("client part \"" + part.name + "\" is not closed (" + std::to_string(open) + " open edges)");
     OutMesh m;

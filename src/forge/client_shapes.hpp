@@ -7,6 +7,7 @@
 // Frames (anatomy/client_pose.hpp): body parts, the arms and the body drape in the body
 // frame (the leg frame of the standing client); the right leg and its drape in the same frame,
 // turned about the right hip when drawn; the table and its supports in the room frame.
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -28,6 +29,17 @@ struct ClientPart {
 // How much each vertex of a part turns with the foot about its ankle (0..1, as the leg's
 // ankle_blend); empty for parts without a foot. Only the other leg ("client.leg-right") has one.
 [[nodiscard]] Field client_part_ankle(std::string_view name);
+
+// Where a part's triangles must be finer than the simplifier leaves them, and how fine: the
+// longest edge there (forge/mesh_tools.hpp split_long_edges). Walking, the body, the other leg
+// and the hip drape fold with each hip (anatomy/client_pose_bends.hpp fold_hips): a body vertex
+// a millimetre inside a thigh or the sheet standing stays inside only if that surface's
+// triangles are short enough to follow the fold. No zone (empty) for every other part.
+struct Seam {
+  std::function<bool(const glm::vec3&)> zone;
+  float edge = 0.0f;  // metres
+};
+[[nodiscard]] Seam client_part_seam(std::string_view name);
 
 // Every part, in the order they are written.
 std::vector<ClientPart> client_parts();

@@ -187,7 +187,8 @@ TEST_CASE("the client's body has an adult's proportions") {
 // how deep beneath it the body or a leg begins (stepped 2 mm at a time). Where they lie within
 // 14 mm (not where the sheet bridges the crotch or the small of the back), the old hem had them
 // 10-14 mm beneath (8 mm of gap and the meshes' error), 13 of 85 within 8 mm; the tapered hem 38
-// of 68 (every 4th vertex, as the sanitized pass samples: 3 of 25 and 10 of 16).
+// of 68 (every 4th vertex, as the sanitized pass samples: 3 of 25 and 10 of 16), and with the
+// sheet's back split finer (client_part_seam) 69 of 104.
 TEST_CASE("the hip drape's hem lies on the body, its cut edge no longer an 8 mm band") {
   auto leg = anatomy::load_model(EFFLEURA_SOURCE_DIR "/assets/leg.glb");
   auto client = anatomy::load_model(EFFLEURA_SOURCE_DIR "/assets/client.glb");
@@ -216,5 +217,5 @@ TEST_CASE("the hip drape's hem lies on the body, its cut edge no longer an 8 mm 
   }
   MESSAGE("hem vertices with the body within 14 mm beneath: " << near << ", within 8 mm: " << close);
   REQUIRE(near > 40 / test::kSanitizedStride);
-  CHECK(close > 0.4 * near);  // measured 0.56 (stride 4: 0.63); the old hem 0.15 (0.12)
+  CHECK(close > 0.4 * near);  // measured 0.56 (stride 4: 0.63), now 0.66; the old hem 0.15 (0.12)
 }
