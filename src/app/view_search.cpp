@@ -15,6 +15,7 @@
 #include "render/posture_view.hpp"
 #include "render/sight.hpp"
 #include "technique/forearm.hpp"
+#include "technique/hand_rig.hpp"
 
 namespace effleura::app {
 namespace {
@@ -23,7 +24,9 @@ constexpr int kMoments = 10;          // sampled over the step
 constexpr float kAspect = 16.0f / 9.0f;
 
 struct Moment {
-  std::array<glm::vec3, 2> palms;  // room
+  // Per hand, the palm's centre as --hand-report takes it and a point 4 cm toward the fingers:
+  // room.
+  std::array<glm::vec3, 4> palms;
   std::vector<render::Rod> arms;
 };
 
@@ -58,9 +61,12 @@ ViewAngles best_step_view(const State& state, std::size_t step, const anatomy::B
     const auto arms = technique::place_forearms({palms[0], palms[1]}, &state.simulation.surface(), table ? &stance : nullptr, &bend);
     Moment m;
     for (std::size_t h = 0; h < 2; ++h) {
-      const glm::mat4& palm = palms[h];
-      // The palm's middle, 2 cm inside the back of the hand (the hand rig's palm is ~9 cm long).
-      m.palms[h] = glm::vec3(leg_to_room * palm * glm::vec4(0.0f, 0.02f, 0.045f, 1.0f));
+      // The palm's middle as drawn, as --hand-report takes it (render/hand_sight.hpp), and the
+      // palm frame's middle, 4 cm nearer the fingers (the search took only this one before
+      // session 13: for ankle pumps' second step it chose a view in which the heel hand's own
+      // sleeve hid the report's point at 99 % of moments). Both have to be seen.
+      m.palms[2 * h] = render::palm_centre(leg_to_room, technique::build_hand(palms[h], f.hands[h].pose, f.hands[h].hand));
+      m.palms[2 * h + 1] = glm::vec3(leg_to_room * palms[h] * glm::vec4(0.0f, 0.02f, 0.045f, 1.0f));
       m.arms.push_back(render::sleeve_rod(leg_to_room, arms[h].frame));
     }
     moments.push_back(std::move(m));
