@@ -15,6 +15,7 @@
 #include "render/posture_view.hpp"
 #include "render/sight.hpp"
 #include "technique/forearm.hpp"
+#include "technique/hand_rig.hpp"
 
 namespace effleura::app {
 namespace {
@@ -23,7 +24,13 @@ constexpr int kMoments = 10;          // sampled over the step
 constexpr float kAspect = 16.0f / 9.0f;
 
 struct Moment {
-  std::array<glm::vec3, 2> palms;  // room
+  // Per hand, the palm's centre as --hand-report takes it and a point 4 cm toward the fingers:
+  // room.
+  std::array<glm::vec3, 4> palms;
+  // A hand that works the sole with its fingertips (toe taps): the tips of the fingers that reach
+  // for the skin, room. They press the sole, which faces the table's end: from the side the foot
+  // hides them even where the palm is seen.
+  std::vector<glm::vec3> tips;
   std::vector<render::Rod> arms;
 };
 
@@ -58,9 +65,17 @@ ViewAngles best_step_view(const State& state, std::size_t step, const anatomy::B
     const auto arms = technique::place_forearms({palms[0], palms[1]}, &state.simulation.surface(), table ? &stance : nullptr, &bend);
     Moment m;
     for (std::size_t h = 0; h < 2; ++h) {
-      const glm::mat4& palm = palms[h];
-      // The palm's middle, 2 cm inside the back of the hand (the hand rig's palm is ~9 cm long).
-      m.palms[h] = glm::vec3(leg_to_room * palm * glm::vec4(0.0f, 0.02f, 0.045f, 1.0f));
+      // The palm's middle as drawn, as --hand-report takes it (render/hand_sight.hpp), and the
+      // palm frame's middle, 4 cm nearer the fingers (the search took only this one before
+      // session 13: for ankle pumps' second step it chose a view in which the heel hand's own
+      // sleeve hid the report's point at 99 % of moments). Both have to be seen.
+      const technique::HandShape shape = technique::build_hand(palms[h], f.hands[h].pose, f.hands[h].hand);
+      m.palms[2 * h] = render::palm_centre(leg_to_room, shape);
+      if (f.hands[h].on_sole && f.hands[h].pose.palm_touch < 0.5f)
+        for (std::size_t finger = 1; finger < technique::kFingerCount; ++finger)
+          if (f.hands[h].pose.reach[finger] > 0.5f)
+            m.tips.push_back(glm::vec3(leg_to_room * glm::vec4(shape.parts[technique::hand_part(finger, 2)].tip, 1.0f)));
+      m.palms[2 * h + 1] = glm::vec3(leg_to_room * palms[h] * glm::vec4(0.0f, 0.02f, 0.045f, 1.0f));
       m.arms.push_back(render::sleeve_rod(leg_to_room, arms[h].frame));
     }
     moments.push_back(std::move(m));
@@ -76,15 +91,19 @@ ViewAngles best_step_view(const State& state, std::size_t step, const anatomy::B
     probe.follow(region, a.yaw, a.pitch, 0.0f);
     const glm::vec3 eye = probe.eye();
     const glm::mat4 vp = probe.projection_matrix(kAspect) * probe.view_matrix();
+    auto seen_point = [&](const glm::vec3& p, const Moment& m, float margin) {
+      const glm::vec4 c = vp * glm::vec4(p, 1.0f);
+      return c.w > 0.0f && std::abs(c.x) <= 0.95f * c.w && std::abs(c.y) <= 0.95f * c.w && sight.clear(eye, p, margin, m.arms);
+    };
     int seen = 0;
     for (const Moment& m : moments) {
-      bool both = true;
-      for (const glm::vec3& p : m.palms) {
-        const glm::vec4 c = vp * glm::vec4(p, 1.0f);
-        both = both && c.w > 0.0f && std::abs(c.x) <= 0.95f * c.w && std::abs(c.y) <= 0.95f * c.w &&
-               sight.clear(eye, p, 0.02f, m.arms);
-      }
+      const bool both = std::all_of(m.palms.begin(), m.palms.end(), [&](const glm::vec3& p) { return seen_point(p, m, 0.02f); });
       seen += both ? 1 : 0;
+      // Tapping fingertips count once more. The tip is its pad's axis end, 6-8 mm off the sole as
+      // it taps: only its last 10 mm go unchecked (the palms' 20 mm lets a line graze the foot's
+      // edge and pass for seen).
+      if (!m.tips.empty() && std::all_of(m.tips.begin(), m.tips.end(), [&](const glm::vec3& p) { return seen_point(p, m, 0.01f); }))
+        ++seen;
     }
     // Seen moments first; among equals, the closest to the suggestion.
     const glm::vec3 d = glm::normalize(eye - probe.pose().target);
@@ -96,8 +115,17 @@ ViewAngles best_step_view(const State& state, std::size_t step, const anatomy::B
   // Only the leg's open half (yaw 0..pi: front, lateral, back; lying, "front"/"back" is from
   // above) and never end-on along the leg (from the head or the feet a student cannot tell the
   // stroke's direction).
-  for (int y = 0; y <= 6 && best_score < static_cast<float>(moments.size()) + 0.4f; ++y)
-    for (const float pitch : {-0.45f, 0.1f, 0.55f}) {
+  // The sole faces the table's end: from the side the foot's edge hides fingertips tapping it (toe
+  // taps' first step: all three tips seen at 8 of 10 moments at best from the side), so a step
+  // with tapping tips also tries views lower toward the foot, -0.6 and -0.75 rad (34 and 43
+  // degrees from across the leg toward its end: 10 of 10 with both palms). Lower still (-0.9) the
+  // heel hid the heel hand's palm. The camera keeps above the table top (render/camera.cpp).
+  const auto tipped = static_cast<std::size_t>(
+      std::count_if(moments.begin(), moments.end(), [](const Moment& m) { return !m.tips.empty(); }));
+  const std::vector<float> pitches =
+      tipped > 0 ? std::vector<float>{-0.45f, 0.1f, 0.55f, -0.6f, -0.75f} : std::vector<float>{-0.45f, 0.1f, 0.55f};
+  for (int y = 0; y <= 6 && best_score < static_cast<float>(moments.size() + tipped) + 0.4f; ++y)
+    for (const float pitch : pitches) {
       const ViewAngles a{static_cast<float>(y) * kPi / 6.0f, pitch};
       const float s = score(a);
       if (s > best_score) best_score = s, best = a;

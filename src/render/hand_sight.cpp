@@ -19,9 +19,11 @@ std::vector<Rod> sleeve_rods(const FrameView& view) {
   return rods;
 }
 
-glm::vec3 palm_centre(const FrameView& view, std::size_t hand) {
-  const auto& palm = view.hands[hand].shape.parts[0];
-  return glm::vec3(view.leg_to_room * palm.frame * glm::vec4(0.0f, 0.02f, 0.5f * palm.length, 1.0f));
+glm::vec3 palm_centre(const FrameView& view, std::size_t hand) { return palm_centre(view.leg_to_room, view.hands[hand].shape); }
+
+glm::vec3 palm_centre(const glm::mat4& leg_to_room, const technique::HandShape& shape) {
+  const auto& palm = shape.parts[0];
+  return glm::vec3(leg_to_room * palm.frame * glm::vec4(0.0f, 0.02f, 0.5f * palm.length, 1.0f));
 }
 
 bool in_picture(const glm::mat4& view_projection, const glm::vec3& p) {

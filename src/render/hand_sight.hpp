@@ -10,6 +10,7 @@
 
 #include "render/frame_view.hpp"
 #include "render/sight.hpp"
+#include "technique/hand_rig.hpp"
 
 namespace effleura::render {
 
@@ -22,6 +23,11 @@ inline constexpr float kSleeveRadius = 0.035f;
 
 // The palm's centre as drawn, 2 cm inside the back of the hand, in the room.
 [[nodiscard]] glm::vec3 palm_centre(const FrameView& view, std::size_t hand);
+// The same for a hand built from its palm frame on the leg (technique::build_hand): the view
+// search takes it so that it counts a palm seen where --hand-report does (it took a point 4 cm
+// nearer the fingers, from the palm frame, and chose for ankle pumps' second step a view in
+// which the heel hand's own sleeve hid its palm: both seen at 0.9 % of the report's moments).
+[[nodiscard]] glm::vec3 palm_centre(const glm::mat4& leg_to_room, const technique::HandShape& shape);
 
 // In front of the eye and inside the picture's edges.
 [[nodiscard]] bool in_picture(const glm::mat4& view_projection, const glm::vec3& p);
