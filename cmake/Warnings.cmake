@@ -5,6 +5,17 @@ function(effleura_warnings target)
   # GCC 12 reports impossible memcpy overlaps inside std::string at -O3 (GCC bug 105329).
   if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU" AND CMAKE_CXX_COMPILER_VERSION VERSION_LESS 13)
     target_compile_options(${target} PRIVATE -Wno-restrict)
+    # With the precompiled header (cmake/Pch.cmake) GCC 12 inlines std::string's copy
+    # differently and reports, inside char_traits::copy, a write past a 1-byte region
+    # (-Wstringop-overflow) or a memcpy "pointer overflow between offset [2, ...] and size
+    # [-9223372036854775806, -1]" (-Warray-bounds): 8 files in session 13's first build with it
+    # (core/files.cpp, lesson/locale.cpp, forge/description.cpp, ...: string concatenations; no
+    # such write exists). Known GCC 12 false positives of std::string's inlined copies in C++20
+    # (the same memcpy report in google/googletest#4108 for `char* + string`, micmac#236);
+    # off only for that pairing. The sanitized tests still catch a real out-of-bounds write.
+    if(EFFLEURA_PCH)
+      target_compile_options(${target} PRIVATE -Wno-stringop-overflow -Wno-array-bounds)
+    endif()
   endif()
   if(EFFLEURA_WERROR)
     target_compile_options(${target} PRIVATE -Werror)
