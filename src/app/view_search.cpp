@@ -25,6 +25,7 @@ constexpr float kAspect = 16.0f / 9.0f;
 struct Moment {
   std::array<glm::vec3, 2> palms;  // room
   std::vector<render::Rod> arms;
+  anatomy::ClientPose pose;  // the client at this moment (part turned in a turn-over step)
 };
 
 }  // namespace
@@ -38,8 +39,11 @@ ViewAngles best_step_view(const State& state, std::size_t step, const anatomy::B
   // stroke's direction from the side.
   if (client && pose.on_table) suggested.pitch = std::clamp(suggested.pitch, -0.45f, 0.55f);
   const glm::mat4 leg_to_room = client ? pose.left_leg : glm::mat4(1.0f);
-  const technique::Stance stance = technique::stance_beside_table(leg_to_room, anatomy::Table::kTopY);
   const bool table = client && pose.on_table;
+  // A step the client rolls over into (petrissage's move to the front of the thigh): the hands
+  // go round the leg in the air while it turns, so every moment counts, each with the client as
+  // it lies then; otherwise the moments the hands touch, with the client settled.
+  const bool rolls = client && state.client.rolls_into(step);
 
   const double start = timeline->step_start(step);
   const double end = timeline->step_end(step);
@@ -47,8 +51,12 @@ ViewAngles best_step_view(const State& state, std::size_t step, const anatomy::B
   technique::TechniqueFrame f;
   float ankle_sum = 0.0f;  // the foot's angle over the step: the sight lines turn the foot by its mean
   for (int i = 0; i < kMoments; ++i) {
-    timeline->evaluate(start + (end - start) * (i + 0.5) / kMoments, f);
-    if (!(f.hands[0].contact || f.hands[1].contact)) continue;
+    const double into = (end - start) * (i + 0.5) / kMoments;
+    timeline->evaluate(start + into, f);
+    if (!rolls && !(f.hands[0].contact || f.hands[1].contact)) continue;
+    const anatomy::ClientPose now = rolls ? state.client.pose_in_step(step, into) : pose;
+    const glm::mat4 leg_now = client ? now.left_leg : glm::mat4(1.0f);
+    const technique::Stance stance = technique::stance_beside_table(leg_now, anatomy::Table::kTopY);
     ankle_sum += f.ankle_deg;
     // Sitting, the hands are where the bent leg is drawn (anatomy/leg_bend.hpp).
     const float knee = client ? pose.knee_flexion_deg : 0.0f, hip = client ? pose.hip_flexion_deg : 0.0f;
@@ -57,17 +65,19 @@ ViewAngles best_step_view(const State& state, std::size_t step, const anatomy::B
     const anatomy::LegBend bend{frame::kKneeCentre, knee, hip};
     const auto arms = technique::place_forearms({palms[0], palms[1]}, &state.simulation.surface(), table ? &stance : nullptr, &bend);
     Moment m;
+    m.pose = now;
     for (std::size_t h = 0; h < 2; ++h) {
       const glm::mat4& palm = palms[h];
       // The palm's middle, 2 cm inside the back of the hand (the hand rig's palm is ~9 cm long).
-      m.palms[h] = glm::vec3(leg_to_room * palm * glm::vec4(0.0f, 0.02f, 0.045f, 1.0f));
-      m.arms.push_back(render::sleeve_rod(leg_to_room, arms[h].frame));
+      m.palms[h] = glm::vec3(leg_now * palm * glm::vec4(0.0f, 0.02f, 0.045f, 1.0f));
+      m.arms.push_back(render::sleeve_rod(leg_now, arms[h].frame));
     }
     moments.push_back(std::move(m));
   }
   if (moments.empty()) return suggested;
   render::SightLines sight(state.client_model, &state.model);
-  sight.set_pose(client ? std::optional(pose) : std::nullopt, ankle_sum / static_cast<float>(moments.size()));
+  const float ankle = ankle_sum / static_cast<float>(moments.size());
+  sight.set_pose(client ? std::optional(pose) : std::nullopt, ankle);
 
   render::Camera probe = state.camera;
   probe.set_subject(leg_to_room, client ? pose.knee_flexion_deg : 0.0f, client ? pose.hip_flexion_deg : 0.0f);
@@ -78,6 +88,7 @@ ViewAngles best_step_view(const State& state, std::size_t step, const anatomy::B
     const glm::mat4 vp = probe.projection_matrix(kAspect) * probe.view_matrix();
     int seen = 0;
     for (const Moment& m : moments) {
+      if (rolls) sight.set_pose(m.pose, ankle);
       bool both = true;
       for (const glm::vec3& p : m.palms) {
         const glm::vec4 c = vp * glm::vec4(p, 1.0f);
