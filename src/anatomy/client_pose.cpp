@@ -79,7 +79,7 @@ std::optional<ClientPosture> parse_client_posture(std::string_view name) {
   return std::nullopt;
 }
 
-ClientPose client_pose(ClientPosture posture, float turn) {
+ClientPose client_pose(ClientPosture posture, float turn, bool outer_up) {
   ClientPose pose;
   switch (posture) {
     case ClientPosture::supine:
@@ -92,7 +92,7 @@ ClientPose client_pose(ClientPosture posture, float turn) {
       const glm::vec3 axis_point(0.0f, Table::kTopY + kProneHeight, 0.0f);
       const float lift = 0.12f * std::sin(kPi * t);
       glm::mat4 roll = glm::translate(glm::mat4(1.0f), axis_point + glm::vec3(0, lift, 0));
-      roll = glm::rotate(roll, kPi * t, glm::vec3(1, 0, 0));
+      roll = glm::rotate(roll, (outer_up ? -kPi : kPi) * t, glm::vec3(1, 0, 0));
       roll = glm::translate(roll, -axis_point);
       // The two resting heights differ (front or back on the table): moved between on the way.
       pose.body = roll * prone;

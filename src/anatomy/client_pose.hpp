@@ -128,7 +128,9 @@ inline constexpr glm::vec3 kRightAnkleCentre{2.0f * kMidlineX + 0.02f, 0.08f, -0
 
 // The pose of a posture. For supine and prone, `turn` rolls the client over about the long
 // axis of the table: 0 lies prone, 1 supine, in between on the way (lifted clear of the table).
-ClientPose client_pose(ClientPosture posture, float turn = -1.0f);
+// `outer_up`: the roll turns the left leg's outer side up halfway (over the top of the other
+// leg) instead of its inner side; the two ends are the same.
+ClientPose client_pose(ClientPosture posture, float turn = -1.0f, bool outer_up = false);
 
 // Walking: upright on the floor, each leg turned at its hip and bent at its knee by these angles
 // (degrees, + flexion), the body lowered so the lower ankle is at its standing height (the foot

@@ -55,6 +55,7 @@ bool ClientStage::follow_flow(flow::Posture posture) {
 void ClientStage::set_technique(const technique::Timeline* timeline, const std::vector<std::string>& views, double at) {
   timeline_ = timeline;
   last_time_ = at;
+  outer_up_ = false;
   sides_ = timeline ? technique::step_sides(*timeline) : std::vector<technique::WorkingSide>{};
   const auto shows = [&views](const char* v) { return views.empty() || std::find(views.begin(), views.end(), v) != views.end(); };
   for (auto& side : sides_)
@@ -82,6 +83,9 @@ void ClientStage::update(double dt, std::optional<std::size_t> step) {
   if (step && *step < sides_.size()) {
     if (sides_[*step] == technique::WorkingSide::back) target_ = 0.0f;
     if (sides_[*step] == technique::WorkingSide::front) target_ = 1.0f;
+    // The way the client rolls into a sided step is that step's (Step::client_turn_outer_up).
+    if (sides_[*step] != technique::WorkingSide::either && timeline_ && *step < timeline_->step_count())
+      outer_up_ = timeline_->step_client_turn_outer_up(*step);
   }
   if (posture_ == anatomy::ClientPosture::walking) walk_time_ += std::max(dt, 0.0);
   const float delta = static_cast<float>(std::max(dt, 0.0)) / kTurnSeconds;
@@ -106,6 +110,20 @@ anatomy::ClientPose ClientStage::pose_for_step(std::size_t step) const {
   return anatomy::client_pose(anatomy::ClientPosture::supine, side_at(step).value_or(target_));
 }
 
+bool ClientStage::rolls_into(std::size_t step) const {
+  if (!lying() || !timeline_ || step == 0 || step >= sides_.size()) return false;
+  const auto from = side_at(step - 1), to = side_at(step);
+  return from && to && *from != *to;
+}
+
+anatomy::ClientPose ClientStage::pose_in_step(std::size_t step, double into) const {
+  if (!rolls_into(step)) return pose_for_step(step);
+  const float from = *side_at(step - 1), to = *side_at(step);
+  const float share = std::clamp(static_cast<float>(into) / kTurnSeconds, 0.0f, 1.0f);
+  return anatomy::client_pose(anatomy::ClientPosture::supine, ease(from + (to - from) * share),
+                              timeline_->step_client_turn_outer_up(step));
+}
+
 anatomy::ClientPose ClientStage::pose() const {
   if (posture_ == anatomy::ClientPosture::walking) {
     // Stepping on the flow model's gait phase: the left leg from heel strike, the other half a stride on.
@@ -113,7 +131,7 @@ anatomy::ClientPose ClientStage::pose() const {
     return anatomy::walking_pose({l.hip_deg, l.knee_deg, l.ankle_deg}, {r.hip_deg, r.knee_deg, r.ankle_deg});
   }
   if (!lying()) return anatomy::client_pose(posture_);
-  return anatomy::client_pose(anatomy::ClientPosture::supine, ease(turn_));
+  return anatomy::client_pose(anatomy::ClientPosture::supine, ease(turn_), outer_up_);
 }
 
 }  // namespace effleura::app

@@ -48,6 +48,12 @@ class ClientStage {
   [[nodiscard]] anatomy::ClientPose pose() const;
   // The pose the client lies in, once turned, while step `step` of the technique plays.
   [[nodiscard]] anatomy::ClientPose pose_for_step(std::size_t step) const;
+  // The pose `into` seconds after step `step` began, played on from the step before: while the
+  // client rolls over into a step on the other side (the first 1.6 s), part turned; otherwise
+  // pose_for_step. The camera that follows the work judges a turn-over step by it.
+  [[nodiscard]] anatomy::ClientPose pose_in_step(std::size_t step, double into) const;
+  // Whether the client rolls over at the start of step `step`, played on from the step before.
+  [[nodiscard]] bool rolls_into(std::size_t step) const;
   [[nodiscard]] anatomy::ClientPosture posture() const { return posture_; }
   [[nodiscard]] bool turning() const { return turn_ != target_; }
   // Walking: how long the client has walked (seconds; the gait's phase, app/client_gait.hpp).
@@ -65,6 +71,7 @@ class ClientStage {
   double last_time_ = 0.0;
   float turn_ = 1.0f;    // 0 prone, 1 supine (anatomy::client_pose)
   float target_ = 1.0f;
+  bool outer_up_ = false;  // the way the turn under way rolls (anatomy::client_pose)
   double walk_time_ = 0.0;
 };
 

@@ -32,6 +32,7 @@ struct Moment {
   // hides them even where the palm is seen.
   std::vector<glm::vec3> tips;
   std::vector<render::Rod> arms;
+  anatomy::ClientPose pose;  // the client at this moment (part turned in a turn-over step)
 };
 
 }  // namespace
@@ -45,8 +46,11 @@ ViewAngles best_step_view(const State& state, std::size_t step, const anatomy::B
   // stroke's direction from the side.
   if (client && pose.on_table) suggested.pitch = std::clamp(suggested.pitch, -0.45f, 0.55f);
   const glm::mat4 leg_to_room = client ? pose.left_leg : glm::mat4(1.0f);
-  const technique::Stance stance = technique::stance_beside_table(leg_to_room, anatomy::Table::kTopY);
   const bool table = client && pose.on_table;
+  // A step the client rolls over into (petrissage's move to the front of the thigh): the hands
+  // go round the leg in the air while it turns, so every moment counts, each with the client as
+  // it lies then; otherwise the moments the hands touch, with the client settled.
+  const bool rolls = client && state.client.rolls_into(step);
 
   const double start = timeline->step_start(step);
   const double end = timeline->step_end(step);
@@ -54,8 +58,12 @@ ViewAngles best_step_view(const State& state, std::size_t step, const anatomy::B
   technique::TechniqueFrame f;
   float ankle_sum = 0.0f;  // the foot's angle over the step: the sight lines turn the foot by its mean
   for (int i = 0; i < kMoments; ++i) {
-    timeline->evaluate(start + (end - start) * (i + 0.5) / kMoments, f);
-    if (!(f.hands[0].contact || f.hands[1].contact)) continue;
+    const double into = (end - start) * (i + 0.5) / kMoments;
+    timeline->evaluate(start + into, f);
+    if (!rolls && !(f.hands[0].contact || f.hands[1].contact)) continue;
+    const anatomy::ClientPose now = rolls ? state.client.pose_in_step(step, into) : pose;
+    const glm::mat4 leg_now = client ? now.left_leg : glm::mat4(1.0f);
+    const technique::Stance stance = technique::stance_beside_table(leg_now, anatomy::Table::kTopY);
     ankle_sum += f.ankle_deg;
     // Sitting, the hands are where the bent leg is drawn (anatomy/leg_bend.hpp).
     const float knee = client ? pose.knee_flexion_deg : 0.0f, hip = client ? pose.hip_flexion_deg : 0.0f;
@@ -64,25 +72,27 @@ ViewAngles best_step_view(const State& state, std::size_t step, const anatomy::B
     const anatomy::LegBend bend{frame::kKneeCentre, knee, hip};
     const auto arms = technique::place_forearms({palms[0], palms[1]}, &state.simulation.surface(), table ? &stance : nullptr, &bend);
     Moment m;
+    m.pose = now;
     for (std::size_t h = 0; h < 2; ++h) {
       // The palm's middle as drawn, as --hand-report takes it (render/hand_sight.hpp), and the
       // palm frame's middle, 4 cm nearer the fingers (the search took only this one before
       // session 13: for ankle pumps' second step it chose a view in which the heel hand's own
       // sleeve hid the report's point at 99 % of moments). Both have to be seen.
       const technique::HandShape shape = technique::build_hand(palms[h], f.hands[h].pose, f.hands[h].hand);
-      m.palms[2 * h] = render::palm_centre(leg_to_room, shape);
+      m.palms[2 * h] = render::palm_centre(leg_now, shape);
       if (f.hands[h].on_sole && f.hands[h].pose.palm_touch < 0.5f)
         for (std::size_t finger = 1; finger < technique::kFingerCount; ++finger)
           if (f.hands[h].pose.reach[finger] > 0.5f)
-            m.tips.push_back(glm::vec3(leg_to_room * glm::vec4(shape.parts[technique::hand_part(finger, 2)].tip, 1.0f)));
-      m.palms[2 * h + 1] = glm::vec3(leg_to_room * palms[h] * glm::vec4(0.0f, 0.02f, 0.045f, 1.0f));
-      m.arms.push_back(render::sleeve_rod(leg_to_room, arms[h].frame));
+            m.tips.push_back(glm::vec3(leg_now * glm::vec4(shape.parts[technique::hand_part(finger, 2)].tip, 1.0f)));
+      m.palms[2 * h + 1] = glm::vec3(leg_now * palms[h] * glm::vec4(0.0f, 0.02f, 0.045f, 1.0f));
+      m.arms.push_back(render::sleeve_rod(leg_now, arms[h].frame));
     }
     moments.push_back(std::move(m));
   }
   if (moments.empty()) return suggested;
   render::SightLines sight(state.client_model, &state.model);
-  sight.set_pose(client ? std::optional(pose) : std::nullopt, ankle_sum / static_cast<float>(moments.size()));
+  const float ankle = ankle_sum / static_cast<float>(moments.size());
+  sight.set_pose(client ? std::optional(pose) : std::nullopt, ankle);
 
   render::Camera probe = state.camera;
   probe.set_subject(leg_to_room, client ? pose.knee_flexion_deg : 0.0f, client ? pose.hip_flexion_deg : 0.0f);
@@ -97,6 +107,7 @@ ViewAngles best_step_view(const State& state, std::size_t step, const anatomy::B
     };
     int seen = 0;
     for (const Moment& m : moments) {
+      if (rolls) sight.set_pose(m.pose, ankle);
       const bool both = std::all_of(m.palms.begin(), m.palms.end(), [&](const glm::vec3& p) { return seen_point(p, m, 0.02f); });
       seen += both ? 1 : 0;
       // Tapping fingertips count once more. The tip is its pad's axis end, 6-8 mm off the sole as

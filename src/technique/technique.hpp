@@ -62,6 +62,12 @@ struct Step {
   // where the hands face (content: camera_turn, -90 to 90): tapotement's cupped hands are seen
   // in profile, so the hollow under the palm shows.
   float camera_turn_deg = 0.0f;
+  // Which way a lying client rolls over into this step when it is on the other side of the leg
+  // (content: client_turn = "inner-up", the default, or "outer-up"): rolling inner side up the
+  // massaged (left) leg passes under the other; outer side up it rolls over the top, its outer
+  // side facing up halfway, so hands going round that side stay in sight (petrissage's move to
+  // the front of the thigh).
+  bool client_turn_outer_up = false;
   [[nodiscard]] float total() const { return duration * static_cast<float>(repeat); }
 };
 

@@ -271,7 +271,8 @@ E<Step> read_step(const TomlTable& s, const Context& ctx) {
                                              "(or ankle for the foot)"));
   }
   if (auto ok = s.only_keys({"caption", "attend", "duration", "repeat", "pressure_scale", "left",
-                             "right", "ankle", "tap", "shake", "camera_turn"});
+                             "right", "ankle", "tap", "shake", "camera_turn",
+                             "client_turn"});
       !ok)
     return std::unexpected(ok.error());
   Step step;
@@ -301,6 +302,11 @@ E<Step> read_step(const TomlTable& s, const Context& ctx) {
   auto turn = s.number_or("camera_turn", 0.0, -90.0, 90.0);
   if (!turn) return std::unexpected(turn.error());
   step.camera_turn_deg = static_cast<float>(*turn);
+  if (s.has("client_turn")) {
+    auto way = s.one_of("client_turn", {"inner-up", "outer-up"});
+    if (!way) return std::unexpected(way.error());
+    step.client_turn_outer_up = *way == "outer-up";
+  }
   const float max_scale = std::max(step.scale_first, step.scale_last);
   auto left = read_hand(s, "left", step.duration, max_scale, ctx);
   if (!left) return std::unexpected(left.error());

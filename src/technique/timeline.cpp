@@ -102,6 +102,7 @@ Timeline::Timeline(const Technique& technique, const PoseLibrary& poses,
     c.caption = st.caption;
     c.attend = st.attend;
     c.camera_turn = glm::radians(st.camera_turn_deg);
+    c.client_turn_outer_up = st.client_turn_outer_up;
     for (std::size_t h = 0; h < 2; ++h) {
       const auto& src = st.hands[h];
       Track& tr = c.hands[h];

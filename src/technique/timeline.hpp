@@ -95,6 +95,8 @@ class Timeline {
   [[nodiscard]] std::vector<double> step_starts() const;
   // Step i's Step::camera_turn_deg, in radians.
   [[nodiscard]] float step_camera_turn(std::size_t i) const { return steps_[i].camera_turn; }
+  // Step i's Step::client_turn_outer_up.
+  [[nodiscard]] bool step_client_turn_outer_up(std::size_t i) const { return steps_[i].client_turn_outer_up; }
   [[nodiscard]] const std::string& id() const { return id_; }
   // The client sits (anatomy/client_pose.hpp): contacts behind the leg's side line move to
   // where a therapist reaches a sitting leg (technique/sitting_reach.hpp). Off by default
@@ -136,6 +138,7 @@ class Timeline {
     Oscillation osc;
     std::string caption, attend;
     float camera_turn = 0.0f;  // radians
+    bool client_turn_outer_up = false;
     [[nodiscard]] float total() const { return duration * static_cast<float>(repeat); }
   };
 

@@ -45,6 +45,44 @@ TEST_CASE("effleurage turns the client from prone to supine when the strokes mov
   CHECK(turned_mid_way);  // a roll through lying on the side, not a jump
 }
 
+// Petrissage's move to the front of the thigh (step 4) asks the client to roll outer side up
+// (client_turn = "outer-up"): halfway the massaged leg lies on top, its outer side to the
+// ceiling, where the hands go round it; effleurage's roll keeps the default way, inner side up
+// (the leg passes under the other). Before session 13 the client rolled inner side up in the
+// step after (the hands went round under the prone leg, seen at 33 % of the moments).
+TEST_CASE("petrissage rolls the client over the top into the front of the thigh, effleurage the other way") {
+  struct Case {
+    const char* id;
+    double from_s;   // playing on from here into the roll
+    float outer_up;  // the outer side's height (+1 up) when the front faces sideways
+  };
+  for (const Case c : {Case{"petrissage", 26.0, 1.0f}, Case{"effleurage", 15.5, -1.0f}}) {
+    CAPTURE(c.id);
+    app::Simulation sim;
+    anatomy::Model no_model;
+    REQUIRE(sim.load(source_paths(), no_model).has_value());
+    REQUIRE(sim.select_technique(c.id, c.from_s).has_value());
+    app::ClientStage stage;
+    stage.choose(anatomy::ClientPosture::supine);
+    stage.set_technique(sim.timeline(), sim.technique()->views, c.from_s);
+    CHECK(front_up(stage) == doctest::Approx(-1.0f));
+    float outer_mid = 0.0f, left_over_right = 0.0f;
+    for (int i = 0; i < 30 * 3; ++i) {  // 3 s: through the roll
+      sim.update(1.0 / 30.0);
+      stage.update(1.0 / 30.0, sim.frame().step);
+      const anatomy::ClientPose pose = stage.pose();
+      if (std::abs(front_up(stage)) < 0.2f) {
+        outer_mid = anatomy::to_room(pose.left_leg, frame::kLateral).y;
+        left_over_right = (pose.left_leg * glm::vec4(frame::kKneeCentre, 1.0f)).y -
+                          (pose.right_leg * glm::vec4(anatomy::kRightKneeCentre, 1.0f)).y;
+      }
+    }
+    CHECK(front_up(stage) == doctest::Approx(1.0f));
+    CHECK(outer_mid == doctest::Approx(c.outer_up).epsilon(0.1));
+    CHECK(left_over_right * c.outer_up > 0.1f);  // over the top of the other leg, or under it
+  }
+}
+
 TEST_CASE("ankle pumps, never shown from the back, keep the client supine") {
   app::Simulation sim;
   anatomy::Model no_model;

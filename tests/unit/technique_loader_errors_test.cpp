@@ -126,6 +126,8 @@ TEST_CASE("loader: each malformed technique gets its own located error, nothing 
        "step[0].tap.hands", "expected \"left\" and/or \"right\", got \"foot\""},
       {"camera turned past the side", 16, "duration = 2.0\ncamera_turn = 120", 17, "step[0].camera_turn",
        "expected a number from -90 to 90"},
+      {"client rolling an unknown way", 16, "duration = 2.0\nclient_turn = \"sideways\"", 17, "step[0].client_turn",
+       "expected one of: inner-up, outer-up"},
   };
   const auto dir = temp_dir("bad");
   for (const Case& c : cases) {
