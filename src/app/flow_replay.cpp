@@ -12,7 +12,7 @@ void record_flow(FlowHistory& history, double t, const flow::FlowSystem& flow) {
                  static_cast<float>(flow.ankle_pressure_mmhg()));
 }
 
-double replay_flow_history(Simulation& sim, FlowHistory& history, double dt, double span_s) {
+double replay_flow_history(Simulation& sim, FlowHistory& history, double dt, double span_s, const MusclesBefore& muscles) {
   technique::Playback* p = sim.playback();
   const flow::FlowSystem* flow = sim.flow();
   if (!p || !flow || !(dt > 0.0) || !(span_s > 0.0)) return 0.0;
@@ -27,9 +27,11 @@ double replay_flow_history(Simulation& sim, FlowHistory& history, double dt, dou
   p->play();
   history.clear();
   for (long i = 0; i < steps; ++i) {
+    if (muscles) sim.muscles = muscles(static_cast<double>(steps - 1 - i) * dt);
     sim.update(dt);
     record_flow(history, sim.time(), *flow);
   }
+  if (muscles) sim.muscles = {};  // State::update sets them again each frame
   p->seek(at);  // exactly the moment asked for (the steps may end a fraction of one away)
   if (!playing) p->pause();
   return static_cast<double>(steps) * dt;

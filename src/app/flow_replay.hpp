@@ -3,7 +3,10 @@
 // playing to T (issue 14): the technique and the model are played through the moments before
 // T, and what the panel plots is recorded on the way. Without it the picture's plots were
 // empty (the model only records as it runs, and seeking to T runs nothing). No GL.
+#include <functional>
+
 #include "app/flow_history.hpp"
+#include "flow/drivers.hpp"
 #include "flow/flow_system.hpp"
 
 namespace effleura::app {
@@ -19,7 +22,12 @@ void record_flow(FlowHistory& history, double t, const flow::FlowSystem& flow);
 // plots' span of model time. The playback ends at T, playing or paused as it was. From 0 this is
 // exactly what a window shows after playing to T; from later, the model starts from rest
 // `span_s` before T. Returns the model seconds played (0: no technique, no flow, or T = 0).
+// `muscles`, when given, is what the client's own muscles press with `before_s` model seconds
+// before T (walking: the gait's pumps, as State::update sets them each frame); without it the
+// muscles rest, and a walking client's plots showed standing still.
+using MusclesBefore = std::function<flow::PumpPressures(double before_s)>;
 double replay_flow_history(Simulation& sim, FlowHistory& history, double dt,
-                           double span_s = static_cast<double>(FlowHistory::kSamples) * FlowHistory::kInterval);
+                           double span_s = static_cast<double>(FlowHistory::kSamples) * FlowHistory::kInterval,
+                           const MusclesBefore& muscles = {});
 
 }  // namespace effleura::app

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "app/client_muscles.hpp"
 #include "app/context.hpp"
 #include "app/exit_codes.hpp"
 #include "app/flow_replay.hpp"
@@ -25,7 +26,13 @@ int run_headless(const Options& options) {
   // --panels: the panels as a window shows them after a moment (app/frame.hpp).
   // Their plots as after playing to --at (app/flow_replay.hpp), then settled.
   if (ctx.style.panels) {
-    replay_flow_history(ctx.state.simulation, ctx.state.history, ctx.fixed_dt);
+    // A walking client's own pumps too, on the drawn stride (kGait's phase), as each frame sets them.
+    const MusclesBefore muscles = [&state = ctx.state](double before_s) {
+      const double back = std::ceil(before_s / flow::kGait.period_s) * flow::kGait.period_s;  // whole strides: same phase
+      return client_muscles(state.client, state.simulation.posture, back - before_s);
+    };
+    replay_flow_history(ctx.state.simulation, ctx.state.history, ctx.fixed_dt,
+                        static_cast<double>(FlowHistory::kSamples) * FlowHistory::kInterval, muscles);
     settle_panels(ctx, std::chrono::minutes(2));
   }
   for (int i = 0; i < frames; ++i) frame(ctx, i > 0 ? ctx.fixed_dt : 0.0);

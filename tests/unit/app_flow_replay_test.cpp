@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <utility>
+#include <vector>
 
 #include "anatomy/model_loader.hpp"
 #include "app/flow_replay.hpp"
@@ -73,4 +75,38 @@ TEST_CASE("replaying to --at records the plots a window shows after playing ther
   // Nothing to replay without a technique.
   replayed.clear_technique();
   CHECK(app::replay_flow_history(replayed, history, kDt) == 0.0);
+}
+
+TEST_CASE("a walking client's replayed plots show the gait's pumps, not standing still") {
+  // The headless picture's replay steps the client's own muscles too (headless_runner: the
+  // drawn stride's gait). Before session 13 it ran the model with the muscles at rest, so a
+  // walking client's plots showed standing still: the calf full at ~220 mL.
+  anatomy::Model no_model;
+  auto calf_low = [&](bool walking) {
+    app::Simulation sim;
+    REQUIRE(sim.load(source_paths(), no_model).has_value());
+    sim.posture = flow::Posture::standing;
+    REQUIRE(sim.select_technique("effleurage", kAt).has_value());
+    app::FlowHistory history;
+    std::vector<double> asked;
+    const app::MusclesBefore gait = [&asked](double before_s) {
+      asked.push_back(before_s);
+      return flow::kGait.at(10.0 - before_s);  // a stride a second, ending at the picture's moment
+    };
+    const double played = app::replay_flow_history(sim, history, kDt, 30.0, walking ? gait : app::MusclesBefore{});
+    if (walking) {
+      REQUIRE(asked.size() >= 2);
+      CHECK(asked.back() == 0.0);                                         // the last step ends at T
+      CHECK(asked.front() == doctest::Approx(played - kDt).epsilon(1e-6));  // counted back from T
+      CHECK(sim.muscles.calf == 0.0);  // left for State::update to set each frame
+    }
+    const auto calf = history.series(1);
+    REQUIRE_FALSE(calf.empty());
+    return std::pair(calf.front(), *std::min_element(calf.begin(), calf.end()));
+  };
+  const auto [still_start, still_low] = calf_low(false);
+  const auto [walk_start, walk_low] = calf_low(true);
+  MESSAGE("calf standing still " << still_start << " -> " << still_low << " mL; walking " << walk_start << " -> " << walk_low << " mL");
+  CHECK(walk_low < walk_start - 15.0f);  // each step's calf pump ejects: 112 -> 82 mL in 5 s
+  CHECK(still_low > still_start - 1.0f);  // standing still the calf only fills (stays 112 here)
 }
