@@ -152,27 +152,6 @@ CardFit view_width_for_card(const StructureCard& card, const PanelInput& in, con
     }
   return {widest, kCardScales[std::size(kCardScales) - 1]};
 }
-// The View panel's height as it would be with its layers open (the last frame's, measured), and
-// the layers' own height then: above a lesson panel that has grown with its feedback the panel
-// folds the layers under their heading when it would not hold them, rather than scroll and cut
-// its last row (at 1280x720 a step's question and feedback left it 340 px: IT band and Glutes
-// cut under a scroll bar).
-struct ViewFit {
-  float open_height = 0.0f;
-  float layers = 0.0f;
-  int frame = -10;
-  const ImGuiContext* context = nullptr;
-};
-ViewFit& view_fit() {
-  static ViewFit f;  // one ImGui context per program (tests: one at a time)
-  return f;
-}
-bool fold_layers_to_fit(const PanelPlace& place) {
-  const ViewFit& f = view_fit();
-  if (f.context != ImGui::GetCurrentContext() || f.frame < ImGui::GetFrameCount() - 1) return false;
-  return f.open_height > place.max_height + 0.5f;
-}
-
 // The layer boxes and the skin's opacity.
 void layer_controls(const MainUiView& s, UiCommands& c) {
   render::LayerVisibility layers = s.layers;
@@ -215,23 +194,13 @@ void view_panel(const MainUiView& s, UiCommands& c) {
   // While a card shows, the layers fold under their heading (the card needs the room at 720p;
   // choosing a structure already turned its layer on and the skin see-through).
   const float layers_top = ImGui::GetCursorPosY();
-  const bool fold = card || fold_layers_to_fit(place);
-  bool layers_open = true;
-  if (fold) {
-    layers_open = ImGui::CollapsingHeader(tr_id("ui.view.layers").c_str());
-    if (layers_open) layer_controls(s, c);
+  if (card) {
+    if (ImGui::CollapsingHeader(tr_id("ui.view.layers").c_str())) layer_controls(s, c);
   } else {
     ImGui::TextUnformatted(tr("ui.view.layers"));
     layer_controls(s, c);
   }
   const float layers = ImGui::GetCursorPosY() - layers_top;
-  // Folded, the open layers would add what they took when last open (or, never seen open, the
-  // heading's text, three rows of boxes and the slider).
-  const ViewFit& fitted = view_fit();
-  const float open_layers = layers_open ? layers
-                                        : (fitted.layers > 0.0f && fitted.context == ImGui::GetCurrentContext()
-                                               ? fitted.layers
-                                               : ImGui::GetTextLineHeightWithSpacing() + 4.0f * ImGui::GetFrameHeightWithSpacing());
   ImGui::Separator();
   float card_drawn = 0.0f;
   if (s.show_atlas) {
@@ -248,7 +217,6 @@ void view_panel(const MainUiView& s, UiCommands& c) {
   // While a card shows, it is the panel's subject: the area boxes and an area's notes come back
   // with Close (the card names the areas it lies in and gives their cautions).
   if (card) {
-    view_fit() = {};  // the card sets the panel's width and folds the layers by itself
     ImGui::End();
     return;
   }
@@ -261,7 +229,6 @@ void view_panel(const MainUiView& s, UiCommands& c) {
   } else {
     area_boxes(s, c);
   }
-  float notes_slack = 0.0f;  // the notes' box beyond its least height
   if (s.areas && s.focus_area >= 0 && !s.hide_areas) {
     const anatomy::AreaInfo& a = s.areas->areas[static_cast<std::size_t>(s.focus_area)];
     // In the interface's language where its locale has them (ui/area_notes.hpp), else areas.toml's.
@@ -272,10 +239,7 @@ void view_panel(const MainUiView& s, UiCommands& c) {
     // The notes scroll in their own box when the window is short, so the panel never runs
     // off the window and the notes' first lines are always in view.
     const float room = place.max_height - ImGui::GetCursorPosY() - 2.0f * ImGui::GetStyle().WindowPadding.y;
-    const float least = 3.0f * ImGui::GetTextLineHeight();
-    const float box = std::max(std::min(notes_height(description, cautions), room), least);
-    notes_slack = box - least;
-    ImGui::BeginChild("##notes", ImVec2(0.0f, box));
+    ImGui::BeginChild("##notes", ImVec2(0.0f, std::max(std::min(notes_height(description, cautions), room), 3.0f * ImGui::GetTextLineHeight())));
     ImGui::PushTextWrapPos(0.0f);
     ImGui::TextUnformatted(description.c_str());
     char low[16], high[16];
@@ -287,10 +251,6 @@ void view_panel(const MainUiView& s, UiCommands& c) {
     ImGui::PopTextWrapPos();
     ImGui::EndChild();
   }
-  // The notes' box takes what room is left: counted at its least (three lines).
-  const float drawn = ImGui::GetCursorPosY() - ImGui::GetStyle().ItemSpacing.y + ImGui::GetStyle().WindowPadding.y;
-  view_fit() = {drawn - notes_slack - layers + open_layers, layers_open ? layers : fitted.layers, ImGui::GetFrameCount(),
-                ImGui::GetCurrentContext()};
   ImGui::End();
 }
 

@@ -75,19 +75,6 @@ float widest_left_column(const PanelInput& in) {
   return std::max(left_column_width(usual), in.display.x - right_column_width(in) - 0.25f * in.display.x - margins);
 }
 
-namespace {
-// The room between the columns at the bottom (pixels: its left edge and width).
-glm::vec2 between_columns(const PanelInput& in) {
-  const float margin = 0.5f * in.em;
-  const float left = margin + left_column_width(in) + margin;
-  return {left, in.display.x - margin - right_column_width(in) - margin - left};
-}
-}  // namespace
-
-bool lesson_between_columns(const PanelInput& in) {
-  return !in.presenter && h(in, Panel::practice) <= 0.0f && between_columns(in).y >= 24.0f * in.em;
-}
-
 PanelPlace place_panel(Panel panel, const PanelInput& in) {
   const float margin = 0.5f * in.em, gap = 0.5f * in.em;
   const float top = in.bar + margin, bottom = in.display.y - in.bar - margin;
@@ -97,9 +84,8 @@ PanelPlace place_panel(Panel panel, const PanelInput& in) {
     case Panel::view: {
       p.pos = {margin, top};
       p.width = left_column_width(in);
-      // Above the lesson panel where it sits in the bottom-left corner (a window too narrow to
-      // dock it between the columns).
-      const float lesson = lesson_between_columns(in) ? 0.0f : h(in, Panel::lesson);
+      // Above the lesson panel, which sits in the bottom-left corner.
+      const float lesson = h(in, Panel::lesson);
       p.max_height = std::max(avail - (lesson > 0.0f ? lesson + gap : 0.0f), 6.0f * in.em);
       break;
     }
@@ -120,7 +106,6 @@ PanelPlace place_panel(Panel panel, const PanelInput& in) {
       break;
     }
     case Panel::lesson:
-    case Panel::practice:  // placed by ui/practice_panel.cpp; only its height is kept here
     case Panel::count: {
       if (in.presenter) {
         const PresenterRegion region = presenter_region(in, top, bottom, margin);
@@ -135,17 +120,6 @@ PanelPlace place_panel(Panel panel, const PanelInput& in) {
         const bool side = working && (r.z <= in.working.x || r.x >= in.working.z);
         p.pos = {0.5f * (r.x + r.z), below && !side ? r.w : r.y};
         p.pivot = {0.5f, below && !side ? 1.0f : 0.0f};
-      } else if (lesson_between_columns(in)) {
-        // Between the columns, under the leg: the View panel keeps its whole column (above the
-        // lesson panel in the corner, with a question's feedback shown, it had 340 px at
-        // 1280x720 and scrolled, its last row cut).
-        const glm::vec2 room = between_columns(in);
-        p.width = std::min(30.0f * in.em, room.y);
-        p.pos = {room.x + 0.5f * room.y, bottom};
-        p.pivot = {0.5f, 1.0f};
-        p.max_height = 0.6f * avail;
-        if (in.presenter_height)
-          p.max_height = std::clamp(in.presenter_height(1.0f, p.width), p.max_height, avail - 6.0f * in.em - gap);
       } else {
         p.width = std::min(30.0f * in.em, in.display.x - right_column_width(in) - 3.0f * margin);
         p.pos = {margin, bottom};

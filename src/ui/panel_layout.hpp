@@ -28,8 +28,7 @@ struct PanelPlace {
 // 1.25x and 1x: a question with its feedback at 720p often misses 1.25x by a line or two.
 inline constexpr std::array<float, 5> kPresenterScales = {1.8f, 1.5f, 1.25f, 1.1f, 1.0f};
 
-// `practice`: the Practice panel docked at the bottom between the columns (its height there).
-enum class Panel { view, technique, flow, lesson, practice, count };
+enum class Panel { view, technique, flow, lesson, count };
 
 struct PanelInput {
   glm::vec2 display{1280.0f, 720.0f};
@@ -49,9 +48,6 @@ struct PanelInput {
 };
 
 [[nodiscard]] PanelPlace place_panel(Panel panel, const PanelInput& in);
-// True when the lesson panel (not in presenter view) docks at the bottom between the View column
-// and the right-hand one: where 24 em fit there and the Practice panel is not docked there.
-[[nodiscard]] bool lesson_between_columns(const PanelInput& in);
 
 // Width of the right-hand column (Technique, Blood flow) and the left one (View), in pixels.
 [[nodiscard]] float right_column_width(const PanelInput& in);

@@ -121,7 +121,6 @@ PracticeCommands draw_practice_panel(const PracticePanelState& s) {
   // The window's id stays "Practice" whatever the language.
   const std::string title = std::string(tr("ui.practice.title")) + "###Practice";
   const bool open = ImGui::Begin(title.c_str(), nullptr, kDocked);
-  if (!in_column) remember_panel_height(Panel::practice);  // a lesson's panel keeps to its corner, not under this one
   unfold_on_title_click();
   if (!open) {
     ImGui::End();
