@@ -161,15 +161,46 @@ void save_screenshot(Context& ctx) {
   ctx.panels.status_message = written ? ui::trf("ui.status.saved-picture", {{"file", name}}) : written.error().describe();
 }
 
+// In presenter view (`lesson_panel`: where its text box is drawn) the camera frames the work in
+// the part of the window the text leaves, so the leg does not run under it (the step on the
+// veins' two sets, at 1280x720: the toe tips 5-10 px under the box): below or above a box across
+// the window, beside one down its side.
+void frame_beside_presenter(Context& ctx, glm::vec4 lesson_panel, glm::ivec2 size) {
+  const glm::vec2 window(size);
+  ClearBand band{window};
+  const float gap = 0.5f * ImGui::GetFontSize();
+  const glm::vec4 p = lesson_panel;
+  if (p.z > p.x && p.w > p.y) {
+    if (p.z - p.x >= 0.5f * window.x) {
+      if (p.y + p.w < window.y) band.top = p.w + gap;
+      else band.bottom = window.y - p.y + gap;
+    } else if (p.x + p.z < window.x) {
+      band.left = p.z + gap;
+    } else {
+      band.right = window.x - p.x + gap;
+    }
+  }
+  constexpr glm::vec2 smallest_room{320.0f, 180.0f};  // as between the panels (below)
+  if (window.x - band.left - band.right < smallest_room.x || window.y - band.top - band.bottom < smallest_room.y) {
+    ctx.state.camera.set_free_area({0.0f, 0.0f, 1.0f, 1.0f});
+    return;
+  }
+  ctx.state.camera.set_free_area(free_area_of(band), window.x / window.y);
+}
+
 // The camera centres and frames the leg in the part of the window the panels leave: between the
 // docked columns, above the Practice panel docked between them and above the step's caption and
 // the blood-speed legend, which go at the foot of that part (ui/overlay_layout.cpp), so that
 // neither covers the leg or its veins. Takes effect from the next frame. The practice camera
-// fits its own band (app/practice_camera.cpp) in the whole window; the presenter view and a
-// window without panels use the whole window too.
+// fits its own band (app/practice_camera.cpp) in the whole window; a window without panels uses
+// the whole window too; the presenter view frames beside its text (above).
 // `overlay`: the layout ui::draw_overlay drew this frame (null when the overlay is off).
-void frame_between_panels(Context& ctx, const ui::OverlayLayout* overlay, glm::ivec2 size) {
-  if (!ctx.style.panels || ctx.panels.presenter || ctx.practice.active()) {
+void frame_between_panels(Context& ctx, const ui::OverlayLayout* overlay, glm::ivec2 size, glm::vec4 lesson_panel) {
+  if (ctx.style.panels && ctx.panels.presenter && !ctx.practice.active()) {
+    frame_beside_presenter(ctx, lesson_panel, size);
+    return;
+  }
+  if (!ctx.style.panels || ctx.practice.active()) {
     ctx.state.camera.set_free_area({0.0f, 0.0f, 1.0f, 1.0f});
     return;
   }
@@ -177,6 +208,10 @@ void frame_between_panels(Context& ctx, const ui::OverlayLayout* overlay, glm::i
   const float gap = 0.5f * ImGui::GetFontSize();
   if (ctx.pending.practice.docked_top > 0.0f)
     band.bottom = std::max(band.bottom, static_cast<float>(size.y) - ctx.pending.practice.docked_top + gap);
+  // A lesson's panel at the bottom between the columns (or reaching into them from its corner):
+  // the leg is framed above it, not run under it.
+  if (lesson_panel.w > lesson_panel.y && lesson_panel.z > band.left && lesson_panel.x < band.size.x - band.right)
+    band.bottom = std::max(band.bottom, static_cast<float>(size.y) - lesson_panel.y + gap);
   if (overlay) {
     // The caption and the legend at the foot of the part: the leg is framed above the higher of
     // their tops (side by side, the legend beside the caption, the taller one's; stacked, both;
@@ -230,6 +265,7 @@ void draw_interface(Context& ctx, double dt) {
     if (!lp || !lp->lesson() || lp->lesson()->step().practice) ctx.pending.practice = ui::draw_practice_panel(practice_panel_state(ctx.practice, ctx.state));
     ctx.practice.set_clear_band(ctx.state, panel_clear_band(ctx.panels.show_view_panel, glm::vec2(size)));
   }
+  glm::vec4 lesson_panel(0.0f);  // where the lesson panel is drawn (none: zero)
   if (ctx.style.panels && lp && lp->lesson()) {
     const lesson::LessonPlayer& player = *ctx.lesson_or_playlist->lesson();
     const auto asked = ui::draw_presenter_panel(player.presenter(), player.score(), ctx.panels.presenter, overlay.working);
@@ -239,6 +275,7 @@ void draw_interface(Context& ctx, double dt) {
     ctx.pending.lesson.toggle_presenter |= asked.toggle_presenter;
     if (asked.answer) ctx.pending.lesson.answer = asked.answer;
     overlay.keep_clear = asked.drawn;
+    lesson_panel = asked.drawn;
   }
   std::optional<ui::OverlayLayout> drawn;  // laid out once: drawn, then framed around
   if (ctx.style.overlay) {
@@ -266,7 +303,7 @@ void draw_interface(Context& ctx, double dt) {
   }
   ctx.panels.drawn_legend = drawn ? drawn->legend : std::nullopt;
   ctx.panels.drawn_caption = drawn ? drawn->caption : std::nullopt;
-  frame_between_panels(ctx, drawn ? &*drawn : nullptr, size);
+  frame_between_panels(ctx, drawn ? &*drawn : nullptr, size, lesson_panel);
   platform.end_frame();
 }
 

@@ -1,5 +1,9 @@
 #include "app/staging.hpp"
 
+#include "anatomy/leg_bend.hpp"
+#include "app/area_box.hpp"
+#include "core/frame.hpp"
+
 namespace effleura::app {
 namespace {
 
@@ -33,12 +37,16 @@ void stage_playlist_scene(const lesson::PlaylistScene& k, const lesson::Locale& 
 
 void stage_lesson_step(const lesson::LessonStep& step, const lesson::Locale& locale, State& scene) {
   stage(step.technique, step.areas, step.layers, step.skin_opacity, scene);
-  // A step that shows a technique frames where its hands work; one about areas shows the
-  // whole leg, so the class can see which part is lit.
+  // A step that shows a technique frames where its hands work; one about areas frames the lit
+  // areas together (the skin strongly in them, bent as drawn), so the class sees them large
+  // (whole-leg framing drew the calves and thighs 420 px wide at 1280x720, beside the panels);
+  // without areas, the whole leg.
   if (!step.technique.empty()) {
     scene.frame_technique(render::parse_view(step.view), true);
   } else {
-    scene.camera.set_focus(std::nullopt);
+    const auto lit = areas_box(scene.model, scene.settings.selected);
+    scene.camera.set_focus(lit ? std::optional(anatomy::bend_box(*lit, frame::kKneeCentre, scene.knee_flexion(), scene.hip_flexion()))
+                               : std::nullopt);
     if (auto v = render::parse_view(step.view)) scene.camera.set_preset(*v, true);
   }
   scene.fixed_caption = locale.text_with_source(step.say);

@@ -267,6 +267,9 @@ render::FrameView State::camera_view(glm::ivec2 size) const {
   v.eye = camera.eye();
   v.leg_to_room = leg_to_room();
   if (!client_model.meshes.empty()) v.client = client.pose();
+  // Looked at from the inner side (the named medial view: key 4, a lesson's step), the other
+  // leg would stand between the camera and the lit leg, lying, sitting or standing: not drawn.
+  v.other_leg = camera.preset() != render::ViewPreset::medial;
   if (v.client) v.ankle_deg = v.client->ankle_deg;  // walking; a technique sets its own in frame_view
   return v;
 }

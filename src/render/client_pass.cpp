@@ -29,6 +29,8 @@ Look look_of(const std::string& name) {
 
 }  // namespace
 
+bool other_leg_part(std::string_view mesh_name) { return mesh_name == "client.leg-right" || mesh_name == "drape.leg-right"; }
+
 void ClientPass::upload(const anatomy::Model& client) {
   parts_.clear();
   parts_.reserve(client.meshes.size());
@@ -46,7 +48,8 @@ void ClientPass::draw(const std::array<ShaderProgram, 4>& materials, const Frame
   if (!view.client) return;
   const anatomy::ClientPose& pose = *view.client;
   for (const Part& part : parts_) {
-    if (part.kind != kind || !anatomy::client_part_shown(part.mesh.name(), pose)) continue;
+    if (part.kind != kind || !anatomy::client_part_shown(part.mesh.name(), pose) || !client_part_drawn(part.mesh.name(), view))
+      continue;
     const Look look = look_of(part.mesh.name());
     const ShaderProgram& m = materials[static_cast<std::size_t>(look.shading)];
     const glm::mat4 frame = anatomy::client_part_frame(part.mesh.name(), pose);

@@ -4,6 +4,7 @@
 // and its drape about their hip, the table and its supports in the room. Parts that belong to
 // one posture (arms up or folded, bolsters, the wedge) show only in it.
 #include <array>
+#include <string_view>
 #include <vector>
 
 #include "anatomy/model.hpp"
@@ -12,6 +13,13 @@
 #include "render/shader_program.hpp"
 
 namespace effleura::render {
+
+// The other leg's parts (its skin and its drape), left out when `FrameView::other_leg` is off.
+[[nodiscard]] bool other_leg_part(std::string_view mesh_name);
+// Whether the client pass draws this part of client.glb in `view` (its posture's parts aside).
+[[nodiscard]] inline bool client_part_drawn(std::string_view mesh_name, const FrameView& view) {
+  return view.other_leg || !other_leg_part(mesh_name);
+}
 
 class ClientPass {
  public:

@@ -36,6 +36,10 @@ struct FrameView {
   glm::mat4 leg_to_room{1.0f};
   // The rest of the client and the table (assets/client.glb), drawn in this pose when set.
   std::optional<anatomy::ClientPose> client;
+  // The client's other leg and its drape drawn. Off in the named medial view, which looks at the
+  // lit leg's inner side from where the other leg lies: drawn, it covers that side and the
+  // labels' anchors on it (render/client_pass.hpp other_leg_part).
+  bool other_leg = true;
   LayerVisibility layers{};
   float skin_opacity = 1.0f;  // 1 opaque; lower values give the X-ray view
   // The atlas tools (app/atlas.hpp), per mesh of the leg model in its order: 1 drawn as usual,

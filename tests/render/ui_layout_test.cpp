@@ -8,12 +8,21 @@
 #include <cstdlib>
 #include <span>
 #include <string>
+#include <vector>
 
+#include <glm/matrix.hpp>
 #include <imgui.h>
 #include <imgui_internal.h>
 
+#include "anatomy/leg_bend.hpp"
+#include "anatomy/picking.hpp"
+#include "app/area_box.hpp"
 #include "app/context.hpp"
 #include "app/frame.hpp"
+#include "core/frame.hpp"
+#include "render/client_pass.hpp"
+#include "render/screen_region.hpp"
+#include "render/sight.hpp"
 #include "kiosk_overlay_support.hpp"
 #include "scene_render_support.hpp"
 #include "../support/sanitizer.hpp"
@@ -94,6 +103,72 @@ void check_text_box_whole() {
 
 bool overlaps(const Rect& r, glm::vec4 b) { return r.min.x < b.z && b.x < r.max.x && r.min.y < b.w && b.y < r.max.y; }
 
+// The lesson's medial view of the lit leg's inner side, judged past everything drawn: the client's
+// parts as the client pass draws them this frame (the other leg left out where it is), and the
+// lit leg's own skin. `calf`: the share of the calves' inner-facing skin points (every 4th, facing
+// the eye) that nothing hides; `anchor`: what hides the Calves label's anchor ("" when seen).
+struct InnerSight {
+  float calf = 0.0f;
+  std::string anchor_blocker = "no anchor";
+};
+InnerSight inner_sight(const app::Context& ctx) {
+  anatomy::Model client = ctx.state.client_model;
+  std::erase_if(client.meshes, [&](const anatomy::Mesh& m) { return !render::client_part_drawn(m.name, ctx.view); });
+  render::SightLines sight(client, &ctx.state.model);
+  sight.set_pose(ctx.view.client);
+  const glm::vec3 eye = ctx.view.eye;
+  const glm::vec3 leg_eye(glm::inverse(ctx.view.leg_to_room) * glm::vec4(eye, 1.0f));
+  auto room = [&](const glm::vec3& p) { return glm::vec3(ctx.view.leg_to_room * glm::vec4(p, 1.0f)); };
+  const std::size_t calves = *anatomy::area_index("calves");
+  InnerSight out;
+  const anatomy::Mesh* skin = ctx.state.drawn_model().find("skin");
+  REQUIRE(skin != nullptr);
+  int inner = 0, seen = 0;
+  for (std::size_t i = 0; i < skin->positions.size(); i += 4) {
+    const glm::vec3& p = skin->positions[i];
+    if (skin->area_weights[i][calves] < 0.5f || skin->normals[i].x > -0.5f) continue;  // -X: the inner side
+    if (glm::dot(skin->normals[i], leg_eye - p) <= 0.0f) continue;
+    ++inner;
+    seen += sight.clear(eye, room(p)) ? 1 : 0;
+  }
+  out.calf = inner > 0 ? float(seen) / float(inner) : 0.0f;
+  if (auto anchor = anatomy::area_anchor(ctx.state.drawn_model(), calves, leg_eye))
+    out.anchor_blocker = sight.blocker(eye, room(anchor->point));
+  return out;
+}
+
+// The share of the free part of the window (between the panels) that the lit areas' box spans
+// on screen, the larger of its width's and its height's: the camera fits the box to one of them.
+float lit_share(const app::Context& ctx, glm::ivec2 size) {
+  const auto lit = app::areas_box(ctx.state.model, ctx.state.settings.selected);
+  REQUIRE(lit.has_value());
+  const anatomy::Bounds b = anatomy::bend_box(*lit, frame::kKneeCentre, ctx.state.knee_flexion(), ctx.state.hip_flexion());
+  const glm::ivec4 r = render::screen_rect(b.min, b.max, ctx.view.projection * ctx.view.view * ctx.view.leg_to_room, size, 0);
+  const glm::vec4 f = ctx.state.camera.free_area() * glm::vec4(size.x, size.y, size.x, size.y);
+  const float w = float(r.z) / (f.z - f.x), h = float(r.w) / (f.w - f.y);
+  MESSAGE(size_name(size), ": lit areas ", r.z, "x", r.w, " px, ", w, " of the free width, ", h, " of its height");
+  return std::max(w, h);
+}
+
+// How many of the lit areas' skin points (every 8th, at least half in a lit area) are drawn under
+// `r` (the presenter's text box), in front of the camera (pixels from the top-left, as ImGui's).
+int lit_points_under(const app::Context& ctx, glm::ivec2 size, const Rect& r, bool whole_leg = false) {
+  const glm::mat4 vp = ctx.view.projection * ctx.view.view * ctx.view.leg_to_room;
+  const anatomy::Mesh* skin = ctx.state.drawn_model().find("skin");
+  REQUIRE(skin != nullptr);
+  int under = 0;
+  for (std::size_t i = 0; i < skin->positions.size(); i += 8) {
+    bool lit = false;
+    for (std::size_t a = 0; a < anatomy::kAreaCount; ++a) lit |= ctx.state.settings.selected[a] && skin->area_weights[i][a] >= 0.5f;
+    if (!lit && !whole_leg) continue;
+    const glm::vec4 c = vp * glm::vec4(skin->positions[i], 1.0f);
+    if (c.w <= 1e-4f) continue;
+    const glm::vec2 s((c.x / c.w * 0.5f + 0.5f) * float(size.x), (0.5f - c.y / c.w * 0.5f) * float(size.y));
+    under += s.x > r.min.x && s.x < r.max.x && s.y > r.min.y && s.y < r.max.y ? 1 : 0;
+  }
+  return under;
+}
+
 app::Options options_at(glm::ivec2 size) {
   app::Options o = test::source_options();
   o.size = size;
@@ -144,6 +219,23 @@ TEST_CASE("a lesson question keeps its feedback and the buttons in view, and pre
       ctx.pending.lesson.next = true;
       run(ctx, 1);
     }
+    // Step 2 looks at the lit calves and thighs from their inner side (the medial view): the
+    // client's other leg, between the camera and them, is not drawn, so the inner calf is seen
+    // (drawn, it hid 51 % of its inner-facing skin points; 100 % seen now) and so is the Calves
+    // label's anchor; the lit areas fill the free part of the window (framed as the whole leg
+    // they spanned 0.62 of its width, now the camera's 0.85).
+    REQUIRE(player.step().view == "medial");
+    for (int i = 0; i < 30 && ctx.state.camera.transitioning(); ++i) run(ctx, 1);
+    run(ctx, 2);
+    {
+      CAPTURE(size_name(size));
+      const InnerSight inner = inner_sight(ctx);
+      MESSAGE(size_name(size), ": inner calf seen ", inner.calf, ", anchor hidden by '", inner.anchor_blocker, "'");
+      CHECK(inner.anchor_blocker == "");
+      CHECK(inner.calf >= 0.9f);
+      CHECK(lit_share(ctx, size) >= 0.8f);
+      shot(ctx, "lesson-medial");
+    }
     // Presenter view before the answer: the step's whole text, no scroll bar in its box.
     ctx.pending.lesson.toggle_presenter = true;
     run(ctx, 2);
@@ -174,6 +266,14 @@ TEST_CASE("a lesson question keeps its feedback and the buttons in view, and pre
     CAPTURE(size_name(size));
     CHECK_FALSE(overlaps(window_rect("Lesson"), working));
     check_no_scroll("Lesson");
+    // The camera frames the work beside the text box: no part of the leg runs under it (framed
+    // in the whole window, the foot ran under its edge: 234 of the leg's sampled skin points at
+    // 1280x720, 84 at 1920x1080; the lit areas' own were clear already).
+    const int under = lit_points_under(ctx, size, window_rect("Lesson")),
+              leg_under = lit_points_under(ctx, size, window_rect("Lesson"), true);
+    MESSAGE(size_name(size), ": lit points under the presenter's text ", under, ", of the whole leg ", leg_under);
+    CHECK(under == 0);
+    CHECK(leg_under == 0);
     shot(ctx, "presenter");
 
     // Back from presenter view, the panel is its normal width again, clear of the View panel.
