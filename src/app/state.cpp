@@ -269,7 +269,10 @@ render::FrameView State::camera_view(glm::ivec2 size) const {
   if (!client_model.meshes.empty()) v.client = client.pose();
   // Looked at from the inner side (the named medial view: key 4, a lesson's step), the other
   // leg would stand between the camera and the lit leg, lying, sitting or standing: not drawn.
-  v.other_leg = camera.preset() != render::ViewPreset::medial;
+  // While a technique plays the client keeps both legs whatever the step's view (a technique's
+  // step may look from the inner side too: effleurage at 2 s; its view search sees past the
+  // other leg), so a student never watches hands on a one-legged client.
+  v.other_leg = camera.preset() != render::ViewPreset::medial || simulation.timeline() != nullptr;
   if (v.client) v.ankle_deg = v.client->ankle_deg;  // walking; a technique sets its own in frame_view
   return v;
 }
