@@ -161,6 +161,20 @@ void save_screenshot(Context& ctx) {
   ctx.panels.status_message = written ? ui::trf("ui.status.saved-picture", {{"file", name}}) : written.error().describe();
 }
 
+// The camera frames the work in `band`'s free part of the window (the window's shape goes with
+// it, for the box fit). In a small window (640x360: about 256x160 px left between the panels)
+// framing the leg in that room would magnify one part behind the panels' edges; the whole window
+// frames more.
+void frame_in_band(Context& ctx, const ClearBand& band) {
+  constexpr glm::vec2 smallest_room{320.0f, 180.0f};
+  const glm::vec2 room{band.size.x - band.left - band.right, band.size.y - band.top - band.bottom};
+  if (room.x < smallest_room.x || room.y < smallest_room.y) {
+    ctx.state.camera.set_free_area({0.0f, 0.0f, 1.0f, 1.0f});
+    return;
+  }
+  ctx.state.camera.set_free_area(free_area_of(band), band.size.x / band.size.y);
+}
+
 // In presenter view (`lesson_panel`: where its text box is drawn) the camera frames the work in
 // the part of the window the text leaves, so the leg does not run under it (the step on the
 // veins' two sets, at 1280x720: the toe tips 5-10 px under the box): below or above a box across
@@ -180,12 +194,7 @@ void frame_beside_presenter(Context& ctx, glm::vec4 lesson_panel, glm::ivec2 siz
       band.right = window.x - p.x + gap;
     }
   }
-  constexpr glm::vec2 smallest_room{320.0f, 180.0f};  // as between the panels (below)
-  if (window.x - band.left - band.right < smallest_room.x || window.y - band.top - band.bottom < smallest_room.y) {
-    ctx.state.camera.set_free_area({0.0f, 0.0f, 1.0f, 1.0f});
-    return;
-  }
-  ctx.state.camera.set_free_area(free_area_of(band), window.x / window.y);
+  frame_in_band(ctx, band);
 }
 
 // The camera centres and frames the leg in the part of the window the panels leave: between the
@@ -228,15 +237,7 @@ void frame_between_panels(Context& ctx, const ui::OverlayLayout* overlay, glm::i
       if (box && 0.5f * (box->min.y + box->max.y) > middle) top = std::min(top, box->min.y - gap);
     band.bottom += std::min(foot - top, 0.4f * left_between);
   }
-  // In a small window (640x360: about 256x160 px left between the panels) framing the leg in
-  // that room would magnify one part behind the panels' edges; the whole window frames more.
-  constexpr glm::vec2 smallest_room{320.0f, 180.0f};
-  const glm::vec2 room{band.size.x - band.left - band.right, band.size.y - band.top - band.bottom};
-  if (room.x < smallest_room.x || room.y < smallest_room.y) {
-    ctx.state.camera.set_free_area({0.0f, 0.0f, 1.0f, 1.0f});
-    return;
-  }
-  ctx.state.camera.set_free_area(free_area_of(band), band.size.x / band.size.y);  // the shape, for the box fit
+  frame_in_band(ctx, band);
 }
 
 void draw_interface(Context& ctx, double dt) {
