@@ -100,6 +100,23 @@ void collapse_to(TriMesh& mesh, std::size_t target_triangles, float max_error,
   mesh.indices = std::move(out);
 }
 
+// The field's central differences at p over +-step on each axis (its gradient times 2 step):
+// the normals and the Newton steps onto the surface both take it.
+glm::vec3 central_difference(const Field& field, const glm::vec3& p, float step) {
+  const glm::vec3 dx(step, 0, 0), dy(0, step, 0), dz(0, 0, step);
+  return {field(p + dx) - field(p - dx), field(p + dy) - field(p - dy), field(p + dz) - field(p - dz)};
+}
+
+// The vertices reordered for the GPU's fetch after the triangles were ordered for its cache,
+// unused ones dropped: how simplify and split_long_edges leave a mesh.
+void order_vertices_for_fetch(TriMesh& mesh) {
+  std::vector<glm::vec3> positions(mesh.positions.size());
+  const std::size_t used = meshopt_optimizeVertexFetch(positions.data(), mesh.indices.data(), mesh.indices.size(),
+                                                       mesh.positions.data(), mesh.positions.size(), sizeof(glm::vec3));
+  positions.resize(used);
+  mesh.positions = std::move(positions);
+}
+
 }  // namespace
 
 void simplify(TriMesh& mesh, std::size_t target_triangles, float max_error, std::vector<glm::vec3>* carried) {
@@ -147,11 +164,7 @@ void simplify(TriMesh& mesh, std::size_t target_triangles, float max_error, std:
     }
     return;
   }
-  std::vector<glm::vec3> positions(mesh.positions.size());
-  const std::size_t used = meshopt_optimizeVertexFetch(positions.data(), mesh.indices.data(), mesh.indices.size(),
-                                                       mesh.positions.data(), mesh.positions.size(), sizeof(glm::vec3));
-  positions.resize(used);
-  mesh.positions = std::move(positions);
+  order_vertices_for_fetch(mesh);
 }
 
 namespace {
@@ -159,9 +172,7 @@ namespace {
 glm::vec3 onto_surface(const Field& field, glm::vec3 p, float step) {
   for (int k = 0; k < 4; ++k) {
     const float f = field(p);
-    const glm::vec3 dx(step, 0, 0), dy(0, step, 0), dz(0, 0, step);
-    const glm::vec3 g = glm::vec3(field(p + dx) - field(p - dx), field(p + dy) - field(p - dy), field(p + dz) - field(p - dz)) /
-                        (2.0f * step);
+    const glm::vec3 g = central_difference(field, p, step) / (2.0f * step);
     const float g2 = glm::dot(g, g);
     if (g2 < 1e-8f) break;
     p -= f * g / g2;
@@ -238,18 +249,14 @@ void split_long_edges(TriMesh& mesh, const Field& field, float max_edge, float s
   split_passes(mesh, field, max_edge, step, zone);
   // Ordered again for the GPU's caches, as simplify leaves a mesh (the new triangles were appended).
   meshopt_optimizeVertexCache(mesh.indices.data(), mesh.indices.data(), mesh.indices.size(), mesh.positions.size());
-  std::vector<glm::vec3> ordered(mesh.positions.size());
-  ordered.resize(meshopt_optimizeVertexFetch(ordered.data(), mesh.indices.data(), mesh.indices.size(),
-                                             mesh.positions.data(), mesh.positions.size(), sizeof(glm::vec3)));
-  mesh.positions = std::move(ordered);
+  order_vertices_for_fetch(mesh);
 }
 
 std::vector<glm::vec3> field_normals(const TriMesh& mesh, const Field& field, float step) {
   std::vector<glm::vec3> normals;
   normals.reserve(mesh.positions.size());
-  const glm::vec3 dx(step, 0, 0), dy(0, step, 0), dz(0, 0, step);
   for (const auto& p : mesh.positions) {
-    const glm::vec3 g(field(p + dx) - field(p - dx), field(p + dy) - field(p - dy), field(p + dz) - field(p - dz));
+    const glm::vec3 g = central_difference(field, p, step);
     const float len = glm::length(g);
     normals.push_back(len > 1e-12f ? g / len : glm::vec3(0, 1, 0));
   }
