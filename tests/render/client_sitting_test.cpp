@@ -28,6 +28,7 @@
 #include "technique/working_region.hpp"
 #include "ui/main_ui.hpp"
 #include "scene_render_support.hpp"
+#include "screen_pixel.hpp"
 #include "../support/sanitizer.hpp"
 
 using namespace effleura;
@@ -141,7 +142,7 @@ TEST_CASE("sitting, hover names the calf where the bent calf is drawn") {
   REQUIRE(best > 0.7f);
   auto pixel_of = [&](const glm::vec3& leg_p) {
     const glm::vec4 c = v.projection * v.view * v.leg_to_room * glm::vec4(leg_p, 1.0f);
-    return glm::vec2((c.x / c.w * 0.5f + 0.5f) * kSize.x, (0.5f - c.y / c.w * 0.5f) * kSize.y);
+    return test::top_left_pixel(c, kSize);
   };
   const glm::vec2 px = pixel_of(point);
   CAPTURE(px.x);

@@ -20,6 +20,7 @@
 #include "render/image.hpp"
 #include "kiosk_overlay_support.hpp"
 #include "scene_render_support.hpp"
+#include "screen_pixel.hpp"
 #include "ui/overlay_layout.hpp"
 
 using namespace effleura;
@@ -42,7 +43,7 @@ ui::ScreenBox lit_skin_on_screen(const app::Context& ctx, glm::ivec2 size) {
       if (!lit) continue;
       const glm::vec4 c = to_clip * glm::vec4(m.positions[i], 1.0f);
       if (c.w <= 0.0f) continue;
-      const glm::vec2 s{(c.x / c.w * 0.5f + 0.5f) * static_cast<float>(size.x), (0.5f - c.y / c.w * 0.5f) * static_cast<float>(size.y)};
+      const glm::vec2 s = test::top_left_pixel(c, size);
       lo = glm::min(lo, s);
       hi = glm::max(hi, s);
     }
@@ -62,7 +63,7 @@ float median_leaflet_px(const app::Context& ctx, glm::ivec2 size) {
     for (std::size_t k = i; k < i + 6; ++k) {
       const glm::vec4 c = to_clip * glm::vec4(ctx.view.coloured[k].position, 1.0f);
       if (c.w <= 0.0f) { seen = false; break; }
-      const glm::vec2 s{(c.x / c.w * 0.5f + 0.5f) * static_cast<float>(size.x), (0.5f - c.y / c.w * 0.5f) * static_cast<float>(size.y)};
+      const glm::vec2 s = test::top_left_pixel(c, size);
       lo = glm::min(lo, s);
       hi = glm::max(hi, s);
     }

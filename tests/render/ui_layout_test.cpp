@@ -25,6 +25,7 @@
 #include "render/sight.hpp"
 #include "kiosk_overlay_support.hpp"
 #include "scene_render_support.hpp"
+#include "screen_pixel.hpp"
 #include "../support/sanitizer.hpp"
 #include "ui/overlay_layout.hpp"
 
@@ -163,7 +164,7 @@ int lit_points_under(const app::Context& ctx, glm::ivec2 size, const Rect& r, bo
     if (!lit && !whole_leg) continue;
     const glm::vec4 c = vp * glm::vec4(skin->positions[i], 1.0f);
     if (c.w <= 1e-4f) continue;
-    const glm::vec2 s((c.x / c.w * 0.5f + 0.5f) * float(size.x), (0.5f - c.y / c.w * 0.5f) * float(size.y));
+    const glm::vec2 s = test::top_left_pixel(c, size);
     under += s.x > r.min.x && s.x < r.max.x && s.y > r.min.y && s.y < r.max.y ? 1 : 0;
   }
   return under;
