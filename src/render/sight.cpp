@@ -91,7 +91,7 @@ void grow(glm::vec3& lo, glm::vec3& hi, const glm::vec3& p) {
 
 }  // namespace
 
-const std::vector<std::uint32_t>& SightLines::space_order(const anatomy::Mesh& mesh) {
+std::shared_ptr<const std::vector<std::uint32_t>> SightLines::space_order(const anatomy::Mesh& mesh) {
   for (const auto& [m, order] : orders_)
     if (m == &mesh) return order;
   std::vector<std::uint32_t> order(mesh.indices.size() - mesh.indices.size() % 3);
@@ -102,7 +102,7 @@ const std::vector<std::uint32_t>& SightLines::space_order(const anatomy::Mesh& m
                                  mesh.positions.size(), sizeof(glm::vec3));
   else
     order.assign(mesh.indices.begin(), mesh.indices.begin() + static_cast<std::ptrdiff_t>(order.size()));
-  orders_.emplace_back(&mesh, std::move(order));
+  orders_.emplace_back(&mesh, std::make_shared<const std::vector<std::uint32_t>>(std::move(order)));
   return orders_.back().second;
 }
 
@@ -113,14 +113,14 @@ void SightLines::add(const anatomy::Mesh& mesh, const glm::mat4& to_room, const 
                      const std::optional<anatomy::HipSides>& sides) {
   Part part;
   part.name = mesh.name;
-  const std::vector<std::uint32_t>& order = space_order(mesh);
-  part.triangles.reserve(order.size());
+  part.corners = space_order(mesh);
+  const std::vector<std::uint32_t>& order = *part.corners;
   part.lo = glm::vec3(1e9f);
   part.hi = glm::vec3(-1e9f);
-  // Each vertex placed once (a vertex is a corner of ~6 triangles), then the corners copied.
-  if (std::any_of(order.begin(), order.end(), [&](std::uint32_t i) { return i >= mesh.positions.size(); }))
+  if (order.empty() || std::any_of(order.begin(), order.end(), [&](std::uint32_t i) { return i >= mesh.positions.size(); }))
     return;  // a broken mesh hides nothing
-  std::vector<glm::vec3> placed(mesh.positions.size());
+  // Each vertex placed once (a vertex is a corner of ~6 triangles); the triangles index them.
+  part.vertices.resize(mesh.positions.size());
   for (std::size_t i = 0; i < mesh.positions.size(); ++i) {
     // Bent at the knee and blended at the hip as the renderer draws it (shaders/model.vert; 0
     // degrees: unchanged).
@@ -132,17 +132,16 @@ void SightLines::add(const anatomy::Mesh& mesh, const glm::mat4& to_room, const 
                                            : mesh.positions[i];
     const glm::vec3 kneed = anatomy::bend_knee(footed, knee, knee_deg);
     const glm::vec3 bent = sides ? anatomy::fold_hips(kneed, *sides) : anatomy::blend_hip(kneed, hip, hip_deg);
-    placed[i] = glm::vec3(to_room * glm::vec4(bent, 1.0f));
+    part.vertices[i] = glm::vec3(to_room * glm::vec4(bent, 1.0f));
   }
-  for (const std::uint32_t i : order) {
-    part.triangles.push_back(placed[i]);
-    grow(part.lo, part.hi, placed[i]);
-  }
-  if (part.triangles.empty()) return;
-  const std::size_t count = part.triangles.size() / 3;
+  const std::size_t count = order.size() / 3;
   part.runs.resize((count + kRun - 1) / kRun);
   for (std::size_t t = 0; t < count; ++t)
-    for (int c = 0; c < 3; ++c) grow(part.runs[t / kRun].lo, part.runs[t / kRun].hi, part.triangles[3 * t + c]);
+    for (std::size_t c = 0; c < 3; ++c) grow(part.runs[t / kRun].lo, part.runs[t / kRun].hi, part.vertices[order[3 * t + c]]);
+  for (const Box& run : part.runs) {
+    grow(part.lo, part.hi, run.lo);
+    grow(part.lo, part.hi, run.hi);
+  }
   part.groups.resize((part.runs.size() + kRun - 1) / kRun);
   for (std::size_t r = 0; r < part.runs.size(); ++r) {
     grow(part.groups[r / kRun].lo, part.groups[r / kRun].hi, part.runs[r].lo);
@@ -153,12 +152,13 @@ void SightLines::add(const anatomy::Mesh& mesh, const glm::mat4& to_room, const 
 
 void SightLines::set_pose(const std::optional<anatomy::ClientPose>& pose, std::optional<float> leg_ankle_deg) {
   const float ankle = leg_ankle_deg.value_or(pose ? pose->ankle_deg : 0.0f);
-  if (ever_placed_ && pose.has_value() == placed_.has_value() && (!pose || same_pose(*pose, *placed_)) &&
-      ankle == placed_ankle_deg_)
-    return;
-  placed_ = pose;
-  placed_ankle_deg_ = ankle;
-  ever_placed_ = true;
+  for (std::size_t i = 0; i < placements_.size(); ++i) {
+    const Placement& kept = placements_[i];
+    if (pose.has_value() == kept.pose.has_value() && (!pose || same_pose(*pose, *kept.pose)) && ankle == kept.ankle_deg) {
+      current_ = i;
+      return;
+    }
+  }
   parts_.clear();
   if (pose)
     for (const anatomy::Mesh& m : client_.meshes)
@@ -171,6 +171,10 @@ void SightLines::set_pose(const std::optional<anatomy::ClientPose>& pose, std::o
     if (const anatomy::Mesh* skin = leg_->find("skin"))
       add(*skin, pose ? pose->left_leg : glm::mat4(1.0f), frame::kKneeCentre, pose ? pose->knee_flexion_deg : 0.0f,
           frame::kHipCentre, pose ? pose->hip_flexion_deg : 0.0f, frame::kAnkleCentre, ankle);
+  if (placements_.size() == kKept) placements_.erase(placements_.begin());  // the oldest goes
+  placements_.push_back(Placement{pose, ankle, std::move(parts_)});
+  parts_.clear();
+  current_ = placements_.size() - 1;
 }
 
 bool SightLines::clear(const glm::vec3& eye, const glm::vec3& p, float margin, const std::vector<Rod>& rods) const {
@@ -184,15 +188,18 @@ std::string SightLines::blocker(const glm::vec3& eye, const glm::vec3& p, float 
   const glm::vec3 d = full * ((length - margin) / length);
   for (const Rod& rod : rods)
     if (segment_gap(eye, eye + d, rod.a, rod.b) < rod.radius) return "forearm";
-  for (const Part& part : parts_) {
+  if (placements_.empty()) return {};  // never placed: nothing stands anywhere
+  for (const Part& part : placements_[current_].parts) {
     if (!segment_hits_box(eye, d, part.lo, part.hi)) continue;
-    const std::size_t count = part.triangles.size() / 3;
+    const std::vector<std::uint32_t>& corners = *part.corners;
+    const std::vector<glm::vec3>& v = part.vertices;
+    const std::size_t count = corners.size() / 3;
     for (std::size_t g = 0; g < part.groups.size(); ++g) {
       if (!segment_hits_box(eye, d, part.groups[g].lo, part.groups[g].hi)) continue;
       for (std::size_t r = g * kRun; r < std::min(part.runs.size(), (g + 1) * kRun); ++r) {
         if (!segment_hits_box(eye, d, part.runs[r].lo, part.runs[r].hi)) continue;
         for (std::size_t t = r * kRun; t < std::min(count, (r + 1) * kRun); ++t)
-          if (segment_hits_triangle(eye, d, part.triangles[3 * t], part.triangles[3 * t + 1], part.triangles[3 * t + 2]))
+          if (segment_hits_triangle(eye, d, v[corners[3 * t]], v[corners[3 * t + 1]], v[corners[3 * t + 2]]))
             return part.name;
       }
     }

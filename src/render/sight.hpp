@@ -8,6 +8,7 @@
 // line tests a few hundred triangles of the leg's ~58,000 instead of all of them.
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <utility>
 #include <optional>
 #include <string>
@@ -53,14 +54,15 @@ class SightLines {
   };
   struct Part {
     std::string name;
-    std::vector<glm::vec3> triangles;  // room frame, three per triangle, in space order
+    std::vector<glm::vec3> vertices;  // room frame
+    std::shared_ptr<const std::vector<std::uint32_t>> corners;  // three per triangle, in space order
     glm::vec3 lo{0.0f}, hi{0.0f};
     std::vector<Box> runs;    // the box of each kRun triangles in turn
     std::vector<Box> groups;  // the box of each kRun runs in turn
   };
   // The mesh's triangles' corner indices in space order (computed once per mesh and kept: the
   // bends move triangles a little, not apart, so neighbours stay neighbours).
-  const std::vector<std::uint32_t>& space_order(const anatomy::Mesh& mesh);
+  std::shared_ptr<const std::vector<std::uint32_t>> space_order(const anatomy::Mesh& mesh);
   // `knee_deg` != 0: the mesh bent at `knee` first (anatomy::bend_knee), `hip_deg` != 0: its top
   // kept with the pelvis (anatomy::blend_hip), `ankle_deg` != 0: before both, its foot turned at
   // `ankle` by each vertex's ankle_blend (only the other leg has them), as drawn.
@@ -69,11 +71,20 @@ class SightLines {
            const std::optional<anatomy::HipSides>& sides = std::nullopt);  // walking: fold_hips, not the blend
   const anatomy::Model& client_;
   const anatomy::Model* leg_;
-  std::vector<Part> parts_;
-  std::vector<std::pair<const anatomy::Mesh*, std::vector<std::uint32_t>>> orders_;
-  std::optional<anatomy::ClientPose> placed_;
-  float placed_ankle_deg_ = 0.0f;  // the massaged leg's foot as placed
-  bool ever_placed_ = false;
+  // The parts as placed for the last few poses, newest last: a step the client rolls into is
+  // judged at each of its moments from every candidate view in turn (app/view_search.cpp), so
+  // the same ten poses come round again and again (petrissage's turn-over: 210 placements of
+  // ~80,000 triangles -> 10). At most kKept (~0.6 MB each).
+  struct Placement {
+    std::optional<anatomy::ClientPose> pose;
+    float ankle_deg = 0.0f;  // the massaged leg's foot as placed
+    std::vector<Part> parts;
+  };
+  static constexpr std::size_t kKept = 12;
+  std::vector<Placement> placements_;
+  std::size_t current_ = 0;  // placements_[current_] is what lines are tested against
+  std::vector<Part> parts_;  // being built by add()
+  std::vector<std::pair<const anatomy::Mesh*, std::shared_ptr<const std::vector<std::uint32_t>>>> orders_;
 };
 
 }  // namespace effleura::render
