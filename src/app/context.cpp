@@ -16,6 +16,10 @@ namespace effleura::app {
 
 void report_error(const std::string& message) { std::fprintf(stderr, "effleura: %s\n", message.c_str()); }
 
+void use_cached_flow_indices(Context& ctx) {
+  ctx.state.flow_indices = FlowIndices(cached_indices_compute(SimulateCache{ctx.paths.content / "anatomy" / "veins.toml", cache_directory()}));
+}
+
 int load_content(Context& ctx, const Options& options) {
   ctx.options = options;
   ctx.paths = resolve_data_paths(options);
@@ -23,8 +27,7 @@ int load_content(Context& ctx, const Options& options) {
     report_error(loaded.error().describe());
     return kExitBadInput;
   }
-  // The Blood flow panel's indices kept in the start-up cache, as --simulate keeps them.
-  ctx.state.flow_indices = FlowIndices(cached_indices_compute(SimulateCache{ctx.paths.content / "anatomy" / "veins.toml", cache_directory()}));
+  use_cached_flow_indices(ctx);
   for (std::size_t a = 0; a < anatomy::kAreaCount; ++a)
     if (ctx.state.settings.selected[a]) ctx.panels.focus_area = static_cast<int>(a);
   ctx.fixed_dt = 1.0 / options.fps;

@@ -71,6 +71,9 @@ struct Context {
 // Each returns 0 on success, else the exit status (app/exit_codes.hpp) after printing the error.
 // The content loads first, so a bad file is exit 2 even on a machine without OpenGL.
 int load_content(Context& ctx, const Options& options);
+// The Blood flow panel's clinic figures through the start-up cache, as --simulate keeps them
+// (load_content does this; the benchmark, which loads the state itself, too).
+void use_cached_flow_indices(Context& ctx);
 // The lesson (--lesson), playlist (--playlist) or, when `kiosk_default`, the waiting-room list.
 int open_lesson_or_playlist(Context& ctx, bool kiosk_default);
 // EGL, the renderer with the model and hands uploaded, an offscreen target of --size and the
