@@ -153,8 +153,10 @@ TEST_CASE("both hands stay seen through compression's lift over the knee and eff
   // arrive in 0.1 s steps); 33.3 % when the hands went round under the prone leg and the client rolled only in the next
   // step, the camera from under the table (session 13: the client rolls over the top in this
   // step, the hands go round over the outer side, the view search judges the step's moments with
-  // the client part turned).
-  const Case cases[] = {{"compression", 3, 0.935}, {"effleurage", 2, 0.94}, {"petrissage", 3, 0.82}};
+  // the client part turned). On session 13's merged main: 90.0 % every 20 ms, 92.0 % every 80 ms
+  // (stride 4), --hand-report 95.0 %; hidden by the client's left arm (left hand) and the right
+  // forearm, 5 moments each: bound 0.82 -> 0.87.
+  const Case cases[] = {{"compression", 3, 0.935}, {"effleurage", 2, 0.94}, {"petrissage", 3, 0.87}};
   for (const Case& c : cases) {
     CAPTURE(c.id);
     app::Options o = test::source_options();
