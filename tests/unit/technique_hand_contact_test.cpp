@@ -187,6 +187,7 @@ TEST_CASE("hand contact: a kneading grip's thumb rests on the skin") {
     TechniqueFrame f;
     double sum = 0.0;
     int n = 0, on_skin = 0;
+    int hand_on[2] = {0, 0}, hand_n[2] = {0, 0};  // per hand, for the message: which thumb leaves the skin
     for (double time = 0.0; time <= tl.duration(); time += dt) {
       tl.evaluate(time, f);
       for (const HandState& hand : f.hands) {
@@ -199,9 +200,14 @@ TEST_CASE("hand contact: a kneading grip's thumb rests on the skin") {
         sum += gap;
         if (gap <= kTouchToleranceM) ++on_skin;
         ++n;
+        const std::size_t side = hand.hand == Hand::left ? 0 : 1;
+        if (gap <= kTouchToleranceM) ++hand_on[side];
+        ++hand_n[side];
       }
     }
     REQUIRE(n > 0);
+    MESSAGE(id << ": thumb pad within 3 mm, left " << hand_on[0] << " of " << hand_n[0] << ", right " << hand_on[1] << " of "
+               << hand_n[1]);
     const double mean_mm = 1000.0 * sum / n;
     const double share = static_cast<double>(on_skin) / n;
     const std::string line = id + ": thumb pad " + std::to_string(mean_mm) +
