@@ -22,6 +22,12 @@ namespace {
 
 constexpr int kMoments = 10;          // sampled over the step
 constexpr float kAspect = 16.0f / 9.0f;
+// Tapping fingertips count as seen only from views at least this far (radians) round from across
+// the leg toward the foot's end (the lowest pitch tried for such steps, below): the sole faces
+// that way. From -0.6 toe taps' second step (ball and toes) took a view from the outer side, the
+// sole still nearly edge-on; at -0.75 both its steps take the same view from beyond the toes, so
+// the camera does not move between them.
+constexpr float kTipPitch = -0.75f;
 
 struct Moment {
   // Per hand, the palm's centre as --hand-report takes it and a point 4 cm toward the fingers:
@@ -70,7 +76,9 @@ ViewAngles best_step_view(const State& state, std::size_t step, const anatomy::B
     const std::array<glm::mat4, 2> palms{anatomy::bend_palm(f.hands[0].transform, frame::kKneeCentre, knee, hip),
                                          anatomy::bend_palm(f.hands[1].transform, frame::kKneeCentre, knee, hip)};
     const anatomy::LegBend bend{frame::kKneeCentre, knee, hip};
-    const auto arms = technique::place_forearms({palms[0], palms[1]}, &state.simulation.surface(), table ? &stance : nullptr, &bend);
+    const auto arms = technique::place_forearms({palms[0], palms[1]}, &state.simulation.surface(), table ? &stance : nullptr, &bend,
+                                                {technique::on_finger_pads(f.hands[0].pose, f.hands[0].on_sole),
+                                                 technique::on_finger_pads(f.hands[1].pose, f.hands[1].on_sole)});
     Moment m;
     m.pose = now;
     for (std::size_t h = 0; h < 2; ++h) {
@@ -80,7 +88,9 @@ ViewAngles best_step_view(const State& state, std::size_t step, const anatomy::B
       // sleeve hid the report's point at 99 % of moments). Both have to be seen.
       const technique::HandShape shape = technique::build_hand(palms[h], f.hands[h].pose, f.hands[h].hand);
       m.palms[2 * h] = render::palm_centre(leg_now, shape);
-      if (f.hands[h].on_sole && f.hands[h].pose.palm_touch < 0.5f)
+      // Only while it taps (the press envelope, steady through the rhythm), not while it is
+      // carried to the next spot.
+      if (f.hands[h].on_sole && f.hands[h].pose.palm_touch < 0.5f && f.hands[h].indentation_m > 0.0f)
         for (std::size_t finger = 1; finger < technique::kFingerCount; ++finger)
           if (f.hands[h].pose.reach[finger] > 0.5f)
             m.tips.push_back(glm::vec3(leg_now * glm::vec4(shape.parts[technique::hand_part(finger, 2)].tip, 1.0f)));
@@ -113,7 +123,11 @@ ViewAngles best_step_view(const State& state, std::size_t step, const anatomy::B
       // Tapping fingertips count once more. The tip is its pad's axis end, 6-8 mm off the sole as
       // it taps: only its last 10 mm go unchecked (the palms' 20 mm lets a line graze the foot's
       // edge and pass for seen).
-      if (!m.tips.empty() && std::all_of(m.tips.begin(), m.tips.end(), [&](const glm::vec3& p) { return seen_point(p, m, 0.01f); }))
+      // Only from a view lowered toward the foot (kTipPitch): from across the leg the tips on the
+      // ball of the foot passed for seen, but the sole stood edge-on and where they tap could not
+      // be seen (session 13: toe taps' second step kept its side view).
+      if (!m.tips.empty() && a.pitch <= kTipPitch &&
+          std::all_of(m.tips.begin(), m.tips.end(), [&](const glm::vec3& p) { return seen_point(p, m, 0.01f); }))
         ++seen;
     }
     // Seen moments first; among equals, the closest to the suggestion.

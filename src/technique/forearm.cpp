@@ -55,8 +55,8 @@ glm::vec3 outward(const anatomy::LegSurface& surface, const glm::vec3& p) {
 // How many times a forearm swings away from the skin before it is left where it is.
 constexpr int kClearTries = 16;
 
-glm::vec3 within_wrist_range(glm::vec3 d) {
-  d.y = std::max(d.y, 0.30f);
+glm::vec3 within_wrist_range(glm::vec3 d, float least_y = 0.30f) {
+  d.y = std::max(d.y, least_y);
   d.z = std::min(d.z, -0.35f);
   return glm::normalize(d);
 }
@@ -97,8 +97,17 @@ float Stance::over_table(const glm::vec3& p) const {
   return over ? glm::dot(up, p) - table_top : 1.0f;
 }
 
+// A hand on its finger pads keeps its wrist about straight: the forearm may run down to 6
+// degrees below the back of the hand's plane (a flat palm's rises at least 17 degrees off it).
+// Friction's circles: at 0.0 the upper hand's forearm still swung 16 degrees with each circle;
+// at -0.3 the two sleeves met beside the Achilles tendon.
+constexpr float kPadsLeastY = -0.1f;
+// The wrist of a hand on its pads over the leg's axis along the room's up (the calf's radius
+// and the raised hand, about 9 cm): the height its forearm's rise is measured from.
+constexpr float kPadsWristOverAxis = 0.09f;
+
 std::array<Forearm, 2> place_forearms(const std::array<glm::mat4, 2>& palms, const anatomy::LegSurface* surface,
-                                      const Stance* stance, const anatomy::LegBend* bend) {
+                                      const Stance* stance, const anatomy::LegBend* bend, std::array<bool, 2> pads) {
   std::array<glm::vec3, 2> wrist{}, back{}, fingers{};
   for (std::size_t h = 0; h < 2; ++h) {
     const glm::mat4 side = side_of(h == 0 ? Hand::left : Hand::right);
@@ -156,11 +165,21 @@ std::array<Forearm, 2> place_forearms(const std::array<glm::mat4, 2>& palms, con
       const float trail_len = glm::length(trail);
       const float trail_weight = glm::mix(1.0f, std::min(trail_len, 1.0f), at_feet);
       const glm::vec3 level = unit_or(toward - 0.35f * trail_weight * unit_or(trail, glm::vec3(0.0f)), toward);
-      const float over = stance->table_top + kElbowOverTable - glm::dot(stance->up, wrist[h]);
+      // Fingertips circling on the lying leg: the height of the leg's axis under the wrist plus
+      // the wrist's mean offset over it, steady through the circle (sitting, the hands are on
+      // the bent leg, whose axis this is not: the wrist's own height as before).
+      glm::vec3 from = wrist[h];
+      const bool bent_leg = bend && (bend->knee_deg != 0.0f || bend->hip_deg != 0.0f);
+      if (pads[h] && surface && !bent_leg) {
+        const glm::vec3 axis = surface->axis(std::clamp(wrist[h].y, surface->min_along(), surface->max_along()));
+        from = axis + stance->up * kPadsWristOverAxis;
+      }
+      const float over = stance->table_top + kElbowOverTable - glm::dot(stance->up, from);
       const float rise = std::clamp(over / kForearmLength, -0.3f, 0.8f);
       dir = rise * stance->up + std::sqrt(1.0f - rise * rise) * level;
     }
-    glm::vec3 local = within_wrist_range(glm::vec3(to_local * glm::vec4(dir, 0.0f)));
+    const float least_y = pads[h] ? kPadsLeastY : 0.30f;
+    glm::vec3 local = within_wrist_range(glm::vec3(to_local * glm::vec4(dir, 0.0f)), least_y);
     if (at_feet_of[h] > 0.0f) {
       // A sole hand whose wanted direction runs ahead of the wrist (ankle pumps: fingers down
       // the sole toward the heel, the forearm wanted level from the foot end) takes the nearest
@@ -201,7 +220,7 @@ std::array<Forearm, 2> place_forearms(const std::array<glm::mat4, 2>& palms, con
         // (with the room's up only the forearm ran out of tries inside the drawn thigh).
         glm::vec3 lift = stance ? glm::vec3(to_local * glm::vec4(stance->up, 0.0f)) : glm::vec3(0.0f, 1.0f, 0.0f);
         if (bent) lift = glm::vec3(to_local * glm::vec4(skin_out, 0.0f));
-        local = within_wrist_range(local + 0.35f * lift);
+        local = within_wrist_range(local + 0.35f * lift, least_y);
       }
     }
     if (stance && stance->half_length > 0.0f) {
@@ -215,7 +234,7 @@ std::array<Forearm, 2> place_forearms(const std::array<glm::mat4, 2>& palms, con
         for (int s = 1; s <= 6 && clear; ++s)
           clear = stance->over_table(wrist[h] + d * (kForearmLength * static_cast<float>(s) / 6.0f)) >= kSleeveRadius;
         if (clear) break;
-        local = within_wrist_range(local + 0.35f * up_local);
+        local = within_wrist_range(local + 0.35f * up_local, least_y);
       }
     }
     arms[h].frame = frame_along(palms[h], hand, local);

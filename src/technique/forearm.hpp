@@ -13,6 +13,7 @@
 #include <glm/vec3.hpp>
 
 #include "core/contact.hpp"
+#include "technique/pose.hpp"
 
 namespace effleura::anatomy {
 class LegSurface;
@@ -80,8 +81,19 @@ inline constexpr float kElbowOverTable = 0.27f;
 // (sitting: `palms` on the bent leg as drawn, anatomy/leg_bend.hpp), each point of the forearm is
 // mapped back to the straight leg (unbend_leg) before it is tested against `surface`, which is
 // the straight leg's.
+// `pads`: per hand, whether it works the leg (not the sole) on its finger pads with the palm off
+// the skin (friction's circles: FingerPose::palm_touch < 0.5). Such a forearm stays steady while
+// the fingertips circle: at a table its rise is set by the leg's axis under the wrist, not by the
+// wrist's own height (which rose and fell 4-8 cm with each circle round the calf), and the wrist
+// may stay straight (the forearm in line with the back of the hand) instead of bent back over
+// it, whose limit turned with the palm.
+// Whether a hand works the leg on its finger pads, palm off the skin (the `pads` of
+// place_forearms): friction's fingertips; not a thumb's pads (cross-fibre) nor the sole.
+inline bool on_finger_pads(const FingerPose& pose, bool on_sole) {
+  return !on_sole && pose.palm_touch < 0.5f && pose.reach[static_cast<std::size_t>(Finger::index)] > 0.5f;
+}
 std::array<Forearm, 2> place_forearms(const std::array<glm::mat4, 2>& palms,
                                       const anatomy::LegSurface* surface = nullptr, const Stance* stance = nullptr,
-                                      const anatomy::LegBend* bend = nullptr);
+                                      const anatomy::LegBend* bend = nullptr, std::array<bool, 2> pads = {false, false});
 
 }  // namespace effleura::technique

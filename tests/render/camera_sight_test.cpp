@@ -146,8 +146,9 @@ TEST_CASE("both hands stay seen through compression's lift over the knee and eff
     double least;  // a little under the measured share (the lower of every 20 ms and every 80 ms)
   };
   // Compression's step 4: 95.0 % at 20 and at 80 ms; 72.5 % when the right hand went under the
-  // lying leg (session 11). Effleurage's step 3: 94.5 % at 20 and at 80 ms; 93.0-93.1 % when the
-  // left hand came back beside the prone ankle's bolster (session 12: over the back of the ankle).
+  // lying leg (session 11). Effleurage's step 3: 95.6 % at 20 ms, 95.5 % at 80 ms since the left
+  // hand waits 7 cm over the ankle between strokes (session 14; 94.5 % at 3 cm, a forearm across
+  // it); 93.0-93.1 % when it came back beside the prone ankle's bolster (session 12).
   // Petrissage's step 4 (the move to the front of the thigh): 84.0 % at 20 ms, 88.0 % at 80 ms
   // (--hand-report, played in 20 ms steps from the start: 91.0 %; here the camera and the client
   // arrive in 0.1 s steps); 33.3 % when the hands went round under the prone leg and the client rolled only in the next
@@ -159,7 +160,7 @@ TEST_CASE("both hands stay seen through compression's lift over the knee and eff
   // Session 14: the left hand passes 14 cm over it and the right goes round 15 degrees further
   // over the top: 97.0 % every 20 ms, 96.0 % every 80 ms, --hand-report 100 % (0.82 -> 0.94; the
   // old content's 90 % fails).
-  const Case cases[] = {{"compression", 3, 0.935}, {"effleurage", 2, 0.94}, {"petrissage", 3, 0.94}};
+  const Case cases[] = {{"compression", 3, 0.935}, {"effleurage", 2, 0.95}, {"petrissage", 3, 0.94}};
   for (const Case& c : cases) {
     CAPTURE(c.id);
     app::Options o = test::source_options();

@@ -6,12 +6,15 @@
 // Drives the app's State without drawing (the camera is plain maths).
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdio>
 #include <string>
 #include <vector>
 
 #include <glm/geometric.hpp>
+#include <glm/trigonometric.hpp>
 
 #include "app/paths.hpp"
 #include "app/state.hpp"
@@ -64,40 +67,61 @@ TEST_CASE("friction and tapotement: a step is seen from one view at any moment i
 // where the palm is seen (before session 13 the view search looked from the side: all three tips
 // seen at 48.3 % of the moments they tap, the ring tip hidden). It looks from beyond the toes now:
 // 96.7 % (96.9 every 20 ms, 92.3 every 320 ms); the old camera fails the 90 % asked.
-TEST_CASE("toe taps: the step camera shows the three tapping fingertips on the sole") {
+TEST_CASE("toe taps: both steps show the three tapping fingertips on the sole from one view beyond the toes") {
   app::Options o = test::source_options();
   o.technique = "toe-taps";
   app::State scene;
   REQUIRE(scene.load(o, app::resolve_data_paths(o)).has_value());
-  REQUIRE(scene.simulation.timeline() != nullptr);
+  const technique::Timeline* timeline = scene.simulation.timeline();
+  REQUIRE(timeline != nullptr);
+  REQUIRE(timeline->step_count() == 2);
   render::SightLines sight(scene.client_model, &scene.model);
-  const double duration = scene.simulation.timeline()->duration();
+  const double duration = timeline->duration();
   // Every 80 ms (every 320 ms under the sanitizers: support/sanitizer.hpp): 60 of 275 moments tap.
   const double dt = 0.08 * test::kSanitizedStride;
   // The tip is the pad's axis end, 6-8 mm from the sole while it taps: the last 10 mm before it
   // are not checked (the palms' 20 mm would let a line graze 2 cm of the foot's edge).
   constexpr float kTipMargin = 0.01f;
-  int moments = 0, seen = 0;
+  std::array<int, 2> moments{}, seen{};
+  std::array<glm::vec3, 2> back{};  // the camera's backward axis (room) at each step's last tapping moment
   for (double t = 0.0; t < duration - dt; t += dt) {
     scene.update(dt);
     // The moments the tips are down on the sole (between taps they lift 20 mm, in the air).
-    if (!scene.simulation.frame().hands[0].contact) continue;
+    const technique::TechniqueFrame& f = scene.simulation.frame();
+    if (!f.hands[0].contact) continue;
     const render::FrameView v = scene.frame_view({1280, 720});
     REQUIRE(v.hands[0].visible);
     sight.set_pose(v.client, v.ankle_deg);
     const glm::mat4 vp = v.projection * v.view;
     const std::vector<render::Rod> arms = render::sleeve_rods(v);
+    const std::size_t step = std::min<std::size_t>(f.step, 1);
     bool all = true;
     for (std::size_t finger = 1; finger <= 3; ++finger) {
       // The tip of the finger's last phalanx (its axis end, in the pad), in the room.
       const glm::vec3 tip = glm::vec3(v.leg_to_room * glm::vec4(v.hands[0].shape.parts[technique::hand_part(finger, 2)].tip, 1.0f));
       all = all && render::in_picture(vp, tip) && sight.clear(v.eye, tip, kTipMargin, arms);
     }
-    ++moments;
-    seen += all ? 1 : 0;
+    ++moments[step];
+    seen[step] += all ? 1 : 0;
+    back[step] = glm::vec3(v.view[0][2], v.view[1][2], v.view[2][2]);
   }
-  REQUIRE(moments > 40 / test::kSanitizedStride);  // 60 tapping moments (13 under the sanitizers)
-  const double share = static_cast<double>(seen) / moments;
-  std::printf("toe taps: the three tapping tips seen at %.1f %% of %d moments (every %.0f ms)\n", 100.0 * share, moments, dt * 1000.0);
-  CHECK(share >= 0.9);
+  // Measured: step 1 93.5 % of 31 moments, step 2 100 % of 29 (both 96.7 %) every 80 ms; every
+  // 320 ms 85.7 % of 7 and 100 % of 6 (92.3 %). Both together at least 90 % (48.3 % when the
+  // side view hid the ring tip behind the foot's edge, session 13), each step at least 80 %.
+  for (std::size_t step = 0; step < 2; ++step) {
+    CAPTURE(step);
+    REQUIRE(moments[step] > 20 / test::kSanitizedStride);  // about 30 tapping moments a step (6-7 under the sanitizers)
+    const double share = static_cast<double>(seen[step]) / moments[step];
+    std::printf("toe taps step %zu: the three tapping tips seen at %.1f %% of %d moments (every %.0f ms)\n", step + 1,
+                100.0 * share, moments[step], dt * 1000.0);
+    CHECK(share >= 0.8);
+  }
+  CHECK(static_cast<double>(seen[0] + seen[1]) / (moments[0] + moments[1]) >= 0.9);
+  // The second step (ball of the foot and toes) is seen from the first one's side, beyond the toes
+  // (app/view_search.cpp kTipPitch; each step frames its own region, so the target moves a few
+  // centimetres): session 13 turned to a side view there (28.3 degrees apart), where the tips
+  // passed for seen but the sole stood edge-on.
+  const float turned = glm::degrees(std::acos(std::clamp(glm::dot(back[0], back[1]), -1.0f, 1.0f)));
+  std::printf("toe taps: the camera looks %.1f degrees apart in the two steps\n", turned);
+  CHECK(turned < 5.0f);
 }

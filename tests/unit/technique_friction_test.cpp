@@ -7,12 +7,18 @@
 //    35 mm across both along the leg and round it (session 11's content: 30 and 23 mm, which
 //    fails); beside the Achilles tendon the circles are reported;
 //  - the two hands, and their forearm sleeves as placed for the prone client beside the
-//    table, never meet: hands at least 10 mm apart, sleeves not overlapping.
+//    table, never meet: hands at least 10 mm apart, sleeves not overlapping;
+//  - over each circling step on the calf each forearm swings no more than 14 degrees up and
+//    down and 15 sideways (a forearm stays steady while the fingertips circle).
 #include <doctest/doctest.h>
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <limits>
+
+#include <glm/geometric.hpp>
+#include <glm/trigonometric.hpp>
 
 #include "anatomy/client_pose.hpp"
 #include "technique/forearm.hpp"
@@ -65,12 +71,46 @@ TEST_CASE("friction: each hand's fingertips draw circles a student can follow, a
       ++circles;
     }
   }
+  // Per circling step on the calf and hand: the forearm's range over the step, in degrees, of its
+  // rise over level (toward the ceiling) and of its heading in the level plane.
+  float widest_rise = 0.0f, widest_heading = 0.0f;
+  for (std::size_t si = 0; si < t.steps.size(); ++si) {
+    if (t.steps[si].repeat < 2) continue;
+    // From the second circle (the first settles from the step before).
+    const double start = tl.step_start(si) + t.steps[si].duration, end = tl.step_end(si);
+    if (tl.evaluate(start).hands[0].along < 0.2f) continue;  // beside the Achilles tendon: reported below
+    std::array<float, 2> rise_lo{90.0f, 90.0f}, rise_hi{-90.0f, -90.0f}, head_lo{360.0f, 360.0f}, head_hi{-360.0f, -360.0f};
+    for (double time = start; time < end - 1e-6; time += dt) {
+      tl.evaluate(time, f);
+      const auto arms = place_forearms({f.hands[0].transform, f.hands[1].transform}, &surface, &stance, nullptr,
+                                       {on_finger_pads(f.hands[0].pose, f.hands[0].on_sole), on_finger_pads(f.hands[1].pose, f.hands[1].on_sole)});
+      for (std::size_t h = 0; h < 2; ++h) {
+        const glm::vec3 d = glm::normalize(arms[h].elbow - arms[h].wrist);
+        const float up = glm::dot(d, stance.up);
+        const float rise = glm::degrees(std::asin(std::clamp(up, -1.0f, 1.0f)));
+        const glm::vec3 level = d - stance.up * up;
+        const glm::vec3 along_table = glm::normalize(glm::cross(stance.up, stance.side));
+        const float heading = glm::degrees(std::atan2(glm::dot(level, along_table), glm::dot(level, stance.side)));
+        rise_lo[h] = std::min(rise_lo[h], rise), rise_hi[h] = std::max(rise_hi[h], rise);
+        head_lo[h] = std::min(head_lo[h], heading), head_hi[h] = std::max(head_hi[h], heading);
+      }
+    }
+    for (std::size_t h = 0; h < 2; ++h) {
+      MESSAGE("step " << si + 1 << " hand " << h << ": forearm rises " << rise_lo[h] << ".." << rise_hi[h]
+                      << " deg over level, heading " << head_lo[h] << ".." << head_hi[h] << " deg");
+      widest_rise = std::max(widest_rise, rise_hi[h] - rise_lo[h]);
+      widest_heading = std::max(widest_heading, head_hi[h] - head_lo[h]);
+    }
+  }
+  MESSAGE("friction: widest forearm swing over a calf step " << widest_rise << " deg up and down, " << widest_heading
+                                                               << " deg sideways");
   for (double time = 0.0; time <= tl.duration(); time += dt) {
     tl.evaluate(time, f);
     const auto left = hand_capsules(build_hand(f.hands[0].transform, f.hands[0].pose, Hand::left));
     const auto right = hand_capsules(build_hand(f.hands[1].transform, f.hands[1].pose, Hand::right));
     closest_hands = std::min(closest_hands, hands_gap(left, right));
-    const auto arms = place_forearms({f.hands[0].transform, f.hands[1].transform}, &surface, &stance);
+    const auto arms = place_forearms({f.hands[0].transform, f.hands[1].transform}, &surface, &stance, nullptr,
+                                       {on_finger_pads(f.hands[0].pose, f.hands[0].on_sole), on_finger_pads(f.hands[1].pose, f.hands[1].on_sole)});
     const Capsule a{arms[0].wrist, arms[0].elbow, kSleeveRadius}, b{arms[1].wrist, arms[1].elbow, kSleeveRadius};
     closest_sleeves = std::min(closest_sleeves, capsule_gap(a, b));
   }
@@ -82,4 +122,10 @@ TEST_CASE("friction: each hand's fingertips draw circles a student can follow, a
   CHECK(least_round >= 0.035f);
   CHECK(closest_hands >= 0.010f);
   CHECK(closest_sleeves > 0.0f);
+  // The forearms stay steady while the fingertips circle (technique/forearm.hpp `pads`): widest
+  // swing over a calf step 11.0 degrees up and down and 12.1 sideways, every 20 and every 80 ms
+  // (34.9 and 22.6 when a pad hand's forearm rose with its wrist and kept 17 degrees off the
+  // back of the tilting hand).
+  CHECK(widest_rise <= 14.0f);
+  CHECK(widest_heading <= 15.0f);
 }
