@@ -8,6 +8,7 @@
 #include <glm/geometric.hpp>
 
 #include "anatomy/client_pose.hpp"
+#include "anatomy/client_pose_bends.hpp"
 
 namespace effleura::forge {
 namespace {
@@ -287,10 +288,27 @@ std::vector<ClientPart> client_parts() {
     // The body's pelvis reached 1-2 mm out through the front of the massaged leg's groin, just
     // below the sheet's edge (3 of its vertices; tests/unit/forge_client_body_hidden_test.cpp):
     // the leg fills that part of the pelvis, so it is cut away there, the cut inside the leg.
+    // Walking, the pelvis's lowest point between the thighs (the crotch, midline + 4 mm, y 0.84,
+    // inside both thighs standing) turned by a blend of the two hips (anatomy::hip_side_share,
+    // 6 cm wide) while each thigh turned with its own hip, so it came out between them (seen from
+    // below; app_walking_drape_test). The thighs fill that part of the pelvis standing, so a slot
+    // is cut up into it from below, from kHipSplit right of the midline (all right hip: the
+    // right thigh's own turn) to kCrotchSlotLeft left of it, up to kCrotchSlotTop: the slot's roof
+    // lies above the hip drape's lowest edge (0.84 m beside the midline, hip_edge), so it is under
+    // the sheet, which folds with the body by the same blend; what is left below the sheet's edge
+    // turns mostly with the left hip (share >= 0.84) inside the left thigh.
+    // Front to back the slot keeps within the thighs (z -7.5 to +3.5 cm; the crotch point lay
+    // at z -2.2 cm): cut through to the back it opened the buttocks' cleft below the sheet, and
+    // its wall's vertices there came out walking; ending at -6.5 cm, a body vertex just behind it
+    // (midline - 2 cm, mostly the right hip's turn) came out of the right thigh at t 0.5 s. The
+    // body's vertices near the midline that show standing are the same 13 as before the slot.
+    constexpr float kCrotchSlotLeft = 0.015f, kCrotchSlotTop = 0.88f, kCrotchSlotBack = -0.075f, kCrotchSlotFront = 0.035f;
     auto body = std::make_shared<Shape>(body_shape());
     auto field = [body](const glm::vec3& p) {
       const float groin_front = std::max({kMidlineX + 0.03f - p.x, p.y - 0.97f, 0.06f - p.z});
-      return smooth_max(body->distance(p), -groin_front, 0.005f);
+      const float crotch = std::max({kMidlineX - anatomy::kHipSplit - p.x, p.x - (kMidlineX + kCrotchSlotLeft), p.y - kCrotchSlotTop,
+                                 kCrotchSlotBack - p.z, p.z - kCrotchSlotFront});
+      return smooth_max(smooth_max(body->distance(p), -groin_front, 0.005f), -crotch, 0.005f);
     };
     parts.push_back({"client.body", field, box_of(*body, 3.0f * 0.005f + body->blend), 0.005f, 5000, kSkin});
   }

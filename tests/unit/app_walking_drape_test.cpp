@@ -5,7 +5,7 @@
 // thighs below the sheet's edge mid-swing (a dark rim under the sheet). Checked in the body
 // frame on the committed meshes at six moments of the gait (app::gait_angles): every body
 // vertex below the waist that is hidden standing (inside a thigh or under the sheet) stays hidden
-// as drawn, but for one at the crotch (unbent: up to 23 mid-swing).
+// as drawn (unbent: up to 25 mid-swing).
 #include <doctest/doctest.h>
 
 #include <vector>
@@ -82,14 +82,17 @@ TEST_CASE("walking, the body and the hip drape fold with each hip: the pelvis hi
     unbent_changed += changed_unbent;
     MESSAGE("t ", t, " s: hips ", l.hip_deg, " / ", r.hip_deg, " degrees; body vertices hidden standing that show: ",
             changed, " of ", below_waist.size(), " (unbent: ", changed_unbent, ")");
-    // One comes out at t 0 and 0.15 s: at the crotch (x = midline + 4 mm, y 0.84), inside both
-    // thighs standing, where the body's turn is a blend of the two hips' (6 cm wide) while each
-    // thigh turns with its own; seen only from below. Session 12 measured 1-2 a moment: two more
-    // seam points, 0.2-1.5 mm inside the right thigh at the bottom of its buttock and inside the
-    // sheet behind the crotch, came out as the thigh's and the sheet's 2-5 cm triangles cut the
-    // chord across the fold; their triangles there are now at most 2.5 cm long
-    // (client_shapes.cpp client_part_seam): 0 at t 0.3-0.8 (unbent 0-23).
-    CHECK(changed <= 1);
+    // Session 12 measured 1-2 a moment: two seam points, 0.2-1.5 mm inside the right thigh at
+    // the bottom of its buttock and inside the sheet behind the crotch, came out as the thigh's
+    // and the sheet's 2-5 cm triangles cut the chord across the fold; their triangles there are
+    // now at most 2.5 cm long (client_shapes.cpp client_part_seam). Session 13 left one at t 0
+    // and 0.15 s: the crotch (x = midline + 4 mm, y 0.84, z -2.2 cm), inside both thighs
+    // standing, where the body's turn is a blend of the two hips' (6 cm wide) while each thigh
+    // turns with its own. The forge now cuts a slot up into the pelvis there, inside the thighs,
+    // its roof under the sheet (client_shapes.cpp client_parts): 0 at every moment (the asset
+    // before it: 1 at t 0 and 0.15 s). A subset of the vertices (the sanitizers' stride) can only
+    // show fewer.
+    CHECK(changed == 0);
   }
   // Unbent, the pelvis came out of the thighs below the sheet (and went into them): what this test is about.
   CHECK(unbent_changed > 0);
