@@ -154,7 +154,9 @@ TEST_CASE("the groin plot reads after the first pump: the settled pumps fill its
   CHECK(filled > 0.8f);  // padded by 8 % each side and the mean inside: 0.86 (old 0.20)
   REQUIRE(axis.clipped_peak.has_value());
   CHECK(v[static_cast<std::size_t>(*axis.clipped_peak)] == first_peak);  // the first pump marked with its value (79 mL/s)
-  CHECK(first_peak > 2.0f * axis.hi);                                      // axis top 22 mL/s
+  // Axis top 22 mL/s at 25 s (3.5x under the first pump); 41 at the sanitizers' 16 s, whose last
+  // 10 s still hold the second step's first, taller pumps (1.9x): the bound is the worse's.
+  CHECK(first_peak > 1.5f * axis.hi);
   // The calf's and the ankle's plots keep their whole range and draw no mean.
   for (std::size_t i = 1; i < 3; ++i) CHECK_FALSE(plots[i].mean_and_settled_axis);
 }
