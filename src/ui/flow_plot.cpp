@@ -222,7 +222,10 @@ void draw_flow_plot(const FlowPlot& p) {
     for (float x = a.x; x < b.x; x += 0.6f * em) dl->AddLine(ImVec2(x, y), ImVec2(std::min(x + 0.35f * em, b.x), y), kBaseline, 1.5f);
     // Above the line, or below it where the line runs along the chart's top: above, the label
     // ran out of the chart over the plot's title (a flat trace at rest puts the line there).
-    dl->AddText(ImVec2(a.x + 0.2f * em, rest_label_y(y, a.y, em)), kBaseline, tr("ui.plot.rest"));
+    // At the value axis's size (at most half the chart): at the text's full size a chart of 1.2
+    // lines (German at 720p) had room neither above nor below, and the label ran under the chart
+    // over the groin plot's key.
+    dl->AddText(ImGui::GetFont(), label_px, ImVec2(a.x + 0.2f * em, rest_label_y(y, a.y, label_px)), kBaseline, tr("ui.plot.rest"));
   }
   // The trace, newest at the right edge; with a mean, faint under it.
   const std::size_t n = v.size();
