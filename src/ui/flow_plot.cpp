@@ -4,6 +4,7 @@
 #include <cfloat>
 #include <cmath>
 #include <cstdio>
+#include <utility>
 
 #include <imgui.h>
 
@@ -17,6 +18,9 @@ namespace {
 // Colours: the trace in the flow view's cyan, the baseline in a grey that does not compete
 // with it, and axis text the panel's own dimmed text (readable, not shouting).
 constexpr ImU32 kTrace = IM_COL32(80, 210, 240, 255);
+// The groin's trace of each moment under its bold 1 s mean: the same cyan, faint, so that the
+// pumps' spikes show as texture behind the line a student reads.
+constexpr ImU32 kTraceFaint = IM_COL32(80, 210, 240, 70);
 constexpr ImU32 kBaseline = IM_COL32(200, 200, 200, 200);
 constexpr ImU32 kAxis = IM_COL32(150, 160, 170, 255);
 constexpr ImU32 kFrame = IM_COL32(25, 32, 40, 255);
@@ -60,6 +64,45 @@ void plot_range(const std::vector<float>& v, std::optional<float> baseline, floa
   hi += pad;
 }
 
+std::vector<float> centred_mean(const std::vector<float>& v, std::size_t half) {
+  const std::size_t width = 2 * half + 1;
+  if (v.size() < width) return {};
+  std::vector<float> out;
+  out.reserve(v.size() - 2 * half);
+  double sum = 0.0;  // a running sum, in double so that 600 samples add no drift
+  for (std::size_t i = 0; i < width; ++i) sum += v[i];
+  out.push_back(static_cast<float>(sum / static_cast<double>(width)));
+  for (std::size_t i = width; i < v.size(); ++i) {
+    sum += static_cast<double>(v[i]) - static_cast<double>(v[i - width]);
+    out.push_back(static_cast<float>(sum / static_cast<double>(width)));
+  }
+  return out;
+}
+
+PlotAxis settled_axis(const std::vector<float>& v, const std::vector<float>& mean, std::size_t mean_offset,
+                      std::optional<float> baseline, std::size_t settled, float min_span) {
+  PlotAxis axis;
+  const std::size_t from = v.size() > settled ? v.size() - settled : 0;
+  // What the axis must hold: the settled samples and the mean drawn over them.
+  std::vector<float> held(v.begin() + static_cast<std::ptrdiff_t>(from), v.end());
+  for (std::size_t j = 0; j < mean.size(); ++j)
+    if (j + mean_offset >= from) held.push_back(mean[j]);
+  plot_range(held, baseline, min_span, axis.lo, axis.hi);
+  // Only a spike far beyond the settled rhythm (over half its span above it: the first pump
+  // after rest) is clipped; otherwise the axis holds every sample, as plot_range does (calf
+  // squeezes' and effleurage's plots keep their whole range: one squeeze 1 mL/s taller than the
+  // recent ones is not worth clipping and marking).
+  const float top = axis.hi + 0.5f * (axis.hi - axis.lo);
+  if (std::none_of(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(from), [&](float x) { return x > top; })) {
+    held.insert(held.end(), v.begin(), v.begin() + static_cast<std::ptrdiff_t>(from));
+    plot_range(held, baseline, min_span, axis.lo, axis.hi);
+    return axis;
+  }
+  for (std::size_t i = 0; i < from; ++i)
+    if (v[i] > axis.hi && (!axis.clipped_peak || v[i] > v[*axis.clipped_peak])) axis.clipped_peak = i;
+  return axis;
+}
+
 namespace {
 
 // The value now as the plot's header shows it.
@@ -78,10 +121,47 @@ int header_lines(const char* title, const std::string& now) {
 
 // The time axis's labels, a little smaller than the text (still 14 px at the window's 17).
 constexpr float kTimeLabelScale = 0.85f;
-// Below the chart: the time axis's ticks and, under the last chart, their labels.
-float below_chart(bool labels, float em) { return labels ? (0.3f + kTimeLabelScale) * em : 0.3f * em; }
+// Below the chart: the time axis's ticks, under the last chart their labels, and under a chart
+// with a mean its key (one more row of small text).
+float below_chart(const FlowPlot& p, float em) {
+  return (0.3f + (p.time_labels ? kTimeLabelScale : 0.0f) + (p.mean_and_settled_axis ? kTimeLabelScale : 0.0f)) * em;
+}
+
+// Samples either side of a sample in the 1 s mean, and the samples of the settled span.
+float interval_of(const FlowPlot& p) { return std::max(p.sample_interval_s, 1e-3f); }
+std::size_t mean_half(const FlowPlot& p) { return static_cast<std::size_t>(std::lround(0.5f * kMeanSpan_s / interval_of(p))); }
+std::size_t settled_samples(const FlowPlot& p) { return static_cast<std::size_t>(std::lround(kSettledSpan_s / interval_of(p))); }
+
+// The key under a chart with a mean: a bold stroke "1 s mean", a faint one "each moment", in
+// text `px` tall from (x, y).
+void draw_mean_key(ImDrawList* dl, float x, float y, float px, float em) {
+  const float mid = y + 0.55f * px;
+  const auto entry = [&](ImU32 col, float thickness, const char* text) {
+    dl->AddLine(ImVec2(x, mid), ImVec2(x + 1.2f * em, mid), col, thickness);
+    x += 1.5f * em;
+    dl->AddText(ImGui::GetFont(), px, ImVec2(x, y), kAxis, text);
+    x += ImGui::GetFont()->CalcTextSizeA(px, FLT_MAX, 0.0f, text).x + em;
+  };
+  entry(kTrace, 2.5f, tr("ui.plot.mean-key"));
+  entry(kTraceFaint, 1.5f, tr("ui.plot.moment-key"));
+}
 
 }  // namespace
+
+PlotAxis plot_axis(const FlowPlot& p, std::vector<float>* mean_out) {
+  static const std::vector<float> none;
+  const std::vector<float>& v = p.values ? *p.values : none;
+  PlotAxis axis;
+  std::vector<float> mean;
+  if (p.mean_and_settled_axis) {
+    mean = centred_mean(v, mean_half(p));
+    axis = settled_axis(v, mean, mean_half(p), p.baseline, settled_samples(p), 1.0f);
+  } else {
+    plot_range(v, p.baseline, 1.0f, axis.lo, axis.hi);
+  }
+  if (mean_out) *mean_out = std::move(mean);
+  return axis;
+}
 
 void draw_flow_plot(const FlowPlot& p) {
   static const std::vector<float> none;
@@ -100,8 +180,10 @@ void draw_flow_plot(const FlowPlot& p) {
       ImGui::SetCursorPosX(ImGui::GetContentRegionMax().x - now_w);
     ImGui::TextUnformatted(now);
   }
-  float lo = 0.0f, hi = 1.0f;
-  plot_range(v, p.baseline, 1.0f, lo, hi);
+  std::vector<float> mean;
+  const PlotAxis axis = plot_axis(p, &mean);
+  const float lo = axis.lo, hi = axis.hi;
+  const std::optional<std::size_t> clipped = axis.clipped_peak;
   char lo_text[24], hi_text[24];
   // Rounded to whole units ("+ 0.0" turns a rounded -0 into 0).
   std::snprintf(hi_text, sizeof hi_text, "%.0f", std::round(static_cast<double>(hi)) + 0.0);
@@ -140,27 +222,44 @@ void draw_flow_plot(const FlowPlot& p) {
     for (float x = a.x; x < b.x; x += 0.6f * em) dl->AddLine(ImVec2(x, y), ImVec2(std::min(x + 0.35f * em, b.x), y), kBaseline, 1.5f);
     // Above the line, or below it where the line runs along the chart's top: above, the label
     // ran out of the chart over the plot's title (a flat trace at rest puts the line there).
-    dl->AddText(ImVec2(a.x + 0.2f * em, rest_label_y(y, a.y, em)), kBaseline, tr("ui.plot.rest"));
+    // At the value axis's size (at most half the chart): at the text's full size a chart of 1.2
+    // lines (German at 720p) had room neither above nor below, and the label ran under the chart
+    // over the groin plot's key.
+    dl->AddText(ImGui::GetFont(), label_px, ImVec2(a.x + 0.2f * em, rest_label_y(y, a.y, label_px)), kBaseline, tr("ui.plot.rest"));
   }
-  // The trace, newest at the right edge.
+  // The trace, newest at the right edge; with a mean, faint under it.
   const std::size_t n = v.size();
+  const auto x_of = [&](std::size_t i) { return b.x - static_cast<float>(n - 1 - i) * p.sample_interval_s * px_per_s; };
+  const auto polyline = [&](const std::vector<float>& values, std::size_t first, ImU32 col, float thickness) {
+    for (std::size_t i = 1; i < values.size(); ++i)
+      dl->AddLine(ImVec2(x_of(first + i - 1), y_of(values[i - 1])), ImVec2(x_of(first + i), y_of(values[i])), col, thickness);
+  };
   if (n >= 2) {
     dl->PushClipRect(a, b, true);
-    ImVec2 prev;
-    for (std::size_t i = 0; i < n; ++i) {
-      const float age = static_cast<float>(n - 1 - i) * p.sample_interval_s;
-      const ImVec2 pt(b.x - age * px_per_s, y_of(v[i]));
-      if (i > 0) dl->AddLine(prev, pt, kTrace, 2.0f);
-      prev = pt;
-    }
+    polyline(v, 0, p.mean_and_settled_axis ? kTraceFaint : kTrace, p.mean_and_settled_axis ? 1.0f : 2.0f);
+    polyline(mean, mean_half(p), kTrace, 2.5f);
     dl->PopClipRect();
   }
-  ImGui::Dummy(ImVec2(width, chart_h + below_chart(p.time_labels, em)));
+  // An older peak above the settled axis (the first pump after rest): a mark on the chart's top
+  // edge where it was and its value, so that the clipped spike is not taken for a small one.
+  if (clipped) {
+    const float x = x_of(*clipped), s = 0.3f * label_px;
+    dl->AddTriangleFilled(ImVec2(x, a.y + 1.0f), ImVec2(x - s, a.y + 1.0f + 1.6f * s), ImVec2(x + s, a.y + 1.0f + 1.6f * s), kTrace);
+    char value[24];
+    std::snprintf(value, sizeof value, "%.0f", static_cast<double>(v[*clipped]));
+    const std::string peak = trf("ui.plot.peak", {{"value", value}, {"unit", p.unit}});
+    const float tw = ImGui::GetFont()->CalcTextSizeA(label_px, FLT_MAX, 0.0f, peak.c_str()).x;
+    const float tx = x + s + 0.2f * em + tw <= b.x ? x + s + 0.2f * em : x - s - 0.2f * em - tw;  // right of it where it fits
+    dl->AddRectFilled(ImVec2(tx - 0.1f * em, a.y + 1.0f), ImVec2(tx + tw + 0.1f * em, a.y + 1.0f + label_px), kFrame);
+    dl->AddText(ImGui::GetFont(), label_px, ImVec2(tx, a.y + 1.0f), kTrace, peak.c_str());
+  }
+  if (p.mean_and_settled_axis)
+    draw_mean_key(dl, a.x, b.y + (0.3f + (p.time_labels ? kTimeLabelScale : 0.0f)) * em, kTimeLabelScale * em, em);
+  ImGui::Dummy(ImVec2(width, chart_h + below_chart(p, em)));
 }
 
-void draw_flow_panel_plots(const FlowPanelState& s, float room_px) {
+std::array<FlowPlot, 3> flow_panel_plots(const FlowPanelState& s) {
   const float span = 30.0f;  // app::FlowHistory keeps the last 30 s
-  const float em = ImGui::GetFontSize();
   // Resting levels of this leg in this posture, once the worker has settled a copy of it.
   const bool rest = s.indices == FlowPanelState::Indices::ready;
   // The groin's flow with the femoral vein's mean velocity beside it: flow alone hides a vein's
@@ -169,22 +268,28 @@ void draw_flow_panel_plots(const FlowPanelState& s, float room_px) {
       s.femoral_ml_s.empty() ? std::string()
                              : trf("ui.plot.groin-now", {{"flow", format_value(s.femoral_ml_s.back())},
                                                          {"speed", format_value(s.femoral_velocity_cm_s)}});
-  FlowPlot plots[3] = {
-      {tr("ui.plot.groin"), "mL/s", &s.femoral_ml_s, s.sample_interval_s, span,
-       s.rest_femoral_ml_s > 0.0f ? std::optional<float>(s.rest_femoral_ml_s) : std::nullopt, 0.0f, false, groin_now},
-      {tr("ui.plot.calf"), "mL", &s.calf_ml, s.sample_interval_s, span,
-       rest ? std::optional<float>(s.rest_calf_ml) : std::nullopt, 0.0f, false, {}},
-      {tr("ui.plot.ankle"), "mmHg", &s.ankle_mmhg, s.sample_interval_s, span,
-       rest ? std::optional<float>(s.rest_ankle_mmhg) : std::nullopt, 0.0f, true, {}}};
-  // The charts share what the headers and the time axis leave of the room, 1.5 to 3.6 lines each
-  // (at 1.5 the value axis's top and bottom labels still stand apart).
+  return {FlowPlot{tr("ui.plot.groin"), "mL/s", &s.femoral_ml_s, s.sample_interval_s, span,
+                   s.rest_femoral_ml_s > 0.0f ? std::optional<float>(s.rest_femoral_ml_s) : std::nullopt, 0.0f, false,
+                   groin_now, true},
+          FlowPlot{tr("ui.plot.calf"), "mL", &s.calf_ml, s.sample_interval_s, span,
+                   rest ? std::optional<float>(s.rest_calf_ml) : std::nullopt, 0.0f, false, {}, false},
+          FlowPlot{tr("ui.plot.ankle"), "mmHg", &s.ankle_mmhg, s.sample_interval_s, span,
+                   rest ? std::optional<float>(s.rest_ankle_mmhg) : std::nullopt, 0.0f, true, {}, false}};
+}
+
+void draw_flow_panel_plots(const FlowPanelState& s, float room_px) {
+  const float em = ImGui::GetFontSize();
+  std::array<FlowPlot, 3> plots = flow_panel_plots(s);
+  // The charts share what the headers and the time axis leave of the room, 1.2 to 3.6 lines each
+  // (at 1.2 the value axis's top and bottom labels, each at most half the chart tall, still
+  // stand apart; the least was 1.5 until the groin plot's key took a row under its chart).
   const ImGuiStyle& style = ImGui::GetStyle();
   float fixed = 0.0f;
   for (const FlowPlot& p : plots) {
     const int lines = header_lines(p.title, now_text(p, p.values ? *p.values : std::vector<float>{}));
-    fixed += static_cast<float>(lines) * ImGui::GetTextLineHeightWithSpacing() + below_chart(p.time_labels, em) + style.ItemSpacing.y;
+    fixed += static_cast<float>(lines) * ImGui::GetTextLineHeightWithSpacing() + below_chart(p, em) + style.ItemSpacing.y;
   }
-  const float chart = std::clamp((room_px - fixed) / 3.0f, 1.5f * em, 3.6f * em);
+  const float chart = std::clamp((room_px - fixed) / 3.0f, 1.2f * em, 3.6f * em);
   for (FlowPlot& p : plots) {
     p.chart_px = std::floor(chart);
     draw_flow_plot(p);

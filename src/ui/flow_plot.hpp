@@ -1,6 +1,8 @@
 #pragma once
 // One trace of the Blood flow panel drawn as a small chart a student can read: a value axis with
 // its unit, a time axis marked in seconds back from now, and the resting level as a dashed line.
+#include <array>
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <vector>
@@ -19,13 +21,23 @@ struct FlowPlot {
   float chart_px = 0.0f;               // the chart's height in pixels (0: 3.6 lines of text)
   bool time_labels = true;             // the time axis's labels under it (the last of a stack)
   std::string now;                     // the value now as shown (empty: "{value} {unit} now")
+  // The groin's flow (issue 14): its 1 s mean drawn bold over the faint trace of each moment,
+  // and the value axis fitted to the settled rhythm (settled_axis) with an older peak above it
+  // clipped and marked with its value. A squeeze or a step is a spike of a second or less: 30
+  // strides of walking made a hairy band, and the first ankle pump after rest (84 mL/s against
+  // the settled pumps' ~18) set the axis so that the later pumps looked flat.
+  bool mean_and_settled_axis = false;
 };
 
 void draw_flow_plot(const FlowPlot& plot);
 
 struct FlowPanelState;
+// The panel's three plots as draw_flow_panel_plots draws them (their chart heights still 0):
+// the groin's flow (its 1 s mean over each moment, the settled axis), the calf's blood, the
+// ankle's pressure. They point into `s`.
+[[nodiscard]] std::array<FlowPlot, 3> flow_panel_plots(const FlowPanelState& s);
 // The Blood flow panel's three plots stacked on one time axis (labelled under the last), their
-// charts sized so that the stack takes at most `room_px` (pixels; 1.5 to 3.6 lines of text each):
+// charts sized so that the stack takes at most `room_px` (pixels; 1.2 to 3.6 lines of text each):
 // the whole panel fits the column at 720p (teaching_panels.cpp draws the rest).
 void draw_flow_panel_plots(const FlowPanelState& s, float room_px);
 // The clinic's indices of the leg (flow_indices_view.cpp), or "computing..." until they are ready.
@@ -52,6 +64,33 @@ float rest_label_y(float line_y, float chart_top, float em);
 
 // The axis range: the data (and baseline) with a little room, never narrower than `min_span`.
 void plot_range(const std::vector<float>& v, std::optional<float> baseline, float min_span, float& lo, float& hi);
+
+// The mean of each sample's neighbourhood of `half` samples either side (2 half + 1 in all: 1 s
+// at 20 Hz for half 10), centred so that a pump's mean sits under its spike, not half a second
+// after it. Entry i is the mean about sample i + half: the first and last `half` samples have no
+// whole neighbourhood and no mean (the bold line ends half a second before now). Empty when
+// there are too few samples.
+[[nodiscard]] std::vector<float> centred_mean(const std::vector<float>& v, std::size_t half);
+
+// The axis of a plot whose first contraction after rest would dwarf the rest (the groin's flow):
+// fitted as plot_range to the last `settled` samples and their mean (and the baseline), where a
+// rhythm has settled once it has run that long, where an older sample rises over half that
+// span above it (else to every sample, as plot_range); an older sample outside it is clipped, and the
+// highest such is `clipped_peak` (its index) so that the plot can mark its value. Samples within
+// the last `settled` are never clipped: the first pump shows whole while it is recent.
+struct PlotAxis {
+  float lo = 0.0f, hi = 1.0f;
+  std::optional<std::size_t> clipped_peak;  // index into the samples, above hi
+};
+[[nodiscard]] PlotAxis settled_axis(const std::vector<float>& v, const std::vector<float>& mean, std::size_t mean_offset,
+                                    std::optional<float> baseline, std::size_t settled, float min_span);
+// The value axis `plot` is drawn with, and into `mean` (where given) the 1 s mean it draws bold
+// (empty for a plot without one): settled_axis for the groin's flow, plot_range for the others.
+[[nodiscard]] PlotAxis plot_axis(const FlowPlot& plot, std::vector<float>* mean = nullptr);
+// The groin plot's settled span: the last 10 s (three or more pumps of every built-in rhythm:
+// ankle pumps one every 3 s, walking a stride a second, calf squeezes every 3-4 s).
+inline constexpr float kSettledSpan_s = 10.0f;
+inline constexpr float kMeanSpan_s = 1.0f;
 
 template <class Height>
 float fit_text_scale(float room_px, Height height) {

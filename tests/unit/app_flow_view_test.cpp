@@ -6,7 +6,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <cstdio>
+#include <vector>
 
 #include <glm/geometric.hpp>
 #include <glm/matrix.hpp>
@@ -151,4 +153,44 @@ TEST_CASE("a Blood flow plot with no samples yet spans its rest line, not zero t
   ui::plot_range({100.0f, 120.0f}, 110.0f, 1.0f, lo, hi);  // samples: their range, padded
   CHECK(lo < 100.0f);
   CHECK(hi > 120.0f);
+}
+
+TEST_CASE("the groin plot's 1 s mean sits under its spike, and its settled axis clips only older samples") {
+  // Centred: entry i is the mean about sample i + half (1 s at 20 Hz for half 10), so a pump's
+  // bold mean rises under its spike, not half a second after it as a trailing mean would.
+  CHECK(ui::centred_mean({1.0f, 2.0f, 3.0f, 4.0f, 5.0f}, 1) == std::vector<float>{2.0f, 3.0f, 4.0f});
+  CHECK(ui::centred_mean({1.0f, 2.0f}, 1).empty());  // no whole neighbourhood: no mean
+  // A bump peaking at sample 30, wider than the mean (29 samples): its mean peaks there too; a
+  // trailing mean of the same width would peak 10 samples (0.5 s) later.
+  std::vector<float> bump(61, 0.0f);
+  for (int i = 16; i <= 44; ++i) bump[static_cast<std::size_t>(i)] = 15.0f - static_cast<float>(std::abs(i - 30));
+  const std::vector<float> mean = ui::centred_mean(bump, 10);
+  REQUIRE(mean.size() == 41);
+  CHECK(std::max_element(mean.begin(), mean.end()) - mean.begin() + 10 == 30);
+  CHECK(mean[20] == doctest::Approx(205.0 / 21.0));  // 15 x 21 less 2 x (1 + ... + 10), over 21 samples
+  // A first pump of 80 after rest, then settled pumps of 20 every 3 s (60 samples), resting 5.
+  std::vector<float> flow(600, 5.0f);
+  flow[30] = 80.0f;
+  for (std::size_t i = 90; i < 600; i += 60) flow[i] = 20.0f;
+  const std::vector<float> flow_mean = ui::centred_mean(flow, 10);
+  const ui::PlotAxis axis = ui::settled_axis(flow, flow_mean, 10, 5.0f, 200, 1.0f);
+  CHECK(axis.hi > 20.0f);  // the settled pumps whole
+  CHECK(axis.hi < 25.0f);  // padded by 8 %: not the first pump's 80
+  REQUIRE(axis.clipped_peak.has_value());
+  CHECK(*axis.clipped_peak == 30);  // marked where it was
+  // Samples within the settled span are never clipped: a recent first pump shows whole.
+  const ui::PlotAxis recent = ui::settled_axis(flow, flow_mean, 10, 5.0f, 600, 1.0f);
+  CHECK(recent.hi > 80.0f);
+  CHECK_FALSE(recent.clipped_peak.has_value());
+}
+
+TEST_CASE("the groin plot clips only a spike far above its settled rhythm, not a squeeze a little taller") {
+  // Calf squeezes: one older squeeze of 16 mL/s among settled ones of 15 (axis 0-15): clipping
+  // it put a "peak 16" mark on a plot that read well whole. Within half the settled span above
+  // it, the axis holds every sample.
+  std::vector<float> flow(600, 0.0f);
+  for (std::size_t i = 0; i < 600; i += 60) flow[i] = i < 400 ? 16.0f : 15.0f;
+  const ui::PlotAxis axis = ui::settled_axis(flow, ui::centred_mean(flow, 10), 10, 0.0f, 200, 1.0f);
+  CHECK_FALSE(axis.clipped_peak.has_value());
+  CHECK(axis.hi > 16.0f);
 }
