@@ -121,10 +121,7 @@ PanelPlace place_panel(Panel panel, const PanelInput& in) {
         p.pos = {0.5f * (r.x + r.z), below && !side ? r.w : r.y};
         p.pivot = {0.5f, below && !side ? 1.0f : 0.0f};
       } else {
-        // 40 em across (lines of about 80 letters), clear of the right-hand column: at 30 em a
-        // question with its feedback took 18 lines at 1280x720 and left the View panel above it
-        // too little room; the leg is framed above the panel either way (app/frame.cpp).
-        p.width = std::min(40.0f * in.em, in.display.x - right_column_width(in) - 3.0f * margin);
+        p.width = std::min(30.0f * in.em, in.display.x - right_column_width(in) - 3.0f * margin);
         p.pos = {margin, bottom};
         p.pivot = {0.0f, 1.0f};
         // Up to 0.6 of the height; more when its text needs it, leaving the View panel above

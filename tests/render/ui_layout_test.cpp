@@ -243,7 +243,7 @@ TEST_CASE("a lesson question keeps its feedback and the buttons in view, and pre
     // label's anchor; the lit areas fill the free part of the window (framed as the whole leg
     // they spanned 0.62 of its width, now the camera's 0.85).
     REQUIRE(player.step().view == "medial");
-    for (int i = 0; i < 30 && ctx.state.camera.transitioning(); ++i) run(ctx, 1);
+    for (int i = 0; i < 30 && (ctx.state.camera.transitioning() || ctx.state.camera.easing_free_area()); ++i) run(ctx, 1);
     run(ctx, 2);
     {
       CAPTURE(size_name(size));
@@ -258,7 +258,7 @@ TEST_CASE("a lesson question keeps its feedback and the buttons in view, and pre
     ctx.pending.lesson.toggle_presenter = true;
     run(ctx, 2);
     // Until the camera has settled (the step's move): the panel's band follows the work.
-    for (int i = 0; i < 30 && ctx.state.camera.transitioning(); ++i) run(ctx, 1);
+    for (int i = 0; i < 30 && (ctx.state.camera.transitioning() || ctx.state.camera.easing_free_area()); ++i) run(ctx, 1);
     run(ctx, 2);
     CAPTURE(size_name(size));
     check_inside("Lesson", size);

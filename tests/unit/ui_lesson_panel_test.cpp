@@ -204,9 +204,10 @@ void draw_window(const lesson::LessonPlayer& player, const ui::MainUiView& view)
 
 TEST_CASE("above a question and its feedback the View panel shows all it holds without a scroll bar, in four languages at 720p and 1080p") {
   // Before session 14 it scrolled at 1280x720 with a question's feedback shown (English, the
-  // headless font: 24 px), its area boxes cut. Now the lesson panel is wider (40 em, fewer
-  // lines) and the View panel folds its layers under their heading where it still would not
-  // hold them.
+  // headless font: 24 px at the first question; over every question up to 168 px in English and
+  // 332 px in Spanish, French and German, whose area names take one column of nine rows), its
+  // area boxes cut. Now it folds its layers, then its areas, under their headings where it
+  // would not hold them.
   const auto locales = lesson_test::content("locales");
   int answered = 0;
   for (const std::string lang : {"en", "es", "fr", "de"}) {
