@@ -227,8 +227,8 @@ TEST_CASE("in a short wide free area a followed region's box fills the area's wi
 
 TEST_CASE("a free area changed in the same window is eased over the given time, a new window's taken at once") {
   // The lesson panel grows by a question's feedback: the part between the panels loses its
-  // bottom. Eased, the framed leg glides there over 0.3 s; before session 14 it jumped in one
-  // frame (at 1280x720 its centre moved 3x px between two frames).
+  // bottom. Eased, the framed leg glides there over 0.3 s; before session 14 the area was taken
+  // at once and the leg jumped there in one frame.
   Camera c = framed();
   c.follow(kLeg, 0.4f, 0.3f, 0.0f);
   const float aspect = 16.0f / 9.0f;
