@@ -69,7 +69,7 @@ namespace {
 // drawn (radius_m times kScale).
 constexpr float kSinusStart = -0.7f, kSinusFull = -0.15f, kSinusFullEnd = 1.45f, kSinusEnd = 2.6f;
 constexpr float kSinusWidth = 1.25f;
-constexpr int kAround = 14, kAlong = 10;
+constexpr int kAround = 20, kAlong = 12;
 
 float smooth(float e0, float e1, float x) {
   const float t = std::clamp((x - e0) / (e1 - e0), 0.0f, 1.0f);
