@@ -269,7 +269,7 @@ TEST_CASE("a lesson question keeps its feedback and the buttons in view, and pre
 
     // The answer's feedback grows the lesson panel, and the leg is framed again above it: it
     // glides there over a few frames (before session 14 it jumped there in the frame after the
-    // answer: 21.8 px at 1280x720, 37.7 at 1080p; eased, at most 3.6 and 6.3 px a frame).
+    // answer: 22.3 px at 1280x720, 32.4 at 1080p; eased, at most 3.7 and 5.4 px a frame).
     for (int i = 0; i < 30 && (ctx.state.camera.transitioning() || ctx.state.camera.easing_free_area()); ++i) run(ctx, 1);
     ctx.pending.lesson.answer = 1;  // a wrong answer: the longest feedback
     std::vector<glm::vec2> centre{leg_centre(ctx, size)};
