@@ -300,10 +300,10 @@ render::FrameView State::frame_view(glm::ivec2 framebuffer) const {
         const double a = std::max(0.0, valve.fraction - 0.01), b = std::min(1.0, valve.fraction + 0.01);
         const glm::vec3 dir = vein.point_at(b) - vein.point_at(a);
         if (glm::length(dir) < 1e-6f) continue;
-        const float radius = render::radius_for_pixels(static_cast<float>(vein.radius_at(valve.fraction)),
-                                                       glm::distance(leg_eye, valve.position), sight.px_per_m_at_1m,
+        const float wall = static_cast<float>(vein.radius_at(valve.fraction));
+        const float radius = render::radius_for_pixels(wall, glm::distance(leg_eye, valve.position), sight.px_per_m_at_1m,
                                                        render::kValveMinPx * float(framebuffer.y) / 720.0f);
-        valves.push_back({valve.position, glm::normalize(dir), radius, static_cast<float>(valve.open), valve.incompetent, leg_eye});
+        valves.push_back({valve.position, glm::normalize(dir), radius, wall, static_cast<float>(valve.open), valve.incompetent, leg_eye});
       }
       render::append_valves(valves, v.coloured);
     }

@@ -338,6 +338,10 @@ void Camera::set_angles(float yaw, float pitch) {
 }
 
 void Camera::update(float dt) {
+  if (free_ease_ < 1.0f && dt > 0.0f) {
+    free_ease_ = std::min(1.0f, free_ease_ + dt / free_ease_s_);
+    apply_free_area(glm::mix(free_from_, free_goal_, ease(free_ease_)), window_aspect_);
+  }
   if (transition_ >= 1.0f) return;
   transition_ = std::min(1.0f, transition_ + std::max(dt, 0.0f) / transition_seconds_);
   const float t = ease(transition_);
@@ -394,10 +398,28 @@ glm::mat4 Camera::projection_matrix(float aspect) const {
   return shift * inner;
 }
 
-void Camera::set_free_area(const glm::vec4& area, float window_aspect) {
+void Camera::set_free_area(const glm::vec4& area, float window_aspect, float ease_s) {
   const glm::vec4 a = glm::clamp(area, glm::vec4(0.0f), glm::vec4(1.0f));
   const bool finite = std::isfinite(area.x) && std::isfinite(area.y) && std::isfinite(area.z) && std::isfinite(area.w);
-  free_area_ = finite && a.z - a.x >= 0.1f && a.w - a.y >= 0.1f ? a : glm::vec4(0.0f, 0.0f, 1.0f, 1.0f);
+  const glm::vec4 goal = finite && a.z - a.x >= 0.1f && a.w - a.y >= 0.1f ? a : glm::vec4(0.0f, 0.0f, 1.0f, 1.0f);
+  const bool same_window = window_aspect_ > 0.0f && window_aspect == window_aspect_;
+  if (ease_s > 0.0f && same_window && std::isfinite(ease_s)) {
+    if (goal != free_goal_) {  // a new goal: from where the area is now
+      free_from_ = free_area_;
+      free_goal_ = goal;
+      free_ease_ = 0.0f;
+      free_ease_s_ = ease_s;
+    }
+    return;
+  }
+  free_goal_ = goal;
+  free_ease_ = 1.0f;
+  window_aspect_ = std::isfinite(window_aspect) && window_aspect > 0.0f ? window_aspect : 0.0f;
+  apply_free_area(goal, window_aspect);
+}
+
+void Camera::apply_free_area(const glm::vec4& area, float window_aspect) {
+  free_area_ = area;
   // The whole window keeps the sphere fit (every picture without docked panels as before).
   const float w = free_area_.z - free_area_.x, h = free_area_.w - free_area_.y;
   const bool whole = w >= 0.999f && h >= 0.999f;

@@ -94,8 +94,15 @@ class Camera {
   // in a short, wide area between the panels a leg lying across it fills the width instead of
   // a circle the height. Given, a region framed by follow(), a preset or look_at_focus() is
   // fitted again when the area's shape changes (not once the user has zoomed or moved).
-  void set_free_area(const glm::vec4& area, float window_aspect = 0.0f);
+  // `ease_s` > 0: a change of the area in the same window (a lesson panel grown by a question's
+  // feedback, a panel opened) is eased over that many seconds of update(), so the leg glides to
+  // its new place rather than jumping there in one frame; the first area set and a new window
+  // shape still take effect at once.
+  void set_free_area(const glm::vec4& area, float window_aspect = 0.0f, float ease_s = 0.0f);
   [[nodiscard]] const glm::vec4& free_area() const { return free_area_; }
+  // The area set_free_area was last given (free_area() reaches it once an ease has run).
+  [[nodiscard]] const glm::vec4& free_area_goal() const { return free_goal_; }
+  [[nodiscard]] bool easing_free_area() const { return free_ease_ < 1.0f; }
   // The region presets and follow() frame (leg frame, bent as drawn), if any.
   [[nodiscard]] const std::optional<anatomy::Bounds>& focus_region() const { return focus_region_; }
   [[nodiscard]] float fov_y() const { return fov_y_; }
@@ -105,6 +112,8 @@ class Camera {
  private:
   void clamp();
   void start_transition(const OrbitPose& to);
+  // Takes `area` as the free area now (refitting a framed region to a new shape).
+  void apply_free_area(const glm::vec4& area, float window_aspect);
   // Room box, limits, home and focus from the leg's box, the subject and the focus region.
   void place();
   // Where the camera stands to see the focus region from `yaw` and `pitch`: with a free area
@@ -121,6 +130,10 @@ class Camera {
   float fov_y_ = 0.6f;  // ~34 degrees: little perspective distortion on a tall subject
   glm::vec4 free_area_{0.0f, 0.0f, 1.0f, 1.0f};
   float free_aspect_ = 0.0f;  // the free area's width over its height; 0: not known (sphere fit)
+  // An eased change of the free area: from `free_from_` to `free_goal_`, `free_ease_` of the way
+  // (1: done) in `free_ease_s_` seconds, in a window of `window_aspect_` (0: none set yet).
+  glm::vec4 free_from_{0.0f, 0.0f, 1.0f, 1.0f}, free_goal_{0.0f, 0.0f, 1.0f, 1.0f};
+  float free_ease_ = 1.0f, free_ease_s_ = 0.3f, window_aspect_ = 0.0f;
   bool framed_ = false;       // the pose's distance is the camera's fit of the focus region
   anatomy::Bounds bounds_{{-0.2f, 0.0f, -0.2f}, {0.2f, 1.0f, 0.2f}};
   float min_distance_ = 0.3f;

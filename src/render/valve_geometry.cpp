@@ -60,10 +60,74 @@ float radius_for_pixels(float radius_m, float distance_m, float px_per_m_at_1m, 
   return std::max(radius_m, px * distance_m / (kLength * kScale * px_per_m_at_1m));
 }
 
+namespace {
+
+// The sinus: from 0.7 radii upstream of the hinges (the vein's own radius) it widens to 1.25
+// radii (the leaflets' hinges, their bands 0.17 radii wide, reach 1.17) by just upstream of
+// them, stays so to the open leaflets' free edges (1.6 radii downstream, 1 radius off the axis)
+// and narrows back to the vein's radius 2.6 radii downstream. Radii here are the valve's as
+// drawn (radius_m times kScale).
+constexpr float kSinusStart = -0.7f, kSinusFull = -0.15f, kSinusFullEnd = 1.45f, kSinusEnd = 2.6f;
+constexpr float kSinusWidth = 1.25f;
+constexpr int kAround = 20, kAlong = 12;
+
+float smooth(float e0, float e1, float x) {
+  const float t = std::clamp((x - e0) / (e1 - e0), 0.0f, 1.0f);
+  return t * t * (3.0f - 2.0f * t);
+}
+
+// The wall's colour at a point with normal `n`: a pale blue glass, clear where it faces the eye
+// and denser toward its outline, so the bulge's rim reads and the leaflets inside show through.
+glm::vec4 wall_colour(const ValveView& v, const glm::vec3& p, const glm::vec3& n) {
+  float alpha = 0.25f;
+  if (v.eye) {
+    const glm::vec3 to_eye = *v.eye - p;
+    const float facing = glm::length(to_eye) > 0.0f ? std::fabs(glm::dot(n, glm::normalize(to_eye))) : 1.0f;
+    alpha = 0.08f + 0.47f * (1.0f - facing) * (1.0f - facing);
+  }
+  return {0.62f, 0.74f, 1.0f, std::min(alpha, kSinusMaxAlpha - 0.05f)};
+}
+
+// The sinus's quads facing the eye (`near`) or away from it; without an eye, all with the far ones.
+void append_wall(const ValveView& v, const glm::vec3& u, const glm::vec3& w, bool near, std::vector<ColouredVertex>& out) {
+  const float r = v.radius_m * kScale;
+  auto point = [&](int i, int j, glm::vec3& n) {
+    const float s = r * (kSinusStart + (kSinusEnd - kSinusStart) * static_cast<float>(j) / kAlong);
+    const float a = 6.2831853f * static_cast<float>(i) / kAround;
+    const glm::vec3 radial = std::cos(a) * u + std::sin(a) * w;
+    const float ds = 0.01f * r;
+    const float slope = (sinus_radius(v, s + ds) - sinus_radius(v, s - ds)) / (2.0f * ds);
+    n = glm::normalize(radial - slope * v.downstream);
+    return v.position + s * v.downstream + sinus_radius(v, s) * radial;
+  };
+  for (int j = 0; j < kAlong; ++j)
+    for (int i = 0; i < kAround; ++i) {
+      glm::vec3 n[4];
+      const glm::vec3 p[4] = {point(i, j, n[0]), point(i + 1, j, n[1]), point(i + 1, j + 1, n[2]), point(i, j + 1, n[3])};
+      const glm::vec3 centre = 0.25f * (p[0] + p[1] + p[2] + p[3]);
+      const bool faces_eye = v.eye && glm::dot(n[0] + n[1] + n[2] + n[3], *v.eye - centre) > 0.0f;
+      if (faces_eye != near) continue;
+      ColouredVertex c[4];
+      for (int k = 0; k < 4; ++k) c[k] = {p[k], wall_colour(v, p[k], n[k])};
+      out.insert(out.end(), {c[0], c[1], c[2], c[0], c[2], c[3]});
+    }
+}
+
+}  // namespace
+
+float sinus_radius(const ValveView& v, float along) {
+  const float r = v.radius_m * kScale;
+  const float wall = std::min(v.wall_radius_m > 0.0f ? v.wall_radius_m : v.radius_m, r);
+  const float s = along / r;
+  const float bulge = smooth(kSinusStart, kSinusFull, s) * (1.0f - smooth(kSinusFullEnd, kSinusEnd, s));
+  return wall + (kSinusWidth * r - wall) * bulge;
+}
+
 void append_valves(const std::vector<ValveView>& valves, std::vector<ColouredVertex>& out) {
   for (const auto& v : valves) {
     glm::vec3 u, w;
     basis(v, u, w);
+    append_wall(v, u, w, false, out);  // the far wall first, then the leaflets over it, the near wall over them
     const float r = v.radius_m * kScale;
     // Shut valves white, open ones light blue, leaky ones amber, all nearly opaque: shut and open
     // differ in brightness as well as in shape, so they read apart without colour vision (the
@@ -83,6 +147,7 @@ void append_valves(const std::vector<ValveView>& valves, std::vector<ColouredVer
       const glm::vec3 a = hinge + half, b = hinge - half, t1 = end + half, t2 = end - half;
       out.insert(out.end(), {{a, colour}, {b, colour}, {t1, colour}, {b, colour}, {t2, colour}, {t1, colour}});
     }
+    append_wall(v, u, w, true, out);
   }
 }
 

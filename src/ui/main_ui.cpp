@@ -74,8 +74,25 @@ void menu_bar(const MainUiView& s, UiCommands& c) {
 
 // The area boxes in two columns (nine rows do not fit a 720-line window with the notes):
 // pairs of short names side by side, "Behind the knee" alone; one column when too narrow.
+constexpr int kPairs[5][2] = {{0, 1}, {2, 3}, {4, 6}, {7, 8}, {5, -1}};
+bool two_area_columns() {
+  const ImGuiStyle& style = ImGui::GetStyle();
+  auto box_w = [&](int i) {
+    return ImGui::GetFrameHeight() + style.ItemInnerSpacing.x + ImGui::CalcTextSize(area_label(static_cast<std::size_t>(i))).x;
+  };
+  float first = 0.0f, second = 0.0f;
+  for (const auto& pair : kPairs)
+    if (pair[1] >= 0) {
+      first = std::max(first, box_w(pair[0]));
+      second = std::max(second, box_w(pair[1]));
+    }
+  return first + 2.0f * style.ItemSpacing.x + second <= ImGui::GetContentRegionAvail().x;
+}
+// The boxes' height as area_boxes draws them.
+float area_boxes_height() {
+  return (two_area_columns() ? 5.0f : static_cast<float>(anatomy::kAreaCount)) * ImGui::GetFrameHeightWithSpacing();
+}
 void area_boxes(const MainUiView& s, UiCommands& c) {
-  constexpr int kPairs[5][2] = {{0, 1}, {2, 3}, {4, 6}, {7, 8}, {5, -1}};
   const ImGuiStyle& style = ImGui::GetStyle();
   auto box_w = [&](int i) {
     return ImGui::GetFrameHeight() + style.ItemInnerSpacing.x + ImGui::CalcTextSize(area_label(static_cast<std::size_t>(i))).x;
@@ -87,7 +104,7 @@ void area_boxes(const MainUiView& s, UiCommands& c) {
       second = std::max(second, box_w(pair[1]));
     }
   const float col2 = first + 2.0f * style.ItemSpacing.x;
-  const bool two = col2 + second <= ImGui::GetContentRegionAvail().x;
+  const bool two = two_area_columns();
   auto box = [&](int i) {
     bool on = s.selected[static_cast<std::size_t>(i)];
     if (ImGui::Checkbox(area_label(static_cast<std::size_t>(i)), &on)) c.area = AreaChoice{static_cast<std::size_t>(i), on};
@@ -121,6 +138,29 @@ struct ViewRest {
 ViewRest& view_rest() {
   static ViewRest r;  // one ImGui context per program (tests: one at a time)
   return r;
+}
+
+// What the View panel needs, as drawn last frame: its whole height with the layers and the area
+// boxes shown in full, and with the layers folded under their heading (the area notes at their
+// smallest: their title and three lines; they scroll in their own box). Above a lesson panel
+// grown with a question's feedback the panel had too little room and scrolled its area boxes
+// away (24 px in English at 1280x720, 150-180 px in Spanish, French and German, whose longer
+// area names take one column of nine rows): there it folds the layers, then the areas too,
+// under their headings (the lesson sets both itself; a click opens them).
+struct ViewNeed {
+  float full = 0.0f, layers_folded = 0.0f;
+  int frame = -10;
+  const ImGuiContext* context = nullptr;
+};
+ViewNeed& view_need() {
+  static ViewNeed n;
+  return n;
+}
+// 0: nothing folded; 1: the layers; 2: the layers and the areas.
+int fold_level(float max_height) {
+  const ViewNeed& n = view_need();
+  if (n.context != ImGui::GetCurrentContext() || n.frame < ImGui::GetFrameCount() - 1) return 0;
+  return n.full <= max_height + 0.5f ? 0 : n.layers_folded <= max_height + 0.5f ? 1 : 2;
 }
 
 // The narrowest View column, from its usual width up to the widest it may take (a quarter of
@@ -192,15 +232,22 @@ void view_panel(const MainUiView& s, UiCommands& c) {
   if (!visible) { ImGui::End(); return; }
   remember_panel_height(Panel::view);
   // While a card shows, the layers fold under their heading (the card needs the room at 720p;
-  // choosing a structure already turned its layer on and the skin see-through).
+  // choosing a structure already turned its layer on and the skin see-through); so too where
+  // the panel would not hold them above the lesson panel (fold_level), and then the areas.
   const float layers_top = ImGui::GetCursorPosY();
-  if (card) {
+  const int fold = card ? 1 : fold_level(place.max_height);
+  if (fold >= 1) {
     if (ImGui::CollapsingHeader(tr_id("ui.view.layers").c_str())) layer_controls(s, c);
   } else {
     ImGui::TextUnformatted(tr("ui.view.layers"));
     layer_controls(s, c);
   }
   const float layers = ImGui::GetCursorPosY() - layers_top;
+  // What the layers take shown in full (their heading's line, three rows of boxes, the slider)
+  // and folded (the heading).
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float full_layers = ImGui::GetTextLineHeightWithSpacing() + 4.0f * ImGui::GetFrameHeightWithSpacing();
+  const float heading = ImGui::GetFrameHeightWithSpacing();
   ImGui::Separator();
   float card_drawn = 0.0f;
   if (s.show_atlas) {
@@ -220,16 +267,33 @@ void view_panel(const MainUiView& s, UiCommands& c) {
     ImGui::End();
     return;
   }
-  ImGui::TextUnformatted(tr("ui.view.areas"));
+  const float areas_top = ImGui::GetCursorPosY();
+  bool areas_open = true;
+  if (fold >= 2 && !s.hide_areas) {
+    areas_open = ImGui::CollapsingHeader(tr_id("ui.view.areas").c_str());
+  } else {
+    ImGui::TextUnformatted(tr("ui.view.areas"));
+  }
   if (s.hide_areas) {
     // The lesson asks which area is lit: a ticked box would give the answer away.
     ImGui::PushTextWrapPos(0.0f);
     ImGui::TextDisabled("%s", tr("ui.view.areas-hidden"));
     ImGui::PopTextWrapPos();
-  } else {
+  } else if (areas_open) {
     area_boxes(s, c);
   }
-  if (s.areas && s.focus_area >= 0 && !s.hide_areas) {
+  const float areas = ImGui::GetCursorPosY() - areas_top;
+  const float full_areas = s.hide_areas ? areas : ImGui::GetTextLineHeightWithSpacing() + area_boxes_height();
+  const bool notes = areas_open && s.areas && s.focus_area >= 0 && !s.hide_areas;
+  // The notes at their smallest: a separator, their title, a box of three lines.
+  const float least_notes = s.areas && s.focus_area >= 0 && !s.hide_areas
+                                ? style.ItemSpacing.y + ImGui::GetTextLineHeightWithSpacing() + 3.0f * ImGui::GetTextLineHeight() + style.ItemSpacing.y
+                                : 0.0f;
+  // The rest of the panel (title, separators, search box, tools) as drawn, plus each part's full size.
+  const float others = ImGui::GetCursorPosY() - layers - areas + style.WindowPadding.y;
+  const float full = others + full_layers + full_areas + least_notes;
+  view_need() = {full, full - full_layers + heading, ImGui::GetFrameCount(), ImGui::GetCurrentContext()};
+  if (notes) {
     const anatomy::AreaInfo& a = s.areas->areas[static_cast<std::size_t>(s.focus_area)];
     // In the interface's language where its locale has them (ui/area_notes.hpp), else areas.toml's.
     const std::string description = area_description(a);

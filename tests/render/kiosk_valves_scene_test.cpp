@@ -18,6 +18,7 @@
 #include "app/context.hpp"
 #include "app/frame.hpp"
 #include "render/image.hpp"
+#include "render/valve_geometry.hpp"
 #include "kiosk_overlay_support.hpp"
 #include "scene_render_support.hpp"
 #include "screen_pixel.hpp"
@@ -53,11 +54,13 @@ ui::ScreenBox lit_skin_on_screen(const app::Context& ctx, glm::ivec2 size) {
 
 // How large the valves' leaflets look: the median over the leaflets in front of the eye and
 // inside the picture of each leaflet's longest side on screen, in pixels. The scene draws no
-// technique, so the coloured triangles are the valves only: six vertices a leaflet.
+// technique, so the coloured triangles are the valves only: six vertices a leaflet, and the
+// sinus walls round them in quads of six too, fainter (render/valve_geometry.hpp).
 float median_leaflet_px(const app::Context& ctx, glm::ivec2 size) {
   const glm::mat4 to_clip = ctx.view.projection * ctx.view.view * ctx.view.leg_to_room;
   std::vector<float> spans;
   for (std::size_t i = 0; i + 6 <= ctx.view.coloured.size(); i += 6) {
+    if (ctx.view.coloured[i].colour.w < render::kSinusMaxAlpha) continue;  // a quad of a sinus's wall
     glm::vec2 lo(FLT_MAX), hi(-FLT_MAX);
     bool seen = true;
     for (std::size_t k = i; k < i + 6; ++k) {

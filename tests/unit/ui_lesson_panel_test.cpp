@@ -22,6 +22,7 @@
 #include "lesson_test_support.hpp"
 #include "ui/fonts.hpp"
 #include "ui/lesson_panel_size.hpp"
+#include "ui/main_ui.hpp"
 #include "ui/panel_layout.hpp"
 #include "ui/presenter_panel.hpp"
 #include "ui/tr.hpp"
@@ -178,4 +179,73 @@ TEST_CASE("after an answer the lesson panel takes its new size in the frame its 
     }
   }
   ui::set_interface_locale(nullptr);
+}
+
+namespace {
+
+ImGuiWindow* view_window() {
+  ImGuiWindow* w = ImGui::FindWindowByName("###View");  // "Vista###View" ...
+  if (!w || !w->Active) w = ImGui::FindWindowByName("View");  // English has no "###"
+  REQUIRE(w != nullptr);
+  return w;
+}
+
+// The window's View panel above the lesson panel, as app/frame.cpp draws them: the lesson
+// panel's height reserved first, the View panel, then the lesson panel.
+void draw_window(const lesson::LessonPlayer& player, const ui::MainUiView& view) {
+  ImGui::NewFrame();
+  ui::reserve_lesson_panel(player.presenter(), player.score(), false);
+  (void)ui::draw_main_ui(view);
+  (void)ui::draw_presenter_panel(player.presenter(), player.score(), false, glm::vec4(0.0f));
+  ImGui::EndFrame();
+}
+
+}  // namespace
+
+TEST_CASE("above a question and its feedback the View panel shows all it holds without a scroll bar, in four languages at 720p and 1080p") {
+  // Before session 14 it scrolled at 1280x720 with a question's feedback shown (English, the
+  // headless font: 24 px at the first question; over every question up to 168 px in English and
+  // 332 px in Spanish, French and German, whose area names take one column of nine rows), its
+  // area boxes cut. Now it folds its layers, then its areas, under their headings where it
+  // would not hold them.
+  const auto locales = lesson_test::content("locales");
+  int answered = 0;
+  for (const std::string lang : {"en", "es", "fr", "de"}) {
+    CAPTURE(lang);
+    REQUIRE(app::use_interface_language(locales, lang).has_value());
+    auto locale = lesson::load_locale_with_fallback(locales, lang);
+    REQUIRE(locale.has_value());
+    for (const Screen& screen : kScreens) {
+      CAPTURE(screen.size.x);
+      CAPTURE(screen.font_px);
+      Ui ui(screen);
+      for (const lesson::Lesson& l : lessons_in(*locale)) {
+        lesson::LessonPlayer player(l, *locale);
+        do {
+          if (!player.step().question) continue;
+          CAPTURE(player.index());
+          ui::MainUiView view;  // as app/panels.cpp's main_view: no atlas tools while a question waits
+          view.show_atlas = false;
+          view.hide_areas = player.step().question->kind == lesson::QuestionKind::which_area;
+          for (int i = 0; i < 3; ++i) draw_window(player, view);
+          CHECK(view_window()->ScrollMax.y == 0.0f);
+          const auto choices = player.step().question->choices;
+          const std::string wrong = choices.front() == player.step().question->answer ? choices.back() : choices.front();
+          REQUIRE(player.answer(wrong).has_value());
+          view.show_atlas = true;  // answered: the search box and the atlas tools come back
+          view.hide_areas = false;
+          for (int i = 0; i < 3; ++i) draw_window(player, view);
+          const ImGuiWindow* v = view_window();
+          const ImGuiWindow* lesson_panel = lesson_window();
+          CHECK(v->ScrollMax.y == 0.0f);
+          CHECK(v->ContentSize.y + 2.0f * v->WindowPadding.y + v->TitleBarHeight() <= v->Size.y + 0.5f);
+          CHECK(v->Pos.y + v->Size.y <= lesson_panel->Pos.y);  // above it, not over it
+          CHECK(lesson_panel->ScrollMax.y == 0.0f);
+          ++answered;
+        } while (player.next());
+      }
+    }
+  }
+  ui::set_interface_locale(nullptr);
+  CHECK(answered >= 4 * 4 * 20);
 }
