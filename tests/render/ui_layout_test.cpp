@@ -373,13 +373,17 @@ TEST_CASE("while a which-area question waits, the window names no area") {
   ctx.panels.focus_area = 5;  // the student had opened the notes for behind the knee
   run(ctx, 3);
   CHECK(ctx.panels.hide_areas);
-  // Every area lit by the step is selected, yet the View panel's boxes are replaced by a note:
-  // the View window is shorter than the one with nine boxes and the notes.
-  const float hidden_h = window_rect("View").max.y - window_rect("View").min.y;
+  // Every area lit by the step is selected, yet the View panel's boxes are replaced by a note
+  // (hide_areas), which shows whole.
+  check_no_scroll("View");
   shot(ctx, "which-area");
   ctx.pending.lesson.answer = 0;
   run(ctx, 3);
   CHECK_FALSE(ctx.panels.hide_areas);
-  CHECK(window_rect("View").max.y - window_rect("View").min.y > hidden_h);
+  // Answered, the areas come back, but above the lesson panel with its feedback the View panel
+  // folds its layers and areas under their headings where it cannot hold them (session 14,
+  // unit ui_lesson_panel_test): at 1280x720 it is then shorter than with the note, so its
+  // height no longer tells (166 px, 254 with the note, at 1280x720); the panel must simply not scroll.
+  check_no_scroll("View");
   shot(ctx, "which-area-answered");
 }
