@@ -334,8 +334,7 @@ render::FrameView State::frame_view(glm::ivec2 framebuffer) const {
     const bool table = v.client && v.client->on_table;
     const anatomy::LegBend bend{frame::kKneeCentre, knee, hip};  // the forearms clear the leg as drawn
     const auto arms = technique::place_forearms({palms[0], palms[1]}, &simulation.surface(), table ? &stance : nullptr, &bend,
-                                                {technique::on_finger_pads(f.hands[0].pose, f.hands[0].on_sole),
-                                                 technique::on_finger_pads(f.hands[1].pose, f.hands[1].on_sole)});
+                                                technique::finger_pads(f));
     for (std::size_t h = 0; h < 2; ++h) v.hands[h].forearm = arms[h].frame;
   }
   // The cut takes the blood and the valves beyond it away with the vessels (leg frame).

@@ -77,8 +77,7 @@ ViewAngles best_step_view(const State& state, std::size_t step, const anatomy::B
                                          anatomy::bend_palm(f.hands[1].transform, frame::kKneeCentre, knee, hip)};
     const anatomy::LegBend bend{frame::kKneeCentre, knee, hip};
     const auto arms = technique::place_forearms({palms[0], palms[1]}, &state.simulation.surface(), table ? &stance : nullptr, &bend,
-                                                {technique::on_finger_pads(f.hands[0].pose, f.hands[0].on_sole),
-                                                 technique::on_finger_pads(f.hands[1].pose, f.hands[1].on_sole)});
+                                                technique::finger_pads(f));
     Moment m;
     m.pose = now;
     for (std::size_t h = 0; h < 2; ++h) {

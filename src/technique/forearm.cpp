@@ -10,6 +10,7 @@
 #include "anatomy/client_pose.hpp"
 #include "anatomy/leg_bend.hpp"
 #include "anatomy/leg_surface.hpp"
+#include "technique/timeline.hpp"
 
 namespace effleura::technique {
 namespace {
@@ -105,6 +106,10 @@ constexpr float kPadsLeastY = -0.1f;
 // The wrist of a hand on its pads over the leg's axis along the room's up (the calf's radius
 // and the raised hand, about 9 cm): the height its forearm's rise is measured from.
 constexpr float kPadsWristOverAxis = 0.09f;
+
+std::array<bool, 2> finger_pads(const TechniqueFrame& frame) {
+  return {on_finger_pads(frame.hands[0].pose, frame.hands[0].on_sole), on_finger_pads(frame.hands[1].pose, frame.hands[1].on_sole)};
+}
 
 std::array<Forearm, 2> place_forearms(const std::array<glm::mat4, 2>& palms, const anatomy::LegSurface* surface,
                                       const Stance* stance, const anatomy::LegBend* bend, std::array<bool, 2> pads) {

@@ -22,6 +22,8 @@ struct LegBend;
 
 namespace effleura::technique {
 
+struct TechniqueFrame;
+
 // The wrist joint in the palm frame (technique/hand_rig.hpp: palm surface at the origin, +Y
 // the back of the hand, +Z toward the fingers), and the forearm's length, wrist to elbow
 // (adult mean, rounded).
@@ -92,6 +94,9 @@ inline constexpr float kElbowOverTable = 0.27f;
 inline bool on_finger_pads(const FingerPose& pose, bool on_sole) {
   return !on_sole && pose.palm_touch < 0.5f && pose.reach[static_cast<std::size_t>(Finger::index)] > 0.5f;
 }
+// The `pads` of a frame's two hands, as the app draws and judges them (app/state.cpp,
+// app/view_search.cpp) and the tests check them.
+std::array<bool, 2> finger_pads(const TechniqueFrame& frame);
 std::array<Forearm, 2> place_forearms(const std::array<glm::mat4, 2>& palms,
                                       const anatomy::LegSurface* surface = nullptr, const Stance* stance = nullptr,
                                       const anatomy::LegBend* bend = nullptr, std::array<bool, 2> pads = {false, false});

@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <vector>
 
@@ -67,12 +68,17 @@ TEST_CASE("in every technique the forearms stay out of the leg and rise off it")
     int low_wrists = 0, samples = 0;
     for (double s = 0.0; s <= tl.duration(); s += 0.1) {
       tl.evaluate(s, f);
-      const auto arms = place_forearms({f.hands[0].transform, f.hands[1].transform}, &surface);
+      // As drawn: a hand on its finger pads (friction) may keep its wrist straight.
+      const std::array<bool, 2> pads = finger_pads(f);
+      const auto arms = place_forearms({f.hands[0].transform, f.hands[1].transform}, &surface, nullptr, nullptr, pads);
       for (std::size_t h = 0; h < 2; ++h) {
         const Forearm& a = arms[h];
         ++samples;
         const glm::vec3 back(f.hands[h].transform[1]);
-        if (glm::dot(a.elbow - a.wrist, back) < 0.25f * kForearmLength) ++low_wrists;
+        // A flat hand's forearm rises at least ~15 degrees off the back of the hand; a hand on its
+        // pads' no more than ~6 degrees below it (technique/forearm.cpp kPadsLeastY).
+        const float least = pads[h] ? -0.11f : 0.25f;
+        if (glm::dot(a.elbow - a.wrist, back) < least * kForearmLength) ++low_wrists;
         for (int k = 2; k <= 6; ++k) {
           // From a third of the way up: the wrist end sits just above the skin by design.
           const glm::vec3 p = a.wrist + (a.elbow - a.wrist) * (static_cast<float>(k) / 6.0f);

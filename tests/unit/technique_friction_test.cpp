@@ -83,7 +83,7 @@ TEST_CASE("friction: each hand's fingertips draw circles a student can follow, a
     for (double time = start; time < end - 1e-6; time += dt) {
       tl.evaluate(time, f);
       const auto arms = place_forearms({f.hands[0].transform, f.hands[1].transform}, &surface, &stance, nullptr,
-                                       {on_finger_pads(f.hands[0].pose, f.hands[0].on_sole), on_finger_pads(f.hands[1].pose, f.hands[1].on_sole)});
+                                       finger_pads(f));
       for (std::size_t h = 0; h < 2; ++h) {
         const glm::vec3 d = glm::normalize(arms[h].elbow - arms[h].wrist);
         const float up = glm::dot(d, stance.up);
@@ -110,7 +110,7 @@ TEST_CASE("friction: each hand's fingertips draw circles a student can follow, a
     const auto right = hand_capsules(build_hand(f.hands[1].transform, f.hands[1].pose, Hand::right));
     closest_hands = std::min(closest_hands, hands_gap(left, right));
     const auto arms = place_forearms({f.hands[0].transform, f.hands[1].transform}, &surface, &stance, nullptr,
-                                       {on_finger_pads(f.hands[0].pose, f.hands[0].on_sole), on_finger_pads(f.hands[1].pose, f.hands[1].on_sole)});
+                                       finger_pads(f));
     const Capsule a{arms[0].wrist, arms[0].elbow, kSleeveRadius}, b{arms[1].wrist, arms[1].elbow, kSleeveRadius};
     closest_sleeves = std::min(closest_sleeves, capsule_gap(a, b));
   }

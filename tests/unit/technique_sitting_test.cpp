@@ -53,7 +53,7 @@ std::array<HandOverTable, 2> over_table_at(const Timeline& tl, double time, cons
   for (std::size_t h = 0; h < 2; ++h)
     palms[h] = anatomy::bend_palm(f.hands[h].transform, scene.bend.knee, scene.bend.knee_deg, scene.bend.hip_deg);
   const auto arms = place_forearms(palms, &scene.surface, &scene.stance, &scene.bend,
-                                   {on_finger_pads(f.hands[0].pose, f.hands[0].on_sole), on_finger_pads(f.hands[1].pose, f.hands[1].on_sole)});
+                                   finger_pads(f));
   std::array<HandOverTable, 2> out{};
   for (std::size_t h = 0; h < 2; ++h) {
     const HandShape shape = build_hand(palms[h], f.hands[h].pose, f.hands[h].hand);
