@@ -75,7 +75,11 @@ void menu_bar(const MainUiView& s, UiCommands& c) {
 // The area boxes in two columns (nine rows do not fit a 720-line window with the notes):
 // pairs of short names side by side, "Behind the knee" alone; one column when too narrow.
 constexpr int kPairs[5][2] = {{0, 1}, {2, 3}, {4, 6}, {7, 8}, {5, -1}};
-bool two_area_columns() {
+struct AreaColumns {
+  float first = 0.0f;  // the widest box of the first column (check box, gap, label)
+  bool two = false;    // both columns fit the panel's width
+};
+AreaColumns area_columns() {
   const ImGuiStyle& style = ImGui::GetStyle();
   auto box_w = [&](int i) {
     return ImGui::GetFrameHeight() + style.ItemInnerSpacing.x + ImGui::CalcTextSize(area_label(static_cast<std::size_t>(i))).x;
@@ -86,25 +90,17 @@ bool two_area_columns() {
       first = std::max(first, box_w(pair[0]));
       second = std::max(second, box_w(pair[1]));
     }
-  return first + 2.0f * style.ItemSpacing.x + second <= ImGui::GetContentRegionAvail().x;
+  return {first, first + 2.0f * style.ItemSpacing.x + second <= ImGui::GetContentRegionAvail().x};
 }
 // The boxes' height as area_boxes draws them.
 float area_boxes_height() {
-  return (two_area_columns() ? 5.0f : static_cast<float>(anatomy::kAreaCount)) * ImGui::GetFrameHeightWithSpacing();
+  return (area_columns().two ? 5.0f : static_cast<float>(anatomy::kAreaCount)) * ImGui::GetFrameHeightWithSpacing();
 }
 void area_boxes(const MainUiView& s, UiCommands& c) {
   const ImGuiStyle& style = ImGui::GetStyle();
-  auto box_w = [&](int i) {
-    return ImGui::GetFrameHeight() + style.ItemInnerSpacing.x + ImGui::CalcTextSize(area_label(static_cast<std::size_t>(i))).x;
-  };
-  float first = 0.0f, second = 0.0f;
-  for (const auto& pair : kPairs)
-    if (pair[1] >= 0) {
-      first = std::max(first, box_w(pair[0]));
-      second = std::max(second, box_w(pair[1]));
-    }
-  const float col2 = first + 2.0f * style.ItemSpacing.x;
-  const bool two = two_area_columns();
+  const AreaColumns columns = area_columns();
+  const float col2 = columns.first + 2.0f * style.ItemSpacing.x;
+  const bool two = columns.two;
   auto box = [&](int i) {
     bool on = s.selected[static_cast<std::size_t>(i)];
     if (ImGui::Checkbox(area_label(static_cast<std::size_t>(i)), &on)) c.area = AreaChoice{static_cast<std::size_t>(i), on};

@@ -79,11 +79,11 @@ std::vector<lesson::Lesson> lessons_in(const lesson::Locale& locale) {
   return *lessons;
 }
 
-}  // namespace
-
-TEST_CASE("every lesson step's whole text shows without a scroll bar, in presenter view and in the window") {
+// Every lesson of the content in every interface language on every screen: `f(lesson, locale,
+// screen)` with the language in use, the screen's Ui up, each named in a failure's message.
+template <class F>
+void for_each_language_screen_lesson(F&& f) {
   const auto locales = lesson_test::content("locales");
-  int steps_checked = 0, steps_expected = 0;
   for (const std::string lang : {"en", "es", "fr", "de"}) {
     CAPTURE(lang);
     REQUIRE(app::use_interface_language(locales, lang).has_value());
@@ -93,33 +93,40 @@ TEST_CASE("every lesson step's whole text shows without a scroll bar, in present
       CAPTURE(screen.size.x);
       CAPTURE(screen.font_px);
       Ui ui(screen);
-      for (const lesson::Lesson& l : lessons_in(*locale)) {
-        steps_expected += 2 * static_cast<int>(l.steps.size());
-        for (const bool presenter : {true, false}) {
-          CAPTURE(presenter);
-          lesson::LessonPlayer player(l, *locale);
-          do {
-            CAPTURE(player.index());
-            // Two frames: ImGui shows a scroll bar from what the box held the frame before.
-            (void)draw(player, presenter, screen);
-            (void)draw(player, presenter, screen);
-            const ImGuiWindow* box = text_box();
-            const ImGuiWindow* panel = lesson_window();
-            CHECK(box->ScrollMax.y == 0.0f);
-            CHECK(box->ContentSize.y <= box->Size.y);
-            CHECK(panel->ScrollMax.y == 0.0f);
-            CHECK(panel->Pos.y >= 0.0f);
-            CHECK(panel->Pos.y + panel->Size.y <= screen.size.y);
-            // Sized to its text: no more than a line of empty space under the buttons.
-            CHECK(panel->Size.y - (panel->ContentSize.y + 2.0f * panel->WindowPadding.y + panel->TitleBarHeight()) <
-                  ImGui::GetFontSize());
-            ++steps_checked;
-          } while (player.next());
-        }
-      }
+      for (const lesson::Lesson& l : lessons_in(*locale)) f(l, *locale, screen);
     }
   }
   ui::set_interface_locale(nullptr);
+}
+
+}  // namespace
+
+TEST_CASE("every lesson step's whole text shows without a scroll bar, in presenter view and in the window") {
+  int steps_checked = 0, steps_expected = 0;
+  for_each_language_screen_lesson([&](const lesson::Lesson& l, const lesson::Locale& locale, const Screen& screen) {
+    steps_expected += 2 * static_cast<int>(l.steps.size());
+    for (const bool presenter : {true, false}) {
+      CAPTURE(presenter);
+      lesson::LessonPlayer player(l, locale);
+      do {
+        CAPTURE(player.index());
+        // Two frames: ImGui shows a scroll bar from what the box held the frame before.
+        (void)draw(player, presenter, screen);
+        (void)draw(player, presenter, screen);
+        const ImGuiWindow* box = text_box();
+        const ImGuiWindow* panel = lesson_window();
+        CHECK(box->ScrollMax.y == 0.0f);
+        CHECK(box->ContentSize.y <= box->Size.y);
+        CHECK(panel->ScrollMax.y == 0.0f);
+        CHECK(panel->Pos.y >= 0.0f);
+        CHECK(panel->Pos.y + panel->Size.y <= screen.size.y);
+        // Sized to its text: no more than a line of empty space under the buttons.
+        CHECK(panel->Size.y - (panel->ContentSize.y + 2.0f * panel->WindowPadding.y + panel->TitleBarHeight()) <
+              ImGui::GetFontSize());
+        ++steps_checked;
+      } while (player.next());
+    }
+  });
   CHECK(steps_checked == steps_expected);  // every step of the three lessons
   CHECK(steps_checked >= 4 * 4 * 2 * 28);
 }
@@ -208,44 +215,31 @@ TEST_CASE("above a question and its feedback the View panel shows all it holds w
   // 332 px in Spanish, French and German, whose area names take one column of nine rows), its
   // area boxes cut. Now it folds its layers, then its areas, under their headings where it
   // would not hold them.
-  const auto locales = lesson_test::content("locales");
   int answered = 0;
-  for (const std::string lang : {"en", "es", "fr", "de"}) {
-    CAPTURE(lang);
-    REQUIRE(app::use_interface_language(locales, lang).has_value());
-    auto locale = lesson::load_locale_with_fallback(locales, lang);
-    REQUIRE(locale.has_value());
-    for (const Screen& screen : kScreens) {
-      CAPTURE(screen.size.x);
-      CAPTURE(screen.font_px);
-      Ui ui(screen);
-      for (const lesson::Lesson& l : lessons_in(*locale)) {
-        lesson::LessonPlayer player(l, *locale);
-        do {
-          if (!player.step().question) continue;
-          CAPTURE(player.index());
-          ui::MainUiView view;  // as app/panels.cpp's main_view: no atlas tools while a question waits
-          view.show_atlas = false;
-          view.hide_areas = player.step().question->kind == lesson::QuestionKind::which_area;
-          for (int i = 0; i < 3; ++i) draw_window(player, view);
-          CHECK(view_window()->ScrollMax.y == 0.0f);
-          const auto choices = player.step().question->choices;
-          const std::string wrong = choices.front() == player.step().question->answer ? choices.back() : choices.front();
-          REQUIRE(player.answer(wrong).has_value());
-          view.show_atlas = true;  // answered: the search box and the atlas tools come back
-          view.hide_areas = false;
-          for (int i = 0; i < 3; ++i) draw_window(player, view);
-          const ImGuiWindow* v = view_window();
-          const ImGuiWindow* lesson_panel = lesson_window();
-          CHECK(v->ScrollMax.y == 0.0f);
-          CHECK(v->ContentSize.y + 2.0f * v->WindowPadding.y + v->TitleBarHeight() <= v->Size.y + 0.5f);
-          CHECK(v->Pos.y + v->Size.y <= lesson_panel->Pos.y);  // above it, not over it
-          CHECK(lesson_panel->ScrollMax.y == 0.0f);
-          ++answered;
-        } while (player.next());
-      }
-    }
-  }
-  ui::set_interface_locale(nullptr);
+  for_each_language_screen_lesson([&](const lesson::Lesson& l, const lesson::Locale& locale, const Screen&) {
+    lesson::LessonPlayer player(l, locale);
+    do {
+      if (!player.step().question) continue;
+      CAPTURE(player.index());
+      ui::MainUiView view;  // as app/panels.cpp's main_view: no atlas tools while a question waits
+      view.show_atlas = false;
+      view.hide_areas = player.step().question->kind == lesson::QuestionKind::which_area;
+      for (int i = 0; i < 3; ++i) draw_window(player, view);
+      CHECK(view_window()->ScrollMax.y == 0.0f);
+      const auto choices = player.step().question->choices;
+      const std::string wrong = choices.front() == player.step().question->answer ? choices.back() : choices.front();
+      REQUIRE(player.answer(wrong).has_value());
+      view.show_atlas = true;  // answered: the search box and the atlas tools come back
+      view.hide_areas = false;
+      for (int i = 0; i < 3; ++i) draw_window(player, view);
+      const ImGuiWindow* v = view_window();
+      const ImGuiWindow* lesson_panel = lesson_window();
+      CHECK(v->ScrollMax.y == 0.0f);
+      CHECK(v->ContentSize.y + 2.0f * v->WindowPadding.y + v->TitleBarHeight() <= v->Size.y + 0.5f);
+      CHECK(v->Pos.y + v->Size.y <= lesson_panel->Pos.y);  // above it, not over it
+      CHECK(lesson_panel->ScrollMax.y == 0.0f);
+      ++answered;
+    } while (player.next());
+  });
   CHECK(answered >= 4 * 4 * 20);
 }
