@@ -124,12 +124,19 @@ float notes_height(const std::string& description, const std::vector<std::string
 
 // The View panel's height without its card, as drawn last frame (the layers, the search box,
 // the buttons, the tools' header): with it the panel works out how wide a card needs it.
+// Which ImGui context drew a measure, in which frame: a measure is used only the frame after.
+struct DrawnIn {
+  int frame = -10;
+  const ImGuiContext* context = nullptr;
+  static DrawnIn now() { return {ImGui::GetFrameCount(), ImGui::GetCurrentContext()}; }
+  // Drawn by this context last frame (or this one).
+  [[nodiscard]] bool last_frame() const { return context == ImGui::GetCurrentContext() && frame >= ImGui::GetFrameCount() - 1; }
+};
 struct ViewRest {
   float height = 0.0f;
   float layers = 0.0f;  // the layer boxes and opacity slider, when shown
   bool had_card = false;
-  int frame = -10;
-  const ImGuiContext* context = nullptr;
+  DrawnIn drawn;
 };
 ViewRest& view_rest() {
   static ViewRest r;  // one ImGui context per program (tests: one at a time)
@@ -145,8 +152,7 @@ ViewRest& view_rest() {
 // under their headings (the lesson sets both itself; a click opens them).
 struct ViewNeed {
   float full = 0.0f, layers_folded = 0.0f;
-  int frame = -10;
-  const ImGuiContext* context = nullptr;
+  DrawnIn drawn;
 };
 ViewNeed& view_need() {
   static ViewNeed n;
@@ -155,7 +161,7 @@ ViewNeed& view_need() {
 // 0: nothing folded; 1: the layers; 2: the layers and the areas.
 int fold_level(float max_height) {
   const ViewNeed& n = view_need();
-  if (n.context != ImGui::GetCurrentContext() || n.frame < ImGui::GetFrameCount() - 1) return 0;
+  if (!n.drawn.last_frame()) return 0;
   return n.full <= max_height + 0.5f ? 0 : n.layers_folded <= max_height + 0.5f ? 1 : 2;
 }
 
@@ -172,7 +178,7 @@ struct CardFit {
 CardFit view_width_for_card(const StructureCard& card, const PanelInput& in, const PanelPlace& usual) {
   const ImGuiStyle& style = ImGui::GetStyle();
   const ViewRest& r = view_rest();
-  const bool known = r.context == ImGui::GetCurrentContext() && r.frame >= ImGui::GetFrameCount() - 1;
+  const bool known = r.drawn.last_frame();
   // Last frame without a card: this one folds the layers under a heading and adds a row or two
   // of buttons above the card.
   const float row = ImGui::GetFrameHeightWithSpacing();
@@ -255,8 +261,8 @@ void view_panel(const MainUiView& s, UiCommands& c) {
   // narrower column, and a rest that follows them sets the width swinging between two sizes.
   const float rest = ImGui::GetCursorPosY() - card_drawn + ImGui::GetStyle().WindowPadding.y;
   const ViewRest& last = view_rest();
-  const bool again = card && last.had_card && last.context == ImGui::GetCurrentContext();
-  view_rest() = {again ? std::max(rest, last.height) : rest, layers, card, ImGui::GetFrameCount(), ImGui::GetCurrentContext()};
+  const bool again = card && last.had_card && last.drawn.context == ImGui::GetCurrentContext();
+  view_rest() = {again ? std::max(rest, last.height) : rest, layers, card, DrawnIn::now()};
   // While a card shows, it is the panel's subject: the area boxes and an area's notes come back
   // with Close (the card names the areas it lies in and gives their cautions).
   if (card) {
@@ -288,7 +294,7 @@ void view_panel(const MainUiView& s, UiCommands& c) {
   // The rest of the panel (title, separators, search box, tools) as drawn, plus each part's full size.
   const float others = ImGui::GetCursorPosY() - layers - areas + style.WindowPadding.y;
   const float full = others + full_layers + full_areas + least_notes;
-  view_need() = {full, full - full_layers + heading, ImGui::GetFrameCount(), ImGui::GetCurrentContext()};
+  view_need() = {full, full - full_layers + heading, DrawnIn::now()};
   if (notes) {
     const anatomy::AreaInfo& a = s.areas->areas[static_cast<std::size_t>(s.focus_area)];
     // In the interface's language where its locale has them (ui/area_notes.hpp), else areas.toml's.
