@@ -4,6 +4,7 @@
 
 #include <cstring>
 #include <system_error>
+#include <utility>
 
 #include "core/files.hpp"
 
@@ -16,19 +17,24 @@ ModelFolderIO::ModelFolderIO(const std::filesystem::path& model) {
   folder_ = std::filesystem::weakly_canonical(std::filesystem::absolute(model, ec), ec).parent_path();
 }
 
-bool ModelFolderIO::inside(const std::filesystem::path& file) const {
+std::filesystem::path ModelFolderIO::resolve_inside(const std::filesystem::path& file) const {
   std::error_code ec;
-  const auto resolved = std::filesystem::weakly_canonical(std::filesystem::absolute(file, ec), ec);
-  if (ec) return false;
+  auto resolved = std::filesystem::weakly_canonical(std::filesystem::absolute(file, ec), ec);
+  if (ec) return {};
   auto f = folder_.begin();
   auto r = resolved.begin();
   for (; f != folder_.end(); ++f, ++r)
-    if (r == resolved.end() || *f != *r) return false;
-  return true;
+    if (r == resolved.end() || *f != *r) return {};
+  return resolved;
+}
+
+void ModelFolderIO::keep(const std::filesystem::path& file, std::vector<std::uint8_t> bytes) {
+  auto resolved = resolve_inside(file);
+  if (!resolved.empty()) files_[resolved] = std::move(bytes);
 }
 
 bool ModelFolderIO::Exists(const char* file) const {
-  return file && inside(file) && check_regular_file(file, kMaxBinaryFileBytes).has_value();
+  return file && !resolve_inside(file).empty() && check_regular_file(file, kMaxBinaryFileBytes).has_value();
 }
 
 Assimp::IOStream* ModelFolderIO::Open(const char* file, const char* mode) {
@@ -37,20 +43,23 @@ Assimp::IOStream* ModelFolderIO::Open(const char* file, const char* mode) {
     refusal_ = std::string(file) + ": a model import may not write files";
     return nullptr;
   }
-  if (!inside(file)) {
+  const auto resolved = resolve_inside(file);
+  if (resolved.empty()) {
     refusal_ = std::string(file) + ": outside the model's folder; only files beside the model are read";
     return nullptr;
   }
-  auto bytes = read_binary_file(file);
-  if (!bytes) {
-    refusal_ = bytes.error().describe();
-    return nullptr;
+  auto known = files_.find(resolved);
+  if (known == files_.end()) {
+    auto bytes = read_binary_file(file);
+    if (!bytes) {
+      refusal_ = bytes.error().describe();
+      return nullptr;
+    }
+    known = files_.emplace(resolved, std::move(*bytes)).first;
   }
-  // MemoryIOStream deletes its buffer with delete[] when it owns it.
-  auto* buffer = new std::uint8_t[bytes->size() + 1];
-  std::memcpy(buffer, bytes->data(), bytes->size());
-  buffer[bytes->size()] = 0;
-  return new Assimp::MemoryIOStream(buffer, bytes->size(), true);
+  // The stream only points into the kept bytes (it does not own them): they outlive it, as
+  // the importer closes its streams before this IOSystem goes with it.
+  return new Assimp::MemoryIOStream(known->second.data(), known->second.size(), false);
 }
 
 void ModelFolderIO::Close(Assimp::IOStream* stream) { delete stream; }

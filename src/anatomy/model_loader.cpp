@@ -208,11 +208,10 @@ Expected<Model> load_model(const std::filesystem::path& path) {
   if (bytes->empty()) return fail("model file is empty", name);
   if (auto ok = check_model_bytes(*bytes, path); !ok)
     return fail("cannot read model (" + ok.error().message + ")", name);
-  bytes->clear();
-  bytes->shrink_to_fit();
 
   Assimp::Importer importer;
   auto* io = new ModelFolderIO(path);
+  io->keep(path, std::move(*bytes));  // Assimp parses the bytes just checked, not a second read
   importer.SetIOHandler(io);  // the importer owns it from here
   // Imported with no steps first, so the checks below run before any post-processing step
   // walks the data; Assimp's own validation is left out (see check_mesh).
