@@ -106,6 +106,13 @@ constexpr float kPadsLeastY = -0.1f;
 // The wrist of a hand on its pads over the leg's axis along the room's up (the calf's radius
 // and the raised hand, about 9 cm): the height its forearm's rise is measured from.
 constexpr float kPadsWristOverAxis = 0.09f;
+// A pads hand's forearm trails its fingers by this much of its level run toward the therapist
+// (a flat hand's: 0.35). At 0.35 the wrist's limit (the forearm behind the wrist by at least 0.35
+// of the hand's length, within_wrist_range) held it, and turned it with the hand's tilt round the
+// calf: 15.8 degrees sideways per circle on the calf with bellies (s15), the two sleeves meeting
+// by 11 mm; at 0.7 it runs clear of that limit: 1.9 degrees, sleeves 12 mm apart.
+constexpr float kPadsTrail = 0.7f;
+constexpr int kPadsLiftFiner = 5;
 
 std::array<bool, 2> finger_pads(const TechniqueFrame& frame) {
   return {on_finger_pads(frame.hands[0].pose, frame.hands[0].on_sole), on_finger_pads(frame.hands[1].pose, frame.hands[1].on_sole)};
@@ -169,7 +176,8 @@ std::array<Forearm, 2> place_forearms(const std::array<glm::mat4, 2>& palms, con
       // table's side). At the feet the trail counts by what there is of it.
       const float trail_len = glm::length(trail);
       const float trail_weight = glm::mix(1.0f, std::min(trail_len, 1.0f), at_feet);
-      const glm::vec3 level = unit_or(toward - 0.35f * trail_weight * unit_or(trail, glm::vec3(0.0f)), toward);
+      const float trail_by = pads[h] ? kPadsTrail : 0.35f;
+      const glm::vec3 level = unit_or(toward - trail_by * trail_weight * unit_or(trail, glm::vec3(0.0f)), toward);
       // Fingertips circling on the lying leg: the height of the leg's axis under the wrist plus
       // the wrist's mean offset over it, steady through the circle (sitting, the hands are on
       // the bent leg, whose axis this is not: the wrist's own height as before).
@@ -198,7 +206,11 @@ std::array<Forearm, 2> place_forearms(const std::array<glm::mat4, 2>& palms, con
       // checked at points along it. The foot is not a section of the leg: points below the
       // leg's range are left to the wrist limits.
       const bool bent = bend && (bend->knee_deg != 0.0f || bend->hip_deg != 0.0f);
-      for (int tries = 0; tries < kClearTries; ++tries) {
+      // A pads hand's forearm lifts in fifths of the step, so it rises just clear: with whole
+      // steps a fingertip pressed a little deeper for one moment (friction's deeper circles)
+      // flicked it up 17 degrees and back.
+      const int fine = pads[h] ? kPadsLiftFiner : 1;
+      for (int tries = 0; tries < kClearTries * fine; ++tries) {
         const glm::vec3 d(base * glm::vec4(local, 0.0f));
         bool clear = true;
         glm::vec3 skin_out(0.0f);  // the drawn skin's outward direction where it came too close
@@ -225,7 +237,7 @@ std::array<Forearm, 2> place_forearms(const std::array<glm::mat4, 2>& palms, con
         // (with the room's up only the forearm ran out of tries inside the drawn thigh).
         glm::vec3 lift = stance ? glm::vec3(to_local * glm::vec4(stance->up, 0.0f)) : glm::vec3(0.0f, 1.0f, 0.0f);
         if (bent) lift = glm::vec3(to_local * glm::vec4(skin_out, 0.0f));
-        local = within_wrist_range(local + 0.35f * lift, least_y);
+        local = within_wrist_range(local + (0.35f / static_cast<float>(fine)) * lift, least_y);
       }
     }
     if (stance && stance->half_length > 0.0f) {

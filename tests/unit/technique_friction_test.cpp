@@ -123,9 +123,11 @@ TEST_CASE("friction: each hand's fingertips draw circles a student can follow, a
   CHECK(closest_hands >= 0.010f);
   CHECK(closest_sleeves > 0.0f);
   // The forearms stay steady while the fingertips circle (technique/forearm.hpp `pads`): widest
-  // swing over a calf step 11.0 degrees up and down and 12.1 sideways, every 20 and every 80 ms
+  // swing over a calf step 3.9 degrees up and down and 1.9 sideways, every 20 and every 80 ms
   // (34.9 and 22.6 when a pad hand's forearm rose with its wrist and kept 17 degrees off the
-  // back of the tilting hand).
-  CHECK(widest_rise <= 14.0f);
-  CHECK(widest_heading <= 15.0f);
+  // back of the tilting hand; 11.0 and 12.1 on session 14's skin, 10.0 and 15.8 on the calf
+  // with bellies, when the wrist's limit turned it with the hand and the clearance lifted it in
+  // whole steps).
+  CHECK(widest_rise <= 6.0f);
+  CHECK(widest_heading <= 4.0f);
 }
