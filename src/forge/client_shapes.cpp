@@ -80,19 +80,20 @@ Shape body_shape() {
 }
 
 // The head and neck (client.head), meshed finer than the trunk (3 mm) and with a tighter blend
-// (1.2 cm) so a face's masses keep their edges: inside the body's 3.5 cm blend the old skull,
-// jaw and nose melted into an egg on a tube. Smooth masses only, nothing that needs a texture
-// (no eyes, lips or hair): the cranial vault, the forehead and the brow, the cheekbones and
-// their arches back to the ears, the upper jaw, the mouth, the chin and the jaw's two sides up
-// to below the ears, the nose, the ears, and the neck from inside the trunk up behind the jaw
-// into the skull. An adult's sizes (tests/unit/forge_client_head_test.cpp; ANSUR II, Gordon et
-// al. 2014): head length (brow to the back) ~19.5 cm, breadth ~15 cm, cheekbones ~13.5 cm; the
-// chin 23 cm below the vertex (0.130 H, Drillis and Contini 1966). In profile the ear lies over
-// the shoulder (the plumb line through the ear and the acromion).
-// Front to back it is placed for the table: prone the forehead above the face hole and the
-// cheekbones beside it rest on the top (the body's front lies on it at z +0.105, anatomy::
-// client_pose lying), the brow, nose, mouth and chin within the hole; supine the back of the
-// head rests in a pillow over the hole (table.pillow), since the body lies 5 cm lower then.
+// (1.6 cm) so a face's masses keep their edges: inside the body's 3.5 cm blend the old skull,
+// jaw and nose melted into an egg on a tube (a 1.2 cm blend left the cheekbones and the jaw as
+// separate lumps and rods, looked at). Smooth masses only, nothing that needs a texture (no
+// eyes, lips or hair): the cranial vault, the forehead and the brow, the face from brow to chin,
+// the cheekbones, the jaw's angles, the mouth, the chin, the nose, the ears, and the neck from
+// inside the trunk up behind the jaw into the skull. An adult's sizes (tests/unit/
+// forge_client_head_test.cpp; ANSUR II, Gordon et al. 2014): head length (brow to the back)
+// 20 cm, breadth 14.5 cm, cheekbones 13.5 cm; the chin 23.5 cm below the vertex (0.130 H,
+// Drillis and Contini 1966). In profile the ear lies over the shoulder (the plumb line through
+// the ear and the acromion).
+// Front to back it is placed for the table: prone the forehead rests on the face hole's
+// head-end rim (the body's front lies on the top at z +0.105, anatomy::client_pose lying), the
+// brow, nose, mouth and chin within the hole; supine the body lies 4 cm lower (its back on the
+// table), so the back of the head rests in a pillow over the hole (table.pillow).
 Shape head_shape() {
   Shape s;
   s.blend = 0.016f;
