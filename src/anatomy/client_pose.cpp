@@ -102,12 +102,14 @@ ClientPose client_pose(ClientPosture posture, float turn, bool outer_up) {
       pose.left_arm = pose.body * shoulder_flexion(kArmsProneDeg + t * (kArmsSupineDeg - kArmsProneDeg));
       pose.knee_bolster = t >= 1.0f;
       pose.ankle_bolster = t <= 0.0f;
+      pose.head_pillow = t >= 1.0f;
       break;
     }
     case ClientPosture::raised:
       pose.body = lying(false);
       pose.hip_flexion_deg = 30.0f;  // flow/posture.hpp kRaisedLegAngleDeg
       pose.wedge = true;
+      pose.head_pillow = true;
       pose.left_arm = pose.body * shoulder_flexion(kArmsSupineDeg);
       break;
     case ClientPosture::sitting:
@@ -455,6 +457,7 @@ bool client_part_shown(std::string_view name, const ClientPose& pose) {
   if (name == "table.bolster-knees") return pose.knee_bolster;
   if (name == "table.bolster-ankles") return pose.ankle_bolster;
   if (name == "table.wedge") return pose.wedge;
+  if (name == "table.pillow") return pose.head_pillow;
   if (starts_with(name, "table.")) return pose.on_table;
   return true;
 }

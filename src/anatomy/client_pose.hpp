@@ -27,13 +27,16 @@ std::optional<ClientPosture> parse_client_posture(std::string_view name);
 inline constexpr std::string_view kClientPostureNames = "supine, prone, sitting, standing, walking or raised";
 
 // The table's size and place (room frame). A portable table of common size: 1.75 m long,
-// 0.70 m wide, top 0.70 m above the floor; the face hole 0.24 m from the head end.
+// 0.70 m wide, top 0.70 m above the floor; the face hole 0.26 m from the head end, an oval 19 cm
+// along the table and 11 cm across: prone the forehead rests on its head-end rim, the brow,
+// nose, mouth and chin lie within it (forge/client_shapes.cpp head_shape).
 struct Table {
   static constexpr float kLength = 1.75f;
   static constexpr float kWidth = 0.70f;
   static constexpr float kTopY = 0.70f;
   static constexpr float kThickness = 0.07f;
-  static constexpr float kFaceHoleX = -0.635f;  // centre of the face hole
+  static constexpr float kFaceHoleX = -0.615f;  // centre of the face hole
+  static constexpr float kFaceHoleHalfLength = 0.095f, kFaceHoleHalfWidth = 0.055f;
 };
 
 // The body's midline in the leg frame: half-way between the hip centres (content/anatomy).
@@ -54,6 +57,7 @@ struct ClientPose {
   bool wedge = false;         // raised: a foam wedge under both legs
   bool knee_bolster = false;  // supine: a bolster under the knees
   bool ankle_bolster = false; // prone: a bolster under the shins, the feet free past the table
+  bool head_pillow = false;   // supine and raised: a pillow under the head, over the face hole
   float hip_flexion_deg = 0.0f;        // the massaged (left) hip; + swings the foot forward
   float right_hip_flexion_deg = 0.0f;  // the other hip
   float knee_flexion_deg = 0.0f;  // the massaged (left) knee; + brings the heel toward the buttock

@@ -6,6 +6,8 @@
 
 #include <glm/common.hpp>
 #include <glm/geometric.hpp>
+#include <glm/matrix.hpp>
+#include <glm/vec4.hpp>
 
 #include "anatomy/client_pose.hpp"
 #include "anatomy/client_pose_bends.hpp"
@@ -35,7 +37,7 @@ glm::vec3 mid(float x, float y, float z) { return {kMidlineX + x, y, z}; }
 // about k, which also keeps the meshed surface a clean 2-manifold.
 float smooth_max(float a, float b, float k) { return -smooth_min(-a, -b, k); }
 
-Ellipsoid ellipsoid(glm::vec3 c, glm::vec3 r) { return {c, r, glm::vec3(0.0f)}; }
+Ellipsoid ellipsoid(glm::vec3 c, glm::vec3 r, glm::vec3 turn_deg = glm::vec3(0.0f)) { return {c, r, turn_deg}; }
 
 Chain chain(std::initializer_list<ChainPoint> points) {
   Chain c;
@@ -56,8 +58,9 @@ Box box_of(const Shape& s, float margin) {
   return b;
 }
 
-// Pelvis, trunk, shoulders, neck and head. The left half of the pelvis lies inside the
-// detailed leg, which has its own buttock and hip.
+// Pelvis, trunk and shoulders, with the trapezius sloping from the neck's base to each
+// shoulder. The left half of the pelvis lies inside the detailed leg, which has its own buttock
+// and hip. The head and neck are their own part (head_shape).
 Shape body_shape() {
   Shape s;
   s.blend = 0.035f;
@@ -66,14 +69,58 @@ Shape body_shape() {
       ellipsoid(mid(-0.085f, 0.905f, -0.065f), {0.105f, 0.10f, 0.095f}),  // right buttock
       ellipsoid(mid(0.0f, 1.13f, 0.0f), {0.15f, 0.13f, 0.105f}),         // waist and belly
       ellipsoid(mid(0.0f, 1.30f, 0.0f), {0.165f, 0.15f, 0.115f}),        // chest
-      ellipsoid(mid(0.0f, 1.645f, 0.015f), {0.075f, 0.105f, 0.095f}),    // skull
-      ellipsoid(mid(0.0f, 1.585f, 0.04f), {0.06f, 0.05f, 0.07f}),        // jaw
-      ellipsoid(mid(0.0f, 1.63f, 0.108f), {0.012f, 0.022f, 0.018f}),     // nose
   };
   s.chains = {
-      chain({{mid(-0.17f, 1.42f, -0.015f), 0.055f}, {mid(0.0f, 1.44f, -0.015f), 0.07f}, {mid(0.17f, 1.42f, -0.015f), 0.055f}}),
-      chain({{mid(0.0f, 1.42f, -0.01f), 0.055f}, {mid(0.0f, 1.56f, 0.005f), 0.048f}}),
+      chain({{mid(-0.17f, 1.42f, -0.015f), 0.055f}, {mid(0.0f, 1.425f, -0.02f), 0.065f}, {mid(0.17f, 1.42f, -0.015f), 0.055f}}),
+      // The trapezius, from inside the neck (the head's part) down to each shoulder.
+      chain({{mid(-0.015f, 1.49f, -0.035f), 0.028f}, {mid(-0.15f, 1.44f, -0.025f), 0.033f}}),
+      chain({{mid(0.015f, 1.49f, -0.035f), 0.028f}, {mid(0.15f, 1.44f, -0.025f), 0.033f}}),
   };
+  return s;
+}
+
+// The head and neck (client.head), meshed finer than the trunk (3 mm) and with a tighter blend
+// (1.6 cm) so a face's masses keep their edges: inside the body's 3.5 cm blend the old skull,
+// jaw and nose melted into an egg on a tube (a 1.2 cm blend left the cheekbones and the jaw as
+// separate lumps and rods, looked at). Smooth masses only, nothing that needs a texture (no
+// eyes, lips or hair): the cranial vault, the forehead and the brow, the face from brow to chin,
+// the cheekbones, the jaw's angles, the mouth, the chin, the nose, the ears, and the neck from
+// inside the trunk up behind the jaw into the skull. An adult's sizes (tests/unit/
+// forge_client_head_test.cpp; ANSUR II, Gordon et al. 2014): head length (brow to the back)
+// 20 cm, breadth 14.5 cm, cheekbones 13.5 cm; the chin 23.5 cm below the vertex (0.130 H,
+// Drillis and Contini 1966). In profile the ear lies over the shoulder (the plumb line through
+// the ear and the acromion).
+// Front to back it is placed for the table: prone the forehead rests on the face hole's
+// head-end rim (the body's front lies on the top at z +0.105, anatomy::client_pose lying), the
+// brow, nose, mouth and chin within the hole; supine the body lies 4 cm lower (its back on the
+// table), so the back of the head rests in a pillow over the hole (table.pillow).
+Shape head_shape() {
+  Shape s;
+  s.blend = 0.016f;
+  s.ellipsoids = {
+      ellipsoid(mid(0.0f, 1.66f, 0.0f), {0.075f, 0.09f, 0.09f}),        // cranial vault: top 1.75, back -0.09
+      ellipsoid(mid(0.0f, 1.68f, 0.05f), {0.062f, 0.062f, 0.06f}),       // forehead
+      ellipsoid(mid(0.0f, 1.60f, 0.045f), {0.06f, 0.075f, 0.06f}),       // the face, brow to chin
+      ellipsoid(mid(0.0f, 1.655f, 0.095f), {0.048f, 0.01f, 0.013f}),     // brow
+      ellipsoid(mid(0.045f, 1.62f, 0.06f), {0.022f, 0.015f, 0.028f}),    // cheekbones
+      ellipsoid(mid(-0.045f, 1.62f, 0.06f), {0.022f, 0.015f, 0.028f}),
+      ellipsoid(mid(0.044f, 1.56f, 0.015f), {0.02f, 0.03f, 0.04f}),     // the jaw's angles
+      ellipsoid(mid(-0.044f, 1.56f, 0.015f), {0.02f, 0.03f, 0.04f}),
+      ellipsoid(mid(0.0f, 1.572f, 0.085f), {0.026f, 0.016f, 0.022f}),    // the mouth
+      ellipsoid(mid(0.0f, 1.532f, 0.078f), {0.024f, 0.017f, 0.022f}),    // chin
+      ellipsoid(mid(0.0f, 1.601f, 0.112f), {0.017f, 0.009f, 0.011f}),    // the nose's wings
+      ellipsoid(mid(0.081f, 1.625f, -0.005f), {0.008f, 0.03f, 0.018f}, {-12.0f, 0.0f, 0.0f}),  // ears
+      ellipsoid(mid(-0.081f, 1.625f, -0.005f), {0.008f, 0.03f, 0.018f}, {-12.0f, 0.0f, 0.0f}),
+  };
+  s.chains = {
+      chain({{mid(0.0f, 1.648f, 0.104f), 0.007f}, {mid(0.0f, 1.607f, 0.124f), 0.01f}}),  // nose
+      chain({{mid(0.0f, 1.40f, -0.025f), 0.062f}, {mid(0.0f, 1.50f, -0.015f), 0.056f}, {mid(0.0f, 1.58f, -0.02f), 0.05f}}),  // neck
+  };
+  return s;
+}
+
+const Shape& head() {
+  static const Shape s = head_shape();
   return s;
 }
 
@@ -171,9 +218,9 @@ const Shape& hip_cover() {
 float table_top(const glm::vec3& p) {
   const float top = rounded_box(p, {0.0f, Table::kTopY - 0.5f * Table::kThickness, 0.0f},
                                 {0.5f * Table::kLength, 0.5f * Table::kThickness, 0.5f * Table::kWidth}, 0.025f);
-  // The face hole: an oval 16 cm along the table and 11 cm across, its rim rounded.
-  const glm::vec2 q((p.x - Table::kFaceHoleX) / 0.08f, p.z / 0.055f);
-  const float hole = (glm::length(q) - 1.0f) * 0.055f;
+  // The face hole: an oval 19 cm along the table and 11 cm across (anatomy::Table), its rim rounded.
+  const glm::vec2 q((p.x - Table::kFaceHoleX) / Table::kFaceHoleHalfLength, p.z / Table::kFaceHoleHalfWidth);
+  const float hole = (glm::length(q) - 1.0f) * Table::kFaceHoleHalfWidth;
   return -smooth_min(-top, hole, 0.012f);
 }
 
@@ -200,6 +247,23 @@ ClientPart bolster(const std::string& name, const glm::mat4& leg_to_room, const 
   shape->chains = {chain({{{t.x, Table::kTopY, -0.28f}, r}, {{t.x, Table::kTopY, 0.28f}, r}})};
   return {name, [shape](const glm::vec3& p) { return shape->distance(p); }, box_of(*shape, 0.03f), 0.006f, 800,
           kUpholstery * 1.15f};
+}
+
+// The pillow under the head lying supine, over the face hole: the body lies 4 cm lower supine
+// than prone (anatomy::client_pose lying: the buttocks, not the chest, on the table), so the back
+// of the head would float 5 cm above the top. A soft cushion 7.5 cm thick, from the table's
+// head end to short of the shoulders, with the head's own dent 1.5 cm deep (the head, 2 mm off,
+// carved out of it: the head lies in the pillow, not on its flat top).
+ClientPart pillow() {
+  const glm::mat4 to_body = glm::inverse(anatomy::client_pose(anatomy::ClientPosture::supine).body);
+  const glm::vec3 centre(-0.70f, Table::kTopY + 0.0375f, 0.0f), half(0.15f, 0.0375f, 0.22f);
+  auto field = [to_body, centre, half](const glm::vec3& p) {
+    const float cushion = rounded_box(p, centre, half, 0.03f);
+    const float in_head = head().distance(glm::vec3(to_body * glm::vec4(p, 1.0f))) - 0.002f;
+    return smooth_max(cushion, -in_head, 0.01f);
+  };
+  Box box{centre - half - glm::vec3(0.02f), centre + half + glm::vec3(0.02f)};
+  return {"table.pillow", field, box, 0.005f, 1500, kUpholstery * 1.15f};
 }
 
 // The foam wedge of the raised posture: its top face along the back of the raised legs (the
@@ -312,6 +376,7 @@ std::vector<ClientPart> client_parts() {
     };
     parts.push_back({"client.body", field, box_of(*body, 3.0f * 0.005f + body->blend), 0.005f, 5000, kSkin});
   }
+  add_shape("client.head", head_shape(), 0.003f, 4000, kSkin);
   add_shape("client.arm-left", arm_shape(1.0f), 0.004f, 800, kSkin);
   add_shape("client.arm-right", arm_shape(-1.0f), 0.004f, 800, kSkin);
   add_shape("client.leg-right", right_leg_shape(), 0.004f, 3000, kSkin);
@@ -340,6 +405,7 @@ std::vector<ClientPart> client_parts() {
   parts.push_back(bolster("table.bolster-ankles", anatomy::client_pose(anatomy::ClientPosture::prone).left_leg,
                           {-0.02f, 0.20f, 0.035f}));
   parts.push_back(wedge());
+  parts.push_back(pillow());
   return parts;
 }
 

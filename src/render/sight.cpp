@@ -18,7 +18,7 @@ bool same_pose(const anatomy::ClientPose& a, const anatomy::ClientPose& b) {
          a.left_arm == b.left_arm && a.right_arm == b.right_arm && a.right_ankle_deg == b.right_ankle_deg && a.ankle_deg == b.ankle_deg &&
          a.knee_flexion_deg == b.knee_flexion_deg &&
          a.right_knee_flexion_deg == b.right_knee_flexion_deg && a.wedge == b.wedge && a.knee_bolster == b.knee_bolster &&
-         a.ankle_bolster == b.ankle_bolster;
+         a.ankle_bolster == b.ankle_bolster && a.head_pillow == b.head_pillow;
 }
 
 // Slab test of the segment o + t d, t in [0, 1], against a box.

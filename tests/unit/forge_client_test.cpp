@@ -55,9 +55,9 @@ TEST_CASE("two coarse client forges give the same bytes") {
 }
 
 TEST_CASE("the client asset holds a body, its arms, the other leg, drapes and the table, each closed") {
-  const char* names[] = {"client.body", "client.arm-left", "client.arm-right", "client.leg-right", "drape.hips",
+  const char* names[] = {"client.body", "client.head", "client.arm-left", "client.arm-right", "client.leg-right", "drape.hips",
                          "drape.leg-right", "table.top", "table.frame", "table.bolster-knees", "table.bolster-ankles",
-                         "table.wedge"};
+                         "table.wedge", "table.pillow"};
   std::size_t total = 0;
   for (const char* name : names) {
     CAPTURE(name);
@@ -99,7 +99,7 @@ TEST_CASE("the table is a massage table: its top at 0.70 m with a face hole at t
     min_x = std::min(min_x, p.x);
     max_x = std::max(max_x, p.x);
     // Vertices inside the outline of the top, on the rim of the oval hole.
-    const float q = std::hypot((p.x - anatomy::Table::kFaceHoleX) / 0.08f, p.z / 0.055f);
+    const float q = std::hypot((p.x - anatomy::Table::kFaceHoleX) / anatomy::Table::kFaceHoleHalfLength, p.z / anatomy::Table::kFaceHoleHalfWidth);
     if (q < 1.1f && p.y > anatomy::Table::kTopY - 0.05f) hole_rim = true;
   }
   CHECK(max_y == doctest::Approx(anatomy::Table::kTopY).epsilon(0.01));
@@ -151,7 +151,8 @@ TEST_CASE("the client's body has an adult's proportions") {
     REQUIRE(hi > lo);
     return std::pair{lo, hi};
   };
-  const float stature = extent("client.body", 1, 0.0f, 9.0f).second;
+  // Stature: the top of the head (its own mesh since session 15).
+  const float stature = extent("client.head", 1, 0.0f, 9.0f).second;
   CHECK(stature == doctest::Approx(1.75f).epsilon(0.03));
   const float h = 1.75f;
   auto within = [h](float measured, float fraction) {
