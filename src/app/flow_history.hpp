@@ -1,5 +1,6 @@
 #pragma once
-// The last 30 s of the three figures the flow panel plots, sampled at 20 Hz.
+// The last 30 s of the three figures the flow panel plots, and the femoral vein's velocity that
+// the groin plot's header reads beside its flow, sampled at 20 Hz.
 #include <array>
 #include <cstddef>
 #include <vector>
@@ -12,14 +13,16 @@ class FlowHistory {
   static constexpr double kInterval = 0.05;
 
   // Records a sample whenever at least kInterval has passed since the last one.
-  void record(double t, float femoral_ml_s, float calf_ml, float ankle_mmhg);
+  void record(double t, float femoral_ml_s, float calf_ml, float ankle_mmhg, float femoral_cm_s = 0.0f);
   void clear();
-  // Oldest first, for plotting; `which` 0 femoral outflow, 1 calf volume, 2 ankle pressure.
+  // Oldest first, for plotting; `which` 0 femoral outflow, 1 calf volume, 2 ankle pressure,
+  // 3 the mid femoral vein's mean velocity (cm/s).
+  static constexpr std::size_t kSeries = 4;
   [[nodiscard]] std::vector<float> series(std::size_t which) const;
   [[nodiscard]] std::size_t size() const { return count_; }
 
  private:
-  std::array<std::array<float, kSamples>, 3> data_{};
+  std::array<std::array<float, kSamples>, kSeries> data_{};
   std::size_t head_ = 0, count_ = 0;
   double last_t_ = -1e9;
 };

@@ -173,6 +173,7 @@ ui::FlowPanelState flow_state(const State& scene) {
   s.femoral_ml_s = scene.history.series(0);
   s.calf_ml = scene.history.series(1);
   s.ankle_mmhg = scene.history.series(2);
+  s.femoral_cm_s = scene.history.series(3);
   s.posture = std::string(flow::posture_name(scene.simulation.posture));
   s.veins = scene.valve_veins;
   s.incompetent = scene.incompetent;

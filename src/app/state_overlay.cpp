@@ -7,6 +7,7 @@
 #include <glm/matrix.hpp>
 
 #include "anatomy/leg_bend.hpp"
+#include "app/flow_replay.hpp"
 #include "core/frame.hpp"
 #include "render/screen_region.hpp"
 #include "technique/working_region.hpp"
@@ -38,9 +39,8 @@ std::string caption_now(const State& state) {
 }
 
 void record_history(State& state) {
-  if (const auto* flow = state.simulation.flow())
-    state.history.record(state.simulation.time(), static_cast<float>(flow->femoral_outflow_ml_s()),
-                         static_cast<float>(flow->calf_volume_ml()), static_cast<float>(flow->ankle_pressure_mmhg()));
+  // As a headless picture's replay records (app/flow_replay.hpp), the same figures.
+  if (const auto* flow = state.simulation.flow()) record_flow(state.history, state.simulation.time(), *flow);
 }
 
 glm::vec4 State::working_area(const render::FrameView& v, const glm::mat4& vp, glm::ivec2 size) const {

@@ -7,6 +7,7 @@
 #include <utility>
 
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include "ui/panel_layout.hpp"
 #include "ui/teaching_panels.hpp"
@@ -79,6 +80,14 @@ std::vector<float> centred_mean(const std::vector<float>& v, std::size_t half) {
   return out;
 }
 
+float last_mean(const std::vector<float>& v, std::size_t width) {
+  const std::size_t n = std::min(v.size(), std::max<std::size_t>(width, 1));
+  if (n == 0) return 0.0f;
+  double sum = 0.0;
+  for (std::size_t i = v.size() - n; i < v.size(); ++i) sum += v[i];
+  return static_cast<float>(sum / static_cast<double>(n));
+}
+
 PlotAxis settled_axis(const std::vector<float>& v, const std::vector<float>& mean, std::size_t mean_offset,
                       std::optional<float> baseline, std::size_t settled, float min_span) {
   PlotAxis axis;
@@ -88,18 +97,32 @@ PlotAxis settled_axis(const std::vector<float>& v, const std::vector<float>& mea
   for (std::size_t j = 0; j < mean.size(); ++j)
     if (j + mean_offset >= from) held.push_back(mean[j]);
   plot_range(held, baseline, min_span, axis.lo, axis.hi);
-  // Only a spike far beyond the settled rhythm (over half its span above it: the first pump
-  // after rest) is clipped; otherwise the axis holds every sample, as plot_range does (calf
-  // squeezes' and effleurage's plots keep their whole range: one squeeze 1 mL/s taller than the
-  // recent ones is not worth clipping and marking).
-  const float top = axis.hi + 0.5f * (axis.hi - axis.lo);
-  if (std::none_of(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(from), [&](float x) { return x > top; })) {
-    held.insert(held.end(), v.begin(), v.begin() + static_cast<std::ptrdiff_t>(from));
-    plot_range(held, baseline, min_span, axis.lo, axis.hi);
-    return axis;
-  }
+  // Only an older sample far beyond the settled rhythm (over half its span above it: the first
+  // pump after rest; or as far below it: walking's first steps, whose blood runs back at the
+  // groin as the valves shut) is clipped, each side on its own; otherwise the axis holds every
+  // sample on that side, as plot_range does (calf squeezes' and effleurage's plots keep their
+  // whole range: one squeeze 1 mL/s taller than the recent ones is not worth clipping and
+  // marking). Until session 15 a dip was clipped, unmarked, whenever a peak was.
+  const float settled_lo = axis.lo, settled_hi = axis.hi, half = 0.5f * (axis.hi - axis.lo);
+  const auto older = [&](auto pred) {
+    return std::any_of(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(from), pred);
+  };
+  const bool clip_high = older([&](float x) { return x > settled_hi + half; });
+  const bool clip_low = older([&](float x) { return x < settled_lo - half; });
+  // An unclipped side grows to hold the older samples beyond it (those inside the padded axis
+  // already show).
+  std::size_t beyond = 0;
   for (std::size_t i = 0; i < from; ++i)
-    if (v[i] > axis.hi && (!axis.clipped_peak || v[i] > v[*axis.clipped_peak])) axis.clipped_peak = i;
+    if ((!clip_high && v[i] > settled_hi) || (!clip_low && v[i] < settled_lo)) {
+      held.push_back(v[i]);
+      ++beyond;
+    }
+  if (beyond > 0) plot_range(held, baseline, min_span, axis.lo, axis.hi);
+  // The highest and the lowest clipped: their values are marked on the chart's edges.
+  for (std::size_t i = 0; i < from; ++i) {
+    if (clip_high && v[i] > axis.hi && (!axis.clipped_peak || v[i] > v[*axis.clipped_peak])) axis.clipped_peak = i;
+    if (clip_low && v[i] < axis.lo && (!axis.clipped_dip || v[i] < v[*axis.clipped_dip])) axis.clipped_dip = i;
+  }
   return axis;
 }
 
@@ -112,12 +135,24 @@ std::string now_text(const FlowPlot& p, const std::vector<float>& v) {
   return trf("ui.plot.now", {{"value", format_value(v.back())}, {"unit", p.unit}});
 }
 
-// The header's lines: the title and the value now side by side where both fit, else stacked.
-int header_lines(const char* title, const std::string& now) {
-  if (now.empty()) return 1;
-  const float em = ImGui::GetFontSize();
-  return ImGui::CalcTextSize(title).x + ImGui::CalcTextSize(now.c_str()).x + em <= ImGui::GetContentRegionAvail().x ? 1 : 2;
+// The header's value: beside the title at the text's size where both fit, else beside it a
+// little smaller (the groin's "mean 18.2 mL/s, 12.9 cm/s" in a 720p picture's font: on a line of
+// its own it took the room of a chart's line and the Plots tab scrolled 19 px), else on the next
+// line at the text's size.
+struct HeaderFit {
+  int lines = 1;
+  float value_scale = 1.0f;
+};
+constexpr float kSmallValueScale = 0.85f;
+HeaderFit header_fit(const char* title, const std::string& now) {
+  if (now.empty()) return {};
+  const float em = ImGui::GetFontSize(), avail = ImGui::GetContentRegionAvail().x;
+  const float title_w = ImGui::CalcTextSize(title).x, now_w = ImGui::CalcTextSize(now.c_str()).x;
+  if (title_w + now_w + em <= avail) return {1, 1.0f};
+  if (title_w + kSmallValueScale * now_w + em <= avail) return {1, kSmallValueScale};
+  return {2, 1.0f};
 }
+int header_lines(const char* title, const std::string& now) { return header_fit(title, now).lines; }
 
 // The time axis's labels, a little smaller than the text (still 14 px at the window's 17).
 constexpr float kTimeLabelScale = 0.85f;
@@ -172,13 +207,22 @@ void draw_flow_plot(const FlowPlot& p) {
   const std::string now_str = now_text(p, v);
   if (!now_str.empty()) {
     const char* now = now_str.c_str();
-    // Beside the title where both fit, else right-aligned on the next line.
-    const float now_w = ImGui::CalcTextSize(now).x;
-    if (header_lines(p.title, now_str) == 1)
+    // Beside the title where both fit (a little smaller if need be), else right-aligned on the
+    // next line.
+    const HeaderFit fit = header_fit(p.title, now_str);
+    const float now_w = fit.value_scale * ImGui::CalcTextSize(now).x;
+    if (fit.lines == 1) {
+      // A smaller value sits on the title's baseline.
+      const float drop = (1.0f - fit.value_scale) * ImGui::GetFontSize() * 0.8f;
       ImGui::SameLine(ImGui::GetContentRegionMax().x - now_w);
-    else
+      ImGui::SetCursorPosY(ImGui::GetCursorPosY() + drop);
+    } else {
       ImGui::SetCursorPosX(ImGui::GetContentRegionMax().x - now_w);
+    }
+    const float scale = ImGui::GetCurrentWindow()->FontWindowScale;
+    ImGui::SetWindowFontScale(scale * fit.value_scale);
     ImGui::TextUnformatted(now);
+    ImGui::SetWindowFontScale(scale);
   }
   std::vector<float> mean;
   const PlotAxis axis = plot_axis(p, &mean);
@@ -240,19 +284,24 @@ void draw_flow_plot(const FlowPlot& p) {
     polyline(mean, mean_half(p), kTrace, 2.5f);
     dl->PopClipRect();
   }
-  // An older peak above the settled axis (the first pump after rest): a mark on the chart's top
-  // edge where it was and its value, so that the clipped spike is not taken for a small one.
-  if (clipped) {
-    const float x = x_of(*clipped), s = 0.3f * label_px;
-    dl->AddTriangleFilled(ImVec2(x, a.y + 1.0f), ImVec2(x - s, a.y + 1.0f + 1.6f * s), ImVec2(x + s, a.y + 1.0f + 1.6f * s), kTrace);
+  // An older peak above the settled axis (the first pump after rest), or an older dip below it
+  // (walking's first steps): a mark on the chart's edge where it was and its value, so that the
+  // clipped spike is not taken for a small one.
+  const auto mark = [&](std::size_t i, bool top, const char* key) {
+    const float x = x_of(i), s = 0.3f * label_px;
+    const float edge = top ? a.y + 1.0f : b.y - 1.0f, inward = top ? 1.0f : -1.0f;
+    dl->AddTriangleFilled(ImVec2(x, edge), ImVec2(x - s, edge + inward * 1.6f * s), ImVec2(x + s, edge + inward * 1.6f * s), kTrace);
     char value[24];
-    std::snprintf(value, sizeof value, "%.0f", static_cast<double>(v[*clipped]));
-    const std::string peak = trf("ui.plot.peak", {{"value", value}, {"unit", p.unit}});
-    const float tw = ImGui::GetFont()->CalcTextSizeA(label_px, FLT_MAX, 0.0f, peak.c_str()).x;
+    std::snprintf(value, sizeof value, "%.0f", static_cast<double>(v[i]) + 0.0);
+    const std::string text = trf(key, {{"value", value}, {"unit", p.unit}});
+    const float tw = ImGui::GetFont()->CalcTextSizeA(label_px, FLT_MAX, 0.0f, text.c_str()).x;
     const float tx = x + s + 0.2f * em + tw <= b.x ? x + s + 0.2f * em : x - s - 0.2f * em - tw;  // right of it where it fits
-    dl->AddRectFilled(ImVec2(tx - 0.1f * em, a.y + 1.0f), ImVec2(tx + tw + 0.1f * em, a.y + 1.0f + label_px), kFrame);
-    dl->AddText(ImGui::GetFont(), label_px, ImVec2(tx, a.y + 1.0f), kTrace, peak.c_str());
-  }
+    const float ty = top ? edge : edge - label_px;
+    dl->AddRectFilled(ImVec2(tx - 0.1f * em, ty), ImVec2(tx + tw + 0.1f * em, ty + label_px), kFrame);
+    dl->AddText(ImGui::GetFont(), label_px, ImVec2(tx, ty), kTrace, text.c_str());
+  };
+  if (clipped) mark(*clipped, true, "ui.plot.peak");
+  if (axis.clipped_dip) mark(*axis.clipped_dip, false, "ui.plot.dip");
   if (p.mean_and_settled_axis)
     draw_mean_key(dl, a.x, b.y + (0.3f + (p.time_labels ? kTimeLabelScale : 0.0f)) * em, kTimeLabelScale * em, em);
   ImGui::Dummy(ImVec2(width, chart_h + below_chart(p, em)));
@@ -263,11 +312,16 @@ std::array<FlowPlot, 3> flow_panel_plots(const FlowPanelState& s) {
   // Resting levels of this leg in this posture, once the worker has settled a copy of it.
   const bool rest = s.indices == FlowPanelState::Indices::ready;
   // The groin's flow with the femoral vein's mean velocity beside it: flow alone hides a vein's
-  // narrowing (raised legs: less flow, faster), and velocity is what a Doppler scan reads.
+  // narrowing (raised legs: less flow, faster), and velocity is what a Doppler scan reads. Both
+  // over the last second, as the bold line ends ("mean 18.2 mL/s"): until session 15 the header
+  // showed the flow of the moment, which settled walking swings from about -15 to 60 mL/s within
+  // a stride, so it read -4.5 while the bold line sat above rest.
+  const std::size_t width = 2 * static_cast<std::size_t>(std::lround(0.5f * kMeanSpan_s / std::max(s.sample_interval_s, 1e-3f))) + 1;
+  const float speed = s.femoral_cm_s.empty() ? s.femoral_velocity_cm_s : last_mean(s.femoral_cm_s, width);
   const std::string groin_now =
       s.femoral_ml_s.empty() ? std::string()
-                             : trf("ui.plot.groin-now", {{"flow", format_value(s.femoral_ml_s.back())},
-                                                         {"speed", format_value(s.femoral_velocity_cm_s)}});
+                             : trf("ui.plot.groin-now", {{"flow", format_value(last_mean(s.femoral_ml_s, width))},
+                                                         {"speed", format_value(speed)}});
   return {FlowPlot{tr("ui.plot.groin"), "mL/s", &s.femoral_ml_s, s.sample_interval_s, span,
                    s.rest_femoral_ml_s > 0.0f ? std::optional<float>(s.rest_femoral_ml_s) : std::nullopt, 0.0f, false,
                    groin_now, true},

@@ -72,15 +72,21 @@ void plot_range(const std::vector<float>& v, std::optional<float> baseline, floa
 // there are too few samples.
 [[nodiscard]] std::vector<float> centred_mean(const std::vector<float>& v, std::size_t half);
 
+// The mean of the last `width` samples (of all of them where there are fewer; 0 for none): with
+// the centred mean's width, the bold line's last point, which the groin plot's header reads.
+[[nodiscard]] float last_mean(const std::vector<float>& v, std::size_t width);
+
 // The axis of a plot whose first contraction after rest would dwarf the rest (the groin's flow):
 // fitted as plot_range to the last `settled` samples and their mean (and the baseline), where a
 // rhythm has settled once it has run that long, where an older sample rises over half that
-// span above it (else to every sample, as plot_range); an older sample outside it is clipped, and the
-// highest such is `clipped_peak` (its index) so that the plot can mark its value. Samples within
+// span above it or falls as far below it (else to every sample, as plot_range; each side on its
+// own); an older sample outside it is clipped, and the highest such is `clipped_peak` and the
+// lowest `clipped_dip` (their indices) so that the plot can mark their values. Samples within
 // the last `settled` are never clipped: the first pump shows whole while it is recent.
 struct PlotAxis {
   float lo = 0.0f, hi = 1.0f;
   std::optional<std::size_t> clipped_peak;  // index into the samples, above hi
+  std::optional<std::size_t> clipped_dip;   // index into the samples, below lo
 };
 [[nodiscard]] PlotAxis settled_axis(const std::vector<float>& v, const std::vector<float>& mean, std::size_t mean_offset,
                                     std::optional<float> baseline, std::size_t settled, float min_span);

@@ -42,6 +42,7 @@ struct FlowPanelState {
   float rest_femoral_ml_s = 0.0f;
   float sample_interval_s = 0.05f;     // between samples of the three series
   float femoral_velocity_cm_s = 0.0f;  // mean velocity in the mid femoral vein now
+  std::vector<float> femoral_cm_s;     // and over the plots' 30 s (the groin header's 1 s mean)
   std::string posture;                 // supine, sitting, standing, raised
   float stocking_mmhg = 0.0f;
   std::vector<std::string> veins;      // ids with valves

@@ -8,6 +8,8 @@
 #include <cmath>
 #include <cstdlib>
 #include <cstdio>
+#include <filesystem>
+#include <string>
 #include <vector>
 
 #include <glm/geometric.hpp>
@@ -15,9 +17,12 @@
 #include <glm/trigonometric.hpp>
 
 #include "app/flow_view.hpp"
+#include "app/language.hpp"
 #include "app/paths.hpp"
 #include "app/state.hpp"
 #include "ui/flow_plot.hpp"
+#include "ui/teaching_panels.hpp"
+#include "ui/tr.hpp"
 
 using namespace effleura;
 
@@ -193,4 +198,70 @@ TEST_CASE("the groin plot clips only a spike far above its settled rhythm, not a
   const ui::PlotAxis axis = ui::settled_axis(flow, ui::centred_mean(flow, 10), 10, 0.0f, 200, 1.0f);
   CHECK_FALSE(axis.clipped_peak.has_value());
   CHECK(axis.hi > 16.0f);
+}
+
+TEST_CASE("the groin plot marks an older dip far below its settled rhythm, as a peak above, and holds a smaller one") {
+  // Walking from standing still: the first steps empty a full calf (a peak far above the settled
+  // strides) and the groin's blood runs back as the valves shut (-58 mL/s in one replay, against
+  // -18 at most once walking settles). Until session 15 such a dip was clipped without a mark
+  // whenever a peak was clipped, and any smaller older dip with it: a student saw neither.
+  std::vector<float> flow(600, 5.0f);
+  flow[30] = 80.0f;  // the first step: far above
+  for (std::size_t i = 200; i < 600; i += 20) {  // settled strides, 0..20 mL/s
+    flow[i] = 20.0f;
+    flow[i + 5] = 0.0f;
+  }
+  const auto axis_of = [](const std::vector<float>& v) { return ui::settled_axis(v, ui::centred_mean(v, 10), 10, 5.0f, 400, 1.0f); };
+  std::vector<float> far = flow;
+  far[40] = -60.0f;  // far below the settled 0..20 (over half its span under it)
+  const ui::PlotAxis a = axis_of(far);
+  CHECK(a.hi < 25.0f);  // the settled strides fill the axis
+  CHECK(a.lo > -5.0f);
+  REQUIRE(a.clipped_peak.has_value());
+  CHECK(*a.clipped_peak == 30);
+  REQUIRE(a.clipped_dip.has_value());  // marked where it was, with its value
+  CHECK(*a.clipped_dip == 40);
+  // A dip a little below the settled span (-6 under 0..20) is held whole, unmarked, while the
+  // peak on the other side is still clipped (each side on its own).
+  std::vector<float> near = flow;
+  near[40] = -6.0f;
+  const ui::PlotAxis b = axis_of(near);
+  CHECK(b.lo < -6.0f);
+  CHECK_FALSE(b.clipped_dip.has_value());
+  REQUIRE(b.clipped_peak.has_value());
+  CHECK(b.hi < 30.0f);
+  // A far dip alone is clipped and marked; the top then holds every sample.
+  std::vector<float> dip_only(600, 5.0f);
+  for (std::size_t i = 200; i < 600; i += 20) dip_only[i] = 20.0f;
+  dip_only[40] = -60.0f;
+  const ui::PlotAxis c = axis_of(dip_only);
+  CHECK(c.clipped_dip.has_value());
+  CHECK_FALSE(c.clipped_peak.has_value());
+  CHECK(c.lo > -10.0f);
+}
+
+TEST_CASE("the groin plot's header reads the last second's mean, where the bold line ends, not the moment") {
+  // Walking swings the groin's flow from about -15 to 60 mL/s within a stride: until session 15
+  // the header showed the flow of the moment ("-4.5 mL/s") while the bold 1 s mean sat above rest,
+  // and the two read as disagreeing. Now the header's flow and speed are the last second's mean
+  // and say so ("mean ... mL/s, ... cm/s"); the flow is the bold line's last point.
+  REQUIRE(app::use_interface_language(std::filesystem::path(EFFLEURA_SOURCE_DIR) / "content" / "locales", "en").has_value());
+  ui::FlowPanelState s;
+  s.sample_interval_s = 0.05f;
+  for (int i = 0; i < 600; ++i) {  // a stride a second: a spike of 100 for 0.1 s, -4.5 between
+    s.femoral_ml_s.push_back(i % 20 < 2 ? 100.0f : -4.5f);
+    s.femoral_cm_s.push_back(i % 20 < 2 ? 60.0f : -3.6f);
+  }
+  s.femoral_velocity_cm_s = -3.6f;  // the moment's
+  const auto plots = ui::flow_panel_plots(s);
+  const float mean = ui::centred_mean(s.femoral_ml_s, 10).back();  // the bold line's last point
+  CHECK(ui::last_mean(s.femoral_ml_s, 21) == doctest::Approx(mean));
+  CHECK(mean > 5.0f);  // (2 x 100 - 19 x 4.5) / 21 in this last second: 5.45
+  char flow_text[16], speed_text[16];
+  std::snprintf(flow_text, sizeof flow_text, "%.1f", static_cast<double>(mean));
+  std::snprintf(speed_text, sizeof speed_text, "%.1f", static_cast<double>(ui::last_mean(s.femoral_cm_s, 21)));
+  CHECK(plots[0].now == std::string("mean ") + flow_text + " mL/s, " + speed_text + " cm/s");
+  CHECK(plots[0].now.find("-4.5") == std::string::npos);  // not the moment's flow
+  CHECK(plots[0].now.find("-3.6") == std::string::npos);  // nor its speed
+  ui::set_interface_locale(nullptr);  // as other tests in this binary expect
 }

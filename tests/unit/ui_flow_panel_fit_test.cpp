@@ -39,7 +39,10 @@ ui::FlowPanelState full_panel() {
   ui::FlowPanelState s;
   for (int i = 0; i < 600; ++i) {
     const float t = 0.05f * static_cast<float>(i);
-    s.femoral_ml_s.push_back(6.0f + (i % 60 < 6 ? 40.0f : 0.0f));
+    // The last second's mean in the groin's header at its longest: a first step from standing
+    // still ("mean 58.4 mL/s, 41.2 cm/s"; its spike of ~160 mL/s lasts a few tenths of a second).
+    s.femoral_ml_s.push_back(i >= 579 ? 58.4f : 6.0f + (i % 60 < 6 ? 40.0f : 0.0f));
+    s.femoral_cm_s.push_back(i >= 579 ? 41.2f : 11.9f);
     s.calf_ml.push_back(109.0f - (i % 60 < 6 ? 30.0f : 0.0f) + 0.01f * t);
     s.ankle_mmhg.push_back(6.0f + (i % 60 < 6 ? 80.0f : 0.0f));
   }
