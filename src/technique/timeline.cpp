@@ -25,8 +25,8 @@ constexpr float kIntensityFullScale = 80.0f; // mmHg that reads as full highligh
 constexpr float kLiftedM = 0.001f;            // m above the resting palm that counts as lifted
 constexpr float kOpenEaseM = 0.004f;          // m of lift over which a lifted hand's fingers open clear
 constexpr float kThumbRelaxM = 0.03f;         // m of lift over which a gripping thumb relaxes
-constexpr float kLiftedThumb[3] = {0.0f, 5.0f, 5.0f};  // a relaxed thumb beside the palm (degrees)
-constexpr float kLiftedThumbOpposition = 20.0f;
+constexpr float kLiftedThumb[3] = {15.0f, 20.0f, 20.0f};  // a relaxed thumb, softly curled (degrees)
+constexpr float kLiftedThumbOpposition = 45.0f;
 
 float smoothstep(float s) { return s * s * (3.0f - 2.0f * s); }
 

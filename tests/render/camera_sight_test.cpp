@@ -160,6 +160,10 @@ TEST_CASE("both hands stay seen through compression's lift over the knee and eff
   // Session 14: the left hand passes 14 cm over it and the right goes round 15 degrees further
   // over the top: 97.0 % every 20 ms, 96.0 % every 80 ms, --hand-report 100 % (0.82 -> 0.94; the
   // old content's 90 % fails).
+  // Session 15, the skin over the calf's bellies: effleurage's step 3 fell to 89.6 % (the left
+  // palm rises out of the lower calf's hollow at 85 degrees and the view search chose a camera
+  // that lost it behind the ankle bolster and the forearms); with the left hand at 110 degrees
+  // and the right coming back lower, 95.8 % every 20 ms, 96.0 % every 80 ms.
   const Case cases[] = {{"compression", 3, 0.935}, {"effleurage", 2, 0.95}, {"petrissage", 3, 0.94}};
   for (const Case& c : cases) {
     CAPTURE(c.id);
@@ -282,7 +286,10 @@ TEST_CASE("petrissage's kneading thumbs are seen from the calf step's camera") {
   // the near side) and spread (kneading-c-wide), it is seen 100 %, but the hands must then be
   // 3.5 cm further apart to keep the thumbs apart, and the lower hand's thumb rests on the skin
   // less often on the narrower calf (the thumb-pad case falls to 78 %): not landed.
-  CHECK(left >= 0.31);
+  // Session 15, on the skin over the calf's bellies: the hands 1 cm higher (left) and 2.5 cm
+  // lower (right), so the thumbs keep clear of each other there: left 42.0 / 44.0 %, right
+  // 100 / 100 % (every 20 / 80 ms); the old content on the new skin read 37.0 / 76.0 %.
+  CHECK(left >= 0.40);
   CHECK(right >= 0.95);
 }
 

@@ -218,7 +218,8 @@ TEST_CASE("hand contact: a kneading grip's thumb rests on the skin") {
     CHECK(mean_mm < 3.0);
     // Petrissage's C grip (session 11: the palm held off the skin, the thumb closing round)
     // keeps its pad within 3 mm at 90 % of the moments every 100 ms and 86 % of the
-    // sanitizers' every 400 ms; before fit_thumb, almost never.
+    // sanitizers' every 400 ms; before fit_thumb, almost never. On the skin over the calf's
+    // bellies (session 15), with the lower hand 2.5 cm lower: 89.2 / 88.7 %.
     CHECK(share > 0.85);
   }
 }
