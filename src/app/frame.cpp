@@ -10,6 +10,7 @@
 
 #include <imgui.h>
 
+#include "app/isolated_view.hpp"
 #include "app/practice_view.hpp"
 #include "app/reload_notice.hpp"
 #include "core/log.hpp"
@@ -92,6 +93,12 @@ void carry_out_commands(Context& ctx) {
   // Last frame's panels first (they were used before this frame's events came in).
   State& state = ctx.state;
   apply(c.main, state, ctx.panels);
+  // "Show only": the camera turns to the structure and comes close (app/isolated_view.hpp).
+  if (c.main.atlas.isolate && state.settings.atlas.selected >= 0 && ctx.platform) {
+    const glm::ivec2 size = ctx.platform->target().size();
+    frame_isolated(state, static_cast<std::size_t>(state.settings.atlas.selected),
+                   size.y > 0 ? static_cast<float>(size.x) / static_cast<float>(size.y) : 0.0f);
+  }
   apply(c.timeline, state, ctx.panels);
   apply(c.flow, state);
   apply(c.practice, ctx.practice, state);
