@@ -10,6 +10,7 @@
 
 #include <imgui.h>
 
+#include "app/isolated_view.hpp"
 #include "app/practice_view.hpp"
 #include "app/reload_notice.hpp"
 #include "core/log.hpp"
@@ -92,6 +93,12 @@ void carry_out_commands(Context& ctx) {
   // Last frame's panels first (they were used before this frame's events came in).
   State& state = ctx.state;
   apply(c.main, state, ctx.panels);
+  // "Show only": the camera turns to the structure and comes close (app/isolated_view.hpp).
+  if (c.main.atlas.isolate && state.settings.atlas.selected >= 0 && ctx.platform) {
+    const glm::ivec2 size = ctx.platform->target().size();
+    frame_isolated(state, static_cast<std::size_t>(state.settings.atlas.selected),
+                   size.y > 0 ? static_cast<float>(size.x) / static_cast<float>(size.y) : 0.0f);
+  }
   apply(c.timeline, state, ctx.panels);
   apply(c.flow, state);
   apply(c.practice, ctx.practice, state);
@@ -175,11 +182,28 @@ void frame_in_band(Context& ctx, const ClearBand& band, float ease_s) {
   ctx.state.camera.set_free_area(free_area_of(band), band.size.x / band.size.y, ease_s);
 }
 
+// The blood-speed legend drawn in the band's free part (`legend`, pixels): the band gives up the
+// strip beside, above or below it, whichever leaves the larger part, so the leg framed there is
+// clear of it.
+void cut_out(ClearBand& band, const ui::ScreenBox& legend, float gap) {
+  const float x0 = band.left, x1 = band.size.x - band.right, y0 = band.top, y1 = band.size.y - band.bottom;
+  if (legend.max.x <= x0 || legend.min.x >= x1 || legend.max.y <= y0 || legend.min.y >= y1) return;
+  const float beside_left = (x1 - legend.max.x - gap) * (y1 - y0), beside_right = (legend.min.x - gap - x0) * (y1 - y0);
+  const float below = (y1 - legend.max.y - gap) * (x1 - x0), above = (legend.min.y - gap - y0) * (x1 - x0);
+  const float best = std::max({beside_left, beside_right, below, above});
+  if (best <= 0.0f) return;
+  if (best == beside_right) band.right = band.size.x - legend.min.x + gap;
+  else if (best == beside_left) band.left = legend.max.x + gap;
+  else if (best == above) band.bottom = band.size.y - legend.min.y + gap;
+  else band.top = legend.max.y + gap;
+}
+
 // In presenter view (`lesson_panel`: where its text box is drawn) the camera frames the work in
 // the part of the window the text leaves, so the leg does not run under it (the step on the
 // veins' two sets, at 1280x720: the toe tips 5-10 px under the box): below or above a box across
 // the window, beside one down its side.
-void frame_beside_presenter(Context& ctx, glm::vec4 lesson_panel, glm::ivec2 size, float ease_s) {
+void frame_beside_presenter(Context& ctx, const ui::OverlayLayout* overlay, glm::vec4 lesson_panel, glm::ivec2 size,
+                            float ease_s) {
   const glm::vec2 window(size);
   ClearBand band{window};
   const float gap = 0.5f * ImGui::GetFontSize();
@@ -194,6 +218,8 @@ void frame_beside_presenter(Context& ctx, glm::vec4 lesson_panel, glm::ivec2 siz
       band.right = window.x - p.x + gap;
     }
   }
+  // The legend too (the step on the veins' two sets at 1280x720: over the ankle's veins).
+  if (overlay && overlay->legend) cut_out(band, *overlay->legend, gap);
   frame_in_band(ctx, band, ease_s);
 }
 
@@ -207,7 +233,7 @@ void frame_beside_presenter(Context& ctx, glm::vec4 lesson_panel, glm::ivec2 siz
 // `ease_s`: how long the leg takes to glide to a changed part (0: at once; see Camera::set_free_area).
 void frame_between_panels(Context& ctx, const ui::OverlayLayout* overlay, glm::ivec2 size, glm::vec4 lesson_panel, float ease_s) {
   if (ctx.style.panels && ctx.panels.presenter && !ctx.practice.active()) {
-    frame_beside_presenter(ctx, lesson_panel, size, ease_s);
+    frame_beside_presenter(ctx, overlay, lesson_panel, size, ease_s);
     return;
   }
   if (!ctx.style.panels || ctx.practice.active()) {

@@ -300,10 +300,13 @@ OverlayLayout layout_overlay(const Overlay& overlay, float ui_scale) {
     layout.legend_bar = at;
     layout.legend = box_of(at);
     place_legend_texts(layout, ui_scale, font);
-    // Labels on the legend's side stack above it, or below it when it is at the top.
-    const bool legend_high = at.y < 0.5f * display.y;
+    // Labels on the legend's side stack above it, or below it when it is in the upper half of
+    // their band: of the band, not of the screen (presenter view's band above its text ends at
+    // 280 px at 1280x720; a legend at its foot counted as high sent the labels below it, over the
+    // text).
     float& side_bottom = at.x < overlay.subject_centre.x ? left_bottom : right_bottom;
     float& side_top = at.x < overlay.subject_centre.x ? left_top : right_top;
+    const bool legend_high = 0.5f * (layout.legend->min.y + layout.legend->max.y) < 0.5f * (side_top + std::min(side_bottom, display.y));
     if (legend_high) side_top = std::max(side_top, layout.legend->max.y + gap);
     else side_bottom = layout.legend->min.y - gap;
   }();

@@ -7,13 +7,17 @@
 #include <cstdlib>
 #include <string>
 
+#include <glm/geometric.hpp>
+#include <glm/matrix.hpp>
 #include <imgui.h>
 
 #include "app/atlas_commands.hpp"
+#include "app/isolated_view.hpp"
 #include "app/context.hpp"
 #include "app/frame.hpp"
 #include "render/screen_region.hpp"
 #include "scene_render_support.hpp"
+#include "screen_pixel.hpp"
 #include "lesson/locale.hpp"
 #include "ui/overlay_layout.hpp"
 #include "ui/structure_names.hpp"
@@ -72,6 +76,28 @@ std::unique_ptr<app::Context> open() {
   return ctx;
 }
 
+// Where a mesh is drawn: its vertices' pixel box (x, y from the top left; w, h) and how square
+// the eye looks at its broadest face (the cosine between them, 1 face on).
+struct OnScreen {
+  glm::vec4 box{0.0f};
+  float facing = 0.0f;
+};
+OnScreen on_screen(const app::Context& ctx, const anatomy::Mesh& m) {
+  const glm::ivec2 size = ctx.platform->target().size();
+  const glm::mat4 vp = ctx.view.projection * ctx.view.view * ctx.view.leg_to_room;
+  glm::vec2 lo(1e9f), hi(-1e9f);
+  for (const glm::vec3& p : m.positions) {
+    const glm::vec4 c = vp * glm::vec4(p, 1.0f);
+    REQUIRE(c.w > 0.0f);
+    const glm::vec2 s = test::top_left_pixel(c, size);
+    lo = glm::min(lo, s);
+    hi = glm::max(hi, s);
+  }
+  const glm::vec3 leg_eye(glm::inverse(ctx.view.leg_to_room) * glm::vec4(ctx.view.eye, 1.0f));
+  const glm::vec3 to_eye = glm::normalize(leg_eye - app::mesh_bounds(m).centre());
+  return {{lo.x, lo.y, hi.x - lo.x, hi.y - lo.y}, std::abs(glm::dot(to_eye, app::broadest_face(m, to_eye)))};
+}
+
 }  // namespace
 
 TEST_CASE("atlas: find the soleus by name, frame it, its card, show only it, fade, hide and show all, then in Spanish") {
@@ -120,6 +146,7 @@ TEST_CASE("atlas: find the soleus by name, frame it, its card, show only it, fad
   CHECK(view.card->massage.find("sinuses (an estimate)") != std::string::npos);  // what the figure rests on
   shot(ctx, "find-soleus");
   const render::Image before = ctx.platform->target().capture();
+  const OnScreen found = on_screen(ctx, model.meshes[static_cast<std::size_t>(soleus)]);
 
   // Show only it: every other structure and the skin hidden, and the picture changes round it.
   ctx.pending.main.atlas.isolate = true;
@@ -131,6 +158,27 @@ TEST_CASE("atlas: find the soleus by name, frame it, its card, show only it, fad
   const render::Image isolated = ctx.platform->target().capture();
   const glm::ivec2 size = ctx.platform->target().size();
   CHECK(changed(before, isolated, {size.x / 4, 0, size.x / 2, size.y}) > 0.05f);
+  // The camera turns to its broadest face and comes close, eased as the other moves: it fills the
+  // view (the pose its search left showed it edge on and small: 330x40 px at 1280x720).
+  {
+    CHECK(ctx.state.camera.transitioning());  // eased, not a jump
+    settle(ctx);
+    const OnScreen s = on_screen(ctx, model.meshes[static_cast<std::size_t>(soleus)]);
+    const glm::vec4 f = ctx.state.camera.free_area() * glm::vec4(size.x, size.y, size.x, size.y);
+    const float view_side = std::min(f.z - f.x, f.w - f.y);
+    MESSAGE("isolated soleus: " << s.box.z << "x" << s.box.w << " px in a view of " << f.z - f.x << "x" << f.w - f.y
+                                << " px, facing " << s.facing << " (as its search left it: " << found.box.z << "x"
+                                << found.box.w << ", facing " << found.facing << ")");
+    // Its box fills the view's width or height as the camera's fits do (0.85; the search's pose
+    // 0.27 at 640x360), and face on its narrow side spans 0.4 of the view's smaller side (0.06).
+    CHECK(std::max(s.box.z / (f.z - f.x), s.box.w / (f.w - f.y)) >= 0.75f);
+    CHECK(std::min(s.box.z, s.box.w) >= 0.36f * view_side);
+    CHECK(s.facing >= 0.95f);
+    CHECK(s.box.x >= f.x);  // whole in the view
+    CHECK(s.box.y >= f.y);
+    CHECK(s.box.x + s.box.z <= f.z);
+    CHECK(s.box.y + s.box.w <= f.w);
+  }
   shot(ctx, "isolate-soleus");
 
   // Show all, then fade the medial gastrocnemius (picked from the results) and hide it.

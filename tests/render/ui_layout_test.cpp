@@ -170,6 +170,43 @@ int lit_points_under(const app::Context& ctx, glm::ivec2 size, const Rect& r, bo
   return under;
 }
 
+// How many of the veins' points (every 4th vertex of every vein drawn) are drawn under `r`.
+int vein_points_under(const app::Context& ctx, glm::ivec2 size, const Rect& r) {
+  const glm::mat4 vp = ctx.view.projection * ctx.view.view * ctx.view.leg_to_room;
+  int under = 0, veins = 0;
+  for (const anatomy::Mesh& m : ctx.state.drawn_model().meshes) {
+    if (m.layer != anatomy::Layer::vein) continue;
+    ++veins;
+    for (std::size_t i = 0; i < m.positions.size(); i += 4) {
+      const glm::vec4 c = vp * glm::vec4(m.positions[i], 1.0f);
+      if (c.w <= 1e-4f) continue;
+      const glm::vec2 s = test::top_left_pixel(c, size);
+      under += s.x > r.min.x && s.x < r.max.x && s.y > r.min.y && s.y < r.max.y ? 1 : 0;
+    }
+  }
+  REQUIRE(veins > 0);
+  return under;
+}
+
+// The leg's box on screen (min x, min y, max x, max y; top-left origin) in the rows from `top`
+// to `bottom`: every 8th point of its skin drawn there, clipped to the window. The whole leg's
+// box would not do: lying across the picture from corner to corner it spans every free corner.
+glm::vec4 leg_screen_box(const app::Context& ctx, glm::ivec2 size, float top, float bottom) {
+  const glm::mat4 vp = ctx.view.projection * ctx.view.view * ctx.view.leg_to_room;
+  const anatomy::Mesh* skin = ctx.state.drawn_model().find("skin");
+  REQUIRE(skin != nullptr);
+  glm::vec2 lo(1e9f), hi(-1e9f);
+  for (std::size_t i = 0; i < skin->positions.size(); i += 8) {
+    const glm::vec4 c = vp * glm::vec4(skin->positions[i], 1.0f);
+    if (c.w <= 1e-4f) continue;
+    const glm::vec2 s = glm::clamp(test::top_left_pixel(c, size), glm::vec2(0.0f), glm::vec2(size));
+    if (s.y < top || s.y > bottom) continue;
+    lo = glm::min(lo, s);
+    hi = glm::max(hi, s);
+  }
+  return {lo.x, lo.y, hi.x, hi.y};
+}
+
 // Where the leg is on screen: the mean of every 16th skin point's pixel (top-left origin).
 glm::vec2 leg_centre(const app::Context& ctx, glm::ivec2 size) {
   const glm::mat4 vp = ctx.view.projection * ctx.view.view * ctx.view.leg_to_room;
@@ -313,6 +350,21 @@ TEST_CASE("a lesson question keeps its feedback and the buttons in view, and pre
     MESSAGE(size_name(size), ": lit points under the presenter's text ", under, ", of the whole leg ", leg_under);
     CHECK(under == 0);
     CHECK(leg_under == 0);
+    // The blood-speed legend in the part above the text covers neither the leg nor its veins: the
+    // camera frames the work beside it (session 14: over the ankle's veins at 1280x720). The leg's
+    // box in the legend's rows ends before it.
+    {
+      REQUIRE(ctx.panels.drawn_legend.has_value());
+      const ui::ScreenBox& l = *ctx.panels.drawn_legend;
+      const glm::vec4 box = leg_screen_box(ctx, size, l.min.y, l.max.y);
+      const Rect legend{{l.min.x, l.min.y}, {l.max.x, l.max.y}};
+      const int skin_under = lit_points_under(ctx, size, legend, true), veins_under = vein_points_under(ctx, size, legend);
+      MESSAGE(size_name(size), ": legend ", l.min.x, ",", l.min.y, "-", l.max.x, ",", l.max.y, "; leg's box in its rows ", box.x, ",",
+              box.y, "-", box.z, ",", box.w, "; skin points under it ", skin_under, ", vein points ", veins_under);
+      CHECK_FALSE(overlaps(legend, box));
+      CHECK(skin_under == 0);
+      CHECK(veins_under == 0);
+    }
     shot(ctx, "presenter");
 
     // Back from presenter view, the panel is its normal width again, clear of the View panel.

@@ -6,8 +6,12 @@
 #include <filesystem>
 #include <fstream>
 
+#include <glm/ext/matrix_transform.hpp>
+#include <glm/geometric.hpp>
+
 #include "app/atlas.hpp"
 #include "app/atlas_commands.hpp"
+#include "app/isolated_view.hpp"
 #include "app/language.hpp"
 #include "app/user_settings.hpp"
 #include "ui/structure_card.hpp"
@@ -250,4 +254,92 @@ TEST_CASE("settings file: saved views round-trip, and a broken file gives one me
     CHECK(problem.find("defaults") != std::string::npos);
   }
   std::filesystem::remove(file);
+}
+
+namespace {
+
+// A closed box (12 triangles) from `lo` to `hi`.
+anatomy::Mesh box_mesh(glm::vec3 lo, glm::vec3 hi) {
+  anatomy::Mesh m;
+  m.name = "muscle.box";
+  m.layer = anatomy::Layer::muscle;
+  for (int c = 0; c < 8; ++c) m.positions.push_back({c & 1 ? hi.x : lo.x, c & 2 ? hi.y : lo.y, c & 4 ? hi.z : lo.z});
+  m.indices = {0, 2, 1, 1, 2, 3, 4, 5, 6, 5, 7, 6, 0, 1, 4, 1, 5, 4, 2, 6, 3, 3, 6, 7, 0, 4, 2, 2, 4, 6, 1, 3, 5, 3, 7, 5};
+  return m;
+}
+
+}  // namespace
+
+TEST_CASE("atlas: a structure shown alone is looked at along its broadest face, from the side asked") {
+  // A flat muscle 30 cm long, 9 cm wide and 3 cm thick, its broad faces looking along z.
+  const anatomy::Mesh flat = box_mesh({-0.045f, 0.1f, -0.015f}, {0.045f, 0.4f, 0.015f});
+  CHECK(app::outline_area(flat, {0.0f, 0.0f, 1.0f}) == doctest::Approx(0.3f * 0.09f).epsilon(1e-3));
+  CHECK(app::outline_area(flat, {1.0f, 0.0f, 0.0f}) == doctest::Approx(0.3f * 0.03f).epsilon(1e-3));
+  for (const glm::vec3 prefer : {glm::vec3(0.3f, 0.2f, -1.0f), glm::vec3(0.5f, 0.0f, 0.4f), glm::vec3(1.0f, 0.0f, 0.01f)}) {
+    CAPTURE(prefer.x);
+    CAPTURE(prefer.z);
+    const glm::vec3 d = app::broadest_face(flat, prefer);
+    CHECK(glm::length(d) == doctest::Approx(1.0f));
+    CHECK(std::abs(d.z) > 0.999f);  // face on (edge on, along x, it shows a third of that)
+    CHECK(d.z * prefer.z > 0.0f);   // on the side nearer `prefer`
+  }
+  // Turned 90 degrees about the leg's axis (broad faces along x): the answer turns with it.
+  const anatomy::Mesh turned = box_mesh({-0.015f, 0.1f, -0.045f}, {0.015f, 0.4f, 0.045f});
+  CHECK(std::abs(app::broadest_face(turned, {0.0f, 0.0f, 1.0f}).x) > 0.99f);
+  // Nothing to look at: the preferred side.
+  anatomy::Mesh empty;
+  CHECK(app::broadest_face(empty, {0.0f, 2.0f, 0.0f}).y == doctest::Approx(1.0f));
+}
+
+TEST_CASE("atlas: a structure shown alone fills the free area from the side asked, however small") {
+  // A calf muscle the size of the soleus (30 x 9 x 3 cm), the leg lying on the table, between the
+  // panels at 1280x720. The camera's own framing keeps 0.65 m in view round any region (where on
+  // the leg it lies); close_view fits the region's own box.
+  const glm::vec4 area{316.0f / 1280.0f, 36.0f / 720.0f, 860.0f / 1280.0f, 690.0f / 720.0f};
+  const float aspect = 1280.0f / 720.0f;
+  const glm::mat4 lying = glm::rotate(glm::mat4(1.0f), -1.5707963f, glm::vec3(0.0f, 0.0f, 1.0f));
+  const anatomy::Bounds leg{{-0.08f, 0.0f, -0.08f}, {0.08f, 0.95f, 0.1f}};
+  const anatomy::Bounds muscle{{-0.045f, 0.12f, -0.07f}, {0.045f, 0.42f, -0.04f}};
+  const auto spans = [&](const render::Camera& c) {
+    const glm::mat4 vp = c.projection_matrix(aspect) * c.view_matrix() * c.subject();
+    glm::vec2 lo(1e9f), hi(-1e9f);
+    for (int k = 0; k < 8; ++k) {
+      const glm::vec4 q = vp * glm::vec4((k & 1) ? muscle.max.x : muscle.min.x, (k & 2) ? muscle.max.y : muscle.min.y,
+                                         (k & 4) ? muscle.max.z : muscle.min.z, 1.0f);
+      REQUIRE(q.w > 0.0f);
+      const glm::vec2 p(0.5f + 0.5f * q.x / q.w, 0.5f - 0.5f * q.y / q.w);  // window fractions from the top-left
+      lo = glm::min(lo, p);
+      hi = glm::max(hi, p);
+    }
+    CHECK(lo.x >= area.x - 1e-3f);  // whole in the area
+    CHECK(hi.x <= area.z + 1e-3f);
+    CHECK(lo.y >= area.y - 1e-3f);
+    CHECK(hi.y <= area.w + 1e-3f);
+    return std::max((hi.x - lo.x) / (area.z - area.x), (hi.y - lo.y) / (area.w - area.y));
+  };
+  const auto camera = [&] {
+    render::Camera c;
+    c.frame(leg);
+    c.set_subject(lying);
+    c.set_free_area(area, aspect);
+    c.set_focus(muscle);
+    return c;
+  };
+  render::Camera before = camera();
+  before.look_at_focus(false);
+  render::Camera c = camera();
+  const glm::vec3 back = glm::normalize(glm::vec3(lying * glm::vec4(0.0f, 0.0f, -1.0f, 0.0f)));  // its broad face, in the room
+  c.go_to(app::close_view(c, muscle, back, aspect), false);
+  const float near = spans(c), far = spans(before);
+  MESSAGE("the muscle spans " << near << " of the free area's width or height (the camera's own framing: " << far << ")");
+  CHECK(near >= 0.84f);
+  CHECK(near <= 0.86f);
+  CHECK(far < 0.65f);  // the framing before: the test can fail
+  CHECK(glm::dot(glm::normalize(c.eye() - c.pose().target), back) > 0.99f);  // seen from the side asked
+  // Straight down: the yaw stays as it was (the picture is not turned).
+  render::Camera top = camera();
+  const float yaw = top.pose().yaw;
+  top.go_to(app::close_view(top, muscle, {0.0f, 1.0f, 0.0f}, aspect), false);
+  CHECK(top.pose().yaw == doctest::Approx(yaw));
+  CHECK(top.pose().pitch > 1.5f);
 }
