@@ -11,6 +11,7 @@
 #include "anatomy/leg_bend.hpp"
 #include "app/state.hpp"
 #include "core/frame.hpp"
+#include "render/box_fit.hpp"
 
 namespace effleura::app {
 namespace {
@@ -76,10 +77,6 @@ render::OrbitPose close_view(const render::Camera& camera, const anatomy::Bounds
   const float fa = whole ? aspect : std::max(aspect * w / h, 0.05f);
   const float t = std::tan(0.5f * camera.fov_y());
   const float ty = !whole && fa < 1.0f ? t / fa : t, tx = ty * fa;
-  const float c = std::cos(p.pitch);
-  const glm::vec3 back(std::sin(p.yaw) * c, std::sin(p.pitch), std::cos(p.yaw) * c);  // target to eye
-  const glm::vec3 right = glm::normalize(glm::cross(-back, glm::vec3(0, 1, 0)));
-  const glm::vec3 up = glm::cross(right, -back);
   glm::vec3 corners[8];
   glm::vec3 centre(0.0f);
   for (int k = 0; k < 8; ++k) {
@@ -87,34 +84,10 @@ render::OrbitPose close_view(const render::Camera& camera, const anatomy::Bounds
                                                         (k & 4) ? region.max.z : region.min.z, 1.0f));
     centre += corners[k] / 8.0f;
   }
-  // Each corner within kFill of the area: a corner `rel` from the target lands at
-  // dot(rel, right) / ((d - dot(rel, back)) tx) across, so the least distance has a closed form.
-  const auto distance_for = [&](const glm::vec3& target) {
-    float dist = 0.0f;
-    for (const glm::vec3& corner : corners) {
-      const glm::vec3 rel = corner - target;
-      const float across = std::max(std::abs(glm::dot(rel, right)) / tx, std::abs(glm::dot(rel, up)) / ty);
-      dist = std::max(dist, across / kFill + glm::dot(rel, back));
-    }
-    return std::clamp(dist, camera.min_distance(), camera.max_distance());
-  };
-  // Seen obliquely the near end is drawn larger: the target slides until the box is centred.
+  // Each corner within kFill of the area, the box centred (render/box_fit.hpp), without the
+  // camera's own floor of 0.65 m in view.
   p.target = centre;
-  p.distance = distance_for(p.target);
-  for (int round = 0; round < 6; ++round) {
-    glm::vec2 lo(1e9f), hi(-1e9f);
-    for (const glm::vec3& corner : corners) {
-      const glm::vec3 rel = corner - p.target;
-      const float depth = std::max(p.distance - glm::dot(rel, back), 1e-3f);
-      const glm::vec2 at(glm::dot(rel, right) / (depth * tx), glm::dot(rel, up) / (depth * ty));
-      lo = glm::min(lo, at);
-      hi = glm::max(hi, at);
-    }
-    const glm::vec2 off = 0.5f * (lo + hi);
-    if (std::abs(off.x) < 1e-4f && std::abs(off.y) < 1e-4f) break;
-    p.target += p.distance * (off.x * tx * right + off.y * ty * up);
-    p.distance = distance_for(p.target);
-  }
+  render::fit_box(p, corners, render::view_axes(p.yaw, p.pitch), tx, ty, kFill, camera.min_distance(), camera.max_distance());
   return p;
 }
 

@@ -3,6 +3,7 @@
 #include "anatomy/leg_bend.hpp"
 #include "core/frame.hpp"
 #include "core/view_angles.hpp"
+#include "render/box_fit.hpp"
 #include "render/posture_view.hpp"
 
 #include <algorithm>
@@ -122,10 +123,6 @@ OrbitPose Camera::framed_pose(float yaw, float pitch) const {
   // The free area's half-extents as tangents: fov_y_ spans its narrower side (projection_matrix).
   const float t = std::tan(0.5f * fov_y_);
   const float ty = free_aspect_ >= 1.0f ? t : t / free_aspect_, tx = ty * free_aspect_;
-  const float c = std::cos(pitch);
-  const glm::vec3 back(std::sin(yaw) * c, std::sin(pitch), std::cos(yaw) * c);  // target to eye
-  const glm::vec3 right = glm::normalize(glm::cross(-back, glm::vec3(0, 1, 0)));
-  const glm::vec3 up = glm::cross(right, -back);
   const anatomy::Bounds& b = *focus_region_;
   glm::vec3 corners[8];
   for (int k = 0; k < 8; ++k)
@@ -137,38 +134,12 @@ OrbitPose Camera::framed_pose(float yaw, float pitch) const {
   // whole model's view.
   const float nearest = 0.25f * 1.3f / std::max(tx, ty);
   const float farthest = std::max(home_.distance, min_distance_);
-  // Each corner of the region (as drawn in the room) inside the area's frustum: a corner `rel`
-  // from the target lands at dot(rel, right) / ((d - dot(rel, back)) tx) across, so the least
-  // distance d that keeps it within kBoxFill has a closed form, corner by corner.
-  const auto distance_for = [&](const glm::vec3& target) {
-    float d = 0.0f;
-    for (const glm::vec3& corner : corners) {
-      const glm::vec3 rel = corner - target;
-      const float across = std::max(std::abs(glm::dot(rel, right)) / tx, std::abs(glm::dot(rel, up)) / ty);
-      d = std::max(d, across / kBoxFill + glm::dot(rel, back));
-    }
-    return std::clamp(std::max(d, nearest), min_distance_, farthest);
-  };
-  // Seen obliquely the near end of the region is drawn larger, so its projected box lies off the
-  // region's centre and the fit about that centre left one side of the area empty (a whole leg
-  // spanned 73 % of the width, not 85 %). The target moves (in the view plane) until the box's
-  // centre is the area's centre; a few rounds settle it to well under a pixel.
-  p.distance = distance_for(p.target);
-  for (int round = 0; round < 6; ++round) {
-    glm::vec2 lo(1e9f), hi(-1e9f);
-    for (const glm::vec3& corner : corners) {
-      const glm::vec3 rel = corner - p.target;
-      const float depth = std::max(p.distance - glm::dot(rel, back), 1e-3f);
-      const glm::vec2 at(glm::dot(rel, right) / (depth * tx), glm::dot(rel, up) / (depth * ty));
-      lo = glm::min(lo, at);
-      hi = glm::max(hi, at);
-    }
-    const glm::vec2 off = 0.5f * (lo + hi);  // the box's centre, in the area's half-sizes
-    if (std::abs(off.x) < 1e-4f && std::abs(off.y) < 1e-4f) break;
-    const glm::vec3 moved = p.target + p.distance * (off.x * tx * right + off.y * ty * up);
-    p.target = glm::clamp(moved, bounds_.min, bounds_.max);  // as clamp() would
-    p.distance = distance_for(p.target);
-  }
+  // Each corner of the region (as drawn in the room) within kBoxFill of the area; seen
+  // obliquely the near end of the region is drawn larger, so the fit about the region's centre
+  // left one side of the area empty (a whole leg spanned 73 % of the width, not 85 %): the
+  // target slides until the box is centred (render/box_fit.hpp), held inside the model as
+  // clamp() would hold it.
+  fit_box(p, corners, view_axes(yaw, pitch), tx, ty, kBoxFill, std::max(nearest, min_distance_), farthest, bounds_);
   return p;
 }
 
