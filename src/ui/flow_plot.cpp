@@ -164,7 +164,10 @@ float below_chart(const FlowPlot& p, float em) {
 
 // Samples either side of a sample in the 1 s mean, and the samples of the settled span.
 float interval_of(const FlowPlot& p) { return std::max(p.sample_interval_s, 1e-3f); }
-std::size_t mean_half(const FlowPlot& p) { return static_cast<std::size_t>(std::lround(0.5f * kMeanSpan_s / interval_of(p))); }
+std::size_t mean_half(float sample_interval_s) {
+  return static_cast<std::size_t>(std::lround(0.5f * kMeanSpan_s / std::max(sample_interval_s, 1e-3f)));
+}
+std::size_t mean_half(const FlowPlot& p) { return mean_half(p.sample_interval_s); }
 std::size_t settled_samples(const FlowPlot& p) { return static_cast<std::size_t>(std::lround(kSettledSpan_s / interval_of(p))); }
 
 // The key under a chart with a mean: a bold stroke "1 s mean", a faint one "each moment", in
@@ -316,7 +319,7 @@ std::array<FlowPlot, 3> flow_panel_plots(const FlowPanelState& s) {
   // over the last second, as the bold line ends ("mean 18.2 mL/s"): until session 15 the header
   // showed the flow of the moment, which settled walking swings from about -15 to 60 mL/s within
   // a stride, so it read -4.5 while the bold line sat above rest.
-  const std::size_t width = 2 * static_cast<std::size_t>(std::lround(0.5f * kMeanSpan_s / std::max(s.sample_interval_s, 1e-3f))) + 1;
+  const std::size_t width = 2 * mean_half(s.sample_interval_s) + 1;
   const float speed = s.femoral_cm_s.empty() ? s.femoral_velocity_cm_s : last_mean(s.femoral_cm_s, width);
   const std::string groin_now =
       s.femoral_ml_s.empty() ? std::string()
