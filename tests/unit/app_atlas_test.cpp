@@ -14,6 +14,7 @@
 #include "app/isolated_view.hpp"
 #include "app/language.hpp"
 #include "app/user_settings.hpp"
+#include "../support/window_box.hpp"
 #include "ui/structure_card.hpp"
 #include "ui/tr.hpp"
 
@@ -302,15 +303,7 @@ TEST_CASE("atlas: a structure shown alone fills the free area from the side aske
   const anatomy::Bounds muscle{{-0.045f, 0.12f, -0.07f}, {0.045f, 0.42f, -0.04f}};
   const auto spans = [&](const render::Camera& c) {
     const glm::mat4 vp = c.projection_matrix(aspect) * c.view_matrix() * c.subject();
-    glm::vec2 lo(1e9f), hi(-1e9f);
-    for (int k = 0; k < 8; ++k) {
-      const glm::vec4 q = vp * glm::vec4((k & 1) ? muscle.max.x : muscle.min.x, (k & 2) ? muscle.max.y : muscle.min.y,
-                                         (k & 4) ? muscle.max.z : muscle.min.z, 1.0f);
-      REQUIRE(q.w > 0.0f);
-      const glm::vec2 p(0.5f + 0.5f * q.x / q.w, 0.5f - 0.5f * q.y / q.w);  // window fractions from the top-left
-      lo = glm::min(lo, p);
-      hi = glm::max(hi, p);
-    }
+    const auto [lo, hi] = test::window_box(vp, muscle);
     CHECK(lo.x >= area.x - 1e-3f);  // whole in the area
     CHECK(hi.x <= area.z + 1e-3f);
     CHECK(lo.y >= area.y - 1e-3f);

@@ -10,6 +10,7 @@
 #include <glm/geometric.hpp>
 
 #include "render/camera.hpp"
+#include "../support/window_box.hpp"
 
 using namespace effleura;
 using render::Camera;
@@ -183,15 +184,7 @@ TEST_CASE("in a short wide free area a followed region's box fills the area's wi
     c.set_free_area(area, window_aspect);
     c.follow(leg, 0.4f, 0.5f, 0.0f);
     const glm::mat4 vp = c.projection_matrix(aspect) * c.view_matrix() * c.subject();
-    glm::vec2 lo(1e9f), hi(-1e9f);
-    for (int k = 0; k < 8; ++k) {
-      const glm::vec4 q = vp * glm::vec4((k & 1) ? leg.max.x : leg.min.x, (k & 2) ? leg.max.y : leg.min.y,
-                                         (k & 4) ? leg.max.z : leg.min.z, 1.0f);
-      REQUIRE(q.w > 0.0f);
-      const glm::vec2 p(0.5f + 0.5f * q.x / q.w, 0.5f - 0.5f * q.y / q.w);  // window fractions from the top-left
-      lo = glm::min(lo, p);
-      hi = glm::max(hi, p);
-    }
+    const auto [lo, hi] = test::window_box(vp, leg);
     CHECK(lo.x >= area.x);  // inside the area, whichever fit
     CHECK(hi.x <= area.z);
     CHECK(lo.y >= area.y);
