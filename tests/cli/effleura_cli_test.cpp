@@ -1,5 +1,6 @@
 // The effleura binary as a user meets it: exit statuses, one clear line per error, files
 // written. Exit statuses: 0 ok, 2 bad option/value/file, 3 no usable OpenGL.
+#include "../support/test_paths.hpp"
 #include <doctest/doctest.h>
 
 #include <filesystem>
@@ -155,7 +156,7 @@ TEST_CASE("a missing, damaged or wrong hands model gives its path, what was expe
   // The leg is fine; only assets/hands.glb is at fault.
   const auto dir = effleura::test::temp_dir("cli") / "hands-assets";
   std::filesystem::create_directories(dir);
-  std::filesystem::copy_file(EFFLEURA_SOURCE_DIR "/assets/leg.glb", dir / "leg.glb",
+  std::filesystem::copy_file(EFFLEURA_SOURCE_DIR + "/assets/leg.glb", dir / "leg.glb",
                              std::filesystem::copy_options::overwrite_existing);
   const auto hands = dir / "hands.glb";
   struct Case { const char* what; const char* reason; };
@@ -198,7 +199,7 @@ TEST_CASE("a missing client model gives its path, the forge command and exit 2")
   const auto dir = effleura::test::temp_dir("cli") / "client-assets";
   std::filesystem::create_directories(dir);
   for (const char* f : {"leg.glb", "hands.glb"})
-    std::filesystem::copy_file(std::filesystem::path(EFFLEURA_SOURCE_DIR "/assets") / f, dir / f,
+    std::filesystem::copy_file(std::filesystem::path(EFFLEURA_SOURCE_DIR + "/assets") / f, dir / f,
                                std::filesystem::copy_options::overwrite_existing);
   std::filesystem::remove(dir / "client.glb");
   auto r = run(kExe, "--headless --screenshot " + q(dir / "x.png") + " --assets " + q(dir));

@@ -1,5 +1,6 @@
 // effleura-forge as a user meets it: which part it builds, checking a committed asset, and one
 // line naming a bad value.
+#include "../support/test_paths.hpp"
 #include <doctest/doctest.h>
 
 #include <filesystem>
@@ -7,7 +8,7 @@
 #include "run_binary.hpp"
 #include "../support/sanitizer.hpp"
 
-#ifdef EFFLEURA_FORGE_EXE
+#ifdef EFFLEURA_HAS_FORGE
 
 using effleura::test::run;
 // --check rebuilds the part at full resolution: 30 s and more under the sanitizers, whose pass
@@ -24,18 +25,18 @@ TEST_CASE("effleura-forge --help names the three parts it builds") {
 }
 
 TEST_CASE("effleura-forge --part hands --check accepts the committed hands and refuses another file" * doctest::skip(kSanitized)) {
-  const std::string committed = EFFLEURA_SOURCE_DIR "/assets/hands.glb";
+  const std::string committed = EFFLEURA_SOURCE_DIR + "/assets/hands.glb";
   auto r = run(EFFLEURA_FORGE_EXE, "--part hands --check '" + committed + "'");
   CHECK_MESSAGE(r.status == 0, r.err);
-  auto other = run(EFFLEURA_FORGE_EXE, "--part hands --check '" EFFLEURA_SOURCE_DIR "/assets/leg.glb'");
+  auto other = run(EFFLEURA_FORGE_EXE, "--part hands --check '" + EFFLEURA_SOURCE_DIR + "/assets/leg.glb'");
   CHECK(other.status == 1);
   CHECK(other.err.find("--part hands") != std::string::npos);
 }
 
 TEST_CASE("effleura-forge --part client --check accepts the committed client and refuses the hands" * doctest::skip(kSanitized)) {
-  auto r = run(EFFLEURA_FORGE_EXE, "--part client --check '" EFFLEURA_SOURCE_DIR "/assets/client.glb'");
+  auto r = run(EFFLEURA_FORGE_EXE, "--part client --check '" + EFFLEURA_SOURCE_DIR + "/assets/client.glb'");
   CHECK_MESSAGE(r.status == 0, r.err);
-  auto other = run(EFFLEURA_FORGE_EXE, "--part client --check '" EFFLEURA_SOURCE_DIR "/assets/hands.glb'");
+  auto other = run(EFFLEURA_FORGE_EXE, "--part client --check '" + EFFLEURA_SOURCE_DIR + "/assets/hands.glb'");
   CHECK(other.status == 1);
   CHECK(other.err.find("--part client") != std::string::npos);
 }

@@ -1,6 +1,7 @@
 // Hostile command lines and files, as a tester tried them: FIFOs and devices where files
 // belong, options that were silently ignored or conflicting, output targets that are not
 // regular files, huge values. Each gives one line naming what is wrong and exit 2, at once.
+#include "../support/test_paths.hpp"
 #include <doctest/doctest.h>
 #include <sys/stat.h>
 #include <unistd.h>

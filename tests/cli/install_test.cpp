@@ -2,6 +2,7 @@
 // installed program run from there, the desktop entry, AppStream metadata, man page and the .deb.
 // The tools used (desktop-file-validate, appstreamcli, dpkg-deb, xvfb-run) come from
 // scripts/install-deps.sh; a missing one fails its test rather than skipping it.
+#include "../support/test_paths.hpp"
 #include <doctest/doctest.h>
 
 #include <filesystem>

@@ -1,5 +1,6 @@
 // --lang and --check-locales as a user meets them: an unknown language names the shipped ones
 // and exits 2; the shipped locales are complete; a gap is listed and exits 2.
+#include "../support/test_paths.hpp"
 #include <doctest/doctest.h>
 
 #include <filesystem>

@@ -1,5 +1,6 @@
 // `effleura --headless --practice ID --stroke FILE.toml --report FILE.json`: a written stroke
 // graded as the window grades a drawn one; the sample "spot the mistake" strokes in docs/practice.
+#include "../support/test_paths.hpp"
 #include <doctest/doctest.h>
 
 #include <filesystem>

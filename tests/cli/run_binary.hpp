@@ -1,6 +1,7 @@
 #pragma once
 // Runs a built binary with arguments and an optional environment prefix, capturing its exit
 // status, stdout and stderr.
+#include "../support/test_paths.hpp"
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>

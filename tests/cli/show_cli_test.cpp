@@ -1,5 +1,6 @@
 // Video export, PNG sequences, the headless kiosk soak and lesson recording, run as a user
 // would run them.
+#include "../support/test_paths.hpp"
 #include <doctest/doctest.h>
 
 #include <cmath>

@@ -1,4 +1,5 @@
 // `effleura --headless --simulate`: the report a teacher or a checker reads.
+#include "../support/test_paths.hpp"
 #include <doctest/doctest.h>
 
 #include <filesystem>

@@ -3,6 +3,7 @@
 // to run printed. The build machine runs as root, so the other paths are run here with
 // stand-ins for id, sudo, apt-cache and apt-get on PATH (nothing real is installed or written:
 // the entry goes to a scratch file through EFFLEURA_DEB_SRC_LIST).
+#include "../support/test_paths.hpp"
 #include <doctest/doctest.h>
 
 #include <filesystem>

@@ -1,6 +1,7 @@
 // Fuzz target: the content loaders (poses, techniques, lessons, playlists, locales, areas,
 // area mappings, veins) from text. The first byte picks the loader; the rest is the file.
 // Each must return a value or an error, never crash or hang.
+#include "../support/test_paths.hpp"
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
@@ -25,7 +26,7 @@ struct RealContent {
   effleura::anatomy::AreaContent areas;
   std::vector<std::string> technique_ids;
   RealContent() {
-    const std::string content = EFFLEURA_SOURCE_DIR "/content";
+    const std::string content = EFFLEURA_SOURCE_DIR + "/content";
     if (auto p = effleura::technique::load_poses(content + "/poses.toml")) poses = std::move(*p);
     if (auto a = effleura::anatomy::load_area_content(content + "/areas.toml")) areas = std::move(*a);
     // The ids only (file names), so each fuzz run starts in milliseconds.

@@ -1,5 +1,6 @@
 // The client stage without GL: the posture drawn follows the flow model's, and a lying client
 // turns over when the technique's step works the other side of the leg.
+#include "../support/test_paths.hpp"
 #include <doctest/doctest.h>
 
 #include <algorithm>

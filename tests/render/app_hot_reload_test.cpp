@@ -1,6 +1,7 @@
 // Hot reload faults (no GL): a content file replaced by a folder or a FIFO, and the playing
 // technique's file deleted and restored. Before, the folder ended the program ("internal
 // error"), the FIFO froze it, and a restored file did not resume playback.
+#include "../support/test_paths.hpp"
 #include <doctest/doctest.h>
 #include <sys/stat.h>
 

@@ -4,6 +4,7 @@
 // the skin under the pointer, drive the flow, and grade the stroke when it ends.
 // EFFLEURA_PRACTICE_SHOT=PREFIX writes PREFIX-stroke.png (mid-stroke) and PREFIX-graded.png, panels
 // and all, to look at.
+#include "../support/test_paths.hpp"
 #include <doctest/doctest.h>
 
 #include <algorithm>

@@ -2,6 +2,7 @@
 // soleus by name and frame it, show only it / fade / hide / show all, its card, labels on every
 // visible structure (none covering another), the cut across the leg, a saved view recalled.
 // With EFFLEURA_LAYOUT_SHOTS=<folder> each step is also written as a PNG to look at.
+#include "../support/test_paths.hpp"
 #include <doctest/doctest.h>
 
 #include <cstdlib>

@@ -1,3 +1,4 @@
+#include "../support/test_paths.hpp"
 #include "golden.hpp"
 
 #include <algorithm>

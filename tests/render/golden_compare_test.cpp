@@ -1,5 +1,6 @@
 // The golden comparison itself: a failure names how many pixels changed and the box they lie
 // in, and leaves the actual and difference images for a person to look at. No GL needed.
+#include "../support/test_paths.hpp"
 #include <doctest/doctest.h>
 
 #include <filesystem>

@@ -2,6 +2,7 @@
 // character the shipped locales use (accents, ß, œ, ’), and the German lesson panel, the
 // longest texts, stays inside the window with its feedback and buttons in view. With
 // EFFLEURA_LAYOUT_SHOTS=<folder> Spanish and French are laid out too and each is written as a PNG.
+#include "../support/test_paths.hpp"
 #include <doctest/doctest.h>
 
 #include <cstdlib>

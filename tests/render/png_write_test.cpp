@@ -1,5 +1,6 @@
 // Pictures are written through zlib's deflate (core/png.cpp), not stb's own: the same pixels
 // must come back exactly, in a smaller file than stb's own deflate makes of them. No GL needed.
+#include "../support/test_paths.hpp"
 #include <doctest/doctest.h>
 
 #include <cstdint>

@@ -1,3 +1,4 @@
+#include "../support/test_paths.hpp"
 #include "scene_render_support.hpp"
 
 #include <doctest/doctest.h>

@@ -3,6 +3,7 @@
 // bar (the lesson's step text whole in presenter view too), the presenter view and the
 // kiosk's caption clear of where the hands work. With
 // EFFLEURA_LAYOUT_SHOTS=<folder> each layout is also written as a PNG to look at.
+#include "../support/test_paths.hpp"
 #include <doctest/doctest.h>
 
 #include <cstdlib>

@@ -2,6 +2,7 @@
 // Every test binary (and every effleura it starts) keeps the start-up cache under the build
 // folder, never in the user's own cache: set before main() runs, inherited by child processes.
 // Tests of the cache itself pass their own scratch folders.
+#include "../support/test_paths.hpp"
 #include <cstdlib>
 #include <string>
 

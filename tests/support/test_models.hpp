@@ -1,6 +1,7 @@
 #pragma once
 // Small models written by the tests themselves, so renderer and CLI tests do not depend on
 // the generated leg (which changes as the anatomy improves).
+#include "../support/test_paths.hpp"
 #include <cmath>
 #include <filesystem>
 #include <fstream>

@@ -1,3 +1,4 @@
+#include "../support/test_paths.hpp"
 #include <doctest/doctest.h>
 
 #include <cmath>
@@ -41,7 +42,7 @@ int line_of(const std::string& text, const std::string& needle) {
 }  // namespace
 
 TEST_CASE("content/areas.toml describes all nine areas with their pressures and cautions") {
-  auto c = load_area_content(EFFLEURA_SOURCE_DIR "/content/areas.toml");
+  auto c = load_area_content(EFFLEURA_SOURCE_DIR + "/content/areas.toml");
   REQUIRE_MESSAGE(c.has_value(), c.error().describe());
   for (std::size_t i = 0; i < kAreaCount; ++i) {
     const AreaInfo& a = c->areas[i];

@@ -2,6 +2,7 @@
 // (stripes, sheen; shaders/model.frag) must follow each muscle's line of action, the line
 // from its origin to its insertion (or via point) in content/anatomy/muscles.toml, so "across the fibres"
 // means across the line the muscle pulls along.
+#include "../support/test_paths.hpp"
 #include <doctest/doctest.h>
 
 #include <cmath>
@@ -49,7 +50,7 @@ float mean_surface_angle(const anatomy::Mesh& m, const glm::vec3& line) {
 
 TEST_CASE("each muscle's surface fibre direction follows its line of action within 15 degrees") {
   REQUIRE_MESSAGE(leg().has_value(), leg().error().describe());
-  auto d = forge::load_description(EFFLEURA_SOURCE_DIR "/content/anatomy");
+  auto d = forge::load_description(EFFLEURA_SOURCE_DIR + "/content/anatomy");
   REQUIRE_MESSAGE(d.has_value(), d.error().describe());
   std::size_t checked = 0;
   for (const auto& b : d->muscles) {

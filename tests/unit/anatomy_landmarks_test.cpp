@@ -3,6 +3,7 @@
 // skin; and hovering names a landmark, a bone, an artery and a nerve at known points.
 // Heights are fractions of the stature H (1.75 m, core/frame.hpp); the ranges are those of
 // adult men in the sources named at each line.
+#include "../support/test_paths.hpp"
 #include <doctest/doctest.h>
 
 #include <cmath>
@@ -22,7 +23,7 @@ using namespace effleura::anatomy;
 namespace {
 
 const Expected<Model>& leg() {
-  static const Expected<Model> model = load_model(EFFLEURA_SOURCE_DIR "/assets/leg.glb");
+  static const Expected<Model> model = load_model(EFFLEURA_SOURCE_DIR + "/assets/leg.glb");
   return model;
 }
 

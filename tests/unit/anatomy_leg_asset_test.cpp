@@ -1,5 +1,6 @@
 // Checks on the committed assets/leg.glb as the program loads it (load_model): closed skin,
 // girths and joint heights from anthropometry, areas where they belong, per-vertex data.
+#include "../support/test_paths.hpp"
 #include <doctest/doctest.h>
 
 #include <assimp/Importer.hpp>
@@ -21,7 +22,7 @@ using namespace effleura::anatomy;
 namespace {
 
 const Expected<Model>& leg() {
-  static const Expected<Model> model = load_model(EFFLEURA_SOURCE_DIR "/assets/leg.glb");
+  static const Expected<Model> model = load_model(EFFLEURA_SOURCE_DIR + "/assets/leg.glb");
   return model;
 }
 
@@ -277,7 +278,7 @@ TEST_CASE("muscles carry unit fibre directions along their length") {
 
 TEST_CASE("the ankle blend moves the foot and leaves the leg") {
   Assimp::Importer importer;
-  const aiScene* scene = importer.ReadFile(EFFLEURA_SOURCE_DIR "/assets/leg.glb", 0);
+  const aiScene* scene = importer.ReadFile(EFFLEURA_SOURCE_DIR + "/assets/leg.glb", 0);
   REQUIRE(scene != nullptr);
   int checked = 0;
   for (unsigned i = 0; i < scene->mNumMeshes; ++i) {

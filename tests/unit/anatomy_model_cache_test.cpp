@@ -1,5 +1,6 @@
 // The start-up cache of models (anatomy/model_cache.hpp): a warm start must give exactly the
 // model a cold start builds, and a damaged cache file must be rebuilt, not trusted.
+#include "../support/test_paths.hpp"
 #include <doctest/doctest.h>
 
 #include <cmath>

@@ -1,6 +1,7 @@
 // The atlas tools' rules without GL: finding structures and areas by name, isolating, the
 // information card, and saved views in the user's settings file (a round trip, and a broken
 // file: one clear message, then the defaults).
+#include "../support/test_paths.hpp"
 #include <doctest/doctest.h>
 
 #include <filesystem>

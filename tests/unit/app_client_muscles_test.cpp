@@ -1,5 +1,6 @@
 // The window's flow while the client walks is walking's: State::update presses the foot, calf
 // and thigh pumps on flow::kGait at the drawn stride's time (app/client_muscles.hpp). No GL.
+#include "../support/test_paths.hpp"
 #include <doctest/doctest.h>
 
 #include <algorithm>

@@ -5,6 +5,7 @@
 // cold report with a warm one, so a cached entry is the fresh figures), so the panel's figures
 // being exactly them shows the worker read the cache, and the same as --simulate's reader. The
 // plots' resting levels go the same way (the worker stores them; found there afterwards).
+#include "../support/test_paths.hpp"
 #include <doctest/doctest.h>
 
 #include <chrono>

@@ -2,6 +2,7 @@
 // asks and reads and never waits; the figures appear once the worker is done. The computations
 // here are gates the test opens, so "the frame did not wait" is shown, not timed: the worker
 // cannot finish before the gate opens, yet every frame before that returned.
+#include "../support/test_paths.hpp"
 #include <doctest/doctest.h>
 
 #include <algorithm>

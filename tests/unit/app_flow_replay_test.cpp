@@ -1,6 +1,7 @@
 // A headless picture at --at T shows the Blood flow panel's plots filled (issue 14): the model
 // is played through the moments before T (app/flow_replay.hpp). Before, the picture's plots were
 // empty: seeking to T ran nothing, and only a running model records.
+#include "../support/test_paths.hpp"
 #include <doctest/doctest.h>
 
 #include <algorithm>

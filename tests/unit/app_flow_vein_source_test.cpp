@@ -1,6 +1,7 @@
 // app::VeinSource: the Blood flow panel's worker lets the start-up cache answer only for the
 // network veins.toml holds now, and parses the file only when its bytes changed since it last
 // asked (before, it read and parsed the file on every request).
+#include "../support/test_paths.hpp"
 #include <doctest/doctest.h>
 
 #include <filesystem>

@@ -2,6 +2,7 @@
 // the foot, so the camera that follows the hands must also frame the calf and popliteal veins the
 // pump empties; and `--layers skin,veins` without --xray must show the veins (an opaque skin hid
 // them). GL-free: the camera and the particles' list are plain data.
+#include "../support/test_paths.hpp"
 #include <doctest/doctest.h>
 
 #include <algorithm>

@@ -1,6 +1,7 @@
 // Window input as a queue of events: every event of a frame takes effect, in the order it came,
 // whatever the frame rate. Fed here without a window (the window's GLFW callbacks push the
 // same events).
+#include "../support/test_paths.hpp"
 #include <doctest/doctest.h>
 
 #include <string>

@@ -1,5 +1,6 @@
 // The interface's language: kept in the settings file, looked up by key with an English
 // fallback, switched at run time, and a broken setting reported at its line.
+#include "../support/test_paths.hpp"
 #include <doctest/doctest.h>
 
 #include <algorithm>

@@ -2,6 +2,7 @@
 // from the View menu: a FIFO or device planted there, a header toml++ 3.3 does not survive,
 // and a planted symlink or FIFO as the write target. Before, the FIFO blocked the start-up
 // forever and the write went through std::ofstream (truncate in place, follow symlinks).
+#include "../support/test_paths.hpp"
 #include <doctest/doctest.h>
 #include <sys/stat.h>
 #include <unistd.h>

@@ -1,5 +1,6 @@
 // The app's LessonOrPlaylist with a lesson: recorded or unattended it moves through the steps by itself;
 // driven by an instructor it waits. No GL needed.
+#include "../support/test_paths.hpp"
 #include <doctest/doctest.h>
 
 #include <string>

@@ -1,6 +1,7 @@
 // `--simulate`'s settling and the clinic's indices kept in the start-up cache
 // (app/simulate_cache.hpp): a report made from the cache is the fresh report, number for
 // number to the last digit, and a leg in another condition never reads this one's entries.
+#include "../support/test_paths.hpp"
 #include <doctest/doctest.h>
 
 #include <filesystem>

@@ -1,5 +1,6 @@
 // `--simulate` runs the app's own Simulation: its report is what stepping that Simulation, as a
 // window frame does, gives, number for number; --speed slows the hands in both.
+#include "../support/test_paths.hpp"
 #include <doctest/doctest.h>
 
 #include <algorithm>

@@ -1,4 +1,5 @@
 // The app's simulation chain without GL: technique -> contacts -> flow.
+#include "../support/test_paths.hpp"
 #include <doctest/doctest.h>
 
 #include "anatomy/model_loader.hpp"

@@ -1,6 +1,7 @@
 // The flow model's settled state kept in the start-up cache (flow/flow_snapshot.hpp): a system
 // restored from the cache must be the settled one, value for value, and go on exactly as it
 // would have; bytes that do not fit the system are refused, never half applied.
+#include "../support/test_paths.hpp"
 #include <doctest/doctest.h>
 
 #include <cstddef>
@@ -20,7 +21,7 @@ using namespace effleura::flow;
 
 namespace {
 
-const std::filesystem::path kVeins = EFFLEURA_SOURCE_DIR "/content/anatomy/veins.toml";
+const std::filesystem::path kVeins = EFFLEURA_SOURCE_DIR + "/content/anatomy/veins.toml";
 
 FlowSystem fresh() {
   auto made = FlowSystem::create(flow_test::network(), Posture::supine);

@@ -6,6 +6,7 @@
 // under the sanitizers: 8 and the 11 drivers are coprime, so each driver still runs there, and
 // 8 < 11, so each posture, stocking and set of incompetent veins does too; every fourth took
 // 53 s of CI's sanitized pass, its second-costliest case).
+#include "../support/test_paths.hpp"
 #include <doctest/doctest.h>
 
 #include "flow_test_support.hpp"
@@ -40,9 +41,9 @@ struct Driver {
 
 std::vector<Driver> drivers() {
   static const anatomy::AnalyticLegSurface surface;
-  static const auto poses = technique::load_poses(EFFLEURA_SOURCE_DIR "/content/poses.toml");
+  static const auto poses = technique::load_poses(EFFLEURA_SOURCE_DIR + "/content/poses.toml");
   REQUIRE_MESSAGE(poses.has_value(), poses.error().describe());
-  static const auto library = technique::load_techniques(EFFLEURA_SOURCE_DIR "/content/techniques", *poses);
+  static const auto library = technique::load_techniques(EFFLEURA_SOURCE_DIR + "/content/techniques", *poses);
   REQUIRE_MESSAGE(library.has_value(), library.error().describe());
   std::vector<Driver> out;
   for (const auto& t : library->all()) {

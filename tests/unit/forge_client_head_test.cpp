@@ -2,6 +2,7 @@
 // a student reads as one at the scale of the table, not an egg on a tube. Its sizes and its
 // profile against an adult's, on the committed meshes; prone its face lies in the table's face
 // hole with the forehead on the top; supine the back of the head rests in a pillow.
+#include "../support/test_paths.hpp"
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -22,7 +23,7 @@ namespace {
 
 const anatomy::Model& committed() {
   static const anatomy::Model model = [] {
-    auto m = anatomy::load_model(EFFLEURA_SOURCE_DIR "/assets/client.glb");
+    auto m = anatomy::load_model(EFFLEURA_SOURCE_DIR + "/assets/client.glb");
     REQUIRE_MESSAGE(m.has_value(), (m ? "" : m.error().describe()));
     return std::move(*m);
   }();

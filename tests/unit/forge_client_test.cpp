@@ -1,6 +1,7 @@
 // assets/client.glb end to end: the committed file is what the forge builds, every part is a
 // closed surface, and the hip drape hides the massaged leg's flat cuts at the top of the thigh
 // and at the midline.
+#include "../support/test_paths.hpp"
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -24,7 +25,7 @@ namespace {
 
 using test::kSanitized;  // sanitizer.hpp
 
-const fs::path kAsset = EFFLEURA_SOURCE_DIR "/assets/client.glb";
+const fs::path kAsset = EFFLEURA_SOURCE_DIR + "/assets/client.glb";
 
 const anatomy::Model& committed() {
   static const anatomy::Model model = [] {
@@ -113,7 +114,7 @@ TEST_CASE("the table is a massage table: its top at 0.70 m with a face hole at t
 }
 
 TEST_CASE("the hip drape covers the leg's cut across the top of the thigh and along the midline") {
-  const fs::path leg_path = EFFLEURA_SOURCE_DIR "/assets/leg.glb";
+  const fs::path leg_path = EFFLEURA_SOURCE_DIR + "/assets/leg.glb";
   auto leg = anatomy::load_model(leg_path);
   REQUIRE_MESSAGE(leg.has_value(), (leg ? "" : leg.error().describe()));
   const anatomy::Mesh* skin = leg->find("skin");
@@ -191,8 +192,8 @@ TEST_CASE("the client's body has an adult's proportions") {
 // of 68 (every 4th vertex, as the sanitized pass samples: 3 of 25 and 10 of 16), and with the
 // sheet's back split finer (client_part_seam) 69 of 104.
 TEST_CASE("the hip drape's hem lies on the body, its cut edge no longer an 8 mm band") {
-  auto leg = anatomy::load_model(EFFLEURA_SOURCE_DIR "/assets/leg.glb");
-  auto client = anatomy::load_model(EFFLEURA_SOURCE_DIR "/assets/client.glb");
+  auto leg = anatomy::load_model(EFFLEURA_SOURCE_DIR + "/assets/leg.glb");
+  auto client = anatomy::load_model(EFFLEURA_SOURCE_DIR + "/assets/client.glb");
   REQUIRE_MESSAGE(leg.has_value(), (leg ? "" : leg.error().describe()));
   REQUIRE_MESSAGE(client.has_value(), (client ? "" : client.error().describe()));
   const anatomy::Mesh* skin = leg->find("skin");

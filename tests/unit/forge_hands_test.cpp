@@ -2,6 +2,7 @@
 // closed, adult-sized surfaces, skinned to the hand skeleton so that posing them with the
 // skeleton's frames bends the fingers and nothing else; a file that is not a pair of hands is
 // refused with a clear error.
+#include "../support/test_paths.hpp"
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -24,7 +25,7 @@ namespace {
 
 using test::kSanitized;  // sanitizer.hpp
 
-const fs::path kAsset = EFFLEURA_SOURCE_DIR "/assets/hands.glb";
+const fs::path kAsset = EFFLEURA_SOURCE_DIR + "/assets/hands.glb";
 
 const technique::HandModel& committed() {
   static const technique::HandModel model = [] {
@@ -217,7 +218,7 @@ TEST_CASE("the right hand is the left one's mirror image, posed or not") {
 
 TEST_CASE("a file that is not a pair of rigged hands is refused, naming the file and what was expected") {
   // The leg: a good model, but no hands.
-  auto leg = technique::load_hand_model(EFFLEURA_SOURCE_DIR "/assets/leg.glb");
+  auto leg = technique::load_hand_model(EFFLEURA_SOURCE_DIR + "/assets/leg.glb");
   REQUIRE_FALSE(leg.has_value());
   CHECK(leg.error().file.find("leg.glb") != std::string::npos);
   CHECK(leg.error().message.find("hand.left") != std::string::npos);

@@ -1,5 +1,6 @@
 // The forge's description files with absurd coordinates: accepted before, they reached the
 // mesher as volumes of absurd size.
+#include "../support/test_paths.hpp"
 #include <doctest/doctest.h>
 
 #include <filesystem>
@@ -17,7 +18,7 @@ TEST_CASE("a point of -9.2e18 or inf in a description is refused with its line")
     const auto dir = fs::path(EFFLEURA_BINARY_DIR) / "test-scratch" / "forge-hostile";
     fs::remove_all(dir);
     fs::create_directories(dir.parent_path());
-    fs::copy(EFFLEURA_SOURCE_DIR "/content", dir, fs::copy_options::recursive);
+    fs::copy(EFFLEURA_SOURCE_DIR + "/content", dir, fs::copy_options::recursive);
     const auto file = dir / "anatomy" / "bones.toml";
     std::stringstream ss;
     ss << std::ifstream(file).rdbuf();

@@ -1,5 +1,6 @@
 // The forge end to end: determinism, the committed asset, the attribute round trip through
 // glb and load_model, stature scaling, and errors in the description.
+#include "../support/test_paths.hpp"
 #include <doctest/doctest.h>
 
 #include <filesystem>
@@ -26,7 +27,7 @@ using test::kSanitized;  // sanitizer.hpp
 
 forge::ForgeOptions coarse_options() {
   forge::ForgeOptions o;
-  o.content_dir = EFFLEURA_SOURCE_DIR "/content";
+  o.content_dir = EFFLEURA_SOURCE_DIR + "/content";
   // 7.5 mm voxels: seconds, not tens of seconds; 12.5 mm under the sanitizers, which slow the
   // distance fields about eight times (the checks below hold at both).
   o.coarseness = kSanitized ? 5.0f : 3.0f;
@@ -40,7 +41,7 @@ struct ContentCopy {
     dir = fs::path(EFFLEURA_BINARY_DIR) / "test-scratch" / ("forge-test-" + tag);
     fs::remove_all(dir);
     fs::create_directories(dir.parent_path());
-    fs::copy(EFFLEURA_SOURCE_DIR "/content", dir, fs::copy_options::recursive);
+    fs::copy(EFFLEURA_SOURCE_DIR + "/content", dir, fs::copy_options::recursive);
   }
   ~ContentCopy() {
     std::error_code ec;
@@ -79,10 +80,10 @@ TEST_CASE("two forge runs give the same bytes") {
 
 TEST_CASE("the committed assets/leg.glb is what the content builds" * doctest::skip(kSanitized)) {
   forge::ForgeOptions o;
-  o.content_dir = EFFLEURA_SOURCE_DIR "/content";
+  o.content_dir = EFFLEURA_SOURCE_DIR + "/content";
   auto built = forge::forge_leg_glb(o);
   REQUIRE_MESSAGE(built.has_value(), built.error().describe());
-  auto committed = read_binary_file(EFFLEURA_SOURCE_DIR "/assets/leg.glb");
+  auto committed = read_binary_file(EFFLEURA_SOURCE_DIR + "/assets/leg.glb");
   REQUIRE(committed.has_value());
   CHECK_MESSAGE(*built == *committed, "assets/leg.glb is stale: run effleura-forge --out assets/leg.glb");
 }

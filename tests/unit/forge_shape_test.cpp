@@ -1,5 +1,6 @@
 // The shapes the forge reads: chains and sheets are resampled finely enough that their joints
 // do not show through thin skin, and the pruned distance queries give the exact distances.
+#include "../support/test_paths.hpp"
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -19,7 +20,7 @@ namespace {
 
 const Description& description() {
   static const Description d = [] {
-    auto loaded = load_description(EFFLEURA_SOURCE_DIR "/content/anatomy");
+    auto loaded = load_description(EFFLEURA_SOURCE_DIR + "/content/anatomy");
     REQUIRE_MESSAGE(loaded.has_value(), loaded.error().describe());
     return *loaded;
   }();

@@ -3,6 +3,7 @@
 // app. A new folder under src/ fails the test until it is given a row in the table below.
 // EFFLEURA_LAYERS_SRC=DIR checks another tree (used to show that the test fails on a scratch
 // copy with an upward include).
+#include "../support/test_paths.hpp"
 #include <doctest/doctest.h>
 
 #include <cstdlib>

@@ -2,6 +2,7 @@
 // CMake reads a ';' in a name as a list separator, so a case named "a; b" became two entries,
 // "a" and " b", each matching no case and passing without running anything: 34 cases ran only
 // when a test binary was started by hand. This test names any case that would vanish so.
+#include "../support/test_paths.hpp"
 #include <doctest/doctest.h>
 
 #include <filesystem>

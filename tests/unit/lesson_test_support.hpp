@@ -1,5 +1,6 @@
 #pragma once
 // Shared by the lesson-group tests: the technique ids as the app would pass them, and paths.
+#include "../support/test_paths.hpp"
 #include <filesystem>
 #include <string>
 #include <vector>

@@ -2,6 +2,7 @@
 // The committed glb files, each loaded once per test binary, and a named mesh in them: several
 // anatomy tests measure what ships (the skin, the client's other leg, the muscles), and each
 // had its own copy of this loader.
+#include "../support/test_paths.hpp"
 #include <doctest/doctest.h>
 
 #include <map>
@@ -18,7 +19,7 @@ inline const Expected<anatomy::Model>& shipped_model(const std::string& file) {
   static std::map<std::string, Expected<anatomy::Model>> models;
   auto it = models.find(file);
   if (it == models.end())
-    it = models.emplace(file, anatomy::load_model(std::string(EFFLEURA_SOURCE_DIR "/assets/") + file)).first;
+    it = models.emplace(file, anatomy::load_model(std::string(EFFLEURA_SOURCE_DIR + "/assets/") + file)).first;
   return it->second;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 // Shared helpers for the technique tests: the real content, and skin meshes built in the test
 // so the mesh surface can be checked before (and besides) assets/leg.glb.
+#include "../support/test_paths.hpp"
 #include <cmath>
 #include <filesystem>
 #include <functional>

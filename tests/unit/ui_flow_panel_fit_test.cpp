@@ -6,6 +6,7 @@
 // until session 11 the Clinic and About tabs scrolled up to 95 px at a picture's font (their text
 // now shrinks toward the window's size there, ui::fit_text_scale). Drawn through a real ImGui
 // context without GL (the font atlas in memory), as the student's window draws it.
+#include "../support/test_paths.hpp"
 #include <doctest/doctest.h>
 
 #include <algorithm>

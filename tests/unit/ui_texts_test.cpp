@@ -3,6 +3,7 @@
 // caption, technique names and landmark names. The panel is drawn through a real ImGui context
 // without GL (font atlas in memory) with ImGui's text log on (it ends at the panel's End() and
 // hands its text to the clipboard hook), so the test reads what a student would read.
+#include "../support/test_paths.hpp"
 #include <doctest/doctest.h>
 
 #include <cstdio>

@@ -5,6 +5,7 @@
 // real ImGui context without GL (the font atlas in memory), as the student's window draws it:
 // the layers, the search box with the soleus typed, the card, the atlas tools' header, the
 // area boxes, and an area's notes when one was clicked before.
+#include "../support/test_paths.hpp"
 #include <doctest/doctest.h>
 
 #include <algorithm>

@@ -1,3 +1,4 @@
+#include "../support/test_paths.hpp"
 #include <doctest/doctest.h>
 
 #include "flow_test_support.hpp"
