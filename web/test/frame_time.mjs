@@ -21,7 +21,9 @@
 //   +nodiscard takes the cut plane's `discard` (render/shader_program.cpp's WebGL stand-in for
 //   clip distances) out of every fragment shader, to measure what it costs with the cut off;
 //   +fullskin has the page draw the full skin always (window.effleuraFullSkin, read by
-//   render/skin_lod.cpp), to measure what the skin's coarse level saves in the same page build.
+//   render/skin_lod.cpp), to measure what the skin's coarse level saves in the same page build;
+//   +mesa opens the page in a second Chromium whose WebGL draws with Mesa's llvmpipe (ANGLE's EGL
+//   backend, serve.mjs), the desktop's own rasteriser, so the ratio is the page's own cost.
 import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -48,16 +50,18 @@ const kCanvas = { lean: { alpha: false, depth: false, stencil: false }, full: { 
 const variants = (variantsArg || 'panels-filter,scene-filter').split(',');
 for (const v of variants) {
   const [name, ...mods] = v.split('+');
-  if (!kVariants[name] || mods.some((m) => !kCanvas[m] && m !== 'nodiscard' && m !== 'fullskin')) { console.error(`unknown variant ${v}`); process.exit(2); }
+  if (!kVariants[name] || mods.some((m) => !kCanvas[m] && !['nodiscard', 'fullskin', 'mesa'].includes(m))) { console.error(`unknown variant ${v}`); process.exit(2); }
   const canvas = mods.find((m) => kCanvas[m]);
   if (name !== v) kVariants[v] = { ...kVariants[name], canvas: canvas && kCanvas[canvas], nodiscard: mods.includes('nodiscard'),
-                                   fullskin: mods.includes('fullskin') };
+                                   fullskin: mods.includes('fullskin'), gl: mods.includes('mesa') ? 'mesa' : 'swiftshader' };
 }
 // 'default' stands beside the desktop's filter figure: what a window on a software renderer draws.
 const desktopAa = (v) => kVariants[v].aa ?? 'filter';
 
 const { server, base } = await serveSite(site);
-const browser = await launchChromium();
+// One Chromium per WebGL backend a variant asks for, each started when first needed.
+const browsers = {};
+const browserFor = async (gl = 'swiftshader') => (browsers[gl] ??= await launchChromium(gl));
 const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
 const kMsPerTick = 10;  // /proc's clock ticks: USER_HZ is 100 on Linux
 
@@ -69,7 +73,7 @@ function parseStat(text) {
 }
 
 // Every process under the browser: pid -> { type, ms }, and the GPU process's threads by name.
-function chromiumCpu() {
+function chromiumCpu(browser) {
   const root = browser.process().pid, parent = new Map(), info = new Map();
   for (const d of readdirSync('/proc')) {
     if (!/^\d+$/.test(d)) continue;
@@ -116,7 +120,8 @@ function cpuPerFrame(c0, c1, frames) {
   return { byType, byThread };
 }
 
-async function page({ query, canvas, nodiscard, fullskin }) {
+async function page({ query, canvas, nodiscard, fullskin, gl }) {
+  const browser = await browserFor(gl);
   const p = await browser.newPage();
   if (fullskin) await p.evaluateOnNewDocument(() => { window.effleuraFullSkin = true; });
   if (nodiscard) {
@@ -144,9 +149,9 @@ async function page({ query, canvas, nodiscard, fullskin }) {
   const f0 = await p.evaluate(() => Module.effleura.frames);
   await p.waitForFunction((n) => Module.effleura.frames >= n + 5, { timeout: 180000 }, f0);
   await sleep(1000);
-  const s0 = await p.evaluate(() => ({ ...Module.effleura })), c0 = chromiumCpu(), t0 = Date.now();
+  const s0 = await p.evaluate(() => ({ ...Module.effleura })), c0 = chromiumCpu(browser), t0 = Date.now();
   await sleep(seconds * 1000);
-  const s1 = await p.evaluate(() => ({ ...Module.effleura })), c1 = chromiumCpu(), t1 = Date.now();
+  const s1 = await p.evaluate(() => ({ ...Module.effleura })), c1 = chromiumCpu(browser), t1 = Date.now();
   const attributes = await p.evaluate(() => {
     const gl = document.getElementById('canvas').getContext('webgl2');
     const a = gl && gl.getContextAttributes();
@@ -214,6 +219,6 @@ try {
   }
   writeFileSync(outJson, JSON.stringify(results, null, 2));
 } finally {
-  await browser.close();
+  for (const b of Object.values(browsers)) await b.close();
   server.close();
 }
