@@ -166,10 +166,10 @@ TEST_CASE("both hands stay seen through compression's lift over the knee and eff
   // that lost it behind the ankle bolster and the forearms); with the left hand at 110 degrees
   // and the right coming back lower, 95.8 % every 20 ms, 96.0 % every 80 ms.
   // Vibration sitting, step 2 (the lift over the knee to the top of the thigh), session 16:
-  // 99.0 % every 20 ms (47.0 % before: the view search judged the step on the few moments at its
-  // ends with a hand on the skin, every view tied and the suggestion won, from which the left forearm came end-on to
-  // the camera and hid its own palm at 53 of 100 moments; now a step in the air at most of its
-  // moments is judged on all of them, app/view_search.cpp).
+  // 98.0 % every 20 ms (99.0 % before the calf step's hands moved 3 mm apart; 47.0 % before the
+  // view search judged a step in the air on all its moments: on the few at its ends with a hand
+  // on the skin every view tied and the suggestion won, from which the left forearm came end-on
+  // to the camera and hid its own palm at 53 of 100 moments; app/view_search.cpp).
   const Case cases[] = {{"compression", 3, 0.935}, {"effleurage", 2, 0.95}, {"petrissage", 3, 0.94},
                         {"vibration", 1, 0.95, "sitting"}};
   for (const Case& c : cases) {
