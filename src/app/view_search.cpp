@@ -69,7 +69,9 @@ ViewAngles best_step_view(const State& state, std::size_t step, const anatomy::B
   int touching = 0;
   for (int i = 0; i < kMoments; ++i) {
     timeline->evaluate(start + (end - start) * (i + 0.5) / kMoments, f);
-    touching += (f.hands[0].contact || f.hands[1].contact) ? 1 : 0;
+    // A tapping hand between blows still presses by its envelope (indentation): not carried.
+    const auto on_skin = [](const technique::HandState& h) { return h.contact || h.indentation_m > 0.0f; };
+    touching += (on_skin(f.hands[0]) || on_skin(f.hands[1])) ? 1 : 0;
   }
   const bool carried = 2 * touching < kMoments;
   std::vector<Moment> moments;
