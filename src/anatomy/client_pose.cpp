@@ -42,9 +42,11 @@ constexpr float kProneHeight = 0.105f, kSupineHeight = 0.145f;
 
 // Flexion at the shoulders (degrees, + swings the hands forward) of the arms by the sides
 // (forge/client_shapes.cpp): prone the hands (0.64 m below the shoulder) rest on the table
-// 0.105 m in front of the hip plane, supine on the table 0.145 m behind it; sitting they rest
-// beside the thighs, clear of the table top.
-constexpr float kArmsProneDeg = 6.0f, kArmsSupineDeg = -10.0f, kArmsSittingDeg = 32.0f;
+// 0.105 m in front of the hip plane, supine on the table 0.145 m behind it; sitting the client
+// leans back a little on them, resting on the table top behind the hips (app_sitting_arms_test).
+// Swung 32 degrees forward (before session 16) they hung in the air beside the knees, past the
+// table's end: the client's own arm stood in front of the knee the therapist worked on.
+constexpr float kArmsProneDeg = 6.0f, kArmsSupineDeg = -10.0f, kArmsSittingDeg = -38.0f;
 
 glm::mat4 shoulder_flexion(float degrees) {
   const glm::vec3 s(0.0f, kShoulderY, kShoulderZ);

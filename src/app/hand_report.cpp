@@ -83,7 +83,10 @@ int run_hand_report(const Options& options) {
 
   std::vector<technique::TechniqueFigures> all;
   for (const technique::Technique* t : chosen) {
-    const technique::Timeline timeline(*t, *poses, *surface);
+    technique::Timeline timeline(*t, *poses, *surface);
+    // Sitting, the hands work where a sitting leg is reached, as the app plays them
+    // (app/simulation.cpp): measured on the lying content the figures were not those drawn.
+    timeline.set_client_sitting(options.posture == "sitting");
     // The app itself, without drawing, plays alongside for the camera and the client's pose.
     Options played = options;
     played.technique = t->id;

@@ -60,13 +60,26 @@ ViewAngles best_step_view(const State& state, std::size_t step, const anatomy::B
 
   const double start = timeline->step_start(step);
   const double end = timeline->step_end(step);
-  std::vector<Moment> moments;
   technique::TechniqueFrame f;
+  // A step that carries the hands from one place to the next (vibration's and compression's
+  // lift over the knee) touches the skin only at its ends: judged on those few moments, every
+  // view tied and the nearest to the suggestion won, whatever hid the hands in the air between
+  // (sitting vibration: the forearms end-on to the camera, hiding their own palms). When most
+  // moments are in the air, every moment counts.
+  int touching = 0;
+  for (int i = 0; i < kMoments; ++i) {
+    timeline->evaluate(start + (end - start) * (i + 0.5) / kMoments, f);
+    // A tapping hand between blows still presses by its envelope (indentation): not carried.
+    const auto on_skin = [](const technique::HandState& h) { return h.contact || h.indentation_m > 0.0f; };
+    touching += (on_skin(f.hands[0]) || on_skin(f.hands[1])) ? 1 : 0;
+  }
+  const bool carried = 2 * touching < kMoments;
+  std::vector<Moment> moments;
   float ankle_sum = 0.0f;  // the foot's angle over the step: the sight lines turn the foot by its mean
   for (int i = 0; i < kMoments; ++i) {
     const double into = (end - start) * (i + 0.5) / kMoments;
     timeline->evaluate(start + into, f);
-    if (!rolls && !(f.hands[0].contact || f.hands[1].contact)) continue;
+    if (!rolls && !carried && !(f.hands[0].contact || f.hands[1].contact)) continue;
     const anatomy::ClientPose now = rolls ? state.client.pose_in_step(step, into) : pose;
     const glm::mat4 leg_now = client ? now.left_leg : glm::mat4(1.0f);
     const technique::Stance stance = technique::stance_beside_table(leg_now, anatomy::Table::kTopY);

@@ -191,9 +191,11 @@ TEST_CASE("sitting, the camera follows each step of a technique onto its hands, 
   // out into the room. Sampled every 0.3 s (0.9 s under the sanitizers).
   struct Case { const char* id; double least; };
   // Both hands seen (in the frame, past the client, the table and the forearms) while they
-  // press: measured 25.5 % and 21.8 %, minus 5 points. The rest are hidden behind the calf,
-  // whose back faces the table sitting: the motions' to fix, not the camera's.
-  for (const Case c : {Case{"calf-squeezes", 0.20}, Case{"petrissage", 0.16}}) {
+  // press: measured 100 % and 75.9 %, minus 5 points (session 16; the bounds were still those
+  // of 25.5 % and 21.8 %, measured when this case was written: the motions have moved since,
+  // and at session 16's start these read 100 % and 76.7 %). The rest of petrissage's are hidden
+  // behind the calf, whose back faces the table sitting.
+  for (const Case c : {Case{"calf-squeezes", 0.95}, Case{"petrissage", 0.70}}) {
     CAPTURE(c.id);
     app::State scene;
     const app::Options o = sitting(c.id, 0.0);

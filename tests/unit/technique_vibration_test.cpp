@@ -8,6 +8,7 @@
 #include <glm/geometric.hpp>
 
 #include "technique_test_support.hpp"
+#include "technique/hand_contact.hpp"
 #include "technique/timeline.hpp"
 
 using namespace effleura;
@@ -34,5 +35,25 @@ TEST_CASE("vibration: each palm swings at least 10 mm from one side of the shake
       CHECK(widest > 0.010f);
       CHECK(widest < 0.016f);  // still a shake, not a stroke
     }
+  }
+}
+
+// The two flat hands work one above the other on the calf, their thumbs toward each other. On the
+// calf with bellies (session 15) the thumbs came within 3.0 mm as the hands shook out of step;
+// the upper hand now works 3 mm higher and 2 degrees further round, the lower 3 mm lower and 2
+// degrees the other way: 12.1 mm apart, and each palm touches as much as before (contact share
+// 0.336 / 0.301 -> 0.345 / 0.293). Every 20 ms over the calf step (technique/hand_contact.hpp).
+TEST_CASE("vibration: on the calf the shaking hands keep a clear gap and still lie on the skin") {
+  const Timeline tl = test::shipped_timeline("vibration");
+  const TechniqueFigures fig = measure_technique(tl, test::shipped_surface(), 0.02);
+  REQUIRE(fig.steps.size() >= 2);
+  const StepFigures& calf = fig.steps[0];
+  MESSAGE("vibration calf step: hands' closest " << calf.closest_mm << " mm, contact share " << calf.hands[0].contact_share
+                                                 << " / " << calf.hands[1].contact_share);
+  CHECK(calf.closest_mm >= 10.0f);
+  CHECK(fig.steps[1].closest_mm >= 10.0f);  // and as they lift over the knee, the upper hand first
+  for (std::size_t h = 0; h < 2; ++h) {
+    CAPTURE(h);
+    CHECK(calf.hands[h].contact_share >= 0.28);
   }
 }
