@@ -96,8 +96,8 @@ void carry_out_commands(Context& ctx) {
   // "Show only": the camera turns to the structure and comes close (app/isolated_view.hpp).
   if (c.main.atlas.isolate && state.settings.atlas.selected >= 0 && ctx.platform) {
     const glm::ivec2 size = ctx.platform->target().size();
-    frame_isolated(state, static_cast<std::size_t>(state.settings.atlas.selected),
-                   size.y > 0 ? static_cast<float>(size.x) / static_cast<float>(size.y) : 0.0f);
+    ctx.panels.isolated = frame_isolated(state, static_cast<std::size_t>(state.settings.atlas.selected),
+                                         size.y > 0 ? static_cast<float>(size.x) / static_cast<float>(size.y) : 0.0f);
   }
   apply(c.timeline, state, ctx.panels);
   apply(c.flow, state);
@@ -336,6 +336,11 @@ void draw_interface(Context& ctx, double dt) {
   // its panels) takes its layout at once.
   constexpr float kPanelEaseS = 0.3f;
   frame_between_panels(ctx, drawn ? &*drawn : nullptr, size, lesson_panel, dt > 0.0 ? kPanelEaseS : 0.0f);
+  // A structure shown alone is fitted again to a changed free area (its card closed or opened).
+  if (ctx.panels.isolated) {
+    const glm::ivec2 window = platform.target().size();
+    refit_isolated(ctx.state, ctx.panels.isolated, window.y > 0 ? static_cast<float>(window.x) / static_cast<float>(window.y) : 0.0f);
+  }
   platform.end_frame();
 }
 

@@ -173,6 +173,10 @@ void InputQueue::on_cursor(const CursorEvent& e, const InputSituation& s, std::v
   cursor_ = e.at;
   if (delta == glm::dvec2(0.0)) return;
   if (buttons_[GLFW_MOUSE_BUTTON_LEFT]) dragged_ = true;
+  // A visitor turning the leg is still there: a drag longer than the idle timeout must not hand
+  // the screen back to the loop under their hand (only the press counted before).
+  if (s.kiosk && (buttons_[GLFW_MOUSE_BUTTON_LEFT] || buttons_[GLFW_MOUSE_BUTTON_RIGHT] || buttons_[GLFW_MOUSE_BUTTON_MIDDLE]))
+    out.emplace_back(input::Visitor{});
   if (stroking_) {
     out.emplace_back(input::StrokeMove{glm::vec2(cursor_)});
     return;

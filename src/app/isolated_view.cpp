@@ -9,12 +9,18 @@
 #include <glm/matrix.hpp>
 
 #include "anatomy/leg_bend.hpp"
+#include "app/atlas.hpp"
 #include "app/state.hpp"
 #include "core/frame.hpp"
 #include "render/box_fit.hpp"
 
 namespace effleura::app {
 namespace {
+
+constexpr float kFill = 0.85f;      // as the camera's own box fit (render/camera.cpp kBoxFill)
+constexpr float kMaxPitch = 1.55f;  // as the camera's (render/camera.cpp): the view never flips
+// A structure is looked at from a little below at most: lying, the table is under it.
+constexpr float kLowestPitch = -0.2f;
 
 // Each triangle's area vector (half the cross product of two edges: its normal times its area).
 std::vector<glm::vec3> area_vectors(const anatomy::Mesh& mesh) {
@@ -28,13 +34,84 @@ std::vector<glm::vec3> area_vectors(const anatomy::Mesh& mesh) {
   return out;
 }
 
-}  // namespace
-
-float outline_area(const anatomy::Mesh& mesh, const glm::vec3& dir) {
+float outline_of(const std::vector<glm::vec3>& areas, const glm::vec3& dir) {
   float sum = 0.0f;
-  for (const glm::vec3& s : area_vectors(mesh)) sum += std::abs(glm::dot(s, dir));
+  for (const glm::vec3& s : areas) sum += std::abs(glm::dot(s, dir));
   return 0.5f * sum;
 }
+
+// The free area's half-extents as tangents, as Camera::projection_matrix draws it: fov_y spans
+// the whole window's height, or the free area's narrower side. The area the camera is going
+// to: while the panels' change eases, the pose is fitted for where it ends.
+glm::vec2 half_tangents(const render::Camera& camera, float window_aspect) {
+  const glm::vec4 a = camera.free_area_goal();
+  const float w = a.z - a.x, h = a.w - a.y;
+  const bool whole = w >= 0.999f && h >= 0.999f;
+  const float aspect = std::max(window_aspect > 0.0f && std::isfinite(window_aspect) ? window_aspect : 16.0f / 9.0f, 0.05f);
+  const float fa = whole ? aspect : std::max(aspect * w / h, 0.05f);
+  const float t = std::tan(0.5f * camera.fov_y());
+  const float ty = !whole && fa < 1.0f ? t / fa : t;
+  return {ty * fa, ty};
+}
+
+// The direction from the target toward the eye as (yaw, pitch); looking (nearly) straight up
+// or down, `keep_yaw`: there the yaw only turns the picture.
+glm::vec2 angles_of(const glm::vec3& dir, float keep_yaw) {
+  const glm::vec3 d = glm::length(dir) > 1e-6f ? glm::normalize(dir) : glm::vec3(0, 0, 1);
+  const float yaw = std::sqrt(d.x * d.x + d.z * d.z) > 0.2f ? std::atan2(d.x, d.z) : keep_yaw;
+  return {yaw, std::clamp(std::asin(std::clamp(d.y, -1.0f, 1.0f)), -kMaxPitch, kMaxPitch)};
+}
+
+// From (yaw, pitch): the pose that fits `points`' own box in that view (its extent along the
+// view's right, up and back axes) to the free area, and how large the mesh is drawn there (its
+// outline area over the squared distance: the picture's share, up to a constant).
+struct Candidate {
+  render::OrbitPose pose;
+  float score = -1.0f;
+};
+Candidate fit_from(const render::Camera& camera, const std::vector<glm::vec3>& points, const std::vector<glm::vec3>& areas,
+                   float yaw, float pitch, glm::vec2 tan_half) {
+  const render::ViewAxes axes = render::view_axes(yaw, pitch);
+  glm::vec3 lo(1e9f), hi(-1e9f);
+  for (const glm::vec3& p : points) {
+    const glm::vec3 q(glm::dot(p, axes.right), glm::dot(p, axes.up), glm::dot(p, axes.back));
+    lo = glm::min(lo, q);
+    hi = glm::max(hi, q);
+  }
+  glm::vec3 corners[8];
+  for (int k = 0; k < 8; ++k) {
+    const glm::vec3 q((k & 1) ? hi.x : lo.x, (k & 2) ? hi.y : lo.y, (k & 4) ? hi.z : lo.z);
+    corners[k] = q.x * axes.right + q.y * axes.up + q.z * axes.back;
+  }
+  Candidate c;
+  c.pose = camera.pose();
+  c.pose.yaw = yaw;
+  c.pose.pitch = pitch;
+  const glm::vec3 mid = 0.5f * (lo + hi);
+  c.pose.target = mid.x * axes.right + mid.y * axes.up + mid.z * axes.back;
+  render::fit_box(c.pose, corners, axes, tan_half.x, tan_half.y, kFill, camera.min_distance(), camera.max_distance());
+  c.score = outline_of(areas, axes.back) / (c.pose.distance * c.pose.distance);
+  return c;
+}
+
+bool same_pose(const render::OrbitPose& a, const render::OrbitPose& b) {
+  constexpr float kTol = 1e-4f;
+  return std::abs(std::remainder(a.yaw - b.yaw, 6.2831853f)) < kTol && std::abs(a.pitch - b.pitch) < kTol &&
+         std::abs(a.distance - b.distance) < kTol && glm::distance(a.target, b.target) < kTol;
+}
+
+// The structure still the only one shown (the skin hidden with the rest).
+bool shown_alone(const State& state, std::size_t mesh) {
+  const AtlasSettings& atlas = state.settings.atlas;
+  if (mesh >= state.model.meshes.size() || visibility(atlas, mesh) != Visibility::shown) return false;
+  for (std::size_t i = 0; i < state.model.meshes.size(); ++i)
+    if (i != mesh && is_structure(state.model.meshes[i]) && visibility(atlas, i) != Visibility::hidden) return false;
+  return true;
+}
+
+}  // namespace
+
+float outline_area(const anatomy::Mesh& mesh, const glm::vec3& dir) { return outline_of(area_vectors(mesh), dir); }
 
 glm::vec3 broadest_face(const anatomy::Mesh& mesh, const glm::vec3& prefer) {
   const glm::vec3 fallback = glm::length(prefer) > 1e-6f ? glm::normalize(prefer) : glm::vec3(0, 0, 1);
@@ -62,21 +139,11 @@ glm::vec3 broadest_face(const anatomy::Mesh& mesh, const glm::vec3& prefer) {
 
 render::OrbitPose close_view(const render::Camera& camera, const anatomy::Bounds& region, const glm::vec3& room_dir,
                              float window_aspect) {
-  constexpr float kFill = 0.85f;  // as the camera's own box fit (render/camera.cpp kBoxFill)
-  constexpr float kMaxPitch = 1.55f;
-  const glm::vec3 d = glm::length(room_dir) > 1e-6f ? glm::normalize(room_dir) : glm::vec3(0, 0, 1);
   render::OrbitPose p = camera.pose();
-  if (std::sqrt(d.x * d.x + d.z * d.z) > 0.2f) p.yaw = std::atan2(d.x, d.z);
-  p.pitch = std::clamp(std::asin(std::clamp(d.y, -1.0f, 1.0f)), -kMaxPitch, kMaxPitch);
-  // The free area's half-extents as tangents, as Camera::projection_matrix draws it: fov_y
-  // spans the whole window's height, or the free area's narrower side.
-  const glm::vec4 a = camera.free_area();
-  const float w = a.z - a.x, h = a.w - a.y;
-  const bool whole = w >= 0.999f && h >= 0.999f;
-  const float aspect = std::max(window_aspect > 0.0f && std::isfinite(window_aspect) ? window_aspect : 16.0f / 9.0f, 0.05f);
-  const float fa = whole ? aspect : std::max(aspect * w / h, 0.05f);
-  const float t = std::tan(0.5f * camera.fov_y());
-  const float ty = !whole && fa < 1.0f ? t / fa : t, tx = ty * fa;
+  const glm::vec2 angles = angles_of(room_dir, p.yaw);
+  p.yaw = angles.x;
+  p.pitch = angles.y;
+  const glm::vec2 t = half_tangents(camera, window_aspect);
   glm::vec3 corners[8];
   glm::vec3 centre(0.0f);
   for (int k = 0; k < 8; ++k) {
@@ -87,29 +154,80 @@ render::OrbitPose close_view(const render::Camera& camera, const anatomy::Bounds
   // Each corner within kFill of the area, the box centred (render/box_fit.hpp), without the
   // camera's own floor of 0.65 m in view.
   p.target = centre;
-  render::fit_box(p, corners, render::view_axes(p.yaw, p.pitch), tx, ty, kFill, camera.min_distance(), camera.max_distance());
+  render::fit_box(p, corners, render::view_axes(p.yaw, p.pitch), t.x, t.y, kFill, camera.min_distance(), camera.max_distance());
   return p;
 }
 
-void frame_isolated(State& state, std::size_t mesh, float window_aspect) {
-  if (mesh >= state.model.meshes.size()) return;
+render::OrbitPose isolated_pose(const render::Camera& camera, const anatomy::Mesh& room_mesh, const glm::vec3& prefer,
+                                float window_aspect) {
+  const std::vector<glm::vec3>& points = room_mesh.positions;
+  if (points.empty()) return camera.pose();
+  const std::vector<glm::vec3> areas = area_vectors(room_mesh);
+  const glm::vec2 t = half_tangents(camera, window_aspect);
+  const glm::vec3 side = glm::length(prefer) > 1e-6f ? glm::normalize(prefer) : glm::vec3(0, 1, 0);
+  // The broadest face, as close_view looks at it: kept unless another direction does better.
+  const glm::vec2 face = angles_of(broadest_face(room_mesh, side), camera.pose().yaw);
+  Candidate best = fit_from(camera, points, areas, face.x, face.y, t);
+  const auto consider = [&](float yaw, float pitch) {
+    pitch = std::clamp(pitch, kLowestPitch, kMaxPitch);
+    if (glm::dot(render::view_axes(yaw, pitch).back, side) < 0.0f) return;
+    const Candidate c = fit_from(camera, points, areas, yaw, pitch, t);
+    if (c.score > best.score * 1.0001f) best = c;
+  };
+  // Every 15 degrees of yaw and about 15 of pitch (the pitch's ends included: from straight
+  // above the yaw turns the picture), then every 3 degrees round the best of those.
+  constexpr float kDeg = 0.017453293f;
+  constexpr int kPitches = 12;
+  for (int i = 0; i < 24; ++i)
+    for (int j = 0; j <= kPitches; ++j)
+      consider(static_cast<float>(i) * 15.0f * kDeg,
+               kLowestPitch + (kMaxPitch - kLowestPitch) * static_cast<float>(j) / static_cast<float>(kPitches));
+  const render::OrbitPose coarse = best.pose;
+  for (int i = -4; i <= 4; ++i)
+    for (int j = -4; j <= 4; ++j) consider(coarse.yaw + static_cast<float>(i) * 3.0f * kDeg, coarse.pitch + static_cast<float>(j) * 3.0f * kDeg);
+  return best.pose;
+}
+
+std::optional<IsolatedFraming> frame_isolated(State& state, std::size_t mesh, float window_aspect) {
+  if (mesh >= state.model.meshes.size()) return std::nullopt;
   const anatomy::Mesh& m = state.model.meshes[mesh];
-  const glm::mat4 leg_to_room = state.leg_to_room();
-  const render::Camera& camera = state.camera;
-  const glm::vec3 to_eye = glm::normalize(camera.eye() - camera.pose().target);
+  render::Camera& camera = state.camera;
+  // The mesh as drawn, in the room: lying or sitting with the knee or hip bent, it bends.
+  const float knee = state.knee_flexion(), hip = state.hip_flexion();
+  const glm::mat4& to_room = camera.subject();
+  anatomy::Mesh room;
+  room.indices = m.indices;
+  room.positions.reserve(m.positions.size());
+  for (const glm::vec3& p : m.positions) {
+    const glm::vec3 drawn = knee != 0.0f || hip != 0.0f ? anatomy::bend_leg(p, frame::kKneeCentre, knee, hip) : p;
+    room.positions.emplace_back(to_room * glm::vec4(drawn, 1.0f));
+  }
+  anatomy::Bounds box = mesh_bounds(m);
+  if (knee != 0.0f || hip != 0.0f) box = anatomy::bend_box(box, frame::kKneeCentre, knee, hip);
   // The side nearer the eye; from above where neither is (a face looking up and down the table,
   // as the soleus's when the client lies on their back).
-  const glm::vec3 prefer = glm::mat3(glm::inverse(leg_to_room)) * (to_eye + glm::vec3(0.0f, 0.25f, 0.0f));
-  glm::vec3 dir = broadest_face(m, prefer);
-  anatomy::Bounds box = mesh_bounds(m);
-  // As the leg is drawn: lying or sitting with the knee or hip bent, the box and the direction bend.
-  const float knee = state.knee_flexion(), hip = state.hip_flexion();
-  if (knee != 0.0f || hip != 0.0f) {
-    dir = glm::mat3(anatomy::knee_bend_at(box.centre(), frame::kKneeCentre, knee, hip)) * dir;
-    box = anatomy::bend_box(box, frame::kKneeCentre, knee, hip);
+  const glm::vec3 to_eye = glm::normalize(camera.eye() - camera.pose().target);
+  const render::OrbitPose pose = isolated_pose(camera, room, to_eye + glm::vec3(0.0f, 0.25f, 0.0f), window_aspect);
+  camera.set_focus(box);  // a preset from here looks at it
+  // Where the camera will hold it (go_to keeps a pose within the camera's limits).
+  render::Camera there = camera;
+  there.go_to(pose, false);
+  camera.go_to(pose, true);
+  return IsolatedFraming{mesh, box, camera.free_area_goal(), there.pose()};
+}
+
+void refit_isolated(State& state, std::optional<IsolatedFraming>& framing, float window_aspect) {
+  if (!framing) return;
+  const render::Camera& camera = state.camera;
+  const std::optional<anatomy::Bounds>& focus = camera.focus_region();
+  const bool still = shown_alone(state, framing->mesh) && focus && focus->min == framing->box.min &&
+                     focus->max == framing->box.max && !camera.following() && !camera.preset() &&
+                     (camera.transitioning() || same_pose(camera.pose(), framing->pose));
+  if (!still) {
+    framing.reset();
+    return;
   }
-  state.camera.set_focus(box);  // a preset from here looks at it
-  state.camera.go_to(close_view(state.camera, box, glm::mat3(leg_to_room) * dir, window_aspect), true);
+  if (camera.free_area_goal() != framing->area) framing = frame_isolated(state, framing->mesh, window_aspect);
 }
 
 }  // namespace effleura::app

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <optional>
 
+#include "app/isolated_view.hpp"
 #include "app/state.hpp"
 #include "app/user_settings.hpp"
 #include "lesson/lesson_player.hpp"
@@ -38,6 +39,9 @@ struct PanelState {
   // Where the overlay drew the blood-speed legend and the caption last frame (the camera frames
   // the leg above them); none when not drawn.
   std::optional<ui::ScreenBox> drawn_legend, drawn_caption;
+  // The structure "show only" framed, while the camera still shows it so: fitted again when
+  // the free area changes (app/isolated_view.hpp refit_isolated).
+  std::optional<IsolatedFraming> isolated;
 };
 
 ui::MainUiView main_view(const State& state, const PanelState& panels);

@@ -40,8 +40,8 @@ void draw_speed_legend(ImDrawList* dl, const OverlayLayout& layout, float scale)
   text(0);
   // Backflow has its own colour (shaders/particles.frag): a vermilion dot on the title line.
   const ScreenBox& back = layout.legend_texts[1];
-  dl->AddCircleFilled(ImVec2(back.min.x - 9.0f * scale, 0.5f * (back.min.y + back.max.y)), 5.0f * scale,
-                      IM_COL32(213, 94, 0, 255));
+  const float k = legend_icon_scale(scale);  // the keys' size, with the words'
+  dl->AddCircleFilled(ImVec2(back.min.x - 9.0f * k, 0.5f * (back.min.y + back.max.y)), 5.0f * k, IM_COL32(213, 94, 0, 255));
   text(1);
   constexpr int kSteps = 32;
   for (int i = 0; i < kSteps; ++i) {
@@ -54,24 +54,23 @@ void draw_speed_legend(ImDrawList* dl, const OverlayLayout& layout, float scale)
   // The arrows (render/particle_pass): an outlined dart pointing the way the blood moves.
   const float fh = ImGui::GetFontSize(), arrow_y = at.y + h + fh + 6.0f * scale;
   {
-    const float cy = arrow_y + 0.55f * fh, x0 = at.x, x1 = at.x + 16.0f * scale;
-    const ImVec2 tri[3] = {ImVec2(x1, cy), ImVec2(x0, cy - 5.0f * scale), ImVec2(x0 + 4.0f * scale, cy)};
-    const ImVec2 tri2[3] = {ImVec2(x1, cy), ImVec2(x0 + 4.0f * scale, cy), ImVec2(x0, cy + 5.0f * scale)};
+    const float cy = arrow_y + 0.55f * fh, x0 = at.x, x1 = at.x + 16.0f * k;
+    const ImVec2 tri[3] = {ImVec2(x1, cy), ImVec2(x0, cy - 5.0f * k), ImVec2(x0 + 4.0f * k, cy)};
+    const ImVec2 tri2[3] = {ImVec2(x1, cy), ImVec2(x0 + 4.0f * k, cy), ImVec2(x0, cy + 5.0f * k)};
     dl->AddTriangleFilled(tri[0], tri[1], tri[2], viridis(0.8f));
     dl->AddTriangleFilled(tri2[0], tri2[1], tri2[2], viridis(0.8f));
-    dl->AddLine(tri[1], tri[0], IM_COL32(0, 0, 0, 255), 1.0f * scale);
-    dl->AddLine(tri2[2], tri[0], IM_COL32(0, 0, 0, 255), 1.0f * scale);
-    dl->AddText(ImVec2(x1 + 6.0f * scale, arrow_y), kLabelText, arrow_key());
+    dl->AddLine(tri[1], tri[0], IM_COL32(0, 0, 0, 255), 1.0f * k);
+    dl->AddLine(tri2[2], tri[0], IM_COL32(0, 0, 0, 255), 1.0f * k);
+    dl->AddText(ImVec2(x1 + 6.0f * k, arrow_y), kLabelText, arrow_key());
   }
   // Valves in render/valve_geometry.cpp's colours: two leaflets meeting (shut) in white, lying
   // against the wall (open) in light blue, and amber for a leaky one.
   const float key_y = arrow_y + fh + 4.0f * scale;
   const auto valve_icon = [&](float x, ImU32 col, bool open) {
-    const float spread = open ? 5.0f * scale : 0.0f;
-    dl->AddLine(ImVec2(x, key_y + 0.95f * fh), ImVec2(x + 6.0f * scale - spread, key_y + 0.3f * fh), col, 2.5f * scale);
-    dl->AddLine(ImVec2(x + 12.0f * scale, key_y + 0.95f * fh), ImVec2(x + 6.0f * scale + spread, key_y + 0.3f * fh), col,
-                2.5f * scale);
-    return x + 17.0f * scale;
+    const float spread = open ? 5.0f * k : 0.0f;
+    dl->AddLine(ImVec2(x, key_y + 0.95f * fh), ImVec2(x + 6.0f * k - spread, key_y + 0.3f * fh), col, 2.5f * k);
+    dl->AddLine(ImVec2(x + 12.0f * k, key_y + 0.95f * fh), ImVec2(x + 6.0f * k + spread, key_y + 0.3f * fh), col, 2.5f * k);
+    return x + 17.0f * k;
   };
   float x = at.x;
   for (const auto& [label, col, open] : {std::tuple{valve_keys()[0], IM_COL32(255, 255, 255, 255), false},
@@ -79,7 +78,7 @@ void draw_speed_legend(ImDrawList* dl, const OverlayLayout& layout, float scale)
                                          std::tuple{valve_keys()[2], IM_COL32(255, 158, 38, 255), false}}) {
     x = valve_icon(x, col, open);
     dl->AddText(ImVec2(x, key_y), kLabelText, label);
-    x += ImGui::CalcTextSize(label).x + 12.0f * scale;
+    x += ImGui::CalcTextSize(label).x + 12.0f * k;
   }
 }
 

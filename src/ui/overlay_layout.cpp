@@ -83,6 +83,8 @@ std::array<const char*, 4> legend_texts() {
   return {legend_word("ui.legend.title", "Blood speed"), legend_word("ui.legend.reflux", "reflux"),
           legend_word("ui.legend.still", "still"), legend_word("ui.legend.fast", "fast (20+ cm/s)")};
 }
+float legend_icon_scale(float ui_scale) { return std::max(ui_scale, ImGui::GetFontSize() / 20.0f); }
+
 const char* arrow_key() { return legend_word("ui.legend.arrows", "the way the blood flows"); }
 std::array<const char*, 3> valve_keys() {
   return {legend_word("ui.legend.valve-shut", "valve shut"), legend_word("ui.legend.valve-open", "open"),
@@ -136,8 +138,8 @@ OverlayLayout layout_overlay(const Overlay& overlay, float ui_scale) {
     // Wide enough for the title line, the bar's end labels and the valve key (two icons).
     return std::max({230.0f * ui_scale, text_w(kLegendTexts[0]) + text_w(kLegendTexts[1]) + 3.0f * font,
                      text_w(kLegendTexts[2]) + text_w(kLegendTexts[3]) + 1.5f * font,
-                     text_w(arrow_key()) + 24.0f * ui_scale,
-                     text_w(kValveKeys[0]) + text_w(kValveKeys[1]) + text_w(kValveKeys[2]) + 87.0f * ui_scale});
+                     text_w(arrow_key()) + 24.0f * legend_icon_scale(ui_scale),
+                     text_w(kValveKeys[0]) + text_w(kValveKeys[1]) + text_w(kValveKeys[2]) + 87.0f * legend_icon_scale(ui_scale)});
   }();
   const float legend_needed = legend_w + 2.0f * legend_pad;
   // The column beside the model the caption went into, if any (x of its left edge, width).

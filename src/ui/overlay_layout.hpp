@@ -45,6 +45,10 @@ struct OverlayLayout {
 // The flow view's keys under the colour bar: the arrows, then the valves (shut, open, leaky).
 [[nodiscard]] const char* arrow_key();
 [[nodiscard]] std::array<const char*, 3> valve_keys();
+// How large the legend's drawn keys (the arrow, the valves, the reflux dot) are, times their
+// size at a 20 px font: the interface's scale, or the font's where it is larger than that (the
+// kiosk's 40 px captions font at a scale of 1 drew 17 px keys butting against 40 px words).
+[[nodiscard]] float legend_icon_scale(float ui_scale);
 
 OverlayLayout layout_overlay(const Overlay& overlay, float ui_scale);
 

@@ -66,9 +66,9 @@ float changed(const render::Image& a, const render::Image& b, glm::ivec4 box) {
   return n ? float(diff) / float(n) : 0.0f;
 }
 
-std::unique_ptr<app::Context> open() {
+std::unique_ptr<app::Context> open(glm::ivec2 size = {640, 360}) {
   app::Options options = test::source_options();
-  options.size = {640, 360};  // small: the checks are relative, the frames cheap
+  options.size = size;  // 640x360 unless asked: the checks are relative, the frames cheap
   auto ctx = std::make_unique<app::Context>();
   ctx->style.panels = true;
   REQUIRE(app::load_content(*ctx, options) == 0);
@@ -335,4 +335,59 @@ TEST_CASE("atlas: labels on every visible structure, none covering another, the 
   for (std::size_t i = 0; i < layout.labels.size(); ++i)
     for (std::size_t j = i + 1; j < layout.labels.size(); ++j) CHECK_FALSE(layout.labels[i].box.overlaps(layout.labels[j].box));
   shot(ctx, "labels-all");
+}
+
+TEST_CASE("atlas: show only the soleus at 1280x720 and 1920x1080: along the column beside its card, refitted when the card closes") {
+  // With its card open the View panel widens and leaves the leg a tall, narrow column; the
+  // soleus (30 cm long, 9 wide) lay across it, its length the column's width (271x77 px at
+  // 1280x720). Turned so its length runs up the column it is drawn several times larger; the
+  // card closed, the wider space is filled again (eased).
+  for (const glm::ivec2 size : {glm::ivec2(1280, 720), glm::ivec2(1920, 1080)}) {
+    CAPTURE(size.x);
+    auto ctx_ptr = open(size);
+    app::Context& ctx = *ctx_ptr;
+    const anatomy::Mesh& soleus = *ctx.state.model.find("muscle.soleus");
+    ctx.pending.main.atlas.query = "soleus";
+    run(ctx, 1);
+    ctx.pending.main.atlas.find = true;
+    settle(ctx);
+    ctx.pending.main.atlas.isolate = true;
+    run(ctx, 1);
+    settle(ctx);
+    settle(ctx);
+    REQUIRE(ctx.state.settings.atlas.selected >= 0);  // the card is open
+    REQUIRE(ctx.panels.isolated.has_value());
+    const auto in_area = [&](const OnScreen& s) {
+      const glm::vec4 f = ctx.state.camera.free_area() * glm::vec4(size.x, size.y, size.x, size.y);
+      CHECK(s.box.x >= f.x - 1.0f);  // whole in the free area
+      CHECK(s.box.y >= f.y - 1.0f);
+      CHECK(s.box.x + s.box.z <= f.z + 1.0f);
+      CHECK(s.box.y + s.box.w <= f.w + 1.0f);
+      return f;
+    };
+    const OnScreen open_card = on_screen(ctx, soleus);
+    const glm::vec4 column = in_area(open_card);
+    MESSAGE(size.x << "x" << size.y << ", card open: the soleus " << open_card.box.z << "x" << open_card.box.w << " px in a free area of "
+                   << column.z - column.x << "x" << column.w - column.y << " px, facing " << open_card.facing);
+    shot(ctx, "isolate-soleus-card-" + std::to_string(size.y));
+    REQUIRE(column.w - column.y > 1.5f * (column.z - column.x));  // a tall, narrow column
+    CHECK(open_card.box.w > 1.5f * open_card.box.z);                // the muscle runs up it
+    CHECK(open_card.box.w >= 0.75f * (column.w - column.y));        // most of its height
+    CHECK(open_card.facing >= 0.9f);
+
+    // The card closed: the View panel narrows, the free area widens and the soleus is fitted to it.
+    ctx.pending.main.atlas.deselect = true;
+    run(ctx, 1);
+    settle(ctx);
+    settle(ctx);
+    CHECK(ctx.state.settings.atlas.selected == -1);
+    const OnScreen closed = on_screen(ctx, soleus);
+    const glm::vec4 wide = in_area(closed);
+    MESSAGE(size.x << "x" << size.y << ", card closed: the soleus " << closed.box.z << "x" << closed.box.w << " px in a free area of "
+                   << wide.z - wide.x << "x" << wide.w - wide.y << " px, facing " << closed.facing);
+    shot(ctx, "isolate-soleus-closed-" + std::to_string(size.y));
+    REQUIRE(wide.z - wide.x > column.z - column.x);
+    CHECK(std::max(closed.box.z / (wide.z - wide.x), closed.box.w / (wide.w - wide.y)) >= 0.75f);
+    CHECK(closed.facing >= 0.9f);
+  }
 }

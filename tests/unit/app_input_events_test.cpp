@@ -266,4 +266,22 @@ TEST_CASE("kiosk: any key, click or scroll is a visitor, only the playlist's cho
   CHECK(count<app::input::Zoom>(visits) == 0);
   tap(q, GLFW_KEY_Q, GLFW_MOD_CONTROL | GLFW_MOD_SHIFT);
   CHECK(count<app::input::Quit>(q.take(s, 0.1)) == 1);
+  // A visitor dragging the leg round is still there at every move of the drag (the idle timer
+  // restarts), not only when the button went down; the pointer merely moving is not a visitor
+  // (the cursor is hidden, a draught moves no mouse, but a nudged table does).
+  app::InputSituation exploring = s;
+  exploring.camera = true;
+  q.push(app::CursorEvent{{100.0, 100.0}});
+  CHECK(count<app::input::Visitor>(q.take(exploring, 0.1)) == 0);
+  q.push(app::ButtonEvent{GLFW_MOUSE_BUTTON_LEFT, true, 0});
+  CHECK(count<app::input::Visitor>(q.take(exploring, 0.1)) == 1);
+  for (int i = 1; i <= 3; ++i) {
+    q.push(app::CursorEvent{{100.0 + 10.0 * i, 100.0}});
+    const auto moved = q.take(exploring, 0.1);
+    CHECK(count<app::input::Visitor>(moved) == 1);
+    CHECK(count<app::input::Orbit>(moved) == 1);
+  }
+  q.push(app::ButtonEvent{GLFW_MOUSE_BUTTON_LEFT, false, 0});
+  q.push(app::CursorEvent{{200.0, 100.0}});
+  CHECK(count<app::input::Visitor>(q.take(exploring, 0.1)) == 0);
 }

@@ -4,6 +4,8 @@
 // out rather than drawn over a panel. GL-free (the font's metrics only).
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include <imgui.h>
 
 #include "../support/headless_imgui.hpp"
@@ -68,5 +70,28 @@ TEST_CASE("the legend and the caption stay between the window's panels, or are l
       CHECK(layout.caption->min.y >= 0.0f);  // on screen, above a panel docked below
       CHECK(layout.caption->max.y <= (c.keep_above > 0.0f ? c.keep_above : c.display.y));
     }
+  }
+}
+
+TEST_CASE("the legend's keys grow with its words: the kiosk's 40 px font at a scale of 1") {
+  // The kiosk's window builds a 40 px font and keeps the interface's scale at 1: the arrow, the
+  // valves and the reflux dot, sized by the scale alone, were 17 px keys butting against 40 px
+  // words (seen in a 1920x1080 window under Xvfb). The window's 17 px and a picture's 20 px per
+  // 720 lines keep their keys as they were.
+  for (const float font : {17.0f, 20.0f, 40.0f}) {
+    CAPTURE(font);
+    test::HeadlessImGui imgui({1920.0f, 1080.0f}, font);
+    ImGui::NewFrame();
+    const float k = ui::legend_icon_scale(1.0f);
+    CHECK(k == doctest::Approx(std::max(1.0f, font / 20.0f)));
+    CHECK(ui::legend_icon_scale(2.0f) == doctest::Approx(std::max(2.0f, font / 20.0f)));  // a 2x interface
+    Case c{{1920.0f, 1080.0f}, font, 0.0f, 0.0f, true};
+    const ui::OverlayLayout layout = ui::layout_overlay(flow_overlay(c), 1.0f);
+    REQUIRE(layout.legend.has_value());
+    // The valves' row as overlay.cpp draws it (three 17-unit keys, 12-unit gaps) fits the bar.
+    float row = 3.0f * 17.0f * k + 2.0f * 12.0f * k;
+    for (const char* t : ui::valve_keys()) row += ImGui::CalcTextSize(t).x;
+    CHECK(row <= layout.legend_bar_w);
+    ImGui::EndFrame();
   }
 }
