@@ -145,14 +145,14 @@ HeadShapes head_shapes() {
       ellipsoid(mid(0.038f, 1.625f, 0.05f), {0.021f, 0.018f, 0.036f}),    // cheekbones, flat and long
       ellipsoid(mid(-0.038f, 1.625f, 0.05f), {0.021f, 0.018f, 0.036f}),
       ellipsoid(mid(0.0f, 1.575f, 0.048f), {0.044f, 0.036f, 0.044f}),     // the upper jaw and the mouth
-      ellipsoid(mid(0.04f, 1.59f, 0.025f), {0.02f, 0.033f, 0.03f}),       // the cheeks over the masseters
-      ellipsoid(mid(-0.04f, 1.59f, 0.025f), {0.02f, 0.033f, 0.03f}),
+      ellipsoid(mid(0.036f, 1.59f, 0.025f), {0.02f, 0.033f, 0.03f}),      // the cheeks over the masseters
+      ellipsoid(mid(-0.036f, 1.59f, 0.025f), {0.02f, 0.033f, 0.03f}),
   };
   h.masses.chains = {
       // The lower jaw: from below each ear down the ramus to the angle, then forward to the chin.
-      chain({{mid(0.047f, 1.61f, -0.01f), 0.013f}, {mid(0.045f, 1.57f, 0.0f), 0.016f}, {mid(0.028f, 1.55f, 0.05f), 0.015f},
+      chain({{mid(0.044f, 1.61f, -0.01f), 0.013f}, {mid(0.041f, 1.57f, 0.0f), 0.015f}, {mid(0.026f, 1.55f, 0.05f), 0.014f},
              {mid(0.0f, 1.545f, 0.07f), 0.016f}}),
-      chain({{mid(-0.047f, 1.61f, -0.01f), 0.013f}, {mid(-0.045f, 1.57f, 0.0f), 0.016f}, {mid(-0.028f, 1.55f, 0.05f), 0.015f},
+      chain({{mid(-0.044f, 1.61f, -0.01f), 0.013f}, {mid(-0.041f, 1.57f, 0.0f), 0.015f}, {mid(-0.026f, 1.55f, 0.05f), 0.014f},
              {mid(0.0f, 1.545f, 0.07f), 0.016f}}),
   };
   // The neck, from inside the trunk up behind the jaw into the skull (body_shape's neck root lies
@@ -164,6 +164,8 @@ HeadShapes head_shapes() {
       ellipsoid(mid(0.024f, 1.657f, 0.092f), {0.026f, 0.01f, 0.013f}, {0.0f, 0.0f, -8.0f}),  // brows, meeting over the nose
       ellipsoid(mid(-0.024f, 1.657f, 0.092f), {0.026f, 0.01f, 0.013f}, {0.0f, 0.0f, 8.0f}),
       ellipsoid(mid(0.0f, 1.601f, 0.11f), {0.017f, 0.009f, 0.011f}),                         // the nose's wings
+      ellipsoid(mid(0.0f, 1.574f, 0.088f), {0.022f, 0.011f, 0.012f}),                        // the mouth's fullness
+      ellipsoid(mid(0.0f, 1.538f, 0.084f), {0.018f, 0.015f, 0.012f}),                        // the chin's point
       ellipsoid(mid(0.081f, 1.625f, -0.005f), {0.008f, 0.03f, 0.018f}, {-12.0f, 0.0f, 0.0f}),  // ears
       ellipsoid(mid(-0.081f, 1.625f, -0.005f), {0.008f, 0.03f, 0.018f}, {-12.0f, 0.0f, 0.0f}),
   };
