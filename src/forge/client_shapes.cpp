@@ -105,8 +105,10 @@ Shape body_shape() {
 // cheek, jaw and chin pass into each other as an adult's do: session 15 melted every mass over
 // 1.6 cm, and close up the cheekbones stood out as knobs and the jaw as a strap along the face
 // (looked at, notes/s16 client-shots/head-*-before.png). The small features (the brows, the
-// nose, the ears) melt over 1.2 cm and join the masses over 1 cm, so they keep their edges
-// (over 3 cm the nose and the ears melted away). Two shallow hollows under the brows, the
+// nose, the ears, the mouth's fullness, the chin's point) melt over 1.2 cm and join the masses
+// over 1 cm, so they keep their edges (over 3 cm the nose and the ears melted away; without the
+// mouth and the chin, and with the jaw as wide as the cheekbones, the lower face seen supine
+// from below read as one broad slab). Two shallow hollows under the brows, the
 // orbits, rounded over 1.8 cm: without them the face read as a mask's blank front.
 // Front to back it is placed for the table: prone the forehead rests on the face hole's
 // head-end rim (the body's front lies on the top at z +0.105, anatomy::client_pose lying), the
