@@ -7,6 +7,7 @@
 #include <glm/common.hpp>
 #include <glm/geometric.hpp>
 #include <glm/matrix.hpp>
+#include <glm/vec2.hpp>
 #include <glm/vec4.hpp>
 
 #include "anatomy/client_pose.hpp"
@@ -58,9 +59,21 @@ Box box_of(const Shape& s, float margin) {
   return b;
 }
 
+// The neck's axis where it leaves the trunk and halfway up (head_shapes' neck chain), and the top
+// of its root in the trunk (body_shape) a little above the trunk, kNeckRootGap inside the neck.
+const glm::vec3 kNeckBase = mid(0.0f, 1.40f, -0.025f), kNeckMid = mid(0.0f, 1.50f, -0.015f), kNeckTop = mid(0.0f, 1.58f, -0.02f);
+constexpr float kNeckBaseR = 0.062f, kNeckMidR = 0.056f, kNeckTopR = 0.05f;
+const glm::vec3 kNeckRootTop = mid(0.0f, 1.53f, -0.0169f);
+constexpr float kNeckRootTopR = 0.05375f, kNeckRootGap = 0.002f;
+
 // Pelvis, trunk and shoulders, with the trapezius sloping from the neck's base to each
 // shoulder. The left half of the pelvis lies inside the detailed leg, which has its own buttock
-// and hip. The head and neck are their own part (head_shape).
+// and hip. The head and neck are their own part (head_shapes).
+// The neck's root is the body's too, 2 mm inside the head's neck, so the trunk's 3.5 cm blend
+// flares into it and the head's neck leaves the flare at a glancing angle: the head's neck
+// alone stood in the trunk as a tube in a plate, a crease all round where the two surfaces cut
+// each other (and its lower end showed as a lump under the trapezius from behind). The root
+// ends 5 cm up: up to the neck's middle, the flare reached the jaw and the neck looked short.
 Shape body_shape() {
   Shape s;
   s.blend = 0.035f;
@@ -75,53 +88,98 @@ Shape body_shape() {
       // The trapezius, from inside the neck (the head's part) down to each shoulder.
       chain({{mid(-0.015f, 1.49f, -0.035f), 0.028f}, {mid(-0.15f, 1.44f, -0.025f), 0.033f}}),
       chain({{mid(0.015f, 1.49f, -0.035f), 0.028f}, {mid(0.15f, 1.44f, -0.025f), 0.033f}}),
+      chain({{kNeckBase, kNeckBaseR - kNeckRootGap}, {kNeckRootTop, kNeckRootTopR - kNeckRootGap}}),  // the neck's root
   };
   return s;
 }
 
-// The head and neck (client.head), meshed finer than the trunk (3 mm) and with a tighter blend
-// (1.6 cm) so a face's masses keep their edges: inside the body's 3.5 cm blend the old skull,
-// jaw and nose melted into an egg on a tube (a 1.2 cm blend left the cheekbones and the jaw as
-// separate lumps and rods, looked at). Smooth masses only, nothing that needs a texture (no
-// eyes, lips or hair): the cranial vault, the forehead and the brow, the face from brow to chin,
-// the cheekbones, the jaw's angles, the mouth, the chin, the nose, the ears, and the neck from
-// inside the trunk up behind the jaw into the skull. An adult's sizes (tests/unit/
-// forge_client_head_test.cpp; ANSUR II, Gordon et al. 2014): head length (brow to the back)
-// 20 cm, breadth 14.5 cm, cheekbones 13.5 cm; the chin 23.5 cm below the vertex (0.130 H,
-// Drillis and Contini 1966). In profile the ear lies over the shoulder (the plumb line through
-// the ear and the acromion).
+// The head and neck (client.head), meshed finer than the trunk (3 mm). An adult's sizes
+// (tests/unit/forge_client_head_test.cpp; ANSUR II, Gordon et al. 2014): head length (brow to
+// the back) 20 cm, breadth 14.5 cm, cheekbones 13.5 cm; the chin 23.5 cm below the vertex
+// (0.130 H, Drillis and Contini 1966). In profile the ear lies over the shoulder (the plumb line
+// through the ear and the acromion). Smooth masses only, nothing that needs a texture (no eyes,
+// lips or hair).
+// Two groups of masses, each melted with its own blend, then joined. The broad masses (the
+// cranial vault, the forehead, the midface, the cheekbones, the upper jaw and mouth, the cheeks
+// over the masseters, the lower jaw from each angle to the chin, the neck) melt over 3 cm, so
+// cheek, jaw and chin pass into each other as an adult's do: session 15 melted every mass over
+// 1.6 cm, and close up the cheekbones stood out as knobs and the jaw as a strap along the face
+// (looked at, notes/s16 client-shots/head-*-before.png). The small features (the brows, the
+// nose, the ears, the mouth's fullness, the chin's point) melt over 1.2 cm and join the masses
+// over 1 cm, so they keep their edges (over 3 cm the nose and the ears melted away; without the
+// mouth and the chin, and with the jaw as wide as the cheekbones, the lower face seen supine
+// from below read as one broad slab). Two shallow hollows under the brows, the
+// orbits, rounded over 1.8 cm: without them the face read as a mask's blank front.
 // Front to back it is placed for the table: prone the forehead rests on the face hole's
 // head-end rim (the body's front lies on the top at z +0.105, anatomy::client_pose lying), the
 // brow, nose, mouth and chin within the hole; supine the body lies 4 cm lower (its back on the
 // table), so the back of the head rests in a pillow over the hole (table.pillow).
-Shape head_shape() {
-  Shape s;
-  s.blend = 0.016f;
-  s.ellipsoids = {
-      ellipsoid(mid(0.0f, 1.66f, 0.0f), {0.075f, 0.09f, 0.09f}),        // cranial vault: top 1.75, back -0.09
-      ellipsoid(mid(0.0f, 1.68f, 0.05f), {0.062f, 0.062f, 0.06f}),       // forehead
-      ellipsoid(mid(0.0f, 1.60f, 0.045f), {0.06f, 0.075f, 0.06f}),       // the face, brow to chin
-      ellipsoid(mid(0.0f, 1.655f, 0.095f), {0.048f, 0.01f, 0.013f}),     // brow
-      ellipsoid(mid(0.045f, 1.62f, 0.06f), {0.022f, 0.015f, 0.028f}),    // cheekbones
-      ellipsoid(mid(-0.045f, 1.62f, 0.06f), {0.022f, 0.015f, 0.028f}),
-      ellipsoid(mid(0.044f, 1.56f, 0.015f), {0.02f, 0.03f, 0.04f}),     // the jaw's angles
-      ellipsoid(mid(-0.044f, 1.56f, 0.015f), {0.02f, 0.03f, 0.04f}),
-      ellipsoid(mid(0.0f, 1.572f, 0.085f), {0.026f, 0.016f, 0.022f}),    // the mouth
-      ellipsoid(mid(0.0f, 1.532f, 0.078f), {0.024f, 0.017f, 0.022f}),    // chin
-      ellipsoid(mid(0.0f, 1.601f, 0.112f), {0.017f, 0.009f, 0.011f}),    // the nose's wings
+struct HeadShapes {
+  Shape masses, neck, features;
+  std::vector<Ellipsoid> orbits;
+  static constexpr float kNeckJoin = 0.016f, kJoin = 0.010f, kOrbitRound = 0.018f;
+
+  [[nodiscard]] float distance(const glm::vec3& p) const {
+    float d = smooth_min(smooth_min(masses.distance(p), neck.distance(p), kNeckJoin), features.distance(p), kJoin);
+    for (const Ellipsoid& o : orbits) d = smooth_max(d, -ellipsoid_distance(o, p), kOrbitRound);
+    return d;
+  }
+  [[nodiscard]] Box bounds() const {
+    Box b = masses.bounds();
+    for (const Shape* s : {&neck, &features}) {
+      const Box f = s->bounds();
+      b.grow(f.min, 0.0f);
+      b.grow(f.max, 0.0f);
+    }
+    b.grow(b.min, masses.blend);
+    b.grow(b.max, masses.blend);
+    return b;
+  }
+};
+
+HeadShapes head_shapes() {
+  HeadShapes h;
+  h.masses.blend = 0.03f;
+  h.masses.ellipsoids = {
+      ellipsoid(mid(0.0f, 1.66f, 0.0f), {0.075f, 0.09f, 0.09f}),         // cranial vault: top 1.75, back -0.09
+      ellipsoid(mid(0.0f, 1.68f, 0.05f), {0.062f, 0.062f, 0.06f}),        // forehead
+      ellipsoid(mid(0.0f, 1.612f, 0.042f), {0.06f, 0.058f, 0.058f}),      // the midface, brow to upper lip
+      ellipsoid(mid(0.038f, 1.625f, 0.05f), {0.021f, 0.018f, 0.036f}),    // cheekbones, flat and long
+      ellipsoid(mid(-0.038f, 1.625f, 0.05f), {0.021f, 0.018f, 0.036f}),
+      ellipsoid(mid(0.0f, 1.575f, 0.048f), {0.044f, 0.036f, 0.044f}),     // the upper jaw and the mouth
+      ellipsoid(mid(0.036f, 1.59f, 0.025f), {0.02f, 0.033f, 0.03f}),      // the cheeks over the masseters
+      ellipsoid(mid(-0.036f, 1.59f, 0.025f), {0.02f, 0.033f, 0.03f}),
+  };
+  h.masses.chains = {
+      // The lower jaw: from below each ear down the ramus to the angle, then forward to the chin.
+      chain({{mid(0.044f, 1.61f, -0.01f), 0.013f}, {mid(0.041f, 1.57f, 0.0f), 0.015f}, {mid(0.026f, 1.55f, 0.05f), 0.014f},
+             {mid(0.0f, 1.545f, 0.07f), 0.016f}}),
+      chain({{mid(-0.044f, 1.61f, -0.01f), 0.013f}, {mid(-0.041f, 1.57f, 0.0f), 0.015f}, {mid(-0.026f, 1.55f, 0.05f), 0.014f},
+             {mid(0.0f, 1.545f, 0.07f), 0.016f}}),
+  };
+  // The neck, from inside the trunk up behind the jaw into the skull (body_shape's neck root lies
+  // inside it), its own shape joined over 1.6 cm: melted with the face's masses over 3 cm it
+  // filled the angle under the chin.
+  h.neck.chains = {chain({{kNeckBase, kNeckBaseR}, {kNeckMid, kNeckMidR}, {kNeckTop, kNeckTopR}})};
+  h.features.blend = 0.012f;
+  h.features.ellipsoids = {
+      ellipsoid(mid(0.024f, 1.657f, 0.092f), {0.026f, 0.01f, 0.013f}, {0.0f, 0.0f, -8.0f}),  // brows, meeting over the nose
+      ellipsoid(mid(-0.024f, 1.657f, 0.092f), {0.026f, 0.01f, 0.013f}, {0.0f, 0.0f, 8.0f}),
+      ellipsoid(mid(0.0f, 1.601f, 0.11f), {0.017f, 0.009f, 0.011f}),                         // the nose's wings
+      ellipsoid(mid(0.0f, 1.574f, 0.088f), {0.022f, 0.011f, 0.012f}),                        // the mouth's fullness
+      ellipsoid(mid(0.0f, 1.538f, 0.084f), {0.018f, 0.015f, 0.012f}),                        // the chin's point
       ellipsoid(mid(0.081f, 1.625f, -0.005f), {0.008f, 0.03f, 0.018f}, {-12.0f, 0.0f, 0.0f}),  // ears
       ellipsoid(mid(-0.081f, 1.625f, -0.005f), {0.008f, 0.03f, 0.018f}, {-12.0f, 0.0f, 0.0f}),
   };
-  s.chains = {
-      chain({{mid(0.0f, 1.648f, 0.104f), 0.007f}, {mid(0.0f, 1.607f, 0.124f), 0.01f}}),  // nose
-      chain({{mid(0.0f, 1.40f, -0.025f), 0.062f}, {mid(0.0f, 1.50f, -0.015f), 0.056f}, {mid(0.0f, 1.58f, -0.02f), 0.05f}}),  // neck
-  };
-  return s;
+  h.features.chains = {chain({{mid(0.0f, 1.648f, 0.104f), 0.007f}, {mid(0.0f, 1.607f, 0.124f), 0.01f}})};  // nose
+  h.orbits = {ellipsoid(mid(0.032f, 1.636f, 0.104f), {0.02f, 0.012f, 0.012f}),
+              ellipsoid(mid(-0.032f, 1.636f, 0.104f), {0.02f, 0.012f, 0.012f})};
+  return h;
 }
 
-const Shape& head() {
-  static const Shape s = head_shape();
-  return s;
+const HeadShapes& head() {
+  static const HeadShapes h = head_shapes();
+  return h;
 }
 
 // Arms by the sides, a little away from the trunk and the thighs, elbows nearly straight, palms
@@ -331,6 +389,12 @@ Seam client_part_seam(std::string_view name) {
   // 3-5 times the triangles). The right leg 3,000 -> 4,632 triangles, the sheet 3,500 -> 3,988.
   if (name == "client.leg-right")
     return {[](const glm::vec3& p) { return p.y > 0.74f && p.y < 0.90f && p.z < -0.03f && p.x < kMidlineX - 0.01f; }, kSeamEdge};
+  // Where the neck leaves the body's flare the two surfaces lie within 2 mm of each other: the
+  // body's 5-7 cm triangles (simplified to within 3 mm) crossed the head's neck in a jagged line;
+  // edges of 12 mm near the neck give a clean line (8 mm within 10 cm: the same line for 5,900
+  // more triangles).
+  if (name == "client.body")
+    return {[](const glm::vec3& p) { return p.y > 1.42f && glm::length(glm::vec2(p.x - kMidlineX, p.z + 0.02f)) < 0.085f; }, 0.012f};
   if (name == "drape.hips")
     return {[](const glm::vec3& p) { return p.y > 0.78f && p.y < 0.90f && p.z < -0.02f && p.x < kMidlineX + 0.04f; }, kSeamEdge};
   return {};
@@ -376,7 +440,13 @@ std::vector<ClientPart> client_parts() {
     };
     parts.push_back({"client.body", field, box_of(*body, 3.0f * 0.005f + body->blend), 0.005f, 5000, kSkin});
   }
-  add_shape("client.head", head_shape(), 0.003f, 4000, kSkin);
+  {
+    constexpr float kVoxel = 0.003f;
+    Box box = head().bounds();
+    box.grow(box.min, 3.0f * kVoxel);
+    box.grow(box.max, 3.0f * kVoxel);
+    parts.push_back({"client.head", [](const glm::vec3& p) { return head().distance(p); }, box, kVoxel, 6000, kSkin});
+  }
   add_shape("client.arm-left", arm_shape(1.0f), 0.004f, 800, kSkin);
   add_shape("client.arm-right", arm_shape(-1.0f), 0.004f, 800, kSkin);
   add_shape("client.leg-right", right_leg_shape(), 0.004f, 3000, kSkin);

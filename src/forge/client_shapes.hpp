@@ -34,7 +34,8 @@ struct ClientPart {
 // longest edge there (forge/mesh_tools.hpp split_long_edges). Walking, the body, the other leg
 // and the hip drape fold with each hip (anatomy/client_pose_bends.hpp fold_hips): a body vertex
 // a millimetre inside a thigh or the sheet standing stays inside only if that surface's
-// triangles are short enough to follow the fold. No zone (empty) for every other part.
+// triangles are short enough to follow the fold. The body's round the neck's root, where the
+// head's neck leaves it within 2 mm. No zone (empty) for every other part.
 struct Seam {
   std::function<bool(const glm::vec3&)> zone;
   float edge = 0.0f;  // metres

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <sstream>
 
+#include <glm/common.hpp>
 #include <glm/geometric.hpp>
 #include <glm/gtc/constants.hpp>
 
@@ -82,6 +83,35 @@ OutMesh finish(const std::string& name, TriMesh mesh, const Field& field, float 
 // of the knee, plus kKneeMargin; the split is mesh_tools.hpp split_long_edges.
 constexpr float kKneeEdge = 0.006f, kKneeMargin = 0.01f;
 
+// The sole's medial half (the standing leg's frame at 1.75 m; scaled with the stature): medial of
+// 1-2 cm lateral to the leg's axis, below the foot's side, to behind the ball, fading out over
+// 1-2 cm. Its normals are the field's gradient over kSoleNormalStep rather than over half a
+// voxel. Where the sole's weight-bearing pad ends, the medial arch rises as a low wall (normals
+// turning 45 degrees within 1 cm, up to 133 degrees a centimetre), and from toe taps' camera,
+// low beyond the toes, that wall is seen edge on: the rim light drew it as a thin grey line along
+// the sole (session 15 bisected it to the skin's own sole). The wider gradient turns the normals
+// across it gently (46 degrees a centimetre at most): the line's brightest pixel at 2 s 183 -> 151
+// against ~105 beside it, at 6 s 142 -> 112 (a 2 cm step gave 140 but lit a new bright edge at
+// 6 s, 212). The skin's positions do not move (every hand fit on the foot stands on them).
+constexpr float kSoleNormalStep = 0.01f;
+
+float sole_weight(const glm::vec3& p, float stature) {
+  const glm::vec3 q = p * (1.75f / stature);
+  return (1.0f - smoothstep(0.03f, 0.045f, q.y)) * (1.0f - smoothstep(0.01f, 0.02f, q.x)) *
+         (1.0f - smoothstep(0.13f, 0.15f, q.z));
+}
+
+void soften_sole_normals(OutMesh& skin, const Field& field, float stature) {
+  const float step = kSoleNormalStep * stature / 1.75f;
+  for (std::size_t v = 0; v < skin.positions.size(); ++v) {
+    const float w = sole_weight(skin.positions[v], stature);
+    if (w <= 0.0f) continue;
+    const glm::vec3 p = skin.positions[v], dx(step, 0, 0), dy(0, step, 0), dz(0, 0, step);
+    const glm::vec3 wide = glm::normalize(glm::vec3(field(p + dx) - field(p - dx), field(p + dy) - field(p - dy), field(p + dz) - field(p - dz)));
+    skin.normals[v] = glm::normalize(glm::mix(skin.normals[v], wide, w));
+  }
+}
+
 // How much of a muscle is tendon at p: the ends of its origin-to-insertion line given in
 // muscles.toml, with a soft edge (3 % of the length) where the belly turns into tendon.
 float tendon_fraction(const Description& d, const Body& b, const glm::vec3& p) {
@@ -146,6 +176,7 @@ Expected<ForgedLeg> forge_leg(const ForgeOptions& o) {
   split_long_edges(skin_tris, skin_field, kKneeEdge, 0.5f * skin_voxel,
                    [knee_y, reach](const glm::vec3& p) { return std::abs(p.y - knee_y) < reach; });
   OutMesh skin_mesh = finish("skin", std::move(skin_tris), skin_field, skin_voxel, 0, kSkinColour, o);
+  soften_sole_normals(skin_mesh, skin_field, o.stature);
   skin_mesh.attrs.areas.resize(skin_mesh.positions.size());
   for (std::size_t v = 0; v < skin_mesh.positions.size(); ++v) {
     const glm::vec3 p = skin_mesh.positions[v];
