@@ -25,6 +25,9 @@ constexpr ImU32 kTraceFaint = IM_COL32(80, 210, 240, 70);
 constexpr ImU32 kBaseline = IM_COL32(200, 200, 200, 200);
 constexpr ImU32 kAxis = IM_COL32(150, 160, 170, 255);
 constexpr ImU32 kFrame = IM_COL32(25, 32, 40, 255);
+// Behind a peak's or dip's label: the chart's colour, see-through enough that the bold line it
+// crosses still shows dimly (opaque, it hid the second ankle pump's mean at 720p, session 16).
+constexpr ImU32 kLabelBack = IM_COL32(25, 32, 40, 175);
 
 // A label `px` pixels tall, right-aligned at x or centred on it, its top at y.
 void tick_label(ImDrawList* dl, float x, float y, const char* text, ImU32 col, bool right_align, float px) {
@@ -333,7 +336,7 @@ void draw_flow_plot(const FlowPlot& p) {
     const float tw = ImGui::GetFont()->CalcTextSizeA(label_px, FLT_MAX, 0.0f, text.c_str()).x;
     const float tx = x + s + 0.2f * em + tw <= b.x ? x + s + 0.2f * em : x - s - 0.2f * em - tw;  // right of it where it fits
     const float ty = top ? edge : edge - label_px;
-    dl->AddRectFilled(ImVec2(tx - 0.1f * em, ty), ImVec2(tx + tw + 0.1f * em, ty + label_px), kFrame);
+    dl->AddRectFilled(ImVec2(tx - 0.1f * em, ty), ImVec2(tx + tw + 0.1f * em, ty + label_px), kLabelBack);
     dl->AddText(ImGui::GetFont(), label_px, ImVec2(tx, ty), kTrace, text.c_str());
   };
   if (clipped) mark(*clipped, true, "ui.plot.peak");
