@@ -90,8 +90,10 @@ TEST_CASE("a walking client's replayed plots show the gait's pumps, not standing
   anatomy::Model no_model;
   auto calf_low = [&](bool walking) {
     app::Simulation sim;
-    REQUIRE(sim.load(source_paths(), no_model).has_value());
+    // Standing before the model settles, as State::load_content sets it: set after, the replay
+    // started with the leg standing up from lying (the groin's blood ran back at -51 mL/s).
     sim.posture = flow::Posture::standing;
+    REQUIRE(sim.load(source_paths(), no_model).has_value());
     REQUIRE(sim.select_technique("effleurage", kAt).has_value());
     app::FlowHistory history;
     std::vector<double> asked;
@@ -113,8 +115,12 @@ TEST_CASE("a walking client's replayed plots show the gait's pumps, not standing
   const auto [still_start, still_low] = calf_low(false);
   const auto [walk_start, walk_low] = calf_low(true);
   MESSAGE("calf standing still " << still_start << " -> " << still_low << " mL; walking " << walk_start << " -> " << walk_low << " mL");
-  CHECK(walk_low < walk_start - 15.0f);  // each step's calf pump ejects: 112 -> 82 mL in 5 s
-  CHECK(still_low > still_start - 1.0f);  // standing still the calf only fills (stays 112 here)
+  CHECK(walk_low < walk_start - 15.0f);  // each step's calf pump ejects: 220 -> 116 mL in 5 s
+  // Standing still the settled, full calf stays full (220 -> 218 mL: effleurage's strokes press a
+  // little out). Until session 16 the leg settled lying and stood up at the replay's start, so
+  // its calf was filling (112 mL) and a 1 mL bound held.
+  CHECK(still_low > still_start - 5.0f);
+  CHECK(walk_low < still_low - 50.0f);
 }
 
 TEST_CASE("the groin plot reads after the first pump: the settled pumps fill its axis, the first one is clipped and marked") {
