@@ -47,8 +47,13 @@ struct HeldContraction {
 
 // The clinic's tiptoe (air plethysmography): up on the toes for a second.
 inline constexpr HeldContraction kTiptoe{10.0, 1.0, 120.0};
-// Ten tiptoes at one a second (residual volume).
-inline constexpr HeldContraction kTenTiptoes{1.0, 0.4, 120.0};
+// Ten tiptoes at one a second (residual volume): up and down within the first half second
+// (0.15 s to rise, 0.2 s on the toes, 0.15 s down), the heel down and the calf relaxed for the
+// other half. An estimate, as its 0.4 s on the toes was until session 16 (the heel down only
+// 0.3 s of each second): the residual is read after the last, so it holds what the last pause
+// let back in, and with a leaky great saphenous vein that is most of what raises it above a
+// normal leg's (docs/flow-model.md).
+inline constexpr HeldContraction kTenTiptoes{1.0, 0.2, 120.0};
 
 // What each pump presses with at one moment.
 struct PumpPressures {

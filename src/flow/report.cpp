@@ -22,6 +22,9 @@ constexpr double kBreathWindowS = 4.0;
 // A rhythm counts as settled after this long (the ambulatory pressure is read after 15 s of
 // walking, too), and its steady peak velocities are read over its last few seconds.
 constexpr double kSettledRhythmS = 20.0, kSteadyWindowS = 5.0;
+// Its time-averaged velocities over the last 10 s: a whole number of periods of every built-in
+// rhythm (walking 1 s, ankle pumps 2 s), so no pump counts twice or half.
+constexpr double kSteadyMeanWindowS = 10.0;
 
 // Six significant digits, as the report has always printed; NaN and infinity become null.
 nlohmann::ordered_json number(double v) {
@@ -37,11 +40,13 @@ nlohmann::ordered_json numbers(const std::vector<double>& v) {
   return out;
 }
 
-// {resting, peak} and, when the run had a settled rhythm, its steady peak (left out otherwise:
-// a run without one has nothing to say there, and the report prints no null it need not).
-nlohmann::ordered_json velocities(double resting, double peak, double steady_peak) {
+// {resting, peak} and, when the run had a settled rhythm, its steady peak and steady mean (left
+// out otherwise: a run without one has nothing to say there, and the report prints no null it
+// need not).
+nlohmann::ordered_json velocities(double resting, double peak, double steady_peak, double steady_mean) {
   nlohmann::ordered_json v = {{"resting", number(resting)}, {"peak", number(peak)}};
   if (std::isfinite(steady_peak)) v["steady_peak"] = number(steady_peak);
+  if (std::isfinite(steady_mean)) v["steady_mean"] = number(steady_mean);
   return v;
 }
 
@@ -137,7 +142,8 @@ Expected<SimulationReport> simulate_stepped(FlowSystem& fs, const anatomy::VeinN
   rep.calf_volume_ml.push_back(calf0);
   rep.ankle_pressure_mmhg.push_back(ankle0);
   rep.arterial_supply_ml_s.push_back(fs.total_inflow_ml_s());
-  double supply_sum = 0.0;
+  double supply_sum = 0.0, fem_steady_sum = 0.0, pop_steady_sum = 0.0;
+  long long steady_chunks = 0;
   for (long long k = 0; k < chunks; ++k) {
     const double t = static_cast<double>(k) * kChunkS;
     const PumpPressures pumps = scenario.pumps_at(t);
@@ -150,6 +156,12 @@ Expected<SimulationReport> simulate_stepped(FlowSystem& fs, const anatomy::VeinN
       const bool first = !std::isfinite(s.femoral_velocity_steady_peak_cm_s);
       s.femoral_velocity_steady_peak_cm_s = first ? fem : std::max(s.femoral_velocity_steady_peak_cm_s, fem);
       s.popliteal_velocity_steady_peak_cm_s = first ? pop : std::max(s.popliteal_velocity_steady_peak_cm_s, pop);
+    }
+    if (scenario.active_s >= kSettledRhythmS && t >= scenario.active_s - kSteadyMeanWindowS - 1e-9 &&
+        t < scenario.active_s - 1e-9) {
+      fem_steady_sum += 100.0 * fs.femoral_velocity_m_s();
+      pop_steady_sum += 100.0 * fs.vein_velocity_m_s("popliteal");
+      ++steady_chunks;
     }
     s.lowest_transmural_mmhg = std::min(s.lowest_transmural_mmhg, fs.lowest_transmural_mmhg());
     s.capillary_flow_min_ml_s = std::min(s.capillary_flow_min_ml_s, fs.total_inflow_ml_s());
@@ -175,6 +187,10 @@ Expected<SimulationReport> simulate_stepped(FlowSystem& fs, const anatomy::VeinN
   s.peak_flow_ml_min = peak * 60.0;
   s.mean_arterial_supply_ml_min = chunks > 0 ? supply_sum / static_cast<double>(chunks) * 60.0 : 0.0;
   s.calf_ejection_fraction = calf0 > 0.0 ? std::max(0.0, (calf0 - calf_min) / calf0) : 0.0;
+  if (steady_chunks > 0) {
+    s.femoral_velocity_steady_mean_cm_s = fem_steady_sum / static_cast<double>(steady_chunks);
+    s.popliteal_velocity_steady_mean_cm_s = pop_steady_sum / static_cast<double>(steady_chunks);
+  }
   s.max_reflux_s = fs.longest_reflux_s();
   s.volume_error_rel = fs.volume_error_rel();
 
@@ -257,9 +273,10 @@ std::string to_json(const SimulationReport& r) {
       {"ambulatory_recovery_s", number(s.ambulatory_recovery_s)},
       {"reflux_s", reflux},
       {"femoral_velocity_cm_s", velocities(s.femoral_velocity_resting_cm_s, s.femoral_velocity_peak_cm_s,
-                                           s.femoral_velocity_steady_peak_cm_s)},
+                                           s.femoral_velocity_steady_peak_cm_s, s.femoral_velocity_steady_mean_cm_s)},
       {"popliteal_velocity_cm_s", velocities(s.popliteal_velocity_resting_cm_s, s.popliteal_velocity_peak_cm_s,
-                                             s.popliteal_velocity_steady_peak_cm_s)},
+                                             s.popliteal_velocity_steady_peak_cm_s,
+                                             s.popliteal_velocity_steady_mean_cm_s)},
       {"lowest_transmural_mmhg", number(s.lowest_transmural_mmhg)},
       {"capillary_flow_min_ml_s", number(s.capillary_flow_min_ml_s)}};
   Json doc = {{"scenario", r.scenario},

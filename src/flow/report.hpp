@@ -71,6 +71,14 @@ struct SimulationSummary {
   // (the key left out of the JSON) when the run has no such rhythm.
   double femoral_velocity_steady_peak_cm_s = kNotMeasured;
   double popliteal_velocity_steady_peak_cm_s = kNotMeasured;
+  // The time average over the last 10 s of such a rhythm (whole periods of every built-in one),
+  // as `resting` is over a quiet breath: the quantity a Doppler study's "time-averaged peak
+  // velocity" (TAPV, the spectral envelope averaged over the recording) reports, read at the
+  // cross-section's mean here (about half the envelope for the slow, laminar flow at rest). Its
+  // ratio to `resting` is what Thromb Haemost 2009's 11 -> 24 cm/s (supine ankle pumps) measures;
+  // the instant's peak is not (docs/flow-model.md). NaN (left out) as the steady peaks.
+  double femoral_velocity_steady_mean_cm_s = kNotMeasured;
+  double popliteal_velocity_steady_mean_cm_s = kNotMeasured;
   double lowest_transmural_mmhg = 0.0;            // any compartment, any time in the run
   double capillary_flow_min_ml_s = 0.0;                // smallest total capillary inflow seen
 };

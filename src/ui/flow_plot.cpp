@@ -25,6 +25,9 @@ constexpr ImU32 kTraceFaint = IM_COL32(80, 210, 240, 70);
 constexpr ImU32 kBaseline = IM_COL32(200, 200, 200, 200);
 constexpr ImU32 kAxis = IM_COL32(150, 160, 170, 255);
 constexpr ImU32 kFrame = IM_COL32(25, 32, 40, 255);
+// Behind a peak's or dip's label: the chart's colour, see-through enough that the bold line it
+// crosses still shows dimly (opaque, it hid the second ankle pump's mean at 720p, session 16).
+constexpr ImU32 kLabelBack = IM_COL32(25, 32, 40, 175);
 
 // A label `px` pixels tall, right-aligned at x or centred on it, its top at y.
 void tick_label(ImDrawList* dl, float x, float y, const char* text, ImU32 col, bool right_align, float px) {
@@ -92,7 +95,7 @@ PlotAxis settled_axis(const std::vector<float>& v, const std::vector<float>& mea
                       std::optional<float> baseline, std::size_t settled, float min_span) {
   PlotAxis axis;
   const std::size_t from = v.size() > settled ? v.size() - settled : 0;
-  // What the axis must hold: the settled samples and the mean drawn over them.
+  // The settled rhythm: the last samples and the mean drawn over them.
   std::vector<float> held(v.begin() + static_cast<std::ptrdiff_t>(from), v.end());
   for (std::size_t j = 0; j < mean.size(); ++j)
     if (j + mean_offset >= from) held.push_back(mean[j]);
@@ -110,14 +113,47 @@ PlotAxis settled_axis(const std::vector<float>& v, const std::vector<float>& mea
   const bool clip_high = older([&](float x) { return x > settled_hi + half; });
   const bool clip_low = older([&](float x) { return x < settled_lo - half; });
   // An unclipped side grows to hold the older samples beyond it (those inside the padded axis
-  // already show).
+  // already show), and both sides grow to hold the bold line of the older, taller pumps where it
+  // is not far beyond the settled span (within half of it, as a sample): the 1 s mean is what a
+  // student reads (session 15: on ankle pumps the second and later pumps' bold line ran off the
+  // top, unmarked). A mean far beyond (the first pump after rest, whose 1 s mean is 60 mL/s
+  // against settled pumps' spikes of 21) is clipped with its spike, and marked.
   std::size_t beyond = 0;
   for (std::size_t i = 0; i < from; ++i)
     if ((!clip_high && v[i] > settled_hi) || (!clip_low && v[i] < settled_lo)) {
       held.push_back(v[i]);
       ++beyond;
     }
+  // Run by run: a pump's mean is held whole or not at all (its rising flank alone would widen
+  // the axis for a pump that is clipped anyway).
+  for (std::size_t j = 0; j < mean.size() && j + mean_offset < from;) {
+    const bool high = mean[j] > settled_hi;
+    if (!high && !(mean[j] < settled_lo)) {
+      ++j;
+      continue;
+    }
+    const std::size_t start = j;
+    bool near = true;
+    for (; j < mean.size() && j + mean_offset < from && (high ? mean[j] > settled_hi : mean[j] < settled_lo); ++j)
+      near = near && (high ? mean[j] <= settled_hi + half : mean[j] >= settled_lo - half);
+    if (!near) continue;
+    held.insert(held.end(), mean.begin() + static_cast<std::ptrdiff_t>(start), mean.begin() + static_cast<std::ptrdiff_t>(j));
+    ++beyond;
+  }
   if (beyond > 0) plot_range(held, baseline, min_span, axis.lo, axis.hi);
+  // Each run of the bold line beyond the axis, at its farthest point: the plot marks it, so no
+  // part of the line leaves the chart unmarked.
+  for (std::size_t j = 0; j < mean.size();) {
+    const bool high = mean[j] > axis.hi;
+    if (!high && !(mean[j] < axis.lo)) {
+      ++j;
+      continue;
+    }
+    std::size_t far = j;
+    for (; j < mean.size() && (high ? mean[j] > axis.hi : mean[j] < axis.lo); ++j)
+      if (high ? mean[j] > mean[far] : mean[j] < mean[far]) far = j;
+    axis.clipped_mean.push_back(far + mean_offset);
+  }
   // The highest and the lowest clipped: their values are marked on the chart's edges.
   for (std::size_t i = 0; i < from; ++i) {
     if (clip_high && v[i] > axis.hi && (!axis.clipped_peak || v[i] > v[*axis.clipped_peak])) axis.clipped_peak = i;
@@ -300,11 +336,21 @@ void draw_flow_plot(const FlowPlot& p) {
     const float tw = ImGui::GetFont()->CalcTextSizeA(label_px, FLT_MAX, 0.0f, text.c_str()).x;
     const float tx = x + s + 0.2f * em + tw <= b.x ? x + s + 0.2f * em : x - s - 0.2f * em - tw;  // right of it where it fits
     const float ty = top ? edge : edge - label_px;
-    dl->AddRectFilled(ImVec2(tx - 0.1f * em, ty), ImVec2(tx + tw + 0.1f * em, ty + label_px), kFrame);
+    dl->AddRectFilled(ImVec2(tx - 0.1f * em, ty), ImVec2(tx + tw + 0.1f * em, ty + label_px), kLabelBack);
     dl->AddText(ImGui::GetFont(), label_px, ImVec2(tx, ty), kTrace, text.c_str());
   };
   if (clipped) mark(*clipped, true, "ui.plot.peak");
   if (axis.clipped_dip) mark(*axis.clipped_dip, false, "ui.plot.dip");
+  // Where the bold line leaves the chart away from those marks, a bold tick on the edge it
+  // crosses (its value is over the axis's, so the axis label already bounds it).
+  const float near_px = 2.0f * em;
+  for (const std::size_t i : axis.clipped_mean) {
+    const bool top = mean[i - mean_half(p)] > hi;
+    const std::optional<std::size_t> labelled = top ? clipped : axis.clipped_dip;
+    if (labelled && std::abs(x_of(i) - x_of(*labelled)) < near_px) continue;
+    const float x = x_of(i), edge = top ? a.y + 1.0f : b.y - 1.0f, inward = top ? 1.0f : -1.0f, s = 0.3f * label_px;
+    dl->AddTriangleFilled(ImVec2(x, edge), ImVec2(x - s, edge + inward * 1.6f * s), ImVec2(x + s, edge + inward * 1.6f * s), kTrace);
+  }
   if (p.mean_and_settled_axis)
     draw_mean_key(dl, a.x, b.y + (0.3f + (p.time_labels ? kTimeLabelScale : 0.0f)) * em, kTimeLabelScale * em, em);
   ImGui::Dummy(ImVec2(width, chart_h + below_chart(p, em)));

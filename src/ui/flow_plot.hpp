@@ -82,11 +82,16 @@ void plot_range(const std::vector<float>& v, std::optional<float> baseline, floa
 // span above it or falls as far below it (else to every sample, as plot_range; each side on its
 // own); an older sample outside it is clipped, and the highest such is `clipped_peak` and the
 // lowest `clipped_dip` (their indices) so that the plot can mark their values. Samples within
-// the last `settled` are never clipped: the first pump shows whole while it is recent.
+// the last `settled` are never clipped: the first pump shows whole while it is recent. The mean
+// (the bold line) of older pumps is held where it is within half the span beyond it; farther,
+// it is clipped, and each clipped run listed in `clipped_mean` so that the plot marks it.
 struct PlotAxis {
   float lo = 0.0f, hi = 1.0f;
   std::optional<std::size_t> clipped_peak;  // index into the samples, above hi
   std::optional<std::size_t> clipped_dip;   // index into the samples, below lo
+  // Each run of the mean beyond the axis (a far older pump's), at its farthest point: the
+  // sample index it is centred on.
+  std::vector<std::size_t> clipped_mean;
 };
 [[nodiscard]] PlotAxis settled_axis(const std::vector<float>& v, const std::vector<float>& mean, std::size_t mean_offset,
                                     std::optional<float> baseline, std::size_t settled, float min_span);

@@ -190,6 +190,29 @@ TEST_CASE("the groin plot's 1 s mean sits under its spike, and its settled axis 
   CHECK_FALSE(recent.clipped_peak.has_value());
 }
 
+TEST_CASE("the groin plot holds older, taller pumps' bold 1 s mean, and marks where a far one leaves the chart") {
+  // Ankle pumps: the pumps after the first are taller than the settled ones for several seconds,
+  // and their 1 s means rose above the axis fitted to the last 10 s: the bold line ran off the
+  // top unmarked (session 15; only the highest spike of the moment was marked). Now a mean within
+  // half the settled span above it is held; a far one (the first pump's) is clipped and listed.
+  std::vector<float> flow(600, 5.0f);
+  for (std::size_t i = 20; i < 60; ++i) flow[i] = 60.0f;   // a long, tall first pump: mean 60, far
+  for (std::size_t i = 100; i < 130; ++i) flow[i] = 25.0f;  // a taller second pump: mean 25
+  for (std::size_t i = 400; i < 600; i += 60)
+    for (std::size_t k = 0; k < 20; ++k) flow[i + k] = 20.0f;  // settled pumps: mean 20
+  const std::vector<float> mean = ui::centred_mean(flow, 10);
+  const ui::PlotAxis axis = ui::settled_axis(flow, mean, 10, 5.0f, 200, 1.0f);
+  CHECK(axis.hi >= 25.0f);  // the second pump's bold line whole (old: 21.2)
+  CHECK(axis.hi < 30.0f);   // not up to the first pump's 60 (nor its rising flank's)
+  REQUIRE(axis.clipped_mean.size() == 1);  // the first pump's run, at its farthest point
+  CHECK(axis.clipped_mean[0] >= 30);
+  CHECK(axis.clipped_mean[0] < 50);
+  for (std::size_t j = 0; j < mean.size(); ++j) {
+    CAPTURE(j);
+    if (j + 10 >= 70) CHECK(mean[j] <= axis.hi);  // only means over the first pump (samples 20-59) leave
+  }
+}
+
 TEST_CASE("the groin plot clips only a spike far above its settled rhythm, not a squeeze a little taller") {
   // Calf squeezes: one older squeeze of 16 mL/s among settled ones of 15 (axis 0-15): clipping
   // it put a "peak 16" mark on a plot that read well whole. Within half the settled span above

@@ -95,6 +95,10 @@ TEST_CASE("great saphenous reflux reads as the clinic grades it") {
   CHECK(c.refill_time_s > 0.0);
   CHECK(c.refill_time_s < 20.0);
   if (measures(Protocol::plethysmography, Protocol::refill)) CHECK(c.plethysmography.filling_index_ml_s > 2.0);
+  // Residual volume fraction over 35 % (plethysmography reviews): the leaky vein refills the
+  // calf through the perforators in each pause of the ten tiptoes, and the last pause's refill
+  // stays (session 15: 31 %, with the heel down 0.3 s of each second; now 0.5 s).
+  if (measures(Protocol::plethysmography, Protocol::refill)) CHECK(c.plethysmography.residual_volume_fraction > 0.35);
   if (measures(Protocol::ambulatory, Protocol::refill)) {
     const auto normal = flow::ambulatory_pressure(network(), {});
     REQUIRE(normal.has_value());
@@ -224,4 +228,34 @@ TEST_CASE("the clinical indices stop when asked (the app's worker drops a leg no
   REQUIRE_FALSE(c.has_value());
   CHECK(c.error().message.find("stopped") != std::string::npos);
   // Not asked, the same calls run to the end: every test above uses the default token.
+}
+
+TEST_CASE("supine ankle pumps about double the popliteal vein's time-averaged velocity (Thromb Haemost 2009)") {
+  // The study reads the time-averaged peak velocity (TAPV: the Doppler envelope averaged over the
+  // recording) in the popliteal vein: supine at rest 11 cm/s (95 % CI 9-13), during ankle
+  // exercise 24 (20-28). The report's steady_mean is that time average over the pumps' last 10 s
+  // (five pumps), at the cross-section's mean where the envelope reads the fastest cells: the
+  // resting flow is slow and laminar, so the envelope is about twice the mean (Poiseuille) and
+  // the model's resting mean should be half the study's 9-13. The ratio exercise / rest is
+  // checked within the CIs' extremes, 20/13 to 28/9. Until session 16 the report had only the
+  // instant's peak over the last 5 s (steady_peak, 8.7 times rest), which no Doppler reports.
+  flow::SimulationRequest req;
+  req.scenario = "ankle-pumps";
+  req.posture = Posture::supine;
+  req.seconds = test::kSanitized ? 22.0 : 30.0;
+  req.active_seconds = req.seconds;
+  req.settle_seconds = 30.0;
+  req.clinical_indices = false;
+  auto rep = flow::simulate(network(), req, {});
+  REQUIRE(rep.has_value());
+  const auto& s = rep->summary;
+  MESSAGE("popliteal resting " << s.popliteal_velocity_resting_cm_s << " cm/s, pumping: mean "
+          << s.popliteal_velocity_steady_mean_cm_s << ", instant peak " << s.popliteal_velocity_steady_peak_cm_s);
+  CHECK(s.popliteal_velocity_resting_cm_s > 0.5 * 9.0);
+  CHECK(s.popliteal_velocity_resting_cm_s < 0.5 * 13.0);
+  REQUIRE(std::isfinite(s.popliteal_velocity_steady_mean_cm_s));
+  const double ratio = s.popliteal_velocity_steady_mean_cm_s / s.popliteal_velocity_resting_cm_s;
+  CHECK(ratio > 20.0 / 13.0);
+  CHECK(ratio < 28.0 / 9.0);
+  CHECK(s.volume_error_rel < 1e-9);
 }
