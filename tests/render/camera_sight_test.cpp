@@ -298,7 +298,14 @@ TEST_CASE("petrissage's kneading thumbs are seen from the calf step's camera") {
   // Session 15, on the skin over the calf's bellies: the hands 1 cm higher (left) and 2.5 cm
   // lower (right), so the thumbs keep clear of each other there: left 42.0 / 44.0 %, right
   // 100 / 100 % (every 20 / 80 ms); the old content on the new skin read 37.0 / 76.0 %.
-  CHECK(left >= 0.40);
+  // Session 16 (the per-moment trace): the left thumb was seen only while its hand rolled toward
+  // the near side, between about 150 and 177 degrees round (0.46-1.3 s of each cycle, the
+  // squeeze); rolled out to 185-195 (the relaxed grip) its kneading-c thumb, which runs forward
+  // under the fingers, lay under its own hand and fingers from this camera. The left hand now
+  // works 164-178 degrees round (was 165-195; the roll still spans 22 degrees) and 2 mm higher:
+  // left 83.7 / 84.0 %, right 100 / 100 % (every 20 / 80 ms); session 15's content reads 42.0 /
+  // 44.0 % and fails here.
+  CHECK(left >= 0.80);
   CHECK(right >= 0.95);
 }
 
