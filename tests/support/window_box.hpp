@@ -32,4 +32,14 @@ inline WindowBox window_box(const glm::mat4& view_projection, const anatomy::Bou
   return w;
 }
 
+// Checks that `w` lies inside `area` (left, top, right, bottom in window fractions) within `tol`,
+// and returns the share of the area's width and height it spans.
+inline glm::vec2 span_inside(const WindowBox& w, const glm::vec4& area, float tol = 0.0f) {
+  CHECK(w.lo.x >= area.x - tol);
+  CHECK(w.hi.x <= area.z + tol);
+  CHECK(w.lo.y >= area.y - tol);
+  CHECK(w.hi.y <= area.w + tol);
+  return (w.hi - w.lo) / glm::vec2(area.z - area.x, area.w - area.y);
+}
+
 }  // namespace effleura::test
