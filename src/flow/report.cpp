@@ -149,18 +149,19 @@ Expected<SimulationReport> simulate_stepped(FlowSystem& fs, const anatomy::VeinN
     const PumpPressures pumps = scenario.pumps_at(t);
     const bool pressed = step(t, kChunkS, pumps);
     if (pumps.foot > 0.0 || pumps.calf > 0.0 || pumps.thigh > 0.0 || pressed) s.last_drive_s = t + kChunkS;
-    s.femoral_velocity_peak_cm_s = std::max(s.femoral_velocity_peak_cm_s, 100.0 * fs.femoral_velocity_m_s());
-    s.popliteal_velocity_peak_cm_s = std::max(s.popliteal_velocity_peak_cm_s, 100.0 * fs.vein_velocity_m_s("popliteal"));
+    // The two veins' velocities this chunk, read once for the peak, the steady peak and the steady mean.
+    const double fem = 100.0 * fs.femoral_velocity_m_s(), pop = 100.0 * fs.vein_velocity_m_s("popliteal");
+    s.femoral_velocity_peak_cm_s = std::max(s.femoral_velocity_peak_cm_s, fem);
+    s.popliteal_velocity_peak_cm_s = std::max(s.popliteal_velocity_peak_cm_s, pop);
     if (scenario.active_s >= kSettledRhythmS && t >= scenario.active_s - kSteadyWindowS && t < scenario.active_s) {
-      const double fem = 100.0 * fs.femoral_velocity_m_s(), pop = 100.0 * fs.vein_velocity_m_s("popliteal");
       const bool first = !std::isfinite(s.femoral_velocity_steady_peak_cm_s);
       s.femoral_velocity_steady_peak_cm_s = first ? fem : std::max(s.femoral_velocity_steady_peak_cm_s, fem);
       s.popliteal_velocity_steady_peak_cm_s = first ? pop : std::max(s.popliteal_velocity_steady_peak_cm_s, pop);
     }
     if (scenario.active_s >= kSettledRhythmS && t >= scenario.active_s - kSteadyMeanWindowS - 1e-9 &&
         t < scenario.active_s - 1e-9) {
-      fem_steady_sum += 100.0 * fs.femoral_velocity_m_s();
-      pop_steady_sum += 100.0 * fs.vein_velocity_m_s("popliteal");
+      fem_steady_sum += fem;
+      pop_steady_sum += pop;
       ++steady_chunks;
     }
     s.lowest_transmural_mmhg = std::min(s.lowest_transmural_mmhg, fs.lowest_transmural_mmhg());
