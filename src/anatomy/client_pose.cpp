@@ -1,5 +1,6 @@
 #include "anatomy/client_pose.hpp"
 #include "anatomy/client_pose_bends.hpp"
+#include "anatomy/client_roll.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -54,6 +55,30 @@ glm::mat4 shoulder_flexion(float degrees) {
   return glm::rotate(to, -glm::radians(degrees), glm::vec3(1, 0, 0)) * glm::translate(glm::mat4(1.0f), -s);
 }
 
+// Adduction at a shoulder (degrees, + toward the midline) about the body's front-back axis
+// through that shoulder (forge/client_shapes.cpp arm_shape: 0.19 m out from the midline); `side`
+// +1 the left arm.
+glm::mat4 shoulder_adduction(float side, float degrees) {
+  const glm::vec3 s(kMidlineX + side * kShoulderHalfWidth, kShoulderY, kShoulderZ);
+  const glm::mat4 to = glm::translate(glm::mat4(1.0f), s);
+  return glm::rotate(to, -side * glm::radians(degrees), glm::vec3(0, 0, 1)) * glm::translate(glm::mat4(1.0f), -s);
+}
+
+// The roll axis' height above the table top, turned `t` of the way over: the client's lowest
+// point on the top (roll_support), less what it sinks into the padding lying still (the same
+// difference as at the two ends, fading out by a fifth of the way from each: prone the hands
+// sink 22 mm, supine the sheet under the buttocks 28 mm; neither is changed here). At t = 0 and
+// 1 exactly kProneHeight and kSupineHeight.
+float roll_height(float t, bool outer_up) {
+  const float sink_prone = roll_support(0.0f, outer_up) - kProneHeight;
+  const float sink_supine = roll_support(1.0f, outer_up) - kSupineHeight;
+  const auto fade = [](float x) {
+    const float s = std::clamp(x / 0.2f, 0.0f, 1.0f);
+    return 1.0f - s * s * (3.0f - 2.0f * s);
+  };
+  return roll_support(t, outer_up) - sink_prone * fade(t) - sink_supine * fade(1.0f - t);
+}
+
 glm::mat4 lying(bool prone) {
   const glm::vec3 head(-1, 0, 0);
   if (prone) return frame_of({0, 0, 1}, head, {0, -1, 0}, {kFeetX, Table::kTopY + kProneHeight, -kMidlineX});
@@ -83,16 +108,21 @@ std::optional<ClientPosture> parse_client_posture(std::string_view name) {
 
 ClientPose client_pose(ClientPosture posture, float turn, bool outer_up) {
   ClientPose pose;
+  const bool lying_down = posture == ClientPosture::supine || posture == ClientPosture::prone;
   switch (posture) {
     case ClientPosture::supine:
     case ClientPosture::prone: {
       float t = turn >= 0.0f ? std::clamp(turn, 0.0f, 1.0f) : (posture == ClientPosture::supine ? 1.0f : 0.0f);
       if (!std::isfinite(t)) t = 1.0f;
-      // Rolled about the long axis through the pelvis, lifted by up to 12 cm on the way so the
-      // hips, widest on their side, clear the table.
+      // Rolled about the long axis through the pelvis (the midline in the hip centres' plane),
+      // that axis as high as keeps the client's lowest point on the table top (client_roll.hpp):
+      // the client rolls on the table. Until session 17 it rose by 12 cm sin(pi t) instead: the
+      // hips 2-3 cm clear of the top halfway while the lower hand went 5.7 cm into it.
       const glm::mat4 prone = lying(true);
       const glm::vec3 axis_point(0.0f, Table::kTopY + kProneHeight, 0.0f);
-      const float lift = 0.12f * std::sin(kPi * t);
+      // Written as a lift over the straight way between the two resting heights (0 at both
+      // ends, so prone and supine stay exactly what they were).
+      const float lift = t > 0.0f && t < 1.0f ? roll_height(t, outer_up) - kProneHeight - t * (kSupineHeight - kProneHeight) : 0.0f;
       glm::mat4 roll = glm::translate(glm::mat4(1.0f), axis_point + glm::vec3(0, lift, 0));
       roll = glm::rotate(roll, (outer_up ? -kPi : kPi) * t, glm::vec3(1, 0, 0));
       roll = glm::translate(roll, -axis_point);
@@ -100,8 +130,11 @@ ClientPose client_pose(ClientPosture posture, float turn, bool outer_up) {
       pose.body = roll * prone;
       pose.body[3].y += t * (kSupineHeight - kProneHeight);
       // The arms turn at the shoulders from resting on the table in front (prone) to resting
-      // on it behind (supine), in step with the roll.
-      pose.left_arm = pose.body * shoulder_flexion(kArmsProneDeg + t * (kArmsSupineDeg - kArmsProneDeg));
+      // on it behind (supine), in step with the roll, and lie in along the flanks on the way.
+      const glm::mat4 arm = pose.body * shoulder_flexion(kArmsProneDeg + t * (kArmsSupineDeg - kArmsProneDeg));
+      const float adduction = roll_arm_adduction_deg(t);
+      pose.left_arm = adduction > 0.0f ? arm * shoulder_adduction(1.0f, adduction) : arm;
+      pose.right_arm = adduction > 0.0f ? arm * shoulder_adduction(-1.0f, adduction) : arm;
       pose.knee_bolster = t >= 1.0f;
       pose.ankle_bolster = t <= 0.0f;
       pose.head_pillow = t >= 1.0f;
@@ -131,7 +164,7 @@ ClientPose client_pose(ClientPosture posture, float turn, bool outer_up) {
       pose.left_arm = pose.body;
       break;
   }
-  pose.right_arm = pose.left_arm;
+  if (!lying_down) pose.right_arm = pose.left_arm;
   pose.left_leg = pose.body * hip_flexion(frame::kHipCentre, pose.hip_flexion_deg);
   pose.right_leg = pose.body * hip_flexion(kRightHipCentre, pose.hip_flexion_deg);
   pose.right_hip_flexion_deg = pose.hip_flexion_deg;

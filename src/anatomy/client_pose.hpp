@@ -43,6 +43,8 @@ struct Table {
 inline constexpr float kMidlineX = -0.085f;
 // The shoulders' axis (the arms turn about it, left-right in the body frame): height and depth.
 inline constexpr float kShoulderY = 1.415f, kShoulderZ = -0.01f;
+// How far each shoulder joint lies from the midline (forge/client_shapes.cpp arm_shape).
+inline constexpr float kShoulderHalfWidth = 0.19f;
 // The other (right) hip's centre in the body frame: the left one mirrored about the midline.
 inline constexpr glm::vec3 kRightHipCentre{2.0f * kMidlineX, 0.91f, 0.0f};
 
@@ -131,7 +133,8 @@ inline constexpr glm::vec3 kRightKneeCentre{2.0f * kMidlineX + 0.02f, 0.49f, 0.0
 inline constexpr glm::vec3 kRightAnkleCentre{2.0f * kMidlineX + 0.02f, 0.08f, -0.01f};
 
 // The pose of a posture. For supine and prone, `turn` rolls the client over about the long
-// axis of the table: 0 lies prone, 1 supine, in between on the way (lifted clear of the table).
+// axis of the table: 0 lies prone, 1 supine, in between on the way (rolling on the table top,
+// anatomy/client_roll.hpp).
 // `outer_up`: the roll turns the left leg's outer side up halfway (over the top of the other
 // leg) instead of its inner side; the two ends are the same.
 ClientPose client_pose(ClientPosture posture, float turn = -1.0f, bool outer_up = false);
