@@ -116,6 +116,10 @@ const std::vector<Flag>& flags() {
          auto p = render::parse_view(v);
          if (!p) return fail("invalid value '" + v + "' for --view: expected front, back, lateral, medial or top");
          o.view = *p; return {}; }},
+      {"--look-at", "WHAT", "Frame leg (the default) or head: the client's head, from --view's direction (default lateral); prone, --view front looks up through the face hole, e.g. --look-at head --posture prone --view front.",
+       [](Options& o, const std::string& v) -> Expected<void> {
+         if (v != "leg" && v != "head") return fail("invalid value '" + v + "' for --look-at: expected leg or head");
+         o.look_at_head = v == "head"; return {}; }},
       {"--area", "ID", "Highlight an area (repeatable): feet, ankles, calves, shin, thighs, popliteal, hamstrings, it-band, glutes; e.g. --area calves.",
        [](Options& o, const std::string& v) -> Expected<void> {
          if (!anatomy::area_index(v)) return fail("invalid value '" + v + "' for --area: expected one of " + area_list());

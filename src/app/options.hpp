@@ -39,6 +39,9 @@ struct Options {
   bool panels = false;
 
   std::optional<render::ViewPreset> view;
+  // --look-at head: the camera frames the client's head instead of the leg (app/client_view.hpp),
+  // from --view's direction (default lateral).
+  bool look_at_head = false;
   std::optional<std::filesystem::path> content_dir;
   std::optional<std::filesystem::path> assets_dir;
   std::optional<std::filesystem::path> model;

@@ -1,4 +1,5 @@
 #include "app/state.hpp"
+#include "app/client_view.hpp"
 
 #include "app/client_muscles.hpp"
 #include "app/flow_view.hpp"
@@ -133,15 +134,29 @@ Expected<void> State::load_content(const Options& options, const DataPaths& path
     // Start from the technique's own first view unless the user named one.
     frame_technique(options.view, false);
     if (setup_times) setup_times->mark("camera framed (view search)");
-  } else if (options.view) {
+  } else if (options.view && !options.look_at_head) {  // (the head's framing keeps the posture asked for)
     client.face(side_shown(*options.view));
     client.snap();
     place_camera_subject();
     camera.set_preset(*options.view, false);
   }
+  if (options.look_at_head) frame_client_head(options.view.value_or(render::ViewPreset::lateral));
   for (const auto& id : options.areas)
     if (auto i = anatomy::area_index(id)) settings.selected[*i] = true;
   return {};
+}
+
+void State::frame_client_head(render::ViewPreset view) {
+  client.snap();
+  place_camera_subject();
+  const auto head = client_part_box(client_model, "client.head", client.pose());
+  if (!head) return;  // a foreign model: no client drawn, the leg stays framed
+  step_camera.stop();
+  // The camera keeps its target inside the box it frames (render/camera.hpp): the leg's and
+  // the head's together, so the head can be the focus.
+  camera.frame(drawn_bounds().united(*head));
+  camera.set_focus(*head);
+  camera.set_preset(view, false);
 }
 
 glm::mat4 State::leg_to_room() const { return client_model.meshes.empty() ? glm::mat4(1.0f) : client.pose().left_leg; }

@@ -49,6 +49,9 @@ class State {
   // view (or `view` when given; without one the camera then follows the work, step by step:
   // render/step_camera.hpp); with no technique, back to the whole leg.
   void frame_technique(std::optional<render::ViewPreset> view, bool animate);
+  // --look-at head: frames the client's head (app/client_view.hpp) from `view`, the posture and
+  // side as they are (a prone client stays prone when seen from below).
+  void frame_client_head(render::ViewPreset view);
   // The camera's matrices and eye for a view of this size, and nothing else (cheap).
   [[nodiscard]] render::FrameView camera_view(glm::ivec2 size) const;
   // Everything the renderer reads for one frame: the camera's view plus layers, highlights,
