@@ -116,7 +116,7 @@ const std::vector<Flag>& flags() {
          auto p = render::parse_view(v);
          if (!p) return fail("invalid value '" + v + "' for --view: expected front, back, lateral, medial or top");
          o.view = *p; return {}; }},
-      {"--look-at", "WHAT", "Frame leg (the default) or head: the client's head, from --view's direction (default lateral); prone, --view front looks up through the face hole, e.g. --look-at head --posture prone --view front.",
+      {"--look-at", "WHAT", "Frame leg (the default) or head: the client's head, seen from --view's direction (default lateral), e.g. --look-at head --posture prone to see the face in the face hole.",
        [](Options& o, const std::string& v) -> Expected<void> {
          if (v != "leg" && v != "head") return fail("invalid value '" + v + "' for --look-at: expected leg or head");
          o.look_at_head = v == "head"; return {}; }},

@@ -2,7 +2,7 @@
 // Framing the client rather than the leg: the box round a part of the client (its head) in the
 // massaged leg's frame, which is the frame the camera's focus and views work in
 // (render/camera.hpp set_subject). --look-at head frames it, so a student sees the face in the
-// table's face hole (prone, from below: --view front) or the head on its pillow (supine). No GL.
+// table's face hole (prone) or the head on its pillow (supine). No GL.
 #include <optional>
 #include <string_view>
 
