@@ -7,6 +7,7 @@
 #include <glm/common.hpp>
 #include <glm/geometric.hpp>
 #include <glm/matrix.hpp>
+#include <glm/trigonometric.hpp>
 #include <glm/vec2.hpp>
 #include <glm/vec4.hpp>
 
@@ -105,7 +106,7 @@ Shape body_shape() {
 // cheek, jaw and chin pass into each other as an adult's do: session 15 melted every mass over
 // 1.6 cm, and close up the cheekbones stood out as knobs and the jaw as a strap along the face
 // (looked at, notes/s16 client-shots/head-*-before.png). The small features (the brows, the
-// nose, the ears, the mouth's fullness, the chin's point) melt over 1.2 cm and join the masses
+// nose, the mouth's fullness, the chin's point) melt over 1.2 cm and join the masses
 // over 1 cm, so they keep their edges (over 3 cm the nose and the ears melted away; without the
 // mouth and the chin, and with the jaw as wide as the cheekbones, the lower face seen supine
 // from below read as one broad slab). Two shallow hollows under the brows, the
@@ -115,18 +116,19 @@ Shape body_shape() {
 // brow, nose, mouth and chin within the hole; supine the body lies 4 cm lower (its back on the
 // table), so the back of the head rests in a pillow over the hole (table.pillow).
 struct HeadShapes {
-  Shape masses, neck, features;
+  Shape masses, neck, features, ears;
   std::vector<Ellipsoid> orbits;
-  static constexpr float kNeckJoin = 0.016f, kJoin = 0.010f, kOrbitRound = 0.018f;
+  static constexpr float kNeckJoin = 0.016f, kJoin = 0.010f, kOrbitRound = 0.018f, kEarJoin = 0.005f;
 
   [[nodiscard]] float distance(const glm::vec3& p) const {
     float d = smooth_min(smooth_min(masses.distance(p), neck.distance(p), kNeckJoin), features.distance(p), kJoin);
+    d = smooth_min(d, ears.distance(p), kEarJoin);
     for (const Ellipsoid& o : orbits) d = smooth_max(d, -ellipsoid_distance(o, p), kOrbitRound);
     return d;
   }
   [[nodiscard]] Box bounds() const {
     Box b = masses.bounds();
-    for (const Shape* s : {&neck, &features}) {
+    for (const Shape* s : {&neck, &features, &ears}) {
       const Box f = s->bounds();
       b.grow(f.min, 0.0f);
       b.grow(f.max, 0.0f);
@@ -168,9 +170,36 @@ HeadShapes head_shapes() {
       ellipsoid(mid(0.0f, 1.601f, 0.11f), {0.017f, 0.009f, 0.011f}),                         // the nose's wings
       ellipsoid(mid(0.0f, 1.574f, 0.088f), {0.022f, 0.011f, 0.012f}),                        // the mouth's fullness
       ellipsoid(mid(0.0f, 1.538f, 0.084f), {0.018f, 0.015f, 0.012f}),                        // the chin's point
-      ellipsoid(mid(0.081f, 1.625f, -0.005f), {0.008f, 0.03f, 0.018f}, {-12.0f, 0.0f, 0.0f}),  // ears
-      ellipsoid(mid(-0.081f, 1.625f, -0.005f), {0.008f, 0.03f, 0.018f}, {-12.0f, 0.0f, 0.0f}),
   };
+  // The ears (session 17): plates melted with the brows and nose over 1 cm read close up as flat
+  // oval buttons with a dark ring (notes/s17 client-shots/review/neck-crop.png). An auricle is a
+  // plate 6 cm tall and 3.5 cm front to back, attached along its front edge, its back edge
+  // standing out from the head (about 25 degrees), its outer face hollowed into a bowl (the
+  // concha) inside a rim; joined over 5 mm, so a crease stays behind it as behind a real ear.
+  h.ears.blend = 0.004f;
+  for (float side : {1.0f, -1.0f}) {
+    // The ear's own frame: `up` along it (tilted back 12 degrees), `back` across it (turned out
+    // 25 degrees at the back), `out` its outer face's normal; from its centre.
+    const glm::vec3 centre = mid(side * 0.079f, 1.625f, -0.007f);
+    const float tilt = glm::radians(12.0f), yaw = glm::radians(25.0f);
+    const glm::vec3 up(0.0f, std::cos(tilt), -std::sin(tilt));
+    const glm::vec3 back = glm::normalize(glm::vec3(side * std::sin(yaw), 0.0f, -std::cos(yaw)));
+    const glm::vec3 out = glm::normalize(glm::cross(side > 0.0f ? back : up, side > 0.0f ? up : back));
+    const auto at = [&](float u, float v, float w) { return centre + u * up + v * back + w * out; };
+    // The plate, and the rim (helix) round its back from the top front to the lobe.
+    h.ears.ellipsoids.push_back(ellipsoid(centre, {0.0045f, 0.027f, 0.015f}, {-12.0f, -side * 25.0f, 0.0f}));
+    std::vector<ChainPoint> rim;
+    for (int i = 0; i <= 8; ++i) {
+      const float a = glm::radians(110.0f - 27.5f * static_cast<float>(i));  // 110 .. -110 degrees
+      rim.push_back({at(0.026f * std::sin(a), 0.015f * std::cos(a) - 0.001f, 0.003f), i == 8 ? 0.0055f : 0.0035f});
+    }
+    Chain helix;
+    helix.points = rim;
+    index_chain(helix);
+    h.ears.chains.push_back(helix);
+    // The bowl inside the rim, in front of the middle and a little low.
+    h.ears.carves.push_back(ellipsoid(at(-0.003f, -0.002f, 0.0065f), {0.0055f, 0.012f, 0.0085f}, {-12.0f, -side * 25.0f, 0.0f}));
+  }
   h.features.chains = {chain({{mid(0.0f, 1.648f, 0.104f), 0.007f}, {mid(0.0f, 1.607f, 0.124f), 0.01f}})};  // nose
   h.orbits = {ellipsoid(mid(0.032f, 1.636f, 0.104f), {0.02f, 0.012f, 0.012f}),
               ellipsoid(mid(-0.032f, 1.636f, 0.104f), {0.02f, 0.012f, 0.012f})};

@@ -215,3 +215,24 @@ TEST_CASE("the neck leaves the trunk without a crease") {
   CHECK(found == 12);
   CHECK(worst <= 25.0f);
 }
+
+// The ear (session 17): an auricle, not a button. Until then each ear was one flat plate melted
+// onto the head, and close up it read as an oval disc with a dark ring; now a rim (the helix)
+// runs round its back and its outer face is hollowed inside it (the concha). Measured on the
+// left ear: how far out (from the midline) the surface lies at the bowl's centre against the
+// rim round it (12-30 mm from that centre). Session 16's ear: the centre 0.7 mm further out than
+// anything round it (a dome); now the rim stands 8.8 mm further out than the bowl.
+TEST_CASE("each ear has a rim round a hollow, as an auricle does") {
+  const std::vector<glm::vec3> head = head_points();
+  const glm::vec2 bowl(1.6221f, -0.0046f);  // (y, z) of the concha's centre (client_shapes.cpp head_shapes)
+  const auto around = [&](float lo, float hi) {
+    return [&, lo, hi](const glm::vec3& p) {
+      const float r = glm::length(glm::vec2(p.y, p.z) - bowl);
+      return p.x > 0.06f && r >= lo && r < hi;
+    };
+  };
+  const float centre = extent(head, 0, around(0.0f, 0.005f), "bowl").hi;
+  const float rim = extent(head, 0, around(0.012f, 0.03f), "rim").hi;
+  MESSAGE("the ear's rim stands " << (rim - centre) * 1000.0f << " mm further out than its bowl");
+  CHECK(rim - centre >= 0.003f);
+}
