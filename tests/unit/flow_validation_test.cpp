@@ -108,6 +108,46 @@ TEST_CASE("great saphenous reflux reads as the clinic grades it") {
   }
 }
 
+TEST_CASE("great saphenous reflux above the knee only: walking lowers the ankle ~37 mmHg, as with varicose veins (Pollack & Wood 1949)") {
+  // Of 122 legs with great saphenous reflux, 51 had it above the knee only (Mendoza 2013):
+  // "great-saphenous:above-knee" leaks the valves above the knee and keeps those below.
+  auto fs = flow::FlowSystem::create(network());
+  REQUIRE(fs.has_value());
+  REQUIRE(fs->set_incompetent("great-saphenous:above-knee").has_value());
+  const auto gsv = *network().index_of("great-saphenous");
+  int above = 0, below = 0;
+  for (const auto& v : fs->valves()) {
+    if (v.vein != gsv) {
+      CHECK_FALSE(v.incompetent);
+      continue;
+    }
+    const bool is_above = static_cast<double>(v.position.y) >= network().params.calf_top_m;
+    CHECK(v.incompetent == is_above);
+    ++(is_above ? above : below);
+  }
+  CHECK(above >= 6);  // 6 above the knee and the junction's (veins.toml)
+  CHECK(below >= 2);
+  CHECK_FALSE(fs->set_incompetent("great-saphenus:above-knee").has_value());
+  // With varicose veins walking lowers the ankle's pressure ~37 mmHg (64 in a normal leg) and it
+  // recovers in ~3 s (Pollack & Wood 1949). With every valve of the vein open (the plain id) the
+  // model's fall is 22 mmHg, the valves below the knee shut 37.
+  const auto c = indices({{"great-saphenous:above-knee"}, 0.0}, Protocol::ambulatory);
+  const double fall = c.ambulatory.standing_mmhg - c.ambulatory.walking_mmhg;
+  MESSAGE("above the knee: standing " << c.ambulatory.standing_mmhg << ", walking " << c.ambulatory.walking_mmhg
+          << " mmHg (fall " << fall << "), recovery " << c.ambulatory.recovery_s << " s");
+  CHECK(fall > 37.0 - 10.0);
+  CHECK(fall < 37.0 + 10.0);
+  CHECK(c.ambulatory.recovery_s > 0.0);
+  CHECK(c.ambulatory.recovery_s < 10.0);
+  // It still reads as reflux on the other tests: residual over 35 %, filling index over 2 mL/s,
+  // refill under 20 s (plethysmography reviews; van Bemmelen).
+  if (measures(Protocol::plethysmography, Protocol::ambulatory)) {
+    CHECK(c.plethysmography.residual_volume_fraction > 0.35);
+    CHECK(c.plethysmography.filling_index_ml_s > 2.0);
+  }
+  if (measures(Protocol::refill, Protocol::ambulatory)) CHECK(c.refill_time_s < 20.0);
+}
+
 TEST_CASE("deep reflux leaves more than 35 % of the calf's blood after ten tiptoes") {
   const auto c = indices({kDeep, 0.0}, Protocol::plethysmography);
   // Residual volume fraction over 35 % and ejection ~40 % in deep reflux (plethysmography
