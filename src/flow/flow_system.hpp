@@ -113,7 +113,8 @@ class FlowSystem {
   // Quiet breathing modulates the abdominal pressure at the groin's outflow (off by default).
   void set_breathing(bool on) { breathing_ = on; }
   void set_stocking(double ankle_mmhg);         // graduated stocking, 0 = none
-  // Makes every valve of a vein incompetent (or competent again). Error lists valid ids.
+  // Makes every valve of a vein incompetent (or competent again); "<vein id>:above-knee" only
+  // its valves above the knee (a common pattern of saphenous reflux). Error lists valid ids.
   Expected<void> set_incompetent(std::string_view vein_id, bool incompetent = true);
   void clear_reflux_records();
 

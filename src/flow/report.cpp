@@ -241,6 +241,7 @@ Expected<SimulationReport> simulate_stepped(FlowSystem& fs, const anatomy::VeinN
 void set_clinical_indices(SimulationSummary& s, const ClinicalIndices& c) {
   s.ejection_fraction = c.plethysmography.ejection_fraction;
   s.residual_volume_fraction = c.plethysmography.residual_volume_fraction;
+  s.venous_volume_ml = c.plethysmography.venous_volume_ml;
   s.venous_filling_index_ml_s = c.plethysmography.filling_index_ml_s;
   s.refill_time_s = c.refill_time_s;
   s.ambulatory_pressure_mmhg = c.ambulatory.walking_mmhg;
@@ -268,6 +269,7 @@ std::string to_json(const SimulationReport& r) {
       {"volume_error_rel", number(s.volume_error_rel)},
       {"ejection_fraction", number(s.ejection_fraction)},
       {"residual_volume_fraction", number(s.residual_volume_fraction)},
+      {"venous_volume_ml", number(s.venous_volume_ml)},
       {"venous_filling_index_ml_s", number(s.venous_filling_index_ml_s)},
       {"refill_time_s", number(s.refill_time_s)},
       {"ambulatory_pressure_mmhg", number(s.ambulatory_pressure_mmhg)},

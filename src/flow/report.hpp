@@ -56,6 +56,7 @@ struct SimulationSummary {
   // The clinic's indices of this leg (flow/protocols.hpp), NaN (JSON null) when not run.
   double ejection_fraction = kNotMeasured;        // one tiptoe, of the venous volume
   double residual_volume_fraction = kNotMeasured; // after ten tiptoes
+  double venous_volume_ml = kNotMeasured;         // the calf's, legs raised to standing (EF's and RVF's divisor)
   double venous_filling_index_ml_s = kNotMeasured;
   double refill_time_s = kNotMeasured;            // after ten sitting ankle pumps
   double ambulatory_pressure_mmhg = kNotMeasured; // ankle, walking

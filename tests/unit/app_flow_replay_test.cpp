@@ -188,3 +188,41 @@ TEST_CASE("the groin plot reads after the first pump: the settled pumps fill its
   // The calf's and the ankle's plots keep their whole range and draw no mean.
   for (std::size_t i = 1; i < 3; ++i) CHECK_FALSE(plots[i].mean_and_settled_axis);
 }
+
+TEST_CASE("standing up from the Leg tab: the groin's blood runs back as the leg fills, and the groin plot marks that dip") {
+  // The Blood flow panel's Leg tab changes the posture of the running model (app/panels.cpp:
+  // apply), as a student does who lies the client down and then stands them up: the leg's veins
+  // fill from above until the valves shut, so blood runs back at the groin for a moment. Once
+  // that moment is older than the settled span (10 s) and still in the plot's 30 s, the plot
+  // clips it and marks its value ("low ... mL/s"), the one real scene that draws the dip mark
+  // (session 16 found no replay that does: a replay sets the posture before the model settles).
+  anatomy::Model no_model;
+  app::Simulation sim;
+  REQUIRE(sim.load(source_paths(), no_model).has_value());  // lying (supine), settled
+  app::FlowHistory history;
+  constexpr double kLying = 2.0, kStanding = 18.0;
+  for (long i = 0; i < std::lround((kLying + kStanding) / kDt); ++i) {
+    if (static_cast<double>(i) * kDt >= kLying) sim.posture = flow::Posture::standing;  // the Leg tab's click
+    sim.update(kDt);
+    app::record_flow(history, sim.time(), *sim.flow());
+  }
+  ui::FlowPanelState panel;
+  panel.femoral_ml_s = history.series(0);
+  panel.sample_interval_s = static_cast<float>(app::FlowHistory::kInterval);
+  panel.rest_femoral_ml_s = static_cast<float>(sim.flow()->nominal_inflow_ml_min() / 60.0);
+  const std::array<ui::FlowPlot, 3> plots = ui::flow_panel_plots(panel);
+  const ui::PlotAxis axis = ui::plot_axis(plots[0]);
+  const std::vector<float>& v = panel.femoral_ml_s;
+  const auto lowest = std::min_element(v.begin(), v.end());
+  const double lowest_at = static_cast<double>(lowest - v.begin()) * app::FlowHistory::kInterval;
+  MESSAGE("groin lowest " << *lowest << " mL/s at " << lowest_at << " s (stood up at " << kLying << " s), now " << v.back()
+          << " mL/s, axis " << axis.lo << ".." << axis.hi);
+  CHECK(*lowest < -10.0f);                 // blood runs back into the leg at the groin
+  CHECK(lowest_at >= kLying);              // when it stands up,
+  CHECK(lowest_at < kLying + 2.0);         // at once
+  CHECK(v.back() > 0.0f);                  // and flows toward the heart again once the leg is full
+  REQUIRE(axis.clipped_dip.has_value());   // clipped below the settled axis and marked,
+  CHECK(v[*axis.clipped_dip] == *lowest);  // with the lowest value
+  CHECK(*lowest < axis.lo);
+  CHECK_FALSE(axis.clipped_peak.has_value());
+}

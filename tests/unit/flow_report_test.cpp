@@ -74,7 +74,7 @@ TEST_CASE("a resting report: flow at baseline, equal-length series at 20 Hz, JSO
                           "\"max_reflux_s\"", "\"return_to_baseline_s\"", "\"volume_error_rel\"", "\"series\"",
                           "\"t_s\"", "\"femoral_flow_ml_s\"", "\"calf_volume_ml\"", "\"ankle_pressure_mmhg\"",
                           "\"reflux_s\"", "\"great-saphenous\"", "\"ejection_fraction\"",
-                          "\"residual_volume_fraction\"", "\"venous_filling_index_ml_s\"", "\"refill_time_s\"",
+                          "\"residual_volume_fraction\"", "\"venous_volume_ml\"", "\"venous_filling_index_ml_s\"", "\"refill_time_s\"",
                           "\"ambulatory_pressure_mmhg\"", "\"ambulatory_recovery_s\"", "\"femoral_velocity_cm_s\"",
                           "\"resting\"", "\"peak\"", "\"arterial_supply_ml_s\""})
     CHECK_MESSAGE(contains(json, key), key);
