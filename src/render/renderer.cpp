@@ -6,6 +6,7 @@
 #include <cmath>
 #include <string>
 
+#include "core/cache_file.hpp"
 #include "core/frame.hpp"
 #include "render/fullscreen.hpp"
 #include "render/gl.hpp"
@@ -131,7 +132,9 @@ constexpr auto kLodLaunch = std::launch::async;
 void Renderer::set_client(const anatomy::Model& client) {
   if (client_lod_.valid()) client_lod_.wait();  // an older job's result no longer fits
   client_->upload(client);
-  client_lod_ = std::async(kLodLaunch, build_coarse_meshes, lod_geometry(client));
+  client_lod_ = std::async(kLodLaunch, [geometry = lod_geometry(client), dir = cache_directory()] {
+    return build_coarse_meshes_cached(geometry, "lod-client", dir);
+  });
 }
 
 void Renderer::set_model(const anatomy::Model& model) {
@@ -140,7 +143,9 @@ void Renderer::set_model(const anatomy::Model& model) {
   meshes_.clear();
   meshes_.reserve(model.meshes.size());
   for (const auto& m : model.meshes) meshes_.emplace_back(m);
-  leg_lod_ = std::async(kLodLaunch, build_coarse_meshes, lod_geometry(model));
+  leg_lod_ = std::async(kLodLaunch, [geometry = lod_geometry(model), dir = cache_directory()] {
+    return build_coarse_meshes_cached(geometry, "lod-leg", dir);
+  });
   if (skin_lod_wanted()) skin_lod_ = std::async(kLodLaunch, build_skin_lod, skin_geometry(model));
 }
 
