@@ -14,6 +14,7 @@
 #include "render/mesh_lod.hpp"
 #include "render/skin_lod.hpp"
 #include "render/tissue_uniforms.hpp"
+#include "render/vertex_reach.hpp"
 
 namespace effleura::render {
 namespace {
@@ -269,6 +270,7 @@ void Renderer::draw(RenderTarget& target, const FrameView& view) {
   GLint occluders_used = 0;
   for (std::size_t i = 0; i < occluders.size(); ++i)
     if (occluders[i].w > 0.0f) occluders_used = static_cast<GLint>(i + 1);
+  const glm::vec4 shadow_reach = occluder_reach(occluders);  // past it the loop is skipped
   for (const ShaderProgram& material : materials_) {
     material.use();
     material.set("uKeyDir", lights.key);
@@ -277,6 +279,7 @@ void Renderer::draw(RenderTarget& target, const FrameView& view) {
     glUniform4fv(glGetUniformLocation(material.id(), "uOccluders"), static_cast<GLsizei>(occluders.size()),
                  &occluders[0].x);
     glUniform1i(glGetUniformLocation(material.id(), "uOccluderCount"), occluders_used);
+    glUniform4fv(glGetUniformLocation(material.id(), "uOccluderReach"), 1, &shadow_reach.x);
     material.set("uViewProj", view.projection * view.view);
     material.set("uEye", view.eye);
     material.set_floats("uHighlight", view.highlight.data(), static_cast<int>(view.highlight.size()));
