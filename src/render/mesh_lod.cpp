@@ -1,7 +1,6 @@
 #include "render/mesh_lod.hpp"
 
 #include <algorithm>
-#include <bit>
 #include <cmath>
 #include <span>
 #include <cstring>
@@ -144,8 +143,10 @@ std::vector<CoarseMesh> build_coarse_meshes_cached(const std::vector<MeshGeometr
   if (from_cache) *from_cache = false;
   if (!cache_dir) return build_coarse_meshes(meshes);
   CacheKey key(product, kLodCacheVersion);
-  const std::uint32_t settings[] = {MESHOPTIMIZER_VERSION, std::bit_cast<std::uint32_t>(kRelativeError)};
-  key.add(std::span(reinterpret_cast<const std::uint8_t*>(settings), sizeof settings));
+  const float error = kRelativeError;
+  const std::uint32_t version = MESHOPTIMIZER_VERSION;
+  key.add(std::span(reinterpret_cast<const std::uint8_t*>(&version), sizeof version));
+  key.add(std::span(reinterpret_cast<const std::uint8_t*>(&error), sizeof error));
   for (const MeshGeometry& g : meshes) {
     const std::uint64_t counts[] = {g.positions.size(), g.indices.size()};
     key.add(std::span(reinterpret_cast<const std::uint8_t*>(counts), sizeof counts));
