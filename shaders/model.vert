@@ -44,6 +44,13 @@ uniform float uRim[2];
 // radius; 0 for a hand away from the leg). The ones past it have none and would be skipped, but a
 // software rasteriser (SwiftShader in the page) runs a loop's every pass for every vertex anyway.
 uniform int uHandCapsules[2];
+// Each hand's capsules inside one sphere (xyz centre, w radius; render/tissue_uniforms.cpp). A
+// vertex HAND_FAR beyond it is untouched by that hand: no push (REACH), a rim of exp(-40) of its
+// height (under 1e-17 m) and `clear` already 1 from 12 mm, so its loop is skipped. On llvmpipe
+// the vertex shader runs on the main thread, 8 vertices at a time, and the capsule loops were
+// run for every vertex of the skin and the client's body in every frame with a hand on the leg.
+uniform vec4 uHandBound[2];
+#define HAND_FAR 0.12
 uniform float uAnkleDeg;      // + dorsiflexion (toes up)
 uniform vec3 uAnkleCentre;
 // The knee bend (anatomy::bend_knee, which the tests use): xyz the knee centre in the mesh's
@@ -63,6 +70,9 @@ uniform vec4 uHipSides;
 // where the hand meets the skin (render/lights.hpp). Per vertex: the shadow is soft anyway.
 uniform vec4 uOccluders[14];
 uniform int uOccluderCount;  // up to the last with a radius (render/renderer.cpp): 0 with no hand in view
+// Every sphere's shadow ends at sqrt(12) radii (the fade below): none reaches a vertex farther
+// than w from xyz (render/lights.hpp occluder_reach), which skips the loop.
+uniform vec4 uOccluderReach;
 // The atlas's clipping plane in the room (render/frame_view.hpp FrameView::clip): the side where
 // the distance is negative is cut away while GL_CLIP_DISTANCE0 is on (only for the leg's layers).
 uniform vec4 uClip;
@@ -97,7 +107,8 @@ void main() {
   for (int h = 0; h < 2; ++h) {
     float near_h = 1e9;
     vec3 near_dir = vec3(0.0);
-    for (int c = h * CAPSULES; c < h * CAPSULES + uHandCapsules[h]; ++c) {
+    bool near_hand = distance(p, uHandBound[h].xyz) - uHandBound[h].w < HAND_FAR;
+    for (int c = h * CAPSULES; c < h * CAPSULES + uHandCapsules[h] && near_hand; ++c) {
       if (uCapA[c].w <= 0.0) continue;
       vec3 ab = uCapB[c] - uCapA[c].xyz;
       vec3 ap = p - uCapA[c].xyz;
@@ -186,7 +197,8 @@ void main() {
 #endif
 #if SHADING == 0
   float shade = 0.0;
-  for (int i = 0; i < uOccluderCount; ++i) {
+  bool near_shadow = distance(p, uOccluderReach.xyz) < uOccluderReach.w;
+  for (int i = 0; i < uOccluderCount && near_shadow; ++i) {
     vec3 w = uOccluders[i].xyz - p;
     float d2 = max(dot(w, w), 1e-6);
     float r2 = uOccluders[i].w * uOccluders[i].w;

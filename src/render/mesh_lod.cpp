@@ -1,11 +1,15 @@
 #include "render/mesh_lod.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <span>
 #include <cstring>
 #include <map>
 #include <mutex>
 
 #include <meshoptimizer.h>
+
+#include "core/cache_file.hpp"
 
 namespace effleura::render {
 
@@ -99,6 +103,70 @@ std::vector<CoarseMesh> build_coarse_meshes(const std::vector<MeshGeometry>& mes
     const std::lock_guard lock(cache_mutex);
     cache().emplace(key, out[i]);
   }
+  return out;
+}
+
+namespace {
+
+// Bump when simplify() changes what it makes of the same meshes.
+constexpr std::uint32_t kLodCacheVersion = 1;
+
+template <class T>
+std::span<const std::uint8_t> bytes_of(const std::vector<T>& v) {
+  return {reinterpret_cast<const std::uint8_t*>(v.data()), v.size() * sizeof(T)};
+}
+
+std::optional<std::vector<CoarseMesh>> coarse_from_bytes(std::span<const std::uint8_t> bytes,
+                                                         const std::vector<MeshGeometry>& meshes) {
+  ByteReader r(bytes);
+  std::uint64_t count = 0;
+  if (!r.pod(count) || count != meshes.size()) return std::nullopt;
+  std::vector<CoarseMesh> out(meshes.size());
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    r.vec(out[i].indices);
+    r.pod(out[i].error_m);
+    if (!r.ok() || out[i].indices.size() % 3 != 0 || !(out[i].error_m >= 0.0f) || !std::isfinite(out[i].error_m))
+      return std::nullopt;
+    const std::size_t vertices = meshes[i].positions.size();
+    for (const std::uint32_t v : out[i].indices)
+      if (v >= vertices) return std::nullopt;
+  }
+  if (!r.at_end()) return std::nullopt;
+  return out;
+}
+
+}  // namespace
+
+std::vector<CoarseMesh> build_coarse_meshes_cached(const std::vector<MeshGeometry>& meshes, std::string_view product,
+                                                   const std::optional<std::filesystem::path>& cache_dir,
+                                                   bool* from_cache) {
+  if (from_cache) *from_cache = false;
+  if (!cache_dir) return build_coarse_meshes(meshes);
+  CacheKey key(product, kLodCacheVersion);
+  const float error = kRelativeError;
+  const std::uint32_t version = MESHOPTIMIZER_VERSION;
+  key.add(std::span(reinterpret_cast<const std::uint8_t*>(&version), sizeof version));
+  key.add(std::span(reinterpret_cast<const std::uint8_t*>(&error), sizeof error));
+  for (const MeshGeometry& g : meshes) {
+    const std::uint64_t counts[] = {g.positions.size(), g.indices.size()};
+    key.add(std::span(reinterpret_cast<const std::uint8_t*>(counts), sizeof counts));
+    key.add(bytes_of(g.positions));
+    key.add(bytes_of(g.indices));
+  }
+  if (auto stored = read_cache(*cache_dir, key)) {
+    if (auto coarse = coarse_from_bytes(*stored, meshes)) {
+      if (from_cache) *from_cache = true;
+      return std::move(*coarse);
+    }
+  }
+  std::vector<CoarseMesh> out = build_coarse_meshes(meshes);
+  ByteWriter w;
+  w.pod(static_cast<std::uint64_t>(out.size()));
+  for (const CoarseMesh& c : out) {
+    w.vec(c.indices);
+    w.pod(c.error_m);
+  }
+  (void)write_cache(*cache_dir, key, w.bytes());  // a read-only folder only loses the saving
   return out;
 }
 

@@ -5,7 +5,10 @@
 // frame's cost is mostly walking triangles, and at the usual distance the inner layers and the
 // client's body have several triangles to a pixel. No GL here: built off the GL thread.
 #include <cstdint>
+#include <filesystem>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <glm/vec3.hpp>
@@ -39,6 +42,16 @@ std::vector<MeshGeometry> lod_geometry(const anatomy::Model& model);
 
 // A coarser level of each mesh, where it saves at least a third of the triangles.
 std::vector<CoarseMesh> build_coarse_meshes(const std::vector<MeshGeometry>& meshes);
+
+// The same, kept in the start-up cache (core/cache_file.hpp) in `cache_dir` under `product` (one
+// file for each model: "lod-leg", "lod-client"), keyed by every mesh's positions and indices, the
+// error allowed and meshoptimizer's version. Simplifying the leg and the client took ~30-60 ms of
+// CPU beside every start's first frame, and headless pictures wait for it. A file that does not
+// fit the meshes (an index past a mesh's vertices, a count that differs) is rebuilt.
+// `from_cache` (if given) says whether the file answered.
+std::vector<CoarseMesh> build_coarse_meshes_cached(const std::vector<MeshGeometry>& meshes, std::string_view product,
+                                                   const std::optional<std::filesystem::path>& cache_dir,
+                                                   bool* from_cache = nullptr);
 
 // True when the coarse level's error, seen from `distance_m` with `px_per_m_at_1m` pixels to a
 // metre at one metre, stays under kMaxLodErrorPx.

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <string>
 
+#include "core/cache_file.hpp"
 #include "core/frame.hpp"
 #include "render/fullscreen.hpp"
 #include "render/gl.hpp"
@@ -13,6 +14,7 @@
 #include "render/mesh_lod.hpp"
 #include "render/skin_lod.hpp"
 #include "render/tissue_uniforms.hpp"
+#include "render/vertex_reach.hpp"
 
 namespace effleura::render {
 namespace {
@@ -131,7 +133,9 @@ constexpr auto kLodLaunch = std::launch::async;
 void Renderer::set_client(const anatomy::Model& client) {
   if (client_lod_.valid()) client_lod_.wait();  // an older job's result no longer fits
   client_->upload(client);
-  client_lod_ = std::async(kLodLaunch, build_coarse_meshes, lod_geometry(client));
+  client_lod_ = std::async(kLodLaunch, [geometry = lod_geometry(client), dir = cache_directory()] {
+    return build_coarse_meshes_cached(geometry, "lod-client", dir);
+  });
 }
 
 void Renderer::set_model(const anatomy::Model& model) {
@@ -140,7 +144,9 @@ void Renderer::set_model(const anatomy::Model& model) {
   meshes_.clear();
   meshes_.reserve(model.meshes.size());
   for (const auto& m : model.meshes) meshes_.emplace_back(m);
-  leg_lod_ = std::async(kLodLaunch, build_coarse_meshes, lod_geometry(model));
+  leg_lod_ = std::async(kLodLaunch, [geometry = lod_geometry(model), dir = cache_directory()] {
+    return build_coarse_meshes_cached(geometry, "lod-leg", dir);
+  });
   if (skin_lod_wanted()) skin_lod_ = std::async(kLodLaunch, build_skin_lod, skin_geometry(model));
 }
 
@@ -264,6 +270,7 @@ void Renderer::draw(RenderTarget& target, const FrameView& view) {
   GLint occluders_used = 0;
   for (std::size_t i = 0; i < occluders.size(); ++i)
     if (occluders[i].w > 0.0f) occluders_used = static_cast<GLint>(i + 1);
+  const glm::vec4 shadow_reach = occluder_reach(occluders);  // past it the loop is skipped
   for (const ShaderProgram& material : materials_) {
     material.use();
     material.set("uKeyDir", lights.key);
@@ -272,6 +279,7 @@ void Renderer::draw(RenderTarget& target, const FrameView& view) {
     glUniform4fv(glGetUniformLocation(material.id(), "uOccluders"), static_cast<GLsizei>(occluders.size()),
                  &occluders[0].x);
     glUniform1i(glGetUniformLocation(material.id(), "uOccluderCount"), occluders_used);
+    glUniform4fv(glGetUniformLocation(material.id(), "uOccluderReach"), 1, &shadow_reach.x);
     material.set("uViewProj", view.projection * view.view);
     material.set("uEye", view.eye);
     material.set_floats("uHighlight", view.highlight.data(), static_cast<int>(view.highlight.size()));

@@ -5,6 +5,7 @@
 #include <glm/vec4.hpp>
 
 #include "render/gl.hpp"
+#include "render/vertex_reach.hpp"
 
 namespace effleura::render {
 
@@ -42,6 +43,8 @@ void set_tissue_uniforms(unsigned program, const technique::TissueShape& tissue)
     glUniform3fv(glGetUniformLocation(program, "uCapB"), static_cast<GLsizei>(cap_b.size()), &cap_b[0].x);
     glUniform1fv(glGetUniformLocation(program, "uRim"), 2, tissue.rim.data());
     glUniform1iv(glGetUniformLocation(program, "uHandCapsules"), 2, used.data());
+    const std::array<glm::vec4, 2> bounds{capsule_bound(tissue.hands[0]), capsule_bound(tissue.hands[1])};
+    glUniform4fv(glGetUniformLocation(program, "uHandBound"), 2, &bounds[0].x);
   }
 }
 

@@ -3,9 +3,13 @@
 #include <doctest/doctest.h>
 
 #include <cmath>
+#include <cstdio>
+#include <filesystem>
 
 #include <glm/geometric.hpp>
 
+#include "../support/temp_dir.hpp"
+#include "core/cache_file.hpp"
 #include "render/mesh_lod.hpp"
 
 using namespace effleura;
@@ -80,4 +84,53 @@ TEST_CASE("the skin, hands and drapes keep every triangle, inner layers and the 
   REQUIRE(geometry.size() == 1);
   CHECK(geometry[0].indices.empty());
   CHECK(render::build_coarse_meshes(geometry)[0].indices.empty());
+}
+
+TEST_CASE("coarse levels are kept in the start-up cache: read back equal, and a damaged or unfitting file is rebuilt") {
+  const test::TempDir dir("effleura-lod");
+  const std::vector<render::MeshGeometry> meshes{sphere(0.05f, 48, 96), {}, sphere(0.03f, 32, 64)};
+  bool cached = true;
+  const auto built = render::build_coarse_meshes_cached(meshes, "lod-test", dir.path, &cached);
+  CHECK_FALSE(cached);
+  REQUIRE(built.size() == 3);
+  CHECK_FALSE(built[0].indices.empty());
+  CHECK(built[1].indices.empty());  // no geometry, no level
+  const auto same = [&](const std::vector<render::CoarseMesh>& got) {
+    REQUIRE(got.size() == built.size());
+    for (std::size_t i = 0; i < got.size(); ++i) {
+      CHECK(got[i].indices == built[i].indices);
+      CHECK(got[i].error_m == built[i].error_m);
+    }
+  };
+  const auto again = render::build_coarse_meshes_cached(meshes, "lod-test", dir.path, &cached);
+  CHECK(cached);
+  same(again);
+
+  // Another mesh is another key: the stored levels never answer for it.
+  std::vector<render::MeshGeometry> moved = meshes;
+  moved[2].positions[5].x += 0.001f;
+  (void)render::build_coarse_meshes_cached(moved, "lod-test", dir.path, &cached);
+  CHECK_FALSE(cached);
+  (void)render::build_coarse_meshes_cached(meshes, "lod-test", dir.path, &cached);  // stored again
+  CHECK_FALSE(cached);
+
+  // A flipped byte in the stored levels fails the file's checksum: rebuilt, the same levels.
+  std::filesystem::path file;
+  for (const auto& e : std::filesystem::directory_iterator(dir.path)) file = e.path();
+  REQUIRE_FALSE(file.empty());
+  {
+    std::FILE* f = std::fopen(file.c_str(), "r+b");
+    REQUIRE(f);
+    std::fseek(f, -5, SEEK_END);
+    const int c = std::fgetc(f);
+    std::fseek(f, -5, SEEK_END);
+    std::fputc(c ^ 0x40, f);
+    std::fclose(f);
+  }
+  same(render::build_coarse_meshes_cached(meshes, "lod-test", dir.path, &cached));
+  CHECK_FALSE(cached);
+
+  // No cache folder: built, nothing stored.
+  same(render::build_coarse_meshes_cached(meshes, "lod-test", std::nullopt, &cached));
+  CHECK_FALSE(cached);
 }

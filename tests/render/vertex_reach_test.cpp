@@ -1,0 +1,89 @@
+// The spheres past which the skin's vertex shader skips a hand's loops (render/vertex_reach.hpp):
+// every point beyond one is untouched by the hand as shaders/model.vert computes it. No GL.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <random>
+
+#include <glm/geometric.hpp>
+
+#include "render/vertex_reach.hpp"
+
+using namespace effleura;
+
+namespace {
+
+glm::vec3 random_in_box(std::mt19937& rng, float half) {
+  std::uniform_real_distribution<float> u(-half, half);
+  return {u(rng), u(rng), u(rng)};
+}
+
+// A point at `distance` from `centre` in a random direction.
+glm::vec3 at_distance(std::mt19937& rng, glm::vec3 centre, float distance) {
+  std::normal_distribution<float> n(0.0f, 1.0f);
+  glm::vec3 d{n(rng), n(rng), n(rng)};
+  return centre + distance * glm::normalize(d);
+}
+
+// shaders/model.vert: u = the distance to the capsule's surface.
+float capsule_u(glm::vec3 p, const technique::Capsule& c) {
+  const glm::vec3 ab = c.b - c.a, ap = p - c.a;
+  const float t = std::clamp(glm::dot(ap, ab) / std::max(glm::dot(ab, ab), 1e-12f), 0.0f, 1.0f);
+  return glm::length(ap - ab * t) - c.radius;
+}
+
+// shaders/model.vert: one shadow sphere's fade, 0 where it no longer shades.
+float shadow_fade(glm::vec3 p, glm::vec4 o) {
+  const glm::vec3 w = glm::vec3(o) - p;
+  const float d2 = std::max(glm::dot(w, w), 1e-6f), r2 = o.w * o.w;
+  return std::clamp(1.5f - 0.5f * d2 / (4.0f * r2 + 1e-8f), 0.0f, 1.0f);
+}
+
+}  // namespace
+
+TEST_CASE("past a hand's capsule bound every capsule is at least HAND_FAR away, so the shader's skip changes nothing") {
+  std::mt19937 rng(7);
+  for (int hand = 0; hand < 50; ++hand) {
+    technique::HandCapsules caps{};
+    const glm::vec3 at = random_in_box(rng, 0.4f);
+    const std::size_t used = 1 + rng() % caps.size();
+    for (std::size_t c = 0; c < used; ++c) {
+      caps[c].a = at + random_in_box(rng, 0.08f);  // a hand and its fingers: ~16 cm across
+      caps[c].b = caps[c].a + random_in_box(rng, 0.03f);
+      caps[c].radius = 0.004f + 0.012f * static_cast<float>(rng() % 100) / 100.0f;
+    }
+    const glm::vec4 bound = render::capsule_bound(caps);
+    for (int k = 0; k < 200; ++k) {
+      // Just past where the shader stops looking at this hand: distance - w == HAND_FAR.
+      const glm::vec3 p = at_distance(rng, glm::vec3(bound), bound.w + render::kHandFarM + 1e-4f);
+      float nearest = 1e9f;
+      for (std::size_t c = 0; c < used; ++c) nearest = std::min(nearest, capsule_u(p, caps[c]));
+      REQUIRE(nearest >= render::kHandFarM);
+    }
+  }
+  CHECK(render::capsule_bound(technique::HandCapsules{}).w == 0.0f);  // no flesh: nothing to hold
+}
+
+TEST_CASE("past the shadow spheres' reach no sphere shades a vertex, and near them one does") {
+  std::mt19937 rng(11);
+  for (int trial = 0; trial < 50; ++trial) {
+    std::array<glm::vec4, 14> spheres{};
+    const glm::vec3 at = random_in_box(rng, 0.4f);
+    for (std::size_t i = 0; i < spheres.size(); ++i)
+      if (rng() % 4 != 0) spheres[i] = glm::vec4(at + random_in_box(rng, 0.1f), 0.005f + 0.03f * static_cast<float>(rng() % 100) / 100.0f);
+    const glm::vec4 reach = render::occluder_reach(spheres);
+    if (reach.w < 0.0f) continue;  // drew none with a radius
+    for (int k = 0; k < 200; ++k) {
+      const glm::vec3 p = at_distance(rng, glm::vec3(reach), reach.w);
+      for (const glm::vec4& o : spheres)
+        if (o.w > 0.0f) REQUIRE(shadow_fade(p, o) == 0.0f);
+    }
+    // The reach is not too generous to matter: next to a sphere's surface it shades.
+    for (const glm::vec4& o : spheres)
+      if (o.w > 0.0f) CHECK(glm::length(glm::vec3(o) + glm::vec3(0.0f, 1.5f * o.w, 0.0f) - glm::vec3(reach)) < reach.w);
+  }
+  const std::array<glm::vec4, 2> none{};
+  CHECK(render::occluder_reach(none).w < 0.0f);
+}
