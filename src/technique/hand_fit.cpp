@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <optional>
 
 #include <glm/geometric.hpp>
 #include <glm/gtc/matrix_transform.hpp>
@@ -393,6 +394,33 @@ void close_finger_pad(const SkinSide& skin, const glm::mat4& palm, Hand hand, Fi
   pose = reached(solve(reached));
 }
 
+// How far (0..top of the closing path) a resting palm's finger f closes: see fit_hand, step 2.
+constexpr float kReachNearM = 0.003f;  // a pad that comes this near the skin closes all the way to it
+constexpr float kReachFarM = 0.006f;   // one that stays this far off keeps the pose's own shape
+
+float pad_landing(const SkinSide& skin, const glm::mat4& palm, Hand hand, const FingerPose& pose, std::size_t f,
+                  float top) {
+  const auto parts_at = [&](float s) { return pose_finger(palm, closed(pose, f, s), hand, f); };
+  const auto pad_at = [&](float s) {
+    const std::array<HandPart, 3> parts = parts_at(s);
+    return skin_gap(skin, {parts[2], parts[2], parts[2]});
+  };
+  const std::optional<float> touch =
+      first_touch(0.0f, top, kMarch, [&](float s) { return skin_gap(skin, parts_at(s)) < 0.0f; });
+  // Most fingers close until their pad meets the skin: they stop there, as before, without the
+  // search below (which doubled the fit's time when every finger took it).
+  if (touch && pad_at(*touch) <= kPadAimSlack) return *touch;
+  const float limit = touch.value_or(top);
+  const float best = nearest_fine(0.0f, limit, pad_at);
+  const float least = pad_at(best);
+  // The first point within kPadAimSlack of the least gap, as close_finger_pad does: the least
+  // alone jumps along a flat stretch of the path.
+  const float aim = std::max(least, 0.0f) + kPadAimSlack;
+  const float s = first_touch(0.0f, limit, kFineMarch, [&](float x) { return pad_at(x) <= aim; }).value_or(best);
+  const float far = std::clamp((least - kReachNearM) / (kReachFarM - kReachNearM), 0.0f, 1.0f);
+  return s * (1.0f - far * far * (3.0f - 2.0f * far));
+}
+
 }  // namespace
 
 float thumb_grip(const FingerPose& pose) {
@@ -451,17 +479,21 @@ float fit_hand(const SkinSide& skin, glm::mat4& palm, Hand hand, FingerPose& pos
     // its named pads onto the skin above, close_pad).
     const float reach = std::clamp(pose.reach[f], 0.0f, 1.0f) * std::clamp(pose.palm_touch, 0.0f, 1.0f);
     if (reach <= 0.0f) continue;
-    auto gap_close = [&](float s) { return skin_gap(skin, pose_finger(palm, closed(pose, f, s), hand, f)); };
     // A finger already at the skin stays as it is; one higher above it may close all the way:
     // ramped between, so the solved angles never jump as the gap changes.
     const float ramp = std::clamp(now / kCloseRamp, 0.0f, 1.0f);
     const float top = reach * ramp * ramp * (3.0f - 2.0f * ramp);
     if (top <= 0.0f) continue;
-    // A finger that never meets the skin (it points along a side that falls away under it) stops
-    // where it came nearest, as a thumb's pad does (close_pad): closed all the way it curled into
-    // a claw in the air (compression's hand at the top of the thigh: 84 of 403 pressing moments).
-    pose = closed(pose, f, first_touch(0.0f, top, kMarch, [&](float s) { return gap_close(s) < 0.0f; })
-                               .value_or(nearest(0.0f, top, gap_close)));
+    // The finger closes no further than where any part of it would sink, and within that
+    // stops where its pad (the last phalanx) comes nearest the skin: its pad is what should
+    // land. It closes that far only as much as its pad then reaches the skin (kReachNearM to
+    // kReachFarM): a finger that cannot land its pad keeps its own shape. Both stops are the
+    // cause of effleurage's claws: an edge finger pointing along a side that falls away under
+    // it came nearest with every part of it at full curl (the little finger beside the lower
+    // calf, 70 degrees a joint, pad 18 mm off: step 3, 112 of 462 pressing moments), and a
+    // finger under a palm risen over a hollow closed until its middle touched, the tip 10 mm
+    // off (step 1's index). (Before session 17 it stopped where any part came nearest.)
+    pose = closed(pose, f, pad_landing(skin, palm, hand, pose, f, top));
   }
 
   // 3. A finger that could not open far enough (pointing into a hollow, or at its joint limit)
