@@ -16,6 +16,7 @@
 #include "technique/hand_contact.hpp"
 #include "technique/hand_rig.hpp"
 #include "technique/timeline.hpp"
+#include "technique_claw.hpp"
 #include "technique_test_support.hpp"
 #include "../support/sanitizer.hpp"
 
@@ -138,5 +139,24 @@ TEST_CASE("calf squeezes: each hand's four finger pads lie on the skin side by s
     // the outer fingers curl further to reach it (side by side at 39 % of moments, 18 % before):
     // not held to this.
     if (h == 0) CHECK(together > 0.9);
+  }
+}
+
+// A wrapping hand's fingers curl round the calf, but a finger curled past 100 degrees whose tip
+// stays off the skin reads as a hook grabbing at air. The lower hand's far fingers cannot all
+// reach the inner side with the rigid palm: closing the four together (as a cupped hand does)
+// kept them side by side at 59 % of moments instead of 17 %, but hooked the right hand's fingers
+// at 433-488 of its 968 pressing moments (78 with each finger closing on its own); evening out
+// their curl did the same to the left hand (120-279 of 968). Session 17's fit: left 2, right 78.
+TEST_CASE("calf squeezes: the wrapping fingers do not hook into the air") {
+  const technique::Technique* t = test::real_library().find("calf-squeezes");
+  REQUIRE(t != nullptr);
+  const test::ClawCount c = test::count_claws(*t);
+  for (std::size_t h = 0; h < 2; ++h) {
+    CAPTURE(h);
+    CAPTURE(c.clawing[h]);
+    CAPTURE(c.pressing[h]);
+    REQUIRE(c.pressing[h] > 100);
+    CHECK(static_cast<double>(c.clawing[h]) / c.pressing[h] < 0.12);
   }
 }
