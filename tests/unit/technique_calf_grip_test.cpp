@@ -136,9 +136,10 @@ TEST_CASE("calf squeezes: each hand's four finger pads lie on the skin side by s
     CHECK(most > 0.5);
     // The left hand's fingers wrap the outer side, toward the step's camera. The right hand's
     // reach round the inner side, where the slim lower calf falls steeply to the shin bone and
-    // the outer fingers curl further to reach it (side by side at 39 % of moments, 18 % before):
-    // not held to this.
-    if (h == 0) CHECK(together > 0.9);
+    // the far fingers must curl further to reach it: closed one by one, each to its own touch,
+    // they fanned (side by side at 17 % of moments); closed together (hand_fit's
+    // close_together, session 17) at 37 %.
+    CHECK(together > (h == 0 ? 0.9 : 0.3));
   }
 }
 
@@ -147,7 +148,8 @@ TEST_CASE("calf squeezes: each hand's four finger pads lie on the skin side by s
 // reach the inner side with the rigid palm: closing the four together (as a cupped hand does)
 // kept them side by side at 59 % of moments instead of 17 %, but hooked the right hand's fingers
 // at 433-488 of its 968 pressing moments (78 with each finger closing on its own); evening out
-// their curl did the same to the left hand (120-279 of 968). Session 17's fit: left 2, right 78.
+// their curl did the same to the left hand (120-279 of 968). close_together therefore lets such
+// a finger curl no further than 95 degrees: left 1, right 45 of 968.
 TEST_CASE("calf squeezes: the wrapping fingers do not hook into the air") {
   const technique::Technique* t = test::real_library().find("calf-squeezes");
   REQUIRE(t != nullptr);
@@ -157,6 +159,6 @@ TEST_CASE("calf squeezes: the wrapping fingers do not hook into the air") {
     CAPTURE(c.clawing[h]);
     CAPTURE(c.pressing[h]);
     REQUIRE(c.pressing[h] > 100);
-    CHECK(static_cast<double>(c.clawing[h]) / c.pressing[h] < 0.12);
+    CHECK(static_cast<double>(c.clawing[h]) / c.pressing[h] < 0.07);
   }
 }
