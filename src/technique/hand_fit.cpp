@@ -1,8 +1,10 @@
 #include "technique/hand_fit.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <limits>
+#include <optional>
 
 #include <glm/geometric.hpp>
 #include <glm/gtc/matrix_transform.hpp>
@@ -393,6 +395,95 @@ void close_finger_pad(const SkinSide& skin, const glm::mat4& palm, Hand hand, Fi
   pose = reached(solve(reached));
 }
 
+// How far (0..top of the closing path) a resting palm's finger f closes: see fit_hand, step 2.
+constexpr float kReachNearM = 0.003f;  // a pad that comes this near the skin closes all the way to it
+constexpr float kReachFarM = 0.006f;   // one that stays this far off keeps the pose's own shape
+
+float pad_landing(const SkinSide& skin, const glm::mat4& palm, Hand hand, const FingerPose& pose, std::size_t f,
+                  float top) {
+  const auto parts_at = [&](float s) { return pose_finger(palm, closed(pose, f, s), hand, f); };
+  const auto pad_at = [&](float s) {
+    const std::array<HandPart, 3> parts = parts_at(s);
+    return skin_gap(skin, {parts[2], parts[2], parts[2]});
+  };
+  const std::optional<float> touch =
+      first_touch(0.0f, top, kMarch, [&](float s) { return skin_gap(skin, parts_at(s)) < 0.0f; });
+  // Most fingers close until their pad meets the skin: they stop there, as before, without the
+  // search below (which doubled the fit's time when every finger took it).
+  if (touch && pad_at(*touch) <= kPadAimSlack) return *touch;
+  const float limit = touch.value_or(top);
+  const float best = nearest_fine(0.0f, limit, pad_at);
+  const float least = pad_at(best);
+  // The first point within kPadAimSlack of the least gap, as close_finger_pad does: the least
+  // alone jumps along a flat stretch of the path.
+  const float aim = std::max(least, 0.0f) + kPadAimSlack;
+  const float s = first_touch(0.0f, limit, kFineMarch, [&](float x) { return pad_at(x) <= aim; }).value_or(best);
+  const float far = std::clamp((least - kReachNearM) / (kReachFarM - kReachNearM), 0.0f, 1.0f);
+  return s * (1.0f - far * far * (3.0f - 2.0f * far));
+}
+
+// A grip whose fingers are drawn together (spread below 0: wrap-grip) and whose palm rests
+// closes its four fingers as one, by a shared share, until the third of them meets the skin
+// (the nearer ones, sunk, then open just clear of it in fit_hand's step 2); each then closes
+// on its own by at most kSoloShare of what is left of its path. Closed one by one, each to its
+// own touch, the fingers of a palm lying across the calf at 45 degrees curled by up to 79
+// degrees more or less than their neighbour (the knuckle line crosses the curve) and the lower
+// hand's pads fanned up to 54 mm apart (calf squeezes). Stopping at the first finger's touch
+// left the far fingers in the air (pads on the skin 0.72 -> 0.48); at the fourth's, the near
+// ones could not open clear and sank 17 mm. A finger the shared closing curls past
+// kTogetherMostDeg (three joints together) whose pad is still off the skin goes back to that
+// curl: curled together, the far fingers that cannot reach the inner side hooked into the air
+// at 488 of the right hand's 968 pressing moments. Weighted by how far the spread is below 0
+// (kTogetherRampDeg), so a blend into or out of the grip changes gradually.
+constexpr float kTogetherRampDeg = 3.0f;
+constexpr std::size_t kTogetherLanding = 3;  // the shared closing stops as this many fingers touch
+constexpr float kSoloShare = 0.2f;
+constexpr float kTogetherMostDeg = 95.0f;  // under the 100 degrees at which a finger off the skin reads as a hook
+
+float together_weight(const FingerPose& pose) {
+  return std::clamp(-pose.spread_deg / kTogetherRampDeg, 0.0f, 1.0f) * std::clamp(pose.palm_touch, 0.0f, 1.0f) *
+         (1.0f - std::clamp(pose.heel_touch, 0.0f, 1.0f));
+}
+
+void close_together(const SkinSide& skin, const glm::mat4& palm, Hand hand, FingerPose& pose) {
+  const float weight = together_weight(pose);
+  if (weight <= 0.0f) return;
+  auto shut = [&](float s) {
+    FingerPose p = pose;
+    for (std::size_t f = 1; f < kFingerCount; ++f)
+      if (pose.reach[f] > 0.0f) p = closed(p, f, s * std::clamp(pose.reach[f], 0.0f, 1.0f));
+    return p;
+  };
+  auto gap = [&](float s) {  // the gap of the kTogetherLanding-th finger to meet the skin
+    const FingerPose p = shut(s);
+    std::array<float, kFingerCount> g{};
+    std::size_t n = 0;
+    for (std::size_t f = 1; f < kFingerCount; ++f)
+      if (pose.reach[f] > 0.0f) g[n++] = skin_gap(skin, pose_finger(palm, p, hand, f));
+    if (n == 0) return std::numeric_limits<float>::max();
+    std::sort(g.begin(), g.begin() + static_cast<std::ptrdiff_t>(n));
+    return g[std::min(kTogetherLanding, n) - 1];
+  };
+  if (gap(0.0f) <= 0.0f) return;  // already on the skin (or in it: step 2 opens them)
+  constexpr int kTogetherMarch = 8;
+  const FingerPose stated = pose;
+  pose = shut(first_touch(0.0f, weight, kTogetherMarch, [&](float s) { return gap(s) <= 0.0f; }).value_or(weight));
+  for (std::size_t f = 1; f < kFingerCount; ++f) {
+    if (pose.reach[f] <= 0.0f) continue;
+    const std::array<HandPart, 3> parts = pose_finger(palm, pose, hand, f);
+    if (skin_gap(skin, {parts[2], parts[2], parts[2]}) <= kReachNearM) continue;
+    float curl = 0.0f, was = 0.0f;
+    for (std::size_t j = 0; j < 3; ++j) {
+      curl += pose.flexion[f][j];
+      was += stated.flexion[f][j];
+    }
+    if (curl <= kTogetherMostDeg || curl <= was) continue;
+    const float back = std::clamp((kTogetherMostDeg - was) / (curl - was), 0.0f, 1.0f);
+    for (std::size_t j = 0; j < 3; ++j)
+      pose.flexion[f][j] = stated.flexion[f][j] + back * (pose.flexion[f][j] - stated.flexion[f][j]);
+  }
+}
+
 }  // namespace
 
 float thumb_grip(const FingerPose& pose) {
@@ -424,6 +515,7 @@ float fit_hand(const SkinSide& skin, glm::mat4& palm, Hand hand, FingerPose& pos
   palm[3] += palm[1] * rise;
   tip_onto_heel(skin, palm, pose, hand);
   close_cup(skin, palm, hand, pose);
+  close_together(skin, palm, hand, pose);
 
   // 2. Each finger: open if it sinks, close toward the skin if it means to touch and does not.
   for (std::size_t f = 0; f < kFingerCount; ++f) {
@@ -451,17 +543,22 @@ float fit_hand(const SkinSide& skin, glm::mat4& palm, Hand hand, FingerPose& pos
     // its named pads onto the skin above, close_pad).
     const float reach = std::clamp(pose.reach[f], 0.0f, 1.0f) * std::clamp(pose.palm_touch, 0.0f, 1.0f);
     if (reach <= 0.0f) continue;
-    auto gap_close = [&](float s) { return skin_gap(skin, pose_finger(palm, closed(pose, f, s), hand, f)); };
     // A finger already at the skin stays as it is; one higher above it may close all the way:
     // ramped between, so the solved angles never jump as the gap changes.
     const float ramp = std::clamp(now / kCloseRamp, 0.0f, 1.0f);
-    const float top = reach * ramp * ramp * (3.0f - 2.0f * ramp);
+    const float top = reach * ramp * ramp * (3.0f - 2.0f * ramp) *
+                      (1.0f - together_weight(pose) * (1.0f - kSoloShare));
     if (top <= 0.0f) continue;
-    // A finger that never meets the skin (it points along a side that falls away under it) stops
-    // where it came nearest, as a thumb's pad does (close_pad): closed all the way it curled into
-    // a claw in the air (compression's hand at the top of the thigh: 84 of 403 pressing moments).
-    pose = closed(pose, f, first_touch(0.0f, top, kMarch, [&](float s) { return gap_close(s) < 0.0f; })
-                               .value_or(nearest(0.0f, top, gap_close)));
+    // The finger closes no further than where any part of it would sink, and within that
+    // stops where its pad (the last phalanx) comes nearest the skin: its pad is what should
+    // land. It closes that far only as much as its pad then reaches the skin (kReachNearM to
+    // kReachFarM): a finger that cannot land its pad keeps its own shape. Both stops are the
+    // cause of effleurage's claws: an edge finger pointing along a side that falls away under
+    // it came nearest with every part of it at full curl (the little finger beside the lower
+    // calf, 70 degrees a joint, pad 18 mm off: step 3, 112 of 462 pressing moments), and a
+    // finger under a palm risen over a hollow closed until its middle touched, the tip 10 mm
+    // off (step 1's index). (Before session 17 it stopped where any part came nearest.)
+    pose = closed(pose, f, pad_landing(skin, palm, hand, pose, f, top));
   }
 
   // 3. A finger that could not open far enough (pointing into a hollow, or at its joint limit)

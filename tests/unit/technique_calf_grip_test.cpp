@@ -4,14 +4,19 @@
 // leg's axis was under 60 degrees at every pressing moment.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <numbers>
 #include <string>
 
+#include <glm/geometric.hpp>
+
 #include "anatomy/leg_surface.hpp"
+#include "technique/hand_contact.hpp"
 #include "technique/hand_rig.hpp"
 #include "technique/timeline.hpp"
+#include "technique_claw.hpp"
 #include "technique_test_support.hpp"
 #include "../support/sanitizer.hpp"
 
@@ -76,5 +81,84 @@ TEST_CASE("calf squeezes: the thumb pad and the finger pads lie on opposite side
     REQUIRE(firm[h] > 100);
     // "At most pressing moments": a squeeze's first and last moments may still be closing.
     CHECK(static_cast<double>(opposed[h]) / firm[h] > 0.9);
+  }
+}
+
+// "Wrap the whole hand around the calf": the four fingers lie side by side on the skin round one
+// side, as a hand holding the calf does. Session 16's content centred the upper hand at 165
+// degrees, on the slope of the calf muscle's outer head, with the fingers fanned 2 degrees
+// apart: each finger curled by a different amount to find the skin, the widest gap between
+// neighbouring pads averaged 38 mm (left) and 53 mm (right), and half the pads hung in the
+// air, curled like a spider's legs (pads on the skin: left 0.51, right 0.45; three or four of
+// the four at 36 % and 11 % of the pressing moments; the left hand's neighbouring pads within
+// 40 mm at 79 %). A pad is two thirds along the finger's last phalanx and touches within
+// kTouchToleranceM of the dented skin, as `--hand-report` counts a touch.
+TEST_CASE("calf squeezes: each hand's four finger pads lie on the skin side by side while it squeezes") {
+  const Timeline tl = test::shipped_timeline("calf-squeezes");
+  const anatomy::LegSurface& surface = test::shipped_surface();
+  constexpr float kFirmMmhg = 20.0f;
+  // Neighbouring knuckles are 17-19 mm apart and the fingers differ in length by up to 12 mm:
+  // pads further apart than this have fanned or curled apart.
+  constexpr float kSideBySideM = 0.040f;
+  std::array<int, 2> firm{}, pads_on{}, most_on{}, side_by_side{};
+  TechniqueFrame frame;
+  const double dt = 0.02 * test::kSanitizedStride;
+  for (double time = 0.0; time <= tl.duration(); time += dt) {
+    tl.evaluate(time, frame);
+    for (std::size_t h = 0; h < 2; ++h) {
+      const HandState& hand = frame.hands[h];
+      if (!hand.contact || hand.pressure_mmhg < kFirmMmhg) continue;
+      const HandShape shape = build_hand(hand.transform, hand.pose, hand.hand);
+      const SkinSide skin = skin_under(surface, frame, hand);
+      int on = 0;
+      float widest = 0.0f;
+      for (std::size_t f = 1; f < kFingerCount; ++f) {
+        const float radius = shape.parts[hand_part(f, 2)].radius.y;
+        if (skin.outside(pad(shape, f)) - radius <= kTouchToleranceM) ++on;
+        if (f + 1 < kFingerCount) widest = std::max(widest, glm::length(pad(shape, f) - pad(shape, f + 1)));
+      }
+      ++firm[h];
+      pads_on[h] += on;
+      if (on >= 3) ++most_on[h];
+      if (widest < kSideBySideM) ++side_by_side[h];
+    }
+  }
+  for (std::size_t h = 0; h < 2; ++h) {
+    CAPTURE(h);
+    REQUIRE(firm[h] > 100);
+    const double share = static_cast<double>(pads_on[h]) / (4.0 * firm[h]);
+    const double most = static_cast<double>(most_on[h]) / firm[h];
+    const double together = static_cast<double>(side_by_side[h]) / firm[h];
+    CAPTURE(share);
+    CAPTURE(most);
+    CAPTURE(together);
+    CHECK(share > 0.65);
+    CHECK(most > 0.5);
+    // The left hand's fingers wrap the outer side, toward the step's camera. The right hand's
+    // reach round the inner side, where the slim lower calf falls steeply to the shin bone and
+    // the far fingers must curl further to reach it: closed one by one, each to its own touch,
+    // they fanned (side by side at 17 % of moments); closed together (hand_fit's
+    // close_together, session 17) at 37 %.
+    CHECK(together > (h == 0 ? 0.9 : 0.3));
+  }
+}
+
+// A wrapping hand's fingers curl round the calf, but a finger curled past 100 degrees whose tip
+// stays off the skin reads as a hook grabbing at air. The lower hand's far fingers cannot all
+// reach the inner side with the rigid palm: closing the four together (as a cupped hand does)
+// kept them side by side at 59 % of moments instead of 17 %, but hooked the right hand's fingers
+// at 433-488 of its 968 pressing moments (78 with each finger closing on its own); evening out
+// their curl did the same to the left hand (120-279 of 968). close_together therefore lets such
+// a finger curl no further than 95 degrees: left 1, right 45 of 968.
+TEST_CASE("calf squeezes: the wrapping fingers do not hook into the air") {
+  const technique::Technique* t = test::real_library().find("calf-squeezes");
+  REQUIRE(t != nullptr);
+  const test::ClawCount c = test::count_claws(*t);
+  for (std::size_t h = 0; h < 2; ++h) {
+    CAPTURE(h);
+    CAPTURE(c.clawing[h]);
+    CAPTURE(c.pressing[h]);
+    REQUIRE(c.pressing[h] > 100);
+    CHECK(static_cast<double>(c.clawing[h]) / c.pressing[h] < 0.07);
   }
 }
