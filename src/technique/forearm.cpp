@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include <glm/ext/matrix_transform.hpp>
 #include <glm/geometric.hpp>
@@ -78,6 +79,18 @@ std::string forearm_joint_name(Hand hand) { return hand == Hand::left ? "hand.le
 std::string forearm_mesh_name(Hand hand) { return hand == Hand::left ? "forearm.left" : "forearm.right"; }
 std::string sleeve_mesh_name(Hand hand) { return hand == Hand::left ? "sleeve.left" : "sleeve.right"; }
 
+std::array<Capsule, 2> forearm_capsules(const Forearm& arm) {
+  const glm::vec3 cuff = arm.wrist + (arm.elbow - arm.wrist) * (kCuffFromWrist / kForearmLength);
+  return {Capsule{arm.wrist, cuff, kBareForearmRadius}, Capsule{cuff, arm.elbow, kSleeveRadius}};
+}
+
+float forearms_gap(const std::array<Forearm, 2>& arms) {
+  float least = std::numeric_limits<float>::max();
+  for (const Capsule& a : forearm_capsules(arms[0]))
+    for (const Capsule& b : forearm_capsules(arms[1])) least = std::min(least, capsule_gap(a, b));
+  return least;
+}
+
 glm::mat4 forearm_bind(Hand hand) { return frame_along(glm::mat4(1.0f), hand, glm::vec3(0, 0, -1)); }
 
 Stance stance_beside_table(const glm::mat4& leg_to_room, float top_y) {
@@ -114,6 +127,12 @@ constexpr float kPadsWristOverAxis = 0.09f;
 constexpr float kPadsTrail = 0.7f;
 constexpr int kPadsLiftFiner = 5;
 
+// Two forearms keep this far apart (surface to surface) where spreading the elbows can do it,
+// spreading at most this much (the direction's change, ~50 degrees), found to ~1/100 of it.
+constexpr float kForearmsApart = 0.005f;
+constexpr float kMostSpread = 0.9f;
+constexpr int kSpreadBisections = 7;
+
 std::array<bool, 2> finger_pads(const TechniqueFrame& frame) {
   return {on_finger_pads(frame.hands[0].pose, frame.hands[0].on_sole), on_finger_pads(frame.hands[1].pose, frame.hands[1].on_sole)};
 }
@@ -144,63 +163,27 @@ std::array<Forearm, 2> place_forearms(const std::array<glm::mat4, 2>& palms, con
   out = unit_or(out, glm::vec3(1, 0, 0));
   const glm::vec3 torso = mid + 0.45f * out - 0.20f * unit_or(fingers[0] + fingers[1], glm::vec3(0, 1, 0));
 
-  std::array<Forearm, 2> arms;
   std::array<float, 2> at_feet_of{0.0f, 0.0f};  // how far each hand works the sole from the foot end
-  for (std::size_t h = 0; h < 2; ++h) {
-    const Hand hand = h == 0 ? Hand::left : Hand::right;
-    const glm::mat4 base = palms[h] * side_of(hand);
+  // Hand h's forearm along `local` (its direction in the hand's frame).
+  const auto along = [&](std::size_t h, const glm::vec3& local) {
+    Forearm a;
+    a.frame = frame_along(palms[h], h == 0 ? Hand::left : Hand::right, local);
+    a.wrist = wrist[h];
+    a.elbow = glm::vec3(a.frame * glm::vec4(0.0f, 0.0f, -kForearmLength, 1.0f));
+    return a;
+  };
+  // The direction the wrist allows nearest `d` (hand h's frame): rising off the back of the hand,
+  // or for a hand on the sole worked from the foot end, the nearest (see below).
+  const auto in_range = [&](std::size_t h, const glm::vec3& d) {
+    const glm::vec3 risen = within_wrist_range(d, pads[h] ? kPadsLeastY : 0.30f);
+    return at_feet_of[h] > 0.0f ? glm::normalize(glm::mix(risen, nearest_in_wrist_range(d), at_feet_of[h])) : risen;
+  };
+  // Swings a forearm (`local`: its direction in hand h's frame) clear of the skin and of the
+  // table top.
+  const auto settle = [&](std::size_t h, glm::vec3 local) {
+    const glm::mat4 base = palms[h] * side_of(h == 0 ? Hand::left : Hand::right);
     const glm::mat4 to_local = glm::inverse(base);
-    glm::vec3 dir = unit_or(unit_or(torso - wrist[h], back[h]) + 0.8f * back[h], back[h]);
-    if (stance) {
-      // Toward the therapist beside the table, trailing behind the fingers by a third; the
-      // elbow's rise set by its height over the table top, not by the hand's tilt.
-      // A palm on the sole faces the client's head (its back points out of the sole, -Y on the
-      // standing leg): the therapist stands at the foot end, so that forearm comes from there
-      // and trails its own fingers (two hands on one sole point toward each other), not from
-      // beside the table over the shin.
-      // The change is gradual in the back's tilt, so a sole hand turning with the foot (ankle
-      // pumps) swings its forearm smoothly rather than jumping between the two stances.
-      const glm::vec3 from_feet = back[h] - stance->up * glm::dot(back[h], stance->up);
-      const float at_feet = glm::length(from_feet) > 0.3f
-                                ? std::clamp((-back[h].y - kSoleBackFrom) / (kSoleBackFull - kSoleBackFrom), 0.0f, 1.0f)
-                                : 0.0f;
-      at_feet_of[h] = at_feet;
-      const glm::vec3 toward =
-          at_feet > 0.0f ? unit_or(glm::mix(stance->side, glm::normalize(from_feet), at_feet), stance->side) : stance->side;
-      glm::vec3 trail = glm::mix(fingers[0] + fingers[1], fingers[h], at_feet);
-      trail -= stance->up * glm::dot(trail, stance->up);
-      trail -= toward * glm::dot(trail, toward);
-      // A sole hand's fingers run up or down the foot (ankle pumps: toward the heel), so what is
-      // left of them once up and toward are taken out can be a sliver; made a unit vector, it
-      // swung the forearm a third sideways (ankle pumps, foot turned up: 37 degrees toward the
-      // table's side). At the feet the trail counts by what there is of it.
-      const float trail_len = glm::length(trail);
-      const float trail_weight = glm::mix(1.0f, std::min(trail_len, 1.0f), at_feet);
-      const float trail_by = pads[h] ? kPadsTrail : 0.35f;
-      const glm::vec3 level = unit_or(toward - trail_by * trail_weight * unit_or(trail, glm::vec3(0.0f)), toward);
-      // Fingertips circling on the lying leg: the height of the leg's axis under the wrist plus
-      // the wrist's mean offset over it, steady through the circle (sitting, the hands are on
-      // the bent leg, whose axis this is not: the wrist's own height as before).
-      glm::vec3 from = wrist[h];
-      const bool bent_leg = bend && (bend->knee_deg != 0.0f || bend->hip_deg != 0.0f);
-      if (pads[h] && surface && !bent_leg) {
-        const glm::vec3 axis = surface->axis(std::clamp(wrist[h].y, surface->min_along(), surface->max_along()));
-        from = axis + stance->up * kPadsWristOverAxis;
-      }
-      const float over = stance->table_top + kElbowOverTable - glm::dot(stance->up, from);
-      const float rise = std::clamp(over / kForearmLength, -0.3f, 0.8f);
-      dir = rise * stance->up + std::sqrt(1.0f - rise * rise) * level;
-    }
     const float least_y = pads[h] ? kPadsLeastY : 0.30f;
-    glm::vec3 local = within_wrist_range(glm::vec3(to_local * glm::vec4(dir, 0.0f)), least_y);
-    if (at_feet_of[h] > 0.0f) {
-      // A sole hand whose wanted direction runs ahead of the wrist (ankle pumps: fingers down
-      // the sole toward the heel, the forearm wanted level from the foot end) takes the nearest
-      // direction the wrist allows, not the one that keeps the rise off the palm: the latter
-      // stood the forearm up at 65 degrees with the foot turned up (the nearest: 40).
-      const glm::vec3 nearest = nearest_in_wrist_range(glm::vec3(to_local * glm::vec4(dir, 0.0f)));
-      local = glm::normalize(glm::mix(local, nearest, at_feet_of[h]));
-    }
     if (surface) {
       // Swing out until the forearm clears the skin (a finger's breadth beyond its own radius),
       // checked at points along it. The foot is not a section of the leg: points below the
@@ -254,11 +237,111 @@ std::array<Forearm, 2> place_forearms(const std::array<glm::mat4, 2>& palms, con
         local = within_wrist_range(local + 0.35f * up_local, least_y);
       }
     }
-    arms[h].frame = frame_along(palms[h], hand, local);
-    arms[h].wrist = wrist[h];
-    arms[h].elbow = glm::vec3(arms[h].frame * glm::vec4(0.0f, 0.0f, -kForearmLength, 1.0f));
+    return local;
+  };
+
+  std::array<Forearm, 2> arms;
+  std::array<glm::vec3, 2> locals{};
+  if (stance)
+    for (std::size_t h = 0; h < 2; ++h) {
+      const glm::vec3 from_feet = back[h] - stance->up * glm::dot(back[h], stance->up);
+      at_feet_of[h] = glm::length(from_feet) > 0.3f
+                          ? std::clamp((-back[h].y - kSoleBackFrom) / (kSoleBackFull - kSoleBackFrom), 0.0f, 1.0f)
+                          : 0.0f;
+    }
+  for (std::size_t h = 0; h < 2; ++h) {
+    const Hand hand = h == 0 ? Hand::left : Hand::right;
+    const glm::mat4 base = palms[h] * side_of(hand);
+    const glm::mat4 to_local = glm::inverse(base);
+    glm::vec3 dir = unit_or(unit_or(torso - wrist[h], back[h]) + 0.8f * back[h], back[h]);
+    if (stance) {
+      // Toward the therapist beside the table, trailing behind the fingers by a third; the
+      // elbow's rise set by its height over the table top, not by the hand's tilt.
+      // A palm on the sole faces the client's head (its back points out of the sole, -Y on the
+      // standing leg): the therapist stands at the foot end, so that forearm comes from there
+      // and trails its own fingers (two hands on one sole point toward each other), not from
+      // beside the table over the shin.
+      // The change is gradual in the back's tilt, so a sole hand turning with the foot (ankle
+      // pumps) swings its forearm smoothly rather than jumping between the two stances.
+      const glm::vec3 from_feet = back[h] - stance->up * glm::dot(back[h], stance->up);
+      const float at_feet = at_feet_of[h];
+      const glm::vec3 toward =
+          at_feet > 0.0f ? unit_or(glm::mix(stance->side, glm::normalize(from_feet), at_feet), stance->side) : stance->side;
+      // Beside a hand on the sole, a hand on the leg trails its own fingers too: the two work
+      // apart (ankle pumps' heel hand), and the sole hand's fingers, turning with the foot, swung
+      // the heel hand's forearm 13 cm toward the client's head at each point of the foot.
+      glm::vec3 trail = glm::mix(fingers[0] + fingers[1], fingers[h], std::max(at_feet_of[0], at_feet_of[1]));
+      trail -= stance->up * glm::dot(trail, stance->up);
+      trail -= toward * glm::dot(trail, toward);
+      // A sole hand's fingers run up or down the foot (ankle pumps: toward the heel), so what is
+      // left of them once up and toward are taken out can be a sliver; made a unit vector, it
+      // swung the forearm a third sideways (ankle pumps, foot turned up: 37 degrees toward the
+      // table's side). At the feet the trail counts by what there is of it.
+      const float trail_len = glm::length(trail);
+      const float trail_weight = glm::mix(1.0f, std::min(trail_len, 1.0f), at_feet);
+      const float trail_by = pads[h] ? kPadsTrail : 0.35f;
+      const glm::vec3 level = unit_or(toward - trail_by * trail_weight * unit_or(trail, glm::vec3(0.0f)), toward);
+      // Fingertips circling on the lying leg: the height of the leg's axis under the wrist plus
+      // the wrist's mean offset over it, steady through the circle (sitting, the hands are on
+      // the bent leg, whose axis this is not: the wrist's own height as before).
+      glm::vec3 from = wrist[h];
+      const bool bent_leg = bend && (bend->knee_deg != 0.0f || bend->hip_deg != 0.0f);
+      if (pads[h] && surface && !bent_leg) {
+        const glm::vec3 axis = surface->axis(std::clamp(wrist[h].y, surface->min_along(), surface->max_along()));
+        from = axis + stance->up * kPadsWristOverAxis;
+      }
+      const float over = stance->table_top + kElbowOverTable - glm::dot(stance->up, from);
+      const float rise = std::clamp(over / kForearmLength, -0.3f, 0.8f);
+      dir = rise * stance->up + std::sqrt(1.0f - rise * rise) * level;
+    }
+    const float least_y = pads[h] ? kPadsLeastY : 0.30f;
+    glm::vec3 local = within_wrist_range(glm::vec3(to_local * glm::vec4(dir, 0.0f)), least_y);
+    if (at_feet_of[h] > 0.0f) {
+      // A sole hand whose wanted direction runs ahead of the wrist (ankle pumps: fingers down
+      // the sole toward the heel, the forearm wanted level from the foot end) takes the nearest
+      // direction the wrist allows, not the one that keeps the rise off the palm: the latter
+      // stood the forearm up at 65 degrees with the foot turned up (the nearest: 40).
+      const glm::vec3 nearest = nearest_in_wrist_range(glm::vec3(to_local * glm::vec4(dir, 0.0f)));
+      local = glm::normalize(glm::mix(local, nearest, at_feet_of[h]));
+    }
+    locals[h] = settle(h, local);
+    arms[h] = along(h, locals[h]);
   }
-  return arms;
+  if (forearms_gap(arms) >= kForearmsApart) return arms;
+
+  // Two forearms never pass into each other. Each is placed for its own hand, so hands side by
+  // side with their fingers turned in (the buttock in tapotement, vibration and petrissage) crossed
+  // them in an X, the sleeves fused 7 cm deep. Where they would meet, both elbows spread apart
+  // along the line between the wrists (each toward its own wrist's side, which uncrosses an X),
+  // and clear the skin and the table again: bisected for the least spread that keeps them
+  // kForearmsApart apart, so the spread grows smoothly with the overlap.
+  const glm::vec3 run = unit_or((arms[0].elbow - arms[0].wrist) + (arms[1].elbow - arms[1].wrist), glm::vec3(0, 1, 0));
+  glm::vec3 across = wrist[0] - wrist[1];
+  across = unit_or(across - run * glm::dot(across, run), unit_or(glm::cross(run, glm::vec3(0, 1, 0)), glm::vec3(1, 0, 0)));
+  const auto spread = [&](float by) {
+    std::array<Forearm, 2> spread_arms;
+    for (std::size_t h = 0; h < 2; ++h) {
+      const glm::mat4 base = palms[h] * side_of(h == 0 ? Hand::left : Hand::right);
+      const glm::vec3 d = glm::vec3(base * glm::vec4(locals[h], 0.0f)) + (h == 0 ? by : -by) * across;
+      spread_arms[h] = along(h, settle(h, in_range(h, glm::vec3(glm::inverse(base) * glm::vec4(d, 0.0f)))));
+    }
+    return spread_arms;
+  };
+  const std::array<Forearm, 2> widest = spread(kMostSpread);
+  const float gap_widest = forearms_gap(widest);
+  // Spreading that gains nothing (the wrists themselves too close: the hands' placing is at
+  // fault, not the forearms') leaves the forearms as they were.
+  if (gap_widest <= forearms_gap(arms) + 0.002f) return arms;
+  if (gap_widest < kForearmsApart) return widest;
+  float lo = 0.0f, hi = kMostSpread;
+  std::array<Forearm, 2> best = widest;
+  for (int i = 0; i < kSpreadBisections; ++i) {
+    const float by = 0.5f * (lo + hi);
+    const std::array<Forearm, 2> tried = spread(by);
+    if (forearms_gap(tried) >= kForearmsApart) hi = by, best = tried;
+    else lo = by;
+  }
+  return best;
 }
 
 }  // namespace effleura::technique

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <optional>
 #include <vector>
 
 #include <glm/geometric.hpp>
@@ -16,6 +17,7 @@
 #include "core/frame.hpp"
 #include "technique/forearm.hpp"
 #include "technique/timeline.hpp"
+#include "technique/working_side.hpp"
 #include "technique_test_support.hpp"
 #include "../support/sanitizer.hpp"
 
@@ -245,4 +247,52 @@ TEST_CASE("ankle pumps: the hand cradling the heel trails its forearm toward the
                                                                             << " moments");
   CHECK(heel_samples > 20);
   CHECK(toward_feet == heel_samples);
+}
+
+namespace {
+
+// The client's side at each step as the app turns it lying (app/client_stage.cpp): prone for a
+// step that works the back, supine for the front, a step on either side keeps the side of the
+// nearest sided step before it (else after it), supine when there is none; a technique whose
+// views show neither side never turns.
+std::vector<anatomy::ClientPosture> lying_sides(const Technique& t, const Timeline& tl) {
+  auto sides = step_sides(tl);
+  const auto shows = [&t](const char* v) { return t.views.empty() || std::find(t.views.begin(), t.views.end(), v) != t.views.end(); };
+  for (auto& side : sides)
+    if ((side == WorkingSide::back && !shows("back")) || (side == WorkingSide::front && !shows("front"))) side = WorkingSide::either;
+  std::vector<anatomy::ClientPosture> out(sides.size(), anatomy::ClientPosture::supine);
+  for (std::size_t s = 0; s < sides.size(); ++s) {
+    std::optional<WorkingSide> found;
+    for (std::size_t i = s + 1; i-- > 0 && !found;)
+      if (sides[i] != WorkingSide::either) found = sides[i];
+    for (std::size_t i = s; i < sides.size() && !found; ++i)
+      if (sides[i] != WorkingSide::either) found = sides[i];
+    if (found == WorkingSide::back) out[s] = anatomy::ClientPosture::prone;
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("in every technique the therapist's two forearms keep clear of each other") {
+  // Every 20 ms, lying as the app turns the client, the forearms placed as app/state.cpp places
+  // them: the bare forearm and the sleeve of one never pass into the other's.
+  const anatomy::LegSurface& surface = leg();
+  const double every = test::kSanitized ? 0.1 : 0.02;
+  for (const Technique& t : test::real_library().all()) {
+    CAPTURE(t.id);
+    const Timeline tl(t, test::real_poses(), surface);
+    const auto sides = lying_sides(t, tl);
+    TechniqueFrame f;
+    float worst = 1.0f;
+    double worst_at = 0.0;
+    for (double s = 0.0; s <= tl.duration(); s += every) {
+      tl.evaluate(s, f);
+      const Stance stance = stance_beside_table(anatomy::client_pose(sides[f.step]).left_leg, anatomy::Table::kTopY);
+      const auto arms = place_forearms({f.hands[0].transform, f.hands[1].transform}, &surface, &stance, nullptr, finger_pads(f));
+      if (const float gap = forearms_gap(arms); gap < worst) worst = gap, worst_at = s;
+    }
+    MESSAGE(t.id << ": forearms' closest approach " << 1000.0f * worst << " mm at " << worst_at << " s");
+    CHECK(worst >= 0.0f);
+  }
 }
