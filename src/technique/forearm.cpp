@@ -45,6 +45,9 @@ glm::mat4 frame_along(const glm::mat4& palm, Hand hand, const glm::vec3& dir_loc
 // this much (cosine) the therapist's stance turns toward the foot end, fully from the second.
 constexpr float kSoleBackFrom = 0.6f;
 constexpr float kSoleBackFull = 0.75f;
+// How far toward the leg's open side a therapist at the foot end stands (17 degrees off the leg's
+// line from the foot).
+constexpr float kSoleOpenSide = 0.3f;
 
 // Out of the straight leg's skin at p, level (sections are star-shaped about the axis, and
 // radial_outside measures along this direction).
@@ -263,10 +266,15 @@ std::array<Forearm, 2> place_forearms(const std::array<glm::mat4, 2>& palms, con
       // beside the table over the shin.
       // The change is gradual in the back's tilt, so a sole hand turning with the foot (ankle
       // pumps) swings its forearm smoothly rather than jumping between the two stances.
-      const glm::vec3 from_feet = back[h] - stance->up * glm::dot(back[h], stance->up);
+      // At the feet the therapist stands at the foot end, toward the leg's open side, where they
+      // stand for the rest: a sole hand's forearm comes from there, not along the back of the
+      // hand's tilt (toe taps on the ball of the foot, the palm turned 30 degrees in with the
+      // sole: the tapping forearm came 13 cm in from between the feet).
+      const glm::vec3 down_leg(0.0f, -1.0f, 0.0f);
+      const glm::vec3 foot_end = unit_or(down_leg - stance->up * glm::dot(down_leg, stance->up), stance->side);
+      const glm::vec3 from_feet = unit_or(foot_end + kSoleOpenSide * stance->side, foot_end);
       const float at_feet = at_feet_of[h];
-      const glm::vec3 toward =
-          at_feet > 0.0f ? unit_or(glm::mix(stance->side, glm::normalize(from_feet), at_feet), stance->side) : stance->side;
+      const glm::vec3 toward = at_feet > 0.0f ? unit_or(glm::mix(stance->side, from_feet, at_feet), stance->side) : stance->side;
       // Beside a hand on the sole, a hand on the leg trails its own fingers too: the two work
       // apart (ankle pumps' heel hand), and the sole hand's fingers, turning with the foot, swung
       // the heel hand's forearm 13 cm toward the client's head at each point of the foot.

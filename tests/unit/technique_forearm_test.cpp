@@ -296,3 +296,36 @@ TEST_CASE("in every technique the therapist's two forearms keep clear of each ot
     CHECK(worst >= 0.0f);
   }
 }
+
+TEST_CASE("a hand on the sole takes its forearm from the foot end on the therapist's side, not from between the feet") {
+  // The therapist stands beside the table on the leg's open (outer) side; at the feet, at the
+  // foot end toward that side. Toe taps' tapping hand, its palm turned 30 degrees in with the
+  // sole at the ball of the foot, took its forearm along the back of the hand: 6-13 cm in toward
+  // the other leg, reaching from between the feet.
+  const anatomy::LegSurface& surface = leg();
+  const auto pose = anatomy::client_pose(anatomy::ClientPosture::supine);
+  const Stance stance = stance_beside_table(pose.left_leg, anatomy::Table::kTopY);
+  for (const char* id : {"toe-taps", "ankle-pumps"}) {
+    CAPTURE(id);
+    const Timeline tl(*test::real_library().find(id), test::real_poses(), surface);
+    TechniqueFrame f;
+    int sole_samples = 0, from_open_side = 0;
+    float most_inward = -1.0f;
+    for (double s = 0.0; s <= tl.duration(); s += test::kSanitized ? 0.1 : 0.02) {
+      tl.evaluate(s, f);
+      const auto arms = place_forearms({f.hands[0].transform, f.hands[1].transform}, &surface, &stance, nullptr, finger_pads(f));
+      for (std::size_t h = 0; h < 2; ++h) {
+        if (!f.hands[h].on_sole) continue;
+        ++sole_samples;
+        // How far the elbow lies from the wrist toward the other leg (the leg frame's -X).
+        const float inward = -glm::dot(arms[h].elbow - arms[h].wrist, stance.side);
+        most_inward = std::max(most_inward, inward);
+        if (inward <= 0.0f) ++from_open_side;
+      }
+    }
+    MESSAGE(std::string(id) << ": the sole hand's elbow on the open side of its wrist at " << from_open_side << " of " << sole_samples
+               << " moments (at most " << 1000.0f * most_inward << " mm toward the other leg)");
+    CHECK(sole_samples > 100);
+    CHECK(from_open_side == sole_samples);
+  }
+}
