@@ -76,6 +76,23 @@ glm::vec3 nearest_in_wrist_range(glm::vec3 d) {
   return within_wrist_range(glm::vec3(xy.x, xy.y, d.z));
 }
 
+// Between a forearm direction that does not clear (the skin, the table top) and the next lift
+// step that does, the least lift that clears, found to 1/64 of the step. With whole steps alone,
+// where a moment first needed a lift the elbow swung a full step (~20 degrees, ~9 cm) at once.
+constexpr int kLiftBisections = 6;
+template <class Clear>
+glm::vec3 least_clear(const glm::vec3& blocked, const glm::vec3& cleared, const Clear& clear, float least_y) {
+  float lo = 0.0f, hi = 1.0f;
+  glm::vec3 best = cleared;
+  for (int i = 0; i < kLiftBisections; ++i) {
+    const float t = 0.5f * (lo + hi);
+    const glm::vec3 tried = within_wrist_range(glm::mix(blocked, cleared, t), least_y);
+    if (clear(tried)) hi = t, best = tried;
+    else lo = t;
+  }
+  return best;
+}
+
 }  // namespace
 
 std::string forearm_joint_name(Hand hand) { return hand == Hand::left ? "hand.left.forearm" : "hand.right.forearm"; }
@@ -129,6 +146,10 @@ constexpr float kPadsWristOverAxis = 0.09f;
 // by 11 mm; at 0.7 it runs clear of that limit: 1.9 degrees, sleeves 12 mm apart.
 constexpr float kPadsTrail = 0.7f;
 constexpr int kPadsLiftFiner = 5;
+// How much of the fingers' run along the leg (two hands' sum, up and toward the therapist taken
+// out) trails the forearm fully; less trails it in proportion, so it turns smoothly through zero.
+constexpr float kTrailFull = 0.5f;
+constexpr float kTrailFullBesideSole = 0.05f;
 
 // Two forearms keep this far apart (surface to surface) where spreading the elbows can do it,
 // spreading at most this much (the direction's change, ~50 degrees), found to ~1/100 of it.
@@ -196,26 +217,29 @@ std::array<Forearm, 2> place_forearms(const std::array<glm::mat4, 2>& palms, con
       // steps a fingertip pressed a little deeper for one moment (friction's deeper circles)
       // flicked it up 17 degrees and back.
       const int fine = pads[h] ? kPadsLiftFiner : 1;
-      for (int tries = 0; tries < kClearTries * fine; ++tries) {
-        const glm::vec3 d(base * glm::vec4(local, 0.0f));
-        bool clear = true;
-        glm::vec3 skin_out(0.0f);  // the drawn skin's outward direction where it came too close
-        for (int s = 1; s <= 6 && clear; ++s) {
+      // Whether the forearm along `try_local` clears the skin; where not, the drawn skin's outward
+      // direction where it came too close.
+      const auto clear_of_skin = [&](const glm::vec3& try_local, glm::vec3& skin_out) {
+        const glm::vec3 d(base * glm::vec4(try_local, 0.0f));
+        for (int s = 1; s <= 6; ++s) {
           const glm::vec3 drawn = wrist[h] + d * (kForearmLength * static_cast<float>(s) / 6.0f);
           const float need = 0.022f + 0.015f * static_cast<float>(s) / 6.0f;
           const auto too_close = [&](const glm::vec3& p) { return p.y > surface->min_along() && surface->radial_outside(p) < need; };
           if (!bent) {
-            clear = !too_close(drawn);
+            if (too_close(drawn)) return false;
             continue;
           }
           for (const glm::vec3& p : anatomy::unbend_leg(drawn, *bend))
             if (too_close(p)) {
-              clear = false;
               skin_out = glm::mat3(anatomy::knee_bend_at(p, bend->knee, bend->knee_deg, bend->hip_deg)) * outward(*surface, p);
-              break;
+              return false;
             }
         }
-        if (clear) break;
+        return true;
+      };
+      glm::vec3 skin_out(0.0f);
+      for (int tries = 0; tries < kClearTries * fine; ++tries) {
+        if (clear_of_skin(local, skin_out)) break;
         // At a table the forearm lifts toward the ceiling (the therapist reaches over the leg);
         // otherwise out along the back of the hand. With the knee and hip bent (sitting) the
         // room's up is not away from the skin beside the bent knee or on the thigh's side: the
@@ -223,7 +247,13 @@ std::array<Forearm, 2> place_forearms(const std::array<glm::mat4, 2>& palms, con
         // (with the room's up only the forearm ran out of tries inside the drawn thigh).
         glm::vec3 lift = stance ? glm::vec3(to_local * glm::vec4(stance->up, 0.0f)) : glm::vec3(0.0f, 1.0f, 0.0f);
         if (bent) lift = glm::vec3(to_local * glm::vec4(skin_out, 0.0f));
-        local = within_wrist_range(local + (0.35f / static_cast<float>(fine)) * lift, least_y);
+        const glm::vec3 lifted = within_wrist_range(local + (0.35f / static_cast<float>(fine)) * lift, least_y);
+        glm::vec3 ignored(0.0f);
+        if (clear_of_skin(lifted, ignored)) {
+          local = least_clear(local, lifted, [&](const glm::vec3& l) { return clear_of_skin(l, ignored); }, least_y);
+          break;
+        }
+        local = lifted;
       }
     }
     if (stance && stance->half_length > 0.0f) {
@@ -231,13 +261,20 @@ std::array<Forearm, 2> place_forearms(const std::array<glm::mat4, 2>& palms, con
       // wherever it passes over the table (sitting, a hand on the top of the thigh a few
       // centimetres above the seat sent its forearm level toward the therapist through it).
       const glm::vec3 up_local(to_local * glm::vec4(stance->up, 0.0f));
+      const auto over_top = [&](const glm::vec3& try_local) {
+        const glm::vec3 d(base * glm::vec4(try_local, 0.0f));
+        for (int s = 1; s <= 6; ++s)
+          if (stance->over_table(wrist[h] + d * (kForearmLength * static_cast<float>(s) / 6.0f)) < kSleeveRadius) return false;
+        return true;
+      };
       for (int tries = 0; tries < kClearTries; ++tries) {
-        const glm::vec3 d(base * glm::vec4(local, 0.0f));
-        bool clear = true;
-        for (int s = 1; s <= 6 && clear; ++s)
-          clear = stance->over_table(wrist[h] + d * (kForearmLength * static_cast<float>(s) / 6.0f)) >= kSleeveRadius;
-        if (clear) break;
-        local = within_wrist_range(local + 0.35f * up_local, least_y);
+        if (over_top(local)) break;
+        const glm::vec3 lifted = within_wrist_range(local + 0.35f * up_local, least_y);
+        if (over_top(lifted)) {
+          local = least_clear(local, lifted, over_top, least_y);
+          break;
+        }
+        local = lifted;
       }
     }
     return local;
@@ -285,8 +322,16 @@ std::array<Forearm, 2> place_forearms(const std::array<glm::mat4, 2>& palms, con
       // left of them once up and toward are taken out can be a sliver; made a unit vector, it
       // swung the forearm a third sideways (ankle pumps, foot turned up: 37 degrees toward the
       // table's side). At the feet the trail counts by what there is of it.
+      // Elsewhere too, a trail that is nearly all taken out (fingers straight across the leg,
+      // toward or away from the therapist: petrissage, vibration, cross-fibre's thumbs) is a
+      // sliver whose direction flips along the leg as the hand rocks; made a unit vector it swung
+      // the elbow from one side of the wrist to the other in one moment (up to 0.37 m). It fades
+      // in with its length up to kTrailFull.
       const float trail_len = glm::length(trail);
-      const float trail_weight = glm::mix(1.0f, std::min(trail_len, 1.0f), at_feet);
+      // (Beside a sole hand, a hand on the leg keeps its own fingers' full trail, as before.)
+      const float beside_sole = std::max(at_feet_of[0], at_feet_of[1]);
+      const float trail_full = glm::mix(glm::mix(kTrailFull, kTrailFullBesideSole, beside_sole), 1.0f, at_feet);
+      const float trail_weight = std::min(trail_len / trail_full, 1.0f);
       const float trail_by = pads[h] ? kPadsTrail : 0.35f;
       const glm::vec3 level = unit_or(toward - trail_by * trail_weight * unit_or(trail, glm::vec3(0.0f)), toward);
       // Fingertips circling on the lying leg: the height of the leg's axis under the wrist plus
