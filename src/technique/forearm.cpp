@@ -80,6 +80,12 @@ glm::vec3 nearest_in_wrist_range(glm::vec3 d) {
 // step that does, the least lift that clears, found to 1/64 of the step. With whole steps alone,
 // where a moment first needed a lift the elbow swung a full step (~20 degrees, ~9 cm) at once.
 constexpr int kLiftBisections = 6;
+// Near the wrist a forearm cannot stand further off the skin than the wrist does: each point of it
+// needs at most the wrist's own clearance plus a rise of 1 in 10 along it. Without this, a wrist
+// low on the skin (tapotement's hacking hand on the buttock, prone) left the first point, 4 cm up,
+// a few millimetres short however far it lifted, so it swung through every try: the elbow flipped
+// 0.28 m across its wrist in one 20 ms moment.
+constexpr float kLeastRiseNearWrist = 0.1f;
 template <class Clear>
 glm::vec3 least_clear(const glm::vec3& blocked, const glm::vec3& cleared, const Clear& clear, float least_y) {
   float lo = 0.0f, hi = 1.0f;
@@ -219,11 +225,13 @@ std::array<Forearm, 2> place_forearms(const std::array<glm::mat4, 2>& palms, con
       const int fine = pads[h] ? kPadsLiftFiner : 1;
       // Whether the forearm along `try_local` clears the skin; where not, the drawn skin's outward
       // direction where it came too close.
+      const float wrist_out = bent ? 1.0f : surface->radial_outside(wrist[h]);
       const auto clear_of_skin = [&](const glm::vec3& try_local, glm::vec3& skin_out) {
         const glm::vec3 d(base * glm::vec4(try_local, 0.0f));
         for (int s = 1; s <= 6; ++s) {
           const glm::vec3 drawn = wrist[h] + d * (kForearmLength * static_cast<float>(s) / 6.0f);
-          const float need = 0.022f + 0.015f * static_cast<float>(s) / 6.0f;
+          const float need = std::min(0.022f + 0.015f * static_cast<float>(s) / 6.0f,
+                                      wrist_out + kLeastRiseNearWrist * kForearmLength * static_cast<float>(s) / 6.0f);
           const auto too_close = [&](const glm::vec3& p) { return p.y > surface->min_along() && surface->radial_outside(p) < need; };
           if (!bent) {
             if (too_close(drawn)) return false;
