@@ -1,8 +1,9 @@
 // `effleura --headless [--technique ID] --hand-report FILE.json`: how the hands sit on the skin,
 // per technique, step and hand, sampled every 20 ms (technique/hand_contact.hpp): the share of
 // the surface each hand means to touch that touches while it presses, the deepest it sinks into
-// the dented skin, the closest approach of the two hands, and the share of moments with both
-// hands visible from the technique's default camera. Without --technique, all ten.
+// the dented skin, the closest approach of the two hands and of their forearms' sleeves, and the
+// share of moments with both hands visible from the technique's default camera. Without
+// --technique, all ten.
 //
 // Visibility is judged without drawing, from the camera the app plays the technique with (it
 // follows the work step by step, render/step_camera.hpp), with the client turning over as in the
@@ -12,6 +13,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdio>
+#include <limits>
 #include <memory>
 #include <optional>
 #include <string>
@@ -30,6 +32,7 @@
 #include "app/state.hpp"
 #include "render/hand_sight.hpp"
 #include "render/sight.hpp"
+#include "technique/forearm.hpp"
 #include "technique/hand_contact.hpp"
 #include "technique/technique_loader.hpp"
 #include "technique/working_region.hpp"
@@ -40,8 +43,7 @@ namespace {
 constexpr double kSampleS = 0.02;
 
 // Both hands seen from the app's camera at this moment (see the top of this file).
-bool both_hands_seen(const State& scene, render::SightLines& sight, const glm::ivec2& size) {
-  const render::FrameView v = scene.frame_view(size);
+bool both_hands_seen(const render::FrameView& v, render::SightLines& sight) {
   sight.set_pose(v.client, v.ankle_deg);
   const glm::mat4 vp = v.projection * v.view;
   const std::vector<render::Rod> arms = render::sleeve_rods(v);
@@ -95,11 +97,25 @@ int run_hand_report(const Options& options) {
     if (auto loaded = scene.load(played, paths); !loaded) { report_error(loaded.error().describe()); return kExitBadInput; }
     render::SightLines sight(scene.client_model, &scene.model);
     double played_to = 0.0;
+    // The forearms as the app draws them (placed by app/state.cpp), per step.
+    std::vector<float> forearms(timeline.step_count(), std::numeric_limits<float>::max());
+    std::vector<double> forearms_at(timeline.step_count(), 0.0);
     auto visible = [&](const technique::TechniqueFrame& frame, const std::array<technique::HandShape, 2>&) {
       if (frame.time > played_to) scene.update(frame.time - played_to), played_to = frame.time;
-      return both_hands_seen(scene, sight, options.size);
+      const render::FrameView v = scene.frame_view(options.size);
+      std::array<technique::Forearm, 2> arms;
+      for (std::size_t h = 0; h < 2; ++h) {
+        arms[h].wrist = glm::vec3(v.hands[h].forearm[3]);
+        arms[h].elbow = glm::vec3(v.hands[h].forearm * glm::vec4(0.0f, 0.0f, -technique::kForearmLength, 1.0f));
+      }
+      if (const float gap = 1000.0f * technique::forearms_gap(arms); gap < forearms[frame.step])
+        forearms[frame.step] = gap, forearms_at[frame.step] = frame.time;
+      return both_hands_seen(v, sight);
     };
     all.push_back(technique::measure_technique(timeline, *surface, kSampleS, visible));
+    for (std::size_t s = 0; s < forearms.size(); ++s)
+      if (forearms[s] < std::numeric_limits<float>::max())
+        all.back().steps[s].forearms_closest_mm = forearms[s], all.back().steps[s].forearms_closest_at = forearms_at[s];
   }
 
   const std::string json = technique::figures_json(all);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include <glm/ext/matrix_transform.hpp>
 #include <glm/geometric.hpp>
@@ -44,6 +45,9 @@ glm::mat4 frame_along(const glm::mat4& palm, Hand hand, const glm::vec3& dir_loc
 // this much (cosine) the therapist's stance turns toward the foot end, fully from the second.
 constexpr float kSoleBackFrom = 0.6f;
 constexpr float kSoleBackFull = 0.75f;
+// How far toward the leg's open side a therapist at the foot end stands (17 degrees off the leg's
+// line from the foot).
+constexpr float kSoleOpenSide = 0.3f;
 
 // Out of the straight leg's skin at p, level (sections are star-shaped about the axis, and
 // radial_outside measures along this direction).
@@ -72,11 +76,46 @@ glm::vec3 nearest_in_wrist_range(glm::vec3 d) {
   return within_wrist_range(glm::vec3(xy.x, xy.y, d.z));
 }
 
+// Between a forearm direction that does not clear (the skin, the table top) and the next lift
+// step that does, the least lift that clears, found to 1/64 of the step. With whole steps alone,
+// where a moment first needed a lift the elbow swung a full step (~20 degrees, ~9 cm) at once.
+constexpr int kLiftBisections = 6;
+// Near the wrist a forearm cannot stand further off the skin than the wrist does: each point of it
+// needs at most the wrist's own clearance plus a rise of 1 in 10 along it. Without this, a wrist
+// low on the skin (tapotement's hacking hand on the buttock, prone) left the first point, 4 cm up,
+// a few millimetres short however far it lifted, so it swung through every try: the elbow flipped
+// 0.28 m across its wrist in one 20 ms moment.
+constexpr float kLeastRiseNearWrist = 0.1f;
+template <class Clear>
+glm::vec3 least_clear(const glm::vec3& blocked, const glm::vec3& cleared, const Clear& clear, float least_y) {
+  float lo = 0.0f, hi = 1.0f;
+  glm::vec3 best = cleared;
+  for (int i = 0; i < kLiftBisections; ++i) {
+    const float t = 0.5f * (lo + hi);
+    const glm::vec3 tried = within_wrist_range(glm::mix(blocked, cleared, t), least_y);
+    if (clear(tried)) hi = t, best = tried;
+    else lo = t;
+  }
+  return best;
+}
+
 }  // namespace
 
 std::string forearm_joint_name(Hand hand) { return hand == Hand::left ? "hand.left.forearm" : "hand.right.forearm"; }
 std::string forearm_mesh_name(Hand hand) { return hand == Hand::left ? "forearm.left" : "forearm.right"; }
 std::string sleeve_mesh_name(Hand hand) { return hand == Hand::left ? "sleeve.left" : "sleeve.right"; }
+
+std::array<Capsule, 2> forearm_capsules(const Forearm& arm) {
+  const glm::vec3 cuff = arm.wrist + (arm.elbow - arm.wrist) * (kCuffFromWrist / kForearmLength);
+  return {Capsule{arm.wrist, cuff, kBareForearmRadius}, Capsule{cuff, arm.elbow, kSleeveRadius}};
+}
+
+float forearms_gap(const std::array<Forearm, 2>& arms) {
+  float least = std::numeric_limits<float>::max();
+  for (const Capsule& a : forearm_capsules(arms[0]))
+    for (const Capsule& b : forearm_capsules(arms[1])) least = std::min(least, capsule_gap(a, b));
+  return least;
+}
 
 glm::mat4 forearm_bind(Hand hand) { return frame_along(glm::mat4(1.0f), hand, glm::vec3(0, 0, -1)); }
 
@@ -113,6 +152,16 @@ constexpr float kPadsWristOverAxis = 0.09f;
 // by 11 mm; at 0.7 it runs clear of that limit: 1.9 degrees, sleeves 12 mm apart.
 constexpr float kPadsTrail = 0.7f;
 constexpr int kPadsLiftFiner = 5;
+// How much of the fingers' run along the leg (two hands' sum, up and toward the therapist taken
+// out) trails the forearm fully; less trails it in proportion, so it turns smoothly through zero.
+constexpr float kTrailFull = 0.5f;
+constexpr float kTrailFullBesideSole = 0.05f;
+
+// Two forearms keep this far apart (surface to surface) where spreading the elbows can do it,
+// spreading at most this much (the direction's change, ~50 degrees), found to ~1/100 of it.
+constexpr float kForearmsApart = 0.005f;
+constexpr float kMostSpread = 0.9f;
+constexpr int kSpreadBisections = 7;
 
 std::array<bool, 2> finger_pads(const TechniqueFrame& frame) {
   return {on_finger_pads(frame.hands[0].pose, frame.hands[0].on_sole), on_finger_pads(frame.hands[1].pose, frame.hands[1].on_sole)};
@@ -144,8 +193,110 @@ std::array<Forearm, 2> place_forearms(const std::array<glm::mat4, 2>& palms, con
   out = unit_or(out, glm::vec3(1, 0, 0));
   const glm::vec3 torso = mid + 0.45f * out - 0.20f * unit_or(fingers[0] + fingers[1], glm::vec3(0, 1, 0));
 
-  std::array<Forearm, 2> arms;
   std::array<float, 2> at_feet_of{0.0f, 0.0f};  // how far each hand works the sole from the foot end
+  // Hand h's forearm along `local` (its direction in the hand's frame).
+  const auto along = [&](std::size_t h, const glm::vec3& local) {
+    Forearm a;
+    a.frame = frame_along(palms[h], h == 0 ? Hand::left : Hand::right, local);
+    a.wrist = wrist[h];
+    a.elbow = glm::vec3(a.frame * glm::vec4(0.0f, 0.0f, -kForearmLength, 1.0f));
+    return a;
+  };
+  // The direction the wrist allows nearest `d` (hand h's frame): rising off the back of the hand,
+  // or for a hand on the sole worked from the foot end, the nearest (see below).
+  const auto in_range = [&](std::size_t h, const glm::vec3& d) {
+    const glm::vec3 risen = within_wrist_range(d, pads[h] ? kPadsLeastY : 0.30f);
+    return at_feet_of[h] > 0.0f ? glm::normalize(glm::mix(risen, nearest_in_wrist_range(d), at_feet_of[h])) : risen;
+  };
+  // Swings a forearm (`local`: its direction in hand h's frame) clear of the skin and of the
+  // table top.
+  const auto settle = [&](std::size_t h, glm::vec3 local) {
+    const glm::mat4 base = palms[h] * side_of(h == 0 ? Hand::left : Hand::right);
+    const glm::mat4 to_local = glm::inverse(base);
+    const float least_y = pads[h] ? kPadsLeastY : 0.30f;
+    if (surface) {
+      // Swing out until the forearm clears the skin (a finger's breadth beyond its own radius),
+      // checked at points along it. The foot is not a section of the leg: points below the
+      // leg's range are left to the wrist limits.
+      const bool bent = bend && (bend->knee_deg != 0.0f || bend->hip_deg != 0.0f);
+      // A pads hand's forearm lifts in fifths of the step, so it rises just clear: with whole
+      // steps a fingertip pressed a little deeper for one moment (friction's deeper circles)
+      // flicked it up 17 degrees and back.
+      const int fine = pads[h] ? kPadsLiftFiner : 1;
+      // Whether the forearm along `try_local` clears the skin; where not, the drawn skin's outward
+      // direction where it came too close.
+      const float wrist_out = bent ? 1.0f : surface->radial_outside(wrist[h]);
+      const auto clear_of_skin = [&](const glm::vec3& try_local, glm::vec3& skin_out) {
+        const glm::vec3 d(base * glm::vec4(try_local, 0.0f));
+        for (int s = 1; s <= 6; ++s) {
+          const glm::vec3 drawn = wrist[h] + d * (kForearmLength * static_cast<float>(s) / 6.0f);
+          const float need = std::min(0.022f + 0.015f * static_cast<float>(s) / 6.0f,
+                                      wrist_out + kLeastRiseNearWrist * kForearmLength * static_cast<float>(s) / 6.0f);
+          const auto too_close = [&](const glm::vec3& p) { return p.y > surface->min_along() && surface->radial_outside(p) < need; };
+          if (!bent) {
+            if (too_close(drawn)) return false;
+            continue;
+          }
+          for (const glm::vec3& p : anatomy::unbend_leg(drawn, *bend))
+            if (too_close(p)) {
+              skin_out = glm::mat3(anatomy::knee_bend_at(p, bend->knee, bend->knee_deg, bend->hip_deg)) * outward(*surface, p);
+              return false;
+            }
+        }
+        return true;
+      };
+      glm::vec3 skin_out(0.0f);
+      for (int tries = 0; tries < kClearTries * fine; ++tries) {
+        if (clear_of_skin(local, skin_out)) break;
+        // At a table the forearm lifts toward the ceiling (the therapist reaches over the leg);
+        // otherwise out along the back of the hand. With the knee and hip bent (sitting) the
+        // room's up is not away from the skin beside the bent knee or on the thigh's side: the
+        // lift there is the drawn skin's outward direction where the forearm came too close
+        // (with the room's up only the forearm ran out of tries inside the drawn thigh).
+        glm::vec3 lift = stance ? glm::vec3(to_local * glm::vec4(stance->up, 0.0f)) : glm::vec3(0.0f, 1.0f, 0.0f);
+        if (bent) lift = glm::vec3(to_local * glm::vec4(skin_out, 0.0f));
+        const glm::vec3 lifted = within_wrist_range(local + (0.35f / static_cast<float>(fine)) * lift, least_y);
+        glm::vec3 ignored(0.0f);
+        if (clear_of_skin(lifted, ignored)) {
+          local = least_clear(local, lifted, [&](const glm::vec3& l) { return clear_of_skin(l, ignored); }, least_y);
+          break;
+        }
+        local = lifted;
+      }
+    }
+    if (stance && stance->half_length > 0.0f) {
+      // A floor at the table top: the sleeve lifts toward the ceiling until it clears the top
+      // wherever it passes over the table (sitting, a hand on the top of the thigh a few
+      // centimetres above the seat sent its forearm level toward the therapist through it).
+      const glm::vec3 up_local(to_local * glm::vec4(stance->up, 0.0f));
+      const auto over_top = [&](const glm::vec3& try_local) {
+        const glm::vec3 d(base * glm::vec4(try_local, 0.0f));
+        for (int s = 1; s <= 6; ++s)
+          if (stance->over_table(wrist[h] + d * (kForearmLength * static_cast<float>(s) / 6.0f)) < kSleeveRadius) return false;
+        return true;
+      };
+      for (int tries = 0; tries < kClearTries; ++tries) {
+        if (over_top(local)) break;
+        const glm::vec3 lifted = within_wrist_range(local + 0.35f * up_local, least_y);
+        if (over_top(lifted)) {
+          local = least_clear(local, lifted, over_top, least_y);
+          break;
+        }
+        local = lifted;
+      }
+    }
+    return local;
+  };
+
+  std::array<Forearm, 2> arms;
+  std::array<glm::vec3, 2> locals{};
+  if (stance)
+    for (std::size_t h = 0; h < 2; ++h) {
+      const glm::vec3 from_feet = back[h] - stance->up * glm::dot(back[h], stance->up);
+      at_feet_of[h] = glm::length(from_feet) > 0.3f
+                          ? std::clamp((-back[h].y - kSoleBackFrom) / (kSoleBackFull - kSoleBackFrom), 0.0f, 1.0f)
+                          : 0.0f;
+    }
   for (std::size_t h = 0; h < 2; ++h) {
     const Hand hand = h == 0 ? Hand::left : Hand::right;
     const glm::mat4 base = palms[h] * side_of(hand);
@@ -160,22 +311,35 @@ std::array<Forearm, 2> place_forearms(const std::array<glm::mat4, 2>& palms, con
       // beside the table over the shin.
       // The change is gradual in the back's tilt, so a sole hand turning with the foot (ankle
       // pumps) swings its forearm smoothly rather than jumping between the two stances.
-      const glm::vec3 from_feet = back[h] - stance->up * glm::dot(back[h], stance->up);
-      const float at_feet = glm::length(from_feet) > 0.3f
-                                ? std::clamp((-back[h].y - kSoleBackFrom) / (kSoleBackFull - kSoleBackFrom), 0.0f, 1.0f)
-                                : 0.0f;
-      at_feet_of[h] = at_feet;
-      const glm::vec3 toward =
-          at_feet > 0.0f ? unit_or(glm::mix(stance->side, glm::normalize(from_feet), at_feet), stance->side) : stance->side;
-      glm::vec3 trail = glm::mix(fingers[0] + fingers[1], fingers[h], at_feet);
+      // At the feet the therapist stands at the foot end, toward the leg's open side, where they
+      // stand for the rest: a sole hand's forearm comes from there, not along the back of the
+      // hand's tilt (toe taps on the ball of the foot, the palm turned 30 degrees in with the
+      // sole: the tapping forearm came 13 cm in from between the feet).
+      const glm::vec3 down_leg(0.0f, -1.0f, 0.0f);
+      const glm::vec3 foot_end = unit_or(down_leg - stance->up * glm::dot(down_leg, stance->up), stance->side);
+      const glm::vec3 from_feet = unit_or(foot_end + kSoleOpenSide * stance->side, foot_end);
+      const float at_feet = at_feet_of[h];
+      const glm::vec3 toward = at_feet > 0.0f ? unit_or(glm::mix(stance->side, from_feet, at_feet), stance->side) : stance->side;
+      // Beside a hand on the sole, a hand on the leg trails its own fingers too: the two work
+      // apart (ankle pumps' heel hand), and the sole hand's fingers, turning with the foot, swung
+      // the heel hand's forearm 13 cm toward the client's head at each point of the foot.
+      glm::vec3 trail = glm::mix(fingers[0] + fingers[1], fingers[h], std::max(at_feet_of[0], at_feet_of[1]));
       trail -= stance->up * glm::dot(trail, stance->up);
       trail -= toward * glm::dot(trail, toward);
       // A sole hand's fingers run up or down the foot (ankle pumps: toward the heel), so what is
       // left of them once up and toward are taken out can be a sliver; made a unit vector, it
       // swung the forearm a third sideways (ankle pumps, foot turned up: 37 degrees toward the
       // table's side). At the feet the trail counts by what there is of it.
+      // Elsewhere too, a trail that is nearly all taken out (fingers straight across the leg,
+      // toward or away from the therapist: petrissage, vibration, cross-fibre's thumbs) is a
+      // sliver whose direction flips along the leg as the hand rocks; made a unit vector it swung
+      // the elbow from one side of the wrist to the other in one moment (up to 0.37 m). It fades
+      // in with its length up to kTrailFull.
       const float trail_len = glm::length(trail);
-      const float trail_weight = glm::mix(1.0f, std::min(trail_len, 1.0f), at_feet);
+      // (Beside a sole hand, a hand on the leg keeps its own fingers' full trail, as before.)
+      const float beside_sole = std::max(at_feet_of[0], at_feet_of[1]);
+      const float trail_full = glm::mix(glm::mix(kTrailFull, kTrailFullBesideSole, beside_sole), 1.0f, at_feet);
+      const float trail_weight = std::min(trail_len / trail_full, 1.0f);
       const float trail_by = pads[h] ? kPadsTrail : 0.35f;
       const glm::vec3 level = unit_or(toward - trail_by * trail_weight * unit_or(trail, glm::vec3(0.0f)), toward);
       // Fingertips circling on the lying leg: the height of the leg's axis under the wrist plus
@@ -201,64 +365,44 @@ std::array<Forearm, 2> place_forearms(const std::array<glm::mat4, 2>& palms, con
       const glm::vec3 nearest = nearest_in_wrist_range(glm::vec3(to_local * glm::vec4(dir, 0.0f)));
       local = glm::normalize(glm::mix(local, nearest, at_feet_of[h]));
     }
-    if (surface) {
-      // Swing out until the forearm clears the skin (a finger's breadth beyond its own radius),
-      // checked at points along it. The foot is not a section of the leg: points below the
-      // leg's range are left to the wrist limits.
-      const bool bent = bend && (bend->knee_deg != 0.0f || bend->hip_deg != 0.0f);
-      // A pads hand's forearm lifts in fifths of the step, so it rises just clear: with whole
-      // steps a fingertip pressed a little deeper for one moment (friction's deeper circles)
-      // flicked it up 17 degrees and back.
-      const int fine = pads[h] ? kPadsLiftFiner : 1;
-      for (int tries = 0; tries < kClearTries * fine; ++tries) {
-        const glm::vec3 d(base * glm::vec4(local, 0.0f));
-        bool clear = true;
-        glm::vec3 skin_out(0.0f);  // the drawn skin's outward direction where it came too close
-        for (int s = 1; s <= 6 && clear; ++s) {
-          const glm::vec3 drawn = wrist[h] + d * (kForearmLength * static_cast<float>(s) / 6.0f);
-          const float need = 0.022f + 0.015f * static_cast<float>(s) / 6.0f;
-          const auto too_close = [&](const glm::vec3& p) { return p.y > surface->min_along() && surface->radial_outside(p) < need; };
-          if (!bent) {
-            clear = !too_close(drawn);
-            continue;
-          }
-          for (const glm::vec3& p : anatomy::unbend_leg(drawn, *bend))
-            if (too_close(p)) {
-              clear = false;
-              skin_out = glm::mat3(anatomy::knee_bend_at(p, bend->knee, bend->knee_deg, bend->hip_deg)) * outward(*surface, p);
-              break;
-            }
-        }
-        if (clear) break;
-        // At a table the forearm lifts toward the ceiling (the therapist reaches over the leg);
-        // otherwise out along the back of the hand. With the knee and hip bent (sitting) the
-        // room's up is not away from the skin beside the bent knee or on the thigh's side: the
-        // lift there is the drawn skin's outward direction where the forearm came too close
-        // (with the room's up only the forearm ran out of tries inside the drawn thigh).
-        glm::vec3 lift = stance ? glm::vec3(to_local * glm::vec4(stance->up, 0.0f)) : glm::vec3(0.0f, 1.0f, 0.0f);
-        if (bent) lift = glm::vec3(to_local * glm::vec4(skin_out, 0.0f));
-        local = within_wrist_range(local + (0.35f / static_cast<float>(fine)) * lift, least_y);
-      }
-    }
-    if (stance && stance->half_length > 0.0f) {
-      // A floor at the table top: the sleeve lifts toward the ceiling until it clears the top
-      // wherever it passes over the table (sitting, a hand on the top of the thigh a few
-      // centimetres above the seat sent its forearm level toward the therapist through it).
-      const glm::vec3 up_local(to_local * glm::vec4(stance->up, 0.0f));
-      for (int tries = 0; tries < kClearTries; ++tries) {
-        const glm::vec3 d(base * glm::vec4(local, 0.0f));
-        bool clear = true;
-        for (int s = 1; s <= 6 && clear; ++s)
-          clear = stance->over_table(wrist[h] + d * (kForearmLength * static_cast<float>(s) / 6.0f)) >= kSleeveRadius;
-        if (clear) break;
-        local = within_wrist_range(local + 0.35f * up_local, least_y);
-      }
-    }
-    arms[h].frame = frame_along(palms[h], hand, local);
-    arms[h].wrist = wrist[h];
-    arms[h].elbow = glm::vec3(arms[h].frame * glm::vec4(0.0f, 0.0f, -kForearmLength, 1.0f));
+    locals[h] = settle(h, local);
+    arms[h] = along(h, locals[h]);
   }
-  return arms;
+  if (forearms_gap(arms) >= kForearmsApart) return arms;
+
+  // Two forearms never pass into each other. Each is placed for its own hand, so hands side by
+  // side with their fingers turned in (the buttock in tapotement, vibration and petrissage) crossed
+  // them in an X, the sleeves fused 7 cm deep. Where they would meet, both elbows spread apart
+  // along the line between the wrists (each toward its own wrist's side, which uncrosses an X),
+  // and clear the skin and the table again: bisected for the least spread that keeps them
+  // kForearmsApart apart, so the spread grows smoothly with the overlap.
+  const glm::vec3 run = unit_or((arms[0].elbow - arms[0].wrist) + (arms[1].elbow - arms[1].wrist), glm::vec3(0, 1, 0));
+  glm::vec3 across = wrist[0] - wrist[1];
+  across = unit_or(across - run * glm::dot(across, run), unit_or(glm::cross(run, glm::vec3(0, 1, 0)), glm::vec3(1, 0, 0)));
+  const auto spread = [&](float by) {
+    std::array<Forearm, 2> spread_arms;
+    for (std::size_t h = 0; h < 2; ++h) {
+      const glm::mat4 base = palms[h] * side_of(h == 0 ? Hand::left : Hand::right);
+      const glm::vec3 d = glm::vec3(base * glm::vec4(locals[h], 0.0f)) + (h == 0 ? by : -by) * across;
+      spread_arms[h] = along(h, settle(h, in_range(h, glm::vec3(glm::inverse(base) * glm::vec4(d, 0.0f)))));
+    }
+    return spread_arms;
+  };
+  const std::array<Forearm, 2> widest = spread(kMostSpread);
+  const float gap_widest = forearms_gap(widest);
+  // Spreading that gains nothing (the wrists themselves too close: the hands' placing is at
+  // fault, not the forearms') leaves the forearms as they were.
+  if (gap_widest <= forearms_gap(arms) + 0.002f) return arms;
+  if (gap_widest < kForearmsApart) return widest;
+  float lo = 0.0f, hi = kMostSpread;
+  std::array<Forearm, 2> best = widest;
+  for (int i = 0; i < kSpreadBisections; ++i) {
+    const float by = 0.5f * (lo + hi);
+    const std::array<Forearm, 2> tried = spread(by);
+    if (forearms_gap(tried) >= kForearmsApart) hi = by, best = tried;
+    else lo = by;
+  }
+  return best;
 }
 
 }  // namespace effleura::technique

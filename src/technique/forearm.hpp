@@ -13,6 +13,7 @@
 #include <glm/vec3.hpp>
 
 #include "core/contact.hpp"
+#include "technique/hand_fit.hpp"
 #include "technique/pose.hpp"
 
 namespace effleura::anatomy {
@@ -69,6 +70,14 @@ struct Stance {
 Stance stance_beside_table(const glm::mat4& leg_to_room, float top_y);
 // The sleeve's radius round the forearm's axis (as app/hand_report.cpp's sight lines take it).
 inline constexpr float kSleeveRadius = 0.035f;
+// A forearm as drawn (forge/forearm_forge.cpp): bare skin from the wrist (2.4 cm round, 3.3 cm
+// 15 cm up) to under the sleeve's cuff, then the sleeve (3.5-4 cm round, flattened a fifth) to
+// the elbow. As two capsules: the skin to where the cuff starts, the sleeve from there on.
+inline constexpr float kCuffFromWrist = 0.12f;
+inline constexpr float kBareForearmRadius = 0.027f;
+[[nodiscard]] std::array<Capsule, 2> forearm_capsules(const Forearm& arm);
+// Surface-to-surface distance of the two forearms (m, negative where they pass into each other).
+[[nodiscard]] float forearms_gap(const std::array<Forearm, 2>& arms);
 // Elbows of a therapist at a table: this far above the table top (a standing adult working a
 // leg on a table of 70 cm bends the elbows a hand's breadth or two above the client).
 inline constexpr float kElbowOverTable = 0.27f;

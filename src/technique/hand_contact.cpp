@@ -161,6 +161,13 @@ std::string figures_json(const std::vector<TechniqueFigures>& all) {
       o += ", \"samples\": " + std::to_string(st.samples);
       o += ", \"closest_approach_mm\": ";
       append_number(o, st.closest_mm, "%.1f");
+      o += ", \"forearms_closest_mm\": ";
+      if (std::isnan(st.forearms_closest_mm)) o += "null";
+      else {
+        append_number(o, st.forearms_closest_mm, "%.1f");
+        o += ", \"forearms_closest_at_s\": ";
+        append_number(o, st.forearms_closest_at, "%.2f");
+      }
       o += ", \"both_hands_visible_share\": ";
       if (st.visible_share < 0.0) o += "null";
       else append_number(o, st.visible_share);

@@ -6,6 +6,7 @@
 #include <array>
 #include <cstddef>
 #include <functional>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -40,6 +41,10 @@ struct StepFigures {
   std::array<HandFigures, 2> hands;  // [0] left, [1] right
   float closest_mm = 0.0f;           // closest approach of the two hands, negative when they overlap
   double visible_share = -1.0;       // moments with both hands visible; -1: not measured
+  // Closest approach of the two forearms as drawn (technique/forearm.hpp forearms_gap), negative
+  // when they pass into each other, and when; NaN: not measured (--hand-report measures it).
+  float forearms_closest_mm = std::numeric_limits<float>::quiet_NaN();
+  double forearms_closest_at = 0.0;
   int samples = 0;
 };
 struct TechniqueFigures {
