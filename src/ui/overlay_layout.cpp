@@ -475,7 +475,10 @@ OverlayLayout layout_overlay(const Overlay& overlay, float ui_scale) {
           options.push_back({0, chosen[i].left, rows});
           options.push_back({0, !chosen[i].left, rows});
           for (std::size_t other = 1; other <= overlay.labels[i].other_anchors.size(); ++other) {
-            const bool side = point_of(i, other).x < overlay.subject_centre.x;
+            // Not a point under a side panel (the window's View panel hid the ankles' leftmost).
+            const float x = point_of(i, other).x;
+            if (x < o.left_margin || x > display.x - o.right_margin) continue;
+            const bool side = x < overlay.subject_centre.x;
             options.push_back({other, side, rows});
             options.push_back({other, !side, rows});
           }

@@ -112,3 +112,19 @@ TEST_CASE("a label's line through another label's box counts as crossing when ro
     }
   ImGui::EndFrame();
 }
+
+TEST_CASE("the line never lands on a point of the area under a side panel") {
+  // The window's View panel covers the left 300 px: the ankles' leftmost point lay under it
+  // and the routed line ran into the panel (compression at 9.8 s, 1280x720).
+  test::HeadlessImGui imgui(kDisplay, 17.0f);
+  ImGui::NewFrame();
+  ui::Overlay o = leg_overlay();
+  o.left_margin = 300.0f;
+  o.hands.push_back(box_outline({470.0f, 360.0f}, {570.0f, 440.0f}));
+  o.labels[0].other_anchors = {{250.0f, 400.0f} /* under the panel */, {600.0f, 460.0f}};
+  const ui::OverlayLayout layout = ui::layout_overlay(o, 1.0f);
+  const ui::PlacedLabel& calves = placed(layout, "Calves");
+  CHECK(calves.anchor.x >= o.left_margin);
+  CHECK(ui::labels_over_hands(layout, o, 1.0f) == 0);
+  ImGui::EndFrame();
+}
