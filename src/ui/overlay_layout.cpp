@@ -448,12 +448,17 @@ OverlayLayout layout_overlay(const Overlay& overlay, float ui_scale) {
   layout.labels = place_all(chosen);
   if (!overlay.hands.empty()) {
     const float clearance = kHandClearance * ui_scale;
-    // Labels over the hands, and leader lines through another label's box (a line hidden
-    // under a box points nowhere): each as bad as the other.
+    // Labels over the hands, leader lines through another label's box (a line hidden under a
+    // box points nowhere) and lines to a point under a panel: each as bad as the others.
+    // A label over the hands, or pointing at a point under a side panel (its line runs into
+    // the panel: compression at 9.8 s, 1280x720, the ankles' nearest point under View).
+    const auto astray = [&](const PlacedLabel& p) {
+      return over_hands(p, overlay.hands, clearance) || p.anchor.x < o.left_margin || p.anchor.x > display.x - o.right_margin;
+    };
     const auto crossing = [&](const std::vector<PlacedLabel>& placed) {
       int count = 0;
       for (const PlacedLabel& p : placed) {
-        count += over_hands(p, overlay.hands, clearance);
+        count += astray(p);
         for (const PlacedLabel& q : placed)
           if (&q != &p && segment_outline_distance(p.anchor, p.joint, outline_of(q.box)) <= 0.0f) ++count;
       }
@@ -465,7 +470,7 @@ OverlayLayout layout_overlay(const Overlay& overlay, float ui_scale) {
       for (std::size_t i = 0; i < n && total > 0; ++i) {
         const auto placed = std::find_if(layout.labels.begin(), layout.labels.end(),
                                          [&](const PlacedLabel& p) { return p.label == &overlay.labels[i]; });
-        if (placed == layout.labels.end() || !over_hands(*placed, overlay.hands, clearance)) continue;
+        if (placed == layout.labels.end() || !astray(*placed)) continue;
         // In order of preference (the first of equals wins): the other side, then the area's
         // other points as the app ordered them, each on its own side of the subject first; each
         // level with its point, then a row or two above or below it (a short slanting line past
@@ -498,7 +503,7 @@ OverlayLayout layout_overlay(const Overlay& overlay, float ui_scale) {
             // layout's whole cost (3.3 ms a frame trying them all, calf squeezes at 1280x720).
             const auto me = std::find_if(tried.begin(), tried.end(),
                                          [&](const PlacedLabel& p) { return p.label == &overlay.labels[i]; });
-            const bool clear = me != tried.end() && !over_hands(*me, overlay.hands, clearance);
+            const bool clear = me != tried.end() && !astray(*me);
             best_placed = std::move(tried);
             if (clear) break;
           }

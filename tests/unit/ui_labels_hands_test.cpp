@@ -128,3 +128,19 @@ TEST_CASE("the line never lands on a point of the area under a side panel") {
   CHECK(ui::labels_over_hands(layout, o, 1.0f) == 0);
   ImGui::EndFrame();
 }
+
+TEST_CASE("with the hands drawn, a label whose own anchor is under a side panel takes a point in view") {
+  // Compression at 9.8 s in the 1280x720 window: the ankles' nearest point (the label's own
+  // anchor) lay under the View panel and its line ran into the panel.
+  test::HeadlessImGui imgui(kDisplay, 17.0f);
+  ImGui::NewFrame();
+  ui::Overlay o = leg_overlay();
+  o.left_margin = 300.0f;
+  o.labels[0].anchor = {250.0f, 400.0f};  // under the panel
+  o.labels[0].other_anchors = {{600.0f, 460.0f}};
+  o.hands.push_back(box_outline({470.0f, 360.0f}, {570.0f, 440.0f}));
+  const ui::OverlayLayout layout = ui::layout_overlay(o, 1.0f);
+  CHECK(placed(layout, "Calves").anchor == glm::vec2(600.0f, 460.0f));
+  CHECK(ui::labels_over_hands(layout, o, 1.0f) == 0);
+  ImGui::EndFrame();
+}
