@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cfloat>
+#include <cmath>
 
 #include <glm/geometric.hpp>
 #include <glm/matrix.hpp>
@@ -9,10 +10,13 @@
 #include "anatomy/leg_bend.hpp"
 #include "app/flow_replay.hpp"
 #include "core/frame.hpp"
+#include "render/hand_sight.hpp"
 #include "render/screen_region.hpp"
+#include "technique/forearm.hpp"
 #include "technique/working_region.hpp"
 #include "ui/structure_names.hpp"
 #include "ui/main_ui.hpp"
+#include "ui/overlay_layout.hpp"
 #include "ui/technique_notes.hpp"
 #include "ui/tr.hpp"
 
@@ -26,7 +30,106 @@ glm::vec2 to_screen(const glm::mat4& view_proj, const glm::vec3& p, glm::ivec2 s
   return {(ndc.x * 0.5f + 0.5f) * float(size.x), (0.5f - ndc.y * 0.5f) * float(size.y)};
 }
 
+// Distance from p to the nearest hand's outline (0 inside one); FLT_MAX with none.
+float clearance(glm::vec2 p, const std::vector<ui::ScreenOutline>& hands) {
+  float best = FLT_MAX;
+  for (const ui::ScreenOutline& o : hands) best = std::min(best, ui::outline_distance(p, o));
+  return best;
+}
+
+// Other points of an area a label's leader may land on when the line from its anchor would
+// cross the hands: skin of the area (weighted as area_anchor weighs it) that faces the eye
+// (when `facing`: the anchor itself does; an area on the far side is pointed at through the leg
+// anyway) and lies clear of every hand on screen; the one nearest the anchor, then the area's leftmost,
+// rightmost, highest and lowest such points, so a line can leave the hands on any side, then
+// points spread between them.
+std::vector<glm::vec2> anchors_clear_of_hands(const anatomy::Model& model, std::size_t area, const glm::vec3& leg_eye,
+                                              const glm::mat4& vp, glm::ivec2 size, glm::vec2 anchor, bool facing,
+                                              const std::vector<ui::ScreenOutline>& hands, float margin) {
+  std::vector<glm::vec2> clear;
+  for (const auto& m : model.meshes) {
+    if (m.layer != anatomy::Layer::skin) continue;
+    // About 6000 of the skin's vertices: enough that an area keeps a few points clear of hands
+    // that cover most of it (the calves under a squeeze).
+    const std::size_t every = std::max<std::size_t>(1, m.positions.size() / 6000);
+    for (std::size_t v = 0; v < m.area_weights.size() && v < m.positions.size() && v < m.normals.size(); v += every) {
+      if (m.area_weights[v][area] < 0.6f || (facing && glm::dot(m.normals[v], leg_eye - m.positions[v]) <= 0.0f)) continue;
+      bool in_front = true;
+      const glm::vec2 s = to_screen(vp, m.positions[v], size, &in_front);
+      if (!in_front || s.x < 0.0f || s.y < 0.0f || s.x > float(size.x) || s.y > float(size.y)) continue;
+      if (clearance(s, hands) > margin) clear.push_back(s);
+    }
+  }
+  if (clear.empty()) return {};
+  const auto pick = [&](auto&& less) { return *std::min_element(clear.begin(), clear.end(), less); };
+  std::vector<glm::vec2> distinct;
+  const auto keep = [&](glm::vec2 p) {
+    if (std::none_of(distinct.begin(), distinct.end(), [&](glm::vec2 q) { return glm::distance(p, q) < 1.0f; })) distinct.push_back(p);
+  };
+  keep(pick([&](glm::vec2 a, glm::vec2 b) { return glm::distance(a, anchor) < glm::distance(b, anchor); }));
+  keep(pick([](glm::vec2 a, glm::vec2 b) { return a.x < b.x; }));
+  keep(pick([](glm::vec2 a, glm::vec2 b) { return a.x > b.x; }));
+  keep(pick([](glm::vec2 a, glm::vec2 b) { return a.y < b.y; }));
+  keep(pick([](glm::vec2 a, glm::vec2 b) { return a.y > b.y; }));
+  // Then, up to eight in all, each the clear point farthest from those kept: the gaps between
+  // and beside the hands (an extreme can lie where every line leaves over a forearm).
+  while (distinct.size() < 8) {
+    const auto far = std::max_element(clear.begin(), clear.end(), [&](glm::vec2 a, glm::vec2 b) {
+      const auto nearest = [&](glm::vec2 p) {
+        float d = FLT_MAX;
+        for (const glm::vec2 q : distinct) d = std::min(d, glm::distance(p, q));
+        return d;
+      };
+      return nearest(a) < nearest(b);
+    });
+    const std::size_t before = distinct.size();
+    keep(*far);
+    if (distinct.size() == before) break;  // every clear point already kept
+  }
+  return distinct;
+}
+
 }  // namespace
+
+std::vector<ui::ScreenOutline> hands_on_screen(const render::FrameView& v, glm::ivec2 size) {
+  std::vector<ui::ScreenOutline> outlines;
+  const glm::mat4 room_to_clip = v.projection * v.view;
+  const glm::mat4 leg_to_clip = room_to_clip * v.leg_to_room;
+  // A ball `radius` metres across at p (in the space `to_clip` takes) as eight points round its
+  // outline on screen; none behind the eye.
+  const auto ball = [&](const glm::mat4& to_clip, glm::vec3 p, float radius, std::vector<glm::vec2>& out) {
+    const glm::vec4 clip = to_clip * glm::vec4(p, 1.0f);
+    if (clip.w <= 1e-4f) return;
+    bool front = true;
+    const glm::vec2 c = to_screen(to_clip, p, size, &front);
+    const float px = radius * 0.5f * float(size.y) * v.projection[1][1] / clip.w;
+    for (int k = 0; k < 8; ++k) {
+      const float a = static_cast<float>(k) * 0.785398f;
+      out.push_back(c + px * glm::vec2(std::cos(a), std::sin(a)));
+    }
+  };
+  for (const auto& hand : v.hands) {
+    if (!hand.visible) continue;
+    // The hand, palm and fingers, as one outline: a line between two fingers still runs over
+    // the hand. Each part's flesh grown by a quarter: the skinned mesh is fuller than the
+    // half-widths it is modelled from, at the knuckles most.
+    std::vector<glm::vec2> points;
+    for (const technique::HandPart& part : hand.shape.parts) {
+      const float r = 1.25f * std::max(part.radius.x, part.radius.y);
+      ball(leg_to_clip, glm::vec3(part.frame[3]), r, points);
+      ball(leg_to_clip, part.tip, r, points);
+    }
+    if (points.size() >= 3) outlines.push_back(ui::convex_outline(std::move(points)));
+    if (hand.forearm[3][3] != 0.0f) {  // the zero matrix: no forearm drawn
+      std::vector<glm::vec2> arm;
+      ball(room_to_clip, glm::vec3(v.leg_to_room * hand.forearm * glm::vec4(0.0f, 0.0f, 0.0f, 1.0f)), render::kSleeveRadius, arm);
+      ball(room_to_clip, glm::vec3(v.leg_to_room * hand.forearm * glm::vec4(0.0f, 0.0f, -technique::kForearmLength, 1.0f)),
+           1.3f * render::kSleeveRadius, arm);  // the sleeve's rounded end at the elbow is fuller
+      if (arm.size() >= 3) outlines.push_back(ui::convex_outline(std::move(arm)));
+    }
+  }
+  return outlines;
+}
 
 std::string caption_now(const State& state) {
   if (!state.fixed_caption.empty()) return state.fixed_caption;
@@ -184,6 +287,7 @@ ui::Overlay State::overlay(const render::FrameView& v, glm::ivec2 size) const {
       }
     }
   }
+  o.hands = hands_on_screen(v, size);
   for (std::size_t a = 0; a < anatomy::kAreaCount; ++a) {
     if (!settings.selected[a]) continue;
     auto anchor = anatomy::area_anchor(drawn_model(), a, leg_eye);
@@ -191,6 +295,13 @@ ui::Overlay State::overlay(const render::FrameView& v, glm::ivec2 size) const {
     const glm::vec2 at = to_screen(vp, anchor->point, size, &in_front);
     if (!in_front) continue;
     o.labels.push_back({at, ui::area_label(a), !anchor->faces_viewer});
+    // With the hands drawn, the area's other points its leader may land on instead, clear of
+    // the hands by a little more than the layout asks of a line (ui/overlay_layout.cpp), in
+    // pixels of a 720-line picture.
+    if (!o.hands.empty())
+      o.labels.back().other_anchors =
+          anchors_clear_of_hands(drawn_model(), a, leg_eye, vp, size, at, anchor->faces_viewer, o.hands,
+                                 8.0f * float(size.y) / 720.0f);
   }
   structure_labels(v, vp, size, o);
   o.working = working_area(v, vp, size);

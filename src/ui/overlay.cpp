@@ -84,10 +84,10 @@ void draw_speed_legend(ImDrawList* dl, const OverlayLayout& layout, float scale)
 
 void draw_label(ImDrawList* dl, const PlacedLabel& p, float scale) {
   const ImVec2 box_min(p.box.min.x, p.box.min.y), box_max(p.box.max.x, p.box.max.y);
-  const ImVec2 joint(p.joint.x, p.joint.y), anchor(p.label->anchor.x, p.label->anchor.y);
+  const ImVec2 joint(p.joint.x, p.joint.y), anchor(p.anchor.x, p.anchor.y);
   dl->AddLine(joint, anchor, IM_COL32(0, 0, 0, 140), 4.0f * scale);  // dark under-stroke: readable on skin and on grey
   dl->AddLine(joint, anchor, kLeader, 2.0f * scale);
-  if (p.label->behind) dl->AddCircle(anchor, 5.0f * scale, kLeader, 16, 2.0f * scale);
+  if (p.behind) dl->AddCircle(anchor, 5.0f * scale, kLeader, 16, 2.0f * scale);
   else dl->AddCircleFilled(anchor, 5.0f * scale, kLeader);
   dl->AddRectFilled(box_min, box_max, kLabelBox, 4.0f * scale);
   dl->AddRect(box_min, box_max, kLeader, 4.0f * scale, 0, 1.5f * scale);

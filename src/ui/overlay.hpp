@@ -16,6 +16,17 @@ struct AreaLabel {
   // 0: always placed. Above 0 (the atlas's labels on every structure): dropped when its side of
   // the screen has no room or it would cover a label on the other side, the highest rank first.
   int rank = 0;
+  // Other points of the same area on screen, clear of the hands at work (on the same side of
+  // the leg as `anchor`: `behind` holds for them too): the leader line may land on one of them
+  // instead when every line from `anchor` would cross a hand (the nearest point of the calves
+  // lies under the hands that squeeze it). Empty: `anchor` only.
+  std::vector<glm::vec2> other_anchors{};
+};
+
+// A convex outline on screen (pixels, its corners in order round it): what a drawn hand (palm
+// and fingers) or forearm covers.
+struct ScreenOutline {
+  std::vector<glm::vec2> points;
 };
 
 struct Overlay {
@@ -41,6 +52,10 @@ struct Overlay {
   // Where the demonstration happens on screen: the hands at work and the lit areas (pixels,
   // min x, min y, max x, max y; empty when max <= min). Captions and panels keep out of it.
   glm::vec4 working{0.0f};
+  // The therapist's hands and forearms as drawn this frame, one outline each: labels' leader
+  // lines and boxes are routed round them (another anchor, the other side), never across the
+  // work. Empty when no hands are drawn.
+  std::vector<ScreenOutline> hands;
   // A panel over the view (the lesson's) that labels and the legend keep clear of; empty when
   // max <= min.
   glm::vec4 keep_clear{0.0f};

@@ -5,6 +5,8 @@
 #include <cmath>
 #include <optional>
 
+#include <glm/geometric.hpp>
+
 #include <imgui.h>
 
 #include "ui/tr.hpp"
@@ -12,41 +14,110 @@
 namespace effleura::ui {
 namespace {
 
+// How far (pixels at a scale of 1) a leader line and its box keep from a hand's outline: the
+// anchor's dot is 5 px across its centre, the line's dark under-stroke 2 px either side.
+constexpr float kHandClearance = 5.0f;
+
+// A label with the point its leader line lands on (its anchor or one of its other_anchors).
+struct Pick {
+  const AreaLabel* label = nullptr;
+  glm::vec2 anchor{0.0f};
+  bool behind = false;
+  float rows = 0.0f;  // the box this many rows (a box and its gap) below its anchor (above if < 0)
+};
+
 // Labels stack down one side within the band [top, bottom] that the caption and the legend
 // leave free, each beside its anchor where it can be.
-void place_side(std::vector<const AreaLabel*> side, bool left, float scale, float inset, float top, float bottom,
+void place_side(std::vector<Pick> side, bool left, float scale, float inset, float top, float bottom,
                 std::vector<PlacedLabel>& out) {
   const ImVec2 display = ImGui::GetIO().DisplaySize;
-  std::sort(side.begin(), side.end(), [](auto* a, auto* b) { return a->anchor.y < b->anchor.y; });
   const float pad = 6.0f * scale;
   const float box_h = ImGui::GetFontSize() + 2.0f * pad;
   const float margin = 24.0f * scale;
   const float step = box_h + 6.0f * scale;
+  const auto wanted_y = [&](const Pick& p) { return p.anchor.y + p.rows * step; };
+  std::stable_sort(side.begin(), side.end(), [&](const Pick& a, const Pick& b) { return wanted_y(a) < wanted_y(b); });
   float next_free_y = std::max(top, 40.0f * scale);
   const float lowest_y = std::min(display.y - margin, bottom) - box_h;  // the last box's top
   // Optional labels (rank > 0) give way, the highest rank first, to what fits in the band.
   const auto fits = static_cast<std::size_t>(std::max(0.0f, std::floor((lowest_y - next_free_y) / step) + 1.0f));
   while (side.size() > fits) {
-    const auto worst = std::max_element(side.begin(), side.end(), [](auto* a, auto* b) { return a->rank < b->rank; });
-    if ((*worst)->rank <= 0) break;
+    const auto worst = std::max_element(side.begin(), side.end(), [](const Pick& a, const Pick& b) { return a.label->rank < b.label->rank; });
+    if (worst->label->rank <= 0) break;
     side.erase(worst);
   }
   for (std::size_t i = 0; i < side.size(); ++i) {
-    const AreaLabel* l = side[i];
-    const float box_w = ImGui::CalcTextSize(l->text.c_str()).x + 2.0f * pad;
+    const Pick& l = side[i];
+    const float box_w = ImGui::CalcTextSize(l.label->text.c_str()).x + 2.0f * pad;
     // Never so low that the labels after it leave the band (if the band is too short for all
     // of them, they run on below it rather than overlap one another).
     const float room_left = lowest_y - static_cast<float>(side.size() - 1 - i) * step;
-    const float y = std::max(std::min(l->anchor.y - box_h * 0.5f, room_left), next_free_y);
+    const float y = std::max(std::min(wanted_y(l) - box_h * 0.5f, room_left), next_free_y);
     next_free_y = y + step;
     const float x = left ? inset + margin : display.x - inset - margin - box_w;
     PlacedLabel p;
-    p.label = l;
+    p.label = l.label;
+    p.anchor = l.anchor;
+    p.behind = l.behind;
     p.box = {{x, y}, {x + box_w, y + box_h}};
     p.joint = {left ? p.box.max.x : p.box.min.x, y + box_h * 0.5f};
     out.push_back(p);
   }
 }
+
+float point_segment_distance(glm::vec2 p, glm::vec2 a, glm::vec2 b) {
+  const glm::vec2 ab = b - a;
+  const float len2 = glm::dot(ab, ab);
+  const float t = len2 > 0.0f ? std::clamp(glm::dot(p - a, ab) / len2, 0.0f, 1.0f) : 0.0f;
+  return glm::length(p - (a + t * ab));
+}
+
+float cross2(glm::vec2 a, glm::vec2 b) { return a.x * b.y - a.y * b.x; }
+
+// Between two segments on screen: 0 where they cross.
+float segment_distance(glm::vec2 p0, glm::vec2 p1, glm::vec2 q0, glm::vec2 q1) {
+  const glm::vec2 r = p1 - p0, s = q1 - q0;
+  const float d = cross2(r, s);
+  if (std::abs(d) > 1e-9f) {
+    const float t = cross2(q0 - p0, s) / d, u = cross2(q0 - p0, r) / d;
+    if (t >= 0.0f && t <= 1.0f && u >= 0.0f && u <= 1.0f) return 0.0f;
+  }
+  return std::min({point_segment_distance(p0, q0, q1), point_segment_distance(p1, q0, q1),
+                   point_segment_distance(q0, p0, p1), point_segment_distance(q1, p0, p1)});
+}
+
+bool inside(const ScreenOutline& o, glm::vec2 p) {
+  if (o.points.size() < 3) return false;
+  bool positive = false, negative = false;
+  for (std::size_t i = 0; i < o.points.size(); ++i) {
+    const float c = cross2(o.points[(i + 1) % o.points.size()] - o.points[i], p - o.points[i]);
+    positive |= c > 0.0f;
+    negative |= c < 0.0f;
+  }
+  return !(positive && negative);
+}
+
+// Between a segment and an outline: 0 where the segment enters it.
+float segment_outline_distance(glm::vec2 q0, glm::vec2 q1, const ScreenOutline& o) {
+  if (o.points.empty()) return FLT_MAX;
+  if (inside(o, q0) || inside(o, q1)) return 0.0f;
+  float best = FLT_MAX;
+  for (std::size_t i = 0; i < o.points.size(); ++i)
+    best = std::min(best, segment_distance(o.points[i], o.points[(i + 1) % o.points.size()], q0, q1));
+  return best;
+}
+
+// Between a box and an outline: 0 where they overlap.
+float box_outline_distance(const ScreenBox& b, const ScreenOutline& o) {
+  for (const glm::vec2 p : o.points)
+    if (p.x >= b.min.x && p.x <= b.max.x && p.y >= b.min.y && p.y <= b.max.y) return 0.0f;
+  const glm::vec2 c[4] = {b.min, {b.max.x, b.min.y}, b.max, {b.min.x, b.max.y}};
+  float best = FLT_MAX;
+  for (int i = 0; i < 4; ++i) best = std::min(best, segment_outline_distance(c[i], c[(i + 1) % 4], o));
+  return best;
+}
+
+ScreenOutline outline_of(const ScreenBox& b) { return {{b.min, {b.max.x, b.min.y}, b.max, {b.min.x, b.max.y}}}; }
 
 float overlap_area(const ScreenBox& a, const ScreenBox& b) {
   const float w = std::min(a.max.x, b.max.x) - std::max(a.min.x, b.min.x);
@@ -72,6 +143,38 @@ void place_legend_texts(OverlayLayout& layout, float scale, float font) {
 }
 
 }  // namespace
+
+bool over_hands(const PlacedLabel& p, const std::vector<ScreenOutline>& hands, float clearance) {
+  for (const ScreenOutline& o : hands)
+    if (segment_outline_distance(p.anchor, p.joint, o) < clearance || box_outline_distance(p.box, o) <= 0.0f) return true;
+  return false;
+}
+
+float outline_distance(glm::vec2 p, const ScreenOutline& o) { return segment_outline_distance(p, p, o); }
+
+ScreenOutline convex_outline(std::vector<glm::vec2> points) {
+  // Andrew's monotone chain.
+  std::sort(points.begin(), points.end(), [](glm::vec2 a, glm::vec2 b) { return a.x < b.x || (a.x == b.x && a.y < b.y); });
+  if (points.size() < 3) return {points};
+  std::vector<glm::vec2> hull(2 * points.size());
+  std::size_t k = 0;
+  for (std::size_t i = 0; i < points.size(); ++i) {
+    while (k >= 2 && cross2(hull[k - 1] - hull[k - 2], points[i] - hull[k - 2]) <= 0.0f) --k;
+    hull[k++] = points[i];
+  }
+  for (std::size_t i = points.size() - 1, lower = k + 1; i-- > 0;) {
+    while (k >= lower && cross2(hull[k - 1] - hull[k - 2], points[i] - hull[k - 2]) <= 0.0f) --k;
+    hull[k++] = points[i];
+  }
+  hull.resize(k - 1);
+  return {hull};
+}
+
+int labels_over_hands(const OverlayLayout& layout, const Overlay& overlay, float ui_scale) {
+  int count = 0;
+  for (const PlacedLabel& p : layout.labels) count += over_hands(p, overlay.hands, kHandClearance * ui_scale);
+  return count;
+}
 
 // The English words when no locale is loaded (a bare test), so the legend keeps its true size.
 static const char* legend_word(std::string_view key, const char* english) {
@@ -313,11 +416,108 @@ OverlayLayout layout_overlay(const Overlay& overlay, float ui_scale) {
     else side_bottom = layout.legend->min.y - gap;
   }();
 
-  std::vector<const AreaLabel*> left, right;
-  for (const auto& l : overlay.labels) (l.anchor.x < overlay.subject_centre.x ? left : right).push_back(&l);
-  place_side(left, true, ui_scale, o.left_margin, left_top, left_bottom, layout.labels);
-  const std::size_t left_count = layout.labels.size();
-  place_side(right, false, ui_scale, o.right_margin, right_top, right_bottom, layout.labels);
+  // Each label stacks on the side of the subject its anchor is on, its leader landing on the
+  // anchor. Where that line or its box runs over the hands at work (the calves' nearest point
+  // lies under the hands squeezing them), the other side or another point of the area is tried,
+  // label by label, and kept when fewer labels then cross the hands.
+  const std::size_t n = overlay.labels.size();
+  struct Option {
+    std::size_t anchor = 0;  // 0: the label's anchor; k: its other_anchors[k - 1]
+    bool left = false;
+    float rows = 0.0f;       // Pick::rows
+    bool operator==(const Option&) const = default;
+  };
+  const auto point_of = [&](std::size_t i, std::size_t which) {
+    return which == 0 ? overlay.labels[i].anchor : overlay.labels[i].other_anchors[which - 1];
+  };
+  std::vector<Option> chosen(n);
+  for (std::size_t i = 0; i < n; ++i) chosen[i] = {0, overlay.labels[i].anchor.x < overlay.subject_centre.x};
+  std::size_t left_count = 0;
+  const auto place_all = [&](const std::vector<Option>& c) {
+    std::vector<Pick> left, right;
+    for (std::size_t i = 0; i < n; ++i) {
+      const AreaLabel& l = overlay.labels[i];
+      (c[i].left ? left : right).push_back({&l, point_of(i, c[i].anchor), l.behind, c[i].rows});
+    }
+    std::vector<PlacedLabel> out;
+    place_side(left, true, ui_scale, o.left_margin, left_top, left_bottom, out);
+    left_count = out.size();
+    place_side(right, false, ui_scale, o.right_margin, right_top, right_bottom, out);
+    return out;
+  };
+  layout.labels = place_all(chosen);
+  if (!overlay.hands.empty()) {
+    const float clearance = kHandClearance * ui_scale;
+    // Labels over the hands, leader lines through another label's box (a line hidden under a
+    // box points nowhere) and lines to a point under a panel: each as bad as the others.
+    // A label over the hands, or pointing at a point under a side panel (its line runs into
+    // the panel: compression at 9.8 s, 1280x720, the ankles' nearest point under View).
+    const auto astray = [&](const PlacedLabel& p) {
+      return over_hands(p, overlay.hands, clearance) || p.anchor.x < o.left_margin || p.anchor.x > display.x - o.right_margin;
+    };
+    const auto crossing = [&](const std::vector<PlacedLabel>& placed) {
+      int count = 0;
+      for (const PlacedLabel& p : placed) {
+        count += astray(p);
+        for (const PlacedLabel& q : placed)
+          if (&q != &p && segment_outline_distance(p.anchor, p.joint, outline_of(q.box)) <= 0.0f) ++count;
+      }
+      return count;
+    };
+    int total = crossing(layout.labels);
+    for (int pass = 0; pass < 3 && total > 0; ++pass) {
+      bool better = false;
+      for (std::size_t i = 0; i < n && total > 0; ++i) {
+        const auto placed = std::find_if(layout.labels.begin(), layout.labels.end(),
+                                         [&](const PlacedLabel& p) { return p.label == &overlay.labels[i]; });
+        if (placed == layout.labels.end() || !astray(*placed)) continue;
+        // In order of preference (the first of equals wins): the other side, then the area's
+        // other points as the app ordered them, each on its own side of the subject first; each
+        // level with its point, then a row or two above or below it (a short slanting line past
+        // a hand's edge).
+        std::vector<Option> options;
+        for (const float rows : {0.0f, -1.0f, 1.0f, -2.0f, 2.0f}) {
+          options.push_back({0, chosen[i].left, rows});
+          options.push_back({0, !chosen[i].left, rows});
+          for (std::size_t other = 1; other <= overlay.labels[i].other_anchors.size(); ++other) {
+            // Not a point under a side panel (the window's View panel hid the ankles' leftmost).
+            const float x = point_of(i, other).x;
+            if (x < o.left_margin || x > display.x - o.right_margin) continue;
+            const bool side = x < overlay.subject_centre.x;
+            options.push_back({other, side, rows});
+            options.push_back({other, !side, rows});
+          }
+        }
+        int best = total;
+        std::optional<Option> pick;
+        std::vector<PlacedLabel> best_placed;
+        for (const Option& option : options) {
+          if (option == chosen[i]) continue;
+          std::vector<Option> trial = chosen;
+          trial[i] = option;
+          std::vector<PlacedLabel> tried = place_all(trial);
+          if (const int count = crossing(tried); count < best) {
+            best = count;
+            pick = option;
+            // The first option that clears this label itself is kept: the search is the
+            // layout's whole cost (3.3 ms a frame trying them all, calf squeezes at 1280x720).
+            const auto me = std::find_if(tried.begin(), tried.end(),
+                                         [&](const PlacedLabel& p) { return p.label == &overlay.labels[i]; });
+            const bool clear = me != tried.end() && !astray(*me);
+            best_placed = std::move(tried);
+            if (clear) break;
+          }
+        }
+        if (!pick) continue;
+        chosen[i] = *pick;
+        layout.labels = std::move(best_placed);
+        total = best;
+        better = true;
+      }
+      if (!better) break;
+    }
+    layout.labels = place_all(chosen);  // and left_count with it
+  }
   // Where the two stacks meet (long names, a narrow view), an optional label gives way.
   std::vector<bool> drop(layout.labels.size(), false);
   for (std::size_t i = 0; i < layout.labels.size(); ++i) {

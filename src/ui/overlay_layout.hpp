@@ -22,7 +22,9 @@ struct ScreenBox {
 struct PlacedLabel {
   const AreaLabel* label = nullptr;
   ScreenBox box;
-  glm::vec2 joint{0.0f};  // where the leader line leaves the box
+  glm::vec2 joint{0.0f};   // where the leader line leaves the box
+  glm::vec2 anchor{0.0f};  // where it lands: the label's anchor or one of its other_anchors
+  bool behind = false;     // that point is on the far side of the leg (the dot drawn hollow)
 };
 
 struct OverlayLayout {
@@ -51,5 +53,17 @@ struct OverlayLayout {
 [[nodiscard]] float legend_icon_scale(float ui_scale);
 
 OverlayLayout layout_overlay(const Overlay& overlay, float ui_scale);
+
+// Whether a placed label's leader line (with its dot) runs over a hand or forearm (one of
+// `hands`) or within `clearance` pixels of its outline, or its box overlaps one (the outlines
+// are drawn a little fuller than the hands: a box may touch one).
+[[nodiscard]] bool over_hands(const PlacedLabel& label, const std::vector<ScreenOutline>& hands, float clearance);
+// How far a point on screen is from an outline: 0 inside it.
+[[nodiscard]] float outline_distance(glm::vec2 p, const ScreenOutline& outline);
+// The convex hull of points on screen, in order round it (for ScreenOutline).
+[[nodiscard]] ScreenOutline convex_outline(std::vector<glm::vec2> points);
+// How many of the layout's labels do (the layout's own measure, at 4 px per unit of ui_scale:
+// the leader's dark stroke and a hair more).
+[[nodiscard]] int labels_over_hands(const OverlayLayout& layout, const Overlay& overlay, float ui_scale);
 
 }  // namespace effleura::ui

@@ -1,0 +1,146 @@
+// An area label's leader line and box keep off the hands at work (ui::Overlay::hands): the
+// layout tries the other side, another point of the area, a row above or below, and keeps
+// what crosses fewer hands. With no hands it lays labels out as it always did. GL-free (the
+// font's metrics only).
+#include <doctest/doctest.h>
+
+#include <imgui.h>
+
+#include "../support/headless_imgui.hpp"
+#include "ui/overlay_layout.hpp"
+
+using namespace effleura;
+
+namespace {
+
+const ImVec2 kDisplay{1280.0f, 720.0f};
+
+ui::ScreenOutline box_outline(glm::vec2 min, glm::vec2 max) { return {{min, {max.x, min.y}, max, {min.x, max.y}}}; }
+
+// A leg across the screen, its centre at (640, 400); the calves' label anchored left of the
+// centre, so it stacks on the left, its line running left at the anchor's height.
+ui::Overlay leg_overlay() {
+  ui::Overlay o;
+  o.subject_centre = {640.0f, 400.0f};
+  o.labels.push_back({{520.0f, 400.0f}, "Calves", false});
+  o.labels.push_back({{900.0f, 380.0f}, "Thighs", false});
+  return o;
+}
+
+const ui::PlacedLabel& placed(const ui::OverlayLayout& layout, const std::string& text) {
+  for (const auto& p : layout.labels)
+    if (p.label->text == text) return p;
+  FAIL("no label " << text);
+  return layout.labels.front();
+}
+
+}  // namespace
+
+TEST_CASE("a hand across a label's line: the label goes to the other side of the leg") {
+  test::HeadlessImGui imgui(kDisplay, 17.0f);
+  ImGui::NewFrame();
+  ui::Overlay o = leg_overlay();
+  // A forearm standing between the calves' anchor and the left edge, across the level line.
+  o.hands.push_back(box_outline({300.0f, 300.0f}, {360.0f, 500.0f}));
+  ui::Overlay without = o;  // its labels outlive the layout that points into them
+  without.hands.clear();
+  const ui::OverlayLayout bare = ui::layout_overlay(without, 1.0f);
+  // Without the hands' outline (the layout before this session) the line crosses the forearm.
+  CHECK(ui::labels_over_hands(bare, o, 1.0f) == 1);
+  CHECK(placed(bare, "Calves").box.max.x < 300.0f);
+
+  const ui::OverlayLayout layout = ui::layout_overlay(o, 1.0f);
+  CHECK(ui::labels_over_hands(layout, o, 1.0f) == 0);
+  const ui::PlacedLabel& calves = placed(layout, "Calves");
+  CHECK(calves.box.min.x > 640.0f);                 // on the right now
+  CHECK(calves.anchor == o.labels[0].anchor);       // still landing on its own anchor
+  CHECK_FALSE(calves.box.overlaps(placed(layout, "Thighs").box));
+  ImGui::EndFrame();
+}
+
+TEST_CASE("an anchor under a hand: the line lands on another point of the area, clear of it") {
+  test::HeadlessImGui imgui(kDisplay, 17.0f);
+  ImGui::NewFrame();
+  ui::Overlay o = leg_overlay();
+  // Both hands round the calf: one over the anchor, the other to its right; a point of the
+  // calf is left clear below and to the left of them.
+  o.hands.push_back(box_outline({470.0f, 360.0f}, {570.0f, 440.0f}));
+  o.hands.push_back(box_outline({580.0f, 350.0f}, {700.0f, 450.0f}));
+  o.labels[0].other_anchors = {{575.0f, 400.0f} /* between the hands */, {440.0f, 420.0f}};
+  const ui::OverlayLayout layout = ui::layout_overlay(o, 1.0f);
+  const ui::PlacedLabel& calves = placed(layout, "Calves");
+  CHECK(ui::labels_over_hands(layout, o, 1.0f) == 0);
+  CHECK(calves.anchor == glm::vec2(440.0f, 420.0f));
+  CHECK_FALSE(calves.behind);
+  ImGui::EndFrame();
+}
+
+TEST_CASE("with no hands drawn the labels are laid out as before: level with their anchors, on their side") {
+  test::HeadlessImGui imgui(kDisplay, 17.0f);
+  ImGui::NewFrame();
+  ui::Overlay o = leg_overlay();
+  o.labels[0].other_anchors = {{440.0f, 420.0f}};  // offered, but nothing to avoid
+  const ui::OverlayLayout layout = ui::layout_overlay(o, 1.0f);
+  const ui::PlacedLabel& calves = placed(layout, "Calves");
+  CHECK(calves.anchor == o.labels[0].anchor);
+  CHECK(calves.box.max.x < 640.0f);
+  CHECK(0.5f * (calves.box.min.y + calves.box.max.y) == doctest::Approx(400.0f));
+  CHECK(placed(layout, "Thighs").box.min.x > 640.0f);
+  ImGui::EndFrame();
+}
+
+TEST_CASE("a label's line through another label's box counts as crossing when routing round hands") {
+  // Two labels on the right, the lower one's line would run up through the upper one's box if
+  // it took a row above: the routing never trades a hand for a hidden line.
+  test::HeadlessImGui imgui(kDisplay, 17.0f);
+  ImGui::NewFrame();
+  ui::Overlay o;
+  o.subject_centre = {640.0f, 400.0f};
+  o.labels.push_back({{900.0f, 400.0f}, "Thighs", false});
+  o.labels.push_back({{1000.0f, 400.0f}, "Glutes", false});
+  o.hands.push_back(box_outline({1100.0f, 390.0f}, {1130.0f, 410.0f}));
+  const ui::OverlayLayout layout = ui::layout_overlay(o, 1.0f);
+  CHECK(ui::labels_over_hands(layout, o, 1.0f) < 2);  // at least one routed round the hand
+  for (const auto& p : layout.labels)
+    for (const auto& q : layout.labels) {
+      if (&p == &q) continue;
+      // Sampled along p's line: no point of it inside q's box.
+      for (int k = 1; k < 20; ++k) {
+        const glm::vec2 x = p.anchor + (p.joint - p.anchor) * (static_cast<float>(k) / 20.0f);
+        CHECK_FALSE((x.x > q.box.min.x && x.x < q.box.max.x && x.y > q.box.min.y && x.y < q.box.max.y));
+      }
+    }
+  ImGui::EndFrame();
+}
+
+TEST_CASE("the line never lands on a point of the area under a side panel") {
+  // The window's View panel covers the left 300 px: the ankles' leftmost point lay under it
+  // and the routed line ran into the panel (compression at 9.8 s, 1280x720).
+  test::HeadlessImGui imgui(kDisplay, 17.0f);
+  ImGui::NewFrame();
+  ui::Overlay o = leg_overlay();
+  o.left_margin = 300.0f;
+  o.hands.push_back(box_outline({470.0f, 360.0f}, {570.0f, 440.0f}));
+  o.labels[0].other_anchors = {{250.0f, 400.0f} /* under the panel */, {600.0f, 460.0f}};
+  const ui::OverlayLayout layout = ui::layout_overlay(o, 1.0f);
+  const ui::PlacedLabel& calves = placed(layout, "Calves");
+  CHECK(calves.anchor.x >= o.left_margin);
+  CHECK(ui::labels_over_hands(layout, o, 1.0f) == 0);
+  ImGui::EndFrame();
+}
+
+TEST_CASE("with the hands drawn, a label whose own anchor is under a side panel takes a point in view") {
+  // Compression at 9.8 s in the 1280x720 window: the ankles' nearest point (the label's own
+  // anchor) lay under the View panel and its line ran into the panel.
+  test::HeadlessImGui imgui(kDisplay, 17.0f);
+  ImGui::NewFrame();
+  ui::Overlay o = leg_overlay();
+  o.left_margin = 300.0f;
+  o.labels[0].anchor = {250.0f, 400.0f};  // under the panel
+  o.labels[0].other_anchors = {{600.0f, 460.0f}};
+  o.hands.push_back(box_outline({470.0f, 360.0f}, {570.0f, 440.0f}));
+  const ui::OverlayLayout layout = ui::layout_overlay(o, 1.0f);
+  CHECK(placed(layout, "Calves").anchor == glm::vec2(600.0f, 460.0f));
+  CHECK(ui::labels_over_hands(layout, o, 1.0f) == 0);
+  ImGui::EndFrame();
+}
