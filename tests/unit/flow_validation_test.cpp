@@ -203,7 +203,7 @@ TEST_CASE("standing lowers the leg's inflow (venoarteriolar reflex), a stocking 
   CHECK(stocking->total_inflow_ml_s() > 0.9 * supine->total_inflow_ml_s());
 }
 
-TEST_CASE("sitting keeps the leg's arterial inflow and halves the shank's (seated leg flow; popliteal artery)") {
+TEST_CASE("sitting keeps the leg's arterial inflow and halves the shank's (seated leg flow, popliteal artery)") {
   auto supine = flow::make_leg(network(), {}, Posture::supine, kSettleS);
   auto sitting = flow::make_leg(network(), {}, Posture::sitting, kSettleS);
   REQUIRE(supine.has_value());
