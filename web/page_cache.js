@@ -2,8 +2,8 @@
 // keeps the imported models and the fitted leg surface in ~/.cache/effleura (core/cache_file.cpp)
 // so that a second start skips that work; the page's own files live in memory and are gone on
 // reload. Here the cache folder is IndexedDB through Emscripten's IDBFS: read in before main()
-// runs, written back once the first frame's content is loaded (web_main.cpp calls
-// Module.effleuraSaveCache). Where the browser keeps no IndexedDB (some private windows), the
+// runs, written back after the first frame, whose drawing builds the levels of detail
+// (web_main.cpp calls Module.effleuraSaveCache). Where the browser keeps no IndexedDB (some private windows), the
 // program gets no cache folder at all rather than one in memory that could never be a hit.
 Module.preRun = Module.preRun || [];
 Module.preRun.push(() => {

@@ -31,6 +31,7 @@ using Clock = std::chrono::steady_clock;
 // Lives as long as the page: main() returns to the browser before the first frame.
 Context* g_ctx = nullptr;
 Clock::time_point g_last;
+bool g_cache_saved = false;  // the start-up cache written to IndexedDB after the first frame
 double g_work_ms = 0.0;  // time spent inside frame(), summed over all frames
 
 // The canvas fills the page; GLFW's window follows the browser window's size.
@@ -60,6 +61,14 @@ void one_frame() {
     emscripten_cancel_main_loop();
   }
   g_work_ms += emscripten_get_now() - start_ms;
+  // What open_page and the first frame added to the start-up cache goes to IndexedDB
+  // (web/page_cache.js). Not before: the page has no threads, so the levels of detail
+  // (render/renderer.cpp, "lod-leg", "lod-client") are built in the first frame, and a save
+  // right after open_page left them out: every visit built and wrote them again.
+  if (!g_cache_saved) {
+    g_cache_saved = true;
+    EM_ASM({ if (Module.effleuraSaveCache) Module.effleuraSaveCache(); });
+  }
   // What the page's test reads (web/test/browser_test.mjs): frames drawn, the simulation's
   // clock, the kiosk's scenes started, the lesson's step, the technique's playback time and the
   // milliseconds spent inside frame() so far (the browser's frame rate alone caps at 60 Hz),
@@ -165,8 +174,6 @@ int main(int argc, char** argv) {
     }
     if (options->verbose) effleura::log::set_level(effleura::log::Level::info);
     if (const int status = open_page(*options); status != kExitOk) return status;
-    // What open_page added to the start-up cache goes to IndexedDB (web/page_cache.js).
-    EM_ASM({ if (Module.effleuraSaveCache) Module.effleuraSaveCache(); });
     if (auto* playback = g_ctx->state.simulation.playback(); paused && playback) playback->pause();
     if (cut) g_ctx->state.settings.atlas.clip = true;
   } catch (const std::exception& e) {

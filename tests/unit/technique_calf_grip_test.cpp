@@ -62,7 +62,7 @@ TEST_CASE("calf squeezes: the thumb pad and the finger pads lie on opposite side
       const HandState& hand = frame.hands[h];
       if (!hand.contact || hand.pressure_mmhg < kFirmMmhg) continue;
       const HandShape shape = build_hand(hand.transform, hand.pose, hand.hand);
-      // The middle finger's pad stands for the fingers (they lie side by side, spread 2 degrees).
+      // The middle finger's pad stands for the fingers (they lie side by side, spread -3 degrees).
       // Measured round the calf through the palm: the thumb one way from it, the fingers the
       // other; on the slim lower calf the two may reach round to meet nearly at the front.
       const float palm = around_deg(glm::vec3(hand.transform[3]));
