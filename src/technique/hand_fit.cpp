@@ -448,26 +448,8 @@ float together_weight(const FingerPose& pose) {
 void close_together(const SkinSide& skin, const glm::mat4& palm, Hand hand, FingerPose& pose) {
   const float weight = together_weight(pose);
   if (weight <= 0.0f) return;
-  auto shut = [&](float s) {
-    FingerPose p = pose;
-    for (std::size_t f = 1; f < kFingerCount; ++f)
-      if (pose.reach[f] > 0.0f) p = closed(p, f, s * std::clamp(pose.reach[f], 0.0f, 1.0f));
-    return p;
-  };
-  auto gap = [&](float s) {  // the gap of the kTogetherLanding-th finger to meet the skin
-    const FingerPose p = shut(s);
-    std::array<float, kFingerCount> g{};
-    std::size_t n = 0;
-    for (std::size_t f = 1; f < kFingerCount; ++f)
-      if (pose.reach[f] > 0.0f) g[n++] = skin_gap(skin, pose_finger(palm, p, hand, f));
-    if (n == 0) return std::numeric_limits<float>::max();
-    std::sort(g.begin(), g.begin() + static_cast<std::ptrdiff_t>(n));
-    return g[std::min(kTogetherLanding, n) - 1];
-  };
-  if (gap(0.0f) <= 0.0f) return;  // already on the skin (or in it: step 2 opens them)
-  constexpr int kTogetherMarch = 8;
   const FingerPose stated = pose;
-  pose = shut(first_touch(0.0f, weight, kTogetherMarch, [&](float s) { return gap(s) <= 0.0f; }).value_or(weight));
+  pose = closed_together(skin, palm, hand, pose, weight, kTogetherLanding);
   for (std::size_t f = 1; f < kFingerCount; ++f) {
     if (pose.reach[f] <= 0.0f) continue;
     const std::array<HandPart, 3> parts = pose_finger(palm, pose, hand, f);

@@ -55,6 +55,13 @@ std::optional<float> first_touch(float from, float to, int steps, const Touches&
 // curled (max_curl, within range).
 FingerPose closed(const FingerPose& pose, std::size_t f, float s);
 
+// `pose` with its four fingers (those that reach) closed together, by at most `weight`, until
+// `landing` of their pads meet the skin; `pose` itself when fewer than `landing` are off it
+// already. Cupped hands (close_cup, the first pad) and grips drawn together (hand_fit.cpp's
+// close_together, the third) close this way.
+FingerPose closed_together(const SkinSide& skin, const glm::mat4& palm, Hand hand, const FingerPose& pose, float weight,
+                           std::size_t landing);
+
 // A cupped hand (FingerPose::heel_touch) risen onto its finger pads tips onto its heel.
 void tip_onto_heel(const SkinSide& skin, glm::mat4& palm, const FingerPose& pose, Hand hand);
 // A cupped hand tipped onto its heel curls its four fingers together until the first pad

@@ -90,25 +90,39 @@ void tip_onto_heel(const SkinSide& skin, glm::mat4& palm, const FingerPose& pose
 // heel alone). The four fingers curl on together, as one cup, until the first pad meets the
 // skin: closed one by one, each to its own touch, they curled by different amounts and the
 // hand read as a claw, lifted most of all.
-void close_cup(const SkinSide& skin, const glm::mat4& palm, Hand hand, FingerPose& pose) {
-  const float weight = rim_weight(pose);
-  if (weight <= 0.0f) return;
-  auto cup = [&](float s) {
+FingerPose closed_together(const SkinSide& skin, const glm::mat4& palm, Hand hand, const FingerPose& pose, float weight,
+                           std::size_t landing) {
+  auto shut = [&](float s) {
     FingerPose p = pose;
     for (std::size_t f = 1; f < kFingerCount; ++f)
       if (pose.reach[f] > 0.0f) p = closed(p, f, s * std::clamp(pose.reach[f], 0.0f, 1.0f));
     return p;
   };
-  auto gap = [&](float s) {
-    const FingerPose p = cup(s);
-    float least = std::numeric_limits<float>::max();
-    for (std::size_t f = 1; f < kFingerCount; ++f)
-      if (pose.reach[f] > 0.0f) least = std::min(least, skin_gap(skin, pose_finger(palm, p, hand, f)));
-    return least;
+  auto gap = [&](float s) {  // the gap of the landing-th finger to meet the skin
+    const FingerPose p = shut(s);
+    // The reaching fingers' gaps in rising order, kept by insertion (at most four; GCC 12
+    // reports false out-of-bounds writes for std::sort on this small array here).
+    std::array<float, kFingerCount> g{};
+    std::size_t n = 0;
+    for (std::size_t f = 1; f < kFingerCount; ++f) {
+      if (pose.reach[f] <= 0.0f) continue;
+      const float v = skin_gap(skin, pose_finger(palm, p, hand, f));
+      std::size_t i = n++;
+      for (; i > 0 && g[i - 1] > v; --i) g[i] = g[i - 1];
+      g[i] = v;
+    }
+    if (n == 0) return std::numeric_limits<float>::max();
+    return g[std::min(landing, n) - 1];
   };
-  if (gap(0.0f) <= 0.0f) return;  // a pad already on the skin (or in it: the fit opens it)
-  constexpr int kCupMarch = 8;
-  pose = cup(first_touch(0.0f, weight, kCupMarch, [&](float s) { return gap(s) <= 0.0f; }).value_or(weight));
+  if (gap(0.0f) <= 0.0f) return pose;  // already on the skin (or in it: the fit opens them)
+  constexpr int kMarch = 8;
+  return shut(first_touch(0.0f, weight, kMarch, [&](float s) { return gap(s) <= 0.0f; }).value_or(weight));
+}
+
+void close_cup(const SkinSide& skin, const glm::mat4& palm, Hand hand, FingerPose& pose) {
+  const float weight = rim_weight(pose);
+  if (weight <= 0.0f) return;
+  pose = closed_together(skin, palm, hand, pose, weight, 1);
 }
 
 // The thumb of a hand whose palm rests and whose thumb means to touch (a grip, a flat hand).
