@@ -155,7 +155,7 @@ const std::vector<Flag>& flags() {
        [](Options& o, const std::string& v) -> Expected<void> {
          if (auto p = parse_posture_option(v); !p) return std::unexpected(p.error());
          o.posture = v; return {}; }},
-      {"--incompetent", "VEIN", "Make a vein's valves leak in --simulate (VEIN:above-knee: only its valves above the knee), or mark it varicose for --practice (repeatable), e.g. --incompetent great-saphenous.",
+      {"--incompetent", "VEIN", "Make a vein's valves leak in the flow model, in --simulate, pictures, recordings and the window alike (VEIN:above-knee: only its valves above the knee), and mark it varicose for --practice (repeatable), e.g. --incompetent great-saphenous.",
        [](Options& o, const std::string& v) -> Expected<void> { o.incompetent.push_back(v); return {}; }},
       {"--stocking", "MMHG", "A graduated compression stocking with this pressure at the ankle (0 to 60), e.g. --stocking 20.",
        [](Options& o, const std::string& v) -> Expected<void> {

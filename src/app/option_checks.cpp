@@ -79,7 +79,11 @@ Expected<void> check_options(const Options& o) {
   const bool recording = o.record || o.frames_dir;
   if (o.seconds_set && !o.simulate && !recording)
     return fail("--seconds sets the length of --simulate, --record or --frames-dir; none is given");
-  if (!o.incompetent.empty() && !o.simulate) return fail("--incompetent is used by --simulate only");
+  // --incompetent leaks valves in the flow model that --simulate, pictures, recordings and the
+  // window run (app/state.cpp); the hand report and the benchmark run no flow.
+  if (!o.incompetent.empty() && (o.hand_report || o.bench))
+    return fail(std::string("--incompetent leaks valves in the flow model, which ") +
+                (o.hand_report ? "--hand-report" : "--bench") + " does not run");
   if (o.stocking_mmhg != 0.0 && !o.simulate) return fail("--stocking is used by --simulate only");
   // Walking without a technique: --at picks the moment of the stride (app/client_stage).
   if (o.at_seconds != 0.0 && !o.technique && !o.simulate && o.posture != "walking")

@@ -122,6 +122,15 @@ Expected<void> State::load_content(const Options& options, const DataPaths& path
     for (const auto& vein : f->network().veins)
       if (!vein.valves.empty()) valve_veins.push_back(vein.id);
   incompetent.assign(valve_veins.size(), false);
+  // --incompetent leaks from the start what the Blood flow panel's checkbox leaks while running
+  // (panels.cpp), so a picture or a recording can show a varicose leg; a whole vein also ticks its box.
+  if (auto* f = simulation.flow())
+    for (const std::string& which : options.incompetent) {
+      if (auto leak = f->set_incompetent(which); !leak)
+        return fail("--incompetent: " + leak.error().message);
+      for (std::size_t i = 0; i < valve_veins.size(); ++i)
+        if (valve_veins[i] == which) incompetent[i] = true;
+    }
   camera.frame(drawn_bounds());
   // The view flags first: the flow view frames a technique's pumped veins (app/flow_view.hpp).
   if (options.layers) settings.layers = *options.layers;

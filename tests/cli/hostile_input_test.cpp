@@ -100,8 +100,10 @@ TEST_CASE("options another mode reads are refused instead of dropped without a w
                  "--screenshot writes one picture; it cannot be combined with --record");
   check_one_line(run(kExe, "--headless --screenshot " + q(scratch() / "b.png") + " --seconds 5"), "--seconds sets the length");
   check_one_line(run(kExe, "--headless --screenshot " + q(scratch() / "c.png") + " --stocking 20"), "--stocking is used by --simulate only");
-  check_one_line(run(kExe, "--headless --screenshot " + q(scratch() / "d.png") + " --incompetent great-saphenous"),
-                 "--incompetent is used by --simulate only");
+  check_one_line(run(kExe, "--headless --screenshot " + q(scratch() / "d.png") + " --incompetent aorta"),
+                 "--incompetent: unknown vein 'aorta'");
+  check_one_line(run(kExe, "--hand-report " + q(scratch() / "h2.json") + " --incompetent great-saphenous"),
+                 "--incompetent leaks valves in the flow model, which --hand-report does not run");
   check_one_line(run(kExe, "--headless --screenshot " + q(scratch() / "e.png") + " --at 3"), "--at needs --technique");
   check_one_line(run(kExe, "--headless --screenshot " + q(scratch() / "f.png") + " --speed 0.5"), "--speed needs --technique");
   for (const char* n : {"a.png", "b.png", "c.png", "d.png", "e.png", "f.png"}) CHECK_FALSE(fs::exists(scratch() / n));
