@@ -21,10 +21,6 @@ namespace {
 // Contact shares below this are dropped (about 3.7 patch radii away) so a hand on the thigh
 // does not reach the foot.
 constexpr double kContactCutoff = 0.1;
-// Venoarteriolar reflex: once the venous pressure in a dependent limb rises more than about
-// 25 mmHg above that at heart level, local arterioles constrict and cut the bed's inflow,
-// by up to ~40 % here (estimate within the 30-50 % reported for skin and muscle).
-constexpr double kReflexStartMmHg = 25.0, kReflexFullMmHg = 45.0, kReflexCut = 0.4;
 // The deep thigh veins that the thigh muscles squeeze (standing frame heights, m).
 constexpr double kThighBottomM = 0.50, kThighTopM = 0.80;
 
@@ -51,9 +47,9 @@ void FlowSystem::update_heights() {
 
 void FlowSystem::update_inflow_targets() {
   for (auto& s : segments_) {
-    const double column = std::max(0.0, -rho_g_ * s.height_m);  // venous pressure from hanging below the heart
-    const double reflex = std::clamp((column - kReflexStartMmHg) / (kReflexFullMmHg - kReflexStartMmHg), 0.0, 1.0);
-    s.inflow_target_m3_s = s.inflow_nominal_m3_s * (1.0 - kReflexCut * reflex);
+    // At rest the veins hold the column from the heart, so the column is the reflex's stimulus;
+    // flow_step.cpp lowers it while a pump keeps the veins emptier than that.
+    s.inflow_target_m3_s = s.inflow_nominal_m3_s * (1.0 - reflex_cut(column_mmhg(s)));
   }
 }
 

@@ -30,8 +30,11 @@ constexpr double kCentralInertance = 1.95e6 * kPaToMmHg;
 // share of the muscles' resting inflow (veins.toml: thigh 213, calf 80, sole 15 mL/min). Walking
 // works all three and raises the leg's inflow about six-fold, as before; ankle pumps work the
 // calf alone and about double it, below the ~2.9-fold of light knee extension (Shoemaker 1997),
-// which works a larger muscle. Gain, shares and times: estimates (docs/flow-model.md).
-constexpr double kHyperemiaGain = 7.0, kWorkRiseS = 8.0, kWorkFadeS = 30.0;
+// which works a larger muscle. Gain, shares and times: estimates (docs/flow-model.md). The gain
+// was 7 until session 18; since then a pump that empties the veins also eases the venoarteriolar
+// reflex (flow_internal.hpp), and 6 keeps walking's inflow near what 7 gave (60 s of walking:
+// 1,103 mL/min before, 1,164 now; 7 would give 1,284).
+constexpr double kHyperemiaGain = 6.0, kWorkRiseS = 8.0, kWorkFadeS = 30.0;
 constexpr double kFootShare = 0.05, kCalfShare = 0.26, kThighShare = 0.69;
 
 // Flow limitation in a collapsible tube (Shapiro 1977): blood cannot move along a vein faster
@@ -200,7 +203,13 @@ void FlowSystem::step() {
     // Autoregulation: the tone drifts toward what delivers the target inflow, raised while
     // the muscle around the vein works.
     if (s.inflow_nominal_m3_s > 0.0) {
-      const double target = s.inflow_target_m3_s * (1.0 + kHyperemiaGain * exercise_);
+      // The reflex answers the veins' distension (transmural pressure), not the height: a pump
+      // that keeps the veins below their resting column (ankle pumps, walking) eases it, so the
+      // working calf's beds open, and so does an outside pressure (a stocking); at rest the
+      // veins hold the column and the target is the posture's resting one.
+      const double venous = std::max(0.0, s.pressure_mmhg - s.external_mmhg - network_.params.central_venous_pressure_mmhg);
+      const double eased = std::min(column_mmhg(s), venous);
+      const double target = s.inflow_nominal_m3_s * (1.0 - reflex_cut(eased)) * (1.0 + kHyperemiaGain * exercise_);
       s.inflow_tone = std::clamp(s.inflow_tone + dt / tone_time_s_ * (target - s.inflow_m3_s) / s.inflow_nominal_m3_s,
                                  kToneMin, kToneMax);
     }

@@ -28,6 +28,9 @@ constexpr ImU32 kFrame = IM_COL32(25, 32, 40, 255);
 // Behind a peak's or dip's label: the chart's colour, see-through enough that the bold line it
 // crosses still shows dimly (opaque, it hid the second ankle pump's mean at 720p, session 16).
 constexpr ImU32 kLabelBack = IM_COL32(25, 32, 40, 175);
+// That label's text: near white, not the trace's cyan, which the bold line it crosses shares
+// (session 18: "peak 91 mL/s" over the first sitting ankle pumps read as part of the line).
+constexpr ImU32 kMarkText = IM_COL32(235, 240, 245, 255);
 
 // A label `px` pixels tall, right-aligned at x or centred on it, its top at y.
 void tick_label(ImDrawList* dl, float x, float y, const char* text, ImU32 col, bool right_align, float px) {
@@ -337,10 +340,8 @@ void draw_flow_plot(const FlowPlot& p) {
     const float tx = x + s + 0.2f * em + tw <= b.x ? x + s + 0.2f * em : x - s - 0.2f * em - tw;  // right of it where it fits
     const float ty = top ? edge : edge - label_px;
     dl->AddRectFilled(ImVec2(tx - 0.1f * em, ty), ImVec2(tx + tw + 0.1f * em, ty + label_px), kLabelBack);
-    dl->AddText(ImGui::GetFont(), label_px, ImVec2(tx, ty), kTrace, text.c_str());
+    dl->AddText(ImGui::GetFont(), label_px, ImVec2(tx, ty), kMarkText, text.c_str());
   };
-  if (clipped) mark(*clipped, true, "ui.plot.peak");
-  if (axis.clipped_dip) mark(*axis.clipped_dip, false, "ui.plot.dip");
   // Where the bold line leaves the chart away from those marks, a bold tick on the edge it
   // crosses (its value is over the axis's, so the axis label already bounds it).
   const float near_px = 2.0f * em;
@@ -351,6 +352,10 @@ void draw_flow_plot(const FlowPlot& p) {
     const float x = x_of(i), edge = top ? a.y + 1.0f : b.y - 1.0f, inward = top ? 1.0f : -1.0f, s = 0.3f * label_px;
     dl->AddTriangleFilled(ImVec2(x, edge), ImVec2(x - s, edge + inward * 1.6f * s), ImVec2(x + s, edge + inward * 1.6f * s), kTrace);
   }
+  // The labelled marks last, over those ticks: the second pump's tick landed on the "9" of
+  // "peak 91 mL/s" (sitting ankle pumps at 25 s, session 18).
+  if (clipped) mark(*clipped, true, "ui.plot.peak");
+  if (axis.clipped_dip) mark(*axis.clipped_dip, false, "ui.plot.dip");
   if (p.mean_and_settled_axis)
     draw_mean_key(dl, a.x, b.y + (0.3f + (p.time_labels ? kTimeLabelScale : 0.0f)) * em, kTimeLabelScale * em, em);
   ImGui::Dummy(ImVec2(width, chart_h + below_chart(p, em)));
