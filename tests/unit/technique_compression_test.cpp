@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "technique/hand_fit.hpp"
+#include "technique/tissue.hpp"
 #include "technique/working_side.hpp"
 #include "technique_claw.hpp"
 #include "technique_test_support.hpp"
@@ -121,4 +122,40 @@ TEST_CASE("compression: on the calf the hands lie across its back and wrap its f
   CHECK(sides[2] == WorkingSide::back);
   CHECK(sides[3] == WorkingSide::front);
   CHECK(sides.back() == WorkingSide::front);
+}
+
+// The press a student sees (session 18). The dent itself (4.9 mm at the calf's deepest press,
+// technique/indentation.hpp) lies under the palms, out of sight; with the hands one above the
+// other across the back of the calf, the skin pushed out round each hand (tissue.hpp's rim) meets
+// between them and bunches up, and sinks back as they ease and lift. Measured on the skin midway
+// between the two palms (radially out from the leg's axis) through the calf step's second press
+// (it lands 2.7 s into the step, presses to 45 mmHg by 4.1 s, eases by 4.7 s). Session 17's
+// content, the hands on the calf's two sides: midway lies on the back of the calf, which sank
+// 0.28, 1.10 and 0.00 mm at the same moments (no bunching: the case fails there).
+TEST_CASE("compression: the skin bunches up between the two hands as they press the calf, and settles as they ease") {
+  using namespace technique;
+  const Timeline tl = test::shipped_timeline("compression");
+  const auto& surface = test::shipped_surface();
+  REQUIRE(tl.step_count() >= 3);
+  const double press = tl.step_start(2) + 2.7;  // the calf step's second press lands
+  const auto raised_midway = [&](double t) {
+    const TechniqueFrame f = tl.evaluate(t);
+    const TissueShape shape = tissue_shape(tl, f, surface);
+    const glm::vec3 mid = 0.5f * (f.hands[0].resting_point + f.hands[1].resting_point);
+    glm::vec3 out = mid - anatomy::LegSurface::axis(mid.y);
+    out.y = 0.0f;
+    out = glm::normalize(out);
+    const glm::vec3 skin = mid - out * surface.radial_outside(mid);
+    return -skin_displacement(shape, skin, out);  // > 0: raised
+  };
+  const float landing = raised_midway(press + 0.1);
+  const float deepest = raised_midway(press + 1.5);
+  const float lifted = raised_midway(press + 2.5);  // in the air again, moving on
+  std::printf("compression: skin midway between the hands raised %.2f mm as they land, %.2f at the deepest press, "
+              "%.2f once lifted\n",
+              static_cast<double>(landing * 1e3f), static_cast<double>(deepest * 1e3f), static_cast<double>(lifted * 1e3f));
+  // Now 0.65, 2.29 and 0.00 mm.
+  CHECK(deepest > 0.002f);
+  CHECK(deepest > 3.0f * landing);
+  CHECK(lifted < 0.5f * deepest);
 }
