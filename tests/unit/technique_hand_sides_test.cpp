@@ -75,6 +75,13 @@ const std::vector<Rule>& listed() {
        "the client turns over: the hands lift from the back of the thigh to its front"},
       {"petrissage", 4, Layout::left_below, Thumbs::toward_each_other,
        "kneading the front of the thigh from beside the table, client supine"},
+      {"compression", 0, Layout::left_above, Thumbs::toward_each_other,
+       "pressing the calf from beside the table, client prone (session 18): both hands across its back, "
+       "one above the other, fingers wrapped round the far side"},
+      {"compression", 1, Layout::left_above, Thumbs::toward_each_other, "the same stance sliding up the calf"},
+      {"compression", 2, Layout::left_above, Thumbs::toward_each_other, "the same stance on the calf"},
+      {"compression", 3, Layout::handover, Thumbs::exempt,
+       "the client turns over: the hands lift from the back of the calf to the front of the thigh"},
       {"cross-fibre", 0, Layout::left_above, Thumbs::toward_each_other,
        "thumbs across the calf from beside the table, client prone, fingers pointing across"},
       {"cross-fibre", 1, Layout::handover, Thumbs::exempt,
