@@ -108,11 +108,9 @@ TEST_CASE("from its default camera, both hands stay on screen through every tech
     CHECK_MESSAGE(off_screen == 0, "a hand left the screen first at t = " << worst_at << " s");
     // A hand wrapped round the far side of the limb (a squeeze) is behind it from any one
     // side for a moment; more than 1 in 10 would mean the camera watches the wrong side.
-    // Compression, with the client supine on the table since the client came in: its hands
-    // round the back of the calf are hidden 12 % of the time from above the table (the camera
-    // can no longer look from below); kept at most 15 % until the hands issue frames it better.
-    if (id == "compression") CHECK(hidden * 100 <= looked * 15);
-    else CHECK(hidden * 10 <= looked);
+    // (Compression had its own 15 % while its calf steps held a supine client's calf from the
+    // sides, 12 % hidden; since session 18 they work the back, prone, and it meets the 10 %.)
+    CHECK(hidden * 10 <= looked);
   }
 }
 
