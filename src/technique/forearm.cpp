@@ -49,6 +49,12 @@ constexpr float kSoleBackFull = 0.75f;
 // line from the foot).
 constexpr float kSoleOpenSide = 0.3f;
 
+// A hand on the leg beside one on the foot (its palm this far below the leg's lowest section,
+// metres, fully) takes its forearm from the foot end turned this much toward the open side
+// (27 degrees off the leg's line).
+constexpr float kBesideFootBelow = 0.02f;
+constexpr float kHeelOpenSide = 0.5f;
+
 // Out of the straight leg's skin at p, level (sections are star-shaped about the axis, and
 // radial_outside measures along this direction).
 glm::vec3 outward(const anatomy::LegSurface& surface, const glm::vec3& p) {
@@ -319,7 +325,20 @@ std::array<Forearm, 2> place_forearms(const std::array<glm::mat4, 2>& palms, con
       const glm::vec3 foot_end = unit_or(down_leg - stance->up * glm::dot(down_leg, stance->up), stance->side);
       const glm::vec3 from_feet = unit_or(foot_end + kSoleOpenSide * stance->side, foot_end);
       const float at_feet = at_feet_of[h];
-      const glm::vec3 toward = at_feet > 0.0f ? unit_or(glm::mix(stance->side, from_feet, at_feet), stance->side) : stance->side;
+      // A hand on the leg beside one on the foot below the leg's range (ankle pumps' and toe taps'
+      // heel hand, the other on the sole) is worked by the same therapist at the foot end: its
+      // forearm comes from there too, turned further toward the open side than the sole hand's.
+      // From beside the table (before session 18) it ran straight out to the side, where the
+      // camera looks from, and hid its own palm under the heel from every view across the leg.
+      // Told by the other palm's place, not its tilt: the sole's tilt drops a sole hand's
+      // at_feet_of to 0 each time the foot points.
+      float by_foot = 0.0f;
+      if (surface && at_feet == 0.0f)
+        by_foot = std::clamp((surface->min_along() - palms[1 - h][3].y) / kBesideFootBelow, 0.0f, 1.0f);
+      const glm::vec3 heel_from = unit_or(foot_end + kHeelOpenSide * stance->side, foot_end);
+      const glm::vec3 toward = at_feet > 0.0f  ? unit_or(glm::mix(stance->side, from_feet, at_feet), stance->side)
+                               : by_foot > 0.0f ? unit_or(glm::mix(stance->side, heel_from, by_foot), stance->side)
+                                                : stance->side;
       // Beside a hand on the sole, a hand on the leg trails its own fingers too: the two work
       // apart (ankle pumps' heel hand), and the sole hand's fingers, turning with the foot, swung
       // the heel hand's forearm 13 cm toward the client's head at each point of the foot.
