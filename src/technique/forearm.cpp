@@ -49,6 +49,12 @@ constexpr float kSoleBackFull = 0.75f;
 // line from the foot).
 constexpr float kSoleOpenSide = 0.3f;
 
+// A hand on the leg beside one on the foot (its palm this far below the leg's lowest section,
+// metres, fully) takes its forearm from the foot end turned this much toward the open side
+// (27 degrees off the leg's line).
+constexpr float kBesideFootBelow = 0.02f;
+constexpr float kHeelOpenSide = 0.5f;
+
 // Out of the straight leg's skin at p, level (sections are star-shaped about the axis, and
 // radial_outside measures along this direction).
 glm::vec3 outward(const anatomy::LegSurface& surface, const glm::vec3& p) {
@@ -68,18 +74,26 @@ glm::vec3 within_wrist_range(glm::vec3 d, float least_y = 0.30f) {
 
 // The direction within the wrist's range nearest `d` (unit): behind the wrist by at least as
 // much as within_wrist_range asks, the rest of d kept in proportion.
-glm::vec3 nearest_in_wrist_range(glm::vec3 d) {
-  if (d.z <= -0.35f && d.y >= 0.30f) return glm::normalize(d);
+glm::vec3 nearest_in_wrist_range(glm::vec3 d, float least_y = 0.30f) {
+  if (d.z <= -0.35f && d.y >= least_y) return glm::normalize(d);
   d.z = std::min(d.z, -0.35f);
-  glm::vec2 xy(d.x, std::max(d.y, 0.30f));
-  xy *= std::sqrt(1.0f - d.z * d.z) / std::max(glm::length(xy), 1e-5f);
-  return within_wrist_range(glm::vec3(xy.x, xy.y, d.z));
+  glm::vec2 xy(d.x, std::max(d.y, least_y));
+  xy *= std::sqrt(std::max(1.0f - d.z * d.z, 0.0f)) / std::max(glm::length(xy), 1e-5f);
+  return within_wrist_range(glm::vec3(xy.x, xy.y, d.z), least_y);
 }
 
 // Between a forearm direction that does not clear (the skin, the table top) and the next lift
 // step that does, the least lift that clears, found to 1/64 of the step. With whole steps alone,
 // where a moment first needed a lift the elbow swung a full step (~20 degrees, ~9 cm) at once.
 constexpr int kLiftBisections = 6;
+// Thirds taken off the way toward the highest direction the wrist allows, for the lift that
+// leaves a sleeve least deep in the table top (settle, below).
+constexpr int kFloorSearches = 14;
+// The room's up counts as ahead of the wrist (in the hand's frame, toward the fingers) from this
+// much, fully from the second.
+constexpr float kUpAheadFrom = 0.5f;
+constexpr float kUpAheadFull = 0.8f;
+float smooth(float s) { return s * s * (3.0f - 2.0f * s); }
 // Near the wrist a forearm cannot stand further off the skin than the wrist does: each point of it
 // needs at most the wrist's own clearance plus a rise of 1 in 10 along it. Without this, a wrist
 // low on the skin (tapotement's hacking hand on the buttock, prone) left the first point, 4 cm up,
@@ -158,10 +172,12 @@ constexpr float kTrailFull = 0.5f;
 constexpr float kTrailFullBesideSole = 0.05f;
 
 // Two forearms keep this far apart (surface to surface) where spreading the elbows can do it,
-// spreading at most this much (the direction's change, ~50 degrees), found to ~1/100 of it.
+// spreading at most this much (the direction's change, ~50 degrees), tried in ninths of it
+// from none, then bisected to ~1/150 of it.
 constexpr float kForearmsApart = 0.005f;
 constexpr float kMostSpread = 0.9f;
-constexpr int kSpreadBisections = 7;
+constexpr int kSpreadSteps = 9;
+constexpr int kSpreadBisections = 4;
 
 std::array<bool, 2> finger_pads(const TechniqueFrame& frame) {
   return {on_finger_pads(frame.hands[0].pose, frame.hands[0].on_sole), on_finger_pads(frame.hands[1].pose, frame.hands[1].on_sole)};
@@ -275,14 +291,51 @@ std::array<Forearm, 2> place_forearms(const std::array<glm::mat4, 2>& palms, con
           if (stance->over_table(wrist[h] + d * (kForearmLength * static_cast<float>(s) / 6.0f)) < kSleeveRadius) return false;
         return true;
       };
+      // Steps toward the room's up, clamped to the wrist's range, until the sleeve clears the top.
+      const glm::vec3 from = local;
+      glm::vec3 stepped = local;
       for (int tries = 0; tries < kClearTries; ++tries) {
-        if (over_top(local)) break;
-        const glm::vec3 lifted = within_wrist_range(local + 0.35f * up_local, least_y);
+        if (over_top(stepped)) break;
+        const glm::vec3 lifted = within_wrist_range(stepped + 0.35f * up_local, least_y);
         if (over_top(lifted)) {
-          local = least_clear(local, lifted, over_top, least_y);
+          stepped = least_clear(stepped, lifted, over_top, least_y);
           break;
         }
-        local = lifted;
+        stepped = lifted;
+      }
+      local = stepped;
+      // Where the room's up lies ahead of the wrist (the fingers point at the ceiling: cross-
+      // fibre's thumbs on the outer thigh, the forearm's run over the table's edge below the
+      // top), the wrist's range cannot follow it: no step cleared, and clamping each step drifted
+      // the forearm sideways along the range's edge to a corner of it, the elbow swinging up to
+      // 203 mm in one 20 ms moment. There, lying, the lift goes toward the direction nearest the
+      // room's up that the wrist allows, by the least that clears, or where nothing on the way
+      // clears as far as leaves the sleeve least deep in the top; blended in as up comes ahead of
+      // the wrist. (Everywhere, it took petrissage's two forearms under the thigh as the client
+      // turns (up only a little ahead, z 0.3) to one place whatever their spread apart, and they
+      // met; sitting, the hands on the hanging calf and foot have their forearms cross the table's
+      // end, where the depth in the top jumps, and the least deep lift jumped with it.)
+      const bool sitting_bend = bend && (bend->knee_deg != 0.0f || bend->hip_deg != 0.0f);
+      const float ahead = std::clamp((up_local.z - kUpAheadFrom) / (kUpAheadFull - kUpAheadFrom), 0.0f, 1.0f);
+      if (!over_top(from) && !sitting_bend && ahead > 0.0f) {
+        const glm::vec3 highest = nearest_in_wrist_range(unit_or(up_local, glm::vec3(0, 1, 0)), least_y);
+        const auto depth = [&](const glm::vec3& try_local) {
+          const glm::vec3 d(base * glm::vec4(try_local, 0.0f));
+          float deepest = -1.0f;
+          for (int s = 1; s <= 6; ++s)
+            deepest = std::max(deepest, kSleeveRadius - stance->over_table(wrist[h] + d * (kForearmLength * static_cast<float>(s) / 6.0f)));
+          return deepest;
+        };
+        const auto lifted_by = [&](float t) { return within_wrist_range(glm::mix(from, highest, t), least_y); };
+        float lo = 0.0f, hi = 1.0f;
+        for (int i = 0; i < kFloorSearches; ++i) {
+          const float a = lo + (hi - lo) / 3.0f, b = hi - (hi - lo) / 3.0f;
+          if (depth(lifted_by(a)) <= depth(lifted_by(b))) hi = b;
+          else lo = a;
+        }
+        const glm::vec3 least_deep = lifted_by(0.5f * (lo + hi));
+        const glm::vec3 toward_up = over_top(least_deep) ? least_clear(from, least_deep, over_top, least_y) : least_deep;
+        local = within_wrist_range(glm::mix(stepped, toward_up, smooth(ahead)), least_y);
       }
     }
     return local;
@@ -319,7 +372,20 @@ std::array<Forearm, 2> place_forearms(const std::array<glm::mat4, 2>& palms, con
       const glm::vec3 foot_end = unit_or(down_leg - stance->up * glm::dot(down_leg, stance->up), stance->side);
       const glm::vec3 from_feet = unit_or(foot_end + kSoleOpenSide * stance->side, foot_end);
       const float at_feet = at_feet_of[h];
-      const glm::vec3 toward = at_feet > 0.0f ? unit_or(glm::mix(stance->side, from_feet, at_feet), stance->side) : stance->side;
+      // A hand on the leg beside one on the foot below the leg's range (ankle pumps' and toe taps'
+      // heel hand, the other on the sole) is worked by the same therapist at the foot end: its
+      // forearm comes from there too, turned further toward the open side than the sole hand's.
+      // From beside the table (before session 18) it ran straight out to the side, where the
+      // camera looks from, and hid its own palm under the heel from every view across the leg.
+      // Told by the other palm's place, not its tilt: the sole's tilt drops a sole hand's
+      // at_feet_of to 0 each time the foot points.
+      float by_foot = 0.0f;
+      if (surface && at_feet == 0.0f)
+        by_foot = std::clamp((surface->min_along() - palms[1 - h][3].y) / kBesideFootBelow, 0.0f, 1.0f);
+      const glm::vec3 heel_from = unit_or(foot_end + kHeelOpenSide * stance->side, foot_end);
+      const glm::vec3 toward = at_feet > 0.0f  ? unit_or(glm::mix(stance->side, from_feet, at_feet), stance->side)
+                               : by_foot > 0.0f ? unit_or(glm::mix(stance->side, heel_from, by_foot), stance->side)
+                                                : stance->side;
       // Beside a hand on the sole, a hand on the leg trails its own fingers too: the two work
       // apart (ankle pumps' heel hand), and the sole hand's fingers, turning with the foot, swung
       // the heel hand's forearm 13 cm toward the client's head at each point of the foot.
@@ -388,21 +454,41 @@ std::array<Forearm, 2> place_forearms(const std::array<glm::mat4, 2>& palms, con
     }
     return spread_arms;
   };
-  const std::array<Forearm, 2> widest = spread(kMostSpread);
-  const float gap_widest = forearms_gap(widest);
-  // Spreading that gains nothing (the wrists themselves too close: the hands' placing is at
-  // fault, not the forearms') leaves the forearms as they were.
-  if (gap_widest <= forearms_gap(arms) + 0.002f) return arms;
-  if (gap_widest < kForearmsApart) return widest;
-  float lo = 0.0f, hi = kMostSpread;
-  std::array<Forearm, 2> best = widest;
-  for (int i = 0; i < kSpreadBisections; ++i) {
-    const float by = 0.5f * (lo + hi);
+  // Scanned up from no spread in steps, then bisected within the first step that reaches the
+  // gap: the gap does not grow steadily with the spread (the lift off the skin and the table
+  // turns a spread forearm), and a bisection over the whole range could land past a dip
+  // (petrissage at 26.78 s, lying: 1.7 mm unspread, 17.7 mm at 0.3, -13.7 mm from 0.5 on; the
+  // elbow swung 235 mm in 20 ms). A placing that is not a number (a direction of zero length
+  // in the spread) counts as no gap.
+  const auto gap_of = [](const std::array<Forearm, 2>& a) {
+    const float g = forearms_gap(a);
+    return std::isfinite(g) && g < 1.0f ? g : -1.0f;
+  };
+  const float gap0 = forearms_gap(arms);
+  std::array<Forearm, 2> most = arms;
+  float most_gap = gap0, below = 0.0f;
+  for (int i = 1; i <= kSpreadSteps; ++i) {
+    const float by = kMostSpread * static_cast<float>(i) / static_cast<float>(kSpreadSteps);
     const std::array<Forearm, 2> tried = spread(by);
-    if (forearms_gap(tried) >= kForearmsApart) hi = by, best = tried;
-    else lo = by;
+    const float gap = gap_of(tried);
+    if (gap >= kForearmsApart) {
+      float lo = below, hi = by;
+      std::array<Forearm, 2> best = tried;
+      for (int k = 0; k < kSpreadBisections; ++k) {
+        const float half = 0.5f * (lo + hi);
+        const std::array<Forearm, 2> t = spread(half);
+        if (gap_of(t) >= kForearmsApart) hi = half, best = t;
+        else lo = half;
+      }
+      return best;
+    }
+    if (gap > most_gap) most_gap = gap, most = tried;
+    below = by;
   }
-  return best;
+  // No spread reaches it: the one that gains most, where it gains; spreading that gains nothing
+  // (the wrists themselves too close: the hands' placing is at fault, not the forearms') leaves
+  // the forearms as they were.
+  return most_gap > gap0 + 0.002f ? most : arms;
 }
 
 }  // namespace effleura::technique

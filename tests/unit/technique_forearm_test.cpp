@@ -6,6 +6,7 @@
 #include <array>
 #include <cmath>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include <glm/geometric.hpp>
@@ -331,23 +332,29 @@ TEST_CASE("a hand on the sole takes its forearm from the foot end on the therapi
 }
 
 
-TEST_CASE("within a step the elbows move smoothly: a forearm turns no faster than its hand, bar a few moments") {
-  // Every 20 ms of the ten techniques, lying as the app turns the client, within each step (a new
-  // step may start elsewhere). place_forearms keeps no memory of the moment before, so any switch
-  // in it (a trail direction flipping through zero, a whole lift step) shows as a pop: the elbow
-  // swung up to 0.37 m about its wrist in one 20 ms moment (cross-fibre at 13.24 s). A forearm
-  // that turns by more than its hand does, plus 10 degrees, in one moment is counted as a pop.
-  // Measured (Release): before the trail faded in and the lift was bisected, 773 pops, the worst
-  // 84 degrees beyond the hand's turn (cross-fibre 13.24 s), the largest elbow step 375 mm; then
-  // 260, 61 degrees (tapotement 29.46 s), 278 mm (tapotement 13.66 s); with the clearance near the
-  // wrist capped by the wrist's own, 114, 36 degrees (cross-fibre 15.36 s), 203 mm.
+namespace {
+
+// How smoothly the elbows move, every 20 ms of the ten techniques, within each step (a new step
+// may start elsewhere), the forearms placed as app/state.cpp places them: lying, the client
+// turned as the app turns it; sitting, the palms on the bent leg (bend_palm) and the bend passed
+// in. A forearm that turns by more than its hand does, plus 10 degrees, in one moment is a pop.
+struct Smoothness {
+  int pops = 0;
+  float most_excess_deg = 0.0f;  // the worst turn beyond the hand's
+  float largest_step = 0.0f;     // the largest elbow step in one moment, metres
+};
+
+Smoothness elbow_smoothness(bool sitting) {
   const anatomy::LegSurface& surface = leg();
   constexpr double kEvery = 0.02;  // the metric is per 20 ms: not coarser under the sanitizers
-  int pops = 0;
-  float most_excess_deg = 0.0f, largest_step = 0.0f;
+  const auto sitting_pose = anatomy::client_pose(anatomy::ClientPosture::sitting);
+  const anatomy::LegBend bend{frame::kKneeCentre, sitting ? sitting_pose.knee_flexion_deg : 0.0f,
+                              sitting ? sitting_pose.hip_flexion_deg : 0.0f};
+  Smoothness all;
   for (const Technique& t : test::real_library().all()) {
     CAPTURE(t.id);
-    const Timeline tl(t, test::real_poses(), surface);
+    Timeline tl(t, test::real_poses(), surface);
+    tl.set_client_sitting(sitting);
     const auto sides = lying_sides(t, tl);
     TechniqueFrame f;
     std::array<Forearm, 2> before{};
@@ -358,11 +365,14 @@ TEST_CASE("within a step the elbows move smoothly: a forearm turns no faster tha
     double at = 0.0;
     for (double s = 0.0; s <= tl.duration(); s += kEvery) {
       tl.evaluate(s, f);
-      const Stance stance = stance_beside_table(anatomy::client_pose(sides[f.step]).left_leg, anatomy::Table::kTopY);
-      const auto arms = place_forearms({f.hands[0].transform, f.hands[1].transform}, &surface, &stance, nullptr, finger_pads(f));
+      const Stance stance = stance_beside_table(sitting ? sitting_pose.left_leg : anatomy::client_pose(sides[f.step]).left_leg,
+                                                anatomy::Table::kTopY);
+      std::array<glm::mat4, 2> palms{};
+      for (std::size_t h = 0; h < 2; ++h) palms[h] = anatomy::bend_palm(f.hands[h].transform, bend.knee, bend.knee_deg, bend.hip_deg);
+      const auto arms = place_forearms(palms, &surface, &stance, sitting ? &bend : nullptr, finger_pads(f));
       std::array<glm::mat3, 2> palm{};
       for (std::size_t h = 0; h < 2; ++h) {
-        const glm::mat3 m(f.hands[h].transform);
+        const glm::mat3 m(palms[h]);
         palm[h] = glm::mat3(glm::normalize(m[0]), glm::normalize(m[1]), glm::normalize(m[2]));
       }
       if (f.step == step_before)
@@ -375,19 +385,50 @@ TEST_CASE("within a step the elbows move smoothly: a forearm turns no faster tha
           const float excess = 57.29578f * (forearm_turn - hand_turn);
           if (excess > 10.0f) ++technique_pops;
           if (excess > technique_excess) technique_excess = excess, at = s;
-          largest_step = std::max(largest_step, glm::distance(arms[h].elbow, before[h].elbow));
+          all.largest_step = std::max(all.largest_step, glm::distance(arms[h].elbow, before[h].elbow));
         }
       before = arms;
       palm_before = palm;
       step_before = f.step;
     }
-    MESSAGE(t.id << ": " << technique_pops << " pops, the worst " << technique_excess << " degrees beyond the hand's turn at " << at << " s");
-    pops += technique_pops;
-    most_excess_deg = std::max(most_excess_deg, technique_excess);
+    MESSAGE(std::string(sitting ? "sitting " : "lying ") << t.id << ": " << technique_pops << " pops, the worst " << technique_excess
+                                              << " degrees beyond the hand's turn at " << at << " s");
+    all.pops += technique_pops;
+    all.most_excess_deg = std::max(all.most_excess_deg, technique_excess);
   }
-  MESSAGE("all ten: " << pops << " pops, the worst " << most_excess_deg << " degrees, the largest elbow step " << 1000.0f * largest_step
-                      << " mm in 20 ms");
-  CHECK(pops <= 130);
-  CHECK(most_excess_deg <= 40.0f);
-  CHECK(largest_step <= 0.22f);
+  MESSAGE(std::string(sitting ? "sitting" : "lying") << ", all ten: " << all.pops << " pops, the worst " << all.most_excess_deg
+                                          << " degrees, the largest elbow step " << 1000.0f * all.largest_step << " mm in 20 ms");
+  return all;
+}
+
+}  // namespace
+
+TEST_CASE("within a step the elbows move smoothly: a forearm turns no faster than its hand, bar a few moments") {
+  // Lying. place_forearms keeps no memory of the moment before, so any switch in it (a trail
+  // direction flipping through zero, a whole lift step) shows as a pop: the elbow swung up to
+  // 0.37 m about its wrist in one 20 ms moment (cross-fibre at 13.24 s).
+  // Measured (Release): before the trail faded in and the lift was bisected, 773 pops, the worst
+  // 84 degrees beyond the hand's turn (cross-fibre 13.24 s), the largest elbow step 375 mm; then
+  // 260, 61 degrees (tapotement 29.46 s), 278 mm (tapotement 13.66 s); with the clearance near the
+  // wrist capped by the wrist's own, 114, 36 degrees (cross-fibre 15.36 s), 203 mm; with the
+  // table top's lift toward the highest direction the wrist allows where up lies ahead of it, and
+  // the spread of two forearms scanned up from none (session 18), 65, 27.6 degrees (effleurage
+  // 6.58 s), 199 mm (cross-fibre 49 -> 0).
+  const Smoothness lying = elbow_smoothness(false);
+  CHECK(lying.pops <= 70);
+  CHECK(lying.most_excess_deg <= 30.0f);
+  CHECK(lying.largest_step <= 0.2f);
+}
+
+TEST_CASE("sitting, within a step the elbows move smoothly: a ratchet") {
+  // Sitting, measured (Release, session 18; the same on main before it): 278 pops, the worst 120
+  // degrees beyond the hand's turn (tapotement 18.82 s), the largest elbow step 674 mm in 20 ms.
+  // Most come with the hand itself jumping: sitting_reach moves a contact behind the calf to the
+  // side of its own half, so a hand passing across the calf's back jumps from one side to the
+  // other (tapotement 126 pops, effleurage 76). Only keeps it from getting worse; the lift off
+  // the table top that fixed lying cross-fibre jumped here (technique/forearm.cpp).
+  const Smoothness sitting = elbow_smoothness(true);
+  CHECK(sitting.pops <= 285);
+  CHECK(sitting.most_excess_deg <= 125.0f);
+  CHECK(sitting.largest_step <= 0.7f);
 }
