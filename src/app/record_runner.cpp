@@ -26,8 +26,9 @@ namespace {
 // 128 KiB or more, which it maps and unmaps alone) and takes it again, page by page, at the next
 // allocation; on this kind of virtual machine each of those page faults is costly. A recording
 // makes the same allocations every frame (llvmpipe's vertex and bin buffers, the read-back), so
-// it keeps what it freed instead: 5 s of effleurage at 1280x720, whole process with ffmpeg, two
-// pairs in turn, 13.4 -> 12.4 s of CPU (system time 1.62 -> 1.04 s), the same peak memory.
+// it keeps what it freed instead. Effleurage at 1280x720, whole process with ffmpeg, pairs in turn
+// on a loaded machine: minor page faults ~108,000 -> ~40,500 (main had 41,900 in one run of five);
+// CPU 2 s 6.4, 6.1 -> 5.1, 4.8 s; 5 s 13.4 -> 12.4 s; 10 s 24.4 -> 24.2 s (within the noise).
 void keep_freed_memory() {
 #if defined(__GLIBC__)
   (void)mallopt(M_MMAP_THRESHOLD, 32 << 20);  // glibc's largest

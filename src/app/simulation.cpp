@@ -45,14 +45,16 @@ Expected<void> Simulation::load_techniques(const DataPaths& paths, const anatomy
 
   // The hands follow the real skin when there is one; foreign models get the analytic leg.
   surface_.reset();
+  surface_stamp_ = 0;  // the analytic leg's
   bool cached = false;
   if (model.find("skin")) {
     auto fitted = anatomy::build_leg_surface_cached(model, cache_directory(), &cached);  // start-up cache
-    if (fitted) surface_ = std::make_unique<anatomy::MeshLegSurface>(std::move(*fitted));
+    if (fitted) {
+      surface_stamp_ = leg_surface_stamp(fitted->to_bytes());  // the framings' key (framings())
+      surface_ = std::make_unique<anatomy::MeshLegSurface>(std::move(*fitted));
+    }
   }
   if (!surface_) surface_ = std::make_unique<anatomy::AnalyticLegSurface>();
-  const auto* mesh_surface = dynamic_cast<const anatomy::MeshLegSurface*>(surface_.get());
-  surface_stamp_ = mesh_surface ? leg_surface_stamp(mesh_surface->to_bytes()) : 0;
   if (times) times->mark(cached ? "leg surface (from cache)" : "leg surface fitted to the skin");
   return {};
 }
