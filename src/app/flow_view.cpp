@@ -50,10 +50,10 @@ anatomy::Bounds with_pumped_veins(anatomy::Bounds region, const std::vector<std:
 }
 
 FlowFraming flow_framing(bool shown, const technique::Technique* t, const technique::Timeline* timeline,
-                         const flow::FlowSystem* flow) {
+                         const flow::FlowSystem* flow, const anatomy::Bounds* working) {
   FlowFraming f;
   if (shown && t && flow) f.pumped = pumped_regions(*t, *flow);
-  if (t && timeline) f.focus = with_pumped_veins(technique::working_region(*timeline), f.pumped);
+  if (t && timeline) f.focus = with_pumped_veins(working ? *working : technique::working_region(*timeline), f.pumped);
   return f;
 }
 

@@ -46,11 +46,12 @@ inline constexpr float kFlowViewSkinOpacity = 0.2f;
 // What the camera frames for a technique (app/state.cpp's frame_technique): per step, the
 // pumped veins' box when the flow view is `shown` (else none), and the focus of a named view,
 // the technique's working region grown to hold them (none without a technique or timeline).
+// `working`: that region when already known (app/framing_cache.hpp), else it is swept here.
 struct FlowFraming {
   std::vector<std::optional<anatomy::Bounds>> pumped;
   std::optional<anatomy::Bounds> focus;
 };
 [[nodiscard]] FlowFraming flow_framing(bool shown, const technique::Technique* t, const technique::Timeline* timeline,
-                                       const flow::FlowSystem* flow);
+                                       const flow::FlowSystem* flow, const anatomy::Bounds* working = nullptr);
 
 }  // namespace effleura::app

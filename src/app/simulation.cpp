@@ -40,14 +40,19 @@ Expected<void> Simulation::load_techniques(const DataPaths& paths, const anatomy
   auto techniques = technique::load_techniques(paths.content / "techniques", poses_);
   if (!techniques) return std::unexpected(techniques.error());
   techniques_ = std::move(*techniques);
+  stamp_sources(paths);
   if (times) times->mark("poses + techniques read");
 
   // The hands follow the real skin when there is one; foreign models get the analytic leg.
   surface_.reset();
+  surface_stamp_ = 0;  // the analytic leg's
   bool cached = false;
   if (model.find("skin")) {
     auto fitted = anatomy::build_leg_surface_cached(model, cache_directory(), &cached);  // start-up cache
-    if (fitted) surface_ = std::make_unique<anatomy::MeshLegSurface>(std::move(*fitted));
+    if (fitted) {
+      surface_stamp_ = leg_surface_stamp(fitted->to_bytes());  // the framings' key (framings())
+      surface_ = std::make_unique<anatomy::MeshLegSurface>(std::move(*fitted));
+    }
   }
   if (!surface_) surface_ = std::make_unique<anatomy::AnalyticLegSurface>();
   if (times) times->mark(cached ? "leg surface (from cache)" : "leg surface fitted to the skin");
@@ -57,6 +62,22 @@ Expected<void> Simulation::load_techniques(const DataPaths& paths, const anatomy
 void Simulation::adopt_flow(flow::FlowSystem flow) {
   particles_.reset();
   flow_ = std::move(flow);
+}
+
+void Simulation::stamp_sources(const DataPaths& paths) {
+  poses_stamp_ = file_stamp(paths.content / "poses.toml");
+  technique_stamps_.clear();
+  for (const auto& t : techniques_.all()) technique_stamps_[t.id] = file_stamp(t.file);
+}
+
+const TechniqueFramings* Simulation::framings() const {
+  const technique::Technique* t = technique();
+  if (!timeline_ || !t) return nullptr;
+  const bool sitting = timeline_->client_sitting();
+  if (!framed_ || framed_->timeline != timeline_.get() || framed_->sitting != sitting)
+    framed_ = Framed{timeline_.get(), sitting,
+                     framings_cached(*timeline_, {stamp_of(t->id), poses_stamp_, surface_stamp_}, cache_directory())};
+  return &framed_->framings;
 }
 
 const technique::Technique* Simulation::technique() const {
@@ -73,6 +94,7 @@ Expected<void> Simulation::select_technique(const std::string& id, double at, do
   technique_id_ = id;
   awaited_.reset();
   practice_.reset();
+  framed_.reset();  // the old timeline's address may be reused by the new one
   timeline_ = std::make_unique<technique::Timeline>(*t, poses_, *surface_);
   playback_.emplace(timeline_->step_starts(), timeline_->duration());
   playback_->set_looping(true);
@@ -87,6 +109,7 @@ Expected<void> Simulation::select_technique(const std::string& id, double at, do
 Expected<void> Simulation::reload_techniques(const DataPaths& paths) {
   auto reloaded = technique::reload_content(paths.content / "poses.toml", paths.content / "techniques", poses_, techniques_);
   if (!reloaded) return reloaded;
+  stamp_sources(paths);
   ++generation_;
   if (technique_id_.empty() && awaited_) {  // its file is back: resume where it stopped
     const Awaited a = *awaited_;
@@ -113,6 +136,7 @@ void Simulation::clear_technique() {
   awaited_.reset();
   practice_.reset();
   technique_id_.clear();
+  framed_.reset();
   timeline_.reset();
   playback_.reset();
   frame_ = {};

@@ -3,12 +3,14 @@
 //   playback (dt) -> timeline.evaluate(t) -> hands + contacts -> flow.advance(dt, contacts)
 // It owns the content it runs (poses, techniques, vein network) and the leg surface the
 // hands follow. No GL.
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
 
 #include "anatomy/leg_surface.hpp"
 #include "anatomy/model.hpp"
+#include "app/framing_cache.hpp"
 #include "app/paths.hpp"
 #include "app/setup_times.hpp"
 #include "core/contact.hpp"
@@ -64,6 +66,9 @@ class Simulation {
   [[nodiscard]] std::string awaited_technique() const { return awaited_ ? awaited_->id : std::string(); }
   [[nodiscard]] double awaited_time() const { return awaited_ ? awaited_->at : 0.0; }
   [[nodiscard]] const technique::Timeline* timeline() const { return timeline_.get(); }
+  // What frames the running technique (app/framing_cache.hpp), swept once per timeline and
+  // posture and kept in the start-up cache; null with no technique.
+  [[nodiscard]] const TechniqueFramings* framings() const;
   [[nodiscard]] const technique::TechniqueFrame& frame() const { return frame_; }
   [[nodiscard]] const std::array<technique::TrailBuffer, 2>& trails() const { return trails_; }
   // Practice's "Show me" draws the demonstration's path itself: no trail under it meanwhile.
@@ -89,6 +94,17 @@ class Simulation {
   technique::TechniqueLibrary techniques_;
   std::unique_ptr<anatomy::LegSurface> surface_;
   std::unique_ptr<technique::Timeline> timeline_;
+  void stamp_sources(const DataPaths& paths);
+  [[nodiscard]] std::optional<std::uint64_t> stamp_of(const std::string& id) const {
+    const auto it = technique_stamps_.find(id);
+    return it == technique_stamps_.end() ? std::nullopt : it->second;
+  }
+  // Digests of what the techniques were read from, taken as they are (re)loaded: framings()' key.
+  std::optional<std::uint64_t> poses_stamp_;
+  std::map<std::string, std::optional<std::uint64_t>> technique_stamps_;
+  std::uint64_t surface_stamp_ = 0;
+  struct Framed { const technique::Timeline* timeline; bool sitting; TechniqueFramings framings; };
+  mutable std::optional<Framed> framed_;
   std::optional<technique::Playback> playback_;
   std::string technique_id_;
   // A technique whose file disappeared during hot reload: it resumes when the file returns.

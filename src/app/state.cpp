@@ -216,7 +216,9 @@ void State::frame_technique(std::optional<render::ViewPreset> view, bool animate
   // The flow view also frames the veins a step's pump presses away from the hands (ankle pumps:
   // the calf's and the popliteal), from the technique's own side view (app/flow_view.hpp).
   flow_framed_ = flow_view_shown(settings.layers, settings.skin_opacity);
-  const FlowFraming framing = flow_framing(flow_framed_, t, timeline, simulation.flow());
+  // Both timeline sweeps once per technique and posture, from the start-up cache (app/framing_cache.hpp).
+  const TechniqueFramings* framed = simulation.framings();
+  const FlowFraming framing = flow_framing(flow_framed_, t, timeline, simulation.flow(), framed ? &framed->whole : nullptr);
   const auto& focus = framing.focus;
   camera.set_focus(focus ? std::optional(anatomy::bend_box(*focus, frame::kKneeCentre, knee_flexion(), hip_flexion())) : std::nullopt);
   step_camera.stop();
@@ -231,7 +233,8 @@ void State::frame_technique(std::optional<render::ViewPreset> view, bool animate
     step_camera.set_settled([this](std::size_t step) {
       return client_model.meshes.empty() ? glm::mat4(1.0f) : client.pose_for_step(step).left_leg;
     });
-    step_camera.start(camera, *timeline, simulation.frame().time, first, animate);
+    step_camera.start(camera, *timeline, simulation.frame().time, first, animate,
+                      framed ? framed->steps : std::vector<technique::StepFraming>{});
     return;
   }
   if (view) camera.set_preset(*view, animate);

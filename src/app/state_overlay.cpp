@@ -165,7 +165,8 @@ glm::vec4 State::working_area(const render::FrameView& v, const glm::mat4& vp, g
   // are this instant: text placed clear of it stays put while the hands move.
   if (const technique::Timeline* t = simulation.timeline(); t && simulation.technique()) {
     if (framed_timeline_ != t || step_regions_.size() != t->step_count()) {
-      step_regions_ = technique::step_framings(*t, 24);
+      const TechniqueFramings* framed = simulation.framings();  // the start-up cache's (app/framing_cache.hpp)
+      step_regions_ = framed ? framed->overlay : technique::step_framings(*t, kOverlaySamples);
       framed_timeline_ = t;
     }
     const std::size_t step = std::min(simulation.frame().step, step_regions_.size() - 1);

@@ -37,10 +37,10 @@ ViewAngles facing_angles(const glm::vec3& facing, ViewAngles fallback, float tur
 }
 
 void StepCamera::start(Camera& camera, const technique::Timeline& timeline, double t, ViewAngles fallback,
-                       bool animate) {
+                       bool animate, std::vector<technique::StepFraming> framings) {
   timeline_ = &timeline;
   fallback_ = fallback;
-  framings_ = technique::step_framings(timeline);
+  framings_ = framings.size() == timeline.step_count() ? std::move(framings) : technique::step_framings(timeline);
   chosen_.assign(framings_.size(), std::nullopt);
   step_ = timeline.step_at(t);
   frame_step(camera, step_, animate ? kMoveSeconds : 0.0f);

@@ -44,7 +44,10 @@ class StepCamera {
   void set_settled(std::function<glm::mat4(std::size_t step)> settled) { settled_ = std::move(settled); }
   // Starts following `timeline` (whose steps are framed once, here) from the step at time t;
   // `animate` false jumps there. `fallback`: the technique's first view.
-  void start(Camera& camera, const technique::Timeline& timeline, double t, ViewAngles fallback, bool animate);
+  // `framings`: technique::step_framings(timeline) when already known (the start-up cache,
+  // app/framing_cache.hpp); empty: swept here.
+  void start(Camera& camera, const technique::Timeline& timeline, double t, ViewAngles fallback, bool animate,
+             std::vector<technique::StepFraming> framings = {});
   void stop() { timeline_ = nullptr; }
   // Once a frame: when the running step changes (or the timeline was rebuilt, e.g. reloaded),
   // moves to the new step's framing, unless the user has taken the camera over.
