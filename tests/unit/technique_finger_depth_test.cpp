@@ -111,9 +111,11 @@ TEST_CASE("fit_hand opens fingers that would sink in and closes fingers that end
   const PoseLibrary& poses = test::real_poses();
 
   // Sinking: a grip curled as the old fixed kneading pose was, on the front of the narrow ankle
-  // with the fingers wrapping round it: some fingers pass into the bone.
+  // with the fingers wrapping round it: some fingers pass into the bone. (At 0.14 m, on session
+  // 18's re-forged skin, the fit clears the sinking thumb by its other joints and the palm, its
+  // first joint left at 30 degrees; 1 cm higher it opens it, 30 -> 26, as on the old skin.)
   {
-    const glm::mat4 start = palm_on(*leg->surface, 0.14f, 0.0f, 1.4f);
+    const glm::mat4 start = palm_on(*leg->surface, 0.15f, 0.0f, 1.4f);
     FingerPose grip = poses.at(*poses.index("kneading-grip"));
     for (std::size_t k = 1; k < kFingerCount; ++k) grip.flexion[k] = {45.0f, 42.0f, 22.0f};
     std::size_t sinking = kFingerCount;
