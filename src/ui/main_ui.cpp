@@ -47,10 +47,15 @@ void menu_bar(const MainUiView& s, UiCommands& c) {
     if (ImGui::MenuItem(tr("ui.menu.view-panel"), nullptr, &shown)) c.show_view_panel = shown;
     ImGui::Separator();
     // Kept in the settings file; the text is sharp at the new size from the next start.
-    char size[16];
+    char size[16], fits[16];
     std::snprintf(size, sizeof size, "%.0f", static_cast<double>(100.0f * s.interface_scale));
-    ImGui::TextDisabled("%s", trf("ui.menu.size", {{"percent", size}}).c_str());
-    if (ImGui::MenuItem(tr("ui.menu.larger"), nullptr, false, s.interface_scale < 2.49f)) c.interface_scale = s.interface_scale + 0.125f;
+    std::snprintf(fits, sizeof fits, "%.0f", static_cast<double>(100.0f * s.shown_scale));
+    // A window too short for the chosen size shows less (app/panels.hpp): say so, and offer no
+    // larger size that would change nothing.
+    const bool held = s.shown_scale < s.interface_scale - 0.001f;
+    ImGui::TextDisabled("%s", held ? trf("ui.menu.size-held", {{"percent", size}, {"shown", fits}}).c_str()
+                                   : trf("ui.menu.size", {{"percent", size}}).c_str());
+    if (ImGui::MenuItem(tr("ui.menu.larger"), nullptr, false, s.interface_scale < 2.49f && !held)) c.interface_scale = s.interface_scale + 0.125f;
     if (ImGui::MenuItem(tr("ui.menu.smaller"), nullptr, false, s.interface_scale > 0.76f)) c.interface_scale = s.interface_scale - 0.125f;
     if (ImGui::MenuItem(tr("ui.menu.normal-size"), nullptr, false, s.interface_scale != 1.0f)) c.interface_scale = 1.0f;
     ImGui::Separator();
@@ -232,8 +237,11 @@ struct NotesFit {
   bool fits = false;
 };
 NotesFit view_width_for_notes(const AreaNotes& texts, const PanelInput& in, const PanelPlace& usual) {
+  // Any earlier frame of this context will do: the rest of the panel changes only with what the
+  // user opens, and a frame drawn without the View panel (a test laying the overlay out again)
+  // must not drop the notes back to their scrolling box for a frame.
   const ViewNeed& n = view_need();
-  if (!n.drawn.last_frame() || n.others <= 0.0f) return {};
+  if (n.drawn.context != ImGui::GetCurrentContext() || n.drawn.frame > ImGui::GetFrameCount() || n.others <= 0.0f) return {};
   const ImGuiStyle& style = ImGui::GetStyle();
   const float layers[2] = {ImGui::GetTextLineHeightWithSpacing() + 4.0f * ImGui::GetFrameHeightWithSpacing(),
                            ImGui::GetFrameHeightWithSpacing()};
