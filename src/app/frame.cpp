@@ -271,9 +271,9 @@ void draw_interface(Context& ctx, double dt) {
   Platform& platform = *ctx.platform;
   // A new interface size (View menu): the font is built at it before the next frame; until
   // then (this frame) it is the old font scaled.
-  if (ctx.panels.font_scale != ctx.panels.interface_scale &&
-      platform.rebuild_font(ctx.panels.interface_scale / ctx.panels.font_scale))
-    ctx.panels.font_scale = ctx.panels.interface_scale;
+  // At most what the window's height holds (app/panels.hpp show_interface_scale).
+  const float shown = show_interface_scale(ctx.panels, static_cast<float>(platform.ui_size().y));
+  if (ctx.panels.font_scale != shown && platform.rebuild_font(shown / ctx.panels.font_scale)) ctx.panels.font_scale = shown;
   platform.begin_ui(dt > 0.0 ? dt : ctx.fixed_dt);
   const LessonOrPlaylist* lp = ctx.lesson_or_playlist.get();
   const glm::ivec2 size = platform.ui_size();

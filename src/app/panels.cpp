@@ -1,5 +1,7 @@
 #include "app/panels.hpp"
 
+#include <algorithm>
+
 #include <imgui.h>
 
 #include "app/atlas_commands.hpp"
@@ -26,6 +28,7 @@ ui::MainUiView main_view(const State& state, const PanelState& panels) {
   v.hide_areas = panels.hide_areas;
   v.verbose = panels.verbose;
   v.interface_scale = panels.interface_scale;
+  v.shown_scale = panels.shown_scale;
   // The atlas tools in a lesson too, but not while a question waits for its answer: a search
   // or a card would name what it asks.
   v.show_atlas = !panels.question_open;
@@ -56,6 +59,20 @@ void hide_answer(const PanelState& panels, ui::Overlay& overlay) {
   overlay.hover.clear();
 }
 
+float shown_interface_scale(float chosen, float base_font_px, float display_height) {
+  constexpr float kLines = 36.0f;
+  if (!(base_font_px > 0.0f) || !(display_height > 0.0f)) return chosen;
+  return std::max(std::min(chosen, display_height / kLines / base_font_px), clamp_interface_scale(0.0f));
+}
+
+float show_interface_scale(PanelState& panels, float display_height) {
+  ImGuiIO& io = ImGui::GetIO();
+  const float baked = io.Fonts->Fonts.Size > 0 ? io.Fonts->Fonts[0]->FontSize : 0.0f;
+  panels.shown_scale = shown_interface_scale(panels.interface_scale, baked / panels.font_scale, display_height);
+  io.FontGlobalScale = panels.shown_scale / panels.font_scale;
+  return panels.shown_scale;
+}
+
 void apply(const ui::UiCommands& c, State& state, PanelState& panels) {
   if (c.layers) state.settings.layers = *c.layers;
   if (c.skin_opacity) state.settings.skin_opacity = *c.skin_opacity;
@@ -66,9 +83,9 @@ void apply(const ui::UiCommands& c, State& state, PanelState& panels) {
   if (c.show_view_panel) panels.show_view_panel = *c.show_view_panel;
   if (c.interface_scale) {
     panels.interface_scale = clamp_interface_scale(*c.interface_scale);
-    // Takes effect now (scaled text); the window builds the font at the new size for the next
-    // frame (app::draw_interface), and the next start builds it so from the first.
-    ImGui::GetIO().FontGlobalScale = panels.interface_scale / panels.font_scale;
+    // Shown from this frame's interface (show_interface_scale: scaled text); the window builds
+    // the font at the new size for the next frame (app::draw_interface), and the next start
+    // builds it so from the first.
     if (panels.settings_file && !save_user_settings({panels.interface_scale, panels.views, panels.language}, *panels.settings_file))
       panels.status_message = ui::trf("ui.status.not-saved-size", {{"file", panels.settings_file->string()}});
   }

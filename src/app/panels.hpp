@@ -27,6 +27,7 @@ struct PanelState {
   // The interface size (View menu), kept in the user's settings file when there is one.
   float interface_scale = 1.0f;
   float font_scale = 1.0f;     // the interface size the font is built at (the window builds it again at a new size)
+  float shown_scale = 1.0f;    // the size shown this frame: interface_scale, or less where the window is short
   std::optional<std::filesystem::path> settings_file;
   std::string language;                // the View menu's Language choice, kept in the settings file
   std::filesystem::path locales_dir;   // where the languages' files are (content/locales)
@@ -45,6 +46,18 @@ struct PanelState {
 };
 
 ui::MainUiView main_view(const State& state, const PanelState& panels);
+
+// The interface size a window `display_height` pixels tall shows: the user's choice, at most
+// what leaves it 36 lines of the interface's text (a headless picture's 20 px per 720 lines,
+// the tightest layout the tests hold the panels to), and never under the setting's least
+// (0.75). `base_font_px`: the font at size 1 (the window's 17 px times its HiDPI content scale;
+// a picture's 20 px per 720 lines). Before session 18 a 2x interface in a 1280x720 window drew
+// 34 px text: the View panel folded to its headings, the Technique panel scrolled, the Practice
+// panel lay over it and the step's caption over the leg.
+[[nodiscard]] float shown_interface_scale(float chosen, float base_font_px, float display_height);
+// The same for this frame's ImGui font and window (the font's baked size over the size it was
+// built for), kept in panels.shown_scale; sets ImGui's font scale to show it with the font as built.
+float show_interface_scale(PanelState& panels, float display_height);
 void apply(const ui::UiCommands& commands, State& state, PanelState& panels);
 
 // Before the panels are drawn: a new lesson step clears the View panel's stale notes, and a

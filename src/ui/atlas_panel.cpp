@@ -1,6 +1,7 @@
 #include "ui/atlas_panel.hpp"
 #include "ui/atlas_card_size.hpp"
 #include "ui/cautions.hpp"
+#include "ui/text_scale.hpp"
 #include "ui/tr.hpp"
 
 #include <algorithm>
@@ -106,27 +107,6 @@ void card(const StructureCard& k) {
 
 }  // namespace
 
-namespace {
-// The current window's text at `scale` times its size while it lives (ImGui scales a window's
-// font, not its spacing: the card measured so is the card drawn so). As SetWindowFontScale does,
-// but without marking the window written to: measured before the View panel begins, the current
-// window is ImGui's implicit "Debug" one, which then showed as an empty box behind the panels.
-void set_font_scale(ImGuiWindow* window, float scale) {
-  ImGuiContext& g = *ImGui::GetCurrentContext();
-  window->FontWindowScale = scale;
-  g.FontSize = g.DrawListSharedData.FontSize = window->CalcFontSize();
-}
-struct TextScale {
-  explicit TextScale(float scale) : window(ImGui::GetCurrentWindowRead()), before(window->FontWindowScale) {
-    set_font_scale(window, before * scale);
-  }
-  ~TextScale() { set_font_scale(window, before); }
-  TextScale(const TextScale&) = delete;
-  TextScale& operator=(const TextScale&) = delete;
-  ImGuiWindow* window;
-  float before;
-};
-}  // namespace
 
 float card_height(const StructureCard& k, float width, float scale) {
   const TextScale scaled(scale);

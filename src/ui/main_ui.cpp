@@ -7,9 +7,11 @@
 #include <imgui.h>
 
 #include "ui/area_notes.hpp"
+#include "ui/area_rows.hpp"
 #include "ui/atlas_card_size.hpp"
 #include "ui/cautions.hpp"
 #include "ui/panel_layout.hpp"
+#include "ui/text_scale.hpp"
 #include "ui/tr.hpp"
 
 namespace effleura::ui {
@@ -45,10 +47,15 @@ void menu_bar(const MainUiView& s, UiCommands& c) {
     if (ImGui::MenuItem(tr("ui.menu.view-panel"), nullptr, &shown)) c.show_view_panel = shown;
     ImGui::Separator();
     // Kept in the settings file; the text is sharp at the new size from the next start.
-    char size[16];
+    char size[16], fits[16];
     std::snprintf(size, sizeof size, "%.0f", static_cast<double>(100.0f * s.interface_scale));
-    ImGui::TextDisabled("%s", trf("ui.menu.size", {{"percent", size}}).c_str());
-    if (ImGui::MenuItem(tr("ui.menu.larger"), nullptr, false, s.interface_scale < 2.49f)) c.interface_scale = s.interface_scale + 0.125f;
+    std::snprintf(fits, sizeof fits, "%.0f", static_cast<double>(100.0f * s.shown_scale));
+    // A window too short for the chosen size shows less (app/panels.hpp): say so, and offer no
+    // larger size that would change nothing.
+    const bool held = s.shown_scale < s.interface_scale - 0.001f;
+    ImGui::TextDisabled("%s", held ? trf("ui.menu.size-held", {{"percent", size}, {"shown", fits}}).c_str()
+                                   : trf("ui.menu.size", {{"percent", size}}).c_str());
+    if (ImGui::MenuItem(tr("ui.menu.larger"), nullptr, false, s.interface_scale < 2.49f && !held)) c.interface_scale = s.interface_scale + 0.125f;
     if (ImGui::MenuItem(tr("ui.menu.smaller"), nullptr, false, s.interface_scale > 0.76f)) c.interface_scale = s.interface_scale - 0.125f;
     if (ImGui::MenuItem(tr("ui.menu.normal-size"), nullptr, false, s.interface_scale != 1.0f)) c.interface_scale = 1.0f;
     ImGui::Separator();
@@ -72,54 +79,66 @@ void menu_bar(const MainUiView& s, UiCommands& c) {
   ImGui::EndMainMenuBar();
 }
 
-// The area boxes in two columns (nine rows do not fit a 720-line window with the notes):
-// pairs of short names side by side, "Behind the knee" alone; one column when too narrow.
-constexpr int kPairs[5][2] = {{0, 1}, {2, 3}, {4, 6}, {7, 8}, {5, -1}};
-struct AreaColumns {
-  float first = 0.0f;  // the widest box of the first column (check box, gap, label)
-  bool two = false;    // both columns fit the panel's width
-};
-AreaColumns area_columns() {
+// The area boxes in rows of two where the names fit (ui/area_rows.hpp), for a panel whose
+// content is `room` pixels wide.
+AreaRows area_rows_for(float room) {
   const ImGuiStyle& style = ImGui::GetStyle();
-  auto box_w = [&](int i) {
-    return ImGui::GetFrameHeight() + style.ItemInnerSpacing.x + ImGui::CalcTextSize(area_label(static_cast<std::size_t>(i))).x;
-  };
-  float first = 0.0f, second = 0.0f;
-  for (const auto& pair : kPairs)
-    if (pair[1] >= 0) {
-      first = std::max(first, box_w(pair[0]));
-      second = std::max(second, box_w(pair[1]));
-    }
-  return {first, first + 2.0f * style.ItemSpacing.x + second <= ImGui::GetContentRegionAvail().x};
+  std::array<float, anatomy::kAreaCount> widths{};
+  for (std::size_t i = 0; i < anatomy::kAreaCount; ++i)
+    widths[i] = ImGui::GetFrameHeight() + style.ItemInnerSpacing.x + ImGui::CalcTextSize(area_label(i)).x;
+  return area_rows(widths, room, 2.0f * style.ItemSpacing.x);
 }
-// The boxes' height as area_boxes draws them.
-float area_boxes_height() {
-  return (area_columns().two ? 5.0f : static_cast<float>(anatomy::kAreaCount)) * ImGui::GetFrameHeightWithSpacing();
+// The boxes' height as area_boxes draws them in `room`.
+float area_boxes_height(float room) {
+  return static_cast<float>(area_rows_for(room).rows.size()) * ImGui::GetFrameHeightWithSpacing();
 }
-void area_boxes(const MainUiView& s, UiCommands& c) {
-  const ImGuiStyle& style = ImGui::GetStyle();
-  const AreaColumns columns = area_columns();
-  const float col2 = columns.first + 2.0f * style.ItemSpacing.x;
-  const bool two = columns.two;
+// `room`: the panel's width inside its padding, a scroll bar or not (with the room a scroll bar
+// leaves, a panel that scrolled for a frame could lay its boxes one to a row, and so keep scrolling).
+void area_boxes(const MainUiView& s, UiCommands& c, float room) {
+  const AreaRows layout = area_rows_for(room);
   auto box = [&](int i) {
     bool on = s.selected[static_cast<std::size_t>(i)];
     if (ImGui::Checkbox(area_label(static_cast<std::size_t>(i)), &on)) c.area = AreaChoice{static_cast<std::size_t>(i), on};
   };
-  for (const auto& pair : kPairs) {
-    box(pair[0]);
-    if (pair[1] < 0) continue;
-    if (two) ImGui::SameLine(col2 + style.WindowPadding.x);
-    box(pair[1]);
+  for (const auto& row : layout.rows) {
+    box(row[0]);
+    if (row[1] < 0) continue;
+    ImGui::SameLine(layout.second_column + ImGui::GetStyle().WindowPadding.x);
+    box(row[1]);
   }
 }
 
-float notes_height(const std::string& description, const std::vector<std::string>& cautions) {
-  const float w = ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ScrollbarSize;
-  const float line = ImGui::GetTextLineHeightWithSpacing();
-  float h = ImGui::CalcTextSize(description.c_str(), nullptr, false, w).y + 2.0f * line;  // + the pressure line
-  for (const auto& caution : cautions)
-    h += ImGui::CalcTextSize(caution.c_str(), nullptr, false, w - ImGui::GetFontSize()).y + ImGui::GetStyle().ItemSpacing.y;
-  return h + line;
+// A target area's notes as the View panel shows them, in the interface's language where its
+// locale has them (ui/area_notes.hpp), else areas.toml's.
+struct AreaNotes {
+  std::string description, pressure;
+  std::vector<std::string> cautions;
+};
+AreaNotes area_notes(const anatomy::AreaInfo& a) {
+  char low[16], high[16];
+  std::snprintf(low, sizeof low, "%.0f", static_cast<double>(a.pressure_mmhg_min));
+  std::snprintf(high, sizeof high, "%.0f", static_cast<double>(a.pressure_mmhg_max));
+  const std::string pressure = tr("ui.pressure." + std::string(anatomy::pressure_name(a.pressure)));
+  return {area_description(a), trf("ui.view.pressure", {{"pressure", pressure}, {"min", low}, {"max", high}}), area_cautions(a)};
+}
+// The notes' text wrapped in a box `room` pixels wide, as draw_notes lays it out (a caution's
+// text starts after its bullet: a font size, then two paddings), beside a scroll bar: a box that
+// had one for a frame (the column then still narrower) keeps it while its text, wrapped beside
+// it, is taller than the box, so the box is made as tall as that.
+float notes_height(const AreaNotes& n, float box) {
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float room = box - style.ScrollbarSize;
+  auto text = [&](const std::string& t, float w) { return ImGui::CalcTextSize(t.c_str(), nullptr, false, w).y + style.ItemSpacing.y; };
+  float h = text(n.description, room) + text(n.pressure, room);
+  for (const auto& caution : n.cautions) h += text(caution, room - ImGui::GetFontSize() - 2.0f * style.FramePadding.x);
+  return h;
+}
+void draw_notes(const AreaNotes& n) {
+  ImGui::PushTextWrapPos(0.0f);
+  ImGui::TextUnformatted(n.description.c_str());
+  ImGui::TextDisabled("%s", n.pressure.c_str());
+  caution_bullets(n.cautions);
+  ImGui::PopTextWrapPos();
 }
 
 // The View panel's height without its card, as drawn last frame (the layers, the search box,
@@ -129,8 +148,14 @@ struct DrawnIn {
   int frame = -10;
   const ImGuiContext* context = nullptr;
   static DrawnIn now() { return {ImGui::GetFrameCount(), ImGui::GetCurrentContext()}; }
-  // Drawn by this context last frame (or this one).
-  [[nodiscard]] bool last_frame() const { return context == ImGui::GetCurrentContext() && frame >= ImGui::GetFrameCount() - 1; }
+  // Drawn by this context last frame (or this one). Not a later frame: a new context (tests open
+  // one per screen, often at the freed one's address) counts from 0 again, and a measure an
+  // earlier context left at its frame 44 was read as last frame's (the View panel then sized
+  // for a panel it was not drawing: a card scrolled 405 px in a test run after another).
+  [[nodiscard]] bool last_frame() const {
+    const int now = ImGui::GetFrameCount();
+    return context == ImGui::GetCurrentContext() && frame >= now - 1 && frame <= now;
+  }
 };
 struct ViewRest {
   float height = 0.0f;
@@ -152,6 +177,7 @@ ViewRest& view_rest() {
 // under their headings (the lesson sets both itself; a click opens them).
 struct ViewNeed {
   float full = 0.0f, layers_folded = 0.0f;
+  float others = 0.0f;  // all but the layers, the area boxes and the notes
   DrawnIn drawn;
 };
 ViewNeed& view_need() {
@@ -194,6 +220,47 @@ CardFit view_width_for_card(const StructureCard& card, const PanelInput& in, con
     }
   return {widest, kCardScales[std::size(kCardScales) - 1]};
 }
+// An area's notes whole in the explorer's View panel: the description, the pressure and every
+// caution with no scroll bar. Tried in turn: the usual column as it is; with the layers folded
+// under their heading (one click opens them); then that column widened by half an em at a time
+// up to the widest the card may take (the leg keeps a quarter of the window). Before session 18
+// the notes kept whatever the boxes left: at 1280x720 in a headless picture's font three lines
+// and a scroll bar in Spanish and German (their nine area boxes one to a row), seven in English.
+// Where even the widest column cannot hold them (the calves' long notes in Spanish, French and
+// German in a headless picture's font, 20 px per 720 lines), the notes' text takes the largest of
+// the card's sizes, 1x down to 0.75x, that fits. None fits (a lesson's panel below, a tiny
+// window): the usual column, folded as fold_level says, the notes scrolling in their box.
+struct NotesFit {
+  float width = 0.0f;  // 0: the usual column
+  int fold = 0;
+  float scale = 1.0f;  // the notes' text, times the panel's font
+  bool fits = false;
+};
+NotesFit view_width_for_notes(const AreaNotes& texts, const PanelInput& in, const PanelPlace& usual) {
+  // Any earlier frame of this context will do: the rest of the panel changes only with what the
+  // user opens, and a frame drawn without the View panel (a test laying the overlay out again)
+  // must not drop the notes back to their scrolling box for a frame.
+  const ViewNeed& n = view_need();
+  if (n.drawn.context != ImGui::GetCurrentContext() || n.drawn.frame > ImGui::GetFrameCount() || n.others <= 0.0f) return {};
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float layers[2] = {ImGui::GetTextLineHeightWithSpacing() + 4.0f * ImGui::GetFrameHeightWithSpacing(),
+                           ImGui::GetFrameHeightWithSpacing()};
+  const float widest = std::max(widest_left_column(in), usual.width);
+  for (const float scale : kCardScales)
+    for (int fold = 0; fold < 2; ++fold)
+      for (float w = usual.width;; w = std::min(w + 0.5f * in.em, widest)) {
+        const float room = w - 2.0f * style.WindowPadding.x;
+        const float text = [&] {
+          const TextScale scaled(scale);
+          return notes_height(texts, room);
+        }();
+        const float notes = 2.0f * style.ItemSpacing.y + ImGui::GetTextLineHeightWithSpacing() + text;
+        const float need = n.others + layers[fold] + ImGui::GetTextLineHeightWithSpacing() + area_boxes_height(room) + notes;
+        if (need <= usual.max_height) return {w > usual.width ? w : 0.0f, fold, scale, true};
+        if (fold == 0 || w >= widest) break;  // the layers fold before the column widens
+      }
+  return {};
+}
 // The layer boxes and the skin's opacity.
 void layer_controls(const MainUiView& s, UiCommands& c) {
   render::LayerVisibility layers = s.layers;
@@ -218,9 +285,18 @@ void view_panel(const MainUiView& s, UiCommands& c) {
   PanelInput in = current_panel_input(false, {});
   const bool card = s.show_atlas && s.atlas.card.has_value();
   CardFit fit;
+  NotesFit notes_fit;
+  const anatomy::AreaInfo* focus = !card && s.areas && s.focus_area >= 0 && !s.hide_areas
+                                       ? &s.areas->areas[static_cast<std::size_t>(s.focus_area)]
+                                       : nullptr;
+  const AreaNotes notes_text = focus ? area_notes(*focus) : AreaNotes{};
   if (card) {
     fit = view_width_for_card(*s.atlas.card, in, place_panel(Panel::view, in));
     in.view_width = fit.width;
+  } else if (focus && in.height[static_cast<int>(Panel::lesson)] <= 0.0f) {
+    // Not above a lesson's panel: there the lesson's text and buttons have the room.
+    notes_fit = view_width_for_notes(notes_text, in, place_panel(Panel::view, in));
+    in.view_width = notes_fit.width;
   }
   note_view_width(in.view_width);
   const PanelPlace place = place_panel(Panel::view, in);
@@ -237,7 +313,7 @@ void view_panel(const MainUiView& s, UiCommands& c) {
   // choosing a structure already turned its layer on and the skin see-through); so too where
   // the panel would not hold them above the lesson panel (fold_level), and then the areas.
   const float layers_top = ImGui::GetCursorPosY();
-  const int fold = card ? 1 : fold_level(place.max_height);
+  const int fold = card ? 1 : notes_fit.fits ? notes_fit.fold : fold_level(place.max_height);
   if (fold >= 1) {
     if (ImGui::CollapsingHeader(tr_id("ui.view.layers").c_str())) layer_controls(s, c);
   } else {
@@ -282,11 +358,11 @@ void view_panel(const MainUiView& s, UiCommands& c) {
     ImGui::TextDisabled("%s", tr("ui.view.areas-hidden"));
     ImGui::PopTextWrapPos();
   } else if (areas_open) {
-    area_boxes(s, c);
+    area_boxes(s, c, place.width - 2.0f * style.WindowPadding.x);
   }
   const float areas = ImGui::GetCursorPosY() - areas_top;
-  const float full_areas = s.hide_areas ? areas : ImGui::GetTextLineHeightWithSpacing() + area_boxes_height();
-  const bool notes = areas_open && s.areas && s.focus_area >= 0 && !s.hide_areas;
+  const float full_areas = s.hide_areas ? areas : ImGui::GetTextLineHeightWithSpacing() + area_boxes_height(place.width - 2.0f * style.WindowPadding.x);
+  const bool notes = areas_open && focus;
   // The notes at their smallest: a separator, their title, a box of three lines.
   const float least_notes = s.areas && s.focus_area >= 0 && !s.hide_areas
                                 ? style.ItemSpacing.y + ImGui::GetTextLineHeightWithSpacing() + 3.0f * ImGui::GetTextLineHeight() + style.ItemSpacing.y
@@ -294,27 +370,23 @@ void view_panel(const MainUiView& s, UiCommands& c) {
   // The rest of the panel (title, separators, search box, tools) as drawn, plus each part's full size.
   const float others = ImGui::GetCursorPosY() - layers - areas + style.WindowPadding.y;
   const float full = others + full_layers + full_areas + least_notes;
-  view_need() = {full, full - full_layers + heading, DrawnIn::now()};
+  view_need() = {full, full - full_layers + heading, others, DrawnIn::now()};
   if (notes) {
-    const anatomy::AreaInfo& a = s.areas->areas[static_cast<std::size_t>(s.focus_area)];
-    // In the interface's language where its locale has them (ui/area_notes.hpp), else areas.toml's.
-    const std::string description = area_description(a);
-    const std::vector<std::string> cautions = area_cautions(a);
+    const anatomy::AreaInfo& a = *focus;
     ImGui::Separator();
     ImGui::TextUnformatted(area_title(a).c_str());
     // The notes scroll in their own box when the window is short, so the panel never runs
     // off the window and the notes' first lines are always in view.
     const float room = place.max_height - ImGui::GetCursorPosY() - 2.0f * ImGui::GetStyle().WindowPadding.y;
-    ImGui::BeginChild("##notes", ImVec2(0.0f, std::max(std::min(notes_height(description, cautions), room), 3.0f * ImGui::GetTextLineHeight())));
-    ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(description.c_str());
-    char low[16], high[16];
-    std::snprintf(low, sizeof low, "%.0f", static_cast<double>(a.pressure_mmhg_min));
-    std::snprintf(high, sizeof high, "%.0f", static_cast<double>(a.pressure_mmhg_max));
-    const std::string pressure = tr("ui.pressure." + std::string(anatomy::pressure_name(a.pressure)));
-    ImGui::TextDisabled("%s", trf("ui.view.pressure", {{"pressure", pressure}, {"min", low}, {"max", high}}).c_str());
-    caution_bullets(cautions);
-    ImGui::PopTextWrapPos();
+    const float text = [&] {
+      const TextScale scaled(notes_fit.scale);
+      return notes_height(notes_text, ImGui::GetContentRegionAvail().x);
+    }();
+    ImGui::BeginChild("##notes", ImVec2(0.0f, std::max(std::min(text, room), 3.0f * ImGui::GetTextLineHeight())));
+    {
+      const TextScale scaled(notes_fit.scale);  // ends before the box does: it scales the box's text
+      draw_notes(notes_text);
+    }
     ImGui::EndChild();
   }
   ImGui::End();

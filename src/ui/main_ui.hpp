@@ -28,6 +28,7 @@ struct MainUiView {
   bool hide_areas = false;
   bool verbose = false;          // --verbose: the frame time and renderer in the status bar
   float interface_scale = 1.0f;  // the user's interface size setting (settings file)
+  float shown_scale = 1.0f;      // the size shown: less where the window is too short for the setting
   AtlasView atlas;               // search, isolate / hide / fade, card, labels, cut, saved views
   // Not during a lesson: the left column then holds the lesson panel, and a search could
   // light the area a question asks about.

@@ -132,7 +132,12 @@ PracticeCommands draw_practice_panel(const PracticePanelState& s) {
     std::string name = tr("ui.practice.choose");
     for (const auto& t : s.techniques)
       if (t.id == s.suggested) name = t.name;
-    ImGui::SetNextItemWidth(14.0f * em);
+    // The button beside it keeps its whole word: between a widened View column (an area's notes,
+    // a card) and the right-hand one the panel is narrow ("Practicar" was cut to "Practic").
+    const std::string button = tr_id("ui.practice.practise");
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float button_w = s.suggested.empty() ? 0.0f : ImGui::CalcTextSize(button.c_str(), nullptr, true).x + 2.0f * style.FramePadding.x + style.ItemSpacing.x;
+    ImGui::SetNextItemWidth(std::clamp(ImGui::GetContentRegionAvail().x - button_w, 6.0f * em, 14.0f * em));
     if (ImGui::BeginCombo("##practise", name.c_str())) {
       for (const auto& t : s.techniques)
         if (ImGui::Selectable(t.name.c_str(), t.id == s.suggested)) c.start = t.id;
@@ -140,7 +145,7 @@ PracticeCommands draw_practice_panel(const PracticePanelState& s) {
     }
     if (!s.suggested.empty()) {
       ImGui::SameLine();
-      if (ImGui::Button(tr_id("ui.practice.practise").c_str())) c.start = s.suggested;
+      if (ImGui::Button(button.c_str())) c.start = s.suggested;
     }
     ImGui::End();
     return c;
