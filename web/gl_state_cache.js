@@ -1,15 +1,14 @@
-// WebGL state the page reads back every frame, answered from a copy kept on the page's side
-// (scripts/web.sh links it with --pre-js; README "In the browser", "The frame's wait").
-// Dear ImGui's OpenGL 3 backend saves the GL state before it draws the panels and puts it back
-// after: the viewport, the scissor box and the blend factors and equations it reads with
-// glGetIntegerv. Chromium's WebGL keeps bindings and enables on the page's side, but asks its
-// GPU process for these, and such a question waits for every command queued before it: each
-// frame the page stopped until the GPU process had drawn the whole scene (llvmpipe: 260 of 250 ms
-// a frame in the renderer's profile, web/test/frame_profile.mjs), so the page's own work and the
-// drawing never overlapped. Every setter of these values goes through the context's own methods,
-// so a copy updated by them is exact: the first question of each kind is asked of the GPU
-// process, the rest are answered here. window.effleuraGpuQueries = true before the page loads
-// leaves it out (the benchmark's A/B on one page build, web/test/frame_time.mjs `+gpuqueries`).
+// WebGL state the page reads back every frame, answered from a copy kept on the page's side: a
+// measurement, not part of the page (web/test/frame_time.mjs `+glcache` injects it; README "In the
+// browser", "The frame's wait"). Dear ImGui's OpenGL 3 backend reads the viewport, the scissor box
+// and the blend factors and equations before it draws the panels; Chromium's WebGL asks its GPU
+// process for these, and that question waits for every command queued before it (main's page on
+// llvmpipe: 260 ms of a 250 ms frame inside getParameter, web/test/frame_profile.mjs). With this
+// copy the page's frame() fell from 117-119 to 20 ms, but its CPU and ms a frame did not move
+// (118-119 ms of CPU either way, session 18): the GPU process is the bottleneck, so the page only
+// waits elsewhere. Every setter of these values goes through the context's own methods, so the
+// copy is exact (screenshots byte-identical); the first question of each kind is still asked.
+// window.effleuraGpuQueries = true before the page loads leaves it out.
 (function () {
   if (typeof WebGL2RenderingContext === 'undefined' || (typeof window !== 'undefined' && window.effleuraGpuQueries)) return;
   const P = WebGL2RenderingContext.prototype;

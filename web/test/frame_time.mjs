@@ -22,9 +22,9 @@
 //   clip distances) out of every fragment shader, to measure what it costs with the cut off;
 //   +fullskin has the page draw the full skin always (window.effleuraFullSkin, read by
 //   render/skin_lod.cpp), to measure what the skin's coarse level saves in the same page build;
-//   +glcache injects web/gl_state_cache.js before the page loads (for a page built without it) and
-//   +gpuqueries leaves it out of a page built with it (window.effleuraGpuQueries): the GL state
-//   that Dear ImGui reads back every frame asked of Chromium's GPU process, A/B on one build;
+//   +glcache injects web/gl_state_cache.js before the page loads: the GL state Dear ImGui reads
+//   back every frame answered on the page's side instead of by Chromium's GPU process (+gpuqueries
+//   sets window.effleuraGpuQueries, which keeps it out of a page that would carry it);
 //   +mesa opens the page in a second Chromium whose WebGL draws with Mesa's llvmpipe (ANGLE's EGL
 //   backend, serve.mjs), the desktop's own rasteriser, so the ratio is the page's own cost.
 import { execFileSync } from 'node:child_process';
