@@ -129,10 +129,28 @@ mapfile -t sources < <(cd "$root" && find src/core src/anatomy src/technique src
     -e src/app/simulate_runner.cpp -e src/app/hand_report.cpp -e src/app/kiosk_runner.cpp \
     -e src/app/window_runner.cpp)
 sources+=(web/web_main.cpp web/browser_only.cpp)
+# Exceptions. Debian's Emscripten 3.1.6 has only JavaScript exceptions (its frozen cache holds no
+# wasm-exception libraries): in a file compiled with -fexceptions every call that may throw from
+# inside a function with cleanups leaves WebAssembly through a JavaScript invoke_* trampoline
+# (2,406 a frame in the default view). EFFLEURA_WEB_EXCEPTIONS=catching compiles only the files
+# that catch with -fexceptions (the rest in Emscripten's default mode: a throw still unwinds to
+# those catches but runs no destructors on the way): 12 trampoline calls a frame, index.wasm 9 %
+# smaller, the browser test passes, but in session 18 that page took 168-171 ms of CPU a frame
+# against 127 for main's (its renderer process 56-59 ms against 18; not explained, README "In the
+# browser", "Exceptions"), so the default stays every file with -fexceptions ("all"). In
+# "catching", a header with a catch would need it in every file that includes it: the build stops.
+mapfile -t catching < <(cd "$root" && grep -l -E '(^|[^_[:alnum:]])catch *\(' "${sources[@]}")
+if [ "${EFFLEURA_WEB_EXCEPTIONS:-all}" != all ] && header=$(cd "$root" && grep -rl -E '(^|[^_[:alnum:]])catch *\(' src web --include='*.hpp' --include='*.h'); then
+  echo "effleura-web: $header catches an exception in a header: move the try into a .cpp file (scripts/web.sh, Exceptions)" >&2
+  exit 1
+fi
+if [ "${EFFLEURA_WEB_EXCEPTIONS:-all}" = all ]; then base_eh=" -fexceptions"; else base_eh=; fi
 # $deps/include: zlib's headers (the start-up cache's checksums, src/core/cache_file.cpp).
-cxxflags="-O2 -std=c++2b -fexceptions -I$root/web/compat -I$inc -I$inc/stb -I$inc/utf8cpp -I$root/src \
+cxxrest="-I$root/web/compat -I$inc -I$inc/stb -I$inc/utf8cpp -I$root/src \
 -I$deps/include -I$imgui_dir -I$assimp_dir/include -I$out/assimp/include -DGLM_FORCE_XYZW_ONLY -DTOML_HEADER_ONLY=1 \
 -DEFFLEURA_VERSION=\\\"$version\\\" -DIMGUI_IMPL_OPENGL_ES3 -sUSE_GLFW=3 -Xclang -fno-pch-timestamp"
+cxxflags="-O2 -std=c++2b$base_eh $cxxrest"
+cxxflags_eh="-O2 -std=c++2b -fexceptions $cxxrest"
 # The page: content, models and the interface font packed into one .data file.
 ldflags="-O2 -fexceptions -sUSE_GLFW=3 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2 \
 -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=256MB -sTOTAL_STACK=4MB -sMINIFY_HTML=0 -sEXIT_RUNTIME=0 \
@@ -147,6 +165,13 @@ ldflags="-O2 -fexceptions -sUSE_GLFW=3 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION
   echo "  depfile = \$out.d"
   echo "  deps = gcc"
   echo "  description = em++ \$in"
+  # The files that catch (above), without the precompiled header: clang refuses a header built
+  # with other exception options.
+  echo "rule cxx_eh"
+  echo "  command = em++ $cxxflags_eh -MD -MF \$out.d -c \$in -o \$out"
+  echo "  depfile = \$out.d"
+  echo "  deps = gcc"
+  echo "  description = em++ (catches) \$in"
   # The precompiled header (web/pch.hpp), parsed once, then loaded by each of our own files with
   # the same flags (clang refuses a header built with other ones). On by default since a whole
   # page build and the browser test passed with it (README); EFFLEURA_WEB_PCH=0 leaves it out.
@@ -164,7 +189,9 @@ ldflags="-O2 -fexceptions -sUSE_GLFW=3 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION
   objects=()
   for s in "${sources[@]}"; do
     o="obj/${s%.cpp}.o"; objects+=("$o")
-    if [ "$pch" = 1 ]; then
+    if [ -z "$base_eh" ] && printf '%s\n' "${catching[@]}" | grep -q -x -F "$s"; then
+      echo "build $o: cxx_eh $root/$s"
+    elif [ "$pch" = 1 ]; then
       echo "build $o: cxx $root/$s | obj/pch.hpp.pch"
       echo "  pch = -include-pch obj/pch.hpp.pch"
     else

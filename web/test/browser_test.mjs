@@ -14,7 +14,8 @@
 //   7. ?kiosk goes full screen on the first click, as a waiting-room screen needs;
 //   8. ?cut: the atlas's cut plane cuts in WebGL 2 (which has no clip distances);
 //   9. the start-up cache is kept in IndexedDB: the first visit writes it, a repeat visit reads it
-//      and writes none of it again (both visits' first-frame times are reported).
+//      and writes none of it again (both visits' first-frame times are reported);
+//  10. a broken lesson file dropped on the page gives its message (file, line) and the page goes on.
 // Usage: node browser_test.mjs SITE_DIR NATIVE_DEFAULT.png OUT_DIR [NATIVE_TECHNIQUE.png]
 // (NATIVE_TECHNIQUE.png: `effleura --headless --screenshot F --technique effleurage --at 6`.)
 // Prints one line per check and the measurements; exits 1 on the first failed check.
@@ -226,6 +227,22 @@ try {
     await page.screenshot({ path: join(outDir, 'browser-lesson.png') });
     check(errors.length === 0, `?lesson: no console error${errors.length ? ': ' + errors.join(' | ') : ''}`);
     check(a.step === 0 && b.step === 1, `?lesson steps forward on Page Down: step ${a.step} -> ${b.step}`);
+    // 10: a broken lesson dropped on the page (a TOML syntax error on line 3: the parser throws,
+    // and the page's exception catching must still reach the loader's catch, web.sh) gives its
+    // one clear message naming the file and the line, and the page goes on with the lesson it had.
+    const broken = ['title = "circulation.title"', '[[step]]', 'say = "circulation.start', ''].join('\n');
+    const bad = await page.evaluate((text) => {
+      Module.FS.mkdirTree('/dropped');
+      Module.FS.writeFile('/dropped/broken.toml', text);
+      return Module.ccall('effleura_load_file', 'number', ['string', 'number'], ['/dropped/broken.toml', 0]);
+    }, broken);
+    const f = (await state(page)).frames;
+    const went = await page.waitForFunction((n) => Module.effleura.frames > n + 2, { timeout: 30000 }, f).then(() => true, () => false);
+    const c = await state(page);
+    const said = errors.find((e) => e.includes('broken.toml') && /\b3\b/.test(e) && /TOML/.test(e));
+    check(bad !== 0 && said !== undefined,
+          `a broken dropped lesson: status ${bad}, message ${JSON.stringify(said ?? errors.join(' | '))} (file, line 3, TOML)`);
+    check(went && c.step === 1, `the page goes on after it: frames ${f} -> ${c.frames}, lesson step ${c.step}`);
     await page.close();
   }
   // 6: touch. One finger drags across the scene: the camera turns. Two fingers spread apart:

@@ -22,6 +22,9 @@
 //   clip distances) out of every fragment shader, to measure what it costs with the cut off;
 //   +fullskin has the page draw the full skin always (window.effleuraFullSkin, read by
 //   render/skin_lod.cpp), to measure what the skin's coarse level saves in the same page build;
+//   +glcache injects web/gl_state_cache.js before the page loads: the GL state Dear ImGui reads
+//   back every frame answered on the page's side instead of by Chromium's GPU process (+gpuqueries
+//   sets window.effleuraGpuQueries, which keeps it out of a page that would carry it);
 //   +mesa opens the page in a second Chromium whose WebGL draws with Mesa's llvmpipe (ANGLE's EGL
 //   backend, serve.mjs), the desktop's own rasteriser, so the ratio is the page's own cost.
 import { execFileSync } from 'node:child_process';
@@ -50,10 +53,11 @@ const kCanvas = { lean: { alpha: false, depth: false, stencil: false }, full: { 
 const variants = (variantsArg || 'panels-filter,scene-filter').split(',');
 for (const v of variants) {
   const [name, ...mods] = v.split('+');
-  if (!kVariants[name] || mods.some((m) => !kCanvas[m] && !['nodiscard', 'fullskin', 'mesa'].includes(m))) { console.error(`unknown variant ${v}`); process.exit(2); }
+  if (!kVariants[name] || mods.some((m) => !kCanvas[m] && !['nodiscard', 'fullskin', 'mesa', 'glcache', 'gpuqueries'].includes(m))) { console.error(`unknown variant ${v}`); process.exit(2); }
   const canvas = mods.find((m) => kCanvas[m]);
   if (name !== v) kVariants[v] = { ...kVariants[name], canvas: canvas && kCanvas[canvas], nodiscard: mods.includes('nodiscard'),
-                                   fullskin: mods.includes('fullskin'), gl: mods.includes('mesa') ? 'mesa' : 'swiftshader' };
+                                   fullskin: mods.includes('fullskin'), glcache: mods.includes('glcache'), gpuqueries: mods.includes('gpuqueries'),
+                                   gl: mods.includes('mesa') ? 'mesa' : 'swiftshader' };
 }
 // 'default' stands beside the desktop's filter figure: what a window on a software renderer draws.
 const desktopAa = (v) => kVariants[v].aa ?? 'filter';
@@ -120,10 +124,14 @@ function cpuPerFrame(c0, c1, frames) {
   return { byType, byThread };
 }
 
-async function page({ query, canvas, nodiscard, fullskin, gl }) {
+const glCacheJs = readFileSync(new URL('../gl_state_cache.js', import.meta.url), 'utf8');
+
+async function page({ query, canvas, nodiscard, fullskin, glcache, gpuqueries, gl }) {
   const browser = await browserFor(gl);
   const p = await browser.newPage();
   if (fullskin) await p.evaluateOnNewDocument(() => { window.effleuraFullSkin = true; });
+  if (gpuqueries) await p.evaluateOnNewDocument(() => { window.effleuraGpuQueries = true; });
+  if (glcache) await p.evaluateOnNewDocument(glCacheJs);
   if (nodiscard) {
     await p.evaluateOnNewDocument(() => {
       const shaderSource = WebGL2RenderingContext.prototype.shaderSource;
