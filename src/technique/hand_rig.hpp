@@ -1,6 +1,6 @@
 #pragma once
-// The hand's skeleton: one rigid frame per part (palm, then three per finger, thumb first),
-// built from the technique engine's palm frame and finger angles. It is the one definition of
+// The hand's skeleton: one rigid frame per part (palm, then three per finger, thumb first, then
+// the palm's two sides that arch), built from the technique engine's palm frame and finger angles. It is the one definition of
 // the skeleton: effleura-forge models and skins assets/hands.glb in these frames at the bind
 // pose, and the renderer poses that mesh with the same frames every frame. Plain maths.
 //
