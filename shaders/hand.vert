@@ -1,7 +1,7 @@
 #version 330 core
 // The therapist's hands and forearms (assets/hands.glb), skinned: each vertex follows up to
 // four joints of the hand skeleton, mixing their transforms by weight (linear blend
-// skinning). uJoints holds posed frame * inverse bind for the left hand's 16 joints, then the
+// skinning). uJoints holds posed frame * inverse bind for the left hand's 18 joints, then the
 // right's, then the left and right forearm (render/hand_pass.cpp); the joint frames are
 // rigid, so the same matrices turn the normals. Feeds the anatomy's fragment
 // shader so hands and leg are lit alike.
@@ -11,7 +11,7 @@ layout(location = 2) in uvec4 aJoints;  // indices into uJoints
 layout(location = 3) in vec4 aWeights;  // sum to 1
 
 uniform mat4 uViewProj;
-uniform mat4 uJoints[34];
+uniform mat4 uJoints[38];
 
 out vec3 vWorld;
 out vec3 vNormal;

@@ -5,6 +5,7 @@
 #include <limits>
 
 #include <glm/geometric.hpp>
+#include <glm/vec2.hpp>
 #include <glm/matrix.hpp>
 
 namespace effleura::forge {
@@ -48,6 +49,15 @@ AxisPoint on_axis(const technique::HandPart& first, const glm::vec3& p) {
   const glm::vec3 d = p - origin;
   const float along = glm::dot(d, dir);
   return {along, glm::length(d - dir * along)};
+}
+
+// How far p lies beyond a hinge of the palm's arch (technique/hand_rig.hpp) in the palm's
+// plane, toward the side it turns (m): the ulnar side lies toward +X, the radial toward -X.
+float beyond_hinge(const technique::PalmHinge& h, float side, const glm::vec3& p) {
+  const glm::vec2 d = glm::normalize(glm::vec2(h.to.x - h.from.x, h.to.z - h.from.z));
+  const glm::vec2 q(p.x - h.from.x, p.z - h.from.z);
+  // (d.y, -d.x) is the normal toward +X of a hinge running toward +Z.
+  return side * (q.x * d.y - q.y * d.x);
 }
 
 }  // namespace
@@ -168,6 +178,16 @@ JointWeights HandField::weights(const glm::vec3& p) const {
     for (std::size_t j = 0; j < 3; ++j) w[hand_part(f, j)] += s * claims[f].chain[j + 1];
   }
   w[0] += palm;
+  // The palm's share goes to its arching sides beyond their hinges (technique/hand_rig.cpp),
+  // over a band ~1 cm wide so that the skin over the hinge bends rather than creases, and not
+  // the heel of the hand (the carpus does not arch). The radial side takes only the knuckle
+  // end: the thumb's ball belongs to the thumb, not the index's metacarpal.
+  const float ulnar = smoothstep(-0.004f, 0.006f, beyond_hinge(technique::ulnar_hinge(), 1.0f, p)) *
+                      smoothstep(-0.026f, -0.010f, p.z);
+  const float radial = smoothstep(-0.004f, 0.006f, beyond_hinge(technique::radial_hinge(), -1.0f, p)) * smoothstep(0.0f, 0.022f, p.z);
+  w[technique::kPalmUlnar] = w[0] * ulnar;
+  w[technique::kPalmRadial] = w[0] * radial;
+  w[0] *= 1.0f - ulnar - radial;
 
   // Keep the four strongest, then quantise to 1/1024 so that they sum to exactly 1 in float.
   std::array<std::size_t, technique::kHandParts> idx{};

@@ -61,7 +61,11 @@ std::vector<SkinJoint> skeleton(Hand hand) {
   std::vector<SkinJoint> joints;
   for (std::size_t part = 0; part < technique::kHandParts; ++part) {
     int parent = -1;
-    if (part > 0) parent = (part - 1) % 3 == 0 ? 0 : static_cast<int>(part) - 1;
+    // A finger's first phalanx and the palm's two arching sides hang from the palm.
+    if (part >= technique::kFingerPartsEnd)
+      parent = 0;
+    else if (part > 0)
+      parent = (part - 1) % 3 == 0 ? 0 : static_cast<int>(part) - 1;
     joints.push_back({technique::joint_name(hand, part), parent, bind.parts[part].frame});
   }
   return joints;

@@ -1,7 +1,7 @@
 #pragma once
 // Draws both hands and forearms as one skinned mesh (assets/hands.glb) in three draw calls,
-// the skin, the sleeves and the nails: the vertex shader poses each vertex from a palette of 34 joint
-// matrices (16 a hand, one a forearm) set per frame from the hand skeleton and
+// the skin, the sleeves and the nails: the vertex shader poses each vertex from a palette of 38 joint
+// matrices (18 a hand, one a forearm) set per frame from the hand skeleton and
 // FrameView::HandView::forearm. On llvmpipe each draw call has a fixed cost of about a quarter of a
 // millisecond, and the vertex stage dominates, so the mesh is kept to a few thousand
 // triangles a hand.

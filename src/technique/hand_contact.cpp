@@ -61,13 +61,12 @@ HandSitting measure_sitting(const SkinSide& skin, const HandShape& shape, const 
   };
   // The palm: its underside (local y = 0 of the palm part less its half-thickness), on a 3 x 3
   // grid over its width and length.
+  // Its sides where the palm's arch turned them (hand_rig.hpp palm_underside).
   const HandPart& palm = shape.parts[0];
-  const glm::vec3 across(palm.frame[0]), back(palm.frame[1]), along(palm.frame[2]);
-  const glm::vec3 centre = glm::vec3(palm.frame[3]) - back * palm.radius.y;
   for (int i = -1; i <= 1; ++i)
     for (int k = 0; k <= 2; ++k) {
-      const glm::vec3 p = centre + across * (0.8f * palm.radius.x * static_cast<float>(i)) +
-                          along * (palm.length * (0.1f + 0.4f * static_cast<float>(k)));
+      const glm::vec3 p = palm_underside(shape, 0.8f * palm.radius.x * static_cast<float>(i),
+                                         palm.length * (0.1f + 0.4f * static_cast<float>(k)));
       flesh(p, 0.0f, 0);
       // A C grip's palm (palm_gap_m) is held off the skin on purpose: its pads grip, not it.
       if (pose.palm_touch >= kReachMeant && pose.palm_gap_m < kPalmHeldOffM) intended(p, 0.0f);

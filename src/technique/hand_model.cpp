@@ -11,12 +11,12 @@ namespace {
 
 constexpr const char* kExpected =
     "expected the meshes \"hand.left\", \"hand.right\", \"nails.left\" and \"nails.right\", each skinned to "
-    "the 16 joints of the hand skeleton (\"hand.right.palm\", \"hand.right.thumb.1\" ... "
-    "\"hand.right.little.3\"), and \"forearm.left\", \"forearm.right\", \"sleeve.left\", \"sleeve.right\", "
+    "the 18 joints of the hand skeleton (\"hand.right.palm\", \"hand.right.thumb.1\" ... "
+    "\"hand.right.little.3\", \"hand.right.palm.radial\", \"hand.right.palm.ulnar\"), and \"forearm.left\", \"forearm.right\", \"sleeve.left\", \"sleeve.right\", "
     "each bound to its joint \"hand.left.forearm\" or \"hand.right.forearm\"; rebuild it with "
     "effleura-forge --part hands";
 
-// `every_joint`: the hand must name all sixteen; the nails carry weight on five only, and a
+// `every_joint`: the hand must name all eighteen; the nails carry weight on five only, and a
 // glTF reader keeps just the joints a mesh's vertices use.
 Expected<SkinnedHand> bind_hand(const anatomy::Model& model, Hand hand, const std::string& name, const std::string& file,
                                 bool every_joint) {

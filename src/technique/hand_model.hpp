@@ -51,7 +51,7 @@ struct HandModel {
 };
 
 // Reads the file and checks that it holds both hands ("hand.left", "hand.right"), each skinned
-// to the sixteen joints of the rig by name, and both forearms and sleeves, each bound to its
+// to the eighteen joints of the rig by name, and both forearms and sleeves, each bound to its
 // forearm joint; anything else is an error naming the file.
 Expected<HandModel> load_hand_model(const std::filesystem::path& path);
 

@@ -2,6 +2,8 @@
 
 #include <glm/ext/matrix_transform.hpp>
 #include <glm/trigonometric.hpp>
+#include <glm/geometric.hpp>
+#include <utility>
 
 namespace effleura::technique {
 namespace {
@@ -30,6 +32,29 @@ constexpr float kKnuckleHeight = 0.014f;  // finger axes run this far above the 
 // it on the back of the calf beside the fingers).
 constexpr float kPalmarPerAbduction = 0.9f;
 
+// Each hinge runs from the base of a metacarpal (where its carpometacarpal joint turns it,
+// El-Shennawy 2001) to between two knuckles: the ulnar one from the little finger's base, so
+// the heel of the hand hardly moves while the little knuckle comes down most and the ring's
+// less; the radial one along the index's metacarpal. The middle finger's (the third, nearly
+// fixed) stays with the palm.
+constexpr PalmHinge kUlnarHinge{{0.022f, 0.016f, -0.014f}, {0.0015f, 0.016f, 0.056f}};
+constexpr PalmHinge kRadialHinge{{-0.012f, 0.016f, -0.014f}, {-0.0175f, 0.016f, 0.055f}};
+constexpr float kPalmSideX = 0.012f;  // palm_part_at: beyond this across, a side carries the underside
+constexpr float kPalmSideFromZ = 0.016f;  // and from here along the palm part (the hinges' start)
+
+glm::mat4 hinge(const PalmHinge& h, float deg) {
+  const glm::mat4 at = glm::translate(glm::mat4(1.0f), h.from);
+  return glm::rotate(at, glm::radians(deg), glm::normalize(h.to - h.from)) * glm::translate(glm::mat4(1.0f), -h.from);
+}
+
+// Flexing toward the palm (-Y): the ulnar side (+X) turns by a negative angle about its hinge
+// (which runs toward +Z), the radial side (-X) by a positive one.
+glm::mat4 ulnar_arch(float arch_deg) { return hinge(kUlnarHinge, -arch_deg); }
+glm::mat4 radial_arch(float arch_deg) { return hinge(kRadialHinge, arch_deg); }
+
+// The palm part's frame on the palm's centre line, before the arch (left hand's palm frame).
+glm::mat4 palm_origin() { return glm::translate(glm::mat4(1.0f), glm::vec3(0.0f, 0.016f, -0.030f)); }
+
 }  // namespace
 
 namespace {
@@ -42,7 +67,9 @@ glm::mat4 side_of(Hand hand) {
 // parts[0..2].
 void place_finger(const glm::mat4& base, const glm::mat4& side, const FingerPose& pose, std::size_t f, HandPart* parts) {
   const FingerDims& d = kFingers[f];
-  glm::mat4 joint = glm::translate(base, glm::vec3(d.base_x, kKnuckleHeight, d.base_z));
+  // The index rides on the palm's radial side, the ring and little fingers on its ulnar side.
+  const glm::mat4 arched = f == 1 ? base * radial_arch(pose.radial_arch_deg) : f >= 3 ? base * ulnar_arch(pose.arch_deg) : base;
+  glm::mat4 joint = glm::translate(arched, glm::vec3(d.base_x, kKnuckleHeight, d.base_z));
   if (f == 0) {
     // The thumb leaves the palm heel angled out and forward. Opposition brings it round
     // toward the index (yaw), down under the palm (palmar abduction, about local X like
@@ -77,6 +104,7 @@ void place_finger(const glm::mat4& base, const glm::mat4& side, const FingerPose
 
 HandShape build_hand(const glm::mat4& palm, const FingerPose& pose, Hand hand) {
   HandShape shape;
+  shape.hand = hand;
   // The right hand is the left hand mirrored across X. Each part's frame is mirrored on both
   // sides (side * frame * side), which keeps it a rotation, so the mesh skinned with these
   // frames keeps its outward faces for either hand.
@@ -84,11 +112,16 @@ HandShape build_hand(const glm::mat4& palm, const FingerPose& pose, Hand hand) {
   const glm::mat4 base = palm * side;
   // The palm: resting on the skin (its lower surface at y = 0) from the heel of the hand to
   // the knuckles.
-  HandPart& palm_part = shape.parts[0];
-  palm_part.frame = glm::translate(base, glm::vec3(0.0f, 0.016f, -0.030f)) * side;
-  palm_part.length = 0.070f;
-  palm_part.radius = {0.040f, 0.016f};
-  palm_part.tip = glm::vec3(palm_part.frame * glm::vec4(0.0f, 0.0f, palm_part.length, 1.0f));
+  // Its two sides are the same slab turned about their hinges by the arch.
+  const std::pair<std::size_t, glm::mat4> palms[] = {
+      {0, glm::mat4(1.0f)}, {kPalmRadial, radial_arch(pose.radial_arch_deg)}, {kPalmUlnar, ulnar_arch(pose.arch_deg)}};
+  for (const auto& [index, arch] : palms) {
+    HandPart& palm_part = shape.parts[index];
+    palm_part.frame = base * arch * palm_origin() * side;
+    palm_part.length = 0.070f;
+    palm_part.radius = {0.040f, 0.016f};
+    palm_part.tip = glm::vec3(palm_part.frame * glm::vec4(0.0f, 0.0f, palm_part.length, 1.0f));
+  }
   for (std::size_t f = 0; f < kFingerCount; ++f) place_finger(base, side, pose, f, &shape.parts[hand_part(f, 0)]);
   return shape;
 }
@@ -98,6 +131,22 @@ std::array<HandPart, 3> pose_finger(const glm::mat4& palm, const FingerPose& pos
   const glm::mat4 side = side_of(hand);
   place_finger(palm * side, side, pose, finger, parts.data());
   return parts;
+}
+
+PalmHinge ulnar_hinge() { return kUlnarHinge; }
+PalmHinge radial_hinge() { return kRadialHinge; }
+
+std::size_t palm_part_at(Hand hand, float x, float z) {
+  const float rig_x = hand == Hand::left ? x : -x;  // the left hand's frame: +X toward the little finger
+  if (z < kPalmSideFromZ) return 0;
+  if (rig_x > kPalmSideX) return kPalmUlnar;
+  if (rig_x < -kPalmSideX) return kPalmRadial;
+  return 0;
+}
+
+glm::vec3 palm_underside(const HandShape& shape, float x, float z) {
+  const HandPart& part = shape.parts[palm_part_at(shape.hand, x, z)];
+  return glm::vec3(part.frame * glm::vec4(x, -part.radius.y, z, 1.0f));
 }
 
 FingerPose bind_pose() {
@@ -110,6 +159,8 @@ std::string hand_mesh_name(Hand hand) { return hand == Hand::left ? "hand.left" 
 
 std::string joint_name(Hand hand, std::size_t part) {
   const std::string prefix = hand_mesh_name(hand) + ".";
+  if (part == kPalmRadial) return prefix + "palm.radial";
+  if (part == kPalmUlnar) return prefix + "palm.ulnar";
   if (part == 0 || part >= kHandParts) return prefix + "palm";
   const std::size_t finger = (part - 1) / 3, joint = (part - 1) % 3;
   return prefix + std::string(kFingerNames[finger]) + "." + std::to_string(joint + 1);

@@ -21,6 +21,8 @@ FingerPose blend(const FingerPose& a, const FingerPose& b, float w) {
   out.heel_touch = mix(a.heel_touch, b.heel_touch);
   out.max_curl_deg = mix(a.max_curl_deg, b.max_curl_deg);
   out.palm_gap_m = mix(a.palm_gap_m, b.palm_gap_m);
+  out.arch_deg = mix(a.arch_deg, b.arch_deg);
+  out.radial_arch_deg = mix(a.radial_arch_deg, b.radial_arch_deg);
   return out;
 }
 

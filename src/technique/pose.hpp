@@ -46,6 +46,11 @@ struct FingerPose {
   // taken between the thumb and the fingers, which close further to reach it, with a hollow
   // under the palm (petrissage's C grip). 0: the palm rests.
   float palm_gap_m = 0.0f;
+  // The palm's arch: its ulnar side (ring and little fingers' metacarpals) and its radial side
+  // (the index's) turned toward the palm (hand_rig.hpp kMaxArchDeg). Not content: the fit
+  // solves them to the skin under the palm (hand_fit.cpp arch_palm); 0 flat.
+  float arch_deg = 0.0f;
+  float radial_arch_deg = 0.0f;
 
   [[nodiscard]] float joint(Finger f, int j) const {
     return flexion[static_cast<std::size_t>(f)][static_cast<std::size_t>(j)];

@@ -133,7 +133,7 @@ TEST_CASE("the hands have adult proportions") {
   CHECK(thumb_side(hand_of(Hand::right)) > 0.04f);
 }
 
-TEST_CASE("sixteen joints a hand, weights summing to one, every joint moving part of the hand") {
+TEST_CASE("eighteen joints a hand (the palm's two arching sides too), weights summing to one, every joint moving part of the hand") {
   auto raw = anatomy::load_model(kAsset);
   REQUIRE(raw.has_value());
   for (Hand h : {Hand::left, Hand::right}) {

@@ -132,14 +132,16 @@ TEST_CASE("calf squeezes: each hand's four finger pads lie on the skin side by s
     CAPTURE(share);
     CAPTURE(most);
     CAPTURE(together);
-    CHECK(share > 0.65);
-    CHECK(most > 0.5);
+    CHECK(share > (h == 0 ? 0.65 : 0.75));
+    // Three or four pads on: the right hand 0.53 with a flat palm, 0.79 arched (session 18).
+    CHECK(most > (h == 0 ? 0.5 : 0.7));
     // The left hand's fingers wrap the outer side, toward the step's camera. The right hand's
     // reach round the inner side, where the slim lower calf falls steeply to the shin bone and
     // the far fingers must curl further to reach it: closed one by one, each to its own touch,
     // they fanned (side by side at 17 % of moments); closed together (hand_fit's
-    // close_together, session 17) at 37 %.
-    CHECK(together > (h == 0 ? 0.9 : 0.3));
+    // close_together, session 17) at 37 %; with the palm arching round the calf (hand_fit's
+    // arch_palm, session 18) at 70 %, its pads on the skin 0.67 -> 0.83.
+    CHECK(together > (h == 0 ? 0.9 : 0.6));
   }
 }
 
