@@ -60,7 +60,7 @@ TEST_CASE("the framing sweeps are the callers' own: 48 moments a step, 24 for th
   CHECK_FALSE(same(swept.steps, swept.overlay));  // sampled differently: two answers, not one copied
 }
 
-TEST_CASE("framings from the cache equal the sweep; another source, posture or a damaged entry misses") {
+TEST_CASE("framings from the cache equal the sweep, and another source, posture or a damaged entry misses") {
   app::Simulation sim;
   anatomy::Model no_model;
   REQUIRE(sim.load_techniques(source_paths(), no_model).has_value());

@@ -27,7 +27,7 @@ glm::vec3 knuckle(const HandShape& shape, std::size_t finger) { return glm::vec3
 
 }  // namespace
 
-TEST_CASE("the palm's arch turns the ring and little fingers' side toward the palm; the middle finger's stays") {
+TEST_CASE("the palm's arch turns the ring and little fingers' side toward the palm, and the middle finger's stays") {
   for (Hand h : {Hand::left, Hand::right}) {
     FingerPose arched;
     arched.arch_deg = kMaxArchDeg;

@@ -257,8 +257,11 @@ TEST_CASE("timeline: hands move continuously, poses blend smoothly, across steps
     CHECK(worst_jump < 0.025f);
     // Degrees per 10 ms. Fingers that open or close to meet the skin (hand_fit.hpp) follow the leg's
     // shape under a gliding or tapping hand at up to ~380 degrees a second: 13 degrees between
-    // frames at 30 fps, quick but not a pop (a pop is a pose switching in one step).
-    CHECK(worst_joint < 4.0f);
+    // frames at 30 fps, quick but not a pop (a pop is a pose switching in one step). Session 18's
+    // merge (the palm's arch, compression's new grips, petrissage's lifted hand turning to 235
+    // degrees of roll so both hands stay seen): compression 4.19, petrissage 4.30 degrees in 10 ms
+    // (the same order as before; a pop is tens of degrees): bound 4.0 -> 4.5.
+    CHECK(worst_joint < 4.5f);
     CHECK(worst_ankle < 1.0f);
     CHECK(worst_turn < 0.1f);    // fingers turn less than ~6 degrees per 10 ms
   }
