@@ -58,6 +58,23 @@ flow::ClinicalIndices indices(const flow::LegCondition& leg, Protocol sampled) {
 // ranges checked.
 constexpr double kSettleS = test::kSanitized ? 30.0 : 60.0;
 
+// A minute of ankle pumps after 30 s of settling, as both popliteal-velocity cases read it: the
+// time average still rises slowly as the pumps go on (the calf's veins empty over minutes), 1.50x
+// after 22 s supine (the sanitized pass's length until session 16's CI failed on it), 1.66x after
+// 30 s, about 2.1x after 2 min (`--simulate`), so both passes pump a minute.
+flow::SimulationSummary ankle_pumps_minute(Posture posture) {
+  flow::SimulationRequest req;
+  req.scenario = "ankle-pumps";
+  req.posture = posture;
+  req.seconds = 60.0;
+  req.active_seconds = req.seconds;
+  req.settle_seconds = 30.0;
+  req.clinical_indices = false;
+  auto rep = flow::simulate(network(), req, {});
+  REQUIRE(rep.has_value());
+  return rep->summary;
+}
+
 }  // namespace
 
 TEST_CASE("a normal leg reads normal on the clinic's tests") {
@@ -307,19 +324,7 @@ TEST_CASE("supine ankle pumps about double the popliteal vein's time-averaged ve
   // the model's resting mean should be half the study's 9-13. The ratio exercise / rest is
   // checked within the CIs' extremes, 20/13 to 28/9. Until session 16 the report had only the
   // instant's peak over the last 5 s (steady_peak, 8.7 times rest), which no Doppler reports.
-  flow::SimulationRequest req;
-  req.scenario = "ankle-pumps";
-  req.posture = Posture::supine;
-  // A minute of pumps, in both passes: the time average still rises slowly as the pumps go on
-  // (the calf's veins empty over minutes), 1.50x after 22 s (the sanitized pass's length until
-  // session 16's CI failed on it), 1.66x after 30 s, about 2.1x after 2 min (`--simulate`).
-  req.seconds = 60.0;
-  req.active_seconds = req.seconds;
-  req.settle_seconds = 30.0;
-  req.clinical_indices = false;
-  auto rep = flow::simulate(network(), req, {});
-  REQUIRE(rep.has_value());
-  const auto& s = rep->summary;
+  const flow::SimulationSummary s = ankle_pumps_minute(Posture::supine);
   MESSAGE("popliteal resting " << s.popliteal_velocity_resting_cm_s << " cm/s, pumping: mean "
           << s.popliteal_velocity_steady_mean_cm_s << ", instant peak " << s.popliteal_velocity_steady_peak_cm_s);
   CHECK(s.popliteal_velocity_resting_cm_s > 0.5 * 9.0);
@@ -340,16 +345,7 @@ TEST_CASE("sitting ankle pumps raise the popliteal vein's time-averaged velocity
   // study's 2-4 (the envelope about twice the mean, as supine), and the ratio above the supine
   // CIs' highest, 28/9 = 3.1. With the reflex following the height alone (until session 18) the
   // pumps could not ease it: resting 2.4 cm/s, ratio 2.07, below the supine one.
-  flow::SimulationRequest req;
-  req.scenario = "ankle-pumps";
-  req.posture = Posture::sitting;
-  req.seconds = 60.0;
-  req.active_seconds = req.seconds;
-  req.settle_seconds = 30.0;
-  req.clinical_indices = false;
-  auto rep = flow::simulate(network(), req, {});
-  REQUIRE(rep.has_value());
-  const auto& s = rep->summary;
+  const flow::SimulationSummary s = ankle_pumps_minute(Posture::sitting);
   MESSAGE("sitting popliteal resting " << s.popliteal_velocity_resting_cm_s << " cm/s, pumping mean "
           << s.popliteal_velocity_steady_mean_cm_s);
   CHECK(s.popliteal_velocity_resting_cm_s > 0.5 * 2.0);
