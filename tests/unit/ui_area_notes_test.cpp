@@ -15,6 +15,7 @@
 #include <imgui_internal.h>
 
 #include "../support/headless_imgui.hpp"
+#include "../support/view_panel_screens.hpp"
 #include "../support/sanitizer.hpp"
 #include "anatomy/area_content.hpp"
 #include "app/language.hpp"
@@ -42,23 +43,6 @@ int rows_holding(const ui::AreaRows& r, int area) {
   return -1;
 }
 
-struct Screen {
-  ImVec2 size;
-  float font_px;
-};
-const Screen kScreens[] = {{{1280.0f, 720.0f}, 17.0f}, {{1920.0f, 1080.0f}, 17.0f}, {{1280.0f, 720.0f}, 20.0f},
-                           {{1920.0f, 1080.0f}, 30.0f}};
-
-struct Ui : test::HeadlessImGui {
-  explicit Ui(const Screen& s) : test::HeadlessImGui(s.size, s.font_px) {}
-};
-
-ImGuiWindow* view_window() {
-  ImGuiWindow* w = ImGui::FindWindowByName("###View");
-  if (!w) w = ImGui::FindWindowByName("View");
-  REQUIRE(w != nullptr);
-  return w;
-}
 
 // The notes' box: the View panel's one child window drawn this frame.
 const ImGuiWindow* notes_box(const ImGuiWindow* view) {
@@ -104,10 +88,10 @@ TEST_CASE("every area's notes show whole in the explorer's View panel, four lang
   for (const std::string lang : {"en", "es", "fr", "de"}) {
     CAPTURE(lang);
     REQUIRE(app::use_interface_language(content("locales"), lang).has_value());
-    for (const Screen& screen : kScreens) {
+    for (const test::ViewScreen& screen : test::kViewScreens) {
       CAPTURE(screen.size.y);
       CAPTURE(screen.font_px);
-      Ui ui(screen);
+      test::ViewScreenUi ui(screen);
       for (std::size_t a = 0; a < anatomy::kAreaCount; a += static_cast<std::size_t>(test::kSanitizedStride)) {
         CAPTURE(anatomy::kAreaIds[a]);
         ui::MainUiView view;
@@ -121,12 +105,12 @@ TEST_CASE("every area's notes show whole in the explorer's View panel, four lang
           (void)ui::draw_main_ui(view);
           ImGui::EndFrame();
           if (frame >= 3) {
-            const float now = view_window()->Size.x;
+            const float now = test::view_window()->Size.x;
             if (frame == 4) CHECK(now == width);
             width = now;
           }
         }
-        const ImGuiWindow* w = view_window();
+        const ImGuiWindow* w = test::view_window();
         const ImGuiWindow* notes = notes_box(w);
         REQUIRE(notes != nullptr);
         most_scrolled = std::max({most_scrolled, notes->ScrollMax.y, w->ScrollMax.y});

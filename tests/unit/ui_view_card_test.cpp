@@ -17,6 +17,7 @@
 #include <imgui_internal.h>
 
 #include "../support/headless_imgui.hpp"
+#include "../support/view_panel_screens.hpp"
 #include "../support/sanitizer.hpp"
 #include "anatomy/area_content.hpp"
 #include "app/atlas.hpp"
@@ -37,28 +38,9 @@ namespace {
 
 std::filesystem::path content(const std::string& rel) { return std::filesystem::path(EFFLEURA_SOURCE_DIR) / "content" / rel; }
 
-struct Screen {
-  ImVec2 size;
-  float font_px;
-};
-// The window's font at both sizes, and a headless picture's (20 px per 720 lines). The picture's
-// font would need the column 870 px wide at 720p for the longest card: there the card's text
-// takes a smaller size (ui/atlas_card_size.hpp, kCardScales). Before session 10 cards scrolled
-// in pictures.
-const Screen kScreens[] = {{{1280.0f, 720.0f}, 17.0f}, {{1920.0f, 1080.0f}, 17.0f}, {{1280.0f, 720.0f}, 20.0f},
-                           {{1920.0f, 1080.0f}, 30.0f}};
-
-// A context of its own per screen (the font is baked at its size).
-struct Ui : test::HeadlessImGui {
-  explicit Ui(const Screen& s) : test::HeadlessImGui(s.size, s.font_px) {}
-};
-
-ImGuiWindow* view_window() {
-  ImGuiWindow* w = ImGui::FindWindowByName("###View");
-  if (!w) w = ImGui::FindWindowByName("View");
-  REQUIRE(w != nullptr);
-  return w;
-}
+// The screens: support/view_panel_screens.hpp. The picture's font would need the column 870 px
+// wide at 720p for the longest card: there the card's text takes a smaller size
+// (ui/atlas_card_size.hpp, kCardScales). Before session 10 cards scrolled in pictures.
 
 }  // namespace
 
@@ -82,10 +64,10 @@ TEST_CASE("every structure's card shows whole in the View panel, all four langua
     REQUIRE(app::use_interface_language(content("locales"), lang).has_value());
     std::vector<ui::TechniqueRef> techniques;
     for (const auto& t : library->all()) techniques.push_back({ui::technique_name(t.id, t.name), t.areas});
-    for (const Screen& screen : kScreens) {
+    for (const test::ViewScreen& screen : test::kViewScreens) {
       CAPTURE(screen.size.y);
       CAPTURE(screen.font_px);
-      Ui ui(screen);
+      test::ViewScreenUi ui(screen);
       // Under the sanitizers every fourth structure: the same code on fewer cards.
       for (std::size_t k = 0; k < structures.size(); k += static_cast<std::size_t>(test::kSanitizedStride)) {
         const anatomy::Mesh& mesh = model->meshes[structures[k]];
@@ -104,7 +86,7 @@ TEST_CASE("every structure's card shows whole in the View panel, all four langua
           (void)ui::draw_main_ui(view);
           ImGui::EndFrame();
         }
-        const ImGuiWindow* w = view_window();
+        const ImGuiWindow* w = test::view_window();
         // Measuring the card leaves ImGui's implicit "Debug" window unused (hidden).
         const ImGuiWindow* debug = ImGui::FindWindowByName("Debug##Default");
         CHECK_FALSE((debug && debug->Active));
