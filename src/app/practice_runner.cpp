@@ -3,6 +3,7 @@
 // technique file's [practice] rules, and writes the grades as JSON. With --record, --frames-dir
 // or --screenshot the same stroke is played through the frames instead (prepare_practice), so
 // the hands, the blood and the coaching are seen as a student would see them.
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -17,21 +18,18 @@
 namespace effleura::app {
 namespace {
 
-// --incompetent marks a vein varicose for practice too (the avoid rule's "varicose").
-int mark_varicose(Context& ctx, const Options& options) {
-  State& state = ctx.state;
-  for (const std::string& id : options.incompetent) {
-    std::size_t i = 0;
-    while (i < state.valve_veins.size() && state.valve_veins[i] != id) ++i;
-    if (i == state.valve_veins.size()) {
+// --incompetent marks a vein varicose for practice too (the avoid rule's "varicose"). State::load
+// has already leaked each named vein and ticked each whole one; practice marks whole veins only,
+// so a vein named in part (':above-knee') is refused here.
+int check_varicose(const Context& ctx, const Options& options) {
+  const State& state = ctx.state;
+  for (const std::string& id : options.incompetent)
+    if (std::find(state.valve_veins.begin(), state.valve_veins.end(), id) == state.valve_veins.end()) {
       std::string ids;
       for (const auto& v : state.valve_veins) ids += (ids.empty() ? "" : ", ") + v;
       report_error("invalid value '" + id + "' for --incompetent: expected one of " + ids);
       return kExitBadInput;
     }
-    if (i < state.incompetent.size()) state.incompetent[i] = true;
-    if (flow::FlowSystem* f = state.simulation.flow()) (void)f->set_incompetent(id);
-  }
   return kExitOk;
 }
 
@@ -48,7 +46,7 @@ int prepare_practice(Context& ctx, const Options& options, bool play) {
   if (!options.practice) return kExitOk;
   auto file = read_practice_stroke(options);
   if (!file) { report_error(file.error().describe()); return kExitBadInput; }
-  if (const int status = mark_varicose(ctx, options); status != kExitOk) return status;
+  if (const int status = check_varicose(ctx, options); status != kExitOk) return status;
   if (auto started = ctx.practice.start(ctx.state, *options.practice); !started) {
     report_error(started.error().describe());
     return kExitBadInput;
