@@ -176,7 +176,10 @@ TEST_CASE("both hands stay seen through compression's lift over the knee and eff
   // (the right forearm hides its palm at 12 moments as it comes round: tried around 70 and a 45 mm
   // lift, 83-85 %): a regression to win back, bound 0.935 -> 0.83. Petrissage's step 4 fell
   // 95.0 % -> 92.0 % on the new skin; its lifted right hand's roll at 1.2 s, 230 -> 235, keeps 95 %.
-  const Case cases[] = {{"compression", 3, 0.83}, {"effleurage", 2, 0.95}, {"petrissage", 3, 0.94},
+  // Session 19: compression's hands turn their palms toward the camera sooner as they go round
+  // (at 0.7 s the left's roll 60 -> 80, at 0.8 s the right's 90 -> 60): 84.0 % -> 97.0 % every
+  // 20 ms (the left forearm 3 moments at 0.46-0.50 s), 96 % every 80 ms; bound back to 0.935.
+  const Case cases[] = {{"compression", 3, 0.935}, {"effleurage", 2, 0.95}, {"petrissage", 3, 0.94},
                         {"vibration", 1, 0.95, "sitting"}};
   for (const Case& c : cases) {
     CAPTURE(c.id);
