@@ -14,6 +14,7 @@
 #include <glm/trigonometric.hpp>
 
 #include "technique/hand_rig.hpp"
+#include "technique/tissue.hpp"
 #include "technique_test_support.hpp"
 #include "../support/sanitizer.hpp"
 
@@ -79,4 +80,33 @@ TEST_CASE("petrissage: the calf is kneaded between thumb and fingers, lifted, sq
     // The wrists roll with the muscle: the back of the hand turns across the leg.
     CHECK(roll_deg[h].span() >= 15.0f);
   }
+}
+
+// The muscle lifted between the hands has to show at the default zoom, not only in the numbers:
+// the skin drawn where the fold stands (tissue.hpp, the same shape shaders/model.vert draws) rises
+// at least 8 mm all through a kneading cycle of the calf step. The fold stands as high as the two
+// hands' mean tissue lift: with the squeezing hand lifting 8 mm and the easing one 3 mm (session 18)
+// it stood 5.5 mm, a faint swelling under the hands from the step's camera; the squeezing hand
+// lifts 16 mm since session 19 (9.5 mm, hands-shots/pet-try-tissue16.png). Every 20 ms (80 ms
+// under the sanitizers).
+TEST_CASE("petrissage: the calf's muscle stands up between the hands, lifted at least 8 mm") {
+  const Timeline timeline = test::shipped_timeline("petrissage");
+  const anatomy::LegSurface& surface = test::shipped_surface();
+  const double dt = 0.02 * static_cast<double>(test::kSanitizedStride);
+  TechniqueFrame frame;
+  Range raised_mm;
+  int folds = 0, samples = 0;
+  for (double t = 4.0; t < 6.0 - 1e-6; t += dt) {
+    timeline.evaluate(t, frame);
+    REQUIRE(frame.step == 0);
+    ++samples;
+    const TissueShape tissue = tissue_shape(timeline, frame, surface);
+    const TissueDent& fold = tissue.dents[2];
+    if (fold.radius <= 0.0f) continue;
+    ++folds;
+    raised_mm.add(-1000.0f * skin_displacement(tissue, fold.centre, fold.axis));
+  }
+  MESSAGE("fold at " << folds << " of " << samples << " moments, raised " << raised_mm.lo << ".." << raised_mm.hi << " mm");
+  CHECK(folds == samples);
+  CHECK(raised_mm.lo >= 8.0f);
 }
