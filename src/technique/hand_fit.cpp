@@ -256,20 +256,6 @@ namespace {
 // thumb's metacarpal lies in the ball of the thumb, part of the palm (hand_contact.cpp), and does
 // not stop it. Ramped over the pad's gap as a resting palm's fingers are (kCloseRamp), so the
 // angles do not jump as the skin under the pad comes and goes.
-// Where along a closing path from `from` to `to` a pad that never meets the skin comes nearest
-// to it: there it stops, which is where one that just met it would have stopped (stopping at
-// either end instead flicked the thumb as the skin under it came and went).
-template <class Gap>
-float nearest(float from, float to, const Gap& gap) {
-  constexpr int kSteps = 24;
-  float best = from, least = gap(from);
-  for (int i = 1; i <= kSteps; ++i) {
-    const float x = from + (to - from) * static_cast<float>(i) / kSteps;
-    if (const float g = gap(x); g < least) least = g, best = x;
-  }
-  return best;
-}
-
 // A finger's pad (its last phalanx) from the dented skin, less kPadClearance: 0 where a closing
 // pad stops, a millimetre short of the skin (close_pad, close_finger_pad).
 float pad_skin_gap(const SkinSide& skin, const std::array<HandPart, 3>& parts) {

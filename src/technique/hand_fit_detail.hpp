@@ -51,6 +51,20 @@ std::optional<float> first_touch(float from, float to, int steps, const Touches&
   return std::nullopt;
 }
 
+// Where along a closing path from `from` to `to` a pad that never meets the skin comes nearest
+// to it: there it stops, which is where one that just met it would have stopped (stopping at
+// either end instead flicked the thumb as the skin under it came and went).
+template <class Gap>
+float nearest(float from, float to, const Gap& gap) {
+  constexpr int kSteps = 24;
+  float best = from, least = gap(from);
+  for (int i = 1; i <= kSteps; ++i) {
+    const float x = from + (to - from) * static_cast<float>(i) / kSteps;
+    if (const float g = gap(x); g < least) least = g, best = x;
+  }
+  return best;
+}
+
 // `pose` with finger f closed by s: 0 is the pose's own shape, 1 every joint at its most
 // curled (max_curl, within range).
 FingerPose closed(const FingerPose& pose, std::size_t f, float s);
