@@ -1,7 +1,7 @@
 #pragma once
-// Internal to hand_fit.cpp and hand_fit_thumb_heel.cpp: the small pieces of the hand fit both
-// use (gaps to the skin, opening a finger, keeping the palm out). Not for other callers: they
-// use hand_fit.hpp.
+// Internal to hand_fit.cpp, hand_fit_arch.cpp and hand_fit_thumb_heel.cpp: the small pieces of
+// the hand fit they share (gaps to the skin, opening a finger, keeping the palm out). Not for
+// other callers: they use hand_fit.hpp.
 #include <array>
 #include <cstddef>
 #include <optional>
@@ -81,6 +81,9 @@ void tip_onto_heel(const SkinSide& skin, glm::mat4& palm, const FingerPose& pose
 // A cupped hand tipped onto its heel curls its four fingers together until the first pad
 // meets the skin.
 void close_cup(const SkinSide& skin, const glm::mat4& palm, Hand hand, FingerPose& pose);
+// The palm's two sides (FingerPose::arch_deg, radial_arch_deg) turned toward the skin under a
+// resting palm (hand_fit_arch.cpp).
+void arch_palm(const SkinSide& skin, const glm::mat4& palm, Hand hand, FingerPose& pose);
 // A gripping thumb placed on the skin opposite the fingers.
 void fit_thumb(const SkinSide& skin, const glm::mat4& palm, Hand hand, FingerPose& pose);
 
