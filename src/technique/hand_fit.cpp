@@ -183,6 +183,12 @@ float open_finger_to_clear(const SkinSide& skin, const glm::mat4& palm, Hand han
 
 namespace {
 
+// A finger's pad (its last phalanx) from the dented skin, less kPadClearance: 0 where a closing
+// pad stops, a millimetre short of the skin (close_pad, close_finger_pad).
+float pad_skin_gap(const SkinSide& skin, const std::array<HandPart, 3>& parts) {
+  return skin_gap(skin, {parts[2], parts[2], parts[2]}) - kPadClearance;
+}
+
 // A hand on its pads (palm_touch < 1) rose until the deepest of its named pads touched; a named
 // thumb pad that still hangs in the air (a straight thumb beside a palm resting on a round calf: the
 // skin falls away under it by 10-40 mm) closes, joint by joint within the joint limits and the
@@ -191,12 +197,6 @@ namespace {
 // thumb's metacarpal lies in the ball of the thumb, part of the palm (hand_contact.cpp), and does
 // not stop it. Ramped over the pad's gap as a resting palm's fingers are (kCloseRamp), so the
 // angles do not jump as the skin under the pad comes and goes.
-// A finger's pad (its last phalanx) from the dented skin, less kPadClearance: 0 where a closing
-// pad stops, a millimetre short of the skin (close_pad, close_finger_pad).
-float pad_skin_gap(const SkinSide& skin, const std::array<HandPart, 3>& parts) {
-  return skin_gap(skin, {parts[2], parts[2], parts[2]}) - kPadClearance;
-}
-
 void close_pad(const SkinSide& skin, const glm::mat4& palm, Hand hand, FingerPose& pose) {
   constexpr std::size_t f = 0;
   const float weight = std::clamp(pose.reach[f], 0.0f, 1.0f) * (1.0f - std::clamp(pose.palm_touch, 0.0f, 1.0f));
