@@ -117,13 +117,6 @@ using namespace fit_detail;
 
 namespace {
 
-glm::vec3 closest_on_segment(const glm::vec3& a, const glm::vec3& b, const glm::vec3& p) {
-  const glm::vec3 d = b - a;
-  const float len2 = glm::dot(d, d);
-  const float t = len2 > 0.0f ? std::clamp(glm::dot(p - a, d) / len2, 0.0f, 1.0f) : 0.0f;
-  return a + t * d;
-}
-
 // Below the sole is outside. The sole is a height field over the foot's outline at rest: turn
 // the point back by the ankle angle, read u from its length along the foot and v from its
 // place across, and compare heights. (Projecting onto the sole by Gauss-Newton wandered for
@@ -167,64 +160,6 @@ JointRange joint_range(std::size_t finger, std::size_t joint) {
   return finger == 0 ? kThumb[joint] : kFinger[joint];
 }
 
-HandCapsules hand_capsules(const HandShape& shape) {
-  HandCapsules out;
-  // The side capsules on the palm's arched sides: the side part's frame carries the same
-  // offset across (build_hand gives every palm part the centre's layout).
-  const float r = shape.parts[0].radius.y;
-  for (std::size_t i = 0; i < kPalmCapsules; ++i) {
-    const HandPart& palm = shape.parts[0];
-    const float x = (static_cast<float>(i) - 1.0f) * (palm.radius.x - r);
-    const HandPart& part = shape.parts[palm_part_at(shape.hand, x, 0.5f * palm.length)];
-    const glm::vec3 across(part.frame[0]);
-    out[i] = Capsule{glm::vec3(part.frame[3]) + across * x, part.tip + across * x, r};
-  }
-  for (std::size_t p = 1; p < kFingerPartsEnd; ++p) {
-    const HandPart& part = shape.parts[p];
-    out[kPalmCapsules + p - 1] = Capsule{glm::vec3(part.frame[3]), part.tip, part.radius.y};
-  }
-  return out;
-}
-
-float capsule_gap(const Capsule& x, const Capsule& y) {
-  // Closest points of two segments (Ericson, Real-Time Collision Detection, 5.1.9).
-  const glm::vec3 d1 = x.b - x.a, d2 = y.b - y.a, r = x.a - y.a;
-  const float a = glm::dot(d1, d1), e = glm::dot(d2, d2), f = glm::dot(d2, r);
-  float s = 0.0f, t = 0.0f;
-  if (a <= 1e-12f && e <= 1e-12f) {
-    // both points
-  } else if (a <= 1e-12f) {
-    t = std::clamp(f / e, 0.0f, 1.0f);
-  } else {
-    const float c = glm::dot(d1, r);
-    if (e <= 1e-12f) {
-      s = std::clamp(-c / a, 0.0f, 1.0f);
-    } else {
-      const float b = glm::dot(d1, d2);
-      const float denom = a * e - b * b;
-      s = denom > 1e-12f ? std::clamp((b * f - c * e) / denom, 0.0f, 1.0f) : 0.0f;
-      t = (b * s + f) / e;
-      if (t < 0.0f) {
-        t = 0.0f;
-        s = std::clamp(-c / a, 0.0f, 1.0f);
-      } else if (t > 1.0f) {
-        t = 1.0f;
-        s = std::clamp((b - c) / a, 0.0f, 1.0f);
-      }
-    }
-  }
-  const glm::vec3 p = x.a + d1 * s;
-  const glm::vec3 q = closest_on_segment(y.a, y.b, y.a + d2 * t);
-  return glm::length(p - q) - x.radius - y.radius;
-}
-
-float hands_gap(const HandCapsules& x, const HandCapsules& y) {
-  float least = std::numeric_limits<float>::max();
-  for (const Capsule& a : x)
-    for (const Capsule& b : y) least = std::min(least, capsule_gap(a, b));
-  return least;
-}
-
 namespace fit_detail {
 
 // Opens finger f just enough that it no longer sinks into the skin (bisection up to
@@ -248,6 +183,12 @@ float open_finger_to_clear(const SkinSide& skin, const glm::mat4& palm, Hand han
 
 namespace {
 
+// A finger's pad (its last phalanx) from the dented skin, less kPadClearance: 0 where a closing
+// pad stops, a millimetre short of the skin (close_pad, close_finger_pad).
+float pad_skin_gap(const SkinSide& skin, const std::array<HandPart, 3>& parts) {
+  return skin_gap(skin, {parts[2], parts[2], parts[2]}) - kPadClearance;
+}
+
 // A hand on its pads (palm_touch < 1) rose until the deepest of its named pads touched; a named
 // thumb pad that still hangs in the air (a straight thumb beside a palm resting on a round calf: the
 // skin falls away under it by 10-40 mm) closes, joint by joint within the joint limits and the
@@ -256,26 +197,6 @@ namespace {
 // thumb's metacarpal lies in the ball of the thumb, part of the palm (hand_contact.cpp), and does
 // not stop it. Ramped over the pad's gap as a resting palm's fingers are (kCloseRamp), so the
 // angles do not jump as the skin under the pad comes and goes.
-// Where along a closing path from `from` to `to` a pad that never meets the skin comes nearest
-// to it: there it stops, which is where one that just met it would have stopped (stopping at
-// either end instead flicked the thumb as the skin under it came and went).
-template <class Gap>
-float nearest(float from, float to, const Gap& gap) {
-  constexpr int kSteps = 24;
-  float best = from, least = gap(from);
-  for (int i = 1; i <= kSteps; ++i) {
-    const float x = from + (to - from) * static_cast<float>(i) / kSteps;
-    if (const float g = gap(x); g < least) least = g, best = x;
-  }
-  return best;
-}
-
-// A finger's pad (its last phalanx) from the dented skin, less kPadClearance: 0 where a closing
-// pad stops, a millimetre short of the skin (close_pad, close_finger_pad).
-float pad_skin_gap(const SkinSide& skin, const std::array<HandPart, 3>& parts) {
-  return skin_gap(skin, {parts[2], parts[2], parts[2]}) - kPadClearance;
-}
-
 void close_pad(const SkinSide& skin, const glm::mat4& palm, Hand hand, FingerPose& pose) {
   constexpr std::size_t f = 0;
   const float weight = std::clamp(pose.reach[f], 0.0f, 1.0f) * (1.0f - std::clamp(pose.palm_touch, 0.0f, 1.0f));
@@ -466,61 +387,6 @@ void close_together(const SkinSide& skin, const glm::mat4& palm, Hand hand, Fing
     for (std::size_t j = 0; j < 3; ++j)
       pose.flexion[f][j] = stated.flexion[f][j] + back * (pose.flexion[f][j] - stated.flexion[f][j]);
   }
-}
-
-// The palm's arch (hand_rig.hpp): a palm resting on a round limb touches it along a line and its
-// sides stand off it (calf squeezes' lower hand: knuckles 16-31 mm above the calf, the little
-// finger's highest), so the fingers fanned as each closed its own way to the skin. Each side
-// turns toward the palm, within its range, until its underside or its knuckles meet the skin;
-// a side already on it (over a hollow, or a flat surface) stays flat. Weighted by how far the
-// palm rests (a cupped hand tips onto its heel instead, a C grip holds its palm off). Not on the
-// sole: it is hollow across, and an arched palm there lifted the fingertips off the ball of the
-// foot (ankle pumps' sole hand: all four tips within 10 mm at 427 of 1800 moments, was 1800).
-constexpr int kArchMarch = 8;
-constexpr float kArchHeldOffM = 0.002f;  // palm_gap_m over which a held-off palm stops arching
-constexpr float kArchRampM = 0.004f;     // a side this far off the skin while flat arches fully
-
-void arch_palm(const SkinSide& skin, const glm::mat4& palm, Hand hand, FingerPose& pose) {
-  const float weight = std::clamp(pose.palm_touch, 0.0f, 1.0f) * (1.0f - std::clamp(pose.heel_touch, 0.0f, 1.0f)) *
-                       (1.0f - std::clamp(pose.palm_gap_m / kArchHeldOffM, 0.0f, 1.0f));
-  pose.arch_deg = 0.0f;
-  pose.radial_arch_deg = 0.0f;
-  if (weight <= 0.0f || skin.sole) return;
-  const float ulnar_x = (hand == Hand::left ? 1.0f : -1.0f) * 0.8f * build_hand(palm, pose, hand).parts[0].radius.x;
-  // The least gap of one side's underside (the two points past the heel of the hand, which does
-  // not arch: hand_rig.hpp palm_part_at) and knuckles.
-  auto side_gap = [&](const FingerPose& p, float x, std::initializer_list<std::size_t> fingers) {
-    const HandShape shape = build_hand(palm, p, hand);
-    const HandPart& part = shape.parts[0];
-    float least = std::numeric_limits<float>::max();
-    for (int k = 1; k <= 2; ++k) {
-      const glm::vec3 q = palm_underside(shape, x, part.length * (0.1f + 0.4f * static_cast<float>(k)));
-      if (skin.covers(q)) least = std::min(least, skin.outside(q));
-    }
-    for (std::size_t f : fingers) {
-      const HandPart& knuckle = shape.parts[hand_part(f, 0)];
-      const glm::vec3 q(knuckle.frame[3]);
-      if (skin.covers(q)) least = std::min(least, skin.outside(q) - knuckle.radius.y);
-    }
-    return least;
-  };
-  // Ramped on the side's gap while flat (kArchRampM), as a finger closes (kCloseRamp): a side the
-  // palm's rise has just put on the skin stays flat, and as that point of the palm changes from
-  // one moment to the next the arch does not jump (the lower hand's by 20 degrees in 20 ms).
-  auto solve = [&](float most, float FingerPose::*angle, float x, std::initializer_list<std::size_t> fingers) {
-    const float flat = side_gap(pose, x, fingers);
-    if (flat <= 0.0f) return 0.0f;
-    const float ramp = std::clamp(flat / kArchRampM, 0.0f, 1.0f);
-    return ramp * ramp * (3.0f - 2.0f * ramp) * first_touch(0.0f, most, kArchMarch, [&](float a) {
-                                                  FingerPose p = pose;
-                                                  p.*angle = a;
-                                                  return side_gap(p, x, fingers) <= 0.0f;
-                                                }).value_or(most);
-  };
-  const float ulnar = solve(kMaxArchDeg, &FingerPose::arch_deg, ulnar_x, {3, 4});
-  const float radial = solve(kMaxRadialArchDeg, &FingerPose::radial_arch_deg, -ulnar_x, {1});
-  pose.arch_deg = weight * ulnar;
-  pose.radial_arch_deg = weight * radial;
 }
 
 }  // namespace

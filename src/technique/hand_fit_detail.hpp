@@ -1,7 +1,7 @@
 #pragma once
-// Internal to hand_fit.cpp and hand_fit_thumb_heel.cpp: the small pieces of the hand fit both
-// use (gaps to the skin, opening a finger, keeping the palm out). Not for other callers: they
-// use hand_fit.hpp.
+// Internal to hand_fit.cpp, hand_fit_arch.cpp and hand_fit_thumb_heel.cpp: the small pieces of
+// the hand fit they share (gaps to the skin, opening a finger, keeping the palm out). Not for
+// other callers: they use hand_fit.hpp.
 #include <array>
 #include <cstddef>
 #include <optional>
@@ -51,6 +51,20 @@ std::optional<float> first_touch(float from, float to, int steps, const Touches&
   return std::nullopt;
 }
 
+// Where along a closing path from `from` to `to` a pad that never meets the skin comes nearest
+// to it: there it stops, which is where one that just met it would have stopped (stopping at
+// either end instead flicked the thumb as the skin under it came and went).
+template <class Gap>
+float nearest(float from, float to, const Gap& gap) {
+  constexpr int kSteps = 24;
+  float best = from, least = gap(from);
+  for (int i = 1; i <= kSteps; ++i) {
+    const float x = from + (to - from) * static_cast<float>(i) / kSteps;
+    if (const float g = gap(x); g < least) least = g, best = x;
+  }
+  return best;
+}
+
 // `pose` with finger f closed by s: 0 is the pose's own shape, 1 every joint at its most
 // curled (max_curl, within range).
 FingerPose closed(const FingerPose& pose, std::size_t f, float s);
@@ -67,6 +81,9 @@ void tip_onto_heel(const SkinSide& skin, glm::mat4& palm, const FingerPose& pose
 // A cupped hand tipped onto its heel curls its four fingers together until the first pad
 // meets the skin.
 void close_cup(const SkinSide& skin, const glm::mat4& palm, Hand hand, FingerPose& pose);
+// The palm's two sides (FingerPose::arch_deg, radial_arch_deg) turned toward the skin under a
+// resting palm (hand_fit_arch.cpp).
+void arch_palm(const SkinSide& skin, const glm::mat4& palm, Hand hand, FingerPose& pose);
 // A gripping thumb placed on the skin opposite the fingers.
 void fit_thumb(const SkinSide& skin, const glm::mat4& palm, Hand hand, FingerPose& pose);
 

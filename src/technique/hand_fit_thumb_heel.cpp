@@ -193,9 +193,15 @@ void fit_thumb(const SkinSide& skin, const glm::mat4& palm, Hand hand, FingerPos
     pose.flexion[0][2] = from + (lo_deg - from) * ramp * ramp * (3.0f - 2.0f * ramp);
     return;
   }
-  // Curled all the way without meeting the skin (a thumb beyond the limb's edge): it stays
-  // curled, where a thumb that met the skin late would be (no jump between the two).
-  pose = outer(1.0f);
+  // Curled all the way without meeting the skin (a thumb beyond the limb's edge): it curls, where
+  // a thumb that met the skin late would be. But one that only just misses it stops where it
+  // came nearest, as one that just met it early would have: curled fully at once, petrissage's
+  // lower thumb flicked from straight (-20/-19) to 60/80 degrees for one moment at 5.5 s as the
+  // skin under it fell away by a fraction of a millimetre. Blended on how far it missed
+  // (kThumbCloseRamp), so the angles never jump between the two.
+  const float s_near = nearest(0.0f, 1.0f, outer_gap);
+  const float missed = std::clamp(outer_gap(s_near) / kThumbCloseRamp, 0.0f, 1.0f);
+  pose = outer(s_near + (1.0f - s_near) * missed * missed * (3.0f - 2.0f * missed));
 }
 
 }  // namespace effleura::technique::fit_detail
