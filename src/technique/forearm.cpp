@@ -343,12 +343,22 @@ std::array<Forearm, 2> place_forearms(const std::array<glm::mat4, 2>& palms, con
 
   std::array<Forearm, 2> arms;
   std::array<glm::vec3, 2> locals{};
+  const bool leg_bent = bend && (bend->knee_deg != 0.0f || bend->hip_deg != 0.0f);
   if (stance)
     for (std::size_t h = 0; h < 2; ++h) {
       const glm::vec3 from_feet = back[h] - stance->up * glm::dot(back[h], stance->up);
       at_feet_of[h] = glm::length(from_feet) > 0.3f
                           ? std::clamp((-back[h].y - kSoleBackFrom) / (kSoleBackFull - kSoleBackFrom), 0.0f, 1.0f)
                           : 0.0f;
+      // Only a hand below the leg's lowest section is on the foot (the sole hands lie 5-15 cm
+      // below it). A hand on the leg whose back tips down the leg (effleurage's right hand over
+      // the hip, -back.y 0.6-0.7 for 0.1 s) took the sole's stance from its tilt alone: its
+      // forearm swung 25 degrees toward the foot end and back in 60 ms, 16 of effleurage's 22
+      // lying pops. Told by the palm's place, as a hand beside one on the foot is (below).
+      // Sitting (the palms on the bent leg) not yet: placed by the unbent palm it took 90 -> 62
+      // of effleurage's pops, but friction's finger-pad hands on the hanging calf went 31 -> 114.
+      if (surface && !leg_bent)
+        at_feet_of[h] *= std::clamp((surface->min_along() - palms[h][3].y) / kBesideFootBelow, 0.0f, 1.0f);
     }
   for (std::size_t h = 0; h < 2; ++h) {
     const Hand hand = h == 0 ? Hand::left : Hand::right;
