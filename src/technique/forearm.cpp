@@ -442,11 +442,18 @@ std::array<Forearm, 2> place_forearms(const std::array<glm::mat4, 2>& palms, con
     // flips side as the wanted direction passes in front of the fingers, and the elbow swung
     // across the wrist in one 20 ms moment (tapotement at 18.82 s, 117 degrees beyond the hand's
     // own turn). There the sideways part fades as the wanted direction comes round ahead, so the
-    // forearm goes up off the back of the hand instead. Sitting, all ten: 278 -> 210 pops, the
+    // forearm goes up off the back of the hand instead. Sitting, all ten: 278 -> 224 pops, the
     // worst 117 -> 53 degrees. (Lying the same rule moved the largest elbow step 199 -> 205 mm for
     // one pop less: left out.)
-    if (leg_bent && wanted.z > kSidewaysFadeFrom)
-      wanted.x *= 1.0f - smooth(std::min((wanted.z - kSidewaysFadeFrom) / kSidewaysFadeOver, 1.0f));
+    // Not for a hand on the foot (below the leg's lowest section, as drawn before the bend): ankle
+    // pumps' sole hand, under the hanging sole, then sent its forearm level across under the
+    // other foot instead of down the outer side.
+    if (leg_bent && surface && wanted.z > kSidewaysFadeFrom) {
+      float palm_along = std::numeric_limits<float>::max();
+      for (const glm::vec3& p : anatomy::unbend_leg(glm::vec3(palms[h][3]), *bend)) palm_along = std::min(palm_along, p.y);
+      const float on_leg = 1.0f - std::clamp((surface->min_along() - palm_along) / kBesideFootBelow, 0.0f, 1.0f);
+      wanted.x *= 1.0f - on_leg * smooth(std::min((wanted.z - kSidewaysFadeFrom) / kSidewaysFadeOver, 1.0f));
+    }
     glm::vec3 local = within_wrist_range(wanted, least_y);
     if (at_feet_of[h] > 0.0f) {
       // A sole hand whose wanted direction runs ahead of the wrist (ankle pumps: fingers down
