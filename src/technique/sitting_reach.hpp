@@ -23,6 +23,7 @@ struct LegReach {
 // table's end, toward the shin the forearm ran into it). Across the knee the two blend, and
 // the closer a contact lies to the side line the less it moves, so a hand gliding round the
 // leg never jumps (except one passing exactly across the calf's back, which must choose a side).
+// Below the ankle (the heel, hanging well under the table top) nothing changes either.
 [[nodiscard]] LegReach sitting_reach(float along, float around, float roll);
 
 }  // namespace effleura::technique

@@ -416,8 +416,11 @@ TEST_CASE("within a step the elbows move smoothly: a forearm turns no faster tha
   // 6.58 s), 199 mm (cross-fibre 49 -> 0). Merged with compression's new lift over the knee
   // (session 18: the hands go round the outer side while the client rolls over), 69 pops and the
   // worst 32.0 degrees there (13.1 s): the bound on the worst is 33 until that lift is smoothed.
+  // Session 19: a hand takes the sole's stance only below the leg's lowest section, not from its
+  // back's tilt alone (effleurage's right hand over the hip): 70 -> 55 (effleurage 22 -> 6,
+  // vibration 1 -> 0, tapotement 41 -> 43), the worst and the largest step unchanged.
   const Smoothness lying = elbow_smoothness(false);
-  CHECK(lying.pops <= 70);
+  CHECK(lying.pops <= 55);
   CHECK(lying.most_excess_deg <= 33.0f);
   CHECK(lying.largest_step <= 0.2f);
 }
@@ -429,8 +432,13 @@ TEST_CASE("sitting, within a step the elbows move smoothly: a ratchet") {
   // side of its own half, so a hand passing across the calf's back jumps from one side to the
   // other (tapotement 126 pops, effleurage 76). Only keeps it from getting worse; the lift off
   // the table top that fixed lying cross-fibre jumped here (technique/forearm.cpp).
+  // Session 19: where the way toward the therapist lies ahead of the wrist (sitting: hands on
+  // the hanging calf; not on the foot) its sideways part fades, so the elbow no longer flips
+  // across the wrist: 278 -> 224 pops (tapotement 120 -> 74, effleurage 90 -> 83, petrissage
+  // 13 -> 10), the worst 117 -> 52.5 degrees (tapotement 18.76 s); the largest step (707 mm)
+  // unchanged. The old code fails both new bounds.
   const Smoothness sitting = elbow_smoothness(true);
-  CHECK(sitting.pops <= 285);
-  CHECK(sitting.most_excess_deg <= 125.0f);
+  CHECK(sitting.pops <= 225);
+  CHECK(sitting.most_excess_deg <= 55.0f);
   CHECK(sitting.largest_step <= 0.72f);  // 0.707 m on the re-meshed thigh skin (session 18), 0.674 before
 }

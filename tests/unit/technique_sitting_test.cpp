@@ -18,6 +18,7 @@
 #include "anatomy/leg_bend.hpp"
 #include "core/frame.hpp"
 #include "technique/forearm.hpp"
+#include "technique/hand_fit.hpp"
 #include "technique/hand_rig.hpp"
 #include "technique/sitting_reach.hpp"
 #include "technique_test_support.hpp"
@@ -92,6 +93,10 @@ TEST_CASE("sitting reach: the front stays, the back of the thigh goes on top and
   const LegReach inner = sitting_reach(0.30f, 200.0f * kDeg, 0.0f);
   CHECK(inner.around / kDeg < -90.0f);
   CHECK(inner.around / kDeg > -105.0f);
+  // The heel (along 0.075, below the ankle) hangs well under the table top: held as lying.
+  const LegReach heel = sitting_reach(0.075f, 140.0f * kDeg, 90.0f * kDeg);
+  CHECK(heel.around / kDeg == doctest::Approx(140.0f));
+  CHECK(heel.roll / kDeg == doctest::Approx(90.0f));
   // No jump where a hand gliding round the leg crosses the side line, or along the leg across
   // the knee: a tenth of a degree in, a few tenths of a degree out.
   for (float along : {0.30f, 0.51f, 0.80f}) {
@@ -161,4 +166,35 @@ TEST_CASE("sitting: in every technique no forearm sleeve passes through the tabl
                                                                        << " (lowest " << lowest_hand * 1000.0f << " mm, under the top beside its end)");
   REQUIRE(moments > 1000 / test::kSanitizedStride);
   CHECK(arms_above == moments);
+}
+
+TEST_CASE("sitting: the foot techniques' two hands never overlap (toe taps, ankle pumps)") {
+  // One hand holds the heel while the other works the sole. Sitting, the heel hand was moved by
+  // sitting_reach as if on the calf (around 140 -> 98, fingers turned down the hanging leg), so
+  // its fingers reached past the heel onto the sole, into the tapping hand: toe taps' hands
+  // 9.1 mm into each other, ankle pumps' 13.4 (lying 52.3 / 13.6 mm apart). Every 50 ms (the
+  // hands move slowly against each other here; 200 ms under the sanitizers).
+  const double dt = 0.05 * test::kSanitizedStride;
+  for (const char* id : {"toe-taps", "ankle-pumps"}) {
+    Timeline tl = test::shipped_timeline(id);
+    tl.set_client_sitting(true);
+    TechniqueFrame f;
+    int moments = 0;
+    float closest = std::numeric_limits<float>::max();
+    double closest_at = 0.0;
+    for (double time = 0.0; time <= tl.duration(); time += dt) {
+      tl.evaluate(time, f);
+      const float gap = hands_gap(hand_capsules(build_hand(f.hands[0].transform, f.hands[0].pose, Hand::left)),
+                                  hand_capsules(build_hand(f.hands[1].transform, f.hands[1].pose, Hand::right)));
+      ++moments;
+      if (gap < closest) {
+        closest = gap;
+        closest_at = time;
+      }
+    }
+    INFO(std::string(id) << " sitting: hands' closest approach " << closest * 1000.0f << " mm at " << closest_at << " s, "
+            << moments << " moments");
+    REQUIRE(moments > 100);
+    CHECK(closest > 0.0f);
+  }
 }
