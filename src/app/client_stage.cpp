@@ -142,12 +142,8 @@ anatomy::ClientPose ClientStage::with_knee(anatomy::ClientPose pose, float share
   // wedge) and standing it does not apply.
   const bool bends = posture_ == anatomy::ClientPosture::sitting || lying();
   if (!timeline_ || !bends || share <= 0.0f) return pose;
-  if (const auto knee = timeline_->knee_at(last_time_)) {
-    pose.knee_flexion_deg += share * (*knee - pose.knee_flexion_deg);
-    // Prone the bolster lies under the ankles of a straight leg; with the shank raised it would
-    // stand alone on the table under nothing.
-    if (pose.knee_flexion_deg > 20.0f) pose.ankle_bolster = false;
-  }
+  // Prone the ankle bolster stays: the other leg's shin still rests on it.
+  if (const auto knee = timeline_->knee_at(last_time_)) pose.knee_flexion_deg += share * (*knee - pose.knee_flexion_deg);
   return pose;
 }
 
