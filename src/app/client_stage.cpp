@@ -130,8 +130,21 @@ anatomy::ClientPose ClientStage::pose() const {
     const GaitAngles l = gait_angles(walk_time_), r = other_leg_gait_angles(walk_time_);
     return anatomy::walking_pose({l.hip_deg, l.knee_deg, l.ankle_deg}, {r.hip_deg, r.knee_deg, r.ankle_deg});
   }
-  if (!lying()) return anatomy::client_pose(posture_);
-  return anatomy::client_pose(anatomy::ClientPosture::supine, ease(turn_), outer_up_);
+  if (!lying()) return with_knee(anatomy::client_pose(posture_), 1.0f);
+  // Lying, only prone does the knee bend (technique::Step::knee): supine the shank would go
+  // into the table unless the hip bent too. While the client rolls over it straightens as the
+  // client turns face up, and bends as it turns face down.
+  return with_knee(anatomy::client_pose(anatomy::ClientPosture::supine, ease(turn_), outer_up_), 1.0f - ease(turn_));
+}
+
+anatomy::ClientPose ClientStage::with_knee(anatomy::ClientPose pose, float share) const {
+  // Sitting the technique's knee replaces the posture's 90 degrees; raised (the legs along the
+  // wedge) and standing it does not apply.
+  const bool bends = posture_ == anatomy::ClientPosture::sitting || lying();
+  if (!timeline_ || !bends || share <= 0.0f) return pose;
+  // Prone the ankle bolster stays: the other leg's shin still rests on it.
+  if (const auto knee = timeline_->knee_at(last_time_)) pose.knee_flexion_deg += share * (*knee - pose.knee_flexion_deg);
+  return pose;
 }
 
 }  // namespace effleura::app

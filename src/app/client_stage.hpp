@@ -45,6 +45,7 @@ class ClientStage {
   // paused); a loop back to the start counts as playing on.
   void update(double dt, double time, double advanced);
 
+  // The pose now; a technique's step may bend the knee (prone and sitting: with_knee).
   [[nodiscard]] anatomy::ClientPose pose() const;
   // The pose the client lies in, once turned, while step `step` of the technique plays.
   [[nodiscard]] anatomy::ClientPose pose_for_step(std::size_t step) const;
@@ -63,6 +64,9 @@ class ClientStage {
 
  private:
   [[nodiscard]] bool lying() const;
+  // `pose` with the massaged knee bent as the playing technique's step asks at the last time
+  // given (technique::Timeline::knee_at), by `share` of the way from the pose's own knee.
+  [[nodiscard]] anatomy::ClientPose with_knee(anatomy::ClientPose pose, float share) const;
   anatomy::ClientPosture posture_ = anatomy::ClientPosture::supine;
   // The side step `step` needs, looking back then forward past "either" steps.
   [[nodiscard]] std::optional<float> side_at(std::size_t step) const;

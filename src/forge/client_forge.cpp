@@ -50,7 +50,10 @@ Expected<ForgedClient> forge_client(const ClientForgeOptions& o) {
       return fail("client part \"" + part.name + "\" is not closed (" + std::to_string(open) + " open edges)");
     OutMesh m;
     m.name = part.name;
-    m.normals = field_normals(mesh, part.field, 0.5f * voxel);
+    if (const NormalField normal = client_part_normals(part.name, part.field, 0.5f * voxel))
+      for (const glm::vec3& p : mesh.positions) m.normals.push_back(normal(p));
+    else
+      m.normals = field_normals(mesh, part.field, 0.5f * voxel);
     m.positions = std::move(mesh.positions);
     m.indices = std::move(mesh.indices);
     m.colour = part.colour;

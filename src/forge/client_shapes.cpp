@@ -31,6 +31,12 @@ constexpr glm::vec3 kWood{0.62f, 0.47f, 0.33f};
 constexpr float kSheetGap = 0.008f;  // how far a drape stands off the body beneath: a thin sheet
 constexpr float kHemGap = 0.002f, kHemTaper = 0.04f;  // the hip drape's hem: see hip_drape_distance
 constexpr float kSeamEdge = 0.025f;  // m: client_part_seam
+// The pillow's ends along the table (room x; the table's head end at -0.875) and how far its
+// bottom sits into the padding: pillow().
+constexpr float kPillowHeadX = -0.85f, kPillowFootX = -0.48f, kPillowSink = 0.01f;
+// Over how much distance the trunk's and the head's fields blend for the normals of both
+// (client_part_normals: the neck's seam).
+constexpr float kNeckShadeBlend = 0.02f;
 
 // A point of the body frame given from the midline: `x` to the client's left.
 glm::vec3 mid(float x, float y, float z) { return {kMidlineX + x, y, z}; }
@@ -339,15 +345,23 @@ ClientPart bolster(const std::string& name, const glm::mat4& leg_to_room, const 
 // The pillow under the head lying supine, over the face hole: the body lies 4 cm lower supine
 // than prone (anatomy::client_pose lying: the buttocks, not the chest, on the table), so the back
 // of the head would float 5 cm above the top. A soft cushion 7.5 cm thick, from the table's
-// head end to short of the shoulders, with the head's own dent 1.5 cm deep (the head, 2 mm off,
-// carved out of it: the head lies in the pillow, not on its flat top).
+// head end to under the neck, with the head's own dent 1.5 cm deep (the head and the trunk, 2 mm
+// off, carved out of it: the head lies in the pillow, not on its flat top).
+// It covers the face hole with room to spare (kPillowFootX): the hole reaches x -0.52 and its
+// rounded rim about 2 cm further, and the pillow's own rounded edge meets the table short of its
+// end; until session 19 it ended at -0.55, and the hole's foot-end rim showed beside it under the
+// neck. Its bottom sits 1 cm into the padding (hidden) so it meets the top nearly at its full
+// length, as a cushion pressed flat does, not on a rounded edge with a slot under it.
 ClientPart pillow() {
   const glm::mat4 to_body = glm::inverse(anatomy::client_pose(anatomy::ClientPosture::supine).body);
-  const glm::vec3 centre(-0.70f, Table::kTopY + 0.0375f, 0.0f), half(0.15f, 0.0375f, 0.22f);
-  auto field = [to_body, centre, half](const glm::vec3& p) {
+  const glm::vec3 centre(0.5f * (kPillowHeadX + kPillowFootX), Table::kTopY + 0.0375f - 0.5f * kPillowSink, 0.0f);
+  const glm::vec3 half(0.5f * (kPillowFootX - kPillowHeadX), 0.0375f + 0.5f * kPillowSink, 0.22f);
+  auto body = std::make_shared<Shape>(body_shape());
+  auto field = [to_body, centre, half, body](const glm::vec3& p) {
     const float cushion = rounded_box(p, centre, half, 0.03f);
-    const float in_head = head().distance(glm::vec3(to_body * glm::vec4(p, 1.0f))) - 0.002f;
-    return smooth_max(cushion, -in_head, 0.01f);
+    const glm::vec3 b(to_body * glm::vec4(p, 1.0f));
+    const float in_client = std::min(head().distance(b), body->distance(b)) - 0.002f;
+    return smooth_max(cushion, -in_client, 0.01f);
   };
   Box box{centre - half - glm::vec3(0.02f), centre + half + glm::vec3(0.02f)};
   return {"table.pillow", field, box, 0.005f, 1500, kUpholstery * 1.15f};
@@ -427,6 +441,37 @@ Seam client_part_seam(std::string_view name) {
   if (name == "drape.hips")
     return {[](const glm::vec3& p) { return p.y > 0.78f && p.y < 0.90f && p.z < -0.02f && p.x < kMidlineX + 0.04f; }, kSeamEdge};
   return {};
+}
+
+NormalField client_part_normals(std::string_view name, Field own, float step) {
+  // The neck's seam: where the trunk's flare goes under the head's neck the two surfaces meet at
+  // 14-19 degrees (forge_client_head_test), and with each part's normals from its own field the
+  // light stepped there: a faint line down the side of the neck close up (session 18's note).
+  // Near the seam each of the two parts' normals leans toward the other's field's, by half at
+  // the seam (the two fields equal), by nothing where they differ by kNeckShadeBlend or more, so
+  // along the seam both draw the same normal. Only where the two gradients agree (within ~40
+  // degrees): under the chin the trunk's flare faces up toward the jaw's underside, and a
+  // normal half of each there drew a dark notch at the throat. The other's field for the head
+  // is the trunk's shape: the cuts client_parts makes in it at the groin and crotch lie far below.
+  Field other;
+  if (name == "client.body") other = [](const glm::vec3& p) { return head().distance(p); };
+  if (name == "client.head") {
+    static const Shape trunk = body_shape();
+    other = [](const glm::vec3& p) { return trunk.distance(p); };
+  }
+  if (!other) return {};
+  return [own = std::move(own), other = std::move(other), step](const glm::vec3& p) {
+    const auto gradient = [&p, step](const Field& f) {
+      const glm::vec3 g(f(p + glm::vec3(step, 0, 0)) - f(p - glm::vec3(step, 0, 0)), f(p + glm::vec3(0, step, 0)) - f(p - glm::vec3(0, step, 0)),
+                        f(p + glm::vec3(0, 0, step)) - f(p - glm::vec3(0, 0, step)));
+      const float len = glm::length(g);
+      return len > 1e-12f ? g / len : glm::vec3(0, 1, 0);
+    };
+    const glm::vec3 mine = gradient(own), theirs = gradient(other);
+    const float near = std::max(0.0f, 1.0f - std::abs(own(p) - other(p)) / kNeckShadeBlend);
+    const float agree = std::clamp((glm::dot(mine, theirs) - 0.75f) / 0.15f, 0.0f, 1.0f);
+    return glm::normalize(glm::mix(mine, theirs, 0.5f * near * agree));
+  };
 }
 
 Field client_part_ankle(std::string_view name) {

@@ -30,6 +30,13 @@ struct ClientPart {
 // ankle_blend); empty for parts without a foot. Only the other leg ("client.leg-right") has one.
 [[nodiscard]] Field client_part_ankle(std::string_view name);
 
+// A part's drawn normal at each of its vertices, where it is not its own field's gradient (taken
+// over `step`); empty for most parts. The trunk ("client.body") and the head ("client.head")
+// lean theirs toward each other's near the neck, where their surfaces cut each other in sight:
+// with each its own normals the light stepped along that seam.
+using NormalField = std::function<glm::vec3(const glm::vec3&)>;
+[[nodiscard]] NormalField client_part_normals(std::string_view name, Field own, float step);
+
 // Where a part's triangles must be finer than the simplifier leaves them, and how fine: the
 // longest edge there (forge/mesh_tools.hpp split_long_edges). Walking, the body, the other leg
 // and the hip drape fold with each hip (anatomy/client_pose_bends.hpp fold_hips): a body vertex

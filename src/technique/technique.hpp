@@ -29,9 +29,10 @@ struct Keyframe {
   int line = 0;               // where it was written, for messages
 };
 
+// A joint's angle at a moment of a step's cycle: the ankle's, and the massaged knee's.
 struct AnkleKey {
   float t = 0.0f;
-  float angle_deg = 0.0f;     // + dorsiflexion, - plantarflexion
+  float angle_deg = 0.0f;     // ankle: + dorsiflexion, - plantarflexion; knee: flexion, 0 straight
 };
 
 // Rhythm laid over a step's keyframes while a hand is in contact: "tap" lifts and drops the
@@ -57,6 +58,11 @@ struct Step {
   float scale_last = 1.0f;    // ... and at its end (linear in between)
   std::array<std::vector<Keyframe>, 2> hands;  // [0] left, [1] right
   std::vector<AnkleKey> ankle;  // empty: the foot rests at neutral
+  // The massaged knee's flexion (content: knee = [{ t, angle }], 0 to 120 degrees); empty: the
+  // knee as the posture holds it. Drawn prone (the foot lifts off the table, as for work on the
+  // ankle or the front of the thigh) and sitting; lying supine the knee stays straight, since a
+  // bent knee there needs the hip bent too (app/client_stage.cpp).
+  std::vector<AnkleKey> knee;
   Oscillation oscillation;
   // Degrees the camera that follows the work turns further toward the leg's outer side than
   // where the hands face (content: camera_turn, -90 to 90): tapotement's cupped hands are seen

@@ -262,16 +262,44 @@ E<Oscillation> read_oscillation(const TomlTable& step) {
   return o;
 }
 
+// A joint's keyframes in a step (`name` = [{ t, angle }]): none, or from t = 0 to the step's
+// duration with increasing times, each angle within [lo, hi] degrees.
+E<std::vector<AnkleKey>> read_joint_keys(const TomlTable& s, const char* name, double lo, double hi, float duration) {
+  std::vector<AnkleKey> keys;
+  auto tables = s.tables(name);
+  if (!tables) return std::unexpected(tables.error());
+  const std::string joint(name);
+  for (const TomlTable& k : *tables) {
+    if (auto ok = k.only_keys({"t", "angle"}); !ok) return std::unexpected(ok.error());
+    auto t = k.number("t", 0.0, 600.0);
+    if (!t) return std::unexpected(t.error());
+    auto angle = k.number("angle", lo, hi);
+    if (!angle) return std::unexpected(angle.error());
+    AnkleKey key{static_cast<float>(*t), static_cast<float>(*angle)};
+    if (keys.empty() && key.t != 0.0f)
+      return std::unexpected(k.error_at("t", "the first " + joint + " keyframe of a cycle must be at t = 0"));
+    if (!keys.empty() && !(key.t > keys.back().t))
+      return std::unexpected(k.error_at("t", "keyframe times must increase: t = " + fmt(key.t) +
+                                                 " does not come after t = " + fmt(keys.back().t)));
+    if (key.t > duration + 1e-4f) return std::unexpected(k.error_at("t", "t is past the step's duration"));
+    keys.push_back(key);
+  }
+  if (keys.size() == 1) return std::unexpected(s.error_at(name, "expected at least two " + joint + " keyframes"));
+  if (!keys.empty() && std::abs(keys.back().t - duration) > 1e-4f)
+    return std::unexpected(tables->back().error_at("t", "the last " + joint + " keyframe must be at t = duration"));
+  return keys;
+}
+
 E<Step> read_step(const TomlTable& s, const Context& ctx) {
   // A table list under a name other than left/right/ankle is almost always a mistyped hand.
   for (const auto& [k, node] : s.raw()) {
     const std::string key(k.str());
-    if (node.is_array_of_tables() && key != "left" && key != "right" && key != "ankle")
+    if (node.is_array_of_tables() && key != "left" && key != "right" && key != "ankle" && key != "knee")
       return std::unexpected(s.error_at(key, "unknown hand '" + key + "'; expected left or right "
-                                             "(or ankle for the foot)"));
+                                             "(or ankle for the foot, knee for the knee)"));
   }
   if (auto ok = s.only_keys({"caption", "attend", "duration", "repeat", "pressure_scale", "left",
-                             "right", "ankle", "tap", "shake", "camera_turn",
+                             "right", "ankle", "knee", "tap", "shake", "camera_turn",
                              "client_turn"});
       !ok)
     return std::unexpected(ok.error());
@@ -314,29 +342,15 @@ E<Step> read_step(const TomlTable& s, const Context& ctx) {
   if (!right) return std::unexpected(right.error());
   step.hands = {std::move(*left), std::move(*right)};
 
-  auto ankle = s.tables("ankle");
+  // Anatomical ranges (estimates): the ankle about 20 degrees of dorsiflexion and 40-50 of
+  // plantarflexion; the knee bends to about 135 degrees, but the skin is checked to 90 (issue 13:
+  // volume and closedness at 0, 45 and 90) and stays whole a little past it.
+  auto ankle = read_joint_keys(s, "ankle", -45.0, 25.0, step.duration);
   if (!ankle) return std::unexpected(ankle.error());
-  for (const TomlTable& k : *ankle) {
-    if (auto ok = k.only_keys({"t", "angle"}); !ok) return std::unexpected(ok.error());
-    auto t = k.number("t", 0.0, 600.0);
-    if (!t) return std::unexpected(t.error());
-    // Anatomical range (estimate): about 20 degrees of dorsiflexion, 40-50 of plantarflexion.
-    auto angle = k.number("angle", -45.0, 25.0);
-    if (!angle) return std::unexpected(angle.error());
-    AnkleKey key{static_cast<float>(*t), static_cast<float>(*angle)};
-    if (step.ankle.empty() && key.t != 0.0f)
-      return std::unexpected(k.error_at("t", "the first ankle keyframe of a cycle must be at t = 0"));
-    if (!step.ankle.empty() && !(key.t > step.ankle.back().t))
-      return std::unexpected(k.error_at("t", "keyframe times must increase: t = " + fmt(key.t) +
-                                                 " does not come after t = " + fmt(step.ankle.back().t)));
-    if (key.t > step.duration + 1e-4f)
-      return std::unexpected(k.error_at("t", "t is past the step's duration"));
-    step.ankle.push_back(key);
-  }
-  if (step.ankle.size() == 1)
-    return std::unexpected(s.error_at("ankle", "expected at least two ankle keyframes"));
-  if (!step.ankle.empty() && std::abs(step.ankle.back().t - step.duration) > 1e-4f)
-    return std::unexpected(ankle->back().error_at("t", "the last ankle keyframe must be at t = duration"));
+  step.ankle = std::move(*ankle);
+  auto knee = read_joint_keys(s, "knee", 0.0, 120.0, step.duration);
+  if (!knee) return std::unexpected(knee.error());
+  step.knee = std::move(*knee);
 
   auto osc = read_oscillation(s);
   if (!osc) return std::unexpected(osc.error());

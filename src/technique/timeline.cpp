@@ -126,16 +126,22 @@ Timeline::Timeline(const Technique& technique, const PoseLibrary& poses,
                               k.contact ? 0.0f : k.lift_m, k.tissue_m, k.contact, k.pose});
       }
     }
-    c.ankle = st.ankle;
-    if (!c.ankle.empty()) {
+    // Each joint's keyframes blend as a smooth curve, closed (a repeated cycle) where it ends
+    // at the angle it began with.
+    const auto joint_tangents = [](const std::vector<AnkleKey>& keys, std::vector<float>& m) {
+      if (keys.empty()) return;
       std::vector<float> ts, ps;
-      for (const AnkleKey& k : c.ankle) {
+      for (const AnkleKey& k : keys) {
         ts.push_back(k.t);
         ps.push_back(k.angle_deg);
       }
       const bool closed = std::abs(ps.front() - ps.back()) < 1e-4f;
-      tangents(ts, ps, closed, c.ankle_m);
-    }
+      tangents(ts, ps, closed, m);
+    };
+    c.ankle = st.ankle;
+    joint_tangents(c.ankle, c.ankle_m);
+    c.knee = st.knee;
+    joint_tangents(c.knee, c.knee_m);
     start += static_cast<double>(st.total());
     steps_.push_back(std::move(c));
   }
@@ -161,6 +167,28 @@ float Timeline::ankle_at(const CompiledStep& s, float tc) const {
   return hermite(s.ankle[k].t, s.ankle[k + 1].t, s.ankle[k].angle_deg, s.ankle[k + 1].angle_deg,
                  s.ankle_m[k], s.ankle_m[k + 1], tc)
       .value;
+}
+
+std::pair<std::size_t, float> Timeline::cycle_at(double t) const {
+  t = std::isfinite(t) ? std::clamp(t, 0.0, duration_) : 0.0;
+  const std::size_t si = step_at(t);
+  const CompiledStep& s = steps_[si];
+  const double ts = t - s.start;
+  const int rep = std::min(static_cast<int>(ts / static_cast<double>(s.duration)), s.repeat - 1);
+  return {si, std::min(static_cast<float>(ts - static_cast<double>(rep) * static_cast<double>(s.duration)), s.duration)};
+}
+
+std::optional<float> Timeline::knee_at(double t) const {
+  if (steps_.empty()) return std::nullopt;
+  const auto [si, tc] = cycle_at(t);
+  const CompiledStep& s = steps_[si];
+  if (s.knee.empty()) return std::nullopt;
+  const std::size_t k = segment(s.knee, tc);
+  // Clamped to the content's range: the blend may overshoot a little between keyframes.
+  return std::clamp(hermite(s.knee[k].t, s.knee[k + 1].t, s.knee[k].angle_deg, s.knee[k + 1].angle_deg, s.knee_m[k],
+                            s.knee_m[k + 1], tc)
+                        .value,
+                    0.0f, 120.0f);
 }
 
 float Timeline::envelope(double t, std::size_t hand) const {
@@ -313,6 +341,7 @@ void Timeline::evaluate(double t, TechniqueFrame& out) const {
   out.caption = s.caption;
   out.attend = s.attend;
   out.ankle_deg = ankle_at(s, tc);
+  out.knee_deg = knee_at(t);
   std::array<glm::mat4, 2> resting{};
   std::array<SkinSide, 2> skin{};
   for (std::size_t h = 0; h < 2; ++h) {

@@ -8,6 +8,8 @@
 // curvature. While in contact the palm centre sits on the skin pushed in along the normal by
 // the modelled indentation (indentation.hpp).
 #include <array>
+#include <optional>
+#include <utility>
 #include <cstddef>
 #include <string_view>
 #include <vector>
@@ -67,6 +69,7 @@ struct TechniqueFrame {
   std::array<ContactPatch, 2> patches;  // first contact_count are valid
   std::size_t contact_count = 0;
   float ankle_deg = 0.0f;             // + dorsiflexion, - plantarflexion
+  std::optional<float> knee_deg;      // the step's knee flexion; none: the posture's own knee
   std::size_t step = 0;               // index into Technique::steps
   int repetition = 0;                 // cycle within the step, from 0
   float step_progress = 0.0f;         // 0..1 through the whole step
@@ -106,6 +109,10 @@ class Timeline {
   // Which step runs at t (t is clamped to [0, duration]).
   [[nodiscard]] std::size_t step_at(double t) const;
 
+  // The knee flexion the step running at t asks for (degrees, its keyframes blended as the
+  // ankle's), or none where that step has no knee keyframes. Cheap: no hand is placed.
+  [[nodiscard]] std::optional<float> knee_at(double t) const;
+
   // Fills `out` for time t (clamped to [0, duration]); allocation-free.
   void evaluate(double t, TechniqueFrame& out) const;
   [[nodiscard]] TechniqueFrame evaluate(double t) const {
@@ -135,6 +142,8 @@ class Timeline {
     std::array<Track, 2> hands;
     std::vector<AnkleKey> ankle;
     std::vector<float> ankle_m;  // tangents
+    std::vector<AnkleKey> knee;
+    std::vector<float> knee_m;
     Oscillation osc;
     std::string caption, attend;
     float camera_turn = 0.0f;  // radians
@@ -151,6 +160,8 @@ class Timeline {
   void fit_hands(TechniqueFrame& out, std::array<glm::mat4, 2>& resting, const std::array<SkinSide, 2>& skin) const;
   [[nodiscard]] float envelope(double t, std::size_t hand) const;  // untapped pressure at t
   [[nodiscard]] float ankle_at(const CompiledStep& s, float tc) const;
+  // Where in its step's cycle t falls: the step and the time into the cycle.
+  [[nodiscard]] std::pair<std::size_t, float> cycle_at(double t) const;
 
   std::string id_;
   std::vector<CompiledStep> steps_;

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -42,6 +43,38 @@ std::vector<glm::vec3> head_points() {
       for (const glm::vec3& p : m->positions)
         if (p.y > 1.40f) out.push_back({p.x - anatomy::kMidlineX, p.y, p.z});
   return out;
+}
+
+// Barycentric weights of the point of triangle abc closest to p (Ericson, Real-Time Collision
+// Detection, 5.1.5).
+glm::vec3 closest_on_triangle(const glm::vec3& p, const glm::vec3& a, const glm::vec3& b, const glm::vec3& c) {
+  const glm::vec3 ab = b - a, ac = c - a, ap = p - a;
+  const float d1 = glm::dot(ab, ap), d2 = glm::dot(ac, ap);
+  if (d1 <= 0.0f && d2 <= 0.0f) return {1, 0, 0};
+  const glm::vec3 bp = p - b;
+  const float d3 = glm::dot(ab, bp), d4 = glm::dot(ac, bp);
+  if (d3 >= 0.0f && d4 <= d3) return {0, 1, 0};
+  const float vc = d1 * d4 - d3 * d2;
+  if (vc <= 0.0f && d1 >= 0.0f && d3 <= 0.0f) {
+    const float v = d1 / (d1 - d3);
+    return {1.0f - v, v, 0.0f};
+  }
+  const glm::vec3 cp = p - c;
+  const float d5 = glm::dot(ab, cp), d6 = glm::dot(ac, cp);
+  if (d6 >= 0.0f && d5 <= d6) return {0, 0, 1};
+  const float vb = d5 * d2 - d1 * d6;
+  if (vb <= 0.0f && d2 >= 0.0f && d6 <= 0.0f) {
+    const float w = d2 / (d2 - d6);
+    return {1.0f - w, 0.0f, w};
+  }
+  const float va = d3 * d6 - d5 * d4;
+  if (va <= 0.0f && (d4 - d3) >= 0.0f && (d5 - d6) >= 0.0f) {
+    const float w = (d4 - d3) / ((d4 - d3) + (d5 - d6));
+    return {0.0f, 1.0f - w, w};
+  }
+  const float denom = 1.0f / (va + vb + vc);
+  const float v = vb * denom, w = vc * denom;
+  return {1.0f - v - w, v, w};
 }
 
 struct Range {
@@ -162,6 +195,108 @@ TEST_CASE("prone the face lies in the face hole, supine the head lies in its pil
     CHECK(pillow_top - lowest >= 0.005f);  // in its dent, not floating over the pillow
     CHECK(pillow_top - lowest <= 0.03f);
   }
+}
+
+// Supine the pillow hides the face hole: every point of the hole's rim, out to where its rounding
+// meets the flat top (table_top's 1.2 cm, stretched along the oval), lies inside the pillow just
+// above the top, in the forge's description and in the committed mesh. Until session 19 the
+// pillow ended at x -0.55 (its rounded edge met the top at -0.58) and the hole's rim reached
+// -0.50: the foot-end edge of the hole showed beside the pillow under the neck. Old client.glb:
+// 13 of 36 rim points outside the pillow's mesh; now 0 (and 0 outside its field). And the trunk lying on the pillow's
+// foot end stays out of it (the pillow is carved round it, as round the head): 0 of its vertices in.
+TEST_CASE("supine the pillow covers the face hole's rim, and the trunk stays out of it") {
+  using anatomy::Table;
+  forge::Field pillow_field;
+  for (const forge::ClientPart& part : forge::client_parts())
+    if (part.name == "table.pillow") pillow_field = part.field;
+  REQUIRE(pillow_field);
+  const anatomy::Mesh* pillow = committed().find("table.pillow");
+  const anatomy::Mesh* body = committed().find("client.body");
+  REQUIRE((pillow && body));
+  const test::Solid in_pillow(*pillow);
+  constexpr float kRimRound = 0.012f;  // client_shapes.cpp table_top: the rim's rounding, in distance
+  const float reach = 1.0f + kRimRound / Table::kFaceHoleHalfWidth;
+  int outside_field = 0, outside_mesh = 0;
+  float farthest_x = -1e9f;
+  for (int k = 0; k < 36; ++k) {
+    const float a = glm::radians(10.0f * static_cast<float>(k));
+    const glm::vec3 rim(Table::kFaceHoleX + reach * Table::kFaceHoleHalfLength * std::cos(a), Table::kTopY + 0.002f,
+                        reach * Table::kFaceHoleHalfWidth * std::sin(a));
+    farthest_x = std::max(farthest_x, rim.x);
+    CAPTURE(rim.x);
+    CAPTURE(rim.z);
+    outside_field += pillow_field(rim) >= 0.0f ? 1 : 0;
+    outside_mesh += in_pillow.inside(rim) ? 0 : 1;
+  }
+  MESSAGE("the hole's rim reaches x " << farthest_x << "; rim points outside the pillow: " << outside_field << " (field), "
+                                      << outside_mesh << " (mesh) of 36");
+  CHECK(outside_field == 0);
+  CHECK(outside_mesh == 0);
+
+  const auto supine = anatomy::client_pose(anatomy::ClientPosture::supine);
+  int trunk_inside = 0;
+  for (std::size_t i = 0; i < body->positions.size(); i += test::kSanitizedStride) {
+    const glm::vec3 r(supine.body * glm::vec4(body->positions[i], 1.0f));
+    if (r.x < -0.40f) trunk_inside += in_pillow.inside(r) ? 1 : 0;  // only the shoulders reach the pillow
+  }
+  MESSAGE("trunk vertices inside the pillow: " << trunk_inside);
+  CHECK(trunk_inside == 0);
+}
+
+// The neck's seam as drawn: where the trunk's surface goes under the head's neck, the normals the
+// two committed meshes draw there (interpolated over each mesh's triangle nearest the seam,
+// found on the forge's fields as in the case below) differ by at most 8 degrees, all round the
+// neck, so the light does not step there. Until session 19 each part's normals came from its own
+// field: up to 20.2 degrees apart, seen close up as a line down the side of the neck and across
+// the nape; now each leans toward the other's near the seam (client_shapes.cpp
+// client_part_normals): 5.8.
+TEST_CASE("the light does not step across the neck's seam") {
+  forge::Field body_field, head_field;
+  for (const forge::ClientPart& part : forge::client_parts()) {
+    if (part.name == "client.body") body_field = part.field;
+    if (part.name == "client.head") head_field = part.field;
+  }
+  REQUIRE((body_field && head_field));
+  const anatomy::Mesh* head = committed().find("client.head");
+  const anatomy::Mesh* body = committed().find("client.body");
+  REQUIRE((head && body && head->normals.size() == head->positions.size() && body->normals.size() == body->positions.size()));
+  auto drawn_normal = [](const anatomy::Mesh& m, const glm::vec3& p) {
+    float best = 1e9f;
+    glm::vec3 normal(0.0f);
+    for (std::size_t t = 0; t + 2 < m.indices.size(); t += 3) {
+      const std::uint32_t i[3] = {m.indices[t], m.indices[t + 1], m.indices[t + 2]};
+      const glm::vec3 w = closest_on_triangle(p, m.positions[i[0]], m.positions[i[1]], m.positions[i[2]]);
+      const glm::vec3 q = w.x * m.positions[i[0]] + w.y * m.positions[i[1]] + w.z * m.positions[i[2]];
+      if (glm::distance(p, q) < best) best = glm::distance(p, q), normal = w.x * m.normals[i[0]] + w.y * m.normals[i[1]] + w.z * m.normals[i[2]];
+    }
+    CHECK(best < 0.003f);  // the seam lies on both drawn surfaces, within the meshes' chords
+    return glm::normalize(normal);
+  };
+  float worst = 0.0f;
+  int found = 0;
+  for (int k = 0; k < 12; ++k) {
+    const float a = glm::radians(30.0f * static_cast<float>(k));
+    const glm::vec3 out(std::sin(a), 0.0f, std::cos(a));  // 0: the throat, 180: the nape
+    for (float y = 1.36f; y < 1.56f; y += 0.001f) {
+      const glm::vec3 axis(anatomy::kMidlineX, y, -0.02f);
+      float lo = 0.0f, hi = 0.15f;
+      for (int i = 0; i < 40; ++i) {
+        const float m = 0.5f * (lo + hi);
+        (head_field(axis + m * out) < 0.0f ? lo : hi) = m;
+      }
+      const glm::vec3 seam = axis + lo * out;
+      if (body_field(seam) <= 0.0f) continue;  // still under the trunk's surface
+      const float angle = glm::degrees(std::acos(std::clamp(glm::dot(drawn_normal(*head, seam), drawn_normal(*body, seam)), -1.0f, 1.0f)));
+      CAPTURE(k);
+      CAPTURE(angle);
+      worst = std::max(worst, angle);
+      ++found;
+      break;
+    }
+  }
+  MESSAGE("drawn normals either side of the neck's seam differ by up to " << worst << " degrees");
+  CHECK(found == 12);
+  CHECK(worst <= 8.0f);
 }
 
 // Where the head's neck leaves the trunk (two meshes, client.head and client.body): the angle at
