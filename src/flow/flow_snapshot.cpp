@@ -8,7 +8,7 @@
 namespace effleura::flow {
 
 // Bump when FlowSystem gains or loses state (its struct sizes are in the key as well).
-constexpr std::uint32_t kFlowSnapshotVersion = 1;
+constexpr std::uint32_t kFlowSnapshotVersion = 2;  // 2: calf_pumping_ (session 19)
 
 // The one place that names FlowSystem's private state (a friend of it). Each field is visited
 // in the same order for writing and reading, so the two can never disagree.
@@ -34,6 +34,7 @@ struct FlowSnapshotAccess {
     f.pod(s.breathing_);
     f.pod(s.work_);
     f.pod(s.exercise_);
+    f.pod(s.calf_pumping_);
     f.pod(s.tone_time_s_);
     f.pod(s.stocking_mmhg_);
     f.pod(s.rho_g_);

@@ -194,6 +194,7 @@ void FlowSystem::reset(Posture posture) {
   steps_ = 0;
   work_ = {};
   exercise_ = 0.0;
+  calf_pumping_ = 0.0;
   accumulator_s_ = 0.0;
   inflow_total_m3_ = outflow_total_m3_ = clamped_m3_ = 0.0;
   outflow_now_m3_s_ = 0.0;

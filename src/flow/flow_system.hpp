@@ -185,6 +185,7 @@ class FlowSystem {
   // working) and the leg's exercise state, their sum weighted by the groups' share of muscle.
   PumpPressures work_{};
   double exercise_ = 0.0;
+  double calf_pumping_ = 0.0;     // 0..1: the calf contracting rhythmically now (the muscle pump)
   double tone_time_s_ = 10.0;     // how fast the arterioles retune (settle() hurries them)
   double stocking_mmhg_ = 0.0;
   double rho_g_ = 0.0;            // mmHg per metre of blood column

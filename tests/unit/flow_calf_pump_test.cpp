@@ -231,9 +231,12 @@ TEST_CASE("gentle supine ankle pumps raise the leg's flow less than light knee e
   // Shoemaker 1997); a leg-wide hyperemia that ignored the effort took ankle pumps to 4.5-fold.
   // Doppler reads the popliteal peak 11 -> 24 cm/s during supine ankle pumps (Thromb Haemost
   // 2009). The model gives the mean over the cross-section (5 cm/s at rest, half the Doppler
-  // peak of a parabolic profile); settled pumps peak near 8 times it (docs/flow-model.md: the
+  // peak of a parabolic profile); settled pumps peak near 10 times it (docs/flow-model.md: the
   // ejection within each contraction keeps them above ~5.6 times even with no hyperemia), where
-  // the effort-blind hyperemia took them to 14-16 times.
+  // the effort-blind hyperemia took them to 14-16 times. Session 19: the calf's muscle beds take
+  // the calf's own work (more inflow to eject each pump): 7.9 -> 10.2 times; the bound 10 -> 12
+  // still fails the effort-blind 14-16 (an instant's peak is no Doppler study's quantity: forceful
+  // seated foot exercise reached ~34 times rest, Kropp 2018).
   auto fs = FlowSystem::create(network(), Posture::supine);
   REQUIRE(fs.has_value());
   fs->settle(30.0);
@@ -256,7 +259,7 @@ TEST_CASE("gentle supine ankle pumps raise the leg's flow less than light knee e
   CHECK(inflow > 1.3 * rest_inflow);  // the working calf still asks for more blood
   CHECK(inflow < 2.9 * rest_inflow);  // measured 2.2-fold after 40 s (1.7-fold after 24 s)
   CHECK(settled_peak > 2.0 * rest_velocity);
-  CHECK(settled_peak < 10.0 * rest_velocity);  // measured 7.9 times (6.3-6.7 after twelve)
+  CHECK(settled_peak < 12.0 * rest_velocity);  // measured 10.2 times (session 18: 7.9)
   CHECK(fs->volume_error_rel() < 1e-9);
 }
 

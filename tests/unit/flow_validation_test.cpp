@@ -336,20 +336,23 @@ TEST_CASE("supine ankle pumps about double the popliteal vein's time-averaged ve
   CHECK(s.volume_error_rel < 1e-9);
 }
 
-TEST_CASE("sitting ankle pumps raise the popliteal vein's time-averaged velocity more than supine ones (Thromb Haemost 2009)") {
+TEST_CASE("sitting ankle pumps raise the popliteal vein's time-averaged velocity about six-fold (Thromb Haemost 2009)") {
   // The same study, sitting: resting TAPV 3 (95 % CI 2-4) cm/s, during ankle exercise 18 (15-21):
-  // six-fold, where supine it doubles (previous case). Sitting the vein at rest is wide and slow
-  // (the shank hangs; the reflex cuts its inflow), and the pumps empty the calf's veins, which
-  // eases the reflex, so the working calf's beds open. The model's ratio (3.3 after a minute) is
-  // still short of the sitting CIs' lowest, 15/4 = 3.75; checked here: the resting mean half of the
-  // study's 2-4 (the envelope about twice the mean, as supine), and the ratio above the supine
-  // CIs' highest, 28/9 = 3.1. With the reflex following the height alone (until session 18) the
-  // pumps could not ease it: resting 2.4 cm/s, ratio 2.07, below the supine one.
+  // six-fold, where supine it doubles (previous case). Checked as supine: the resting mean half of
+  // the study's 2-4 (the envelope about twice the mean), and the ratio within the CIs' extremes,
+  // 15/4 = 3.75 to 21/2 = 10.5. Sitting the vein at rest is wide and slow (the shank hangs; the
+  // venoarteriolar reflex cuts its inflow); the pumps empty the calf's veins, which eases the
+  // reflex, and the calf's muscle beds, which work, keep their arterioles open against the column
+  // the pump takes off their veins (the muscle pump: tens of mmHg hanging, a few lying).
+  // Session 18's model (reflex eased, the leg-wide hyperemia alone) gave 3.27, below 3.75; with the
+  // reflex following the height alone (until session 18) 2.07.
   const flow::SimulationSummary s = ankle_pumps_minute(Posture::sitting);
   MESSAGE("sitting popliteal resting " << s.popliteal_velocity_resting_cm_s << " cm/s, pumping mean "
           << s.popliteal_velocity_steady_mean_cm_s);
   CHECK(s.popliteal_velocity_resting_cm_s > 0.5 * 2.0);
   CHECK(s.popliteal_velocity_resting_cm_s < 0.5 * 4.0);
   REQUIRE(std::isfinite(s.popliteal_velocity_steady_mean_cm_s));
-  CHECK(s.popliteal_velocity_steady_mean_cm_s / s.popliteal_velocity_resting_cm_s > 28.0 / 9.0);
+  const double ratio = s.popliteal_velocity_steady_mean_cm_s / s.popliteal_velocity_resting_cm_s;
+  CHECK(ratio > 15.0 / 4.0);
+  CHECK(ratio < 21.0 / 2.0);
 }
