@@ -173,7 +173,7 @@ void save_screenshot(Context& ctx) {
 // framing the leg in that room would magnify one part behind the panels' edges; the whole window
 // frames more.
 void frame_in_band(Context& ctx, const ClearBand& band, float ease_s) {
-  constexpr glm::vec2 smallest_room{320.0f, 180.0f};
+  constexpr glm::vec2 smallest_room = ui::kSmallestWorkRoom;  // presenter view leaves it (ui/panel_layout.hpp)
   const glm::vec2 room{band.size.x - band.left - band.right, band.size.y - band.top - band.bottom};
   if (room.x < smallest_room.x || room.y < smallest_room.y) {
     ctx.state.camera.set_free_area({0.0f, 0.0f, 1.0f, 1.0f});

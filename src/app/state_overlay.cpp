@@ -66,6 +66,21 @@ std::vector<glm::vec2> anchors_clear_of_hands(const anatomy::Model& model, std::
   const auto keep = [&](glm::vec2 p) {
     if (std::none_of(distinct.begin(), distinct.end(), [&](glm::vec2 q) { return glm::distance(p, q) < 1.0f; })) distinct.push_back(p);
   };
+  // First, for each side, the clear point nearest the anchor from which a level line runs out
+  // to that edge of the window past every hand: the labels stack down the sides, so a line from
+  // there leaves the hands. (The extremes below can all lie beyond a hand from both sides: calf
+  // squeezes at 2 s, the calves' clear points past the far end of the hands, each line across
+  // the fingers.)
+  std::vector<glm::vec2> by_distance = clear;
+  std::sort(by_distance.begin(), by_distance.end(),
+            [&](glm::vec2 a, glm::vec2 b) { return glm::distance(a, anchor) < glm::distance(b, anchor); });
+  for (const float edge : {0.0f, float(size.x)}) {
+    const auto out = std::find_if(by_distance.begin(), by_distance.end(), [&](glm::vec2 p) {
+      return std::all_of(hands.begin(), hands.end(),
+                         [&](const ui::ScreenOutline& o) { return ui::segment_outline_distance(p, {edge, p.y}, o) > margin; });
+    });
+    if (out != by_distance.end()) keep(*out);
+  }
   keep(pick([&](glm::vec2 a, glm::vec2 b) { return glm::distance(a, anchor) < glm::distance(b, anchor); }));
   keep(pick([](glm::vec2 a, glm::vec2 b) { return a.x < b.x; }));
   keep(pick([](glm::vec2 a, glm::vec2 b) { return a.x > b.x; }));

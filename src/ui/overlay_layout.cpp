@@ -97,16 +97,6 @@ bool inside(const ScreenOutline& o, glm::vec2 p) {
   return !(positive && negative);
 }
 
-// Between a segment and an outline: 0 where the segment enters it.
-float segment_outline_distance(glm::vec2 q0, glm::vec2 q1, const ScreenOutline& o) {
-  if (o.points.empty()) return FLT_MAX;
-  if (inside(o, q0) || inside(o, q1)) return 0.0f;
-  float best = FLT_MAX;
-  for (std::size_t i = 0; i < o.points.size(); ++i)
-    best = std::min(best, segment_distance(o.points[i], o.points[(i + 1) % o.points.size()], q0, q1));
-  return best;
-}
-
 // Between a box and an outline: 0 where they overlap.
 float box_outline_distance(const ScreenBox& b, const ScreenOutline& o) {
   for (const glm::vec2 p : o.points)
@@ -143,6 +133,15 @@ void place_legend_texts(OverlayLayout& layout, float scale, float font) {
 }
 
 }  // namespace
+
+float segment_outline_distance(glm::vec2 q0, glm::vec2 q1, const ScreenOutline& o) {
+  if (o.points.empty()) return FLT_MAX;
+  if (inside(o, q0) || inside(o, q1)) return 0.0f;
+  float best = FLT_MAX;
+  for (std::size_t i = 0; i < o.points.size(); ++i)
+    best = std::min(best, segment_distance(o.points[i], o.points[(i + 1) % o.points.size()], q0, q1));
+  return best;
+}
 
 bool over_hands(const PlacedLabel& p, const std::vector<ScreenOutline>& hands, float clearance) {
   for (const ScreenOutline& o : hands)

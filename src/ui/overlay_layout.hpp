@@ -58,6 +58,8 @@ OverlayLayout layout_overlay(const Overlay& overlay, float ui_scale);
 // `hands`) or within `clearance` pixels of its outline, or its box overlaps one (the outlines
 // are drawn a little fuller than the hands: a box may touch one).
 [[nodiscard]] bool over_hands(const PlacedLabel& label, const std::vector<ScreenOutline>& hands, float clearance);
+// How far a segment on screen is from an outline: 0 where it enters it.
+[[nodiscard]] float segment_outline_distance(glm::vec2 a, glm::vec2 b, const ScreenOutline& outline);
 // How far a point on screen is from an outline: 0 inside it.
 [[nodiscard]] float outline_distance(glm::vec2 p, const ScreenOutline& outline);
 // The convex hull of points on screen, in order round it (for ScreenOutline).

@@ -32,13 +32,23 @@ PresenterRegion presenter_region(const PanelInput& in, float top, float bottom, 
   auto needed = [&](float scale, float width) {
     return in.presenter_height ? in.presenter_height(scale, width) : 9.0f * scale * in.em;
   };
+  // The panel leaves the camera its room (kSmallestWorkRoom) beside it, past the gap the camera
+  // keeps from it (half an em, app/frame.cpp): a band across takes at most the window's height
+  // less that, one down a side its width less that.
+  const float most_h = bottom - 0.5f * in.em - kSmallestWorkRoom.y;
+  const float most_w = in.display.x - margin - 0.5f * in.em - kSmallestWorkRoom.x;
   auto pick = [&](std::size_t first, std::size_t last, float width_em) -> std::optional<PresenterRegion> {
     for (const float scale : kPresenterScales) {
       const float min_w = std::max(0.3f * in.display.x, width_em * scale * in.em);
       std::optional<PresenterRegion> best;
       float best_area = 0.0f;
       for (std::size_t i = first; i <= last; ++i) {
-        const glm::vec4& b = bands[i];
+        // Against the window's edge (ui::place_panel puts it there): cut on the work's side.
+        glm::vec4 b = bands[i];
+        if (i == 0) b.y = std::max(b.y, b.w - most_h);
+        if (i == 1) b.w = std::min(b.w, b.y + most_h);
+        if (i == 2) b.z = std::min(b.z, b.x + most_w);
+        if (i == 3) b.x = std::max(b.x, b.z - most_w);
         const float bw = std::min(b.z - b.x, 0.9f * in.display.x), bh = b.w - b.y;
         if (bw < min_w || bh < needed(scale, bw) || bw * bh <= best_area) continue;
         best_area = bw * bh;

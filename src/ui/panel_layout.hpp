@@ -28,6 +28,12 @@ struct PanelPlace {
 // 1.25x and 1x: a question with its feedback at 720p often misses 1.25x by a line or two.
 inline constexpr std::array<float, 5> kPresenterScales = {1.8f, 1.5f, 1.25f, 1.1f, 1.0f};
 
+// The least room (pixels) the camera frames the work in beside the panels (app/frame.cpp's
+// frame_in_band; in less it frames the whole window). Presenter view leaves it: a text band
+// that took it sent the work to the window's middle, under the text, which then shrank and gave
+// the room back (1280x720: the text 1.5x, 1.8x, 1x, 1.5x ... every 9 frames, never settling).
+inline constexpr glm::vec2 kSmallestWorkRoom{320.0f, 180.0f};
+
 enum class Panel { view, technique, flow, lesson, count };
 
 struct PanelInput {

@@ -17,14 +17,11 @@
 #include "lesson/locale_check.hpp"
 #include "render/image.hpp"
 #include "scene_render_support.hpp"
+#include "../support/lesson_question.hpp"
 
 using namespace effleura;
 
 namespace {
-
-void run(app::Context& ctx, int frames) {
-  for (int i = 0; i < frames; ++i) app::frame(ctx, i == 0 && ctx.frames == 0 ? 0.0 : ctx.fixed_dt);
-}
 
 // Windows keep their English ids in every language ("Vista###View").
 ImRect window_rect(const char* id) {
@@ -61,21 +58,11 @@ TEST_CASE("each shipped language lays out its lesson panel inside the window, ev
     app::Options options = test::source_options();
     options.size = size;
     options.lang = lang;
-    options.lesson = std::filesystem::path(EFFLEURA_SOURCE_DIR) / "content/lessons/circulation.toml";
     app::Context ctx;
-    ctx.style.panels = true;
-    REQUIRE(app::load_content(ctx, options) == 0);
-    REQUIRE(app::open_lesson_or_playlist(ctx, false) == 0);
+    test::load_circulation_lesson(ctx, options);
     REQUIRE(app::open_headless(ctx) == 0);
-
-    lesson::LessonPlayer& player = *ctx.lesson_or_playlist->lesson();
-    while (!player.step().question || player.step().question->kind != lesson::QuestionKind::choice) {
-      REQUIRE(player.index() + 1 < player.lesson().steps.size());
-      ctx.pending.lesson.next = true;
-      run(ctx, 1);
-    }
-    ctx.pending.lesson.answer = 1;  // a wrong answer: the longest feedback
-    run(ctx, 4);
+    lesson::LessonPlayer& player = test::step_to_question(ctx, lesson::QuestionKind::choice);
+    test::answer_wrong(ctx, 4);
     REQUIRE(player.presenter().feedback.has_value());
     // Every character of the language's texts has its own glyph (not the missing-glyph box);
     // the font is baked at the first frame.
