@@ -90,7 +90,8 @@ ViewAngles step_view_cached(const StepViewQuestion& q, const std::optional<std::
 }
 
 std::function<ViewAngles(std::size_t, const anatomy::Bounds&, ViewAngles)> cached_step_judge(const State& state) {
-  // The models' digests cost a few milliseconds: taken once, on the first question.
+  // The models' digests cost a few milliseconds: taken once, on the first question (the models
+  // are read once, at start-up).
   auto base = std::make_shared<std::optional<std::uint64_t>>();
   return [&state, base](std::size_t step, const anatomy::Bounds& region, ViewAngles suggested) {
     const technique::Technique* t = state.simulation.technique();
@@ -99,14 +100,15 @@ std::function<ViewAngles(std::size_t, const anatomy::Bounds&, ViewAngles)> cache
     const auto judge = [&] { return best_step_view(state, step, region, suggested); };
     if (!t || !timeline || !sources.technique || !sources.poses) return judge();
     if (!*base) {
-      CacheKey k("step-view-context", 1);
-      for (std::uint64_t v : {*sources.technique, *sources.poses, sources.surface, model_stamp(state.model),
-                              model_stamp(state.client_model)})
-        add_digest(k, v);
+      CacheKey k("step-view-models", 1);
+      add_digest(k, model_stamp(state.model));
+      add_digest(k, model_stamp(state.client_model));
       *base = k.value();
     }
     CacheKey k("step-view-question", 1);
     add_digest(k, **base);
+    // Taken at each question: a technique reloaded since the judge was made keys its own answers.
+    for (std::uint64_t v : {*sources.technique, *sources.poses, sources.surface}) add_digest(k, v);
     add_number(k, static_cast<double>(state.simulation.posture));
     add_number(k, timeline->client_sitting() ? 1.0 : 0.0);
     add_number(k, state.client.rolls_into(step) ? 1.0 : 0.0);
