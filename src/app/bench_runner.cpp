@@ -8,6 +8,7 @@
 #include "app/context.hpp"
 #include "app/exit_codes.hpp"
 #include "app/frame.hpp"
+#include "app/flow_indices.hpp"
 #include "app/headless_platform.hpp"
 #include "app/memory_usage.hpp"
 #include "app/runners.hpp"
@@ -154,6 +155,12 @@ int run_bench(const Options& options) {
   // (~5 s of CPU, counted in every frame's CPU time) on every run, never kept (sessions 12-13's
   // unexplained ~35 ms of panels).
   use_cached_flow_indices(ctx);
+  if (options.bench_quick)
+    // The panels then say the figures are not available; everything else is drawn as timed.
+    ctx.state.flow_indices = FlowIndices([](const anatomy::VeinNetwork&, const flow::LegCondition&, flow::Posture,
+                                            std::stop_token) -> Expected<FlowIndices::Figures> {
+      return fail("left out of a quick bench (--bench-quick)");
+    });
   times.restart();
   auto platform = HeadlessPlatform::open();
   if (!platform) { report_error(platform.error().describe()); return kExitNoOpenGL; }
@@ -206,6 +213,9 @@ int run_bench(const Options& options) {
   const char* antialias_name = antialiasing == render::Antialiasing::multisample ? "msaa 4x"
                                : antialiasing == render::Antialiasing::edge_filter ? "edge filter" : "off";
   std::printf("antialiasing %s\n", antialias_name);
+  if (options.bench_quick)
+    std::printf("quick bench (--bench-quick): a check that every figure is printed, not a measurement; "
+                "clinic figures left out\n");
   std::printf("start-up, step by step            wall (ms)   CPU (ms)\n");
   for (const auto& step : times.steps())
     std::printf("  %-32s %9.1f  %9.1f\n", step.name.c_str(), step.wall_ms, step.cpu_ms);
@@ -221,7 +231,7 @@ int run_bench(const Options& options) {
     // panels': the camera frames the leg into the room they leave, so the scene is drawn larger.
     views.push_back({"as asked + the window's panels", scene.settings.layers, scene.settings.skin_opacity, nullptr, true});
   }
-  const int frames = options.frames_set ? options.frames : (one_view ? 300 : 120);
+  const int frames = options.frames_set ? options.frames : options.bench_quick ? 8 : (one_view ? 300 : 120);
   for (const BenchView& view : views) {
     if (!one_view) stage_view(ctx, view);
     else ctx.style.overlay = ctx.style.panels = view.interface;
@@ -231,7 +241,8 @@ int run_bench(const Options& options) {
       // from the start-up cache): wait for them here, so the frames time the panels, not the worker.
       const auto w0 = Clock::now();
       settle_panels(ctx, std::chrono::minutes(2));
-      std::printf("panels settled (clinic figures ready) %6.0f ms, not timed\n", ms_since(w0));
+      std::printf("panels settled (clinic figures %s) %6.0f ms, not timed\n",
+                  options.bench_quick ? "left out" : "ready", ms_since(w0));
     }
     const bool dynamic = scaled && *options.scene_scale == 0.0f;
     print_view(view.name, run_frames(ctx, frames + 2, view.interface, scaled, dynamic), view.interface, scaled);
@@ -239,11 +250,11 @@ int run_bench(const Options& options) {
   if (const technique::Timeline* tl = scene.simulation.timeline()) {
     // Both hands, their finger fit and contacts at one moment, spread over the whole timeline.
     technique::TechniqueFrame f;
-    constexpr int kEvaluations = 2000;
+    const int evaluations = options.bench_quick ? 20 : 2000;
     const auto t0 = Clock::now();
-    for (int i = 0; i < kEvaluations; ++i) tl->evaluate(tl->duration() * i / kEvaluations, f);
+    for (int i = 0; i < evaluations; ++i) tl->evaluate(tl->duration() * i / evaluations, f);
     std::printf("technique at one moment (us)  %10.2f   (both hands, fingers fitted, contacts)\n",
-                ms_since(t0) * 1000.0 / kEvaluations);
+                ms_since(t0) * 1000.0 / evaluations);
   }
   std::printf("peak resident memory (MB)     %10.1f\n", peak_resident_mb());
   return kExitOk;

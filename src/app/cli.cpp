@@ -184,6 +184,8 @@ const std::vector<Flag>& flags() {
        [](Options& o, const std::string& v) -> Expected<void> { o.assets_dir = v; return {}; }},
       {"--bench", nullptr, "Headless benchmark: start-up, frame time median and 95th percentile, peak memory.",
        [](Options& o, const std::string&) -> Expected<void> { o.bench = true; o.headless = true; return {}; }},
+      {"--bench-quick", nullptr, "With --bench: check that every figure is printed, not a measurement: 8 frames a view unless --frames says otherwise, and the Blood flow panel's clinic figures (seconds of CPU when not in the cache) left out, e.g. --bench --bench-quick --panels.",
+       [](Options& o, const std::string&) -> Expected<void> { o.bench_quick = true; return {}; }},
       {"--lang", "ID", "Language of the interface, lessons and kiosk captions: en, es, fr or de (any file in content/locales), e.g. --lang es. Kept from the View menu's choice when not given.",
        [](Options& o, const std::string& v) -> Expected<void> { o.lang = v; return {}; }},
       {"--check-locales", nullptr, "List, per language, the texts missing against English (and placeholders that differ); exits 2 when any is missing, e.g. --check-locales.",

@@ -37,6 +37,9 @@ struct Options {
   // --panels: the window's panels, labels and caption in a headless picture, and timed with
   // the chosen view by --bench (so the interface's cost is measured the same way every time).
   bool panels = false;
+  // --bench-quick: a check that --bench runs and prints every figure, not a measurement (the
+  // CLI test under the sanitizers: the clinic figures alone cost ~35 s of its 44 s there).
+  bool bench_quick = false;
 
   std::optional<render::ViewPreset> view;
   // --look-at head: the camera frames the client's head instead of the leg (app/client_view.hpp),

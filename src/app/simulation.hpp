@@ -69,6 +69,12 @@ class Simulation {
   // What frames the running technique (app/framing_cache.hpp), swept once per timeline and
   // posture and kept in the start-up cache; null with no technique.
   [[nodiscard]] const TechniqueFramings* framings() const;
+  // What the running technique's timeline was made from (framings()' key, and the view search's:
+  // app/step_view_cache.hpp); no technique digest with no technique.
+  [[nodiscard]] FramingSources framing_sources() const {
+    const technique::Technique* t = technique();
+    return {t ? stamp_of(t->id) : std::nullopt, poses_stamp_, surface_stamp_};
+  }
   [[nodiscard]] const technique::TechniqueFrame& frame() const { return frame_; }
   [[nodiscard]] const std::array<technique::TrailBuffer, 2>& trails() const { return trails_; }
   // Practice's "Show me" draws the demonstration's path itself: no trail under it meanwhile.

@@ -5,7 +5,7 @@
 #include "app/flow_view.hpp"
 #include "app/reload_notice.hpp"
 #include "app/state_overlay.hpp"
-#include "app/view_search.hpp"
+#include "app/step_view_cache.hpp"
 
 #include <cmath>
 
@@ -226,9 +226,8 @@ void State::frame_technique(std::optional<render::ViewPreset> view, bool animate
   if (!view && t && timeline) {
     // No view asked for: follow the work, step by step (render/step_camera.hpp).
     const ViewAngles first = view_angles(t->views.empty() ? "front" : t->views.front());
-    step_camera.set_judge([this](std::size_t step, const anatomy::Bounds& region, ViewAngles suggested) {
-      return best_step_view(*this, step, region, suggested);  // both hands seen past the client (app/view_search.hpp)
-    });
+    // Both hands seen past the client (app/view_search.hpp), answers kept in the start-up cache.
+    step_camera.set_judge(cached_step_judge(*this));
     // A step on the other side of the leg: the camera goes round as the client rolls over.
     step_camera.set_settled([this](std::size_t step) {
       return client_model.meshes.empty() ? glm::mat4(1.0f) : client.pose_for_step(step).left_leg;

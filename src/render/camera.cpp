@@ -202,6 +202,14 @@ glm::vec3 Camera::follow_direction(const anatomy::Bounds& region, float yaw, flo
   return open_side(d, subject);
 }
 
+std::vector<float> Camera::framing_parameters() const {
+  std::vector<float> v{fov_y_, free_aspect_, window_aspect_, min_distance_, max_distance_, knee_deg_, hip_deg_};
+  for (const glm::vec4& a : {free_area_, free_goal_}) v.insert(v.end(), {a.x, a.y, a.z, a.w});
+  for (const anatomy::Bounds& b : {bounds_, leg_bounds_}) v.insert(v.end(), {b.min.x, b.min.y, b.min.z, b.max.x, b.max.y, b.max.z});
+  for (int c = 0; c < 4; ++c) v.insert(v.end(), {subject_[c].x, subject_[c].y, subject_[c].z, subject_[c].w});
+  return v;
+}
+
 void Camera::follow(const anatomy::Bounds& region, float yaw, float pitch, float seconds, const glm::mat4* settled) {
   const glm::vec3 d = follow_direction(region, yaw, pitch, settled);
   const bool shank = on_bent_shank(region, settled ? *settled : subject_, knee_deg_);

@@ -4,6 +4,7 @@
 // camera outside the model and the model on screen, whatever the input.
 #include <optional>
 #include <string_view>
+#include <vector>
 
 #include <glm/mat4x4.hpp>
 #include <glm/vec2.hpp>
@@ -108,6 +109,10 @@ class Camera {
   [[nodiscard]] float fov_y() const { return fov_y_; }
   [[nodiscard]] float min_distance() const { return min_distance_; }
   [[nodiscard]] float max_distance() const { return max_distance_; }
+  // Every setting a framing computed from this camera reads, as numbers (not the pose it is
+  // at or moving to): the view search's answers are kept in the start-up cache under them
+  // (app/step_view_cache.hpp).
+  [[nodiscard]] std::vector<float> framing_parameters() const;
 
  private:
   void clamp();
