@@ -49,7 +49,10 @@ const kVariants = {
   'panels-off': { query: 'antialias=off', aa: 'off', desktop: 'panels' },
   'scene-off': { query: 'scene-only&antialias=off', aa: 'off', desktop: 'scene' },
 };
-const kCanvas = { lean: { alpha: false, depth: false, stencil: false }, full: { alpha: true, depth: true, stencil: true } };
+// +desync asks for a low-latency canvas (desynchronized: drawn without waiting for the
+// compositor's frame, where the browser can) on top of the page's own attributes.
+const kCanvas = { lean: { alpha: false, depth: false, stencil: false }, full: { alpha: true, depth: true, stencil: true },
+                  desync: { desynchronized: true } };
 const variants = (variantsArg || 'panels-filter,scene-filter').split(',');
 for (const v of variants) {
   const [name, ...mods] = v.split('+');
@@ -163,7 +166,7 @@ async function page({ query, canvas, nodiscard, fullskin, glcache, gpuqueries, g
   const attributes = await p.evaluate(() => {
     const gl = document.getElementById('canvas').getContext('webgl2');
     const a = gl && gl.getContextAttributes();
-    return a ? ['alpha', 'depth', 'stencil', 'antialias', 'preserveDrawingBuffer'].filter((k) => a[k]).join(' ') || 'none' : '?';
+    return a ? ['alpha', 'depth', 'stencil', 'antialias', 'preserveDrawingBuffer', 'desynchronized'].filter((k) => a[k]).join(' ') || 'none' : '?';
   });
   await p.close();
   const n = Math.max(1, s1.frames - s0.frames);

@@ -31,7 +31,10 @@ export function launchChromium(gl = 'swiftshader') {
   return puppeteer.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     headless: true,
-    args: ['--no-sandbox', '--use-gl=angle', ...backend, '--ignore-gpu-blocklist', '--window-size=1280,720'],
+    // EFFLEURA_CHROMIUM_ARGS: more switches for the benchmarks (space-separated), e.g. to try
+    // a Chromium setting's effect on the GPU process; the browser test never sets it.
+    args: ['--no-sandbox', '--use-gl=angle', ...backend, '--ignore-gpu-blocklist', '--window-size=1280,720',
+           ...(process.env.EFFLEURA_CHROMIUM_ARGS || '').split(' ').filter(Boolean)],
     defaultViewport: { width: 1280, height: 720, deviceScaleFactor: 1 },
   });
 }
