@@ -149,10 +149,19 @@ if [ "${EFFLEURA_WEB_EXCEPTIONS:-all}" = all ]; then base_eh=" -fexceptions"; el
 cxxrest="-I$root/web/compat -I$inc -I$inc/stb -I$inc/utf8cpp -I$root/src \
 -I$deps/include -I$imgui_dir -I$assimp_dir/include -I$out/assimp/include -DGLM_FORCE_XYZW_ONLY -DTOML_HEADER_ONLY=1 \
 -DEFFLEURA_VERSION=\\\"$version\\\" -DIMGUI_IMPL_OPENGL_ES3 -sUSE_GLFW=3 -Xclang -fno-pch-timestamp"
-cxxflags="-O2 -std=c++2b$base_eh $cxxrest"
-cxxflags_eh="-O2 -std=c++2b -fexceptions $cxxrest"
+# Optimisation: -O2 (EFFLEURA_WEB_OPT sets another level for compiling and linking,
+# EFFLEURA_WEB_LINK_OPT for the link alone: Binaryen's wasm-opt over the same objects;
+# EFFLEURA_WEB_SIMD=1 adds -msimd128, WebAssembly's 128-bit vectors, to both; Chromium 156 here
+# runs them). Left at the defaults unmeasured: each is a whole page build, and the page's own
+# WebAssembly is ~8 ms of its ~100 ms of CPU a frame (README "In the browser", session 19).
+# With none of them set, build.ninja is byte-for-byte what it was before they existed.
+simd=; if [ "${EFFLEURA_WEB_SIMD:-0}" = 1 ]; then simd=" -msimd128"; fi
+opt="${EFFLEURA_WEB_OPT:--O2}$simd"
+link_opt="${EFFLEURA_WEB_LINK_OPT:-${EFFLEURA_WEB_OPT:--O2}}$simd"
+cxxflags="$opt -std=c++2b$base_eh $cxxrest"
+cxxflags_eh="$opt -std=c++2b -fexceptions $cxxrest"
 # The page: content, models and the interface font packed into one .data file.
-ldflags="-O2 -fexceptions -sUSE_GLFW=3 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2 \
+ldflags="$link_opt -fexceptions -sUSE_GLFW=3 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2 \
 -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=256MB -sTOTAL_STACK=4MB -sMINIFY_HTML=0 -sEXIT_RUNTIME=0 \
 -sEXPORTED_RUNTIME_METHODS=[ccall,FS] -sEXPORTED_FUNCTIONS=[_main,_effleura_load_file] \
 --preload-file $root/content@/content --preload-file $root/assets@/assets \

@@ -6,7 +6,10 @@
 //   PROBE: base | WxH (the viewport, e.g. 640x360) | -TAG[-TAG...] (the draws of programs with that
 //   tag skipped: bg, skin, muscle, bone, vein, hand, particles, coloured, edge, snapshot, ui)
 //   and any of them with +q=QUERY (an extra page query, e.g. +q=scene-only) or +e=EDIT (a change
-//   to the shaders' text as the page hands it to WebGL, from kEdits: what a shader change would save).
+//   to the shaders' text as the page hands it to WebGL, from kEdits: what a shader change would save)
+//   or +mesa (the page in a Chromium whose WebGL draws with Mesa's llvmpipe, as frame_time.mjs's
+//   +mesa: the desktop's rasteriser). Besides the calls a frame (get* included) it counts what
+//   the uploads hand over: bytes of buffer data, texels of texture data.
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { serveSite, launchChromium } from './serve.mjs';
 
@@ -28,7 +31,10 @@ const kEdits = {
   fullloops: [['c < h * CAPSULES + uHandCapsules[h]', 'c < (h + 1) * CAPSULES'], ['i < uOccluderCount', 'i < 14']],
 };
 const { server, base } = await serveSite(site);
-const browser = await launchChromium();
+// One Chromium per WebGL backend a probe asks for, each started when first needed.
+const browsers = {};
+const browserFor = async (gl) => (browsers[gl] ??= await launchChromium(gl));
+let browser = null;  // the one the current probe runs in (chromiumCpuMs reads its processes)
 const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
 
 // CPU ms (user + system) of every process under the browser (from /proc; USER_HZ 100).
@@ -60,7 +66,7 @@ function instrument(skip, edits) {
     return source.call(this, sh, text);
   };
   const tagOf = new WeakMap();
-  const counts = (window.effleuraCounts = { frames: 0, calls: {}, draws: {}, indices: {} });
+  const counts = (window.effleuraCounts = { frames: 0, calls: {}, draws: {}, indices: {}, bytes: {} });
   let current = 'none';
   const tag = (vs, fs) => {
     if (vs.includes('uJoints')) return 'hand';
@@ -88,7 +94,7 @@ function instrument(skip, edits) {
   const count = (name) => { counts.calls[name] = (counts.calls[name] || 0) + 1; };
   for (const name of Object.getOwnPropertyNames(P)) {
     const d = Object.getOwnPropertyDescriptor(P, name);
-    if (!d || typeof d.value !== 'function' || name === 'linkProgram' || name === 'shaderSource' || name.startsWith('get')) continue;
+    if (!d || typeof d.value !== 'function' || name === 'linkProgram' || name === 'shaderSource') continue;
     const f = d.value;
     if (name === 'useProgram') {
       P.useProgram = function (p) { count(name); current = (p && tagOf.get(p)) || 'none'; return f.call(this, p); };
@@ -99,6 +105,17 @@ function instrument(skip, edits) {
         const n = name.startsWith('drawElements') ? a[1] : name.startsWith('drawArrays') ? a[2] : 0;
         counts.indices[current] = (counts.indices[current] || 0) + n;
         if (skip.includes(current)) return undefined;
+        return f.apply(this, a);
+      };
+    } else if (/^(bufferData|bufferSubData|texImage2D|texSubImage2D)$/.test(name)) {
+      // What each upload hands over: bytes for buffers (Emscripten passes the heap with an
+      // offset and a length in bytes: bufferData(t, heap, usage, offset, length),
+      // bufferSubData(t, at, heap, offset, length)), texels for textures (width x height).
+      P[name] = function (...a) {
+        count(name);
+        const n = name === 'texImage2D' ? (a.length >= 9 ? a[3] * a[4] : 0) : name === 'texSubImage2D' ? (a.length >= 9 ? a[4] * a[5] : 0)
+                : ArrayBuffer.isView(a[name === 'bufferData' ? 1 : 2]) ? (a[4] ?? a[name === 'bufferData' ? 1 : 2].byteLength) : 0;
+        counts.bytes[name] = (counts.bytes[name] || 0) + n;
         return f.apply(this, a);
       };
     } else {
@@ -112,6 +129,7 @@ function instrument(skip, edits) {
 async function probe(spec) {
   const [what, ...mods] = spec.split('+');
   const query = mods.filter((m) => m.startsWith('q=')).map((m) => m.slice(2)).join('&');
+  browser = await browserFor(mods.includes('mesa') ? 'mesa' : 'swiftshader');
   const size = /^\d+x\d+$/.test(what) ? what.split('x').map(Number) : [1280, 720];
   const skip = what.startsWith('-') ? what.slice(1).split('-') : [];
   const edits = mods.filter((m) => m.startsWith('e=')).flatMap((m) => {
@@ -136,7 +154,8 @@ async function probe(spec) {
   const n = Math.max(1, s1.frames - s0.frames);
   const per = (a, b) => Object.fromEntries(Object.keys(b).map((k) => [k, +((b[k] - (a[k] || 0)) / n).toFixed(1)]).filter(([, v]) => v > 0));
   return { frames: n, edited: s1.counts.edited || 0, msPerFrame: (t1 - t0) / n, cpuMsPerFrame: (c1 - c0) / n, calls: per(s0.counts.calls, s1.counts.calls),
-           draws: per(s0.counts.draws, s1.counts.draws), indices: per(s0.counts.indices, s1.counts.indices), errors };
+           draws: per(s0.counts.draws, s1.counts.draws), indices: per(s0.counts.indices, s1.counts.indices),
+           bytes: per(s0.counts.bytes, s1.counts.bytes), errors };
 }
 
 const results = { when: new Date().toISOString(), seconds, rounds: [] };
@@ -155,8 +174,9 @@ try {
   console.log('calls a frame:', JSON.stringify(last.calls));
   console.log('draws a frame by program:', JSON.stringify(last.draws));
   console.log('indices a frame by program:', JSON.stringify(last.indices));
+  console.log('bytes uploaded a frame:', JSON.stringify(last.bytes));
   writeFileSync(outJson, JSON.stringify(results, null, 2));
 } finally {
-  await browser.close();
+  for (const b of Object.values(browsers)) await b.close();
   server.close();
 }

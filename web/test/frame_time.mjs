@@ -26,7 +26,10 @@
 //   back every frame answered on the page's side instead of by Chromium's GPU process (+gpuqueries
 //   sets window.effleuraGpuQueries, which keeps it out of a page that would carry it);
 //   +mesa opens the page in a second Chromium whose WebGL draws with Mesa's llvmpipe (ANGLE's EGL
-//   backend, serve.mjs), the desktop's own rasteriser, so the ratio is the page's own cost.
+//   backend, serve.mjs), the desktop's own rasteriser, so the ratio is the page's own cost;
+//   +ring opens it in a Chromium with --enable-features=PartitionAllocLargeEmptySlotSpanRing: with
+//   llvmpipe, Chromium's allocator otherwise hands the 64 KB blocks llvmpipe bins triangles into back
+//   to the kernel every frame (README "In the browser", session 19), a cost of the browser's.
 import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -49,15 +52,18 @@ const kVariants = {
   'panels-off': { query: 'antialias=off', aa: 'off', desktop: 'panels' },
   'scene-off': { query: 'scene-only&antialias=off', aa: 'off', desktop: 'scene' },
 };
-const kCanvas = { lean: { alpha: false, depth: false, stencil: false }, full: { alpha: true, depth: true, stencil: true } };
+// +desync asks for a low-latency canvas (desynchronized: drawn without waiting for the
+// compositor's frame, where the browser can) on top of the page's own attributes.
+const kCanvas = { lean: { alpha: false, depth: false, stencil: false }, full: { alpha: true, depth: true, stencil: true },
+                  desync: { desynchronized: true } };
 const variants = (variantsArg || 'panels-filter,scene-filter').split(',');
 for (const v of variants) {
   const [name, ...mods] = v.split('+');
-  if (!kVariants[name] || mods.some((m) => !kCanvas[m] && !['nodiscard', 'fullskin', 'mesa', 'glcache', 'gpuqueries'].includes(m))) { console.error(`unknown variant ${v}`); process.exit(2); }
+  if (!kVariants[name] || mods.some((m) => !kCanvas[m] && !['nodiscard', 'fullskin', 'mesa', 'glcache', 'gpuqueries', 'ring'].includes(m))) { console.error(`unknown variant ${v}`); process.exit(2); }
   const canvas = mods.find((m) => kCanvas[m]);
   if (name !== v) kVariants[v] = { ...kVariants[name], canvas: canvas && kCanvas[canvas], nodiscard: mods.includes('nodiscard'),
                                    fullskin: mods.includes('fullskin'), glcache: mods.includes('glcache'), gpuqueries: mods.includes('gpuqueries'),
-                                   gl: mods.includes('mesa') ? 'mesa' : 'swiftshader' };
+                                   gl: mods.includes('mesa') ? 'mesa' : 'swiftshader', ring: mods.includes('ring') };
 }
 // 'default' stands beside the desktop's filter figure: what a window on a software renderer draws.
 const desktopAa = (v) => kVariants[v].aa ?? 'filter';
@@ -65,7 +71,9 @@ const desktopAa = (v) => kVariants[v].aa ?? 'filter';
 const { server, base } = await serveSite(site);
 // One Chromium per WebGL backend a variant asks for, each started when first needed.
 const browsers = {};
-const browserFor = async (gl = 'swiftshader') => (browsers[gl] ??= await launchChromium(gl));
+const kRing = ['--enable-features=PartitionAllocLargeEmptySlotSpanRing'];
+const browserFor = async (gl = 'swiftshader', ring = false) =>
+  (browsers[gl + (ring ? '+ring' : '')] ??= await launchChromium(gl, ring ? kRing : []));
 const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
 const kMsPerTick = 10;  // /proc's clock ticks: USER_HZ is 100 on Linux
 
@@ -126,8 +134,8 @@ function cpuPerFrame(c0, c1, frames) {
 
 const glCacheJs = readFileSync(new URL('../gl_state_cache.js', import.meta.url), 'utf8');
 
-async function page({ query, canvas, nodiscard, fullskin, glcache, gpuqueries, gl }) {
-  const browser = await browserFor(gl);
+async function page({ query, canvas, nodiscard, fullskin, glcache, gpuqueries, gl, ring }) {
+  const browser = await browserFor(gl, ring);
   const p = await browser.newPage();
   if (fullskin) await p.evaluateOnNewDocument(() => { window.effleuraFullSkin = true; });
   if (gpuqueries) await p.evaluateOnNewDocument(() => { window.effleuraGpuQueries = true; });
@@ -163,7 +171,7 @@ async function page({ query, canvas, nodiscard, fullskin, glcache, gpuqueries, g
   const attributes = await p.evaluate(() => {
     const gl = document.getElementById('canvas').getContext('webgl2');
     const a = gl && gl.getContextAttributes();
-    return a ? ['alpha', 'depth', 'stencil', 'antialias', 'preserveDrawingBuffer'].filter((k) => a[k]).join(' ') || 'none' : '?';
+    return a ? ['alpha', 'depth', 'stencil', 'antialias', 'preserveDrawingBuffer', 'desynchronized'].filter((k) => a[k]).join(' ') || 'none' : '?';
   });
   await p.close();
   const n = Math.max(1, s1.frames - s0.frames);

@@ -26,12 +26,15 @@ export async function serveSite(site) {
 // then measures the page itself (WebAssembly, WebGL's checks, ANGLE), not SwiftShader against
 // llvmpipe. The browser test keeps SwiftShader: what a browser on a machine with no graphics card
 // gives a visitor.
-export function launchChromium(gl = 'swiftshader') {
+export function launchChromium(gl = 'swiftshader', extra = []) {
   const backend = gl === 'mesa' ? ['--use-angle=gl-egl'] : ['--use-angle=swiftshader', '--enable-unsafe-swiftshader'];
   return puppeteer.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     headless: true,
-    args: ['--no-sandbox', '--use-gl=angle', ...backend, '--ignore-gpu-blocklist', '--window-size=1280,720'],
+    // EFFLEURA_CHROMIUM_ARGS: more switches for the benchmarks (space-separated), e.g. to try
+    // a Chromium setting's effect on the GPU process; the browser test never sets it.
+    args: ['--no-sandbox', '--use-gl=angle', ...backend, '--ignore-gpu-blocklist', '--window-size=1280,720',
+           ...(process.env.EFFLEURA_CHROMIUM_ARGS || '').split(' ').filter(Boolean), ...extra],
     defaultViewport: { width: 1280, height: 720, deviceScaleFactor: 1 },
   });
 }
