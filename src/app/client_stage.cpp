@@ -55,6 +55,7 @@ bool ClientStage::follow_flow(flow::Posture posture) {
 void ClientStage::set_technique(const technique::Timeline* timeline, const std::vector<std::string>& views, double at) {
   timeline_ = timeline;
   last_time_ = at;
+  knee_deg_ = timeline ? timeline->knee_at(at) : std::nullopt;
   outer_up_ = false;
   sides_ = timeline ? technique::step_sides(*timeline) : std::vector<technique::WorkingSide>{};
   const auto shows = [&views](const char* v) { return views.empty() || std::find(views.begin(), views.end(), v) != views.end(); };
@@ -95,6 +96,7 @@ void ClientStage::update(double dt, std::optional<std::size_t> step) {
 void ClientStage::update(double dt, double time, double advanced) {
   double off = time - (last_time_ + advanced);
   last_time_ = time;
+  knee_deg_ = timeline_ ? timeline_->knee_at(time) : std::nullopt;
   // Looping from the end back to the start is playing on.
   const double duration = timeline_ ? timeline_->duration() : 0.0;
   if (duration > 0.0 && off < -0.5 * duration) off += duration;
@@ -141,9 +143,9 @@ anatomy::ClientPose ClientStage::with_knee(anatomy::ClientPose pose, float share
   // Sitting the technique's knee replaces the posture's 90 degrees; raised (the legs along the
   // wedge) and standing it does not apply.
   const bool bends = posture_ == anatomy::ClientPosture::sitting || lying();
-  if (!timeline_ || !bends || share <= 0.0f) return pose;
+  if (!bends || share <= 0.0f) return pose;
   // Prone the ankle bolster stays: the other leg's shin still rests on it.
-  if (const auto knee = timeline_->knee_at(last_time_)) pose.knee_flexion_deg += share * (*knee - pose.knee_flexion_deg);
+  if (knee_deg_) pose.knee_flexion_deg += share * (*knee_deg_ - pose.knee_flexion_deg);
   return pose;
 }
 

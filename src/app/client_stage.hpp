@@ -73,6 +73,10 @@ class ClientStage {
   std::vector<technique::WorkingSide> sides_;
   const technique::Timeline* timeline_ = nullptr;
   double last_time_ = 0.0;
+  // The step's knee at last_time_, read when the timeline is handed over or played, never in
+  // pose(): between a new technique's start and the next update the old timeline is freed
+  // (the kiosk's next scene crashed reading it, session 19).
+  std::optional<float> knee_deg_;
   float turn_ = 1.0f;    // 0 prone, 1 supine (anatomy::client_pose)
   float target_ = 1.0f;
   bool outer_up_ = false;  // the way the turn under way rolls (anatomy::client_pose)
