@@ -37,7 +37,7 @@ anatomy::Model small_model() {
 
 }  // namespace
 
-TEST_CASE("a step's view from the cache is the judge's answer; another question, context or damaged entry asks again") {
+TEST_CASE("a step's view from the cache is the judge's answer: another question, context or damaged entry asks again") {
   const auto dir = test::temp_dir("step-view-cache");
   std::filesystem::remove_all(dir);
   int asked = 0;
