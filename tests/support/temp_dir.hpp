@@ -27,4 +27,15 @@ struct TempDir {
   }
 };
 
+// The one file in `dir` whose name starts with `prefix` (a cache's entry after one write): the
+// test fails unless there is exactly one.
+inline std::filesystem::path only_file(const std::filesystem::path& dir, const std::string& prefix) {
+  std::filesystem::path found;
+  int n = 0;
+  for (const auto& e : std::filesystem::directory_iterator(dir))
+    if (e.path().filename().string().starts_with(prefix)) found = e.path(), ++n;
+  REQUIRE(n == 1);
+  return found;
+}
+
 }  // namespace effleura::test

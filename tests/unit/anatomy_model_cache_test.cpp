@@ -15,6 +15,7 @@
 #include "anatomy/model_loader.hpp"
 #include "anatomy/occlusion.hpp"
 #include "core/cache_file.hpp"
+#include "../support/temp_dir.hpp"
 #include "../support/test_models.hpp"
 
 using namespace effleura;
@@ -54,18 +55,6 @@ void check_same(const Model& a, const Model& b) {
   CHECK(a.source == b.source);
 }
 
-fs::path only_file(const fs::path& dir, const std::string& prefix) {
-  fs::path found;
-  int n = 0;
-  for (const auto& e : fs::directory_iterator(dir))
-    if (e.path().filename().string().starts_with(prefix)) {
-      found = e.path();
-      ++n;
-    }
-  REQUIRE(n == 1);
-  return found;
-}
-
 }  // namespace
 
 TEST_CASE("model cache: the leg from a warm cache equals the cold import, every field") {
@@ -99,7 +88,7 @@ TEST_CASE("model cache: skinned hands round-trip, and a damaged cache file is re
   for (const Mesh& m : cold->meshes) skinned = skinned || !m.skin.empty();
   CHECK(skinned);
 
-  const fs::path file = only_file(dir, "hands-test-");
+  const fs::path file = test::only_file(dir, "hands-test-");
   std::vector<char> bytes;
   {
     std::ifstream in(file, std::ios::binary);
@@ -119,7 +108,7 @@ TEST_CASE("model cache: skinned hands round-trip, and a damaged cache file is re
   auto newer = load_model_cached(hands, "hands-test", 2, nullptr, dir, &hit);
   REQUIRE(newer);
   CHECK_FALSE(hit);
-  CHECK(only_file(dir, "hands-test-") != file);
+  CHECK(test::only_file(dir, "hands-test-") != file);
   // A load with a finish step never takes a plain load's entry (a test once stored the plain leg
   // where the app reads the leg with its occlusion, and the goldens lost their shading).
   auto finished = load_model_cached(hands, "hands-test", 2, add_cavity_occlusion, dir, &hit);

@@ -12,6 +12,7 @@
 #include "app/framing_cache.hpp"
 #include "app/simulation.hpp"
 #include "core/cache_file.hpp"
+#include "../support/temp_dir.hpp"
 #include "../support/test_models.hpp"
 
 using namespace effleura;
@@ -35,14 +36,6 @@ bool same(const app::TechniqueFramings& a, const app::TechniqueFramings& b) {
   return same(a.steps, b.steps) && same(a.overlay, b.overlay) && same(a.whole, b.whole);
 }
 
-std::filesystem::path only_entry(const std::filesystem::path& dir) {
-  std::filesystem::path found;
-  int n = 0;
-  for (const auto& e : std::filesystem::directory_iterator(dir))
-    if (e.path().filename().string().rfind("framings-", 0) == 0) found = e.path(), ++n;
-  REQUIRE(n == 1);
-  return found;
-}
 
 }  // namespace
 
@@ -107,15 +100,15 @@ TEST_CASE("framings from the cache equal the sweep, and another source, posture 
 
   // A damaged entry (cut short; bytes overwritten in its middle, so its checksum fails): swept
   // again, never read.
-  const auto entry = only_entry(dir);
+  const auto entry = test::only_file(dir, "framings-");
   const auto size = std::filesystem::file_size(entry);
   std::filesystem::resize_file(entry, size - 7);
   hit = true;
   CHECK(same(app::framings_cached(timeline, sources, dir, &hit), swept));
   CHECK_FALSE(hit);
   {
-    std::fstream f(only_entry(dir), std::ios::in | std::ios::out | std::ios::binary);
-    f.seekp(static_cast<std::streamoff>(std::filesystem::file_size(only_entry(dir)) / 2));
+    std::fstream f(test::only_file(dir, "framings-"), std::ios::in | std::ios::out | std::ios::binary);
+    f.seekp(static_cast<std::streamoff>(std::filesystem::file_size(test::only_file(dir, "framings-")) / 2));
     const char junk[4] = {'\x7f', '\xc0', '\x00', '\x01'};
     f.write(junk, sizeof junk);
   }

@@ -9,20 +9,13 @@
 
 #include "app/step_view_cache.hpp"
 #include "render/camera.hpp"
+#include "../support/temp_dir.hpp"
 #include "../support/test_models.hpp"
 
 using namespace effleura;
 
 namespace {
 
-std::filesystem::path only_entry(const std::filesystem::path& dir) {
-  std::filesystem::path found;
-  int n = 0;
-  for (const auto& e : std::filesystem::directory_iterator(dir))
-    if (e.path().filename().string().rfind("step-view-", 0) == 0) found = e.path(), ++n;
-  REQUIRE(n == 1);
-  return found;
-}
 
 anatomy::Model small_model() {
   anatomy::Model m;
@@ -75,7 +68,7 @@ TEST_CASE("a step's view from the cache is the judge's answer: another question,
   // A damaged entry (cut short): judged again, and stored again.
   std::filesystem::remove_all(dir);
   (void)app::step_view_cached(q, dir, judge, &hit);
-  const auto entry = only_entry(dir);
+  const auto entry = test::only_file(dir, "step-view-");
   std::filesystem::resize_file(entry, std::filesystem::file_size(entry) - 3);
   const int before = asked;
   (void)app::step_view_cached(q, dir, judge, &hit);
