@@ -11,7 +11,7 @@
 //   +mesa: the desktop's rasteriser). Besides the calls a frame (get* included) it counts what
 //   the uploads hand over: bytes of buffer data, texels of texture data.
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { serveSite, launchChromium } from './serve.mjs';
+import { serveSite, launchChromium, openWarm } from './serve.mjs';
 
 const [site, outJson, roundsArg, secondsArg, probesArg] = process.argv.slice(2);
 if (!site || !outJson || !probesArg) {
@@ -139,13 +139,7 @@ async function probe(spec) {
   const p = await browser.newPage();
   await p.setViewport({ width: size[0], height: size[1], deviceScaleFactor: 1 });
   await p.evaluateOnNewDocument(instrument, skip, edits);
-  const errors = [];
-  p.on('pageerror', (e) => errors.push(String(e)));
-  await p.goto(base + (query ? '?' + query : ''));
-  await p.waitForFunction(() => window.Module && Module.effleura && Module.effleura.frames >= 1, { timeout: 180000 });
-  const f0 = await p.evaluate(() => Module.effleura.frames);
-  await p.waitForFunction((n) => Module.effleura.frames >= n + 5, { timeout: 180000 }, f0);
-  await sleep(1000);
+  const errors = await openWarm(p, base + (query ? '?' + query : ''), { consoleErrors: false });
   const snap = () => p.evaluate(() => ({ frames: Module.effleura.frames, counts: JSON.parse(JSON.stringify(window.effleuraCounts)) }));
   const s0 = await snap(), c0 = chromiumCpuMs(), t0 = Date.now();
   await sleep(seconds * 1000);

@@ -8,7 +8,7 @@
 // Usage: node frame_profile.mjs SITE_DIR OUT.json [SECONDS] [GL] [QUERY]
 //   GL: mesa (ANGLE on Mesa's llvmpipe, the desktop's rasteriser; default) or swiftshader.
 import { writeFileSync } from 'node:fs';
-import { serveSite, launchChromium } from './serve.mjs';
+import { serveSite, launchChromium, openWarm } from './serve.mjs';
 
 const [site, outJson, secondsArg, glArg, query] = process.argv.slice(2);
 if (!site || !outJson) {
@@ -63,14 +63,7 @@ async function open(instrument) {
   const p = await browser.newPage();
   if (instrument) await p.evaluateOnNewDocument(countInvokes);
   if (instrument) await p.evaluateOnNewDocument(countWaits);
-  const errors = [];
-  p.on('pageerror', (e) => errors.push(String(e)));
-  p.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  await p.goto(base + (query ? '?' + query : ''));
-  await p.waitForFunction(() => window.Module && Module.effleura && Module.effleura.frames >= 1, { timeout: 180000 });
-  const f0 = await p.evaluate(() => Module.effleura.frames);
-  await p.waitForFunction((n) => Module.effleura.frames >= n + 5, { timeout: 180000 }, f0);
-  await sleep(1000);
+  const errors = await openWarm(p, base + (query ? '?' + query : ''));
   return { p, errors };
 }
 

@@ -33,7 +33,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { serveSite, launchChromium } from './serve.mjs';
+import { serveSite, launchChromium, openWarm } from './serve.mjs';
 
 const [site, exe, outJson, roundsArg, secondsArg, variantsArg] = process.argv.slice(2);
 if (!site || !exe || !outJson) {
@@ -156,15 +156,7 @@ async function page({ query, canvas, nodiscard, fullskin, glcache, gpuqueries, g
       };
     }, canvas);
   }
-  const errors = [];
-  p.on('pageerror', (e) => errors.push(String(e)));
-  p.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  await p.goto(base + (query ? '?' + query : ''));
-  await p.waitForFunction(() => window.Module && Module.effleura && Module.effleura.frames >= 1, { timeout: 180000 });
-  // Warm-up: shaders compiled, the levels of detail built (the page builds them on its first frames).
-  const f0 = await p.evaluate(() => Module.effleura.frames);
-  await p.waitForFunction((n) => Module.effleura.frames >= n + 5, { timeout: 180000 }, f0);
-  await sleep(1000);
+  const errors = await openWarm(p, base + (query ? '?' + query : ''));
   const s0 = await p.evaluate(() => ({ ...Module.effleura })), c0 = chromiumCpu(browser), t0 = Date.now();
   await sleep(seconds * 1000);
   const s1 = await p.evaluate(() => ({ ...Module.effleura })), c1 = chromiumCpu(browser), t1 = Date.now();

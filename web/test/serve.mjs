@@ -38,3 +38,18 @@ export function launchChromium(gl = 'swiftshader', extra = []) {
     defaultViewport: { width: 1280, height: 720, deviceScaleFactor: 1 },
   });
 }
+
+// Opens `url` in `page` and waits for the page's first frame, five more (shaders compiled, the
+// levels of detail built on the first frames) and a second: what every frame benchmark measures
+// from. Returns the page's errors (and its console's, unless asked not to), collected from the start.
+export async function openWarm(page, url, { consoleErrors = true } = {}) {
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  if (consoleErrors) page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  await page.goto(url);
+  await page.waitForFunction(() => window.Module && Module.effleura && Module.effleura.frames >= 1, { timeout: 180000 });
+  const f0 = await page.evaluate(() => Module.effleura.frames);
+  await page.waitForFunction((n) => Module.effleura.frames >= n + 5, { timeout: 180000 }, f0);
+  await new Promise((r) => setTimeout(r, 1000));
+  return errors;
+}
