@@ -241,9 +241,6 @@ void State::frame_technique(std::optional<render::ViewPreset> view, bool animate
 }
 
 void State::update(double dt) {
-  // The client reads the playing timeline (a step's bent knee): a technique chosen since the
-  // last frame (the kiosk's next scene) has freed the old one, so hand it the new one first.
-  sync_client();
   // Walking, the client's own muscles pump (app/client_muscles.hpp); still, they rest.
   simulation.muscles = client_muscles(client, simulation.posture, dt);
   simulation.update(dt);
