@@ -9,6 +9,7 @@
 #include "core/frame.hpp"
 #include "technique/timeline.hpp"
 #include "technique_test_support.hpp"
+#include "../support/sanitizer.hpp"
 
 using namespace effleura;
 using namespace effleura::technique;
@@ -28,7 +29,8 @@ TEST_CASE("areas: contacts stay in the technique's areas, reach each of them, an
     std::array<float, anatomy::kAreaCount> reached{};
     int contacts = 0, inside = 0;
     TechniqueFrame f;
-    for (double time = 0.0; time <= tl.duration(); time += 0.02) {
+    // Every 20 ms; every 80 ms under the sanitizers (support/sanitizer.hpp).
+    for (double time = 0.0; time <= tl.duration(); time += 0.02 * test::kSanitizedStride) {
       tl.evaluate(time, f);
       for (std::size_t i = 0; i < f.contact_count; ++i) {
         const ContactPatch& p = f.patches[i];

@@ -31,7 +31,9 @@ const std::map<std::string, TechniqueFigures>& figures() {
     std::map<std::string, TechniqueFigures> out;
     for (const Technique& t : test::real_library().all()) {
       const Timeline tl(t, test::real_poses(), test::shipped_surface());
-      out[t.id] = measure_technique(tl, test::shipped_surface(), kDt);
+      // Every 20 ms in the Release pass, every 80 ms under the sanitizers (support/sanitizer.hpp):
+      // ctest runs each case below in its own process, so this sweep ran once per case.
+      out[t.id] = measure_technique(tl, test::shipped_surface(), kDt * test::kSanitizedStride);
     }
     return out;
   }();

@@ -22,6 +22,7 @@
 #include "anatomy/leg_surface.hpp"
 #include "technique/timeline.hpp"
 #include "technique_test_support.hpp"
+#include "../support/sanitizer.hpp"
 
 using namespace effleura;
 using namespace effleura::technique;
@@ -183,12 +184,13 @@ TEST_CASE("hands: on a left leg the left hand takes the outer side at the back a
     CAPTURE(t.id);
     const Timeline tl(t, test::real_poses(), leg);
     Tally tally;
-    for (double time = 0.0; time <= tl.duration(); time += kDt) {
+    // Every 20 ms; every 80 ms under the sanitizers (support/sanitizer.hpp).
+    for (double time = 0.0; time <= tl.duration(); time += kDt * test::kSanitizedStride) {
       const TechniqueFrame f = tl.evaluate(time);
       check_moment(t, f, rule_for(t.id, f.step), tally);
     }
     CAPTURE(tally.first);
-    CHECK(tally.checked > 50);  // both hands do work together in every technique
+    CHECK(tally.checked * test::kSanitizedStride > 50);  // both hands do work together in every technique
     CHECK(tally.wrong_side == 0);
     CHECK(tally.wrong_thumbs == 0);
   }
@@ -207,7 +209,8 @@ TEST_CASE("hands: every listed exception names a real step, and each placement i
     const Timeline tl(*t, test::real_poses(), leg);
     const double start = tl.step_starts()[rule.step];
     int both = 0;
-    for (double time = start; time < start + static_cast<double>(t->steps[rule.step].total()); time += kDt) {
+    for (double time = start; time < start + static_cast<double>(t->steps[rule.step].total());
+         time += kDt * test::kSanitizedStride) {
       const TechniqueFrame f = tl.evaluate(time);
       if (f.step == rule.step && pressing(f.hands[0]) && pressing(f.hands[1])) ++both;
     }
