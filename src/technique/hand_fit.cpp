@@ -405,6 +405,7 @@ float fit_hand(const SkinSide& skin, glm::mat4& palm, Hand hand, FingerPose& pos
   //    rest on the skin, the hand rises until the deepest of them just touches.
   // A cupped hand's palm does not stay level (it tips onto its heel below), so only the tipped
   // palm is kept out of the skin.
+  tilt_to_skin(skin, palm, hand, pose);
   float rise = (1.0f - std::clamp(pose.heel_touch, 0.0f, 1.0f)) * palm_rise_settled(skin, palm, pose, hand);
   // A C grip holds its palm off the skin; its fingers and thumb then close further (step 2).
   rise = std::max(rise, pose.palm_gap_m);

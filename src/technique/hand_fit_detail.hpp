@@ -81,6 +81,9 @@ void tip_onto_heel(const SkinSide& skin, glm::mat4& palm, const FingerPose& pose
 // A cupped hand tipped onto its heel curls its four fingers together until the first pad
 // meets the skin.
 void close_cup(const SkinSide& skin, const glm::mat4& palm, Hand hand, FingerPose& pose);
+// A palm that wraps the limb rolled (about its length, at most 15 degrees) toward the skin under
+// its two sides, as far as that lowers its rise (hand_fit_tilt.cpp).
+void tilt_to_skin(const SkinSide& skin, glm::mat4& palm, Hand hand, const FingerPose& pose);
 // The palm's two sides (FingerPose::arch_deg, radial_arch_deg) turned toward the skin under a
 // resting palm (hand_fit_arch.cpp).
 void arch_palm(const SkinSide& skin, const glm::mat4& palm, Hand hand, FingerPose& pose);

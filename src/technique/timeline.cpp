@@ -367,8 +367,10 @@ void Timeline::fit_hands(TechniqueFrame& out, std::array<glm::mat4, 2>& resting,
     const glm::mat4 before = resting[h];
     hand.resting_point = glm::vec3(before[3]);
     hand.palm_rise_m = fit_hand(skin[h], resting[h], hand.hand, hand.pose);
-    if (stated.heel_touch > 0.0f) {
-      // A cupped hand also tipped onto its heel: the hand in the air takes the same turn.
+    const bool turned = resting[h][0] != before[0] || resting[h][1] != before[1] || resting[h][2] != before[2];
+    if (stated.heel_touch > 0.0f || turned) {
+      // A cupped hand also tipped onto its heel, or a resting palm turned to the skin under it
+      // (hand_fit_tilt.cpp): the hand in the air takes the same turn.
       hand.transform = resting[h] * glm::inverse(before) * hand.transform;
     } else {
       hand.transform[3] += hand.transform[1] * hand.palm_rise_m;
