@@ -60,6 +60,10 @@ void count_moment(app::Context& ctx, glm::ivec2 size, Count& count, const std::s
   CHECK(routed.labels.size() == unrouted.labels.size());  // routed round, none dropped
 }
 
+// The 3D scene is drawn only when the moments are written out to look at: the counts read the
+// overlay and its layout, never the picture.
+void draw_scene_only_for_shots(app::Context& ctx) { ctx.style.scene = std::getenv("EFFLEURA_LAYOUT_SHOTS") != nullptr; }
+
 void run(app::Context& ctx, int frames) {
   for (int i = 0; i < frames; ++i) app::frame(ctx, i == 0 && ctx.frames == 0 ? 0.0 : ctx.fixed_dt);
 }
@@ -73,6 +77,7 @@ TEST_CASE("area labels keep off the hands: calf squeezes and compression in the 
     options.technique = technique;
     options.areas = {"calves", "ankles", "thighs"};
     app::Context ctx;
+    draw_scene_only_for_shots(ctx);
     ctx.style.panels = true;
     REQUIRE(app::load_content(ctx, options) == 0);
     REQUIRE(app::open_headless(ctx) == 0);
@@ -105,6 +110,7 @@ TEST_CASE("area labels keep off the hands: the kiosk's calf-squeeze and compress
     app::Options options = test::source_options();
     options.size = size;
     app::Context ctx;
+    draw_scene_only_for_shots(ctx);
     ctx.style.kiosk = true;
     REQUIRE(app::load_content(ctx, options) == 0);
     REQUIRE(app::open_lesson_or_playlist(ctx, true) == 0);
