@@ -48,6 +48,9 @@ struct FrameStyle {
   bool filter_subject = false;  // recordings: the edge filter runs only where the leg and hands are
   bool overlay = true;          // labels and captions (the benchmark times the scene alone)
   bool hot_reload = false;      // edited techniques, lessons and playlists are picked up
+  // The 3D scene drawn. Off only where nothing reads the picture: the layout tests, which read
+  // the panels, the overlay and the camera (at 4K llvmpipe spent most of their CI time on it).
+  bool scene = true;
 };
 
 struct Context {

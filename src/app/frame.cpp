@@ -395,7 +395,7 @@ void frame(Context& ctx, double dt) {
   carry_out_commands(ctx);            // commands
   advance(ctx, dt);                   // simulation
   compute_view(ctx);                  // view
-  draw_scene(ctx);                    // draw
+  if (ctx.style.scene) draw_scene(ctx);  // draw
   draw_interface(ctx, dt);            // UI, whose panels leave commands for the next frame
   ++ctx.frames;
 }

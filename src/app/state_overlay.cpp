@@ -46,7 +46,7 @@ float clearance(glm::vec2 p, const std::vector<ui::ScreenOutline>& hands) {
 std::vector<glm::vec2> anchors_clear_of_hands(const anatomy::Model& model, std::size_t area, const glm::vec3& leg_eye,
                                               const glm::mat4& vp, glm::ivec2 size, glm::vec2 anchor, bool facing,
                                               const std::vector<ui::ScreenOutline>& hands, float margin) {
-  std::vector<glm::vec2> clear;
+  std::vector<glm::vec2> points, clear;  // the area's points on screen; those clear of the hands
   for (const auto& m : model.meshes) {
     if (m.layer != anatomy::Layer::skin) continue;
     // About 6000 of the skin's vertices: enough that an area keeps a few points clear of hands
@@ -57,10 +57,11 @@ std::vector<glm::vec2> anchors_clear_of_hands(const anatomy::Model& model, std::
       bool in_front = true;
       const glm::vec2 s = to_screen(vp, m.positions[v], size, &in_front);
       if (!in_front || s.x < 0.0f || s.y < 0.0f || s.x > float(size.x) || s.y > float(size.y)) continue;
+      points.push_back(s);
       if (clearance(s, hands) > margin) clear.push_back(s);
     }
   }
-  if (clear.empty()) return {};
+  if (points.empty()) return {};
   const auto pick = [&](auto&& less) { return *std::min_element(clear.begin(), clear.end(), less); };
   std::vector<glm::vec2> distinct;
   const auto keep = [&](glm::vec2 p) {
@@ -71,16 +72,51 @@ std::vector<glm::vec2> anchors_clear_of_hands(const anatomy::Model& model, std::
   // there leaves the hands. (The extremes below can all lie beyond a hand from both sides: calf
   // squeezes at 2 s, the calves' clear points past the far end of the hands, each line across
   // the fingers.)
-  std::vector<glm::vec2> by_distance = clear;
-  std::sort(by_distance.begin(), by_distance.end(),
-            [&](glm::vec2 a, glm::vec2 b) { return glm::distance(a, anchor) < glm::distance(b, anchor); });
+  const auto nearest_first = [&](std::vector<glm::vec2> sorted) {
+    std::sort(sorted.begin(), sorted.end(), [&](glm::vec2 a, glm::vec2 b) { return glm::distance(a, anchor) < glm::distance(b, anchor); });
+    return sorted;
+  };
+  const auto level_line_clear = [&](glm::vec2 p, float edge) {
+    return std::all_of(hands.begin(), hands.end(),
+                       [&](const ui::ScreenOutline& o) { return ui::segment_outline_distance(p, {edge, p.y}, o) > margin; });
+  };
+  bool reachable = false;
+  const std::vector<glm::vec2> by_distance = nearest_first(clear);
   for (const float edge : {0.0f, float(size.x)}) {
-    const auto out = std::find_if(by_distance.begin(), by_distance.end(), [&](glm::vec2 p) {
-      return std::all_of(hands.begin(), hands.end(),
-                         [&](const ui::ScreenOutline& o) { return ui::segment_outline_distance(p, {edge, p.y}, o) > margin; });
-    });
-    if (out != by_distance.end()) keep(*out);
+    const auto out = std::find_if(by_distance.begin(), by_distance.end(), [&](glm::vec2 p) { return level_line_clear(p, edge); });
+    if (out != by_distance.end()) {
+      keep(*out);
+      reachable = true;
+    }
   }
+  // No clear point is reachable that way (calf squeezes at 2 s, the kiosk's squeeze at 132 s: the
+  // calves show only between the fingertips): the line ends at the hands' edge where the area
+  // goes under them. For each side, the area's points nearest the anchor first: along its row
+  // from that edge of the window, the farthest point a level line reaches still clear of every
+  // hand, kept only where it is on the area's skin (one of the area's points within `margin` of
+  // it), so the dot never lands on another area or on the table beside the hands.
+  if (!reachable) {
+    const std::vector<glm::vec2> under = nearest_first(points);
+    constexpr std::size_t kTried = 200;  // bounds the search (it runs only for such a label)
+    for (const float edge : {0.0f, float(size.x)}) {
+      for (std::size_t i = 0; i < under.size() && i < kTried; ++i) {
+        const glm::vec2 p = under[i];
+        if (!level_line_clear({edge, p.y}, edge)) continue;  // a hand at the window's edge
+        // The segment from the edge only comes nearer the hands as it grows: halve the gap.
+        float lo = edge, hi = p.x;
+        for (int step = 0; step < 12; ++step) {
+          const float mid = 0.5f * (lo + hi);
+          (level_line_clear({mid, p.y}, edge) ? lo : hi) = mid;
+        }
+        const glm::vec2 end(lo, p.y);
+        if (std::any_of(points.begin(), points.end(), [&](glm::vec2 q) { return glm::distance(q, end) <= margin; })) {
+          keep(end);
+          break;
+        }
+      }
+    }
+  }
+  if (clear.empty()) return distinct;
   keep(pick([&](glm::vec2 a, glm::vec2 b) { return glm::distance(a, anchor) < glm::distance(b, anchor); }));
   keep(pick([](glm::vec2 a, glm::vec2 b) { return a.x < b.x; }));
   keep(pick([](glm::vec2 a, glm::vec2 b) { return a.x > b.x; }));

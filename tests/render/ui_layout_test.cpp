@@ -53,6 +53,11 @@ void shot(app::Context& ctx, const std::string& name) {
   CHECK(render::write_png(ctx.platform->target().capture(), file).has_value());
 }
 
+// The 3D scene is drawn only when the layouts are written out to look at: every check here reads
+// the panels, the overlay and the camera, never the picture (drawing it, 4K above all, was most
+// of these cases' time in CI).
+void draw_scene_only_for_shots(app::Context& ctx) { ctx.style.scene = std::getenv("EFFLEURA_LAYOUT_SHOTS") != nullptr; }
+
 void run(app::Context& ctx, int frames) {
   for (int i = 0; i < frames; ++i) app::frame(ctx, i == 0 && ctx.frames == 0 ? 0.0 : ctx.fixed_dt);
 }
@@ -240,6 +245,7 @@ TEST_CASE("explorer panels fit the window at 720p, 1080p and 4K, Technique and B
     app::Options options = options_at(size);
     options.technique = "effleurage";
     app::Context ctx;
+    draw_scene_only_for_shots(ctx);
     ctx.style.panels = true;
     REQUIRE(app::load_content(ctx, options) == 0);
     REQUIRE(app::open_headless(ctx) == 0);
@@ -265,6 +271,7 @@ TEST_CASE("explorer panels fit the window at 720p, 1080p and 4K, Technique and B
 TEST_CASE("a lesson question keeps its feedback and the buttons in view, and presenter view keeps off the work") {
   for (const glm::ivec2 size : sizes()) {
     app::Context ctx;
+    draw_scene_only_for_shots(ctx);
     test::load_circulation_lesson(ctx, options_at(size));
     REQUIRE(app::open_headless(ctx) == 0);
     lesson::LessonPlayer& player = test::step_to_question(ctx, lesson::QuestionKind::choice);
@@ -371,6 +378,7 @@ TEST_CASE("a lesson question keeps its feedback and the buttons in view, and pre
 TEST_CASE("the kiosk's caption keeps off the work, its legend's texts apart, the disclaimer in a corner") {
   for (const glm::ivec2 size : sizes()) {
     app::Context ctx;
+    draw_scene_only_for_shots(ctx);
     ctx.style.kiosk = true;
     REQUIRE(app::load_content(ctx, options_at(size)) == 0);
     REQUIRE(app::open_lesson_or_playlist(ctx, true) == 0);
@@ -404,6 +412,7 @@ TEST_CASE("the kiosk's caption keeps off the work, its legend's texts apart, the
 
 TEST_CASE("while a which-area question waits, the window names no area") {
   app::Context ctx;
+  draw_scene_only_for_shots(ctx);
   test::load_circulation_lesson(ctx, options_at({1280, 720}));
   REQUIRE(app::open_headless(ctx) == 0);
   test::step_to_question(ctx, lesson::QuestionKind::which_area);
@@ -471,6 +480,7 @@ TEST_CASE("at a HiDPI content scale and at larger interface sizes the panels fit
     options.technique = "compression";
     options.at_seconds = 3.0;
     app::Context ctx;
+    draw_scene_only_for_shots(ctx);
     ctx.style.panels = true;
     REQUIRE(app::load_content(ctx, options) == 0);
     open_scaled(ctx, screen);
@@ -504,6 +514,7 @@ TEST_CASE("at a HiDPI content scale and at larger interface sizes presenter view
     if (screen.size.y == 720 && screen.interface_scale < 2.0f) continue;
     CAPTURE(scaled_name(screen));
     app::Context ctx;
+    draw_scene_only_for_shots(ctx);
     test::load_circulation_lesson(ctx, options_at(screen.size));
     open_scaled(ctx, screen);
     test::step_to_question(ctx, lesson::QuestionKind::choice);
