@@ -180,7 +180,13 @@ TEST_CASE("great saphenous reflux above the knee only: walking lowers the ankle 
   CHECK(c.ambulatory.recovery_s > 0.0);
   CHECK(c.ambulatory.recovery_s < 10.0);
   // It still reads as reflux on the other tests: residual over 35 %, filling index over 2 mL/s,
-  // refill under 20 s (plethysmography reviews; van Bemmelen).
+  // refill under 20 s (plethysmography reviews; van Bemmelen). The residual is thin (35.43 %
+  // since session 18) and its bound is the weak part, not the model: 35 % is the reviews' cut-off
+  // for venous insufficiency in general; with saphenous and junction reflux the residual was
+  // comparable to normal legs' in 121 legs (ostial great saphenous reflux study) and overlapped
+  // widely without following the ambulatory pressure in 113 (Payne 1993, Br J Surg 80:967), so
+  // a leg like this one may read either side of 35 %. What moves it is the protocol's estimates
+  // (the heel's time down in each tiptoe, the moment it is read): docs/flow-model.md.
   if (measures(Protocol::plethysmography, Protocol::ambulatory)) {
     CHECK(c.plethysmography.residual_volume_fraction > 0.35);
     CHECK(c.plethysmography.filling_index_ml_s > 2.0);
