@@ -61,16 +61,16 @@ double skin_vein_volume_ml(const FlowSystem& fs) {
 }
 
 Expected<Plethysmography> air_plethysmography(const anatomy::VeinNetwork& network, const LegCondition& leg,
-                                              std::stop_token stop) {
+                                              std::stop_token stop, const PlethysmographyTimes& times) {
   // Lying with the leg raised empties the veins: the reference "empty" volume.
-  auto made = make_leg(network, leg, Posture::raised, 30.0);
+  auto made = make_leg(network, leg, Posture::raised, times.raised_s);
   if (!made) return std::unexpected(made.error());
   FlowSystem& fs = *made;
   const double empty = fs.calf_volume_ml();
   // Standing up, weight on the other leg: the calf fills from the arteries (and, with reflux,
   // from above). Filled = the plateau after three minutes.
   std::vector<double> filling;
-  run(fs, 180.0, Posture::standing, kNoPumps, [&](double) { filling.push_back(fs.calf_volume_ml()); }, stop);
+  run(fs, times.standing_s, Posture::standing, kNoPumps, [&](double) { filling.push_back(fs.calf_volume_ml()); }, stop);
   Plethysmography p;
   const double full = fs.calf_volume_ml();
   p.venous_volume_ml = full - empty;
@@ -84,7 +84,7 @@ Expected<Plethysmography> air_plethysmography(const anatomy::VeinNetwork& networ
       [&](double) { lowest = std::min(lowest, fs.calf_volume_ml()); }, stop);
   p.ejection_fraction = (full - lowest) / p.venous_volume_ml;
   // Refill, then ten tiptoes: what is left at the end is the residual volume.
-  run(fs, 90.0, Posture::standing, kNoPumps, kNothing, stop);
+  run(fs, times.refill_s, Posture::standing, kNoPumps, kNothing, stop);
   const double refilled = fs.calf_volume_ml();
   run(fs, 10.0, Posture::standing, [](double t) { return PumpPressures{0.0, kTenTiptoes.pressure_at(t), 0.0}; },
       kNothing, stop);

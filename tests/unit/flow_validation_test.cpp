@@ -33,10 +33,11 @@ enum class Protocol { plethysmography, refill, ambulatory };
 bool measures(Protocol p, Protocol sampled) { return !test::kSanitized || p == sampled; }
 
 // The indices `measures` asks for; the others stay at their zero defaults, unchecked.
-flow::ClinicalIndices indices(const flow::LegCondition& leg, Protocol sampled) {
+flow::ClinicalIndices indices(const flow::LegCondition& leg, Protocol sampled,
+                              const flow::PlethysmographyTimes& times = {}) {
   flow::ClinicalIndices c;
   if (measures(Protocol::plethysmography, sampled)) {
-    auto p = flow::air_plethysmography(network(), leg);
+    auto p = flow::air_plethysmography(network(), leg, {}, times);
     REQUIRE_MESSAGE(p.has_value(), p.error().describe());
     c.plethysmography = *p;
   }
@@ -73,6 +74,29 @@ flow::SimulationSummary ankle_pumps_minute(Posture posture) {
   auto rep = flow::simulate(network(), req, {});
   REQUIRE(rep.has_value());
   return rep->summary;
+}
+
+// A study's time-averaged peak velocity (TAPV) in the popliteal vein, at rest and during ankle
+// exercise, as a 95 % CI each (cm/s).
+struct TapvStudy {
+  double rest_low, rest_high, exercise_low, exercise_high;
+};
+
+// Both popliteal-velocity cases read the study the same way: the report's steady_mean is the
+// time average over the pumps' last 10 s (five pumps), at the cross-section's mean, where the
+// Doppler envelope reads the fastest cells; the resting flow is slow and laminar, so the envelope
+// is about twice the mean (Poiseuille) and the model's resting mean should be half the study's
+// CI. The ratio exercise / rest is checked within the CIs' extremes (lowest exercise over highest
+// rest to highest exercise over lowest rest). Returns the ratio.
+double check_popliteal_tapv(const flow::SimulationSummary& s, const TapvStudy& study) {
+  CHECK(s.popliteal_velocity_resting_cm_s > 0.5 * study.rest_low);
+  CHECK(s.popliteal_velocity_resting_cm_s < 0.5 * study.rest_high);
+  REQUIRE(std::isfinite(s.popliteal_velocity_steady_mean_cm_s));
+  const double ratio = s.popliteal_velocity_steady_mean_cm_s / s.popliteal_velocity_resting_cm_s;
+  CHECK(ratio > study.exercise_low / study.rest_high);
+  CHECK(ratio < study.exercise_high / study.rest_low);
+  CHECK(s.volume_error_rel < 1e-9);
+  return ratio;
 }
 
 }  // namespace
@@ -157,7 +181,13 @@ TEST_CASE("great saphenous reflux above the knee only: walking lowers the ankle 
   CHECK(c.ambulatory.recovery_s > 0.0);
   CHECK(c.ambulatory.recovery_s < 10.0);
   // It still reads as reflux on the other tests: residual over 35 %, filling index over 2 mL/s,
-  // refill under 20 s (plethysmography reviews; van Bemmelen).
+  // refill under 20 s (plethysmography reviews; van Bemmelen). The residual is thin (35.43 %
+  // since session 18) and its bound is the weak part, not the model: 35 % is the reviews' cut-off
+  // for venous insufficiency in general; with saphenous and junction reflux the residual was
+  // comparable to normal legs' in 121 legs (ostial great saphenous reflux study) and overlapped
+  // widely without following the ambulatory pressure in 113 (Payne 1993, Br J Surg 80:967), so
+  // a leg like this one may read either side of 35 %. What moves it is the protocol's estimates
+  // (the heel's time down in each tiptoe, the moment it is read): docs/flow-model.md.
   if (measures(Protocol::plethysmography, Protocol::ambulatory)) {
     CHECK(c.plethysmography.residual_volume_fraction > 0.35);
     CHECK(c.plethysmography.filling_index_ml_s > 2.0);
@@ -166,7 +196,11 @@ TEST_CASE("great saphenous reflux above the knee only: walking lowers the ankle 
 }
 
 TEST_CASE("deep reflux leaves more than 35 % of the calf's blood after ten tiptoes") {
-  const auto c = indices({kDeep, 0.0}, Protocol::plethysmography);
+  // The sanitized pass's one plethysmography: its quiet phases shortened from 30 / 180 / 90 s to
+  // 10 / 60 / 30 (the same code; 312 -> 112 s of model time, CI 13.5 -> ~5 s), which reads this
+  // leg on the same side of each bound (flow/protocols.hpp); the Release pass runs the clinic's.
+  const auto c = indices({kDeep, 0.0}, Protocol::plethysmography,
+                         test::kSanitized ? flow::PlethysmographyTimes{10.0, 60.0, 30.0} : flow::PlethysmographyTimes{});
   // Residual volume fraction over 35 % and ejection ~40 % in deep reflux (plethysmography
   // reviews); filling index well over 2 mL/s; refill under 20 s.
   CHECK(c.plethysmography.residual_volume_fraction > 0.35);
@@ -318,41 +352,26 @@ TEST_CASE("the clinical indices stop when asked (the app's worker drops a leg no
 TEST_CASE("supine ankle pumps about double the popliteal vein's time-averaged velocity (Thromb Haemost 2009)") {
   // The study reads the time-averaged peak velocity (TAPV: the Doppler envelope averaged over the
   // recording) in the popliteal vein: supine at rest 11 cm/s (95 % CI 9-13), during ankle
-  // exercise 24 (20-28). The report's steady_mean is that time average over the pumps' last 10 s
-  // (five pumps), at the cross-section's mean where the envelope reads the fastest cells: the
-  // resting flow is slow and laminar, so the envelope is about twice the mean (Poiseuille) and
-  // the model's resting mean should be half the study's 9-13. The ratio exercise / rest is
-  // checked within the CIs' extremes, 20/13 to 28/9. Until session 16 the report had only the
-  // instant's peak over the last 5 s (steady_peak, 8.7 times rest), which no Doppler reports.
+  // exercise 24 (20-28): the ratio between 20/13 and 28/9. Until session 16 the report had only
+  // the instant's peak over the last 5 s (steady_peak, 8.7 times rest), which no Doppler reports.
   const flow::SimulationSummary s = ankle_pumps_minute(Posture::supine);
+  const double ratio = check_popliteal_tapv(s, {9.0, 13.0, 20.0, 28.0});
   MESSAGE("popliteal resting " << s.popliteal_velocity_resting_cm_s << " cm/s, pumping: mean "
-          << s.popliteal_velocity_steady_mean_cm_s << ", instant peak " << s.popliteal_velocity_steady_peak_cm_s);
-  CHECK(s.popliteal_velocity_resting_cm_s > 0.5 * 9.0);
-  CHECK(s.popliteal_velocity_resting_cm_s < 0.5 * 13.0);
-  REQUIRE(std::isfinite(s.popliteal_velocity_steady_mean_cm_s));
-  const double ratio = s.popliteal_velocity_steady_mean_cm_s / s.popliteal_velocity_resting_cm_s;
-  CHECK(ratio > 20.0 / 13.0);
-  CHECK(ratio < 28.0 / 9.0);
-  CHECK(s.volume_error_rel < 1e-9);
+          << s.popliteal_velocity_steady_mean_cm_s << " (" << ratio << "x), instant peak "
+          << s.popliteal_velocity_steady_peak_cm_s);
 }
 
 TEST_CASE("sitting ankle pumps raise the popliteal vein's time-averaged velocity about six-fold (Thromb Haemost 2009)") {
   // The same study, sitting: resting TAPV 3 (95 % CI 2-4) cm/s, during ankle exercise 18 (15-21):
-  // six-fold, where supine it doubles (previous case). Checked as supine: the resting mean half of
-  // the study's 2-4 (the envelope about twice the mean), and the ratio within the CIs' extremes,
-  // 15/4 = 3.75 to 21/2 = 10.5. Sitting the vein at rest is wide and slow (the shank hangs; the
+  // six-fold, where supine it doubles (previous case), the ratio between 15/4 = 3.75 and
+  // 21/2 = 10.5. Sitting the vein at rest is wide and slow (the shank hangs; the
   // venoarteriolar reflex cuts its inflow); the pumps empty the calf's veins, which eases the
   // reflex, and the calf's muscle beds, which work, keep their arterioles open against the column
   // the pump takes off their veins (the muscle pump: tens of mmHg hanging, a few lying).
   // Session 18's model (reflex eased, the leg-wide hyperemia alone) gave 3.27, below 3.75; with the
   // reflex following the height alone (until session 18) 2.07.
   const flow::SimulationSummary s = ankle_pumps_minute(Posture::sitting);
+  const double ratio = check_popliteal_tapv(s, {2.0, 4.0, 15.0, 21.0});
   MESSAGE("sitting popliteal resting " << s.popliteal_velocity_resting_cm_s << " cm/s, pumping mean "
-          << s.popliteal_velocity_steady_mean_cm_s);
-  CHECK(s.popliteal_velocity_resting_cm_s > 0.5 * 2.0);
-  CHECK(s.popliteal_velocity_resting_cm_s < 0.5 * 4.0);
-  REQUIRE(std::isfinite(s.popliteal_velocity_steady_mean_cm_s));
-  const double ratio = s.popliteal_velocity_steady_mean_cm_s / s.popliteal_velocity_resting_cm_s;
-  CHECK(ratio > 15.0 / 4.0);
-  CHECK(ratio < 21.0 / 2.0);
+          << s.popliteal_velocity_steady_mean_cm_s << " (" << ratio << "x)");
 }
