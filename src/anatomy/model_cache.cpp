@@ -137,8 +137,8 @@ Expected<Model> load_model_cached(const std::filesystem::path& path, std::string
   key.add(std::span(reinterpret_cast<const std::uint8_t*>(layout), sizeof layout));
   // An unreadable file gets no key: load_model names the problem.
   if (!key.add_file(path)) return build();
-  if (auto stored = read_cache(*cache_dir, key))
-    if (auto model = model_from_bytes(*stored)) {
+  if (auto stored = read_cache_mapped(*cache_dir, key))  // parsed at once: mapped, not copied
+    if (auto model = model_from_bytes(stored->bytes())) {
       model->source = path.string();
       if (from_cache) *from_cache = true;
       return std::move(*model);

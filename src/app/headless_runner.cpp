@@ -10,10 +10,19 @@
 #include "app/flow_replay.hpp"
 #include "app/frame.hpp"
 #include "app/runners.hpp"
+#include "practice/stroke_file.hpp"
 
 namespace effleura::app {
 
 int run_headless(const Options& options) {
+  // A bad stroke file is refused before the content and the GL context are set up (a third of
+  // a second in Release, seconds under the sanitizers); prepare_practice reads it again to play.
+  if (options.practice && options.stroke) {
+    if (auto stroke = practice::load_stroke_file(*options.stroke); !stroke) {
+      report_error(stroke.error().describe());
+      return kExitBadInput;
+    }
+  }
   Context ctx;
   if (const int status = load_content(ctx, options); status != kExitOk) return status;
   if (const int status = open_headless(ctx); status != kExitOk) return status;

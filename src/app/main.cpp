@@ -7,6 +7,7 @@
 
 #include "app/cli.hpp"
 #include "app/exit_codes.hpp"
+#include "app/huge_pages.hpp"
 #include "app/language.hpp"
 #include "app/runners.hpp"
 #include "core/log.hpp"
@@ -14,6 +15,7 @@
 
 int main(int argc, char** argv) {
   using namespace effleura::app;
+  restart_with_huge_pages(argv);  // once, before anything is allocated (app/huge_pages.hpp)
   try {
     std::vector<std::string> args(argv + 1, argv + argc);
     auto options = parse_command_line(args);

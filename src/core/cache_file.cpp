@@ -1,6 +1,7 @@
 #include "core/cache_file.hpp"
 
 #include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <zlib.h>
@@ -10,6 +11,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <system_error>
+#include <utility>
 
 #include "core/files.hpp"
 
@@ -67,6 +69,7 @@ class InFile {
   InFile(const InFile&) = delete;
   InFile& operator=(const InFile&) = delete;
   [[nodiscard]] bool ok() const { return fd_ >= 0; }
+  [[nodiscard]] int fd() const { return fd_; }
   [[nodiscard]] std::uint64_t size() const { return size_; }
   // Fills the whole span, or false (end of file, error).
   bool read(std::span<std::uint8_t> out) {
@@ -83,6 +86,21 @@ class InFile {
   int fd_;
   std::uint64_t size_ = 0;
 };
+
+// All pages at once (one call instead of a fault each); where there is no such flag (the
+// browser's file system), page by page.
+#ifdef MAP_POPULATE
+constexpr int kPopulate = MAP_POPULATE;
+#else
+constexpr int kPopulate = 0;
+#endif
+
+// Whether a header read from a file of `file_bytes` is this key's and its payload fills the file.
+bool header_fits(const Header& h, const CacheKey& key, std::uint64_t file_bytes) {
+  // The header is checked before the payload's size is trusted for an allocation.
+  return std::memcmp(h.magic, kMagic, sizeof kMagic) == 0 && h.layout == kLayout && h.key == key.value() &&
+         h.payload_bytes == file_bytes - sizeof h && h.payload_bytes <= kMaxBinaryFileBytes;
+}
 
 }  // namespace
 
@@ -144,13 +162,49 @@ std::optional<std::vector<std::uint8_t>> read_cache(const std::filesystem::path&
   Header h{};
   if (!in.ok() || in.size() < sizeof h || !in.read(std::span(reinterpret_cast<std::uint8_t*>(&h), sizeof h)))
     return std::nullopt;
-  // The header is checked before the payload's size is trusted for an allocation.
-  if (std::memcmp(h.magic, kMagic, sizeof kMagic) != 0 || h.layout != kLayout || h.key != key.value() ||
-      h.payload_bytes != in.size() - sizeof h || h.payload_bytes > kMaxBinaryFileBytes)
-    return std::nullopt;
+  if (!header_fits(h, key, in.size())) return std::nullopt;
   std::vector<std::uint8_t> payload(static_cast<std::size_t>(h.payload_bytes));
   if (!in.read(payload) || h.crc != crc_of(payload) || h.adler != adler_of(payload)) return std::nullopt;
   return payload;
+}
+
+CachedBytes::CachedBytes(CachedBytes&& other) noexcept
+    : map_(std::exchange(other.map_, nullptr)), length_(std::exchange(other.length_, 0)) {}
+
+CachedBytes& CachedBytes::operator=(CachedBytes&& other) noexcept {
+  if (this != &other) {
+    if (map_) ::munmap(map_, length_);
+    map_ = std::exchange(other.map_, nullptr);
+    length_ = std::exchange(other.length_, 0);
+  }
+  return *this;
+}
+
+CachedBytes::~CachedBytes() {
+  if (map_) ::munmap(map_, length_);
+}
+
+std::span<const std::uint8_t> CachedBytes::bytes() const {
+  if (!map_) return {};
+  return std::span(static_cast<const std::uint8_t*>(map_) + sizeof(Header), length_ - sizeof(Header));
+}
+
+std::optional<CachedBytes> read_cache_mapped(const std::filesystem::path& dir, const CacheKey& key) {
+  InFile in(cache_file_path(dir, key));
+  if (!in.ok() || in.size() < sizeof(Header) || in.size() > sizeof(Header) + kMaxBinaryFileBytes) return std::nullopt;
+  CachedBytes out;
+  out.length_ = static_cast<std::size_t>(in.size());
+  // Private and read-only: nothing we do reaches the file. Entries are replaced by rename
+  // (write_cache), never rewritten in place, so the mapped file keeps its length while parsed.
+  void* map = ::mmap(nullptr, out.length_, PROT_READ, MAP_PRIVATE | kPopulate, in.fd(), 0);
+  if (map == MAP_FAILED) return std::nullopt;
+  out.map_ = map;
+  Header h{};
+  std::memcpy(&h, map, sizeof h);
+  if (!header_fits(h, key, in.size())) return std::nullopt;
+  const auto payload = out.bytes();
+  if (h.crc != crc_of(payload) || h.adler != adler_of(payload)) return std::nullopt;
+  return out;
 }
 
 bool write_cache(const std::filesystem::path& dir, const CacheKey& key, std::span<const std::uint8_t> payload) {

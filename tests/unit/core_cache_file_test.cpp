@@ -105,6 +105,52 @@ TEST_CASE("cache: a truncated, flipped or foreign file is a miss, and a rewrite 
   CHECK(read_cache(dir.path, key));
 }
 
+TEST_CASE("cache: a mapped read gives the stored bytes and refuses every file a copied read refuses") {
+  TempDir dir;
+  CacheKey key("leg", 4);
+  key.add(std::string_view("bytes"));
+  REQUIRE(write_cache(dir.path, key, payload()));
+  {
+    const auto mapped = read_cache_mapped(dir.path, key);
+    REQUIRE(mapped);
+    const auto bytes = mapped->bytes();
+    CHECK(std::vector<std::uint8_t>(bytes.begin(), bytes.end()) == payload());
+  }
+  CacheKey other("leg", 5);
+  other.add(std::string_view("bytes"));
+  CHECK_FALSE(read_cache_mapped(dir.path, other));  // no such file
+  fs::copy_file(cache_file_path(dir.path, key), cache_file_path(dir.path, other));
+  CHECK_FALSE(read_cache_mapped(dir.path, other));  // renamed: the key inside is another
+
+  const fs::path file = cache_file_path(dir.path, key);
+  const std::vector<char> good = file_bytes(file);
+  for (std::size_t cut : {std::size_t{0}, std::size_t{39}, std::size_t{40}, good.size() - 1}) {
+    put_bytes(file, std::vector<char>(good.begin(), good.begin() + static_cast<std::ptrdiff_t>(cut)));
+    CHECK_MESSAGE(!read_cache_mapped(dir.path, key), "cut at ", cut);
+  }
+  for (std::size_t at : {std::size_t{0}, std::size_t{9}, std::size_t{20}, std::size_t{36}, good.size() - 2}) {
+    auto bad = good;
+    bad[at] = static_cast<char>(bad[at] ^ 0x10);
+    put_bytes(file, bad);
+    CHECK_MESSAGE(!read_cache_mapped(dir.path, key), "bit flipped at ", at);
+  }
+  auto longer = good;
+  longer.push_back('x');
+  put_bytes(file, longer);
+  CHECK_FALSE(read_cache_mapped(dir.path, key));
+  fs::remove(file);
+  fs::create_directory(file);
+  CHECK_FALSE(read_cache_mapped(dir.path, key));
+  fs::remove(file);
+  put_bytes(file, good);
+  CHECK(read_cache_mapped(dir.path, key));  // the good bytes again: read
+  auto moved = read_cache_mapped(dir.path, key);
+  REQUIRE(moved);
+  CachedBytes held = std::move(*moved);
+  CHECK(moved->bytes().empty());
+  CHECK(held.bytes().size() == payload().size());
+}
+
 TEST_CASE("cache: a new entry replaces the product's older ones and leaves other products alone") {
   TempDir dir;
   CacheKey old_leg("leg", 1), new_leg("leg", 2), client("client", 1), longer("leg-surface", 1);
