@@ -51,9 +51,12 @@ constexpr float kSoleOpenSide = 0.3f;
 
 // A hand on the leg beside one on the foot (its palm this far below the leg's lowest section,
 // metres, fully) takes its forearm from the foot end turned this much toward the open side
-// (27 degrees off the leg's line).
+// (35 degrees off the leg's line). At 27 degrees (0.5) toe taps' camera, beyond the toes, saw the
+// heel hand's sleeve nearly end-on, a stub beside the heel (side-on 0.33, camera_step_view_test);
+// now 0.43. Further round it hides ankle pumps' heel palm (0.75: both seen in step 2 1.00 ->
+// 0.96, --hand-report) and from 0.9 (0.51) their view search turns to another camera.
 constexpr float kBesideFootBelow = 0.02f;
-constexpr float kHeelOpenSide = 0.5f;
+constexpr float kHeelOpenSide = 0.7f;
 
 // Out of the straight leg's skin at p, level (sections are star-shaped about the axis, and
 // radial_outside measures along this direction).

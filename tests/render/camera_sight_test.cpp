@@ -180,8 +180,11 @@ TEST_CASE("both hands stay seen through compression's lift over the knee and eff
   // (at 0.7 s the left's roll 60 -> 80, at 0.8 s the right's 90 -> 60): 84.0 % -> 97.0 % every
   // 20 ms (the left forearm 3 moments at 0.46-0.50 s; every 80 ms not run, 0.48 s is on that
   // grid: ~96 % expected); bound back to 0.935.
+  // Session 20: sitting_reach's knee blend widened (0.44-0.60) took sitting vibration's step 2
+  // 96.0 -> 93.0 % (the lower palm under its own forearm beside the bent knee); with the hands
+  // 4 cm off the skin in transit (2 before), 98.0 % (forearms 1 + 1 moments). Every 80 ms not run.
   const Case cases[] = {{"compression", 3, 0.935}, {"effleurage", 2, 0.95}, {"petrissage", 3, 0.94},
-                        {"vibration", 1, 0.95, "sitting"}};
+                        {"vibration", 1, 0.97, "sitting"}};
   for (const Case& c : cases) {
     CAPTURE(c.id);
     CAPTURE(c.posture);

@@ -125,3 +125,36 @@ TEST_CASE("toe taps: both steps show the three tapping fingertips on the sole fr
   std::printf("toe taps: the camera looks %.1f degrees apart in the two steps\n", turned);
   CHECK(turned < 5.0f);
 }
+
+// Toe taps' heel hand (right) is worked from the foot end (technique/forearm.cpp kHeelOpenSide),
+// and the step camera looks from beyond the toes: a forearm from the foot end along the leg's
+// line points at the camera and reads as a stub beside the heel. Here, every 160 ms (640 ms under
+// the sanitizers), the sine of the angle between the heel hand's sleeve and the eye's ray to it:
+// 1 seen side-on at full length, 0 end-on.
+TEST_CASE("toe taps: the heel hand's forearm is seen along its length from the step camera, not end-on") {
+  app::Options o = test::source_options();
+  o.technique = "toe-taps";
+  app::State scene;
+  REQUIRE(scene.load(o, app::resolve_data_paths(o)).has_value());
+  const technique::Timeline* timeline = scene.simulation.timeline();
+  REQUIRE(timeline != nullptr);
+  const double dt = 0.16 * test::kSanitizedStride;
+  int moments = 0;
+  double sum = 0.0;
+  float least = 1.0f;
+  for (double t = 0.0; t < timeline->duration() - dt; t += dt) {
+    scene.update(dt);
+    const render::FrameView v = scene.frame_view({1280, 720});
+    const render::Rod sleeve = render::sleeve_rods(v)[1];
+    const glm::vec3 along = glm::normalize(sleeve.b - sleeve.a);
+    const glm::vec3 ray = glm::normalize(0.5f * (sleeve.a + sleeve.b) - v.eye);
+    const float side_on = glm::length(glm::cross(along, ray));
+    sum += side_on;
+    least = std::min(least, side_on);
+    ++moments;
+  }
+  const double mean = sum / moments;
+  std::printf("toe taps: the heel sleeve seen side-on by %.2f on average (least %.2f) over %d moments\n", mean, least, moments);
+  REQUIRE(moments > 100 / test::kSanitizedStride);
+  CHECK(mean >= 0.4);
+}

@@ -437,8 +437,12 @@ TEST_CASE("sitting, within a step the elbows move smoothly: a ratchet") {
   // across the wrist: 278 -> 224 pops (tapotement 120 -> 74, effleurage 90 -> 83, petrissage
   // 13 -> 10), the worst 117 -> 52.5 degrees (tapotement 18.76 s); the largest step (707 mm)
   // unchanged. The old code fails both new bounds.
+  // Session 20: sitting_reach's knee blend spread over 0.44-0.60 (was 0.46-0.56), so the hands
+  // lifted across the knee turn slower: 227 -> 226 pops, the worst 52.5 -> 37.6 degrees
+  // (tapotement 18.84 s), the largest step 707 -> 709 mm; vibration's hands 4 cm off the skin
+  // over the knee (2 before) add one pop: 227. The old blend fails the new worst.
   const Smoothness sitting = elbow_smoothness(true);
-  CHECK(sitting.pops <= 227);  // 224 on the feet branch; 227 merged with session 19's content (effleurage 83 -> 85)
-  CHECK(sitting.most_excess_deg <= 55.0f);
+  CHECK(sitting.pops <= 227);
+  CHECK(sitting.most_excess_deg <= 40.0f);
   CHECK(sitting.largest_step <= 0.72f);  // 0.707 m on the re-meshed thigh skin (session 18), 0.674 before
 }
