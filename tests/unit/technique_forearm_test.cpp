@@ -419,9 +419,13 @@ TEST_CASE("within a step the elbows move smoothly: a forearm turns no faster tha
   // Session 19: a hand takes the sole's stance only below the leg's lowest section, not from its
   // back's tilt alone (effleurage's right hand over the hip): 70 -> 55 (effleurage 22 -> 6,
   // vibration 1 -> 0, tapotement 41 -> 43), the worst and the largest step unchanged.
+  // Session 20 (content): effleurage's right hand rises over the thigh on its way back (6 -> 0,
+  // 38.48-38.52 s) and compression's new lift over the knee (3 -> 2, its worst 31.07 -> 21.4
+  // degrees): 55 -> 48, the worst 31.07 -> 28.5 (petrissage 26.84 s): bounds 48 and 30 (the old
+  // content fails both).
   const Smoothness lying = elbow_smoothness(false);
-  CHECK(lying.pops <= 55);
-  CHECK(lying.most_excess_deg <= 33.0f);
+  CHECK(lying.pops <= 48);
+  CHECK(lying.most_excess_deg <= 30.0f);
   CHECK(lying.largest_step <= 0.2f);
 }
 

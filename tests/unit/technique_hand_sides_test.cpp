@@ -83,6 +83,9 @@ const std::vector<Rule>& listed() {
       {"compression", 2, Layout::left_above, Thumbs::toward_each_other, "the same stance on the calf"},
       {"compression", 3, Layout::handover, Thumbs::exempt,
        "the client turns over: the hands lift from the back of the calf to the front of the thigh"},
+      {"compression", 4, Layout::left_below, Thumbs::toward_each_other,
+       "pressing the front of the thigh from beside the table, client supine (session 20): both hands "
+       "across it, one above the other, fingers over the top toward the inner side"},
       {"cross-fibre", 0, Layout::left_above, Thumbs::toward_each_other,
        "thumbs across the calf from beside the table, client prone, fingers pointing across"},
       {"cross-fibre", 1, Layout::handover, Thumbs::exempt,
