@@ -444,9 +444,12 @@ TEST_CASE("sitting, within a step the elbows move smoothly: a ratchet") {
   // Session 20: sitting_reach's knee blend spread over 0.44-0.60 (was 0.46-0.56), so the hands
   // lifted across the knee turn slower: 227 -> 226 pops, the worst 52.5 -> 37.6 degrees
   // (tapotement 18.84 s), the largest step 707 -> 709 mm; vibration's hands 4 cm off the skin
-  // over the knee (2 before) add one pop: 227. The old blend fails the new worst.
+  // over the knee (2 before) add one pop: 227. The old blend fails the new worst. Merged with
+  // session 20's content (effleurage's higher return, compression's new thigh step and lift:
+  // 227 -> 224 on their own) and the wrapping palm's roll: 228 (effleurage 85, tapotement 71,
+  // friction 33, ankle pumps 16, petrissage 13), one more than either branch alone.
   const Smoothness sitting = elbow_smoothness(true);
-  CHECK(sitting.pops <= 227);
+  CHECK(sitting.pops <= 228);
   CHECK(sitting.most_excess_deg <= 40.0f);
   CHECK(sitting.largest_step <= 0.72f);  // 0.707 m on the re-meshed thigh skin (session 18), 0.674 before
 }
