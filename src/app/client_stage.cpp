@@ -58,6 +58,17 @@ void ClientStage::set_technique(const technique::Timeline* timeline, const std::
   knee_deg_ = timeline ? timeline->knee_at(at) : std::nullopt;
   outer_up_ = false;
   sides_ = timeline ? technique::step_sides(*timeline) : std::vector<technique::WorkingSide>{};
+  step_knees_.assign(timeline ? timeline->step_count() : 0, std::nullopt);
+  for (std::size_t i = 0; i < step_knees_.size(); ++i) {
+    // 32 samples: a step's knee keys are a few smooth segments (calf work at a steady 45-90).
+    constexpr int kSamples = 32;
+    const double start = timeline->step_start(i), end = timeline->step_end(i);
+    float sum = 0.0f;
+    int n = 0;
+    for (int k = 0; k < kSamples; ++k)
+      if (const auto knee = timeline->knee_at(start + (end - start) * (k + 0.5) / kSamples)) sum += *knee, ++n;
+    if (n > 0) step_knees_[i] = sum / static_cast<float>(n);
+  }
   const auto shows = [&views](const char* v) { return views.empty() || std::find(views.begin(), views.end(), v) != views.end(); };
   for (auto& side : sides_)
     if ((side == technique::WorkingSide::back && !shows("back")) || (side == technique::WorkingSide::front && !shows("front")))
@@ -108,8 +119,13 @@ void ClientStage::update(double dt, double time, double advanced) {
 }
 
 anatomy::ClientPose ClientStage::pose_for_step(std::size_t step) const {
-  if (!lying()) return pose();
-  return anatomy::client_pose(anatomy::ClientPosture::supine, side_at(step).value_or(target_));
+  const std::optional<float> knee = step < step_knees_.size() ? step_knees_[step] : std::nullopt;
+  if (posture_ == anatomy::ClientPosture::walking) return pose();
+  if (!lying()) return bent(anatomy::client_pose(posture_), 1.0f, knee);
+  // Before session 20 the knee stayed straight here: with calf squeezes bent to 30 degrees the
+  // step camera framed where the straight leg's hands would be (both hands seen 100 -> 10 %).
+  const float side = side_at(step).value_or(target_);
+  return bent(anatomy::client_pose(anatomy::ClientPosture::supine, side), 1.0f - side, knee);
 }
 
 bool ClientStage::rolls_into(std::size_t step) const {
@@ -140,12 +156,16 @@ anatomy::ClientPose ClientStage::pose() const {
 }
 
 anatomy::ClientPose ClientStage::with_knee(anatomy::ClientPose pose, float share) const {
+  return bent(pose, share, knee_deg_);
+}
+
+anatomy::ClientPose ClientStage::bent(anatomy::ClientPose pose, float share, std::optional<float> knee) const {
   // Sitting the technique's knee replaces the posture's 90 degrees; raised (the legs along the
   // wedge) and standing it does not apply.
   const bool bends = posture_ == anatomy::ClientPosture::sitting || lying();
   if (!bends || share <= 0.0f) return pose;
   // Prone the ankle bolster stays: the other leg's shin still rests on it.
-  if (knee_deg_) pose.knee_flexion_deg += share * (*knee_deg_ - pose.knee_flexion_deg);
+  if (knee) pose.knee_flexion_deg += share * (*knee - pose.knee_flexion_deg);
   return pose;
 }
 

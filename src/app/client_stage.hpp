@@ -47,7 +47,8 @@ class ClientStage {
 
   // The pose now; a technique's step may bend the knee (prone and sitting: with_knee).
   [[nodiscard]] anatomy::ClientPose pose() const;
-  // The pose the client lies in, once turned, while step `step` of the technique plays.
+  // The pose the client lies (or sits) in, once turned, while step `step` of the technique
+  // plays, its knee bent by the step's mean knee (the camera frames the leg as drawn).
   [[nodiscard]] anatomy::ClientPose pose_for_step(std::size_t step) const;
   // The pose `into` seconds after step `step` began, played on from the step before: while the
   // client rolls over into a step on the other side (the first 1.6 s), part turned; otherwise
@@ -67,6 +68,8 @@ class ClientStage {
   // `pose` with the massaged knee bent as the playing technique's step asks at the last time
   // given (technique::Timeline::knee_at), by `share` of the way from the pose's own knee.
   [[nodiscard]] anatomy::ClientPose with_knee(anatomy::ClientPose pose, float share) const;
+  // The same with the knee given (none: the pose's own).
+  [[nodiscard]] anatomy::ClientPose bent(anatomy::ClientPose pose, float share, std::optional<float> knee) const;
   anatomy::ClientPosture posture_ = anatomy::ClientPosture::supine;
   // The side step `step` needs, looking back then forward past "either" steps.
   [[nodiscard]] std::optional<float> side_at(std::size_t step) const;
@@ -77,6 +80,9 @@ class ClientStage {
   // pose(): between a new technique's start and the next update the old timeline is freed
   // (the kiosk's next scene crashed reading it, session 19).
   std::optional<float> knee_deg_;
+  // Each step's knee, the mean of its keyframed curve (none: the step has no knee keys), read
+  // with sides_ when the timeline is handed over, for pose_for_step.
+  std::vector<std::optional<float>> step_knees_;
   float turn_ = 1.0f;    // 0 prone, 1 supine (anatomy::client_pose)
   float target_ = 1.0f;
   bool outer_up_ = false;  // the way the turn under way rolls (anatomy::client_pose)

@@ -27,6 +27,10 @@ Expected<std::vector<std::uint8_t>> write_glb(const std::vector<OutMesh>& meshes
     const OutMesh& src = meshes[i];
     if (src.positions.size() != src.normals.size() || src.indices.size() % 3 != 0)
       return fail("mesh \"" + src.name + "\" is inconsistent (normals or indices)");
+    // Assimp's glTF exporter corrupts the heap on a mesh without triangles (a part thinner than
+    // the voxels it was meshed at vanishes: a leg forged at 20 mm voxels aborted in ~aiScene).
+    if (src.indices.empty() || src.positions.empty())
+      return fail("mesh \"" + src.name + "\" has no triangles (thinner than the voxels it was meshed at?)");
     auto* mat = new aiMaterial();
     scene->mMaterials[i] = mat;
     const aiString mat_name(src.label.empty() ? src.name : src.label);

@@ -47,3 +47,32 @@ TEST_CASE("the client's knee bends as the technique's step asks, prone and sitti
   CHECK(supine.pose().knee_bolster);  // lying face up
   CHECK(supine.pose().knee_flexion_deg == 0.0f);
 }
+
+TEST_CASE("the pose a step is framed in carries that step's knee: its mean, whatever the time now") {
+  // Before session 20 pose_for_step, which the step camera's view search reads, kept the knee
+  // straight lying prone: it framed where a straight leg's hands would be.
+  auto t = technique::load_technique_string(test::kKneeTechnique, "knee.toml", test::real_poses());
+  REQUIRE_MESSAGE(t.has_value(), (t ? "" : t.error().describe()));
+  static const anatomy::AnalyticLegSurface leg;
+  const technique::Timeline tl(*t, test::real_poses(), leg);
+
+  app::ClientStage prone;
+  prone.choose(anatomy::ClientPosture::prone);
+  prone.set_technique(&tl, t->views, 5.0);  // now in the second step, knee straight
+  REQUIRE(prone.pose().knee_flexion_deg == 0.0f);
+  // Step 1 bends 0 -> 90 -> 0 each 2 s: its mean lies well inside, not at either end.
+  CHECK(prone.pose_for_step(0).knee_flexion_deg > 30.0f);
+  CHECK(prone.pose_for_step(0).knee_flexion_deg < 60.0f);
+  CHECK(prone.pose_for_step(1).knee_flexion_deg == 0.0f);
+
+  app::ClientStage sitting;
+  sitting.choose(anatomy::ClientPosture::sitting);
+  sitting.set_technique(&tl, t->views, 1.0);  // now at the top of step 1's bend
+  CHECK(sitting.pose_for_step(0).knee_flexion_deg < 60.0f);
+  CHECK(sitting.pose_for_step(1).knee_flexion_deg == doctest::Approx(90.0f));  // no keys: sitting's own
+
+  app::ClientStage supine;
+  supine.choose(anatomy::ClientPosture::supine);
+  supine.set_technique(&tl, {"front"}, 1.0);
+  CHECK(supine.pose_for_step(0).knee_flexion_deg == 0.0f);
+}

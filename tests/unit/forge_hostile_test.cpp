@@ -9,6 +9,7 @@
 #include <string>
 
 #include "forge/description.hpp"
+#include "forge/gltf_writer.hpp"
 
 using namespace effleura;
 namespace fs = std::filesystem;
@@ -35,4 +36,20 @@ TEST_CASE("a point of -9.2e18 or inf in a description is refused with its line")
     CHECK(d.error().message.find("within +-3 m") != std::string::npos);
     fs::remove_all(dir);
   }
+}
+
+TEST_CASE("the glb writer refuses a mesh without triangles, naming it, instead of crashing") {
+  // A leg forged at 20 mm voxels lost a thin part and aborted in Assimp's exporter (session 20).
+  forge::OutMesh solid;
+  solid.name = "bone.solid";
+  solid.positions = {{0, 0, 0}, {1, 0, 0}, {0, 1, 0}};
+  solid.normals = {{0, 0, 1}, {0, 0, 1}, {0, 0, 1}};
+  solid.indices = {0, 1, 2};
+  forge::OutMesh empty;
+  empty.name = "muscle.vanished";
+  auto ok = forge::write_glb({solid});
+  CHECK(ok.has_value());
+  auto bad = forge::write_glb({solid, empty});
+  REQUIRE_FALSE(bad.has_value());
+  CHECK(bad.error().message.find("muscle.vanished") != std::string::npos);
 }
