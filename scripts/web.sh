@@ -108,8 +108,34 @@ inc="$out/include"
 mkdir -p "$inc"
 for h in glm toml++ tl nlohmann stb utf8cpp; do ln -sfn "/usr/include/$h" "$inc/$h"; done
 
-# --- Assimp with the glTF importer only ----------------------------------------------------------
-if [ ! -f "$out/assimp/lib/libassimp.a" ]; then
+# --- Assimp: the glTF 2 importer and the three steps the loader asks for ------------------------
+# src/anatomy/model_loader.cpp asks for triangulate, smooth normals and sort by type. The other
+# steps' ASSIMP_BUILD_NO_*_PROCESS switches (read from Assimp's registry) and
+# ASSIMP_BUILD_NO_GLTF1_IMPORTER take what the page never runs out of Assimp's tables, and only
+# the objects the page links are compiled: Assimp's CMake also builds the other post-processing
+# steps, the STEP parser, poly2tri, clipper and the OpenDDL parser in every configuration (39 of
+# its 81 files; README "In the browser", session 20). A step the loader starts asking for stops
+# the build here, by name, instead of leaving the page without it.
+assimp_steps=" aiProcess_Triangulate aiProcess_GenSmoothNormals aiProcess_SortByPType "
+for step in $(cd "$root" && grep -rhoE 'aiProcess_[A-Za-z]+' src web --include='*.cpp' --include='*.hpp' \
+    --exclude-dir=forge | sort -u); do
+  if [[ "$assimp_steps" != *" $step "* ]]; then
+    echo "effleura-web: the program asks Assimp for $step, which the page's Assimp leaves out: add it to scripts/web.sh (Assimp)" >&2
+    exit 1
+  fi
+done
+assimp_off=" -DASSIMP_BUILD_NO_GLTF1_IMPORTER"
+for d in $(grep -oE 'ASSIMP_BUILD_NO_[A-Z_]+_PROCESS' "$assimp_dir/code/Common/PostStepRegistry.cpp" | sort -u |
+           grep -v -x -E 'ASSIMP_BUILD_NO_(TRIANGULATE|GENVERTEXNORMALS|SORTBYPTYPE|VALIDATEDS|ARMATUREPOPULATE)_PROCESS'); do
+  assimp_off+=" -D$d"
+done
+# ARMATUREPOPULATE stays: its switch also takes members out of aiBone and aiMesh in Assimp's
+# public mesh.h, so our files (compiled without it) would read those structs wrongly.
+# The objects left out (ValidateDS, MakeVerboseFormat and ProcessHelper are called by what stays).
+assimp_skip='assimp\.dir/(AssetLib/STEPParser/|AssetLib/glTF/glTFImporter\.|__/contrib/(poly2tri|clipper|openddlparser)/|PostProcessing/(?!ArmaturePopulate|TriangulateProcess|GenVertexNormalsProcess|SortByPTypeProcess|ProcessHelper|ValidateDataStructure|MakeVerboseFormat))'
+# A build folder from before (every object, or other switches) is built again.
+if [ ! -f "$out/assimp/lib/libassimp.a" ] || [ "$(cat "$out/assimp/effleura-trim" 2>/dev/null)" != "$assimp_off $assimp_skip" ]; then
+  rm -f "$out/assimp/lib/libassimp.a" "$out/assimp/effleura-trim"
   PKG_CONFIG_PATH="$deps/lib/pkgconfig" "${nice[@]}" emcmake cmake -S "$assimp_dir" -B "$out/assimp" -G Ninja \
     -DCMAKE_BUILD_TYPE=Release -DBUILD_SHARED_LIBS=OFF \
     -DASSIMP_BUILD_ALL_IMPORTERS_BY_DEFAULT=OFF -DASSIMP_BUILD_ALL_EXPORTERS_BY_DEFAULT=OFF \
@@ -117,8 +143,13 @@ if [ ! -f "$out/assimp/lib/libassimp.a" ]; then
     -DASSIMP_BUILD_ASSIMP_TOOLS=OFF -DASSIMP_BUILD_SAMPLES=OFF -DASSIMP_BUILD_DRACO=OFF \
     -DASSIMP_BUILD_ZLIB=OFF -DZLIB_LIBRARY="$deps/lib/libz.a" -DZLIB_INCLUDE_DIR="$deps/include" \
     -DASSIMP_WARNINGS_AS_ERRORS=OFF -DASSIMP_INSTALL=OFF -DASSIMP_INJECT_DEBUG_POSTFIX=OFF \
-    -DCMAKE_CXX_FLAGS="-fexceptions -I$inc/utf8cpp" >"$out/assimp-configure.log"
-  "${nice[@]}" cmake --build "$out/assimp" -j "$jobs"
+    -DCMAKE_CXX_FLAGS="-fexceptions -I$inc/utf8cpp$assimp_off" >"$out/assimp-configure.log"
+  mapfile -t assimp_objects < <(ninja -C "$out/assimp" -t targets all |
+    sed -n 's/^\(code\/CMakeFiles\/assimp\.dir\/[^:]*\.o\): .*/\1/p' | grep -v -P "$assimp_skip")
+  "${nice[@]}" ninja -C "$out/assimp" -j "$jobs" "${assimp_objects[@]}"
+  mkdir -p "$out/assimp/lib"
+  (cd "$out/assimp" && emar rcs lib/libassimp.a "${assimp_objects[@]}")
+  echo "$assimp_off $assimp_skip" >"$out/assimp/effleura-trim"
 fi
 
 # --- Effleura ------------------------------------------------------------------------------------
