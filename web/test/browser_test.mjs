@@ -269,7 +269,8 @@ try {
     await page.focus('#canvas');
     const a = await state(page);
     await page.keyboard.press('PageDown');
-    await sleep(1000);
+    // Until the step moves (at most 10 s) instead of a fixed second: the page draws while it waits.
+    await page.waitForFunction(() => Module.effleura.step >= 1, { timeout: 10000 }).catch(() => {});
     const b = await state(page);
     await page.screenshot({ path: join(outDir, 'browser-lesson.png') });
     check(errors.length === 0, `?lesson: no console error${errors.length ? ': ' + errors.join(' | ') : ''}`);
