@@ -11,9 +11,10 @@
 # other builds at nice 10, 19 gets about 1 % of it: a 5 s compile took 5.5 min). The niceness
 # wraps ninja, not each command in build.ninja: a command that changes makes ninja rebuild its
 # object, and a niceness in every command rebuilt the whole page when it changed.
-# Compiles go through ccache when it is installed (EFFLEURA_WEB_CCACHE=0 turns it off): emcc
-# runs ccache round its clang (EM_COMPILER_WRAPPER), so a fresh checkout, whose sources are all
-# newer than the objects, takes the objects from the cache instead of compiling them again.
+# Compiles go through ccache when it is installed (EFFLEURA_WEB_CCACHE=0 turns it off): ccache
+# runs round clang (for Assimp emcc puts it there, EM_COMPILER_WRAPPER), so a fresh checkout,
+# whose sources are all newer than the objects, takes the objects from the cache instead of
+# compiling them again.
 set -euo pipefail
 serve=0
 if [ "${1:-}" = "--serve" ]; then serve=1; shift; fi
