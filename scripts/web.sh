@@ -223,14 +223,14 @@ ldflags="$link_opt -fexceptions -sUSE_GLFW=3 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_V
   echo "  command = $cc_wrap$clangxx $clangflags$([ "$pch" = 1 ] && echo ' $pch') -MD -MF \$out.d -c \$in -o \$out"
   echo "  depfile = \$out.d"
   echo "  deps = gcc"
-  echo "  description = em++ \$in"
+  echo "  description = clang++ \$in"
   # The files that catch (above), without the precompiled header: clang refuses a header built
   # with other exception options.
   echo "rule cxx_eh"
   echo "  command = $cc_wrap$clangxx $clangflags_eh -MD -MF \$out.d -c \$in -o \$out"
   echo "  depfile = \$out.d"
   echo "  deps = gcc"
-  echo "  description = em++ (catches) \$in"
+  echo "  description = clang++ (catches) \$in"
   # The precompiled header (web/pch.hpp), parsed once, then loaded by each of our own files with
   # the same flags (clang refuses a header built with other ones). On by default since a whole
   # page build and the browser test passed with it (README); EFFLEURA_WEB_PCH=0 leaves it out.
@@ -239,7 +239,7 @@ ldflags="$link_opt -fexceptions -sUSE_GLFW=3 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_V
     echo "  command = $cc_wrap$clangxx $clangflags -MD -MF \$out.d -c \$in -o \$out"
     echo "  depfile = \$out.d"
     echo "  deps = gcc"
-    echo "  description = em++ (precompiled header) \$in"
+    echo "  description = clang++ (precompiled header) \$in"
     echo "build obj/pch.hpp.pch: pch $root/web/pch.hpp"
   fi
   echo "rule link"
