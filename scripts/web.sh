@@ -130,7 +130,7 @@ for d in $(grep -oE 'ASSIMP_BUILD_NO_[A-Z_]+_PROCESS' "$assimp_dir/code/Common/P
            grep -v -x -E 'ASSIMP_BUILD_NO_(TRIANGULATE|GENVERTEXNORMALS|SORTBYPTYPE|VALIDATEDS|ARMATUREPOPULATE)_PROCESS'); do
   assimp_off+=" -D$d"
 done
-# ARMATUREPOPULATE stays: its switch also takes members out of aiBone and aiMesh in Assimp's
+# ARMATUREPOPULATE stays: its switch also takes members out of aiBone in Assimp's
 # public mesh.h, so our files (compiled without it) would read those structs wrongly.
 # The objects left out (ValidateDS, MakeVerboseFormat and ProcessHelper are called by what stays).
 assimp_skip='assimp\.dir/(AssetLib/STEPParser/|AssetLib/glTF/glTFImporter\.|__/contrib/(poly2tri|clipper|openddlparser)/|PostProcessing/(?!ArmaturePopulate|TriangulateProcess|GenVertexNormalsProcess|SortByPTypeProcess|ProcessHelper|ValidateDataStructure|MakeVerboseFormat))'
