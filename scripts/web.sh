@@ -11,9 +11,10 @@
 # other builds at nice 10, 19 gets about 1 % of it: a 5 s compile took 5.5 min). The niceness
 # wraps ninja, not each command in build.ninja: a command that changes makes ninja rebuild its
 # object, and a niceness in every command rebuilt the whole page when it changed.
-# Compiles go through ccache when it is installed (EFFLEURA_WEB_CCACHE=0 turns it off): emcc
-# runs ccache round its clang (EM_COMPILER_WRAPPER), so a fresh checkout, whose sources are all
-# newer than the objects, takes the objects from the cache instead of compiling them again.
+# Compiles go through ccache when it is installed (EFFLEURA_WEB_CCACHE=0 turns it off): ccache
+# runs round clang (for Assimp emcc puts it there, EM_COMPILER_WRAPPER), so a fresh checkout,
+# whose sources are all newer than the objects, takes the objects from the cache instead of
+# compiling them again.
 set -euo pipefail
 serve=0
 if [ "${1:-}" = "--serve" ]; then serve=1; shift; fi
@@ -68,16 +69,27 @@ zlib_dir=$(source_dir zlib 'zlib-*')
 meshopt_dir=$(source_dir meshoptimizer 'meshoptimizer-*')
 echo "effleura-web: sources: $(basename "$imgui_dir") $(basename "$assimp_dir") $(basename "$zlib_dir") $(basename "$meshopt_dir")"
 
+# Our own compiles (zlib, minizip, Effleura, Dear ImGui, meshoptimizer) call Emscripten's clang
+# directly, with the arguments emcc would hand it (`emcc --cflags`): emcc is a Python program that
+# starts for every file (~200) and costs 0.2-1 s of CPU each time. The objects are byte-identical
+# to emcc's (README "In the browser", session 20). Assimp's CMake and the link keep em++.
+llvm_root=$(em-config LLVM_ROOT)
+clang_version=$(em-config CLANG_ADD_VERSION)
+clangc="$llvm_root/clang${clang_version:+-$clang_version}"
+clangxx="$llvm_root/clang++${clang_version:+-$clang_version}"
+cc_wrap=; if [ -n "${EM_COMPILER_WRAPPER:-}" ]; then cc_wrap="$EM_COMPILER_WRAPPER "; fi
+
 # --- zlib and minizip (Assimp reads zipped formats through them; glTF never does) ------------
 deps="$out/deps"
 if [ ! -f "$deps/lib/libz.a" ]; then
   mkdir -p "$deps/lib/pkgconfig" "$deps/include/minizip" "$out/zlib"
+  zflags=$(emcc --cflags -O2)
   for c in adler32 compress crc32 deflate gzclose gzlib gzread gzwrite infback inffast inflate \
            inftrees trees uncompr zutil; do
-    "${nice[@]}" emcc -O2 -DHAVE_UNISTD_H -DHAVE_STDARG_H -c "$zlib_dir/$c.c" -o "$out/zlib/$c.o"
+    "${nice[@]}" $cc_wrap$clangc $zflags -DHAVE_UNISTD_H -DHAVE_STDARG_H -c "$zlib_dir/$c.c" -o "$out/zlib/$c.o"
   done
   for c in ioapi unzip; do
-    "${nice[@]}" emcc -O2 -I"$zlib_dir" -c "$zlib_dir/contrib/minizip/$c.c" -o "$out/zlib/mz_$c.o"
+    "${nice[@]}" $cc_wrap$clangc $zflags -I"$zlib_dir" -c "$zlib_dir/contrib/minizip/$c.c" -o "$out/zlib/mz_$c.o"
   done
   emar rcs "$deps/lib/libz.a" "$out"/zlib/[!m]*.o
   emar rcs "$deps/lib/libminizip.a" "$out"/zlib/mz_*.o
@@ -97,8 +109,34 @@ inc="$out/include"
 mkdir -p "$inc"
 for h in glm toml++ tl nlohmann stb utf8cpp; do ln -sfn "/usr/include/$h" "$inc/$h"; done
 
-# --- Assimp with the glTF importer only ----------------------------------------------------------
-if [ ! -f "$out/assimp/lib/libassimp.a" ]; then
+# --- Assimp: the glTF 2 importer and the three steps the loader asks for ------------------------
+# src/anatomy/model_loader.cpp asks for triangulate, smooth normals and sort by type. The other
+# steps' ASSIMP_BUILD_NO_*_PROCESS switches (read from Assimp's registry) and
+# ASSIMP_BUILD_NO_GLTF1_IMPORTER take what the page never runs out of Assimp's tables, and only
+# the objects the page links are compiled: Assimp's CMake also builds the other post-processing
+# steps, the STEP parser, poly2tri, clipper and the OpenDDL parser in every configuration (39 of
+# its 81 files; README "In the browser", session 20). A step the loader starts asking for stops
+# the build here, by name, instead of leaving the page without it.
+assimp_steps=" aiProcess_Triangulate aiProcess_GenSmoothNormals aiProcess_SortByPType "
+for step in $(cd "$root" && grep -rhoE 'aiProcess_[A-Za-z]+' src web --include='*.cpp' --include='*.hpp' \
+    --exclude-dir=forge | sort -u); do
+  if [[ "$assimp_steps" != *" $step "* ]]; then
+    echo "effleura-web: the program asks Assimp for $step, which the page's Assimp leaves out: add it to scripts/web.sh (Assimp)" >&2
+    exit 1
+  fi
+done
+assimp_off=" -DASSIMP_BUILD_NO_GLTF1_IMPORTER"
+for d in $(grep -oE 'ASSIMP_BUILD_NO_[A-Z_]+_PROCESS' "$assimp_dir/code/Common/PostStepRegistry.cpp" | sort -u |
+           grep -v -x -E 'ASSIMP_BUILD_NO_(TRIANGULATE|GENVERTEXNORMALS|SORTBYPTYPE|VALIDATEDS|ARMATUREPOPULATE)_PROCESS'); do
+  assimp_off+=" -D$d"
+done
+# ARMATUREPOPULATE stays: its switch also takes members out of aiBone in Assimp's
+# public mesh.h, so our files (compiled without it) would read those structs wrongly.
+# The objects left out (ValidateDS, MakeVerboseFormat and ProcessHelper are called by what stays).
+assimp_skip='assimp\.dir/(AssetLib/STEPParser/|AssetLib/glTF/glTFImporter\.|__/contrib/(poly2tri|clipper|openddlparser)/|PostProcessing/(?!ArmaturePopulate|TriangulateProcess|GenVertexNormalsProcess|SortByPTypeProcess|ProcessHelper|ValidateDataStructure|MakeVerboseFormat))'
+# A build folder from before (every object, or other switches) is built again.
+if [ ! -f "$out/assimp/lib/libassimp.a" ] || [ "$(cat "$out/assimp/effleura-trim" 2>/dev/null)" != "$assimp_off $assimp_skip" ]; then
+  rm -f "$out/assimp/lib/libassimp.a" "$out/assimp/effleura-trim"
   PKG_CONFIG_PATH="$deps/lib/pkgconfig" "${nice[@]}" emcmake cmake -S "$assimp_dir" -B "$out/assimp" -G Ninja \
     -DCMAKE_BUILD_TYPE=Release -DBUILD_SHARED_LIBS=OFF \
     -DASSIMP_BUILD_ALL_IMPORTERS_BY_DEFAULT=OFF -DASSIMP_BUILD_ALL_EXPORTERS_BY_DEFAULT=OFF \
@@ -106,8 +144,13 @@ if [ ! -f "$out/assimp/lib/libassimp.a" ]; then
     -DASSIMP_BUILD_ASSIMP_TOOLS=OFF -DASSIMP_BUILD_SAMPLES=OFF -DASSIMP_BUILD_DRACO=OFF \
     -DASSIMP_BUILD_ZLIB=OFF -DZLIB_LIBRARY="$deps/lib/libz.a" -DZLIB_INCLUDE_DIR="$deps/include" \
     -DASSIMP_WARNINGS_AS_ERRORS=OFF -DASSIMP_INSTALL=OFF -DASSIMP_INJECT_DEBUG_POSTFIX=OFF \
-    -DCMAKE_CXX_FLAGS="-fexceptions -I$inc/utf8cpp" >"$out/assimp-configure.log"
-  "${nice[@]}" cmake --build "$out/assimp" -j "$jobs"
+    -DCMAKE_CXX_FLAGS="-fexceptions -I$inc/utf8cpp$assimp_off" >"$out/assimp-configure.log"
+  mapfile -t assimp_objects < <(ninja -C "$out/assimp" -t targets all |
+    sed -n 's/^\(code\/CMakeFiles\/assimp\.dir\/[^:]*\.o\): .*/\1/p' | grep -v -P "$assimp_skip")
+  "${nice[@]}" ninja -C "$out/assimp" -j "$jobs" "${assimp_objects[@]}"
+  mkdir -p "$out/assimp/lib"
+  (cd "$out/assimp" && emar rcs lib/libassimp.a "${assimp_objects[@]}")
+  echo "$assimp_off $assimp_skip" >"$out/assimp/effleura-trim"
 fi
 
 # --- Effleura ------------------------------------------------------------------------------------
@@ -154,12 +197,19 @@ cxxrest="-I$root/web/compat -I$inc -I$inc/stb -I$inc/utf8cpp -I$root/src \
 # EFFLEURA_WEB_SIMD=1 adds -msimd128, WebAssembly's 128-bit vectors, to both; Chromium 156 here
 # runs them). Left at the defaults unmeasured: each is a whole page build, and the page's own
 # WebAssembly is ~8 ms of its ~100 ms of CPU a frame (README "In the browser", session 19).
-# With none of them set, build.ninja is byte-for-byte what it was before they existed.
+# With none of them set, the commands are what they were before these switches existed.
 simd=; if [ "${EFFLEURA_WEB_SIMD:-0}" = 1 ]; then simd=" -msimd128"; fi
 opt="${EFFLEURA_WEB_OPT:--O2}$simd"
 link_opt="${EFFLEURA_WEB_LINK_OPT:-${EFFLEURA_WEB_OPT:--O2}}$simd"
 cxxflags="$opt -std=c++2b$base_eh $cxxrest"
 cxxflags_eh="$opt -std=c++2b -fexceptions $cxxrest"
+# Effleura's files through clang directly (above): `em++ --cflags` prints Emscripten's own
+# arguments followed by the ones given, but drops the quotes of -DEFFLEURA_VERSION=\"...\", so
+# only the optimisation, language and exception flags go through it; the rest follow as em++
+# would put them, less the link-only -sUSE_GLFW=3.
+clangrest=${cxxrest/ -sUSE_GLFW=3/}
+clangflags="$(em++ --cflags $opt -std=c++2b$base_eh) $clangrest"
+clangflags_eh="$(em++ --cflags $opt -std=c++2b -fexceptions) $clangrest"
 # The page: content, models and the interface font packed into one .data file.
 ldflags="$link_opt -fexceptions -sUSE_GLFW=3 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2 \
 -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=256MB -sTOTAL_STACK=4MB -sMINIFY_HTML=0 -sEXIT_RUNTIME=0 \
@@ -170,26 +220,26 @@ ldflags="$link_opt -fexceptions -sUSE_GLFW=3 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_V
 {
   echo "# Generated by scripts/web.sh. Do not edit."
   echo "rule cxx"
-  echo "  command = em++ $cxxflags$([ "$pch" = 1 ] && echo ' $pch') -MD -MF \$out.d -c \$in -o \$out"
+  echo "  command = $cc_wrap$clangxx $clangflags$([ "$pch" = 1 ] && echo ' $pch') -MD -MF \$out.d -c \$in -o \$out"
   echo "  depfile = \$out.d"
   echo "  deps = gcc"
-  echo "  description = em++ \$in"
+  echo "  description = clang++ \$in"
   # The files that catch (above), without the precompiled header: clang refuses a header built
   # with other exception options.
   echo "rule cxx_eh"
-  echo "  command = em++ $cxxflags_eh -MD -MF \$out.d -c \$in -o \$out"
+  echo "  command = $cc_wrap$clangxx $clangflags_eh -MD -MF \$out.d -c \$in -o \$out"
   echo "  depfile = \$out.d"
   echo "  deps = gcc"
-  echo "  description = em++ (catches) \$in"
+  echo "  description = clang++ (catches) \$in"
   # The precompiled header (web/pch.hpp), parsed once, then loaded by each of our own files with
   # the same flags (clang refuses a header built with other ones). On by default since a whole
   # page build and the browser test passed with it (README); EFFLEURA_WEB_PCH=0 leaves it out.
   if [ "$pch" = 1 ]; then
     echo "rule pch"
-    echo "  command = em++ $cxxflags -MD -MF \$out.d -c \$in -o \$out"
+    echo "  command = $cc_wrap$clangxx $clangflags -MD -MF \$out.d -c \$in -o \$out"
     echo "  depfile = \$out.d"
     echo "  deps = gcc"
-    echo "  description = em++ (precompiled header) \$in"
+    echo "  description = clang++ (precompiled header) \$in"
     echo "build obj/pch.hpp.pch: pch $root/web/pch.hpp"
   fi
   echo "rule link"
