@@ -1,4 +1,5 @@
 #include "practice/rules.hpp"
+#include "practice/rules_reader.hpp"
 
 #include <algorithm>
 #include <cmath>

@@ -15,7 +15,6 @@
 #include <glm/vec3.hpp>
 
 #include "core/error.hpp"
-#include "core/toml_reader.hpp"
 
 namespace effleura::anatomy {
 struct Landmark;
@@ -53,8 +52,7 @@ struct Rules {
   bool from_content = false;              // the file had a [practice] table
 };
 
-// Reads the [practice] table of a parsed technique file (absent: the defaults).
-Expected<Rules> read_rules(const toml::table& root, const std::string& file);
+// read_rules (a parsed [practice] table) is in practice/rules_reader.hpp.
 // Parses the technique file and reads its [practice] table; errors carry file:line:column.
 Expected<Rules> load_rules(const std::filesystem::path& technique_file);
 

@@ -13,6 +13,7 @@
 #include "anatomy/vein_network.hpp"
 #include "practice/grading.hpp"
 #include "practice/rules.hpp"
+#include "practice/rules_reader.hpp"
 #include "practice/stroke_file.hpp"
 
 using namespace effleura;
