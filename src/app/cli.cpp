@@ -261,6 +261,13 @@ std::string help_text() {
     else left += "  ";
     out += left + f.help + "\n";
   }
+  out += "\nEnvironment:\n"
+         "  EFFLEURA_HUGE_PAGES=0   do not restart once with glibc's malloc on huge pages (faster frames\n"
+         "                          on the software renderer; a few MB more memory)\n"
+         "  EFFLEURA_SKIN_LOD=1     draw the coarse skin the browser draws, to compare\n"
+         "  EFFLEURA_X264_PRESET    x264 preset for --record (default veryfast)\n"
+         "  XDG_CACHE_HOME          the start-up cache is its effleura folder (default ~/.cache/effleura)\n"
+         "  XDG_CONFIG_HOME         settings are its effleura/settings.toml (default ~/.config/effleura)\n";
   out += "\nExit status: 0 success, 1 failure while running, 2 bad option, value or file,\n"
          "3 no usable OpenGL 3.3.\n";
   return out;

@@ -37,6 +37,10 @@ TEST_CASE("--help lists every option with an example, and exits 0") {
     CHECK_MESSAGE(r.out.find(flag) != std::string::npos, flag);
   CHECK(r.out.find("e.g.") != std::string::npos);
   CHECK(r.out.find("not medical advice") != std::string::npos);
+  // The environment variables the program reads (getenv in src/), each with what it does.
+  for (const char* var : {"EFFLEURA_HUGE_PAGES=0", "EFFLEURA_SKIN_LOD=1", "EFFLEURA_X264_PRESET", "XDG_CACHE_HOME",
+                          "XDG_CONFIG_HOME"})
+    CHECK_MESSAGE(r.out.find(var) != std::string::npos, var);
 }
 
 TEST_CASE("--version prints the version") {
