@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "../support/temp_dir.hpp"
@@ -37,6 +38,26 @@ std::vector<char> file_bytes(const fs::path& p) {
 
 void put_bytes(const fs::path& p, const std::vector<char>& bytes) {
   std::ofstream(p, std::ios::binary | std::ios::trunc).write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+}
+
+// The damaged versions of a good cache file that every read must refuse: cut short anywhere
+// (header, key, payload), one bit flipped in the header or the payload, one byte too many, and a
+// foreign file of the same name.
+std::vector<std::pair<std::string, std::vector<char>>> damaged(const std::vector<char>& good) {
+  std::vector<std::pair<std::string, std::vector<char>>> out;
+  for (std::size_t cut : {std::size_t{0}, std::size_t{7}, std::size_t{39}, std::size_t{40}, good.size() - 1})
+    out.emplace_back("cut at " + std::to_string(cut),
+                     std::vector<char>(good.begin(), good.begin() + static_cast<std::ptrdiff_t>(cut)));
+  for (std::size_t at : {std::size_t{0}, std::size_t{9}, std::size_t{20}, std::size_t{36}, good.size() - 2}) {
+    auto bad = good;
+    bad[at] = static_cast<char>(bad[at] ^ 0x10);
+    out.emplace_back("bit flipped at " + std::to_string(at), std::move(bad));
+  }
+  auto longer = good;
+  longer.push_back('x');
+  out.emplace_back("one byte too many", std::move(longer));
+  out.emplace_back("a foreign file", std::vector<char>(4096, 'x'));
+  return out;
 }
 
 }  // namespace
@@ -73,7 +94,7 @@ TEST_CASE("cache: a stored payload reads back only under its own key") {
   CHECK_FALSE(read_cache(dir.path, edited));
 }
 
-TEST_CASE("cache: a truncated, flipped or foreign file is a miss, and a rewrite heals it") {
+TEST_CASE("cache: a truncated, flipped or foreign file is a miss, copied or mapped, and a rewrite heals it") {
   TempDir dir;
   CacheKey key("client", 3);
   key.add(std::string_view("bytes"));
@@ -82,30 +103,25 @@ TEST_CASE("cache: a truncated, flipped or foreign file is a miss, and a rewrite 
   const std::vector<char> good = file_bytes(file);
   REQUIRE(good.size() > 40);
 
-  for (std::size_t cut : {std::size_t{0}, std::size_t{7}, std::size_t{39}, std::size_t{40}, good.size() - 1}) {
-    put_bytes(file, std::vector<char>(good.begin(), good.begin() + static_cast<std::ptrdiff_t>(cut)));
-    CHECK_FALSE(read_cache(dir.path, key));
+  // The mapped read (read_cache_mapped) refuses every file the copied one refuses.
+  for (const auto& [what, bytes] : damaged(good)) {
+    put_bytes(file, bytes);
+    CHECK_MESSAGE(!read_cache(dir.path, key), what);
+    CHECK_MESSAGE(!read_cache_mapped(dir.path, key), what);
   }
-  // One flipped bit anywhere (header or payload) is caught.
-  for (std::size_t at : {std::size_t{0}, std::size_t{9}, std::size_t{20}, std::size_t{36}, good.size() - 2}) {
-    auto bad = good;
-    bad[at] = static_cast<char>(bad[at] ^ 0x10);
-    put_bytes(file, bad);
-    CHECK_FALSE(read_cache(dir.path, key));
-  }
-  put_bytes(file, std::vector<char>(4096, 'x'));
-  CHECK_FALSE(read_cache(dir.path, key));
   // A folder where the file belongs is a miss too.
   fs::remove(file);
   fs::create_directory(file);
   CHECK_FALSE(read_cache(dir.path, key));
+  CHECK_FALSE(read_cache_mapped(dir.path, key));
   fs::remove(file);
 
   REQUIRE(write_cache(dir.path, key, payload()));
   CHECK(read_cache(dir.path, key));
+  CHECK(read_cache_mapped(dir.path, key));
 }
 
-TEST_CASE("cache: a mapped read gives the stored bytes and refuses every file a copied read refuses") {
+TEST_CASE("cache: a mapped read gives the stored bytes under its own key only, and moves") {
   TempDir dir;
   CacheKey key("leg", 4);
   key.add(std::string_view("bytes"));
@@ -122,28 +138,7 @@ TEST_CASE("cache: a mapped read gives the stored bytes and refuses every file a 
   fs::copy_file(cache_file_path(dir.path, key), cache_file_path(dir.path, other));
   CHECK_FALSE(read_cache_mapped(dir.path, other));  // renamed: the key inside is another
 
-  const fs::path file = cache_file_path(dir.path, key);
-  const std::vector<char> good = file_bytes(file);
-  for (std::size_t cut : {std::size_t{0}, std::size_t{39}, std::size_t{40}, good.size() - 1}) {
-    put_bytes(file, std::vector<char>(good.begin(), good.begin() + static_cast<std::ptrdiff_t>(cut)));
-    CHECK_MESSAGE(!read_cache_mapped(dir.path, key), "cut at ", cut);
-  }
-  for (std::size_t at : {std::size_t{0}, std::size_t{9}, std::size_t{20}, std::size_t{36}, good.size() - 2}) {
-    auto bad = good;
-    bad[at] = static_cast<char>(bad[at] ^ 0x10);
-    put_bytes(file, bad);
-    CHECK_MESSAGE(!read_cache_mapped(dir.path, key), "bit flipped at ", at);
-  }
-  auto longer = good;
-  longer.push_back('x');
-  put_bytes(file, longer);
-  CHECK_FALSE(read_cache_mapped(dir.path, key));
-  fs::remove(file);
-  fs::create_directory(file);
-  CHECK_FALSE(read_cache_mapped(dir.path, key));
-  fs::remove(file);
-  put_bytes(file, good);
-  CHECK(read_cache_mapped(dir.path, key));  // the good bytes again: read
+  // Damaged files: the truncated/flipped/foreign case above checks both reads.
   auto moved = read_cache_mapped(dir.path, key);
   REQUIRE(moved);
   CachedBytes held = std::move(*moved);
