@@ -16,14 +16,13 @@
 using namespace effleura;
 
 TEST_CASE("the client's knee bends as the technique's step asks, prone and sitting, not supine") {
-  auto t = technique::load_technique_string(test::kKneeTechnique, "knee.toml", test::real_poses());
-  REQUIRE_MESSAGE(t.has_value(), (t ? "" : t.error().describe()));
+  const technique::Technique& t = test::knee_technique();
   static const anatomy::AnalyticLegSurface leg;
-  const technique::Timeline tl(*t, test::real_poses(), leg);
+  const technique::Timeline tl(t, test::real_poses(), leg);
 
   app::ClientStage prone;
   prone.choose(anatomy::ClientPosture::prone);
-  prone.set_technique(&tl, t->views, 1.0);  // the back of the calf: the client lies prone
+  prone.set_technique(&tl, t.views, 1.0);  // the back of the calf: the client lies prone
   CHECK(prone.pose().knee_flexion_deg == doctest::Approx(90.0f));
   prone.update(0.5, 1.5, 0.5);  // playing on: half way back down
   CHECK(prone.pose().knee_flexion_deg > 5.0f);
@@ -33,7 +32,7 @@ TEST_CASE("the client's knee bends as the technique's step asks, prone and sitti
 
   app::ClientStage sitting;
   sitting.choose(anatomy::ClientPosture::sitting);
-  sitting.set_technique(&tl, t->views, 0.0);
+  sitting.set_technique(&tl, t.views, 0.0);
   CHECK(sitting.pose().knee_flexion_deg == doctest::Approx(0.0f).epsilon(0.001));  // the step's 0 replaces sitting's 90
   sitting.update(1.0, 1.0, 1.0);
   CHECK(sitting.pose().knee_flexion_deg == doctest::Approx(90.0f));
@@ -51,14 +50,13 @@ TEST_CASE("the client's knee bends as the technique's step asks, prone and sitti
 TEST_CASE("the pose a step is framed in carries that step's knee: its mean, whatever the time now") {
   // Before session 20 pose_for_step, which the step camera's view search reads, kept the knee
   // straight lying prone: it framed where a straight leg's hands would be.
-  auto t = technique::load_technique_string(test::kKneeTechnique, "knee.toml", test::real_poses());
-  REQUIRE_MESSAGE(t.has_value(), (t ? "" : t.error().describe()));
+  const technique::Technique& t = test::knee_technique();
   static const anatomy::AnalyticLegSurface leg;
-  const technique::Timeline tl(*t, test::real_poses(), leg);
+  const technique::Timeline tl(t, test::real_poses(), leg);
 
   app::ClientStage prone;
   prone.choose(anatomy::ClientPosture::prone);
-  prone.set_technique(&tl, t->views, 5.0);  // now in the second step, knee straight
+  prone.set_technique(&tl, t.views, 5.0);  // now in the second step, knee straight
   REQUIRE(prone.pose().knee_flexion_deg == 0.0f);
   // Step 1 bends 0 -> 90 -> 0 each 2 s: its mean lies well inside, not at either end.
   CHECK(prone.pose_for_step(0).knee_flexion_deg > 30.0f);
@@ -67,7 +65,7 @@ TEST_CASE("the pose a step is framed in carries that step's knee: its mean, what
 
   app::ClientStage sitting;
   sitting.choose(anatomy::ClientPosture::sitting);
-  sitting.set_technique(&tl, t->views, 1.0);  // now at the top of step 1's bend
+  sitting.set_technique(&tl, t.views, 1.0);  // now at the top of step 1's bend
   CHECK(sitting.pose_for_step(0).knee_flexion_deg < 60.0f);
   CHECK(sitting.pose_for_step(1).knee_flexion_deg == doctest::Approx(90.0f));  // no keys: sitting's own
 

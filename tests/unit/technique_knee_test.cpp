@@ -14,16 +14,15 @@ using namespace effleura;
 using namespace effleura::technique;
 
 TEST_CASE("knee keyframes: a step bends the knee to 90 degrees and back, blended like the ankle") {
-  auto t = load_technique_string(test::kKneeTechnique, "knee.toml", test::real_poses());
-  REQUIRE_MESSAGE(t.has_value(), (t ? "" : t.error().describe()));
-  REQUIRE(t->steps.size() == 2);
-  REQUIRE(t->steps[0].knee.size() == 3);
-  CHECK(t->steps[0].knee[1].t == doctest::Approx(1.0f));
-  CHECK(t->steps[0].knee[1].angle_deg == doctest::Approx(90.0f));
-  CHECK(t->steps[1].knee.empty());
+  const Technique& t = test::knee_technique();
+  REQUIRE(t.steps.size() == 2);
+  REQUIRE(t.steps[0].knee.size() == 3);
+  CHECK(t.steps[0].knee[1].t == doctest::Approx(1.0f));
+  CHECK(t.steps[0].knee[1].angle_deg == doctest::Approx(90.0f));
+  CHECK(t.steps[1].knee.empty());
 
   static const anatomy::AnalyticLegSurface leg;
-  const Timeline tl(*t, test::real_poses(), leg);
+  const Timeline tl(t, test::real_poses(), leg);
   // Step 0: 2 s, twice (0-4 s); step 1 (4-6 s) has no knee keyframes.
   REQUIRE(tl.knee_at(0.0).has_value());
   CHECK(*tl.knee_at(0.0) == doctest::Approx(0.0f).epsilon(0.001));
