@@ -28,13 +28,20 @@ using namespace effleura;
 
 namespace {
 
-render::OrbitPose started_at(const std::string& technique, double at) {
+// The app's State with the technique loaded from the source tree, started at `at` as `--at`
+// starts it; the calling test stops (REQUIRE) where it does not load or has no timeline.
+const technique::Timeline& load(app::State& scene, const std::string& technique, double at = 0.0) {
   app::Options o = test::source_options();
   o.technique = technique;
   o.at_seconds = at;
-  app::State scene;
   REQUIRE(scene.load(o, app::resolve_data_paths(o)).has_value());
   REQUIRE(scene.simulation.timeline() != nullptr);
+  return *scene.simulation.timeline();
+}
+
+render::OrbitPose started_at(const std::string& technique, double at) {
+  app::State scene;
+  load(scene, technique, at);
   scene.update(0.0);  // one frame, as a headless still draws it
   return scene.camera.pose();
 }
@@ -68,15 +75,11 @@ TEST_CASE("friction and tapotement: a step is seen from one view at any moment i
 // seen at 48.3 % of the moments they tap, the ring tip hidden). It looks from beyond the toes now:
 // 96.7 % (96.9 every 20 ms, 92.3 every 320 ms); the old camera fails the 90 % asked.
 TEST_CASE("toe taps: both steps show the three tapping fingertips on the sole from one view beyond the toes") {
-  app::Options o = test::source_options();
-  o.technique = "toe-taps";
   app::State scene;
-  REQUIRE(scene.load(o, app::resolve_data_paths(o)).has_value());
-  const technique::Timeline* timeline = scene.simulation.timeline();
-  REQUIRE(timeline != nullptr);
-  REQUIRE(timeline->step_count() == 2);
+  const technique::Timeline& timeline = load(scene, "toe-taps");
+  REQUIRE(timeline.step_count() == 2);
   render::SightLines sight(scene.client_model, &scene.model);
-  const double duration = timeline->duration();
+  const double duration = timeline.duration();
   // Every 80 ms (every 320 ms under the sanitizers: support/sanitizer.hpp): 60 of 275 moments tap.
   const double dt = 0.08 * test::kSanitizedStride;
   // The tip is the pad's axis end, 6-8 mm from the sole while it taps: the last 10 mm before it
@@ -132,17 +135,13 @@ TEST_CASE("toe taps: both steps show the three tapping fingertips on the sole fr
 // the sanitizers), the sine of the angle between the heel hand's sleeve and the eye's ray to it:
 // 1 seen side-on at full length, 0 end-on.
 TEST_CASE("toe taps: the heel hand's forearm is seen along its length from the step camera, not end-on") {
-  app::Options o = test::source_options();
-  o.technique = "toe-taps";
   app::State scene;
-  REQUIRE(scene.load(o, app::resolve_data_paths(o)).has_value());
-  const technique::Timeline* timeline = scene.simulation.timeline();
-  REQUIRE(timeline != nullptr);
+  const technique::Timeline& timeline = load(scene, "toe-taps");
   const double dt = 0.16 * test::kSanitizedStride;
   int moments = 0;
   double sum = 0.0;
   float least = 1.0f;
-  for (double t = 0.0; t < timeline->duration() - dt; t += dt) {
+  for (double t = 0.0; t < timeline.duration() - dt; t += dt) {
     scene.update(dt);
     const render::FrameView v = scene.frame_view({1280, 720});
     const render::Rod sleeve = render::sleeve_rods(v)[1];
