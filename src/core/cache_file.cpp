@@ -102,6 +102,11 @@ bool header_fits(const Header& h, const CacheKey& key, std::uint64_t file_bytes)
          h.payload_bytes == file_bytes - sizeof h && h.payload_bytes <= kMaxBinaryFileBytes;
 }
 
+// Whether the payload is the one the header's two checksums were taken of.
+bool payload_fits(const Header& h, std::span<const std::uint8_t> payload) {
+  return h.crc == crc_of(payload) && h.adler == adler_of(payload);
+}
+
 }  // namespace
 
 std::optional<std::filesystem::path> cache_directory() {
@@ -164,7 +169,7 @@ std::optional<std::vector<std::uint8_t>> read_cache(const std::filesystem::path&
     return std::nullopt;
   if (!header_fits(h, key, in.size())) return std::nullopt;
   std::vector<std::uint8_t> payload(static_cast<std::size_t>(h.payload_bytes));
-  if (!in.read(payload) || h.crc != crc_of(payload) || h.adler != adler_of(payload)) return std::nullopt;
+  if (!in.read(payload) || !payload_fits(h, payload)) return std::nullopt;
   return payload;
 }
 
@@ -202,8 +207,7 @@ std::optional<CachedBytes> read_cache_mapped(const std::filesystem::path& dir, c
   Header h{};
   std::memcpy(&h, map, sizeof h);
   if (!header_fits(h, key, in.size())) return std::nullopt;
-  const auto payload = out.bytes();
-  if (h.crc != crc_of(payload) || h.adler != adler_of(payload)) return std::nullopt;
+  if (!payload_fits(h, out.bytes())) return std::nullopt;
   return out;
 }
 
