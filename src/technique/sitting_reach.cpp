@@ -29,6 +29,31 @@ constexpr float kCalfBehind = 15.0f * kPi / 180.0f;
 // direction, so a hand crossing the side line turns smoothly.
 constexpr float kTurnBand = 0.3f;
 
+// A wrap grip (pose spread below 0: fingers together round one side, thumb round the other)
+// sitting. Turned down the hanging leg as other hands are, its fingers wrapped nothing: the
+// lower calf-squeezing hand pointed them past the ankle, its pads on the skin at 0.36 of its
+// squeezes (three or four of the four at 0.20; lying 0.86 and 0.94), and the upper hand's
+// fingers reached into the lower hand's wrist (hands overlapping 16.6 mm). Straight across the
+// leg from the same place it found the skin with neither hand (a flat palm across the round
+// calf touches at one line). So it goes round from in front, where a therapist kneeling before
+// the client reaches: the palm on the front-outer side of the calf's belly with the fingers
+// round the belly to its back, a little downward; on the slim lower calf the palm on the outer
+// side, the fingers round the back a little upward (the thumbs then lie on the front, the left
+// hand's pointing down and the right's up: tilted so, the hands keep 12 mm apart at their
+// closest, the lifted thumbs; straight across, those thumbs met 16 mm deep). Measured every
+// 20 ms over calf squeezes (pads on the skin, three or four of four): upper 0.93 / 1.00, lower
+// 0.91 / 0.85; neither place alone served both hands (the belly's place on the slim calf: pads
+// on 0.05; the upper hand 3 degrees round or rolled either way from its place: 0.75-0.96). `along` from kWrapSlimTo up to kWrapBellyFrom blends the two; calf
+// squeezes' hands stay on either side of it.
+struct WrapPlace {
+  float around_deg;  // toward the outer side (mirrored on the inner half)
+  float roll_deg;    // + fingers toward the back round the outer side
+};
+constexpr WrapPlace kWrapSlim{110.0f, 55.0f};
+constexpr WrapPlace kWrapBelly{60.0f, 115.0f};
+constexpr float kWrapSlimTo = 0.27f, kWrapBellyFrom = 0.31f;
+constexpr float kDeg = kPi / 180.0f;
+
 float smoothstep(float s) { return s * s * (3.0f - 2.0f * s); }
 
 // Into (-pi, pi].
@@ -53,7 +78,12 @@ float remap_around(float along, float a) {
 
 }  // namespace
 
-LegReach sitting_reach(float along, float around, float roll) {
+float wraps_limb(const FingerPose& pose) {
+  return std::clamp(-pose.spread_deg / 3.0f, 0.0f, 1.0f) * std::clamp(pose.palm_touch, 0.0f, 1.0f) *
+         (1.0f - std::clamp(pose.heel_touch, 0.0f, 1.0f));
+}
+
+LegReach sitting_reach(float along, float around, float roll, float grip) {
   const float a = wrap(around);
   LegReach r;
   r.around = remap_around(along, a);
@@ -67,6 +97,17 @@ LegReach sitting_reach(float along, float around, float roll) {
   const float down = r0 >= 0.0f ? kPi : -kPi;  // turn the short way round to the fingers pointing distally
   const float sitting_roll = (-r0) * w + down * (1.0f - w);
   r.roll = r0 + (sitting_roll - r0) * behind;
+  // A wrapping hand (calf squeezes) goes round from the front-outer side instead (kWrap...).
+  const float g = std::clamp(grip, 0.0f, 1.0f) * (1.0f - w) * behind;
+  if (g > 0.0f) {
+    const float belly = smoothstep(std::clamp((along - kWrapSlimTo) / (kWrapBellyFrom - kWrapSlimTo), 0.0f, 1.0f));
+    const float sign = a > 0.0f ? 1.0f : -1.0f;
+    const float around_deg = kWrapSlim.around_deg + (kWrapBelly.around_deg - kWrapSlim.around_deg) * belly;
+    const float roll_deg = kWrapSlim.roll_deg + (kWrapBelly.roll_deg - kWrapSlim.roll_deg) * belly;
+    r.around += (sign * around_deg * kDeg - r.around) * g;
+    r.roll += (sign * roll_deg * kDeg - r.roll) * g;
+    r.d_around *= 1.0f - g;  // the wrapping hand's place round the leg is fixed
+  }
   return r;
 }
 

@@ -6,6 +6,8 @@
 // the calf under the table's edge. This moves a contact behind the leg's side line to where a
 // therapist beside the sitting client works instead. Plain maths, no state.
 
+#include "technique/pose.hpp"
+
 namespace effleura::technique {
 
 struct LegReach {
@@ -23,7 +25,15 @@ struct LegReach {
 // table's end, toward the shin the forearm ran into it). Across the knee the two blend, and
 // the closer a contact lies to the side line the less it moves, so a hand gliding round the
 // leg never jumps (except one passing exactly across the calf's back, which must choose a side).
+// A hand that wraps the calf (`grip`) goes round it from in front instead (below).
 // Below the ankle (the heel, hanging well under the table top) nothing changes either.
-[[nodiscard]] LegReach sitting_reach(float along, float around, float roll);
+// `grip` (0..1, wraps_limb of the hand's pose): a hand wrapping the calf goes round from in
+// front instead, its palm on the front-outer side and its fingers round the back (see
+// sitting_reach.cpp, kWrapSlim and kWrapBelly).
+[[nodiscard]] LegReach sitting_reach(float along, float around, float roll, float grip = 0.0f);
+
+// How much a pose wraps the limb (0..1): fingers drawn together (spread below 0, wrap-grip)
+// round it with the palm resting, not a cupped hand; as the hand fit's closing together weighs it.
+[[nodiscard]] float wraps_limb(const FingerPose& pose);
 
 }  // namespace effleura::technique

@@ -222,7 +222,8 @@ void Timeline::evaluate_hand(const CompiledStep& s, std::size_t hand, float tc, 
   Hermite hr = hermite(k0.t, k1.t, k0.roll, k1.roll, k0.mroll, k1.mroll, tc);
   if (client_sitting_ && tr.surface == SurfaceKind::leg) {
     // Sitting, the back of the leg is out of reach (technique/sitting_reach.hpp).
-    const LegReach reach = sitting_reach(ha.value, hb.value, hr.value);
+    const float grip = wraps_limb(poses_[k0.pose]) + (wraps_limb(poses_[k1.pose]) - wraps_limb(poses_[k0.pose])) * w;
+    const LegReach reach = sitting_reach(ha.value, hb.value, hr.value, grip);
     hb.value = reach.around;
     hb.slope *= reach.d_around;
     hr.value = reach.roll;

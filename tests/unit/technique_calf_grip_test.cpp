@@ -14,6 +14,7 @@
 
 #include "anatomy/leg_surface.hpp"
 #include "technique/hand_contact.hpp"
+#include "technique/hand_fit.hpp"
 #include "technique/hand_rig.hpp"
 #include "technique/timeline.hpp"
 #include "technique_claw.hpp"
@@ -93,55 +94,71 @@ TEST_CASE("calf squeezes: the thumb pad and the finger pads lie on opposite side
 // the four at 36 % and 11 % of the pressing moments; the left hand's neighbouring pads within
 // 40 mm at 79 %). A pad is two thirds along the finger's last phalanx and touches within
 // kTouchToleranceM of the dented skin, as `--hand-report` counts a touch.
+// Sitting the same holds (technique/sitting_reach.cpp, the wrap grip): turned down the hanging
+// leg, the lower hand pointed its fingers past the ankle (its pads on 0.36, three or four at
+// 0.20 of its squeezes) and the upper hand's fingers lay 16.6 mm inside the lower hand.
 TEST_CASE("calf squeezes: each hand's four finger pads lie on the skin side by side while it squeezes") {
-  const Timeline tl = test::shipped_timeline("calf-squeezes");
   const anatomy::LegSurface& surface = test::shipped_surface();
   constexpr float kFirmMmhg = 20.0f;
   // Neighbouring knuckles are 17-19 mm apart and the fingers differ in length by up to 12 mm:
   // pads further apart than this have fanned or curled apart.
   constexpr float kSideBySideM = 0.040f;
-  std::array<int, 2> firm{}, pads_on{}, most_on{}, side_by_side{};
-  TechniqueFrame frame;
-  const double dt = 0.02 * test::kSanitizedStride;
-  for (double time = 0.0; time <= tl.duration(); time += dt) {
-    tl.evaluate(time, frame);
-    for (std::size_t h = 0; h < 2; ++h) {
-      const HandState& hand = frame.hands[h];
-      if (!hand.contact || hand.pressure_mmhg < kFirmMmhg) continue;
-      const HandShape shape = build_hand(hand.transform, hand.pose, hand.hand);
-      const SkinSide skin = skin_under(surface, frame, hand);
-      int on = 0;
-      float widest = 0.0f;
-      for (std::size_t f = 1; f < kFingerCount; ++f) {
-        const float radius = shape.parts[hand_part(f, 2)].radius.y;
-        if (skin.outside(pad(shape, f)) - radius <= kTouchToleranceM) ++on;
-        if (f + 1 < kFingerCount) widest = std::max(widest, glm::length(pad(shape, f) - pad(shape, f + 1)));
+  for (const bool sitting : {false, true}) {
+    CAPTURE(sitting);
+    Timeline tl = test::shipped_timeline("calf-squeezes");
+    tl.set_client_sitting(sitting);
+    std::array<int, 2> firm{}, pads_on{}, most_on{}, side_by_side{};
+    float closest = 1.0f;
+    TechniqueFrame frame;
+    const double dt = 0.02 * test::kSanitizedStride;
+    for (double time = 0.0; time <= tl.duration(); time += dt) {
+      tl.evaluate(time, frame);
+      std::array<HandCapsules, 2> capsules;
+      for (std::size_t h = 0; h < 2; ++h) {
+        const HandState& hand = frame.hands[h];
+        const HandShape shape = build_hand(hand.transform, hand.pose, hand.hand);
+        capsules[h] = hand_capsules(shape);
+        if (!hand.contact || hand.pressure_mmhg < kFirmMmhg) continue;
+        const SkinSide skin = skin_under(surface, frame, hand);
+        int on = 0;
+        float widest = 0.0f;
+        for (std::size_t f = 1; f < kFingerCount; ++f) {
+          const float radius = shape.parts[hand_part(f, 2)].radius.y;
+          if (skin.outside(pad(shape, f)) - radius <= kTouchToleranceM) ++on;
+          if (f + 1 < kFingerCount) widest = std::max(widest, glm::length(pad(shape, f) - pad(shape, f + 1)));
+        }
+        ++firm[h];
+        pads_on[h] += on;
+        if (on >= 3) ++most_on[h];
+        if (widest < kSideBySideM) ++side_by_side[h];
       }
-      ++firm[h];
-      pads_on[h] += on;
-      if (on >= 3) ++most_on[h];
-      if (widest < kSideBySideM) ++side_by_side[h];
+      // Squeezing or carried back through the air, the two hands never overlap (lying 8.0 mm
+      // apart at the closest, sitting 12.3).
+      closest = std::min(closest, hands_gap(capsules[0], capsules[1]));
     }
-  }
-  for (std::size_t h = 0; h < 2; ++h) {
-    CAPTURE(h);
-    REQUIRE(firm[h] > 100);
-    const double share = static_cast<double>(pads_on[h]) / (4.0 * firm[h]);
-    const double most = static_cast<double>(most_on[h]) / firm[h];
-    const double together = static_cast<double>(side_by_side[h]) / firm[h];
-    CAPTURE(share);
-    CAPTURE(most);
-    CAPTURE(together);
-    CHECK(share > (h == 0 ? 0.65 : 0.75));
-    // Three or four pads on: the right hand 0.53 with a flat palm, 0.79 arched (session 18).
-    CHECK(most > (h == 0 ? 0.5 : 0.7));
-    // The left hand's fingers wrap the outer side, toward the step's camera. The right hand's
-    // reach round the inner side, where the slim lower calf falls steeply to the shin bone and
-    // the far fingers must curl further to reach it: closed one by one, each to its own touch,
-    // they fanned (side by side at 17 % of moments); closed together (hand_fit's
-    // close_together, session 17) at 37 %; with the palm arching round the calf (hand_fit's
-    // arch_palm, session 18) at 70 %, its pads on the skin 0.67 -> 0.83.
-    CHECK(together > (h == 0 ? 0.9 : 0.6));
+    CAPTURE(closest);
+    CHECK(closest > 0.0f);
+    for (std::size_t h = 0; h < 2; ++h) {
+      CAPTURE(h);
+      REQUIRE(firm[h] > 100);
+      const double share = static_cast<double>(pads_on[h]) / (4.0 * firm[h]);
+      const double most = static_cast<double>(most_on[h]) / firm[h];
+      const double together = static_cast<double>(side_by_side[h]) / firm[h];
+      CAPTURE(share);
+      CAPTURE(most);
+      CAPTURE(together);
+      CHECK(share > (h == 0 ? 0.65 : 0.75));
+      // Three or four pads on: the right hand 0.53 with a flat palm, 0.79 arched (session 18).
+      // Lying 1.00 / 0.94, sitting 1.00 / 0.85.
+      CHECK(most > (h == 0 ? 0.5 : 0.7));
+      // The left hand's fingers wrap the outer side, toward the step's camera. The right hand's
+      // reach round the inner side, where the slim lower calf falls steeply to the shin bone and
+      // the far fingers must curl further to reach it: closed one by one, each to its own touch,
+      // they fanned (side by side at 17 % of moments); closed together (hand_fit's
+      // close_together, session 17) at 37 %; with the palm arching round the calf (hand_fit's
+      // arch_palm, session 18) at 70 %, its pads on the skin 0.67 -> 0.83.
+      CHECK(together > (h == 0 ? 0.9 : 0.6));
+    }
   }
 }
 
