@@ -164,6 +164,11 @@ anatomy::ClientPose ClientStage::bent(anatomy::ClientPose pose, float share, std
   // wedge) and standing it does not apply.
   const bool bends = posture_ == anatomy::ClientPosture::sitting || lying();
   if (!bends || share <= 0.0f) return pose;
+  // Sitting a step's knee only bends the hanging knee further (session 21): the knees the shipped
+  // content asks for are for a client lying prone (calf squeezes at 30 degrees, the shank raised
+  // off the table); replacing sitting's 90 with them held the sitting shank out nearly level, the
+  // hands under the calf and the forearms hanging below it.
+  if (knee && posture_ == anatomy::ClientPosture::sitting) knee = std::max(*knee, pose.knee_flexion_deg);
   // Prone the ankle bolster stays: the other leg's shin still rests on it.
   if (knee) pose.knee_flexion_deg += share * (*knee - pose.knee_flexion_deg);
   return pose;

@@ -451,7 +451,13 @@ std::array<Forearm, 2> place_forearms(const std::array<glm::mat4, 2>& palms, con
     // Not for a hand on the foot (below the leg's lowest section, as drawn before the bend): ankle
     // pumps' sole hand, under the hanging sole, then sent its forearm level across under the
     // other foot instead of down the outer side.
-    if (leg_bent && surface && wanted.z > kSidewaysFadeFrom) {
+    // Not lying prone with only the knee bent (the hip straight; calf work with the shank raised):
+    // there the fade turned the upper calf-squeeze hand's forearm, whose fingers wrap round the
+    // therapist's side, up and over the leg, its elbow 166 mm beyond its wrist away from the
+    // therapist at 30-60 degrees; kept, the sideways part takes it toward the therapist (39-48 mm;
+    // technique_forearm_knee_test).
+    const bool sitting = leg_bent && bend->hip_deg != 0.0f;
+    if (sitting && surface && wanted.z > kSidewaysFadeFrom) {
       float palm_along = std::numeric_limits<float>::max();
       for (const glm::vec3& p : anatomy::unbend_leg(glm::vec3(palms[h][3]), *bend)) palm_along = std::min(palm_along, p.y);
       const float on_leg = 1.0f - std::clamp((surface->min_along() - palm_along) / kBesideFootBelow, 0.0f, 1.0f);
