@@ -121,7 +121,10 @@ FlowCommands draw_flow_panel(const FlowPanelState& s) {
   unfold_on_title_click();
   if (!open) { remember_panel_height(Panel::flow); ImGui::End(); return c; }
   remember_panel_height(Panel::flow);
-  c.indices_wanted = true;  // open: the app computes the clinic's indices on a worker thread
+  // Unfolded: the app computes the clinic's indices on a worker thread (~7 s of CPU, 30 s under
+  // the sanitizers). A window's first frame reports open even when it starts folded (ImGui lays
+  // its items out once to size it), so the fold is asked: a folded panel shows no figures.
+  c.indices_wanted = !ImGui::IsWindowCollapsed();
   // The whole panel fits its share of the column at 720p (under the Technique panel, about 10
   // lines of text): the plots, the clinic's figures, the leg's settings and the notes each have
   // a tab, and the plots share the room the tab leaves (flow_plot.cpp).
