@@ -14,7 +14,9 @@
 #include "app/context.hpp"
 #include "app/exit_codes.hpp"
 #include "app/frame.hpp"
+#include "app/record_runner_codec.hpp"
 #include "app/runners.hpp"
+#include "core/cache_file.hpp"
 #include "core/progress_bar.hpp"
 #include "core/video_encoder.hpp"
 
@@ -61,8 +63,14 @@ int run_record(const Options& options) {
     VideoSettings settings{*options.record, options.size.x, options.size.y, options.fps};
     settings.bottom_up = true;  // frames go to ffmpeg as GL reads them (capture_gl_order)
     if (const char* preset = std::getenv("EFFLEURA_X264_PRESET")) settings.x264_preset = preset;
+    // What this ffmpeg encodes with, from the start-up cache when known (app/record_runner_codec.hpp).
+    const auto ffmpeg = find_program(settings.program);
+    const auto cache_dir = cache_directory();
+    if (ffmpeg)
+      if (auto codec = cached_video_codec(*ffmpeg, cache_dir)) settings.codec = *codec;
     auto v = VideoEncoder::start(settings);
     if (!v) { report_error(v.error().describe()); return kExitBadInput; }
+    if (ffmpeg && settings.codec.empty()) store_video_codec(*ffmpeg, v->codec(), cache_dir);
     video.emplace(std::move(*v));
   } else {
     auto f = FrameSequenceWriter::open(*options.frames_dir, options.size.x, options.size.y);

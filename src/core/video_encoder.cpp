@@ -196,8 +196,12 @@ Expected<VideoEncoder> VideoEncoder::start(const VideoSettings& settings) {
   VideoEncoder enc;
   enc.settings_ = settings;
   // Debian's ffmpeg has libx264; a self-built one may not, and mpeg4 is always built in.
-  auto encoders = capture_stdout({program->string(), "-hide_banner", "-encoders"});
-  enc.codec_ = (encoders && encoders->find(" libx264 ") != std::string::npos) ? "libx264" : "mpeg4";
+  if (settings.codec == "libx264" || settings.codec == "mpeg4") {
+    enc.codec_ = settings.codec;
+  } else {
+    auto encoders = capture_stdout({program->string(), "-hide_banner", "-encoders"});
+    enc.codec_ = (encoders && encoders->find(" libx264 ") != std::string::npos) ? "libx264" : "mpeg4";
+  }
   log::info("video: encoding " + out + " with " + enc.codec_);
 
   // ffmpeg's stderr goes to a temp file rather than a second pipe: nothing to drain while

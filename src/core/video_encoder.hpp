@@ -29,6 +29,10 @@ struct VideoSettings {
   // x264 speed/size trade-off; empty leaves ffmpeg's default ("medium"). "veryfast" encoded
   // 1280x720 about 2-3x faster than "fast" here with no larger files on smooth renders.
   std::string x264_preset = "veryfast";
+  // "libx264" or "mpeg4" when the caller already knows what this ffmpeg has (app/record_runner
+  // keeps the answer in the start-up cache); empty asks ffmpeg (`ffmpeg -encoders`, a second
+  // ffmpeg start: ~0.25 s of CPU and up to a second of wall on a loaded machine).
+  std::string codec{};
   // Frames arrive bottom row first, as OpenGL reads them; ffmpeg's vflip filter turns them
   // (it only walks the rows backwards, so it costs next to nothing).
   bool bottom_up = false;

@@ -65,8 +65,9 @@ GpuMesh::GpuMesh(const anatomy::Mesh& mesh) : layer_(mesh.layer), name_(mesh.nam
   attribute(7, 1, offsetof(Vertex, occlusion));
   glBindVertexArray(0);
   index_count_ = static_cast<int>(mesh.indices.size());
-  // The skin keeps its index list too where this build draws a coarse skin (render/skin_lod.hpp).
-  const bool coarse_skin = mesh.layer == anatomy::Layer::skin && skin_lod_wanted();
+  // The skin keeps its index list too: every build draws a coarser skin at rest, the desktop
+  // only in the see-through view (render/skin_lod.hpp).
+  const bool coarse_skin = mesh.layer == anatomy::Layer::skin;
   if ((wants_lod(mesh.layer, mesh.name) || coarse_skin) && !mesh.positions.empty()) {
     glm::vec3 lo = mesh.positions[0], hi = lo;
     for (const auto& p : mesh.positions) lo = glm::min(lo, p), hi = glm::max(hi, p);

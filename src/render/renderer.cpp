@@ -147,7 +147,12 @@ void Renderer::set_model(const anatomy::Model& model) {
   leg_lod_ = std::async(kLodLaunch, [geometry = lod_geometry(model), dir = cache_directory()] {
     return build_coarse_meshes_cached(geometry, "lod-leg", dir);
   });
-  if (skin_lod_wanted()) skin_lod_ = std::async(kLodLaunch, build_skin_lod, skin_geometry(model));
+  if (skin_lod_wanted())  // the page's level, as it always was
+    skin_lod_ = std::async(kLodLaunch, [skin = skin_geometry(model)] { return build_skin_lod(skin); });
+  else
+    skin_lod_ = std::async(kLodLaunch, [skin = skin_geometry(model), dir = cache_directory()] {
+      return build_skin_lod_cached(skin, kFineSkinLodErrorM, dir);
+    });
 }
 
 void Renderer::finish_levels_of_detail() {
@@ -200,8 +205,9 @@ void Renderer::draw_layer(anatomy::Layer layer, const FrameView& view, float opa
     const bool selected = static_cast<int>(i) == view.selected_structure;
     if (selected) material.set("uSelected", 1.0f);
     if (layer != anatomy::Layer::skin) meshes_[i].draw(leg_eye_, px_per_m_at_1m_);
-    else if (coarse_skin_) meshes_[i].draw_coarse();  // at rest, in the page (render/skin_lod.hpp)
-    else meshes_[i].draw();                           // every vertex, for the dents
+    else if (skin_level_ == SkinLevel::coarse) meshes_[i].draw_coarse();  // at rest, in the page
+    else if (skin_level_ == SkinLevel::coarse_if_fine) meshes_[i].draw(leg_eye_, px_per_m_at_1m_);  // see-through, at rest
+    else meshes_[i].draw();  // every vertex, for the dents
     if (selected) material.set("uSelected", 0.0f);
   }
 }
@@ -258,7 +264,7 @@ void Renderer::draw(RenderTarget& target, const FrameView& view) {
   leg_eye_ = glm::vec3(glm::inverse(view.leg_to_room) * glm::vec4(view.eye, 1.0f));
   px_per_m_at_1m_ = 0.5f * static_cast<float>(target.size().y) * view.projection[1][1];
   client_->set_detail(px_per_m_at_1m_);
-  coarse_skin_ = skin_at_rest(view);
+  skin_level_ = skin_level(skin_at_rest(view), view.skin_opacity < 0.999f, skin_lod_wanted());
   const Lights lights = camera_lights(view.view);
   std::array<glm::vec4, 2 * kOccludersPerHand> occluders{};
   for (std::size_t h = 0; h < 2; ++h)

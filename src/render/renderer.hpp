@@ -17,6 +17,7 @@
 #include "render/particle_pass.hpp"
 #include "render/render_target.hpp"
 #include "render/shader_program.hpp"
+#include "render/skin_lod.hpp"
 #include "technique/hand_model.hpp"
 
 namespace effleura::render {
@@ -71,7 +72,7 @@ class Renderer {
   std::future<std::vector<CoarseMesh>> leg_lod_, client_lod_;
   // The skin's coarse level (render/skin_lod.hpp), drawn in frames where nothing presses it.
   std::future<CoarseMesh> skin_lod_;
-  bool coarse_skin_ = false;  // this frame's skin is at rest
+  SkinLevel skin_level_ = SkinLevel::full;  // this frame's (skin_level())
   glm::vec3 leg_eye_{0.0f};      // this frame's eye in the leg's frame, for its levels of detail
   float px_per_m_at_1m_ = 0.0f;  // this frame's pixels to a metre at one metre
   std::unique_ptr<HandPass> hands_;

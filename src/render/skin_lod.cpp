@@ -1,10 +1,14 @@
 #include "render/skin_lod.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdlib>
 #include <cstring>
+#include <span>
 
 #include <meshoptimizer.h>
+
+#include "core/cache_file.hpp"
 
 #ifdef __EMSCRIPTEN__
 #include <emscripten.h>
@@ -40,7 +44,7 @@ std::size_t triangle_area(const SkinGeometry& skin, std::size_t triangle) {
   return *best > 0.0f ? static_cast<std::size_t>(best - sum.begin()) : anatomy::kAreaCount;
 }
 
-CoarseMesh build_skin_lod(const SkinGeometry& skin) {
+CoarseMesh build_skin_lod(const SkinGeometry& skin, float error_m) {
   CoarseMesh out;
   if (skin.indices.size() < 3 * 64 || skin.positions.empty()) return out;
   const float scale = meshopt_simplifyScale(&skin.positions[0].x, skin.positions.size(), sizeof(glm::vec3));
@@ -60,7 +64,7 @@ CoarseMesh build_skin_lod(const SkinGeometry& skin) {
     float error = 0.0f;
     const std::size_t n =
         meshopt_simplify(coarse.data(), g.data(), g.size(), &skin.positions[0].x, skin.positions.size(),
-                         sizeof(glm::vec3), 0, kSkinLodErrorM / scale, meshopt_SimplifyLockBorder, &error);
+                         sizeof(glm::vec3), 0, error_m / scale, meshopt_SimplifyLockBorder, &error);
     coarse.resize(n);
     out.indices.insert(out.indices.end(), coarse.begin(), coarse.end());
     worst = std::max(worst, error);
@@ -73,6 +77,62 @@ CoarseMesh build_skin_lod(const SkinGeometry& skin) {
   }
   out.error_m = worst * scale;
   return out;
+}
+
+namespace {
+
+// Bump when build_skin_lod() changes what it makes of the same skin.
+constexpr std::uint32_t kSkinLodCacheVersion = 1;
+
+template <class T>
+std::span<const std::uint8_t> bytes_of(const std::vector<T>& v) {
+  return {reinterpret_cast<const std::uint8_t*>(v.data()), v.size() * sizeof(T)};
+}
+
+std::optional<CoarseMesh> coarse_from_bytes(std::span<const std::uint8_t> bytes, std::size_t vertices) {
+  ByteReader r(bytes);
+  CoarseMesh out;
+  r.vec(out.indices);
+  r.pod(out.error_m);
+  if (!r.ok() || !r.at_end() || out.indices.size() % 3 != 0 || !std::isfinite(out.error_m) || out.error_m < 0.0f)
+    return std::nullopt;
+  for (const std::uint32_t v : out.indices)
+    if (v >= vertices) return std::nullopt;
+  return out;
+}
+
+}  // namespace
+
+CoarseMesh build_skin_lod_cached(const SkinGeometry& skin, float error_m,
+                                 const std::optional<std::filesystem::path>& cache_dir, bool* from_cache) {
+  if (from_cache) *from_cache = false;
+  if (!cache_dir) return build_skin_lod(skin, error_m);
+  CacheKey key("lod-skin", kSkinLodCacheVersion);
+  const std::uint32_t version = MESHOPTIMIZER_VERSION;
+  const std::uint64_t counts[] = {skin.positions.size(), skin.indices.size(), skin.areas.size()};
+  key.add(std::span(reinterpret_cast<const std::uint8_t*>(&version), sizeof version));
+  key.add(std::span(reinterpret_cast<const std::uint8_t*>(&error_m), sizeof error_m));
+  key.add(std::span(reinterpret_cast<const std::uint8_t*>(counts), sizeof counts));
+  key.add(bytes_of(skin.positions));
+  key.add(bytes_of(skin.indices));
+  key.add(bytes_of(skin.areas));
+  if (auto stored = read_cache(*cache_dir, key))
+    if (auto coarse = coarse_from_bytes(*stored, skin.positions.size())) {
+      if (from_cache) *from_cache = true;
+      return std::move(*coarse);
+    }
+  CoarseMesh out = build_skin_lod(skin, error_m);
+  ByteWriter w;
+  w.vec(out.indices);
+  w.pod(out.error_m);
+  (void)write_cache(*cache_dir, key, w.bytes());  // a read-only folder only loses the saving
+  return out;
+}
+
+SkinLevel skin_level(bool at_rest, bool see_through, bool page_level) {
+  if (!at_rest) return SkinLevel::full;
+  if (page_level) return SkinLevel::coarse;
+  return see_through ? SkinLevel::coarse_if_fine : SkinLevel::full;
 }
 
 bool skin_at_rest(const FrameView& view) {

@@ -11,6 +11,8 @@
 // No GL here: built off the GL thread (or when the page's first frame asks).
 #include <array>
 #include <cstdint>
+#include <filesystem>
+#include <optional>
 #include <vector>
 
 #include <glm/vec3.hpp>
@@ -34,11 +36,36 @@ struct SkinGeometry {
 // full: a few pixels of outline at 1280x720 in the default view, where the page draws it.
 inline constexpr float kSkinLodErrorM = 0.002f;
 
+// The desktop program's level, finer than the page's: it stands in only in the see-through
+// (X-ray) view, and only where its error covers under a pixel (coarse_is_fine, as the inner
+// layers' levels). At 2 mm the page's level was never under a pixel in the default X-ray view
+// at 1280x720; at 1 mm it is, and the full skin's ~58,000 triangles were the largest share of
+// an X-ray frame that is ours (README "Benchmark", session 21).
+inline constexpr float kFineSkinLodErrorM = 0.001f;
+
 // The skin mesh of `model` (the first mesh on the skin layer), or nothing when it has none.
 SkinGeometry skin_geometry(const anatomy::Model& model);
 
 // The coarse level: an empty index list when the skin is too small to pay.
-CoarseMesh build_skin_lod(const SkinGeometry& skin);
+CoarseMesh build_skin_lod(const SkinGeometry& skin, float error_m = kSkinLodErrorM);
+
+// The same, kept in the start-up cache (core/cache_file.hpp) in `cache_dir` as "lod-skin", keyed
+// by the skin's positions, indices and area weights, the error allowed and meshoptimizer's
+// version (simplifying the skin costs ~50 ms of CPU, and headless pictures wait for it). A file
+// that does not fit the skin (an index past its vertices) is rebuilt. `from_cache` (if given)
+// says whether the file answered.
+CoarseMesh build_skin_lod_cached(const SkinGeometry& skin, float error_m,
+                                 const std::optional<std::filesystem::path>& cache_dir, bool* from_cache = nullptr);
+
+// Which level of the skin a frame draws.
+enum class SkinLevel {
+  full,            // every triangle: a hand, dent or fold moves the skin, or the skin is opaque
+  coarse,          // the page's level whenever the skin is at rest
+  coarse_if_fine,  // the desktop's finer level where its error covers under a pixel
+};
+// `at_rest`: skin_at_rest(); `see_through`: the skin is blended (the X-ray view); `page_level`:
+// skin_lod_wanted().
+SkinLevel skin_level(bool at_rest, bool see_through, bool page_level);
 
 // Index of the area a triangle belongs to (the largest summed weight of its corners), or
 // kAreaCount when its corners carry no area weights.

@@ -6,12 +6,15 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <filesystem>
 #include <map>
 #include <set>
 #include <tuple>
 
 #include <glm/geometric.hpp>
 
+#include "../support/temp_dir.hpp"
 #include "render/skin_lod.hpp"
 #include "shipped_assets.hpp"
 
@@ -182,4 +185,56 @@ TEST_CASE("the coarse skin stands in only when no hand is drawn and no dent or f
   view.tissue.dents[2].depth = 0.0f;
   view.tissue.hands[0][0].radius = 0.01f;  // a palm's flesh, the hand itself not drawn
   CHECK_FALSE(render::skin_at_rest(view));
+}
+
+TEST_CASE("the desktop draws a finer skin only see-through and at rest; the page its own level at rest") {
+  using render::SkinLevel;
+  // Desktop: a hand or a dent on the skin, or an opaque skin, keeps every triangle.
+  CHECK(render::skin_level(false, true, false) == SkinLevel::full);
+  CHECK(render::skin_level(true, false, false) == SkinLevel::full);
+  CHECK(render::skin_level(false, false, false) == SkinLevel::full);
+  CHECK(render::skin_level(true, true, false) == SkinLevel::coarse_if_fine);
+  // The page: its coarse level whenever the skin is at rest, opaque or not.
+  CHECK(render::skin_level(true, false, true) == SkinLevel::coarse);
+  CHECK(render::skin_level(true, true, true) == SkinLevel::coarse);
+  CHECK(render::skin_level(false, true, true) == SkinLevel::full);
+}
+
+TEST_CASE("the desktop's finer skin level halves the triangles within 1 mm, and is kept in the start-up cache") {
+  const render::SkinGeometry& full = skin();
+  const test::TempDir dir("effleura-skin-lod");
+  bool cached = true;
+  const render::CoarseMesh fine = render::build_skin_lod_cached(full, render::kFineSkinLodErrorM, dir.path, &cached);
+  CHECK_FALSE(cached);
+  REQUIRE_FALSE(fine.indices.empty());
+  const std::size_t full_tris = full.indices.size() / 3, fine_tris = fine.indices.size() / 3;
+  MESSAGE("skin " << full_tris << " -> " << fine_tris << " triangles (finer level), estimated error "
+                  << fine.error_m * 1000.0f << " mm");
+  CHECK(2 * fine_tris <= full_tris);
+  CHECK(fine_tris > coarse().indices.size() / 3);  // finer than the page's level
+  CHECK(fine.error_m > 0.0f);
+  CHECK(fine.error_m <= render::kFineSkinLodErrorM);
+
+  const auto same = [&](const render::CoarseMesh& got) {
+    CHECK(got.indices == fine.indices);
+    CHECK(got.error_m == fine.error_m);
+  };
+  same(render::build_skin_lod_cached(full, render::kFineSkinLodErrorM, dir.path, &cached));
+  CHECK(cached);
+  // Another error allowed is another key: the stored level never answers for it.
+  (void)render::build_skin_lod_cached(full, 2.0f * render::kFineSkinLodErrorM, dir.path, &cached);
+  CHECK_FALSE(cached);
+
+  // A flipped byte in a stored level fails the file's checksum: rebuilt, the same level.
+  for (const auto& e : std::filesystem::directory_iterator(dir.path)) {
+    std::FILE* f = std::fopen(e.path().c_str(), "r+b");
+    REQUIRE(f);
+    std::fseek(f, -5, SEEK_END);
+    const int c = std::fgetc(f);
+    std::fseek(f, -5, SEEK_END);
+    std::fputc(c ^ 0x40, f);
+    std::fclose(f);
+  }
+  same(render::build_skin_lod_cached(full, render::kFineSkinLodErrorM, dir.path, &cached));
+  CHECK_FALSE(cached);
 }
