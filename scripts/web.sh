@@ -83,7 +83,7 @@ cc_wrap=; if [ -n "${EM_COMPILER_WRAPPER:-}" ]; then cc_wrap="$EM_COMPILER_WRAPP
 deps="$out/deps"
 if [ ! -f "$deps/lib/libz.a" ]; then
   mkdir -p "$deps/lib/pkgconfig" "$deps/include/minizip" "$out/zlib"
-  zflags=$(emcc --cflags -O2)
+  zflags=$(env -u EM_COMPILER_WRAPPER emcc --cflags -O2)
   for c in adler32 compress crc32 deflate gzclose gzlib gzread gzwrite infback inffast inflate \
            inftrees trees uncompr zutil; do
     "${nice[@]}" $cc_wrap$clangc $zflags -DHAVE_UNISTD_H -DHAVE_STDARG_H -c "$zlib_dir/$c.c" -o "$out/zlib/$c.o"
@@ -207,9 +207,12 @@ cxxflags_eh="$opt -std=c++2b -fexceptions $cxxrest"
 # arguments followed by the ones given, but drops the quotes of -DEFFLEURA_VERSION=\"...\", so
 # only the optimisation, language and exception flags go through it; the rest follow as em++
 # would put them, less the link-only -sUSE_GLFW=3.
+# Asked without EM_COMPILER_WRAPPER: with ccache as the wrapper, --cflags also prints clang's own
+# path first, which landed in every command as a stray input (clang++ clang++ ...: one "linker
+# input unused" warning per file, 200 a build).
 clangrest=${cxxrest/ -sUSE_GLFW=3/}
-clangflags="$(em++ --cflags $opt -std=c++2b$base_eh) $clangrest"
-clangflags_eh="$(em++ --cflags $opt -std=c++2b -fexceptions) $clangrest"
+clangflags="$(env -u EM_COMPILER_WRAPPER em++ --cflags $opt -std=c++2b$base_eh) $clangrest"
+clangflags_eh="$(env -u EM_COMPILER_WRAPPER em++ --cflags $opt -std=c++2b -fexceptions) $clangrest"
 # The page: content, models and the interface font packed into one .data file.
 ldflags="$link_opt -fexceptions -sUSE_GLFW=3 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2 \
 -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=256MB -sTOTAL_STACK=4MB -sMINIFY_HTML=0 -sEXIT_RUNTIME=0 \
