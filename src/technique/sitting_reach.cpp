@@ -65,11 +65,18 @@ float wrap(float a) {
 // How much of the sitting rule applies at `along`: none on the heel, all from above the ankle.
 float above_heel(float along) { return smoothstep(std::clamp((along - kHeelUpTo) / (kCalfFrom - kHeelUpTo), 0.0f, 1.0f)); }
 
-float remap_around(float along, float a) {
-  if (std::cos(a) >= 0.0f) return a;
+// Which half a contact behind the side lines counts as on: its own (a > 0: outer), or the
+// track's (`side`, see sitting_reach.hpp), the angle then unwrapped onto that half.
+float half_sign(float a, float side) { return side != 0.0f ? (side > 0.0f ? 1.0f : -1.0f) : (a > 0.0f ? 1.0f : -1.0f); }
+float unwrap_to(float a, float sign) { return sign > 0.0f ? (a < 0.0f ? a + 2.0f * kPi : a) : (a > 0.0f ? a - 2.0f * kPi : a); }
+
+float remap_around(float along, float a_in, float track_side) {
+  if (std::cos(a_in) >= 0.0f) return a_in;
+  const float sign = half_sign(a_in, track_side);
+  const float a = unwrap_to(a_in, sign);
   // Outer half (a > 0): side line at +pi/2; inner half at -pi/2.
-  const float side = a > 0.0f ? kHalfPi : -kHalfPi;
-  const float thigh = (a > 0.0f ? kPi : -kPi) - a;                        // mirrored about the side line
+  const float side = sign * kHalfPi;
+  const float thigh = sign * kPi - a;                                     // mirrored about the side line
   const float calf = side + (a - side) * (kCalfBehind / kHalfPi);         // pressed toward it
   const float w = smoothstep(std::clamp((along - kCalfUpTo) / (kThighFrom - kCalfUpTo), 0.0f, 1.0f));
   const float moved = calf + (thigh - calf) * w;
@@ -83,13 +90,14 @@ float wraps_limb(const FingerPose& pose) {
          (1.0f - std::clamp(pose.heel_touch, 0.0f, 1.0f));
 }
 
-LegReach sitting_reach(float along, float around, float roll, float grip) {
+LegReach sitting_reach(float along, float around, float roll, float grip, float side) {
   const float a = wrap(around);
   LegReach r;
-  r.around = remap_around(along, a);
+  r.around = remap_around(along, a, side);
   constexpr float kStep = 1e-3f;
-  if (std::cos(a) < 0.0f && std::cos(a - kStep) < 0.0f && std::cos(a + kStep) < 0.0f)
-    r.d_around = (remap_around(along, a + kStep) - remap_around(along, a - kStep)) / (2.0f * kStep);
+  if (std::cos(a) < 0.0f && std::cos(a - kStep) < 0.0f && std::cos(a + kStep) < 0.0f &&
+      half_sign(a - kStep, side) == half_sign(a + kStep, side))
+    r.d_around = wrap(remap_around(along, a + kStep, side) - remap_around(along, a - kStep, side)) / (2.0f * kStep);
   // Fingers: mirrored on the thigh (the around direction reversed), down the leg on the calf.
   const float behind = smoothstep(std::clamp(-std::cos(a) / kTurnBand, 0.0f, 1.0f)) * above_heel(along);
   const float w = smoothstep(std::clamp((along - kCalfUpTo) / (kThighFrom - kCalfUpTo), 0.0f, 1.0f));
@@ -101,7 +109,7 @@ LegReach sitting_reach(float along, float around, float roll, float grip) {
   const float g = std::clamp(grip, 0.0f, 1.0f) * (1.0f - w) * behind;
   if (g > 0.0f) {
     const float belly = smoothstep(std::clamp((along - kWrapSlimTo) / (kWrapBellyFrom - kWrapSlimTo), 0.0f, 1.0f));
-    const float sign = a > 0.0f ? 1.0f : -1.0f;
+    const float sign = half_sign(a, side);
     const float around_deg = kWrapSlim.around_deg + (kWrapBelly.around_deg - kWrapSlim.around_deg) * belly;
     const float roll_deg = kWrapSlim.roll_deg + (kWrapBelly.roll_deg - kWrapSlim.roll_deg) * belly;
     r.around += (sign * around_deg * kDeg - r.around) * g;

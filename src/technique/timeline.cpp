@@ -91,6 +91,8 @@ Timeline::Timeline(const Technique& technique, const PoseLibrary& poses,
     : id_(technique.id), surface_(&surface) {
   for (std::size_t i = 0; i < poses.size(); ++i) poses_.push_back(poses.at(i));
   double start = 0.0;
+  // Sitting, the half of the leg each hand ended the last step on (sitting_reach.hpp).
+  std::array<float, 2> end_sides{};
   for (const Step& st : technique.steps) {
     CompiledStep c;
     c.start = start;
@@ -120,6 +122,12 @@ Timeline::Timeline(const Technique& technique, const PoseLibrary& poses,
       tangents(ts, as, closed, ma);
       tangents(ts, bs, closed, mb);
       tangents(ts, rs, closed, mr);
+      if (tr.surface == SurfaceKind::leg) {
+        tr.sitting_side = track_side(bs, end_sides[h]);
+        end_sides[h] = bs.empty() ? 0.0f : end_side(bs.back(), tr.sitting_side);
+      } else {
+        end_sides[h] = 0.0f;
+      }
       for (std::size_t i = 0; i < src.size(); ++i) {
         const Keyframe& k = src[i];
         tr.keys.push_back(Key{k.t, k.a, k.b, k.roll, ma[i], mb[i], mr[i], k.pressure_mmhg,
@@ -223,7 +231,7 @@ void Timeline::evaluate_hand(const CompiledStep& s, std::size_t hand, float tc, 
   if (client_sitting_ && tr.surface == SurfaceKind::leg) {
     // Sitting, the back of the leg is out of reach (technique/sitting_reach.hpp).
     const float grip = wraps_limb(poses_[k0.pose]) + (wraps_limb(poses_[k1.pose]) - wraps_limb(poses_[k0.pose])) * w;
-    const LegReach reach = sitting_reach(ha.value, hb.value, hr.value, grip);
+    const LegReach reach = sitting_reach(ha.value, hb.value, hr.value, grip, tr.sitting_side);
     hb.value = reach.around;
     hb.slope *= reach.d_around;
     hr.value = reach.roll;

@@ -133,6 +133,7 @@ class Timeline {
   struct Track {
     std::vector<Key> keys;
     SurfaceKind surface = SurfaceKind::leg;
+    float sitting_side = 0.0f;  // sitting_reach.hpp track_side
   };
   struct CompiledStep {
     double start = 0.0;

@@ -8,6 +8,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <limits>
 #include <numbers>
@@ -260,4 +261,38 @@ TEST_CASE("sitting: a hand lifted across the bent knee turns little beyond its s
   }
   REQUIRE(moments > 300 / test::kSanitizedStride);
   CHECK(worst < 32.0f);
+}
+
+TEST_CASE("sitting: petrissage's hands keep to one side of the calf as they knead across its back") {
+  // Petrissage's hands knead the calf between 160 and 195 degrees round, across its back line.
+  // Sitting, each contact went to its own half's side (sitting_reach.hpp): a hand crossing the
+  // back line jumped from one side of the calf to the other, turning 140-175 degrees in one
+  // 20 ms sample beyond the lying stroke's own turn, 28 samples in the first 14 s (every kneading
+  // cycle, and the glide up to the thigh). A stroke that stays behind the leg now keeps to one
+  // half (track_side). Counted: samples where a hand turns more than 100 degrees beyond the
+  // lying stroke's turn over the same sample (every 20 ms; every 80 ms under the sanitizers).
+  Timeline sit = test::shipped_timeline("petrissage"), ref = test::shipped_timeline("petrissage");
+  sit.set_client_sitting(true);
+  TechniqueFrame fs, fr;
+  std::array<glm::mat4, 2> ps{}, pr{};
+  int jumps = 0, behind = 0;
+  float worst = 0.0f;
+  const double dt = 0.02 * test::kSanitizedStride;
+  for (double time = 0.0; time <= 14.0; time += dt) {
+    sit.evaluate(time, fs);
+    ref.evaluate(time, fr);
+    for (std::size_t h = 0; h < 2; ++h) {
+      if (time > 0.0) {
+        const float excess = (frame_turn(ps[h], fs.hands[h].transform) - frame_turn(pr[h], fr.hands[h].transform)) / kDeg;
+        worst = std::max(worst, excess);
+        jumps += excess > 100.0f ? 1 : 0;
+      }
+      behind += std::cos(fr.hands[h].around) < -0.9f ? 1 : 0;
+      ps[h] = fs.hands[h].transform;
+      pr[h] = fr.hands[h].transform;
+    }
+  }
+  CAPTURE(worst);
+  REQUIRE(behind > 100 / test::kSanitizedStride);  // the kneading is behind the calf
+  CHECK(jumps == 0);
 }
