@@ -16,6 +16,7 @@ namespace effleura::app {
 
 struct FlowIndices::Impl {
   Compute compute;
+  RestCompute rest;                        // empty: `compute` alone gives every figure
   mutable std::mutex mutex;
   std::condition_variable_any wake;        // a new job for the worker
   mutable std::condition_variable_any done;  // a job answered (wait())
@@ -46,28 +47,58 @@ struct FlowIndices::Impl {
       }
       // Either a newer request or the end of the program stops the job.
       std::stop_callback on_exit(thread_stop, [&] { stop.request_stop(); });
-      auto result = compute(job.network, job.leg, job.posture, stop.get_token());
+      auto result = run(job, stop.get_token(), [&](const Rest& r) {
+        std::lock_guard lock(mutex);
+        if (current(job, stop)) publish_rest(r);
+      });
       std::lock_guard lock(mutex);
-      if (stop.stop_requested() || pending.has_value() || !(state.leg == job.leg) || state.posture != job.posture)
-        continue;
-      if (result) {
-        state.status = Status::ready;
-        state.figures = *result;
-        state.error.clear();
-      } else {
-        state.status = Status::failed;
-        state.error = result.error().message;
-      }
-      done.notify_all();
+      if (!current(job, stop)) continue;
+      answer(result);
     }
   }
 #endif
+
+  // Whether `job` is still what the snapshot asks for (call with the mutex held).
+  bool current(const Job& job, const std::stop_source& stop) const {
+    return !stop.stop_requested() && !pending.has_value() && state.leg == job.leg && state.posture == job.posture;
+  }
+  void publish_rest(const Rest& r) {
+    state.figures.rest_calf_ml = r.calf_ml;
+    state.figures.rest_ankle_mmhg = r.ankle_mmhg;
+    state.rest_ready = true;
+  }
+  void answer(const Expected<Figures>& result) {
+    if (result) {
+      state.status = Status::ready;
+      state.figures = *result;
+      state.rest_ready = true;
+      state.error.clear();
+    } else {
+      state.status = Status::failed;
+      state.error = result.error().message;
+    }
+    done.notify_all();
+  }
+  // The job's figures: the resting levels first where there are two stages (handed to
+  // `rest_in` as soon as they are known), then the rest of them.
+  Expected<Figures> run(const Job& job, std::stop_token stop, const std::function<void(const Rest&)>& rest_in) const {
+    if (!rest) return compute(job.network, job.leg, job.posture, stop);
+    auto levels = rest(job.network, job.leg, job.posture, stop);
+    if (!levels) return std::unexpected(levels.error());
+    rest_in(*levels);
+    auto figures = compute(job.network, job.leg, job.posture, stop);
+    if (figures) {
+      figures->rest_calf_ml = levels->calf_ml;
+      figures->rest_ankle_mmhg = levels->ankle_mmhg;
+    }
+    return figures;
+  }
 };
 
-// The app's figures: the clinical indices (kept for the last leg and network: only the worker
-// thread touches `last`; with a cache, also kept between runs as --simulate keeps them) and the
-// resting levels of a fresh model settled a minute in the posture.
-FlowIndices::Compute cached_indices_compute(std::optional<SimulateCache> cache) {
+// The app's figures in two stages: the resting levels of a fresh model settled a minute in the
+// posture, then the clinical indices (kept for the last leg and network: only the worker thread
+// touches `last`; with a cache, also kept between runs as --simulate keeps them).
+FlowIndices::Stages cached_indices_compute(std::optional<SimulateCache> cache) {
   struct Kept {
     anatomy::VeinNetwork network;
     flow::LegCondition leg;
@@ -76,28 +107,29 @@ FlowIndices::Compute cached_indices_compute(std::optional<SimulateCache> cache) 
   auto last = std::make_shared<std::optional<Kept>>();
   // The start-up cache answers only for the vein data the file holds now (app/flow_vein_source.hpp).
   auto source = cache ? std::make_shared<VeinSource>(cache->source) : nullptr;
-  return [last, cache, source](const anatomy::VeinNetwork& network, const flow::LegCondition& leg, flow::Posture posture,
-                               std::stop_token stop) -> Expected<FlowIndices::Figures> {
-    FlowIndices::Figures f;
-    const bool cacheable = cache && source->holds(network);
-    if (cacheable) {
+  FlowIndices::Stages stages;
+  stages.rest = [cache, source](const anatomy::VeinNetwork& network, const flow::LegCondition& leg, flow::Posture posture,
+                                std::stop_token) -> Expected<FlowIndices::Rest> {
+    if (cache && source->holds(network)) {
       // A fresh leg settled a minute costs 0.5-0.8 s of CPU on every start: kept like the indices.
       auto rest = rest_levels_cached(network, leg, posture, 60.0, *cache);
       if (!rest) return std::unexpected(rest.error());
-      f.rest_calf_ml = rest->calf_ml;
-      f.rest_ankle_mmhg = rest->ankle_mmhg;
-    } else {
-      auto rest = flow::make_leg(network, leg, posture, 60.0);
-      if (!rest) return std::unexpected(rest.error());
-      f.rest_calf_ml = rest->calf_volume_ml();
-      f.rest_ankle_mmhg = rest->ankle_pressure_mmhg();
+      return FlowIndices::Rest{rest->calf_ml, rest->ankle_mmhg};
     }
+    auto rest = flow::make_leg(network, leg, posture, 60.0);
+    if (!rest) return std::unexpected(rest.error());
+    return FlowIndices::Rest{rest->calf_volume_ml(), rest->ankle_pressure_mmhg()};
+  };
+  stages.indices = [last, cache, source](const anatomy::VeinNetwork& network, const flow::LegCondition& leg, flow::Posture,
+                                         std::stop_token stop) -> Expected<FlowIndices::Figures> {
+    FlowIndices::Figures f;
     if (*last && (*last)->leg == leg && (*last)->network == network) {
       f.indices = (*last)->indices;
       return f;
     }
-    // About 400 model seconds of protocols, or none when an earlier run (a window's or
+    // About 480 model seconds of protocols, or none when an earlier run (a window's or
     // --simulate's) computed them for the same vein data and condition.
+    const bool cacheable = cache && source->holds(network);
     auto indices = cacheable ? clinical_indices_cached(network, leg, *cache, nullptr, stop)
                              : flow::clinical_indices(network, leg, stop);
     if (!indices) return std::unexpected(indices.error());
@@ -105,10 +137,14 @@ FlowIndices::Compute cached_indices_compute(std::optional<SimulateCache> cache) 
     f.indices = *indices;
     return f;
   };
+  return stages;
 }
 
-FlowIndices::FlowIndices(Compute compute) : impl_(std::make_unique<Impl>()) {
-  impl_->compute = compute ? std::move(compute) : cached_indices_compute(std::nullopt);
+FlowIndices::FlowIndices(Compute compute) : FlowIndices(compute ? Stages{{}, std::move(compute)} : cached_indices_compute(std::nullopt)) {}
+
+FlowIndices::FlowIndices(Stages stages) : impl_(std::make_unique<Impl>()) {
+  impl_->compute = std::move(stages.indices);
+  impl_->rest = std::move(stages.rest);
 }
 
 FlowIndices::~FlowIndices() = default;  // Impl's jthread asks its loop to stop, then joins
@@ -122,7 +158,7 @@ void FlowIndices::request(const anatomy::VeinNetwork& network, flow::LegConditio
   if (m.asked && m.state.leg == leg && m.state.posture == posture && m.network == network) return;
   m.asked = true;
   m.network = network;
-  m.state = Snapshot{Status::computing, leg, posture, {}, {}};
+  m.state = Snapshot{Status::computing, leg, posture, {}, false, {}};
   m.job_stop.request_stop();
   m.pending.emplace(Impl::Job{network, std::move(leg), posture});
 #ifdef __EMSCRIPTEN__
@@ -130,11 +166,7 @@ void FlowIndices::request(const anatomy::VeinNetwork& network, flow::LegConditio
   // the frame that asked for it waits.
   Impl::Job job = std::move(*m.pending);
   m.pending.reset();
-  auto result = m.compute(job.network, job.leg, job.posture, std::stop_token{});
-  m.state.status = result ? Status::ready : Status::failed;
-  if (result) m.state.figures = *result;
-  else m.state.error = result.error().message;
-  m.done.notify_all();
+  m.answer(m.run(job, std::stop_token{}, [](const Rest&) {}));
 #else
   if (!m.worker.joinable()) m.worker = std::jthread([&m](std::stop_token st) { m.loop(std::move(st)); });
   m.wake.notify_one();

@@ -30,18 +30,36 @@ class FlowIndices {
   };
   using Compute = std::function<Expected<Figures>(const anatomy::VeinNetwork&, const flow::LegCondition&,
                                                   flow::Posture, std::stop_token)>;
+  // The resting levels alone (a fraction of a second: one leg settled, or the start-up cache).
+  struct Rest {
+    double calf_ml = 0.0;
+    double ankle_mmhg = 0.0;
+  };
+  using RestCompute = std::function<Expected<Rest>(const anatomy::VeinNetwork&, const flow::LegCondition&,
+                                                   flow::Posture, std::stop_token)>;
+  // The app's two stages: `rest` first, its levels in the snapshot at once (rest_ready) so the
+  // calf and ankle plots mark rest while `indices` runs the clinic's protocols (seconds on a
+  // leg not measured before: a first start, a vein made leaky); `indices`' own rest figures are
+  // not used.
+  struct Stages {
+    RestCompute rest;
+    Compute indices;
+  };
   enum class Status { idle, computing, ready, failed };
   struct Snapshot {
     Status status = Status::idle;
     flow::LegCondition leg;         // what the figures (or the computation) are for
     flow::Posture posture = flow::Posture::supine;
-    Figures figures;                // valid when ready
+    Figures figures;                // valid when ready; its rest levels also when rest_ready
+    bool rest_ready = false;        // the rest levels are in, maybe before the indices
     std::string error;              // when failed
   };
 
-  // `compute` defaults to flow::clinical_indices (kept per leg, so a new posture only settles
-  // the resting model, a fraction of a second) and the resting levels; tests pass one they control.
+  // `compute` defaults to the app's two stages without a start-up cache (cached_indices_compute:
+  // the resting levels, then flow::clinical_indices kept per leg, so a new posture only settles
+  // the resting model); tests pass one they control, a single stage.
   explicit FlowIndices(Compute compute = {});
+  explicit FlowIndices(Stages stages);
   ~FlowIndices();  // stops a running computation and joins the worker
   FlowIndices(FlowIndices&&) noexcept;
   FlowIndices& operator=(FlowIndices&&) noexcept;

@@ -10,8 +10,9 @@
 
 namespace effleura::app {
 
-// FlowIndices' computation: the resting levels in the posture, and the indices from `cache`
-// when given and the network is what its source file holds now (else computed, as without one).
-[[nodiscard]] FlowIndices::Compute cached_indices_compute(std::optional<SimulateCache> cache);
+// FlowIndices' computation in its two stages: the resting levels in the posture, then the
+// indices, each from `cache` when given and the network is what its source file holds now
+// (else computed, as without one).
+[[nodiscard]] FlowIndices::Stages cached_indices_compute(std::optional<SimulateCache> cache);
 
 }  // namespace effleura::app

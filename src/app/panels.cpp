@@ -166,6 +166,12 @@ flow::LegCondition leg_condition(const State& scene) {
 
 void fill_indices(const FlowIndices::Snapshot& snap, ui::FlowPanelState& s) {
   using I = ui::FlowPanelState::Indices;
+  // The resting levels come first (a fraction of a second), the indices after (seconds).
+  s.rest_ready = snap.rest_ready;
+  if (snap.rest_ready) {
+    s.rest_calf_ml = static_cast<float>(snap.figures.rest_calf_ml);
+    s.rest_ankle_mmhg = static_cast<float>(snap.figures.rest_ankle_mmhg);
+  }
   switch (snap.status) {
     case FlowIndices::Status::idle: s.indices = I::idle; return;
     case FlowIndices::Status::computing: s.indices = I::computing; return;
@@ -173,8 +179,6 @@ void fill_indices(const FlowIndices::Snapshot& snap, ui::FlowPanelState& s) {
     case FlowIndices::Status::ready: break;
   }
   s.indices = I::ready;
-  s.rest_calf_ml = static_cast<float>(snap.figures.rest_calf_ml);
-  s.rest_ankle_mmhg = static_cast<float>(snap.figures.rest_ankle_mmhg);
   const auto& c = snap.figures.indices;
   s.ejection_fraction = static_cast<float>(c.plethysmography.ejection_fraction);
   s.residual_volume_fraction = static_cast<float>(c.plethysmography.residual_volume_fraction);

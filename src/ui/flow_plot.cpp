@@ -363,8 +363,9 @@ void draw_flow_plot(const FlowPlot& p) {
 
 std::array<FlowPlot, 3> flow_panel_plots(const FlowPanelState& s) {
   const float span = 30.0f;  // app::FlowHistory keeps the last 30 s
-  // Resting levels of this leg in this posture, once the worker has settled a copy of it.
-  const bool rest = s.indices == FlowPanelState::Indices::ready;
+  // Resting levels of this leg in this posture, once the worker has settled a copy of it (the
+  // worker's first stage: before the indices, which take seconds on a leg not measured before).
+  const bool rest = s.rest_ready || s.indices == FlowPanelState::Indices::ready;
   // The groin's flow with the femoral vein's mean velocity beside it: flow alone hides a vein's
   // narrowing (raised legs: less flow, faster), and velocity is what a Doppler scan reads. Both
   // over the last second, as the bold line ends ("mean 18.2 mL/s"): until session 15 the header

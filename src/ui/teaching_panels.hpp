@@ -52,8 +52,10 @@ struct FlowPanelState {
   float ejection_fraction = 0.0f, residual_volume_fraction = 0.0f;  // shares, 0-1
   float filling_index_ml_s = 0.0f, refill_time_s = 0.0f;          // refill -1: not within 2 min
   float ambulatory_mmhg = 0.0f, standing_mmhg = 0.0f, recovery_s = 0.0f;
-  // The leg at rest in this posture (computed with them): the plots' dashed "rest" lines.
+  // The leg at rest in this posture (computed first): the plots' dashed "rest" lines, shown
+  // when rest_ready (or the indices are ready), while the indices may still be computing.
   float rest_calf_ml = 0.0f, rest_ankle_mmhg = 0.0f;
+  bool rest_ready = false;
   std::string indices_error;
   bool flow_view = false;  // the blood is on screen: the panel that explains it starts open
   // The panel's tabs; `select_tab` brings one forward this frame (a test's pictures; the app

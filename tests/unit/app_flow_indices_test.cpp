@@ -17,6 +17,7 @@
 #include "app/panels.hpp"
 #include "app/paths.hpp"
 #include "app/state.hpp"
+#include "ui/flow_plot.hpp"
 
 using namespace effleura;
 using Indices = ui::FlowPanelState::Indices;
@@ -145,4 +146,43 @@ TEST_CASE("a hot-reloaded vein network that changed recomputes the indices, an u
   indices.request(slower, {}, flow::Posture::supine);
   REQUIRE(indices.wait(std::chrono::seconds(30)));
   CHECK(gate->calls.load() == 3);
+}
+
+TEST_CASE("the resting levels reach the plots at once, while the clinic's indices still compute") {
+  // Until session 21 the calf and ankle plots' dashed "rest" lines came with the indices, the
+  // seconds of protocols a leg not measured before needs (a first start, a vein made leaky):
+  // opening the panel, or toggling a leaky vein, left the plots without their rest lines that long.
+  auto gate = std::make_shared<Gate>();
+  app::FlowIndices::Stages stages;
+  stages.rest = [](const anatomy::VeinNetwork&, const flow::LegCondition&, flow::Posture posture,
+                   std::stop_token) -> Expected<app::FlowIndices::Rest> {
+    return app::FlowIndices::Rest{posture == flow::Posture::supine ? 111.0 : 220.0, 7.0};
+  };
+  stages.indices = gated(gate);  // held at the gate: the indices are not in
+  app::FlowIndices indices(stages);
+  const anatomy::VeinNetwork network;
+  indices.request(network, {}, flow::Posture::supine);
+  for (int i = 0; i < 2000 && !indices.snapshot().rest_ready; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  app::FlowIndices::Snapshot snap = indices.snapshot();
+  CHECK(snap.status == app::FlowIndices::Status::computing);
+  REQUIRE(snap.rest_ready);
+  ui::FlowPanelState panel;
+  app::fill_indices(snap, panel);
+  CHECK(panel.indices == Indices::computing);  // the Clinic tab still says so
+  const auto plots = ui::flow_panel_plots(panel);
+  REQUIRE(plots[1].baseline.has_value());  // the calf's rest line
+  CHECK(*plots[1].baseline == doctest::Approx(111.0));
+  REQUIRE(plots[2].baseline.has_value());  // the ankle's
+  CHECK(*plots[2].baseline == doctest::Approx(7.0));
+
+  gate->let_through();
+  REQUIRE(indices.wait(std::chrono::seconds(30)));
+  snap = indices.snapshot();
+  CHECK(snap.status == app::FlowIndices::Status::ready);
+  CHECK(snap.figures.indices.refill_time_s == doctest::Approx(27.0));
+  CHECK(snap.figures.rest_calf_ml == doctest::Approx(111.0));  // the rest stage's, not the indices stage's 109
+  // Another posture: its own rest levels, first again.
+  indices.request(network, {}, flow::Posture::standing);
+  REQUIRE(indices.wait(std::chrono::seconds(30)));
+  CHECK(indices.snapshot().figures.rest_calf_ml == doctest::Approx(220.0));
 }
