@@ -29,7 +29,9 @@
 //   backend, serve.mjs), the desktop's own rasteriser, so the ratio is the page's own cost;
 //   +ring opens it in a Chromium with --enable-features=PartitionAllocLargeEmptySlotSpanRing: with
 //   llvmpipe, Chromium's allocator otherwise hands the 64 KB blocks llvmpipe bins triangles into back
-//   to the kernel every frame (README "In the browser", session 19), a cost of the browser's.
+//   to the kernel every frame (README "In the browser", session 19), a cost of the browser's;
+//   +b opens the page from a second build, the folder EFFLEURA_BENCH_SITE_B names (another
+//   page build's site/), in the same rounds: two builds' flags A B A B on one machine's load.
 import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -51,6 +53,9 @@ const kVariants = {
   'scene-msaa': { query: 'scene-only&antialias=msaa', aa: 'msaa', desktop: 'scene' },
   'panels-off': { query: 'antialias=off', aa: 'off', desktop: 'panels' },
   'scene-off': { query: 'scene-only&antialias=off', aa: 'off', desktop: 'scene' },
+  // Effleurage playing (hands on the leg: the skin deformed and uploaded every frame, the
+  // page's heaviest WebAssembly), beside the desktop's default view with panels.
+  'effleurage': { query: 'technique=effleurage', aa: null, desktop: 'panels' },
 };
 // +desync asks for a low-latency canvas (desynchronized: drawn without waiting for the
 // compositor's frame, where the browser can) on top of the page's own attributes.
@@ -59,16 +64,20 @@ const kCanvas = { lean: { alpha: false, depth: false, stencil: false }, full: { 
 const variants = (variantsArg || 'panels-filter,scene-filter').split(',');
 for (const v of variants) {
   const [name, ...mods] = v.split('+');
-  if (!kVariants[name] || mods.some((m) => !kCanvas[m] && !['nodiscard', 'fullskin', 'mesa', 'glcache', 'gpuqueries', 'ring'].includes(m))) { console.error(`unknown variant ${v}`); process.exit(2); }
+  if (!kVariants[name] || mods.some((m) => !kCanvas[m] && !['nodiscard', 'fullskin', 'mesa', 'glcache', 'gpuqueries', 'ring', 'b'].includes(m))) { console.error(`unknown variant ${v}`); process.exit(2); }
   const canvas = mods.find((m) => kCanvas[m]);
   if (name !== v) kVariants[v] = { ...kVariants[name], canvas: canvas && kCanvas[canvas], nodiscard: mods.includes('nodiscard'),
                                    fullskin: mods.includes('fullskin'), glcache: mods.includes('glcache'), gpuqueries: mods.includes('gpuqueries'),
-                                   gl: mods.includes('mesa') ? 'mesa' : 'swiftshader', ring: mods.includes('ring') };
+                                   gl: mods.includes('mesa') ? 'mesa' : 'swiftshader', ring: mods.includes('ring'),
+                                   siteB: mods.includes('b') };
 }
+const siteB = process.env.EFFLEURA_BENCH_SITE_B;
+if (variants.some((v) => kVariants[v].siteB) && !siteB) { console.error('+b needs EFFLEURA_BENCH_SITE_B (a site folder)'); process.exit(2); }
 // 'default' stands beside the desktop's filter figure: what a window on a software renderer draws.
 const desktopAa = (v) => kVariants[v].aa ?? 'filter';
 
 const { server, base } = await serveSite(site);
+const second = siteB ? await serveSite(siteB) : null;
 // One Chromium per WebGL backend a variant asks for, each started when first needed.
 const browsers = {};
 const kRing = ['--enable-features=PartitionAllocLargeEmptySlotSpanRing'];
@@ -134,7 +143,7 @@ function cpuPerFrame(c0, c1, frames) {
 
 const glCacheJs = readFileSync(new URL('../gl_state_cache.js', import.meta.url), 'utf8');
 
-async function page({ query, canvas, nodiscard, fullskin, glcache, gpuqueries, gl, ring }) {
+async function page({ query, canvas, nodiscard, fullskin, glcache, gpuqueries, gl, ring, siteB: fromB }) {
   const browser = await browserFor(gl, ring);
   const p = await browser.newPage();
   if (fullskin) await p.evaluateOnNewDocument(() => { window.effleuraFullSkin = true; });
@@ -156,7 +165,7 @@ async function page({ query, canvas, nodiscard, fullskin, glcache, gpuqueries, g
       };
     }, canvas);
   }
-  const errors = await openWarm(p, base + (query ? '?' + query : ''));
+  const errors = await openWarm(p, (fromB ? second.base : base) + (query ? '?' + query : ''));
   const s0 = await p.evaluate(() => ({ ...Module.effleura })), c0 = chromiumCpu(browser), t0 = Date.now();
   await sleep(seconds * 1000);
   const s1 = await p.evaluate(() => ({ ...Module.effleura })), c1 = chromiumCpu(browser), t1 = Date.now();
@@ -229,4 +238,5 @@ try {
 } finally {
   for (const b of Object.values(browsers)) await b.close();
   server.close();
+  if (second) second.server.close();
 }
