@@ -91,10 +91,12 @@ Box SkinField::bounds() const {
   return b;
 }
 
-std::vector<float> SkinField::calibrate(float step) {
+std::vector<float> SkinField::calibrate(float step, float up_to) {
   std::vector<float> reached;
   const Field f = [this](const glm::vec3& p) { return (*this)(p); };
-  for (auto& level : levels_) {
+  for (std::size_t i = 0; i < levels_.size(); ++i) {
+    SkinLevel& level = levels_[i];
+    if (i > 0 && levels_[i - 1].y >= up_to) break;
     if (!level.circumference) continue;
     float perimeter = 0.0f;
     for (int iter = 0; iter < 5; ++iter) {
