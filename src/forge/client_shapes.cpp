@@ -43,6 +43,9 @@ constexpr float kPillowHeadX = -0.85f, kPillowFootX = -0.48f, kPillowSink = 0.01
 // Over how much distance the trunk's and the head's fields blend for the normals of both
 // (client_part_normals: the neck's seam).
 constexpr float kNeckShadeBlend = 0.02f;
+// How far out from the head's neck the trunk's own surface still leans its normals (the flare a
+// student sees below the seam): client_part_normals.
+constexpr float kTrunkShadeReach = 0.0025f;
 
 // A point of the body frame given from the midline: `x` to the client's left.
 glm::vec3 mid(float x, float y, float z) { return {kMidlineX + x, y, z}; }
@@ -480,6 +483,14 @@ NormalField client_part_normals(std::string_view name, Field own, float step) {
   // degrees): under the chin the trunk's flare faces up toward the jaw's underside, and a
   // normal half of each there drew a dark notch at the throat. The other's field for the head
   // is the trunk's shape: the cuts client_parts makes in it at the groin and crotch lie far below.
+  // Outside the neck the trunk leans only within kTrunkShadeReach of it (the head within
+  // kNeckShadeBlend of the trunk, as before). Leaning over 2 cm, where the flare passes under the
+  // neck about 45 degrees either side of the throat, the trunk's normals turned up to 10 degrees
+  // off its own surface toward the neck's: a camera grazing that flare (supine, --look-at head
+  // --view lateral or medial) saw normals facing away from it on triangles facing it, which
+  // shaders/model.frag lights from behind: a dark tick at the throat beside the seam, 8 px at
+  // 1280x720 (notes/s21 client-shots/tick-before-after.png). With 2.5 mm the tick is gone and the
+  // step across the seam 5.8 -> 7.8 degrees (forge_client_head_test, bound 8); 2 mm gave 8.3.
   Field other;
   if (name == "client.body") other = [](const glm::vec3& p) { return head().distance(p); };
   if (name == "client.head") {
@@ -487,7 +498,8 @@ NormalField client_part_normals(std::string_view name, Field own, float step) {
     other = [](const glm::vec3& p) { return trunk.distance(p); };
   }
   if (!other) return {};
-  return [own = std::move(own), other = std::move(other), step](const glm::vec3& p) {
+  const float visible_reach = name == "client.body" ? kTrunkShadeReach : kNeckShadeBlend;
+  return [own = std::move(own), other = std::move(other), step, visible_reach](const glm::vec3& p) {
     const auto gradient = [&p, step](const Field& f) {
       const glm::vec3 g(f(p + glm::vec3(step, 0, 0)) - f(p - glm::vec3(step, 0, 0)), f(p + glm::vec3(0, step, 0)) - f(p - glm::vec3(0, step, 0)),
                         f(p + glm::vec3(0, 0, step)) - f(p - glm::vec3(0, 0, step)));
@@ -495,7 +507,8 @@ NormalField client_part_normals(std::string_view name, Field own, float step) {
       return len > 1e-12f ? g / len : glm::vec3(0, 1, 0);
     };
     const glm::vec3 mine = gradient(own), theirs = gradient(other);
-    const float near = std::max(0.0f, 1.0f - std::abs(own(p) - other(p)) / kNeckShadeBlend);
+    const float gap = own(p) - other(p);
+    const float near = std::max(0.0f, 1.0f - std::abs(gap) / (gap < 0.0f ? visible_reach : kNeckShadeBlend));
     const float agree = std::clamp((glm::dot(mine, theirs) - 0.75f) / 0.15f, 0.0f, 1.0f);
     return glm::normalize(glm::mix(mine, theirs, 0.5f * near * agree));
   };
