@@ -1,9 +1,11 @@
 #pragma once
 // assets/client.glb: the client around the massaged leg (body, arms, the other leg, drapes) and
-// the massage table with its supports, meshed from forge/client_shapes. Deterministic: the
+// the massage table with its supports, meshed from forge/client_shapes (the other foot from
+// content/anatomy, forge/client_foot.hpp). Deterministic: the
 // same code gives the same bytes on every run. Which part is drawn in which frame and posture
 // is anatomy/client_pose.hpp's and the renderer's business; the names say what each part is.
 #include <cstdint>
+#include <filesystem>
 #include <functional>
 #include <string_view>
 #include <vector>
@@ -14,6 +16,8 @@
 namespace effleura::forge {
 
 struct ClientForgeOptions {
+  // Holds anatomy/: the other leg's foot is the massaged leg's skin, mirrored (client_foot.hpp).
+  std::filesystem::path content_dir = "content";
   // Multiplies every voxel size and divides triangle targets: tests use a coarse, fast client.
   float coarseness = 1.0f;
   std::function<void(std::string_view)> progress;  // one line per part; may be empty

@@ -31,12 +31,21 @@ constexpr glm::vec3 kWood{0.62f, 0.47f, 0.33f};
 constexpr float kSheetGap = 0.008f;  // how far a drape stands off the body beneath: a thin sheet
 constexpr float kHemGap = 0.002f, kHemTaper = 0.04f;  // the hip drape's hem: see hip_drape_distance
 constexpr float kSeamEdge = 0.025f;  // m: client_part_seam
+// The other leg's mesh, finer than the rest of the client since its foot is the massaged leg's
+// (meshed at 2.5 mm, content/anatomy/skin.toml): at 4 mm and 3,000 triangles the mirrored toes
+// were blocky and its sole faceted in toe taps' camera (notes/s21 client-shots/tt-crop-a-b.png);
+// at 3 mm and 5,000 (6,514 with client_part_seam's splits) they read as the worked foot's.
+constexpr float kRightLegVoxel = 0.003f;
+constexpr std::size_t kRightLegTriangles = 5000;
 // The pillow's ends along the table (room x; the table's head end at -0.875) and how far its
 // bottom sits into the padding: pillow().
 constexpr float kPillowHeadX = -0.85f, kPillowFootX = -0.48f, kPillowSink = 0.01f;
 // Over how much distance the trunk's and the head's fields blend for the normals of both
 // (client_part_normals: the neck's seam).
 constexpr float kNeckShadeBlend = 0.02f;
+// How far out from the head's neck the trunk's own surface still leans its normals (the flare a
+// student sees below the seam): client_part_normals.
+constexpr float kTrunkShadeReach = 0.0025f;
 
 // A point of the body frame given from the midline: `x` to the client's left.
 glm::vec3 mid(float x, float y, float z) { return {kMidlineX + x, y, z}; }
@@ -266,11 +275,32 @@ Shape right_leg_shape() {
   s.ellipsoids = {
       ellipsoid({x + 0.018f, 0.50f, 0.038f}, {0.03f, 0.034f, 0.022f}),    // kneecap
       ellipsoid({x + 0.022f, 0.355f, -0.024f}, {0.054f, 0.09f, 0.05f}),   // calf (medial head lower, inner side +x)
-      ellipsoid({x + 0.018f, 0.04f, -0.035f}, {0.031f, 0.04f, 0.04f}),    // heel
-      ellipsoid({x + 0.02f, 0.034f, 0.055f}, {0.04f, 0.032f, 0.09f}),     // arch and instep
-      ellipsoid({x + 0.024f, 0.021f, 0.148f}, {0.046f, 0.02f, 0.047f}),   // ball and toes
   };
   return s;
+}
+
+// The sheet over the other leg was shaped round the leg with its session-20 foot (heel, arch and
+// ball), and is cut off above the ankle: kept as it was, so the drape does not move.
+Shape right_leg_under_drape() {
+  Shape s = right_leg_shape();
+  const float x = 2.0f * kMidlineX;
+  s.ellipsoids.push_back(ellipsoid({x + 0.018f, 0.04f, -0.035f}, {0.031f, 0.04f, 0.04f}));   // heel
+  s.ellipsoids.push_back(ellipsoid({x + 0.02f, 0.034f, 0.055f}, {0.04f, 0.032f, 0.09f}));    // arch and instep
+  s.ellipsoids.push_back(ellipsoid({x + 0.024f, 0.021f, 0.148f}, {0.046f, 0.02f, 0.047f}));  // ball and toes
+  return s;
+}
+
+// The other leg with the massaged leg's own foot (forge/client_foot.hpp): below the ankle the
+// mirrored skin, above it the shank; over kOtherFootBlend between them the two distances are
+// mixed (a smoothstep in height), so the ankle passes from one into the other without a step.
+// Both are ankle columns about the same axis there, a few millimetres apart, so the mix stays a
+// near distance (the mesher's two voxels of slack cover it).
+float right_leg_distance(const Shape& shank, const OtherFoot& foot, const glm::vec3& p) {
+  const float t = std::clamp((p.y - (kOtherFootTop - kOtherFootBlend)) / kOtherFootBlend, 0.0f, 1.0f);
+  const float w = t * t * (3.0f - 2.0f * t);
+  if (w >= 1.0f) return shank.distance(p);
+  if (w <= 0.0f) return foot.field(p);
+  return glm::mix(foot.field(p), shank.distance(p), w);
 }
 
 // How much a point of the other leg turns with its foot: the leg's own rule (forge/leg_forge.cpp
@@ -453,6 +483,14 @@ NormalField client_part_normals(std::string_view name, Field own, float step) {
   // degrees): under the chin the trunk's flare faces up toward the jaw's underside, and a
   // normal half of each there drew a dark notch at the throat. The other's field for the head
   // is the trunk's shape: the cuts client_parts makes in it at the groin and crotch lie far below.
+  // Outside the neck the trunk leans only within kTrunkShadeReach of it (the head within
+  // kNeckShadeBlend of the trunk, as before). Leaning over 2 cm, where the flare passes under the
+  // neck about 45 degrees either side of the throat, the trunk's normals turned up to 10 degrees
+  // off its own surface toward the neck's: a camera grazing that flare (supine, --look-at head
+  // --view lateral or medial) saw normals facing away from it on triangles facing it, which
+  // shaders/model.frag lights from behind: a dark tick at the throat beside the seam, 8 px at
+  // 1280x720 (notes/s21 client-shots/tick-before-after.png). With 2.5 mm the tick is gone and the
+  // step across the seam 5.8 -> 7.8 degrees (forge_client_head_test, bound 8); 2 mm gave 8.3.
   Field other;
   if (name == "client.body") other = [](const glm::vec3& p) { return head().distance(p); };
   if (name == "client.head") {
@@ -460,7 +498,8 @@ NormalField client_part_normals(std::string_view name, Field own, float step) {
     other = [](const glm::vec3& p) { return trunk.distance(p); };
   }
   if (!other) return {};
-  return [own = std::move(own), other = std::move(other), step](const glm::vec3& p) {
+  const float visible_reach = name == "client.body" ? kTrunkShadeReach : kNeckShadeBlend;
+  return [own = std::move(own), other = std::move(other), step, visible_reach](const glm::vec3& p) {
     const auto gradient = [&p, step](const Field& f) {
       const glm::vec3 g(f(p + glm::vec3(step, 0, 0)) - f(p - glm::vec3(step, 0, 0)), f(p + glm::vec3(0, step, 0)) - f(p - glm::vec3(0, step, 0)),
                         f(p + glm::vec3(0, 0, step)) - f(p - glm::vec3(0, 0, step)));
@@ -468,7 +507,8 @@ NormalField client_part_normals(std::string_view name, Field own, float step) {
       return len > 1e-12f ? g / len : glm::vec3(0, 1, 0);
     };
     const glm::vec3 mine = gradient(own), theirs = gradient(other);
-    const float near = std::max(0.0f, 1.0f - std::abs(own(p) - other(p)) / kNeckShadeBlend);
+    const float gap = own(p) - other(p);
+    const float near = std::max(0.0f, 1.0f - std::abs(gap) / (gap < 0.0f ? visible_reach : kNeckShadeBlend));
     const float agree = std::clamp((glm::dot(mine, theirs) - 0.75f) / 0.15f, 0.0f, 1.0f);
     return glm::normalize(glm::mix(mine, theirs, 0.5f * near * agree));
   };
@@ -479,7 +519,7 @@ Field client_part_ankle(std::string_view name) {
   return {};
 }
 
-std::vector<ClientPart> client_parts() {
+std::vector<ClientPart> client_parts(const OtherFoot& foot) {
   std::vector<ClientPart> parts;
   auto add_shape = [&parts](const std::string& name, Shape shape, float voxel, std::size_t triangles, glm::vec3 colour) {
     auto s = std::make_shared<Shape>(std::move(shape));
@@ -523,14 +563,21 @@ std::vector<ClientPart> client_parts() {
   }
   add_shape("client.arm-left", arm_shape(1.0f), 0.004f, 800, kSkin);
   add_shape("client.arm-right", arm_shape(-1.0f), 0.004f, 800, kSkin);
-  add_shape("client.leg-right", right_leg_shape(), 0.004f, 3000, kSkin);
+  {
+    auto shank = std::make_shared<Shape>(right_leg_shape());
+    Box box = box_of(*shank, 3.0f * kRightLegVoxel + shank->blend);
+    box.grow(foot.box.min, 3.0f * kRightLegVoxel);
+    box.grow(foot.box.max, 3.0f * kRightLegVoxel);
+    parts.push_back({"client.leg-right", [shank, foot](const glm::vec3& p) { return right_leg_distance(*shank, foot, p); }, box,
+                     kRightLegVoxel, kRightLegTriangles, kSkin});
+  }
 
   Box hips{{kMidlineX - 0.40f, 0.72f, -0.32f}, {0.28f, 1.46f, 0.30f}};
   parts.push_back({"drape.hips", hip_drape_distance, hips, 0.006f, 3500, kSheet});
   {
     // The sheet over the other leg, from the hip to just above the ankle, tight to that leg (its
     // own blend, no bridging), so the massaged leg's inner side stays clear for the hands.
-    auto leg = std::make_shared<Shape>(right_leg_shape());
+    auto leg = std::make_shared<Shape>(right_leg_under_drape());
     auto field = [leg](const glm::vec3& p) {
       return smooth_max(leg->distance(p) - kSheetGap, smooth_max(p.y - 1.0f, 0.14f - p.y, 0.01f), 0.01f);
     };

@@ -22,8 +22,8 @@ constexpr const char* kUsage =
     "  --part hands builds the therapist's hands, a right and a left skinned to the hand\n"
     "  skeleton the animations use, and writes them to FILE (default assets/hands.glb).\n"
     "  --part client builds the rest of the client around the massaged leg (body, arms, the\n"
-    "  other leg, drapes) and the massage table, and writes them to FILE (default\n"
-    "  assets/client.glb).\n"
+    "  other leg, its foot the leg's from DIR/anatomy mirrored, drapes) and the massage table,\n"
+    "  and writes them to FILE (default assets/client.glb).\n"
     "  --stature M   height of the person in metres (1.0 to 2.5; default 1.75; leg only)\n"
     "  --check FILE  build in memory and compare with FILE byte for byte; exit 1 if they differ\n"
     "  e.g. effleura-forge --part hands --check assets/hands.glb\n"
@@ -82,6 +82,7 @@ int main(int argc, char** argv) {
   std::size_t triangles = 0;
   if (part == "client") {
     effleura::forge::ClientForgeOptions client_options;
+    client_options.content_dir = options.content_dir;
     client_options.progress = options.progress;
     bytes = effleura::forge::forge_client_glb(client_options, &triangles);
     if (!bytes) return bad_input(bytes.error().describe());

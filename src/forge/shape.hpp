@@ -3,6 +3,7 @@
 // tapers from origin to insertion), ellipsoids and thin sheets (bands, aponeuroses). Distances
 // are in metres, negative inside.
 #include <cstddef>
+#include <limits>
 #include <vector>
 
 #include <glm/vec3.hpp>
@@ -64,6 +65,9 @@ struct Shape {
   float blend = 0.005f;
 
   [[nodiscard]] float distance(const glm::vec3& p) const;
+  // At most distance(p), cheaply: from the bounding spheres of the chains' runs of cones and of
+  // the sheets' segments, and the ellipsoids' largest radii, less what the blend can take off.
+  [[nodiscard]] float lower_bound(const glm::vec3& p) const;
   [[nodiscard]] Box bounds() const;
   // The direction the body runs at p (chain or sheet tangent nearest to p, else the ellipsoid's
   // longest axis): used for muscle fibre directions.
@@ -71,8 +75,11 @@ struct Shape {
   void scale(float s);
 };
 
-float chain_distance(const Chain& c, const glm::vec3& p);
+// The distance to a chain or a sheet, or `above` where that distance is `above` or more: parts
+// whose bounds lie that far are not computed (Shape::distance passes the running union plus
+// twice its blend, beyond which a part cannot change the union).
+float chain_distance(const Chain& c, const glm::vec3& p, float above = std::numeric_limits<float>::max());
 float ellipsoid_distance(const Ellipsoid& e, const glm::vec3& p);
-float sheet_distance(const Sheet& s, const glm::vec3& p);
+float sheet_distance(const Sheet& s, const glm::vec3& p, float above = std::numeric_limits<float>::max());
 
 }  // namespace effleura::forge

@@ -2,6 +2,7 @@
 // The skin as a signed distance: the smooth union of muscles, bones and fat pads, offset
 // outward by a soft-tissue thickness that varies with height and is solved so that the girths
 // match the ANSUR II means (physiology.md), then cut across the top and at the midline.
+#include <limits>
 #include <vector>
 
 #include "forge/description.hpp"
@@ -26,8 +27,11 @@ class SkinField {
   [[nodiscard]] Box bounds() const;
 
   // Solves the thickness of every level that names a circumference (a few Newton steps on
-  // perimeter(t) ~ perimeter(0) + 2 pi t); returns the girths reached.
-  std::vector<float> calibrate(float step);
+  // perimeter(t) ~ perimeter(0) + 2 pi t); returns the girths reached. Only the levels up to
+  // and including the first at or above `up_to` (m): a level's thickness is solved at its own
+  // height alone, so the lower levels come out the same whether or not the higher ones are
+  // solved (the other foot, forge/client_foot.hpp, needs only the ankle's).
+  std::vector<float> calibrate(float step, float up_to = std::numeric_limits<float>::infinity());
 
   [[nodiscard]] const std::vector<SkinLevel>& levels() const { return levels_; }
 

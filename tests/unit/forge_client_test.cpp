@@ -38,6 +38,7 @@ const anatomy::Model& committed() {
 
 TEST_CASE("two coarse client forges give the same bytes") {
   forge::ClientForgeOptions o;
+  o.content_dir = EFFLEURA_SOURCE_DIR + "/content";
   o.coarseness = 3.0f;
   auto a = forge::forge_client_glb(o), b = forge::forge_client_glb(o);
   REQUIRE_MESSAGE(a.has_value(), (a ? "" : a.error().describe()));
@@ -164,11 +165,15 @@ TEST_CASE("the client's body has an adult's proportions") {
   const float fingertip = extent("client.arm-left", 1, 0.0f, 9.0f).first;
   within(fingertip, 0.377f);
   within(0.485f * h - fingertip, 0.108f);
-  // The other foot, its sole on the floor.
+  // The other foot, its sole on the floor. Since session 21 it is the massaged leg's own foot
+  // mirrored (forge_client_foot_test), whose sole is 10.6 cm across the ball and 10.8 cm at its
+  // widest (0.062 H, assets/leg.glb): 12 % over Drillis and Contini's 0.055 H, so the breadth
+  // takes up to 15 % over (the ellipsoid foot before it was 0.052 H).
   const auto foot_length = extent("client.leg-right", 2, 0.0f, 0.03f);
   within(foot_length.second - foot_length.first, 0.152f);
   const auto foot_breadth = extent("client.leg-right", 0, 0.0f, 0.03f);
-  within(foot_breadth.second - foot_breadth.first, 0.055f);
+  CHECK((foot_breadth.second - foot_breadth.first) / h >= 0.9f * 0.055f);
+  CHECK((foot_breadth.second - foot_breadth.first) / h <= 1.15f * 0.055f);
 }
 
 // Walking, a thin dark strip showed along the hip drape's edge behind the swung buttock: the

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <string>
+#include <vector>
 
 #include <glm/geometric.hpp>
 
@@ -106,6 +107,33 @@ TEST_CASE("pruned chain and sheet distances equal the plain minimum over their p
       }
     }
   }
+}
+
+// The skin field skips a part whose lower bound lies beyond its running distance plus twice the
+// blend (skin_field.cpp), and a shape the chains and sheets beyond its own union plus twice its
+// blend (Shape::distance): both give the same bytes only if the bound never exceeds the distance.
+// Every bone, muscle and fat pad of the description (chains, sheets, rotated ellipsoids, carves,
+// smooth unions), at points in and around each. Dropping the blend's allowance from the bound
+// fails here (the union of a smooth blend lies below each of its parts), as does taking the
+// ellipsoids' largest radius as their bound (their distance is an estimate).
+TEST_CASE("a shape's lower bound is never above its distance") {
+  const Description& d = description();
+  std::vector<const Shape*> shapes;
+  for (const auto* list : {&d.bones, &d.muscles})
+    for (const Body& b : *list) shapes.push_back(&b.shape);
+  for (const Shape& pad : d.skin.pads) shapes.push_back(&pad);
+  int checked = 0;
+  for (const Shape* s : shapes) {
+    const Box b = s->bounds();
+    for (int k = 0; k < 60; k += test::kSanitizedStride) {
+      const float t = static_cast<float>(k) / 60.0f;
+      const glm::vec3 p = b.min + (b.max - b.min) * glm::vec3(std::fmod(t * 7.31f, 1.0f), t, std::fmod(t * 3.17f, 1.0f)) +
+                          glm::vec3(0.03f * std::sin(40.0f * t), 0.02f * std::cos(17.0f * t), 0.03f * std::cos(23.0f * t));
+      CHECK(s->lower_bound(p) <= s->distance(p));
+      ++checked;
+    }
+  }
+  CHECK(checked > 1000);
 }
 
 // Issue 13: flat bellies (the gastrocnemius heads, sartorius, gracilis) are sheets whose
