@@ -58,6 +58,12 @@ OverlayLayout layout_overlay(const Overlay& overlay, float ui_scale);
 // `hands`) or within `clearance` pixels of its outline, or its box overlaps one (the outlines
 // are drawn a little fuller than the hands: a box may touch one).
 [[nodiscard]] bool over_hands(const PlacedLabel& label, const std::vector<ScreenOutline>& hands, float clearance);
+// How long the part of a label's leader line outside its own box is, in pixels (0 where the
+// anchor lies under the box: only the dot shows, beside or on the box).
+[[nodiscard]] float leader_shown(const PlacedLabel& label);
+// How many of the layout's labels show too little of their leader line to point anywhere
+// (under 14 px per unit of ui_scale outside the box: the dot and a short stroke).
+[[nodiscard]] int hidden_leaders(const OverlayLayout& layout, float ui_scale);
 // How far a segment on screen is from an outline: 0 where it enters it.
 [[nodiscard]] float segment_outline_distance(glm::vec2 a, glm::vec2 b, const ScreenOutline& outline);
 // How far a point on screen is from an outline: 0 inside it.
