@@ -6,6 +6,7 @@
 #include <optional>
 #include <utility>
 
+#include <glm/common.hpp>
 #include <glm/geometric.hpp>
 
 #include <imgui.h>
@@ -140,6 +141,53 @@ void place_legend_texts(OverlayLayout& layout, float scale, float font) {
 
 }  // namespace
 
+// A label still over the hands after the search: its area lies under them, seen only between
+// the fingers (the kiosk's calf squeeze at 132 s: left of the hands is the knee, right of them
+// the ankle), so no line reaches it clear of a hand. Its box goes beside the hands instead,
+// as near its point as it fits (straight below, above, left or right of it), clear of every
+// hand by the line's margin and a pointer's length, of the other boxes, the caption, the
+// legend and the corner note; a short pointer at the hands, no line (ui/overlay.cpp).
+void place_beside_hands(OverlayLayout& layout, const Overlay& overlay, const Overlay& margins, float scale) {
+  const ImVec2 display = ImGui::GetIO().DisplaySize;
+  const float clearance = kHandClearance * scale, reach = 8.0f * scale;  // the pointer's length
+  for (PlacedLabel& p : layout.labels) {
+    if (!over_hands(p, overlay.hands, clearance)) continue;
+    const glm::vec2 size = p.box.max - p.box.min, at = p.anchor;
+    const auto fits = [&](const ScreenBox& b) {
+      if (b.min.x < margins.left_margin || b.max.x > display.x - margins.right_margin || b.min.y < 2.0f * ImGui::GetFontSize() ||
+          b.max.y > display.y)
+        return false;
+      for (const ScreenBox* other : {layout.caption ? &*layout.caption : nullptr, layout.legend ? &*layout.legend : nullptr,
+                                     layout.corner_note ? &*layout.corner_note : nullptr})
+        if (other && b.overlaps(*other)) return false;
+      for (const PlacedLabel& q : layout.labels)
+        if (&q != &p && b.overlaps(q.box)) return false;
+      for (const ScreenOutline& o : overlay.hands)
+        if (box_outline_distance(b, o) < clearance + reach) return false;
+      return true;
+    };
+    std::optional<ScreenBox> best;
+    float best_shift = FLT_MAX;
+    for (const glm::vec2 dir : {glm::vec2(0.0f, 1.0f), glm::vec2(0.0f, -1.0f), glm::vec2(-1.0f, 0.0f), glm::vec2(1.0f, 0.0f)}) {
+      for (float shift = 0.0f; shift < best_shift && shift < 0.5f * display.y; shift += 4.0f * scale) {
+        const glm::vec2 centre = at + dir * (shift + 0.5f * glm::abs(glm::dot(dir, size)));
+        const ScreenBox b{centre - 0.5f * size, centre + 0.5f * size};
+        if (fits(b)) {
+          best = b;
+          best_shift = shift;
+          break;
+        }
+      }
+    }
+    if (!best) continue;  // nowhere beside them: the label keeps its line over the hands
+    const glm::vec2 edge = glm::clamp(at, best->min, best->max);
+    p.box = *best;
+    p.covered = true;
+    p.joint = p.anchor = edge;
+    p.pointer = glm::distance(at, edge) > 0.0f ? edge + reach * glm::normalize(at - edge) : edge;
+  }
+}
+
 float segment_outline_distance(glm::vec2 q0, glm::vec2 q1, const ScreenOutline& o) {
   if (o.points.empty()) return FLT_MAX;
   if (inside(o, q0) || inside(o, q1)) return 0.0f;
@@ -170,7 +218,7 @@ float leader_shown(const PlacedLabel& p) {
 
 int hidden_leaders(const OverlayLayout& layout, float ui_scale) {
   int count = 0;
-  for (const PlacedLabel& p : layout.labels) count += leader_shown(p) < kLeaderShown * ui_scale;
+  for (const PlacedLabel& p : layout.labels) count += !p.covered && leader_shown(p) < kLeaderShown * ui_scale;
   return count;
 }
 
@@ -600,6 +648,7 @@ OverlayLayout layout_overlay(const Overlay& overlay, float ui_scale) {
       layout.labels = std::move(best_placed);
     }
     layout.labels = place_all(chosen);  // and left_count with it
+    place_beside_hands(layout, overlay, o, ui_scale);
   }
   // Where the two stacks meet (long names, a narrow view), an optional label gives way.
   std::vector<bool> drop(layout.labels.size(), false);

@@ -190,3 +190,29 @@ TEST_CASE("how much of a leader shows: the part of its line outside its own box"
   p.anchor = {100.0f, 160.0f};  // straight down the box's edge from the joint: the 30 px below it
   CHECK(ui::leader_shown(p) == doctest::Approx(30.0f));
 }
+
+TEST_CASE("an area wholly under the hands: its box sits beside them with a pointer, no line across a hand") {
+  // The kiosk's calf squeeze at 132 s: the calf shows only between the fingers; every line to
+  // it crossed a hand (1 of 29 labels at both sizes).
+  test::HeadlessImGui imgui(kDisplay, 17.0f);
+  ImGui::NewFrame();
+  ui::Overlay o;
+  o.subject_centre = {640.0f, 400.0f};
+  o.labels.push_back({{650.0f, 400.0f}, "Calves", false});
+  // Two hands side by side round the anchor, forearms up and out to both sides of the screen.
+  o.hands.push_back(box_outline({560.0f, 350.0f}, {648.0f, 440.0f}));
+  o.hands.push_back(box_outline({652.0f, 350.0f}, {740.0f, 440.0f}));
+  o.hands.push_back(box_outline({0.0f, 300.0f}, {600.0f, 360.0f}));
+  o.hands.push_back(box_outline({700.0f, 300.0f}, {1280.0f, 360.0f}));
+  const ui::OverlayLayout layout = ui::layout_overlay(o, 1.0f);
+  const ui::PlacedLabel& calves = placed(layout, "Calves");
+  CHECK(ui::labels_over_hands(layout, o, 1.0f) == 0);
+  CHECK(calves.covered);
+  CHECK(calves.box.min.y > 440.0f);                                     // straight below the hands, nearest the point
+  CHECK(calves.box.min.y < 480.0f);                                     // touching close, not far off
+  CHECK(calves.box.min.x < 650.0f);
+  CHECK(calves.box.max.x > 650.0f);                                     // under the point it names
+  CHECK(calves.pointer.y < calves.box.min.y);                           // the pointer at the hands
+  CHECK(ui::hidden_leaders(layout, 1.0f) == 0);                         // no line by design, not a hidden one
+  ImGui::EndFrame();
+}
