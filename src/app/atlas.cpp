@@ -30,6 +30,21 @@ void isolate(AtlasSettings& atlas, const anatomy::Model& model, std::size_t mesh
 
 void show_all(AtlasSettings& atlas) { atlas.structures.clear(); }
 
+bool skin_hidden(const AtlasSettings& atlas, const anatomy::Model& model) {
+  bool any = false;
+  for (std::size_t i = 0; i < model.meshes.size(); ++i) {
+    if (model.meshes[i].layer != anatomy::Layer::skin) continue;
+    if (visibility(atlas, i) != Visibility::hidden) return false;
+    any = true;
+  }
+  return any;
+}
+
+void show_skin(AtlasSettings& atlas, const anatomy::Model& model) {
+  for (std::size_t i = 0; i < model.meshes.size(); ++i)
+    if (model.meshes[i].layer == anatomy::Layer::skin) set_visibility(atlas, model.meshes.size(), i, Visibility::shown);
+}
+
 bool any_changed(const AtlasSettings& atlas) {
   return std::any_of(atlas.structures.begin(), atlas.structures.end(), [](Visibility v) { return v != Visibility::shown; });
 }

@@ -45,6 +45,11 @@ void set_visibility(AtlasSettings& atlas, std::size_t mesh_count, std::size_t me
 // Show only this structure: every other structure hidden, the skin too.
 void isolate(AtlasSettings& atlas, const anatomy::Model& model, std::size_t mesh);
 void show_all(AtlasSettings& atlas);
+// Whether the atlas hides the leg's skin ("Show only" another structure does): the View
+// panel's Skin box reads unticked then, as the student sees it, not ticked over a hidden skin.
+[[nodiscard]] bool skin_hidden(const AtlasSettings& atlas, const anatomy::Model& model);
+// The skin shown again (the Skin box ticked while the atlas hid it); the rest stays as it is.
+void show_skin(AtlasSettings& atlas, const anatomy::Model& model);
 [[nodiscard]] bool any_changed(const AtlasSettings& atlas);
 
 // A mesh a student can pick out: the skin, a muscle, tendon, bone, vein, artery or nerve

@@ -18,6 +18,7 @@ ui::MainUiView main_view(const State& state, const PanelState& panels) {
   ui::MainUiView v;
   v.layers = state.settings.layers;
   v.skin_opacity = state.settings.skin_opacity;
+  v.skin_hidden = skin_hidden(state.settings.atlas, state.model);
   v.selected = state.settings.selected;
   v.frame_ms = panels.frame_ms;
   v.renderer_name = panels.renderer_name;
@@ -75,6 +76,7 @@ float show_interface_scale(PanelState& panels, float display_height) {
 
 void apply(const ui::UiCommands& c, State& state, PanelState& panels) {
   if (c.layers) state.settings.layers = *c.layers;
+  if (c.show_skin) show_skin(state.settings.atlas, state.model);
   if (c.skin_opacity) state.settings.skin_opacity = *c.skin_opacity;
   if (c.area && c.area->area < anatomy::kAreaCount) {
     state.settings.selected[c.area->area] = c.area->on;

@@ -264,7 +264,14 @@ NotesFit view_width_for_notes(const AreaNotes& texts, const PanelInput& in, cons
 // The layer boxes and the skin's opacity.
 void layer_controls(const MainUiView& s, UiCommands& c) {
   render::LayerVisibility layers = s.layers;
-  bool changed = ImGui::Checkbox(tr_id("ui.view.skin").c_str(), &layers.skin);
+  // Ticked only where the skin shows: "Show only" hides it through the atlas, the layer still on.
+  bool skin = s.layers.skin && !s.skin_hidden;
+  const bool skin_clicked = ImGui::Checkbox(tr_id("ui.view.skin").c_str(), &skin);
+  if (skin_clicked) {
+    layers.skin = skin;
+    c.show_skin = skin && s.skin_hidden;
+  }
+  bool changed = skin_clicked;
   ImGui::SameLine();
   changed |= ImGui::Checkbox(tr_id("ui.view.muscles").c_str(), &layers.muscles);
   changed |= ImGui::Checkbox(tr_id("ui.view.bones").c_str(), &layers.bones);

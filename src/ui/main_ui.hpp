@@ -17,6 +17,7 @@ namespace effleura::ui {
 struct MainUiView {
   render::LayerVisibility layers{};
   float skin_opacity = 1.0f;
+  bool skin_hidden = false;  // the atlas hides the skin ("Show only"): its box reads unticked
   std::array<bool, anatomy::kAreaCount> selected{};
   float frame_ms = 0.0f;
   std::string renderer_name;
@@ -46,6 +47,7 @@ struct UiCommands {
   bool screenshot = false;
   bool quit = false;
   std::optional<render::LayerVisibility> layers;
+  bool show_skin = false;                // the Skin box ticked while the atlas hid the skin
   std::optional<float> skin_opacity;
   std::optional<AreaChoice> area;        // an area's box ticked or cleared
   std::optional<bool> show_view_panel;

@@ -85,10 +85,18 @@ void draw_speed_legend(ImDrawList* dl, const OverlayLayout& layout, float scale)
 void draw_label(ImDrawList* dl, const PlacedLabel& p, float scale) {
   const ImVec2 box_min(p.box.min.x, p.box.min.y), box_max(p.box.max.x, p.box.max.y);
   const ImVec2 joint(p.joint.x, p.joint.y), anchor(p.anchor.x, p.anchor.y);
-  dl->AddLine(joint, anchor, IM_COL32(0, 0, 0, 140), 4.0f * scale);  // dark under-stroke: readable on skin and on grey
-  dl->AddLine(joint, anchor, kLeader, 2.0f * scale);
-  if (p.behind) dl->AddCircle(anchor, 5.0f * scale, kLeader, 16, 2.0f * scale);
-  else dl->AddCircleFilled(anchor, 5.0f * scale, kLeader);
+  if (p.covered) {
+    // Beside the hands the area lies under: a short pointer at them from the box, no line.
+    const glm::vec2 d = p.pointer - p.anchor;
+    const glm::vec2 side = 0.6f * glm::vec2(-d.y, d.x);
+    dl->AddTriangleFilled(ImVec2(p.pointer.x, p.pointer.y), ImVec2(p.anchor.x + side.x, p.anchor.y + side.y),
+                          ImVec2(p.anchor.x - side.x, p.anchor.y - side.y), kLeader);
+  } else {
+    dl->AddLine(joint, anchor, IM_COL32(0, 0, 0, 140), 4.0f * scale);  // dark under-stroke: readable on skin and on grey
+    dl->AddLine(joint, anchor, kLeader, 2.0f * scale);
+    if (p.behind) dl->AddCircle(anchor, 5.0f * scale, kLeader, 16, 2.0f * scale);
+    else dl->AddCircleFilled(anchor, 5.0f * scale, kLeader);
+  }
   dl->AddRectFilled(box_min, box_max, kLabelBox, 4.0f * scale);
   dl->AddRect(box_min, box_max, kLeader, 4.0f * scale, 0, 1.5f * scale);
   const float pad = 6.0f * scale;

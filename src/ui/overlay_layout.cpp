@@ -4,7 +4,9 @@
 #include <cfloat>
 #include <cmath>
 #include <optional>
+#include <utility>
 
+#include <glm/common.hpp>
 #include <glm/geometric.hpp>
 
 #include <imgui.h>
@@ -17,6 +19,11 @@ namespace {
 // How far (pixels at a scale of 1) a leader line and its box keep from a hand's outline: the
 // anchor's dot is 5 px across its centre, the line's dark under-stroke 2 px either side.
 constexpr float kHandClearance = 5.0f;
+
+// How much of a leader line (pixels at a scale of 1) must show beyond its own box: the dot's
+// radius (5 px) and a stroke one can see leave it (an anchor under or beside its own box drew
+// only the dot by the box, no line: the Ankles label, calf squeezes at 2 s).
+constexpr float kLeaderShown = 14.0f;
 
 // A label with the point its leader line lands on (its anchor or one of its other_anchors).
 struct Pick {
@@ -134,6 +141,53 @@ void place_legend_texts(OverlayLayout& layout, float scale, float font) {
 
 }  // namespace
 
+// A label still over the hands after the search: its area lies under them, seen only between
+// the fingers (the kiosk's calf squeeze at 132 s: left of the hands is the knee, right of them
+// the ankle), so no line reaches it clear of a hand. Its box goes beside the hands instead,
+// as near its point as it fits (straight below, above, left or right of it), clear of every
+// hand by the line's margin and a pointer's length, of the other boxes, the caption, the
+// legend and the corner note; a short pointer at the hands, no line (ui/overlay.cpp).
+void place_beside_hands(OverlayLayout& layout, const Overlay& overlay, const Overlay& margins, float scale) {
+  const ImVec2 display = ImGui::GetIO().DisplaySize;
+  const float clearance = kHandClearance * scale, reach = 8.0f * scale;  // the pointer's length
+  for (PlacedLabel& p : layout.labels) {
+    if (!over_hands(p, overlay.hands, clearance)) continue;
+    const glm::vec2 size = p.box.max - p.box.min, at = p.anchor;
+    const auto fits = [&](const ScreenBox& b) {
+      if (b.min.x < margins.left_margin || b.max.x > display.x - margins.right_margin || b.min.y < 2.0f * ImGui::GetFontSize() ||
+          b.max.y > display.y)
+        return false;
+      for (const ScreenBox* other : {layout.caption ? &*layout.caption : nullptr, layout.legend ? &*layout.legend : nullptr,
+                                     layout.corner_note ? &*layout.corner_note : nullptr})
+        if (other && b.overlaps(*other)) return false;
+      for (const PlacedLabel& q : layout.labels)
+        if (&q != &p && b.overlaps(q.box)) return false;
+      for (const ScreenOutline& o : overlay.hands)
+        if (box_outline_distance(b, o) < clearance + reach) return false;
+      return true;
+    };
+    std::optional<ScreenBox> best;
+    float best_shift = FLT_MAX;
+    for (const glm::vec2 dir : {glm::vec2(0.0f, 1.0f), glm::vec2(0.0f, -1.0f), glm::vec2(-1.0f, 0.0f), glm::vec2(1.0f, 0.0f)}) {
+      for (float shift = 0.0f; shift < best_shift && shift < 0.5f * display.y; shift += 4.0f * scale) {
+        const glm::vec2 centre = at + dir * (shift + 0.5f * glm::abs(glm::dot(dir, size)));
+        const ScreenBox b{centre - 0.5f * size, centre + 0.5f * size};
+        if (fits(b)) {
+          best = b;
+          best_shift = shift;
+          break;
+        }
+      }
+    }
+    if (!best) continue;  // nowhere beside them: the label keeps its line over the hands
+    const glm::vec2 edge = glm::clamp(at, best->min, best->max);
+    p.box = *best;
+    p.covered = true;
+    p.joint = p.anchor = edge;
+    p.pointer = glm::distance(at, edge) > 0.0f ? edge + reach * glm::normalize(at - edge) : edge;
+  }
+}
+
 float segment_outline_distance(glm::vec2 q0, glm::vec2 q1, const ScreenOutline& o) {
   if (o.points.empty()) return FLT_MAX;
   if (inside(o, q0) || inside(o, q1)) return 0.0f;
@@ -141,6 +195,31 @@ float segment_outline_distance(glm::vec2 q0, glm::vec2 q1, const ScreenOutline& 
   for (std::size_t i = 0; i < o.points.size(); ++i)
     best = std::min(best, segment_distance(o.points[i], o.points[(i + 1) % o.points.size()], q0, q1));
   return best;
+}
+
+float leader_shown(const PlacedLabel& p) {
+  // Liang-Barsky: the part [t0, t1] of joint -> anchor inside the box; the rest shows.
+  const glm::vec2 a = p.joint, d = p.anchor - p.joint;
+  float t0 = 0.0f, t1 = 1.0f;
+  const float q_min[2] = {a.x - p.box.min.x, a.y - p.box.min.y}, q_max[2] = {p.box.max.x - a.x, p.box.max.y - a.y};
+  for (int k = 0; k < 2; ++k) {
+    for (const auto& [step, room] : {std::pair{-d[k], q_min[k]}, std::pair{d[k], q_max[k]}}) {
+      if (step == 0.0f) {
+        if (room < 0.0f) return glm::length(d);  // parallel to this edge and outside the box
+        continue;
+      }
+      const float t = room / step;
+      if (step < 0.0f) t0 = std::max(t0, t);
+      else t1 = std::min(t1, t);
+    }
+  }
+  return glm::length(d) * (1.0f - std::max(0.0f, t1 - t0));
+}
+
+int hidden_leaders(const OverlayLayout& layout, float ui_scale) {
+  int count = 0;
+  for (const PlacedLabel& p : layout.labels) count += !p.covered && leader_shown(p) < kLeaderShown * ui_scale;
+  return count;
 }
 
 bool over_hands(const PlacedLabel& p, const std::vector<ScreenOutline>& hands, float clearance) {
@@ -417,8 +496,9 @@ OverlayLayout layout_overlay(const Overlay& overlay, float ui_scale) {
 
   // Each label stacks on the side of the subject its anchor is on, its leader landing on the
   // anchor. Where that line or its box runs over the hands at work (the calves' nearest point
-  // lies under the hands squeezing them), the other side or another point of the area is tried,
-  // label by label, and kept when fewer labels then cross the hands.
+  // lies under the hands squeezing them), or the box hides its own line, the other side or
+  // another point of the area is tried, label by label, and kept when fewer labels then go
+  // astray.
   const std::size_t n = overlay.labels.size();
   struct Option {
     std::size_t anchor = 0;  // 0: the label's anchor; k: its other_anchors[k - 1]
@@ -445,14 +525,17 @@ OverlayLayout layout_overlay(const Overlay& overlay, float ui_scale) {
     return out;
   };
   layout.labels = place_all(chosen);
-  if (!overlay.hands.empty()) {
+  {
     const float clearance = kHandClearance * ui_scale;
     // Labels over the hands, leader lines through another label's box (a line hidden under a
     // box points nowhere) and lines to a point under a panel: each as bad as the others.
     // A label over the hands, or pointing at a point under a side panel (its line runs into
-    // the panel: compression at 9.8 s, 1280x720, the ankles' nearest point under View).
+    // the panel: compression at 9.8 s, 1280x720, the ankles' nearest point under View), or
+    // whose anchor lies under or just beside its own box, so no line shows (the foot reaches
+    // into the right-hand stack's column: the Ankles label at calf squeezes' 2 s).
     const auto astray = [&](const PlacedLabel& p) {
-      return over_hands(p, overlay.hands, clearance) || p.anchor.x < o.left_margin || p.anchor.x > display.x - o.right_margin;
+      return over_hands(p, overlay.hands, clearance) || p.anchor.x < o.left_margin || p.anchor.x > display.x - o.right_margin ||
+             leader_shown(p) < kLeaderShown * ui_scale;
     };
     const auto crossing = [&](const std::vector<PlacedLabel>& placed) {
       int count = 0;
@@ -463,34 +546,40 @@ OverlayLayout layout_overlay(const Overlay& overlay, float ui_scale) {
       }
       return count;
     };
+    // In order of preference (the first of equals wins): the other side, then the area's other
+    // points as the app ordered them, each on its own side of the subject first; each level
+    // with its point, then a row or two above or below it (a short slanting line past a hand's
+    // edge).
+    const auto options_for = [&](std::size_t i) {
+      std::vector<Option> options;
+      for (const float rows : {0.0f, -1.0f, 1.0f, -2.0f, 2.0f}) {
+        options.push_back({0, chosen[i].left, rows});
+        options.push_back({0, !chosen[i].left, rows});
+        for (std::size_t other = 1; other <= overlay.labels[i].other_anchors.size(); ++other) {
+          // Not a point under a side panel (the window's View panel hid the ankles' leftmost).
+          const float x = point_of(i, other).x;
+          if (x < o.left_margin || x > display.x - o.right_margin) continue;
+          const bool side = x < overlay.subject_centre.x;
+          options.push_back({other, side, rows});
+          options.push_back({other, !side, rows});
+        }
+      }
+      return options;
+    };
+    const auto me_in = [&](const std::vector<PlacedLabel>& placed, std::size_t i) {
+      return std::find_if(placed.begin(), placed.end(), [&](const PlacedLabel& p) { return p.label == &overlay.labels[i]; });
+    };
+    const std::vector<Option> first = chosen;
     int total = crossing(layout.labels);
     for (int pass = 0; pass < 3 && total > 0; ++pass) {
       bool better = false;
       for (std::size_t i = 0; i < n && total > 0; ++i) {
-        const auto placed = std::find_if(layout.labels.begin(), layout.labels.end(),
-                                         [&](const PlacedLabel& p) { return p.label == &overlay.labels[i]; });
+        const auto placed = me_in(layout.labels, i);
         if (placed == layout.labels.end() || !astray(*placed)) continue;
-        // In order of preference (the first of equals wins): the other side, then the area's
-        // other points as the app ordered them, each on its own side of the subject first; each
-        // level with its point, then a row or two above or below it (a short slanting line past
-        // a hand's edge).
-        std::vector<Option> options;
-        for (const float rows : {0.0f, -1.0f, 1.0f, -2.0f, 2.0f}) {
-          options.push_back({0, chosen[i].left, rows});
-          options.push_back({0, !chosen[i].left, rows});
-          for (std::size_t other = 1; other <= overlay.labels[i].other_anchors.size(); ++other) {
-            // Not a point under a side panel (the window's View panel hid the ankles' leftmost).
-            const float x = point_of(i, other).x;
-            if (x < o.left_margin || x > display.x - o.right_margin) continue;
-            const bool side = x < overlay.subject_centre.x;
-            options.push_back({other, side, rows});
-            options.push_back({other, !side, rows});
-          }
-        }
         int best = total;
         std::optional<Option> pick;
         std::vector<PlacedLabel> best_placed;
-        for (const Option& option : options) {
+        for (const Option& option : options_for(i)) {
           if (option == chosen[i]) continue;
           std::vector<Option> trial = chosen;
           trial[i] = option;
@@ -500,8 +589,7 @@ OverlayLayout layout_overlay(const Overlay& overlay, float ui_scale) {
             pick = option;
             // The first option that clears this label itself is kept: the search is the
             // layout's whole cost (3.3 ms a frame trying them all, calf squeezes at 1280x720).
-            const auto me = std::find_if(tried.begin(), tried.end(),
-                                         [&](const PlacedLabel& p) { return p.label == &overlay.labels[i]; });
+            const auto me = me_in(tried, i);
             const bool clear = me != tried.end() && !astray(*me);
             best_placed = std::move(tried);
             if (clear) break;
@@ -515,7 +603,52 @@ OverlayLayout layout_overlay(const Overlay& overlay, float ui_scale) {
       }
       if (!better) break;
     }
+    // A label routed away with a long line (the other side's, across the whole leg) takes the
+    // shortest line among the options that leave no more labels astray: the Ankles at calf
+    // squeezes' 2 s went from under its own box to the far side, its line crossing the leg
+    // beside the Thighs'; a row below its hands-clear point gives a short slanting one.
+    const float short_line = 0.25f * display.x;
+    const auto no_more_astray = [&](const std::vector<PlacedLabel>& tried, const std::vector<PlacedLabel>& now) {
+      for (std::size_t j = 0; j < n; ++j) {
+        const auto t = me_in(tried, j), w = me_in(now, j);
+        if (t != tried.end() && astray(*t) && (w == now.end() || !astray(*w))) return false;
+      }
+      return true;
+    };
+    for (std::size_t i = 0; i < n; ++i) {
+      if (chosen[i] == first[i]) continue;
+      const auto placed = me_in(layout.labels, i);
+      if (placed == layout.labels.end() || astray(*placed)) continue;
+      float best_length = glm::distance(placed->joint, placed->anchor);
+      if (best_length <= short_line) continue;
+      std::optional<Option> pick;
+      int best_count = total;
+      std::vector<PlacedLabel> best_placed;
+      for (const Option& option : options_for(i)) {
+        if (option == chosen[i]) continue;
+        std::vector<Option> trial = chosen;
+        trial[i] = option;
+        std::vector<PlacedLabel> tried = place_all(trial);
+        const auto me = me_in(tried, i);
+        if (me == tried.end() || astray(*me)) continue;
+        const int count = crossing(tried);
+        // Never at another label's cost: one pushed along its stack onto its own anchor lost
+        // its line (the Thighs at calf squeezes' 12.5 s) while the count stayed the same.
+        if (count > total || !no_more_astray(tried, layout.labels)) continue;
+        if (const float length = glm::distance(me->joint, me->anchor); length < best_length) {
+          best_length = length;
+          pick = option;
+          best_count = count;
+          best_placed = std::move(tried);
+        }
+      }
+      if (!pick) continue;
+      chosen[i] = *pick;
+      total = best_count;
+      layout.labels = std::move(best_placed);
+    }
     layout.labels = place_all(chosen);  // and left_count with it
+    place_beside_hands(layout, overlay, o, ui_scale);
   }
   // Where the two stacks meet (long names, a narrow view), an optional label gives way.
   std::vector<bool> drop(layout.labels.size(), false);

@@ -25,6 +25,10 @@ struct PlacedLabel {
   glm::vec2 joint{0.0f};   // where the leader line leaves the box
   glm::vec2 anchor{0.0f};  // where it lands: the label's anchor or one of its other_anchors
   bool behind = false;     // that point is on the far side of the leg (the dot drawn hollow)
+  // The area lies under the hands, no line reaching it clear of them: the box sits beside the
+  // hands with a short pointer at them (from anchor to pointer), no line; anchor == joint.
+  bool covered = false;
+  glm::vec2 pointer{0.0f};
 };
 
 struct OverlayLayout {
@@ -58,6 +62,16 @@ OverlayLayout layout_overlay(const Overlay& overlay, float ui_scale);
 // `hands`) or within `clearance` pixels of its outline, or its box overlaps one (the outlines
 // are drawn a little fuller than the hands: a box may touch one).
 [[nodiscard]] bool over_hands(const PlacedLabel& label, const std::vector<ScreenOutline>& hands, float clearance);
+// How long the part of a label's leader line outside its own box is, in pixels (0 where the
+// anchor lies under the box: only the dot shows, beside or on the box).
+[[nodiscard]] float leader_shown(const PlacedLabel& label);
+// How many of the layout's labels show too little of their leader line to point anywhere
+// (under 14 px per unit of ui_scale outside the box: the dot and a short stroke).
+[[nodiscard]] int hidden_leaders(const OverlayLayout& layout, float ui_scale);
+// Labels still over the hands after the layout's search (their area lies under them) moved
+// beside the hands, clear of them and of the other boxes, with a pointer and no line
+// (PlacedLabel::covered); `margins` gives the side panels' margins. layout_overlay calls it.
+void place_beside_hands(OverlayLayout& layout, const Overlay& overlay, const Overlay& margins, float ui_scale);
 // How far a segment on screen is from an outline: 0 where it enters it.
 [[nodiscard]] float segment_outline_distance(glm::vec2 a, glm::vec2 b, const ScreenOutline& outline);
 // How far a point on screen is from an outline: 0 inside it.

@@ -14,6 +14,7 @@
 #include "app/atlas_commands.hpp"
 #include "app/isolated_view.hpp"
 #include "app/language.hpp"
+#include "app/panels.hpp"
 #include "app/user_settings.hpp"
 #include "../support/window_box.hpp"
 #include "ui/structure_card.hpp"
@@ -90,6 +91,36 @@ TEST_CASE("atlas: show only one structure hides every other, the skin too, show 
   const glm::vec4 p = app::clip_plane(a, {{0.0f, 0.0f, 0.0f}, {0.1f, 1.0f, 0.1f}});
   CHECK(glm::dot(p, glm::vec4(0.0f, 0.3f, 0.0f, 1.0f)) > 0.0f);
   CHECK(glm::dot(p, glm::vec4(0.0f, 0.5f, 0.0f, 1.0f)) < 0.0f);
+}
+
+TEST_CASE("atlas: the View panel's Skin box reads unticked while show only hides the skin, and ticking it shows the skin") {
+  // Session 20: after "Show only" the soleus stood alone, the skin hidden, yet the Skin box
+  // stayed ticked (the layer was still on): a student could not tell what the box meant.
+  app::State state;
+  state.model = small_leg();
+  app::PanelState panels;
+  CHECK_FALSE(app::main_view(state, panels).skin_hidden);
+  app::isolate(state.settings.atlas, state.model, 1);
+  CHECK(app::skin_hidden(state.settings.atlas, state.model));
+  const ui::MainUiView view = app::main_view(state, panels);
+  CHECK(view.skin_hidden);
+  CHECK(view.layers.skin);  // the layer itself stays on: "Show all" brings the skin back as it was
+  // The box ticked again: the skin shows, the other structures stay hidden, the soleus shown.
+  ui::UiCommands tick;
+  tick.layers = view.layers;
+  tick.show_skin = true;
+  app::apply(tick, state, panels);
+  CHECK_FALSE(app::skin_hidden(state.settings.atlas, state.model));
+  CHECK(app::visibility(state.settings.atlas, 0) == app::Visibility::shown);
+  CHECK(app::visibility(state.settings.atlas, 1) == app::Visibility::shown);
+  CHECK(app::visibility(state.settings.atlas, 3) == app::Visibility::hidden);
+  CHECK_FALSE(app::main_view(state, panels).skin_hidden);
+  // A model with no skin (another model loaded with --model): nothing reads as hidden.
+  anatomy::Model bare = small_leg();
+  bare.meshes.erase(bare.meshes.begin());
+  app::AtlasSettings none;
+  app::isolate(none, bare, 0);
+  CHECK_FALSE(app::skin_hidden(none, bare));
 }
 
 TEST_CASE("atlas: a card says what the structure is and why it matters for massage") {

@@ -4,6 +4,8 @@
 // font's metrics only).
 #include <doctest/doctest.h>
 
+#include <glm/geometric.hpp>
+
 #include <imgui.h>
 
 #include "../support/headless_imgui.hpp"
@@ -142,5 +144,75 @@ TEST_CASE("with the hands drawn, a label whose own anchor is under a side panel 
   const ui::OverlayLayout layout = ui::layout_overlay(o, 1.0f);
   CHECK(placed(layout, "Calves").anchor == glm::vec2(600.0f, 460.0f));
   CHECK(ui::labels_over_hands(layout, o, 1.0f) == 0);
+  ImGui::EndFrame();
+}
+
+TEST_CASE("a label whose anchor lies in its own stack's column takes a point its line can reach") {
+  // Calf squeezes at 2 s in the 1280x720 window: the foot reaches past the right-hand stack's
+  // boxes toward the Technique panel, and the Ankles' anchor lay under its own box: only the
+  // dot showed, beside the box, no line. No hands are in the way: the hidden line alone moves it.
+  test::HeadlessImGui imgui(kDisplay, 17.0f);
+  ImGui::NewFrame();
+  ui::Overlay o = leg_overlay();
+  o.right_margin = 430.0f;  // the right-hand stack's boxes end 24 px left of 850
+  o.labels.push_back({{815.0f, 500.0f}, "Ankles", false});
+  o.labels.back().other_anchors = {{700.0f, 505.0f}};
+  ui::Overlay first = o;  // as laid out before: the box over its own anchor
+  first.labels.back().other_anchors.clear();
+  const ui::OverlayLayout layout = ui::layout_overlay(o, 1.0f);
+  const ui::PlacedLabel& ankles = placed(layout, "Ankles");
+  CHECK(ui::hidden_leaders(layout, 1.0f) == 0);
+  CHECK(ui::leader_shown(ankles) >= 14.0f);
+  CHECK(ankles.box.min.x > 640.0f);  // on its side, a short line, not one across the leg
+  CHECK(glm::distance(ankles.joint, ankles.anchor) < 0.25f * kDisplay.x);
+  // With no other point offered it stays on its side, its box a row above or below its anchor
+  // with a short slanting line out to it, rather than one from the other side across the leg.
+  const ui::OverlayLayout alone = ui::layout_overlay(first, 1.0f);
+  const ui::PlacedLabel& moved = placed(alone, "Ankles");
+  CHECK(ui::hidden_leaders(alone, 1.0f) == 0);
+  CHECK(moved.box.min.x > 640.0f);
+  CHECK(glm::distance(moved.joint, moved.anchor) < 0.25f * kDisplay.x);
+  ImGui::EndFrame();
+}
+
+TEST_CASE("how much of a leader shows: the part of its line outside its own box") {
+  ui::AreaLabel label{{0.0f, 0.0f}, "x", false};
+  ui::PlacedLabel p;
+  p.label = &label;
+  p.box = {{100.0f, 100.0f}, {160.0f, 130.0f}};
+  p.joint = {100.0f, 115.0f};
+  p.anchor = {60.0f, 115.0f};  // out to the left: all of it shows
+  CHECK(ui::leader_shown(p) == doctest::Approx(40.0f));
+  p.anchor = {140.0f, 115.0f};  // back under the box: none
+  CHECK(ui::leader_shown(p) == doctest::Approx(0.0f));
+  p.anchor = {180.0f, 115.0f};  // through the box and out the far side: the 20 px past it
+  CHECK(ui::leader_shown(p) == doctest::Approx(20.0f));
+  p.anchor = {100.0f, 160.0f};  // straight down the box's edge from the joint: the 30 px below it
+  CHECK(ui::leader_shown(p) == doctest::Approx(30.0f));
+}
+
+TEST_CASE("an area wholly under the hands: its box sits beside them with a pointer, no line across a hand") {
+  // The kiosk's calf squeeze at 132 s: the calf shows only between the fingers; every line to
+  // it crossed a hand (1 of 29 labels at both sizes).
+  test::HeadlessImGui imgui(kDisplay, 17.0f);
+  ImGui::NewFrame();
+  ui::Overlay o;
+  o.subject_centre = {640.0f, 400.0f};
+  o.labels.push_back({{650.0f, 400.0f}, "Calves", false});
+  // Two hands side by side round the anchor, forearms up and out to both sides of the screen.
+  o.hands.push_back(box_outline({560.0f, 350.0f}, {648.0f, 440.0f}));
+  o.hands.push_back(box_outline({652.0f, 350.0f}, {740.0f, 440.0f}));
+  o.hands.push_back(box_outline({0.0f, 300.0f}, {600.0f, 360.0f}));
+  o.hands.push_back(box_outline({700.0f, 300.0f}, {1280.0f, 360.0f}));
+  const ui::OverlayLayout layout = ui::layout_overlay(o, 1.0f);
+  const ui::PlacedLabel& calves = placed(layout, "Calves");
+  CHECK(ui::labels_over_hands(layout, o, 1.0f) == 0);
+  CHECK(calves.covered);
+  CHECK(calves.box.min.y > 440.0f);                                     // straight below the hands, nearest the point
+  CHECK(calves.box.min.y < 480.0f);                                     // touching close, not far off
+  CHECK(calves.box.min.x < 650.0f);
+  CHECK(calves.box.max.x > 650.0f);                                     // under the point it names
+  CHECK(calves.pointer.y < calves.box.min.y);                           // the pointer at the hands
+  CHECK(ui::hidden_leaders(layout, 1.0f) == 0);                         // no line by design, not a hidden one
   ImGui::EndFrame();
 }
