@@ -195,8 +195,10 @@ cxxrest="-I$root/web/compat -I$inc -I$inc/stb -I$inc/utf8cpp -I$root/src \
 # Optimisation: -O2 (EFFLEURA_WEB_OPT sets another level for compiling and linking,
 # EFFLEURA_WEB_LINK_OPT for the link alone: Binaryen's wasm-opt over the same objects;
 # EFFLEURA_WEB_SIMD=1 adds -msimd128, WebAssembly's 128-bit vectors, to both; Chromium 156 here
-# runs them). Left at the defaults unmeasured: each is a whole page build, and the page's own
-# WebAssembly is ~8 ms of its ~100 ms of CPU a frame (README "In the browser", session 19).
+# runs them). Measured in session 21 (README "In the browser"): neither -O3 with SIMD nor an -O3
+# link gave a frame time the rounds could tell apart (the renderer process, where the
+# WebAssembly runs, is 10-21 ms of a 158-402 ms frame on SwiftShader), and an -O3 link costs
+# more CPU on CI's critical path (51 s), so -O2 without SIMD stays.
 # With none of them set, the commands are what they were before these switches existed.
 simd=; if [ "${EFFLEURA_WEB_SIMD:-0}" = 1 ]; then simd=" -msimd128"; fi
 opt="${EFFLEURA_WEB_OPT:--O2}$simd"
