@@ -187,7 +187,7 @@ TEST_CASE("the coarse skin stands in only when no hand is drawn and no dent or f
   CHECK_FALSE(render::skin_at_rest(view));
 }
 
-TEST_CASE("the desktop draws a finer skin only see-through and at rest; the page its own level at rest") {
+TEST_CASE("the desktop draws a finer skin only see-through and at rest, the page its own level at rest") {
   using render::SkinLevel;
   // Desktop: a hand or a dent on the skin, or an opaque skin, keeps every triangle.
   CHECK(render::skin_level(false, true, false) == SkinLevel::full);
