@@ -203,7 +203,11 @@ TEST_CASE("sitting, the camera follows each step of a technique onto its hands, 
   // the whole skin (the simplifier's budget is global; the calf moves by under half a millimetre)
   // and the forearms, which keep off the drawn skin, hide a palm at 2 more of the 67 samples
   // (92.5 -> 89.6 %); no calf keyframe moved.
-  for (const Case c : {Case{"calf-squeezes", 0.88}, Case{"petrissage", 0.70}}) {
+  // Calf squeezes 0.88 -> 0.95, petrissage 0.70 -> 0.82 in session 21: the wrap grips go round
+  // the calf from in front sitting (sitting_reach.cpp, kWrap...) and the step camera re-judges
+  // long sitting steps: measured 100 % and 87.9 % (session 18 read 89.6 % for calf squeezes), minus 5 points;
+  // the sanitized pass, sampled three times sparser, checks no share.
+  for (const Case c : {Case{"calf-squeezes", 0.95}, Case{"petrissage", 0.82}}) {
     CAPTURE(c.id);
     app::State scene;
     const app::Options o = sitting(c.id, 0.0);
