@@ -3,7 +3,6 @@
 #include <doctest/doctest.h>
 
 #include <cmath>
-#include <cstdio>
 #include <filesystem>
 
 #include <glm/geometric.hpp>
@@ -118,15 +117,7 @@ TEST_CASE("coarse levels are kept in the start-up cache: read back equal, and a 
   std::filesystem::path file;
   for (const auto& e : std::filesystem::directory_iterator(dir.path)) file = e.path();
   REQUIRE_FALSE(file.empty());
-  {
-    std::FILE* f = std::fopen(file.c_str(), "r+b");
-    REQUIRE(f);
-    std::fseek(f, -5, SEEK_END);
-    const int c = std::fgetc(f);
-    std::fseek(f, -5, SEEK_END);
-    std::fputc(c ^ 0x40, f);
-    std::fclose(f);
-  }
+  test::flip_byte_near_end(file);
   same(render::build_coarse_meshes_cached(meshes, "lod-test", dir.path, &cached));
   CHECK_FALSE(cached);
 

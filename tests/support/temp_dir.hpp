@@ -5,6 +5,7 @@
 #include <doctest/doctest.h>
 #include <stdlib.h>
 
+#include <cstdio>
 #include <filesystem>
 #include <string>
 #include <system_error>
@@ -36,6 +37,18 @@ inline std::filesystem::path only_file(const std::filesystem::path& dir, const s
     if (e.path().filename().string().starts_with(prefix)) found = e.path(), ++n;
   REQUIRE(n == 1);
   return found;
+}
+
+// Flips one bit of the byte 5 from the end of `file` (inside a cache entry's payload, past its
+// header): the entry's checksum no longer matches.
+inline void flip_byte_near_end(const std::filesystem::path& file) {
+  std::FILE* f = std::fopen(file.c_str(), "r+b");
+  REQUIRE(f);
+  std::fseek(f, -5, SEEK_END);
+  const int c = std::fgetc(f);
+  std::fseek(f, -5, SEEK_END);
+  std::fputc(c ^ 0x40, f);
+  std::fclose(f);
 }
 
 }  // namespace effleura::test

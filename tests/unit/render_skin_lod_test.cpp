@@ -226,15 +226,7 @@ TEST_CASE("the desktop's finer skin level halves the triangles within 1 mm, and 
   CHECK_FALSE(cached);
 
   // A flipped byte in a stored level fails the file's checksum: rebuilt, the same level.
-  for (const auto& e : std::filesystem::directory_iterator(dir.path)) {
-    std::FILE* f = std::fopen(e.path().c_str(), "r+b");
-    REQUIRE(f);
-    std::fseek(f, -5, SEEK_END);
-    const int c = std::fgetc(f);
-    std::fseek(f, -5, SEEK_END);
-    std::fputc(c ^ 0x40, f);
-    std::fclose(f);
-  }
+  for (const auto& e : std::filesystem::directory_iterator(dir.path)) test::flip_byte_near_end(e.path());
   same(render::build_skin_lod_cached(full, render::kFineSkinLodErrorM, dir.path, &cached));
   CHECK_FALSE(cached);
 }
