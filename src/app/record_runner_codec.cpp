@@ -6,13 +6,12 @@
 #include <span>
 
 #include "core/cache_file.hpp"
+#include "core/video_encoder.hpp"
 
 namespace effleura::app {
 namespace {
 
 constexpr std::uint32_t kCodecCacheVersion = 1;
-
-bool known(const std::string& codec) { return codec == "libx264" || codec == "mpeg4"; }
 
 // Nothing when the program cannot be looked at (then nothing is cached for it).
 std::optional<CacheKey> key_for(const std::filesystem::path& ffmpeg) {
@@ -36,7 +35,7 @@ std::optional<std::string> cached_video_codec(const std::filesystem::path& ffmpe
   const auto stored = read_cache(*cache_dir, *key);
   if (!stored) return std::nullopt;
   std::string codec(stored->begin(), stored->end());
-  if (!known(codec)) return std::nullopt;
+  if (!is_video_codec(codec)) return std::nullopt;
   return codec;
 }
 

@@ -196,7 +196,7 @@ Expected<VideoEncoder> VideoEncoder::start(const VideoSettings& settings) {
   VideoEncoder enc;
   enc.settings_ = settings;
   // Debian's ffmpeg has libx264; a self-built one may not, and mpeg4 is always built in.
-  if (settings.codec == "libx264" || settings.codec == "mpeg4") {
+  if (is_video_codec(settings.codec)) {
     enc.codec_ = settings.codec;
   } else {
     auto encoders = capture_stdout({program->string(), "-hide_banner", "-encoders"});

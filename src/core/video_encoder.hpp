@@ -41,6 +41,9 @@ struct VideoSettings {
   double stall_seconds = 30.0;
 };
 
+// The encoders a recording uses: libx264 where ffmpeg has it, else mpeg4 (always built in).
+[[nodiscard]] inline bool is_video_codec(const std::string& codec) { return codec == "libx264" || codec == "mpeg4"; }
+
 // Finds `program` the way a shell would (a name with a '/' is used as given); nullopt if it
 // is not an executable file anywhere on PATH.
 std::optional<std::filesystem::path> find_program(const std::string& program);
