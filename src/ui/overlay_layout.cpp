@@ -569,6 +569,12 @@ OverlayLayout layout_overlay(const Overlay& overlay, float ui_scale) {
     const auto me_in = [&](const std::vector<PlacedLabel>& placed, std::size_t i) {
       return std::find_if(placed.begin(), placed.end(), [&](const PlacedLabel& p) { return p.label == &overlay.labels[i]; });
     };
+    // The labels placed with label i moved to `option`, the others where they are now.
+    const auto place_with = [&](std::size_t i, const Option& option) {
+      std::vector<Option> trial = chosen;
+      trial[i] = option;
+      return place_all(trial);
+    };
     const std::vector<Option> first = chosen;
     int total = crossing(layout.labels);
     for (int pass = 0; pass < 3 && total > 0; ++pass) {
@@ -581,9 +587,7 @@ OverlayLayout layout_overlay(const Overlay& overlay, float ui_scale) {
         std::vector<PlacedLabel> best_placed;
         for (const Option& option : options_for(i)) {
           if (option == chosen[i]) continue;
-          std::vector<Option> trial = chosen;
-          trial[i] = option;
-          std::vector<PlacedLabel> tried = place_all(trial);
+          std::vector<PlacedLabel> tried = place_with(i, option);
           if (const int count = crossing(tried); count < best) {
             best = count;
             pick = option;
@@ -626,9 +630,7 @@ OverlayLayout layout_overlay(const Overlay& overlay, float ui_scale) {
       std::vector<PlacedLabel> best_placed;
       for (const Option& option : options_for(i)) {
         if (option == chosen[i]) continue;
-        std::vector<Option> trial = chosen;
-        trial[i] = option;
-        std::vector<PlacedLabel> tried = place_all(trial);
+        std::vector<PlacedLabel> tried = place_with(i, option);
         const auto me = me_in(tried, i);
         if (me == tried.end() || astray(*me)) continue;
         const int count = crossing(tried);
