@@ -46,26 +46,39 @@ void drop_folded_pairs(TriMesh& mesh) {
   mesh.indices = std::move(kept);
 }
 
-std::size_t non_manifold_edges(const TriMesh& mesh) {
-  std::map<std::pair<std::uint32_t, std::uint32_t>, int> directed;
+namespace {
+
+// The directed edges of `mesh` that are not matched once by the reverse edge (an open or
+// non-manifold edge), in ascending order of (from, to), each once. A sorted list, not a map:
+// the client's forge asks this of every part's raw mesh (up to 160,000 triangles), and the
+// map's nodes were a tenth of its CPU.
+std::vector<std::pair<std::uint32_t, std::uint32_t>> unmatched_edges(const TriMesh& mesh) {
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> directed;
+  directed.reserve(mesh.indices.size());
   for (std::size_t t = 0; t + 2 < mesh.indices.size(); t += 3)
-    for (int e = 0; e < 3; ++e) ++directed[{mesh.indices[t + e], mesh.indices[t + (e + 1) % 3]}];
-  std::size_t bad = 0;
-  for (const auto& [e, n] : directed)
-    if (n != 1 || directed.find({e.second, e.first}) == directed.end()) ++bad;
-  return bad;
+    for (int e = 0; e < 3; ++e) directed.emplace_back(mesh.indices[t + e], mesh.indices[t + (e + 1) % 3]);
+  std::sort(directed.begin(), directed.end());
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> out;
+  for (std::size_t i = 0; i < directed.size();) {
+    std::size_t j = i + 1;
+    while (j < directed.size() && directed[j] == directed[i]) ++j;
+    const std::pair<std::uint32_t, std::uint32_t> reverse{directed[i].second, directed[i].first};
+    if (j - i != 1 || !std::binary_search(directed.begin(), directed.end(), reverse)) out.push_back(directed[i]);
+    i = j;
+  }
+  return out;
 }
+
+}  // namespace
+
+std::size_t non_manifold_edges(const TriMesh& mesh) { return unmatched_edges(mesh).size(); }
 
 namespace {
 
 // Vertices of the directed edges non_manifold_edges counts.
 std::vector<std::uint32_t> non_manifold_vertices(const TriMesh& mesh) {
-  std::map<std::pair<std::uint32_t, std::uint32_t>, int> directed;
-  for (std::size_t t = 0; t + 2 < mesh.indices.size(); t += 3)
-    for (int e = 0; e < 3; ++e) ++directed[{mesh.indices[t + e], mesh.indices[t + (e + 1) % 3]}];
   std::vector<std::uint32_t> out;
-  for (const auto& [e, n] : directed)
-    if (n != 1 || directed.find({e.second, e.first}) == directed.end()) out.insert(out.end(), {e.first, e.second});
+  for (const auto& [from, to] : unmatched_edges(mesh)) out.insert(out.end(), {from, to});
   return out;
 }
 
