@@ -9,7 +9,7 @@
 #include <glm/matrix.hpp>
 #include <glm/trigonometric.hpp>
 
-#include "forge/client_foot.hpp"
+#include "forge/client_other_leg.hpp"
 #include "forge/client_shapes.hpp"
 #include "forge/mesh_tools.hpp"
 #include "forge/tri_mesh.hpp"
@@ -39,9 +39,9 @@ TriMesh mesh_askew(const ClientPart& part, float voxel) {
 Expected<ForgedClient> forge_client(const ClientForgeOptions& o) {
   const float coarse = std::max(1.0f, o.coarseness);
   ForgedClient out;
-  auto foot = mirrored_foot(o.content_dir / "anatomy", 0.002f * coarse);
-  if (!foot) return std::unexpected(foot.error());
-  for (const ClientPart& part : client_parts(*foot)) {
+  auto leg = mirrored_leg(o.content_dir / "anatomy", 0.002f * coarse);
+  if (!leg) return std::unexpected(leg.error());
+  for (const ClientPart& part : client_parts(*leg)) {
     const float voxel = part.voxel * coarse;
     TriMesh mesh = mesh_askew(part, voxel);
     if (mesh.indices.empty()) return fail("client part \"" + part.name + "\" produced no surface");

@@ -1,7 +1,7 @@
 #pragma once
 // assets/client.glb: the client around the massaged leg (body, arms, the other leg, drapes) and
-// the massage table with its supports, meshed from forge/client_shapes (the other foot from
-// content/anatomy, forge/client_foot.hpp). Deterministic: the
+// the massage table with its supports, meshed from forge/client_shapes (the other leg from
+// content/anatomy, forge/client_other_leg.hpp). Deterministic: the
 // same code gives the same bytes on every run. Which part is drawn in which frame and posture
 // is anatomy/client_pose.hpp's and the renderer's business; the names say what each part is.
 #include <cstdint>
@@ -16,7 +16,7 @@
 namespace effleura::forge {
 
 struct ClientForgeOptions {
-  // Holds anatomy/: the other leg's foot is the massaged leg's skin, mirrored (client_foot.hpp).
+  // Holds anatomy/: the other leg is the massaged leg's skin, mirrored (client_other_leg.hpp).
   std::filesystem::path content_dir = "content";
   // Multiplies every voxel size and divides triangle targets: tests use a coarse, fast client.
   float coarseness = 1.0f;

@@ -46,6 +46,8 @@ constexpr float kNeckShadeBlend = 0.02f;
 // How far out from the head's neck the trunk's own surface still leans its normals (the flare a
 // student sees below the seam): client_part_normals.
 constexpr float kTrunkShadeReach = 0.0025f;
+// Over how much distance the sheet over the other leg takes its normals (client_part_normals).
+constexpr float kDrapeShadeStep = 0.02f;
 
 // A point of the body frame given from the midline: `x` to the client's left.
 glm::vec3 mid(float x, float y, float z) { return {kMidlineX + x, y, z}; }
@@ -253,63 +255,20 @@ Shape arm_shape(float side) {
   return s;
 }
 
-// The other leg: the massaged one's size, mirrored across the midline (hip 0.91 m, knee 0.49 m,
-// ankle 0.08 m up a 1.75 m client), girths close to the leg's: the thigh narrowing to the knee,
-// the kneecap in front, the calf's bellies behind and to the inner side, the shank narrowing
-// to the ankle. The foot (Drillis and Contini: 0.152 H long, 0.055 H broad, i.e. 27 and 9.6 cm)
-// from a heel, the arch and the ball with the toes, its sole on the floor.
-Shape right_leg_shape() {
+// The top of the other thigh, where the other leg (forge/client_other_leg.hpp, the massaged
+// leg's skin mirrored) passes into the hip: the thigh of session 20's smooth leg, mirrored across
+// the midline from the massaged one (hip 0.91 m up a 1.75 m client), which the hip drape covers
+// (hip_cover_shape) and the walking fold was tuned on (client_part_seam). Its lower cones only
+// shape the mix down to 0.72 m.
+Shape right_thigh_shape() {
   Shape s;
   s.blend = 0.02f;
   const float x = 2.0f * kMidlineX;  // the left leg's axis (x ~ 0) mirrored
   s.chains = {chain({{{x, 0.93f, -0.02f}, 0.095f},
                      {{x + 0.002f, 0.78f, -0.005f}, 0.085f},
                      {{x + 0.008f, 0.64f, 0.0f}, 0.072f},
-                     {{x + 0.014f, 0.55f, -0.003f}, 0.06f},
-                     {{x + 0.018f, 0.49f, 0.0f}, 0.052f},
-                     {{x + 0.018f, 0.43f, -0.01f}, 0.048f},
-                     {{x + 0.018f, 0.32f, -0.016f}, 0.045f},
-                     {{x + 0.018f, 0.20f, -0.016f}, 0.037f},
-                     {{x + 0.018f, 0.10f, -0.012f}, 0.031f},
-                     {{x + 0.018f, 0.075f, -0.012f}, 0.032f}})};
-  s.ellipsoids = {
-      ellipsoid({x + 0.018f, 0.50f, 0.038f}, {0.03f, 0.034f, 0.022f}),    // kneecap
-      ellipsoid({x + 0.022f, 0.355f, -0.024f}, {0.054f, 0.09f, 0.05f}),   // calf (medial head lower, inner side +x)
-  };
+                     {{x + 0.014f, 0.55f, -0.003f}, 0.06f}})};
   return s;
-}
-
-// The sheet over the other leg was shaped round the leg with its session-20 foot (heel, arch and
-// ball), and is cut off above the ankle: kept as it was, so the drape does not move.
-Shape right_leg_under_drape() {
-  Shape s = right_leg_shape();
-  const float x = 2.0f * kMidlineX;
-  s.ellipsoids.push_back(ellipsoid({x + 0.018f, 0.04f, -0.035f}, {0.031f, 0.04f, 0.04f}));   // heel
-  s.ellipsoids.push_back(ellipsoid({x + 0.02f, 0.034f, 0.055f}, {0.04f, 0.032f, 0.09f}));    // arch and instep
-  s.ellipsoids.push_back(ellipsoid({x + 0.024f, 0.021f, 0.148f}, {0.046f, 0.02f, 0.047f}));  // ball and toes
-  return s;
-}
-
-// The other leg with the massaged leg's own foot (forge/client_foot.hpp): below the ankle the
-// mirrored skin, above it the shank; over kOtherFootBlend between them the two distances are
-// mixed (a smoothstep in height), so the ankle passes from one into the other without a step.
-// Both are ankle columns about the same axis there, a few millimetres apart, so the mix stays a
-// near distance (the mesher's two voxels of slack cover it).
-float right_leg_distance(const Shape& shank, const OtherFoot& foot, const glm::vec3& p) {
-  const float t = std::clamp((p.y - (kOtherFootTop - kOtherFootBlend)) / kOtherFootBlend, 0.0f, 1.0f);
-  const float w = t * t * (3.0f - 2.0f * t);
-  if (w >= 1.0f) return shank.distance(p);
-  if (w <= 0.0f) return foot.field(p);
-  return glm::mix(foot.field(p), shank.distance(p), w);
-}
-
-// How much a point of the other leg turns with its foot: the leg's own rule (forge/leg_forge.cpp
-// ankle_blend with content/anatomy/skin.toml's 0.05 and 0.12 m), about that leg's ankle, so
-// walking its foot dorsiflexes in swing and pushes off as the massaged one does.
-float right_ankle_blend(const glm::vec3& p) {
-  const float lifted = p.y - 0.4f * std::abs(p.z - anatomy::kRightAnkleCentre.z);
-  const float t = std::clamp((lifted - 0.05f) / (0.12f - 0.05f), 0.0f, 1.0f);
-  return 1.0f - t * t * (3.0f - 2.0f * t);
 }
 
 // What the hip drape covers: the body's own pelvis, buttock, waist and chest (body_shape's
@@ -474,6 +433,19 @@ Seam client_part_seam(std::string_view name) {
 }
 
 NormalField client_part_normals(std::string_view name, Field own, float step) {
+  // The sheet over the other leg lies 8 mm off the massaged leg's skin, mirrored, whose muscles'
+  // furrows it keeps in part: lit by its own field's gradient over half a voxel it showed every
+  // small hollow as a crumple and every triangle as a facet (notes/s22 client-shots/
+  // a1/front-4000-crop.png). A sheet drapes over such detail: its normals are the gradient over
+  // kDrapeShadeStep, which keeps the knee and the calf and smooths what is smaller.
+  if (name == "drape.leg-right")
+    return [own = std::move(own)](const glm::vec3& p) {
+      const float h = kDrapeShadeStep;
+      const glm::vec3 g(own(p + glm::vec3(h, 0, 0)) - own(p - glm::vec3(h, 0, 0)), own(p + glm::vec3(0, h, 0)) - own(p - glm::vec3(0, h, 0)),
+                        own(p + glm::vec3(0, 0, h)) - own(p - glm::vec3(0, 0, h)));
+      const float len = glm::length(g);
+      return len > 1e-12f ? g / len : glm::vec3(0, 1, 0);
+    };
   // The neck's seam: where the trunk's flare goes under the head's neck the two surfaces meet at
   // 14-19 degrees (forge_client_head_test), and with each part's normals from its own field the
   // light stepped there: a faint line down the side of the neck close up (session 18's note).
@@ -519,7 +491,7 @@ Field client_part_ankle(std::string_view name) {
   return {};
 }
 
-std::vector<ClientPart> client_parts(const OtherFoot& foot) {
+std::vector<ClientPart> client_parts(const OtherLeg& leg) {
   std::vector<ClientPart> parts;
   auto add_shape = [&parts](const std::string& name, Shape shape, float voxel, std::size_t triangles, glm::vec3 colour) {
     auto s = std::make_shared<Shape>(std::move(shape));
@@ -563,25 +535,28 @@ std::vector<ClientPart> client_parts(const OtherFoot& foot) {
   }
   add_shape("client.arm-left", arm_shape(1.0f), 0.004f, 800, kSkin);
   add_shape("client.arm-right", arm_shape(-1.0f), 0.004f, 800, kSkin);
-  {
-    auto shank = std::make_shared<Shape>(right_leg_shape());
-    Box box = box_of(*shank, 3.0f * kRightLegVoxel + shank->blend);
-    box.grow(foot.box.min, 3.0f * kRightLegVoxel);
-    box.grow(foot.box.max, 3.0f * kRightLegVoxel);
-    parts.push_back({"client.leg-right", [shank, foot](const glm::vec3& p) { return right_leg_distance(*shank, foot, p); }, box,
-                     kRightLegVoxel, kRightLegTriangles, kSkin});
-  }
+  // The other leg and the sheet over it: both are the massaged leg's skin mirrored up the thigh
+  // (forge/client_other_leg.hpp), the sheet kSheetGap off it. Until session 22 the sheet lay
+  // round the tube of cones the leg was above its foot: a smooth tube without a knee or a calf.
+  auto thigh = std::make_shared<Shape>(right_thigh_shape());
+  Box leg_box = box_of(*thigh, 3.0f * kRightLegVoxel + thigh->blend);
+  leg_box.grow(leg.box.min, 3.0f * kRightLegVoxel);
+  leg_box.grow(leg.box.max, 3.0f * kRightLegVoxel);
+  parts.push_back({"client.leg-right", [thigh, leg](const glm::vec3& p) { return right_leg_distance(*thigh, leg, p); }, leg_box,
+                   kRightLegVoxel, kRightLegTriangles, kSkin});
 
   Box hips{{kMidlineX - 0.40f, 0.72f, -0.32f}, {0.28f, 1.46f, 0.30f}};
   parts.push_back({"drape.hips", hip_drape_distance, hips, 0.006f, 3500, kSheet});
   {
-    // The sheet over the other leg, from the hip to just above the ankle, tight to that leg (its
-    // own blend, no bridging), so the massaged leg's inner side stays clear for the hands.
-    auto leg = std::make_shared<Shape>(right_leg_under_drape());
-    auto field = [leg](const glm::vec3& p) {
-      return smooth_max(leg->distance(p) - kSheetGap, smooth_max(p.y - 1.0f, 0.14f - p.y, 0.01f), 0.01f);
+    // The sheet over the other leg, from the hip to just above the ankle, tight to that leg (no
+    // bridging), so the massaged leg's inner side stays clear for the hands.
+    auto field = [thigh, leg](const glm::vec3& p) {
+      return smooth_max(right_leg_distance(*thigh, leg, p) - kSheetGap, smooth_max(p.y - 1.0f, 0.14f - p.y, 0.01f), 0.01f);
     };
-    parts.push_back({"drape.leg-right", field, box_of(*leg, 0.05f), 0.006f, 1800, kSheet});
+    Box box = leg_box;
+    box.grow(box.min, 0.05f);
+    box.grow(box.max, 0.05f);
+    parts.push_back({"drape.leg-right", field, box, 0.006f, 4000, kSheet});
   }
 
   parts.push_back({"table.top", table_top,

@@ -1,7 +1,7 @@
 #pragma once
 // The client around the massaged leg, as signed-distance shapes: the body (pelvis, trunk,
-// shoulders, head), the arms in two positions, the other (right) leg (its foot the massaged
-// leg's, mirrored: forge/client_foot.hpp), the drapes, and the
+// shoulders, head), the arms in two positions, the other (right) leg (up the thigh the massaged
+// leg's skin, mirrored: forge/client_other_leg.hpp), the drapes, and the
 // massage table with its face hole, bolsters and leg wedge. Smooth, simple forms: enough to
 // read as a person lying on a table around the detailed left leg, not an anatomy of their own.
 //
@@ -13,7 +13,7 @@
 #include <string_view>
 #include <vector>
 
-#include "forge/client_foot.hpp"
+#include "forge/client_other_leg.hpp"
 #include "forge/shape.hpp"
 #include "forge/tri_mesh.hpp"
 
@@ -51,8 +51,8 @@ struct Seam {
 };
 [[nodiscard]] Seam client_part_seam(std::string_view name);
 
-// Every part, in the order they are written; the other leg's foot is `foot`.
-std::vector<ClientPart> client_parts(const OtherFoot& foot);
+// Every part, in the order they are written; the other leg up the thigh is `leg`.
+std::vector<ClientPart> client_parts(const OtherLeg& leg);
 
 // The drape over the hips: negative inside. Exposed so a test can check that it hides the
 // leg's flat cuts at the top of the thigh and at the midline.

@@ -22,7 +22,7 @@ constexpr const char* kUsage =
     "  --part hands builds the therapist's hands, a right and a left skinned to the hand\n"
     "  skeleton the animations use, and writes them to FILE (default assets/hands.glb).\n"
     "  --part client builds the rest of the client around the massaged leg (body, arms, the\n"
-    "  other leg, its foot the leg's from DIR/anatomy mirrored, drapes) and the massage table,\n"
+    "  other leg, the leg's skin from DIR/anatomy mirrored, drapes) and the massage table,\n"
     "  and writes them to FILE (default assets/client.glb).\n"
     "  --stature M   height of the person in metres (1.0 to 2.5; default 1.75; leg only)\n"
     "  --check FILE  build in memory and compare with FILE byte for byte; exit 1 if they differ\n"

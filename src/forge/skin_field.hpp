@@ -30,7 +30,7 @@ class SkinField {
   // perimeter(t) ~ perimeter(0) + 2 pi t); returns the girths reached. Only the levels up to
   // and including the first at or above `up_to` (m): a level's thickness is solved at its own
   // height alone, so the lower levels come out the same whether or not the higher ones are
-  // solved (the other foot, forge/client_foot.hpp, needs only the ankle's).
+  // solved.
   std::vector<float> calibrate(float step, float up_to = std::numeric_limits<float>::infinity());
 
   [[nodiscard]] const std::vector<SkinLevel>& levels() const { return levels_; }

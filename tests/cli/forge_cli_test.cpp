@@ -36,7 +36,7 @@ TEST_CASE("effleura-forge --part hands --check accepts the committed hands and r
 // The one byte-for-byte check of assets/client.glb (unit_anatomy forged it a third time for the
 // same claim until session 20: 23 -> 15 s of Release CI).
 TEST_CASE("effleura-forge --part client --check accepts the committed client and refuses the hands" * doctest::skip(kSanitized)) {
-  const std::string content = " --content '" + EFFLEURA_SOURCE_DIR + "/content'";  // the other foot is the leg's
+  const std::string content = " --content '" + EFFLEURA_SOURCE_DIR + "/content'";  // the other leg is the leg's
   auto r = run(EFFLEURA_FORGE_EXE, "--part client --check '" + EFFLEURA_SOURCE_DIR + "/assets/client.glb'" + content);
   CHECK_MESSAGE(r.status == 0, r.err);
   auto other = run(EFFLEURA_FORGE_EXE, "--part client --check '" + EFFLEURA_SOURCE_DIR + "/assets/hands.glb'" + content);

@@ -1,4 +1,4 @@
-// The other (right) foot (assets/client.glb's client.leg-right, forge/client_foot.hpp): a foot
+// The other (right) foot (assets/client.glb's client.leg-right, forge/client_other_leg.hpp): a foot
 // with toes, the massaged leg's own foot mirrored across the midline, not the heel, arch and
 // ball of session 20 that sat beside the worked foot in toe taps' camera as a toeless blob.
 // Measured on the committed meshes against the committed leg (assets/leg.glb's skin).

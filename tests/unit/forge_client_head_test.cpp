@@ -34,13 +34,13 @@ const anatomy::Model& committed() {
   return model;
 }
 
-// The forge's parts (their fields), once: the other foot calibrated coarsely (its field is not
+// The forge's parts (their fields), once: the other leg calibrated coarsely (its field is not
 // read here).
 const std::vector<forge::ClientPart>& parts() {
   static const std::vector<forge::ClientPart> all = [] {
-    auto foot = forge::mirrored_foot(EFFLEURA_SOURCE_DIR + "/content/anatomy", 0.006f);
-    REQUIRE_MESSAGE(foot.has_value(), (foot ? "" : foot.error().describe()));
-    return forge::client_parts(*foot);
+    auto leg = forge::mirrored_leg(EFFLEURA_SOURCE_DIR + "/content/anatomy", 0.006f);
+    REQUIRE_MESSAGE(leg.has_value(), (leg ? "" : leg.error().describe()));
+    return forge::client_parts(*leg);
   }();
   return all;
 }
