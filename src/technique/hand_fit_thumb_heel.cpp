@@ -16,6 +16,12 @@ namespace {
 
 constexpr float kMaxHeelTilt = glm::radians(40.0f);  // a cupped hand tips at most this far onto its heel
 constexpr float kThumbCloseRamp = 0.008f;            // m of air under a thumb pad before its tip closes fully
+// A spread gripping thumb (FingerPose::abduction_deg) swings out to a hand's full span, as the
+// wrap grip states it, reached in full from this much spread (a blend toward a hand without
+// spread swings it back gradually).
+constexpr float kFullSpanDeg = 90.0f;
+constexpr float kSpreadRampDeg = 20.0f;
+constexpr float kTransitRamp = 2.0f;  // how much longer the tip's closing ramp is midway through that swing
 
 // How far a pose lands on its rim (heel and finger pads) rather than its palm: what both the
 // tip onto the heel and the cup's closing are scaled by.
@@ -133,6 +139,19 @@ void close_cup(const SkinSide& skin, const glm::mat4& palm, Hand hand, FingerPos
 // One parameter per stage, each a continuous function of where the hand is, so the thumb
 // does not flicker between solutions from frame to frame.
 void fit_thumb(const SkinSide& skin, const glm::mat4& palm, Hand hand, FingerPose& pose) {
+  // A spread thumb means to lie round the limb's side opposite the fingers (petrissage's wide C
+  // grip). Spread 20 degrees its ball, cleared off the skin below, swung back into the palm's
+  // plane and the thumb lay straight along the calf toward the other hand, its tip 11 cm up the
+  // leg on the fingers' side of the palm. Swung out to the full span first, the same clearing
+  // lays it down the near side of the calf, its pad opposite the fingers.
+  const float spread = std::clamp(pose.abduction_deg / kSpreadRampDeg, 0.0f, 1.0f);
+  pose.abduction_deg += spread * std::max(0.0f, kFullSpanDeg - pose.abduction_deg);
+  // Swinging between the two (a blend toward a hand without spread: petrissage's lower hand as
+  // it glides up to the thigh, 12.6-12.9 s), the thumb passes over the limb's curve where the
+  // skin falls away under its tip, which then curled 19 -> 69 -> 36 degrees in 150 ms (9.3 in
+  // 10 ms on the analytic leg): midway the tip closes over a longer ramp (up to 3x at spread 0.5).
+  const float transit = 4.0f * spread * (1.0f - spread);
+  const float close_ramp = kThumbCloseRamp * (1.0f + kTransitRamp * transit);
   auto base_opened = [&](float deg) {
     FingerPose p = pose;
     p.opposition_deg = std::max(0.0f, pose.opposition_deg - 0.6f * deg);
@@ -189,7 +208,7 @@ void fit_thumb(const SkinSide& skin, const glm::mat4& palm, Hand hand, FingerPos
     // A pad already near the skin stays as it is; one farther off closes all the way: ramped
     // between, because a pad lying almost along the skin meets it at very different angles
     // for a millimetre's difference, which would flick the tip as the hand moves.
-    const float ramp = std::clamp(tip_gap(from) / kThumbCloseRamp, 0.0f, 1.0f);
+    const float ramp = std::clamp(tip_gap(from) / close_ramp, 0.0f, 1.0f);
     pose.flexion[0][2] = from + (lo_deg - from) * ramp * ramp * (3.0f - 2.0f * ramp);
     return;
   }
