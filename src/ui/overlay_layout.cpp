@@ -152,7 +152,8 @@ void place_beside_hands(OverlayLayout& layout, const Overlay& overlay, const Ove
   const float clearance = kHandClearance * scale, reach = 8.0f * scale;  // the pointer's length
   for (PlacedLabel& p : layout.labels) {
     if (!over_hands(p, overlay.hands, clearance)) continue;
-    const glm::vec2 size = p.box.max - p.box.min, at = p.anchor;
+    // Its box holds a second line, "under the hands", below the area's name.
+    const glm::vec2 size = covered_label_size(*p.label, scale), at = p.anchor;
     const auto fits = [&](const ScreenBox& b) {
       if (b.min.x < margins.left_margin || b.max.x > display.x - margins.right_margin || b.min.y < 2.0f * ImGui::GetFontSize() ||
           b.max.y > display.y)
@@ -267,6 +268,14 @@ std::array<const char*, 4> legend_texts() {
 float legend_icon_scale(float ui_scale) { return std::max(ui_scale, ImGui::GetFontSize() / 20.0f); }
 
 const char* arrow_key() { return legend_word("ui.legend.arrows", "the way the blood flows"); }
+const char* under_hands_note() { return legend_word("ui.area-label.under-hands", "under the hands"); }
+
+glm::vec2 covered_label_size(const AreaLabel& label, float scale) {
+  const float pad = 6.0f * scale, font = ImGui::GetFontSize(), note = kUnderHandsFont * font;
+  const float name_w = ImGui::CalcTextSize(label.text.c_str()).x;
+  const float note_w = ImGui::GetFont()->CalcTextSizeA(note, FLT_MAX, 0.0f, under_hands_note()).x;
+  return {std::max(name_w, note_w) + 2.0f * pad, font + note + 2.0f * scale + 2.0f * pad};
+}
 std::array<const char*, 3> valve_keys() {
   return {legend_word("ui.legend.valve-shut", "valve shut"), legend_word("ui.legend.valve-open", "open"),
           legend_word("ui.legend.valve-leaky", "leaky")};
