@@ -184,14 +184,23 @@ void frame_in_band(Context& ctx, const ClearBand& band, float ease_s) {
 
 // The blood-speed legend drawn in the band's free part (`legend`, pixels): the band gives up the
 // strip beside, above or below it, whichever leaves the larger part, so the leg framed there is
-// clear of it.
+// clear of it. A part smaller than the camera's least room (kSmallestWorkRoom) counts only when
+// none is larger: frame_in_band frames the whole window in it, at once. (Presenter view at
+// 1280x720, as the camera glided to the band above the text: the legend came into the band's
+// middle, the strip above it won at 1280x146 px over 624x278 beside it, the leg jumped to the
+// window's middle, under the text, and the text fell to 1.25x for a frame and moved to the top.)
 void cut_out(ClearBand& band, const ui::ScreenBox& legend, float gap) {
   const float x0 = band.left, x1 = band.size.x - band.right, y0 = band.top, y1 = band.size.y - band.bottom;
   if (legend.max.x <= x0 || legend.min.x >= x1 || legend.max.y <= y0 || legend.min.y >= y1) return;
-  const float beside_left = (x1 - legend.max.x - gap) * (y1 - y0), beside_right = (legend.min.x - gap - x0) * (y1 - y0);
-  const float below = (y1 - legend.max.y - gap) * (x1 - x0), above = (legend.min.y - gap - y0) * (x1 - x0);
+  // A part's area, less the whole window's when it is under the camera's least room (so any
+  // part that holds that room wins over every part that does not).
+  const glm::vec2 room = ui::kSmallestWorkRoom;
+  const float window = band.size.x * band.size.y;
+  auto part = [&](float w, float h) { return w * h - (w < room.x || h < room.y ? window : 0.0f); };
+  const float beside_left = part(x1 - legend.max.x - gap, y1 - y0), beside_right = part(legend.min.x - gap - x0, y1 - y0);
+  const float below = part(x1 - x0, y1 - legend.max.y - gap), above = part(x1 - x0, legend.min.y - gap - y0);
   const float best = std::max({beside_left, beside_right, below, above});
-  if (best <= 0.0f) return;
+  if (best <= -window) return;  // no part left at all
   if (best == beside_right) band.right = band.size.x - legend.min.x + gap;
   else if (best == beside_left) band.left = legend.max.x + gap;
   else if (best == above) band.bottom = band.size.y - legend.min.y + gap;
@@ -281,8 +290,12 @@ void draw_interface(Context& ctx, double dt) {
   ui::Overlay overlay = ctx.state.overlay(ctx.view, size);
   follow_lesson(lp ? lp->lesson() : nullptr, ctx.panels);
   // The lesson panel's height first: the View panel above it makes room in this frame.
+  // While the camera glides the work into the room the panels leave, or to a step's view,
+  // presenter view keeps its place (ui::PanelInput::held_presenter): the camera frames the
+  // work in the room it leaves.
+  const bool gliding = ctx.state.camera.easing_free_area() || ctx.state.camera.transitioning();
   if (ctx.style.panels && lp && lp->lesson())
-    ui::reserve_lesson_panel(lp->lesson()->presenter(), lp->lesson()->score(), ctx.panels.presenter, overlay.working);
+    ui::reserve_lesson_panel(lp->lesson()->presenter(), lp->lesson()->score(), ctx.panels.presenter, overlay.working, gliding);
   if (ctx.style.panels && !ctx.panels.presenter) {
     ui::MainUiView main = main_view(ctx.state, ctx.panels);
     if (ctx.practice.active() && main.status_message.empty())  // a drag on the skin strokes now
@@ -296,7 +309,7 @@ void draw_interface(Context& ctx, double dt) {
   glm::vec4 lesson_panel(0.0f);  // where the lesson panel is drawn (none: zero)
   if (ctx.style.panels && lp && lp->lesson()) {
     const lesson::LessonPlayer& player = *ctx.lesson_or_playlist->lesson();
-    const auto asked = ui::draw_presenter_panel(player.presenter(), player.score(), ctx.panels.presenter, overlay.working);
+    const auto asked = ui::draw_presenter_panel(player.presenter(), player.score(), ctx.panels.presenter, overlay.working, gliding);
     ctx.pending.lesson.next |= asked.next;
     ctx.pending.lesson.back |= asked.back;
     ctx.pending.lesson.replay |= asked.replay;

@@ -14,7 +14,8 @@ namespace effleura::ui {
                                        float scale, float width);
 
 // Tells the panel layout the lesson panel's height this frame (call before the other panels).
+// `camera_gliding` as for ui::draw_presenter_panel.
 void reserve_lesson_panel(const lesson::PresenterView& view, const lesson::Score& score, bool presenter_mode,
-                          glm::vec4 working = glm::vec4(0.0f));
+                          glm::vec4 working = glm::vec4(0.0f), bool camera_gliding = false);
 
 }  // namespace effleura::ui

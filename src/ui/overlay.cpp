@@ -101,6 +101,10 @@ void draw_label(ImDrawList* dl, const PlacedLabel& p, float scale) {
   dl->AddRect(box_min, box_max, kLeader, 4.0f * scale, 0, 1.5f * scale);
   const float pad = 6.0f * scale;
   dl->AddText(ImVec2(box_min.x + pad, box_min.y + pad), kLabelText, p.label->text.c_str());
+  if (p.covered)  // the area is under the hands (ui::covered_label_size gave the box its room)
+    dl->AddText(ImGui::GetFont(), kUnderHandsFont * ImGui::GetFontSize(),
+                ImVec2(box_min.x + pad, box_min.y + pad + ImGui::GetFontSize() + 2.0f * scale), IM_COL32(170, 215, 230, 255),
+                under_hands_note());
 }
 
 }  // namespace

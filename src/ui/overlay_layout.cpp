@@ -11,66 +11,11 @@
 
 #include <imgui.h>
 
+#include "ui/overlay_label_search.hpp"
 #include "ui/tr.hpp"
 
 namespace effleura::ui {
 namespace {
-
-// How far (pixels at a scale of 1) a leader line and its box keep from a hand's outline: the
-// anchor's dot is 5 px across its centre, the line's dark under-stroke 2 px either side.
-constexpr float kHandClearance = 5.0f;
-
-// How much of a leader line (pixels at a scale of 1) must show beyond its own box: the dot's
-// radius (5 px) and a stroke one can see leave it (an anchor under or beside its own box drew
-// only the dot by the box, no line: the Ankles label, calf squeezes at 2 s).
-constexpr float kLeaderShown = 14.0f;
-
-// A label with the point its leader line lands on (its anchor or one of its other_anchors).
-struct Pick {
-  const AreaLabel* label = nullptr;
-  glm::vec2 anchor{0.0f};
-  bool behind = false;
-  float rows = 0.0f;  // the box this many rows (a box and its gap) below its anchor (above if < 0)
-};
-
-// Labels stack down one side within the band [top, bottom] that the caption and the legend
-// leave free, each beside its anchor where it can be.
-void place_side(std::vector<Pick> side, bool left, float scale, float inset, float top, float bottom,
-                std::vector<PlacedLabel>& out) {
-  const ImVec2 display = ImGui::GetIO().DisplaySize;
-  const float pad = 6.0f * scale;
-  const float box_h = ImGui::GetFontSize() + 2.0f * pad;
-  const float margin = 24.0f * scale;
-  const float step = box_h + 6.0f * scale;
-  const auto wanted_y = [&](const Pick& p) { return p.anchor.y + p.rows * step; };
-  std::stable_sort(side.begin(), side.end(), [&](const Pick& a, const Pick& b) { return wanted_y(a) < wanted_y(b); });
-  float next_free_y = std::max(top, 40.0f * scale);
-  const float lowest_y = std::min(display.y - margin, bottom) - box_h;  // the last box's top
-  // Optional labels (rank > 0) give way, the highest rank first, to what fits in the band.
-  const auto fits = static_cast<std::size_t>(std::max(0.0f, std::floor((lowest_y - next_free_y) / step) + 1.0f));
-  while (side.size() > fits) {
-    const auto worst = std::max_element(side.begin(), side.end(), [](const Pick& a, const Pick& b) { return a.label->rank < b.label->rank; });
-    if (worst->label->rank <= 0) break;
-    side.erase(worst);
-  }
-  for (std::size_t i = 0; i < side.size(); ++i) {
-    const Pick& l = side[i];
-    const float box_w = ImGui::CalcTextSize(l.label->text.c_str()).x + 2.0f * pad;
-    // Never so low that the labels after it leave the band (if the band is too short for all
-    // of them, they run on below it rather than overlap one another).
-    const float room_left = lowest_y - static_cast<float>(side.size() - 1 - i) * step;
-    const float y = std::max(std::min(wanted_y(l) - box_h * 0.5f, room_left), next_free_y);
-    next_free_y = y + step;
-    const float x = left ? inset + margin : display.x - inset - margin - box_w;
-    PlacedLabel p;
-    p.label = l.label;
-    p.anchor = l.anchor;
-    p.behind = l.behind;
-    p.box = {{x, y}, {x + box_w, y + box_h}};
-    p.joint = {left ? p.box.max.x : p.box.min.x, y + box_h * 0.5f};
-    out.push_back(p);
-  }
-}
 
 float point_segment_distance(glm::vec2 p, glm::vec2 a, glm::vec2 b) {
   const glm::vec2 ab = b - a;
@@ -104,18 +49,6 @@ bool inside(const ScreenOutline& o, glm::vec2 p) {
   return !(positive && negative);
 }
 
-// Between a box and an outline: 0 where they overlap.
-float box_outline_distance(const ScreenBox& b, const ScreenOutline& o) {
-  for (const glm::vec2 p : o.points)
-    if (p.x >= b.min.x && p.x <= b.max.x && p.y >= b.min.y && p.y <= b.max.y) return 0.0f;
-  const glm::vec2 c[4] = {b.min, {b.max.x, b.min.y}, b.max, {b.min.x, b.max.y}};
-  float best = FLT_MAX;
-  for (int i = 0; i < 4; ++i) best = std::min(best, segment_outline_distance(c[i], c[(i + 1) % 4], o));
-  return best;
-}
-
-ScreenOutline outline_of(const ScreenBox& b) { return {{b.min, {b.max.x, b.min.y}, b.max, {b.min.x, b.max.y}}}; }
-
 float overlap_area(const ScreenBox& a, const ScreenBox& b) {
   const float w = std::min(a.max.x, b.max.x) - std::max(a.min.x, b.min.x);
   const float h = std::min(a.max.y, b.max.y) - std::max(a.min.y, b.min.y);
@@ -141,52 +74,17 @@ void place_legend_texts(OverlayLayout& layout, float scale, float font) {
 
 }  // namespace
 
-// A label still over the hands after the search: its area lies under them, seen only between
-// the fingers (the kiosk's calf squeeze at 132 s: left of the hands is the knee, right of them
-// the ankle), so no line reaches it clear of a hand. Its box goes beside the hands instead,
-// as near its point as it fits (straight below, above, left or right of it), clear of every
-// hand by the line's margin and a pointer's length, of the other boxes, the caption, the
-// legend and the corner note; a short pointer at the hands, no line (ui/overlay.cpp).
-void place_beside_hands(OverlayLayout& layout, const Overlay& overlay, const Overlay& margins, float scale) {
-  const ImVec2 display = ImGui::GetIO().DisplaySize;
-  const float clearance = kHandClearance * scale, reach = 8.0f * scale;  // the pointer's length
-  for (PlacedLabel& p : layout.labels) {
-    if (!over_hands(p, overlay.hands, clearance)) continue;
-    const glm::vec2 size = p.box.max - p.box.min, at = p.anchor;
-    const auto fits = [&](const ScreenBox& b) {
-      if (b.min.x < margins.left_margin || b.max.x > display.x - margins.right_margin || b.min.y < 2.0f * ImGui::GetFontSize() ||
-          b.max.y > display.y)
-        return false;
-      for (const ScreenBox* other : {layout.caption ? &*layout.caption : nullptr, layout.legend ? &*layout.legend : nullptr,
-                                     layout.corner_note ? &*layout.corner_note : nullptr})
-        if (other && b.overlaps(*other)) return false;
-      for (const PlacedLabel& q : layout.labels)
-        if (&q != &p && b.overlaps(q.box)) return false;
-      for (const ScreenOutline& o : overlay.hands)
-        if (box_outline_distance(b, o) < clearance + reach) return false;
-      return true;
-    };
-    std::optional<ScreenBox> best;
-    float best_shift = FLT_MAX;
-    for (const glm::vec2 dir : {glm::vec2(0.0f, 1.0f), glm::vec2(0.0f, -1.0f), glm::vec2(-1.0f, 0.0f), glm::vec2(1.0f, 0.0f)}) {
-      for (float shift = 0.0f; shift < best_shift && shift < 0.5f * display.y; shift += 4.0f * scale) {
-        const glm::vec2 centre = at + dir * (shift + 0.5f * glm::abs(glm::dot(dir, size)));
-        const ScreenBox b{centre - 0.5f * size, centre + 0.5f * size};
-        if (fits(b)) {
-          best = b;
-          best_shift = shift;
-          break;
-        }
-      }
-    }
-    if (!best) continue;  // nowhere beside them: the label keeps its line over the hands
-    const glm::vec2 edge = glm::clamp(at, best->min, best->max);
-    p.box = *best;
-    p.covered = true;
-    p.joint = p.anchor = edge;
-    p.pointer = glm::distance(at, edge) > 0.0f ? edge + reach * glm::normalize(at - edge) : edge;
-  }
+// Between a box and an outline: 0 where they overlap.
+float box_outline_distance(const ScreenBox& b, const ScreenOutline& o) {
+  for (const glm::vec2 p : o.points)
+    if (p.x >= b.min.x && p.x <= b.max.x && p.y >= b.min.y && p.y <= b.max.y) return 0.0f;
+  const glm::vec2 c[4] = {b.min, {b.max.x, b.min.y}, b.max, {b.min.x, b.max.y}};
+  float best = FLT_MAX;
+  for (int i = 0; i < 4; ++i) best = std::min(best, segment_outline_distance(c[i], c[(i + 1) % 4], o));
+  return best;
 }
+
+ScreenOutline outline_of(const ScreenBox& b) { return {{b.min, {b.max.x, b.min.y}, b.max, {b.min.x, b.max.y}}}; }
 
 float segment_outline_distance(glm::vec2 q0, glm::vec2 q1, const ScreenOutline& o) {
   if (o.points.empty()) return FLT_MAX;
@@ -267,6 +165,14 @@ std::array<const char*, 4> legend_texts() {
 float legend_icon_scale(float ui_scale) { return std::max(ui_scale, ImGui::GetFontSize() / 20.0f); }
 
 const char* arrow_key() { return legend_word("ui.legend.arrows", "the way the blood flows"); }
+const char* under_hands_note() { return legend_word("ui.area-label.under-hands", "under the hands"); }
+
+glm::vec2 covered_label_size(const AreaLabel& label, float scale) {
+  const float pad = 6.0f * scale, font = ImGui::GetFontSize(), note = kUnderHandsFont * font;
+  const float name_w = ImGui::CalcTextSize(label.text.c_str()).x;
+  const float note_w = ImGui::GetFont()->CalcTextSizeA(note, FLT_MAX, 0.0f, under_hands_note()).x;
+  return {std::max(name_w, note_w) + 2.0f * pad, font + note + 2.0f * scale + 2.0f * pad};
+}
 std::array<const char*, 3> valve_keys() {
   return {legend_word("ui.legend.valve-shut", "valve shut"), legend_word("ui.legend.valve-open", "open"),
           legend_word("ui.legend.valve-leaky", "leaky")};
@@ -494,164 +400,8 @@ OverlayLayout layout_overlay(const Overlay& overlay, float ui_scale) {
     else side_bottom = layout.legend->min.y - gap;
   }();
 
-  // Each label stacks on the side of the subject its anchor is on, its leader landing on the
-  // anchor. Where that line or its box runs over the hands at work (the calves' nearest point
-  // lies under the hands squeezing them), or the box hides its own line, the other side or
-  // another point of the area is tried, label by label, and kept when fewer labels then go
-  // astray.
-  const std::size_t n = overlay.labels.size();
-  struct Option {
-    std::size_t anchor = 0;  // 0: the label's anchor; k: its other_anchors[k - 1]
-    bool left = false;
-    float rows = 0.0f;       // Pick::rows
-    bool operator==(const Option&) const = default;
-  };
-  const auto point_of = [&](std::size_t i, std::size_t which) {
-    return which == 0 ? overlay.labels[i].anchor : overlay.labels[i].other_anchors[which - 1];
-  };
-  std::vector<Option> chosen(n);
-  for (std::size_t i = 0; i < n; ++i) chosen[i] = {0, overlay.labels[i].anchor.x < overlay.subject_centre.x};
-  std::size_t left_count = 0;
-  const auto place_all = [&](const std::vector<Option>& c) {
-    std::vector<Pick> left, right;
-    for (std::size_t i = 0; i < n; ++i) {
-      const AreaLabel& l = overlay.labels[i];
-      (c[i].left ? left : right).push_back({&l, point_of(i, c[i].anchor), l.behind, c[i].rows});
-    }
-    std::vector<PlacedLabel> out;
-    place_side(left, true, ui_scale, o.left_margin, left_top, left_bottom, out);
-    left_count = out.size();
-    place_side(right, false, ui_scale, o.right_margin, right_top, right_bottom, out);
-    return out;
-  };
-  layout.labels = place_all(chosen);
-  {
-    const float clearance = kHandClearance * ui_scale;
-    // Labels over the hands, leader lines through another label's box (a line hidden under a
-    // box points nowhere) and lines to a point under a panel: each as bad as the others.
-    // A label over the hands, or pointing at a point under a side panel (its line runs into
-    // the panel: compression at 9.8 s, 1280x720, the ankles' nearest point under View), or
-    // whose anchor lies under or just beside its own box, so no line shows (the foot reaches
-    // into the right-hand stack's column: the Ankles label at calf squeezes' 2 s).
-    const auto astray = [&](const PlacedLabel& p) {
-      return over_hands(p, overlay.hands, clearance) || p.anchor.x < o.left_margin || p.anchor.x > display.x - o.right_margin ||
-             leader_shown(p) < kLeaderShown * ui_scale;
-    };
-    const auto crossing = [&](const std::vector<PlacedLabel>& placed) {
-      int count = 0;
-      for (const PlacedLabel& p : placed) {
-        count += astray(p);
-        for (const PlacedLabel& q : placed)
-          if (&q != &p && segment_outline_distance(p.anchor, p.joint, outline_of(q.box)) <= 0.0f) ++count;
-      }
-      return count;
-    };
-    // In order of preference (the first of equals wins): the other side, then the area's other
-    // points as the app ordered them, each on its own side of the subject first; each level
-    // with its point, then a row or two above or below it (a short slanting line past a hand's
-    // edge).
-    const auto options_for = [&](std::size_t i) {
-      std::vector<Option> options;
-      for (const float rows : {0.0f, -1.0f, 1.0f, -2.0f, 2.0f}) {
-        options.push_back({0, chosen[i].left, rows});
-        options.push_back({0, !chosen[i].left, rows});
-        for (std::size_t other = 1; other <= overlay.labels[i].other_anchors.size(); ++other) {
-          // Not a point under a side panel (the window's View panel hid the ankles' leftmost).
-          const float x = point_of(i, other).x;
-          if (x < o.left_margin || x > display.x - o.right_margin) continue;
-          const bool side = x < overlay.subject_centre.x;
-          options.push_back({other, side, rows});
-          options.push_back({other, !side, rows});
-        }
-      }
-      return options;
-    };
-    const auto me_in = [&](const std::vector<PlacedLabel>& placed, std::size_t i) {
-      return std::find_if(placed.begin(), placed.end(), [&](const PlacedLabel& p) { return p.label == &overlay.labels[i]; });
-    };
-    // The labels placed with label i moved to `option`, the others where they are now.
-    const auto place_with = [&](std::size_t i, const Option& option) {
-      std::vector<Option> trial = chosen;
-      trial[i] = option;
-      return place_all(trial);
-    };
-    const std::vector<Option> first = chosen;
-    int total = crossing(layout.labels);
-    for (int pass = 0; pass < 3 && total > 0; ++pass) {
-      bool better = false;
-      for (std::size_t i = 0; i < n && total > 0; ++i) {
-        const auto placed = me_in(layout.labels, i);
-        if (placed == layout.labels.end() || !astray(*placed)) continue;
-        int best = total;
-        std::optional<Option> pick;
-        std::vector<PlacedLabel> best_placed;
-        for (const Option& option : options_for(i)) {
-          if (option == chosen[i]) continue;
-          std::vector<PlacedLabel> tried = place_with(i, option);
-          if (const int count = crossing(tried); count < best) {
-            best = count;
-            pick = option;
-            // The first option that clears this label itself is kept: the search is the
-            // layout's whole cost (3.3 ms a frame trying them all, calf squeezes at 1280x720).
-            const auto me = me_in(tried, i);
-            const bool clear = me != tried.end() && !astray(*me);
-            best_placed = std::move(tried);
-            if (clear) break;
-          }
-        }
-        if (!pick) continue;
-        chosen[i] = *pick;
-        layout.labels = std::move(best_placed);
-        total = best;
-        better = true;
-      }
-      if (!better) break;
-    }
-    // A label routed away with a long line (the other side's, across the whole leg) takes the
-    // shortest line among the options that leave no more labels astray: the Ankles at calf
-    // squeezes' 2 s went from under its own box to the far side, its line crossing the leg
-    // beside the Thighs'; a row below its hands-clear point gives a short slanting one.
-    const float short_line = 0.25f * display.x;
-    const auto no_more_astray = [&](const std::vector<PlacedLabel>& tried, const std::vector<PlacedLabel>& now) {
-      for (std::size_t j = 0; j < n; ++j) {
-        const auto t = me_in(tried, j), w = me_in(now, j);
-        if (t != tried.end() && astray(*t) && (w == now.end() || !astray(*w))) return false;
-      }
-      return true;
-    };
-    for (std::size_t i = 0; i < n; ++i) {
-      if (chosen[i] == first[i]) continue;
-      const auto placed = me_in(layout.labels, i);
-      if (placed == layout.labels.end() || astray(*placed)) continue;
-      float best_length = glm::distance(placed->joint, placed->anchor);
-      if (best_length <= short_line) continue;
-      std::optional<Option> pick;
-      int best_count = total;
-      std::vector<PlacedLabel> best_placed;
-      for (const Option& option : options_for(i)) {
-        if (option == chosen[i]) continue;
-        std::vector<PlacedLabel> tried = place_with(i, option);
-        const auto me = me_in(tried, i);
-        if (me == tried.end() || astray(*me)) continue;
-        const int count = crossing(tried);
-        // Never at another label's cost: one pushed along its stack onto its own anchor lost
-        // its line (the Thighs at calf squeezes' 12.5 s) while the count stayed the same.
-        if (count > total || !no_more_astray(tried, layout.labels)) continue;
-        if (const float length = glm::distance(me->joint, me->anchor); length < best_length) {
-          best_length = length;
-          pick = option;
-          best_count = count;
-          best_placed = std::move(tried);
-        }
-      }
-      if (!pick) continue;
-      chosen[i] = *pick;
-      total = best_count;
-      layout.labels = std::move(best_placed);
-    }
-    layout.labels = place_all(chosen);  // and left_count with it
-    place_beside_hands(layout, overlay, o, ui_scale);
-  }
+  const std::size_t left_count =
+      place_labels(layout, overlay, o, ui_scale, {left_top, left_bottom, right_top, right_bottom});
   // Where the two stacks meet (long names, a narrow view), an optional label gives way.
   std::vector<bool> drop(layout.labels.size(), false);
   for (std::size_t i = 0; i < layout.labels.size(); ++i) {

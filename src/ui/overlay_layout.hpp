@@ -55,6 +55,13 @@ struct OverlayLayout {
 // size at a 20 px font: the interface's scale, or the font's where it is larger than that (the
 // kiosk's 40 px captions font at a scale of 1 drew 17 px keys butting against 40 px words).
 [[nodiscard]] float legend_icon_scale(float ui_scale);
+// The second line of a label beside the hands (PlacedLabel::covered), "under the hands", in
+// the interface's language, drawn at kUnderHandsFont of the label's size: a box with only a
+// pointer at the fingers read as naming the hand, not the calf beneath it.
+[[nodiscard]] const char* under_hands_note();
+inline constexpr float kUnderHandsFont = 0.85f;
+// A covered label's box: its name and, below it, under_hands_note() (pixels, at `scale`).
+[[nodiscard]] glm::vec2 covered_label_size(const AreaLabel& label, float scale);
 
 OverlayLayout layout_overlay(const Overlay& overlay, float ui_scale);
 

@@ -71,6 +71,14 @@ PresenterRegion presenter_region(const PanelInput& in, float top, float bottom, 
   return {r, kPresenterScales.back()};
 }
 
+// A presenter place still good: inside the window, and tall enough for the text at its size.
+bool holds_presenter_text(const PanelPlace& p, const PanelInput& in) {
+  const glm::vec4 b = p.bounds();
+  if (b.x < 0.0f || b.y < 0.0f || b.z > in.display.x || b.w > in.display.y) return false;
+  const float needed = in.presenter_height ? in.presenter_height(p.font_scale, p.width) : 9.0f * p.font_scale * in.em;
+  return needed <= p.max_height;
+}
+
 }  // namespace
 
 float right_column_width(const PanelInput& in) { return std::clamp(24.0f * in.em, 16.0f * in.em, 0.32f * in.display.x); }
@@ -117,6 +125,7 @@ PanelPlace place_panel(Panel panel, const PanelInput& in) {
     }
     case Panel::lesson:
     case Panel::count: {
+      if (in.presenter && in.held_presenter && holds_presenter_text(*in.held_presenter, in)) return *in.held_presenter;
       if (in.presenter) {
         const PresenterRegion region = presenter_region(in, top, bottom, margin);
         const glm::vec4 r = region.rect;
@@ -198,6 +207,30 @@ void note_panel_height(Panel panel, float height) {
 }
 
 void note_view_width(float width) { view_width() = {width, ImGui::GetFrameCount(), ImGui::GetCurrentContext()}; }
+
+namespace {
+struct RememberedPlace {
+  PanelPlace place;
+  int frame = -10;
+  const ImGuiContext* context = nullptr;
+};
+RememberedPlace& presenter_place() {
+  static RememberedPlace p;  // one ImGui context per program, as the heights
+  return p;
+}
+}  // namespace
+
+void remember_presenter_place(const PanelPlace& place) {
+  presenter_place() = {place, ImGui::GetFrameCount(), ImGui::GetCurrentContext()};
+}
+
+std::optional<PanelPlace> last_presenter_place() {
+  const RememberedPlace& p = presenter_place();
+  // Last frame's exactly (or this frame's, read again): an older one is another entry's.
+  const int frame = ImGui::GetFrameCount();
+  if (p.context != ImGui::GetCurrentContext() || p.frame < frame - 1 || p.frame > frame) return std::nullopt;
+  return p.place;
+}
 
 void unfold_on_title_click() {
   if (!ImGui::IsWindowCollapsed() || !ImGui::IsItemHovered() || !ImGui::IsMouseClicked(ImGuiMouseButton_Left)) return;

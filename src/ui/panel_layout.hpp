@@ -5,6 +5,7 @@
 // than cover one another. The lesson's presenter view goes where the demonstration is not.
 #include <array>
 #include <functional>
+#include <optional>
 
 #include <glm/vec2.hpp>
 #include <glm/vec4.hpp>
@@ -51,6 +52,12 @@ struct PanelInput {
   // The View column's width this frame when the View panel widened it to hold a structure's
   // card (0: its usual width).
   float view_width = 0.0f;
+  // Presenter view's place last frame, while the camera glides the work into the room it
+  // leaves: kept as long as it holds the text whole and lies in the window. On its way the work
+  // crosses the band's edge, and a band chosen afresh each frame then shrank the text for a
+  // frame or sent it to the other side of the work (1280x720, entering presenter view after
+  // an answer: 1.5x below the leg, one frame 1.25x at the top, then 1.5x at the top).
+  std::optional<PanelPlace> held_presenter;
 };
 
 [[nodiscard]] PanelPlace place_panel(Panel panel, const PanelInput& in);
@@ -73,6 +80,10 @@ void note_panel_height(Panel panel, float height);
 // The View panel's width this frame (it is drawn first): the overlay, the practice camera and
 // the other panels keep clear of it in the same frame.
 void note_view_width(float width);
+// Presenter view's place as drawn this frame, and last frame's (none when it was not drawn in
+// presenter view last frame): what PanelInput::held_presenter keeps while the camera glides.
+void remember_presenter_place(const PanelPlace& place);
+[[nodiscard]] std::optional<PanelPlace> last_presenter_place();
 // Call right after Begin: a folded panel opens on a click anywhere on its title, not only on
 // its arrow (ImGui's own rule, a double click, is not what a new user tries first).
 void unfold_on_title_click();

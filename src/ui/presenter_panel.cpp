@@ -163,19 +163,31 @@ float lesson_panel_height(const lesson::PresenterView& v, const lesson::Score& s
   return measure(v, score, presenter, scale, width).height;
 }
 
-void reserve_lesson_panel(const lesson::PresenterView& v, const lesson::Score& score, bool presenter, glm::vec4 working) {
+namespace {
+PanelInput lesson_panel_input(const lesson::PresenterView& v, const lesson::Score& score, bool presenter, glm::vec4 working,
+                              bool camera_gliding) {
   PanelInput in = current_panel_input(presenter, working);
-  in.presenter_height = [&](float scale, float width) { return lesson_panel_height(v, score, presenter, scale, width); };
+  in.presenter_height = [&v, &score, presenter](float scale, float width) {
+    return lesson_panel_height(v, score, presenter, scale, width);
+  };
+  if (presenter && camera_gliding) in.held_presenter = last_presenter_place();
+  return in;
+}
+}  // namespace
+
+void reserve_lesson_panel(const lesson::PresenterView& v, const lesson::Score& score, bool presenter, glm::vec4 working,
+                          bool camera_gliding) {
+  const PanelInput in = lesson_panel_input(v, score, presenter, working, camera_gliding);
   const PanelPlace place = place_panel(Panel::lesson, in);
   note_panel_height(Panel::lesson, std::min(lesson_panel_height(v, score, presenter, place.font_scale, place.width), place.max_height));
 }
 
 PresenterCommands draw_presenter_panel(const lesson::PresenterView& v, const lesson::Score& score, bool presenter,
-                                       glm::vec4 working) {
+                                       glm::vec4 working, bool camera_gliding) {
   PresenterCommands c;
-  PanelInput in = current_panel_input(presenter, working);
-  in.presenter_height = [&](float scale, float width) { return lesson_panel_height(v, score, presenter, scale, width); };
+  const PanelInput in = lesson_panel_input(v, score, presenter, working, camera_gliding);
   const PanelPlace place = place_panel(Panel::lesson, in);
+  if (presenter) remember_presenter_place(place);
   // Its size from its texts this frame, not from what ImGui measured last frame.
   const Measure m = measure(v, score, presenter, place.font_scale, place.width);
   const float height = std::min(m.height, place.max_height);

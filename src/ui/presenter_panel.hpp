@@ -17,8 +17,10 @@ struct PresenterCommands {
 };
 
 // `working`: the demonstration on screen (ui::Overlay::working); the presenter view keeps clear of it.
+// `camera_gliding`: the camera is easing the work into the room the panels leave (presenter view
+// then keeps last frame's place while it holds the text; ui::PanelInput::held_presenter).
 PresenterCommands draw_presenter_panel(const lesson::PresenterView& view, const lesson::Score& score, bool presenter_mode,
-                                       glm::vec4 working = glm::vec4(0.0f));
+                                       glm::vec4 working = glm::vec4(0.0f), bool camera_gliding = false);
 
 // The feedback as shown: the lesson's text, with a verdict in front only when it has none.
 std::string feedback_line(const lesson::Feedback& feedback);

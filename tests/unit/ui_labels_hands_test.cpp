@@ -4,6 +4,9 @@
 // font's metrics only).
 #include <doctest/doctest.h>
 
+#include <cfloat>
+#include <string>
+
 #include <glm/geometric.hpp>
 
 #include <imgui.h>
@@ -214,5 +217,11 @@ TEST_CASE("an area wholly under the hands: its box sits beside them with a point
   CHECK(calves.box.max.x > 650.0f);                                     // under the point it names
   CHECK(calves.pointer.y < calves.box.min.y);                           // the pointer at the hands
   CHECK(ui::hidden_leaders(layout, 1.0f) == 0);                         // no line by design, not a hidden one
+  // Two lines in the box: the name, then "under the hands" (session 22: with the name alone,
+  // the pointer at the fingers read as naming the hand; the box was one 17 px line, 29 px tall).
+  const float note_w = ImGui::GetFont()->CalcTextSizeA(ui::kUnderHandsFont * 17.0f, FLT_MAX, 0.0f, ui::under_hands_note()).x;
+  CHECK(std::string(ui::under_hands_note()) == "under the hands");      // no locale loaded: the English
+  CHECK(calves.box.max.y - calves.box.min.y >= 17.0f * (1.0f + ui::kUnderHandsFont) + 12.0f);
+  CHECK(calves.box.max.x - calves.box.min.x >= note_w + 12.0f);
   ImGui::EndFrame();
 }
