@@ -28,6 +28,13 @@ void main() {
     fragColour = vec4(centre, 1.0);
     return;
   }
+#ifdef MARK_FLAT
+  // The first of two passes (render_target.cpp): it writes the flat pixels and marks them in
+  // the stencil; the edge pixels are left to the second pass, the whole filter below, which the
+  // stencil test keeps off the flat ones. llvmpipe runs every line of a shader for every pixel
+  // of a 4x4 block, branch or not, but skips a block the stencil test rejects whole.
+  discard;
+#else
   // The gradient of the diagonals, turned a quarter: the edge's direction.
   vec2 dir = vec2(-((nw + ne) - (sw + se)), (nw + sw) - (ne + se));
   float damp = max((nw + ne + sw + se) * 0.03125, 1.0 / 128.0);
@@ -39,4 +46,5 @@ void main() {
   vec3 wide = 0.5 * near + 0.25 * (texture(uScene, vUv - dir * 0.5).rgb + texture(uScene, vUv + dir * 0.5).rgb);
   float lw = luma(wide);
   fragColour = vec4((lw < lo || lw > hi) ? near : wide, 1.0);
+#endif
 }

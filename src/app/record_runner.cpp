@@ -62,6 +62,11 @@ int run_record(const Options& options) {
   if (options.record) {
     VideoSettings settings{*options.record, options.size.x, options.size.y, options.fps};
     settings.bottom_up = true;  // frames go to ffmpeg as GL reads them (capture_gl_order)
+    // x264's fastest preset: a 2 s effleurage recording at 1280x720 took 4.27 -> 3.99 s of CPU
+    // (0.93x) and 16.6 -> 14.4 s of wall, three pairs in turn at load ~15. Its file is ~4x
+    // larger (74 -> 314 kB for the 2 s) at the same quality setting; a frame at 1 s looks the
+    // same (README "Benchmark"). "superfast" saved nothing (0.98x).
+    settings.x264_preset = "ultrafast";
     if (const char* preset = std::getenv("EFFLEURA_X264_PRESET")) settings.x264_preset = preset;
     // What this ffmpeg encodes with, from the start-up cache when known (app/record_runner_codec.hpp).
     const auto ffmpeg = find_program(settings.program);

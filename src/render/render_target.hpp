@@ -86,6 +86,10 @@ class OffscreenTarget final : public RenderTarget {
   unsigned scene_fbo_ = 0, scene_color_ = 0, scene_depth_ = 0;
   unsigned output_fbo_ = 0, output_color_ = 0;
   ShaderProgram filter_;
+  // The filter's first pass (edge_filter.frag with MARK_FLAT), and the framebuffer it and the
+  // filter draw into: the output colour with the scene's stencil, which marks the flat pixels.
+  ShaderProgram mark_flat_;
+  unsigned filter_fbo_ = 0;
   unsigned filter_vao_ = 0;
   bool scene_finished_ = false;
   glm::ivec4 filter_region_{0};
