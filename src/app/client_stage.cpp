@@ -31,6 +31,16 @@ flow::Posture flow_posture(anatomy::ClientPosture p) {
   return flow::Posture::supine;
 }
 
+anatomy::ClientPosture drawn_posture(flow::Posture p) {
+  switch (p) {
+    case flow::Posture::supine: return anatomy::ClientPosture::supine;
+    case flow::Posture::raised: return anatomy::ClientPosture::raised;
+    case flow::Posture::sitting: return anatomy::ClientPosture::sitting;
+    case flow::Posture::standing: return anatomy::ClientPosture::standing;
+  }
+  return anatomy::ClientPosture::supine;
+}
+
 bool ClientStage::lying() const {
   return posture_ == anatomy::ClientPosture::supine || posture_ == anatomy::ClientPosture::prone;
 }
@@ -42,12 +52,7 @@ void ClientStage::choose(anatomy::ClientPosture posture) {
 
 bool ClientStage::follow_flow(flow::Posture posture) {
   if (flow_posture(posture_) == posture) return false;
-  switch (posture) {
-    case flow::Posture::supine: choose(anatomy::ClientPosture::supine); break;
-    case flow::Posture::raised: choose(anatomy::ClientPosture::raised); break;
-    case flow::Posture::sitting: choose(anatomy::ClientPosture::sitting); break;
-    case flow::Posture::standing: choose(anatomy::ClientPosture::standing); break;
-  }
+  choose(drawn_posture(posture));
   if (lying()) set_technique(nullptr), update(0.0, std::nullopt);
   return true;
 }

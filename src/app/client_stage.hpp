@@ -18,6 +18,9 @@ namespace effleura::app {
 Expected<anatomy::ClientPosture> parse_posture_option(const std::string& name);
 // The flow model's posture for a drawn one: prone and supine both lie flat.
 flow::Posture flow_posture(anatomy::ClientPosture p);
+// The drawn posture `--simulate` stands in for: lying on the back (a technique on the back of
+// the leg turns the client prone, as in the window), sitting, standing, legs raised.
+anatomy::ClientPosture drawn_posture(flow::Posture p);
 
 class ClientStage {
  public:

@@ -35,8 +35,10 @@ class FlowIndices {
     double calf_ml = 0.0;
     double ankle_mmhg = 0.0;
   };
+  // Its arguments: the leg, the posture and the knee's bend (degrees; lying prone, calf squeezes
+  // bend it 30 and the raised shank rests with less blood and a lower ankle pressure).
   using RestCompute = std::function<Expected<Rest>(const anatomy::VeinNetwork&, const flow::LegCondition&,
-                                                   flow::Posture, std::stop_token)>;
+                                                   flow::Posture, double, std::stop_token)>;
   // The app's two stages: `rest` first, its levels in the snapshot at once (rest_ready) so the
   // calf and ankle plots mark rest while `indices` runs the clinic's protocols (seconds on a
   // leg not measured before: a first start, a vein made leaky); `indices`' own rest figures are
@@ -50,6 +52,7 @@ class FlowIndices {
     Status status = Status::idle;
     flow::LegCondition leg;         // what the figures (or the computation) are for
     flow::Posture posture = flow::Posture::supine;
+    double knee_deg = 0.0;          // the knee the rest levels are for (request())
     Figures figures;                // valid when ready; its rest levels also when rest_ready
     bool rest_ready = false;        // the rest levels are in, maybe before the indices
     std::string error;              // when failed
@@ -67,7 +70,10 @@ class FlowIndices {
   // Asks for the figures of this leg in this posture and returns at once. The same again
   // (same network content, leg and posture) changes nothing; anything else stops the running computation and starts over. The worker thread starts on
   // the first request, so a session that never opens the panel never pays for it.
-  void request(const anatomy::VeinNetwork& network, flow::LegCondition leg, flow::Posture posture);
+  // `knee_deg`: the drawn knee's bend, for the rest levels only (the clinic's protocols set their
+  // own posture); a new knee settles the rest levels again, the indices are kept.
+  void request(const anatomy::VeinNetwork& network, flow::LegCondition leg, flow::Posture posture,
+               double knee_deg = 0.0);
   [[nodiscard]] Snapshot snapshot() const;
   // Blocks until the latest request is answered or `timeout` passes; true if answered (tests).
   bool wait(std::chrono::milliseconds timeout) const;

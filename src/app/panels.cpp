@@ -1,6 +1,7 @@
 #include "app/panels.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 #include <imgui.h>
 
@@ -224,7 +225,15 @@ void apply(const ui::FlowCommands& c, State& scene) {
     scene.incompetent[i] = !scene.incompetent[i];
     (void)f->set_incompetent(scene.valve_veins[i], scene.incompetent[i]);
   }
-  if (c.indices_wanted && f) scene.flow_indices.request(f->network(), leg_condition(scene), scene.simulation.posture);
+  if (c.indices_wanted && f) {
+    // Lying prone with the knee bent (calf squeezes: 30 degrees) the shank rests higher, with less
+    // blood and a lower ankle pressure: the plots' rest lines are that leg's (to 10 degrees, so a
+    // client rolling over settles a few rest legs, not one a frame).
+    const double knee = scene.simulation.posture == flow::Posture::supine
+                            ? 10.0 * std::round(static_cast<double>(scene.simulation.knee_flexion_deg) / 10.0)
+                            : 0.0;
+    scene.flow_indices.request(f->network(), leg_condition(scene), scene.simulation.posture, knee);
+  }
   if (c.show_flow_view) {
     // Veins and bones under a faint skin: muscles would hide the deep veins.
     scene.settings.layers.veins = true;

@@ -16,7 +16,7 @@ constexpr std::uint32_t kRestLevelsVersion = 1;
 }  // namespace
 
 Expected<RestLevels> rest_levels_cached(const anatomy::VeinNetwork& network, const flow::LegCondition& leg,
-                                        flow::Posture posture, double settle_s, const SimulateCache& cache,
+                                        flow::Posture posture, double knee_deg, double settle_s, const SimulateCache& cache,
                                         bool* from_cache) {
   if (from_cache) *from_cache = false;
   std::optional<CacheKey> key;
@@ -26,6 +26,11 @@ Expected<RestLevels> rest_levels_cached(const anatomy::VeinNetwork& network, con
       key.emplace("rest-levels", kRestLevelsVersion);
       key->add(std::to_string(indices_key->value()));
       key->add(std::string(flow::posture_name(posture)));
+      if (knee_deg != 0.0) {  // a straight leg's key is as before session 22
+        char knee[32];
+        std::snprintf(knee, sizeof knee, "knee:%a", knee_deg);
+        key->add(knee);
+      }
       char seconds[32];
       std::snprintf(seconds, sizeof seconds, "settle:%a", settle_s);
       key->add(seconds);
@@ -35,7 +40,7 @@ Expected<RestLevels> rest_levels_cached(const anatomy::VeinNetwork& network, con
       if (from_cache) *from_cache = true;
       return RestLevels{(*v)[0], (*v)[1]};
     }
-  auto rest = flow::make_leg(network, leg, posture, settle_s);
+  auto rest = flow::make_leg(network, leg, posture, settle_s, knee_deg);
   if (!rest) return std::unexpected(rest.error());
   const RestLevels levels{rest->calf_volume_ml(), rest->ankle_pressure_mmhg()};
   if (key) write_numbers(*cache.dir, *key, {levels.calf_ml, levels.ankle_mmhg});

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <optional>
 
+#include "app/client_stage.hpp"
 #include "flow/flow_snapshot.hpp"
 
 namespace effleura::app {
@@ -11,6 +12,17 @@ Expected<flow::SimulationReport> simulate_report(Simulation& simulation, const a
                                                  const flow::SimulationRequest& request, const SimulateCache* cache) {
   auto leg = flow::make_request_leg(network, request);
   if (!leg) return std::unexpected(leg.error());
+  // The client as the window draws it (app/client_stage.hpp): lying, a technique's steps on the
+  // back of the leg turn it prone, and calf squeezes bend its knee 30 degrees; the flow's shank
+  // heights follow the drawn knee from the settling on (the rest is the bent leg's), then each
+  // frame, in State::update's order (the knee of the pose before the frame's step).
+  ClientStage client;
+  client.choose(drawn_posture(request.posture));
+  const technique::Technique* technique = simulation.technique();
+  client.set_technique(simulation.timeline(), technique ? technique->views : std::vector<std::string>{},
+                       simulation.playback() ? simulation.playback()->time() : 0.0);
+  simulation.knee_flexion_deg = client.pose().knee_flexion_deg;
+  leg->set_knee_flexion(simulation.knee_flexion_deg);
   flow::SimulationRequest run = request;
   std::optional<flow::ClinicalIndices> indices;
   if (cache) {
@@ -31,7 +43,10 @@ Expected<flow::SimulationReport> simulate_report(Simulation& simulation, const a
   simulation.adopt_flow(std::move(*leg));
   auto step = [&](double, double dt, const flow::PumpPressures& pumps) {
     simulation.muscles = pumps;
+    simulation.knee_flexion_deg = client.pose().knee_flexion_deg;
     simulation.update(dt);  // one window frame's worth of simulation, at the report's 10 ms
+    if (const technique::Playback* p = simulation.playback())
+      client.update(dt, p->time(), p->playing() ? dt * p->speed() : 0.0);
     const Contacts& c = simulation.contacts();
     const bool hands = std::any_of(c.begin(), c.end(), [](const ContactPatch& p) { return p.pressure_mmhg > 0.0f; });
     return hands || simulation.flow()->calf_muscle_pressure() > 0.0;  // the ankle's calf pump counts too

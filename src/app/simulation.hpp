@@ -89,6 +89,10 @@ class Simulation {
   [[nodiscard]] const flow::Particles* particles() const { return particles_ ? &*particles_ : nullptr; }
   [[nodiscard]] double time() const { return time_; }
   flow::Posture posture = flow::Posture::supine;
+  // The massaged knee's bend as the client is drawn (app/client_stage.hpp ClientStage::pose):
+  // lying prone, calf squeezes bend it 30 degrees and the flow model's shank heights follow
+  // (flow/posture.hpp). Set each frame by whoever draws, or stands in for drawing (--simulate).
+  float knee_flexion_deg = 0.0f;
   // The client's own muscles (walking, ankle pumps): each pump presses at least this hard;
   // the technique's ankle adds its calf contraction (update()).
   flow::PumpPressures muscles;

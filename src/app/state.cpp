@@ -206,6 +206,7 @@ void State::sync_client() {
     const auto* t = simulation.technique();
     client.set_technique(client_timeline_, t ? t->views : std::vector<std::string>{}, simulation.frame().time);
   }
+  simulation.knee_flexion_deg = knee_flexion();  // from the first frame (the plots' replay too)
   place_camera_subject();
 }
 
@@ -243,6 +244,7 @@ void State::frame_technique(std::optional<render::ViewPreset> view, bool animate
 void State::update(double dt) {
   // Walking, the client's own muscles pump (app/client_muscles.hpp); still, they rest.
   simulation.muscles = client_muscles(client, simulation.posture, dt);
+  simulation.knee_flexion_deg = knee_flexion();  // the flow's heights are the drawn leg's
   simulation.update(dt);
   // The posture chosen in the flow panel is drawn; a step on the other side of the leg turns
   // the client over, and the camera follows the leg.

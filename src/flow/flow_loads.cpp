@@ -41,7 +41,7 @@ double stocking_share(double y) {
 }  // namespace
 
 void FlowSystem::update_heights() {
-  for (auto& s : segments_) s.height_m = height_above_reference(s.mid, posture_, network_.params);
+  for (auto& s : segments_) s.height_m = height_above_reference(s.mid, posture_, network_.params, knee_deg_);
   update_inflow_targets();
 }
 
@@ -108,6 +108,13 @@ void FlowSystem::set_pumps(const PumpPressures& p) {
   set_foot_pressure(p.foot);
   set_calf_muscle_pressure(p.calf);
   set_thigh_muscle_pressure(p.thigh);
+}
+
+void FlowSystem::set_knee_flexion(double deg) {
+  deg = std::clamp(finite_or(deg, 0.0), 0.0, 160.0);
+  if (deg == knee_deg_) return;  // the window sets it every frame: heights only when it moves
+  knee_deg_ = deg;
+  update_heights();
 }
 
 void FlowSystem::set_stocking(double ankle_mmhg) {

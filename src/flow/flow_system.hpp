@@ -113,6 +113,11 @@ class FlowSystem {
   // Quiet breathing modulates the abdominal pressure at the groin's outflow (off by default).
   void set_breathing(bool on) { breathing_ = on; }
   void set_stocking(double ankle_mmhg);         // graduated stocking, 0 = none
+  // Lying, the massaged knee's bend as the client is drawn (degrees, 0 straight): the shank's
+  // heights follow it (flow/posture.hpp). Other postures ignore it. Calf squeezes bend the
+  // prone knee 30 degrees: the ankle 0.19 m up, its column 15 mmHg less (session 22).
+  void set_knee_flexion(double deg);
+  [[nodiscard]] double knee_flexion_deg() const { return knee_deg_; }
   // Makes every valve of a vein incompetent (or competent again); "<vein id>:above-knee" only
   // its valves above the knee (a common pattern of saphenous reflux). Error lists valid ids.
   Expected<void> set_incompetent(std::string_view vein_id, bool incompetent = true);
@@ -188,6 +193,7 @@ class FlowSystem {
   double calf_pumping_ = 0.0;     // 0..1: the calf contracting rhythmically now (the muscle pump)
   double tone_time_s_ = 10.0;     // how fast the arterioles retune (settle() hurries them)
   double stocking_mmhg_ = 0.0;
+  double knee_deg_ = 0.0;         // lying, the drawn knee's bend (set_knee_flexion)
   double rho_g_ = 0.0;            // mmHg per metre of blood column
   long long steps_ = 0;
   double accumulator_s_ = 0.0;

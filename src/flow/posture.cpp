@@ -3,6 +3,7 @@
 #include <cmath>
 #include <numbers>
 
+#include "anatomy/client_pose.hpp"
 #include "core/frame.hpp"
 
 namespace effleura::flow {
@@ -27,7 +28,7 @@ Expected<Posture> parse_posture(std::string_view name) {
 }
 
 double height_above_reference(const glm::vec3& point, Posture posture,
-                              const anatomy::VeinNetworkParams& params) {
+                              const anatomy::VeinNetworkParams& params, double knee_flexion_deg) {
   const glm::vec3 hip = frame::kHipCentre;
   const glm::vec3 knee = frame::kKneeCentre;
   const double dy = static_cast<double>(point.y - hip.y);  // negative below the hip
@@ -35,9 +36,13 @@ double height_above_reference(const glm::vec3& point, Posture posture,
   switch (posture) {
     case Posture::standing:
       return dy - params.reference_above_hip_m;
-    case Posture::supine:
-      // Lying on the back the anterior side faces up; the leg is at heart level.
-      return dz;
+    case Posture::supine: {
+      // Lying on the back the anterior side faces up; the leg is at heart level. A bent knee
+      // (prone: the back of the leg faces up) lifts the shank by how far the bend moves it back.
+      if (!(knee_flexion_deg > 0.0)) return dz;
+      const glm::vec3 bent = anatomy::bend_knee(point, knee, static_cast<float>(knee_flexion_deg));
+      return dz + static_cast<double>(point.z - bent.z);
+    }
     case Posture::sitting:
       // Hip flexed 90 degrees turns the thigh's "down" into "forward" and its anterior
       // into "up"; the knee flexed 90 degrees lets the shank hang vertical again.

@@ -60,9 +60,10 @@ std::unexpected<Error> stopped() { return fail("the clinical indices were stoppe
 }  // namespace
 
 Expected<FlowSystem> make_leg(const anatomy::VeinNetwork& network, const LegCondition& leg, Posture posture,
-                              double settle_s) {
+                              double settle_s, double knee_deg) {
   auto made = FlowSystem::create(network, posture);
   if (!made) return made;
+  made->set_knee_flexion(knee_deg);
   for (const auto& id : leg.incompetent)
     if (auto ok = made->set_incompetent(id); !ok) return std::unexpected(ok.error());
   made->set_stocking(leg.stocking_mmhg);

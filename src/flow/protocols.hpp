@@ -27,7 +27,7 @@ struct LegCondition {
 
 // A fresh model of `network` with the condition applied, settled in `posture`.
 Expected<FlowSystem> make_leg(const anatomy::VeinNetwork& network, const LegCondition& leg, Posture posture,
-                              double settle_s);
+                              double settle_s, double knee_deg = 0.0);
 
 struct Plethysmography {
   double venous_volume_ml = 0.0;          // VV: calf volume standing minus legs raised

@@ -366,11 +366,13 @@ std::array<FlowPlot, 3> flow_panel_plots(const FlowPanelState& s) {
   // Resting levels of this leg in this posture, once the worker has settled a copy of it (the
   // worker's first stage: before the indices, which take seconds on a leg not measured before).
   const bool rest = s.rest_ready || s.indices == FlowPanelState::Indices::ready;
-  // The groin's flow with the femoral vein's mean velocity beside it: flow alone hides a vein's
-  // narrowing (raised legs: less flow, faster), and velocity is what a Doppler scan reads. Both
-  // over the last second, as the bold line ends ("mean 18.2 mL/s"): until session 15 the header
-  // showed the flow of the moment, which settled walking swings from about -15 to 60 mL/s within
-  // a stride, so it read -4.5 while the bold line sat above rest.
+  // The groin's flow over the last second, as the bold line ends ("mean 18.2 mL/s"): until
+  // session 15 the header showed the flow of the moment, which settled walking swings from about
+  // -15 to 60 mL/s within a stride, so it read -4.5 while the bold line sat above rest. Until
+  // session 22 the mid-thigh femoral vein's speed stood beside it, unnamed, and read as the
+  // groin's: between ankle pumps it falls below rest (3.1 against 9.4 cm/s) while the groin still
+  // drains above rest (9.3 against 5.8 mL/s). The About tab shows that speed with its vein's name
+  // (the locales' groin-now no longer has {speed}; a translation that keeps it still works).
   const std::size_t width = 2 * mean_half(s.sample_interval_s) + 1;
   const float speed = s.femoral_cm_s.empty() ? s.femoral_velocity_cm_s : last_mean(s.femoral_cm_s, width);
   const std::string groin_now =

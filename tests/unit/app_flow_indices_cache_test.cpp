@@ -56,7 +56,7 @@ TEST_CASE("the flow panel's worker reads the clinic's indices from the start-up 
   // ... and the worker kept them in the cache (app/rest_levels.hpp), so the next start settles no
   // leg: the entry is there, with the figures the panel shows.
   bool hit = false;
-  const auto rest = app::rest_levels_cached(*network, healthy, flow::Posture::supine, 60.0, cache, &hit);
+  const auto rest = app::rest_levels_cached(*network, healthy, flow::Posture::supine, 0.0, 60.0, cache, &hit);
   REQUIRE(rest.has_value());
   CHECK(hit);
   CHECK(rest->calf_ml == snap.figures.rest_calf_ml);

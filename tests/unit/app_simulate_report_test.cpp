@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <vector>
 
+#include "app/client_stage.hpp"
 #include "app/simulate_report.hpp"
 #include "app/simulation.hpp"
 #include "flow/report.hpp"
@@ -46,6 +47,22 @@ flow::SimulationRequest request(const std::string& id, double seconds) {
   return r;
 }
 
+// The client drawn beside the Simulation (app/client_stage.hpp), as State::update keeps it: its
+// knee (calf squeezes bend the prone knee 30 degrees) sets the flow's shank heights each frame.
+struct Drawn {
+  app::ClientStage client;
+  Drawn(const app::Simulation& sim, flow::Posture posture) {
+    client.choose(app::drawn_posture(posture));
+    const technique::Technique* t = sim.technique();
+    client.set_technique(sim.timeline(), t ? t->views : std::vector<std::string>{},
+                         sim.playback() ? sim.playback()->time() : 0.0);
+  }
+  [[nodiscard]] float knee() const { return client.pose().knee_flexion_deg; }
+  void played(const app::Simulation& sim, double dt) {
+    if (const technique::Playback* p = sim.playback()) client.update(dt, p->time(), p->playing() ? dt * p->speed() : 0.0);
+  }
+};
+
 struct ByHand {
   std::vector<double> femoral_ml_s;  // at the report's 20 Hz samples after t = 0
   double peak_ml_s = -1e300;
@@ -58,6 +75,9 @@ ByHand step_by_hand(app::Simulation& sim, const flow::SimulationRequest& req) {
   auto leg = flow::make_request_leg(network(), req);
   REQUIRE(leg.has_value());
   sim.posture = req.posture;
+  Drawn drawn(sim, req.posture);
+  sim.knee_flexion_deg = drawn.knee();
+  leg->set_knee_flexion(drawn.knee());  // settled and measured at rest with the knee as drawn
   sim.adopt_flow(std::move(*leg));
   flow::FlowSystem& fs = *sim.flow();
   fs.set_breathing(true);
@@ -67,7 +87,9 @@ ByHand step_by_hand(app::Simulation& sim, const flow::SimulationRequest& req) {
   out.calf_start = out.calf_min = fs.calf_volume_ml();
   const int steps = static_cast<int>(req.seconds / 0.01 + 0.5);
   for (int k = 1; k <= steps; ++k) {
+    sim.knee_flexion_deg = drawn.knee();
     sim.update(0.01);
+    drawn.played(sim, 0.01);
     out.peak_ml_s = std::max(out.peak_ml_s, fs.femoral_outflow_ml_s());
     out.calf_min = std::min(out.calf_min, fs.calf_volume_ml());
     if (k % 5 == 0) out.femoral_ml_s.push_back(fs.femoral_outflow_ml_s());
@@ -146,4 +168,22 @@ TEST_CASE("built-in rhythms run on the app's Simulation as the client's own musc
   REQUIRE(via_flow.has_value());
   CHECK(via_app->summary.calf_ejection_fraction > 0.3);  // the gait cycle's calf pump
   CHECK(via_app->femoral_flow_ml_s == via_flow->femoral_flow_ml_s);  // the same pumps, the same leg
+}
+
+TEST_CASE("calf squeezes lying: the report's leg has the drawn knee's heights, the ankle ~0.2 m up") {
+  // The window draws the client prone with the knee bent 30 degrees through both steps
+  // (content/techniques/calf-squeezes.toml); until session 22 the flow kept the straight leg's
+  // heights, the ankle vein 15 mmHg of column too full. Fails on e49f898: the heights were equal.
+  const auto req = request("calf-squeezes", 1.0);
+  app::Simulation reported;
+  pick(reported, "calf-squeezes", 1.0);
+  auto rep = app::simulate_report(reported, network(), req);
+  REQUIRE(rep.has_value());
+  auto straight = flow::make_request_leg(network(), req);
+  REQUIRE(straight.has_value());
+  const auto ankle = straight->segments_of(network().params.ankle_vein);
+  REQUIRE_FALSE(ankle.empty());
+  const auto i = static_cast<std::size_t>(ankle.front());
+  const double rise = reported.flow()->segments()[i].height_m - straight->segments()[i].height_m;
+  CHECK(rise == doctest::Approx(0.2).epsilon(0.1));
 }
