@@ -26,6 +26,8 @@ uniform vec3 uDentAxis[3];    // the outward skin normal there; the tissue benea
 // rim round each hand (m). The constants match technique/tissue.hpp.
 #define CAPSULES 18
 #define SKIRT 0.006
+#define SAG 0.014
+#define RIM_SHARE 0.8
 #define RIM_OUT 0.025
 #define RIM_WIDTH 0.015
 #define MAX_PUSH 0.012
@@ -133,6 +135,14 @@ void main() {
         float dxdl = l < rad ? -min(l / max(sqrt(rad * rad - l * l), 1e-6), 2.0) : -1.0;
         push_grad = (side / max(l, 1e-6)) * dxdl * (x >= SKIRT ? 1.0 : (x + SKIRT) / (2.0 * SKIRT));
       }
+    }
+    // The skin beside the hand drawn down with it (tissue.hpp kSagM): its indentation is its
+    // rim's height / RIM_SHARE.
+    float su = max(near_h, 0.0) / SAG;
+    float sag = uRim[h] / RIM_SHARE * exp(-su * su);
+    if (sag > push) {
+      push = sag;
+      push_grad = near_dir * sag * (-2.0 * su / SAG);
     }
     float k = (near_h - RIM_OUT) / RIM_WIDTH;
     float bump = uRim[h] * exp(-k * k);

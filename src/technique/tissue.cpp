@@ -128,6 +128,10 @@ float skin_displacement(const TissueShape& shape, const glm::vec3& p, const glm:
       const float soft = x >= kSkirtM ? x : (x <= -kSkirtM ? 0.0f : (x + kSkirtM) * (x + kSkirtM) / (4.0f * kSkirtM));
       push = std::max(push, soft * std::clamp((kReachM - u) / kSkirtM, 0.0f, 1.0f));
     }
+    // The skin beside the hand drawn down with it (the hand's indentation is its rim / kRimShare,
+    // as the shader, which has only the rim, works it out).
+    const float u = std::max(near_h, 0.0f) / kSagM;
+    push = std::max(push, shape.rim[h] / kRimShare * std::exp(-u * u));
     const float k = (near_h - kRimOutM) / kRimWidthM;
     rim += shape.rim[h] * std::exp(-k * k);
     nearest = std::min(nearest, near_h);
