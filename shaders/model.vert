@@ -27,7 +27,6 @@ uniform vec3 uDentAxis[3];    // the outward skin normal there; the tissue benea
 #define CAPSULES 18
 #define SKIRT 0.006
 #define SAG 0.014
-#define RIM_SHARE 0.8
 #define RIM_OUT 0.025
 #define RIM_WIDTH 0.015
 #define MAX_PUSH 0.012
@@ -42,6 +41,9 @@ uniform vec3 uDentAxis[3];    // the outward skin normal there; the tissue benea
 uniform vec4 uCapA[2 * CAPSULES];
 uniform vec3 uCapB[2 * CAPSULES];
 uniform float uRim[2];
+// How deep the skin beside each hand is drawn down with it (m; tissue.hpp TissueShape::sag: a flat
+// press, 0 for a grip).
+uniform float uSag[2];
 // How many of each hand's capsules to look at (render/tissue_uniforms.cpp: up to its last with a
 // radius; 0 for a hand away from the leg). The ones past it have none and would be skipped, but a
 // software rasteriser (SwiftShader in the page) runs a loop's every pass for every vertex anyway.
@@ -136,10 +138,9 @@ void main() {
         push_grad = (side / max(l, 1e-6)) * dxdl * (x >= SKIRT ? 1.0 : (x + SKIRT) / (2.0 * SKIRT));
       }
     }
-    // The skin beside the hand drawn down with it (tissue.hpp kSagM): its indentation is its
-    // rim's height / RIM_SHARE.
+    // The skin beside a flat press drawn down with it (tissue.hpp kSagM).
     float su = max(near_h, 0.0) / SAG;
-    float sag = uRim[h] / RIM_SHARE * exp(-su * su);
+    float sag = uSag[h] * exp(-su * su);
     if (sag > push) {
       push = sag;
       push_grad = near_dir * sag * (-2.0 * su / SAG);

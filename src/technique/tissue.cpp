@@ -51,7 +51,9 @@ TissueShape tissue_shape(const Timeline& timeline, const TechniqueFrame& frame, 
       const float x = (static_cast<float>(i) - 1.0f) * 0.8f * palm.radius.x;
       shape.hands[h][i] = Capsule{glm::vec3(palm.frame[3]) + across * x, palm.tip + across * x, palm.radius.y};
     }
-    shape.rim[h] = kRimShare * hand.indentation_m;
+    const float sag = std::clamp(hand.pose.skin_sag, 0.0f, 1.0f);
+    shape.rim[h] = (kRimShare + (kSagRimShare - kRimShare) * sag) * hand.indentation_m;
+    shape.sag[h] = sag * hand.indentation_m;
   }
   // The refill: a dent pressed a moment ago, filled by exp(-age / kRefillSeconds), stays
   // where it was pressed if it is still deeper than the dent the hand presses now. So the
@@ -128,10 +130,9 @@ float skin_displacement(const TissueShape& shape, const glm::vec3& p, const glm:
       const float soft = x >= kSkirtM ? x : (x <= -kSkirtM ? 0.0f : (x + kSkirtM) * (x + kSkirtM) / (4.0f * kSkirtM));
       push = std::max(push, soft * std::clamp((kReachM - u) / kSkirtM, 0.0f, 1.0f));
     }
-    // The skin beside the hand drawn down with it (the hand's indentation is its rim / kRimShare,
-    // as the shader, which has only the rim, works it out).
+    // The skin beside a flat press drawn down with it.
     const float u = std::max(near_h, 0.0f) / kSagM;
-    push = std::max(push, shape.rim[h] / kRimShare * std::exp(-u * u));
+    push = std::max(push, shape.sag[h] * std::exp(-u * u));
     const float k = (near_h - kRimOutM) / kRimWidthM;
     rim += shape.rim[h] * std::exp(-k * k);
     nearest = std::min(nearest, near_h);

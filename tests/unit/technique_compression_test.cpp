@@ -21,6 +21,7 @@
 #include "technique/tissue.hpp"
 #include "technique/working_side.hpp"
 #include "technique_claw.hpp"
+#include "technique_flesh_gap.hpp"
 #include "technique_test_support.hpp"
 
 using namespace effleura;
@@ -168,21 +169,6 @@ TEST_CASE("compression: the skin bunches up between the two hands as they press 
 // raised in the rim farther out. Measured at the calf step's first press at its deepest
 // (45 mmHg): skin points whose undented place lies 6-12 mm from either hand's flesh, their mean
 // inward displacement (as shaders/model.vert moves them) against the hand's indentation.
-namespace {
-
-float flesh_gap(const std::array<technique::Capsule, technique::kHandCapsules>& hand, const glm::vec3& p) {
-  float gap = 1e9f;
-  for (const technique::Capsule& c : hand) {
-    if (c.radius <= 0.0f) continue;
-    const glm::vec3 ab = c.b - c.a;
-    const float len2 = glm::dot(ab, ab);
-    const float t = len2 > 1e-12f ? std::clamp(glm::dot(p - c.a, ab) / len2, 0.0f, 1.0f) : 0.0f;
-    gap = std::min(gap, glm::length(p - c.a - ab * t) - c.radius);
-  }
-  return gap;
-}
-
-}  // namespace
 
 TEST_CASE("compression: beside each pressing hand the skin is drawn down into its dent") {
   using namespace technique;
@@ -195,7 +181,7 @@ TEST_CASE("compression: beside each pressing hand the skin is drawn down into it
     CAPTURE(h);
     const HandState& hand = f.hands[h];
     REQUIRE(hand.indentation_m > 0.004f);
-    // The skin round the hand, every 2 mm over 30 cm by 30 degrees either side of the palm.
+    // The skin round the hand, every 2 mm over 30 cm by 60 degrees either side of the palm.
     double sum = 0.0;
     int n = 0;
     for (int i = -75; i <= 75; ++i)
@@ -203,8 +189,8 @@ TEST_CASE("compression: beside each pressing hand the skin is drawn down into it
         const float along = hand.along + 0.002f * static_cast<float>(i);
         const float around = hand.around + static_cast<float>(j) * std::numbers::pi_v<float> / 180.0f;
         const anatomy::SurfaceFrame sf = s.frame(along, around);
-        const float gap = flesh_gap(shape.hands[h], sf.position);
-        if (gap < 0.006f || gap > 0.012f || flesh_gap(shape.hands[1 - h], sf.position) < 0.03f) continue;
+        const float gap = test::flesh_gap(shape.hands[h], sf.position);
+        if (gap < 0.006f || gap > 0.012f || test::flesh_gap(shape.hands[1 - h], sf.position) < 0.03f) continue;
         sum += skin_displacement(shape, sf.position, sf.normal);
         ++n;
       }
