@@ -5,6 +5,8 @@
 
 #include <glm/geometric.hpp>
 
+#include "core/smooth_step.hpp"
+
 namespace effleura::technique {
 namespace {
 
@@ -91,11 +93,6 @@ TissueShape tissue_shape(const Timeline& timeline, const TechniqueFrame& frame, 
 
 namespace {
 
-float smoothstep(float e0, float e1, float x) {
-  const float t = std::clamp((x - e0) / (e1 - e0), 0.0f, 1.0f);
-  return t * t * (3.0f - 2.0f * t);
-}
-
 // How far the skin at q must move inward along n to clear a capsule: where the line q - n s
 // leaves the capsule (h: q's height over its axis along n, l: the rest of the offset); beside
 // it, how far its lowest flesh lies below q less the distance out from its edge (continuous
@@ -149,7 +146,7 @@ float skin_displacement(const TissueShape& shape, const glm::vec3& p, const glm:
     inward = std::max(inward, d.depth * facing * std::exp(-2.0f * r * r));
   }
   // Nothing is raised into a hand: the rim and the fold fade out within 4-12 mm of flesh.
-  const float clear = smoothstep(0.004f, 0.012f, nearest);
+  const float clear = smooth_step(0.004f, 0.012f, nearest);
   inward -= rim * clear;
   const TissueDent& fold = shape.dents[2];
   if (fold.radius > 0.0f) {
