@@ -26,6 +26,7 @@ uniform vec3 uDentAxis[3];    // the outward skin normal there; the tissue benea
 // rim round each hand (m). The constants match technique/tissue.hpp.
 #define CAPSULES 18
 #define SKIRT 0.006
+#define SAG 0.014
 #define RIM_OUT 0.025
 #define RIM_WIDTH 0.015
 #define MAX_PUSH 0.012
@@ -40,6 +41,9 @@ uniform vec3 uDentAxis[3];    // the outward skin normal there; the tissue benea
 uniform vec4 uCapA[2 * CAPSULES];
 uniform vec3 uCapB[2 * CAPSULES];
 uniform float uRim[2];
+// How deep the skin beside each hand is drawn down with it (m; tissue.hpp TissueShape::sag: a flat
+// press, 0 for a grip).
+uniform float uSag[2];
 // How many of each hand's capsules to look at (render/tissue_uniforms.cpp: up to its last with a
 // radius; 0 for a hand away from the leg). The ones past it have none and would be skipped, but a
 // software rasteriser (SwiftShader in the page) runs a loop's every pass for every vertex anyway.
@@ -133,6 +137,13 @@ void main() {
         float dxdl = l < rad ? -min(l / max(sqrt(rad * rad - l * l), 1e-6), 2.0) : -1.0;
         push_grad = (side / max(l, 1e-6)) * dxdl * (x >= SKIRT ? 1.0 : (x + SKIRT) / (2.0 * SKIRT));
       }
+    }
+    // The skin beside a flat press drawn down with it (tissue.hpp kSagM).
+    float su = max(near_h, 0.0) / SAG;
+    float sag = uSag[h] * exp(-su * su);
+    if (sag > push) {
+      push = sag;
+      push_grad = near_dir * sag * (-2.0 * su / SAG);
     }
     float k = (near_h - RIM_OUT) / RIM_WIDTH;
     float bump = uRim[h] * exp(-k * k);

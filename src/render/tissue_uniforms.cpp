@@ -42,6 +42,7 @@ void set_tissue_uniforms(unsigned program, const technique::TissueShape& tissue)
     glUniform4fv(at, static_cast<GLsizei>(cap_a.size()), &cap_a[0].x);
     glUniform3fv(glGetUniformLocation(program, "uCapB"), static_cast<GLsizei>(cap_b.size()), &cap_b[0].x);
     glUniform1fv(glGetUniformLocation(program, "uRim"), 2, tissue.rim.data());
+    glUniform1fv(glGetUniformLocation(program, "uSag"), 2, tissue.sag.data());
     glUniform1iv(glGetUniformLocation(program, "uHandCapsules"), 2, used.data());
     const std::array<glm::vec4, 2> bounds{capsule_bound(tissue.hands[0]), capsule_bound(tissue.hands[1])};
     glUniform4fv(glGetUniformLocation(program, "uHandBound"), 2, &bounds[0].x);

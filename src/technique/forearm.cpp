@@ -8,6 +8,7 @@
 #include <glm/geometric.hpp>
 #include <glm/matrix.hpp>
 
+#include "core/smooth_step.hpp"
 #include "anatomy/client_pose.hpp"
 #include "anatomy/leg_bend.hpp"
 #include "anatomy/leg_surface.hpp"
@@ -96,7 +97,6 @@ constexpr int kFloorSearches = 14;
 // much, fully from the second.
 constexpr float kUpAheadFrom = 0.5f;
 constexpr float kUpAheadFull = 0.8f;
-float smooth(float s) { return s * s * (3.0f - 2.0f * s); }
 // Near the wrist a forearm cannot stand further off the skin than the wrist does: each point of it
 // needs at most the wrist's own clearance plus a rise of 1 in 10 along it. Without this, a wrist
 // low on the skin (tapotement's hacking hand on the buttock, prone) left the first point, 4 cm up,
@@ -342,7 +342,7 @@ std::array<Forearm, 2> place_forearms(const std::array<glm::mat4, 2>& palms, con
         }
         const glm::vec3 least_deep = lifted_by(0.5f * (lo + hi));
         const glm::vec3 toward_up = over_top(least_deep) ? least_clear(from, least_deep, over_top, least_y) : least_deep;
-        local = within_wrist_range(glm::mix(stepped, toward_up, smooth(ahead)), least_y);
+        local = within_wrist_range(glm::mix(stepped, toward_up, smooth_step(ahead)), least_y);
       }
     }
     return local;
@@ -461,7 +461,7 @@ std::array<Forearm, 2> place_forearms(const std::array<glm::mat4, 2>& palms, con
       float palm_along = std::numeric_limits<float>::max();
       for (const glm::vec3& p : anatomy::unbend_leg(glm::vec3(palms[h][3]), *bend)) palm_along = std::min(palm_along, p.y);
       const float on_leg = 1.0f - std::clamp((surface->min_along() - palm_along) / kBesideFootBelow, 0.0f, 1.0f);
-      wanted.x *= 1.0f - on_leg * smooth(std::min((wanted.z - kSidewaysFadeFrom) / kSidewaysFadeOver, 1.0f));
+      wanted.x *= 1.0f - on_leg * smooth_step(std::min((wanted.z - kSidewaysFadeFrom) / kSidewaysFadeOver, 1.0f));
     }
     glm::vec3 local = within_wrist_range(wanted, least_y);
     if (at_feet_of[h] > 0.0f) {

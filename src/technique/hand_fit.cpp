@@ -12,6 +12,7 @@
 #include <glm/trigonometric.hpp>
 
 #include "core/frame.hpp"
+#include "core/smooth_step.hpp"
 #include "technique/hand_fit_detail.hpp"
 
 namespace effleura::technique {
@@ -212,7 +213,7 @@ void close_pad(const SkinSide& skin, const glm::mat4& palm, Hand hand, FingerPos
   const float gap = pad_gap(now);
   if (gap <= 0.0f || rest_gap(now) < 0.0f) return;
   const float ramp = std::clamp(gap / kCloseRamp, 0.0f, 1.0f);
-  const float top = weight * ramp * ramp * (3.0f - 2.0f * ramp);
+  const float top = weight * smooth_step(ramp);
   if (top <= 0.0f) return;
   const float s = first_touch(0.0f, top, kMarch, [&](float x) {
                     const auto parts = parts_at(x);
@@ -233,7 +234,7 @@ void close_pad(const SkinSide& skin, const glm::mat4& palm, Hand hand, FingerPos
   const float deg = first_touch(from, to, kMarch, [&](float x) { return pad_gap(tip_parts(x)) <= 0.0f; })
                         .value_or(nearest(from, to, [&](float x) { return pad_gap(tip_parts(x)); }));
   const float tip_ramp = std::clamp(tip_gap / kCloseRamp, 0.0f, 1.0f);
-  pose.flexion[f][2] = from + weight * (deg - from) * tip_ramp * tip_ramp * (3.0f - 2.0f * tip_ramp);
+  pose.flexion[f][2] = from + weight * (deg - from) * smooth_step(tip_ramp);
 }
 
 // `nearest`, then refined between the grid points either side of the best one (golden
@@ -277,7 +278,7 @@ void close_finger_pad(const SkinSide& skin, const glm::mat4& palm, Hand hand, Fi
   // under it its fingers flicked (friction's move down to the Achilles tendon: 5 degrees in 10 ms).
   const float pressing = std::clamp(skin.indentation_m / kPressingM, 0.0f, 1.0f);
   const float weight = std::clamp(pose.reach[f], 0.0f, 1.0f) * (1.0f - std::clamp(pose.palm_touch, 0.0f, 1.0f)) *
-                       pressing * pressing * (3.0f - 2.0f * pressing);
+                       smooth_step(pressing);
   if (weight <= 0.0f) return;
   auto pad_gap = [&](const std::array<HandPart, 3>& parts) { return pad_skin_gap(skin, parts); };
   auto rest_gap = [&](const std::array<HandPart, 3>& parts) { return skin_gap(skin, {parts[0], parts[1], parts[1]}); };
@@ -292,7 +293,7 @@ void close_finger_pad(const SkinSide& skin, const glm::mat4& palm, Hand hand, Fi
     const float gap = pad_gap(now);
     if (gap <= 0.0f || rest_gap(now) < 0.0f) return 0.0f;
     const float ramp = std::clamp(gap / kCloseRamp, 0.0f, 1.0f);
-    const float top = ramp * ramp * (3.0f - 2.0f * ramp);
+    const float top = smooth_step(ramp);
     const float limit = first_touch(0.0f, top, kMarch, [&](float x) { return rest_gap(parts_at(x)) < 0.0f; }).value_or(top);
     const auto gap_at = [&](float x) { return pad_gap(parts_at(x)); };
     const float nearest_x = nearest_fine(0.0f, limit, gap_at);
@@ -342,7 +343,7 @@ float pad_landing(const SkinSide& skin, const glm::mat4& palm, Hand hand, const 
   const float aim = std::max(least, 0.0f) + kPadAimSlack;
   const float s = first_touch(0.0f, limit, kFineMarch, [&](float x) { return pad_at(x) <= aim; }).value_or(best);
   const float far = std::clamp((least - kReachNearM) / (kReachFarM - kReachNearM), 0.0f, 1.0f);
-  return s * (1.0f - far * far * (3.0f - 2.0f * far));
+  return s * (1.0f - smooth_step(far));
 }
 
 // A grip whose fingers are drawn together (spread below 0: wrap-grip) and whose palm rests
@@ -453,7 +454,7 @@ float fit_hand(const SkinSide& skin, glm::mat4& palm, Hand hand, FingerPose& pos
     // A finger already at the skin stays as it is; one higher above it may close all the way:
     // ramped between, so the solved angles never jump as the gap changes.
     const float ramp = std::clamp(now / kCloseRamp, 0.0f, 1.0f);
-    const float top = reach * ramp * ramp * (3.0f - 2.0f * ramp) *
+    const float top = reach * smooth_step(ramp) *
                       (1.0f - together_weight(pose) * (1.0f - kSoloShare));
     if (top <= 0.0f) continue;
     // The finger closes no further than where any part of it would sink, and within that

@@ -5,6 +5,7 @@
 #include <limits>
 #include <optional>
 
+#include "core/smooth_step.hpp"
 #include "technique/hand_fit_detail.hpp"
 
 namespace effleura::technique::fit_detail {
@@ -52,7 +53,7 @@ void arch_palm(const SkinSide& skin, const glm::mat4& palm, Hand hand, FingerPos
     const float flat = side_gap(pose, x, fingers);
     if (flat <= 0.0f) return 0.0f;
     const float ramp = std::clamp(flat / kArchRampM, 0.0f, 1.0f);
-    return ramp * ramp * (3.0f - 2.0f * ramp) * first_touch(0.0f, most, kArchMarch, [&](float a) {
+    return smooth_step(ramp) * first_touch(0.0f, most, kArchMarch, [&](float a) {
                                                   FingerPose p = pose;
                                                   p.*angle = a;
                                                   return side_gap(p, x, fingers) <= 0.0f;

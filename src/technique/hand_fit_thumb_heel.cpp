@@ -9,6 +9,7 @@
 #include <glm/gtc/matrix_transform.hpp>
 #include <glm/trigonometric.hpp>
 
+#include "core/smooth_step.hpp"
 #include "technique/hand_fit_detail.hpp"
 
 namespace effleura::technique::fit_detail {
@@ -209,7 +210,7 @@ void fit_thumb(const SkinSide& skin, const glm::mat4& palm, Hand hand, FingerPos
     // between, because a pad lying almost along the skin meets it at very different angles
     // for a millimetre's difference, which would flick the tip as the hand moves.
     const float ramp = std::clamp(tip_gap(from) / close_ramp, 0.0f, 1.0f);
-    pose.flexion[0][2] = from + (lo_deg - from) * ramp * ramp * (3.0f - 2.0f * ramp);
+    pose.flexion[0][2] = from + (lo_deg - from) * smooth_step(ramp);
     return;
   }
   // Curled all the way without meeting the skin (a thumb beyond the limb's edge): it curls, where
@@ -220,7 +221,7 @@ void fit_thumb(const SkinSide& skin, const glm::mat4& palm, Hand hand, FingerPos
   // (kThumbCloseRamp), so the angles never jump between the two.
   const float s_near = nearest(0.0f, 1.0f, outer_gap);
   const float missed = std::clamp(outer_gap(s_near) / kThumbCloseRamp, 0.0f, 1.0f);
-  pose = outer(s_near + (1.0f - s_near) * missed * missed * (3.0f - 2.0f * missed));
+  pose = outer(s_near + (1.0f - s_near) * smooth_step(missed));
 }
 
 }  // namespace effleura::technique::fit_detail

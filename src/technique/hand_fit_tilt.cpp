@@ -12,6 +12,7 @@
 #include <glm/gtc/matrix_transform.hpp>
 #include <glm/trigonometric.hpp>
 
+#include "core/smooth_step.hpp"
 #include "technique/hand_fit_detail.hpp"
 
 namespace effleura::technique::fit_detail {
@@ -60,7 +61,7 @@ void tilt_to_skin(const SkinSide& skin, glm::mat4& palm, Hand hand, const Finger
       lowest = std::min(lowest, p.y);
     }
   const float above = std::clamp((lowest - skin.surface->min_along()) / kHeelFadeM, 0.0f, 1.0f);
-  const float on_leg = above * above * (3.0f - 2.0f * above);
+  const float on_leg = smooth_step(above);
   if (on_leg <= 0.0f) return;
   // The right hand's frame is mirrored across X (hand_rig.cpp side_of), but palm_underside takes
   // x in the palm's own frame (palm[0]), so the slope is in that frame for either hand.
@@ -71,7 +72,7 @@ void tilt_to_skin(const SkinSide& skin, glm::mat4& palm, Hand hand, const Finger
   const float roll = weight * on_leg * std::clamp(-std::atan(sxd / sxx), -most, most);
   const glm::mat4 rolled = palm * glm::rotate(glm::mat4(1.0f), roll, glm::vec3(0.0f, 0.0f, 1.0f));
   const float won = std::clamp((palm_rise(skin, palm, pose, hand) - palm_rise(skin, rolled, pose, hand)) / kRiseWonM, 0.0f, 1.0f);
-  palm = palm * glm::rotate(glm::mat4(1.0f), won * won * (3.0f - 2.0f * won) * roll, glm::vec3(0.0f, 0.0f, 1.0f));
+  palm = palm * glm::rotate(glm::mat4(1.0f), smooth_step(won) * roll, glm::vec3(0.0f, 0.0f, 1.0f));
 }
 
 }  // namespace effleura::technique::fit_detail

@@ -20,6 +20,7 @@ FingerPose blend(const FingerPose& a, const FingerPose& b, float w) {
   out.palm_touch = mix(a.palm_touch, b.palm_touch);
   out.heel_touch = mix(a.heel_touch, b.heel_touch);
   out.max_curl_deg = mix(a.max_curl_deg, b.max_curl_deg);
+  out.skin_sag = mix(a.skin_sag, b.skin_sag);
   out.palm_gap_m = mix(a.palm_gap_m, b.palm_gap_m);
   out.arch_deg = mix(a.arch_deg, b.arch_deg);
   out.radial_arch_deg = mix(a.radial_arch_deg, b.radial_arch_deg);
@@ -75,7 +76,7 @@ Expected<PoseLibrary> read_poses(const toml::table& root, const std::string& fil
     const std::string name(key.str());
     auto t = top.table(name);
     if (!t) return std::unexpected(t.error());
-    std::vector<std::string> known{"description", "spread", "opposition", "abduction", "contact_radius_mm", "touch", "max_curl", "palm_gap_mm"};
+    std::vector<std::string> known{"description", "spread", "opposition", "abduction", "contact_radius_mm", "touch", "max_curl", "palm_gap_mm", "skin_sag"};
     for (auto f : kFingerNames) known.emplace_back(f);
     if (auto ok = t->only_keys(known); !ok) return std::unexpected(ok.error());
     NamedPose p;
@@ -113,6 +114,9 @@ Expected<PoseLibrary> read_poses(const toml::table& root, const std::string& fil
     if (*gap > 0.0 && p.pose.palm_touch < 1.0f)
       return std::unexpected(t->error_at("palm_gap_mm", "a palm held off the skin needs \"palm\" in touch (the fingers close round the limb only on a gripping hand)"));
     p.pose.palm_gap_m = static_cast<float>(*gap * 1e-3);
+    auto sag = t->number_or("skin_sag", 0.0, 0.0, 1.0);
+    if (!sag) return std::unexpected(sag.error());
+    p.pose.skin_sag = static_cast<float>(*sag);
     lib.add(std::move(p));
   }
   for (auto req : kRequiredPoses)

@@ -42,6 +42,10 @@ struct FingerPose {
   // until its heel meets the skin.
   float heel_touch = 0.0f;
   float max_curl_deg = 90.0f;  // no joint closes past this while reaching for the skin
+  // How much of its dent a pressing hand draws the skin beside it down with it (poses.toml
+  // `skin_sag`, 0-1; technique/tissue.hpp kSagM): 1 for a flat press, whose trough at the palm's
+  // edge is the dent a student sees; 0 for a grip, whose fingers would groove the kneaded calf.
+  float skin_sag = 0.0f;
   // A grip that holds its palm this far off the skin (poses.toml `palm_gap_mm`): the muscle is
   // taken between the thumb and the fingers, which close further to reach it, with a hollow
   // under the palm (petrissage's C grip). 0: the palm rests.

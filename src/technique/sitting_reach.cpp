@@ -4,6 +4,8 @@
 #include <cmath>
 #include <numbers>
 
+#include "core/smooth_step.hpp"
+
 namespace effleura::technique {
 namespace {
 
@@ -54,8 +56,6 @@ constexpr WrapPlace kWrapBelly{60.0f, 115.0f};
 constexpr float kWrapSlimTo = 0.27f, kWrapBellyFrom = 0.31f;
 constexpr float kDeg = kPi / 180.0f;
 
-float smoothstep(float s) { return s * s * (3.0f - 2.0f * s); }
-
 // Into (-pi, pi].
 float wrap(float a) {
   a = std::remainder(a, 2.0f * kPi);
@@ -63,7 +63,7 @@ float wrap(float a) {
 }
 
 // How much of the sitting rule applies at `along`: none on the heel, all from above the ankle.
-float above_heel(float along) { return smoothstep(std::clamp((along - kHeelUpTo) / (kCalfFrom - kHeelUpTo), 0.0f, 1.0f)); }
+float above_heel(float along) { return smooth_step(std::clamp((along - kHeelUpTo) / (kCalfFrom - kHeelUpTo), 0.0f, 1.0f)); }
 
 // Which half a contact behind the side lines counts as on: its own (a > 0: outer), or the
 // track's (`side`, see sitting_reach.hpp), the angle then unwrapped onto that half.
@@ -78,7 +78,7 @@ float remap_around(float along, float a_in, float track_side) {
   const float side = sign * kHalfPi;
   const float thigh = sign * kPi - a;                                     // mirrored about the side line
   const float calf = side + (a - side) * (kCalfBehind / kHalfPi);         // pressed toward it
-  const float w = smoothstep(std::clamp((along - kCalfUpTo) / (kThighFrom - kCalfUpTo), 0.0f, 1.0f));
+  const float w = smooth_step(std::clamp((along - kCalfUpTo) / (kThighFrom - kCalfUpTo), 0.0f, 1.0f));
   const float moved = calf + (thigh - calf) * w;
   return a + (moved - a) * above_heel(along);
 }
@@ -99,8 +99,8 @@ LegReach sitting_reach(float along, float around, float roll, float grip, float 
       half_sign(a - kStep, side) == half_sign(a + kStep, side))
     r.d_around = wrap(remap_around(along, a + kStep, side) - remap_around(along, a - kStep, side)) / (2.0f * kStep);
   // Fingers: mirrored on the thigh (the around direction reversed), down the leg on the calf.
-  const float behind = smoothstep(std::clamp(-std::cos(a) / kTurnBand, 0.0f, 1.0f)) * above_heel(along);
-  const float w = smoothstep(std::clamp((along - kCalfUpTo) / (kThighFrom - kCalfUpTo), 0.0f, 1.0f));
+  const float behind = smooth_step(std::clamp(-std::cos(a) / kTurnBand, 0.0f, 1.0f)) * above_heel(along);
+  const float w = smooth_step(std::clamp((along - kCalfUpTo) / (kThighFrom - kCalfUpTo), 0.0f, 1.0f));
   const float r0 = wrap(roll);
   const float down = r0 >= 0.0f ? kPi : -kPi;  // turn the short way round to the fingers pointing distally
   const float sitting_roll = (-r0) * w + down * (1.0f - w);
@@ -108,7 +108,7 @@ LegReach sitting_reach(float along, float around, float roll, float grip, float 
   // A wrapping hand (calf squeezes) goes round from the front-outer side instead (kWrap...).
   const float g = std::clamp(grip, 0.0f, 1.0f) * (1.0f - w) * behind;
   if (g > 0.0f) {
-    const float belly = smoothstep(std::clamp((along - kWrapSlimTo) / (kWrapBellyFrom - kWrapSlimTo), 0.0f, 1.0f));
+    const float belly = smooth_step(std::clamp((along - kWrapSlimTo) / (kWrapBellyFrom - kWrapSlimTo), 0.0f, 1.0f));
     const float sign = half_sign(a, side);
     const float around_deg = kWrapSlim.around_deg + (kWrapBelly.around_deg - kWrapSlim.around_deg) * belly;
     const float roll_deg = kWrapSlim.roll_deg + (kWrapBelly.roll_deg - kWrapSlim.roll_deg) * belly;

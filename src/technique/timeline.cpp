@@ -10,6 +10,7 @@
 #include <glm/matrix.hpp>
 #include <glm/trigonometric.hpp>
 
+#include "core/smooth_step.hpp"
 #include "anatomy/leg_surface.hpp"
 #include "technique/indentation.hpp"
 #include "technique/sitting_reach.hpp"
@@ -27,8 +28,6 @@ constexpr float kOpenEaseM = 0.004f;          // m of lift over which a lifted h
 constexpr float kThumbRelaxM = 0.03f;         // m of lift over which a gripping thumb relaxes
 constexpr float kLiftedThumb[3] = {15.0f, 20.0f, 20.0f};  // a relaxed thumb, softly curled (degrees)
 constexpr float kLiftedThumbOpposition = 45.0f;
-
-float smoothstep(float s) { return s * s * (3.0f - 2.0f * s); }
 
 // Tangents for a monotone cubic Hermite through (t_i, p_i): zero at local extrema, and limited
 // to 2.1 times the smaller neighbouring secant so neither segment overshoots (Fritsch-Carlson:
@@ -208,7 +207,7 @@ float Timeline::envelope(double t, std::size_t hand) const {
   const float tc = static_cast<float>(ts - static_cast<double>(rep) * static_cast<double>(s.duration));
   const auto& keys = s.hands[hand].keys;
   const std::size_t k = segment(keys, tc);
-  const float w = smoothstep(std::clamp((tc - keys[k].t) / (keys[k + 1].t - keys[k].t), 0.0f, 1.0f));
+  const float w = smooth_step(std::clamp((tc - keys[k].t) / (keys[k + 1].t - keys[k].t), 0.0f, 1.0f));
   const float progress = static_cast<float>(ts) / s.total();
   const float scale = s.scale_first + (s.scale_last - s.scale_first) * progress;
   return (keys[k].pressure + (keys[k + 1].pressure - keys[k].pressure) * w) * scale;
@@ -223,7 +222,7 @@ void Timeline::evaluate_hand(const CompiledStep& s, std::size_t hand, float tc, 
   const Key& k1 = keys[k + 1];
   const float span = k1.t - k0.t;
   const float s01 = std::clamp((tc - k0.t) / span, 0.0f, 1.0f);
-  const float w = smoothstep(s01);
+  const float w = smooth_step(s01);
 
   const Hermite ha = hermite(k0.t, k1.t, k0.a, k1.a, k0.ma, k1.ma, tc);
   Hermite hb = hermite(k0.t, k1.t, k0.b, k1.b, k0.mb, k1.mb, tc);
@@ -263,7 +262,7 @@ void Timeline::evaluate_hand(const CompiledStep& s, std::size_t hand, float tc, 
     // Exactly on the last contact key before a lift (or the first after one) the hand is on the
     // skin only at that instant: the run ends here, so the rhythm has faded out.
     if (!(k0.contact && k1.contact)) room = 0.0f;
-    const float fade = smoothstep(std::clamp(room / kRhythmFade, 0.0f, 1.0f));
+    const float fade = smooth_step(std::clamp(room / kRhythmFade, 0.0f, 1.0f));
     const double cycles = static_cast<double>(s.osc.frequency_hz) * ts + static_cast<double>(s.osc.phase[hand]);
     const float phase = static_cast<float>(cycles - std::floor(cycles));
     if (s.osc.kind == Oscillation::Kind::tap) {
@@ -391,7 +390,7 @@ void Timeline::fit_hands(TechniqueFrame& out, std::array<glm::mat4, 2>& resting,
       // A gripping thumb relaxes as the hand lifts, to lie beside the palm (kLiftedThumb): fitted
       // to the skin under a hand in flight it turned as fast as the skin passed beneath, and
       // in its pose's own shape it reached down into the skin and opened again.
-      const float relax = thumb_grip(stated) * smoothstep(std::clamp((above - kLiftedM) / kThumbRelaxM, 0.0f, 1.0f));
+      const float relax = thumb_grip(stated) * smooth_step(std::clamp((above - kLiftedM) / kThumbRelaxM, 0.0f, 1.0f));
       if (relax > 0.0f) {
         for (std::size_t j = 0; j < 3; ++j)
           hand.pose.flexion[0][j] += relax * (kLiftedThumb[j] - hand.pose.flexion[0][j]);
@@ -405,7 +404,7 @@ void Timeline::fit_hands(TechniqueFrame& out, std::array<glm::mat4, 2>& resting,
       // dent fills radially, so on a round calf it sank a fraction of a millimetre at once and
       // opened 4 degrees in one frame. (Other hands open at once: eased, their fingers sank.)
       const bool pad_thumb = stated.palm_touch < 1.0f && stated.reach[0] > 0.0f;
-      hand.pose = pad_thumb ? blend(hand.pose, opened, smoothstep(std::clamp((above - kLiftedM) / kOpenEaseM, 0.0f, 1.0f)))
+      hand.pose = pad_thumb ? blend(hand.pose, opened, smooth_step(std::clamp((above - kLiftedM) / kOpenEaseM, 0.0f, 1.0f)))
                             : opened;
     }
   }

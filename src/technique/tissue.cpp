@@ -5,6 +5,8 @@
 
 #include <glm/geometric.hpp>
 
+#include "core/smooth_step.hpp"
+
 namespace effleura::technique {
 namespace {
 
@@ -51,7 +53,9 @@ TissueShape tissue_shape(const Timeline& timeline, const TechniqueFrame& frame, 
       const float x = (static_cast<float>(i) - 1.0f) * 0.8f * palm.radius.x;
       shape.hands[h][i] = Capsule{glm::vec3(palm.frame[3]) + across * x, palm.tip + across * x, palm.radius.y};
     }
-    shape.rim[h] = kRimShare * hand.indentation_m;
+    const float sag = std::clamp(hand.pose.skin_sag, 0.0f, 1.0f);
+    shape.rim[h] = (kRimShare + (kSagRimShare - kRimShare) * sag) * hand.indentation_m;
+    shape.sag[h] = sag * hand.indentation_m;
   }
   // The refill: a dent pressed a moment ago, filled by exp(-age / kRefillSeconds), stays
   // where it was pressed if it is still deeper than the dent the hand presses now. So the
@@ -89,11 +93,6 @@ TissueShape tissue_shape(const Timeline& timeline, const TechniqueFrame& frame, 
 
 namespace {
 
-float smoothstep(float e0, float e1, float x) {
-  const float t = std::clamp((x - e0) / (e1 - e0), 0.0f, 1.0f);
-  return t * t * (3.0f - 2.0f * t);
-}
-
 // How far the skin at q must move inward along n to clear a capsule: where the line q - n s
 // leaves the capsule (h: q's height over its axis along n, l: the rest of the offset); beside
 // it, how far its lowest flesh lies below q less the distance out from its edge (continuous
@@ -128,6 +127,9 @@ float skin_displacement(const TissueShape& shape, const glm::vec3& p, const glm:
       const float soft = x >= kSkirtM ? x : (x <= -kSkirtM ? 0.0f : (x + kSkirtM) * (x + kSkirtM) / (4.0f * kSkirtM));
       push = std::max(push, soft * std::clamp((kReachM - u) / kSkirtM, 0.0f, 1.0f));
     }
+    // The skin beside a flat press drawn down with it.
+    const float u = std::max(near_h, 0.0f) / kSagM;
+    push = std::max(push, shape.sag[h] * std::exp(-u * u));
     const float k = (near_h - kRimOutM) / kRimWidthM;
     rim += shape.rim[h] * std::exp(-k * k);
     nearest = std::min(nearest, near_h);
@@ -144,7 +146,7 @@ float skin_displacement(const TissueShape& shape, const glm::vec3& p, const glm:
     inward = std::max(inward, d.depth * facing * std::exp(-2.0f * r * r));
   }
   // Nothing is raised into a hand: the rim and the fold fade out within 4-12 mm of flesh.
-  const float clear = smoothstep(0.004f, 0.012f, nearest);
+  const float clear = smooth_step(0.004f, 0.012f, nearest);
   inward -= rim * clear;
   const TissueDent& fold = shape.dents[2];
   if (fold.radius > 0.0f) {

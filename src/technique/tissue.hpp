@@ -40,18 +40,30 @@ struct TissueShape {
   // its outline (m): the hand's indentation now times kRimShare.
   std::array<HandCapsules, 2> hands{};
   std::array<float, 2> rim{};
+  // How deep the skin beside each hand is drawn down with it (m): its indentation now times its
+  // pose's skin_sag (a flat press 1, a grip 0; pose.hpp).
+  std::array<float, 2> sag{};
 };
 
 // Width of the soft skirt round flesh pressing into the skin (m).
 inline constexpr float kSkirtM = 0.006f;
+// The skin beside a flat pressing hand is drawn down with it (skin and fat are one sheet: they do
+// not stay level up to the palm's edge and then drop): by TissueShape::sag times
+// exp(-(u / kSagM)^2) at u from its flesh, about two thirds of the depth 1 cm out, nothing past
+// 3 cm, where the rim rises. Under the palm the dent is hidden; this slope is the dent a student
+// sees at the usual zoom (with 6 mm of skirt alone, the skin 6-12 mm beside a hand pressing
+// 4.9 mm sat 0.2 mm in).
+inline constexpr float kSagM = 0.014f;
 // The rim round a pressing hand: centred this far out from its flesh, this wide (1/e half
-// width), as high as kRimShare of the hand's indentation. With a palm and fingers of about
+// width), as high as kRimShare of the hand's indentation for a grip, kSagRimShare for a flat
+// press (blended by the pose's skin_sag: the skin drawn down beside it pushes more volume out). With a palm and fingers of about
 // 120 cm^2 and an outline of about 50 cm, a rim 0.9 as high as the dent and 2.7 cm wide holds
 // about the volume pressed out of the dent (measured on the ankle: a third of that, since
 // a flat palm on a round limb presses in along a band, not its whole outline).
 inline constexpr float kRimOutM = 0.025f;
 inline constexpr float kRimWidthM = 0.015f;
 inline constexpr float kRimShare = 0.3f;
+inline constexpr float kSagRimShare = 0.8f;
 // Deepest the flesh is allowed to push the skin (m): the modelled indentation's ceiling.
 inline constexpr float kMaxPushM = 0.012f;
 // Flesh farther than this from a skin point does not move it (faded over kSkirtM before).

@@ -15,10 +15,13 @@
 #include <numbers>
 #include <vector>
 
+#include <glm/geometric.hpp>
+
 #include "technique/hand_fit.hpp"
 #include "technique/tissue.hpp"
 #include "technique/working_side.hpp"
 #include "technique_claw.hpp"
+#include "technique_flesh_gap.hpp"
 #include "technique_test_support.hpp"
 
 using namespace effleura;
@@ -158,4 +161,44 @@ TEST_CASE("compression: the skin bunches up between the two hands as they press 
   CHECK(deepest > 0.002f);
   CHECK(deepest > 3.0f * landing);
   CHECK(lifted < 0.5f * deepest);
+}
+
+// The dent a student sees (session 21). The palm itself hides the skin it presses, so what shows
+// of a press at the usual zoom is the skin beside the hand: drawn down toward the sunken flesh
+// (soft tissue is one sheet, it does not stay level up to the palm's edge and then drop), then
+// raised in the rim farther out. Measured at the calf step's first press at its deepest
+// (45 mmHg): skin points whose undented place lies 6-12 mm from either hand's flesh, their mean
+// inward displacement (as shaders/model.vert moves them) against the hand's indentation.
+
+TEST_CASE("compression: beside each pressing hand the skin is drawn down into its dent") {
+  using namespace technique;
+  const Timeline tl = test::shipped_timeline("compression");
+  const auto& s = test::shipped_surface();
+  REQUIRE(tl.step_count() >= 3);
+  const TechniqueFrame f = tl.evaluate(tl.step_start(2) + 1.4);
+  const TissueShape shape = tissue_shape(tl, f, s);
+  for (std::size_t h = 0; h < 2; ++h) {
+    CAPTURE(h);
+    const HandState& hand = f.hands[h];
+    REQUIRE(hand.indentation_m > 0.004f);
+    // The skin round the hand, every 2 mm over 30 cm by 60 degrees either side of the palm.
+    double sum = 0.0;
+    int n = 0;
+    for (int i = -75; i <= 75; ++i)
+      for (int j = -60; j <= 60; ++j) {
+        const float along = hand.along + 0.002f * static_cast<float>(i);
+        const float around = hand.around + static_cast<float>(j) * std::numbers::pi_v<float> / 180.0f;
+        const anatomy::SurfaceFrame sf = s.frame(along, around);
+        const float gap = test::flesh_gap(shape.hands[h], sf.position);
+        if (gap < 0.006f || gap > 0.012f || test::flesh_gap(shape.hands[1 - h], sf.position) < 0.03f) continue;
+        sum += skin_displacement(shape, sf.position, sf.normal);
+        ++n;
+      }
+    REQUIRE(n > 50);
+    const double beside = sum / n;
+    std::printf("compression: skin 6-12 mm beside the %s hand drawn in %.2f mm on average (%d points; the hand "
+                "presses %.2f mm)\n",
+                h == 0 ? "left" : "right", beside * 1e3, n, static_cast<double>(hand.indentation_m * 1e3f));
+    CHECK(beside > 0.4 * hand.indentation_m);
+  }
 }
