@@ -51,8 +51,9 @@ struct Rise {
   double prone_at = 0.0, supine_at = 0.0;
 };
 
-// Every 40 ms (every 160 ms under the sanitizers; 20 ms took 2.8 s of CPU for the ten) of a technique lying, the forearms placed as
-// app/state.cpp places them: the steepest rise of either forearm over the room's level.
+// Every 40 ms (every 160 ms under the sanitizers; every 20 ms took 2.8 s of CPU for the ten) of
+// a technique lying, the forearms placed as app/state.cpp places them: the steepest rise of either
+// forearm over the room's level.
 Rise steepest(const Technique& t) {
   const anatomy::LegSurface& surface = test::shipped_surface();
   const Timeline tl(t, test::real_poses(), surface);
@@ -80,13 +81,13 @@ Rise steepest(const Technique& t) {
 
 TEST_CASE("lying, a forearm runs low toward the therapist: never more than 55 degrees over level, bar three ratchets") {
   // Measured (Release, session 22, every 20 ms), the steepest forearm over level, face down / face
-  // up (-: no such step): effleurage 49 / 88, petrissage 40 / 61, friction 54 / -, tapotement
+  // up (-: no such step): effleurage 49 / 84, petrissage 40 / 61, friction 54 / -, tapotement
   // 52 / -, vibration 40 / -, compression 51 / 42, cross-fibre 65 / -, ankle pumps - / -3, calf
   // squeezes 30 / -, toe taps - / 1. Before: effleurage face down 83 (step 1; 60 in step 3).
-  // The three over 55 are ratchets, not the goal: effleurage face up (step 2, the left hand on the
-  // inner shin: trailing down the leg the forearm passed through the upturned toes, so that side
-  // keeps the forearm from beside the table, technique/forearm.cpp), petrissage face up (29.2 s)
-  // and cross-fibre face down (10.6 s).
+  // The three over 55 are ratchets, not the goal: effleurage face up (step 2, 24.5 s, the left
+  // hand on the inner shin: trailing down the leg the forearm passed through the upturned toes, so
+  // that side keeps the forearm from beside the table, technique/forearm.cpp), petrissage face up
+  // (29.2 s) and cross-fibre face down (10.6 s).
   for (const Technique& t : test::real_library().all()) {
     CAPTURE(t.id);
     const Rise r = steepest(t);
