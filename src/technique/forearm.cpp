@@ -173,6 +173,19 @@ constexpr int kPadsLiftFiner = 5;
 // out) trails the forearm fully; less trails it in proportion, so it turns smoothly through zero.
 constexpr float kTrailFull = 0.5f;
 constexpr float kTrailFullBesideSole = 0.05f;
+// A hand on the limb's far side from the therapist trails its forearm behind its fingers by
+// kFarTrail of its level run toward the therapist (others: 0.35). "Far" grows with how far the
+// wrist lies beyond the leg's axis, away from the therapist (as a share of its distance from the
+// axis: 0 over the top, 1 straight across), from kFarFrom over kFarOver: told by the wrist's
+// place, which moves smoothly, not by the back of the hand's tilt, which turns fast as a lifted
+// hand passes over the shin (effleurage, 16.4-16.6 s). Only where the fingers run along the leg (the two hands' trail from kFarTrailFrom, fully
+// kFarTrailOver further): fingers across it leave a sliver of trail whose direction flips
+// (vibration's hands over the calf: 0 -> 70 pops when it counted).
+constexpr float kFarFrom = 0.0f;
+constexpr float kFarOver = 0.7f;
+constexpr float kFarTrail = 2.5f;
+constexpr float kFarTrailFrom = 0.5f;
+constexpr float kFarTrailOver = 0.5f;
 // Sitting, a wanted forearm direction's sideways part fades from this much along the fingers (in
 // the hand's frame; the wrist's range ends at -0.35) over this much more (place_forearms).
 constexpr float kSidewaysFadeFrom = -0.5f;
@@ -423,7 +436,24 @@ std::array<Forearm, 2> place_forearms(const std::array<glm::mat4, 2>& palms, con
       const float beside_sole = std::max(at_feet_of[0], at_feet_of[1]);
       const float trail_full = glm::mix(glm::mix(kTrailFull, kTrailFullBesideSole, beside_sole), 1.0f, at_feet);
       const float trail_weight = std::min(trail_len / trail_full, 1.0f);
-      const float trail_by = pads[h] ? kPadsTrail : 0.35f;
+      // A hand on the far side of the limb, its back turned away from the therapist (effleurage's
+      // right hand behind the inner ankle, prone, at 1.3 s) cannot take a forearm from beside the table within the wrist's range without standing it
+      // on end (up to 86 degrees over level, the sleeve beside the foot pointing at the ceiling): the
+      // back of the hand's plane tilts down toward the therapist, and the forearm must rise 17
+      // degrees above it. There the forearm trails the fingers instead (down the leg, from the
+      // foot end on the therapist's side), as a therapist's does who glides up the far side.
+      // Lying face down only: sitting, the palms are on the bent leg, whose axis this is not; face
+      // up, the foot stands up from the ankle (the toes 15-20 cm over the shin) and a forearm
+      // trailing down the leg from the inner shin passed through the toes (effleurage, 16.5 s).
+      float far = 0.0f;
+      if (!pads[h] && !leg_bent && stance->up.z < -0.5f) {
+        glm::vec3 r = wrist[h] - anatomy::LegSurface::axis(wrist[h].y);
+        r.y = 0.0f;
+        const float beyond = -glm::dot(r, toward) / std::max(glm::length(r), 0.03f);
+        far = (1.0f - std::max(at_feet, by_foot)) * smooth(std::clamp((beyond - kFarFrom) / kFarOver, 0.0f, 1.0f)) *
+              smooth(std::clamp((trail_len - kFarTrailFrom) / kFarTrailOver, 0.0f, 1.0f));
+      }
+      const float trail_by = glm::mix(pads[h] ? kPadsTrail : 0.35f, kFarTrail, far);
       const glm::vec3 level = unit_or(toward - trail_by * trail_weight * unit_or(trail, glm::vec3(0.0f)), toward);
       // Fingertips circling on the lying leg: the height of the leg's axis under the wrist plus
       // the wrist's mean offset over it, steady through the circle (sitting, the hands are on
