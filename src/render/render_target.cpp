@@ -137,28 +137,38 @@ void OffscreenTarget::finish_scene() {
     return;
   }
   if (!scene_finished_) {
-    const bool whole = filter_region_ == glm::ivec4(0, 0, size_.x, size_.y);
-    if (!whole) {
-      // Outside the region the frame is copied as drawn: a same-format blit is a plain copy
-      // in llvmpipe, far cheaper than filtering pixels that hold only the smooth background.
-      glBindFramebuffer(GL_READ_FRAMEBUFFER, scene_fbo_);
-      glBindFramebuffer(GL_DRAW_FRAMEBUFFER, output_fbo_);
-      glBlitFramebuffer(0, 0, size_.x, size_.y, 0, 0, size_.x, size_.y, GL_COLOR_BUFFER_BIT, GL_NEAREST);
-      glEnable(GL_SCISSOR_TEST);
-      glScissor(filter_region_.x, filter_region_.y, filter_region_.z, filter_region_.w);
-    }
-    glBindFramebuffer(GL_FRAMEBUFFER, output_fbo_);
-    glViewport(0, 0, size_.x, size_.y);
-    glDisable(GL_DEPTH_TEST);
-    glDisable(GL_BLEND);
-    filter_.use();
-    filter_.set("uScene", 0);
-    draw_fullscreen(filter_vao_, scene_color_);
-    glDisable(GL_SCISSOR_TEST);
+    run_filter(output_fbo_);
     scene_finished_ = true;
   }
   glBindFramebuffer(GL_FRAMEBUFFER, output_fbo_);
   glViewport(0, 0, size_.x, size_.y);
+}
+
+bool OffscreenTarget::filter_into(unsigned framebuffer) {
+  if (antialiasing_ != Antialiasing::edge_filter) return false;
+  run_filter(framebuffer);  // scene_finished_ stays false: a capture() after this filters into output_fbo_
+  return true;
+}
+
+void OffscreenTarget::run_filter(unsigned framebuffer) {
+  const bool whole = filter_region_ == glm::ivec4(0, 0, size_.x, size_.y);
+  if (!whole) {
+    // Outside the region the frame is copied as drawn: a same-format blit is a plain copy
+    // in llvmpipe, far cheaper than filtering pixels that hold only the smooth background.
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, scene_fbo_);
+    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, framebuffer);
+    glBlitFramebuffer(0, 0, size_.x, size_.y, 0, 0, size_.x, size_.y, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+    glEnable(GL_SCISSOR_TEST);
+    glScissor(filter_region_.x, filter_region_.y, filter_region_.z, filter_region_.w);
+  }
+  glBindFramebuffer(GL_FRAMEBUFFER, framebuffer);
+  glViewport(0, 0, size_.x, size_.y);
+  glDisable(GL_DEPTH_TEST);
+  glDisable(GL_BLEND);
+  filter_.use();
+  filter_.set("uScene", 0);
+  draw_fullscreen(filter_vao_, scene_color_);
+  glDisable(GL_SCISSOR_TEST);
 }
 
 void OffscreenTarget::bind_output_for_reading() {

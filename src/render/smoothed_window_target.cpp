@@ -35,8 +35,15 @@ void SmoothedWindowTarget::bind() {
 
 void SmoothedWindowTarget::finish_scene() {
   if (scene_) {
-    scene_->resolve();  // the multisample resolve or the edge filter, into its output framebuffer
     const glm::ivec2 from = scene_size_, to = size();
+    // At full scale the edge filter draws straight into the window: filtering into the scene's
+    // own output and copying that across cost one more full-frame pass a frame (a software
+    // rasteriser copies every pixel; README "In the browser", session 22).
+    if (from == to && scene_->filter_into(output_->framebuffer())) {
+      output_->bind();
+      return;
+    }
+    scene_->resolve();  // the multisample resolve or the edge filter, into its output framebuffer
     // A smaller scene is stretched with bilinear filtering: soft, but without the blocky
     // staircases that copying whole pixels would make of the leg's outline.
     glBindFramebuffer(GL_DRAW_FRAMEBUFFER, output_->framebuffer());
