@@ -8,8 +8,12 @@
 #define GLFW_INCLUDE_NONE
 #include <GLFW/glfw3.h>
 
+#include <malloc.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <chrono>
+#include <cstdint>
 #include <cstdio>
 #include <exception>
 #include <string>
@@ -85,6 +89,14 @@ void one_frame() {
          kiosk ? static_cast<double>(kiosk->frame().scenes_started) : -1.0,
          lesson ? static_cast<double>(lesson->index()) : -1.0, playback ? playback->time() : -1.0, g_work_ms,
          static_cast<double>(ctx.state.camera.pose().yaw), static_cast<double>(ctx.state.camera.pose().distance));
+  // What malloc holds and the heap's top, for web/test/kiosk_memory.mjs: the WebAssembly memory
+  // itself only grows, in steps, so a leak shows here long before it does. Every 64th frame:
+  // mallinfo walks the heap's chunks.
+  if (ctx.frames % 64 == 1) {
+    const struct mallinfo heap = mallinfo();
+    EM_ASM({ Module.effleura.heap_used = $0; Module.effleura.heap_top = $1; }, static_cast<double>(heap.uordblks),
+           static_cast<double>(reinterpret_cast<std::uintptr_t>(sbrk(0))));
+  }
   if (ctx.quit) emscripten_cancel_main_loop();
 }
 

@@ -151,24 +151,42 @@ void OffscreenTarget::finish_scene() {
     return;
   }
   if (!scene_finished_) {
-    const bool whole = filter_region_ == glm::ivec4(0, 0, size_.x, size_.y);
-    if (!whole) {
-      // Outside the region the frame is copied as drawn: a same-format blit is a plain copy
-      // in llvmpipe, far cheaper than filtering pixels that hold only the smooth background.
-      glBindFramebuffer(GL_READ_FRAMEBUFFER, scene_fbo_);
-      glBindFramebuffer(GL_DRAW_FRAMEBUFFER, output_fbo_);
-      glBlitFramebuffer(0, 0, size_.x, size_.y, 0, 0, size_.x, size_.y, GL_COLOR_BUFFER_BIT, GL_NEAREST);
-      glEnable(GL_SCISSOR_TEST);
-      glScissor(filter_region_.x, filter_region_.y, filter_region_.z, filter_region_.w);
-    }
-    glBindFramebuffer(GL_FRAMEBUFFER, filter_fbo_);
-    glViewport(0, 0, size_.x, size_.y);
-    glDisable(GL_DEPTH_TEST);
-    glDisable(GL_BLEND);
-    // Two passes, the same pixels as one: the first writes the pixels too flat to filter (most
-    // of a frame) and marks them; the filter then runs only where no mark is. On llvmpipe the
-    // filter's four filtered taps cost about half of the pass, and a 4x4 block of pixels all
-    // marked flat skips them. (The scene does not use the stencil; a scissored clear is enough.)
+    run_filter(output_fbo_);
+    scene_finished_ = true;
+  }
+  glBindFramebuffer(GL_FRAMEBUFFER, output_fbo_);
+  glViewport(0, 0, size_.x, size_.y);
+}
+
+bool OffscreenTarget::filter_into(unsigned framebuffer) {
+  if (antialiasing_ != Antialiasing::edge_filter) return false;
+  run_filter(framebuffer);  // scene_finished_ stays false: a capture() after this filters into output_fbo_
+  return true;
+}
+
+void OffscreenTarget::run_filter(unsigned framebuffer) {
+  const bool whole = filter_region_ == glm::ivec4(0, 0, size_.x, size_.y);
+  if (!whole) {
+    // Outside the region the frame is copied as drawn: a same-format blit is a plain copy
+    // in llvmpipe, far cheaper than filtering pixels that hold only the smooth background.
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, scene_fbo_);
+    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, framebuffer);
+    glBlitFramebuffer(0, 0, size_.x, size_.y, 0, 0, size_.x, size_.y, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+    glEnable(GL_SCISSOR_TEST);
+    glScissor(filter_region_.x, filter_region_.y, filter_region_.z, filter_region_.w);
+  }
+  // Into our own output the filter runs in two passes, the same pixels as one: the first writes
+  // the pixels too flat to filter (most of a frame) and marks them in the scene's stencil; the
+  // filter then runs only where no mark is. On llvmpipe the filter's four filtered taps cost
+  // about half of the pass, and a 4x4 block of pixels all marked flat skips them. (The scene
+  // does not use the stencil; a scissored clear is enough.) Another framebuffer (the window's)
+  // has no access to the scene's stencil: one pass there.
+  const bool two_pass = framebuffer == output_fbo_ && filter_fbo_ != 0;
+  glBindFramebuffer(GL_FRAMEBUFFER, two_pass ? filter_fbo_ : framebuffer);
+  glViewport(0, 0, size_.x, size_.y);
+  glDisable(GL_DEPTH_TEST);
+  glDisable(GL_BLEND);
+  if (two_pass) {
     glStencilMask(0xFF);
     glClearStencil(0);
     glClear(GL_STENCIL_BUFFER_BIT);
@@ -180,15 +198,12 @@ void OffscreenTarget::finish_scene() {
     draw_fullscreen(filter_vao_, scene_color_);
     glStencilFunc(GL_EQUAL, 0, 0xFF);
     glStencilOp(GL_KEEP, GL_KEEP, GL_KEEP);
-    filter_.use();
-    filter_.set("uScene", 0);
-    draw_fullscreen(filter_vao_, scene_color_);
-    glDisable(GL_STENCIL_TEST);
-    glDisable(GL_SCISSOR_TEST);
-    scene_finished_ = true;
   }
-  glBindFramebuffer(GL_FRAMEBUFFER, output_fbo_);
-  glViewport(0, 0, size_.x, size_.y);
+  filter_.use();
+  filter_.set("uScene", 0);
+  draw_fullscreen(filter_vao_, scene_color_);
+  glDisable(GL_STENCIL_TEST);
+  glDisable(GL_SCISSOR_TEST);
 }
 
 void OffscreenTarget::bind_output_for_reading() {

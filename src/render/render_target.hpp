@@ -76,6 +76,10 @@ class OffscreenTarget final : public RenderTarget {
   // Makes the finished single-sample frame without reading it back (the multisample resolve
   // or the edge filter), as a window's buffer swap does: the benchmark counts it in a frame.
   void resolve() { bind_output_for_reading(); }
+  // Runs the edge filter straight into another framebuffer of this size (the window's) instead
+  // of into its own output: the window then needs no full-frame copy of that output. False, and
+  // nothing drawn, unless this target smooths with the filter. Its own output stays unmade.
+  bool filter_into(unsigned framebuffer);
 
  private:
   OffscreenTarget() = default;
@@ -95,6 +99,7 @@ class OffscreenTarget final : public RenderTarget {
   glm::ivec4 filter_region_{0};
 
   void bind_output_for_reading();
+  void run_filter(unsigned framebuffer);
 };
 
 // Reads the bound read framebuffer into an image, flipping GL's bottom-up rows.

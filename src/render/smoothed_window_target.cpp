@@ -35,8 +35,23 @@ void SmoothedWindowTarget::bind() {
 
 void SmoothedWindowTarget::finish_scene() {
   if (scene_) {
-    scene_->resolve();  // the multisample resolve or the edge filter, into its output framebuffer
     const glm::ivec2 from = scene_size_, to = size();
+    // In the browser, at full scale, the edge filter draws straight into the canvas: filtering
+    // into the scene's own output and copying that across cost one more full-frame pass a frame
+    // in SwiftShader (README "In the browser", session 22). On the desktop the filter's two-pass
+    // way (it needs the scene's stencil, so only into its own output) saves more than the copy
+    // costs on llvmpipe (README "Benchmark", session 22).
+    constexpr bool kFilterIntoWindow =
+#ifdef __EMSCRIPTEN__
+        true;
+#else
+        false;
+#endif
+    if (kFilterIntoWindow && from == to && scene_->filter_into(output_->framebuffer())) {
+      output_->bind();
+      return;
+    }
+    scene_->resolve();  // the multisample resolve or the edge filter, into its output framebuffer
     // A smaller scene is stretched with bilinear filtering: soft, but without the blocky
     // staircases that copying whole pixels would make of the leg's outline.
     glBindFramebuffer(GL_DRAW_FRAMEBUFFER, output_->framebuffer());

@@ -24,8 +24,9 @@ class SmoothedWindowTarget final : public RenderTarget {
   [[nodiscard]] glm::ivec2 size() const override { return output_->size(); }
   // Binds the offscreen scene (at the scene scale), made again whenever its size changes.
   void bind() override;
-  // Smooths the scene, copies it into the window (stretched when the scale is under 1) and
-  // binds the window for the panels.
+  // Smooths the scene into the window (the edge filter at full scale draws straight into it;
+  // otherwise smoothed offscreen, then copied, stretched when the scale is under 1) and binds
+  // the window for the panels.
   void finish_scene() override;
   // The window's back buffer: the smoothed scene once finish_scene() has run.
   Image capture() override { return output_->capture(); }

@@ -450,8 +450,8 @@ std::array<Forearm, 2> place_forearms(const std::array<glm::mat4, 2>& palms, con
         glm::vec3 r = wrist[h] - anatomy::LegSurface::axis(wrist[h].y);
         r.y = 0.0f;
         const float beyond = -glm::dot(r, toward) / std::max(glm::length(r), 0.03f);
-        far = (1.0f - std::max(at_feet, by_foot)) * smooth(std::clamp((beyond - kFarFrom) / kFarOver, 0.0f, 1.0f)) *
-              smooth(std::clamp((trail_len - kFarTrailFrom) / kFarTrailOver, 0.0f, 1.0f));
+        far = (1.0f - std::max(at_feet, by_foot)) * smooth_step(std::clamp((beyond - kFarFrom) / kFarOver, 0.0f, 1.0f)) *
+              smooth_step(std::clamp((trail_len - kFarTrailFrom) / kFarTrailOver, 0.0f, 1.0f));
       }
       const float trail_by = glm::mix(pads[h] ? kPadsTrail : 0.35f, kFarTrail, far);
       const glm::vec3 level = unit_or(toward - trail_by * trail_weight * unit_or(trail, glm::vec3(0.0f)), toward);

@@ -90,6 +90,11 @@ TEST_CASE("the installed program renders headless from its own share folder, not
   fs::rename(away, assets);
   CHECK(missing.status == 2);
   CHECK_MESSAGE(missing.err.find(assets.string() + "/leg.glb") != std::string::npos, missing.err);
+  // And it says where else it looked and what to do (before: only "model file not found").
+  CHECK_MESSAGE(missing.err.find("looked in " + (usr() / "bin" / "assets").string() + " and " + assets.string()) !=
+                    std::string::npos,
+                missing.err);
+  CHECK_MESSAGE(missing.err.find("--assets DIR") != std::string::npos, missing.err);
 }
 
 // The desktop entry and the .deb test packaging, not memory: they run in the Release pass only

@@ -366,3 +366,32 @@ TEST_CASE("dynamic resolution: a scene drawn at half size fills the frame, and w
   CHECK(std::abs(luma(half, 160, 120) - luma(full, 160, 120)) <= 4);
   CHECK(std::abs(luma(half, 300, 10) - luma(full, 300, 10)) <= 2);
 }
+
+TEST_CASE("at full scale the window's way filters the scene straight into the frame: the same picture") {
+  // render/smoothed_window_target.cpp runs the edge filter into the window instead of into the
+  // scene's own output and then copying that across (session 22: one full-frame copy fewer a
+  // frame). The picture must be the filtered scene's to the byte, over the whole frame and with
+  // the filter held to a region round the leg (app/frame.cpp), outside which the scene is copied.
+  Fixture& f = fixture();
+  const glm::ivec2 size{320, 240};
+  const render::FrameView v = frame_view(render::ViewPreset::front, size);
+  for (const glm::ivec4 region : {glm::ivec4(0, 0, 320, 240), glm::ivec4(100, 60, 120, 120)}) {
+    auto alone = render::OffscreenTarget::create(size, render::Antialiasing::edge_filter);
+    REQUIRE(alone.has_value());
+    f.renderer->draw(*alone, v);
+    alone->set_filter_region(region);
+    const render::Image expected = alone->capture();
+    auto output = render::OffscreenTarget::create(size, render::Antialiasing::none);
+    REQUIRE(output.has_value());
+    render::SmoothedWindowTarget window(std::move(*output), render::Antialiasing::edge_filter);
+    f.renderer->draw(window, v);
+    REQUIRE(window.offscreen() != nullptr);
+    window.offscreen()->set_filter_region(region);
+    window.finish_scene();
+    const render::Image drawn = window.capture();
+    INFO("filter region " << region.x << " " << region.y << " " << region.z << " " << region.w);
+    REQUIRE(drawn.rgba.size() == expected.rgba.size());
+    CHECK(drawn.rgba == expected.rgba);
+    CHECK(luma(drawn, 160, 120) > 20);  // the leg is there, not two equally empty frames
+  }
+}
