@@ -168,6 +168,9 @@ TEST_CASE("tissue: petrissage and calf squeezes lift a fold between the hands") 
 // before session 21 (e49f898): it may not sink more than 0.3 mm deeper than there. Session 21's
 // sag drew it in 1.3-1.8 mm more (petrissage left -3.46 -> -1.54, right 0.56 -> 1.25; calf
 // squeezes 0.28 -> 1.87, 0.26 -> 2.04): this fails with it.
+// Petrissage's right hand reads 0.95 with no sag at all since squeeze's lower thumb lies round
+// the calf's near side (session 22, 334ccc0: its flesh and so the 3-15 mm band moved; the lead
+// measured it with skin_sag 0 in every pose): that is the reference now, 0.56 before.
 TEST_CASE("tissue: the skin beside a grasping hand's fingers is not drawn down (petrissage sitting, calf squeezes)") {
   const auto& s = test::shipped_surface();
   struct Moment {
@@ -176,7 +179,7 @@ TEST_CASE("tissue: the skin beside a grasping hand's fingers is not drawn down (
     double time;
     std::array<double, 2> main_mm;  // left, right
   };
-  for (const Moment m : {Moment{"petrissage", true, 5.0, {-3.46, 0.56}}, Moment{"calf-squeezes", false, 6.6, {0.28, 0.26}}}) {
+  for (const Moment m : {Moment{"petrissage", true, 5.0, {-3.46, 0.95}}, Moment{"calf-squeezes", false, 6.6, {0.28, 0.26}}}) {
     CAPTURE(m.id);
     Timeline tl = test::shipped_timeline(m.id);
     tl.set_client_sitting(m.sitting);
