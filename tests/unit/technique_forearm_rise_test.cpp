@@ -19,6 +19,7 @@
 #include "technique/forearm.hpp"
 #include "technique/timeline.hpp"
 #include "technique/working_side.hpp"
+#include "technique_lying_sides.hpp"
 #include "technique_test_support.hpp"
 #include "../support/sanitizer.hpp"
 
@@ -26,25 +27,6 @@ using namespace effleura;
 using namespace effleura::technique;
 
 namespace {
-
-// The client's side at each step as the app turns it lying (app/client_stage.cpp; the same rule as
-// technique_forearm_test's lying_sides).
-std::vector<anatomy::ClientPosture> lying_sides(const Technique& t, const Timeline& tl) {
-  auto sides = step_sides(tl);
-  const auto shows = [&t](const char* v) { return t.views.empty() || std::find(t.views.begin(), t.views.end(), v) != t.views.end(); };
-  for (auto& side : sides)
-    if ((side == WorkingSide::back && !shows("back")) || (side == WorkingSide::front && !shows("front"))) side = WorkingSide::either;
-  std::vector<anatomy::ClientPosture> out(sides.size(), anatomy::ClientPosture::supine);
-  for (std::size_t s = 0; s < sides.size(); ++s) {
-    std::optional<WorkingSide> found;
-    for (std::size_t i = s + 1; i-- > 0 && !found;)
-      if (sides[i] != WorkingSide::either) found = sides[i];
-    for (std::size_t i = s; i < sides.size() && !found; ++i)
-      if (sides[i] != WorkingSide::either) found = sides[i];
-    if (found == WorkingSide::back) out[s] = anatomy::ClientPosture::prone;
-  }
-  return out;
-}
 
 struct Rise {
   float prone_deg = -90.0f, supine_deg = -90.0f;  // the steepest forearm over level, per side
@@ -57,7 +39,7 @@ struct Rise {
 Rise steepest(const Technique& t) {
   const anatomy::LegSurface& surface = test::shipped_surface();
   const Timeline tl(t, test::real_poses(), surface);
-  const auto sides = lying_sides(t, tl);
+  const auto sides = test::lying_sides(t, tl);
   TechniqueFrame f;
   Rise r;
   const double every = 0.04 * test::kSanitizedStride;

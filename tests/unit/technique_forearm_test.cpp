@@ -19,6 +19,7 @@
 #include "technique/forearm.hpp"
 #include "technique/timeline.hpp"
 #include "technique/working_side.hpp"
+#include "technique_lying_sides.hpp"
 #include "technique_test_support.hpp"
 #include "../support/sanitizer.hpp"
 
@@ -250,31 +251,6 @@ TEST_CASE("ankle pumps: the hand cradling the heel trails its forearm toward the
   CHECK(toward_feet == heel_samples);
 }
 
-namespace {
-
-// The client's side at each step as the app turns it lying (app/client_stage.cpp): prone for a
-// step that works the back, supine for the front, a step on either side keeps the side of the
-// nearest sided step before it (else after it), supine when there is none; a technique whose
-// views show neither side never turns.
-std::vector<anatomy::ClientPosture> lying_sides(const Technique& t, const Timeline& tl) {
-  auto sides = step_sides(tl);
-  const auto shows = [&t](const char* v) { return t.views.empty() || std::find(t.views.begin(), t.views.end(), v) != t.views.end(); };
-  for (auto& side : sides)
-    if ((side == WorkingSide::back && !shows("back")) || (side == WorkingSide::front && !shows("front"))) side = WorkingSide::either;
-  std::vector<anatomy::ClientPosture> out(sides.size(), anatomy::ClientPosture::supine);
-  for (std::size_t s = 0; s < sides.size(); ++s) {
-    std::optional<WorkingSide> found;
-    for (std::size_t i = s + 1; i-- > 0 && !found;)
-      if (sides[i] != WorkingSide::either) found = sides[i];
-    for (std::size_t i = s; i < sides.size() && !found; ++i)
-      if (sides[i] != WorkingSide::either) found = sides[i];
-    if (found == WorkingSide::back) out[s] = anatomy::ClientPosture::prone;
-  }
-  return out;
-}
-
-}  // namespace
-
 TEST_CASE("in every technique the therapist's two forearms keep clear of each other") {
   // Every 20 ms, lying as the app turns the client, the forearms placed as app/state.cpp places
   // them: the bare forearm and the sleeve of one never pass into the other's.
@@ -283,7 +259,7 @@ TEST_CASE("in every technique the therapist's two forearms keep clear of each ot
   for (const Technique& t : test::real_library().all()) {
     CAPTURE(t.id);
     const Timeline tl(t, test::real_poses(), surface);
-    const auto sides = lying_sides(t, tl);
+    const auto sides = test::lying_sides(t, tl);
     TechniqueFrame f;
     float worst = 1.0f;
     double worst_at = 0.0;
@@ -355,7 +331,7 @@ Smoothness elbow_smoothness(bool sitting) {
     CAPTURE(t.id);
     Timeline tl(t, test::real_poses(), surface);
     tl.set_client_sitting(sitting);
-    const auto sides = lying_sides(t, tl);
+    const auto sides = test::lying_sides(t, tl);
     TechniqueFrame f;
     std::array<Forearm, 2> before{};
     std::array<glm::mat3, 2> palm_before{};
