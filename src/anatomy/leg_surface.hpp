@@ -26,6 +26,8 @@ struct Model;
 // the foot takes over) to the gluteal region.
 inline constexpr float kLegAlongMin = 0.07f;
 inline constexpr float kLegAlongMax = 0.95f;
+// A hand's keyframe on the leg may lie lower, on the heel (HeelShape), down to the floor.
+inline constexpr float kHeelAlongMin = 0.0f;
 
 // A point on a surface with its outward unit normal and the two partial derivatives of the
 // position with respect to the surface coordinates (d/d along and d/d around for the leg,
@@ -77,6 +79,57 @@ class FootShape {
   std::vector<float> heights_;
 };
 
+// The heel and the foot below the leg's lowest section, as the skin mesh has it, and how much
+// of the skin there turns with the foot. The leg's sections stop just above the malleoli
+// (kLegAlongMin): below them the heel bulges ~3 cm behind the Achilles tendon and rounds down
+// to the floor, which no extrusion of the lowest section has. So this keeps its own horizontal
+// sections (heights `bottom()` to kTurnTop), each star-shaped about a centre that leaves the
+// leg's axis below `join()` (the leg's lowest section) and moves back over the heel (`centre`):
+// a radius per angle, as the leg's grid, and per sample the share the skin there turns with the
+// foot about the ankle (the mesh's ankle blend, as shaders/model.vert turns it). Rest pose
+// (ankle 0). Empty (not measured) for the analytic leg.
+class HeelShape {
+ public:
+  // Rows reach up to here: above it no skin turns with the foot (content/anatomy/skin.toml's
+  // ankle_none_above, 0.12, with the tilt the forge adds behind and in front of the ankle).
+  static constexpr float kTurnTop = 0.16f;
+  static constexpr int kAround = 96;
+  static constexpr float kRowStep = 0.0025f;  // m between sections
+
+  // Samples the skin meshes of `model`; `join` is the leg surface's lowest section. Not
+  // measured where the model has no skin below `join`.
+  static HeelShape build(const Model& model, float join);
+
+  [[nodiscard]] bool measured() const { return !r_.empty(); }
+  [[nodiscard]] float bottom() const { return bottom_; }
+  [[nodiscard]] float join() const { return join_; }
+  [[nodiscard]] glm::vec3 centre(float y) const;
+  // Distance from centre(y) to the skin at angle `around` (as the leg's: 0 front, pi/2 outer side).
+  [[nodiscard]] float radius(float y, float around) const;
+  // How much the skin at (y, around) turns with the foot (0..1).
+  [[nodiscard]] float turn_share(float y, float around) const;
+  // The point's distance from centre(its height) less the skin's radius in its direction
+  // (negative inside), at rest; below the lowest section, also how far below it.
+  [[nodiscard]] float radial_outside(const glm::vec3& point) const;
+  // The surface point at (y, around) at rest, with its derivatives and normal.
+  [[nodiscard]] SurfaceFrame frame(float y, float around) const;
+
+  // The grid as stored by the start-up cache (leg_surface_cache.cpp), and back: false unless
+  // the values make a whole grid.
+  [[nodiscard]] int rows() const { return rows_; }
+  [[nodiscard]] const std::vector<float>& radii() const { return r_; }
+  [[nodiscard]] const std::vector<float>& shares() const { return share_; }
+  bool set(float bottom, float join, int rows, std::vector<float> radii, std::vector<float> shares);
+
+ private:
+  [[nodiscard]] float sample(const std::vector<float>& grid, float y, float around) const;
+  float bottom_ = 0.0f;
+  float join_ = 0.0f;
+  int rows_ = 0;
+  std::vector<float> r_;      // rows_ x kAround
+  std::vector<float> share_;  // rows_ x kAround
+};
+
 class LegSurface {
  public:
   virtual ~LegSurface() = default;
@@ -107,6 +160,8 @@ class LegSurface {
   [[nodiscard]] float min_along() const { return min_along_; }
   [[nodiscard]] float max_along() const { return max_along_; }
   [[nodiscard]] const FootShape& foot() const { return foot_; }
+  // The heel below the lowest section (measured from a skin mesh; empty for the analytic leg).
+  [[nodiscard]] const HeelShape& heel() const { return heel_; }
   [[nodiscard]] glm::vec3 foot_point(float u, float v, float ankle_deg = 0.0f) const {
     return foot_.sole(u, v, ankle_deg).position;
   }
@@ -116,6 +171,7 @@ class LegSurface {
  protected:
   LegSurface(float min_along, float max_along, float step_along, float step_around);
   FootShape foot_;
+  HeelShape heel_;
 
  private:
   float min_along_;

@@ -7,8 +7,9 @@
 namespace effleura::anatomy {
 namespace {
 
-// Bump when mesh_leg_surface.cpp or foot_shape.cpp change what the fit makes of the same skin.
-constexpr std::uint32_t kLegSurfaceCacheVersion = 1;
+// Bump when mesh_leg_surface.cpp, foot_shape.cpp or heel_shape.cpp change what the fit makes of
+// the same skin. 2: the heel (HeelShape) is stored too.
+constexpr std::uint32_t kLegSurfaceCacheVersion = 2;
 constexpr int kAlong = 176;  // MeshLegSurface::build's default grid
 constexpr int kAround = 96;
 
@@ -26,6 +27,11 @@ std::vector<std::uint8_t> MeshLegSurface::to_bytes() const {
   w.pod(foot_.sole_rows());
   w.pod(foot_.sole_columns());
   w.vec(foot_.sole_heights());
+  w.pod(heel_.bottom());
+  w.pod(heel_.join());
+  w.pod(heel_.rows());
+  w.vec(heel_.radii());
+  w.vec(heel_.shares());
   return w.bytes();
 }
 
@@ -44,6 +50,14 @@ std::optional<MeshLegSurface> MeshLegSurface::from_bytes(std::span<const std::ui
   r.pod(rows);
   r.pod(columns);
   r.vec(heights);
+  float heel_bottom = 0.0f, heel_join = 0.0f;
+  int heel_rows = 0;
+  std::vector<float> heel_radii, heel_shares;
+  r.pod(heel_bottom);
+  r.pod(heel_join);
+  r.pod(heel_rows);
+  r.vec(heel_radii);
+  r.vec(heel_shares);
   // The same limits build() keeps: a grid of at least 4 x 8, every radius a positive number.
   if (!r.at_end() || !std::isfinite(lo) || !std::isfinite(hi) || !(hi - lo >= 0.1f) || along < 4 || around < 8 ||
       along > 100000 || around > 100000 || radii.size() != static_cast<std::size_t>(along) * static_cast<std::size_t>(around) ||
@@ -60,6 +74,10 @@ std::optional<MeshLegSurface> MeshLegSurface::from_bytes(std::span<const std::ui
     out.foot_.set_floor(floor);
     out.foot_.set_sole_heights(rows, columns, std::move(heights));
   }
+  // A heel is stored whole or not at all (none: the model had no skin below the leg's sections).
+  if (!heel_radii.empty() &&
+      !out.heel_.set(heel_bottom, heel_join, heel_rows, std::move(heel_radii), std::move(heel_shares)))
+    return std::nullopt;
   return out;
 }
 

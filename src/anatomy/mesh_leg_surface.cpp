@@ -245,6 +245,7 @@ Expected<MeshLegSurface> MeshLegSurface::build(const Model& model, int along_sam
     std::copy_n(&out.r_[static_cast<std::size_t>(best * around_samples)], around_samples,
                 &out.r_[static_cast<std::size_t>(i * around_samples)]);
   }
+  out.heel_ = HeelShape::build(model, out.min_along());
   return out;
 }
 

@@ -18,7 +18,6 @@
 namespace effleura::technique {
 namespace {
 
-constexpr float kBelowLegCovered = 0.05f;  // m below the leg's lowest section still counted (the heel)
 constexpr float kMaxRise = 0.08f;          // a hand never hovers higher than this to reach
 constexpr float kCloseRamp = 0.010f;       // m of air under a pad before it closes fully
 constexpr int kMarch = 6;
@@ -115,43 +114,6 @@ FingerPose closed(const FingerPose& pose, std::size_t f, float s) {
 
 // The helpers shared with hand_fit_thumb_heel.cpp, used here unqualified.
 using namespace fit_detail;
-
-namespace {
-
-// Below the sole is outside. The sole is a height field over the foot's outline at rest: turn
-// the point back by the ankle angle, read u from its length along the foot and v from its
-// place across, and compare heights. (Projecting onto the sole by Gauss-Newton wandered for
-// points beyond its edges, which made fingers pop open for one frame.) Beyond the outline a
-// point is outside by its distance past the edge.
-float sole_outside(const anatomy::FootShape& foot, const glm::vec3& p, float ankle_deg) {
-  const float phi = glm::radians(-ankle_deg);
-  const float c = std::cos(phi), s = std::sin(phi);
-  const glm::vec3 q = p - frame::kAnkleCentre;
-  const glm::vec3 rest = frame::kAnkleCentre + glm::vec3(q.x, q.y * c + q.z * s, -q.y * s + q.z * c);
-  const float heel = foot.rest_point(0.0f, 0.0f).z;
-  const float u_raw = (rest.z - heel) / foot.length();
-  const float u = std::clamp(u_raw, 0.0f, 1.0f);
-  const glm::vec3 mid = foot.rest_point(u, 0.0f);
-  const float half = std::max(foot.rest_point(u, 1.0f).x - mid.x, 0.005f);
-  const float v_raw = (rest.x - mid.x) / half;
-  const float v = std::clamp(v_raw, -1.0f, 1.0f);
-  const float below = foot.rest_point(u, v).y - rest.y;
-  const float past = std::max((std::abs(u_raw - u)) * foot.length(), (std::abs(v_raw) - 1.0f) * half);
-  // Inside the outline a point above the sole is inside the foot (negative): with 0 in the max
-  // (as it was), every such point read as lying on the skin, so curled fingertips sank unseen.
-  return past > 0.0f ? std::max(below, past) : below;
-}
-
-}  // namespace
-
-float SkinSide::outside(const glm::vec3& p) const {
-  if (sole) return sole_outside(surface->foot(), p, ankle_deg) + indentation_m;
-  return surface->radial_outside(p) + indentation_m;
-}
-
-bool SkinSide::covers(const glm::vec3& p) const {
-  return sole || p.y >= surface->min_along() - kBelowLegCovered;
-}
 
 JointRange joint_range(std::size_t finger, std::size_t joint) {
   // Active ranges of motion, rounded (flexion +): fingers MCP 90, PIP 105, DIP 80, with a

@@ -22,24 +22,11 @@
 
 #include "anatomy/leg_surface.hpp"
 #include "core/contact.hpp"
+#include "technique/skin_side.hpp"
 #include "technique/hand_rig.hpp"
 #include "technique/pose.hpp"
 
 namespace effleura::technique {
-
-// The skin a hand works on: the leg, or the sole at an ankle angle, pushed in by the modelled
-// indentation under the hand.
-struct SkinSide {
-  const anatomy::LegSurface* surface = nullptr;
-  bool sole = false;
-  float ankle_deg = 0.0f;
-  float indentation_m = 0.0f;
-  // How far p lies outside the dented skin (m), negative inside.
-  [[nodiscard]] float outside(const glm::vec3& p) const;
-  // Whether the surface model says anything about p (the leg's range reaches a little below
-  // its lowest section, where the heel continues it; the sole covers the foot's underside).
-  [[nodiscard]] bool covers(const glm::vec3& p) const;
-};
 
 // Flesh as a segment with a radius: each phalanx, and the palm as three side by side.
 struct Capsule {

@@ -104,7 +104,8 @@ E<Keyframe> read_key(const TomlTable& k, const Context& ctx, SurfaceKind* surfac
       return std::unexpected(k.error_at(k.has("u") ? "u" : "v",
                                         "u and v belong to surface = \"sole\"; on the leg use "
                                         "along and around"));
-    auto along = k.number("along", anatomy::kLegAlongMin, anatomy::kLegAlongMax);
+    // Below the leg's lowest section a hand lies on the heel (technique/skin_side.hpp).
+    auto along = k.number("along", anatomy::kHeelAlongMin, anatomy::kLegAlongMax);
     if (!along) return std::unexpected(along.error());
     auto around = k.number("around", -360.0, 720.0);
     if (!around) return std::unexpected(around.error());

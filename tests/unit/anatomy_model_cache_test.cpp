@@ -179,6 +179,15 @@ TEST_CASE("model cache: the leg surface from a warm cache equals the fitted one,
   for (float u = 0.0f; u <= 1.0f; u += 0.05f)
     for (float v = -1.0f; v <= 1.0f; v += 0.2f)
       differ += cold->foot_point(u, v, 10.0f) != warm->foot_point(u, v, 10.0f) ? 1 : 0;
+  // The heel's sections and turn shares (stored since cache version 2).
+  REQUIRE(cold->heel().measured());
+  REQUIRE(warm->heel().measured());
+  for (float y = 0.0f; y < HeelShape::kTurnTop; y += 0.0071f)
+    for (float around = 0.0f; around < 6.28f; around += 0.31f)
+      differ += cold->heel().radius(y, around) != warm->heel().radius(y, around) ||
+                        cold->heel().turn_share(y, around) != warm->heel().turn_share(y, around)
+                    ? 1
+                    : 0;
   CHECK(differ == 0);
   // Another skin (one vertex moved) is another key.
   Model moved = *leg;

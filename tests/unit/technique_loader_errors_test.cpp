@@ -107,7 +107,7 @@ TEST_CASE("loader: each malformed technique gets its own located error, nothing 
        18, "step[0].left[0].pressure", "pressure must be 0 when contact = false"},
       {"repetitions disagree", 8, "repetitions = 3", 8, "repetitions", "repeat 1 cycles in all"},
       {"along off the leg", 22, R"(  { t = 0.0, along = 1.5, around = 160, pose = "flat-palm", pressure = 10 },)", 22,
-       "step[0].right[0].along", "expected a number from 0.07 to 0.95"},
+       "step[0].right[0].along", "expected a number from 0 to 0.95"},
       {"unknown surface", 22,
        R"(  { t = 0.0, surface = "arm", along = 0.2, around = 160, pose = "flat-palm", pressure = 10 },)", 22,
        "step[0].right[0].surface", "expected one of: leg, sole"},
