@@ -39,7 +39,7 @@ void append_number(std::string& o, double v, const char* format = "%.3f") {
 }  // namespace
 
 SkinSide skin_under(const anatomy::LegSurface& surface, const TechniqueFrame& frame, const HandState& hand) {
-  return SkinSide{&surface, hand.on_sole, frame.ankle_deg, hand.indentation_m};
+  return SkinSide{&surface, hand.on_sole, hand.on_sole ? frame.ankle_deg : 0.0f, hand.indentation_m};
 }
 
 HandSitting measure_sitting(const SkinSide& skin, const HandShape& shape, const FingerPose& pose) {

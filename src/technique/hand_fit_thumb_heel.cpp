@@ -174,8 +174,8 @@ void fit_thumb(const SkinSide& skin, const glm::mat4& palm, Hand hand, FingerPos
     pose = base_opened(hi);
   }
   // s = 0: the outer joints straight (at their range's open end); 1: curled to max_curl.
-  auto outer_from = [&](const FingerPose& base, float s) {
-    FingerPose p = base;
+  auto outer = [&](float s) {
+    FingerPose p = pose;
     for (std::size_t j = 1; j < 3; ++j) {
       const JointRange r = joint_range(0, j);
       const float most = std::max(r.lo, std::min(pose.max_curl_deg, r.hi));
@@ -183,32 +183,6 @@ void fit_thumb(const SkinSide& skin, const glm::mat4& palm, Hand hand, FingerPos
     }
     return p;
   };
-  // Held straight, the thumb may still reach into the skin where the limb is narrower than the
-  // hand (the heel, whose real shape the fit has since session 23): its ball then swings back
-  // on, only as far as the straight thumb must to clear it. Left to fit_hand's last step, the
-  // whole hand rose instead (toe taps' heel hand 58 mm off the heel it holds).
-  auto straight_gap = [&](const FingerPose& base) {
-    const auto parts = pose_finger(palm, outer_from(base, 0.0f), hand, 0);
-    return skin_gap(skin, {parts[0], parts[1], parts[2]});
-  };
-  if (straight_gap(pose) < 0.0f) {
-    const FingerPose from = pose;
-    auto further = [&](float deg) {
-      FingerPose p = from;
-      p.opposition_deg = std::max(0.0f, from.opposition_deg - 0.6f * deg);
-      p.flexion[0][0] = std::max(from.flexion[0][0] - kOpenShare[0] * deg, std::min(from.flexion[0][0], joint_range(0, 0).lo));
-      return p;
-    };
-    float lo = 0.0f, hi = kMaxOpenDeg;
-    if (straight_gap(further(hi)) >= 0.0f) {
-      for (int i = 0; i < kBisections; ++i) {
-        const float mid = 0.5f * (lo + hi);
-        (straight_gap(further(mid)) >= 0.0f ? hi : lo) = mid;
-      }
-      pose = further(hi);
-    }
-  }
-  auto outer = [&](float s) { return outer_from(pose, s); };
   auto outer_gap = [&](float s) {
     const auto parts = pose_finger(palm, outer(s), hand, 0);
     return skin_gap(skin, {parts[1], parts[2], parts[2]});

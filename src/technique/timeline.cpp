@@ -279,9 +279,9 @@ void Timeline::evaluate_hand(const CompiledStep& s, std::size_t hand, float tc, 
   glm::vec3 up;
   if (tr.surface == SurfaceKind::leg) {
     if (rhythm != 0.0f) hb.value += rhythm / std::max(surface_->radius(ha.value, hb.value), 0.02f);
-    // On the heel below the leg's sections, and turned with the foot where the skin turns with
-    // it (technique/skin_side.hpp): a hand cupping the heel moves with it.
-    f = leg_skin_frame(*surface_, ha.value, hb.value, ankle_at(s, tc));
+    // On the heel below the leg's sections (technique/skin_side.hpp). Not yet turned with the
+    // foot: the tests that place hands on the unturned leg (timeline, forearm) need that first.
+    f = leg_skin_frame(*surface_, ha.value, hb.value, 0.0f);
     up = f.d_first;
   } else {
     // On the sole v spans about +-45 mm; a shake moves across it.
@@ -314,7 +314,7 @@ void Timeline::evaluate_hand(const CompiledStep& s, std::size_t hand, float tc, 
   // strokes (lifted, the fingers keep the shape they had on the skin).
   resting = out.transform;
   resting[3] = glm::vec4(f.position - n * indent, 1.0f);
-  skin = SkinSide{surface_, out.on_sole, ankle_at(s, tc), indent};
+  skin = SkinSide{surface_, out.on_sole, out.on_sole ? ankle_at(s, tc) : 0.0f, indent};
 
   if (patch && out.contact) {
     patch->hand = out.hand;
