@@ -19,6 +19,10 @@
 namespace effleura::render {
 namespace {
 
+// The drapes' least opacity in the X-ray view (see draw_scene): a sheet a student reads as one
+// over the torso and the other leg, through which the groin's veins and muscles still show.
+constexpr float kXrayDrapeOpacity = 0.6f;
+
 struct LayerLook {
   glm::vec3 colour;
   int shading;  // SHADING in shaders/model.frag: which of Renderer::materials_ draws the layer
@@ -372,8 +376,10 @@ void Renderer::draw(RenderTarget& target, const FrameView& view) {
     draw_layer(anatomy::Layer::skin, view, view.skin_opacity);
     set_clip(view, false);
     // The drapes lie over the top of the leg: see-through with it in the X-ray view, so the
-    // groin's veins and the hip's muscles stay visible, and when the atlas cuts the leg.
-    float drapes = view.skin_opacity;
+    // groin's veins and the hip's muscles stay visible, and when the atlas cuts the leg. But a
+    // client on a table is draped in every view: faded only to kXrayDrapeOpacity, never to the
+    // leg's skin (0.2), over which the opaque torso and other leg read as bare (session 22).
+    float drapes = xray ? std::max(view.skin_opacity, kXrayDrapeOpacity) : view.skin_opacity;
     if (view.clip && !xray) {
       glEnable(GL_BLEND);
       glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
