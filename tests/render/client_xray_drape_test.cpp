@@ -6,6 +6,7 @@
 
 #include <algorithm>
 
+#include "../support/sanitizer.hpp"
 #include "scene_render_support.hpp"
 
 using namespace effleura;
@@ -37,6 +38,8 @@ bool sheet_like(Rgb c, float most_saturation) { return std::max({c.r, c.g, c.b})
 
 TEST_CASE("the X-ray view keeps the client draped: where the sheet lies opaque it still reads as a sheet") {
   for (render::ViewPreset view : {render::ViewPreset::lateral, render::ViewPreset::back}) {
+    // Four scenes loaded and drawn: under the sanitizers (CI's time) the back view alone.
+    if (test::kSanitized && view != render::ViewPreset::back) continue;
     CAPTURE(static_cast<int>(view));
     app::Options o = test::source_options();
     o.view = view;
@@ -56,7 +59,8 @@ TEST_CASE("the X-ray view keeps the client draped: where the sheet lies opaque i
     const float share = static_cast<float>(kept) / static_cast<float>(std::max(sheet, 1));
     MESSAGE("sheet pixels ", sheet, ", still a sheet in the X-ray view ", kept, " (", share, ")");
     REQUIRE(sheet > 2000);  // the drapes are in view (a fifth of the picture or so)
-    // Measured at 320x180: lateral (3,340 sheet pixels) 0.25 -> 0.99, back (5,231) 0.09 -> 0.99;
+    // Measured at 320x180: lateral (3,340 sheet pixels) 0.25 -> 0.99, back (5,231) 0.09 -> 0.99
+    // (with session 23's smoother sheet 3,352 and 5,276 pixels, 0.99 and 0.99);
     // the drapes faded to the leg skin's 0.2 left a quarter and a tenth.
     CHECK(share > 0.8f);
   }
