@@ -62,7 +62,8 @@ Expected<std::unique_ptr<Renderer>> Renderer::create() {
   auto background = ShaderProgram::from_files("background.vert", "background.frag");
   if (!background) return std::unexpected(background.error());
   for (std::size_t m = 0; m < r->materials_.size(); ++m) {
-    auto material = ShaderProgram::from_files("model.vert", "model.frag", "#define SHADING " + std::to_string(m));
+    const std::string defines = m == kPlainSkin ? "#define SHADING 0\n#define NO_TISSUE" : "#define SHADING " + std::to_string(m);
+    auto material = ShaderProgram::from_files("model.vert", "model.frag", defines);
     if (!material) return std::unexpected(material.error());
     r->materials_[m] = std::move(*material);
   }
@@ -195,7 +196,10 @@ void Renderer::draw_background() {
 
 void Renderer::draw_layer(anatomy::Layer layer, const FrameView& view, float opacity, bool faded) {
   const LayerLook look = look_for(layer);
-  const ShaderProgram& material = materials_[static_cast<std::size_t>(look.shading)];
+  const bool plain = layer == anatomy::Layer::skin && !std::any_of(meshes_.begin(), meshes_.end(), [&](const GpuMesh& m) {
+    return m.layer() == layer && tissue_reaches(reach_, m.centre(), m.radius());
+  });
+  const ShaderProgram& material = materials_[plain ? kPlainSkin : static_cast<std::size_t>(look.shading)];
   material.use();
   material.set("uBaseColour", look.colour);
   material.set("uOpacity", opacity);
@@ -281,6 +285,8 @@ void Renderer::draw(RenderTarget& target, const FrameView& view) {
   for (std::size_t i = 0; i < occluders.size(); ++i)
     if (occluders[i].w > 0.0f) occluders_used = static_cast<GLint>(i + 1);
   const glm::vec4 shadow_reach = occluder_reach(occluders);  // past it the loop is skipped
+  reach_ = tissue_reach(view.tissue, occluders);
+  client_->set_tissue_reach(reach_);
   for (const ShaderProgram& material : materials_) {
     material.use();
     material.set("uKeyDir", lights.key);
