@@ -142,10 +142,14 @@ TEST_CASE("between contacts: a lifted hand stays low over the skin and never tur
   // 5 to spare, so that they do not get worse, not targets: effleurage's left hand faces up at
   // 16.44 s (175 degrees, as the client rolls face up into step 2) and its right 170 at 32.3 s;
   // friction's left 144 at 11.0 s, cross-fibre's 122-124 at 13.4 s (both in their rolls);
-  // petrissage's left rises 15 cm over the knee at 27.7 s; compression's left stands 101 degrees
-  // from up at 13.68 s (on edge beside the rolling knee: the picture at 14.1 s) and its right
-  // rises 73 mm at 13.40 s. The target is a travel a few cm over the skin with the palm down,
-  // within 60 degrees of it (90 is a hand on edge).
+  // petrissage's left rises 15 cm over the knee at 27.7 s. Compression's left stood 101 degrees
+  // from up at 13.68 s (on edge beside the rolling knee: the picture at 14.1 s) and its right rose
+  // 73 mm at 13.40 s until session 23; its step 4 now carries the left round with the rolling top
+  // and both hands 35-40 mm up: left 56 mm / 79 degrees, right 50 mm / 51 degrees (bounds +4-5).
+  // The target is a travel a few cm over the skin with the palm down, within 60 degrees of it (90
+  // is a hand on edge): session 22 met it for compression's left (59 degrees) with the left at
+  // 160 round at 0.5 s, but there the view search turned the step's camera end-on to the leg from
+  // the head or the feet (session 23, looked at): the left is at 180 then, 79 degrees at worst.
   // Effleurage's right 170 -> 167 degrees since its step 3 return passes higher up the calf.
   // Ankle pumps and toe taps never lift a hand between contacts: they get the target.
   struct Bound {
@@ -159,7 +163,7 @@ TEST_CASE("between contacts: a lifted hand stays low over the skin and never tur
       {"friction", {99, 93}, {149, 81}},
       {"tapotement", {113, 58}, {63, 80}},
       {"vibration", {65, 63}, {31, 25}},
-      {"compression", {66, 78}, {106, 58}},
+      {"compression", {60, 55}, {84, 56}},
       {"cross-fibre", {61, 141}, {127, 129}},
       {"ankle-pumps", {60, 60}, {60, 60}},
       {"calf-squeezes", {45, 42}, {16, 42}},
