@@ -150,14 +150,15 @@ void compute_view(Context& ctx) {
 
 namespace {
 
-// While a playlist scene is steady, keep its latest frame; while the next one fades in, lay
-// that last frame of the old scene over it, fading out.
+// While a playlist scene is steady, keep its latest frame once the next scene is near (a copy
+// every frame cost SwiftShader a full-frame pass: LessonOrPlaylist::fade_source_due); while
+// the next one fades in, lay that last frame of the old scene over it, fading out.
 bool crossfade(Context& ctx) {
   const LessonOrPlaylist* lp = ctx.lesson_or_playlist.get();
   if (!ctx.style.kiosk || !lp || !lp->kiosk()) return false;
   const float fade = lp->fade();
-  if (fade >= 1.0f) ctx.renderer->snapshot(ctx.platform->target());
-  else ctx.renderer->draw_snapshot(ctx.platform->target(), 1.0f - fade);
+  if (fade < 1.0f) ctx.renderer->draw_snapshot(ctx.platform->target(), 1.0f - fade);
+  else if (lp->fade_source_due()) ctx.renderer->snapshot(ctx.platform->target());
   return fade < 1.0f;
 }
 
