@@ -34,7 +34,13 @@ glm::vec3 lying_up(const glm::mat4& leg_to_room) {
   // transpose undoes it.
   const glm::vec3 up(leg_to_room[0][1], leg_to_room[1][1], leg_to_room[2][1]);
   const float length = glm::length(up);
-  return length > 1e-6f && std::isfinite(length) ? up / length : kFaceUp;
+  if (!(length > 1e-6f) || !std::isfinite(length)) return kFaceUp;
+  const glm::vec3 unit = up / length;
+  // Lying still, exactly face up or down: the pose's float rotation leaves ~1e-8 off-axis, which
+  // would move every height by rounding and give the settled-state cache another key.
+  for (const glm::vec3& exact : {kFaceUp, kFaceDown})
+    if (glm::length(unit - exact) < 1e-5f) return exact;
+  return unit;
 }
 
 double height_above_reference(const glm::vec3& point, Posture posture, const anatomy::VeinNetworkParams& params,
