@@ -284,9 +284,9 @@ void Renderer::draw(RenderTarget& target, const FrameView& view) {
   GLint occluders_used = 0;
   for (std::size_t i = 0; i < occluders.size(); ++i)
     if (occluders[i].w > 0.0f) occluders_used = static_cast<GLint>(i + 1);
-  const glm::vec4 shadow_reach = occluder_reach(occluders);  // past it the loop is skipped
   reach_ = tissue_reach(view.tissue, occluders);
   client_->set_tissue_reach(reach_);
+  const glm::vec4 shadow_reach = reach_.shadow;  // occluder_reach(): past it the loop is skipped
   for (const ShaderProgram& material : materials_) {
     material.use();
     material.set("uKeyDir", lights.key);

@@ -64,7 +64,8 @@ class Renderer {
   bool clip_set_ = true;  // the clip state the programs hold (true at first: set once)
 
   ShaderProgram background_;
-  // shaders/model.* built once per material (SHADING 0 skin, 1 muscle, 2 bone, 3 vein).
+  // shaders/model.* built once per material (SHADING 0 skin, 1 muscle, 2 bone, 3 vein) and the
+  // skin once more without the hands' tissue (kPlainSkin, render/materials.hpp).
   Materials materials_;
   ShaderProgram snapshot_program_;
   unsigned snapshot_fbo_ = 0, snapshot_texture_ = 0;
