@@ -59,11 +59,9 @@ const std::vector<Exception>& deep_exceptions() {
       // Effleurage 2 again (session 18: 4.5 mm, the right ring fingertip on the outer knee as the
       // palm's arch closed on the re-meshed skin) since session 19: its right hand passes the
       // knee at 88 degrees, not 92 (0.7 mm).
-      // Session 23: the fit's skin has the real heel (technique_heel_skin_test), 3 cm behind the
-      // tube it had: toe taps' heel hand's straight thumb lies 6.4 mm inside it (the tube hid it).
-      // A thumb that swings its ball back clears it but moved petrissage and the forearms: next.
-      {"toe-taps", 1, -7.0f, "heel hand's thumb in the real heel"},
-      {"toe-taps", 2, -7.0f, "heel hand's thumb in the real heel"},
+      // Toe taps 1-2 (session 23: 6.4 mm, the heel hand's straight thumb in the real heel, which
+      // the fit's skin has since then, 3 cm behind the tube) since session 24: the heel hand
+      // holds as ankle pumps' does (around 125, roll 60), its thumb beside the heel, not into it.
   };
   return list;
 }
