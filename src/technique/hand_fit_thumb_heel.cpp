@@ -174,8 +174,8 @@ void fit_thumb(const SkinSide& skin, const glm::mat4& palm, Hand hand, FingerPos
     pose = base_opened(hi);
   }
   // s = 0: the outer joints straight (at their range's open end); 1: curled to max_curl.
-  auto outer = [&](float s) {
-    FingerPose p = pose;
+  auto outer_from = [&](const FingerPose& base, float s) {
+    FingerPose p = base;
     for (std::size_t j = 1; j < 3; ++j) {
       const JointRange r = joint_range(0, j);
       const float most = std::max(r.lo, std::min(pose.max_curl_deg, r.hi));
@@ -183,6 +183,36 @@ void fit_thumb(const SkinSide& skin, const glm::mat4& palm, Hand hand, FingerPos
     }
     return p;
   };
+  // A spread thumb held straight may still reach into the skin round a limb narrower than its
+  // span (the calf's near side under petrissage's wide C, the heel): its ball then swings back
+  // out toward the palm's side (opposition only), just as far as the straight thumb must to clear
+  // it, and the outer joints close onto the skin below. Left to fit_hand's last step, the whole
+  // hand rose instead, its thumb pad still off the skin (petrissage's lower pad within 3 mm at 43
+  // of 63 moments). Weighted by the spread, so a blend into or out of it changes gradually; a
+  // thumb without spread (the thigh's C grips) is left as it was: cleared that way, it moved the
+  // thigh hands' forearms into each other (1.8 mm). Swinging the first joint back too (as
+  // `opened` does) left the tip 4.6 mm off the skin.
+  auto straight_gap = [&](const FingerPose& base) {
+    const auto parts = pose_finger(palm, outer_from(base, 0.0f), hand, 0);
+    return skin_gap(skin, {parts[0], parts[1], parts[2]});
+  };
+  if (spread > 0.0f && straight_gap(pose) < 0.0f) {
+    const FingerPose from = pose;
+    auto further = [&](float deg) {
+      FingerPose p = from;
+      p.opposition_deg = std::max(0.0f, from.opposition_deg - 0.6f * deg);
+      return p;
+    };
+    float lo = 0.0f, hi = kMaxOpenDeg;
+    if (straight_gap(further(hi)) >= 0.0f) {
+      for (int i = 0; i < kBisections; ++i) {
+        const float mid = 0.5f * (lo + hi);
+        (straight_gap(further(mid)) >= 0.0f ? hi : lo) = mid;
+      }
+      pose = further(spread * hi);
+    }
+  }
+  auto outer = [&](float s) { return outer_from(pose, s); };
   auto outer_gap = [&](float s) {
     const auto parts = pose_finger(palm, outer(s), hand, 0);
     return skin_gap(skin, {parts[1], parts[2], parts[2]});
