@@ -104,6 +104,38 @@ TEST_CASE("the knee's flatten leaves the thigh, the shank and the front of the k
   }
 }
 
+// The disc at the back of the sitting knee (traced in session 23): seen from the side, a round
+// recess with a rim behind the hinge. The flatten pulled every point behind the axis in by the
+// same share wherever it lay across the knee, so the knee's side walls - whose skin lies only
+// 3-5 cm behind the axis in their sagittal slices - sank where the thigh above and the shank
+// below (outside the zone) keep their depth. Measured here: the skin facing sideways (|normal
+// x| > 0.6) within 3 cm of the knee centre's height and more than 1.5 cm behind the hinge, its
+// depth behind the hinge as flattened over its depth straight, averaged.
+TEST_CASE("the sitting knee's side walls keep most of their depth behind the hinge: 90 and 120 degrees") {
+  const anatomy::Mesh& m = skin();
+  REQUIRE(m.normals.size() == m.positions.size());
+  const glm::vec3& k = frame::kKneeCentre;
+  for (float deg : {90.0f, 120.0f}) {
+    CAPTURE(deg);
+    double sum = 0.0;
+    int walls = 0;
+    for (std::size_t i = 0; i < m.positions.size(); i += effleura::test::kSanitizedStride) {
+      const glm::vec3& p = m.positions[i];
+      if (std::abs(p.y - k.y) > 0.03f || std::abs(m.normals[i].x) < 0.6f || p.z - k.z > -0.015f) continue;
+      sum += (k.z - anatomy::flatten_behind_knee(p, k, deg).z) / (k.z - p.z);
+      ++walls;
+    }
+    REQUIRE(walls > 30);  // ~550 vertices on both walls (every fourth under the sanitizers)
+    const double kept = sum / walls;
+    MESSAGE("knee " << deg << " degrees: the side walls keep " << kept << " of their depth (" << walls << " vertices)");
+    // One 7 cm reach across the knee: 0.48 / 0.44 at 90 / 120 degrees. The reach that follows
+    // the knee's outline (client_pose_bends.hpp knee_reach): 0.61 / 0.57 (the sanitized pass's
+    // every fourth vertex within 0.01). The popliteal skin's squeeze (the first case) bounds how
+    // far this can go: 0.2 is its floor, the reach's mid value is set by it at 120 degrees.
+    CHECK(kept > (deg < 100.0f ? 0.56 : 0.52));
+  }
+}
+
 // The light teardrop on the outer side of the sitting knee (and a dark notch with a bright sliver
 // at 90 and 120 degrees) was the skin's own long thin triangles: on the knee's side walls behind
 // the hinge the simplified skin had triangles 2.5 cm tall and 2-3 mm wide. The bend is smooth and
