@@ -6,6 +6,9 @@ uniform mat4 uViewProj;
 uniform vec4 uKnee;  // the knee bend (shaders/model.vert, anatomy::bend_knee): centre, degrees
 uniform vec4 uHip;  // the hip blend (shaders/model.vert, anatomy::blend_hip): centre, degrees
 out vec4 vColour;
+#define KNEE_REACH_MID 0.06  // anatomy::kKneeReachMid
+#define KNEE_REACH_SIDE 0.03  // anatomy::kKneeReachSide
+#define KNEE_REACH_HALF 0.08  // anatomy::kKneeReachHalf
 void main() {
   vColour = aColour;
   vec3 p = aPosition;
@@ -13,11 +16,13 @@ void main() {
     float kb = clamp((uKnee.y + 0.06 - p.y) / 0.12, 0.0, 1.0);  // 0.06: anatomy::kKneeBlend
     float a = radians(uKnee.w) * kb * kb * (3.0 - 2.0 * kb);
     vec3 k = p - uKnee.xyz;
-    if (uKnee.w > 0.0 && kb > 0.0 && kb < 1.0 && k.z < 0.0) {  // anatomy::flatten_behind_knee (0.07: kKneeReach, 0.01: kKneeSoft)
+    if (uKnee.w > 0.0 && kb > 0.0 && kb < 1.0 && k.z < 0.0) {  // anatomy::flatten_behind_knee (0.01: kKneeSoft)
       float q = 4.0 * kb * (1.0 - kb);
       float r = 1.5 * radians(uKnee.w) / 0.12 * q * q;
       float d = k.z > -0.01 ? k.z * k.z / 0.02 : -k.z - 0.005;
-      float h = -k.z - d * (1.0 - 1.0 / (1.0 + 2.0 * r * 0.07));
+      float ru = min(abs(k.x) / KNEE_REACH_HALF, 1.0), rs = 1.0 - ru * ru * ru * ru;  // anatomy::knee_reach
+      float reach = KNEE_REACH_SIDE + (KNEE_REACH_MID - KNEE_REACH_SIDE) * rs * rs;
+      float h = -k.z - d * (1.0 - 1.0 / (1.0 + 2.0 * r * reach));
       k.z = -2.0 * h / (1.0 + sqrt(max(1.0 - 2.0 * r * h, 0.0)));
     }
     p = uKnee.xyz + vec3(k.x, k.y * cos(a) - k.z * sin(a), k.y * sin(a) + k.z * cos(a));

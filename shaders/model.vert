@@ -32,7 +32,9 @@ uniform vec3 uDentAxis[3];    // the outward skin normal there; the tissue benea
 #define MAX_PUSH 0.012
 #define REACH 0.018
 #define KNEE_BLEND 0.06  // anatomy::kKneeBlend
-#define KNEE_REACH 0.07  // anatomy::kKneeReach
+#define KNEE_REACH_MID 0.06  // anatomy::kKneeReachMid
+#define KNEE_REACH_SIDE 0.03  // anatomy::kKneeReachSide
+#define KNEE_REACH_HALF 0.08  // anatomy::kKneeReachHalf
 #define KNEE_SOFT 0.01  // anatomy kKneeSoft (client_pose.cpp)
 #define HIP_BLEND_MID 0.92  // anatomy::kHipBlendMid (for a hip centre at 0.91 m)
 #define HIP_BLEND 0.11      // anatomy::kHipBlend
@@ -227,7 +229,7 @@ void main() {
   vec3 fibre = aFibre.xyz;
   // Neither bend is rigid (the angle changes with height, the buttock is flattened): normals go
   // through the inverse transpose of the map's Jacobian, fibres through the Jacobian, as
-  // anatomy::bend_knee_normal / blend_hip_normal compute (R [[1,0,0],[0,A,0],[0,B,C]] there).
+  // anatomy::bend_knee_normal / blend_hip_normal compute (R [[1,0,0],[0,A,0],[E,B,C]] there).
   if (uKnee.w != 0.0) {
     float kb = clamp((uKnee.y + KNEE_BLEND - p.y) / (2.0 * KNEE_BLEND), 0.0, 1.0);
     float a = radians(uKnee.w) * kb * kb * (3.0 - 2.0 * kb);
@@ -236,13 +238,17 @@ void main() {
     vec3 k = p - uKnee.xyz;
     // The back of the knee flattened into the fold first (anatomy::flatten_behind_knee): the
     // depth behind the axis -z -> e with e - r e^2 / 2 = -z - (1 - lambda) d (d the smooth
-    // depth), lambda = 1 / (1 + 2 r KNEE_REACH), r = 1.5 flexion / (2 blend) q^2.
-    float gy = 0.0, gz = 1.0;
+    // depth), lambda = 1 / (1 + 2 r reach), r = 1.5 flexion / (2 blend) q^2; the reach follows
+    // the knee's outline across it (anatomy::knee_reach), so g changes with x too (gx).
+    float gx = 0.0, gy = 0.0, gz = 1.0;
     if (uKnee.w > 0.0 && kb > 0.0 && kb < 1.0 && k.z < 0.0) {
       float q = 4.0 * kb * (1.0 - kb), dq = -4.0 * (1.0 - 2.0 * kb) / (2.0 * KNEE_BLEND);
       float peak = 1.5 * radians(uKnee.w) / (2.0 * KNEE_BLEND);
       float r = peak * q * q, dr = peak * 2.0 * q * dq;
-      float lam = 1.0 / (1.0 + 2.0 * r * KNEE_REACH), dlam = -2.0 * KNEE_REACH * dr * lam * lam;
+      float ru = min(abs(k.x) / KNEE_REACH_HALF, 1.0), rs = 1.0 - ru * ru * ru * ru;
+      float reach = KNEE_REACH_SIDE + (KNEE_REACH_MID - KNEE_REACH_SIDE) * rs * rs;
+      float dreach = (KNEE_REACH_MID - KNEE_REACH_SIDE) * 2.0 * rs * (-4.0 * ru * ru * ru) * sign(k.x) / KNEE_REACH_HALF;
+      float lam = 1.0 / (1.0 + 2.0 * r * reach), dlam = -2.0 * reach * dr * lam * lam;
       float d = k.z > -KNEE_SOFT ? k.z * k.z / (2.0 * KNEE_SOFT) : -k.z - 0.5 * KNEE_SOFT;
       float behind = min(-k.z / KNEE_SOFT, 1.0);
       float h = -k.z - (1.0 - lam) * d;
@@ -251,10 +257,11 @@ void main() {
       k.z = -e;
       gz = (1.0 - (1.0 - lam) * behind) / den;
       gy = -(dlam * d + 0.5 * dr * e * e) / den;
+      gx = 2.0 * r * dreach * lam * lam * d / den;
     }
     float ja = 1.0 - k.z * rate, jb = gy + k.y * rate;
-    n = vec3(ja * gz * n.x, gz * n.y - jb * n.z, ja * n.z);
-    fibre = vec3(fibre.x, ja * fibre.y, jb * fibre.y + gz * fibre.z);
+    n = vec3(ja * gz * n.x - ja * gx * n.z, gz * n.y - jb * n.z, ja * n.z);
+    fibre = vec3(fibre.x, ja * fibre.y, gx * fibre.x + jb * fibre.y + gz * fibre.z);
     p = uKnee.xyz + vec3(k.x, k.y * kc - k.z * ks, k.y * ks + k.z * kc);
     n = vec3(n.x, n.y * kc - n.z * ks, n.y * ks + n.z * kc);
     fibre = vec3(fibre.x, fibre.y * kc - fibre.z * ks, fibre.y * ks + fibre.z * kc);

@@ -18,6 +18,9 @@ uniform float uDentDepth[3];  // metres, signed
 uniform vec3 uDentAxis[3];
 // The knee bend (shaders/model.vert, anatomy::bend_knee): xyz the knee centre, w degrees.
 uniform vec4 uKnee;
+#define KNEE_REACH_MID 0.06  // anatomy::kKneeReachMid
+#define KNEE_REACH_SIDE 0.03  // anatomy::kKneeReachSide
+#define KNEE_REACH_HALF 0.08  // anatomy::kKneeReachHalf
 uniform vec4 uHip;  // the hip blend (shaders/model.vert, anatomy::blend_hip): centre, degrees
 
 out float vSpeed;
@@ -56,12 +59,15 @@ void main() {
     vec3 k = p - uKnee.xyz;
     // The flow's direction is a tangent: through the bend's Jacobian (shaders/model.vert's fibre).
     float rate = -radians(uKnee.w) * 6.0 * kb * (1.0 - kb) / 0.12;
-    float gy = 0.0, gz = 1.0;
-    if (uKnee.w > 0.0 && kb > 0.0 && kb < 1.0 && k.z < 0.0) {  // anatomy::flatten_behind_knee (0.07: kKneeReach, 0.01: kKneeSoft)
+    float gx = 0.0, gy = 0.0, gz = 1.0;
+    if (uKnee.w > 0.0 && kb > 0.0 && kb < 1.0 && k.z < 0.0) {  // anatomy::flatten_behind_knee (0.01: kKneeSoft)
       float q = 4.0 * kb * (1.0 - kb), dq = -4.0 * (1.0 - 2.0 * kb) / 0.12;
       float peak = 1.5 * radians(uKnee.w) / 0.12;
       float r = peak * q * q, dr = peak * 2.0 * q * dq;
-      float lam = 1.0 / (1.0 + 2.0 * r * 0.07), dlam = -2.0 * 0.07 * dr * lam * lam;
+      float ru = min(abs(k.x) / KNEE_REACH_HALF, 1.0), rs = 1.0 - ru * ru * ru * ru;  // anatomy::knee_reach
+      float reach = KNEE_REACH_SIDE + (KNEE_REACH_MID - KNEE_REACH_SIDE) * rs * rs;
+      float dreach = (KNEE_REACH_MID - KNEE_REACH_SIDE) * 2.0 * rs * (-4.0 * ru * ru * ru) * sign(k.x) / KNEE_REACH_HALF;
+      float lam = 1.0 / (1.0 + 2.0 * r * reach), dlam = -2.0 * reach * dr * lam * lam;
       float d = k.z > -0.01 ? k.z * k.z / (2.0 * 0.01) : -k.z - 0.5 * 0.01;
       float behind = min(-k.z / 0.01, 1.0);
       float h = -k.z - (1.0 - lam) * d;
@@ -70,8 +76,9 @@ void main() {
       k.z = -e;
       gz = (1.0 - (1.0 - lam) * behind) / den;
       gy = -(dlam * d + 0.5 * dr * e * e) / den;
+      gx = 2.0 * r * dreach * lam * lam * d / den;
     }
-    dir = vec3(dir.x, (1.0 - k.z * rate) * dir.y, (gy + k.y * rate) * dir.y + gz * dir.z);
+    dir = vec3(dir.x, (1.0 - k.z * rate) * dir.y, gx * dir.x + (gy + k.y * rate) * dir.y + gz * dir.z);
     p = uKnee.xyz + vec3(k.x, k.y * kc - k.z * ks, k.y * ks + k.z * kc);
     dir = vec3(dir.x, dir.y * kc - dir.z * ks, dir.y * ks + dir.z * kc);
   }

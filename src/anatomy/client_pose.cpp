@@ -214,11 +214,11 @@ namespace {
 // lambda) of it, so the map has no kink on the plane through the axis, where the knee's sides
 // cross it.
 struct KneeFlat {
-  float g = 0.0f, dg_dy = 0.0f, dg_dz = 1.0f;
+  float g = 0.0f, dg_dx = 0.0f, dg_dy = 0.0f, dg_dz = 1.0f;
 };
 constexpr float kKneeSoft = 0.01f;  // m
 
-KneeFlat knee_flat(float y, float z, const glm::vec3& knee, float flexion_deg) {
+KneeFlat knee_flat(float dx, float y, float z, const glm::vec3& knee, float flexion_deg) {
   KneeFlat f;
   f.g = z;
   if (flexion_deg <= 0.0f) return f;  // (a hyperextended knee is not flattened)
@@ -227,7 +227,9 @@ KneeFlat knee_flat(float y, float z, const glm::vec3& knee, float flexion_deg) {
   const float peak = 1.5f * glm::radians(flexion_deg) / (2.0f * kKneeBlend);
   const float q = 4.0f * s * (1.0f - s), dq = 4.0f * (1.0f - 2.0f * s) * (-1.0f / (2.0f * kKneeBlend));
   const float rho = peak * q * q, drho = peak * 2.0f * q * dq;
-  const float lambda = 1.0f / (1.0f + 2.0f * rho * kKneeReach), dlambda = -2.0f * kKneeReach * drho * lambda * lambda;
+  const KneeReach reach = knee_reach(dx);
+  const float lambda = 1.0f / (1.0f + 2.0f * rho * reach.reach);
+  const float dlambda = -2.0f * reach.reach * drho * lambda * lambda, dlambda_dx = -2.0f * rho * reach.slope * lambda * lambda;
   if (z >= 0.0f) return f;  // in front nothing moves
   const float d = z > -kKneeSoft ? z * z / (2.0f * kKneeSoft) : -z - 0.5f * kKneeSoft;
   const float behind = std::min(-z / kKneeSoft, 1.0f);  // dd/d(-z)
@@ -240,24 +242,33 @@ KneeFlat knee_flat(float y, float z, const glm::vec3& knee, float flexion_deg) {
   f.g = -big_g;
   f.dg_dz = (1.0f - (1.0f - lambda) * behind) / den;
   f.dg_dy = -(dlambda * d + 0.5f * drho * big_g * big_g) / den;
+  f.dg_dx = -dlambda_dx * d / den;
   return f;
 }
 
 }  // namespace
 
+KneeReach knee_reach(float dx) {
+  const float u = std::min(std::abs(dx) / kKneeReachHalf, 1.0f);
+  const float s = 1.0f - u * u * u * u;
+  const float du = (dx < 0.0f ? -1.0f : 1.0f) / kKneeReachHalf * (u < 1.0f ? 1.0f : 0.0f);
+  return {kKneeReachSide + (kKneeReachMid - kKneeReachSide) * s * s,
+          (kKneeReachMid - kKneeReachSide) * 2.0f * s * (-4.0f * u * u * u) * du};
+}
+
 glm::vec3 flatten_behind_knee(const glm::vec3& p, const glm::vec3& knee, float flexion_deg) {
-  return {p.x, p.y, knee.z + knee_flat(p.y, p.z - knee.z, knee, flexion_deg).g};
+  return {p.x, p.y, knee.z + knee_flat(p.x - knee.x, p.y, p.z - knee.z, knee, flexion_deg).g};
 }
 
 glm::vec3 unflatten_behind_knee(const glm::vec3& p, const glm::vec3& knee, float flexion_deg) {
   // g(z) rises steadily with z, and g = z in front of the axis. Newton's method from z = g, kept
   // inside a bracket [lo, hi] with g(lo) <= g <= g(hi) and halving it where a step leaves it:
-  // far behind the knee (past kKneeReach + 1 / (2 rho), where e's root is clamped and knee_flat's
+  // far behind the knee (past its reach + 1 / (2 rho), where e's root is clamped and knee_flat's
   // dg/dz is not the slope) plain Newton stalled, and unbend_leg returned points 1-40 cm off
   // for a forearm 8-30 cm behind a bent knee (technique_forearm_test's round trip).
   const float g = p.z - knee.z;
   if (g >= 0.0f) return p;
-  const auto at = [&](float z) { return knee_flat(p.y, z, knee, flexion_deg); };
+  const auto at = [&](float z) { return knee_flat(p.x - knee.x, p.y, z, knee, flexion_deg); };
   float lo = g, hi = 0.0f;
   for (int i = 0; i < 40 && at(lo).g > g; ++i) lo *= 2.0f;  // g(0) = 0 > g: hi holds already
   // Done when g(z) is within 1e-7 m of g or the bracket is that narrow (not when a step is
@@ -357,21 +368,21 @@ glm::vec3 blend_hip(const glm::vec3& p, const glm::vec3& hip, float flexion_deg)
 
 namespace {
 
-// Both bends map a point q (from the axis' centre) to R(angle(y)) (q.x, q.y, g(y, q.z)): the
-// Jacobian is R [[1, 0, 0], [0, A, 0], [0, B, C]] (rows) with A = 1 - g angle', B = dg/dy +
-// q.y angle', C = dg/dz (the turn's rate with height adds R S q angle' e_y^T, S the generator
-// about X). Its inverse transpose is R times the cofactors [[A C, 0, 0], [0, C, -B], [0, 0, A]]
-// over det.
+// Both bends map a point q (from the axis' centre) to R(angle(y)) (q.x, q.y, g(x, y, q.z)): the
+// Jacobian is R [[1, 0, 0], [0, A, 0], [E, B, C]] (rows) with A = 1 - g angle', B = dg/dy +
+// q.y angle', C = dg/dz, E = dg/dx (the knee's reach changes across it; 0 at the hip) (the
+// turn's rate with height adds R S q angle' e_y^T, S the generator about X). Its inverse
+// transpose is R times the cofactors [[A C, 0, -A E], [0, C, -B], [0, 0, A]] over det.
 struct BendJacobian {
-  float angle = 0.0f, a = 1.0f, b = 0.0f, c = 1.0f;
+  float angle = 0.0f, a = 1.0f, b = 0.0f, c = 1.0f, e = 0.0f;
   glm::vec3 normal(const glm::vec3& n) const {
-    const glm::vec3 m(a * c * n.x, c * n.y - b * n.z, a * n.z);
+    const glm::vec3 m(a * c * n.x - a * e * n.z, c * n.y - b * n.z, a * n.z);
     const glm::vec3 r = turned_about_x(m, glm::vec3(0.0f), angle);
     const float l = glm::length(r);
     return l > 1e-12f ? r / l : n;
   }
   glm::vec3 tangent(const glm::vec3& t) const {
-    return turned_about_x(glm::vec3(t.x, a * t.y, b * t.y + c * t.z), glm::vec3(0.0f), angle);
+    return turned_about_x(glm::vec3(t.x, a * t.y, e * t.x + b * t.y + c * t.z), glm::vec3(0.0f), angle);
   }
 };
 
@@ -383,12 +394,13 @@ BendJacobian knee_jacobian(const glm::vec3& p, const glm::vec3& knee, float flex
   const float rate = rad * 6.0f * s * (1.0f - s) * (-1.0f / (2.0f * kKneeBlend));  // d angle / dy (0 outside)
   const glm::vec3 q = p - knee;
   // The back of the knee flattened first (flatten_behind_knee).
-  const KneeFlat f = knee_flat(p.y, q.z, knee, flexion_deg);
+  const KneeFlat f = knee_flat(q.x, p.y, q.z, knee, flexion_deg);
   const float g = f.g, dg_dy = f.dg_dy, dg_dz = f.dg_dz;
   j.angle = rad * knee_weight(p.y, knee);
   j.a = 1.0f - g * rate;
   j.b = dg_dy + q.y * rate;
   j.c = dg_dz;
+  j.e = f.dg_dx;
   return j;
 }
 
