@@ -22,14 +22,20 @@ double replay_flow_history(Simulation& sim, FlowHistory& history, double dt, dou
   const double from = std::max(0.0, at - span_s * speed);
   const long steps = std::lround((at - from) / (speed * dt));
   if (steps <= 0) return 0.0;
+  // Played first, not recorded: the leg settled at load in the posture's rest (face up, knee
+  // straight), so a span starting later began with the technique's pose draining it (prone calf
+  // squeezes at 40 s: the calf plot fell 118 -> 16 mL in its first seconds, a fall no window
+  // shows by then). kLeadIn_s covers that drain (a few seconds) and a few cycles of a rhythm.
+  const double lead_from = std::max(0.0, from - kLeadIn_s * speed);
+  const long lead = std::lround((from - lead_from) / (speed * dt));
   const bool playing = p->playing();
-  p->seek(from);
+  p->seek(lead_from);
   p->play();
   history.clear();
-  for (long i = 0; i < steps; ++i) {
-    if (muscles) sim.muscles = muscles(static_cast<double>(steps - 1 - i) * dt);
+  for (long i = 0; i < lead + steps; ++i) {
+    if (muscles) sim.muscles = muscles(static_cast<double>(lead + steps - 1 - i) * dt);
     sim.update(dt);
-    record_flow(history, sim.time(), *flow);
+    if (i >= lead) record_flow(history, sim.time(), *flow);
   }
   if (muscles) sim.muscles = {};  // State::update sets them again each frame
   p->seek(at);  // exactly the moment asked for (the steps may end a fraction of one away)

@@ -20,12 +20,15 @@ void record_flow(FlowHistory& history, double t, const flow::FlowSystem& flow);
 // Plays `sim`'s technique and flow from max(0, T - span_s x speed) to its present moment T, in
 // steps of `dt` model seconds, recording each step into `history` (cleared first): at most the
 // plots' span of model time. The playback ends at T, playing or paused as it was. From 0 this is
-// exactly what a window shows after playing to T; from later, the model starts from rest
-// `span_s` before T. Returns the model seconds played (0: no technique, no flow, or T = 0).
+// exactly what a window shows after playing to T; from later, the technique first plays unrecorded
+// from kLeadIn_s before that (or from 0), the model starting from rest, so the plots begin on a leg
+// already in the technique's pose and rhythm: exactly the window's samples up to T = span_s +
+// kLeadIn_s. Returns the model seconds recorded (0: no technique, no flow, or T = 0).
 // `muscles`, when given, is what the client's own muscles press with `before_s` model seconds
 // before T (walking: the gait's pumps, as State::update sets them each frame); without it the
 // muscles rest, and a walking client's plots showed standing still.
 using MusclesBefore = std::function<flow::PumpPressures(double before_s)>;
+inline constexpr double kLeadIn_s = 10.0;
 double replay_flow_history(Simulation& sim, FlowHistory& history, double dt,
                            double span_s = static_cast<double>(FlowHistory::kSamples) * FlowHistory::kInterval,
                            const MusclesBefore& muscles = {});
