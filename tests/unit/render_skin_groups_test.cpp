@@ -155,6 +155,7 @@ TEST_CASE("a band the finer reach leaves out is untouched by every capsule, shad
   technique::TissueShape one{};
   one.hands[1][0] = {glm::vec3(0.0f, 0.5f, 0.0f), glm::vec3(0.0f, 0.5f, 0.1f), 0.01f};
   const std::array<glm::vec4, 1> none{};
-  CHECK(render::tissue_reaches_finely(one, none, glm::vec3(0.0f, 0.5f + 0.01f + 0.1f + 0.05f, 0.0f), 0.06f));
-  CHECK_FALSE(render::tissue_reaches_finely(one, none, glm::vec3(0.0f, 0.5f + 0.01f + 0.12f + 0.05f + 0.001f, 0.0f), 0.05f));
+  const float far = render::kHandFarM;
+  CHECK(render::tissue_reaches_finely(one, none, glm::vec3(0.0f, 0.5f + 0.01f + far - 0.01f + 0.05f, 0.0f), 0.05f));
+  CHECK_FALSE(render::tissue_reaches_finely(one, none, glm::vec3(0.0f, 0.5f + 0.01f + far + 0.001f + 0.05f, 0.0f), 0.05f));
 }
