@@ -51,12 +51,15 @@ uniform float uSag[2];
 // software rasteriser (SwiftShader in the page) runs a loop's every pass for every vertex anyway.
 uniform int uHandCapsules[2];
 // Each hand's capsules inside one sphere (xyz centre, w radius; render/tissue_uniforms.cpp). A
-// vertex HAND_FAR beyond it is untouched by that hand: no push (REACH), a rim of exp(-40) of its
-// height (under 1e-17 m) and `clear` already 1 from 12 mm, so its loop is skipped. On llvmpipe
+// vertex HAND_FAR beyond it is untouched by that hand: no push (REACH), a rim of exp(-13.4) of its
+// height (at most 9.6 mm: under 15 nm, a quarter of a float's step at half a metre), a sag of
+// exp(-33) of its depth and `clear` already 1 from 12 mm, so its loop is skipped. (It was 0.12 m,
+// exp(-40): 0.08 gives the same pictures byte for byte and ~9 % less of the skin's vertex time on
+// llvmpipe, since fewer of the 8-vertex batches beside a hand enter the loops; README, session 24.) On llvmpipe
 // the vertex shader runs on the main thread, 8 vertices at a time, and the capsule loops were
 // run for every vertex of the skin and the client's body in every frame with a hand on the leg.
 uniform vec4 uHandBound[2];
-#define HAND_FAR 0.12
+#define HAND_FAR 0.08
 uniform float uAnkleDeg;      // + dorsiflexion (toes up)
 uniform vec3 uAnkleCentre;
 // The knee bend (anatomy::bend_knee, which the tests use): xyz the knee centre in the mesh's

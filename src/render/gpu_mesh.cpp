@@ -28,6 +28,18 @@ void attribute(GLuint location, GLint size, std::size_t offset) {
                         reinterpret_cast<const void*>(offset));
 }
 
+// The vertex layout of the bound GL_ARRAY_BUFFER into the bound vertex array.
+void attributes() {
+  attribute(0, 3, offsetof(Vertex, position));
+  attribute(1, 3, offsetof(Vertex, normal));
+  attribute(2, 4, offsetof(Vertex, areas));                       // areas 0-3
+  attribute(3, 4, offsetof(Vertex, areas) + 4 * sizeof(float));   // areas 4-7
+  attribute(4, 1, offsetof(Vertex, areas) + 8 * sizeof(float));   // area 8
+  attribute(5, 4, offsetof(Vertex, fibre));
+  attribute(6, 1, offsetof(Vertex, ankle));
+  attribute(7, 1, offsetof(Vertex, occlusion));
+}
+
 }  // namespace
 
 GpuMesh::GpuMesh(const anatomy::Mesh& mesh) : layer_(mesh.layer), name_(mesh.name) {
@@ -55,14 +67,7 @@ GpuMesh::GpuMesh(const anatomy::Mesh& mesh) : layer_(mesh.layer), name_(mesh.nam
   glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, ebo_);
   glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(mesh.indices.size() * sizeof(std::uint32_t)),
                mesh.indices.data(), GL_STATIC_DRAW);
-  attribute(0, 3, offsetof(Vertex, position));
-  attribute(1, 3, offsetof(Vertex, normal));
-  attribute(2, 4, offsetof(Vertex, areas));                       // areas 0-3
-  attribute(3, 4, offsetof(Vertex, areas) + 4 * sizeof(float));   // areas 4-7
-  attribute(4, 1, offsetof(Vertex, areas) + 8 * sizeof(float));   // area 8
-  attribute(5, 4, offsetof(Vertex, fibre));
-  attribute(6, 1, offsetof(Vertex, ankle));
-  attribute(7, 1, offsetof(Vertex, occlusion));
+  attributes();
   glBindVertexArray(0);
   index_count_ = static_cast<int>(mesh.indices.size());
   // The skin keeps its index list too: every build draws a coarser skin at rest, the desktop
@@ -92,6 +97,29 @@ void GpuMesh::set_coarse(const CoarseMesh& coarse) {
   indices_.shrink_to_fit();
 }
 
+void GpuMesh::set_grouped(const std::vector<std::uint32_t>& indices) {
+  if (indices.empty()) return;
+  if (!group_vao_) {
+    glGenVertexArrays(1, &group_vao_);
+    glGenBuffers(1, &group_ebo_);
+    glBindVertexArray(group_vao_);
+    glBindBuffer(GL_ARRAY_BUFFER, vbo_);
+    attributes();
+  }
+  glBindVertexArray(group_vao_);
+  glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, group_ebo_);
+  glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(indices.size() * sizeof(std::uint32_t)),
+               indices.data(), GL_STATIC_DRAW);
+  glBindVertexArray(0);
+}
+
+void GpuMesh::draw_grouped(std::uint32_t first, std::uint32_t count) const {
+  if (!group_vao_ || count == 0) return;
+  glBindVertexArray(group_vao_);
+  glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(count), GL_UNSIGNED_INT,
+                 reinterpret_cast<const void*>(static_cast<std::size_t>(first) * sizeof(std::uint32_t)));
+}
+
 void GpuMesh::draw(const glm::vec3& eye, float px_per_m_at_1m) const {
   // The nearest the mesh comes to the eye bounds how large its error can look.
   const float distance = glm::length(eye - centre_) - radius_;
@@ -115,14 +143,17 @@ void GpuMesh::draw_coarse() const {
 }
 
 GpuMesh::GpuMesh(GpuMesh&& o) noexcept
-    : vao_(o.vao_), vbo_(o.vbo_), ebo_(o.ebo_), index_count_(o.index_count_), coarse_count_(o.coarse_count_),
+    : vao_(o.vao_), vbo_(o.vbo_), ebo_(o.ebo_), group_vao_(o.group_vao_), group_ebo_(o.group_ebo_),
+      index_count_(o.index_count_), coarse_count_(o.coarse_count_),
       coarse_error_m_(o.coarse_error_m_), centre_(o.centre_), radius_(o.radius_), indices_(std::move(o.indices_)),
       layer_(o.layer_), name_(std::move(o.name_)) {
-  o.vao_ = o.vbo_ = o.ebo_ = 0;
+  o.vao_ = o.vbo_ = o.ebo_ = o.group_vao_ = o.group_ebo_ = 0;
 }
 
 GpuMesh::~GpuMesh() {
   if (vao_) glDeleteVertexArrays(1, &vao_);
+  if (group_vao_) glDeleteVertexArrays(1, &group_vao_);
+  if (group_ebo_) glDeleteBuffers(1, &group_ebo_);
   if (vbo_) glDeleteBuffers(1, &vbo_);
   if (ebo_) glDeleteBuffers(1, &ebo_);
 }

@@ -28,6 +28,12 @@ class GpuMesh {
   void draw_coarse() const;
   // Adds a coarser level over the same vertices (an empty one is ignored).
   void set_coarse(const CoarseMesh& coarse);
+  // The same triangles in another order (render/skin_groups.hpp: the skin in bands along the
+  // leg), drawn a range at a time by draw_grouped; an empty list is ignored.
+  void set_grouped(const std::vector<std::uint32_t>& indices);
+  [[nodiscard]] bool grouped() const { return group_vao_ != 0; }
+  // Indices [first, first + count) of the grouped order.
+  void draw_grouped(std::uint32_t first, std::uint32_t count) const;
   [[nodiscard]] anatomy::Layer layer() const { return layer_; }
   [[nodiscard]] const std::string& name() const { return name_; }
   [[nodiscard]] const glm::vec3& centre() const { return centre_; }  // of its vertices' bounding sphere
@@ -35,6 +41,7 @@ class GpuMesh {
 
  private:
   unsigned vao_ = 0, vbo_ = 0, ebo_ = 0;
+  unsigned group_vao_ = 0, group_ebo_ = 0;  // set_grouped's order, over the same vertex buffer
   int index_count_ = 0;
   int coarse_count_ = 0;                 // indices of the coarse level, after the full ones
   float coarse_error_m_ = 0.0f;

@@ -146,9 +146,22 @@ void Renderer::set_client(const anatomy::Model& client) {
 void Renderer::set_model(const anatomy::Model& model) {
   if (leg_lod_.valid()) leg_lod_.wait();
   if (skin_lod_.valid()) skin_lod_.wait();
+  if (skin_groups_job_.valid()) skin_groups_job_.wait();
   meshes_.clear();
   meshes_.reserve(model.meshes.size());
   for (const auto& m : model.meshes) meshes_.emplace_back(m);
+  // The leg's skin (the first skin mesh, as skin_geometry takes it) in bands along the leg,
+  // sorted on the levels' thread too (a few ms): until then it is drawn whole.
+  skin_groups_ = {};
+  for (std::size_t i = 0; i < model.meshes.size(); ++i) {
+    const anatomy::Mesh& m = model.meshes[i];
+    if (m.layer != anatomy::Layer::skin) continue;
+    grouped_mesh_ = i;
+    skin_groups_job_ = std::async(kLodLaunch, [positions = m.positions, indices = m.indices, ankle = m.ankle_blend] {
+      return build_skin_groups(positions, indices, ankle, frame::kAnkleCentre);
+    });
+    break;
+  }
   leg_lod_ = std::async(kLodLaunch, [geometry = lod_geometry(model), dir = cache_directory()] {
     return build_coarse_meshes_cached(geometry, "lod-leg", dir);
   });
@@ -164,6 +177,7 @@ void Renderer::finish_levels_of_detail() {
   if (leg_lod_.valid()) leg_lod_.wait();
   if (client_lod_.valid()) client_lod_.wait();
   if (skin_lod_.valid()) skin_lod_.wait();
+  if (skin_groups_job_.valid()) skin_groups_job_.wait();
   poll_levels_of_detail();
 }
 
@@ -176,6 +190,13 @@ void Renderer::poll_levels_of_detail() {
     for (std::size_t i = 0; i < coarse.size() && i < meshes_.size(); ++i) meshes_[i].set_coarse(coarse[i]);
   }
   if (ready(client_lod_)) client_->set_coarse(client_lod_.get());
+  if (ready(skin_groups_job_)) {
+    skin_groups_ = skin_groups_job_.get();
+    if (grouped_mesh_ < meshes_.size()) meshes_[grouped_mesh_].set_grouped(skin_groups_.indices);
+    else skin_groups_.groups.clear();
+    skin_groups_.indices = {};
+    skin_groups_.indices.shrink_to_fit();
+  }
   if (ready(skin_lod_)) {
     const CoarseMesh coarse = skin_lod_.get();
     for (GpuMesh& m : meshes_)
@@ -211,12 +232,37 @@ void Renderer::draw_layer(anatomy::Layer layer, const FrameView& view, float opa
     if (own <= 0.0f || (own < 0.999f) != faded) continue;
     if (faded) material.set("uOpacity", opacity * own);
     const bool selected = static_cast<int>(i) == view.selected_structure;
+    // Opaque only: blended, the bands' order would change which skin lies over which.
+    if (layer == anatomy::Layer::skin && skin_level_ == SkinLevel::full && i == grouped_mesh_ &&
+        !skin_groups_.groups.empty() && !faded && opacity >= 0.999f) {
+      draw_skin_groups(look.colour, opacity, selected);  // its own programs and uniforms
+      material.use();
+      continue;
+    }
     if (selected) material.set("uSelected", 1.0f);
     if (layer != anatomy::Layer::skin) meshes_[i].draw(leg_eye_, px_per_m_at_1m_);
     else if (skin_level_ == SkinLevel::coarse) meshes_[i].draw_coarse();  // at rest, in the page
     else if (skin_level_ == SkinLevel::coarse_if_fine) meshes_[i].draw(leg_eye_, px_per_m_at_1m_);  // see-through, at rest
     else meshes_[i].draw();  // every vertex, for the dents
     if (selected) material.set("uSelected", 0.0f);
+  }
+}
+
+void Renderer::draw_skin_groups(const glm::vec3& colour, float opacity, bool selected) {
+  const GpuMesh& mesh = meshes_[grouped_mesh_];
+  const std::vector<SkinGroup>& groups = skin_groups_.groups;
+  for (std::size_t g = 0; g < groups.size();) {
+    // A run of bands that all need the tissue's lines, or all do not: one draw.
+    std::size_t end = g + 1;
+    while (end < groups.size() && group_reached_[end] == group_reached_[g]) ++end;
+    const ShaderProgram& material = materials_[group_reached_[g] ? 0 : kPlainSkin];
+    material.use();
+    material.set("uBaseColour", colour);
+    material.set("uOpacity", opacity);
+    if (selected) material.set("uSelected", 1.0f);
+    mesh.draw_grouped(groups[g].first, groups[end - 1].first + groups[end - 1].count - groups[g].first);
+    if (selected) material.set("uSelected", 0.0f);
+    g = end;
   }
 }
 
@@ -286,6 +332,7 @@ void Renderer::draw(RenderTarget& target, const FrameView& view) {
     if (occluders[i].w > 0.0f) occluders_used = static_cast<GLint>(i + 1);
   reach_ = tissue_reach(view.tissue, occluders);
   client_->set_tissue_reach(reach_);
+  groups_reached(skin_groups_, view.tissue, occluders, view.ankle_deg, group_reached_);
   const glm::vec4 shadow_reach = reach_.shadow;  // occluder_reach(): past it the loop is skipped
   for (const ShaderProgram& material : materials_) {
     material.use();

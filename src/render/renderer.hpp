@@ -18,6 +18,7 @@
 #include "render/particle_pass.hpp"
 #include "render/render_target.hpp"
 #include "render/shader_program.hpp"
+#include "render/skin_groups.hpp"
 #include "render/skin_lod.hpp"
 #include "render/vertex_reach.hpp"
 #include "technique/hand_model.hpp"
@@ -58,6 +59,9 @@ class Renderer {
   void draw_layer(anatomy::Layer layer, const FrameView& view, float opacity, bool faded = false);
   // The see-through structures of the given layers, farthest first (render/faded_order.hpp).
   void draw_faded(const FrameView& view, std::initializer_list<anatomy::Layer> layers);
+  // The opaque full skin band by band (render/skin_groups.hpp): runs of bands the tissue reaches
+  // with the skin's program, the rest with the plain one.
+  void draw_skin_groups(const glm::vec3& colour, float opacity, bool selected);
   // The clipping plane on (the leg's layers) or off (the client, the hands, the drapes).
   // `caps`: cut bodies drawn with their section (back faces flat, no culling).
   void set_clip(const FrameView& view, bool on, bool caps = true);
@@ -78,6 +82,12 @@ class Renderer {
   SkinLevel skin_level_ = SkinLevel::full;  // this frame's (skin_level())
   glm::vec3 leg_eye_{0.0f};      // this frame's eye in the leg's frame, for its levels of detail
   TissueReach reach_;  // what moves or shades the skin this frame (render/vertex_reach.hpp)
+  // The leg's skin in bands (render/skin_groups.hpp; indices uploaded to its GpuMesh, kept
+  // empty here) and which of them the tissue reaches this frame.
+  SkinGroups skin_groups_;
+  std::future<SkinGroups> skin_groups_job_;
+  std::size_t grouped_mesh_ = 0;  // meshes_ index of the banded skin (meaningful when bands exist)
+  std::vector<char> group_reached_;
   float px_per_m_at_1m_ = 0.0f;  // this frame's pixels to a metre at one metre
   std::unique_ptr<HandPass> hands_;
   std::unique_ptr<ClientPass> client_ = std::make_unique<ClientPass>();

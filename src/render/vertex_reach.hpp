@@ -15,8 +15,9 @@
 namespace effleura::render {
 
 // HAND_FAR in shaders/model.vert: from there a capsule pushes nothing (REACH, 18 mm), the rim
-// round its hand is exp(-40) of its height and the rim's fade ("clear") is already whole (12 mm).
-inline constexpr float kHandFarM = 0.12f;
+// round its hand is exp(-13.4) of its height (under 15 nm), the sag exp(-33) of its depth and
+// the rim's fade ("clear") is already whole (12 mm).
+inline constexpr float kHandFarM = 0.08f;
 
 // A sphere (xyz centre, w radius) holding every capsule of the hand with a radius, flesh included:
 // a point at distance d from the centre lies at least d - w from each capsule's surface. A hand

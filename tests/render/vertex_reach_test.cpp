@@ -122,12 +122,12 @@ TEST_CASE("a mesh no hand, shadow or dent reaches is drawn without the tissue's 
     }
   }
   CHECK(skipped > 5);  // both answers came up (the seed is fixed: the counts are too)
-  CHECK(kept > 5);
+  CHECK(kept >= 5);  // 5 since HAND_FAR is 0.08 m (session 24; 0.12 kept more)
   // Touching the hand, it keeps them; with nothing on the skin (no hand drawn: radius 0 at the
   // origin), not even a mesh round the origin needs them.
   technique::TissueShape one{};
   one.hands[1][0] = {glm::vec3(0.5f, 0.0f, 0.0f), glm::vec3(0.5f, 0.1f, 0.0f), 0.01f};
   const std::array<glm::vec4, 1> no_shadow{};
-  CHECK(render::tissue_reaches(render::tissue_reach(one, no_shadow), glm::vec3(0.5f, 0.3f, 0.0f), 0.1f));
+  CHECK(render::tissue_reaches(render::tissue_reach(one, no_shadow), glm::vec3(0.5f, 0.25f, 0.0f), 0.1f));
   CHECK_FALSE(render::tissue_reaches(render::tissue_reach(technique::TissueShape{}, no_shadow), glm::vec3(0.0f), 0.3f));
 }
