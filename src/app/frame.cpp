@@ -254,8 +254,9 @@ void frame_between_panels(Context& ctx, const ui::OverlayLayout* overlay, glm::i
   const float gap = 0.5f * ImGui::GetFontSize();
   if (ctx.pending.practice.docked_top > 0.0f)
     band.bottom = std::max(band.bottom, static_cast<float>(size.y) - ctx.pending.practice.docked_top + gap);
-  // A lesson's panel at the bottom between the columns (or reaching into them from its corner):
-  // the leg is framed above it, not run under it.
+  // A lesson's panel reaching in between the columns (it sits atop the right-hand one since
+  // session 24, so only where that column cannot hold its text and it takes the bottom-left
+  // corner): the leg is framed above it, not run under it.
   if (lesson_panel.w > lesson_panel.y && lesson_panel.z > band.left && lesson_panel.x < band.size.x - band.right)
     band.bottom = std::max(band.bottom, static_cast<float>(size.y) - lesson_panel.y + gap);
   if (overlay) {
@@ -290,7 +291,7 @@ void draw_interface(Context& ctx, double dt) {
   // The overlay first: the presenter view keeps clear of the working area it finds.
   ui::Overlay overlay = ctx.state.overlay(ctx.view, size);
   follow_lesson(lp ? lp->lesson() : nullptr, ctx.panels);
-  // The lesson panel's height first: the View panel above it makes room in this frame.
+  // The lesson panel's height first: the Blood flow panel under it makes room in this frame.
   // While the camera glides the work into the room the panels leave, or to a step's view,
   // presenter view keeps its place (ui::PanelInput::held_presenter): the camera frames the
   // work in the room it leaves.

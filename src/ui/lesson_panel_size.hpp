@@ -1,7 +1,7 @@
 #pragma once
 // The lesson panel's size worked out from its texts before it is drawn (ui/presenter_panel.cpp
 // draws it at that size): it takes its new size in the frame its content changes, and the
-// View panel above it makes room in that same frame. Need the interface's ImGui context.
+// Blood flow panel under it makes room in that same frame. Need the interface's ImGui context.
 #include <glm/vec4.hpp>
 
 #include "lesson/lesson_player.hpp"

@@ -301,7 +301,8 @@ void view_panel(const MainUiView& s, UiCommands& c) {
     fit = view_width_for_card(*s.atlas.card, in, place_panel(Panel::view, in));
     in.view_width = fit.width;
   } else if (focus && in.height[static_cast<int>(Panel::lesson)] <= 0.0f) {
-    // Not above a lesson's panel: there the lesson's text and buttons have the room.
+    // Not in a lesson: there the View column keeps its usual width, the leg framed between it
+    // and the lesson's panel in the right-hand column (the notes scroll in their box).
     notes_fit = view_width_for_notes(notes_text, in, place_panel(Panel::view, in));
     in.view_width = notes_fit.width;
   }

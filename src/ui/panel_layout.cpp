@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <optional>
 
 #include <imgui.h>
@@ -71,6 +72,12 @@ PresenterRegion presenter_region(const PanelInput& in, float top, float bottom, 
   return {r, kPresenterScales.back()};
 }
 
+// The height of the panel at the top of the right-hand column: the Technique panel, or a lesson's
+// panel in the window (not presenter view, which stands alone: its height is the presenter's).
+float column_top_height(const PanelInput& in) {
+  return std::max(h(in, Panel::technique), in.presenter || in.lesson_bottom_left ? 0.0f : h(in, Panel::lesson));
+}
+
 // A presenter place still good: inside the window, and tall enough for the text at its size.
 bool holds_presenter_text(const PanelPlace& p, const PanelInput& in) {
   const glm::vec4 b = p.bounds();
@@ -102,8 +109,8 @@ PanelPlace place_panel(Panel panel, const PanelInput& in) {
     case Panel::view: {
       p.pos = {margin, top};
       p.width = left_column_width(in);
-      // Above the lesson panel, which sits in the bottom-left corner.
-      const float lesson = h(in, Panel::lesson);
+      // The whole column, unless a lesson's panel sits under it (else in the right-hand column).
+      const float lesson = in.lesson_bottom_left ? h(in, Panel::lesson) : 0.0f;
       p.max_height = std::max(avail - (lesson > 0.0f ? lesson + gap : 0.0f), 6.0f * in.em);
       break;
     }
@@ -119,8 +126,9 @@ PanelPlace place_panel(Panel panel, const PanelInput& in) {
       p.width = right_column_width(in);
       p.pos = {in.display.x - margin, bottom};
       p.pivot = {1.0f, 1.0f};
-      const float technique = h(in, Panel::technique);
-      p.max_height = std::max(avail - (technique > 0.0f ? technique + gap : 0.0f), 3.0f * in.em);
+      // Under the column's top panel: the Technique panel, or in a lesson the lesson's.
+      const float above = column_top_height(in);
+      p.max_height = std::max(avail - (above > 0.0f ? above + gap : 0.0f), 3.0f * in.em);
       break;
     }
     case Panel::lesson:
@@ -140,14 +148,31 @@ PanelPlace place_panel(Panel panel, const PanelInput& in) {
         p.pos = {0.5f * (r.x + r.z), below && !side ? r.w : r.y};
         p.pivot = {0.5f, below && !side ? 1.0f : 0.0f};
       } else {
-        p.width = std::min(30.0f * in.em, in.display.x - right_column_width(in) - 3.0f * margin);
-        p.pos = {margin, bottom};
-        p.pivot = {0.0f, 1.0f};
-        // Up to 0.6 of the height; more when its text needs it, leaving the View panel above
-        // six lines (it scrolls; the lesson's text and buttons are what the class reads).
-        p.max_height = 0.6f * avail;
-        if (in.presenter_height)
-          p.max_height = std::clamp(in.presenter_height(1.0f, p.width), p.max_height, std::max(p.max_height, avail - 6.0f * in.em - gap));
+        // In the window the lesson takes the Technique panel's place at the top of the right-hand
+        // column (no Technique panel in a lesson: app/frame.cpp), Blood flow under it. Until
+        // session 23 it sat in the bottom-left corner under the View panel, as wide as 30 em:
+        // with a question's feedback at 1280x720 it took half the window's height and left the
+        // leg a strip 566x320 px between the columns above it; in the column the leg has their
+        // whole height. The step's text is what the class reads: it takes what it needs of the
+        // column, and Blood flow under it keeps at least its title and tabs (its plots scroll).
+        // (Keeping it 0.3 of the column sent a question's feedback at 1280x720 in a headless
+        // picture's font back to the corner: 470 px of text at 20 em across, 445 px left.)
+        p.width = right_column_width(in);
+        p.pos = {in.display.x - margin - p.width, top};
+        const float flow = h(in, Panel::flow);
+        p.max_height = flow > 0.0f ? avail - gap - std::min(flow, 4.0f * in.em) : avail;
+        // Where the column cannot hold the step's whole text (a long step with its question and
+        // feedback beside an open Blood flow panel), the bottom-left corner as before, wider: up
+        // to 0.6 of the height, more when its text needs it, leaving the View panel above six
+        // lines.
+        // So does one with a button wider than the column (a German answer at 1280x720 in a
+        // headless picture's font ran 85 px past the panel's edge).
+        if ((in.presenter_height && in.presenter_height(1.0f, p.width) > p.max_height) || in.lesson_min_width > std::floor(p.width)) {
+          p.width = std::min(30.0f * in.em, in.display.x - right_column_width(in) - 3.0f * margin);
+          p.pos = {margin, bottom};
+          p.pivot = {0.0f, 1.0f};
+          p.max_height = std::clamp(in.presenter_height(1.0f, p.width), 0.6f * avail, std::max(0.6f * avail, avail - 6.0f * in.em - gap));
+        }
       }
       break;
     }
@@ -171,6 +196,18 @@ Remembered& view_width() {
 }
 }  // namespace
 
+namespace {
+struct RememberedFlag {
+  bool on = false;
+  int frame = -10;
+  const ImGuiContext* context = nullptr;
+};
+RememberedFlag& lesson_bottom_left() {
+  static RememberedFlag f;  // one ImGui context per program, as the heights
+  return f;
+}
+}  // namespace
+
 PanelInput current_panel_input(bool presenter, glm::vec4 working) {
   PanelInput in;
   const ImVec2 d = ImGui::GetIO().DisplaySize;
@@ -189,6 +226,9 @@ PanelInput current_panel_input(bool presenter, glm::vec4 working) {
                        : 0.0f;
   // This frame's only: the View panel is drawn before the others and notes it every frame.
   if (view_width().context == ImGui::GetCurrentContext() && view_width().frame == frame) in.view_width = view_width().height;
+  // This frame's too: the lesson panel's place is worked out before the other panels are drawn.
+  in.lesson_bottom_left = lesson_bottom_left().context == ImGui::GetCurrentContext() && lesson_bottom_left().frame == frame &&
+                          lesson_bottom_left().on;
   return in;
 }
 
@@ -204,6 +244,10 @@ void remember_panel_height(Panel panel) {
 
 void note_panel_height(Panel panel, float height) {
   remembered()[static_cast<int>(panel)] = {height, ImGui::GetFrameCount(), ImGui::GetCurrentContext()};
+}
+
+void note_lesson_bottom_left(bool bottom_left) {
+  lesson_bottom_left() = {bottom_left, ImGui::GetFrameCount(), ImGui::GetCurrentContext()};
 }
 
 void note_view_width(float width) { view_width() = {width, ImGui::GetFrameCount(), ImGui::GetCurrentContext()}; }

@@ -45,10 +45,16 @@ struct PanelInput {
   glm::vec4 working{0.0f};       // the demonstration on screen (ui::Overlay::working)
   // The lesson panel's height (pixels) at a text scale and a width, its whole text shown: in
   // presenter view a band shorter than that is not used (unset: 9 lines of text across); in
-  // the window the panel grows past 0.6 of the height to hold it, up to six lines under the top.
+  // the window a step the right-hand column cannot hold goes to the bottom-left corner.
   std::function<float(float scale, float width)> presenter_height;
+  // The lesson panel's least width (pixels, at the window's text size): its widest button, which
+  // cannot wrap (0: unknown). In the window a column narrower than that is not used.
+  float lesson_min_width = 0.0f;
   // Heights the panels had last frame (0 when not shown): panels sharing a side share it.
   float height[static_cast<int>(Panel::count)] = {};
+  // The lesson panel sits in the bottom-left corner this frame, under the View panel (its text
+  // did not fit the right-hand column), not atop that column.
+  bool lesson_bottom_left = false;
   // The View column's width this frame when the View panel widened it to hold a structure's
   // card (0: its usual width).
   float view_width = 0.0f;
@@ -77,6 +83,9 @@ void remember_panel_height(Panel panel);  // call between Begin and End
 // A panel's height this frame known before it is drawn (the lesson panel works its own out
 // from its texts): panels drawn before it make room for it in the same frame.
 void note_panel_height(Panel panel, float height);
+// Where the lesson panel goes this frame in the window (ui::reserve_lesson_panel, before the
+// other panels): the View and Blood flow panels make room for it where it is.
+void note_lesson_bottom_left(bool bottom_left);
 // The View panel's width this frame (it is drawn first): the overlay, the practice camera and
 // the other panels keep clear of it in the same frame.
 void note_view_width(float width);

@@ -113,7 +113,10 @@ Measure measure(const lesson::PresenterView& v, const lesson::Score& score, bool
   const float fs = base * scale;
   const float sp = style.ItemSpacing.y;
   const float frame_h = fs + 2.0f * style.FramePadding.y;
-  const float inner = width - 2.0f * style.WindowPadding.x;
+  // ImGui floors a window's size to whole pixels (its size constraint, 1.86): the right-hand
+  // column's 0.32 of 1280 px is 409.6 px, drawn 409 wide, and a text measured 0.6 px wider than
+  // it wraps could come out a line short (the lesson panel or its text box scrolled by a line).
+  const float inner = std::floor(width) - 2.0f * style.WindowPadding.x;
   auto text_h = [&](const std::string& t) { return ImGui::GetFont()->CalcTextSizeA(fs, FLT_MAX, inner, t.c_str()).y; };
   // A single line's width rounded up as ImGui::CalcTextSize does (a button a fraction wider
   // can move to the next row).
@@ -170,6 +173,12 @@ PanelInput lesson_panel_input(const lesson::PresenterView& v, const lesson::Scor
   in.presenter_height = [&v, &score, presenter](float scale, float width) {
     return lesson_panel_height(v, score, presenter, scale, width);
   };
+  // The widest button (the choices' and the navigation's), with the panel's padding.
+  const ImGuiStyle& style = ImGui::GetStyle();
+  std::vector<std::string> labels = choice_labels(v);
+  for (std::string& l : nav_labels(presenter)) labels.push_back(std::move(l));
+  for (const std::string& l : labels)
+    in.lesson_min_width = std::max(in.lesson_min_width, std::ceil(ImGui::CalcTextSize(l.c_str()).x) + 2.0f * (style.FramePadding.x + style.WindowPadding.x));
   if (presenter && camera_gliding) in.held_presenter = last_presenter_place();
   return in;
 }
@@ -180,6 +189,7 @@ void reserve_lesson_panel(const lesson::PresenterView& v, const lesson::Score& s
   const PanelInput in = lesson_panel_input(v, score, presenter, working, camera_gliding);
   const PanelPlace place = place_panel(Panel::lesson, in);
   note_panel_height(Panel::lesson, std::min(lesson_panel_height(v, score, presenter, place.font_scale, place.width), place.max_height));
+  note_lesson_bottom_left(!presenter && place.pivot.y > 0.5f);
 }
 
 PresenterCommands draw_presenter_panel(const lesson::PresenterView& v, const lesson::Score& score, bool presenter,

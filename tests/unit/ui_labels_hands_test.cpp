@@ -178,6 +178,37 @@ TEST_CASE("a label whose anchor lies in its own stack's column takes a point its
   ImGui::EndFrame();
 }
 
+TEST_CASE("a box against its column over its own point moves with its stack, its line shown") {
+  // Compression at 6.5 s in the 1280x720 explorer (a headless picture's 20 px font): the Thighs'
+  // only point in view is a sliver of thigh between the View column and a forearm, under its
+  // box; the Calves box stacks on the row above it. Alone a row up, the Thighs box was pushed
+  // back under the Calves box; a row down it lay on the forearm; on the right its line crossed
+  // both hands: only the dot showed by its box (session 23's labels test allowed it).
+  test::HeadlessImGui imgui(kDisplay, 20.0f);
+  ImGui::NewFrame();
+  ui::Overlay o;
+  o.subject_centre = {600.0f, 400.0f};
+  o.left_margin = 318.0f;   // the View column and its gap
+  o.right_margin = 420.0f;  // the Technique and Practice column
+  o.labels.push_back({{455.0f, 325.0f}, "Calves", false});
+  o.labels.push_back({{380.0f, 376.0f}, "Thighs", false});
+  o.hands.push_back(box_outline({475.0f, 280.0f}, {548.0f, 333.0f}));  // the upper fist
+  o.hands.push_back(ui::convex_outline({{470.0f, 333.0f}, {540.0f, 333.0f}, {515.0f, 490.0f}, {390.0f, 495.0f},
+                                        {390.0f, 385.0f}}));  // its wrist and forearm
+  o.hands.push_back(box_outline({570.0f, 305.0f}, {645.0f, 400.0f}));  // the other hand
+  o.hands.push_back(box_outline({545.0f, 400.0f}, {620.0f, 530.0f}));  // and its forearm
+  const ui::OverlayLayout layout = ui::layout_overlay(o, 1.0f);
+  CHECK(ui::labels_over_hands(layout, o, 1.0f) == 0);
+  CHECK(ui::hidden_leaders(layout, 1.0f) == 0);
+  const ui::PlacedLabel &thighs = placed(layout, "Thighs"), &calves = placed(layout, "Calves");
+  CHECK(ui::leader_shown(thighs) >= 14.0f);
+  CHECK(thighs.anchor == o.labels[1].anchor);
+  CHECK(thighs.box.max.x < 455.0f);  // still on its side, by its point
+  CHECK(calves.box.max.x < 455.0f);
+  CHECK_FALSE(thighs.box.overlaps(calves.box));
+  ImGui::EndFrame();
+}
+
 TEST_CASE("how much of a leader shows: the part of its line outside its own box") {
   ui::AreaLabel label{{0.0f, 0.0f}, "x", false};
   ui::PlacedLabel p;
