@@ -96,7 +96,11 @@ void main() {
   vec3 q = aPosition - uAnkleCentre;
   vec3 p = uAnkleCentre + vec3(q.x, q.y * c + q.z * s, -q.y * s + q.z * c);
   vec3 n = vec3(aNormal.x, aNormal.y * c + aNormal.z * s, -aNormal.y * s + aNormal.z * c);
-#if SHADING == 0
+#if SHADING == 0 && defined(NO_TISSUE)
+  // No hand, dent nor shadow this frame, or the client's body (render/materials.hpp): the same
+  // as the tissue's lines below give then, without running them.
+  n = normalize(n);
+#elif SHADING == 0
   // The skin (technique/tissue.cpp computes the same displacement for the tests): pressed in
   // wherever a hand's flesh reaches into it, with a soft skirt, so a palm pressed in sits in
   // its dent and no finger shows inside the skin; the refilling dents; a rim raised round each
@@ -206,7 +210,7 @@ void main() {
     p -= uDentAxis[i] * uDentDepth[i] * (exp(-2.0 * r2) - 0.43 * exp(-k * k));
   }
 #endif
-#if SHADING == 0
+#if SHADING == 0 && !defined(NO_TISSUE)
   float shade = 0.0;
   bool near_shadow = distance(p, uOccluderReach.xyz) < uOccluderReach.w;
   for (int i = 0; i < uOccluderCount && near_shadow; ++i) {

@@ -64,7 +64,8 @@ Expected<Vein> read_vein(const TomlTable& t) {
   if (auto ok = t.only_keys({"id", "name", "kind", "outflow", "inlet", "radius_mm", "radii_mm",
                              "volume_ml", "paired", "compliance_per_mmhg", "valves",
                              "inflow_start_ml_min", "inflow_along_ml_min",
-                             "outlet_resistance_mmhg_s_per_ml", "collapse_stiffness_mmhg", "points"});
+                             "outlet_resistance_mmhg_s_per_ml", "collapse_stiffness_mmhg",
+                             "circular_transmural_mmhg", "points"});
       !ok)
     return std::unexpected(ok.error());
   Vein v;
@@ -144,6 +145,11 @@ Expected<Vein> read_vein(const TomlTable& t) {
   auto stiff = t.number_or("collapse_stiffness_mmhg", 0.0, 0.0, 100.0);
   if (!stiff) return std::unexpected(stiff.error());
   v.collapse_stiffness_mmhg = *stiff;
+  if (t.has("circular_transmural_mmhg")) {
+    auto round = t.number("circular_transmural_mmhg", -20.0, 40.0);
+    if (!round) return std::unexpected(round.error());
+    v.circular_transmural_mmhg = *round;
+  }
   return v;
 }
 

@@ -33,6 +33,8 @@ struct Vein {
   double inflow_along_ml_min = 0.0;    // arterial inflow spread evenly along the vein
   double outlet_resistance_mmhg_s_per_ml = 0.0;
   double collapse_stiffness_mmhg = 0.0;  // tube-law override; 0 = the network's value
+  // Tube-law override: the transmural pressure at which this vein is round (none: the network's).
+  std::optional<double> circular_transmural_mmhg;
 
   bool operator==(const Vein&) const = default;  // what the flow indices are keyed by
   [[nodiscard]] double length_m() const;

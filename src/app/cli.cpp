@@ -265,7 +265,8 @@ std::string help_text() {
          "  EFFLEURA_HUGE_PAGES=0   do not restart once with glibc's malloc on huge pages (faster frames\n"
          "                          on the software renderer; a few MB more memory)\n"
          "  EFFLEURA_SKIN_LOD=1     draw the coarse skin the browser draws, to compare\n"
-         "  EFFLEURA_X264_PRESET    x264 preset for --record (default veryfast)\n"
+         "  EFFLEURA_X264_PRESET    x264 preset for --record (default ultrafast; veryfast makes files\n"
+         "                          about 4x smaller for more encoding time)\n"
          "  XDG_CACHE_HOME          the start-up cache is its effleura folder (default ~/.cache/effleura)\n"
          "  XDG_CONFIG_HOME         settings are its effleura/settings.toml (default ~/.config/effleura)\n";
   out += "\nExit status: 0 success, 1 failure while running, 2 bad option, value or file,\n"

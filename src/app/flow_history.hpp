@@ -1,6 +1,7 @@
 #pragma once
-// The last 30 s of the three figures the flow panel plots, and the femoral vein's velocity that
-// the groin plot's header reads beside its flow, sampled at 20 Hz.
+// The last 30 s of the three figures the flow panel plots, and the groin's velocity (the common
+// femoral vein where it leaves the leg) that the groin plot's header reads beside its flow,
+// sampled at 20 Hz.
 #include <array>
 #include <cstddef>
 #include <vector>
@@ -16,7 +17,7 @@ class FlowHistory {
   void record(double t, float femoral_ml_s, float calf_ml, float ankle_mmhg, float femoral_cm_s = 0.0f);
   void clear();
   // Oldest first, for plotting; `which` 0 femoral outflow, 1 calf volume, 2 ankle pressure,
-  // 3 the mid femoral vein's mean velocity (cm/s).
+  // 3 the groin's mean velocity (cm/s; until session 23 the mid femoral vein's).
   static constexpr std::size_t kSeries = 4;
   [[nodiscard]] std::vector<float> series(std::size_t which) const;
   [[nodiscard]] std::size_t size() const { return count_; }

@@ -28,6 +28,7 @@ struct FlowIndices::Impl {
     flow::LegCondition leg;
     flow::Posture posture;
     double knee_deg = 0.0;
+    bool face_down = false;
   };
   std::optional<Job> pending;
   std::stop_source job_stop;               // stops the job now running
@@ -62,11 +63,12 @@ struct FlowIndices::Impl {
   // Whether `job` is still what the snapshot asks for (call with the mutex held).
   bool current(const Job& job, const std::stop_source& stop) const {
     return !stop.stop_requested() && !pending.has_value() && state.leg == job.leg && state.posture == job.posture &&
-           state.knee_deg == job.knee_deg;
+           state.knee_deg == job.knee_deg && state.face_down == job.face_down;
   }
   void publish_rest(const Rest& r) {
     state.figures.rest_calf_ml = r.calf_ml;
     state.figures.rest_ankle_mmhg = r.ankle_mmhg;
+    state.figures.rest_groin_ml_s = r.groin_ml_s;
     state.rest_ready = true;
   }
   void answer(const Expected<Figures>& result) {
@@ -85,13 +87,14 @@ struct FlowIndices::Impl {
   // `rest_in` as soon as they are known), then the rest of them.
   Expected<Figures> run(const Job& job, std::stop_token stop, const std::function<void(const Rest&)>& rest_in) const {
     if (!rest) return compute(job.network, job.leg, job.posture, stop);
-    auto levels = rest(job.network, job.leg, job.posture, job.knee_deg, stop);
+    auto levels = rest(job.network, job.leg, job.posture, job.knee_deg, job.face_down, stop);
     if (!levels) return std::unexpected(levels.error());
     rest_in(*levels);
     auto figures = compute(job.network, job.leg, job.posture, stop);
     if (figures) {
       figures->rest_calf_ml = levels->calf_ml;
       figures->rest_ankle_mmhg = levels->ankle_mmhg;
+      figures->rest_groin_ml_s = levels->groin_ml_s;
     }
     return figures;
   }
@@ -111,16 +114,16 @@ FlowIndices::Stages cached_indices_compute(std::optional<SimulateCache> cache) {
   auto source = cache ? std::make_shared<VeinSource>(cache->source) : nullptr;
   FlowIndices::Stages stages;
   stages.rest = [cache, source](const anatomy::VeinNetwork& network, const flow::LegCondition& leg, flow::Posture posture,
-                                double knee_deg, std::stop_token) -> Expected<FlowIndices::Rest> {
+                                double knee_deg, bool face_down, std::stop_token) -> Expected<FlowIndices::Rest> {
     if (cache && source->holds(network)) {
       // A fresh leg settled a minute costs 0.5-0.8 s of CPU on every start: kept like the indices.
-      auto rest = rest_levels_cached(network, leg, posture, knee_deg, 60.0, *cache);
+      auto rest = rest_levels_cached(network, leg, posture, knee_deg, face_down, 60.0, *cache);
       if (!rest) return std::unexpected(rest.error());
-      return FlowIndices::Rest{rest->calf_ml, rest->ankle_mmhg};
+      return FlowIndices::Rest{rest->calf_ml, rest->ankle_mmhg, rest->groin_ml_s};
     }
-    auto rest = flow::make_leg(network, leg, posture, 60.0, knee_deg);
+    auto rest = flow::make_leg(network, leg, posture, 60.0, knee_deg, face_down ? flow::kFaceDown : flow::kFaceUp);
     if (!rest) return std::unexpected(rest.error());
-    return FlowIndices::Rest{rest->calf_volume_ml(), rest->ankle_pressure_mmhg()};
+    return FlowIndices::Rest{rest->calf_volume_ml(), rest->ankle_pressure_mmhg(), rest->femoral_outflow_ml_s()};
   };
   stages.indices = [last, cache, source](const anatomy::VeinNetwork& network, const flow::LegCondition& leg, flow::Posture,
                                          std::stop_token stop) -> Expected<FlowIndices::Figures> {
@@ -154,17 +157,18 @@ FlowIndices::FlowIndices(FlowIndices&&) noexcept = default;
 FlowIndices& FlowIndices::operator=(FlowIndices&&) noexcept = default;
 
 void FlowIndices::request(const anatomy::VeinNetwork& network, flow::LegCondition leg, flow::Posture posture,
-                          double knee_deg) {
+                          double knee_deg, bool face_down) {
   std::sort(leg.incompetent.begin(), leg.incompetent.end());  // the same leaky veins in any order are the same leg
   Impl& m = *impl_;
   std::lock_guard lock(m.mutex);
-  if (m.asked && m.state.leg == leg && m.state.posture == posture && m.state.knee_deg == knee_deg && m.network == network)
+  if (m.asked && m.state.leg == leg && m.state.posture == posture && m.state.knee_deg == knee_deg &&
+      m.state.face_down == face_down && m.network == network)
     return;
   m.asked = true;
   m.network = network;
-  m.state = Snapshot{Status::computing, leg, posture, knee_deg, {}, false, {}};
+  m.state = Snapshot{Status::computing, leg, posture, knee_deg, face_down, {}, false, {}};
   m.job_stop.request_stop();
-  m.pending.emplace(Impl::Job{network, std::move(leg), posture, knee_deg});
+  m.pending.emplace(Impl::Job{network, std::move(leg), posture, knee_deg, face_down});
 #ifdef __EMSCRIPTEN__
   // The web page has no threads (scripts/web.sh links without them): the job runs here, and
   // the frame that asked for it waits.

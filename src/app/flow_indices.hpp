@@ -27,6 +27,7 @@ class FlowIndices {
     flow::ClinicalIndices indices;
     double rest_calf_ml = 0.0;      // calf venous volume of the leg at rest in the posture
     double rest_ankle_mmhg = 0.0;   // ankle venous pressure, the same
+    double rest_groin_ml_s = 0.0;   // outflow at the groin, the same
   };
   using Compute = std::function<Expected<Figures>(const anatomy::VeinNetwork&, const flow::LegCondition&,
                                                   flow::Posture, std::stop_token)>;
@@ -34,11 +35,13 @@ class FlowIndices {
   struct Rest {
     double calf_ml = 0.0;
     double ankle_mmhg = 0.0;
+    double groin_ml_s = 0.0;
   };
-  // Its arguments: the leg, the posture and the knee's bend (degrees; lying prone, calf squeezes
-  // bend it 30 and the raised shank rests with less blood and a lower ankle pressure).
+  // Its arguments: the leg, the posture, the knee's bend (degrees; lying prone, calf squeezes
+  // bend it 30 and the raised shank rests with less blood and a lower ankle pressure) and, lying,
+  // whether the leg is face down (its veins' heights: flow/posture.hpp).
   using RestCompute = std::function<Expected<Rest>(const anatomy::VeinNetwork&, const flow::LegCondition&,
-                                                   flow::Posture, double, std::stop_token)>;
+                                                   flow::Posture, double, bool, std::stop_token)>;
   // The app's two stages: `rest` first, its levels in the snapshot at once (rest_ready) so the
   // calf and ankle plots mark rest while `indices` runs the clinic's protocols (seconds on a
   // leg not measured before: a first start, a vein made leaky); `indices`' own rest figures are
@@ -53,6 +56,7 @@ class FlowIndices {
     flow::LegCondition leg;         // what the figures (or the computation) are for
     flow::Posture posture = flow::Posture::supine;
     double knee_deg = 0.0;          // the knee the rest levels are for (request())
+    bool face_down = false;         // and lying face down (request())
     Figures figures;                // valid when ready; its rest levels also when rest_ready
     bool rest_ready = false;        // the rest levels are in, maybe before the indices
     std::string error;              // when failed
@@ -71,9 +75,10 @@ class FlowIndices {
   // (same network content, leg and posture) changes nothing; anything else stops the running computation and starts over. The worker thread starts on
   // the first request, so a session that never opens the panel never pays for it.
   // `knee_deg`: the drawn knee's bend, for the rest levels only (the clinic's protocols set their
-  // own posture); a new knee settles the rest levels again, the indices are kept.
+  // own posture); a new knee settles the rest levels again, the indices are kept. `face_down`
+  // the same: lying, the leg face down (prone) rather than up.
   void request(const anatomy::VeinNetwork& network, flow::LegCondition leg, flow::Posture posture,
-               double knee_deg = 0.0);
+               double knee_deg = 0.0, bool face_down = false);
   [[nodiscard]] Snapshot snapshot() const;
   // Blocks until the latest request is answered or `timeout` passes; true if answered (tests).
   bool wait(std::chrono::milliseconds timeout) const;

@@ -9,7 +9,7 @@ namespace effleura::app {
 
 void record_flow(FlowHistory& history, double t, const flow::FlowSystem& flow) {
   history.record(t, static_cast<float>(flow.femoral_outflow_ml_s()), static_cast<float>(flow.calf_volume_ml()),
-                 static_cast<float>(flow.ankle_pressure_mmhg()), static_cast<float>(100.0 * flow.femoral_velocity_m_s()));
+                 static_cast<float>(flow.ankle_pressure_mmhg()), static_cast<float>(100.0 * flow.groin_velocity_m_s()));
 }
 
 double replay_flow_history(Simulation& sim, FlowHistory& history, double dt, double span_s, const MusclesBefore& muscles) {

@@ -150,14 +150,15 @@ void compute_view(Context& ctx) {
 
 namespace {
 
-// While a playlist scene is steady, keep its latest frame; while the next one fades in, lay
-// that last frame of the old scene over it, fading out.
+// While a playlist scene is steady, keep its latest frame once the next scene is near (a copy
+// every frame cost SwiftShader a full-frame pass: LessonOrPlaylist::fade_source_due); while
+// the next one fades in, lay that last frame of the old scene over it, fading out.
 bool crossfade(Context& ctx) {
   const LessonOrPlaylist* lp = ctx.lesson_or_playlist.get();
   if (!ctx.style.kiosk || !lp || !lp->kiosk()) return false;
   const float fade = lp->fade();
-  if (fade >= 1.0f) ctx.renderer->snapshot(ctx.platform->target());
-  else ctx.renderer->draw_snapshot(ctx.platform->target(), 1.0f - fade);
+  if (fade < 1.0f) ctx.renderer->draw_snapshot(ctx.platform->target(), 1.0f - fade);
+  else if (lp->fade_source_due()) ctx.renderer->snapshot(ctx.platform->target());
   return fade < 1.0f;
 }
 
@@ -301,7 +302,9 @@ void draw_interface(Context& ctx, double dt) {
     if (ctx.practice.active() && main.status_message.empty())  // a drag on the skin strokes now
       main.status_message = ui::tr("ui.practice.status");
     ctx.pending.main = ui::draw_main_ui(main);
-    ctx.pending.timeline = ui::draw_timeline_panel(timeline_state(ctx.state, ctx.panels));
+    // No Technique panel in a lesson: the lesson chooses and plays each step's technique, and a
+    // list offering another beside it competed with it (session 22's new-user pass).
+    if (!lp || !lp->lesson()) ctx.pending.timeline = ui::draw_timeline_panel(timeline_state(ctx.state, ctx.panels));
     ctx.pending.flow = ui::draw_flow_panel(flow_state(ctx.state));
     if (!lp || !lp->lesson() || lp->lesson()->step().practice) ctx.pending.practice = ui::draw_practice_panel(practice_panel_state(ctx.practice, ctx.state));
     ctx.practice.set_clear_band(ctx.state, panel_clear_band(ctx.panels.show_view_panel, glm::vec2(size)));

@@ -1,5 +1,6 @@
 #include "app/lesson_or_playlist.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include "app/area_box.hpp"
@@ -34,6 +35,10 @@ Expected<std::unique_ptr<LessonOrPlaylist>> LessonOrPlaylist::create(const Optio
   show->staged_ = ~std::uint64_t{0};
   show->advance(0.0);
   return show;
+}
+
+bool LessonOrPlaylist::fade_source_due() const {
+  return kiosk_ && kiosk_->until_next_fade_s() <= std::max(kFadeSourceLeadS, 2.0 * last_dt_);
 }
 
 void LessonOrPlaylist::play_by_itself() {
@@ -74,6 +79,7 @@ void LessonOrPlaylist::stage_current() {
 }
 
 void LessonOrPlaylist::advance(double dt) {
+  if (dt > 0.0) last_dt_ = dt;
   if (kiosk_) kiosk_->advance(dt);
   if (lesson_) lesson_->advance(dt);
   stage_current();

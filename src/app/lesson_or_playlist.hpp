@@ -36,6 +36,14 @@ class LessonOrPlaylist {
   [[nodiscard]] std::optional<glm::vec2> caption_position() const { return caption_at_; }
   // How much the new scene has faded in (1 = fully), for the kiosk's cross-fade.
   [[nodiscard]] float fade() const { return fade_; }
+  // Whether this frame may be the last before a kiosk cross-fade, so the frame is copied to
+  // fade from (app/frame.cpp): within two frames' steps of it, and never less than
+  // kFadeSourceLeadS, which is 2.5 times the longest step the window and the page take (they
+  // cap a frame's dt at 0.1 s); a headless run's fixed step is covered by the two steps. Main
+  // copied every frame: a full-frame blit a frame, one more pass over every pixel for
+  // SwiftShader in the browser (README "In the browser", session 23).
+  [[nodiscard]] bool fade_source_due() const;
+  static constexpr double kFadeSourceLeadS = 0.25;
   // Reloads the playlist (applied at the next scene) or the lesson; error keeps the old one.
   Expected<void> reload();
 
@@ -53,6 +61,7 @@ class LessonOrPlaylist {
   std::uint64_t staged_ = 0;
   std::optional<glm::vec2> caption_at_;
   float fade_ = 1.0f;
+  double last_dt_ = 0.0;  // the last step advance() took (0 before any)
 };
 
 }  // namespace effleura::app

@@ -174,6 +174,10 @@ void fill_indices(const FlowIndices::Snapshot& snap, ui::FlowPanelState& s) {
   if (snap.rest_ready) {
     s.rest_calf_ml = static_cast<float>(snap.figures.rest_calf_ml);
     s.rest_ankle_mmhg = static_cast<float>(snap.figures.rest_ankle_mmhg);
+    // The groin's rest is this leg's settled outflow in this posture, face up or down, knee as
+    // drawn (until session 23 the data's 350 mL/min in every posture: standing the leg's
+    // arterioles let in about half of it, so its rest line stood twice too high).
+    s.rest_femoral_ml_s = static_cast<float>(snap.figures.rest_groin_ml_s);
   }
   switch (snap.status) {
     case FlowIndices::Status::idle: s.indices = I::idle; return;
@@ -202,7 +206,6 @@ ui::FlowPanelState flow_state(const State& scene) {
   s.veins = scene.valve_veins;
   s.incompetent = scene.incompetent;
   if (const auto* f = scene.simulation.flow()) {
-    s.rest_femoral_ml_s = static_cast<float>(f->nominal_inflow_ml_min() / 60.0);
     s.femoral_velocity_cm_s = static_cast<float>(100.0 * f->femoral_velocity_m_s());
   }
   s.sample_interval_s = static_cast<float>(FlowHistory::kInterval);
@@ -232,7 +235,9 @@ void apply(const ui::FlowCommands& c, State& scene) {
     const double knee = scene.simulation.posture == flow::Posture::supine
                             ? 10.0 * std::round(static_cast<double>(scene.simulation.knee_flexion_deg) / 10.0)
                             : 0.0;
-    scene.flow_indices.request(f->network(), leg_condition(scene), scene.simulation.posture, knee);
+    // Face down or up (prone for the back of the leg): the veins' heights differ by a few cm.
+    const bool face_down = scene.simulation.posture == flow::Posture::supine && scene.simulation.lying_up.z < 0.0f;
+    scene.flow_indices.request(f->network(), leg_condition(scene), scene.simulation.posture, knee, face_down);
   }
   if (c.show_flow_view) {
     // Veins and bones under a faint skin: muscles would hide the deep veins.

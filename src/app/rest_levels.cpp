@@ -11,13 +11,13 @@ namespace effleura::app {
 namespace {
 
 // Bump when the stored layout changes (the program's identity in the key covers the model).
-constexpr std::uint32_t kRestLevelsVersion = 1;
+constexpr std::uint32_t kRestLevelsVersion = 2;  // 2: the groin's outflow (session 23)
 
 }  // namespace
 
 Expected<RestLevels> rest_levels_cached(const anatomy::VeinNetwork& network, const flow::LegCondition& leg,
-                                        flow::Posture posture, double knee_deg, double settle_s, const SimulateCache& cache,
-                                        bool* from_cache) {
+                                        flow::Posture posture, double knee_deg, bool face_down, double settle_s,
+                                        const SimulateCache& cache, bool* from_cache) {
   if (from_cache) *from_cache = false;
   std::optional<CacheKey> key;
   if (cache.dir)
@@ -31,19 +31,20 @@ Expected<RestLevels> rest_levels_cached(const anatomy::VeinNetwork& network, con
         std::snprintf(knee, sizeof knee, "knee:%a", knee_deg);
         key->add(knee);
       }
+      if (face_down) key->add(std::string("face-down"));
       char seconds[32];
       std::snprintf(seconds, sizeof seconds, "settle:%a", settle_s);
       key->add(seconds);
     }
   if (key)
-    if (auto v = read_numbers(*cache.dir, *key, 2)) {  // else recomputed
+    if (auto v = read_numbers(*cache.dir, *key, 3)) {  // else recomputed
       if (from_cache) *from_cache = true;
-      return RestLevels{(*v)[0], (*v)[1]};
+      return RestLevels{(*v)[0], (*v)[1], (*v)[2]};
     }
-  auto rest = flow::make_leg(network, leg, posture, settle_s, knee_deg);
+  auto rest = flow::make_leg(network, leg, posture, settle_s, knee_deg, face_down ? flow::kFaceDown : flow::kFaceUp);
   if (!rest) return std::unexpected(rest.error());
-  const RestLevels levels{rest->calf_volume_ml(), rest->ankle_pressure_mmhg()};
-  if (key) write_numbers(*cache.dir, *key, {levels.calf_ml, levels.ankle_mmhg});
+  const RestLevels levels{rest->calf_volume_ml(), rest->ankle_pressure_mmhg(), rest->femoral_outflow_ml_s()};
+  if (key) write_numbers(*cache.dir, *key, {levels.calf_ml, levels.ankle_mmhg, levels.groin_ml_s});
   return levels;
 }
 

@@ -8,14 +8,16 @@ namespace effleura::app {
 
 // The resting levels the Blood flow panel's plots mark: the leg in `leg`'s condition settled
 // `settle_s` model seconds in `posture` with the knee bent `knee_deg` (lying prone: calf
-// squeezes, 30; flow::make_leg), its calf venous volume and ankle venous pressure; from the cache
-// under the same keys as the indices plus the posture, the knee (when bent) and the time.
+// squeezes, 30; flow::make_leg) and, lying, face down or up, its calf venous volume, ankle venous
+// pressure and groin outflow; from the cache under the same keys as the indices plus the posture,
+// the knee (when bent), face down (when it is) and the time.
 struct RestLevels {
   double calf_ml = 0.0;
   double ankle_mmhg = 0.0;
+  double groin_ml_s = 0.0;  // what leaves the leg at the groin (session 23: was the data's 350 mL/min)
 };
 Expected<RestLevels> rest_levels_cached(const anatomy::VeinNetwork& network, const flow::LegCondition& leg,
-                                        flow::Posture posture, double knee_deg, double settle_s, const SimulateCache& cache,
-                                        bool* from_cache = nullptr);
+                                        flow::Posture posture, double knee_deg, bool face_down, double settle_s,
+                                        const SimulateCache& cache, bool* from_cache = nullptr);
 
 }  // namespace effleura::app

@@ -9,7 +9,8 @@
 namespace effleura::app {
 
 Expected<flow::SimulationReport> simulate_report(Simulation& simulation, const anatomy::VeinNetwork& network,
-                                                 const flow::SimulationRequest& request, const SimulateCache* cache) {
+                                                 const flow::SimulationRequest& request, const SimulateCache* cache,
+                                                 std::optional<anatomy::ClientPosture> drawn) {
   auto leg = flow::make_request_leg(network, request);
   if (!leg) return std::unexpected(leg.error());
   // The client as the window draws it (app/client_stage.hpp): lying, a technique's steps on the
@@ -17,12 +18,14 @@ Expected<flow::SimulationReport> simulate_report(Simulation& simulation, const a
   // heights follow the drawn knee from the settling on (the rest is the bent leg's), then each
   // frame, in State::update's order (the knee of the pose before the frame's step).
   ClientStage client;
-  client.choose(drawn_posture(request.posture));
+  client.choose(drawn && flow_posture(*drawn) == request.posture ? *drawn : drawn_posture(request.posture));
   const technique::Technique* technique = simulation.technique();
   client.set_technique(simulation.timeline(), technique ? technique->views : std::vector<std::string>{},
                        simulation.playback() ? simulation.playback()->time() : 0.0);
   simulation.knee_flexion_deg = client.pose().knee_flexion_deg;
+  simulation.lying_up = flow::lying_up(client.pose().left_leg);
   leg->set_knee_flexion(simulation.knee_flexion_deg);
+  leg->set_lying_up(simulation.lying_up);
   flow::SimulationRequest run = request;
   std::optional<flow::ClinicalIndices> indices;
   if (cache) {
@@ -44,6 +47,7 @@ Expected<flow::SimulationReport> simulate_report(Simulation& simulation, const a
   auto step = [&](double, double dt, const flow::PumpPressures& pumps) {
     simulation.muscles = pumps;
     simulation.knee_flexion_deg = client.pose().knee_flexion_deg;
+    simulation.lying_up = flow::lying_up(client.pose().left_leg);
     simulation.update(dt);  // one window frame's worth of simulation, at the report's 10 ms
     if (const technique::Playback* p = simulation.playback())
       client.update(dt, p->time(), p->playing() ? dt * p->speed() : 0.0);

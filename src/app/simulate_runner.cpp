@@ -60,7 +60,7 @@ int run_simulate(const Options& options) {
 
   // The settling and the clinic's indices of this leg from an earlier run (start-up cache).
   const SimulateCache cache{vein_file, cache_directory()};
-  auto report = simulate_report(simulation, *network, request, &cache);
+  auto report = simulate_report(simulation, *network, request, &cache, *posture);  // prone: face down
   if (!report) { report_error(report.error().describe()); return kExitBadInput; }
   const std::string json = flow::to_json(*report);
   if (auto written = write_binary_file(*options.report, json.data(), json.size()); !written) {

@@ -174,6 +174,7 @@ void Simulation::update(double dt) {
     pumps.calf = std::max(pumps.calf, flow::kAnklePumps.peak_mmhg * plantar);
     flow_->set_pumps(pumps);
     flow_->set_knee_flexion(knee_flexion_deg);
+    flow_->set_lying_up(lying_up);
     flow_->advance(dt, contacts_, posture);
     if (particles_) particles_->advect(*flow_, dt);
   }

@@ -93,6 +93,9 @@ class Simulation {
   // lying prone, calf squeezes bend it 30 degrees and the flow model's shank heights follow
   // (flow/posture.hpp). Set each frame by whoever draws, or stands in for drawing (--simulate).
   float knee_flexion_deg = 0.0f;
+  // Lying, which way is up in the leg's frame as the client is drawn (flow/posture.hpp lying_up:
+  // face up supine, face down prone, between while it rolls over); set with the knee.
+  glm::vec3 lying_up = flow::kFaceUp;
   // The client's own muscles (walking, ankle pumps): each pump presses at least this hard;
   // the technique's ankle adds its calf contraction (update()).
   flow::PumpPressures muscles;

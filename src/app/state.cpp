@@ -179,6 +179,9 @@ glm::mat4 State::camera_subject() const {
 void State::place_camera_subject() { camera.set_subject(camera_subject(), knee_flexion(), hip_flexion()); }
 
 float State::knee_flexion() const { return client_model.meshes.empty() ? 0.0f : client.pose().knee_flexion_deg; }
+glm::vec3 State::lying_up() const {
+  return client_model.meshes.empty() ? flow::kFaceUp : flow::lying_up(client.pose().left_leg);
+}
 float State::hip_flexion() const { return client_model.meshes.empty() ? 0.0f : client.pose().hip_flexion_deg; }
 
 const anatomy::Model& State::drawn_model() const {
@@ -207,6 +210,7 @@ void State::sync_client() {
     client.set_technique(client_timeline_, t ? t->views : std::vector<std::string>{}, simulation.frame().time);
   }
   simulation.knee_flexion_deg = knee_flexion();  // from the first frame (the plots' replay too)
+  simulation.lying_up = lying_up();
   place_camera_subject();
 }
 
@@ -245,6 +249,7 @@ void State::update(double dt) {
   // Walking, the client's own muscles pump (app/client_muscles.hpp); still, they rest.
   simulation.muscles = client_muscles(client, simulation.posture, dt);
   simulation.knee_flexion_deg = knee_flexion();  // the flow's heights are the drawn leg's
+  simulation.lying_up = lying_up();
   simulation.update(dt);
   // The posture chosen in the flow panel is drawn; a step on the other side of the leg turns
   // the client over, and the camera follows the leg.

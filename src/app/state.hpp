@@ -101,6 +101,9 @@ class State {
   [[nodiscard]] const anatomy::Bounds& model_bounds() const { return model_bounds_; }
   // The knee's flexion drawn now (sitting: 90 degrees; 0 with a foreign --model, never bent).
   [[nodiscard]] float knee_flexion() const;
+  // Lying, which way is up in the leg's frame as the client is drawn (face up with no client):
+  // the flow model's heights (flow/posture.hpp lying_up).
+  [[nodiscard]] glm::vec3 lying_up() const;
   [[nodiscard]] float hip_flexion() const;  // the massaged hip (the hip blend, anatomy::blend_hip)
   // The leg as drawn: `model` bent at the knee while the client sits (anatomy/leg_bend.hpp), so
   // hover, picking and labels find what is on screen; `model` itself while the knee is straight.

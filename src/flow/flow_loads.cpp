@@ -7,6 +7,8 @@
 #include <cmath>
 #include <iterator>
 
+#include <glm/geometric.hpp>
+
 #include "flow/drivers.hpp"
 #include "flow/flow_internal.hpp"
 #include "flow/posture.hpp"
@@ -41,7 +43,7 @@ double stocking_share(double y) {
 }  // namespace
 
 void FlowSystem::update_heights() {
-  for (auto& s : segments_) s.height_m = height_above_reference(s.mid, posture_, network_.params, knee_deg_);
+  for (auto& s : segments_) s.height_m = height_above_reference(s.mid, posture_, network_.params, knee_deg_, lying_up_);
   update_inflow_targets();
 }
 
@@ -114,6 +116,14 @@ void FlowSystem::set_knee_flexion(double deg) {
   deg = std::clamp(finite_or(deg, 0.0), 0.0, 160.0);
   if (deg == knee_deg_) return;  // the window sets it every frame: heights only when it moves
   knee_deg_ = deg;
+  update_heights();
+}
+
+void FlowSystem::set_lying_up(const glm::vec3& up) {
+  const float length = glm::length(up);
+  const glm::vec3 unit = length > 1e-6f && std::isfinite(length) ? up / length : kFaceUp;
+  if (unit == lying_up_) return;  // the window sets it every frame: heights only when it moves
+  lying_up_ = unit;
   update_heights();
 }
 

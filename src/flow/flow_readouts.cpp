@@ -7,6 +7,7 @@
 #include <limits>
 
 #include "core/units.hpp"
+#include "flow/flow_internal.hpp"
 
 namespace effleura::flow {
 
@@ -51,6 +52,29 @@ double FlowSystem::ankle_pressure_mmhg() const {
 double FlowSystem::femoral_velocity_m_s() const {
   const auto seg = segments_of(network_.params.femoral_vein);
   return seg.empty() ? 0.0 : segments_[static_cast<std::size_t>(seg[seg.size() / 2])].velocity_m_s;
+}
+
+namespace {
+
+// The piece whose outflow edge runs to the central veins (the network has exactly one).
+const Segment* groin_segment(const std::vector<Segment>& segments, const std::vector<Edge>& edges) {
+  for (const Edge& e : edges)
+    if (e.to < 0) return &segments[static_cast<std::size_t>(e.from)];
+  return nullptr;
+}
+
+}  // namespace
+
+double FlowSystem::groin_velocity_m_s() const {
+  // What leaves the leg over the area it leaves through (the piece's own velocity averages its
+  // inflow and outflow, and the great saphenous vein joins it).
+  const Segment* s = groin_segment(segments_, edges_);
+  return s ? outflow_now_m3_s_ / detail::conducting_area(*s) : 0.0;
+}
+
+double FlowSystem::groin_area_cm2() const {
+  const Segment* s = groin_segment(segments_, edges_);
+  return s ? s->volume_m3 / s->length_m * 1e4 / s->paired : 0.0;
 }
 
 double FlowSystem::total_inflow_ml_s() const {

@@ -8,7 +8,7 @@
 namespace effleura::flow {
 
 // Bump when FlowSystem gains or loses state (its struct sizes are in the key as well).
-constexpr std::uint32_t kFlowSnapshotVersion = 3;  // 2: calf_pumping_ (session 19); 3: knee_deg_ (22)
+constexpr std::uint32_t kFlowSnapshotVersion = 4;  // 2: calf_pumping_ (session 19); 3: knee_deg_ (22); 4: lying_up_ (23)
 
 // The one place that names FlowSystem's private state (a friend of it). Each field is visited
 // in the same order for writing and reading, so the two can never disagree.
@@ -38,6 +38,7 @@ struct FlowSnapshotAccess {
     f.pod(s.tone_time_s_);
     f.pod(s.stocking_mmhg_);
     f.pod(s.knee_deg_);
+    f.pod(s.lying_up_);
     f.pod(s.rho_g_);
     f.pod(s.steps_);
     f.pod(s.accumulator_s_);
@@ -149,11 +150,14 @@ void settle_cached(FlowSystem& flow, double seconds, const std::filesystem::path
   }
   // The fresh system is made by this program from the vein data alone, in this posture and
   // breathing (its raw bytes cannot be the key: structs carry padding of no fixed value), with
-  // the knee bent as drawn (lying prone for calf squeezes: other heights, another rest).
+  // the knee bent as drawn (lying prone for calf squeezes: other heights, another rest) and
+  // the leg face up or down.
   const std::uint8_t start[] = {static_cast<std::uint8_t>(flow.posture()), static_cast<std::uint8_t>(flow.breathing())};
   key.add(std::span(start, sizeof start));
   const double knee = flow.knee_flexion_deg();
   key.add(std::span(reinterpret_cast<const std::uint8_t*>(&knee), sizeof knee));
+  const float up[] = {flow.lying_up().x, flow.lying_up().y, flow.lying_up().z};  // face up or down
+  key.add(std::span(reinterpret_cast<const std::uint8_t*>(up), sizeof up));
   if (!condition.empty()) key.add(condition);  // the app's own leg has none: its key is as before
   if (auto stored = read_cache(*cache_dir, key))
     if (restore_snapshot(flow, *stored)) {

@@ -58,7 +58,7 @@ Expected<FlowSystem> FlowSystem::create(const anatomy::VeinNetwork& network, Pos
       s.reflux_limit_s = reflux_limit_s(v);
       s.foot = static_cast<double>(s.mid.y) < kFootTopM;
       s.calf = !s.foot && static_cast<double>(s.mid.y) < prm.calf_top_m;
-      s.law = TubeLaw{v.compliance_per_mmhg, prm.circular_transmural_mmhg,
+      s.law = TubeLaw{v.compliance_per_mmhg, v.circular_transmural_mmhg.value_or(prm.circular_transmural_mmhg),
                       v.collapse_stiffness_mmhg > 0.0 ? v.collapse_stiffness_mmhg : prm.collapse_stiffness_mmhg};
       double q_ml_min = v.inflow_along_ml_min / n;
       if (k == 0) q_ml_min += v.inflow_start_ml_min;

@@ -118,6 +118,11 @@ class FlowSystem {
   // prone knee 30 degrees: the ankle 0.19 m up, its column 15 mmHg less (session 22).
   void set_knee_flexion(double deg);
   [[nodiscard]] double knee_flexion_deg() const { return knee_deg_; }
+  // Lying, which way is up in the leg's frame as the client is drawn (flow/posture.hpp lying_up:
+  // kFaceUp supine, the default; kFaceDown prone; between while the client rolls over): the
+  // heights are taken along it. A zero or non-finite vector counts as face up.
+  void set_lying_up(const glm::vec3& up);
+  [[nodiscard]] const glm::vec3& lying_up() const { return lying_up_; }
   // Makes every valve of a vein incompetent (or competent again); "<vein id>:above-knee" only
   // its valves above the knee (a common pattern of saphenous reflux). Error lists valid ids.
   Expected<void> set_incompetent(std::string_view vein_id, bool incompetent = true);
@@ -141,6 +146,10 @@ class FlowSystem {
   [[nodiscard]] double calf_volume_ml() const;           // all calf compartments
   [[nodiscard]] double ankle_pressure_mmhg() const;      // superficial vein at the ankle
   [[nodiscard]] double femoral_velocity_m_s() const;     // mid femoral vein, mean velocity
+  // Mean velocity where the leg's blood leaves it: the piece of the common femoral vein that
+  // drains into the trunk, at the groin (the plots' "groin" and a Doppler's usual site).
+  [[nodiscard]] double groin_velocity_m_s() const;
+  [[nodiscard]] double groin_area_cm2() const;           // that piece's cross-section now
   [[nodiscard]] double vein_velocity_m_s(std::string_view vein_id) const;  // at its middle segment
   [[nodiscard]] double vein_volume_ml(std::string_view vein_id) const;
   [[nodiscard]] double foot_volume_ml() const;           // the plantar plexus
@@ -194,6 +203,7 @@ class FlowSystem {
   double tone_time_s_ = 10.0;     // how fast the arterioles retune (settle() hurries them)
   double stocking_mmhg_ = 0.0;
   double knee_deg_ = 0.0;         // lying, the drawn knee's bend (set_knee_flexion)
+  glm::vec3 lying_up_ = kFaceUp;  // lying, up in the leg's frame (set_lying_up)
   double rho_g_ = 0.0;            // mmHg per metre of blood column
   long long steps_ = 0;
   double accumulator_s_ = 0.0;

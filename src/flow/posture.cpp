@@ -3,6 +3,8 @@
 #include <cmath>
 #include <numbers>
 
+#include <glm/geometric.hpp>
+
 #include "anatomy/client_pose.hpp"
 #include "core/frame.hpp"
 
@@ -27,8 +29,22 @@ Expected<Posture> parse_posture(std::string_view name) {
               "'; expected one of: supine, sitting, standing, raised");
 }
 
-double height_above_reference(const glm::vec3& point, Posture posture,
-                              const anatomy::VeinNetworkParams& params, double knee_flexion_deg) {
+glm::vec3 lying_up(const glm::mat4& leg_to_room) {
+  // The room's up taken back into the leg's frame: the pose's rotation is orthonormal, so its
+  // transpose undoes it.
+  const glm::vec3 up(leg_to_room[0][1], leg_to_room[1][1], leg_to_room[2][1]);
+  const float length = glm::length(up);
+  if (!(length > 1e-6f) || !std::isfinite(length)) return kFaceUp;
+  const glm::vec3 unit = up / length;
+  // Lying still, exactly face up or down: the pose's float rotation leaves ~1e-8 off-axis, which
+  // would move every height by rounding and give the settled-state cache another key.
+  for (const glm::vec3& exact : {kFaceUp, kFaceDown})
+    if (glm::length(unit - exact) < 1e-5f) return exact;
+  return unit;
+}
+
+double height_above_reference(const glm::vec3& point, Posture posture, const anatomy::VeinNetworkParams& params,
+                              double knee_flexion_deg, const glm::vec3& lying_up) {
   const glm::vec3 hip = frame::kHipCentre;
   const glm::vec3 knee = frame::kKneeCentre;
   const double dy = static_cast<double>(point.y - hip.y);  // negative below the hip
@@ -37,11 +53,11 @@ double height_above_reference(const glm::vec3& point, Posture posture,
     case Posture::standing:
       return dy - params.reference_above_hip_m;
     case Posture::supine: {
-      // Lying on the back the anterior side faces up; the leg is at heart level. A bent knee
-      // (prone: the back of the leg faces up) lifts the shank by how far the bend moves it back.
-      if (!(knee_flexion_deg > 0.0)) return dz;
-      const glm::vec3 bent = anatomy::bend_knee(point, knee, static_cast<float>(knee_flexion_deg));
-      return dz + static_cast<double>(point.z - bent.z);
+      // Lying, the leg at heart level: the height along the leg's up, the knee bent as drawn.
+      const glm::vec3 placed = knee_flexion_deg > 0.0
+                                   ? anatomy::bend_knee(point, knee, static_cast<float>(knee_flexion_deg))
+                                   : point;
+      return static_cast<double>(glm::dot(lying_up, placed - hip));
     }
     case Posture::sitting:
       // Hip flexed 90 degrees turns the thigh's "down" into "forward" and its anterior

@@ -60,10 +60,11 @@ std::unexpected<Error> stopped() { return fail("the clinical indices were stoppe
 }  // namespace
 
 Expected<FlowSystem> make_leg(const anatomy::VeinNetwork& network, const LegCondition& leg, Posture posture,
-                              double settle_s, double knee_deg) {
+                              double settle_s, double knee_deg, const glm::vec3& lying_up) {
   auto made = FlowSystem::create(network, posture);
   if (!made) return made;
   made->set_knee_flexion(knee_deg);
+  made->set_lying_up(lying_up);
   for (const auto& id : leg.incompetent)
     if (auto ok = made->set_incompetent(id); !ok) return std::unexpected(ok.error());
   made->set_stocking(leg.stocking_mmhg);

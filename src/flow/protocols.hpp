@@ -25,9 +25,10 @@ struct LegCondition {
   bool operator==(const LegCondition&) const = default;
 };
 
-// A fresh model of `network` with the condition applied, settled in `posture`.
+// A fresh model of `network` with the condition applied, settled in `posture`; lying, with the
+// knee bent `knee_deg` and the leg's up `lying_up` as drawn (FlowSystem::set_lying_up).
 Expected<FlowSystem> make_leg(const anatomy::VeinNetwork& network, const LegCondition& leg, Posture posture,
-                              double settle_s, double knee_deg = 0.0);
+                              double settle_s, double knee_deg = 0.0, const glm::vec3& lying_up = kFaceUp);
 
 struct Plethysmography {
   double venous_volume_ml = 0.0;          // VV: calf volume standing minus legs raised

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace effleura::lesson {
 
@@ -62,6 +63,18 @@ void KioskScheduler::input() {
 }
 
 void KioskScheduler::replace_playlist(Playlist playlist) { pending_ = std::move(playlist); }
+
+double KioskScheduler::until_next_fade_s() const {
+  // start_scene() keeps the old scene to fade from only when the playlist playing after the
+  // boundary (a replacement takes over there) has a cross-fade.
+  const double crossfade = pending_ ? pending_->crossfade_s : playlist_.crossfade_s;
+  constexpr double kNever = std::numeric_limits<double>::infinity();
+  if (!(crossfade > 0.0)) return kNever;
+  if (mode_ == KioskMode::explore) return std::max(playlist_.idle_timeout_s - idle_, 0.0);
+  const double length = playlist_.scenes[index_].duration_s;
+  if (!(length > 0.0)) return kNever;
+  return std::max(length - scene_time_, 0.0);
+}
 
 KioskFrame KioskScheduler::frame() const {
   KioskFrame f;

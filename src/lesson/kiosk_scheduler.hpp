@@ -52,6 +52,11 @@ class KioskScheduler {
   [[nodiscard]] bool replacement_pending() const { return pending_.has_value(); }
 
   [[nodiscard]] KioskFrame frame() const;
+  // Clock seconds until the next cross-fade begins (this scene's end in the loop, the idle
+  // timeout in explore mode); infinity when none is coming (the playlist has no cross-fade, or
+  // the scene no end). The kiosk keeps a copy of its frame to fade from only when this is
+  // within a frame or two (app/lesson_or_playlist.hpp), not every frame.
+  [[nodiscard]] double until_next_fade_s() const;
   [[nodiscard]] KioskMode mode() const { return mode_; }
   [[nodiscard]] const Playlist& playlist() const { return playlist_; }
 

@@ -44,14 +44,19 @@ void ClientPass::set_coarse(const std::vector<CoarseMesh>& coarse) {
   for (std::size_t i = 0; i < coarse.size() && i < parts_.size(); ++i) parts_[i].mesh.set_coarse(coarse[i]);
 }
 
-void ClientPass::draw(const std::array<ShaderProgram, 4>& materials, const FrameView& view, Kind kind, float opacity) const {
+void ClientPass::draw(const Materials& materials, const FrameView& view, Kind kind, float opacity) const {
   if (!view.client) return;
   const anatomy::ClientPose& pose = *view.client;
   for (const Part& part : parts_) {
     if (part.kind != kind || !anatomy::client_part_shown(part.mesh.name(), pose) || !client_part_drawn(part.mesh.name(), view))
       continue;
     const Look look = look_of(part.mesh.name());
-    const ShaderProgram& m = materials[static_cast<std::size_t>(look.shading)];
+    // The tissue's uniforms are in the leg's frame, which is the body's when lying: a hand
+    // beside the other leg shades it. Parts out of every hand's reach skip those lines. (The
+    // margin: the other foot turns at its ankle after its sphere was taken.)
+    constexpr float kTurnMarginM = 0.1f;
+    const bool plain = look.shading == 0 && !tissue_reaches(reach_, part.mesh.centre(), part.mesh.radius() + kTurnMarginM);
+    const ShaderProgram& m = materials[plain ? kPlainSkin : static_cast<std::size_t>(look.shading)];
     const glm::mat4 frame = anatomy::client_part_frame(part.mesh.name(), pose);
     m.use();
     m.set("uModel", frame);
@@ -78,12 +83,12 @@ void ClientPass::draw(const std::array<ShaderProgram, 4>& materials, const Frame
   }
 }
 
-void ClientPass::draw_solid(const std::array<ShaderProgram, 4>& materials, const FrameView& view) const {
+void ClientPass::draw_solid(const Materials& materials, const FrameView& view) const {
   if (view.layers.skin) draw(materials, view, Kind::body, 1.0f);
   draw(materials, view, Kind::table, 1.0f);
 }
 
-void ClientPass::draw_drapes(const std::array<ShaderProgram, 4>& materials, const FrameView& view, float opacity) const {
+void ClientPass::draw_drapes(const Materials& materials, const FrameView& view, float opacity) const {
   if (!view.layers.skin) return;
   draw(materials, view, Kind::drape, opacity);
 }

@@ -10,7 +10,9 @@
 #include "anatomy/model.hpp"
 #include "render/frame_view.hpp"
 #include "render/gpu_mesh.hpp"
+#include "render/materials.hpp"
 #include "render/shader_program.hpp"
+#include "render/vertex_reach.hpp"
 
 namespace effleura::render {
 
@@ -28,20 +30,24 @@ class ClientPass {
   // frame's pixels to a metre at one metre, which picks them.
   void set_coarse(const std::vector<CoarseMesh>& coarse);
   void set_detail(float px_per_m_at_1m) { px_per_m_at_1m_ = px_per_m_at_1m; }
+  // What moves or shades the skin this frame: the skin-coloured parts it cannot reach are drawn
+  // without the tissue's lines (render/materials.hpp).
+  void set_tissue_reach(const TissueReach& reach) { reach_ = reach; }
   // The skin-coloured body and the table, opaque. `materials` are the renderer's model
   // programs (shaders/model.*), their view uniforms already set.
-  void draw_solid(const std::array<ShaderProgram, 4>& materials, const FrameView& view) const;
+  void draw_solid(const Materials& materials, const FrameView& view) const;
   // The drapes: opaque, or at `opacity` (blended, no depth written) over the X-ray leg.
-  void draw_drapes(const std::array<ShaderProgram, 4>& materials, const FrameView& view, float opacity) const;
+  void draw_drapes(const Materials& materials, const FrameView& view, float opacity) const;
 
  private:
   float px_per_m_at_1m_ = 0.0f;
+  TissueReach reach_;
   enum class Kind { body, drape, table };
   struct Part {
     GpuMesh mesh;
     Kind kind;
   };
-  void draw(const std::array<ShaderProgram, 4>& materials, const FrameView& view, Kind kind, float opacity) const;
+  void draw(const Materials& materials, const FrameView& view, Kind kind, float opacity) const;
   std::vector<Part> parts_;
 };
 

@@ -31,6 +31,7 @@ class GpuMesh {
   [[nodiscard]] anatomy::Layer layer() const { return layer_; }
   [[nodiscard]] const std::string& name() const { return name_; }
   [[nodiscard]] const glm::vec3& centre() const { return centre_; }  // of its vertices' bounding sphere
+  [[nodiscard]] float radius() const { return radius_; }
 
  private:
   unsigned vao_ = 0, vbo_ = 0, ebo_ = 0;

@@ -19,6 +19,10 @@
 namespace effleura::render {
 namespace {
 
+// The drapes' least opacity in the X-ray view (see draw_scene): a sheet a student reads as one
+// over the torso and the other leg, through which the groin's veins and muscles still show.
+constexpr float kXrayDrapeOpacity = 0.6f;
+
 struct LayerLook {
   glm::vec3 colour;
   int shading;  // SHADING in shaders/model.frag: which of Renderer::materials_ draws the layer
@@ -58,7 +62,8 @@ Expected<std::unique_ptr<Renderer>> Renderer::create() {
   auto background = ShaderProgram::from_files("background.vert", "background.frag");
   if (!background) return std::unexpected(background.error());
   for (std::size_t m = 0; m < r->materials_.size(); ++m) {
-    auto material = ShaderProgram::from_files("model.vert", "model.frag", "#define SHADING " + std::to_string(m));
+    const std::string defines = m == kPlainSkin ? "#define SHADING 0\n#define NO_TISSUE" : "#define SHADING " + std::to_string(m);
+    auto material = ShaderProgram::from_files("model.vert", "model.frag", defines);
     if (!material) return std::unexpected(material.error());
     r->materials_[m] = std::move(*material);
   }
@@ -191,7 +196,10 @@ void Renderer::draw_background() {
 
 void Renderer::draw_layer(anatomy::Layer layer, const FrameView& view, float opacity, bool faded) {
   const LayerLook look = look_for(layer);
-  const ShaderProgram& material = materials_[static_cast<std::size_t>(look.shading)];
+  const bool plain = layer == anatomy::Layer::skin && !std::any_of(meshes_.begin(), meshes_.end(), [&](const GpuMesh& m) {
+    return m.layer() == layer && tissue_reaches(reach_, m.centre(), m.radius());
+  });
+  const ShaderProgram& material = materials_[plain ? kPlainSkin : static_cast<std::size_t>(look.shading)];
   material.use();
   material.set("uBaseColour", look.colour);
   material.set("uOpacity", opacity);
@@ -276,7 +284,9 @@ void Renderer::draw(RenderTarget& target, const FrameView& view) {
   GLint occluders_used = 0;
   for (std::size_t i = 0; i < occluders.size(); ++i)
     if (occluders[i].w > 0.0f) occluders_used = static_cast<GLint>(i + 1);
-  const glm::vec4 shadow_reach = occluder_reach(occluders);  // past it the loop is skipped
+  reach_ = tissue_reach(view.tissue, occluders);
+  client_->set_tissue_reach(reach_);
+  const glm::vec4 shadow_reach = reach_.shadow;  // occluder_reach(): past it the loop is skipped
   for (const ShaderProgram& material : materials_) {
     material.use();
     material.set("uKeyDir", lights.key);
@@ -372,8 +382,10 @@ void Renderer::draw(RenderTarget& target, const FrameView& view) {
     draw_layer(anatomy::Layer::skin, view, view.skin_opacity);
     set_clip(view, false);
     // The drapes lie over the top of the leg: see-through with it in the X-ray view, so the
-    // groin's veins and the hip's muscles stay visible, and when the atlas cuts the leg.
-    float drapes = view.skin_opacity;
+    // groin's veins and the hip's muscles stay visible, and when the atlas cuts the leg. But a
+    // client on a table is draped in every view: faded only to kXrayDrapeOpacity, never to the
+    // leg's skin (0.2), over which the opaque torso and other leg read as bare (session 22).
+    float drapes = xray ? std::max(view.skin_opacity, kXrayDrapeOpacity) : view.skin_opacity;
     if (view.clip && !xray) {
       glEnable(GL_BLEND);
       glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);

@@ -14,10 +14,12 @@
 #include "render/coloured_pass.hpp"
 #include "render/gpu_mesh.hpp"
 #include "render/hand_pass.hpp"
+#include "render/materials.hpp"
 #include "render/particle_pass.hpp"
 #include "render/render_target.hpp"
 #include "render/shader_program.hpp"
 #include "render/skin_lod.hpp"
+#include "render/vertex_reach.hpp"
 #include "technique/hand_model.hpp"
 
 namespace effleura::render {
@@ -62,8 +64,9 @@ class Renderer {
   bool clip_set_ = true;  // the clip state the programs hold (true at first: set once)
 
   ShaderProgram background_;
-  // shaders/model.* built once per material (SHADING 0 skin, 1 muscle, 2 bone, 3 vein).
-  std::array<ShaderProgram, 4> materials_;
+  // shaders/model.* built once per material (SHADING 0 skin, 1 muscle, 2 bone, 3 vein) and the
+  // skin once more without the hands' tissue (kPlainSkin, render/materials.hpp).
+  Materials materials_;
   ShaderProgram snapshot_program_;
   unsigned snapshot_fbo_ = 0, snapshot_texture_ = 0;
   glm::ivec2 snapshot_size_{0};
@@ -74,6 +77,7 @@ class Renderer {
   std::future<CoarseMesh> skin_lod_;
   SkinLevel skin_level_ = SkinLevel::full;  // this frame's (skin_level())
   glm::vec3 leg_eye_{0.0f};      // this frame's eye in the leg's frame, for its levels of detail
+  TissueReach reach_;  // what moves or shades the skin this frame (render/vertex_reach.hpp)
   float px_per_m_at_1m_ = 0.0f;  // this frame's pixels to a metre at one metre
   std::unique_ptr<HandPass> hands_;
   std::unique_ptr<ClientPass> client_ = std::make_unique<ClientPass>();

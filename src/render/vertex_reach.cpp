@@ -46,4 +46,22 @@ glm::vec4 occluder_reach(std::span<const glm::vec4> occluders) {
   return glm::vec4(centre, reach * 1.001f + 1e-5f);
 }
 
+TissueReach tissue_reach(const technique::TissueShape& tissue, std::span<const glm::vec4> occluders) {
+  TissueReach r;
+  for (std::size_t h = 0; h < r.hands.size(); ++h) r.hands[h] = capsule_bound(tissue.hands[h]);
+  r.shadow = occluder_reach(occluders);
+  for (std::size_t i = 0; i < r.dents.size(); ++i) r.dents[i] = glm::vec4(tissue.dents[i].centre, tissue.dents[i].radius);
+  return r;
+}
+
+bool tissue_reaches(const TissueReach& reach, const glm::vec3& centre, float radius) {
+  const auto gap = [&](const glm::vec4& s) { return glm::length(centre - glm::vec3(s)) - radius - s.w; };
+  for (const glm::vec4& hand : reach.hands)
+    if (hand.w > 0.0f && gap(hand) < kHandFarM) return true;
+  if (reach.shadow.w > 0.0f && gap(reach.shadow) < 0.0f) return true;
+  for (const glm::vec4& dent : reach.dents)
+    if (dent.w > 0.0f && gap(glm::vec4(glm::vec3(dent), kDentReachRadii * dent.w)) < 0.0f) return true;
+  return false;
+}
+
 }  // namespace effleura::render

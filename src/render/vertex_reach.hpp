@@ -4,11 +4,13 @@
 // the vertex shader runs on the main thread, and the hands' 36 capsules and 14 shadow spheres
 // were visited for every vertex of the skin and the client's body in every frame with a hand on
 // the leg, wherever the vertex lay. Plain maths (no GL), in the mesh frame the uniforms use.
+#include <array>
 #include <span>
 
 #include <glm/vec4.hpp>
 
 #include "technique/hand_fit.hpp"
+#include "technique/tissue.hpp"
 
 namespace effleura::render {
 
@@ -25,5 +27,23 @@ glm::vec4 capsule_bound(const technique::HandCapsules& capsules);
 // vertex: each one's shade fades to exactly 0 at sqrt(12 r^2 + 3e-8) from its centre (the
 // shader's clamp(1.5 - 0.5 d^2 / (4 r^2 + 1e-8))). None with a radius: radius -1 (never near).
 glm::vec4 occluder_reach(std::span<const glm::vec4> occluders);
+
+// A dent (or the fold) moves the skin by its depth times exp(-2 (r / radius)^2) at most: from
+// this many radii out, under 2e-8 of its depth (a fraction of a nanometre).
+inline constexpr float kDentReachRadii = 3.0f;
+
+// Everything that moves or shades the skin in one frame, as spheres in the mesh frame: each
+// hand's capsule_bound (w 0: no hand), the shadow spheres' occluder_reach and the dents (w their
+// radius, 0: none).
+struct TissueReach {
+  std::array<glm::vec4, 2> hands{};
+  glm::vec4 shadow{0.0f, 0.0f, 0.0f, -1.0f};
+  std::array<glm::vec4, technique::kTissueDents> dents{};
+};
+TissueReach tissue_reach(const technique::TissueShape& tissue, std::span<const glm::vec4> occluders);
+
+// Whether any of it reaches a vertex within `radius` of `centre`. Where none does, the skin's
+// program without the tissue's lines (render/materials.hpp) draws the same picture.
+bool tissue_reaches(const TissueReach& reach, const glm::vec3& centre, float radius);
 
 }  // namespace effleura::render

@@ -26,6 +26,7 @@ constexpr float kIntensityFullScale = 80.0f; // mmHg that reads as full highligh
 constexpr float kLiftedM = 0.001f;            // m above the resting palm that counts as lifted
 constexpr float kOpenEaseM = 0.004f;          // m of lift over which a lifted hand's fingers open clear
 constexpr float kThumbRelaxM = 0.03f;         // m of lift over which a gripping thumb relaxes
+constexpr float kLetGoM = 0.03f;              // m of lift over which a lifted hand's fingers let go of the skin
 constexpr float kLiftedThumb[3] = {15.0f, 20.0f, 20.0f};  // a relaxed thumb, softly curled (degrees)
 constexpr float kLiftedThumbOpposition = 45.0f;
 
@@ -373,6 +374,11 @@ void Timeline::fit_hands(TechniqueFrame& out, std::array<glm::mat4, 2>& resting,
     HandState& hand = out.hands[h];
     const FingerPose stated = hand.pose;
     const glm::mat4 before = resting[h];
+    // The keyframes' lift off the skin between contacts: a tapping hand in the air still presses
+    // by its envelope (indentation_m), and is not lifted.
+    const float lift = hand.contact || hand.indentation_m > 0.0f
+                           ? 0.0f
+                           : glm::dot(glm::vec3(hand.transform[3] - before[3]), glm::vec3(hand.transform[1]));
     hand.resting_point = glm::vec3(before[3]);
     hand.palm_rise_m = fit_hand(skin[h], resting[h], hand.hand, hand.pose);
     const bool turned = resting[h][0] != before[0] || resting[h][1] != before[1] || resting[h][2] != before[2];
@@ -396,6 +402,18 @@ void Timeline::fit_hands(TechniqueFrame& out, std::array<glm::mat4, 2>& resting,
           hand.pose.flexion[0][j] += relax * (kLiftedThumb[j] - hand.pose.flexion[0][j]);
         hand.pose.opposition_deg += relax * (kLiftedThumbOpposition - hand.pose.opposition_deg);
       }
+      // Lifted between contacts (the keyframes' lift, not a tap's bounce), the fingers let go of
+      // the shape the skin gave them as the hand rises (kLetGoM) and take the pose's own; so does
+      // a thumb that does not grip (a gripping one has relaxed above). Fitted to the skin under a
+      // hand in flight they followed every bump it passed over: over the knee a lifted flat hand's
+      // fingers closed and opened by 30-60 degrees in 10 ms on the shipped skin (compression's
+      // lift, session 23). A tapping hand keeps its fit.
+      const float loose = smooth_step(std::clamp((lift - kLiftedM) / kLetGoM, 0.0f, 1.0f));
+      if (loose > 0.0f)
+        for (std::size_t k = 0; k < kFingerCount; ++k) {
+          const float w = k == 0 ? loose * (1.0f - thumb_grip(stated)) : loose;
+          for (std::size_t j = 0; j < 3; ++j) hand.pose.flexion[k][j] += w * (stated.flexion[k][j] - hand.pose.flexion[k][j]);
+        }
       const SkinSide actual{skin[h].surface, skin[h].sole, skin[h].ankle_deg, hand.indentation_m};
       FingerPose opened = hand.pose;
       open_to_clear(actual, hand.transform, hand.hand, opened);

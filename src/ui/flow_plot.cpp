@@ -371,8 +371,9 @@ std::array<FlowPlot, 3> flow_panel_plots(const FlowPanelState& s) {
   // -15 to 60 mL/s within a stride, so it read -4.5 while the bold line sat above rest. Until
   // session 22 the mid-thigh femoral vein's speed stood beside it, unnamed, and read as the
   // groin's: between ankle pumps it falls below rest (3.1 against 9.4 cm/s) while the groin still
-  // drains above rest (9.3 against 5.8 mL/s). The About tab shows that speed with its vein's name
-  // (the locales' groin-now no longer has {speed}; a translation that keeps it still works).
+  // drains above rest (9.3 against 5.8 mL/s). The About tab shows that speed with its vein's name.
+  // Since session 23 the speed beside the flow is the groin's own (app::record_flow: the common
+  // femoral vein where it leaves the leg, its lying calibre calibrated to duplex measurements).
   const std::size_t width = 2 * mean_half(s.sample_interval_s) + 1;
   const float speed = s.femoral_cm_s.empty() ? s.femoral_velocity_cm_s : last_mean(s.femoral_cm_s, width);
   const std::string groin_now =

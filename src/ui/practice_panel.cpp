@@ -102,11 +102,19 @@ PracticeCommands draw_practice_panel(const PracticePanelState& s) {
   const float em = ImGui::GetFontSize();
   // In the right-hand column between the Technique and Blood flow panels where there is room
   // (the leg stays in view to stroke it); else docked at the bottom between the side columns.
+  // The room asked for is what the panel holds in its state, the same in every language: the
+  // invitation and the technique's box (7 lines), or while practising the gauge and the grades
+  // (14). Until session 23 it was 14 lines in both states, and the room under the Technique
+  // panel, which grows and shrinks with each step's caption, was near that at 1280x720 in a
+  // headless picture's font: the panel docked in the column or at the bottom as the step's
+  // caption and the language had it (Spanish at the bottom for 9 of 10 techniques at 3 s,
+  // English for 6 of 10).
   const PanelPlace tech = place_panel(Panel::technique, in), flow = place_panel(Panel::flow, in);
   const float gap = 0.4f * em;
   const float top = tech.bounds().y + in.height[static_cast<int>(Panel::technique)] + gap;
   const float flow_top = flow.pos.y - flow.pivot.y * in.height[static_cast<int>(Panel::flow)];
-  const bool in_column = in.height[static_cast<int>(Panel::technique)] > 0.0f && flow_top - gap - top >= 14.0f * em;
+  const float needed = (s.active ? 14.0f : 7.0f) * em;
+  const bool in_column = in.height[static_cast<int>(Panel::technique)] > 0.0f && flow_top - gap - top >= needed;
   if (in_column) {
     ImGui::SetNextWindowPos(ImVec2(tech.bounds().x, top), ImGuiCond_Always);
     ImGui::SetNextWindowSizeConstraints(ImVec2(tech.width, 0.0f), ImVec2(tech.width, flow_top - gap - top));

@@ -35,10 +35,20 @@ TimelineCommands draw_timeline_panel(const TimelineState& s) {
   if (!open) { ImGui::End(); return c; }
   remember_panel_height(Panel::technique);
 
-  // The area filter answers "which techniques work on the calves?".
+  // The area filter answers "which techniques work on the calves?". Its closed box says what it
+  // does and how many techniques it lets through: "All areas" alone read as an area to light
+  // (session 22's new-user pass), not as a filter on the list below it.
   const char* any = tr("ui.technique.all-areas");
+  const auto works_on = [&](const TechniqueEntry& t, int area) {
+    return area < 0 || std::find(t.areas.begin(), t.areas.end(), anatomy::kAreaIds[static_cast<std::size_t>(area)]) != t.areas.end();
+  };
+  const auto listed = std::count_if(s.techniques.begin(), s.techniques.end(), [&](const TechniqueEntry& t) { return works_on(t, area_filter); });
+  const std::string filter = trf("ui.technique.filter", {{"area", area_filter < 0 ? any : area_label(static_cast<std::size_t>(area_filter))},
+                                                         {"count", std::to_string(listed)}});
   ImGui::SetNextItemWidth(-1.0f);
-  if (ImGui::BeginCombo("##area", area_filter < 0 ? any : area_label(static_cast<std::size_t>(area_filter)))) {
+  const bool filter_open = ImGui::BeginCombo("##area", filter.c_str());
+  if (!filter_open && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("ui.technique.filter-help"));
+  if (filter_open) {
     if (ImGui::Selectable(any, area_filter < 0)) c.area_filter = -1;
     for (std::size_t a = 0; a < anatomy::kAreaCount; ++a)
       if (ImGui::Selectable(area_label(a), area_filter == static_cast<int>(a))) c.area_filter = static_cast<int>(a);
@@ -51,9 +61,7 @@ TimelineCommands draw_timeline_panel(const TimelineState& s) {
   if (ImGui::BeginCombo("##technique", current_name.c_str())) {
     if (ImGui::Selectable(tr("ui.technique.none"), s.current.empty())) c.select = "";
     for (const auto& t : s.techniques) {
-      if (area_filter >= 0 &&
-          std::find(t.areas.begin(), t.areas.end(), anatomy::kAreaIds[static_cast<std::size_t>(area_filter)]) == t.areas.end())
-        continue;
+      if (!works_on(t, area_filter)) continue;
       if (ImGui::Selectable(t.name.c_str(), t.id == s.current)) c.select = t.id;
     }
     ImGui::EndCombo();

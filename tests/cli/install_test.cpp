@@ -54,6 +54,21 @@ std::vector<std::string> help_options(const std::string& help) {
   return options;
 }
 
+// The names --help's "Environment:" section lists ("  EFFLEURA_SKIN_LOD=1  ..." -> EFFLEURA_SKIN_LOD).
+std::vector<std::string> help_environment(const std::string& help) {
+  std::vector<std::string> names;
+  const auto at = help.find("\nEnvironment:\n");
+  if (at == std::string::npos) return names;
+  std::istringstream in(help.substr(at + 1));
+  std::string line;
+  std::getline(in, line);  // the heading
+  while (std::getline(in, line) && !line.empty()) {
+    if (line.rfind("  ", 0) != 0 || line[2] == ' ') continue;  // a description's second line
+    names.push_back(line.substr(2, line.find_first_of(" =", 2) - 2));
+  }
+  return names;
+}
+
 }  // namespace
 
 TEST_CASE("cmake --install puts the program, the forge, content and assets in the standard places") {
@@ -164,6 +179,19 @@ TEST_CASE("the man page lists every option --help prints") {
   CHECK(page.find("not medical advice") != std::string::npos);
   const auto version = run((usr() / "bin" / "effleura").string(), "--version").out;
   CHECK(page.find("\"" + version.substr(0, version.find('\n')) + "\"") != std::string::npos);  // in .TH
+  // The environment section is --help's, each variable once: a second, hand-written entry in
+  // packaging/effleura.h2m.in went stale (it gave x264's preset as veryfast, the default since
+  // session 22 is ultrafast) and stood beside --help's own.
+  const auto env_at = page.find(".SH ENVIRONMENT");
+  REQUIRE(env_at != std::string::npos);
+  const std::string env = page.substr(env_at, page.find(".SH", env_at + 1) - env_at);
+  const auto vars = help_environment(help);
+  CHECK(vars.size() >= 5);  // the parse found the list
+  for (const auto& var : vars) {
+    std::size_t count = 0;
+    for (std::size_t at = env.find(var); at != std::string::npos; at = env.find(var, at + 1)) ++count;
+    CHECK_MESSAGE(count == 1, var, " appears ", count, " times in the man page's ENVIRONMENT");
+  }
 }
 
 // Release pass only, as the desktop entry above.

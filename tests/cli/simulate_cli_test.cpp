@@ -125,7 +125,10 @@ TEST_CASE("--speed slows a technique's hands in --simulate as in the window, the
   // hands are still in their first 0.6 s, laying on, and the calf has not been squeezed.
   const std::string full = report("1", "speed-1.json"), slow = report("0.1", "speed-0.1.json");
   CHECK(number(full, "calf_ejection_fraction") > 0.1);
-  CHECK(number(slow, "calf_ejection_fraction") < 0.02);
+  // Under a tenth of the full-speed run's share (was an absolute 0.02 until session 23: since
+  // the prone leg's heights are measured from its back the settled calf holds ~21 mL, not ~62,
+  // and the laying-on's ~1 mL (1.4 before) is 0.021 of it; full speed 0.36, main's 0.45/0.009).
+  CHECK(number(slow, "calf_ejection_fraction") < 0.1 * number(full, "calf_ejection_fraction"));
   // Quiet breathing alone swings the groin flow to about 1.4x its mean (flow/report.hpp), so
   // the slowed run's peak is compared with the resting run's, breath for breath.
   const auto rest_out = dir / "speed-rest.json";

@@ -325,13 +325,18 @@ TEST_CASE("a lesson question keeps its feedback and the buttons in view, and pre
       CHECK_FALSE(ctx.state.camera.easing_free_area());  // settled within the 14 frames (0.47 s)
     }
     REQUIRE(player.presenter().feedback.has_value());
-    for (const char* name : {"View", "Technique", "Lesson"}) check_inside(name, size);
+    for (const char* name : {"View", "Lesson", "Blood flow"}) check_inside(name, size);
     check_no_scroll("Lesson");  // feedback and buttons not scrolled away
     // The View panel above it too: its layers fold under their heading where it would not hold
     // them (at 1280x720 it scrolled 24 px, the area boxes cut).
     check_no_scroll("View");
     CHECK_FALSE(overlaps(window_rect("View"), {window_rect("Lesson").min.x, window_rect("Lesson").min.y,
                                                window_rect("Lesson").max.x, window_rect("Lesson").max.y}));
+    // No Technique panel offers another technique beside the lesson (session 22's new-user pass).
+    {
+      const ImGuiWindow* technique = ImGui::FindWindowByName("Technique");
+      CHECK((technique == nullptr || !technique->Active));
+    }
     shot(ctx, "lesson");
 
     ctx.pending.lesson.toggle_presenter = true;

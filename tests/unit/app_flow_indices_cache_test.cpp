@@ -56,10 +56,13 @@ TEST_CASE("the flow panel's worker reads the clinic's indices from the start-up 
   // ... and the worker kept them in the cache (app/rest_levels.hpp), so the next start settles no
   // leg: the entry is there, with the figures the panel shows.
   bool hit = false;
-  const auto rest = app::rest_levels_cached(*network, healthy, flow::Posture::supine, 0.0, 60.0, cache, &hit);
+  const auto rest = app::rest_levels_cached(*network, healthy, flow::Posture::supine, 0.0, false, 60.0, cache, &hit);
   REQUIRE(rest.has_value());
   CHECK(hit);
   CHECK(rest->calf_ml == snap.figures.rest_calf_ml);
   CHECK(rest->ankle_mmhg == snap.figures.rest_ankle_mmhg);
+  CHECK(rest->groin_ml_s == snap.figures.rest_groin_ml_s);
+  // Lying at rest what leaves the leg is what the arteries bring in (Shoemaker 1997: 350-370 mL/min).
+  CHECK(rest->groin_ml_s * 60.0 == doctest::Approx(350.0).epsilon(0.05));
   std::filesystem::remove_all(dir);
 }

@@ -50,6 +50,7 @@ app::FlowIndices::Compute gated(std::shared_ptr<Gate> g) {
     f.indices.refill_time_s = leg.incompetent.empty() ? 27.0 : 5.0;
     f.rest_calf_ml = posture == flow::Posture::supine ? 109.0 : 218.0;
     f.rest_ankle_mmhg = 6.0;
+    f.rest_groin_ml_s = posture == flow::Posture::supine ? 6.2 : 3.0;
     return f;
   };
 }
@@ -87,6 +88,9 @@ TEST_CASE("the flow panel reads 'computing' while the worker runs and the figure
   CHECK(panel.ejection_fraction == doctest::Approx(0.64));
   CHECK(panel.refill_time_s == doctest::Approx(27.0));
   CHECK(panel.rest_calf_ml == doctest::Approx(109.0));  // supine: the plot's resting line
+  // The groin's rest line is the rest figures' too (until session 23 the data's 350 mL/min,
+  // 5.83 mL/s, in every posture: standing the leg lets in about half of it).
+  CHECK(panel.rest_femoral_ml_s == doctest::Approx(6.2));
   CHECK(gate->calls.load() == 1);  // asked every frame, computed once for the same leg
 
   // A leaky great saphenous vein is another leg: computed again, and the refill reads reflux.
@@ -154,9 +158,9 @@ TEST_CASE("the resting levels reach the plots at once, while the clinic's indice
   // opening the panel, or toggling a leaky vein, left the plots without their rest lines that long.
   auto gate = std::make_shared<Gate>();
   app::FlowIndices::Stages stages;
-  stages.rest = [](const anatomy::VeinNetwork&, const flow::LegCondition&, flow::Posture posture, double,
+  stages.rest = [](const anatomy::VeinNetwork&, const flow::LegCondition&, flow::Posture posture, double, bool,
                    std::stop_token) -> Expected<app::FlowIndices::Rest> {
-    return app::FlowIndices::Rest{posture == flow::Posture::supine ? 111.0 : 220.0, 7.0};
+    return app::FlowIndices::Rest{posture == flow::Posture::supine ? 111.0 : 220.0, 7.0, posture == flow::Posture::supine ? 5.8 : 3.0};
   };
   stages.indices = gated(gate);  // held at the gate: the indices are not in
   app::FlowIndices indices(stages);
@@ -174,6 +178,8 @@ TEST_CASE("the resting levels reach the plots at once, while the clinic's indice
   CHECK(*plots[1].baseline == doctest::Approx(111.0));
   REQUIRE(plots[2].baseline.has_value());  // the ankle's
   CHECK(*plots[2].baseline == doctest::Approx(7.0));
+  REQUIRE(plots[0].baseline.has_value());  // and the groin's, the rest stage's too
+  CHECK(*plots[0].baseline == doctest::Approx(5.8));
 
   gate->let_through();
   REQUIRE(indices.wait(std::chrono::seconds(30)));
@@ -192,22 +198,30 @@ TEST_CASE("lying with the knee bent, the plots' rest lines are that leg's restin
   // and a lower ankle pressure (settled 20 s: calf 109 -> 58 mL, ankle 6.4 -> 0.2 mmHg, session 22). Until then
   // the rest stage settled the straight leg, and squeezes seemed to empty the calf from 116 to 52 mL.
   app::FlowIndices::Stages stages;
-  stages.rest = [](const anatomy::VeinNetwork&, const flow::LegCondition&, flow::Posture, double knee_deg,
+  stages.rest = [](const anatomy::VeinNetwork&, const flow::LegCondition&, flow::Posture, double knee_deg, bool face_down,
                    std::stop_token) -> Expected<app::FlowIndices::Rest> {
-    return app::FlowIndices::Rest{111.0 - knee_deg, 7.0 - 0.2 * knee_deg};
+    return app::FlowIndices::Rest{111.0 - knee_deg, 7.0 - 0.2 * knee_deg, face_down ? 5.9 : 5.8};
   };
   stages.indices = [](const anatomy::VeinNetwork&, const flow::LegCondition&, flow::Posture,
                       std::stop_token) -> Expected<app::FlowIndices::Figures> { return app::FlowIndices::Figures{}; };
   app::FlowIndices indices(stages);
   const anatomy::VeinNetwork network;
-  indices.request(network, {}, flow::Posture::supine, 30.0);
+  indices.request(network, {}, flow::Posture::supine, 30.0, true);  // prone, as calf squeezes lie
   REQUIRE(indices.wait(std::chrono::seconds(30)));
   app::FlowIndices::Snapshot snap = indices.snapshot();
   CHECK(snap.knee_deg == 30.0);
+  CHECK(snap.face_down);
   CHECK(snap.figures.rest_calf_ml == doctest::Approx(81.0));
   CHECK(snap.figures.rest_ankle_mmhg == doctest::Approx(1.0));
+  CHECK(snap.figures.rest_groin_ml_s == doctest::Approx(5.9));  // the groin's rest line follows the leg too
   // Straightened (the client turned face up): the straight leg's levels again.
   indices.request(network, {}, flow::Posture::supine, 0.0);
   REQUIRE(indices.wait(std::chrono::seconds(30)));
   CHECK(indices.snapshot().figures.rest_calf_ml == doctest::Approx(111.0));
+  CHECK(indices.snapshot().figures.rest_groin_ml_s == doctest::Approx(5.8));
+  // Straight but face down is another leg (session 23: its veins' heights are the back's).
+  indices.request(network, {}, flow::Posture::supine, 0.0, true);
+  REQUIRE(indices.wait(std::chrono::seconds(30)));
+  CHECK(indices.snapshot().face_down);
+  CHECK(indices.snapshot().figures.rest_groin_ml_s == doctest::Approx(5.9));
 }

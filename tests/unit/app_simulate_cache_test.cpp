@@ -115,16 +115,18 @@ TEST_CASE("the clinic's indices are kept per vein data and condition, and read b
   // The Blood flow panel's resting levels (app/rest_levels.hpp): computed and stored once, then
   // read back, the same numbers; another posture is another entry, computed.
   bool rest_hit = true;
-  const auto rest = app::rest_levels_cached(network(), healthy, flow::Posture::supine, 0.0, 2.0, {kVeins, dir}, &rest_hit);
+  const auto rest = app::rest_levels_cached(network(), healthy, flow::Posture::supine, 0.0, false, 2.0, {kVeins, dir}, &rest_hit);
   REQUIRE(rest.has_value());
   CHECK_FALSE(rest_hit);
   CHECK(rest->calf_ml > 0.0);
-  const auto again = app::rest_levels_cached(network(), healthy, flow::Posture::supine, 0.0, 2.0, {kVeins, dir}, &rest_hit);
+  const auto again = app::rest_levels_cached(network(), healthy, flow::Posture::supine, 0.0, false, 2.0, {kVeins, dir}, &rest_hit);
   REQUIRE(again.has_value());
   CHECK(rest_hit);
   CHECK(again->calf_ml == rest->calf_ml);
   CHECK(again->ankle_mmhg == rest->ankle_mmhg);
-  const auto sitting = app::rest_levels_cached(network(), healthy, flow::Posture::sitting, 0.0, 2.0, {kVeins, dir}, &rest_hit);
+  CHECK(again->groin_ml_s == rest->groin_ml_s);
+  CHECK(rest->groin_ml_s > 0.0);
+  const auto sitting = app::rest_levels_cached(network(), healthy, flow::Posture::sitting, 0.0, false, 2.0, {kVeins, dir}, &rest_hit);
   REQUIRE(sitting.has_value());
   CHECK_FALSE(rest_hit);
   CHECK(sitting->ankle_mmhg != rest->ankle_mmhg);

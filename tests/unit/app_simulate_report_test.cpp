@@ -58,6 +58,7 @@ struct Drawn {
                          sim.playback() ? sim.playback()->time() : 0.0);
   }
   [[nodiscard]] float knee() const { return client.pose().knee_flexion_deg; }
+  [[nodiscard]] glm::vec3 up() const { return flow::lying_up(client.pose().left_leg); }  // face up or down
   void played(const app::Simulation& sim, double dt) {
     if (const technique::Playback* p = sim.playback()) client.update(dt, p->time(), p->playing() ? dt * p->speed() : 0.0);
   }
@@ -77,7 +78,9 @@ ByHand step_by_hand(app::Simulation& sim, const flow::SimulationRequest& req) {
   sim.posture = req.posture;
   Drawn drawn(sim, req.posture);
   sim.knee_flexion_deg = drawn.knee();
+  sim.lying_up = drawn.up();
   leg->set_knee_flexion(drawn.knee());  // settled and measured at rest with the knee as drawn
+  leg->set_lying_up(drawn.up());        // and face down as drawn (calf squeezes)
   sim.adopt_flow(std::move(*leg));
   flow::FlowSystem& fs = *sim.flow();
   fs.set_breathing(true);
@@ -88,6 +91,7 @@ ByHand step_by_hand(app::Simulation& sim, const flow::SimulationRequest& req) {
   const int steps = static_cast<int>(req.seconds / 0.01 + 0.5);
   for (int k = 1; k <= steps; ++k) {
     sim.knee_flexion_deg = drawn.knee();
+    sim.lying_up = drawn.up();
     sim.update(0.01);
     drawn.played(sim, 0.01);
     out.peak_ml_s = std::max(out.peak_ml_s, fs.femoral_outflow_ml_s());

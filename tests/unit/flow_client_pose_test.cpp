@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <cmath>
+#include <vector>
 
 #include <glm/geometric.hpp>
 #include <glm/trigonometric.hpp>
@@ -110,6 +111,39 @@ TEST_CASE("the heights drawn are the heights the flow model computes for that po
         doctest::Approx(0.83 * 0.5).epsilon(0.05));
   CHECK(raised.wedge);
   CHECK_FALSE(anatomy::client_pose(ClientPosture::standing).on_table);
+}
+
+TEST_CASE("lying prone, straight or with the knee bent, and rolling over, the drawn heights are the flow model's") {
+  // Until session 23 the flow kept the front-up heights face down (the straight prone leg's veins
+  // a few cm off: the common femoral vein 4 cm above the hip instead of below it) and bent a
+  // prone knee's shank up from those front-up heights.
+  const anatomy::VeinNetworkParams params;
+  struct Case { const char* name; anatomy::ClientPose pose; };
+  std::vector<Case> cases = {{"prone", anatomy::client_pose(ClientPosture::prone)},
+                             {"prone, knee 30", anatomy::client_pose(ClientPosture::prone)},
+                             {"rolling, 0.3", anatomy::client_pose(ClientPosture::supine, 0.3f, false)},
+                             {"rolling outer side up, 0.6", anatomy::client_pose(ClientPosture::supine, 0.6f, true)},
+                             {"supine", anatomy::client_pose(ClientPosture::supine)}};
+  cases[1].pose.knee_flexion_deg = 30.0f;  // calf squeezes (app::ClientStage bends a prone knee)
+  for (const Case& c : cases) {
+    CAPTURE(c.name);
+    const float knee = c.pose.knee_flexion_deg;
+    const auto drawn = [&](const glm::vec3& p) { return room(c.pose.left_leg, anatomy::bend_knee(p, frame::kKneeCentre, knee)); };
+    const glm::vec3 up = flow::lying_up(c.pose.left_leg);
+    const double hip_model = flow::height_above_reference(frame::kHipCentre, flow::Posture::supine, params, knee, up);
+    for (const glm::vec3& p : kPoints) {
+      CAPTURE(p.y);
+      CAPTURE(p.z);
+      const double drawn_rise = drawn(p).y - drawn(frame::kHipCentre).y;
+      const double model_rise = flow::height_above_reference(p, flow::Posture::supine, params, knee, up) - hip_model;
+      CHECK(std::abs(drawn_rise - model_rise) < 1e-4);
+    }
+  }
+  // Face down the front of the thigh (the common femoral vein, 4 cm in front of the hip) lies below the hip.
+  const glm::vec3 groin{-0.02f, 0.88f, 0.046f};
+  CHECK(flow::height_above_reference(groin, flow::Posture::supine, params, 0.0, flow::kFaceDown) ==
+        doctest::Approx(-0.046).epsilon(1e-3));
+  CHECK(flow::height_above_reference(groin, flow::Posture::supine, params) == doctest::Approx(0.046).epsilon(1e-3));
 }
 
 TEST_CASE("sitting: hips and knees bent 90 degrees, the drawn heights equal the flow model's") {

@@ -6,6 +6,7 @@
 #include "flow_test_support.hpp"
 #include "../support/sanitizer.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <numbers>
 
@@ -43,6 +44,7 @@ double prone_rise(const glm::vec3& p, double deg) {
 TEST_CASE("lying with the knee bent 30 degrees, the ankle's hydrostatic term falls by its rise times rho g") {
   auto fs = FlowSystem::create(flow_test::network(), Posture::supine);
   REQUIRE(fs.has_value());
+  fs->set_lying_up(flow::kFaceDown);  // prone: only face down does the client's knee bend
   const double straight = ankle(*fs).height_m;
   const glm::vec3 mid = ankle(*fs).mid;
   REQUIRE(mid.y < frame::kKneeCentre.y - 0.2f);  // well below the knee's blend zone
@@ -68,6 +70,7 @@ TEST_CASE("the knee's bend lifts only a lying leg: sitting, standing and raised 
     auto fs = FlowSystem::create(flow_test::network(), p);
     REQUIRE(fs.has_value());
     const double before = ankle(*fs).height_m;
+    fs->set_lying_up(flow::kFaceDown);
     fs->set_knee_flexion(30.0);
     CHECK(ankle(*fs).height_m == before);
   }
@@ -80,6 +83,7 @@ TEST_CASE("a settled lying leg with the knee bent has a lower ankle vein pressur
   for (int bent = 0; bent < 2; ++bent) {
     auto fs = FlowSystem::create(flow_test::network(), Posture::supine);
     REQUIRE(fs.has_value());
+    fs->set_lying_up(flow::kFaceDown);
     fs->set_knee_flexion(bent ? 30.0 : 0.0);
     fs->settle(test::kSanitized ? 10.0 : 20.0);  // (20 s: ~0.2 s of CPU in Release; the checks hold at 10)
     settled[bent] = fs->ankle_pressure_mmhg();
@@ -90,4 +94,27 @@ TEST_CASE("a settled lying leg with the knee bent has a lower ankle vein pressur
   MESSAGE("settled ankle vein pressure: straight " << settled[0] << ", bent " << settled[1] << " mmHg");
   CHECK(settled[1] < settled[0] - 3.0);
   CHECK(settled[1] > -5.0);  // flattened near the tissue pressure, never far below it
+}
+
+TEST_CASE("lying face down, the straight leg's heights are the back's: each vein's face-up height turned over") {
+  // Until session 23 the flow kept the front-up heights face down: the common femoral vein 4 cm
+  // above the hip instead of 4 cm below it, the calf's deep veins below it instead of above.
+  auto up = FlowSystem::create(flow_test::network(), Posture::supine);
+  auto down = FlowSystem::create(flow_test::network(), Posture::supine);
+  REQUIRE(up.has_value());
+  REQUIRE(down.has_value());
+  down->set_lying_up(flow::kFaceDown);
+  REQUIRE(up->segments().size() == down->segments().size());
+  double farthest = 0.0;
+  for (std::size_t i = 0; i < up->segments().size(); ++i) {
+    CHECK(down->segments()[i].height_m == doctest::Approx(-up->segments()[i].height_m).epsilon(1e-6));
+    farthest = std::max(farthest, std::abs(up->segments()[i].height_m));
+  }
+  CHECK(farthest > 0.04);  // a few cm: what the turn moves (the groin, the back of the calf)
+  const auto groin = down->segments_of("common-femoral");
+  REQUIRE_FALSE(groin.empty());
+  CHECK(down->segments()[static_cast<std::size_t>(groin.back())].height_m < -0.03);
+  // Back face up again: the heights are the supine ones, to the bit.
+  down->set_lying_up(flow::kFaceUp);
+  for (std::size_t i = 0; i < up->segments().size(); ++i) CHECK(down->segments()[i].height_m == up->segments()[i].height_m);
 }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <vector>
 
 #include "lesson/burn_in.hpp"
@@ -186,4 +187,50 @@ TEST_CASE("over a long unattended run no caption position or camera angle stays 
   // The 600 s scene alone moves its caption every 2 minutes.
   CHECK(slot_changes >= 5);
   for (const auto& f : frames) CHECK(std::abs(camera_drift_deg(p.burn_in, f.running_time_s)) <= p.burn_in.drift_deg + 1e-9);
+}
+
+// The kiosk copies its frame to fade from only when the next cross-fade is a step or two away
+// (app/lesson_or_playlist.hpp fade_source_due), no longer every frame, so until_next_fade_s()
+// must be right in every state: a step of dt starts a cross-fade exactly when it is <= dt.
+// Uneven steps (as a window's), a visitor's touch and the loop's return, a replaced playlist.
+TEST_CASE("until_next_fade_s says when the next cross-fade starts, in the loop and after a visitor") {
+  KioskScheduler k(three_scenes());
+  int fades = 0, steps = 0;
+  for (int i = 0; i < 4000; ++i) {
+    if (i == 700) k.input();  // a visitor, mid-scene; quiet afterwards: the loop returns
+    if (i == 2500) k.replace_playlist(three_scenes());
+    const double dt = 0.01 + 0.09 * ((i * 37) % 11) / 10.0;  // 0.01 to 0.1 s
+    const double until = k.until_next_fade_s();
+    const std::uint64_t started = k.frame().scenes_started;
+    k.advance(dt);
+    const KioskFrame f = k.frame();
+    const bool faded = f.scenes_started != started && f.previous != nullptr;
+    ++steps;
+    if (faded) {
+      ++fades;
+      CHECK(until <= dt + 1e-9);
+    } else {
+      CHECK(until > dt - 1e-9);
+    }
+  }
+  CHECK(steps == 4000);
+  CHECK(fades >= 8);  // ~220 s: the 24 s loop about eight times over (three fades each), the pause, the return
+}
+
+TEST_CASE("with no cross-fade, or a scene without an end, no cross-fade is coming") {
+  Playlist cut = three_scenes();
+  cut.crossfade_s = 0.0;
+  CHECK(std::isinf(KioskScheduler(cut).until_next_fade_s()));
+  Playlist endless = three_scenes();
+  endless.scenes[0].duration_s = 0.0;
+  KioskScheduler e(endless);
+  e.advance(50.0);
+  CHECK(e.frame().scene_index == 0);
+  CHECK(std::isinf(e.until_next_fade_s()));
+  // A replacement with a cross-fade makes the coming boundary one to fade across.
+  KioskScheduler r(cut);
+  r.advance(4.0);
+  CHECK(std::isinf(r.until_next_fade_s()));
+  r.replace_playlist(three_scenes());
+  CHECK(r.until_next_fade_s() == doctest::Approx(6.0));
 }

@@ -56,6 +56,9 @@ const kVariants = {
   // Effleurage playing (hands on the leg: the skin deformed and uploaded every frame, the
   // page's heaviest WebAssembly), beside the desktop's default view with panels.
   'effleurage': { query: 'technique=effleurage', aa: null, desktop: 'panels' },
+  // The waiting-room loop (?kiosk: its first scene, a technique playing, the camera on its path),
+  // also beside the desktop's default view with panels (that figure is only a reference here).
+  'kiosk': { query: 'kiosk', aa: null, desktop: 'panels' },
 };
 // +desync asks for a low-latency canvas (desynchronized: drawn without waiting for the
 // compositor's frame, where the browser can) on top of the page's own attributes.
