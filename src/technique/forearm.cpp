@@ -385,7 +385,7 @@ std::array<Forearm, 2> place_forearms(const std::array<glm::mat4, 2>& palms, con
   // the same as drawn and on the straight leg.
   std::array<float, 2> in_front{0.0f, 0.0f};
   glm::vec3 front_way(0.0f, 0.0f, 1.0f);
-  if (sitting && surface && stance) {
+  if (sitting && surface && stance && stance->in_front > 0.0f) {
     const glm::vec3 room_front(glm::inverse(stance->to_room) * glm::vec4(1.0f, 0.0f, 0.0f, 0.0f));
     front_way = unit_or(room_front - stance->up * glm::dot(room_front, stance->up), front_way);
     for (std::size_t h = 0; h < 2; ++h) {
@@ -394,7 +394,7 @@ std::array<Forearm, 2> place_forearms(const std::array<glm::mat4, 2>& palms, con
       if (palm_along == std::numeric_limits<float>::max()) continue;
       const float on_leg = 1.0f - std::clamp((surface->min_along() - palm_along) / kBesideFootBelow, 0.0f, 1.0f);
       const float axis_x = anatomy::LegSurface::axis(std::clamp(palm_along, surface->min_along(), surface->max_along())).x;
-      in_front[h] = on_leg * smooth_step(std::clamp((axis_x - palms[h][3].x - kInnerFrom) / kInnerOver, 0.0f, 1.0f));
+      in_front[h] = std::min(stance->in_front, 1.0f) * on_leg * smooth_step(std::clamp((axis_x - palms[h][3].x - kInnerFrom) / kInnerOver, 0.0f, 1.0f));
     }
   }
   if (stance)
