@@ -430,8 +430,12 @@ TEST_CASE("sitting, within a step the elbows move smoothly: a ratchet") {
   // side sitting (sitting_reach.hpp track_side): petrissage 13 -> 4 (its hands no longer jump
   // across the calf each kneading cycle), effleurage 85 -> 95 (its strokes there now stay on
   // one side; turns over 60 degrees in 20 ms 4 -> 1): 228 -> 229, the largest step 709 -> 577 mm.
+  // Session 24 (feet): tapotement's steps worked from in front of the client (sitting_stance =
+  // "front": its inner hand's forearm from past the table's end, not across the leg): 226 -> 167
+  // pops (tapotement 71 -> 12, its worst 37.6 -> 26.0 degrees); the worst of all, 39.2
+  // (effleurage 16.56 s), and the largest step, 614 mm, unchanged. Main's content fails 170.
   const Smoothness sitting = elbow_smoothness(true);
-  CHECK(sitting.pops <= 229);
+  CHECK(sitting.pops <= 170);
   CHECK(sitting.most_excess_deg <= 40.0f);
   CHECK(sitting.largest_step <= 0.72f);  // 0.707 m on the re-meshed thigh skin (session 18), 0.674 before
 }
