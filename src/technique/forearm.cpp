@@ -159,6 +159,19 @@ float Stance::over_table(const glm::vec3& p) const {
 // Friction's circles: at 0.0 the upper hand's forearm still swung 16 degrees with each circle;
 // at -0.3 the two sleeves met beside the Achilles tendon.
 constexpr float kPadsLeastY = -0.1f;
+// Lying, a hand's back turned away from the therapist by more than kAwayFrom (the cosine of its
+// way to the therapist, negated), fully kAwayOver further, lets its forearm down to kAwayLeastY
+// off the back of the hand (place_forearms' least_y_of).
+constexpr float kAwayFrom = 0.1f;
+constexpr float kAwayOver = 0.8f;
+constexpr float kAwayLeastY = 0.0f;
+// Face up and on the thigh only (the wrist from kAwayThighFrom up the leg, fully kAwayThighOver
+// above): on the inner shin effleurage's left hand rolls its back away and back within 0.1 s
+// (24.5 s), and a forearm let down there swung with it (lying pops 0 -> 4, worst 9 -> 25
+// degrees); face down cross-fibre's far hand rose 64.6 -> 66.5 (the far-side trail, below, is
+// its rule there).
+constexpr float kAwayThighFrom = 0.50f;
+constexpr float kAwayThighOver = 0.06f;
 // The wrist of a hand on its pads over the leg's axis along the room's up (the calf's radius
 // and the raised hand, about 9 cm): the height its forearm's rise is measured from.
 constexpr float kPadsWristOverAxis = 0.09f;
@@ -244,6 +257,21 @@ std::array<Forearm, 2> place_forearms(const std::array<glm::mat4, 2>& palms, con
   const glm::vec3 torso = mid + 0.45f * out - 0.20f * unit_or(fingers[0] + fingers[1], glm::vec3(0, 1, 0));
 
   std::array<float, 2> at_feet_of{0.0f, 0.0f};  // how far each hand works the sole from the foot end
+  // How far each forearm must rise off the back of its hand (the wrist's extension: y in the
+  // hand's frame). Lying, a hand whose back turns away from the therapist (a palm on the far,
+  // inner front of the thigh or shin, its back tilted 40-60 degrees toward the other leg) took
+  // its forearm up to 61-84 degrees over level to keep 17 degrees of extension (petrissage's
+  // front of the thigh, effleurage's inner shin; technique_forearm_rise_test): a therapist's
+  // wrist there straightens and the forearm comes low across the leg. kAwayLeastY.
+  std::array<float, 2> least_y_of{};
+  for (std::size_t h = 0; h < 2; ++h) {
+    least_y_of[h] = pads[h] ? kPadsLeastY : 0.30f;
+    if (stance && !pads[h] && stance->up.z > 0.5f && !(bend && (bend->knee_deg != 0.0f || bend->hip_deg != 0.0f))) {
+      const float away = -glm::dot(back[h], stance->side);
+      const float thigh = smooth_step(std::clamp((wrist[h].y - kAwayThighFrom) / kAwayThighOver, 0.0f, 1.0f));
+      least_y_of[h] = glm::mix(0.30f, kAwayLeastY, thigh * smooth_step(std::clamp((away - kAwayFrom) / kAwayOver, 0.0f, 1.0f)));
+    }
+  }
   // Hand h's forearm along `local` (its direction in the hand's frame).
   const auto along = [&](std::size_t h, const glm::vec3& local) {
     Forearm a;
@@ -255,7 +283,7 @@ std::array<Forearm, 2> place_forearms(const std::array<glm::mat4, 2>& palms, con
   // The direction the wrist allows nearest `d` (hand h's frame): rising off the back of the hand,
   // or for a hand on the sole worked from the foot end, the nearest (see below).
   const auto in_range = [&](std::size_t h, const glm::vec3& d) {
-    const glm::vec3 risen = within_wrist_range(d, pads[h] ? kPadsLeastY : 0.30f);
+    const glm::vec3 risen = within_wrist_range(d, least_y_of[h]);
     return at_feet_of[h] > 0.0f ? glm::normalize(glm::mix(risen, nearest_in_wrist_range(d), at_feet_of[h])) : risen;
   };
   // Swings a forearm (`local`: its direction in hand h's frame) clear of the skin and of the
@@ -263,7 +291,7 @@ std::array<Forearm, 2> place_forearms(const std::array<glm::mat4, 2>& palms, con
   const auto settle = [&](std::size_t h, glm::vec3 local) {
     const glm::mat4 base = palms[h] * side_of(h == 0 ? Hand::left : Hand::right);
     const glm::mat4 to_local = glm::inverse(base);
-    const float least_y = pads[h] ? kPadsLeastY : 0.30f;
+    const float least_y = least_y_of[h];
     if (surface) {
       // Swing out until the forearm clears the skin (a finger's breadth beyond its own radius),
       // checked at points along it. The foot is not a section of the leg: points below the
@@ -503,7 +531,7 @@ std::array<Forearm, 2> place_forearms(const std::array<glm::mat4, 2>& palms, con
       const float rise = glm::mix(std::clamp(over / kForearmLength, -0.3f, 0.8f), kFrontRise, in_front[h]);
       dir = rise * stance->up + std::sqrt(1.0f - rise * rise) * level;
     }
-    const float least_y = pads[h] ? kPadsLeastY : 0.30f;
+    const float least_y = least_y_of[h];
     glm::vec3 wanted(to_local * glm::vec4(dir, 0.0f));
     // Sitting, the way toward the therapist often lies ahead of the wrist (hands on the hanging
     // calf, fingers turned down the leg): within_wrist_range then keeps its sideways part, which
