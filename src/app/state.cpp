@@ -362,8 +362,10 @@ render::FrameView State::frame_view(glm::ivec2 framebuffer) const {
     }
     if (const auto* timeline = simulation.timeline())
       v.tissue = technique::tissue_shape(*timeline, f, simulation.surface());
-    // On the table, the therapist stands at its side, on the leg's open side (technique/forearm.hpp).
-    const auto stance = technique::stance_beside_table(v.leg_to_room, anatomy::Table::kTopY);
+    // On the table, the therapist stands at its side, on the leg's open side, or works a sitting
+    // client from in front where the step says (technique/forearm.hpp Stance::in_front).
+    auto stance = technique::stance_beside_table(v.leg_to_room, anatomy::Table::kTopY);
+    stance.in_front = f.in_front;
     const bool table = v.client && v.client->on_table;
     const anatomy::LegBend bend{frame::kKneeCentre, knee, hip};  // the forearms clear the leg as drawn
     const auto arms = technique::place_forearms({palms[0], palms[1]}, &simulation.surface(), table ? &stance : nullptr, &bend,

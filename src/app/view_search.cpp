@@ -97,7 +97,8 @@ ViewAngles best_step_view(const State& state, std::size_t step, const anatomy::B
       if (!rolls && !carried && !(f.hands[0].contact || f.hands[1].contact)) continue;
       const anatomy::ClientPose now = rolls ? state.client.pose_in_step(step, into) : pose;
       const glm::mat4 leg_now = client ? now.left_leg : glm::mat4(1.0f);
-      const technique::Stance stance = technique::stance_beside_table(leg_now, anatomy::Table::kTopY);
+      technique::Stance stance = technique::stance_beside_table(leg_now, anatomy::Table::kTopY);
+      stance.in_front = f.in_front;  // as the app draws them (State::frame_view)
       ankle_sum += f.ankle_deg;
       // Sitting, the hands are where the bent leg is drawn (anatomy/leg_bend.hpp).
       const float knee = client ? pose.knee_flexion_deg : 0.0f, hip = client ? pose.hip_flexion_deg : 0.0f;

@@ -159,6 +159,19 @@ float Stance::over_table(const glm::vec3& p) const {
 // Friction's circles: at 0.0 the upper hand's forearm still swung 16 degrees with each circle;
 // at -0.3 the two sleeves met beside the Achilles tendon.
 constexpr float kPadsLeastY = -0.1f;
+// Lying, a hand's back turned away from the therapist by more than kAwayFrom (the cosine of its
+// way to the therapist, negated), fully kAwayOver further, lets its forearm down to kAwayLeastY
+// off the back of the hand (place_forearms' least_y_of).
+constexpr float kAwayFrom = 0.1f;
+constexpr float kAwayOver = 0.8f;
+constexpr float kAwayLeastY = 0.0f;
+// Face up and on the thigh only (the wrist from kAwayThighFrom up the leg, fully kAwayThighOver
+// above): on the inner shin effleurage's left hand rolls its back away and back within 0.1 s
+// (24.5 s), and a forearm let down there swung with it (lying pops 0 -> 4, worst 9 -> 25
+// degrees); face down cross-fibre's far hand rose 64.6 -> 66.5 (the far-side trail, below, is
+// its rule there).
+constexpr float kAwayThighFrom = 0.50f;
+constexpr float kAwayThighOver = 0.06f;
 // The wrist of a hand on its pads over the leg's axis along the room's up (the calf's radius
 // and the raised hand, about 9 cm): the height its forearm's rise is measured from.
 constexpr float kPadsWristOverAxis = 0.09f;
@@ -186,6 +199,20 @@ constexpr float kFarOver = 0.7f;
 constexpr float kFarTrail = 2.5f;
 constexpr float kFarTrailFrom = 0.5f;
 constexpr float kFarTrailOver = 0.5f;
+// Sitting (the client upright at the table's foot end, the shanks hanging past it), a hand on the
+// inner half of the leg is reached from in front of the client, as a therapist kneeling before
+// the hanging leg (or standing bent over the thigh) reaches it, not from beside the table on the
+// leg's outer side: from there its forearm ran across the front of the leg, the sleeve over the
+// worked calf and the hand behind it (compression's calf steps, tapotement's inner hand and its
+// crossing over the knee). How far in front grows with how far the palm lies on the inner side
+// of the leg's axis (metres: from kInnerFrom, fully kInnerOver further; a calf is ~5 cm round),
+// so a hand coming round the front turns its forearm smoothly; the outer hand keeps the side.
+// There the forearm rises kFrontRise (sine: 44 degrees) whatever the table's height: at 0.34 (20
+// degrees) the sitting elbows' worst swing was 45.6 degrees beyond the hand's turn (tapotement
+// 13.66 s; bound 40), at 0.5 35.0, at 0.7 32.3 (technique_forearm_test).
+constexpr float kInnerFrom = 0.0f;
+constexpr float kInnerOver = 0.045f;
+constexpr float kFrontRise = 0.7f;
 // Sitting, a wanted forearm direction's sideways part fades from this much along the fingers (in
 // the hand's frame; the wrist's range ends at -0.35) over this much more (place_forearms).
 constexpr float kSidewaysFadeFrom = -0.5f;
@@ -230,6 +257,21 @@ std::array<Forearm, 2> place_forearms(const std::array<glm::mat4, 2>& palms, con
   const glm::vec3 torso = mid + 0.45f * out - 0.20f * unit_or(fingers[0] + fingers[1], glm::vec3(0, 1, 0));
 
   std::array<float, 2> at_feet_of{0.0f, 0.0f};  // how far each hand works the sole from the foot end
+  // How far each forearm must rise off the back of its hand (the wrist's extension: y in the
+  // hand's frame). Lying, a hand whose back turns away from the therapist (a palm on the far,
+  // inner front of the thigh or shin, its back tilted 40-60 degrees toward the other leg) took
+  // its forearm up to 61-84 degrees over level to keep 17 degrees of extension (petrissage's
+  // front of the thigh, effleurage's inner shin; technique_forearm_rise_test): a therapist's
+  // wrist there straightens and the forearm comes low across the leg. kAwayLeastY.
+  std::array<float, 2> least_y_of{};
+  for (std::size_t h = 0; h < 2; ++h) {
+    least_y_of[h] = pads[h] ? kPadsLeastY : 0.30f;
+    if (stance && !pads[h] && stance->up.z > 0.5f && !(bend && (bend->knee_deg != 0.0f || bend->hip_deg != 0.0f))) {
+      const float away = -glm::dot(back[h], stance->side);
+      const float thigh = smooth_step(std::clamp((wrist[h].y - kAwayThighFrom) / kAwayThighOver, 0.0f, 1.0f));
+      least_y_of[h] = glm::mix(0.30f, kAwayLeastY, thigh * smooth_step(std::clamp((away - kAwayFrom) / kAwayOver, 0.0f, 1.0f)));
+    }
+  }
   // Hand h's forearm along `local` (its direction in the hand's frame).
   const auto along = [&](std::size_t h, const glm::vec3& local) {
     Forearm a;
@@ -241,7 +283,7 @@ std::array<Forearm, 2> place_forearms(const std::array<glm::mat4, 2>& palms, con
   // The direction the wrist allows nearest `d` (hand h's frame): rising off the back of the hand,
   // or for a hand on the sole worked from the foot end, the nearest (see below).
   const auto in_range = [&](std::size_t h, const glm::vec3& d) {
-    const glm::vec3 risen = within_wrist_range(d, pads[h] ? kPadsLeastY : 0.30f);
+    const glm::vec3 risen = within_wrist_range(d, least_y_of[h]);
     return at_feet_of[h] > 0.0f ? glm::normalize(glm::mix(risen, nearest_in_wrist_range(d), at_feet_of[h])) : risen;
   };
   // Swings a forearm (`local`: its direction in hand h's frame) clear of the skin and of the
@@ -249,7 +291,7 @@ std::array<Forearm, 2> place_forearms(const std::array<glm::mat4, 2>& palms, con
   const auto settle = [&](std::size_t h, glm::vec3 local) {
     const glm::mat4 base = palms[h] * side_of(h == 0 ? Hand::left : Hand::right);
     const glm::mat4 to_local = glm::inverse(base);
-    const float least_y = pads[h] ? kPadsLeastY : 0.30f;
+    const float least_y = least_y_of[h];
     if (surface) {
       // Swing out until the forearm clears the skin (a finger's breadth beyond its own radius),
       // checked at points along it. The foot is not a section of the leg: points below the
@@ -364,6 +406,25 @@ std::array<Forearm, 2> place_forearms(const std::array<glm::mat4, 2>& palms, con
   std::array<Forearm, 2> arms;
   std::array<glm::vec3, 2> locals{};
   const bool leg_bent = bend && (bend->knee_deg != 0.0f || bend->hip_deg != 0.0f);
+  const bool sitting = leg_bent && bend->hip_deg != 0.0f;
+  // Sitting, each hand's share of the place in front of the client (kInnerFrom), and that place's
+  // way from the leg: past the table's foot end (the room's +X), level. The knee and hip bends
+  // turn about the leg frame's X axis, so a palm's side of the leg (its x against the axis's) is
+  // the same as drawn and on the straight leg.
+  std::array<float, 2> in_front{0.0f, 0.0f};
+  glm::vec3 front_way(0.0f, 0.0f, 1.0f);
+  if (sitting && surface && stance && stance->in_front > 0.0f) {
+    const glm::vec3 room_front(glm::inverse(stance->to_room) * glm::vec4(1.0f, 0.0f, 0.0f, 0.0f));
+    front_way = unit_or(room_front - stance->up * glm::dot(room_front, stance->up), front_way);
+    for (std::size_t h = 0; h < 2; ++h) {
+      float palm_along = std::numeric_limits<float>::max();
+      for (const glm::vec3& p : anatomy::unbend_leg(glm::vec3(palms[h][3]), *bend)) palm_along = std::min(palm_along, p.y);
+      if (palm_along == std::numeric_limits<float>::max()) continue;
+      const float on_leg = 1.0f - std::clamp((surface->min_along() - palm_along) / kBesideFootBelow, 0.0f, 1.0f);
+      const float axis_x = anatomy::LegSurface::axis(std::clamp(palm_along, surface->min_along(), surface->max_along())).x;
+      in_front[h] = std::min(stance->in_front, 1.0f) * on_leg * smooth_step(std::clamp((axis_x - palms[h][3].x - kInnerFrom) / kInnerOver, 0.0f, 1.0f));
+    }
+  }
   if (stance)
     for (std::size_t h = 0; h < 2; ++h) {
       const glm::vec3 from_feet = back[h] - stance->up * glm::dot(back[h], stance->up);
@@ -413,9 +474,11 @@ std::array<Forearm, 2> place_forearms(const std::array<glm::mat4, 2>& palms, con
       if (surface && at_feet == 0.0f)
         by_foot = std::clamp((surface->min_along() - palms[1 - h][3].y) / kBesideFootBelow, 0.0f, 1.0f);
       const glm::vec3 heel_from = unit_or(foot_end + kHeelOpenSide * stance->side, foot_end);
-      const glm::vec3 toward = at_feet > 0.0f  ? unit_or(glm::mix(stance->side, from_feet, at_feet), stance->side)
+      const glm::vec3 beside = at_feet > 0.0f  ? unit_or(glm::mix(stance->side, from_feet, at_feet), stance->side)
                                : by_foot > 0.0f ? unit_or(glm::mix(stance->side, heel_from, by_foot), stance->side)
                                                 : stance->side;
+      // Sitting, an inner hand from in front of the client (kInnerFrom).
+      const glm::vec3 toward = in_front[h] > 0.0f ? unit_or(glm::mix(beside, front_way, in_front[h]), front_way) : beside;
       // Beside a hand on the sole, a hand on the leg trails its own fingers too: the two work
       // apart (ankle pumps' heel hand), and the sole hand's fingers, turning with the foot, swung
       // the heel hand's forearm 13 cm toward the client's head at each point of the foot.
@@ -465,10 +528,10 @@ std::array<Forearm, 2> place_forearms(const std::array<glm::mat4, 2>& palms, con
         from = axis + stance->up * kPadsWristOverAxis;
       }
       const float over = stance->table_top + kElbowOverTable - glm::dot(stance->up, from);
-      const float rise = std::clamp(over / kForearmLength, -0.3f, 0.8f);
+      const float rise = glm::mix(std::clamp(over / kForearmLength, -0.3f, 0.8f), kFrontRise, in_front[h]);
       dir = rise * stance->up + std::sqrt(1.0f - rise * rise) * level;
     }
-    const float least_y = pads[h] ? kPadsLeastY : 0.30f;
+    const float least_y = least_y_of[h];
     glm::vec3 wanted(to_local * glm::vec4(dir, 0.0f));
     // Sitting, the way toward the therapist often lies ahead of the wrist (hands on the hanging
     // calf, fingers turned down the leg): within_wrist_range then keeps its sideways part, which
@@ -486,12 +549,15 @@ std::array<Forearm, 2> place_forearms(const std::array<glm::mat4, 2>& palms, con
     // therapist's side, up and over the leg, its elbow 166 mm beyond its wrist away from the
     // therapist at 30-60 degrees; kept, the sideways part takes it toward the therapist (39-48 mm;
     // technique_forearm_knee_test).
-    const bool sitting = leg_bent && bend->hip_deg != 0.0f;
     if (sitting && surface && wanted.z > kSidewaysFadeFrom) {
       float palm_along = std::numeric_limits<float>::max();
       for (const glm::vec3& p : anatomy::unbend_leg(glm::vec3(palms[h][3]), *bend)) palm_along = std::min(palm_along, p.y);
       const float on_leg = 1.0f - std::clamp((surface->min_along() - palm_along) / kBesideFootBelow, 0.0f, 1.0f);
-      wanted.x *= 1.0f - on_leg * smooth_step(std::min((wanted.z - kSidewaysFadeFrom) / kSidewaysFadeOver, 1.0f));
+      // From in front of the client the sideways way is the point: an inner hand on the calf's side,
+      // fingers down the leg, has its way to the front sideways (kept, the forearm goes there, not
+      // up off the back of the hand).
+      wanted.x *= 1.0f - on_leg * (1.0f - in_front[h]) *
+                             smooth_step(std::min((wanted.z - kSidewaysFadeFrom) / kSidewaysFadeOver, 1.0f));
     }
     glm::vec3 local = within_wrist_range(wanted, least_y);
     if (at_feet_of[h] > 0.0f) {

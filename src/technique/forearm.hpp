@@ -60,6 +60,10 @@ struct Stance {
   // origin, and its half length (room x) and half width (room z); zero: no floor.
   glm::mat4 to_room{1.0f};
   float half_length = 0.0f, half_width = 0.0f;
+  // Sitting, how far the therapist works from in front of the client (0 beside the table, 1 in
+  // front: TechniqueFrame::in_front, chosen per step in content). Only hands on the inner half
+  // of the leg take their forearms from there (place_forearms); lying, 0.
+  float in_front = 0.0f;
   // A point's height over the table top where it lies over the table (metres; far off it, a
   // large number: the sitting calf hangs past the table's end).
   [[nodiscard]] float over_table(const glm::vec3& p) const;

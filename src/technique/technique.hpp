@@ -74,6 +74,11 @@ struct Step {
   // side facing up halfway, so hands going round that side stay in sight (petrissage's move to
   // the front of the thigh).
   bool client_turn_outer_up = false;
+  // Where the therapist works a sitting client from in this step (content: sitting_stance =
+  // "side", the default, or "front"): beside the table on the leg's outer side, or in front of
+  // the client, so a hand on the inner half of the leg is reached without its forearm across the
+  // leg (technique/forearm.hpp Stance::in_front). Lying it changes nothing.
+  bool sitting_in_front = false;
   [[nodiscard]] float total() const { return duration * static_cast<float>(repeat); }
 };
 

@@ -301,7 +301,7 @@ E<Step> read_step(const TomlTable& s, const Context& ctx) {
   }
   if (auto ok = s.only_keys({"caption", "attend", "duration", "repeat", "pressure_scale", "left",
                              "right", "ankle", "knee", "tap", "shake", "camera_turn",
-                             "client_turn"});
+                             "client_turn", "sitting_stance"});
       !ok)
     return std::unexpected(ok.error());
   Step step;
@@ -335,6 +335,11 @@ E<Step> read_step(const TomlTable& s, const Context& ctx) {
     auto way = s.one_of("client_turn", {"inner-up", "outer-up"});
     if (!way) return std::unexpected(way.error());
     step.client_turn_outer_up = *way == "outer-up";
+  }
+  if (s.has("sitting_stance")) {
+    auto place = s.one_of("sitting_stance", {"side", "front"});
+    if (!place) return std::unexpected(place.error());
+    step.sitting_in_front = *place == "front";
   }
   const float max_scale = std::max(step.scale_first, step.scale_last);
   auto left = read_hand(s, "left", step.duration, max_scale, ctx);

@@ -105,6 +105,7 @@ Timeline::Timeline(const Technique& technique, const PoseLibrary& poses,
     c.attend = st.attend;
     c.camera_turn = glm::radians(st.camera_turn_deg);
     c.client_turn_outer_up = st.client_turn_outer_up;
+    c.in_front = st.sitting_in_front;
     for (std::size_t h = 0; h < 2; ++h) {
       const auto& src = st.hands[h];
       Track& tr = c.hands[h];
@@ -353,6 +354,17 @@ void Timeline::evaluate(double t, TechniqueFrame& out) const {
   out.attend = s.attend;
   out.ankle_deg = ankle_at(s, tc);
   out.knee_deg = knee_at(t);
+  out.in_front = 0.0f;
+  if (client_sitting_) {
+    // Toward the next step's place over this step's last kStanceMove (all of a shorter step); the
+    // last step moves toward the first's, as the app plays the technique round again.
+    const float here = s.in_front ? 1.0f : 0.0f;
+    const float next = steps_[si + 1 < steps_.size() ? si + 1 : 0].in_front ? 1.0f : 0.0f;
+    const double move = std::min(kStanceMove, step_end(si) - s.start);
+    const double left = step_end(si) - t;
+    const float w = move > 0.0 ? smooth_step(static_cast<float>(std::clamp(1.0 - left / move, 0.0, 1.0))) : 0.0f;
+    out.in_front = here + (next - here) * w;
+  }
   std::array<glm::mat4, 2> resting{};
   std::array<SkinSide, 2> skin{};
   for (std::size_t h = 0; h < 2; ++h) {

@@ -73,6 +73,11 @@ struct TechniqueFrame {
   std::size_t step = 0;               // index into Technique::steps
   int repetition = 0;                 // cycle within the step, from 0
   float step_progress = 0.0f;         // 0..1 through the whole step
+  // Sitting, how far the therapist has moved from beside the table (0) to in front of the
+  // client (1; Step::sitting_in_front, technique/forearm.hpp Stance::in_front): the move takes
+  // the last kStanceMove seconds of the step before a step that works from the other place.
+  // Always 0 unless the client sits.
+  float in_front = 0.0f;
   std::string_view caption;           // valid as long as the Timeline lives
   std::string_view attend;
 
@@ -149,8 +154,12 @@ class Timeline {
     std::string caption, attend;
     float camera_turn = 0.0f;  // radians
     bool client_turn_outer_up = false;
+    bool in_front = false;  // Step::sitting_in_front
     [[nodiscard]] float total() const { return duration * static_cast<float>(repeat); }
   };
+  // How long the therapist takes to move between beside the table and in front of a sitting
+  // client (seconds; TechniqueFrame::in_front).
+  static constexpr double kStanceMove = 0.8;
 
  private:
   // Places the hand as the keyframes say, with the pose's own finger angles; `resting` is its

@@ -61,7 +61,7 @@ Rise steepest(const Technique& t) {
 
 }  // namespace
 
-TEST_CASE("lying, a forearm runs low toward the therapist: never more than 55 degrees over level, bar three ratchets") {
+TEST_CASE("lying, a forearm runs low toward the therapist: never more than 55 degrees over level, bar two ratchets") {
   // Measured (Release, session 22, every 20 ms), the steepest forearm over level, face down / face
   // up (-: no such step): effleurage 49 / 84, petrissage 40 / 61, friction 54 / -, tapotement
   // 52 / -, vibration 40 / -, compression 51 / 42, cross-fibre 65 / -, ankle pumps - / -3, calf
@@ -70,12 +70,15 @@ TEST_CASE("lying, a forearm runs low toward the therapist: never more than 55 de
   // hand on the inner shin: trailing down the leg the forearm passed through the upturned toes, so
   // that side keeps the forearm from beside the table, technique/forearm.cpp), petrissage face up
   // (29.2 s) and cross-fibre face down (10.6 s).
+  // Session 24 (feet): face up on the thigh a hand whose back turns away from the therapist lets
+  // its wrist straighten (technique/forearm.cpp kAwayLeastY): petrissage face up 61.3 -> 44.9
+  // (29.2 s, the left hand on the inner front of the thigh, its back 42 degrees toward the other
+  // leg); its ratchet goes, the 55 holds. Nothing else moved.
   for (const Technique& t : test::real_library().all()) {
     CAPTURE(t.id);
     const Rise r = steepest(t);
     float prone_bound = 55.0f, supine_bound = 55.0f;
     if (t.id == "effleurage") supine_bound = 89.0f;
-    if (t.id == "petrissage") supine_bound = 62.0f;
     if (t.id == "cross-fibre") prone_bound = 65.5f;
     CHECK(r.prone_deg <= prone_bound);
     CHECK(r.supine_deg <= supine_bound);

@@ -106,7 +106,7 @@ TEST_CASE("sitting, the forearms are tested against the bent leg as it is drawn"
   const anatomy::LegSurface& surface = leg();
   const auto pose = anatomy::client_pose(anatomy::ClientPosture::sitting);
   const anatomy::LegBend bend{frame::kKneeCentre, pose.knee_flexion_deg, pose.hip_flexion_deg};
-  const Stance stance = stance_beside_table(pose.left_leg, anatomy::Table::kTopY);
+  Stance stance = stance_beside_table(pose.left_leg, anatomy::Table::kTopY);
   std::vector<glm::vec3> skin;
   for (float along = surface.min_along(); along < 0.85f; along += 0.01f)
     for (int k = 0; k < 48; ++k)
@@ -137,6 +137,7 @@ TEST_CASE("sitting, the forearms are tested against the bent leg as it is drawn"
       tl.evaluate(s, f);
       const std::array<glm::mat4, 2> palms{anatomy::bend_palm(f.hands[0].transform, bend.knee, bend.knee_deg, bend.hip_deg),
                                            anatomy::bend_palm(f.hands[1].transform, bend.knee, bend.knee_deg, bend.hip_deg)};
+      stance.in_front = f.in_front;  // beside the table or in front of the client, as the step says
       const auto bent = place_forearms(palms, &surface, &stance, &bend);
       const auto straight = place_forearms(palms, &surface, &stance);  // as before: the straight leg
       for (std::size_t h = 0; h < 2; ++h) {
@@ -341,8 +342,9 @@ Smoothness elbow_smoothness(bool sitting) {
     double at = 0.0;
     for (double s = 0.0; s <= tl.duration(); s += kEvery) {
       tl.evaluate(s, f);
-      const Stance stance = stance_beside_table(sitting ? sitting_pose.left_leg : anatomy::client_pose(sides[f.step]).left_leg,
-                                                anatomy::Table::kTopY);
+      Stance stance = stance_beside_table(sitting ? sitting_pose.left_leg : anatomy::client_pose(sides[f.step]).left_leg,
+                                          anatomy::Table::kTopY);
+      stance.in_front = f.in_front;  // as the app's (State::frame_view): the step's place
       std::array<glm::mat4, 2> palms{};
       for (std::size_t h = 0; h < 2; ++h) palms[h] = anatomy::bend_palm(f.hands[h].transform, bend.knee, bend.knee_deg, bend.hip_deg);
       const auto arms = place_forearms(palms, &surface, &stance, sitting ? &bend : nullptr, finger_pads(f));
@@ -428,8 +430,12 @@ TEST_CASE("sitting, within a step the elbows move smoothly: a ratchet") {
   // side sitting (sitting_reach.hpp track_side): petrissage 13 -> 4 (its hands no longer jump
   // across the calf each kneading cycle), effleurage 85 -> 95 (its strokes there now stay on
   // one side; turns over 60 degrees in 20 ms 4 -> 1): 228 -> 229, the largest step 709 -> 577 mm.
+  // Session 24 (feet): tapotement's steps worked from in front of the client (sitting_stance =
+  // "front": its inner hand's forearm from past the table's end, not across the leg): 226 -> 167
+  // pops (tapotement 71 -> 12, its worst 37.6 -> 26.0 degrees); the worst of all, 39.2
+  // (effleurage 16.56 s), and the largest step, 614 mm, unchanged. Main's content fails 170.
   const Smoothness sitting = elbow_smoothness(true);
-  CHECK(sitting.pops <= 229);
+  CHECK(sitting.pops <= 170);
   CHECK(sitting.most_excess_deg <= 40.0f);
   CHECK(sitting.largest_step <= 0.72f);  // 0.707 m on the re-meshed thigh skin (session 18), 0.674 before
 }

@@ -133,6 +133,8 @@ TEST_CASE("loader: each malformed technique gets its own located error, nothing 
        "expected a number from -90 to 90"},
       {"client rolling an unknown way", 16, "duration = 2.0\nclient_turn = \"sideways\"", 17, "step[0].client_turn",
        "expected one of: inner-up, outer-up"},
+      {"therapist placed nowhere known", 16, "duration = 2.0\nsitting_stance = \"behind\"", 17, "step[0].sitting_stance",
+       "expected one of: side, front"},
   };
   const auto dir = temp_dir("bad");
   for (const Case& c : cases) {

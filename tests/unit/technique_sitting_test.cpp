@@ -54,7 +54,9 @@ std::array<HandOverTable, 2> over_table_at(const Timeline& tl, double time, cons
   std::array<glm::mat4, 2> palms{};
   for (std::size_t h = 0; h < 2; ++h)
     palms[h] = anatomy::bend_palm(f.hands[h].transform, scene.bend.knee, scene.bend.knee_deg, scene.bend.hip_deg);
-  const auto arms = place_forearms(palms, &scene.surface, &scene.stance, &scene.bend,
+  Stance stance = scene.stance;
+  stance.in_front = f.in_front;  // as the app's (State::frame_view): the step's place
+  const auto arms = place_forearms(palms, &scene.surface, &stance, &scene.bend,
                                    finger_pads(f));
   std::array<HandOverTable, 2> out{};
   for (std::size_t h = 0; h < 2; ++h) {
