@@ -10,8 +10,11 @@
 #include <glm/geometric.hpp>
 
 #include "render/vertex_reach.hpp"
+#include "../support/shader_mirror.hpp"
 
 using namespace effleura;
+using test::capsule_u;
+using test::shadow_fade;
 
 namespace {
 
@@ -25,20 +28,6 @@ glm::vec3 at_distance(std::mt19937& rng, glm::vec3 centre, float distance) {
   std::normal_distribution<float> n(0.0f, 1.0f);
   glm::vec3 d{n(rng), n(rng), n(rng)};
   return centre + distance * glm::normalize(d);
-}
-
-// shaders/model.vert: u = the distance to the capsule's surface.
-float capsule_u(glm::vec3 p, const technique::Capsule& c) {
-  const glm::vec3 ab = c.b - c.a, ap = p - c.a;
-  const float t = std::clamp(glm::dot(ap, ab) / std::max(glm::dot(ab, ab), 1e-12f), 0.0f, 1.0f);
-  return glm::length(ap - ab * t) - c.radius;
-}
-
-// shaders/model.vert: one shadow sphere's fade, 0 where it no longer shades.
-float shadow_fade(glm::vec3 p, glm::vec4 o) {
-  const glm::vec3 w = glm::vec3(o) - p;
-  const float d2 = std::max(glm::dot(w, w), 1e-6f), r2 = o.w * o.w;
-  return std::clamp(1.5f - 0.5f * d2 / (4.0f * r2 + 1e-8f), 0.0f, 1.0f);
 }
 
 }  // namespace

@@ -14,8 +14,11 @@
 
 #include "render/skin_groups.hpp"
 #include "render/vertex_reach.hpp"
+#include "../support/shader_mirror.hpp"
 
 using namespace effleura;
+using test::capsule_u;
+using test::shadow_fade;
 
 namespace {
 
@@ -53,18 +56,6 @@ glm::vec3 turned(glm::vec3 p, float blend, float ankle_deg, glm::vec3 centre) {
   const float phi = glm::radians(ankle_deg) * blend, c = std::cos(phi), s = std::sin(phi);
   const glm::vec3 q = p - centre;
   return centre + glm::vec3(q.x, q.y * c + q.z * s, -q.y * s + q.z * c);
-}
-
-float capsule_u(glm::vec3 p, const technique::Capsule& c) {
-  const glm::vec3 ab = c.b - c.a, ap = p - c.a;
-  const float t = std::clamp(glm::dot(ap, ab) / std::max(glm::dot(ab, ab), 1e-12f), 0.0f, 1.0f);
-  return glm::length(ap - ab * t) - c.radius;
-}
-
-float shadow_fade(glm::vec3 p, glm::vec4 o) {
-  const glm::vec3 w = glm::vec3(o) - p;
-  const float d2 = std::max(glm::dot(w, w), 1e-6f), r2 = o.w * o.w;
-  return std::clamp(1.5f - 0.5f * d2 / (4.0f * r2 + 1e-8f), 0.0f, 1.0f);
 }
 
 }  // namespace
