@@ -16,7 +16,9 @@ double replay_flow_history(Simulation& sim, FlowHistory& history, double dt, dou
   technique::Playback* p = sim.playback();
   const flow::FlowSystem* flow = sim.flow();
   if (!p || !flow || !(dt > 0.0) || !(span_s > 0.0)) return 0.0;
-  const double at = p->time(), speed = p->speed();
+  // Whole rounds of a looping technique included (Playback::played): --at 40 on a 32 s loop
+  // plays on to 8 s into its second round, as a window does, not only the first 8 s.
+  const double at = p->played(), speed = p->speed();
   // The blood moves in real time whatever the technique's speed (Simulation::update), so the
   // plots' span of model time covers span_s x speed of the technique.
   const double from = std::max(0.0, at - span_s * speed);

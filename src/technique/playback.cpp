@@ -19,6 +19,7 @@ bool Playback::advance(double dt) {
   time_ += dt * speed_;
   if (time_ < duration_) return false;
   if (looping_) {
+    rounds_ += static_cast<long>(std::floor(time_ / duration_));
     time_ = std::fmod(time_, duration_);
     return true;
   }
@@ -27,7 +28,15 @@ bool Playback::advance(double dt) {
   return false;
 }
 
-void Playback::seek(double t) { time_ = std::isfinite(t) ? std::clamp(t, 0.0, duration_) : 0.0; }
+void Playback::seek(double t) {
+  rounds_ = 0;
+  if (!std::isfinite(t)) t = 0.0;
+  if (looping_ && duration_ > 0.0 && t > duration_) {
+    rounds_ = static_cast<long>(std::floor(t / duration_));
+    t = std::fmod(t, duration_);  // (the end itself stays the end: seeking there from the slider)
+  }
+  time_ = std::clamp(t, 0.0, duration_);
+}
 
 std::size_t Playback::step() const {
   std::size_t i = 0;

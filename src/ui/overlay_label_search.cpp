@@ -83,8 +83,16 @@ std::size_t place_labels(OverlayLayout& layout, const Overlay& overlay, const Ov
   const auto point_of = [&](std::size_t i, std::size_t which) {
     return which == 0 ? overlay.labels[i].anchor : overlay.labels[i].other_anchors[which - 1];
   };
+  // The side of the subject: of its part in view when its box runs past the free part of the
+  // window, else of its box's centre. Presenter view at 1280x720 frames the leg across the whole
+  // window with the client's body off its left edge: the box's centre was on screen at x 435,
+  // just left of the Thighs' and Calves' anchors (437, 528), so both stacked at the right edge
+  // with lines of 750 and 660 px across the lower leg and its veins (on the left now: 345, 440).
+  const float free_lo = o.left_margin, free_hi = display.x - o.right_margin;
+  const bool clipped = overlay.subject_x.y > overlay.subject_x.x && (overlay.subject_x.x <= free_lo || overlay.subject_x.y >= free_hi);
+  const float centre_x = clipped ? 0.5f * (std::max(overlay.subject_x.x, free_lo) + std::min(overlay.subject_x.y, free_hi)) : overlay.subject_centre.x;
   std::vector<Option> chosen(n);
-  for (std::size_t i = 0; i < n; ++i) chosen[i] = {0, overlay.labels[i].anchor.x < overlay.subject_centre.x};
+  for (std::size_t i = 0; i < n; ++i) chosen[i] = {0, overlay.labels[i].anchor.x < centre_x};
   std::size_t left_count = 0;
   const auto place_all = [&](const std::vector<Option>& c) {
     std::vector<Pick> left, right;
@@ -133,7 +141,7 @@ std::size_t place_labels(OverlayLayout& layout, const Overlay& overlay, const Ov
           // Not a point under a side panel (the window's View panel hid the ankles' leftmost).
           const float x = point_of(i, other).x;
           if (x < o.left_margin || x > display.x - o.right_margin) continue;
-          const bool side = x < overlay.subject_centre.x;
+          const bool side = x < centre_x;
           options.push_back({other, side, rows});
           options.push_back({other, !side, rows});
         }

@@ -252,3 +252,24 @@ TEST_CASE("a picture later than the plots' span begins its plots on a leg alread
   CHECK(calf.front() < 0.5 * rest_face_up);  // already drained when the plot begins
   CHECK(*std::max_element(calf.begin(), calf.end()) < 0.5 * rest_face_up);
 }
+
+TEST_CASE("a picture past a looping technique's end shows, and replays to, that moment of its next round") {
+  // Calf squeezes last 32 s and loop: --at 33 is 1 s into the second round. Before, the playback
+  // stopped at the end (the panel read "32.0 s" with Loop ticked) and the replay, which wraps,
+  // left the hands' frame at the round's start under it ("Step 1 of 2" beside 32.0 s).
+  anatomy::Model no_model;
+  app::Simulation sim;
+  REQUIRE(sim.load(source_paths(), no_model).has_value());
+  REQUIRE(sim.select_technique("calf-squeezes", 33.0).has_value());
+  REQUIRE(sim.timeline() != nullptr);
+  REQUIRE(sim.timeline()->duration() == doctest::Approx(32.0));
+  CHECK(sim.playback()->time() == doctest::Approx(1.0));
+  // 1 s of plots (and the 10 s lead-in): cheap under the sanitizers too.
+  app::FlowHistory history;
+  CHECK(app::replay_flow_history(sim, history, kDt, 1.0) == doctest::Approx(1.0).epsilon(0.04));
+  CHECK(sim.playback()->time() == doctest::Approx(1.0));
+  CHECK(sim.playback()->played() == doctest::Approx(33.0));
+  // The hands' frame (what the panel's step and the picture show) is at the moment shown.
+  CHECK(sim.frame().time == doctest::Approx(1.0).epsilon(0.05));
+  CHECK(sim.frame().step == sim.playback()->step());
+}

@@ -50,6 +50,34 @@ TEST_CASE("playback: the end stops, or wraps when looping") {
   CHECK_FALSE(q.finished());
 }
 
+TEST_CASE("playback: a moment past the end of a looping playback is that moment of a later round") {
+  // --at 40 on calf squeezes (32 s, looping): the panel read "32.0 s" with Loop ticked, the
+  // technique's end; a window that played 40 s is 8 s into its second round.
+  Playback p({0.0, 16.0}, 32.0);
+  p.set_looping(true);
+  p.seek(40.0);
+  CHECK(p.time() == doctest::Approx(8.0));
+  CHECK(p.step() == 0);
+  CHECK(p.played() == doctest::Approx(40.0));
+  p.seek(32.0);  // the slider's end stays the end
+  CHECK(p.time() == 32.0);
+  CHECK(p.played() == 32.0);
+  p.seek(70.0);  // two rounds and 6 s
+  CHECK(p.time() == doctest::Approx(6.0));
+  CHECK(p.played() == doctest::Approx(70.0));
+  // Rounds played through advance count too.
+  p.seek(30.0);
+  p.play();
+  CHECK(p.advance(4.0));
+  CHECK(p.time() == doctest::Approx(2.0));
+  CHECK(p.played() == doctest::Approx(34.0));
+  // Not looping: the end, as before.
+  Playback q({0.0, 16.0}, 32.0);
+  q.seek(40.0);
+  CHECK(q.time() == 32.0);
+  CHECK(q.played() == 32.0);
+}
+
 TEST_CASE("playback: step forward and back jump to step boundaries") {
   Playback p({0.0, 4.0, 10.0}, 12.0);
   p.seek(1.0);
