@@ -13,8 +13,10 @@
 
 #include "../support/headless_imgui.hpp"
 #include "ui/overlay_layout.hpp"
+#include "ui_placed_label.hpp"
 
 using namespace effleura;
+using test::placed;
 
 namespace {
 
@@ -30,13 +32,6 @@ ui::Overlay leg_overlay() {
   o.labels.push_back({{520.0f, 400.0f}, "Calves", false});
   o.labels.push_back({{900.0f, 380.0f}, "Thighs", false});
   return o;
-}
-
-const ui::PlacedLabel& placed(const ui::OverlayLayout& layout, const std::string& text) {
-  for (const auto& p : layout.labels)
-    if (p.label->text == text) return p;
-  FAIL("no label " << text);
-  return layout.labels.front();
 }
 
 }  // namespace

@@ -10,19 +10,10 @@
 
 #include "../support/headless_imgui.hpp"
 #include "ui/overlay_layout.hpp"
+#include "ui_placed_label.hpp"
 
 using namespace effleura;
-
-namespace {
-
-const ui::PlacedLabel& placed(const ui::OverlayLayout& layout, const std::string& text) {
-  for (const auto& p : layout.labels)
-    if (p.label->text == text) return p;
-  FAIL("no label " << text);
-  return layout.labels.front();
-}
-
-}  // namespace
+using test::placed;
 
 TEST_CASE("a subject running off the window's edge: its labels stack on the side of the part in view") {
   // Presenter view of the circulation lesson's step 2 at 1280x720 (the layout test's numbers):
