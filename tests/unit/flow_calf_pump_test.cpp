@@ -195,7 +195,9 @@ TEST_CASE("the walking report shows the calf pump: ejection, low ankle pressure,
   CHECK(s.volume_error_rel < 1e-6);
   // Settled walking (the last 5 of its 20 s): the femoral vein's peak mean velocity near the
   // 55 cm/s a duplex scan reads during calf contractions against load (Tsuda 2017; range
-  // +-50 %), far below the first steps', which empty veins filled by standing still.
+  // +-50 %). The first steps' peak over twice it is the model's known behaviour, not a measured
+  // one: measured first contractions are about 1.3 times settled ones (Crisostomo 2014; the
+  // validation table's first-step row is out of range and says why).
   CHECK(s.femoral_velocity_steady_peak_cm_s > 27.0);
   CHECK(s.femoral_velocity_steady_peak_cm_s < 83.0);
   CHECK(s.femoral_velocity_peak_cm_s > 2.0 * s.femoral_velocity_steady_peak_cm_s);
