@@ -1,4 +1,5 @@
 #include "anatomy/picking.hpp"
+#include "anatomy/picking_shown.hpp"
 
 #include <cmath>
 #include <limits>
@@ -75,9 +76,12 @@ std::optional<Hit> first_hit(const Model& model, std::size_t index, const Ray& r
 
 }  // namespace
 
-PickResult pick(const Model& model, const Ray& ray) {
+PickResult pick(const Model& model, const Ray& ray) { return pick(model, ray, {}); }
+
+PickResult pick(const Model& model, const Ray& ray, const std::function<bool(std::size_t mesh)>& shown) {
   PickResult r;
   for (std::size_t i = 0; i < model.meshes.size(); ++i) {
+    if (shown && !shown(i)) continue;
     auto h = first_hit(model, i, ray);
     if (!h) continue;
     const Layer layer = model.meshes[i].layer;

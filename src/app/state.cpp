@@ -10,8 +10,10 @@
 #include <cmath>
 
 #include <algorithm>
+#include <functional>
 
 #include "anatomy/area_mapping.hpp"
+#include "anatomy/picking_shown.hpp"
 #include "anatomy/leg_bend.hpp"
 #include "anatomy/occlusion.hpp"
 #include "anatomy/model_cache.hpp"
@@ -438,10 +440,18 @@ anatomy::Ray State::ray_through(glm::vec2 pixel, glm::ivec2 size) const {
   return {glm::vec3(near_p), glm::normalize(glm::vec3(far_p - near_p))};
 }
 
+namespace {
+// What the pointer may name or light: not a structure the atlas hides (beside a soleus shown
+// alone, hover named the hidden tibia and a click lit an area of the hidden skin).
+std::function<bool(std::size_t)> shown_mesh(const AtlasSettings& atlas) {
+  return [&atlas](std::size_t mesh) { return visibility(atlas, mesh) != Visibility::hidden; };
+}
+}  // namespace
+
 std::string State::describe_at(glm::vec2 pixel, glm::ivec2 size) const {
   const anatomy::Ray ray = ray_through(pixel, size);
   const anatomy::Model& drawn = drawn_model();  // the leg as drawn (bent when sitting)
-  const auto hit = anatomy::pick(drawn, ray);
+  const auto hit = anatomy::pick(drawn, ray, shown_mesh(settings.atlas));
   std::string text;
   if (settings.layers.skin && hit.skin && hit.skin->area) text = ui::area_label(*hit.skin->area);
   const auto& l = settings.layers;
@@ -461,7 +471,7 @@ std::string State::describe_at(glm::vec2 pixel, glm::ivec2 size) const {
 }
 
 bool State::toggle_area_at(glm::vec2 pixel, glm::ivec2 size) {
-  const auto hit = anatomy::pick(drawn_model(), ray_through(pixel, size));
+  const auto hit = anatomy::pick(drawn_model(), ray_through(pixel, size), shown_mesh(settings.atlas));
   if (!hit.skin || !hit.skin->area) return false;
   settings.selected[*hit.skin->area] = !settings.selected[*hit.skin->area];
   return true;

@@ -23,8 +23,10 @@ void search(const AtlasView& v, AtlasCommands& c) {
   ImGui::SetNextItemWidth(-1.0f);
   if (ImGui::InputTextWithHint("##find", tr("ui.atlas.find-hint"), buf.data(), buf.size()))
     c.query = std::string(buf.data());
-  // Enter takes the best match, as a search box does.
-  if (ImGui::IsItemDeactivated() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter)) && !v.results.empty()) c.find = true;
+  // Enter takes the best match, as a search box does. Not only when results are shown: at a
+  // software renderer's frame rate the name's last letters and Enter come in one frame, and the
+  // results shown are still those of the text before (app::find_and_select finds none safely).
+  if (ImGui::IsItemDeactivated() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter))) c.find = true;
   if (v.query.empty()) return;
   if (v.results.empty()) {
     ImGui::TextDisabled("%s", tr("ui.atlas.nothing"));
@@ -145,13 +147,26 @@ std::string beside(const std::string& label, bool radio = false) {
   return label;
 }
 
+// "Show all", wherever something is hidden or faded: in sight, not under the folded "Atlas
+// tools" header (after "Show only" and "Close" a student had one muscle in an empty room and no
+// button in view). Beside the selected structure's buttons, else on its own under the search.
+void show_all_button(const AtlasView& v, AtlasCommands& c, bool after_buttons) {
+  if (!v.any_changed) return;
+  const std::string label = tr_id("ui.atlas.show-all");
+  if (ImGui::SmallButton((after_buttons ? beside(label) : label).c_str())) c.show_all = true;
+}
+
 void selected(const AtlasView& v, AtlasCommands& c, float* card_drawn, float card_scale) {
-  if (!v.selected) return;
+  if (!v.selected) {
+    show_all_button(v, c, false);
+    return;
+  }
   if (ImGui::SmallButton(tr_id("ui.atlas.show-only").c_str())) c.isolate = true;
   const bool hidden = v.visibility == 2, faded = v.visibility == 1;
   if (ImGui::SmallButton(beside(tr_id(hidden ? "ui.atlas.show" : "ui.atlas.hide")).c_str())) c.visibility = hidden ? 0 : 2;
   if (ImGui::SmallButton(beside(tr_id(faded ? "ui.atlas.solid" : "ui.atlas.fade")).c_str())) c.visibility = faded ? 0 : 1;
   if (ImGui::SmallButton(beside(tr_id("ui.atlas.close")).c_str())) c.deselect = true;
+  show_all_button(v, c, true);
   if (!v.card) return;
   const float top = ImGui::GetCursorPosY();
   {
@@ -162,11 +177,9 @@ void selected(const AtlasView& v, AtlasCommands& c, float* card_drawn, float car
 }
 
 void tools(const AtlasView& v, AtlasCommands& c) {
-  if (!v.any_changed) ImGui::BeginDisabled();
-  if (ImGui::SmallButton(tr_id("ui.atlas.show-all").c_str())) c.show_all = true;
-  if (!v.any_changed) ImGui::EndDisabled();
+  // (Show all stands above, in sight whenever it does something: show_all_button.)
   bool labels = v.label_all;
-  if (ImGui::Checkbox(beside(tr_id("ui.atlas.label-all"), true).c_str(), &labels)) c.label_all = labels;
+  if (ImGui::Checkbox(tr_id("ui.atlas.label-all").c_str(), &labels)) c.label_all = labels;
   bool clip = v.clip;
   if (ImGui::Checkbox(tr_id("ui.atlas.cut").c_str(), &clip)) c.clip = clip;
   if (!v.clip) ImGui::BeginDisabled();

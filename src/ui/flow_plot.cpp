@@ -240,11 +240,10 @@ PlotAxis plot_axis(const FlowPlot& p, std::vector<float>* mean_out) {
   return axis;
 }
 
-void draw_flow_plot(const FlowPlot& p) {
-  static const std::vector<float> none;
-  const std::vector<float>& v = p.values ? *p.values : none;
-  const float em = ImGui::GetFontSize();
-  // Title and the value now on one line.
+namespace {
+
+// The plot's title and its value now, on one line where they fit.
+void draw_plot_header(const FlowPlot& p, const std::vector<float>& v) {
   ImGui::TextUnformatted(p.title);
   const std::string now_str = now_text(p, v);
   if (!now_str.empty()) {
@@ -266,6 +265,15 @@ void draw_flow_plot(const FlowPlot& p) {
     ImGui::TextUnformatted(now);
     ImGui::SetWindowFontScale(scale);
   }
+}
+
+}  // namespace
+
+void draw_flow_plot(const FlowPlot& p) {
+  static const std::vector<float> none;
+  const std::vector<float>& v = p.values ? *p.values : none;
+  const float em = ImGui::GetFontSize();
+  draw_plot_header(p, v);
   std::vector<float> mean;
   const PlotAxis axis = plot_axis(p, &mean);
   const float lo = axis.lo, hi = axis.hi;
@@ -389,9 +397,9 @@ std::array<FlowPlot, 3> flow_panel_plots(const FlowPanelState& s) {
                    rest ? std::optional<float>(s.rest_ankle_mmhg) : std::nullopt, 0.0f, true, {}, false}};
 }
 
-void draw_flow_panel_plots(const FlowPanelState& s, float room_px) {
+float flow_panel_chart_px(const FlowPanelState& s, float room_px) {
   const float em = ImGui::GetFontSize();
-  std::array<FlowPlot, 3> plots = flow_panel_plots(s);
+  const std::array<FlowPlot, 3> plots = flow_panel_plots(s);
   // The charts share what the headers and the time axis leave of the room, 1.2 to 3.6 lines each
   // (at 1.2 the value axis's top and bottom labels, each at most half the chart tall, still
   // stand apart; the least was 1.5 until the groin plot's key took a row under its chart).
@@ -401,9 +409,23 @@ void draw_flow_panel_plots(const FlowPanelState& s, float room_px) {
     const int lines = header_lines(p.title, now_text(p, p.values ? *p.values : std::vector<float>{}));
     fixed += static_cast<float>(lines) * ImGui::GetTextLineHeightWithSpacing() + below_chart(p, em) + style.ItemSpacing.y;
   }
-  const float chart = std::clamp((room_px - fixed) / 3.0f, 1.2f * em, 3.6f * em);
+  const float chart = (room_px - fixed) / 3.0f;
+  return chart < kLeastChartLines * em ? 0.0f : std::floor(std::min(chart, 3.6f * em));
+}
+
+void draw_flow_panel_plots(const FlowPanelState& s, float room_px) {
+  std::array<FlowPlot, 3> plots = flow_panel_plots(s);
+  const float chart = flow_panel_chart_px(s, room_px);
   for (FlowPlot& p : plots) {
-    p.chart_px = std::floor(chart);
+    if (chart == 0.0f) {
+      // Too little room for three charts (under a long lesson step at 1280x720): each plot's
+      // value now, without its chart. Until session 25 the charts were squeezed to 1.2 lines
+      // there and the panel scrolled: the groin's chart 24 px tall in a headless picture, its
+      // axis labels 12 px, the other two plots below the panel's edge.
+      draw_plot_header(p, p.values ? *p.values : std::vector<float>{});
+      continue;
+    }
+    p.chart_px = chart;
     draw_flow_plot(p);
   }
 }

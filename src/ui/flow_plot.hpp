@@ -38,8 +38,13 @@ struct FlowPanelState;
 [[nodiscard]] std::array<FlowPlot, 3> flow_panel_plots(const FlowPanelState& s);
 // The Blood flow panel's three plots stacked on one time axis (labelled under the last), their
 // charts sized so that the stack takes at most `room_px` (pixels; 1.2 to 3.6 lines of text each):
-// the whole panel fits the column at 720p (teaching_panels.cpp draws the rest).
+// the whole panel fits the column at 720p (teaching_panels.cpp draws the rest). Where three
+// charts of 1.2 lines do not fit (a long lesson step above the panel), each plot's value now
+// without its chart.
 void draw_flow_panel_plots(const FlowPanelState& s, float room_px);
+// The charts' height (pixels) draw_flow_panel_plots gives them in `room_px`; 0: values only.
+inline constexpr float kLeastChartLines = 1.2f;
+[[nodiscard]] float flow_panel_chart_px(const FlowPanelState& s, float room_px);
 // The clinic's indices of the leg (flow_indices_view.cpp), or "computing..." until they are ready.
 void draw_flow_indices(const FlowPanelState& s);
 // What a Doppler scan reads, and how the clinic's figures are measured and their sources (the
