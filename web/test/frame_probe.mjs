@@ -2,7 +2,7 @@
 // headless Chromium, with its WebGL calls counted and, per probe, one kind of drawing left out or
 // the canvas at another size. A benchmark, not a test: it prints figures and keeps them in OUT.json.
 // Probes alternate round by round (A B C A B C ...) so a shared machine's load falls on each.
-// Usage: node frame_probe.mjs SITE_DIR OUT.json ROUNDS SECONDS PROBE[,PROBE...]
+// Usage: [EFFLEURA_BENCH_WARM_S=S] node frame_probe.mjs SITE_DIR OUT.json ROUNDS SECONDS PROBE[,PROBE...]
 //   PROBE: base | WxH (the viewport, e.g. 640x360) | -TAG[-TAG...] (the draws of programs with that
 //   tag skipped: bg, skin, muscle, bone, vein, hand, particles, coloured, edge, snapshot, ui)
 //   and any of them with +q=QUERY (an extra page query, e.g. +q=scene-only) or +e=EDIT (a change
