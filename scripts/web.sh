@@ -171,7 +171,7 @@ mapfile -t sources < <(cd "$root" && find src/core src/anatomy src/technique src
     -e src/app/record_runner.cpp -e src/app/headless_runner.cpp -e src/app/bench_runner.cpp \
     -e src/app/simulate_runner.cpp -e src/app/hand_report.cpp -e src/app/kiosk_runner.cpp \
     -e src/app/window_runner.cpp)
-sources+=(web/web_main.cpp web/browser_only.cpp)
+sources+=(web/web_main.cpp web/browser_only.cpp web/imgui_vertex_array.cpp)
 # Exceptions. Debian's Emscripten 3.1.6 has only JavaScript exceptions (its frozen cache holds no
 # wasm-exception libraries): in a file compiled with -fexceptions every call that may throw from
 # inside a function with cleanups leaves WebAssembly through a JavaScript invoke_* trampoline
@@ -247,6 +247,13 @@ ldflags="$link_opt -fexceptions -sUSE_GLFW=3 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_V
     echo "  description = clang++ (precompiled header) \$in"
     echo "build obj/pch.hpp.pch: pch $root/web/pch.hpp"
   fi
+  # Dear ImGui's OpenGL 3 backend keeps one vertex array object instead of making one a frame:
+  # its two calls go to web/imgui_vertex_array.cpp (why there).
+  echo "rule cxx_imgui_gl"
+  echo "  command = $cc_wrap$clangxx $clangflags -DglGenVertexArrays=effleura_imgui_gen_vertex_arrays -DglDeleteVertexArrays=effleura_imgui_delete_vertex_arrays -MD -MF \$out.d -c \$in -o \$out"
+  echo "  depfile = \$out.d"
+  echo "  deps = gcc"
+  echo "  description = clang++ (one vertex array object) \$in"
   echo "rule link"
   echo "  command = em++ \$in $ldflags -o \$out"
   echo "  description = link \$out"
@@ -264,7 +271,11 @@ ldflags="$link_opt -fexceptions -sUSE_GLFW=3 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_V
   done
   for s in imgui imgui_draw imgui_tables imgui_widgets backends/imgui_impl_glfw backends/imgui_impl_opengl3; do
     o="obj/imgui/$s.o"; objects+=("$o")
-    echo "build $o: cxx $imgui_dir/$s.cpp"
+    if [ "$s" = backends/imgui_impl_opengl3 ]; then
+      echo "build $o: cxx_imgui_gl $imgui_dir/$s.cpp"
+    else
+      echo "build $o: cxx $imgui_dir/$s.cpp"
+    fi
   done
   for s in "$meshopt_dir"/src/*.cpp; do
     o="obj/meshoptimizer/$(basename "${s%.cpp}").o"; objects+=("$o")

@@ -2,7 +2,8 @@
 // Chromium, headless, with its software WebGL (SwiftShader), opens the page that scripts/web.sh
 // built, served from localhost, and checks what a user would see:
 //   1. the page loads and draws with no console error, in a time we report; on SwiftShader it
-//      smooths with the edge filter, on a canvas without alpha, depth or stencil buffers;
+//      smooths with the edge filter, on a canvas without alpha, depth or stencil buffers; it
+//      makes no WebGL object a frame (Emscripten's tables would grow with each for good);
 //   2. its default view (?scene-only: without the menus and panels) matches the desktop
 //      program's headless render of the same view within kMaxMeanDiff / kMaxChangedShare;
 //   3. ?technique=effleurage plays (the technique's clock moves), and held at a moment
@@ -60,6 +61,8 @@ async function open(query, { touch = false } = {}) {
   return { page, errors, firstFrameMs };
 }
 const state = (page) => page.evaluate(() => ({ ...Module.effleura }));
+// The next id Emscripten's WebGL layer will give an object of any kind (one counter for all).
+const glIds = (page) => page.evaluate(() => GL.counter);
 // The start-up cache's files in the page (web/page_cache.js's folder), each with its time.
 const cacheFiles = (page) => page.evaluate(() => {
   const dir = '/cache/effleura', files = {};
@@ -150,10 +153,10 @@ try {
   {
     const { page, errors, firstFrameMs } = await open('?scene-only');
     console.log(`first frame ${(firstFrameMs / 1000).toFixed(2)} s after opening the page`);
-    const s0 = await state(page);
+    const s0 = await state(page), ids0 = await glIds(page);
     const t0 = Date.now();
     await sleep(3000);
-    const s1 = await state(page);
+    const s1 = await state(page), ids1 = await glIds(page);
     const msPerFrame = (Date.now() - t0) / Math.max(1, s1.frames - s0.frames);
     const workMs = (s1.work_ms - s0.work_ms) / Math.max(1, s1.frames - s0.frames);
     console.log(`frame time ${msPerFrame.toFixed(1)} ms between frames, ${workMs.toFixed(1)} ms inside frame() ` +
@@ -162,6 +165,11 @@ try {
     await page.screenshot({ path: shot });
     check(errors.length === 0, `default view: no console error${errors.length ? ': ' + errors.join(' | ') : ''}`);
     check(s1.frames > s0.frames, 'default view: frames keep coming');
+    // Emscripten's WebGL layer never reuses an object's id, so an object made and deleted every
+    // frame grows its tables for the page's life (Dear ImGui's vertex array object did: one id a
+    // frame, web/imgui_vertex_array.cpp). A still view makes none once drawn.
+    check(ids1 - ids0 < (s1.frames - s0.frames) / 2,
+          `the page makes no WebGL object a frame: ${ids1 - ids0} new ids in ${s1.frames - s0.frames} frames`);
     // SwiftShader draws on the CPU: the window's choice there is the edge filter, as on the desktop
     // with llvmpipe (multisampling took twice its time a frame), and the canvas asks for no alpha,
     // depth or stencil buffer (README "In the browser": both measured by scripts/web-bench.sh).

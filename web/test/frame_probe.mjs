@@ -2,7 +2,7 @@
 // headless Chromium, with its WebGL calls counted and, per probe, one kind of drawing left out or
 // the canvas at another size. A benchmark, not a test: it prints figures and keeps them in OUT.json.
 // Probes alternate round by round (A B C A B C ...) so a shared machine's load falls on each.
-// Usage: node frame_probe.mjs SITE_DIR OUT.json ROUNDS SECONDS PROBE[,PROBE...]
+// Usage: [EFFLEURA_BENCH_WARM_S=S] node frame_probe.mjs SITE_DIR OUT.json ROUNDS SECONDS PROBE[,PROBE...]
 //   PROBE: base | WxH (the viewport, e.g. 640x360) | -TAG[-TAG...] (the draws of programs with that
 //   tag skipped: bg, skin, muscle, bone, vein, hand, particles, coloured, edge, snapshot, ui)
 //   and any of them with +q=QUERY (an extra page query, e.g. +q=scene-only) or +e=EDIT (a change
@@ -10,8 +10,9 @@
 //   or +mesa (the page in a Chromium whose WebGL draws with Mesa's llvmpipe, as frame_time.mjs's
 //   +mesa: the desktop's rasteriser). Besides the calls a frame (get* included) it counts what
 //   the uploads hand over: bytes of buffer data, texels of texture data.
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { serveSite, launchChromium, openWarm } from './serve.mjs';
+import { chromiumCpu, cpuPerFrame } from './chromium_cpu.mjs';
 
 const [site, outJson, roundsArg, secondsArg, probesArg] = process.argv.slice(2);
 if (!site || !outJson || !probesArg) {
@@ -34,25 +35,11 @@ const { server, base } = await serveSite(site);
 // One Chromium per WebGL backend a probe asks for, each started when first needed.
 const browsers = {};
 const browserFor = async (gl) => (browsers[gl] ??= await launchChromium(gl));
-let browser = null;  // the one the current probe runs in (chromiumCpuMs reads its processes)
+let browser = null;  // the one the current probe runs in (chromiumNow reads its processes)
 const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
 
-// CPU ms (user + system) of every process under the browser (from /proc; USER_HZ 100).
-function chromiumCpuMs() {
-  const root = browser.process().pid, parent = new Map(), ms = new Map();
-  for (const d of readdirSync('/proc')) {
-    if (!/^\d+$/.test(d)) continue;
-    try {
-      const t = readFileSync(`/proc/${d}/stat`, 'utf8');
-      const f = t.slice(t.lastIndexOf(')') + 2).split(' ');
-      parent.set(Number(d), Number(f[1]));
-      ms.set(Number(d), (Number(f[11]) + Number(f[12])) * 10);
-    } catch { /* gone meanwhile */ }
-  }
-  let sum = 0;
-  for (const [pid, m] of ms) for (let p = pid; p > 1; p = parent.get(p) ?? 1) if (p === root) { sum += m; break; }
-  return sum;
-}
+// CPU ms of every process under the browser, and the threads of its GPU and renderer processes.
+const chromiumNow = () => chromiumCpu(browser, ['gpu-process', 'renderer']);
 
 // Installed before the page loads: tags each program by its shaders, counts the calls each
 // frame makes, and skips the draws of the tagged programs named in window.effleuraSkip.
@@ -141,13 +128,18 @@ async function probe(spec) {
   await p.evaluateOnNewDocument(instrument, skip, edits);
   const errors = await openWarm(p, base + (query ? '?' + query : ''), { consoleErrors: false });
   const snap = () => p.evaluate(() => ({ frames: Module.effleura.frames, counts: JSON.parse(JSON.stringify(window.effleuraCounts)) }));
-  const s0 = await snap(), c0 = chromiumCpuMs(), t0 = Date.now();
+  const s0 = await snap(), c0 = chromiumNow(), t0 = Date.now();
   await sleep(seconds * 1000);
-  const s1 = await snap(), c1 = chromiumCpuMs(), t1 = Date.now();
+  const s1 = await snap(), c1 = chromiumNow(), t1 = Date.now();
   await p.close();
   const n = Math.max(1, s1.frames - s0.frames);
   const per = (a, b) => Object.fromEntries(Object.keys(b).map((k) => [k, +((b[k] - (a[k] || 0)) / n).toFixed(1)]).filter(([, v]) => v > 0));
-  return { frames: n, edited: s1.counts.edited || 0, msPerFrame: (t1 - t0) / n, cpuMsPerFrame: (c1 - c0) / n, calls: per(s0.counts.calls, s1.counts.calls),
+  // Where the CPU went: by process, and by thread in the GPU process and the renderer (its main
+  // thread runs the page's WebAssembly and WebGL calls; its compositor, Chromium's own).
+  const { byType, byThread } = cpuPerFrame(c0, c1, n);
+  const cpuMsPerFrame = Object.values(byType).reduce((a, b) => a + b, 0);
+  return { frames: n, edited: s1.counts.edited || 0, msPerFrame: (t1 - t0) / n, cpuMsPerFrame, byType, byThread,
+           calls: per(s0.counts.calls, s1.counts.calls),
            draws: per(s0.counts.draws, s1.counts.draws), indices: per(s0.counts.indices, s1.counts.indices),
            bytes: per(s0.counts.bytes, s1.counts.bytes), errors };
 }
@@ -161,6 +153,9 @@ try {
       const x = round[spec];
       console.log(`round ${r + 1} ${spec}: ${x.msPerFrame.toFixed(0)} ms a frame, CPU ${x.cpuMsPerFrame.toFixed(0)} ms (${x.frames} frames${x.edited ? `, ${x.edited} shaders edited` : ''})` +
                   (x.errors.length ? ` ERRORS: ${x.errors.join(' | ')}` : ''));
+      const top = Object.entries(x.byThread).sort((a, b) => b[1].ms - a[1].ms).slice(0, 8);
+      console.log(`  by process: ${Object.entries(x.byType).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')}; ` +
+                  `threads: ${top.map(([k, v]) => `${k}${v.threads > 1 ? ` (${v.threads})` : ''} ${v.ms.toFixed(1)}`).join(', ')}`);
     }
     results.rounds.push(round);
   }

@@ -33,9 +33,10 @@
 //   +b opens the page from a second build, the folder EFFLEURA_BENCH_SITE_B names (another
 //   page build's site/), in the same rounds: two builds' flags A B A B on one machine's load.
 import { execFileSync } from 'node:child_process';
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { serveSite, launchChromium, openWarm } from './serve.mjs';
+import { chromiumCpu, cpuPerFrame } from './chromium_cpu.mjs';
 
 const [site, exe, outJson, roundsArg, secondsArg, variantsArg] = process.argv.slice(2);
 if (!site || !exe || !outJson) {
@@ -87,63 +88,6 @@ const kRing = ['--enable-features=PartitionAllocLargeEmptySlotSpanRing'];
 const browserFor = async (gl = 'swiftshader', ring = false) =>
   (browsers[gl + (ring ? '+ring' : '')] ??= await launchChromium(gl, ring ? kRing : []));
 const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
-const kMsPerTick = 10;  // /proc's clock ticks: USER_HZ is 100 on Linux
-
-// utime + stime in ms of a /proc stat line (fields 14 and 15), and its parent (field 4).
-function parseStat(text) {
-  const f = text.slice(text.lastIndexOf(')') + 2).split(' ');
-  return { parent: Number(f[1]), ms: (Number(f[11]) + Number(f[12])) * kMsPerTick,
-           comm: text.slice(text.indexOf('(') + 1, text.lastIndexOf(')')) };
-}
-
-// Every process under the browser: pid -> { type, ms }, and the GPU process's threads by name.
-function chromiumCpu(browser) {
-  const root = browser.process().pid, parent = new Map(), info = new Map();
-  for (const d of readdirSync('/proc')) {
-    if (!/^\d+$/.test(d)) continue;
-    try {
-      const s = parseStat(readFileSync(`/proc/${d}/stat`, 'utf8'));
-      const cmd = readFileSync(`/proc/${d}/cmdline`, 'utf8');
-      const type = (cmd.match(/--type=([a-z-]+)/) || [null, 'browser'])[1];
-      const sub = (cmd.match(/--utility-sub-type=([\w.]+)/) || [null, ''])[1];
-      parent.set(Number(d), s.parent);
-      info.set(Number(d), { type: sub ? `${type}:${sub.split('.').pop()}` : type, ms: s.ms });
-    } catch { /* gone meanwhile */ }
-  }
-  const under = (pid) => { for (let p = pid; p > 1; p = parent.get(p) ?? 1) if (p === root) return true; return false; };
-  const procs = new Map(), threads = new Map();
-  for (const [pid, i] of info) {
-    if (!under(pid)) continue;
-    procs.set(pid, i);
-    if (i.type !== 'gpu-process') continue;
-    try {
-      for (const t of readdirSync(`/proc/${pid}/task`)) {
-        const s = parseStat(readFileSync(`/proc/${pid}/task/${t}/stat`, 'utf8'));
-        threads.set(`${t}`, { name: s.comm, ms: s.ms });
-      }
-    } catch { /* gone meanwhile */ }
-  }
-  return { procs, threads };
-}
-
-// CPU ms per frame by process type (only processes alive at both ends), and the GPU process's
-// threads grouped by name (SwiftShader's workers share one).
-function cpuPerFrame(c0, c1, frames) {
-  const byType = {}, byThread = {};
-  for (const [pid, i] of c1.procs) {
-    const before = c0.procs.get(pid);
-    if (before) byType[i.type] = (byType[i.type] || 0) + (i.ms - before.ms) / frames;
-  }
-  for (const [tid, t] of c1.threads) {
-    const before = c0.threads.get(tid);
-    if (!before) continue;
-    const slot = byThread[t.name] || (byThread[t.name] = { threads: 0, ms: 0 });
-    slot.threads += 1;
-    slot.ms += (t.ms - before.ms) / frames;
-  }
-  return { byType, byThread };
-}
-
 const glCacheJs = readFileSync(new URL('../gl_state_cache.js', import.meta.url), 'utf8');
 
 async function page({ query, canvas, nodiscard, fullskin, glcache, gpuqueries, gl, ring, siteB: fromB }) {

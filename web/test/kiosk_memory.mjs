@@ -10,7 +10,9 @@
 // in before the page loads), so the run costs a shared machine less; the kiosk's clock then runs
 // slower than the wall's (a frame advances it by at most 0.1 s, web/web_main.cpp). The summary
 // also counts the samples where no new scene had started since the last one (a stalled loop)
-// and fits a line through every sample from the second loop on: growth per hour.
+// and fits a line through every sample from the second loop on: growth per hour. gl.ids is the
+// next id Emscripten's WebGL layer will give (its tables are padded up to it: an id is never
+// reused), so it shows objects made and deleted between samples that the live counts miss.
 // Usage: node kiosk_memory.mjs SITE_DIR OUT.json [SECONDS=600] [INTERVAL=30] [swiftshader|mesa] [FPS]
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -130,7 +132,7 @@ try {
         heapUsed: Module.effleura.heap_used ?? -1, heapTop: Module.effleura.heap_top ?? -1,
         gl: g ? { buffers: live(g.buffers), textures: live(g.textures), programs: live(g.programs),
                   framebuffers: live(g.framebuffers), renderbuffers: live(g.renderbuffers), vaos: live(g.vaos),
-                  shaders: live(g.shaders) } : null,
+                  shaders: live(g.shaders), ids: g.counter } : null,
       };
     });
     const s = { t: (Date.now() - t0) / 1000, ...p, jsHeapUsed: m.JSHeapUsedSize, jsHeapTotal: m.JSHeapTotalSize,

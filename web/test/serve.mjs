@@ -41,7 +41,11 @@ export function launchChromium(gl = 'swiftshader', extra = []) {
 
 // Opens `url` in `page` and waits for the page's first frame, five more (shaders compiled, the
 // levels of detail built on the first frames) and a second: what every frame benchmark measures
-// from. Returns the page's errors (and its console's, unless asked not to), collected from the start.
+// from. EFFLEURA_BENCH_WARM_S waits that many seconds more: a fresh page's renderer spends its
+// first tens of seconds compiling its hot WebAssembly again in V8's optimising tier, in V8's
+// thread pool (12-92 ms of CPU a frame in the first seconds, 1.7 after a minute; README "In the
+// browser", session 25), which a page left open pays once and the desktop program never.
+// Returns the page's errors (and its console's, unless asked not to), collected from the start.
 export async function openWarm(page, url, { consoleErrors = true } = {}) {
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
@@ -50,6 +54,6 @@ export async function openWarm(page, url, { consoleErrors = true } = {}) {
   await page.waitForFunction(() => window.Module && Module.effleura && Module.effleura.frames >= 1, { timeout: 180000 });
   const f0 = await page.evaluate(() => Module.effleura.frames);
   await page.waitForFunction((n) => Module.effleura.frames >= n + 5, { timeout: 180000 }, f0);
-  await new Promise((r) => setTimeout(r, 1000));
+  await new Promise((r) => setTimeout(r, 1000 + Number(process.env.EFFLEURA_BENCH_WARM_S || 0) * 1000));
   return errors;
 }
