@@ -7,11 +7,14 @@
 #include <glm/ext/matrix_transform.hpp>
 #include <glm/geometric.hpp>
 #include <glm/matrix.hpp>
+#include <glm/trigonometric.hpp>
 
 #include "core/smooth_step.hpp"
 #include "anatomy/leg_bend.hpp"
 #include "anatomy/leg_surface.hpp"
+#include "anatomy/client_pose.hpp"
 #include "technique/forearm_stance.hpp"
+#include "technique/forearm_turn.hpp"
 #include "technique/timeline.hpp"
 
 namespace effleura::technique {
@@ -115,6 +118,23 @@ glm::vec3 least_clear(const glm::vec3& blocked, const glm::vec3& cleared, const 
   return best;
 }
 
+// `v` (a forearm's direction in a turned hand's frame, unit) within the wrist's range for the turn
+// it takes (technique/forearm_turn.hpp), each limit widened to `own` (the direction in the hand's
+// frame before the turn) where that lies beyond it, so a hand turned a little keeps its forearm
+// where it was. Flexion and extension are the angle toward the palm (-Y) or the back (+Y), and
+// deviation toward the thumb (-X in the frame mirrored for the right hand) or the little finger,
+// both measured off the straight wrist (-Z).
+glm::vec3 within_turn_range(const glm::vec3& v, const glm::vec3& own) {
+  const float ext_own = std::atan2(own.y, -own.z), dev_own = std::atan2(own.x, -own.z);
+  const float ext = std::atan2(v.y, -v.z), dev = std::atan2(v.x, -v.z);
+  const float ext_c = std::clamp(ext, std::min(-glm::radians(kWristFlexionDeg), ext_own),
+                                 std::max(glm::radians(kWristExtensionDeg), ext_own));
+  const float dev_c = std::clamp(dev, std::min(-glm::radians(kWristRadialDeg), dev_own),
+                                 std::max(glm::radians(kWristUlnarDeg), dev_own));
+  if (ext_c == ext && dev_c == dev) return v;
+  return glm::normalize(glm::vec3(std::tan(dev_c), std::tan(ext_c), -1.0f));
+}
+
 }  // namespace
 
 std::string forearm_joint_name(Hand hand) { return hand == Hand::left ? "hand.left.forearm" : "hand.right.forearm"; }
@@ -194,12 +214,25 @@ std::array<bool, 2> finger_pads(const TechniqueFrame& frame) {
 
 std::array<Forearm, 2> place_forearms(const std::array<glm::mat4, 2>& palms, const anatomy::LegSurface* surface,
                                       const Stance* stance, const anatomy::LegBend* bend, std::array<bool, 2> pads) {
+  return place_forearms(palms, surface, stance, bend, pads, {0.0f, 0.0f});
+}
+
+std::array<Forearm, 2> place_forearms(const std::array<glm::mat4, 2>& palms, const anatomy::LegSurface* surface,
+                                      const Stance* stance, const anatomy::LegBend* bend, std::array<bool, 2> pads,
+                                      std::array<float, 2> turned) {
+  // Each forearm is aimed for its palm turned back (technique/forearm_turn.hpp): `aim` is the palm
+  // with its turn with the foot taken out of its directions, kept where it is drawn.
+  std::array<glm::mat4, 2> aim = palms;
+  for (std::size_t h = 0; h < 2; ++h)
+    if (turned[h] != 0.0f)
+      for (int c = 0; c < 3; ++c)
+        aim[h][c] = glm::vec4(anatomy::turned_about_x(glm::vec3(palms[h][c]), glm::vec3(0.0f), -turned[h]), 0.0f);
   std::array<glm::vec3, 2> wrist{}, back{}, fingers{};
   for (std::size_t h = 0; h < 2; ++h) {
     const glm::mat4 side = side_of(h == 0 ? Hand::left : Hand::right);
     wrist[h] = glm::vec3(palms[h] * side * glm::vec4(kWristInPalm, 1.0f));
-    back[h] = glm::normalize(glm::vec3(palms[h][1]));
-    fingers[h] = glm::normalize(glm::vec3(palms[h][2]));
+    back[h] = glm::normalize(glm::vec3(aim[h][1]));
+    fingers[h] = glm::normalize(glm::vec3(aim[h][2]));
   }
   // The torso: out from the hands on the side their backs face, a little behind the fingers.
   // Hands on opposite sides of the limb (a squeeze) cancel out; then it stands out from the
@@ -235,9 +268,16 @@ std::array<Forearm, 2> place_forearms(const std::array<glm::mat4, 2>& palms, con
     }
   }
   // Hand h's forearm along `local` (its direction in the hand's frame).
+  // (`local` is in the frame of the palm as aimed; a turned hand's wrist takes the turn.)
   const auto along = [&](std::size_t h, const glm::vec3& local) {
     Forearm a;
-    a.frame = frame_along(palms[h], h == 0 ? Hand::left : Hand::right, local);
+    const glm::mat4 side = side_of(h == 0 ? Hand::left : Hand::right);
+    glm::vec3 drawn = local;
+    if (turned[h] != 0.0f) {
+      const glm::vec3 world(aim[h] * side * glm::vec4(local, 0.0f));
+      drawn = within_turn_range(glm::normalize(glm::vec3(glm::inverse(palms[h] * side) * glm::vec4(world, 0.0f))), local);
+    }
+    a.frame = frame_along(palms[h], h == 0 ? Hand::left : Hand::right, drawn);
     a.wrist = wrist[h];
     a.elbow = glm::vec3(a.frame * glm::vec4(0.0f, 0.0f, -kForearmLength, 1.0f));
     return a;
@@ -251,7 +291,7 @@ std::array<Forearm, 2> place_forearms(const std::array<glm::mat4, 2>& palms, con
   // Swings a forearm (`local`: its direction in hand h's frame) clear of the skin and of the
   // table top.
   const auto settle = [&](std::size_t h, glm::vec3 local) {
-    const glm::mat4 base = palms[h] * side_of(h == 0 ? Hand::left : Hand::right);
+    const glm::mat4 base = aim[h] * side_of(h == 0 ? Hand::left : Hand::right);
     const glm::mat4 to_local = glm::inverse(base);
     const float least_y = least_y_of[h];
     if (surface) {
@@ -393,7 +433,7 @@ std::array<Forearm, 2> place_forearms(const std::array<glm::mat4, 2>& palms, con
     }
   for (std::size_t h = 0; h < 2; ++h) {
     const Hand hand = h == 0 ? Hand::left : Hand::right;
-    const glm::mat4 base = palms[h] * side_of(hand);
+    const glm::mat4 base = aim[h] * side_of(hand);
     const glm::mat4 to_local = glm::inverse(base);
     glm::vec3 dir = unit_or(unit_or(torso - wrist[h], back[h]) + 0.8f * back[h], back[h]);
     if (stance) {
@@ -512,7 +552,7 @@ std::array<Forearm, 2> place_forearms(const std::array<glm::mat4, 2>& palms, con
   const auto spread = [&](float by) {
     std::array<Forearm, 2> spread_arms;
     for (std::size_t h = 0; h < 2; ++h) {
-      const glm::mat4 base = palms[h] * side_of(h == 0 ? Hand::left : Hand::right);
+      const glm::mat4 base = aim[h] * side_of(h == 0 ? Hand::left : Hand::right);
       const glm::vec3 d = glm::vec3(base * glm::vec4(locals[h], 0.0f)) + (h == 0 ? by : -by) * across;
       spread_arms[h] = along(h, settle(h, in_range(h, glm::vec3(glm::inverse(base) * glm::vec4(d, 0.0f)))));
     }
