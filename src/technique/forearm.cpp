@@ -7,11 +7,15 @@
 #include <glm/ext/matrix_transform.hpp>
 #include <glm/geometric.hpp>
 #include <glm/matrix.hpp>
+#include <glm/trigonometric.hpp>
 
 #include "core/smooth_step.hpp"
-#include "anatomy/client_pose.hpp"
 #include "anatomy/leg_bend.hpp"
 #include "anatomy/leg_surface.hpp"
+#include "anatomy/client_pose.hpp"
+#include "technique/forearm_apart.hpp"
+#include "technique/forearm_stance.hpp"
+#include "technique/forearm_turn.hpp"
 #include "technique/timeline.hpp"
 
 namespace effleura::technique {
@@ -50,13 +54,12 @@ constexpr float kSoleBackFull = 0.75f;
 // line from the foot).
 constexpr float kSoleOpenSide = 0.3f;
 
-// A hand on the leg beside one on the foot (its palm this far below the leg's lowest section,
-// metres, fully) takes its forearm from the foot end turned this much toward the open side
-// (35 degrees off the leg's line). At 27 degrees (0.5) toe taps' camera, beyond the toes, saw the
+// A hand on the leg beside one on the foot (its palm kBesideFootBelow below the leg's lowest
+// section, fully: technique/forearm_stance.hpp) takes its forearm from the foot end turned this
+// much toward the open side (35 degrees off the leg's line). At 27 degrees (0.5) toe taps' camera, beyond the toes, saw the
 // heel hand's sleeve nearly end-on, a stub beside the heel (side-on 0.33, camera_step_view_test);
 // now 0.43. Further round it hides ankle pumps' heel palm (0.75: both seen in step 2 1.00 ->
 // 0.96, --hand-report) and from 0.9 (0.51) their view search turns to another camera.
-constexpr float kBesideFootBelow = 0.02f;
 constexpr float kHeelOpenSide = 0.7f;
 
 // Out of the straight leg's skin at p, level (sections are star-shaped about the axis, and
@@ -116,6 +119,23 @@ glm::vec3 least_clear(const glm::vec3& blocked, const glm::vec3& cleared, const 
   return best;
 }
 
+// `v` (a forearm's direction in a turned hand's frame, unit) within the wrist's range for the turn
+// it takes (technique/forearm_turn.hpp), each limit widened to `own` (the direction in the hand's
+// frame before the turn) where that lies beyond it, so a hand turned a little keeps its forearm
+// where it was. Flexion and extension are the angle toward the palm (-Y) or the back (+Y), and
+// deviation toward the thumb (-X in the frame mirrored for the right hand) or the little finger,
+// both measured off the straight wrist (-Z).
+glm::vec3 within_turn_range(const glm::vec3& v, const glm::vec3& own) {
+  const float ext_own = std::atan2(own.y, -own.z), dev_own = std::atan2(own.x, -own.z);
+  const float ext = std::atan2(v.y, -v.z), dev = std::atan2(v.x, -v.z);
+  const float ext_c = std::clamp(ext, std::min(-glm::radians(kWristFlexionDeg), ext_own),
+                                 std::max(glm::radians(kWristExtensionDeg), ext_own));
+  const float dev_c = std::clamp(dev, std::min(-glm::radians(kWristRadialDeg), dev_own),
+                                 std::max(glm::radians(kWristUlnarDeg), dev_own));
+  if (ext_c == ext && dev_c == dev) return v;
+  return glm::normalize(glm::vec3(std::tan(dev_c), std::tan(ext_c), -1.0f));
+}
+
 }  // namespace
 
 std::string forearm_joint_name(Hand hand) { return hand == Hand::left ? "hand.left.forearm" : "hand.right.forearm"; }
@@ -135,24 +155,6 @@ float forearms_gap(const std::array<Forearm, 2>& arms) {
 }
 
 glm::mat4 forearm_bind(Hand hand) { return frame_along(glm::mat4(1.0f), hand, glm::vec3(0, 0, -1)); }
-
-Stance stance_beside_table(const glm::mat4& leg_to_room, float top_y) {
-  const glm::mat4 to_leg = glm::inverse(leg_to_room);
-  Stance s;
-  s.up = unit_or(glm::vec3(to_leg * glm::vec4(0.0f, 1.0f, 0.0f, 0.0f)), glm::vec3(0, 1, 0));
-  s.side = unit_or(glm::vec3(1, 0, 0) - s.up * s.up.x, glm::vec3(1, 0, 0));
-  s.table_top = glm::dot(s.up, glm::vec3(to_leg * glm::vec4(0.0f, top_y, 0.0f, 1.0f)));
-  s.to_room = leg_to_room;
-  s.half_length = 0.5f * anatomy::Table::kLength;
-  s.half_width = 0.5f * anatomy::Table::kWidth;
-  return s;
-}
-
-float Stance::over_table(const glm::vec3& p) const {
-  const glm::vec3 room(to_room * glm::vec4(p, 1.0f));
-  const bool over = std::abs(room.x) < half_length && std::abs(room.z) < half_width;
-  return over ? glm::dot(up, p) - table_top : 1.0f;
-}
 
 // A hand on its finger pads keeps its wrist about straight: the forearm may run down to 6
 // degrees below the back of the hand's plane (a flat palm's rises at least 17 degrees off it).
@@ -199,45 +201,31 @@ constexpr float kFarOver = 0.7f;
 constexpr float kFarTrail = 2.5f;
 constexpr float kFarTrailFrom = 0.5f;
 constexpr float kFarTrailOver = 0.5f;
-// Sitting (the client upright at the table's foot end, the shanks hanging past it), a hand on the
-// inner half of the leg is reached from in front of the client, as a therapist kneeling before
-// the hanging leg (or standing bent over the thigh) reaches it, not from beside the table on the
-// leg's outer side: from there its forearm ran across the front of the leg, the sleeve over the
-// worked calf and the hand behind it (compression's calf steps, tapotement's inner hand and its
-// crossing over the knee). How far in front grows with how far the palm lies on the inner side
-// of the leg's axis (metres: from kInnerFrom, fully kInnerOver further; a calf is ~5 cm round),
-// so a hand coming round the front turns its forearm smoothly; the outer hand keeps the side.
-// There the forearm rises kFrontRise (sine: 44 degrees) whatever the table's height: at 0.34 (20
-// degrees) the sitting elbows' worst swing was 45.6 degrees beyond the hand's turn (tapotement
-// 13.66 s; bound 40), at 0.5 35.0, at 0.7 32.3 (technique_forearm_test).
-constexpr float kInnerFrom = 0.0f;
-constexpr float kInnerOver = 0.045f;
-constexpr float kFrontRise = 0.7f;
-// Sitting, a wanted forearm direction's sideways part fades from this much along the fingers (in
-// the hand's frame; the wrist's range ends at -0.35) over this much more (place_forearms).
-constexpr float kSidewaysFadeFrom = -0.5f;
-constexpr float kSidewaysFadeOver = 0.6f;
-
-// Two forearms keep this far apart (surface to surface) where spreading the elbows can do it,
-// spreading at most this much (the direction's change, ~50 degrees), tried in ninths of it
-// from none, then bisected to ~1/150 of it.
-constexpr float kForearmsApart = 0.005f;
-constexpr float kMostSpread = 0.9f;
-constexpr int kSpreadSteps = 9;
-constexpr int kSpreadBisections = 4;
-
 std::array<bool, 2> finger_pads(const TechniqueFrame& frame) {
   return {on_finger_pads(frame.hands[0].pose, frame.hands[0].on_sole), on_finger_pads(frame.hands[1].pose, frame.hands[1].on_sole)};
 }
 
 std::array<Forearm, 2> place_forearms(const std::array<glm::mat4, 2>& palms, const anatomy::LegSurface* surface,
                                       const Stance* stance, const anatomy::LegBend* bend, std::array<bool, 2> pads) {
+  return place_forearms(palms, surface, stance, bend, pads, {0.0f, 0.0f});
+}
+
+std::array<Forearm, 2> place_forearms(const std::array<glm::mat4, 2>& palms, const anatomy::LegSurface* surface,
+                                      const Stance* stance, const anatomy::LegBend* bend, std::array<bool, 2> pads,
+                                      std::array<float, 2> turned) {
+  // Each forearm is aimed for its palm turned back (technique/forearm_turn.hpp): `aim` is the palm
+  // with its turn with the foot taken out of its directions, kept where it is drawn.
+  std::array<glm::mat4, 2> aim = palms;
+  for (std::size_t h = 0; h < 2; ++h)
+    if (turned[h] != 0.0f)
+      for (int c = 0; c < 3; ++c)
+        aim[h][c] = glm::vec4(anatomy::turned_about_x(glm::vec3(palms[h][c]), glm::vec3(0.0f), -turned[h]), 0.0f);
   std::array<glm::vec3, 2> wrist{}, back{}, fingers{};
   for (std::size_t h = 0; h < 2; ++h) {
     const glm::mat4 side = side_of(h == 0 ? Hand::left : Hand::right);
     wrist[h] = glm::vec3(palms[h] * side * glm::vec4(kWristInPalm, 1.0f));
-    back[h] = glm::normalize(glm::vec3(palms[h][1]));
-    fingers[h] = glm::normalize(glm::vec3(palms[h][2]));
+    back[h] = glm::normalize(glm::vec3(aim[h][1]));
+    fingers[h] = glm::normalize(glm::vec3(aim[h][2]));
   }
   // The torso: out from the hands on the side their backs face, a little behind the fingers.
   // Hands on opposite sides of the limb (a squeeze) cancel out; then it stands out from the
@@ -273,9 +261,16 @@ std::array<Forearm, 2> place_forearms(const std::array<glm::mat4, 2>& palms, con
     }
   }
   // Hand h's forearm along `local` (its direction in the hand's frame).
+  // (`local` is in the frame of the palm as aimed; a turned hand's wrist takes the turn.)
   const auto along = [&](std::size_t h, const glm::vec3& local) {
     Forearm a;
-    a.frame = frame_along(palms[h], h == 0 ? Hand::left : Hand::right, local);
+    const glm::mat4 side = side_of(h == 0 ? Hand::left : Hand::right);
+    glm::vec3 drawn = local;
+    if (turned[h] != 0.0f) {
+      const glm::vec3 world(aim[h] * side * glm::vec4(local, 0.0f));
+      drawn = within_turn_range(glm::normalize(glm::vec3(glm::inverse(palms[h] * side) * glm::vec4(world, 0.0f))), local);
+    }
+    a.frame = frame_along(palms[h], h == 0 ? Hand::left : Hand::right, drawn);
     a.wrist = wrist[h];
     a.elbow = glm::vec3(a.frame * glm::vec4(0.0f, 0.0f, -kForearmLength, 1.0f));
     return a;
@@ -289,7 +284,7 @@ std::array<Forearm, 2> place_forearms(const std::array<glm::mat4, 2>& palms, con
   // Swings a forearm (`local`: its direction in hand h's frame) clear of the skin and of the
   // table top.
   const auto settle = [&](std::size_t h, glm::vec3 local) {
-    const glm::mat4 base = palms[h] * side_of(h == 0 ? Hand::left : Hand::right);
+    const glm::mat4 base = aim[h] * side_of(h == 0 ? Hand::left : Hand::right);
     const glm::mat4 to_local = glm::inverse(base);
     const float least_y = least_y_of[h];
     if (surface) {
@@ -407,24 +402,12 @@ std::array<Forearm, 2> place_forearms(const std::array<glm::mat4, 2>& palms, con
   std::array<glm::vec3, 2> locals{};
   const bool leg_bent = bend && (bend->knee_deg != 0.0f || bend->hip_deg != 0.0f);
   const bool sitting = leg_bent && bend->hip_deg != 0.0f;
-  // Sitting, each hand's share of the place in front of the client (kInnerFrom), and that place's
-  // way from the leg: past the table's foot end (the room's +X), level. The knee and hip bends
-  // turn about the leg frame's X axis, so a palm's side of the leg (its x against the axis's) is
-  // the same as drawn and on the straight leg.
-  std::array<float, 2> in_front{0.0f, 0.0f};
-  glm::vec3 front_way(0.0f, 0.0f, 1.0f);
-  if (sitting && surface && stance && stance->in_front > 0.0f) {
-    const glm::vec3 room_front(glm::inverse(stance->to_room) * glm::vec4(1.0f, 0.0f, 0.0f, 0.0f));
-    front_way = unit_or(room_front - stance->up * glm::dot(room_front, stance->up), front_way);
-    for (std::size_t h = 0; h < 2; ++h) {
-      float palm_along = std::numeric_limits<float>::max();
-      for (const glm::vec3& p : anatomy::unbend_leg(glm::vec3(palms[h][3]), *bend)) palm_along = std::min(palm_along, p.y);
-      if (palm_along == std::numeric_limits<float>::max()) continue;
-      const float on_leg = 1.0f - std::clamp((surface->min_along() - palm_along) / kBesideFootBelow, 0.0f, 1.0f);
-      const float axis_x = anatomy::LegSurface::axis(std::clamp(palm_along, surface->min_along(), surface->max_along())).x;
-      in_front[h] = std::min(stance->in_front, 1.0f) * on_leg * smooth_step(std::clamp((axis_x - palms[h][3].x - kInnerFrom) / kInnerOver, 0.0f, 1.0f));
-    }
-  }
+  // Sitting, each hand's share of the place in front of the client, and that place's way from the
+  // leg (technique/forearm_stance.cpp).
+  SittingFront front;
+  if (sitting && surface && stance && stance->in_front > 0.0f) front = sitting_front(palms, *surface, *stance, *bend);
+  const std::array<float, 2>& in_front = front.in_front;
+  const glm::vec3& front_way = front.way;
   if (stance)
     for (std::size_t h = 0; h < 2; ++h) {
       const glm::vec3 from_feet = back[h] - stance->up * glm::dot(back[h], stance->up);
@@ -443,7 +426,7 @@ std::array<Forearm, 2> place_forearms(const std::array<glm::mat4, 2>& palms, con
     }
   for (std::size_t h = 0; h < 2; ++h) {
     const Hand hand = h == 0 ? Hand::left : Hand::right;
-    const glm::mat4 base = palms[h] * side_of(hand);
+    const glm::mat4 base = aim[h] * side_of(hand);
     const glm::mat4 to_local = glm::inverse(base);
     glm::vec3 dir = unit_or(unit_or(torso - wrist[h], back[h]) + 0.8f * back[h], back[h]);
     if (stance) {
@@ -477,7 +460,7 @@ std::array<Forearm, 2> place_forearms(const std::array<glm::mat4, 2>& palms, con
       const glm::vec3 beside = at_feet > 0.0f  ? unit_or(glm::mix(stance->side, from_feet, at_feet), stance->side)
                                : by_foot > 0.0f ? unit_or(glm::mix(stance->side, heel_from, by_foot), stance->side)
                                                 : stance->side;
-      // Sitting, an inner hand from in front of the client (kInnerFrom).
+      // Sitting, an inner hand from in front of the client (sitting_front).
       const glm::vec3 toward = in_front[h] > 0.0f ? unit_or(glm::mix(beside, front_way, in_front[h]), front_way) : beside;
       // Beside a hand on the sole, a hand on the leg trails its own fingers too: the two work
       // apart (ankle pumps' heel hand), and the sole hand's fingers, turning with the foot, swung
@@ -533,32 +516,9 @@ std::array<Forearm, 2> place_forearms(const std::array<glm::mat4, 2>& palms, con
     }
     const float least_y = least_y_of[h];
     glm::vec3 wanted(to_local * glm::vec4(dir, 0.0f));
-    // Sitting, the way toward the therapist often lies ahead of the wrist (hands on the hanging
-    // calf, fingers turned down the leg): within_wrist_range then keeps its sideways part, which
-    // flips side as the wanted direction passes in front of the fingers, and the elbow swung
-    // across the wrist in one 20 ms moment (tapotement at 18.82 s, 117 degrees beyond the hand's
-    // own turn). There the sideways part fades as the wanted direction comes round ahead, so the
-    // forearm goes up off the back of the hand instead. Sitting, all ten: 278 -> 224 pops, the
-    // worst 117 -> 53 degrees. (Lying the same rule moved the largest elbow step 199 -> 205 mm for
-    // one pop less: left out.)
-    // Not for a hand on the foot (below the leg's lowest section, as drawn before the bend): ankle
-    // pumps' sole hand, under the hanging sole, then sent its forearm level across under the
-    // other foot instead of down the outer side.
-    // Not lying prone with only the knee bent (the hip straight; calf work with the shank raised):
-    // there the fade turned the upper calf-squeeze hand's forearm, whose fingers wrap round the
-    // therapist's side, up and over the leg, its elbow 166 mm beyond its wrist away from the
-    // therapist at 30-60 degrees; kept, the sideways part takes it toward the therapist (39-48 mm;
-    // technique_forearm_knee_test).
-    if (sitting && surface && wanted.z > kSidewaysFadeFrom) {
-      float palm_along = std::numeric_limits<float>::max();
-      for (const glm::vec3& p : anatomy::unbend_leg(glm::vec3(palms[h][3]), *bend)) palm_along = std::min(palm_along, p.y);
-      const float on_leg = 1.0f - std::clamp((surface->min_along() - palm_along) / kBesideFootBelow, 0.0f, 1.0f);
-      // From in front of the client the sideways way is the point: an inner hand on the calf's side,
-      // fingers down the leg, has its way to the front sideways (kept, the forearm goes there, not
-      // up off the back of the hand).
-      wanted.x *= 1.0f - on_leg * (1.0f - in_front[h]) *
-                             smooth_step(std::min((wanted.z - kSidewaysFadeFrom) / kSidewaysFadeOver, 1.0f));
-    }
+    // Sitting, the wanted direction's sideways part fades as it comes round ahead of the wrist
+    // (technique/forearm_stance.cpp).
+    if (sitting && surface) wanted = sitting_sideways_faded(wanted, palms[h], *surface, *bend, in_front[h]);
     glm::vec3 local = within_wrist_range(wanted, least_y);
     if (at_feet_of[h] > 0.0f) {
       // A sole hand whose wanted direction runs ahead of the wrist (ankle pumps: fingers down
@@ -572,60 +532,14 @@ std::array<Forearm, 2> place_forearms(const std::array<glm::mat4, 2>& palms, con
     arms[h] = along(h, locals[h]);
   }
   if (forearms_gap(arms) >= kForearmsApart) return arms;
-
-  // Two forearms never pass into each other. Each is placed for its own hand, so hands side by
-  // side with their fingers turned in (the buttock in tapotement, vibration and petrissage) crossed
-  // them in an X, the sleeves fused 7 cm deep. Where they would meet, both elbows spread apart
-  // along the line between the wrists (each toward its own wrist's side, which uncrosses an X),
-  // and clear the skin and the table again: bisected for the least spread that keeps them
-  // kForearmsApart apart, so the spread grows smoothly with the overlap.
-  const glm::vec3 run = unit_or((arms[0].elbow - arms[0].wrist) + (arms[1].elbow - arms[1].wrist), glm::vec3(0, 1, 0));
-  glm::vec3 across = wrist[0] - wrist[1];
-  across = unit_or(across - run * glm::dot(across, run), unit_or(glm::cross(run, glm::vec3(0, 1, 0)), glm::vec3(1, 0, 0)));
-  const auto spread = [&](float by) {
-    std::array<Forearm, 2> spread_arms;
-    for (std::size_t h = 0; h < 2; ++h) {
-      const glm::mat4 base = palms[h] * side_of(h == 0 ? Hand::left : Hand::right);
-      const glm::vec3 d = glm::vec3(base * glm::vec4(locals[h], 0.0f)) + (h == 0 ? by : -by) * across;
-      spread_arms[h] = along(h, settle(h, in_range(h, glm::vec3(glm::inverse(base) * glm::vec4(d, 0.0f)))));
-    }
-    return spread_arms;
-  };
-  // Scanned up from no spread in steps, then bisected within the first step that reaches the
-  // gap: the gap does not grow steadily with the spread (the lift off the skin and the table
-  // turns a spread forearm), and a bisection over the whole range could land past a dip
-  // (petrissage at 26.78 s, lying: 1.7 mm unspread, 17.7 mm at 0.3, -13.7 mm from 0.5 on; the
-  // elbow swung 235 mm in 20 ms). A placing that is not a number (a direction of zero length
-  // in the spread) counts as no gap.
-  const auto gap_of = [](const std::array<Forearm, 2>& a) {
-    const float g = forearms_gap(a);
-    return std::isfinite(g) && g < 1.0f ? g : -1.0f;
-  };
-  const float gap0 = forearms_gap(arms);
-  std::array<Forearm, 2> most = arms;
-  float most_gap = gap0, below = 0.0f;
-  for (int i = 1; i <= kSpreadSteps; ++i) {
-    const float by = kMostSpread * static_cast<float>(i) / static_cast<float>(kSpreadSteps);
-    const std::array<Forearm, 2> tried = spread(by);
-    const float gap = gap_of(tried);
-    if (gap >= kForearmsApart) {
-      float lo = below, hi = by;
-      std::array<Forearm, 2> best = tried;
-      for (int k = 0; k < kSpreadBisections; ++k) {
-        const float half = 0.5f * (lo + hi);
-        const std::array<Forearm, 2> t = spread(half);
-        if (gap_of(t) >= kForearmsApart) hi = half, best = t;
-        else lo = half;
-      }
-      return best;
-    }
-    if (gap > most_gap) most_gap = gap, most = tried;
-    below = by;
-  }
-  // No spread reaches it: the one that gains most, where it gains; spreading that gains nothing
-  // (the wrists themselves too close: the hands' placing is at fault, not the forearms') leaves
-  // the forearms as they were.
-  return most_gap > gap0 + 0.002f ? most : arms;
+  // Where they would meet, spread apart (technique/forearm_apart.cpp): each forearm placed again
+  // along a direction moved off its own, within the wrist's range and clear of skin and table.
+  std::array<glm::vec3, 2> dirs{};
+  for (std::size_t h = 0; h < 2; ++h) dirs[h] = glm::vec3(aim[h] * side_of(h == 0 ? Hand::left : Hand::right) * glm::vec4(locals[h], 0.0f));
+  return kept_apart(arms, wrist, dirs, [&](std::size_t h, const glm::vec3& d) {
+    const glm::mat4 base = aim[h] * side_of(h == 0 ? Hand::left : Hand::right);
+    return along(h, settle(h, in_range(h, glm::vec3(glm::inverse(base) * glm::vec4(d, 0.0f)))));
+  });
 }
 
 }  // namespace effleura::technique

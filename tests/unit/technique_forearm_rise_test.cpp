@@ -78,7 +78,8 @@ TEST_CASE("lying, a forearm runs low toward the therapist: never more than 55 de
     CAPTURE(t.id);
     const Rise r = steepest(t);
     float prone_bound = 55.0f, supine_bound = 55.0f;
-    if (t.id == "effleurage") supine_bound = 89.0f;
+    // Effleurage face up measured 83.7 (sessions 22-25): its ratchet held at that, not 89 (session 25).
+    if (t.id == "effleurage") supine_bound = 84.5f;
     if (t.id == "cross-fibre") prone_bound = 65.5f;
     CHECK(r.prone_deg <= prone_bound);
     CHECK(r.supine_deg <= supine_bound);
