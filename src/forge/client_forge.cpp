@@ -53,7 +53,7 @@ Expected<ForgedClient> forge_client(const ClientForgeOptions& o) {
       return fail("client part \"" + part.name + "\" is not closed (" + std::to_string(open) + " open edges)");
     OutMesh m;
     m.name = part.name;
-    if (const NormalField normal = client_part_normals(part.name, part.field, 0.5f * voxel))
+    if (const NormalField normal = client_part_normals(part.name, part.field, 0.5f * voxel, *leg))
       for (const glm::vec3& p : mesh.positions) m.normals.push_back(normal(p));
     else
       m.normals = field_normals(mesh, part.field, 0.5f * voxel);

@@ -42,7 +42,7 @@ constexpr float kNeckShadeBlend = 0.02f;
 // How far out from the head's neck the trunk's own surface still leans its normals (the flare a
 // student sees below the seam): client_part_normals.
 constexpr float kTrunkShadeReach = 0.0025f;
-// Over how much distance the sheet over the other leg takes its normals (client_part_normals).
+// Over how much distance the sheet over the other leg takes its normals (leg_sheet_normals).
 constexpr float kDrapeShadeStep = 0.045f;
 
 // The neck's axis where it leaves the trunk and halfway up (head_shapes' neck chain), and the top
@@ -282,6 +282,46 @@ float hip_edge(const glm::vec3& p) {
   return (edge - p.y) / std::sqrt(1.0f + near_dip * near_dip * kSlope * kSlope);
 }
 
+// The sheet over the other leg ends in a flat cut at each end, kLegSheetHem above the floor
+// (just above the ankle) and kLegSheetTop (under the hip drape), each edge rounded over
+// kLegSheetRound.
+constexpr float kLegSheetHem = 0.14f, kLegSheetTop = 1.0f, kLegSheetRound = 0.01f;
+float leg_sheet_ends(const glm::vec3& p) { return smooth_max(p.y - kLegSheetTop, kLegSheetHem - p.y, kLegSheetRound); }
+// The sheet along the leg, without its ends: kSheetGap off the other leg.
+float leg_sheet_side(const Shape& thigh, const OtherLeg& leg, const glm::vec3& p) { return right_leg_distance(thigh, leg, p) - kSheetGap; }
+
+// The sheet over the other leg lies 8 mm off the massaged leg's skin, mirrored, whose muscles'
+// furrows it keeps in part: lit by its own field's gradient over half a voxel it showed every
+// small hollow as a crumple and every triangle as a facet (notes/s22 client-shots/
+// a1/front-4000-crop.png). A sheet drapes over such detail: along the leg its normals are the
+// gradient of `along` (leg_sheet_side: the sheet without its ends) over kDrapeShadeStep, which keeps the knee
+// and the calf and smooths what is smaller. Over 2 cm (session 22) the furrows between the
+// thigh's and the calf's muscles still showed as dents near the camera (notes/s23 client-shots/
+// sheet-*.png); over 4.5 cm they are gone. Smoothing the mesh itself (Taubin, 30 and 80 passes,
+// kept 4 mm off the skin) changed little: the furrows lie under the sheet's 8 mm, so its bulges
+// stay (session 23, reverted).
+// The ends are not smoothed: each vertex mixes the two gradients as smooth_max mixes the two
+// distances at it (weights 1 - h/2 and h/2), so the side turns into the flat cut over the
+// rounding's 1 cm, as the surface does. Until session 25 the whole field's gradient was taken
+// over 4.5 cm, which within 4.5 cm of the hem took in the cut below and leaned the side's normals
+// down, up to 42 degrees off the surface: model.frag lights the side of a normal it sees, so
+// where a leaning normal turned away from a camera above (sitting, the front view) the hem's
+// outer side lit bright white triangle by triangle (notes/s24 client-shots/
+// sitting-front-other-leg-1920.png; tests/unit/forge_client_leg_sheet_test.cpp).
+NormalField leg_sheet_normals(Field along) {
+  return [along = std::move(along)](const glm::vec3& p) {
+    const float h = kDrapeShadeStep;
+    const glm::vec3 g(along(p + glm::vec3(h, 0, 0)) - along(p - glm::vec3(h, 0, 0)), along(p + glm::vec3(0, h, 0)) - along(p - glm::vec3(0, h, 0)),
+                      along(p + glm::vec3(0, 0, h)) - along(p - glm::vec3(0, 0, h)));
+    const glm::vec3 side = glm::length(g) > 1e-12f ? glm::normalize(g) : glm::vec3(0, 1, 0);
+    const glm::vec3 end(0.0f, p.y > 0.5f * (kLegSheetHem + kLegSheetTop) ? 1.0f : -1.0f, 0.0f);
+    const float a = along(p), b = leg_sheet_ends(p);
+    const float share = 0.5f * std::max(kLegSheetRound - std::abs(a - b), 0.0f) / kLegSheetRound;  // of the smaller
+    const glm::vec3 n = a > b ? (1.0f - share) * side + share * end : share * side + (1.0f - share) * end;
+    return glm::length(n) > 1e-12f ? glm::normalize(n) : side;
+  };
+}
+
 }  // namespace
 
 float hip_drape_distance(const glm::vec3& p) {
@@ -313,29 +353,20 @@ Seam client_part_seam(std::string_view name) {
   // more triangles).
   if (name == "client.body")
     return {[](const glm::vec3& p) { return p.y > 1.42f && glm::length(glm::vec2(p.x - kMidlineX, p.z + 0.02f)) < 0.085f; }, 0.012f};
+  // The sheet over the other leg goes under the hip drape's hem (0.84 m beside that thigh,
+  // hip_edge) and ends at 1.0 m: the simplifier left its triangles there 10-12 cm tall, whose
+  // chords cut in and out of the hip drape along a jagged line (sitting, the front view).
+  if (name == "drape.leg-right") return {[](const glm::vec3& p) { return p.y > 0.78f; }, kSeamEdge};
   if (name == "drape.hips")
     return {[](const glm::vec3& p) { return p.y > 0.78f && p.y < 0.90f && p.z < -0.02f && p.x < kMidlineX + 0.04f; }, kSeamEdge};
   return {};
 }
 
-NormalField client_part_normals(std::string_view name, Field own, float step) {
-  // The sheet over the other leg lies 8 mm off the massaged leg's skin, mirrored, whose muscles'
-  // furrows it keeps in part: lit by its own field's gradient over half a voxel it showed every
-  // small hollow as a crumple and every triangle as a facet (notes/s22 client-shots/
-  // a1/front-4000-crop.png). A sheet drapes over such detail: its normals are the gradient over
-  // kDrapeShadeStep, which keeps the knee and the calf and smooths what is smaller. Over 2 cm
-  // (session 22) the furrows between the thigh's and the calf's muscles still showed as dents
-  // near the camera (notes/s23 client-shots/sheet-*.png); over 4.5 cm they are gone. Smoothing
-  // the mesh itself (Taubin, 30 and 80 passes, kept 4 mm off the skin) changed little: the
-  // furrows lie under the sheet's 8 mm, so its bulges stay (session 23, reverted).
-  if (name == "drape.leg-right")
-    return [own = std::move(own)](const glm::vec3& p) {
-      const float h = kDrapeShadeStep;
-      const glm::vec3 g(own(p + glm::vec3(h, 0, 0)) - own(p - glm::vec3(h, 0, 0)), own(p + glm::vec3(0, h, 0)) - own(p - glm::vec3(0, h, 0)),
-                        own(p + glm::vec3(0, 0, h)) - own(p - glm::vec3(0, 0, h)));
-      const float len = glm::length(g);
-      return len > 1e-12f ? g / len : glm::vec3(0, 1, 0);
-    };
+NormalField client_part_normals(std::string_view name, Field own, float step, const OtherLeg& leg) {
+  if (name == "drape.leg-right") {
+    auto thigh = std::make_shared<Shape>(right_thigh_shape());
+    return leg_sheet_normals([thigh, &leg](const glm::vec3& p) { return leg_sheet_side(*thigh, leg, p); });
+  }
   // The neck's seam: where the trunk's flare goes under the head's neck the two surfaces meet at
   // 14-19 degrees (forge_client_head_test), and with each part's normals from its own field the
   // light stepped there: a faint line down the side of the neck close up (session 18's note).
@@ -440,9 +471,7 @@ std::vector<ClientPart> client_parts(const OtherLeg& leg) {
   {
     // The sheet over the other leg, from the hip to just above the ankle, tight to that leg (no
     // bridging), so the massaged leg's inner side stays clear for the hands.
-    auto field = [thigh, leg](const glm::vec3& p) {
-      return smooth_max(right_leg_distance(*thigh, leg, p) - kSheetGap, smooth_max(p.y - 1.0f, 0.14f - p.y, 0.01f), 0.01f);
-    };
+    auto field = [thigh, leg](const glm::vec3& p) { return smooth_max(leg_sheet_side(*thigh, leg, p), leg_sheet_ends(p), kLegSheetRound); };
     Box box = leg_box;
     box.grow(box.min, 0.05f);
     box.grow(box.max, 0.05f);

@@ -35,9 +35,10 @@ struct ClientPart {
 // A part's drawn normal at each of its vertices, where it is not its own field's gradient (taken
 // over `step`); empty for most parts. The trunk ("client.body") and the head ("client.head")
 // lean theirs toward each other's near the neck, where their surfaces cut each other in sight:
-// with each its own normals the light stepped along that seam.
+// with each its own normals the light stepped along that seam. The sheet over the other leg
+// ("drape.leg-right", over `leg`) is lit smoother than its surface along the leg.
 using NormalField = std::function<glm::vec3(const glm::vec3&)>;
-[[nodiscard]] NormalField client_part_normals(std::string_view name, Field own, float step);
+[[nodiscard]] NormalField client_part_normals(std::string_view name, Field own, float step, const OtherLeg& leg);
 
 // Where a part's triangles must be finer than the simplifier leaves them, and how fine: the
 // longest edge there (forge/mesh_tools.hpp split_long_edges). Walking, the body, the other leg
