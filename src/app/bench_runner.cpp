@@ -59,11 +59,18 @@ struct ViewFigures {
   std::vector<double> wall_ms, cpu_ms, sim_ms, draw_ms, scale;
 };
 
+// Frames per block of --bench-still: the still room on for one block, off for the next. Each
+// block with it on starts with two frames that draw everything (the key seen twice, then kept).
+constexpr int kStillBlock = 20;
+
 // Renders `frames` frames with the camera orbiting once round (so every side is timed); the
 // first two (shader variants compiled, buffers first filled) are not counted.
 // With --scene-scale auto the scene's scale follows the frame times as in a window (the camera
 // always moves here, so it is never drawn sharp for being still).
-ViewFigures run_frames(Context& ctx, int frames, bool interface, render::SmoothedWindowTarget* scaled, bool dynamic) {
+// `still` (--bench-still): the camera rests, and the frames of every other block of kStillBlock
+// are drawn with the still room off and counted in `*off` instead: A B A B in one run.
+ViewFigures run_frames(Context& ctx, int frames, bool interface, render::SmoothedWindowTarget* scaled, bool dynamic,
+                       ViewFigures* off = nullptr) {
   const double dt = ctx.fixed_dt;
   State& scene = ctx.state;
   ViewFigures f;
@@ -71,10 +78,13 @@ ViewFigures run_frames(Context& ctx, int frames, bool interface, render::Smoothe
   for (int i = 0; i < frames; ++i) {
     if (scaled && dynamic) scaled->set_scene_scale(controller.scale());
     const double scale = scaled ? scaled->scene_scale() : 1.0;
+    const bool room_off = off && (i / kStillBlock) % 2 == 1;
+    if (off) ctx.renderer->set_still_room(!room_off);
+    ViewFigures& into = room_off ? *off : f;
     const auto t0 = Clock::now();
     const double cpu0 = process_cpu_ms();
     double sim = 0.0;
-    scene.camera.orbit(static_cast<float>(2.0 * 3.14159265 / frames), 0.0f);
+    if (!off) scene.camera.orbit(static_cast<float>(2.0 * 3.14159265 / frames), 0.0f);
     if (interface) {
       frame(ctx, dt);  // the window's whole frame: input, simulation, scene, panels
     } else {
@@ -88,12 +98,13 @@ ViewFigures run_frames(Context& ctx, int frames, bool interface, render::Smoothe
     ctx.platform->end_frame();  // glFinish: count the GPU's work, not just its submission
     if (dynamic) controller.update(ms_since(t0), true, dt);
     if (i < 2) continue;
-    f.scale.push_back(scale);
-    f.wall_ms.push_back(ms_since(t0));
-    f.cpu_ms.push_back(process_cpu_ms() - cpu0);
-    f.sim_ms.push_back(sim);
-    f.draw_ms.push_back(f.wall_ms.back() - sim);
+    into.scale.push_back(scale);
+    into.wall_ms.push_back(ms_since(t0));
+    into.cpu_ms.push_back(process_cpu_ms() - cpu0);
+    into.sim_ms.push_back(sim);
+    into.draw_ms.push_back(into.wall_ms.back() - sim);
   }
+  if (off) ctx.renderer->set_still_room(true);
   return f;
 }
 
@@ -245,7 +256,14 @@ int run_bench(const Options& options) {
                   options.bench_quick ? "left out" : "ready", ms_since(w0));
     }
     const bool dynamic = scaled && *options.scene_scale == 0.0f;
-    print_view(view.name, run_frames(ctx, frames + 2, view.interface, scaled, dynamic), view.interface, scaled);
+    if (options.bench_still) {
+      ViewFigures off;
+      const ViewFigures on = run_frames(ctx, frames + 2, view.interface, scaled, dynamic, &off);
+      print_view((std::string(view.name) + ", camera still, still room on").c_str(), on, view.interface, scaled);
+      print_view((std::string(view.name) + ", camera still, still room off").c_str(), off, view.interface, scaled);
+    } else {
+      print_view(view.name, run_frames(ctx, frames + 2, view.interface, scaled, dynamic), view.interface, scaled);
+    }
   }
   if (const technique::Timeline* tl = scene.simulation.timeline()) {
     // Both hands, their finger fit and contacts at one moment, spread over the whole timeline.

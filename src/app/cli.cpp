@@ -186,6 +186,8 @@ const std::vector<Flag>& flags() {
        [](Options& o, const std::string&) -> Expected<void> { o.bench = true; o.headless = true; return {}; }},
       {"--bench-quick", nullptr, "With --bench: check that every figure is printed, not a measurement: 8 frames a view unless --frames says otherwise, and the Blood flow panel's clinic figures (seconds of CPU when not in the cache) left out, e.g. --bench --bench-quick --panels.",
        [](Options& o, const std::string&) -> Expected<void> { o.bench_quick = true; return {}; }},
+      {"--bench-still", nullptr, "With --bench: keep the camera still instead of orbiting, and time each view with the still room (the room, client and table kept from frame to frame) and without it, in alternating blocks of frames, e.g. --bench --bench-still --technique effleurage.",
+       [](Options& o, const std::string&) -> Expected<void> { o.bench_still = true; return {}; }},
       {"--lang", "ID", "Language of the interface, lessons and kiosk captions: en, es, fr or de (any file in content/locales), e.g. --lang es. Kept from the View menu's choice when not given.",
        [](Options& o, const std::string& v) -> Expected<void> { o.lang = v; return {}; }},
       {"--check-locales", nullptr, "List, per language, the texts missing against English (and placeholders that differ); exits 2 when any is missing, e.g. --check-locales.",

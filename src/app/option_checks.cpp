@@ -45,6 +45,7 @@ Expected<void> writable(const std::optional<std::filesystem::path>& path, const 
 
 Expected<void> check_options(const Options& o) {
   if (o.bench_quick && !o.bench) return fail("--bench-quick only shortens --bench: add --bench, or leave it out");
+  if (o.bench_still && !o.bench) return fail("--bench-still only changes --bench: add --bench, or leave it out");
   if (o.bench) {
     // --bench measures its own fixed scene; these would be ignored without a word.
     const std::array<std::pair<bool, const char*>, 6> ignored{{{o.kiosk, "--kiosk"},

@@ -40,6 +40,9 @@ struct Options {
   // --bench-quick: a check that --bench runs and prints every figure, not a measurement (the
   // CLI test under the sanitizers: the clinic figures alone cost ~35 s of its 44 s there).
   bool bench_quick = false;
+  // --bench-still: the camera rests instead of orbiting, and each view's frames alternate in
+  // blocks between the renderer's still room on and off (render/still_room.hpp), timed apart.
+  bool bench_still = false;
 
   std::optional<render::ViewPreset> view;
   // --look-at head: the camera frames the client's head instead of the leg (app/client_view.hpp),

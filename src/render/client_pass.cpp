@@ -34,7 +34,9 @@ bool other_leg_part(std::string_view mesh_name) { return mesh_name == "client.le
 void ClientPass::upload(const anatomy::Model& client) {
   parts_.clear();
   parts_.reserve(client.meshes.size());
+  has_areas_ = false;
   for (const auto& m : client.meshes) {
+    has_areas_ = has_areas_ || !m.area_weights.empty();
     const Kind kind = starts_with(m.name, "drape.") ? Kind::drape : starts_with(m.name, "table.") ? Kind::table : Kind::body;
     parts_.push_back({GpuMesh(m), kind});
   }
@@ -44,18 +46,41 @@ void ClientPass::set_coarse(const std::vector<CoarseMesh>& coarse) {
   for (std::size_t i = 0; i < coarse.size() && i < parts_.size(); ++i) parts_[i].mesh.set_coarse(coarse[i]);
 }
 
-void ClientPass::draw(const Materials& materials, const FrameView& view, Kind kind, float opacity) const {
+bool ClientPass::drawn(const Part& part, const FrameView& view) const {
+  return view.client && anatomy::client_part_shown(part.mesh.name(), *view.client) && client_part_drawn(part.mesh.name(), view);
+}
+
+bool ClientPass::live(const Part& part) const {
+  // The tissue's uniforms are in the leg's frame, which is the body's when lying: a hand
+  // beside the other leg shades it. Parts out of every hand's reach skip those lines. (The
+  // margin: the other foot turns at its ankle after its sphere was taken.) Only the skin's
+  // program (SHADING 0) has them: the drapes, table and bolsters never change with the hands.
+  constexpr float kTurnMarginM = 0.1f;
+  return look_of(part.mesh.name()).shading == 0 &&
+         tissue_reaches(reach_, part.mesh.centre(), part.mesh.radius() + kTurnMarginM);
+}
+
+std::uint64_t ClientPass::still_parts(const FrameView& view, bool drapes) const {
+  std::uint64_t bits = 0;
+  for (std::size_t i = 0; i < parts_.size() && i < 64; ++i) {
+    const Part& part = parts_[i];
+    const bool solid = (part.kind == Kind::body && view.layers.skin) || part.kind == Kind::table;
+    const bool drape = part.kind == Kind::drape && drapes && view.layers.skin;
+    if ((solid || drape) && drawn(part, view) && !live(part)) bits |= std::uint64_t{1} << i;
+  }
+  return bits;
+}
+
+void ClientPass::draw(const Materials& materials, const FrameView& view, Kind kind, float opacity, ClientParts which) const {
   if (!view.client) return;
   const anatomy::ClientPose& pose = *view.client;
-  for (const Part& part : parts_) {
-    if (part.kind != kind || !anatomy::client_part_shown(part.mesh.name(), pose) || !client_part_drawn(part.mesh.name(), view))
-      continue;
+  for (std::size_t i = 0; i < parts_.size(); ++i) {
+    const Part& part = parts_[i];
+    if (part.kind != kind || !drawn(part, view)) continue;
+    const bool is_live = live(part) || i >= 64;  // still_parts has a bit for the first 64 only
+    if ((which == ClientParts::still && is_live) || (which == ClientParts::live && !is_live)) continue;
     const Look look = look_of(part.mesh.name());
-    // The tissue's uniforms are in the leg's frame, which is the body's when lying: a hand
-    // beside the other leg shades it. Parts out of every hand's reach skip those lines. (The
-    // margin: the other foot turns at its ankle after its sphere was taken.)
-    constexpr float kTurnMarginM = 0.1f;
-    const bool plain = look.shading == 0 && !tissue_reaches(reach_, part.mesh.centre(), part.mesh.radius() + kTurnMarginM);
+    const bool plain = look.shading == 0 && !is_live;
     const ShaderProgram& m = materials[plain ? kPlainSkin : static_cast<std::size_t>(look.shading)];
     const glm::mat4 frame = anatomy::client_part_frame(part.mesh.name(), pose);
     m.use();
@@ -83,14 +108,14 @@ void ClientPass::draw(const Materials& materials, const FrameView& view, Kind ki
   }
 }
 
-void ClientPass::draw_solid(const Materials& materials, const FrameView& view) const {
-  if (view.layers.skin) draw(materials, view, Kind::body, 1.0f);
-  draw(materials, view, Kind::table, 1.0f);
+void ClientPass::draw_solid(const Materials& materials, const FrameView& view, ClientParts which) const {
+  if (view.layers.skin) draw(materials, view, Kind::body, 1.0f, which);
+  draw(materials, view, Kind::table, 1.0f, which);
 }
 
-void ClientPass::draw_drapes(const Materials& materials, const FrameView& view, float opacity) const {
+void ClientPass::draw_drapes(const Materials& materials, const FrameView& view, float opacity, ClientParts which) const {
   if (!view.layers.skin) return;
-  draw(materials, view, Kind::drape, opacity);
+  draw(materials, view, Kind::drape, opacity, which);
 }
 
 }  // namespace effleura::render

@@ -4,6 +4,7 @@
 // and its drape about their hip, the table and its supports in the room. Parts that belong to
 // one posture (arms up or folded, bolsters, the wedge) show only in it.
 #include <array>
+#include <cstdint>
 #include <string_view>
 #include <vector>
 
@@ -23,6 +24,10 @@ namespace effleura::render {
   return view.other_leg || !other_leg_part(mesh_name);
 }
 
+// Which of the client's parts a call draws: all of them, those the still room (render/still_room.hpp)
+// may keep from frame to frame (nothing of this frame's hands shades or moves them), or the rest.
+enum class ClientParts { all, still, live };
+
 class ClientPass {
  public:
   void upload(const anatomy::Model& client);
@@ -35,9 +40,15 @@ class ClientPass {
   void set_tissue_reach(const TissueReach& reach) { reach_ = reach; }
   // The skin-coloured body and the table, opaque. `materials` are the renderer's model
   // programs (shaders/model.*), their view uniforms already set.
-  void draw_solid(const Materials& materials, const FrameView& view) const;
+  void draw_solid(const Materials& materials, const FrameView& view, ClientParts which = ClientParts::all) const;
   // The drapes: opaque, or at `opacity` (blended, no depth written) over the X-ray leg.
-  void draw_drapes(const Materials& materials, const FrameView& view, float opacity) const;
+  void draw_drapes(const Materials& materials, const FrameView& view, float opacity,
+                   ClientParts which = ClientParts::all) const;
+  // One bit per part (client.glb's order) that draw_solid (and draw_drapes when `drapes`) draws
+  // in `view` among the still parts: what a kept picture of them depends on besides the view.
+  [[nodiscard]] std::uint64_t still_parts(const FrameView& view, bool drapes) const;
+  // Whether any part carries area weights: then the areas' glow (FrameView::highlight) lights it.
+  [[nodiscard]] bool has_areas() const { return has_areas_; }
 
  private:
   float px_per_m_at_1m_ = 0.0f;
@@ -47,8 +58,12 @@ class ClientPass {
     GpuMesh mesh;
     Kind kind;
   };
-  void draw(const Materials& materials, const FrameView& view, Kind kind, float opacity) const;
+  void draw(const Materials& materials, const FrameView& view, Kind kind, float opacity, ClientParts which) const;
+  // Whether `part` is drawn in `view` (its kind aside), and whether this frame's tissue reaches it.
+  [[nodiscard]] bool drawn(const Part& part, const FrameView& view) const;
+  [[nodiscard]] bool live(const Part& part) const;
   std::vector<Part> parts_;
+  bool has_areas_ = false;
 };
 
 }  // namespace effleura::render

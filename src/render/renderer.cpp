@@ -138,6 +138,7 @@ constexpr auto kLodLaunch = std::launch::async;
 void Renderer::set_client(const anatomy::Model& client) {
   if (client_lod_.valid()) client_lod_.wait();  // an older job's result no longer fits
   client_->upload(client);
+  ++client_levels_;
   client_lod_ = std::async(kLodLaunch, [geometry = lod_geometry(client), dir = cache_directory()] {
     return build_coarse_meshes_cached(geometry, "lod-client", dir);
   });
@@ -189,7 +190,10 @@ void Renderer::poll_levels_of_detail() {
     const std::vector<CoarseMesh> coarse = leg_lod_.get();
     for (std::size_t i = 0; i < coarse.size() && i < meshes_.size(); ++i) meshes_[i].set_coarse(coarse[i]);
   }
-  if (ready(client_lod_)) client_->set_coarse(client_lod_.get());
+  if (ready(client_lod_)) {
+    client_->set_coarse(client_lod_.get());
+    ++client_levels_;  // the client's parts now draw other triangles: nothing kept fits
+  }
   if (ready(skin_groups_job_)) {
     skin_groups_ = skin_groups_job_.get();
     if (grouped_mesh_ < meshes_.size()) meshes_[grouped_mesh_].set_grouped(skin_groups_.indices);
@@ -305,15 +309,32 @@ void Renderer::set_clip(const FrameView& view, bool on, bool caps) {
   }
 }
 
+void Renderer::set_still_room(bool on) {
+  still_room_on_ = on;
+  if (!on) still_room_.forget();
+}
+
+RoomKey Renderer::room_key(const RenderTarget& target, const FrameView& view, bool drapes, float drape_opacity) const {
+  RoomKey key;
+  key.framebuffer = target.framebuffer();
+  key.size = target.size();
+  glGetIntegerv(GL_SAMPLES, &key.samples);  // of the bound target
+  key.view = view.view;
+  key.projection = view.projection;
+  key.eye = view.eye;
+  key.client = view.client;
+  key.drape_opacity = drapes ? drape_opacity : 0.0f;
+  key.parts = client_->still_parts(view, drapes);
+  key.levels = client_levels_;
+  if (client_->has_areas()) key.highlight = view.highlight;
+  return key;
+}
+
 void Renderer::draw(RenderTarget& target, const FrameView& view) {
   target.bind();
-  glClearColor(0.0f, 0.0f, 0.0f, 1.0f);
-  glDepthMask(GL_TRUE);
-  glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
 #ifndef __EMSCRIPTEN__  // WebGL multisamples whenever the target has samples; no switch
   glEnable(GL_MULTISAMPLE);
 #endif
-  draw_background();
 
   leg_eye_ = glm::vec3(glm::inverse(view.leg_to_room) * glm::vec4(view.eye, 1.0f));
   px_per_m_at_1m_ = 0.5f * static_cast<float>(target.size().y) * view.projection[1][1];
@@ -334,6 +355,34 @@ void Renderer::draw(RenderTarget& target, const FrameView& view) {
   client_->set_tissue_reach(reach_);
   groups_reached(skin_groups_, view.tissue, occluders, view.ankle_deg, group_reached_);
   const glm::vec4 shadow_reach = reach_.shadow;  // occluder_reach(): past it the loop is skipped
+  const bool xray = view.skin_opacity < 0.999f;
+  // The client and the table (each part sets its own frame): before the leg when the leg's
+  // skin will be blended over what lies behind it; otherwise after the leg, nearest parts
+  // first, so the software rasteriser's depth test skips the table under the body and the
+  // body under the drapes (the client drawn first doubled the frame's cost on llvmpipe).
+  // (Cut by the atlas, the drapes are see-through as in the X-ray view: the client first too.)
+  const bool client_first = xray || !view.layers.skin || view.clip.has_value();
+  // The still room (render/still_room.hpp): the drapes are kept only where they are opaque.
+  // A window's own framebuffer (0) is never kept: its formats are the platform's. Nor in the
+  // web page: WebGL 2 cannot blit into a multisampled target.
+  RoomUse room = RoomUse::draw;
+  RoomKey key;
+#ifndef __EMSCRIPTEN__
+  if (still_room_on_ && view.client && target.framebuffer() != 0) {
+    key = room_key(target, view, !client_first, view.skin_opacity);
+    room = still_room_.plan(key);
+  }
+#endif
+  if (room == RoomUse::reuse) {
+    still_room_.restore(key);
+  } else {
+    glClearColor(0.0f, 0.0f, 0.0f, 1.0f);
+    glDepthMask(GL_TRUE);
+    glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
+    draw_background();
+  }
+  // Parts drawn after the kept ones: every part when nothing is kept.
+  const ClientParts rest = room == RoomUse::draw ? ClientParts::all : ClientParts::live;
   for (const ShaderProgram& material : materials_) {
     material.use();
     material.set("uKeyDir", lights.key);
@@ -358,14 +407,14 @@ void Renderer::draw(RenderTarget& target, const FrameView& view) {
   glEnable(GL_CULL_FACE);
   glCullFace(GL_BACK);
   glDisable(GL_BLEND);
-  const bool xray = view.skin_opacity < 0.999f;
-  // The client and the table (each part sets its own frame): before the leg when the leg's
-  // skin will be blended over what lies behind it; otherwise after the leg, nearest parts
-  // first, so the software rasteriser's depth test skips the table under the body and the
-  // body under the drapes (the client drawn first doubled the frame's cost on llvmpipe).
-  // (Cut by the atlas, the drapes are see-through as in the X-ray view: the client first too.)
-  const bool client_first = xray || !view.layers.skin || view.clip.has_value();
-  if (client_first) client_->draw_solid(materials_, view);
+  if (room == RoomUse::keep) {
+    // The kept parts first, in the order they are drawn without the room (drapes, then the
+    // body and table); what is drawn over them afterwards differs only where depths tie.
+    if (!client_first) client_->draw_drapes(materials_, view, view.skin_opacity, ClientParts::still);
+    client_->draw_solid(materials_, view, ClientParts::still);
+    still_room_.keep(key);
+  }
+  if (client_first) client_->draw_solid(materials_, view, rest);
   for (const ShaderProgram& material : materials_) {
     material.use();
     material.set("uModel", view.leg_to_room);
@@ -439,8 +488,8 @@ void Renderer::draw(RenderTarget& target, const FrameView& view) {
       glDepthMask(GL_FALSE);
       drapes = 0.35f;
     }
-    client_->draw_drapes(materials_, view, drapes);
-    if (!client_first) client_->draw_solid(materials_, view);
+    client_->draw_drapes(materials_, view, drapes, client_first ? ClientParts::all : rest);
+    if (!client_first) client_->draw_solid(materials_, view, rest);
   }
   glDepthMask(GL_TRUE);
   glDisable(GL_BLEND);

@@ -20,6 +20,7 @@
 #include "render/shader_program.hpp"
 #include "render/skin_groups.hpp"
 #include "render/skin_lod.hpp"
+#include "render/still_room.hpp"
 #include "render/vertex_reach.hpp"
 #include "technique/hand_model.hpp"
 
@@ -50,6 +51,11 @@ class Renderer {
   // with the given opacity (1 shows only the copy).
   void snapshot(RenderTarget& target);
   void draw_snapshot(RenderTarget& target, float alpha);
+
+  // The still room (render/still_room.hpp): on by default; off draws every part every frame
+  // (the tests' reference, and the benchmark's other half).
+  void set_still_room(bool on);
+
 
  private:
   Renderer() = default;
@@ -93,6 +99,11 @@ class Renderer {
   std::unique_ptr<ClientPass> client_ = std::make_unique<ClientPass>();
   std::unique_ptr<ColouredPass> coloured_;
   std::unique_ptr<ParticlePass> particles_;
+  StillRoom still_room_;
+  bool still_room_on_ = true;
+  unsigned client_levels_ = 0;  // counts the client's levels of detail taken in (RoomKey::levels)
+  // This frame's key for the still room (render/still_room.hpp), and what it does with it.
+  RoomKey room_key(const RenderTarget& target, const FrameView& view, bool drapes, float drape_opacity) const;
 };
 
 }  // namespace effleura::render

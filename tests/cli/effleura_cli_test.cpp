@@ -130,6 +130,10 @@ TEST_CASE("--bench prints start-up, median and p95 frame time and peak memory") 
   CHECK(alone.status == 2);
   CHECK(alone.err_lines() == 1);
   CHECK(alone.err.find("--bench-quick only shortens --bench") != std::string::npos);
+  auto still = run(kExe, "--bench-still --headless --screenshot " + q(effleura::test::temp_dir("cli") / "s.png"));
+  CHECK(still.status == 2);
+  CHECK(still.err_lines() == 1);
+  CHECK(still.err.find("--bench-still only changes --bench") != std::string::npos);
 }
 
 TEST_CASE("the window opens, draws and closes under a virtual X server, smoothing with either method") {
