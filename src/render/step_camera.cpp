@@ -5,6 +5,7 @@
 
 #include <glm/common.hpp>
 #include <glm/geometric.hpp>
+#include <glm/trigonometric.hpp>
 
 namespace effleura::render {
 
@@ -60,6 +61,12 @@ void StepCamera::update(Camera& camera, const technique::Timeline* timeline, std
   frame_step(camera, step, kMoveSeconds);
 }
 
+anatomy::Bounds scaled_about_centre(const anatomy::Bounds& box, float scale) {
+  const glm::vec3 c = box.centre();
+  const glm::vec3 half = 0.5f * scale * box.size();
+  return {c - half, c + half};
+}
+
 void StepCamera::frame_step(Camera& camera, std::size_t step, float seconds) {
   if (step >= framings_.size()) return;
   const technique::StepFraming& f = framings_[step];
@@ -69,7 +76,14 @@ void StepCamera::frame_step(Camera& camera, std::size_t step, float seconds) {
     region = region.united(*extra_[step]);
     a = extra_from_;
   }
-  if (judge_) {
+  // A step with its own camera in content (technique/step_view.hpp) is seen from there: no
+  // search, so no judge and nothing cached. Its angles are the leg's, as the search's are.
+  const std::optional<technique::StepView> pinned =
+      timeline_ && step < timeline_->step_count() ? timeline_->step_view(step) : std::nullopt;
+  if (pinned) {
+    a = {glm::radians(pinned->around_deg), glm::radians(pinned->tilt_deg)};
+    region = scaled_about_centre(region, pinned->scale);
+  } else if (judge_) {
     if (chosen_.size() != framings_.size()) chosen_.assign(framings_.size(), std::nullopt);
     if (!chosen_[step]) chosen_[step] = judge_(step, region, a);
     a = *chosen_[step];

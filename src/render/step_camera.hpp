@@ -21,6 +21,9 @@ namespace effleura::render {
 // the calf) leave `fallback` (the technique's own first view).
 ViewAngles facing_angles(const glm::vec3& facing, ViewAngles fallback, float turn = 0.0f);
 
+// `box` grown (scale > 1) or shrunk about its centre: a pinned step camera's framing scale.
+anatomy::Bounds scaled_about_centre(const anatomy::Bounds& box, float scale);
+
 // Chooses the angles (the leg's own, as facing_angles gives) a step is seen from, given the
 // region it frames and the angles the hands' facing suggests: the app looks for the view that
 // shows both hands past the client (app/view_search.hpp).
@@ -29,7 +32,8 @@ using ViewJudge = std::function<ViewAngles(std::size_t step, const anatomy::Boun
 class StepCamera {
  public:
   // With a judge, each step's view is the judge's choice (once per step, cached until the
-  // timeline changes); without one, the suggestion from the hands' facing.
+  // timeline changes); without one, the suggestion from the hands' facing. A step with its own
+  // camera in content (Timeline::step_view) is seen from there, judge or not.
   void set_judge(ViewJudge judge) { judge_ = std::move(judge); chosen_.clear(); }
   // The flow view: a step whose pump presses veins away from the hands (ankle pumps work the
   // calf's veins from the foot) frames those veins too, `extra[step]`, seen from `from` (the

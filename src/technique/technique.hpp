@@ -6,7 +6,10 @@
 #include <array>
 #include <cstddef>
 #include <string>
+#include <optional>
 #include <vector>
+
+#include "technique/step_view.hpp"
 
 namespace effleura::technique {
 
@@ -68,6 +71,12 @@ struct Step {
   // where the hands face (content: camera_turn, -90 to 90): tapotement's cupped hands are seen
   // in profile, so the hollow under the palm shows.
   float camera_turn_deg = 0.0f;
+  // The step's own camera (content: camera = { around, tilt, scale }, technique/step_view.hpp),
+  // used instead of the searched view while the client lies (or stands); sitting_camera the
+  // same while the client sits: the bent leg is seen from other places. None: the search,
+  // turned by camera_turn_deg.
+  std::optional<StepView> camera;
+  std::optional<StepView> sitting_camera;
   // Which way a lying client rolls over into this step when it is on the other side of the leg
   // (content: client_turn = "inner-up", the default, or "outer-up"): rolling inner side up the
   // massaged (left) leg passes under the other; outer side up it rolls over the top, its outer

@@ -300,7 +300,8 @@ E<Step> read_step(const TomlTable& s, const Context& ctx) {
                                              "(or ankle for the foot, knee for the knee)"));
   }
   if (auto ok = s.only_keys({"caption", "attend", "duration", "repeat", "pressure_scale", "left",
-                             "right", "ankle", "knee", "tap", "shake", "camera_turn",
+                             "right", "ankle", "knee", "tap", "shake", "camera_turn", "camera",
+                             "sitting_camera",
                              "client_turn", "sitting_stance"});
       !ok)
     return std::unexpected(ok.error());
@@ -331,6 +332,12 @@ E<Step> read_step(const TomlTable& s, const Context& ctx) {
   auto turn = s.number_or("camera_turn", 0.0, -90.0, 90.0);
   if (!turn) return std::unexpected(turn.error());
   step.camera_turn_deg = static_cast<float>(*turn);
+  auto view = read_step_view(s, "camera");
+  if (!view) return std::unexpected(view.error());
+  step.camera = *view;
+  auto sitting_view = read_step_view(s, "sitting_camera");
+  if (!sitting_view) return std::unexpected(sitting_view.error());
+  step.sitting_camera = *sitting_view;
   if (s.has("client_turn")) {
     auto way = s.one_of("client_turn", {"inner-up", "outer-up"});
     if (!way) return std::unexpected(way.error());

@@ -104,6 +104,8 @@ Timeline::Timeline(const Technique& technique, const PoseLibrary& poses,
     c.caption = st.caption;
     c.attend = st.attend;
     c.camera_turn = glm::radians(st.camera_turn_deg);
+    c.view = st.camera;
+    c.sitting_view = st.sitting_camera;
     c.client_turn_outer_up = st.client_turn_outer_up;
     c.in_front = st.sitting_in_front;
     for (std::size_t h = 0; h < 2; ++h) {

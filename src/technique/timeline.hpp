@@ -103,6 +103,11 @@ class Timeline {
   [[nodiscard]] std::vector<double> step_starts() const;
   // Step i's Step::camera_turn_deg, in radians.
   [[nodiscard]] float step_camera_turn(std::size_t i) const { return steps_[i].camera_turn; }
+  // Step i's own camera, if content pins one for the client as it is: Step::sitting_camera
+  // while the client sits (set_client_sitting), else Step::camera.
+  [[nodiscard]] const std::optional<StepView>& step_view(std::size_t i) const {
+    return client_sitting_ ? steps_[i].sitting_view : steps_[i].view;
+  }
   // Step i's Step::client_turn_outer_up.
   [[nodiscard]] bool step_client_turn_outer_up(std::size_t i) const { return steps_[i].client_turn_outer_up; }
   [[nodiscard]] const std::string& id() const { return id_; }
@@ -153,6 +158,7 @@ class Timeline {
     Oscillation osc;
     std::string caption, attend;
     float camera_turn = 0.0f;  // radians
+    std::optional<StepView> view, sitting_view;  // Step::camera, Step::sitting_camera
     bool client_turn_outer_up = false;
     bool in_front = false;  // Step::sitting_in_front
     [[nodiscard]] float total() const { return duration * static_cast<float>(repeat); }

@@ -150,6 +150,8 @@ TEST_CASE("between contacts: a lifted hand stays low over the skin and never tur
   // is a hand on edge): session 22 met it for compression's left (59 degrees) with the left at
   // 160 round at 0.5 s, but there the view search turned the step's camera end-on to the leg from
   // the head or the feet (session 23, looked at): the left is at 180 then, 79 degrees at worst.
+  // Session 25: the step pins its camera in content (camera), and the left goes round at 160 and
+  // 120 at 0.5 and 0.8 s: 54 degrees (bound +5; the old content fails it).
   // Effleurage's right 170 -> 167 degrees since its step 3 return passes higher up the calf.
   // Ankle pumps and toe taps never lift a hand between contacts: they get the target.
   struct Bound {
@@ -163,7 +165,7 @@ TEST_CASE("between contacts: a lifted hand stays low over the skin and never tur
       {"friction", {99, 93}, {149, 81}},
       {"tapotement", {113, 58}, {63, 80}},
       {"vibration", {65, 63}, {31, 25}},
-      {"compression", {60, 55}, {84, 56}},
+      {"compression", {60, 55}, {59, 56}},
       {"cross-fibre", {61, 141}, {127, 129}},
       {"ankle-pumps", {60, 60}, {60, 60}},
       {"calf-squeezes", {45, 42}, {16, 42}},

@@ -131,6 +131,22 @@ TEST_CASE("loader: each malformed technique gets its own located error, nothing 
        21, "step[0].knee[1].t", "the last knee keyframe must be at t = duration"},
       {"camera turned past the side", 16, "duration = 2.0\ncamera_turn = 120", 17, "step[0].camera_turn",
        "expected a number from -90 to 90"},
+      {"step camera beyond one turn", 16, "duration = 2.0\ncamera = { around = 400 }", 17, "step[0].camera.around",
+       "expected a number from -360 to 360"},
+      {"step camera looking along the leg", 16, "duration = 2.0\ncamera = { around = 90, tilt = -85 }", 17,
+       "step[0].camera.tilt", "expected a number from -80 to 80"},
+      {"step camera framing nothing", 16, "duration = 2.0\ncamera = { around = 90, scale = 0 }", 17,
+       "step[0].camera.scale", "expected a number from 0.5 to 3"},
+      {"step camera without its direction", 16, "duration = 2.0\ncamera = { tilt = 10 }", 17, "step[0].camera.around",
+       "missing"},
+      {"step camera with a mistyped key", 16, "duration = 2.0\ncamera = { around = 90, zoom = 2 }", 17,
+       "step[0].camera.zoom", "unknown key"},
+      {"step camera that is not a table", 16, "duration = 2.0\ncamera = 90", 17, "step[0].camera",
+       "expected a table"},
+      {"step camera and a turn of the searched view", 16, "duration = 2.0\ncamera_turn = 20\ncamera = { around = 90 }",
+       17, "step[0].camera_turn", "not both"},
+      {"sitting camera beyond one turn", 16, "duration = 2.0\nsitting_camera = { around = -400 }", 17,
+       "step[0].sitting_camera.around", "expected a number from -360 to 360"},
       {"client rolling an unknown way", 16, "duration = 2.0\nclient_turn = \"sideways\"", 17, "step[0].client_turn",
        "expected one of: inner-up, outer-up"},
       {"therapist placed nowhere known", 16, "duration = 2.0\nsitting_stance = \"behind\"", 17, "step[0].sitting_stance",
@@ -152,6 +168,38 @@ TEST_CASE("loader: each malformed technique gets its own located error, nothing 
     CHECK(e.key.substr(e.key.size() - std::min(e.key.size(), c.key_end.size())) == c.key_end);
     CHECK(e.message.find(c.message) != std::string::npos);
   }
+}
+
+TEST_CASE("loader: a step's own cameras (lying, sitting) are read in degrees and a scale; a step without has none") {
+  const auto dir = temp_dir("step-camera");
+  write(dir / "pinned.toml", replace_line(kValid, 16, "duration = 2.0\ncamera = { around = 135, tilt = -20, scale = 1.4 }\n"
+                                                      "sitting_camera = { around = 200, tilt = 30 }"));
+  auto pinned = load_technique_file(dir / "pinned.toml", test::real_poses());
+  REQUIRE_MESSAGE(pinned.has_value(), (pinned ? "" : pinned.error().describe()));
+  REQUIRE(pinned->steps.size() == 1);
+  REQUIRE(pinned->steps[0].camera.has_value());
+  CHECK(pinned->steps[0].camera->around_deg == doctest::Approx(135.0));
+  CHECK(pinned->steps[0].camera->tilt_deg == doctest::Approx(-20.0));
+  CHECK(pinned->steps[0].camera->scale == doctest::Approx(1.4));
+  REQUIRE(pinned->steps[0].sitting_camera.has_value());
+  CHECK(pinned->steps[0].sitting_camera->around_deg == doctest::Approx(200.0));
+  CHECK(pinned->steps[0].sitting_camera->tilt_deg == doctest::Approx(30.0));
+  CHECK(pinned->steps[0].sitting_camera->scale == 1.0f);
+  // Only the direction given: straight across the leg, framed as the search frames it.
+  // The table form, under the step's keyframes: [step.camera] names the last [[step]]'s.
+  write(dir / "around.toml", kValid + "[step.camera]\naround = 90\n");
+  auto around = load_technique_file(dir / "around.toml", test::real_poses());
+  REQUIRE_MESSAGE(around.has_value(), (around ? "" : around.error().describe()));
+  REQUIRE(around->steps[0].camera.has_value());
+  CHECK(around->steps[0].camera->around_deg == doctest::Approx(90.0));
+  CHECK(around->steps[0].camera->tilt_deg == 0.0f);
+  CHECK(around->steps[0].camera->scale == 1.0f);
+  CHECK_FALSE(around->steps[0].sitting_camera.has_value());
+  write(dir / "searched.toml", kValid);
+  auto searched = load_technique_file(dir / "searched.toml", test::real_poses());
+  REQUIRE(searched.has_value());
+  CHECK_FALSE(searched->steps[0].camera.has_value());
+  CHECK_FALSE(searched->steps[0].sitting_camera.has_value());
 }
 
 TEST_CASE("loader: a missing hand, an empty file and binary junk are errors, not crashes") {
