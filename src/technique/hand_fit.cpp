@@ -199,26 +199,62 @@ void close_pad(const SkinSide& skin, const glm::mat4& palm, Hand hand, FingerPos
   pose.flexion[f][2] = from + weight * (deg - from) * smooth_step(tip_ramp);
 }
 
-// `nearest`, then refined between the grid points either side of the best one (golden
-// section): a finger pad that never meets the skin comes nearest at a point that moves
-// continuously with the skin, where the grid alone stepped its joints by up to 6 degrees a frame
-// (friction's index pad on the round calf).
-template <class Gap>
-float nearest_fine(float from, float to, const Gap& gap) {
-  constexpr int kSteps = 24;
-  const float step = (to - from) / kSteps;
-  const float best = nearest(from, to, gap);
-  float lo = std::max(std::min(from, to), std::min(best - step, best + step));
-  float hi = std::min(std::max(from, to), std::max(best - step, best + step));
-  constexpr float kPhi = 0.618034f;
-  for (int i = 0; i < 16; ++i) {
-    const float a = hi - kPhi * (hi - lo), b = lo + kPhi * (hi - lo);
-    if (gap(a) <= gap(b))
-      hi = b;
-    else
-      lo = a;
+constexpr float kPadAimSlack = 0.0002f;  // m short of the skin (or of the nearest it comes) a pad stops
+constexpr int kFineMarch = 24;
+// How gradually a closing finger's stop follows a graze of its first or middle phalanx
+// (soft_first_touch): m of gap per whole closing. A graze 1 mm off moves the stop by 1/20 of the
+// closing (3-5 degrees a joint); the finger stops up to ~2 mm short of a skin it meets at a
+// glancing angle. For the pad's own stop (its first point within kPadAimSlack of the nearest
+// it comes) a quarter of that: the pad comes to ~0.1 mm of that nearest point.
+constexpr float kRestEaseM = 0.02f;
+constexpr float kPadEaseM = 0.005f;
+
+// Where finger f, closing along `path` (0: as it is) no further than `top`, lands its pad: no
+// further than where its first or middle phalanx would meet the skin, and within that at the
+// first point where its pad (the last phalanx, less `pad_clearance`) comes within kPadAimSlack
+// of the skin, or of the nearest it comes. Both stops are soft_first_touch's, on the same 25
+// points, so the landing moves continuously with the skin; `least` is the pad's least gap up to
+// the first stop. (The stop at the first touch of any phalanx, then a search for the nearest
+// point before it, jumped as the phalanx that touched first changed from one frame to the next:
+// session 24 traced nearly every finger pop on the shipped leg to it.)
+struct Landing {
+  static constexpr std::size_t kPoints = kFineMarch + 1;
+  float at = 0.0f;
+  float least = 0.0f;
+  float top = 0.0f;
+  std::array<float, kPoints> rest{};  // the first and middle phalanges' gap along the path
+  // Their gap at x (0..top) along the path, linear between the points.
+  [[nodiscard]] float rest_at(float x) const {
+    if (top <= 0.0f) return rest[0];
+    const float u = std::clamp(x / top, 0.0f, 1.0f) * static_cast<float>(kFineMarch);
+    const std::size_t k = std::min<std::size_t>(kPoints - 2, static_cast<std::size_t>(u));
+    return rest[k] + (u - static_cast<float>(k)) * (rest[k + 1] - rest[k]);
   }
-  return 0.5f * (lo + hi);
+};
+
+template <class Path>
+Landing path_landing(const SkinSide& skin, const glm::mat4& palm, Hand hand, std::size_t f, const Path& path,
+                     float top, float pad_clearance) {
+  constexpr std::size_t kPoints = Landing::kPoints;
+  std::array<float, kPoints> s{}, rest{}, pad{};
+  for (std::size_t i = 0; i < kPoints; ++i) {
+    s[i] = top * static_cast<float>(i) / static_cast<float>(kFineMarch);
+    const std::array<HandPart, 3> parts = pose_finger(palm, path(s[i]), hand, f);
+    rest[i] = skin_gap(skin, {parts[0], parts[1], parts[1]});
+    pad[i] = skin_gap(skin, {parts[2], parts[2], parts[2]}) - pad_clearance;
+  }
+  if (top <= 0.0f) return {0.0f, pad[0], top, rest};
+  const float limit = soft_first_touch(s, rest, kRestEaseM);
+  // The pad's least gap up to the limit: the points before it and the pad at it, linear between
+  // two points, so that it follows the limit continuously.
+  const std::size_t k = std::min<std::size_t>(kPoints - 2, static_cast<std::size_t>(limit / top * kFineMarch));
+  const float w = std::clamp((limit - s[k]) / (s[k + 1] - s[k]), 0.0f, 1.0f);
+  float least = pad[k] + w * (pad[k + 1] - pad[k]);
+  for (std::size_t i = 0; i <= k; ++i) least = std::min(least, pad[i]);
+  const float aim = std::max(least, 0.0f) + kPadAimSlack;
+  std::array<float, kPoints> over{};
+  for (std::size_t i = 0; i < kPoints; ++i) over[i] = pad[i] - aim;
+  return {std::min(limit, soft_first_touch(s, over, kPadEaseM)), least, top, rest};
 }
 
 // A hand on its finger pads (toe taps' three fingertips, friction's pads) rose until the deepest
@@ -229,8 +265,6 @@ float nearest_fine(float from, float to, const Gap& gap) {
 // its phalanges would sink, as close_pad closes a thumb. A cupped hand (heel_touch) curls its
 // fingers in close_cup instead. Ramped over the pad's gap (kCloseRamp) so that the angles follow
 // the skin under the pad without jumps.
-constexpr float kPadAimSlack = 0.0002f;  // m short of the skin (or of the nearest it comes) a pad stops
-constexpr int kFineMarch = 24;
 constexpr float kPressingM = 0.001f;   // dent (m) from which a pressing pad hand closes its pads fully
 
 void close_finger_pad(const SkinSide& skin, const glm::mat4& palm, Hand hand, FingerPose& pose, std::size_t f) {
@@ -244,25 +278,19 @@ void close_finger_pad(const SkinSide& skin, const glm::mat4& palm, Hand hand, Fi
   if (weight <= 0.0f) return;
   auto pad_gap = [&](const std::array<HandPart, 3>& parts) { return pad_skin_gap(skin, parts); };
   auto rest_gap = [&](const std::array<HandPart, 3>& parts) { return skin_gap(skin, {parts[0], parts[1], parts[1]}); };
-  // Along a path (0: as the finger is), ramped on the pad's gap: no further than where another
-  // phalanx would sink, then to the first point where the pad is within kPadAimSlack of the
-  // skin, or of the nearest it comes. (Stopping at the first touch, or else at the nearest
-  // point, flicked friction's index by 6 degrees a frame: its pad slides along the calf over a
-  // flat stretch of the path, and where it began to miss the skin the stop jumped across it.)
+  // Along a path (0: as the finger is), ramped on the pad's gap, to where path_landing lands the
+  // pad a millimetre short of the skin (kPadClearance). (Stopping at the first touch, or else at
+  // the nearest point, flicked friction's index by 6 degrees a frame: its pad slides along the
+  // calf over a flat stretch of the path, and where it began to miss the skin the stop jumped
+  // across it.)
   auto solve = [&](const auto& path) {
-    const auto parts_at = [&](float x) { return pose_finger(palm, path(x), hand, f); };
-    const std::array<HandPart, 3> now = parts_at(0.0f);
+    const std::array<HandPart, 3> now = pose_finger(palm, path(0.0f), hand, f);
     const float gap = pad_gap(now);
     if (gap <= 0.0f || rest_gap(now) < 0.0f) return 0.0f;
-    const float ramp = std::clamp(gap / kCloseRamp, 0.0f, 1.0f);
-    const float top = smooth_step(ramp);
-    const float limit = first_touch(0.0f, top, kMarch, [&](float x) { return rest_gap(parts_at(x)) < 0.0f; }).value_or(top);
-    const auto gap_at = [&](float x) { return pad_gap(parts_at(x)); };
-    const float nearest_x = nearest_fine(0.0f, limit, gap_at);
-    const float aim = std::max(gap_at(nearest_x), 0.0f) + kPadAimSlack;
+    const float top = smooth_step(std::clamp(gap / kCloseRamp, 0.0f, 1.0f));
     // Eased by the weight as a share of the way there (capping the path at the weight instead
     // held the finger still, then dropped it in the last frames of a fade).
-    return weight * first_touch(0.0f, limit, kFineMarch, [&](float x) { return gap_at(x) <= aim; }).value_or(nearest_x);
+    return weight * path_landing(skin, palm, hand, f, path, top, kPadClearance).at;
   };
   pose = closed(pose, f, solve([&](float x) { return closed(pose, f, x); }));
   // A bent finger whose pad faces skin farther away than the others' (the arch's hollow) curls
@@ -284,28 +312,30 @@ void close_finger_pad(const SkinSide& skin, const glm::mat4& palm, Hand hand, Fi
 // How far (0..top of the closing path) a resting palm's finger f closes: see fit_hand, step 2.
 constexpr float kReachNearM = 0.003f;  // a pad that comes this near the skin closes all the way to it
 constexpr float kReachFarM = 0.006f;   // one that stays this far off keeps the pose's own shape
+constexpr float kHeldMostDeg = 95.0f;  // the most a finger lying on its middle curls, its pad off (three joints)
 
 float pad_landing(const SkinSide& skin, const glm::mat4& palm, Hand hand, const FingerPose& pose, std::size_t f,
                   float top) {
-  const auto parts_at = [&](float s) { return pose_finger(palm, closed(pose, f, s), hand, f); };
-  const auto pad_at = [&](float s) {
-    const std::array<HandPart, 3> parts = parts_at(s);
-    return skin_gap(skin, {parts[2], parts[2], parts[2]});
+  const Landing landing =
+      path_landing(skin, palm, hand, f, [&](float s) { return closed(pose, f, s); }, top, 0.0f);
+  const auto near = [](float gap) {
+    return 1.0f - smooth_step(std::clamp((gap - kReachNearM) / (kReachFarM - kReachNearM), 0.0f, 1.0f));
   };
-  const std::optional<float> touch =
-      first_touch(0.0f, top, kMarch, [&](float s) { return skin_gap(skin, parts_at(s)) < 0.0f; });
-  // Most fingers close until their pad meets the skin: they stop there, as before, without the
-  // search below (which doubled the fit's time when every finger took it).
-  if (touch && pad_at(*touch) <= kPadAimSlack) return *touch;
-  const float limit = touch.value_or(top);
-  const float best = nearest_fine(0.0f, limit, pad_at);
-  const float least = pad_at(best);
-  // The first point within kPadAimSlack of the least gap, as close_finger_pad does: the least
-  // alone jumps along a flat stretch of the path.
-  const float aim = std::max(least, 0.0f) + kPadAimSlack;
-  const float s = first_touch(0.0f, limit, kFineMarch, [&](float x) { return pad_at(x) <= aim; }).value_or(best);
-  const float far = std::clamp((least - kReachNearM) / (kReachFarM - kReachNearM), 0.0f, 1.0f);
-  return s * (1.0f - smooth_step(far));
+  // Its pad lands: it closes that far.
+  const float lands = near(landing.least);
+  // Its pad cannot land, but its first or middle phalanx meets the skin where it stops: it lies
+  // there, curled no further than kHeldMostDeg (the claw test's hook is 100; held there, a
+  // finger whose middle would meet the skin further on lies up to ~5 mm over it). Until session
+  // 25 such a finger straightened to the pose's shape, and sprang between the two as its first
+  // touch changed phalanx (vibration's middle finger, 45 degrees in 10 ms). Its pad not landing
+  // and nothing else touching, it keeps the pose's own shape (not a claw in the air). Both
+  // weights are ramped over kReachNearM to kReachFarM on gaps that move continuously.
+  float stated = 0.0f, most = 0.0f;
+  const FingerPose curled = closed(pose, f, 1.0f);
+  for (std::size_t j = 0; j < 3; ++j) stated += pose.flexion[f][j], most += curled.flexion[f][j];
+  const float held_top = most > stated ? std::clamp((kHeldMostDeg - stated) / (most - stated), 0.0f, 1.0f) : 0.0f;
+  const float held = near(std::max(landing.rest_at(landing.at), 0.0f)) * std::min(landing.at, held_top);
+  return lands * landing.at + (1.0f - lands) * held;
 }
 
 // A grip whose fingers are drawn together (spread below 0: wrap-grip) and whose palm rests
@@ -339,7 +369,12 @@ void close_together(const SkinSide& skin, const glm::mat4& palm, Hand hand, Fing
   for (std::size_t f = 1; f < kFingerCount; ++f) {
     if (pose.reach[f] <= 0.0f) continue;
     const std::array<HandPart, 3> parts = pose_finger(palm, pose, hand, f);
-    if (skin_gap(skin, {parts[2], parts[2], parts[2]}) <= kReachNearM) continue;
+    // Ramped on the pad's gap (kReachNearM to kReachFarM), as pad_landing is: going back all at
+    // once as the pad passed 3 mm off, calf squeezes' lower middle finger uncurled by 21.7 degrees
+    // in 20 ms (session 24).
+    const float pad_gap = skin_gap(skin, {parts[2], parts[2], parts[2]});
+    const float off = smooth_step(std::clamp((pad_gap - kReachNearM) / (kReachFarM - kReachNearM), 0.0f, 1.0f));
+    if (off <= 0.0f) continue;
     float curl = 0.0f, was = 0.0f;
     for (std::size_t j = 0; j < 3; ++j) {
       curl += pose.flexion[f][j];
@@ -347,8 +382,9 @@ void close_together(const SkinSide& skin, const glm::mat4& palm, Hand hand, Fing
     }
     if (curl <= kTogetherMostDeg || curl <= was) continue;
     const float back = std::clamp((kTogetherMostDeg - was) / (curl - was), 0.0f, 1.0f);
+    const float share = 1.0f - off * (1.0f - back);
     for (std::size_t j = 0; j < 3; ++j)
-      pose.flexion[f][j] = stated.flexion[f][j] + back * (pose.flexion[f][j] - stated.flexion[f][j]);
+      pose.flexion[f][j] = stated.flexion[f][j] + share * (pose.flexion[f][j] - stated.flexion[f][j]);
   }
 }
 
@@ -422,7 +458,8 @@ float fit_hand(const SkinSide& skin, glm::mat4& palm, Hand hand, FingerPose& pos
     // The finger closes no further than where any part of it would sink, and within that
     // stops where its pad (the last phalanx) comes nearest the skin: its pad is what should
     // land. It closes that far only as much as its pad then reaches the skin (kReachNearM to
-    // kReachFarM): a finger that cannot land its pad keeps its own shape. Both stops are the
+    // kReachFarM): a finger that cannot land its pad keeps its own shape, or lies on its middle
+    // (pad_landing). Both stops are the
     // cause of effleurage's claws: an edge finger pointing along a side that falls away under
     // it came nearest with every part of it at full curl (the little finger beside the lower
     // calf, 70 degrees a joint, pad 18 mm off: step 3, 112 of 462 pressing moments), and a

@@ -9,7 +9,9 @@
 //  - every finger that means to touch and ends in the air closes, joint by joint within the
 //    joint limits and the pose's max_curl, until its pad meets the skin (and no further), so
 //    a grip wraps round the calf and a flat stroke lays its fingers on the leg; one whose pad
-//    cannot come within a few millimetres of the skin keeps its own shape (not a claw in the air);
+//    cannot come within a few millimetres of the skin lies on its middle where that meets the
+//    skin (curled at most 95 degrees over three joints), else keeps its own shape (not a claw
+//    in the air); every stop moves continuously with the skin, so no finger snaps shut or open;
 // The hands are fitted one at a time: that they keep clear of each other is the content's
 // work (where it puts them), checked with hands_gap by the tests and `--hand-report`. (A
 // finger stopped by the other hand's moving fingers changed pose in jumps, so the solver

@@ -2,6 +2,7 @@
 // Internal to hand_fit.cpp, hand_fit_arch.cpp and hand_fit_thumb_heel.cpp: the small pieces of
 // the hand fit they share (gaps to the skin, opening a finger, keeping the palm out). Not for
 // other callers: they use hand_fit.hpp.
+#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <optional>
@@ -49,6 +50,27 @@ std::optional<float> first_touch(float from, float to, int steps, const Touches&
     return lo;
   }
   return std::nullopt;
+}
+
+// The first touch along a closing path, made continuous: the least, over the path's points s[i]
+// (ascending), of s[i] plus that point's gap to the skin over `ease_m` (m of gap per unit of s),
+// and of each crossing into the skin (linear between two points: s[i] where gap[i] is 0, s[i+1]
+// where gap[i+1] is); s.back() when nothing comes near. Where the gap crosses 0 quicker than
+// `ease_m` this is the first touch; a part that grazes the skin before it stops the closing a
+// little short of the graze, and as the graze comes or goes the stop moves there gradually
+// (by 1 / ease_m of the path per metre of gap). first_touch's stop jumps instead, from one
+// touch to the next, and a finger closed fully or sprang straight in one frame (session 24:
+// vibration's middle finger, 45 degrees in 10 ms). Every term is continuous in the skin and
+// each crossing appears where a term already equals it, so the least is continuous too.
+template <std::size_t N>
+float soft_first_touch(const std::array<float, N>& s, const std::array<float, N>& gap, float ease_m) {
+  float least = s[N - 1];
+  for (std::size_t i = 0; i < N; ++i) {
+    least = std::min(least, s[i] + std::max(gap[i], 0.0f) / ease_m);
+    if (i + 1 < N && gap[i] > 0.0f && gap[i + 1] <= 0.0f)
+      least = std::min(least, s[i] + (s[i + 1] - s[i]) * gap[i] / (gap[i] - gap[i + 1]));
+  }
+  return least;
 }
 
 // Where along a closing path from `from` to `to` a pad that never meets the skin comes nearest
