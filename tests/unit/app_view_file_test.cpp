@@ -9,7 +9,11 @@
 #include <filesystem>
 #include <fstream>
 
+#include "app/atlas.hpp"
+#include "app/atlas_commands.hpp"
 #include "app/cli.hpp"
+#include "app/language.hpp"
+#include "app/panels.hpp"
 #include "app/view_file.hpp"
 
 using namespace effleura;
@@ -135,4 +139,42 @@ TEST_CASE("--view FILE reads the file at once: a broken one is a bad option, a g
   const auto typo = app::parse_command_line({"--view", "bakc"});
   REQUIRE_FALSE(typo.has_value());
   CHECK(typo.error().message.find("front, back, lateral, medial or top, or a view file") != std::string::npos);
+}
+
+TEST_CASE("the atlas's Save view writes the view's file beside the settings, and the file recalls the same view") {
+  const auto dir = scratch("atlas");
+  REQUIRE(app::use_interface_language(fs::path(EFFLEURA_SOURCE_DIR) / "content" / "locales", "en").has_value());
+  app::State state;
+  for (const char* name : {"skin", "muscle.soleus", "bone.tibia"}) {
+    anatomy::Mesh mesh;
+    mesh.name = name;
+    mesh.layer = anatomy::layer_from_name(name);
+    mesh.positions = {{0.0f, 0.3f, -0.05f}, {0.02f, 0.4f, -0.06f}};
+    state.model.meshes.push_back(mesh);
+  }
+  app::isolate(state.settings.atlas, state.model, 1);
+  state.settings.selected[2] = true;
+  state.camera.go_to({2.5f, 0.2f, 1.1f, {0.0f, 0.35f, -0.05f}}, false);
+  app::PanelState panels;
+  panels.settings_file = dir / "settings.toml";
+  ui::AtlasCommands c;
+  c.save_view = "Soleus alone";
+  app::apply(c, state, panels);
+  const auto file = dir / "views" / "Soleus-alone.toml";
+  CHECK_MESSAGE(panels.status_message.find(file.string()) != std::string::npos, panels.status_message);
+  const auto read = app::read_view_file(file);
+  REQUIRE_MESSAGE(read.has_value(), read.error().describe());
+  // Recalled into a fresh state, the view captured again is the one saved.
+  app::State other;
+  other.model = state.model;
+  app::recall_view(other, *read, false);
+  const app::SavedView again = app::capture_view(other, "Soleus alone");
+  const app::SavedView saved = app::capture_view(state, "Soleus alone");
+  CHECK(again.hidden == saved.hidden);
+  CHECK(std::find(again.hidden.begin(), again.hidden.end(), "skin") != again.hidden.end());
+  CHECK(again.lit == saved.lit);
+  CHECK(again.camera.yaw == doctest::Approx(saved.camera.yaw));
+  CHECK(again.camera.pitch == doctest::Approx(saved.camera.pitch));
+  CHECK(again.camera.distance == doctest::Approx(saved.camera.distance));
+  CHECK(app::view_file_text(again) == app::view_file_text(saved));
 }
