@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "app/area_box.hpp"
+#include "app/view_file.hpp"
 #include "ui/technique_texts.hpp"
 #include "ui/tr.hpp"
 
@@ -122,6 +123,12 @@ SavedView capture_view(const State& state, const std::string& name) {
   if (atlas.clip) v.cut = atlas.clip_at;
   v.cut_keep_below = atlas.clip_keep_below;
   v.cut_axis = atlas.clip_axis;
+  // The technique's moment, for a view file (--view FILE starts it there).
+  const technique::Technique* t = state.simulation.technique();
+  if (const technique::Playback* p = state.simulation.playback(); t && p) {
+    v.technique = t->id;
+    v.at = p->time();
+  }
   return v;
 }
 
@@ -179,6 +186,14 @@ void apply(const ui::AtlasCommands& c, State& state, PanelState& panels) {
     if (same != panels.views.end()) *same = std::move(v);
     else panels.views.push_back(std::move(v));
     panels.status_message = ui::trf("ui.status.saved-view", {{"name", *c.save_view}});
+    // And as a file of its own beside the settings, to share (effleura --view FILE).
+    if (panels.settings_file) {
+      const auto file = panels.settings_file->parent_path() / "views" / view_file_name(*c.save_view);
+      std::error_code ec;
+      std::filesystem::create_directories(file.parent_path(), ec);
+      if (write_view_file(capture_view(state, *c.save_view), file))
+        panels.status_message = ui::trf("ui.status.saved-view-file", {{"name", *c.save_view}, {"file", file.string()}});
+    }
     save = true;
   }
   if (c.recall_view && *c.recall_view < panels.views.size()) recall_view(state, panels.views[*c.recall_view], true);

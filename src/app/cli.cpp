@@ -9,6 +9,7 @@
 #include "app/language.hpp"
 #include "app/option_checks.hpp"
 #include "app/client_stage.hpp"
+#include "app/view_file.hpp"
 
 namespace effleura::app {
 namespace {
@@ -111,11 +112,13 @@ const std::vector<Flag>& flags() {
          o.scene_scale = static_cast<float>(*n); return {}; }},
       {"--panels", nullptr, "Draw the window's panels, labels and caption into a headless picture; with --bench, time them with the chosen view, e.g. --bench --technique effleurage --panels.",
        [](Options& o, const std::string&) -> Expected<void> { o.panels = true; return {}; }},
-      {"--view", "NAME", "Start from a view: front, back, lateral, medial or top, e.g. --view back.",
+      {"--view", "NAME|FILE", "Start from a view: front, back, lateral, medial or top, or a saved view's file (File > Save view as...: its camera, layers, lit areas, hidden structures, cut and technique moment), e.g. --view back or --view soleus.toml.",
        [](Options& o, const std::string& v) -> Expected<void> {
-         auto p = render::parse_view(v);
-         if (!p) return fail("invalid value '" + v + "' for --view: expected front, back, lateral, medial or top");
-         o.view = *p; return {}; }},
+         if (auto p = render::parse_view(v)) { o.view = *p; o.view_file.reset(); return {}; }
+         // A file's name has a dot or a folder in it; a bare word is a mistyped view name.
+         if (v.find_first_of("./") == std::string::npos)
+           return fail("invalid value '" + v + "' for --view: expected front, back, lateral, medial or top, or a view file (NAME.toml)");
+         o.view_file = v; o.view.reset(); return {}; }},
       {"--look-at", "WHAT", "Frame leg (the default) or head: the client's head, seen from --view's direction (default lateral), e.g. --look-at head --posture prone to see the face in the face hole.",
        [](Options& o, const std::string& v) -> Expected<void> {
          if (v != "leg" && v != "head") return fail("invalid value '" + v + "' for --look-at: expected leg or head");
@@ -228,6 +231,16 @@ Expected<Options> parse_command_line(const std::vector<std::string>& args) {
     if (!ok) return std::unexpected(ok.error());
   }
   if (options.screenshot && !options.headless && !options.bench) options.headless = true;
+  // A view file is read now, so a broken one stops here with its line (exit 2); its technique
+  // and moment play unless --technique names one.
+  if (options.view_file) {
+    auto view = read_view_file(*options.view_file);
+    if (!view) return fail("--view: " + view.error().describe());
+    if (!view->technique.empty() && !options.technique) {
+      options.technique = view->technique;
+      options.at_seconds = view->at;
+    }
+  }
   if (options.simulate && !options.report) return fail("--simulate needs --report FILE.json");
   if (options.report && !options.simulate && !options.practice) return fail("--report needs --simulate WHAT or --practice ID");
   if (options.stroke && !options.practice) return fail("--stroke needs --practice ID");

@@ -45,6 +45,7 @@ struct Options {
   bool bench_still = false;
 
   std::optional<render::ViewPreset> view;
+  std::optional<std::string> view_file;  // --view FILE: a saved view to start from (app/view_file.hpp)
   // --look-at head: the camera frames the client's head instead of the leg (app/client_view.hpp),
   // from --view's direction (default lateral).
   bool look_at_head = false;

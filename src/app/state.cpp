@@ -6,6 +6,8 @@
 #include "app/reload_notice.hpp"
 #include "app/state_overlay.hpp"
 #include "app/step_view_cache.hpp"
+#include "app/atlas_commands.hpp"
+#include "app/view_file.hpp"
 
 #include <cmath>
 
@@ -152,6 +154,13 @@ Expected<void> State::load_content(const Options& options, const DataPaths& path
     camera.set_preset(*options.view, false);
   }
   if (options.look_at_head) frame_client_head(options.view.value_or(render::ViewPreset::lateral));
+  // A shared view (--view FILE) holds its camera still: the step camera would turn away from it.
+  if (options.view_file) {
+    auto view = read_view_file(*options.view_file);
+    if (!view) return std::unexpected(view.error());
+    step_camera.stop();
+    recall_view(*this, *view, false);
+  }
   for (const auto& id : options.areas)
     if (auto i = anatomy::area_index(id)) settings.selected[*i] = true;
   return {};

@@ -28,6 +28,10 @@ struct SavedView {
   std::optional<float> cut;  // clip_at (0..1 along the cut's axis) when the leg is cut
   bool cut_keep_below = true;
   CutAxis cut_axis = CutAxis::across;
+  // The technique playing when the view was saved, and its moment (s); empty: none. Read when
+  // a view file opens the program (--view FILE), which starts that technique there.
+  std::string technique;
+  double at = 0.0;
 };
 
 struct UserSettings {

@@ -274,7 +274,7 @@ TEST_CASE("settings file: saved views round-trip, and a broken file gives one me
   // Broken: TOML that does not parse, and a view without its camera. One message each, naming
   // the file and the line; the defaults.
   for (const auto& [text, line] : {std::pair<std::string, int>{"interface_scale = 1.5\n[[view]\n", 2},
-                                   {"[[view]]\nname = \"x\"\ncamera = [0.0, 0.1, 1.0, 0.0, 0.3, 0.0]\ncut = 0.5\ncut_axis = \"diagonal\"\n", 1},
+                                   {"[[view]]\nname = \"x\"\ncamera = [0.0, 0.1, 1.0, 0.0, 0.3, 0.0]\ncut = 0.5\ncut_axis = \"diagonal\"\n", 5},  // the key's own line
                                    {"interface_scale = 1.5\n\n[[view]]\nname = \"x\"\n", 3},
                                    {"interface_scale = \"big\"\n", 1}}) {
     std::ofstream(file) << text;
