@@ -5,6 +5,9 @@
 #include <algorithm>
 #include <cmath>
 #include <numbers>
+#include <sstream>
+
+#include "core/cache_file.hpp"
 
 namespace effleura::flow {
 namespace {
@@ -218,6 +221,37 @@ void Particles::write_visible(const FlowSystem& flow, const ParticleSight& sight
     out[kept++] = out[i];
   }
   out.resize(kept);
+}
+
+std::vector<std::uint8_t> Particles::to_bytes() const {
+  ByteWriter w;
+  w.vec(particles_);
+  w.pod(static_cast<std::uint64_t>(recycled_));
+  std::ostringstream stream;  // the standard's own text form: exact on every library
+  stream << rng_;
+  w.str(stream.str());
+  return w.bytes();
+}
+
+bool Particles::restore(const FlowSystem& flow, std::span<const std::uint8_t> bytes) {
+  ByteReader r(bytes);
+  std::vector<Particle> particles;
+  std::uint64_t recycled = 0;
+  std::string stream_text;
+  if (!r.vec(particles) || !r.pod(recycled) || !r.str(stream_text) || !r.at_end()) return false;
+  const auto segments = static_cast<int>(flow.segments().size());
+  for (const Particle& p : particles)
+    if (p.segment < 0 || p.segment >= segments || !(p.param >= 0.0f && p.param <= 1.0f) ||
+        !std::isfinite(p.cos_a) || !std::isfinite(p.sin_a) || !(p.radial >= 0.0f && p.radial <= kMaxRadial))
+      return false;
+  std::istringstream stream(stream_text);
+  std::mt19937 rng;
+  stream >> rng;
+  if (stream.fail()) return false;
+  particles_ = std::move(particles);
+  recycled_ = static_cast<std::size_t>(recycled);
+  rng_ = rng;
+  return true;
 }
 
 std::vector<std::size_t> Particles::histogram() const {

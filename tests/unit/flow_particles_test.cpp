@@ -6,6 +6,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <cstring>
+#include <span>
 
 #include "flow/drivers.hpp"
 #include "flow/particles.hpp"
@@ -98,6 +101,46 @@ TEST_CASE("particles are deterministic: same seed same picture, another seed ano
   }
   CHECK(same);
   CHECK(differ);
+}
+
+TEST_CASE("particles kept as bytes come back the same and go on the same; foreign bytes are refused") {
+  // Start-up keeps the spread particles in the start-up cache (app/simulation.cpp): put back,
+  // they must be the very particles, random stream included, or the flow view would differ
+  // from a run that spread them itself.
+  FlowSystem fs = settled(Posture::standing);
+  Particles spread(fs, 3000, 7u);
+  for (int i = 0; i < 20; ++i) spread.advect(fs, 0.1);
+  const std::vector<std::uint8_t> bytes = spread.to_bytes();
+  Particles back(fs, 3000, 99u);  // another seed: other particles and another stream
+  REQUIRE(back.restore(fs, bytes));
+  CHECK(back.recycled() == spread.recycled());
+  auto same = [&fs](const Particles& a, const Particles& b) {
+    std::vector<flow::ParticleVertex> va, vb;
+    a.write(fs, va);
+    b.write(fs, vb);
+    if (va.size() != vb.size()) return false;
+    for (std::size_t i = 0; i < va.size(); ++i)
+      if (va[i].x != vb[i].x || va[i].y != vb[i].y || va[i].z != vb[i].z || va[i].speed != vb[i].speed) return false;
+    return true;
+  };
+  CHECK(same(spread, back));
+  // Respawns and junctions draw on the stream: it must go on where it stood.
+  const std::size_t recycled_before = spread.recycled();
+  for (int i = 0; i < 30; ++i) {
+    spread.advect(fs, 0.1);
+    back.advect(fs, 0.1);
+  }
+  REQUIRE(spread.recycled() > recycled_before);
+  CHECK(same(spread, back));
+
+  // Truncated, or a particle in a segment the network does not have: refused, left as it was.
+  Particles untouched(fs, 3000, 5u), reference(fs, 3000, 5u);
+  CHECK_FALSE(untouched.restore(fs, std::span(bytes).first(bytes.size() - 1)));
+  std::vector<std::uint8_t> wrong = bytes;
+  const std::int32_t far = 1 << 20;
+  std::memcpy(wrong.data() + sizeof(std::uint64_t), &far, sizeof far);  // the first particle's segment
+  CHECK_FALSE(untouched.restore(fs, wrong));
+  CHECK(same(untouched, reference));
 }
 
 TEST_CASE("a calf contraction sends the calf's particles up toward the knee") {
