@@ -9,7 +9,7 @@
 // Usage: node kiosk_heap.mjs SITE_DIR OUT.json [WARM=60] [SECONDS=120] [swiftshader|mesa] [FPS] [QUERY=kiosk]
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { serveSite, launchChromium } from './serve.mjs';
+import { serveSite, launchChromium, openLongRun, dropPlaylist } from './serve.mjs';
 
 const [site, outJson, warmArg = '60', secondsArg = '120', gl = 'swiftshader', fpsArg = '', query = 'kiosk'] =
   process.argv.slice(2);
@@ -64,27 +64,12 @@ const tables = () => {
 
 const { server, base } = await serveSite(site);
 const browser = await launchChromium(gl);
-const errors = [];
+let errors = [];
 try {
-  const page = await browser.newPage();
-  page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  if (fpsArg) {
-    await page.evaluateOnNewDocument((fps) => {
-      const raf = window.requestAnimationFrame.bind(window);
-      window.requestAnimationFrame = (f) => setTimeout(() => raf(f), 1000 / fps);
-    }, Number(fpsArg));
-  }
-  await page.goto(base + (query ? '?' + query : ''));
-  await page.waitForFunction(() => window.Module && Module.effleura && Module.effleura.frames >= 5, { timeout: 300000 });
-  if (query.includes('kiosk')) {
-    const status = await page.evaluate((text) => {
-      Module.FS.mkdirTree('/dropped');
-      Module.FS.writeFile('/dropped/fast-loop.toml', text);
-      return Module.ccall('effleura_load_file', 'number', ['string', 'number'], ['/dropped/fast-loop.toml', 1]);
-    }, playlist);
-    if (status !== 0) throw new Error(`the fast playlist did not open (status ${status}): ${errors.join(' | ')}`);
-  }
+  const opened = await openLongRun(browser, base + (query ? '?' + query : ''), fpsArg);
+  const page = opened.page;
+  errors = opened.errors;
+  if (query.includes('kiosk')) await dropPlaylist(page, playlist, errors);
   const cdp = await page.target().createCDPSession();
   await new Promise((r) => setTimeout(r, Number(warmArg) * 1000));
   const t1 = await page.evaluate(tables);

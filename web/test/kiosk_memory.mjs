@@ -16,7 +16,7 @@
 // Usage: node kiosk_memory.mjs SITE_DIR OUT.json [SECONDS=600] [INTERVAL=30] [swiftshader|mesa] [FPS]
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { serveSite, launchChromium } from './serve.mjs';
+import { serveSite, launchChromium, openLongRun, dropPlaylist } from './serve.mjs';
 
 const [site, outJson, secondsArg = '600', intervalArg = '30', gl = 'swiftshader', fpsArg = ''] = process.argv.slice(2);
 if (!site || !outJson || (fpsArg && !(Number(fpsArg) > 0))) {
@@ -95,25 +95,12 @@ function summarise(samples, scenesPerLoop, errors) {
 
 const { server, base } = await serveSite(site);
 const browser = await launchChromium(gl);
-const errors = [];
+let errors = [];
 try {
-  const page = await browser.newPage();
-  page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  if (fpsArg) {
-    await page.evaluateOnNewDocument((fps) => {
-      const raf = window.requestAnimationFrame.bind(window);
-      window.requestAnimationFrame = (f) => setTimeout(() => raf(f), 1000 / fps);
-    }, Number(fpsArg));
-  }
-  await page.goto(base + '?kiosk');
-  await page.waitForFunction(() => window.Module && Module.effleura && Module.effleura.frames >= 5, { timeout: 300000 });
-  const status = await page.evaluate((text) => {
-    Module.FS.mkdirTree('/dropped');
-    Module.FS.writeFile('/dropped/fast-loop.toml', text);
-    return Module.ccall('effleura_load_file', 'number', ['string', 'number'], ['/dropped/fast-loop.toml', 1]);
-  }, playlist);
-  if (status !== 0) throw new Error(`the fast playlist did not open (status ${status}): ${errors.join(' | ')}`);
+  const opened = await openLongRun(browser, base + '?kiosk', fpsArg);
+  const page = opened.page;
+  errors = opened.errors;
+  await dropPlaylist(page, playlist, errors);
   const cdp = await page.target().createCDPSession();
   await cdp.send('Performance.enable');
   const scenesPerLoop = (playlist.match(/^\[\[scene\]\]/gm) || []).length;

@@ -57,3 +57,34 @@ export async function openWarm(page, url, { consoleErrors = true } = {}) {
   await new Promise((r) => setTimeout(r, 1000 + Number(process.env.EFFLEURA_BENCH_WARM_S || 0) * 1000));
   return errors;
 }
+
+// Opens `url` in a new page of `browser` for a long run (kiosk_memory.mjs, kiosk_heap.mjs): the
+// page's errors and console errors collected from the start, its frame rate capped at `fps` when
+// given (each animation frame waits 1/fps s, set before the page loads, so an hours-long run costs
+// a shared machine less), and back once the page has drawn five frames.
+export async function openLongRun(browser, url, fps) {
+  const errors = [];
+  const page = await browser.newPage();
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  if (fps) {
+    await page.evaluateOnNewDocument((rate) => {
+      const raf = window.requestAnimationFrame.bind(window);
+      window.requestAnimationFrame = (f) => setTimeout(() => raf(f), 1000 / rate);
+    }, Number(fps));
+  }
+  await page.goto(url);
+  await page.waitForFunction(() => window.Module && Module.effleura && Module.effleura.frames >= 5, { timeout: 300000 });
+  return { page, errors };
+}
+
+// Drops playlist text on the page as a dropped file would come (the kiosk's fast loop); throws
+// with the page's errors when the page refuses it.
+export async function dropPlaylist(page, text, errors) {
+  const status = await page.evaluate((t) => {
+    Module.FS.mkdirTree('/dropped');
+    Module.FS.writeFile('/dropped/fast-loop.toml', t);
+    return Module.ccall('effleura_load_file', 'number', ['string', 'number'], ['/dropped/fast-loop.toml', 1]);
+  }, text);
+  if (status !== 0) throw new Error(`the fast playlist did not open (status ${status}): ${errors.join(' | ')}`);
+}
