@@ -65,7 +65,7 @@ Followed follow(const technique::Timeline& timeline, bool next) {
 
 }  // namespace
 
-TEST_CASE("a step's own camera: seen from its angles and scale, the search not asked; other steps searched") {
+TEST_CASE("a step's own camera: seen from its angles and scale, the search not asked, other steps searched") {
   auto poses = technique::load_poses(kContent / "poses.toml");
   REQUIRE_MESSAGE(poses.has_value(), (poses ? "" : poses.error().describe()));
   const anatomy::AnalyticLegSurface surface;

@@ -103,7 +103,7 @@ TEST_CASE("particles are deterministic: same seed same picture, another seed ano
   CHECK(differ);
 }
 
-TEST_CASE("particles kept as bytes come back the same and go on the same; foreign bytes are refused") {
+TEST_CASE("particles kept as bytes come back the same and go on the same, and foreign bytes are refused") {
   // Start-up keeps the spread particles in the start-up cache (app/simulation.cpp): put back,
   // they must be the very particles, random stream included, or the flow view would differ
   // from a run that spread them itself.

@@ -170,7 +170,7 @@ TEST_CASE("loader: each malformed technique gets its own located error, nothing 
   }
 }
 
-TEST_CASE("loader: a step's own cameras (lying, sitting) are read in degrees and a scale; a step without has none") {
+TEST_CASE("loader: a step's own cameras (lying, sitting) are read in degrees and a scale, and a step without has none") {
   const auto dir = temp_dir("step-camera");
   write(dir / "pinned.toml", replace_line(kValid, 16, "duration = 2.0\ncamera = { around = 135, tilt = -20, scale = 1.4 }\n"
                                                       "sitting_camera = { around = 200, tilt = 30 }"));
