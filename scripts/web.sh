@@ -283,13 +283,17 @@ ldflags="$link_opt -fexceptions -sUSE_GLFW=3 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_V
   done
   objects+=(obj/generated/embedded_shaders.o)
   echo "build obj/generated/embedded_shaders.o: cxx $out/generated/embedded_shaders.cpp"
-  echo "build site/index.html | site/index.js site/index.wasm site/index.data: link ${objects[*]} $out/assimp/lib/libassimp.a $deps/lib/libminizip.a $deps/lib/libz.a | $root/web/shell.html $root/web/page_cache.js"
+  # The packed files are the link's inputs too: an edited lesson or model repacks index.data (a
+  # name with a space, a colon or a dollar would need ninja's escapes; none has one).
+  packed=$(find "$root/content" "$root/assets" -type f | LC_ALL=C sort | tr '\n' ' ')
+  echo "build site/index.html | site/index.js site/index.wasm site/index.data: link ${objects[*]} $out/assimp/lib/libassimp.a $deps/lib/libminizip.a $deps/lib/libz.a | $root/web/shell.html $root/web/page_cache.js $packed"
 } >"$out/build.ninja.tmp"
 cmp -s "$out/build.ninja.tmp" "$out/build.ninja" || mv "$out/build.ninja.tmp" "$out/build.ninja"
 mkdir -p "$out/site"
 "${nice[@]}" ninja -C "$out" -j "$jobs"
 cp "$root/web/touch.js" "$out/site/touch.js"
-# The preload list is fixed at link time: new content files need a relink.
+# The preload list is fixed at link time; the link lists every packed file as an input, so a new
+# or edited content file relinks.
 echo "effleura-web: $out/site built in $(( $(date +%s) - t0 )) s (wall clock)"
 ( cd "$out/site" && for f in index.html index.js index.wasm index.data touch.js; do
     printf '  %-11s %6d KiB, %6d KiB with gzip -9\n' "$f" $(( $(stat -c %s "$f") / 1024 )) $(( $(gzip -9c "$f" | wc -c) / 1024 ))
