@@ -7,9 +7,8 @@
 // never reused there, so a table grows by one slot for every object ever created). A benchmark,
 // not a test: it writes its figures to OUT.json and fails only when something does not run.
 // Usage: node kiosk_heap.mjs SITE_DIR OUT.json [WARM=60] [SECONDS=120] [swiftshader|mesa] [FPS] [QUERY=kiosk]
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { serveSite, launchChromium, openLongRun, dropPlaylist } from './serve.mjs';
+import { writeFileSync } from 'node:fs';
+import { serveSite, launchChromium, openLongRun, dropPlaylist, fastPlaylist } from './serve.mjs';
 
 const [site, outJson, warmArg = '60', secondsArg = '120', gl = 'swiftshader', fpsArg = '', query = 'kiosk'] =
   process.argv.slice(2);
@@ -17,11 +16,7 @@ if (!site || !outJson) {
   console.error('usage: node kiosk_heap.mjs SITE_DIR OUT.json [WARM] [SECONDS] [swiftshader|mesa] [FPS] [QUERY]');
   process.exit(2);
 }
-const root = new URL('../../', import.meta.url).pathname;
-const crossfade = 0.5;
-const playlist = readFileSync(join(root, 'content/playlists/waiting-room.toml'), 'utf8')
-  .replace(/^crossfade_s\s*=.*$/m, `crossfade_s = ${crossfade}`)
-  .replace(/^duration_s\s*=.*$/gm, `duration_s = ${2 * crossfade + 1}`);
+const playlist = fastPlaylist();
 
 // A heap snapshot's nodes summed by (type, name): { key: [count, bytes] }. Strings are grouped
 // by their first 40 characters, so many copies of one message show as one group.

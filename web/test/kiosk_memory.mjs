@@ -15,20 +15,14 @@
 // reused), so it shows objects made and deleted between samples that the live counts miss.
 // Usage: node kiosk_memory.mjs SITE_DIR OUT.json [SECONDS=600] [INTERVAL=30] [swiftshader|mesa] [FPS]
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { serveSite, launchChromium, openLongRun, dropPlaylist } from './serve.mjs';
+import { serveSite, launchChromium, openLongRun, dropPlaylist, fastPlaylist } from './serve.mjs';
 
 const [site, outJson, secondsArg = '600', intervalArg = '30', gl = 'swiftshader', fpsArg = ''] = process.argv.slice(2);
 if (!site || !outJson || (fpsArg && !(Number(fpsArg) > 0))) {
   console.error('usage: node kiosk_memory.mjs SITE_DIR OUT.json [SECONDS] [INTERVAL] [swiftshader|mesa] [FPS]');
   process.exit(2);
 }
-const root = new URL('../../', import.meta.url).pathname;
-// The clinic's own playlist, each scene as short as allowed: twice the cross-fade plus a second.
-const crossfade = 0.5;
-const playlist = readFileSync(join(root, 'content/playlists/waiting-room.toml'), 'utf8')
-  .replace(/^crossfade_s\s*=.*$/m, `crossfade_s = ${crossfade}`)
-  .replace(/^duration_s\s*=.*$/gm, `duration_s = ${2 * crossfade + 1}`);
+const playlist = fastPlaylist();
 
 // Resident memory (kB) of each Chromium process below `pid`, by its --type.
 function processMemory(pid) {

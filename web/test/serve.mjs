@@ -88,3 +88,13 @@ export async function dropPlaylist(page, text, errors) {
   }, text);
   if (status !== 0) throw new Error(`the fast playlist did not open (status ${status}): ${errors.join(' | ')}`);
 }
+
+// The clinic's own waiting-room playlist with each scene as short as allowed (twice the
+// cross-fade plus a second): the long kiosk runs' fast loop, dropped with dropPlaylist.
+export function fastPlaylist() {
+  const root = new URL('../../', import.meta.url).pathname;
+  const crossfade = 0.5;
+  return readFileSync(join(root, 'content/playlists/waiting-room.toml'), 'utf8')
+    .replace(/^crossfade_s\s*=.*$/m, `crossfade_s = ${crossfade}`)
+    .replace(/^duration_s\s*=.*$/gm, `duration_s = ${2 * crossfade + 1}`);
+}
