@@ -105,6 +105,9 @@ glm::mat4 forearm_bind(Hand hand) { return frame_along(glm::mat4(1.0f), hand, gl
 // Friction's circles: at 0.0 the upper hand's forearm still swung 16 degrees with each circle;
 // at -0.3 the two sleeves met beside the Achilles tendon.
 constexpr float kPadsLeastY = -0.1f;
+// Sitting, a hand cupping the heel worked from in front lets its forearm down to this much off the
+// back of the hand (toward the palm: the wrist flexed; place_forearms' heel_front).
+constexpr float kHeelFrontLeastY = -0.7f;
 // Lying, a hand's back turned away from the therapist by more than kAwayFrom (the cosine of its
 // way to the therapist, negated), fully kAwayOver further, lets its forearm down to kAwayLeastY
 // off the back of the hand (place_forearms' least_y_of).
@@ -239,7 +242,7 @@ std::array<Forearm, 2> place_forearms(const std::array<glm::mat4, 2>& palms, con
   // leg (technique/forearm_stance.cpp).
   SittingFront front;
   if (sitting && surface && stance && stance->in_front > 0.0f) front = sitting_front(palms, *surface, *stance, *bend);
-  const std::array<float, 2>& in_front = front.in_front;
+  std::array<float, 2>& in_front = front.in_front;
   const glm::vec3& front_way = front.way;
   if (stance)
     for (std::size_t h = 0; h < 2; ++h) {
@@ -293,7 +296,14 @@ std::array<Forearm, 2> place_forearms(const std::array<glm::mat4, 2>& palms, con
       const glm::vec3 beside = at_feet > 0.0f  ? unit_or(glm::mix(stance->side, from_feet, at_feet), stance->side)
                                : by_foot > 0.0f ? unit_or(glm::mix(stance->side, heel_from, by_foot), stance->side)
                                                 : stance->side;
-      // Sitting, an inner hand from in front of the client (sitting_front).
+      // Sitting, an inner hand from in front of the client (sitting_front); and a hand on the
+      // leg beside one on the foot (ankle pumps' heel hand), where the step is worked from in
+      // front (below). Told by the palms' places on the straight leg: sitting, every palm on the
+      // hanging calf lies below the leg's range as drawn.
+      const float heel_front = std::clamp(front.below_leg[1 - h] - front.below_leg[h], 0.0f, 1.0f) * std::min(stance->in_front, 1.0f);
+      in_front[h] = std::max(in_front[h], heel_front);
+      // Its wrist bends toward the palm to take the forearm forward round the heel.
+      least_y_of[h] = glm::mix(least_y_of[h], kHeelFrontLeastY, heel_front);
       const glm::vec3 toward = in_front[h] > 0.0f ? unit_or(glm::mix(beside, front_way, in_front[h]), front_way) : beside;
       // Beside a hand on the sole, a hand on the leg trails its own fingers too: the two work
       // apart (ankle pumps' heel hand), and the sole hand's fingers, turning with the foot, swung
@@ -346,6 +356,19 @@ std::array<Forearm, 2> place_forearms(const std::array<glm::mat4, 2>& palms, con
       const float over = stance->table_top + kElbowOverTable - glm::dot(stance->up, from);
       const float rise = glm::mix(std::clamp(over / kForearmLength, -0.3f, 0.8f), kFrontRise, in_front[h]);
       dir = rise * stance->up + std::sqrt(1.0f - rise * rise) * level;
+      // Sitting, the hand on the heel beside the sole hand, worked from in front: the therapist
+      // kneels before the hanging foot. The hip and knee are each bent 90 degrees, so the shank
+      // and foot hang as the straight leg stands, only moved: the forearm comes as it does lying
+      // (from the foot end, turned kHeelOpenSide toward the open side, rising off the front of
+      // the leg), which here is from below the heel, rising kFrontRise toward the front. From
+      // beside the table (before session 26) it ran back from the heel toward the table's end,
+      // and turned with the foot (the heel cup) its sleeve passed through the table top there (8
+      // of 5,992 moments, technique_sitting_test).
+      if (heel_front > 0.0f) {
+        const glm::vec3 below = unit_or(kHeelOpenSide * stance->side - stance->up, stance->side);
+        const glm::vec3 heel_dir = kFrontRise * front_way + std::sqrt(1.0f - kFrontRise * kFrontRise) * below;
+        dir = unit_or(glm::mix(dir, heel_dir, heel_front), heel_dir);
+      }
     }
     const float least_y = least_y_of[h];
     glm::vec3 wanted(to_local * glm::vec4(dir, 0.0f));

@@ -82,6 +82,7 @@ SittingFront sitting_front(const std::array<glm::mat4, 2>& palms, const anatomy:
     const float palm_along = palm_along_unbent(palms[h], bend);
     if (palm_along == std::numeric_limits<float>::max()) continue;
     const float on_leg = on_leg_share(surface, palm_along);
+    front.below_leg[h] = 1.0f - on_leg;
     const float axis_x = anatomy::LegSurface::axis(std::clamp(palm_along, surface.min_along(), surface.max_along())).x;
     front.in_front[h] = std::min(stance.in_front, 1.0f) * on_leg *
                         smooth_step(std::clamp((axis_x - palms[h][3].x - kInnerFrom) / kInnerOver, 0.0f, 1.0f));

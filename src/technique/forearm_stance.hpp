@@ -34,6 +34,10 @@ inline constexpr float kFrontRise = 0.7f;
 struct SittingFront {
   std::array<float, 2> in_front{0.0f, 0.0f};
   glm::vec3 way{0.0f, 0.0f, 1.0f};
+  // Each palm's share below the leg's lowest section (0 on the leg, 1 kBesideFootBelow or more
+  // below it, on the straight leg): on the foot. place_forearms gives a hand on the leg beside
+  // one there (ankle pumps' heel hand beside the sole hand) the whole front share.
+  std::array<float, 2> below_leg{0.0f, 0.0f};
 };
 // `palms` on the bent leg as drawn (HandState::transform), `bend` the sitting bend.
 [[nodiscard]] SittingFront sitting_front(const std::array<glm::mat4, 2>& palms, const anatomy::LegSurface& surface,

@@ -13,6 +13,9 @@
 #include <cmath>
 #include <string>
 
+#include <glm/geometric.hpp>
+#include <glm/matrix.hpp>
+
 #include "anatomy/client_pose.hpp"
 #include "anatomy/leg_bend.hpp"
 #include "anatomy/leg_surface.hpp"
@@ -165,4 +168,45 @@ TEST_CASE("sitting, a stance with no share in front places the forearms as besid
   // front its elbow moves (the mechanism is live, not a no-op).
   CHECK(inner > 0);
   CHECK(moved > 0);
+}
+
+TEST_CASE("sitting, ankle pumps' heel hand takes its forearm from in front of the client, not from the table's end") {
+  // Ankle pumps are worked from in front (sitting_stance = "front"): the therapist kneels before
+  // the hanging foot, one hand on the sole, the other cupping the heel. Until session 26 the heel
+  // hand's forearm ran back from the heel toward the table's end (its run toward the front at
+  // most 0.3 of its length at 0 of 901 moments, as low as -0.11 at 1.28 s; Release, every 40 ms),
+  // and session 25's heel cup (the hand turned with the foot) then put its sleeve through the
+  // table top there. Now it comes from below the heel, toward the front: 0.70 at all 901. The
+  // sole hand's forearm is not this case's (it keeps the table's side).
+  const anatomy::LegSurface& surface = test::shipped_surface();
+  Timeline tl(test::shipped_technique("ankle-pumps"), test::real_poses(), surface);
+  tl.set_client_sitting(true);
+  const auto pose = anatomy::client_pose(anatomy::ClientPosture::sitting);
+  const anatomy::LegBend bend{frame::kKneeCentre, pose.knee_flexion_deg, pose.hip_flexion_deg};
+  Stance stance = stance_beside_table(pose.left_leg, anatomy::Table::kTopY);
+  // In front of the client: the room's +X (the client faces it, anatomy/client_pose.cpp), in the
+  // leg's frame.
+  const glm::vec3 front = glm::normalize(glm::vec3(glm::inverse(stance.to_room) * glm::vec4(1.0f, 0.0f, 0.0f, 0.0f)));
+  TechniqueFrame f;
+  int moments = 0, from_front = 0;
+  float least = 1.0f;
+  double least_at = 0.0;
+  for (double s = 0.0; s <= tl.duration(); s += 0.04 * test::kSanitizedStride) {
+    tl.evaluate(s, f);
+    stance.in_front = f.in_front;  // as the app's
+    std::array<glm::mat4, 2> palms{};
+    for (std::size_t h = 0; h < 2; ++h) palms[h] = anatomy::bend_palm(f.hands[h].transform, bend.knee, bend.knee_deg, bend.hip_deg);
+    const auto arms = place_forearms(palms, &surface, &stance, &bend, finger_pads(f));
+    for (std::size_t h = 0; h < 2; ++h) {
+      if (f.hands[h].on_sole) continue;
+      ++moments;
+      const float run = glm::dot(arms[h].elbow - arms[h].wrist, front) / kForearmLength;
+      if (run < least) least = run, least_at = s;
+      from_front += run > 0.3f ? 1 : 0;
+    }
+  }
+  MESSAGE("ankle pumps sitting: the heel hand's forearm runs toward the front by more than 0.3 of its length at "
+          << from_front << " of " << moments << " moments (least " << least << " at " << least_at << " s)");
+  REQUIRE(moments > 100 / test::kSanitizedStride);
+  CHECK(from_front == moments);
 }
