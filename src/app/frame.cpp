@@ -13,6 +13,7 @@
 #include "app/isolated_view.hpp"
 #include "app/practice_view.hpp"
 #include "app/reload_notice.hpp"
+#include "app/structure_quiz.hpp"
 #include "core/log.hpp"
 #include "render/screen_region.hpp"
 #include "ui/lesson_panel_size.hpp"
@@ -44,6 +45,9 @@ void lesson_step(Context& ctx, bool (lesson::LessonPlayer::*move)()) {
 
 void click(Context& ctx, glm::vec2 at) {
   State& state = ctx.state;
+  // "Click the soleus": while the lesson asks, a click on a structure answers it (and lights no area).
+  LessonOrPlaylist* lp = ctx.lesson_or_playlist.get();
+  if (lp && lp->lesson() && ctx.style.panels && answer_by_click(*lp->lesson(), state, at, ctx.platform->ui_size())) return;
   if (state.toggle_area_at(at, ctx.platform->ui_size())) {
     const auto hit = anatomy::pick(state.model, state.ray_through(at, ctx.platform->ui_size()));
     if (hit.skin && hit.skin->area) ctx.panels.focus_area = static_cast<int>(*hit.skin->area);
@@ -348,6 +352,7 @@ void draw_interface(Context& ctx, double dt) {
   }
   ctx.panels.drawn_legend = drawn ? drawn->legend : std::nullopt;
   ctx.panels.drawn_caption = drawn ? drawn->caption : std::nullopt;
+  ctx.panels.drawn_labels = drawn ? drawn->labels.size() : 0;
   // Eased while time runs: the lesson panel growing by a question's feedback moved the framed leg
   // up in one frame (the free area was taken at once): 22.3 px at 1280x720, 32.4 px at 1080p. A still (dt 0: a headless picture settling
   // its panels) takes its layout at once.

@@ -5,6 +5,7 @@
 
 #include "app/area_box.hpp"
 #include "app/staging.hpp"
+#include "app/structure_quiz.hpp"
 
 namespace effleura::app {
 
@@ -30,6 +31,7 @@ Expected<std::unique_ptr<LessonOrPlaylist>> LessonOrPlaylist::create(const Optio
     show->locale_ = std::move(*locale);
     auto loaded = lesson::load_lesson(show->source_, ids, &show->locale_);
     if (!loaded) return std::unexpected(loaded.error());
+    if (auto ok = check_lesson_structures(*loaded, state.model); !ok) return std::unexpected(ok.error());
     show->lesson_.emplace(std::move(*loaded), show->locale_);
   }
   show->staged_ = ~std::uint64_t{0};
@@ -68,6 +70,9 @@ void LessonOrPlaylist::stage_current() {
   } else if (lesson_) {
     if (lesson_->step_generation() != staged_) {
       staged_ = lesson_->step_generation();
+      // A lesson about structures owns the atlas's selection: each step lights its own or none
+      // (the glow of "name this muscle" would stay on, and show where to click next).
+      if (asks_structures(lesson_->lesson())) state_.settings.atlas.selected = -1;
       stage_lesson_step(lesson_->step(), locale_, state_);
     }
     const auto view = lesson_->presenter();
@@ -101,6 +106,7 @@ Expected<void> LessonOrPlaylist::reload() {
   } else if (lesson_) {
     lesson::Lesson l = lesson_->lesson();
     if (auto r = lesson::reload_lesson(source_, ids, &locale_, l); !r) return r;
+    if (auto ok = check_lesson_structures(l, state_.model); !ok) return ok;
     lesson_->set_lesson(std::move(l));
     staged_ = ~std::uint64_t{0};
   }

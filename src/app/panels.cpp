@@ -42,6 +42,7 @@ void follow_lesson(const lesson::LessonPlayer* player, PanelState& panels) {
   panels.in_lesson = player != nullptr;
   if (!player) {
     panels.hide_areas = false;
+    panels.hide_names = false;
     panels.question_open = false;
     return;
   }
@@ -53,10 +54,12 @@ void follow_lesson(const lesson::LessonPlayer* player, PanelState& panels) {
   const auto& q = player->step().question;
   panels.question_open = q && !player->presenter().feedback && player->presenter().revealed_answer.empty();
   panels.hide_areas = panels.question_open && q->kind == lesson::QuestionKind::which_area;
+  // The lit structure's label, or hover over the leg, would name the answer.
+  panels.hide_names = panels.hide_areas || (panels.question_open && lesson::asks_structure(q->kind));
 }
 
 void hide_answer(const PanelState& panels, ui::Overlay& overlay) {
-  if (!panels.hide_areas) return;
+  if (!panels.hide_names) return;
   overlay.labels.clear();
   overlay.hover.clear();
 }

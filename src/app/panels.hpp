@@ -33,6 +33,9 @@ struct PanelState {
   std::filesystem::path locales_dir;   // where the languages' files are (content/locales)
   int lesson_step = -1;        // the lesson step last shown: a new step clears the View panel's notes
   bool hide_areas = false;     // this frame's lesson question asks which area is lit
+  // This frame's lesson question asks a name (an area's, a structure's, or where one is): the
+  // labels and the hover text on the leg are hidden until it is answered.
+  bool hide_names = false;
   bool in_lesson = false;      // a lesson is open
   bool question_open = false;  // this frame's lesson question is not answered yet (no atlas tools then)
   std::string atlas_query;     // the atlas's search box
@@ -40,6 +43,7 @@ struct PanelState {
   // Where the overlay drew the blood-speed legend and the caption last frame (the camera frames
   // the leg above them); none when not drawn.
   std::optional<ui::ScreenBox> drawn_legend, drawn_caption;
+  std::size_t drawn_labels = 0;  // how many labels the overlay drew on the leg last frame
   // The structure "show only" framed, while the camera still shows it so: fitted again when
   // the free area changes (app/isolated_view.hpp refit_isolated).
   std::optional<IsolatedFraming> isolated;
@@ -61,7 +65,8 @@ float show_interface_scale(PanelState& panels, float display_height);
 void apply(const ui::UiCommands& commands, State& state, PanelState& panels);
 
 // Before the panels are drawn: a new lesson step clears the View panel's stale notes, and a
-// question about which area is lit hides the labels, ticks, notes and hover text that name it.
+// question about which area is lit hides the labels, ticks, notes and hover text that name it;
+// one about a structure ("name this muscle", "click the soleus") the labels and hover text.
 void follow_lesson(const lesson::LessonPlayer* player, PanelState& panels);
 void hide_answer(const PanelState& panels, ui::Overlay& overlay);
 

@@ -2,6 +2,8 @@
 
 #include "anatomy/leg_bend.hpp"
 #include "app/area_box.hpp"
+#include "app/atlas.hpp"
+#include "app/structure_quiz.hpp"
 #include "core/frame.hpp"
 
 namespace effleura::app {
@@ -41,8 +43,18 @@ void stage_lesson_step(const lesson::LessonStep& step, const lesson::Locale& loc
   // areas together (the skin strongly in them, bent as drawn), so the class sees them large
   // (whole-leg framing drew the calves and thighs 420 px wide at 1280x720, beside the panels);
   // without areas, the whole leg.
+  // "Name this muscle": the step's structure glows (the atlas's selection), framed close from
+  // the step's view. The lesson opened only if the model has it (check_lesson_structures).
+  // "Click the soleus" lights none (a structure the student picked before would show where).
+  const auto structure = step.structure.empty() ? std::nullopt : find_structure(scene.model, step.structure);
+  if (structure) scene.settings.atlas.selected = static_cast<int>(*structure);
+  else if (step.question && step.question->kind == lesson::QuestionKind::click_structure) scene.settings.atlas.selected = -1;
   if (!step.technique.empty()) {
     scene.frame_technique(render::parse_view(step.view), true);
+  } else if (structure) {
+    scene.camera.set_focus(anatomy::bend_box(mesh_bounds(scene.model.meshes[*structure]), frame::kKneeCentre, scene.knee_flexion(),
+                                             scene.hip_flexion()));
+    if (auto v = render::parse_view(step.view)) scene.camera.set_preset(*v, true);
   } else {
     const auto lit = areas_box(scene.model, scene.settings.selected);
     scene.camera.set_focus(lit ? std::optional(anatomy::bend_box(*lit, frame::kKneeCentre, scene.knee_flexion(), scene.hip_flexion()))

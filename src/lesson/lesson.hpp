@@ -13,12 +13,17 @@
 
 namespace effleura::lesson {
 
-enum class QuestionKind { which_area, direction, pressure, choice };
+// name_structure: "name this muscle": the step lights one structure (its glow) and the choices
+// are structures' names; click_structure: "click the soleus": the student clicks it on the
+// leg, no buttons (the answer is the structure clicked; any structure of the leg may be).
+enum class QuestionKind { which_area, direction, pressure, choice, name_structure, click_structure };
 
 struct Question {
   QuestionKind kind = QuestionKind::choice;
   std::string prompt;                // locale key
-  std::vector<std::string> choices;  // area ids, directions, pressures, or (choice) locale keys
+  // area ids, directions, pressures, (choice) locale keys, or (name_structure) the leg's mesh
+  // names ("muscle.soleus"); empty for click_structure
+  std::vector<std::string> choices;
   std::string answer;                // one of choices
   std::string right;                 // locale key: feedback for a correct answer
   std::string wrong;                 // locale key: feedback for a wrong answer
@@ -26,13 +31,18 @@ struct Question {
 };
 
 // The locale key of a choice's label: "area.calves", "direction.toward-heart",
-// "pressure.light"; a "choice" question's choices are keys already.
+// "pressure.light", "structure.muscle.soleus"; a "choice" question's choices are keys already.
 std::string choice_label_key(const Question& q, const std::string& choice);
 std::string_view question_kind_name(QuestionKind kind);
+// The two kinds that ask about a structure of the leg: their answers are the model's mesh names.
+[[nodiscard]] bool asks_structure(QuestionKind kind);
 
 struct LessonStep {
   std::string technique;            // technique id, may be empty
   std::vector<std::string> areas;   // area ids to light, may be empty (not both empty)
+  // A structure of the leg model drawn lit (the atlas's glow), by its mesh name
+  // ("muscle.soleus"): what a name_structure question asks the name of. May be empty.
+  std::string structure;
   std::string view = "front";       // camera view preset
   Layers layers;
   float skin_opacity = 1.0f;

@@ -15,7 +15,24 @@ std::unexpected<Error> err(const Expected<T>& e) {
   return std::unexpected(e.error());
 }
 
-const std::vector<std::string> kKindNames{"which-area", "direction", "pressure", "choice"};
+const std::vector<std::string> kKindNames{"which-area", "direction", "pressure", "choice", "name-structure", "click-structure"};
+
+// "Click the soleus": answered by a click on the leg, so no choices; the answer is a structure
+// (its name from the locale), and the step lights none (the glow would show where to click).
+Expected<Question> read_click_answer(const TomlTable& t, const LessonStep& step, const Locale* locale, Question q) {
+  if (t.has("choices"))
+    return std::unexpected(t.error_at("choices", "a \"click-structure\" question is answered by a click on the leg; expected no choices"));
+  if (!step.structure.empty())
+    return std::unexpected(t.error_at("answer", "the step lights structure = \"" + step.structure +
+                                                    "\", which would show where to click; expected no structure in a click-structure step"));
+  auto answer = t.string("answer");
+  if (!answer) return err(answer);
+  q.answer = *answer;
+  const std::string label = choice_label_key(q, q.answer);
+  if (locale && !locale->has(label))
+    return std::unexpected(t.error_at("answer", "no text for '" + label + "' in locale '" + locale->id() + "'"));
+  return q;
+}
 
 Expected<Question> read_question(const TomlTable& t, const LessonStep& step, const Locale* locale) {
   if (auto ok = t.only_keys({"kind", "prompt", "choices", "answer", "right", "wrong"}); !ok)
@@ -41,14 +58,19 @@ Expected<Question> read_question(const TomlTable& t, const LessonStep& step, con
     case QuestionKind::which_area: allowed = to_strings(anatomy::kAreaIds); break;
     case QuestionKind::direction: allowed = to_strings(kDirections); break;
     case QuestionKind::pressure: allowed = to_strings(kPressures); break;
-    case QuestionKind::choice: break;
+    case QuestionKind::choice:
+    case QuestionKind::name_structure:
+    case QuestionKind::click_structure: break;
   }
+  if (q.kind == QuestionKind::click_structure) return read_click_answer(t, step, locale, std::move(q));
   if (t.has("choices")) {
     auto choices = t.strings("choices");
     if (!choices) return err(choices);
     q.choices = *choices;
   } else if (q.kind == QuestionKind::choice) {
     return std::unexpected(t.error_at("choices", "missing; a \"choice\" question needs choices = [\"key.a\", \"key.b\", ...] (locale keys)"));
+  } else if (q.kind == QuestionKind::name_structure) {
+    return std::unexpected(t.error_at("choices", "missing; a \"name-structure\" question needs choices = [\"muscle.soleus\", \"muscle.tibialis-anterior\", ...] (the leg's structures)"));
   } else {
     q.choices = allowed;
   }
@@ -56,7 +78,7 @@ Expected<Question> read_question(const TomlTable& t, const LessonStep& step, con
     return std::unexpected(t.error_at("choices", "expected at least two choices"));
   for (std::size_t i = 0; i < q.choices.size(); ++i) {
     const auto& c = q.choices[i];
-    if (q.kind != QuestionKind::choice && std::find(allowed.begin(), allowed.end(), c) == allowed.end())
+    if (!allowed.empty() && std::find(allowed.begin(), allowed.end(), c) == allowed.end())
       return std::unexpected(t.error_at("choices", "'" + c + "' is not a possible answer to a " + *kind +
                                                        " question; expected some of: " + join(allowed)));
     if (std::find(q.choices.begin(), q.choices.begin() + static_cast<std::ptrdiff_t>(i), c) !=
@@ -77,12 +99,16 @@ Expected<Question> read_question(const TomlTable& t, const LessonStep& step, con
       std::find(step.areas.begin(), step.areas.end(), q.answer) == step.areas.end())
     return std::unexpected(t.error_at("answer", "'" + q.answer + "' is not lit in this step; the step's areas are: " +
                                                     (step.areas.empty() ? std::string("(none)") : join(step.areas))));
+  // "Name this muscle" asks for the structure the step lights (its glow is the question).
+  if (q.kind == QuestionKind::name_structure && q.answer != step.structure)
+    return std::unexpected(t.error_at("answer", "'" + q.answer + "' is not the structure this step lights; expected the step's structure = \"" +
+                                                    (step.structure.empty() ? std::string("(none)") : step.structure) + "\""));
   return q;
 }
 
 Expected<LessonStep> read_step(const TomlTable& t, const std::vector<std::string>& technique_ids,
                                const Locale* locale) {
-  if (auto ok = t.only_keys({"technique", "areas", "view", "layers", "skin_opacity", "say",
+  if (auto ok = t.only_keys({"technique", "areas", "structure", "view", "layers", "skin_opacity", "say",
                              "duration_s", "question", "practice"});
       !ok)
     return std::unexpected(ok.error());
@@ -94,8 +120,12 @@ Expected<LessonStep> read_step(const TomlTable& t, const std::vector<std::string
   s.areas = staging->areas;
   s.layers = staging->layers;
   s.skin_opacity = staging->skin_opacity;
-  if (s.technique.empty() && s.areas.empty())
-    return std::unexpected(t.error_at("technique", "a step needs a technique, areas, or both; found neither"));
+  if (t.has("structure")) {
+    auto structure = t.string("structure");
+    if (!structure) return err(structure);
+    if (structure->empty()) return std::unexpected(t.error_at("structure", "expected a structure of the leg, such as \"muscle.soleus\""));
+    s.structure = *structure;
+  }
   if (t.has("view")) {
     auto view = detail::read_view(t, "view");
     if (!view) return err(view);
@@ -121,6 +151,10 @@ Expected<LessonStep> read_step(const TomlTable& t, const std::vector<std::string
     if (!q) return err(q);
     s.question = std::move(*q);
   }
+  // A "click the soleus" step shows the leg and nothing lit: the question is the step.
+  const bool click = s.question && s.question->kind == QuestionKind::click_structure;
+  if (s.technique.empty() && s.areas.empty() && s.structure.empty() && !click)
+    return std::unexpected(t.error_at("technique", "a step needs a technique, areas, a structure, or a click-structure question; found none"));
   return s;
 }
 
@@ -130,11 +164,17 @@ std::string_view question_kind_name(QuestionKind kind) {
   return kKindNames[static_cast<std::size_t>(kind)];
 }
 
+bool asks_structure(QuestionKind kind) {
+  return kind == QuestionKind::name_structure || kind == QuestionKind::click_structure;
+}
+
 std::string choice_label_key(const Question& q, const std::string& choice) {
   switch (q.kind) {
     case QuestionKind::which_area: return "area." + choice;
     case QuestionKind::direction: return "direction." + choice;
     case QuestionKind::pressure: return "pressure." + choice;
+    case QuestionKind::name_structure:
+    case QuestionKind::click_structure: return "structure." + choice;
     case QuestionKind::choice: break;
   }
   return choice;
@@ -148,6 +188,7 @@ std::vector<std::string> Lesson::text_keys() const {
     const Question& q = *s.question;
     keys.insert(keys.end(), {q.prompt, q.right, q.wrong});
     for (const auto& c : q.choices) keys.push_back(choice_label_key(q, c));
+    if (q.choices.empty()) keys.push_back(choice_label_key(q, q.answer));  // a click's answer
   }
   return keys;
 }

@@ -66,13 +66,21 @@ Expected<Feedback> LessonPlayer::answer(std::string_view choice) {
   if (!step().question)
     return fail("step " + std::to_string(index_ + 1) + " has no question", lesson_.file, step().line);
   const Question& q = *step().question;
-  if (std::find(q.choices.begin(), q.choices.end(), choice) == q.choices.end())
+  // A click answers with whatever structure is under it (the app passes its mesh name).
+  const bool clicked = q.kind == QuestionKind::click_structure;
+  if (clicked && choice.empty())
+    return fail("step " + std::to_string(index_ + 1) + ": a click-structure question needs the structure clicked", lesson_.file, q.line);
+  if (!clicked && std::find(q.choices.begin(), q.choices.end(), choice) == q.choices.end())
     return fail("'" + std::string(choice) + "' is not one of this question's choices: " + join(q.choices),
                 lesson_.file, q.line);
   Feedback f;
   f.correct = choice == q.answer;
   f.text = locale_.text(f.correct ? q.right : q.wrong);
   f.answer_label = locale_.text(choice_label_key(q, q.answer));
+  if (clicked && !f.correct) {
+    const std::string chosen = choice_label_key(q, std::string(choice));
+    if (locale_.has(chosen)) f.chosen_label = locale_.text(chosen);
+  }
   f.counted = !first_answer_[index_].has_value();
   if (f.counted) first_answer_[index_] = f.correct;
   last_feedback_ = f;

@@ -18,6 +18,7 @@ struct Feedback {
   bool correct = false;
   std::string text;          // the lesson's right/wrong feedback
   std::string answer_label;  // the correct answer's label, for "The answer is ..."
+  std::string chosen_label;  // a wrong click's structure, for "You clicked ..." (else empty)
   bool counted = false;      // true for the first answer to the question (the one scored)
 };
 
@@ -69,8 +70,9 @@ class LessonPlayer {
   [[nodiscard]] double step_duration_s() const;
 
   // Answers the current step's question with a choice id (an area id, a direction, a
-  // pressure or a choice key). Error if the step has no question or the choice is not one
-  // of its choices.
+  // pressure, a choice key or a structure's mesh name). Error if the step has no question or
+  // the choice is not one of its choices; a click-structure question takes any structure
+  // clicked (not empty).
   Expected<Feedback> answer(std::string_view choice);
   [[nodiscard]] Score score() const;
 

@@ -28,10 +28,47 @@ const char* area_label(std::size_t index) {
 
 namespace {
 
+// File > Save view as...: a name for the view, written as views/NAME.toml beside the settings
+// (app/atlas_commands.cpp; the status bar then names the file). The same as the atlas tools'
+// Save view, which is folded away under their header and gone in a lesson.
+void save_view_dialog(bool open, const MainUiView& s, UiCommands& c) {
+  static std::array<char, 48> name{};
+  const std::string title = tr_id("ui.menu.save-view-title");
+  if (open) {
+    name.fill('\0');
+    ImGui::OpenPopup(title.c_str());
+  }
+  // Just under the menu bar, in the middle: the overlay (the blood-speed legend, the caption, labels)
+  // is drawn over every window and sits at the foot of the view and at its sides; centred, the
+  // dialog's buttons were under the legend (a 1280x720 window with the soleus picked).
+  const ImGuiViewport* screen = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(ImVec2(screen->WorkPos.x + 0.5f * screen->WorkSize.x, screen->WorkPos.y + ImGui::GetFontSize()),
+                          ImGuiCond_Appearing, ImVec2(0.5f, 0.0f));
+  if (!ImGui::BeginPopupModal(title.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
+  ImGui::PushTextWrapPos(28.0f * ImGui::GetFontSize());
+  ImGui::TextUnformatted(tr("ui.menu.save-view-note"));
+  ImGui::PopTextWrapPos();
+  if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+  ImGui::SetNextItemWidth(20.0f * ImGui::GetFontSize());
+  const bool entered = ImGui::InputTextWithHint("##save-view-name", tr("ui.atlas.view-name"), name.data(), name.size(),
+                                                ImGuiInputTextFlags_EnterReturnsTrue);
+  if (ImGui::Button(tr_id("ui.atlas.save-view").c_str()) || entered) {
+    std::string n = name.data();
+    if (n.empty()) n = trf("ui.atlas.default-view-name", {{"number", std::to_string(s.atlas.views.size() + 1)}});
+    c.atlas.save_view = n;
+    ImGui::CloseCurrentPopup();
+  }
+  ImGui::SameLine();
+  if (ImGui::Button(tr_id("ui.menu.cancel").c_str()) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) ImGui::CloseCurrentPopup();
+  ImGui::EndPopup();
+}
+
 void menu_bar(const MainUiView& s, UiCommands& c) {
   if (!ImGui::BeginMainMenuBar()) return;
+  bool save_view = false;
   if (ImGui::BeginMenu(tr_id("ui.menu.file").c_str())) {
     if (ImGui::MenuItem(tr("ui.menu.screenshot"), "F12")) c.screenshot = true;
+    save_view = ImGui::MenuItem(tr("ui.menu.save-view-as"));
     ImGui::Separator();
     if (ImGui::MenuItem(tr("ui.menu.quit"), "Ctrl+Q")) c.quit = true;
     ImGui::EndMenu();
@@ -77,6 +114,7 @@ void menu_bar(const MainUiView& s, UiCommands& c) {
     ImGui::EndMenu();
   }
   ImGui::EndMainMenuBar();
+  save_view_dialog(save_view, s, c);  // outside the menu, where its popup's name is found again
 }
 
 // The area boxes in rows of two where the names fit (ui/area_rows.hpp), for a panel whose

@@ -15,6 +15,17 @@
 
 namespace effleura::ui {
 
+namespace {
+
+// The line under a wrong answer's feedback when no button carries the answer: the right answer
+// and, after a click on the leg ("click the soleus"), what the click landed on.
+std::string answer_line(const lesson::Feedback& f) {
+  if (!f.chosen_label.empty()) return trf("ui.lesson.clicked", {{"clicked", f.chosen_label}, {"answer", f.answer_label}});
+  return trf("ui.lesson.answer", {{"answer", f.answer_label}});
+}
+
+}  // namespace
+
 std::string feedback_line(const lesson::Feedback& f) {
   // The lesson's own feedback usually opens with its verdict ("Right: ...", "No: ..."); add
   // one only when it does not, so it never reads "Right. Right: ...".
@@ -143,7 +154,7 @@ Measure measure(const lesson::PresenterView& v, const lesson::Score& score, bool
     if (v.feedback) {
       below += text_h(feedback_line(*v.feedback)) + sp;
       if (!v.feedback->correct && !answer_on_a_button(v))
-        below += text_h(trf("ui.lesson.answer", {{"answer", v.feedback->answer_label}})) + sp;
+        below += text_h(answer_line(*v.feedback)) + sp;
     }
   }
   m.nav_rows = rows(nav_labels(presenter), &m.nav_last_row_w);
@@ -244,7 +255,7 @@ PresenterCommands draw_presenter_panel(const lesson::PresenterView& v, const les
       ImGui::PushStyleColor(ImGuiCol_Text, colour);
       ImGui::TextUnformatted(feedback_line(*v.feedback).c_str());
       ImGui::PopStyleColor();
-      if (!v.feedback->correct && !marked) ImGui::TextUnformatted(trf("ui.lesson.answer", {{"answer", v.feedback->answer_label}}).c_str());
+      if (!v.feedback->correct && !marked) ImGui::TextUnformatted(answer_line(*v.feedback).c_str());
     }
   }
   ImGui::PopTextWrapPos();

@@ -44,8 +44,11 @@ TEST_CASE("both shipped lessons load against the English texts") {
   for (const auto& l : *lessons) {
     ids.insert(l.id);
     CHECK(en.missing(l.text_keys()).empty());
-    if (l.id != "self-test") CHECK(l.steps.size() >= 8);  // the self-test is five quick questions
-    for (const auto& s : l.steps) CHECK((!s.technique.empty() || !s.areas.empty()));
+    if (l.id != "self-test") CHECK(l.steps.size() >= 8);  // the self-test is ten quick questions
+    // Each step shows something: a technique, areas, a structure, or the leg to click on.
+    for (const auto& s : l.steps)
+      CHECK((!s.technique.empty() || !s.areas.empty() || !s.structure.empty() ||
+             (s.question && s.question->kind == QuestionKind::click_structure)));
   }
   CHECK(ids.count("circulation") == 1);
   CHECK(ids.count("full-leg-routine") == 1);
@@ -144,7 +147,7 @@ TEST_CASE("a step with neither technique nor area, and a lesson with no steps, a
   auto neither = load_lesson_string("title = \"t\"\naudience = \"a\"\n[[step]]\nsay = \"s\"\nview = \"back\"\n", "l.toml",
                                     lesson_test::technique_ids());
   REQUIRE_FALSE(neither.has_value());
-  CHECK(neither.error().message.find("needs a technique, areas, or both") != std::string::npos);
+  CHECK(neither.error().message.find("needs a technique, areas, a structure") != std::string::npos);
   auto empty = load_lesson_string("title = \"t\"\naudience = \"a\"\n", "l.toml", lesson_test::technique_ids());
   REQUIRE_FALSE(empty.has_value());
   CHECK(empty.error().key == "step");

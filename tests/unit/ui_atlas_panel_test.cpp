@@ -1,5 +1,5 @@
-// The atlas's search box and its way back, driven through a real ImGui context without GL (as
-// ui_slider_clamp_test.cpp does): what a student types and clicks, frame by frame.
+// The atlas's search box and its way back, driven through a real ImGui context without GL
+// (support/atlas_panel_driver.hpp): what a student types and clicks, frame by frame.
 #include <doctest/doctest.h>
 
 #include <optional>
@@ -7,63 +7,26 @@
 
 #include <imgui.h>
 
-#include "../support/headless_imgui.hpp"
-#include "ui/atlas_panel.hpp"
+#include "../support/atlas_panel_driver.hpp"
 
 using namespace effleura;
 
 namespace {
 
-class AtlasPanel {
-  test::HeadlessImGui imgui_{ImVec2(500.0f, 600.0f), 0.0f, 0.1f};
-
- public:
-  AtlasPanel() {
-    ImGuiIO& io = ImGui::GetIO();
-    io.KeyMap[ImGuiKey_Tab] = kTab;
-    io.KeyMap[ImGuiKey_Enter] = kEnter;
-    frame();
-  }
-
-  // One frame of the View panel's atlas part with the "Atlas tools" header closed, as it starts;
-  // `key` held down during it, the left button down at `click` when given (else up, the
-  // pointer where it was).
-  ui::AtlasCommands frame(int key = -1, const ImVec2* click = nullptr) {
-    ImGuiIO& io = ImGui::GetIO();
-    for (bool& down : io.KeysDown) down = false;
-    if (key >= 0) io.KeysDown[key] = true;
-    io.MouseDown[0] = click != nullptr;
-    if (click) io.MousePos = *click;
-    ImGui::NewFrame();
-    ImGui::SetNextWindowPos(ImVec2(0.0f, 0.0f));
-    ImGui::SetNextWindowSize(ImVec2(480.0f, 580.0f));
-    ImGui::Begin("panel", nullptr, ImGuiWindowFlags_NoDecoration);
-    ImGui::GetStateStorage()->SetInt(ImGui::GetID("###ui.atlas.tools"), 0);
-    ui::AtlasCommands c;
-    ui::draw_atlas_tools(view, c);
-    ImGui::End();
-    ImGui::EndFrame();
-    return c;
-  }
-
-  // A click (a press one frame, the release the next) at `at`; true when it asked to show
-  // everything again.
-  bool click_shows_all(ImVec2 at) {
-    const bool pressed = frame(-1, &at).show_all;
-    const bool released = frame().show_all;  // the pointer stays where it was
-    return pressed || released;
-  }
-
-  static constexpr int kTab = 1, kEnter = 2;
-  ui::AtlasView view;
-};
+// A click (a press one frame, the release the next) at `at`; true when it asked to show
+// everything again. The "Atlas tools" header stays closed, as it starts.
+bool click_shows_all(test::AtlasPanelDriver& panel, ImVec2 at) {
+  const bool pressed = panel.frame(-1, &at).show_all;
+  const bool released = panel.frame().show_all;  // the pointer stays where it was
+  return pressed || released;
+}
 
 // A click every 40 px across and 4 px down the panel's top half (a row of small buttons is
 // 19 px tall in ImGui's own font): does any of them show everything again?
-bool some_click_shows_all(AtlasPanel& panel) {
+bool some_click_shows_all(test::AtlasPanelDriver& panel) {
   bool any = false;
   for (float y = 2.0f; y < 300.0f; y += 4.0f)
-    for (float x = 20.0f; x < 480.0f; x += 40.0f) any = panel.click_shows_all(ImVec2(x, y)) || any;
+    for (float x = 20.0f; x < 480.0f; x += 40.0f) any = click_shows_all(panel, ImVec2(x, y)) || any;
   return any;
 }
 
@@ -74,13 +37,13 @@ bool some_click_shows_all(AtlasPanel& panel) {
 // an empty box), and Enter was dropped: "soleo" stood in the box and nothing was found (a window
 // session, session 25). The app looks the best match up itself, and finds none without harm.
 TEST_CASE("atlas: Enter typed in the same frame as the name takes the best match") {
-  AtlasPanel panel;
-  panel.frame(AtlasPanel::kTab);  // Tab: into the search box, its first field
+  test::AtlasPanelDriver panel;
+  panel.frame(test::AtlasPanelDriver::kTab);  // Tab: into the search box, its first field
   panel.frame();
   REQUIRE(ImGui::IsAnyItemActive());
   REQUIRE(panel.view.results.empty());  // the box was empty in the frame before
   for (const char* p = "soleo"; *p; ++p) ImGui::GetIO().AddInputCharacter(static_cast<unsigned>(*p));
-  const ui::AtlasCommands c = panel.frame(AtlasPanel::kEnter);
+  const ui::AtlasCommands c = panel.frame(test::AtlasPanelDriver::kEnter);
   CHECK(c.query == std::optional<std::string>("soleo"));
   CHECK(c.find);
 }
@@ -91,7 +54,7 @@ TEST_CASE("atlas: Enter typed in the same frame as the name takes the best match
 // session at 1280x720, session 25). It now stands under the search box (beside the card's
 // buttons while one is selected) whenever something is hidden or faded.
 TEST_CASE("atlas: Show all is in sight whenever something is hidden or faded, the tools folded") {
-  AtlasPanel panel;
+  test::AtlasPanelDriver panel;
   SUBCASE("nothing selected (the card closed)") {}
   SUBCASE("a structure selected") { panel.view.selected = true; }
   panel.view.any_changed = true;

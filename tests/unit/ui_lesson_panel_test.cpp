@@ -232,7 +232,10 @@ TEST_CASE("above a question and its feedback the View panel shows all it holds w
       for (int i = 0; i < 3; ++i) draw_window(player, view);
       CHECK(view_window()->ScrollMax.y == 0.0f);
       const auto choices = player.step().question->choices;
-      const std::string wrong = choices.front() == player.step().question->answer ? choices.back() : choices.front();
+      // "Click the soleus" has no choices: a click answers with any structure (here another muscle).
+      const std::string wrong = choices.empty()                                  ? std::string("muscle.gracilis")
+                                : choices.front() == player.step().question->answer ? choices.back()
+                                                                                    : choices.front();
       REQUIRE(player.answer(wrong).has_value());
       view.show_atlas = true;  // answered: the search box and the atlas tools come back
       view.hide_areas = false;
