@@ -45,4 +45,21 @@ double replay_flow_history(Simulation& sim, FlowHistory& history, double dt, dou
   return static_cast<double>(steps) * dt;
 }
 
+double replay_muscles_history(Simulation& sim, FlowHistory& history, double dt, double walked_s, double span_s,
+                              const MusclesBefore& muscles) {
+  const flow::FlowSystem* flow = sim.flow();
+  if (sim.playback() || !flow || !muscles || !(dt > 0.0) || !(span_s > 0.0) || !(walked_s > 0.0)) return 0.0;
+  const double from = std::max(0.0, walked_s - span_s);
+  const long steps = std::lround((walked_s - from) / dt);
+  const long lead = std::lround((from - std::max(0.0, from - kLeadIn_s)) / dt);
+  history.clear();
+  for (long i = 0; i < lead + steps; ++i) {
+    sim.muscles = muscles(static_cast<double>(lead + steps - 1 - i) * dt);
+    sim.update(dt);
+    if (i >= lead) record_flow(history, sim.time(), *flow);
+  }
+  sim.muscles = {};  // State::update sets them again each frame
+  return static_cast<double>(steps) * dt;
+}
+
 }  // namespace effleura::app

@@ -33,4 +33,13 @@ double replay_flow_history(Simulation& sim, FlowHistory& history, double dt,
                            double span_s = static_cast<double>(FlowHistory::kSamples) * FlowHistory::kInterval,
                            const MusclesBefore& muscles = {});
 
+// With no technique (a client walking on the spot, nothing played) replay_flow_history has no
+// playback to count from: the picture's plots stayed at standing still (calf 218 mL, ankle 89
+// mmHg) however long the client had walked. This plays the model alone, its muscles as `muscles`
+// says, over the `walked_s` seconds the client has walked: at most span_s recorded, after up to
+// kLeadIn_s unrecorded from rest. Returns the model seconds recorded (0: a technique is loaded,
+// no flow, no muscles, or walked_s = 0).
+double replay_muscles_history(Simulation& sim, FlowHistory& history, double dt, double walked_s,
+                              double span_s, const MusclesBefore& muscles);
+
 }  // namespace effleura::app

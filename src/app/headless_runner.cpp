@@ -40,8 +40,12 @@ int run_headless(const Options& options) {
       const double back = std::ceil(before_s / flow::kGait.period_s) * flow::kGait.period_s;  // whole strides: same phase
       return client_muscles(state.client, state.simulation.posture, back - before_s);
     };
-    replay_flow_history(ctx.state.simulation, ctx.state.history, ctx.fixed_dt,
-                        static_cast<double>(FlowHistory::kSamples) * FlowHistory::kInterval, muscles);
+    const double span_s = static_cast<double>(FlowHistory::kSamples) * FlowHistory::kInterval;
+    if (ctx.state.simulation.playback())
+      replay_flow_history(ctx.state.simulation, ctx.state.history, ctx.fixed_dt, span_s, muscles);
+    else  // walking with no technique: the client's own pumps since it started to walk (--at)
+      replay_muscles_history(ctx.state.simulation, ctx.state.history, ctx.fixed_dt, ctx.state.client.walk_time(),
+                             span_s, muscles);
     settle_panels(ctx, std::chrono::minutes(2));
   }
   for (int i = 0; i < frames; ++i) frame(ctx, i > 0 ? ctx.fixed_dt : 0.0);

@@ -123,6 +123,36 @@ TEST_CASE("a walking client's replayed plots show the gait's pumps, not standing
   CHECK(walk_low < still_low - 50.0f);
 }
 
+TEST_CASE("walking with no technique, the replayed plots show the gait's pumps from the walk's start") {
+  // `--posture walking --at T --panels` with no technique: the replay had no playback to count
+  // from and recorded nothing, so the picture's plots stayed at standing still (calf 218 mL,
+  // ankle 89 mmHg) after any time walked (app/flow_replay.hpp, replay_muscles_history).
+  anatomy::Model no_model;
+  app::Simulation sim;
+  sim.posture = flow::Posture::standing;
+  REQUIRE(sim.load(source_paths(), no_model).has_value());
+  REQUIRE(sim.playback() == nullptr);
+  const double walked = kAt;
+  const app::MusclesBefore gait = [walked](double before_s) { return flow::kGait.at(walked - before_s); };
+  app::FlowHistory history;
+  // The technique replay has nothing to play here; the muscles' replay records the walk.
+  CHECK(app::replay_flow_history(sim, history, kDt, 30.0, gait) == 0.0);
+  const double recorded = app::replay_muscles_history(sim, history, kDt, walked, 30.0, gait);
+  CHECK(recorded == doctest::Approx(walked).epsilon(0.01));
+  CHECK(sim.muscles.calf == 0.0);  // left for State::update to set each frame
+  const auto calf = history.series(1), ankle = history.series(2);
+  REQUIRE(calf.size() >= 2);
+  const float calf_low = *std::min_element(calf.begin(), calf.end());
+  const float ankle_low = *std::min_element(ankle.begin(), ankle.end());
+  MESSAGE("calf " << calf.front() << " -> lowest " << calf_low << " mL; ankle lowest " << ankle_low << " mmHg");
+  CHECK(calf_low < calf.front() - 15.0f);  // the calf pump ejects, step by step
+  CHECK(ankle_low < 70.0f);                // the ankle's pressure falls from standing's ~89 mmHg
+  // Nothing walked yet: nothing to record, and a loaded technique is replay_flow_history's.
+  CHECK(app::replay_muscles_history(sim, history, kDt, 0.0, 30.0, gait) == 0.0);
+  REQUIRE(sim.select_technique("effleurage", 1.0).has_value());
+  CHECK(app::replay_muscles_history(sim, history, kDt, walked, 30.0, gait) == 0.0);
+}
+
 TEST_CASE("the groin plot reads after the first pump: the settled pumps fill its axis, the first one is clipped and marked") {
   // Ankle pumps lying down, replayed as a picture at T shows them (the plots' 30 s). The first
   // contraction after rest empties a calf that filled for minutes (79 mL/s at the groin, against
