@@ -195,7 +195,11 @@ TEST_CASE("both hands stay seen through compression's lift over the knee and eff
   // its back 79 -> 54 degrees from up) under a camera pinned in content; its forearms then hide a
   // palm at 10 of 100 moments (searched: 9; the old content 5): 95 -> 90 %, bound 0.935 -> 0.88,
   // the price of a hand carried palm down.
-  const Case cases[] = {{"compression", 3, 0.88}, {"effleurage", 2, 0.95}, {"petrissage", 3, 0.94},
+  // Session 26: the left follows the rolling top closer (within 28 degrees) and the camera looks
+  // down from above the outer front (pinned 15 / 1, as step 5 is seen): 90 -> 88 % here (the
+  // forearms hide a palm at 12 moments; --hand-report, every 20 ms as drawn, 0.85 -> 0.90): bound
+  // 0.87. With the left within 20-23 degrees of the top it read 92 %, but the hands met.
+  const Case cases[] = {{"compression", 3, 0.87}, {"effleurage", 2, 0.95}, {"petrissage", 3, 0.94},
                         {"vibration", 1, 0.97, "sitting"}, {"cross-fibre", 2, 0.95, "sitting", 3}};
   for (const Case& c : cases) {
     CAPTURE(c.id);
