@@ -1,6 +1,8 @@
 #include "flow/flow_snapshot.hpp"
 
 #include <cmath>
+#include <string>
+#include <string_view>
 #include <system_error>
 
 #include "core/cache_file.hpp"
@@ -97,17 +99,26 @@ bool finite(const Segment& s) {
 }  // namespace
 
 std::optional<std::string> program_identity() {
+  // The size and time are the running program's own file's, reached through /proc/self/exe
+  // (the link leads to the file the process was started from, even once a rebuild has put a
+  // new file at its path or removed it), not the file now at that path: a program whose file
+  // was replaced while it ran kept no cache at all (its path then reads "... (deleted)" and
+  // has no size), and a test that wants a second load to hit the cache failed whenever a
+  // build relinked its binary mid-run (session 26). The path is the one it was started from.
   std::error_code ec;
-  const auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+  std::string exe = std::filesystem::read_symlink("/proc/self/exe", ec).string();
   if (ec) return std::nullopt;
-  const auto size = std::filesystem::file_size(exe, ec);
+  constexpr std::string_view kGone = " (deleted)";
+  if (exe.ends_with(kGone)) exe.resize(exe.size() - kGone.size());
+  const std::filesystem::path self("/proc/self/exe");
+  const auto size = std::filesystem::file_size(self, ec);
   if (ec) return std::nullopt;
-  const auto time = std::filesystem::last_write_time(exe, ec);
+  const auto time = std::filesystem::last_write_time(self, ec);
   if (ec) return std::nullopt;
   // The clock's count is a 128-bit integer in libc++ (the page's build), which has no
   // to_string of its own: nanoseconds since the epoch fit a long long for centuries.
   const auto ticks = static_cast<long long>(time.time_since_epoch().count());
-  return exe.string() + ":" + std::to_string(size) + ":" + std::to_string(ticks);
+  return exe + ":" + std::to_string(size) + ":" + std::to_string(ticks);
 }
 
 std::vector<std::uint8_t> snapshot_bytes(const FlowSystem& flow) {

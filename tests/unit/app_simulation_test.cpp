@@ -2,6 +2,14 @@
 #include "../support/test_paths.hpp"
 #include <doctest/doctest.h>
 
+#include <stdlib.h>
+
+#include <algorithm>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "../support/temp_dir.hpp"
 #include "anatomy/model_loader.hpp"
 #include "app/simulation.hpp"
 
@@ -63,4 +71,45 @@ TEST_CASE("the window's leg breathes: at rest its groin flow rises and falls wit
   MESSAGE("the window's groin flow over a breath: " << lo << " to " << hi << " mL/s");
   CHECK(lo > 0.0);
   CHECK(hi > 1.3 * lo);
+}
+
+TEST_CASE("the particles' spread comes back from the start-up cache as it was spread, and goes on the same") {
+  // The spread is keyed on the flows, the particles' count and seed and the program (not on the
+  // seeded particles' bytes): a load that finds it restores it without seeding, and must give the
+  // very particles a load that spread them afresh gave, moving on the same afterwards.
+  test::TempDir scratch("effleura-spread");
+  const char* before = std::getenv("XDG_CACHE_HOME");
+  const std::string kept = before ? before : "";
+  REQUIRE(::setenv("XDG_CACHE_HOME", scratch.path.c_str(), 1) == 0);
+  anatomy::Model no_model;
+  app::SetupTimes fresh_times, cached_times;
+  app::Simulation fresh, cached;
+  const bool loaded = fresh.load(source_paths(), no_model, &fresh_times).has_value() &&
+                      cached.load(source_paths(), no_model, &cached_times).has_value();
+  if (before) ::setenv("XDG_CACHE_HOME", kept.c_str(), 1);
+  else ::unsetenv("XDG_CACHE_HOME");
+  REQUIRE(loaded);
+  auto step_named = [](const app::SetupTimes& t, const std::string& name) {
+    return std::any_of(t.steps().begin(), t.steps().end(), [&](const auto& s) { return s.name == name; });
+  };
+  REQUIRE(step_named(fresh_times, "particles seeded + spread"));
+  REQUIRE(step_named(cached_times, "particles spread (from cache)"));
+  auto same = [](const app::Simulation& a, const app::Simulation& b) {
+    std::vector<flow::ParticleVertex> pa, pb;
+    a.particles()->write(*a.flow(), pa);
+    b.particles()->write(*b.flow(), pb);
+    if (pa.size() != pb.size() || pa.empty() || a.particles()->recycled() != b.particles()->recycled()) return false;
+    return std::memcmp(pa.data(), pb.data(), pa.size() * sizeof pa[0]) == 0;
+  };
+  CHECK(fresh.particles()->size() == flow::Particles::kDefaultCount);
+  CHECK(same(fresh, cached));
+  // Half a second on at 30 fps, with particles leaving and coming back at new places drawn from
+  // the random stream: that came back too.
+  const std::size_t recycled = fresh.particles()->recycled();
+  for (int i = 0; i < 15; ++i) {
+    fresh.update(1.0 / 30.0);
+    cached.update(1.0 / 30.0);
+  }
+  REQUIRE(fresh.particles()->recycled() > recycled);
+  CHECK(same(fresh, cached));
 }
