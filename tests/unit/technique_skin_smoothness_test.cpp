@@ -86,8 +86,10 @@ TEST_CASE("on the shipped skin, a hand on the skin turns its fingers and moves i
   // - petrissage 47.3 (left thumb's tip at 15.58 s, every 2 s: fit_thumb, not the finger
   //   landing) and 37.6 (right);
   // - friction 34.1 / 16.3, palm 20.8 / 9.0 mm (the left index at 11.88 s in step 4 beside the
-  //   Achilles tendon: the pad's gap before closing falls 10 mm in 10 ms, so what moves is the
-  //   skin under it or the hand's rise, not the landing). Its right hand circled from 226
+  //   Achilles tendon: the hand's rise moves 8 mm in 10 ms and the index's closing follows. Its
+  //   fingertips point up the leg and land on the calf's flare 10 cm above the palm, at a
+  //   grazing angle, so the rise that lands them is steep in the hand's place; session 26 traced
+  //   it). Its right hand circled from 226
   //   degrees round until session 24 and popped 35.9 degrees with the palm jumping 26 mm in
   //   20 ms (11.61 s); from 236 it does not;
   // - effleurage 16.9 / 15.7 (the little fingers), cross-fibre 13.7 (the left thumb).
