@@ -312,17 +312,24 @@ void close_finger_pad(const SkinSide& skin, const glm::mat4& palm, Hand hand, Fi
 // How far (0..top of the closing path) a resting palm's finger f closes: see fit_hand, step 2.
 constexpr float kReachNearM = 0.003f;  // a pad that comes this near the skin closes all the way to it
 constexpr float kReachFarM = 0.006f;   // one that stays this far off keeps the pose's own shape
+constexpr float kHookFrom = 0.8f;      // share of the closing past which a landing pad is a hook's tip
+constexpr float kHookFarM = 0.009f;    // how much further off a hook's tip begins to land
 constexpr float kHeldMostDeg = 95.0f;  // the most a finger lying on its middle curls, its pad off (three joints)
 
 float pad_landing(const SkinSide& skin, const glm::mat4& palm, Hand hand, const FingerPose& pose, std::size_t f,
                   float top) {
   const Landing landing =
       path_landing(skin, palm, hand, f, [&](float s) { return closed(pose, f, s); }, top, 0.0f);
-  const auto near = [](float gap) {
-    return 1.0f - smooth_step(std::clamp((gap - kReachNearM) / (kReachFarM - kReachNearM), 0.0f, 1.0f));
+  const auto near = [](float gap, float far) {
+    return 1.0f - smooth_step(std::clamp((gap - kReachNearM) / (far - kReachNearM), 0.0f, 1.0f));
   };
-  // Its pad lands: it closes that far.
-  const float lands = near(landing.least);
+  // Its pad lands: it closes that far. A pad that lands only where the finger has curled nearly
+  // all the way (a hook touching with its tip) lands over a wider ramp of its gap (kHookFarM
+  // more): the whole closing then hangs on a few millimetres of gap, and over the usual 3 mm
+  // vibration's right little finger (58 mm over the skin in the pose's shape) curled 9 -> 68
+  // degrees in 15 ms as the shake brought its fully curled pad within reach (1.24 s, session 25).
+  const float hook = smooth_step(std::clamp((landing.at - kHookFrom) / (1.0f - kHookFrom), 0.0f, 1.0f));
+  const float lands = near(landing.least, kReachFarM + hook * kHookFarM);
   // Its pad cannot land, but its first or middle phalanx meets the skin where it stops: it lies
   // there, curled no further than kHeldMostDeg (the claw test's hook is 100; held there, a
   // finger whose middle would meet the skin further on lies up to ~5 mm over it). Until session
@@ -334,7 +341,7 @@ float pad_landing(const SkinSide& skin, const glm::mat4& palm, Hand hand, const 
   const FingerPose curled = closed(pose, f, 1.0f);
   for (std::size_t j = 0; j < 3; ++j) stated += pose.flexion[f][j], most += curled.flexion[f][j];
   const float held_top = most > stated ? std::clamp((kHeldMostDeg - stated) / (most - stated), 0.0f, 1.0f) : 0.0f;
-  const float held = near(std::max(landing.rest_at(landing.at), 0.0f)) * std::min(landing.at, held_top);
+  const float held = near(std::max(landing.rest_at(landing.at), 0.0f), kReachFarM) * std::min(landing.at, held_top);
   return lands * landing.at + (1.0f - lands) * held;
 }
 

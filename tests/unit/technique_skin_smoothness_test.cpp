@@ -79,14 +79,17 @@ TEST_CASE("on the shipped skin, a hand on the skin turns its fingers and moves i
   // left 20.2, friction's left 34.1, toe taps 5.1, calf squeezes 14.3 (close_together's curl
   // cap, ramped). Where a technique still pops, its bound is today's figure, so that it does
   // not get worse:
-  // - vibration's right 63.1 (its little finger at 1.24 s, 58 mm over the skin, curls fully as
-  //   its pad comes within 3-6 mm at full curl: the "no claw in the air" ramp) and left 20.2
-  //   (the ramp between a landed pad and a finger held on its middle, 6.26 s);
+  // - vibration's left 20.2 (the ramp between a landed pad and a finger held on its middle,
+  //   6.26 s); its right hand's little finger, 58 mm over the skin in the pose's shape, curled
+  //   fully in 15 ms as its fully curled pad came within 3-6 mm (63.1 at 1.24 s) until session 26
+  //   gave a hook's tip a wider landing ramp (technique_pop_moments_test): 11.7 (14.24 s);
   // - petrissage 47.3 (left thumb's tip at 15.58 s, every 2 s: fit_thumb, not the finger
   //   landing) and 37.6 (right);
   // - friction 34.1 / 16.3, palm 20.8 / 9.0 mm (the left index at 11.88 s in step 4 beside the
-  //   Achilles tendon: the pad's gap before closing falls 10 mm in 10 ms, so what moves is the
-  //   skin under it or the hand's rise, not the landing). Its right hand circled from 226
+  //   Achilles tendon: the hand's rise moves 8 mm in 10 ms and the index's closing follows. Its
+  //   fingertips point up the leg and land on the calf's flare 10 cm above the palm, at a
+  //   grazing angle, so the rise that lands them is steep in the hand's place; session 26 traced
+  //   it). Its right hand circled from 226
   //   degrees round until session 24 and popped 35.9 degrees with the palm jumping 26 mm in
   //   20 ms (11.61 s); from 236 it does not;
   // - effleurage 16.9 / 15.7 (the little fingers), cross-fibre 13.7 (the left thumb).
@@ -104,7 +107,7 @@ TEST_CASE("on the shipped skin, a hand on the skin turns its fingers and moves i
       {"petrissage", {48, 38}, 16},
       {"friction", {35, 17}, 21.5},
       {"tapotement", {7, 7}, 2.5},
-      {"vibration", {21, 64}, 13},
+      {"vibration", {21, 12.5}, 13},
       {"compression", {4.5, 4.5}, 2},
       {"cross-fibre", {14.5, 5.5}, 4.5},
       {"ankle-pumps", {4.5, 4.5}, 3.5},
