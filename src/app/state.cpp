@@ -300,7 +300,6 @@ void State::update(double dt) {
   step_camera.update(camera, simulation.timeline(), simulation.frame().step);
   camera.update(static_cast<float>(dt));
   record_history(*this);
-  caption = caption_now(*this);
 }
 
 render::FrameView State::camera_view(glm::ivec2 size) const {

@@ -81,7 +81,6 @@ class State {
   render::Camera camera;
   render::StepCamera step_camera;  // moves `camera` with the technique's steps until the user takes over
   ViewSettings settings;
-  std::string caption;
   // Set by kiosk scenes and lesson steps: shown instead of the technique's own caption.
   std::string fixed_caption;
   FlowHistory history;

@@ -357,8 +357,8 @@ ui::Overlay State::overlay(const render::FrameView& v, glm::ivec2 size) const {
   }
   structure_labels(v, vp, size, o);
   o.working = working_area(v, vp, size);
-  o.caption = caption;
-  if (o.speed_legend && caption.empty() && simulation.flow())
+  o.caption = caption_now(*this);
+  if (o.speed_legend && o.caption.empty() && simulation.flow())
     o.caption = ui::tr("ui.flow.caption");
   return o;
 }
