@@ -16,6 +16,7 @@
 #include "app/language.hpp"
 #include "app/panels.hpp"
 #include "app/user_settings.hpp"
+#include "../support/temp_dir.hpp"
 #include "../support/window_box.hpp"
 #include "ui/structure_card.hpp"
 #include "ui/tr.hpp"
@@ -43,12 +44,6 @@ anatomy::Model small_leg() {
 }
 
 std::filesystem::path locales() { return std::filesystem::path(EFFLEURA_SOURCE_DIR) / "content" / "locales"; }
-
-std::filesystem::path temp_file(const char* name) {
-  const auto dir = std::filesystem::temp_directory_path() / "effleura-atlas-test";
-  std::filesystem::create_directories(dir);
-  return dir / name;
-}
 
 }  // namespace
 
@@ -227,7 +222,10 @@ TEST_CASE("atlas: the cut lies across or along the leg, and typed values beyond 
 }
 
 TEST_CASE("settings file: saved views round-trip, and a broken file gives one message and the defaults") {
-  const auto file = temp_file("settings.toml");
+  // Its own scratch folder: a fixed /tmp path was shared by every run at once (other worktrees,
+  // ctest -j), so one run could read another's deliberately broken file.
+  const test::TempDir scratch("effleura-atlas-test");
+  const auto file = scratch.path / "settings.toml";
   app::UserSettings s;
   s.interface_scale = 1.25f;
   app::SavedView v;
