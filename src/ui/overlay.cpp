@@ -127,13 +127,11 @@ OverlayLayout draw_overlay(const Overlay& overlay, float ui_scale) {
     dl->AddText(ImGui::GetFont(), layout.corner_font_px, ImVec2(n.min.x + pad, n.min.y + pad), IM_COL32(225, 225, 225, 255),
                 overlay.corner_note.c_str(), nullptr, ImGui::GetIO().DisplaySize.x * 0.9f);
   }
-  if (!overlay.hover.empty()) {
-    const ImVec2 at(overlay.hover_at.x + 16.0f * ui_scale, overlay.hover_at.y + 12.0f * ui_scale);
-    const ImVec2 size = ImGui::CalcTextSize(overlay.hover.c_str());
-    const float pad = 5.0f * ui_scale;
-    dl->AddRectFilled(ImVec2(at.x - pad, at.y - pad), ImVec2(at.x + size.x + pad, at.y + size.y + pad),
-                      IM_COL32(15, 20, 26, 230), 4.0f * ui_scale);
-    dl->AddText(at, kLabelText, overlay.hover.c_str());
+  if (layout.hover) {
+    const ScreenBox& h = *layout.hover;
+    const float pad = hover_pad(ui_scale);
+    dl->AddRectFilled(ImVec2(h.min.x, h.min.y), ImVec2(h.max.x, h.max.y), IM_COL32(15, 20, 26, 230), 4.0f * ui_scale);
+    dl->AddText(ImVec2(h.min.x + pad, h.min.y + pad), kLabelText, overlay.hover.c_str());
   }
   return layout;
 }

@@ -72,6 +72,21 @@ void place_legend_texts(OverlayLayout& layout, float scale, float font) {
   layout.legend_texts[3] = box(kLegendTexts[3], at.x + w - ImGui::CalcTextSize(kLegendTexts[3]).x, below_y);
 }
 
+// The name under the cursor goes in a box below and right of the pointer, unless a label says it.
+void place_hover(OverlayLayout& layout, const Overlay& overlay, float ui_scale) {
+  if (overlay.hover.empty()) return;
+  // Where the pointer rests on the lit structure (or a lit area) its label already names it: a
+  // second box with the same name beside the pointer read as two labels (after a wrong click in
+  // "click the soleus" the camera turns to the soleus under the resting pointer). Beside the
+  // ranked labels of "label all" the pointer's name stays: it says which of them the pointer is on.
+  for (const PlacedLabel& p : layout.labels)
+    if (p.label->rank <= 0 && hover_repeats_label(overlay.hover, p.label->text)) return;
+  const glm::vec2 at(overlay.hover_at.x + 16.0f * ui_scale, overlay.hover_at.y + 12.0f * ui_scale);
+  const ImVec2 size = ImGui::CalcTextSize(overlay.hover.c_str());
+  const float pad = hover_pad(ui_scale);
+  layout.hover = ScreenBox{{at.x - pad, at.y - pad}, {at.x + size.x + pad, at.y + size.y + pad}};
+}
+
 }  // namespace
 
 // Between a box and an outline: 0 where they overlap.
@@ -417,7 +432,13 @@ OverlayLayout layout_overlay(const Overlay& overlay, float ui_scale) {
   for (std::size_t i = 0; i < layout.labels.size(); ++i)
     if (!drop[i]) kept.push_back(layout.labels[i]);
   layout.labels = std::move(kept);
+  place_hover(layout, overlay, ui_scale);
   return layout;
+}
+
+bool hover_repeats_label(const std::string& hover, const std::string& label) {
+  if (label.empty() || hover.size() < label.size() || hover.compare(0, label.size(), label) != 0) return false;
+  return hover.size() == label.size() || hover.compare(label.size(), 2, " (") == 0;
 }
 
 }  // namespace effleura::ui

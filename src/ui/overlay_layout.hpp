@@ -4,6 +4,7 @@
 // context for font metrics; draws nothing.
 #include <array>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include <glm/vec2.hpp>
@@ -43,6 +44,9 @@ struct OverlayLayout {
   float caption_pad = 0.0f, caption_font_px = 0.0f, caption_wrap = 0.0f;
   std::optional<ScreenBox> corner_note;  // the kiosk's disclaimer line, bottom left
   float corner_font_px = 0.0f;
+  // The name under the cursor (Overlay::hover), its box beside the pointer; none when no name,
+  // or when an always-placed label already names it (hover_repeats_label).
+  std::optional<ScreenBox> hover;
 };
 
 // The legend's texts in the interface's language (ui::tr), in the order of
@@ -64,6 +68,12 @@ inline constexpr float kUnderHandsFont = 0.85f;
 [[nodiscard]] glm::vec2 covered_label_size(const AreaLabel& label, float scale);
 
 OverlayLayout layout_overlay(const Overlay& overlay, float ui_scale);
+
+// Whether the hover line names what a label already names: the same text, or the label's text
+// with the note in brackets the labels leave out ("Tibia (shin bone)" over a "Tibia" label).
+[[nodiscard]] bool hover_repeats_label(const std::string& hover, const std::string& label);
+// The hover box's inner padding (pixels, at `ui_scale`): the text starts this far inside it.
+[[nodiscard]] inline float hover_pad(float ui_scale) { return 5.0f * ui_scale; }
 
 // Whether a placed label's leader line (with its dot) runs over a hand or forearm (one of
 // `hands`) or within `clearance` pixels of its outline, or its box overlaps one (the outlines
