@@ -1,4 +1,5 @@
 #include "technique/forearm.hpp"
+#include "technique/unit_or.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -24,11 +25,6 @@ namespace {
 
 glm::mat4 side_of(Hand hand) {
   return hand == Hand::right ? glm::scale(glm::mat4(1.0f), glm::vec3(-1.0f, 1.0f, 1.0f)) : glm::mat4(1.0f);
-}
-
-glm::vec3 unit_or(const glm::vec3& v, const glm::vec3& fallback) {
-  const float l = glm::length(v);
-  return l > 1e-5f ? v / l : fallback;
 }
 
 // The frame whose -Z runs along `dir_local` (in the hand's own, possibly mirrored, frame),

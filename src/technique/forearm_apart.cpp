@@ -1,4 +1,5 @@
 #include "technique/forearm_apart.hpp"
+#include "technique/unit_or.hpp"
 
 #include <cmath>
 
@@ -6,11 +7,6 @@
 
 namespace effleura::technique {
 namespace {
-
-glm::vec3 unit_or(const glm::vec3& v, const glm::vec3& fallback) {
-  const float l = glm::length(v);
-  return l > 1e-5f ? v / l : fallback;
-}
 
 // Spreading at most this much (the direction's change, ~50 degrees), tried in ninths of it from
 // none, then bisected to ~1/150 of it.

@@ -1,4 +1,5 @@
 #include "technique/forearm_clear.hpp"
+#include "technique/unit_or.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -14,11 +15,6 @@
 
 namespace effleura::technique {
 namespace {
-
-glm::vec3 unit_or(const glm::vec3& v, const glm::vec3& fallback) {
-  const float l = glm::length(v);
-  return l > 1e-5f ? v / l : fallback;
-}
 
 // Out of the straight leg's skin at p, level (sections are star-shaped about the axis, and
 // radial_outside measures along this direction).

@@ -1,4 +1,5 @@
 #include "technique/forearm_stance.hpp"
+#include "technique/unit_or.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -15,11 +16,6 @@
 
 namespace effleura::technique {
 namespace {
-
-glm::vec3 unit_or(const glm::vec3& v, const glm::vec3& fallback) {
-  const float l = glm::length(v);
-  return l > 1e-5f ? v / l : fallback;
-}
 
 // Sitting (the client upright at the table's foot end, the shanks hanging past it), a hand on the
 // inner half of the leg is reached from in front of the client, as a therapist kneeling before
