@@ -10,6 +10,8 @@
 #include <string>
 #include <system_error>
 
+#include "test_paths.hpp"
+
 namespace effleura::test {
 
 struct TempDir {
@@ -27,6 +29,15 @@ struct TempDir {
     std::filesystem::remove_all(path, ec);
   }
 };
+
+// The build folder's test-scratch/GROUP/NAME, emptied first and left after the case, so a failing
+// case's files can still be read there.
+inline std::filesystem::path fresh_scratch(const std::string& group, const std::string& name) {
+  const auto dir = std::filesystem::path(EFFLEURA_BINARY_DIR) / "test-scratch" / group / name;
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  return dir;
+}
 
 // The one file in `dir` whose name starts with `prefix` (a cache's entry after one write): the
 // test fails unless there is exactly one.

@@ -4,6 +4,7 @@
 // forever and the write went through std::ofstream (truncate in place, follow symlinks).
 #include "../support/test_paths.hpp"
 #include <doctest/doctest.h>
+#include "../support/temp_dir.hpp"
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -18,12 +19,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-fs::path scratch(const char* name) {
-  const auto dir = fs::path(EFFLEURA_BINARY_DIR) / "test-scratch" / "settings-hostile" / name;
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
-}
+fs::path scratch(const char* name) { return test::fresh_scratch("settings-hostile", name); }
 
 std::string slurp(const fs::path& p) {
   std::ifstream in(p);

@@ -4,6 +4,7 @@
 // view's technique from its moment unless --technique says otherwise.
 #include "../support/test_paths.hpp"
 #include <doctest/doctest.h>
+#include "../support/temp_dir.hpp"
 
 #include <algorithm>
 #include <filesystem>
@@ -21,12 +22,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-fs::path scratch(const char* name) {
-  const auto dir = fs::path(EFFLEURA_BINARY_DIR) / "test-scratch" / "view-file" / name;
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
-}
+fs::path scratch(const char* name) { return test::fresh_scratch("view-file", name); }
 
 // A view with every key away from its default, so a key lost on the way shows.
 app::SavedView full_view() {
