@@ -12,10 +12,26 @@ void record_flow(FlowHistory& history, double t, const flow::FlowSystem& flow) {
                  static_cast<float>(flow.ankle_pressure_mmhg()), static_cast<float>(100.0 * flow.groin_velocity_m_s()));
 }
 
+namespace {
+
+// Steps `sim` lead + steps times by `dt`, recording only the last `steps` into `history` (cleared
+// first); the muscles, when given, press what `muscles` says for each step's time before the last.
+void play_recording(Simulation& sim, FlowHistory& history, double dt, long lead, long steps, const MusclesBefore& muscles) {
+  const flow::FlowSystem& flow = *sim.flow();
+  history.clear();
+  for (long i = 0; i < lead + steps; ++i) {
+    if (muscles) sim.muscles = muscles(static_cast<double>(lead + steps - 1 - i) * dt);
+    sim.update(dt);
+    if (i >= lead) record_flow(history, sim.time(), flow);
+  }
+  if (muscles) sim.muscles = {};  // State::update sets them again each frame
+}
+
+}  // namespace
+
 double replay_flow_history(Simulation& sim, FlowHistory& history, double dt, double span_s, const MusclesBefore& muscles) {
   technique::Playback* p = sim.playback();
-  const flow::FlowSystem* flow = sim.flow();
-  if (!p || !flow || !(dt > 0.0) || !(span_s > 0.0)) return 0.0;
+  if (!p || !sim.flow() || !(dt > 0.0) || !(span_s > 0.0)) return 0.0;
   // Whole rounds of a looping technique included (Playback::played): --at 40 on a 32 s loop
   // plays on to 8 s into its second round, as a window does, not only the first 8 s.
   const double at = p->played(), speed = p->speed();
@@ -33,13 +49,7 @@ double replay_flow_history(Simulation& sim, FlowHistory& history, double dt, dou
   const bool playing = p->playing();
   p->seek(lead_from);
   p->play();
-  history.clear();
-  for (long i = 0; i < lead + steps; ++i) {
-    if (muscles) sim.muscles = muscles(static_cast<double>(lead + steps - 1 - i) * dt);
-    sim.update(dt);
-    if (i >= lead) record_flow(history, sim.time(), *flow);
-  }
-  if (muscles) sim.muscles = {};  // State::update sets them again each frame
+  play_recording(sim, history, dt, lead, steps, muscles);
   p->seek(at);  // exactly the moment asked for (the steps may end a fraction of one away)
   if (!playing) p->pause();
   return static_cast<double>(steps) * dt;
@@ -47,18 +57,11 @@ double replay_flow_history(Simulation& sim, FlowHistory& history, double dt, dou
 
 double replay_muscles_history(Simulation& sim, FlowHistory& history, double dt, double walked_s, double span_s,
                               const MusclesBefore& muscles) {
-  const flow::FlowSystem* flow = sim.flow();
-  if (sim.playback() || !flow || !muscles || !(dt > 0.0) || !(span_s > 0.0) || !(walked_s > 0.0)) return 0.0;
+  if (sim.playback() || !sim.flow() || !muscles || !(dt > 0.0) || !(span_s > 0.0) || !(walked_s > 0.0)) return 0.0;
   const double from = std::max(0.0, walked_s - span_s);
   const long steps = std::lround((walked_s - from) / dt);
   const long lead = std::lround((from - std::max(0.0, from - kLeadIn_s)) / dt);
-  history.clear();
-  for (long i = 0; i < lead + steps; ++i) {
-    sim.muscles = muscles(static_cast<double>(lead + steps - 1 - i) * dt);
-    sim.update(dt);
-    if (i >= lead) record_flow(history, sim.time(), *flow);
-  }
-  sim.muscles = {};  // State::update sets them again each frame
+  play_recording(sim, history, dt, lead, steps, muscles);
   return static_cast<double>(steps) * dt;
 }
 
