@@ -1,6 +1,7 @@
 #pragma once
 // Runs a built binary with arguments and an optional environment prefix, capturing its exit
 // status, stdout and stderr.
+#include "../support/scratch_dir.hpp"
 #include "../support/test_paths.hpp"
 #include <cstdio>
 #include <cstdlib>
@@ -33,11 +34,7 @@ inline std::string slurp(const std::filesystem::path& p) {
 }
 
 inline RunResult run(const std::string& exe, const std::string& args, const std::string& env = "") {
-  // In the build folder, not /tmp: two checkouts running their tests at once shared these
-  // files and read each other's output (seen as a flaky failure).
-  // One folder per test process too: ctest runs each case as its own process, two at a time.
-  const auto dir = std::filesystem::path(EFFLEURA_BINARY_DIR) / "test-scratch" / ("cli-run-" + std::to_string(::getpid()));
-  std::filesystem::create_directories(dir);
+  const auto dir = temp_dir("cli-run");
   const auto out = dir / "stdout.txt", err = dir / "stderr.txt";
   const std::string cmd = env + (env.empty() ? "" : " ") + "'" + exe + "' " + args + " >'" + out.string() +
                           "' 2>'" + err.string() + "' </dev/null";

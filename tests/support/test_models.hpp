@@ -1,6 +1,7 @@
 #pragma once
 // Small models written by the tests themselves, so renderer and CLI tests do not depend on
 // the generated leg (which changes as the anatomy improves).
+#include "../support/scratch_dir.hpp"
 #include "../support/test_paths.hpp"
 #include <cmath>
 #include <filesystem>
@@ -32,16 +33,6 @@ inline void write_lathe_obj(const std::filesystem::path& path, int segments = 48
       const int c = (k + 1) * n + (i + 1) % n + 1, d = (k + 1) * n + i + 1;
       out << "f " << a << ' ' << b << ' ' << c << "\nf " << a << ' ' << c << ' ' << d << '\n';
     }
-}
-
-// Scratch files live in the build folder, so two checkouts testing at once (or a test run
-// beside a developer's) never read each other's files.
-inline std::filesystem::path temp_dir(const char* name) {
-  // Per process: ctest runs each test case as its own process, two at a time, and cases of
-  // one file share names here.
-  auto dir = std::filesystem::path(EFFLEURA_BINARY_DIR) / "test-scratch" / (std::string(name) + "-" + std::to_string(::getpid()));
-  std::filesystem::create_directories(dir);
-  return dir;
 }
 
 }  // namespace effleura::test
