@@ -9,16 +9,17 @@ out vec4 vColour;
 #define KNEE_REACH_MID 0.06  // anatomy::kKneeReachMid
 #define KNEE_REACH_SIDE 0.03  // anatomy::kKneeReachSide
 #define KNEE_REACH_HALF 0.08  // anatomy::kKneeReachHalf
+#define KNEE_BLEND 0.06  // anatomy::kKneeBlend
 void main() {
   vColour = aColour;
   vec3 p = aPosition;
   if (uKnee.w != 0.0) {
-    float kb = clamp((uKnee.y + 0.06 - p.y) / 0.12, 0.0, 1.0);  // 0.06: anatomy::kKneeBlend
+    float kb = clamp((uKnee.y + KNEE_BLEND - p.y) / (2.0 * KNEE_BLEND), 0.0, 1.0);
     float a = radians(uKnee.w) * kb * kb * (3.0 - 2.0 * kb);
     vec3 k = p - uKnee.xyz;
     if (uKnee.w > 0.0 && kb > 0.0 && kb < 1.0 && k.z < 0.0) {  // anatomy::flatten_behind_knee (0.01: kKneeSoft)
       float q = 4.0 * kb * (1.0 - kb);
-      float r = 1.5 * radians(uKnee.w) / 0.12 * q * q;
+      float r = 1.5 * radians(uKnee.w) / (2.0 * KNEE_BLEND) * q * q;
       float d = k.z > -0.01 ? k.z * k.z / 0.02 : -k.z - 0.005;
       float ru = min(abs(k.x) / KNEE_REACH_HALF, 1.0), rs = 1.0 - ru * ru * ru * ru;  // anatomy::knee_reach
       float reach = KNEE_REACH_SIDE + (KNEE_REACH_MID - KNEE_REACH_SIDE) * rs * rs;

@@ -21,6 +21,7 @@ uniform vec4 uKnee;
 #define KNEE_REACH_MID 0.06  // anatomy::kKneeReachMid
 #define KNEE_REACH_SIDE 0.03  // anatomy::kKneeReachSide
 #define KNEE_REACH_HALF 0.08  // anatomy::kKneeReachHalf
+#define KNEE_BLEND 0.06  // anatomy::kKneeBlend
 uniform vec4 uHip;  // the hip blend (shaders/model.vert, anatomy::blend_hip): centre, degrees
 
 out float vSpeed;
@@ -53,16 +54,16 @@ void main() {
   }
   vec3 dir = dir_texel.xyz;
   if (uKnee.w != 0.0) {
-    float kb = clamp((uKnee.y + 0.06 - p.y) / 0.12, 0.0, 1.0);  // 0.06: anatomy::kKneeBlend
+    float kb = clamp((uKnee.y + KNEE_BLEND - p.y) / (2.0 * KNEE_BLEND), 0.0, 1.0);
     float a = radians(uKnee.w) * kb * kb * (3.0 - 2.0 * kb);
     float kc = cos(a), ks = sin(a);
     vec3 k = p - uKnee.xyz;
     // The flow's direction is a tangent: through the bend's Jacobian (shaders/model.vert's fibre).
-    float rate = -radians(uKnee.w) * 6.0 * kb * (1.0 - kb) / 0.12;
+    float rate = -radians(uKnee.w) * 6.0 * kb * (1.0 - kb) / (2.0 * KNEE_BLEND);
     float gx = 0.0, gy = 0.0, gz = 1.0;
     if (uKnee.w > 0.0 && kb > 0.0 && kb < 1.0 && k.z < 0.0) {  // anatomy::flatten_behind_knee (0.01: kKneeSoft)
-      float q = 4.0 * kb * (1.0 - kb), dq = -4.0 * (1.0 - 2.0 * kb) / 0.12;
-      float peak = 1.5 * radians(uKnee.w) / 0.12;
+      float q = 4.0 * kb * (1.0 - kb), dq = -4.0 * (1.0 - 2.0 * kb) / (2.0 * KNEE_BLEND);
+      float peak = 1.5 * radians(uKnee.w) / (2.0 * KNEE_BLEND);
       float r = peak * q * q, dr = peak * 2.0 * q * dq;
       float ru = min(abs(k.x) / KNEE_REACH_HALF, 1.0), rs = 1.0 - ru * ru * ru * ru;  // anatomy::knee_reach
       float reach = KNEE_REACH_SIDE + (KNEE_REACH_MID - KNEE_REACH_SIDE) * rs * rs;
