@@ -85,7 +85,7 @@ TEST_CASE("on the shipped skin, a hand on the skin turns its fingers and moves i
   //   gave a hook's tip a wider landing ramp (technique_pop_moments_test): 11.7 (14.24 s);
   // - petrissage 47.3 (left thumb's tip at 15.58 s, every 2 s: fit_thumb, not the finger
   //   landing) and 37.6 (right);
-  // - friction 14.9 / 16.3, palm 11.4 / 9.0 mm (both in the calf steps, 9.80-9.86 s). Until
+  // - friction 14.9 / 16.3 (in the calf steps, 9.80-9.86 s), palm 11.4 / 9.0 mm. Until
   //   session 27 the left index popped 34.1 at 11.88 s in step 4 (palm 20.8 mm): the hand's
   //   fingertips pointed up the leg and landed on the calf's flare 10 cm above the palm, at a
   //   grazing angle, so the rise that landed them swung 8 mm in 10 ms (session 26 traced it).
