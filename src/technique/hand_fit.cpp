@@ -312,12 +312,18 @@ void close_finger_pad(const SkinSide& skin, const glm::mat4& palm, Hand hand, Fi
 // How far (0..top of the closing path) a resting palm's finger f closes: see fit_hand, step 2.
 constexpr float kReachNearM = 0.003f;  // a pad that comes this near the skin closes all the way to it
 constexpr float kReachFarM = 0.006f;   // one that stays this far off keeps the pose's own shape
+// The same ramp for a finger not drawn into a grip (together_weight 0) ends further off: over
+// 3-6 mm a flat hand's finger went from its pad landed to held on its middle by 13.4 degrees a
+// joint as the palm slid a quarter of a degree round the calf (technique_finger_landing_test).
+// The calf squeezes' wrap grip keeps 3-6 mm: its fingers, curled together, hung off the skin
+// with the wider ramp (the right hand clawed at 107 of 968 pressing moments, session 26).
+constexpr float kLandFarM = 0.009f;
 constexpr float kHookFrom = 0.8f;      // share of the closing past which a landing pad is a hook's tip
 constexpr float kHookFarM = 0.009f;    // how much further off a hook's tip begins to land
 constexpr float kHeldMostDeg = 95.0f;  // the most a finger lying on its middle curls, its pad off (three joints)
 
 float pad_landing(const SkinSide& skin, const glm::mat4& palm, Hand hand, const FingerPose& pose, std::size_t f,
-                  float top) {
+                  float top, float together) {
   const Landing landing =
       path_landing(skin, palm, hand, f, [&](float s) { return closed(pose, f, s); }, top, 0.0f);
   const auto near = [](float gap, float far) {
@@ -329,14 +335,16 @@ float pad_landing(const SkinSide& skin, const glm::mat4& palm, Hand hand, const 
   // vibration's right little finger (58 mm over the skin in the pose's shape) curled 9 -> 68
   // degrees in 15 ms as the shake brought its fully curled pad within reach (1.24 s, session 25).
   const float hook = smooth_step(std::clamp((landing.at - kHookFrom) / (1.0f - kHookFrom), 0.0f, 1.0f));
-  const float lands = near(landing.least, kReachFarM + hook * kHookFarM);
+  const float flat_far = kReachFarM + (1.0f - together) * (kLandFarM - kReachFarM);
+  const float lands = near(landing.least, std::max(flat_far, kReachFarM + hook * kHookFarM));
   // Its pad cannot land, but its first or middle phalanx meets the skin where it stops: it lies
   // there, curled no further than kHeldMostDeg (the claw test's hook is 100; held there, a
   // finger whose middle would meet the skin further on lies up to ~5 mm over it). Until session
   // 25 such a finger straightened to the pose's shape, and sprang between the two as its first
   // touch changed phalanx (vibration's middle finger, 45 degrees in 10 ms). Its pad not landing
   // and nothing else touching, it keeps the pose's own shape (not a claw in the air). Both
-  // weights are ramped over kReachNearM to kReachFarM on gaps that move continuously.
+  // weights are ramped from kReachNearM (to kReachFarM, or further as above) on gaps that move
+  // continuously.
   float stated = 0.0f, most = 0.0f;
   const FingerPose curled = closed(pose, f, 1.0f);
   for (std::size_t j = 0; j < 3; ++j) stated += pose.flexion[f][j], most += curled.flexion[f][j];
@@ -472,7 +480,7 @@ float fit_hand(const SkinSide& skin, glm::mat4& palm, Hand hand, FingerPose& pos
     // calf, 70 degrees a joint, pad 18 mm off: step 3, 112 of 462 pressing moments), and a
     // finger under a palm risen over a hollow closed until its middle touched, the tip 10 mm
     // off (step 1's index). (Before session 17 it stopped where any part came nearest.)
-    pose = closed(pose, f, pad_landing(skin, palm, hand, pose, f, top));
+    pose = closed(pose, f, pad_landing(skin, palm, hand, pose, f, top, together_weight(pose)));
   }
 
   // 3. A finger that could not open far enough (pointing into a hollow, or at its joint limit)

@@ -88,13 +88,15 @@ TEST_CASE("a flat hand sliding round the calf in small steps closes its fingers 
                                                                    << hovering << ", over 6 mm off at " << in_air);
   // Session 24's fit: 38.2 degrees (the ring finger at 170.5 degrees round), pads on the skin at
   // 16 of 404 finger-moments (round the leg the fingers' middles meet it first), 6 fingers
-  // curled with every phalanx 3-6 mm off. Now 13.4 degrees: a finger that lands its pad closes
-  // further than one lying on its middle, which curls no further than kHeldMostDeg, and the ramp
-  // between the two (its pad 3-6 mm off) is what is left; pads on at 15. Held at that curl, a
-  // finger whose middle would have met the skin further on lies 3-5.5 mm over it (22 moments;
-  // until session 25 it sprang straight), never over 6 mm.
-  CHECK(worst <= 14.0f);
+  // curled with every phalanx 3-6 mm off. Session 25: 13.4 degrees: a finger that lands its pad
+  // closes further than one lying on its middle, which curls no further than kHeldMostDeg, and
+  // the ramp between the two (its pad 3-6 mm off) was what was left. Since session 27 a finger
+  // not drawn into a grip lands over 3-9 mm (hand_fit.cpp kLandFarM): 7.2 degrees (the middle
+  // finger at 168.5); pads on at 15. Held at that curl, a finger whose middle would have met
+  // the skin further on lies 3-5.5 mm over it (18 moments, 22 with the 3-6 mm ramp; until
+  // session 25 it sprang straight), never over 6 mm.
+  CHECK(worst <= 7.5f);
   CHECK(landed >= 15);
-  CHECK(hovering <= 22);
+  CHECK(hovering <= 18);
   CHECK(in_air == 0);
 }

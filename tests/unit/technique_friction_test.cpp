@@ -22,12 +22,65 @@
 
 #include "anatomy/client_pose.hpp"
 #include "technique/forearm.hpp"
+#include "technique/hand_fit.hpp"
 #include "technique/hand_contact.hpp"
 #include "technique_test_support.hpp"
 #include "../support/sanitizer.hpp"
 
 using namespace effleura;
 using namespace effleura::technique;
+
+namespace {
+
+// Where hand h's middle finger pad lies on the leg (its tip projected onto the skin).
+anatomy::SurfaceProjection middle_pad(const anatomy::LegSurface& surface, const HandState& hand) {
+  const HandShape shape = build_hand(hand.transform, hand.pose, hand.hand);
+  return surface.project(shape.parts[hand_part(2, 2)].tip);
+}
+
+// A circling step works beside the Achilles tendon where a hand's finger pads lie below 0.2 m
+// (the keys place the palm; a hand reaching down from above keeps its palm on the calf).
+bool beside_tendon(const Timeline& tl, const anatomy::LegSurface& surface, double start) {
+  const TechniqueFrame f = tl.evaluate(start);
+  return std::min(middle_pad(surface, f.hands[0]).along, middle_pad(surface, f.hands[1]).along) < 0.2f;
+}
+
+}  // namespace
+
+TEST_CASE("friction: beside the Achilles tendon the left hand's finger pads circle in the hollow behind the outer ankle bone") {
+  // Until session 27 the left hand's keys put its palm at 0.13 m, fingers up the leg: the
+  // fingertips pose reaches about 11 cm, so the pads landed on the calf's flare at 0.20-0.26 m
+  // (the middle pad 98-124 degrees round), and the palm hovered up to 64 mm over the ankle to
+  // let them (the hand's rise swung 8 mm in 10 ms there: a finger turned 34.1 degrees in 20 ms,
+  // technique_skin_smoothness_test). Its palm now rests on the lower calf with the fingers
+  // pointing down (roll 180), and the pads land between the outer ankle bone (about 90 degrees
+  // round) and the tendon (180), below 0.16 m. Every 20 ms (80 under the sanitizers) over the
+  // step's second circle.
+  const Technique& t = test::shipped_technique("friction");
+  const Timeline tl = test::shipped_timeline("friction");
+  const anatomy::LegSurface& surface = test::shipped_surface();
+  constexpr std::size_t kTendonStep = 3;
+  REQUIRE(t.steps.size() > kTendonStep);
+  const double start = tl.step_start(kTendonStep) + t.steps[kTendonStep].duration;
+  float along_lo = 1.0f, along_hi = 0.0f, round_lo = 360.0f, round_hi = 0.0f;
+  int moments = 0;
+  for (double time = start; time < start + t.steps[kTendonStep].duration; time += 0.02 * test::kSanitizedStride) {
+    const TechniqueFrame f = tl.evaluate(time);
+    REQUIRE(f.hands[0].contact);
+    const anatomy::SurfaceProjection pad = middle_pad(surface, f.hands[0]);
+    float round = glm::degrees(pad.around);
+    if (round < 0.0f) round += 360.0f;
+    along_lo = std::min(along_lo, pad.along), along_hi = std::max(along_hi, pad.along);
+    round_lo = std::min(round_lo, round), round_hi = std::max(round_hi, round);
+    ++moments;
+  }
+  MESSAGE("friction step 4, left middle pad: " << along_lo << ".." << along_hi << " m along, " << round_lo << ".."
+                                               << round_hi << " degrees round, " << moments << " moments");
+  REQUIRE(moments >= 10);
+  CHECK(along_hi <= 0.16f);
+  CHECK(round_lo >= 110.0f);
+  CHECK(round_hi <= 165.0f);
+}
 
 TEST_CASE("friction: each hand's fingertips draw circles a student can follow, and the hands never meet") {
   const Technique& t = test::shipped_technique("friction");
@@ -63,9 +116,9 @@ TEST_CASE("friction: each hand's fingertips draw circles a student can follow, a
       }
       MESSAGE("step " << si + 1 << " hand " << h << ": " << (hi.y - lo.y) * 1000.0f << " mm along, "
                       << glm::length(round_hi - round_lo) * 1000.0f << " mm round");
-      // Beside the Achilles tendon (along < 0.2) the hollow between the tendon and the ankle
-      // bone is 2-3 cm wide: those circles stay small and are reported only.
-      if (tl.evaluate(start).hands[h].along < 0.2f) continue;
+      // Beside the Achilles tendon (pads below 0.2 m) the hollow between the tendon and the
+      // ankle bone is 2-3 cm wide: those circles stay small and are reported only.
+      if (beside_tendon(tl, surface, start)) continue;
       least_along = std::min(least_along, hi.y - lo.y);
       least_round = std::min(least_round, glm::length(round_hi - round_lo));
       ++circles;
@@ -78,7 +131,7 @@ TEST_CASE("friction: each hand's fingertips draw circles a student can follow, a
     if (t.steps[si].repeat < 2) continue;
     // From the second circle (the first settles from the step before).
     const double start = tl.step_start(si) + t.steps[si].duration, end = tl.step_end(si);
-    if (tl.evaluate(start).hands[0].along < 0.2f) continue;  // beside the Achilles tendon: reported below
+    if (beside_tendon(tl, surface, start)) continue;  // beside the Achilles tendon: not held to these swings
     std::array<float, 2> rise_lo{90.0f, 90.0f}, rise_hi{-90.0f, -90.0f}, head_lo{360.0f, 360.0f}, head_hi{-360.0f, -360.0f};
     for (double time = start; time < end - 1e-6; time += dt) {
       tl.evaluate(time, f);

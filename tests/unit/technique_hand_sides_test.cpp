@@ -93,6 +93,13 @@ const std::vector<Rule>& listed() {
       {"cross-fibre", 2, Layout::left_below, Thumbs::exempt,
        "outer thigh from beside the table, client supine: the fingers hang toward the table, "
        "so the thumbs lie along the band pointing away from each other"},
+      {"friction", 2, Layout::across, Thumbs::exempt,
+       "the lift down to the Achilles tendon ends with the left hand landing as in step 4"},
+      {"friction", 3, Layout::across, Thumbs::exempt,
+       "beside the Achilles tendon (session 27) the left hand reaches down from the lower calf, fingers "
+       "toward the foot, so that its finger pads land in the hollow behind the outer ankle bone (with "
+       "its palm at the ankle and the fingers up the leg they landed on the calf 10 cm higher): its "
+       "thumb lies round toward the ankle bone, away from the right hand"},
       {"toe-taps", 0, Layout::heel_and_sole, Thumbs::exempt,
        "from the foot end, the right hand cradles the heel to steady the foot (as in ankle pumps) "
        "while the left taps the arch with three fingertips: one hand on the sole"},
