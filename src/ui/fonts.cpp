@@ -40,4 +40,6 @@ bool load_interface_font(float pixel_size) {
   return false;
 }
 
+float picture_scale(glm::ivec2 size) { return std::max(1.0f, static_cast<float>(size.y) / 720.0f); }
+
 }  // namespace effleura::ui

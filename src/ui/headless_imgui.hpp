@@ -7,7 +7,8 @@ namespace effleura::ui {
 
 class HeadlessImGui {
  public:
-  HeadlessImGui();
+  // kiosk: the kiosk's larger text (ui/fonts.hpp), as its window draws it.
+  explicit HeadlessImGui(bool kiosk = false);
   ~HeadlessImGui();
   HeadlessImGui(const HeadlessImGui&) = delete;
   HeadlessImGui& operator=(const HeadlessImGui&) = delete;
@@ -20,6 +21,7 @@ class HeadlessImGui {
 
  private:
   void prepare_font(glm::ivec2 size);
+  bool kiosk_ = false;
   float scale_ = 1.0f;
   bool font_built_ = false;
 };
