@@ -22,8 +22,8 @@ class HeadlessPlatform final : public Platform {
   void set_scaled_target(std::unique_ptr<render::SmoothedWindowTarget> target) { scaled_ = std::move(target); }
   [[nodiscard]] render::SmoothedWindowTarget* scaled_target() { return scaled_.get(); }
   // Labels and captions (not for the benchmark, which times the scene alone); kiosk: in the
-  // kiosk's larger text.
-  void enable_ui(bool kiosk = false) { imgui_.emplace(kiosk); }
+  // kiosk's larger text. Call after the target is set.
+  void enable_ui(bool kiosk = false);
 
   [[nodiscard]] render::RenderTarget& target() override {
     return scaled_ ? static_cast<render::RenderTarget&>(*scaled_) : *target_;
