@@ -26,6 +26,7 @@
 #include "app/runners.hpp"
 #include "app/window_platform.hpp"
 #include "core/log.hpp"
+#include "ui/fonts.hpp"
 
 namespace {
 
@@ -120,7 +121,7 @@ int open_page(const Options& options) {
     if (const int status = open_lesson_or_playlist(ctx, options.kiosk); status != kExitOk) return status;
   if (options.kiosk) ctx.lesson_or_playlist->play_by_itself();
   // Kiosk captions are read from across the room (run_kiosk's look).
-  const WindowLook look = options.kiosk ? WindowLook{40.0f, false, true} : WindowLook{};
+  const WindowLook look = options.kiosk ? WindowLook{effleura::ui::kKioskFontPx, false, true} : WindowLook{};
   effleura::render::WindowOptions window;
   double w = 1280, h = 800;
   emscripten_get_element_css_size("#canvas", &w, &h);

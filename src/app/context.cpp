@@ -108,7 +108,7 @@ int open_headless(Context& ctx, bool with_ui) {
   } else {
     headless.set_target(std::move(*target));
   }
-  if (with_ui) headless.enable_ui();
+  if (with_ui) headless.enable_ui(ctx.style.kiosk);
   return kExitOk;
 }
 

@@ -21,8 +21,9 @@ class HeadlessPlatform final : public Platform {
   // scale, smoothed, then stretched into a frame of the full size for the panels.
   void set_scaled_target(std::unique_ptr<render::SmoothedWindowTarget> target) { scaled_ = std::move(target); }
   [[nodiscard]] render::SmoothedWindowTarget* scaled_target() { return scaled_.get(); }
-  // Labels and captions (not for the benchmark, which times the scene alone).
-  void enable_ui() { imgui_.emplace(); }
+  // Labels and captions (not for the benchmark, which times the scene alone); kiosk: in the
+  // kiosk's larger text. Call after the target is set.
+  void enable_ui(bool kiosk = false);
 
   [[nodiscard]] render::RenderTarget& target() override {
     return scaled_ ? static_cast<render::RenderTarget&>(*scaled_) : *target_;

@@ -16,6 +16,7 @@
 #include "app/window_platform.hpp"
 #include "core/log.hpp"
 #include "render/gl_errors.hpp"
+#include "ui/fonts.hpp"
 
 namespace effleura::app {
 namespace {
@@ -77,7 +78,7 @@ int run_kiosk(const Options& options) {
   window.fullscreen = true;
   window.title = "Effleura";
   WindowLook look;
-  look.font_px = 40.0f;  // captions are read from across the room
+  look.font_px = ui::kKioskFontPx;  // captions are read from across the room
   look.scale_sizes = false;
   look.hide_cursor = true;
   if (const int status = open_window(ctx, window, look); status != kExitOk) return status;

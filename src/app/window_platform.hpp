@@ -17,11 +17,12 @@
 #include "core/error.hpp"
 #include "render/gl_context.hpp"
 #include "render/smoothed_window_target.hpp"
+#include "ui/fonts.hpp"
 
 namespace effleura::app {
 
 struct WindowLook {
-  float font_px = 17.0f;      // at a content scale of 1
+  float font_px = ui::kInterfaceFontPx;  // at a content scale of 1
   bool scale_sizes = true;    // ImGui's paddings and widgets grow with the content scale too
   bool hide_cursor = false;   // the kiosk
   // How the scene's edges are smoothed (--antialias); unset: multisampling on a GPU, the edge

@@ -27,17 +27,27 @@ bool load_interface_font(float pixel_size) {
   // its floored window sizes disagree by a fraction, and every auto-sized panel shows a
   // scroll bar it does not need.
   pixel_size = std::max(1.0f, std::round(pixel_size));
+  // Built here, not at the next frame's start: a font's size is known only once its atlas is,
+  // and the interface's size is chosen from it before that frame begins (app::show_interface_scale;
+  // unbuilt, a headless picture's first frame read 0, kept its text full size at 320x180 where
+  // the next frame showed it at 0.75, and its caption box was 30 px taller).
   ImGuiIO& io = ImGui::GetIO();
   io.Fonts->Clear();
   for (const char* path : {"/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
                            "/usr/share/fonts/TTF/DejaVuSans.ttf"}) {
     std::error_code ec;
-    if (std::filesystem::exists(path, ec) && io.Fonts->AddFontFromFileTTF(path, pixel_size, nullptr, kRanges)) return true;
+    if (std::filesystem::exists(path, ec) && io.Fonts->AddFontFromFileTTF(path, pixel_size, nullptr, kRanges)) {
+      io.Fonts->Build();
+      return true;
+    }
   }
   ImFontConfig config;
   config.SizePixels = pixel_size;
   io.Fonts->AddFontDefault(&config);
+  io.Fonts->Build();
   return false;
 }
+
+float picture_scale(glm::ivec2 size) { return std::max(1.0f, static_cast<float>(size.y) / 720.0f); }
 
 }  // namespace effleura::ui

@@ -9,7 +9,7 @@
 
 namespace effleura::ui {
 
-HeadlessImGui::HeadlessImGui() {
+HeadlessImGui::HeadlessImGui(bool kiosk) : kiosk_(kiosk) {
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
   ImGui::GetIO().IniFilename = nullptr;
@@ -18,11 +18,11 @@ HeadlessImGui::HeadlessImGui() {
 }
 
 void HeadlessImGui::prepare_font(glm::ivec2 size) {
-  // Text scales with the image height: a 1080p render reads like a 720p one, only sharper.
-  const float scale = std::max(1.0f, static_cast<float>(size.y) / 720.0f);
+  // The window's text size at the picture's scale (ui/fonts.hpp: one rule for both).
+  const float scale = picture_scale(size);
   if (font_built_ && scale == scale_) return;
   scale_ = scale;
-  load_interface_font(20.0f * scale_);
+  load_interface_font(interface_font_px(kiosk_, scale_));
   ImGui_ImplOpenGL3_DestroyFontsTexture();
   font_built_ = true;
 }

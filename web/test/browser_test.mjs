@@ -220,13 +220,12 @@ try {
     await page.close();
   }
   // 3b: a technique held at one moment looks as the desktop program draws it (same limits as
-  // the default view: the hands, their camera and the lit areas must all agree). Both draw the
-  // step's caption (the desktop's one-frame picture since session 26: before, it had none), in
-  // the same place, but the desktop's text is larger than the page's (a headless picture's font
-  // is 20 px a 720-line picture, a window's and the page's 17 px): that box is most of the
-  // difference (0.91 % of pixels changed, mean 1.41, the new desktop picture against session
-  // 25's page; 0.62 % without the desktop's caption). With effleurage step 1's pinned camera the
-  // caption goes to the top, over the lighter wall, and the text size alone changed 3.45 %.
+  // the default view: the hands, their camera, the lit areas and the step's caption must all
+  // agree). Both draw the caption (the desktop's one-frame picture since session 26: before, it
+  // had none) in the same size since session 27 (ui/fonts.hpp: a headless picture's text was
+  // 20 px a 720-line picture, the page's 17 px, and that box alone changed 0.91 % of the pixels,
+  // 3.45 % with effleurage step 1's pinned camera, which puts the caption over the lighter wall).
+  // Measured with that camera: 0.01 % changed, mean 0.04 (session 27).
   if (nativeTechniquePng) {
     const { page, errors } = await open(`?scene-only&paused&technique=effleurage&at=${kTechniqueAt}`);
     const f = (await state(page)).frames;
