@@ -123,6 +123,8 @@ SavedView capture_view(const State& state, const std::string& name) {
   if (atlas.clip) v.cut = atlas.clip_at;
   v.cut_keep_below = atlas.clip_keep_below;
   v.cut_axis = atlas.clip_axis;
+  if (atlas.selected >= 0 && static_cast<std::size_t>(atlas.selected) < state.model.meshes.size())
+    v.selected = state.model.meshes[static_cast<std::size_t>(atlas.selected)].name;
   // The technique's moment, for a view file (--view FILE starts it there).
   const technique::Technique* t = state.simulation.technique();
   if (const technique::Playback* p = state.simulation.playback(); t && p) {
@@ -148,6 +150,9 @@ void recall_view(State& state, const SavedView& v, bool animate) {
   if (v.cut) atlas.clip_at = *v.cut;
   atlas.clip_keep_below = v.cut_keep_below;
   atlas.clip_axis = v.cut_axis;
+  // The structure picked when it was saved, lit with its card (none in a view saved before
+  // the key was kept, or one the model no longer has: nothing picked, as for the hidden above).
+  atlas.selected = v.selected.empty() ? -1 : find_mesh(state.model, v.selected);
   state.camera.set_focus(std::nullopt);
   state.camera.go_to(v.camera, animate);
 }

@@ -352,7 +352,9 @@ void draw_interface(Context& ctx, double dt) {
   }
   ctx.panels.drawn_legend = drawn ? drawn->legend : std::nullopt;
   ctx.panels.drawn_caption = drawn ? drawn->caption : std::nullopt;
-  ctx.panels.drawn_labels = drawn ? drawn->labels.size() : 0;
+  ctx.panels.drawn_labels.clear();
+  if (drawn)
+    for (const ui::PlacedLabel& p : drawn->labels) ctx.panels.drawn_labels.push_back({p.label->text, p.box, p.joint, p.anchor});
   // Eased while time runs: the lesson panel growing by a question's feedback moved the framed leg
   // up in one frame (the free area was taken at once): 22.3 px at 1280x720, 32.4 px at 1080p. A still (dt 0: a headless picture settling
   // its panels) takes its layout at once.

@@ -3,6 +3,8 @@
 // apart from the frame so tests can drive it without a window.
 #include <filesystem>
 #include <optional>
+#include <string>
+#include <vector>
 
 #include "app/isolated_view.hpp"
 #include "app/state.hpp"
@@ -43,7 +45,14 @@ struct PanelState {
   // Where the overlay drew the blood-speed legend and the caption last frame (the camera frames
   // the leg above them); none when not drawn.
   std::optional<ui::ScreenBox> drawn_legend, drawn_caption;
-  std::size_t drawn_labels = 0;  // how many labels the overlay drew on the leg last frame
+  // The labels the overlay drew on the leg last frame: each one's name, box and leader line
+  // (from the box's joint to the point on the leg).
+  struct DrawnLabel {
+    std::string text;
+    ui::ScreenBox box;
+    glm::vec2 joint{0.0f}, anchor{0.0f};
+  };
+  std::vector<DrawnLabel> drawn_labels;
   // The structure "show only" framed, while the camera still shows it so: fitted again when
   // the free area changes (app/isolated_view.hpp refit_isolated).
   std::optional<IsolatedFraming> isolated;

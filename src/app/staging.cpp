@@ -3,6 +3,7 @@
 #include "anatomy/leg_bend.hpp"
 #include "app/area_box.hpp"
 #include "app/atlas.hpp"
+#include "app/client_stage.hpp"
 #include "app/structure_quiz.hpp"
 #include "core/frame.hpp"
 
@@ -39,6 +40,18 @@ void stage_playlist_scene(const lesson::PlaylistScene& k, const lesson::Locale& 
 
 void stage_lesson_step(const lesson::LessonStep& step, const lesson::Locale& locale, State& scene) {
   stage(step.technique, step.areas, step.layers, step.skin_opacity, scene);
+  // The step's posture, drawn and computed by the flow model alike, before the camera frames the
+  // leg as it lies (face down for the soleus from behind, sitting for the seated routine). A
+  // step without one shows the client lying: one left sitting or standing by the step before
+  // lies down face up; one already lying stays as the technique or the view turns it.
+  const auto lying = [](anatomy::ClientPosture p) { return p == anatomy::ClientPosture::supine || p == anatomy::ClientPosture::prone; };
+  std::optional<anatomy::ClientPosture> posture = anatomy::parse_client_posture(step.posture);  // checked when the file loaded
+  if (step.posture.empty() && !lying(scene.client.posture())) posture = anatomy::ClientPosture::supine;
+  if (posture) {
+    scene.client.choose(*posture);
+    scene.client.snap();
+    scene.simulation.posture = flow_posture(*posture);
+  }
   // A step that shows a technique frames where its hands work; one about areas frames the lit
   // areas together (the skin strongly in them, bent as drawn), so the class sees them large
   // (whole-leg framing drew the calves and thighs 420 px wide at 1280x720, beside the panels);

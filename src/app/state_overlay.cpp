@@ -326,8 +326,9 @@ ui::Overlay State::overlay(const render::FrameView& v, glm::ivec2 size) const {
   o.subject_centre = to_screen(vp, box.centre(), size, &in_front);
   const glm::ivec4 rect = render::screen_rect(box.min, box.max, vp, size, 0);  // x from the left edge, as ImGui's
   o.subject_x = {static_cast<float>(rect.x), static_cast<float>(rect.x + rect.z)};
-  if (o.speed_legend) {
-    // About 2000 of the skin's vertices: enough to find a legend's box over the leg, cheap.
+  {
+    // About 2000 of the skin's vertices: enough to find a legend's box over the leg, and the
+    // leg's top edge for the labels' row above it (ui/overlay_label_search.cpp), cheap.
     const anatomy::Model& drawn = drawn_model();
     for (const auto& m : drawn.meshes) {
       if (m.layer != anatomy::Layer::skin) continue;

@@ -32,6 +32,9 @@ struct SavedView {
   // a view file opens the program (--view FILE), which starts that technique there.
   std::string technique;
   double at = 0.0;
+  // The structure picked in the atlas (its mesh name, "muscle.soleus"), lit with its card open;
+  // empty: none. Files saved before it was kept have none.
+  std::string selected;
 };
 
 struct UserSettings {

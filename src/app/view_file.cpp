@@ -117,6 +117,12 @@ SavedView read_view_keys(const toml::table& t, int table_line, bool named) {
     if (v.technique.empty()) throw ViewProblem{at("at"), "at needs technique = \"...\" (the moment of which technique)"};
     v.at = *s;
   }
+  if (t.get("selected")) {
+    auto picked = t["selected"].value<std::string>();
+    if (!picked || picked->empty())
+      throw ViewProblem{at("selected"), "selected should be a structure's name in quotes, e.g. \"muscle.soleus\""};
+    v.selected = *picked;
+  }
   return v;
 }
 
@@ -144,6 +150,11 @@ void write_view_keys(std::ostream& out, const SavedView& v) {
     std::ostringstream id;
     id << std::quoted(v.technique);
     out << "technique = " << id.str() << "\nat = " << v.at << "\n";
+  }
+  if (!v.selected.empty()) {
+    std::ostringstream picked;
+    picked << std::quoted(v.selected);
+    out << "selected = " << picked.str() << "\n";
   }
 }
 

@@ -8,6 +8,7 @@
 //   layers = ["skin", "muscles"]      skin_opacity = 0.3      lit = ["calves"]
 //   hidden = [...]   faded = [...]    cut = 0.4   cut_keep = "below"   cut_axis = "across"
 //   technique = "effleurage"          at = 4.5
+//   selected = "muscle.soleus"       (the structure picked, lit with its card)
 // Only camera is required.
 #include <filesystem>
 #include <string>

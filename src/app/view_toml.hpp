@@ -20,8 +20,8 @@ struct ViewProblem {
 // The view in `t`; `line` is the table's own line (for keys that are missing). `named`: a name
 // is required (the settings file's list); a view file may leave it out.
 [[nodiscard]] SavedView read_view_keys(const toml::table& t, int line, bool named);
-// name, camera, layers, skin_opacity, lit, hidden, faded, the cut and the technique's moment,
-// one key a line.
+// name, camera, layers, skin_opacity, lit, hidden, faded, the cut, the technique's moment and
+// the picked structure, one key a line.
 void write_view_keys(std::ostream& out, const SavedView& v);
 
 }  // namespace effleura::app

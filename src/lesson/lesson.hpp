@@ -44,6 +44,10 @@ struct LessonStep {
   // ("muscle.soleus"): what a name_structure question asks the name of. May be empty.
   std::string structure;
   std::string view = "front";       // camera view preset
+  // The client's posture for the step (anatomy::parse_client_posture's names: "prone" to see
+  // the back of the calf from above); empty: lying, face up or down as the technique or the
+  // view needs (as before the key existed).
+  std::string posture;
   Layers layers;
   float skin_opacity = 1.0f;
   std::string say;                  // locale key: what the instructor says / the step's text

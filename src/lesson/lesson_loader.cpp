@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "anatomy/areas.hpp"
+#include "anatomy/client_pose.hpp"
 #include "core/files.hpp"
 #include "core/toml_reader.hpp"
 #include "lesson/content_fields.hpp"
@@ -108,7 +109,7 @@ Expected<Question> read_question(const TomlTable& t, const LessonStep& step, con
 
 Expected<LessonStep> read_step(const TomlTable& t, const std::vector<std::string>& technique_ids,
                                const Locale* locale) {
-  if (auto ok = t.only_keys({"technique", "areas", "structure", "view", "layers", "skin_opacity", "say",
+  if (auto ok = t.only_keys({"technique", "areas", "structure", "view", "posture", "layers", "skin_opacity", "say",
                              "duration_s", "question", "practice"});
       !ok)
     return std::unexpected(ok.error());
@@ -130,6 +131,16 @@ Expected<LessonStep> read_step(const TomlTable& t, const std::vector<std::string
     auto view = detail::read_view(t, "view");
     if (!view) return err(view);
     s.view = *view;
+  }
+  if (t.has("posture")) {
+    // The client's postures, as --posture names them (anatomy/client_pose.hpp).
+    std::vector<std::string> postures;
+    for (auto p : {anatomy::ClientPosture::supine, anatomy::ClientPosture::prone, anatomy::ClientPosture::sitting,
+                   anatomy::ClientPosture::standing, anatomy::ClientPosture::walking, anatomy::ClientPosture::raised})
+      postures.emplace_back(anatomy::client_posture_name(p));
+    auto posture = t.one_of("posture", postures);
+    if (!posture) return err(posture);
+    s.posture = *posture;
   }
   auto say = detail::read_text_key(t, "say", locale);
   if (!say) return err(say);

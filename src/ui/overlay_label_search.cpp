@@ -62,6 +62,73 @@ void place_side(std::vector<Pick> side, bool left, float scale, float inset, flo
   }
 }
 
+// The leg's top edge on screen, column by column: the highest of its skin's sampled points in
+// each column (FLT_MAX where none falls; none at all when the overlay has no sample of the skin).
+class SkinTop {
+ public:
+  SkinTop(const std::vector<glm::vec2>& points, float width)
+      : top_(static_cast<std::size_t>(std::max(0.0f, width) / kColumn) + 1, FLT_MAX) {
+    for (const glm::vec2 p : points) {
+      if (!(p.x >= 0.0f && p.x < width)) continue;
+      float& t = top_[static_cast<std::size_t>(p.x / kColumn)];
+      t = std::min(t, p.y);
+      known_ = true;
+    }
+  }
+  [[nodiscard]] bool known() const { return known_; }
+  // The highest skin between x0 and x1, and a column either side (the points are a sample, about
+  // 2000 of the skin's: a column between two of them is not bare skin).
+  [[nodiscard]] float over(float x0, float x1) const {
+    const auto column = [&](float x) { return static_cast<std::ptrdiff_t>(std::floor(x / kColumn)); };
+    float best = FLT_MAX;
+    for (std::ptrdiff_t c = column(x0) - 1; c <= column(x1) + 1; ++c)
+      if (c >= 0 && static_cast<std::size_t>(c) < top_.size()) best = std::min(best, top_[static_cast<std::size_t>(c)]);
+    return best;
+  }
+
+ private:
+  static constexpr float kColumn = 8.0f;  // pixels
+  std::vector<float> top_;
+  bool known_ = false;
+};
+
+// Labels in one row above the leg, each box over its point (pushed along the row where boxes
+// would meet), the row as low as the leg's top under every box allows, so each line runs a
+// short way down to its point; never above `top` (the menu bar's room, a caption's foot).
+void place_row(std::vector<Pick> row, const SkinTop& skin, float scale, float lo_x, float hi_x, float top,
+               std::vector<PlacedLabel>& out) {
+  if (row.empty()) return;
+  const float pad = 6.0f * scale, box_h = ImGui::GetFontSize() + 2.0f * pad, gap = 6.0f * scale;
+  // Between the boxes' feet and the leg: the sampled skin's top lies a little below its outline
+  // (10 px left the boxes touching the thigh's see-through skin at 1280x720).
+  const float lift = 0.75f * ImGui::GetFontSize();
+  std::stable_sort(row.begin(), row.end(), [](const Pick& a, const Pick& b) { return a.anchor.x < b.anchor.x; });
+  std::vector<float> x(row.size()), w(row.size());
+  for (std::size_t i = 0; i < row.size(); ++i) {
+    w[i] = ImGui::CalcTextSize(row[i].label->text.c_str()).x + 2.0f * pad;
+    x[i] = std::clamp(row[i].anchor.x - 0.5f * w[i], lo_x, std::max(lo_x, hi_x - w[i]));
+    if (i > 0) x[i] = std::max(x[i], x[i - 1] + w[i - 1] + gap);
+  }
+  for (std::size_t i = row.size(); i-- > 0;) {
+    const float right = i + 1 < row.size() ? x[i + 1] - gap : hi_x;
+    x[i] = std::min(x[i], right - w[i]);
+  }
+  float bottom = FLT_MAX;
+  for (std::size_t i = 0; i < row.size(); ++i)
+    bottom = std::min({bottom, row[i].anchor.y, skin.over(std::min(x[i], row[i].anchor.x), std::max(x[i] + w[i], row[i].anchor.x))});
+  const float y = std::max(bottom - lift - box_h, std::max(top, 40.0f * scale));
+  for (std::size_t i = 0; i < row.size(); ++i) {
+    PlacedLabel p;
+    p.label = row[i].label;
+    p.anchor = row[i].anchor;
+    p.behind = row[i].behind;
+    p.box = {{x[i], y}, {x[i] + w[i], y + box_h}};
+    p.joint = {std::clamp(p.anchor.x, x[i] + pad, x[i] + w[i] - pad), y + box_h};
+    p.in_row = true;
+    out.push_back(p);
+  }
+}
+
 }  // namespace
 
 std::size_t place_labels(OverlayLayout& layout, const Overlay& overlay, const Overlay& o, float ui_scale, const LabelBands& bands) {
@@ -78,6 +145,7 @@ std::size_t place_labels(OverlayLayout& layout, const Overlay& overlay, const Ov
     std::size_t anchor = 0;  // 0: the label's anchor; k: its other_anchors[k - 1]
     bool left = false;
     float rows = 0.0f;       // Pick::rows
+    bool row = false;        // in the row above the leg (place_row), not a side's stack
     bool operator==(const Option&) const = default;
   };
   const auto point_of = [&](std::size_t i, std::size_t which) {
@@ -94,16 +162,19 @@ std::size_t place_labels(OverlayLayout& layout, const Overlay& overlay, const Ov
   std::vector<Option> chosen(n);
   for (std::size_t i = 0; i < n; ++i) chosen[i] = {0, overlay.labels[i].anchor.x < centre_x};
   std::size_t left_count = 0;
+  const SkinTop skin(overlay.subject_points, display.x);
+  const float row_lo = o.left_margin + 24.0f * ui_scale, row_hi = display.x - o.right_margin - 24.0f * ui_scale;
   const auto place_all = [&](const std::vector<Option>& c) {
-    std::vector<Pick> left, right;
+    std::vector<Pick> left, right, row;
     for (std::size_t i = 0; i < n; ++i) {
       const AreaLabel& l = overlay.labels[i];
-      (c[i].left ? left : right).push_back({&l, point_of(i, c[i].anchor), l.behind, c[i].rows});
+      (c[i].row ? row : c[i].left ? left : right).push_back({&l, point_of(i, c[i].anchor), l.behind, c[i].rows});
     }
     std::vector<PlacedLabel> out;
     place_side(left, true, ui_scale, o.left_margin, left_top, left_bottom, out);
     left_count = out.size();
     place_side(right, false, ui_scale, o.right_margin, right_top, right_bottom, out);
+    place_row(row, skin, ui_scale, row_lo, row_hi, bands.row_top, out);
     return out;
   };
   layout.labels = place_all(chosen);
@@ -115,9 +186,19 @@ std::size_t place_labels(OverlayLayout& layout, const Overlay& overlay, const Ov
     // the panel: compression at 9.8 s, 1280x720, the ankles' nearest point under View), or
     // whose anchor lies under or just beside its own box, so no line shows (the foot reaches
     // into the right-hand stack's column: the Ankles label at calf squeezes' 2 s).
+    // A box in the row above the leg that lies on the leg itself (no room above it under the
+    // row's top) or on the legend, the caption or the corner note (the stacks keep clear of
+    // those by their bands) is as astray.
+    const auto row_blocked = [&](const PlacedLabel& p) {
+      if (!p.in_row) return false;
+      if (p.box.max.y > skin.over(p.box.min.x, p.box.max.x)) return true;
+      for (const auto* other : {&layout.legend, &layout.caption, &layout.corner_note})
+        if (*other && p.box.overlaps(**other)) return true;
+      return false;
+    };
     const auto astray = [&](const PlacedLabel& p) {
       return over_hands(p, overlay.hands, clearance) || p.anchor.x < o.left_margin || p.anchor.x > display.x - o.right_margin ||
-             leader_shown(p) < kLeaderShown * ui_scale;
+             leader_shown(p) < kLeaderShown * ui_scale || row_blocked(p);
     };
     const auto crossing = [&](const std::vector<PlacedLabel>& placed) {
       int count = 0;
@@ -253,6 +334,28 @@ std::size_t place_labels(OverlayLayout& layout, const Overlay& overlay, const Ov
       total = best_count;
       layout.labels = std::move(best_placed);
     }
+    // A line still long (the leg runs off the window's edges, so both sides' stacks are far
+    // from the points: presenter view at 1920x1080, the Thighs and Calves at the left edge with
+    // lines of 528 and 650 px across the thigh and its veins; 345 and 440 at 1280x720): the
+    // label goes in the row above the leg, its line running a short way down to its point, where
+    // that line is shorter and leaves no more labels astray. Only the labels always placed (lit
+    // areas, the picked structure): the atlas's many would crowd the row.
+    if (skin.known())
+      for (std::size_t i = 0; i < n; ++i) {
+        const auto placed = me_in(layout.labels, i);
+        if (overlay.labels[i].rank > 0 || chosen[i].row || placed == layout.labels.end()) continue;
+        const float length = glm::distance(placed->joint, placed->anchor);
+        if (length <= short_line) continue;
+        const Option row{chosen[i].anchor, chosen[i].left, 0.0f, true};
+        std::vector<PlacedLabel> tried = place_with(i, row);
+        const auto me = me_in(tried, i);
+        if (me == tried.end() || astray(*me) || glm::distance(me->joint, me->anchor) >= length) continue;
+        const int count = crossing(tried);
+        if (count > total || !no_more_astray(tried, layout.labels)) continue;
+        chosen[i] = row;
+        total = count;
+        layout.labels = std::move(tried);
+      }
     layout.labels = place_all(chosen);  // and left_count with it
     place_beside_hands(layout, overlay, o, ui_scale);
   }

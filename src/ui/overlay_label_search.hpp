@@ -27,6 +27,7 @@ constexpr float kLeaderShown = 14.0f;
 // the legend and the panels leave.
 struct LabelBands {
   float left_top = 0.0f, left_bottom = 0.0f, right_top = 0.0f, right_bottom = 0.0f;
+  float row_top = 0.0f;  // the highest a box in the row above the leg may go (the caption's or a panel's foot)
 };
 
 // Places `overlay`'s labels into layout.labels, left stack first, routed round the hands

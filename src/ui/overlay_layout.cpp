@@ -416,7 +416,7 @@ OverlayLayout layout_overlay(const Overlay& overlay, float ui_scale) {
   }();
 
   const std::size_t left_count =
-      place_labels(layout, overlay, o, ui_scale, {left_top, left_bottom, right_top, right_bottom});
+      place_labels(layout, overlay, o, ui_scale, {left_top, left_bottom, right_top, right_bottom, band_top});
   // Where the two stacks meet (long names, a narrow view), an optional label gives way.
   std::vector<bool> drop(layout.labels.size(), false);
   for (std::size_t i = 0; i < layout.labels.size(); ++i) {

@@ -30,6 +30,9 @@ struct PlacedLabel {
   // hands with a short pointer at them (from anchor to pointer), no line; anchor == joint.
   bool covered = false;
   glm::vec2 pointer{0.0f};
+  // The box is in the row above the leg (its line runs down to the point), not in a stack at
+  // a side: where the leg runs off the window's edges every side's line crossed most of it.
+  bool in_row = false;
 };
 
 struct OverlayLayout {

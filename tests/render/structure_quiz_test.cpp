@@ -46,7 +46,7 @@ TEST_CASE("while a name-this-muscle question waits, the muscle glows and nothing
   REQUIRE(lit.has_value());
   CHECK(ctx.view.selected_structure == static_cast<int>(*lit));  // the question: this one glows
   CHECK(ctx.panels.hide_names);
-  CHECK(ctx.panels.drawn_labels == 0);
+  CHECK(ctx.panels.drawn_labels.empty());
   shot(ctx, "name-asked");
 
   // Answered, the structure keeps its glow and its label comes back: the same frame with a label
@@ -59,6 +59,6 @@ TEST_CASE("while a name-this-muscle question waits, the muscle glows and nothing
   CHECK(player.presenter().feedback->correct);
   CHECK_FALSE(ctx.panels.hide_names);
   CHECK(ctx.view.selected_structure == static_cast<int>(*lit));
-  CHECK(ctx.panels.drawn_labels >= 1);
+  CHECK(ctx.panels.drawn_labels.size() >= 1);
   shot(ctx, "name-answered");
 }

@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include <glm/geometric.hpp>
 #include <glm/matrix.hpp>
 #include <imgui.h>
 #include <imgui_internal.h>
@@ -383,6 +384,22 @@ TEST_CASE("a lesson question keeps its feedback and the buttons in view, and pre
       CHECK(skin_under == 0);
       CHECK(veins_under == 0);
     }
+    // The lit areas' labels point a short way: the leg runs off the window's left edge (in a
+    // window at 1920x1080, off both), so each side's stack is far from the points. At the left
+    // edge the Thighs' and Calves' lines ran 345 and 440 px across the thigh and its veins at
+    // 1280x720, 528 and 650 px at 1920x1080 (session 26: 500-800 px at the right edge in a
+    // window). In the row above the leg each runs down to its point: under a fifth of the
+    // window's height (the Calves' the longer, about 127, 173 and 356 px at the three sizes).
+    {
+      REQUIRE(ctx.panels.drawn_labels.size() >= 2);
+      for (const auto& l : ctx.panels.drawn_labels) {
+        const float line = glm::distance(l.joint, l.anchor);
+        MESSAGE(size_name(size), ": the ", l.text, " label's line ", line, " px, its box ", l.box.min.x, ",", l.box.min.y, "-", l.box.max.x,
+                ",", l.box.max.y);
+        CAPTURE(l.text);
+        CHECK(line <= static_cast<float>(size.y) / 5.0f);
+      }
+    }
     shot(ctx, "presenter");
 
     // Back from presenter view, the panel is its normal width again, clear of the View panel.
@@ -416,6 +433,16 @@ TEST_CASE("the kiosk's caption keeps off the work, its legend's texts apart, the
         const ui::ScreenBox working{{overlay.working.x, overlay.working.y}, {overlay.working.z, overlay.working.w}};
         CHECK_FALSE(layout.caption->overlaps(working));
         CHECK_FALSE(layout.caption->overlaps(*layout.corner_note));
+      }
+      // (The layout's labels point into the overlay as it was laid out, a copy since: their
+      // names are not read here.)
+      for (const ui::PlacedLabel& l : layout.labels) {
+        const float line = glm::distance(l.joint, l.anchor);
+        MESSAGE(size_name(size), " at ", at, " s: a label's line ", line, " px, in the row above the leg: ", l.in_row);
+        // The loop's first scene (effleurage, the calves and thighs lit, the leg across the whole
+        // picture): the Calves' line ran about 400 px at 1280x720 from the right-hand stack; in
+        // the row above the leg both are under a fifth of the height (110 and 68 px).
+        if (at == 6.0) CHECK(line <= static_cast<float>(size.y) / 5.0f);
       }
       for (std::size_t i = 0; i < layout.legend_texts.size(); ++i) {
         CHECK(layout.legend_texts[i].min.x >= 0.0f);

@@ -39,6 +39,7 @@ app::SavedView full_view() {
   v.cut_axis = app::CutAxis::sideways;
   v.technique = "effleurage";
   v.at = 4.5;
+  v.selected = "muscle.soleus";
   return v;
 }
 
@@ -71,6 +72,7 @@ TEST_CASE("a view written to a file reads back with every key") {
   CHECK(back->cut_axis == v.cut_axis);
   CHECK(back->technique == v.technique);
   CHECK(back->at == v.at);
+  CHECK(back->selected == v.selected);
   // A few lines of text, the first saying how to open it.
   const std::string text = app::view_file_text(v);
   CHECK(text.rfind("# An Effleura view: open it with  effleura --view", 0) == 0);
@@ -92,6 +94,7 @@ TEST_CASE("a broken view file names the file, the line and what was expected") {
       {"camera = [0, 0, 2, 0, 0, 0]\ncut = \"half\"\n", 2, "cut should be a number"},
       {"camera = [0, 0, 2, 0, 0, 0]\nat = 3\n", 2, "at needs technique"},
       {"camera = [0, 0, 2, 0, 0, 0]\ntechnique = \"effleurage\"\nat = -1\n", 3, "0 or more"},
+      {"camera = [0, 0, 2, 0, 0, 0]\n\nselected = 3\n", 3, "selected should be a structure's name"},
       {"camera = [0, 0, 2, 0, 0, 0\n", 1, ""},  // toml's own words for the unclosed list
   };
   int n = 0;
@@ -149,6 +152,7 @@ TEST_CASE("the atlas's Save view writes the view's file beside the settings, and
     state.model.meshes.push_back(mesh);
   }
   app::isolate(state.settings.atlas, state.model, 1);
+  state.settings.atlas.selected = 1;  // the soleus picked: its glow and card
   state.settings.selected[2] = true;
   state.camera.go_to({2.5f, 0.2f, 1.1f, {0.0f, 0.35f, -0.05f}}, false);
   app::PanelState panels;
@@ -173,4 +177,17 @@ TEST_CASE("the atlas's Save view writes the view's file beside the settings, and
   CHECK(again.camera.pitch == doctest::Approx(saved.camera.pitch));
   CHECK(again.camera.distance == doctest::Approx(saved.camera.distance));
   CHECK(app::view_file_text(again) == app::view_file_text(saved));
+  // The picked structure comes back too (session 26: the camera and layers did, the soleus's
+  // glow and card did not).
+  CHECK(saved.selected == "muscle.soleus");
+  CHECK(other.settings.atlas.selected == 1);
+
+  // A file saved before the key was kept still opens: nothing picked.
+  std::ofstream(dir / "old.toml") << "camera = [2.5, 0.2, 1.1, 0, 0.35, -0.05]\nlit = [\"calves\"]\n";
+  const auto old = app::read_view_file(dir / "old.toml");
+  REQUIRE_MESSAGE(old.has_value(), old.error().describe());
+  CHECK(old->selected.empty());
+  app::recall_view(other, *old, false);
+  CHECK(other.settings.atlas.selected == -1);
+  CHECK(other.settings.selected[2]);
 }

@@ -178,3 +178,18 @@ TEST_CASE("reload_lesson keeps the last good lesson when the file is broken") {
   CHECK(current.steps[0].view == "front");
   std::filesystem::remove(file);
 }
+
+TEST_CASE("a step's posture is read, and an unknown one is refused at its line") {
+  auto prone = load("posture = \"prone\"\n");
+  REQUIRE_MESSAGE(prone.has_value(), prone.error().describe());
+  CHECK(prone->steps[0].posture == "prone");
+  auto none = load("");
+  REQUIRE(none.has_value());
+  CHECK(none->steps[0].posture.empty());  // lying, as before the key
+  auto kneeling = load("posture = \"kneeling\"\n");
+  REQUIRE_FALSE(kneeling.has_value());
+  CHECK(kneeling.error().line == 6);
+  CHECK(kneeling.error().key == "step[0].posture");
+  CHECK(kneeling.error().message.find("'kneeling'") != std::string::npos);
+  CHECK(kneeling.error().message.find("supine, prone, sitting, standing, walking, raised") != std::string::npos);
+}
