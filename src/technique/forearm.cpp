@@ -297,7 +297,10 @@ std::array<Forearm, 2> place_forearms(const std::array<glm::mat4, 2>& palms, con
       // front (below). Told by the palms' places on the straight leg: sitting, every palm on the
       // hanging calf lies below the leg's range as drawn.
       const float heel_front = std::clamp(front.below_leg[1 - h] - front.below_leg[h], 0.0f, 1.0f) * std::min(stance->in_front, 1.0f);
-      in_front[h] = std::max(in_front[h], heel_front);
+      // And the hand on the foot beside it (the sole hand, turned end for end there: its fingers
+      // toward the heel, technique/timeline.cpp).
+      const float sole_front = std::clamp(front.below_leg[h] - front.below_leg[1 - h], 0.0f, 1.0f) * std::min(stance->in_front, 1.0f);
+      in_front[h] = std::max({in_front[h], heel_front, sole_front});
       // Its wrist bends toward the palm to take the forearm forward round the heel.
       least_y_of[h] = glm::mix(least_y_of[h], kHeelFrontLeastY, heel_front);
       const glm::vec3 toward = in_front[h] > 0.0f ? unit_or(glm::mix(beside, front_way, in_front[h]), front_way) : beside;
@@ -364,6 +367,11 @@ std::array<Forearm, 2> place_forearms(const std::array<glm::mat4, 2>& palms, con
         const glm::vec3 below = unit_or(kHeelOpenSide * stance->side - stance->up, stance->side);
         const glm::vec3 heel_dir = kFrontRise * front_way + std::sqrt(1.0f - kFrontRise * kFrontRise) * below;
         dir = unit_or(glm::mix(dir, heel_dir, heel_front), heel_dir);
+      }
+      // The sole hand's, from the same therapist: from below the sole toward the front.
+      if (sole_front > 0.0f) {
+        const glm::vec3 sole_dir = kFrontRise * front_way - std::sqrt(1.0f - kFrontRise * kFrontRise) * stance->up;
+        dir = unit_or(glm::mix(dir, sole_dir, sole_front), sole_dir);
       }
     }
     const float least_y = least_y_of[h];

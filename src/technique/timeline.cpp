@@ -29,6 +29,12 @@ constexpr float kThumbRelaxM = 0.03f;         // m of lift over which a gripping
 constexpr float kLetGoM = 0.03f;              // m of lift over which a lifted hand's fingers let go of the skin
 constexpr float kLiftedThumb[3] = {15.0f, 20.0f, 20.0f};  // a relaxed thumb, softly curled (degrees)
 constexpr float kLiftedThumbOpposition = 45.0f;
+// Sitting from in front, a sole hand turned end for end lies at u = this less its keyed u: ankle
+// pumps' palm at u 0.32-0.36 goes to 0.72-0.76, the ball of the foot, its fingers toward the heel.
+// Mirrored about the middle (1.0), its fingers over the arch, 0.20 of the hand's touching surface
+// met the sole (--hand-report --posture sitting; 0.43 as keyed, fingers toward the toes); here
+// 0.29; at 1.14 0.10.
+constexpr float kSoleEndForEnd = 1.08f;
 
 // Tangents for a monotone cubic Hermite through (t_i, p_i): zero at local extrema, and limited
 // to 2.1 times the smaller neighbouring secant so neither segment overshoots (Fritsch-Carlson:
@@ -228,9 +234,20 @@ void Timeline::evaluate_hand(const CompiledStep& s, std::size_t hand, float tc, 
   const float s01 = std::clamp((tc - k0.t) / span, 0.0f, 1.0f);
   const float w = smooth_step(s01);
 
-  const Hermite ha = hermite(k0.t, k1.t, k0.a, k1.a, k0.ma, k1.ma, tc);
+  Hermite ha = hermite(k0.t, k1.t, k0.a, k1.a, k0.ma, k1.ma, tc);
   Hermite hb = hermite(k0.t, k1.t, k0.b, k1.b, k0.mb, k1.mb, tc);
   Hermite hr = hermite(k0.t, k1.t, k0.roll, k1.roll, k0.mroll, k1.mroll, tc);
+  if (client_sitting_ && s.in_front && tr.surface == SurfaceKind::sole) {
+    // Sitting, in a step worked from in front (ankle pumps) the therapist kneels before the toes,
+    // so a hand on the sole lies end for end: its fingers toward the heel, its palm on the ball of
+    // the foot (kSoleEndForEnd). As keyed (for the therapist at the foot end lying: the fingers
+    // toward the toes) its forearm could only run back toward the chair, the wrist's range
+    // holding it behind the wrist (technique/forearm_clear.cpp), while the heel hand's came from
+    // in front: two sleeves parting in a V below the foot.
+    ha.value = kSoleEndForEnd - ha.value;
+    ha.slope = -ha.slope;
+    hr.value += kPi;
+  }
   if (client_sitting_ && tr.surface == SurfaceKind::leg) {
     // Sitting, the back of the leg is out of reach (technique/sitting_reach.hpp).
     const float grip = wraps_limb(poses_[k0.pose]) + (wraps_limb(poses_[k1.pose]) - wraps_limb(poses_[k0.pose])) * w;

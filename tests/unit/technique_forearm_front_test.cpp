@@ -210,3 +210,55 @@ TEST_CASE("sitting, ankle pumps' heel hand takes its forearm from in front of th
   REQUIRE(moments > 100 / test::kSanitizedStride);
   CHECK(from_front == moments);
 }
+
+TEST_CASE("sitting, ankle pumps' two forearms come from one therapist kneeling in front of the foot") {
+  // Ankle pumps sitting are worked from in front (sitting_stance = "front"): the heel hand's
+  // forearm comes from below the heel toward the front (above). Until session 27 the sole hand,
+  // its fingers toward the toes as keyed for the foot end lying, could only take its forearm back
+  // toward the chair (the wrist's range keeps a forearm behind the wrist), so below the foot the
+  // two sleeves parted in a V as if from two people: its run toward the front as low as -1.00 of
+  // its length (3.64 s), never above -0.35, and the two forearms up to 151 degrees apart (14.4 s,
+  // the elbows 525 mm apart; Release, every 40 ms). Sitting in a front step the sole hand now lies
+  // end for end on the ball of the foot (technique/timeline.cpp) and its forearm comes from below
+  // the sole toward the front: run 0.70 at all 901 moments, the two forearms at most 24.8 degrees
+  // apart (2.04 s). (Mirrored about the foot's middle instead, the palm on the arch, the pointed
+  // foot stood it nearer upright: 0.24 at 14.4 s.)
+  const anatomy::LegSurface& surface = test::shipped_surface();
+  Timeline tl(test::shipped_technique("ankle-pumps"), test::real_poses(), surface);
+  tl.set_client_sitting(true);
+  const auto pose = anatomy::client_pose(anatomy::ClientPosture::sitting);
+  const anatomy::LegBend bend{frame::kKneeCentre, pose.knee_flexion_deg, pose.hip_flexion_deg};
+  Stance stance = stance_beside_table(pose.left_leg, anatomy::Table::kTopY);
+  const glm::vec3 front = glm::normalize(glm::vec3(glm::inverse(stance.to_room) * glm::vec4(1.0f, 0.0f, 0.0f, 0.0f)));
+  // The sole hand's forearm runs toward the front by more than this share of its length, and the
+  // two forearms lie within kMostApartDeg of each other (one therapist's two arms reaching
+  // forward to the foot), at every moment.
+  constexpr float kLeastRun = 0.3f;
+  constexpr float kMostApartDeg = 60.0f;
+  TechniqueFrame f;
+  int moments = 0;
+  float least = 1.0f, widest = 0.0f, elbows = 0.0f;
+  double least_at = 0.0, widest_at = 0.0;
+  for (double s = 0.0; s <= tl.duration(); s += 0.04 * test::kSanitizedStride) {
+    tl.evaluate(s, f);
+    stance.in_front = f.in_front;  // as the app's
+    std::array<glm::mat4, 2> palms{};
+    for (std::size_t h = 0; h < 2; ++h) palms[h] = anatomy::bend_palm(f.hands[h].transform, bend.knee, bend.knee_deg, bend.hip_deg);
+    const auto arms = place_forearms(palms, &surface, &stance, &bend, finger_pads(f));
+    const std::size_t sole = f.hands[0].on_sole ? 0 : 1;
+    REQUIRE(f.hands[sole].on_sole);
+    REQUIRE_FALSE(f.hands[1 - sole].on_sole);
+    ++moments;
+    const float run = glm::dot(arms[sole].elbow - arms[sole].wrist, front) / kForearmLength;
+    if (run < least) least = run, least_at = s;
+    const float apart = 57.29578f * std::acos(std::clamp(glm::dot(glm::normalize(arms[0].elbow - arms[0].wrist),
+                                                                    glm::normalize(arms[1].elbow - arms[1].wrist)), -1.0f, 1.0f));
+    if (apart > widest) widest = apart, widest_at = s, elbows = glm::length(arms[0].elbow - arms[1].elbow);
+  }
+  MESSAGE("ankle pumps sitting, " << moments << " moments: the sole hand's forearm runs toward the front by at least "
+          << least << " of its length (" << least_at << " s); the two forearms at most " << widest << " degrees apart ("
+          << widest_at << " s, elbows " << 1000.0f * elbows << " mm apart)");
+  REQUIRE(moments > 100 / test::kSanitizedStride);
+  CHECK(least > kLeastRun);
+  CHECK(widest < kMostApartDeg);
+}
