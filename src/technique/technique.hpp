@@ -88,6 +88,12 @@ struct Step {
   // the client, so a hand on the inner half of the leg is reached without its forearm across the
   // leg (technique/forearm.hpp Stance::in_front). Lying it changes nothing.
   bool sitting_in_front = false;
+  // The half of the leg this step's hands hold sitting where their keys lie behind the side
+  // lines (content: sitting_side = "outer" +1 or "inner" -1; left out 0, chosen from the keys:
+  // technique/sitting_reach.hpp track_side). Compression's calf presses are keyed just past the
+  // back line on the inner half for the prone wrap; left to the keys, sitting they held the
+  // inner side of the calf, facing the other leg, where no camera saw both hands.
+  float sitting_side = 0.0f;
   [[nodiscard]] float total() const { return duration * static_cast<float>(repeat); }
 };
 

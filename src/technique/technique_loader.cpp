@@ -302,7 +302,7 @@ E<Step> read_step(const TomlTable& s, const Context& ctx) {
   if (auto ok = s.only_keys({"caption", "attend", "duration", "repeat", "pressure_scale", "left",
                              "right", "ankle", "knee", "tap", "shake", "camera_turn", "camera",
                              "sitting_camera",
-                             "client_turn", "sitting_stance"});
+                             "client_turn", "sitting_stance", "sitting_side"});
       !ok)
     return std::unexpected(ok.error());
   Step step;
@@ -347,6 +347,11 @@ E<Step> read_step(const TomlTable& s, const Context& ctx) {
     auto place = s.one_of("sitting_stance", {"side", "front"});
     if (!place) return std::unexpected(place.error());
     step.sitting_in_front = *place == "front";
+  }
+  if (s.has("sitting_side")) {
+    auto half = s.one_of("sitting_side", {"outer", "inner"});
+    if (!half) return std::unexpected(half.error());
+    step.sitting_side = *half == "outer" ? 1.0f : -1.0f;
   }
   const float max_scale = std::max(step.scale_first, step.scale_last);
   auto left = read_hand(s, "left", step.duration, max_scale, ctx);

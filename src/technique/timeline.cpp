@@ -132,7 +132,8 @@ Timeline::Timeline(const Technique& technique, const PoseLibrary& poses,
       tangents(ts, bs, closed, mb);
       tangents(ts, rs, closed, mr);
       if (tr.surface == SurfaceKind::leg) {
-        tr.sitting_side = track_side(bs, end_sides[h]);
+        // The step's own half where it names one (Step::sitting_side), else the keys' own.
+        tr.sitting_side = st.sitting_side != 0.0f ? st.sitting_side : track_side(bs, end_sides[h]);
         end_sides[h] = bs.empty() ? 0.0f : end_side(bs.back(), tr.sitting_side);
       } else {
         end_sides[h] = 0.0f;

@@ -6,6 +6,7 @@
 // still held. Drives the app's State without drawing (the camera and the sight lines are maths).
 #include <doctest/doctest.h>
 
+#include <array>
 #include <cstdio>
 #include <string>
 #include <vector>
@@ -39,26 +40,14 @@ struct Exception {
   double least;
   const char* why;
 };
-constexpr Exception kExceptions[] = {
-    // Compression's slide up the calf and its presses along the upper calf (steps 2 and 3, 0 of
-    // 7 and 0 of 46 moments; --hand-report 0.000 / 0.000 every 20 ms, as on session 23's main):
-    // sitting, its hands lie across the back of the calf just under the knee, which faces the
-    // table's end under the thigh; from over the table no view sees past the calf and the table
-    // (pictures: notes/s24/feet-shots). Worked from in front of the client (sitting_stance) they
-    // read 1.00 and 0.09-0.16 but the first step fell 0.70 -> 0.03. A gap in where sitting
-    // reaches these hands (content, technique/sitting_reach), not one a camera can close: listed
-    // at 0 so the floor guards every other step.
-    // Session 26 (looked at from the front and the inner side): sitting_reach moves each hand
-    // to the side of the calf on its own half, and both hands' keys lie past the back line on the
-    // inner half (around 190 and 210, as the prone wrap needs), so sitting they hold the inner
-    // side of the upper calf (about 260 degrees), which faces the other leg; the forearms come
-    // down between the knees. Steps 2-3 mirrored onto the outer half (150 / 170) read 1.00 and
-    // 0.07 (--hand-report); thirteen pinned sitting views (around 0-330, tilt -50 to 40) read
-    // 0.000. A per-step sitting side for the hands (content) would move them without touching
-    // the prone wrap.
-    {"compression", 1, 0.0, "hands on the inner side of the upper calf, facing the other leg"},
-    {"compression", 2, 0.0, "hands on the inner side of the upper calf, facing the other leg"},
-};
+// Empty since session 27: compression's slide up the calf and its presses along the upper calf
+// (steps 2 and 3) were listed at 0 (0 of 7 and 0 of 46 moments) from session 23 to 26: sitting,
+// sitting_reach moved each hand to the side of the calf on its own half, and both hands' keys lie
+// past the back line on the inner half (around 190 and 210, as the prone wrap needs), so they held
+// the inner side of the upper calf, facing the other leg, the forearms down between the knees,
+// and no pinned view (thirteen tried) saw both. The steps now name the outer half for sitting
+// (content: sitting_side, technique_compression_sitting_test).
+constexpr std::array<Exception, 0> kExceptions{};
 
 double floor_for(const std::string& id, std::size_t step) {
   for (const Exception& e : kExceptions)

@@ -151,6 +151,8 @@ TEST_CASE("loader: each malformed technique gets its own located error, nothing 
        "expected one of: inner-up, outer-up"},
       {"therapist placed nowhere known", 16, "duration = 2.0\nsitting_stance = \"behind\"", 17, "step[0].sitting_stance",
        "expected one of: side, front"},
+      {"sitting hands on no known side of the leg", 16, "duration = 2.0\nsitting_side = \"behind\"", 17,
+       "step[0].sitting_side", "expected one of: outer, inner"},
   };
   const auto dir = temp_dir("bad");
   for (const Case& c : cases) {
@@ -200,6 +202,22 @@ TEST_CASE("loader: a step's own cameras (lying, sitting) are read in degrees and
   REQUIRE(searched.has_value());
   CHECK_FALSE(searched->steps[0].camera.has_value());
   CHECK_FALSE(searched->steps[0].sitting_camera.has_value());
+}
+
+TEST_CASE("loader: a step's sitting side is read as +1 outer or -1 inner, and a step without leaves it to the keys") {
+  const auto dir = temp_dir("sitting-side");
+  write(dir / "outer.toml", replace_line(kValid, 16, "duration = 2.0\nsitting_side = \"outer\""));
+  auto outer = load_technique_file(dir / "outer.toml", test::real_poses());
+  REQUIRE_MESSAGE(outer.has_value(), (outer ? "" : outer.error().describe()));
+  CHECK(outer->steps[0].sitting_side == 1.0f);
+  write(dir / "inner.toml", replace_line(kValid, 16, "duration = 2.0\nsitting_side = \"inner\""));
+  auto inner = load_technique_file(dir / "inner.toml", test::real_poses());
+  REQUIRE_MESSAGE(inner.has_value(), (inner ? "" : inner.error().describe()));
+  CHECK(inner->steps[0].sitting_side == -1.0f);
+  write(dir / "keys.toml", kValid);
+  auto keys = load_technique_file(dir / "keys.toml", test::real_poses());
+  REQUIRE(keys.has_value());
+  CHECK(keys->steps[0].sitting_side == 0.0f);
 }
 
 TEST_CASE("loader: a missing hand, an empty file and binary junk are errors, not crashes") {
