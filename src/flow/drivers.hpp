@@ -34,26 +34,26 @@ struct HeldContraction {
   double period_s = 2.0;
   double hold_s = 1.0;
   double peak_mmhg = 120.0;
-  static constexpr double kRampS = 0.15;
+  double ramp_s = 0.15;
   [[nodiscard]] double pressure_at(double t) const {
-    if (!(t >= 0.0) || period_s <= 0.0) return 0.0;
+    if (!(t >= 0.0) || period_s <= 0.0 || ramp_s <= 0.0) return 0.0;
     const double ph = std::fmod(t, period_s);
-    if (ph < kRampS) return peak_mmhg * ph / kRampS;
-    if (ph < kRampS + hold_s) return peak_mmhg;
-    if (ph < 2.0 * kRampS + hold_s) return peak_mmhg * (2.0 * kRampS + hold_s - ph) / kRampS;
+    if (ph < ramp_s) return peak_mmhg * ph / ramp_s;
+    if (ph < ramp_s + hold_s) return peak_mmhg;
+    if (ph < 2.0 * ramp_s + hold_s) return peak_mmhg * (2.0 * ramp_s + hold_s - ph) / ramp_s;
     return 0.0;
   }
 };
 
 // The clinic's tiptoe (air plethysmography): up on the toes for a second.
-inline constexpr HeldContraction kTiptoe{10.0, 1.0, 120.0};
+inline constexpr HeldContraction kTiptoe{10.0, 1.0, 120.0, 0.5};
 // Ten tiptoes at one a second (residual volume): up and down within the first half second
 // (0.15 s to rise, 0.2 s on the toes, 0.15 s down), the heel down and the calf relaxed for the
 // other half. An estimate, as its 0.4 s on the toes was until session 16 (the heel down only
 // 0.3 s of each second): the residual is read after the last, so it holds what the last pause
 // let back in, and with a leaky great saphenous vein that is most of what raises it above a
 // normal leg's (docs/flow-model.md).
-inline constexpr HeldContraction kTenTiptoes{1.0, 0.2, 120.0};
+inline constexpr HeldContraction kTenTiptoes{1.0, 0.2, 120.0, 0.15};
 
 // What each pump presses with at one moment.
 struct PumpPressures {

@@ -98,7 +98,10 @@ Expected<Plethysmography> air_plethysmography(const anatomy::VeinNetwork& networ
   if (p.venous_volume_ml <= 1.0) return p;
   const double t90 = recovery_time(filling, empty, full, 0.9);
   p.filling_index_ml_s = t90 > 0.0 ? 0.9 * p.venous_volume_ml / t90 : 0.0;
-  // One tiptoe: the volume ejected is the fall from the filled volume.
+  // One tiptoe: the volume ejected is the fall from the filled volume. Since session 27 the
+  // calf's pressure rises over 0.5 s (kTiptoe.ramp_s), not 0.15: rising onto the toes from a
+  // still stand is a slow movement (estimate); the 0.15 s jump drove the tiptoe's popliteal
+  // vein to 157 cm/s (0.5 s: 117; session 25) against 62 +- 22 measured (docs/flow-model.md).
   double lowest = full;
   run(fs, 2.0, Posture::standing, [](double t) { return PumpPressures{0.0, kTiptoe.pressure_at(t), 0.0}; },
       [&](double) { lowest = std::min(lowest, fs.calf_volume_ml()); }, stop);

@@ -137,5 +137,10 @@ TEST_CASE("--speed slows a technique's hands in --simulate as in the window, the
   REQUIRE_MESSAGE(rest.status == 0, rest.err);
   const std::string resting = effleura::test::slurp(rest_out);
   CHECK(number(slow, "peak_flow_ml_min") < 1.05 * number(resting, "peak_flow_ml_min"));
-  CHECK(number(full, "peak_flow_ml_min") > 1.5 * number(resting, "peak_flow_ml_min"));
+  // The full-speed squeezes must show at the groin well clear of that 5 %: 1.3 lets the squeeze
+  // add six times as much over breathing's own peak. Our margin, not a measured figure (it was
+  // 1.5, set just under the 1.53 main then gave). Session 27's smaller calf sinuses and valve
+  // losses (docs/flow-model.md, the first-step row) leave the prone calf about 15 mL instead of
+  // 19, so each gentle squeeze moves less: 704 against 484 mL/min (1.46x); the slowed run 1.01x.
+  CHECK(number(full, "peak_flow_ml_min") > 1.3 * number(resting, "peak_flow_ml_min"));
 }
