@@ -9,7 +9,7 @@ out vec4 vColour;
 #define KNEE_REACH_MID 0.06  // anatomy::kKneeReachMid
 #define KNEE_REACH_SIDE 0.03  // anatomy::kKneeReachSide
 #define KNEE_REACH_HALF 0.08  // anatomy::kKneeReachHalf
-#define KNEE_BLEND 0.06  // anatomy::kKneeBlend
+#define KNEE_BLEND 0.07  // anatomy::kKneeBlend
 void main() {
   vColour = aColour;
   vec3 p = aPosition;

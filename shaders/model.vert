@@ -31,7 +31,7 @@ uniform vec3 uDentAxis[3];    // the outward skin normal there; the tissue benea
 #define RIM_WIDTH 0.015
 #define MAX_PUSH 0.012
 #define REACH 0.018
-#define KNEE_BLEND 0.06  // anatomy::kKneeBlend
+#define KNEE_BLEND 0.07  // anatomy::kKneeBlend
 #define KNEE_REACH_MID 0.06  // anatomy::kKneeReachMid
 #define KNEE_REACH_SIDE 0.03  // anatomy::kKneeReachSide
 #define KNEE_REACH_HALF 0.08  // anatomy::kKneeReachHalf

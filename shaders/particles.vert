@@ -21,7 +21,7 @@ uniform vec4 uKnee;
 #define KNEE_REACH_MID 0.06  // anatomy::kKneeReachMid
 #define KNEE_REACH_SIDE 0.03  // anatomy::kKneeReachSide
 #define KNEE_REACH_HALF 0.08  // anatomy::kKneeReachHalf
-#define KNEE_BLEND 0.06  // anatomy::kKneeBlend
+#define KNEE_BLEND 0.07  // anatomy::kKneeBlend
 uniform vec4 uHip;  // the hip blend (shaders/model.vert, anatomy::blend_hip): centre, degrees
 
 out float vSpeed;

@@ -75,8 +75,13 @@ struct ClientPose {
 // round the joint; the hinge does not twist (no candy-wrapper). Points in front of its axis keep
 // their distance from it, the back of the knee is flattened (client_pose_bends.hpp); model.vert too;
 // the flow model's sitting heights (flow/posture.cpp) are those of this bend at 90 degrees for
-// points more than kKneeBlend from the knee centre.
-inline constexpr float kKneeBlend = 0.06f;
+// points more than kKneeBlend from the knee centre. 7 cm (6 until session 27): the skin lies 6-7
+// cm behind the hinge at the back of the thigh and of the calf, so at 90 degrees the calf 5-6 cm
+// below the hinge, turned almost rigidly, came to lie inside the thigh's back just above a 6 cm
+// zone (34 crossings of the bent outline in sagittal slices; anatomy_knee_crossing_test.cpp).
+// Over 7 cm none, and the squeeze behind the knee eases (smallest Jacobian 0.30 -> 0.33 at 90
+// degrees, 0.21 -> 0.26 at 120; anatomy_knee_fold_test.cpp).
+inline constexpr float kKneeBlend = 0.07f;
 [[nodiscard]] glm::vec3 bend_knee(const glm::vec3& p, const glm::vec3& knee, float flexion_deg);
 // The knee bend's weight at height y: the share of the flexion a point there turns by.
 [[nodiscard]] float knee_weight(float y, const glm::vec3& knee);
