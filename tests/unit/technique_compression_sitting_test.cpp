@@ -25,15 +25,6 @@ using namespace effleura::technique;
 
 namespace {
 constexpr float kDeg = std::numbers::pi_v<float> / 180.0f;
-
-// The angle (radians) of the turn from palm frame a to palm frame b (their first three columns).
-float frame_turn(const glm::mat4& a, const glm::mat4& b) {
-  const auto unit = [](const glm::mat4& m) {
-    return glm::mat3(glm::normalize(glm::vec3(m[0])), glm::normalize(glm::vec3(m[1])), glm::normalize(glm::vec3(m[2])));
-  };
-  const glm::mat3 rel = glm::transpose(unit(a)) * unit(b);
-  return std::acos(std::clamp(0.5f * (rel[0][0] + rel[1][1] + rel[2][2] - 1.0f), -1.0f, 1.0f));
-}
 }  // namespace
 
 TEST_CASE("compression sitting: on the calf both hands hold its outer side and never jump across its back") {
@@ -58,7 +49,7 @@ TEST_CASE("compression sitting: on the calf both hands hold its outer side and n
     ref.evaluate(time, fr);
     for (std::size_t h = 0; h < 2; ++h) {
       if (time > 0.0) {
-        const float excess = (frame_turn(ps[h], fs.hands[h].transform) - frame_turn(pr[h], fr.hands[h].transform)) / kDeg;
+        const float excess = (test::frame_turn(ps[h], fs.hands[h].transform) - test::frame_turn(pr[h], fr.hands[h].transform)) / kDeg;
         if (excess > worst) worst = excess, worst_at = time;
         jumps += excess > 100.0f ? 1 : 0;
       }

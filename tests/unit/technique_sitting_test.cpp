@@ -202,17 +202,6 @@ TEST_CASE("sitting: the foot techniques' two hands never overlap (toe taps, ankl
   }
 }
 
-namespace {
-// The angle (radians) of the turn from palm frame a to palm frame b (their first three columns).
-float frame_turn(const glm::mat4& a, const glm::mat4& b) {
-  const auto unit = [](const glm::mat4& m) {
-    return glm::mat3(glm::normalize(glm::vec3(m[0])), glm::normalize(glm::vec3(m[1])), glm::normalize(glm::vec3(m[2])));
-  };
-  const glm::mat3 rel = glm::transpose(unit(a)) * unit(b);
-  return std::acos(std::clamp(0.5f * (rel[0][0] + rel[1][1] + rel[2][2] - 1.0f), -1.0f, 1.0f));
-}
-}  // namespace
-
 TEST_CASE("sitting: a hand lifted across the bent knee turns little beyond its stroke's own turn") {
   // Sitting, sitting_reach takes a hand from the calf's side (fingers down the hanging leg) to
   // the top of the thigh (fingers mirrored) across the knee: up to 100 degrees round the leg and
@@ -248,7 +237,7 @@ TEST_CASE("sitting: a hand lifted across the bent knee turns little beyond its s
         if (fr.hands[h].along > 0.46f && fr.hands[h].along < 0.56f && std::cos(fr.hands[h].around) < 0.0f) ++crossing;
         // Per 20 ms, also where the sanitizers sample every 80 ms.
         if (time > span.from)
-          if (const float excess = (frame_turn(ps[h], s[h]) - frame_turn(pr[h], r[h])) / kDeg / test::kSanitizedStride;
+          if (const float excess = (test::frame_turn(ps[h], s[h]) - test::frame_turn(pr[h], r[h])) / kDeg / test::kSanitizedStride;
               excess > span_worst)
             span_worst = excess, worst_at = time;
         ++moments;
@@ -285,7 +274,7 @@ TEST_CASE("sitting: petrissage's hands keep to one side of the calf as they knea
     ref.evaluate(time, fr);
     for (std::size_t h = 0; h < 2; ++h) {
       if (time > 0.0) {
-        const float excess = (frame_turn(ps[h], fs.hands[h].transform) - frame_turn(pr[h], fr.hands[h].transform)) / kDeg;
+        const float excess = (test::frame_turn(ps[h], fs.hands[h].transform) - test::frame_turn(pr[h], fr.hands[h].transform)) / kDeg;
         worst = std::max(worst, excess);
         jumps += excess > 100.0f ? 1 : 0;
       }

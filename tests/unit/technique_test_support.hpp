@@ -2,6 +2,7 @@
 // Shared helpers for the technique tests: the real content, and skin meshes built in the test
 // so the mesh surface can be checked before (and besides) assets/leg.glb.
 #include "../support/test_paths.hpp"
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <functional>
@@ -10,6 +11,10 @@
 #include <string>
 
 #include <doctest/doctest.h>
+#include <glm/geometric.hpp>
+#include <glm/mat3x3.hpp>
+#include <glm/mat4x4.hpp>
+#include <glm/matrix.hpp>
 
 #include "anatomy/leg_surface.hpp"
 #include "anatomy/model.hpp"
@@ -117,6 +122,16 @@ inline anatomy::Model tube_model(const std::function<float(float, float)>& radiu
     }
   model.meshes.push_back(std::move(m));
   return model;
+}
+
+// The angle (radians) of the turn from palm frame a to palm frame b (their first three columns):
+// the sitting tests count a hand's jumps with it.
+inline float frame_turn(const glm::mat4& a, const glm::mat4& b) {
+  const auto unit = [](const glm::mat4& m) {
+    return glm::mat3(glm::normalize(glm::vec3(m[0])), glm::normalize(glm::vec3(m[1])), glm::normalize(glm::vec3(m[2])));
+  };
+  const glm::mat3 rel = glm::transpose(unit(a)) * unit(b);
+  return std::acos(std::clamp(0.5f * (rel[0][0] + rel[1][1] + rel[2][2] - 1.0f), -1.0f, 1.0f));
 }
 
 }  // namespace effleura::test
