@@ -1,6 +1,7 @@
 // A lesson step's posture (content: posture = "prone"): drawn and computed by the flow model
 // alike when the step is staged, and a step without one shows the client lying again. GL-free:
 // the leg and the client loaded from the source tree.
+#include "../support/shipped_state.hpp"
 #include "../support/test_paths.hpp"
 #include <doctest/doctest.h>
 
@@ -9,7 +10,6 @@
 #include <string>
 
 #include "app/client_stage.hpp"
-#include "app/paths.hpp"
 #include "app/staging.hpp"
 #include "app/state.hpp"
 #include "lesson/lesson.hpp"
@@ -18,12 +18,7 @@
 using namespace effleura;
 
 TEST_CASE("a lesson step sets the client's posture, and a step without one lays the client down again") {
-  app::Options o;
-  o.content_dir = std::filesystem::path(EFFLEURA_SOURCE_DIR) / "content";
-  o.assets_dir = std::filesystem::path(EFFLEURA_SOURCE_DIR) / "assets";
-  auto state = std::make_unique<app::State>();
-  auto loaded = state->load(o, app::resolve_data_paths(o));
-  REQUIRE_MESSAGE(loaded.has_value(), (loaded ? "" : loaded.error().describe()));
+  auto state = test::shipped_state();
   const std::string text = "title = \"t\"\naudience = \"a\"\n"
                            "[[step]]\nareas = [\"calves\"]\nposture = \"sitting\"\nsay = \"s\"\n"
                            "[[step]]\nareas = [\"calves\"]\nsay = \"s\"\n"

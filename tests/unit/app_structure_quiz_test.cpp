@@ -2,6 +2,7 @@
 // and a wrong one lights the right one; the shipped self-test names only structures the leg
 // model has, and one it lacks stops the lesson with the file and line. GL-free: the leg loaded
 // from the source tree, rays from the frame's camera.
+#include "../support/shipped_state.hpp"
 #include "../support/test_paths.hpp"
 #include <doctest/doctest.h>
 
@@ -13,7 +14,6 @@
 #include <glm/mat4x4.hpp>
 #include <glm/vec4.hpp>
 
-#include "app/paths.hpp"
 #include "app/staging.hpp"
 #include "app/state.hpp"
 #include "app/structure_quiz.hpp"
@@ -25,16 +25,6 @@ using namespace effleura;
 namespace {
 
 constexpr glm::ivec2 kSize{1280, 720};
-
-std::unique_ptr<app::State> leg() {
-  app::Options o;
-  o.content_dir = std::filesystem::path(EFFLEURA_SOURCE_DIR) / "content";
-  o.assets_dir = std::filesystem::path(EFFLEURA_SOURCE_DIR) / "assets";
-  auto state = std::make_unique<app::State>();
-  auto loaded = state->load(o, app::resolve_data_paths(o));
-  REQUIRE_MESSAGE(loaded.has_value(), (loaded ? "" : loaded.error().describe()));
-  return state;
-}
 
 lesson::Locale english() {
   auto en = lesson::load_locale(std::filesystem::path(EFFLEURA_SOURCE_DIR) / "content/locales/en.toml");
@@ -69,7 +59,7 @@ std::optional<glm::vec2> pixel_on(const app::State& state, std::size_t mesh) {
 }  // namespace
 
 TEST_CASE("a click answers click the soleus with the structure under it, and a wrong one lights the soleus") {
-  auto state = leg();
+  auto state = test::shipped_state();
   const lesson::Locale en = english();
   auto self_test = lesson::load_lesson(std::filesystem::path(EFFLEURA_SOURCE_DIR) / "content/lessons/self-test.toml", app::technique_ids(*state), &en);
   REQUIRE_MESSAGE(self_test.has_value(), self_test.error().describe());
@@ -113,7 +103,7 @@ TEST_CASE("a click answers click the soleus with the structure under it, and a w
 }
 
 TEST_CASE("a lesson naming a structure the leg model lacks stops with the file and line") {
-  auto state = leg();
+  auto state = test::shipped_state();
   auto l = lesson::load_lesson_string(
       "title = \"t\"\naudience = \"a\"\n[[step]]\nsay = \"s\"\nstructure = \"muscle.solues\"\n", "typo.toml", {});
   REQUIRE_MESSAGE(l.has_value(), l.error().describe());
