@@ -170,6 +170,31 @@ TEST_CASE("sitting, a stance with no share in front places the forearms as besid
   CHECK(moved > 0);
 }
 
+namespace {
+// Plays ankle pumps sitting every 40 ms (times the sanitizers' stride), places the forearms as the
+// app does (the stance in front where the step says so), and calls visit(time, frame, forearms,
+// front) with `front` the way the client faces (the room's +X, anatomy/client_pose.cpp) in the
+// leg's frame.
+template <class Visit>
+void play_ankle_pumps_sitting(Visit visit) {
+  const anatomy::LegSurface& surface = test::shipped_surface();
+  Timeline tl(test::shipped_technique("ankle-pumps"), test::real_poses(), surface);
+  tl.set_client_sitting(true);
+  const auto pose = anatomy::client_pose(anatomy::ClientPosture::sitting);
+  const anatomy::LegBend bend{frame::kKneeCentre, pose.knee_flexion_deg, pose.hip_flexion_deg};
+  Stance stance = stance_beside_table(pose.left_leg, anatomy::Table::kTopY);
+  const glm::vec3 front = glm::normalize(glm::vec3(glm::inverse(stance.to_room) * glm::vec4(1.0f, 0.0f, 0.0f, 0.0f)));
+  TechniqueFrame f;
+  for (double s = 0.0; s <= tl.duration(); s += 0.04 * test::kSanitizedStride) {
+    tl.evaluate(s, f);
+    stance.in_front = f.in_front;  // as the app's
+    std::array<glm::mat4, 2> palms{};
+    for (std::size_t h = 0; h < 2; ++h) palms[h] = anatomy::bend_palm(f.hands[h].transform, bend.knee, bend.knee_deg, bend.hip_deg);
+    visit(s, f, place_forearms(palms, &surface, &stance, &bend, finger_pads(f)), front);
+  }
+}
+}  // namespace
+
 TEST_CASE("sitting, ankle pumps' heel hand takes its forearm from in front of the client, not from the table's end") {
   // Ankle pumps are worked from in front (sitting_stance = "front"): the therapist kneels before
   // the hanging foot, one hand on the sole, the other cupping the heel. Until session 26 the heel
@@ -178,25 +203,10 @@ TEST_CASE("sitting, ankle pumps' heel hand takes its forearm from in front of th
   // and session 25's heel cup (the hand turned with the foot) then put its sleeve through the
   // table top there. Now it comes from below the heel, toward the front: 0.70 at all 901. The
   // sole hand's forearm is not this case's (it keeps the table's side).
-  const anatomy::LegSurface& surface = test::shipped_surface();
-  Timeline tl(test::shipped_technique("ankle-pumps"), test::real_poses(), surface);
-  tl.set_client_sitting(true);
-  const auto pose = anatomy::client_pose(anatomy::ClientPosture::sitting);
-  const anatomy::LegBend bend{frame::kKneeCentre, pose.knee_flexion_deg, pose.hip_flexion_deg};
-  Stance stance = stance_beside_table(pose.left_leg, anatomy::Table::kTopY);
-  // In front of the client: the room's +X (the client faces it, anatomy/client_pose.cpp), in the
-  // leg's frame.
-  const glm::vec3 front = glm::normalize(glm::vec3(glm::inverse(stance.to_room) * glm::vec4(1.0f, 0.0f, 0.0f, 0.0f)));
-  TechniqueFrame f;
   int moments = 0, from_front = 0;
   float least = 1.0f;
   double least_at = 0.0;
-  for (double s = 0.0; s <= tl.duration(); s += 0.04 * test::kSanitizedStride) {
-    tl.evaluate(s, f);
-    stance.in_front = f.in_front;  // as the app's
-    std::array<glm::mat4, 2> palms{};
-    for (std::size_t h = 0; h < 2; ++h) palms[h] = anatomy::bend_palm(f.hands[h].transform, bend.knee, bend.knee_deg, bend.hip_deg);
-    const auto arms = place_forearms(palms, &surface, &stance, &bend, finger_pads(f));
+  play_ankle_pumps_sitting([&](double s, const TechniqueFrame& f, const auto& arms, const glm::vec3& front) {
     for (std::size_t h = 0; h < 2; ++h) {
       if (f.hands[h].on_sole) continue;
       ++moments;
@@ -204,7 +214,7 @@ TEST_CASE("sitting, ankle pumps' heel hand takes its forearm from in front of th
       if (run < least) least = run, least_at = s;
       from_front += run > 0.3f ? 1 : 0;
     }
-  }
+  });
   MESSAGE("ankle pumps sitting: the heel hand's forearm runs toward the front by more than 0.3 of its length at "
           << from_front << " of " << moments << " moments (least " << least << " at " << least_at << " s)");
   REQUIRE(moments > 100 / test::kSanitizedStride);
@@ -223,28 +233,15 @@ TEST_CASE("sitting, ankle pumps' two forearms come from one therapist kneeling i
   // the sole toward the front: run 0.70 at all 901 moments, the two forearms at most 24.8 degrees
   // apart (2.04 s). (Mirrored about the foot's middle instead, the palm on the arch, the pointed
   // foot stood it nearer upright: 0.24 at 14.4 s.)
-  const anatomy::LegSurface& surface = test::shipped_surface();
-  Timeline tl(test::shipped_technique("ankle-pumps"), test::real_poses(), surface);
-  tl.set_client_sitting(true);
-  const auto pose = anatomy::client_pose(anatomy::ClientPosture::sitting);
-  const anatomy::LegBend bend{frame::kKneeCentre, pose.knee_flexion_deg, pose.hip_flexion_deg};
-  Stance stance = stance_beside_table(pose.left_leg, anatomy::Table::kTopY);
-  const glm::vec3 front = glm::normalize(glm::vec3(glm::inverse(stance.to_room) * glm::vec4(1.0f, 0.0f, 0.0f, 0.0f)));
   // The sole hand's forearm runs toward the front by more than this share of its length, and the
   // two forearms lie within kMostApartDeg of each other (one therapist's two arms reaching
   // forward to the foot), at every moment.
   constexpr float kLeastRun = 0.3f;
   constexpr float kMostApartDeg = 60.0f;
-  TechniqueFrame f;
   int moments = 0;
   float least = 1.0f, widest = 0.0f, elbows = 0.0f;
   double least_at = 0.0, widest_at = 0.0;
-  for (double s = 0.0; s <= tl.duration(); s += 0.04 * test::kSanitizedStride) {
-    tl.evaluate(s, f);
-    stance.in_front = f.in_front;  // as the app's
-    std::array<glm::mat4, 2> palms{};
-    for (std::size_t h = 0; h < 2; ++h) palms[h] = anatomy::bend_palm(f.hands[h].transform, bend.knee, bend.knee_deg, bend.hip_deg);
-    const auto arms = place_forearms(palms, &surface, &stance, &bend, finger_pads(f));
+  play_ankle_pumps_sitting([&](double s, const TechniqueFrame& f, const auto& arms, const glm::vec3& front) {
     const std::size_t sole = f.hands[0].on_sole ? 0 : 1;
     REQUIRE(f.hands[sole].on_sole);
     REQUIRE_FALSE(f.hands[1 - sole].on_sole);
@@ -254,7 +251,7 @@ TEST_CASE("sitting, ankle pumps' two forearms come from one therapist kneeling i
     const float apart = 57.29578f * std::acos(std::clamp(glm::dot(glm::normalize(arms[0].elbow - arms[0].wrist),
                                                                     glm::normalize(arms[1].elbow - arms[1].wrist)), -1.0f, 1.0f));
     if (apart > widest) widest = apart, widest_at = s, elbows = glm::length(arms[0].elbow - arms[1].elbow);
-  }
+  });
   MESSAGE("ankle pumps sitting, " << moments << " moments: the sole hand's forearm runs toward the front by at least "
           << least << " of its length (" << least_at << " s); the two forearms at most " << widest << " degrees apart ("
           << widest_at << " s, elbows " << 1000.0f * elbows << " mm apart)");
