@@ -1,7 +1,7 @@
 #pragma once
-// Internal to hand_fit.cpp, hand_fit_arch.cpp and hand_fit_thumb_heel.cpp: the small pieces of
-// the hand fit they share (gaps to the skin, opening a finger, keeping the palm out). Not for
-// other callers: they use hand_fit.hpp.
+// Internal to the hand fit's files (hand_fit.cpp and hand_fit_*.cpp): the small pieces of the
+// hand fit they share (gaps to the skin, opening a finger, keeping the palm out, landing a pad).
+// Not for other callers: they use hand_fit.hpp.
 #include <algorithm>
 #include <array>
 #include <cstddef>
@@ -18,6 +18,14 @@ namespace effleura::technique::fit_detail {
 inline constexpr float kMaxOpenDeg = 90.0f;
 inline constexpr float kOpenShare[3] = {0.65f, 0.55f, 0.45f};  // the whole finger lifts, a curled tip uncurls
 inline constexpr int kBisections = 9;                          // ~0.2 degrees on a 90 degree range
+inline constexpr float kCloseRamp = 0.010f;                     // m of air under a pad before it closes fully
+// How far (0..top of the closing path) a resting palm's finger closes: see fit_hand, step 2, and
+// pad_landing; close_together ramps its curl cap over the same gaps.
+inline constexpr float kReachNearM = 0.003f;  // a pad that comes this near the skin closes all the way to it
+inline constexpr float kReachFarM = 0.006f;   // one that stays this far off keeps the pose's own shape
+// A grip drawn together (close_together) closes its fingers as one, then each on its own by at
+// most this share of what is left of its path (fit_hand, step 2).
+inline constexpr float kSoloShare = 0.2f;
 
 // Least distance of any finger point from the dented skin, less the flesh round the axis:
 // 0 when the pad just touches, negative when it sinks in.
@@ -111,5 +119,18 @@ void tilt_to_skin(const SkinSide& skin, glm::mat4& palm, Hand hand, const Finger
 void arch_palm(const SkinSide& skin, const glm::mat4& palm, Hand hand, FingerPose& pose);
 // A gripping thumb placed on the skin opposite the fingers.
 void fit_thumb(const SkinSide& skin, const glm::mat4& palm, Hand hand, FingerPose& pose);
+
+// hand_fit_landing.cpp: the thumb of a hand on its pads closed onto the skin; a named finger
+// pad of such a hand closed onto it; and how far (0..top) a resting palm's finger f closes,
+// `together` being together_weight(pose).
+void close_pad(const SkinSide& skin, const glm::mat4& palm, Hand hand, FingerPose& pose);
+void close_finger_pad(const SkinSide& skin, const glm::mat4& palm, Hand hand, FingerPose& pose, std::size_t f);
+float pad_landing(const SkinSide& skin, const glm::mat4& palm, Hand hand, const FingerPose& pose, std::size_t f,
+                  float top, float together);
+
+// hand_fit_together.cpp: how far a pose is a grip drawn together (spread below 0, palm resting,
+// not cupped), and its four fingers closed round the limb as one.
+float together_weight(const FingerPose& pose);
+void close_together(const SkinSide& skin, const glm::mat4& palm, Hand hand, FingerPose& pose);
 
 }  // namespace effleura::technique::fit_detail

@@ -451,7 +451,7 @@ void Timeline::fit_hands(TechniqueFrame& out, std::array<glm::mat4, 2>& resting,
       const SkinSide actual{skin[h].surface, skin[h].sole, skin[h].ankle_deg, hand.indentation_m};
       FingerPose opened = hand.pose;
       open_to_clear(actual, hand.transform, hand.hand, opened);
-      // A thumb closed onto the skin by a hand on its pads (hand_fit.cpp close_pad) opens eased
+      // A thumb closed onto the skin by a hand on its pads (hand_fit_landing.cpp close_pad) opens eased
       // in over the first millimetres of the lift: as the hand rises along its own normal the
       // dent fills radially, so on a round calf it sank a fraction of a millimetre at once and
       // opened 4 degrees in one frame. (Other hands open at once: eased, their fingers sank.)

@@ -1,4 +1,4 @@
-// A resting hand's fingers close onto the skin continuously (hand_fit.cpp path_landing). A
+// A resting hand's fingers close onto the skin continuously (hand_fit_landing.cpp path_landing). A
 // finger closes until its pad meets the skin, no further than where its first or middle
 // phalanx would; until session 25 it stopped at the first touch of any phalanx, and where the
 // phalanx that touched first changed as the hand moved a fraction of a millimetre, the finger
@@ -91,7 +91,7 @@ TEST_CASE("a flat hand sliding round the calf in small steps closes its fingers 
   // curled with every phalanx 3-6 mm off. Session 25: 13.4 degrees: a finger that lands its pad
   // closes further than one lying on its middle, which curls no further than kHeldMostDeg, and
   // the ramp between the two (its pad 3-6 mm off) was what was left. Since session 27 a finger
-  // not drawn into a grip lands over 3-9 mm (hand_fit.cpp kLandFarM): 7.2 degrees (the middle
+  // not drawn into a grip lands over 3-9 mm (hand_fit_landing.cpp kLandFarM): 7.2 degrees (the middle
   // finger at 168.5); pads on at 15. Held at that curl, a finger whose middle would have met
   // the skin further on lies 3-5.5 mm over it (18 moments, 22 with the 3-6 mm ramp; until
   // session 25 it sprang straight), never over 6 mm.

@@ -150,7 +150,7 @@ TEST_CASE("hand contact: pressing hands touch with the surface they mean to") {
       }
     CAPTURE(id);
     // Cross-fibre's thumbs too, since a thumb pad left in the air closes onto the skin
-    // (hand_fit.cpp close_pad; technique_thumb_pads_test holds each of its steps).
+    // (hand_fit_landing.cpp close_pad; technique_thumb_pads_test holds each of its steps).
     CHECK(best > 0.1);
   }
 }

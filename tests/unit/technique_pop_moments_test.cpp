@@ -38,7 +38,7 @@ float worst_turn(const std::string& id, std::size_t h, std::size_t finger, doubl
 
 TEST_CASE("vibration's right little finger curls onto the calf gradually as the shake brings it within reach") {
   // Flat on the back of the narrow lower calf (0.17 m up, 170 degrees round, fingers round the
-  // leg), the right hand's fingers land their tips only curled nearly all the way (hand_fit.cpp
+  // leg), the right hand's fingers land their tips only curled nearly all the way (hand_fit_landing.cpp
   // pad_landing). The little finger, 58 mm over the skin in the pose's shape, landed as its
   // fully curled pad came within 6 -> 3 mm of the skin, which the 10 Hz shake did in 15 ms: it
   // curled 9 -> 40 -> 68 degrees at 1.225-1.235 s (31 degrees in 5 ms; 63.1 in 20 ms). A hook's

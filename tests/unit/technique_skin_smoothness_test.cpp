@@ -71,7 +71,7 @@ TEST_CASE("on the shipped skin, a hand on the skin turns its fingers and moves i
   // Per technique and hand (left / right), the most a joint may turn (degrees) and the palm move
   // (mm, either hand) in 20 ms. A finger that follows the skin under a gliding hand turns a few
   // degrees in 20 ms; a pop is tens. Until session 25 most pops came from the fit's finger
-  // landing (hand_fit.cpp pad_landing, close_finger_pad): the closing stopped where any phalanx
+  // landing (hand_fit_landing.cpp pad_landing, close_finger_pad): the closing stopped where any phalanx
   // first touched, and as that touch changed phalanx the finger closed round the limb or sprang
   // back in one step (session 24's worst, left / right: vibration 47.1 / 63.2, friction 51.6 /
   // 16.3, toe taps 24.7, calf squeezes 21.7 on the right). The stops now move continuously

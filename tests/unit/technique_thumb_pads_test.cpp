@@ -1,7 +1,7 @@
 // Cross-fibre works with the thumb pads (pose thumb-pads: touch = ["thumb"], the palm off the
 // skin). Beside a palm resting on the round calf the straight thumb hung 10-40 mm above the skin,
 // and the fit only ever raised such a hand, so no thumb pad touched in any step (contact share
-// 0.0). Now a thumb pad left in the air closes onto the dented skin (hand_fit.cpp close_pad),
+// 0.0). Now a thumb pad left in the air closes onto the dented skin (hand_fit_landing.cpp close_pad),
 // its joints within their ranges and the palm where it rests.
 #include <doctest/doctest.h>
 

@@ -28,7 +28,7 @@ constexpr std::size_t kTapFingers[] = {1, 2, 3};  // index, middle, ring
 // The three tips end level in the air (poses.toml tapping-fingers), but the measured sole rises
 // toward the arch's inner edge, so on the arch the outer tips touch first. The fit closes (or, in
 // the arch's hollow, reaches with) each named finger that ends in the air until its pad meets the
-// sole (hand_fit.cpp close_finger_pad): at a tap all three tips lie within this of each other.
+// sole (hand_fit_landing.cpp close_finger_pad): at a tap all three tips lie within this of each other.
 // Before it, 0 of 446 taps did (the ring tip hung 9-14 mm off on the arch); with it 446 of 446,
 // at every 10 ms and every 40 ms alike.
 constexpr float kLevelM = 0.008f;
