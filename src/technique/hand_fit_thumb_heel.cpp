@@ -11,6 +11,7 @@
 
 #include "core/smooth_step.hpp"
 #include "technique/hand_fit_detail.hpp"
+#include "technique/soft_crossing.hpp"
 
 namespace effleura::technique::fit_detail {
 namespace {
@@ -23,6 +24,17 @@ constexpr float kThumbCloseRamp = 0.008f;            // m of air under a thumb p
 constexpr float kFullSpanDeg = 90.0f;
 constexpr float kSpreadRampDeg = 20.0f;
 constexpr float kTransitRamp = 2.0f;  // how much longer the tip's closing ramp is midway through that swing
+constexpr std::size_t kBaseSamples = 31;   // 3 degrees apart over kMaxOpenDeg
+constexpr std::size_t kOuterSamples = 25;
+// fit_thumb's two stops are soft_first_crossing's (soft_crossing.hpp) over these bands (m of
+// gap): the ball's opening over 4 mm, the outer joints' curl over 1 mm. On the front of the thigh
+// the ball's gap lies within 0.6 mm of the skin over 35 degrees of its opening (petrissage, 15.58
+// s); a band that wide spreads the opening's passage across it over ~25 ms instead of one 5 ms
+// step. The curl's band is kept narrow: over 2 mm the pad stopped short of the skin on shallow
+// crossings and petrissage's thumb pads were within 3 mm at 77 % of the gripping moments (the
+// contact test wants 85; 89 over 1 mm, 90 with the roots).
+constexpr float kBaseBandM = 0.004f;
+constexpr float kOuterBandM = 0.001f;
 
 // How far a pose lands on its rim (heel and finger pads) rather than its palm: what both the
 // tip onto the heel and the cup's closing are scaled by.
@@ -138,7 +150,9 @@ void close_cup(const SkinSide& skin, const glm::mat4& palm, Hand hand, FingerPos
 // metacarpal) swings back toward the palm's plane only as far as it must to clear the skin,
 // then the two outer joints close together from straight until the pad first meets the skin.
 // One parameter per stage, each a continuous function of where the hand is, so the thumb
-// does not flicker between solutions from frame to frame.
+// does not flicker between solutions from frame to frame: each stage's stop is a soft first
+// crossing of its gap (kBaseBandM, kOuterBandM), not a root, which jumped wherever the gap lay
+// level near the skin along the stage's path.
 void fit_thumb(const SkinSide& skin, const glm::mat4& palm, Hand hand, FingerPose& pose) {
   // A spread thumb means to lie round the limb's side opposite the fingers (petrissage's wide C
   // grip). Spread 20 degrees its ball, cleared off the skin below, swung back into the palm's
@@ -164,14 +178,14 @@ void fit_thumb(const SkinSide& skin, const glm::mat4& palm, Hand hand, FingerPos
     const auto parts = pose_finger(palm, p, hand, 0);
     return skin_gap(skin, {parts[0], parts[0], parts[0]});
   };
-  if (base_gap(pose) < 0.0f) {
-    float lo = 0.0f, hi = kMaxOpenDeg;
-    if (base_gap(base_opened(hi)) >= 0.0f)
-      for (int i = 0; i < kBisections; ++i) {
-        const float mid = 0.5f * (lo + hi);
-        (base_gap(base_opened(mid)) >= 0.0f ? hi : lo) = mid;
-      }
-    pose = base_opened(hi);
+  if (base_gap(pose) < kBaseBandM) {
+    std::array<float, kBaseSamples> deg{}, gap{};
+    for (std::size_t i = 0; i < kBaseSamples; ++i) {
+      deg[i] = kMaxOpenDeg * static_cast<float>(i) / static_cast<float>(kBaseSamples - 1);
+      gap[i] = base_gap(base_opened(deg[i]));
+    }
+    const float open = soft_first_crossing(deg, gap, kBaseBandM);
+    pose = base_opened(open);
   }
   // s = 0: the outer joints straight (at their range's open end); 1: curled to max_curl.
   auto outer_from = [&](const FingerPose& base, float s) {
@@ -217,41 +231,37 @@ void fit_thumb(const SkinSide& skin, const glm::mat4& palm, Hand hand, FingerPos
     const auto parts = pose_finger(palm, outer(s), hand, 0);
     return skin_gap(skin, {parts[1], parts[2], parts[2]});
   };
-  // Straight already sinks (fit_hand's last step lifts the hand): the thumb stays straight.
-  constexpr int kThumbMarch = 12;
-  const std::optional<float> s_met =
-      outer_gap(0.0f) < 0.0f ? std::optional<float>(0.0f)
-                             : first_touch(0.0f, 1.0f, kThumbMarch, [&](float s) { return outer_gap(s) < 0.0f; });
-  if (s_met) {
-    pose = outer(*s_met);
-    // The skin curves away under a thumb that touches at its middle: the tip joint closes on
-    // alone until the pad meets it too (the thumb follows the limb's curve round it).
-    auto tip_gap = [&](float deg) {
-      FingerPose p = pose;
-      p.flexion[0][2] = deg;
-      const auto parts = pose_finger(palm, p, hand, 0);
-      return skin_gap(skin, {parts[2], parts[2], parts[2]});
-    };
-    const float from = pose.flexion[0][2];
-    const float to = std::max(from, std::min(pose.max_curl_deg, joint_range(0, 2).hi));
-    const float lo_deg =
-        first_touch(from, to, kThumbMarch, [&](float deg) { return tip_gap(deg) < 0.0f; }).value_or(to);
-    // A pad already near the skin stays as it is; one farther off closes all the way: ramped
-    // between, because a pad lying almost along the skin meets it at very different angles
-    // for a millimetre's difference, which would flick the tip as the hand moves.
-    const float ramp = std::clamp(tip_gap(from) / close_ramp, 0.0f, 1.0f);
-    pose.flexion[0][2] = from + (lo_deg - from) * smooth_step(ramp);
-    return;
+  // The outer joints close until the pad (or the first phalanx) meets the skin: a soft first
+  // crossing, so that the curl moves continuously. A thumb whose straight first phalanx already
+  // grazes the skin (lying on it beside the ball) counts its crossing from that graze, less the
+  // band: the root stopped it straight at once there (and fit_hand's last step lifted the hand),
+  // which flicked the thumb from curled to straight as the graze came and went.
+  std::array<float, kOuterSamples> curl{}, minus_gap{};
+  const float graze = std::min(outer_gap(0.0f) - kOuterBandM, 0.0f);
+  for (std::size_t i = 0; i < kOuterSamples; ++i) {
+    curl[i] = static_cast<float>(i) / static_cast<float>(kOuterSamples - 1);
+    minus_gap[i] = graze - outer_gap(curl[i]);
   }
-  // Curled all the way without meeting the skin (a thumb beyond the limb's edge): it curls, where
-  // a thumb that met the skin late would be. But one that only just misses it stops where it
-  // came nearest, as one that just met it early would have: curled fully at once, petrissage's
-  // lower thumb flicked from straight (-20/-19) to 60/80 degrees for one moment at 5.5 s as the
-  // skin under it fell away by a fraction of a millimetre. Blended on how far it missed
-  // (kThumbCloseRamp), so the angles never jump between the two.
-  const float s_near = nearest(0.0f, 1.0f, outer_gap);
-  const float missed = std::clamp(outer_gap(s_near) / kThumbCloseRamp, 0.0f, 1.0f);
-  pose = outer(s_near + (1.0f - s_near) * smooth_step(missed));
+  const float s_met = soft_first_crossing(curl, minus_gap, kOuterBandM);
+  pose = outer(s_met);
+  // The skin curves away under a thumb that touches at its middle: the tip joint closes on
+  // alone until the pad meets it too (the thumb follows the limb's curve round it).
+  auto tip_gap = [&](float deg) {
+    FingerPose p = pose;
+    p.flexion[0][2] = deg;
+    const auto parts = pose_finger(palm, p, hand, 0);
+    return skin_gap(skin, {parts[2], parts[2], parts[2]});
+  };
+  constexpr int kThumbMarch = 12;
+  const float from = pose.flexion[0][2];
+  const float to = std::max(from, std::min(pose.max_curl_deg, joint_range(0, 2).hi));
+  const float lo_deg =
+      first_touch(from, to, kThumbMarch, [&](float deg) { return tip_gap(deg) < 0.0f; }).value_or(to);
+  // A pad already near the skin stays as it is; one farther off closes all the way: ramped
+  // between, because a pad lying almost along the skin meets it at very different angles
+  // for a millimetre's difference, which would flick the tip as the hand moves.
+  const float ramp = std::clamp(tip_gap(from) / close_ramp, 0.0f, 1.0f);
+  pose.flexion[0][2] = from + (lo_deg - from) * smooth_step(ramp);
 }
 
 }  // namespace effleura::technique::fit_detail
