@@ -33,8 +33,15 @@ constexpr float kLiftedThumbOpposition = 45.0f;
 // pumps' palm at u 0.32-0.36 goes to 0.72-0.76, the ball of the foot, its fingers toward the heel.
 // Mirrored about the middle (1.0), its fingers over the arch, 0.20 of the hand's touching surface
 // met the sole (--hand-report --posture sitting; 0.43 as keyed, fingers toward the toes); here
-// 0.29; at 1.14 0.10.
+// 0.29; at 1.14 0.10 (session 27, at the keyed v; on the middle line, below: here 0.43, at 1.05
+// 0.27).
 constexpr float kSoleEndForEnd = 1.08f;
+// ... and across the sole (v) there, on its middle line. At the keyed v (ankle pumps: 0.3, the
+// outer half, chosen lying so the sole hand's forearm does not hide the heel hand) only 0.29 of the
+// turned hand's touching surface met the sole: its fingers now run toward the heel, where the sole
+// is narrower. At v 0, 0.43, as keyed lying (v -0.3 0.36, -0.1 0.38, 0.1 0.41, 0.5 0.20; both
+// hands seen sitting 1.00 / 1.00 at each but -0.3, 0.60, and 0.5, 0.95; --hand-report).
+constexpr float kSoleEndForEndAcross = 0.0f;
 
 // Tangents for a monotone cubic Hermite through (t_i, p_i): zero at local extrema, and limited
 // to 2.1 times the smaller neighbouring secant so neither segment overshoots (Fritsch-Carlson:
@@ -248,6 +255,9 @@ void Timeline::evaluate_hand(const CompiledStep& s, std::size_t hand, float tc, 
     ha.value = kSoleEndForEnd - ha.value;
     ha.slope = -ha.slope;
     hr.value += kPi;
+    // And on the sole's middle line (kSoleEndForEndAcross), not where it is keyed across it.
+    hb.value = kSoleEndForEndAcross;
+    hb.slope = 0.0f;
   }
   if (client_sitting_ && tr.surface == SurfaceKind::leg) {
     // Sitting, the back of the leg is out of reach (technique/sitting_reach.hpp).
