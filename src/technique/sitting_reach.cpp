@@ -54,6 +54,12 @@ struct WrapPlace {
 constexpr WrapPlace kWrapSlim{110.0f, 55.0f};
 constexpr WrapPlace kWrapBelly{60.0f, 115.0f};
 constexpr float kWrapSlimTo = 0.27f, kWrapBellyFrom = 0.31f;
+// Those rolls tilt the fingers (up on the slim calf, down on its belly) for a thumb spread wide
+// round the other side (calf squeezes' wrap-grip, abduction 90: wrap_tilt 1). A grip whose thumb
+// is not spread (compression's kneading-grip) goes straight across instead: tilted so, its two
+// hands 12 cm apart turned toward each other (the upper's fingers and thumb down, the lower's
+// up) and overlapped by 13-17 mm sitting; straight across they keep 16-22 mm apart.
+constexpr float kWrapAcross = 90.0f;
 constexpr float kDeg = kPi / 180.0f;
 
 // Into (-pi, pi].
@@ -86,11 +92,13 @@ float remap_around(float along, float a_in, float track_side) {
 }  // namespace
 
 float wraps_limb(const FingerPose& pose) {
-  return std::clamp(-pose.spread_deg / 3.0f, 0.0f, 1.0f) * std::clamp(pose.palm_touch, 0.0f, 1.0f) *
+  return std::clamp(-pose.spread_deg, 0.0f, 1.0f) * std::clamp(pose.palm_touch, 0.0f, 1.0f) *
          (1.0f - std::clamp(pose.heel_touch, 0.0f, 1.0f));
 }
 
-LegReach sitting_reach(float along, float around, float roll, float grip, float side) {
+float wrap_tilt(const FingerPose& pose) { return std::clamp(pose.abduction_deg / 90.0f, 0.0f, 1.0f); }
+
+LegReach sitting_reach(float along, float around, float roll, float grip, float side, float tilt) {
   const float a = wrap(around);
   LegReach r;
   r.around = remap_around(along, a, side);
@@ -111,7 +119,8 @@ LegReach sitting_reach(float along, float around, float roll, float grip, float 
     const float belly = smooth_step(std::clamp((along - kWrapSlimTo) / (kWrapBellyFrom - kWrapSlimTo), 0.0f, 1.0f));
     const float sign = half_sign(a, side);
     const float around_deg = kWrapSlim.around_deg + (kWrapBelly.around_deg - kWrapSlim.around_deg) * belly;
-    const float roll_deg = kWrapSlim.roll_deg + (kWrapBelly.roll_deg - kWrapSlim.roll_deg) * belly;
+    const float tilted = kWrapSlim.roll_deg + (kWrapBelly.roll_deg - kWrapSlim.roll_deg) * belly;
+    const float roll_deg = kWrapAcross + (tilted - kWrapAcross) * std::clamp(tilt, 0.0f, 1.0f);
     r.around += (sign * around_deg * kDeg - r.around) * g;
     r.roll += (sign * roll_deg * kDeg - r.roll) * g;
     r.d_around *= 1.0f - g;  // the wrapping hand's place round the leg is fixed

@@ -35,11 +35,20 @@ struct LegReach {
 // goes to. Each contact on its own half, a hand passing the back line jumped from one side of
 // the calf to the other, turning 140-175 degrees in 20 ms (petrissage sitting: at every
 // kneading cycle, 28 samples in its first 14 s); a stroke kept to one half (track_side) does not.
-[[nodiscard]] LegReach sitting_reach(float along, float around, float roll, float grip = 0.0f, float side = 0.0f);
+// `tilt` (0..1, wrap_tilt of the pose): how far a wrapping hand's fingers tilt along the leg
+// from straight across it (sitting_reach.cpp kWrapAcross).
+[[nodiscard]] LegReach sitting_reach(float along, float around, float roll, float grip = 0.0f, float side = 0.0f,
+                                     float tilt = 1.0f);
 
-// How much a pose wraps the limb (0..1): fingers drawn together (spread below 0, wrap-grip)
-// round it with the palm resting, not a cupped hand; as the hand fit's closing together weighs it.
+// How much a pose wraps the limb (0..1): fingers drawn together (spread -1 or below: wrap-grip,
+// kneading-grip) round it with the palm resting, not a cupped hand. Until session 28 it was
+// -spread / 3, so compression's kneading-grip (spread -1) went a third of the way round: its
+// fingers still pointed two thirds down the hanging leg, and the upper hand's fingers lay over
+// the lower hand's palm 12 cm below (overlapping 18-21 mm sitting).
 [[nodiscard]] float wraps_limb(const FingerPose& pose);
+// How far a wrapping hand's fingers tilt along the leg (0 straight across, 1 as calf squeezes'
+// hands): the thumb's abduction over 90 degrees, the wide thumb the tilt keeps clear.
+[[nodiscard]] float wrap_tilt(const FingerPose& pose);
 
 // The half (+1 outer, -1 inner) a hand whose keyframes lie at `arounds` (radians) keeps to
 // sitting: 0 (each contact its own) unless all of them lie behind the side lines, on both sides

@@ -262,7 +262,8 @@ void Timeline::evaluate_hand(const CompiledStep& s, std::size_t hand, float tc, 
   if (client_sitting_ && tr.surface == SurfaceKind::leg) {
     // Sitting, the back of the leg is out of reach (technique/sitting_reach.hpp).
     const float grip = wraps_limb(poses_[k0.pose]) + (wraps_limb(poses_[k1.pose]) - wraps_limb(poses_[k0.pose])) * w;
-    const LegReach reach = sitting_reach(ha.value, hb.value, hr.value, grip, tr.sitting_side);
+    const float tilt = wrap_tilt(poses_[k0.pose]) + (wrap_tilt(poses_[k1.pose]) - wrap_tilt(poses_[k0.pose])) * w;
+    const LegReach reach = sitting_reach(ha.value, hb.value, hr.value, grip, tr.sitting_side, tilt);
     hb.value = reach.around;
     hb.slope *= reach.d_around;
     hr.value = reach.roll;
