@@ -57,12 +57,15 @@ bool ClientStage::follow_flow(flow::Posture posture) {
   return true;
 }
 
-void ClientStage::set_technique(const technique::Timeline* timeline, const std::vector<std::string>& views, double at) {
+void ClientStage::set_technique(const technique::Timeline* timeline, const std::vector<std::string>& views, double at,
+                                const std::vector<technique::WorkingSide>* sides) {
   timeline_ = timeline;
   last_time_ = at;
   knee_deg_ = timeline ? timeline->knee_at(at) : std::nullopt;
   outer_up_ = false;
-  sides_ = timeline ? technique::step_sides(*timeline) : std::vector<technique::WorkingSide>{};
+  if (!timeline) sides_.clear();
+  else if (sides && sides->size() == timeline->step_count()) sides_ = *sides;
+  else sides_ = technique::step_sides(*timeline);
   step_knees_.assign(timeline ? timeline->step_count() : 0, std::nullopt);
   for (std::size_t i = 0; i < step_knees_.size(); ++i) {
     // 32 samples: a step's knee keys are a few smooth segments (calf work at a steady 45-90).

@@ -34,7 +34,10 @@ class ClientStage {
   // before it, else the next one). `views` are the technique's camera views: a technique never
   // shown from the back (ankle pumps, toe taps: hands under the calf or on the sole of a supine
   // client) never turns the client prone, and one never shown from the front never turns it supine.
-  void set_technique(const technique::Timeline* timeline, const std::vector<std::string>& views = {}, double at = 0.0);
+  // `sides`: the timeline's technique::step_sides when already known (the start-up cache's,
+  // app/framing_cache.hpp); null, or not one a step: swept here (32 moments a step, ~10 ms).
+  void set_technique(const technique::Timeline* timeline, const std::vector<std::string>& views = {}, double at = 0.0,
+                     const std::vector<technique::WorkingSide>* sides = nullptr);
   // Lying, turns (from now on, at the next update) to show this side of the leg on top: a
   // student who asks for the back view with no technique playing sees the client turn prone.
   void face(technique::WorkingSide side);

@@ -3,7 +3,8 @@
 // evaluates the whole timeline, hands, fingers and contacts, a few hundred times: at start-up
 // the step camera's (48 moments a step), the camera focus's (96 over the timeline) and the
 // labels' working area (24 a step) cost about 40 ms of CPU together, every run, for the same
-// answer. The key holds everything the timeline is built from: the technique's file, the poses'
+// answer; the side each step works (technique/working_side.hpp, 32 a step: the client turns
+// prone or supine by it) another ~10 ms, kept here since session 28. The key holds everything the timeline is built from: the technique's file, the poses'
 // file, the leg surface the hands follow (its bytes), whether the client sits, the sample
 // counts and the program itself (its path, size and time: any rebuild misses). No GL.
 #include <cstdint>
@@ -13,7 +14,9 @@
 
 #include "anatomy/model.hpp"
 #include "technique/timeline.hpp"
+#include "core/cache_file.hpp"
 #include "technique/working_region.hpp"
+#include "technique/working_side.hpp"
 
 namespace effleura::app {
 
@@ -21,6 +24,7 @@ struct TechniqueFramings {
   std::vector<technique::StepFraming> steps;    // step_framings(timeline): the step camera's
   std::vector<technique::StepFraming> overlay;  // step_framings(timeline, kOverlaySamples): the labels'
   anatomy::Bounds whole{};                      // working_region(timeline): the camera's focus
+  std::vector<technique::WorkingSide> sides;    // step_sides(timeline): app/client_stage.hpp's turn
 };
 
 // The labels' working area samples each step this often (app/state_overlay.cpp).
@@ -40,7 +44,7 @@ std::optional<std::uint64_t> file_stamp(const std::filesystem::path& file);
 // A 64-bit digest of a leg surface's bytes (0 for none: the analytic leg).
 std::uint64_t leg_surface_stamp(const std::vector<std::uint8_t>& surface_bytes);
 
-// The three sweeps, computed.
+// The four sweeps, computed.
 TechniqueFramings sweep_framings(const technique::Timeline& timeline);
 
 // The same from `dir` when stored under this key, else computed and stored. No folder, no
@@ -48,5 +52,8 @@ TechniqueFramings sweep_framings(const technique::Timeline& timeline);
 // which happened.
 TechniqueFramings framings_cached(const technique::Timeline& timeline, const FramingSources& sources,
                                   const std::optional<std::filesystem::path>& dir, bool* from_cache = nullptr);
+// The key framings_cached stores this timeline's framings under (for tests that damage or
+// replace the entry); none where it stores nothing (no program identity, a source unread).
+std::optional<CacheKey> framings_key(const technique::Timeline& timeline, const FramingSources& sources);
 
 }  // namespace effleura::app

@@ -218,7 +218,10 @@ void State::sync_client() {
   if (simulation.timeline() != client_timeline_) {
     client_timeline_ = simulation.timeline();
     const auto* t = simulation.technique();
-    client.set_technique(client_timeline_, t ? t->views : std::vector<std::string>{}, simulation.frame().time);
+    // The steps' sides come with the framings from the start-up cache (app/framing_cache.hpp).
+    const TechniqueFramings* framed = simulation.framings();
+    client.set_technique(client_timeline_, t ? t->views : std::vector<std::string>{}, simulation.frame().time,
+                         framed ? &framed->sides : nullptr);
   }
   simulation.knee_flexion_deg = knee_flexion();  // from the first frame (the plots' replay too)
   simulation.lying_up = lying_up();
