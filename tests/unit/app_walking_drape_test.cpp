@@ -88,7 +88,7 @@ TEST_CASE("walking, the body and the hip drape fold with each hip: the pelvis hi
     // Session 12 measured 1-2 a moment: two seam points, 0.2-1.5 mm inside the right thigh at
     // the bottom of its buttock and inside the sheet behind the crotch, came out as the thigh's
     // and the sheet's 2-5 cm triangles cut the chord across the fold; their triangles there are
-    // now at most 2.5 cm long (client_shapes.cpp client_part_seam). Session 13 left one at t 0
+    // now at most 2.5 cm long (client_seams.cpp client_part_seam). Session 13 left one at t 0
     // and 0.15 s: the crotch (x = midline + 4 mm, y 0.84, z -2.2 cm), inside both thighs
     // standing, where the body's turn is a blend of the two hips' (6 cm wide) while each thigh
     // turns with its own. The forge now cuts a slot up into the pelvis there, inside the thighs,

@@ -6,7 +6,7 @@
 // between the sheet over the leg and the hip drape in the sitting front view (notes/s27
 // client-shots/sitting-front-hipcrease-main-vs-fronthem8mm.png), and walking a jagged skin edge
 // over the hem of the swung thigh (notes/s28 client-shots/walking-front-0.3-hem-crop4x-*.png).
-// The forge now splits the skin's edges there to 2.5 cm (client_shapes.cpp client_part_seam).
+// The forge now splits the skin's edges there to 2.5 cm (client_seams.cpp client_part_seam).
 // Measured on the committed meshes, drawn as the renderer draws them.
 #include <doctest/doctest.h>
 
