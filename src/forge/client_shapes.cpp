@@ -29,7 +29,6 @@ constexpr glm::vec3 kSheet{0.92f, 0.91f, 0.87f};
 
 constexpr float kSheetGap = 0.008f;  // how far a drape stands off the body beneath: a thin sheet
 constexpr float kHemGap = 0.002f, kHemTaper = 0.04f;  // the hip drape's hem: see hip_drape_distance
-constexpr float kSeamEdge = 0.025f;  // m: client_part_seam
 // The other leg's mesh, finer than the rest of the client since its foot is the massaged leg's
 // (meshed at 2.5 mm, content/anatomy/skin.toml): at 4 mm and 3,000 triangles the mirrored toes
 // were blocky and its sole faceted in toe taps' camera (notes/s21 client-shots/tt-crop-a-b.png);
@@ -279,7 +278,18 @@ float hip_edge(const glm::vec3& p) {
   constexpr float kSlope = 1.5f * 0.11f / 0.04f;
   const float beyond = std::max({0.012f - x, x - 0.052f, 0.0f});
   const float near_dip = std::clamp(1.0f - beyond / 0.05f, 0.0f, 1.0f);
-  return (edge - p.y) / std::sqrt(1.0f + near_dip * near_dip * kSlope * kSlope);
+  // Behind the other (right) hip the edge comes down kButtockDip more, over the lower buttock:
+  // on the table the sheet over that leg hugs the thigh, and the buttock's lowest 2.5 cm (0.816
+  // to 0.843 m, 3-14 cm behind the hip's axis) bulged out between it and this hem, a band of bare
+  // skin between the two sheets prone (notes/s28 client-shots/prone-back-right-buttock-band-*).
+  // Eased in across the side of the buttock (z -3 to -7 cm) and toward the midline (within 4 cm
+  // of it, where the left thigh's rise begins), each a smoothstep of slope at most kBackSlope.
+  constexpr float kButtockDip = 0.035f, kBackSlope = 1.5f * kButtockDip / 0.04f;
+  const float back = std::clamp((-0.03f - p.z) / 0.04f, 0.0f, 1.0f), right = std::clamp((0.012f - x) / 0.04f, 0.0f, 1.0f);
+  const float dip = kButtockDip * back * back * (3.0f - 2.0f * back) * right * right * (3.0f - 2.0f * right);
+  const float near_back = std::clamp(1.0f - std::max({x - 0.012f, p.z + 0.03f, 0.0f}) / 0.05f, 0.0f, 1.0f);
+  const float slope = near_dip * kSlope + near_back * 1.415f * kBackSlope;  // the product of two smoothsteps: at most sqrt(2) x either
+  return (edge - dip - p.y) / std::sqrt(1.0f + slope * slope);
 }
 
 // The sheet over the other leg ends in a flat cut at each end, kLegSheetHem above the floor
@@ -334,32 +344,6 @@ float hip_drape_distance(const glm::vec3& p) {
   const float sheet = hip_cover().distance(p) - gap;
   const float above_armpits = p.y - 1.38f;
   return smooth_max(sheet, smooth_max(above_armpits, hip_edge(p), 0.01f), 0.01f);
-}
-
-Seam client_part_seam(std::string_view name) {
-  // Walking, session 12 found body vertices 0.2-1.5 mm inside the right thigh at the bottom of
-  // the right buttock (-0.128, 0.816, -0.086) and inside the sheet behind the crotch (-0.081,
-  // 0.841, -0.069) that the fold brought 1.7-3.1 mm out: the thigh's and sheet's 2-5 cm
-  // triangles cut the chord across the fold's curve there (app_walking_drape_test); with the
-  // tapered hem a third, inside the sheet at the right hip's outer side (-0.250, 0.841, -0.064).
-  // Edges of at most kSeamEdge in these zones (the back of the right thigh's top, the back of the
-  // sheet from the crotch rightward): all three stay hidden (8 and 15 mm edges did the same for
-  // 3-5 times the triangles). The right leg 3,000 -> 4,632 triangles, the sheet 3,500 -> 3,988.
-  if (name == "client.leg-right")
-    return {[](const glm::vec3& p) { return p.y > 0.74f && p.y < 0.90f && p.z < -0.03f && p.x < kMidlineX - 0.01f; }, kSeamEdge};
-  // Where the neck leaves the body's flare the two surfaces lie within 2 mm of each other: the
-  // body's 5-7 cm triangles (simplified to within 3 mm) crossed the head's neck in a jagged line;
-  // edges of 12 mm near the neck give a clean line (8 mm within 10 cm: the same line for 5,900
-  // more triangles).
-  if (name == "client.body")
-    return {[](const glm::vec3& p) { return p.y > 1.42f && glm::length(glm::vec2(p.x - kMidlineX, p.z + 0.02f)) < 0.085f; }, 0.012f};
-  // The sheet over the other leg goes under the hip drape's hem (0.84 m beside that thigh,
-  // hip_edge) and ends at 1.0 m: the simplifier left its triangles there 10-12 cm tall, whose
-  // chords cut in and out of the hip drape along a jagged line (sitting, the front view).
-  if (name == "drape.leg-right") return {[](const glm::vec3& p) { return p.y > 0.78f; }, kSeamEdge};
-  if (name == "drape.hips")
-    return {[](const glm::vec3& p) { return p.y > 0.78f && p.y < 0.90f && p.z < -0.02f && p.x < kMidlineX + 0.04f; }, kSeamEdge};
-  return {};
 }
 
 NormalField client_part_normals(std::string_view name, Field own, float step, const OtherLeg& leg) {

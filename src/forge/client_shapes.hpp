@@ -45,7 +45,8 @@ using NormalField = std::function<glm::vec3(const glm::vec3&)>;
 // and the hip drape fold with each hip (anatomy/client_pose_bends.hpp fold_hips): a body vertex
 // a millimetre inside a thigh or the sheet standing stays inside only if that surface's
 // triangles are short enough to follow the fold. The body's round the neck's root, where the
-// head's neck leaves it within 2 mm. No zone (empty) for every other part.
+// head's neck leaves it within 2 mm; the sheets' hems. No zone (empty) for every other part.
+// Defined in client_seams.cpp.
 struct Seam {
   std::function<bool(const glm::vec3&)> zone;
   float edge = 0.0f;  // metres

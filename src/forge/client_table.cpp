@@ -88,6 +88,14 @@ ClientPart pillow(const Field& client) {
 
 // The foam wedge of the raised posture: its top face along the back of the raised legs (the
 // calves pressed 8 mm into it), from where that face meets the table to the heels.
+// kWedgeHalfWidth across the table, under both legs (their outer sides 0.18 m from the midline,
+// the other leg's sheet 0.19 m) and clear of the arms: the hands rest on the table beside the
+// thighs, 0.27-0.30 m out (client_shapes.cpp arm_shape, client_pose.cpp kArmsSupineDeg). Until session
+// 28 it was 0.60 m wide, the table's width less 5 cm each side, and the forearms and hands lay
+// inside it: the fingers came out of its slope near its toe from the default camera, and 169 and
+// 166 of the arms' 402 vertices each lay in it (tests/unit/forge_client_wedge_test.cpp).
+constexpr float kWedgeHalfWidth = 0.22f;
+
 ClientPart wedge() {
   const auto pose = anatomy::client_pose(anatomy::ClientPosture::raised);
   const glm::vec3 heel(pose.left_leg * glm::vec4(-0.02f, 0.02f, -0.078f, 1.0f));
@@ -100,7 +108,7 @@ ClientPart wedge() {
     const float below_top = glm::dot(glm::vec2(p) - h, up);
     const float above_table = Table::kTopY - p.y;
     const float before_end = p.x - (h.x + 0.03f);
-    const float across = std::abs(p.z) - 0.30f;
+    const float across = std::abs(p.z) - kWedgeHalfWidth;
     return smooth_max(smooth_max(below_top, above_table, 0.02f), smooth_max(before_end, across, 0.02f), 0.02f);
   };
   Box box{{thigh.x - 0.8f, Table::kTopY - 0.05f, -0.35f}, {h.x + 0.08f, h.y + 0.08f, 0.35f}};
