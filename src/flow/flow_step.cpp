@@ -69,6 +69,24 @@ constexpr double kPumpingOnS = 0.5, kPumpingOffS = 2.0;
 // bolus in the narrow paired posterior tibial veins (under a fifth reaches the groin in 0.5 s).
 constexpr double kValveLossK = 0.5;
 
+// Session 28, turbulence. Poiseuille's law holds for laminar flow only. Above a Reynolds number
+// Re = rho v d / mu of about 2,300 flow in a tube turns turbulent and its friction grows as
+// v^1.75 instead of v (Blasius: Darcy factor 0.3164 Re^-0.25 against the laminar 64 / Re), so
+// a piece's resistance is Poiseuille's times 0.3164 Re^0.75 / 64 there (1.5 at 2,300, 3.2 at
+// 6,000). Settled walking's femoral ~50 cm/s in its 12 mm vein is Re ~1,800 (laminar); the
+// first step from standing still drives ~1.5 m/s through the distended femoral and popliteal
+// veins, Re 4,000-6,000. Textbook fluid mechanics with no vein-specific figure; d is one vein's
+// diameter (pairs split the area), and the velocity is the start-of-step one, as the valve
+// losses are lagged.
+constexpr double kTurbulentReynolds = 2300.0;
+double turbulent_friction_factor(const Segment& s) {
+  const double area = conducting_area(s);
+  const double diameter = 2.0 * std::sqrt(area / (std::numbers::pi * s.paired));
+  const double re = units::kBloodDensity * std::abs(s.velocity_m_s) * diameter / units::kBloodViscosity;
+  if (!(re > kTurbulentReynolds)) return 1.0;
+  return std::max(1.0, 0.3164 * std::pow(re, 0.75) / 64.0);
+}
+
 // Flow limitation in a collapsible tube (Shapiro 1977): blood cannot move along a vein faster
 // than a pressure wave runs along it, c = sqrt(A / rho dp/dA), which its own tube law sets
 // (dp/dA from the law's compliance). Squeezing a flattened vein harder past that speed narrows
@@ -97,11 +115,12 @@ void FlowSystem::step() {
   const std::size_t n = segments_.size();
   constexpr double kPoiseuille = 8.0 * std::numbers::pi * units::kBloodViscosity * kPaToMmHg;
 
-  // Resistances use the start-of-step areas (Poiseuille, pairs in parallel).
+  // Resistances use the start-of-step areas (Poiseuille, pairs in parallel; turbulent above
+  // Re 2,300, see turbulent_friction_factor).
   auto seg_area = [](const Segment& s) { return conducting_area(s); };
   auto seg_resistance = [&](const Segment& s) {
     const double area = seg_area(s);
-    return kPoiseuille * s.length_m * s.paired / (area * area);
+    return kPoiseuille * s.length_m * s.paired / (area * area) * turbulent_friction_factor(s);
   };
   // Inertance rho l / A (mmHg s^2 / m^3): the blood column must be accelerated, so a sudden
   // squeeze builds flow over tenths of a second instead of at once (lumped 1D momentum).
