@@ -51,6 +51,10 @@ void stage_lesson_step(const lesson::LessonStep& step, const lesson::Locale& loc
     scene.client.choose(*posture);
     scene.client.snap();
     scene.simulation.posture = flow_posture(*posture);
+    // The camera's named views are the leg as it now lies: left at the step before's posture,
+    // "back" on a client just turned face down was the back of a leg face up, which faces the
+    // table, so the soleus was seen from the side at table height, not from above.
+    scene.camera.set_subject(scene.camera_subject(), scene.knee_flexion(), scene.hip_flexion());  // State::place_camera_subject
   }
   // A step that shows a technique frames where its hands work; one about areas frames the lit
   // areas together (the skin strongly in them, bent as drawn), so the class sees them large
@@ -69,7 +73,14 @@ void stage_lesson_step(const lesson::LessonStep& step, const lesson::Locale& loc
                                              scene.hip_flexion()));
     if (auto v = render::parse_view(step.view)) scene.camera.set_preset(*v, true);
   } else {
-    const auto lit = areas_box(scene.model, scene.settings.selected);
+    auto lit = areas_box(scene.model, scene.settings.selected);
+    // Lit areas reaching down to the ankle (the calves) take the ankle and foot below them into
+    // the frame: fitted to the calves and thighs alone, the unlit foot ran on under the Lesson
+    // panel's edge (circulation step 2, 1280x720: 281 of the lower leg's sampled skin points
+    // under it), the leg seeming to end in the text. The lit areas now span 0.67 of the free
+    // width, not 0.85.
+    const auto ankle = area_box(scene.model, *anatomy::area_index("ankles")), foot = area_box(scene.model, *anatomy::area_index("feet"));
+    if (lit && ankle && foot && lit->min.y <= ankle->max.y) lit = lit->united(*ankle).united(*foot);
     scene.camera.set_focus(lit ? std::optional(anatomy::bend_box(*lit, frame::kKneeCentre, scene.knee_flexion(), scene.hip_flexion()))
                                : std::nullopt);
     if (auto v = render::parse_view(step.view)) scene.camera.set_preset(*v, true);

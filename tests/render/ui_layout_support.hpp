@@ -160,7 +160,10 @@ inline float lit_share(const app::Context& ctx, glm::ivec2 size) {
 
 // How many of the lit areas' skin points (every 8th, at least half in a lit area) are drawn under
 // `r` (the presenter's text box), in front of the camera (pixels from the top-left, as ImGui's).
-inline int lit_points_under(const app::Context& ctx, glm::ivec2 size, const Rect& r, bool whole_leg = false) {
+// `whole_leg`: every 8th point of the leg's skin, lit or not; `below_y`: only those below that
+// height of the leg frame (the knee's: the lower leg and foot, not the thigh running on to the
+// hip, which a panel may cover as the window's edge does).
+inline int lit_points_under(const app::Context& ctx, glm::ivec2 size, const Rect& r, bool whole_leg = false, float below_y = 1e9f) {
   const glm::mat4 vp = ctx.view.projection * ctx.view.view * ctx.view.leg_to_room;
   const anatomy::Mesh* skin = ctx.state.drawn_model().find("skin");
   REQUIRE(skin != nullptr);
@@ -168,7 +171,7 @@ inline int lit_points_under(const app::Context& ctx, glm::ivec2 size, const Rect
   for (std::size_t i = 0; i < skin->positions.size(); i += 8) {
     bool lit = false;
     for (std::size_t a = 0; a < anatomy::kAreaCount; ++a) lit |= ctx.state.settings.selected[a] && skin->area_weights[i][a] >= 0.5f;
-    if (!lit && !whole_leg) continue;
+    if ((!lit && !whole_leg) || skin->positions[i].y >= below_y) continue;
     const glm::vec4 c = vp * glm::vec4(skin->positions[i], 1.0f);
     if (c.w <= 1e-4f) continue;
     const glm::vec2 s = test::top_left_pixel(c, size);
