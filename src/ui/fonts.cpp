@@ -48,6 +48,8 @@ bool load_interface_font(float pixel_size) {
   return false;
 }
 
-float picture_scale(glm::ivec2 size) { return std::max(1.0f, static_cast<float>(size.y) / 720.0f); }
+float picture_scale(glm::ivec2 size, bool kiosk) {
+  return kiosk ? 1.0f : std::max(1.0f, static_cast<float>(size.y) / 720.0f);
+}
 
 }  // namespace effleura::ui

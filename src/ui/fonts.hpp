@@ -20,8 +20,11 @@ inline constexpr float kKioskFontPx = 40.0f;      // the kiosk's captions are re
 }
 
 // A headless picture's display scale: its height per 720 lines, never under 1. A 1080p picture
-// reads like a 720p window, only sharper; a smaller one keeps a window's text size.
-[[nodiscard]] float picture_scale(glm::ivec2 size);
+// reads like a 720p window, only sharper; a smaller one keeps a window's text size. A kiosk
+// picture's is 1 at any height: the kiosk's screen (a TV, a mini PC's monitor) has a content scale
+// of 1 at 720 and 1080 lines alike, so its window draws 40 px on both, and a picture or recording
+// of the loop shows what that screen shows (at 1080p it drew 60 px, the window 40; session 27).
+[[nodiscard]] float picture_scale(glm::ivec2 size, bool kiosk);
 
 // Returns true if the TrueType font was found; call before the first NewFrame.
 bool load_interface_font(float pixel_size);

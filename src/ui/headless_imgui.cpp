@@ -19,7 +19,7 @@ HeadlessImGui::HeadlessImGui(bool kiosk) : kiosk_(kiosk) {
 
 void HeadlessImGui::prepare_font(glm::ivec2 size) {
   // The window's text size at the picture's scale (ui/fonts.hpp: one rule for both).
-  const float scale = picture_scale(size);
+  const float scale = picture_scale(size, kiosk_);
   if (font_built_ && scale == scale_) return;
   scale_ = scale;
   load_interface_font(interface_font_px(kiosk_, scale_));

@@ -41,3 +41,14 @@ TEST_CASE("a headless picture's text is the window's size up to 720 lines and gr
   CHECK(headless_font_px(**headless, {1280, 720}, true) == ui::kKioskFontPx);
   CHECK(ui::kKioskFontPx > window_px);
 }
+
+TEST_CASE("a headless kiosk picture's text is the kiosk screen's at 720 and 1080 lines") {
+  // The kiosk's screen has a content scale of 1 at either height (a TV, a mini PC's monitor), so
+  // run_kiosk's window draws 40 px on both; a picture or recording of the loop at 1080p drew 60
+  // (its height per 720 lines) until session 28, and its overlay at 1.5 times the window's.
+  auto headless = app::HeadlessPlatform::open();
+  REQUIRE(headless);
+  CHECK(headless_font_px(**headless, {1280, 720}, true) == ui::kKioskFontPx);
+  CHECK(headless_font_px(**headless, {1920, 1080}, true) == ui::kKioskFontPx);
+  CHECK((*headless)->ui_scale() == 1.0f);  // the labels and legend as the window draws them
+}
