@@ -17,6 +17,7 @@
 #include "anatomy/model.hpp"
 #include "../support/sanitizer.hpp"
 #include "shipped_assets.hpp"
+#include "../support/closest_on_triangle.hpp"
 
 using namespace effleura;
 
@@ -53,28 +54,6 @@ int cross_sections(const anatomy::Mesh& m, float z, float below) {
   return curves;
 }
 
-// Distance from p to the triangle abc (Ericson, Real-Time Collision Detection, 5.1.5).
-float triangle_distance(const glm::vec3& p, const glm::vec3& a, const glm::vec3& b, const glm::vec3& c) {
-  const glm::vec3 ab = b - a, ac = c - a, ap = p - a;
-  const float d1 = glm::dot(ab, ap), d2 = glm::dot(ac, ap);
-  if (d1 <= 0.0f && d2 <= 0.0f) return glm::length(ap);
-  const glm::vec3 bp = p - b;
-  const float d3 = glm::dot(ab, bp), d4 = glm::dot(ac, bp);
-  if (d3 >= 0.0f && d4 <= d3) return glm::length(bp);
-  const float vc = d1 * d4 - d3 * d2;
-  if (vc <= 0.0f && d1 >= 0.0f && d3 <= 0.0f) return glm::length(p - (a + ab * (d1 / (d1 - d3))));
-  const glm::vec3 cp = p - c;
-  const float d5 = glm::dot(ab, cp), d6 = glm::dot(ac, cp);
-  if (d6 >= 0.0f && d5 <= d6) return glm::length(cp);
-  const float vb = d5 * d2 - d1 * d6;
-  if (vb <= 0.0f && d2 >= 0.0f && d6 <= 0.0f) return glm::length(p - (a + ac * (d2 / (d2 - d6))));
-  const float va = d3 * d6 - d5 * d4;
-  if (va <= 0.0f && (d4 - d3) >= 0.0f && (d5 - d6) >= 0.0f)
-    return glm::length(p - (b + (c - b) * ((d4 - d3) / ((d4 - d3) + (d5 - d6)))));
-  const float denom = 1.0f / (va + vb + vc);
-  return glm::length(p - (a + ab * (vb * denom) + ac * (vc * denom)));
-}
-
 // The farthest any vertex of `from` below `below` lies from the surface of `to` below `below`
 // + 2 cm, `from` mirrored across the body's midline first. Every kSanitizedStride-th vertex.
 float farthest_from_mirror(const anatomy::Mesh& from, const anatomy::Mesh& to, float below) {
@@ -87,7 +66,7 @@ float farthest_from_mirror(const anatomy::Mesh& from, const anatomy::Mesh& to, f
     if (q.y >= below) continue;
     const glm::vec3 p(2.0f * anatomy::kMidlineX - q.x, q.y, q.z);
     float d = 1e9f;
-    for (std::uint32_t t : near) d = std::min(d, triangle_distance(p, to.positions[to.indices[t]], to.positions[to.indices[t + 1]], to.positions[to.indices[t + 2]]));
+    for (std::uint32_t t : near) d = std::min(d, test::triangle_distance(p, to.positions[to.indices[t]], to.positions[to.indices[t + 1]], to.positions[to.indices[t + 2]]));
     worst = std::max(worst, d);
   }
   return worst;

@@ -24,36 +24,16 @@
 #include "shipped_assets.hpp"
 #include "solid_parity.hpp"
 #include "../support/sanitizer.hpp"
+#include "../support/closest_on_triangle.hpp"
 
 using namespace effleura;
 
 namespace {
 
-// The point of triangle abc nearest to p (Ericson, Real-Time Collision Detection, 5.1.5).
-glm::vec3 nearest_on_triangle(const glm::vec3& p, const glm::vec3& a, const glm::vec3& b, const glm::vec3& c) {
-  const glm::vec3 ab = b - a, ac = c - a, ap = p - a;
-  const float d1 = glm::dot(ab, ap), d2 = glm::dot(ac, ap);
-  if (d1 <= 0.0f && d2 <= 0.0f) return a;
-  const glm::vec3 bp = p - b;
-  const float d3 = glm::dot(ab, bp), d4 = glm::dot(ac, bp);
-  if (d3 >= 0.0f && d4 <= d3) return b;
-  const float vc = d1 * d4 - d3 * d2;
-  if (vc <= 0.0f && d1 >= 0.0f && d3 <= 0.0f) return a + ab * (d1 / (d1 - d3));
-  const glm::vec3 cp = p - c;
-  const float d5 = glm::dot(ab, cp), d6 = glm::dot(ac, cp);
-  if (d6 >= 0.0f && d5 <= d6) return c;
-  const float vb = d5 * d2 - d1 * d6;
-  if (vb <= 0.0f && d2 >= 0.0f && d6 <= 0.0f) return a + ac * (d2 / (d2 - d6));
-  const float va = d3 * d6 - d5 * d4;
-  if (va <= 0.0f && d4 - d3 >= 0.0f && d5 - d6 >= 0.0f) return b + (c - b) * ((d4 - d3) / ((d4 - d3) + (d5 - d6)));
-  const float den = 1.0f / (va + vb + vc);
-  return a + ab * (vb * den) + ac * (vc * den);
-}
-
 float distance_to_mesh(const glm::vec3& p, const anatomy::Mesh& m) {
   float best = 1e9f;
   for (std::size_t t = 0; t + 2 < m.indices.size(); t += 3)
-    best = std::min(best, glm::length(p - nearest_on_triangle(p, m.positions[m.indices[t]], m.positions[m.indices[t + 1]], m.positions[m.indices[t + 2]])));
+    best = std::min(best, test::triangle_distance(p, m.positions[m.indices[t]], m.positions[m.indices[t + 1]], m.positions[m.indices[t + 2]]));
   return best;
 }
 

@@ -17,6 +17,7 @@
 #include "../support/temp_dir.hpp"
 #include "render/skin_lod.hpp"
 #include "shipped_assets.hpp"
+#include "../support/closest_on_triangle.hpp"
 
 using namespace effleura;
 
@@ -34,27 +35,6 @@ const render::SkinGeometry& skin() {
 const render::CoarseMesh& coarse() {
   static const render::CoarseMesh c = render::build_skin_lod(skin());
   return c;
-}
-
-// The closest point of triangle abc to p (Ericson, Real-Time Collision Detection, 5.1.5).
-glm::vec3 closest_on_triangle(const glm::vec3& p, const glm::vec3& a, const glm::vec3& b, const glm::vec3& c) {
-  const glm::vec3 ab = b - a, ac = c - a, ap = p - a;
-  const float d1 = glm::dot(ab, ap), d2 = glm::dot(ac, ap);
-  if (d1 <= 0.0f && d2 <= 0.0f) return a;
-  const glm::vec3 bp = p - b;
-  const float d3 = glm::dot(ab, bp), d4 = glm::dot(ac, bp);
-  if (d3 >= 0.0f && d4 <= d3) return b;
-  const float vc = d1 * d4 - d3 * d2;
-  if (vc <= 0.0f && d1 >= 0.0f && d3 <= 0.0f) return a + ab * (d1 / (d1 - d3));
-  const glm::vec3 cp = p - c;
-  const float d5 = glm::dot(ab, cp), d6 = glm::dot(ac, cp);
-  if (d6 >= 0.0f && d5 <= d6) return c;
-  const float vb = d5 * d2 - d1 * d6;
-  if (vb <= 0.0f && d2 >= 0.0f && d6 <= 0.0f) return a + ac * (d2 / (d2 - d6));
-  const float va = d3 * d6 - d5 * d4;
-  if (va <= 0.0f && d4 - d3 >= 0.0f && d5 - d6 >= 0.0f) return b + (c - b) * ((d4 - d3) / ((d4 - d3) + (d5 - d6)));
-  const float denom = 1.0f / (va + vb + vc);
-  return a + ab * (vb * denom) + ac * (vc * denom);
 }
 
 // Distances from points to a triangle list, through a grid of cells `reach` wide: a point
@@ -77,7 +57,7 @@ class TriangleGrid {
     const auto it = cells_.find(cell(p));
     if (it == cells_.end()) return best;
     for (std::uint32_t t : it->second) {
-      const glm::vec3 q = closest_on_triangle(p, positions_[indices_[3 * t]], positions_[indices_[3 * t + 1]],
+      const glm::vec3 q = test::closest_on_triangle(p, positions_[indices_[3 * t]], positions_[indices_[3 * t + 1]],
                                               positions_[indices_[3 * t + 2]]);
       best = std::min(best, glm::length(p - q));
     }

@@ -13,6 +13,7 @@
 #include "technique/timeline.hpp"
 #include "technique_test_support.hpp"
 #include "../support/sanitizer.hpp"
+#include "../support/closest_on_triangle.hpp"
 
 using namespace effleura;
 using namespace effleura::technique;
@@ -66,28 +67,6 @@ DepthReport depth_check(const Technique& t, const anatomy::LegSurface& driver,
     }
   }
   return r;
-}
-
-float point_triangle_distance(const glm::vec3& p, const glm::vec3& a, const glm::vec3& b, const glm::vec3& c) {
-  // Ericson, Real-Time Collision Detection 5.1.5: closest point on a triangle.
-  const glm::vec3 ab = b - a, ac = c - a, ap = p - a;
-  const float d1 = glm::dot(ab, ap), d2 = glm::dot(ac, ap);
-  if (d1 <= 0 && d2 <= 0) return glm::length(p - a);
-  const glm::vec3 bp = p - b;
-  const float d3 = glm::dot(ab, bp), d4 = glm::dot(ac, bp);
-  if (d3 >= 0 && d4 <= d3) return glm::length(p - b);
-  const float vc = d1 * d4 - d3 * d2;
-  if (vc <= 0 && d1 >= 0 && d3 <= 0) return glm::length(p - (a + ab * (d1 / (d1 - d3))));
-  const glm::vec3 cp = p - c;
-  const float d5 = glm::dot(ab, cp), d6 = glm::dot(ac, cp);
-  if (d6 >= 0 && d5 <= d6) return glm::length(p - c);
-  const float vb = d5 * d2 - d1 * d6;
-  if (vb <= 0 && d2 >= 0 && d6 <= 0) return glm::length(p - (a + ac * (d2 / (d2 - d6))));
-  const float va = d3 * d6 - d5 * d4;
-  if (va <= 0 && (d4 - d3) >= 0 && (d5 - d6) >= 0)
-    return glm::length(p - (b + (c - b) * ((d4 - d3) / ((d4 - d3) + (d5 - d6)))));
-  const float denom = 1.0f / (va + vb + vc);
-  return glm::length(p - (a + ab * (vb * denom) + ac * (vc * denom)));
 }
 
 }  // namespace
@@ -145,7 +124,7 @@ TEST_CASE("timeline: on the mesh surface from assets/leg.glb, contacts lie on th
           for (std::size_t i = 0; i + 2 < skin->indices.size(); i += 3) {
             const glm::vec3& a = skin->positions[skin->indices[i]];
             if (std::abs(a.y - p.y) > 0.03f) continue;
-            best = std::min(best, point_triangle_distance(p, a, skin->positions[skin->indices[i + 1]],
+            best = std::min(best, test::triangle_distance(p, a, skin->positions[skin->indices[i + 1]],
                                                           skin->positions[skin->indices[i + 2]]));
           }
         CAPTURE(time);
