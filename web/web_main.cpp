@@ -13,11 +13,15 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdint>
 #include <cstdio>
 #include <exception>
 #include <string>
 #include <vector>
+
+#include <glm/vec2.hpp>
+#include <imgui.h>
 
 #include "app/cli.hpp"
 #include "app/context.hpp"
@@ -39,12 +43,27 @@ Clock::time_point g_last;
 bool g_cache_saved = false;  // the start-up cache written to IndexedDB after the first frame
 double g_work_ms = 0.0;  // time spent inside frame(), summed over all frames
 
-// The canvas fills the page; GLFW's window follows the browser window's size.
-void fit_canvas() {
+// The canvas's size in device pixels: its CSS size (it fills the page) times the device pixel
+// ratio. A canvas of CSS size alone is stretched by the browser on a HiDPI screen (a ratio of 2
+// drew 640x360 pixels for a 640x360 CSS canvas, shown at 1280x720: soft text and edges; session 27).
+// GLFW's window is this size, so the framebuffer, ImGui and the cursor (Emscripten scales the
+// pointer's CSS position to the canvas's pixels) all count device pixels, as a HiDPI desktop
+// window counts its own; the display scale (window_platform.cpp) keeps the text's size in points.
+glm::ivec2 canvas_pixels() {
   double w = 0, h = 0;
   emscripten_get_element_css_size("#canvas", &w, &h);
-  if (GLFWwindow* window = glfwGetCurrentContext(); window && w > 0 && h > 0)
-    glfwSetWindowSize(window, static_cast<int>(w), static_cast<int>(h));
+  const double ratio = emscripten_get_device_pixel_ratio() > 0.0 ? emscripten_get_device_pixel_ratio() : 1.0;
+  return {static_cast<int>(std::lround(w * ratio)), static_cast<int>(std::lround(h * ratio))};
+}
+
+// The canvas fills the page; GLFW's window follows the browser window's size, and the interface
+// the ratio (a browser zoom changes both).
+void fit_canvas() {
+  const glm::ivec2 size = canvas_pixels();
+  if (GLFWwindow* window = glfwGetCurrentContext(); window && size.x > 0 && size.y > 0)
+    glfwSetWindowSize(window, size.x, size.y);
+  if (g_ctx && g_ctx->platform)
+    static_cast<WindowPlatform&>(*g_ctx->platform).rescale(static_cast<float>(emscripten_get_device_pixel_ratio()));
 }
 
 EM_BOOL on_resize(int, const EmscriptenUiEvent*, void*) {
@@ -77,7 +96,8 @@ void one_frame() {
   // What the page's test reads (web/test/browser_test.mjs): frames drawn, the simulation's
   // clock, the kiosk's scenes started, the lesson's step, the technique's playback time and the
   // milliseconds spent inside frame() so far (the browser's frame rate alone caps at 60 Hz),
-  // and the camera's yaw (radians) and distance (metres), which touch moves.
+  // and the camera's yaw (radians) and distance (metres), which touch moves; the interface's
+  // size in pixels, its font's (as built) and where its pointer is, which the HiDPI check reads.
   const auto* kiosk = ctx.lesson_or_playlist ? ctx.lesson_or_playlist->kiosk() : nullptr;
   const auto* lesson = ctx.lesson_or_playlist ? ctx.lesson_or_playlist->lesson() : nullptr;
   const auto* playback = ctx.state.simulation.playback();
@@ -90,6 +110,15 @@ void one_frame() {
          kiosk ? static_cast<double>(kiosk->frame().scenes_started) : -1.0,
          lesson ? static_cast<double>(lesson->index()) : -1.0, playback ? playback->time() : -1.0, g_work_ms,
          static_cast<double>(ctx.state.camera.pose().yaw), static_cast<double>(ctx.state.camera.pose().distance));
+  const glm::ivec2 ui = ctx.platform->ui_size();
+  const ImGuiIO& io = ImGui::GetIO();
+  EM_ASM({
+    var e = Module.effleura;
+    e.ui_w = $0; e.ui_h = $1; e.font_px = $2; e.mouse_x = $3; e.mouse_y = $4;
+  },
+         static_cast<double>(ui.x), static_cast<double>(ui.y),
+         io.Fonts->Fonts.Size > 0 ? static_cast<double>(io.Fonts->Fonts[0]->FontSize) : 0.0,
+         static_cast<double>(io.MousePos.x), static_cast<double>(io.MousePos.y));
   // What malloc holds and the heap's top, for web/test/kiosk_memory.mjs: the WebAssembly memory
   // itself only grows, in steps, so a leak shows here long before it does. Every 64th frame:
   // mallinfo walks the heap's chunks.
@@ -123,10 +152,9 @@ int open_page(const Options& options) {
   // Kiosk captions are read from across the room (run_kiosk's look).
   const WindowLook look = options.kiosk ? WindowLook{effleura::ui::kKioskFontPx, false, true} : WindowLook{};
   effleura::render::WindowOptions window;
-  double w = 1280, h = 800;
-  emscripten_get_element_css_size("#canvas", &w, &h);
-  window.width = std::max(1, static_cast<int>(w));
-  window.height = std::max(1, static_cast<int>(h));
+  const glm::ivec2 pixels = canvas_pixels();
+  window.width = std::max(1, pixels.x);
+  window.height = std::max(1, pixels.y);
   if (const int status = open_window(ctx, window, look); status != kExitOk) return status;
   // What the window chose, for the browser test and scripts/web-bench.sh: the renderer WebGL
   // runs on (render::current_gl_info) and the smoothing chosen for it (SwiftShader: the filter).

@@ -182,8 +182,10 @@ void InputQueue::on_cursor(const CursorEvent& e, const InputSituation& s, std::v
     return;
   }
   if (!s.camera) return;
-  if (dragging_[GLFW_MOUSE_BUTTON_LEFT])
-    out.emplace_back(input::Orbit{static_cast<float>(-delta.x) * kOrbitPerPixel, static_cast<float>(delta.y) * kOrbitPerPixel});
+  if (dragging_[GLFW_MOUSE_BUTTON_LEFT]) {
+    const float per = kOrbitPerPixel / (s.pixels_per_point > 0.0f ? s.pixels_per_point : 1.0f);
+    out.emplace_back(input::Orbit{static_cast<float>(-delta.x) * per, static_cast<float>(delta.y) * per});
+  }
   if (dragging_[GLFW_MOUSE_BUTTON_RIGHT] || dragging_[GLFW_MOUSE_BUTTON_MIDDLE]) {
     const double h = s.window_size.y > 0.0f ? s.window_size.y : 1.0;
     out.emplace_back(input::Pan{glm::vec2(delta / h)});

@@ -75,6 +75,9 @@ struct InputSituation {
   std::string (*key_name)(int key, int scancode) = nullptr;
   bool kiosk = false;            // any key, click or scroll is a visitor
   glm::vec2 window_size{1.0f};   // drags pan by fractions of its height
+  // Cursor pixels per point: the page's HiDPI canvas gives its cursor in device pixels, so a drag
+  // orbits per point (CSS pixel), as fast at a device pixel ratio of 2 as at 1.
+  float pixels_per_point = 1.0f;
   bool practice = false;         // practice mode: left-drags on the skin stroke, [ ] and the wheel set pressure
   bool (*on_leg)(const void* context, glm::vec2 at) = nullptr;  // is the skin under this window point?
   const void* on_leg_context = nullptr;

@@ -5,6 +5,9 @@
 #include "render/gl.hpp"
 #define GLFW_INCLUDE_NONE
 #include <GLFW/glfw3.h>
+#ifdef __EMSCRIPTEN__
+#include <emscripten/html5.h>
+#endif
 #include <backends/imgui_impl_glfw.h>
 #include <backends/imgui_impl_opengl3.h>
 #include <imgui.h>
@@ -128,10 +131,17 @@ Expected<std::unique_ptr<WindowPlatform>> WindowPlatform::open(const render::Win
   ImGui::GetIO().IniFilename = nullptr;  // no stray imgui.ini next to wherever it was started
   ImGui::StyleColorsDark();
   float xscale = 1.0f, yscale = 1.0f;
-#ifndef __EMSCRIPTEN__  // the browser's page zoom scales the canvas itself
+#ifdef __EMSCRIPTEN__
+  // The page's canvas has device pixels (web_main.cpp sizes it to CSS size x the device pixel
+  // ratio, and Emscripten's GLFW, 3.1.6, knows no content scale): its scale is that ratio, as a
+  // HiDPI desktop window's is its monitor's. A browser's zoom changes the ratio too.
+  xscale = static_cast<float>(emscripten_get_device_pixel_ratio());
+  if (!(xscale > 0.0f)) xscale = 1.0f;
+#else
   glfwGetWindowContentScale(w, &xscale, &yscale);
 #endif
   p->scale_ = xscale;
+  p->scale_sizes_ = look.scale_sizes;
   if (look.scale_sizes) ImGui::GetStyle().ScaleAllSizes(xscale);
   p->font_px_ = p->pending_font_px_ = look.font_px * xscale;
   ui::load_interface_font(p->font_px_);
@@ -160,6 +170,14 @@ glm::ivec2 WindowPlatform::ui_size() const {
   int ww = 1, wh = 1;
   glfwGetWindowSize(window_->window(), &ww, &wh);
   return {ww, wh};
+}
+
+void WindowPlatform::rescale(float scale) {
+  if (!(scale > 0.0f) || scale == scale_) return;
+  const float factor = scale / scale_;
+  if (scale_sizes_) ImGui::GetStyle().ScaleAllSizes(factor);
+  pending_font_px_ *= factor;  // built before the next interface frame (take_input)
+  scale_ = scale;
 }
 
 bool WindowPlatform::rebuild_font(float factor) {
@@ -196,6 +214,9 @@ void WindowPlatform::take_input(Context& ctx, double dt) {
   s.keyboard_to_ui = imgui.WantCaptureKeyboard;
   s.mouse_to_ui = imgui.WantCaptureMouse;
   s.window_size = glm::vec2(ui_size());
+#ifdef __EMSCRIPTEN__
+  s.pixels_per_point = scale_;  // the canvas's cursor is in device pixels: a CSS pixel is scale_ of them
+#endif
   LessonOrPlaylist* lp = ctx.lesson_or_playlist.get();
   if (ctx.style.kiosk) {
     lesson::KioskScheduler* kiosk = lp ? lp->kiosk() : nullptr;

@@ -61,6 +61,9 @@ class WindowPlatform final : public Platform {
   [[nodiscard]] std::optional<glm::vec2> hover_point() const override;
   [[nodiscard]] bool closing() const override;
   [[nodiscard]] bool rebuild_font(float factor) override;
+  // A new display scale (the page's device pixel ratio after a browser zoom or a move to another
+  // screen): the font and ImGui's sizes follow it from the next frame.
+  void rescale(float scale);
   void close();
   // Dynamic resolution judges the frame's work, not its interval: with this on, end_frame waits
   // for the drawing to finish (glFinish) before the swap, and notes when (a swap held to the
@@ -74,6 +77,7 @@ class WindowPlatform final : public Platform {
   render::SmoothedWindowTarget target_;
   WindowInput input_;  // the window's user pointer
   float scale_ = 1.0f;
+  bool scale_sizes_ = true;       // WindowLook::scale_sizes
   float font_px_ = 0.0f;          // the size the interface font is built at
   float pending_font_px_ = 0.0f;  // a new size, built before the next interface frame
   bool measure_work_ = false;

@@ -247,6 +247,26 @@ TEST_CASE("mouse: a click lights, a drag orbits instead, a drag begun on a panel
   CHECK(std::get<app::input::Pan>(panned[0]).by.y == doctest::Approx(0.1));
 }
 
+TEST_CASE("the page's HiDPI canvas: a drag orbits per CSS pixel, as far at a device pixel ratio of 2 as at 1") {
+  // The page's canvas has device pixels and its cursor comes in them (web/web_main.cpp): the
+  // same 50 CSS px drag is 100 of them at a ratio of 2, and must turn the leg as far.
+  auto orbit_yaw = [](double pixels, float pixels_per_point) {
+    app::InputQueue q;
+    app::InputSituation s;
+    s.window_size = {1280.0f, 720.0f};
+    s.pixels_per_point = pixels_per_point;
+    q.push(app::CursorEvent{{100.0, 100.0}});
+    q.push(app::ButtonEvent{GLFW_MOUSE_BUTTON_LEFT, true, 0});
+    q.push(app::CursorEvent{{100.0 + pixels, 100.0}});
+    q.push(app::ButtonEvent{GLFW_MOUSE_BUTTON_LEFT, false, 0});
+    const auto commands = q.take(s, 0.1);
+    REQUIRE(count<app::input::Orbit>(commands) == 1);
+    return std::get<app::input::Orbit>(commands[0]).yaw;
+  };
+  CHECK(orbit_yaw(50.0, 1.0f) == doctest::Approx(-0.5));
+  CHECK(orbit_yaw(100.0, 2.0f) == doctest::Approx(orbit_yaw(50.0, 1.0f)));
+}
+
 TEST_CASE("kiosk: any key, click or scroll is a visitor, only the playlist's chord quits") {
   auto chord = lesson::parse_key_chord("ctrl+shift+q");
   REQUIRE(chord.has_value());

@@ -16,7 +16,9 @@
 //   8. ?cut: the atlas's cut plane cuts in WebGL 2 (which has no clip distances);
 //   9. the start-up cache is kept in IndexedDB: the first visit writes it, a repeat visit reads it
 //      and writes none of it again (both visits' first-frame times are reported);
-//  10. a broken lesson file dropped on the page gives its message (file, line) and the page goes on.
+//  10. a broken lesson file dropped on the page gives its message (file, line) and the page goes on;
+//  11. on a HiDPI screen (the lesson's page, at a device pixel ratio of 2) the canvas has a pixel
+//      for each device pixel, the text is built at twice its size, and the pointer is where it is.
 // Usage: node browser_test.mjs SITE_DIR NATIVE_DEFAULT.png OUT_DIR [NATIVE_TECHNIQUE.png]
 // (NATIVE_TECHNIQUE.png: `effleura --headless --screenshot F --technique effleurage --at 6`.)
 // Prints one line per check and the measurements; exits 1 on the first failed check.
@@ -48,10 +50,13 @@ const check = (ok, what) => {
 };
 
 // Opens a page; returns it with the console errors it logs and the time to the first frame.
-async function open(query, { touch = false } = {}) {
+async function open(query, { touch = false, hidpi = false } = {}) {
   const page = await browser.newPage();
   // A touch screen is set before the page loads (changing it later reloads the page).
   if (touch) await page.setViewport({ width: 1280, height: 720, deviceScaleFactor: 1, hasTouch: true });
+  // A HiDPI screen (a Chromebook's, a tablet's): 640x360 CSS pixels at a ratio of 2, so the page
+  // draws as many pixels as at 1280x720 and costs CI no more time.
+  if (hidpi) await page.setViewport({ width: 640, height: 360, deviceScaleFactor: 2 });
   const errors = [];
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   page.on('pageerror', (e) => errors.push(String(e)));
@@ -274,9 +279,28 @@ try {
     check(!before && after, `?kiosk goes full screen on the first click: ${before} -> ${after}`);
     await page.close();
   }
-  // 5: a lesson steps forward.
+  // 5: a lesson steps forward. 11: its page is opened on a HiDPI screen.
   {
-    const { page, errors } = await open('?lesson=content/lessons/circulation.toml');
+    const { page, errors } = await open('?lesson=content/lessons/circulation.toml', { hidpi: true });
+    // 11: one canvas pixel per device pixel (the browser stretched a 640x360 one: soft text and
+    // edges, session 27); the interface that size, its text built at twice what a 640x360 page
+    // at a ratio of 1 builds (13 px: 17 at 0.75, the least interface size, as 360 lines hold
+    // fewer than 36 lines of 17 px text, app/panels.cpp), so 26; and the pointer, put three
+    // quarters across and down in CSS pixels, three quarters across and down the interface.
+    const canvas = await page.evaluate(() => {
+      const c = document.getElementById('canvas');
+      return { w: c.width, h: c.height, cssW: c.clientWidth, cssH: c.clientHeight, ratio: devicePixelRatio };
+    });
+    await page.mouse.move(480, 270);
+    const moved = (await state(page)).frames;
+    await page.waitForFunction((n) => Module.effleura.frames > n + 1, { timeout: 60000 }, moved);
+    const ui = await state(page);
+    check(canvas.ratio === 2 && canvas.cssW === 640 && canvas.cssH === 360 && canvas.w === 1280 && canvas.h === 720,
+          `HiDPI: the canvas has a pixel for each device pixel: ${canvas.w}x${canvas.h} for ${canvas.cssW}x${canvas.cssH} CSS px at ${canvas.ratio}`);
+    check(ui.ui_w === 1280 && ui.ui_h === 720 && ui.font_px === 26,
+          `HiDPI: the interface is ${ui.ui_w}x${ui.ui_h} with its text built at ${ui.font_px} px (1280x720, 26)`);
+    check(Math.abs(ui.mouse_x - 960) <= 1 && Math.abs(ui.mouse_y - 540) <= 1,
+          `HiDPI: the pointer at CSS (480, 270) is at (${ui.mouse_x}, ${ui.mouse_y}) in the interface (960, 540)`);
     await page.focus('#canvas');
     const a = await state(page);
     await page.keyboard.press('PageDown');
