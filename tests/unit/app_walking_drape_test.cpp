@@ -51,10 +51,13 @@ TEST_CASE("walking, the body and the hip drape fold with each hip: the pelvis hi
   const auto place = [](const test::Solid& l, const test::Solid& r, const test::Solid& sh, const glm::vec3& p) {
     return int(l.inside(p)) | int(r.inside(p)) << 1 | int(sh.inside(p)) << 2;
   };
+  // Every vertex, also under the sanitizers: since session 28's lower hip sheet only 1-3 of the
+  // 1037 show unbent at a moment, and the sanitizers' every-4th subset held none of them (CI).
+  // The bent check below, the costly one, takes the sanitizers' stride.
   std::vector<glm::vec3> below_waist;
-  for (std::size_t i = 0; i < body.positions.size(); i += effleura::test::kSanitizedStride)
+  for (std::size_t i = 0; i < body.positions.size(); ++i)
     if (body.positions[i].y < 1.10f) below_waist.push_back(body.positions[i]);
-  REQUIRE(below_waist.size() > 200 / effleura::test::kSanitizedStride);
+  REQUIRE(below_waist.size() > 200);
   {
     const test::Solid l(left), r(right), sh(drape);
     for (const glm::vec3& p : below_waist) where.push_back(place(l, r, sh, p));
@@ -79,7 +82,8 @@ TEST_CASE("walking, the body and the hip drape fold with each hip: the pelvis hi
     for (std::size_t i = 0; i < below_waist.size(); ++i) {
       const glm::vec3& p = below_waist[i];
       // Hidden standing (inside a thigh or under the sheet), shown now.
-      changed += where[i] != 0 && place(left_leg, right_leg, sheet, anatomy::fold_hips(p, *sides)) == 0;
+      if (i % effleura::test::kSanitizedStride == 0)
+        changed += where[i] != 0 && place(left_leg, right_leg, sheet, anatomy::fold_hips(p, *sides)) == 0;
       changed_unbent += where[i] != 0 && place(left_leg, right_leg, unbent_sheet, p) == 0;
     }
     unbent_changed += changed_unbent;
