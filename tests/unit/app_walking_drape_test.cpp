@@ -37,6 +37,22 @@ std::vector<glm::vec3> drawn_leg(const anatomy::Mesh& skin, const glm::mat4& bod
   return out;
 }
 
+// The six moments of the stride both cases check, and the client's walking pose at one of them
+// with the drape's hip sides (the hips differ at every one of these moments).
+constexpr double kMoments[] = {0.0, 0.15, 0.3, 0.5, 0.62, 0.8};
+struct WalkingMoment {
+  app::GaitAngles left, right;
+  anatomy::ClientPose pose;
+  anatomy::HipSides drape_sides;
+};
+WalkingMoment walking_moment(double t) {
+  const app::GaitAngles l = app::gait_angles(t), r = app::other_leg_gait_angles(t);
+  const anatomy::ClientPose pose = anatomy::walking_pose({l.hip_deg, l.knee_deg, l.ankle_deg}, {r.hip_deg, r.knee_deg, r.ankle_deg});
+  const auto sides = anatomy::client_part_hip_sides("drape.hips", pose);
+  REQUIRE(sides.has_value());
+  return {l, r, pose, *sides};
+}
+
 }  // namespace
 
 TEST_CASE("walking, the body and the hip drape fold with each hip: the pelvis hidden standing stays hidden") {
@@ -63,12 +79,12 @@ TEST_CASE("walking, the body and the hip drape fold with each hip: the pelvis hi
     for (const glm::vec3& p : below_waist) where.push_back(place(l, r, sh, p));
   }
   int unbent_changed = 0;
-  for (double t : {0.0, 0.15, 0.3, 0.5, 0.62, 0.8}) {
+  for (double t : kMoments) {
     CAPTURE(t);
-    const app::GaitAngles l = app::gait_angles(t), r = app::other_leg_gait_angles(t);
-    const anatomy::ClientPose pose = anatomy::walking_pose({l.hip_deg, l.knee_deg, l.ankle_deg}, {r.hip_deg, r.knee_deg, r.ankle_deg});
-    const auto sides = anatomy::client_part_hip_sides("drape.hips", pose);
-    REQUIRE(sides.has_value());  // the hips differ at every one of these moments
+    const WalkingMoment m = walking_moment(t);
+    const app::GaitAngles &l = m.left, &r = m.right;
+    const anatomy::ClientPose& pose = m.pose;
+    const anatomy::HipSides& sides = m.drape_sides;
     CHECK(anatomy::client_part_hip_sides("client.body", pose).has_value());
     CHECK_FALSE(anatomy::client_part_hip_sides("client.leg-right", pose).has_value());
     // Everything in the body frame, as drawn: the legs turned at their hips after the blend.
@@ -76,14 +92,14 @@ TEST_CASE("walking, the body and the hip drape fold with each hip: the pelvis hi
     const test::Solid left_leg(drawn_leg(left, to_body * pose.left_leg, frame::kHipCentre, l.hip_deg), left.indices);
     const test::Solid right_leg(drawn_leg(right, to_body * pose.right_leg, anatomy::kRightHipCentre, r.hip_deg), right.indices);
     std::vector<glm::vec3> folded;
-    for (const glm::vec3& p : drape.positions) folded.push_back(anatomy::fold_hips(p, *sides));
+    for (const glm::vec3& p : drape.positions) folded.push_back(anatomy::fold_hips(p, sides));
     const test::Solid sheet(folded, drape.indices), unbent_sheet(drape);
     int changed = 0, changed_unbent = 0;
     for (std::size_t i = 0; i < below_waist.size(); ++i) {
       const glm::vec3& p = below_waist[i];
       // Hidden standing (inside a thigh or under the sheet), shown now.
       if (i % effleura::test::kSanitizedStride == 0)
-        changed += where[i] != 0 && place(left_leg, right_leg, sheet, anatomy::fold_hips(p, *sides)) == 0;
+        changed += where[i] != 0 && place(left_leg, right_leg, sheet, anatomy::fold_hips(p, sides)) == 0;
       changed_unbent += where[i] != 0 && place(left_leg, right_leg, unbent_sheet, p) == 0;
     }
     unbent_changed += changed_unbent;
@@ -114,12 +130,12 @@ TEST_CASE("walking, the hip drape's hem over the other thigh stays outside its s
   const anatomy::Mesh& drape = test::shipped_mesh("client.glb", "drape.hips");
   const anatomy::Mesh& right = test::shipped_mesh("client.glb", "client.leg-right");
   int all_inside = 0;
-  for (double t : {0.0, 0.15, 0.3, 0.5, 0.62, 0.8}) {
+  for (double t : kMoments) {
     CAPTURE(t);
-    const app::GaitAngles l = app::gait_angles(t), r = app::other_leg_gait_angles(t);
-    const anatomy::ClientPose pose = anatomy::walking_pose({l.hip_deg, l.knee_deg, l.ankle_deg}, {r.hip_deg, r.knee_deg, r.ankle_deg});
-    const auto sides = anatomy::client_part_hip_sides("drape.hips", pose);
-    REQUIRE(sides.has_value());
+    const WalkingMoment m = walking_moment(t);
+    const app::GaitAngles& r = m.right;
+    const anatomy::ClientPose& pose = m.pose;
+    const anatomy::HipSides& sides = m.drape_sides;
     const glm::mat4 to_body = glm::inverse(pose.body);
     const test::Solid skin(drawn_leg(right, to_body * pose.right_leg, anatomy::kRightHipCentre, r.hip_deg), right.indices);
     int samples = 0, inside = 0;
@@ -129,7 +145,7 @@ TEST_CASE("walking, the hip drape's hem over the other thigh stays outside its s
       // The sheet's side, not its cut across the thigh below the hem (inside the leg).
       const glm::vec3 n = glm::cross(b0 - a0, c0 - a0);
       if (glm::length(n) < 1e-12f || std::abs(glm::normalize(n).y) > 0.5f) continue;
-      const glm::vec3 a = anatomy::fold_hips(a0, *sides), b = anatomy::fold_hips(b0, *sides), c = anatomy::fold_hips(c0, *sides);
+      const glm::vec3 a = anatomy::fold_hips(a0, sides), b = anatomy::fold_hips(b0, sides), c = anatomy::fold_hips(c0, sides);
       for (const glm::vec3& q : {(a + b + c) / 3.0f, 0.5f * (a + b), 0.5f * (b + c), 0.5f * (c + a), a, b, c}) {
         ++samples;
         inside += skin.inside(q);
