@@ -54,7 +54,7 @@ void stage_lesson_step(const lesson::LessonStep& step, const lesson::Locale& loc
     // The camera's named views are the leg as it now lies: left at the step before's posture,
     // "back" on a client just turned face down was the back of a leg face up, which faces the
     // table, so the soleus was seen from the side at table height, not from above.
-    scene.camera.set_subject(scene.camera_subject(), scene.knee_flexion(), scene.hip_flexion());  // State::place_camera_subject
+    scene.place_camera_subject();
   }
   // A step that shows a technique frames where its hands work; one about areas frames the lit
   // areas together (the skin strongly in them, bent as drawn), so the class sees them large

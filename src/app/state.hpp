@@ -111,6 +111,9 @@ class State {
   [[nodiscard]] anatomy::Bounds drawn_bounds() const;
   // When set, the loads record each set-up step's cost in it (effleura --bench).
   SetupTimes* setup_times = nullptr;
+  // Tells the camera where the leg (or, walking, the body) now lies and how it is bent (a lesson
+  // step that turns the client calls it before naming a view).
+  void place_camera_subject();
 
  private:
   // The atlas's hidden, faded and cut structures into the frame (the skin's into its layer).
@@ -121,8 +124,6 @@ class State {
   [[nodiscard]] bool any_vein_shown(const render::FrameView& v) const;
   // Tells the client which technique plays and the camera where the leg now lies.
   void sync_client();
-  // Tells the camera where the leg (or, walking, the body) now lies and how it is bent.
-  void place_camera_subject();
   const technique::Timeline* client_timeline_ = nullptr;
   bool flow_framed_ = false;  // the camera last framed the technique for the flow view
   // The hands' box per step of the current timeline, for working_area (computed once a
