@@ -5,7 +5,9 @@
 # (scripts/web.sh) and the desktop program (build/effleura). Figures in BUILD_WEB/test/frame-time.json.
 #   scripts/web-bench.sh [ROUNDS] [SECONDS_PER_PAGE] [VARIANTS]
 #   VARIANTS: comma-separated, from default, panels-filter, scene-filter, panels-msaa, scene-msaa,
-#   panels-off, scene-off (default: panels-filter,scene-filter; web/test/frame_time.mjs says each)
+#   panels-off, scene-off (default: panels-filter,scene-filter; web/test/frame_time.mjs says each),
+#   each with modifiers such as +mesa or +dpr2 (a HiDPI screen, 1280x720 CSS px at a ratio of 2);
+#   EFFLEURA_BENCH_SHOTS=DIR keeps each page's last frame as a PNG
 # EFFLEURA_NATIVE_BUILD and EFFLEURA_WEB_BUILD choose other build folders (build/, build-web/).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)

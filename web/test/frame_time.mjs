@@ -31,7 +31,15 @@
 //   llvmpipe, Chromium's allocator otherwise hands the 64 KB blocks llvmpipe bins triangles into back
 //   to the kernel every frame (README "In the browser", session 19), a cost of the browser's;
 //   +b opens the page from a second build, the folder EFFLEURA_BENCH_SITE_B names (another
-//   page build's site/), in the same rounds: two builds' flags A B A B on one machine's load.
+//   page build's site/), in the same rounds: two builds' flags A B A B on one machine's load;
+//   +dpr2 opens it on a HiDPI screen, 1280x720 CSS pixels at a device pixel ratio of 2 (the canvas
+//   2560x1440, the text 34 px: a Chromebook's or a HiDPI laptop's page), beside the desktop's
+//   --bench at 2560x1440 (a headless picture's text is scaled by its height per 720 lines: 34 px
+//   too); +dpr2-640 at 640x360 CSS at 2 (the canvas 1280x720 as at a ratio of 1, the text 26 px:
+//   the browser test's lesson page), beside the desktop at 1280x720.
+// Each page's time to its first frame is kept too (firstFrameMs; the first page a Chromium opens
+// fills the start-up cache in IndexedDB, every later one reads it: a repeat visit). With
+// EFFLEURA_BENCH_SHOTS=DIR each page's last frame is written to DIR/VARIANT-ROUND.png.
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -65,20 +73,27 @@ const kVariants = {
 // compositor's frame, where the browser can) on top of the page's own attributes.
 const kCanvas = { lean: { alpha: false, depth: false, stencil: false }, full: { alpha: true, depth: true, stencil: true },
                   desync: { desynchronized: true } };
+// The screens a page may open on, and the desktop picture size each stands beside.
+const kScreens = { 'dpr2': { viewport: { width: 1280, height: 720, deviceScaleFactor: 2 }, size: '2560x1440' },
+                   'dpr2-640': { viewport: { width: 640, height: 360, deviceScaleFactor: 2 }, size: '1280x720' } };
 const variants = (variantsArg || 'panels-filter,scene-filter').split(',');
 for (const v of variants) {
   const [name, ...mods] = v.split('+');
-  if (!kVariants[name] || mods.some((m) => !kCanvas[m] && !['nodiscard', 'fullskin', 'mesa', 'glcache', 'gpuqueries', 'ring', 'b'].includes(m))) { console.error(`unknown variant ${v}`); process.exit(2); }
-  const canvas = mods.find((m) => kCanvas[m]);
+  if (!kVariants[name] || mods.some((m) => !kCanvas[m] && !kScreens[m] && !['nodiscard', 'fullskin', 'mesa', 'glcache', 'gpuqueries', 'ring', 'b'].includes(m))) { console.error(`unknown variant ${v}`); process.exit(2); }
+  const canvas = mods.find((m) => kCanvas[m]), screen = mods.find((m) => kScreens[m]);
   if (name !== v) kVariants[v] = { ...kVariants[name], canvas: canvas && kCanvas[canvas], nodiscard: mods.includes('nodiscard'),
                                    fullskin: mods.includes('fullskin'), glcache: mods.includes('glcache'), gpuqueries: mods.includes('gpuqueries'),
                                    gl: mods.includes('mesa') ? 'mesa' : 'swiftshader', ring: mods.includes('ring'),
-                                   siteB: mods.includes('b') };
+                                   siteB: mods.includes('b'), screen: screen && kScreens[screen] };
 }
 const siteB = process.env.EFFLEURA_BENCH_SITE_B;
 if (variants.some((v) => kVariants[v].siteB) && !siteB) { console.error('+b needs EFFLEURA_BENCH_SITE_B (a site folder)'); process.exit(2); }
 // 'default' stands beside the desktop's filter figure: what a window on a software renderer draws.
+// The desktop's runs are keyed by smoothing and picture size.
 const desktopAa = (v) => kVariants[v].aa ?? 'filter';
+const desktopSize = (v) => kVariants[v].screen?.size ?? '1280x720';
+const desktopKey = (v) => `${desktopAa(v)} ${desktopSize(v)}`;
+const shots = process.env.EFFLEURA_BENCH_SHOTS;
 
 const { server, base } = await serveSite(site);
 const second = siteB ? await serveSite(siteB) : null;
@@ -90,9 +105,10 @@ const browserFor = async (gl = 'swiftshader', ring = false) =>
 const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
 const glCacheJs = readFileSync(new URL('../gl_state_cache.js', import.meta.url), 'utf8');
 
-async function page({ query, canvas, nodiscard, fullskin, glcache, gpuqueries, gl, ring, siteB: fromB }) {
+async function page({ query, canvas, nodiscard, fullskin, glcache, gpuqueries, gl, ring, siteB: fromB, screen }, shot) {
   const browser = await browserFor(gl, ring);
   const p = await browser.newPage();
+  if (screen) await p.setViewport(screen.viewport);
   if (fullskin) await p.evaluateOnNewDocument(() => { window.effleuraFullSkin = true; });
   if (gpuqueries) await p.evaluateOnNewDocument(() => { window.effleuraGpuQueries = true; });
   if (glcache) await p.evaluateOnNewDocument(glCacheJs);
@@ -112,25 +128,30 @@ async function page({ query, canvas, nodiscard, fullskin, glcache, gpuqueries, g
       };
     }, canvas);
   }
-  const errors = await openWarm(p, (fromB ? second.base : base) + (query ? '?' + query : ''));
+  const timing = {};
+  const errors = await openWarm(p, (fromB ? second.base : base) + (query ? '?' + query : ''), { timing });
   const s0 = await p.evaluate(() => ({ ...Module.effleura })), c0 = chromiumCpu(browser), t0 = Date.now();
   await sleep(seconds * 1000);
   const s1 = await p.evaluate(() => ({ ...Module.effleura })), c1 = chromiumCpu(browser), t1 = Date.now();
   const attributes = await p.evaluate(() => {
     const gl = document.getElementById('canvas').getContext('webgl2');
     const a = gl && gl.getContextAttributes();
-    return a ? ['alpha', 'depth', 'stencil', 'antialias', 'preserveDrawingBuffer', 'desynchronized'].filter((k) => a[k]).join(' ') || 'none' : '?';
+    const kept = a ? ['alpha', 'depth', 'stencil', 'antialias', 'preserveDrawingBuffer', 'desynchronized'].filter((k) => a[k]).join(' ') || 'none' : '?';
+    const c = document.getElementById('canvas');
+    return `${c.width}x${c.height} px at ${devicePixelRatio}, ${kept}`;
   });
+  if (shots && shot) await p.screenshot({ path: join(shots, `${shot}.png`) });
   await p.close();
   const n = Math.max(1, s1.frames - s0.frames);
   const { byType, byThread } = cpuPerFrame(c0, c1, n);
   return { frames: n, msPerFrame: (t1 - t0) / n, workMs: (s1.work_ms - s0.work_ms) / n, cpuMsPerFrame: byType,
-           gpuThreads: byThread, canvas: attributes, antialias: s1.antialias ?? null, renderer: s1.renderer ?? null, errors };
+           gpuThreads: byThread, canvas: attributes, antialias: s1.antialias ?? null, renderer: s1.renderer ?? null,
+           fontPx: s1.font_px ?? null, firstFrameMs: timing.firstFrameMs, errors };
 }
 
 // The desktop program's --bench: median frame time and CPU of the view alone and with panels.
-function desktop(antialias) {
-  const text = execFileSync(exe, ['--bench', '--panels', '--frames', '20', '--size', '1280x720',
+function desktop(antialias, size) {
+  const text = execFileSync(exe, ['--bench', '--panels', '--frames', '20', '--size', size,
                                   '--antialias', antialias, '--scene-scale', '1'], { encoding: 'utf8' });
   const views = text.split(/^view: /m).slice(1);
   const figure = (v, label) => Number((v.match(new RegExp(label + '\\s+([\\d.]+)')) || [])[1]);
@@ -144,20 +165,22 @@ const results = { rounds: [], when: new Date().toISOString(), seconds, variants 
 try {
   for (let r = 0; r < rounds; ++r) {
     const round = { desktop: {}, page: {} };
-    // Per smoothing mode: A (the desktop) right before B (the page's variants in that mode).
-    for (const aa of [...new Set(variants.map(desktopAa))]) {
-      round.desktop[aa] = desktop(aa);
-      for (const v of variants.filter((x) => desktopAa(x) === aa)) round.page[v] = await page(kVariants[v]);
+    // Per smoothing mode and size: A (the desktop) right before B (the page's variants in that mode).
+    for (const key of [...new Set(variants.map(desktopKey))]) {
+      const [aa, size] = key.split(' ');
+      round.desktop[key] = desktop(aa, size);
+      for (const v of variants.filter((x) => desktopKey(x) === key)) round.page[v] = await page(kVariants[v], `${v}-${r + 1}`);
     }
     results.rounds.push(round);
     const line = variants.map((v) => {
-      const p = round.page[v], dk = round.desktop[desktopAa(v)][kVariants[v].desktop];
+      const p = round.page[v], dk = round.desktop[desktopKey(v)][kVariants[v].desktop];
       const cpu = Object.entries(p.cpuMsPerFrame).filter(([, ms]) => ms >= 1).map(([k, ms]) => `${k} ${ms.toFixed(0)}`).join(', ');
       const cpuSum = Object.values(p.cpuMsPerFrame).reduce((a, b) => a + b, 0);
       const busy = Object.entries(p.gpuThreads).filter(([, t]) => t.ms >= 1).sort((a, b) => b[1].ms - a[1].ms).slice(0, 4)
         .map(([name, t]) => `${name}${t.threads > 1 ? ' x' + t.threads : ''} ${t.ms.toFixed(0)}`).join(', ');
-      return `${v} (page: ${p.antialias ?? '?'}, canvas ${p.canvas}): page ${fixed(p.msPerFrame)} ms a frame, frame() ${fixed(p.workMs)} ms, ` +
-             `CPU ${fixed(cpuSum)} ms (${cpu}; GPU process threads: ${busy}) vs desktop ${fixed(dk.ms)} ms, CPU ${fixed(dk.cpuMs)} ms: ` +
+      return `${v} (page: ${p.antialias ?? '?'}, canvas ${p.canvas}, text ${p.fontPx ?? '?'} px, first frame ${fixed(p.firstFrameMs)} ms): ` +
+             `page ${fixed(p.msPerFrame)} ms a frame, frame() ${fixed(p.workMs)} ms, ` +
+             `CPU ${fixed(cpuSum)} ms (${cpu}; GPU process threads: ${busy}) vs desktop (${desktopSize(v)}) ${fixed(dk.ms)} ms, CPU ${fixed(dk.cpuMs)} ms: ` +
              `${(p.msPerFrame / dk.ms).toFixed(2)}x wall, ${(cpuSum / dk.cpuMs).toFixed(2)}x CPU` +
              (p.errors.length ? ` ERRORS: ${p.errors.join(' | ')}` : '');
     }).join('\n  ');
@@ -165,12 +188,13 @@ try {
   }
   results.summary = {};
   for (const v of variants) {
-    const dk = (r) => r.desktop[desktopAa(v)][kVariants[v].desktop];
+    const dk = (r) => r.desktop[desktopKey(v)][kVariants[v].desktop];
     const cpuSum = (r) => Object.values(r.page[v].cpuMsPerFrame).reduce((a, b) => a + b, 0);
     const s = {
       pageMs: median(results.rounds.map((r) => r.page[v].msPerFrame)),
       pageWorkMs: median(results.rounds.map((r) => r.page[v].workMs)),
       pageCpuMs: median(results.rounds.map(cpuSum)),
+      pageFirstFrameMs: median(results.rounds.map((r) => r.page[v].firstFrameMs)),
       desktopMs: median(results.rounds.map((r) => dk(r).ms)),
       desktopCpuMs: median(results.rounds.map((r) => dk(r).cpuMs)),
       ratio: median(results.rounds.map((r) => r.page[v].msPerFrame / dk(r).ms)),
@@ -178,6 +202,7 @@ try {
     };
     results.summary[v] = s;
     console.log(`${v}: medians over ${rounds} rounds: page ${fixed(s.pageMs)} ms a frame (frame() ${fixed(s.pageWorkMs)}, ` +
+                `first frame ${fixed(s.pageFirstFrameMs)} ms, ` +
                 `CPU ${fixed(s.pageCpuMs)}), desktop ${fixed(s.desktopMs)} ms (CPU ${fixed(s.desktopCpuMs)}); ` +
                 `ratio ${s.ratio.toFixed(2)} wall, ${s.cpuRatio.toFixed(2)} CPU (medians of the rounds' ratios)`);
   }

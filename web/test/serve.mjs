@@ -46,12 +46,15 @@ export function launchChromium(gl = 'swiftshader', extra = []) {
 // thread pool (12-92 ms of CPU a frame in the first seconds, 1.7 after a minute; README "In the
 // browser", session 25), which a page left open pays once and the desktop program never.
 // Returns the page's errors (and its console's, unless asked not to), collected from the start.
-export async function openWarm(page, url, { consoleErrors = true } = {}) {
+// `timing`, when given, gets firstFrameMs: from opening the page to its first frame (the page's
+// own clock, as the browser test reads it).
+export async function openWarm(page, url, { consoleErrors = true, timing = null } = {}) {
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   if (consoleErrors) page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   await page.goto(url);
   await page.waitForFunction(() => window.Module && Module.effleura && Module.effleura.frames >= 1, { timeout: 180000 });
+  if (timing) timing.firstFrameMs = await page.evaluate(() => performance.now());
   const f0 = await page.evaluate(() => Module.effleura.frames);
   await page.waitForFunction((n) => Module.effleura.frames >= n + 5, { timeout: 180000 }, f0);
   await new Promise((r) => setTimeout(r, 1000 + Number(process.env.EFFLEURA_BENCH_WARM_S || 0) * 1000));
