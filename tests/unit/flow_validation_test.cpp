@@ -375,6 +375,31 @@ TEST_CASE("the foot pump: weight or pressure on the sole empties the plantar ple
   CHECK(hand->foot_volume_ml() < 0.7 * plexus0);
 }
 
+// Session 29: the foot pump against a measured figure. A pneumatic garment squeezing the sole
+// of a lying person raised the peak femoral venous velocity from 25.9 to 40.6 cm/s, 1.57-fold
+// (Ilgenfritz & Meier, Angiology 1994;45:946; physiology.md). The abstract gives neither the
+// spread, the garment's pressure nor the probe's site, so: the ratio is read at the groin (the
+// common femoral vein, where such studies usually place the probe; the mid-thigh femoral piece
+// reads 3.9-fold, see docs/flow-model.md), the garment presses at 130 mmHg (estimate; the model
+// gives 1.64-1.70 from 60 to 160 mmHg), and the range 1.3-2.0 is our margin around 1.57. A
+// Doppler reads the centre line and the model the mean over the area: the ratio assumes the same
+// profile at rest and at the peak. A foot pump that moved nothing would read 1.0.
+TEST_CASE("a pneumatic foot pump lying down raises the groin's peak velocity about 1.6-fold (Ilgenfritz 1994)") {
+  auto fs = flow::make_leg(network(), {}, Posture::supine, 40.0);
+  REQUIRE(fs.has_value());
+  const double rest = fs->groin_velocity_m_s();
+  REQUIRE(rest > 0.0);
+  double peak = rest;
+  fs->set_foot_pressure(130.0);
+  for (int i = 0; i < 300; ++i) {  // the garment holds for about 3 s
+    fs->advance(0.01, {}, Posture::supine);
+    peak = std::max(peak, fs->groin_velocity_m_s());
+  }
+  MESSAGE("groin " << 100.0 * rest << " -> " << 100.0 * peak << " cm/s (" << peak / rest << "x; measured 1.57x)");
+  CHECK(peak / rest > 1.3);
+  CHECK(peak / rest < 2.0);
+}
+
 TEST_CASE("breathing makes the supine groin flow phasic without changing its mean") {
   auto quiet = flow::make_leg(network(), {}, Posture::supine, 30.0);
   auto breathing = flow::make_leg(network(), {}, Posture::supine, 0.0);
