@@ -182,3 +182,15 @@ TEST_CASE("the speed slider shows a quarter speed as 0.25x, in every language") 
   }
   ui::set_interface_locale(nullptr);
 }
+
+// The groin plot swings every 4 s or so with the model's breathing (15 breaths a minute), which a
+// student watching toe taps read as the taps' effect (session 29): the Blood flow panel's notes
+// (ui.plot.femoral-speed, its About tab) say the slow wave is breathing, in every language.
+TEST_CASE("the Blood flow panel's notes say the groin plot's slow wave is breathing, in every language") {
+  for (const char* id : {"en", "es", "fr", "de"}) {
+    CAPTURE(id);
+    REQUIRE(app::use_interface_language(content() / "locales", id).has_value());
+    CHECK(std::string(ui::tr("ui.plot.femoral-speed")).find("4 s") != std::string::npos);
+  }
+  ui::set_interface_locale(nullptr);
+}
