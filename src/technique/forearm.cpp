@@ -110,6 +110,15 @@ constexpr float kHeelFrontLeastY = -0.7f;
 constexpr float kAwayFrom = 0.1f;
 constexpr float kAwayOver = 0.8f;
 constexpr float kAwayLeastY = 0.0f;
+// Lying, a hand on its finger pads whose back is turned away from the therapist (as above, by
+// kAwayFrom, fully kAwayOver further) lets its forearm down to this much off the back of the hand:
+// the wrist flexes a little, as a therapist's does reaching round to the far side on the
+// fingertips. Friction's right hand face down (12.28 s, its pads on the front of the ankle, the
+// back of the hand away from the therapist: back . side -0.85), held to kPadsLeastY, stood its
+// forearm 57.1 degrees over level (technique_forearm_rise_test); now 43.9 (at -0.5: 32.6). Not
+// for every pads hand: at -0.3 for all (kPadsLeastY) the two sleeves met beside the Achilles
+// tendon, where the left hand's back faces the therapist.
+constexpr float kPadsAwayLeastY = -0.3f;
 // Face up and on the thigh only (the wrist from kAwayThighFrom up the leg, fully kAwayThighOver
 // above): on the inner shin effleurage's left hand rolls its back away and back within 0.1 s
 // (24.5 s), and a forearm let down there swung with it (lying pops 0 -> 4, worst 9 -> 25
@@ -200,6 +209,9 @@ std::array<Forearm, 2> place_forearms(const std::array<glm::mat4, 2>& palms, con
       const float away = -glm::dot(back[h], stance->side);
       const float thigh = smooth_step(std::clamp((wrist[h].y - kAwayThighFrom) / kAwayThighOver, 0.0f, 1.0f));
       least_y_of[h] = glm::mix(0.30f, kAwayLeastY, thigh * smooth_step(std::clamp((away - kAwayFrom) / kAwayOver, 0.0f, 1.0f)));
+    } else if (stance && pads[h] && !(bend && (bend->knee_deg != 0.0f || bend->hip_deg != 0.0f))) {
+      const float away = -glm::dot(back[h], stance->side);
+      least_y_of[h] = glm::mix(kPadsLeastY, kPadsAwayLeastY, smooth_step(std::clamp((away - kAwayFrom) / kAwayOver, 0.0f, 1.0f)));
     }
   }
   // Hand h's forearm along `local` (its direction in the hand's frame).
