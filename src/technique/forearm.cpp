@@ -353,6 +353,16 @@ std::array<Forearm, 2> place_forearms(const std::array<glm::mat4, 2>& palms, con
         far = (1.0f - std::max(at_feet, by_foot)) * smooth_step(std::clamp((beyond - kFarFrom) / kFarOver, 0.0f, 1.0f)) *
               smooth_step(std::clamp((trail_len - kFarTrailFrom) / kFarTrailOver, 0.0f, 1.0f));
       }
+      // Face down, a hand off its finger pads whose back turns away from the therapist and whose
+      // forearm the far-side trail does not take (cross-fibre's right thumb across the inner calf,
+      // 10.6 s: fingers across the leg, no trail to follow) flexes its wrist as a pads hand does
+      // (kPadsAwayLeastY): held 17 degrees back over the back of the hand, its forearm stood 64.6
+      // degrees over level (technique_forearm_rise_test), now 41.8.
+      if (!pads[h] && !leg_bent && stance->up.z < -0.5f) {
+        const float away = -glm::dot(back[h], stance->side);
+        least_y_of[h] = glm::mix(least_y_of[h], kPadsAwayLeastY,
+                                 (1.0f - far) * smooth_step(std::clamp((away - kAwayFrom) / kAwayOver, 0.0f, 1.0f)));
+      }
       const float trail_by = glm::mix(pads[h] ? kPadsTrail : 0.35f, kFarTrail, far);
       const glm::vec3 level = unit_or(toward - trail_by * trail_weight * unit_or(trail, glm::vec3(0.0f)), toward);
       // Fingertips circling on the lying leg: the height of the leg's axis under the wrist plus
