@@ -110,6 +110,15 @@ constexpr float kHeelFrontLeastY = -0.7f;
 constexpr float kAwayFrom = 0.1f;
 constexpr float kAwayOver = 0.8f;
 constexpr float kAwayLeastY = 0.0f;
+// Lying, a hand on its finger pads whose back is turned away from the therapist (as above, by
+// kAwayFrom, fully kAwayOver further) lets its forearm down to this much off the back of the hand:
+// the wrist flexes a little, as a therapist's does reaching round to the far side on the
+// fingertips. Friction's right hand face down (12.28 s, its pads on the front of the ankle, the
+// back of the hand away from the therapist: back . side -0.85), held to kPadsLeastY, stood its
+// forearm 57.1 degrees over level (technique_forearm_rise_test); now 43.9 (at -0.5: 32.6). Not
+// for every pads hand: at -0.3 for all (kPadsLeastY) the two sleeves met beside the Achilles
+// tendon, where the left hand's back faces the therapist.
+constexpr float kPadsAwayLeastY = -0.3f;
 // Face up and on the thigh only (the wrist from kAwayThighFrom up the leg, fully kAwayThighOver
 // above): on the inner shin effleurage's left hand rolls its back away and back within 0.1 s
 // (24.5 s), and a forearm let down there swung with it (lying pops 0 -> 4, worst 9 -> 25
@@ -200,6 +209,9 @@ std::array<Forearm, 2> place_forearms(const std::array<glm::mat4, 2>& palms, con
       const float away = -glm::dot(back[h], stance->side);
       const float thigh = smooth_step(std::clamp((wrist[h].y - kAwayThighFrom) / kAwayThighOver, 0.0f, 1.0f));
       least_y_of[h] = glm::mix(0.30f, kAwayLeastY, thigh * smooth_step(std::clamp((away - kAwayFrom) / kAwayOver, 0.0f, 1.0f)));
+    } else if (stance && pads[h] && !(bend && (bend->knee_deg != 0.0f || bend->hip_deg != 0.0f))) {
+      const float away = -glm::dot(back[h], stance->side);
+      least_y_of[h] = glm::mix(kPadsLeastY, kPadsAwayLeastY, smooth_step(std::clamp((away - kAwayFrom) / kAwayOver, 0.0f, 1.0f)));
     }
   }
   // Hand h's forearm along `local` (its direction in the hand's frame).
@@ -340,6 +352,16 @@ std::array<Forearm, 2> place_forearms(const std::array<glm::mat4, 2>& palms, con
         const float beyond = -glm::dot(r, toward) / std::max(glm::length(r), 0.03f);
         far = (1.0f - std::max(at_feet, by_foot)) * smooth_step(std::clamp((beyond - kFarFrom) / kFarOver, 0.0f, 1.0f)) *
               smooth_step(std::clamp((trail_len - kFarTrailFrom) / kFarTrailOver, 0.0f, 1.0f));
+      }
+      // Face down, a hand off its finger pads whose back turns away from the therapist and whose
+      // forearm the far-side trail does not take (cross-fibre's right thumb across the inner calf,
+      // 10.6 s: fingers across the leg, no trail to follow) flexes its wrist as a pads hand does
+      // (kPadsAwayLeastY): held 17 degrees back over the back of the hand, its forearm stood 64.6
+      // degrees over level (technique_forearm_rise_test), now 41.8.
+      if (!pads[h] && !leg_bent && stance->up.z < -0.5f) {
+        const float away = -glm::dot(back[h], stance->side);
+        least_y_of[h] = glm::mix(least_y_of[h], kPadsAwayLeastY,
+                                 (1.0f - far) * smooth_step(std::clamp((away - kAwayFrom) / kAwayOver, 0.0f, 1.0f)));
       }
       const float trail_by = glm::mix(pads[h] ? kPadsTrail : 0.35f, kFarTrail, far);
       const glm::vec3 level = unit_or(toward - trail_by * trail_weight * unit_or(trail, glm::vec3(0.0f)), toward);

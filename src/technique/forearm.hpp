@@ -103,9 +103,12 @@ inline constexpr float kElbowOverTable = 0.27f;
 // may stay straight (the forearm in line with the back of the hand) instead of bent back over
 // it, whose limit turned with the palm.
 // Whether a hand works the leg on its finger pads, palm off the skin (the `pads` of
-// place_forearms): friction's fingertips; not a thumb's pads (cross-fibre) nor the sole.
+// place_forearms): friction's fingertips; not a thumb's pads (cross-fibre) nor the sole, nor a
+// cupped hand (FingerPose::heel_touch: tapotement's), which lands on the heel of the hand as
+// well as its pads.
 inline bool on_finger_pads(const FingerPose& pose, bool on_sole) {
-  return !on_sole && pose.palm_touch < 0.5f && pose.reach[static_cast<std::size_t>(Finger::index)] > 0.5f;
+  return !on_sole && pose.palm_touch < 0.5f && pose.heel_touch < 0.5f &&
+         pose.reach[static_cast<std::size_t>(Finger::index)] > 0.5f;
 }
 // The `pads` of a frame's two hands, as the app draws and judges them (app/state.cpp,
 // app/view_search.cpp) and the tests check them.

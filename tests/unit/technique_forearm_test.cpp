@@ -404,6 +404,9 @@ TEST_CASE("within a step the elbows move smoothly: a forearm turns no faster tha
   // Session 25 (content): compression's lifted left hand goes round lower over the knee (160 /
   // 120 degrees at 0.5 / 0.8 s; its back 79 -> 54 degrees from up): one more pop there, 2 -> 3
   // (the worst 26.3 degrees, 13.1 s): bound 49.
+  // Session 29: a cupped hand is no longer a pads hand (technique/forearm.hpp on_finger_pads):
+  // 48 -> 9 (tapotement 43 -> 4). The bound stays 49 until the count is measured under the
+  // sanitizers' stride, whose longer steps can count more pops.
   const Smoothness lying = elbow_smoothness(false);
   CHECK(lying.pops <= 49);
   CHECK(lying.most_excess_deg <= 30.0f);
