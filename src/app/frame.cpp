@@ -348,8 +348,12 @@ void draw_interface(Context& ctx, double dt) {
       }
     }
     hide_answer(ctx.panels, overlay);
+    // While time runs each label holds last frame's place (unless it goes astray); a still
+    // (dt 0, a headless picture settling its panels) lays them out fresh.
+    if (dt > 0.0) overlay.held = ctx.panels.label_places;
     drawn = ui::draw_overlay(overlay, platform.ui_scale());
   }
+  ctx.panels.label_places = drawn ? drawn->places : std::vector<ui::LabelPlace>{};
   ctx.panels.drawn_legend = drawn ? drawn->legend : std::nullopt;
   ctx.panels.drawn_caption = drawn ? drawn->caption : std::nullopt;
   ctx.panels.drawn_labels.clear();

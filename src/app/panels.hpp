@@ -53,6 +53,9 @@ struct PanelState {
     glm::vec2 joint{0.0f}, anchor{0.0f};
   };
   std::vector<DrawnLabel> drawn_labels;
+  // Where the overlay placed each label last frame, handed back the next so that a label holds
+  // its place while time runs (ui::Overlay::held).
+  std::vector<ui::LabelPlace> label_places;
   // The structure "show only" framed, while the camera still shows it so: fitted again when
   // the free area changes (app/isolated_view.hpp refit_isolated).
   std::optional<IsolatedFraming> isolated;

@@ -1,6 +1,7 @@
 #pragma once
 // What is drawn over the 3D view in both the window and headless renders: area labels with
 // leader lines and a caption. Screen positions come from the app; this only lays them out.
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -29,8 +30,26 @@ struct ScreenOutline {
   std::vector<glm::vec2> points;
 };
 
+// Where the layout put a label (ui/overlay_label_search.cpp): which of its points its line lands
+// on, the side's stack or the row above the leg, and how far off level or along the row. The
+// window keeps last frame's and hands them back (Overlay::held): a label holds its place until
+// that place goes astray or another is clearly better, so labels do not jump about as the hands
+// pass (the kiosk's first scene moved them 7 times in 6.6 s at 5 frames a second).
+struct LabelPlace {
+  std::string text;        // the label's (AreaLabel::text)
+  std::size_t anchor = 0;  // 0: its anchor; k: its other_anchors[k - 1]
+  bool left = false;       // in the left-hand stack (when not in the row)
+  float rows = 0.0f;       // the box this many rows below its point (above if < 0)
+  bool row = false;        // in the row above the leg
+  float along = 0.0f;      // in the row: the box this many of its widths right of over its point
+  bool operator==(const LabelPlace&) const = default;
+};
+
 struct Overlay {
   std::vector<AreaLabel> labels;
+  // Last frame's places of labels by their text (the layout's OverlayLayout::places); empty for
+  // a fresh layout (a still, a test's single layout).
+  std::vector<LabelPlace> held;
   glm::vec2 subject_centre{0.0f};  // the model's centre on screen: labels go to the side away from it
   // The model's left and right edges on screen (pixels); equal when unknown. A caption goes
   // beside the model when there is room, so it never covers the hands at work.

@@ -21,6 +21,7 @@ struct Pick {
   glm::vec2 anchor{0.0f};
   bool behind = false;
   float rows = 0.0f;  // the box this many rows (a box and its gap) below its anchor (above if < 0)
+  float along = 0.0f;  // in the row: the box this many of its widths right of over its point
 };
 
 // Labels stack down one side within the band [top, bottom] that the caption and the legend
@@ -102,11 +103,14 @@ void place_row(std::vector<Pick> row, const SkinTop& skin, float scale, float lo
   // Between the boxes' feet and the leg: the sampled skin's top lies a little below its outline
   // (10 px left the boxes touching the thigh's see-through skin at 1280x720).
   const float lift = 0.75f * ImGui::GetFontSize();
-  std::stable_sort(row.begin(), row.end(), [](const Pick& a, const Pick& b) { return a.anchor.x < b.anchor.x; });
+  const auto width = [&](const Pick& p) { return ImGui::CalcTextSize(p.label->text.c_str()).x + 2.0f * pad; };
+  // In the order their boxes are wanted along the row.
+  const auto wanted = [&](const Pick& p) { return p.anchor.x + p.along * width(p); };
+  std::stable_sort(row.begin(), row.end(), [&](const Pick& a, const Pick& b) { return wanted(a) < wanted(b); });
   std::vector<float> x(row.size()), w(row.size());
   for (std::size_t i = 0; i < row.size(); ++i) {
-    w[i] = ImGui::CalcTextSize(row[i].label->text.c_str()).x + 2.0f * pad;
-    x[i] = std::clamp(row[i].anchor.x - 0.5f * w[i], lo_x, std::max(lo_x, hi_x - w[i]));
+    w[i] = width(row[i]);
+    x[i] = std::clamp(row[i].anchor.x + (row[i].along - 0.5f) * w[i], lo_x, std::max(lo_x, hi_x - w[i]));
     if (i > 0) x[i] = std::max(x[i], x[i - 1] + w[i - 1] + gap);
   }
   for (std::size_t i = row.size(); i-- > 0;) {
@@ -131,6 +135,17 @@ void place_row(std::vector<Pick> row, const SkinTop& skin, float scale, float lo
 
 }  // namespace
 
+bool label_blocked(const PlacedLabel& p, const OverlayLayout& layout) {
+  for (const auto* other : {&layout.legend, &layout.caption, &layout.corner_note})
+    if (*other && p.box.overlaps(**other)) return true;
+  return false;
+}
+
+bool under_panel(glm::vec2 point, const Overlay& overlay) {
+  const glm::vec4 k = overlay.keep_clear;
+  return k.z > k.x && k.w > k.y && point.x > k.x && point.x < k.z && point.y > k.y && point.y < k.w;
+}
+
 std::size_t place_labels(OverlayLayout& layout, const Overlay& overlay, const Overlay& o, float ui_scale, const LabelBands& bands) {
   const ImVec2 display = ImGui::GetIO().DisplaySize;
   const float left_top = bands.left_top, left_bottom = bands.left_bottom, right_top = bands.right_top,
@@ -146,6 +161,7 @@ std::size_t place_labels(OverlayLayout& layout, const Overlay& overlay, const Ov
     bool left = false;
     float rows = 0.0f;       // Pick::rows
     bool row = false;        // in the row above the leg (place_row), not a side's stack
+    float along = 0.0f;      // Pick::along
     bool operator==(const Option&) const = default;
   };
   const auto point_of = [&](std::size_t i, std::size_t which) {
@@ -160,7 +176,16 @@ std::size_t place_labels(OverlayLayout& layout, const Overlay& overlay, const Ov
   const bool clipped = overlay.subject_x.y > overlay.subject_x.x && (overlay.subject_x.x <= free_lo || overlay.subject_x.y >= free_hi);
   const float centre_x = clipped ? 0.5f * (std::max(overlay.subject_x.x, free_lo) + std::min(overlay.subject_x.y, free_hi)) : overlay.subject_centre.x;
   std::vector<Option> chosen(n);
-  for (std::size_t i = 0; i < n; ++i) chosen[i] = {0, overlay.labels[i].anchor.x < centre_x};
+  // Each label starts where it was last frame (Overlay::held), else on its anchor's side.
+  std::vector<bool> held(n, false);
+  for (std::size_t i = 0; i < n; ++i) {
+    chosen[i] = {0, overlay.labels[i].anchor.x < centre_x};
+    for (const LabelPlace& h : overlay.held)
+      if (h.text == overlay.labels[i].text && h.anchor <= overlay.labels[i].other_anchors.size()) {
+        chosen[i] = {h.anchor, h.left, h.rows, h.row, h.along};
+        held[i] = true;
+      }
+  }
   std::size_t left_count = 0;
   const SkinTop skin(overlay.subject_points, display.x);
   const float row_lo = o.left_margin + 24.0f * ui_scale, row_hi = display.x - o.right_margin - 24.0f * ui_scale;
@@ -168,7 +193,7 @@ std::size_t place_labels(OverlayLayout& layout, const Overlay& overlay, const Ov
     std::vector<Pick> left, right, row;
     for (std::size_t i = 0; i < n; ++i) {
       const AreaLabel& l = overlay.labels[i];
-      (c[i].row ? row : c[i].left ? left : right).push_back({&l, point_of(i, c[i].anchor), l.behind, c[i].rows});
+      (c[i].row ? row : c[i].left ? left : right).push_back({&l, point_of(i, c[i].anchor), l.behind, c[i].rows, c[i].along});
     }
     std::vector<PlacedLabel> out;
     place_side(left, true, ui_scale, o.left_margin, left_top, left_bottom, out);
@@ -189,16 +214,16 @@ std::size_t place_labels(OverlayLayout& layout, const Overlay& overlay, const Ov
     // A box in the row above the leg that lies on the leg itself (no room above it under the
     // row's top) or on the legend, the caption or the corner note (the stacks keep clear of
     // those by their bands) is as astray.
+    // A box in a side's stack on them too: at 640x360 the legend took the whole width between
+    // the panels and the stacks' columns ran over it, the Thighs box on its words (label_blocked).
     const auto row_blocked = [&](const PlacedLabel& p) {
-      if (!p.in_row) return false;
-      if (p.box.max.y > skin.over(p.box.min.x, p.box.max.x)) return true;
-      for (const auto* other : {&layout.legend, &layout.caption, &layout.corner_note})
-        if (*other && p.box.overlaps(**other)) return true;
-      return false;
+      return (p.in_row && p.box.max.y > skin.over(p.box.min.x, p.box.max.x)) || label_blocked(p, layout);
     };
+    // A point under a panel over the view (the lesson's, across the window at 640x360): its line
+    // ran under the panel's text.
     const auto astray = [&](const PlacedLabel& p) {
       return over_hands(p, overlay.hands, clearance) || p.anchor.x < o.left_margin || p.anchor.x > display.x - o.right_margin ||
-             leader_shown(p) < kLeaderShown * ui_scale || row_blocked(p);
+             leader_shown(p) < kLeaderShown * ui_scale || row_blocked(p) || under_panel(p.anchor, overlay);
     };
     const auto crossing = [&](const std::vector<PlacedLabel>& placed) {
       int count = 0;
@@ -215,13 +240,22 @@ std::size_t place_labels(OverlayLayout& layout, const Overlay& overlay, const Ov
     // edge).
     const auto options_for = [&](std::size_t i) {
       std::vector<Option> options;
+      // A label held in the row above the leg first slides along the row, then tries its
+      // area's other points there: a hand passing under one box's line (the Calves' at 2 s in
+      // the kiosk's first scene) sent it to a stack at the window's edge and back.
+      // A held label (time running) forced off its place tries the row first too: short lines
+      // down from above the leg, which the hands cross less often than lines along it (the
+      // kiosk's calf squeezes swapped the Calves between the two stacks as the hands moved).
+      if (chosen[i].row || (held[i] && skin.known() && overlay.labels[i].rank <= 0))
+        for (std::size_t point = 0; point <= overlay.labels[i].other_anchors.size(); ++point)
+          for (const float along : {0.0f, -1.0f, 1.0f, -2.0f, 2.0f}) options.push_back({point, chosen[i].left, 0.0f, true, along});
       for (const float rows : {0.0f, -1.0f, 1.0f, -2.0f, 2.0f}) {
         options.push_back({0, chosen[i].left, rows});
         options.push_back({0, !chosen[i].left, rows});
         for (std::size_t other = 1; other <= overlay.labels[i].other_anchors.size(); ++other) {
           // Not a point under a side panel (the window's View panel hid the ankles' leftmost).
           const float x = point_of(i, other).x;
-          if (x < o.left_margin || x > display.x - o.right_margin) continue;
+          if (x < o.left_margin || x > display.x - o.right_margin || under_panel(point_of(i, other), overlay)) continue;
           const bool side = x < centre_x;
           options.push_back({other, side, rows});
           options.push_back({other, !side, rows});
@@ -297,6 +331,11 @@ std::size_t place_labels(OverlayLayout& layout, const Overlay& overlay, const Ov
     // squeezes' 2 s went from under its own box to the far side, its line crossing the leg
     // beside the Thighs'; a row below its hands-clear point gives a short slanting one.
     const float short_line = 0.25f * display.x;
+    // A label held where it was last frame, still clear, moves only for a line shorter by a
+    // fifth of the width: less, and the passing hands swapped it between places of about the
+    // same length (the row and a stack, Calves and Thighs in the kiosk's first scene).
+    const float clearly_shorter = 0.2f * display.x;
+    const auto kept = [&](std::size_t i) { return held[i] && chosen[i] == first[i]; };
     const auto no_more_astray = [&](const std::vector<PlacedLabel>& tried, const std::vector<PlacedLabel>& now) {
       for (std::size_t j = 0; j < n; ++j) {
         const auto t = me_in(tried, j), w = me_in(now, j);
@@ -334,6 +373,24 @@ std::size_t place_labels(OverlayLayout& layout, const Overlay& overlay, const Ov
       total = best_count;
       layout.labels = std::move(best_placed);
     }
+    // A held label with a long line takes its fresh place (its anchor's side, level with it)
+    // when that is clearly shorter and leaves no more labels astray: the leg has turned or
+    // moved since it was placed.
+    for (std::size_t i = 0; i < n; ++i) {
+      const auto placed = me_in(layout.labels, i);
+      const Option fresh{0, overlay.labels[i].anchor.x < centre_x};
+      if (!kept(i) || chosen[i] == fresh || placed == layout.labels.end() || astray(*placed)) continue;
+      const float length = glm::distance(placed->joint, placed->anchor);
+      if (length <= short_line) continue;
+      std::vector<PlacedLabel> tried = place_with(i, fresh);
+      const auto me = me_in(tried, i);
+      if (me == tried.end() || astray(*me) || glm::distance(me->joint, me->anchor) >= length - clearly_shorter) continue;
+      const int count = crossing(tried);
+      if (count > total || !no_more_astray(tried, layout.labels)) continue;
+      chosen[i] = fresh;
+      total = count;
+      layout.labels = std::move(tried);
+    }
     // A line still long (the leg runs off the window's edges, so both sides' stacks are far
     // from the points: presenter view at 1920x1080, the Thighs and Calves at the left edge with
     // lines of 528 and 650 px across the thigh and its veins; 345 and 440 at 1280x720): the
@@ -349,7 +406,7 @@ std::size_t place_labels(OverlayLayout& layout, const Overlay& overlay, const Ov
         const Option row{chosen[i].anchor, chosen[i].left, 0.0f, true};
         std::vector<PlacedLabel> tried = place_with(i, row);
         const auto me = me_in(tried, i);
-        if (me == tried.end() || astray(*me) || glm::distance(me->joint, me->anchor) >= length) continue;
+        if (me == tried.end() || astray(*me) || glm::distance(me->joint, me->anchor) >= length - (kept(i) ? clearly_shorter : 0.0f)) continue;
         const int count = crossing(tried);
         if (count > total || !no_more_astray(tried, layout.labels)) continue;
         chosen[i] = row;
@@ -357,6 +414,8 @@ std::size_t place_labels(OverlayLayout& layout, const Overlay& overlay, const Ov
         layout.labels = std::move(tried);
       }
     layout.labels = place_all(chosen);  // and left_count with it
+    for (std::size_t i = 0; i < n; ++i)
+      layout.places.push_back({overlay.labels[i].text, chosen[i].anchor, chosen[i].left, chosen[i].rows, chosen[i].row, chosen[i].along});
     place_beside_hands(layout, overlay, o, ui_scale);
   }
   return left_count;

@@ -30,6 +30,11 @@ struct LabelBands {
   float row_top = 0.0f;  // the highest a box in the row above the leg may go (the caption's or a panel's foot)
 };
 
+// Whether a placed label's box lies on the legend, the caption or the corner note.
+[[nodiscard]] bool label_blocked(const PlacedLabel& label, const OverlayLayout& layout);
+// Whether a point on screen lies under the panel over the view (Overlay::keep_clear).
+[[nodiscard]] bool under_panel(glm::vec2 point, const Overlay& overlay);
+
 // Places `overlay`'s labels into layout.labels, left stack first, routed round the hands
 // (`margins`: the overlay with the side panels' margins); returns how many are on the left.
 std::size_t place_labels(OverlayLayout& layout, const Overlay& overlay, const Overlay& margins, float ui_scale,

@@ -428,6 +428,13 @@ OverlayLayout layout_overlay(const Overlay& overlay, float ui_scale) {
       if (q.label->rank <= 0 || q.label->rank < p.label->rank) drop[i] = true;
     }
   }
+  // A label the search left on the legend or the caption, or pointing under the panel over the
+  // view, is not drawn: at 640x360 the legend and the Lesson panel leave no room between the
+  // columns, and the Thighs and Calves boxes lay on the legend's words with their lines under
+  // the lesson's text. Unnamed reads better than that (the lit glow still shows the areas).
+  for (std::size_t i = 0; i < layout.labels.size(); ++i)
+    if (!layout.labels[i].covered && (label_blocked(layout.labels[i], layout) || under_panel(layout.labels[i].anchor, overlay)))
+      drop[i] = true;
   std::vector<PlacedLabel> kept;
   for (std::size_t i = 0; i < layout.labels.size(); ++i)
     if (!drop[i]) kept.push_back(layout.labels[i]);

@@ -37,6 +37,7 @@ struct PlacedLabel {
 
 struct OverlayLayout {
   std::vector<PlacedLabel> labels;
+  std::vector<LabelPlace> places;    // where each of the overlay's labels went (for Overlay::held)
   std::optional<ScreenBox> legend;   // the blood-speed scale's box
   glm::vec2 legend_bar{0.0f};        // top-left of its colour bar
   float legend_bar_w = 0.0f;         // the colour bar's width: wide enough for its end labels
