@@ -135,7 +135,7 @@ Expected<void> State::load_content(const Options& options, const DataPaths& path
       for (std::size_t i = 0; i < valve_veins.size(); ++i)
         if (valve_veins[i] == which) incompetent[i] = true;
     }
-  camera.frame(drawn_bounds());
+  camera.frame(camera_bounds());
   // The view flags first: the flow view frames a technique's pumped veins (app/flow_view.hpp).
   if (options.layers) settings.layers = *options.layers;
   if (options.xray) settings.skin_opacity = *options.xray;
@@ -185,6 +185,23 @@ glm::mat4 State::camera_subject() const {
   // Walking, the camera stays with the body, not with the swinging leg.
   if (!client_model.meshes.empty() && client.posture() == anatomy::ClientPosture::walking) return client.pose().body;
   return leg_to_room();
+}
+
+anatomy::Bounds State::camera_bounds() const {
+  // Walking, the camera's subject is the body (camera_subject), and the straight leg reaches from
+  // the floor to the hip as both legs do in turn. Framed on the swinging leg as drawn at the
+  // moment asked for, the frame's bottom rose and fell with the stride: at 0.7 s, the leg lifted,
+  // it cut off the other foot on the floor (tests/unit/app_walking_camera_test.cpp). The box
+  // reaches kBelowSoles under the soles: framed to the soles, the pelvis's rise and fall over
+  // the stride took them to the frame's bottom edge and a little past it (-1.007 of its
+  // half-height at 0.7 and 1.2 s); now -0.81 to -0.86.
+  constexpr float kBelowSoles = 0.08f;
+  if (!client_model.meshes.empty() && client.posture() == anatomy::ClientPosture::walking) {
+    anatomy::Bounds b = model_bounds_;
+    b.min.y -= kBelowSoles;
+    return b;
+  }
+  return drawn_bounds();
 }
 
 void State::place_camera_subject() { camera.set_subject(camera_subject(), knee_flexion(), hip_flexion()); }
@@ -271,7 +288,7 @@ void State::update(double dt) {
   const bool new_posture = client.follow_flow(simulation.posture);
   sync_client();
   // Sitting bends the knee: the camera frames the leg as it is now drawn.
-  if (new_posture && knee_flexion() != knee_before) camera.frame(drawn_bounds());
+  if (new_posture && knee_flexion() != knee_before) camera.frame(camera_bounds());
   const bool was_turning = client.turning();
   // With no technique, the view asked for decides which side is up.
   if (!simulation.technique() && camera.preset()) client.face(side_shown(*camera.preset()));

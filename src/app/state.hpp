@@ -109,6 +109,9 @@ class State {
   [[nodiscard]] const anatomy::Model& drawn_model() const;
   // The drawn leg's box (the bent skin's while sitting), in the leg frame: what the camera frames.
   [[nodiscard]] anatomy::Bounds drawn_bounds() const;
+  // The box the camera frames with no technique, in the leg frame: drawn_bounds(); walking, the
+  // leg's own box standing straight, the same at every moment of the stride.
+  [[nodiscard]] anatomy::Bounds camera_bounds() const;
   // When set, the loads record each set-up step's cost in it (effleura --bench).
   SetupTimes* setup_times = nullptr;
   // Tells the camera where the leg (or, walking, the body) now lies and how it is bent (a lesson

@@ -334,19 +334,46 @@ NormalField leg_sheet_normals(Field along) {
 
 }  // namespace
 
-float hip_drape_distance(const glm::vec3& p) {
-  // The hem lies on the skin: over the last kHemTaper above the edge the sheet comes in from
-  // kSheetGap to kHemGap off the body. Standing 8 mm off to its edge, the sheet's cut edge was an
-  // 8 mm band facing down, unseen standing, but walking the fold tilted it toward a camera behind
-  // the client: a thin dark strip along the sheet's edge over the swung buttock.
+namespace {
+
+// The hip drape's sheet without its cut at the hem: the body's own shape grown by the sheet's
+// gap. The hem lies on the skin: over the last kHemTaper above the edge the sheet comes in from
+// kSheetGap to kHemGap off the body. Standing 8 mm off to its edge, the sheet's cut edge was an
+// 8 mm band facing down, unseen standing, but walking the fold tilted it toward a camera behind
+// the client: a thin dark strip along the sheet's edge over the swung buttock.
+float hip_sheet(const glm::vec3& p) {
   const float above_edge = std::clamp(-hip_edge(p) / kHemTaper, 0.0f, 1.0f);
   const float gap = kHemGap + (kSheetGap - kHemGap) * above_edge * above_edge * (3.0f - 2.0f * above_edge);
-  const float sheet = hip_cover().distance(p) - gap;
-  const float above_armpits = p.y - 1.38f;
-  return smooth_max(sheet, smooth_max(above_armpits, hip_edge(p), 0.01f), 0.01f);
+  return hip_cover().distance(p) - gap;
+}
+constexpr float kArmpitsY = 1.38f, kHipDrapeRound = 0.01f;
+
+// The hip drape's drawn normals: its sheet's side's, also on the cut at the hem and the rim
+// rounded into it. The cut is the grown body sliced through: a flat band facing down between
+// the sheet's outer surface and the skin, 2-3 mm wide over the other thigh and 1.3-3.5 cm over
+// the massaged one (the ellipsoid the sheet is grown from stands that far off the leg's skin at
+// 0.95 m). Lit by its own gradient, straight down, it drew a thin dark band along the sheet's
+// edge from behind, standing and walking, wherever a camera below the hem saw it (notes/s29
+// client-shots/standing-back-*; tests/unit/forge_client_hem_test.cpp). Lit as the side, it
+// reads as the sheet's edge turned under, as a loose hem is. Cameras above the hem never see
+// the cut, and the side is lit as before (smooth_max gives the side exactly beyond the rim).
+NormalField hip_drape_normals(float step) {
+  return [step](const glm::vec3& p) {
+    const auto side = [](const glm::vec3& q) { return smooth_max(hip_sheet(q), q.y - kArmpitsY, kHipDrapeRound); };
+    const glm::vec3 g(side(p + glm::vec3(step, 0, 0)) - side(p - glm::vec3(step, 0, 0)), side(p + glm::vec3(0, step, 0)) - side(p - glm::vec3(0, step, 0)),
+                      side(p + glm::vec3(0, 0, step)) - side(p - glm::vec3(0, 0, step)));
+    return glm::length(g) > 1e-12f ? glm::normalize(g) : glm::vec3(0, 1, 0);
+  };
+}
+
+}  // namespace
+
+float hip_drape_distance(const glm::vec3& p) {
+  return smooth_max(hip_sheet(p), smooth_max(p.y - kArmpitsY, hip_edge(p), kHipDrapeRound), kHipDrapeRound);
 }
 
 NormalField client_part_normals(std::string_view name, Field own, float step, const OtherLeg& leg) {
+  if (name == "drape.hips") return hip_drape_normals(step);
   if (name == "drape.leg-right") {
     auto thigh = std::make_shared<Shape>(right_thigh_shape());
     return leg_sheet_normals([thigh, &leg](const glm::vec3& p) { return leg_sheet_side(*thigh, leg, p); });

@@ -36,7 +36,8 @@ struct ClientPart {
 // over `step`); empty for most parts. The trunk ("client.body") and the head ("client.head")
 // lean theirs toward each other's near the neck, where their surfaces cut each other in sight:
 // with each its own normals the light stepped along that seam. The sheet over the other leg
-// ("drape.leg-right", over `leg`) is lit smoother than its surface along the leg.
+// ("drape.leg-right", over `leg`) is lit smoother than its surface along the leg. The hip drape
+// ("drape.hips") is lit as its side on the cut at its hem, which faces down.
 using NormalField = std::function<glm::vec3(const glm::vec3&)>;
 [[nodiscard]] NormalField client_part_normals(std::string_view name, Field own, float step, const OtherLeg& leg);
 
