@@ -241,7 +241,14 @@ void fit_thumb(const SkinSide& skin, const glm::mat4& palm, Hand hand, FingerPos
   // step 3 allows the phalanx the same, so the hand does not rise by it): 14.8 in 5 ms.
   auto outer_gap = [&](float s) {
     const auto parts = pose_finger(palm, outer(s), hand, 0);
-    return std::min(skin_gap(skin, {parts[2], parts[2], parts[2]}), skin_gap(skin, {parts[1], parts[1], parts[1]}) + sink);
+    // skin_gap of one part at a time (each part's points once: {p, p, p} took them three times).
+    auto part_gap = [&](const HandPart& part) {
+      float least = std::numeric_limits<float>::max();
+      for (const glm::vec3& q : {0.5f * (glm::vec3(part.frame[3]) + part.tip), part.tip})
+        if (skin.covers(q)) least = std::min(least, skin.outside(q) - part.radius.y);
+      return least;
+    };
+    return std::min(part_gap(parts[2]), part_gap(parts[1]) + sink);
   };
   // The outer joints close until the pad (or the first phalanx) meets the skin: a soft first
   // crossing, so that the curl moves continuously. A thumb whose straight first phalanx already
