@@ -174,6 +174,8 @@ float fit_hand(const SkinSide& skin, glm::mat4& palm, Hand hand, FingerPose& pos
   close_together(skin, palm, hand, pose);
 
   // 2. Each finger: open if it sinks, close toward the skin if it means to touch and does not.
+  // A gripping thumb's first phalanx may press this far in (fit_thumb); weighed before its fit.
+  const float thumb_sink = thumb_grip(pose) * thumb_sink_m(pose);
   for (std::size_t f = 0; f < kFingerCount; ++f) {
     if (f == 0) {
       const float grip = thumb_grip(pose);
@@ -219,15 +221,17 @@ float fit_hand(const SkinSide& skin, glm::mat4& palm, Hand hand, FingerPose& pos
   }
 
   // 3. A finger that could not open far enough (pointing into a hollow, or at its joint limit)
-  //    lifts the whole hand by what is left, so no flesh lies inside the skin.
+  //    lifts the whole hand by what is left, so no flesh lies inside the skin (but for what a
+  //    gripping thumb's first phalanx may press in).
   float deepest = 0.0f;
   const HandShape shape = build_hand(palm, pose, hand);
   for (std::size_t f = 0; f < kFingerCount; ++f)
     for (std::size_t j = (f == 0 ? 1 : 0); j < 3; ++j) {
       const HandPart& part = shape.parts[hand_part(f, j)];
       const glm::vec3 start(part.frame[3]);
+      const float allowed = (f == 0 && j == 1) ? thumb_sink : 0.0f;
       for (const glm::vec3& p : {start, 0.5f * (start + part.tip), part.tip})
-        if (skin.covers(p)) deepest = std::min(deepest, skin.outside(p) - part.radius.y);
+        if (skin.covers(p)) deepest = std::min(deepest, skin.outside(p) - part.radius.y + allowed);
     }
   const float extra = std::min(-deepest, kMaxRise - rise);
   palm[3] += palm[1] * extra;

@@ -26,6 +26,14 @@ inline constexpr float kReachFarM = 0.006f;   // one that stays this far off kee
 // A grip drawn together (close_together) closes its fingers as one, then each on its own by at
 // most this share of what is left of its path (fit_hand, step 2).
 inline constexpr float kSoloShare = 0.2f;
+// A gripping thumb's spread (FingerPose::abduction_deg) reaches its full span from this much.
+inline constexpr float kSpreadRampDeg = 20.0f;
+// How far the first phalanx of a gripping thumb without spread may press into the skin, as a
+// thumb pressing a C grip round the thigh does, before it stops the outer joints' curl or lifts
+// the hand (fit_thumb, fit_hand's step 3): the pad is what should land. See thumb_sink_m. At
+// 2 mm petrissage's thumb turned less still (9.3 degrees in 5 ms, 14.8 now), but its calf step's
+// left thumb tucked under the palm, its tip seen from the step camera at 79 % of moments (< 80).
+inline constexpr float kThumbSinkM = 0.0015f;
 
 // Least distance of any finger point from the dented skin, less the flesh round the axis:
 // 0 when the pad just touches, negative when it sinks in.
@@ -119,6 +127,9 @@ void tilt_to_skin(const SkinSide& skin, glm::mat4& palm, Hand hand, const Finger
 void arch_palm(const SkinSide& skin, const glm::mat4& palm, Hand hand, FingerPose& pose);
 // A gripping thumb placed on the skin opposite the fingers.
 void fit_thumb(const SkinSide& skin, const glm::mat4& palm, Hand hand, FingerPose& pose);
+// kThumbSinkM for a thumb without spread, none for a spread one (it lies round the calf's side,
+// where its phalanx pressed in left its pad off the skin), ramped between.
+float thumb_sink_m(const FingerPose& pose);
 
 // hand_fit_landing.cpp: the thumb of a hand on its pads closed onto the skin; a named finger
 // pad of such a hand closed onto it; and how far (0..top) a resting palm's finger f closes,

@@ -20,9 +20,8 @@ constexpr float kMaxHeelTilt = glm::radians(40.0f);  // a cupped hand tips at mo
 constexpr float kThumbCloseRamp = 0.008f;            // m of air under a thumb pad before its tip closes fully
 // A spread gripping thumb (FingerPose::abduction_deg) swings out to a hand's full span, as the
 // wrap grip states it, reached in full from this much spread (a blend toward a hand without
-// spread swings it back gradually).
+// spread swings it back gradually; kSpreadRampDeg).
 constexpr float kFullSpanDeg = 90.0f;
-constexpr float kSpreadRampDeg = 20.0f;
 constexpr float kTransitRamp = 2.0f;  // how much longer the tip's closing ramp is midway through that swing
 constexpr std::size_t kBaseSamples = 31;   // 3 degrees apart over kMaxOpenDeg
 constexpr std::size_t kOuterSamples = 25;
@@ -43,6 +42,10 @@ float rim_weight(const FingerPose& pose) {
 }
 
 }  // namespace
+
+float thumb_sink_m(const FingerPose& pose) {
+  return kThumbSinkM * (1.0f - std::clamp(pose.abduction_deg / kSpreadRampDeg, 0.0f, 1.0f));
+}
 
 // A cupped hand (FingerPose::heel_touch) that has risen onto its finger pads tips about them,
 // heel down, until the heel of the hand meets the skin: it lands on its rim (heel and finger
@@ -160,6 +163,7 @@ void fit_thumb(const SkinSide& skin, const glm::mat4& palm, Hand hand, FingerPos
   // leg on the fingers' side of the palm. Swung out to the full span first, the same clearing
   // lays it down the near side of the calf, its pad opposite the fingers.
   const float spread = std::clamp(pose.abduction_deg / kSpreadRampDeg, 0.0f, 1.0f);
+  const float sink = thumb_sink_m(pose);
   pose.abduction_deg += spread * std::max(0.0f, kFullSpanDeg - pose.abduction_deg);
   // Swinging between the two (a blend toward a hand without spread: petrissage's lower hand as
   // it glides up to the thigh, 12.6-12.9 s), the thumb passes over the limb's curve where the
@@ -227,9 +231,24 @@ void fit_thumb(const SkinSide& skin, const glm::mat4& palm, Hand hand, FingerPos
     }
   }
   auto outer = [&](float s) { return outer_from(pose, s); };
+  // The first phalanx counts only once it presses in further than `sink`. On the front of the
+  // thigh (petrissage, 15.61 s), with the ball fully open, the straight thumb's first phalanx
+  // lay 0.4-0.9 mm in the skin and curling the outer joints swept it along the skin, its gap
+  // falling only 1.2 mm over 90 % of the curl before the pad came down: the stop (1 mm below the
+  // graze) slid from that pad's landing to the middle of the curl as the slope steepened, and
+  // the curl turned 21.7 degrees in 5 ms (44.0 in 20 ms). Counted from 1.5 mm in (kThumbSinkM),
+  // most of that shallow sweep no longer stops it; the pad does, and stays on the skin (fit_hand's
+  // step 3 allows the phalanx the same, so the hand does not rise by it): 14.8 in 5 ms.
   auto outer_gap = [&](float s) {
     const auto parts = pose_finger(palm, outer(s), hand, 0);
-    return skin_gap(skin, {parts[1], parts[2], parts[2]});
+    // skin_gap of one part at a time (each part's points once: {p, p, p} took them three times).
+    auto part_gap = [&](const HandPart& part) {
+      float least = std::numeric_limits<float>::max();
+      for (const glm::vec3& q : {0.5f * (glm::vec3(part.frame[3]) + part.tip), part.tip})
+        if (skin.covers(q)) least = std::min(least, skin.outside(q) - part.radius.y);
+      return least;
+    };
+    return std::min(part_gap(parts[2]), part_gap(parts[1]) + sink);
   };
   // The outer joints close until the pad (or the first phalanx) meets the skin: a soft first
   // crossing, so that the curl moves continuously. A thumb whose straight first phalanx already

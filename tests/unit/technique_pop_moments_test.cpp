@@ -55,11 +55,14 @@ TEST_CASE("petrissage's left thumb follows the thigh without jumping as the skin
   // of the skin, and that plateau sinks 0.3 mm in 5 ms: each stage stopped at a root of its gap,
   // which jumped about 30 degrees along it, and the thumb's joints turned 40.1 degrees in 5 ms
   // at 15.58 s (47.3 in 20 ms, the smoothness test's worst). Both stops are soft first
-  // crossings now (soft_crossing.hpp): 5.3 over 15.55-15.61 s. Left: 21.7 at 15.61-15.62 s,
-  // where the ball has opened fully and the outer joints sweep the thumb along the skin, not
-  // toward it (their gap lies level 1.1-1.6 mm inside over 90 % of the curl), so the curl's
-  // stop still moves quickly as the ball's graze lifts off.
+  // crossings now (soft_crossing.hpp): 5.3 over 15.55-15.61 s. Then 21.7 at 15.61-15.62 s,
+  // where the ball has opened fully and the outer joints sweep the thumb's first phalanx along
+  // the skin, not toward it (its gap lay 0.4-1.6 mm inside over 90 % of the curl), so the curl's
+  // stop slid from the pad's landing to mid-curl as that slope steepened (session 28). Since
+  // session 29 the first phalanx of a thumb without spread counts only once 1.5 mm in
+  // (kThumbSinkM): the pad stops the curl over most of it, 14.8 (9.3 from 2 mm in, but then the
+  // calf step's left thumb tucked under the palm out of the step camera's sight).
   const float worst = worst_turn("petrissage", 0, 0, 15.55, 15.7);
   MESSAGE("petrissage's left thumb turned at most " << worst << " degrees in 5 ms (15.55-15.7 s)");
-  CHECK(worst <= 22.0f);
+  CHECK(worst <= 15.0f);
 }
