@@ -135,8 +135,9 @@ Expected<Model> load_model_cached(const std::filesystem::path& path, std::string
   // never share an entry; which finish it was is the product name's to say.
   const std::uint32_t layout[] = {kLoaderVersion, sizeof(Mesh), sizeof(Skin), sizeof(Landmark), finish ? 1u : 0u};
   key.add(std::span(reinterpret_cast<const std::uint8_t*>(layout), sizeof layout));
-  // An unreadable file gets no key: load_model names the problem.
-  if (!key.add_file(path)) return build();
+  // The model file by its path, size and times, not its megabytes (core/cache_file.hpp). An
+  // unreadable file gets no key: load_model names the problem.
+  if (!key.add_file_stamp(path)) return build();
   if (auto stored = read_cache_mapped(*cache_dir, key))  // parsed at once: mapped, not copied
     if (auto model = model_from_bytes(stored->bytes())) {
       model->source = path.string();

@@ -1,9 +1,11 @@
 #pragma once
 // Start-up products kept between runs in the user's cache folder ($XDG_CACHE_HOME/effleura or
 // ~/.cache/effleura): the imported leg with its occlusion, the client, the fitted leg surface.
-// Each is stored under a key made from every input that shapes it (the file's bytes, a
-// product name and a version the code bumps whenever it changes the product), so an edited
-// model or newer code simply misses. A cache file is hostile input like any other: one that is
+// Each is stored under a key made from every input that shapes it (the source file, a product
+// name and a version the code bumps whenever it changes the product), so an edited model or
+// newer code simply misses. A big source file (the models) stands in the key by its path, size
+// and times, as make and ccache judge a file, rather than by its 6.6 MB of bytes: an edited or
+// replaced file has a new time. A cache file is hostile input like any other: one that is
 // truncated, corrupt, foreign or of another key is ignored (and rebuilt by the caller), never
 // trusted past its checksum. A missing or read-only folder only costs the time it would save.
 #include <cstdint>
@@ -30,6 +32,12 @@ class CacheKey {
   CacheKey& add(std::string_view text);
   // Adds the file's bytes (and, first, its length); false when it cannot be read.
   bool add_file(const std::filesystem::path& path);
+  // Adds what names this version of the file without reading its bytes: its canonical path, its
+  // size, and its modification and status-change times to the nanosecond. Any write gives the
+  // file new times, and the status-change time cannot be set back (a copy that keeps the
+  // modification time, cp -p or tar, still gets a new one). False when it cannot be opened for
+  // reading or is no regular file. In the page (Emscripten) its bytes, as add_file.
+  bool add_file_stamp(const std::filesystem::path& path);
   [[nodiscard]] std::uint64_t value() const;
   [[nodiscard]] const std::string& product() const { return product_; }
 

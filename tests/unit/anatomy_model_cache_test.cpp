@@ -3,6 +3,7 @@
 #include "../support/test_paths.hpp"
 #include <doctest/doctest.h>
 
+#include <chrono>
 #include <cmath>
 #include <cstring>
 #include <filesystem>
@@ -114,6 +115,30 @@ TEST_CASE("model cache: skinned hands round-trip, and a damaged cache file is re
   auto finished = load_model_cached(hands, "hands-test", 2, add_cavity_occlusion, dir, &hit);
   REQUIRE(finished);
   CHECK_FALSE(hit);
+  fs::remove_all(dir);
+}
+
+TEST_CASE("model cache: a model file touched since its entry was made is imported again") {
+  // The file is keyed by its path, size and times (not its bytes): any write gives it new ones.
+  const fs::path dir = test::temp_dir("model-cache-touched");
+  const fs::path hands = dir / "hands.glb";
+  fs::copy_file(fs::path(EFFLEURA_SOURCE_DIR) / "assets" / "hands.glb", hands);
+  bool hit = true;
+  REQUIRE(load_model_cached(hands, "hands-touched", 1, nullptr, dir, &hit));
+  CHECK_FALSE(hit);
+  REQUIRE(load_model_cached(hands, "hands-touched", 1, nullptr, dir, &hit));
+  CHECK(hit);
+  const fs::path entry = test::only_file(dir, "hands-touched-");
+
+  // Touched: same bytes, a new time. Imported again, and its entry replaces the old one.
+  fs::last_write_time(hands, fs::last_write_time(hands) + std::chrono::seconds(2));
+  auto again = load_model_cached(hands, "hands-touched", 1, nullptr, dir, &hit);
+  REQUIRE(again);
+  CHECK_FALSE(hit);
+  CHECK(test::only_file(dir, "hands-touched-") != entry);
+  REQUIRE(load_model_cached(hands, "hands-touched", 1, nullptr, dir, &hit));
+  CHECK(hit);
+
   fs::remove_all(dir);
 }
 

@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -40,15 +41,20 @@ void put_bytes(const fs::path& p, const std::vector<char>& bytes) {
   std::ofstream(p, std::ios::binary | std::ios::trunc).write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
 }
 
+// The file's header (cache_file.cpp, layout 2): magic 0-7, layout 8-11, the payload's CRC-32
+// 12-15, key 16-23, payload length 24-31; the payload from 32.
+constexpr std::size_t kHeaderBytes = 32;
+
 // The damaged versions of a good cache file that every read must refuse: cut short anywhere
-// (header, key, payload), one bit flipped in the header or the payload, one byte too many, and a
-// foreign file of the same name.
+// (header, key, payload), one bit flipped in each field of the header or in the payload, one
+// byte too many, and a foreign file of the same name.
 std::vector<std::pair<std::string, std::vector<char>>> damaged(const std::vector<char>& good) {
   std::vector<std::pair<std::string, std::vector<char>>> out;
-  for (std::size_t cut : {std::size_t{0}, std::size_t{7}, std::size_t{39}, std::size_t{40}, good.size() - 1})
+  for (std::size_t cut : {std::size_t{0}, std::size_t{7}, kHeaderBytes - 1, kHeaderBytes, good.size() - 1})
     out.emplace_back("cut at " + std::to_string(cut),
                      std::vector<char>(good.begin(), good.begin() + static_cast<std::ptrdiff_t>(cut)));
-  for (std::size_t at : {std::size_t{0}, std::size_t{9}, std::size_t{20}, std::size_t{36}, good.size() - 2}) {
+  for (std::size_t at : {std::size_t{0}, std::size_t{9}, std::size_t{13}, std::size_t{20}, std::size_t{28},
+                         kHeaderBytes + 3, good.size() - 2}) {
     auto bad = good;
     bad[at] = static_cast<char>(bad[at] ^ 0x10);
     out.emplace_back("bit flipped at " + std::to_string(at), std::move(bad));
@@ -101,7 +107,7 @@ TEST_CASE("cache: a truncated, flipped or foreign file is a miss, copied or mapp
   REQUIRE(write_cache(dir.path, key, payload()));
   const fs::path file = cache_file_path(dir.path, key);
   const std::vector<char> good = file_bytes(file);
-  REQUIRE(good.size() > 40);
+  REQUIRE(good.size() > kHeaderBytes + 4);
 
   // The mapped read (read_cache_mapped) refuses every file the copied one refuses.
   for (const auto& [what, bytes] : damaged(good)) {
@@ -119,6 +125,44 @@ TEST_CASE("cache: a truncated, flipped or foreign file is a miss, copied or mapp
   REQUIRE(write_cache(dir.path, key, payload()));
   CHECK(read_cache(dir.path, key));
   CHECK(read_cache_mapped(dir.path, key));
+}
+
+TEST_CASE("cache: a file's stamp is its path, size and times, so a touched or rewritten file re-keys unread") {
+  TempDir dir;
+  const fs::path file = dir.path / "leg.glb";
+  put_bytes(file, std::vector<char>(5000, 'a'));
+  auto stamp = [](const fs::path& p) {
+    CacheKey key("leg", 1);
+    REQUIRE(key.add_file_stamp(p));
+    return key.value();
+  };
+  const std::uint64_t first = stamp(file);
+  CHECK(stamp(file) == first);  // nothing changed: the same key, run after run
+  // Another name for the same file (a relative path, a link to it) is the same file.
+  fs::create_symlink(file, dir.path / "link.glb");
+  CHECK(stamp(dir.path / "link.glb") == first);
+  CHECK(stamp(dir.path / "." / "leg.glb") == first);
+
+  // Touched (a new modification time, bytes unchanged): another key, as make would rebuild.
+  const auto time = fs::last_write_time(file);
+  fs::last_write_time(file, time + std::chrono::seconds(1));
+  const std::uint64_t touched = stamp(file);
+  CHECK(touched != first);
+  // Rewritten with the same size and its modification time set back (as cp -p or tar leave a
+  // file): the status-change time still differs, so another key again.
+  put_bytes(file, std::vector<char>(5000, 'b'));
+  fs::last_write_time(file, time + std::chrono::seconds(1));
+  CHECK(stamp(file) != touched);
+  // The same bytes under another path are another file.
+  fs::copy_file(file, dir.path / "copy.glb");
+  CHECK(stamp(dir.path / "copy.glb") != stamp(file));
+
+  // No file, a folder or a FIFO: no key (the caller builds without the cache).
+  CacheKey none("leg", 1);
+  CHECK_FALSE(none.add_file_stamp(dir.path / "missing.glb"));
+  CHECK_FALSE(none.add_file_stamp(dir.path));
+  REQUIRE(::mkfifo((dir.path / "fifo.glb").c_str(), 0600) == 0);
+  CHECK_FALSE(none.add_file_stamp(dir.path / "fifo.glb"));
 }
 
 TEST_CASE("cache: a mapped read gives the stored bytes under its own key only, and moves") {

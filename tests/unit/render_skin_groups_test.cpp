@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <numeric>
 #include <random>
 #include <vector>
 
@@ -75,6 +76,28 @@ TEST_CASE("the skin's bands hold every triangle once, in order up the leg, each 
     return t;
   };
   CHECK(triangles(g.indices) == triangles(c.indices));
+  // Exactly: equal slices of the triangles ranked by the sum of their corners' heights (ties in
+  // the mesh's order), each slice in the mesh's order. Also with heights in 5 cm steps, where
+  // most triangles tie with others.
+  Cloud stepped = c;
+  for (glm::vec3& p : stepped.positions) p.y = std::round(p.y * 20.0f) / 20.0f;
+  for (const Cloud* m : std::array<const Cloud*, 2>{&c, &stepped}) {
+    const std::size_t n = m->indices.size() / 3;
+    auto height = [&](std::uint32_t t) {
+      return m->positions[m->indices[3 * t]].y + m->positions[m->indices[3 * t + 1]].y + m->positions[m->indices[3 * t + 2]].y;
+    };
+    std::vector<std::uint32_t> ranked(n);
+    std::iota(ranked.begin(), ranked.end(), 0u);
+    std::stable_sort(ranked.begin(), ranked.end(), [&](std::uint32_t a, std::uint32_t b) { return height(a) < height(b); });
+    std::vector<std::uint32_t> expected;
+    for (std::size_t band = 0; band < render::kSkinGroups; ++band) {
+      std::vector<std::uint32_t> slice(ranked.begin() + static_cast<std::ptrdiff_t>(n * band / render::kSkinGroups),
+                                       ranked.begin() + static_cast<std::ptrdiff_t>(n * (band + 1) / render::kSkinGroups));
+      std::sort(slice.begin(), slice.end());
+      for (std::uint32_t t : slice) expected.insert(expected.end(), {m->indices[3 * t], m->indices[3 * t + 1], m->indices[3 * t + 2]});
+    }
+    CHECK(render::build_skin_groups(m->positions, m->indices, m->ankle, ankle).indices == expected);
+  }
   std::uint32_t next = 0;
   float last_top = -1e9f;
   for (const render::SkinGroup& group : g.groups) {
