@@ -216,10 +216,8 @@ TEST_CASE("both hands stay seen through compression's lift over the knee and eff
     REQUIRE(timeline != nullptr);
     REQUIRE(c.step < timeline->step_count());
     const double start = timeline->step_start(c.step), end = timeline->step_end(c.step);
-    double t = 0.0;
-    for (; t + 0.1 < start; t += 0.1) scene.update(0.1);
-    scene.update(start - t);
-    t = start;
+    test::play_to(scene, start);
+    double t = start;
     const double dt = 0.02 * test::kSanitizedStride * c.stride;
     int samples = 0, seen = 0;
     std::map<std::string, int> hidden_by;

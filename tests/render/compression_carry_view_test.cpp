@@ -38,10 +38,8 @@ TEST_CASE("compression's right hand carried over the knee is seen lying over the
   constexpr std::size_t kStep = 3;  // "Lift over the knee"
   REQUIRE(timeline->step_count() > kStep);
   const double from = timeline->step_start(kStep) + 1.0, to = timeline->step_start(kStep) + 1.5;
-  double t = 0.0;
-  for (; t + 0.1 < from; t += 0.1) scene.update(0.1);
-  scene.update(from - t);
-  t = from;
+  test::play_to(scene, from);
+  double t = from;
   const double dt = 0.05 * test::kSanitizedStride;
   constexpr std::size_t kRight = 1;
   int moments = 0;

@@ -42,10 +42,8 @@ TEST_CASE("compression's thigh presses are seen from above the backs of the hand
   constexpr std::size_t kStep = 4;  // "Press and release up the thigh"
   REQUIRE(timeline->step_count() > kStep);
   const double start = timeline->step_start(kStep), end = timeline->step_end(kStep);
-  double t = 0.0;
-  for (; t + 0.1 < start; t += 0.1) scene.update(0.1);
-  scene.update(start - t);
-  t = start + 0.5;  // past the camera's move over from step 4's view
+  test::play_to(scene, start);
+  double t = start + 0.5;  // past the camera's move over from step 4's view
   scene.update(0.5);
   const double dt = 0.1 * test::kSanitizedStride;
   int moments = 0;

@@ -31,6 +31,12 @@ app::Options source_options() {
   return o;
 }
 
+void play_to(app::State& scene, double seconds) {
+  double t = 0.0;
+  for (; t + 0.1 < seconds; t += 0.1) scene.update(0.1);
+  scene.update(seconds - t);
+}
+
 namespace {
 std::unique_ptr<app::State> load(const app::Options& options) {
   auto scene = std::make_unique<app::State>();
