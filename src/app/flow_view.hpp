@@ -43,7 +43,7 @@ inline constexpr float kFlowViewSkinOpacity = 0.2f;
 // `region` grown to hold every step's pumped veins (a named view's focus: the whole technique).
 [[nodiscard]] anatomy::Bounds with_pumped_veins(anatomy::Bounds region, const std::vector<std::optional<anatomy::Bounds>>& pumped);
 
-// What the camera frames for a technique (app/state.cpp's frame_technique): per step, the
+// What the camera frames for a technique (app/state_camera.cpp's frame_technique): per step, the
 // pumped veins' box when the flow view is `shown` (else none), and the focus of a named view,
 // the technique's working region grown to hold them (none without a technique or timeline).
 // `working`: that region when already known (app/framing_cache.hpp), else it is swept here.
