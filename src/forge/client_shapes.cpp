@@ -15,6 +15,7 @@
 #include "anatomy/client_pose_bends.hpp"
 #include "forge/client_shape_tools.hpp"
 #include "forge/client_table.hpp"
+#include "forge/mesh_tools.hpp"
 
 namespace effleura::forge {
 namespace {
@@ -320,9 +321,7 @@ float leg_sheet_side(const Shape& thigh, const OtherLeg& leg, const glm::vec3& p
 // sitting-front-other-leg-1920.png; tests/unit/forge_client_leg_sheet_test.cpp).
 NormalField leg_sheet_normals(Field along) {
   return [along = std::move(along)](const glm::vec3& p) {
-    const float h = kDrapeShadeStep;
-    const glm::vec3 g(along(p + glm::vec3(h, 0, 0)) - along(p - glm::vec3(h, 0, 0)), along(p + glm::vec3(0, h, 0)) - along(p - glm::vec3(0, h, 0)),
-                      along(p + glm::vec3(0, 0, h)) - along(p - glm::vec3(0, 0, h)));
+    const glm::vec3 g = central_difference(along, p, kDrapeShadeStep);
     const glm::vec3 side = glm::length(g) > 1e-12f ? glm::normalize(g) : glm::vec3(0, 1, 0);
     const glm::vec3 end(0.0f, p.y > 0.5f * (kLegSheetHem + kLegSheetTop) ? 1.0f : -1.0f, 0.0f);
     const float a = along(p), b = leg_sheet_ends(p);
@@ -359,9 +358,7 @@ constexpr float kArmpitsY = 1.38f, kHipDrapeRound = 0.01f;
 // the cut, and the side is lit as before (smooth_max gives the side exactly beyond the rim).
 NormalField hip_drape_normals(float step) {
   return [step](const glm::vec3& p) {
-    const auto side = [](const glm::vec3& q) { return smooth_max(hip_sheet(q), q.y - kArmpitsY, kHipDrapeRound); };
-    const glm::vec3 g(side(p + glm::vec3(step, 0, 0)) - side(p - glm::vec3(step, 0, 0)), side(p + glm::vec3(0, step, 0)) - side(p - glm::vec3(0, step, 0)),
-                      side(p + glm::vec3(0, 0, step)) - side(p - glm::vec3(0, 0, step)));
+    const glm::vec3 g = central_difference([](const glm::vec3& q) { return smooth_max(hip_sheet(q), q.y - kArmpitsY, kHipDrapeRound); }, p, step);
     return glm::length(g) > 1e-12f ? glm::normalize(g) : glm::vec3(0, 1, 0);
   };
 }
@@ -405,8 +402,7 @@ NormalField client_part_normals(std::string_view name, Field own, float step, co
   const float visible_reach = name == "client.body" ? kTrunkShadeReach : kNeckShadeBlend;
   return [own = std::move(own), other = std::move(other), step, visible_reach](const glm::vec3& p) {
     const auto gradient = [&p, step](const Field& f) {
-      const glm::vec3 g(f(p + glm::vec3(step, 0, 0)) - f(p - glm::vec3(step, 0, 0)), f(p + glm::vec3(0, step, 0)) - f(p - glm::vec3(0, step, 0)),
-                        f(p + glm::vec3(0, 0, step)) - f(p - glm::vec3(0, 0, step)));
+      const glm::vec3 g = central_difference(f, p, step);
       const float len = glm::length(g);
       return len > 1e-12f ? g / len : glm::vec3(0, 1, 0);
     };

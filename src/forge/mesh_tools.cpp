@@ -113,12 +113,16 @@ void collapse_to(TriMesh& mesh, std::size_t target_triangles, float max_error,
   mesh.indices = std::move(out);
 }
 
-// The field's central differences at p over +-step on each axis (its gradient times 2 step):
-// the normals and the Newton steps onto the surface both take it.
+}  // namespace
+
+// The normals and the Newton steps onto the surface both take it, and the client's parts lit by
+// a field other than their own (forge/client_shapes.cpp).
 glm::vec3 central_difference(const Field& field, const glm::vec3& p, float step) {
   const glm::vec3 dx(step, 0, 0), dy(0, step, 0), dz(0, 0, step);
   return {field(p + dx) - field(p - dx), field(p + dy) - field(p - dy), field(p + dz) - field(p - dz)};
 }
+
+namespace {
 
 // The vertices reordered for the GPU's fetch after the triangles were ordered for its cache,
 // unused ones dropped: how simplify and split_long_edges leave a mesh.

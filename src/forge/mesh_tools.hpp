@@ -34,6 +34,9 @@ std::size_t non_manifold_edges(const TriMesh& mesh);
 void split_long_edges(TriMesh& mesh, const Field& field, float max_edge, float step,
                       const std::function<bool(const glm::vec3&)>& zone);
 
+// The field's central differences at p over +-step on each axis: its gradient times 2 step.
+glm::vec3 central_difference(const Field& field, const glm::vec3& p, float step);
+
 // Unit normals: the normalised central-difference gradient of `field`.
 std::vector<glm::vec3> field_normals(const TriMesh& mesh, const Field& field, float step);
 
