@@ -202,16 +202,21 @@ std::array<Forearm, 2> place_forearms(const std::array<glm::mat4, 2>& palms, con
   // its forearm up to 61-84 degrees over level to keep 17 degrees of extension (petrissage's
   // front of the thigh, effleurage's inner shin; technique_forearm_rise_test): a therapist's
   // wrist there straightens and the forearm comes low across the leg. kAwayLeastY.
+  const bool leg_bent = bend && (bend->knee_deg != 0.0f || bend->hip_deg != 0.0f);
+  // How far each hand's back is turned away from the therapist: 0 up to kAwayFrom, 1 from
+  // kAwayOver further (the three rules below that let a forearm down take it alike).
+  std::array<float, 2> turned_away{0.0f, 0.0f};
+  if (stance)
+    for (std::size_t h = 0; h < 2; ++h)
+      turned_away[h] = smooth_step(std::clamp((-glm::dot(back[h], stance->side) - kAwayFrom) / kAwayOver, 0.0f, 1.0f));
   std::array<float, 2> least_y_of{};
   for (std::size_t h = 0; h < 2; ++h) {
     least_y_of[h] = pads[h] ? kPadsLeastY : 0.30f;
-    if (stance && !pads[h] && stance->up.z > 0.5f && !(bend && (bend->knee_deg != 0.0f || bend->hip_deg != 0.0f))) {
-      const float away = -glm::dot(back[h], stance->side);
+    if (stance && !pads[h] && stance->up.z > 0.5f && !leg_bent) {
       const float thigh = smooth_step(std::clamp((wrist[h].y - kAwayThighFrom) / kAwayThighOver, 0.0f, 1.0f));
-      least_y_of[h] = glm::mix(0.30f, kAwayLeastY, thigh * smooth_step(std::clamp((away - kAwayFrom) / kAwayOver, 0.0f, 1.0f)));
-    } else if (stance && pads[h] && !(bend && (bend->knee_deg != 0.0f || bend->hip_deg != 0.0f))) {
-      const float away = -glm::dot(back[h], stance->side);
-      least_y_of[h] = glm::mix(kPadsLeastY, kPadsAwayLeastY, smooth_step(std::clamp((away - kAwayFrom) / kAwayOver, 0.0f, 1.0f)));
+      least_y_of[h] = glm::mix(0.30f, kAwayLeastY, thigh * turned_away[h]);
+    } else if (stance && pads[h] && !leg_bent) {
+      least_y_of[h] = glm::mix(kPadsLeastY, kPadsAwayLeastY, turned_away[h]);
     }
   }
   // Hand h's forearm along `local` (its direction in the hand's frame).
@@ -244,7 +249,6 @@ std::array<Forearm, 2> place_forearms(const std::array<glm::mat4, 2>& palms, con
 
   std::array<Forearm, 2> arms;
   std::array<glm::vec3, 2> locals{};
-  const bool leg_bent = bend && (bend->knee_deg != 0.0f || bend->hip_deg != 0.0f);
   const bool sitting = leg_bent && bend->hip_deg != 0.0f;
   // Sitting, each hand's share of the place in front of the client, and that place's way from the
   // leg (technique/forearm_stance.cpp).
@@ -358,11 +362,8 @@ std::array<Forearm, 2> place_forearms(const std::array<glm::mat4, 2>& palms, con
       // 10.6 s: fingers across the leg, no trail to follow) flexes its wrist as a pads hand does
       // (kPadsAwayLeastY): held 17 degrees back over the back of the hand, its forearm stood 64.6
       // degrees over level (technique_forearm_rise_test), now 41.8.
-      if (!pads[h] && !leg_bent && stance->up.z < -0.5f) {
-        const float away = -glm::dot(back[h], stance->side);
-        least_y_of[h] = glm::mix(least_y_of[h], kPadsAwayLeastY,
-                                 (1.0f - far) * smooth_step(std::clamp((away - kAwayFrom) / kAwayOver, 0.0f, 1.0f)));
-      }
+      if (!pads[h] && !leg_bent && stance->up.z < -0.5f)
+        least_y_of[h] = glm::mix(least_y_of[h], kPadsAwayLeastY, (1.0f - far) * turned_away[h]);
       const float trail_by = glm::mix(pads[h] ? kPadsTrail : 0.35f, kFarTrail, far);
       const glm::vec3 level = unit_or(toward - trail_by * trail_weight * unit_or(trail, glm::vec3(0.0f)), toward);
       // Fingertips circling on the lying leg: the height of the leg's axis under the wrist plus
