@@ -373,6 +373,18 @@ std::size_t place_labels(OverlayLayout& layout, const Overlay& overlay, const Ov
       total = best_count;
       layout.labels = std::move(best_placed);
     }
+    // Label i goes to `to` where its line there is shorter than its `length` now by more than
+    // `by`, it is not astray there, no more lines cross and no other label goes astray.
+    const auto move_if_shorter = [&](std::size_t i, const Option& to, float length, float by) {
+      std::vector<PlacedLabel> tried = place_with(i, to);
+      const auto me = me_in(tried, i);
+      if (me == tried.end() || astray(*me) || glm::distance(me->joint, me->anchor) >= length - by) return;
+      const int count = crossing(tried);
+      if (count > total || !no_more_astray(tried, layout.labels)) return;
+      chosen[i] = to;
+      total = count;
+      layout.labels = std::move(tried);
+    };
     // A held label with a long line takes its fresh place (its anchor's side, level with it)
     // when that is clearly shorter and leaves no more labels astray: the leg has turned or
     // moved since it was placed.
@@ -381,15 +393,7 @@ std::size_t place_labels(OverlayLayout& layout, const Overlay& overlay, const Ov
       const Option fresh{0, overlay.labels[i].anchor.x < centre_x};
       if (!kept(i) || chosen[i] == fresh || placed == layout.labels.end() || astray(*placed)) continue;
       const float length = glm::distance(placed->joint, placed->anchor);
-      if (length <= short_line) continue;
-      std::vector<PlacedLabel> tried = place_with(i, fresh);
-      const auto me = me_in(tried, i);
-      if (me == tried.end() || astray(*me) || glm::distance(me->joint, me->anchor) >= length - clearly_shorter) continue;
-      const int count = crossing(tried);
-      if (count > total || !no_more_astray(tried, layout.labels)) continue;
-      chosen[i] = fresh;
-      total = count;
-      layout.labels = std::move(tried);
+      if (length > short_line) move_if_shorter(i, fresh, length, clearly_shorter);
     }
     // A line still long (the leg runs off the window's edges, so both sides' stacks are far
     // from the points: presenter view at 1920x1080, the Thighs and Calves at the left edge with
@@ -402,16 +406,8 @@ std::size_t place_labels(OverlayLayout& layout, const Overlay& overlay, const Ov
         const auto placed = me_in(layout.labels, i);
         if (overlay.labels[i].rank > 0 || chosen[i].row || placed == layout.labels.end()) continue;
         const float length = glm::distance(placed->joint, placed->anchor);
-        if (length <= short_line) continue;
-        const Option row{chosen[i].anchor, chosen[i].left, 0.0f, true};
-        std::vector<PlacedLabel> tried = place_with(i, row);
-        const auto me = me_in(tried, i);
-        if (me == tried.end() || astray(*me) || glm::distance(me->joint, me->anchor) >= length - (kept(i) ? clearly_shorter : 0.0f)) continue;
-        const int count = crossing(tried);
-        if (count > total || !no_more_astray(tried, layout.labels)) continue;
-        chosen[i] = row;
-        total = count;
-        layout.labels = std::move(tried);
+        if (length > short_line)
+          move_if_shorter(i, {chosen[i].anchor, chosen[i].left, 0.0f, true}, length, kept(i) ? clearly_shorter : 0.0f);
       }
     layout.labels = place_all(chosen);  // and left_count with it
     for (std::size_t i = 0; i < n; ++i)
